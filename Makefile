@@ -1,0 +1,38 @@
+# refheap front door. CMake is the build; these targets only call it.
+#   make            Release build into build/
+#   make test       deps, build, ctest (all labels that can run here)
+#   make bench      deps, Release build, the benchmarks -> results/
+#   make sanitize   ASan+UBSan build into build-asan/, ctest there
+#   make deps       install missing Debian packages (apt-get as root; else prints the command)
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE ?= cmake
+SCALE ?= quick
+ONLY ?=
+
+.PHONY: all build test bench sanitize deps clean
+all: build
+
+build:
+	@command -v $(CMAKE) >/dev/null 2>&1 || ./scripts/deps.sh
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	$(CMAKE) --build $(BUILD) -j $(JOBS)
+
+deps:
+	@./scripts/deps.sh
+
+test: deps build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+sanitize: deps
+	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DREFHEAP_SANITIZE=ON -DREFHEAP_BENCH=OFF >/dev/null
+	$(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -L asan
+
+bench: deps build
+	./harness/bench/run_bench.sh --build $(BUILD) --scale $(SCALE) --only "$(ONLY)"
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,161 @@
+/* refheap/object.h — the object header, type objects, reference counting and generic operations.
+ *
+ * Memory layout of one object, as CPython 3.11 on 64-bit (Include/object.h, pycore_gc.h,
+ * pycore_object.h:_PyType_PreHeaderSize):
+ *
+ *     [values*][dict*]     16 bytes, only for types with RH_TPFLAG_MANAGED_DICT (3.11 instances)
+ *     [gc_next][gc_prev]   16 bytes (32 allocated in py27), only for RH_TPFLAG_GC types
+ *     [refcnt][type]       rh_object: 16 bytes          <- rh_object* points here
+ *     [size]               rh_varobject adds 8
+ *     ... type-specific fields, then items
+ *
+ * One allocation holds pre-header + object; rh_object* is that allocation + presize. sys.getsizeof is the
+ * type's size plus the pre-header, whether or not a GC object is currently tracked.
+ *
+ * Ownership words used on every function in these headers:
+ *   "new reference"  the caller owns one reference to the result and must rh_decref it;
+ *   "borrowed"       the result stays valid only while its owner holds it; do not decref;
+ *   "steals"         the function takes over the caller's reference to that argument, even on failure.
+ * A function that can fail returns NULL or -1 and sets the runtime's error (refheap/runtime.h).
+ */
+#ifndef REFHEAP_OBJECT_H
+#define REFHEAP_OBJECT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rh_runtime rh_runtime;
+typedef struct rh_type rh_type;
+
+typedef struct rh_object {
+    intptr_t refcnt;   /* ob_refcnt; low 32 bits all ones = immortal (py312 rule, harmless in py311) */
+    rh_type *type;     /* ob_type: a borrowed pointer for static types, a counted reference for classes */
+} rh_object;
+
+typedef struct rh_varobject {
+    rh_object ob;
+    intptr_t size;     /* ob_size: items (tuple, list), signed digit count (int), bytes... per type */
+} rh_varobject;
+
+/* The GC header, directly in front of a GC object (gc_next == 0: not tracked). Low bits of gc_prev are
+ * flags: bit 0 FINALIZED (__del__ already ran), bit 1 COLLECTING; the rest holds gc_refs during a
+ * collection. Owned by the collector (reference/src/gc*.c). */
+typedef struct rh_gchead {
+    uintptr_t gc_next;
+    uintptr_t gc_prev;
+} rh_gchead;
+#define RH_GC_PREV_FINALIZED  ((uintptr_t)1)
+#define RH_GC_PREV_COLLECTING ((uintptr_t)2)
+#define RH_GC_PREV_SHIFT 2
+
+static inline rh_gchead *rh_as_gc(rh_object *o) { return (rh_gchead *)o - 1; }
+
+/* Kind tag of every type, for fast dispatch and reports. Classes (user types) are RH_K_INSTANCE. */
+typedef enum rh_kind {
+    RH_K_TYPE = 0, RH_K_NONE, RH_K_BOOL, RH_K_INT, RH_K_FLOAT, RH_K_STR, RH_K_TUPLE, RH_K_LIST,
+    RH_K_DICT, RH_K_RANGE, RH_K_INSTANCE, RH_K_OBJECT, RH_K_FUNCTION, RH_K_METHOD, RH_K_BUILTIN,
+    RH_K_MODULE, RH_K_WEAKREF, RH_K_CELL, RH_K_ITER, RH_K_OTHER,
+    RH_K__COUNT
+} rh_kind;
+
+/* type flags */
+#define RH_TPFLAG_GC            (1u << 0)  /* GC header in front; may be tracked */
+#define RH_TPFLAG_MANAGED_DICT  (1u << 1)  /* 2 pre-header words: values array + materialised dict */
+#define RH_TPFLAG_HEAPTYPE      (1u << 2)  /* a class made by a `class` statement; refcounted by instances */
+#define RH_TPFLAG_BASETYPE      (1u << 3)  /* may be subclassed */
+#define RH_TPFLAG_HAS_DEL       (1u << 4)  /* class or a base defines __del__ (tp_finalize) */
+#define RH_TPFLAG_LEGACY_DEL    (1u << 5)  /* py27: __del__ is tp_del (uncollectable in cycles) */
+#define RH_TPFLAG_WEAKREFABLE   (1u << 6)
+
+typedef int (*rh_visitproc)(rh_object *o, void *arg);
+
+/* A type object. Built-in types live inside their runtime (one copy per runtime, never freed before it);
+ * classes are heap objects of type `type`, GC-tracked, freed when the last instance and name go.
+ * Fields after `kind` are filled by the type's module and read-only to everyone else. */
+struct rh_type {
+    rh_varobject ob;
+    const char *name;          /* tp_name; for classes points into name_obj */
+    rh_kind kind;
+    uint32_t flags;
+    size_t basicsize;          /* tp_basicsize: bytes from rh_object* to the items */
+    size_t itemsize;           /* tp_itemsize */
+    size_t weaklistoffset;     /* 0: no weakref slot */
+    rh_type *base;             /* tp_base: borrowed for static types, counted for classes */
+    rh_object *bases;          /* tuple of classes, classes only (new reference held) */
+    rh_object *mro;            /* tuple, classes only */
+    rh_object *dict;           /* class namespace (dict), classes only */
+    rh_object *name_obj;       /* str, classes only */
+    rh_object *cached_keys;    /* shared-keys object for instances (3.11 key sharing), or NULL */
+    uint32_t nslots;           /* __slots__ count, classes only */
+
+    void (*dealloc)(rh_runtime *rt, rh_object *o);                  /* tp_dealloc */
+    int (*traverse)(rh_object *o, rh_visitproc visit, void *arg);   /* tp_traverse, GC types */
+    int (*clear)(rh_runtime *rt, rh_object *o);                     /* tp_clear, GC types */
+    size_t (*size_of)(rh_runtime *rt, rh_object *o);                /* __sizeof__ (no pre-header) */
+};
+
+/* ---- reference counting ---- */
+
+/* True when the low 32 bits of refcnt read as a negative int32: immortal (py312 static objects). */
+static inline int rh_is_immortal(const rh_object *o) { return (int32_t)(uint32_t)o->refcnt < 0; }
+
+/* Add one reference. Saturates (does nothing) on immortal objects, as CPython 3.12's Py_INCREF. */
+static inline void rh_incref(rh_object *o) {
+    if (rh_is_immortal(o)) return;
+    o->refcnt++;
+}
+static inline void rh_xincref(rh_object *o) { if (o) rh_incref(o); }
+
+/* Deallocate `o`, whose refcount just reached zero (tp_dealloc through the trashcan). */
+void rh_dealloc(rh_runtime *rt, rh_object *o);
+
+/* Drop one reference; at zero the object is deallocated (its __del__ may run, see runtime.h hooks). */
+static inline void rh_decref(rh_runtime *rt, rh_object *o) {
+    if (rh_is_immortal(o)) return;
+    if (--o->refcnt == 0) rh_dealloc(rt, o);
+}
+static inline void rh_xdecref(rh_runtime *rt, rh_object *o) { if (o) rh_decref(rt, o); }
+/* Replace *slot with v (steals v), dropping the old value after the store, as Py_SETREF. */
+static inline void rh_setref(rh_runtime *rt, rh_object **slot, rh_object *v) {
+    rh_object *old = *slot; *slot = v; rh_xdecref(rt, old);
+}
+
+/* sys.getrefcount(o) minus nothing: the caller's own reference is already in the count. */
+static inline intptr_t rh_refcount(const rh_object *o) {
+    return rh_is_immortal(o) ? (intptr_t)(uint32_t)o->refcnt : o->refcnt;
+}
+
+/* ---- generic operations (reference/src/object.c) ---- */
+
+static inline rh_type *rh_type_of(const rh_object *o) { return o->type; }
+static inline rh_kind rh_kind_of(const rh_object *o) { return o->type->kind; }
+static inline int rh_is_gc(const rh_object *o) { return (o->type->flags & RH_TPFLAG_GC) != 0; }
+
+/* Bytes in front of the object (GC head + managed-dict words) for this runtime's profile. */
+size_t rh_presize(rh_runtime *rt, const rh_type *t);
+/* sys.getsizeof(o): __sizeof__ + pre-header. */
+size_t rh_sizeof(rh_runtime *rt, rh_object *o);
+/* id(o) */
+static inline uintptr_t rh_id(const rh_object *o) { return (uintptr_t)o; }
+
+/* Hash (as CPython's for int/float/str/tuple/None/bool; identity-based for the rest).
+ * Returns 0 and sets *out, or -1 (TypeError: unhashable). */
+int rh_hash(rh_runtime *rt, rh_object *o, int64_t *out);
+/* a == b: 1, 0, or -1 on error. Identity implies equality (as PyObject_RichCompareBool). */
+int rh_equal(rh_runtime *rt, rh_object *a, rh_object *b);
+/* truth value: 1, 0, or -1 on error */
+int rh_truthy(rh_runtime *rt, rh_object *o);
+/* repr(o) / str(o): new reference to a str, or NULL. Formats as CPython 3.11 for the built-in types
+ * (floats use the shortest repr that round-trips). Instances: "<__main__.C object at 0x...>". */
+rh_object *rh_repr(rh_runtime *rt, rh_object *o);
+rh_object *rh_str(rh_runtime *rt, rh_object *o);
+/* type(o).__name__: borrowed C string. */
+const char *rh_type_name(const rh_object *o);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,72 @@
+/* refheap/profile.h — version profiles: the parameters that differ between CPython versions, as data.
+ *
+ * A profile is a plain struct. Code reads its fields; it never tests a version name. The built-in
+ * profiles are py27, py310, py311 (default), py312 and py313 (values and sources in
+ * ../shared/cpython-facts.md and docs/design.md §Profiles).
+ */
+#ifndef REFHEAP_PROFILE_H
+#define REFHEAP_PROFILE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rh_profile {
+    const char *name;             /* "py311" */
+    const char *python_version;   /* "3.11" — what sys.version_info would start with */
+
+    /* pymalloc (Objects/obmalloc.c) */
+    uint32_t alignment;           /* 16 (8 in py27) */
+    uint32_t small_request_threshold; /* 512 */
+    uint32_t pool_size;           /* 16 KiB (4 KiB in py27) */
+    uint32_t arena_size;          /* 1 MiB (256 KiB in py27) */
+    uint32_t pool_overhead;       /* sizeof(pool_header) rounded to alignment: 48 (py27: 48) */
+    int keep_one_empty_arena;     /* 3.9+: a wholly free arena that is last in usable_arenas is kept */
+
+    /* object layout (sys.getsizeof) */
+    uint32_t gc_head_size;        /* 16 (32 in py27) */
+    int managed_dict;             /* 3.11+: instances carry 2 pre-header words, no __dict__ slot */
+    uint32_t str_ascii_header;    /* PyASCIIObject: 48 in 3.11, 40 in 3.12+ */
+    uint32_t str_compact_header;  /* PyCompactUnicodeObject: 72 in 3.11, 56 in 3.12+ */
+    int int_zero_has_digit;       /* 3.11+: getsizeof(0) counts one digit (28) */
+
+    /* freelists (0 disables one) */
+    uint32_t float_freelist;      /* 100 */
+    uint32_t tuple_freelist_sizes;/* PyTuple_MAXSAVESIZE: 20 */
+    uint32_t tuple_freelist_per_size; /* 2000 */
+    uint32_t tuple_freelist_pop_max;  /* 3.11 quirk: pop only size < 20 -> 19; 3.12: 20 */
+    uint32_t list_freelist;       /* 80 */
+    uint32_t dict_freelist;       /* 80 */
+    uint32_t dictkeys_freelist;   /* 80 */
+    int int_freelist_unbounded;   /* py27: freed ints kept until a full collection */
+
+    /* list_resize over-allocation: py3 (n + n/8 + 6) & ~3, py27 n + n/8 + (n < 9 ? 3 : 6) */
+    int list_growth_py27;
+
+    /* identity */
+    int64_t small_int_min;        /* -5 */
+    int64_t small_int_max;        /* 256 */
+    int64_t static_refcnt;        /* initial refcount of static objects: 999999999 (3.11), 0xFFFFFFFF (3.12 immortal) */
+    int interned_immortal;        /* 3.12: sys.intern makes the string immortal */
+
+    /* cyclic GC */
+    int gc_threshold[3];          /* 700, 10, 10 (2000, 10, 10 in 3.13) */
+    int legacy_finalizers;        /* py27: cycles with __del__ are uncollectable, go to gc.garbage */
+    int gc_trigger_at_alloc;      /* 3.11: collect inside the allocation; 3.12+: at the next statement */
+
+    /* language */
+    int range_returns_list;       /* py27 */
+    uint32_t trashcan_unwind_level; /* 50 */
+} rh_profile;
+
+/* The profile named `name`, or NULL. NULL name gives the default (py311). Returns static storage. */
+const rh_profile *rh_profile_get(const char *name);
+/* NULL-terminated list of profile names. */
+const char *const *rh_profile_names(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

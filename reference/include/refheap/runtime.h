@@ -1,0 +1,120 @@
+/* refheap/runtime.h — one runtime: a heap, its allocator, its profile, its singletons and its errors.
+ *
+ * All mutable state lives in an rh_runtime; there are no mutable globals, so two runtimes (for example
+ * with different allocators) can live in one process. A runtime is used by one thread at a time.
+ */
+#ifndef REFHEAP_RUNTIME_H
+#define REFHEAP_RUNTIME_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "refheap/alloc.h"
+#include "refheap/object.h"
+#include "refheap/profile.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Exceptions the model raises. The runtime holds at most one pending error (kind + message). */
+typedef enum rh_exc {
+    RH_EXC_NONE = 0,
+    RH_EXC_MEMORY,       /* MemoryError */
+    RH_EXC_TYPE,         /* TypeError */
+    RH_EXC_VALUE,        /* ValueError */
+    RH_EXC_INDEX,        /* IndexError */
+    RH_EXC_KEY,          /* KeyError */
+    RH_EXC_ATTRIBUTE,    /* AttributeError */
+    RH_EXC_NAME,         /* NameError */
+    RH_EXC_ZERODIVISION, /* ZeroDivisionError */
+    RH_EXC_OVERFLOW,     /* OverflowError */
+    RH_EXC_RUNTIME,      /* RuntimeError */
+    RH_EXC_RECURSION,    /* RecursionError */
+    RH_EXC_ASSERTION,    /* AssertionError */
+    RH_EXC_STOPITERATION,/* StopIteration */
+    RH_EXC_NOTIMPLEMENTED, /* NotImplementedError */
+    RH_EXC_OS,           /* OSError (open of a non-procfs path, read errors) */
+    RH_EXC_UNSUPPORTED,  /* outside refheap's model: reported, never silently misread */
+    RH_EXC__COUNT
+} rh_exc;
+
+/* Hooks the embedding program (the workload interpreter) provides. All optional.
+ * call_del: run Python-level __del__ of `self` (borrowed). Returns 0, or -1 with the runtime error set;
+ *           the runtime then reports the error as unraisable and clears it (CPython: "Exception ignored in").
+ * unraisable: report an error that cannot propagate (from __del__ or a weakref callback), then the runtime
+ *           clears it. `where` is the object the error is attributed to (borrowed, may be NULL).
+ * output:   the only way the library prints (diagnostics); default writes to stderr. */
+typedef struct rh_hooks {
+    void *ctx;
+    int (*call_del)(void *ctx, rh_runtime *rt, rh_object *self);
+    void (*unraisable)(void *ctx, rh_runtime *rt, rh_exc kind, const char *msg, rh_object *where);
+    void (*output)(void *ctx, const char *text);
+} rh_hooks;
+
+typedef struct rh_config {
+    const rh_profile *profile;   /* NULL: py311 */
+    /* The object allocator, moved into the runtime (the runtime destroys it with itself).
+     * abi_version == 0 (a zeroed struct): pymalloc with the profile's parameters over mmap arenas. */
+    rh_allocator allocator;
+    rh_hooks hooks;
+} rh_config;
+
+/* Create a runtime. On failure returns NULL and writes a reason into err. The allocator in cfg is
+ * taken over in every case (destroyed on failure too). */
+rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen);
+/* Tear down: drops the runtime's own references, frees everything still allocated through its allocator
+ * (objects still referenced by the embedder are leaked objects and are counted in stats.leaked_objects
+ * before the allocator is destroyed). */
+void rh_runtime_free(rh_runtime *rt);
+
+const rh_profile *rh_runtime_profile(const rh_runtime *rt);
+rh_allocator *rh_runtime_allocator(rh_runtime *rt);
+
+/* ---- allocation through the runtime's allocator (the only way objects get memory) ----
+ * On failure these set MemoryError and return NULL. Sizes above PY_SSIZE_T_MAX fail at once. */
+void *rh_mem_malloc(rh_runtime *rt, size_t n);
+void *rh_mem_calloc(rh_runtime *rt, size_t nelem, size_t elsize);
+void *rh_mem_realloc(rh_runtime *rt, void *p, size_t old_size, size_t new_size);
+void rh_mem_free(rh_runtime *rt, void *p, size_t size);
+
+/* ---- errors ---- */
+void rh_err_set(rh_runtime *rt, rh_exc kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void rh_err_nomemory(rh_runtime *rt);
+rh_exc rh_err_occurred(const rh_runtime *rt);
+const char *rh_err_message(const rh_runtime *rt);   /* borrowed; "" when none */
+const char *rh_exc_name(rh_exc kind);                 /* "MemoryError" */
+void rh_err_clear(rh_runtime *rt);
+/* Report the pending error through hooks.unraisable (or output) and clear it. */
+void rh_err_write_unraisable(rh_runtime *rt, rh_object *where);
+
+/* ---- singletons and identity (reference/src/identity.c) ---- */
+rh_object *rh_none(rh_runtime *rt);    /* borrowed */
+rh_object *rh_true(rh_runtime *rt);    /* borrowed */
+rh_object *rh_false(rh_runtime *rt);   /* borrowed */
+rh_object *rh_bool(rh_runtime *rt, int v); /* new reference */
+rh_object *rh_empty_tuple(rh_runtime *rt); /* borrowed */
+rh_object *rh_empty_str(rh_runtime *rt);   /* borrowed */
+/* Whether o is one of the runtime's statically allocated objects (singletons, small ints, latin-1
+ * characters, built-in types): never freed, refcount starts at profile->static_refcnt. */
+int rh_is_static(const rh_runtime *rt, const rh_object *o);
+
+/* Built-in type objects of this runtime (borrowed). */
+rh_type *rh_builtin_type(rh_runtime *rt, rh_kind kind);
+
+/* ---- live-object accounting (reference/src/object.c) ---- */
+typedef struct rh_object_counts {
+    uint64_t live[RH_K__COUNT];       /* heap objects alive per kind (statics excluded) */
+    uint64_t live_total;
+    uint64_t allocated_total;         /* heap objects ever created (freelist reuse included) */
+    uint64_t freed_total;
+    uint64_t dealloc_deferred;        /* trashcan deposits */
+} rh_object_counts;
+void rh_object_counts_get(const rh_runtime *rt, rh_object_counts *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,138 @@
+/* refheap/types.h — constructors and accessors of the built-in types and of classes/instances.
+ *
+ * Every constructor returns a new reference or NULL with the runtime error set (MemoryError when the
+ * allocator fails). Accessors that return objects say "borrowed" or "new reference". Sizes, growth and
+ * freelists follow CPython 3.11 (profile-driven); see docs/design.md §Objects.
+ */
+#ifndef REFHEAP_TYPES_H
+#define REFHEAP_TYPES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "refheap/object.h"
+#include "refheap/runtime.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- int (reference/src/t_int.c): 30-bit digits, 4 bytes each, sign in ob_size (PyLongObject) ----
+ * Values are limited to the int64 range plus the magnitude of 2**64-1; beyond that RH_EXC_OVERFLOW
+ * ("int too large for refheap"), a documented difference (docs/conformance.md). */
+rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v);          /* new reference; small-int cache */
+int rh_int_as_i64(rh_runtime *rt, rh_object *o, int64_t *out);  /* 0, or -1 OverflowError */
+/* int(text) with optional sign/whitespace/underscores, base 10. New reference, ValueError on bad text. */
+rh_object *rh_int_from_text(rh_runtime *rt, const char *s, size_t n);
+int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
+
+/* ---- float (t_float.c): PyFloatObject, 24 bytes, freelist of profile->float_freelist ---- */
+rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference */
+double rh_float_value(rh_object *o);
+rh_object *rh_float_from_text(rh_runtime *rt, const char *s, size_t n); /* float("..."), ValueError */
+
+/* ---- str (t_str.c): compact ASCII / latin-1 / UCS-2 / UCS-4 layouts as PyASCIIObject/PyCompact ---- */
+rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n);  /* new ref; ValueError on bad UTF-8 */
+rh_object *rh_str_from_cstr(rh_runtime *rt, const char *s);            /* new ref */
+/* UTF-8 of the string (borrowed; for non-ASCII cached in the object as CPython's utf8 field). */
+const char *rh_str_utf8(rh_runtime *rt, rh_object *o, size_t *len);
+size_t rh_str_len(rh_object *o);                                       /* code points */
+uint32_t rh_str_char_at(rh_object *o, size_t i);
+rh_object *rh_str_concat(rh_runtime *rt, rh_object *a, rh_object *b);  /* new ref */
+rh_object *rh_str_repeat(rh_runtime *rt, rh_object *a, int64_t n);     /* new ref */
+/* s[i] and s[start:stop:step] with Python's index rules (already-normalised by rh_slice_indices). */
+rh_object *rh_str_getitem(rh_runtime *rt, rh_object *s, int64_t i);
+rh_object *rh_str_slice(rh_runtime *rt, rh_object *s, int64_t start, int64_t stop, int64_t step);
+rh_object *rh_str_split_ws(rh_runtime *rt, rh_object *s);               /* s.split(): new list */
+rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq); /* sep.join(list|tuple) */
+rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args); /* fmt % args */
+int rh_str_eq(rh_object *a, rh_object *b);                              /* 1/0, both str */
+int rh_str_eq_cstr(rh_object *a, const char *s);
+/* Interning (sys.intern, identifier-like constants): replaces *p (a reference the caller owns) by the
+ * interned equal string, adjusting references. The interned table's references are not counted (3.11);
+ * in profiles with interned_immortal the string becomes immortal. Returns 0 or -1. */
+int rh_str_intern_in_place(rh_runtime *rt, rh_object **p);
+rh_object *rh_str_intern_utf8(rh_runtime *rt, const char *s, size_t n);  /* new ref to interned str */
+int rh_str_is_interned(rh_runtime *rt, rh_object *o);
+/* Whether CPython's compiler would intern this constant: ASCII [A-Za-z0-9_]* (all_name_chars). */
+int rh_str_is_name_like(rh_object *o);
+
+/* ---- tuple (t_tuple.c): GC, 24 + 8n, freelists per size, () singleton ---- */
+rh_object *rh_tuple_new(rh_runtime *rt, size_t n);  /* new ref, items NULL; n == 0 gives () */
+/* Set item i of a tuple under construction. Steals v. */
+void rh_tuple_set(rh_object *t, size_t i, rh_object *v);
+rh_object *rh_tuple_get(rh_object *t, size_t i);     /* borrowed */
+size_t rh_tuple_len(rh_object *t);
+rh_object *rh_tuple_pack(rh_runtime *rt, size_t n, ...); /* new ref; does not steal the items */
+rh_object *rh_tuple_concat(rh_runtime *rt, rh_object *a, rh_object *b);
+rh_object *rh_tuple_slice(rh_runtime *rt, rh_object *t, int64_t start, int64_t stop, int64_t step);
+int rh_tuple_maybe_untrack(rh_runtime *rt, rh_object *t);  /* _PyTuple_MaybeUntrack; 1 if untracked */
+
+/* ---- list (t_list.c): GC, 56 + 8*allocated, list_resize over-allocation, freelist 80 ---- */
+rh_object *rh_list_new(rh_runtime *rt, size_t n);     /* new ref; n slots filled with NULL (set them) */
+void rh_list_set_init(rh_object *l, size_t i, rh_object *v);  /* fill slot i of a new list; steals v */
+size_t rh_list_len(rh_object *l);
+size_t rh_list_allocated(rh_object *l);
+rh_object *rh_list_get(rh_object *l, size_t i);       /* borrowed */
+int rh_list_setitem(rh_runtime *rt, rh_object *l, int64_t i, rh_object *v); /* no steal; IndexError */
+int rh_list_delitem(rh_runtime *rt, rh_object *l, int64_t i);
+int rh_list_append(rh_runtime *rt, rh_object *l, rh_object *v);  /* no steal */
+rh_object *rh_list_pop(rh_runtime *rt, rh_object *l, int64_t i); /* new ref; IndexError */
+int rh_list_remove(rh_runtime *rt, rh_object *l, rh_object *v);  /* ValueError if absent */
+int rh_list_clear(rh_runtime *rt, rh_object *l);
+int rh_list_reverse(rh_runtime *rt, rh_object *l);
+int rh_list_sort(rh_runtime *rt, rh_object *l);   /* stable; ints/floats/strs; TypeError otherwise */
+int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable_list_or_tuple);
+rh_object *rh_list_concat(rh_runtime *rt, rh_object *a, rh_object *b);
+rh_object *rh_list_repeat(rh_runtime *rt, rh_object *a, int64_t n);   /* [x] * n; MemoryError if huge */
+rh_object *rh_list_slice(rh_runtime *rt, rh_object *l, int64_t start, int64_t stop, int64_t step);
+rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64_t step); /* list(range) */
+
+/* ---- dict (t_dict.c): 3.11 combined/split tables, sizes and growth, freelists ---- */
+rh_object *rh_dict_new(rh_runtime *rt);                   /* new ref; shares the empty keys */
+rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n);/* as a {k: v, ...} display of n items */
+rh_object *rh_dict_get(rh_runtime *rt, rh_object *d, rh_object *key); /* borrowed or NULL (no error
+                                                              set when absent; error set if unhashable) */
+int rh_dict_set(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v);  /* no steal */
+int rh_dict_del(rh_runtime *rt, rh_object *d, rh_object *key);   /* KeyError if absent */
+rh_object *rh_dict_pop(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *dflt); /* new ref */
+int rh_dict_clear(rh_runtime *rt, rh_object *d);
+size_t rh_dict_len(rh_object *d);
+/* Iterate in insertion order: *pos starts at 0; returns 1 with borrowed *k, *v, or 0 at the end. */
+int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v);
+rh_object *rh_dict_keys_list(rh_runtime *rt, rh_object *d);  /* new list */
+rh_object *rh_dict_items_list(rh_runtime *rt, rh_object *d); /* new list of 2-tuples */
+rh_object *rh_dict_get_cstr(rh_runtime *rt, rh_object *d, const char *key); /* borrowed or NULL */
+int rh_dict_set_cstr(rh_runtime *rt, rh_object *d, const char *key, rh_object *v);
+int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d);   /* _PyDict_MaybeUntrack */
+
+/* ---- range (t_range.c): 48 bytes ---- */
+rh_object *rh_range_new(rh_runtime *rt, int64_t start, int64_t stop, int64_t step); /* ValueError step 0 */
+int64_t rh_range_len(rh_object *r);
+int64_t rh_range_item(rh_object *r, int64_t i);
+
+/* ---- classes and instances (t_class.c) ----
+ * rh_class_new: `class name(bases): <ns>`; bases is a tuple of classes (may be empty: object), ns a dict
+ * (borrowed; copied). Detects __del__ and __slots__ (a tuple/list of str in ns). New reference. */
+rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns);
+int rh_is_class(rh_object *o);
+/* A new instance of cls with no attributes, GC-tracked (as object.__new__). New reference. */
+rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls);
+/* Attribute lookup on an instance: own attributes (values/dict/slots), then the class MRO. Class
+ * attributes that are functions are returned as they are (the interpreter binds methods).
+ * Returns a new reference, or NULL: with AttributeError set when absent. */
+rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
+rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name);  /* borrowed, MRO */
+int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
+int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
+/* The instance's __dict__, materialising it as 3.11 does when asked. New reference. */
+rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o);
+
+/* ---- slices ---- */
+/* Normalise Python slice bounds against length n (PySlice_AdjustIndices). has_* say which were given. */
+int64_t rh_slice_indices(int64_t n, int has_start, int64_t *start, int has_stop, int64_t *stop,
+                         int64_t step);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,289 @@
+/* internal.h — private types and cross-file functions of librefheap. Not installed.
+ *
+ * Map: object layouts (rh_long, rh_float, rh_str*, rh_tuple, rh_list, rh_dict, rh_dictkeys, rh_range,
+ * rh_instance), the runtime struct (rh_runtime: allocator, profile, errors, statics, freelists, gc state,
+ * trashcan), then cross-file functions grouped by the file that defines them. Cross-file internals are
+ * named rh__*; file-local helpers are static.
+ */
+#ifndef REFHEAP_INTERNAL_H
+#define REFHEAP_INTERNAL_H
+#include <stdalign.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "refheap/refheap.h"
+
+/* ---------------------------------------------------------------- assertion tiers (STYLE §2) */
+#ifndef RH_DEBUG
+#define RH_DEBUG 0 /* 0 release, 1 internal checks, 2 expensive checks */
+#endif
+#include <assert.h>
+#define rh_assert(x) assert(x)
+#if RH_DEBUG >= 1
+#define rh_assert_internal(x) assert(x)
+#else
+#define rh_assert_internal(x) ((void)0)
+#endif
+#if RH_DEBUG >= 2
+#define rh_assert_expensive(x) assert(x)
+#else
+#define rh_assert_expensive(x) ((void)0)
+#endif
+
+#define RH_SSIZE_MAX ((size_t)INTPTR_MAX)
+
+/* ---------------------------------------------------------------- object layouts (64-bit 3.11)
+ * Field sizes mirror CPython so that sizes, offsets and allocation sizes are CPython's. */
+
+/* int: PyLongObject. ob.size = sign * ndigits (0 for zero); digits are 30-bit in uint32_t.
+ * Allocation size: offsetof(rh_long, digit) + 4 * max(1, ndigits) = 24 + 4n (28 for 0 and 1 digit). */
+#define RH_DIGIT_BITS 30
+#define RH_DIGIT_MASK ((uint32_t)((1u << RH_DIGIT_BITS) - 1))
+#define RH_LONG_MAX_DIGITS 3 /* 90 bits: enough for |v| <= 2**64 - 1 */
+typedef struct rh_long {
+    rh_varobject ob;
+    uint32_t digit[1]; /* really ndigits */
+} rh_long;
+#define RH_LONG_HEADER offsetof(rh_long, digit) /* 24 */
+typedef struct rh_long_static { /* storage of one static small int (1 digit) */
+    rh_varobject ob;
+    uint32_t digit[2];
+} rh_long_static;
+
+/* float: PyFloatObject, 24 bytes. */
+typedef struct rh_float {
+    rh_object ob;
+    double value;
+} rh_float;
+
+/* str: PyASCIIObject (48 bytes in 3.11) and PyCompactUnicodeObject (72). The characters start at
+ * profile->str_ascii_header (ASCII) or profile->str_compact_header (others) — use rh__str_data();
+ * the wstr fields are never read (they do not exist in the py312 layout). */
+enum { RH_STR_KIND_1 = 1, RH_STR_KIND_2 = 2, RH_STR_KIND_4 = 4 };
+enum { RH_SSTATE_NOT_INTERNED = 0, RH_SSTATE_INTERNED_MORTAL = 1, RH_SSTATE_INTERNED_IMMORTAL = 2 };
+typedef struct rh_str {
+    rh_object ob;
+    intptr_t length;      /* code points */
+    int64_t hash;         /* -1 until computed */
+    struct {
+        unsigned interned : 2;
+        unsigned kind : 3;     /* 1, 2, 4 bytes per character */
+        unsigned compact : 1;
+        unsigned ascii : 1;
+        unsigned ready : 1;
+        unsigned : 24;
+    } state;
+    uint32_t pad_;
+    void *wstr_;          /* layout only */
+} rh_strobj;               /* 48 */
+typedef struct rh_str_compact {
+    rh_strobj base;
+    intptr_t utf8_length;
+    char *utf8;           /* cached UTF-8 of a non-ASCII string (rh_mem_malloc'd), or NULL */
+    intptr_t wstr_length_;
+} rh_strobj_compact;         /* 72 */
+#define RH_STR_STATIC_BYTES 80 /* room for one static 1-character string of any kind */
+
+/* tuple: PyTupleObject, 24 + 8n. */
+typedef struct rh_tuple {
+    rh_varobject ob;
+    rh_object *item[1];
+} rh_tuple;
+#define RH_TUPLE_HEADER offsetof(rh_tuple, item) /* 24 */
+
+/* list: PyListObject, 40 bytes; items in a separate allocation of 8*allocated. */
+typedef struct rh_list {
+    rh_varobject ob;
+    rh_object **item;
+    intptr_t allocated;
+} rh_list;
+
+/* dict keys: PyDictKeysObject (3.11): 32-byte header, 2**log2_index_bytes of indices, then
+ * USABLE_FRACTION(2**log2_size) entries of 16 (unicode keys: key, value) or 24 (hash, key, value). */
+enum { RH_DICT_KEYS_GENERAL = 0, RH_DICT_KEYS_UNICODE = 1, RH_DICT_KEYS_SPLIT = 2 };
+typedef struct rh_dictkeys {
+    intptr_t dk_refcnt;
+    uint8_t dk_log2_size;
+    uint8_t dk_log2_index_bytes;
+    uint8_t dk_kind;
+    uint8_t pad_;
+    uint32_t dk_version;
+    intptr_t dk_usable;
+    intptr_t dk_nentries;
+    char dk_indices[];
+} rh_dictkeys;
+typedef struct rh_dict_entry { int64_t hash; rh_object *key; rh_object *value; } rh_dict_entry;
+typedef struct rh_dict_uentry { rh_object *key; rh_object *value; } rh_dict_uentry;
+
+/* dict: PyDictObject, 48 bytes. values != NULL: split table (instance dicts sharing class keys). */
+typedef struct rh_dict {
+    rh_object ob;
+    intptr_t used;
+    uint64_t version_tag;
+    rh_dictkeys *keys;
+    rh_object **values;
+} rh_dict;
+
+/* range: 48 bytes, start/stop/step/length as int objects (as 3.11). */
+typedef struct rh_range {
+    rh_object ob;
+    rh_object *start, *stop, *step, *length;
+} rh_range;
+
+/* instance of a class: header + weakref slot (24) in 3.11, __slots__ after; attributes in the managed
+ * pre-header (values array + dict pointer) — see t_class.c. */
+typedef struct rh_instance {
+    rh_object ob;
+    rh_object *weakreflist;
+} rh_instance;
+/* managed-dict pre-header words, in front of the GC head */
+typedef struct rh_managed_dict { rh_object **values; rh_object *dict; } rh_managed_dict;
+static inline rh_managed_dict *rh__managed_dict(rh_object *o) {
+    return (rh_managed_dict *)((char *)o - sizeof(rh_gchead) - sizeof(rh_managed_dict));
+}
+
+/* ---------------------------------------------------------------- GC state (owned by gc*.c) */
+#define RH_NUM_GENERATIONS 3
+typedef struct rh_gc_generation {
+    rh_gchead head;       /* circular list of tracked objects' GC heads */
+    int threshold;
+    int count;
+} rh_gc_generation;
+typedef struct rh_gc_gen_stats {
+    uint64_t collections, collected, uncollectable;
+} rh_gc_gen_stats;
+typedef struct rh_gc_state {
+    rh_gc_generation gen[RH_NUM_GENERATIONS];
+    rh_gc_generation permanent;
+    rh_gc_gen_stats stats[RH_NUM_GENERATIONS];
+    int enabled;
+    int collecting;
+    int debug;
+    int64_t long_lived_total;
+    int64_t long_lived_pending;
+    uint64_t tracked;       /* objects on the generation lists (gen + permanent) */
+} rh_gc_state;
+
+/* ---------------------------------------------------------------- freelists (3.11 struct _Py_*_state) */
+#define RH_FREELIST_CAP 128      /* >= any profile's list/dict/dictkeys limit */
+typedef struct rh_freelists {
+    rh_object *float_head;  uint32_t float_n;        /* linked through ob.type */
+    rh_object *tuple_head[RH_TUPLE_FREELIST_MAX];    /* linked through item[0] */
+    uint32_t tuple_n[RH_TUPLE_FREELIST_MAX];
+    rh_object *list[RH_FREELIST_CAP];   uint32_t list_n;
+    rh_object *dict[RH_FREELIST_CAP];   uint32_t dict_n;
+    rh_dictkeys *keys[RH_FREELIST_CAP]; uint32_t keys_n;
+    rh_object *int_head; uint64_t int_n;             /* py27 profile: unbounded */
+} rh_freelists;
+
+/* ---------------------------------------------------------------- the runtime */
+#define RH_NSMALLINTS_MAX 512
+struct rh_runtime {
+    const rh_profile *profile;
+    rh_allocator alloc;
+    rh_hooks hooks;
+
+    /* pending error */
+    rh_exc err_kind;
+    char err_msg[512];
+
+    /* statics: never freed; refcnt starts at profile->static_refcnt. [statics_lo, statics_hi) covers
+     * every static object so rh_is_static is a range check. */
+    char *statics_lo, *statics_hi;
+    struct rh_statics {
+        struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects */
+        rh_object none;
+        rh_long_static false_, true_;
+        rh_tuple empty_tuple;            /* () : 24 bytes used; GC head unused (never tracked) */
+        alignas(16) unsigned char empty_str[RH_STR_STATIC_BYTES];
+        alignas(16) unsigned char latin1[256][RH_STR_STATIC_BYTES];
+        rh_long_static small_ints[RH_NSMALLINTS_MAX];
+    } *statics;
+    int64_t small_int_min, small_int_max;
+
+    /* interned strings: open-addressing set of borrowed rh_str* (libc memory: the table itself is
+     * bookkeeping, as CPython's interned dict refs are uncounted) */
+    rh_object **interned;
+    size_t interned_cap, interned_n;
+
+    rh_freelists fl;
+    rh_gc_state gc;
+
+    /* trashcan (CPython's tstate->trash_delete_nesting / trash_delete_later) */
+    uint32_t trash_nesting;
+    rh_object *trash_later;
+
+    /* accounting */
+    rh_object_counts counts;
+};
+
+/* ---------------------------------------------------------------- cross-file functions */
+
+/* object.c — allocation of objects, dealloc dispatch, trashcan */
+/* Allocate an object of `size` bytes (type's basicsize + items) with the type's pre-header, zeroed
+ * pre-header, refcnt 1, type set (a class type gets a reference). GC objects are NOT tracked and bump
+ * gc count0 (_PyObject_GC_Link), which may run a collection. NULL + MemoryError on failure. */
+rh_object *rh__object_alloc(rh_runtime *rt, rh_type *t, size_t size);
+/* Give the memory of a dead object back (PyObject_GC_Del / PyObject_Free): count0-- for GC types.
+ * `size` is the object's allocation size without the pre-header (0 if unknown). */
+void rh__object_free(rh_runtime *rt, rh_object *o, size_t size);
+/* Count an object coming back from / going to a freelist (no allocator traffic, no gc count). */
+void rh__object_reuse(rh_runtime *rt, rh_object *o, rh_type *t);
+void rh__object_to_freelist(rh_runtime *rt, rh_object *o);
+/* Trashcan: call at the start of a GC container's dealloc (after untracking). Returns 1 when the object
+ * was deposited for later (the dealloc must return at once), else 0 and the body runs; the body must end
+ * with rh__trash_end. Mirrors Py_TRASHCAN_BEGIN/END (3.11) with profile->trashcan_unwind_level. */
+int rh__trash_begin(rh_runtime *rt, rh_object *o);
+void rh__trash_end(rh_runtime *rt);
+/* Initialise a static object's header. */
+void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t);
+
+/* gc_list.c — generation lists and tracking (the collector proper arrives in gc.c) */
+void rh__gc_init(rh_runtime *rt);
+void rh__gc_track(rh_runtime *rt, rh_object *o);
+void rh__gc_untrack(rh_runtime *rt, rh_object *o);
+static inline bool rh__gc_is_tracked(rh_object *o) { return rh_as_gc(o)->gc_next != 0; }
+/* Called after count0 was incremented: runs the automatic collection policy (no-op until gc.c). */
+void rh__gc_on_alloc(rh_runtime *rt);
+
+/* types.c — the built-in type table */
+void rh__types_init(rh_runtime *rt);
+/* Per-kind setup functions, each in its type's file; they fill name/sizes/flags/slots. */
+void rh__type_init_none(rh_runtime *rt, rh_type *t);
+void rh__type_init_bool(rh_runtime *rt, rh_type *t);
+void rh__type_init_int(rh_runtime *rt, rh_type *t);
+void rh__type_init_float(rh_runtime *rt, rh_type *t);
+void rh__type_init_str(rh_runtime *rt, rh_type *t);
+void rh__type_init_tuple(rh_runtime *rt, rh_type *t);
+void rh__type_init_list(rh_runtime *rt, rh_type *t);
+void rh__type_init_dict(rh_runtime *rt, rh_type *t);
+void rh__type_init_range(rh_runtime *rt, rh_type *t);
+void rh__type_init_type(rh_runtime *rt, rh_type *t);
+void rh__type_init_object(rh_runtime *rt, rh_type *t);
+
+/* identity.c / t_int.c / t_str.c — statics set-up (called once from rh_runtime_new, in this order) */
+int rh__small_ints_init(rh_runtime *rt);
+int rh__strings_init(rh_runtime *rt);     /* '' and the 256 latin-1 characters */
+void rh__interned_fini(rh_runtime *rt);
+void rh__str_forget_interned(rh_runtime *rt, rh_object *s);  /* from str dealloc */
+static inline char *rh__str_data(const rh_runtime *rt, rh_object *o) {
+    const rh_strobj *s = (const rh_strobj *)o;
+    return (char *)o + (s->state.ascii ? rt->profile->str_ascii_header : rt->profile->str_compact_header);
+}
+
+/* freelists (each in its type's file); rh__freelists_clear runs at full collections and teardown */
+void rh__float_freelist_clear(rh_runtime *rt);
+void rh__tuple_freelist_clear(rh_runtime *rt);
+void rh__list_freelist_clear(rh_runtime *rt);
+void rh__dict_freelist_clear(rh_runtime *rt);
+void rh__int_freelist_clear(rh_runtime *rt);
+void rh__freelists_clear(rh_runtime *rt);
+
+/* t_dict.c — the key table, shared with instances (t_class.c) */
+rh_dictkeys *rh__dictkeys_new_shared(rh_runtime *rt);    /* class cached keys */
+void rh__dictkeys_decref(rh_runtime *rt, rh_dictkeys *k);
+size_t rh__dictkeys_size(const rh_dictkeys *k);          /* _PyDict_KeysSize */
+
+#endif

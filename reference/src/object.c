@@ -1,0 +1,139 @@
+/* object.c — object allocation and release, the dealloc entry point, the trashcan, generic accounting.
+ *
+ * Invariants kept here:
+ *  - every heap object was allocated as presize(type) + size bytes by rh__object_alloc and is released by
+ *    rh__object_free (or parked on its type's freelist) exactly once;
+ *  - counts.live_total == counts.allocated_total - counts.freed_total (freelist pushes count as freed,
+ *    freelist pops as allocated: a parked object is not live);
+ *  - trash_nesting is the number of GC-container deallocs currently on the C stack (<= unwind level);
+ *    trash_later is a LIFO chain of dead, untracked objects linked through their GC head's gc_prev.
+ * Design: docs/design.md §Refcounting and deallocation.
+ */
+#include "internal.h"
+
+size_t rh_presize(rh_runtime *rt, const rh_type *t) {
+    size_t n = 0;
+    if (t->flags & RH_TPFLAG_GC) n += rt->profile->gc_head_size;
+    if (t->flags & RH_TPFLAG_MANAGED_DICT) n += sizeof(rh_managed_dict);
+    return n;
+}
+
+size_t rh_sizeof(rh_runtime *rt, rh_object *o) {
+    rh_type *t = o->type;
+    size_t base = t->size_of ? t->size_of(rt, o) : t->basicsize;
+    return base + rh_presize(rt, t);
+}
+
+const char *rh_type_name(const rh_object *o) { return o->type->name; }
+
+static void count_alloc(rh_runtime *rt, rh_kind k) {
+    rt->counts.live[k]++;
+    rt->counts.live_total++;
+    rt->counts.allocated_total++;
+}
+
+static void count_free(rh_runtime *rt, rh_kind k) {
+    rh_assert(rt->counts.live[k] > 0);
+    rt->counts.live[k]--;
+    rt->counts.live_total--;
+    rt->counts.freed_total++;
+}
+
+rh_object *rh__object_alloc(rh_runtime *rt, rh_type *t, size_t size) {
+    size_t pre = rh_presize(rt, t);
+    if (size > RH_SSIZE_MAX - pre) {
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    char *mem = rh_mem_malloc(rt, pre + size);
+    if (!mem) return NULL;
+    if (pre) memset(mem, 0, pre);
+    rh_object *o = (rh_object *)(mem + pre);
+    o->refcnt = 1;
+    o->type = t;
+    if (t->flags & RH_TPFLAG_HEAPTYPE) rh_incref((rh_object *)t);
+    count_alloc(rt, t->kind);
+    if (t->flags & RH_TPFLAG_GC) {
+        /* _PyObject_GC_Link: count at allocation, collect if over threshold */
+        rt->gc.gen[0].count++;
+        rh__gc_on_alloc(rt);
+    }
+    return o;
+}
+
+void rh__object_free(rh_runtime *rt, rh_object *o, size_t size) {
+    rh_type *t = o->type;
+    size_t pre = rh_presize(rt, t);
+    rh_assert(!(t->flags & RH_TPFLAG_GC) || !rh__gc_is_tracked(o));
+    if ((t->flags & RH_TPFLAG_GC) && rt->gc.gen[0].count > 0) rt->gc.gen[0].count--;
+    count_free(rt, t->kind);
+    rh_mem_free(rt, (char *)o - pre, size ? size + pre : 0);
+}
+
+void rh__object_reuse(rh_runtime *rt, rh_object *o, rh_type *t) {
+    o->refcnt = 1;
+    o->type = t;
+    count_alloc(rt, t->kind);
+}
+
+void rh__object_to_freelist(rh_runtime *rt, rh_object *o) { count_free(rt, o->type->kind); }
+
+void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t) {
+    o->refcnt = (intptr_t)rt->profile->static_refcnt;
+    o->type = t;
+}
+
+int rh_is_static(const rh_runtime *rt, const rh_object *o) {
+    const char *p = (const char *)o;
+    return p >= rt->statics_lo && p < rt->statics_hi;
+}
+
+void rh_dealloc(rh_runtime *rt, rh_object *o) {
+    if (rh_is_static(rt, o)) {
+        /* A static object's count reached zero: the embedder dropped references it never owned. Keep
+         * the object alive (CPython would crash in a debug build); restore a sane count. */
+        o->refcnt = (intptr_t)rt->profile->static_refcnt;
+        return;
+    }
+    o->type->dealloc(rt, o);
+}
+
+/* ---- trashcan ---- */
+
+static void trash_deposit(rh_runtime *rt, rh_object *o) {
+    rh_gchead *g = rh_as_gc(o);
+    rh_assert(!rh__gc_is_tracked(o));
+    g->gc_prev = (uintptr_t)rt->trash_later;
+    rt->trash_later = o;
+    rt->counts.dealloc_deferred++;
+}
+
+static void trash_destroy_chain(rh_runtime *rt) {
+    /* Run deferred deallocs one at a time with nesting held at 1, so each may recurse at most
+     * unwind_level - 1 deeper before depositing again: the C stack stays bounded and the loop is flat. */
+    rt->trash_nesting++;
+    while (rt->trash_later) {
+        rh_object *o = rt->trash_later;
+        rt->trash_later = (rh_object *)rh_as_gc(o)->gc_prev;
+        rh_as_gc(o)->gc_prev = 0;
+        rh_assert(o->refcnt == 0);
+        o->type->dealloc(rt, o);
+    }
+    rt->trash_nesting--;
+}
+
+int rh__trash_begin(rh_runtime *rt, rh_object *o) {
+    if (rt->trash_nesting >= rt->profile->trashcan_unwind_level) {
+        trash_deposit(rt, o);
+        return 1;
+    }
+    rt->trash_nesting++;
+    return 0;
+}
+
+void rh__trash_end(rh_runtime *rt) {
+    rt->trash_nesting--;
+    if (rt->trash_later && rt->trash_nesting == 0) trash_destroy_chain(rt);
+}
+
+void rh_object_counts_get(const rh_runtime *rt, rh_object_counts *out) { *out = rt->counts; }

@@ -1,0 +1,66 @@
+/* profile.c — the built-in version profiles as data (values and sources: docs/design.md §Profiles,
+ * ../shared/cpython-facts.md §1–§10). */
+#include <string.h>
+
+#include "refheap/profile.h"
+
+#define PY3_POOLS                                                                       \
+    .alignment = 16, .small_request_threshold = 512, .pool_size = 16384, .arena_size = 1048576, \
+    .pool_overhead = 48, .keep_one_empty_arena = 1
+
+#define PY3_FREELISTS                                                                   \
+    .float_freelist = 100, .tuple_freelist_sizes = 20, .tuple_freelist_per_size = 2000,  \
+    .list_freelist = 80, .dict_freelist = 80, .dictkeys_freelist = 80
+
+static const rh_profile profiles[] = {
+    {
+        .name = "py311", .python_version = "3.11", PY3_POOLS,
+        .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 48, .str_compact_header = 72,
+        .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
+        .small_int_min = -5, .small_int_max = 256, .static_refcnt = 999999999,
+        .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
+    },
+    {
+        .name = "py312", .python_version = "3.12", PY3_POOLS,
+        .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 40, .str_compact_header = 56,
+        .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
+        .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
+        .interned_immortal = 1, .gc_threshold = {700, 10, 10}, .trashcan_unwind_level = 50,
+    },
+    {
+        .name = "py313", .python_version = "3.13", PY3_POOLS,
+        .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 40, .str_compact_header = 56,
+        .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
+        .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
+        .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50,
+    },
+    {
+        .name = "py310", .python_version = "3.10", PY3_POOLS,
+        .gc_head_size = 16, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
+        .int_zero_has_digit = 0, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
+        .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
+        .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
+    },
+    {
+        .name = "py27", .python_version = "2.7",
+        .alignment = 8, .small_request_threshold = 512, .pool_size = 4096, .arena_size = 262144,
+        .pool_overhead = 48, .keep_one_empty_arena = 0,
+        .gc_head_size = 32, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
+        .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
+        .int_freelist_unbounded = 1, .list_growth_py27 = 1,
+        .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
+        .gc_threshold = {700, 10, 10}, .legacy_finalizers = 1, .gc_trigger_at_alloc = 1,
+        .range_returns_list = 1, .trashcan_unwind_level = 50,
+    },
+};
+
+static const char *const names[] = {"py311", "py312", "py313", "py310", "py27", NULL};
+
+const rh_profile *rh_profile_get(const char *name) {
+    if (!name) return &profiles[0];
+    for (size_t i = 0; i < sizeof profiles / sizeof profiles[0]; i++)
+        if (strcmp(profiles[i].name, name) == 0) return &profiles[i];
+    return NULL;
+}
+
+const char *const *rh_profile_names(void) { return names; }

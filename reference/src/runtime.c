@@ -1,0 +1,193 @@
+/* runtime.c — creating and tearing down a runtime; errors; allocation through the runtime's allocator.
+ *
+ * The runtime struct itself and its statics block come from libc (they are the interpreter's own state,
+ * like CPython's _PyRuntime); every object byte comes from rt->alloc.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+static void set_msg(char *err, size_t errlen, const char *msg) {
+    if (err && errlen) snprintf(err, errlen, "%s", msg);
+}
+
+static int adopt_allocator(rh_runtime *rt, const rh_config *cfg, char *err, size_t errlen) {
+    if (cfg && cfg->allocator.abi_version != 0) {
+        const rh_allocator *a = &cfg->allocator;
+        if (a->abi_version != RH_ALLOCATOR_ABI_VERSION || a->struct_size < sizeof(rh_allocator) ||
+            !a->malloc || !a->calloc || !a->realloc || !a->free) {
+            set_msg(err, errlen, "allocator table: wrong ABI version/struct size or missing callback");
+            return -1;
+        }
+        rt->alloc = *a;
+        return 0;
+    }
+    if (rh_allocator_pymalloc(&rt->alloc, rt->profile, NULL) != 0) {
+        set_msg(err, errlen, "cannot create the pymalloc allocator");
+        return -1;
+    }
+    return 0;
+}
+
+rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen) {
+    rh_runtime *rt = calloc(1, sizeof *rt);
+    if (!rt) {
+        set_msg(err, errlen, "out of memory creating the runtime");
+        if (cfg && cfg->allocator.abi_version) rh_allocator_destroy((rh_allocator *)&cfg->allocator);
+        return NULL;
+    }
+    rt->profile = (cfg && cfg->profile) ? cfg->profile : rh_profile_get(NULL);
+    if (cfg) rt->hooks = cfg->hooks;
+    if (adopt_allocator(rt, cfg, err, errlen) != 0) {
+        if (cfg && cfg->allocator.abi_version) rh_allocator_destroy((rh_allocator *)&cfg->allocator);
+        free(rt);
+        return NULL;
+    }
+    rt->statics = aligned_alloc(64, (sizeof *rt->statics + 63) & ~(size_t)63);
+    if (!rt->statics) {
+        set_msg(err, errlen, "out of memory creating the runtime statics");
+        rh_allocator_destroy(&rt->alloc);
+        free(rt);
+        return NULL;
+    }
+    memset(rt->statics, 0, sizeof *rt->statics);
+    rt->statics_lo = (char *)rt->statics;
+    rt->statics_hi = (char *)rt->statics + sizeof *rt->statics;
+    rh__gc_init(rt);
+    rh__types_init(rt);
+    if (rh__small_ints_init(rt) != 0 || rh__strings_init(rt) != 0) {
+        set_msg(err, errlen, "cannot initialise small ints / strings");
+        rh_runtime_free(rt);
+        return NULL;
+    }
+    return rt;
+}
+
+void rh_runtime_free(rh_runtime *rt) {
+    if (!rt) return;
+    rh__freelists_clear(rt);
+    rh__interned_fini(rt);
+    rh_allocator_destroy(&rt->alloc);
+    free(rt->statics);
+    free(rt->interned);
+    free(rt);
+}
+
+const rh_profile *rh_runtime_profile(const rh_runtime *rt) { return rt->profile; }
+rh_allocator *rh_runtime_allocator(rh_runtime *rt) { return &rt->alloc; }
+
+/* ---- allocation ---- */
+
+void *rh_mem_malloc(rh_runtime *rt, size_t n) {
+    void *p = n <= RH_SSIZE_MAX ? rt->alloc.malloc(rt->alloc.ctx, n) : NULL;
+    if (!p) rh_err_nomemory(rt);
+    return p;
+}
+
+void *rh_mem_calloc(rh_runtime *rt, size_t nelem, size_t elsize) {
+    void *p = NULL;
+    if (elsize == 0 || nelem <= RH_SSIZE_MAX / elsize) p = rt->alloc.calloc(rt->alloc.ctx, nelem, elsize);
+    if (!p) rh_err_nomemory(rt);
+    return p;
+}
+
+void *rh_mem_realloc(rh_runtime *rt, void *p, size_t old_size, size_t new_size) {
+    void *q = new_size <= RH_SSIZE_MAX ? rt->alloc.realloc(rt->alloc.ctx, p, old_size, new_size) : NULL;
+    if (!q) rh_err_nomemory(rt);
+    return q;
+}
+
+void rh_mem_free(rh_runtime *rt, void *p, size_t size) {
+    if (p) rt->alloc.free(rt->alloc.ctx, p, size);
+}
+
+/* ---- errors ---- */
+
+static const char *const exc_names[RH_EXC__COUNT] = {
+    [RH_EXC_NONE] = "",
+    [RH_EXC_MEMORY] = "MemoryError",
+    [RH_EXC_TYPE] = "TypeError",
+    [RH_EXC_VALUE] = "ValueError",
+    [RH_EXC_INDEX] = "IndexError",
+    [RH_EXC_KEY] = "KeyError",
+    [RH_EXC_ATTRIBUTE] = "AttributeError",
+    [RH_EXC_NAME] = "NameError",
+    [RH_EXC_ZERODIVISION] = "ZeroDivisionError",
+    [RH_EXC_OVERFLOW] = "OverflowError",
+    [RH_EXC_RUNTIME] = "RuntimeError",
+    [RH_EXC_RECURSION] = "RecursionError",
+    [RH_EXC_ASSERTION] = "AssertionError",
+    [RH_EXC_STOPITERATION] = "StopIteration",
+    [RH_EXC_NOTIMPLEMENTED] = "NotImplementedError",
+    [RH_EXC_OS] = "OSError",
+    [RH_EXC_UNSUPPORTED] = "refheap.Unsupported",
+};
+
+const char *rh_exc_name(rh_exc kind) {
+    return (unsigned)kind < RH_EXC__COUNT ? exc_names[kind] : "?";
+}
+
+void rh_err_set(rh_runtime *rt, rh_exc kind, const char *fmt, ...) {
+    rt->err_kind = kind;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(rt->err_msg, sizeof rt->err_msg, fmt, ap);
+    va_end(ap);
+}
+
+void rh_err_nomemory(rh_runtime *rt) {
+    rt->err_kind = RH_EXC_MEMORY;
+    rt->err_msg[0] = '\0';
+}
+
+rh_exc rh_err_occurred(const rh_runtime *rt) { return rt->err_kind; }
+const char *rh_err_message(const rh_runtime *rt) { return rt->err_kind ? rt->err_msg : ""; }
+
+void rh_err_clear(rh_runtime *rt) {
+    rt->err_kind = RH_EXC_NONE;
+    rt->err_msg[0] = '\0';
+}
+
+void rh_err_write_unraisable(rh_runtime *rt, rh_object *where) {
+    if (!rt->err_kind) return;
+    if (rt->hooks.unraisable) {
+        rh_exc k = rt->err_kind;
+        char msg[sizeof rt->err_msg];
+        memcpy(msg, rt->err_msg, sizeof msg);
+        rh_err_clear(rt);
+        rt->hooks.unraisable(rt->hooks.ctx, rt, k, msg, where);
+        return;
+    }
+    char line[640];
+    snprintf(line, sizeof line, "Exception ignored: %s%s%s\n", rh_exc_name(rt->err_kind),
+             rt->err_msg[0] ? ": " : "", rt->err_msg);
+    rh_err_clear(rt);
+    if (rt->hooks.output) rt->hooks.output(rt->hooks.ctx, line);
+    else fputs(line, stderr);
+}
+
+/* ---- singletons ---- */
+
+rh_object *rh_none(rh_runtime *rt) { return &rt->statics->none; }
+rh_object *rh_true(rh_runtime *rt) { return &rt->statics->true_.ob.ob; }
+rh_object *rh_false(rh_runtime *rt) { return &rt->statics->false_.ob.ob; }
+rh_object *rh_bool(rh_runtime *rt, int v) {
+    rh_object *o = v ? rh_true(rt) : rh_false(rt);
+    rh_incref(o);
+    return o;
+}
+rh_object *rh_empty_tuple(rh_runtime *rt) { return &rt->statics->empty_tuple.ob.ob; }
+rh_object *rh_empty_str(rh_runtime *rt) { return (rh_object *)rt->statics->empty_str; }
+rh_type *rh_builtin_type(rh_runtime *rt, rh_kind kind) {
+    return (unsigned)kind < RH_K__COUNT ? &rt->statics->types[kind].t : NULL;
+}
+
+void rh__freelists_clear(rh_runtime *rt) {
+    rh__float_freelist_clear(rt);
+    rh__tuple_freelist_clear(rt);
+    rh__list_freelist_clear(rt);
+    rh__dict_freelist_clear(rt);
+    rh__int_freelist_clear(rt);
+}
