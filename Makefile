@@ -32,7 +32,7 @@ sanitize: deps
 	  ctest --output-on-failure -j $(JOBS) -L asan
 
 bench: deps build
-	./harness/bench/run_bench.sh --build $(BUILD) --scale $(SCALE) --only "$(ONLY)"
+	/usr/bin/python3 harness/bench/run_bench.py --build $(BUILD) --scale $(SCALE) --only "$(ONLY)"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -6,7 +6,8 @@
  *   rh_arena_allocator  the page source under pymalloc (mmap/munmap by default); only pymalloc uses it.
  *
  * Contract for an rh_allocator (checked by conformance/unit/test_allocator_contract.c for every allocator):
- *   - malloc(ctx, n): returns a pointer aligned to at least 16 bytes (RH_MIN_ALIGNMENT) or NULL on failure.
+ *   - malloc(ctx, n): returns a pointer aligned to at least 16 bytes (RH_MIN_ALIGNMENT; pymalloc under a
+ *     profile with alignment 8, i.e. py27, gives 8 as 2.7 did) or NULL on failure.
  *     n == 0 returns a distinct non-NULL pointer (as PyObject_Malloc(0)).
  *   - calloc(ctx, nelem, elsize): as malloc of nelem*elsize, zero-filled; NULL on overflow or failure.
  *   - realloc(ctx, p, old_size, new_size): p == NULL acts as malloc. Contents up to min(old,new) are kept.

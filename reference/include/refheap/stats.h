@@ -53,7 +53,7 @@ int rh_stats_get(rh_runtime *rt, rh_stats *out);
 /* Write the snapshot as one JSON object (no trailing newline): {"version":1, "profile":..., "allocator":
  * {"name":..., ...}, "objects": {...}, "freelists": {...}, "gc": {...}}. Returns 0 or -1 on write error. */
 int rh_stats_json(rh_runtime *rt, FILE *out);
-/* Human-readable report in the shape of sys._debugmallocstats, through the output hook. */
+/* Human-readable report in the shape of sys._debugmallocstats (3.11), written to `out`. */
 void rh_stats_print_debugmallocstats(rh_runtime *rt, FILE *out);
 
 #ifdef __cplusplus
