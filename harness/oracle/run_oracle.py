@@ -34,7 +34,7 @@ _out = os.environ["RH_ORACLE_OUT"]
 _page = os.sysconf("SC_PAGE_SIZE")
 _cols = [array.array("q") for _ in range(9)]  # stmt, start, wall, rss, drss, blocks, gc0, gc1, gc2
 _mark_labels = []
-_mark_cols = [array.array("q") for _ in range(3)]  # statement index, t, rss
+_mark_cols = [array.array("q") for _ in range(4)]  # statement index, t, rss, peak of the phase before
 _pauses = array.array("q")  # generation, start, duration, collected, uncollectable
 _release = array.array("q")  # row, outcome (1 released, 0 not), latency, rss
 _t0 = time.monotonic_ns()
@@ -97,11 +97,30 @@ def _poll_release(row, start_ns):
             return
         time.sleep(0.001)
 
+def _hwm_bytes():
+    fd = os.open("/proc/self/status", os.O_RDONLY)
+    b = os.read(fd, 4096)
+    os.close(fd)
+    i = b.find(b"VmHWM:")
+    return int(b[i + 6:b.index(b"kB", i)]) * 1024 if i >= 0 else -1
+
+def _reset_hwm():
+    # Linux >= 4.0: writing 5 to clear_refs resets the peak RSS (VmHWM) to the current RSS
+    try:
+        fd = os.open("/proc/self/clear_refs", os.O_WRONLY)
+        os.write(fd, b"5")
+        os.close(fd)
+        return True
+    except OSError:
+        return False
+
 def _mark(label):
     _mark_labels.append(label)
     _mark_cols[0].append(len(_cols[0]))
     _mark_cols[1].append(time.monotonic_ns() - _t0)
     _mark_cols[2].append(_rss())
+    _mark_cols[3].append(_hwm_bytes())
+    _reset_hwm()
 
 _gc_t = array.array("q", [0])
 def _gc_cb(phase, info):
@@ -126,14 +145,15 @@ def _write():
                                 if ok else {"outcome": "not released within %%g s" %% _release_cfg[1],
                                             "rss_bytes": r})
     marks = [{"label": _mark_labels[k], "statement_index": _mark_cols[0][k], "t_ns": _mark_cols[1][k],
-              "rss_bytes": _mark_cols[2][k]} for k in range(len(_mark_labels))]
+              "rss_bytes": _mark_cols[2][k],
+              "peak_rss_before_bytes": _mark_cols[3][k]} for k in range(len(_mark_labels))]
     doc = {"schema": "refheap-results/1", "tool": "cpython", "version": sys.version.split()[0],
            "workload": os.environ.get("RH_ORACLE_WORKLOAD", ""),
            "allocator": os.environ.get("RH_ORACLE_ALLOCATOR", "pymalloc"),
            "profile": "py%%d%%d" %% sys.version_info[:2], "exit_status": None,
            "totals": {"wall_ns": time.monotonic_ns() - _t0, "statements": len(rows), "rss_start_bytes": _rss0,
                       "rss_end_bytes": _rss(), "peak_rss_bytes": _status_kb("VmHWM") * 1024,
-                      "objects_live": None},
+                      "peak_rss_last_phase_bytes": _hwm_bytes(), "objects_live": None},
            "statements": rows, "marks": marks}
     if os.environ.get("RH_ORACLE_GC_PAUSES"):
         doc["gc_pauses"] = [{"generation": _pauses[j], "start_ns": _pauses[j + 1], "duration_ns": _pauses[j + 2],

@@ -1,0 +1,76 @@
+/* refheap/abstract.h — Python's operators on objects: binary arithmetic, rich comparison, unary
+ * operators, ascii() and operator.index(), with CPython 3.11's results and error messages.
+ *
+ * Types understood: int, bool, float (numbers, mixed freely: bool & bool stays bool); str (+, *, and %
+ * formatting); list and tuple (+ and *); equality additionally for dict and range, identity for the rest.
+ * Everything else raises TypeError with CPython's text, e.g. "unsupported operand type(s) for +: 'int'
+ * and 'str'" or "'<' not supported between instances of 'str' and 'int'". Ints are limited to
+ * |v| <= 2**64-1 (OverflowError "int too large for refheap (beyond 64-bit)" instead of a wrong value).
+ * Complex results ((-8.0) ** 0.5) are outside the model: RH_EXC_UNSUPPORTED. Implemented in
+ * reference/src/abstract.c.
+ */
+#ifndef REFHEAP_ABSTRACT_H
+#define REFHEAP_ABSTRACT_H
+#include <stdint.h>
+
+#include "refheap/object.h"
+#include "refheap/runtime.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum rh_binop_kind {
+    RH_BINOP_ADD = 0, /* +  */
+    RH_BINOP_SUB,     /* -  */
+    RH_BINOP_MUL,     /* *  */
+    RH_BINOP_TRUEDIV, /* /  */
+    RH_BINOP_FLOORDIV,/* // */
+    RH_BINOP_MOD,     /* %  (str % args formats) */
+    RH_BINOP_POW,     /* ** */
+    RH_BINOP_LSHIFT,  /* << */
+    RH_BINOP_RSHIFT,  /* >> */
+    RH_BINOP_AND,     /* &  */
+    RH_BINOP_OR,      /* |  */
+    RH_BINOP_XOR,     /* ^  */
+    RH_BINOP__COUNT
+} rh_binop_kind;
+
+/* Comparison operators, numbered as CPython's Py_LT..Py_GE. */
+typedef enum rh_cmp_kind {
+    RH_CMP_LT = 0, RH_CMP_LE, RH_CMP_EQ, RH_CMP_NE, RH_CMP_GT, RH_CMP_GE
+} rh_cmp_kind;
+
+typedef enum rh_unop_kind {
+    RH_UNOP_NEG = 0, /* -x */
+    RH_UNOP_POS,     /* +x */
+    RH_UNOP_INVERT,  /* ~x */
+    RH_UNOP_NOT      /* not x: always a bool */
+} rh_unop_kind;
+
+/* "+", "//", "**", ... (static storage). */
+const char *rh_binop_symbol(rh_binop_kind op);
+const char *rh_cmp_symbol(rh_cmp_kind op);
+
+/* a <op> b. a and b are borrowed. Returns a new reference, or NULL with the runtime error set. */
+rh_object *rh_binop(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b);
+/* a <op>= b: as rh_binop, except that a list on the left is changed in place (+= extends it with a
+ * list, tuple, range, dict's keys or str's characters; *= repeats it) and returned. a and b are
+ * borrowed; returns a new reference (the caller rebinds its target to it), or NULL with the error set. */
+rh_object *rh_inplace_binop(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b);
+/* a <op> b as Python's comparison operators (PyObject_RichCompare + truth value): 1 true, 0 false,
+ * -1 with the error set. a and b are borrowed. == and != never fail for mismatched types; NaN != NaN.
+ * Inside lists/tuples/dicts, items are compared as PyObject_RichCompareBool (identity implies equal). */
+int rh_richcompare(rh_runtime *rt, rh_cmp_kind op, rh_object *a, rh_object *b);
+/* -o, +o, ~o, not o. o is borrowed; returns a new reference, or NULL with the error set. */
+rh_object *rh_unop(rh_runtime *rt, rh_unop_kind op, rh_object *o);
+/* ascii(o): repr with every non-ASCII character escaped. o borrowed; new reference or NULL. */
+rh_object *rh_ascii(rh_runtime *rt, rh_object *o);
+/* operator.index(o) for int and bool: 0 and *out, or -1 with TypeError ("'float' object cannot be
+ * interpreted as an integer") or OverflowError ("cannot fit 'int' into an index-sized integer"). */
+int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,89 @@
+/* scalars.h — private cross-file helpers of the scalar types (t_int.c, t_float.c, t_str.c,
+ * t_none_bool.c) and the generic operations (abstract.c). Not installed.
+ *
+ * Map: int values as 128-bit integers (t_int.c), float formatting/hashing/arithmetic kernels (t_float.c),
+ * str internals and a UTF-8 string builder (t_str.c), pointer hashing and the recursion limit
+ * (abstract.c). Everything here is named rh__<type>_* so it cannot clash with other modules.
+ */
+#ifndef REFHEAP_SCALARS_H
+#define REFHEAP_SCALARS_H
+#include <stdarg.h>
+
+#include "internal.h"
+
+/* ---------------------------------------------------------------- t_int.c
+ * An int's value fits in [-(2**64-1), 2**64-1] (three 30-bit digits, the top one 4 bits wide), so every
+ * computation is done exactly in 128 bits and checked against that range afterwards. */
+typedef __int128 rh_i128;
+typedef unsigned __int128 rh_u128;
+#define RH_INT_MAG_MAX ((rh_u128)UINT64_MAX)
+#define RH_INT_TOO_LARGE "int too large for refheap (beyond 64-bit)"
+
+/* Value of an int or bool object (no type check beyond an assertion). */
+rh_i128 rh__int_value(rh_object *o);
+/* New reference to the int with value v (small-int cache applies); OverflowError beyond the range. */
+rh_object *rh__int_from_i128(rh_runtime *rt, rh_i128 v);
+/* hash(int): v mod (2**61 - 1) with the sign of v; -1 maps to -2 (Python/pyhash.c, longobject.c). */
+int64_t rh__int_hash(rh_i128 v);
+/* Digits of v in base 8, 10 or 16 (lower or upper case), with a leading '-' when negative. buf must hold
+ * 100 bytes. Returns the length. */
+size_t rh__int_format(rh_i128 v, int base, int upper, char *buf);
+/* int.__sizeof__ (also bool's): 24 + 4 * max(1, |ob_size|) (3.11) or 24 + 4 * |ob_size| (3.10). */
+size_t rh__int_size_of(rh_runtime *rt, rh_object *o);
+/* a / b for ints, correctly rounded (long_true_divide); b != 0. */
+double rh__int_truediv(rh_i128 a, rh_i128 b);
+
+/* ---------------------------------------------------------------- t_none_bool.c */
+/* repr of None, True or False (none_repr, bool_repr): static storage. */
+const char *rh__none_bool_repr(rh_object *o);
+
+/* ---------------------------------------------------------------- t_float.c */
+#define RH_FLOAT_REPR_MAX 32
+/* repr(v): the shortest string that round-trips, in Python's 'r' format. Returns the length. */
+size_t rh__float_repr(double v, char buf[RH_FLOAT_REPR_MAX]);
+/* hash(float) (_Py_HashDouble): equal to hash(int) for integral values; NaN hashes by identity (o). */
+int64_t rh__float_hash(rh_object *o, double v);
+/* Python's float //, %, ** with CPython 3.11's errors. Return 0 and *out, or -1 with the error set. */
+int rh__float_floordiv(rh_runtime *rt, double a, double b, double *out);
+int rh__float_mod(rh_runtime *rt, double a, double b, double *out);
+int rh__float_pow(rh_runtime *rt, double a, double b, double *out);
+
+/* ---------------------------------------------------------------- t_str.c */
+/* Cached hash of a str. */
+int64_t rh__str_hash(rh_object *s);
+
+/* A growable UTF-8 buffer for building a str (repr, % formatting). Memory comes from the runtime's
+ * allocator once it outgrows the inline part; after a failure every put returns -1 and finish NULL. */
+typedef struct rh__sb {
+    rh_runtime *rt;
+    char *buf;
+    size_t len, cap;
+    int heap;     /* buf is allocator memory (else it is inl) */
+    int failed;   /* an allocation failed: MemoryError is set */
+    char inl[240];
+} rh__sb;
+void rh__sb_init(rh__sb *b, rh_runtime *rt);
+int rh__sb_putn(rh__sb *b, const char *s, size_t n);
+int rh__sb_puts(rh__sb *b, const char *s);
+int rh__sb_putc(rh__sb *b, char c);
+int rh__sb_printf(rh__sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int rh__sb_put_str(rh__sb *b, rh_object *s);               /* the characters of a str */
+/* Append repr(s) (unicode_repr); ascii_only escapes every non-ASCII character (ascii()). */
+int rh__sb_put_str_repr(rh__sb *b, rh_object *s, int ascii_only);
+/* Append a code point escaped as \xNN, \uNNNN or \UNNNNNNNN. */
+int rh__sb_put_escape(rh__sb *b, uint32_t ch);
+rh_object *rh__sb_finish(rh__sb *b);                      /* new reference to the str, or NULL */
+void rh__sb_free(rh__sb *b);
+
+/* Strip leading/trailing whitespace of UTF-8 text in place (pointer and length). */
+void rh__text_strip(const char **s, size_t *n);
+
+/* ---------------------------------------------------------------- abstract.c */
+/* _Py_HashPointer: the address rotated right by 4 bits; -1 maps to -2. */
+int64_t rh__hash_pointer(const void *p);
+/* Append repr(o) to b (recursion guarded as Py_ReprEnter). */
+int rh__repr_into(rh__sb *b, rh_object *o);
+/* The nesting limit of repr and comparisons (sys.getrecursionlimit() of 3.11). */
+#define RH_RECURSION_LIMIT 1000
+
+#endif

@@ -1,0 +1,398 @@
+/* t_float.c — the float type: PyFloatObject (24 bytes), its freelist, float(text), repr, hash and the
+ * float arithmetic kernels whose results and errors differ from plain C (// % **).
+ *
+ * Owns: rh__type_init_float, rh__float_freelist_clear, the public float API of types.h and the rh__float_*
+ * kernels of scalars.h.
+ *
+ * Invariants:
+ *  - a dead float is parked on rt->fl.float_head (linked through ob.type, LIFO) while fewer than
+ *    profile->float_freelist (100) are parked, otherwise its memory goes back to the allocator
+ *    (Objects/floatobject.c:float_dealloc, PyFloat_MAXFREELIST); a new float takes the most recently
+ *    parked one first. Parked floats are counted as freed (rh__object_to_freelist) and the clear gives
+ *    their memory back directly;
+ *  - repr(x) is the shortest decimal string that reads back as x (dtoa mode 0), printed in exponent form
+ *    when the decimal exponent is below -4 or at least 16 (PyOS_double_to_string 'r', format_float_short).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "scalars.h"
+
+static rh_type *float_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_FLOAT); }
+
+/* ---------------------------------------------------------------- type and freelist */
+
+static void float_dealloc(rh_runtime *rt, rh_object *o) {
+    if (rt->fl.float_n < rt->profile->float_freelist) {
+        rh__object_to_freelist(rt, o);
+        o->type = (rh_type *)rt->fl.float_head;
+        rt->fl.float_head = o;
+        rt->fl.float_n++;
+        return;
+    }
+    rh__object_free(rt, o, sizeof(rh_float));
+}
+
+void rh__type_init_float(rh_runtime *rt, rh_type *t) {
+    t->name = "float";
+    t->kind = RH_K_FLOAT;
+    t->flags = RH_TPFLAG_BASETYPE;
+    t->basicsize = sizeof(rh_float);
+    t->itemsize = 0;
+    t->base = rh_builtin_type(rt, RH_K_OBJECT);
+    t->dealloc = float_dealloc;
+    t->size_of = NULL;
+}
+
+void rh__float_freelist_clear(rh_runtime *rt) {
+    while (rt->fl.float_head) {
+        rh_object *o = rt->fl.float_head;
+        rt->fl.float_head = (rh_object *)o->type;
+        rh_mem_free(rt, o, sizeof(rh_float)); /* already counted as freed when parked */
+    }
+    rt->fl.float_n = 0;
+}
+
+rh_object *rh_float_new(rh_runtime *rt, double v) {
+    rh_object *o = rt->fl.float_head;
+    if (o) {
+        rt->fl.float_head = (rh_object *)o->type;
+        rt->fl.float_n--;
+        rh__object_reuse(rt, o, float_type(rt));
+    } else {
+        o = rh__object_alloc(rt, float_type(rt), sizeof(rh_float));
+        if (!o) return NULL;
+    }
+    ((rh_float *)o)->value = v;
+    return o;
+}
+
+double rh_float_value(rh_object *o) {
+    rh_assert(o->type->kind == RH_K_FLOAT);
+    return ((rh_float *)o)->value;
+}
+
+/* ---------------------------------------------------------------- float(text) */
+
+static int ieq(const char *s, size_t n, const char *word) {
+    size_t i = 0;
+    for (; i < n && word[i]; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != word[i]) return 0;
+    }
+    return i == n && word[i] == '\0';
+}
+
+/* digitpart: digit (["_"] digit)*; copies the digits to out. Returns the bytes consumed, 0 if none. */
+static size_t scan_digits(const char *s, size_t n, char *out, size_t *olen) {
+    size_t i = 0;
+    if (i >= n || s[i] < '0' || s[i] > '9') return 0;
+    while (i < n) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            out[(*olen)++] = s[i++];
+        } else if (s[i] == '_' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            i++;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* Python's float literal grammar (without underscores) copied into out; 0 on a syntax error. */
+static int clean_number(const char *s, size_t n, char *out) {
+    size_t i = 0, o = 0, k;
+    if (i < n && (s[i] == '+' || s[i] == '-')) out[o++] = s[i++];
+    size_t intpart = scan_digits(s + i, n - i, out, &o);
+    i += intpart;
+    size_t frac = 0;
+    if (i < n && s[i] == '.') {
+        out[o++] = s[i++];
+        frac = scan_digits(s + i, n - i, out, &o);
+        i += frac;
+    }
+    if (intpart == 0 && frac == 0) return 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        out[o++] = s[i++];
+        if (i < n && (s[i] == '+' || s[i] == '-')) out[o++] = s[i++];
+        if ((k = scan_digits(s + i, n - i, out, &o)) == 0) return 0;
+        i += k;
+    }
+    out[o] = '\0';
+    return i == n;
+}
+
+static void float_text_error(rh_runtime *rt, const char *s, size_t n) {
+    rh_object *text = rh_str_from_utf8(rt, s, n);
+    if (!text) return;
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    if (rh__sb_put_str_repr(&b, text, 0) == 0)
+        rh_err_set(rt, RH_EXC_VALUE, "could not convert string to float: %.*s", (int)b.len, b.buf);
+    rh__sb_free(&b);
+    rh_decref(rt, text);
+}
+
+rh_object *rh_float_from_text(rh_runtime *rt, const char *s0, size_t n0) {
+    const char *s = s0;
+    size_t n = n0;
+    rh__text_strip(&s, &n);
+    const char *body = s;
+    size_t bn = n;
+    int neg = 0;
+    if (bn && (*body == '+' || *body == '-')) {
+        neg = *body == '-';
+        body++;
+        bn--;
+    }
+    if (ieq(body, bn, "inf") || ieq(body, bn, "infinity")) return rh_float_new(rt, neg ? -INFINITY : INFINITY);
+    if (ieq(body, bn, "nan")) return rh_float_new(rt, neg ? -NAN : NAN);
+    char local[256], *buf = local;
+    if (n + 1 > sizeof local && !(buf = rh_mem_malloc(rt, n + 1))) return NULL;
+    double v = 0;
+    int ok = clean_number(s, n, buf);
+    if (ok) v = strtod(buf, NULL); /* overflow gives +-inf and underflow 0, as Python's float() */
+    if (buf != local) rh_mem_free(rt, buf, n + 1);
+    if (!ok) {
+        float_text_error(rt, s0, n0);
+        return NULL;
+    }
+    return rh_float_new(rt, v);
+}
+
+/* ---------------------------------------------------------------- repr */
+
+/* Decimal digits and exponent of "%.*e" output: value = 0.DIGITS * 10**decpt. */
+static int parse_e(const char *buf, char *digs, int *decpt) {
+    int n = 0;
+    const char *p = buf;
+    for (; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9') digs[n++] = *p;
+    *decpt = atoi(p + 1) + 1;
+    return n;
+}
+
+/* Step a p-digit decimal one unit in its last place, up or down (keeping p digits). */
+static void step_digits(char *digs, int n, int *decpt, int up) {
+    int i = n - 1;
+    if (up) {
+        while (i >= 0 && digs[i] == '9') digs[i--] = '0';
+        if (i >= 0) {
+            digs[i]++;
+        } else { /* 99..9 -> 100..0, one decimal place higher */
+            digs[0] = '1';
+            (*decpt)++;
+        }
+    } else {
+        while (i >= 0 && digs[i] == '0') digs[i--] = '9';
+        if (i >= 0) digs[i]--; /* always: the digits of a positive value are not all zero */
+        if (digs[0] == '0') { /* 100..0 -> 99..9, one decimal place lower */
+            for (int j = 0; j < n; j++) digs[j] = '9';
+            (*decpt)--;
+        }
+    }
+}
+
+static double digits_value(const char *digs, int n, int decpt) {
+    char buf[48];
+    snprintf(buf, sizeof buf, "0.%.*se%d", n, digs, decpt);
+    return strtod(buf, NULL);
+}
+
+/* Shortest digits that read back as v (finite, > 0). Among the shortest, the correctly rounded one; at a
+ * power of two the rounding interval is lopsided, so its other neighbour is tried as well. */
+static int shortest_digits(double v, char *digs, int *decpt) {
+    char buf[48];
+    int n = 17;
+    for (int p = 1; p <= 17; p++) {
+        snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+        n = parse_e(buf, digs, decpt);
+        double w = strtod(buf, NULL);
+        if (w == v) break;
+        char alt[24];
+        int alt_decpt = *decpt;
+        memcpy(alt, digs, (size_t)n);
+        step_digits(alt, n, &alt_decpt, w < v);
+        if (digits_value(alt, n, alt_decpt) == v) {
+            memcpy(digs, alt, (size_t)n);
+            *decpt = alt_decpt;
+            break;
+        }
+    }
+    while (n > 1 && digs[n - 1] == '0') n--;
+    return n;
+}
+
+size_t rh__float_repr(double v, char out[RH_FLOAT_REPR_MAX]) {
+    if (isnan(v)) return (size_t)snprintf(out, RH_FLOAT_REPR_MAX, "nan");
+    if (isinf(v)) return (size_t)snprintf(out, RH_FLOAT_REPR_MAX, v > 0 ? "inf" : "-inf");
+    size_t o = 0;
+    if (signbit(v)) {
+        out[o++] = '-';
+        v = -v;
+    }
+    char digs[24];
+    int decpt = 1, n = 1;
+    if (v == 0) digs[0] = '0';
+    else n = shortest_digits(v, digs, &decpt);
+    if (decpt <= -4 || decpt > 16) { /* d.ddde+XX */
+        out[o++] = digs[0];
+        if (n > 1) {
+            out[o++] = '.';
+            memcpy(out + o, digs + 1, (size_t)n - 1);
+            o += (size_t)n - 1;
+        }
+        int e = decpt - 1;
+        o += (size_t)snprintf(out + o, RH_FLOAT_REPR_MAX - o, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+    } else if (decpt <= 0) { /* 0.000ddd */
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int i = 0; i < -decpt; i++) out[o++] = '0';
+        memcpy(out + o, digs, (size_t)n);
+        o += (size_t)n;
+    } else { /* ddd.ddd or ddd00.0 */
+        for (int i = 0; i < decpt || i < n; i++) {
+            if (i == decpt) out[o++] = '.';
+            out[o++] = i < n ? digs[i] : '0';
+        }
+        if (decpt >= n) {
+            out[o++] = '.';
+            out[o++] = '0';
+        }
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* ---------------------------------------------------------------- hash */
+
+/* The hash of the rational m * 2**e modulo P = 2**61 - 1, so that equal int and float values agree
+ * (Python/pyhash.c:_Py_HashDouble). Multiplying by 2**k modulo P is a rotation of the 61-bit residue. */
+static uint64_t rot61(uint64_t x, int k) {
+    const uint64_t p = ((uint64_t)1 << 61) - 1;
+    return k == 0 ? x : (((x << k) & p) | (x >> (61 - k)));
+}
+
+int64_t rh__float_hash(rh_object *o, double v) {
+    const uint64_t p = ((uint64_t)1 << 61) - 1;
+    if (isinf(v)) return v > 0 ? 314159 : -314159;
+    if (isnan(v)) return rh__hash_pointer(o);
+    int e;
+    double m = frexp(v, &e);
+    int neg = m < 0;
+    if (neg) m = -m;
+    uint64_t x = 0;
+    while (m != 0) { /* 28 mantissa bits at a time */
+        x = rot61(x, 28);
+        m *= 268435456.0;
+        e -= 28;
+        uint64_t top = (uint64_t)m;
+        m -= (double)top;
+        x += top;
+        if (x >= p) x -= p;
+    }
+    e = e >= 0 ? e % 61 : 60 - ((-1 - e) % 61);
+    x = rot61(x, e);
+    int64_t h = neg ? -(int64_t)x : (int64_t)x;
+    return h == -1 ? -2 : h;
+}
+
+/* ---------------------------------------------------------------- arithmetic kernels */
+
+/* floor division and modulo with the sign of the divisor (float_divmod); b != 0 */
+static void float_divmod(double a, double b, double *fdiv, double *fmodv) {
+    double mod = fmod(a, b);
+    double div = (a - mod) / b;
+    if (mod != 0) {
+        if ((b < 0) != (mod < 0)) {
+            mod += b;
+            div -= 1.0;
+        }
+    } else {
+        mod = copysign(0.0, b);
+    }
+    if (div != 0) {
+        double fl = floor(div);
+        *fdiv = div - fl > 0.5 ? fl + 1.0 : fl;
+    } else {
+        *fdiv = copysign(0.0, a / b);
+    }
+    *fmodv = mod;
+}
+
+int rh__float_floordiv(rh_runtime *rt, double a, double b, double *out) {
+    if (b == 0) {
+        rh_err_set(rt, RH_EXC_ZERODIVISION, "float floor division by zero");
+        return -1;
+    }
+    double m;
+    float_divmod(a, b, out, &m);
+    return 0;
+}
+
+int rh__float_mod(rh_runtime *rt, double a, double b, double *out) {
+    if (b == 0) {
+        rh_err_set(rt, RH_EXC_ZERODIVISION, "float modulo");
+        return -1;
+    }
+    double d;
+    float_divmod(a, b, &d, out);
+    return 0;
+}
+
+static int odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
+
+/* float_pow (Objects/floatobject.c, 3.11): the special cases C's pow leaves to the platform, then pow
+ * with ERANGE overflow reported as OverflowError(34, 'Numerical result out of range'). */
+int rh__float_pow(rh_runtime *rt, double a, double b, double *out) {
+    if (b == 0) { *out = 1.0; return 0; }
+    if (isnan(a)) { *out = a; return 0; }
+    if (isnan(b)) { *out = a == 1.0 ? 1.0 : b; return 0; }
+    if (isinf(b)) {
+        double m = fabs(a);
+        *out = m == 1.0 ? 1.0 : ((b > 0) == (m > 1.0) ? fabs(b) : 0.0);
+        return 0;
+    }
+    if (isinf(a)) {
+        int odd = odd_integer(b);
+        *out = b > 0 ? (odd ? a : fabs(a)) : (odd ? copysign(0.0, a) : 0.0);
+        return 0;
+    }
+    if (a == 0) {
+        if (b < 0) {
+            rh_err_set(rt, RH_EXC_ZERODIVISION, "0.0 cannot be raised to a negative power");
+            return -1;
+        }
+        *out = odd_integer(b) ? a : 0.0;
+        return 0;
+    }
+    int negate = 0;
+    if (a < 0) {
+        if (b != floor(b)) {
+            rh_err_set(rt, RH_EXC_UNSUPPORTED,
+                       "complex result (negative number to a fractional power) is outside refheap's model");
+            return -1;
+        }
+        a = -a;
+        negate = odd_integer(b);
+    }
+    if (a == 1.0) {
+        *out = negate ? -1.0 : 1.0;
+        return 0;
+    }
+    errno = 0;
+    double r = pow(a, b);
+    if (errno == 0 && isinf(r)) errno = ERANGE;
+    else if (errno == ERANGE && r == 0) errno = 0; /* underflow to zero is fine */
+    if (errno) {
+        int e = errno;
+        rh_err_set(rt, e == ERANGE ? RH_EXC_OVERFLOW : RH_EXC_VALUE, "(%d, '%s')", e,
+                   e == ERANGE ? "Numerical result out of range" : "Numerical argument out of domain");
+        return -1;
+    }
+    *out = negate ? -r : r;
+    return 0;
+}

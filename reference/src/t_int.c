@@ -1,0 +1,294 @@
+/* t_int.c — the int type: PyLongObject layout, the small-int cache, the py27 int freelist, int(text).
+ *
+ * Owns: rh__type_init_int, rh__small_ints_init, rh__int_freelist_clear, the public int API of types.h
+ * and the rh__int_* kernels of scalars.h.
+ *
+ * Layout (Include/cpython/longintrepr.h, 3.11): ob_size = sign * ndigits (0 for zero), 30-bit digits in
+ * uint32. An int of n digits occupies 24 + 4 * max(1, n) bytes (_PyLong_New), so 0 and every value below
+ * 2**30 take 28 bytes (pymalloc's 32-byte class); 2**30 takes 32, 2**60 takes 36.
+ *
+ * Invariants:
+ *  - values lie in [-(2**64-1), 2**64-1] (at most 3 digits, the top one 4 bits wide); anything that would
+ *    leave that range fails with OverflowError RH_INT_TOO_LARGE — a documented refheap limit, never a
+ *    silent wrap-around;
+ *  - every value in [small_int_min, small_int_max] (-5..256) exists once, as a static object in
+ *    rt->statics->small_ints (_PyLong_SMALL_INTS, Objects/longobject.c:get_small_int); constructors return
+ *    that object with a new reference and never allocate such a value;
+ *  - digits are normalised: the most significant stored digit is non-zero;
+ *  - py27 profile (int_freelist_unbounded): a dead heap int is parked on rt->fl.int_head, linked through
+ *    ob.type, with its digit capacity kept in ob.size; the list has no bound and is emptied only by
+ *    rh__int_freelist_clear (full collections and teardown), as 2.7's PyInt_ClearFreeList. A parked int
+ *    is reused only for a value of the same digit capacity, so the allocation size handed back to the
+ *    allocator is always the one it was allocated with.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "scalars.h"
+
+static rh_type *int_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_INT); }
+
+static size_t ndigits_of(uint64_t mag) {
+    if (mag == 0) return 0;
+    if (mag >> RH_DIGIT_BITS == 0) return 1;
+    if (mag >> (2 * RH_DIGIT_BITS) == 0) return 2;
+    return 3;
+}
+
+static size_t alloc_size(size_t ndigits) {
+    return RH_LONG_HEADER + sizeof(uint32_t) * (ndigits ? ndigits : 1);
+}
+
+/* ---------------------------------------------------------------- type */
+
+size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
+    intptr_t n = ((rh_varobject *)o)->size;
+    size_t nd = (size_t)(n < 0 ? -n : n);
+    if (nd == 0 && rt->profile->int_zero_has_digit) nd = 1;
+    return RH_LONG_HEADER + sizeof(uint32_t) * nd;
+}
+
+static void int_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_varobject *v = (rh_varobject *)o;
+    size_t nd = (size_t)(v->size < 0 ? -v->size : v->size);
+    if (rt->profile->int_freelist_unbounded && o->type == int_type(rt)) {
+        rh__object_to_freelist(rt, o);
+        v->size = (intptr_t)(nd ? nd : 1); /* capacity, read back by int_alloc */
+        o->type = (rh_type *)rt->fl.int_head;
+        rt->fl.int_head = o;
+        rt->fl.int_n++;
+        return;
+    }
+    rh__object_free(rt, o, alloc_size(nd));
+}
+
+void rh__type_init_int(rh_runtime *rt, rh_type *t) {
+    t->name = "int";
+    t->kind = RH_K_INT;
+    t->flags = RH_TPFLAG_BASETYPE;
+    t->basicsize = RH_LONG_HEADER; /* int.__basicsize__ 24, __itemsize__ 4 */
+    t->itemsize = sizeof(uint32_t);
+    t->base = rh_builtin_type(rt, RH_K_OBJECT);
+    t->dealloc = int_dealloc;
+    t->size_of = rh__int_size_of;
+}
+
+void rh__int_freelist_clear(rh_runtime *rt) {
+    while (rt->fl.int_head) {
+        rh_object *o = rt->fl.int_head;
+        rt->fl.int_head = (rh_object *)o->type;
+        size_t cap = (size_t)((rh_varobject *)o)->size;
+        rh_mem_free(rt, o, alloc_size(cap)); /* already counted as freed when parked */
+    }
+    rt->fl.int_n = 0;
+}
+
+/* ---------------------------------------------------------------- small ints */
+
+int rh__small_ints_init(rh_runtime *rt) {
+    int64_t lo = rt->profile->small_int_min, hi = rt->profile->small_int_max;
+    if (hi >= lo && hi - lo + 1 > RH_NSMALLINTS_MAX) hi = lo + RH_NSMALLINTS_MAX - 1;
+    rt->small_int_min = lo;
+    rt->small_int_max = hi;
+    for (int64_t v = lo; v <= hi; v++) {
+        rh_long_static *s = &rt->statics->small_ints[v - lo];
+        uint64_t mag = v < 0 ? (uint64_t)-v : (uint64_t)v;
+        rh__static_init(rt, &s->ob.ob, int_type(rt));
+        s->ob.size = v < 0 ? -1 : (v > 0 ? 1 : 0);
+        s->digit[0] = (uint32_t)mag;
+        s->digit[1] = 0;
+    }
+    return 0;
+}
+
+static rh_object *small_int(rh_runtime *rt, int64_t v) {
+    return &rt->statics->small_ints[v - rt->small_int_min].ob.ob;
+}
+
+int rh_int_is_small_cached(rh_runtime *rt, rh_object *o) {
+    const char *p = (const char *)o, *lo = (const char *)rt->statics->small_ints;
+    int64_t n = rt->small_int_max - rt->small_int_min + 1;
+    if (n <= 0) return 0;
+    return p >= lo && p < lo + (size_t)n * sizeof(rh_long_static);
+}
+
+/* ---------------------------------------------------------------- construction */
+
+static rh_object *int_alloc(rh_runtime *rt, size_t ndigits) {
+    size_t cap = ndigits ? ndigits : 1;
+    rh_object *head = rt->fl.int_head;
+    if (head && (size_t)((rh_varobject *)head)->size == cap) {
+        rt->fl.int_head = (rh_object *)head->type;
+        rt->fl.int_n--;
+        rh__object_reuse(rt, head, int_type(rt));
+        return head;
+    }
+    return rh__object_alloc(rt, int_type(rt), alloc_size(ndigits));
+}
+
+static rh_object *int_new(rh_runtime *rt, int neg, uint64_t mag) {
+    size_t nd = ndigits_of(mag);
+    rh_object *o = int_alloc(rt, nd);
+    if (!o) return NULL;
+    rh_long *l = (rh_long *)o;
+    l->ob.size = neg ? -(intptr_t)nd : (intptr_t)nd;
+    l->digit[0] = (uint32_t)(mag & RH_DIGIT_MASK);
+    for (size_t i = 1; i < nd; i++) l->digit[i] = (uint32_t)((mag >> (RH_DIGIT_BITS * i)) & RH_DIGIT_MASK);
+    return o;
+}
+
+rh_object *rh__int_from_i128(rh_runtime *rt, rh_i128 v) {
+    if (v >= rt->small_int_min && v <= rt->small_int_max) {
+        rh_object *o = small_int(rt, (int64_t)v);
+        rh_incref(o);
+        return o;
+    }
+    int neg = v < 0;
+    rh_u128 mag = neg ? -(rh_u128)v : (rh_u128)v;
+    if (mag > RH_INT_MAG_MAX) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
+        return NULL;
+    }
+    return int_new(rt, neg, (uint64_t)mag);
+}
+
+rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) { return rh__int_from_i128(rt, v); }
+
+rh_i128 rh__int_value(rh_object *o) {
+    rh_assert(o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL);
+    const rh_long *l = (const rh_long *)o;
+    intptr_t n = l->ob.size;
+    size_t nd = (size_t)(n < 0 ? -n : n);
+    rh_u128 mag = 0;
+    for (size_t i = nd; i-- > 0;) mag = (mag << RH_DIGIT_BITS) | l->digit[i];
+    return n < 0 ? -(rh_i128)mag : (rh_i128)mag;
+}
+
+int rh_int_as_i64(rh_runtime *rt, rh_object *o, int64_t *out) {
+    if (o->type->kind != RH_K_INT && o->type->kind != RH_K_BOOL) {
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_type_name(o));
+        return -1;
+    }
+    rh_i128 v = rh__int_value(o);
+    if (v < INT64_MIN || v > INT64_MAX) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "Python int too large to convert to C long");
+        return -1;
+    }
+    *out = (int64_t)v;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- kernels */
+
+int64_t rh__int_hash(rh_i128 v) {
+    const uint64_t modulus = ((uint64_t)1 << 61) - 1;
+    int neg = v < 0;
+    uint64_t mag = (uint64_t)(neg ? -(rh_u128)v : (rh_u128)v);
+    int64_t h = (int64_t)(mag % modulus);
+    if (neg) h = -h;
+    return h == -1 ? -2 : h;
+}
+
+size_t rh__int_format(rh_i128 v, int base, int upper, char *buf) {
+    const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    char tmp[100];
+    size_t n = 0, len = 0;
+    rh_u128 mag = v < 0 ? -(rh_u128)v : (rh_u128)v;
+    do {
+        tmp[n++] = digs[(unsigned)(mag % (unsigned)base)];
+        mag /= (unsigned)base;
+    } while (mag);
+    if (v < 0) buf[len++] = '-';
+    while (n) buf[len++] = tmp[--n];
+    buf[len] = '\0';
+    return len;
+}
+
+static int bit_length(rh_u128 x) {
+    uint64_t hi = (uint64_t)(x >> 64), lo = (uint64_t)x;
+    if (hi) return 128 - __builtin_clzll(hi);
+    return lo ? 64 - __builtin_clzll(lo) : 0;
+}
+
+/* long_true_divide's contract: the exact quotient rounded once, half to even. Both magnitudes are below
+ * 2**64, so scaling the dividend by 2**k leaves a 55-56 bit integer quotient plus a sticky remainder. */
+double rh__int_truediv(rh_i128 a, rh_i128 b) {
+    int neg = (a < 0) != (b < 0);
+    rh_u128 x = a < 0 ? -(rh_u128)a : (rh_u128)a, y = b < 0 ? -(rh_u128)b : (rh_u128)b;
+    const rh_u128 exact = (rh_u128)1 << 53;
+    if (x == 0) return neg ? -0.0 : 0.0;
+    if (x <= exact && y <= exact) {
+        double d = (double)x / (double)y;
+        return neg ? -d : d;
+    }
+    int k = 55 - (bit_length(x) - bit_length(y));
+    rh_u128 num = k >= 0 ? x << k : x, den = k >= 0 ? y : y << -k;
+    rh_u128 q = num / den;
+    int sticky = num % den != 0;
+    int shift = bit_length(q) - 53;
+    uint64_t mant = (uint64_t)(q >> shift);
+    rh_u128 rest = q & (((rh_u128)1 << shift) - 1), half = (rh_u128)1 << (shift - 1);
+    if (rest > half || (rest == half && (sticky || (mant & 1)))) mant++;
+    double d = ldexp((double)mant, shift - k);
+    return neg ? -d : d;
+}
+
+/* ---------------------------------------------------------------- int(text) */
+
+static void invalid_literal(rh_runtime *rt, const char *s, size_t n) {
+    rh_object *text = rh_str_from_utf8(rt, s, n);
+    if (!text) return;
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    int ok = rh__sb_put_str_repr(&b, text, 0) == 0;
+    rh_decref(rt, text);
+    if (!ok) {
+        rh__sb_free(&b);
+        return;
+    }
+    /* "%.200R": the repr is cut to 200 characters (PyUnicode_FromFormat precision) */
+    size_t bytes = 0, chars = 0;
+    while (bytes < b.len && chars < 200) {
+        bytes++;
+        while (bytes < b.len && ((unsigned char)b.buf[bytes] & 0xC0) == 0x80) bytes++;
+        chars++;
+    }
+    rh_err_set(rt, RH_EXC_VALUE, "invalid literal for int() with base 10: %.*s", (int)bytes, b.buf);
+    rh__sb_free(&b);
+}
+
+rh_object *rh_int_from_text(rh_runtime *rt, const char *s0, size_t n0) {
+    const char *s = s0;
+    size_t n = n0, i = 0, ndigits = 0;
+    int neg = 0, overflow = 0;
+    uint64_t mag = 0;
+    rh__text_strip(&s, &n);
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    if (i >= n || s[i] < '0' || s[i] > '9') goto bad;
+    while (i < n) {
+        char c = s[i++];
+        if (c == '_') { /* one underscore, only between digits */
+            if (i >= n || s[i] < '0' || s[i] > '9') goto bad;
+            continue;
+        }
+        if (c < '0' || c > '9') goto bad;
+        unsigned d = (unsigned)(c - '0');
+        if (mag > (UINT64_MAX - d) / 10) overflow = 1;
+        else mag = mag * 10 + d;
+        ndigits++;
+    }
+    if (ndigits > 4300) { /* sys.int_info.default_max_str_digits (3.11.0+) */
+        rh_err_set(rt, RH_EXC_VALUE,
+                   "Exceeds the limit (4300 digits) for integer string conversion: value has %zu digits; "
+                   "use sys.set_int_max_str_digits() to increase the limit", ndigits);
+        return NULL;
+    }
+    if (overflow) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
+        return NULL;
+    }
+    return rh__int_from_i128(rt, neg ? -(rh_i128)mag : (rh_i128)mag);
+bad:
+    invalid_literal(rt, s0, n0);
+    return NULL;
+}

@@ -1,0 +1,57 @@
+/* t_none_bool.c — the NoneType and bool types and their three static instances.
+ *
+ * Owns: rh__type_init_none, rh__type_init_bool, rh__none_bool_repr; the static objects rt->statics->none,
+ * false_ and true_.
+ * Invariants: None, False and True are the only instances of their types; they live in the runtime's
+ * statics block, start at profile->static_refcnt (999999999 in 3.11, immortal 0xFFFFFFFF in 3.12) and are
+ * never deallocated. False and True are int objects (PyLongObject layout) of value 0 and 1 whose type is
+ * bool: ob_size 0 with one zero digit allocated, and ob_size 1 with digit 1 (Objects/boolobject.c,
+ * _Py_FalseStruct/_Py_TrueStruct), so sys.getsizeof gives 28 for both in 3.11 (int___sizeof__ counts at
+ * least one digit) and 24/28 in 3.10.
+ */
+#include "scalars.h"
+
+/* None and the bools are static: rh_dealloc never calls this (it restores a static's count instead). */
+static void static_only_dealloc(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    (void)o;
+    rh_assert(!"a static None/bool reached dealloc");
+}
+
+void rh__type_init_none(rh_runtime *rt, rh_type *t) {
+    t->name = "NoneType";
+    t->kind = RH_K_NONE;
+    t->flags = 0;
+    t->basicsize = sizeof(rh_object); /* 16: _PyNone_Type.tp_basicsize is 0, object's 16 is inherited */
+    t->itemsize = 0;
+    t->base = rh_builtin_type(rt, RH_K_OBJECT);
+    t->dealloc = static_only_dealloc;
+    t->size_of = NULL;
+    rh__static_init(rt, rh_none(rt), t);
+}
+
+static void bool_static_init(rh_runtime *rt, rh_long_static *b, rh_type *t, int v) {
+    rh__static_init(rt, &b->ob.ob, t);
+    b->ob.size = v ? 1 : 0;
+    b->digit[0] = v ? 1u : 0u;
+    b->digit[1] = 0;
+}
+
+void rh__type_init_bool(rh_runtime *rt, rh_type *t) {
+    t->name = "bool";
+    t->kind = RH_K_BOOL;
+    t->flags = 0; /* bool cannot be subclassed */
+    t->basicsize = RH_LONG_HEADER;
+    t->itemsize = sizeof(uint32_t);
+    t->base = rh_builtin_type(rt, RH_K_INT);
+    t->dealloc = static_only_dealloc;
+    t->size_of = rh__int_size_of;
+    bool_static_init(rt, &rt->statics->false_, t, 0);
+    bool_static_init(rt, &rt->statics->true_, t, 1);
+}
+
+const char *rh__none_bool_repr(rh_object *o) {
+    if (o->type->kind == RH_K_NONE) return "None";
+    rh_assert(o->type->kind == RH_K_BOOL);
+    return ((rh_varobject *)o)->size ? "True" : "False";
+}
