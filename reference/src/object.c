@@ -6,7 +6,8 @@
  *  - counts.live_total == counts.allocated_total - counts.freed_total (freelist pushes count as freed,
  *    freelist pops as allocated: a parked object is not live);
  *  - trash_nesting is the number of GC-container deallocs currently on the C stack (<= unwind level);
- *    trash_later is a LIFO chain of dead, untracked objects linked through their GC head's gc_prev.
+ *    trash_later is a LIFO chain of dead, untracked objects linked through the pointer bits of their GC
+ *    head's gc_prev (the flag bits stay the object's).
  * Design: docs/design.md §Refcounting and deallocation.
  */
 #include "internal.h"
@@ -100,10 +101,15 @@ void rh_dealloc(rh_runtime *rt, rh_object *o) {
 
 /* ---- trashcan ---- */
 
+#define TRASH_FLAGS (((uintptr_t)1 << RH_GC_PREV_SHIFT) - 1) /* FINALIZED, COLLECTING: kept */
+
 static void trash_deposit(rh_runtime *rt, rh_object *o) {
     rh_gchead *g = rh_as_gc(o);
     rh_assert(!rh__gc_is_tracked(o));
-    g->gc_prev = (uintptr_t)rt->trash_later;
+    /* link through the pointer bits of gc_prev only: the FINALIZED flag must survive, or a resurrected
+     * object that dies at trashcan depth would run __del__ again (CPython keeps the flags too) */
+    rh_assert(((uintptr_t)rt->trash_later & TRASH_FLAGS) == 0);
+    g->gc_prev = (g->gc_prev & TRASH_FLAGS) | (uintptr_t)rt->trash_later;
     rt->trash_later = o;
     rt->counts.dealloc_deferred++;
 }
@@ -114,8 +120,8 @@ static void trash_destroy_chain(rh_runtime *rt) {
     rt->trash_nesting++;
     while (rt->trash_later) {
         rh_object *o = rt->trash_later;
-        rt->trash_later = (rh_object *)rh_as_gc(o)->gc_prev;
-        rh_as_gc(o)->gc_prev = 0;
+        rt->trash_later = (rh_object *)(rh_as_gc(o)->gc_prev & ~TRASH_FLAGS);
+        rh_as_gc(o)->gc_prev &= TRASH_FLAGS;
         rh_assert(o->refcnt == 0);
         o->type->dealloc(rt, o);
     }

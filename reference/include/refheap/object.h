@@ -95,6 +95,7 @@ struct rh_type {
     int (*traverse)(rh_object *o, rh_visitproc visit, void *arg);   /* tp_traverse, GC types */
     int (*clear)(rh_runtime *rt, rh_object *o);                     /* tp_clear, GC types */
     size_t (*size_of)(rh_runtime *rt, rh_object *o);                /* __sizeof__ (no pre-header) */
+    rh_object *weaklist;       /* tp_weaklist: weak references to this type object (types are weakrefable) */
 };
 
 /* ---- reference counting ---- */

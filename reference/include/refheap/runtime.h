@@ -64,9 +64,10 @@ typedef struct rh_config {
 /* Create a runtime. On failure returns NULL and writes a reason into err. The allocator in cfg is
  * taken over in every case (destroyed on failure too). */
 rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen);
-/* Tear down: drops the runtime's own references, frees everything still allocated through its allocator
- * (objects still referenced by the embedder are leaked objects and are counted in stats.leaked_objects
- * before the allocator is destroyed). */
+/* Tear down: drops the runtime's own references, runs a last full collection without finalizers, clears
+ * the freelists and destroys the allocator (pymalloc unmaps every arena). Objects the embedder still
+ * holds at this point are its leak: their small blocks vanish with the arenas, their large ones stay with
+ * libc (rh_object_counts before the call shows them). */
 void rh_runtime_free(rh_runtime *rt);
 
 const rh_profile *rh_runtime_profile(const rh_runtime *rt);

@@ -35,6 +35,9 @@ rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n);  /* new re
 rh_object *rh_str_from_cstr(rh_runtime *rt, const char *s);            /* new ref */
 /* UTF-8 of the string (borrowed; for non-ASCII cached in the object as CPython's utf8 field). */
 const char *rh_str_utf8(rh_runtime *rt, rh_object *o, size_t *len);
+/* The UTF-8 of the string without caching it (so print() leaves sys.getsizeof alone, as CPython's does):
+ * writes at most cap-1 bytes (whole characters) and a NUL into buf when cap > 0; returns the full length. */
+size_t rh_str_utf8_copy(rh_object *o, char *buf, size_t cap);
 size_t rh_str_len(rh_object *o);                                       /* code points */
 uint32_t rh_str_char_at(rh_object *o, size_t i);
 rh_object *rh_str_concat(rh_runtime *rt, rh_object *a, rh_object *b);  /* new ref */
@@ -89,7 +92,11 @@ rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64
 
 /* ---- dict (t_dict.c): 3.11 combined/split tables, sizes and growth, freelists ---- */
 rh_object *rh_dict_new(rh_runtime *rt);                   /* new ref; shares the empty keys */
-rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n);/* as a {k: v, ...} display of n items */
+rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n);/* _PyDict_NewPresized (general keys table) */
+/* The dict a {k: v, ...} display of n items evaluates to (_PyDict_FromItems: presized, unicode table if all
+ * keys are str, for n <= 15; larger displays grow from an empty dict as 3.11 compiles them). Borrows keys
+ * and values. New reference or NULL. */
+rh_object *rh_dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_object *const *values, size_t n);
 rh_object *rh_dict_get(rh_runtime *rt, rh_object *d, rh_object *key); /* borrowed or NULL (no error
                                                               set when absent; error set if unhashable) */
 int rh_dict_set(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v);  /* no steal */

@@ -1,0 +1,116 @@
+/* containers.h — private interface between the container files (t_tuple.c, t_list.c, t_dict.c, t_range.c,
+ * t_class.c). Not installed; other modules use the public API in refheap/types.h.
+ *
+ * Map: CPython 3.11 constants of the containers; rh_class (the heap type object of a `class`); the GC
+ * helper rh__may_be_tracked (_PyObject_GC_MAY_BE_TRACKED); release of parked freelist objects; the dict
+ * internals that instances share with dicts (key-sharing "values" arrays, shared keys, split dicts).
+ *
+ * Key sharing (3.11, Objects/dictobject.c): a class with instance dicts owns one "shared keys" table
+ * (kind SPLIT, 64 slots, at most 30 names). An instance keeps its attribute values in a separate values
+ * array whose slot i belongs to shared key i. In front of the array lies a byte prefix (size rounded up to
+ * a multiple of 8): the last byte is the prefix size, the byte before it the number of attributes set, and
+ * below that one byte per attribute giving its key index in insertion order. A split dict (a materialised
+ * instance __dict__) points at the shared keys and owns such a values array.
+ */
+#ifndef REFHEAP_CONTAINERS_H
+#define REFHEAP_CONTAINERS_H
+#include "internal.h"
+
+/* ---- sizes of CPython 3.11 objects that refheap models without their layout ---- */
+#define RH_HEAPTYPE_BASICSIZE 904 /* sizeof(PyHeapTypeObject): type.__basicsize__ */
+#define RH_HEAPTYPE_ITEMSIZE 40   /* sizeof(PyMemberDef): type.__itemsize__ */
+#define RH_STATIC_TYPE_SIZE 408   /* sizeof(PyTypeObject): __sizeof__ of a static type */
+
+/* ---- dict constants (Objects/dictobject.c, Include/internal/pycore_dict.h, 3.11) ---- */
+#define RH_DICT_LOG_MINSIZE 3
+#define RH_DICT_MINSIZE 8
+#define RH_DKIX_EMPTY ((intptr_t)-1)
+#define RH_DKIX_DUMMY ((intptr_t)-2)
+#define RH_DKIX_ERROR ((intptr_t)-3)
+#define RH_SHARED_KEYS_MAX_SIZE 30
+#define RH_NEXT_LOG2_SHARED_KEYS_MAX_SIZE 6
+#define RH_USABLE_FRACTION(n) (((n) << 1) / 3)
+
+/* ---- classes ----
+ * The object behind a `class` statement: an rh_type (kind RH_K_INSTANCE: its instances are instances)
+ * plus the fields CPython keeps in PyHeapTypeObject. Allocated as 904 + 40 * (nslots + 1) bytes like
+ * CPython's PyType_GenericAlloc(type, nslots), so its memory footprint matches; t.cached_keys holds the
+ * class's shared keys (an rh_dictkeys *, not an object) or NULL. */
+typedef struct rh_class {
+    rh_type t;
+    size_t dictoffset;     /* offset of a __dict__ pointer slot (profiles without managed_dict), or 0 */
+    size_t slotoffset;     /* offset of this class's first own __slots__ member */
+    rh_object *slot_names; /* tuple of own slot names, sorted and mangled (ht_slots), or NULL */
+    size_t alloc_size;     /* bytes allocated for the class object, pre-header excluded */
+} rh_class;
+
+static inline int rh__is_heap_class(const rh_object *o) {
+    return o->type->kind == RH_K_TYPE && (((const rh_type *)(const void *)o)->flags & RH_TPFLAG_HEAPTYPE);
+}
+static inline rh_class *rh__as_class(rh_object *o) { return (rh_class *)(void *)o; }
+static inline rh_dictkeys *rh__class_keys(const rh_type *t) { return (rh_dictkeys *)(void *)t->cached_keys; }
+
+/* ---- GC helpers ---- */
+
+/* _PyObject_GC_MAY_BE_TRACKED: non-GC objects never are; a tuple only while it is tracked; any other GC
+ * object (even a currently untracked dict) may become tracked. */
+static inline int rh__may_be_tracked(rh_object *o) {
+    if (!rh_is_gc(o)) return 0;
+    if (o->type->kind == RH_K_TUPLE) return rh__gc_is_tracked(o);
+    return 1;
+}
+
+/* Free the memory of an object parked on a freelist (already counted as freed when it was parked):
+ * PyObject_GC_Del from a freelist clear, which lowers gc count0 like any GC deallocation. */
+static inline void rh__release_parked(rh_runtime *rt, rh_object *o, size_t size) {
+    size_t pre = rh_presize(rt, o->type);
+    if (rh_is_gc(o) && rt->gc.gen[0].count > 0) rt->gc.gen[0].count--;
+    rh_mem_free(rt, (char *)o - pre, size + pre);
+}
+
+/* ---- dict internals shared with instances (t_dict.c) ---- */
+
+/* A values array of `size` slots, all NULL, empty insertion order (new_values). NULL + MemoryError. */
+rh_object **rh__values_new(rh_runtime *rt, size_t size);
+void rh__values_free(rh_runtime *rt, rh_object **values);
+/* Insertion order kept in the prefix (_PyDictValues_AddToInsertionOrder / delete_index_from_values). */
+void rh__values_order_add(rh_object **values, size_t ix);
+void rh__values_order_del(rh_object **values, size_t ix);
+size_t rh__values_order_len(rh_object **values);
+size_t rh__values_order_at(rh_object **values, size_t i);
+
+/* nentries + usable of a shared-keys table: the size of values arrays made for it now. */
+static inline size_t rh__shared_keys_usable_size(const rh_dictkeys *k) {
+    return (size_t)(k->dk_nentries + k->dk_usable);
+}
+/* Index of str `name` in a unicode/split keys table, or RH_DKIX_EMPTY; RH_DKIX_ERROR with the error set
+ * if hashing fails. */
+intptr_t rh__dictkeys_lookup_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name);
+/* insert_into_dictkeys: index of `name` in the shared keys, adding it (with a new reference) when absent
+ * and room is left; RH_DKIX_EMPTY when the table is full or hashing fails (error cleared). */
+intptr_t rh__dictkeys_insert_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name);
+rh_object *rh__dictkeys_key_at(const rh_dictkeys *k, size_t ix);  /* borrowed key of entry ix */
+static inline void rh__dictkeys_incref(rh_dictkeys *k) { k->dk_refcnt++; }
+/* make_dict_from_instance_attributes: a split dict over keys `k` that takes over `values` (owned by the
+ * caller until success). Tracked if any value may be tracked. New reference or NULL. */
+rh_object *rh__dict_from_values(rh_runtime *rt, rh_dictkeys *k, rh_object **values);
+/* new_dict_with_shared_keys: an empty split dict with a fresh values array. New reference or NULL. */
+rh_object *rh__dict_new_shared(rh_runtime *rt, rh_dictkeys *k);
+/* PyDict_Copy. New reference or NULL. */
+rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d);
+/* Set d[key] = v; on failure with KeyError from a delete path, the caller converts (v NULL: delete). */
+int rh__dict_setdel(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v);
+/* Hash of a dict key, using a str's cached hash (0, or -1 with the error set). */
+int rh__key_hash(rh_runtime *rt, rh_object *key, int64_t *out);
+/* Set KeyError with repr(key) as the message (_PyErr_SetKeyError). */
+void rh__set_key_error(rh_runtime *rt, rh_object *key);
+
+/* ---- list internals (t_list.c) ---- */
+/* list_resize (profile's growth rule). 0, or -1 with MemoryError and the list unchanged. */
+int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize);
+
+/* ---- str helpers on the internal layout (no allocation) ---- */
+static inline int rh__is_str(const rh_object *o) { return o->type->kind == RH_K_STR; }
+int rh__str_equal(rh_runtime *rt, rh_object *a, rh_object *b);  /* both str: same code points */
+
+#endif

@@ -1,0 +1,900 @@
+/* t_class.c — classes and their instances, and the `type` and `object` types (CPython 3.11
+ * Objects/typeobject.c: type_new, mro_implementation, subtype_dealloc/traverse/clear, type_dealloc;
+ * Objects/object.c: PyObject_CallFinalizerFromDealloc, generic getattr/setattr; Objects/dictobject.c:
+ * instance attribute values).
+ *
+ * Owns: rh_class objects (heap types), the C3 method resolution order, __slots__ layout, instance
+ * creation and deallocation (with __del__), attribute lookup/assignment/deletion, rh_instance_dict.
+ *
+ * Invariants:
+ *  - a class is a GC object of type `type`, tracked once built; it holds counted references to its name,
+ *    bases tuple, mro tuple (whose first item is the class itself, a cycle only the collector breaks, as
+ *    in CPython), namespace dict, tp_base, own slot names, and one count on its shared keys;
+ *  - an instance holds a counted reference to its class (taken by rh__object_alloc); its layout is
+ *    [object header][base's slots and extras][own slots][__dict__ pointer, profiles without managed
+ *    dicts][weakref slot], with the managed-dict words (values array, dict) in the pre-header in 3.11;
+ *  - of the two managed-dict words at most one is non-NULL: attribute values live in the values array
+ *    (key i of the class's shared keys -> slot i) until a dict is materialised, which takes the array over;
+ *  - instance deallocation follows subtype_dealloc: untrack, trashcan, __del__ (once, PEP 442: FINALIZED
+ *    bit; resurrection stops the dealloc), weakrefs, slots (subclass first), the dict or the values in
+ *    key order, the memory, and last the reference to the class.
+ */
+#include "containers.h"
+#include "gc_internal.h" /* rh__weakref_clear_all, rh__err_fetch/restore */
+
+_Static_assert(sizeof(rh_class) <= RH_HEAPTYPE_BASICSIZE, "rh_class fits a PyHeapTypeObject allocation");
+
+static inline rh_type *type_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_TYPE); }
+static inline rh_type *object_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_OBJECT); }
+static inline rh_object **slot_at(rh_object *o, size_t off) {
+    return (rh_object **)(void *)((char *)o + off);
+}
+static inline int is_type(const rh_object *o) { return o->type->kind == RH_K_TYPE; }
+
+int rh_is_class(rh_object *o) { return is_type(o); }
+
+/* str s equals the ASCII C string c (no allocation) */
+static int str_is(rh_runtime *rt, rh_object *s, const char *c) {
+    const rh_strobj *x = (const rh_strobj *)(const void *)s;
+    size_t n = strlen(c);
+    return rh__is_str(s) && x->state.ascii && (size_t)x->length == n &&
+           memcmp(rh__str_data(rt, s), c, n) == 0;
+}
+
+static const char *str_cstr(rh_runtime *rt, rh_object *s) {
+    const char *u = rh_str_utf8(rt, s, NULL);
+    return u ? u : "?";
+}
+
+/* A class dict entry with an ASCII name, found without allocating (borrowed, or NULL). */
+static rh_object *dict_find_cstr(rh_runtime *rt, rh_object *d, const char *name) {
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(d, &pos, &k, &v))
+        if (rh__is_str(k) && str_is(rt, k, name)) return v;
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- the `object` type */
+
+static void object_dealloc(rh_runtime *rt, rh_object *o) { rh__object_free(rt, o, sizeof(rh_object)); }
+
+void rh__type_init_object(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    t->name = "object";
+    t->flags = RH_TPFLAG_BASETYPE;
+    t->basicsize = sizeof(rh_object);
+    t->dealloc = object_dealloc;
+}
+
+/* ---------------------------------------------------------------- the `type` type (classes) */
+
+/* type_dealloc: classes are never in the trashcan */
+static void class_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_class *c = rh__as_class(o);
+    rh_assert(c->t.flags & RH_TPFLAG_HEAPTYPE);
+    rh__gc_untrack(rt, o);
+    rh__weakref_clear_all(rt, o); /* PyObject_ClearWeakRefs before any field goes */
+    rh_xdecref(rt, (rh_object *)c->t.base);
+    rh_xdecref(rt, c->t.dict);
+    rh_xdecref(rt, c->t.bases);
+    rh_xdecref(rt, c->t.mro);
+    rh_xdecref(rt, c->t.name_obj);
+    rh_xdecref(rt, c->slot_names);
+    if (c->t.cached_keys) rh__dictkeys_decref(rt, rh__class_keys(&c->t));
+    rh__object_free(rt, o, c->alloc_size);
+}
+
+/* type_traverse: dict, mro, bases, base */
+static int class_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    rh_type *t = (rh_type *)(void *)o;
+    rh_object *refs[4] = {t->dict, t->mro, t->bases, (rh_object *)t->base};
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return 0;
+    for (int i = 0; i < 4; i++) {
+        int r = refs[i] ? visit(refs[i], arg) : 0;
+        if (r) return r;
+    }
+    return 0;
+}
+
+/* type_clear: empty the namespace and drop the mro (which holds the class itself). The shared keys stay:
+ * instances being collected with the class still read them. */
+static int class_clear(rh_runtime *rt, rh_object *o) {
+    rh_type *t = (rh_type *)(void *)o;
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return 0;
+    if (t->dict) rh_dict_clear(rt, t->dict);
+    rh_setref(rt, &t->mro, NULL);
+    return 0;
+}
+
+/* type.__sizeof__: sizeof(PyHeapTypeObject) + the shared keys for classes, sizeof(PyTypeObject) else */
+static size_t class_size_of(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    rh_type *t = (rh_type *)(void *)o;
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return RH_STATIC_TYPE_SIZE;
+    return RH_HEAPTYPE_BASICSIZE + (t->cached_keys ? rh__dictkeys_size(rh__class_keys(t)) : 0);
+}
+
+void rh__type_init_type(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    t->name = "type";
+    t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE | RH_TPFLAG_WEAKREFABLE;
+    t->basicsize = RH_HEAPTYPE_BASICSIZE;
+    t->itemsize = RH_HEAPTYPE_ITEMSIZE;
+    t->weaklistoffset = offsetof(rh_type, weaklist); /* tp_weaklist: classes and built-in types */
+    t->dealloc = class_dealloc;
+    t->traverse = class_traverse;
+    t->clear = class_clear;
+    t->size_of = class_size_of;
+}
+
+/* ---------------------------------------------------------------- method resolution order */
+
+/* The MRO of a base as an item array: a class's mro tuple, or just `object` itself. */
+static rh_object **mro_items(rh_object **self_box, rh_object *base, size_t *n) {
+    rh_type *t = (rh_type *)(void *)base;
+    if (t->mro) {
+        *n = rh_tuple_len(t->mro);
+        return ((rh_tuple *)(void *)t->mro)->item;
+    }
+    *self_box = base;
+    *n = 1;
+    return self_box;
+}
+
+typedef struct merge_seq { rh_object **items; size_t n, at; rh_object *box; } merge_seq;
+
+static int tail_contains(const merge_seq *s, rh_object *o) {
+    for (size_t j = s->at + 1; j < s->n; j++)
+        if (s->items[j] == o) return 1;
+    return 0;
+}
+
+/* set_mro_error: the heads still waiting, each named once */
+static void mro_error(rh_runtime *rt, merge_seq *seq, size_t nseq) {
+    char buf[1000];
+    int off =
+        snprintf(buf, sizeof buf, "Cannot create a consistent method resolution\norder (MRO) for bases");
+    int first = 1;
+    for (size_t i = 0; i < nseq && off < (int)sizeof buf - 2; i++) {
+        if (seq[i].at >= seq[i].n) continue;
+        rh_object *c = seq[i].items[seq[i].at];
+        int seen = 0;
+        for (size_t j = 0; j < i; j++) seen |= seq[j].at < seq[j].n && seq[j].items[seq[j].at] == c;
+        if (seen) continue;
+        off += snprintf(buf + off, sizeof buf - (size_t)off, "%s %s", first ? "" : ",",
+                        ((rh_type *)(void *)c)->name);
+        first = 0;
+    }
+    rh_err_set(rt, RH_EXC_TYPE, "%s", buf);
+}
+
+/* pmerge (C3): merged order into acc (capacity enough), count in *nacc; -1 with TypeError if none */
+static int c3_merge(rh_runtime *rt, merge_seq *seq, size_t nseq, rh_object **acc, size_t *nacc) {
+    for (;;) {
+        size_t empty = 0, i;
+        for (i = 0; i < nseq; i++) {
+            if (seq[i].at >= seq[i].n) {
+                empty++;
+                continue;
+            }
+            rh_object *cand = seq[i].items[seq[i].at];
+            int blocked = 0;
+            for (size_t j = 0; j < nseq && !blocked; j++) blocked = tail_contains(&seq[j], cand);
+            if (blocked) continue;
+            acc[(*nacc)++] = cand;
+            for (size_t j = 0; j < nseq; j++)
+                if (seq[j].at < seq[j].n && seq[j].items[seq[j].at] == cand) seq[j].at++;
+            break;
+        }
+        if (i == nseq) { /* no candidate this round */
+            if (empty == nseq) return 0;
+            mro_error(rt, seq, nseq);
+            return -1;
+        }
+    }
+}
+
+/* mro_implementation: (cls,) + base's mro for one base, C3 over the bases' mros and the bases else */
+static rh_object *compute_mro(rh_runtime *rt, rh_object *cls, rh_object *bases) {
+    size_t nb = rh_tuple_len(bases), total = nb;
+    merge_seq *seq = rh_mem_malloc(rt, (nb + 1) * sizeof *seq);
+    if (!seq) return NULL;
+    for (size_t i = 0; i < nb; i++) {
+        seq[i].items = mro_items(&seq[i].box, rh_tuple_get(bases, i), &seq[i].n);
+        seq[i].at = 0;
+        total += seq[i].n;
+    }
+    seq[nb] = (merge_seq){((rh_tuple *)(void *)bases)->item, nb, 0, NULL};
+    rh_object **acc = rh_mem_malloc(rt, (total + 1) * sizeof *acc);
+    rh_object *mro = NULL;
+    size_t nacc = 0;
+    if (acc) {
+        int ok = nb == 1 ? (memcpy(acc, seq[0].items, seq[0].n * sizeof *acc), nacc = seq[0].n, 0)
+                         : c3_merge(rt, seq, nb + 1, acc, &nacc);
+        if (ok == 0 && (mro = rh_tuple_new(rt, nacc + 1))) {
+            rh_incref(cls);
+            rh_tuple_set(mro, 0, cls);
+            for (size_t i = 0; i < nacc; i++) {
+                rh_incref(acc[i]);
+                rh_tuple_set(mro, i + 1, acc[i]);
+            }
+        }
+        rh_mem_free(rt, acc, (total + 1) * sizeof *acc);
+    }
+    rh_mem_free(rt, seq, (nb + 1) * sizeof *seq);
+    return mro;
+}
+
+static int is_subtype(rh_object *a, rh_object *b) {
+    rh_type *t = (rh_type *)(void *)a;
+    if (a == b) return 1;
+    if (!t->mro) return 0;
+    for (size_t i = 0; i < rh_tuple_len(t->mro); i++)
+        if (rh_tuple_get(t->mro, i) == b) return 1;
+    return b->type->kind == RH_K_TYPE && ((rh_type *)(void *)b)->kind == RH_K_OBJECT;
+}
+
+/* solid_base: the nearest class in the tp_base chain that adds __slots__ members (object at the end) */
+static rh_object *solid_base(rh_object *c) {
+    while (rh__is_heap_class(c) && rh__as_class(c)->t.nslots == 0) c = (rh_object *)rh__as_class(c)->t.base;
+    return c;
+}
+
+/* best_base */
+static rh_object *best_base(rh_runtime *rt, rh_object *bases) {
+    rh_object *base = NULL, *winner = NULL;
+    for (size_t i = 0; i < rh_tuple_len(bases); i++) {
+        rh_object *b = rh_tuple_get(bases, i), *cand = solid_base(b);
+        if (!winner) {
+            winner = cand;
+            base = b;
+        } else if (is_subtype(winner, cand)) {
+        } else if (is_subtype(cand, winner)) {
+            winner = cand;
+            base = b;
+        } else {
+            rh_err_set(rt, RH_EXC_TYPE, "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+    }
+    return base;
+}
+
+/* ---------------------------------------------------------------- class creation */
+
+typedef struct class_spec {
+    rh_object *base;        /* best base (borrowed) */
+    rh_object **slots;      /* own slot names, sorted and mangled (new references) */
+    size_t nslots;
+    int add_dict, add_weak; /* this class adds a __dict__ / a weakref slot */
+} class_spec;
+
+static void spec_release(rh_runtime *rt, class_spec *s) {
+    for (size_t i = 0; i < s->nslots; i++) rh_decref(rt, s->slots[i]);
+    if (s->slots) rh_mem_free(rt, s->slots, s->nslots * sizeof *s->slots);
+    s->slots = NULL;
+    s->nslots = 0;
+}
+
+static int base_has_dict(rh_object *b) {
+    return rh__is_heap_class(b) &&
+           ((rh__as_class(b)->t.flags & RH_TPFLAG_MANAGED_DICT) || rh__as_class(b)->dictoffset);
+}
+static int base_has_weak(rh_object *b) { return ((rh_type *)(void *)b)->weaklistoffset != 0; }
+
+/* _Py_Mangle: __name inside class _C_ -> _C___name (leading underscores of the class name stripped) */
+static rh_object *mangle(rh_runtime *rt, rh_object *cls_name, rh_object *ident) {
+    size_t n;
+    const char *s = rh_str_utf8(rt, ident, &n), *c = rh_str_utf8(rt, cls_name, NULL);
+    if (!s || !c || n < 3 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_') ||
+        memchr(s, '.', n)) {
+        rh_incref(ident);
+        return ident;
+    }
+    while (*c == '_') c++;
+    if (!*c) {
+        rh_incref(ident);
+        return ident;
+    }
+    size_t cl = strlen(c);
+    char *buf = rh_mem_malloc(rt, cl + n + 2);
+    if (!buf) return NULL;
+    buf[0] = '_';
+    memcpy(buf + 1, c, cl);
+    memcpy(buf + 1 + cl, s, n);
+    rh_object *r = rh_str_from_utf8(rt, buf, cl + n + 1);
+    rh_mem_free(rt, buf, cl + n + 2);
+    return r;
+}
+
+static int utf8_less(rh_runtime *rt, rh_object *a, rh_object *b) {
+    return strcmp(str_cstr(rt, a), str_cstr(rt, b)) < 0;
+}
+
+/* type_new_slots / type_new_copy_slots: parse __slots__ of ns, or the defaults without it */
+static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spec *s) {
+    rh_object *slots = dict_find_cstr(rt, ns, "__slots__");
+    int may_dict = !base_has_dict(s->base), may_weak = !base_has_weak(s->base);
+    if (!slots) {
+        s->add_dict = may_dict;
+        s->add_weak = may_weak;
+        return 0;
+    }
+    rh_object **items, *one = slots;
+    size_t n;
+    if (rh__is_str(slots)) items = &one, n = 1;
+    else if (slots->type->kind == RH_K_TUPLE)
+        items = ((rh_tuple *)(void *)slots)->item, n = rh_tuple_len(slots);
+    else if (slots->type->kind == RH_K_LIST) items = ((rh_list *)(void *)slots)->item, n = rh_list_len(slots);
+    else {
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_type_name(slots));
+        return -1;
+    }
+    s->slots = n ? rh_mem_malloc(rt, n * sizeof *s->slots) : NULL;
+    if (n && !s->slots) return -1;
+    for (size_t i = 0; i < n; i++) {
+        rh_object *it = items[i];
+        if (!rh__is_str(it)) {
+            rh_err_set(rt, RH_EXC_TYPE, "__slots__ items must be strings, not '%s'", rh_type_name(it));
+            return -1;
+        }
+        if (str_is(rt, it, "__dict__")) {
+            if (!may_dict || s->add_dict) {
+                rh_err_set(rt, RH_EXC_TYPE, "__dict__ slot disallowed: we already got one");
+                return -1;
+            }
+            s->add_dict = 1;
+            continue;
+        }
+        if (str_is(rt, it, "__weakref__")) {
+            if (!may_weak || s->add_weak) {
+                rh_err_set(rt, RH_EXC_TYPE,
+                           "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                return -1;
+            }
+            s->add_weak = 1;
+            continue;
+        }
+        rh_object *m = mangle(rt, name, it);
+        if (!m) return -1;
+        if (rh_dict_get(rt, ns, m)) {
+            rh_err_set(rt, RH_EXC_VALUE, "'%s' in __slots__ conflicts with class variable", str_cstr(rt, it));
+            rh_decref(rt, m);
+            return -1;
+        }
+        size_t j = s->nslots++; /* insertion into sorted position (PyList_Sort of the names) */
+        while (j > 0 && utf8_less(rt, m, s->slots[j - 1])) {
+            s->slots[j] = s->slots[j - 1];
+            j--;
+        }
+        s->slots[j] = m;
+    }
+    return 0;
+}
+
+static int class_has_del(rh_runtime *rt, rh_type *t) {
+    if (!t->mro) return 0;
+    for (size_t i = 0; i < rh_tuple_len(t->mro); i++) {
+        rh_object *c = rh_tuple_get(t->mro, i);
+        if (rh__is_heap_class(c) && ((rh_type *)(void *)c)->dict &&
+            dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, "__del__"))
+            return 1;
+    }
+    return 0;
+}
+
+static void update_del_flags(rh_runtime *rt, rh_type *t) {
+    t->flags &= ~(RH_TPFLAG_HAS_DEL | RH_TPFLAG_LEGACY_DEL);
+    if (class_has_del(rt, t))
+        t->flags |= RH_TPFLAG_HAS_DEL | (rt->profile->legacy_finalizers ? RH_TPFLAG_LEGACY_DEL : 0);
+}
+
+static void instance_dealloc(rh_runtime *rt, rh_object *o);
+static int instance_traverse(rh_object *o, rh_visitproc visit, void *arg);
+static int instance_clear(rh_runtime *rt, rh_object *o);
+
+/* Fill the class's layout from its spec: slots, then __dict__ (without managed dicts), then __weakref__. */
+static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
+    rh_type *base = (rh_type *)(void *)s->base;
+    size_t size = base->basicsize;
+    c->slotoffset = size;
+    size += s->nslots * sizeof(rh_object *);
+    c->dictoffset = rh__is_heap_class(s->base) ? rh__as_class(s->base)->dictoffset : 0;
+    c->t.flags =
+        RH_TPFLAG_GC | RH_TPFLAG_HEAPTYPE | RH_TPFLAG_BASETYPE | (base->flags & RH_TPFLAG_MANAGED_DICT);
+    if (s->add_dict) {
+        if (rt->profile->managed_dict) {
+            c->t.flags |= RH_TPFLAG_MANAGED_DICT;
+        } else {
+            c->dictoffset = size;
+            size += sizeof(rh_object *);
+        }
+    }
+    c->t.weaklistoffset = base->weaklistoffset;
+    if (s->add_weak) {
+        c->t.weaklistoffset = size;
+        size += sizeof(rh_object *);
+    }
+    if (c->t.weaklistoffset) c->t.flags |= RH_TPFLAG_WEAKREFABLE;
+    c->t.basicsize = size;
+    c->t.itemsize = 0;
+    c->t.nslots = (uint32_t)s->nslots;
+    c->t.kind = RH_K_INSTANCE;
+    c->t.dealloc = instance_dealloc;
+    c->t.traverse = instance_traverse;
+    c->t.clear = instance_clear;
+    c->t.size_of = NULL;
+}
+
+/* Validate the arguments and the bases; -1 with the error set. */
+static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns) {
+    const char *bad = !rh__is_str(name)                 ? "1"
+                      : bases->type->kind != RH_K_TUPLE ? "2"
+                      : ns->type->kind != RH_K_DICT     ? "3"
+                                                        : NULL;
+    if (bad) {
+        rh_object *arg = *bad == '1' ? name : *bad == '2' ? bases : ns;
+        rh_err_set(rt, RH_EXC_TYPE, "type.__new__() argument %s must be %s, not %s", bad,
+                   *bad == '1' ? "str" : *bad == '2' ? "tuple" : "dict", rh_type_name(arg));
+        return -1;
+    }
+    size_t n = rh_tuple_len(bases);
+    for (size_t i = 0; i < n; i++) {
+        rh_object *b = rh_tuple_get(bases, i);
+        if (!is_type(b)) {
+            rh_err_set(rt, RH_EXC_TYPE, "bases must be types");
+            return -1;
+        }
+        if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt)) {
+            rh_err_set(rt, RH_EXC_UNSUPPORTED,
+                       "subclassing the built-in type '%s' is outside refheap's model",
+                       ((rh_type *)(void *)b)->name);
+            return -1;
+        }
+        for (size_t j = 0; j < i; j++) {
+            if (rh_tuple_get(bases, j) == b) {
+                rh_err_set(rt, RH_EXC_TYPE, "duplicate base class %s", ((rh_type *)(void *)b)->name);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Everything after the allocation; on failure the caller drops the half-built class. */
+static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *bases, rh_object *ns,
+                      class_spec *s) {
+    rh_incref(name);
+    c->t.name_obj = name;
+    c->t.name = str_cstr(rt, name);
+    rh_incref(s->base);
+    c->t.base = (rh_type *)(void *)s->base;
+    if (rh_tuple_len(bases) == 0) {
+        if (!(c->t.bases = rh_tuple_pack(rt, 1, (rh_object *)object_type(rt)))) return -1;
+    } else {
+        rh_incref(bases);
+        c->t.bases = bases;
+    }
+    if (s->nslots) {
+        if (!(c->slot_names = rh_tuple_new(rt, s->nslots))) return -1;
+        for (size_t i = 0; i < s->nslots; i++) {
+            rh_tuple_set(c->slot_names, i, s->slots[i]);
+            s->slots[i] = NULL;
+        }
+        rh_mem_free(rt, s->slots, s->nslots * sizeof *s->slots);
+        s->slots = NULL;
+        s->nslots = 0;
+    }
+    if (!(c->t.dict = rh__dict_copy(rt, ns))) return -1;
+    if (!(c->t.mro = compute_mro(rt, &c->t.ob.ob, c->t.bases))) return -1;
+    if ((c->t.flags & RH_TPFLAG_MANAGED_DICT) || c->dictoffset) {
+        rh_dictkeys *k = rh__dictkeys_new_shared(rt);
+        if (!k) return -1;
+        c->t.cached_keys = (rh_object *)(void *)k;
+    }
+    update_del_flags(rt, &c->t);
+    return 0;
+}
+
+rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns) {
+    if (check_class_args(rt, name, bases, ns) < 0) return NULL;
+    class_spec s = {0};
+    if (rh_tuple_len(bases) == 0) s.base = (rh_object *)object_type(rt);
+    else if (!(s.base = best_base(rt, bases))) return NULL;
+    if (parse_slots(rt, name, ns, &s) < 0) {
+        spec_release(rt, &s);
+        return NULL;
+    }
+    /* PyType_GenericAlloc(type, nslots): 904 + 40 * (nslots + 1) bytes, zeroed */
+    size_t size = RH_HEAPTYPE_BASICSIZE + RH_HEAPTYPE_ITEMSIZE * (s.nslots + 1);
+    rh_object *o = rh__object_alloc(rt, type_type(rt), size);
+    if (!o) {
+        spec_release(rt, &s);
+        return NULL;
+    }
+    memset((char *)o + sizeof(rh_object), 0, size - sizeof(rh_object));
+    rh_class *c = rh__as_class(o);
+    c->alloc_size = size;
+    c->t.ob.size = (intptr_t)s.nslots;
+    class_layout(rt, c, &s);
+    if (class_fill(rt, c, name, bases, ns, &s) < 0) {
+        spec_release(rt, &s);
+        rh_setref(rt, &c->t.mro, NULL); /* the mro holds the class: break that cycle first */
+        rh_decref(rt, o);
+        return NULL;
+    }
+    rh__gc_track(rt, o);
+    return o;
+}
+
+/* ---------------------------------------------------------------- instances */
+
+static rh_dictkeys *instance_keys(rh_object *o) { return rh__class_keys(o->type); }
+
+rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls) {
+    if (cls == (rh_object *)object_type(rt)) return rh__object_alloc(rt, object_type(rt), sizeof(rh_object));
+    if (!rh__is_heap_class(cls)) {
+        rh_err_set(rt, RH_EXC_TYPE, "cannot create '%s' instances",
+                   is_type(cls) ? ((rh_type *)(void *)cls)->name : rh_type_name(cls));
+        return NULL;
+    }
+    rh_type *t = (rh_type *)(void *)cls;
+    rh_object *o = rh__object_alloc(rt, t, t->basicsize);
+    if (!o) return NULL;
+    memset((char *)o + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
+    rh__gc_track(rt, o); /* PyType_GenericAlloc tracks before object_new makes the values */
+    rh_dictkeys *k = rh__class_keys(t);
+    if ((t->flags & RH_TPFLAG_MANAGED_DICT) && k) { /* init_inline_values */
+        if (k->dk_usable > 1) k->dk_usable--;
+        rh_object **values = rh__values_new(rt, rh__shared_keys_usable_size(k));
+        if (!values) {
+            rh_decref(rt, o);
+            return NULL;
+        }
+        rh__managed_dict(o)->values = values;
+    }
+    return o;
+}
+
+/* The instance's non-managed __dict__ slot, or NULL */
+static rh_object **dict_slot(rh_object *o) {
+    size_t off = rh__is_heap_class((rh_object *)o->type) ? rh__as_class((rh_object *)o->type)->dictoffset : 0;
+    return off ? slot_at(o, off) : NULL;
+}
+
+/* PyObject_CallFinalizerFromDealloc: resurrect for the call; 0 when the object stays dead, -1 when
+ * __del__ resurrected it. In 3.x the FINALIZED bit makes __del__ run once per object; py27's tp_del
+ * runs at every death. */
+static int finalize_from_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_assert(o->refcnt == 0);
+    o->refcnt = 1;
+    int legacy = rt->profile->legacy_finalizers;
+    rh_gchead *g = rh_as_gc(o);
+    if (legacy || !(g->gc_prev & RH_GC_PREV_FINALIZED)) {
+        if (rt->hooks.call_del) { /* slot_tp_finalize: keep the pending error, report a failure */
+            rh__saved_err saved;
+            rh__err_fetch(rt, &saved);
+            if (rt->hooks.call_del(rt->hooks.ctx, rt, o) < 0 || rh_err_occurred(rt))
+                rh_err_write_unraisable(rt, o);
+            rh__err_restore(rt, &saved);
+        }
+        if (!legacy) g->gc_prev |= RH_GC_PREV_FINALIZED;
+    }
+    rh_assert(o->refcnt > 0);
+    return --o->refcnt == 0 ? 0 : -1;
+}
+
+/* clear_slots for one class's own members */
+static void clear_own_slots(rh_runtime *rt, rh_class *c, rh_object *o) {
+    for (size_t i = 0; i < c->t.nslots; i++)
+        rh_setref(rt, slot_at(o, c->slotoffset + i * sizeof(rh_object *)), NULL);
+}
+
+/* _PyObject_FreeInstanceAttributes: values in key order, then the array */
+static void free_values_of(rh_runtime *rt, rh_object *o, rh_managed_dict *md) {
+    rh_object **values = md->values;
+    md->values = NULL;
+    for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++) rh_xdecref(rt, values[i]);
+    rh__values_free(rt, values);
+}
+
+/* subtype_dealloc */
+static void instance_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_type *t = o->type;
+    rh__gc_untrack(rt, o);
+    if (rh__trash_begin(rt, o)) return;
+    int legacy = rt->profile->legacy_finalizers;
+    if (legacy) rh__weakref_clear_all(rt, o); /* 2.7 clears weakrefs before tp_del */
+    if (t->flags & RH_TPFLAG_HAS_DEL) {
+        rh__gc_track(rt, o);
+        if (finalize_from_dealloc(rt, o) < 0) goto end; /* resurrected: stays tracked and alive */
+        rh__gc_untrack(rt, o);
+    }
+    if (!legacy) {
+        rh__weakref_clear_all(rt, o);
+        rh_weakref **wl = rh__weakref_listptr(o); /* refs made by __del__ die without callbacks */
+        if ((t->flags & RH_TPFLAG_HAS_DEL) && wl)
+            while (*wl) rh__weakref_clear_ref(rt, *wl);
+    }
+    for (rh_object *c = (rh_object *)t; rh__is_heap_class(c); c = (rh_object *)rh__as_class(c)->t.base)
+        clear_own_slots(rt, rh__as_class(c), o);
+    if (t->flags & RH_TPFLAG_MANAGED_DICT) {
+        rh_managed_dict *md = rh__managed_dict(o);
+        if (md->dict) rh_setref(rt, &md->dict, NULL);
+        else if (md->values) free_values_of(rt, o, md);
+    } else if (dict_slot(o)) {
+        rh_setref(rt, dict_slot(o), NULL);
+    }
+    rh__object_free(rt, o, t->basicsize);
+    rh_decref(rt, (rh_object *)t);
+end:
+    rh__trash_end(rt);
+}
+
+/* subtype_traverse: slots (subclass first), attribute values or dict, then the class */
+static int instance_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    int r;
+    for (rh_object *c = (rh_object *)o->type; rh__is_heap_class(c);
+         c = (rh_object *)rh__as_class(c)->t.base) {
+        rh_class *k = rh__as_class(c);
+        for (size_t i = 0; i < k->t.nslots; i++) {
+            rh_object *v = *slot_at(o, k->slotoffset + i * sizeof(rh_object *));
+            if (v && (r = visit(v, arg))) return r;
+        }
+    }
+    if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
+        rh_managed_dict *md = rh__managed_dict(o);
+        if (md->values) {
+            for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++)
+                if (md->values[i] && (r = visit(md->values[i], arg))) return r;
+        }
+        if (md->dict && (r = visit(md->dict, arg))) return r;
+    } else if (dict_slot(o) && *dict_slot(o) && (r = visit(*dict_slot(o), arg))) {
+        return r;
+    }
+    return visit((rh_object *)o->type, arg);
+}
+
+/* subtype_clear */
+static int instance_clear(rh_runtime *rt, rh_object *o) {
+    for (rh_object *c = (rh_object *)o->type; rh__is_heap_class(c); c = (rh_object *)rh__as_class(c)->t.base)
+        clear_own_slots(rt, rh__as_class(c), o);
+    if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
+        rh_managed_dict *md = rh__managed_dict(o);
+        if (md->values) /* _PyObject_ClearInstanceAttributes: the array itself stays */
+            for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++)
+                rh_setref(rt, &md->values[i], NULL);
+        if (md->dict) rh_setref(rt, &md->dict, NULL);
+    } else if (dict_slot(o)) {
+        rh_setref(rt, dict_slot(o), NULL);
+    }
+    return 0;
+}
+
+rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
+    rh_type *t = o->type;
+    rh_object **slot = NULL, *d;
+    if (t->flags & RH_TPFLAG_MANAGED_DICT) { /* PyObject_GenericGetDict */
+        rh_managed_dict *md = rh__managed_dict(o);
+        if (md->values) {
+            if (!(md->dict = rh__dict_from_values(rt, instance_keys(o), md->values))) return NULL;
+            md->values = NULL;
+        } else if (!md->dict && !(md->dict = rh_dict_new(rt))) {
+            return NULL;
+        }
+        d = md->dict;
+    } else if ((slot = dict_slot(o))) {
+        if (!*slot) {
+            rh_dictkeys *k = instance_keys(o);
+            if (!(*slot = k ? rh__dict_new_shared(rt, k) : rh_dict_new(rt))) return NULL;
+        }
+        d = *slot;
+    } else {
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '__dict__'", rh_type_name(o));
+        return NULL;
+    }
+    rh_incref(d);
+    return d;
+}
+
+/* ---------------------------------------------------------------- attribute lookup */
+
+/* _PyType_Lookup along the MRO: a __slots__ member (data descriptor: *slot_off set) or a class attribute
+ * (*attr, borrowed). 1 found, 0 not, -1 error. */
+static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
+    *attr = NULL;
+    *slot_off = 0;
+    if (!t->mro) return 0;
+    for (size_t i = 0; i < rh_tuple_len(t->mro); i++) {
+        rh_object *c = rh_tuple_get(t->mro, i);
+        if (!rh__is_heap_class(c)) continue;
+        rh_class *k = rh__as_class(c);
+        for (size_t j = 0; j < k->t.nslots; j++) {
+            if (rh__str_equal(rt, rh_tuple_get(k->slot_names, j), name)) {
+                *slot_off = k->slotoffset + j * sizeof(rh_object *);
+                return 1;
+            }
+        }
+        if (k->t.dict && (*attr = rh_dict_get(rt, k->t.dict, name))) return 1;
+        if (rh_err_occurred(rt)) return -1;
+    }
+    return 0;
+}
+
+rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name) {
+    rh_object *attr;
+    size_t off;
+    if (!is_type(cls)) return NULL;
+    return type_lookup(rt, (rh_type *)(void *)cls, name, &attr, &off) > 0 ? attr : NULL;
+}
+
+static rh_object *no_attribute(rh_runtime *rt, rh_object *o, rh_object *name) {
+    if (is_type(o))
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "type object '%s' has no attribute '%s'",
+                   ((rh_type *)(void *)o)->name, str_cstr(rt, name));
+    else
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", rh_type_name(o),
+                   str_cstr(rt, name));
+    return NULL;
+}
+
+/* The instance's own attribute (borrowed) or NULL; -1 in *err on error */
+static rh_object *own_attribute(rh_runtime *rt, rh_object *o, rh_object *name, int *err) {
+    *err = 0;
+    rh_object *d = NULL;
+    if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
+        rh_managed_dict *md = rh__managed_dict(o);
+        if (md->values) { /* _PyObject_GetInstanceAttribute */
+            intptr_t ix = rh__dictkeys_lookup_str(rt, instance_keys(o), name);
+            if (ix == RH_DKIX_ERROR) *err = -1;
+            return ix >= 0 ? md->values[ix] : NULL;
+        }
+        d = md->dict;
+    } else if (dict_slot(o)) {
+        d = *dict_slot(o);
+    }
+    if (!d) return NULL;
+    rh_object *v = rh_dict_get(rt, d, name);
+    if (!v && rh_err_occurred(rt)) *err = -1;
+    return v;
+}
+
+static rh_object *new_ref(rh_object *o) {
+    rh_incref(o);
+    return o;
+}
+
+static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
+    rh_type *t = (rh_type *)(void *)o;
+    if (str_is(rt, name, "__name__"))
+        return t->name_obj ? new_ref(t->name_obj) : rh_str_from_cstr(rt, t->name);
+    if (t->mro && str_is(rt, name, "__mro__")) return new_ref(t->mro);
+    if (t->bases && str_is(rt, name, "__bases__")) return new_ref(t->bases);
+    rh_object *attr = rh_class_lookup(rt, o, name);
+    if (attr) return new_ref(attr);
+    return rh_err_occurred(rt) ? NULL : no_attribute(rt, o, name);
+}
+
+rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
+    if (!rh__is_str(name)) {
+        rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
+        return NULL;
+    }
+    if (is_type(o)) return type_getattr(rt, o, name);
+    if (!rh__is_heap_class((rh_object *)o->type)) return no_attribute(rt, o, name);
+    if (str_is(rt, name, "__class__")) return new_ref((rh_object *)o->type);
+    if (str_is(rt, name, "__dict__") && ((o->type->flags & RH_TPFLAG_MANAGED_DICT) || dict_slot(o)))
+        return rh_instance_dict(rt, o);
+    rh_object *attr;
+    size_t off;
+    int err, found = type_lookup(rt, o->type, name, &attr, &off);
+    if (found < 0) return NULL;
+    if (off) { /* member descriptor */
+        rh_object *v = *slot_at(o, off);
+        return v ? new_ref(v) : no_attribute(rt, o, name);
+    }
+    rh_object *v = own_attribute(rt, o, name, &err);
+    if (err) return NULL;
+    if (v) return new_ref(v);
+    if (attr) return new_ref(attr);
+    return no_attribute(rt, o, name);
+}
+
+/* _PyObject_StoreInstanceAttribute (v NULL: delete) */
+static int store_in_values(rh_runtime *rt, rh_object *o, rh_managed_dict *md, rh_object *name, rh_object *v) {
+    rh_dictkeys *k = instance_keys(o);
+    intptr_t ix = rh__dictkeys_insert_str(rt, k, name);
+    if (ix == RH_DKIX_EMPTY) { /* the shared keys are full: this instance gets a real dict */
+        rh_object *d = rh__dict_from_values(rt, k, md->values);
+        if (!d) return -1;
+        md->values = NULL;
+        md->dict = d;
+        return rh__dict_setdel(rt, d, name, v);
+    }
+    rh_object *old = md->values[ix];
+    rh_xincref(v);
+    md->values[ix] = v;
+    if (!old) {
+        if (!v) {
+            no_attribute(rt, o, name);
+            return -1;
+        }
+        rh__values_order_add(md->values, (size_t)ix);
+    } else {
+        if (!v) rh__values_order_del(md->values, (size_t)ix);
+        rh_decref(rt, old);
+    }
+    return 0;
+}
+
+static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
+    rh_object *attr;
+    size_t off;
+    if (type_lookup(rt, o->type, name, &attr, &off) < 0) return -1;
+    if (off) { /* member descriptor: PyMember_SetOne */
+        rh_object **slot = slot_at(o, off);
+        if (!v && !*slot) { /* T_OBJECT_EX delete of an empty member: the message is the bare name */
+            rh_err_set(rt, RH_EXC_ATTRIBUTE, "%s", str_cstr(rt, name));
+            return -1;
+        }
+        rh_xincref(v);
+        rh_setref(rt, slot, v);
+        return 0;
+    }
+    rh_object **dslot = NULL;
+    int rc;
+    if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
+        rh_managed_dict *md = rh__managed_dict(o);
+        if (md->values) return store_in_values(rt, o, md, name, v);
+        dslot = &md->dict;
+    } else {
+        dslot = dict_slot(o);
+    }
+    if (!dslot) {
+        if (attr)
+            rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object attribute '%s' is read-only", rh_type_name(o),
+                       str_cstr(rt, name));
+        else no_attribute(rt, o, name);
+        return -1;
+    }
+    if (!*dslot) { /* _PyObjectDict_SetItem: a dict sharing the class's keys */
+        rh_dictkeys *k = instance_keys(o);
+        if (!(*dslot = k ? rh__dict_new_shared(rt, k) : rh_dict_new(rt))) return -1;
+    }
+    rc = rh__dict_setdel(rt, *dslot, name, v);
+    if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
+    return rc;
+}
+
+/* type_setattro on classes: the namespace dict, then the __del__ flag */
+static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
+    rh_type *t = (rh_type *)(void *)o;
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) {
+        rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", str_cstr(rt, name),
+                   t->name);
+        return -1;
+    }
+    int rc = rh__dict_setdel(rt, t->dict, name, v);
+    if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
+    if (rc == 0 && str_is(rt, name, "__del__")) update_del_flags(rt, t);
+    return rc;
+}
+
+static int setattr_common(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
+    if (!rh__is_str(name)) {
+        rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
+        return -1;
+    }
+    if (is_type(o)) return class_setattr(rt, o, name, v);
+    if (!rh__is_heap_class((rh_object *)o->type)) {
+        no_attribute(rt, o, name);
+        return -1;
+    }
+    return instance_setattr(rt, o, name, v);
+}
+
+int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
+    return setattr_common(rt, o, name, v);
+}
+int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name) { return setattr_common(rt, o, name, NULL); }

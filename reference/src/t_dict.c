@@ -1,0 +1,970 @@
+/* t_dict.c — the dict type and its key tables: PyDictObject / PyDictKeysObject of CPython 3.11
+ * (Objects/dictobject.c, Include/internal/pycore_dict.h).
+ *
+ * Owns: the dict type object, the per-runtime empty keys table (Py_EMPTY_KEYS), key tables (combined
+ * unicode, combined general, shared/split), the dict and keys freelists, lookup/insert/delete/resize,
+ * iteration, copies, GC tracking of dicts (MAINTAIN_TRACKING, _PyDict_MaybeUntrack), and the key-sharing
+ * values arrays used by instances (see containers.h for their layout).
+ *
+ * Invariants:
+ *  - a keys table of 2**s slots is one allocation: a 32-byte header, 2**s indices of 1/2/4/8 bytes
+ *    (s < 8 / < 16 / < 32 / else), then USABLE_FRACTION(2**s) entries of 16 bytes (unicode and split
+ *    tables: key, value) or 24 bytes (general: hash, key, value); index -1 is empty, -2 a deleted entry;
+ *  - dk_usable + dk_nentries <= USABLE_FRACTION(size); entries are appended in insertion order and a
+ *    deleted entry stays as a NULL-valued hole until the next resize;
+ *  - an empty dict shares rt's empty keys (log2 size 0, never freed: its count only goes up and down);
+ *    every other combined table has dk_refcnt == 1; a split dict's keys are its class's shared keys,
+ *    counted once per dict and once by the class;
+ *  - a dict is created untracked and becomes tracked when an object that may be tracked is stored in it;
+ *  - keys tables of 8 slots with unicode keys are parked on rt->fl.keys (at most dictkeys_freelist) and
+ *    dict objects on rt->fl.dict (at most dict_freelist) instead of being freed;
+ *  - deallocation releases entries in insertion order, key before value (free_keys_object).
+ */
+#include "containers.h"
+
+static inline rh_dict *as_dict(rh_object *o) { return (rh_dict *)(void *)o; }
+static inline rh_dictkeys *empty_keys(rh_runtime *rt) { return (rh_dictkeys *)(void *)rt->dict_empty_keys; }
+
+/* ---------------------------------------------------------------- key tables */
+
+static inline size_t dk_size(const rh_dictkeys *k) { return (size_t)1 << k->dk_log2_size; }
+static inline int dk_is_unicode(const rh_dictkeys *k) { return k->dk_kind != RH_DICT_KEYS_GENERAL; }
+static inline char *dk_entries_base(rh_dictkeys *k) {
+    return k->dk_indices + ((size_t)1 << k->dk_log2_index_bytes);
+}
+static inline rh_dict_entry *dk_entries(rh_dictkeys *k) {
+    return (rh_dict_entry *)(void *)dk_entries_base(k);
+}
+static inline rh_dict_uentry *dk_uentries(rh_dictkeys *k) {
+    return (rh_dict_uentry *)(void *)dk_entries_base(k);
+}
+
+static intptr_t get_index(const rh_dictkeys *k, size_t i) {
+    unsigned s = k->dk_log2_size;
+    const void *ix = k->dk_indices;
+    if (s < 8) return ((const int8_t *)ix)[i];
+    if (s < 16) return ((const int16_t *)ix)[i];
+    if (s >= 32) return ((const int64_t *)ix)[i];
+    return ((const int32_t *)ix)[i];
+}
+
+static void set_index(rh_dictkeys *k, size_t i, intptr_t v) {
+    unsigned s = k->dk_log2_size;
+    void *ix = k->dk_indices;
+    if (s < 8) ((int8_t *)ix)[i] = (int8_t)v;
+    else if (s < 16) ((int16_t *)ix)[i] = (int16_t)v;
+    else if (s >= 32) ((int64_t *)ix)[i] = (int64_t)v;
+    else ((int32_t *)ix)[i] = (int32_t)v;
+}
+
+static size_t entry_size(int kind) {
+    return kind == RH_DICT_KEYS_GENERAL ? sizeof(rh_dict_entry) : sizeof(rh_dict_uentry);
+}
+
+size_t rh__dictkeys_size(const rh_dictkeys *k) { /* _PyDict_KeysSize */
+    return sizeof(rh_dictkeys) + ((size_t)1 << k->dk_log2_index_bytes) +
+           RH_USABLE_FRACTION(dk_size(k)) * entry_size(k->dk_kind);
+}
+
+/* calculate_log2_keysize, bit-length form of 64-bit builds: (minsize | 8) - 1, then bit length of
+ * that | 7 (so an exact power of two >= 16 gets the next size up, as in CPython). */
+static uint8_t calculate_log2_keysize(size_t minsize) {
+    uint64_t m = ((uint64_t)minsize | RH_DICT_MINSIZE) - 1;
+    m |= RH_DICT_MINSIZE - 1;
+    return (uint8_t)(64 - __builtin_clzll(m));
+}
+static uint8_t estimate_log2_keysize(size_t n) { return calculate_log2_keysize((n * 3 + 1) / 2); }
+
+/* new_keys_object: NULL + MemoryError on failure */
+static rh_dictkeys *new_keys(rh_runtime *rt, uint8_t log2_size, int unicode) {
+    size_t usable = RH_USABLE_FRACTION((size_t)1 << log2_size);
+    uint8_t log2_bytes = log2_size < 8 ? log2_size : log2_size < 16 ? log2_size + 1
+                         : log2_size >= 32 ? log2_size + 3 : log2_size + 2;
+    size_t es = unicode ? sizeof(rh_dict_uentry) : sizeof(rh_dict_entry);
+    rh_dictkeys *k;
+    if (log2_size == RH_DICT_LOG_MINSIZE && unicode && rt->fl.keys_n > 0) {
+        k = rt->fl.keys[--rt->fl.keys_n];
+    } else {
+        if (log2_bytes >= 63 || usable > (RH_SSIZE_MAX >> log2_bytes) / es) {
+            rh_err_nomemory(rt);
+            return NULL;
+        }
+        k = rh_mem_malloc(rt, sizeof(rh_dictkeys) + ((size_t)1 << log2_bytes) + es * usable);
+        if (!k) return NULL;
+    }
+    k->dk_refcnt = 1;
+    k->dk_log2_size = log2_size;
+    k->dk_log2_index_bytes = log2_bytes;
+    k->dk_kind = unicode ? RH_DICT_KEYS_UNICODE : RH_DICT_KEYS_GENERAL;
+    k->pad_ = 0;
+    k->dk_version = 0;
+    k->dk_usable = (intptr_t)usable;
+    k->dk_nentries = 0;
+    memset(k->dk_indices, 0xff, (size_t)1 << log2_bytes);
+    memset(dk_entries_base(k), 0, es * usable);
+    return k;
+}
+
+/* Give a keys table's memory back (entries already released or moved). */
+static void keys_release_memory(rh_runtime *rt, rh_dictkeys *k) {
+    rh_assert(k != empty_keys(rt));
+    if (k->dk_log2_size == RH_DICT_LOG_MINSIZE && dk_is_unicode(k) && rt->fl.keys_n < RH_FREELIST_CAP &&
+        rt->fl.keys_n < rt->profile->dictkeys_freelist) {
+        rt->fl.keys[rt->fl.keys_n++] = k;
+        return;
+    }
+    rh_mem_free(rt, k, rh__dictkeys_size(k));
+}
+
+/* free_keys_object: entries in insertion order, key then value */
+static void free_keys(rh_runtime *rt, rh_dictkeys *k) {
+    size_t n = (size_t)k->dk_nentries;
+    if (dk_is_unicode(k)) {
+        rh_dict_uentry *e = dk_uentries(k);
+        for (size_t i = 0; i < n; i++) {
+            rh_xdecref(rt, e[i].key);
+            rh_xdecref(rt, e[i].value);
+        }
+    } else {
+        rh_dict_entry *e = dk_entries(k);
+        for (size_t i = 0; i < n; i++) {
+            rh_xdecref(rt, e[i].key);
+            rh_xdecref(rt, e[i].value);
+        }
+    }
+    keys_release_memory(rt, k);
+}
+
+void rh__dictkeys_decref(rh_runtime *rt, rh_dictkeys *k) {
+    rh_assert(k->dk_refcnt > 0);
+    if (k == empty_keys(rt)) { /* Py_EMPTY_KEYS: counted, never freed */
+        k->dk_refcnt--;
+        return;
+    }
+    if (--k->dk_refcnt == 0) free_keys(rt, k);
+}
+
+/* _PyDict_NewKeysForClass: 64 slots, kind SPLIT, at most SHARED_KEYS_MAX_SIZE names (usable is set to
+ * 30 and drops by one per new instance while above 1, see t_class.c). */
+rh_dictkeys *rh__dictkeys_new_shared(rh_runtime *rt) {
+    rh_dictkeys *k = new_keys(rt, RH_NEXT_LOG2_SHARED_KEYS_MAX_SIZE, 1);
+    if (!k) return NULL;
+    k->dk_usable = RH_SHARED_KEYS_MAX_SIZE;
+    k->dk_kind = RH_DICT_KEYS_SPLIT;
+    return k;
+}
+
+rh_object *rh__dictkeys_key_at(const rh_dictkeys *k, size_t ix) {
+    return dk_uentries((rh_dictkeys *)k)[ix].key;
+}
+
+/* ---------------------------------------------------------------- values arrays (new_values) */
+
+rh_object **rh__values_new(rh_runtime *rt, size_t size) {
+    size_t prefix = (size + 2 + 7) & ~(size_t)7;
+    rh_assert(prefix < 256);
+    uint8_t *mem = rh_mem_malloc(rt, prefix + size * sizeof(rh_object *));
+    if (!mem) return NULL;
+    mem[prefix - 1] = (uint8_t)prefix;
+    mem[prefix - 2] = 0;
+    rh_object **values = (rh_object **)(void *)(mem + prefix);
+    for (size_t i = 0; i < size; i++) values[i] = NULL;
+    return values;
+}
+
+void rh__values_free(rh_runtime *rt, rh_object **values) {
+    uint8_t prefix = ((uint8_t *)values)[-1];
+    rh_mem_free(rt, (uint8_t *)values - prefix, 0); /* the slot count is not recorded; size unknown */
+}
+
+void rh__values_order_add(rh_object **values, size_t ix) {
+    uint8_t *size_ptr = (uint8_t *)values - 2;
+    int size = *size_ptr + 1;
+    rh_assert(ix < RH_SHARED_KEYS_MAX_SIZE && size + 2 <= ((uint8_t *)values)[-1]);
+    size_ptr[-size] = (uint8_t)ix;
+    *size_ptr = (uint8_t)size;
+}
+
+void rh__values_order_del(rh_object **values, size_t ix) {
+    uint8_t *size_ptr = (uint8_t *)values - 2;
+    int size = *size_ptr, i = 1;
+    while (size_ptr[-i] != ix) {
+        i++;
+        rh_assert(i <= size);
+    }
+    for (; i < size; i++) size_ptr[-i] = size_ptr[-i - 1];
+    *size_ptr = (uint8_t)(size - 1);
+}
+
+size_t rh__values_order_len(rh_object **values) { return ((uint8_t *)values)[-2]; }
+size_t rh__values_order_at(rh_object **values, size_t i) { return ((uint8_t *)values)[-3 - (intptr_t)i]; }
+
+/* ---------------------------------------------------------------- hashing and comparing keys */
+
+int rh__str_equal(rh_runtime *rt, rh_object *a, rh_object *b) {
+    const rh_strobj *x = (const rh_strobj *)(const void *)a, *y = (const rh_strobj *)(const void *)b;
+    if (a == b) return 1;
+    if (x->length != y->length || x->state.kind != y->state.kind) return 0;
+    return memcmp(rh__str_data(rt, a), rh__str_data(rt, b), (size_t)x->length * x->state.kind) == 0;
+}
+
+int rh__key_hash(rh_runtime *rt, rh_object *key, int64_t *out) {
+    if (rh__is_str(key) && ((rh_strobj *)(void *)key)->hash != -1) {
+        *out = ((rh_strobj *)(void *)key)->hash;
+        return 0;
+    }
+    return rh_hash(rt, key, out);
+}
+
+static int64_t str_hash(rh_object *s) { return ((rh_strobj *)(void *)s)->hash; }
+
+void rh__set_key_error(rh_runtime *rt, rh_object *key) {
+    rh_object *r = rh_repr(rt, key);
+    size_t n = 0;
+    const char *s = r ? rh_str_utf8(rt, r, &n) : NULL;
+    if (s) rh_err_set(rt, RH_EXC_KEY, "%.*s", (int)(n < 480 ? n : 480), s);
+    else rh_err_set(rt, RH_EXC_KEY, "<%s object>", rh_type_name(key)); /* repr failed */
+    rh_xdecref(rt, r);
+}
+
+/* ---------------------------------------------------------------- lookup */
+
+#define PERTURB_SHIFT 5
+#define DKIX_KEY_CHANGED ((intptr_t)-4)
+
+/* str key in a unicode or split table (unicodekeys_lookup_unicode) */
+static intptr_t lookup_unicode(rh_runtime *rt, rh_dictkeys *dk, rh_object *key, int64_t hash) {
+    rh_dict_uentry *ep0 = dk_uentries(dk);
+    size_t mask = dk_size(dk) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        intptr_t ix = get_index(dk, i);
+        if (ix >= 0) {
+            rh_object *k = ep0[ix].key;
+            if (k == key || (str_hash(k) == hash && rh__str_equal(rt, k, key))) return ix;
+        } else if (ix == RH_DKIX_EMPTY) {
+            return RH_DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+/* Compare a stored key with `key` under Python's ==: 1 equal, 0 not, -1 error, -2 when the comparison
+ * changed the table (the lookup restarts, as DKIX_KEY_CHANGED). */
+static int compare_stored(rh_runtime *rt, rh_dict *mp, rh_dictkeys *dk, rh_object **slot, rh_object *key) {
+    rh_object *start = *slot;
+    rh_incref(start);
+    int cmp = rh_equal(rt, start, key);
+    rh_decref(rt, start);
+    if (cmp < 0) return -1;
+    if (dk != mp->keys || *slot != start) return -2;
+    return cmp > 0;
+}
+
+static intptr_t compared_result(int c, intptr_t ix) {
+    return c == 1 ? ix : c == -1 ? RH_DKIX_ERROR : DKIX_KEY_CHANGED;
+}
+
+/* non-str key in a unicode or split table (unicodekeys_lookup_generic) */
+static intptr_t lookup_unicode_generic(rh_runtime *rt, rh_dict *mp, rh_dictkeys *dk, rh_object *key,
+                                       int64_t hash) {
+    rh_dict_uentry *ep0 = dk_uentries(dk);
+    size_t mask = dk_size(dk) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        intptr_t ix = get_index(dk, i);
+        if (ix >= 0) {
+            if (ep0[ix].key == key) return ix;
+            if (str_hash(ep0[ix].key) == hash) {
+                int c = compare_stored(rt, mp, dk, &ep0[ix].key, key);
+                if (c != 0) return compared_result(c, ix);
+            }
+        } else if (ix == RH_DKIX_EMPTY) {
+            return RH_DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+/* any key in a general table (dictkeys_generic_lookup) */
+static intptr_t lookup_general(rh_runtime *rt, rh_dict *mp, rh_dictkeys *dk, rh_object *key, int64_t hash) {
+    rh_dict_entry *ep0 = dk_entries(dk);
+    size_t mask = dk_size(dk) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        intptr_t ix = get_index(dk, i);
+        if (ix >= 0) {
+            if (ep0[ix].key == key) return ix;
+            if (ep0[ix].hash == hash) {
+                int c = compare_stored(rt, mp, dk, &ep0[ix].key, key);
+                if (c != 0) return compared_result(c, ix);
+            }
+        } else if (ix == RH_DKIX_EMPTY) {
+            return RH_DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+/* _Py_dict_lookup: entry index (value in *value, NULL for a split dict's unset slot), RH_DKIX_EMPTY, or
+ * RH_DKIX_ERROR with the error set. */
+static intptr_t dict_lookup(rh_runtime *rt, rh_dict *mp, rh_object *key, int64_t hash, rh_object **value) {
+    for (;;) {
+        rh_dictkeys *dk = mp->keys;
+        intptr_t ix;
+        if (dk_is_unicode(dk)) {
+            ix = rh__is_str(key) ? lookup_unicode(rt, dk, key, hash)
+                                 : lookup_unicode_generic(rt, mp, dk, key, hash);
+            if (ix == DKIX_KEY_CHANGED) continue;
+            *value = ix < 0 ? NULL : mp->values ? mp->values[ix] : dk_uentries(dk)[ix].value;
+        } else {
+            ix = lookup_general(rt, mp, dk, key, hash);
+            if (ix == DKIX_KEY_CHANGED) continue;
+            *value = ix < 0 ? NULL : dk_entries(dk)[ix].value;
+        }
+        return ix;
+    }
+}
+
+intptr_t rh__dictkeys_lookup_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name) {
+    int64_t hash;
+    if (!rh__is_str(name) || k->dk_kind == RH_DICT_KEYS_GENERAL) return RH_DKIX_EMPTY;
+    if (rh__key_hash(rt, name, &hash) < 0) return RH_DKIX_ERROR;
+    return lookup_unicode(rt, k, name, hash);
+}
+
+/* lookdict_index: the slot holding entry index `index` */
+static size_t lookup_slot_of(rh_dictkeys *k, int64_t hash, intptr_t index) {
+    size_t mask = dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        intptr_t ix = get_index(k, i);
+        if (ix == index) return i;
+        rh_assert(ix != RH_DKIX_EMPTY);
+        perturb >>= PERTURB_SHIFT;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+/* find_empty_slot: first empty or deleted slot on the key's probe sequence */
+static size_t find_empty_slot(rh_dictkeys *k, int64_t hash) {
+    size_t mask = dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
+    while (get_index(k, i) >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = mask & (i * 5 + perturb + 1);
+    }
+    return i;
+}
+
+intptr_t rh__dictkeys_insert_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name) {
+    int64_t hash;
+    if (rh__key_hash(rt, name, &hash) < 0) {
+        rh_err_clear(rt);
+        return RH_DKIX_EMPTY;
+    }
+    intptr_t ix = lookup_unicode(rt, k, name, hash);
+    if (ix == RH_DKIX_EMPTY) {
+        if (k->dk_usable <= 0) return RH_DKIX_EMPTY;
+        rh_incref(name);
+        k->dk_version = 0;
+        size_t pos = find_empty_slot(k, hash);
+        ix = k->dk_nentries;
+        set_index(k, pos, ix);
+        dk_uentries(k)[ix].key = name;
+        k->dk_usable--;
+        k->dk_nentries++;
+    }
+    rh_assert(ix < RH_SHARED_KEYS_MAX_SIZE);
+    return ix;
+}
+
+/* ---------------------------------------------------------------- dict objects */
+
+/* A dict object for keys/values: from the freelist (new_dict) or, with use_freelist 0, a fresh GC
+ * allocation (PyObject_GC_New). Consumes the reference to keys; NULL on failure (values freed if asked). */
+static rh_object *dict_object(rh_runtime *rt, rh_dictkeys *keys, rh_object **values, intptr_t used,
+                              int free_values_on_failure, int use_freelist) {
+    rh_type *t = rh_builtin_type(rt, RH_K_DICT);
+    rh_object *o;
+    if (use_freelist && rt->fl.dict_n > 0) {
+        o = rt->fl.dict[--rt->fl.dict_n];
+        rh__object_reuse(rt, o, t);
+    } else {
+        o = rh__object_alloc(rt, t, sizeof(rh_dict));
+        if (!o) {
+            rh__dictkeys_decref(rt, keys);
+            if (free_values_on_failure) rh__values_free(rt, values);
+            return NULL;
+        }
+    }
+    rh_dict *mp = as_dict(o);
+    mp->keys = keys;
+    mp->values = values;
+    mp->used = used;
+    mp->version_tag = 0;
+    return o;
+}
+
+static rh_object *new_dict(rh_runtime *rt, rh_dictkeys *keys, rh_object **values, intptr_t used,
+                           int free_values_on_failure) {
+    return dict_object(rt, keys, values, used, free_values_on_failure, 1);
+}
+
+void rh__dict_freelist_clear(rh_runtime *rt) {
+    while (rt->fl.dict_n > 0) rh__release_parked(rt, rt->fl.dict[--rt->fl.dict_n], sizeof(rh_dict));
+    while (rt->fl.keys_n > 0) {
+        rh_dictkeys *k = rt->fl.keys[--rt->fl.keys_n];
+        rh_mem_free(rt, k, rh__dictkeys_size(k));
+    }
+}
+
+rh_object *rh_dict_new(rh_runtime *rt) {
+    rh__dictkeys_incref(empty_keys(rt));
+    return new_dict(rt, empty_keys(rt), NULL, 0, 0);
+}
+
+/* dict_new_presized */
+static rh_object *dict_new_presized(rh_runtime *rt, size_t minused, int unicode) {
+    const uint8_t log2_max_presize = 17;
+    if (minused <= RH_USABLE_FRACTION((size_t)RH_DICT_MINSIZE)) return rh_dict_new(rt);
+    uint8_t log2 = minused > RH_USABLE_FRACTION((size_t)1 << log2_max_presize)
+                       ? log2_max_presize
+                       : estimate_log2_keysize(minused);
+    rh_dictkeys *k = new_keys(rt, log2, unicode);
+    if (!k) return NULL;
+    return new_dict(rt, k, NULL, 0, 0);
+}
+
+rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n) { return dict_new_presized(rt, n, 0); }
+
+rh_object *rh__dict_new_shared(rh_runtime *rt, rh_dictkeys *k) {
+    size_t size = rh__shared_keys_usable_size(k);
+    rh__dictkeys_incref(k);
+    rh_object **values = rh__values_new(rt, size);
+    if (!values) {
+        rh__dictkeys_decref(rt, k);
+        return NULL;
+    }
+    return new_dict(rt, k, values, 0, 1);
+}
+
+rh_object *rh__dict_from_values(rh_runtime *rt, rh_dictkeys *k, rh_object **values) {
+    rh__dictkeys_incref(k);
+    intptr_t used = 0;
+    int track = 0;
+    for (size_t i = 0; i < rh__shared_keys_usable_size(k); i++) {
+        if (values[i]) {
+            used++;
+            track |= rh__may_be_tracked(values[i]);
+        }
+    }
+    rh_object *d = new_dict(rt, k, values, used, 0);
+    if (d && track) rh__gc_track(rt, d);
+    return d;
+}
+
+size_t rh_dict_len(rh_object *d) { return (size_t)as_dict(d)->used; }
+
+static void maintain_tracking(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *value) {
+    if (!rh__gc_is_tracked(d) && (rh__may_be_tracked(key) || rh__may_be_tracked(value))) rh__gc_track(rt, d);
+}
+
+/* dictresize: rebuild into a combined table of 2**log2_newsize slots (split tables become combined) */
+static int dictresize(rh_runtime *rt, rh_dict *mp, uint8_t log2_newsize, int unicode) {
+    if (log2_newsize >= 64) {
+        rh_err_nomemory(rt);
+        return -1;
+    }
+    rh_dictkeys *oldkeys = mp->keys;
+    rh_object **oldvalues = mp->values;
+    if (!dk_is_unicode(oldkeys)) unicode = 0;
+    rh_dictkeys *nk = new_keys(rt, log2_newsize, unicode);
+    if (!nk) return -1;
+    rh_assert(nk->dk_usable >= mp->used);
+    size_t n = (size_t)mp->used;
+    if (oldvalues) { /* split -> combined: keys gain a reference, values move */
+        rh_dict_uentry *old = dk_uentries(oldkeys);
+        for (size_t i = 0; i < n; i++) {
+            size_t index = rh__values_order_at(oldvalues, i);
+            rh_object *key = old[index].key;
+            rh_incref(key);
+            if (unicode) {
+                dk_uentries(nk)[i] = (rh_dict_uentry){key, oldvalues[index]};
+            } else {
+                dk_entries(nk)[i] = (rh_dict_entry){str_hash(key), key, oldvalues[index]};
+            }
+        }
+        mp->keys = nk;
+        mp->values = NULL;
+        rh__dictkeys_decref(rt, oldkeys);
+        rh__values_free(rt, oldvalues);
+    } else { /* combined -> combined: entries move in order, holes dropped */
+        size_t j = 0;
+        for (size_t i = 0; j < n; i++) {
+            rh_object *key, *value;
+            int64_t hash;
+            if (dk_is_unicode(oldkeys)) {
+                rh_dict_uentry *e = &dk_uentries(oldkeys)[i];
+                key = e->key, value = e->value, hash = value ? str_hash(key) : 0;
+            } else {
+                rh_dict_entry *e = &dk_entries(oldkeys)[i];
+                key = e->key, value = e->value, hash = e->hash;
+            }
+            if (!value) continue;
+            if (unicode) dk_uentries(nk)[j++] = (rh_dict_uentry){key, value};
+            else dk_entries(nk)[j++] = (rh_dict_entry){hash, key, value};
+        }
+        mp->keys = nk;
+        if (oldkeys == empty_keys(rt)) oldkeys->dk_refcnt--;
+        else keys_release_memory(rt, oldkeys);
+    }
+    /* build_indices */
+    size_t mask = dk_size(nk) - 1;
+    for (size_t ix = 0; ix < n; ix++) {
+        int64_t hash = unicode ? str_hash(dk_uentries(nk)[ix].key) : dk_entries(nk)[ix].hash;
+        size_t i = (size_t)hash & mask, perturb = (size_t)hash;
+        while (get_index(nk, i) != RH_DKIX_EMPTY) {
+            perturb >>= PERTURB_SHIFT;
+            i = mask & (i * 5 + perturb + 1);
+        }
+        set_index(nk, i, (intptr_t)ix);
+    }
+    nk->dk_usable -= (intptr_t)n;
+    nk->dk_nentries = (intptr_t)n;
+    return 0;
+}
+
+static int insertion_resize(rh_runtime *rt, rh_dict *mp, int unicode) {
+    return dictresize(rt, mp, calculate_log2_keysize((size_t)mp->used * 3), unicode);
+}
+
+/* insert_to_emptydict: consumes key and value */
+static int insert_to_empty(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash, rh_object *value) {
+    rh_dict *mp = as_dict(d);
+    int unicode = rh__is_str(key);
+    rh_dictkeys *nk = new_keys(rt, RH_DICT_LOG_MINSIZE, unicode);
+    if (!nk) {
+        rh_decref(rt, key);
+        rh_decref(rt, value);
+        return -1;
+    }
+    rh__dictkeys_decref(rt, mp->keys);
+    mp->keys = nk;
+    mp->values = NULL;
+    maintain_tracking(rt, d, key, value);
+    set_index(nk, (size_t)hash & (RH_DICT_MINSIZE - 1), 0);
+    if (unicode) dk_uentries(nk)[0] = (rh_dict_uentry){key, value};
+    else dk_entries(nk)[0] = (rh_dict_entry){hash, key, value};
+    mp->used++;
+    nk->dk_usable--;
+    nk->dk_nentries++;
+    return 0;
+}
+
+/* insertdict: consumes key and value; the dict is unchanged on failure */
+static int insertdict(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash, rh_object *value) {
+    rh_dict *mp = as_dict(d);
+    rh_object *old_value;
+    if (mp->keys == empty_keys(rt)) return insert_to_empty(rt, d, key, hash, value);
+    if (dk_is_unicode(mp->keys) && !rh__is_str(key) && insertion_resize(rt, mp, 0) < 0) goto fail;
+    intptr_t ix = dict_lookup(rt, mp, key, hash, &old_value);
+    if (ix == RH_DKIX_ERROR) goto fail;
+    if (ix == RH_DKIX_EMPTY) {
+        rh_dictkeys *k = mp->keys;
+        if (k->dk_usable <= 0) {
+            if (insertion_resize(rt, mp, 1) < 0) goto fail;
+            k = mp->keys;
+        }
+        maintain_tracking(rt, d, key, value);
+        k->dk_version = 0;
+        size_t pos = find_empty_slot(k, hash);
+        intptr_t at = k->dk_nentries;
+        set_index(k, pos, at);
+        if (dk_is_unicode(k)) {
+            dk_uentries(k)[at].key = key;
+            if (mp->values) {
+                rh__values_order_add(mp->values, (size_t)at);
+                mp->values[at] = value;
+            } else {
+                dk_uentries(k)[at].value = value;
+            }
+        } else {
+            dk_entries(k)[at] = (rh_dict_entry){hash, key, value};
+        }
+        mp->used++;
+        k->dk_usable--;
+        k->dk_nentries++;
+        return 0;
+    }
+    maintain_tracking(rt, d, key, value);
+    if (old_value != value) {
+        if (mp->values) {
+            mp->values[ix] = value;
+            if (!old_value) {
+                rh__values_order_add(mp->values, (size_t)ix);
+                mp->used++;
+            }
+        } else if (dk_is_unicode(mp->keys)) {
+            dk_uentries(mp->keys)[ix].value = value;
+        } else {
+            dk_entries(mp->keys)[ix].value = value;
+        }
+    }
+    rh_xdecref(rt, old_value); /* may re-enter */
+    rh_decref(rt, key);
+    return 0;
+fail:
+    rh_decref(rt, value);
+    rh_decref(rt, key);
+    return -1;
+}
+
+int rh_dict_set(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v) {
+    int64_t hash;
+    if (rh__key_hash(rt, key, &hash) < 0) return -1;
+    rh_incref(key);
+    rh_incref(v);
+    return insertdict(rt, d, key, hash, v);
+}
+
+rh_object *rh_dict_get(rh_runtime *rt, rh_object *d, rh_object *key) {
+    int64_t hash;
+    rh_object *v;
+    if (rh__key_hash(rt, key, &hash) < 0) return NULL;
+    if (dict_lookup(rt, as_dict(d), key, hash, &v) == RH_DKIX_ERROR) return NULL;
+    return v;
+}
+
+/* delitem_common: the entry becomes a hole (combined) or its value slot is emptied (split) */
+static void delitem_common(rh_runtime *rt, rh_dict *mp, int64_t hash, intptr_t ix, rh_object *old_value) {
+    size_t pos = lookup_slot_of(mp->keys, hash, ix);
+    mp->used--;
+    if (mp->values) {
+        mp->values[ix] = NULL;
+        rh__values_order_del(mp->values, (size_t)ix);
+    } else {
+        rh_object *old_key;
+        mp->keys->dk_version = 0;
+        set_index(mp->keys, pos, RH_DKIX_DUMMY);
+        if (dk_is_unicode(mp->keys)) {
+            rh_dict_uentry *e = &dk_uentries(mp->keys)[ix];
+            old_key = e->key;
+            e->key = e->value = NULL;
+        } else {
+            rh_dict_entry *e = &dk_entries(mp->keys)[ix];
+            old_key = e->key;
+            *e = (rh_dict_entry){0, NULL, NULL};
+        }
+        rh_decref(rt, old_key);
+    }
+    rh_decref(rt, old_value);
+}
+
+int rh_dict_del(rh_runtime *rt, rh_object *d, rh_object *key) {
+    int64_t hash;
+    rh_object *old;
+    if (rh__key_hash(rt, key, &hash) < 0) return -1;
+    intptr_t ix = dict_lookup(rt, as_dict(d), key, hash, &old);
+    if (ix == RH_DKIX_ERROR) return -1;
+    if (ix == RH_DKIX_EMPTY || !old) {
+        rh__set_key_error(rt, key);
+        return -1;
+    }
+    delitem_common(rt, as_dict(d), hash, ix, old);
+    return 0;
+}
+
+int rh__dict_setdel(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v) {
+    return v ? rh_dict_set(rt, d, key, v) : rh_dict_del(rt, d, key);
+}
+
+rh_object *rh_dict_pop(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *dflt) {
+    rh_dict *mp = as_dict(d);
+    int64_t hash;
+    rh_object *old;
+    intptr_t ix = RH_DKIX_EMPTY;
+    if (mp->used > 0) {
+        if (rh__key_hash(rt, key, &hash) < 0) return NULL;
+        ix = dict_lookup(rt, mp, key, hash, &old);
+        if (ix == RH_DKIX_ERROR) return NULL;
+    }
+    if (ix == RH_DKIX_EMPTY || !old) {
+        if (dflt) {
+            rh_incref(dflt);
+            return dflt;
+        }
+        rh__set_key_error(rt, key);
+        return NULL;
+    }
+    rh_incref(old);
+    delitem_common(rt, mp, hash, ix, old);
+    return old;
+}
+
+/* PyDict_Clear: switch to the empty keys first, then release the old contents */
+int rh_dict_clear(rh_runtime *rt, rh_object *d) {
+    rh_dict *mp = as_dict(d);
+    rh_dictkeys *oldkeys = mp->keys;
+    rh_object **oldvalues = mp->values;
+    if (oldkeys == empty_keys(rt)) return 0;
+    rh__dictkeys_incref(empty_keys(rt));
+    mp->keys = empty_keys(rt);
+    mp->values = NULL;
+    mp->used = 0;
+    if (oldvalues) {
+        for (size_t i = 0, n = (size_t)oldkeys->dk_nentries; i < n; i++) rh_setref(rt, &oldvalues[i], NULL);
+        rh__values_free(rt, oldvalues);
+    }
+    rh__dictkeys_decref(rt, oldkeys);
+    return 0;
+}
+
+/* _PyDict_Next */
+int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v) {
+    rh_dict *mp = as_dict(d);
+    size_t i = *pos;
+    rh_object *key, *value;
+    if (mp->values) {
+        if (i >= (size_t)mp->used) return 0;
+        size_t index = rh__values_order_at(mp->values, i);
+        value = mp->values[index];
+        key = dk_uentries(mp->keys)[index].key;
+    } else {
+        size_t n = (size_t)mp->keys->dk_nentries;
+        if (dk_is_unicode(mp->keys)) {
+            rh_dict_uentry *e = dk_uentries(mp->keys);
+            while (i < n && !e[i].value) i++;
+            if (i >= n) return 0;
+            key = e[i].key, value = e[i].value;
+        } else {
+            rh_dict_entry *e = dk_entries(mp->keys);
+            while (i < n && !e[i].value) i++;
+            if (i >= n) return 0;
+            key = e[i].key, value = e[i].value;
+        }
+    }
+    *pos = i + 1;
+    if (k) *k = key;
+    if (v) *v = value;
+    return 1;
+}
+
+rh_object *rh_dict_keys_list(rh_runtime *rt, rh_object *d) {
+    rh_object *l = rh_list_new(rt, rh_dict_len(d));
+    if (!l) return NULL;
+    size_t pos = 0, j = 0;
+    rh_object *k;
+    while (rh_dict_next(d, &pos, &k, NULL)) {
+        rh_incref(k);
+        rh_list_set_init(l, j++, k);
+    }
+    return l;
+}
+
+rh_object *rh_dict_items_list(rh_runtime *rt, rh_object *d) {
+    size_t n = rh_dict_len(d);
+    rh_object *l = rh_list_new(rt, n);
+    if (!l) return NULL;
+    for (size_t i = 0; i < n; i++) { /* dict_items: all tuples first, then fill */
+        rh_object *t = rh_tuple_new(rt, 2);
+        if (!t) {
+            rh_decref(rt, l);
+            return NULL;
+        }
+        rh_list_set_init(l, i, t);
+    }
+    size_t pos = 0, j = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(d, &pos, &k, &v)) {
+        rh_object *t = rh_list_get(l, j++);
+        rh_incref(k);
+        rh_incref(v);
+        rh_tuple_set(t, 0, k);
+        rh_tuple_set(t, 1, v);
+    }
+    return l;
+}
+
+rh_object *rh_dict_get_cstr(rh_runtime *rt, rh_object *d, const char *key) {
+    rh_object *k = rh_str_from_cstr(rt, key);
+    if (!k) return NULL;
+    rh_object *v = rh_dict_get(rt, d, k);
+    rh_decref(rt, k);
+    return v;
+}
+
+int rh_dict_set_cstr(rh_runtime *rt, rh_object *d, const char *key, rh_object *v) {
+    rh_object *k = rh_str_from_cstr(rt, key);
+    if (!k) return -1;
+    int r = rh_dict_set(rt, d, k, v);
+    rh_decref(rt, k);
+    return r;
+}
+
+/* _PyDict_MaybeUntrack */
+int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d) {
+    rh_dict *mp = as_dict(d);
+    if (d->type->kind != RH_K_DICT || !rh__gc_is_tracked(d)) return 0;
+    size_t n = (size_t)mp->keys->dk_nentries;
+    for (size_t i = 0; i < n; i++) {
+        if (mp->values) {
+            if (mp->values[i] && rh__may_be_tracked(mp->values[i])) return 0;
+        } else if (dk_is_unicode(mp->keys)) {
+            rh_object *v = dk_uentries(mp->keys)[i].value;
+            if (v && rh__may_be_tracked(v)) return 0;
+        } else {
+            rh_dict_entry *e = &dk_entries(mp->keys)[i];
+            if (e->value && (rh__may_be_tracked(e->value) || rh__may_be_tracked(e->key))) return 0;
+        }
+    }
+    rh__gc_untrack(rt, d);
+    return 1;
+}
+
+/* {k: v, ...}: _PyDict_FromItems for displays of up to 15 items (BUILD_MAP / BUILD_CONST_KEY_MAP);
+ * CPython 3.11's compiler builds larger displays from an empty dict with MAP_ADD. */
+rh_object *rh_dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_object *const *values, size_t n) {
+    rh_object *d;
+    if (n <= 15) {
+        int unicode = 1;
+        for (size_t i = 0; i < n && unicode; i++) unicode = rh__is_str(keys[i]);
+        d = dict_new_presized(rt, n, unicode);
+    } else {
+        d = rh_dict_new(rt);
+    }
+    if (!d) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (rh_dict_set(rt, d, keys[i], values[i]) < 0) {
+            rh_decref(rt, d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+/* clone_combined_dict_keys: an exact copy of a combined table, with new references to its entries */
+static rh_dictkeys *clone_keys(rh_runtime *rt, rh_dictkeys *src) {
+    size_t size = rh__dictkeys_size(src);
+    rh_dictkeys *k = rh_mem_malloc(rt, size);
+    if (!k) return NULL;
+    memcpy(k, src, size);
+    for (size_t i = 0, n = (size_t)k->dk_nentries; i < n; i++) {
+        rh_object *key = dk_is_unicode(k) ? dk_uentries(k)[i].key : dk_entries(k)[i].key;
+        rh_object *value = dk_is_unicode(k) ? dk_uentries(k)[i].value : dk_entries(k)[i].value;
+        if (value) {
+            rh_incref(value);
+            rh_incref(key);
+        }
+    }
+    return k;
+}
+
+rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d) {
+    rh_dict *mp = as_dict(d);
+    if (mp->used == 0) return rh_dict_new(rt);
+    rh_object *r;
+    if (mp->values) { /* split: share the keys, copy the values and their order */
+        size_t size = rh__shared_keys_usable_size(mp->keys);
+        rh_object **nv = rh__values_new(rt, size);
+        if (!nv) return NULL;
+        /* the order bytes end the prefix; the new array is no larger than the old one */
+        uint8_t prefix = ((uint8_t *)nv)[-1];
+        memcpy((uint8_t *)nv - prefix, (uint8_t *)mp->values - prefix, prefix - 1u);
+        rh__dictkeys_incref(mp->keys);
+        r = dict_object(rt, mp->keys, nv, mp->used, 1, 0); /* PyObject_GC_New */
+        if (!r) return NULL;
+        for (size_t i = 0; i < size; i++) rh_xincref(nv[i] = mp->values[i]);
+    } else if (mp->used >= mp->keys->dk_nentries * 2 / 3) { /* fast copy of a compact table */
+        rh_dictkeys *k = clone_keys(rt, mp->keys);
+        if (!k) return NULL;
+        r = new_dict(rt, k, NULL, mp->used, 0); /* on failure new_dict releases k and its entries */
+        if (!r) return NULL;
+    } else { /* PyDict_Merge into a new dict: one resize, then insertions in order */
+        r = rh_dict_new(rt);
+        if (!r) return NULL;
+        if (dictresize(rt, as_dict(r), estimate_log2_keysize((size_t)mp->used), dk_is_unicode(mp->keys)) <
+            0) {
+            rh_decref(rt, r);
+            return NULL;
+        }
+        size_t pos = 0;
+        rh_object *k, *v;
+        while (rh_dict_next(d, &pos, &k, &v)) {
+            if (rh_dict_set(rt, r, k, v) < 0) {
+                rh_decref(rt, r);
+                return NULL;
+            }
+        }
+        return r;
+    }
+    if (rh__gc_is_tracked(d)) rh__gc_track(rt, r);
+    return r;
+}
+
+/* ---------------------------------------------------------------- type slots */
+
+static void dict_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_dict *mp = as_dict(o);
+    rh__gc_untrack(rt, o);
+    if (rh__trash_begin(rt, o)) return;
+    if (mp->values) {
+        for (size_t i = 0, n = (size_t)mp->keys->dk_nentries; i < n; i++) rh_xdecref(rt, mp->values[i]);
+        rh__values_free(rt, mp->values);
+        rh__dictkeys_decref(rt, mp->keys);
+    } else if (mp->keys) {
+        rh__dictkeys_decref(rt, mp->keys);
+    }
+    if (rt->fl.dict_n < rt->profile->dict_freelist && rt->fl.dict_n < RH_FREELIST_CAP) {
+        rt->fl.dict[rt->fl.dict_n++] = o;
+        rh__object_to_freelist(rt, o);
+    } else {
+        rh__object_free(rt, o, sizeof(rh_dict));
+    }
+    rh__trash_end(rt);
+}
+
+static int dict_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    rh_dict *mp = as_dict(o);
+    rh_dictkeys *k = mp->keys;
+    size_t n = (size_t)k->dk_nentries;
+    int r;
+    for (size_t i = 0; i < n; i++) {
+        if (dk_is_unicode(k)) {
+            rh_object *v = mp->values ? mp->values[i] : dk_uentries(k)[i].value;
+            if (v && (r = visit(v, arg))) return r;
+        } else {
+            rh_dict_entry *e = &dk_entries(k)[i];
+            if (e->value && ((r = visit(e->value, arg)) || (r = visit(e->key, arg)))) return r;
+        }
+    }
+    return 0;
+}
+
+static int dict_tp_clear(rh_runtime *rt, rh_object *o) { return rh_dict_clear(rt, o); }
+
+/* _PyDict_SizeOf: the keys count only when this dict owns them alone */
+static size_t dict_size_of(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    rh_dict *mp = as_dict(o);
+    size_t res = sizeof(rh_dict);
+    if (mp->values) res += rh__shared_keys_usable_size(mp->keys) * sizeof(rh_object *);
+    if (mp->keys->dk_refcnt == 1) res += rh__dictkeys_size(mp->keys);
+    return res;
+}
+
+void rh__type_init_dict(rh_runtime *rt, rh_type *t) {
+    t->name = "dict";
+    t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
+    t->basicsize = sizeof(rh_dict);
+    t->dealloc = dict_dealloc;
+    t->traverse = dict_traverse;
+    t->clear = dict_tp_clear;
+    t->size_of = dict_size_of;
+    /* Py_EMPTY_KEYS: one index slot (log2 size 0), empty, no room; kind unicode */
+    _Static_assert(sizeof rt->dict_empty_keys >= sizeof(rh_dictkeys) + 8, "room for the empty keys");
+    rh_dictkeys *e = empty_keys(rt);
+    memset(e, 0, sizeof(rh_dictkeys));
+    e->dk_refcnt = 1;
+    e->dk_kind = RH_DICT_KEYS_UNICODE;
+    e->dk_version = 1;
+    memset(e->dk_indices, 0xff, 8);
+}

@@ -1,0 +1,598 @@
+/* t_list.c — the list type: PyListObject of CPython 3.11 (Objects/listobject.c), and slice arithmetic.
+ *
+ * Owns: the list type object, the list freelist, list_resize over-allocation, list operations, sorting,
+ * list(range(...)) and rh_slice_indices (PySlice_AdjustIndices).
+ *
+ * Invariants:
+ *  - a list is a 40-byte GC object; its items live in a separate rh_mem allocation of exactly
+ *    8 * allocated bytes (none when allocated == 0); 0 <= size <= allocated;
+ *  - list_resize keeps the allocation when allocated >= newsize >= allocated / 2; otherwise it reallocates
+ *    to the profile's over-allocation, (n + n/8 + 6) & ~3 (or (n + 3) & ~3 when the growth is larger than
+ *    the over-allocation; 0 for n == 0), or n + n/8 + (n < 9 ? 3 : 6) under list_growth_py27. A failed
+ *    resize leaves the list unchanged;
+ *  - PyList_New reuses a parked list object from rt->fl.list (at most profile->list_freelist); the list()
+ *    constructor (list_from_range) always allocates, as PyType_GenericAlloc does;
+ *  - items are released last to first (list_dealloc, _list_clear), after the list is back in a sane state.
+ */
+#include "containers.h"
+
+static inline rh_list *as_list(rh_object *o) { return (rh_list *)(void *)o; }
+static inline size_t list_len(rh_object *o) { return (size_t)as_list(o)->ob.size; }
+
+/* ---- allocation ---- */
+
+static void list_init_empty(rh_object *o) {
+    as_list(o)->ob.size = 0;
+    as_list(o)->item = NULL;
+    as_list(o)->allocated = 0;
+}
+
+/* An untracked empty list object: from the freelist (PyList_New) or fresh (PyType_GenericAlloc). */
+static rh_object *list_object(rh_runtime *rt, int use_freelist) {
+    rh_type *t = rh_builtin_type(rt, RH_K_LIST);
+    rh_object *o;
+    if (use_freelist && rt->fl.list_n > 0) {
+        o = rt->fl.list[--rt->fl.list_n];
+        rh__object_reuse(rt, o, t);
+    } else {
+        o = rh__object_alloc(rt, t, sizeof(rh_list));
+        if (!o) return NULL;
+    }
+    list_init_empty(o);
+    return o;
+}
+
+void rh__list_freelist_clear(rh_runtime *rt) {
+    while (rt->fl.list_n > 0) rh__release_parked(rt, rt->fl.list[--rt->fl.list_n], sizeof(rh_list));
+}
+
+/* Items array of exactly n slots, or NULL + MemoryError; refuses sizes whose byte count overflows before
+ * asking the allocator (PyMem_New). */
+static rh_object **items_alloc(rh_runtime *rt, size_t n, int zero) {
+    if (n > RH_SSIZE_MAX / sizeof(rh_object *)) {
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    return zero ? rh_mem_calloc(rt, n, sizeof(rh_object *)) : rh_mem_malloc(rt, n * sizeof(rh_object *));
+}
+
+static void items_free(rh_runtime *rt, rh_object **items, size_t allocated) {
+    rh_mem_free(rt, items, allocated * sizeof(rh_object *));
+}
+
+rh_object *rh_list_new(rh_runtime *rt, size_t n) {
+    rh_object *o = list_object(rt, 1);
+    if (!o) return NULL;
+    if (n > 0) {
+        rh_object **items = items_alloc(rt, n, 1);
+        if (!items) {
+            rh_decref(rt, o);
+            rh_err_nomemory(rt);
+            return NULL;
+        }
+        as_list(o)->item = items;
+        as_list(o)->ob.size = (intptr_t)n;
+        as_list(o)->allocated = (intptr_t)n;
+    }
+    rh__gc_track(rt, o);
+    return o;
+}
+
+/* list_new_prealloc: a tracked empty list with room for exactly n > 0 items (size stays 0). */
+static rh_object *list_new_prealloc(rh_runtime *rt, size_t n) {
+    rh_object *o = rh_list_new(rt, 0);
+    if (!o) return NULL;
+    rh_object **items = items_alloc(rt, n, 0);
+    if (!items) {
+        rh_decref(rt, o);
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    as_list(o)->item = items;
+    as_list(o)->allocated = (intptr_t)n;
+    return o;
+}
+
+void rh_list_set_init(rh_object *l, size_t i, rh_object *v) {
+    rh_assert(i < list_len(l));
+    as_list(l)->item[i] = v;
+}
+
+size_t rh_list_len(rh_object *l) { return list_len(l); }
+size_t rh_list_allocated(rh_object *l) { return (size_t)as_list(l)->allocated; }
+rh_object *rh_list_get(rh_object *l, size_t i) {
+    rh_assert(i < list_len(l));
+    return as_list(l)->item[i];
+}
+
+/* ---- list_resize ---- */
+
+static size_t overallocate(const rh_profile *p, size_t newsize, size_t oldsize) {
+    if (newsize == 0) return 0;
+    if (p->list_growth_py27) return newsize + (newsize >> 3) + (newsize < 9 ? 3 : 6);
+    size_t a = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
+    if (newsize > oldsize && newsize - oldsize > a - newsize) a = (newsize + 3) & ~(size_t)3;
+    return a;
+}
+
+int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize) {
+    rh_list *lp = as_list(l);
+    size_t allocated = (size_t)lp->allocated;
+    if (allocated >= newsize && newsize >= (allocated >> 1)) {
+        lp->ob.size = (intptr_t)newsize;
+        return 0;
+    }
+    size_t new_allocated = overallocate(rt->profile, newsize, list_len(l));
+    /* new_allocated == 0 only for newsize == 0: the array goes away */
+    rh_object **items;
+    if (new_allocated == 0) {
+        items_free(rt, lp->item, allocated);
+        items = NULL;
+    } else {
+        if (new_allocated > RH_SSIZE_MAX / sizeof(rh_object *)) {
+            rh_err_nomemory(rt);
+            return -1;
+        }
+        items = rh_mem_realloc(rt, lp->item, allocated * sizeof(rh_object *),
+                               new_allocated * sizeof(rh_object *));
+        if (!items) return -1;
+    }
+    lp->item = items;
+    lp->ob.size = (intptr_t)newsize;
+    lp->allocated = (intptr_t)new_allocated;
+    return 0;
+}
+
+/* ---- mutation ---- */
+
+int rh_list_append(rh_runtime *rt, rh_object *l, rh_object *v) {
+    size_t n = list_len(l);
+    if (n < (size_t)as_list(l)->allocated) {
+        as_list(l)->ob.size = (intptr_t)(n + 1);
+    } else if (rh__list_resize(rt, l, n + 1) < 0) {
+        return -1;
+    }
+    rh_incref(v);
+    as_list(l)->item[n] = v;
+    return 0;
+}
+
+static int normalise_index(rh_object *l, int64_t *i) {
+    if (*i < 0) *i += (int64_t)list_len(l);
+    return *i >= 0 && (uint64_t)*i < (uint64_t)list_len(l);
+}
+
+int rh_list_setitem(rh_runtime *rt, rh_object *l, int64_t i, rh_object *v) {
+    if (!normalise_index(l, &i)) {
+        rh_err_set(rt, RH_EXC_INDEX, "list assignment index out of range");
+        return -1;
+    }
+    rh_incref(v);
+    rh_setref(rt, &as_list(l)->item[i], v);
+    return 0;
+}
+
+/* list_ass_slice(a, i, i+1, NULL): close the gap, shrink, then drop the removed item. */
+static int list_remove_at(rh_runtime *rt, rh_object *l, size_t i) {
+    rh_object **item = as_list(l)->item;
+    size_t n = list_len(l);
+    rh_object *gone = item[i];
+    memmove(&item[i], &item[i + 1], (n - i - 1) * sizeof(rh_object *));
+    if (rh__list_resize(rt, l, n - 1) < 0) {
+        memmove(&item[i + 1], &item[i], (n - i - 1) * sizeof(rh_object *));
+        item[i] = gone;
+        return -1;
+    }
+    rh_xdecref(rt, gone);
+    return 0;
+}
+
+int rh_list_delitem(rh_runtime *rt, rh_object *l, int64_t i) {
+    if (!normalise_index(l, &i)) {
+        rh_err_set(rt, RH_EXC_INDEX, "list assignment index out of range");
+        return -1;
+    }
+    return list_remove_at(rt, l, (size_t)i);
+}
+
+rh_object *rh_list_pop(rh_runtime *rt, rh_object *l, int64_t i) {
+    size_t n = list_len(l);
+    if (n == 0) {
+        rh_err_set(rt, RH_EXC_INDEX, "pop from empty list");
+        return NULL;
+    }
+    if (!normalise_index(l, &i)) {
+        rh_err_set(rt, RH_EXC_INDEX, "pop index out of range");
+        return NULL;
+    }
+    rh_object *v = as_list(l)->item[i];
+    if ((size_t)i == n - 1) { /* the list's reference passes to the caller */
+        if (rh__list_resize(rt, l, n - 1) < 0) return NULL;
+        return v;
+    }
+    rh_incref(v);
+    if (list_remove_at(rt, l, (size_t)i) < 0) {
+        rh_decref(rt, v);
+        return NULL;
+    }
+    return v;
+}
+
+int rh_list_remove(rh_runtime *rt, rh_object *l, rh_object *v) {
+    for (size_t i = 0; i < list_len(l); i++) {
+        rh_object *o = as_list(l)->item[i];
+        rh_incref(o);
+        int eq = rh_equal(rt, o, v);
+        rh_decref(rt, o);
+        if (eq < 0) return -1;
+        if (eq) return list_remove_at(rt, l, i);
+    }
+    rh_err_set(rt, RH_EXC_VALUE, "list.remove(x): x not in list");
+    return -1;
+}
+
+/* _list_clear: empty the list first, then drop the items last to first, then free the array. */
+int rh_list_clear(rh_runtime *rt, rh_object *l) {
+    rh_object **item = as_list(l)->item;
+    size_t n = list_len(l), allocated = (size_t)as_list(l)->allocated;
+    if (!item) return 0;
+    list_init_empty(l);
+    while (n-- > 0) rh_xdecref(rt, item[n]);
+    items_free(rt, item, allocated);
+    return 0;
+}
+
+int rh_list_reverse(rh_runtime *rt, rh_object *l) {
+    (void)rt;
+    rh_object **lo = as_list(l)->item, **hi = lo + list_len(l);
+    if (list_len(l) < 2) return 0;
+    for (--hi; lo < hi; lo++, hi--) {
+        rh_object *t = *lo;
+        *lo = *hi;
+        *hi = t;
+    }
+    return 0;
+}
+
+/* list_extend for a list or tuple argument (extending a list by itself works too). */
+int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable) {
+    rh_kind k = iterable->type->kind;
+    if (k != RH_K_LIST && k != RH_K_TUPLE) {
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_type_name(iterable));
+        return -1;
+    }
+    size_t n = k == RH_K_LIST ? list_len(iterable) : rh_tuple_len(iterable);
+    if (n == 0) return 0;
+    size_t m = list_len(l);
+    if (!as_list(l)->item) { /* list_preallocate_exact: rounded up to an even count */
+        size_t cap = (n + 1) & ~(size_t)1;
+        rh_object **items = items_alloc(rt, cap, 0);
+        if (!items) return -1;
+        as_list(l)->item = items;
+        as_list(l)->allocated = (intptr_t)cap;
+        as_list(l)->ob.size = (intptr_t)n;
+    } else if (rh__list_resize(rt, l, m + n) < 0) {
+        return -1;
+    }
+    /* read the source after the resize: it may be this very list */
+    rh_object **src = k == RH_K_LIST ? as_list(iterable)->item : ((rh_tuple *)(void *)iterable)->item;
+    for (size_t i = 0; i < n; i++) {
+        rh_incref(src[i]);
+        as_list(l)->item[m + i] = src[i];
+    }
+    return 0;
+}
+
+/* ---- new lists from old ---- */
+
+static rh_object *list_from_items(rh_runtime *rt, rh_object **src, size_t n, int64_t step) {
+    if (n == 0) return rh_list_new(rt, 0);
+    rh_object *r = list_new_prealloc(rt, n);
+    if (!r) return NULL;
+    rh_object **dst = as_list(r)->item;
+    for (size_t i = 0; i < n; i++, src += step) {
+        rh_incref(*src);
+        dst[i] = *src;
+    }
+    as_list(r)->ob.size = (intptr_t)n;
+    return r;
+}
+
+rh_object *rh_list_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (b->type->kind != RH_K_LIST) {
+        rh_err_set(rt, RH_EXC_TYPE, "can only concatenate list (not \"%s\") to list", rh_type_name(b));
+        return NULL;
+    }
+    size_t na = list_len(a), nb = list_len(b);
+    if (na + nb == 0) return rh_list_new(rt, 0);
+    rh_object *r = list_new_prealloc(rt, na + nb);
+    if (!r) return NULL;
+    rh_object **dst = as_list(r)->item;
+    for (size_t i = 0; i < na; i++) rh_incref(dst[i] = as_list(a)->item[i]);
+    for (size_t i = 0; i < nb; i++) rh_incref(dst[na + i] = as_list(b)->item[i]);
+    as_list(r)->ob.size = (intptr_t)(na + nb);
+    return r;
+}
+
+rh_object *rh_list_repeat(rh_runtime *rt, rh_object *a, int64_t n) {
+    size_t len = list_len(a);
+    if (n < 0) n = 0;
+    if (n > 0 && len > RH_SSIZE_MAX / (uint64_t)n) { /* list_repeat: size overflow */
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    size_t size = len * (size_t)n;
+    if (size == 0) return rh_list_new(rt, 0);
+    rh_object *r = list_new_prealloc(rt, size);
+    if (!r) return NULL;
+    rh_object **dst = as_list(r)->item, **src = as_list(a)->item;
+    /* each source item gains n references at once (list_repeat's Py_SET_REFCNT) */
+    for (size_t j = 0; j < len; j++)
+        if (!rh_is_immortal(src[j])) src[j]->refcnt += n;
+    if (len == 1) {
+        for (size_t i = 0; i < size; i++) dst[i] = src[0];
+    } else { /* copy once, then let the copy chase itself in doubling blocks */
+        memcpy(dst, src, len * sizeof(rh_object *));
+        for (size_t done = len; done < size;) {
+            size_t chunk = done < size - done ? done : size - done;
+            memcpy(dst + done, dst, chunk * sizeof(rh_object *));
+            done += chunk;
+        }
+    }
+    as_list(r)->ob.size = (intptr_t)size;
+    return r;
+}
+
+rh_object *rh_list_slice(rh_runtime *rt, rh_object *l, int64_t start, int64_t stop, int64_t step) {
+    size_t len;
+    if (step > 0) len = start < stop ? (size_t)((stop - start - 1) / step) + 1 : 0;
+    else len = stop < start ? (size_t)((start - stop - 1) / -step) + 1 : 0;
+    if (len == 0) return rh_list_new(rt, 0);
+    return list_from_items(rt, &as_list(l)->item[start], len, step);
+}
+
+/* Length of range(start, stop, step), step != 0, as an unsigned count (compute_range_length). */
+static uint64_t range_length(int64_t start, int64_t stop, int64_t step) {
+    __int128 lo = start, hi = stop, st = step;
+    if (st < 0) {
+        lo = stop;
+        hi = start;
+        st = -st;
+    }
+    if (lo >= hi) return 0;
+    return (uint64_t)((hi - lo - 1) / st + 1);
+}
+
+rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64_t step) {
+    if (step == 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "range() arg 3 must not be zero");
+        return NULL;
+    }
+    uint64_t n = range_length(start, stop, step);
+    if (n > RH_SSIZE_MAX) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "Python int too large to convert to C ssize_t");
+        return NULL;
+    }
+    rh_object *l;
+    if (rt->profile->range_returns_list) {
+        l = rh_list_new(rt, (size_t)n); /* 2.x range(): PyList_New(n), exactly n */
+    } else {
+        /* list(range(n)) in 3.11: a freshly allocated list, then list_extend preallocates its length
+         * hint rounded up to even (list_preallocate_exact) */
+        l = list_object(rt, 0);
+        if (l) {
+            rh__gc_track(rt, l);
+            size_t cap = ((size_t)n + 1) & ~(size_t)1;
+            if (n > 0) {
+                rh_object **items = items_alloc(rt, cap, 0);
+                if (!items) {
+                    rh_decref(rt, l);
+                    return NULL;
+                }
+                as_list(l)->item = items;
+                as_list(l)->allocated = (intptr_t)cap;
+            }
+        }
+    }
+    if (!l) return NULL;
+    uint64_t cur = (uint64_t)start;
+    for (uint64_t i = 0; i < n; i++, cur += (uint64_t)step) {
+        rh_object *v = rh_int_from_i64(rt, (int64_t)cur);
+        if (!v) {
+            as_list(l)->ob.size = (intptr_t)i; /* the filled prefix; dealloc releases it */
+            rh_decref(rt, l);
+            return NULL;
+        }
+        as_list(l)->item[i] = v;
+        as_list(l)->ob.size = (intptr_t)(i + 1);
+    }
+    return l;
+}
+
+/* ---- slices ---- */
+
+int64_t rh_slice_indices(int64_t n, int has_start, int64_t *start, int has_stop, int64_t *stop,
+                         int64_t step) {
+    /* PySlice_Unpack defaults, then PySlice_AdjustIndices */
+    if (!has_start) *start = step < 0 ? INT64_MAX : 0;
+    if (!has_stop) *stop = step < 0 ? INT64_MIN : INT64_MAX;
+    if (*start < 0) {
+        *start += n;
+        if (*start < 0) *start = step < 0 ? -1 : 0;
+    } else if (*start >= n) {
+        *start = step < 0 ? n - 1 : n;
+    }
+    if (*stop < 0) {
+        *stop += n;
+        if (*stop < 0) *stop = step < 0 ? -1 : 0;
+    } else if (*stop >= n) {
+        *stop = step < 0 ? n - 1 : n;
+    }
+    if (step < 0) return *stop < *start ? (*start - *stop - 1) / -step + 1 : 0;
+    return *start < *stop ? (*stop - *start - 1) / step + 1 : 0;
+}
+
+/* ---- sorting: a stable merge sort on Python's `<` for ints, bools, floats and strs ----
+ * CPython's listsort is a timsort; any stable sort gives the same result. Comparisons are made as
+ * later-item < earlier-item like binarysort/count_run, so a TypeError names the same pair of types. */
+
+static int is_intlike(const rh_object *o) { return o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL; }
+
+/* Compare two ints by sign and 30-bit digits: -1, 0, 1. */
+static int long_cmp(rh_object *a, rh_object *b) {
+    const rh_long *x = (const rh_long *)(const void *)a, *y = (const rh_long *)(const void *)b;
+    intptr_t sa = x->ob.size, sb = y->ob.size;
+    if (sa != sb) return sa < sb ? -1 : 1;
+    for (intptr_t i = (sa < 0 ? -sa : sa); i-- > 0;) {
+        if (x->digit[i] != y->digit[i]) {
+            int c = x->digit[i] < y->digit[i] ? -1 : 1;
+            return sa < 0 ? -c : c;
+        }
+    }
+    return 0;
+}
+
+static double long_as_double(rh_object *o) {
+    const rh_long *x = (const rh_long *)(const void *)o;
+    intptr_t n = x->ob.size < 0 ? -x->ob.size : x->ob.size;
+    double v = 0.0;
+    for (intptr_t i = n; i-- > 0;) v = v * (double)(1u << RH_DIGIT_BITS) + (double)x->digit[i];
+    return x->ob.size < 0 ? -v : v;
+}
+
+static double num_value(rh_object *o) {
+    return o->type->kind == RH_K_FLOAT ? ((rh_float *)(void *)o)->value : long_as_double(o);
+}
+
+static uint32_t str_char(rh_runtime *rt, rh_object *s, size_t i) {
+    const char *d = rh__str_data(rt, s);
+    switch (((rh_strobj *)(void *)s)->state.kind) {
+    case RH_STR_KIND_1: return ((const uint8_t *)d)[i];
+    case RH_STR_KIND_2: return ((const uint16_t *)(const void *)d)[i];
+    default: return ((const uint32_t *)(const void *)d)[i];
+    }
+}
+
+static int str_lt(rh_runtime *rt, rh_object *a, rh_object *b) {
+    size_t na = (size_t)((rh_strobj *)(void *)a)->length, nb = (size_t)((rh_strobj *)(void *)b)->length;
+    for (size_t i = 0; i < na && i < nb; i++) {
+        uint32_t ca = str_char(rt, a, i), cb = str_char(rt, b, i);
+        if (ca != cb) return ca < cb;
+    }
+    return na < nb;
+}
+
+/* x < y: 1, 0, or -1 with TypeError */
+static int sort_lt(rh_runtime *rt, rh_object *x, rh_object *y) {
+    rh_kind kx = x->type->kind, ky = y->type->kind;
+    if (is_intlike(x) && is_intlike(y)) return long_cmp(x, y) < 0;
+    if ((is_intlike(x) || kx == RH_K_FLOAT) && (is_intlike(y) || ky == RH_K_FLOAT))
+        return num_value(x) < num_value(y);
+    if (kx == RH_K_STR && ky == RH_K_STR) return str_lt(rt, x, y);
+    rh_err_set(rt, RH_EXC_TYPE, "'<' not supported between instances of '%s' and '%s'", rh_type_name(x),
+               rh_type_name(y));
+    return -1;
+}
+
+#define SORT_RUN 32
+
+static int insertion_sort(rh_runtime *rt, rh_object **a, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        rh_object *x = a[i];
+        size_t j = i;
+        while (j > 0) {
+            int k = sort_lt(rt, x, a[j - 1]);
+            if (k < 0) {
+                a[j] = x;
+                return -1;
+            }
+            if (!k) break;
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+    return 0;
+}
+
+/* Merge sorted a[lo,mid) and a[mid,hi) through tmp; the array stays a permutation on error. */
+static int merge(rh_runtime *rt, rh_object **a, size_t lo, size_t mid, size_t hi, rh_object **tmp) {
+    size_t n1 = mid - lo, i = 0, j = mid, k = lo;
+    memcpy(tmp, a + lo, n1 * sizeof(rh_object *));
+    while (i < n1 && j < hi) {
+        int lt = sort_lt(rt, a[j], tmp[i]);
+        if (lt < 0) {
+            memcpy(a + k, tmp + i, (n1 - i) * sizeof(rh_object *));
+            return -1;
+        }
+        a[k++] = lt ? a[j++] : tmp[i++];
+    }
+    memcpy(a + k, tmp + i, (n1 - i) * sizeof(rh_object *));
+    return 0;
+}
+
+int rh_list_sort(rh_runtime *rt, rh_object *l) {
+    size_t n = list_len(l);
+    rh_object **a = as_list(l)->item;
+    if (n < 2) return 0;
+    for (size_t lo = 0; lo < n; lo += SORT_RUN)
+        if (insertion_sort(rt, a + lo, n - lo < SORT_RUN ? n - lo : SORT_RUN) < 0) return -1;
+    if (n <= SORT_RUN) return 0;
+    rh_object *stack_tmp[256]; /* MERGESTATE_TEMP_SIZE: small sorts need no heap memory */
+    rh_object **tmp = stack_tmp;
+    if (n > 256 && !(tmp = items_alloc(rt, n, 0))) return -1;
+    int rc = 0;
+    for (size_t w = SORT_RUN; w < n && rc == 0; w *= 2)
+        for (size_t lo = 0; lo + w < n && rc == 0; lo += 2 * w)
+            rc = merge(rt, a, lo, lo + w, lo + 2 * w < n ? lo + 2 * w : n, tmp);
+    if (tmp != stack_tmp) items_free(rt, tmp, n);
+    return rc;
+}
+
+/* ---- type slots ---- */
+
+static void list_dealloc(rh_runtime *rt, rh_object *o) {
+    rh__gc_untrack(rt, o);
+    if (rh__trash_begin(rt, o)) return;
+    rh_object **item = as_list(o)->item;
+    if (item) {
+        for (size_t i = list_len(o); i-- > 0;) rh_xdecref(rt, item[i]);
+        items_free(rt, item, (size_t)as_list(o)->allocated);
+    }
+    if (rt->fl.list_n < rt->profile->list_freelist && rt->fl.list_n < RH_FREELIST_CAP) {
+        rt->fl.list[rt->fl.list_n++] = o;
+        rh__object_to_freelist(rt, o);
+    } else {
+        rh__object_free(rt, o, sizeof(rh_list));
+    }
+    rh__trash_end(rt);
+}
+
+static int list_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    for (size_t i = list_len(o); i-- > 0;) {
+        rh_object *v = as_list(o)->item[i];
+        if (v) {
+            int r = visit(v, arg);
+            if (r) return r;
+        }
+    }
+    return 0;
+}
+
+static int list_tp_clear(rh_runtime *rt, rh_object *o) { return rh_list_clear(rt, o); }
+
+static size_t list_size_of(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    return sizeof(rh_list) + (size_t)as_list(o)->allocated * sizeof(rh_object *);
+}
+
+void rh__type_init_list(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    t->name = "list";
+    t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
+    t->basicsize = sizeof(rh_list);
+    t->dealloc = list_dealloc;
+    t->traverse = list_traverse;
+    t->clear = list_tp_clear;
+    t->size_of = list_size_of;
+}
