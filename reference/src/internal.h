@@ -164,6 +164,16 @@ typedef struct rh_gc_state {
     int64_t long_lived_total;
     int64_t long_lived_pending;
     uint64_t tracked;       /* objects on the generation lists (gen + permanent) */
+    /* gc.c / gc_policy.c / gc_api.c (docs/gc.md) */
+    int scheduled;          /* py312+: count0 passed threshold0; rh_gc_run_scheduled collects */
+    rh_object *garbage;     /* gc.garbage (list, created on first use) */
+    rh_object *callbacks;   /* gc.callbacks (list, created on first use) */
+    rh_call_fn call_fn;     /* interpreter's caller hook (weakref callbacks, gc.callbacks) */
+    void *call_ctx;
+    rh_gc_pause pauses[256];/* ring of pause records not yet taken */
+    uint32_t pause_first, pause_n;
+    char check_msg[160];    /* first violation found by rh__gc_check */
+    uint64_t check_budget;  /* objects examined since the last automatic rh__gc_check (RH_DEBUG) */
 } rh_gc_state;
 
 /* ---------------------------------------------------------------- freelists (3.11 struct _Py_*_state) */
@@ -196,6 +206,7 @@ struct rh_runtime {
         struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects */
         rh_object none;
         rh_long_static false_, true_;
+        rh_gchead empty_tuple_gc_;       /* ()'s GC head: stays zero (never tracked) — t_tuple.c */
         rh_tuple empty_tuple;            /* () : 24 bytes used; GC head unused (never tracked) */
         alignas(16) unsigned char empty_str[RH_STR_STATIC_BYTES];
         alignas(16) unsigned char latin1[256][RH_STR_STATIC_BYTES];
@@ -214,6 +225,15 @@ struct rh_runtime {
     /* trashcan (CPython's tstate->trash_delete_nesting / trash_delete_later) */
     uint32_t trash_nesting;
     rh_object *trash_later;
+
+    /* repr recursion guard (Py_ReprEnter): containers being repr'd, innermost first, as a chain of
+     * frames on the C stack (abstract.c) */
+    struct rh_repr_frame *repr_top;
+    uint32_t repr_depth;
+
+    /* t_dict.c: Py_EMPTY_KEYS of this runtime (an rh_dictkeys header + 8 index bytes), shared by every
+     * empty dict; its count never reaches zero */
+    alignas(8) unsigned char dict_empty_keys[48];
 
     /* accounting */
     rh_object_counts counts;
@@ -247,6 +267,8 @@ void rh__gc_untrack(rh_runtime *rt, rh_object *o);
 static inline bool rh__gc_is_tracked(rh_object *o) { return rh_as_gc(o)->gc_next != 0; }
 /* Called after count0 was incremented: runs the automatic collection policy (no-op until gc.c). */
 void rh__gc_on_alloc(rh_runtime *rt);
+void rh__gc_fini(rh_runtime *rt);          /* teardown: hooks off, gc.garbage / gc.callbacks dropped */
+void rh__type_init_weakref(rh_runtime *rt, rh_type *t); /* t_weakref.c */
 
 /* types.c — the built-in type table */
 void rh__types_init(rh_runtime *rt);

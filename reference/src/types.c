@@ -16,7 +16,7 @@ void rh__types_init(rh_runtime *rt) {
         {RH_K_INT, rh__type_init_int},     {RH_K_FLOAT, rh__type_init_float},
         {RH_K_STR, rh__type_init_str},     {RH_K_TUPLE, rh__type_init_tuple},
         {RH_K_LIST, rh__type_init_list},   {RH_K_DICT, rh__type_init_dict},
-        {RH_K_RANGE, rh__type_init_range},
+        {RH_K_RANGE, rh__type_init_range}, {RH_K_WEAKREF, rh__type_init_weakref},
     };
     for (int k = 0; k < RH_K__COUNT; k++) {
         rh_type *t = rh_builtin_type(rt, (rh_kind)k);

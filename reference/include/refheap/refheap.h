@@ -7,5 +7,8 @@
 #include "refheap/object.h"
 #include "refheap/runtime.h"
 #include "refheap/types.h"
+#include "refheap/abstract.h"
 #include "refheap/stats.h"
+#include "refheap/gc.h"
+#include "refheap/func.h"
 #endif

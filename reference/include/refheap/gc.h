@@ -1,0 +1,85 @@
+/* refheap/gc.h — the three-generation cyclic collector and weak references (CPython 3.11's gc module
+ * and weakref.ref), as an API the workload interpreter binds to `gc` / `weakref` / `sys`.
+ *
+ * Semantics are CPython 3.11's (../shared/cpython-facts.md §7): thresholds from the profile, count0 up
+ * at allocation of a GC object and down at its deallocation (freelists excluded), automatic collection
+ * inside the allocation when count0 > threshold0, the long-lived rule for full collections, PEP 442
+ * finalizers (py3 profiles) or legacy uncollectable finalizers into gc.garbage (py27), weakref clearing
+ * and callbacks, freeze. Implementation: reference/src/gc*.c, t_weakref.c.
+ */
+#ifndef REFHEAP_GC_H
+#define REFHEAP_GC_H
+#include <stdint.h>
+
+#include "refheap/object.h"
+#include "refheap/runtime.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RH_GC_DEBUG_STATS 1
+#define RH_GC_DEBUG_COLLECTABLE 2
+#define RH_GC_DEBUG_UNCOLLECTABLE 4
+#define RH_GC_DEBUG_SAVEALL 32
+#define RH_GC_DEBUG_LEAK 38
+
+/* gc.collect(generation): returns collected + uncollectable (>= 0), or -1 with ValueError for a bad
+ * generation ("invalid generation"). Returns 0 when a collection is already running. Runs gc.callbacks. */
+int64_t rh_gc_collect(rh_runtime *rt, int generation);
+void rh_gc_enable(rh_runtime *rt);
+void rh_gc_disable(rh_runtime *rt);
+int rh_gc_isenabled(rh_runtime *rt);
+void rh_gc_get_count(rh_runtime *rt, int out[3]);
+void rh_gc_get_threshold(rh_runtime *rt, int out[3]);
+void rh_gc_set_threshold(rh_runtime *rt, int t0, int t1, int t2);  /* pass -1 to keep a value */
+void rh_gc_run_scheduled(rh_runtime *rt); /* py312+ profiles: run a collection scheduled at allocation */
+int rh_gc_is_tracked(rh_object *o);
+int rh_gc_is_finalized(rh_object *o);
+/* gc.get_objects(generation): new list; generation -1 = all three. */
+rh_object *rh_gc_get_objects(rh_runtime *rt, int generation);
+/* gc.get_referents(o) / gc.get_referrers(o): new lists. */
+rh_object *rh_gc_get_referents(rh_runtime *rt, rh_object *o);
+rh_object *rh_gc_get_referrers(rh_runtime *rt, rh_object *o);
+void rh_gc_freeze(rh_runtime *rt);
+void rh_gc_unfreeze(rh_runtime *rt);
+int64_t rh_gc_get_freeze_count(rh_runtime *rt);
+/* gc.get_stats(): new list of 3 dicts {collections, collected, uncollectable}. */
+rh_object *rh_gc_get_stats(rh_runtime *rt);
+void rh_gc_set_debug(rh_runtime *rt, int flags);
+int rh_gc_get_debug(rh_runtime *rt);
+/* gc.garbage and gc.callbacks: the runtime's own lists (borrowed; the interpreter exposes them as the
+ * module attributes, so appending from Python code is seen by the collector). */
+rh_object *rh_gc_garbage(rh_runtime *rt);
+rh_object *rh_gc_callbacks(rh_runtime *rt);
+
+/* Per-collection record, for reports and benchmarks. */
+typedef struct rh_gc_pause {
+    int generation;
+    uint64_t start_ns;       /* CLOCK_MONOTONIC */
+    uint64_t duration_ns;
+    uint64_t examined;       /* objects in the generations collected */
+    uint64_t collected;
+    uint64_t uncollectable;
+} rh_gc_pause;
+/* Copy up to max records made since the last call (oldest first) into out; returns the count. */
+size_t rh_gc_take_pauses(rh_runtime *rt, rh_gc_pause *out, size_t max);
+
+/* ---- weak references (t_weakref.c): weakref.ref(o[, callback]) ----
+ * rh_weakref_new: new reference; TypeError "cannot create weak reference to 'int' object" for types
+ * without a weakref slot; reuses an existing callback-less ref as CPython does. */
+rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback);
+rh_object *rh_weakref_get(rh_object *ref);           /* borrowed referent or None (borrowed) */
+rh_object *rh_weakref_callback(rh_object *ref);      /* borrowed, may be None */
+int64_t rh_weakref_count(rh_object *o);              /* weakref.getweakrefcount */
+rh_object *rh_weakref_list(rh_runtime *rt, rh_object *o);  /* weakref.getweakrefs: new list */
+
+/* Hook the interpreter provides to call a Python callable (weakref callbacks, gc.callbacks):
+ * call fn(args...) and drop the result; 0 or -1 with the error set. Installed with rh_gc_set_caller. */
+typedef int (*rh_call_fn)(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *args_tuple);
+void rh_gc_set_caller(rh_runtime *rt, rh_call_fn fn, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,260 @@
+/* t_weakref.c — weakref.ref: the type (PyWeakReference of 3.11: 64 bytes + 16-byte GC head, so
+ * sys.getsizeof 80), the per-object weakref lists, clearing at the referent's death with callbacks in
+ * CPython's order (Objects/weakrefobject.c: weakref___new__, clear_weakref, _PyWeakref_ClearRef,
+ * PyObject_ClearWeakRefs, handle_callback, weakref_getweakrefs).
+ *
+ * Owns: rh_weakref objects and the list each weakrefable object keeps at type->weaklistoffset.
+ * Invariants, in prose:
+ *  - a live weakref (wr_object != None) is on exactly its referent's list, doubly linked through
+ *    wr_prev/wr_next, and the list head is the referent's slot; a dead one is on no list and has
+ *    wr_prev = wr_next = NULL;
+ *  - at most one callback-less ref exists per referent and it is the list head (get_basic_refs), so
+ *    weakref.ref(o) without a callback returns it again; refs with callbacks are inserted right after
+ *    it (or at the head), so they run newest first;
+ *  - wr_object is borrowed (a weakref never keeps its referent alive); wr_callback is counted;
+ *  - weakref objects are always GC-tracked while alive (the collector moves them between lists).
+ * Design: docs/gc.md §Weak references.
+ */
+#include "gc_internal.h"
+
+_Static_assert(sizeof(rh_weakref) == 64, "PyWeakReference is 64 bytes in 3.11");
+
+/* ---------------------------------------------------------------- list operations */
+
+/* clear_weakref: unlink self from its referent's list and drop its callback. */
+static void clear_weakref(rh_runtime *rt, rh_weakref *self) {
+    rh_object *none = rh_none(rt);
+    if (self->wr_object != none) {
+        rh_weakref **list = rh__weakref_listptr(self->wr_object);
+        if (*list == self) *list = self->wr_next;
+        self->wr_object = none;
+        if (self->wr_prev) self->wr_prev->wr_next = self->wr_next;
+        if (self->wr_next) self->wr_next->wr_prev = self->wr_prev;
+        self->wr_prev = self->wr_next = NULL;
+    }
+    rh_object *cb = self->wr_callback;
+    if (cb) {
+        self->wr_callback = NULL;
+        rh_decref(rt, cb);
+    }
+}
+
+void rh__weakref_clear_ref(rh_runtime *rt, rh_weakref *wr) {
+    rh_object *cb = wr->wr_callback;
+    wr->wr_callback = NULL;
+    clear_weakref(rt, wr);
+    wr->wr_callback = cb;
+}
+
+static void insert_head(rh_weakref *w, rh_weakref **list) {
+    rh_weakref *next = *list;
+    w->wr_prev = NULL;
+    w->wr_next = next;
+    if (next) next->wr_prev = w;
+    *list = w;
+}
+
+static void insert_after(rh_weakref *w, rh_weakref *prev) {
+    w->wr_prev = prev;
+    w->wr_next = prev->wr_next;
+    if (prev->wr_next) prev->wr_next->wr_prev = w;
+    prev->wr_next = w;
+}
+
+/* get_basic_refs without proxies: the callback-less ref at the head, or NULL. */
+static rh_weakref *basic_ref(rh_weakref *head) {
+    return head && head->wr_callback == NULL && rh__is_weakref(&head->ob) ? head : NULL;
+}
+
+static int64_t list_length(const rh_weakref *w) {
+    int64_t n = 0;
+    for (; w; w = w->wr_next) n++;
+    return n;
+}
+
+/* ---------------------------------------------------------------- the type */
+
+static void weakref_dealloc(rh_runtime *rt, rh_object *o) {
+    rh__gc_untrack(rt, o);
+    clear_weakref(rt, (rh_weakref *)o);
+    rh__object_free(rt, o, sizeof(rh_weakref));
+}
+
+static int weakref_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    rh_object *cb = ((rh_weakref *)o)->wr_callback;
+    return cb ? visit(cb, arg) : 0;
+}
+
+static int weakref_clear(rh_runtime *rt, rh_object *o) {
+    clear_weakref(rt, (rh_weakref *)o);
+    return 0;
+}
+
+void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    t->name = "weakref.ReferenceType";
+    t->kind = RH_K_WEAKREF;
+    t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
+    t->basicsize = sizeof(rh_weakref);
+    t->itemsize = 0;
+    t->weaklistoffset = 0;
+    t->dealloc = weakref_dealloc;
+    t->traverse = weakref_traverse;
+    t->clear = weakref_clear;
+    t->size_of = NULL;
+}
+
+/* The type table may not list weakref (types.c); initialise it on first use then. */
+static rh_type *weakref_type(rh_runtime *rt) {
+    rh_type *t = rh_builtin_type(rt, RH_K_WEAKREF);
+    if (t->traverse != weakref_traverse) rh__type_init_weakref(rt, t);
+    return t;
+}
+
+/* ---------------------------------------------------------------- creation and queries */
+
+/* tp_alloc + init_weakref: a tracked weakref to ob (borrowed) with callback (may be NULL). The
+ * allocation may run a collection, so the caller re-reads the referent's list afterwards. */
+static rh_weakref *new_weakref(rh_runtime *rt, rh_object *ob, rh_object *callback) {
+    rh_weakref *w = (rh_weakref *)rh__object_alloc(rt, weakref_type(rt), sizeof(rh_weakref));
+    if (!w) return NULL;
+    w->hash = -1;
+    w->wr_object = ob;
+    w->wr_prev = w->wr_next = NULL;
+    w->wr_callback = callback;
+    rh_xincref(callback);
+    w->none_ = rh_none(rt);
+    rh__gc_track(rt, &w->ob);
+    return w;
+}
+
+rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
+    rh_weakref **list = rh__weakref_listptr(o);
+    if (!list) {
+        rh_err_set(rt, RH_EXC_TYPE, "cannot create weak reference to '%s' object", o->type->name);
+        return NULL;
+    }
+    if (callback == rh_none(rt)) callback = NULL;
+    rh_weakref *ref = basic_ref(*list);
+    if (!callback && ref) { /* re-use the existing callback-less reference */
+        rh_incref(&ref->ob);
+        return &ref->ob;
+    }
+    rh_weakref *self = new_weakref(rt, o, callback);
+    if (!self) return NULL;
+    if (!callback) {
+        insert_head(self, list);
+    } else {
+        ref = basic_ref(*list);
+        if (ref) insert_after(self, ref);
+        else insert_head(self, list);
+    }
+    return &self->ob;
+}
+
+/* PyWeakref_GET_OBJECT: the referent while its refcount is positive, else None. */
+rh_object *rh_weakref_get(rh_object *ref) {
+    rh_weakref *w = (rh_weakref *)ref;
+    return w->wr_object->refcnt > 0 ? w->wr_object : w->none_;
+}
+
+/* weakref.__callback__: the callback, or None (none given, or already called / cleared). */
+rh_object *rh_weakref_callback(rh_object *ref) {
+    rh_weakref *w = (rh_weakref *)ref;
+    return w->wr_callback ? w->wr_callback : w->none_;
+}
+
+int64_t rh_weakref_count(rh_object *o) {
+    rh_weakref **list = rh__weakref_listptr(o);
+    return list ? list_length(*list) : 0;
+}
+
+rh_object *rh_weakref_list(rh_runtime *rt, rh_object *o) {
+    rh_weakref **list = rh__weakref_listptr(o);
+    int64_t n = list ? list_length(*list) : 0;
+    rh_object *result = rh_list_new(rt, (size_t)n);
+    if (!result) return NULL;
+    rh_weakref *cur = list ? *list : NULL;
+    for (int64_t i = 0; i < n; i++) {
+        /* the allocation above may have collected some refs: pad with None then */
+        rh_object *item = cur ? &cur->ob : rh_none(rt);
+        rh_incref(item);
+        rh_list_set_init(result, (size_t)i, item);
+        if (cur) cur = cur->wr_next;
+    }
+    return result;
+}
+
+/* ---------------------------------------------------------------- callbacks and clearing */
+
+void rh__weakref_run_callback(rh_runtime *rt, rh_weakref *wr, rh_object *cb) {
+    rh_object *args = rh_tuple_pack(rt, 1, &wr->ob);
+    if (!args || rh__gc_call(rt, cb, args) < 0 || rh_err_occurred(rt)) rh_err_write_unraisable(rt, cb);
+    rh_xdecref(rt, args);
+}
+
+/* Several refs with callbacks: detach them all first, then call the callbacks of those still alive,
+ * head first, with (ref, callback) pairs parked in a tuple as CPython does. */
+static void clear_many(rh_runtime *rt, rh_weakref *current, int64_t count) {
+    rh_object *tuple = rh_tuple_new(rt, (size_t)(count * 2));
+    if (!tuple) { /* no room to park the callbacks: drop them (the error is reported) */
+        while (current) {
+            rh_weakref *next = current->wr_next;
+            clear_weakref(rt, current);
+            current = next;
+        }
+        rh_err_write_unraisable(rt, NULL);
+        return;
+    }
+    for (int64_t i = 0; i < count; i++) {
+        rh_weakref *next = current->wr_next;
+        rh_object *cb = current->wr_callback;
+        current->wr_callback = NULL;
+        if (current->ob.refcnt > 0 && cb) {
+            rh_incref(&current->ob);
+            rh_tuple_set(tuple, (size_t)(2 * i), &current->ob);
+            rh_tuple_set(tuple, (size_t)(2 * i + 1), cb);
+        } else {
+            rh_xdecref(rt, cb);
+            rh_incref(rh_none(rt)); /* CPython leaves NULL here; None keeps the tuple well-formed */
+            rh_tuple_set(tuple, (size_t)(2 * i), rh_none(rt));
+            rh_incref(rh_none(rt));
+            rh_tuple_set(tuple, (size_t)(2 * i + 1), rh_none(rt));
+        }
+        clear_weakref(rt, current);
+        current = next;
+    }
+    for (int64_t i = 0; i < count; i++) {
+        rh_object *cb = rh_tuple_get(tuple, (size_t)(2 * i + 1));
+        if (cb != rh_none(rt)) rh__weakref_run_callback(rt, (rh_weakref *)rh_tuple_get(tuple, (size_t)(2 * i)), cb);
+    }
+    rh_decref(rt, tuple);
+}
+
+void rh__weakref_clear_all(rh_runtime *rt, rh_object *o) {
+    rh_weakref **list = rh__weakref_listptr(o);
+    if (!list || !*list) return;
+    rh_assert_internal(o->refcnt == 0);
+    /* the callback-less basic ref goes first, silently */
+    if ((*list)->wr_callback == NULL) {
+        clear_weakref(rt, *list);
+        if (*list && (*list)->wr_callback == NULL) clear_weakref(rt, *list);
+    }
+    if (!*list) return;
+    rh__saved_err saved;
+    rh__err_fetch(rt, &saved);
+    rh_weakref *current = *list;
+    int64_t count = list_length(current);
+    if (count == 1) {
+        rh_object *cb = current->wr_callback;
+        current->wr_callback = NULL;
+        clear_weakref(rt, current);
+        if (cb) {
+            if (current->ob.refcnt > 0) rh__weakref_run_callback(rt, current, cb);
+            rh_decref(rt, cb);
+        }
+    } else {
+        clear_many(rt, current, count);
+    }
+    rh__err_restore(rt, &saved);
+}
