@@ -14,6 +14,8 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.dirname(os.path.abspath(__file__))
+PY = "/usr/bin/python3"
 
 
 def preload_path(name):
@@ -56,6 +58,19 @@ def steps():
         out.append(("micro_objects_" + name,
                     [os.path.join(b, "bench_objects"), "--allocator=" + name, "--deep=" + deep]
                     + gbench_args(os.path.join(res, "micro_objects_%s.json" % name), 3), {}))
+    gc_max = "100000" if ARGS.scale == "quick" else "1000000"
+    out.append(("micro_gc", [os.path.join(b, "bench_gc"), "--max=" + gc_max,
+                             "--benchmark_out=" + os.path.join(res, "micro_gc.json"),
+                             "--benchmark_out_format=json"], {}))
+    out.append(("cpython_gc", [PY, os.path.join(HERE, "cpython_gc.py"), gc_max,
+                               os.path.join(res, "cpython_gc.json")], {}))
+    out.append(("cpython_deep_free", [PY, os.path.join(HERE, "cpython_objects.py"), deep,
+                                      os.path.join(res, "cpython_objects.json")], {}))
+    out.append(("workloads", [PY, os.path.join(HERE, "workload_bench.py"), "--build", b, "--results", res,
+                              "--scale", ARGS.scale], {}))
+    out.append(("hyperfine", [PY, os.path.join(HERE, "hyperfine_runs.py"), "--build", b, "--results", res,
+                              "--scale", ARGS.scale], {}))
+    out.append(("plots", [PY, os.path.join(ROOT, "harness", "plot", "plots.py"), "--results", res], {}))
     return out
 
 
@@ -81,7 +96,9 @@ def main():
         t0 = time.monotonic()
         e = dict(os.environ)
         e.update(env)
-        p = subprocess.run(cmd, env=e, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        stream = name in ("workloads", "hyperfine")
+        p = subprocess.run(cmd, env=e, stdout=None if stream else subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True)
         dt = time.monotonic() - t0
         status = "ok" if p.returncode == 0 else "failed (exit %d)" % p.returncode
         print("[bench %d/%d] %s %s in %.1f s" % (i, len(todo), name, status, dt), flush=True)

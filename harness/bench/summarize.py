@@ -74,6 +74,126 @@ def fmt_ratio(a, b):
     return "%.2f×" % (a / b)
 
 
+def gc_section(L, r):
+    rh = medians(load(os.path.join(r, "micro_gc.json")))
+    cp = medians(load(os.path.join(r, "cpython_gc.json")))
+    L.append("## Cyclic GC: refheap (pymalloc, py311) vs CPython 3.11, same run")
+    L.append("")
+    if not rh:
+        L.append("_micro_gc.json missing._")
+        L.append("")
+        return
+    L.append("| benchmark | refheap | CPython | ratio |")
+    L.append("|---|---|---|---|")
+    for name in sorted(rh, key=lambda k: (k.split("/")[0], int(k.split("/")[1]))):
+        base = "/".join(name.split("/")[:2])
+        v, c = rh[name], cp.get(base)
+        unit, div = ("µs", 1e3) if name.startswith("gen0") else ("ms", 1e6)
+        L.append("| %s | %.3f %s | %s | %s |" % (base, v / div, unit,
+                                               "%.3f %s" % (c / div, unit) if c else "n/a", fmt_ratio(v, c)))
+    L.append("")
+
+
+def workload_section(L, r):
+    doc = load(os.path.join(r, "workloads.json"))
+    L.append("## Workloads: refheap run vs CPython 3.11, same allocator matrix, same run")
+    L.append("")
+    if not doc:
+        L.append("_workloads.json missing._")
+        L.append("")
+        return
+    L.append("Scale `%s`, %d interleaved repetitions, medians (min–max). Release = from the start of the "
+             "freeing statement until RSS is within %g MiB of its level at the first mark, polled every ms "
+             "for up to %g s. Ratios: against cpython/pymalloc and against refheap/malloc." % (
+                 doc["scale"], doc["repetitions"], doc["tolerance_mb"], doc["deadline_s"]))
+    L.append("")
+    for w, wd in doc["workloads"].items():
+        cfgs = wd["configs"]
+        L.append("### %s (N = %s)" % (w, wd.get("n")))
+        L.append("")
+        L.append("| config | phase | time ms | ×CPython | ×glibc | peak RSS MiB | release |")
+        L.append("|---|---|---|---|---|---|---|")
+        ref_c = cfgs.get("cpython/pymalloc", {}).get("phases", {})
+        ref_g = cfgs.get("refheap/malloc", {}).get("phases", {})
+        for cfg in sorted(cfgs):
+            agg = cfgs[cfg]
+            if not agg.get("n"):
+                L.append("| %s | — | failed (%d runs) | | | | |" % (cfg, agg.get("failed", 0)))
+                continue
+            for label, ph in agg.get("phases", {}).items():
+                rel = ph.get("release")
+                rel_s = ""
+                if rel:
+                    rel_s = ("%.1f ms" % (rel["latency_ns"] / 1e6)) if rel.get("latency_ns") is not None else rel["outcome"]
+                    if rel.get("not_released"):
+                        rel_s += " (%d not released)" % rel["not_released"]
+                pk = ph.get("peak_rss_bytes")
+                L.append("| %s | %s | %.1f (%.1f–%.1f) | %s | %s | %s | %s |" % (
+                    cfg, label, ph["wall_ns"] / 1e6, (ph.get("wall_ns_min") or 0) / 1e6, (ph.get("wall_ns_max") or 0) / 1e6,
+                    fmt_ratio(ph["wall_ns"], ref_c.get(label, {}).get("wall_ns")),
+                    fmt_ratio(ph["wall_ns"], ref_g.get(label, {}).get("wall_ns")),
+                    "%.0f" % (pk / 2**20) if pk else "n/a", rel_s))
+        pauses = [(cfg, g, p) for cfg, agg in sorted(cfgs.items()) for g, p in sorted((agg.get("gc_pauses") or {}).items())]
+        if pauses:
+            L.append("")
+            L.append("GC pauses: " + "; ".join("%s gen%s n=%d p50 %.1f µs p99 %.1f µs max %.1f µs" % (
+                cfg, g, p["count"], p["p50_ns"] / 1e3, p["p99_ns"] / 1e3, p["max_ns"] / 1e3) for cfg, g, p in pauses))
+        L.append("")
+
+
+def targets_section(L, r, micro):
+    L.append("## Targets (ratios from this run; a missed target says so)")
+    L.append("")
+    doc = load(os.path.join(r, "workloads.json")) or {"workloads": {}}
+    seed = doc["workloads"].get("seed_01_range_del_collect", {}).get("configs", {})
+    rp = seed.get("refheap/pymalloc", {}).get("phases", {})
+    cp = seed.get("cpython/pymalloc", {}).get("phases", {})
+    n = doc["workloads"].get("seed_01_range_del_collect", {}).get("n")
+
+    def line(what, v, c, limit, fmt="%.2f×"):
+        if v is None or c in (None, 0):
+            L.append("- %s: not measured in this run" % what)
+            return
+        ratio = v / c
+        ok = ratio <= limit
+        L.append("- %s: " % what + fmt % ratio + " — " + ("met" if ok else "MISSED (target ≤ %g×)" % limit))
+
+    line("build list(range(%s)) on refheap/pymalloc vs CPython (≤ 0.5×)" % n,
+         rp.get("build", {}).get("wall_ns"), cp.get("build", {}).get("wall_ns"), 0.5)
+    rr = rp.get("del", {}).get("release") or {}
+    cr = cp.get("del", {}).get("release") or {}
+    line("its del until RSS is back, refheap vs CPython (≤ 0.5×)", rr.get("latency_ns"), cr.get("latency_ns"), 0.5)
+    rb, cb = rp.get("build", {}), cp.get("build", {})
+    if rb.get("peak_rss_bytes") and cb.get("peak_rss_bytes"):
+        dr = rb["peak_rss_bytes"] - rb["rss_start_bytes"]
+        dc = cb["peak_rss_bytes"] - cb["rss_start_bytes"]
+        dev = (dr - dc) / dc * 100 if dc else 0
+        L.append("- peak ΔRSS of the build, refheap vs CPython (±3%%): %+.1f%% (%.0f vs %.0f MiB) — %s" % (
+            dev, dr / 2**20, dc / 2**20, "met" if abs(dev) <= 3 else "MISSED"))
+    else:
+        L.append("- peak ΔRSS of the build: not measured in this run")
+    rh = medians(load(os.path.join(r, "micro_gc.json")))
+    cpg = medians(load(os.path.join(r, "cpython_gc.json")))
+    for shape in ("full_collect_2cycles", "full_collect_random"):
+        ns = sorted(int(k.split("/")[1]) for k in rh if k.startswith(shape + "/"))
+        if ns:
+            big = ns[-1]
+            key = "%s/%d" % (shape, big)
+            line("%s at N=%d vs CPython (≤ 0.5×; the target names 10^6: `make bench SCALE=full`)" % (shape, big),
+                 rh.get(key), cpg.get(key), 0.5)
+    g = sorted((int(k.split("/")[1]), v) for k, v in rh.items() if k.startswith("gen0_pause_old/"))
+    if g:
+        flat = max(v for _, v in g) / min(v for _, v in g)
+        L.append("- gen0 pause flat in old-generation size: max/min over N=%s is %.2f — %s" % (
+            ",".join(str(n) for n, _ in g), flat, "met" if flat <= 1.5 else "MISSED (> 1.5)"))
+        big = g[-1]
+        line("gen0 pause beside %d old objects vs CPython (≤ 1.0×)" % big[0], big[1],
+             cpg.get("gen0_pause_old/%d" % big[0]), 1.0)
+    p, c = micro.get("pair/pymalloc/32"), micro.get("pair/cpython/32")
+    line("pymalloc alloc+free pair (32 B) vs CPython's obmalloc (≤ 1.0×)", p, c, 1.0)
+    L.append("")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -163,9 +283,19 @@ def main():
             unit = "ms" if v > 1e6 else "ns"
             L.append("| %s | %s | %s |" % (name.split("/")[0], alloc,
                                           "%.1f ms" % (v / 1e6) if unit == "ms" else "%.2f ns" % v))
+    cpy_obj = medians(load(os.path.join(r, "cpython_objects.json")))
+    for name, v in sorted(cpy_obj.items()):
+        L.append("| %s | CPython 3.11 (same run) | %.1f ms |" % (name.split("/")[0], v / 1e6))
     L.append("")
-    L.append("Raw data: `micro_alloc*.json`, `micro_objects_*.json` (google benchmark JSON), "
-             "`bench_log.json` (steps, commands, durations).")
+    gc_section(L, r)
+    workload_section(L, r)
+    targets_section(L, r, med)
+    L.append("")
+    L.append("Raw data: `micro_alloc*.json`, `micro_objects_*.json`, `micro_gc.json` (google benchmark JSON), "
+             "`cpython_gc.json`, `cpython_objects.json` (the same shapes on CPython, same format), "
+             "`workloads.json` (per workload and configuration: phases, release, GC pauses), "
+             "`hyperfine_*.json` (whole-process times), `bench_log.json` (steps, commands, durations). "
+             "Plots: `alloc_pair_ns.png`, `rss_<workload>.png`, `release_latency.png`, `gc_pause_vs_heap.png`.")
     with open(os.path.join(r, "README.md"), "w") as f:
         f.write("\n".join(L) + "\n")
 
