@@ -28,4 +28,5 @@ void rh__types_init(rh_runtime *rt) {
     }
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         table[i].init(rt, rh_builtin_type(rt, table[i].k));
+    rh_func_types_init(rt); /* function, method, builtin, module, iterator, box (t_function.c) */
 }

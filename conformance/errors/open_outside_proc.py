@@ -1,0 +1,2 @@
+# open() serves only /proc/self/* read-only
+f = open("/etc/passwd")

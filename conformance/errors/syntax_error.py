@@ -1,0 +1,4 @@
+# bad input: malformed assignment
+x = 1
+y = = 2
+print(x)

@@ -1,0 +1,3 @@
+# bad input: a bracket never closed
+l = [1, 2,
+print(l)

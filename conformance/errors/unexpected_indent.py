@@ -1,0 +1,3 @@
+# bad input: indented statement without a block opener
+x = 1
+    y = 2

@@ -1,0 +1,7 @@
+# bad input: nested functions (closures) are outside the subset
+def outer():
+    x = 1
+    def inner():
+        return x
+    return inner()
+print(outer())

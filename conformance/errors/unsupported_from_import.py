@@ -1,0 +1,3 @@
+# bad input: from-imports are outside the subset
+from gc import collect
+collect()

@@ -1,0 +1,2 @@
+# bad input: generator expressions are outside the subset
+print(sum(i for i in range(3)))

@@ -1,0 +1,3 @@
+# bad input: string literal not closed
+x = 1
+print("hello)

@@ -1,0 +1,65 @@
+#!/bin/sh
+# run_workload.sh — ctest driver for workload cases (registered by conformance/workloads.cmake).
+#
+#   run_workload.sh refheap BIN CASE.py EXPECTED_STDOUT EXPECTED_EXIT [sanitize]
+#       runs `BIN run CASE.py` in CASE's directory; passes when stdout is byte-identical to
+#       EXPECTED_STDOUT and the exit status is EXPECTED_EXIT. With "sanitize", cases that measure RSS
+#       (they read /proc/self/statm) are skipped: ASan's allocator never returns memory to the OS.
+#   run_workload.sh oracle PYTHON CASE.py EXPECTED_STDOUT EXPECTED_EXIT
+#       the same with PYTHON CASE.py; skipped (exit 77) when PYTHON is absent.
+#   run_workload.sh error BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT
+#       passes when the exit status matches and stderr's first line equals EXPECTED_STDERR's first line
+#       (and, when EXPECTED_STDERR has a second line, stderr's last line equals it).
+# Exit: 0 pass, 1 fail, 77 skipped.
+set -u
+mode=$1 bin=$2 case=$3 expected=$4 want=$5 flag=${6:-}
+dir=$(dirname "$case")
+base=$(basename "$case")
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+if [ "$mode" = oracle ] && [ ! -x "$bin" ]; then
+    echo "SKIP: $bin not present"
+    exit 77
+fi
+if [ "$flag" = sanitize ] && grep -q '/proc/self/statm' "$case"; then
+    echo "SKIP: RSS-measuring case under a sanitizer build"
+    exit 77
+fi
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+if [ "$mode" = oracle ]; then
+    (cd "$dir" && "$bin" "$base") >"$tmp/out" 2>"$tmp/err"
+else
+    (cd "$dir" && "$bin" run "$base") >"$tmp/out" 2>"$tmp/err"
+fi
+rc=$?
+status=0
+if [ "$rc" != "$want" ]; then
+    echo "FAIL: exit status $rc, expected $want"
+    status=1
+fi
+if [ "$mode" = error ]; then
+    first=$(head -n 1 "$tmp/err")
+    want_first=$(head -n 1 "$expected")
+    if [ "$first" != "$want_first" ]; then
+        echo "FAIL: stderr first line:"; echo "  got:      $first"; echo "  expected: $want_first"
+        status=1
+    fi
+    if [ "$(wc -l <"$expected")" -ge 2 ]; then
+        last=$(tail -n 1 "$tmp/err")
+        want_last=$(sed -n 2p "$expected")
+        if [ "$last" != "$want_last" ]; then
+            echo "FAIL: stderr last line:"; echo "  got:      $last"; echo "  expected: $want_last"
+            status=1
+        fi
+    fi
+else
+    if ! cmp -s "$tmp/out" "$expected"; then
+        echo "FAIL: stdout differs from $expected"
+        diff "$expected" "$tmp/out" | head -40
+        status=1
+    fi
+fi
+if [ "$status" != 0 ]; then
+    echo "--- stderr (first 20 lines)"; head -n 20 "$tmp/err"
+fi
+exit $status

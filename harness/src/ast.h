@@ -1,0 +1,122 @@
+/* ast.h — tokens and the syntax tree of the workload language (a Python 3 subset).
+ *
+ * Owns: rh_tok (lexer output), rh_node (one tree node for statements and expressions), the node kinds
+ * and operator codes, and the compile-error record. Invariants: every node carries the 1-based line and
+ * column of its first token; a node's children are owned by the tree (freed with rh_ast_free); names
+ * are NUL-terminated copies. After resolution (resolve.c) every E_NAME / store target carries its scope
+ * (SC_FAST slot, SC_GLOBAL, SC_CLASS) and every constant node holds one merged constant object.
+ */
+#ifndef RH_HARNESS_AST_H
+#define RH_HARNESS_AST_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "refheap/refheap.h"
+
+/* ---------------------------------------------------------------- tokens */
+typedef enum {
+    T_EOF = 0, T_NEWLINE, T_INDENT, T_DEDENT, T_NAME, T_INT, T_FLOAT, T_STRING, T_OP
+} rh_tokkind;
+
+typedef struct rh_tok {
+    rh_tokkind kind;
+    int line, col;
+    char *text;        /* NAME / OP text; STRING: decoded UTF-8 bytes; INT/FLOAT: digits without '_' */
+    size_t len;        /* bytes in text */
+} rh_tok;
+
+/* A compile-time error: printed as "file:line:col: <msg>" and the run exits with status 2. */
+typedef struct rh_cerr {
+    int set;
+    int line, col;
+    char msg[256];
+} rh_cerr;
+
+/* ---------------------------------------------------------------- nodes */
+typedef enum {
+    /* statements */
+    S_EXPR = 1, S_ASSIGN, S_AUG, S_DEL, S_IF, S_WHILE, S_FOR, S_BREAK, S_CONTINUE, S_PASS, S_DEF,
+    S_RETURN, S_GLOBAL, S_CLASS, S_IMPORT, S_RAISE,
+    /* expressions */
+    E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,
+    E_COMPARE, E_IFEXP, E_CALL, E_ATTR, E_SUBSCR, E_SLICE, E_STAR
+} rh_nkind;
+
+typedef enum {
+    OP_ADD = 1, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR,
+    OP_XOR, OP_NEG, OP_POS, OP_INVERT,
+    /* comparisons */
+    CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_IN, CMP_NOTIN, CMP_IS, CMP_ISNOT,
+    /* boolean */
+    BOOL_AND, BOOL_OR
+} rh_op;
+
+/* Constant literal kinds before they become objects. */
+typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE } rh_ckind;
+
+typedef enum { SC_UNRESOLVED = 0, SC_FAST, SC_GLOBAL, SC_CLASS } rh_scope;
+
+typedef struct rh_node rh_node;
+struct rh_node {
+    rh_nkind kind;
+    int line, col;
+    int op;                  /* rh_op (binop, unary, boolop, aug) */
+    rh_node *a, *b, *c;      /* children, by kind (see parser.c) */
+    rh_node **items;         /* body / elements / args / targets */
+    int n;
+    rh_node **items2;        /* else-body / dict values / keyword values / comp ifs */
+    int n2;
+    int *ops;                /* comparison operators (n - 1 of them) */
+    char **kwnames;          /* call keyword names (n2 of them) */
+    char *name;              /* identifier (NAME, ATTR, DEF, CLASS, IMPORT alias target) */
+    rh_object *name_obj;     /* interned str for name (resolved) */
+    /* constants */
+    rh_ckind ckind;
+    int64_t ival;
+    double fval;
+    char *sval;
+    size_t slen;
+    rh_object *cst;          /* merged constant object (owned by the compile unit) */
+    /* resolution */
+    rh_scope scope;
+    int slot;
+    /* functions / classes: the code unit */
+    struct rh_code *code;
+    /* source text span of a top-level statement (for --report) */
+    int end_line;
+};
+
+/* A code unit: the module, a function body or a class body. */
+typedef enum { CODE_MODULE = 0, CODE_FUNCTION, CODE_CLASS } rh_codekind;
+typedef struct rh_code {
+    rh_codekind kind;
+    char *name;              /* function / class name, "<module>" */
+    char *qualname;          /* "C.__del__" */
+    rh_node **body;
+    int nbody;
+    int nparams;
+    char **params;
+    rh_node **defaults;      /* n_defaults of them, for the last params */
+    int ndefaults;
+    int nslots;              /* fast locals: params first, then other locals, then comprehension vars */
+    char **slotnames;
+    int nglobals_decl;
+    char **globals_decl;
+    int line;
+} rh_code;
+
+/* ---------------------------------------------------------------- entry points */
+/* lexer.c: tokenize src (NUL-terminated, len bytes). Returns a token array (ends with T_EOF) or NULL with
+ * *err set. *ntok receives the count. */
+rh_tok *rh_lex(const char *src, size_t len, int *ntok, rh_cerr *err);
+void rh_toks_free(rh_tok *t, int n);
+
+/* parser.c: parse tokens into the module code unit, or NULL with *err set. */
+rh_code *rh_parse(rh_tok *toks, int ntok, rh_cerr *err);
+void rh_code_free(rh_code *c);
+
+void rh_node_free(rh_node *n);
+
+void rh_cerr_set(rh_cerr *e, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+#endif

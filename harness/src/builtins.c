@@ -1,0 +1,975 @@
+/* builtins.c — the built-in functions of the workload language and the methods of built-in types.
+ *
+ * Owns the `builtins` namespace (print, len, range, list, tuple, dict, int, float, str, bool, repr, sorted,
+ * all, any, min, max, sum, abs, dir, id, type, isinstance, callable, globals, open) and the method tables
+ * of list, dict and str. Every function has the rh_cfn signature: arguments are borrowed, the result is
+ * a new reference or NULL with the runtime error set. Messages follow CPython 3.11's wording.
+ * open() serves only /proc/self/... read-only: the text is read at open() and held by a box object.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "interp.h"
+
+#define FN(name) static rh_object *name(rh_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
+#define UNUSED_ARGS (void)self; (void)kwn; (void)kwv
+
+static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
+
+static int no_kw(rh_interp *I, const char *fname, int nkw, char **kwn) {
+    if (nkw == 0) return 0;
+    rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fname);
+    (void)kwn;
+    return -1;
+}
+
+static int nargs_check(rh_interp *I, const char *fname, int n, int lo, int hi) {
+    if (n >= lo && n <= hi) return 0;
+    if (lo == hi)
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly %s (%d given)", fname,
+                   lo == 1 ? "one argument" : lo == 0 ? "no arguments" : "2 arguments", n);
+    else if (n < lo)
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at least %d argument%s, got %d", fname, lo, lo == 1 ? "" : "s", n);
+    else
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at most %d argument%s, got %d", fname, hi, hi == 1 ? "" : "s", n);
+    return -1;
+}
+
+static int is_intlike(rh_object *o) { return rh_kind_of(o) == RH_K_INT || rh_kind_of(o) == RH_K_BOOL; }
+
+static int get_i64(rh_interp *I, rh_object *o, int64_t *v) {
+    if (rh_kind_of(o) == RH_K_BOOL) { *v = o == rh_true(I->rt); return 0; }
+    if (rh_kind_of(o) != RH_K_INT) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_tname(o));
+        return -1;
+    }
+    return rh_int_as_i64(I->rt, o, v);
+}
+
+static size_t seqlen(rh_object *o) { return rh_kind_of(o) == RH_K_LIST ? rh_list_len(o) : rh_tuple_len(o); }
+static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_LIST ? rh_list_get(o, i) : rh_tuple_get(o, i); }
+
+/* ---------------------------------------------------------------- output */
+
+static int write_obj(rh_interp *I, rh_object *o) {
+    rh_object *s = rh_kind_of(o) == RH_K_STR ? newref(o) : rh_obj_str(I, o);
+    if (!s) return -1;
+    size_t len;
+    const char *u = rh_str_utf8(I->rt, s, &len);
+    if (u) fwrite(u, 1, len, stdout);
+    rh_decref(I->rt, s);
+    return u ? 0 : -1;
+}
+
+FN(bi_print) {
+    UNUSED_ARGS;
+    rh_object *sep = NULL, *end = NULL;
+    for (int k = 0; k < nkw; k++) {
+        if (!strcmp(kwn[k], "sep")) sep = kwv[k];
+        else if (!strcmp(kwn[k], "end")) end = kwv[k];
+        else if (!strcmp(kwn[k], "flush")) continue;
+        else { rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for print()", kwn[k]); return NULL; }
+    }
+    if (sep == rh_none(I->rt)) sep = NULL;
+    if (end == rh_none(I->rt)) end = NULL;
+    for (int i = 0; i < n; i++) {
+        if (i) {
+            if (sep) { if (write_obj(I, sep)) return NULL; }
+            else fputc(' ', stdout);
+        }
+        if (write_obj(I, a[i])) return NULL;
+    }
+    if (end) { if (write_obj(I, end)) return NULL; }
+    else fputc('\n', stdout);
+    return newref(rh_none(I->rt));
+}
+
+/* ---------------------------------------------------------------- basic functions */
+
+FN(bi_len) {
+    UNUSED_ARGS;
+    if (no_kw(I, "len", nkw, kwn) || nargs_check(I, "len", n, 1, 1)) return NULL;
+    int64_t r;
+    switch (rh_kind_of(a[0])) {
+    case RH_K_LIST: r = (int64_t)rh_list_len(a[0]); break;
+    case RH_K_TUPLE: r = (int64_t)rh_tuple_len(a[0]); break;
+    case RH_K_DICT: r = (int64_t)rh_dict_len(a[0]); break;
+    case RH_K_STR: r = (int64_t)rh_str_len(a[0]); break;
+    case RH_K_RANGE: r = rh_range_len(a[0]); break;
+    default:
+        rh_err_set(I->rt, RH_EXC_TYPE, "object of type '%s' has no len()", rh_tname(a[0]));
+        return NULL;
+    }
+    return rh_int_from_i64(I->rt, r);
+}
+
+FN(bi_range) {
+    UNUSED_ARGS;
+    if (no_kw(I, "range", nkw, kwn)) return NULL;
+    if (n < 1 || n > 3) {
+        rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "range expected at least 1 argument, got %d" : "range expected at most 3 arguments, got %d", n);
+        return NULL;
+    }
+    int64_t v[3] = {0, 0, 1};
+    for (int i = 0; i < n; i++)
+        if (get_i64(I, a[i], &v[i])) return NULL;
+    int64_t start = n == 1 ? 0 : v[0], stop = n == 1 ? v[0] : v[1], step = n == 3 ? v[2] : 1;
+    if (step == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "range() arg 3 must not be zero"); return NULL; }
+    if (rh_runtime_profile(I->rt)->range_returns_list) return rh_list_from_range(I->rt, start, stop, step);
+    return rh_range_new(I->rt, start, stop, step);
+}
+
+static rh_object *to_list(rh_interp *I, rh_object *o) {
+    if (rh_kind_of(o) == RH_K_RANGE) {
+        int64_t n = rh_range_len(o);
+        if (n == 0) return rh_list_new(I->rt, 0);
+        int64_t st = rh_range_item(o, 0), step = n > 1 ? rh_range_item(o, 1) - st : 1;
+        return rh_list_from_range(I->rt, st, st + n * step, step);
+    }
+    rh_object *src = rh_iter_list(I, o);
+    if (!src) return NULL;
+    if (rh_kind_of(src) == RH_K_LIST && src != o) return src;
+    size_t len = seqlen(src);
+    rh_object *l = rh_list_new(I->rt, len);
+    if (l)
+        for (size_t i = 0; i < len; i++) rh_list_set_init(l, i, newref(seqget(src, i)));
+    rh_decref(I->rt, src);
+    return l;
+}
+
+FN(bi_list) {
+    UNUSED_ARGS;
+    if (no_kw(I, "list", nkw, kwn) || nargs_check(I, "list", n, 0, 1)) return NULL;
+    if (n == 0) return rh_list_new(I->rt, 0);
+    return to_list(I, a[0]);
+}
+
+FN(bi_tuple) {
+    UNUSED_ARGS;
+    if (no_kw(I, "tuple", nkw, kwn) || nargs_check(I, "tuple", n, 0, 1)) return NULL;
+    if (n == 0) return newref(rh_empty_tuple(I->rt));
+    if (rh_kind_of(a[0]) == RH_K_TUPLE) return newref(a[0]);
+    rh_object *src = rh_iter_list(I, a[0]);
+    if (!src) return NULL;
+    size_t len = seqlen(src);
+    rh_object *t = len ? rh_tuple_new(I->rt, len) : newref(rh_empty_tuple(I->rt));
+    if (t && len)
+        for (size_t i = 0; i < len; i++) rh_tuple_set(t, i, newref(seqget(src, i)));
+    rh_decref(I->rt, src);
+    return t;
+}
+
+FN(bi_dict) {
+    UNUSED_ARGS;
+    if (n > 1) { rh_err_set(I->rt, RH_EXC_TYPE, "dict expected at most 1 argument, got %d", n); return NULL; }
+    rh_object *d = rh_dict_new(I->rt);
+    if (!d) return NULL;
+    if (n == 1) {
+        if (rh_kind_of(a[0]) != RH_K_DICT) {
+            rh_decref(I->rt, d);
+            rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "dict() from a non-dict");
+            return NULL;
+        }
+        size_t pos = 0;
+        rh_object *k, *v;
+        while (rh_dict_next(a[0], &pos, &k, &v))
+            if (rh_dict_set(I->rt, d, k, v)) { rh_decref(I->rt, d); return NULL; }
+    }
+    for (int i = 0; i < nkw; i++) {
+        if (rh_dict_set_cstr(I->rt, d, kwn[i], kwv[i])) { rh_decref(I->rt, d); return NULL; }
+    }
+    return d;
+}
+
+FN(bi_int) {
+    UNUSED_ARGS;
+    if (no_kw(I, "int", nkw, kwn) || nargs_check(I, "int", n, 0, 1)) return NULL;
+    if (n == 0) return rh_int_from_i64(I->rt, 0);
+    rh_object *o = a[0];
+    switch (rh_kind_of(o)) {
+    case RH_K_INT: return newref(o);
+    case RH_K_BOOL: return rh_int_from_i64(I->rt, o == rh_true(I->rt));
+    case RH_K_FLOAT: {
+        double d = rh_float_value(o);
+        if (d != d) { rh_err_set(I->rt, RH_EXC_VALUE, "cannot convert float NaN to integer"); return NULL; }
+        if (d >= 9.2233720368547758e18 || d <= -9.2233720368547758e18) {
+            rh_err_set(I->rt, RH_EXC_OVERFLOW, "int too large for refheap");
+            return NULL;
+        }
+        return rh_int_from_i64(I->rt, (int64_t)d);
+    }
+    case RH_K_STR: {
+        size_t len;
+        const char *u = rh_str_utf8(I->rt, o, &len);
+        return u ? rh_int_from_text(I->rt, u, len) : NULL;
+    }
+    default:
+        rh_err_set(I->rt, RH_EXC_TYPE, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                   rh_tname(o));
+        return NULL;
+    }
+}
+
+FN(bi_float) {
+    UNUSED_ARGS;
+    if (no_kw(I, "float", nkw, kwn) || nargs_check(I, "float", n, 0, 1)) return NULL;
+    if (n == 0) return rh_float_new(I->rt, 0.0);
+    rh_object *o = a[0];
+    if (rh_kind_of(o) == RH_K_FLOAT) return newref(o);
+    if (is_intlike(o)) {
+        int64_t v;
+        if (get_i64(I, o, &v)) return NULL;
+        return rh_float_new(I->rt, (double)v);
+    }
+    if (rh_kind_of(o) == RH_K_STR) {
+        size_t len;
+        const char *u = rh_str_utf8(I->rt, o, &len);
+        return u ? rh_float_from_text(I->rt, u, len) : NULL;
+    }
+    rh_err_set(I->rt, RH_EXC_TYPE, "float() argument must be a string or a real number, not '%s'", rh_tname(o));
+    return NULL;
+}
+
+FN(bi_str) {
+    UNUSED_ARGS;
+    if (no_kw(I, "str", nkw, kwn) || nargs_check(I, "str", n, 0, 1)) return NULL;
+    if (n == 0) return newref(rh_empty_str(I->rt));
+    if (rh_kind_of(a[0]) == RH_K_STR) return newref(a[0]);
+    return rh_obj_str(I, a[0]);
+}
+
+FN(bi_repr) {
+    UNUSED_ARGS;
+    if (no_kw(I, "repr", nkw, kwn) || nargs_check(I, "repr", n, 1, 1)) return NULL;
+    return rh_obj_repr(I, a[0]);
+}
+
+static int truth(rh_interp *I, rh_object *o) {
+    switch (rh_kind_of(o)) {
+    case RH_K_INSTANCE: case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE:
+    case RH_K_OTHER: case RH_K_TYPE: case RH_K_WEAKREF: return 1;
+    case RH_K_RANGE: return rh_range_len(o) != 0;
+    default: return rh_truthy(I->rt, o);
+    }
+}
+
+FN(bi_bool) {
+    UNUSED_ARGS;
+    if (no_kw(I, "bool", nkw, kwn) || nargs_check(I, "bool", n, 0, 1)) return NULL;
+    if (n == 0) return rh_bool(I->rt, 0);
+    int t = truth(I, a[0]);
+    return t < 0 ? NULL : rh_bool(I->rt, t);
+}
+
+static rh_object *all_any(rh_interp *I, rh_object *o, int want_all) {
+    rh_object *l = rh_iter_list(I, o);
+    if (!l) return NULL;
+    int r = want_all;
+    for (size_t i = 0; i < seqlen(l); i++) {
+        rh_object *x = newref(seqget(l, i));
+        int t = truth(I, x);
+        rh_decref(I->rt, x);
+        if (t < 0) { rh_decref(I->rt, l); return NULL; }
+        if (want_all && !t) { r = 0; break; }
+        if (!want_all && t) { r = 1; break; }
+    }
+    rh_decref(I->rt, l);
+    return rh_bool(I->rt, r);
+}
+
+FN(bi_all) { UNUSED_ARGS; if (no_kw(I, "all", nkw, kwn) || nargs_check(I, "all", n, 1, 1)) return NULL; return all_any(I, a[0], 1); }
+FN(bi_any) { UNUSED_ARGS; if (no_kw(I, "any", nkw, kwn) || nargs_check(I, "any", n, 1, 1)) return NULL; return all_any(I, a[0], 0); }
+
+/* stable merge sort of owned item pointers with rh_compare(<) */
+static int msort(rh_interp *I, rh_object **v, rh_object **tmp, size_t n, int reverse) {
+    if (n < 2) return 0;
+    size_t h = n / 2;
+    if (msort(I, v, tmp, h, reverse) || msort(I, v + h, tmp, n - h, reverse)) return -1;
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n) {
+        /* take from the right only when strictly smaller (stability) */
+        int lt = reverse ? rh_compare(I, CMP_LT, v[i], v[j]) : rh_compare(I, CMP_LT, v[j], v[i]);
+        if (lt < 0) return -1;
+        tmp[k++] = lt ? v[j++] : v[i++];
+    }
+    while (i < h) tmp[k++] = v[i++];
+    while (j < n) tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+    return 0;
+}
+
+static int sort_list(rh_interp *I, rh_object *l, int reverse) {
+    size_t n = rh_list_len(l);
+    rh_object **v = malloc((n ? n : 1) * sizeof *v), **tmp = malloc((n ? n : 1) * sizeof *v);
+    if (!v || !tmp) abort();
+    for (size_t i = 0; i < n; i++) v[i] = newref(rh_list_get(l, i));
+    int rc = msort(I, v, tmp, n, reverse);
+    if (rc == 0 && rh_list_len(l) == n)
+        for (size_t i = 0; i < n && rc == 0; i++)
+            if (rh_list_get(l, i) != v[i]) rc = rh_list_setitem(I->rt, l, (int64_t)i, v[i]);
+    for (size_t i = 0; i < n; i++) rh_decref(I->rt, v[i]);
+    free(v);
+    free(tmp);
+    return rc;
+}
+
+static int sort_kw(rh_interp *I, int nkw, char **kwn, rh_object **kwv, int *reverse) {
+    *reverse = 0;
+    for (int k = 0; k < nkw; k++) {
+        if (!strcmp(kwn[k], "reverse")) { *reverse = truth(I, kwv[k]); continue; }
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "sort keyword '%s' (only reverse= is supported)", kwn[k]);
+        return -1;
+    }
+    return 0;
+}
+
+FN(bi_sorted) {
+    UNUSED_ARGS;
+    int rev;
+    if (nargs_check(I, "sorted", n, 1, 1) || sort_kw(I, nkw, kwn, kwv, &rev)) return NULL;
+    rh_object *l = to_list(I, a[0]);
+    if (!l) return NULL;
+    if (sort_list(I, l, rev)) { rh_decref(I->rt, l); return NULL; }
+    return l;
+}
+
+static rh_object *minmax(rh_interp *I, rh_object **a, int n, int want_max, const char *nm) {
+    rh_object *src = n == 1 ? rh_iter_list(I, a[0]) : NULL;
+    if (n == 1 && !src) return NULL;
+    size_t len = n == 1 ? seqlen(src) : (size_t)n;
+    if (len == 0) {
+        rh_err_set(I->rt, RH_EXC_VALUE, "%s() arg is an empty sequence", nm);
+        rh_xdecref(I->rt, src);
+        return NULL;
+    }
+    rh_object *best = NULL;
+    for (size_t i = 0; i < len; i++) {
+        rh_object *x = n == 1 ? seqget(src, i) : a[i];
+        if (!best) { best = x; continue; }
+        int r = rh_compare(I, want_max ? CMP_GT : CMP_LT, x, best);
+        if (r < 0) { rh_xdecref(I->rt, src); return NULL; }
+        if (r) best = x;
+    }
+    rh_incref(best);
+    rh_xdecref(I->rt, src);
+    return best;
+}
+
+FN(bi_min) { UNUSED_ARGS; if (no_kw(I, "min", nkw, kwn) || nargs_check(I, "min", n, 1, 64)) return NULL; return minmax(I, a, n, 0, "min"); }
+FN(bi_max) { UNUSED_ARGS; if (no_kw(I, "max", nkw, kwn) || nargs_check(I, "max", n, 1, 64)) return NULL; return minmax(I, a, n, 1, "max"); }
+
+FN(bi_sum) {
+    UNUSED_ARGS;
+    if (no_kw(I, "sum", nkw, kwn) || nargs_check(I, "sum", n, 1, 2)) return NULL;
+    rh_object *src = rh_iter_list(I, a[0]);
+    if (!src) return NULL;
+    int64_t si = 0;
+    double sf = 0;
+    int isf = 0;
+    if (n == 2) {
+        if (rh_kind_of(a[1]) == RH_K_FLOAT) { isf = 1; sf = rh_float_value(a[1]); }
+        else if (get_i64(I, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
+    }
+    for (size_t i = 0; i < seqlen(src); i++) {
+        rh_object *x = seqget(src, i);
+        if (rh_kind_of(x) == RH_K_FLOAT) {
+            if (!isf) { isf = 1; sf = (double)si; }
+            sf += rh_float_value(x);
+        } else if (is_intlike(x)) {
+            int64_t v;
+            if (get_i64(I, x, &v)) { rh_decref(I->rt, src); return NULL; }
+            if (isf) sf += (double)v;
+            else if (__builtin_add_overflow(si, v, &si)) {
+                rh_decref(I->rt, src);
+                rh_err_set(I->rt, RH_EXC_OVERFLOW, "int too large for refheap");
+                return NULL;
+            }
+        } else {
+            rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for +: '%s' and '%s'", isf ? "float" : "int", rh_tname(x));
+            rh_decref(I->rt, src);
+            return NULL;
+        }
+    }
+    rh_decref(I->rt, src);
+    return isf ? rh_float_new(I->rt, sf) : rh_int_from_i64(I->rt, si);
+}
+
+FN(bi_abs) {
+    UNUSED_ARGS;
+    if (no_kw(I, "abs", nkw, kwn) || nargs_check(I, "abs", n, 1, 1)) return NULL;
+    if (rh_kind_of(a[0]) == RH_K_FLOAT) return rh_float_new(I->rt, __builtin_fabs(rh_float_value(a[0])));
+    int64_t v;
+    if (!is_intlike(a[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", rh_tname(a[0])); return NULL; }
+    if (get_i64(I, a[0], &v)) return NULL;
+    if (v == INT64_MIN) { rh_err_set(I->rt, RH_EXC_OVERFLOW, "int too large for refheap"); return NULL; }
+    return rh_int_from_i64(I->rt, v < 0 ? -v : v);
+}
+
+FN(bi_id) {
+    UNUSED_ARGS;
+    if (no_kw(I, "id", nkw, kwn) || nargs_check(I, "id", n, 1, 1)) return NULL;
+    return rh_int_from_i64(I->rt, (int64_t)rh_id(a[0]));
+}
+
+FN(bi_type) {
+    UNUSED_ARGS;
+    if (no_kw(I, "type", nkw, kwn) || nargs_check(I, "type", n, 1, 1)) return NULL;
+    return newref((rh_object *)rh_type_of(a[0]));
+}
+
+FN(bi_callable) {
+    UNUSED_ARGS;
+    if (no_kw(I, "callable", nkw, kwn) || nargs_check(I, "callable", n, 1, 1)) return NULL;
+    rh_kind k = rh_kind_of(a[0]);
+    return rh_bool(I->rt, k == RH_K_FUNCTION || k == RH_K_METHOD || k == RH_K_BUILTIN || k == RH_K_WEAKREF ||
+                              k == RH_K_TYPE);
+}
+
+FN(bi_globals) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "globals", n, 0, 0)) return NULL;
+    rh_object *g = I->frame ? I->frame->globals : I->globals;
+    return newref(g ? g : rh_none(I->rt));
+}
+
+/* isinstance against a class, a built-in type object, or one of the conversion built-ins (int, str...) */
+static int instance_of(rh_interp *I, rh_object *o, rh_object *cls) {
+    rh_type *t = rh_type_of(o);
+    if (rh_kind_of(cls) == RH_K_TUPLE) {
+        for (size_t i = 0; i < rh_tuple_len(cls); i++) {
+            int r = instance_of(I, o, rh_tuple_get(cls, i));
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (rh_kind_of(cls) == RH_K_BUILTIN) {
+        const char *nm = rh_builtin_get_def(cls)->name;
+        static const struct { const char *n; rh_kind k; } m[] = {
+            {"int", RH_K_INT}, {"float", RH_K_FLOAT}, {"str", RH_K_STR}, {"list", RH_K_LIST}, {"tuple", RH_K_TUPLE},
+            {"dict", RH_K_DICT}, {"bool", RH_K_BOOL}, {"range", RH_K_RANGE}, {NULL, RH_K_NONE}};
+        for (int i = 0; m[i].n; i++)
+            if (!strcmp(nm, m[i].n)) return t->kind == m[i].k || (m[i].k == RH_K_INT && t->kind == RH_K_BOOL);
+        rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    if (rh_kind_of(cls) != RH_K_TYPE) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    for (rh_type *b = t; b; b = b->base)
+        if ((rh_object *)b == cls) return 1;
+    if (t->mro)
+        for (size_t i = 0; i < rh_tuple_len(t->mro); i++)
+            if (rh_tuple_get(t->mro, i) == cls) return 1;
+    if (((rh_type *)cls)->kind == RH_K_OBJECT) return 1;
+    return 0;
+}
+
+FN(bi_isinstance) {
+    UNUSED_ARGS;
+    if (no_kw(I, "isinstance", nkw, kwn) || nargs_check(I, "isinstance", n, 2, 2)) return NULL;
+    int r = instance_of(I, a[0], a[1]);
+    return r < 0 ? NULL : rh_bool(I->rt, r);
+}
+
+static const char *const object_attrs[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+    "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__", NULL};
+
+static int add_keys(rh_interp *I, rh_object *set, rh_object *d) {
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(d, &pos, &k, &v))
+        if (rh_dict_set(I->rt, set, k, rh_none(I->rt))) return -1;
+    return 0;
+}
+
+FN(bi_dir) {
+    UNUSED_ARGS;
+    if (no_kw(I, "dir", nkw, kwn) || nargs_check(I, "dir", n, 0, 1)) return NULL;
+    rh_runtime *rt = I->rt;
+    rh_object *set = rh_dict_new(rt);
+    if (!set) return NULL;
+    int rc = 0;
+    if (n == 0) {
+        rh_object *g = I->frame ? I->frame->globals : I->globals;
+        if (g) rc = add_keys(I, set, g);
+    } else {
+        rh_object *o = a[0];
+        rh_type *t = rh_kind_of(o) == RH_K_TYPE ? (rh_type *)o : rh_type_of(o);
+        if (rh_kind_of(o) == RH_K_INSTANCE) {
+            rh_object *d = rh_instance_dict(rt, o);
+            if (!d) rc = -1;
+            else { rc = add_keys(I, set, d); rh_decref(rt, d); }
+        }
+        if (rh_kind_of(o) == RH_K_MODULE) rc = add_keys(I, set, rh_module_dict(o));
+        else {
+            if (t->mro)
+                for (size_t i = 0; rc == 0 && i < rh_tuple_len(t->mro); i++) {
+                    rh_type *c = (rh_type *)rh_tuple_get(t->mro, i);
+                    if (c->dict) rc = add_keys(I, set, c->dict);
+                }
+            if (rh_is_heap_class((rh_object *)t)) {
+                rh_dict_set_cstr(rt, set, "__dict__", rh_none(rt));
+                rh_dict_set_cstr(rt, set, "__weakref__", rh_none(rt));
+                rh_dict_set_cstr(rt, set, "__module__", rh_none(rt));
+            }
+            for (int i = 0; rc == 0 && object_attrs[i]; i++) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
+        }
+    }
+    rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
+    rh_decref(rt, set);
+    if (l && sort_list(I, l, 0)) { rh_decref(rt, l); l = NULL; }
+    return l;
+}
+
+/* ---------------------------------------------------------------- open(): /proc/self only */
+
+static const rh_builtin_def m_file_read, m_file_close;
+
+FN(bi_open) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (n < 1 || n > 2 || rh_kind_of(a[0]) != RH_K_STR) {
+        rh_err_set(rt, RH_EXC_OS, "refheap: open() supports only /proc/self/* (read-only)");
+        return NULL;
+    }
+    const char *path = rh_str_utf8(rt, a[0], NULL);
+    const char *mode = n == 2 && rh_kind_of(a[1]) == RH_K_STR ? rh_str_utf8(rt, a[1], NULL) : "r";
+    for (int k = 0; k < nkw; k++)
+        if (strcmp(kwn[k], "mode") == 0 && rh_kind_of(kwv[k]) == RH_K_STR) mode = rh_str_utf8(rt, kwv[k], NULL);
+    if (!path || strncmp(path, "/proc/self/", 11) != 0 || strstr(path, "..") || !mode ||
+        (strcmp(mode, "r") != 0 && strcmp(mode, "rt") != 0)) {
+        rh_err_set(rt, RH_EXC_OS, "refheap: open() supports only /proc/self/* (read-only)");
+        return NULL;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        rh_err_set(rt, RH_EXC_OS, "[Errno 2] No such file or directory: '%s'", path);
+        return NULL;
+    }
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) abort();
+    for (;;) {
+        if (len == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            if (!buf) abort();
+        }
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r <= 0) break;
+        len += (size_t)r;
+    }
+    close(fd);
+    rh_object *s = rh_str_from_utf8(rt, buf, len);
+    free(buf);
+    if (!s) return NULL;
+    rh_object *b = rh_box_new(rt, "_io.TextIOWrapper", s);
+    rh_decref(rt, s);
+    return b;
+}
+
+FN(file_read) {
+    UNUSED_ARGS;
+    (void)a; (void)n; (void)nkw;
+    rh_object *v = rh_box_value(self);
+    if (!v) { rh_err_set(I->rt, RH_EXC_VALUE, "I/O operation on closed file."); return NULL; }
+    rh_object *r = newref(v);
+    rh_object *empty = rh_empty_str(I->rt);
+    rh_box_set(I->rt, self, empty);
+    return r;
+}
+
+FN(file_close) {
+    UNUSED_ARGS;
+    (void)a; (void)n; (void)nkw;
+    rh_box_set(I->rt, self, NULL);
+    return newref(rh_none(I->rt));
+}
+
+static const rh_builtin_def m_file_read = {"read", (void (*)(void))file_read, 0};
+static const rh_builtin_def m_file_close = {"close", (void (*)(void))file_close, 0};
+
+/* ---------------------------------------------------------------- list methods */
+
+FN(l_append) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "list.append", n, 1, 1)) return NULL;
+    return rh_list_append(I->rt, self, a[0]) ? NULL : newref(rh_none(I->rt));
+}
+FN(l_extend) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "list.extend", n, 1, 1)) return NULL;
+    rh_object *src = rh_iter_list(I, a[0]);
+    if (!src) return NULL;
+    int rc = rh_list_extend(I->rt, self, src);
+    rh_decref(I->rt, src);
+    return rc ? NULL : newref(rh_none(I->rt));
+}
+FN(l_pop) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "pop", n, 0, 1)) return NULL;
+    int64_t i = -1;
+    if (n == 1 && get_i64(I, a[0], &i)) return NULL;
+    int64_t len = (int64_t)rh_list_len(self);
+    if (len == 0) { rh_err_set(I->rt, RH_EXC_INDEX, "pop from empty list"); return NULL; }
+    if (i < 0) i += len;
+    if (i < 0 || i >= len) { rh_err_set(I->rt, RH_EXC_INDEX, "pop index out of range"); return NULL; }
+    return rh_list_pop(I->rt, self, i);
+}
+FN(l_remove) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "list.remove", n, 1, 1)) return NULL;
+    for (size_t i = 0; i < rh_list_len(self); i++) {
+        rh_object *x = newref(rh_list_get(self, i));
+        int r = rh_compare(I, CMP_EQ, x, a[0]);
+        rh_decref(I->rt, x);
+        if (r < 0) return NULL;
+        if (r) return rh_list_delitem(I->rt, self, (int64_t)i) ? NULL : newref(rh_none(I->rt));
+    }
+    rh_err_set(I->rt, RH_EXC_VALUE, "list.remove(x): x not in list");
+    return NULL;
+}
+FN(l_clear) { UNUSED_ARGS; (void)a; (void)n; return rh_list_clear(I->rt, self) ? NULL : newref(rh_none(I->rt)); }
+FN(l_reverse) { UNUSED_ARGS; (void)a; (void)n; return rh_list_reverse(I->rt, self) ? NULL : newref(rh_none(I->rt)); }
+FN(l_sort) {
+    UNUSED_ARGS;
+    int rev;
+    if (nargs_check(I, "sort", n, 0, 0) || sort_kw(I, nkw, kwn, kwv, &rev)) return NULL;
+    (void)a;
+    return sort_list(I, self, rev) ? NULL : newref(rh_none(I->rt));
+}
+FN(l_index) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "index", n, 1, 1)) return NULL;
+    for (size_t i = 0; i < rh_list_len(self); i++) {
+        rh_object *x = newref(rh_list_get(self, i));
+        int r = rh_compare(I, CMP_EQ, x, a[0]);
+        rh_decref(I->rt, x);
+        if (r < 0) return NULL;
+        if (r) return rh_int_from_i64(I->rt, (int64_t)i);
+    }
+    rh_object *rep = rh_obj_repr(I, a[0]);
+    rh_err_set(I->rt, RH_EXC_VALUE, "%s is not in list", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
+    rh_xdecref(I->rt, rep);
+    return NULL;
+}
+FN(l_count) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "count", n, 1, 1)) return NULL;
+    int64_t c = 0;
+    size_t len = rh_kind_of(self) == RH_K_LIST ? rh_list_len(self) : rh_tuple_len(self);
+    for (size_t i = 0; i < len; i++) {
+        rh_object *x = newref(rh_kind_of(self) == RH_K_LIST ? rh_list_get(self, i) : rh_tuple_get(self, i));
+        int r = rh_compare(I, CMP_EQ, x, a[0]);
+        rh_decref(I->rt, x);
+        if (r < 0) return NULL;
+        c += r;
+    }
+    return rh_int_from_i64(I->rt, c);
+}
+FN(l_copy) { UNUSED_ARGS; (void)a; (void)n; return rh_list_slice(I->rt, self, 0, (int64_t)rh_list_len(self), 1); }
+
+/* ---------------------------------------------------------------- dict methods */
+
+FN(d_keys) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_keys_list(I->rt, self); }
+FN(d_items) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_items_list(I->rt, self); }
+FN(d_values) {
+    UNUSED_ARGS;
+    (void)a; (void)n;
+    rh_object *l = rh_list_new(I->rt, 0);
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (l && rh_dict_next(self, &pos, &k, &v))
+        if (rh_list_append(I->rt, l, v)) { rh_decref(I->rt, l); l = NULL; }
+    return l;
+}
+FN(d_get) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "get", n, 1, 2)) return NULL;
+    rh_object *v = rh_dict_get(I->rt, self, a[0]);
+    if (v) return newref(v);
+    if (rh_err_occurred(I->rt)) return NULL;
+    return newref(n == 2 ? a[1] : rh_none(I->rt));
+}
+FN(d_pop) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "pop", n, 1, 2)) return NULL;
+    rh_object *r = rh_dict_pop(I->rt, self, a[0], n == 2 ? a[1] : NULL);
+    if (!r && rh_err_occurred(I->rt) == RH_EXC_KEY) {
+        rh_object *rep = rh_obj_repr(I, a[0]);
+        rh_err_set(I->rt, RH_EXC_KEY, "%s", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
+        rh_xdecref(I->rt, rep);
+    }
+    return r;
+}
+FN(d_clear) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_clear(I->rt, self) ? NULL : newref(rh_none(I->rt)); }
+FN(d_setdefault) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "setdefault", n, 1, 2)) return NULL;
+    rh_object *v = rh_dict_get(I->rt, self, a[0]);
+    if (v) return newref(v);
+    if (rh_err_occurred(I->rt)) return NULL;
+    rh_object *d = n == 2 ? a[1] : rh_none(I->rt);
+    return rh_dict_set(I->rt, self, a[0], d) ? NULL : newref(d);
+}
+FN(d_update) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "update", n, 0, 1)) return NULL;
+    if (n == 1) {
+        if (rh_kind_of(a[0]) != RH_K_DICT) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "dict.update from a non-dict"); return NULL; }
+        size_t pos = 0;
+        rh_object *k, *v;
+        while (rh_dict_next(a[0], &pos, &k, &v))
+            if (rh_dict_set(I->rt, self, k, v)) return NULL;
+    }
+    for (int i = 0; i < nkw; i++)
+        if (rh_dict_set_cstr(I->rt, self, kwn[i], kwv[i])) return NULL;
+    return newref(rh_none(I->rt));
+}
+FN(d_copy) {
+    UNUSED_ARGS;
+    (void)a; (void)n;
+    rh_object *d = rh_dict_new(I->rt);
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (d && rh_dict_next(self, &pos, &k, &v))
+        if (rh_dict_set(I->rt, d, k, v)) { rh_decref(I->rt, d); d = NULL; }
+    return d;
+}
+
+/* ---------------------------------------------------------------- str methods */
+
+FN(s_split) {
+    UNUSED_ARGS;
+    if (n == 0 || a[0] == rh_none(I->rt)) return rh_str_split_ws(I->rt, self);
+    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "must be str or None, not %s", rh_tname(a[0])); return NULL; }
+    size_t hl, sl;
+    const char *h = rh_str_utf8(I->rt, self, &hl), *sp = rh_str_utf8(I->rt, a[0], &sl);
+    if (!h || !sp) return NULL;
+    if (sl == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "empty separator"); return NULL; }
+    rh_object *l = rh_list_new(I->rt, 0);
+    const char *p = h, *end = h + hl;
+    while (l) {
+        const char *q = memmem(p, (size_t)(end - p), sp, sl);
+        const char *stop = q ? q : end;
+        rh_object *part = rh_str_from_utf8(I->rt, p, (size_t)(stop - p));
+        if (!part || rh_list_append(I->rt, l, part)) { rh_xdecref(I->rt, part); rh_decref(I->rt, l); return NULL; }
+        rh_decref(I->rt, part);
+        if (!q) break;
+        p = q + sl;
+    }
+    return l;
+}
+FN(s_join) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "join", n, 1, 1)) return NULL;
+    rh_object *src = rh_iter_list(I, a[0]);
+    if (!src) return NULL;
+    rh_object *r = rh_str_join(I->rt, self, src);
+    rh_decref(I->rt, src);
+    return r;
+}
+static rh_object *strip_impl(rh_interp *I, rh_object *self, int left, int right) {
+    size_t len;
+    const char *u = rh_str_utf8(I->rt, self, &len);
+    if (!u) return NULL;
+    size_t b = 0, e = len;
+    while (left && b < e && strchr(" \t\n\r\f\v", u[b])) b++;
+    while (right && e > b && strchr(" \t\n\r\f\v", u[e - 1])) e--;
+    return rh_str_from_utf8(I->rt, u + b, e - b);
+}
+FN(s_strip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 1, 1); }
+FN(s_lstrip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 1, 0); }
+FN(s_rstrip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 0, 1); }
+static rh_object *affix(rh_interp *I, rh_object *self, rh_object **a, int n, int start) {
+    if (nargs_check(I, start ? "startswith" : "endswith", n, 1, 1)) return NULL;
+    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "expected a str"); return NULL; }
+    size_t hl, pl;
+    const char *h = rh_str_utf8(I->rt, self, &hl), *p = rh_str_utf8(I->rt, a[0], &pl);
+    if (!h || !p) return NULL;
+    int r = pl <= hl && memcmp(start ? h : h + hl - pl, p, pl) == 0;
+    return rh_bool(I->rt, r);
+}
+FN(s_splitlines) {
+    UNUSED_ARGS;
+    (void)a; (void)n;
+    size_t len;
+    const char *u = rh_str_utf8(I->rt, self, &len);
+    if (!u) return NULL;
+    rh_object *l = rh_list_new(I->rt, 0);
+    size_t st = 0;
+    for (size_t i = 0; l && i <= len; i++) {
+        int eol = i < len && (u[i] == '\n' || u[i] == '\r');
+        if (i < len && !eol) continue;
+        if (i == len && st == len) break;
+        rh_object *part = rh_str_from_utf8(I->rt, u + st, i - st);
+        if (!part || rh_list_append(I->rt, l, part)) { rh_xdecref(I->rt, part); rh_decref(I->rt, l); return NULL; }
+        rh_decref(I->rt, part);
+        if (i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') i++;
+        st = i + 1;
+    }
+    return l;
+}
+static int str_arg(rh_interp *I, rh_object **a, int n, int k, const char **u, size_t *len) {
+    if (n <= k || rh_kind_of(a[k]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "must be str, not %s", n <= k ? "nothing" : rh_tname(a[k]));
+        return -1;
+    }
+    *u = rh_str_utf8(I->rt, a[k], len);
+    return *u ? 0 : -1;
+}
+FN(s_find) {
+    UNUSED_ARGS;
+    size_t hl, nl;
+    const char *h = rh_str_utf8(I->rt, self, &hl), *nd;
+    if (!h || str_arg(I, a, n, 0, &nd, &nl)) return NULL;
+    if (rh_str_len(self) != hl) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "str.find on non-ASCII text"); return NULL; }
+    const char *p = nl ? memmem(h, hl, nd, nl) : h;
+    return rh_int_from_i64(I->rt, p ? (int64_t)(p - h) : -1);
+}
+FN(s_replace) {
+    UNUSED_ARGS;
+    size_t hl, ol, nl;
+    const char *h = rh_str_utf8(I->rt, self, &hl), *old, *nw;
+    if (!h || str_arg(I, a, n, 0, &old, &ol) || str_arg(I, a, n, 1, &nw, &nl)) return NULL;
+    if (ol == 0) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "str.replace with an empty pattern"); return NULL; }
+    size_t cap = hl + 1, k = 0;
+    char *out = malloc(cap);
+    if (!out) abort();
+    for (size_t i = 0; i < hl;) {
+        if (i + ol <= hl && memcmp(h + i, old, ol) == 0) {
+            if (k + nl + 1 > cap) { cap = (k + nl + 1) * 2; out = realloc(out, cap); if (!out) abort(); }
+            memcpy(out + k, nw, nl);
+            k += nl;
+            i += ol;
+        } else {
+            if (k + 2 > cap) { cap = (k + 2) * 2; out = realloc(out, cap); if (!out) abort(); }
+            out[k++] = h[i++];
+        }
+    }
+    rh_object *r = rh_str_from_utf8(I->rt, out, k);
+    free(out);
+    return r;
+}
+static rh_object *ascii_case(rh_interp *I, rh_object *self, int upper) {
+    size_t len;
+    const char *u = rh_str_utf8(I->rt, self, &len);
+    if (!u) return NULL;
+    char *out = malloc(len + 1);
+    if (!out) abort();
+    for (size_t i = 0; i < len; i++) {
+        char c = u[i];
+        out[i] = upper ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c) : (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+    }
+    rh_object *r = rh_str_from_utf8(I->rt, out, len);
+    free(out);
+    return r;
+}
+FN(s_upper) { UNUSED_ARGS; (void)a; (void)n; return ascii_case(I, self, 1); }
+FN(s_lower) { UNUSED_ARGS; (void)a; (void)n; return ascii_case(I, self, 0); }
+FN(s_isdigit) {
+    UNUSED_ARGS;
+    (void)a; (void)n;
+    size_t len;
+    const char *u = rh_str_utf8(I->rt, self, &len);
+    if (!u) return NULL;
+    int r = len > 0;
+    for (size_t i = 0; i < len; i++) r &= u[i] >= '0' && u[i] <= '9';
+    return rh_bool(I->rt, r);
+}
+FN(s_startswith) { UNUSED_ARGS; return affix(I, self, a, n, 1); }
+FN(s_endswith) { UNUSED_ARGS; return affix(I, self, a, n, 0); }
+
+#define DEF(var, nm, fn) static const rh_builtin_def var = {nm, (void (*)(void))fn, 0}
+DEF(m_l_append, "append", l_append); DEF(m_l_extend, "extend", l_extend); DEF(m_l_pop, "pop", l_pop);
+DEF(m_l_remove, "remove", l_remove); DEF(m_l_clear, "clear", l_clear); DEF(m_l_reverse, "reverse", l_reverse);
+DEF(m_l_sort, "sort", l_sort); DEF(m_l_index, "index", l_index); DEF(m_l_count, "count", l_count);
+DEF(m_l_copy, "copy", l_copy);
+DEF(m_d_keys, "keys", d_keys); DEF(m_d_items, "items", d_items); DEF(m_d_values, "values", d_values);
+DEF(m_d_get, "get", d_get); DEF(m_d_pop, "pop", d_pop); DEF(m_d_clear, "clear", d_clear);
+DEF(m_d_setdefault, "setdefault", d_setdefault); DEF(m_d_update, "update", d_update); DEF(m_d_copy, "copy", d_copy);
+DEF(m_s_split, "split", s_split); DEF(m_s_join, "join", s_join); DEF(m_s_strip, "strip", s_strip);
+DEF(m_s_lstrip, "lstrip", s_lstrip); DEF(m_s_rstrip, "rstrip", s_rstrip);
+DEF(m_s_startswith, "startswith", s_startswith); DEF(m_s_endswith, "endswith", s_endswith);
+DEF(m_t_count, "count", l_count);
+DEF(m_s_splitlines, "splitlines", s_splitlines); DEF(m_s_find, "find", s_find);
+DEF(m_s_replace, "replace", s_replace); DEF(m_s_upper, "upper", s_upper); DEF(m_s_lower, "lower", s_lower);
+DEF(m_s_isdigit, "isdigit", s_isdigit);
+
+static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &m_l_pop, &m_l_remove, &m_l_clear,
+                                                     &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy, NULL};
+static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d_values, &m_d_get, &m_d_pop,
+                                                     &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, NULL};
+static const rh_builtin_def *const str_methods[] = {&m_s_split, &m_s_join, &m_s_strip, &m_s_lstrip, &m_s_rstrip,
+                                                    &m_s_startswith, &m_s_endswith, &m_s_splitlines, &m_s_find,
+                                                    &m_s_replace, &m_s_upper, &m_s_lower, &m_s_isdigit, NULL};
+static const rh_builtin_def *const tuple_methods[] = {&m_t_count, NULL};
+static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, NULL};
+
+const rh_builtin_def *rh_find_method_def(rh_object *self, const char *name) {
+    const rh_builtin_def *const *tab;
+    switch (rh_kind_of(self)) {
+    case RH_K_LIST: tab = list_methods; break;
+    case RH_K_DICT: tab = dict_methods; break;
+    case RH_K_STR: tab = str_methods; break;
+    case RH_K_TUPLE: tab = tuple_methods; break;
+    case RH_K_OTHER: tab = file_methods; break;
+    default: return NULL;
+    }
+    for (int i = 0; tab[i]; i++)
+        if (strcmp(tab[i]->name, name) == 0) return tab[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- the builtins namespace */
+
+DEF(b_print, "print", bi_print); DEF(b_len, "len", bi_len); DEF(b_range, "range", bi_range);
+DEF(b_list, "list", bi_list); DEF(b_tuple, "tuple", bi_tuple); DEF(b_dict, "dict", bi_dict);
+DEF(b_int, "int", bi_int); DEF(b_float, "float", bi_float); DEF(b_str, "str", bi_str);
+DEF(b_bool, "bool", bi_bool); DEF(b_repr, "repr", bi_repr); DEF(b_sorted, "sorted", bi_sorted);
+DEF(b_all, "all", bi_all); DEF(b_any, "any", bi_any); DEF(b_min, "min", bi_min); DEF(b_max, "max", bi_max);
+DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
+DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
+DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open);
+
+static const rh_builtin_def *const builtin_table[] = {
+    &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
+    &b_isinstance, &b_callable, &b_globals, &b_open, NULL};
+
+/* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */
+static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {
+    {RH_K_INT, &b_int}, {RH_K_FLOAT, &b_float}, {RH_K_STR, &b_str}, {RH_K_LIST, &b_list},
+    {RH_K_TUPLE, &b_tuple}, {RH_K_DICT, &b_dict}, {RH_K_BOOL, &b_bool}, {RH_K_RANGE, &b_range},
+    {RH_K_TYPE, &b_type}, {RH_K_NONE, NULL}};
+
+const rh_builtin_def *rh_type_constructor(rh_object *type) {
+    for (int i = 0; type_table[i].ctor; i++)
+        if (((rh_type *)type)->kind == type_table[i].kind) return type_table[i].ctor;
+    return NULL;
+}
+
+int rh_builtins_init(rh_interp *I) {
+    rh_runtime *rt = I->rt;
+    I->builtins = rh_dict_new(rt);
+    if (!I->builtins) return -1;
+    for (int i = 0; type_table[i].ctor; i++) {
+        rh_object *t = (rh_object *)rh_builtin_type(rt, type_table[i].kind);
+        if (rh_dict_set_cstr(rt, I->builtins, type_table[i].ctor->name, t)) return -1;
+    }
+    if (rh_dict_set_cstr(rt, I->builtins, "object", (rh_object *)rh_builtin_type(rt, RH_K_OBJECT))) return -1;
+    for (int i = 0; builtin_table[i]; i++) {
+        rh_object *f = rh_builtin_new(rt, builtin_table[i], NULL);
+        rh_object *k = f ? rh_str_intern_utf8(rt, builtin_table[i]->name, strlen(builtin_table[i]->name)) : NULL;
+        int rc = k ? rh_dict_set(rt, I->builtins, k, f) : -1;
+        rh_xdecref(rt, k);
+        rh_xdecref(rt, f);
+        if (rc) return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,126 @@
+/* interp.h — the workload interpreter's state and the functions its files share.
+ *
+ * Owns rh_interp (one run: runtime, module code, globals, builtins, constants, traceback, marks, report
+ * hooks) and rh_frame (one executing code unit). Invariants: every rh_object* held in rh_interp or a
+ * frame is an owned (counted) reference unless its comment says "borrowed"; evaluation functions return
+ * new references or NULL with the runtime error set (refheap/runtime.h) — the exception model of the
+ * subset is exactly "one pending error". Reference discipline mirrors CPython 3.11's value stack: a
+ * temporary lives from its evaluation until its consumer is done; arguments of a Python-level call move
+ * into the callee's fast locals; fast locals are released (in slot order) before the caller continues.
+ */
+#ifndef RH_HARNESS_INTERP_H
+#define RH_HARNESS_INTERP_H
+#include <stdio.h>
+
+#include "ast.h"
+#include "refheap/refheap.h"
+
+typedef struct rh_frame {
+    rh_code *code;
+    rh_object **fast;        /* code->nslots owned references (NULL = unbound) */
+    rh_object *ns;           /* class body namespace (owned) or NULL */
+    rh_object *globals;      /* borrowed */
+    rh_object *retval;       /* owned, set by return */
+    int line;                /* line of the statement executing */
+    struct rh_frame *back;
+} rh_frame;
+
+typedef struct rh_tb_entry { char func[128]; int line; } rh_tb_entry;
+
+/* Per-statement measurement hook (report.c); NULL when --report/--json are off. */
+typedef struct rh_report rh_report;
+
+typedef struct rh_interp {
+    rh_runtime *rt;
+    const char *filename;
+    char *abspath;           /* realpath of the workload, as CPython's tracebacks show it (owned) */
+    char *src;               /* whole source text */
+    size_t srclen;
+    rh_code *module;
+    rh_object *globals;      /* dict */
+    rh_object *builtins;     /* dict of builtin functions */
+    rh_object **consts;      /* merged constants (owned) */
+    int nconsts, capconsts;
+    /* References a CPython run holds on constants: the parser's AST arena (one per constant, dropped after
+     * the module body ran: I->consts itself), each code object's co_consts (module and class bodies:
+     * dropped after the module body, `early`; functions: kept to teardown, `late`). Owned. */
+    rh_object **early, **late;
+    int nearly, nlate, capearly, caplate;
+    int consts_released;
+    rh_object **names;       /* interned names held by the code (owned) */
+    int nnames, capnames;
+    rh_frame *frame;         /* innermost executing frame (borrowed chain) */
+    int depth;
+    /* traceback of the pending error, innermost first */
+    rh_tb_entry tb[64];
+    int ntb;
+    int tb_total;
+    /* interned strings used by the evaluator (owned) */
+    rh_object *s_init, *s_del, *s_name, *s_module, *s_qualname, *s_main, *s_callback, *s_dict, *s_class, *s_listcomp;
+    rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
+    /* refheap.mark labels (owned list) */
+    rh_object *marks;
+    rh_report *report;
+    int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
+} rh_interp;
+
+/* ---- eval.c */
+int rh_interp_init(rh_interp *I, rh_runtime *rt);
+/* Execute the module body. Returns 0, or -1 with an uncaught error pending. */
+int rh_interp_run(rh_interp *I);
+/* Call a callable: args are owned references and are always consumed (stolen). kwnames/kwvals may be
+ * NULL (nkw 0); kwvals are stolen too. Returns a new reference or NULL. */
+rh_object *rh_call(rh_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwnames,
+                   rh_object **kwvals, int nkw);
+/* The same with borrowed arguments. */
+rh_object *rh_call_borrowed(rh_interp *I, rh_object *fn, rh_object **args, int nargs);
+rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name);  /* new ref or NULL */
+/* Write the pending error as CPython's traceback tail on stderr (stdout flushed first). */
+void rh_print_traceback(rh_interp *I);
+/* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
+void rh_write_unraisable(rh_interp *I, rh_object *where_fn);
+void rh_interp_finalize(rh_interp *I);
+void rh_release_module_consts(rh_interp *I);
+rh_object *rh_obj_str(rh_interp *I, rh_object *o);   /* str(o): new ref (ops.c) */
+rh_object *rh_obj_repr(rh_interp *I, rh_object *o);  /* repr(o): new ref (ops.c) */
+int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b); /* 1/0/-1 (ops.c) */
+rh_object *rh_iter_list(rh_interp *I, rh_object *o); /* a list or tuple snapshot to iterate: new ref */
+const char *rh_tname(rh_object *o);  /* type name as CPython prints it */
+
+/* ---- ops.c: operations on values (arguments borrowed; new reference / 1,0 / NULL,-1 with error) */
+rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int inplace);
+rh_object *rh_eval_unary(rh_interp *I, rh_object *a, int op);
+int rh_truth(rh_interp *I, rh_object *o);
+int rh_is_intlike(rh_object *o);                              /* int or bool */
+int rh_as_i64(rh_interp *I, rh_object *o, int64_t *v);         /* int or bool value */
+const char *rh_cstr(rh_interp *I, rh_object *s);             /* UTF-8 of a str (borrowed), "?" if none */
+
+/* ---- resolve.c: scope analysis, constant creation and folding (needs the runtime) */
+int rh_prepare(rh_interp *I, rh_code *module, rh_cerr *err);
+
+/* ---- builtins.c */
+int rh_builtins_init(rh_interp *I);
+/* The method table entry of a built-in receiver (list/dict/str/tuple/file), or NULL. */
+/* The constructor of a built-in type object (int, str, list...), or NULL. */
+const rh_builtin_def *rh_type_constructor(rh_object *type);
+const rh_builtin_def *rh_find_method_def(rh_object *self, const char *name);
+
+/* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */
+typedef rh_object *(*rh_cfn)(rh_interp *I, rh_object *self, rh_object **args, int nargs, char **kwn,
+                            rh_object **kwv, int nkw);
+
+/* ---- modules.c */
+rh_object *rh_import_module(rh_interp *I, const char *name);   /* new ref or NULL */
+void rh_hooks_install(rh_interp *I);
+
+/* ---- report.c */
+void rh_report_stmt_begin(rh_interp *I, rh_node *stmt);
+void rh_report_stmt_end(rh_interp *I, rh_node *stmt);
+
+/* A class made by a `class` statement (heap type), as opposed to a built-in type object. */
+static inline int rh_is_heap_class(rh_object *o) {
+    return rh_kind_of(o) == RH_K_TYPE && (((rh_type *)o)->flags & RH_TPFLAG_HEAPTYPE) != 0;
+}
+
+#define RH_ARGS_MAX 64
+#endif

@@ -1,0 +1,213 @@
+/* main.c — the refheap command line: `refheap run FILE.py [options]`, --help, --version.
+ *
+ * Owns argument parsing, the run sequence (preload re-exec for LD_PRELOAD allocators, read, lex, parse,
+ * runtime creation with the chosen allocator and profile, resolve, execute, finalize, report) and exit
+ * statuses: 0 program ok, 1 uncaught exception, 2 bad input or usage. stdout carries exactly the
+ * program's output (fully buffered, flushed before anything is written to stderr and at exit).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+#include "report.h"
+
+rh_hooks rh_interp_hooks(rh_interp *I);
+
+static const char usage_text[] =
+    "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE]\n"
+    "       refheap --help | --version\n"
+    "\n"
+    "Runs a workload written in the refheap subset of Python 3 on the reference model of CPython's\n"
+    "memory management. stdout is exactly the program's output.\n"
+    "\n"
+    "options:\n"
+    "  --profile NAME      version profile: py27, py310, py311 (default), py312, py313\n"
+    "  --allocator NAME    object allocator: pymalloc (default), malloc, mimalloc, cpython, jemalloc,\n"
+    "                      tcmalloc, or a path to a plug-in .so\n"
+    "  --report            per-statement table (time, RSS, live objects, gc counts) on stderr\n"
+    "  --json FILE         per-statement measurements, totals and machine facts as JSON\n"
+    "                      (docs/results-schema.md)\n"
+    "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage\n";
+
+typedef struct opts {
+    const char *file, *profile, *allocator, *json;
+    int report;
+} opts;
+
+static int usage_error(const char *msg, const char *arg) {
+    fprintf(stderr, "refheap: %s%s%s\n%s", msg, arg ? " " : "", arg ? arg : "", usage_text);
+    return 2;
+}
+
+static int parse_args(int argc, char **argv, opts *o) {
+    if (argc < 2) return usage_error("missing command", NULL);
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) { fputs(usage_text, stdout); return 0; }
+    if (!strcmp(argv[1], "--version")) { printf("refheap %s\n", REFHEAP_VERSION); return 0; }
+    if (strcmp(argv[1], "run") != 0) return usage_error("unknown command", argv[1]);
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--report")) o->report = 1;
+        else if (!strcmp(a, "--profile") || !strcmp(a, "--allocator") || !strcmp(a, "--json")) {
+            if (i + 1 >= argc) return usage_error("missing value for", a);
+            const char **dst = a[2] == 'p' ? &o->profile : a[2] == 'a' ? &o->allocator : &o->json;
+            *dst = argv[++i];
+        } else if (!strcmp(a, "--help")) { fputs(usage_text, stdout); return 0; }
+        else if (a[0] == '-' && a[1]) return usage_error("unknown option", a);
+        else if (o->file) return usage_error("more than one workload file:", a);
+        else o->file = a;
+    }
+    if (!o->file) return usage_error("missing workload file", NULL);
+    return -1; /* go on */
+}
+
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) abort();
+    for (;;) {
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) break;
+        cap *= 2;
+        buf = realloc(buf, cap + 1);
+        if (!buf) abort();
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) { free(buf); return NULL; }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+static void interp_release(rh_interp *I) {
+    rh_runtime *rt = I->rt;
+    I->exiting = 2; /* from here on no Python code runs (hooks become no-ops) */
+    rh_release_module_consts(I);
+    for (int i = 0; i < I->nlate; i++) rh_decref(rt, I->late[i]);
+    for (int i = 0; i < I->nnames; i++) rh_decref(rt, I->names[i]);
+    free(I->consts);
+    free(I->early);
+    free(I->late);
+    free(I->names);
+    /* module dicts and their functions' m_self form cycles: break them, then collect what is left */
+    rh_object *mods[] = {I->mod_gc, I->mod_sys, I->mod_weakref, I->mod_refheap};
+    for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++)
+        if (mods[i]) rh_dict_clear(rt, rh_module_dict(mods[i]));
+    if (I->globals) rh_dict_clear(rt, I->globals);
+    rh_object **owned[] = {&I->globals, &I->builtins, &I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap,
+                           &I->marks, &I->s_init, &I->s_del, &I->s_name, &I->s_module, &I->s_qualname, &I->s_main,
+                           &I->s_callback, &I->s_dict, &I->s_class, &I->s_listcomp};
+    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) {
+        rh_object *o = *owned[i];
+        *owned[i] = NULL;
+        rh_xdecref(rt, o);
+    }
+    rh_gc_collect(rt, 2);
+    rh_err_clear(rt);
+}
+
+static int compile_error(const char *file, rh_cerr *e) {
+    fflush(stdout);
+    fprintf(stderr, "%s:%d:%d: %s\n", file, e->line, e->col, e->msg);
+    return 2;
+}
+
+int main(int argc, char **argv) {
+    opts o = {0};
+    int st = parse_args(argc, argv, &o);
+    if (st >= 0) return st;
+    const char *alloc_name = o.allocator ? o.allocator : "pymalloc";
+    if (rh_preload_library(alloc_name)) {
+        char err[256];
+        if (rh_preload_reexec(alloc_name, argv) != 0) {
+            fprintf(stderr, "refheap: cannot re-execute with allocator '%s' preloaded\n", alloc_name);
+            return 2;
+        }
+        if (rh_preload_verify(alloc_name, err, sizeof err) != 0) {
+            fprintf(stderr, "refheap: allocator '%s' is not active in this process: %s\n", alloc_name, err);
+            return 2;
+        }
+    }
+    const rh_profile *prof = rh_profile_get(o.profile);
+    if (!prof) {
+        fprintf(stderr, "refheap: unknown profile '%s'; known:", o.profile);
+        for (const char *const *p = rh_profile_names(); *p; p++) fprintf(stderr, " %s", *p);
+        fputc('\n', stderr);
+        return 2;
+    }
+    size_t len = 0;
+    char *src = read_file(o.file, &len);
+    if (!src) {
+        fprintf(stderr, "refheap: cannot read %s: %s\n", o.file, strerror(errno));
+        return 2;
+    }
+    rh_cerr cerr = {0};
+    int ntok = 0;
+    rh_tok *toks = rh_lex(src, len, &ntok, &cerr);
+    rh_code *mod = toks ? rh_parse(toks, ntok, &cerr) : NULL;
+    rh_toks_free(toks, ntok);
+    if (!mod) { free(src); return compile_error(o.file, &cerr); }
+
+    rh_interp *I = calloc(1, sizeof *I);
+    if (!I) abort();
+    I->filename = o.file;
+    I->abspath = realpath(o.file, NULL);
+    I->src = src;
+    I->srclen = len;
+    I->module = mod;
+    rh_config cfg = {.profile = prof, .hooks = rh_interp_hooks(I)};
+    char err[256] = "";
+    if (rh_allocator_create(&cfg.allocator, alloc_name, prof, err, sizeof err) != 0) {
+        fprintf(stderr, "refheap: allocator '%s': %s\n", alloc_name, err);
+        rh_code_free(mod);
+        free(src);
+        free(I->abspath);
+        free(I);
+        return 2;
+    }
+    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
+    if (!rt) {
+        fprintf(stderr, "refheap: cannot create the runtime: %s\n", err);
+        rh_code_free(mod);
+        free(src);
+        free(I->abspath);
+        free(I);
+        return 2;
+    }
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    int status = 0;
+    if (rh_interp_init(I, rt) != 0) {
+        fprintf(stderr, "refheap: cannot initialise the interpreter: %s\n", rh_err_message(rt));
+        status = 2;
+    } else {
+        rh_hooks_install(I);
+        if (rh_prepare(I, mod, &cerr) != 0) {
+            status = compile_error(o.file, &cerr);
+        } else {
+            if (o.report || o.json)
+                I->report = rh_report_new(rt, o.file, rh_runtime_allocator(rt)->name, prof->name, o.report, o.json);
+            if (rh_interp_run(I) != 0) {
+                rh_print_traceback(I);
+                status = 1;
+            }
+            rh_interp_finalize(I);
+            fflush(stdout);
+            if (I->report && rh_report_finish(I, status) != 0 && status == 0) status = 2;
+        }
+    }
+    fflush(stdout);
+    interp_release(I);
+    rh_report_free(I->report);
+    rh_runtime_free(rt);
+    rh_code_free(mod);
+    free(src);
+    free(I->abspath);
+    free(I);
+    return status;
+}

@@ -1,0 +1,349 @@
+/* modules.c — the importable modules (sys, gc, weakref, refheap) and the runtime hooks that let the
+ * library call back into Python code (__del__, weakref callbacks, gc.callbacks).
+ *
+ * Owns the module objects (created once per run, cached in rh_interp) and their function tables; every
+ * gc/weakref function binds to refheap/gc.h. gc.garbage and gc.callbacks are the runtime's own lists.
+ * Invariant: a hook that runs Python code saves the pending error and traceback first and restores them
+ * afterwards, so a finalizer never clobbers an exception being propagated (as CPython's
+ * PyErr_Fetch/Restore around tp_finalize); errors inside hooks are reported as unraisable and cleared.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+
+#define FN(name) static rh_object *name(rh_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
+#define UNUSED_ARGS (void)self; (void)kwn; (void)kwv
+
+static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
+static rh_object *none(rh_interp *I) { return newref(rh_none(I->rt)); }
+
+static int argc(rh_interp *I, const char *fn, int n, int lo, int hi, int nkw) {
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn); return -1; }
+    if (n >= lo && n <= hi) return 0;
+    if (lo == hi) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly %d argument%s (%d given)", fn, lo, lo == 1 ? "" : "s", n);
+    else rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes at most %d arguments (%d given)", fn, hi, n);
+    return -1;
+}
+
+static int to_int(rh_interp *I, rh_object *o, int64_t *v) {
+    if (rh_kind_of(o) == RH_K_BOOL) { *v = o == rh_true(I->rt); return 0; }
+    if (rh_kind_of(o) != RH_K_INT) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_tname(o));
+        return -1;
+    }
+    return rh_int_as_i64(I->rt, o, v);
+}
+
+static rh_object *int3(rh_interp *I, const int v[3]) {
+    rh_object *t = rh_tuple_new(I->rt, 3);
+    if (!t) return NULL;
+    for (int i = 0; i < 3; i++) {
+        rh_object *x = rh_int_from_i64(I->rt, v[i]);
+        if (!x) { rh_decref(I->rt, t); return NULL; }
+        rh_tuple_set(t, (size_t)i, x);
+    }
+    return t;
+}
+
+/* ---------------------------------------------------------------- sys */
+
+FN(sys_getrefcount) {
+    UNUSED_ARGS;
+    if (argc(I, "getrefcount", n, 1, 1, nkw)) return NULL;
+    /* the argument slot of this call is the extra reference CPython reports */
+    return rh_int_from_i64(I->rt, (int64_t)rh_refcount(a[0]));
+}
+FN(sys_getsizeof) {
+    UNUSED_ARGS;
+    if (argc(I, "getsizeof", n, 1, 2, nkw)) return NULL;
+    return rh_int_from_i64(I->rt, (int64_t)rh_sizeof(I->rt, a[0]));
+}
+FN(sys_intern) {
+    UNUSED_ARGS;
+    if (argc(I, "intern", n, 1, 1, nkw)) return NULL;
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "intern() argument must be str, not %s", rh_tname(a[0]));
+        return NULL;
+    }
+    rh_object *s = newref(a[0]);
+    if (rh_str_intern_in_place(I->rt, &s) != 0) { rh_decref(I->rt, s); return NULL; }
+    return s;
+}
+
+/* ---------------------------------------------------------------- gc */
+
+static int gen_arg(rh_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw, int dflt, int *gen) {
+    rh_object *g = n >= 1 ? a[0] : NULL;
+    for (int k = 0; k < nkw; k++) {
+        if (strcmp(kwn[k], "generation") != 0) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument", kwn[k]);
+            return -1;
+        }
+        g = kwv[k];
+    }
+    if (!g || g == rh_none(I->rt)) { *gen = dflt; return 0; }
+    int64_t v;
+    if (to_int(I, g, &v)) return -1;
+    *gen = (int)v;
+    return 0;
+}
+
+FN(gc_collect) {
+    UNUSED_ARGS;
+    int gen;
+    if (n > 1) return argc(I, "collect", n, 0, 1, 0), NULL;
+    if (gen_arg(I, a, n, kwn, kwv, nkw, 2, &gen)) return NULL;
+    if (gen < 0 || gen > 2) { rh_err_set(I->rt, RH_EXC_VALUE, "invalid generation"); return NULL; }
+    int64_t r = rh_gc_collect(I->rt, gen);
+    if (r < 0) return NULL;
+    return rh_int_from_i64(I->rt, r);
+}
+FN(gc_enable) { UNUSED_ARGS; (void)a; if (argc(I, "enable", n, 0, 0, nkw)) return NULL; rh_gc_enable(I->rt); return none(I); }
+FN(gc_disable) { UNUSED_ARGS; (void)a; if (argc(I, "disable", n, 0, 0, nkw)) return NULL; rh_gc_disable(I->rt); return none(I); }
+FN(gc_isenabled) { UNUSED_ARGS; (void)a; if (argc(I, "isenabled", n, 0, 0, nkw)) return NULL; return rh_bool(I->rt, rh_gc_isenabled(I->rt)); }
+FN(gc_get_count) { UNUSED_ARGS; (void)a; if (argc(I, "get_count", n, 0, 0, nkw)) return NULL; int v[3]; rh_gc_get_count(I->rt, v); return int3(I, v); }
+FN(gc_get_threshold) { UNUSED_ARGS; (void)a; if (argc(I, "get_threshold", n, 0, 0, nkw)) return NULL; int v[3]; rh_gc_get_threshold(I->rt, v); return int3(I, v); }
+FN(gc_set_threshold) {
+    UNUSED_ARGS;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "set_threshold() takes no keyword arguments"); return NULL; }
+    if (n < 1 || n > 3) {
+        rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "set_threshold() takes at least 1 argument (0 given)"
+                                             : "set_threshold() takes at most 3 arguments (%d given)", n);
+        return NULL;
+    }
+    int64_t v[3] = {-1, -1, -1};
+    for (int i = 0; i < n; i++)
+        if (to_int(I, a[i], &v[i])) return NULL;
+    rh_gc_set_threshold(I->rt, (int)v[0], (int)v[1], (int)v[2]);
+    return none(I);
+}
+FN(gc_is_tracked) { UNUSED_ARGS; if (argc(I, "is_tracked", n, 1, 1, nkw)) return NULL; return rh_bool(I->rt, rh_gc_is_tracked(a[0])); }
+FN(gc_is_finalized) { UNUSED_ARGS; if (argc(I, "is_finalized", n, 1, 1, nkw)) return NULL; return rh_bool(I->rt, rh_gc_is_finalized(a[0])); }
+FN(gc_get_objects) {
+    UNUSED_ARGS;
+    int gen;
+    if (n > 1) return argc(I, "get_objects", n, 0, 1, 0), NULL;
+    if (gen_arg(I, a, n, kwn, kwv, nkw, -1, &gen)) return NULL;
+    if (gen < -1 || gen > 2) {
+        rh_err_set(I->rt, RH_EXC_VALUE, gen < -1 ? "generation parameter must be non-negative (%d given)"
+                                                 : "generation parameter must be less than the number of available generations (%d)",
+                   gen < -1 ? gen : 3);
+        return NULL;
+    }
+    return rh_gc_get_objects(I->rt, gen);
+}
+static rh_object *referents_of(rh_interp *I, rh_object **a, int n, int referrers) {
+    rh_object *all = rh_list_new(I->rt, 0);
+    for (int i = 0; all && i < n; i++) {
+        rh_object *l = referrers ? rh_gc_get_referrers(I->rt, a[i]) : rh_gc_get_referents(I->rt, a[i]);
+        if (!l || rh_list_extend(I->rt, all, l)) { rh_xdecref(I->rt, l); rh_decref(I->rt, all); return NULL; }
+        rh_decref(I->rt, l);
+    }
+    return all;
+}
+FN(gc_get_referents) { UNUSED_ARGS; if (nkw) return argc(I, "get_referents", n, 0, 64, nkw), NULL; return referents_of(I, a, n, 0); }
+FN(gc_get_referrers) { UNUSED_ARGS; if (nkw) return argc(I, "get_referrers", n, 0, 64, nkw), NULL; return referents_of(I, a, n, 1); }
+FN(gc_freeze) { UNUSED_ARGS; (void)a; if (argc(I, "freeze", n, 0, 0, nkw)) return NULL; rh_gc_freeze(I->rt); return none(I); }
+FN(gc_unfreeze) { UNUSED_ARGS; (void)a; if (argc(I, "unfreeze", n, 0, 0, nkw)) return NULL; rh_gc_unfreeze(I->rt); return none(I); }
+FN(gc_get_freeze_count) { UNUSED_ARGS; (void)a; if (argc(I, "get_freeze_count", n, 0, 0, nkw)) return NULL; return rh_int_from_i64(I->rt, rh_gc_get_freeze_count(I->rt)); }
+FN(gc_get_stats) { UNUSED_ARGS; (void)a; if (argc(I, "get_stats", n, 0, 0, nkw)) return NULL; return rh_gc_get_stats(I->rt); }
+FN(gc_set_debug) {
+    UNUSED_ARGS;
+    if (argc(I, "set_debug", n, 1, 1, nkw)) return NULL;
+    int64_t v;
+    if (to_int(I, a[0], &v)) return NULL;
+    rh_gc_set_debug(I->rt, (int)v);
+    return none(I);
+}
+FN(gc_get_debug) { UNUSED_ARGS; (void)a; if (argc(I, "get_debug", n, 0, 0, nkw)) return NULL; return rh_int_from_i64(I->rt, rh_gc_get_debug(I->rt)); }
+
+/* ---------------------------------------------------------------- weakref */
+
+FN(wr_ref) {
+    UNUSED_ARGS;
+    if (argc(I, "ref", n, 1, 2, nkw)) return NULL;
+    rh_object *cb = n == 2 && a[1] != rh_none(I->rt) ? a[1] : NULL;
+    return rh_weakref_new(I->rt, a[0], cb);
+}
+FN(wr_getweakrefcount) { UNUSED_ARGS; if (argc(I, "getweakrefcount", n, 1, 1, nkw)) return NULL; return rh_int_from_i64(I->rt, rh_weakref_count(a[0])); }
+FN(wr_getweakrefs) { UNUSED_ARGS; if (argc(I, "getweakrefs", n, 1, 1, nkw)) return NULL; return rh_weakref_list(I->rt, a[0]); }
+
+/* ---------------------------------------------------------------- refheap */
+
+void rh_report_mark(rh_interp *I, rh_object *label);
+
+FN(rh_mark) {
+    UNUSED_ARGS;
+    if (argc(I, "mark", n, 1, 1, nkw)) return NULL;
+    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "mark() label must be str"); return NULL; }
+    rh_report_mark(I, a[0]);
+    return none(I);
+}
+
+/* ---------------------------------------------------------------- module tables */
+
+static const rh_builtin_def sys_defs[] = {
+    {"getrefcount", (void (*)(void))sys_getrefcount, 0}, {"getsizeof", (void (*)(void))sys_getsizeof, 0},
+    {"intern", (void (*)(void))sys_intern, 0}, {NULL, NULL, 0}};
+static const rh_builtin_def gc_defs[] = {
+    {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
+    {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},
+    {"get_count", (void (*)(void))gc_get_count, 0}, {"get_threshold", (void (*)(void))gc_get_threshold, 0},
+    {"set_threshold", (void (*)(void))gc_set_threshold, 0}, {"is_tracked", (void (*)(void))gc_is_tracked, 0},
+    {"is_finalized", (void (*)(void))gc_is_finalized, 0}, {"get_objects", (void (*)(void))gc_get_objects, 0},
+    {"get_referents", (void (*)(void))gc_get_referents, 0}, {"get_referrers", (void (*)(void))gc_get_referrers, 0},
+    {"freeze", (void (*)(void))gc_freeze, 0}, {"unfreeze", (void (*)(void))gc_unfreeze, 0},
+    {"get_freeze_count", (void (*)(void))gc_get_freeze_count, 0}, {"get_stats", (void (*)(void))gc_get_stats, 0},
+    {"set_debug", (void (*)(void))gc_set_debug, 0}, {"get_debug", (void (*)(void))gc_get_debug, 0},
+    {NULL, NULL, 0}};
+static const rh_builtin_def weakref_defs[] = {
+    {"ref", (void (*)(void))wr_ref, 0}, {"getweakrefcount", (void (*)(void))wr_getweakrefcount, 0},
+    {"getweakrefs", (void (*)(void))wr_getweakrefs, 0}, {NULL, NULL, 0}};
+static const rh_builtin_def refheap_defs[] = {{"mark", (void (*)(void))rh_mark, 0}, {NULL, NULL, 0}};
+
+static int add_fns(rh_interp *I, rh_object *m, const rh_builtin_def *defs) {
+    for (int i = 0; defs[i].name; i++) {
+        rh_object *f = rh_builtin_new(I->rt, &defs[i], m);
+        if (!f) return -1;
+        int rc = rh_dict_set_cstr(I->rt, rh_module_dict(m), defs[i].name, f);
+        rh_decref(I->rt, f);
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+static int add_int(rh_interp *I, rh_object *m, const char *name, int64_t v) {
+    rh_object *x = rh_int_from_i64(I->rt, v);
+    if (!x) return -1;
+    int rc = rh_dict_set_cstr(I->rt, rh_module_dict(m), name, x);
+    rh_decref(I->rt, x);
+    return rc;
+}
+
+static rh_object *make_module(rh_interp *I, const char *name, const rh_builtin_def *defs) {
+    rh_object *nm = rh_str_intern_utf8(I->rt, name, strlen(name));
+    if (!nm) return NULL;
+    rh_object *m = rh_module_new(I->rt, nm);
+    rh_decref(I->rt, nm);
+    if (!m) return NULL;
+    if (add_fns(I, m, defs)) { rh_decref(I->rt, m); return NULL; }
+    return m;
+}
+
+rh_object *rh_import_module(rh_interp *I, const char *name) {
+    rh_object **slot;
+    if (!strcmp(name, "sys")) slot = &I->mod_sys;
+    else if (!strcmp(name, "gc")) slot = &I->mod_gc;
+    else if (!strcmp(name, "weakref")) slot = &I->mod_weakref;
+    else if (!strcmp(name, "refheap")) slot = &I->mod_refheap;
+    else { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "import of '%s'", name); return NULL; }
+    if (*slot) return newref(*slot);
+    rh_object *m = NULL;
+    if (slot == &I->mod_sys) m = make_module(I, "sys", sys_defs);
+    else if (slot == &I->mod_weakref) m = make_module(I, "weakref", weakref_defs);
+    else if (slot == &I->mod_refheap) m = make_module(I, "refheap", refheap_defs);
+    else {
+        m = make_module(I, "gc", gc_defs);
+        if (m && (add_int(I, m, "DEBUG_STATS", RH_GC_DEBUG_STATS) || add_int(I, m, "DEBUG_COLLECTABLE", RH_GC_DEBUG_COLLECTABLE) ||
+                  add_int(I, m, "DEBUG_UNCOLLECTABLE", RH_GC_DEBUG_UNCOLLECTABLE) ||
+                  add_int(I, m, "DEBUG_SAVEALL", RH_GC_DEBUG_SAVEALL) || add_int(I, m, "DEBUG_LEAK", RH_GC_DEBUG_LEAK) ||
+                  rh_dict_set_cstr(I->rt, rh_module_dict(m), "garbage", rh_gc_garbage(I->rt)) ||
+                  rh_dict_set_cstr(I->rt, rh_module_dict(m), "callbacks", rh_gc_callbacks(I->rt)))) {
+            rh_decref(I->rt, m);
+            m = NULL;
+        }
+    }
+    if (!m) return NULL;
+    *slot = m;
+    return newref(m);
+}
+
+/* ---------------------------------------------------------------- hooks */
+
+typedef struct saved_err { rh_exc kind; char msg[512]; int ntb, tb_total; rh_tb_entry tb[64]; } saved_err;
+
+static void save_err(rh_interp *I, saved_err *s) {
+    s->kind = rh_err_occurred(I->rt);
+    snprintf(s->msg, sizeof s->msg, "%s", rh_err_message(I->rt));
+    s->ntb = I->ntb;
+    s->tb_total = I->tb_total;
+    memcpy(s->tb, I->tb, sizeof s->tb);
+    rh_err_clear(I->rt);
+    I->ntb = 0;
+}
+
+static void restore_err(rh_interp *I, saved_err *s) {
+    rh_err_clear(I->rt);
+    if (s->kind == RH_EXC_MEMORY && !s->msg[0]) rh_err_nomemory(I->rt);
+    else if (s->kind) rh_err_set(I->rt, s->kind, "%s", s->msg);
+    I->ntb = s->ntb;
+    I->tb_total = s->tb_total;
+    memcpy(I->tb, s->tb, sizeof s->tb);
+}
+
+static int hook_call_del(void *ctx, rh_runtime *rt, rh_object *self) {
+    rh_interp *I = ctx;
+    if (I->exiting >= 2) return 0;
+    rh_object *fn = rh_class_lookup(rt, (rh_object *)rh_type_of(self), I->s_del);
+    if (!fn) { rh_err_clear(rt); return 0; }
+    saved_err s;
+    save_err(I, &s);
+    rh_incref(fn);
+    rh_object *arg = newref(self);
+    rh_object *r = rh_call(I, fn, &arg, 1, NULL, NULL, 0);
+    if (r) rh_decref(rt, r);
+    else rh_write_unraisable(I, fn);
+    rh_decref(rt, fn);
+    restore_err(I, &s);
+    return 0;
+}
+
+static int hook_caller(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *args) {
+    rh_interp *I = ctx;
+    if (I->exiting >= 2) return 0;
+    saved_err s;
+    save_err(I, &s);
+    size_t n = args ? rh_tuple_len(args) : 0;
+    rh_object *a[RH_ARGS_MAX];
+    if (n > RH_ARGS_MAX) n = RH_ARGS_MAX;
+    for (size_t i = 0; i < n; i++) a[i] = newref(rh_tuple_get(args, i));
+    rh_incref(fn);
+    rh_object *r = rh_call(I, fn, a, (int)n, NULL, NULL, 0);
+    if (r) rh_decref(rt, r);
+    else rh_write_unraisable(I, fn);
+    rh_decref(rt, fn);
+    restore_err(I, &s);
+    return 0;
+}
+
+static void hook_unraisable(void *ctx, rh_runtime *rt, rh_exc kind, const char *msg, rh_object *where) {
+    rh_interp *I = ctx;
+    (void)rt;
+    fflush(stdout);
+    if (where) {
+        rh_object *r = rh_obj_repr(I, where);
+        fprintf(stderr, "Exception ignored in: %s\n", r ? rh_str_utf8(I->rt, r, NULL) : "<object>");
+        rh_xdecref(I->rt, r);
+        rh_err_clear(I->rt);
+    }
+    fprintf(stderr, "%s%s%s\n", rh_exc_name(kind), msg && msg[0] ? ": " : "", msg ? msg : "");
+    fflush(stderr);
+}
+
+static void hook_output(void *ctx, const char *text) {
+    (void)ctx;
+    fflush(stdout);
+    fputs(text, stderr);
+}
+
+void rh_hooks_install(rh_interp *I) {
+    rh_gc_set_caller(I->rt, hook_caller, I);
+}
+
+/* The rh_hooks table given to rh_runtime_new (runtime.h): __del__, unraisable errors and output. */
+rh_hooks rh_interp_hooks(rh_interp *I);
+rh_hooks rh_interp_hooks(rh_interp *I) {
+    rh_hooks h = {I, hook_call_del, hook_unraisable, hook_output};
+    return h;
+}

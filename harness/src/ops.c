@@ -1,0 +1,197 @@
+/* ops.c — operations on values for the evaluator: str()/repr(), arithmetic, comparison, membership, truth.
+ *
+ * Owns rh_obj_repr/rh_obj_str (the callable and module kinds are formatted here, the rest by the library),
+ * the mapping of the evaluator's operators onto the library's (refheap/abstract.h: rh_binop,
+ * rh_inplace_binop, rh_unop, rh_richcompare, which carry CPython 3.11's results and messages), `in` over
+ * lists, tuples, dicts, strs and ranges, and truth testing. Invariants: arguments are borrowed; results are
+ * new references (or 1/0 for predicates), NULL/-1 with the runtime error set.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+
+static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
+
+static int type_error_int(rh_interp *I, const char *fmt, rh_object *o) {
+    rh_err_set(I->rt, RH_EXC_TYPE, fmt, rh_tname(o));
+    return -1;
+}
+
+/* ---------------------------------------------------------------- str / repr */
+
+static rh_object *fmt_str(rh_interp *I, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static rh_object *fmt_str(rh_interp *I, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return rh_str_from_cstr(I->rt, buf);
+}
+
+const char *rh_cstr(rh_interp *I, rh_object *s) {
+    const char *u = s ? rh_str_utf8(I->rt, s, NULL) : NULL;
+    return u ? u : "?";
+}
+
+rh_object *rh_obj_repr(rh_interp *I, rh_object *o) {
+    switch (rh_kind_of(o)) {
+    case RH_K_FUNCTION:
+        return fmt_str(I, "<function %s at 0x%" PRIxPTR ">", rh_cstr(I, rh_func_qualname(o)), rh_id(o));
+    case RH_K_METHOD: {
+        rh_object *self = rh_method_self(o);
+        rh_object *sr = rh_obj_repr(I, self);
+        if (!sr) return NULL;
+        rh_object *r = fmt_str(I, "<bound method %s of %s>", rh_cstr(I, rh_func_qualname(rh_method_func(o))), rh_cstr(I, sr));
+        rh_decref(I->rt, sr);
+        return r;
+    }
+    case RH_K_BUILTIN: {
+        rh_object *self = rh_builtin_self(o);
+        if (self && rh_kind_of(self) != RH_K_MODULE)
+            return fmt_str(I, "<built-in method %s of %s object at 0x%" PRIxPTR ">", rh_builtin_get_def(o)->name,
+                           rh_tname(self), rh_id(self));
+        return fmt_str(I, "<built-in function %s>", rh_builtin_get_def(o)->name);
+    }
+    case RH_K_MODULE: return fmt_str(I, "<module '%s' (built-in)>", rh_cstr(I, rh_module_name(o)));
+    case RH_K_OTHER: return fmt_str(I, "<%s object at 0x%" PRIxPTR ">", rh_box_type_name(o), rh_id(o));
+    default: return rh_repr(I->rt, o);
+    }
+}
+
+rh_object *rh_obj_str(rh_interp *I, rh_object *o) {
+    switch (rh_kind_of(o)) {
+    case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE: case RH_K_OTHER:
+        return rh_obj_repr(I, o);
+    default: return rh_str(I->rt, o);
+    }
+}
+
+/* ---------------------------------------------------------------- int values */
+
+int rh_is_intlike(rh_object *o) { rh_kind k = rh_kind_of(o); return k == RH_K_INT || k == RH_K_BOOL; }
+
+int rh_as_i64(rh_interp *I, rh_object *o, int64_t *v) {
+    if (rh_kind_of(o) == RH_K_BOOL) { *v = o == rh_true(I->rt); return 0; }
+    return rh_int_as_i64(I->rt, o, v);
+}
+
+/* ---------------------------------------------------------------- comparison */
+
+static int contains(rh_interp *I, rh_object *c, rh_object *x) {
+    rh_runtime *rt = I->rt;
+    switch (rh_kind_of(c)) {
+    case RH_K_LIST:
+        for (size_t i = 0; i < rh_list_len(c); i++) {
+            rh_object *e = newref(rh_list_get(c, i));
+            int r = rh_compare(I, CMP_EQ, e, x);
+            rh_decref(rt, e);
+            if (r != 0) return r;
+        }
+        return 0;
+    case RH_K_TUPLE:
+        for (size_t i = 0; i < rh_tuple_len(c); i++) {
+            int r = rh_compare(I, CMP_EQ, rh_tuple_get(c, i), x);
+            if (r != 0) return r;
+        }
+        return 0;
+    case RH_K_DICT: {
+        rh_object *v = rh_dict_get(rt, c, x);
+        if (!v && rh_err_occurred(rt)) return -1;
+        return v != NULL;
+    }
+    case RH_K_STR: {
+        if (rh_kind_of(x) != RH_K_STR) return type_error_int(I, "'in <string>' requires string as left operand, not %s", x);
+        size_t hl, nl;
+        const char *h = rh_str_utf8(rt, c, &hl), *nd = rh_str_utf8(rt, x, &nl);
+        if (!h || !nd) return -1;
+        if (nl == 0) return 1;
+        return memmem(h, hl, nd, nl) != NULL;
+    }
+    case RH_K_RANGE: {
+        int64_t v;
+        if (!rh_is_intlike(x)) return 0;
+        if (rh_as_i64(I, x, &v)) return -1;
+        int64_t n = rh_range_len(c);
+        for (int64_t i = 0; i < n; i++)
+            if (rh_range_item(c, i) == v) return 1;
+        return 0;
+    }
+    default:
+        return type_error_int(I, "argument of type '%s' is not iterable", c);
+    }
+}
+
+int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b) {
+    rh_runtime *rt = I->rt;
+    switch (op) {
+    case CMP_IS: return a == b;
+    case CMP_ISNOT: return a != b;
+    case CMP_IN: return contains(I, b, a);
+    case CMP_NOTIN: { int r = contains(I, b, a); return r < 0 ? -1 : !r; }
+    case CMP_LT: return rh_richcompare(rt, RH_CMP_LT, a, b);
+    case CMP_LE: return rh_richcompare(rt, RH_CMP_LE, a, b);
+    case CMP_EQ: return rh_richcompare(rt, RH_CMP_EQ, a, b);
+    case CMP_NE: return rh_richcompare(rt, RH_CMP_NE, a, b);
+    case CMP_GT: return rh_richcompare(rt, RH_CMP_GT, a, b);
+    case CMP_GE: return rh_richcompare(rt, RH_CMP_GE, a, b);
+    default: break;
+    }
+    rh_err_set(rt, RH_EXC_UNSUPPORTED, "comparison operator %d", op);
+    return -1;
+}
+
+int rh_truth(rh_interp *I, rh_object *o) {
+    switch (rh_kind_of(o)) {
+    case RH_K_INSTANCE: case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE:
+    case RH_K_OTHER: case RH_K_TYPE: case RH_K_WEAKREF:
+        return 1;
+    case RH_K_RANGE: return rh_range_len(o) != 0;
+    default: return rh_truthy(I->rt, o);
+    }
+}
+
+
+/* ---------------------------------------------------------------- arithmetic: the library's operators
+ * (refheap/abstract.h, CPython's results and messages); the harness's op codes map onto them. */
+static int lib_binop_kind(int op) {
+    switch (op) {
+    case OP_ADD: return RH_BINOP_ADD;
+    case OP_SUB: return RH_BINOP_SUB;
+    case OP_MUL: return RH_BINOP_MUL;
+    case OP_DIV: return RH_BINOP_TRUEDIV;
+    case OP_FLOORDIV: return RH_BINOP_FLOORDIV;
+    case OP_MOD: return RH_BINOP_MOD;
+    case OP_POW: return RH_BINOP_POW;
+    case OP_LSHIFT: return RH_BINOP_LSHIFT;
+    case OP_RSHIFT: return RH_BINOP_RSHIFT;
+    case OP_AND: return RH_BINOP_AND;
+    case OP_OR: return RH_BINOP_OR;
+    case OP_XOR: return RH_BINOP_XOR;
+    default: return -1;
+    }
+}
+
+rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int inplace) {
+    int k = lib_binop_kind(op);
+    if (k < 0) {
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "binary operator %d", op);
+        return NULL;
+    }
+    return inplace ? rh_inplace_binop(I->rt, (rh_binop_kind)k, a, b) : rh_binop(I->rt, (rh_binop_kind)k, a, b);
+}
+
+rh_object *rh_eval_unary(rh_interp *I, rh_object *a, int op) {
+    switch (op) {
+    case OP_NEG: return rh_unop(I->rt, RH_UNOP_NEG, a);
+    case OP_POS: return rh_unop(I->rt, RH_UNOP_POS, a);
+    case OP_INVERT: return rh_unop(I->rt, RH_UNOP_INVERT, a);
+    default:
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "unary operator %d", op);
+        return NULL;
+    }
+}

@@ -1,0 +1,1219 @@
+/* parser.c — recursive-descent parser for the workload subset: tokens -> rh_code / rh_node tree.
+ *
+ * Owns the grammar (a subset of Python 3's) and the "unsupported ..." diagnostics for constructs outside
+ * it. Invariants: recursion is bounded by RH_PARSE_MAX_DEPTH (error, never a stack overflow); the first
+ * error wins and stops parsing; on error the partial tree is freed. Node field use per kind:
+ *   S_EXPR a | S_ASSIGN items=targets a=value | S_AUG a=target op b=value | S_DEL items
+ *   S_IF a=cond items=body items2=else | S_WHILE a=cond items=body items2=else
+ *   S_FOR a=target b=iter items=body items2=else | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
+ *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT kwnames=module names, items2 unused,
+ *   E_CONST ckind/ival/fval/sval (K_TUPLE: items) | E_LIST/E_TUPLE items | E_DICT items=keys items2=values
+ *   E_LISTCOMP a=elt b=target c=iter items2=ifs | E_BINOP op a b | E_UNARY op a | E_BOOLOP op items
+ *   E_NOT a | E_COMPARE items ops | E_IFEXP a=body b=cond c=else | E_CALL a=func items=args
+ *   items2/kwnames=keywords | E_ATTR a name | E_SUBSCR a b | E_SLICE a b c (each may be NULL) | E_STAR a
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+
+#define RH_PARSE_MAX_DEPTH 150
+
+typedef struct parser {
+    rh_tok *t;
+    int n, i;
+    int depth;
+    rh_cerr *err;
+    int in_func, in_class, in_loop;
+} parser;
+
+static rh_tok *cur(parser *P) { return &P->t[P->i]; }
+static rh_tok *peek_at(parser *P, int k) { return &P->t[P->i + k < P->n ? P->i + k : P->n - 1]; }
+static int failed(parser *P) { return P->err->set; }
+
+static int is_op(rh_tok *t, const char *s) { return t->kind == T_OP && strcmp(t->text, s) == 0; }
+static int is_kw(rh_tok *t, const char *s) { return t->kind == T_NAME && strcmp(t->text, s) == 0; }
+
+static const char *const keywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await",
+                                       "break", "class", "continue", "def", "del", "elif", "else", "except",
+                                       "finally", "for", "from", "global", "if", "import", "in", "is",
+                                       "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+                                       "while", "with", "yield", NULL};
+static int is_keyword(const char *s) {
+    for (int i = 0; keywords[i]; i++)
+        if (strcmp(keywords[i], s) == 0) return 1;
+    return 0;
+}
+
+static const char *tokdesc(rh_tok *t, char *buf, size_t n) {
+    switch (t->kind) {
+    case T_EOF: return "end of file";
+    case T_NEWLINE: return "end of line";
+    case T_INDENT: return "indent";
+    case T_DEDENT: return "dedent";
+    case T_STRING: return "string literal";
+    case T_INT: case T_FLOAT: return "number";
+    default: snprintf(buf, n, "'%s'", t->text); return buf;
+    }
+}
+
+static void syntax(parser *P, rh_tok *t, const char *what) {
+    char b[64];
+    if (t->kind == T_INDENT) rh_cerr_set(P->err, t->line, t->col, "syntax error: unexpected indent");
+    else if (what) rh_cerr_set(P->err, t->line, t->col, "syntax error: %s", what);
+    else rh_cerr_set(P->err, t->line, t->col, "syntax error: invalid syntax at %s", tokdesc(t, b, sizeof b));
+}
+
+static void unsupported(parser *P, rh_tok *t, const char *what, const char *hint) {
+    rh_cerr_set(P->err, t->line, t->col, "unsupported %s; supported: %s", what, hint);
+}
+
+static int expect_op(parser *P, const char *s) {
+    if (failed(P)) return -1;
+    if (is_op(cur(P), s)) { P->i++; return 0; }
+    char b[64], m[128];
+    snprintf(m, sizeof m, "expected '%s', found %s", s, tokdesc(cur(P), b, sizeof b));
+    syntax(P, cur(P), m);
+    return -1;
+}
+
+static char *sdup(const char *s) {
+    char *p = strdup(s ? s : "");
+    if (!p) abort();
+    return p;
+}
+
+static rh_node *mk(rh_nkind k, rh_tok *t) {
+    rh_node *n = calloc(1, sizeof *n);
+    if (!n) abort();
+    n->kind = k;
+    n->line = t->line;
+    n->col = t->col;
+    n->slot = -1;
+    return n;
+}
+
+typedef struct nvec { rh_node **v; int n, cap; } nvec;
+static void nv_push(nvec *v, rh_node *x) {
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 4;
+        v->v = realloc(v->v, (size_t)v->cap * sizeof *v->v);
+        if (!v->v) abort();
+    }
+    v->v[v->n++] = x;
+}
+
+static void free_nodes(rh_node **v, int k) {
+    if (!v) return;
+    for (int i = 0; i < k; i++) rh_node_free(v[i]);
+    free(v);
+}
+
+void rh_node_free(rh_node *n) {
+    if (!n) return;
+    rh_node_free(n->a);
+    rh_node_free(n->b);
+    rh_node_free(n->c);
+    free_nodes(n->items, n->n);
+    free_nodes(n->items2, n->n2);
+    if (n->kwnames) {
+        for (int i = 0; i < n->n2 || (n->kind == S_GLOBAL && i < n->n); i++) free(n->kwnames[i]);
+        free(n->kwnames);
+    }
+    free(n->ops);
+    free(n->name);
+    free(n->sval);
+    if (n->code) rh_code_free(n->code);
+    free(n);
+}
+
+void rh_code_free(rh_code *c) {
+    if (!c) return;
+    free_nodes(c->body, c->nbody);
+    for (int i = 0; i < c->nparams; i++) free(c->params[i]);
+    free(c->params);
+    free_nodes(c->defaults, c->ndefaults);
+    for (int i = 0; i < c->nslots; i++) free(c->slotnames[i]);
+    free(c->slotnames);
+    for (int i = 0; i < c->nglobals_decl; i++) free(c->globals_decl[i]);
+    free(c->globals_decl);
+    free(c->name);
+    free(c->qualname);
+    free(c);
+}
+
+/* ---------------------------------------------------------------- expressions */
+static rh_node *p_test(parser *P);
+static rh_node *p_or(parser *P);
+static rh_node *p_factor(parser *P);
+static rh_node *p_bor(parser *P);
+
+static int enter(parser *P) {
+    if (++P->depth > RH_PARSE_MAX_DEPTH) {
+        rh_cerr_set(P->err, cur(P)->line, cur(P)->col, "syntax error: expression too deeply nested");
+        return -1;
+    }
+    return 0;
+}
+static void leave(parser *P) { P->depth--; }
+
+static int unsupported_expr_kw(parser *P) {
+    rh_tok *t = cur(P);
+    if (is_kw(t, "lambda")) unsupported(P, t, "expression 'lambda'", "def at module or class level");
+    else if (is_kw(t, "yield")) unsupported(P, t, "expression 'yield'", "plain functions with return");
+    else if (is_kw(t, "await")) unsupported(P, t, "expression 'await'", "plain functions");
+    else return 0;
+    return 1;
+}
+
+/* testlist inside brackets: elements; sets *comma when a trailing/separating comma was seen */
+static rh_node *p_listcomp_tail(parser *P, rh_node *elt, rh_tok *start);
+
+static rh_node *p_exprlist_targets(parser *P);
+
+static rh_node *p_atom(parser *P) {
+    rh_tok *t = cur(P);
+    if (failed(P)) return NULL;
+    if (t->kind == T_NAME) {
+        if (strcmp(t->text, "None") == 0 || strcmp(t->text, "True") == 0 || strcmp(t->text, "False") == 0) {
+            rh_node *n = mk(E_CONST, t);
+            n->ckind = t->text[0] == 'N' ? K_NONE : t->text[0] == 'T' ? K_TRUE : K_FALSE;
+            P->i++;
+            return n;
+        }
+        if (unsupported_expr_kw(P)) return NULL;
+        if (is_keyword(t->text)) { syntax(P, t, NULL); return NULL; }
+        rh_node *n = mk(E_NAME, t);
+        n->name = sdup(t->text);
+        P->i++;
+        return n;
+    }
+    if (t->kind == T_INT) {
+        rh_node *n = mk(E_CONST, t);
+        n->ckind = K_INT;
+        errno = 0;
+        char *end;
+        unsigned long long v = strtoull(t->text, &end, 10);
+        if (errno || v > (unsigned long long)INT64_MAX) {
+            rh_cerr_set(P->err, t->line, t->col, "unsupported integer literal %s (refheap ints are 64-bit)", t->text);
+            free(n);
+            return NULL;
+        }
+        n->ival = (int64_t)v;
+        P->i++;
+        return n;
+    }
+    if (t->kind == T_FLOAT) {
+        rh_node *n = mk(E_CONST, t);
+        n->ckind = K_FLOAT;
+        n->fval = strtod(t->text, NULL);
+        P->i++;
+        return n;
+    }
+    if (t->kind == T_STRING) {
+        rh_node *n = mk(E_CONST, t);
+        n->ckind = K_STR;
+        size_t len = 0;
+        int j = P->i;
+        while (P->t[j].kind == T_STRING) len += P->t[j++].len;
+        n->sval = malloc(len + 1);
+        if (!n->sval) abort();
+        size_t off = 0;
+        while (cur(P)->kind == T_STRING) {
+            memcpy(n->sval + off, cur(P)->text, cur(P)->len);
+            off += cur(P)->len;
+            P->i++;
+        }
+        n->sval[off] = 0;
+        n->slen = off;
+        return n;
+    }
+    if (is_op(t, "(")) {
+        P->i++;
+        if (is_op(cur(P), ")")) {
+            P->i++;
+            rh_node *n = mk(E_TUPLE, t);
+            return n;
+        }
+        if (is_kw(cur(P), "yield")) { unsupported_expr_kw(P); return NULL; }
+        nvec v = {0};
+        int comma = 0;
+        for (;;) {
+            rh_node *e = is_op(cur(P), "*") ? NULL : p_test(P);
+            if (!e) {
+                if (!failed(P)) unsupported(P, cur(P), "starred expression", "plain tuple displays");
+                free_nodes(v.v, v.n);
+                return NULL;
+            }
+            nv_push(&v, e);
+            if (is_kw(cur(P), "for")) {
+                unsupported(P, cur(P), "generator expression", "list comprehensions [x for x in ...]");
+                free_nodes(v.v, v.n);
+                return NULL;
+            }
+            if (is_op(cur(P), ",")) {
+                comma = 1;
+                P->i++;
+                if (is_op(cur(P), ")")) break;
+                continue;
+            }
+            break;
+        }
+        if (expect_op(P, ")") != 0) { free_nodes(v.v, v.n); return NULL; }
+        if (!comma && v.n == 1) {
+            rh_node *e = v.v[0];
+            free(v.v);
+            return e;
+        }
+        rh_node *n = mk(E_TUPLE, t);
+        n->items = v.v;
+        n->n = v.n;
+        return n;
+    }
+    if (is_op(t, "[")) {
+        P->i++;
+        rh_node *n = mk(E_LIST, t);
+        if (is_op(cur(P), "]")) { P->i++; return n; }
+        nvec v = {0};
+        for (;;) {
+            if (is_op(cur(P), "*")) {
+                unsupported(P, cur(P), "starred expression", "plain list displays");
+                break;
+            }
+            rh_node *e = p_test(P);
+            if (!e) break;
+            if (v.n == 0 && is_kw(cur(P), "for")) {
+                free(n);
+                return p_listcomp_tail(P, e, t);
+            }
+            nv_push(&v, e);
+            if (is_op(cur(P), ",")) {
+                P->i++;
+                if (is_op(cur(P), "]")) break;
+                continue;
+            }
+            break;
+        }
+        n->items = v.v;
+        n->n = v.n;
+        if (failed(P) || expect_op(P, "]") != 0) { rh_node_free(n); return NULL; }
+        return n;
+    }
+    if (is_op(t, "{")) {
+        P->i++;
+        rh_node *n = mk(E_DICT, t);
+        nvec k = {0}, v = {0};
+        while (!is_op(cur(P), "}") && !failed(P)) {
+            if (is_op(cur(P), "**")) { unsupported(P, cur(P), "dict unpacking '**'", "{key: value, ...} displays"); break; }
+            rh_node *key = p_test(P);
+            if (!key) break;
+            if (!is_op(cur(P), ":")) {
+                rh_node_free(key);
+                if (is_op(cur(P), ",") || is_op(cur(P), "}") || is_kw(cur(P), "for"))
+                    unsupported(P, t, "set display", "list, tuple and dict displays");
+                else syntax(P, cur(P), NULL);
+                break;
+            }
+            P->i++;
+            rh_node *val = p_test(P);
+            nv_push(&k, key);
+            if (!val) break;
+            nv_push(&v, val);
+            if (is_kw(cur(P), "for")) { unsupported(P, cur(P), "dict comprehension", "list comprehensions"); break; }
+            if (!is_op(cur(P), ",")) break;
+            P->i++;
+        }
+        n->items = k.v;
+        n->n = k.n;
+        n->items2 = v.v;
+        n->n2 = v.n;
+        if (failed(P) || expect_op(P, "}") != 0) { rh_node_free(n); return NULL; }
+        return n;
+    }
+    if (is_op(t, "...")) { unsupported(P, t, "expression '...'", "None"); return NULL; }
+    if (t->kind == T_INDENT) { syntax(P, t, NULL); return NULL; }
+    if (t->kind == T_NEWLINE || t->kind == T_EOF) { syntax(P, t, "invalid syntax (expression expected)"); return NULL; }
+    syntax(P, t, NULL);
+    return NULL;
+}
+
+static rh_node *p_listcomp_tail(parser *P, rh_node *elt, rh_tok *start) {
+    rh_node *n = mk(E_LISTCOMP, start);
+    n->a = elt;
+    P->i++; /* for */
+    n->b = p_exprlist_targets(P);
+    if (!n->b) { rh_node_free(n); return NULL; }
+    if (!is_kw(cur(P), "in")) { syntax(P, cur(P), "expected 'in'"); rh_node_free(n); return NULL; }
+    P->i++;
+    n->c = p_or(P);
+    nvec ifs = {0};
+    while (n->c && is_kw(cur(P), "if")) {
+        P->i++;
+        rh_node *c = p_or(P);
+        if (!c) break;
+        nv_push(&ifs, c);
+    }
+    n->items2 = ifs.v;
+    n->n2 = ifs.n;
+    if (!failed(P) && is_kw(cur(P), "for"))
+        unsupported(P, cur(P), "nested comprehension loops", "one 'for' clause with 'if' filters");
+    if (failed(P) || expect_op(P, "]") != 0) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_call_args(parser *P, rh_node *fn, rh_tok *t) {
+    rh_node *n = mk(E_CALL, t);
+    n->a = fn;
+    nvec args = {0}, kwv = {0};
+    char **kwn = NULL;
+    P->i++; /* ( */
+    while (!is_op(cur(P), ")") && !failed(P)) {
+        rh_tok *at = cur(P);
+        if (is_op(at, "**")) { unsupported(P, at, "'**' argument unpacking", "positional, *sequence and name=value arguments"); break; }
+        if (is_op(at, "*")) {
+            P->i++;
+            rh_node *s = mk(E_STAR, at);
+            s->a = p_test(P);
+            nv_push(&args, s);
+            if (!s->a) break;
+        } else if (at->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
+            if (is_keyword(at->text)) { syntax(P, at, NULL); break; }
+            P->i += 2;
+            rh_node *v = p_test(P);
+            if (!v) break;
+            kwn = realloc(kwn, (size_t)(kwv.n + 1) * sizeof *kwn);
+            if (!kwn) abort();
+            kwn[kwv.n] = sdup(at->text);
+            nv_push(&kwv, v);
+        } else {
+            if (kwv.n) { syntax(P, at, "positional argument follows keyword argument"); break; }
+            rh_node *v = p_test(P);
+            if (!v) break;
+            if (is_kw(cur(P), "for")) { unsupported(P, cur(P), "generator expression", "list comprehensions"); rh_node_free(v); break; }
+            nv_push(&args, v);
+        }
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+    }
+    n->items = args.v;
+    n->n = args.n;
+    n->items2 = kwv.v;
+    n->n2 = kwv.n;
+    n->kwnames = kwn;
+    if (failed(P) || expect_op(P, ")") != 0) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_subscript(parser *P, rh_node *obj, rh_tok *t) {
+    rh_node *n = mk(E_SUBSCR, t);
+    n->a = obj;
+    P->i++; /* [ */
+    rh_node *lo = NULL;
+    if (!is_op(cur(P), ":")) {
+        lo = p_test(P);
+        if (!lo) { rh_node_free(n); return NULL; }
+    }
+    if (is_op(cur(P), ":")) {
+        rh_node *s = mk(E_SLICE, cur(P));
+        s->a = lo;
+        P->i++;
+        if (!is_op(cur(P), "]") && !is_op(cur(P), ":")) s->b = p_test(P);
+        if (!failed(P) && is_op(cur(P), ":")) {
+            P->i++;
+            if (!is_op(cur(P), "]")) s->c = p_test(P);
+        }
+        n->b = s;
+    } else if (is_op(cur(P), ",")) {
+        rh_node *tu = mk(E_TUPLE, cur(P));
+        nvec v = {0};
+        nv_push(&v, lo);
+        while (is_op(cur(P), ",") && !failed(P)) {
+            P->i++;
+            if (is_op(cur(P), "]")) break;
+            rh_node *e = p_test(P);
+            if (!e) break;
+            nv_push(&v, e);
+        }
+        tu->items = v.v;
+        tu->n = v.n;
+        n->b = tu;
+    } else {
+        n->b = lo;
+    }
+    if (failed(P) || expect_op(P, "]") != 0) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_atom_expr(parser *P) {
+    rh_tok *t = cur(P);
+    rh_node *e = p_atom(P);
+    while (e && !failed(P)) {
+        rh_tok *tt = cur(P);
+        if (is_op(tt, "(") || is_op(tt, "[")) {
+            e = is_op(tt, "(") ? p_call_args(P, e, tt) : p_subscript(P, e, tt);
+            if (e) { e->line = t->line; e->col = t->col; }
+        }
+        else if (is_op(tt, ".")) {
+            P->i++;
+            if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) {
+                syntax(P, cur(P), "expected an attribute name after '.'");
+                rh_node_free(e);
+                return NULL;
+            }
+            rh_node *a = mk(E_ATTR, tt);
+            a->a = e;
+            a->name = sdup(cur(P)->text);
+            a->line = t->line;
+            a->col = t->col;
+            P->i++;
+            e = a;
+        } else break;
+    }
+    return e;
+}
+
+static rh_node *p_power(parser *P) {
+    rh_tok *t = cur(P);
+    if (is_kw(t, "await")) { unsupported_expr_kw(P); return NULL; }
+    rh_node *a = p_atom_expr(P);
+    if (a && is_op(cur(P), "**")) {
+        rh_tok *ot = cur(P);
+        P->i++;
+        if (enter(P)) { rh_node_free(a); return NULL; }
+        rh_node *b = p_factor(P);
+        leave(P);
+        if (!b) { rh_node_free(a); return NULL; }
+        rh_node *n = mk(E_BINOP, ot);
+        n->line = a->line;
+        n->col = a->col;
+        n->op = OP_POW;
+        n->a = a;
+        n->b = b;
+        return n;
+    }
+    return a;
+}
+
+static rh_node *p_factor(parser *P) {
+    rh_tok *t = cur(P);
+    int op = is_op(t, "-") ? OP_NEG : is_op(t, "+") ? OP_POS : is_op(t, "~") ? OP_INVERT : 0;
+    if (op) {
+        P->i++;
+        if (enter(P)) return NULL;
+        rh_node *a = p_factor(P);
+        leave(P);
+        if (!a) return NULL;
+        rh_node *n = mk(E_UNARY, t);
+        n->op = op;
+        n->a = a;
+        return n;
+    }
+    return p_power(P);
+}
+
+typedef struct binlevel { const char *ops[5]; int codes[5]; } binlevel;
+static const binlevel levels[] = {
+    {{"|"}, {OP_OR}},
+    {{"^"}, {OP_XOR}},
+    {{"&"}, {OP_AND}},
+    {{"<<", ">>"}, {OP_LSHIFT, OP_RSHIFT}},
+    {{"+", "-"}, {OP_ADD, OP_SUB}},
+    {{"*", "/", "//", "%", "@"}, {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, -1}},
+};
+
+static rh_node *p_binlevel(parser *P, int lv) {
+    if (lv == (int)(sizeof levels / sizeof levels[0])) return p_factor(P);
+    rh_node *a = p_binlevel(P, lv + 1);
+    while (a && !failed(P)) {
+        rh_tok *t = cur(P);
+        int code = 0;
+        for (int k = 0; k < 5 && levels[lv].ops[k]; k++)
+            if (is_op(t, levels[lv].ops[k])) code = levels[lv].codes[k];
+        if (!code) break;
+        if (code < 0) { unsupported(P, t, "operator '@'", "+ - * / // % ** << >> & | ^"); rh_node_free(a); return NULL; }
+        P->i++;
+        rh_node *b = p_binlevel(P, lv + 1);
+        if (!b) { rh_node_free(a); return NULL; }
+        rh_node *n = mk(E_BINOP, t);
+        n->line = a->line;
+        n->col = a->col;
+        n->op = code;
+        n->a = a;
+        n->b = b;
+        a = n;
+    }
+    return a;
+}
+
+static rh_node *p_bor(parser *P) { return p_binlevel(P, 0); }
+
+static int comp_op(parser *P) {
+    rh_tok *t = cur(P);
+    if (t->kind == T_OP) {
+        static const char *const s[] = {"<", "<=", "==", "!=", ">", ">=", NULL};
+        static const int c[] = {CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE};
+        for (int i = 0; s[i]; i++)
+            if (strcmp(t->text, s[i]) == 0) { P->i++; return c[i]; }
+        return 0;
+    }
+    if (is_kw(t, "in")) { P->i++; return CMP_IN; }
+    if (is_kw(t, "not") && is_kw(peek_at(P, 1), "in")) { P->i += 2; return CMP_NOTIN; }
+    if (is_kw(t, "is")) {
+        P->i++;
+        if (is_kw(cur(P), "not")) { P->i++; return CMP_ISNOT; }
+        return CMP_IS;
+    }
+    return 0;
+}
+
+static rh_node *p_comparison(parser *P) {
+    rh_node *a = p_bor(P);
+    if (!a) return NULL;
+    rh_tok *t = cur(P);
+    int op = comp_op(P);
+    if (!op) return a;
+    rh_node *n = mk(E_COMPARE, t);
+    n->line = a->line;
+    n->col = a->col;
+    nvec v = {0};
+    nv_push(&v, a);
+    int *ops = NULL, nops = 0;
+    while (op) {
+        ops = realloc(ops, (size_t)(nops + 1) * sizeof *ops);
+        if (!ops) abort();
+        ops[nops++] = op;
+        rh_node *b = p_bor(P);
+        if (!b) break;
+        nv_push(&v, b);
+        op = comp_op(P);
+    }
+    n->items = v.v;
+    n->n = v.n;
+    n->ops = ops;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_not(parser *P) {
+    rh_tok *t = cur(P);
+    if (is_kw(t, "not")) {
+        P->i++;
+        if (enter(P)) return NULL;
+        rh_node *a = p_not(P);
+        leave(P);
+        if (!a) return NULL;
+        rh_node *n = mk(E_NOT, t);
+        n->a = a;
+        return n;
+    }
+    return p_comparison(P);
+}
+
+static rh_node *p_boolop(parser *P, int isor) {
+    rh_node *a = isor ? p_boolop(P, 0) : p_not(P);
+    if (!a || !is_kw(cur(P), isor ? "or" : "and")) return a;
+    rh_node *n = mk(E_BOOLOP, cur(P));
+    n->line = a->line;
+    n->col = a->col;
+    n->op = isor ? BOOL_OR : BOOL_AND;
+    nvec v = {0};
+    nv_push(&v, a);
+    while (is_kw(cur(P), isor ? "or" : "and") && !failed(P)) {
+        P->i++;
+        rh_node *b = isor ? p_boolop(P, 0) : p_not(P);
+        if (!b) break;
+        nv_push(&v, b);
+    }
+    n->items = v.v;
+    n->n = v.n;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_or(parser *P) { return p_boolop(P, 1); }
+
+static rh_node *p_test(parser *P) {
+    if (failed(P)) return NULL;
+    if (enter(P)) return NULL;
+    if (unsupported_expr_kw(P)) { leave(P); return NULL; }
+    rh_node *a = p_or(P);
+    if (a && is_kw(cur(P), "if")) {
+        rh_tok *t = cur(P);
+        P->i++;
+        rh_node *n = mk(E_IFEXP, t);
+        n->line = a->line;
+        n->col = a->col;
+        n->a = a;
+        n->b = p_or(P);
+        if (n->b && !is_kw(cur(P), "else")) syntax(P, cur(P), "expected 'else' after 'if' expression");
+        if (!failed(P)) {
+            P->i++;
+            n->c = p_test(P);
+        }
+        if (failed(P)) { rh_node_free(n); leave(P); return NULL; }
+        a = n;
+    }
+    if (a && is_op(cur(P), ":=")) { unsupported(P, cur(P), "operator ':='", "plain assignment statements"); rh_node_free(a); a = NULL; }
+    leave(P);
+    return a;
+}
+
+/* testlist: test (',' test)* [','] -> single node or E_TUPLE */
+static rh_node *p_testlist(parser *P) {
+    rh_tok *t = cur(P);
+    if (is_op(t, "*")) { unsupported(P, t, "starred expression", "plain tuples"); return NULL; }
+    rh_node *a = p_test(P);
+    if (!a || !is_op(cur(P), ",")) return a;
+    rh_node *n = mk(E_TUPLE, t);
+    nvec v = {0};
+    nv_push(&v, a);
+    while (is_op(cur(P), ",")) {
+        P->i++;
+        rh_tok *c = cur(P);
+        if (c->kind == T_NEWLINE || is_op(c, "=") || is_op(c, ")") || is_op(c, ";") || is_op(c, ":") ||
+            c->kind == T_EOF || (c->kind == T_OP && strlen(c->text) >= 2 && c->text[strlen(c->text) - 1] == '='
+                                 && strcmp(c->text, "==") && strcmp(c->text, "<=") && strcmp(c->text, ">=") && strcmp(c->text, "!=")))
+            break;
+        if (is_op(c, "*")) { unsupported(P, c, "starred expression", "plain tuples"); break; }
+        rh_node *e = p_test(P);
+        if (!e) break;
+        nv_push(&v, e);
+    }
+    n->items = v.v;
+    n->n = v.n;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+/* for-targets: stops before 'in' (uses p_bor so 'in' is not taken as comparison) */
+static rh_node *p_exprlist_targets(parser *P) {
+    rh_tok *t = cur(P);
+    rh_node *a = p_bor(P);
+    if (!a || !is_op(cur(P), ",")) return a;
+    rh_node *n = mk(E_TUPLE, t);
+    nvec v = {0};
+    nv_push(&v, a);
+    while (is_op(cur(P), ",") && !failed(P)) {
+        P->i++;
+        if (is_kw(cur(P), "in")) break;
+        rh_node *e = p_bor(P);
+        if (!e) break;
+        nv_push(&v, e);
+    }
+    n->items = v.v;
+    n->n = v.n;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+/* ---------------------------------------------------------------- statements */
+static int check_target(parser *P, rh_node *t, int del) {
+    switch (t->kind) {
+    case E_NAME: case E_ATTR: return 0;
+    case E_SUBSCR:
+        if (!del && t->b && t->b->kind == E_SLICE) {
+            rh_cerr_set(P->err, t->line, t->col, "unsupported slice assignment; supported: del of slices, item assignment");
+            return -1;
+        }
+        return 0;
+    case E_TUPLE: case E_LIST:
+        if (t->n == 0 && !del) break;
+        for (int i = 0; i < t->n; i++)
+            if (check_target(P, t->items[i], del)) return -1;
+        return 0;
+    case E_CALL:
+        rh_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s function call", del ? "delete" : "assign to");
+        return -1;
+    case E_CONST:
+        rh_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s literal", del ? "delete" : "assign to");
+        return -1;
+    default: break;
+    }
+    rh_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s expression", del ? "delete" : "assign to");
+    return -1;
+}
+
+static rh_node **p_block(parser *P, int *nout);
+
+static const char *const aug_ops[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", NULL};
+static const int aug_codes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR};
+
+static rh_node *p_expr_stmt(parser *P) {
+    rh_tok *t = cur(P);
+    rh_node *e = p_testlist(P);
+    if (!e) return NULL;
+    rh_tok *o = cur(P);
+    if (is_op(o, "=")) {
+        rh_node *n = mk(S_ASSIGN, t);
+        nvec tg = {0};
+        nv_push(&tg, e);
+        rh_node *val = NULL;
+        while (is_op(cur(P), "=") && !failed(P)) {
+            P->i++;
+            if (is_kw(cur(P), "yield")) { unsupported_expr_kw(P); break; }
+            val = p_testlist(P);
+            if (!val) break;
+            if (is_op(cur(P), "=")) nv_push(&tg, val), val = NULL;
+        }
+        n->items = tg.v;
+        n->n = tg.n;
+        n->a = val;
+        if (!failed(P))
+            for (int i = 0; i < tg.n; i++)
+                if (check_target(P, tg.v[i], 0)) break;
+        if (failed(P)) { rh_node_free(n); return NULL; }
+        return n;
+    }
+    if (o->kind == T_OP)
+        for (int k = 0; aug_ops[k]; k++)
+            if (strcmp(o->text, aug_ops[k]) == 0) {
+                if (e->kind == E_SUBSCR && e->b && e->b->kind == E_SLICE) {
+                    rh_cerr_set(P->err, e->line, e->col, "unsupported slice assignment; supported: item assignment");
+                    rh_node_free(e);
+                    return NULL;
+                }
+                if (e->kind != E_NAME && e->kind != E_ATTR && e->kind != E_SUBSCR) {
+                    rh_cerr_set(P->err, e->line, e->col, "syntax error: illegal expression for augmented assignment");
+                    rh_node_free(e);
+                    return NULL;
+                }
+                P->i++;
+                rh_node *n = mk(S_AUG, t);
+                n->a = e;
+                n->op = aug_codes[k];
+                n->b = p_testlist(P);
+                if (!n->b) { rh_node_free(n); return NULL; }
+                return n;
+            }
+    if (is_op(o, ":")) {
+        unsupported(P, o, "variable annotation", "plain assignment");
+        rh_node_free(e);
+        return NULL;
+    }
+    rh_node *n = mk(S_EXPR, t);
+    n->a = e;
+    return n;
+}
+
+static const char *const import_ok[] = {"gc", "sys", "weakref", "refheap", NULL};
+
+static rh_node *p_import(parser *P) {
+    rh_tok *t = cur(P);
+    P->i++;
+    rh_node *n = mk(S_IMPORT, t);
+    nvec dummy = {0};
+    for (;;) {
+        rh_tok *m = cur(P);
+        if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a module name"); break; }
+        int ok = 0;
+        for (int k = 0; import_ok[k]; k++) ok |= strcmp(import_ok[k], m->text) == 0;
+        if (!ok || is_op(peek_at(P, 1), ".")) {
+            rh_cerr_set(P->err, m->line, m->col, "unsupported import '%s'; supported: import gc, sys, weakref, refheap", m->text);
+            break;
+        }
+        P->i++;
+        char *bind = sdup(m->text);
+        char *mod = sdup(m->text);
+        if (is_kw(cur(P), "as")) {
+            P->i++;
+            if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) { free(bind); free(mod); syntax(P, cur(P), "expected a name after 'as'"); break; }
+            free(bind);
+            bind = sdup(cur(P)->text);
+            P->i++;
+        }
+        /* store as E_NAME target node (name = binding) with sval = module name */
+        rh_node *tg = mk(E_NAME, m);
+        tg->name = bind;
+        tg->sval = mod;
+        nv_push(&dummy, tg);
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+    }
+    n->items = dummy.v;
+    n->n = dummy.n;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_simple(parser *P) {
+    rh_tok *t = cur(P);
+    if (t->kind == T_NAME) {
+        const char *k = t->text;
+        if (!strcmp(k, "pass") || !strcmp(k, "break") || !strcmp(k, "continue")) {
+            if (k[0] != 'p' && !P->in_loop) {
+                rh_cerr_set(P->err, t->line, t->col, "syntax error: '%s' outside loop", k);
+                return NULL;
+            }
+            P->i++;
+            return mk(k[0] == 'p' ? S_PASS : k[0] == 'b' ? S_BREAK : S_CONTINUE, t);
+        }
+        if (!strcmp(k, "return")) {
+            if (!P->in_func) { rh_cerr_set(P->err, t->line, t->col, "syntax error: 'return' outside function"); return NULL; }
+            P->i++;
+            rh_node *n = mk(S_RETURN, t);
+            rh_tok *c = cur(P);
+            if (c->kind != T_NEWLINE && !is_op(c, ";") && c->kind != T_EOF) {
+                n->a = p_testlist(P);
+                if (!n->a) { free(n); return NULL; }
+            }
+            return n;
+        }
+        if (!strcmp(k, "global")) {
+            P->i++;
+            rh_node *n = mk(S_GLOBAL, t);
+            for (;;) {
+                if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) { syntax(P, cur(P), "expected a name"); break; }
+                n->kwnames = realloc(n->kwnames, (size_t)(n->n + 1) * sizeof(char *));
+                if (!n->kwnames) abort();
+                n->kwnames[n->n++] = sdup(cur(P)->text);
+                P->i++;
+                if (!is_op(cur(P), ",")) break;
+                P->i++;
+            }
+            if (failed(P)) { rh_node_free(n); return NULL; }
+            return n;
+        }
+        if (!strcmp(k, "del")) {
+            P->i++;
+            rh_node *n = mk(S_DEL, t);
+            nvec v = {0};
+            for (;;) {
+                rh_node *e = p_bor(P);
+                if (!e) break;
+                nv_push(&v, e);
+                if (check_target(P, e, 1)) break;
+                if (!is_op(cur(P), ",")) break;
+                P->i++;
+                if (cur(P)->kind == T_NEWLINE) break;
+            }
+            n->items = v.v;
+            n->n = v.n;
+            if (failed(P)) { rh_node_free(n); return NULL; }
+            return n;
+        }
+        if (!strcmp(k, "import")) return p_import(P);
+        if (!strcmp(k, "from")) {
+            rh_tok *m = peek_at(P, 1);
+            rh_cerr_set(P->err, t->line, t->col, "unsupported import 'from %s import ...'; supported: import gc, sys, weakref, refheap",
+                        m->kind == T_NAME ? m->text : "?");
+            return NULL;
+        }
+        if (!strcmp(k, "raise")) {
+            P->i++;
+            rh_node *n = mk(S_RAISE, t);
+            if (cur(P)->kind != T_NEWLINE && cur(P)->kind != T_EOF) {
+                n->a = p_test(P);
+                if (!n->a) { free(n); return NULL; }
+                if (is_kw(cur(P), "from")) { unsupported(P, cur(P), "'raise ... from'", "raise ExceptionName(\"message\")"); rh_node_free(n); return NULL; }
+            }
+            return n;
+        }
+        static const char *const unsup[] = {"assert", "nonlocal", "yield", "await", "async", "with", "try",
+                                            "except", "finally", "lambda", "elif", "else", "print_", NULL};
+        for (int i = 0; unsup[i]; i++)
+            if (!strcmp(k, unsup[i])) {
+                if (!strcmp(k, "lambda") || !strcmp(k, "yield") || !strcmp(k, "await")) { unsupported_expr_kw(P); return NULL; }
+                if (!strcmp(k, "elif") || !strcmp(k, "else") || !strcmp(k, "except") || !strcmp(k, "finally")) {
+                    syntax(P, t, NULL);
+                    return NULL;
+                }
+                rh_cerr_set(P->err, t->line, t->col,
+                            "unsupported statement '%s'; supported: assignment, del, if, for, while, def, class, return, global, import, pass, break, continue, raise",
+                            k);
+                return NULL;
+            }
+    }
+    return p_expr_stmt(P);
+}
+
+static void p_simple_line(parser *P, nvec *out) {
+    for (;;) {
+        rh_node *s = p_simple(P);
+        if (!s) return;
+        nv_push(out, s);
+        rh_tok *t = cur(P);
+        if (t->kind == T_NEWLINE || t->kind == T_EOF) { if (t->kind == T_NEWLINE) P->i++; return; }
+        if (is_op(t, ";")) {
+            P->i++;
+            if (cur(P)->kind == T_NEWLINE) { P->i++; return; }
+            continue;
+        }
+        syntax(P, t, NULL);
+        return;
+    }
+}
+
+static void p_stmt(parser *P, nvec *out);
+
+static rh_node *p_if(parser *P) {
+    rh_tok *t = cur(P);
+    P->i++;
+    rh_node *n = mk(S_IF, t);
+    n->a = p_test(P);
+    if (!n->a) { free(n); return NULL; }
+    n->items = p_block(P, &n->n);
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (is_kw(cur(P), "elif")) {
+        rh_node *e = p_if(P);
+        if (!e) { rh_node_free(n); return NULL; }
+        n->items2 = malloc(sizeof(rh_node *));
+        if (!n->items2) abort();
+        n->items2[0] = e;
+        n->n2 = 1;
+    } else if (is_kw(cur(P), "else")) {
+        P->i++;
+        n->items2 = p_block(P, &n->n2);
+        if (failed(P)) { rh_node_free(n); return NULL; }
+    }
+    return n;
+}
+
+static rh_node *p_loop(parser *P, int isfor) {
+    rh_tok *t = cur(P);
+    P->i++;
+    rh_node *n = mk(isfor ? S_FOR : S_WHILE, t);
+    if (isfor) {
+        n->a = p_exprlist_targets(P);
+        if (n->a && check_target(P, n->a, 0)) { rh_node_free(n); return NULL; }
+        if (n->a && !is_kw(cur(P), "in")) syntax(P, cur(P), "expected 'in'");
+        if (!failed(P)) { P->i++; n->b = p_testlist(P); }
+    } else {
+        n->a = p_test(P);
+    }
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    int saved = P->in_loop;
+    P->in_loop = 1;
+    n->items = p_block(P, &n->n);
+    P->in_loop = saved;
+    if (!failed(P) && is_kw(cur(P), "else")) {
+        P->i++;
+        n->items2 = p_block(P, &n->n2);
+    }
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_code *new_code(rh_codekind k, const char *name, int line) {
+    rh_code *c = calloc(1, sizeof *c);
+    if (!c) abort();
+    c->kind = k;
+    c->name = sdup(name);
+    c->qualname = sdup(name);
+    c->line = line;
+    return c;
+}
+
+static rh_node *p_def(parser *P) {
+    rh_tok *t = cur(P);
+    P->i++;
+    rh_tok *nt = cur(P);
+    if (nt->kind != T_NAME || is_keyword(nt->text)) { syntax(P, nt, "expected a function name"); return NULL; }
+    if (P->in_func) {
+        unsupported(P, t, "statement 'def' inside a function (closures)", "def at module or class level");
+        return NULL;
+    }
+    P->i++;
+    rh_node *n = mk(S_DEF, t);
+    n->name = sdup(nt->text);
+    rh_code *c = new_code(CODE_FUNCTION, nt->text, t->line);
+    n->code = c;
+    if (expect_op(P, "(") != 0) { rh_node_free(n); return NULL; }
+    nvec defs = {0};
+    while (!is_op(cur(P), ")") && !failed(P)) {
+        rh_tok *pt = cur(P);
+        if (is_op(pt, "*") || is_op(pt, "**") || is_op(pt, "/")) {
+            unsupported(P, pt, "parameter kind (*args, **kwargs, / or keyword-only)", "positional parameters with optional defaults");
+            break;
+        }
+        if (pt->kind != T_NAME || is_keyword(pt->text)) { syntax(P, pt, "expected a parameter name"); break; }
+        for (int i = 0; i < c->nparams; i++)
+            if (!strcmp(c->params[i], pt->text)) {
+                rh_cerr_set(P->err, pt->line, pt->col, "syntax error: duplicate argument '%s' in function definition", pt->text);
+                break;
+            }
+        if (failed(P)) break;
+        c->params = realloc(c->params, (size_t)(c->nparams + 1) * sizeof(char *));
+        if (!c->params) abort();
+        c->params[c->nparams++] = sdup(pt->text);
+        P->i++;
+        if (is_op(cur(P), ":")) { unsupported(P, cur(P), "annotation", "plain parameters"); break; }
+        if (is_op(cur(P), "=")) {
+            P->i++;
+            rh_node *d = p_test(P);
+            if (!d) break;
+            nv_push(&defs, d);
+        } else if (defs.n) {
+            syntax(P, pt, "non-default argument follows default argument");
+            break;
+        }
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+    }
+    c->defaults = defs.v;
+    c->ndefaults = defs.n;
+    if (failed(P) || expect_op(P, ")") != 0) { rh_node_free(n); return NULL; }
+    if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); rh_node_free(n); return NULL; }
+    int sf = P->in_func, sl = P->in_loop, sc = P->in_class;
+    P->in_func = 1;
+    P->in_loop = 0;
+    P->in_class = 0;
+    c->body = p_block(P, &c->nbody);
+    P->in_func = sf;
+    P->in_loop = sl;
+    P->in_class = sc;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_class(parser *P) {
+    rh_tok *t = cur(P);
+    P->i++;
+    rh_tok *nt = cur(P);
+    if (nt->kind != T_NAME || is_keyword(nt->text)) { syntax(P, nt, "expected a class name"); return NULL; }
+    if (P->in_func || P->in_class) {
+        unsupported(P, t, "statement 'class' inside a function or class", "class at module level");
+        return NULL;
+    }
+    P->i++;
+    rh_node *n = mk(S_CLASS, t);
+    n->name = sdup(nt->text);
+    n->code = new_code(CODE_CLASS, nt->text, t->line);
+    if (is_op(cur(P), "(")) {
+        P->i++;
+        nvec b = {0};
+        while (!is_op(cur(P), ")") && !failed(P)) {
+            if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
+                unsupported(P, cur(P), "class keyword argument (metaclass)", "class C(Base1, Base2)");
+                break;
+            }
+            rh_node *e = p_test(P);
+            if (!e) break;
+            nv_push(&b, e);
+            if (!is_op(cur(P), ",")) break;
+            P->i++;
+        }
+        n->items = b.v;
+        n->n = b.n;
+        if (failed(P) || expect_op(P, ")") != 0) { rh_node_free(n); return NULL; }
+    }
+    int sc = P->in_class, sl = P->in_loop;
+    P->in_class = 1;
+    P->in_loop = 0;
+    n->code->body = p_block(P, &n->code->nbody);
+    P->in_class = sc;
+    P->in_loop = sl;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static void p_stmt(parser *P, nvec *out) {
+    rh_tok *t = cur(P);
+    if (t->kind == T_INDENT) { syntax(P, t, NULL); return; }
+    if (t->kind == T_NAME) {
+        rh_node *n = NULL;
+        int compound = 1;
+        if (!strcmp(t->text, "if")) n = p_if(P);
+        else if (!strcmp(t->text, "while")) n = p_loop(P, 0);
+        else if (!strcmp(t->text, "for")) n = p_loop(P, 1);
+        else if (!strcmp(t->text, "def")) n = p_def(P);
+        else if (!strcmp(t->text, "class")) n = p_class(P);
+        else compound = 0;
+        if (compound) {
+            if (n) {
+                n->end_line = t->line;
+                if (P->i > 0) n->end_line = P->t[P->i - 1].line;
+                nv_push(out, n);
+            }
+            return;
+        }
+    }
+    if (is_op(t, "@")) { unsupported(P, t, "decorator", "plain def and class"); return; }
+    int before = out->n;
+    p_simple_line(P, out);
+    for (int i = before; i < out->n; i++) out->v[i]->end_line = t->line;
+}
+
+static rh_node **p_block(parser *P, int *nout) {
+    nvec v = {0};
+    *nout = 0;
+    if (expect_op(P, ":") != 0) return NULL;
+    if (enter(P)) return NULL;
+    if (cur(P)->kind != T_NEWLINE) {
+        p_simple_line(P, &v);
+    } else {
+        P->i++;
+        if (cur(P)->kind != T_INDENT) {
+            syntax(P, cur(P), "expected an indented block");
+        } else {
+            P->i++;
+            while (!failed(P) && cur(P)->kind != T_DEDENT && cur(P)->kind != T_EOF) p_stmt(P, &v);
+            if (!failed(P) && cur(P)->kind == T_DEDENT) P->i++;
+        }
+    }
+    leave(P);
+    if (failed(P)) { free_nodes(v.v, v.n); return NULL; }
+    *nout = v.n;
+    return v.v;
+}
+
+/* The evaluator and the resolver recurse over expression trees, so their depth is bounded here, after
+ * parsing, without recursion (left-deep chains such as a.b.c... or 1+1+... are built by loops). */
+#define RH_MAX_TREE_DEPTH 200
+typedef struct dfs_item { rh_node *n; int depth; } dfs_item;
+
+static int check_depth_list(rh_node **v, int n, int depth, dfs_item **st, int *sp, int *cap) {
+    if (!v) return 0; /* S_GLOBAL counts names in n, with no items */
+    for (int i = 0; i < n; i++) {
+        if (!v[i]) continue;
+        if (*sp == *cap) {
+            *cap = *cap ? *cap * 2 : 256;
+            *st = realloc(*st, (size_t)*cap * sizeof **st);
+            if (!*st) abort();
+        }
+        (*st)[(*sp)++] = (dfs_item){v[i], depth};
+    }
+    return 0;
+}
+
+static int check_tree_depth(rh_node **body, int nbody, rh_cerr *err) {
+    dfs_item *st = NULL;
+    int sp = 0, cap = 0, rc = 0;
+    check_depth_list(body, nbody, 1, &st, &sp, &cap);
+    while (sp > 0) {
+        dfs_item it = st[--sp];
+        rh_node *n = it.n;
+        if (it.depth > RH_MAX_TREE_DEPTH) {
+            rh_cerr_set(err, n->line, n->col, "syntax error: expression too deeply nested");
+            rc = -1;
+            break;
+        }
+        rh_node *kids[3] = {n->a, n->b, n->c};
+        check_depth_list(kids, 3, it.depth + 1, &st, &sp, &cap);
+        check_depth_list(n->items, n->n, it.depth + 1, &st, &sp, &cap);
+        check_depth_list(n->items2, n->n2, it.depth + 1, &st, &sp, &cap);
+        if (n->code) {
+            check_depth_list(n->code->body, n->code->nbody, it.depth + 1, &st, &sp, &cap);
+            check_depth_list(n->code->defaults, n->code->ndefaults, it.depth + 1, &st, &sp, &cap);
+        }
+    }
+    free(st);
+    return rc;
+}
+
+rh_code *rh_parse(rh_tok *toks, int ntok, rh_cerr *err) {
+    parser P = {.t = toks, .n = ntok, .err = err};
+    rh_code *m = new_code(CODE_MODULE, "<module>", 1);
+    nvec v = {0};
+    while (!failed(&P) && cur(&P)->kind != T_EOF) {
+        if (cur(&P)->kind == T_NEWLINE) { P.i++; continue; }
+        if (cur(&P)->kind == T_DEDENT) { syntax(&P, cur(&P), NULL); break; }
+        p_stmt(&P, &v);
+    }
+    m->body = v.v;
+    m->nbody = v.n;
+    if (!failed(&P)) check_tree_depth(m->body, m->nbody, err);
+    if (failed(&P)) { rh_code_free(m); return NULL; }
+    return m;
+}

@@ -1,0 +1,312 @@
+/* report.c — per-statement measurement of a run (--report table on stderr, --json results file).
+ *
+ * Owns rh_report: one row per executed top-level statement (line, source text, wall time from
+ * CLOCK_MONOTONIC, RSS after from /proc/self/statm, ΔRSS, live objects from rh_object_counts_get, GC
+ * counts), the collector's pause records (rh_gc_take_pauses), the refheap.mark() labels, and the machine facts written with the JSON (schema:
+ * docs/results-schema.md). Invariant: nothing here runs unless --report or --json was given (the
+ * evaluator checks I->report before calling in), so measurement stays off the normal path; marks are
+ * always recorded in I->marks (cheap) for both paths.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "interp.h"
+#include "report.h"
+
+typedef struct row {
+    int line;
+    uint64_t wall_ns;
+    int64_t rss, drss;
+    uint64_t live;
+    int gc[3];
+    uint64_t start_ns;
+} row;
+
+typedef struct mark { char label[128]; int stmt; uint64_t t_ns; int64_t rss; } mark;
+typedef struct gcpause { rh_gc_pause p; int stmt; } gcpause;
+
+struct rh_report {
+    int table;
+    const char *json_path;
+    const char *allocator, *profile, *file;
+    row *rows;
+    size_t nrows, cap;
+    mark *marks;
+    size_t nmarks, capm;
+    gcpause *pauses;
+    size_t npauses, capp;
+    uint64_t t_start, t_cur;
+    int64_t rss_before, rss_start;
+    long page;
+};
+
+static uint64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static int64_t rss_bytes(long page) {
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f) return -1;
+    long a = 0, b = 0;
+    int ok = fscanf(f, "%ld %ld", &a, &b) == 2;
+    fclose(f);
+    return ok ? (int64_t)b * page : -1;
+}
+
+static int64_t status_kb(const char *key) {
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    int64_t v = -1;
+    size_t kl = strlen(key);
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, key, kl) == 0 && line[kl] == ':') { v = strtoll(line + kl + 1, NULL, 10); break; }
+    fclose(f);
+    return v;
+}
+
+rh_report *rh_report_new(rh_runtime *rt, const char *file, const char *allocator, const char *profile, int table,
+                         const char *json) {
+    rh_report *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    r->file = file;
+    r->allocator = allocator;
+    r->profile = profile;
+    r->table = table;
+    r->json_path = json;
+    r->page = sysconf(_SC_PAGESIZE);
+    r->t_start = now_ns();
+    r->rss_start = rss_bytes(r->page);
+    rh_gc_pause drain[64];
+    while (rh_gc_take_pauses(rt, drain, 64) == 64) continue; /* pauses before the run are not the run's */
+    return r;
+}
+
+void rh_report_free(rh_report *r) {
+    if (!r) return;
+    free(r->rows);
+    free(r->marks);
+    free(r->pauses);
+    free(r);
+}
+
+/* drain the collector's pause records, attributing them to statement row `stmt` */
+static void take_pauses(rh_interp *I, rh_report *r, int stmt) {
+    rh_gc_pause buf[64];
+    size_t n;
+    while ((n = rh_gc_take_pauses(I->rt, buf, 64)) > 0) {
+        for (size_t i = 0; i < n; i++) {
+            if (r->npauses == r->capp) {
+                r->capp = r->capp ? r->capp * 2 : 64;
+                r->pauses = realloc(r->pauses, r->capp * sizeof *r->pauses);
+                if (!r->pauses) abort();
+            }
+            r->pauses[r->npauses++] = (gcpause){buf[i], stmt};
+        }
+        if (n < 64) break;
+    }
+}
+
+void rh_report_stmt_begin(rh_interp *I, rh_node *stmt) {
+    rh_report *r = I->report;
+    (void)stmt;
+    r->rss_before = rss_bytes(r->page);
+    r->t_cur = now_ns();
+}
+
+void rh_report_stmt_end(rh_interp *I, rh_node *stmt) {
+    rh_report *r = I->report;
+    uint64_t t = now_ns();
+    if (r->nrows == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 64;
+        r->rows = realloc(r->rows, r->cap * sizeof *r->rows);
+        if (!r->rows) abort();
+    }
+    row *w = &r->rows[r->nrows++];
+    w->line = stmt->line;
+    w->start_ns = r->t_cur - r->t_start;
+    w->wall_ns = t - r->t_cur;
+    w->rss = rss_bytes(r->page);
+    w->drss = w->rss - r->rss_before;
+    rh_object_counts oc;
+    rh_object_counts_get(I->rt, &oc);
+    w->live = oc.live_total;
+    rh_gc_get_count(I->rt, w->gc);
+    take_pauses(I, r, (int)r->nrows - 1);
+}
+
+void rh_report_mark(rh_interp *I, rh_object *label) {
+    rh_list_append(I->rt, I->marks, label);
+    rh_report *r = I->report;
+    if (!r) return;
+    if (r->nmarks == r->capm) {
+        r->capm = r->capm ? r->capm * 2 : 16;
+        r->marks = realloc(r->marks, r->capm * sizeof *r->marks);
+        if (!r->marks) abort();
+    }
+    mark *m = &r->marks[r->nmarks++];
+    snprintf(m->label, sizeof m->label, "%s", rh_str_utf8(I->rt, label, NULL));
+    m->stmt = (int)r->nrows;
+    m->t_ns = now_ns() - r->t_start;
+    m->rss = rss_bytes(r->page);
+}
+
+/* the first source line of a statement, trimmed, for display */
+static void line_text(rh_interp *I, int line, char *out, size_t n) {
+    const char *p = I->src, *end = I->src + I->srclen;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n') l++;
+    while (p < end && (*p == ' ' || *p == '\t')) p++;
+    size_t k = 0;
+    while (p < end && *p != '\n' && *p != '\r' && k + 1 < n) out[k++] = *p++;
+    out[k] = 0;
+}
+
+static void json_str(FILE *f, const char *s) {
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
+        else if (c < 0x20) fprintf(f, "\\u%04x", c);
+        else fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void cpu_model(char *out, size_t n) {
+    snprintf(out, n, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f) return;
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "model name", 10) == 0) {
+            char *c = strchr(line, ':');
+            if (c) {
+                c++;
+                while (*c == ' ') c++;
+                c[strcspn(c, "\n")] = 0;
+                snprintf(out, n, "%s", c);
+            }
+            break;
+        }
+    fclose(f);
+}
+
+static void thp_mode(char *out, size_t n) {
+    snprintf(out, n, "unknown");
+    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    if (!f) return;
+    char line[256];
+    if (fgets(line, sizeof line, f)) {
+        char *a = strchr(line, '['), *b = a ? strchr(a, ']') : NULL;
+        if (a && b) { *b = 0; snprintf(out, n, "%s", a + 1); }
+    }
+    fclose(f);
+}
+
+static void write_table(rh_interp *I, rh_report *r) {
+    fflush(stdout);
+    fprintf(stderr, "%5s %12s %12s %12s %10s %6s %4s %4s  %s\n", "line", "wall_us", "rss_kb", "drss_kb", "live", "gc0",
+            "gc1", "gc2", "statement");
+    char text[61];
+    for (size_t i = 0; i < r->nrows; i++) {
+        row *w = &r->rows[i];
+        line_text(I, w->line, text, sizeof text);
+        fprintf(stderr, "%5d %12.1f %12lld %12lld %10llu %6d %4d %4d  %s\n", w->line, (double)w->wall_ns / 1000.0,
+                (long long)(w->rss / 1024), (long long)(w->drss / 1024), (unsigned long long)w->live, w->gc[0], w->gc[1],
+                w->gc[2], text);
+    }
+    fprintf(stderr, "peak RSS (VmHWM): %lld kB; allocator %s; profile %s\n", (long long)status_kb("VmHWM"),
+            r->allocator, r->profile);
+}
+
+static int write_json(rh_interp *I, rh_report *r, int exit_status) {
+    FILE *f = fopen(r->json_path, "w");
+    if (!f) return -1;
+    struct utsname u;
+    memset(&u, 0, sizeof u);
+    uname(&u);
+    char cpu[256], thp[64], text[512];
+    cpu_model(cpu, sizeof cpu);
+    thp_mode(thp, sizeof thp);
+    uint64_t total = now_ns() - r->t_start;
+    fprintf(f, "{\n  \"schema\": \"refheap-results/1\",\n  \"tool\": \"refheap\",\n  \"version\": ");
+    json_str(f, REFHEAP_VERSION);
+    fprintf(f, ",\n  \"workload\": ");
+    json_str(f, r->file);
+    fprintf(f, ",\n  \"allocator\": ");
+    json_str(f, r->allocator);
+    fprintf(f, ",\n  \"profile\": ");
+    json_str(f, r->profile);
+    fprintf(f, ",\n  \"exit_status\": %d,\n", exit_status);
+    fprintf(f, "  \"machine\": {\"sysname\": ");
+    json_str(f, u.sysname);
+    fprintf(f, ", \"release\": ");
+    json_str(f, u.release);
+    fprintf(f, ", \"machine\": ");
+    json_str(f, u.machine);
+    fprintf(f, ", \"cpu_model\": ");
+    json_str(f, cpu);
+    fprintf(f, ", \"ncpu\": %ld, \"page_size\": %ld, \"thp\": ", sysconf(_SC_NPROCESSORS_ONLN), r->page);
+    json_str(f, thp);
+    fprintf(f, "},\n");
+    rh_object_counts oc;
+    rh_object_counts_get(I->rt, &oc);
+    int gc[3];
+    rh_gc_get_count(I->rt, gc);
+    fprintf(f, "  \"totals\": {\"wall_ns\": %llu, \"statements\": %zu, \"rss_start_bytes\": %lld, "
+               "\"rss_end_bytes\": %lld, \"peak_rss_bytes\": %lld, \"objects_allocated_total\": %llu, "
+               "\"objects_freed_total\": %llu, \"objects_live\": %llu},\n",
+            (unsigned long long)total, r->nrows, (long long)r->rss_start, (long long)rss_bytes(r->page),
+            (long long)status_kb("VmHWM") * 1024, (unsigned long long)oc.allocated_total,
+            (unsigned long long)oc.freed_total, (unsigned long long)oc.live_total);
+    fprintf(f, "  \"statements\": [\n");
+    for (size_t i = 0; i < r->nrows; i++) {
+        row *w = &r->rows[i];
+        line_text(I, w->line, text, sizeof text);
+        fprintf(f, "    {\"index\": %zu, \"line\": %d, \"source\": ", i, w->line);
+        json_str(f, text);
+        fprintf(f, ", \"start_ns\": %llu, \"wall_ns\": %llu, \"rss_bytes\": %lld, \"drss_bytes\": %lld, "
+                   "\"live_objects\": %llu, \"gc_count\": [%d, %d, %d]}%s\n",
+                (unsigned long long)w->start_ns, (unsigned long long)w->wall_ns, (long long)w->rss, (long long)w->drss,
+                (unsigned long long)w->live, w->gc[0], w->gc[1], w->gc[2], i + 1 < r->nrows ? "," : "");
+    }
+    fprintf(f, "  ],\n  \"marks\": [\n");
+    for (size_t i = 0; i < r->nmarks; i++) {
+        mark *m = &r->marks[i];
+        fprintf(f, "    {\"label\": ");
+        json_str(f, m->label);
+        fprintf(f, ", \"statement_index\": %d, \"t_ns\": %llu, \"rss_bytes\": %lld}%s\n", m->stmt,
+                (unsigned long long)m->t_ns, (long long)m->rss, i + 1 < r->nmarks ? "," : "");
+    }
+    fprintf(f, "  ],\n  \"gc_pauses\": [\n");
+    for (size_t i = 0; i < r->npauses; i++) {
+        gcpause *p = &r->pauses[i];
+        fprintf(f, "    {\"statement_index\": %d, \"generation\": %d, \"start_ns\": %llu, \"duration_ns\": %llu, "
+                   "\"examined\": %llu, \"collected\": %llu, \"uncollectable\": %llu}%s\n",
+                p->stmt, p->p.generation, (unsigned long long)p->p.start_ns, (unsigned long long)p->p.duration_ns,
+                (unsigned long long)p->p.examined, (unsigned long long)p->p.collected,
+                (unsigned long long)p->p.uncollectable, i + 1 < r->npauses ? "," : "");
+    }
+    fprintf(f, "  ]\n}\n");
+    return fclose(f);
+}
+
+int rh_report_finish(rh_interp *I, int exit_status) {
+    rh_report *r = I->report;
+    if (!r) return 0;
+    take_pauses(I, r, -1); /* collections of the shutdown (statement_index -1) */
+    if (r->table) write_table(I, r);
+    if (r->json_path && write_json(I, r, exit_status) != 0) {
+        fflush(stdout);
+        fprintf(stderr, "refheap: cannot write %s\n", r->json_path);
+        return -1;
+    }
+    return 0;
+}
