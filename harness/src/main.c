@@ -29,11 +29,16 @@ static const char usage_text[] =
     "  --report            per-statement table (time, RSS, live objects, gc counts) on stderr\n"
     "  --json FILE         per-statement measurements, totals and machine facts as JSON\n"
     "                      (docs/results-schema.md)\n"
+    "  --release-tolerance-mb MB   with --json/--report: after a statement that lowers RSS, poll until RSS\n"
+    "                      is within MB of its level at the first refheap.mark() (release latency)\n"
+    "  --release-deadline-s S      give up polling after S seconds (default 5): 'not released within S s'\n"
     "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage\n";
 
 typedef struct opts {
     const char *file, *profile, *allocator, *json;
     int report;
+    double release_tol_mb;   /* < 0: off */
+    double release_deadline_s;
 } opts;
 
 static int usage_error(const char *msg, const char *arg) {
@@ -49,6 +54,14 @@ static int parse_args(int argc, char **argv, opts *o) {
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--report")) o->report = 1;
+        else if (!strcmp(a, "--release-tolerance-mb") || !strcmp(a, "--release-deadline-s")) {
+            if (i + 1 >= argc) return usage_error("missing value for", a);
+            char *end;
+            double v = strtod(argv[++i], &end);
+            if (*end || v < 0) return usage_error("not a non-negative number:", argv[i]);
+            if (a[10] == 't') o->release_tol_mb = v;
+            else o->release_deadline_s = v;
+        }
         else if (!strcmp(a, "--profile") || !strcmp(a, "--allocator") || !strcmp(a, "--json")) {
             if (i + 1 >= argc) return usage_error("missing value for", a);
             const char **dst = a[2] == 'p' ? &o->profile : a[2] == 'a' ? &o->allocator : &o->json;
@@ -119,6 +132,8 @@ static int compile_error(const char *file, rh_cerr *e) {
 
 int main(int argc, char **argv) {
     opts o = {0};
+    o.release_tol_mb = -1;
+    o.release_deadline_s = 5;
     int st = parse_args(argc, argv, &o);
     if (st >= 0) return st;
     const char *alloc_name = o.allocator ? o.allocator : "pymalloc";
@@ -192,6 +207,8 @@ int main(int argc, char **argv) {
         } else {
             if (o.report || o.json)
                 I->report = rh_report_new(rt, o.file, rh_runtime_allocator(rt)->name, prof->name, o.report, o.json);
+            if (I->report && o.release_tol_mb >= 0)
+                rh_report_set_release(I->report, (int64_t)(o.release_tol_mb * 1048576.0), o.release_deadline_s);
             if (rh_interp_run(I) != 0) {
                 rh_print_traceback(I);
                 status = 1;

@@ -17,6 +17,7 @@
 #include "interp.h"
 #include "report.h"
 
+enum { REL_NONE = 0, REL_RELEASED, REL_NOT_RELEASED };
 typedef struct row {
     int line;
     uint64_t wall_ns;
@@ -24,9 +25,12 @@ typedef struct row {
     uint64_t live;
     int gc[3];
     uint64_t start_ns;
+    int release;              /* REL_*: polled only when the statement lowered RSS (--release-*) */
+    uint64_t release_ns;      /* from the statement's start until RSS was back (or the deadline) */
+    int64_t release_rss;
 } row;
 
-typedef struct mark { char label[128]; int stmt; uint64_t t_ns; int64_t rss; } mark;
+typedef struct mark { char label[128]; int stmt; uint64_t t_ns; int64_t rss, peak_before; } mark;
 typedef struct gcpause { rh_gc_pause p; int stmt; } gcpause;
 
 struct rh_report {
@@ -42,6 +46,8 @@ struct rh_report {
     uint64_t t_start, t_cur;
     int64_t rss_before, rss_start;
     long page;
+    int64_t release_tol;      /* bytes; < 0: release latency not measured */
+    double release_deadline_s;
 };
 
 static uint64_t now_ns(void) {
@@ -83,9 +89,44 @@ rh_report *rh_report_new(rh_runtime *rt, const char *file, const char *allocator
     r->page = sysconf(_SC_PAGESIZE);
     r->t_start = now_ns();
     r->rss_start = rss_bytes(r->page);
+    r->release_tol = -1;
     rh_gc_pause drain[64];
     while (rh_gc_take_pauses(rt, drain, 64) == 64) continue; /* pauses before the run are not the run's */
     return r;
+}
+
+void rh_report_set_release(rh_report *r, int64_t tolerance_bytes, double deadline_s) {
+    r->release_tol = tolerance_bytes;
+    r->release_deadline_s = deadline_s;
+}
+
+/* Reset the peak RSS (Linux >= 4.0: "5" > /proc/self/clear_refs sets VmHWM to the current RSS), so each
+ * phase between marks gets its own peak. */
+static void reset_peak(void) {
+    FILE *f = fopen("/proc/self/clear_refs", "w");
+    if (!f) return;
+    fputs("5", f);
+    fclose(f);
+}
+
+/* The statement lowered RSS: poll (1 ms) until RSS is within the tolerance of its level at the first
+ * mark — before the workload allocated — or the deadline passes (docs/benchmarks.md §Release latency). */
+static void poll_release(rh_report *r, row *w) {
+    int64_t base = r->marks[0].rss;
+    uint64_t limit = now_ns() + (uint64_t)(r->release_deadline_s * 1e9);
+    for (;;) {
+        int64_t rss = rss_bytes(r->page);
+        uint64_t t = now_ns();
+        int back = rss <= base + r->release_tol;
+        if (back || t > limit) {
+            w->release = back ? REL_RELEASED : REL_NOT_RELEASED;
+            w->release_ns = t - r->t_cur;
+            w->release_rss = rss;
+            return;
+        }
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
 }
 
 void rh_report_free(rh_report *r) {
@@ -139,6 +180,8 @@ void rh_report_stmt_end(rh_interp *I, rh_node *stmt) {
     w->live = oc.live_total;
     rh_gc_get_count(I->rt, w->gc);
     take_pauses(I, r, (int)r->nrows - 1);
+    w->release = REL_NONE;
+    if (r->release_tol >= 0 && r->nmarks > 0 && w->drss < 0) poll_release(r, w);
 }
 
 void rh_report_mark(rh_interp *I, rh_object *label) {
@@ -155,6 +198,8 @@ void rh_report_mark(rh_interp *I, rh_object *label) {
     m->stmt = (int)r->nrows;
     m->t_ns = now_ns() - r->t_start;
     m->rss = rss_bytes(r->page);
+    m->peak_before = status_kb("VmHWM") * 1024;
+    reset_peak();
 }
 
 /* the first source line of a statement, trimmed, for display */
@@ -262,10 +307,11 @@ static int write_json(rh_interp *I, rh_report *r, int exit_status) {
     rh_gc_get_count(I->rt, gc);
     fprintf(f, "  \"totals\": {\"wall_ns\": %llu, \"statements\": %zu, \"rss_start_bytes\": %lld, "
                "\"rss_end_bytes\": %lld, \"peak_rss_bytes\": %lld, \"objects_allocated_total\": %llu, "
-               "\"objects_freed_total\": %llu, \"objects_live\": %llu},\n",
+               "\"objects_freed_total\": %llu, \"objects_live\": %llu, \"peak_rss_last_phase_bytes\": %lld},\n",
             (unsigned long long)total, r->nrows, (long long)r->rss_start, (long long)rss_bytes(r->page),
             (long long)status_kb("VmHWM") * 1024, (unsigned long long)oc.allocated_total,
-            (unsigned long long)oc.freed_total, (unsigned long long)oc.live_total);
+            (unsigned long long)oc.freed_total, (unsigned long long)oc.live_total,
+            (long long)status_kb("VmHWM") * 1024);
     fprintf(f, "  \"statements\": [\n");
     for (size_t i = 0; i < r->nrows; i++) {
         row *w = &r->rows[i];
@@ -273,24 +319,32 @@ static int write_json(rh_interp *I, rh_report *r, int exit_status) {
         fprintf(f, "    {\"index\": %zu, \"line\": %d, \"source\": ", i, w->line);
         json_str(f, text);
         fprintf(f, ", \"start_ns\": %llu, \"wall_ns\": %llu, \"rss_bytes\": %lld, \"drss_bytes\": %lld, "
-                   "\"live_objects\": %llu, \"gc_count\": [%d, %d, %d]}%s\n",
+                   "\"live_objects\": %llu, \"gc_count\": [%d, %d, %d]",
                 (unsigned long long)w->start_ns, (unsigned long long)w->wall_ns, (long long)w->rss, (long long)w->drss,
-                (unsigned long long)w->live, w->gc[0], w->gc[1], w->gc[2], i + 1 < r->nrows ? "," : "");
+                (unsigned long long)w->live, w->gc[0], w->gc[1], w->gc[2]);
+        if (w->release == REL_RELEASED)
+            fprintf(f, ", \"release\": {\"outcome\": \"released\", \"latency_ns\": %llu, \"rss_bytes\": %lld}",
+                    (unsigned long long)w->release_ns, (long long)w->release_rss);
+        else if (w->release == REL_NOT_RELEASED)
+            fprintf(f, ", \"release\": {\"outcome\": \"not released within %g s\", \"rss_bytes\": %lld}",
+                    r->release_deadline_s, (long long)w->release_rss);
+        fprintf(f, "}%s\n", i + 1 < r->nrows ? "," : "");
     }
     fprintf(f, "  ],\n  \"marks\": [\n");
     for (size_t i = 0; i < r->nmarks; i++) {
         mark *m = &r->marks[i];
         fprintf(f, "    {\"label\": ");
         json_str(f, m->label);
-        fprintf(f, ", \"statement_index\": %d, \"t_ns\": %llu, \"rss_bytes\": %lld}%s\n", m->stmt,
-                (unsigned long long)m->t_ns, (long long)m->rss, i + 1 < r->nmarks ? "," : "");
+        fprintf(f, ", \"statement_index\": %d, \"t_ns\": %llu, \"rss_bytes\": %lld, \"peak_rss_before_bytes\": %lld}%s\n",
+                m->stmt, (unsigned long long)m->t_ns, (long long)m->rss, (long long)m->peak_before,
+                i + 1 < r->nmarks ? "," : "");
     }
     fprintf(f, "  ],\n  \"gc_pauses\": [\n");
     for (size_t i = 0; i < r->npauses; i++) {
         gcpause *p = &r->pauses[i];
         fprintf(f, "    {\"statement_index\": %d, \"generation\": %d, \"start_ns\": %llu, \"duration_ns\": %llu, "
                    "\"examined\": %llu, \"collected\": %llu, \"uncollectable\": %llu}%s\n",
-                p->stmt, p->p.generation, (unsigned long long)p->p.start_ns, (unsigned long long)p->p.duration_ns,
+                p->stmt, p->p.generation, (unsigned long long)(p->p.start_ns - r->t_start), (unsigned long long)p->p.duration_ns,
                 (unsigned long long)p->p.examined, (unsigned long long)p->p.collected,
                 (unsigned long long)p->p.uncollectable, i + 1 < r->npauses ? "," : "");
     }
