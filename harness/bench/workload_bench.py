@@ -172,10 +172,11 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--reps", type=int, default=None)
     ap.add_argument("--tolerance-mb", type=float, default=20.0)
-    ap.add_argument("--deadline-s", type=float, default=5.0)
+    ap.add_argument("--deadline-s", type=float, default=None, help="default 1 s (quick), 5 s (full)")
     args = ap.parse_args()
-    TOL, DEADLINE = args.tolerance_mb, args.deadline_s
-    reps = args.reps or (3 if args.scale == "quick" else 5)
+    TOL = args.tolerance_mb
+    DEADLINE = args.deadline_s if args.deadline_s is not None else (1.0 if args.scale == "quick" else 5.0)
+    reps = args.reps or (2 if args.scale == "quick" else 5)
     cfgs = configs(args.build)
     todo = [(w, spec) for w, spec in WORKLOADS.items() if args.only in w or args.only in "workloads"]
     tmp = tempfile.mkdtemp(prefix="rh-wl-")
@@ -213,6 +214,7 @@ def main():
                                        "peak_rss_bytes": None})
         result["workloads"][w] = {"n": nq if args.scale == "quick" else nf,
                                   "configs": {c: aggregate(r) for c, r in runs.items()}}
+    os.makedirs(args.results, exist_ok=True)
     out = os.path.join(args.results, "workloads.json")
     with open(out, "w") as fh:
         json.dump(result, fh, indent=1)

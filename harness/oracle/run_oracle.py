@@ -77,8 +77,16 @@ def end(i):
     _cols[6].append(c[0])
     _cols[7].append(c[1])
     _cols[8].append(c[2])
-    if _release_cfg is not None and r < _cur[0] and len(_mark_cols[2]):
+    if _release_cfg is not None and len(_mark_cols[2]) and (r < _cur[0] or _freeing_phase_starts()):
         _poll_release(len(_cols[0]) - 1, _cur[1])
+
+def _freeing_phase_starts():
+    # the last mark was made during this statement's predecessor and names a freeing phase
+    # (same rule as refheap's report.c: del, drop, collect, free*, release*)
+    if _mark_cols[0][-1] + 1 != len(_cols[0]) - 1:  # row _mark_cols[0][-1] is the mark statement
+        return False
+    lab = _mark_labels[-1]
+    return lab in ("del", "drop", "collect") or lab.startswith("free") or lab.startswith("release")
 
 def _poll_release(row, start_ns):
     # the statement freed memory: poll until RSS is within tolerance of the RSS at the first mark
