@@ -62,3 +62,18 @@ foreach(line ${rh_wl_errors})
     set_tests_properties(workload.errors.${name} PROPERTIES LABELS "${RH_WL_LABELS}" TIMEOUT 60)
   endif()
 endforeach()
+
+# The seed workloads (workloads/seed/*.py): stdout must equal CPython 3.11's (<id>.expected, generated
+# with `PYTHONPATH=harness/oracle /usr/bin/python3 <id>.py`: the refheap shim module provides mark()).
+file(GLOB rh_wl_seed CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/workloads/seed/*.py)
+foreach(py ${rh_wl_seed})
+  get_filename_component(id ${py} NAME_WE)
+  get_filename_component(dir ${py} DIRECTORY)
+  add_test(NAME workload.seed.${id}
+           COMMAND sh ${RH_WL_DRIVER} refheap ${RH_WL_BIN} ${py} ${dir}/${id}.expected 0 ${RH_WL_FLAG})
+  set_tests_properties(workload.seed.${id} PROPERTIES LABELS "${RH_WL_LABELS}" SKIP_RETURN_CODE 77 TIMEOUT 600)
+  add_test(NAME oracle.seed.${id}
+           COMMAND sh ${RH_WL_DRIVER} oracle ${RH_WL_ORACLE} ${py} ${dir}/${id}.expected 0)
+  set_tests_properties(oracle.seed.${id} PROPERTIES LABELS oracle SKIP_RETURN_CODE 77 TIMEOUT 600
+                       ENVIRONMENT "PYTHONPATH=${PROJECT_SOURCE_DIR}/harness/oracle")
+endforeach()

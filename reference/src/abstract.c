@@ -371,8 +371,10 @@ static int repr_other(rh__sb *b, rh_object *o) {
     case RH_K_WEAKREF: {
         rh_object *r = rh_weakref_get(o);
         if (!r || r->type->kind == RH_K_NONE) return rh__sb_printf(b, "<weakref at %p; dead>", p);
-        return rh__sb_printf(b, "<weakref at %p; to '%s' at %p>", p, rh_type_name(r), (void *)r) ||
-               referent_name(b, r) ? -1 : 0;
+        /* weakref_repr (3.11): "<weakref at P; to 'T' at Q (name)>" — the name, when the referent has one,
+         * goes inside the brackets */
+        return rh__sb_printf(b, "<weakref at %p; to '%s' at %p", p, rh_type_name(r), (void *)r) ||
+               referent_name(b, r) || rh__sb_putc(b, '>') ? -1 : 0;
     }
     case RH_K_OTHER: return rh__sb_printf(b, "<%s object at %p>", rh_box_type_name(o), p);
     default: return rh__sb_printf(b, "<%s object at %p>", rh_type_name(o), p);
