@@ -1,6 +1,6 @@
 # refheap front door. CMake is the build; these targets only call it.
 #   make            Release build into build/
-#   make test       deps, build, ctest (all labels that can run here)
+#   make test       deps, build, ctest (all labels), then the same suite under ASan+UBSan (make sanitize)
 #   make bench      deps, Release build, the benchmarks -> results/
 #   make sanitize   ASan+UBSan build into build-asan/, ctest there
 #   make deps       install missing Debian packages (apt-get as root; else prints the command)
@@ -24,6 +24,7 @@ deps:
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory sanitize
 
 sanitize: deps
 	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DREFHEAP_SANITIZE=ON -DREFHEAP_BENCH=OFF >/dev/null
