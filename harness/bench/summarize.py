@@ -252,13 +252,6 @@ def main():
                 row.append(cell)
             L.append("| " + " | ".join(row) + " |")
         L.append("")
-        L.append("### Target: pymalloc alloc+free pair ≤ 1.0× CPython's obmalloc (same run)")
-        L.append("")
-        for s in sizes:
-            p, c = med.get("pair/pymalloc/%d" % s), med.get("pair/cpython/%d" % s)
-            if p is not None and c is not None:
-                L.append("- %d B: %.2f× — %s" % (s, p / c, "met" if p / c <= 1.0 else "MISSED"))
-        L.append("")
         L.append("## Allocator: batches of 100,000 (allocate all, then free all), ns per block")
         L.append("")
         L.append("| benchmark | " + " | ".join(order) + " |")
