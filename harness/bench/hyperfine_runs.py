@@ -21,6 +21,7 @@ def main():
     ap.add_argument("--build", required=True)
     ap.add_argument("--results", required=True)
     ap.add_argument("--scale", default="quick")
+    ap.add_argument("--only", default="")
     args = ap.parse_args()
     hf = shutil.which("hyperfine")
     if not hf:
@@ -32,11 +33,16 @@ def main():
     runs = "3" if args.scale == "quick" else "5"
     rc = 0
     for w, (path, nq, nf) in workload_bench.WORKLOADS.items():
+        if args.only and args.only not in w:
+            continue
         f = workload_bench.scaled_copy(path, nq if args.scale == "quick" else nf, tmp)
         cmds = ["%s run %s --allocator pymalloc" % (refheap, f),
                 "%s run %s --allocator malloc" % (refheap, f),
                 "PYTHONPATH=%s /usr/bin/python3 %s" % (shim, f)]
         names = ["refheap/pymalloc", "refheap/malloc", "cpython/pymalloc"]
+        if os.path.exists(workload_bench.PYPY):
+            cmds.append("PYTHONPATH=%s %s %s" % (shim, workload_bench.PYPY, f))
+            names.append("pypy3/default")
         argv = [hf, "--runs", runs, "--warmup", "1", "--style", "basic", "--output", "null",
                 "--export-json", os.path.join(args.results, "hyperfine_%s.json" % w)]
         for n, c in zip(names, cmds):

@@ -67,9 +67,9 @@ def steps():
     out.append(("cpython_deep_free", [PY, os.path.join(HERE, "cpython_objects.py"), deep,
                                       os.path.join(res, "cpython_objects.json")], {}))
     out.append(("workloads", [PY, os.path.join(HERE, "workload_bench.py"), "--build", b, "--results", res,
-                              "--scale", ARGS.scale], {}))
+                              "--scale", ARGS.scale, "--only", WL_ONLY], {}))
     out.append(("hyperfine", [PY, os.path.join(HERE, "hyperfine_runs.py"), "--build", b, "--results", res,
-                              "--scale", ARGS.scale], {}))
+                              "--scale", ARGS.scale, "--only", WL_ONLY], {}))
     out.append(("plots", [PY, os.path.join(ROOT, "harness", "plot", "plots.py"), "--results", res], {}))
     return out
 
@@ -84,7 +84,13 @@ def main():
     ARGS = ap.parse_args()
     ARGS.build = os.path.abspath(ARGS.build)
     os.makedirs(ARGS.results, exist_ok=True)
-    todo = [s for s in steps() if ARGS.only in s[0]]
+    # ONLY selects steps by name; a workload's name selects the workload steps for that workload alone
+    global WL_ONLY
+    sys.path.insert(0, HERE)
+    import workload_bench
+    wl_match = ARGS.only and any(ARGS.only in w for w in workload_bench.WORKLOADS)
+    WL_ONLY = ARGS.only if wl_match else ""
+    todo = [s for s in steps() if ARGS.only in s[0] or (wl_match and s[0] in ("workloads", "hyperfine", "plots"))]
     if not todo:
         print("bench: no step matches --only %r" % ARGS.only)
         return 2

@@ -20,6 +20,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PY = "/usr/bin/python3"
+PYPY = "/usr/bin/pypy3"  # used when installed (Debian's pypy3); not a dependency
 
 # workload -> (path, N for quick, N for full)
 WORKLOADS = {
@@ -66,6 +67,9 @@ def configs(build):
             env["LD_PRELOAD"] = os.path.realpath(libs[alloc])
         out.append(("cpython/" + alloc, lambda f, j, a=alloc: [PY, oracle, f, "--json", j, "--gc-pauses", "--allocator", a,
                                                               "--release-tolerance-mb", str(TOL), "--release-deadline-s", str(DEADLINE)], env))
+    if os.path.exists(PYPY):
+        out.append(("pypy3/default", lambda f, j: [PY, oracle, f, "--python", PYPY, "--json", j, "--allocator", "pypy",
+                                                  "--release-tolerance-mb", str(TOL), "--release-deadline-s", str(DEADLINE)], {}))
     return out
 
 

@@ -58,6 +58,9 @@ def _status_kb(key):
     return -1
 
 _rss0 = _rss()
+# other interpreters (PyPy) lack these CPython-only functions
+_blocks = getattr(sys, "getallocatedblocks", lambda: -1)
+_get_count = getattr(gc, "get_count", lambda: (0, 0, 0))
 
 def begin(i):
     _cur[0] = _rss()
@@ -66,14 +69,14 @@ def begin(i):
 def end(i):
     t = time.monotonic_ns()
     r = _rss()
-    c = gc.get_count()
+    c = _get_count()
     # one append per column: no temporaries that are GC objects
     _cols[0].append(i)
     _cols[1].append(_cur[1] - _t0)
     _cols[2].append(t - _cur[1])
     _cols[3].append(r)
     _cols[4].append(r - _cur[0])
-    _cols[5].append(sys.getallocatedblocks())
+    _cols[5].append(_blocks())
     _cols[6].append(c[0])
     _cols[7].append(c[1])
     _cols[8].append(c[2])
@@ -171,7 +174,7 @@ def _write():
         json.dump(doc, f, indent=1)
 
 atexit.register(_write)
-if os.environ.get("RH_ORACLE_GC_PAUSES"):
+if os.environ.get("RH_ORACLE_GC_PAUSES") and hasattr(gc, "callbacks"):
     gc.callbacks.append(_gc_cb)
 try:
     import refheap as _shim
