@@ -12,12 +12,14 @@
  */
 #include "internal.h"
 
-size_t rh_presize(rh_runtime *rt, const rh_type *t) {
+static inline size_t presize(rh_runtime *rt, const rh_type *t) {
     size_t n = 0;
     if (t->flags & RH_TPFLAG_GC) n += rt->profile->gc_head_size;
     if (t->flags & RH_TPFLAG_MANAGED_DICT) n += sizeof(rh_managed_dict);
     return n;
 }
+
+size_t rh_presize(rh_runtime *rt, const rh_type *t) { return presize(rt, t); }
 
 size_t rh_sizeof(rh_runtime *rt, rh_object *o) {
     rh_type *t = o->type;
@@ -41,7 +43,7 @@ static void count_free(rh_runtime *rt, rh_kind k) {
 }
 
 rh_object *rh__object_alloc(rh_runtime *rt, rh_type *t, size_t size) {
-    size_t pre = rh_presize(rt, t);
+    size_t pre = presize(rt, t);
     if (size > RH_SSIZE_MAX - pre) {
         rh_err_nomemory(rt);
         return NULL;
@@ -64,7 +66,7 @@ rh_object *rh__object_alloc(rh_runtime *rt, rh_type *t, size_t size) {
 
 void rh__object_free(rh_runtime *rt, rh_object *o, size_t size) {
     rh_type *t = o->type;
-    size_t pre = rh_presize(rt, t);
+    size_t pre = presize(rt, t);
     rh_assert(!(t->flags & RH_TPFLAG_GC) || !rh__gc_is_tracked(o));
     if ((t->flags & RH_TPFLAG_GC) && rt->gc.gen[0].count > 0) rt->gc.gen[0].count--;
     count_free(rt, t->kind);
@@ -84,13 +86,15 @@ void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t) {
     o->type = t;
 }
 
-int rh_is_static(const rh_runtime *rt, const rh_object *o) {
+static inline int is_static(const rh_runtime *rt, const rh_object *o) {
     const char *p = (const char *)o;
     return p >= rt->statics_lo && p < rt->statics_hi;
 }
 
+int rh_is_static(const rh_runtime *rt, const rh_object *o) { return is_static(rt, o); }
+
 void rh_dealloc(rh_runtime *rt, rh_object *o) {
-    if (rh_is_static(rt, o)) {
+    if (__builtin_expect(is_static(rt, o), 0)) {
         /* A static object's count reached zero: the embedder dropped references it never owned. Keep
          * the object alive (CPython would crash in a debug build); restore a sane count. */
         o->refcnt = (intptr_t)rt->profile->static_refcnt;

@@ -56,6 +56,33 @@ static rh_object **items_alloc(rh_runtime *rt, size_t n, int zero) {
     return zero ? rh_mem_calloc(rt, n, sizeof(rh_object *)) : rh_mem_malloc(rt, n * sizeof(rh_object *));
 }
 
+/* Before items are released last to first: start loading the object (refcount) and GC-head lines of the
+ * last few, so the cache misses of a long dealloc cascade overlap instead of queueing one by one.
+ * A prefetch has no visible effect. */
+enum { PREFETCH_ITEMS = 8 };
+static inline void items_prefetch(rh_object **item, size_t n) {
+    for (size_t i = n, lo = n > PREFETCH_ITEMS ? n - PREFETCH_ITEMS : 0; i-- > lo;) {
+        __builtin_prefetch(item[i]);
+        __builtin_prefetch((char *)item[i] - sizeof(rh_gchead));
+    }
+}
+
+/* Release items[n-1] .. items[0]. Just before dropping item i, the next one to go (i - 1, alive: this
+ * list still holds it, and its header is arriving together with item i's) gets its own item array
+ * prefetched, in case it dies too. */
+static inline void items_release(rh_runtime *rt, rh_object **item, size_t n) {
+    items_prefetch(item, n);
+    for (size_t i = n; i-- > 0;) {
+        rh_object *v = item[i];
+        if (i > 0 && n - i < PREFETCH_ITEMS) {
+            rh_object *w = item[i - 1];
+            if (w && w->type->kind == RH_K_LIST && list_len(w) > 0)
+                __builtin_prefetch(as_list(w)->item + list_len(w) - 1);
+        }
+        rh_xdecref(rt, v);
+    }
+}
+
 static void items_free(rh_runtime *rt, rh_object **items, size_t allocated) {
     rh_mem_free(rt, items, allocated * sizeof(rh_object *));
 }
@@ -237,7 +264,7 @@ int rh_list_clear(rh_runtime *rt, rh_object *l) {
     size_t n = list_len(l), allocated = (size_t)as_list(l)->allocated;
     if (!item) return 0;
     list_init_empty(l);
-    while (n-- > 0) rh_xdecref(rt, item[n]);
+    items_release(rt, item, n);
     items_free(rt, item, allocated);
     return 0;
 }
@@ -552,11 +579,13 @@ int rh_list_sort(rh_runtime *rt, rh_object *l) {
 /* ---- type slots ---- */
 
 static void list_dealloc(rh_runtime *rt, rh_object *o) {
+    /* the item array is needed right after untracking: let both cache misses overlap */
+    if (list_len(o) > 0) __builtin_prefetch(as_list(o)->item + list_len(o) - 1);
     rh__gc_untrack(rt, o);
     if (rh__trash_begin(rt, o)) return;
     rh_object **item = as_list(o)->item;
     if (item) {
-        for (size_t i = list_len(o); i-- > 0;) rh_xdecref(rt, item[i]);
+        items_release(rt, item, list_len(o));
         items_free(rt, item, (size_t)as_list(o)->allocated);
     }
     if (rt->fl.list_n < rt->profile->list_freelist && rt->fl.list_n < RH_FREELIST_CAP) {
