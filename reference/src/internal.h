@@ -241,6 +241,9 @@ struct rh_runtime {
 
 /* ---------------------------------------------------------------- cross-file functions */
 
+/* The runtime's built-in type object of a kind (rh_builtin_type without the range check). */
+static inline rh_type *rh__builtin(rh_runtime *rt, rh_kind k) { return &rt->statics->types[k].t; }
+
 /* object.c — allocation of objects, dealloc dispatch, trashcan */
 /* Allocate an object of `size` bytes (type's basicsize + items) with the type's pre-header, zeroed
  * pre-header, refcnt 1, type set (a class type gets a reference). GC objects are NOT tracked and bump

@@ -3,8 +3,9 @@
  * Invariants kept here:
  *  - every heap object was allocated as presize(type) + size bytes by rh__object_alloc and is released by
  *    rh__object_free (or parked on its type's freelist) exactly once;
- *  - counts.live_total == counts.allocated_total - counts.freed_total (freelist pushes count as freed,
- *    freelist pops as allocated: a parked object is not live);
+ *  - live objects = counts.allocated_total - counts.freed_total (freelist pushes count as freed,
+ *    freelist pops as allocated: a parked object is not live); counts.live_total is not maintained on
+ *    the hot path but computed when read (rh_object_counts_get);
  *  - trash_nesting is the number of GC-container deallocs currently on the C stack (<= unwind level);
  *    trash_later is a LIFO chain of dead, untracked objects linked through the pointer bits of their GC
  *    head's gc_prev (the flag bits stay the object's).
@@ -31,14 +32,12 @@ const char *rh_type_name(const rh_object *o) { return o->type->name; }
 
 static void count_alloc(rh_runtime *rt, rh_kind k) {
     rt->counts.live[k]++;
-    rt->counts.live_total++;
     rt->counts.allocated_total++;
 }
 
 static void count_free(rh_runtime *rt, rh_kind k) {
     rh_assert(rt->counts.live[k] > 0);
     rt->counts.live[k]--;
-    rt->counts.live_total--;
     rt->counts.freed_total++;
 }
 
@@ -146,4 +145,7 @@ void rh__trash_end(rh_runtime *rt) {
     if (rt->trash_later && rt->trash_nesting == 0) trash_destroy_chain(rt);
 }
 
-void rh_object_counts_get(const rh_runtime *rt, rh_object_counts *out) { *out = rt->counts; }
+void rh_object_counts_get(const rh_runtime *rt, rh_object_counts *out) {
+    *out = rt->counts;
+    out->live_total = rt->counts.allocated_total - rt->counts.freed_total;
+}

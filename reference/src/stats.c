@@ -12,7 +12,7 @@ int rh_stats_get(rh_runtime *rt, rh_stats *out) {
     memset(out, 0, sizeof *out);
     out->struct_size = size;
     out->version = RH_STATS_VERSION;
-    out->objects_live = rt->counts.live_total;
+    out->objects_live = rt->counts.allocated_total - rt->counts.freed_total;
     out->objects_allocated_total = rt->counts.allocated_total;
     out->objects_freed_total = rt->counts.freed_total;
     out->dealloc_deferred_total = rt->counts.dealloc_deferred;

@@ -26,7 +26,7 @@
 
 #include "scalars.h"
 
-static rh_type *int_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_INT); }
+static rh_type *int_type(rh_runtime *rt) { return rh__builtin(rt, RH_K_INT); }
 
 static size_t ndigits_of(uint64_t mag) {
     if (mag == 0) return 0;
@@ -152,7 +152,15 @@ rh_object *rh__int_from_i128(rh_runtime *rt, rh_i128 v) {
     return int_new(rt, neg, (uint64_t)mag);
 }
 
-rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) { return rh__int_from_i128(rt, v); }
+/* The common case without 128-bit arithmetic: every int64 fits in 3 digits. */
+rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) {
+    if (v >= rt->small_int_min && v <= rt->small_int_max) {
+        rh_object *o = small_int(rt, v);
+        rh_incref(o);
+        return o;
+    }
+    return int_new(rt, v < 0, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+}
 
 rh_i128 rh__int_value(rh_object *o) {
     rh_assert(o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL);
