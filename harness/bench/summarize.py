@@ -4,6 +4,7 @@ against CPython (its own obmalloc, measured in the same run) and against glibc m
 machine line. Only numbers present in results/*.json are reported; a missing one says so."""
 import argparse
 import glob
+import re
 import json
 import os
 import platform
@@ -23,6 +24,11 @@ TIME_FIELD = "cpu_time"  # single-threaded benchmarks on a shared 2-core machine
                          # preemption by other processes; real_time is in the JSON too
 
 
+def norm(run_name):
+    """google benchmark appends /iterations:N (fixed iteration counts) to run names; drop it."""
+    return re.sub(r"/iterations:\d+", "", run_name)
+
+
 def medians(doc):
     """{benchmark run_name: median cpu_time (ns) } from google-benchmark JSON with aggregates."""
     out = {}
@@ -32,11 +38,11 @@ def medians(doc):
         if b.get("aggregate_name") == "median":
             unit = b.get("time_unit", "ns")
             scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[unit]
-            out[b["run_name"]] = b[TIME_FIELD] * scale
+            out[norm(b["run_name"])] = b[TIME_FIELD] * scale
         elif "aggregate_name" not in b and b.get("run_type") == "iteration":
             unit = b.get("time_unit", "ns")
             scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[unit]
-            out.setdefault(b["run_name"], b[TIME_FIELD] * scale)
+            out.setdefault(norm(b["run_name"]), b[TIME_FIELD] * scale)
     return out
 
 
@@ -44,7 +50,7 @@ def cvs(doc):
     out = {}
     for b in (doc or {}).get("benchmarks", []):
         if b.get("aggregate_name") == "cv":
-            out[b["run_name"]] = b[TIME_FIELD]
+            out[norm(b["run_name"])] = b[TIME_FIELD]
     return out
 
 
@@ -160,6 +166,13 @@ def targets_section(L, r, micro):
 
     line("build list(range(%s)) on refheap/pymalloc vs CPython (≤ 0.5×)" % n,
          rp.get("build", {}).get("wall_ns"), cp.get("build", {}).get("wall_ns"), 0.5)
+    for ph in ("build", "del"):
+        a, b = rp.get(ph, {}), cp.get(ph, {})
+        if a.get("user_ns") is not None and b.get("user_ns") is not None:
+            L.append("  - %s phase CPU split: refheap user %.0f ms + kernel %.0f ms (%d minor faults) vs CPython "
+                     "user %.0f ms + kernel %.0f ms (%d minor faults); user-space ratio %s" % (
+                         ph, a["user_ns"] / 1e6, a["sys_ns"] / 1e6, a.get("minflt") or 0, b["user_ns"] / 1e6,
+                         b["sys_ns"] / 1e6, b.get("minflt") or 0, fmt_ratio(a["user_ns"], b["user_ns"])))
     rr = rp.get("del", {}).get("release") or {}
     cr = cp.get("del", {}).get("release") or {}
     line("its del until RSS is back, refheap vs CPython (≤ 0.5×)", rr.get("latency_ns"), cr.get("latency_ns"), 0.5)
@@ -179,7 +192,7 @@ def targets_section(L, r, micro):
         if ns:
             big = ns[-1]
             key = "%s/%d" % (shape, big)
-            line("%s at N=%d vs CPython (≤ 0.5×; the target names 10^6: `make bench SCALE=full`)" % (shape, big),
+            line("%s at N=%d vs CPython (≤ 0.5×)" % (shape, big),
                  rh.get(key), cpg.get(key), 0.5)
     g = sorted((int(k.split("/")[1]), v) for k, v in rh.items() if k.startswith("gen0_pause_old/"))
     if g:

@@ -95,6 +95,8 @@ def summarize_run(doc):
         end = bounds[k + 1][1] if k + 1 < len(bounds) else len(st)
         rows = st[start:end]
         ph = {"wall_ns": sum(r["wall_ns"] for r in rows),
+              "user_ns": sum(r.get("user_ns", 0) for r in rows), "sys_ns": sum(r.get("sys_ns", 0) for r in rows),
+              "minflt": sum(r.get("minflt", 0) for r in rows),
               "rss_start_bytes": marks[k]["rss_bytes"],
               "rss_end_bytes": rows[-1]["rss_bytes"] if rows else marks[k]["rss_bytes"]}
         if k + 1 < len(marks) and marks[k + 1].get("peak_rss_before_bytes", -1) > 0:
@@ -139,6 +141,8 @@ def aggregate(runs):
               "wall_ns_min": min((p.get("wall_ns") for p in rows if p.get("wall_ns") is not None), default=None),
               "wall_ns_max": max((p.get("wall_ns") for p in rows if p.get("wall_ns") is not None), default=None),
               "peak_rss_bytes": median(p.get("peak_rss_bytes") for p in rows),
+              "user_ns": median(p.get("user_ns") for p in rows), "sys_ns": median(p.get("sys_ns") for p in rows),
+              "minflt": median(p.get("minflt") for p in rows),
               "rss_start_bytes": median(p.get("rss_start_bytes") for p in rows),
               "rss_end_bytes": median(p.get("rss_end_bytes") for p in rows)}
         rel = [p.get("release") for p in rows if p.get("release")]
@@ -180,7 +184,7 @@ def main():
     args = ap.parse_args()
     TOL = args.tolerance_mb
     DEADLINE = args.deadline_s if args.deadline_s is not None else (1.0 if args.scale == "quick" else 5.0)
-    reps = args.reps or (2 if args.scale == "quick" else 5)
+    reps = args.reps or (3 if args.scale == "quick" else 5)
     cfgs = configs(args.build)
     todo = [(w, spec) for w, spec in WORKLOADS.items() if args.only in w or args.only in "workloads"]
     tmp = tempfile.mkdtemp(prefix="rh-wl-")

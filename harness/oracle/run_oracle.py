@@ -29,16 +29,16 @@ RUNTIME = r"""
 # Kept off the program's GC accounting: rows go into preallocated arrays (not GC objects), RSS is read
 # with os.read into bytes (no file objects), json is imported only at exit. Transient GC allocations that
 # remain (gc.get_count()'s tuple, first use only) can shift an automatic collection by one allocation.
-import array, atexit, gc, os, sys, time
+import array, atexit, gc, os, resource, sys, time
 _out = os.environ["RH_ORACLE_OUT"]
 _page = os.sysconf("SC_PAGE_SIZE")
-_cols = [array.array("q") for _ in range(9)]  # stmt, start, wall, rss, drss, blocks, gc0, gc1, gc2
+_cols = [array.array("q") for _ in range(12)]  # stmt, start, wall, rss, drss, blocks, gc0-2, user, sys, minflt
 _mark_labels = []
 _mark_cols = [array.array("q") for _ in range(4)]  # statement index, t, rss, peak of the phase before
 _pauses = array.array("q")  # generation, start, duration, collected, uncollectable
 _release = array.array("q")  # row, outcome (1 released, 0 not), latency, rss
 _t0 = time.monotonic_ns()
-_cur = array.array("q", [0, 0])
+_cur = array.array("q", [0, 0, 0, 0, 0])  # rss, t, user, sys, minflt at the statement's start
 _lines = %(lines)r
 _sources = %(sources)r
 _release_cfg = %(release)r
@@ -64,10 +64,15 @@ _get_count = getattr(gc, "get_count", lambda: (0, 0, 0))
 
 def begin(i):
     _cur[0] = _rss()
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    _cur[2] = int(ru.ru_utime * 1e9)
+    _cur[3] = int(ru.ru_stime * 1e9)
+    _cur[4] = ru.ru_minflt
     _cur[1] = time.monotonic_ns()
 
 def end(i):
     t = time.monotonic_ns()
+    ru = resource.getrusage(resource.RUSAGE_SELF)
     r = _rss()
     c = _get_count()
     # one append per column: no temporaries that are GC objects
@@ -80,6 +85,9 @@ def end(i):
     _cols[6].append(c[0])
     _cols[7].append(c[1])
     _cols[8].append(c[2])
+    _cols[9].append(int(ru.ru_utime * 1e9) - _cur[2])
+    _cols[10].append(int(ru.ru_stime * 1e9) - _cur[3])
+    _cols[11].append(ru.ru_minflt - _cur[4])
     if _release_cfg is not None and len(_mark_cols[2]) and (r < _cur[0] or _freeing_phase_starts()):
         _poll_release(len(_cols[0]) - 1, _cur[1])
 
@@ -149,7 +157,8 @@ def _write():
         rows.append({"index": k, "line": _lines[i], "source": _sources[i], "start_ns": _cols[1][k],
                      "wall_ns": _cols[2][k], "rss_bytes": _cols[3][k], "drss_bytes": _cols[4][k],
                      "live_objects": None, "allocated_blocks": _cols[5][k],
-                     "gc_count": [_cols[6][k], _cols[7][k], _cols[8][k]]})
+                     "gc_count": [_cols[6][k], _cols[7][k], _cols[8][k]],
+                     "user_ns": _cols[9][k], "sys_ns": _cols[10][k], "minflt": _cols[11][k]})
     for j in range(0, len(_release), 4):
         row, ok, lat, r = _release[j:j + 4]
         rows[row]["release"] = ({"outcome": "released", "latency_ns": lat, "rss_bytes": r}

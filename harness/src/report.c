@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +26,8 @@ typedef struct row {
     uint64_t live;
     int gc[3];
     uint64_t start_ns;
+    uint64_t user_ns, sys_ns;  /* CPU time of the statement in user space and in the kernel (getrusage) */
+    int64_t minflt;            /* minor page faults during the statement (first touch of fresh memory) */
     int release;              /* REL_*: polled only when the statement lowered RSS (--release-*) */
     uint64_t release_ns;      /* from the statement's start until RSS was back (or the deadline) */
     int64_t release_rss;
@@ -45,10 +48,15 @@ struct rh_report {
     size_t npauses, capp;
     uint64_t t_start, t_cur;
     int64_t rss_before, rss_start;
+    struct rusage ru_before;
     long page;
     int64_t release_tol;      /* bytes; < 0: release latency not measured */
     double release_deadline_s;
 };
+
+static uint64_t tv_ns(const struct timeval *tv) {
+    return (uint64_t)tv->tv_sec * 1000000000u + (uint64_t)tv->tv_usec * 1000u;
+}
 
 static uint64_t now_ns(void) {
     struct timespec ts;
@@ -168,6 +176,7 @@ void rh_report_stmt_begin(rh_interp *I, rh_node *stmt) {
     rh_report *r = I->report;
     (void)stmt;
     r->rss_before = rss_bytes(r->page);
+    getrusage(RUSAGE_SELF, &r->ru_before);
     r->t_cur = now_ns();
 }
 
@@ -185,6 +194,11 @@ void rh_report_stmt_end(rh_interp *I, rh_node *stmt) {
     w->wall_ns = t - r->t_cur;
     w->rss = rss_bytes(r->page);
     w->drss = w->rss - r->rss_before;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    w->user_ns = tv_ns(&ru.ru_utime) - tv_ns(&r->ru_before.ru_utime);
+    w->sys_ns = tv_ns(&ru.ru_stime) - tv_ns(&r->ru_before.ru_stime);
+    w->minflt = ru.ru_minflt - r->ru_before.ru_minflt;
     rh_object_counts oc;
     rh_object_counts_get(I->rt, &oc);
     w->live = oc.live_total;
@@ -329,9 +343,11 @@ static int write_json(rh_interp *I, rh_report *r, int exit_status) {
         fprintf(f, "    {\"index\": %zu, \"line\": %d, \"source\": ", i, w->line);
         json_str(f, text);
         fprintf(f, ", \"start_ns\": %llu, \"wall_ns\": %llu, \"rss_bytes\": %lld, \"drss_bytes\": %lld, "
-                   "\"live_objects\": %llu, \"gc_count\": [%d, %d, %d]",
+                   "\"live_objects\": %llu, \"gc_count\": [%d, %d, %d], \"user_ns\": %llu, \"sys_ns\": %llu, "
+                   "\"minflt\": %lld",
                 (unsigned long long)w->start_ns, (unsigned long long)w->wall_ns, (long long)w->rss, (long long)w->drss,
-                (unsigned long long)w->live, w->gc[0], w->gc[1], w->gc[2]);
+                (unsigned long long)w->live, w->gc[0], w->gc[1], w->gc[2], (unsigned long long)w->user_ns,
+                (unsigned long long)w->sys_ns, (long long)w->minflt);
         if (w->release == REL_RELEASED)
             fprintf(f, ", \"release\": {\"outcome\": \"released\", \"latency_ns\": %llu, \"rss_bytes\": %lld}",
                     (unsigned long long)w->release_ns, (long long)w->release_rss);
