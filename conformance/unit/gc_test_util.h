@@ -8,6 +8,7 @@
 
 #include "gc_internal.h"
 #include "refheap/refheap.h"
+#include "rh_fixtures.h"
 #include "rh_test.h"
 
 #define GCT_LOG 256
@@ -83,14 +84,12 @@ static inline void gct_unraisable(void *ctx, rh_runtime *rt, rh_exc kind, const 
 
 static inline rh_runtime *gct_new(const char *profile) {
     memset(&S, 0, sizeof S);
-    rh_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.profile = rh_profile_get(profile);
-    cfg.hooks.call_del = gct_call_del;
-    cfg.hooks.unraisable = gct_unraisable;
-    char err[200];
-    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
-    if (!rt) { fprintf(stderr, "runtime: %s\n", err); exit(1); }
+    rh_hooks hooks;
+    memset(&hooks, 0, sizeof hooks);
+    hooks.call_del = gct_call_del;
+    hooks.unraisable = gct_unraisable;
+    rh_runtime *rt = rh_fx_runtime_new(profile, NULL, &hooks, 0); /* prints the reason when it fails */
+    if (!rt) exit(1);
     rh_gc_set_caller(rt, gct_call, NULL);
     S.rt = rt;
     return rt;

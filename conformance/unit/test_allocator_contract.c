@@ -16,6 +16,7 @@
 
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
 #ifdef __SANITIZE_ADDRESS__
 /* An allocator asked for an impossible size must answer NULL; ASan's own malloc aborts instead unless
@@ -37,14 +38,6 @@ static const char *alloc_name(void) { return rh_test_argc_ > 2 ? rh_test_argv_[2
 
 static int is_preload(const char *name) {
     return strcmp(name, "jemalloc") == 0 || strcmp(name, "tcmalloc") == 0;
-}
-
-static int asan_build(void) {
-#ifdef __SANITIZE_ADDRESS__
-    return 1;
-#else
-    return 0;
-#endif
 }
 
 /* rh_allocator_create, plus "failinject:<inner>": the fault-injection decorator (armed with nothing)

@@ -7,52 +7,12 @@
  */
 #include "containers.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
-static struct { uint64_t requests, fail_from; } fa;
-static int fa_fail(void) { return ++fa.requests, fa.fail_from && fa.requests >= fa.fail_from; }
-static void *fa_malloc(void *c, size_t n) { (void)c; return fa_fail() ? NULL : malloc(n ? n : 1); }
-static void *fa_calloc(void *c, size_t a, size_t b) {
-    (void)c;
-    return fa_fail() ? NULL : calloc(a ? a : 1, b ? b : 1);
-}
-static void *fa_realloc(void *c, void *p, size_t o, size_t n) {
-    (void)c, (void)o;
-    return fa_fail() ? NULL : realloc(p, n ? n : 1);
-}
-static void fa_free(void *c, void *p, size_t n) { (void)c, (void)n; free(p); }
-
+/* A runtime with the collector disabled; failing: on the failing allocator of rh_fixtures.h, counting an
+ * overflowing calloc as a request (refuse_overflow 0, as this file's allocator always did). */
 static rh_runtime *new_rt(const char *profile, int failing) {
-    rh_config cfg = {0};
-    cfg.profile = rh_profile_get(profile);
-    if (failing) {
-        memset(&fa, 0, sizeof fa);
-        cfg.allocator = (rh_allocator){RH_ALLOCATOR_ABI_VERSION,
-                                       sizeof(rh_allocator),
-                                       "failing",
-                                       NULL,
-                                       fa_malloc,
-                                       fa_calloc,
-                                       fa_realloc,
-                                       fa_free,
-                                       NULL,
-                                       NULL,
-                                       NULL};
-    }
-    char err[128];
-    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
-    if (rt) rh_gc_disable(rt);
-    return rt;
-}
-
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
-static int64_t ival(rh_runtime *rt, rh_object *o) {
-    int64_t v = -999;
-    if (o) rh_int_as_i64(rt, o, &v);
-    return v;
+    return failing ? rh_fx_failing_runtime(profile, 0, 1) : rh_fx_runtime_new(profile, NULL, NULL, 1);
 }
 static rh_object *S(rh_runtime *rt, const char *s) { return rh_str_intern_utf8(rt, s, strlen(s)); }
 
@@ -64,14 +24,7 @@ static rh_object *make_class(rh_runtime *rt, const char *name, rh_object *const 
         rh_incref(bases[i]);
         rh_tuple_set(bt, i, bases[i]);
     }
-    if (slots) {
-        size_t n = 0;
-        while (slots[n]) n++;
-        rh_object *t = rh_tuple_new(rt, n);
-        for (size_t i = 0; i < n; i++) rh_tuple_set(t, i, rh_str_from_cstr(rt, slots[i]));
-        rh_dict_set_cstr(rt, ns, "__slots__", t);
-        rh_decref(rt, t);
-    }
+    if (slots) rh_fx_set_slots(rt, ns, slots);
     if (attr) {
         rh_object *one = rh_int_from_i64(rt, 1);
         rh_dict_set_cstr(rt, ns, attr, one);

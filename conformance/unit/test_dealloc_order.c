@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
 static int order[64], norder;
 static rh_object *attr_n;      /* interned "n" */
@@ -22,12 +23,7 @@ static uint64_t live_start; /* live objects right after the runtime was made */
 
 static int record_del(void *ctx, rh_runtime *rt, rh_object *self) {
     (void)ctx;
-    rh_object *v = rh_getattr(rt, self, attr_n);
-    int64_t n = -1;
-    if (v) {
-        rh_int_as_i64(rt, v, &n);
-        rh_decref(rt, v);
-    }
+    int64_t n = rh_fx_attr_i64(rt, self, attr_n, -1);
     if (norder < 64) order[norder++] = (int)n;
     if (resurrect_into) rh_list_append(rt, resurrect_into, self);
     if (del_fails) {
@@ -45,26 +41,17 @@ static void record_unraisable(void *ctx, rh_runtime *rt, rh_exc kind, const char
     unraisable_where = where;
 }
 
+/* A runtime with the recording hooks and the collector disabled; resets this file's recording state. */
 static rh_runtime *new_rt(const char *profile) {
-    rh_config cfg = {0};
-    cfg.profile = rh_profile_get(profile);
-    cfg.hooks.call_del = record_del;
-    cfg.hooks.unraisable = record_unraisable;
-    char err[128];
-    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
-    rh_gc_disable(rt);
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    live_start = c.live_total;
+    rh_hooks hooks;
+    memset(&hooks, 0, sizeof hooks);
+    hooks.call_del = record_del;
+    hooks.unraisable = record_unraisable;
+    rh_runtime *rt = rh_fx_runtime_new(profile, NULL, &hooks, 1);
+    live_start = live(rt);
     attr_n = rh_str_intern_utf8(rt, "n", 1);
     norder = 0, resurrect_into = NULL, unraisable_calls = 0, del_fails = 0;
     return rt;
-}
-
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
 }
 
 static rh_object *S(rh_runtime *rt, const char *s) { return rh_str_intern_utf8(rt, s, strlen(s)); }
@@ -76,14 +63,7 @@ static rh_object *make_class(rh_runtime *rt, const char *name, rh_object *base, 
         rh_incref(base);
         rh_tuple_set(bt, 0, base);
     }
-    if (slots) {
-        size_t k = 0;
-        while (slots[k]) k++;
-        rh_object *t = rh_tuple_new(rt, k);
-        for (size_t i = 0; i < k; i++) rh_tuple_set(t, i, rh_str_from_cstr(rt, slots[i]));
-        rh_dict_set_cstr(rt, ns, "__slots__", t);
-        rh_decref(rt, t);
-    }
+    if (slots) rh_fx_set_slots(rt, ns, slots);
     if (with_del) rh_dict_set_cstr(rt, ns, "__del__", rh_none(rt)); /* only the key matters to refheap */
     rh_object *cls = rh_class_new(rt, nm, bt, ns);
     rh_decref(rt, ns), rh_decref(rt, nm), rh_decref(rt, bt);

@@ -9,39 +9,9 @@
 #include "internal.h"
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#define RH_FX_RESULT_CHECKS /* repr_is, error_is */
+#include "rh_fixtures.h"
 
-static rh_runtime *new_rt(const char *profile) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.profile = rh_profile_get(profile);
-    return rh_runtime_new(&cfg, err, sizeof err);
-}
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
-static int repr_is(rh_runtime *rt, rh_object *o, const char *want) {
-    if (!o) {
-        fprintf(stderr, "  NULL (%s: %s), wanted %s\n", rh_exc_name(rh_err_occurred(rt)), rh_err_message(rt), want);
-        rh_err_clear(rt);
-        return 0;
-    }
-    rh_object *r = rh_repr(rt, o);
-    int ok = r && strcmp(rh_str_utf8(rt, r, NULL), want) == 0;
-    if (!ok) fprintf(stderr, "  repr %s, wanted %s\n", r ? rh_str_utf8(rt, r, NULL) : "(null)", want);
-    rh_xdecref(rt, r);
-    rh_decref(rt, o);
-    return ok;
-}
-static int error_is(rh_runtime *rt, rh_object *o, rh_exc kind, const char *msg) {
-    int ok = o == NULL && rh_err_occurred(rt) == kind && strcmp(rh_err_message(rt), msg) == 0;
-    if (!ok) fprintf(stderr, "  got %s: '%s', wanted %s: '%s'\n", rh_exc_name(rh_err_occurred(rt)),
-                     rh_err_message(rt), rh_exc_name(kind), msg);
-    rh_xdecref(rt, o);
-    rh_err_clear(rt);
-    return ok;
-}
 static rh_object *binop_ff(rh_runtime *rt, rh_binop_kind op, double a, double b) {
     rh_object *x = rh_float_new(rt, a), *y = rh_float_new(rt, b), *r = rh_binop(rt, op, x, y);
     rh_decref(rt, x);
@@ -51,7 +21,7 @@ static rh_object *binop_ff(rh_runtime *rt, rh_binop_kind op, double a, double b)
 
 /* PyFloatObject: 16-byte header + double (sys.getsizeof(1.0) == 24). */
 RH_TEST(float_size_is_24) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *f = rh_float_new(rt, 1.5);
     RH_CHECK_EQ_U(rh_sizeof(rt, f), 24);
     RH_CHECK_EQ_U(rh_builtin_type(rt, RH_K_FLOAT)->basicsize, 24);
@@ -62,7 +32,7 @@ RH_TEST(float_size_is_24) {
 /* float_dealloc keeps at most PyFloat_MAXFREELIST (100) dead floats; PyFloat_FromDouble pops the most
  * recently freed one. */
 RH_TEST(float_freelist_caps_at_100_and_reuses_lifo) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     enum { N = 150 };
     rh_object *objs[N];
@@ -89,7 +59,7 @@ RH_TEST(float_freelist_caps_at_100_and_reuses_lifo) {
 
 /* float_repr: the shortest round-tripping digits, exponent form below 1e-4 and from 1e16 on. */
 RH_TEST(float_repr_is_shortest_round_trip_like_python) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { double v; const char *s; } rows[] = {
         {0.1, "0.1"},
@@ -134,7 +104,7 @@ RH_TEST(float_repr_is_shortest_round_trip_like_python) {
 
 /* float(text): whitespace, sign, inf/nan words, underscores between digits; errors quote the text. */
 RH_TEST(float_from_text_accepts_python_syntax) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { const char *in, *out; } ok[] = {
         {"1_0", "10.0"},     {" -inf ", "-inf"}, {"nan", "nan"},    {"Infinity", "inf"}, {"1e5", "100000.0"},
@@ -155,7 +125,7 @@ RH_TEST(float_from_text_accepts_python_syntax) {
 
 /* float_floor_div / float_rem / float_pow (3.11): signs, special values and exact error texts. */
 RH_TEST(float_arithmetic_semantics_and_errors) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     RH_CHECK(repr_is(rt, binop_ff(rt, RH_BINOP_FLOORDIV, 7.5, 2), "3.0"));
     RH_CHECK(repr_is(rt, binop_ff(rt, RH_BINOP_FLOORDIV, -7.5, 2), "-4.0"));
@@ -200,7 +170,7 @@ RH_TEST(float_arithmetic_semantics_and_errors) {
 
 /* _Py_HashDouble: integral floats hash as the int, inf as 314159; values from CPython 3.11. */
 RH_TEST(float_hash_matches_cpython) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     struct { double v; int64_t h; } rows[] = {
         {1.5, 1152921504606846977ll}, {-1.0, -2}, {1e100, 1822893315824342674ll}, {INFINITY, 314159},
         {-INFINITY, -314159}, {-2.5, -1152921504606846978ll}, {0.1, 230584300921369408ll}, {0x1p63, 4},
@@ -217,7 +187,7 @@ RH_TEST(float_hash_matches_cpython) {
 
 /* float_richcompare compares with ints exactly (2**53 + 1 is not 2.0**53 + 1). */
 RH_TEST(int_float_comparison_is_exact) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *i = rh_int_from_i64(rt, (1ll << 53) + 1), *f = rh_float_new(rt, 0x1p53 + 2);
     rh_object *g = rh_float_new(rt, 0x1p53), *nan = rh_float_new(rt, NAN);
     RH_CHECK(rh_richcompare(rt, RH_CMP_LT, i, f) == 1);

@@ -7,23 +7,13 @@
 #include "internal.h"
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
-static rh_runtime *new_rt(const char *profile) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.profile = rh_profile_get(profile);
-    return rh_runtime_new(&cfg, err, sizeof err);
-}
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
 
 /* get_latin1_char / unicode_empty (3.11): every producer of a 0- or 1-character (< U+0100) string
  * returns the static singleton; id_03: w[1] is v[1], w[0:0] is ''. */
 RH_TEST(empty_and_latin1_strings_are_shared_singletons) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *w = rh_str_from_cstr(rt, "abc"), *v = rh_str_from_cstr(rt, "cba");
     rh_object *w1 = rh_str_getitem(rt, w, 1), *v1 = rh_str_getitem(rt, v, 1);
@@ -51,7 +41,7 @@ RH_TEST(empty_and_latin1_strings_are_shared_singletons) {
 
 /* id_03: a string built at run time is a new object until sys.intern() maps it to the interned one. */
 RH_TEST(runtime_strings_are_distinct_until_interned) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *a = rh_str_intern_utf8(rt, "hello", 5);
     rh_object *p = rh_str_from_cstr(rt, "hel"), *lo = rh_str_from_cstr(rt, "lo");
@@ -77,7 +67,7 @@ RH_TEST(runtime_strings_are_distinct_until_interned) {
 
 /* 3.11 unicode_dealloc removes a mortal interned string from the interned dict. */
 RH_TEST(deallocating_an_interned_string_removes_it_from_the_table) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *s = rh_str_from_cstr(rt, "xyz");
     RH_CHECK(rh_str_intern_in_place(rt, &s) == 0);
@@ -96,7 +86,7 @@ RH_TEST(deallocating_an_interned_string_removes_it_from_the_table) {
 
 /* The open-addressing table keeps every entry findable through growth and deletions. */
 RH_TEST(interned_table_survives_growth_and_deletions) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     enum { N = 3000 };
     static rh_object *s[N];
@@ -128,7 +118,7 @@ RH_TEST(interned_table_survives_growth_and_deletions) {
 
 /* 3.12 _PyUnicode_InternInPlace makes the string immortal; it lives until the runtime ends. */
 RH_TEST(interned_strings_are_immortal_in_py312) {
-    rh_runtime *rt = new_rt("py312");
+    rh_runtime *rt = rh_fx_runtime("py312");
     uint64_t base = live(rt);
     rh_object *s = rh_str_intern_utf8(rt, "spam_eggs", 9);
     RH_CHECK_EQ_I(rh_refcount(s), 4294967295ll);
@@ -143,7 +133,7 @@ RH_TEST(interned_strings_are_immortal_in_py312) {
 
 /* Objects/codeobject.c:all_name_chars: ASCII [A-Za-z0-9_]*, the empty string included. */
 RH_TEST(name_like_rule_is_all_name_chars) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     struct { const char *s; int want; } rows[] = {
         {"", 1},   {"hello", 1}, {"hello_world", 1}, {"_", 1},   {"123abc", 1}, {"CamelCase9", 1},
         {"a b", 0}, {"hello!", 0}, {"a-b", 0},       {"\xc3\xa9", 0}, {"caf\xc3\xa9", 0}, {"a.b", 0}};
@@ -158,7 +148,7 @@ RH_TEST(name_like_rule_is_all_name_chars) {
 
 /* None, True and False are the only instances of their types, static, with the expected types. */
 RH_TEST(none_true_false_are_static_singletons) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *t = rh_bool(rt, 5), *f = rh_bool(rt, 0);
     RH_CHECK(t == rh_true(rt) && f == rh_false(rt));
     RH_CHECK(rh_is_static(rt, rh_none(rt)) && rh_is_static(rt, t) && rh_is_static(rt, f));

@@ -9,18 +9,9 @@
 #include "internal.h"
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#define RH_FX_RESULT_CHECKS /* repr_is, error_is */
+#include "rh_fixtures.h"
 
-static rh_runtime *new_rt(const char *profile) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.profile = rh_profile_get(profile);
-    return rh_runtime_new(&cfg, err, sizeof err);
-}
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
 static rh_object *I(rh_runtime *rt, int64_t v) { return rh_int_from_i64(rt, v); }
 /* a new int of value 2**k */
 static rh_object *pow2(rh_runtime *rt, int k) {
@@ -28,29 +19,6 @@ static rh_object *pow2(rh_runtime *rt, int k) {
     rh_decref(rt, two);
     rh_decref(rt, e);
     return r;
-}
-/* repr(o) compared with want; consumes o */
-static int repr_is(rh_runtime *rt, rh_object *o, const char *want) {
-    if (!o) {
-        fprintf(stderr, "  NULL (%s: %s), wanted %s\n", rh_exc_name(rh_err_occurred(rt)), rh_err_message(rt), want);
-        rh_err_clear(rt);
-        return 0;
-    }
-    rh_object *r = rh_repr(rt, o);
-    int ok = r && strcmp(rh_str_utf8(rt, r, NULL), want) == 0;
-    if (!ok) fprintf(stderr, "  repr %s, wanted %s\n", r ? rh_str_utf8(rt, r, NULL) : "(null)", want);
-    rh_xdecref(rt, r);
-    rh_decref(rt, o);
-    return ok;
-}
-/* the call failed with exactly this error; clears it */
-static int error_is(rh_runtime *rt, rh_object *o, rh_exc kind, const char *msg) {
-    int ok = o == NULL && rh_err_occurred(rt) == kind && strcmp(rh_err_message(rt), msg) == 0;
-    if (!ok) fprintf(stderr, "  got %s: '%s', wanted %s: '%s'\n", rh_exc_name(rh_err_occurred(rt)),
-                     rh_err_message(rt), rh_exc_name(kind), msg);
-    rh_xdecref(rt, o);
-    rh_err_clear(rt);
-    return ok;
 }
 static rh_object *binop_ii(rh_runtime *rt, rh_binop_kind op, int64_t a, int64_t b) {
     rh_object *x = I(rt, a), *y = I(rt, b), *r = rh_binop(rt, op, x, y);
@@ -61,7 +29,7 @@ static rh_object *binop_ii(rh_runtime *rt, rh_binop_kind op, int64_t a, int64_t 
 
 /* Objects/longobject.c:int___sizeof___impl (3.11 counts one digit for 0); sys.getsizeof(None) == 16. */
 RH_TEST(int_bool_none_sizes_match_3_11) {
-    rh_runtime *rt = new_rt("py311");
+    rh_runtime *rt = rh_fx_runtime("py311");
     uint64_t base = live(rt);
     struct { int64_t v; size_t size; } rows[] = {{0, 28}, {1, 28}, {-1, 28}, {1000, 28}, {(1 << 30) - 1, 28},
                                                  {1 << 30, 32}, {-(1ll << 30), 32}, {INT64_MAX, 36}};
@@ -78,7 +46,7 @@ RH_TEST(int_bool_none_sizes_match_3_11) {
     RH_CHECK_EQ_U(rh_sizeof(rt, rh_none(rt)), 16);
     RH_CHECK_EQ_U(live(rt), base);
     rh_runtime_free(rt);
-    rt = new_rt("py310"); /* 3.10 reports 24 for 0 and False */
+    rt = rh_fx_runtime("py310"); /* 3.10 reports 24 for 0 and False */
     RH_CHECK_EQ_U(rh_sizeof(rt, rh_false(rt)), 24);
     rh_object *z = I(rt, 0);
     RH_CHECK_EQ_U(rh_sizeof(rt, z), 24);
@@ -88,7 +56,7 @@ RH_TEST(int_bool_none_sizes_match_3_11) {
 
 /* Objects/longobject.c:get_small_int, _PY_NSMALLNEGINTS 5 / _PY_NSMALLPOSINTS 257. */
 RH_TEST(small_int_cache_covers_minus5_to_256) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     int64_t cached[] = {-5, 0, 1, 255, 256}, fresh[] = {-6, 257, 1000, -1000};
     for (size_t i = 0; i < 5; i++) {
@@ -123,7 +91,7 @@ RH_TEST(small_int_cache_covers_minus5_to_256) {
 
 /* 3.11 statics start at 999999999 and are counted (_PyObject_IMMORTAL_INIT, sys.getrefcount(1)). */
 RH_TEST(static_refcount_counts_up_from_999999999_in_py311) {
-    rh_runtime *rt = new_rt("py311");
+    rh_runtime *rt = rh_fx_runtime("py311");
     rh_object *one = I(rt, 1);
     RH_CHECK_EQ_I(rh_refcount(one), 999999999 + 1);
     rh_object *again = I(rt, 1);
@@ -140,7 +108,7 @@ RH_TEST(static_refcount_counts_up_from_999999999_in_py311) {
 
 /* PEP 683 (3.12): statics are immortal, refcount reads 4294967295 and never moves. */
 RH_TEST(static_refcount_is_immortal_in_py312) {
-    rh_runtime *rt = new_rt("py312");
+    rh_runtime *rt = rh_fx_runtime("py312");
     rh_object *objs[] = {rh_none(rt), rh_true(rt), rh_false(rt), I(rt, 7)};
     for (size_t i = 0; i < 4; i++) {
         for (int k = 0; k < 1000; k++) rh_incref(objs[i]);
@@ -152,7 +120,7 @@ RH_TEST(static_refcount_is_immortal_in_py312) {
 
 /* refheap's documented limit: ints beyond 64-bit magnitudes raise OverflowError, never wrap. */
 RH_TEST(int_overflow_raises_instead_of_wrapping) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     const char *msg = "int too large for refheap (beyond 64-bit)";
     rh_object *max = rh_int_from_text(rt, "18446744073709551615", 20);
@@ -178,7 +146,7 @@ RH_TEST(int_overflow_raises_instead_of_wrapping) {
 
 /* long_divrem/l_mod: floor division and a remainder with the divisor's sign; 3.11's messages. */
 RH_TEST(floor_division_and_modulo_follow_the_divisor_sign) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { int64_t a, b, q, m; } rows[] = {{7, 2, 3, 1},   {-7, 2, -4, 1}, {7, -2, -4, -1}, {-7, -2, 3, -1},
                                              {7, 3, 2, 1},   {-7, 3, -3, 2}, {7, -3, -3, -2}, {-7, -3, 2, -1},
@@ -200,7 +168,7 @@ RH_TEST(floor_division_and_modulo_follow_the_divisor_sign) {
 
 /* long_true_divide is correctly rounded; long_pow with a negative exponent goes to float_pow. */
 RH_TEST(true_division_and_negative_powers_give_floats) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     RH_CHECK(repr_is(rt, binop_ii(rt, RH_BINOP_TRUEDIV, 10, 4), "2.5"));
     RH_CHECK(repr_is(rt, binop_ii(rt, RH_BINOP_TRUEDIV, 0, -5), "-0.0"));
@@ -231,7 +199,7 @@ RH_TEST(true_division_and_negative_powers_give_floats) {
 /* PyLong_FromString (base 10): whitespace, sign, single underscores between digits; the error quotes
  * the original text with repr(). */
 RH_TEST(int_from_text_accepts_python_syntax_and_reports_exact_errors) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { const char *in, *out; } ok[] = {{"\t-12_3 \n", "-123"}, {"007", "7"},   {"+5", "5"},
                                              {" 1_2 ", "12"},         {"0_0", "0"},   {"-0", "0"},
@@ -262,7 +230,7 @@ RH_TEST(int_from_text_accepts_python_syntax_and_reports_exact_errors) {
 
 /* Python/pyhash.c: hash(n) = n mod (2**61-1) with the sign, -1 -> -2; equal floats hash the same. */
 RH_TEST(int_hash_is_cpythons_and_matches_equal_floats) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     struct { const char *text; int64_t h; } rows[] = {
         {"-1", -2}, {"2305843009213693951", 0}, {"2305843009213693952", 1}, {"-2305843009213693952", -2},
         {"18446744073709551615", 7}, {"9223372036854775808", 4}, {"12345", 12345}, {"0", 0}};
@@ -288,7 +256,7 @@ RH_TEST(int_hash_is_cpythons_and_matches_equal_floats) {
 
 /* Objects/intobject.c (2.7): dead ints go to an unbounded freelist that only PyInt_ClearFreeList empties. */
 RH_TEST(py27_int_freelist_is_unbounded_reused_and_cleared) {
-    rh_runtime *rt = new_rt("py27");
+    rh_runtime *rt = rh_fx_runtime("py27");
     uint64_t base = live(rt);
     enum { N = 2000 };
     static rh_object *objs[N];
@@ -306,7 +274,7 @@ RH_TEST(py27_int_freelist_is_unbounded_reused_and_cleared) {
     RH_CHECK(rt->fl.int_head == NULL);
     RH_CHECK_EQ_U(live(rt), base);
     rh_runtime_free(rt);
-    rt = new_rt("py311"); /* no int freelist in 3.11 */
+    rt = rh_fx_runtime("py311"); /* no int freelist in 3.11 */
     rh_object *o = I(rt, 5000);
     rh_decref(rt, o);
     RH_CHECK_EQ_U(rt->fl.int_n, 0);
@@ -315,7 +283,7 @@ RH_TEST(py27_int_freelist_is_unbounded_reused_and_cleared) {
 
 /* bool is an int subclass: arithmetic gives ints, & | ^ of two bools stay bool (bool_and/or/xor). */
 RH_TEST(bool_and_bitwise_arithmetic) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *T = rh_true(rt), *F = rh_false(rt);
     RH_CHECK(repr_is(rt, rh_binop(rt, RH_BINOP_ADD, T, T), "2"));
@@ -337,21 +305,9 @@ RH_TEST(bool_and_bitwise_arithmetic) {
     rh_runtime_free(rt);
 }
 
-/* A local allocator that refuses every request after the first `limit`. */
-static uint64_t fail_seen, fail_limit;
-static void *fa_malloc(void *c, size_t n) { (void)c; return ++fail_seen > fail_limit ? NULL : malloc(n ? n : 1); }
-static void *fa_calloc(void *c, size_t a, size_t b) { (void)c; return ++fail_seen > fail_limit ? NULL : calloc(a ? a : 1, b ? b : 1); }
-static void *fa_realloc(void *c, void *p, size_t o, size_t n) { (void)c; (void)o; return ++fail_seen > fail_limit ? NULL : realloc(p, n ? n : 1); }
-static void fa_free(void *c, void *p, size_t n) { (void)c; (void)n; free(p); }
-static rh_runtime *failing_rt(uint64_t limit) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.allocator = (rh_allocator){RH_ALLOCATOR_ABI_VERSION, sizeof(rh_allocator), "failing", NULL,
-                                   fa_malloc, fa_calloc, fa_realloc, fa_free, NULL, NULL, NULL};
-    fail_seen = 0;
-    fail_limit = limit;
-    return rh_runtime_new(&cfg, err, sizeof err);
-}
+/* A runtime (default profile) on the failing allocator that refuses every request after the first `limit`,
+ * counted from the runtime's creation. */
+static rh_runtime *failing_rt(uint64_t limit) { return rh_fx_runtime_failing_after(NULL, limit); }
 
 /* Every constructor reports MemoryError and leaves nothing behind when the allocator fails; cached
  * objects (small ints, bools, None) need no memory and keep working. */

@@ -6,61 +6,12 @@
  */
 #include "internal.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
-static struct { uint64_t requests, fail_from; size_t max_request; } fa;
-static int fa_fail(size_t n) {
-    fa.requests++;
-    if (n > fa.max_request) fa.max_request = n;
-    return fa.fail_from && fa.requests >= fa.fail_from;
-}
-static void *fa_malloc(void *c, size_t n) { (void)c; return fa_fail(n) ? NULL : malloc(n ? n : 1); }
-static void *fa_calloc(void *c, size_t a, size_t b) {
-    (void)c;
-    return (b && a > SIZE_MAX / b) || fa_fail(a * b) ? NULL : calloc(a ? a : 1, b ? b : 1);
-}
-static void *fa_realloc(void *c, void *p, size_t o, size_t n) {
-    (void)c, (void)o;
-    return fa_fail(n) ? NULL : realloc(p, n ? n : 1);
-}
-static void fa_free(void *c, void *p, size_t n) { (void)c, (void)n; free(p); }
-
+/* A runtime with the collector disabled (count0 is observed exactly); failing: on the failing allocator of
+ * rh_fixtures.h, refusing an overflowing calloc before it counts as a request (refuse_overflow 1). */
 static rh_runtime *new_rt(const char *profile, int failing) {
-    rh_config cfg = {0};
-    cfg.profile = rh_profile_get(profile);
-    if (failing) {
-        memset(&fa, 0, sizeof fa);
-        cfg.allocator = (rh_allocator){RH_ALLOCATOR_ABI_VERSION,
-                                       sizeof(rh_allocator),
-                                       "failing",
-                                       NULL,
-                                       fa_malloc,
-                                       fa_calloc,
-                                       fa_realloc,
-                                       fa_free,
-                                       NULL,
-                                       NULL,
-                                       NULL};
-    }
-    char err[128];
-    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
-    if (rt) rh_gc_disable(rt);
-    return rt;
-}
-
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
-static int count0(rh_runtime *rt) {
-    int c[3];
-    rh_gc_get_count(rt, c);
-    return c[0];
-}
-static int64_t ival(rh_runtime *rt, rh_object *o) {
-    int64_t v = -999;
-    rh_int_as_i64(rt, o, &v);
-    return v;
+    return failing ? rh_fx_failing_runtime(profile, 1, 1) : rh_fx_runtime_new(profile, NULL, NULL, 1);
 }
 static rh_object *int_list(rh_runtime *rt, int64_t n) {
     rh_object *l = rh_list_new(rt, 0);

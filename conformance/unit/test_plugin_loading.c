@@ -14,6 +14,7 @@
 
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
 static const char *example_path(void) { return rh_test_argc_ > 2 ? rh_test_argv_[2] : "(missing argument)"; }
 
@@ -27,14 +28,6 @@ static int loaded(const char *path) {
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);
     if (h) dlclose(h);
     return h != NULL;
-}
-
-static int asan_build(void) {
-#ifdef __SANITIZE_ADDRESS__
-    return 1;
-#else
-    return 0;
-#endif
 }
 
 /* Loading by path gives the plug-in's own table behind the registry's wrapper; destroy unloads it. */

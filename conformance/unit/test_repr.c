@@ -10,54 +10,9 @@
 #include "internal.h"
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#define RH_FX_KEPT_POOL /* K, release_all, S, I, F, T, L */
+#include "rh_fixtures.h"
 
-static rh_runtime *new_rt(const char *profile) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.profile = rh_profile_get(profile);
-    return rh_runtime_new(&cfg, err, sizeof err);
-}
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
-static rh_object *kept[512];
-static int nkept;
-static rh_object *K(rh_object *o) {
-    if (o && nkept < 512) kept[nkept++] = o;
-    return o;
-}
-static void release_all(rh_runtime *rt) {
-    while (nkept) rh_decref(rt, kept[--nkept]);
-}
-static rh_object *S(rh_runtime *rt, const char *s) { return K(rh_str_from_cstr(rt, s)); }
-static rh_object *I(rh_runtime *rt, int64_t v) { return K(rh_int_from_i64(rt, v)); }
-static rh_object *F(rh_runtime *rt, double v) { return K(rh_float_new(rt, v)); }
-static rh_object *T(rh_runtime *rt, size_t n, ...) {
-    va_list ap;
-    va_start(ap, n);
-    rh_object *t = rh_tuple_new(rt, n);
-    for (size_t i = 0; i < n; i++) {
-        rh_object *it = va_arg(ap, rh_object *);
-        rh_incref(it);
-        rh_tuple_set(t, i, it);
-    }
-    va_end(ap);
-    return K(t);
-}
-static rh_object *L(rh_runtime *rt, size_t n, ...) {
-    va_list ap;
-    va_start(ap, n);
-    rh_object *l = rh_list_new(rt, n);
-    for (size_t i = 0; i < n; i++) {
-        rh_object *it = va_arg(ap, rh_object *);
-        rh_incref(it);
-        rh_list_set_init(l, i, it);
-    }
-    va_end(ap);
-    return K(l);
-}
 static int repr_is(rh_runtime *rt, rh_object *o, const char *want) {
     rh_object *r = rh_repr(rt, o);
     int ok = r && strcmp(rh_str_utf8(rt, r, NULL), want) == 0;
@@ -87,7 +42,7 @@ static int binop_fails(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object
 
 /* unicode_repr: quote choice, escapes, printable non-ASCII kept; ascii() escapes all non-ASCII. */
 RH_TEST(str_repr_quotes_and_escapes_like_unicode_repr) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { const char *in, *repr, *ascii; } rows[] = {
         {"abc", "'abc'", "'abc'"},
@@ -125,7 +80,7 @@ RH_TEST(str_repr_quotes_and_escapes_like_unicode_repr) {
 
 /* list_repr, tuplerepr ("(1,)"), dict_repr, range_repr and the scalars inside them. */
 RH_TEST(container_reprs_match_python) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *d = K(rh_dict_new(rt));
     rh_dict_set(rt, d, S(rt, "a"), L(rt, 1, I(rt, 1)));
@@ -146,7 +101,7 @@ RH_TEST(container_reprs_match_python) {
 
 /* Py_ReprEnter: a container met again while its repr is running prints as [...], {...} or (...). */
 RH_TEST(self_containing_containers_repr_with_ellipsis) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *l = L(rt, 1, I(rt, 1));
     rh_list_append(rt, l, l);
     RH_CHECK(repr_is(rt, l, "[1, [...]]"));
@@ -167,7 +122,7 @@ RH_TEST(self_containing_containers_repr_with_ellipsis) {
 
 /* Deep nesting: repr stops with RecursionError instead of exhausting the C stack. */
 RH_TEST(deeply_nested_repr_raises_recursion_error) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *l = rh_list_new(rt, 0);
     for (int i = 0; i < 2000; i++) {
@@ -186,7 +141,7 @@ RH_TEST(deeply_nested_repr_raises_recursion_error) {
 
 /* object_repr / type_repr: "<__main__.C object at 0x...>", "<class '__main__.C'>", "<class 'int'>". */
 RH_TEST(class_instance_and_type_reprs) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *ns = K(rh_dict_new(rt));
     rh_object *cls = K(rh_class_new(rt, S(rt, "C"), rh_empty_tuple(rt), ns));
     RH_CHECK(cls != NULL);
@@ -210,7 +165,7 @@ RH_TEST(class_instance_and_type_reprs) {
 
 /* func_repr, method_repr, meth_repr (built-ins), module_repr, weakref_repr (3.11 formats). */
 RH_TEST(function_method_builtin_module_and_weakref_reprs) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_func_types_init(rt);
     char want[160];
     rh_object *globals = K(rh_dict_new(rt));
@@ -239,7 +194,7 @@ RH_TEST(function_method_builtin_module_and_weakref_reprs) {
 /* do_richcompare: orderings of numbers, strs, lists and tuples; TypeError text for the rest; == never
  * fails across types. */
 RH_TEST(comparisons_follow_python_and_report_type_errors) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     RH_CHECK(rh_richcompare(rt, RH_CMP_LT, S(rt, "a"), S(rt, "b")) == 1);
     RH_CHECK(rh_richcompare(rt, RH_CMP_LT, S(rt, "a"), S(rt, "ab")) == 1);
@@ -277,7 +232,7 @@ RH_TEST(comparisons_follow_python_and_report_type_errors) {
 
 /* binop_type_error and the sequence slots' own messages (CPython 3.11 texts). */
 RH_TEST(binop_type_errors_match_cpython) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { rh_binop_kind op; rh_object *a, *b; const char *msg; } rows[] = {
         {RH_BINOP_ADD, S(rt, "a"), I(rt, 1), "can only concatenate str (not \"int\") to str"},
@@ -308,7 +263,7 @@ RH_TEST(binop_type_errors_match_cpython) {
 
 /* sequence_repeat / concat, both operand orders, and the in-place forms on lists (list_inplace_*). */
 RH_TEST(sequence_operators_and_inplace_list_updates) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *ab = S(rt, "ab");
     RH_CHECK(text_is(rt, rh_binop(rt, RH_BINOP_MUL, ab, I(rt, 3)), "ababab"));
@@ -353,7 +308,7 @@ RH_TEST(sequence_operators_and_inplace_list_updates) {
 
 /* tuplehash (xxHash-based, 3.8+) gives CPython's values; lists and dicts are unhashable. */
 RH_TEST(container_hashes_and_unhashable_types) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     int64_t h = 0;
     RH_CHECK(rh_hash(rt, rh_empty_tuple(rt), &h) == 0);
     RH_CHECK_EQ_I(h, 5740354900026072187ll);
@@ -371,7 +326,7 @@ RH_TEST(container_hashes_and_unhashable_types) {
 
 /* Truth values of the built-in types (PyObject_IsTrue). */
 RH_TEST(truth_values_of_builtin_types) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *falsy[] = {rh_none(rt), rh_false(rt), I(rt, 0), F(rt, 0.0), F(rt, -0.0), rh_empty_str(rt),
                           rh_empty_tuple(rt), L(rt, 0), K(rh_dict_new(rt)), K(rh_range_new(rt, 5, 5, 1))};
     rh_object *truthy[] = {rh_true(rt), I(rt, -1), F(rt, NAN), S(rt, " "), T(rt, 1, rh_none(rt)),
@@ -382,21 +337,9 @@ RH_TEST(truth_values_of_builtin_types) {
     rh_runtime_free(rt);
 }
 
-static uint64_t fail_seen, fail_limit;
-static void *fa_malloc(void *c, size_t n) { (void)c; return ++fail_seen > fail_limit ? NULL : malloc(n ? n : 1); }
-static void *fa_calloc(void *c, size_t a, size_t b) { (void)c; return ++fail_seen > fail_limit ? NULL : calloc(a ? a : 1, b ? b : 1); }
-static void *fa_realloc(void *c, void *p, size_t o, size_t n) { (void)c; (void)o; return ++fail_seen > fail_limit ? NULL : realloc(p, n ? n : 1); }
-static void fa_free(void *c, void *p, size_t n) { (void)c; (void)n; free(p); }
-
 /* A repr that cannot get memory raises MemoryError, leaves no guard frame and leaks nothing. */
 RH_TEST(repr_allocation_failure_gives_memory_error) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.allocator = (rh_allocator){RH_ALLOCATOR_ABI_VERSION, sizeof(rh_allocator), "failing", NULL,
-                                   fa_malloc, fa_calloc, fa_realloc, fa_free, NULL, NULL, NULL};
-    fail_seen = 0;
-    fail_limit = UINT64_MAX;
-    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
+    rh_runtime *rt = rh_fx_runtime_failing_after(NULL, UINT64_MAX); /* nothing fails yet */
     RH_CHECK(rt != NULL);
     uint64_t base = live(rt);
     rh_object *l = rh_list_new(rt, 0);
@@ -406,13 +349,12 @@ RH_TEST(repr_allocation_failure_gives_memory_error) {
         rh_decref(rt, v);
     }
     for (uint64_t allow = 0; allow < 2; allow++) { /* the builder's growth, then the result str */
-        fail_seen = 0;
-        fail_limit = allow;
+        rh_fx_fail_after(allow);
         rh_object *r = rh_repr(rt, l);
         RH_CHECK(error_is(rt, r == NULL, RH_EXC_MEMORY, ""));
         RH_CHECK(rt->repr_top == NULL && rt->repr_depth == 0);
     }
-    fail_limit = UINT64_MAX;
+    fa.fail_from = 0; /* nothing fails any more */
     rh_object *r = rh_repr(rt, l);
     RH_CHECK(r != NULL && rh_str_len(r) == 2 + 60 * 6 + 59 * 2);
     rh_decref(rt, r);

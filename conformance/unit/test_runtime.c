@@ -5,18 +5,17 @@
 
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
+/* A runtime on the allocator named `alloc` (rh_allocator_create), or on the default one when NULL. */
 static rh_runtime *new_rt(const char *profile, const char *alloc) {
-    rh_config cfg = {0};
-    cfg.profile = rh_profile_get(profile);
+    rh_allocator a;
     char err[256] = "";
-    if (alloc && rh_allocator_create(&cfg.allocator, alloc, cfg.profile, err, sizeof err) != 0) {
+    if (alloc && rh_allocator_create(&a, alloc, rh_profile_get(profile), err, sizeof err) != 0) {
         fprintf(stderr, "allocator %s: %s\n", alloc, err);
         return NULL;
     }
-    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
-    if (!rt) fprintf(stderr, "runtime: %s\n", err);
-    return rt;
+    return rh_fx_runtime_new(profile, alloc ? &a : NULL, NULL, 0);
 }
 
 /* profile.c: the built-in profiles carry cpython-facts.md §1/§7/§10 values; NULL names py311. */

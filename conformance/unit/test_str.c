@@ -7,44 +7,10 @@
 #include "internal.h"
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#define RH_FX_RESULT_CHECKS /* error_is */
+#define RH_FX_KEPT_POOL     /* K, release_all, S, I, F, T, L */
+#include "rh_fixtures.h"
 
-static rh_runtime *new_rt(const char *profile) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.profile = rh_profile_get(profile);
-    return rh_runtime_new(&cfg, err, sizeof err);
-}
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
-
-/* objects made by a test and released by release_all() */
-static rh_object *kept[512];
-static int nkept;
-static rh_object *K(rh_object *o) {
-    if (o && nkept < 512) kept[nkept++] = o;
-    return o;
-}
-static void release_all(rh_runtime *rt) {
-    while (nkept) rh_decref(rt, kept[--nkept]);
-}
-static rh_object *S(rh_runtime *rt, const char *s) { return K(rh_str_from_cstr(rt, s)); }
-static rh_object *I(rh_runtime *rt, int64_t v) { return K(rh_int_from_i64(rt, v)); }
-static rh_object *F(rh_runtime *rt, double v) { return K(rh_float_new(rt, v)); }
-static rh_object *T(rh_runtime *rt, size_t n, ...) { /* a tuple of borrowed items */
-    va_list ap;
-    va_start(ap, n);
-    rh_object *t = rh_tuple_new(rt, n);
-    for (size_t i = 0; i < n; i++) {
-        rh_object *it = va_arg(ap, rh_object *);
-        rh_incref(it);
-        rh_tuple_set(t, i, it);
-    }
-    va_end(ap);
-    return K(t);
-}
 static rh_object *D1(rh_runtime *rt, const char *k, rh_object *v) {
     rh_object *d = K(rh_dict_new(rt));
     rh_dict_set(rt, d, S(rt, k), v);
@@ -61,21 +27,13 @@ static int text_is(rh_runtime *rt, rh_object *o, const char *want) {
     rh_decref(rt, o);
     return ok;
 }
-static int error_is(rh_runtime *rt, rh_object *o, rh_exc kind, const char *msg) {
-    int ok = o == NULL && rh_err_occurred(rt) == kind && strcmp(rh_err_message(rt), msg) == 0;
-    if (!ok) fprintf(stderr, "  got %s: '%s', wanted %s: '%s'\n", rh_exc_name(rh_err_occurred(rt)),
-                     rh_err_message(rt), rh_exc_name(kind), msg);
-    rh_xdecref(rt, o);
-    rh_err_clear(rt);
-    return ok;
-}
 static rh_object *pct(rh_runtime *rt, const char *fmt, rh_object *args) {
     return rh_str_format_percent(rt, S(rt, fmt), args);
 }
 
 /* PyUnicode_New: header 48 (ASCII) / 72 (compact) in 3.11, 40 / 56 in 3.12, + (len + 1) * kind. */
 RH_TEST(str_sizes_match_3_11_and_3_12) {
-    rh_runtime *rt = new_rt("py311");
+    rh_runtime *rt = rh_fx_runtime("py311");
     uint64_t base = live(rt);
     char hundred[101];
     memset(hundred, 'a', 100);
@@ -89,7 +47,7 @@ RH_TEST(str_sizes_match_3_11_and_3_12) {
     release_all(rt);
     RH_CHECK_EQ_U(live(rt), base);
     rh_runtime_free(rt);
-    rt = new_rt("py312"); /* PEP 623 removed wstr: 8 bytes less */
+    rt = rh_fx_runtime("py312"); /* PEP 623 removed wstr: 8 bytes less */
     RH_CHECK_EQ_U(rh_sizeof(rt, S(rt, "")), 41);
     RH_CHECK_EQ_U(rh_sizeof(rt, S(rt, "a")), 42);
     RH_CHECK_EQ_U(rh_sizeof(rt, S(rt, "abc")), 44);
@@ -101,7 +59,7 @@ RH_TEST(str_sizes_match_3_11_and_3_12) {
 /* The kind is chosen from the largest code point, also for results of slicing and concatenation
  * (PyUnicode_Substring / _PyUnicode_FromUCS2 narrow the result). */
 RH_TEST(str_kind_is_canonical_after_slicing_and_concatenation) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *euro_abc = S(rt, "\xe2\x82\xac" "abc"); /* '€abc' */
     RH_CHECK_EQ_U(rh_sizeof(rt, euro_abc), 72 + 5 * 2);
@@ -123,7 +81,7 @@ RH_TEST(str_kind_is_canonical_after_slicing_and_concatenation) {
 
 /* PyUnicode_AsUTF8AndSize caches the UTF-8 form of a non-ASCII str; unicode___sizeof__ counts it. */
 RH_TEST(str_utf8_copy_is_cached_and_counted_by_sizeof) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *s = S(rt, "\xc3\xa9\xe2\x82\xac"); /* 'é€', UCS-2: 72 + 3 * 2 */
     RH_CHECK_EQ_U(rh_sizeof(rt, s), 78);
@@ -150,7 +108,7 @@ RH_TEST(str_utf8_copy_is_cached_and_counted_by_sizeof) {
 
 /* unicode_concat / unicode_repeat / unicode_getitem / unicode_subscript. */
 RH_TEST(str_concat_repeat_index_and_slice) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *ab = S(rt, "ab"), *empty = rh_empty_str(rt);
     rh_object *r = rh_str_concat(rt, empty, ab);
@@ -188,7 +146,7 @@ RH_TEST(str_concat_repeat_index_and_slice) {
 
 /* str.split() on whitespace runs (split_whitespace) and str.join (PyUnicode_Join). */
 RH_TEST(str_split_whitespace_and_join) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *l = K(rh_str_split_ws(rt, S(rt, "  a b\t\tcc\n d\xc2\xa0" "e  ")));
     RH_CHECK_EQ_U(rh_list_len(l), 5);
@@ -213,7 +171,7 @@ RH_TEST(str_split_whitespace_and_join) {
 
 /* PyUnicode_Format: conversions, flags, width, precision, '*', mapping keys (CPython 3.11 outputs). */
 RH_TEST(str_percent_formatting_matches_python) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     rh_object *list1a = K(rh_list_new(rt, 2));
     rh_list_set_init(list1a, 0, rh_int_from_i64(rt, 1));
@@ -304,7 +262,7 @@ RH_TEST(str_percent_formatting_matches_python) {
 
 /* PyUnicode_Format's errors, text for text. */
 RH_TEST(str_percent_formatting_errors_match_python) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { const char *fmt; rh_object *args; rh_exc kind; const char *msg; } rows[] = {
         {"%d", S(rt, "a"), RH_EXC_TYPE, "%d format: a real number is required, not str"},
@@ -341,7 +299,7 @@ RH_TEST(str_percent_formatting_errors_match_python) {
 
 /* Strict UTF-8 decoding: overlong forms, surrogates, truncation and stray bytes are refused. */
 RH_TEST(str_from_utf8_refuses_invalid_utf8) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     uint64_t base = live(rt);
     struct { const char *s; size_t n; } bad[] = {{"\xc0\xaf", 2}, {"\xed\xa0\x80", 3}, {"a\xe2\x82", 3},
                                                  {"\x80", 1},     {"\xf5\x80\x80\x80", 4}, {"\xf4\x90\x80\x80", 4}};
@@ -363,7 +321,7 @@ RH_TEST(str_from_utf8_refuses_invalid_utf8) {
 
 /* Equal strings are equal and hash alike whatever built them; the hash is cached and never -1. */
 RH_TEST(str_equality_and_cached_hash) {
-    rh_runtime *rt = new_rt(NULL);
+    rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *a = S(rt, "h\xc3\xa9llo"), *b = K(rh_str_concat(rt, S(rt, "h\xc3\xa9"), S(rt, "llo")));
     RH_CHECK(a != b && rh_str_eq(a, b) && rh_equal(rt, a, b) == 1);
     int64_t ha = 0, hb = 0;
@@ -376,22 +334,9 @@ RH_TEST(str_equality_and_cached_hash) {
     rh_runtime_free(rt);
 }
 
-/* A local allocator that refuses every request after the first `limit`. */
-static uint64_t fail_seen, fail_limit;
-static void *fa_malloc(void *c, size_t n) { (void)c; return ++fail_seen > fail_limit ? NULL : malloc(n ? n : 1); }
-static void *fa_calloc(void *c, size_t a, size_t b) { (void)c; return ++fail_seen > fail_limit ? NULL : calloc(a ? a : 1, b ? b : 1); }
-static void *fa_realloc(void *c, void *p, size_t o, size_t n) { (void)c; (void)o; return ++fail_seen > fail_limit ? NULL : realloc(p, n ? n : 1); }
-static void fa_free(void *c, void *p, size_t n) { (void)c; (void)n; free(p); }
-
 /* MemoryError from every str constructor when the allocator refuses; singletons need no memory. */
 RH_TEST(str_allocation_failure_gives_memory_error) {
-    rh_config cfg = {0};
-    char err[160];
-    cfg.allocator = (rh_allocator){RH_ALLOCATOR_ABI_VERSION, sizeof(rh_allocator), "failing", NULL,
-                                   fa_malloc, fa_calloc, fa_realloc, fa_free, NULL, NULL, NULL};
-    fail_seen = 0;
-    fail_limit = 2;
-    rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
+    rh_runtime *rt = rh_fx_runtime_failing_after(NULL, 2); /* the first two requests succeed */
     RH_CHECK(rt != NULL);
     uint64_t base = live(rt);
     rh_object *ok1 = rh_str_from_cstr(rt, "first"), *ok2 = rh_str_from_cstr(rt, "second\xc3\xa9");

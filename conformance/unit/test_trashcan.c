@@ -14,6 +14,7 @@
 
 #include "refheap/refheap.h"
 #include "rh_test.h"
+#include "rh_fixtures.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SANITIZED 1
@@ -22,19 +23,8 @@
 #endif
 #define DEEP (SANITIZED ? (size_t)1000000 : (size_t)10000000)
 
-static rh_runtime *new_rt(const char *profile, const rh_hooks *hooks) {
-    rh_config cfg = {0};
-    cfg.profile = rh_profile_get(profile);
-    if (hooks) cfg.hooks = *hooks;
-    char err[128];
-    return rh_runtime_new(&cfg, err, sizeof err);
-}
-
-static uint64_t live(rh_runtime *rt) {
-    rh_object_counts c;
-    rh_object_counts_get(rt, &c);
-    return c.live_total;
-}
+/* A runtime on the default allocator with the given hooks (or none); the tests disable gc themselves. */
+static rh_runtime *new_rt(const char *profile, const rh_hooks *hooks) { return rh_fx_runtime_new(profile, NULL, hooks, 0); }
 
 static double now_s(void) {
     struct timespec ts;
@@ -194,12 +184,7 @@ static rh_object *attr_n; /* interned "n" of the current runtime */
 
 static int record_del(void *ctx, rh_runtime *rt, rh_object *self) {
     (void)ctx;
-    rh_object *v = rh_getattr(rt, self, attr_n);
-    int64_t n = -1;
-    if (v) {
-        rh_int_as_i64(rt, v, &n);
-        rh_decref(rt, v);
-    }
+    int64_t n = rh_fx_attr_i64(rt, self, attr_n, -1);
     if (norder < 1024) order[norder++] = (int)n;
     return 0;
 }
