@@ -374,10 +374,11 @@ RH_TEST(instances_hold_their_class_and_classes_are_tracked) {
     uint64_t l0 = live(rt);
     rh_object *C = plain(rt, "C");
     RH_CHECK(rh_gc_is_tracked(C));
-    RH_CHECK_EQ_I(rh_refcount(C), 2);
+    /* the caller's, mro[0]'s and the __dict__ / __weakref__ getset descriptors' (descr_new: d_type) */
+    RH_CHECK_EQ_I(rh_refcount(C), 4);
     rh_object *a = rh_instance_new(rt, C), *b = rh_instance_new(rt, C);
     RH_CHECK(rh_gc_is_tracked(a));
-    RH_CHECK_EQ_I(rh_refcount(C), 4);
+    RH_CHECK_EQ_I(rh_refcount(C), 6);
     RH_CHECK(rh_is_class(C) && !rh_is_class(a));
     rh_object *cn = S(rt, "__class__"), *got = rh_getattr(rt, a, cn), *nn = S(rt, "__name__");
     RH_CHECK(got == C);
@@ -385,7 +386,7 @@ RH_TEST(instances_hold_their_class_and_classes_are_tracked) {
     RH_CHECK_STR(rh_str_utf8(rt, name, NULL), "C");
     rh_decref(rt, got), rh_decref(rt, cn), rh_decref(rt, nn), rh_decref(rt, name);
     rh_decref(rt, a), rh_decref(rt, b);
-    RH_CHECK_EQ_I(rh_refcount(C), 2);
+    RH_CHECK_EQ_I(rh_refcount(C), 4);
     drop_class(rt, C);
     RH_CHECK_EQ_U(live(rt), l0);
     rh_runtime_free(rt);
@@ -393,8 +394,8 @@ RH_TEST(instances_hold_their_class_and_classes_are_tracked) {
 
 /* Classes are cyclic (mro[0] is the class) and die only in a collection, as in CPython. `class E: pass;
  * e = E(); e.self = e; del e, E; gc.collect()` returns 7 on 3.11.2: E, its mro and bases tuples, e, the
- * class __dict__ and the two getset descriptors (__dict__, __weakref__) that refheap does not model (its
- * class dict holds only atoms here and stays untracked) -> 4 here. */
+ * class __dict__ (tracked: it holds the descriptors) and the two getset descriptors (__dict__,
+ * __weakref__; Objects/descrobject.c descr_new makes them GC objects). */
 RH_TEST(classes_and_instance_cycles_are_freed_by_the_collector) {
     rh_runtime *rt = new_rt("py311", 0);
     uint64_t l0 = live(rt);
@@ -403,7 +404,7 @@ RH_TEST(classes_and_instance_cycles_are_freed_by_the_collector) {
     rh_setattr(rt, e, sn, e);
     rh_decref(rt, sn), rh_decref(rt, e), rh_decref(rt, E);
     RH_CHECK(live(rt) > l0);
-    RH_CHECK_EQ_I(rh_gc_collect(rt, 2), 4);
+    RH_CHECK_EQ_I(rh_gc_collect(rt, 2), 7);
     RH_CHECK_EQ_U(live(rt), l0);
     rh_runtime_free(rt);
 }
@@ -413,7 +414,7 @@ RH_TEST(classes_and_instance_cycles_are_freed_by_the_collector) {
 RH_TEST(allocation_failures_leave_no_half_built_objects) {
     rh_runtime *rt = new_rt("py311", 1);
     uint64_t l0 = live(rt);
-    for (uint64_t n = 1; n < 40; n++) { /* fail the n-th request of class creation, for every n */
+    for (uint64_t n = 1; n < 80; n++) { /* fail the n-th request of class creation, for every n */
         rh_object *ns = rh_dict_new(rt), *nm = rh_str_from_cstr(rt, "K"), *bt = rh_tuple_new(rt, 0);
         rh_dict_set_cstr(rt, ns, "attr", rh_none(rt));
         fa.fail_from = fa.requests + n;
@@ -447,6 +448,165 @@ RH_TEST(allocation_failures_leave_no_half_built_objects) {
     RH_CHECK_EQ_I(get_int(rt, o, "x"), 1);
     rh_decref(rt, o), rh_decref(rt, n), rh_decref(rt, one);
     drop_class(rt, C);
+    RH_CHECK_EQ_U(live(rt), l0);
+    rh_runtime_free(rt);
+}
+
+/* ---------------------------------------------------------------- the class namespace (descriptors) */
+
+/* The class dict's keys in order, comma-separated, into buf */
+static const char *ns_keys(rh_runtime *rt, rh_object *cls, char *buf, size_t cap) {
+    size_t pos = 0, off = 0;
+    rh_object *k, *v;
+    buf[0] = 0;
+    while (rh_dict_next(((rh_type *)(void *)cls)->dict, &pos, &k, &v))
+        off += (size_t)snprintf(buf + off, cap - off, "%s%s", off ? "," : "", rh_str_utf8(rt, k, NULL));
+    return buf;
+}
+static rh_object *ns_get(rh_runtime *rt, rh_object *cls, const char *name) {
+    return rh_dict_get_cstr(rt, ((rh_type *)(void *)cls)->dict, name);
+}
+
+/* `class C: x = 1` on 3.11.2: list(C.__dict__) == ['x', '__dict__', '__weakref__', '__doc__'] (besides
+ * the compiler's __module__): type_ready_fill_dict's add_getset (subtype_getsets_full) after the body,
+ * __doc__ None last (type_new_set_doc); each getset_descriptor is 64 bytes by sys.getsizeof
+ * (PyGetSetDescrObject 48 + GC head), GC-tracked, and holds its class (descr_new: d_type), so
+ * sys.getrefcount(C) counts 2 more than the name and mro[0]. */
+RH_TEST(class_namespace_has_dict_and_weakref_getsets_and_doc_like_3_11) {
+    rh_runtime *rt = new_rt("py311", 0);
+    uint64_t l0 = live(rt);
+    char buf[200];
+    rh_object *C = make_class(rt, "C", NULL, 0, NULL, "x");
+    RH_CHECK_STR(ns_keys(rt, C, buf, sizeof buf), "x,__dict__,__weakref__,__doc__");
+    rh_object *gd = ns_get(rt, C, "__dict__"), *gw = ns_get(rt, C, "__weakref__");
+    RH_CHECK_STR(rh_type_name(gd), "getset_descriptor");
+    RH_CHECK_STR(rh_type_name(gw), "getset_descriptor");
+    RH_CHECK_EQ_U(rh_sizeof(rt, gd), 64);
+    RH_CHECK(rh_gc_is_tracked(gd) && rh_gc_is_tracked(gw));
+    RH_CHECK(ns_get(rt, C, "__doc__") == rh_none(rt));
+    RH_CHECK_EQ_I(rh_refcount(C), 4);
+    RH_CHECK_EQ_I(rh_refcount(gd), 1);
+    rh_object *cn = S(rt, "__weakref__"), *got = rh_getattr(rt, C, cn); /* C.__weakref__: the descriptor */
+    RH_CHECK(got == gw);
+    rh_decref(rt, got), rh_decref(rt, cn);
+    drop_class(rt, C);
+    RH_CHECK_EQ_U(live(rt), l0);
+    rh_runtime_free(rt);
+}
+
+/* A subclass of a class that already has __dict__ and a weakref slot adds neither getset
+ * (type_new_descriptors: add_dict/add_weak only when the base lacks them): `class D(C): pass` has
+ * ['__doc__'] beyond __module__ and sys.getrefcount(D) is 3 (name, mro, argument). A class whose best base
+ * is a __slots__ class without them adds both again (`class F(C, E)` with E.__slots__ = ('a','b')). */
+RH_TEST(subclasses_add_getsets_only_when_the_base_lacks_them) {
+    rh_runtime *rt = new_rt("py311", 0);
+    uint64_t l0 = live(rt);
+    char buf[200];
+    static const char *const ab[] = {"b", "a", NULL};
+    rh_object *C = plain(rt, "C"), *D = make_class(rt, "D", &C, 1, NULL, NULL);
+    rh_object *E = make_class(rt, "E", NULL, 0, ab, NULL), *ce[2] = {C, E};
+    rh_object *F = make_class(rt, "F", ce, 2, NULL, NULL);
+    RH_CHECK_STR(ns_keys(rt, D, buf, sizeof buf), "__doc__");
+    RH_CHECK_EQ_I(rh_refcount(D), 2);
+    RH_CHECK_STR(ns_keys(rt, F, buf, sizeof buf), "__dict__,__weakref__,__doc__");
+    RH_CHECK_EQ_I(rh_refcount(F), 4);
+    drop_class(rt, F), drop_class(rt, E), drop_class(rt, D), drop_class(rt, C);
+    RH_CHECK_EQ_U(live(rt), l0);
+    rh_runtime_free(rt);
+}
+
+/* `class E: __slots__ = ('b', 'a')`: list(E.__dict__) == ['__slots__', 'a', 'b', '__doc__'] (add_members
+ * in sorted member order, no getsets); each member_descriptor is 64 bytes and holds E, so
+ * sys.getrefcount(E) == 5 on 3.11.2 (name, mro, 2 members, argument). E.a is the descriptor; instance
+ * slot access is unchanged. `__slots__ = ('__weakref__', 'x')` makes a member and the __weakref__ getset. */
+RH_TEST(slots_classes_get_member_descriptors_like_3_11) {
+    rh_runtime *rt = new_rt("py311", 0);
+    uint64_t l0 = live(rt);
+    char buf[200];
+    static const char *const ab[] = {"b", "a", NULL}, *const wx[] = {"__weakref__", "x", NULL};
+    rh_object *E = make_class(rt, "E", NULL, 0, ab, NULL), *W = make_class(rt, "W", NULL, 0, wx, NULL);
+    RH_CHECK_STR(ns_keys(rt, E, buf, sizeof buf), "__slots__,a,b,__doc__");
+    RH_CHECK_STR(ns_keys(rt, W, buf, sizeof buf), "__slots__,x,__weakref__,__doc__");
+    rh_object *ma = ns_get(rt, E, "a");
+    RH_CHECK_STR(rh_type_name(ma), "member_descriptor");
+    RH_CHECK_EQ_U(rh_sizeof(rt, ma), 64);
+    RH_CHECK_EQ_I(rh_refcount(E), 4);
+    RH_CHECK_EQ_I(rh_refcount(W), 4);
+    rh_object *an = S(rt, "a"), *got = rh_getattr(rt, E, an);
+    RH_CHECK(got == ma);
+    rh_decref(rt, got);
+    rh_object *e = rh_instance_new(rt, E);
+    RH_CHECK_EQ_I(set_int(rt, e, "a", 7), 0);
+    RH_CHECK_EQ_I(get_int(rt, e, "a"), 7);
+    rh_decref(rt, e), rh_decref(rt, an);
+    drop_class(rt, W), drop_class(rt, E);
+    RH_CHECK_EQ_U(live(rt), l0);
+    rh_runtime_free(rt);
+}
+
+/* type_new_set_ht_name consumes __qualname__ from the namespace; a body's own __doc__ stays */
+RH_TEST(qualname_is_consumed_and_a_body_doc_kept) {
+    rh_runtime *rt = new_rt("py311", 0);
+    uint64_t l0 = live(rt);
+    char buf[200];
+    rh_object *ns = rh_dict_new(rt), *nm = rh_str_from_cstr(rt, "Q"), *bt = rh_tuple_new(rt, 0);
+    rh_object *doc = rh_str_from_cstr(rt, "doc");
+    rh_dict_set_cstr(rt, ns, "__module__", nm);
+    rh_dict_set_cstr(rt, ns, "__qualname__", nm);
+    rh_dict_set_cstr(rt, ns, "__doc__", doc);
+    rh_object *Q = rh_class_new(rt, nm, bt, ns);
+    RH_CHECK_STR(ns_keys(rt, Q, buf, sizeof buf), "__module__,__doc__,__dict__,__weakref__");
+    RH_CHECK(ns_get(rt, Q, "__doc__") == doc);
+    rh_decref(rt, ns), rh_decref(rt, nm), rh_decref(rt, bt), rh_decref(rt, doc);
+    drop_class(rt, Q);
+    RH_CHECK_EQ_U(live(rt), l0);
+    rh_runtime_free(rt);
+}
+
+/* The getsets are data descriptors on instances: o.__weakref__ is None, then the first weak reference
+ * (subtype_getweakref); assigning it fails as a getset without a setter does (descr_setcheck message);
+ * o.__dict__ is still the instance dict. */
+RH_TEST(instance_weakref_and_dict_go_through_the_getsets) {
+    rh_runtime *rt = new_rt("py311", 0);
+    uint64_t l0 = live(rt);
+    rh_object *C = plain(rt, "C"), *o = rh_instance_new(rt, C);
+    rh_object *wn = S(rt, "__weakref__"), *dn = S(rt, "__dict__");
+    rh_object *v = rh_getattr(rt, o, wn);
+    RH_CHECK(v == rh_none(rt));
+    rh_decref(rt, v);
+    rh_object *r = rh_weakref_new(rt, o, NULL);
+    v = rh_getattr(rt, o, wn);
+    RH_CHECK(v == r);
+    rh_xdecref(rt, v);
+    RH_CHECK_EQ_I(rh_setattr(rt, o, wn, rh_none(rt)), -1);
+    RH_CHECK_STR(rh_err_message(rt), "attribute '__weakref__' of 'C' objects is not writable");
+    rh_err_clear(rt);
+    set_int(rt, o, "x", 5);
+    rh_object *d = rh_getattr(rt, o, dn);
+    RH_CHECK(d && d->type->kind == RH_K_DICT && rh_dict_len(d) == 1);
+    rh_xdecref(rt, d);
+    rh_decref(rt, r), rh_decref(rt, o), rh_decref(rt, wn), rh_decref(rt, dn);
+    drop_class(rt, C);
+    RH_CHECK_EQ_U(live(rt), l0);
+    rh_runtime_free(rt);
+}
+
+/* `class C: pass; del C; gc.collect()` returns 6 on 3.11.2 (gc disabled, after a full collection): the
+ * class, its dict, mro and bases tuples and the two getset descriptors. `class D(B): pass; del D` returns
+ * 3: D's dict holds only atoms (untracked), no descriptors. */
+RH_TEST(collecting_a_class_frees_its_descriptors_like_3_11) {
+    rh_runtime *rt = new_rt("py311", 0);
+    uint64_t l0 = live(rt);
+    rh_gc_collect(rt, 2);
+    rh_object *C = plain(rt, "C");
+    rh_decref(rt, C);
+    RH_CHECK_EQ_I(rh_gc_collect(rt, 2), 6);
+    RH_CHECK_EQ_U(live(rt), l0);
+    rh_object *B = plain(rt, "B"), *D = make_class(rt, "D", &B, 1, NULL, NULL);
+    rh_gc_collect(rt, 2);
+    rh_decref(rt, D);
+    RH_CHECK_EQ_I(rh_gc_collect(rt, 2), 3);
+    drop_class(rt, B);
     RH_CHECK_EQ_U(live(rt), l0);
     rh_runtime_free(rt);
 }

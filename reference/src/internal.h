@@ -204,6 +204,7 @@ struct rh_runtime {
     char *statics_lo, *statics_hi;
     struct rh_statics {
         struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects */
+        struct { rh_gchead gc_; rh_type t; } descr_types[2]; /* getset_/member_descriptor (t_descr.c) */
         rh_object none;
         rh_long_static false_, true_;
         rh_gchead empty_tuple_gc_;       /* ()'s GC head: stays zero (never tracked) — t_tuple.c */

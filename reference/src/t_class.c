@@ -10,6 +10,10 @@
  *  - a class is a GC object of type `type`, tracked once built; it holds counted references to its name,
  *    bases tuple, mro tuple (whose first item is the class itself, a cycle only the collector breaks, as
  *    in CPython), namespace dict, tp_base, own slot names, and one count on its shared keys;
+ *  - the namespace is left as type_new leaves it: __qualname__ consumed, then a member descriptor per own
+ *    slot, the __dict__ / __weakref__ getset descriptors the class adds, and __doc__ (None unless given);
+ *    each descriptor holds the class (more cycles for the collector). They act as data descriptors:
+ *    instance lookup and assignment of a slot, __dict__ or __weakref__ never return or replace them;
  *  - an instance holds a counted reference to its class (taken by rh__object_alloc); its layout is
  *    [object header][base's slots and extras][own slots][__dict__ pointer, profiles without managed
  *    dicts][weakref slot], with the managed-dict words (values array, dict) in the pre-header in 3.11;
@@ -21,6 +25,7 @@
  */
 #include "containers.h"
 #include "gc_internal.h" /* rh__weakref_clear_all, rh__err_fetch/restore */
+#include "t_descr.h"     /* getset/member descriptors in the class namespace */
 
 _Static_assert(sizeof(rh_class) <= RH_HEAPTYPE_BASICSIZE, "rh_class fits a PyHeapTypeObject allocation");
 
@@ -462,6 +467,53 @@ static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, r
     return 0;
 }
 
+/* ns[name] = value under the interned ASCII name (no steal). 0 or -1. */
+static int ns_set_cstr(rh_runtime *rt, rh_object *ns, const char *name, rh_object *value) {
+    rh_object *k = rh_str_intern_utf8(rt, name, strlen(name));
+    if (!k) return -1;
+    int rc = rh_dict_set(rt, ns, k, value);
+    rh_decref(rt, k);
+    return rc;
+}
+
+/* A new descriptor of cls stored in its namespace under name (borrowed). 0 or -1. */
+static int ns_add_descr(rh_runtime *rt, rh_class *c, rh_descr_kind kind, rh_object *name, size_t off) {
+    rh_object *d = rh__descr_new(rt, kind, &c->t.ob.ob, name, off);
+    if (!d) return -1;
+    int rc = rh_dict_set(rt, c->t.dict, name, d);
+    rh_decref(rt, d);
+    return rc;
+}
+
+static int ns_add_getset(rh_runtime *rt, rh_class *c, rh_descr_kind kind, const char *name) {
+    rh_object *k = rh_str_intern_utf8(rt, name, strlen(name));
+    if (!k) return -1;
+    int rc = ns_add_descr(rt, c, kind, k, 0);
+    rh_decref(rt, k);
+    return rc;
+}
+
+/* type_new_set_ht_name / type_ready_fill_dict (add_members, add_getset) / type_new_set_doc, in the order
+ * CPython 3.11 leaves the namespace: __qualname__ consumed, then one member descriptor per own slot (sorted
+ * names), the __dict__ and __weakref__ getsets this class adds, and __doc__ = None when the body set none. */
+static int fill_namespace(rh_runtime *rt, rh_class *c, const class_spec *s) {
+    rh_object *ns = c->t.dict;
+    if (dict_find_cstr(rt, ns, "__qualname__")) {
+        rh_object *k = rh_str_intern_utf8(rt, "__qualname__", 12);
+        int rc = k ? rh__dict_setdel(rt, ns, k, NULL) : -1;
+        rh_xdecref(rt, k);
+        if (rc < 0) return -1;
+    }
+    for (size_t i = 0; i < c->t.nslots; i++)
+        if (ns_add_descr(rt, c, RH_DESCR_MEMBER, rh_tuple_get(c->slot_names, i),
+                         c->slotoffset + i * sizeof(rh_object *)) < 0)
+            return -1;
+    if (s->add_dict && ns_add_getset(rt, c, RH_DESCR_DICT, "__dict__") < 0) return -1;
+    if (s->add_weak && ns_add_getset(rt, c, RH_DESCR_WEAKREF, "__weakref__") < 0) return -1;
+    if (!dict_find_cstr(rt, ns, "__doc__") && ns_set_cstr(rt, ns, "__doc__", rh_none(rt)) < 0) return -1;
+    return 0;
+}
+
 /* Everything after the allocation; on failure the caller drops the half-built class. */
 static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *bases, rh_object *ns,
                       class_spec *s) {
@@ -494,7 +546,7 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
         c->t.cached_keys = (rh_object *)(void *)k;
     }
     update_del_flags(rt, &c->t);
-    return 0;
+    return fill_namespace(rt, c, s);
 }
 
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns) {
@@ -521,6 +573,7 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
     if (class_fill(rt, c, name, bases, ns, &s) < 0) {
         spec_release(rt, &s);
         rh_setref(rt, &c->t.mro, NULL); /* the mro holds the class: break that cycle first */
+        if (c->t.dict) rh_dict_clear(rt, c->t.dict); /* and the descriptors already made */
         rh_decref(rt, o);
         return NULL;
     }
@@ -713,6 +766,7 @@ static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **
         for (size_t j = 0; j < k->t.nslots; j++) {
             if (rh__str_equal(rt, rh_tuple_get(k->slot_names, j), name)) {
                 *slot_off = k->slotoffset + j * sizeof(rh_object *);
+                *attr = k->t.dict ? rh_dict_get(rt, k->t.dict, name) : NULL; /* its member descriptor */
                 return 1;
             }
         }
@@ -771,6 +825,7 @@ static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
         return t->name_obj ? new_ref(t->name_obj) : rh_str_from_cstr(rt, t->name);
     if (t->mro && str_is(rt, name, "__mro__")) return new_ref(t->mro);
     if (t->bases && str_is(rt, name, "__bases__")) return new_ref(t->bases);
+    if (t->dict && str_is(rt, name, "__dict__")) return new_ref(t->dict); /* type's own __dict__ getset */
     rh_object *attr = rh_class_lookup(rt, o, name);
     if (attr) return new_ref(attr);
     return rh_err_occurred(rt) ? NULL : no_attribute(rt, o, name);
@@ -794,6 +849,11 @@ rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
         rh_object *v = *slot_at(o, off);
         return v ? new_ref(v) : no_attribute(rt, o, name);
     }
+    if (attr && rh__descr_kind(attr) == RH_DESCR_WEAKREF) { /* data descriptor: subtype_getweakref */
+        rh_weakref **wl = rh__weakref_listptr(o);
+        return new_ref(wl && *wl ? (rh_object *)*wl : rh_none(rt));
+    }
+    if (attr && rh__descr_kind(attr) == RH_DESCR_DICT) return rh_instance_dict(rt, o);
     rh_object *v = own_attribute(rt, o, name, &err);
     if (err) return NULL;
     if (v) return new_ref(v);
@@ -841,6 +901,11 @@ static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_ob
         rh_xincref(v);
         rh_setref(rt, slot, v);
         return 0;
+    }
+    if (attr && rh__descr_kind(attr) == RH_DESCR_WEAKREF) { /* getset without a setter */
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '__weakref__' of '%s' objects is not writable",
+                   rh_type_name(o));
+        return -1;
     }
     rh_object **dslot = NULL;
     int rc;

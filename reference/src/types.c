@@ -1,6 +1,7 @@
 /* types.c — the built-in type table of a runtime: one static type object per rh_kind, set up by each
  * type's own file (rh__type_init_*). Kinds without a type yet get a placeholder that refuses instances. */
 #include "internal.h"
+#include "t_descr.h"
 
 static void placeholder_dealloc(rh_runtime *rt, rh_object *o) {
     (void)rt;
@@ -29,4 +30,5 @@ void rh__types_init(rh_runtime *rt) {
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         table[i].init(rt, rh_builtin_type(rt, table[i].k));
     rh_func_types_init(rt); /* function, method, builtin, module, iterator, box (t_function.c) */
+    rh__descr_types_init(rt); /* getset_descriptor, member_descriptor (t_descr.c) */
 }

@@ -133,7 +133,12 @@ static inline intptr_t rh_refcount(const rh_object *o) {
 
 static inline rh_type *rh_type_of(const rh_object *o) { return o->type; }
 static inline rh_kind rh_kind_of(const rh_object *o) { return o->type->kind; }
-static inline int rh_is_gc(const rh_object *o) { return (o->type->flags & RH_TPFLAG_GC) != 0; }
+/* _PyObject_IS_GC: the type has the GC flag and, for type objects, the type is a class (CPython's
+ * type_is_gc: static built-in types are not GC objects, so a tuple like (object,) can be untracked). */
+static inline int rh_is_gc(const rh_object *o) {
+    if (!(o->type->flags & RH_TPFLAG_GC)) return 0;
+    return o->type->kind != RH_K_TYPE || (((const rh_type *)o)->flags & RH_TPFLAG_HEAPTYPE) != 0;
+}
 
 /* Bytes in front of the object (GC head + managed-dict words) for this runtime's profile. */
 size_t rh_presize(rh_runtime *rt, const rh_type *t);
