@@ -80,6 +80,13 @@ struct rh_node {
     /* resolution */
     rh_scope scope;
     int slot;
+    /* global-load cache (eval.c): 1 + the entry position where the name was last found in the globals /
+     * builtins dict, 0 unknown, -1 given up; refills counts re-searches. Never trusted without a check. */
+    int gpos, bpos;
+    int grefills, brefills;
+    /* method-call cache (eval.c): the built-in method def found for receivers of kind mkind - 1 (0 = none) */
+    const rh_builtin_def *mdef;
+    int mkind;
     /* functions / classes: the code unit */
     struct rh_code *code;
     /* source text span of a top-level statement (for --report) */

@@ -503,8 +503,14 @@ FN(bi_dir) {
         rh_type *t = rh_kind_of(o) == RH_K_TYPE ? (rh_type *)o : rh_type_of(o);
         if (rh_kind_of(o) == RH_K_INSTANCE) {
             rh_object *d = rh_instance_dict(rt, o);
-            if (!d) rc = -1;
-            else { rc = add_keys(I, set, d); rh_decref(rt, d); }
+            if (d) {
+                rc = add_keys(I, set, d);
+                rh_decref(rt, d);
+            } else if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
+                rh_err_clear(rt); /* __slots__ without __dict__: only the class's names (object.__dir__) */
+            } else {
+                rc = -1;
+            }
         }
         if (rh_kind_of(o) == RH_K_MODULE) rc = add_keys(I, set, rh_module_dict(o));
         else {
@@ -513,11 +519,7 @@ FN(bi_dir) {
                     rh_type *c = (rh_type *)rh_tuple_get(t->mro, i);
                     if (c->dict) rc = add_keys(I, set, c->dict);
                 }
-            if (rh_is_heap_class((rh_object *)t)) {
-                rh_dict_set_cstr(rt, set, "__dict__", rh_none(rt));
-                rh_dict_set_cstr(rt, set, "__weakref__", rh_none(rt));
-                rh_dict_set_cstr(rt, set, "__module__", rh_none(rt));
-            }
+            /* a class's own dict holds __module__, __dict__, __weakref__ exactly when CPython's does */
             for (int i = 0; rc == 0 && object_attrs[i]; i++) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
         }
     }

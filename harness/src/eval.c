@@ -1,13 +1,16 @@
 /* eval.c — the evaluator: executes the resolved tree over librefheap objects.
  *
  * Owns statement execution, expression evaluation, name binding, calls (Python functions, bound methods,
- * classes, built-ins), attribute and subscript protocols, and the traceback of the pending error.
+ * classes, built-ins), attribute and subscript protocols, the traceback of the pending error, the
+ * fast-locals arena and the per-node lookup hints (global entry positions, built-in method defs).
  * Invariants (the reference discipline of CPython 3.11's value stack):
  *  - eval() returns a new reference (a value-stack slot) or NULL with the runtime error set;
  *  - a temporary is released as soon as its consumer is done with it, in CPython's order;
  *  - arguments of a call to a Python function are moved into the callee's fast locals; the callee's
  *    locals are released in slot order when it returns, before the caller continues;
  *  - binding a name stores first and releases the previous value afterwards (as STORE_* / SETLOCAL).
+ *  - lookup hints and the arena are the evaluator's own C memory: a hint is checked on every use, never
+ *    trusted, so no object is created, kept or freed because of them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +20,44 @@
 enum { ST_OK = 0, ST_ERR = -1, ST_BREAK = 1, ST_CONT = 2, ST_RET = 3 };
 #define RH_MAX_CALL_DEPTH 996
 
-static rh_object *eval(rh_interp *I, rh_frame *f, rh_node *n);
+static rh_object *eval_node(rh_interp *I, rh_frame *f, rh_node *n);
+static rh_object *load_name(rh_interp *I, rh_frame *f, rh_node *n);
+/* Evaluate an expression: a new reference, or NULL with the error set. Leaves take no call. */
+static inline rh_object *eval(rh_interp *I, rh_frame *f, rh_node *n) {
+    if (n->kind == E_CONST) { rh_incref(n->cst); return n->cst; }
+    if (n->kind == E_NAME) {
+        if (n->scope == SC_FAST && f->fast[n->slot]) { rh_incref(f->fast[n->slot]); return f->fast[n->slot]; }
+        return load_name(I, f, n);
+    }
+    return eval_node(I, f, n);
+}
 static int exec_body(rh_interp *I, rh_frame *f, rh_node **b, int nb);
 static int store(rh_interp *I, rh_frame *f, rh_node *t, rh_object *v);
 
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 static rh_object *none_ref(rh_interp *I) { return newref(rh_none(I->rt)); }
+
+/* ---------------------------------------------------------------- fast-locals arena */
+
+/* Zeroed fast locals for a frame: from the interpreter's LIFO arena (frames nest strictly), or calloc when
+ * it is full. Plain C memory of the interpreter, not librefheap objects. */
+static rh_object **fast_alloc(rh_interp *I, int nslots) {
+    size_t n = (size_t)(nslots ? nslots : 1);
+    if (I->arena && I->arena_cap - I->arena_top >= n) {
+        rh_object **p = I->arena + I->arena_top;
+        I->arena_top += n;
+        memset(p, 0, n * sizeof *p);
+        return p;
+    }
+    rh_object **p = calloc(n, sizeof *p);
+    if (!p) abort();
+    return p;
+}
+
+static void fast_free(rh_interp *I, rh_object **p) {
+    if (I->arena && p >= I->arena && p < I->arena + I->arena_cap) I->arena_top = (size_t)(p - I->arena);
+    else free(p);
+}
 
 const char *rh_tname(rh_object *o) {
     return rh_type_name(o);
@@ -491,9 +526,36 @@ static int del_subscript(rh_interp *I, rh_frame *f, rh_object *o, rh_node *idxno
 
 /* ---------------------------------------------------------------- names */
 
+/* rh_dict_get(d, name) for a name node, remembering the entry position where the name was found. A
+ * remembered position is only a hint: the entry read back there must hold this very key object (a live
+ * entry with the key is the key's only entry), so changes to the dict can never make it stale. The search
+ * for a position is dropped for a node whose name keeps moving (deleted and re-bound). */
+#define GCACHE_REFILLS 8
+static __attribute__((noinline)) rh_object *cached_refill(rh_interp *I, rh_object *d, rh_object *name, int *pos,
+                                                          int *refills) {
+    rh_object *k, *v = rh_dict_get(I->rt, d, name);
+    if (!v || *pos < 0) return v;
+    if (++*refills > GCACHE_REFILLS) { *pos = -1; return v; }
+    rh_object *w;
+    size_t p = 0;
+    for (int steps = 0; steps < 64 && rh_dict_next(d, &p, &k, &w); steps++)
+        if (k == name) { *pos = p <= (size_t)INT32_MAX ? (int)p : -1; return v; }
+    *pos = -1;
+    return v;
+}
+
+static inline rh_object *cached_get(rh_interp *I, rh_object *d, rh_object *name, int *pos, int *refills) {
+    if (*pos > 0) {
+        rh_object *k, *v;
+        size_t p = (size_t)(*pos - 1);
+        if (rh_dict_next(d, &p, &k, &v) && k == name) return v;
+    }
+    return cached_refill(I, d, name, pos, refills);
+}
+
 static rh_object *load_global(rh_interp *I, rh_frame *f, rh_node *n) {
-    rh_object *v = f->globals ? rh_dict_get(I->rt, f->globals, n->name_obj) : NULL;
-    if (!v && !rh_err_occurred(I->rt)) v = rh_dict_get(I->rt, I->builtins, n->name_obj);
+    rh_object *v = f->globals ? cached_get(I, f->globals, n->name_obj, &n->gpos, &n->grefills) : NULL;
+    if (!v && !rh_err_occurred(I->rt)) v = cached_get(I, I->builtins, n->name_obj, &n->bpos, &n->brefills);
     if (v) return newref(v);
     if (rh_err_occurred(I->rt)) return NULL;
     return name_error(I, n);
@@ -574,8 +636,7 @@ static rh_object *call_pyfunc(rh_interp *I, rh_object *fn, rh_object **args, int
     rh_runtime *rt = I->rt;
     rh_code *c = rh_func_code(fn);
     const char *nm = c->name;
-    rh_object **fast = calloc((size_t)(c->nslots ? c->nslots : 1), sizeof *fast);
-    if (!fast) abort();
+    rh_object **fast = fast_alloc(I, c->nslots);
     int i;
     rh_object *ret = NULL;
     if (nargs > c->nparams) {
@@ -630,12 +691,12 @@ static rh_object *call_pyfunc(rh_interp *I, rh_object *fn, rh_object **args, int
         fast[i] = NULL;
         rh_xdecref(rt, v);
     }
-    free(fast);
+    fast_free(I, fast);
     rh_decref(rt, fn);
     goto done;
 fail_args:
     for (i = 0; i < c->nslots; i++) rh_xdecref(rt, fast[i]);
-    free(fast);
+    fast_free(I, fast);
 done:
     for (i = 0; i < nargs; i++) rh_xdecref(rt, args[i]);
     for (i = 0; i < nkw; i++) rh_xdecref(rt, kwv[i]);
@@ -804,7 +865,9 @@ static rh_object *eval_call(rh_interp *I, rh_frame *f, rh_node *n) {
             return r;
         }
         if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
-            const rh_builtin_def *d = rh_find_method_def(obj, cstr(I, n->a->name_obj));
+            /* the def depends only on the receiver's kind and the name: remember it on the node */
+            const rh_builtin_def *d = n->mkind == (int)k + 1 ? n->mdef : rh_find_method_def(obj, cstr(I, n->a->name_obj));
+            if (d) { n->mdef = d; n->mkind = (int)k + 1; }
             if (d) {
                 if (eval_args(I, f, n, args, &nargs, 0, kwv) != 0) { rh_decref(rt, obj); return NULL; }
                 rh_object *r = ((rh_cfn)d->fn)(I, obj, args, nargs, n->kwnames, kwv, n->n2);
@@ -861,8 +924,10 @@ static rh_object *eval_seq(rh_interp *I, rh_frame *f, rh_node *n, int tuple) {
 static rh_object *eval_dict(rh_interp *I, rh_frame *f, rh_node *n) {
     rh_runtime *rt = I->rt;
     int cnt = n->n * 2;
-    rh_object **v = calloc((size_t)(cnt ? cnt : 1), sizeof *v);
+    rh_object *stackbuf[32];
+    rh_object **v = cnt <= 32 ? stackbuf : calloc((size_t)cnt, sizeof *v);
     if (!v) abort();
+    if (v == stackbuf) memset(stackbuf, 0, sizeof stackbuf);
     int i, ok = 1;
     for (i = 0; i < n->n && ok; i++) {
         v[2 * i] = eval(I, f, n->items[i]);
@@ -877,7 +942,7 @@ static rh_object *eval_dict(rh_interp *I, rh_frame *f, rh_node *n) {
             if (rh_dict_set(rt, d, v[2 * k], v[2 * k + 1]) != 0) { rh_decref(rt, d); d = NULL; }
     }
     for (int k = 0; k < cnt; k++) rh_xdecref(rt, v[k]);
-    free(v);
+    if (v != stackbuf) free(v);
     return d;
 }
 
@@ -948,7 +1013,8 @@ static rh_object *eval_compare(rh_interp *I, rh_frame *f, rh_node *n) {
 }
 
 
-static rh_object *eval(rh_interp *I, rh_frame *f, rh_node *n) {
+/* Everything but the leaves (constants and names, which eval() handles inline). */
+static __attribute__((noinline)) rh_object *eval_node(rh_interp *I, rh_frame *f, rh_node *n) {
     rh_runtime *rt = I->rt;
     switch (n->kind) {
     case E_CONST: return newref(n->cst);
@@ -1269,14 +1335,13 @@ static int exec_class(rh_interp *I, rh_frame *f, rh_node *s) {
         rh_decref(rt, bases);
         return ST_ERR;
     }
-    rh_object **fast = calloc((size_t)(c->nslots ? c->nslots : 1), sizeof *fast);
-    if (!fast) abort();
+    rh_object **fast = fast_alloc(I, c->nslots);
     rh_frame fr = {.code = c, .fast = fast, .ns = ns, .globals = f->globals, .line = c->line, .back = I->frame};
     I->frame = &fr;
     int st = exec_body(I, &fr, c->body, c->nbody);
     I->frame = fr.back;
     for (int i = 0; i < c->nslots; i++) rh_xdecref(rt, fast[i]);
-    free(fast);
+    fast_free(I, fast);
     if (st == ST_ERR) {
         tb_push(I, c->name, fr.line);
         rh_decref(rt, ns);
@@ -1410,8 +1475,7 @@ void rh_release_module_consts(rh_interp *I) {
 
 int rh_interp_run(rh_interp *I) {
     rh_code *c = I->module;
-    rh_object **fast = calloc((size_t)(c->nslots ? c->nslots : 1), sizeof *fast);
-    if (!fast) abort();
+    rh_object **fast = fast_alloc(I, c->nslots);
     rh_frame fr = {.code = c, .fast = fast, .globals = I->globals, .line = 1, .back = NULL};
     I->frame = &fr;
     int st = ST_OK;
@@ -1423,7 +1487,7 @@ int rh_interp_run(rh_interp *I) {
     if (st == ST_ERR) tb_push(I, "<module>", fr.line);
     I->frame = NULL;
     for (int i = 0; i < c->nslots; i++) rh_xdecref(I->rt, fast[i]);
-    free(fast);
+    fast_free(I, fast);
     rh_release_module_consts(I);
     return st == ST_ERR ? -1 : 0;
 }
@@ -1442,6 +1506,9 @@ int rh_interp_init(rh_interp *I, rh_runtime *rt) {
     I->s_dict = intern_c(rt, "__dict__");
     I->s_class = intern_c(rt, "__class__");
     I->s_listcomp = intern_c(rt, "<listcomp>");
+    I->arena_cap = (size_t)1 << 15;
+    I->arena = malloc(I->arena_cap * sizeof *I->arena);
+    if (!I->arena) I->arena_cap = 0;
     I->globals = rh_dict_new(rt);
     I->marks = rh_list_new(rt, 0);
     if (!I->s_init || !I->s_del || !I->s_name || !I->s_module || !I->s_qualname || !I->s_main || !I->s_callback ||

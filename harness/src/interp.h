@@ -50,6 +50,9 @@ typedef struct rh_interp {
     rh_object **names;       /* interned names held by the code (owned) */
     int nnames, capnames;
     rh_frame *frame;         /* innermost executing frame (borrowed chain) */
+    /* LIFO arena for frames' fast locals (plain C memory, not objects); full -> calloc fallback */
+    rh_object **arena;
+    size_t arena_cap, arena_top;
     int depth;
     /* traceback of the pending error, innermost first */
     rh_tb_entry tb[64];

@@ -122,6 +122,9 @@ static void interp_release(rh_interp *I) {
     }
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
+    free(I->arena);
+    I->arena = NULL;
+    I->arena_cap = I->arena_top = 0;
 }
 
 static int compile_error(const char *file, rh_cerr *e) {
