@@ -172,7 +172,9 @@ def _write():
            "allocator": os.environ.get("RH_ORACLE_ALLOCATOR", "pymalloc"),
            "profile": "py%%d%%d" %% sys.version_info[:2], "exit_status": None,
            "totals": {"wall_ns": time.monotonic_ns() - _t0, "statements": len(rows), "rss_start_bytes": _rss0,
-                      "rss_end_bytes": _rss(), "peak_rss_bytes": _status_kb("VmHWM") * 1024,
+                      "rss_end_bytes": _rss(),
+                      # VmHWM is reset at every mark: the run's peak is the highest phase peak
+                      "peak_rss_bytes": max([_status_kb("VmHWM") * 1024] + list(_mark_cols[3])),
                       "peak_rss_last_phase_bytes": _hwm_bytes(), "objects_live": None},
            "statements": rows, "marks": marks}
     if os.environ.get("RH_ORACLE_GC_PAUSES"):

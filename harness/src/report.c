@@ -49,6 +49,7 @@ struct rh_report {
     uint64_t t_start, t_cur;
     int64_t rss_before, rss_start;
     struct rusage ru_before;
+    int64_t peak_run;          /* the run's peak RSS: VmHWM is reset at every mark, so the max of the phases */
     long page;
     int64_t release_tol;      /* bytes; < 0: release latency not measured */
     double release_deadline_s;
@@ -223,6 +224,7 @@ void rh_report_mark(rh_interp *I, rh_object *label) {
     m->t_ns = now_ns() - r->t_start;
     m->rss = rss_bytes(r->page);
     m->peak_before = status_kb("VmHWM") * 1024;
+    if (m->peak_before > r->peak_run) r->peak_run = m->peak_before;
     reset_peak();
 }
 
@@ -279,6 +281,12 @@ static void thp_mode(char *out, size_t n) {
     fclose(f);
 }
 
+/* Peak RSS of the whole run (bytes): the highest phase peak seen at the marks, or the current VmHWM. */
+static int64_t run_peak(rh_report *r) {
+    int64_t now = status_kb("VmHWM") * 1024;
+    return now > r->peak_run ? now : r->peak_run;
+}
+
 static void write_table(rh_interp *I, rh_report *r) {
     fflush(stdout);
     fprintf(stderr, "%5s %12s %12s %12s %10s %6s %4s %4s  %s\n", "line", "wall_us", "rss_kb", "drss_kb", "live", "gc0",
@@ -291,7 +299,7 @@ static void write_table(rh_interp *I, rh_report *r) {
                 (long long)(w->rss / 1024), (long long)(w->drss / 1024), (unsigned long long)w->live, w->gc[0], w->gc[1],
                 w->gc[2], text);
     }
-    fprintf(stderr, "peak RSS (VmHWM): %lld kB; allocator %s; profile %s\n", (long long)status_kb("VmHWM"),
+    fprintf(stderr, "peak RSS (VmHWM): %lld kB; allocator %s; profile %s\n", (long long)(run_peak(r) / 1024),
             r->allocator, r->profile);
 }
 
@@ -333,7 +341,7 @@ static int write_json(rh_interp *I, rh_report *r, int exit_status) {
                "\"rss_end_bytes\": %lld, \"peak_rss_bytes\": %lld, \"objects_allocated_total\": %llu, "
                "\"objects_freed_total\": %llu, \"objects_live\": %llu, \"peak_rss_last_phase_bytes\": %lld},\n",
             (unsigned long long)total, r->nrows, (long long)r->rss_start, (long long)rss_bytes(r->page),
-            (long long)status_kb("VmHWM") * 1024, (unsigned long long)oc.allocated_total,
+            (long long)run_peak(r), (unsigned long long)oc.allocated_total,
             (unsigned long long)oc.freed_total, (unsigned long long)oc.live_total,
             (long long)status_kb("VmHWM") * 1024);
     fprintf(f, "  \"statements\": [\n");
