@@ -624,16 +624,24 @@ FN(l_pop) {
     if (i < 0 || i >= len) { rh_err_set(I->rt, RH_EXC_INDEX, "pop index out of range"); return NULL; }
     return rh_list_pop(I->rt, self, i);
 }
+/* Index of the first item of list self that compares equal to v (the list may change under __eq__):
+   >= 0 if found, -1 if none is, -2 with the error set if a comparison failed. */
+static int64_t list_find(rh_interp *I, rh_object *self, rh_object *v) {
+    for (size_t i = 0; i < rh_list_len(self); i++) {
+        rh_object *x = newref(rh_list_get(self, i));
+        int r = rh_compare(I, CMP_EQ, x, v);
+        rh_decref(I->rt, x);
+        if (r < 0) return -2;
+        if (r) return (int64_t)i;
+    }
+    return -1;
+}
 FN(l_remove) {
     UNUSED_ARGS;
     if (nargs_check(I, "list.remove", n, 1, 1)) return NULL;
-    for (size_t i = 0; i < rh_list_len(self); i++) {
-        rh_object *x = newref(rh_list_get(self, i));
-        int r = rh_compare(I, CMP_EQ, x, a[0]);
-        rh_decref(I->rt, x);
-        if (r < 0) return NULL;
-        if (r) return rh_list_delitem(I->rt, self, (int64_t)i) ? NULL : newref(rh_none(I->rt));
-    }
+    int64_t i = list_find(I, self, a[0]);
+    if (i < -1) return NULL;
+    if (i >= 0) return rh_list_delitem(I->rt, self, i) ? NULL : newref(rh_none(I->rt));
     rh_err_set(I->rt, RH_EXC_VALUE, "list.remove(x): x not in list");
     return NULL;
 }
@@ -649,13 +657,9 @@ FN(l_sort) {
 FN(l_index) {
     UNUSED_ARGS;
     if (nargs_check(I, "index", n, 1, 1)) return NULL;
-    for (size_t i = 0; i < rh_list_len(self); i++) {
-        rh_object *x = newref(rh_list_get(self, i));
-        int r = rh_compare(I, CMP_EQ, x, a[0]);
-        rh_decref(I->rt, x);
-        if (r < 0) return NULL;
-        if (r) return rh_int_from_i64(I->rt, (int64_t)i);
-    }
+    int64_t i = list_find(I, self, a[0]);
+    if (i < -1) return NULL;
+    if (i >= 0) return rh_int_from_i64(I->rt, i);
     rh_object *rep = rh_obj_repr(I, a[0]);
     rh_err_set(I->rt, RH_EXC_VALUE, "%s is not in list", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
     rh_xdecref(I->rt, rep);

@@ -407,6 +407,19 @@ static int64_t seq_len(rh_object *o) {
     }
 }
 
+/* Replaces the pending error with KeyError(repr(key)), as CPython reports a missing key. */
+static void key_error_for(rh_interp *I, rh_object *key) {
+    rh_object *rep = rh_obj_repr(I, key);
+    if (rep) { rh_err_set(I->rt, RH_EXC_KEY, "%s", cstr(I, rep)); rh_decref(I->rt, rep); }
+}
+
+/* Index idx of list o for item assignment or deletion into *i; -1 with the error set if it is not one. */
+static int list_assign_index(rh_interp *I, rh_object *o, rh_object *idx, int64_t *i) {
+    if (index_of(I, o, idx, (int64_t)rh_list_len(o), i, "list") != 0) return -1;
+    if (*i < 0 || *i >= (int64_t)rh_list_len(o)) { rh_err_set(I->rt, RH_EXC_INDEX, "list assignment index out of range"); return -1; }
+    return 0;
+}
+
 static rh_object *subscript(rh_interp *I, rh_frame *f, rh_object *o, rh_node *idxnode) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(o);
@@ -429,10 +442,7 @@ static rh_object *subscript(rh_interp *I, rh_frame *f, rh_object *o, rh_node *id
     case RH_K_DICT:
         r = rh_dict_get(rt, o, idx);
         if (r) r = newref(r);
-        else if (!rh_err_occurred(rt)) {
-            rh_object *rep = rh_obj_repr(I, idx);
-            if (rep) { rh_err_set(rt, RH_EXC_KEY, "%s", cstr(I, rep)); rh_decref(rt, rep); }
-        }
+        else if (!rh_err_occurred(rt)) key_error_for(I, idx);
         break;
     case RH_K_LIST: case RH_K_TUPLE: case RH_K_STR: case RH_K_RANGE: {
         const char *what = k == RH_K_LIST ? "list" : k == RH_K_TUPLE ? "tuple" : k == RH_K_STR ? "string" : "range object";
@@ -469,9 +479,7 @@ static int store_subscript(rh_interp *I, rh_frame *f, rh_object *o, rh_node *idx
     switch (rh_kind_of(o)) {
     case RH_K_DICT: rc = rh_dict_set(rt, o, idx, v); break;
     case RH_K_LIST:
-        if (index_of(I, o, idx, (int64_t)rh_list_len(o), &i, "list") != 0) break;
-        if (i < 0 || i >= (int64_t)rh_list_len(o)) { rh_err_set(rt, RH_EXC_INDEX, "list assignment index out of range"); break; }
-        rc = rh_list_setitem(rt, o, i, v);
+        if (list_assign_index(I, o, idx, &i) == 0) rc = rh_list_setitem(rt, o, i, v);
         break;
     default:
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", rh_tname(o));
@@ -506,15 +514,10 @@ static int del_subscript(rh_interp *I, rh_frame *f, rh_object *o, rh_node *idxno
     switch (k) {
     case RH_K_DICT:
         rc = rh_dict_del(rt, o, idx);
-        if (rc != 0 && rh_err_occurred(rt) == RH_EXC_KEY) {
-            rh_object *rep = rh_obj_repr(I, idx);
-            if (rep) { rh_err_set(rt, RH_EXC_KEY, "%s", cstr(I, rep)); rh_decref(rt, rep); }
-        }
+        if (rc != 0 && rh_err_occurred(rt) == RH_EXC_KEY) key_error_for(I, idx);
         break;
     case RH_K_LIST:
-        if (index_of(I, o, idx, (int64_t)rh_list_len(o), &i, "list") != 0) break;
-        if (i < 0 || i >= (int64_t)rh_list_len(o)) { rh_err_set(rt, RH_EXC_INDEX, "list assignment index out of range"); break; }
-        rc = rh_list_delitem(rt, o, i);
+        if (list_assign_index(I, o, idx, &i) == 0) rc = rh_list_delitem(rt, o, i);
         break;
     default:
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", rh_tname(o));
@@ -1292,13 +1295,18 @@ static int exec_while(rh_interp *I, rh_frame *f, rh_node *s) {
     return s->n2 ? exec_body(I, f, s->items2, s->n2) : ST_OK;
 }
 
+/* New reference: a tuple of the values of expressions items[0..n) (n > 0), or NULL with the error set. */
+static rh_object *eval_tuple_of(rh_interp *I, rh_frame *f, rh_node **items, int n) {
+    rh_node tn = {.kind = E_TUPLE, .items = items, .n = n};
+    return eval_seq(I, f, &tn, 1);
+}
+
 static int exec_def(rh_interp *I, rh_frame *f, rh_node *s) {
     rh_runtime *rt = I->rt;
     rh_code *c = s->code;
     rh_object *defs = NULL;
     if (c->ndefaults) {
-        rh_node tn = {.kind = E_TUPLE, .items = c->defaults, .n = c->ndefaults};
-        defs = eval_seq(I, f, &tn, 1);
+        defs = eval_tuple_of(I, f, c->defaults, c->ndefaults);
         if (!defs) return ST_ERR;
     }
     rh_object *qn = rh_str_from_cstr(rt, c->qualname);
@@ -1314,8 +1322,7 @@ static int exec_class(rh_interp *I, rh_frame *f, rh_node *s) {
     rh_code *c = s->code;
     rh_object *bases = NULL;
     if (s->n) {
-        rh_node tn = {.kind = E_TUPLE, .items = s->items, .n = s->n};
-        bases = eval_seq(I, f, &tn, 1);
+        bases = eval_tuple_of(I, f, s->items, s->n);
     } else {
         bases = newref(rh_empty_tuple(rt));
     }

@@ -95,6 +95,22 @@ static rh_node *mk(rh_nkind k, rh_tok *t) {
     return n;
 }
 
+/* A node of kind k that starts where its first operand a starts (binary operators, chains, if-expressions). */
+static rh_node *mk_over(rh_nkind k, rh_tok *t, rh_node *a) {
+    rh_node *n = mk(k, t);
+    n->line = a->line;
+    n->col = a->col;
+    return n;
+}
+
+static rh_node *mk_binop(rh_tok *t, int op, rh_node *a, rh_node *b) {
+    rh_node *n = mk_over(E_BINOP, t, a);
+    n->op = op;
+    n->a = a;
+    n->b = b;
+    return n;
+}
+
 typedef struct nvec { rh_node **v; int n, cap; } nvec;
 static void nv_push(nvec *v, rh_node *x) {
     if (v->n == v->cap) {
@@ -110,6 +126,40 @@ static void free_nodes(rh_node **v, int k) {
     for (int i = 0; i < k; i++) rh_node_free(v[i]);
     free(v);
 }
+
+/* Hands the collected items (and items2, if given) to display or call node n, then takes the closing token.
+   Frees n and returns NULL if the parse failed. */
+static rh_node *p_close(parser *P, rh_node *n, nvec *items, nvec *items2, const char *closer) {
+    n->items = items->v;
+    n->n = items->n;
+    if (items2) {
+        n->items2 = items2->v;
+        n->n2 = items2->n;
+    }
+    if (failed(P) || expect_op(P, closer) != 0) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+/* Fills n's items with first and then, while sep(P) holds, a separator token and one item(P), stopping
+   after a separator where stop(P) (if given) holds. Frees n and returns NULL if the parse failed. */
+static rh_node *p_seq_tail(parser *P, rh_node *n, rh_node *first, int (*sep)(parser *), int (*stop)(parser *),
+                           rh_node *(*item)(parser *)) {
+    nvec v = {0};
+    nv_push(&v, first);
+    while (sep(P) && !failed(P)) {
+        P->i++;
+        if (stop && stop(P)) break;
+        rh_node *e = item(P);
+        if (!e) break;
+        nv_push(&v, e);
+    }
+    n->items = v.v;
+    n->n = v.n;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static int at_comma(parser *P) { return is_op(cur(P), ","); }
 
 void rh_node_free(rh_node *n) {
     if (!n) return;
@@ -296,10 +346,7 @@ static rh_node *p_atom(parser *P) {
             }
             break;
         }
-        n->items = v.v;
-        n->n = v.n;
-        if (failed(P) || expect_op(P, "]") != 0) { rh_node_free(n); return NULL; }
-        return n;
+        return p_close(P, n, &v, NULL, "]");
     }
     if (is_op(t, "{")) {
         P->i++;
@@ -325,12 +372,7 @@ static rh_node *p_atom(parser *P) {
             if (!is_op(cur(P), ",")) break;
             P->i++;
         }
-        n->items = k.v;
-        n->n = k.n;
-        n->items2 = v.v;
-        n->n2 = v.n;
-        if (failed(P) || expect_op(P, "}") != 0) { rh_node_free(n); return NULL; }
-        return n;
+        return p_close(P, n, &k, &v, "}");
     }
     if (is_op(t, "...")) { unsupported(P, t, "expression '...'", "None"); return NULL; }
     if (t->kind == T_INDENT) { syntax(P, t, NULL); return NULL; }
@@ -397,14 +439,11 @@ static rh_node *p_call_args(parser *P, rh_node *fn, rh_tok *t) {
         if (!is_op(cur(P), ",")) break;
         P->i++;
     }
-    n->items = args.v;
-    n->n = args.n;
-    n->items2 = kwv.v;
-    n->n2 = kwv.n;
     n->kwnames = kwn;
-    if (failed(P) || expect_op(P, ")") != 0) { rh_node_free(n); return NULL; }
-    return n;
+    return p_close(P, n, &args, &kwv, ")");
 }
+
+static int at_close_bracket(parser *P) { return is_op(cur(P), "]"); }
 
 static rh_node *p_subscript(parser *P, rh_node *obj, rh_tok *t) {
     rh_node *n = mk(E_SUBSCR, t);
@@ -426,19 +465,7 @@ static rh_node *p_subscript(parser *P, rh_node *obj, rh_tok *t) {
         }
         n->b = s;
     } else if (is_op(cur(P), ",")) {
-        rh_node *tu = mk(E_TUPLE, cur(P));
-        nvec v = {0};
-        nv_push(&v, lo);
-        while (is_op(cur(P), ",") && !failed(P)) {
-            P->i++;
-            if (is_op(cur(P), "]")) break;
-            rh_node *e = p_test(P);
-            if (!e) break;
-            nv_push(&v, e);
-        }
-        tu->items = v.v;
-        tu->n = v.n;
-        n->b = tu;
+        n->b = p_seq_tail(P, mk(E_TUPLE, cur(P)), lo, at_comma, at_close_bracket, p_test);
     } else {
         n->b = lo;
     }
@@ -485,29 +512,30 @@ static rh_node *p_power(parser *P) {
         rh_node *b = p_factor(P);
         leave(P);
         if (!b) { rh_node_free(a); return NULL; }
-        rh_node *n = mk(E_BINOP, ot);
-        n->line = a->line;
-        n->col = a->col;
-        n->op = OP_POW;
-        n->a = a;
-        n->b = b;
-        return n;
+        return mk_binop(ot, OP_POW, a, b);
     }
     return a;
+}
+
+/* Prefix operator at t: takes it, parses the operand with sub one nesting level deeper, and wraps it in a
+   node of kind k placed at t. NULL if the operand failed. */
+static rh_node *p_prefixed(parser *P, rh_nkind k, rh_tok *t, rh_node *(*sub)(parser *)) {
+    P->i++;
+    if (enter(P)) return NULL;
+    rh_node *a = sub(P);
+    leave(P);
+    if (!a) return NULL;
+    rh_node *n = mk(k, t);
+    n->a = a;
+    return n;
 }
 
 static rh_node *p_factor(parser *P) {
     rh_tok *t = cur(P);
     int op = is_op(t, "-") ? OP_NEG : is_op(t, "+") ? OP_POS : is_op(t, "~") ? OP_INVERT : 0;
     if (op) {
-        P->i++;
-        if (enter(P)) return NULL;
-        rh_node *a = p_factor(P);
-        leave(P);
-        if (!a) return NULL;
-        rh_node *n = mk(E_UNARY, t);
-        n->op = op;
-        n->a = a;
+        rh_node *n = p_prefixed(P, E_UNARY, t, p_factor);
+        if (n) n->op = op;
         return n;
     }
     return p_power(P);
@@ -536,13 +564,7 @@ static rh_node *p_binlevel(parser *P, int lv) {
         P->i++;
         rh_node *b = p_binlevel(P, lv + 1);
         if (!b) { rh_node_free(a); return NULL; }
-        rh_node *n = mk(E_BINOP, t);
-        n->line = a->line;
-        n->col = a->col;
-        n->op = code;
-        n->a = a;
-        n->b = b;
-        a = n;
+        a = mk_binop(t, code, a, b);
     }
     return a;
 }
@@ -574,9 +596,7 @@ static rh_node *p_comparison(parser *P) {
     rh_tok *t = cur(P);
     int op = comp_op(P);
     if (!op) return a;
-    rh_node *n = mk(E_COMPARE, t);
-    n->line = a->line;
-    n->col = a->col;
+    rh_node *n = mk_over(E_COMPARE, t, a);
     nvec v = {0};
     nv_push(&v, a);
     int *ops = NULL, nops = 0;
@@ -598,40 +618,25 @@ static rh_node *p_comparison(parser *P) {
 
 static rh_node *p_not(parser *P) {
     rh_tok *t = cur(P);
-    if (is_kw(t, "not")) {
-        P->i++;
-        if (enter(P)) return NULL;
-        rh_node *a = p_not(P);
-        leave(P);
-        if (!a) return NULL;
-        rh_node *n = mk(E_NOT, t);
-        n->a = a;
-        return n;
-    }
+    if (is_kw(t, "not")) return p_prefixed(P, E_NOT, t, p_not);
     return p_comparison(P);
 }
 
+static int at_and(parser *P) { return is_kw(cur(P), "and"); }
+static int at_or(parser *P) { return is_kw(cur(P), "or"); }
+static rh_node *p_and(parser *P);
+
 static rh_node *p_boolop(parser *P, int isor) {
-    rh_node *a = isor ? p_boolop(P, 0) : p_not(P);
-    if (!a || !is_kw(cur(P), isor ? "or" : "and")) return a;
-    rh_node *n = mk(E_BOOLOP, cur(P));
-    n->line = a->line;
-    n->col = a->col;
+    rh_node *(*operand)(parser *) = isor ? p_and : p_not;
+    int (*sep)(parser *) = isor ? at_or : at_and;
+    rh_node *a = operand(P);
+    if (!a || !sep(P)) return a;
+    rh_node *n = mk_over(E_BOOLOP, cur(P), a);
     n->op = isor ? BOOL_OR : BOOL_AND;
-    nvec v = {0};
-    nv_push(&v, a);
-    while (is_kw(cur(P), isor ? "or" : "and") && !failed(P)) {
-        P->i++;
-        rh_node *b = isor ? p_boolop(P, 0) : p_not(P);
-        if (!b) break;
-        nv_push(&v, b);
-    }
-    n->items = v.v;
-    n->n = v.n;
-    if (failed(P)) { rh_node_free(n); return NULL; }
-    return n;
+    return p_seq_tail(P, n, a, sep, NULL, operand);
 }
 
+static rh_node *p_and(parser *P) { return p_boolop(P, 0); }
 static rh_node *p_or(parser *P) { return p_boolop(P, 1); }
 
 static rh_node *p_test(parser *P) {
@@ -642,9 +647,7 @@ static rh_node *p_test(parser *P) {
     if (a && is_kw(cur(P), "if")) {
         rh_tok *t = cur(P);
         P->i++;
-        rh_node *n = mk(E_IFEXP, t);
-        n->line = a->line;
-        n->col = a->col;
+        rh_node *n = mk_over(E_IFEXP, t, a);
         n->a = a;
         n->b = p_or(P);
         if (n->b && !is_kw(cur(P), "else")) syntax(P, cur(P), "expected 'else' after 'if' expression");
@@ -660,52 +663,36 @@ static rh_node *p_test(parser *P) {
     return a;
 }
 
+/* After a testlist's trailing comma: end of statement, an assignment operator, or a closing ')' ':' ';'. */
+static int at_testlist_end(parser *P) {
+    rh_tok *c = cur(P);
+    return c->kind == T_NEWLINE || is_op(c, "=") || is_op(c, ")") || is_op(c, ";") || is_op(c, ":") ||
+           c->kind == T_EOF || (c->kind == T_OP && strlen(c->text) >= 2 && c->text[strlen(c->text) - 1] == '='
+                                && strcmp(c->text, "==") && strcmp(c->text, "<=") && strcmp(c->text, ">=") && strcmp(c->text, "!="));
+}
+
+static rh_node *p_testlist_item(parser *P) {
+    rh_tok *t = cur(P);
+    if (is_op(t, "*")) { unsupported(P, t, "starred expression", "plain tuples"); return NULL; }
+    return p_test(P);
+}
+
 /* testlist: test (',' test)* [','] -> single node or E_TUPLE */
 static rh_node *p_testlist(parser *P) {
     rh_tok *t = cur(P);
-    if (is_op(t, "*")) { unsupported(P, t, "starred expression", "plain tuples"); return NULL; }
-    rh_node *a = p_test(P);
+    rh_node *a = p_testlist_item(P);
     if (!a || !is_op(cur(P), ",")) return a;
-    rh_node *n = mk(E_TUPLE, t);
-    nvec v = {0};
-    nv_push(&v, a);
-    while (is_op(cur(P), ",")) {
-        P->i++;
-        rh_tok *c = cur(P);
-        if (c->kind == T_NEWLINE || is_op(c, "=") || is_op(c, ")") || is_op(c, ";") || is_op(c, ":") ||
-            c->kind == T_EOF || (c->kind == T_OP && strlen(c->text) >= 2 && c->text[strlen(c->text) - 1] == '='
-                                 && strcmp(c->text, "==") && strcmp(c->text, "<=") && strcmp(c->text, ">=") && strcmp(c->text, "!=")))
-            break;
-        if (is_op(c, "*")) { unsupported(P, c, "starred expression", "plain tuples"); break; }
-        rh_node *e = p_test(P);
-        if (!e) break;
-        nv_push(&v, e);
-    }
-    n->items = v.v;
-    n->n = v.n;
-    if (failed(P)) { rh_node_free(n); return NULL; }
-    return n;
+    return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_testlist_end, p_testlist_item);
 }
+
+static int at_in(parser *P) { return is_kw(cur(P), "in"); }
 
 /* for-targets: stops before 'in' (uses p_bor so 'in' is not taken as comparison) */
 static rh_node *p_exprlist_targets(parser *P) {
     rh_tok *t = cur(P);
     rh_node *a = p_bor(P);
     if (!a || !is_op(cur(P), ",")) return a;
-    rh_node *n = mk(E_TUPLE, t);
-    nvec v = {0};
-    nv_push(&v, a);
-    while (is_op(cur(P), ",") && !failed(P)) {
-        P->i++;
-        if (is_kw(cur(P), "in")) break;
-        rh_node *e = p_bor(P);
-        if (!e) break;
-        nv_push(&v, e);
-    }
-    n->items = v.v;
-    n->n = v.n;
-    if (failed(P)) { rh_node_free(n); return NULL; }
-    return n;
+    return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_in, p_bor);
 }
 
 /* ---------------------------------------------------------------- statements */
@@ -1005,20 +992,59 @@ static rh_code *new_code(rh_codekind k, const char *name, int line) {
     return c;
 }
 
-static rh_node *p_def(parser *P) {
-    rh_tok *t = cur(P);
+/* Takes the 'def' or 'class' keyword and returns the name token after it (not yet taken), or NULL with
+   "expected a <what> name" if there is none. */
+static rh_tok *p_decl_name(parser *P, const char *expected) {
     P->i++;
     rh_tok *nt = cur(P);
-    if (nt->kind != T_NAME || is_keyword(nt->text)) { syntax(P, nt, "expected a function name"); return NULL; }
+    if (nt->kind != T_NAME || is_keyword(nt->text)) { syntax(P, nt, expected); return NULL; }
+    return nt;
+}
+
+/* Takes the name token nt and makes the def/class node of kind k at keyword t, with its code object. */
+static rh_node *mk_decl(parser *P, rh_nkind k, rh_codekind ck, rh_tok *t, rh_tok *nt) {
+    P->i++;
+    rh_node *n = mk(k, t);
+    n->name = sdup(nt->text);
+    n->code = new_code(ck, nt->text, t->line);
+    return n;
+}
+
+/* Parses the block of def/class node n into its code object inside the given context (not in a loop),
+   restoring the enclosing context after. Frees n and returns NULL if the parse failed. */
+static rh_node *p_decl_body(parser *P, rh_node *n, int in_func, int in_class) {
+    int sf = P->in_func, sl = P->in_loop, sc = P->in_class;
+    P->in_func = in_func;
+    P->in_loop = 0;
+    P->in_class = in_class;
+    n->code->body = p_block(P, &n->code->nbody);
+    P->in_func = sf;
+    P->in_loop = sl;
+    P->in_class = sc;
+    if (failed(P)) { rh_node_free(n); return NULL; }
+    return n;
+}
+
+static rh_node *p_def(parser *P) {
+    rh_tok *t = cur(P);
+    rh_tok *nt = p_decl_name(P, "expected a function name");
+    if (!nt) return NULL;
     if (P->in_func) {
         unsupported(P, t, "statement 'def' inside a function (closures)", "def at module or class level");
         return NULL;
     }
-    P->i++;
-    rh_node *n = mk(S_DEF, t);
-    n->name = sdup(nt->text);
-    rh_code *c = new_code(CODE_FUNCTION, nt->text, t->line);
-    n->code = c;
+    /* The evaluator calls no special method but __init__ and __del__: a class defining __eq__, __repr__,
+     * __hash__ ... would silently behave as a plain object, so it is refused here instead. */
+    size_t nl = strlen(nt->text);
+    if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
+        strcmp(nt->text, "__init__") != 0 && strcmp(nt->text, "__del__") != 0) {
+        char what[96];
+        snprintf(what, sizeof what, "special method '%s'", nt->text);
+        unsupported(P, nt, what, "__init__ and __del__ (no other special method is called)");
+        return NULL;
+    }
+    rh_node *n = mk_decl(P, S_DEF, CODE_FUNCTION, t, nt);
+    rh_code *c = n->code;
     if (expect_op(P, "(") != 0) { rh_node_free(n); return NULL; }
     nvec defs = {0};
     while (!is_op(cur(P), ")") && !failed(P)) {
@@ -1055,31 +1081,18 @@ static rh_node *p_def(parser *P) {
     c->ndefaults = defs.n;
     if (failed(P) || expect_op(P, ")") != 0) { rh_node_free(n); return NULL; }
     if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); rh_node_free(n); return NULL; }
-    int sf = P->in_func, sl = P->in_loop, sc = P->in_class;
-    P->in_func = 1;
-    P->in_loop = 0;
-    P->in_class = 0;
-    c->body = p_block(P, &c->nbody);
-    P->in_func = sf;
-    P->in_loop = sl;
-    P->in_class = sc;
-    if (failed(P)) { rh_node_free(n); return NULL; }
-    return n;
+    return p_decl_body(P, n, 1, 0);
 }
 
 static rh_node *p_class(parser *P) {
     rh_tok *t = cur(P);
-    P->i++;
-    rh_tok *nt = cur(P);
-    if (nt->kind != T_NAME || is_keyword(nt->text)) { syntax(P, nt, "expected a class name"); return NULL; }
+    rh_tok *nt = p_decl_name(P, "expected a class name");
+    if (!nt) return NULL;
     if (P->in_func || P->in_class) {
         unsupported(P, t, "statement 'class' inside a function or class", "class at module level");
         return NULL;
     }
-    P->i++;
-    rh_node *n = mk(S_CLASS, t);
-    n->name = sdup(nt->text);
-    n->code = new_code(CODE_CLASS, nt->text, t->line);
+    rh_node *n = mk_decl(P, S_CLASS, CODE_CLASS, t, nt);
     if (is_op(cur(P), "(")) {
         P->i++;
         nvec b = {0};
@@ -1094,18 +1107,10 @@ static rh_node *p_class(parser *P) {
             if (!is_op(cur(P), ",")) break;
             P->i++;
         }
-        n->items = b.v;
-        n->n = b.n;
-        if (failed(P) || expect_op(P, ")") != 0) { rh_node_free(n); return NULL; }
+        if (!p_close(P, n, &b, NULL, ")")) return NULL;
     }
-    int sc = P->in_class, sl = P->in_loop;
-    P->in_class = 1;
-    P->in_loop = 0;
-    n->code->body = p_block(P, &n->code->nbody);
-    P->in_class = sc;
-    P->in_loop = sl;
-    if (failed(P)) { rh_node_free(n); return NULL; }
-    return n;
+    /* in_func is 0 here: a class inside a function was refused above */
+    return p_decl_body(P, n, 0, 1);
 }
 
 static void p_stmt(parser *P, nvec *out) {

@@ -68,10 +68,13 @@ rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen) {
 void rh_runtime_free(rh_runtime *rt) {
     if (!rt) return;
     /* Teardown order: hooks and gc lists first (no Python code runs from here on), then one full
-     * collection so unreachable cycles (classes hold themselves through their MRO) give their memory
+     * collection (the permanent generation merged back first) so unreachable cycles (classes hold
+     * themselves through their MRO) give their memory
      * back through the allocator, then the freelists, then the interned strings (py312 immortal ones
      * are freed here, so nothing may drop a reference to them afterwards), then the allocator. */
     rh__gc_fini(rt);
+    rh_err_clear(rt);     /* an uncaught error must not stop the last collection */
+    rh_gc_unfreeze(rt);   /* frozen objects (gc.freeze) are freed too: nothing outlives the runtime */
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
     rh__freelists_clear(rt);
