@@ -110,7 +110,12 @@ typedef struct rh_code {
     int nglobals_decl;
     char **globals_decl;
     int line;
+    unsigned future;         /* module only: RH_FUTURE_* bits of its `from __future__ import` lines */
 } rh_code;
+
+/* `from __future__ import` names the subset accepts (they change nothing in 3.x; under the py27 profile
+ * print_function is required and division selects true division). */
+enum { RH_FUTURE_PRINT_FUNCTION = 1, RH_FUTURE_DIVISION = 2, RH_FUTURE_ABSOLUTE_IMPORT = 4 };
 
 /* ---------------------------------------------------------------- entry points */
 /* lexer.c: tokenize src (NUL-terminated, len bytes). Returns a token array (ends with T_EOF) or NULL with

@@ -37,6 +37,7 @@ typedef struct rh_interp {
     char *src;               /* whole source text */
     size_t srclen;
     rh_code *module;
+    int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
     rh_object *globals;      /* dict */
     rh_object *builtins;     /* dict of builtin functions */
     rh_object **consts;      /* merged constants (owned) */

@@ -171,8 +171,17 @@ int main(int argc, char **argv) {
     rh_toks_free(toks, ntok);
     if (!mod) { free(src); return compile_error(o.file, &cerr); }
 
+    if (prof->python2 && !(mod->future & RH_FUTURE_PRINT_FUNCTION)) {
+        /* print is a statement in Python 2: a workload runs under both only with the future import */
+        rh_cerr_set(&cerr, 1, 1, "the %s profile runs Python 2 programs: the workload must begin with "
+                                 "'from __future__ import print_function'", prof->name);
+        rh_code_free(mod);
+        free(src);
+        return compile_error(o.file, &cerr);
+    }
     rh_interp *I = calloc(1, sizeof *I);
     if (!I) abort();
+    I->classic_division = prof->python2 && !(mod->future & RH_FUTURE_DIVISION);
     I->filename = o.file;
     I->abspath = realpath(o.file, NULL);
     I->src = src;

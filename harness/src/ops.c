@@ -178,6 +178,9 @@ static int lib_binop_kind(int op) {
 
 rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int inplace) {
     int k = lib_binop_kind(op);
+    /* Python 2's classic division (py27 without `from __future__ import division`): int / int floors */
+    if (k == RH_BINOP_TRUEDIV && I->classic_division && a->type->kind == RH_K_INT && b->type->kind == RH_K_INT)
+        k = RH_BINOP_FLOORDIV;
     if (k < 0) {
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "binary operator %d", op);
         return NULL;

@@ -27,6 +27,8 @@ typedef struct parser {
     int depth;
     rh_cerr *err;
     int in_func, in_class, in_loop;
+    int nstmts;        /* module statements parsed so far, other than __future__ imports */
+    unsigned future;   /* RH_FUTURE_* bits */
 } parser;
 
 static rh_tok *cur(parser *P) { return &P->t[P->i]; }
@@ -824,6 +826,44 @@ static rh_node *p_import(parser *P) {
     return n;
 }
 
+static const char *const future_ok[] = {"print_function", "division", "absolute_import", NULL};
+
+/* `from __future__ import name[, name]`: only before any other statement of the module (as CPython
+ * requires); records RH_FUTURE_* bits in P->future and yields a `pass`. */
+static rh_node *p_future(parser *P) {
+    rh_tok *t = cur(P);
+    if (P->in_func || P->in_class || t->col != 1 || P->nstmts > 0) {
+        rh_cerr_set(P->err, t->line, t->col, "syntax error: from __future__ imports must occur at the beginning of the file");
+        return NULL;
+    }
+    P->i += 2;
+    if (!is_kw(cur(P), "import")) { syntax(P, cur(P), "expected 'import'"); return NULL; }
+    P->i++;
+    int paren = is_op(cur(P), "(");
+    if (paren) P->i++;
+    for (;;) {
+        rh_tok *m = cur(P);
+        if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a feature name"); return NULL; }
+        int k = 0;
+        while (future_ok[k] && strcmp(future_ok[k], m->text) != 0) k++;
+        if (!future_ok[k]) {
+            rh_cerr_set(P->err, m->line, m->col,
+                        "unsupported import 'from __future__ import %s'; supported: print_function, division, absolute_import",
+                        m->text);
+            return NULL;
+        }
+        P->future |= 1u << k;
+        P->i++;
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+    }
+    if (paren) {
+        if (!is_op(cur(P), ")")) { syntax(P, cur(P), "expected ')'"); return NULL; }
+        P->i++;
+    }
+    return mk(S_PASS, t);
+}
+
 static rh_node *p_simple(parser *P) {
     rh_tok *t = cur(P);
     if (t->kind == T_NAME) {
@@ -883,6 +923,7 @@ static rh_node *p_simple(parser *P) {
         if (!strcmp(k, "import")) return p_import(P);
         if (!strcmp(k, "from")) {
             rh_tok *m = peek_at(P, 1);
+            if (m->kind == T_NAME && !strcmp(m->text, "__future__")) return p_future(P);
             rh_cerr_set(P->err, t->line, t->col, "unsupported import 'from %s import ...'; supported: import gc, sys, weakref, refheap",
                         m->kind == T_NAME ? m->text : "?");
             return NULL;
@@ -1214,8 +1255,12 @@ rh_code *rh_parse(rh_tok *toks, int ntok, rh_cerr *err) {
     while (!failed(&P) && cur(&P)->kind != T_EOF) {
         if (cur(&P)->kind == T_NEWLINE) { P.i++; continue; }
         if (cur(&P)->kind == T_DEDENT) { syntax(&P, cur(&P), NULL); break; }
+        int was_future = is_kw(cur(&P), "from") && peek_at(&P, 1)->kind == T_NAME &&
+                         !strcmp(peek_at(&P, 1)->text, "__future__");
         p_stmt(&P, &v);
+        if (!was_future) P.nstmts++;
     }
+    m->future = P.future;
     m->body = v.v;
     m->nbody = v.n;
     if (!failed(&P)) check_tree_depth(m->body, m->nbody, err);

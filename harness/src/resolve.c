@@ -390,7 +390,7 @@ static int r_expr(prep *P, scope *s, rh_node *n) {
     }
     case E_BINOP:
         if (r_expr(P, s, n->a) || r_expr(P, s, n->b)) return -1;
-        fold(n);
+        if (!(n->op == OP_DIV && P->I->classic_division)) fold(n); /* 2.7 never folds classic division */
         return n->kind == E_CONST ? make_const(P, s, n) : 0;
     case E_UNARY:
         if (r_expr(P, s, n->a)) return -1;

@@ -14,35 +14,35 @@
 
 static const rh_profile profiles[] = {
     {
-        .name = "py311", .python_version = "3.11", PY3_POOLS,
+        .name = "py311", .python_version = "3.11", .version_hex = 0x030B, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 48, .str_compact_header = 72,
         .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 999999999,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
     },
     {
-        .name = "py312", .python_version = "3.12", PY3_POOLS,
+        .name = "py312", .python_version = "3.12", .version_hex = 0x030C, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 40, .str_compact_header = 56,
         .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .interned_immortal = 1, .gc_threshold = {700, 10, 10}, .trashcan_unwind_level = 50,
     },
     {
-        .name = "py313", .python_version = "3.13", PY3_POOLS,
+        .name = "py313", .python_version = "3.13", .version_hex = 0x030D, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 40, .str_compact_header = 56,
         .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50,
     },
     {
-        .name = "py310", .python_version = "3.10", PY3_POOLS,
+        .name = "py310", .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
         .int_zero_has_digit = 0, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
     },
     {
-        .name = "py27", .python_version = "2.7",
+        .name = "py27", .python_version = "2.7", .version_hex = 0x0207,
         .alignment = 8, .small_request_threshold = 512, .pool_size = 4096, .arena_size = 262144,
         .pool_overhead = 48, .keep_one_empty_arena = 0,
         .gc_head_size = 32, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
@@ -50,7 +50,7 @@ static const rh_profile profiles[] = {
         .int_freelist_unbounded = 1, .list_growth_py27 = 1,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .legacy_finalizers = 1, .gc_trigger_at_alloc = 1,
-        .range_returns_list = 1, .trashcan_unwind_level = 50,
+        .python2 = 1, .range_returns_list = 1, .trashcan_unwind_level = 50,
     },
 };
 

@@ -1,6 +1,7 @@
 # workload: seed_03_getrefcount_containers
 # seed: getrefcount(a) is one more than expected (the argument is a temporary reference); b = a adds one;
 # b = [a, a] adds two (a container holds references to its items); an object referencing another.
+from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 from_sys = None
 import sys
 a = [1, 2, 3]

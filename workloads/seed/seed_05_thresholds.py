@@ -1,6 +1,7 @@
 # workload: seed_05_thresholds
 # seed: gc.get_threshold() is (700, 10, 10); gc.set_threshold(700, 10, 5) makes generation 2 more eager;
 # every 10 generation-0 collections one generation-1, every 10 of those one generation 2.
+from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 import gc
 print(gc.get_threshold())
 gc.set_threshold(700, 10, 5)

@@ -2,6 +2,7 @@
 # seed: a clear() that deletes every global except functions, classes and modules. The seed's version
 # mutates globals() while iterating over it (RuntimeError in Python 3) and misspells __class__
 # (value.g__class__); corrected: iterate over a snapshot list, test type(value).__name__, keep dunders.
+from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 import gc
 import sys
 def clear():

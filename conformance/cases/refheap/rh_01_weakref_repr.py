@@ -2,6 +2,7 @@
 # source: refheap's own case; CPython 3.11 Objects/weakrefobject.c:weakref_repr
 # property: a weakref's repr names the referent's type and, for referents with a __name__ (functions,
 # classes), the name inside the closing bracket; a dead ref says "dead"
+from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 import weakref
 class C:
     pass

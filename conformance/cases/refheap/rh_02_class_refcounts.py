@@ -5,6 +5,7 @@
 # lacks them), one member descriptor per __slots__ name and __doc__ = None into the class namespace, in
 # CPython's order; each descriptor is a 64-byte GC object holding the class, so sys.getrefcount of classes
 # and gc.collect() counts after deleting classes match CPython
+from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 import sys
 import gc
 import weakref

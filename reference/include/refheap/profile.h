@@ -57,6 +57,11 @@ typedef struct rh_profile {
     int gc_trigger_at_alloc;      /* 3.11: collect inside the allocation; 3.12+: at the next statement */
 
     /* language */
+    uint32_t version_hex;         /* 0x030B for 3.11, 0x0207 for 2.7: which APIs exist (each gate names the
+                                   * version that added the API, as CPython's docs do) */
+    int python2;                  /* py27: a Python 2 program — `print` needs `from __future__ import
+                                   * print_function`, int / int floors without `division`, a class
+                                   * statement without bases makes an old-style class */
     int range_returns_list;       /* py27 */
     uint32_t trashcan_unwind_level; /* 50 */
 } rh_profile;
