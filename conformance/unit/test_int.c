@@ -254,30 +254,55 @@ RH_TEST(int_hash_is_cpythons_and_matches_equal_floats) {
     rh_runtime_free(rt);
 }
 
-/* Objects/intobject.c (2.7): dead ints go to an unbounded freelist that only PyInt_ClearFreeList empties. */
-RH_TEST(py27_int_freelist_is_unbounded_reused_and_cleared) {
+/* Objects/intobject.c (2.7): ints are 24-byte PyIntObjects carved 41 at a time from 992-byte blocks
+ * (BLOCK_SIZE 1000, BHEAD_SIZE 8, fill_free_list); int_dealloc only pushes the slot on an unbounded
+ * free list, which PyInt_ClearFreeList (full collections) trims of blocks holding no live int. */
+RH_TEST(py27_ints_live_in_blocks_of_41_freed_only_by_clear) {
     rh_runtime *rt = rh_fx_runtime("py27");
     uint64_t base = live(rt);
     enum { N = 2000 };
     static rh_object *objs[N];
     for (int i = 0; i < N; i++) objs[i] = I(rt, 1000 + i);
+    RH_CHECK_EQ_U(rt->fl.int27.nblocks, (N + 40) / 41);               /* 49 blocks */
+    RH_CHECK_EQ_U(rt->fl.int27.free_n, 49 * 41 - N);                  /* 9 spare slots */
+    RH_CHECK_EQ_U(rh_sizeof(rt, objs[0]), 24);                         /* sizeof(PyIntObject) */
+    RH_CHECK((char *)objs[0] - (char *)objs[1] == 24);                 /* handed out top down */
     for (int i = 0; i < N; i++) rh_decref(rt, objs[i]);
-    RH_CHECK_EQ_U(rt->fl.int_n, N);
+    RH_CHECK_EQ_U(rt->fl.int27.free_n, 49 * 41);
+    RH_CHECK_EQ_U(rt->fl.int27.nblocks, 49);                           /* del frees nothing */
     RH_CHECK_EQ_U(live(rt), base);
     rh_object *again = I(rt, 424242); /* LIFO: the last int freed comes back first */
     RH_CHECK(again == objs[N - 1]);
-    RH_CHECK_EQ_U(rt->fl.int_n, N - 1);
-    RH_CHECK_EQ_U(rh_sizeof(rt, again), 28);
+    int64_t v = 0;
+    RH_CHECK(rh_int_as_i64(rt, again, &v) == 0 && v == 424242);
+    rh__int_freelist_clear(rt);                                        /* one block keeps a live int */
+    RH_CHECK_EQ_U(rt->fl.int27.nblocks, 1);
+    RH_CHECK_EQ_U(rt->fl.int27.free_n, 40);
     rh_decref(rt, again);
     rh__int_freelist_clear(rt);
-    RH_CHECK_EQ_U(rt->fl.int_n, 0);
-    RH_CHECK(rt->fl.int_head == NULL);
+    RH_CHECK_EQ_U(rt->fl.int27.nblocks, 0);
+    RH_CHECK(rt->fl.int27.free == NULL);
     RH_CHECK_EQ_U(live(rt), base);
     rh_runtime_free(rt);
     rt = rh_fx_runtime("py311"); /* no int freelist in 3.11 */
     rh_object *o = I(rt, 5000);
+    RH_CHECK_EQ_U(rh_sizeof(rt, o), 28);
     rh_decref(rt, o);
-    RH_CHECK_EQ_U(rt->fl.int_n, 0);
+    RH_CHECK_EQ_U(rt->fl.int27.nblocks, 0);
+    rh_runtime_free(rt);
+}
+
+/* py27: values beyond a C long would become 2.7's `long`, which refheap does not model: OverflowError. */
+RH_TEST(py27_int_beyond_c_long_is_an_overflow_error) {
+    rh_runtime *rt = rh_fx_runtime("py27");
+    rh_object *big = rh_int_from_i64(rt, INT64_MAX);
+    RH_CHECK(big != NULL);
+    rh_object *one = rh_int_from_i64(rt, 1);
+    RH_CHECK(rh_binop(rt, RH_BINOP_ADD, big, one) == NULL);
+    RH_CHECK(rh_err_occurred(rt) == RH_EXC_OVERFLOW);
+    rh_err_clear(rt);
+    rh_decref(rt, big);
+    rh_decref(rt, one);
     rh_runtime_free(rt);
 }
 

@@ -33,7 +33,7 @@ RH_TEST(profiles_carry_cpython_parameters) {
     RH_CHECK_EQ_U(p27->pool_size, 4096);
     RH_CHECK_EQ_U(p27->arena_size, 262144);
     RH_CHECK_EQ_U(p27->alignment, 8);
-    RH_CHECK(p27->legacy_finalizers && p27->range_returns_list && p27->int_freelist_unbounded);
+    RH_CHECK(p27->legacy_finalizers && p27->range_returns_list && p27->int_block_size == 1000);
     RH_CHECK_EQ_I(rh_profile_get("py313")->gc_threshold[0], 2000);
     RH_CHECK(rh_profile_get("py99") == NULL);
     int n = 0;

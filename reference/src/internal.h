@@ -178,6 +178,13 @@ typedef struct rh_gc_state {
 
 /* ---------------------------------------------------------------- freelists (3.11 struct _Py_*_state) */
 #define RH_FREELIST_CAP 128      /* >= any profile's list/dict/dictkeys limit */
+/* py27 profile: 2.7's int blocks and their unbounded free list (intblock.c) */
+typedef struct rh_intblocks {
+    void *blocks;            /* chain of 992-byte blocks through their first word */
+    rh_object *free;         /* free slots, linked through ob.type */
+    uint64_t free_n, nblocks;
+    uint32_t per_block;      /* ints per block, set at the first fill */
+} rh_intblocks;
 typedef struct rh_freelists {
     rh_object *float_head;  uint32_t float_n;        /* linked through ob.type */
     rh_object *tuple_head[RH_TUPLE_FREELIST_MAX];    /* linked through item[0] */
@@ -185,7 +192,7 @@ typedef struct rh_freelists {
     rh_object *list[RH_FREELIST_CAP];   uint32_t list_n;
     rh_object *dict[RH_FREELIST_CAP];   uint32_t dict_n;
     rh_dictkeys *keys[RH_FREELIST_CAP]; uint32_t keys_n;
-    rh_object *int_head; uint64_t int_n;             /* py27 profile: unbounded */
+    rh_intblocks int27;                              /* py27 profile: unbounded */
 } rh_freelists;
 
 /* ---------------------------------------------------------------- the runtime */
@@ -306,6 +313,13 @@ void rh__list_freelist_clear(rh_runtime *rt);
 void rh__dict_freelist_clear(rh_runtime *rt);
 void rh__int_freelist_clear(rh_runtime *rt);
 void rh__freelists_clear(rh_runtime *rt);
+
+/* intblock.c — 2.7's int blocks (py27). pop: a free 24-byte slot (NULL + MemoryError); push: park a dead
+ * int; clear: PyInt_ClearFreeList (blocks with no live int of int_type go back); fini: free every block. */
+rh_object *rh__intblock_pop(rh_runtime *rt, rh_intblocks *b);
+void rh__intblock_push(rh_intblocks *b, rh_object *o);
+void rh__intblock_clear(rh_runtime *rt, rh_intblocks *b, const rh_type *int_type);
+void rh__intblock_fini(rh_runtime *rt, rh_intblocks *b);
 
 /* t_dict.c — the key table, shared with instances (t_class.c) */
 rh_dictkeys *rh__dictkeys_new_shared(rh_runtime *rt);    /* class cached keys */

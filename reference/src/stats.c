@@ -21,7 +21,7 @@ int rh_stats_get(rh_runtime *rt, rh_stats *out) {
     out->freelist_list = rt->fl.list_n;
     out->freelist_dict = rt->fl.dict_n;
     out->freelist_dictkeys = rt->fl.keys_n;
-    out->freelist_int = rt->fl.int_n;
+    out->freelist_int = rt->fl.int27.free_n;
     for (int i = 0; i < RH_TUPLE_FREELIST_MAX; i++) out->freelist_tuple[i] = rt->fl.tuple_n[i];
     out->gc_count0 = (uint64_t)rt->gc.gen[0].count;
     out->gc_count1 = (uint64_t)rt->gc.gen[1].count;

@@ -15,11 +15,11 @@
  *    rt->statics->small_ints (_PyLong_SMALL_INTS, Objects/longobject.c:get_small_int); constructors return
  *    that object with a new reference and never allocate such a value;
  *  - digits are normalised: the most significant stored digit is non-zero;
- *  - py27 profile (int_freelist_unbounded): a dead heap int is parked on rt->fl.int_head, linked through
- *    ob.type, with its digit capacity kept in ob.size; the list has no bound and is emptied only by
- *    rh__int_freelist_clear (full collections and teardown), as 2.7's PyInt_ClearFreeList. A parked int
- *    is reused only for a value of the same digit capacity, so the allocation size handed back to the
- *    allocator is always the one it was allocated with.
+ *  - py27 profile (int_block_size != 0): ints are 2.7's PyIntObject — 24 bytes, the value in the word
+ *    where 3.x keeps ob_size (type flag RH_TPFLAG_INT_WORD on int and bool, so readers of a value never
+ *    need the runtime). Heap ints come from intblock.c's 992-byte blocks and go back to their free list
+ *    at death; values beyond a C long raise OverflowError (2.7 would promote to `long`, which refheap
+ *    does not model — docs/conformance.md).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -41,7 +41,10 @@ static size_t alloc_size(size_t ndigits) {
 
 /* ---------------------------------------------------------------- type */
 
+static int word_layout(const rh_object *o) { return (o->type->flags & RH_TPFLAG_INT_WORD) != 0; }
+
 size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
+    if (word_layout(o)) return RH_LONG_HEADER; /* PyIntObject: 24 */
     intptr_t n = ((rh_varobject *)o)->size;
     size_t nd = (size_t)(n < 0 ? -n : n);
     if (nd == 0 && rt->profile->int_zero_has_digit) nd = 1;
@@ -49,38 +52,29 @@ size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
 }
 
 static void int_dealloc(rh_runtime *rt, rh_object *o) {
-    rh_varobject *v = (rh_varobject *)o;
-    size_t nd = (size_t)(v->size < 0 ? -v->size : v->size);
-    if (rt->profile->int_freelist_unbounded && o->type == int_type(rt)) {
+    if (word_layout(o)) { /* int_dealloc, 2.7: the slot goes back to the free list, never to malloc */
         rh__object_to_freelist(rt, o);
-        v->size = (intptr_t)(nd ? nd : 1); /* capacity, read back by int_alloc */
-        o->type = (rh_type *)rt->fl.int_head;
-        rt->fl.int_head = o;
-        rt->fl.int_n++;
+        rh__intblock_push(&rt->fl.int27, o);
         return;
     }
+    rh_varobject *v = (rh_varobject *)o;
+    size_t nd = (size_t)(v->size < 0 ? -v->size : v->size);
     rh__object_free(rt, o, alloc_size(nd));
 }
 
 void rh__type_init_int(rh_runtime *rt, rh_type *t) {
     t->name = "int";
     t->kind = RH_K_INT;
-    t->flags = RH_TPFLAG_BASETYPE;
-    t->basicsize = RH_LONG_HEADER; /* int.__basicsize__ 24, __itemsize__ 4 */
-    t->itemsize = sizeof(uint32_t);
+    t->flags = RH_TPFLAG_BASETYPE | (rt->profile->int_block_size ? RH_TPFLAG_INT_WORD : 0);
+    t->basicsize = RH_LONG_HEADER; /* int.__basicsize__ 24, __itemsize__ 4 (2.7: 24, 0) */
+    t->itemsize = rt->profile->int_block_size ? 0 : sizeof(uint32_t);
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = int_dealloc;
     t->size_of = rh__int_size_of;
 }
 
 void rh__int_freelist_clear(rh_runtime *rt) {
-    while (rt->fl.int_head) {
-        rh_object *o = rt->fl.int_head;
-        rt->fl.int_head = (rh_object *)o->type;
-        size_t cap = (size_t)((rh_varobject *)o)->size;
-        rh_mem_free(rt, o, alloc_size(cap)); /* already counted as freed when parked */
-    }
-    rt->fl.int_n = 0;
+    if (rt->profile->int_block_size) rh__intblock_clear(rt, &rt->fl.int27, int_type(rt));
 }
 
 /* ---------------------------------------------------------------- small ints */
@@ -95,6 +89,7 @@ int rh__small_ints_init(rh_runtime *rt) {
         uint64_t mag = v < 0 ? (uint64_t)-v : (uint64_t)v;
         rh__static_init(rt, &s->ob.ob, int_type(rt));
         s->ob.size = v < 0 ? -1 : (v > 0 ? 1 : 0);
+        if (rt->profile->int_block_size) s->ob.size = (intptr_t)v; /* PyIntObject's ob_ival */
         s->digit[0] = (uint32_t)mag;
         s->digit[1] = 0;
     }
@@ -115,18 +110,26 @@ int rh_int_is_small_cached(rh_runtime *rt, rh_object *o) {
 /* ---------------------------------------------------------------- construction */
 
 static rh_object *int_alloc(rh_runtime *rt, size_t ndigits) {
-    size_t cap = ndigits ? ndigits : 1;
-    rh_object *head = rt->fl.int_head;
-    if (head && (size_t)((rh_varobject *)head)->size == cap) {
-        rt->fl.int_head = (rh_object *)head->type;
-        rt->fl.int_n--;
-        rh__object_reuse(rt, head, int_type(rt));
-        return head;
-    }
     return rh__object_alloc(rt, int_type(rt), alloc_size(ndigits));
 }
 
+/* PyInt_FromLong, 2.7: a slot from the blocks (fill_free_list when they are full). */
+static rh_object *int27_new(rh_runtime *rt, int64_t v) {
+    rh_object *o = rh__intblock_pop(rt, &rt->fl.int27);
+    if (!o) return NULL;
+    rh__object_reuse(rt, o, int_type(rt));
+    ((rh_varobject *)o)->size = (intptr_t)v;
+    return o;
+}
+
 static rh_object *int_new(rh_runtime *rt, int neg, uint64_t mag) {
+    if (rt->profile->int_block_size) {
+        if (mag > (neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX)) {
+            rh_err_set(rt, RH_EXC_OVERFLOW, "int beyond sys.maxint: refheap's py27 profile has no long type");
+            return NULL;
+        }
+        return int27_new(rt, neg ? (int64_t)((uint64_t)0 - mag) : (int64_t)mag);
+    }
     size_t nd = ndigits_of(mag);
     rh_object *o = int_alloc(rt, nd);
     if (!o) return NULL;
@@ -165,6 +168,7 @@ rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) {
 rh_i128 rh__int_value(rh_object *o) {
     rh_assert(o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL);
     const rh_long *l = (const rh_long *)o;
+    if (word_layout(o)) return l->ob.size;
     intptr_t n = l->ob.size;
     size_t nd = (size_t)(n < 0 ? -n : n);
     rh_u128 mag = 0;

@@ -469,6 +469,7 @@ static int is_intlike(const rh_object *o) { return o->type->kind == RH_K_INT || 
 static int long_cmp(rh_object *a, rh_object *b) {
     const rh_long *x = (const rh_long *)(const void *)a, *y = (const rh_long *)(const void *)b;
     intptr_t sa = x->ob.size, sb = y->ob.size;
+    if (a->type->flags & RH_TPFLAG_INT_WORD) return sa < sb ? -1 : sa > sb; /* py27: values */
     if (sa != sb) return sa < sb ? -1 : 1;
     for (intptr_t i = (sa < 0 ? -sa : sa); i-- > 0;) {
         if (x->digit[i] != y->digit[i]) {
@@ -481,6 +482,7 @@ static int long_cmp(rh_object *a, rh_object *b) {
 
 static double long_as_double(rh_object *o) {
     const rh_long *x = (const rh_long *)(const void *)o;
+    if (o->type->flags & RH_TPFLAG_INT_WORD) return (double)x->ob.size; /* py27 */
     intptr_t n = x->ob.size < 0 ? -x->ob.size : x->ob.size;
     double v = 0.0;
     for (intptr_t i = n; i-- > 0;) v = v * (double)(1u << RH_DIGIT_BITS) + (double)x->digit[i];

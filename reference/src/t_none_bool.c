@@ -40,7 +40,7 @@ static void bool_static_init(rh_runtime *rt, rh_long_static *b, rh_type *t, int 
 void rh__type_init_bool(rh_runtime *rt, rh_type *t) {
     t->name = "bool";
     t->kind = RH_K_BOOL;
-    t->flags = 0; /* bool cannot be subclassed */
+    t->flags = rt->profile->int_block_size ? RH_TPFLAG_INT_WORD : 0; /* bool cannot be subclassed */
     t->basicsize = RH_LONG_HEADER;
     t->itemsize = sizeof(uint32_t);
     t->base = rh_builtin_type(rt, RH_K_INT);

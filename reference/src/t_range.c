@@ -13,6 +13,7 @@ static inline rh_range *as_range(rh_object *o) { return (rh_range *)(void *)o; }
 /* The value of an int object of at most 64 magnitude bits, as two's complement (its digits, 30 bits each). */
 static uint64_t int_bits(rh_object *o) {
     const rh_long *x = (const rh_long *)(const void *)o;
+    if (o->type->flags & RH_TPFLAG_INT_WORD) return (uint64_t)x->ob.size; /* py27 PyIntObject */
     intptr_t n = x->ob.size < 0 ? -x->ob.size : x->ob.size;
     uint64_t v = 0;
     for (intptr_t i = n; i-- > 0;) v = (v << RH_DIGIT_BITS) | x->digit[i];

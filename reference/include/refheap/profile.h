@@ -40,7 +40,9 @@ typedef struct rh_profile {
     uint32_t list_freelist;       /* 80 */
     uint32_t dict_freelist;       /* 80 */
     uint32_t dictkeys_freelist;   /* 80 */
-    int int_freelist_unbounded;   /* py27: freed ints kept until a full collection */
+    uint32_t int_block_size;      /* py27: 1000 — ints are 2.7's 24-byte PyIntObject (value in one word),
+                                   * carved from blocks of this size and kept on an unbounded free list
+                                   * until a full collection (Objects/intobject.c); 0: 3.x PyLongObject */
 
     /* list_resize over-allocation: py3 (n + n/8 + 6) & ~3, py27 n + n/8 + (n < 9 ? 3 : 6) */
     int list_growth_py27;
