@@ -520,7 +520,8 @@ FN(bi_dir) {
                     if (c->dict) rc = add_keys(I, set, c->dict);
                 }
             /* a class's own dict holds __module__, __dict__, __weakref__ exactly when CPython's does */
-            for (int i = 0; rc == 0 && object_attrs[i]; i++) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
+            for (int i = 0; rc == 0 && object_attrs[i]; i++)
+                if (RH_API(I, "object", object_attrs[i])) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
         }
     }
     rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
@@ -918,8 +919,9 @@ static const rh_builtin_def *const str_methods[] = {&m_s_split, &m_s_join, &m_s_
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, NULL};
 static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, NULL};
 
-const rh_builtin_def *rh_find_method_def(rh_object *self, const char *name) {
+const rh_builtin_def *rh_find_method_def(rh_interp *I, rh_object *self, const char *name) {
     const rh_builtin_def *const *tab;
+    if (rh_kind_of(self) == RH_K_LIST && !RH_API(I, "list", name)) return NULL;
     switch (rh_kind_of(self)) {
     case RH_K_LIST: tab = list_methods; break;
     case RH_K_DICT: tab = dict_methods; break;

@@ -305,11 +305,11 @@ rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name) {
         if (rh_str_eq(name, I->s_name)) return rh_str_from_cstr(rt, rh_builtin_get_def(o)->name);
         break;
     case RH_K_WEAKREF:
-        if (rh_str_eq(name, I->s_callback)) return newref(rh_weakref_callback(o));
+        if (rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) return newref(rh_weakref_callback(o));
         break;
     default: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
-        const rh_builtin_def *d = rh_find_method_def(o, cstr(I, name));
+        const rh_builtin_def *d = rh_find_method_def(I, o, cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);
         break;
     }
@@ -869,7 +869,7 @@ static rh_object *eval_call(rh_interp *I, rh_frame *f, rh_node *n) {
         }
         if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
             /* the def depends only on the receiver's kind and the name: remember it on the node */
-            const rh_builtin_def *d = n->mkind == (int)k + 1 ? n->mdef : rh_find_method_def(obj, cstr(I, n->a->name_obj));
+            const rh_builtin_def *d = n->mkind == (int)k + 1 ? n->mdef : rh_find_method_def(I, obj, cstr(I, n->a->name_obj));
             if (d) { n->mdef = d; n->mkind = (int)k + 1; }
             if (d) {
                 if (eval_args(I, f, n, args, &nargs, 0, kwv) != 0) { rh_decref(rt, obj); return NULL; }

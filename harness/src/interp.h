@@ -107,7 +107,10 @@ int rh_builtins_init(rh_interp *I);
 /* The method table entry of a built-in receiver (list/dict/str/tuple/file), or NULL. */
 /* The constructor of a built-in type object (int, str, list...), or NULL. */
 const rh_builtin_def *rh_type_constructor(rh_object *type);
-const rh_builtin_def *rh_find_method_def(rh_object *self, const char *name);
+const rh_builtin_def *rh_find_method_def(rh_interp *I, rh_object *self, const char *name);
+/* apilevel.c: does `owner.name` exist in the Python version `version` (rh_profile.version_hex)? */
+int rh_api_exists(uint32_t version, const char *owner, const char *name);
+#define RH_API(I, owner, name) rh_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
 
 /* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */
 typedef rh_object *(*rh_cfn)(rh_interp *I, rh_object *self, rh_object **args, int nargs, char **kwn,

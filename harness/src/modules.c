@@ -123,6 +123,7 @@ FN(gc_is_finalized) { UNUSED_ARGS; if (argc(I, "is_finalized", n, 1, 1, nkw)) re
 FN(gc_get_objects) {
     UNUSED_ARGS;
     int gen;
+    if (!RH_API(I, "gc", "get_objects(generation)") && argc(I, "get_objects", n, 0, 0, nkw)) return NULL;
     if (n > 1) return argc(I, "get_objects", n, 0, 1, 0), NULL;
     if (gen_arg(I, a, n, kwn, kwv, nkw, -1, &gen)) return NULL;
     if (gen < -1 || gen > 2) {
@@ -202,8 +203,9 @@ static const rh_builtin_def weakref_defs[] = {
     {"getweakrefs", (void (*)(void))wr_getweakrefs, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def refheap_defs[] = {{"mark", (void (*)(void))rh_mark, 0}, {NULL, NULL, 0}};
 
-static int add_fns(rh_interp *I, rh_object *m, const rh_builtin_def *defs) {
+static int add_fns(rh_interp *I, rh_object *m, const char *modname, const rh_builtin_def *defs) {
     for (int i = 0; defs[i].name; i++) {
+        if (!RH_API(I, modname, defs[i].name)) continue; /* not in the profile's version */
         rh_object *f = rh_builtin_new(I->rt, &defs[i], m);
         if (!f) return -1;
         int rc = rh_dict_set_cstr(I->rt, rh_module_dict(m), defs[i].name, f);
@@ -214,6 +216,7 @@ static int add_fns(rh_interp *I, rh_object *m, const rh_builtin_def *defs) {
 }
 
 static int add_int(rh_interp *I, rh_object *m, const char *name, int64_t v) {
+    if (!RH_API(I, "gc", name)) return 0;
     rh_object *x = rh_int_from_i64(I->rt, v);
     if (!x) return -1;
     int rc = rh_dict_set_cstr(I->rt, rh_module_dict(m), name, x);
@@ -227,7 +230,7 @@ static rh_object *make_module(rh_interp *I, const char *name, const rh_builtin_d
     rh_object *m = rh_module_new(I->rt, nm);
     rh_decref(I->rt, nm);
     if (!m) return NULL;
-    if (add_fns(I, m, defs)) { rh_decref(I->rt, m); return NULL; }
+    if (add_fns(I, m, name, defs)) { rh_decref(I->rt, m); return NULL; }
     return m;
 }
 
@@ -245,11 +248,16 @@ rh_object *rh_import_module(rh_interp *I, const char *name) {
     else if (slot == &I->mod_refheap) m = make_module(I, "refheap", refheap_defs);
     else {
         m = make_module(I, "gc", gc_defs);
+        /* DEBUG_LEAK is every flag but DEBUG_STATS: 2.7 also has DEBUG_INSTANCES (8) and DEBUG_OBJECTS (16) */
+        int64_t old_flags = RH_API(I, "gc", "DEBUG_INSTANCES") ? 8 | 16 : 0;
         if (m && (add_int(I, m, "DEBUG_STATS", RH_GC_DEBUG_STATS) || add_int(I, m, "DEBUG_COLLECTABLE", RH_GC_DEBUG_COLLECTABLE) ||
                   add_int(I, m, "DEBUG_UNCOLLECTABLE", RH_GC_DEBUG_UNCOLLECTABLE) ||
-                  add_int(I, m, "DEBUG_SAVEALL", RH_GC_DEBUG_SAVEALL) || add_int(I, m, "DEBUG_LEAK", RH_GC_DEBUG_LEAK) ||
+                  add_int(I, m, "DEBUG_INSTANCES", 8) || add_int(I, m, "DEBUG_OBJECTS", 16) ||
+                  add_int(I, m, "DEBUG_SAVEALL", RH_GC_DEBUG_SAVEALL) ||
+                  add_int(I, m, "DEBUG_LEAK", RH_GC_DEBUG_LEAK | old_flags) ||
                   rh_dict_set_cstr(I->rt, rh_module_dict(m), "garbage", rh_gc_garbage(I->rt)) ||
-                  rh_dict_set_cstr(I->rt, rh_module_dict(m), "callbacks", rh_gc_callbacks(I->rt)))) {
+                  (RH_API(I, "gc", "callbacks") &&
+                   rh_dict_set_cstr(I->rt, rh_module_dict(m), "callbacks", rh_gc_callbacks(I->rt))))) {
             rh_decref(I->rt, m);
             m = NULL;
         }
