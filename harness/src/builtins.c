@@ -514,13 +514,14 @@ FN(bi_dir) {
         }
         if (rh_kind_of(o) == RH_K_MODULE) rc = add_keys(I, set, rh_module_dict(o));
         else {
+            if (t->flags & RH_TPFLAG_CLASSIC) rc = add_keys(I, set, t->dict); /* not in its own mro */
             if (t->mro)
                 for (size_t i = 0; rc == 0 && i < rh_tuple_len(t->mro); i++) {
                     rh_type *c = (rh_type *)rh_tuple_get(t->mro, i);
                     if (c->dict) rc = add_keys(I, set, c->dict);
                 }
             /* a class's own dict holds __module__, __dict__, __weakref__ exactly when CPython's does */
-            for (int i = 0; rc == 0 && object_attrs[i]; i++)
+            for (int i = 0; rc == 0 && !(t->flags & RH_TPFLAG_CLASSIC) && object_attrs[i]; i++)
                 if (RH_API(I, "object", object_attrs[i])) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
         }
     }

@@ -258,7 +258,7 @@ static rh_object *type_attr(rh_interp *I, rh_object *t, rh_object *name) {
         return rh_str_from_cstr(I->rt, ty->name);
     }
     if (rh_is_heap_class(t)) {
-        if (rh_str_eq_cstr(name, "__mro__") && ty->mro) return newref(ty->mro);
+        if (rh_str_eq_cstr(name, "__mro__") && ty->mro && !(ty->flags & RH_TPFLAG_CLASSIC)) return newref(ty->mro);
         if (rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
         if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return newref(ty->dict);
         rh_object *v = rh_class_lookup(I->rt, t, name);

@@ -347,9 +347,12 @@ static int repr_other(rh__sb *b, rh_object *o) {
     switch (o->type->kind) {
     case RH_K_TYPE: {
         const rh_type *t = (const rh_type *)o;
+        if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, p); /* class_repr, 2.7 */
         return rh__sb_printf(b, "<class '%s%s'>", (t->flags & RH_TPFLAG_HEAPTYPE) ? "__main__." : "", t->name);
     }
-    case RH_K_INSTANCE: return rh__sb_printf(b, "<__main__.%s object at %p>", rh_type_name(o), p);
+    case RH_K_INSTANCE: /* object_repr; 2.7's instance_repr for classic instances */
+        return rh__sb_printf(b, (o->type->flags & RH_TPFLAG_CLASSIC) ? "<__main__.%s instance at %p>"
+                                                                      : "<__main__.%s object at %p>", rh_type_name(o), p);
     case RH_K_FUNCTION:
         return rh__sb_puts(b, "<function ") || put_name(b, func_qualname(o)) || rh__sb_printf(b, " at %p>", p);
     case RH_K_METHOD: { /* method_repr: "<bound method %U of %R>" */

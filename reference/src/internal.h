@@ -233,6 +233,7 @@ struct rh_runtime {
     /* trashcan (CPython's tstate->trash_delete_nesting / trash_delete_later) */
     uint32_t trash_nesting;
     rh_object *trash_later;
+    struct rh_trash_frame *trash_frames; /* del_frame_in_trashcan: deposited __del__ frames (object.c) */
 
     /* repr recursion guard (Py_ReprEnter): containers being repr'd, innermost first, as a chain of
      * frames on the C stack (abstract.c) */
@@ -268,6 +269,10 @@ void rh__object_to_freelist(rh_runtime *rt, rh_object *o);
  * with rh__trash_end. Mirrors Py_TRASHCAN_BEGIN/END (3.11) with profile->trashcan_unwind_level. */
 int rh__trash_begin(rh_runtime *rt, rh_object *o);
 void rh__trash_end(rh_runtime *rt);
+/* profile->del_frame_in_trashcan: the frame that just ran self's __del__ is released at trashcan depth
+ * >= unwind level, so (as 2.7's trashcan-guarded frame_dealloc) it is deposited still holding self: self
+ * gets one reference, dropped when the chain unwinds to this deposit. Returns 1 when deposited. */
+int rh__trash_defer_frame(rh_runtime *rt, rh_object *self);
 /* Initialise a static object's header. */
 void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t);
 

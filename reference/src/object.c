@@ -11,6 +11,8 @@
  *    head's gc_prev (the flag bits stay the object's).
  * Design: docs/design.md §Refcounting and deallocation.
  */
+#include <stdlib.h>
+
 #include "internal.h"
 
 static inline size_t presize(rh_runtime *rt, const rh_type *t) {
@@ -117,11 +119,50 @@ static void trash_deposit(rh_runtime *rt, rh_object *o) {
     rt->counts.dealloc_deferred++;
 }
 
+/* A deposited frame (py27's frame_dealloc under Py_TRASHCAN_SAFE_BEGIN). Deposits after it sit on top
+ * of it in one LIFO: a frame starts a new segment of the object chain and keeps the segment below. The
+ * node is bookkeeping of the harness's frame, which refheap does not model as memory: plain malloc. */
+typedef struct rh_trash_frame {
+    struct rh_trash_frame *below;
+    rh_object *chain_below;
+    rh_object *self;
+} rh_trash_frame;
+
+int rh__trash_defer_frame(rh_runtime *rt, rh_object *self) {
+    if (!rt->profile->del_frame_in_trashcan || rt->trash_nesting < rt->profile->trashcan_unwind_level) return 0;
+    rh_trash_frame *f = malloc(sizeof *f);
+    if (!f) return 0; /* the frame is released at once instead: only the timing of self's death differs */
+    rh_incref(self);
+    f->self = self;
+    f->below = rt->trash_frames;
+    f->chain_below = rt->trash_later;
+    rt->trash_frames = f;
+    rt->trash_later = NULL;
+    rt->counts.dealloc_deferred++;
+    return 1;
+}
+
+/* frame_dealloc of a deposited frame: its own trashcan level, then its reference to self */
+static void trash_release_frame(rh_runtime *rt) {
+    rh_trash_frame *f = rt->trash_frames;
+    rt->trash_frames = f->below;
+    rt->trash_later = f->chain_below;
+    rh_object *self = f->self;
+    free(f);
+    rt->trash_nesting++;
+    rh_decref(rt, self);
+    rt->trash_nesting--;
+}
+
 static void trash_destroy_chain(rh_runtime *rt) {
     /* Run deferred deallocs one at a time with nesting held at 1, so each may recurse at most
      * unwind_level - 1 deeper before depositing again: the C stack stays bounded and the loop is flat. */
     rt->trash_nesting++;
-    while (rt->trash_later) {
+    while (rt->trash_later || rt->trash_frames) {
+        if (!rt->trash_later) {
+            trash_release_frame(rt);
+            continue;
+        }
         rh_object *o = rt->trash_later;
         rt->trash_later = (rh_object *)(rh_as_gc(o)->gc_prev & ~TRASH_FLAGS);
         rh_as_gc(o)->gc_prev &= TRASH_FLAGS;
@@ -142,7 +183,7 @@ int rh__trash_begin(rh_runtime *rt, rh_object *o) {
 
 void rh__trash_end(rh_runtime *rt) {
     rt->trash_nesting--;
-    if (rt->trash_later && rt->trash_nesting == 0) trash_destroy_chain(rt);
+    if ((rt->trash_later || rt->trash_frames) && rt->trash_nesting == 0) trash_destroy_chain(rt);
 }
 
 void rh_object_counts_get(const rh_runtime *rt, rh_object_counts *out) {

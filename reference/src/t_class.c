@@ -22,6 +22,12 @@
  *  - instance deallocation follows subtype_dealloc: untrack, trashcan, __del__ (once, PEP 442: FINALIZED
  *    bit; resurrection stops the dealloc), weakrefs, slots (subclass first), the dict or the values in
  *    key order, the memory, and last the reference to the class.
+ *  - py27 (profile python2): a class statement whose bases are all classic (or none) makes a classic
+ *    class (Objects/classobject.c, 2.7), flagged RH_TPFLAG_CLASSIC: __bases__ as written, a depth-first
+ *    left-to-right MRO, no __slots__ layout and no __dict__/__weakref__ descriptors; its instances are
+ *    PyInstanceObjects (16-byte header, in_class, in_dict, in_weakreflist: 40 bytes) whose dict is made
+ *    with the instance (PyInstance_NewRaw), and instance_dealloc runs without the trashcan: untrack,
+ *    weakrefs with callbacks, __del__ at every death (resurrection keeps it), then the class, the dict.
  */
 #include "containers.h"
 #include "gc_internal.h" /* rh__weakref_clear_all, rh__err_fetch/restore */
@@ -112,11 +118,18 @@ static int class_clear(rh_runtime *rt, rh_object *o) {
     return 0;
 }
 
+/* sizeof(PyClassObject), 2.7: header + bases, dict, name, getattr, setattr, delattr, weakreflist; and
+ * sizeof(PyHeapTypeObject) in 2.7 (measured: getsizeof of a new-style class is 904 with the 32-byte GC
+ * head). refheap allocates its own rh_class for both: the difference is memory only it uses. */
+#define RH_CLASSIC_CLASS_SIZE 72
+#define RH_PY27_HEAPTYPE_SIZE 872
+
 /* type.__sizeof__: sizeof(PyHeapTypeObject) + the shared keys for classes, sizeof(PyTypeObject) else */
 static size_t class_size_of(rh_runtime *rt, rh_object *o) {
-    (void)rt;
     rh_type *t = (rh_type *)(void *)o;
     if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return RH_STATIC_TYPE_SIZE;
+    if (t->flags & RH_TPFLAG_CLASSIC) return RH_CLASSIC_CLASS_SIZE;
+    if (rt->profile->python2) return RH_PY27_HEAPTYPE_SIZE;
     return RH_HEAPTYPE_BASICSIZE + (t->cached_keys ? rh__dictkeys_size(rh__class_keys(t)) : 0);
 }
 
@@ -200,6 +213,56 @@ static int c3_merge(rh_runtime *rt, merge_seq *seq, size_t nseq, rh_object **acc
     }
 }
 
+/* The classes a lookup visits, in order: the MRO, preceded for a classic class by the class itself. */
+static size_t chain_len(const rh_type *t) {
+    return (t->mro ? rh_tuple_len(t->mro) : 0) + ((t->flags & RH_TPFLAG_CLASSIC) != 0);
+}
+static rh_object *chain_at(const rh_type *t, size_t i) {
+    if (t->flags & RH_TPFLAG_CLASSIC) {
+        if (i == 0) return (rh_object *)(uintptr_t)t;
+        i--;
+    }
+    return rh_tuple_get(t->mro, i);
+}
+
+static int is_classic(const rh_object *c) {
+    return is_type(c) && (((const rh_type *)(const void *)c)->flags & RH_TPFLAG_CLASSIC) != 0;
+}
+
+/* class_lookup, 2.7: the class, then each base depth first, left to right; as a tuple with repeats
+ * dropped (the first occurrence wins a lookup, so the order of first occurrences is the lookup order). */
+static int classic_mro_add(rh_object *c, rh_object **acc, size_t *n, size_t cap) {
+    for (size_t i = 0; i < *n; i++)
+        if (acc[i] == c) return 0;
+    if (*n == cap) return -1;
+    acc[(*n)++] = c;
+    rh_object *bases = ((rh_type *)(void *)c)->bases;
+    for (size_t i = 0; bases && i < rh_tuple_len(bases); i++)
+        if (classic_mro_add(rh_tuple_get(bases, i), acc, n, cap) < 0) return -1;
+    return 0;
+}
+
+/* Without the class itself: a classic class has no __mro__ to hold it (and no self-reference from it);
+ * lookups visit the class first through chain_at. */
+static rh_object *classic_mro(rh_runtime *rt, rh_object *bases) {
+    size_t cap = 1;
+    for (size_t i = 0; i < rh_tuple_len(bases); i++) {
+        rh_object *m = ((rh_type *)(void *)rh_tuple_get(bases, i))->mro;
+        cap += (m ? rh_tuple_len(m) : 0) + 1;
+    }
+    rh_object **acc = rh_mem_malloc(rt, cap * sizeof *acc);
+    if (!acc) return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < rh_tuple_len(bases); i++) (void)classic_mro_add(rh_tuple_get(bases, i), acc, &n, cap);
+    rh_object *mro = rh_tuple_new(rt, n);
+    for (size_t i = 0; mro && i < n; i++) {
+        rh_incref(acc[i]);
+        rh_tuple_set(mro, i, acc[i]);
+    }
+    rh_mem_free(rt, acc, cap * sizeof *acc);
+    return mro;
+}
+
 /* mro_implementation: (cls,) + base's mro for one base, C3 over the bases' mros and the bases else */
 static rh_object *compute_mro(rh_runtime *rt, rh_object *cls, rh_object *bases) {
     size_t nb = rh_tuple_len(bases), total = nb;
@@ -234,9 +297,8 @@ static rh_object *compute_mro(rh_runtime *rt, rh_object *cls, rh_object *bases) 
 static int is_subtype(rh_object *a, rh_object *b) {
     rh_type *t = (rh_type *)(void *)a;
     if (a == b) return 1;
-    if (!t->mro) return 0;
-    for (size_t i = 0; i < rh_tuple_len(t->mro); i++)
-        if (rh_tuple_get(t->mro, i) == b) return 1;
+    for (size_t i = 0; i < chain_len(t); i++)
+        if (chain_at(t, i) == b) return 1;
     return b->type->kind == RH_K_TYPE && ((rh_type *)(void *)b)->kind == RH_K_OBJECT;
 }
 
@@ -379,9 +441,8 @@ static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spe
 }
 
 static int class_has_del(rh_runtime *rt, rh_type *t) {
-    if (!t->mro) return 0;
-    for (size_t i = 0; i < rh_tuple_len(t->mro); i++) {
-        rh_object *c = rh_tuple_get(t->mro, i);
+    for (size_t i = 0; i < chain_len(t); i++) {
+        rh_object *c = chain_at(t, i);
         if (rh__is_heap_class(c) && ((rh_type *)(void *)c)->dict &&
             dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, "__del__"))
             return 1;
@@ -398,6 +459,28 @@ static void update_del_flags(rh_runtime *rt, rh_type *t) {
 static void instance_dealloc(rh_runtime *rt, rh_object *o);
 static int instance_traverse(rh_object *o, rh_visitproc visit, void *arg);
 static int instance_clear(rh_runtime *rt, rh_object *o);
+
+/* PyInstanceObject, 2.7: header, in_class, in_dict, in_weakreflist */
+#define RH_CLASSIC_INST_DICT (sizeof(rh_object) + sizeof(rh_object *))
+#define RH_CLASSIC_INST_WEAK (RH_CLASSIC_INST_DICT + sizeof(rh_object *))
+#define RH_CLASSIC_INST_SIZE (RH_CLASSIC_INST_WEAK + sizeof(rh_object *))
+
+static void classic_dealloc(rh_runtime *rt, rh_object *o);
+
+static void classic_layout(rh_class *c) {
+    c->slotoffset = RH_CLASSIC_INST_SIZE;
+    c->dictoffset = RH_CLASSIC_INST_DICT;
+    c->t.weaklistoffset = RH_CLASSIC_INST_WEAK;
+    c->t.flags = RH_TPFLAG_GC | RH_TPFLAG_HEAPTYPE | RH_TPFLAG_BASETYPE | RH_TPFLAG_CLASSIC | RH_TPFLAG_WEAKREFABLE;
+    c->t.basicsize = RH_CLASSIC_INST_SIZE;
+    c->t.itemsize = 0;
+    c->t.nslots = 0;
+    c->t.kind = RH_K_INSTANCE;
+    c->t.dealloc = classic_dealloc;
+    c->t.traverse = instance_traverse;
+    c->t.clear = NULL; /* PyInstance_Type has no tp_clear: the collector clears the dict */
+    c->t.size_of = NULL;
+}
 
 /* Fill the class's layout from its spec: slots, then __dict__ (without managed dicts), then __weakref__. */
 static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
@@ -508,6 +591,8 @@ static int fill_namespace(rh_runtime *rt, rh_class *c, const class_spec *s) {
         if (ns_add_descr(rt, c, RH_DESCR_MEMBER, rh_tuple_get(c->slot_names, i),
                          c->slotoffset + i * sizeof(rh_object *)) < 0)
             return -1;
+    if (c->t.flags & RH_TPFLAG_CLASSIC) /* class_new, 2.7: __doc__ only */
+        return !dict_find_cstr(rt, ns, "__doc__") && ns_set_cstr(rt, ns, "__doc__", rh_none(rt)) < 0 ? -1 : 0;
     if (s->add_dict && ns_add_getset(rt, c, RH_DESCR_DICT, "__dict__") < 0) return -1;
     if (s->add_weak && ns_add_getset(rt, c, RH_DESCR_WEAKREF, "__weakref__") < 0) return -1;
     if (!dict_find_cstr(rt, ns, "__doc__") && ns_set_cstr(rt, ns, "__doc__", rh_none(rt)) < 0) return -1;
@@ -522,7 +607,7 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
     c->t.name = str_cstr(rt, name);
     rh_incref(s->base);
     c->t.base = (rh_type *)(void *)s->base;
-    if (rh_tuple_len(bases) == 0) {
+    if (rh_tuple_len(bases) == 0 && !(c->t.flags & RH_TPFLAG_CLASSIC)) {
         if (!(c->t.bases = rh_tuple_pack(rt, 1, (rh_object *)object_type(rt)))) return -1;
     } else {
         rh_incref(bases);
@@ -539,8 +624,11 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
         s->nslots = 0;
     }
     if (!(c->t.dict = rh__dict_copy(rt, ns))) return -1;
-    if (!(c->t.mro = compute_mro(rt, &c->t.ob.ob, c->t.bases))) return -1;
-    if ((c->t.flags & RH_TPFLAG_MANAGED_DICT) || c->dictoffset) {
+    c->t.mro = (c->t.flags & RH_TPFLAG_CLASSIC) ? classic_mro(rt, c->t.bases)
+                                                : compute_mro(rt, &c->t.ob.ob, c->t.bases);
+    if (!c->t.mro) return -1;
+    /* key-sharing dicts are 3.3's (PEP 412): 2.7 instances have plain dicts */
+    if (((c->t.flags & RH_TPFLAG_MANAGED_DICT) || c->dictoffset) && !rt->profile->python2) {
         rh_dictkeys *k = rh__dictkeys_new_shared(rt);
         if (!k) return -1;
         c->t.cached_keys = (rh_object *)(void *)k;
@@ -552,9 +640,11 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns) {
     if (check_class_args(rt, name, bases, ns) < 0) return NULL;
     class_spec s = {0};
-    if (rh_tuple_len(bases) == 0) s.base = (rh_object *)object_type(rt);
+    int classic = rt->profile->python2;
+    for (size_t i = 0; i < rh_tuple_len(bases); i++) classic &= is_classic(rh_tuple_get(bases, i));
+    if (rh_tuple_len(bases) == 0 || classic) s.base = (rh_object *)object_type(rt);
     else if (!(s.base = best_base(rt, bases))) return NULL;
-    if (parse_slots(rt, name, ns, &s) < 0) {
+    if (!classic && parse_slots(rt, name, ns, &s) < 0) {
         spec_release(rt, &s);
         return NULL;
     }
@@ -569,7 +659,8 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
     rh_class *c = rh__as_class(o);
     c->alloc_size = size;
     c->t.ob.size = (intptr_t)s.nslots;
-    class_layout(rt, c, &s);
+    if (classic) classic_layout(c);
+    else class_layout(rt, c, &s);
     if (class_fill(rt, c, name, bases, ns, &s) < 0) {
         spec_release(rt, &s);
         rh_setref(rt, &c->t.mro, NULL); /* the mro holds the class: break that cycle first */
@@ -585,6 +676,21 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
 
 static rh_dictkeys *instance_keys(rh_object *o) { return rh__class_keys(o->type); }
 
+/* PyInstance_NewRaw, 2.7: the dict first, then the instance, tracked at once */
+static rh_object *classic_new(rh_runtime *rt, rh_type *t) {
+    rh_object *d = rh_dict_new(rt);
+    if (!d) return NULL;
+    rh_object *o = rh__object_alloc(rt, t, t->basicsize);
+    if (!o) {
+        rh_decref(rt, d);
+        return NULL;
+    }
+    memset((char *)o + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
+    *slot_at(o, RH_CLASSIC_INST_DICT) = d;
+    rh__gc_track(rt, o);
+    return o;
+}
+
 rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls) {
     if (cls == (rh_object *)object_type(rt)) return rh__object_alloc(rt, object_type(rt), sizeof(rh_object));
     if (!rh__is_heap_class(cls)) {
@@ -593,6 +699,7 @@ rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls) {
         return NULL;
     }
     rh_type *t = (rh_type *)(void *)cls;
+    if (t->flags & RH_TPFLAG_CLASSIC) return classic_new(rt, t);
     rh_object *o = rh__object_alloc(rt, t, t->basicsize);
     if (!o) return NULL;
     memset((char *)o + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
@@ -631,6 +738,7 @@ static int finalize_from_dealloc(rh_runtime *rt, rh_object *o) {
             if (rt->hooks.call_del(rt->hooks.ctx, rt, o) < 0 || rh_err_occurred(rt))
                 rh_err_write_unraisable(rt, o);
             rh__err_restore(rt, &saved);
+            (void)rh__trash_defer_frame(rt, o); /* py27: deep in the trashcan the frame keeps o alive */
         }
         if (!legacy) g->gc_prev |= RH_GC_PREV_FINALIZED;
     }
@@ -683,6 +791,24 @@ static void instance_dealloc(rh_runtime *rt, rh_object *o) {
     rh_decref(rt, (rh_object *)t);
 end:
     rh__trash_end(rt);
+}
+
+/* instance_dealloc, 2.7: no trashcan; weakrefs (callbacks run) before __del__, which runs at every death */
+static void classic_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_type *t = o->type;
+    rh__gc_untrack(rt, o);
+    rh__weakref_clear_all(rt, o);
+    if (t->flags & RH_TPFLAG_HAS_DEL) {
+        rh__gc_track(rt, o);
+        if (finalize_from_dealloc(rt, o) < 0) return; /* resurrected: as if the decref never happened */
+        rh__gc_untrack(rt, o);
+        rh_weakref **wl = rh__weakref_listptr(o); /* refs made by __del__ die without callbacks */
+        while (wl && *wl) rh__weakref_clear_ref(rt, *wl);
+    }
+    rh_object *d = *slot_at(o, RH_CLASSIC_INST_DICT);
+    rh__object_free(rt, o, t->basicsize);
+    rh_decref(rt, (rh_object *)t);
+    rh_xdecref(rt, d);
 }
 
 /* subtype_traverse: slots (subclass first), attribute values or dict, then the class */
@@ -758,9 +884,8 @@ rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
 static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
     *attr = NULL;
     *slot_off = 0;
-    if (!t->mro) return 0;
-    for (size_t i = 0; i < rh_tuple_len(t->mro); i++) {
-        rh_object *c = rh_tuple_get(t->mro, i);
+    for (size_t i = 0; i < chain_len(t); i++) {
+        rh_object *c = chain_at(t, i);
         if (!rh__is_heap_class(c)) continue;
         rh_class *k = rh__as_class(c);
         for (size_t j = 0; j < k->t.nslots; j++) {
@@ -823,7 +948,7 @@ static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
     rh_type *t = (rh_type *)(void *)o;
     if (str_is(rt, name, "__name__"))
         return t->name_obj ? new_ref(t->name_obj) : rh_str_from_cstr(rt, t->name);
-    if (t->mro && str_is(rt, name, "__mro__")) return new_ref(t->mro);
+    if (t->mro && !(t->flags & RH_TPFLAG_CLASSIC) && str_is(rt, name, "__mro__")) return new_ref(t->mro);
     if (t->bases && str_is(rt, name, "__bases__")) return new_ref(t->bases);
     if (t->dict && str_is(rt, name, "__dict__")) return new_ref(t->dict); /* type's own __dict__ getset */
     rh_object *attr = rh_class_lookup(rt, o, name);
