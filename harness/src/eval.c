@@ -1530,12 +1530,33 @@ int rh_interp_init(rh_interp *I, rh_runtime *rt) {
  * the shutdown collection (_PyGC_CollectNoFail): their __del__ methods run in GC-list order. Without such
  * a cycle, dropping the dict deallocates it and its entries in order, as module_dealloc does. Then the
  * other modules go and a second collection runs. */
+/* _PyModule_Clear, 2.7 (PyImport_Cleanup at exit): the module's names are set to None in dict order,
+ * first those starting with a single underscore, then all others but __builtins__. The objects die
+ * here, by refcount, so their __del__ runs even when a legacy finalizer would keep a cycle in gc.garbage. */
+static void module_clear_27(rh_interp *I, rh_object *g) {
+    rh_runtime *rt = I->rt;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t pos = 0;
+        rh_object *k, *v;
+        while (rh_dict_next(g, &pos, &k, &v)) {
+            const char *name = rh_kind_of(k) == RH_K_STR ? rh_str_utf8(rt, k, NULL) : NULL;
+            if (!name || v == rh_none(rt) || strcmp(name, "__builtins__") == 0) continue;
+            int under = name[0] == '_' && name[1] != '_';
+            if (pass == 0 && !under) continue;
+            rh_incref(k);
+            if (rh_dict_set(rt, g, k, rh_none(rt)) != 0) rh_err_clear(rt);
+            rh_decref(rt, k);
+        }
+    }
+}
+
 void rh_interp_finalize(rh_interp *I) {
     rh_runtime *rt = I->rt;
     I->exiting = 1;
     rh_err_clear(rt);
     rh_object *g = I->globals;
     I->globals = NULL;
+    if (g && rh_runtime_profile(rt)->python2) module_clear_27(I, g);
     rh_xdecref(rt, g);
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
