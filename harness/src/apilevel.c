@@ -32,6 +32,8 @@ static const api_entry api_table[] = {
     {"list", "copy", 0x0303, 0},
     {"weakref", "__callback__", 0x0304, 0},  /* 3.4 */
     {"object", "__getstate__", 0x030B, 0},   /* 3.11: object.__getstate__ */
+    {"class", "__firstlineno__", 0x030D, 0}, /* 3.13: set by the class body (Doc/reference/datamodel.rst) */
+    {"class", "__static_attributes__", 0x030D, 0},
 };
 
 int rh_api_exists(uint32_t version, const char *owner, const char *name) {

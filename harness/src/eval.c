@@ -647,7 +647,13 @@ static rh_object *call_pyfunc(rh_interp *I, rh_object *fn, rh_object **args, int
                    c->nparams == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
         goto fail_args;
     }
-    for (i = 0; i < nargs; i++) { fast[i] = args[i]; args[i] = NULL; }
+    /* 3.11+: the new frame takes the caller's stack references (_PyEvalFramePushAndInit); 3.10 and 2.7
+     * copy them with a new reference each, the caller's stack keeping its own until the call returns */
+    int steal = rh_runtime_profile(rt)->call_args_stolen;
+    for (i = 0; i < nargs; i++) {
+        fast[i] = steal ? args[i] : newref(args[i]);
+        if (steal) args[i] = NULL;
+    }
     for (int k = 0; k < nkw; k++) {
         int idx = -1;
         for (int p = 0; p < c->nparams; p++)
@@ -660,8 +666,8 @@ static rh_object *call_pyfunc(rh_interp *I, rh_object *fn, rh_object **args, int
             rh_err_set(rt, RH_EXC_TYPE, "%s() got multiple values for argument '%s'", nm, kwn[k]);
             goto fail_args;
         }
-        fast[idx] = kwv[k];
-        kwv[k] = NULL;
+        fast[idx] = steal ? kwv[k] : newref(kwv[k]);
+        if (steal) kwv[k] = NULL;
     }
     rh_object *defs = rh_func_defaults(fn);
     int nd = defs ? (int)rh_tuple_len(defs) : 0;
@@ -1317,6 +1323,82 @@ static int exec_def(rh_interp *I, rh_frame *f, rh_node *s) {
     return store_name(I, f, s, fn) ? ST_ERR : ST_OK;
 }
 
+
+/* ns[name] = int v under an interned name. 0 or -1. */
+static int set_int_cstr(rh_runtime *rt, rh_object *ns, const char *name, int64_t v) {
+    rh_object *k = rh_str_intern_utf8(rt, name, strlen(name)), *x = k ? rh_int_from_i64(rt, v) : NULL;
+    int rc = x ? rh_dict_set(rt, ns, k, x) : -1;
+    rh_xdecref(rt, x);
+    rh_xdecref(rt, k);
+    return rc;
+}
+
+/* 3.13's compiler notes every attribute assigned through a name spelled `self` in the functions of a
+ * class body (`self.x = ...`, tuple and for targets, inside if/for/while; not `+=`, not `del` — checked
+ * on 3.13.0): the class body ends with __static_attributes__ = those names, sorted, as a tuple
+ * (compiler_static_attributes_tuple). */
+static int static_attrs_target(rh_runtime *rt, rh_node *t, const char *self, rh_object *set) {
+    if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->n; i++)
+            if (static_attrs_target(rt, t->items[i], self, set)) return -1;
+        return 0;
+    }
+    if (t->kind == E_STAR) return static_attrs_target(rt, t->a, self, set);
+    if (t->kind != E_ATTR || t->a->kind != E_NAME || strcmp(t->a->name, self) != 0) return 0;
+    rh_object *k = rh_str_intern_utf8(rt, t->name, strlen(t->name));
+    int rc = k ? rh_dict_set(rt, set, k, rh_none(rt)) : -1;
+    rh_xdecref(rt, k);
+    return rc;
+}
+
+static int static_attrs_body(rh_runtime *rt, rh_node **b, int nb, const char *self, rh_object *set) {
+    for (int i = 0; i < nb; i++) {
+        rh_node *n = b[i];
+        int rc = 0;
+        switch (n->kind) {
+        case S_ASSIGN:
+            for (int k = 0; rc == 0 && k < n->n; k++) rc = static_attrs_target(rt, n->items[k], self, set);
+            break;
+        case S_FOR: rc = static_attrs_target(rt, n->a, self, set); /* fallthrough */
+        case S_IF: case S_WHILE:
+            if (rc == 0) rc = static_attrs_body(rt, n->items, n->n, self, set);
+            if (rc == 0) rc = static_attrs_body(rt, n->items2, n->n2, self, set);
+            break;
+        default: break;
+        }
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+static int set_static_attributes(rh_runtime *rt, rh_object *ns, rh_code *c) {
+    rh_object *set = rh_dict_new(rt);
+    if (!set) return -1;
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < c->nbody; i++) {
+        rh_node *d = c->body[i];
+        if (d->kind == S_DEF && d->code) rc = static_attrs_body(rt, d->code->body, d->code->nbody, "self", set);
+    }
+    rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
+    rh_decref(rt, set);
+    if (!l || rh_list_sort(rt, l) != 0) {
+        rh_xdecref(rt, l);
+        return -1;
+    }
+    size_t n = rh_list_len(l);
+    rh_object *t = rh_tuple_new(rt, n);
+    for (size_t i = 0; t && i < n; i++) {
+        rh_incref(rh_list_get(l, i));
+        rh_tuple_set(t, i, rh_list_get(l, i));
+    }
+    rh_decref(rt, l);
+    rh_object *k = t ? rh_str_intern_utf8(rt, "__static_attributes__", 21) : NULL;
+    rc = k ? rh_dict_set(rt, ns, k, t) : -1;
+    rh_xdecref(rt, k);
+    rh_xdecref(rt, t);
+    return rc;
+}
+
 static int exec_class(rh_interp *I, rh_frame *f, rh_node *s) {
     rh_runtime *rt = I->rt;
     rh_code *c = s->code;
@@ -1336,8 +1418,10 @@ static int exec_class(rh_interp *I, rh_frame *f, rh_node *s) {
             return ST_ERR;
         }
     rh_object *ns = rh_dict_new(rt);
-    /* __module__ goes into the namespace; __qualname__ is consumed by type_new (classes are module-level) */
-    if (!ns || rh_dict_set(rt, ns, I->s_module, I->s_main)) {
+    /* __module__ goes into the namespace; __qualname__ is consumed by type_new (classes are module-level);
+     * 3.13 adds __firstlineno__ next (and __static_attributes__ after the body) */
+    if (!ns || rh_dict_set(rt, ns, I->s_module, I->s_main) ||
+        (RH_API(I, "class", "__firstlineno__") && set_int_cstr(rt, ns, "__firstlineno__", s->line))) {
         rh_xdecref(rt, ns);
         rh_decref(rt, bases);
         return ST_ERR;
@@ -1351,6 +1435,11 @@ static int exec_class(rh_interp *I, rh_frame *f, rh_node *s) {
     fast_free(I, fast);
     if (st == ST_ERR) {
         tb_push(I, c->name, fr.line);
+        rh_decref(rt, ns);
+        rh_decref(rt, bases);
+        return ST_ERR;
+    }
+    if (RH_API(I, "class", "__static_attributes__") && set_static_attributes(rt, ns, c) != 0) {
         rh_decref(rt, ns);
         rh_decref(rt, bases);
         return ST_ERR;

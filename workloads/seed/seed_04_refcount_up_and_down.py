@@ -1,6 +1,6 @@
 # workload: seed_04_refcount_up_and_down
-# seed list: increases — created x=4, alias y=x, passed foo(x), container a=[1, x, '33'];
-# decreases — local leaves scope, del x, rebinding x=789, myList.remove(x), del myList.
+# seed list: increases - created x=4, alias y=x, passed foo(x), container a=[1, x, '33'];
+# decreases - local leaves scope, del x, rebinding x=789, myList.remove(x), del myList.
 from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 import sys
 x = [4]

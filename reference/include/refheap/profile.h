@@ -66,6 +66,8 @@ typedef struct rh_profile {
                                    * statement without bases makes an old-style class */
     int range_returns_list;       /* py27 */
     uint32_t trashcan_unwind_level; /* 50 */
+    int call_args_stolen;         /* 3.11+: a Python call's frame takes over the caller's stack references
+                                   * to the arguments; 3.10 and 2.7 add one (getrefcount sees one more) */
     int del_frame_in_trashcan;    /* py27: the frame that ran __del__ is freed under the trashcan
                                    * (frame_dealloc's Py_TRASHCAN_SAFE_BEGIN); at depth it is deposited
                                    * still holding self, which dies - and runs __del__ - again later */
