@@ -39,6 +39,8 @@ rh_object *rh_gc_callbacks(rh_runtime *rt) { return lazy_list(rt, &rt->gc.callba
 void rh__gc_fini(rh_runtime *rt) {
     rt->gc.call_fn = NULL;
     rt->gc.call_ctx = NULL;
+    rt->gc.finalizing = 1;
+    rt->gc.debug = 0; /* DEBUG_SAVEALL would park the last garbage in a gc.garbage nobody frees */
     memset(&rt->hooks, 0, sizeof rt->hooks);
     rh_object *g = rt->gc.garbage, *c = rt->gc.callbacks;
     rt->gc.garbage = rt->gc.callbacks = NULL;

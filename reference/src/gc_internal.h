@@ -109,6 +109,7 @@ static inline int rh__gc_has_finalizer(rh_runtime *rt, rh_object *op) {
 }
 static inline int rh__gc_has_legacy_finalizer(rh_runtime *rt, rh_object *op) {
     uint32_t f = op->type->flags;
+    if (rt->gc.finalizing) return 0;
     return (f & RH_TPFLAG_LEGACY_DEL) || ((f & RH_TPFLAG_HAS_DEL) && rt->profile->legacy_finalizers);
 }
 

@@ -166,6 +166,8 @@ typedef struct rh_gc_state {
     uint64_t tracked;       /* objects on the generation lists (gen + permanent) */
     /* gc.c / gc_policy.c / gc_api.c (docs/gc.md) */
     int scheduled;          /* py312+: count0 passed threshold0; rh_gc_run_scheduled collects */
+    int finalizing;         /* runtime teardown (rh__gc_fini): no Python code runs, so a legacy finalizer
+                             * (py27) no longer keeps its cycle: everything is freed */
     rh_object *garbage;     /* gc.garbage (list, created on first use) */
     rh_object *callbacks;   /* gc.callbacks (list, created on first use) */
     rh_call_fn call_fn;     /* interpreter's caller hook (weakref callbacks, gc.callbacks) */
