@@ -7,17 +7,27 @@
 #       (they read /proc/self/statm) are skipped: ASan's allocator never returns memory to the OS.
 #   run_workload.sh oracle PYTHON CASE.py EXPECTED_STDOUT EXPECTED_EXIT
 #       the same with PYTHON CASE.py; skipped (exit 77) when PYTHON is absent.
+#   run_workload.sh profile BIN CASE.py EXPECTED_STDOUT EXPECTED_EXIT PROFILE [sanitize]
+#       like refheap, with `BIN run CASE.py --profile PROFILE`; stdout and EXPECTED_STDOUT are both
+#       compared after addresses (0x followed by 6 or more hex digits) are rewritten to "0x?"
+#       (conformance/profiles.cmake; expected files recorded by conformance/profiles/record.py).
+#   run_workload.sh profile-oracle PYTHON CASE.py EXPECTED_STDOUT EXPECTED_EXIT
+#       like oracle, with the same address normalisation; skipped (exit 77) when PYTHON is absent.
 #   run_workload.sh error BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT
 #       passes when the exit status matches and stderr's first line equals EXPECTED_STDERR's first line
 #       (and, when EXPECTED_STDERR has a second line, stderr's last line equals it).
 # Exit: 0 pass, 1 fail, 77 skipped.
 set -u
 mode=$1 bin=$2 case=$3 expected=$4 want=$5 flag=${6:-}
+profile= shown=$4
+if [ "$mode" = profile ]; then
+    profile=${6:-} flag=${7:-}
+fi
 dir=$(dirname "$case")
 base=$(basename "$case")
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-if [ "$mode" = oracle ] && [ ! -x "$bin" ]; then
+if { [ "$mode" = oracle ] || [ "$mode" = profile-oracle ]; } && [ ! -x "$bin" ]; then
     echo "SKIP: $bin not present"
     exit 77
 fi
@@ -26,12 +36,20 @@ if [ "$flag" = sanitize ] && grep -q '/proc/self/statm' "$case"; then
     exit 77
 fi
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"  # the asan label also proves: nothing leaks
-if [ "$mode" = oracle ]; then
+if [ "$mode" = oracle ] || [ "$mode" = profile-oracle ]; then
     (cd "$dir" && "$bin" "$base") >"$tmp/out" 2>"$tmp/err"
+elif [ "$mode" = profile ]; then
+    (cd "$dir" && "$bin" run "$base" --profile "$profile") >"$tmp/out" 2>"$tmp/err"
 else
     (cd "$dir" && "$bin" run "$base") >"$tmp/out" 2>"$tmp/err"
 fi
 rc=$?
+case "$mode" in
+profile|profile-oracle)  # addresses differ from run to run: compare them as "0x?"
+    sed -E 's/0x[0-9a-fA-F]{6,}/0x?/g' "$tmp/out" >"$tmp/out.n" && mv "$tmp/out.n" "$tmp/out"
+    sed -E 's/0x[0-9a-fA-F]{6,}/0x?/g' "$expected" >"$tmp/expected"
+    expected=$tmp/expected ;;
+esac
 status=0
 if [ "$rc" != "$want" ]; then
     echo "FAIL: exit status $rc, expected $want"
@@ -54,7 +72,7 @@ if [ "$mode" = error ]; then
     fi
 else
     if ! cmp -s "$tmp/out" "$expected"; then
-        echo "FAIL: stdout differs from $expected"
+        echo "FAIL: stdout differs from $shown"
         diff "$expected" "$tmp/out" | head -40
         status=1
     fi
