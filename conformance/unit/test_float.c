@@ -57,6 +57,32 @@ RH_TEST(float_freelist_caps_at_100_and_reuses_lifo) {
     rh_runtime_free(rt);
 }
 
+/* Objects/floatobject.c (2.7): floats come 41 at a time from 992-byte PyFloatBlocks; a dead float always
+ * goes back to the unbounded free list, and PyFloat_ClearFreeList (full collections) returns only blocks
+ * without a live float. */
+RH_TEST(py27_floats_live_in_blocks_freed_only_by_clear) {
+    rh_runtime *rt = rh_fx_runtime("py27");
+    uint64_t base = live(rt);
+    enum { N = 500 };
+    static rh_object *objs[N];
+    for (int i = 0; i < N; i++) objs[i] = rh_float_new(rt, i + 0.25);
+    RH_CHECK_EQ_U(rt->fl.float27.nblocks, (N + 40) / 41);              /* 13 blocks */
+    RH_CHECK_EQ_U(rh_sizeof(rt, objs[0]), 24);
+    for (int i = 0; i < N; i++) rh_decref(rt, objs[i]);
+    RH_CHECK_EQ_U(rt->fl.float27.free_n, 13 * 41);                     /* no cap of 100 */
+    RH_CHECK_EQ_U(rt->fl.float_n, 0);
+    RH_CHECK_EQ_U(live(rt), base);
+    rh_object *keep = rh_float_new(rt, 2.5);                           /* LIFO: the last freed */
+    RH_CHECK(keep == objs[N - 1]);
+    rh__float_freelist_clear(rt);
+    RH_CHECK_EQ_U(rt->fl.float27.nblocks, 1);                          /* the block holding `keep` */
+    rh_decref(rt, keep);
+    rh__float_freelist_clear(rt);
+    RH_CHECK_EQ_U(rt->fl.float27.nblocks, 0);
+    RH_CHECK_EQ_U(live(rt), base);
+    rh_runtime_free(rt);
+}
+
 /* float_repr: the shortest round-tripping digits, exponent form below 1e-4 and from 1e16 on. */
 RH_TEST(float_repr_is_shortest_round_trip_like_python) {
     rh_runtime *rt = rh_fx_runtime(NULL);

@@ -1,6 +1,9 @@
-/* intblock.c — Python 2.7's block store for ints (py27 profile): PyIntBlock and its unbounded free list.
+/* intblock.c — Python 2.7's block stores for ints and floats (py27 profile): PyIntBlock / PyFloatBlock
+ * and their unbounded free lists.
  *
- * Owns: the rh_intblocks state of a runtime (rt->fl.int27) and rh__intblock_*.
+ * Owns: the rh_intblocks states of a runtime (rt->fl.int27, rt->fl.float27) and rh__intblock_*.
+ * Objects/floatobject.c (2.7) uses the very same scheme for its 24-byte PyFloatObjects (BLOCK_SIZE 1000,
+ * BHEAD_SIZE 8, fill_free_list, PyFloat_ClearFreeList), so one implementation serves both.
  *
  * Layout (Objects/intobject.c, 2.7): ints are never allocated one by one. fill_free_list takes a block
  * of BLOCK_SIZE 1000 bytes minus the 8-byte BHEAD: a `next` pointer followed by (1000 - 8) / 24 = 41
@@ -34,8 +37,8 @@ static rh_object *slot(void *block, size_t i) {
 static void **block_next(void *block) { return (void **)block; }
 
 /* fill_free_list: a new block, its slots chained last to first. 0, or -1 with MemoryError set. */
-static int fill(rh_runtime *rt, rh_intblocks *b) {
-    if (!b->per_block) b->per_block = (rt->profile->int_block_size - INTBLOCK_HEAD) / INTBLOCK_OBJ;
+static int fill(rh_runtime *rt, rh_intblocks *b, uint32_t block_size) {
+    if (!b->per_block) b->per_block = (block_size - INTBLOCK_HEAD) / INTBLOCK_OBJ;
     void *block = rh_mem_malloc(rt, INTBLOCK_ALLOC(b));
     if (!block) return -1;
     *block_next(block) = b->blocks;
@@ -48,8 +51,8 @@ static int fill(rh_runtime *rt, rh_intblocks *b) {
     return 0;
 }
 
-rh_object *rh__intblock_pop(rh_runtime *rt, rh_intblocks *b) {
-    if (!b->free && fill(rt, b) != 0) return NULL;
+rh_object *rh__intblock_pop(rh_runtime *rt, rh_intblocks *b, uint32_t block_size) {
+    if (!b->free && fill(rt, b, block_size) != 0) return NULL;
     rh_object *o = b->free;
     b->free = (rh_object *)o->type;
     b->free_n--;
@@ -63,9 +66,9 @@ void rh__intblock_push(rh_intblocks *b, rh_object *o) {
     b->free_n++;
 }
 
-/* PyInt_ClearFreeList: blocks without a live int go back to the allocator; the dead slots of the others
+/* PyInt_ClearFreeList / PyFloat_ClearFreeList: blocks without a live object go back to the allocator; the dead slots of the others
  * form the new free list, pushed block by block, slot by slot (so the last dead slot comes out first). */
-void rh__intblock_clear(rh_runtime *rt, rh_intblocks *b, const rh_type *int_type) {
+void rh__intblock_clear(rh_runtime *rt, rh_intblocks *b, const rh_type *live_type) {
     void *keep = NULL, *block = b->blocks;
     b->free = NULL;
     b->free_n = 0;
@@ -74,7 +77,7 @@ void rh__intblock_clear(rh_runtime *rt, rh_intblocks *b, const rh_type *int_type
         size_t live = 0;
         for (size_t i = 0; i < INTBLOCK_N(b); i++) {
             rh_object *o = slot(block, i);
-            live += o->type == int_type && o->refcnt != 0;
+            live += o->type == live_type && o->refcnt != 0;
         }
         if (live == 0) {
             rh_mem_free(rt, block, INTBLOCK_ALLOC(b));
@@ -84,7 +87,7 @@ void rh__intblock_clear(rh_runtime *rt, rh_intblocks *b, const rh_type *int_type
             keep = block;
             for (size_t i = 0; i < INTBLOCK_N(b); i++) {
                 rh_object *o = slot(block, i);
-                if (o->type != int_type || o->refcnt == 0) rh__intblock_push(b, o);
+                if (o->type != live_type || o->refcnt == 0) rh__intblock_push(b, o);
             }
         }
         block = next;

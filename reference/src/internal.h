@@ -194,7 +194,7 @@ typedef struct rh_freelists {
     rh_object *list[RH_FREELIST_CAP];   uint32_t list_n;
     rh_object *dict[RH_FREELIST_CAP];   uint32_t dict_n;
     rh_dictkeys *keys[RH_FREELIST_CAP]; uint32_t keys_n;
-    rh_intblocks int27;                              /* py27 profile: unbounded */
+    rh_intblocks int27, float27;                     /* py27 profile: unbounded */
 } rh_freelists;
 
 /* ---------------------------------------------------------------- the runtime */
@@ -321,9 +321,10 @@ void rh__dict_freelist_clear(rh_runtime *rt);
 void rh__int_freelist_clear(rh_runtime *rt);
 void rh__freelists_clear(rh_runtime *rt);
 
-/* intblock.c — 2.7's int blocks (py27). pop: a free 24-byte slot (NULL + MemoryError); push: park a dead
- * int; clear: PyInt_ClearFreeList (blocks with no live int of int_type go back); fini: free every block. */
-rh_object *rh__intblock_pop(rh_runtime *rt, rh_intblocks *b);
+/* intblock.c — 2.7's int and float blocks (py27). pop: a free 24-byte slot from blocks of block_size
+ * (NULL + MemoryError); push: park a dead object; clear: Py{Int,Float}_ClearFreeList (blocks with no live
+ * object of live_type go back); fini: free every block. */
+rh_object *rh__intblock_pop(rh_runtime *rt, rh_intblocks *b, uint32_t block_size);
 void rh__intblock_push(rh_intblocks *b, rh_object *o);
 void rh__intblock_clear(rh_runtime *rt, rh_intblocks *b, const rh_type *int_type);
 void rh__intblock_fini(rh_runtime *rt, rh_intblocks *b);

@@ -47,7 +47,7 @@ static const rh_profile profiles[] = {
         .pool_overhead = 48, .keep_one_empty_arena = 0,
         .gc_head_size = 32, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
         .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
-        .int_block_size = 1000, .list_growth_py27 = 1,
+        .int_block_size = 1000, .float_block_size = 1000, .list_growth_py27 = 1,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .legacy_finalizers = 1, .gc_trigger_at_alloc = 1,
         .python2 = 1, .range_returns_list = 1, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,

@@ -5,7 +5,10 @@
  * kernels of scalars.h.
  *
  * Invariants:
- *  - a dead float is parked on rt->fl.float_head (linked through ob.type, LIFO) while fewer than
+ *  - py27 (float_block_size != 0): floats are carved from 2.7's PyFloatBlocks (intblock.c) and a dead
+ *    one always goes back to that unbounded free list, emptied of whole blocks only by a full collection
+ *    (PyFloat_ClearFreeList, Objects/floatobject.c 2.7);
+ *  - otherwise a dead float is parked on rt->fl.float_head (linked through ob.type, LIFO) while fewer than
  *    profile->float_freelist (100) are parked, otherwise its memory goes back to the allocator
  *    (Objects/floatobject.c:float_dealloc, PyFloat_MAXFREELIST); a new float takes the most recently
  *    parked one first. Parked floats are counted as freed (rh__object_to_freelist) and the clear gives
@@ -25,6 +28,11 @@ static rh_type *float_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_FLO
 /* ---------------------------------------------------------------- type and freelist */
 
 static void float_dealloc(rh_runtime *rt, rh_object *o) {
+    if (rt->profile->float_block_size && o->type == float_type(rt)) {
+        rh__object_to_freelist(rt, o);
+        rh__intblock_push(&rt->fl.float27, o);
+        return;
+    }
     if (rt->fl.float_n < rt->profile->float_freelist) {
         rh__object_to_freelist(rt, o);
         o->type = (rh_type *)rt->fl.float_head;
@@ -47,6 +55,7 @@ void rh__type_init_float(rh_runtime *rt, rh_type *t) {
 }
 
 void rh__float_freelist_clear(rh_runtime *rt) {
+    if (rt->profile->float_block_size) rh__intblock_clear(rt, &rt->fl.float27, float_type(rt));
     while (rt->fl.float_head) {
         rh_object *o = rt->fl.float_head;
         rt->fl.float_head = (rh_object *)o->type;
@@ -57,7 +66,10 @@ void rh__float_freelist_clear(rh_runtime *rt) {
 
 rh_object *rh_float_new(rh_runtime *rt, double v) {
     rh_object *o = rt->fl.float_head;
-    if (o) {
+    if (rt->profile->float_block_size) { /* PyFloat_FromDouble, 2.7 */
+        if (!(o = rh__intblock_pop(rt, &rt->fl.float27, rt->profile->float_block_size))) return NULL;
+        rh__object_reuse(rt, o, float_type(rt));
+    } else if (o) {
         rt->fl.float_head = (rh_object *)o->type;
         rt->fl.float_n--;
         rh__object_reuse(rt, o, float_type(rt));

@@ -115,7 +115,7 @@ static rh_object *int_alloc(rh_runtime *rt, size_t ndigits) {
 
 /* PyInt_FromLong, 2.7: a slot from the blocks (fill_free_list when they are full). */
 static rh_object *int27_new(rh_runtime *rt, int64_t v) {
-    rh_object *o = rh__intblock_pop(rt, &rt->fl.int27);
+    rh_object *o = rh__intblock_pop(rt, &rt->fl.int27, rt->profile->int_block_size);
     if (!o) return NULL;
     rh__object_reuse(rt, o, int_type(rt));
     ((rh_varobject *)o)->size = (intptr_t)v;
