@@ -73,9 +73,11 @@ typedef struct rh_str {
         unsigned compact : 1;
         unsigned ascii : 1;
         unsigned ready : 1;
-        unsigned : 24;
+        unsigned data_offset : 8; /* where the characters start (t_str.c): the header size */
+        unsigned hash27 : 1;      /* hashed as 2.7 hashes the str's UTF-8 bytes (profile->str_hash_py27) */
+        unsigned : 15;
     } state;
-    uint32_t pad_;
+    uint32_t pad_;        /* layout only; py27's 36-byte PyStringObject header keeps characters here */
     void *wstr_;          /* layout only */
 } rh_strobj;               /* 48 */
 typedef struct rh_str_compact {

@@ -19,11 +19,21 @@
  *  - keys tables of 8 slots with unicode keys are parked on rt->fl.keys (at most dictkeys_freelist) and
  *    dict objects on rt->fl.dict (at most dict_freelist) instead of being freed;
  *  - deallocation releases entries in insertion order, key before value (free_keys_object).
+ *
+ * With profile->dict_smalltable (py27) every dict is instead 2.7's PyDictObject with its own table
+ * (t_dict27.c): the public functions below hand such dicts to rh__dict27_*; the dict objects, their
+ * freelist and the type slots stay here. 2.7 has no key-sharing dicts, so none are split.
  */
 #include "containers.h"
+#include "dict27.h"
 
 static inline rh_dict *as_dict(rh_object *o) { return (rh_dict *)(void *)o; }
 static inline rh_dictkeys *empty_keys(rh_runtime *rt) { return (rh_dictkeys *)(void *)rt->dict_empty_keys; }
+static inline int table27(const rh_runtime *rt) { return rt->profile->dict_smalltable != 0; }
+/* Bytes of a dict object without the GC head: 3.x PyDictObject, or 2.7's with its smalltable. */
+static size_t dict_basicsize(const rh_runtime *rt) {
+    return table27(rt) ? sizeof(rh_dict27) : sizeof(rh_dict);
+}
 
 /* ---------------------------------------------------------------- key tables */
 
@@ -389,7 +399,7 @@ static rh_object *dict_object(rh_runtime *rt, rh_dictkeys *keys, rh_object **val
         o = rt->fl.dict[--rt->fl.dict_n];
         rh__object_reuse(rt, o, t);
     } else {
-        o = rh__object_alloc(rt, t, sizeof(rh_dict));
+        o = rh__object_alloc(rt, t, dict_basicsize(rt));
         if (!o) {
             rh__dictkeys_decref(rt, keys);
             if (free_values_on_failure) rh__values_free(rt, values);
@@ -410,14 +420,29 @@ static rh_object *new_dict(rh_runtime *rt, rh_dictkeys *keys, rh_object **values
 }
 
 void rh__dict_freelist_clear(rh_runtime *rt) {
-    while (rt->fl.dict_n > 0) rh__release_parked(rt, rt->fl.dict[--rt->fl.dict_n], sizeof(rh_dict));
+    while (rt->fl.dict_n > 0) rh__release_parked(rt, rt->fl.dict[--rt->fl.dict_n], dict_basicsize(rt));
     while (rt->fl.keys_n > 0) {
         rh_dictkeys *k = rt->fl.keys[--rt->fl.keys_n];
         rh_mem_free(rt, k, rh__dictkeys_size(k));
     }
 }
 
+/* PyDict_New of 2.7: a dict object (freelist first) with an empty smalltable */
+static rh_object *dict_new27(rh_runtime *rt) {
+    rh_type *t = rh_builtin_type(rt, RH_K_DICT);
+    rh_object *o;
+    if (rt->fl.dict_n > 0) {
+        o = rt->fl.dict[--rt->fl.dict_n];
+        rh__object_reuse(rt, o, t);
+    } else if (!(o = rh__object_alloc(rt, t, sizeof(rh_dict27)))) {
+        return NULL;
+    }
+    rh__dict27_init(o);
+    return o;
+}
+
 rh_object *rh_dict_new(rh_runtime *rt) {
+    if (table27(rt)) return dict_new27(rt);
     rh__dictkeys_incref(empty_keys(rt));
     return new_dict(rt, empty_keys(rt), NULL, 0, 0);
 }
@@ -425,6 +450,11 @@ rh_object *rh_dict_new(rh_runtime *rt) {
 /* dict_new_presized */
 static rh_object *dict_new_presized(rh_runtime *rt, size_t minused, int unicode) {
     const uint8_t log2_max_presize = 17;
+    if (table27(rt)) {
+        rh_object *d = dict_new27(rt);
+        if (d && rh__dict27_presize(rt, d, minused) < 0) rh_setref(rt, &d, NULL);
+        return d;
+    }
     if (minused <= RH_USABLE_FRACTION((size_t)RH_DICT_MINSIZE)) return rh_dict_new(rt);
     uint8_t log2 = minused > RH_USABLE_FRACTION((size_t)1 << log2_max_presize)
                        ? log2_max_presize
@@ -437,6 +467,7 @@ static rh_object *dict_new_presized(rh_runtime *rt, size_t minused, int unicode)
 rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n) { return dict_new_presized(rt, n, 0); }
 
 rh_object *rh__dict_new_shared(rh_runtime *rt, rh_dictkeys *k) {
+    rh_assert(!table27(rt));
     size_t size = rh__shared_keys_usable_size(k);
     rh__dictkeys_incref(k);
     rh_object **values = rh__values_new(rt, size);
@@ -448,6 +479,7 @@ rh_object *rh__dict_new_shared(rh_runtime *rt, rh_dictkeys *k) {
 }
 
 rh_object *rh__dict_from_values(rh_runtime *rt, rh_dictkeys *k, rh_object **values) {
+    rh_assert(!table27(rt));
     rh__dictkeys_incref(k);
     intptr_t used = 0;
     int track = 0;
@@ -621,6 +653,7 @@ fail:
 int rh_dict_set(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v) {
     int64_t hash;
     if (rh__key_hash(rt, key, &hash) < 0) return -1;
+    if (table27(rt)) return rh__dict27_set(rt, d, key, hash, v);
     rh_incref(key);
     rh_incref(v);
     return insertdict(rt, d, key, hash, v);
@@ -630,6 +663,7 @@ rh_object *rh_dict_get(rh_runtime *rt, rh_object *d, rh_object *key) {
     int64_t hash;
     rh_object *v;
     if (rh__key_hash(rt, key, &hash) < 0) return NULL;
+    if (table27(rt)) return rh__dict27_lookup(rt, d, key, hash, &v) < 0 ? NULL : v;
     if (dict_lookup(rt, as_dict(d), key, hash, &v) == RH_DKIX_ERROR) return NULL;
     return v;
 }
@@ -663,6 +697,13 @@ int rh_dict_del(rh_runtime *rt, rh_object *d, rh_object *key) {
     int64_t hash;
     rh_object *old;
     if (rh__key_hash(rt, key, &hash) < 0) return -1;
+    if (table27(rt)) {
+        int r = rh__dict27_pop(rt, d, key, hash, &old);
+        if (r == 0) rh__set_key_error(rt, key);
+        if (r <= 0) return -1;
+        rh_decref(rt, old);
+        return 0;
+    }
     intptr_t ix = dict_lookup(rt, as_dict(d), key, hash, &old);
     if (ix == RH_DKIX_ERROR) return -1;
     if (ix == RH_DKIX_EMPTY || !old) {
@@ -677,11 +718,29 @@ int rh__dict_setdel(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v) 
     return v ? rh_dict_set(rt, d, key, v) : rh_dict_del(rt, d, key);
 }
 
+static rh_object *dict_pop27(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *dflt) {
+    int64_t hash;
+    rh_object *old = NULL;
+    int r = 0;
+    if (rh_dict_len(d) > 0) {
+        if (rh__key_hash(rt, key, &hash) < 0) return NULL;
+        if ((r = rh__dict27_pop(rt, d, key, hash, &old)) < 0) return NULL;
+    }
+    if (r) return old;
+    if (dflt) {
+        rh_incref(dflt);
+        return dflt;
+    }
+    rh__set_key_error(rt, key);
+    return NULL;
+}
+
 rh_object *rh_dict_pop(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *dflt) {
     rh_dict *mp = as_dict(d);
     int64_t hash;
     rh_object *old;
     intptr_t ix = RH_DKIX_EMPTY;
+    if (table27(rt)) return dict_pop27(rt, d, key, dflt);
     if (mp->used > 0) {
         if (rh__key_hash(rt, key, &hash) < 0) return NULL;
         ix = dict_lookup(rt, mp, key, hash, &old);
@@ -702,6 +761,7 @@ rh_object *rh_dict_pop(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *
 
 /* PyDict_Clear: switch to the empty keys first, then release the old contents */
 int rh_dict_clear(rh_runtime *rt, rh_object *d) {
+    if (table27(rt)) return rh__dict27_clear(rt, d);
     rh_dict *mp = as_dict(d);
     rh_dictkeys *oldkeys = mp->keys;
     rh_object **oldvalues = mp->values;
@@ -720,6 +780,7 @@ int rh_dict_clear(rh_runtime *rt, rh_object *d) {
 
 /* _PyDict_Next */
 int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v) {
+    if (rh__dict27_is(d)) return rh__dict27_next(d, pos, k, v);
     rh_dict *mp = as_dict(d);
     size_t i = *pos;
     rh_object *key, *value;
@@ -800,10 +861,20 @@ int rh_dict_set_cstr(rh_runtime *rt, rh_object *d, const char *key, rh_object *v
     return r;
 }
 
+static int dict_maybe_untrack27(rh_runtime *rt, rh_object *d) {
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh__dict27_next(d, &pos, &k, &v))
+        if (rh__may_be_tracked(v) || rh__may_be_tracked(k)) return 0;
+    rh__gc_untrack(rt, d);
+    return 1;
+}
+
 /* _PyDict_MaybeUntrack */
 int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d) {
     rh_dict *mp = as_dict(d);
     if (d->type->kind != RH_K_DICT || !rh__gc_is_tracked(d)) return 0;
+    if (table27(rt)) return dict_maybe_untrack27(rt, d);
     size_t n = (size_t)mp->keys->dk_nentries;
     for (size_t i = 0; i < n; i++) {
         if (mp->values) {
@@ -824,7 +895,7 @@ int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d) {
  * CPython 3.11's compiler builds larger displays from an empty dict with MAP_ADD. */
 rh_object *rh_dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_object *const *values, size_t n) {
     rh_object *d;
-    if (n <= 15) {
+    if (n <= 15 || table27(rt)) { /* 2.7: BUILD_MAP n presizes every display */
         int unicode = 1;
         for (size_t i = 0; i < n && unicode; i++) unicode = rh__is_str(keys[i]);
         d = dict_new_presized(rt, n, unicode);
@@ -859,6 +930,11 @@ static rh_dictkeys *clone_keys(rh_runtime *rt, rh_dictkeys *src) {
 }
 
 rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d) {
+    if (table27(rt)) { /* 2.7 dict_copy: PyDict_Merge into a new dict */
+        rh_object *r = dict_new27(rt);
+        if (r && rh__dict27_merge_into(rt, r, d) < 0) rh_setref(rt, &r, NULL);
+        return r;
+    }
     rh_dict *mp = as_dict(d);
     if (mp->used == 0) return rh_dict_new(rt);
     rh_object *r;
@@ -906,7 +982,9 @@ static void dict_dealloc(rh_runtime *rt, rh_object *o) {
     rh_dict *mp = as_dict(o);
     rh__gc_untrack(rt, o);
     if (rh__trash_begin(rt, o)) return;
-    if (mp->values) {
+    if (table27(rt)) {
+        rh__dict27_release(rt, o);
+    } else if (mp->values) {
         for (size_t i = 0, n = (size_t)mp->keys->dk_nentries; i < n; i++) rh_xdecref(rt, mp->values[i]);
         rh__values_free(rt, mp->values);
         rh__dictkeys_decref(rt, mp->keys);
@@ -917,12 +995,13 @@ static void dict_dealloc(rh_runtime *rt, rh_object *o) {
         rt->fl.dict[rt->fl.dict_n++] = o;
         rh__object_to_freelist(rt, o);
     } else {
-        rh__object_free(rt, o, sizeof(rh_dict));
+        rh__object_free(rt, o, dict_basicsize(rt));
     }
     rh__trash_end(rt);
 }
 
 static int dict_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    if (rh__dict27_is(o)) return rh__dict27_traverse(o, visit, arg);
     rh_dict *mp = as_dict(o);
     rh_dictkeys *k = mp->keys;
     size_t n = (size_t)k->dk_nentries;
@@ -943,7 +1022,7 @@ static int dict_tp_clear(rh_runtime *rt, rh_object *o) { return rh_dict_clear(rt
 
 /* _PyDict_SizeOf: the keys count only when this dict owns them alone */
 static size_t dict_size_of(rh_runtime *rt, rh_object *o) {
-    (void)rt;
+    if (table27(rt)) return rh__dict27_size_of(o);
     rh_dict *mp = as_dict(o);
     size_t res = sizeof(rh_dict);
     if (mp->values) res += rh__shared_keys_usable_size(mp->keys) * sizeof(rh_object *);
@@ -954,7 +1033,8 @@ static size_t dict_size_of(rh_runtime *rt, rh_object *o) {
 void rh__type_init_dict(rh_runtime *rt, rh_type *t) {
     t->name = "dict";
     t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
-    t->basicsize = sizeof(rh_dict);
+    t->basicsize = dict_basicsize(rt);
+    rh_assert(!table27(rt) || rt->profile->dict_smalltable == RH_DICT27_MINSIZE);
     t->dealloc = dict_dealloc;
     t->traverse = dict_traverse;
     t->clear = dict_tp_clear;

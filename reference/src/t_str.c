@@ -11,18 +11,22 @@
  * is header + (len + 1) * kind (PyUnicode_New), so getsizeof('') is 49, 'a' 50, 'é' 74, '€' 76 and a
  * non-BMP character 80 in 3.11. A non-ASCII string keeps its UTF-8 form, once asked for it, in its utf8 /
  * utf8_length fields (PyUnicode_AsUTF8AndSize); __sizeof__ then counts it too. Those two fields sit right
- * after the ASCII header in both layouts and are reached only through utf8_slot()/utf8_len_slot().
+ * after the ASCII header (at the next 8-byte boundary) in both layouts and are reached only through
+ * utf8_slot()/utf8_len_slot().
  *
  * Invariants:
  *  - kind is canonical: 1 if every code point is below 256 (ascii if below 128), 2 if below 65536, else 4;
  *    so equal strings have equal kind, length and bytes;
- *  - the 4-byte padding after `state` (pad_) holds the offset of the characters (the header size), so the
- *    accessors that take no runtime (rh_str_len/char_at/eq) can find them;
+ *  - state.data_offset holds the offset of the characters (the header size), so the accessors that take
+ *    no runtime (rh_str_len/char_at/eq) can find them; it is not kept in the 4 padding bytes after
+ *    `state` because py27's ASCII header (PyStringObject, 36 bytes) puts characters there;
  *  - a str of length 0 is always the static rt->statics->empty_str, and a str of length 1 whose code point
  *    is below 256 is always the static rt->statics->latin1[ch] (3.11's unicode_empty / LATIN1 singletons,
  *    get_latin1_char): every operation producing such a string returns the static with a new reference;
  *  - hash is -1 until computed, then cached; hashes are deterministic (FNV-1a + a final mix) rather than
  *    CPython's randomised SipHash: a deliberate difference, since hash values of str are never printed;
+ *    with profile->str_hash_py27 (state.hash27, set at creation) they are 2.7's string_hash of the
+ *    UTF-8 bytes without -R (2.7's str is those bytes), which also gives 2.7's dict order;
  *  - rt->interned is an open-addressing (linear probing) set of borrowed str pointers holding each
  *    interned string once. Its references are not counted (3.11 PyUnicode_InternInPlace subtracts the
  *    interned dict's two references), so a mortal interned string dies normally and its dealloc removes
@@ -40,7 +44,7 @@
 static rh_type *str_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_STR); }
 static inline rh_strobj *S(rh_object *o) { return (rh_strobj *)o; }
 static inline const rh_strobj *CS(const rh_object *o) { return (const rh_strobj *)o; }
-static inline char *sdata(const rh_object *o) { return (char *)o + CS(o)->pad_; }
+static inline char *sdata(const rh_object *o) { return (char *)o + CS(o)->state.data_offset; }
 static inline size_t slen(const rh_object *o) { return (size_t)CS(o)->length; }
 static inline int skind(const rh_object *o) { return CS(o)->state.kind; }
 static inline int is_str(const rh_object *o) { return o && o->type->kind == RH_K_STR; }
@@ -56,17 +60,23 @@ static inline void write_ch(char *d, int kind, size_t i, uint32_t ch) {
     else ((uint32_t *)d)[i] = ch;
 }
 
+/* The utf8 fields follow the ASCII header, at the next 8-byte boundary (py27's 36-byte header: 40). */
+static size_t utf8_fields_at(const rh_runtime *rt) {
+    return ((size_t)rt->profile->str_ascii_header + 7) & ~(size_t)7;
+}
 static intptr_t *utf8_len_slot(rh_runtime *rt, rh_object *o) {
-    return (intptr_t *)((char *)o + rt->profile->str_ascii_header);
+    return (intptr_t *)((char *)o + utf8_fields_at(rt));
 }
 static char **utf8_slot(rh_runtime *rt, rh_object *o) {
-    return (char **)((char *)o + rt->profile->str_ascii_header + sizeof(intptr_t));
+    return (char **)((char *)o + utf8_fields_at(rt) + sizeof(intptr_t));
 }
 
 static size_t header_size(rh_runtime *rt, int ascii) {
     return ascii ? rt->profile->str_ascii_header : rt->profile->str_compact_header;
 }
-static size_t alloc_size(const rh_object *o) { return CS(o)->pad_ + (slen(o) + 1) * (size_t)skind(o); }
+static size_t alloc_size(const rh_object *o) {
+    return CS(o)->state.data_offset + (slen(o) + 1) * (size_t)skind(o);
+}
 
 /* Largest possible code point of a canonical string of this kind (a bound good for choosing a kind). */
 static uint32_t kind_max(const rh_object *o) {
@@ -85,7 +95,8 @@ static void header_init(rh_runtime *rt, rh_object *o, size_t len, uint32_t maxch
     s->state.compact = 1;
     s->state.ascii = (unsigned)ascii;
     s->state.ready = 1;
-    s->pad_ = (uint32_t)hdr;
+    s->state.data_offset = (unsigned)hdr;
+    s->state.hash27 = rt->profile->str_hash_py27 != 0;
     write_ch(sdata(o), kind, len, 0);
 }
 
@@ -368,9 +379,36 @@ int rh_str_eq_cstr(rh_object *a, const char *s) {
 
 /* ---------------------------------------------------------------- hash */
 
+/* 2.7's string_hash (Objects/stringobject.c, no hash randomisation): x = p[0] << 7, then
+ * x = (1000003 * x) ^ byte for every byte, x ^= length; 0 for ''. Over the UTF-8 of the code points. */
+static uint64_t hash27_byte(uint64_t x, unsigned char c, int first) {
+    if (first) x = (uint64_t)c << 7;
+    return (1000003u * x) ^ c;
+}
+
+static int64_t str_hash27(const rh_object *o) {
+    size_t n = slen(o), nbytes = 0;
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char u[4];
+        uint32_t c = read_ch(sdata(o), skind(o), i);
+        size_t k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        if (k == 1) u[0] = (unsigned char)c;
+        else {
+            for (size_t j = k - 1; j > 0; j--, c >>= 6) u[j] = (unsigned char)(0x80 | (c & 0x3F));
+            u[0] = (unsigned char)((0xF00u >> k) | c); /* 110xxxxx, 1110xxxx, 11110xxx */
+        }
+        for (size_t j = 0; j < k; j++, nbytes++) x = hash27_byte(x, u[j], nbytes == 0);
+    }
+    if (nbytes == 0) return 0;
+    int64_t r = (int64_t)(x ^ nbytes);
+    return r == -1 ? -2 : r;
+}
+
 int64_t rh__str_hash(rh_object *o) {
     rh_strobj *s = S(o);
     if (s->hash != -1) return s->hash;
+    if (s->state.hash27) return s->hash = str_hash27(o);
     size_t nbytes = slen(o) * (size_t)skind(o);
     const unsigned char *p = (const unsigned char *)sdata(o);
     uint64_t h = 0;

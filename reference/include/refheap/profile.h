@@ -28,9 +28,14 @@ typedef struct rh_profile {
     /* object layout (sys.getsizeof) */
     uint32_t gc_head_size;        /* 16 (32 in py27) */
     int managed_dict;             /* 3.11+: instances carry 2 pre-header words, no __dict__ slot */
-    uint32_t str_ascii_header;    /* PyASCIIObject: 48 in 3.11, 40 in 3.12+ */
+    uint32_t str_ascii_header;    /* PyASCIIObject: 48 in 3.11, 40 in 3.12+; py27: PyStringObject, 36 */
     uint32_t str_compact_header;  /* PyCompactUnicodeObject: 72 in 3.11, 56 in 3.12+ */
     int int_zero_has_digit;       /* 3.11+: getsizeof(0) counts one digit (28) */
+    uint32_t dict_smalltable;     /* py27: 8 — PyDictObject holds an 8-slot table (248 bytes + GC head);
+                                   * a bigger table is one (mask+1)*24-byte allocation, sized by 2.7's
+                                   * resize rule (t_dict.c); 0: 3.x PyDictKeysObject */
+    int str_hash_py27;            /* py27: str hashes are 2.7's string_hash over the UTF-8 bytes (with
+                                   * dict_smalltable, dicts iterate in 2.7's order); 0: refheap's own */
 
     /* freelists (0 disables one) */
     uint32_t float_freelist;      /* 100 */
