@@ -70,6 +70,8 @@ def steps():
                               "--scale", ARGS.scale, "--only", WL_ONLY], {}))
     out.append(("hyperfine", [PY, os.path.join(HERE, "hyperfine_runs.py"), "--build", b, "--results", res,
                               "--scale", ARGS.scale, "--only", WL_ONLY], {}))
+    out.append(("seed_story", [PY, os.path.join(HERE, "seed_story.py"), "--build", b, "--results", res,
+                               "--scale", ARGS.scale], {}))
     out.append(("plots", [PY, os.path.join(ROOT, "harness", "plot", "plots.py"), "--results", res], {}))
     return out
 
@@ -102,7 +104,7 @@ def main():
         t0 = time.monotonic()
         e = dict(os.environ)
         e.update(env)
-        stream = name in ("workloads", "hyperfine")
+        stream = name in ("workloads", "hyperfine", "seed_story")
         p = subprocess.run(cmd, env=e, stdout=None if stream else subprocess.DEVNULL, stderr=subprocess.PIPE,
                            text=True)
         dt = time.monotonic() - t0

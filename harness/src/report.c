@@ -7,6 +7,7 @@
  * evaluator checks I->report before calling in), so measurement stays off the normal path; marks are
  * always recorded in I->marks (cheap) for both paths.
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,25 +66,35 @@ static uint64_t now_ns(void) {
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* /proc reads and writes go through open/read/write into stack buffers, never stdio: a FILE allocates
+ * its buffer with malloc, and that malloc/free between two statements consolidates and trims the C heap
+ * (glibc), so the measurement itself would hand freed memory back to the OS — seen with every object in
+ * glibc malloc, where CPython keeps it. Returns the bytes read (NUL-terminated) or -1. */
+static ssize_t read_proc(const char *path, char *buf, size_t cap) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    size_t n = 0;
+    ssize_t k;
+    while (n + 1 < cap && (k = read(fd, buf + n, cap - 1 - n)) > 0) n += (size_t)k;
+    close(fd);
+    buf[n] = 0;
+    return (ssize_t)n;
+}
+
 static int64_t rss_bytes(long page) {
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (!f) return -1;
+    char buf[128];
     long a = 0, b = 0;
-    int ok = fscanf(f, "%ld %ld", &a, &b) == 2;
-    fclose(f);
-    return ok ? (int64_t)b * page : -1;
+    if (read_proc("/proc/self/statm", buf, sizeof buf) < 0 || sscanf(buf, "%ld %ld", &a, &b) != 2) return -1;
+    return (int64_t)b * page;
 }
 
 static int64_t status_kb(const char *key) {
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f) return -1;
-    char line[256];
-    int64_t v = -1;
+    char buf[8192];
+    if (read_proc("/proc/self/status", buf, sizeof buf) < 0) return -1;
     size_t kl = strlen(key);
-    while (fgets(line, sizeof line, f))
-        if (strncmp(line, key, kl) == 0 && line[kl] == ':') { v = strtoll(line + kl + 1, NULL, 10); break; }
-    fclose(f);
-    return v;
+    for (const char *line = buf; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL)
+        if (strncmp(line, key, kl) == 0 && line[kl] == ':') return strtoll(line + kl + 1, NULL, 10);
+    return -1;
 }
 
 rh_report *rh_report_new(rh_runtime *rt, const char *file, const char *allocator, const char *profile, int table,
@@ -112,10 +123,10 @@ void rh_report_set_release(rh_report *r, int64_t tolerance_bytes, double deadlin
 /* Reset the peak RSS (Linux >= 4.0: "5" > /proc/self/clear_refs sets VmHWM to the current RSS), so each
  * phase between marks gets its own peak. */
 static void reset_peak(void) {
-    FILE *f = fopen("/proc/self/clear_refs", "w");
-    if (!f) return;
-    fputs("5", f);
-    fclose(f);
+    int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    if (write(fd, "5", 1) != 1) { /* not supported: the peak then spans phases */ }
+    close(fd);
 }
 
 /* A phase announced as freeing memory: the mark just before this statement is labelled del, drop,
