@@ -5,6 +5,7 @@
  * /usr/bin/python3 (3.11.2).
  */
 #include "internal.h"
+#include "obmalloc.h"
 #include "rh_test.h"
 #include "rh_fixtures.h"
 
@@ -401,6 +402,26 @@ RH_TEST(range_objects_hold_their_fields_as_ints) {
     rh_err_clear(rt);
     RH_CHECK_EQ_U(live(rt), l0);
     rh_runtime_free(rt);
+}
+
+/* 2.7's list_resize and PyList_New take the item array from PyMem_MALLOC, which in 2.7 is the C library's
+ * malloc (Include/pymem.h), never pymalloc; 3.6+ PyMem_Malloc is pymalloc. So a 4-item list's 32-byte
+ * array is in a pymalloc pool under py311 and outside every arena under py27. */
+RH_TEST(py27_list_arrays_come_from_malloc_not_pymalloc) {
+    const char *profiles[2] = {"py311", "py27"};
+    for (int k = 0; k < 2; k++) {
+        rh_runtime *rt = rh_fx_runtime(profiles[k]);
+        rh_object *l = rh_list_new(rt, 0);
+        for (int i = 0; i < 4; i++) RH_CHECK(rh_list_append(rt, l, rh_none(rt)) == 0);
+        rh_allocator *a = rh_runtime_allocator(rt);
+        RH_CHECK(rh__pymalloc_is(a));
+        int in_pool = rh__pymalloc_owns((const rh_pymalloc *)a->ctx, ((rh_list *)(void *)l)->item);
+        RH_CHECK_EQ_I(in_pool, k == 0);
+        for (int i = 0; i < 40; i++) RH_CHECK(rh_list_append(rt, l, rh_none(rt)) == 0); /* grows by realloc */
+        RH_CHECK_EQ_I(rh__pymalloc_owns((const rh_pymalloc *)a->ctx, ((rh_list *)(void *)l)->item), k == 0);
+        rh_decref(rt, l);
+        rh_runtime_free(rt);
+    }
 }
 
 RH_TEST_MAIN()

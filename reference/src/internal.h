@@ -277,6 +277,11 @@ void rh__trash_end(rh_runtime *rt);
  * >= unwind level, so (as 2.7's trashcan-guarded frame_dealloc) it is deposited still holding self: self
  * gets one reference, dropped when the chain unwinds to this deposit. Returns 1 when deposited. */
 int rh__trash_defer_frame(rh_runtime *rt, rh_object *self);
+/* runtime.c — PyMem_Malloc's domain (list arrays, dict tables): the object allocator, except in profiles
+ * with pymem_is_raw (2.7) over the built-in pymalloc, where it is the C library. Free with rh_mem_free. */
+void *rh__pymem_malloc(rh_runtime *rt, size_t n);
+void *rh__pymem_calloc(rh_runtime *rt, size_t nelem, size_t elsize);
+void *rh__pymem_realloc(rh_runtime *rt, void *p, size_t old_size, size_t new_size);
 /* Initialise a static object's header. */
 void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t);
 

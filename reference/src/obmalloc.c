@@ -441,6 +441,8 @@ static void *pm_realloc(void *ctx, void *p, size_t old_size, size_t n) {
     return q;
 }
 
+void *rh__pymalloc_alloc_raw(void *ctx, size_t n, int zero) { return pm_alloc_large(ctx, n, zero); }
+
 /* pymalloc never hands memory back except when an arena becomes wholly free: nothing to trim. */
 static int pm_trim(void *ctx) {
     (void)ctx;

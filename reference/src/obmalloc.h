@@ -167,6 +167,9 @@ static inline uint32_t rh__pm_class_nblocks(const rh_pymalloc *st, uint32_t i) {
 int rh__pymalloc_is(const rh_allocator *a);
 /* Is p inside an arena of this allocator? Reads only the arena map (never memory it does not own). */
 int rh__pymalloc_owns(const rh_pymalloc *st, const void *p);
+/* For the built-in pymalloc (rh__pymalloc_is): serve a request from the C library through pymalloc's
+ * large-block path (its statistics included); pm_free/pm_realloc recognise such blocks as not pymalloc's. */
+void *rh__pymalloc_alloc_raw(void *ctx, size_t n, int zero);
 /* Assert every invariant stated in obmalloc.h/obmalloc.c: walks all arenas, pools and free lists
  * (O(blocks)). Returns 0, or -1 and sets *why (if why != NULL) to a static description of the first
  * violated invariant. ctx is an rh_pymalloc (borrowed); nothing is modified. */

@@ -44,7 +44,7 @@ static const rh_profile profiles[] = {
     {
         .name = "py27", .python_version = "2.7", .version_hex = 0x0207,
         .alignment = 8, .small_request_threshold = 512, .pool_size = 4096, .arena_size = 262144,
-        .pool_overhead = 48, .keep_one_empty_arena = 0,
+        .pool_overhead = 48, .keep_one_empty_arena = 0, .pymem_is_raw = 1,
         .gc_head_size = 32, .managed_dict = 0, .str_ascii_header = 36, .str_compact_header = 72,
         .dict_smalltable = 8, .str_hash_py27 = 1,
         .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 19,

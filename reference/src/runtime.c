@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "internal.h"
+#include "obmalloc.h"
 
 static void set_msg(char *err, size_t errlen, const char *msg) {
     if (err && errlen) snprintf(err, errlen, "%s", msg);
@@ -103,6 +104,32 @@ void *rh_mem_calloc(rh_runtime *rt, size_t nelem, size_t elsize) {
     if (elsize == 0 || nelem <= RH_SSIZE_MAX / elsize) p = rt->alloc.calloc(rt->alloc.ctx, nelem, elsize);
     if (!p) rh_err_nomemory(rt);
     return p;
+}
+
+/* PyMem_Malloc's domain. From 3.6 it is pymalloc, like objects. In 2.7 (profile->pymem_is_raw) PyMem_MALLOC
+ * is the C library's malloc: list arrays and dict tables never enter pymalloc's pools, whatever their
+ * size. Only the built-in pymalloc has two domains to tell apart; every other allocator serves both. */
+static int pymem_raw(rh_runtime *rt) { return rt->profile->pymem_is_raw && rh__pymalloc_is(&rt->alloc); }
+
+void *rh__pymem_malloc(rh_runtime *rt, size_t n) {
+    if (!pymem_raw(rt)) return rh_mem_malloc(rt, n);
+    void *p = n <= RH_SSIZE_MAX ? rh__pymalloc_alloc_raw(rt->alloc.ctx, n, 0) : NULL;
+    if (!p) rh_err_nomemory(rt);
+    return p;
+}
+
+void *rh__pymem_calloc(rh_runtime *rt, size_t nelem, size_t elsize) {
+    if (!pymem_raw(rt)) return rh_mem_calloc(rt, nelem, elsize);
+    void *p = NULL;
+    if (elsize == 0 || nelem <= RH_SSIZE_MAX / elsize) p = rh__pymalloc_alloc_raw(rt->alloc.ctx, nelem * elsize, 1);
+    if (!p) rh_err_nomemory(rt);
+    return p;
+}
+
+/* A raw block stays raw through pymalloc's realloc (it is not pymalloc's); only NULL needs routing. */
+void *rh__pymem_realloc(rh_runtime *rt, void *p, size_t old_size, size_t new_size) {
+    if (p == NULL && pymem_raw(rt)) return rh__pymem_malloc(rt, new_size);
+    return rh_mem_realloc(rt, p, old_size, new_size);
 }
 
 void *rh_mem_realloc(rh_runtime *rt, void *p, size_t old_size, size_t new_size) {

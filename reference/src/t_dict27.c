@@ -127,7 +127,7 @@ static int dictresize(rh_runtime *rt, rh_dict27 *mp, size_t minused) {
             memcpy(small_copy, old, sizeof small_copy);
             old = small_copy;
         }
-    } else if (!(newtable = rh_mem_malloc(rt, newsize * sizeof(rh_dict_entry)))) {
+    } else if (!(newtable = rh__pymem_malloc(rt, newsize * sizeof(rh_dict_entry)))) { /* PyMem_NEW */
         return -1;
     }
     mp->table = newtable;

@@ -53,7 +53,7 @@ static rh_object **items_alloc(rh_runtime *rt, size_t n, int zero) {
         rh_err_nomemory(rt);
         return NULL;
     }
-    return zero ? rh_mem_calloc(rt, n, sizeof(rh_object *)) : rh_mem_malloc(rt, n * sizeof(rh_object *));
+    return zero ? rh__pymem_calloc(rt, n, sizeof(rh_object *)) : rh__pymem_malloc(rt, n * sizeof(rh_object *));
 }
 
 /* Before items are released last to first: start loading the object (refcount) and GC-head lines of the
@@ -160,7 +160,7 @@ int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize) {
             rh_err_nomemory(rt);
             return -1;
         }
-        items = rh_mem_realloc(rt, lp->item, allocated * sizeof(rh_object *),
+        items = rh__pymem_realloc(rt, lp->item, allocated * sizeof(rh_object *),
                                new_allocated * sizeof(rh_object *));
         if (!items) return -1;
     }

@@ -24,6 +24,8 @@ typedef struct rh_profile {
     uint32_t arena_size;          /* 1 MiB (256 KiB in py27) */
     uint32_t pool_overhead;       /* sizeof(pool_header) rounded to alignment: 48 (py27: 48) */
     int keep_one_empty_arena;     /* 3.9+: a wholly free arena that is last in usable_arenas is kept */
+    int pymem_is_raw;             /* py27: PyMem_MALLOC is the C library's malloc, so list arrays and dict
+                                   * tables bypass pymalloc (3.6+: PyMem_Malloc is pymalloc) */
 
     /* object layout (sys.getsizeof) */
     uint32_t gc_head_size;        /* 16 (32 in py27) */
