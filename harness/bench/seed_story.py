@@ -423,7 +423,7 @@ def summary(rows):
                    % (r["world"], r["spelled"], r["label"], d / MIB, k, lo_m / MIB, hi_m / MIB, lo_c / MIB,
                       hi_c / MIB, ": the ranges overlap" if overlap else ""))
     L = ["**Model vs real, summary.** %d rows compare refheap with the real interpreter. In %d of them the model's "
-         "RSS growth over its own base is within %.0f MiB of the real one at every mark (build, del, collect)."
+         "RSS growth over its own base is within %.1f MiB of the real one at every mark (build, del, collect)."
          % (len(both), len(both) - len(off), worst / MIB)]
     if off:
         L.append(" Rows further apart (largest difference of the medians, growth over base):")
@@ -620,7 +620,7 @@ def main():
             doc = json.load(f)
         NSIZE = doc["n"]
         emit(doc, args)
-        print("seed_story: regenerated the reports from %s/seed.json" % args.results)
+        print("seed_story: regenerated the reports from %s/%s.json" % (args.results, result_stem(args.scale)))
         return 0
     stale = stale_build(args.build)
     if stale:

@@ -207,6 +207,29 @@ def targets_section(L, r, micro):
     L.append("")
 
 
+def seed_section(L, r):
+    """The seed story (harness/bench/seed_story.py): how many model-vs-real rows agree, per scale."""
+    found = False
+    for stem, what in (("seed_quick", "this run"), ("seed", "the seed's own N, docs/seed.md")):
+        doc = load(os.path.join(r, stem + ".json"))
+        if not doc or not doc.get("rows"):
+            continue
+        if not found:
+            L += ["", "## The seed story (`a = range(N)`, `del a`, `gc.collect()`: refheap vs real 2.7.18 / 3.11)", ""]
+            found = True
+        rows = [x for x in doc["rows"] if x.get("model") and x.get("real") and x["model"].get("n") and x["real"].get("n")]
+
+        def growth_diff(x):  # largest |model - real| growth over each side's own base, MiB
+            m, c = x["model"]["rss"], x["real"]["rss"]
+            return max(abs((m[k] - m["base"]) - (c[k] - c["base"])) for k in ("build", "del", "collect")) / 2**20
+
+        close = [growth_diff(x) for x in rows if growth_diff(x) <= 16]
+        L.append("- N = %s (%s, `%s.md`): in %d of %d configurations the model's RSS growth is within %.1f MiB of "
+                 "the real interpreter's at build, del and collect%s." % (
+                     format(doc["n"], ","), what, stem, len(close), len(rows), max(close) if close else 0.0,
+                     "" if len(close) == len(rows) else " (the others: see the file)"))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -296,6 +319,7 @@ def main():
     gc_section(L, r)
     workload_section(L, r)
     targets_section(L, r, med)
+    seed_section(L, r)
     L.append("")
     L.append("Raw data: `micro_alloc*.json`, `micro_objects_*.json`, `micro_gc.json` (google benchmark JSON), "
              "`cpython_gc.json`, `cpython_objects.json` (the same shapes on CPython, same format), "
