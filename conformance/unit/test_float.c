@@ -83,6 +83,32 @@ RH_TEST(py27_floats_live_in_blocks_freed_only_by_clear) {
     rh_runtime_free(rt);
 }
 
+/* float_str, 2.7: 12 significant digits ('g') plus ".0" when it would read as an int; repr stays the
+ * shortest round trip (2.7 changed repr, not str). Values printed by python2.7 2.7.18. */
+static int str_is(rh_runtime *rt, double v, const char *want) {
+    rh_object *f = rh_float_new(rt, v), *s = rh_str(rt, f);
+    int ok = s && strcmp(rh_str_utf8(rt, s, NULL), want) == 0;
+    if (!ok) fprintf(stderr, "  str %s, wanted %s\n", s ? rh_str_utf8(rt, s, NULL) : "(null)", want);
+    rh_xdecref(rt, s);
+    rh_decref(rt, f);
+    return ok;
+}
+
+RH_TEST(py27_str_of_float_has_12_digits_repr_is_shortest) {
+    rh_runtime *rt = rh_fx_runtime("py27");
+    RH_CHECK(str_is(rt, 0.1 + 0.2, "0.3"));
+    RH_CHECK(str_is(rt, 2.0, "2.0"));
+    RH_CHECK(str_is(rt, 1e16, "1e+16"));
+    RH_CHECK(str_is(rt, 123456789012345.0, "1.23456789012e+14"));
+    RH_CHECK(str_is(rt, 1.0 / 3, "0.333333333333"));
+    RH_CHECK(str_is(rt, -0.0, "-0.0"));
+    RH_CHECK(repr_is(rt, rh_float_new(rt, 0.1 + 0.2), "0.30000000000000004"));
+    rh_runtime_free(rt);
+    rt = rh_fx_runtime("py311"); /* 3.x: str is the repr */
+    RH_CHECK(str_is(rt, 0.1 + 0.2, "0.30000000000000004"));
+    rh_runtime_free(rt);
+}
+
 /* float_repr: the shortest round-tripping digits, exponent form below 1e-4 and from 1e16 on. */
 RH_TEST(float_repr_is_shortest_round_trip_like_python) {
     rh_runtime *rt = rh_fx_runtime(NULL);

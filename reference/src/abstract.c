@@ -414,11 +414,24 @@ rh_object *rh_repr(rh_runtime *rt, rh_object *o) {
     return rh__sb_finish(&b);
 }
 
+/* float_str, 2.7: PyOS_double_to_string(x, 'g', 12, Py_DTSF_ADD_DOT_0) — 12 significant digits, and
+ * ".0" when the result would read as an int (3.x's str is the repr). */
+static rh_object *float_str_digits(rh_runtime *rt, double v, int digits) {
+    char buf[64];
+    if (isnan(v)) return rh_str_from_cstr(rt, "nan");
+    if (isinf(v)) return rh_str_from_cstr(rt, v < 0 ? "-inf" : "inf");
+    snprintf(buf, sizeof buf - 2, "%.*g", digits, v);
+    if (!strpbrk(buf, ".e")) strcat(buf, ".0");
+    return rh_str_from_cstr(rt, buf);
+}
+
 rh_object *rh_str(rh_runtime *rt, rh_object *o) {
     if (o->type->kind == RH_K_STR) {
         rh_incref(o);
         return o;
     }
+    if (o->type->kind == RH_K_FLOAT && rt->profile->float_str_digits)
+        return float_str_digits(rt, rh_float_value(o), (int)rt->profile->float_str_digits);
     return rh_repr(rt, o);
 }
 

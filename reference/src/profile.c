@@ -51,7 +51,7 @@ static const rh_profile profiles[] = {
         .int_block_size = 1000, .float_block_size = 1000, .list_growth_py27 = 1,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .legacy_finalizers = 1, .gc_trigger_at_alloc = 1,
-        .python2 = 1, .range_returns_list = 1, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
+        .python2 = 1, .range_returns_list = 1, .float_str_digits = 12, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
     },
 };
 

@@ -74,6 +74,7 @@ typedef struct rh_profile {
                                    * print_function`, int / int floors without `division`, a class
                                    * statement without bases makes an old-style class */
     int range_returns_list;       /* py27 */
+    uint32_t float_str_digits;    /* py27: 12 — str(float) is '%.12g' plus ".0" (float_str, 2.7); 0: the repr */
     uint32_t trashcan_unwind_level; /* 50 */
     int call_args_stolen;         /* 3.11+: a Python call's frame takes over the caller's stack references
                                    * to the arguments; 3.10 and 2.7 add one (getrefcount sees one more) */
