@@ -417,7 +417,8 @@ FN(bi_id) {
 FN(bi_type) {
     UNUSED_ARGS;
     if (no_kw(I, "type", nkw, kwn) || nargs_check(I, "type", n, 1, 1)) return NULL;
-    return newref((rh_object *)rh_type_of(a[0]));
+    rh_object *classic = rh_classic_type_of(I->rt, a[0]); /* 2.7: `instance` / `classobj` */
+    return newref(classic ? classic : (rh_object *)rh_type_of(a[0]));
 }
 
 FN(bi_callable) {

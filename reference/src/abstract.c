@@ -348,6 +348,8 @@ static int repr_other(rh__sb *b, rh_object *o) {
     case RH_K_TYPE: {
         const rh_type *t = (const rh_type *)o;
         if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, p); /* class_repr, 2.7 */
+        if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) /* type_repr, 2.7 */
+            return rh__sb_printf(b, "<type '%s'>", t->name);
         return rh__sb_printf(b, "<class '%s%s'>", (t->flags & RH_TPFLAG_HEAPTYPE) ? "__main__." : "", t->name);
     }
     case RH_K_INSTANCE: /* object_repr; 2.7's instance_repr for classic instances */

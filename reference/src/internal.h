@@ -216,6 +216,7 @@ struct rh_runtime {
     struct rh_statics {
         struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects */
         struct { rh_gchead gc_; rh_type t; } descr_types[2]; /* getset_/member_descriptor (t_descr.c) */
+        struct { rh_gchead gc_; rh_type t; } classic_types[2]; /* py27 `instance`, `classobj` (t_class.c) */
         rh_object none;
         rh_long_static false_, true_;
         rh_gchead empty_tuple_gc_;       /* ()'s GC head: stays zero (never tracked) — t_tuple.c */
@@ -277,6 +278,8 @@ void rh__trash_end(rh_runtime *rt);
  * >= unwind level, so (as 2.7's trashcan-guarded frame_dealloc) it is deposited still holding self: self
  * gets one reference, dropped when the chain unwinds to this deposit. Returns 1 when deposited. */
 int rh__trash_defer_frame(rh_runtime *rt, rh_object *self);
+/* t_class.c — the type objects 2.7's type() reports for classic instances and classes */
+void rh__classic_types_init(rh_runtime *rt);
 /* runtime.c — PyMem_Malloc's domain (list arrays, dict tables): the object allocator, except in profiles
  * with pymem_is_raw (2.7) over the built-in pymalloc, where it is the C library. Free with rh_mem_free. */
 void *rh__pymem_malloc(rh_runtime *rt, size_t n);

@@ -44,6 +44,35 @@ static inline int is_type(const rh_object *o) { return o->type->kind == RH_K_TYP
 
 int rh_is_class(rh_object *o) { return is_type(o); }
 
+static int is_classic(const rh_object *c);
+
+/* PyInstance_Type and PyClass_Type (2.7): what type() says of a classic instance and a classic class.
+ * Static, instance-less type objects; the objects themselves keep their class as ob.type. */
+static void classic_type_dealloc(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    (void)o;
+    rh_assert(!"2.7's instance/classobj type objects have no instances of their own");
+}
+
+void rh__classic_types_init(rh_runtime *rt) {
+    static const char *const names[2] = {"instance", "classobj"};
+    for (int i = 0; i < 2; i++) {
+        rh_type *t = &rt->statics->classic_types[i].t;
+        rh__static_init(rt, &t->ob.ob, type_type(rt));
+        t->name = names[i];
+        t->kind = RH_K_OTHER;
+        t->basicsize = sizeof(rh_object);
+        t->base = object_type(rt);
+        t->dealloc = classic_type_dealloc;
+    }
+}
+
+rh_object *rh_classic_type_of(rh_runtime *rt, rh_object *o) {
+    if (is_classic(o)) return &rt->statics->classic_types[1].t.ob.ob;
+    if (o->type->flags & RH_TPFLAG_CLASSIC) return &rt->statics->classic_types[0].t.ob.ob;
+    return NULL;
+}
+
 /* str s equals the ASCII C string c (no allocation) */
 static int str_is(rh_runtime *rt, rh_object *s, const char *c) {
     const rh_strobj *x = (const rh_strobj *)(const void *)s;

@@ -31,4 +31,5 @@ void rh__types_init(rh_runtime *rt) {
         table[i].init(rt, rh_builtin_type(rt, table[i].k));
     rh_func_types_init(rt); /* function, method, builtin, module, iterator, box (t_function.c) */
     rh__descr_types_init(rt); /* getset_descriptor, member_descriptor (t_descr.c) */
+    rh__classic_types_init(rt); /* py27's `instance` and `classobj` (t_class.c) */
 }

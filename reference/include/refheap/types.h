@@ -122,6 +122,9 @@ int64_t rh_range_item(rh_object *r, int64_t i);
  * (borrowed; copied). Detects __del__ and __slots__ (a tuple/list of str in ns). New reference. */
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns);
 int rh_is_class(rh_object *o);
+/* py27: the type 2.7's type() reports for a classic instance (`instance`) or a classic class
+ * (`classobj`); NULL for anything else. Borrowed (a static type object of the runtime). */
+rh_object *rh_classic_type_of(rh_runtime *rt, rh_object *o);
 /* A new instance of cls with no attributes, GC-tracked (as object.__new__). New reference. */
 rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls);
 /* Attribute lookup on an instance: own attributes (values/dict/slots), then the class MRO. Class
