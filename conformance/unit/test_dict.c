@@ -283,4 +283,45 @@ RH_TEST(dict_failed_insert_leaves_the_dict_intact) {
     rh_runtime_free(rt);
 }
 
+/* PyDict_Merge (dict(d), a.update(b)): 3.11 clones a clean table into an empty dict, otherwise resizes
+ * once for len(a) + len(b) first; 2.7 resizes once when fill + len(b) passes 2/3 (to 2 * used). The sizes
+ * are what 3.11.2 and 2.7.18 print for dicts of "k0".."k{n-1}" -> int. */
+static rh_object *dict_of(rh_runtime *rt, long n) {
+    rh_object *d = rh_dict_new(rt);
+    for (long i = 0; d && i < n; i++)
+        if (set_kv(rt, d, 0, i) != 0) rh_setref(rt, &d, NULL);
+    return d;
+}
+
+RH_TEST(dict_merge_sizes_follow_pydict_merge) {
+    rh_runtime *rt = new_rt("py311", 0);
+    rh_object *d = dict_of(rt, 5);
+    RH_CHECK(d != NULL);
+    for (long i = 0; i < 5; i += 3) { /* del d["k0"], d["k3"] */
+        rh_object *k = key(rt, 0, i);
+        RH_CHECK(rh_dict_del(rt, d, k) == 0);
+        rh_decref(rt, k);
+    }
+    rh_object *j = rh_dict_new(rt);
+    RH_CHECK(rh_dict_merge(rt, j, d) == 0);       /* not clean: presized for 3 -> 272 */
+    RH_CHECK_EQ_U(rh_sizeof(rt, j), 272);
+    rh_object *big = dict_of(rt, 20), *h = rh_dict_new(rt);
+    RH_CHECK(set_kv(rt, h, 1, 0) == 0);           /* h = {1000: 0}; h.update(big) */
+    RH_CHECK(rh_dict_merge(rt, h, big) == 0);
+    RH_CHECK_EQ_U(rh_sizeof(rt, h), 1168);         /* one resize for 21 items, int+str keys */
+    rh_object *e = rh_dict_new(rt);
+    RH_CHECK(rh_dict_merge(rt, e, big) == 0);     /* clean: the table is cloned */
+    RH_CHECK_EQ_U(rh_sizeof(rt, e), rh_sizeof(rt, big));
+    rh_decref(rt, d), rh_decref(rt, j), rh_decref(rt, big), rh_decref(rt, h), rh_decref(rt, e);
+    rh_runtime_free(rt);
+    rt = new_rt("py27", 0);
+    d = dict_of(rt, 6);                           /* 2.7: 6 inserts grew the table to 32 slots */
+    RH_CHECK_EQ_U(rh_sizeof(rt, d), 1048);
+    e = rh_dict_new(rt);
+    RH_CHECK(rh_dict_merge(rt, e, d) == 0);       /* dict(d): one resize to > 12 -> 16 slots */
+    RH_CHECK_EQ_U(rh_sizeof(rt, e), 664);
+    rh_decref(rt, d), rh_decref(rt, e);
+    rh_runtime_free(rt);
+}
+
 RH_TEST_MAIN()

@@ -173,10 +173,7 @@ FN(bi_dict) {
             rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "dict() from a non-dict");
             return NULL;
         }
-        size_t pos = 0;
-        rh_object *k, *v;
-        while (rh_dict_next(a[0], &pos, &k, &v))
-            if (rh_dict_set(I->rt, d, k, v)) { rh_decref(I->rt, d); return NULL; }
+        if (rh_dict_merge(I->rt, d, a[0])) { rh_decref(I->rt, d); return NULL; } /* dict_update_arg */
     }
     for (int i = 0; i < nkw; i++) {
         if (rh_dict_set_cstr(I->rt, d, kwn[i], kwv[i])) { rh_decref(I->rt, d); return NULL; }
@@ -732,10 +729,7 @@ FN(d_update) {
     if (nargs_check(I, "update", n, 0, 1)) return NULL;
     if (n == 1) {
         if (rh_kind_of(a[0]) != RH_K_DICT) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "dict.update from a non-dict"); return NULL; }
-        size_t pos = 0;
-        rh_object *k, *v;
-        while (rh_dict_next(a[0], &pos, &k, &v))
-            if (rh_dict_set(I->rt, self, k, v)) return NULL;
+        if (rh_dict_merge(I->rt, self, a[0])) return NULL;
     }
     for (int i = 0; i < nkw; i++)
         if (rh_dict_set_cstr(I->rt, self, kwn[i], kwv[i])) return NULL;
@@ -744,12 +738,7 @@ FN(d_update) {
 FN(d_copy) {
     UNUSED_ARGS;
     (void)a; (void)n;
-    rh_object *d = rh_dict_new(I->rt);
-    size_t pos = 0;
-    rh_object *k, *v;
-    while (d && rh_dict_next(self, &pos, &k, &v))
-        if (rh_dict_set(I->rt, d, k, v)) { rh_decref(I->rt, d); d = NULL; }
-    return d;
+    return rh_dict_copy(I->rt, self);
 }
 
 /* ---------------------------------------------------------------- str methods */

@@ -929,6 +929,40 @@ static rh_dictkeys *clone_keys(rh_runtime *rt, rh_dictkeys *src) {
     return k;
 }
 
+rh_object *rh_dict_copy(rh_runtime *rt, rh_object *d) { return rh__dict_copy(rt, d); }
+
+int rh_dict_merge(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (table27(rt)) return a == b ? 0 : rh__dict27_merge_into(rt, a, b);
+    rh_dict *mp = as_dict(a), *other = as_dict(b);
+    if (a == b || other->used == 0) return 0;
+    rh_dictkeys *ok = other->keys;
+    if (mp->used == 0 && !mp->values && !other->values && other->used == ok->dk_nentries &&
+        (ok->dk_log2_size == RH_DICT_LOG_MINSIZE ||
+         RH_USABLE_FRACTION(dk_size(ok) / 2) < (size_t)other->used)) { /* clean and just big enough: clone */
+        rh_dictkeys *k = clone_keys(rt, ok);
+        if (!k) return -1;
+        rh__dictkeys_decref(rt, mp->keys);
+        mp->keys = k;
+        mp->used = other->used;
+        if (rh__gc_is_tracked(b) && !rh__gc_is_tracked(a)) rh__gc_track(rt, a);
+        return 0;
+    }
+    if (RH_USABLE_FRACTION(dk_size(mp->keys)) < (size_t)other->used &&
+        dictresize(rt, mp, estimate_log2_keysize((size_t)(mp->used + other->used)), dk_is_unicode(ok)) < 0)
+        return -1;
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(b, &pos, &k, &v)) {
+        rh_incref(k); /* a __del__ run by the replaced value may change b: hold the pair */
+        rh_incref(v);
+        int rc = rh_dict_set(rt, a, k, v);
+        rh_decref(rt, k);
+        rh_decref(rt, v);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
 rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d) {
     if (table27(rt)) { /* 2.7 dict_copy: PyDict_Merge into a new dict */
         rh_object *r = dict_new27(rt);

@@ -106,6 +106,14 @@ int rh_dict_clear(rh_runtime *rt, rh_object *d);
 size_t rh_dict_len(rh_object *d);
 /* Iterate in insertion order: *pos starts at 0; returns 1 with borrowed *k, *v, or 0 at the end. */
 int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v);
+/* PyDict_Merge(a, b, override=1), as dict(b), a.update(b) and {**b} do: every item of dict b stored in
+ * dict a, with CPython's table policy — 3.11 clones a clean table into an empty dict and otherwise
+ * resizes once for len(a) + len(b) before inserting; 2.7 resizes once when fill + len(b) would pass 2/3.
+ * So sizes and iteration order are CPython's. No reference stolen; 0, or -1 with the error set. */
+int rh_dict_merge(rh_runtime *rt, rh_object *a, rh_object *b);
+/* d.copy() (PyDict_Copy): a clean combined table is cloned, a split one keeps its shared keys, anything
+ * else is merged into a presized dict. New reference, or NULL with the error set. */
+rh_object *rh_dict_copy(rh_runtime *rt, rh_object *d);
 rh_object *rh_dict_keys_list(rh_runtime *rt, rh_object *d);  /* new list */
 rh_object *rh_dict_items_list(rh_runtime *rt, rh_object *d); /* new list of 2-tuples */
 rh_object *rh_dict_get_cstr(rh_runtime *rt, rh_object *d, const char *key); /* borrowed or NULL */
