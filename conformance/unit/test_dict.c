@@ -324,4 +324,22 @@ RH_TEST(dict_merge_sizes_follow_pydict_merge) {
     rh_runtime_free(rt);
 }
 
+/* 3.10's PyDictKeysObject: a 40-byte header and 24-byte entries for every key (DICT_KEYS_UNICODE and its
+ * 16-byte entries are 3.11's). Sizes printed by CPython 3.10.13: 232 for 1-5 keys, 360 for 6-10, 640
+ * from 11 — str and int keys alike. */
+RH_TEST(py310_dict_sizes_have_24_byte_entries_and_a_40_byte_keys_header) {
+    static const size_t want[12] = {232, 232, 232, 232, 232, 360, 360, 360, 360, 360, 640, 640};
+    for (int is_int = 0; is_int < 2; is_int++) {
+        rh_runtime *rt = new_rt("py310", 0);
+        rh_object *d = rh_dict_new(rt);
+        RH_CHECK_EQ_U(rh_sizeof(rt, d), 64);
+        for (long i = 0; i < 12; i++) {
+            RH_CHECK(set_kv(rt, d, is_int, i) == 0);
+            RH_CHECK_EQ_U(rh_sizeof(rt, d), want[i]);
+        }
+        rh_decref(rt, d);
+        rh_runtime_free(rt);
+    }
+}
+
 RH_TEST_MAIN()

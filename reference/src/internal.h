@@ -110,7 +110,8 @@ typedef struct rh_dictkeys {
     uint8_t dk_log2_size;
     uint8_t dk_log2_index_bytes;
     uint8_t dk_kind;
-    uint8_t pad_;
+    uint8_t dk_extra_header; /* profile->dictkeys_extra_header: bytes the version's header has beyond
+                              * these 32 (py310: 8), allocated after the entries, counted by the size */
     uint32_t dk_version;
     intptr_t dk_usable;
     intptr_t dk_nentries;

@@ -72,7 +72,7 @@ static size_t entry_size(int kind) {
 }
 
 size_t rh__dictkeys_size(const rh_dictkeys *k) { /* _PyDict_KeysSize */
-    return sizeof(rh_dictkeys) + ((size_t)1 << k->dk_log2_index_bytes) +
+    return sizeof(rh_dictkeys) + k->dk_extra_header + ((size_t)1 << k->dk_log2_index_bytes) +
            RH_USABLE_FRACTION(dk_size(k)) * entry_size(k->dk_kind);
 }
 
@@ -85,28 +85,36 @@ static uint8_t calculate_log2_keysize(size_t minsize) {
 }
 static uint8_t estimate_log2_keysize(size_t n) { return calculate_log2_keysize((n * 3 + 1) / 2); }
 
+/* Whether a new table may store str keys without their hash: DICT_KEYS_UNICODE is 3.11's; 3.10's entries
+ * always carry the hash (profile->dict_unicode_keys 0). */
+static int keys_unicode(const rh_runtime *rt, int unicode) { return unicode && rt->profile->dict_unicode_keys; }
+
+/* The keys freelist: 3.11 keeps only 8-slot unicode tables, 3.10 any 8-slot table. */
+static int keys_freelist_kind(const rh_runtime *rt, int unicode) { return unicode || !rt->profile->dict_unicode_keys; }
+
 /* new_keys_object: NULL + MemoryError on failure */
 static rh_dictkeys *new_keys(rh_runtime *rt, uint8_t log2_size, int unicode) {
     size_t usable = RH_USABLE_FRACTION((size_t)1 << log2_size);
     uint8_t log2_bytes = log2_size < 8 ? log2_size : log2_size < 16 ? log2_size + 1
                          : log2_size >= 32 ? log2_size + 3 : log2_size + 2;
     size_t es = unicode ? sizeof(rh_dict_uentry) : sizeof(rh_dict_entry);
+    size_t extra = rt->profile->dictkeys_extra_header;
     rh_dictkeys *k;
-    if (log2_size == RH_DICT_LOG_MINSIZE && unicode && rt->fl.keys_n > 0) {
+    if (log2_size == RH_DICT_LOG_MINSIZE && keys_freelist_kind(rt, unicode) && rt->fl.keys_n > 0) {
         k = rt->fl.keys[--rt->fl.keys_n];
     } else {
         if (log2_bytes >= 63 || usable > (RH_SSIZE_MAX >> log2_bytes) / es) {
             rh_err_nomemory(rt);
             return NULL;
         }
-        k = rh_mem_malloc(rt, sizeof(rh_dictkeys) + ((size_t)1 << log2_bytes) + es * usable);
+        k = rh_mem_malloc(rt, sizeof(rh_dictkeys) + extra + ((size_t)1 << log2_bytes) + es * usable);
         if (!k) return NULL;
     }
     k->dk_refcnt = 1;
     k->dk_log2_size = log2_size;
     k->dk_log2_index_bytes = log2_bytes;
     k->dk_kind = unicode ? RH_DICT_KEYS_UNICODE : RH_DICT_KEYS_GENERAL;
-    k->pad_ = 0;
+    k->dk_extra_header = (uint8_t)extra;
     k->dk_version = 0;
     k->dk_usable = (intptr_t)usable;
     k->dk_nentries = 0;
@@ -118,7 +126,8 @@ static rh_dictkeys *new_keys(rh_runtime *rt, uint8_t log2_size, int unicode) {
 /* Give a keys table's memory back (entries already released or moved). */
 static void keys_release_memory(rh_runtime *rt, rh_dictkeys *k) {
     rh_assert(k != empty_keys(rt));
-    if (k->dk_log2_size == RH_DICT_LOG_MINSIZE && dk_is_unicode(k) && rt->fl.keys_n < RH_FREELIST_CAP &&
+    if (k->dk_log2_size == RH_DICT_LOG_MINSIZE && keys_freelist_kind(rt, dk_is_unicode(k)) &&
+        k->dk_kind != RH_DICT_KEYS_SPLIT && rt->fl.keys_n < RH_FREELIST_CAP &&
         rt->fl.keys_n < rt->profile->dictkeys_freelist) {
         rt->fl.keys[rt->fl.keys_n++] = k;
         return;
@@ -459,7 +468,7 @@ static rh_object *dict_new_presized(rh_runtime *rt, size_t minused, int unicode)
     uint8_t log2 = minused > RH_USABLE_FRACTION((size_t)1 << log2_max_presize)
                        ? log2_max_presize
                        : estimate_log2_keysize(minused);
-    rh_dictkeys *k = new_keys(rt, log2, unicode);
+    rh_dictkeys *k = new_keys(rt, log2, keys_unicode(rt, unicode));
     if (!k) return NULL;
     return new_dict(rt, k, NULL, 0, 0);
 }
@@ -509,6 +518,7 @@ static int dictresize(rh_runtime *rt, rh_dict *mp, uint8_t log2_newsize, int uni
     rh_dictkeys *oldkeys = mp->keys;
     rh_object **oldvalues = mp->values;
     if (!dk_is_unicode(oldkeys)) unicode = 0;
+    unicode = keys_unicode(rt, unicode);
     rh_dictkeys *nk = new_keys(rt, log2_newsize, unicode);
     if (!nk) return -1;
     rh_assert(nk->dk_usable >= mp->used);
@@ -572,7 +582,7 @@ static int insertion_resize(rh_runtime *rt, rh_dict *mp, int unicode) {
 /* insert_to_emptydict: consumes key and value */
 static int insert_to_empty(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash, rh_object *value) {
     rh_dict *mp = as_dict(d);
-    int unicode = rh__is_str(key);
+    int unicode = keys_unicode(rt, rh__is_str(key));
     rh_dictkeys *nk = new_keys(rt, RH_DICT_LOG_MINSIZE, unicode);
     if (!nk) {
         rh_decref(rt, key);

@@ -36,6 +36,10 @@ typedef struct rh_profile {
     uint32_t dict_smalltable;     /* py27: 8 — PyDictObject holds an 8-slot table (248 bytes + GC head);
                                    * a bigger table is one (mask+1)*24-byte allocation, sized by 2.7's
                                    * resize rule (t_dict.c); 0: 3.x PyDictKeysObject */
+    int dict_unicode_keys;        /* 3.11+: str-keyed tables drop the hash (16-byte entries,
+                                   * DICT_KEYS_UNICODE); 3.10: every entry is 24 bytes */
+    uint32_t dictkeys_extra_header; /* bytes PyDictKeysObject's header has beyond 3.11's 32: 8 in 3.10
+                                   * (dk_size, dk_lookup, dk_usable, dk_nentries as words) */
     int str_hash_py27;            /* py27: str hashes are 2.7's string_hash over the UTF-8 bytes (with
                                    * dict_smalltable, dicts iterate in 2.7's order); 0: refheap's own */
 
