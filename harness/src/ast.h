@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "opcodes.h"
 #include "refheap/refheap.h"
 
 /* ---------------------------------------------------------------- tokens */
@@ -93,6 +94,21 @@ struct rh_node {
     int end_line;
 };
 
+/* Lookup hints of one LOAD_GLOBAL / LOAD_NAME site: 1 + the entry position where the name was last found
+ * in the globals / builtins dict, 0 unknown, -1 given up; refills counts re-searches. Only hints: each use
+ * checks the entry (vm.c), so no object is created, kept or freed because of them. */
+typedef struct hx_gcache {
+    rh_object *name;         /* borrowed interned name */
+    int gpos, bpos;
+    int grefills, brefills;
+} hx_gcache;
+
+/* The built-in method def found at one LOAD_METHOD site for receivers of kind mkind - 1 (0 = none). */
+typedef struct hx_mcache {
+    const rh_builtin_def *mdef;
+    int mkind;
+} hx_mcache;
+
 /* A code unit: the module, a function body or a class body. */
 typedef enum { CODE_MODULE = 0, CODE_FUNCTION, CODE_CLASS } rh_codekind;
 typedef struct rh_code {
@@ -111,6 +127,27 @@ typedef struct rh_code {
     char **globals_decl;
     int line;
     unsigned future;         /* module only: RH_FUTURE_* bits of its `from __future__ import` lines */
+
+    /* ---- the compiled unit (compile.c; freed with the unit) */
+    hx_instr *co_code;       /* instructions (opcodes.h) */
+    int *co_lines;           /* source line of each instruction word */
+    int ncode, capcode;
+    rh_object **co_consts;   /* borrowed: resolve.c holds the references CPython's co_consts would */
+    int nconsts, capconsts;
+    rh_object **co_names;    /* borrowed interned names (owned by the interpreter) */
+    int nnames, capnames;
+    const char **co_cstrs;   /* borrowed C strings of the tree (module names of import) */
+    int ncstrs, capcstrs;
+    struct rh_code **co_codes; /* nested units (owned by their def / class nodes) */
+    int ncodes, capcodes;
+    hx_gcache *gcache;       /* LOAD_GLOBAL / LOAD_NAME sites */
+    int ngcache, capgcache;
+    hx_mcache *mcache;       /* LOAD_METHOD sites */
+    int nmcache, capmcache;
+    struct { char **names; int n; } *kwlists;  /* KW_NAMES operands (borrowed from call nodes) */
+    int nkwlists, capkwlists;
+    int stacksize;           /* maximum value-stack depth */
+    int nloopslots;          /* nesting depth of for loops: each has a C cursor in the frame */
 } rh_code;
 
 /* `from __future__ import` names the subset accepts (they change nothing in 3.x; under the py27 profile

@@ -17,11 +17,12 @@
 
 typedef struct rh_frame {
     rh_code *code;
-    rh_object **fast;        /* code->nslots owned references (NULL = unbound) */
-    rh_object *ns;           /* class body namespace (owned) or NULL */
+    rh_object **fast;        /* code->nslots owned references (NULL = unbound), then the value stack */
+    int64_t *loops;          /* two cursor words per nested for loop (vm.c), not objects */
+    rh_object *ns;           /* class body namespace (borrowed) or NULL */
     rh_object *globals;      /* borrowed */
-    rh_object *retval;       /* owned, set by return */
-    int line;                /* line of the statement executing */
+    rh_object *retval;       /* owned, set by RETURN_VALUE */
+    int line;                /* line of the failing instruction, once the frame has failed */
     struct rh_frame *back;
 } rh_frame;
 
@@ -68,8 +69,40 @@ typedef struct rh_interp {
     int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
 } rh_interp;
 
-/* ---- eval.c */
+/* ---- interp.c: state, traceback, object protocols */
 int rh_interp_init(rh_interp *I, rh_runtime *rt);
+/* Write the pending error as CPython's traceback tail on stderr (stdout flushed first). */
+void rh_print_traceback(rh_interp *I);
+/* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
+void rh_write_unraisable(rh_interp *I, rh_object *where_fn);
+void rh_interp_finalize(rh_interp *I);
+void rh_release_module_consts(rh_interp *I);
+void hx_tb_push(rh_interp *I, const char *func, int line);
+/* A frame's block of `words` pointer-sized words from the LIFO arena, the first `zeroed` of them zero. */
+rh_object **hx_frame_alloc(rh_interp *I, size_t words, size_t zeroed);
+void hx_frame_free(rh_interp *I, rh_object **p);
+rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name);  /* new ref or NULL */
+int hx_setattr(rh_interp *I, rh_object *o, rh_object *name, rh_object *v); /* borrowed v; 0 or -1 */
+int hx_delattr(rh_interp *I, rh_object *o, rh_object *name);
+rh_object *hx_subscr(rh_interp *I, rh_object *o, rh_object *idx);          /* o[idx]: new ref */
+int hx_store_subscr(rh_interp *I, rh_object *o, rh_object *idx, rh_object *v);
+int hx_del_subscr(rh_interp *I, rh_object *o, rh_object *idx);
+/* o[start:stop:step] and del o[...]: b holds the bounds given where has[k] (start, stop, step). */
+rh_object *hx_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
+int hx_del_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
+/* A global name: the globals dict (may be NULL), then the builtins; NameError when absent. New ref. */
+rh_object *hx_load_global(rh_interp *I, rh_object *globals, hx_gcache *gc);
+/* GET_ITER on *top (replaced by the iterator) and FOR_ITER (1 item, 0 end, -1 error); cur: loop slot. */
+int hx_get_iter(rh_interp *I, rh_object **top, int64_t *cur);
+int hx_for_iter(rh_interp *I, rh_object *it, int64_t *cur, rh_object **out);
+rh_object *rh_iter_list(rh_interp *I, rh_object *o); /* a list or tuple snapshot to iterate: new ref */
+const char *rh_tname(rh_object *o);  /* type name as CPython prints it */
+
+/* ---- compile.c: bytecode for the resolved module and every unit nested in it. 0, or -1 with *err. */
+int hx_compile(rh_interp *I, rh_code *module, rh_cerr *err);
+void hx_dis(FILE *out, const rh_code *c);   /* the bytecode of c and its nested units, readable */
+
+/* ---- vm.c: frames, the instruction loop, calls */
 /* Execute the module body. Returns 0, or -1 with an uncaught error pending. */
 int rh_interp_run(rh_interp *I);
 /* Call a callable: args are owned references and are always consumed (stolen). kwnames/kwvals may be
@@ -78,20 +111,11 @@ rh_object *rh_call(rh_interp *I, rh_object *fn, rh_object **args, int nargs, cha
                    rh_object **kwvals, int nkw);
 /* The same with borrowed arguments. */
 rh_object *rh_call_borrowed(rh_interp *I, rh_object *fn, rh_object **args, int nargs);
-rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name);  /* new ref or NULL */
-/* Write the pending error as CPython's traceback tail on stderr (stdout flushed first). */
-void rh_print_traceback(rh_interp *I);
-/* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
-void rh_write_unraisable(rh_interp *I, rh_object *where_fn);
-void rh_interp_finalize(rh_interp *I);
-void rh_release_module_consts(rh_interp *I);
-rh_object *rh_obj_str(rh_interp *I, rh_object *o);   /* str(o): new ref (ops.c) */
-rh_object *rh_obj_repr(rh_interp *I, rh_object *o);  /* repr(o): new ref (ops.c) */
-int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b); /* 1/0/-1 (ops.c) */
-rh_object *rh_iter_list(rh_interp *I, rh_object *o); /* a list or tuple snapshot to iterate: new ref */
-const char *rh_tname(rh_object *o);  /* type name as CPython prints it */
 
 /* ---- ops.c: operations on values (arguments borrowed; new reference / 1,0 / NULL,-1 with error) */
+rh_object *rh_obj_str(rh_interp *I, rh_object *o);   /* str(o) */
+rh_object *rh_obj_repr(rh_interp *I, rh_object *o);  /* repr(o) */
+int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b); /* 1/0/-1 */
 rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int inplace);
 rh_object *rh_eval_unary(rh_interp *I, rh_object *a, int op);
 int rh_truth(rh_interp *I, rh_object *o);

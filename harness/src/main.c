@@ -26,6 +26,7 @@ static const char usage_text[] =
     "  --profile NAME      version profile: py27, py310, py311 (default), py312, py313\n"
     "  --allocator NAME    object allocator: pymalloc (default), malloc, mimalloc, cpython, jemalloc,\n"
     "                      tcmalloc, or a path to a plug-in .so\n"
+    "  --dis               print the compiled bytecode instead of running\n"
     "  --report            per-statement table (time, RSS, live objects, gc counts) on stderr\n"
     "  --json FILE         per-statement measurements, totals and machine facts as JSON\n"
     "                      (docs/results-schema.md)\n"
@@ -37,6 +38,7 @@ static const char usage_text[] =
 typedef struct opts {
     const char *file, *profile, *allocator, *json;
     int report;
+    int dis;
     double release_tol_mb;   /* < 0: off */
     double release_deadline_s;
 } opts;
@@ -54,6 +56,7 @@ static int parse_args(int argc, char **argv, opts *o) {
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--report")) o->report = 1;
+        else if (!strcmp(a, "--dis")) o->dis = 1;
         else if (!strcmp(a, "--release-tolerance-mb") || !strcmp(a, "--release-deadline-s")) {
             if (i + 1 >= argc) return usage_error("missing value for", a);
             char *end;
@@ -214,8 +217,10 @@ int main(int argc, char **argv) {
         status = 2;
     } else {
         rh_hooks_install(I);
-        if (rh_prepare(I, mod, &cerr) != 0) {
+        if (rh_prepare(I, mod, &cerr) != 0 || hx_compile(I, mod, &cerr) != 0) {
             status = compile_error(o.file, &cerr);
+        } else if (o.dis) {
+            hx_dis(stdout, mod);
         } else {
             if (o.report || o.json)
                 I->report = rh_report_new(rt, o.file, rh_runtime_allocator(rt)->name, prof->name, o.report, o.json);

@@ -193,6 +193,15 @@ void rh_code_free(rh_code *c) {
     free(c->globals_decl);
     free(c->name);
     free(c->qualname);
+    free(c->co_code);
+    free(c->co_lines);
+    free(c->co_consts);
+    free(c->co_names);
+    free(c->co_cstrs);
+    free(c->co_codes);
+    free(c->gcache);
+    free(c->mcache);
+    free(c->kwlists);
     free(c);
 }
 

@@ -1,0 +1,686 @@
+/* compile.c — code generation: the resolved tree of a code unit -> CPython-shaped bytecode (opcodes.h).
+ *
+ * Owns the instruction stream of every code unit (module, function and class bodies): co_code with one
+ * source line per word (co_lines), co_consts and co_names (borrowed: resolve.c keeps the references a
+ * CPython run holds on constants, the interpreter owns the interned names), the global-lookup and method
+ * caches, keyword-name lists and the maximum stack depth. It follows Python/compile.c of 3.11 statement by
+ * statement (compiler_visit_stmt, compiler_visit_expr, compiler_call, compiler_for, compiler_comprehension,
+ * compiler_augassign, compiler_compare, compiler_unwind_fblock), so the order in which values are pushed,
+ * consumed and released is CPython's. Two documented departures: a list comprehension runs inline in its
+ * enclosing frame (3.12's PEP 709 shape) after making the <listcomp> function object 3.11 makes, and a
+ * slice subscript takes its bounds from the stack without a slice object (3.12's BINARY_SLICE).
+ * Invariants: the stack depth at every instruction is known statically (tracked while emitting); every
+ * jump target is an instruction index inside the unit; errors are compile errors (file:line:col).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+
+static const signed char op_effect[HX_NUM_OPCODES] = {
+#define HX_OP_EFF(name, eff, extra) [HX_##name] = (eff == VAR ? 0 : eff),
+    HX_OPCODES(HX_OP_EFF)
+#undef HX_OP_EFF
+};
+
+typedef struct loop {
+    int is_for;        /* a for loop keeps its iterator on the stack */
+    int head;          /* continue target */
+    int *breaks;       /* jumps to patch to the loop's end */
+    int nbreaks;
+} loop;
+
+typedef struct cg {
+    rh_interp *I;
+    rh_code *c;
+    rh_cerr *err;
+    int line;
+    int depth, maxdepth;
+    int aux, maxaux;   /* loop slots in use / needed (2 words each) */
+    loop loops[64];
+    int nloops;
+    int check_gc;      /* profile: collections scheduled at allocation run between statements */
+    int top;           /* module body: emit the per-statement report hooks */
+    int failed;
+} cg;
+
+#define GROW(ptr, n, cap)                                                         \
+    do {                                                                          \
+        if ((n) >= (cap)) {                                                       \
+            (cap) = (cap) ? (cap) * 2 : 16;                                       \
+            void *np_ = realloc((ptr), (size_t)(cap) * sizeof *(ptr));           \
+            if (!np_) abort();                                                    \
+            (ptr) = np_;                                                          \
+        }                                                                         \
+    } while (0)
+
+static void fail(cg *g, rh_node *n, const char *msg) {
+    if (!g->failed) rh_cerr_set(g->err, n ? n->line : g->line, n ? n->col : 1, "%s", msg);
+    g->failed = 1;
+}
+
+static void adjust(cg *g, int delta) {
+    g->depth += delta;
+    if (g->depth > g->maxdepth) g->maxdepth = g->depth;
+}
+
+/* Append one word; returns its index. */
+static int word(cg *g, hx_instr w) {
+    rh_code *c = g->c;
+    if (c->ncode >= c->capcode) {
+        c->capcode = c->capcode ? c->capcode * 2 : 64;
+        c->co_code = realloc(c->co_code, (size_t)c->capcode * sizeof *c->co_code);
+        c->co_lines = realloc(c->co_lines, (size_t)c->capcode * sizeof *c->co_lines);
+        if (!c->co_code || !c->co_lines) abort();
+    }
+    c->co_code[c->ncode] = w;
+    c->co_lines[c->ncode] = g->line;
+    return c->ncode++;
+}
+
+static int emit(cg *g, unsigned op, uint32_t arg) {
+    if (arg > HX_ARG_MAX) { fail(g, NULL, "code unit too large"); arg = 0; }
+    adjust(g, op_effect[op]);
+    return word(g, hx_make(op, arg));
+}
+
+/* An instruction whose stack effect depends on its operand. */
+static int emit_v(cg *g, unsigned op, uint32_t arg, int delta) {
+    int at = emit(g, op, arg);
+    adjust(g, delta);
+    return at;
+}
+
+static int here(cg *g) { return g->c->ncode; }
+static void patch(cg *g, int at, int target) { g->c->co_code[at] = hx_make(hx_op(g->c->co_code[at]), (uint32_t)target); }
+
+static int const_index(cg *g, rh_object *o) {
+    rh_code *c = g->c;
+    for (int i = 0; i < c->nconsts; i++)
+        if (c->co_consts[i] == o) return i;
+    GROW(c->co_consts, c->nconsts, c->capconsts);
+    c->co_consts[c->nconsts] = o;
+    return c->nconsts++;
+}
+
+static int name_index(cg *g, rh_object *name) {
+    rh_code *c = g->c;
+    for (int i = 0; i < c->nnames; i++)
+        if (c->co_names[i] == name) return i;
+    GROW(c->co_names, c->nnames, c->capnames);
+    c->co_names[c->nnames] = name;
+    return c->nnames++;
+}
+
+static int gcache_index(cg *g, rh_object *name) {
+    rh_code *c = g->c;
+    GROW(c->gcache, c->ngcache, c->capgcache);
+    memset(&c->gcache[c->ngcache], 0, sizeof c->gcache[0]);
+    c->gcache[c->ngcache].name = name;
+    return c->ngcache++;
+}
+
+static int mcache_index(cg *g) {
+    rh_code *c = g->c;
+    GROW(c->mcache, c->nmcache, c->capmcache);
+    memset(&c->mcache[c->nmcache], 0, sizeof c->mcache[0]);
+    return c->nmcache++;
+}
+
+static int kwnames_index(cg *g, char **names, int n) {
+    rh_code *c = g->c;
+    GROW(c->kwlists, c->nkwlists, c->capkwlists);
+    c->kwlists[c->nkwlists].names = names;
+    c->kwlists[c->nkwlists].n = n;
+    return c->nkwlists++;
+}
+
+static int code_index(cg *g, rh_code *sub) {
+    rh_code *c = g->c;
+    GROW(c->co_codes, c->ncodes, c->capcodes);
+    c->co_codes[c->ncodes] = sub;
+    return c->ncodes++;
+}
+
+static int cstr_index(cg *g, const char *s) {
+    rh_code *c = g->c;
+    GROW(c->co_cstrs, c->ncstrs, c->capcstrs);
+    c->co_cstrs[c->ncstrs] = s;
+    return c->ncstrs++;
+}
+
+static int loop_slot(cg *g) {
+    int s = g->aux++;
+    if (g->aux > g->maxaux) g->maxaux = g->aux;
+    return s;
+}
+
+/* ---------------------------------------------------------------- expressions */
+
+static void expr(cg *g, rh_node *n);
+static void body(cg *g, rh_node **b, int nb);
+static void store(cg *g, rh_node *t);
+static int compile_unit(rh_interp *I, rh_code *c, rh_cerr *err);
+
+static void load_name(cg *g, rh_node *n) {
+    switch (n->scope) {
+    case SC_FAST: emit(g, HX_LOAD_FAST, (uint32_t)n->slot); break;
+    case SC_CLASS: emit(g, HX_LOAD_NAME, (uint32_t)gcache_index(g, n->name_obj)); break;
+    default: emit(g, HX_LOAD_GLOBAL, (uint32_t)gcache_index(g, n->name_obj)); break;
+    }
+}
+
+static void store_name(cg *g, rh_node *n) {
+    switch (n->scope) {
+    case SC_FAST: emit(g, HX_STORE_FAST, (uint32_t)n->slot); break;
+    case SC_CLASS: emit(g, HX_STORE_NAME, (uint32_t)name_index(g, n->name_obj)); break;
+    default: emit(g, HX_STORE_GLOBAL, (uint32_t)name_index(g, n->name_obj)); break;
+    }
+}
+
+static void delete_name(cg *g, rh_node *n) {
+    switch (n->scope) {
+    case SC_FAST: emit(g, HX_DELETE_FAST, (uint32_t)n->slot); break;
+    case SC_CLASS: emit(g, HX_DELETE_NAME, (uint32_t)name_index(g, n->name_obj)); break;
+    default: emit(g, HX_DELETE_GLOBAL, (uint32_t)name_index(g, n->name_obj)); break;
+    }
+}
+
+/* Push the given bounds of slice node s; returns the mask of those given (bit 0 start, 1 stop, 2 step). */
+static int slice_parts(cg *g, rh_node *s) {
+    rh_node *parts[3] = {s->a, s->b, s->c};
+    int mask = 0;
+    for (int k = 0; k < 3; k++)
+        if (parts[k]) { expr(g, parts[k]); mask |= 1 << k; }
+    return mask;
+}
+
+static int popcount3(int m) { return (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1); }
+
+/* compiler_call: the callable (or the receiver and LOAD_METHOD), then the arguments, then CALL. */
+static void call(cg *g, rh_node *n) {
+    int star = 0;
+    for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
+    /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made) */
+    if (n->a->kind == E_ATTR && !star) {
+        expr(g, n->a->a);
+        emit(g, HX_LOAD_METHOD, (uint32_t)name_index(g, n->a->name_obj));
+        word(g, (hx_instr)mcache_index(g));
+    } else {
+        expr(g, n->a);
+        emit(g, HX_PUSH_NULL, 0);
+    }
+    if (!star) {
+        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
+        for (int i = 0; i < n->n2; i++) expr(g, n->items2[i]);
+        if (n->n2) emit(g, HX_KW_NAMES, (uint32_t)kwnames_index(g, n->kwnames, n->n2));
+        int argc = n->n + n->n2;
+        emit_v(g, HX_CALL, (uint32_t)argc, -(argc + 2) + 1);
+        return;
+    }
+    /* f(*a): the iterable itself; f(x, *a, y): a list built and turned into the argument tuple */
+    if (n->n == 1) {
+        expr(g, n->items[0]->a);
+    } else {
+        emit_v(g, HX_BUILD_LIST, 0, 1);
+        for (int i = 0; i < n->n; i++) {
+            rh_node *a = n->items[i];
+            expr(g, a->kind == E_STAR ? a->a : a);
+            emit(g, a->kind == E_STAR ? HX_LIST_EXTEND : HX_LIST_APPEND, 1);
+        }
+        emit(g, HX_LIST_TO_TUPLE, 0);
+    }
+    for (int i = 0; i < n->n2; i++) expr(g, n->items2[i]);
+    if (n->n2) emit(g, HX_KW_NAMES, (uint32_t)kwnames_index(g, n->kwnames, n->n2));
+    emit_v(g, HX_CALL_FUNCTION_EX, (uint32_t)n->n2, -(n->n2 + 3) + 1);
+}
+
+/* compiler_compare: a chain a < b < c keeps b for the next comparison and stops at the first false one. */
+static void compare(cg *g, rh_node *n) {
+    expr(g, n->items[0]);
+    if (n->n == 2) {
+        expr(g, n->items[1]);
+        emit(g, HX_COMPARE_OP, (uint32_t)n->ops[0]);
+        return;
+    }
+    int cleanups[64], nc = 0;
+    for (int i = 1; i < n->n - 1; i++) {
+        expr(g, n->items[i]);
+        emit(g, HX_SWAP, 2);
+        emit(g, HX_COPY, 2);
+        emit(g, HX_COMPARE_OP, (uint32_t)n->ops[i - 1]);
+        if (nc < 64) cleanups[nc++] = emit(g, HX_JUMP_IF_FALSE_OR_POP, 0);
+        else fail(g, n, "comparison chain too long");
+    }
+    expr(g, n->items[n->n - 1]);
+    emit(g, HX_COMPARE_OP, (uint32_t)n->ops[n->n - 2]);
+    int end = emit(g, HX_JUMP, 0);
+    /* cleanup: [b, False] -> False */
+    adjust(g, 1);
+    for (int i = 0; i < nc; i++) patch(g, cleanups[i], here(g));
+    emit(g, HX_SWAP, 2);
+    emit(g, HX_POP_TOP, 0);
+    patch(g, end, here(g));
+}
+
+static void clear_targets(cg *g, rh_node *t) {
+    if (t->kind == E_NAME && t->scope == SC_FAST) emit(g, HX_HX_CLEAR_FAST, (uint32_t)t->slot);
+    else if (t->kind == E_TUPLE || t->kind == E_LIST)
+        for (int i = 0; i < t->n; i++) clear_targets(g, t->items[i]);
+}
+
+/* [elt for target in iter if cond...]: 3.11 makes the <listcomp> function, gets the iterator, then the
+ * function's frame builds the list; here the loop runs inline on private fast slots cleared at the end. */
+static void listcomp(cg *g, rh_node *n) {
+    emit(g, HX_HX_COMP_FUNCTION, 0);
+    expr(g, n->c);
+    int slot = loop_slot(g);
+    emit(g, HX_GET_ITER, 0);
+    word(g, (hx_instr)slot);
+    emit_v(g, HX_BUILD_LIST, 0, 1);
+    emit(g, HX_SWAP, 2);                        /* [fn, list, iter] */
+    int head = emit(g, HX_FOR_ITER, 0);
+    word(g, (hx_instr)slot);
+    store(g, n->b);
+    for (int k = 0; k < n->n2; k++) {
+        expr(g, n->items2[k]);
+        patch(g, emit(g, HX_POP_JUMP_IF_FALSE, 0), head);
+    }
+    expr(g, n->a);
+    emit(g, HX_LIST_APPEND, 2);
+    patch(g, emit(g, HX_JUMP, 0), head);
+    adjust(g, -1);                              /* the exhausted iterator is gone */
+    patch(g, head, here(g));
+    clear_targets(g, n->b);
+    emit(g, HX_SWAP, 2);
+    emit(g, HX_POP_TOP, 0);
+    g->aux--;
+}
+
+static void expr(cg *g, rh_node *n) {
+    if (g->failed) return;
+    switch (n->kind) {
+    case E_CONST: emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst)); return;
+    case E_NAME: load_name(g, n); return;
+    case E_LIST: case E_TUPLE:
+        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
+        emit_v(g, n->kind == E_LIST ? HX_BUILD_LIST : HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);
+        return;
+    case E_DICT:
+        for (int i = 0; i < n->n; i++) { expr(g, n->items[i]); expr(g, n->items2[i]); }
+        emit_v(g, HX_BUILD_MAP, (uint32_t)n->n, 1 - 2 * n->n);
+        return;
+    case E_LISTCOMP: listcomp(g, n); return;
+    case E_BINOP:
+        expr(g, n->a);
+        expr(g, n->b);
+        emit(g, HX_BINARY_OP, (uint32_t)n->op);
+        return;
+    case E_UNARY: expr(g, n->a); emit(g, HX_UNARY_OP, (uint32_t)n->op); return;
+    case E_NOT: expr(g, n->a); emit(g, HX_UNARY_NOT, 0); return;
+    case E_BOOLOP: {
+        int jumps[256], nj = 0;
+        for (int i = 0; i < n->n; i++) {
+            expr(g, n->items[i]);
+            if (i == n->n - 1) break;
+            if (nj == 256) { fail(g, n, "boolean expression too long"); return; }
+            jumps[nj++] = emit(g, n->op == BOOL_AND ? HX_JUMP_IF_FALSE_OR_POP : HX_JUMP_IF_TRUE_OR_POP, 0);
+        }
+        for (int i = 0; i < nj; i++) patch(g, jumps[i], here(g));
+        return;
+    }
+    case E_COMPARE: compare(g, n); return;
+    case E_IFEXP: {
+        expr(g, n->b);
+        int jf = emit(g, HX_POP_JUMP_IF_FALSE, 0);
+        expr(g, n->a);
+        int je = emit(g, HX_JUMP, 0);
+        adjust(g, -1);
+        patch(g, jf, here(g));
+        expr(g, n->c);
+        patch(g, je, here(g));
+        return;
+    }
+    case E_CALL: call(g, n); return;
+    case E_ATTR: expr(g, n->a); emit(g, HX_LOAD_ATTR, (uint32_t)name_index(g, n->name_obj)); return;
+    case E_SUBSCR:
+        expr(g, n->a);
+        if (n->b->kind == E_SLICE) {
+            int m = slice_parts(g, n->b);
+            emit_v(g, HX_BINARY_SLICE, (uint32_t)m, -popcount3(m));
+        } else {
+            expr(g, n->b);
+            emit(g, HX_BINARY_SUBSCR, 0);
+        }
+        return;
+    default: fail(g, n, "unsupported expression"); return;
+    }
+}
+
+/* ---------------------------------------------------------------- targets */
+
+/* Store the value on top of the stack into target t (consumes it). */
+static void store(cg *g, rh_node *t) {
+    if (g->failed) return;
+    switch (t->kind) {
+    case E_NAME: store_name(g, t); return;
+    case E_ATTR: expr(g, t->a); emit(g, HX_STORE_ATTR, (uint32_t)name_index(g, t->name_obj)); return;
+    case E_SUBSCR:
+        if (t->b->kind == E_SLICE) { fail(g, t, "unsupported: slice assignment"); return; }
+        expr(g, t->a);
+        expr(g, t->b);
+        emit(g, HX_STORE_SUBSCR, 0);
+        return;
+    case E_TUPLE: case E_LIST:
+        emit_v(g, HX_UNPACK_SEQUENCE, (uint32_t)t->n, t->n - 1);
+        for (int i = 0; i < t->n; i++) store(g, t->items[i]);
+        return;
+    default: fail(g, t, "syntax error: cannot assign to expression"); return;
+    }
+}
+
+static void delete(cg *g, rh_node *t) {
+    switch (t->kind) {
+    case E_NAME: delete_name(g, t); return;
+    case E_ATTR: expr(g, t->a); emit(g, HX_DELETE_ATTR, (uint32_t)name_index(g, t->name_obj)); return;
+    case E_SUBSCR:
+        expr(g, t->a);
+        if (t->b->kind == E_SLICE) {
+            int m = slice_parts(g, t->b);
+            emit_v(g, HX_DELETE_SLICE, (uint32_t)m, -1 - popcount3(m));
+        } else {
+            expr(g, t->b);
+            emit(g, HX_DELETE_SUBSCR, 0);
+        }
+        return;
+    case E_TUPLE: case E_LIST:
+        for (int i = 0; i < t->n; i++) delete(g, t->items[i]);
+        return;
+    default: fail(g, t, "syntax error: cannot delete expression"); return;
+    }
+}
+
+/* ---------------------------------------------------------------- statements */
+
+static void assign(cg *g, rh_node *s) {
+    rh_node *val = s->a, *t0 = s->items[0];
+    if (s->n == 1 && (t0->kind == E_TUPLE || t0->kind == E_LIST) && val->kind == E_TUPLE && val->n == t0->n &&
+        val->n >= 2 && val->n <= 3) {
+        /* a, b = x, y: no tuple is built; SWAP puts the first value on top (3.11's compiler) */
+        for (int i = 0; i < val->n; i++) expr(g, val->items[i]);
+        emit(g, HX_SWAP, (uint32_t)val->n);
+        for (int i = 0; i < t0->n; i++) store(g, t0->items[i]);
+        return;
+    }
+    expr(g, val);
+    for (int i = 0; i < s->n; i++) {
+        if (i < s->n - 1) emit(g, HX_COPY, 1);
+        store(g, s->items[i]);
+    }
+}
+
+/* compiler_augassign: the target's container stays on the stack for the store. */
+static void augassign(cg *g, rh_node *s) {
+    rh_node *t = s->a;
+    uint32_t op = (uint32_t)s->op + 256;
+    switch (t->kind) {
+    case E_NAME:
+        load_name(g, t);
+        expr(g, s->b);
+        emit(g, HX_BINARY_OP, op);
+        store_name(g, t);
+        return;
+    case E_ATTR: {
+        uint32_t ni = (uint32_t)name_index(g, t->name_obj);
+        expr(g, t->a);
+        emit(g, HX_COPY, 1);
+        emit(g, HX_LOAD_ATTR, ni);
+        expr(g, s->b);
+        emit(g, HX_BINARY_OP, op);
+        emit(g, HX_SWAP, 2);
+        emit(g, HX_STORE_ATTR, ni);
+        return;
+    }
+    case E_SUBSCR:
+        if (t->b->kind == E_SLICE) { fail(g, t, "unsupported: augmented slice assignment"); return; }
+        expr(g, t->a);
+        expr(g, t->b);
+        emit(g, HX_COPY, 2);
+        emit(g, HX_COPY, 2);
+        emit(g, HX_BINARY_SUBSCR, 0);
+        expr(g, s->b);
+        emit(g, HX_BINARY_OP, op);
+        emit(g, HX_SWAP, 3);
+        emit(g, HX_SWAP, 2);
+        emit(g, HX_STORE_SUBSCR, 0);
+        return;
+    default: fail(g, t, "syntax error: illegal expression for augmented assignment"); return;
+    }
+}
+
+static loop *push_loop(cg *g, rh_node *s, int is_for, int head) {
+    if (g->nloops == 64) { fail(g, s, "too many statically nested blocks"); return NULL; }
+    loop *l = &g->loops[g->nloops++];
+    memset(l, 0, sizeof *l);
+    l->is_for = is_for;
+    l->head = head;
+    return l;
+}
+
+static void add_break(cg *g, int at) {
+    loop *l = &g->loops[g->nloops - 1];
+    l->breaks = realloc(l->breaks, (size_t)(l->nbreaks + 1) * sizeof *l->breaks);
+    if (!l->breaks) abort();
+    l->breaks[l->nbreaks++] = at;
+}
+
+/* Leave the loop before its else clause (a break there belongs to the enclosing loop); the loop's own
+ * breaks jump past the else clause. */
+static void finish_loop(cg *g, rh_node *s) {
+    loop l = g->loops[--g->nloops];
+    g->line = s->line;
+    body(g, s->items2, s->n2);
+    for (int i = 0; i < l.nbreaks; i++) patch(g, l.breaks[i], here(g));
+    free(l.breaks);
+}
+
+static void while_stmt(cg *g, rh_node *s) {
+    int head = here(g);
+    expr(g, s->a);
+    int jf = emit(g, HX_POP_JUMP_IF_FALSE, 0);
+    if (!push_loop(g, s, 0, head)) return;
+    body(g, s->items, s->n);
+    patch(g, emit(g, HX_JUMP, 0), head);
+    patch(g, jf, here(g));
+    finish_loop(g, s);
+}
+
+/* compiler_for: GET_ITER, then FOR_ITER pushes each item or pops the iterator and leaves. */
+static void for_stmt(cg *g, rh_node *s) {
+    expr(g, s->b);
+    int slot = loop_slot(g);
+    emit(g, HX_GET_ITER, 0);
+    word(g, (hx_instr)slot);
+    int head = emit(g, HX_FOR_ITER, 0);
+    word(g, (hx_instr)slot);
+    if (!push_loop(g, s, 1, head)) return;
+    store(g, s->a);
+    body(g, s->items, s->n);
+    patch(g, emit(g, HX_JUMP, 0), head);
+    adjust(g, -1);
+    patch(g, head, here(g));
+    g->aux--;
+    finish_loop(g, s);
+}
+
+/* raise of the built-in exception kinds the runtime knows (the exception model is "one pending error"). */
+static const struct { const char *name; rh_exc kind; } exc_table[] = {
+    {"ValueError", RH_EXC_VALUE}, {"TypeError", RH_EXC_TYPE}, {"RuntimeError", RH_EXC_RUNTIME},
+    {"KeyError", RH_EXC_KEY}, {"IndexError", RH_EXC_INDEX}, {"AttributeError", RH_EXC_ATTRIBUTE},
+    {"NameError", RH_EXC_NAME}, {"ZeroDivisionError", RH_EXC_ZERODIVISION}, {"MemoryError", RH_EXC_MEMORY},
+    {"OverflowError", RH_EXC_OVERFLOW}, {"AssertionError", RH_EXC_ASSERTION}, {"RecursionError", RH_EXC_RECURSION},
+    {"NotImplementedError", RH_EXC_NOTIMPLEMENTED}, {"OSError", RH_EXC_OS}, {"StopIteration", RH_EXC_STOPITERATION},
+    {"Exception", RH_EXC_RUNTIME}, {NULL, RH_EXC_NONE},
+};
+
+static void raise_stmt(cg *g, rh_node *s) {
+    rh_node *e = s->a;
+    if (!e) { emit(g, HX_HX_RAISE, HX_RAISE_RERAISE); return; }
+    rh_node *nm = e->kind == E_CALL ? e->a : e;
+    if (nm->kind == E_NAME)
+        for (int i = 0; exc_table[i].name; i++)
+            if (strcmp(exc_table[i].name, nm->name) == 0) {
+                if (e->kind == E_CALL && e->n > 0) {
+                    expr(g, e->items[0]);
+                    emit_v(g, HX_HX_RAISE, (uint32_t)exc_table[i].kind << 2 | HX_RAISE_MSG, -1);
+                } else {
+                    emit(g, HX_HX_RAISE, (uint32_t)exc_table[i].kind << 2);
+                }
+                return;
+            }
+    emit(g, HX_HX_RAISE, HX_RAISE_NOT_EXC);
+}
+
+static void return_stmt(cg *g, rh_node *s) {
+    int d0 = g->depth;
+    if (s->a) expr(g, s->a);
+    else emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, rh_none(g->I->rt)));
+    /* compiler_unwind_fblock: each enclosing for loop's iterator is popped under the return value */
+    for (int i = g->nloops - 1; i >= 0; i--)
+        if (g->loops[i].is_for) {
+            emit(g, HX_SWAP, 2);
+            emit(g, HX_POP_TOP, 0);
+        }
+    emit(g, HX_RETURN_VALUE, 0);
+    g->depth = d0; /* what follows (unreachable) is compiled at the statement's own depth */
+}
+
+static void stmt(cg *g, rh_node *s) {
+    if (g->failed) return;
+    g->line = s->line;
+    if (g->check_gc) emit(g, HX_HX_CHECK_GC, 0);
+    switch (s->kind) {
+    case S_EXPR: expr(g, s->a); emit(g, HX_POP_TOP, 0); return;
+    case S_ASSIGN: assign(g, s); return;
+    case S_AUG: augassign(g, s); return;
+    case S_DEL:
+        for (int i = 0; i < s->n; i++) delete(g, s->items[i]);
+        return;
+    case S_IF: {
+        expr(g, s->a);
+        int jf = emit(g, HX_POP_JUMP_IF_FALSE, 0);
+        body(g, s->items, s->n);
+        if (s->n2) {
+            int je = emit(g, HX_JUMP, 0);
+            patch(g, jf, here(g));
+            body(g, s->items2, s->n2);
+            patch(g, je, here(g));
+        } else {
+            patch(g, jf, here(g));
+        }
+        return;
+    }
+    case S_WHILE: while_stmt(g, s); return;
+    case S_FOR: for_stmt(g, s); return;
+    case S_BREAK: case S_CONTINUE: {
+        if (!g->nloops) { fail(g, s, "syntax error: 'break' outside loop"); return; }
+        loop *l = &g->loops[g->nloops - 1];
+        if (s->kind == S_CONTINUE) { patch(g, emit(g, HX_JUMP, 0), l->head); return; }
+        int d0 = g->depth;
+        if (l->is_for) emit(g, HX_POP_TOP, 0);
+        add_break(g, emit(g, HX_JUMP, 0));
+        g->depth = d0;
+        return;
+    }
+    case S_PASS: case S_GLOBAL: return;
+    case S_RETURN: return_stmt(g, s); return;
+    case S_DEF: {
+        rh_code *c = s->code;
+        if (c->ndefaults) {
+            for (int i = 0; i < c->ndefaults; i++) expr(g, c->defaults[i]);
+            emit_v(g, HX_BUILD_TUPLE, (uint32_t)c->ndefaults, 1 - c->ndefaults);
+        }
+        if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
+        emit_v(g, HX_MAKE_FUNCTION, (uint32_t)code_index(g, c), 1 - (c->ndefaults ? 1 : 0));
+        word(g, (hx_instr)(c->ndefaults ? 1 : 0) | (hx_instr)name_index(g, s->name_obj) << 1);
+        store_name(g, s);
+        return;
+    }
+    case S_CLASS: {
+        rh_code *c = s->code;
+        for (int i = 0; i < s->n; i++) expr(g, s->items[i]);
+        if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
+        emit_v(g, HX_HX_BUILD_CLASS, (uint32_t)code_index(g, c), 1 - s->n);
+        if (s->n > 255) { fail(g, s, "too many base classes"); return; }
+        word(g, (hx_instr)s->n | (hx_instr)name_index(g, s->name_obj) << 8);
+        /* the node itself names the class: its name_obj, scope and slot are the store target */
+        store_name(g, s);
+        return;
+    }
+    case S_IMPORT:
+        for (int i = 0; i < s->n; i++) {
+            emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->items[i]->sval));
+            store_name(g, s->items[i]);
+        }
+        return;
+    case S_RAISE: raise_stmt(g, s); return;
+    default: fail(g, s, "unsupported statement"); return;
+    }
+}
+
+static void body(cg *g, rh_node **b, int nb) {
+    for (int i = 0; i < nb && !g->failed; i++) {
+        if (g->top) { g->line = b[i]->line; emit(g, HX_HX_STMT_BEGIN, (uint32_t)i); }
+        int top = g->top;
+        g->top = 0;
+        stmt(g, b[i]);
+        g->top = top;
+        if (g->top) emit(g, HX_HX_STMT_END, (uint32_t)i);
+    }
+}
+
+/* Compile one code unit (and, through MAKE_FUNCTION / class statements, the units nested in it). */
+static int compile_unit(rh_interp *I, rh_code *c, rh_cerr *err) {
+    if (c->co_code) return 0;
+    cg g = {.I = I, .c = c, .err = err, .line = c->line ? c->line : 1};
+    g.check_gc = !rh_runtime_profile(I->rt)->gc_trigger_at_alloc;
+    g.top = c->kind == CODE_MODULE;
+    body(&g, c->body, c->nbody);
+    if (!g.failed) {
+        g.top = 0;
+        emit(&g, HX_LOAD_CONST, (uint32_t)const_index(&g, rh_none(I->rt)));
+        emit(&g, HX_RETURN_VALUE, 0);
+    }
+    c->stacksize = g.maxdepth + 1;
+    c->nloopslots = g.maxaux;
+    return g.failed ? -1 : 0;
+}
+
+int hx_compile(rh_interp *I, rh_code *module, rh_cerr *err) { return compile_unit(I, module, err); }
+
+/* ---------------------------------------------------------------- disassembly (refheap run --dis) */
+
+const char *const hx_opnames[HX_NUM_OPCODES] = {
+#define HX_OP_NAME(name, eff, extra) [HX_##name] = #name,
+    HX_OPCODES(HX_OP_NAME)
+#undef HX_OP_NAME
+};
+const signed char hx_opextra[HX_NUM_OPCODES] = {
+#define HX_OP_EXTRA(name, eff, extra) [HX_##name] = extra,
+    HX_OPCODES(HX_OP_EXTRA)
+#undef HX_OP_EXTRA
+};
+
+/* Print unit c and the units nested in it, one instruction a line: index, line, name, operand(s). */
+void hx_dis(FILE *out, const rh_code *c) {
+    fprintf(out, "code %s (stack %d, loop slots %d, locals %d)\n", c->qualname ? c->qualname : "<module>",
+            c->stacksize, c->nloopslots, c->nslots);
+    for (int i = 0; i < c->ncode; i++) {
+        hx_instr w = c->co_code[i];
+        unsigned op = hx_op(w);
+        fprintf(out, "%6d %5d  %-22s %u", i, c->co_lines[i], op < HX_NUM_OPCODES ? hx_opnames[op] : "?", hx_arg(w));
+        for (int k = 0; k < (op < HX_NUM_OPCODES ? hx_opextra[op] : 0); k++) fprintf(out, " %u", c->co_code[++i]);
+        fputc('\n', out);
+    }
+    for (int i = 0; i < c->ncodes; i++) hx_dis(out, c->co_codes[i]);
+}

@@ -1,0 +1,111 @@
+/* opcodes.h — the instruction set of the workload VM, described once (as Lua's lopcodes.h).
+ *
+ * The instructions are CPython 3.11's (Lib/opcode.py, Python/ceval.c) wherever the workload language has
+ * the construct, with the same operands and the same stack effects, so that temporaries live exactly where
+ * CPython's live: a value is pushed when it is evaluated and released when the instruction consuming it is
+ * done. A few instructions are the harness's own and say so below (HX_*: statement hooks, the comprehension
+ * function object, the class body, `raise` of a built-in exception kind).
+ *
+ * Encoding: one 32-bit word per instruction, the opcode in the low 8 bits and the operand in the high 24
+ * (`hx_op`, `hx_arg`). An instruction with a second operand (a jump with a loop slot, a cache index) takes
+ * the next word as that operand, as CPython's inline cache entries follow their instruction.
+ *
+ * X(name, stack effect, extra words): the effect is the net change of the stack depth when the
+ * instruction falls through (VAR: computed by the compiler from the operand).
+ */
+#ifndef HX_OPCODES_H
+#define HX_OPCODES_H
+#include <stdint.h>
+
+#define VAR 1000
+
+#define HX_OPCODES(X)                                                                                   \
+    /* stack */                                                                                         \
+    X(NOP, 0, 0)                                                                                        \
+    X(POP_TOP, -1, 0)                                                                                   \
+    X(PUSH_NULL, 1, 0)                                                                                  \
+    X(COPY, 1, 0)                  /* push a new reference to the arg-th item (1 = top) */              \
+    X(SWAP, 0, 0)                  /* exchange top and the arg-th item */                               \
+    /* names and constants */                                                                           \
+    X(LOAD_CONST, 1, 0)            /* co_consts[arg] */                                                 \
+    X(LOAD_FAST, 1, 0)             /* fast local arg; UnboundLocalError / NameError when unbound */     \
+    X(STORE_FAST, -1, 0)                                                                                \
+    X(DELETE_FAST, 0, 0)                                                                                \
+    X(HX_CLEAR_FAST, 0, 0)         /* unbind fast local arg if bound (end of an inlined comprehension) */ \
+    X(LOAD_GLOBAL, 1, 0)           /* arg: global-cache entry (name + dict positions), globals then builtins */ \
+    X(STORE_GLOBAL, -1, 0)         /* arg: co_names index */                                            \
+    X(DELETE_GLOBAL, 0, 0)                                                                              \
+    X(LOAD_NAME, 1, 0)             /* class body: namespace, then globals, then builtins */             \
+    X(STORE_NAME, -1, 0)                                                                                \
+    X(DELETE_NAME, 0, 0)                                                                                \
+    /* operators */                                                                                     \
+    X(BINARY_OP, -1, 0)            /* arg: rh_op, +256 for the in-place form */                         \
+    X(UNARY_OP, 0, 0)              /* arg: OP_NEG / OP_POS / OP_INVERT */                              \
+    X(UNARY_NOT, 0, 0)                                                                                  \
+    X(COMPARE_OP, -1, 0)           /* arg: CMP_* (is, in and their negations included) */               \
+    /* jumps: the operand is an absolute instruction index */                                           \
+    X(JUMP, 0, 0)                                                                                       \
+    X(POP_JUMP_IF_FALSE, -1, 0)                                                                         \
+    X(POP_JUMP_IF_TRUE, -1, 0)                                                                          \
+    X(JUMP_IF_FALSE_OR_POP, -1, 0) /* keep the value and jump when false, else pop it */                \
+    X(JUMP_IF_TRUE_OR_POP, -1, 0)                                                                       \
+    /* iteration: the next word is the frame's loop slot (C cursor of the iterator, not an object) */   \
+    X(GET_ITER, 0, 1)                                                                                   \
+    X(FOR_ITER, 1, 1)              /* push the next item, or pop the iterator and jump to arg */        \
+    /* containers */                                                                                    \
+    X(BUILD_TUPLE, VAR, 0)                                                                              \
+    X(BUILD_LIST, VAR, 0)                                                                               \
+    X(BUILD_MAP, VAR, 0)           /* arg pairs key, value */                                           \
+    X(LIST_APPEND, -1, 0)          /* append top to the list arg items down (after popping) */          \
+    X(LIST_EXTEND, -1, 0)                                                                               \
+    X(LIST_TO_TUPLE, 0, 0)                                                                              \
+    X(UNPACK_SEQUENCE, VAR, 0)                                                                          \
+    /* subscripts; the slice forms take the bounds on the stack (arg bit 0 start, 1 stop, 2 step given) */ \
+    X(BINARY_SUBSCR, -1, 0)                                                                             \
+    X(STORE_SUBSCR, -3, 0)                                                                              \
+    X(DELETE_SUBSCR, -2, 0)                                                                             \
+    X(BINARY_SLICE, VAR, 0)                                                                             \
+    X(DELETE_SLICE, VAR, 0)                                                                             \
+    /* attributes: arg is a co_names index */                                                           \
+    X(LOAD_ATTR, 0, 0)                                                                                  \
+    X(STORE_ATTR, -2, 0)                                                                                \
+    X(DELETE_ATTR, -1, 0)                                                                               \
+    X(LOAD_METHOD, 1, 1)           /* next word: method cache entry. Pushes (func, self) or (attr, NULL) */ \
+    /* calls: the stack holds callable, self-or-NULL, then the arguments (3.11's PRECALL/CALL) */       \
+    X(KW_NAMES, 0, 0)              /* arg: keyword-name list of the next CALL */                        \
+    X(CALL, VAR, 0)                /* arg: positional + keyword argument count */                       \
+    X(CALL_FUNCTION_EX, VAR, 0)    /* arg: keyword count; callable, NULL, argument tuple, keyword values */ \
+    X(MAKE_FUNCTION, VAR, 0)       /* arg: code index, next word: 1 if a defaults tuple is on the stack */ \
+    X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> function object 3.11 makes (the loop itself is inline) */ \
+    X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count. Runs the body, pushes the class */ \
+    X(RETURN_VALUE, -1, 0)                                                                              \
+    X(HX_RAISE, VAR, 0)            /* arg: rh_exc kind << 1 | message given; 0: TypeError (not an exception) */ \
+    X(IMPORT_NAME, 1, 0)           /* arg: co_names index of the module */                              \
+    /* harness hooks */                                                                                 \
+    X(HX_CHECK_GC, 0, 0)           /* 3.12+: a collection scheduled by an allocation runs here */       \
+    X(HX_STMT_BEGIN, 0, 0)         /* --report: top-level statement arg begins */                       \
+    X(HX_STMT_END, 0, 0)
+
+typedef enum {
+#define HX_OP_ENUM(name, eff, extra) HX_##name,
+    HX_OPCODES(HX_OP_ENUM)
+#undef HX_OP_ENUM
+    HX_NUM_OPCODES
+} hx_opcode;
+
+typedef uint32_t hx_instr;
+static inline unsigned hx_op(hx_instr i) { return i & 0xffu; }
+static inline uint32_t hx_arg(hx_instr i) { return i >> 8; }
+static inline hx_instr hx_make(unsigned op, uint32_t arg) { return (hx_instr)op | (arg << 8); }
+#define HX_ARG_MAX 0xffffffu
+
+/* HX_RAISE operands: bit 0 a message is on the stack; otherwise bits 2.. are the rh_exc kind, or one of: */
+#define HX_RAISE_MSG 1u
+#define HX_RAISE_RERAISE 2u     /* bare `raise` with no exception being handled: RuntimeError */
+#define HX_RAISE_NOT_EXC 6u     /* `raise x` where x is not a built-in exception: TypeError */
+
+/* Names, stack effects and extra-word counts, indexed by opcode (vm.c). */
+extern const char *const hx_opnames[HX_NUM_OPCODES];
+extern const signed char hx_opextra[HX_NUM_OPCODES];
+
+#endif

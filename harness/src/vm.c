@@ -1,0 +1,934 @@
+/* vm.c — the frame-based VM: executes the bytecode of compile.c over librefheap objects.
+ *
+ * Owns frames (fast locals, value stack and loop cursors in one LIFO arena block, as 3.11's
+ * _PyInterpreterFrame keeps localsplus on the thread's data stack), the instruction loop, calls (Python
+ * functions, bound methods, classes, built-ins: rh_call) and the execution of module and class bodies.
+ * Invariants (those of CPython 3.11's ceval.c):
+ *  - every stack slot holds an owned reference, a NULL pushed by PUSH_NULL/LOAD_METHOD, or, in the self
+ *    slot of a call, a built-in method def tagged with bit 0 (the receiver then sits in the callable slot:
+ *    what 3.11's LOAD_METHOD of a method descriptor leaves, with no bound object made);
+ *  - an instruction releases its operands when it is done with them, in ceval.c's order, and on error the
+ *    stack is released top first before the frame's locals (slot order) — _PyFrame_Clear;
+ *  - arguments of a call to a Python function move into the callee's fast locals (3.11) or are copied
+ *    (profile call_args_stolen = 0: 3.10, 2.7) and the caller's stack keeps its own until the call returns;
+ *  - a frame's line is recomputed from the instruction index only when it is needed (traceback).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+#include "report.h"
+
+#define RH_MAX_CALL_DEPTH 996
+
+static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
+
+static inline int is_tagged(const rh_object *o) { return ((uintptr_t)o & 1u) != 0; }
+static inline rh_object *tag_def(const rh_builtin_def *d) { return (rh_object *)((uintptr_t)d | 1u); }
+static inline const rh_builtin_def *untag_def(rh_object *o) { return (const rh_builtin_def *)((uintptr_t)o & ~(uintptr_t)1); }
+
+/* Release one stack slot: NULL and tagged defs hold no reference. */
+static inline void release_slot(rh_runtime *rt, rh_object *o) {
+    if (o && !is_tagged(o)) rh_decref(rt, o);
+}
+
+/* ---------------------------------------------------------------- frames */
+
+/* Words a frame of unit c needs: fast locals, the value stack, two cursor words per nested for loop. */
+static size_t frame_words(const rh_code *c) {
+    return (size_t)c->nslots + (size_t)c->stacksize + 2 * (size_t)c->nloopslots;
+}
+
+static void frame_setup(rh_interp *I, rh_frame *fr, rh_code *c, rh_object *globals, rh_object *ns) {
+    memset(fr, 0, sizeof *fr);
+    fr->code = c;
+    fr->fast = hx_frame_alloc(I, frame_words(c), (size_t)c->nslots);
+    fr->loops = (int64_t *)(fr->fast + c->nslots + c->stacksize);
+    fr->globals = globals;
+    fr->ns = ns;
+    fr->line = c->line;
+    fr->back = I->frame;
+}
+
+/* Clear the fast locals in slot order and give the block back. */
+static void frame_clear(rh_interp *I, rh_frame *fr) {
+    rh_code *c = fr->code;
+    for (int i = 0; i < c->nslots; i++) {
+        rh_object *v = fr->fast[i];
+        fr->fast[i] = NULL;
+        rh_xdecref(I->rt, v);
+    }
+    hx_frame_free(I, fr->fast);
+}
+
+/* ---------------------------------------------------------------- errors raised by instructions */
+
+static void unbound_local(rh_interp *I, rh_code *c, int slot) {
+    rh_err_set(I->rt, RH_EXC_NAME, "cannot access local variable '%s' where it is not associated with a value",
+               c->slotnames[slot]);
+}
+
+static void raise_op(rh_interp *I, uint32_t arg, rh_object *msg) {
+    rh_runtime *rt = I->rt;
+    if (arg == HX_RAISE_RERAISE) { rh_err_set(rt, RH_EXC_RUNTIME, "No active exception to reraise"); return; }
+    if (arg == HX_RAISE_NOT_EXC) { rh_err_set(rt, RH_EXC_TYPE, "exceptions must derive from BaseException"); return; }
+    rh_exc kind = (rh_exc)(arg >> 2);
+    if (!msg) { rh_err_set(rt, kind, "%s", ""); return; }
+    rh_object *ms = rh_obj_str(I, msg);
+    if (!ms) return;
+    rh_err_set(rt, kind, "%s", rh_cstr(I, ms));
+    rh_decref(rt, ms);
+}
+
+/* ---------------------------------------------------------------- the instruction loop */
+
+static int run_frame(rh_interp *I, rh_frame *f);
+
+/* Call with n arguments at args (consumed), nkw of them keywords named by kw. The callable slot is
+ * args[-2], the self slot args[-1]; both are consumed too. */
+static rh_object *call_stack(rh_interp *I, rh_object **args, int n, const char *const *kwn, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *callable = args[-2], *self = args[-1];
+    int npos = n - nkw;
+    rh_object *r;
+    if (is_tagged(self)) {
+        const rh_builtin_def *d = untag_def(self);
+        r = ((rh_cfn)d->fn)(I, callable, args, npos, (char **)kwn, args + npos, nkw);
+        for (int i = 0; i < n; i++) rh_decref(rt, args[i]);
+    } else if (self) {
+        r = rh_call(I, callable, args - 1, npos + 1, (char **)kwn, args + npos, nkw);
+    } else {
+        r = rh_call(I, callable, args, npos, (char **)kwn, args + npos, nkw);
+    }
+    rh_decref(rt, callable);
+    return r;
+}
+
+/* f(*seq, **kw-as-names): the argument tuple lives for the whole call (CALL_FUNCTION_EX). */
+static rh_object *call_ex(rh_interp *I, rh_object *fn, rh_object *seq, rh_object **kwv, const char *const *kwn,
+                          int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *tup = seq;
+    if (rh_kind_of(seq) != RH_K_TUPLE) {
+        rh_object *l = rh_iter_list(I, seq);
+        if (!l) {
+            if (rh_err_occurred(rt) == RH_EXC_TYPE && rh_kind_of(fn) == RH_K_FUNCTION)
+                rh_err_set(rt, RH_EXC_TYPE, "%s() argument after * must be an iterable, not %s",
+                           rh_cstr(I, rh_func_qualname(fn)), rh_tname(seq));
+            for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+            return NULL;
+        }
+        tup = rh_tuple_new(rt, rh_kind_of(l) == RH_K_LIST ? rh_list_len(l) : rh_tuple_len(l));
+        for (size_t i = 0; tup && i < rh_tuple_len(tup); i++)
+            rh_tuple_set(tup, i, newref(rh_kind_of(l) == RH_K_LIST ? rh_list_get(l, i) : rh_tuple_get(l, i)));
+        rh_decref(rt, l);
+        if (!tup) { for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]); return NULL; }
+    } else {
+        rh_incref(tup);
+    }
+    size_t n = rh_tuple_len(tup);
+    if (n + (size_t)nkw > RH_ARGS_MAX) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
+        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+        rh_decref(rt, tup);
+        return NULL;
+    }
+    rh_object *a[RH_ARGS_MAX];
+    for (size_t i = 0; i < n; i++) a[i] = newref(rh_tuple_get(tup, i));
+    rh_object *r = rh_call(I, fn, a, (int)n, (char **)kwn, kwv, nkw);
+    rh_decref(rt, tup);
+    return r;
+}
+
+/* LOAD_METHOD: (func, self) when a plain function is found on an instance's class, (receiver, tagged
+ * def) for a built-in method of a built-in receiver, else (attribute, NULL). Consumes obj. 0 or -1. */
+static int load_method(rh_interp *I, rh_object *obj, rh_object *name, hx_mcache *mc, rh_object **out) {
+    rh_runtime *rt = I->rt;
+    rh_kind k = rh_kind_of(obj);
+    if (k == RH_K_INSTANCE) {
+        rh_object *attr = rh_getattr(rt, obj, name);
+        if (!attr) { rh_decref(rt, obj); return -1; }
+        if (rh_kind_of(attr) == RH_K_FUNCTION && rh_class_lookup(rt, (rh_object *)rh_type_of(obj), name) == attr) {
+            out[0] = attr;
+            out[1] = obj;
+            return 0;
+        }
+        rh_decref(rt, obj);
+        out[0] = attr;
+        out[1] = NULL;
+        return 0;
+    }
+    if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
+        /* the def depends only on the receiver's kind and the name: remembered at the site */
+        const rh_builtin_def *d = mc->mkind == (int)k + 1 ? mc->mdef : rh_find_method_def(I, obj, rh_cstr(I, name));
+        if (d) {
+            mc->mdef = d;
+            mc->mkind = (int)k + 1;
+            out[0] = obj;
+            out[1] = tag_def(d);
+            return 0;
+        }
+    }
+    rh_object *fn = rh_getattr_obj(I, obj, name);
+    rh_decref(rt, obj);
+    if (!fn) return -1;
+    out[0] = fn;
+    out[1] = NULL;
+    return 0;
+}
+
+/* MAKE_FUNCTION */
+static rh_object *make_function(rh_interp *I, rh_frame *f, rh_code *sub, rh_object *name, rh_object *defs) {
+    rh_runtime *rt = I->rt;
+    rh_object *qn = rh_str_from_cstr(rt, sub->qualname);
+    rh_object *fn = qn ? rh_func_new(rt, sub, f->globals, name, qn, defs) : NULL;
+    rh_xdecref(rt, qn);
+    rh_xdecref(rt, defs);
+    return fn;
+}
+
+static rh_object *build_class(rh_interp *I, rh_frame *f, rh_code *sub, rh_object *name, rh_object *bases, int line);
+
+static int slice_args(rh_interp *I, rh_object **parts, int mask, int64_t v[3], int has[3]) {
+    int k = 0;
+    v[0] = v[1] = 0;
+    v[2] = 1;
+    for (int i = 0; i < 3; i++) {
+        has[i] = 0;
+        if (!(mask & (1 << i))) continue;
+        rh_object *o = parts[k++];
+        if (o == rh_none(I->rt)) continue;
+        if (!rh_is_intlike(o)) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
+            return -1;
+        }
+        if (rh_as_i64(I, o, &v[i])) return -1;
+        has[i] = 1;
+    }
+    return 0;
+}
+
+static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(ptrdiff_t)(n)])
+
+/* Run frame f to its RETURN_VALUE (0, f->retval set) or to an error (-1, the stack released, f->line the
+ * line of the failing instruction). */
+static int run_frame(rh_interp *I, rh_frame *f) {
+    static void *const targets[HX_NUM_OPCODES] = {
+#define HX_OP_LABEL(name, eff, extra) [HX_##name] = &&L_##name,
+        HX_OPCODES(HX_OP_LABEL)
+#undef HX_OP_LABEL
+    };
+    rh_runtime *rt = I->rt;
+    rh_code *c = f->code;
+    const hx_instr *code = c->co_code, *ip = code;
+    rh_object **const stack = f->fast + c->nslots;
+    rh_object **sp = stack;
+    rh_object **fast = f->fast;
+    rh_object *const *consts = c->co_consts;
+    const char *const *kwn = NULL;
+    int nkw = 0, cur_stmt = -1;
+    hx_instr in;
+    uint32_t arg;
+    rh_object *v, *w, *r;
+    int t;
+
+#define DISPATCH()                  \
+    do {                            \
+        in = *ip++;                 \
+        arg = hx_arg(in);           \
+        goto *targets[hx_op(in)];   \
+    } while (0)
+#define JUMPTO(x) (ip = code + (x))
+
+    DISPATCH();
+
+L_NOP:
+    DISPATCH();
+L_POP_TOP:
+    v = POP();
+    rh_decref(rt, v);
+    DISPATCH();
+L_PUSH_NULL:
+    PUSH(NULL);
+    DISPATCH();
+L_COPY:
+    v = PEEK(arg);
+    PUSH(newref(v));
+    DISPATCH();
+L_SWAP:
+    v = TOP();
+    TOP() = PEEK(arg);
+    PEEK(arg) = v;
+    DISPATCH();
+L_LOAD_CONST:
+    v = consts[arg];
+    PUSH(newref(v));
+    DISPATCH();
+L_LOAD_FAST:
+    v = fast[arg];
+    if (__builtin_expect(!v, 0)) {
+        if (c->kind == CODE_FUNCTION) unbound_local(I, c, (int)arg);
+        else rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", c->slotnames[arg]);
+        goto error;
+    }
+    PUSH(newref(v));
+    DISPATCH();
+L_STORE_FAST:
+    v = POP();
+    w = fast[arg];
+    fast[arg] = v;
+    rh_xdecref(rt, w);
+    DISPATCH();
+L_DELETE_FAST:
+    w = fast[arg];
+    if (!w) { unbound_local(I, c, (int)arg); goto error; }
+    fast[arg] = NULL;
+    rh_decref(rt, w);
+    DISPATCH();
+L_HX_CLEAR_FAST:
+    w = fast[arg];
+    fast[arg] = NULL;
+    rh_xdecref(rt, w);
+    DISPATCH();
+L_LOAD_GLOBAL:
+    v = hx_load_global(I, f->globals, &c->gcache[arg]);
+    if (!v) goto error;
+    PUSH(v);
+    DISPATCH();
+L_LOAD_NAME:
+    v = rh_dict_get(rt, f->ns, c->gcache[arg].name);
+    if (v) rh_incref(v);
+    else if (rh_err_occurred(rt)) goto error;
+    else if (!(v = hx_load_global(I, f->globals, &c->gcache[arg]))) goto error;
+    PUSH(v);
+    DISPATCH();
+L_STORE_GLOBAL:
+    v = POP();
+    if (f->globals) t = rh_dict_set(rt, f->globals, c->co_names[arg], v);
+    else {
+        rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined (module globals are gone)", rh_cstr(I, c->co_names[arg]));
+        t = -1;
+    }
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_STORE_NAME:
+    v = POP();
+    t = rh_dict_set(rt, f->ns, c->co_names[arg], v);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_DELETE_GLOBAL:
+L_DELETE_NAME:
+    w = hx_op(in) == HX_DELETE_NAME ? f->ns : f->globals;
+    if (!w || rh_dict_del(rt, w, c->co_names[arg]) != 0) {
+        rh_err_clear(rt);
+        rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", rh_cstr(I, c->co_names[arg]));
+        goto error;
+    }
+    DISPATCH();
+L_BINARY_OP:
+    w = POP();
+    v = POP();
+    r = rh_eval_binop(I, (int)(arg & 255u), v, w, arg >> 8);
+    rh_decref(rt, v);
+    rh_decref(rt, w);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_UNARY_OP:
+    v = POP();
+    r = rh_eval_unary(I, v, (int)arg);
+    rh_decref(rt, v);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_UNARY_NOT:
+    v = POP();
+    t = rh_truth(I, v);
+    rh_decref(rt, v);
+    if (t < 0) goto error;
+    PUSH(rh_bool(rt, !t));
+    DISPATCH();
+L_COMPARE_OP:
+    w = POP();
+    v = POP();
+    t = rh_compare(I, (int)arg, v, w);
+    rh_decref(rt, v);
+    rh_decref(rt, w);
+    if (t < 0) goto error;
+    PUSH(rh_bool(rt, t));
+    DISPATCH();
+L_JUMP:
+    JUMPTO(arg);
+    DISPATCH();
+L_POP_JUMP_IF_FALSE:
+L_POP_JUMP_IF_TRUE:
+    v = POP();
+    t = rh_truth(I, v);
+    rh_decref(rt, v);
+    if (t < 0) goto error;
+    if (t == (hx_op(in) == HX_POP_JUMP_IF_TRUE)) JUMPTO(arg);
+    DISPATCH();
+L_JUMP_IF_FALSE_OR_POP:
+L_JUMP_IF_TRUE_OR_POP:
+    v = TOP();
+    t = rh_truth(I, v);
+    if (t < 0) goto error;
+    if (t == (hx_op(in) == HX_JUMP_IF_TRUE_OR_POP)) JUMPTO(arg);
+    else { sp--; rh_decref(rt, v); }
+    DISPATCH();
+L_GET_ITER:
+    if (hx_get_iter(I, &TOP(), f->loops + 2 * *ip++) != 0) goto error;
+    DISPATCH();
+L_FOR_ITER:
+    t = hx_for_iter(I, TOP(), f->loops + 2 * *ip++, &v);
+    if (t > 0) { PUSH(v); DISPATCH(); }
+    if (t < 0) goto error;
+    v = POP();
+    rh_decref(rt, v);
+    JUMPTO(arg);
+    DISPATCH();
+L_BUILD_TUPLE:
+    if (arg == 0) { PUSH(newref(rh_empty_tuple(rt))); DISPATCH(); }
+    r = rh_tuple_new(rt, arg);
+    if (!r) goto error;
+    sp -= arg;
+    for (uint32_t i = 0; i < arg; i++) rh_tuple_set(r, i, sp[i]);
+    PUSH(r);
+    DISPATCH();
+L_BUILD_LIST:
+    r = rh_list_new(rt, arg);
+    if (!r) goto error;
+    sp -= arg;
+    for (uint32_t i = 0; i < arg; i++) rh_list_set_init(r, i, sp[i]);
+    PUSH(r);
+    DISPATCH();
+L_BUILD_MAP:
+    r = arg ? rh_dict_new_presized(rt, arg) : rh_dict_new(rt);
+    for (uint32_t i = 0; r && i < arg; i++)
+        if (rh_dict_set(rt, r, PEEK(2 * arg - 2 * i), PEEK(2 * arg - 2 * i - 1)) != 0) { rh_decref(rt, r); r = NULL; }
+    sp -= 2 * arg;
+    for (uint32_t i = 0; i < 2 * arg; i++) rh_decref(rt, sp[i]);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_LIST_APPEND:
+    v = POP();
+    t = rh_list_append(rt, PEEK(arg), v);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_LIST_EXTEND:
+    v = POP();
+    w = rh_iter_list(I, v);
+    t = w ? rh_list_extend(rt, PEEK(arg), w) : -1;
+    rh_xdecref(rt, w);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_LIST_TO_TUPLE:
+    v = TOP();
+    r = rh_tuple_new(rt, rh_list_len(v));
+    if (!r) goto error;
+    for (size_t i = 0; i < rh_list_len(v); i++) rh_tuple_set(r, i, newref(rh_list_get(v, i)));
+    TOP() = r;
+    rh_decref(rt, v);
+    DISPATCH();
+L_UNPACK_SEQUENCE: {
+    v = POP();
+    rh_kind k = rh_kind_of(v);
+    w = (k == RH_K_LIST || k == RH_K_TUPLE) ? v : rh_iter_list(I, v);
+    if (w != v) rh_decref(rt, v);
+    if (!w) goto error;
+    int isl = rh_kind_of(w) == RH_K_LIST;
+    size_t len = isl ? rh_list_len(w) : rh_tuple_len(w);
+    if (len != arg) {
+        if (len > arg) rh_err_set(rt, RH_EXC_VALUE, "too many values to unpack (expected %u)", (unsigned)arg);
+        else rh_err_set(rt, RH_EXC_VALUE, "not enough values to unpack (expected %u, got %zu)", (unsigned)arg, len);
+        rh_decref(rt, w);
+        goto error;
+    }
+    for (size_t i = len; i-- > 0;) PUSH(newref(isl ? rh_list_get(w, i) : rh_tuple_get(w, i)));
+    rh_decref(rt, w);
+    DISPATCH();
+}
+L_BINARY_SUBSCR:
+    w = POP();
+    v = POP();
+    r = hx_subscr(I, v, w);
+    rh_decref(rt, w);
+    rh_decref(rt, v);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_STORE_SUBSCR: {
+    rh_object *idx = POP(), *o = POP();
+    v = POP();
+    t = hx_store_subscr(I, o, idx, v);
+    rh_decref(rt, idx);
+    rh_decref(rt, v);
+    rh_decref(rt, o);
+    if (t) goto error;
+    DISPATCH();
+}
+L_DELETE_SUBSCR:
+    w = POP();
+    v = POP();
+    t = hx_del_subscr(I, v, w);
+    rh_decref(rt, w);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_BINARY_SLICE:
+L_DELETE_SLICE: {
+    int np = popcount3(arg), has[3];
+    int64_t b[3];
+    rh_object **parts = sp - np, *o = parts[-1];
+    t = slice_args(I, parts, (int)arg, b, has);
+    for (int i = 0; i < np; i++) rh_decref(rt, parts[i]);
+    sp = parts - 1;
+    r = NULL;
+    if (t == 0) {
+        if (hx_op(in) == HX_BINARY_SLICE) {
+            r = hx_slice(I, o, b, has);
+            t = r ? 0 : -1;
+        } else {
+            t = hx_del_slice(I, o, b, has);
+        }
+    }
+    rh_decref(rt, o);
+    if (t) goto error;
+    if (r) PUSH(r);
+    DISPATCH();
+}
+L_LOAD_ATTR:
+    v = POP();
+    r = rh_getattr_obj(I, v, c->co_names[arg]);
+    rh_decref(rt, v);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_STORE_ATTR:
+    w = POP();
+    v = POP();
+    t = hx_setattr(I, w, c->co_names[arg], v);
+    rh_decref(rt, v);
+    rh_decref(rt, w);
+    if (t) goto error;
+    DISPATCH();
+L_DELETE_ATTR:
+    w = POP();
+    t = hx_delattr(I, w, c->co_names[arg]);
+    rh_decref(rt, w);
+    if (t) goto error;
+    DISPATCH();
+L_LOAD_METHOD:
+    v = POP();
+    if (load_method(I, v, c->co_names[arg], &c->mcache[*ip++], sp) != 0) goto error;
+    sp += 2;
+    DISPATCH();
+L_KW_NAMES:
+    kwn = (const char *const *)c->kwlists[arg].names;
+    nkw = c->kwlists[arg].n;
+    DISPATCH();
+L_CALL: {
+    rh_object **args = sp - arg;
+    sp = args - 2;
+    r = call_stack(I, args, (int)arg, kwn, nkw);
+    kwn = NULL;
+    nkw = 0;
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_CALL_FUNCTION_EX: {
+    rh_object **kwv = sp - arg, *seq = kwv[-1], *fn = kwv[-3];
+    sp = kwv - 3;
+    r = call_ex(I, fn, seq, kwv, kwn, (int)arg);
+    kwn = NULL;
+    nkw = 0;
+    rh_decref(rt, seq);
+    rh_decref(rt, fn);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_MAKE_FUNCTION: {
+    uint32_t extra = *ip++;
+    rh_object *defs = (extra & 1u) ? POP() : NULL;
+    r = make_function(I, f, c->co_codes[arg], c->co_names[extra >> 1], defs);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_HX_COMP_FUNCTION:
+    r = rh_func_new(rt, c, f->globals, I->s_listcomp, I->s_listcomp, NULL);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_HX_BUILD_CLASS: {
+    uint32_t extra = *ip++, nb = extra & 255u;
+    rh_object *bases;
+    if (nb) {
+        bases = rh_tuple_new(rt, nb);
+        if (!bases) goto error;
+        sp -= nb;
+        for (uint32_t i = 0; i < nb; i++) rh_tuple_set(bases, i, sp[i]);
+    } else {
+        bases = newref(rh_empty_tuple(rt));
+    }
+    f->line = c->co_lines[ip - code - 2];
+    r = build_class(I, f, c->co_codes[arg], c->co_names[extra >> 8], bases, f->line);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_RETURN_VALUE:
+    f->retval = POP();
+    return 0;
+L_HX_RAISE:
+    v = (arg & HX_RAISE_MSG) ? POP() : NULL;
+    raise_op(I, arg, v);
+    rh_xdecref(rt, v);
+    goto error;
+L_IMPORT_NAME:
+    r = rh_import_module(I, c->co_cstrs[arg]);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_HX_CHECK_GC:
+    rh_gc_run_scheduled(rt);
+    DISPATCH();
+L_HX_STMT_BEGIN:
+    if (I->report) { cur_stmt = (int)arg; rh_report_stmt_begin(I, c->body[arg]); }
+    DISPATCH();
+L_HX_STMT_END:
+    if (I->report) { rh_report_stmt_end(I, c->body[arg]); cur_stmt = -1; }
+    DISPATCH();
+
+error:
+    f->line = c->co_lines[ip - code - 1];
+    while (sp > stack) release_slot(rt, POP());
+    if (cur_stmt >= 0 && I->report) rh_report_stmt_end(I, c->body[cur_stmt]);
+    return -1;
+#undef DISPATCH
+#undef JUMPTO
+}
+
+/* ---------------------------------------------------------------- calls */
+
+static rh_object *call_pyfunc(rh_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
+                              rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_code *c = rh_func_code(fn);
+    const char *nm = c->name;
+    rh_frame fr;
+    frame_setup(I, &fr, c, rh_func_globals(fn), NULL);
+    rh_object **fast = fr.fast;
+    int i;
+    rh_object *ret = NULL;
+    if (nargs > c->nparams) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes %d positional argument%s but %d %s given", nm, c->nparams,
+                   c->nparams == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
+        goto fail_args;
+    }
+    /* 3.11+: the new frame takes the caller's stack references (_PyEvalFramePushAndInit); 3.10 and 2.7
+     * copy them with a new reference each, the caller's stack keeping its own until the call returns */
+    int steal = rh_runtime_profile(rt)->call_args_stolen;
+    for (i = 0; i < nargs; i++) {
+        fast[i] = steal ? args[i] : newref(args[i]);
+        if (steal) args[i] = NULL;
+    }
+    for (int k = 0; k < nkw; k++) {
+        int idx = -1;
+        for (int p = 0; p < c->nparams; p++)
+            if (strcmp(c->params[p], kwn[k]) == 0) idx = p;
+        if (idx < 0) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s() got an unexpected keyword argument '%s'", nm, kwn[k]);
+            goto fail_args;
+        }
+        if (fast[idx]) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s() got multiple values for argument '%s'", nm, kwn[k]);
+            goto fail_args;
+        }
+        fast[idx] = steal ? kwv[k] : newref(kwv[k]);
+        if (steal) kwv[k] = NULL;
+    }
+    rh_object *defs = rh_func_defaults(fn);
+    int nd = defs ? (int)rh_tuple_len(defs) : 0;
+    for (int p = 0; p < c->nparams; p++) {
+        if (fast[p]) continue;
+        if (p >= c->nparams - nd) { fast[p] = newref(rh_tuple_get(defs, (size_t)(p - (c->nparams - nd)))); continue; }
+        rh_err_set(rt, RH_EXC_TYPE, "%s() missing 1 required positional argument: '%s'", nm, c->params[p]);
+        goto fail_args;
+    }
+    if (I->depth >= RH_MAX_CALL_DEPTH) {
+        rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded");
+        goto fail_args;
+    }
+    rh_incref(fn);
+    I->frame = &fr;
+    I->depth++;
+    int st = run_frame(I, &fr);
+    I->depth--;
+    I->frame = fr.back;
+    if (st != 0) hx_tb_push(I, c->name, fr.line);
+    else ret = fr.retval;
+    frame_clear(I, &fr);
+    rh_decref(rt, fn);
+    goto done;
+fail_args:
+    frame_clear(I, &fr);
+done:
+    for (i = 0; i < nargs; i++) rh_xdecref(rt, args[i]);
+    for (i = 0; i < nkw; i++) rh_xdecref(rt, kwv[i]);
+    return ret;
+}
+
+static rh_object *instantiate(rh_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
+                              rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *init = rh_class_lookup(rt, cls, I->s_init);
+    rh_object *inst = NULL;
+    if (!init && (nargs || nkw)) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
+        goto out;
+    }
+    inst = rh_instance_new(rt, cls);
+    if (!inst || !init) goto out;
+    if (rh_kind_of(init) != RH_K_FUNCTION) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
+        rh_decref(rt, inst);
+        inst = NULL;
+        goto out;
+    }
+    if (nargs + 1 > RH_ARGS_MAX) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
+        rh_decref(rt, inst);
+        inst = NULL;
+        goto out;
+    }
+    /* type_call packs the arguments into a tuple (one more reference each while __init__ runs), and
+     * slot_tp_init prepends self: the callee's locals are extra references on top of the caller's */
+    for (int i = 0; i < nargs; i++) rh_incref(args[i]);
+    rh_object *a2[RH_ARGS_MAX + 1];
+    a2[0] = newref(inst);
+    for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
+    rh_object *kv2[RH_ARGS_MAX];
+    for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
+    rh_incref(init);
+    rh_object *r = call_pyfunc(I, init, a2, nargs + 1, kwn, kv2, nkw);
+    rh_decref(rt, init);
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    if (!r) { rh_decref(rt, inst); inst = NULL; goto out; }
+    if (r != rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", rh_tname(r));
+        rh_decref(rt, r);
+        rh_decref(rt, inst);
+        inst = NULL;
+        goto out;
+    }
+    rh_decref(rt, r);
+out:
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+    return inst;
+}
+
+rh_object *rh_call(rh_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    switch (rh_kind_of(fn)) {
+    case RH_K_FUNCTION: return call_pyfunc(I, fn, args, nargs, kwn, kwv, nkw);
+    case RH_K_METHOD: {
+        if (nargs + 1 > RH_ARGS_MAX) break;
+        rh_object *a2[RH_ARGS_MAX + 1];
+        a2[0] = newref(rh_method_self(fn));
+        memcpy(a2 + 1, args, (size_t)nargs * sizeof *args);
+        rh_object *func = newref(rh_method_func(fn));
+        rh_object *r = rh_call(I, func, a2, nargs + 1, kwn, kwv, nkw);
+        rh_decref(rt, func);
+        return r;
+    }
+    case RH_K_BUILTIN: {
+        rh_object *b = newref(fn);
+        const rh_builtin_def *d = rh_builtin_get_def(b);
+        rh_object *r = ((rh_cfn)d->fn)(I, rh_builtin_self(b), args, nargs, kwn, kwv, nkw);
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+        rh_decref(rt, b);
+        return r;
+    }
+    case RH_K_TYPE: {
+        if (rh_is_heap_class(fn)) return instantiate(I, fn, args, nargs, kwn, kwv, nkw);
+        const rh_builtin_def *d = rh_type_constructor(fn);
+        if (!d) break;
+        rh_object *t = newref(fn);
+        rh_object *r = ((rh_cfn)d->fn)(I, NULL, args, nargs, kwn, kwv, nkw);
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+        rh_decref(rt, t);
+        return r;
+    }
+    case RH_K_WEAKREF:
+        if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
+        break;
+    default: break;
+    }
+    rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", rh_tname(fn));
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+    return NULL;
+}
+
+rh_object *rh_call_borrowed(rh_interp *I, rh_object *fn, rh_object **args, int nargs) {
+    rh_object *a[RH_ARGS_MAX];
+    if (nargs > RH_ARGS_MAX) nargs = RH_ARGS_MAX;
+    for (int i = 0; i < nargs; i++) a[i] = newref(args[i]);
+    return rh_call(I, fn, a, nargs, NULL, NULL, 0);
+}
+
+/* ---------------------------------------------------------------- class bodies */
+
+/* ns[name] = int v under an interned name. 0 or -1. */
+static int set_int_cstr(rh_runtime *rt, rh_object *ns, const char *name, int64_t v) {
+    rh_object *k = rh_str_intern_utf8(rt, name, strlen(name)), *x = k ? rh_int_from_i64(rt, v) : NULL;
+    int rc = x ? rh_dict_set(rt, ns, k, x) : -1;
+    rh_xdecref(rt, x);
+    rh_xdecref(rt, k);
+    return rc;
+}
+
+/* 3.13's compiler notes every attribute assigned through a name spelled `self` in the functions of a
+ * class body (`self.x = ...`, tuple and for targets, inside if/for/while; not `+=`, not `del` — checked
+ * on 3.13.0): the class body ends with __static_attributes__ = those names, sorted, as a tuple
+ * (compiler_static_attributes_tuple). */
+static int static_attrs_target(rh_runtime *rt, rh_node *t, const char *self, rh_object *set) {
+    if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->n; i++)
+            if (static_attrs_target(rt, t->items[i], self, set)) return -1;
+        return 0;
+    }
+    if (t->kind == E_STAR) return static_attrs_target(rt, t->a, self, set);
+    if (t->kind != E_ATTR || t->a->kind != E_NAME || strcmp(t->a->name, self) != 0) return 0;
+    rh_object *k = rh_str_intern_utf8(rt, t->name, strlen(t->name));
+    int rc = k ? rh_dict_set(rt, set, k, rh_none(rt)) : -1;
+    rh_xdecref(rt, k);
+    return rc;
+}
+
+static int static_attrs_body(rh_runtime *rt, rh_node **b, int nb, const char *self, rh_object *set) {
+    for (int i = 0; i < nb; i++) {
+        rh_node *n = b[i];
+        int rc = 0;
+        switch (n->kind) {
+        case S_ASSIGN:
+            for (int k = 0; rc == 0 && k < n->n; k++) rc = static_attrs_target(rt, n->items[k], self, set);
+            break;
+        case S_FOR: rc = static_attrs_target(rt, n->a, self, set); /* fallthrough */
+        case S_IF: case S_WHILE:
+            if (rc == 0) rc = static_attrs_body(rt, n->items, n->n, self, set);
+            if (rc == 0) rc = static_attrs_body(rt, n->items2, n->n2, self, set);
+            break;
+        default: break;
+        }
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+static int set_static_attributes(rh_runtime *rt, rh_object *ns, rh_code *c) {
+    rh_object *set = rh_dict_new(rt);
+    if (!set) return -1;
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < c->nbody; i++) {
+        rh_node *d = c->body[i];
+        if (d->kind == S_DEF && d->code) rc = static_attrs_body(rt, d->code->body, d->code->nbody, "self", set);
+    }
+    rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
+    rh_decref(rt, set);
+    if (!l || rh_list_sort(rt, l) != 0) {
+        rh_xdecref(rt, l);
+        return -1;
+    }
+    size_t n = rh_list_len(l);
+    rh_object *t = rh_tuple_new(rt, n);
+    for (size_t i = 0; t && i < n; i++) {
+        rh_incref(rh_list_get(l, i));
+        rh_tuple_set(t, i, rh_list_get(l, i));
+    }
+    rh_decref(rt, l);
+    rh_object *k = t ? rh_str_intern_utf8(rt, "__static_attributes__", 21) : NULL;
+    rc = k ? rh_dict_set(rt, ns, k, t) : -1;
+    rh_xdecref(rt, k);
+    rh_xdecref(rt, t);
+    return rc;
+}
+
+/* `class name(bases): body` (bases stolen): the body runs in its own frame over a fresh namespace, then
+ * rh_class_new makes the class. New reference or NULL. */
+static rh_object *build_class(rh_interp *I, rh_frame *f, rh_code *c, rh_object *name, rh_object *bases, int line) {
+    rh_runtime *rt = I->rt;
+    for (size_t i = 0; i < rh_tuple_len(bases); i++)
+        if (!rh_is_heap_class(rh_tuple_get(bases, i)) &&
+            !(rh_kind_of(rh_tuple_get(bases, i)) == RH_K_TYPE && ((rh_type *)rh_tuple_get(bases, i))->kind == RH_K_OBJECT)) {
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "base class '%s' (only classes defined in the workload can be bases)",
+                       rh_tname(rh_tuple_get(bases, i)));
+            rh_decref(rt, bases);
+            return NULL;
+        }
+    rh_object *ns = rh_dict_new(rt);
+    /* __module__ goes into the namespace; __qualname__ is consumed by type_new (classes are module-level);
+     * 3.13 adds __firstlineno__ next (and __static_attributes__ after the body) */
+    if (!ns || rh_dict_set(rt, ns, I->s_module, I->s_main) ||
+        (RH_API(I, "class", "__firstlineno__") && set_int_cstr(rt, ns, "__firstlineno__", line))) {
+        rh_xdecref(rt, ns);
+        rh_decref(rt, bases);
+        return NULL;
+    }
+    rh_frame fr;
+    frame_setup(I, &fr, c, f->globals, ns);
+    I->frame = &fr;
+    int st = run_frame(I, &fr);
+    I->frame = fr.back;
+    if (st == 0) rh_decref(rt, fr.retval);
+    frame_clear(I, &fr);
+    if (st != 0) {
+        hx_tb_push(I, c->name, fr.line);
+        rh_decref(rt, ns);
+        rh_decref(rt, bases);
+        return NULL;
+    }
+    if (RH_API(I, "class", "__static_attributes__") && set_static_attributes(rt, ns, c) != 0) {
+        rh_decref(rt, ns);
+        rh_decref(rt, bases);
+        return NULL;
+    }
+    rh_object *cls = rh_class_new(rt, name, bases, ns);
+    rh_decref(rt, ns);
+    rh_decref(rt, bases);
+    return cls;
+}
+
+/* ---------------------------------------------------------------- the module */
+
+int rh_interp_run(rh_interp *I) {
+    rh_code *c = I->module;
+    rh_frame fr;
+    frame_setup(I, &fr, c, I->globals, NULL);
+    fr.line = 1;
+    fr.back = NULL;
+    I->frame = &fr;
+    int st = run_frame(I, &fr);
+    if (st != 0) hx_tb_push(I, "<module>", fr.line);
+    else rh_decref(I->rt, fr.retval);
+    I->frame = NULL;
+    frame_clear(I, &fr);
+    rh_release_module_consts(I);
+    return st;
+}
