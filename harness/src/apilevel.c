@@ -2,7 +2,7 @@
  *
  * Owns the table of version-dependent names and rh_api_exists. A profile says which version it models
  * (rh_profile.version_hex); the module builders (modules.c), the method lookup (builtins.c) and the
- * attribute lookup (eval.c) ask here, so that a 2.7 program touching gc.freeze meets 2.7's
+ * attribute lookup (interp.c) ask here, so that a 2.7 program touching gc.freeze meets 2.7's
  * AttributeError rather than a 3.11 answer. Each entry gives the first version with the name and, for
  * names that were removed, the first version without it; the sources are the "versionadded" /
  * "versionchanged" notes of CPython's Doc/library/{gc,sys,weakref,stdtypes}.rst and 2.7's

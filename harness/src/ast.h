@@ -4,7 +4,8 @@
  * and operator codes, and the compile-error record. Invariants: every node carries the 1-based line and
  * column of its first token; a node's children are owned by the tree (freed with rh_ast_free); names
  * are NUL-terminated copies. After resolution (resolve.c) every E_NAME / store target carries its scope
- * (SC_FAST slot, SC_GLOBAL, SC_CLASS) and every constant node holds one merged constant object.
+ * (SC_FAST slot, SC_GLOBAL, SC_CLASS) and every constant node holds one merged constant object. The tree
+ * is the compiler's input (compile.c); nothing executes it, and the VM's caches live in the code units.
  */
 #ifndef RH_HARNESS_AST_H
 #define RH_HARNESS_AST_H
@@ -81,13 +82,6 @@ struct rh_node {
     /* resolution */
     rh_scope scope;
     int slot;
-    /* global-load cache (eval.c): 1 + the entry position where the name was last found in the globals /
-     * builtins dict, 0 unknown, -1 given up; refills counts re-searches. Never trusted without a check. */
-    int gpos, bpos;
-    int grefills, brefills;
-    /* method-call cache (eval.c): the built-in method def found for receivers of kind mkind - 1 (0 = none) */
-    const rh_builtin_def *mdef;
-    int mkind;
     /* functions / classes: the code unit */
     struct rh_code *code;
     /* source text span of a top-level statement (for --report) */

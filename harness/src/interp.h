@@ -60,7 +60,7 @@ typedef struct rh_interp {
     rh_tb_entry tb[64];
     int ntb;
     int tb_total;
-    /* interned strings used by the evaluator (owned) */
+    /* interned strings used by the VM (owned) */
     rh_object *s_init, *s_del, *s_name, *s_module, *s_qualname, *s_main, *s_callback, *s_dict, *s_class, *s_listcomp;
     rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
     /* refheap.mark labels (owned list) */

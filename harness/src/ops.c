@@ -1,7 +1,7 @@
-/* ops.c — operations on values for the evaluator: str()/repr(), arithmetic, comparison, membership, truth.
+/* ops.c — operations on values for the VM: str()/repr(), arithmetic, comparison, membership, truth.
  *
  * Owns rh_obj_repr/rh_obj_str (the callable and module kinds are formatted here, the rest by the library),
- * the mapping of the evaluator's operators onto the library's (refheap/abstract.h: rh_binop,
+ * the mapping of the VM's operators onto the library's (refheap/abstract.h: rh_binop,
  * rh_inplace_binop, rh_unop, rh_richcompare, which carry CPython 3.11's results and messages), `in` over
  * lists, tuples, dicts, strs and ranges, and truth testing. Invariants: arguments are borrowed; results are
  * new references (or 1/0 for predicates), NULL/-1 with the runtime error set.

@@ -1083,7 +1083,7 @@ static rh_node *p_def(parser *P) {
         unsupported(P, t, "statement 'def' inside a function (closures)", "def at module or class level");
         return NULL;
     }
-    /* The evaluator calls no special method but __init__ and __del__: a class defining __eq__, __repr__,
+    /* The VM calls no special method but __init__ and __del__: a class defining __eq__, __repr__,
      * __hash__ ... would silently behave as a plain object, so it is refused here instead. */
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
@@ -1213,7 +1213,7 @@ static rh_node **p_block(parser *P, int *nout) {
     return v.v;
 }
 
-/* The evaluator and the resolver recurse over expression trees, so their depth is bounded here, after
+/* The compiler and the resolver recurse over expression trees, so their depth is bounded here, after
  * parsing, without recursion (left-deep chains such as a.b.c... or 1+1+... are built by loops). */
 #define RH_MAX_TREE_DEPTH 200
 typedef struct dfs_item { rh_node *n; int depth; } dfs_item;

@@ -4,7 +4,7 @@
  * CLOCK_MONOTONIC, RSS after from /proc/self/statm, ΔRSS, live objects from rh_object_counts_get, GC
  * counts), the collector's pause records (rh_gc_take_pauses), the refheap.mark() labels, and the machine facts written with the JSON (schema:
  * docs/results-schema.md). Invariant: nothing here runs unless --report or --json was given (the
- * evaluator checks I->report before calling in), so measurement stays off the normal path; marks are
+ * VM checks I->report before calling in), so measurement stays off the normal path; marks are
  * always recorded in I->marks (cheap) for both paths.
  */
 #include <fcntl.h>

@@ -208,6 +208,48 @@ static int slice_args(rh_interp *I, rh_object **parts, int mask, int64_t v[3], i
     return 0;
 }
 
+/* BINARY_OP on two small ints (Python/ceval.c: BINARY_OP_ADD_INT, _SUBTRACT_INT, _MULTIPLY_INT): 1 with
+ * *r set (NULL and the error set only on MemoryError), 0 when the generic path must run — other types,
+ * int64 overflow, a zero or overflowing divisor, py27's classic division. Same results and the same
+ * objects created as the generic path (rh_binop): only the dispatch is skipped. */
+static inline int int_binop_fast(rh_runtime *rt, unsigned op, rh_object *a, rh_object *b, rh_object **r) {
+    int64_t x, y, z;
+    if (!rh_int_small_value(a, &x) || !rh_int_small_value(b, &y)) return 0;
+    switch (op) {
+    case OP_ADD: if (__builtin_add_overflow(x, y, &z)) return 0; break;
+    case OP_SUB: if (__builtin_sub_overflow(x, y, &z)) return 0; break;
+    case OP_MUL: if (__builtin_mul_overflow(x, y, &z)) return 0; break;
+    case OP_FLOORDIV:
+        if (y == 0 || (y == -1 && x == INT64_MIN)) return 0;
+        z = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0))) z--;
+        break;
+    case OP_MOD:
+        if (y == 0 || (y == -1 && x == INT64_MIN)) return 0;
+        z = x % y;
+        if (z != 0 && ((z < 0) != (y < 0))) z += y;
+        break;
+    default: return 0;
+    }
+    *r = rh_int_from_i64(rt, z);
+    return 1;
+}
+
+/* COMPARE_OP on two small ints: 1 with *t the result, 0 for the generic path. */
+static inline int int_compare_fast(unsigned op, rh_object *a, rh_object *b, int *t) {
+    int64_t x, y;
+    if (op < CMP_LT || op > CMP_GE || !rh_int_small_value(a, &x) || !rh_int_small_value(b, &y)) return 0;
+    switch (op) {
+    case CMP_LT: *t = x < y; break;
+    case CMP_LE: *t = x <= y; break;
+    case CMP_EQ: *t = x == y; break;
+    case CMP_NE: *t = x != y; break;
+    case CMP_GT: *t = x > y; break;
+    default: *t = x >= y; break;
+    }
+    return 1;
+}
+
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
 
 #define PUSH(v) (*sp++ = (v))
@@ -230,6 +272,7 @@ static int run_frame(rh_interp *I, rh_frame *f) {
     rh_object **sp = stack;
     rh_object **fast = f->fast;
     rh_object *const *consts = c->co_consts;
+    rh_object *const py_true = rh_true(rt), *const py_false = rh_false(rt);
     const char *const *kwn = NULL;
     int nkw = 0, cur_stmt = -1;
     hx_instr in;
@@ -335,7 +378,7 @@ L_DELETE_NAME:
 L_BINARY_OP:
     w = POP();
     v = POP();
-    r = rh_eval_binop(I, (int)(arg & 255u), v, w, arg >> 8);
+    if (!int_binop_fast(rt, arg & 255u, v, w, &r)) r = rh_eval_binop(I, (int)(arg & 255u), v, w, arg >> 8);
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (!r) goto error;
@@ -358,7 +401,7 @@ L_UNARY_NOT:
 L_COMPARE_OP:
     w = POP();
     v = POP();
-    t = rh_compare(I, (int)arg, v, w);
+    if (!int_compare_fast(arg, v, w, &t)) t = rh_compare(I, (int)arg, v, w);
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (t < 0) goto error;
@@ -370,7 +413,7 @@ L_JUMP:
 L_POP_JUMP_IF_FALSE:
 L_POP_JUMP_IF_TRUE:
     v = POP();
-    t = rh_truth(I, v);
+    t = v == py_true ? 1 : v == py_false ? 0 : rh_truth(I, v);
     rh_decref(rt, v);
     if (t < 0) goto error;
     if (t == (hx_op(in) == HX_POP_JUMP_IF_TRUE)) JUMPTO(arg);

@@ -304,3 +304,21 @@ bad:
     invalid_literal(rt, s0, n0);
     return NULL;
 }
+
+/* ---------------------------------------------------------------- the interpreter's fast path */
+
+int rh_int_small_value(const rh_object *o, int64_t *v) {
+    if (o->type->kind != RH_K_INT) return 0;
+    const rh_long *l = (const rh_long *)o;
+    if (word_layout(o)) { *v = l->ob.size; return 1; }
+    intptr_t n = l->ob.size;
+    int64_t m;
+    switch (n) {
+    case 0: *v = 0; return 1;
+    case 1: case -1: m = l->digit[0]; break;
+    case 2: case -2: m = ((int64_t)l->digit[1] << RH_DIGIT_BITS) | l->digit[0]; break;
+    default: return 0;
+    }
+    *v = n < 0 ? -m : m;
+    return 1;
+}

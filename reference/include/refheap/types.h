@@ -24,6 +24,10 @@ int rh_int_as_i64(rh_runtime *rt, rh_object *o, int64_t *out);  /* 0, or -1 Over
 /* int(text) with optional sign/whitespace/underscores, base 10. New reference, ValueError on bad text. */
 rh_object *rh_int_from_text(rh_runtime *rt, const char *s, size_t n);
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
+/* The value of an exact int (not a bool) of at most two 30-bit digits (py27: any PyIntObject): 1 and *v,
+ * or 0 with nothing set. An interpreter's fast path, as CPython 3.11's BINARY_OP_ADD_INT and
+ * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. */
+int rh_int_small_value(const rh_object *o, int64_t *v);
 
 /* ---- float (t_float.c): PyFloatObject, 24 bytes, freelist of profile->float_freelist ---- */
 rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference */
