@@ -18,7 +18,8 @@ static rh_runtime *new_rt(const char *profile, const char *alloc) {
     return rh_fx_runtime_new(profile, alloc ? &a : NULL, NULL, 0);
 }
 
-/* profile.c: the built-in profiles carry cpython-facts.md §1/§7/§10 values; NULL names py311. */
+/* profile.c: the built-in profiles carry CPython's pymalloc and GC values (docs/profiles.md); NULL names
+ * py311. */
 RH_TEST(profiles_carry_cpython_parameters) {
     const rh_profile *p = rh_profile_get(NULL);
     RH_CHECK(p != NULL);
@@ -95,8 +96,8 @@ RH_TEST(error_state_holds_one_exception) {
     rh_runtime_free(rt);
 }
 
-/* cpython-facts.md §4.1/§5: statics start at 999999999 in 3.11 and are counted; in 3.12 they are
- * immortal (4294967295) and incref/decref leave them alone. */
+/* _PyObject_IMMORTAL_INIT (3.11) / _Py_IMMORTAL_REFCNT (3.12): statics start at 999999999 in 3.11 and are
+ * counted; in 3.12 they are immortal (4294967295) and incref/decref leave them alone. */
 RH_TEST(static_refcount_counted_in_py311_immortal_in_py312) {
     rh_runtime *rt = new_rt("py311", NULL);
     RH_CHECK(rt != NULL);
@@ -166,7 +167,7 @@ RH_TEST(stats_snapshot_and_json) {
     rh_decref(rt, l);
     rh_stats_get(rt, &st);
     /* empty arenas went back at once: what stays is the arena holding the list object parked on the
-     * list freelist and the one empty arena pymalloc keeps (facts §1.6, §3.1) */
+     * list freelist and the one empty arena pymalloc keeps (insert_to_freepool) */
     RH_CHECK(st.allocator.arenas_current <= 2);
     RH_CHECK_EQ_U(st.allocator.arenas_reclaimed, st.allocator.arenas_allocated_total - st.allocator.arenas_current);
     RH_CHECK_EQ_U(st.freelist_list, 1);

@@ -15,7 +15,7 @@
 
 #include "refheap/refheap.h"
 
-/* ---------------------------------------------------------------- assertion tiers (STYLE §2) */
+/* ---------------------------------------------------------------- assertion tiers, one RH_DEBUG level */
 #ifndef RH_DEBUG
 #define RH_DEBUG 0 /* 0 release, 1 internal checks, 2 expensive checks */
 #endif
