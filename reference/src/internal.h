@@ -314,7 +314,7 @@ void rh__type_init_range(rh_runtime *rt, rh_type *t);
 void rh__type_init_type(rh_runtime *rt, rh_type *t);
 void rh__type_init_object(rh_runtime *rt, rh_type *t);
 
-/* identity.c / t_int.c / t_str.c — statics set-up (called once from rh_runtime_new, in this order) */
+/* t_int.c / t_str.c — statics set-up (called once from rh_runtime_new, in this order) */
 int rh__small_ints_init(rh_runtime *rt);
 int rh__strings_init(rh_runtime *rt);     /* '' and the 256 latin-1 characters */
 void rh__interned_fini(rh_runtime *rt);
