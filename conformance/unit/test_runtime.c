@@ -2,6 +2,7 @@
  * allocator-table validation, the error state, statics and the immortal-refcount rule, stats. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "refheap/refheap.h"
 #include "rh_test.h"
@@ -171,6 +172,45 @@ RH_TEST(stats_snapshot_and_json) {
     RH_CHECK(st.allocator.arenas_current <= 2);
     RH_CHECK_EQ_U(st.allocator.arenas_reclaimed, st.allocator.arenas_allocated_total - st.allocator.arenas_current);
     RH_CHECK_EQ_U(st.freelist_list, 1);
+    rh_runtime_free(rt);
+}
+
+/* rh_stats_print_debugmallocstats: one format (rh__debugmallocstats_pools) for pymalloc and for any allocator
+ * with a class table; then a blank line and the freelists, as sys__debugmallocstats_impl prints them. */
+static char dms_text[32768];
+static const char *print_dms(rh_runtime *rt) {
+    FILE *f = fmemopen(dms_text, sizeof dms_text, "w");
+    if (!f) return "";
+    rh_stats_print_debugmallocstats(rt, f);
+    fclose(f);
+    return dms_text;
+}
+static void check_dms_shape(const char *t) {
+    const char *head = "Small block threshold = 512, in 32 size classes.\n";
+    RH_CHECK(strncmp(t, head, strlen(head)) == 0);
+    RH_CHECK(strstr(t, "# arenas allocated total           =") != NULL);
+    RH_CHECK(strstr(t, "# bytes lost to arena alignment    =") != NULL);
+    RH_CHECK(strstr(t, "\nTotal                              =") != NULL);
+    RH_CHECK(strstr(t, "\n\n0 free PyDictObjects * 48 bytes each\n") != NULL);
+    RH_CHECK(strstr(t, "free 20-sized PyTupleObjects * 184 bytes each\n") != NULL);
+}
+RH_TEST(debugmallocstats_one_format_for_every_allocator) {
+    rh_runtime *rt = new_rt(NULL, "pymalloc");
+    RH_CHECK(rt != NULL);
+    const char *t = print_dms(rt);
+    check_dms_shape(t);
+    RH_CHECK(strstr(t, "arena map counts") != NULL); /* pymalloc's own addition */
+    rh_runtime_free(rt);
+    rt = new_rt(NULL, "malloc"); /* no class table: the freelists alone */
+    RH_CHECK(rt != NULL);
+    RH_CHECK(strncmp(print_dms(rt), "0 free PyDictObjects", 20) == 0);
+    rh_runtime_free(rt);
+    if (!rh_allocator_available("cpython")) RH_SKIP("the cpython allocator is not available in this build");
+    rt = new_rt(NULL, "cpython");
+    RH_CHECK(rt != NULL);
+    t = print_dms(rt);
+    check_dms_shape(t);
+    RH_CHECK(strstr(t, "arena map counts") == NULL);
     rh_runtime_free(rt);
 }
 

@@ -183,5 +183,10 @@ int rh__pymalloc_stats(void *ctx, rh_allocator_stats *out);
  * _PyObject_DebugMallocStats) for this allocator: the size class table, arena counters, byte breakdown and
  * arena map counts. ctx borrowed; writes to out. */
 void rh__pymalloc_debugmallocstats(void *ctx, FILE *out);
+/* The allocator part of that text from any allocator's figures (the one printer of the format; pymalloc's
+ * above and rh_stats_print_debugmallocstats both use it): "Small block threshold", the size class table,
+ * the arena counters and the byte breakdown with its Total. `threshold` is SMALL_REQUEST_THRESHOLD. s
+ * borrowed; writes to out. */
+void rh__debugmallocstats_pools(const rh_allocator_stats *s, uint32_t threshold, FILE *out);
 
 #endif
