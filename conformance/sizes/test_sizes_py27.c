@@ -7,7 +7,8 @@
  * profile and measures with rh_sizeof. For the kinds whose layout this suite owns (str, float, tuple,
  * list, dict, singletons) it also checks that the allocator's live bytes grew by exactly getsizeof while
  * the object was built (the 2.7 memory model: the GC head is part of getsizeof).
- * Facts: ../shared/cpython-facts.md §8; 2.7's Include/stringobject.h, Objects/dictobject.c, listobject.c.
+ * CPython 2.7: Include/objimpl.h (the 32-byte PyGC_Head), Include/stringobject.h, Objects/dictobject.c,
+ * listobject.c.
  */
 #define _POSIX_C_SOURCE 200809L /* strtok_r */
 #include "size_recipes.h"

@@ -4,10 +4,10 @@
  * allocator as allocator.<name>.<case>): a built-in name, or a path to a plug-in .so. Cases that cannot
  * run in this build (library not found at configure time, LD_PRELOAD allocators in an ASan build) exit 77
  * with the reason; they never pass silently.
- * The rules pinned here are CPython's PEP 445 rules (Doc/c-api/memory.rst; facts §1.9): a zero-byte
- * request returns a distinct non-NULL pointer, calloc refuses an overflowing product, realloc(NULL) is
- * malloc, free(NULL) does nothing; plus pymalloc's 16-byte ALIGNMENT (Objects/obmalloc.c, 3.8+) and its
- * release of wholly free arenas (obmalloc.c: pymalloc_free -> insert_to_freepool, facts §1.6).
+ * The rules pinned here are CPython's PEP 445 rules (Doc/c-api/memory.rst; Include/cpython/pymem.h): a
+ * zero-byte request returns a distinct non-NULL pointer, calloc refuses an overflowing product, realloc(NULL)
+ * is malloc, free(NULL) does nothing; plus pymalloc's 16-byte ALIGNMENT (Objects/obmalloc.c, 3.8+) and its
+ * release of wholly free arenas (obmalloc.c: pymalloc_free -> insert_to_freepool).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -327,7 +327,7 @@ RH_TEST(stats_count_blocks_exactly) {
 }
 
 /* pymalloc model: an arena whose pools are all free goes back to the OS (3.9+ keeps at most one wholly
- * free arena: obmalloc.c pymalloc_free/insert_to_freepool, facts §1.6). 4 MiB of 256-byte blocks needs
+ * free arena: obmalloc.c pymalloc_free/insert_to_freepool). 4 MiB of 256-byte blocks needs
  * at least 4 arenas of 1 MiB; after freeing them all, arenas_current <= 1. */
 RH_TEST(stats_arenas_released_when_empty) {
     rh_allocator a;
@@ -519,7 +519,7 @@ RH_TEST(class_table_matches_cpython_obmalloc) {
     rh_allocator_destroy(&cp);
 }
 
-/* MEASUREMENT.md item 12: a preloaded allocator is verified by symbol identity, never assumed. */
+/* docs/measurement.md §12: a preloaded allocator is verified by symbol identity, never assumed. */
 RH_TEST(preload_verify_names_the_active_malloc) {
     const char *name = alloc_name();
     char err[512] = "";

@@ -1,7 +1,8 @@
 /* test_float.c — floats: size, the 100-entry freelist (LIFO reuse, cap, clear), repr, float(text),
  * arithmetic semantics and errors, hashing, exact int/float comparison.
  *
- * Facts: ../shared/cpython-facts.md §2.2 (24 bytes), §3.1 (PyFloat_MAXFREELIST 100); repr and messages
+ * CPython: PyFloatObject is 24 bytes and not GC; PyFloat_MAXFREELIST 100 (Include/internal/
+ * pycore_floatobject.h; PyFloat_FromDouble / float_dealloc in Objects/floatobject.c); repr and messages
  * checked against CPython 3.11.2 (Objects/floatobject.c, Python/pystrtod.c, Python/pyhash.c).
  */
 #include <math.h>

@@ -1,6 +1,6 @@
 /* test_gc_api.c — the gc module API (reference/src/gc_api.c) against CPython 3.11 Modules/gcmodule.c
  * (gc_freeze_impl, gc_get_referents/referrers, gc_get_objects_impl, invoke_gc_callback, gc_get_stats_impl,
- * gc_is_tracked) and cpython-facts.md §7.3. */
+ * gc_is_tracked) and results measured on /usr/bin/python3 (3.11.2). */
 #include "gc_test_util.h"
 
 /* gc.freeze moves every generation into the permanent one (counts zeroed); frozen cycles are not
@@ -81,7 +81,7 @@ RH_TEST(get_objects_by_generation) {
     gct_free(rt);
 }
 
-/* gc.callbacks (§7.3, invoke_gc_callback): cb("start", {generation, 0, 0}) then cb("stop", {generation,
+/* gc.callbacks (invoke_gc_callback): cb("start", {generation, 0, 0}) then cb("stop", {generation,
  * collected, uncollectable}), also for automatic collections; failures are unraisable. */
 RH_TEST(callbacks_get_start_and_stop_with_info) {
     rh_runtime *rt = gct_new("py311");
@@ -131,7 +131,8 @@ RH_TEST(get_stats_reports_per_generation_totals) {
     gct_free(rt);
 }
 
-/* gc.is_tracked (§7.3, measured): False for ints, (), {}, {'a': 1}; True for [], {'a': []}. */
+/* gc.is_tracked (gc_is_tracked; measured on 3.11.2): False for ints, (), {}, {'a': 1}; True for [], {'a':
+ * []}. */
 RH_TEST(is_tracked_matches_3_11) {
     rh_runtime *rt = gct_new("py311");
     rh_object *n = rh_int_from_i64(rt, 7), *l = rh_list_new(rt, 0), *d = rh_dict_new(rt), *d2 = rh_dict_new(rt);

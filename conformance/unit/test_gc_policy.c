@@ -1,12 +1,14 @@
 /* test_gc_policy.c — when the collector runs (reference/src/gc_policy.c) against CPython 3.11's
- * _PyObject_GC_Link / gc_collect_generations and 3.12's _Py_ScheduleGC (cpython-facts.md §7.1, §10). */
+ * _PyObject_GC_Link / gc_collect_generations and 3.12's _Py_ScheduleGC (Modules/gcmodule.c, 3.12; docs/gc.md
+ * §Policy). */
 #include "gc_test_util.h"
 
 static void collections(rh_runtime *rt, uint64_t out[3]) {
     for (int i = 0; i < 3; i++) out[i] = rt->gc.stats[i].collections;
 }
 
-/* §7.1: the collection runs inside the allocation that makes count0 > threshold0 (701st of 700). */
+/* _PyObject_GC_Link (3.11): the collection runs inside the allocation that makes count0 > threshold0 (701st
+ * of 700). */
 RH_TEST(automatic_collection_after_threshold0_plus_1_allocations) {
     rh_runtime *rt = gct_new("py311");
     rh_gc_collect(rt, 2);
@@ -27,7 +29,7 @@ RH_TEST(automatic_collection_after_threshold0_plus_1_allocations) {
     gct_free(rt);
 }
 
-/* §7.1 measured on 3.11.2: 97,400 kept allocations -> 126 gen0, 11 gen1 and 1 gen2 collections. */
+/* Measured on 3.11.2: 97,400 kept allocations -> 126 gen0, 11 gen1 and 1 gen2 collections. */
 RH_TEST(cadence_of_97400_kept_lists_is_126_11_1) {
     rh_runtime *rt = gct_new("py311");
     rh_gc_collect(rt, 2);
@@ -106,7 +108,8 @@ RH_TEST(threshold0_zero_disables_automatic_collection) {
     gct_free(rt);
 }
 
-/* §7.1: gc.disable() stops automatic collection, counts keep growing, gc.collect() still works. */
+/* gc_collect_generations runs only when enabled: gc.disable() stops automatic collection, counts keep
+ * growing, gc.collect() still works. */
 RH_TEST(disable_stops_automatic_collection_but_collect_works) {
     rh_runtime *rt = gct_new("py311");
     rh_gc_collect(rt, 2);
@@ -128,7 +131,7 @@ RH_TEST(disable_stops_automatic_collection_but_collect_works) {
     gct_free(rt);
 }
 
-/* §10 (3.12+): the allocation only schedules; the collection runs at rh_gc_run_scheduled. */
+/* 3.12+ (_Py_ScheduleGC): the allocation only schedules; the collection runs at rh_gc_run_scheduled. */
 RH_TEST(py312_schedules_collection_for_the_next_statement) {
     rh_runtime *rt = gct_new("py312");
     rh_gc_collect(rt, 2);

@@ -1,7 +1,10 @@
 /* test_identity.c — object identity of scalars: the '' and latin-1 singletons, interning (mortal in
  * 3.11, immortal in 3.12), the interned table's bookkeeping, the all_name_chars rule, None/True/False.
  *
- * Facts: ../shared/cpython-facts.md §4.2 (interning, latin-1 singletons), §4.3, §5 (immortal objects);
+ * CPython: Objects/unicodeobject.c (get_latin1_char, PyUnicode_InternInPlace; 3.12 makes interned strings
+ * immortal), Objects/codeobject.c (intern_string_constants, all_name_chars), Python/compile.c
+ * (merge_consts_recursive: equal constants of one compile are one object), Include/object.h (3.12's
+ * _Py_IMMORTAL_REFCNT); docs/profiles.md §Identity and reference counts;
  * conformance scenario identity/id_03_string_interning.
  */
 #include "internal.h"

@@ -1,8 +1,10 @@
 /* test_int.c — ints, bools and None: sizes, the small-int cache and static refcounts, arithmetic
  * semantics and errors, int(text), hashing, the py27 int freelist, allocation failure.
  *
- * Facts: ../shared/cpython-facts.md §2.2 (sizes), §3.2 and §9 (2.7 int freelist), §4.1 (small ints),
- * §5 (static and immortal refcounts); messages and values checked against CPython 3.11.2.
+ * CPython: Objects/longobject.c (int___sizeof___impl, get_small_int; _PY_NSMALLPOSINTS/_PY_NSMALLNEGINTS in
+ * Include/internal/pycore_global_objects.h), 3.11's _PyObject_IMMORTAL_INIT (Include/internal/
+ * pycore_object.h), 2.7's Objects/intobject.c (fill_free_list, int_dealloc, PyInt_ClearFreeList);
+ * docs/profiles.md; messages and values checked against CPython 3.11.2.
  */
 #include <math.h>
 

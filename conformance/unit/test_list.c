@@ -1,7 +1,8 @@
 /* test_list.c — lists as CPython 3.11 (Objects/listobject.c): list_resize over-allocation (and the py27
  * rule), exact preallocation of [x]*n and list(range(n)), the MemoryError of [None]*2**62, error
  * messages, pop/remove/clear/reverse/sort, slicing, the 80-entry freelist and gc count0, and containers
- * left intact by a failing allocator. Facts: ../shared/cpython-facts.md §2.3, §3.1; sizes measured with
+ * left intact by a failing allocator. CPython: list_resize, PyList_New, list_dealloc; PyList_MAXFREELIST in
+ * Include/internal/pycore_list.h; sizes measured with
  * /usr/bin/python3 (3.11.2).
  */
 #include "internal.h"
@@ -50,7 +51,8 @@ RH_TEST(list_append_capacities_match_3_11) {
     for (int i = 0; i < k; i++) RH_CHECK_EQ_U(caps[i], want[i]);
 }
 
-/* 2.7 list_resize: n + n/8 + (n < 9 ? 3 : 6) — 0, 4, 8, 16, 25, 35, 46, 58, 72, 88 (facts §2.3) */
+/* 2.7 list_resize: n + n/8 + (n < 9 ? 3 : 6) — 0, 4, 8, 16, 25, 35, 46, 58, 72, 88 (Objects/listobject.c,
+ * 2.7) */
 RH_TEST(list_append_capacities_match_py27_profile) {
     static const size_t want[] = {0, 4, 8, 16, 25, 35, 46, 58, 72, 88};
     size_t caps[32];
@@ -314,7 +316,8 @@ RH_TEST(list_extend_and_concat) {
 }
 
 /* PyList_MAXFREELIST 80: creating 100 lists adds 100 to count0, deleting them takes off only 20 (80 are
- * parked, skipping PyObject_GC_Del), and PyList_New reuses them without _PyObject_GC_Link (facts §3.1) */
+ * parked, skipping PyObject_GC_Del), and PyList_New reuses them without _PyObject_GC_Link
+ * (Modules/gcmodule.c) */
 RH_TEST(list_freelist_keeps_80_and_count0_follows) {
     static rh_object *ls[100];
     rh_runtime *rt = new_rt("py311", 0);

@@ -4,8 +4,8 @@
  *
  * Arguments (special.cmake): argv[2] the example plug-in (examples/plugin/bump_plugin.c), argv[3] the
  * directory holding the fixture plug-ins built from unit/plugin_fixture.c.
- * The shape being checked is PEP 445's (facts §1.9): one table of ctx + callbacks, versioned here with
- * abi_version/struct_size, refused with a precise reason when it does not fit.
+ * The shape being checked is PEP 445's (PyMemAllocatorEx, Include/cpython/pymem.h): one table of ctx +
+ * callbacks, versioned here with abi_version/struct_size, refused with a precise reason when it does not fit.
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -130,7 +130,7 @@ RH_TEST(two_loads_of_one_plugin_are_independent) {
 }
 
 /* rh_preload_reexec restarts the process with the library preloaded; in the new process the library is
- * verified active and LD_PRELOAD is put back so children do not inherit it (MEASUREMENT.md item 12). */
+ * verified active and LD_PRELOAD is put back so children do not inherit it (docs/measurement.md §12). */
 RH_TEST(preload_reexec_makes_jemalloc_the_malloc) {
     if (asan_build()) RH_SKIP("AddressSanitizer build: another malloc cannot be preloaded");
     if (!rh_preload_library("jemalloc")) RH_SKIP("jemalloc was not found when refheap was configured");

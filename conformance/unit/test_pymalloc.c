@@ -1,7 +1,8 @@
 /* test_pymalloc.c — the pymalloc model's blocks and pools: size classes, pool capacity, alignment, lazy
  * carving, LIFO reuse, ring order, realloc rules, the libc fallbacks, stats, the _debugmallocstats text,
  * the py27 profile, and the invariant checker under random traffic. Arena behaviour: test_pymalloc_arenas.c.
- * Facts: ../shared/cpython-facts.md §1 (CPython 3.11 Objects/obmalloc.c).
+ * CPython: Objects/obmalloc.c (3.11): pymalloc_alloc, pymalloc_free, pymalloc_realloc, the three pool
+ * states described above usedpools; the model is described in docs/pymalloc.md.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -71,8 +72,8 @@ RH_TEST(size_class_index_and_block_size) {
     a.destroy(a.ctx);
 }
 
-/* NUMBLOCKS(i) = (POOL_SIZE - POOL_OVERHEAD) / size with 16 KiB pools (facts §1.1): 1021, 510, 340, 255, 31.
- * The 511th 32-byte block opens a second pool. */
+/* NUMBLOCKS(i) = (POOL_SIZE - POOL_OVERHEAD) / size with 16 KiB pools (Objects/obmalloc.c): 1021, 510, 340,
+ * 255, 31. The 511th 32-byte block opens a second pool. */
 RH_TEST(blocks_per_pool_16k_pools) {
     rh_allocator a;
     RH_CHECK(rh_allocator_pymalloc(&a, rh_profile_get("py311"), NULL) == 0);
@@ -93,7 +94,8 @@ RH_TEST(blocks_per_pool_16k_pools) {
     a.destroy(a.ctx);
 }
 
-/* ALIGNMENT 16 on 64-bit since 3.8 (bpo-27987; facts §1.1): every block of every class is 16-aligned. */
+/* ALIGNMENT 16 on 64-bit since 3.8 (bpo-27987; Objects/obmalloc.c ALIGNMENT): every block of every class is
+ * 16-aligned. */
 RH_TEST(blocks_are_16_byte_aligned) {
     rh_allocator a;
     RH_CHECK(rh_allocator_pymalloc(&a, rh_profile_get("py311"), NULL) == 0);
@@ -151,7 +153,7 @@ RH_TEST(freed_block_is_reused_lifo) {
     a.destroy(a.ctx);
 }
 
-/* insert_to_usedpool links a pool leaving the full state at the FRONT of usedpools[szidx] (facts §1.3):
+/* insert_to_usedpool links a pool leaving the full state at the FRONT of usedpools[szidx] (pymalloc_free):
  * the next allocation of the class reuses the block just freed, not a block of the pool that was first. */
 RH_TEST(full_pool_goes_to_front_of_ring) {
     rh_allocator a;
@@ -212,7 +214,7 @@ RH_TEST(realloc_keep_shrink_grow_rules) {
 }
 
 /* Requests above SMALL_REQUEST_THRESHOLD and 0-byte requests go to the raw allocator (malloc); 0 still
- * gets a distinct non-NULL pointer (facts §1.1, §1.9). */
+ * gets a distinct non-NULL pointer (_PyMem_RawMalloc's malloc(1); Doc/c-api/memory.rst). */
 RH_TEST(large_and_zero_size_requests_go_to_malloc) {
     rh_allocator a;
     RH_CHECK(rh_allocator_pymalloc(&a, rh_profile_get("py311"), NULL) == 0);
@@ -256,8 +258,8 @@ RH_TEST(calloc_small_is_zeroed_pymalloc_block) {
     a.destroy(a.ctx);
 }
 
-/* Stats (sys._debugmallocstats, facts §1.10): blocks in use == allocs - frees - live large blocks, and the
- * byte breakdown adds up to arenas * ARENA_SIZE whatever the arena alignment mmap gave. */
+/* Stats (sys._debugmallocstats, _PyObject_DebugMallocStats): blocks in use == allocs - frees - live large
+ * blocks, and the byte breakdown adds up to arenas * ARENA_SIZE whatever the arena alignment mmap gave. */
 RH_TEST(stats_invariants_hold) {
     rh_allocator a;
     RH_CHECK(rh_allocator_pymalloc(&a, rh_profile_get("py311"), NULL) == 0);
@@ -324,7 +326,7 @@ RH_TEST(free_with_unknown_size) {
 }
 
 static char dms_buf[16384];
-/* The text has the shape of 3.11's sys._debugmallocstats (_PyObject_DebugMallocStats; facts §1.10):
+/* The text has the shape of 3.11's sys._debugmallocstats (Objects/obmalloc.c: _PyObject_DebugMallocStats):
  * class table, arena counters, byte breakdown summing to the arena bytes, arena map counts. */
 RH_TEST(debugmallocstats_text_has_cpython_shape) {
     rh_arena_allocator src = slab_source();
@@ -370,7 +372,8 @@ RH_TEST(debugmallocstats_text_has_cpython_shape) {
     a.destroy(a.ctx);
 }
 
-/* 2.7 (facts §8): ALIGNMENT 8 -> 64 size classes, 4 KiB pools, 256 KiB arenas, 48-byte pool header. */
+/* 2.7 (Objects/obmalloc.c, 2.7): ALIGNMENT 8 -> 64 size classes, 4 KiB pools, 256 KiB arenas, 48-byte pool
+ * header. */
 RH_TEST(py27_profile_8_byte_alignment_4k_pools) {
     rh_allocator a;
     RH_CHECK(rh_allocator_pymalloc(&a, rh_profile_get("py27"), NULL) == 0);

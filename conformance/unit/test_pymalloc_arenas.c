@@ -1,7 +1,8 @@
 /* test_pymalloc_arenas.c — the pymalloc model's arenas: the arena allocator plug-in (a counting source over
  * static storage, failure, the mmap default), alignment fix-up, the arena map, usable_arenas order and
  * nfp2lasta, release of wholly free arenas (kept-last in 3.11, always released in 2.7), the descriptors
- * vector, and the list(range(10**6)) pattern. Facts: ../shared/cpython-facts.md §1.5-§1.7.
+ * vector, and the list(range(10**6)) pattern. CPython: Objects/obmalloc.c (3.11): new_arena,
+ * allocate_from_new_pool, insert_to_freepool (nfp2lasta), address_in_range / arena_map_is_used.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -106,7 +107,7 @@ RH_TEST(custom_static_arena_source_is_used_and_counted) {
     RH_CHECK_EQ_I(S.frees, 3);
 }
 
-/* new_arena's alignment fix-up (facts §1.6): an arena whose base is not 16 KiB-aligned loses one pool
+/* new_arena's alignment fix-up (Objects/obmalloc.c): an arena whose base is not 16 KiB-aligned loses one pool
  * (nfreepools 63) and its pools start at the next pool boundary. */
 RH_TEST(misaligned_arena_loses_one_pool) {
     rh_arena_allocator src = slab_source(MIB, 4096);
@@ -126,7 +127,7 @@ RH_TEST(misaligned_arena_loses_one_pool) {
     a.destroy(a.ctx);
 }
 
-/* The ownership test reads only the arena map (facts §1.7: with the radix tree, address_in_range is
+/* The ownership test reads only the arena map (Objects/obmalloc.c: with the radix tree, address_in_range is
  * arena_map_is_used): exact at the edges of misaligned neighbouring arenas that share a map slot. */
 RH_TEST(arena_map_ownership_exact_at_arena_edges) {
     rh_arena_allocator src = slab_source(MIB, 4096);
@@ -179,7 +180,7 @@ RH_TEST(arena_outside_the_map_is_refused) {
 }
 
 /* usable_arenas is sorted by ascending nfreepools and nfp2lasta[n] names the last arena with n free pools
- * (insert_to_freepool / allocate_from_new_pool, 3.11; facts §1.5). Exact positions after mixed frees. */
+ * (insert_to_freepool / allocate_from_new_pool, 3.11). Exact positions after mixed frees. */
 RH_TEST(usable_arenas_ascending_and_nfp2lasta_after_mixed_frees) {
     rh_arena_allocator src = slab_source(MIB, 0);
     rh_allocator a;
@@ -219,7 +220,7 @@ RH_TEST(usable_arenas_ascending_and_nfp2lasta_after_mixed_frees) {
 }
 
 /* insert_to_freepool (3.11): an arena goes back to the arena allocator the moment its last pool empties,
- * unless it is the last arena on usable_arenas — that one is kept (bpo-37257, facts §1.6). */
+ * unless it is the last arena on usable_arenas — that one is kept (bpo-37257, insert_to_freepool). */
 RH_TEST(wholly_free_arena_released_at_once_last_one_kept_py311) {
     rh_arena_allocator src = slab_source(MIB, 0);
     rh_allocator a;
@@ -244,7 +245,8 @@ RH_TEST(wholly_free_arena_released_at_once_last_one_kept_py311) {
     a.destroy(a.ctx);
 }
 
-/* 2.7 frees an arena as soon as all its pools are free, even the last one (facts §8). */
+/* 2.7 frees an arena as soon as all its pools are free, even the last one (pymalloc_free, Objects/obmalloc.c
+ * 2.7). */
 RH_TEST(wholly_free_arena_always_released_py27) {
     const rh_profile *p27 = rh_profile_get("py27");
     rh_arena_allocator src = slab_source(p27->arena_size, 0);
@@ -288,8 +290,8 @@ RH_TEST(alloc_free_loop_thrashes_arenas_only_in_py27) {
  * misaligned (63 pools) -> 32,130 per arena -> 32 arenas. While freeing, the arena being emptied sorts
  * before the one already wholly free (the first to empty, which is last on usable_arenas), so every arena
  * but that one is released: arenas_current 1, reclaimed = allocated - 1. CPython 3.11 measured 33 mmaps /
- * 32 munmaps (facts §1.6, §9.2): the same rule, plus arenas the interpreter already had and mmap's
- * alignment. ---- */
+ * 32 munmaps (strace of /usr/bin/python3 3.11.2): the same rule, plus arenas the interpreter already had and
+ * mmap's alignment. ---- */
 #define MILLION 1000000
 static void *ints[MILLION];
 static void million_ints(int offset, int expect_arenas, int reverse) {
@@ -360,7 +362,8 @@ RH_TEST(arena_source_failure_returns_null_then_recovers) {
     a.destroy(a.ctx);
 }
 
-/* INITIAL_ARENA_OBJECTS 16; new_arena doubles the descriptors vector, never shrinks it (facts §1.1). */
+/* INITIAL_ARENA_OBJECTS 16; new_arena doubles the descriptors vector, never shrinks it (Objects/obmalloc.c).
+ */
 RH_TEST(arena_descriptors_start_at_16_and_double) {
     rh_arena_allocator src = slab_source(MIB, 0);
     rh_allocator a;

@@ -2,6 +2,7 @@
  * allocator-table validation, the error state, statics and the immortal-refcount rule, stats. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "refheap/refheap.h"
 #include "rh_test.h"
@@ -18,7 +19,8 @@ static rh_runtime *new_rt(const char *profile, const char *alloc) {
     return rh_fx_runtime_new(profile, alloc ? &a : NULL, NULL, 0);
 }
 
-/* profile.c: the built-in profiles carry cpython-facts.md §1/§7/§10 values; NULL names py311. */
+/* profile.c: the built-in profiles carry CPython's pymalloc and GC values (docs/profiles.md); NULL names
+ * py311. */
 RH_TEST(profiles_carry_cpython_parameters) {
     const rh_profile *p = rh_profile_get(NULL);
     RH_CHECK(p != NULL);
@@ -95,8 +97,8 @@ RH_TEST(error_state_holds_one_exception) {
     rh_runtime_free(rt);
 }
 
-/* cpython-facts.md §4.1/§5: statics start at 999999999 in 3.11 and are counted; in 3.12 they are
- * immortal (4294967295) and incref/decref leave them alone. */
+/* _PyObject_IMMORTAL_INIT (3.11) / _Py_IMMORTAL_REFCNT (3.12): statics start at 999999999 in 3.11 and are
+ * counted; in 3.12 they are immortal (4294967295) and incref/decref leave them alone. */
 RH_TEST(static_refcount_counted_in_py311_immortal_in_py312) {
     rh_runtime *rt = new_rt("py311", NULL);
     RH_CHECK(rt != NULL);
@@ -166,10 +168,49 @@ RH_TEST(stats_snapshot_and_json) {
     rh_decref(rt, l);
     rh_stats_get(rt, &st);
     /* empty arenas went back at once: what stays is the arena holding the list object parked on the
-     * list freelist and the one empty arena pymalloc keeps (facts §1.6, §3.1) */
+     * list freelist and the one empty arena pymalloc keeps (insert_to_freepool) */
     RH_CHECK(st.allocator.arenas_current <= 2);
     RH_CHECK_EQ_U(st.allocator.arenas_reclaimed, st.allocator.arenas_allocated_total - st.allocator.arenas_current);
     RH_CHECK_EQ_U(st.freelist_list, 1);
+    rh_runtime_free(rt);
+}
+
+/* rh_stats_print_debugmallocstats: one format (rh__debugmallocstats_pools) for pymalloc and for any allocator
+ * with a class table; then a blank line and the freelists, as sys__debugmallocstats_impl prints them. */
+static char dms_text[32768];
+static const char *print_dms(rh_runtime *rt) {
+    FILE *f = fmemopen(dms_text, sizeof dms_text, "w");
+    if (!f) return "";
+    rh_stats_print_debugmallocstats(rt, f);
+    fclose(f);
+    return dms_text;
+}
+static void check_dms_shape(const char *t) {
+    const char *head = "Small block threshold = 512, in 32 size classes.\n";
+    RH_CHECK(strncmp(t, head, strlen(head)) == 0);
+    RH_CHECK(strstr(t, "# arenas allocated total           =") != NULL);
+    RH_CHECK(strstr(t, "# bytes lost to arena alignment    =") != NULL);
+    RH_CHECK(strstr(t, "\nTotal                              =") != NULL);
+    RH_CHECK(strstr(t, "\n\n0 free PyDictObjects * 48 bytes each\n") != NULL);
+    RH_CHECK(strstr(t, "free 20-sized PyTupleObjects * 184 bytes each\n") != NULL);
+}
+RH_TEST(debugmallocstats_one_format_for_every_allocator) {
+    rh_runtime *rt = new_rt(NULL, "pymalloc");
+    RH_CHECK(rt != NULL);
+    const char *t = print_dms(rt);
+    check_dms_shape(t);
+    RH_CHECK(strstr(t, "arena map counts") != NULL); /* pymalloc's own addition */
+    rh_runtime_free(rt);
+    rt = new_rt(NULL, "malloc"); /* no class table: the freelists alone */
+    RH_CHECK(rt != NULL);
+    RH_CHECK(strncmp(print_dms(rt), "0 free PyDictObjects", 20) == 0);
+    rh_runtime_free(rt);
+    if (!rh_allocator_available("cpython")) RH_SKIP("the cpython allocator is not available in this build");
+    rt = new_rt(NULL, "cpython");
+    RH_CHECK(rt != NULL);
+    t = print_dms(rt);
+    check_dms_shape(t);
+    RH_CHECK(strstr(t, "arena map counts") == NULL);
     rh_runtime_free(rt);
 }
 

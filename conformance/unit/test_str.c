@@ -1,8 +1,9 @@
 /* test_str.c — strs: sizes per kind and profile, canonical kinds, the UTF-8 cache, the sequence
  * operations, split/join, printf-style formatting and its errors, UTF-8 validation, allocation failure.
  *
- * Facts: ../shared/cpython-facts.md §2.2 (str sizes 3.11/3.12); formatting results and messages checked
- * against CPython 3.11.2 (Objects/unicodeobject.c: PyUnicode_New, unicode___sizeof__, PyUnicode_Format).
+ * CPython: sizeof(PyASCIIObject) loses wstr in 3.12 (PEP 623; Include/cpython/unicodeobject.h); formatting
+ * results and messages checked
+ * against CPython 3.11.2 (Objects/unicodeobject.c: PyUnicode_New, unicode_sizeof_impl, PyUnicode_Format).
  */
 #include "internal.h"
 #include "refheap/refheap.h"

@@ -1,9 +1,10 @@
 /* test_trashcan.c — deep container chains are freed with a bounded C stack, in CPython 3.11's order.
  *
- * Facts: ../shared/cpython-facts.md §6 (Py_TRASHCAN_BEGIN/END, _PyTrash_UNWIND_LEVEL 50); list_dealloc,
+ * CPython: Py_TRASHCAN_BEGIN/END and _PyTrash_UNWIND_LEVEL 50 (Include/cpython/object.h), _PyTrash_begin,
+ * _PyTrash_thread_deposit_object (Objects/object.c), 3.11; docs/design.md §Deallocation; list_dealloc,
  * tupledealloc, dict_dealloc and subtype_dealloc all run inside the trashcan (Objects/listobject.c,
  * tupleobject.c, dictobject.c, typeobject.c, 3.11). The orders asserted in trashcan_order_* were printed
- * by /usr/bin/python3 (3.11.2) for the deep_05 scenario of ../shared/conformance/trashcan without gc.
+ * by /usr/bin/python3 (3.11.2) for the conformance case trashcan/deep_05 (conformance/cases/) without gc.
  *
  * Depth: 10**7 in builds without sanitizers; 10**6 under ASan (whose shadow memory and quarantine make a
  * 10**7 chain cost several GB and seconds there). The collector is disabled while the chains are built:

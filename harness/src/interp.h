@@ -143,6 +143,8 @@ typedef rh_object *(*rh_cfn)(rh_interp *I, rh_object *self, rh_object **args, in
 /* ---- modules.c */
 rh_object *rh_import_module(rh_interp *I, const char *name);   /* new ref or NULL */
 void rh_hooks_install(rh_interp *I);
+/* The rh_hooks table given to rh_runtime_new (runtime.h): __del__, unraisable errors and output. */
+rh_hooks rh_interp_hooks(rh_interp *I);
 
 /* ---- report.c */
 void rh_report_stmt_begin(rh_interp *I, rh_node *stmt);

@@ -13,8 +13,6 @@
 #include "interp.h"
 #include "report.h"
 
-rh_hooks rh_interp_hooks(rh_interp *I);
-
 static const char usage_text[] =
     "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE]\n"
     "       refheap --help | --version\n"

@@ -349,8 +349,7 @@ void rh_hooks_install(rh_interp *I) {
     rh_gc_set_caller(I->rt, hook_caller, I);
 }
 
-/* The rh_hooks table given to rh_runtime_new (runtime.h): __del__, unraisable errors and output. */
-rh_hooks rh_interp_hooks(rh_interp *I);
+/* Declared in interp.h. */
 rh_hooks rh_interp_hooks(rh_interp *I) {
     rh_hooks h = {I, hook_call_del, hook_unraisable, hook_output};
     return h;

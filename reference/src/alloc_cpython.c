@@ -98,7 +98,7 @@ static void cp_free(void *ctx, void *p, size_t size) {
     c->api.free(p);
 }
 
-/* ---- stats: parse _PyObject_DebugMallocStats (the text of sys._debugmallocstats, facts §1.10) */
+/* ---- stats: parse _PyObject_DebugMallocStats (the text of sys._debugmallocstats) */
 
 /* The number after '=' in "# label = 1,048,576", commas skipped. */
 static uint64_t parse_grouped(const char *s) {

@@ -43,7 +43,7 @@ void rh__stats_unknown(rh_allocator_stats *s);
 void rh__json_str_member(FILE *out, const char *key, const char *value);
 void rh__json_u64_member(FILE *out, const char *key, uint64_t value);
 /* `,"options":{...}` with every environment variable whose name starts with one of the NULL-terminated
- * prefixes (MEASUREMENT.md item 12: record the allocator's options with its numbers). */
+ * prefixes (docs/measurement.md §12: record the allocator's options with its numbers). */
 void rh__json_env_options(FILE *out, const char *const *prefixes);
 
 /* alloc_malloc.c — glibc malloc pass-through */

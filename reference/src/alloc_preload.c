@@ -9,8 +9,8 @@
  * every malloc call in the process, and the table below simply calls malloc/free.
  * Invariants:
  *  - a table exists only while rh_preload_verify(name) == 0: create() refuses otherwise, because numbers
- *    measured on a silently absent preload would be glibc's numbers under another name (MEASUREMENT.md
- *    item 12);
+ *    measured on a silently absent preload would be glibc's numbers under another name
+ *    (docs/measurement.md §12);
  *  - verification is by symbol identity: the object defining the `malloc` that RTLD_DEFAULT resolves (the
  *    one every call in the process reaches) must be the object defining the library's own control entry
  *    point (jemalloc's mallctl, tcmalloc's MallocExtension_GetNumericProperty);

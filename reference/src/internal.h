@@ -15,7 +15,7 @@
 
 #include "refheap/refheap.h"
 
-/* ---------------------------------------------------------------- assertion tiers (STYLE §2) */
+/* ---------------------------------------------------------------- assertion tiers, one RH_DEBUG level */
 #ifndef RH_DEBUG
 #define RH_DEBUG 0 /* 0 release, 1 internal checks, 2 expensive checks */
 #endif
@@ -314,7 +314,7 @@ void rh__type_init_range(rh_runtime *rt, rh_type *t);
 void rh__type_init_type(rh_runtime *rt, rh_type *t);
 void rh__type_init_object(rh_runtime *rt, rh_type *t);
 
-/* identity.c / t_int.c / t_str.c — statics set-up (called once from rh_runtime_new, in this order) */
+/* t_int.c / t_str.c — statics set-up (called once from rh_runtime_new, in this order) */
 int rh__small_ints_init(rh_runtime *rt);
 int rh__strings_init(rh_runtime *rt);     /* '' and the 256 latin-1 characters */
 void rh__interned_fini(rh_runtime *rt);

@@ -179,8 +179,14 @@ int rh__pymalloc_check(void *ctx, const char **why);
 
 /* The rh_allocator.stats callback: fills *out (out->struct_size must be >= sizeof *out). Returns 0 or -1. */
 int rh__pymalloc_stats(void *ctx, rh_allocator_stats *out);
-/* Print the pymalloc part of CPython 3.11's sys._debugmallocstats (facts §1.10) for this allocator: the
- * size class table, arena counters, byte breakdown and arena map counts. ctx borrowed; writes to out. */
+/* Print the pymalloc part of CPython 3.11's sys._debugmallocstats (Objects/obmalloc.c:
+ * _PyObject_DebugMallocStats) for this allocator: the size class table, arena counters, byte breakdown and
+ * arena map counts. ctx borrowed; writes to out. */
 void rh__pymalloc_debugmallocstats(void *ctx, FILE *out);
+/* The allocator part of that text from any allocator's figures (the one printer of the format; pymalloc's
+ * above and rh_stats_print_debugmallocstats both use it): "Small block threshold", the size class table,
+ * the arena counters and the byte breakdown with its Total. `threshold` is SMALL_REQUEST_THRESHOLD. s
+ * borrowed; writes to out. */
+void rh__debugmallocstats_pools(const rh_allocator_stats *s, uint32_t threshold, FILE *out);
 
 #endif

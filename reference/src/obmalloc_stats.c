@@ -91,38 +91,43 @@ static uint64_t printone(FILE *out, const char *label, uint64_t value) {
     return value;
 }
 
-void rh__pymalloc_debugmallocstats(void *ctx, FILE *out) {
-    const rh_pymalloc *st = ctx;
-    rh_allocator_stats s = {.struct_size = sizeof s};
-    if (rh__pymalloc_stats(ctx, &s) != 0) return;
+void rh__debugmallocstats_pools(const rh_allocator_stats *s, uint32_t threshold, FILE *out) {
     char buf[128];
-    fprintf(out, "Small block threshold = %u, in %u size classes.\n", st->threshold, s.nsize_classes);
+    fprintf(out, "Small block threshold = %u, in %u size classes.\n", threshold, s->nsize_classes);
     fputs("\nclass   size   num pools   blocks in use  avail blocks\n"
           "-----   ----   ---------   -------------  ------------\n", out);
-    for (uint32_t i = 0; i < s.nsize_classes; i++) {
-        const rh_size_class_stats *c = &s.classes[i];
+    for (uint32_t i = 0; i < s->nsize_classes && i < RH_MAX_SIZE_CLASSES; i++) {
+        const rh_size_class_stats *c = &s->classes[i];
         if (c->num_pools == 0) continue;
         fprintf(out, "%5u %6u %11llu %15llu %13llu\n", i, c->size, (unsigned long long)c->num_pools,
                 (unsigned long long)c->blocks_in_use, (unsigned long long)c->avail_blocks);
     }
     fputc('\n', out);
-    printone(out, "# arenas allocated total", s.arenas_allocated_total);
-    printone(out, "# arenas reclaimed", s.arenas_reclaimed);
-    printone(out, "# arenas highwater mark", s.arenas_highwater);
-    printone(out, "# arenas allocated current", s.arenas_current);
-    snprintf(buf, sizeof buf, "%llu arenas * %u bytes/arena", (unsigned long long)s.arenas_current,
-             st->arena_size);
-    printone(out, buf, s.arenas_current * st->arena_size);
+    printone(out, "# arenas allocated total", s->arenas_allocated_total);
+    printone(out, "# arenas reclaimed", s->arenas_reclaimed);
+    printone(out, "# arenas highwater mark", s->arenas_highwater);
+    printone(out, "# arenas allocated current", s->arenas_current);
+    snprintf(buf, sizeof buf, "%llu arenas * %llu bytes/arena", (unsigned long long)s->arenas_current,
+             (unsigned long long)s->arena_size);
+    printone(out, buf, s->arenas_current * s->arena_size);
     fputc('\n', out);
-    uint64_t total = printone(out, "# bytes in allocated blocks", s.bytes_in_allocated_blocks);
-    total += printone(out, "# bytes in available blocks", s.bytes_in_available_blocks);
-    snprintf(buf, sizeof buf, "%llu unused pools * %u bytes", (unsigned long long)s.unused_pools,
-             st->pool_size);
-    total += printone(out, buf, s.unused_pools * st->pool_size);
-    total += printone(out, "# bytes lost to pool headers", s.bytes_lost_pool_headers);
-    total += printone(out, "# bytes lost to quantization", s.bytes_lost_quantization);
-    total += printone(out, "# bytes lost to arena alignment", s.bytes_lost_arena_alignment);
+    uint64_t total = printone(out, "# bytes in allocated blocks", s->bytes_in_allocated_blocks);
+    total += printone(out, "# bytes in available blocks", s->bytes_in_available_blocks);
+    snprintf(buf, sizeof buf, "%llu unused pools * %llu bytes", (unsigned long long)s->unused_pools,
+             (unsigned long long)s->pool_size);
+    total += printone(out, buf, s->unused_pools * s->pool_size);
+    total += printone(out, "# bytes lost to pool headers", s->bytes_lost_pool_headers);
+    total += printone(out, "# bytes lost to quantization", s->bytes_lost_quantization);
+    total += printone(out, "# bytes lost to arena alignment", s->bytes_lost_arena_alignment);
     printone(out, "Total", total);
+}
+
+void rh__pymalloc_debugmallocstats(void *ctx, FILE *out) {
+    const rh_pymalloc *st = ctx;
+    rh_allocator_stats s = {.struct_size = sizeof s};
+    if (rh__pymalloc_stats(ctx, &s) != 0) return;
+    rh__debugmallocstats_pools(&s, st->threshold, out);
+    uint64_t total;
     /* the arena map has a root and leaves; CPython's has root, mid and bottom nodes: no mid level here */
     fputs("\narena map counts\n", out);
     printone(out, "# arena map mid nodes", 0);

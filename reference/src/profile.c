@@ -1,5 +1,5 @@
-/* profile.c — the built-in version profiles as data (values and sources: docs/design.md §Profiles,
- * ../shared/cpython-facts.md §1–§10). */
+/* profile.c — the built-in version profiles as data (every value with the CPython source it comes from:
+ * docs/profiles.md; docs/design.md §Profiles). */
 #include <string.h>
 
 #include "refheap/profile.h"

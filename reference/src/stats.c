@@ -6,29 +6,43 @@
 #include "internal.h"
 #include "obmalloc.h"
 
+/* Where each RH_RUNTIME_STAT_FIELDS entry comes from: stat_<name>(rt) for every name of the list, so a field
+ * added to the list without a source here does not compile, and a source left here for a removed field is
+ * an unused function. */
+#define STAT_SOURCE(name, expr) \
+    static uint64_t stat_##name(const rh_runtime *rt) { return (uint64_t)(expr); }
+STAT_SOURCE(objects_live, rt->counts.allocated_total - rt->counts.freed_total)
+STAT_SOURCE(objects_allocated_total, rt->counts.allocated_total)
+STAT_SOURCE(objects_freed_total, rt->counts.freed_total)
+STAT_SOURCE(dealloc_deferred_total, rt->counts.dealloc_deferred)
+STAT_SOURCE(freelist_float, rt->fl.float_n)
+STAT_SOURCE(freelist_list, rt->fl.list_n)
+STAT_SOURCE(freelist_dict, rt->fl.dict_n)
+STAT_SOURCE(freelist_dictkeys, rt->fl.keys_n)
+STAT_SOURCE(freelist_int, rt->fl.int27.free_n)
+STAT_SOURCE(gc_count0, rt->gc.gen[0].count)
+STAT_SOURCE(gc_count1, rt->gc.gen[1].count)
+STAT_SOURCE(gc_count2, rt->gc.gen[2].count)
+STAT_SOURCE(gc_tracked, rt->gc.tracked)
+STAT_SOURCE(interned_strings, rt->interned_n)
+#undef STAT_SOURCE
+static uint64_t stat_gc_collections_total(const rh_runtime *rt) {
+    uint64_t n = 0;
+    for (int g = 0; g < RH_NUM_GENERATIONS; g++) n += rt->gc.stats[g].collections;
+    return n;
+}
+
 int rh_stats_get(rh_runtime *rt, rh_stats *out) {
     if (out->struct_size < sizeof(rh_stats)) return -1;
     uint32_t size = out->struct_size;
     memset(out, 0, sizeof *out);
     out->struct_size = size;
     out->version = RH_STATS_VERSION;
-    out->objects_live = rt->counts.allocated_total - rt->counts.freed_total;
-    out->objects_allocated_total = rt->counts.allocated_total;
-    out->objects_freed_total = rt->counts.freed_total;
-    out->dealloc_deferred_total = rt->counts.dealloc_deferred;
+#define RH_X_FILL(name, desc) out->name = stat_##name(rt);
+    RH_RUNTIME_STAT_FIELDS(RH_X_FILL)
+#undef RH_X_FILL
     for (int k = 0; k < RH_K__COUNT; k++) out->live_by_kind[k] = rt->counts.live[k];
-    out->freelist_float = rt->fl.float_n;
-    out->freelist_list = rt->fl.list_n;
-    out->freelist_dict = rt->fl.dict_n;
-    out->freelist_dictkeys = rt->fl.keys_n;
-    out->freelist_int = rt->fl.int27.free_n;
     for (int i = 0; i < RH_TUPLE_FREELIST_MAX; i++) out->freelist_tuple[i] = rt->fl.tuple_n[i];
-    out->gc_count0 = (uint64_t)rt->gc.gen[0].count;
-    out->gc_count1 = (uint64_t)rt->gc.gen[1].count;
-    out->gc_count2 = (uint64_t)rt->gc.gen[2].count;
-    out->gc_tracked = rt->gc.tracked;
-    for (int g = 0; g < RH_NUM_GENERATIONS; g++) out->gc_collections_total += rt->gc.stats[g].collections;
-    out->interned_strings = rt->interned_n;
     if (rt->alloc.stats) {
         out->allocator.struct_size = sizeof out->allocator;
         if (rt->alloc.stats(rt->alloc.ctx, &out->allocator) != 0) out->allocator.struct_size = 0;
@@ -74,32 +88,13 @@ void rh_stats_print_debugmallocstats(rh_runtime *rt, FILE *out) {
     rh_stats st = {.struct_size = sizeof st};
     rh_stats_get(rt, &st);
     const rh_allocator_stats *a = &st.allocator;
+    /* the allocator part, a blank line, then the freelists (sys__debugmallocstats_impl, Python/sysmodule.c) */
     if (rh__pymalloc_is(&rt->alloc)) {
         rh__pymalloc_debugmallocstats(rt->alloc.ctx, out);
+        fputc('\n', out);
     } else if (a->struct_size && a->nsize_classes) {
-        fprintf(out, "Small block threshold = %u, in %u size classes.\n\n",
-                rt->profile->small_request_threshold, a->nsize_classes);
-        fputs("class   size   num pools   blocks in use  avail blocks\n"
-              "-----   ----   ---------   -------------  ------------\n", out);
-        for (uint32_t i = 0; i < a->nsize_classes && i < RH_MAX_SIZE_CLASSES; i++) {
-            const rh_size_class_stats *c = &a->classes[i];
-            if (!c->num_pools) continue;
-            fprintf(out, "%5u %6u %11" PRIu64 " %15" PRIu64 " %13" PRIu64 "\n", i, c->size, c->num_pools,
-                    c->blocks_in_use, c->avail_blocks);
-        }
-        fprintf(out, "\n# arenas allocated total           = %14" PRIu64 "\n", a->arenas_allocated_total);
-        fprintf(out, "# arenas reclaimed                 = %14" PRIu64 "\n", a->arenas_reclaimed);
-        fprintf(out, "# arenas highwater mark            = %14" PRIu64 "\n", a->arenas_highwater);
-        fprintf(out, "# arenas allocated current         = %14" PRIu64 "\n", a->arenas_current);
-        fprintf(out, "%" PRIu64 " arenas * %" PRIu64 " bytes/arena = %14" PRIu64 "\n\n", a->arenas_current,
-                a->arena_size, a->arenas_current * a->arena_size);
-        fprintf(out, "# bytes in allocated blocks        = %14" PRIu64 "\n", a->bytes_in_allocated_blocks);
-        fprintf(out, "# bytes in available blocks        = %14" PRIu64 "\n", a->bytes_in_available_blocks);
-        fprintf(out, "%" PRIu64 " unused pools * %" PRIu64 " bytes = %14" PRIu64 "\n", a->unused_pools,
-                a->pool_size, a->unused_pools * a->pool_size);
-        fprintf(out, "# bytes lost to pool headers       = %14" PRIu64 "\n", a->bytes_lost_pool_headers);
-        fprintf(out, "# bytes lost to quantization       = %14" PRIu64 "\n", a->bytes_lost_quantization);
-        fprintf(out, "# bytes lost to arena alignment    = %14" PRIu64 "\n\n", a->bytes_lost_arena_alignment);
+        rh__debugmallocstats_pools(a, rt->profile->small_request_threshold, out);
+        fputc('\n', out);
     }
     fprintf(out, "%" PRIu64 " free PyDictObjects * 48 bytes each\n", st.freelist_dict);
     fprintf(out, "%" PRIu64 " free PyFloatObjects * 24 bytes each\n", st.freelist_float);

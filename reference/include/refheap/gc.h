@@ -1,7 +1,7 @@
 /* refheap/gc.h — the three-generation cyclic collector and weak references (CPython 3.11's gc module
  * and weakref.ref), as an API the workload interpreter binds to `gc` / `weakref` / `sys`.
  *
- * Semantics are CPython 3.11's (../shared/cpython-facts.md §7): thresholds from the profile, count0 up
+ * Semantics are CPython 3.11's (Modules/gcmodule.c; docs/gc.md): thresholds from the profile, count0 up
  * at allocation of a GC object and down at its deallocation (freelists excluded), automatic collection
  * inside the allocation when count0 > threshold0, the long-lived rule for full collections, PEP 442
  * finalizers (py3 profiles) or legacy uncollectable finalizers into gc.garbage (py27), weakref clearing

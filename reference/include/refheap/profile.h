@@ -1,8 +1,8 @@
 /* refheap/profile.h — version profiles: the parameters that differ between CPython versions, as data.
  *
  * A profile is a plain struct. Code reads its fields; it never tests a version name. The built-in
- * profiles are py27, py310, py311 (default), py312 and py313 (values and sources in
- * ../shared/cpython-facts.md and docs/design.md §Profiles).
+ * profiles are py27, py310, py311 (default), py312 and py313 (values and their CPython sources in
+ * docs/profiles.md; docs/design.md §Profiles).
  */
 #ifndef REFHEAP_PROFILE_H
 #define REFHEAP_PROFILE_H

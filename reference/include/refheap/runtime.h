@@ -91,7 +91,7 @@ void rh_err_clear(rh_runtime *rt);
 /* Report the pending error through hooks.unraisable (or output) and clear it. */
 void rh_err_write_unraisable(rh_runtime *rt, rh_object *where);
 
-/* ---- singletons and identity (reference/src/identity.c) ---- */
+/* ---- singletons and identity (reference/src/runtime.c; rh_is_static in object.c) ---- */
 rh_object *rh_none(rh_runtime *rt);    /* borrowed */
 rh_object *rh_true(rh_runtime *rt);    /* borrowed */
 rh_object *rh_false(rh_runtime *rt);   /* borrowed */
