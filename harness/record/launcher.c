@@ -403,6 +403,36 @@ static void write_meta(int argc, char **argv) {
     free(text);
 }
 
+static const char *trace_path;
+
+/* At process exit (exit() after Py_RunMain, or Py_Exit for an uncaught SystemExit): the END record with
+ * the exit status, then the file is closed and a summary printed. Not in a forked child (writer NULL). */
+static void finish_recording(int status, void *unused) {
+    (void)unused;
+    if (!writer) return;
+    pthread_mutex_lock(&rec_lock);
+    recording = 0;
+    uint64_t t = now_ns();
+    sample_rss(t);
+    uint64_t zz = (uint64_t)(((int64_t)status << 1) ^ ((int64_t)status >> 63));
+    rh_trace_put_event(writer, RH_EV_END, t, zz, nops, unknown_frees, NULL, 0);
+    uint64_t bytes = 0;
+    char err[300];
+    int rc = rh_trace_writer_close(writer, &bytes, err, sizeof err);
+    writer = NULL;
+    pthread_mutex_unlock(&rec_lock);
+    if (rc != 0) {
+        fprintf(stderr, "refheap record: %s: %s\n", trace_path, err);
+        _exit(LAUNCHER_FAILED);
+    }
+    if (!getenv("REFHEAP_RECORD_QUIET"))
+        fprintf(stderr, "refheap record: %s: %llu operations, %llu bytes (%.2f bytes/op), %llu RSS samples, "
+                "%llu collections, %llu marks; %llu frees of blocks from before the hooks; exit status %d\n",
+                trace_path, (unsigned long long)nops, (unsigned long long)bytes,
+                nops ? (double)bytes / (double)nops : 0.0, (unsigned long long)nsamples,
+                (unsigned long long)ngc, (unsigned long long)nmarks, (unsigned long long)unknown_frees, status);
+}
+
 static int fail(const char *msg, const char *detail) {
     fprintf(stderr, "refheap record: %s%s%s\n", msg, detail ? ": " : "", detail ? detail : "");
     return LAUNCHER_FAILED;
@@ -419,6 +449,8 @@ int main(int argc, char **argv) {
     char err[300];
     writer = rh_trace_writer_open(argv[1], 3, err, sizeof err);
     if (!writer) return fail(err, NULL);
+    trace_path = argv[1];
+    on_exit(finish_recording, NULL);
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     t0 = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
@@ -451,24 +483,7 @@ int main(int argc, char **argv) {
     if (PyStatus_Exception(st)) return status_fail(st);
     if (PyRun_SimpleString(setup_code) != 0) return fail("cannot install the gc and atexit hooks", NULL);
 
-    int status = Py_RunMain(); /* the program, then Py_FinalizeEx */
-
-    pthread_mutex_lock(&rec_lock);
-    recording = 0;
-    uint64_t t = now_ns();
-    sample_rss(t);
-    uint64_t zz = (uint64_t)(((int64_t)status << 1) ^ ((int64_t)status >> 63));
-    rh_trace_put_event(writer, RH_EV_END, t, zz, nops, unknown_frees, NULL, 0);
-    uint64_t bytes = 0;
-    int rc = rh_trace_writer_close(writer, &bytes, err, sizeof err);
-    writer = NULL;
-    pthread_mutex_unlock(&rec_lock);
-    if (rc != 0) return fail(argv[1], err);
-    if (!getenv("REFHEAP_RECORD_QUIET"))
-        fprintf(stderr, "refheap record: %s: %llu operations, %llu bytes (%.2f bytes/op), %llu RSS samples, "
-                "%llu collections, %llu marks; %llu frees of blocks from before the hooks; exit status %d\n",
-                argv[1], (unsigned long long)nops, (unsigned long long)bytes, nops ? (double)bytes / nops : 0.0,
-                (unsigned long long)nsamples, (unsigned long long)ngc, (unsigned long long)nmarks,
-                (unsigned long long)unknown_frees, status);
-    return status;
+    /* the program, then Py_FinalizeEx; an uncaught SystemExit leaves through Py_Exit -> exit() instead
+     * (pythonrun.c handle_system_exit), so the trace is finished by the on_exit handler either way */
+    exit(Py_RunMain());
 }

@@ -156,23 +156,23 @@ static int fill(rh_trace_reader *r, size_t need) {
             r->buf = b;
             r->cap = cap;
         }
-        if (r->zin.pos == r->zin.size) {
-            if (r->file_eof || r->frame_done) return 0;
+        if (r->zin.pos == r->zin.size && !r->file_eof && !r->frame_done) {
             size_t n = fread(r->in, 1, r->in_cap, r->f);
-            if (n == 0) {
-                if (ferror(r->f)) return rh_trace_fail(r, "read error: %s", strerror(errno));
-                r->file_eof = 1;
-                return 0;
-            }
+            if (n == 0 && ferror(r->f)) return rh_trace_fail(r, "read error: %s", strerror(errno));
+            if (n == 0) r->file_eof = 1;
             r->zin = (ZSTD_inBuffer){r->in, n, 0};
         }
+        if (r->frame_done) return 0;
+        /* called even without new input: the decoder may still hold output it could not flush before */
         ZSTD_outBuffer out = {r->buf, r->cap, r->len};
         size_t before = r->zin.pos;
         size_t rc = ZSTD_decompressStream(r->dz, &out, &r->zin);
         r->file_off += r->zin.pos - before;
         if (ZSTD_isError(rc)) return rh_trace_fail(r, "corrupt compressed data: %s", ZSTD_getErrorName(rc));
+        int progress = out.pos > r->len || r->zin.pos > before;
         r->len = out.pos;
         if (rc == 0) r->frame_done = 1;
+        else if (!progress && r->file_eof) return 0; /* input exhausted mid-frame */
     }
     return 1;
 }
