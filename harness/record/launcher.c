@@ -447,7 +447,7 @@ static int status_fail(PyStatus st) {
 int main(int argc, char **argv) {
     if (argc < 3) return fail("usage: refheap-record-launcher TRACE PYTHON [python arguments]", NULL);
     char err[300];
-    writer = rh_trace_writer_open(argv[1], 3, err, sizeof err);
+    writer = rh_trace_writer_open(argv[1], 1, err, sizeof err);
     if (!writer) return fail(err, NULL);
     trace_path = argv[1];
     on_exit(finish_recording, NULL);
