@@ -2,7 +2,7 @@
 # Install the Debian packages refheap uses, if any is missing. As root: apt-get; otherwise print the
 # exact command. `make test` and `make bench` call this first (via `make deps`).
 set -euo pipefail
-PKGS=(cmake make gcc g++ libbenchmark-dev hyperfine libmimalloc-dev libjemalloc-dev libjemalloc2
+PKGS=(cmake make gcc g++ libbenchmark-dev hyperfine libmimalloc-dev libjemalloc-dev libjemalloc2 libzstd-dev
       libgoogle-perftools-dev libtcmalloc-minimal4 python3 python3-dev libpython3.11-dev
       python3-matplotlib procps)
 missing=()

@@ -72,6 +72,8 @@ def steps():
                               "--scale", ARGS.scale, "--only", WL_ONLY], {}))
     out.append(("seed_story", [PY, os.path.join(HERE, "seed_story.py"), "--build", b, "--results", res,
                                "--scale", ARGS.scale], {}))
+    out.append(("replay", [PY, os.path.join(HERE, "replay_bench.py"), "--build", b, "--results", res,
+                           "--scale", ARGS.scale], {}))
     out.append(("plots", [PY, os.path.join(ROOT, "harness", "plot", "plots.py"), "--results", res], {}))
     return out
 
@@ -104,7 +106,7 @@ def main():
         t0 = time.monotonic()
         e = dict(os.environ)
         e.update(env)
-        stream = name in ("workloads", "hyperfine", "seed_story")
+        stream = name in ("workloads", "hyperfine", "seed_story", "replay")
         p = subprocess.run(cmd, env=e, stdout=None if stream else subprocess.DEVNULL, stderr=subprocess.PIPE,
                            text=True)
         dt = time.monotonic() - t0

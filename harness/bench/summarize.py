@@ -230,6 +230,58 @@ def seed_section(L, r):
                      "" if len(close) == len(rows) else " (the others: see the file)"))
 
 
+def replay_section(L, r):
+    """refheap record / replay of real programs (replay.json from replay_bench.py)."""
+    doc = load(os.path.join(r, "replay.json"))
+    L.append("")
+    L.append("## Real programs recorded on CPython 3.11 and replayed on every allocator (`refheap replay`)")
+    L.append("")
+    if not doc:
+        L.append("_replay.json missing: run `make bench ONLY=replay`._")
+        return
+    L.append("Each program ran on Debian's python3 under `refheap record` (PEP 445 hooks on RAW, MEM and OBJ "
+             "from before start-up); its trace was replayed in this run once per configuration, writing every "
+             "allocated byte. RAW-domain requests go to the process's malloc in every configuration, as in "
+             "CPython. RSS includes the replayer's own baseline (a few MiB, shown). *exit* is the RSS when the "
+             "program ended (before interpreter finalization); *release* is the median time for RSS to fall by "
+             "half the freed bytes after a large drop in live bytes (`n/m`: drops released within 0.5 s). "
+             "Ratios are to the pymalloc model in the same run. `model_check`: pools and blocks per size "
+             "class and arenas equal to the real interpreter's `sys._debugmallocstats()` at exit. "
+             "docs/record-replay.md explains each column.")
+    for prog in doc.get("programs", []):
+        L.append("")
+        L.append("### %s (`%s`)" % (prog["name"], prog["program"]))
+        L.append("")
+        L.append("%s operations; trace %.1f MB, %.2f bytes/op; program %.2f s plain, %.2f s recorded "
+                 "(%.1f× — %.0f ns of recording per operation)." % (
+                     "{:,}".format(prog.get("ops", 0)), prog["trace_bytes"] / 1e6, prog.get("bytes_per_op") or 0,
+                     prog["plain_s"], prog["record_s"], prog["record_overhead"], prog.get("record_ns_per_op") or 0))
+        runs = prog["runs"]
+        base = next((x for x in runs if x["label"] == "pymalloc"), None)
+        if runs:
+            L.append("Real run: peak %.1f MiB, at exit %.1f MiB (whole process: interpreter, libraries)." % (
+                runs[0]["real_peak_rss_kb"] / 1024, runs[0]["real_final_rss_kb"] / 1024))
+        L.append("")
+        L.append("| configuration | peak RSS MiB | exit RSS MiB | ns/op | release | model_check |")
+        L.append("|---|---|---|---|---|---|")
+        for x in runs:
+            def cell(key, fmt, scale=1.0):
+                v = x[key]
+                b = base[key] if base else None
+                return (fmt % (v / scale)) + (" (%s)" % fmt_ratio(v, b) if b else "")
+            rel = "n/a" if not x["releases"] else "%s (%d/%d)" % (
+                "%.2f ms" % x["release_latency_ms_median"] if x["release_latency_ms_median"] is not None
+                else "none", x["released"], x["releases"])
+            mc = {True: "matches", False: "differs (%s)" % x["model_differences"], None: "—"}[x["model_check"]]
+            L.append("| %s | %s | %s | %s | %s | %s |" % (x["label"], cell("peak_rss_kb", "%.1f", 1024),
+                                                           cell("final_rss_kb", "%.1f", 1024),
+                                                           cell("ns_per_op", "%.1f"), rel, mc))
+        for label, err in sorted(prog.get("failed", {}).items()):
+            L.append("| %s | failed: %s | | | | |" % (label, err.replace("|", "/")[:120]))
+        L.append("")
+        L.append("![RSS over the stream](replay_rss_%s.png)" % prog["name"])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -320,12 +372,14 @@ def main():
     workload_section(L, r)
     targets_section(L, r, med)
     seed_section(L, r)
+    replay_section(L, r)
     L.append("")
     L.append("Raw data: `micro_alloc*.json`, `micro_objects_*.json`, `micro_gc.json` (google benchmark JSON), "
              "`cpython_gc.json`, `cpython_objects.json` (the same shapes on CPython, same format), "
              "`workloads.json` (per workload and configuration: phases, release, GC pauses), "
-             "`hyperfine_*.json` (whole-process times), `bench_log.json` (steps, commands, durations). "
-             "Plots: `alloc_pair_ns.png`, `rss_<workload>.png`, `release_latency.png`, `gc_pause_vs_heap.png`.")
+             "`hyperfine_*.json` (whole-process times), `replay.json` (record/replay of real programs), "
+             "`bench_log.json` (steps, commands, durations). "
+             "Plots: `alloc_pair_ns.png`, `rss_<workload>.png`, `release_latency.png`, `gc_pause_vs_heap.png`, `replay_rss_<program>.png`.")
     with open(os.path.join(r, "README.md"), "w") as f:
         f.write("\n".join(L) + "\n")
 

@@ -11,10 +11,14 @@
 #include <string.h>
 
 #include "interp.h"
+#include "record.h"
 #include "report.h"
 
 static const char usage_text[] =
     "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE]\n"
+    "       refheap record [-o FILE] [--python PATH] SCRIPT.py|-m MODULE [ARGS...]   (refheap record -h)\n"
+    "       refheap replay FILE [--allocator NAME] [--set KEY=VALUE] [--json OUT] [--report]  (-h)\n"
+    "       refheap shim-path   (the folder of the `refheap` shim module for PYTHONPATH)\n"
     "       refheap --help | --version\n"
     "\n"
     "Runs a workload written in the refheap subset of Python 3 on the reference model of CPython's\n"
@@ -135,6 +139,9 @@ static int compile_error(const char *file, rh_cerr *e) {
 }
 
 int main(int argc, char **argv) {
+    if (argc >= 2 && !strcmp(argv[1], "record")) return rh_record_main(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "replay")) return rh_replay_main(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "shim-path")) return rh_shim_path_main(argc, argv);
     opts o = {0};
     o.release_tol_mb = -1;
     o.release_deadline_s = 5;

@@ -1,0 +1,158 @@
+#!/usr/bin/python3
+"""ctest driver for refheap record/replay (conformance/record.cmake).
+
+  check_replay.py REFHEAP record TRACE           record small_program.py into TRACE (exit 0, trace made)
+  check_replay.py REFHEAP replay TRACE ALLOC [--profile P] [--set K=V] [--expect-match yes|no]
+        replay on ALLOC with --json; every operation replayed, timeline and marks present; under an
+        allocator with pymalloc statistics model_check.matches must equal --expect-match. Exit 77 (skip)
+        when the allocator is not available in this build.
+  check_replay.py REFHEAP bad-trace KIND TRACE    a damaged copy of TRACE must fail with exit 2 and a
+        message naming the file and an offset (KIND: truncated, corrupt, version, junk, empty)
+  check_replay.py REFHEAP other-python PYTHON PROFILE   record with --python PYTHON, replay under PROFILE:
+        model_check.matches true
+  check_replay.py REFHEAP script-status N         a recorded script exiting with N gives N
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SKIP = 77
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    return p.returncode, p.stdout, p.stderr
+
+
+def record(refheap, trace):
+    rc, out, err = run([refheap, "record", "-q", "-o", trace, os.path.join(HERE, "small_program.py")])
+    if rc != 0 or out != "done\n":
+        fail("record exit %d, stdout %r, stderr %s" % (rc, out, err))
+    if not os.path.exists(trace) or os.path.getsize(trace) < 100:
+        fail("no trace written")
+
+
+def replay(refheap, trace, alloc, rest):
+    expect = None
+    if "--expect-match" in rest:
+        i = rest.index("--expect-match")
+        expect = rest[i + 1] == "yes"
+        rest = rest[:i] + rest[i + 2:]
+    with tempfile.TemporaryDirectory() as d:
+        js = os.path.join(d, "r.json")
+        rc, out, err = run([refheap, "replay", trace, "--allocator", alloc, "--json", js] + rest)
+        if rc == 2 and ("not active" in err or "not found" in err or "cannot" in err) and alloc != "pymalloc":
+            print("skip: " + err.strip())
+            sys.exit(SKIP)
+        if rc != 0:
+            fail("replay exit %d: %s" % (rc, err))
+        doc = json.load(open(js))
+    if doc["schema"] != "refheap-replay/1":
+        fail("schema %r" % doc["schema"])
+    k = doc["ops_by_kind"]
+    if doc["ops"] <= 1000 or doc["ops"] != k["malloc"] + k["calloc"] + k["realloc"] + k["free"]:
+        fail("ops %r" % doc["ops"])
+    labels = [p.get("label") for p in doc["timeline"] if p["kind"] == "mark"]
+    if labels != ["start", "built", "cycles collected", "freed"]:
+        fail("marks %r" % labels)
+    if not any(p["kind"] == "gc" and p["generation"] == 2 for p in doc["timeline"]):
+        fail("no full collection in the timeline")
+    for f in ("peak_rss_kb", "final_rss_kb", "real_peak_rss_kb", "real_final_rss_kb"):
+        if not doc[f] > 0:
+            fail("%s = %r" % (f, doc[f]))
+    if doc["ns_per_op"] <= 0:
+        fail("ns_per_op %r" % doc["ns_per_op"])
+    mc = doc["model_check"]
+    if expect is not None:
+        if not mc.get("available"):
+            fail("model_check unavailable: %r" % mc)
+        if mc["matches"] != expect:
+            fail("model_check.matches %r, expected %r; differences %r" % (mc["matches"], expect,
+                                                                          mc["differences"][:10]))
+        if not expect and not mc["differences"]:
+            fail("no differences listed")
+    print("ok: %s %d ops, %.1f ns/op, peak %d KiB, model_check %r" % (
+        alloc, doc["ops"], doc["ns_per_op"], doc["peak_rss_kb"], mc.get("matches")))
+
+
+def bad_trace(refheap, kind, trace):
+    data = open(trace, "rb").read()
+    with tempfile.TemporaryDirectory() as d:
+        bad = os.path.join(d, kind + ".trace")
+        if kind == "truncated":
+            data = data[: len(data) * 2 // 3]
+        elif kind == "corrupt":
+            b = bytearray(data)
+            for i in range(len(b) // 2, len(b) // 2 + 64):
+                b[i] ^= 0x5A
+            data = bytes(b)
+        elif kind == "version":
+            data = data[:8] + bytes([9, 0, 0, 0]) + data[12:]
+        elif kind == "junk":
+            data = b"#!/usr/bin/env python3\nprint('not a trace')\n"
+        elif kind == "empty":
+            data = b""
+        open(bad, "wb").write(data)
+        rc, out, err = run([refheap, "replay", bad, "--allocator", "pymalloc"])
+        if rc != 2:
+            fail("exit %d (want 2): %s" % (rc, err))
+        first = err.strip().splitlines()[0] if err.strip() else ""
+        if bad not in first or "offset" not in first:
+            fail("message does not name the file and an offset: %r" % first)
+        if "Sanitizer" in err or "runtime error" in err:
+            fail("sanitizer report: " + err)
+        print("ok: " + first)
+
+
+def script_status(refheap, n):
+    with tempfile.TemporaryDirectory() as d:
+        py = os.path.join(d, "exits.py")
+        open(py, "w").write("import sys\nx = [1] * 10\nsys.exit(%d)\n" % n)
+        trace = os.path.join(d, "t.trace")
+        rc, out, err = run([refheap, "record", "-q", "-o", trace, py])
+        if rc != n:
+            fail("record exit %d, want the program's %d: %s" % (rc, n, err))
+        rc, out, err = run([refheap, "replay", trace, "--json", os.path.join(d, "r.json")])
+        if rc != 0:
+            fail("replay of a failing program's trace: exit %d: %s" % (rc, err))
+        if json.load(open(os.path.join(d, "r.json")))["exit_status"] != n:
+            fail("exit_status not recorded")
+        print("ok: exit status %d passed through and recorded" % n)
+
+
+def other_python(refheap, python, profile):
+    with tempfile.TemporaryDirectory() as d:
+        trace = os.path.join(d, "t.trace")
+        rc, out, err = run([refheap, "record", "-q", "--python", python, "-o", trace,
+                            os.path.join(HERE, "small_program.py")])
+        if rc != 0 or out != "done\n":
+            fail("record --python %s: exit %d, %s" % (python, rc, err))
+        replay(refheap, trace, "pymalloc", ["--profile", profile, "--expect-match", "yes"])
+
+
+def main():
+    refheap, mode = sys.argv[1], sys.argv[2]
+    if mode == "record":
+        record(refheap, sys.argv[3])
+    elif mode == "replay":
+        replay(refheap, sys.argv[3], sys.argv[4], sys.argv[5:])
+    elif mode == "bad-trace":
+        bad_trace(refheap, sys.argv[3], sys.argv[4])
+    elif mode == "other-python":
+        other_python(refheap, sys.argv[3], sys.argv[4])
+    elif mode == "script-status":
+        script_status(refheap, int(sys.argv[3]))
+    else:
+        fail("unknown mode " + mode)
+
+
+if __name__ == "__main__":
+    main()
