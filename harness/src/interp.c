@@ -212,7 +212,7 @@ static rh_object *type_attr(rh_interp *I, rh_object *t, rh_object *name) {
     if (rh_is_heap_class(t)) {
         if (rh_str_eq_cstr(name, "__mro__") && ty->mro && !(ty->flags & RH_TPFLAG_CLASSIC)) return newref(ty->mro);
         if (rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
-        if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return newref(ty->dict);
+        if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);
         rh_object *v = rh_class_lookup(I->rt, t, name);
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
@@ -275,7 +275,7 @@ int hx_setattr(rh_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: return rh_setattr(rt, o, name, v);
     case RH_K_TYPE:
-        if (rh_is_heap_class(o)) return rh_dict_set(rt, ((rh_type *)o)->dict, name, v);
+        if (rh_is_heap_class(o)) return rh_setattr(rt, o, name, v); /* type_setattro */
         rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", rh_cstr(I, name), ((rh_type *)o)->name);
         return -1;
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
@@ -290,11 +290,7 @@ int hx_delattr(rh_interp *I, rh_object *o, rh_object *name) {
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: return rh_delattr(rt, o, name);
     case RH_K_TYPE:
-        if (rh_is_heap_class(o)) {
-            if (rh_dict_del(rt, ((rh_type *)o)->dict, name) == 0) return 0;
-            rh_err_set(rt, RH_EXC_ATTRIBUTE, "type object '%s' has no attribute '%s'", ((rh_type *)o)->name, rh_cstr(I, name));
-            return -1;
-        }
+        if (rh_is_heap_class(o)) return rh_delattr(rt, o, name);
         break;
     case RH_K_MODULE:
         if (rh_dict_del(rt, rh_module_dict(o), name) == 0) return 0;

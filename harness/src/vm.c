@@ -235,6 +235,22 @@ static inline int int_binop_fast(rh_runtime *rt, unsigned op, rh_object *a, rh_o
     return 1;
 }
 
+/* BINARY_OP on two floats (BINARY_OP_ADD_FLOAT & co.; true division by a non-zero float as float_div):
+ * 1 with *r set, 0 for the generic path. */
+static inline int float_binop_fast(rh_runtime *rt, unsigned op, rh_object *a, rh_object *b, rh_object **r) {
+    if (rh_kind_of(a) != RH_K_FLOAT || rh_kind_of(b) != RH_K_FLOAT) return 0;
+    double x = rh_float_value(a), y = rh_float_value(b), z;
+    switch (op) {
+    case OP_ADD: z = x + y; break;
+    case OP_SUB: z = x - y; break;
+    case OP_MUL: z = x * y; break;
+    case OP_DIV: if (y == 0.0) return 0; z = x / y; break;
+    default: return 0;
+    }
+    *r = rh_float_new(rt, z);
+    return 1;
+}
+
 /* COMPARE_OP on two small ints: 1 with *t the result, 0 for the generic path. */
 static inline int int_compare_fast(unsigned op, rh_object *a, rh_object *b, int *t) {
     int64_t x, y;
@@ -378,7 +394,8 @@ L_DELETE_NAME:
 L_BINARY_OP:
     w = POP();
     v = POP();
-    if (!int_binop_fast(rt, arg & 255u, v, w, &r)) r = rh_eval_binop(I, (int)(arg & 255u), v, w, arg >> 8);
+    if (!int_binop_fast(rt, arg & 255u, v, w, &r) && !float_binop_fast(rt, arg & 255u, v, w, &r))
+        r = rh_eval_binop(I, (int)(arg & 255u), v, w, arg >> 8);
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (!r) goto error;

@@ -202,10 +202,28 @@ typedef struct rh_freelists {
 
 /* ---------------------------------------------------------------- the runtime */
 #define RH_NSMALLINTS_MAX 512
+/* One entry of the type attribute cache (Objects/typeobject.c: _PyType_Lookup's method cache, 2**12
+ * entries). The result of looking `name` up along `type`'s MRO, valid while `epoch` equals the runtime's
+ * type_epoch. attr is borrowed: every change that could free it or change the result (a class made,
+ * cleared or freed, a class attribute set or deleted, an interned string freed) moves the epoch on, as
+ * PyType_Modified invalidates version tags. Only interned names are cached (MCACHE_CACHEABLE_NAME). The
+ * cache holds no references, so it changes no count a program can see. */
+#define RH_TYPE_CACHE_SIZE 4096u
+typedef struct rh_type_cache_entry {
+    const rh_type *type;
+    const rh_object *name;
+    rh_object *attr;
+    size_t slot_off;
+    uint64_t epoch;
+    int found;
+} rh_type_cache_entry;
+
 struct rh_runtime {
     const rh_profile *profile;
     rh_allocator alloc;
     rh_hooks hooks;
+    uint64_t type_epoch;              /* starts at 1, so zeroed entries are empty */
+    rh_type_cache_entry type_cache[RH_TYPE_CACHE_SIZE];
 
     /* pending error */
     rh_exc err_kind;
@@ -344,5 +362,8 @@ void rh__intblock_fini(rh_runtime *rt, rh_intblocks *b);
 rh_dictkeys *rh__dictkeys_new_shared(rh_runtime *rt);    /* class cached keys */
 void rh__dictkeys_decref(rh_runtime *rt, rh_dictkeys *k);
 size_t rh__dictkeys_size(const rh_dictkeys *k);          /* _PyDict_KeysSize */
+
+/* The type attribute cache is stale from here on (PyType_Modified): t_class.c, t_str.c. */
+static inline void rh__types_modified(rh_runtime *rt) { rt->type_epoch++; }
 
 #endif

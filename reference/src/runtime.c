@@ -39,6 +39,7 @@ rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen) {
         if (cfg && cfg->allocator.abi_version) rh_allocator_destroy((rh_allocator *)&cfg->allocator);
         return NULL;
     }
+    rt->type_epoch = 1;
     rt->profile = (cfg && cfg->profile) ? cfg->profile : rh_profile_get(NULL);
     if (cfg) rt->hooks = cfg->hooks;
     if (adopt_allocator(rt, cfg, err, errlen) != 0) {

@@ -112,6 +112,7 @@ void rh__type_init_object(rh_runtime *rt, rh_type *t) {
 /* type_dealloc: classes are never in the trashcan */
 static void class_dealloc(rh_runtime *rt, rh_object *o) {
     rh_class *c = rh__as_class(o);
+    rh__types_modified(rt);
     rh_assert(c->t.flags & RH_TPFLAG_HEAPTYPE);
     rh__gc_untrack(rt, o);
     rh__weakref_clear_all(rt, o); /* PyObject_ClearWeakRefs before any field goes */
@@ -142,6 +143,7 @@ static int class_traverse(rh_object *o, rh_visitproc visit, void *arg) {
 static int class_clear(rh_runtime *rt, rh_object *o) {
     rh_type *t = (rh_type *)(void *)o;
     if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return 0;
+    rh__types_modified(rt);
     if (t->dict) rh_dict_clear(rt, t->dict);
     rh_setref(rt, &t->mro, NULL);
     return 0;
@@ -697,6 +699,7 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
         rh_decref(rt, o);
         return NULL;
     }
+    rh__types_modified(rt);
     rh__gc_track(rt, o);
     return o;
 }
@@ -910,13 +913,17 @@ rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
 
 /* _PyType_Lookup along the MRO: a __slots__ member (data descriptor: *slot_off set) or a class attribute
  * (*attr, borrowed). 1 found, 0 not, -1 error. */
-static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
+/* find_name_in_mro, with __slots__ members found as their offsets. 1 found, 0 not, -1 error. *exposed is
+ * set when a class on the way lent its namespace out (its entries may change behind the cache's back). */
+static int mro_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off,
+                      int *exposed) {
     *attr = NULL;
     *slot_off = 0;
     for (size_t i = 0; i < chain_len(t); i++) {
         rh_object *c = chain_at(t, i);
         if (!rh__is_heap_class(c)) continue;
         rh_class *k = rh__as_class(c);
+        if (k->t.flags & RH_TPFLAG_DICT_EXPOSED) *exposed = 1;
         for (size_t j = 0; j < k->t.nslots; j++) {
             if (rh__str_equal(rt, rh_tuple_get(k->slot_names, j), name)) {
                 *slot_off = k->slotoffset + j * sizeof(rh_object *);
@@ -928,6 +935,45 @@ static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **
         if (rh_err_occurred(rt)) return -1;
     }
     return 0;
+}
+
+/* _PyType_Lookup: the cache first (see rh_type_cache_entry in internal.h), else the MRO walk, whose
+ * result is stored unless it failed or passed an exposed namespace. */
+static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
+    int cacheable = rh_str_is_interned(rt, name);
+    rh_type_cache_entry *e = NULL;
+    if (cacheable) {
+        uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) ^ ((uintptr_t)name >> 15);
+        e = &rt->type_cache[h & (RH_TYPE_CACHE_SIZE - 1)];
+        if (e->epoch == rt->type_epoch && e->type == t && e->name == name) {
+            *attr = e->attr;
+            *slot_off = e->slot_off;
+            return e->found;
+        }
+    }
+    int exposed = 0, found = mro_lookup(rt, t, name, attr, slot_off, &exposed);
+    if (e && found >= 0 && !exposed) {
+        e->type = t;
+        e->name = name;
+        e->attr = *attr;
+        e->slot_off = *slot_off;
+        e->found = found;
+        e->epoch = rt->type_epoch;
+    }
+    return found;
+}
+
+rh_object *rh_class_dict(rh_runtime *rt, rh_object *cls) {
+    rh_type *t = (rh_type *)(void *)cls;
+    if (!t->dict) return NULL;
+    /* CPython lends a read-only mappingproxy; refheap lends the namespace itself, so from now on this
+     * class's entries may change without type_setattro: lookups through it are no longer cached */
+    if (!(t->flags & RH_TPFLAG_DICT_EXPOSED)) {
+        t->flags |= RH_TPFLAG_DICT_EXPOSED;
+        rh__types_modified(rt);
+    }
+    rh_incref(t->dict);
+    return t->dict;
 }
 
 rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name) {
@@ -979,7 +1025,7 @@ static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
         return t->name_obj ? new_ref(t->name_obj) : rh_str_from_cstr(rt, t->name);
     if (t->mro && !(t->flags & RH_TPFLAG_CLASSIC) && str_is(rt, name, "__mro__")) return new_ref(t->mro);
     if (t->bases && str_is(rt, name, "__bases__")) return new_ref(t->bases);
-    if (t->dict && str_is(rt, name, "__dict__")) return new_ref(t->dict); /* type's own __dict__ getset */
+    if (t->dict && str_is(rt, name, "__dict__")) return rh_class_dict(rt, o); /* type's own __dict__ getset */
     rh_object *attr = rh_class_lookup(rt, o, name);
     if (attr) return new_ref(attr);
     return rh_err_occurred(rt) ? NULL : no_attribute(rt, o, name);
@@ -1095,6 +1141,7 @@ static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_objec
         return -1;
     }
     int rc = rh__dict_setdel(rt, t->dict, name, v);
+    rh__types_modified(rt);
     if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
     if (rc == 0 && str_is(rt, name, "__del__")) update_del_flags(rt, t);
     return rc;

@@ -735,6 +735,7 @@ void rh__str_forget_interned(rh_runtime *rt, rh_object *s) {
     rt->interned[i] = NULL;
     rt->interned_n--;
     S(s)->state.interned = RH_SSTATE_NOT_INTERNED;
+    rh__types_modified(rt); /* the type cache keys names by address: a new name may take this one's */
 }
 
 void rh__interned_fini(rh_runtime *rt) {

@@ -70,7 +70,8 @@ typedef enum rh_kind {
 #define RH_TPFLAG_LEGACY_DEL    (1u << 5)  /* py27: __del__ is tp_del (uncollectable in cycles) */
 #define RH_TPFLAG_WEAKREFABLE   (1u << 6)
 #define RH_TPFLAG_CLASSIC       (1u << 8)  /* py27: a classic (old-style) class; instances are 2.7 `instance`s */
-#define RH_TPFLAG_INT_WORD      (1u << 7)  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
+#define RH_TPFLAG_INT_WORD      (1u << 7)
+#define RH_TPFLAG_DICT_EXPOSED  (1u << 9)  /* the class's namespace dict was handed out (rh_class_dict) */  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
 
 typedef int (*rh_visitproc)(rh_object *o, void *arg);
 

@@ -144,6 +144,9 @@ rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls);
  * Returns a new reference, or NULL: with AttributeError set when absent. */
 rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
 rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name);  /* borrowed, MRO */
+/* The class's namespace dict (C.__dict__; CPython lends a read-only proxy of it). New reference, or NULL
+ * for a class without one. From then on lookups through the class bypass the type attribute cache. */
+rh_object *rh_class_dict(rh_runtime *rt, rh_object *cls);
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
 /* The instance's __dict__, materialising it as 3.11 does when asked. New reference. */
