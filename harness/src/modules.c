@@ -349,8 +349,16 @@ void rh_hooks_install(rh_interp *I) {
     rh_gc_set_caller(I->rt, hook_caller, I);
 }
 
+/* The library's class slot wrappers (slot_tp_* in t_class.c) call Python code through here. */
+static rh_object *hook_call(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs) {
+    (void)rt;
+    if (nargs > RH_ARGS_MAX) nargs = RH_ARGS_MAX;
+    return rh_call_borrowed((rh_interp *)ctx, callable, (rh_object **)args, (int)nargs);
+}
+
 /* Declared in interp.h. */
 rh_hooks rh_interp_hooks(rh_interp *I) {
-    rh_hooks h = {I, hook_call_del, hook_unraisable, hook_output};
+    rh_hooks h = {.ctx = I, .call_del = hook_call_del, .unraisable = hook_unraisable, .output = hook_output,
+                  .call = hook_call};
     return h;
 }

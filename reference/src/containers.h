@@ -105,6 +105,11 @@ int rh__key_hash(rh_runtime *rt, rh_object *key, int64_t *out);
 /* Set KeyError with repr(key) as the message (_PyErr_SetKeyError). */
 void rh__set_key_error(rh_runtime *rt, rh_object *key);
 
+/* ---- tuple internals (t_tuple.c) ---- */
+/* list_richcompare / tuplerichcompare (one algorithm; the tp_richcompare of both): NotImplemented unless
+ * both are the same kind; the first differing item decides. New reference or NULL. */
+rh_object *rh__seq_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);
+
 /* ---- list internals (t_list.c) ---- */
 /* list_resize (profile's growth rule). 0, or -1 with MemoryError and the list unchanged. */
 int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize);

@@ -233,10 +233,9 @@ struct rh_runtime {
      * every static object so rh_is_static is a range check. */
     char *statics_lo, *statics_hi;
     struct rh_statics {
-        struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects */
-        struct { rh_gchead gc_; rh_type t; } descr_types[2]; /* getset_/member_descriptor (t_descr.c) */
-        struct { rh_gchead gc_; rh_type t; } classic_types[2]; /* py27 `instance`, `classobj` (t_class.c) */
+        struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects (types.c) */
         rh_object none;
+        rh_object notimplemented;        /* NotImplemented (t_none_bool.c) */
         rh_long_static false_, true_;
         rh_gchead empty_tuple_gc_;       /* ()'s GC head: stays zero (never tracked) — t_tuple.c */
         rh_tuple empty_tuple;            /* () : 24 bytes used; GC head unused (never tracked) */
@@ -263,6 +262,7 @@ struct rh_runtime {
      * frames on the C stack (abstract.c) */
     struct rh_repr_frame *repr_top;
     uint32_t repr_depth;
+    uint32_t cmp_depth;   /* comparisons in progress (PyObject_RichCompare's recursion guard, abstract.c) */
 
     /* t_dict.c: Py_EMPTY_KEYS of this runtime (an rh_dictkeys header + 8 index bytes), shared by every
      * empty dict; its count never reaches zero */
@@ -297,8 +297,6 @@ void rh__trash_end(rh_runtime *rt);
  * >= unwind level, so (as 2.7's trashcan-guarded frame_dealloc) it is deposited still holding self: self
  * gets one reference, dropped when the chain unwinds to this deposit. Returns 1 when deposited. */
 int rh__trash_defer_frame(rh_runtime *rt, rh_object *self);
-/* t_class.c — the type objects 2.7's type() reports for classic instances and classes */
-void rh__classic_types_init(rh_runtime *rt);
 /* runtime.c — PyMem_Malloc's domain (list arrays, dict tables): the object allocator, except in profiles
  * with pymem_is_raw (2.7) over the built-in pymalloc, where it is the C library. Free with rh_mem_free. */
 void *rh__pymem_malloc(rh_runtime *rt, size_t n);
@@ -315,22 +313,32 @@ static inline bool rh__gc_is_tracked(rh_object *o) { return rh_as_gc(o)->gc_next
 /* Called after count0 was incremented: runs the automatic collection policy (no-op until gc.c). */
 void rh__gc_on_alloc(rh_runtime *rt);
 void rh__gc_fini(rh_runtime *rt);          /* teardown: hooks off, gc.garbage / gc.callbacks dropped */
-void rh__type_init_weakref(rh_runtime *rt, rh_type *t); /* t_weakref.c */
 
-/* types.c — the built-in type table */
+/* abstract.c — helpers the type slots share */
+rh_object *rh__notimpl(rh_runtime *rt);                 /* new reference to NotImplemented */
+int rh__type_is_subtype(const rh_type *a, const rh_type *b);  /* PyType_IsSubtype (mro, then tp_base chain) */
+/* PyObject_RichCompare: a new reference or NULL (recursion-guarded); op an rh_cmp_kind. */
+rh_object *rh__richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);
+/* PyObject_RichCompareBool: 1, 0, -1; identical objects are equal without a call. */
+int rh__richcompare_bool(rh_runtime *rt, rh_object *a, rh_object *b, int op);
+/* Py_RETURN_RICHCOMPARE over a three-way result c (<0, 0, >0): a new reference to True or False. */
+rh_object *rh__cmp_result(rh_runtime *rt, int op, int c);
+/* PyObject_HashNotImplemented: TypeError "unhashable type: 'list'", returns -1. A tp_hash. */
+int64_t rh__hash_not_implemented(rh_runtime *rt, rh_object *o);
+/* tp_call of functions, methods and built-ins: rh_hooks.call, or RH_EXC_UNSUPPORTED without it. */
+rh_object *rh__call_hook(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
+/* The tp_repr of built-in types: their repr_into run over one string builder. */
+rh_object *rh__repr_by_builder(rh_runtime *rt, rh_object *o);
+
+/* types.c — the built-in type table (one line per type) and slot inheritance. Each type's file defines
+ * `void rh__type_init_<x>(rh_runtime *rt, rh_type *t)` (declared by the table in types.c). */
 void rh__types_init(rh_runtime *rt);
-/* Per-kind setup functions, each in its type's file; they fill name/sizes/flags/slots. */
-void rh__type_init_none(rh_runtime *rt, rh_type *t);
-void rh__type_init_bool(rh_runtime *rt, rh_type *t);
-void rh__type_init_int(rh_runtime *rt, rh_type *t);
-void rh__type_init_float(rh_runtime *rt, rh_type *t);
-void rh__type_init_str(rh_runtime *rt, rh_type *t);
-void rh__type_init_tuple(rh_runtime *rt, rh_type *t);
-void rh__type_init_list(rh_runtime *rt, rh_type *t);
-void rh__type_init_dict(rh_runtime *rt, rh_type *t);
-void rh__type_init_range(rh_runtime *rt, rh_type *t);
-void rh__type_init_type(rh_runtime *rt, rh_type *t);
-void rh__type_init_object(rh_runtime *rt, rh_type *t);
+/* inherit_slots: every NULL slot of t takes its nearest base's (classes call it when they are made). */
+void rh__type_inherit(rh_type *t);
+/* Re-run the setup of the registered types of kinds lo..hi (rh_func_types_init). */
+void rh__types_setup_range(rh_runtime *rt, rh_kind lo, rh_kind hi);
+/* The name rh_stats_json reports a kind's live count under ("instance" for classes' instances). */
+const char *rh__kind_name(rh_kind k);
 
 /* t_int.c / t_str.c — statics set-up (called once from rh_runtime_new, in this order) */
 int rh__small_ints_init(rh_runtime *rt);

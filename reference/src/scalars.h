@@ -81,8 +81,25 @@ void rh__text_strip(const char **s, size_t *n);
 /* ---------------------------------------------------------------- abstract.c */
 /* _Py_HashPointer: the address rotated right by 4 bits; -1 maps to -2. */
 int64_t rh__hash_pointer(const void *p);
-/* Append repr(o) to b (recursion guarded as Py_ReprEnter). */
+/* Append repr(o) to b: the type's repr_into, or its tp_repr's str. */
 int rh__repr_into(rh__sb *b, rh_object *o);
+/* Py_ReprEnter/Py_ReprLeave around items(b, o): a container already being repr'd appends `again`
+ * ("[...]"); nesting beyond RH_RECURSION_LIMIT raises RecursionError. */
+int rh__repr_guarded(rh__sb *b, rh_object *o, const char *again, int (*items)(rh__sb *b, rh_object *o));
+
+/* tuplehash's xxHash64-style rounds (3.8+, Objects/tupleobject.c), shared with range_hash. */
+#define RH_XXPRIME_1 11400714785074694791ull
+#define RH_XXPRIME_2 14029467366897019727ull
+#define RH_XXPRIME_5 2870177450012600261ull
+static inline uint64_t rh__xx_round(uint64_t acc, int64_t lane) {
+    acc += (uint64_t)lane * RH_XXPRIME_2;
+    acc = (acc << 31) | (acc >> 33);
+    return acc * RH_XXPRIME_1;
+}
+static inline int64_t rh__xx_finish(uint64_t acc, size_t len) {
+    acc += len ^ (RH_XXPRIME_5 ^ 3527539ull);
+    return acc == UINT64_MAX ? 1546275796 : (int64_t)acc;
+}
 /* The nesting limit of repr and comparisons (sys.getrecursionlimit() of 3.11). */
 #define RH_RECURSION_LIMIT 1000
 

@@ -50,15 +50,6 @@ int rh_stats_get(rh_runtime *rt, rh_stats *out) {
     return 0;
 }
 
-static const char *const kind_names[RH_K__COUNT] = {
-    [RH_K_TYPE] = "type",         [RH_K_NONE] = "NoneType", [RH_K_BOOL] = "bool",
-    [RH_K_INT] = "int",           [RH_K_FLOAT] = "float",   [RH_K_STR] = "str",
-    [RH_K_TUPLE] = "tuple",       [RH_K_LIST] = "list",     [RH_K_DICT] = "dict",
-    [RH_K_RANGE] = "range",       [RH_K_INSTANCE] = "instance", [RH_K_OBJECT] = "object",
-    [RH_K_FUNCTION] = "function", [RH_K_METHOD] = "method", [RH_K_BUILTIN] = "builtin_function",
-    [RH_K_MODULE] = "module",     [RH_K_WEAKREF] = "weakref", [RH_K_CELL] = "cell",
-    [RH_K_ITER] = "iterator",     [RH_K_OTHER] = "other",
-};
 
 int rh_stats_json(rh_runtime *rt, FILE *out) {
     rh_stats st = {.struct_size = sizeof st};
@@ -72,7 +63,7 @@ int rh_stats_json(rh_runtime *rt, FILE *out) {
     int first = 1;
     for (int k = 0; k < RH_K__COUNT; k++) {
         if (!st.live_by_kind[k]) continue;
-        fprintf(out, "%s\"%s\":%" PRIu64, first ? "" : ",", kind_names[k], st.live_by_kind[k]);
+        fprintf(out, "%s\"%s\":%" PRIu64, first ? "" : ",", rh__kind_name((rh_kind)k), st.live_by_kind[k]);
         first = 0;
     }
     fputs("},\"freelist_tuple\":[", out);

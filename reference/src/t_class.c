@@ -31,6 +31,7 @@
  */
 #include "containers.h"
 #include "gc_internal.h" /* rh__weakref_clear_all, rh__err_fetch/restore */
+#include "scalars.h"
 #include "t_descr.h"     /* getset/member descriptors in the class namespace */
 
 _Static_assert(sizeof(rh_class) <= RH_HEAPTYPE_BASICSIZE, "rh_class fits a PyHeapTypeObject allocation");
@@ -54,22 +55,19 @@ static void classic_type_dealloc(rh_runtime *rt, rh_object *o) {
     rh_assert(!"2.7's instance/classobj type objects have no instances of their own");
 }
 
-void rh__classic_types_init(rh_runtime *rt) {
-    static const char *const names[2] = {"instance", "classobj"};
-    for (int i = 0; i < 2; i++) {
-        rh_type *t = &rt->statics->classic_types[i].t;
-        rh__static_init(rt, &t->ob.ob, type_type(rt));
-        t->name = names[i];
-        t->kind = RH_K_OTHER;
-        t->basicsize = sizeof(rh_object);
-        t->base = object_type(rt);
-        t->dealloc = classic_type_dealloc;
-    }
+void rh__type_init_classic_instance(rh_runtime *rt, rh_type *t) {
+    t->name = "instance";
+    t->dealloc = classic_type_dealloc;
+}
+
+void rh__type_init_classic_class(rh_runtime *rt, rh_type *t) {
+    t->name = "classobj";
+    t->dealloc = classic_type_dealloc;
 }
 
 rh_object *rh_classic_type_of(rh_runtime *rt, rh_object *o) {
-    if (is_classic(o)) return &rt->statics->classic_types[1].t.ob.ob;
-    if (o->type->flags & RH_TPFLAG_CLASSIC) return &rt->statics->classic_types[0].t.ob.ob;
+    if (is_classic(o)) return &rh_builtin_type(rt, RH_K_CLASSIC_CLASS)->ob.ob;
+    if (o->type->flags & RH_TPFLAG_CLASSIC) return &rh_builtin_type(rt, RH_K_CLASSIC_INSTANCE)->ob.ob;
     return NULL;
 }
 
@@ -99,12 +97,29 @@ static rh_object *dict_find_cstr(rh_runtime *rt, rh_object *d, const char *name)
 
 static void object_dealloc(rh_runtime *rt, rh_object *o) { rh__object_free(rt, o, sizeof(rh_object)); }
 
+static int object_repr_into(rh__sb *b, rh_object *o);
+static rh_object *object_str(rh_runtime *rt, rh_object *o);
+static int64_t object_hash(rh_runtime *rt, rh_object *o);
+static rh_object *object_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);
+static rh_object *object_getattro(rh_runtime *rt, rh_object *o, rh_object *name);
+static int object_setattro(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
+static rh_object *object_new(rh_runtime *rt, rh_type *type, rh_object *const *args, size_t nargs);
+
 void rh__type_init_object(rh_runtime *rt, rh_type *t) {
     (void)rt;
     t->name = "object";
     t->flags = RH_TPFLAG_BASETYPE;
     t->basicsize = sizeof(rh_object);
+    t->base = NULL;
     t->dealloc = object_dealloc;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = object_repr_into;
+    t->tp_str = object_str;
+    t->tp_hash = object_hash;
+    t->tp_richcompare = object_richcompare;
+    t->tp_getattro = object_getattro;
+    t->tp_setattro = object_setattro;
+    t->tp_new = object_new;
 }
 
 /* ---------------------------------------------------------------- the `type` type (classes) */
@@ -164,6 +179,13 @@ static size_t class_size_of(rh_runtime *rt, rh_object *o) {
     return RH_HEAPTYPE_BASICSIZE + (t->cached_keys ? rh__dictkeys_size(rh__class_keys(t)) : 0);
 }
 
+static int type_repr_into(rh__sb *b, rh_object *o);
+static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
+static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
+static rh_object *type_call(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs);
+static int is_dunder(rh_runtime *rt, rh_object *name);
+static void class_update_slots(rh_runtime *rt, rh_type *t);
+
 void rh__type_init_type(rh_runtime *rt, rh_type *t) {
     (void)rt;
     t->name = "type";
@@ -175,6 +197,10 @@ void rh__type_init_type(rh_runtime *rt, rh_type *t) {
     t->traverse = class_traverse;
     t->clear = class_clear;
     t->size_of = class_size_of;
+    t->repr_into = type_repr_into;
+    t->tp_getattro = type_getattr;
+    t->tp_setattro = class_setattr;
+    t->tp_call = type_call;
 }
 
 /* ---------------------------------------------------------------- method resolution order */
@@ -481,10 +507,15 @@ static int class_has_del(rh_runtime *rt, rh_type *t) {
     return 0;
 }
 
+static void slot_tp_finalize(rh_runtime *rt, rh_object *o);
+
 static void update_del_flags(rh_runtime *rt, rh_type *t) {
     t->flags &= ~(RH_TPFLAG_HAS_DEL | RH_TPFLAG_LEGACY_DEL);
-    if (class_has_del(rt, t))
+    t->tp_finalize = NULL;
+    if (class_has_del(rt, t)) {
         t->flags |= RH_TPFLAG_HAS_DEL | (rt->profile->legacy_finalizers ? RH_TPFLAG_LEGACY_DEL : 0);
+        t->tp_finalize = slot_tp_finalize;
+    }
 }
 
 static void instance_dealloc(rh_runtime *rt, rh_object *o);
@@ -665,7 +696,14 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
         c->t.cached_keys = (rh_object *)(void *)k;
     }
     update_del_flags(rt, &c->t);
-    return fill_namespace(rt, c, s);
+    if (fill_namespace(rt, c, s) < 0) return -1;
+    /* type_ready_set_hash: with special methods dispatched (a call hook), a class defining __eq__ but
+     * not __hash__ gets __hash__ = None, so it is unhashable as in CPython */
+    if (rt->hooks.call && dict_find_cstr(rt, c->t.dict, "__eq__") && !dict_find_cstr(rt, c->t.dict, "__hash__") &&
+        ns_set_cstr(rt, c->t.dict, "__hash__", rh_none(rt)) < 0)
+        return -1;
+    class_update_slots(rt, &c->t);
+    return 0;
 }
 
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns) {
@@ -764,14 +802,7 @@ static int finalize_from_dealloc(rh_runtime *rt, rh_object *o) {
     int legacy = rt->profile->legacy_finalizers;
     rh_gchead *g = rh_as_gc(o);
     if (legacy || !(g->gc_prev & RH_GC_PREV_FINALIZED)) {
-        if (rt->hooks.call_del) { /* slot_tp_finalize: keep the pending error, report a failure */
-            rh__saved_err saved;
-            rh__err_fetch(rt, &saved);
-            if (rt->hooks.call_del(rt->hooks.ctx, rt, o) < 0 || rh_err_occurred(rt))
-                rh_err_write_unraisable(rt, o);
-            rh__err_restore(rt, &saved);
-            (void)rh__trash_defer_frame(rt, o); /* py27: deep in the trashcan the frame keeps o alive */
-        }
+        if (o->type->tp_finalize) o->type->tp_finalize(rt, o);
         if (!legacy) g->gc_prev |= RH_GC_PREV_FINALIZED;
     }
     rh_assert(o->refcnt > 0);
@@ -1036,7 +1067,13 @@ rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
         rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
         return NULL;
     }
-    if (is_type(o)) return type_getattr(rt, o, name);
+    rh_getattrofunc f = o->type->tp_getattro;
+    return f ? f(rt, o, name) : no_attribute(rt, o, name);
+}
+
+/* object's tp_getattro (PyObject_GenericGetAttr as refheap models it): instances of classes look in
+ * their slots, __dict__ and class; other objects have no attributes the library knows */
+static rh_object *object_getattro(rh_runtime *rt, rh_object *o, rh_object *name) {
     if (!rh__is_heap_class((rh_object *)o->type)) return no_attribute(rt, o, name);
     if (str_is(rt, name, "__class__")) return new_ref((rh_object *)o->type);
     if (str_is(rt, name, "__dict__") && ((o->type->flags & RH_TPFLAG_MANAGED_DICT) || dict_slot(o)))
@@ -1144,15 +1181,12 @@ static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_objec
     rh__types_modified(rt);
     if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
     if (rc == 0 && str_is(rt, name, "__del__")) update_del_flags(rt, t);
+    if (rc == 0 && is_dunder(rt, name)) class_update_slots(rt, t); /* update_slot */
     return rc;
 }
 
-static int setattr_common(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
-    if (!rh__is_str(name)) {
-        rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
-        return -1;
-    }
-    if (is_type(o)) return class_setattr(rt, o, name, v);
+/* object's tp_setattro (PyObject_GenericSetAttr as refheap models it) */
+static int object_setattro(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
     if (!rh__is_heap_class((rh_object *)o->type)) {
         no_attribute(rt, o, name);
         return -1;
@@ -1160,7 +1194,440 @@ static int setattr_common(rh_runtime *rt, rh_object *o, rh_object *name, rh_obje
     return instance_setattr(rt, o, name, v);
 }
 
+static int setattr_common(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
+    if (!rh__is_str(name)) {
+        rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
+        return -1;
+    }
+    rh_setattrofunc f = o->type->tp_setattro;
+    if (f) return f(rt, o, name, v);
+    no_attribute(rt, o, name);
+    return -1;
+}
+
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
     return setattr_common(rt, o, name, v);
 }
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name) { return setattr_common(rt, o, name, NULL); }
+
+/* ---------------------------------------------------------------- object's and type's slots */
+
+/* object_repr: "<__main__.C object at 0x...>" for instances of classes (2.7's instance_repr for classic
+ * ones), "<T object at 0x...>" for the rest */
+static int object_repr_into(rh__sb *b, rh_object *o) {
+    const void *p = o;
+    if (o->type->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<__main__.%s instance at %p>", rh_type_name(o), p);
+    if (o->type->flags & RH_TPFLAG_HEAPTYPE) return rh__sb_printf(b, "<__main__.%s object at %p>", rh_type_name(o), p);
+    return rh__sb_printf(b, "<%s object at %p>", rh_type_name(o), p);
+}
+
+/* object_str: str() is repr() (through the type's tp_repr, which may be a class's __repr__) */
+static rh_object *object_str(rh_runtime *rt, rh_object *o) { return rh_repr(rt, o); }
+
+static int64_t object_hash(rh_runtime *rt, rh_object *o) { return rh__hash_pointer(o); }
+
+/* object_richcompare: == is identity, != inverts the type's own == (unless NotImplemented), the rest is
+ * NotImplemented */
+static rh_object *object_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if (op == RH_CMP_EQ) return a == b ? rh_bool(rt, 1) : rh__notimpl(rt);
+    if (op != RH_CMP_NE || !a->type->tp_richcompare) return rh__notimpl(rt);
+    rh_object *r = a->type->tp_richcompare(rt, a, b, RH_CMP_EQ);
+    if (!r || r == rh_notimplemented(rt)) return r;
+    int t = r == rh_true(rt) ? 1 : r == rh_false(rt) ? 0 : rh_truthy(rt, r);
+    rh_decref(rt, r);
+    return t < 0 ? NULL : rh_bool(rt, !t);
+}
+
+/* object_new: the instance without attributes (rh_instance_new); arguments are tp_init's business */
+static rh_object *object_new(rh_runtime *rt, rh_type *type, rh_object *const *args, size_t nargs) {
+    return rh_instance_new(rt, &type->ob.ob);
+}
+
+/* type_repr (3.x), type_repr of 2.7 ("<type 'int'>") and class_repr of 2.7's classic classes */
+static int type_repr_into(rh__sb *b, rh_object *o) {
+    const rh_type *t = (const rh_type *)o;
+    if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, (void *)o);
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) return rh__sb_printf(b, "<type '%s'>", t->name);
+    return rh__sb_printf(b, "<class '%s%s'>", (t->flags & RH_TPFLAG_HEAPTYPE) ? "__main__." : "", t->name);
+}
+
+/* type_call: tp_new, then tp_init when the new object is an instance of the class */
+static rh_object *type_call(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs) {
+    rh_type *t = (rh_type *)(void *)cls;
+    if (!t->tp_new) {
+        rh_err_set(rt, RH_EXC_TYPE, "cannot create '%s' instances", t->name);
+        return NULL;
+    }
+    rh_object *o = t->tp_new(rt, t, args, nargs);
+    if (!o || o->type != t) return o;
+    if (t->tp_init) {
+        if (t->tp_init(rt, o, args, nargs) < 0) {
+            rh_decref(rt, o);
+            return NULL;
+        }
+    } else if (nargs) { /* object_init with arguments and no __init__ */
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", t->name);
+        rh_decref(rt, o);
+        return NULL;
+    }
+    return o;
+}
+
+/* ---------------------------------------------------------------- slot wrappers (Objects/typeobject.c)
+ * A class's special method is data: when the class is made (or a dunder is assigned on it) each slot
+ * whose special method is found on the MRO becomes a wrapper that looks the method up again and calls it
+ * through rh_hooks.call (fixup_slot_dispatchers / update_one_slot); without the hook nothing changes. */
+
+/* lookup_maybe_method: the special method on the type's MRO (heap classes' namespaces), borrowed */
+static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
+    for (size_t i = 0; i < chain_len(t); i++) {
+        rh_object *c = chain_at(t, i);
+        rh_object *v = rh__is_heap_class(c) && ((rh_type *)(void *)c)->dict
+                           ? dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, name) : NULL;
+        if (v) return v;
+    }
+    return NULL;
+}
+
+/* call_method: self.name(*args) with the method found on type(self); *found = 0 (and NULL, no error)
+ * when the type has none. A function is called with self first (the unbound-method shortcut), another
+ * descriptor is bound with tp_descr_get first. New reference or NULL. */
+static rh_object *call_special(rh_runtime *rt, rh_object *self, const char *name, rh_object *const *args,
+                               size_t nargs, int *found) {
+    rh_object *f = lookup_special(rt, self->type, name), *argv[4], *r;
+    *found = f != NULL;
+    if (!f) return NULL;
+    if (!rt->hooks.call) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "calling %s needs the embedder's call hook", name);
+        return NULL;
+    }
+    rh_assert(nargs <= 3);
+    if (f->type->kind == RH_K_FUNCTION) {
+        argv[0] = self;
+        for (size_t i = 0; i < nargs; i++) argv[i + 1] = args[i];
+        return rt->hooks.call(rt->hooks.ctx, rt, f, argv, nargs + 1);
+    }
+    if (f->type->tp_descr_get) {
+        rh_object *bound = f->type->tp_descr_get(rt, f, self, (rh_object *)self->type);
+        if (!bound) return NULL;
+        r = rt->hooks.call(rt->hooks.ctx, rt, bound, args, nargs);
+        rh_decref(rt, bound);
+        return r;
+    }
+    return rt->hooks.call(rt->hooks.ctx, rt, f, args, nargs);
+}
+
+/* vectorcall_maybe: NotImplemented when the method is absent */
+static rh_object *call_maybe(rh_runtime *rt, rh_object *self, const char *name, rh_object *const *args, size_t nargs) {
+    int found;
+    rh_object *r = call_special(rt, self, name, args, nargs, &found);
+    return found ? r : rh__notimpl(rt);
+}
+
+/* call_special for a method the slot was installed for: its absence now is an AttributeError */
+static rh_object *call_required(rh_runtime *rt, rh_object *self, const char *name, rh_object *const *args,
+                                size_t nargs) {
+    int found;
+    rh_object *r = call_special(rt, self, name, args, nargs, &found);
+    if (!found) rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", rh_type_name(self), name);
+    return r;
+}
+
+static rh_object *slot_tp_repr(rh_runtime *rt, rh_object *o) { return call_required(rt, o, "__repr__", NULL, 0); }
+static rh_object *slot_tp_str(rh_runtime *rt, rh_object *o) { return call_required(rt, o, "__str__", NULL, 0); }
+
+/* slot_tp_hash: an int result, reduced as hash(int) when it does not fit; -1 becomes -2 */
+static int64_t slot_tp_hash(rh_runtime *rt, rh_object *o) {
+    rh_object *r = call_required(rt, o, "__hash__", NULL, 0);
+    if (!r) return -1;
+    if (r->type->kind != RH_K_INT && r->type->kind != RH_K_BOOL) {
+        rh_err_set(rt, RH_EXC_TYPE, "__hash__ method should return an integer");
+        rh_decref(rt, r);
+        return -1;
+    }
+    rh_i128 v = rh__int_value(r);
+    rh_decref(rt, r);
+    if (v < INT64_MIN || v > INT64_MAX) return rh__int_hash(v);
+    return v == -1 ? -2 : (int64_t)v;
+}
+
+static const char *const richcmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+
+/* slot_tp_richcompare: the method for op, or object's behaviour (object.__eq__/__ne__ are on every MRO) */
+static rh_object *slot_tp_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    int found;
+    rh_object *r = call_special(rt, a, richcmp_names[op], &b, 1, &found);
+    return found ? r : object_richcompare(rt, a, b, op);
+}
+
+static rh_object *slot_tp_iter(rh_runtime *rt, rh_object *o) { return call_required(rt, o, "__iter__", NULL, 0); }
+
+/* slot_tp_iternext: StopIteration from __next__ is the end (NULL, no error) */
+static rh_object *slot_tp_iternext(rh_runtime *rt, rh_object *o) {
+    rh_object *r = call_required(rt, o, "__next__", NULL, 0);
+    if (!r && rh_err_occurred(rt) == RH_EXC_STOPITERATION) rh_err_clear(rt);
+    return r;
+}
+
+/* f(self, *args) through the hook for a method f found on type(self): a function gets self in front of
+ * the arguments, another descriptor is bound first, anything else is called as it is. */
+static rh_object *call_with_self(rh_runtime *rt, rh_object *f, rh_object *self, rh_object *const *args, size_t nargs) {
+    if (f->type->kind != RH_K_FUNCTION) {
+        if (!f->type->tp_descr_get) return rt->hooks.call(rt->hooks.ctx, rt, f, args, nargs);
+        rh_object *bound = f->type->tp_descr_get(rt, f, self, (rh_object *)self->type);
+        if (!bound) return NULL;
+        rh_object *r = rt->hooks.call(rt->hooks.ctx, rt, bound, args, nargs);
+        rh_decref(rt, bound);
+        return r;
+    }
+    rh_object **argv = rh_mem_malloc(rt, (nargs + 1) * sizeof *argv);
+    if (!argv) return NULL;
+    argv[0] = self;
+    for (size_t i = 0; i < nargs; i++) argv[i + 1] = args[i];
+    rh_object *r = rt->hooks.call(rt->hooks.ctx, rt, f, argv, nargs + 1);
+    rh_mem_free(rt, argv, (nargs + 1) * sizeof *argv);
+    return r;
+}
+
+/* slot_tp_call: self.__call__(*args) */
+static rh_object *slot_tp_call(rh_runtime *rt, rh_object *self, rh_object *const *args, size_t nargs) {
+    rh_object *f = lookup_special(rt, self->type, "__call__");
+    if (!f || !rt->hooks.call) return call_required(rt, self, "__call__", NULL, 0);
+    return call_with_self(rt, f, self, args, nargs);
+}
+
+/* slot_tp_init: __init__ must return None */
+static int slot_tp_init(rh_runtime *rt, rh_object *self, rh_object *const *args, size_t nargs) {
+    rh_object *f = lookup_special(rt, self->type, "__init__"), *r;
+    if (!f || !rt->hooks.call) return 0;
+    r = call_with_self(rt, f, self, args, nargs);
+    if (!r) return -1;
+    int bad = r != rh_none(rt);
+    if (bad) rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", rh_type_name(r));
+    rh_decref(rt, r);
+    return bad ? -1 : 0;
+}
+
+/* slot_tp_finalize: __del__ through the embedder's call_del hook, keeping the pending error and reporting
+ * a failure as unraisable (PyObject_CallFinalizer) */
+static void slot_tp_finalize(rh_runtime *rt, rh_object *o) {
+    if (!rt->hooks.call_del) return;
+    rh__saved_err saved;
+    rh__err_fetch(rt, &saved);
+    if (rt->hooks.call_del(rt->hooks.ctx, rt, o) < 0 || rh_err_occurred(rt)) rh_err_write_unraisable(rt, o);
+    rh__err_restore(rt, &saved);
+    (void)rh__trash_defer_frame(rt, o); /* py27: deep in the trashcan the frame keeps o alive */
+}
+
+/* slot_nb_bool: __bool__ must return a bool */
+static int slot_nb_bool(rh_runtime *rt, rh_object *o) {
+    rh_object *r = call_required(rt, o, "__bool__", NULL, 0);
+    if (!r) return -1;
+    int ok = r == rh_true(rt) ? 1 : r == rh_false(rt) ? 0 : -1;
+    if (ok < 0) rh_err_set(rt, RH_EXC_TYPE, "__bool__ should return bool, returned %s", rh_type_name(r));
+    rh_decref(rt, r);
+    return ok;
+}
+
+/* slot_sq_length: __len__ must return a non-negative int */
+static intptr_t slot_sq_length(rh_runtime *rt, rh_object *o) {
+    rh_object *r = call_required(rt, o, "__len__", NULL, 0);
+    int64_t n;
+    if (!r) return -1;
+    int rc = rh_index_value(rt, r, &n);
+    rh_decref(rt, r);
+    if (rc < 0) return -1;
+    if (n < 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "__len__() should return >= 0");
+        return -1;
+    }
+    return (intptr_t)n;
+}
+
+static rh_object *slot_mp_subscript(rh_runtime *rt, rh_object *o, rh_object *k) {
+    return call_required(rt, o, "__getitem__", &k, 1);
+}
+
+static int slot_mp_ass_subscript(rh_runtime *rt, rh_object *o, rh_object *k, rh_object *v) {
+    rh_object *args[2] = {k, v};
+    rh_object *r = v ? call_required(rt, o, "__setitem__", args, 2) : call_required(rt, o, "__delitem__", args, 1);
+    if (!r) return -1;
+    rh_decref(rt, r);
+    return 0;
+}
+
+static int slot_sq_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
+    rh_object *r = call_required(rt, o, "__contains__", &v, 1);
+    if (!r) return -1;
+    int t = rh_truthy(rt, r);
+    rh_decref(rt, r);
+    return t;
+}
+
+#define SLOT_UNARY(fn, NAME) \
+    static rh_object *fn(rh_runtime *rt, rh_object *o) { return call_required(rt, o, NAME, NULL, 0); }
+SLOT_UNARY(slot_nb_negative, "__neg__")
+SLOT_UNARY(slot_nb_positive, "__pos__")
+SLOT_UNARY(slot_nb_absolute, "__abs__")
+SLOT_UNARY(slot_nb_invert, "__invert__")
+SLOT_UNARY(slot_nb_int, "__int__")
+SLOT_UNARY(slot_nb_float, "__float__")
+SLOT_UNARY(slot_nb_index, "__index__")
+#undef SLOT_UNARY
+
+/* SLOT1BINFULL: self.__op__(other), or other.__rop__(self) — the reflected one first when other's class
+ * is a proper subclass of self's — each may answer NotImplemented. `off` locates the slot in
+ * rh_number_methods and `me` is this wrapper (a slot holding it means "the class defines the method"). */
+static int slot_is(const rh_type *t, size_t off, const void *me, size_t size) {
+    return memcmp((const char *)&t->as_number + off, me, size) == 0;
+}
+static rh_object *slot_binary(rh_runtime *rt, rh_object *a, rh_object *b, size_t off, const void *me, size_t size,
+                              const char *name, const char *rname) {
+    int do_other = a->type != b->type && slot_is(b->type, off, me, size);
+    rh_object *r;
+    if (slot_is(a->type, off, me, size)) {
+        if (do_other && rh__type_is_subtype(b->type, a->type)) {
+            if ((r = call_maybe(rt, b, rname, &a, 1)) != rh_notimplemented(rt)) return r;
+            rh_decref(rt, r);
+            do_other = 0;
+        }
+        if ((r = call_maybe(rt, a, name, &b, 1)) != rh_notimplemented(rt) || a->type == b->type) return r;
+        rh_decref(rt, r);
+    }
+    if (do_other) return call_maybe(rt, b, rname, &a, 1);
+    return rh__notimpl(rt);
+}
+
+#define SLOT_BINARY(fn, SLOT, NAME, RNAME)                                                                  \
+    static rh_object *fn(rh_runtime *rt, rh_object *a, rh_object *b) {                                      \
+        static const rh_binaryfunc me = fn;                                                                  \
+        return slot_binary(rt, a, b, offsetof(rh_number_methods, SLOT), &me, sizeof me, NAME, RNAME);        \
+    }
+SLOT_BINARY(slot_nb_add, nb_add, "__add__", "__radd__")
+SLOT_BINARY(slot_nb_subtract, nb_subtract, "__sub__", "__rsub__")
+SLOT_BINARY(slot_nb_multiply, nb_multiply, "__mul__", "__rmul__")
+SLOT_BINARY(slot_nb_remainder, nb_remainder, "__mod__", "__rmod__")
+SLOT_BINARY(slot_nb_lshift, nb_lshift, "__lshift__", "__rlshift__")
+SLOT_BINARY(slot_nb_rshift, nb_rshift, "__rshift__", "__rrshift__")
+SLOT_BINARY(slot_nb_and, nb_and, "__and__", "__rand__")
+SLOT_BINARY(slot_nb_xor, nb_xor, "__xor__", "__rxor__")
+SLOT_BINARY(slot_nb_or, nb_or, "__or__", "__ror__")
+SLOT_BINARY(slot_nb_floor_divide, nb_floor_divide, "__floordiv__", "__rfloordiv__")
+SLOT_BINARY(slot_nb_true_divide, nb_true_divide, "__truediv__", "__rtruediv__")
+#undef SLOT_BINARY
+
+static rh_object *slot_nb_power(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
+    static const rh_ternaryfunc me = slot_nb_power;
+    return slot_binary(rt, a, b, offsetof(rh_number_methods, nb_power), &me, sizeof me, "__pow__", "__rpow__");
+}
+
+/* SLOT1: the in-place forms, NotImplemented when absent */
+#define SLOT_INPLACE(fn, NAME) \
+    static rh_object *fn(rh_runtime *rt, rh_object *a, rh_object *b) { return call_maybe(rt, a, NAME, &b, 1); }
+SLOT_INPLACE(slot_nb_inplace_add, "__iadd__")
+SLOT_INPLACE(slot_nb_inplace_subtract, "__isub__")
+SLOT_INPLACE(slot_nb_inplace_multiply, "__imul__")
+SLOT_INPLACE(slot_nb_inplace_remainder, "__imod__")
+SLOT_INPLACE(slot_nb_inplace_lshift, "__ilshift__")
+SLOT_INPLACE(slot_nb_inplace_rshift, "__irshift__")
+SLOT_INPLACE(slot_nb_inplace_and, "__iand__")
+SLOT_INPLACE(slot_nb_inplace_xor, "__ixor__")
+SLOT_INPLACE(slot_nb_inplace_or, "__ior__")
+SLOT_INPLACE(slot_nb_inplace_floor_divide, "__ifloordiv__")
+SLOT_INPLACE(slot_nb_inplace_true_divide, "__itruediv__")
+#undef SLOT_INPLACE
+static rh_object *slot_nb_inplace_power(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
+    return call_maybe(rt, a, "__ipow__", &b, 1);
+}
+
+/* slotdefs: special method name -> the slot it fills and the wrapper that fills it. `where` is the slot
+ * table's base (0 type, 1 number, 2 sequence, 3 mapping) and off the slot's offset inside it. */
+typedef struct slotdef {
+    const char *name;
+    int where;
+    size_t off;
+    void (*wrapper)(void);
+} slotdef;
+#define TP(slot, fn, name) {name, 0, offsetof(rh_type, slot), (void (*)(void))fn}
+#define NBS(slot, fn, name) {name, 1, offsetof(rh_number_methods, slot), (void (*)(void))fn}
+#define SQ(slot, fn, name) {name, 2, offsetof(rh_sequence_methods, slot), (void (*)(void))fn}
+#define MP(slot, fn, name) {name, 3, offsetof(rh_mapping_methods, slot), (void (*)(void))fn}
+static const slotdef slotdefs[] = {
+    TP(tp_repr, slot_tp_repr, "__repr__"), TP(tp_str, slot_tp_str, "__str__"), TP(tp_hash, slot_tp_hash, "__hash__"),
+    TP(tp_richcompare, slot_tp_richcompare, "__lt__"), TP(tp_richcompare, slot_tp_richcompare, "__le__"),
+    TP(tp_richcompare, slot_tp_richcompare, "__eq__"), TP(tp_richcompare, slot_tp_richcompare, "__ne__"),
+    TP(tp_richcompare, slot_tp_richcompare, "__gt__"), TP(tp_richcompare, slot_tp_richcompare, "__ge__"),
+    TP(tp_iter, slot_tp_iter, "__iter__"), TP(tp_iternext, slot_tp_iternext, "__next__"),
+    TP(tp_call, slot_tp_call, "__call__"), TP(tp_init, slot_tp_init, "__init__"),
+    NBS(nb_add, slot_nb_add, "__add__"), NBS(nb_add, slot_nb_add, "__radd__"),
+    NBS(nb_subtract, slot_nb_subtract, "__sub__"), NBS(nb_subtract, slot_nb_subtract, "__rsub__"),
+    NBS(nb_multiply, slot_nb_multiply, "__mul__"), NBS(nb_multiply, slot_nb_multiply, "__rmul__"),
+    NBS(nb_remainder, slot_nb_remainder, "__mod__"), NBS(nb_remainder, slot_nb_remainder, "__rmod__"),
+    NBS(nb_power, slot_nb_power, "__pow__"), NBS(nb_power, slot_nb_power, "__rpow__"),
+    NBS(nb_lshift, slot_nb_lshift, "__lshift__"), NBS(nb_lshift, slot_nb_lshift, "__rlshift__"),
+    NBS(nb_rshift, slot_nb_rshift, "__rshift__"), NBS(nb_rshift, slot_nb_rshift, "__rrshift__"),
+    NBS(nb_and, slot_nb_and, "__and__"), NBS(nb_and, slot_nb_and, "__rand__"),
+    NBS(nb_xor, slot_nb_xor, "__xor__"), NBS(nb_xor, slot_nb_xor, "__rxor__"),
+    NBS(nb_or, slot_nb_or, "__or__"), NBS(nb_or, slot_nb_or, "__ror__"),
+    NBS(nb_floor_divide, slot_nb_floor_divide, "__floordiv__"),
+    NBS(nb_floor_divide, slot_nb_floor_divide, "__rfloordiv__"),
+    NBS(nb_true_divide, slot_nb_true_divide, "__truediv__"), NBS(nb_true_divide, slot_nb_true_divide, "__rtruediv__"),
+    NBS(nb_inplace_add, slot_nb_inplace_add, "__iadd__"), NBS(nb_inplace_subtract, slot_nb_inplace_subtract, "__isub__"),
+    NBS(nb_inplace_multiply, slot_nb_inplace_multiply, "__imul__"),
+    NBS(nb_inplace_remainder, slot_nb_inplace_remainder, "__imod__"),
+    NBS(nb_inplace_power, slot_nb_inplace_power, "__ipow__"),
+    NBS(nb_inplace_lshift, slot_nb_inplace_lshift, "__ilshift__"),
+    NBS(nb_inplace_rshift, slot_nb_inplace_rshift, "__irshift__"), NBS(nb_inplace_and, slot_nb_inplace_and, "__iand__"),
+    NBS(nb_inplace_xor, slot_nb_inplace_xor, "__ixor__"), NBS(nb_inplace_or, slot_nb_inplace_or, "__ior__"),
+    NBS(nb_inplace_floor_divide, slot_nb_inplace_floor_divide, "__ifloordiv__"),
+    NBS(nb_inplace_true_divide, slot_nb_inplace_true_divide, "__itruediv__"),
+    NBS(nb_negative, slot_nb_negative, "__neg__"), NBS(nb_positive, slot_nb_positive, "__pos__"),
+    NBS(nb_absolute, slot_nb_absolute, "__abs__"), NBS(nb_invert, slot_nb_invert, "__invert__"),
+    NBS(nb_bool, slot_nb_bool, "__bool__"), NBS(nb_int, slot_nb_int, "__int__"),
+    NBS(nb_float, slot_nb_float, "__float__"), NBS(nb_index, slot_nb_index, "__index__"),
+    SQ(sq_length, slot_sq_length, "__len__"), SQ(sq_contains, slot_sq_contains, "__contains__"),
+    MP(mp_length, slot_sq_length, "__len__"), MP(mp_subscript, slot_mp_subscript, "__getitem__"),
+    MP(mp_ass_subscript, slot_mp_ass_subscript, "__setitem__"),
+    MP(mp_ass_subscript, slot_mp_ass_subscript, "__delitem__"),
+};
+#undef TP
+#undef NBS
+#undef SQ
+#undef MP
+
+static int is_dunder(rh_runtime *rt, rh_object *name) {
+    size_t n;
+    const char *s = rh_str_utf8(rt, name, &n);
+    return s && n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_';
+}
+
+static void *slot_address(rh_type *t, const slotdef *d) {
+    char *base = d->where == 0 ? (char *)t
+                 : d->where == 1 ? (char *)&t->as_number
+                 : d->where == 2 ? (char *)&t->as_sequence : (char *)&t->as_mapping;
+    return base + d->off;
+}
+
+/* fixup_slot_dispatchers / update_slot: forget every inherited slot, inherit again from the base, then
+ * put a wrapper in each slot whose special method the MRO defines (__hash__ = None: unhashable). */
+static void class_update_slots(rh_runtime *rt, rh_type *t) {
+#define RH_X_ZERO(sig, name) t->name = NULL;
+    RH_TYPE_SLOTS(RH_X_ZERO)
+#undef RH_X_ZERO
+    memset(&t->as_number, 0, sizeof t->as_number);
+    memset(&t->as_sequence, 0, sizeof t->as_sequence);
+    memset(&t->as_mapping, 0, sizeof t->as_mapping);
+    if (t->flags & RH_TPFLAG_HAS_DEL) t->tp_finalize = slot_tp_finalize;
+    rh__type_inherit(t);
+    if (!rt->hooks.call) return; /* no way to run Python code: object's behaviour for every special method */
+    for (size_t i = 0; i < sizeof slotdefs / sizeof slotdefs[0]; i++) {
+        const slotdef *d = &slotdefs[i];
+        rh_object *m = lookup_special(rt, t, d->name);
+        if (!m) continue;
+        void (*fn)(void) = d->wrapper;
+        if (m == rh_none(rt) && d->where == 0 && d->off == offsetof(rh_type, tp_hash))
+            fn = (void (*)(void))rh__hash_not_implemented;
+        memcpy(slot_address(t, d), &fn, sizeof fn);
+        if (d->where == 0 && d->off == offsetof(rh_type, tp_repr)) t->repr_into = NULL;
+    }
+}

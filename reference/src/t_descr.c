@@ -8,9 +8,9 @@
  * header, d_type, d_name, d_qualname; then d_getset / d_member), so sys.getsizeof is 64 with the GC head;
  * it is GC-tracked from creation to its dealloc and holds counted references to its class (d_type) and
  * its name, and traverses only d_type, as descr_traverse does; it has no tp_clear (cycles through it are
- * broken by clearing the class). The type objects have kind RH_K_OTHER and the descriptor's first two
- * fields sit where the native box keeps its value and type name (t_function.c), so code that reads an
- * RH_K_OTHER object as a box sees the class and "getset_descriptor"/"member_descriptor".
+ * broken by clearing the class). Each is a type of its own (RH_K_GETSET_DESCR, RH_K_MEMBER_DESCR,
+ * registered in types.c) whose tp_descr_get / tp_descr_set read and write what the descriptor names
+ * (descr_get / member_get / getset_get); the layout is PyDescr_COMMON's (d_type, d_name, d_qualname).
  */
 #include <stddef.h>
 
@@ -20,19 +20,19 @@
 
 typedef struct rh_descr {
     rh_object ob;
-    rh_object *d_type;      /* the owning class (counted); where a box keeps its value */
-    const char *type_name;  /* the descriptor type's name; where a box keeps its type name */
+    rh_object *d_type;      /* the owning class (counted) */
     rh_object *d_name;      /* str (counted) */
+    rh_object *d_qualname;  /* always NULL (computed on demand in CPython too) */
     uintptr_t what;         /* (offset << 2) | kind: the d_getset / d_member word */
 } rh_descr;
 
 _Static_assert(sizeof(rh_descr) == 48, "PyGetSetDescrObject / PyMemberDescrObject are 48 bytes in 3.11");
-_Static_assert(offsetof(rh_descr, d_type) == 16 && offsetof(rh_descr, type_name) == 24,
-               "box-compatible value and type-name words");
 
-enum { GETSET = 0, MEMBER = 1 };
-
-static rh_type *descr_type(rh_runtime *rt, int which) { return &rt->statics->descr_types[which].t; }
+static rh_type *descr_type(rh_runtime *rt, rh_descr_kind kind) {
+    return rh_builtin_type(rt, kind == RH_DESCR_MEMBER ? RH_K_MEMBER_DESCR : RH_K_GETSET_DESCR);
+}
+static rh_descr *as_descr(rh_object *o) { return (rh_descr *)(void *)o; }
+static size_t descr_offset(rh_object *o) { return (size_t)(as_descr(o)->what >> 2); }
 
 static void descr_dealloc(rh_runtime *rt, rh_object *o) {
     rh_descr *d = (rh_descr *)(void *)o;
@@ -47,33 +47,100 @@ static int descr_traverse(rh_object *o, rh_visitproc visit, void *arg) {
     return d->d_type ? visit(d->d_type, arg) : 0;
 }
 
-static void init_one(rh_runtime *rt, rh_type *t, const char *name) {
-    rh__static_init(rt, &t->ob.ob, rh_builtin_type(rt, RH_K_TYPE));
+static int check_instance(rh_runtime *rt, rh_object *d, rh_object *obj) {
+    if (rh__type_is_subtype(obj->type, (rh_type *)(void *)as_descr(d)->d_type)) return 0;
+    rh_err_set(rt, RH_EXC_TYPE, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+               rh_str_utf8(rt, as_descr(d)->d_name, NULL), ((rh_type *)(void *)as_descr(d)->d_type)->name,
+               rh_type_name(obj));
+    return -1;
+}
+
+/* member_get (PyMember_GetOne, T_OBJECT_EX): the slot's value; looked up on the class, the descriptor */
+static rh_object *member_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *type) {
+    if (!obj) {
+        rh_incref(d);
+        return d;
+    }
+    if (check_instance(rt, d, obj) < 0) return NULL;
+    rh_object *v = *(rh_object **)(void *)((char *)obj + descr_offset(d));
+    if (!v) {
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", rh_type_name(obj),
+                   rh_str_utf8(rt, as_descr(d)->d_name, NULL));
+        return NULL;
+    }
+    rh_incref(v);
+    return v;
+}
+
+/* member_set (PyMember_SetOne, T_OBJECT_EX): deleting an empty slot raises AttributeError(name) */
+static int member_set(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *v) {
+    if (check_instance(rt, d, obj) < 0) return -1;
+    rh_object **slot = (rh_object **)(void *)((char *)obj + descr_offset(d));
+    if (!v && !*slot) {
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "%s", rh_str_utf8(rt, as_descr(d)->d_name, NULL));
+        return -1;
+    }
+    rh_xincref(v);
+    rh_setref(rt, slot, v);
+    return 0;
+}
+
+/* getset_get: subtype_dict (the instance __dict__) or subtype_getweakref (the first weakref, or None) */
+static rh_object *getset_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *type) {
+    if (!obj) {
+        rh_incref(d);
+        return d;
+    }
+    if (check_instance(rt, d, obj) < 0) return NULL;
+    if ((as_descr(d)->what & 3u) == RH_DESCR_DICT) return rh_instance_dict(rt, obj);
+    rh_weakref **wl = rh__weakref_listptr(obj);
+    rh_object *r = wl && *wl ? (rh_object *)*wl : rh_none(rt);
+    rh_incref(r);
+    return r;
+}
+
+/* getset_set: only __dict__ has a setter in CPython (subtype_setdict); refheap models neither */
+static int getset_set(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *v) {
+    if ((as_descr(d)->what & 3u) == RH_DESCR_WEAKREF) {
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '__weakref__' of '%s' objects is not writable",
+                   ((rh_type *)(void *)as_descr(d)->d_type)->name);
+        return -1;
+    }
+    rh_err_set(rt, RH_EXC_UNSUPPORTED, "assigning __dict__ is outside refheap's model");
+    return -1;
+}
+
+static void init_one(rh_type *t, const char *name) {
     t->name = name;
-    t->kind = RH_K_OTHER;
     t->flags = RH_TPFLAG_GC;
     t->basicsize = sizeof(rh_descr);
     t->itemsize = 0;
     t->weaklistoffset = 0;
-    t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = descr_dealloc;
     t->traverse = descr_traverse;
     t->clear = NULL; /* descriptors have no tp_clear */
     t->size_of = NULL;
 }
 
-void rh__descr_types_init(rh_runtime *rt) {
-    init_one(rt, descr_type(rt, GETSET), "getset_descriptor");
-    init_one(rt, descr_type(rt, MEMBER), "member_descriptor");
+void rh__type_init_getset_descr(rh_runtime *rt, rh_type *t) {
+    init_one(t, "getset_descriptor");
+    t->tp_descr_get = getset_get;
+    t->tp_descr_set = getset_set;
+}
+
+void rh__type_init_member_descr(rh_runtime *rt, rh_type *t) {
+    init_one(t, "member_descriptor");
+    t->tp_descr_get = member_get;
+    t->tp_descr_set = member_set;
 }
 
 rh_object *rh__descr_new(rh_runtime *rt, rh_descr_kind kind, rh_object *cls, rh_object *name, size_t offset) {
-    rh_type *t = descr_type(rt, kind == RH_DESCR_MEMBER ? MEMBER : GETSET);
+    rh_type *t = descr_type(rt, kind);
     rh_descr *d = (rh_descr *)(void *)rh__object_alloc(rt, t, sizeof(rh_descr));
     if (!d) return NULL;
     rh_incref(cls);
     d->d_type = cls;
-    d->type_name = t->name;
+    d->d_qualname = NULL;
     rh_incref(name);
     d->d_name = name;
     d->what = ((uintptr_t)offset << 2) | (uintptr_t)kind;
@@ -82,7 +149,6 @@ rh_object *rh__descr_new(rh_runtime *rt, rh_descr_kind kind, rh_object *cls, rh_
 }
 
 rh_descr_kind rh__descr_kind(rh_object *o) {
-    rh_type *t = o->type;
-    if (t->dealloc != descr_dealloc) return 0;
+    if (o->type->kind != RH_K_GETSET_DESCR && o->type->kind != RH_K_MEMBER_DESCR) return 0;
     return (rh_descr_kind)(((rh_descr *)(void *)o)->what & 3u);
 }

@@ -10,8 +10,6 @@ typedef enum rh_descr_kind {
     RH_DESCR_MEMBER,      /* member_descriptor of a __slots__ name */
 } rh_descr_kind;
 
-/* Set up the two descriptor type objects of a runtime (types.c calls it once). */
-void rh__descr_types_init(rh_runtime *rt);
 /* A new descriptor of `kind` for class cls named name (both borrowed; a reference to each is taken, as
  * descr_new does), GC-tracked. For RH_DESCR_MEMBER, offset is the slot's byte offset in instances.
  * New reference, or NULL with MemoryError. */

@@ -25,6 +25,7 @@
  * freelist and the type slots stay here. 2.7 has no key-sharing dicts, so none are split.
  */
 #include "containers.h"
+#include "scalars.h"
 #include "dict27.h"
 
 static inline rh_dict *as_dict(rh_object *o) { return (rh_dict *)(void *)o; }
@@ -1074,6 +1075,8 @@ static size_t dict_size_of(rh_runtime *rt, rh_object *o) {
     return res;
 }
 
+static void dict_slots(rh_type *t);
+
 void rh__type_init_dict(rh_runtime *rt, rh_type *t) {
     t->name = "dict";
     t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
@@ -1083,6 +1086,7 @@ void rh__type_init_dict(rh_runtime *rt, rh_type *t) {
     t->traverse = dict_traverse;
     t->clear = dict_tp_clear;
     t->size_of = dict_size_of;
+    dict_slots(t);
     /* Py_EMPTY_KEYS: one index slot (log2 size 0), empty, no room; kind unicode */
     _Static_assert(sizeof rt->dict_empty_keys >= sizeof(rh_dictkeys) + 8, "room for the empty keys");
     rh_dictkeys *e = empty_keys(rt);
@@ -1091,4 +1095,77 @@ void rh__type_init_dict(rh_runtime *rt, rh_type *t) {
     e->dk_kind = RH_DICT_KEYS_UNICODE;
     e->dk_version = 1;
     memset(e->dk_indices, 0xff, 8);
+}
+
+/* ---------------------------------------------------------------- slots (Objects/dictobject.c) */
+
+static int is_dict(const rh_object *o) { return o->type->kind == RH_K_DICT; }
+
+static int dict_items_repr(rh__sb *b, rh_object *o) {
+    size_t pos = 0, i = 0;
+    rh_object *key, *val;
+    int rc = rh__sb_putc(b, '{');
+    while (rc == 0 && rh_dict_next(o, &pos, &key, &val)) {
+        if (i++) rc = rh__sb_puts(b, ", ");
+        if (rc == 0) rc = rh__repr_into(b, key);
+        if (rc == 0) rc = rh__sb_puts(b, ": ");
+        if (rc == 0) rc = rh__repr_into(b, val);
+    }
+    return rc ? rc : rh__sb_putc(b, '}');
+}
+static int dict_repr_into(rh__sb *b, rh_object *o) { return rh__repr_guarded(b, o, "{...}", dict_items_repr); }
+
+/* dict_equal: same length, and every key of a maps to an equal value in b */
+static int dict_equal(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (rh_dict_len(a) != rh_dict_len(b)) return 0;
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(a, &pos, &k, &v)) {
+        rh_object *bv = rh_dict_get(rt, b, k);
+        if (!bv) return rh_err_occurred(rt) ? -1 : 0;
+        int r = rh__richcompare_bool(rt, v, bv, RH_CMP_EQ);
+        if (r != 1) return r;
+    }
+    return 1;
+}
+
+/* dict_richcompare: == and != only */
+static rh_object *dict_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if (!is_dict(a) || !is_dict(b) || (op != RH_CMP_EQ && op != RH_CMP_NE)) return rh__notimpl(rt);
+    int r = dict_equal(rt, a, b);
+    return r < 0 ? NULL : rh_bool(rt, r == (op == RH_CMP_EQ));
+}
+
+static intptr_t dict_length(rh_runtime *rt, rh_object *o) { return (intptr_t)rh_dict_len(o); }
+
+/* dict_subscript: KeyError(key) when absent */
+static rh_object *dict_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
+    rh_object *v = rh_dict_get(rt, o, key);
+    if (!v) {
+        if (!rh_err_occurred(rt)) rh__set_key_error(rt, key);
+        return NULL;
+    }
+    rh_incref(v);
+    return v;
+}
+
+static int dict_ass_sub(rh_runtime *rt, rh_object *o, rh_object *key, rh_object *v) {
+    return v ? rh_dict_set(rt, o, key, v) : rh_dict_del(rt, o, key);
+}
+
+/* dict_contains */
+static int dict_contains(rh_runtime *rt, rh_object *o, rh_object *key) {
+    if (rh_dict_get(rt, o, key)) return 1;
+    return rh_err_occurred(rt) ? -1 : 0;
+}
+
+static void dict_slots(rh_type *t) {
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = dict_repr_into;
+    t->tp_hash = rh__hash_not_implemented;
+    t->tp_richcompare = dict_richcompare;
+    t->tp_iter = rh_iter_new;
+    t->as_sequence.sq_contains = dict_contains;
+    t->as_mapping = (rh_mapping_methods){.mp_length = dict_length, .mp_subscript = dict_subscript,
+                                         .mp_ass_subscript = dict_ass_sub};
 }

@@ -20,6 +20,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "scalars.h"
 
@@ -43,6 +44,12 @@ static void float_dealloc(rh_runtime *rt, rh_object *o) {
     rh__object_free(rt, o, sizeof(rh_float));
 }
 
+static const rh_number_methods float_as_number;
+static int float_repr_into(rh__sb *b, rh_object *o);
+static rh_object *float_str(rh_runtime *rt, rh_object *o);
+static int64_t float_hash(rh_runtime *rt, rh_object *o);
+static rh_object *float_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);
+
 void rh__type_init_float(rh_runtime *rt, rh_type *t) {
     t->name = "float";
     t->kind = RH_K_FLOAT;
@@ -52,6 +59,12 @@ void rh__type_init_float(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = float_dealloc;
     t->size_of = NULL;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = float_repr_into;
+    t->tp_str = float_str;
+    t->tp_hash = float_hash;
+    t->tp_richcompare = float_richcompare;
+    t->as_number = float_as_number;
 }
 
 void rh__float_freelist_clear(rh_runtime *rt) {
@@ -408,3 +421,143 @@ int rh__float_pow(rh_runtime *rt, double a, double b, double *out) {
     *out = negate ? -r : r;
     return 0;
 }
+
+/* ---------------------------------------------------------------- slots (Objects/floatobject.c) */
+
+static int float_repr_into(rh__sb *b, rh_object *o) {
+    char buf[RH_FLOAT_REPR_MAX];
+    size_t n = rh__float_repr(rh_float_value(o), buf);
+    return rh__sb_putn(b, buf, n);
+}
+
+/* float_str: the repr in 3.x; 2.7's PyOS_double_to_string(x, 'g', 12, Py_DTSF_ADD_DOT_0) — 12
+ * significant digits and ".0" when the text would read as an int — in profiles with float_str_digits. */
+static rh_object *float_str(rh_runtime *rt, rh_object *o) {
+    int digits = (int)rt->profile->float_str_digits;
+    double v = rh_float_value(o);
+    char buf[64];
+    if (!digits) return rh__repr_by_builder(rt, o);
+    if (isnan(v)) return rh_str_from_cstr(rt, "nan");
+    if (isinf(v)) return rh_str_from_cstr(rt, v < 0 ? "-inf" : "inf");
+    snprintf(buf, sizeof buf - 2, "%.*g", digits, v);
+    if (!strpbrk(buf, ".e")) strcat(buf, ".0");
+    return rh_str_from_cstr(rt, buf);
+}
+
+static int64_t float_hash(rh_runtime *rt, rh_object *o) { return rh__float_hash(o, rh_float_value(o)); }
+
+static int is_int(const rh_object *o) { return o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL; }
+
+/* CONVERT_TO_DOUBLE: a float or an int operand as a double; 0 when the operand is neither */
+static int as_double(rh_object *o, double *d) {
+    if (o->type->kind == RH_K_FLOAT) *d = rh_float_value(o);
+    else if (is_int(o)) *d = (double)rh__int_value(o);
+    else return 0;
+    return 1;
+}
+
+enum { CMP_UNORDERED = 2 };
+
+/* cmp(v, d) exactly: -1, 0, 1, or CMP_UNORDERED for NaN (float_richcompare's int branch: the int is
+ * never rounded) */
+static int int_float_cmp(rh_i128 v, double d) {
+    if (isnan(d)) return CMP_UNORDERED;
+    if (d >= 0x1p65) return -1;
+    if (d <= -0x1p65) return 1;
+    double fl = floor(d);
+    rh_i128 i = (rh_i128)fl;
+    if (v != i) return v < i ? -1 : 1;
+    return d > fl ? -1 : 0;
+}
+
+/* float_richcompare: a float against a float or an int; NaN is unordered (only != holds) */
+static rh_object *float_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    double x = rh_float_value(a);
+    int c;
+    if (b->type->kind == RH_K_FLOAT) {
+        double y = rh_float_value(b);
+        c = isnan(x) || isnan(y) ? CMP_UNORDERED : x < y ? -1 : x > y;
+    } else if (is_int(b)) {
+        c = int_float_cmp(rh__int_value(b), x);
+        if (c != CMP_UNORDERED) c = -c;
+    } else {
+        return rh__notimpl(rt);
+    }
+    if (c == CMP_UNORDERED) return rh_bool(rt, op == RH_CMP_NE);
+    return rh__cmp_result(rt, op, c);
+}
+
+/* a float kernel's result: kernel(rt, x, y, &out) returned rc (out read only after the call) */
+static rh_object *float_result(rh_runtime *rt, int rc, const double *out) { return rc ? NULL : rh_float_new(rt, *out); }
+
+static rh_object *float_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
+    double x, y, r = 0;
+    if (!as_double(a, &x) || !as_double(b, &y)) return rh__notimpl(rt);
+    switch (op) {
+    case RH_BINOP_ADD: return rh_float_new(rt, x + y);
+    case RH_BINOP_SUB: return rh_float_new(rt, x - y);
+    case RH_BINOP_MUL: return rh_float_new(rt, x * y);
+    case RH_BINOP_TRUEDIV:
+        if (y == 0) {
+            rh_err_set(rt, RH_EXC_ZERODIVISION, "float division by zero");
+            return NULL;
+        }
+        return rh_float_new(rt, x / y);
+    case RH_BINOP_FLOORDIV: return float_result(rt, rh__float_floordiv(rt, x, y, &r), &r);
+    case RH_BINOP_MOD: return float_result(rt, rh__float_mod(rt, x, y, &r), &r);
+    default: return float_result(rt, rh__float_pow(rt, x, y, &r), &r);
+    }
+}
+
+#define FLOAT_BINARY(fn, OP)                                                                               \
+    static rh_object *fn(rh_runtime *rt, rh_object *a, rh_object *b) { return float_arith(rt, OP, a, b); }
+FLOAT_BINARY(float_add, RH_BINOP_ADD)
+FLOAT_BINARY(float_sub, RH_BINOP_SUB)
+FLOAT_BINARY(float_mul, RH_BINOP_MUL)
+FLOAT_BINARY(float_div, RH_BINOP_TRUEDIV)
+FLOAT_BINARY(float_floor_div, RH_BINOP_FLOORDIV)
+FLOAT_BINARY(float_rem, RH_BINOP_MOD)
+#undef FLOAT_BINARY
+
+static rh_object *float_pow(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
+    if (mod != rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_TYPE, "pow() 3rd argument not allowed unless all arguments are integers");
+        return NULL;
+    }
+    return float_arith(rt, RH_BINOP_POW, a, b);
+}
+
+/* float_float / float_pos: an exact float is returned as it is */
+static rh_object *float_float(rh_runtime *rt, rh_object *o) {
+    rh_incref(o);
+    return o;
+}
+static rh_object *float_neg(rh_runtime *rt, rh_object *o) { return rh_float_new(rt, -rh_float_value(o)); }
+static rh_object *float_abs(rh_runtime *rt, rh_object *o) { return rh_float_new(rt, fabs(rh_float_value(o))); }
+static int float_bool(rh_runtime *rt, rh_object *o) { return rh_float_value(o) != 0.0; }
+
+/* float___trunc___impl */
+static rh_object *float_int(rh_runtime *rt, rh_object *o) {
+    double v = rh_float_value(o);
+    if (isnan(v)) {
+        rh_err_set(rt, RH_EXC_VALUE, "cannot convert float NaN to integer");
+        return NULL;
+    }
+    if (isinf(v)) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "cannot convert float infinity to integer");
+        return NULL;
+    }
+    v = trunc(v);
+    if (fabs(v) > 0x1p64) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
+        return NULL;
+    }
+    return rh__int_from_i128(rt, (rh_i128)v);
+}
+
+static const rh_number_methods float_as_number = {
+    .nb_add = float_add, .nb_subtract = float_sub, .nb_multiply = float_mul, .nb_remainder = float_rem,
+    .nb_power = float_pow, .nb_negative = float_neg, .nb_positive = float_float, .nb_absolute = float_abs,
+    .nb_bool = float_bool, .nb_int = float_int, .nb_float = float_float, .nb_floor_divide = float_floor_div,
+    .nb_true_divide = float_div,
+};

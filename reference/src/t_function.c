@@ -1,7 +1,8 @@
-/* t_function.c — functions, bound methods, built-in functions, modules and the native box object.
+/* t_function.c — functions, bound methods, built-in functions, modules and iterators.
  *
- * Owns the type objects RH_K_FUNCTION, RH_K_METHOD, RH_K_BUILTIN, RH_K_MODULE, RH_K_ITER and RH_K_OTHER (box),
- * set up by rh_func_types_init. Layouts mirror CPython 3.11's structs field for field so basicsize and
+ * Owns the type objects RH_K_FUNCTION, RH_K_METHOD, RH_K_BUILTIN, RH_K_MODULE and RH_K_ITER (their layouts,
+ * slots and rh__type_init_* registered in types.c). Calling a function, method or built-in is the
+ * embedder's business: their tp_call is the call hook (rh_hooks.call). Layouts mirror CPython 3.11's structs field for field so basicsize and
  * sys.getsizeof are CPython's (PyFunctionObject 136, PyMethodObject 48, PyCFunctionObject 56,
  * PyModuleObject 56; plus the 16-byte GC head). Invariants: every object here is a GC type and is
  * tracked from creation until its dealloc untracks it (as PyFunction_New / PyMethod_New /
@@ -13,6 +14,7 @@
 
 #include "gc_internal.h" /* rh__weakref_clear_all */
 #include "internal.h"
+#include "scalars.h"
 #include "refheap/func.h"
 
 typedef struct rh_func {
@@ -50,12 +52,6 @@ typedef struct rh_iterobj {
     int64_t index;
     rh_object *seq;
 } rh_iterobj;                    /* 32, as listiterobject */
-
-typedef struct rh_box {
-    rh_object ob;
-    rh_object *value;
-    const char *type_name;
-} rh_box;
 
 _Static_assert(sizeof(rh_func) == 136, "PyFunctionObject is 136 bytes in 3.11");
 _Static_assert(sizeof(rh_method) == 48, "PyMethodObject is 48 bytes");
@@ -270,68 +266,137 @@ rh_object *rh_iter_seq(rh_object *it) { return ((rh_iterobj *)it)->seq; }
 int64_t *rh_iter_index(rh_object *it) { return &((rh_iterobj *)it)->index; }
 void rh_iter_exhaust(rh_runtime *rt, rh_object *it) { clear_slot(rt, &((rh_iterobj *)it)->seq); }
 
-/* ---------------------------------------------------------------- box */
+/* ---------------------------------------------------------------- slots and types */
 
-static int box_traverse(rh_object *o, rh_visitproc visit, void *arg) {
-    VISIT(((rh_box *)o)->value);
-    return 0;
+/* a name held by a function/module (may be NULL after tp_clear) */
+static int put_name(rh__sb *b, rh_object *name) {
+    return name && name->type->kind == RH_K_STR ? rh__sb_put_str(b, name) : rh__sb_putc(b, '?');
+}
+static rh_object *func_qualname(rh_object *f) { return rh_func_qualname(f) ? rh_func_qualname(f) : rh_func_name(f); }
+
+/* func_repr */
+static int func_repr_into(rh__sb *b, rh_object *o) {
+    return rh__sb_puts(b, "<function ") || put_name(b, func_qualname(o)) || rh__sb_printf(b, " at %p>", (void *)o);
 }
 
-static int box_clear(rh_runtime *rt, rh_object *o) {
-    clear_slot(rt, &((rh_box *)o)->value);
-    return 0;
+/* func_descr_get: a function found on a class binds to the instance it is looked up on */
+static rh_object *func_descr_get(rh_runtime *rt, rh_object *f, rh_object *obj, rh_object *type) {
+    if (!obj || obj == rh_none(rt)) {
+        rh_incref(f);
+        return f;
+    }
+    return rh_method_new(rt, f, obj);
 }
 
-static void box_dealloc(rh_runtime *rt, rh_object *o) {
-    rh__gc_untrack(rt, o);
-    box_clear(rt, o);
-    rh__object_free(rt, o, sizeof(rh_box));
+/* method_repr: "<bound method %U of %R>" */
+static int method_repr_into(rh__sb *b, rh_object *o) {
+    rh_object *f = rh_method_func(o), *self = rh_method_self(o);
+    int rc = rh__sb_puts(b, "<bound method ");
+    if (rc == 0) rc = put_name(b, f && f->type->kind == RH_K_FUNCTION ? func_qualname(f) : NULL);
+    if (rc == 0) rc = rh__sb_puts(b, " of ");
+    if (rc == 0) rc = self ? rh__repr_into(b, self) : rh__sb_puts(b, "?");
+    return rc ? rc : rh__sb_putc(b, '>');
 }
 
-rh_object *rh_box_new(rh_runtime *rt, const char *type_name, rh_object *value) {
-    rh_box *b = (rh_box *)new_gc(rt, RH_K_OTHER, sizeof(rh_box));
-    if (!b) return NULL;
-    b->type_name = type_name;
-    b->value = value; rh_xincref(value);
-    return &b->ob;
+/* meth_repr */
+static int builtin_repr_into(rh__sb *b, rh_object *o) {
+    rh_object *self = rh_builtin_self(o);
+    const char *name = rh_builtin_get_def(o)->name;
+    if (!self || self->type->kind == RH_K_MODULE) return rh__sb_printf(b, "<built-in function %s>", name);
+    return rh__sb_printf(b, "<built-in method %s of %s object at %p>", name, rh_type_name(self), (void *)self);
 }
-rh_object *rh_box_value(rh_object *b) { return ((rh_box *)b)->value; }
-void rh_box_set(rh_runtime *rt, rh_object *b, rh_object *value) {
-    rh_xincref(value);
-    clear_slot(rt, &((rh_box *)b)->value);
-    ((rh_box *)b)->value = value;
+
+/* module_repr */
+static int module_repr_into(rh__sb *b, rh_object *o) {
+    return rh__sb_puts(b, "<module '") || put_name(b, rh_module_name(o)) || rh__sb_puts(b, "' (built-in)>");
 }
-const char *rh_box_type_name(rh_object *b) { return ((rh_box *)b)->type_name; }
 
-/* ---------------------------------------------------------------- types */
+/* The iterator's next item: list, tuple and str by index, dict keys by table position (index), range
+ * values; NULL without an error at the end, where the sequence is dropped (as CPython's iterators do). */
+static rh_object *iter_iternext(rh_runtime *rt, rh_object *o) {
+    rh_iterobj *it = (rh_iterobj *)o;
+    rh_object *seq = it->seq, *k, *v, *r = NULL;
+    if (!seq) return NULL;
+    size_t pos = (size_t)it->index;
+    switch (seq->type->kind) {
+    case RH_K_LIST:
+        if (pos < rh_list_len(seq)) r = rh_list_get(seq, pos), rh_incref(r);
+        break;
+    case RH_K_TUPLE:
+        if (pos < rh_tuple_len(seq)) r = rh_tuple_get(seq, pos), rh_incref(r);
+        break;
+    case RH_K_STR:
+        if (pos < rh_str_len(seq) && !(r = rh_str_getitem(rt, seq, (int64_t)pos))) return NULL;
+        break;
+    case RH_K_RANGE:
+        if ((int64_t)pos < rh_range_len(seq) && !(r = rh_int_from_i64(rt, rh_range_item(seq, (int64_t)pos)))) return NULL;
+        break;
+    case RH_K_DICT:
+        if (rh_dict_next(seq, &pos, &k, &v)) r = k, rh_incref(r);
+        it->index = (int64_t)pos - 1;
+        break;
+    default: break;
+    }
+    if (!r) {
+        rh_iter_exhaust(rt, o);
+        return NULL;
+    }
+    it->index++;
+    return r;
+}
 
-static void set_type(rh_runtime *rt, rh_kind k, const char *name, size_t size, size_t weakoff,
+static rh_object *iter_self(rh_runtime *rt, rh_object *o) {
+    rh_incref(o);
+    return o;
+}
+
+static void set_type(rh_type *t, const char *name, size_t size, size_t weakoff,
                      void (*dealloc)(rh_runtime *, rh_object *),
                      int (*traverse)(rh_object *, rh_visitproc, void *), int (*clear)(rh_runtime *, rh_object *)) {
-    rh_type *t = rh_builtin_type(rt, k);
     t->name = name;
-    t->kind = k;
     t->flags = RH_TPFLAG_GC;
     t->basicsize = size;
     t->itemsize = 0;
     t->weaklistoffset = weakoff;
     if (weakoff) t->flags |= RH_TPFLAG_WEAKREFABLE;
-    t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = dealloc;
     t->traverse = traverse;
     t->clear = clear;
     t->size_of = NULL;
+    t->tp_repr = rh__repr_by_builder;
 }
 
-void rh_func_types_init(rh_runtime *rt) {
-    set_type(rt, RH_K_FUNCTION, "function", sizeof(rh_func), offsetof(rh_func, weakreflist), func_dealloc,
-             func_traverse, func_clear);
-    set_type(rt, RH_K_METHOD, "method", sizeof(rh_method), offsetof(rh_method, weakreflist), method_dealloc,
-             method_traverse, method_clear);
-    set_type(rt, RH_K_BUILTIN, "builtin_function_or_method", sizeof(rh_builtin), offsetof(rh_builtin, weakreflist),
-             builtin_dealloc, builtin_traverse, builtin_clear);
-    set_type(rt, RH_K_MODULE, "module", sizeof(rh_module), offsetof(rh_module, weaklist), module_dealloc,
-             module_traverse, module_clear);
-    set_type(rt, RH_K_ITER, "iterator", sizeof(rh_iterobj), 0, iter_dealloc, iter_traverse, iter_clear);
-    set_type(rt, RH_K_OTHER, "TextIOWrapper", sizeof(rh_box), 0, box_dealloc, box_traverse, box_clear);
+void rh__type_init_function(rh_runtime *rt, rh_type *t) {
+    set_type(t, "function", sizeof(rh_func), offsetof(rh_func, weakreflist), func_dealloc, func_traverse, func_clear);
+    t->repr_into = func_repr_into;
+    t->tp_call = rh__call_hook;
+    t->tp_descr_get = func_descr_get;
 }
+
+void rh__type_init_method(rh_runtime *rt, rh_type *t) {
+    set_type(t, "method", sizeof(rh_method), offsetof(rh_method, weakreflist), method_dealloc, method_traverse,
+             method_clear);
+    t->repr_into = method_repr_into;
+    t->tp_call = rh__call_hook;
+}
+
+void rh__type_init_builtin(rh_runtime *rt, rh_type *t) {
+    set_type(t, "builtin_function_or_method", sizeof(rh_builtin), offsetof(rh_builtin, weakreflist),
+             builtin_dealloc, builtin_traverse, builtin_clear);
+    t->repr_into = builtin_repr_into;
+    t->tp_call = rh__call_hook;
+}
+
+void rh__type_init_module(rh_runtime *rt, rh_type *t) {
+    set_type(t, "module", sizeof(rh_module), offsetof(rh_module, weaklist), module_dealloc, module_traverse,
+             module_clear);
+    t->repr_into = module_repr_into;
+}
+
+void rh__type_init_iter(rh_runtime *rt, rh_type *t) {
+    set_type(t, "iterator", sizeof(rh_iterobj), 0, iter_dealloc, iter_traverse, iter_clear);
+    t->tp_iter = iter_self;
+    t->tp_iternext = iter_iternext;
+}
+
+void rh_func_types_init(rh_runtime *rt) { rh__types_setup_range(rt, RH_K_FUNCTION, RH_K_FILE); }

@@ -62,6 +62,11 @@ static void int_dealloc(rh_runtime *rt, rh_object *o) {
     rh__object_free(rt, o, alloc_size(nd));
 }
 
+static const rh_number_methods int_as_number;
+static int int_repr_into(rh__sb *b, rh_object *o);
+static int64_t int_hash(rh_runtime *rt, rh_object *o);
+static rh_object *int_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);
+
 void rh__type_init_int(rh_runtime *rt, rh_type *t) {
     t->name = "int";
     t->kind = RH_K_INT;
@@ -71,6 +76,11 @@ void rh__type_init_int(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = int_dealloc;
     t->size_of = rh__int_size_of;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = int_repr_into;
+    t->tp_hash = int_hash;
+    t->tp_richcompare = int_richcompare;
+    t->as_number = int_as_number;
 }
 
 void rh__int_freelist_clear(rh_runtime *rt) {
@@ -322,3 +332,148 @@ int rh_int_small_value(const rh_object *o, int64_t *v) {
     *v = n < 0 ? -m : m;
     return 1;
 }
+
+/* ---------------------------------------------------------------- slots (Objects/longobject.c) */
+
+static int is_int(const rh_object *o) { return o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL; }
+
+static int int_repr_into(rh__sb *b, rh_object *o) {
+    char buf[100];
+    size_t n = rh__int_format(rh__int_value(o), 10, 0, buf);
+    return rh__sb_putn(b, buf, n);
+}
+
+static int64_t int_hash(rh_runtime *rt, rh_object *o) { return rh__int_hash(rh__int_value(o)); }
+
+/* long_richcompare: ints (and bools) only; float_richcompare answers for int against float */
+static rh_object *int_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if (!is_int(a) || !is_int(b)) return rh__notimpl(rt);
+    rh_i128 x = rh__int_value(a), y = rh__int_value(b);
+    return rh__cmp_result(rt, op, x < y ? -1 : x > y);
+}
+
+static rh_object *too_large(rh_runtime *rt) {
+    rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
+    return NULL;
+}
+
+static int in_range(rh_i128 v) { return v <= (rh_i128)RH_INT_MAG_MAX && v >= -(rh_i128)RH_INT_MAG_MAX; }
+
+static rh_object *int_pow_exact(rh_runtime *rt, rh_i128 x, rh_i128 y) {
+    if (y == 0) return rh__int_from_i128(rt, 1);
+    if (x == 0 || x == 1) return rh__int_from_i128(rt, x);
+    if (x == -1) return rh__int_from_i128(rt, (y & 1) ? -1 : 1);
+    if (y > 64) return too_large(rt); /* |x| >= 2 */
+    rh_i128 r = 1, base = x;
+    for (rh_i128 e = y;;) {
+        if ((e & 1) && (__builtin_mul_overflow(r, base, &r) || !in_range(r))) return too_large(rt);
+        e >>= 1;
+        if (!e) break;
+        if (__builtin_mul_overflow(base, base, &base) || !in_range(base)) return too_large(rt);
+    }
+    return rh__int_from_i128(rt, r);
+}
+
+/* One int operator on two ints (CHECK_BINOP done): exact in 128 bits, range-checked. */
+static rh_object *int_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
+    rh_i128 x = rh__int_value(a), y = rh__int_value(b), r = 0;
+    double d;
+    switch (op) {
+    case RH_BINOP_ADD: r = x + y; break;
+    case RH_BINOP_SUB: r = x - y; break;
+    case RH_BINOP_MUL:
+        if (__builtin_mul_overflow(x, y, &r)) return too_large(rt);
+        break;
+    case RH_BINOP_TRUEDIV:
+        if (y == 0) {
+            rh_err_set(rt, RH_EXC_ZERODIVISION, "division by zero");
+            return NULL;
+        }
+        return rh_float_new(rt, rh__int_truediv(x, y));
+    case RH_BINOP_FLOORDIV:
+        if (y == 0) {
+            rh_err_set(rt, RH_EXC_ZERODIVISION, "integer division or modulo by zero");
+            return NULL;
+        }
+        r = x / y;
+        if (x % y != 0 && ((x < 0) != (y < 0))) r -= 1;
+        break;
+    case RH_BINOP_MOD:
+        if (y == 0) {
+            rh_err_set(rt, RH_EXC_ZERODIVISION, "integer modulo by zero");
+            return NULL;
+        }
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        break;
+    case RH_BINOP_POW: /* long_pow: a negative exponent gives a float */
+        if (y < 0) return rh__float_pow(rt, (double)x, (double)y, &d) ? NULL : rh_float_new(rt, d);
+        return int_pow_exact(rt, x, y);
+    case RH_BINOP_LSHIFT:
+    case RH_BINOP_RSHIFT:
+        if (y < 0) {
+            rh_err_set(rt, RH_EXC_VALUE, "negative shift count");
+            return NULL;
+        }
+        if (op == RH_BINOP_RSHIFT) r = y >= 127 ? (x < 0 ? -1 : 0) : x >> (int)y;
+        else if (x == 0) r = 0;
+        else if (y > 64) return too_large(rt);
+        else r = x * ((rh_i128)1 << (int)y);
+        break;
+    case RH_BINOP_AND: r = x & y; break;
+    case RH_BINOP_OR: r = x | y; break;
+    default: r = x ^ y; break;
+    }
+    return rh__int_from_i128(rt, r);
+}
+
+#define INT_BINARY(fn, OP)                                                                                 \
+    static rh_object *fn(rh_runtime *rt, rh_object *a, rh_object *b) {                                     \
+        return is_int(a) && is_int(b) ? int_arith(rt, OP, a, b) : rh__notimpl(rt);                          \
+    }
+INT_BINARY(long_add, RH_BINOP_ADD)
+INT_BINARY(long_sub, RH_BINOP_SUB)
+INT_BINARY(long_mul, RH_BINOP_MUL)
+INT_BINARY(long_true_divide, RH_BINOP_TRUEDIV)
+INT_BINARY(long_floor_divide, RH_BINOP_FLOORDIV)
+INT_BINARY(long_mod, RH_BINOP_MOD)
+INT_BINARY(long_lshift, RH_BINOP_LSHIFT)
+INT_BINARY(long_rshift, RH_BINOP_RSHIFT)
+INT_BINARY(long_and, RH_BINOP_AND)
+INT_BINARY(long_or, RH_BINOP_OR)
+INT_BINARY(long_xor, RH_BINOP_XOR)
+#undef INT_BINARY
+
+static rh_object *long_pow(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
+    if (!is_int(a) || !is_int(b)) return rh__notimpl(rt);
+    if (mod != rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "pow() with a modulus is outside refheap's model");
+        return NULL;
+    }
+    return int_arith(rt, RH_BINOP_POW, a, b);
+}
+
+/* long_long: an exact int is itself; a bool becomes the int of its value */
+static rh_object *long_long(rh_runtime *rt, rh_object *o) {
+    if (o->type->kind == RH_K_INT) {
+        rh_incref(o);
+        return o;
+    }
+    return rh__int_from_i128(rt, rh__int_value(o));
+}
+static rh_object *long_neg(rh_runtime *rt, rh_object *o) { return rh__int_from_i128(rt, -rh__int_value(o)); }
+static rh_object *long_invert(rh_runtime *rt, rh_object *o) { return rh__int_from_i128(rt, -(rh__int_value(o) + 1)); }
+static rh_object *long_abs(rh_runtime *rt, rh_object *o) {
+    rh_i128 v = rh__int_value(o);
+    return v < 0 ? rh__int_from_i128(rt, -v) : long_long(rt, o);
+}
+static int long_bool(rh_runtime *rt, rh_object *o) { return ((rh_varobject *)o)->size != 0; }
+static rh_object *long_float(rh_runtime *rt, rh_object *o) { return rh_float_new(rt, (double)rh__int_value(o)); }
+
+static const rh_number_methods int_as_number = {
+    .nb_add = long_add, .nb_subtract = long_sub, .nb_multiply = long_mul, .nb_remainder = long_mod,
+    .nb_power = long_pow, .nb_negative = long_neg, .nb_positive = long_long, .nb_absolute = long_abs,
+    .nb_bool = long_bool, .nb_invert = long_invert, .nb_lshift = long_lshift, .nb_rshift = long_rshift,
+    .nb_and = long_and, .nb_xor = long_xor, .nb_or = long_or, .nb_int = long_long, .nb_float = long_float,
+    .nb_floor_divide = long_floor_divide, .nb_true_divide = long_true_divide, .nb_index = long_long,
+};

@@ -15,6 +15,7 @@
  *  - items are released last to first (list_dealloc, _list_clear), after the list is back in a sane state.
  */
 #include "containers.h"
+#include "scalars.h"
 
 static inline rh_list *as_list(rh_object *o) { return (rh_list *)(void *)o; }
 static inline size_t list_len(rh_object *o) { return (size_t)as_list(o)->ob.size; }
@@ -617,6 +618,8 @@ static size_t list_size_of(rh_runtime *rt, rh_object *o) {
     return sizeof(rh_list) + (size_t)as_list(o)->allocated * sizeof(rh_object *);
 }
 
+static void list_slots(rh_type *t);
+
 void rh__type_init_list(rh_runtime *rt, rh_type *t) {
     (void)rt;
     t->name = "list";
@@ -626,4 +629,146 @@ void rh__type_init_list(rh_runtime *rt, rh_type *t) {
     t->traverse = list_traverse;
     t->clear = list_tp_clear;
     t->size_of = list_size_of;
+    list_slots(t);
+}
+
+/* ---------------------------------------------------------------- slots (Objects/listobject.c) */
+
+static int list_items_repr(rh__sb *b, rh_object *o) {
+    int rc = rh__sb_putc(b, '[');
+    for (size_t i = 0; rc == 0 && i < list_len(o); i++) { /* re-read the length: a repr may shrink it */
+        if (i) rc = rh__sb_puts(b, ", ");
+        if (rc == 0) rc = rh__repr_into(b, as_list(o)->item[i]);
+    }
+    return rc ? rc : rh__sb_putc(b, ']');
+}
+static int list_repr_into(rh__sb *b, rh_object *o) { return rh__repr_guarded(b, o, "[...]", list_items_repr); }
+
+static intptr_t list_length(rh_runtime *rt, rh_object *o) { return (intptr_t)list_len(o); }
+
+static rh_object *list_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (b->type->kind != RH_K_LIST) {
+        rh_err_set(rt, RH_EXC_TYPE, "can only concatenate list (not \"%s\") to list", rh_type_name(b));
+        return NULL;
+    }
+    return rh_list_concat(rt, a, b);
+}
+
+static rh_object *list_repeat(rh_runtime *rt, rh_object *a, intptr_t n) { return rh_list_repeat(rt, a, n); }
+
+static rh_object *list_item(rh_runtime *rt, rh_object *o, intptr_t i) {
+    if (i < 0 || (size_t)i >= list_len(o)) {
+        rh_err_set(rt, RH_EXC_INDEX, "list index out of range");
+        return NULL;
+    }
+    rh_object *v = as_list(o)->item[i];
+    rh_incref(v);
+    return v;
+}
+
+/* list_contains */
+static int list_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < list_len(o); i++) {
+        rh_object *item = as_list(o)->item[i];
+        rh_incref(item);
+        r = rh__richcompare_bool(rt, item, v, RH_CMP_EQ);
+        rh_decref(rt, item);
+    }
+    return r;
+}
+
+/* The items `list += b` appends: a list or tuple as it is, otherwise a temporary list (new reference in
+ * *tmp) of a range's values, a dict's keys or a str's characters (list_extend over those iterables). */
+static rh_object *extend_source(rh_runtime *rt, rh_object *b, rh_object **tmp) {
+    *tmp = NULL;
+    switch (b->type->kind) {
+    case RH_K_LIST:
+    case RH_K_TUPLE: return b;
+    case RH_K_RANGE: {
+        rh_range *g = (rh_range *)(void *)b;
+        return *tmp = rh_list_from_range(rt, (int64_t)rh__int_value(g->start), (int64_t)rh__int_value(g->stop),
+                                         (int64_t)rh__int_value(g->step));
+    }
+    case RH_K_DICT: return *tmp = rh_dict_keys_list(rt, b);
+    case RH_K_STR: {
+        size_t n = rh_str_len(b);
+        rh_object *l = rh_list_new(rt, n);
+        for (size_t i = 0; l && i < n; i++) {
+            rh_object *c = rh_str_getitem(rt, b, (int64_t)i);
+            if (!c) {
+                for (size_t j = i; j < n; j++) rh_list_set_init(l, j, (rh_incref(rh_none(rt)), rh_none(rt)));
+                rh_decref(rt, l);
+                return NULL;
+            }
+            rh_list_set_init(l, i, c);
+        }
+        return *tmp = l;
+    }
+    default:
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_type_name(b));
+        return NULL;
+    }
+}
+
+/* list_inplace_concat: list.extend(b), then the list itself */
+static rh_object *list_inplace_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
+    rh_object *tmp, *src = extend_source(rt, b, &tmp);
+    if (!src) return NULL;
+    int rc = rh_list_extend(rt, a, src);
+    rh_xdecref(rt, tmp);
+    if (rc != 0) return NULL;
+    rh_incref(a);
+    return a;
+}
+
+/* list_inplace_repeat */
+static rh_object *list_inplace_repeat(rh_runtime *rt, rh_object *a, intptr_t n) {
+    if (n <= 0) {
+        if (rh_list_clear(rt, a) != 0) return NULL;
+    } else if (n > 1) {
+        rh_object *r = rh_list_repeat(rt, a, n);
+        if (!r) return NULL;
+        int rc = rh_list_clear(rt, a);
+        if (rc == 0) rc = rh_list_extend(rt, a, r);
+        rh_decref(rt, r);
+        if (rc != 0) return NULL;
+    }
+    rh_incref(a);
+    return a;
+}
+
+static int list_index_of(rh_runtime *rt, rh_object *key, int64_t *i) {
+    if (!key->type->as_number.nb_index) {
+        rh_err_set(rt, RH_EXC_TYPE, "list indices must be integers or slices, not %s", rh_type_name(key));
+        return -1;
+    }
+    return rh_index_value(rt, key, i);
+}
+
+/* list_subscript / list_ass_subscript for an integer key (slices are the interpreter's) */
+static rh_object *list_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
+    int64_t i;
+    if (list_index_of(rt, key, &i) != 0) return NULL;
+    return list_item(rt, o, i < 0 ? i + (int64_t)list_len(o) : i);
+}
+
+static int list_ass_subscript(rh_runtime *rt, rh_object *o, rh_object *key, rh_object *v) {
+    int64_t i;
+    if (list_index_of(rt, key, &i) != 0) return -1;
+    return v ? rh_list_setitem(rt, o, i, v) : rh_list_delitem(rt, o, i);
+}
+
+static void list_slots(rh_type *t) {
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = list_repr_into;
+    t->tp_hash = rh__hash_not_implemented;
+    t->tp_richcompare = rh__seq_richcompare;
+    t->tp_iter = rh_iter_new;
+    t->as_sequence = (rh_sequence_methods){.sq_length = list_length, .sq_concat = list_concat,
+                                           .sq_repeat = list_repeat, .sq_item = list_item,
+                                           .sq_contains = list_contains, .sq_inplace_concat = list_inplace_concat,
+                                           .sq_inplace_repeat = list_inplace_repeat};
+    t->as_mapping = (rh_mapping_methods){.mp_length = list_length, .mp_subscript = list_subscript,
+                                         .mp_ass_subscript = list_ass_subscript};
 }

@@ -1,7 +1,8 @@
-/* t_none_bool.c — the NoneType and bool types and their three static instances.
+/* t_none_bool.c — the NoneType, NotImplementedType and bool types and their four static instances.
  *
- * Owns: rh__type_init_none, rh__type_init_bool, rh__none_bool_repr; the static objects rt->statics->none,
- * false_ and true_.
+ * Owns: rh__type_init_none, rh__type_init_notimplemented, rh__type_init_bool, rh__none_bool_repr; the
+ * static objects rt->statics->none, notimplemented, false_ and true_ (Objects/object.c _Py_NoneStruct,
+ * _Py_NotImplementedStruct; Objects/boolobject.c).
  * Invariants: None, False and True are the only instances of their types; they live in the runtime's
  * statics block, start at profile->static_refcnt (999999999 in 3.11, immortal 0xFFFFFFFF in 3.12) and are
  * never deallocated. False and True are int objects (PyLongObject layout) of value 0 and 1 whose type is
@@ -18,6 +19,9 @@ static void static_only_dealloc(rh_runtime *rt, rh_object *o) {
     rh_assert(!"a static None/bool reached dealloc");
 }
 
+static int singleton_repr_into(rh__sb *b, rh_object *o) { return rh__sb_puts(b, rh__none_bool_repr(o)); }
+static int none_bool(rh_runtime *rt, rh_object *o) { return 0; }
+
 void rh__type_init_none(rh_runtime *rt, rh_type *t) {
     t->name = "NoneType";
     t->kind = RH_K_NONE;
@@ -27,8 +31,33 @@ void rh__type_init_none(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = static_only_dealloc;
     t->size_of = NULL;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = singleton_repr_into;
+    t->as_number.nb_bool = none_bool;
     rh__static_init(rt, rh_none(rt), t);
 }
+
+void rh__type_init_notimplemented(rh_runtime *rt, rh_type *t) {
+    t->name = "NotImplementedType";
+    t->flags = 0;
+    t->basicsize = sizeof(rh_object);
+    t->dealloc = static_only_dealloc;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = singleton_repr_into;
+    rh__static_init(rt, &rt->statics->notimplemented, t);
+}
+
+/* bool_and / bool_or / bool_xor: two bools give a bool, anything else is int's operator */
+static rh_object *bool_op(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
+    const rh_number_methods *ints = &rh_builtin_type(rt, RH_K_INT)->as_number;
+    if (a->type->kind != RH_K_BOOL || b->type->kind != RH_K_BOOL)
+        return (op == RH_BINOP_AND ? ints->nb_and : op == RH_BINOP_OR ? ints->nb_or : ints->nb_xor)(rt, a, b);
+    int x = a == rh_true(rt), y = b == rh_true(rt);
+    return rh_bool(rt, op == RH_BINOP_AND ? x & y : op == RH_BINOP_OR ? x | y : x ^ y);
+}
+static rh_object *bool_and(rh_runtime *rt, rh_object *a, rh_object *b) { return bool_op(rt, RH_BINOP_AND, a, b); }
+static rh_object *bool_or(rh_runtime *rt, rh_object *a, rh_object *b) { return bool_op(rt, RH_BINOP_OR, a, b); }
+static rh_object *bool_xor(rh_runtime *rt, rh_object *a, rh_object *b) { return bool_op(rt, RH_BINOP_XOR, a, b); }
 
 static void bool_static_init(rh_runtime *rt, rh_long_static *b, rh_type *t, int v) {
     rh__static_init(rt, &b->ob.ob, t);
@@ -46,12 +75,18 @@ void rh__type_init_bool(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_INT);
     t->dealloc = static_only_dealloc;
     t->size_of = rh__int_size_of;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = singleton_repr_into; /* the rest (hash, compare, arithmetic) is int's, inherited */
+    t->as_number.nb_and = bool_and;
+    t->as_number.nb_or = bool_or;
+    t->as_number.nb_xor = bool_xor;
     bool_static_init(rt, &rt->statics->false_, t, 0);
     bool_static_init(rt, &rt->statics->true_, t, 1);
 }
 
 const char *rh__none_bool_repr(rh_object *o) {
     if (o->type->kind == RH_K_NONE) return "None";
+    if (o->type->kind == RH_K_NOTIMPLEMENTED) return "NotImplemented";
     rh_assert(o->type->kind == RH_K_BOOL);
     return ((rh_varobject *)o)->size ? "True" : "False";
 }

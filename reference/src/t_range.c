@@ -7,6 +7,7 @@
  * released in that order by the dealloc (range_dealloc).
  */
 #include "containers.h"
+#include "scalars.h"
 
 static inline rh_range *as_range(rh_object *o) { return (rh_range *)(void *)o; }
 
@@ -76,10 +77,107 @@ static void range_dealloc(rh_runtime *rt, rh_object *o) {
     rh__object_free(rt, o, sizeof(rh_range));
 }
 
+/* ---------------------------------------------------------------- slots (Objects/rangeobject.c) */
+
+static int64_t field(rh_object *f) { return (int64_t)rh__int_value(f); }
+
+static int put_int(rh__sb *b, rh_object *o) {
+    char buf[100];
+    size_t n = rh__int_format(rh__int_value(o), 10, 0, buf);
+    return rh__sb_putn(b, buf, n);
+}
+
+/* range_repr: range(start, stop) or range(start, stop, step) */
+static int range_repr_into(rh__sb *b, rh_object *r) {
+    rh_range *g = as_range(r);
+    int rc = rh__sb_puts(b, "range(");
+    if (rc == 0) rc = put_int(b, g->start);
+    if (rc == 0) rc = rh__sb_puts(b, ", ");
+    if (rc == 0) rc = put_int(b, g->stop);
+    if (rc == 0 && field(g->step) != 1) {
+        rc = rh__sb_puts(b, ", ");
+        if (rc == 0) rc = put_int(b, g->step);
+    }
+    return rc ? rc : rh__sb_putc(b, ')');
+}
+
+/* range_hash: hash((len, start, step)), with None for the parts that do not matter */
+static int64_t range_hash(rh_runtime *rt, rh_object *r) {
+    rh_range *g = as_range(r);
+    int64_t len = field(g->length), none = rh__hash_pointer(rh_none(rt));
+    uint64_t acc = rh__xx_round(RH_XXPRIME_5, rh__int_hash(len));
+    acc = rh__xx_round(acc, len == 0 ? none : rh__int_hash(field(g->start)));
+    acc = rh__xx_round(acc, len <= 1 ? none : rh__int_hash(field(g->step)));
+    return rh__xx_finish(acc, 3);
+}
+
+/* range_equals: same length, and the same start and step where they matter */
+static int range_equals(rh_object *a, rh_object *b) {
+    int64_t len = field(as_range(a)->length);
+    if (len != field(as_range(b)->length)) return 0;
+    if (len == 0) return 1;
+    if (field(as_range(a)->start) != field(as_range(b)->start)) return 0;
+    return len == 1 || field(as_range(a)->step) == field(as_range(b)->step);
+}
+
+static rh_object *range_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if (b->type->kind != RH_K_RANGE || (op != RH_CMP_EQ && op != RH_CMP_NE)) return rh__notimpl(rt);
+    return rh_bool(rt, range_equals(a, b) == (op == RH_CMP_EQ));
+}
+
+static int range_bool(rh_runtime *rt, rh_object *r) { return field(as_range(r)->length) != 0; }
+static intptr_t range_length_slot(rh_runtime *rt, rh_object *r) { return (intptr_t)rh_range_len(r); }
+
+static rh_object *range_item(rh_runtime *rt, rh_object *r, intptr_t i) {
+    if (i < 0 || i >= rh_range_len(r)) {
+        rh_err_set(rt, RH_EXC_INDEX, "range object index out of range");
+        return NULL;
+    }
+    return rh_int_from_i64(rt, rh_range_item(r, i));
+}
+
+/* range_contains for ints (range_contains_long); other values compare item by item */
+static int range_contains(rh_runtime *rt, rh_object *r, rh_object *v) {
+    int64_t n = rh_range_len(r), start = field(as_range(r)->start), step = field(as_range(r)->step);
+    if (v->type->kind == RH_K_INT || v->type->kind == RH_K_BOOL) {
+        rh_i128 x = rh__int_value(v), off = x - start;
+        if (n == 0 || off % step != 0) return 0;
+        rh_i128 k = off / step;
+        return k >= 0 && k < n;
+    }
+    for (int64_t i = 0; i < n; i++) {
+        rh_object *item = rh_int_from_i64(rt, rh_range_item(r, i));
+        if (!item) return -1;
+        int c = rh__richcompare_bool(rt, item, v, RH_CMP_EQ);
+        rh_decref(rt, item);
+        if (c) return c;
+    }
+    return 0;
+}
+
+static rh_object *range_subscript(rh_runtime *rt, rh_object *r, rh_object *key) {
+    int64_t i;
+    if (!key->type->as_number.nb_index) {
+        rh_err_set(rt, RH_EXC_TYPE, "range indices must be integers or slices, not %s", rh_type_name(key));
+        return NULL;
+    }
+    if (rh_index_value(rt, key, &i) != 0) return NULL;
+    return range_item(rt, r, i < 0 ? i + rh_range_len(r) : i);
+}
+
 void rh__type_init_range(rh_runtime *rt, rh_type *t) {
     (void)rt;
     t->name = "range";
     t->flags = 0;
     t->basicsize = sizeof(rh_range);
     t->dealloc = range_dealloc;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = range_repr_into;
+    t->tp_hash = range_hash;
+    t->tp_richcompare = range_richcompare;
+    t->tp_iter = rh_iter_new;
+    t->as_number.nb_bool = range_bool;
+    t->as_sequence = (rh_sequence_methods){.sq_length = range_length_slot, .sq_item = range_item,
+                                           .sq_contains = range_contains};
+    t->as_mapping = (rh_mapping_methods){.mp_length = range_length_slot, .mp_subscript = range_subscript};
 }

@@ -116,6 +116,8 @@ static size_t str_size_of(rh_runtime *rt, rh_object *o) {
     return n;
 }
 
+static void str_slots(rh_type *t);
+
 void rh__type_init_str(rh_runtime *rt, rh_type *t) {
     t->name = "str";
     t->kind = RH_K_STR;
@@ -125,6 +127,7 @@ void rh__type_init_str(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = str_dealloc;
     t->size_of = str_size_of;
+    str_slots(t);
 }
 
 int rh__strings_init(rh_runtime *rt) {
@@ -1231,4 +1234,99 @@ rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args
         return NULL;
     }
     return rh__sb_finish(&c.out);
+}
+
+/* ---------------------------------------------------------------- slots (Objects/unicodeobject.c) */
+
+static int str_repr_into(rh__sb *b, rh_object *o) { return rh__sb_put_str_repr(b, o, 0); }
+
+/* unicode_str: an exact str is its own str() */
+static rh_object *str_str(rh_runtime *rt, rh_object *o) {
+    rh_incref(o);
+    return o;
+}
+
+static int64_t str_hash(rh_runtime *rt, rh_object *o) { return rh__str_hash(o); }
+
+static int str_cmp(rh_object *a, rh_object *b) {
+    size_t na = slen(a), nb = slen(b), n = na < nb ? na : nb;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = rh_str_char_at(a, i), y = rh_str_char_at(b, i);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return na < nb ? -1 : na > nb;
+}
+
+/* PyUnicode_RichCompare */
+static rh_object *str_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if (!is_str(a) || !is_str(b)) return rh__notimpl(rt);
+    if (op == RH_CMP_EQ || op == RH_CMP_NE) return rh_bool(rt, rh_str_eq(a, b) == (op == RH_CMP_EQ));
+    return rh__cmp_result(rt, op, str_cmp(a, b));
+}
+
+static intptr_t str_length(rh_runtime *rt, rh_object *o) { return (intptr_t)slen(o); }
+
+/* PyUnicode_Concat */
+static rh_object *str_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (!is_str(b)) {
+        rh_err_set(rt, RH_EXC_TYPE, "can only concatenate str (not \"%s\") to str", rh_type_name(b));
+        return NULL;
+    }
+    return rh_str_concat(rt, a, b);
+}
+
+static rh_object *str_repeat(rh_runtime *rt, rh_object *a, intptr_t n) { return rh_str_repeat(rt, a, n); }
+
+/* unicode_getitem */
+static rh_object *str_item(rh_runtime *rt, rh_object *o, intptr_t i) {
+    if (i < 0 || (size_t)i >= slen(o)) {
+        rh_err_set(rt, RH_EXC_INDEX, "string index out of range");
+        return NULL;
+    }
+    return rh_str_getitem(rt, o, i);
+}
+
+/* PyUnicode_Contains: substring search */
+static int str_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
+    if (!is_str(v)) {
+        rh_err_set(rt, RH_EXC_TYPE, "'in <string>' requires string as left operand, not %s", rh_type_name(v));
+        return -1;
+    }
+    size_t n = slen(o), m = slen(v);
+    for (size_t i = 0; m <= n && i <= n - m; i++) {
+        size_t j = 0;
+        while (j < m && rh_str_char_at(o, i + j) == rh_str_char_at(v, j)) j++;
+        if (j == m) return 1;
+    }
+    return 0;
+}
+
+/* unicode_subscript for an integer key (slices are the interpreter's) */
+static rh_object *str_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
+    int64_t i;
+    if (!key->type->as_number.nb_index) {
+        rh_err_set(rt, RH_EXC_TYPE, "string indices must be integers, not '%s'", rh_type_name(key));
+        return NULL;
+    }
+    if (rh_index_value(rt, key, &i) != 0) return NULL;
+    return str_item(rt, o, i < 0 ? i + (int64_t)slen(o) : i);
+}
+
+/* unicode_mod: str % args formats; anything else on the left is not str's business */
+static rh_object *str_mod(rh_runtime *rt, rh_object *a, rh_object *b) {
+    return is_str(a) ? rh_str_format_percent(rt, a, b) : rh__notimpl(rt);
+}
+
+static void str_slots(rh_type *t) {
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = str_repr_into;
+    t->tp_str = str_str;
+    t->tp_hash = str_hash;
+    t->tp_richcompare = str_richcompare;
+    t->tp_iter = rh_iter_new;
+    t->as_number.nb_remainder = str_mod;
+    t->as_sequence = (rh_sequence_methods){.sq_length = str_length, .sq_concat = str_concat,
+                                           .sq_repeat = str_repeat, .sq_item = str_item,
+                                           .sq_contains = str_contains};
+    t->as_mapping = (rh_mapping_methods){.mp_length = str_length, .mp_subscript = str_subscript};
 }

@@ -16,6 +16,7 @@
 #include <stdarg.h>
 
 #include "containers.h"
+#include "scalars.h"
 
 static inline rh_tuple *as_tuple(rh_object *o) { return (rh_tuple *)(void *)o; }
 static inline size_t tuple_bytes(size_t n) { return RH_TUPLE_HEADER + n * sizeof(rh_object *); }
@@ -205,6 +206,8 @@ static size_t tuple_size_of(rh_runtime *rt, rh_object *o) {
     return tuple_bytes(rh_tuple_len(o));
 }
 
+static void tuple_slots(rh_type *t);
+
 void rh__type_init_tuple(rh_runtime *rt, rh_type *t) {
     t->name = "tuple";
     t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
@@ -214,7 +217,136 @@ void rh__type_init_tuple(rh_runtime *rt, rh_type *t) {
     t->traverse = tuple_traverse;
     t->clear = NULL; /* tuples have no tp_clear: immutable, cycles through them are broken elsewhere */
     t->size_of = tuple_size_of;
+    tuple_slots(t);
     rh_tuple *e = &rt->statics->empty_tuple;
     rh__static_init(rt, &e->ob.ob, t);
     e->ob.size = 0;
+}
+
+/* ---------------------------------------------------------------- slots (Objects/tupleobject.c) */
+
+static int is_tuple(const rh_object *o) { return o->type->kind == RH_K_TUPLE; }
+/* list and tuple share the comparison below (list_richcompare and tuplerichcompare are one algorithm) */
+static size_t seq_len(rh_object *o) { return o->type->kind == RH_K_LIST ? rh_list_len(o) : rh_tuple_len(o); }
+static rh_object *seq_item(rh_object *o, size_t i) {
+    return o->type->kind == RH_K_LIST ? rh_list_get(o, i) : rh_tuple_get(o, i);
+}
+
+rh_object *rh__seq_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if (a->type->kind != b->type->kind) return rh__notimpl(rt);
+    if (seq_len(a) != seq_len(b) && (op == RH_CMP_EQ || op == RH_CMP_NE)) return rh_bool(rt, op == RH_CMP_NE);
+    size_t i = 0; /* the first index where the items differ (lengths re-read: a comparison may mutate) */
+    for (; i < seq_len(a) && i < seq_len(b); i++) {
+        rh_object *x = seq_item(a, i), *y = seq_item(b, i);
+        rh_incref(x);
+        rh_incref(y);
+        int k = rh__richcompare_bool(rt, x, y, RH_CMP_EQ);
+        rh_decref(rt, x);
+        rh_decref(rt, y);
+        if (k < 0) return NULL;
+        if (!k) break;
+    }
+    size_t na = seq_len(a), nb = seq_len(b);
+    if (i >= na || i >= nb) return rh__cmp_result(rt, op, na < nb ? -1 : na > nb);
+    if (op == RH_CMP_EQ) return rh_bool(rt, 0);
+    if (op == RH_CMP_NE) return rh_bool(rt, 1);
+    return rh__richcompare(rt, seq_item(a, i), seq_item(b, i), op);
+}
+
+static int tuple_items_repr(rh__sb *b, rh_object *o) {
+    int rc = rh__sb_putc(b, '(');
+    for (size_t i = 0; rc == 0 && i < rh_tuple_len(o); i++) {
+        if (i) rc = rh__sb_puts(b, ", ");
+        if (rc == 0) rc = rh__repr_into(b, rh_tuple_get(o, i));
+    }
+    if (rc == 0 && rh_tuple_len(o) == 1) rc = rh__sb_putc(b, ',');
+    return rc ? rc : rh__sb_putc(b, ')');
+}
+static int tuple_repr_into(rh__sb *b, rh_object *o) { return rh__repr_guarded(b, o, "(...)", tuple_items_repr); }
+
+/* tuplehash (3.8+): an xxHash64-style round per item hash, then the length */
+static int64_t tuple_hash(rh_runtime *rt, rh_object *o) {
+    size_t n = rh_tuple_len(o);
+    uint64_t acc = RH_XXPRIME_5;
+    for (size_t i = 0; i < n; i++) {
+        int64_t h;
+        if (rh_hash(rt, rh_tuple_get(o, i), &h) != 0) return -1;
+        acc = rh__xx_round(acc, h);
+    }
+    return rh__xx_finish(acc, n);
+}
+
+static intptr_t tuple_length(rh_runtime *rt, rh_object *o) { return (intptr_t)rh_tuple_len(o); }
+
+static rh_object *tuple_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (!is_tuple(b)) {
+        rh_err_set(rt, RH_EXC_TYPE, "can only concatenate tuple (not \"%s\") to tuple", rh_type_name(b));
+        return NULL;
+    }
+    return rh_tuple_concat(rt, a, b);
+}
+
+/* tuplerepeat: () and n == 1 give the tuple itself; sizes beyond memory raise MemoryError */
+static rh_object *tuple_repeat(rh_runtime *rt, rh_object *t, intptr_t n) {
+    size_t len = rh_tuple_len(t);
+    if (len == 0 || n == 1) {
+        rh_incref(t);
+        return t;
+    }
+    if (n <= 0) {
+        rh_incref(rh_empty_tuple(rt));
+        return rh_empty_tuple(rt);
+    }
+    if (len > (RH_SSIZE_MAX / sizeof(rh_object *)) / (uint64_t)n) {
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    rh_object *r = rh_tuple_new(rt, len * (size_t)n);
+    if (!r) return NULL;
+    for (size_t i = 0, k = 0; i < (size_t)n; i++)
+        for (size_t j = 0; j < len; j++, k++) {
+            rh_object *it = rh_tuple_get(t, j);
+            rh_incref(it);
+            rh_tuple_set(r, k, it);
+        }
+    return r;
+}
+
+static rh_object *tuple_item(rh_runtime *rt, rh_object *o, intptr_t i) {
+    if (i < 0 || (size_t)i >= rh_tuple_len(o)) {
+        rh_err_set(rt, RH_EXC_INDEX, "tuple index out of range");
+        return NULL;
+    }
+    rh_object *v = rh_tuple_get(o, (size_t)i);
+    rh_incref(v);
+    return v;
+}
+
+static int tuple_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < rh_tuple_len(o); i++) r = rh__richcompare_bool(rt, rh_tuple_get(o, i), v, RH_CMP_EQ);
+    return r;
+}
+
+/* tuplesubscript for an integer key (slices are the interpreter's) */
+static rh_object *tuple_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
+    int64_t i;
+    if (!key->type->as_number.nb_index) {
+        rh_err_set(rt, RH_EXC_TYPE, "tuple indices must be integers or slices, not %s", rh_type_name(key));
+        return NULL;
+    }
+    if (rh_index_value(rt, key, &i) != 0) return NULL;
+    return tuple_item(rt, o, i < 0 ? i + (int64_t)rh_tuple_len(o) : i);
+}
+
+static void tuple_slots(rh_type *t) {
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = tuple_repr_into;
+    t->tp_hash = tuple_hash;
+    t->tp_richcompare = rh__seq_richcompare;
+    t->tp_iter = rh_iter_new;
+    t->as_sequence = (rh_sequence_methods){.sq_length = tuple_length, .sq_concat = tuple_concat,
+                                           .sq_repeat = tuple_repeat, .sq_item = tuple_item,
+                                           .sq_contains = tuple_contains};
+    t->as_mapping = (rh_mapping_methods){.mp_length = tuple_length, .mp_subscript = tuple_subscript};
 }

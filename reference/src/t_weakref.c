@@ -16,6 +16,7 @@
  * Design: docs/gc.md §Weak references.
  */
 #include "gc_internal.h"
+#include "scalars.h"
 
 _Static_assert(sizeof(rh_weakref) == 64, "PyWeakReference is 64 bytes in 3.11");
 
@@ -90,6 +91,29 @@ static int weakref_clear(rh_runtime *rt, rh_object *o) {
     return 0;
 }
 
+/* __name__ of a weakref's referent, when it has one (weakref_repr adds " (name)") */
+static int put_name(rh__sb *b, rh_object *name) {
+    return name && name->type->kind == RH_K_STR ? rh__sb_put_str(b, name) : rh__sb_putc(b, '?');
+}
+static int referent_name(rh__sb *b, rh_object *o) {
+    switch (o->type->kind) {
+    case RH_K_FUNCTION: return rh__sb_printf(b, " (") || put_name(b, rh_func_name(o)) || rh__sb_putc(b, ')');
+    case RH_K_TYPE: return rh__sb_printf(b, " (%s)", ((rh_type *)o)->name);
+    case RH_K_BUILTIN: return rh__sb_printf(b, " (%s)", rh_builtin_get_def(o)->name);
+    case RH_K_MODULE: return rh__sb_printf(b, " (") || put_name(b, rh_module_name(o)) || rh__sb_putc(b, ')');
+    default: return 0;
+    }
+}
+
+/* weakref_repr (3.11): "<weakref at P; to 'T' at Q (name)>", or "<weakref at P; dead>" */
+static int weakref_repr_into(rh__sb *b, rh_object *o) {
+    const void *p = o;
+    rh_object *r = rh_weakref_get(o);
+    if (!r || r->type->kind == RH_K_NONE) return rh__sb_printf(b, "<weakref at %p; dead>", p);
+    return rh__sb_printf(b, "<weakref at %p; to '%s' at %p", p, rh_type_name(r), (void *)r) ||
+           referent_name(b, r) || rh__sb_putc(b, '>') ? -1 : 0;
+}
+
 void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
     (void)rt;
     t->name = "weakref.ReferenceType";
@@ -102,6 +126,8 @@ void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
     t->traverse = weakref_traverse;
     t->clear = weakref_clear;
     t->size_of = NULL;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = weakref_repr_into;
 }
 
 /* The type table may not list weakref (types.c); initialise it on first use then. */

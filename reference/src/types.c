@@ -1,7 +1,66 @@
-/* types.c — the built-in type table of a runtime: one static type object per rh_kind, set up by each
- * type's own file (rh__type_init_*). Kinds without a type yet get a placeholder that refuses instances. */
+/* types.c — the built-in type table of a runtime and slot inheritance (CPython 3.11
+ * Objects/typeobject.c: PyType_Ready, inherit_special, inherit_slots).
+ *
+ * Owns: RH_BUILTIN_TYPES, the one list of built-in types — each line names a kind, the name the
+ * statistics report it under (rh__kind_name) and the setup function in the type's own file; rh__types_init
+ * runs them and then rh__type_inherit on each; rh__type_inherit itself (classes use it too).
+ *
+ * Adding a built-in type: write its file (layout, slots, method tables, `void rh__type_init_<x>(rt, t)`
+ * filling name, sizes, flags, base and slots), give it a kind in refheap/object.h, add ONE line here.
+ *
+ * Invariants: every kind has a type object in rt->statics->types; after rh__types_init every slot a type
+ * leaves NULL holds its nearest base's slot (or stays NULL when no base has one), so dispatch never
+ * walks bases; a kind without a registered type (cell) gets a placeholder that refuses instances.
+ */
 #include "internal.h"
-#include "t_descr.h"
+
+/*   kind               stats name            setup (rh__type_init_<x>, in the type's file) */
+#define RH_BUILTIN_TYPES(X)                                                                                   \
+    X(RH_K_OBJECT,           "object",           object)           /* t_class.c */                            \
+    X(RH_K_TYPE,             "type",             type)             /* t_class.c */                            \
+    X(RH_K_NONE,             "NoneType",         none)             /* t_none_bool.c */                        \
+    X(RH_K_NOTIMPLEMENTED,   "NotImplementedType", notimplemented) /* t_none_bool.c */                        \
+    X(RH_K_INT,              "int",              int)              /* t_int.c */                              \
+    X(RH_K_BOOL,             "bool",             bool)             /* t_none_bool.c */                        \
+    X(RH_K_FLOAT,            "float",            float)            /* t_float.c */                            \
+    X(RH_K_STR,              "str",              str)              /* t_str.c */                              \
+    X(RH_K_TUPLE,            "tuple",            tuple)            /* t_tuple.c */                            \
+    X(RH_K_LIST,             "list",             list)             /* t_list.c */                             \
+    X(RH_K_DICT,             "dict",             dict)             /* t_dict.c */                             \
+    X(RH_K_RANGE,            "range",            range)            /* t_range.c */                            \
+    X(RH_K_WEAKREF,          "weakref",          weakref)          /* t_weakref.c */                          \
+    X(RH_K_FUNCTION,         "function",         function)         /* t_function.c */                         \
+    X(RH_K_METHOD,           "method",           method)           /* t_function.c */                         \
+    X(RH_K_BUILTIN,          "builtin_function", builtin)          /* t_function.c */                         \
+    X(RH_K_MODULE,           "module",           module)           /* t_function.c */                         \
+    X(RH_K_ITER,             "iterator",         iter)             /* t_function.c */                         \
+    X(RH_K_FILE,             "file",             file)             /* t_file.c */                             \
+    X(RH_K_GETSET_DESCR,     "getset_descriptor", getset_descr)    /* t_descr.c */                            \
+    X(RH_K_MEMBER_DESCR,     "member_descriptor", member_descr)    /* t_descr.c */                            \
+    X(RH_K_CLASSIC_INSTANCE, "classic_instance", classic_instance) /* t_class.c */                            \
+    X(RH_K_CLASSIC_CLASS,    "classobj",         classic_class)    /* t_class.c */
+
+#define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
+RH_BUILTIN_TYPES(RH_X_DECLARE)
+#undef RH_X_DECLARE
+
+static const struct {
+    rh_kind kind;
+    const char *stats_name;
+    void (*init)(rh_runtime *, rh_type *);
+} type_table[] = {
+#define RH_X_ROW(kind, stats, init) {kind, stats, rh__type_init_##init},
+    RH_BUILTIN_TYPES(RH_X_ROW)
+#undef RH_X_ROW
+};
+
+const char *rh__kind_name(rh_kind k) {
+    if (k == RH_K_INSTANCE) return "instance"; /* classes' instances: one kind for every class */
+    if (k == RH_K_CELL) return "cell";
+    for (size_t i = 0; i < sizeof type_table / sizeof type_table[0]; i++)
+        if (type_table[i].kind == k) return type_table[i].stats_name;
+    return "?";
+}
 
 static void placeholder_dealloc(rh_runtime *rt, rh_object *o) {
     (void)rt;
@@ -9,16 +68,33 @@ static void placeholder_dealloc(rh_runtime *rt, rh_object *o) {
     rh_assert(!"object of a type without dealloc");
 }
 
+/* inherit_slots: each slot still NULL takes the value of the nearest base that has one. */
+void rh__type_inherit(rh_type *t) {
+    for (rh_type *b = t->base; b; b = b->base) {
+#define RH_X_COPY(sig, name) if (!t->name) t->name = b->name;
+        RH_TYPE_SLOTS(RH_X_COPY)
+#undef RH_X_COPY
+#define RH_X_COPY(sig, name) if (!t->as_number.name) t->as_number.name = b->as_number.name;
+        RH_NUMBER_SLOTS(RH_X_COPY)
+#undef RH_X_COPY
+#define RH_X_COPY(sig, name) if (!t->as_sequence.name) t->as_sequence.name = b->as_sequence.name;
+        RH_SEQUENCE_SLOTS(RH_X_COPY)
+#undef RH_X_COPY
+#define RH_X_COPY(sig, name) if (!t->as_mapping.name) t->as_mapping.name = b->as_mapping.name;
+        RH_MAPPING_SLOTS(RH_X_COPY)
+#undef RH_X_COPY
+    }
+}
+
+/* Run the setup of the registered types whose kind is in [lo, hi] again (rh_func_types_init). */
+void rh__types_setup_range(rh_runtime *rt, rh_kind lo, rh_kind hi) {
+    for (size_t i = 0; i < sizeof type_table / sizeof type_table[0]; i++)
+        if (type_table[i].kind >= lo && type_table[i].kind <= hi)
+            type_table[i].init(rt, rh_builtin_type(rt, type_table[i].kind));
+}
+
 void rh__types_init(rh_runtime *rt) {
     rh_type *type_type = rh_builtin_type(rt, RH_K_TYPE);
-    static const struct { rh_kind k; void (*init)(rh_runtime *, rh_type *); } table[] = {
-        {RH_K_TYPE, rh__type_init_type},   {RH_K_OBJECT, rh__type_init_object},
-        {RH_K_NONE, rh__type_init_none},   {RH_K_BOOL, rh__type_init_bool},
-        {RH_K_INT, rh__type_init_int},     {RH_K_FLOAT, rh__type_init_float},
-        {RH_K_STR, rh__type_init_str},     {RH_K_TUPLE, rh__type_init_tuple},
-        {RH_K_LIST, rh__type_init_list},   {RH_K_DICT, rh__type_init_dict},
-        {RH_K_RANGE, rh__type_init_range}, {RH_K_WEAKREF, rh__type_init_weakref},
-    };
     for (int k = 0; k < RH_K__COUNT; k++) {
         rh_type *t = rh_builtin_type(rt, (rh_kind)k);
         rh__static_init(rt, &t->ob.ob, type_type);
@@ -26,10 +102,9 @@ void rh__types_init(rh_runtime *rt) {
         t->name = "?";
         t->basicsize = sizeof(rh_object);
         t->dealloc = placeholder_dealloc;
+        if (k != RH_K_OBJECT) t->base = rh_builtin_type(rt, RH_K_OBJECT); /* a setup may choose another */
     }
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        table[i].init(rt, rh_builtin_type(rt, table[i].k));
-    rh_func_types_init(rt); /* function, method, builtin, module, iterator, box (t_function.c) */
-    rh__descr_types_init(rt); /* getset_descriptor, member_descriptor (t_descr.c) */
-    rh__classic_types_init(rt); /* py27's `instance` and `classobj` (t_class.c) */
+    for (size_t i = 0; i < sizeof type_table / sizeof type_table[0]; i++)
+        type_table[i].init(rt, rh_builtin_type(rt, type_table[i].kind));
+    for (int k = 0; k < RH_K__COUNT; k++) rh__type_inherit(rh_builtin_type(rt, (rh_kind)k));
 }

@@ -4,6 +4,7 @@
 # property: a class attribute seen through an instance, a subclass or a method call reflects every later
 # change: setting and deleting it on the class or on a base, defining a method after first use, a new class
 # at the address of a freed one; lookups are cached but never stale
+from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 class Base:
     colour = "red"
     def who(self):

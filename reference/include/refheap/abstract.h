@@ -1,8 +1,10 @@
 /* refheap/abstract.h — Python's operators on objects: binary arithmetic, rich comparison, unary
  * operators, ascii() and operator.index(), with CPython 3.11's results and error messages.
  *
- * Types understood: int, bool, float (numbers, mixed freely: bool & bool stays bool); str (+, *, and %
- * formatting); list and tuple (+ and *); equality additionally for dict and range, identity for the rest.
+ * Every operation is a dispatcher through the operands' type slots (refheap/typeslots.h), as CPython's
+ * Objects/abstract.c. Built-in types: int, bool, float (numbers, mixed freely: bool & bool stays bool); str
+ * (+, *, and % formatting); list and tuple (+ and *); equality additionally for dict and range, identity
+ * for the rest; classes add their special methods when the embedder installs rh_hooks.call.
  * Everything else raises TypeError with CPython's text, e.g. "unsupported operand type(s) for +: 'int'
  * and 'str'" or "'<' not supported between instances of 'str' and 'int'". Ints are limited to
  * |v| <= 2**64-1 (OverflowError "int too large for refheap (beyond 64-bit)" instead of a wrong value).
@@ -69,6 +71,28 @@ rh_object *rh_ascii(rh_runtime *rt, rh_object *o);
 /* operator.index(o) for int and bool: 0 and *out, or -1 with TypeError ("'float' object cannot be
  * interpreted as an integer") or OverflowError ("cannot fit 'int' into an index-sized integer"). */
 int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out);
+
+/* ---- containers, iteration and calls: generic dispatch through the slots (typeslots.h) ---- */
+/* len(o) (PyObject_Size: sq_length, then mp_length): >= 0, or -1 with TypeError "object of type 'int'
+ * has no len()". */
+int64_t rh_len(rh_runtime *rt, rh_object *o);
+/* o[key] (PyObject_GetItem: mp_subscript, then sq_item with __index__ and a negative index counted from
+ * the end). o and key borrowed; new reference, or NULL ("'int' object is not subscriptable"). Slices are
+ * outside the library (the interpreter's business). */
+rh_object *rh_getitem(rh_runtime *rt, rh_object *o, rh_object *key);
+/* o[key] = v / del o[key] (mp_ass_subscript). No steal; 0, or -1 ("'tuple' object does not support item
+ * assignment"). */
+int rh_setitem(rh_runtime *rt, rh_object *o, rh_object *key, rh_object *v);
+int rh_delitem(rh_runtime *rt, rh_object *o, rh_object *key);
+/* v in o (sq_contains): 1, 0, or -1 ("argument of type 'int' is not iterable"). */
+int rh_contains(rh_runtime *rt, rh_object *o, rh_object *v);
+/* iter(o) (tp_iter): a new iterator, or NULL ("'int' object is not iterable"). */
+rh_object *rh_getiter(rh_runtime *rt, rh_object *o);
+/* next(it) (tp_iternext): a new reference; NULL with no error set when exhausted, with one on failure. */
+rh_object *rh_iternext(rh_runtime *rt, rh_object *it);
+/* callable(*args) (tp_call; functions, methods and built-ins call through rh_hooks.call). args borrowed;
+ * new reference, or NULL ("'int' object is not callable"). */
+rh_object *rh_call_object(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
 
 #ifdef __cplusplus
 }

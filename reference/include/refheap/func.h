@@ -17,8 +17,8 @@
 extern "C" {
 #endif
 
-/* Set up the type objects of RH_K_FUNCTION, RH_K_METHOD, RH_K_BUILTIN, RH_K_MODULE and RH_K_OTHER (the box)
- * in this runtime. rh_runtime_new calls it (types.c); embedders need not. */
+/* Set up (again) the type objects of RH_K_FUNCTION .. RH_K_FILE (function, method, builtin, module,
+ * iterator, file) in this runtime. rh_runtime_new already did (types.c); embedders need not call it. */
 void rh_func_types_init(rh_runtime *rt);
 
 /* ---- functions: PyFunctionObject. `code` is the embedder's code pointer (not an object; the embedder
@@ -61,8 +61,8 @@ rh_object *rh_iter_seq(rh_object *it);      /* borrowed, NULL once exhausted */
 int64_t *rh_iter_index(rh_object *it);
 void rh_iter_exhaust(rh_runtime *rt, rh_object *it);
 
-/* ---- box: a native object holding one object reference and a type name (e.g. an open() file:
- * "_io.TextIOWrapper" holding the text read). Not GC-tracked when it holds an atomic value.
+/* ---- box: the file object (kind RH_K_FILE, reference/src/t_file.c): one object reference and the type
+ * name it reprs with (an open() file: "_io.TextIOWrapper" holding the text read). Never GC-tracked.
  * value is borrowed (a new reference taken), type_name is static storage. */
 rh_object *rh_box_new(rh_runtime *rt, const char *type_name, rh_object *value);
 rh_object *rh_box_value(rh_object *b);      /* borrowed, may be NULL */

@@ -23,17 +23,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "refheap/typeslots.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef struct rh_runtime rh_runtime;
-typedef struct rh_type rh_type;
-
-typedef struct rh_object {
+struct rh_object {
     intptr_t refcnt;   /* ob_refcnt; low 32 bits all ones = immortal (py312 rule, harmless in py311) */
     rh_type *type;     /* ob_type: a borrowed pointer for static types, a counted reference for classes */
-} rh_object;
+};
 
 typedef struct rh_varobject {
     rh_object ob;
@@ -53,13 +52,24 @@ typedef struct rh_gchead {
 
 static inline rh_gchead *rh_as_gc(rh_object *o) { return (rh_gchead *)o - 1; }
 
-/* Kind tag of every type, for fast dispatch and reports. Classes (user types) are RH_K_INSTANCE. */
+/* Kind tag of every built-in type, for fast type checks (as CPython's PyList_Check & co.) and per-kind
+ * live counts. Behaviour is never dispatched on the kind: it lives in the type's slots (typeslots.h).
+ * Classes (user types) are RH_K_INSTANCE. Each built-in type is registered once, with its kind, in
+ * reference/src/types.c. */
 typedef enum rh_kind {
     RH_K_TYPE = 0, RH_K_NONE, RH_K_BOOL, RH_K_INT, RH_K_FLOAT, RH_K_STR, RH_K_TUPLE, RH_K_LIST,
     RH_K_DICT, RH_K_RANGE, RH_K_INSTANCE, RH_K_OBJECT, RH_K_FUNCTION, RH_K_METHOD, RH_K_BUILTIN,
-    RH_K_MODULE, RH_K_WEAKREF, RH_K_CELL, RH_K_ITER, RH_K_OTHER,
+    RH_K_MODULE, RH_K_WEAKREF, RH_K_CELL, RH_K_ITER,
+    RH_K_FILE,             /* the file object of open() (t_file.c; refheap/func.h's rh_box_*) */
+    RH_K_GETSET_DESCR,     /* getset_descriptor: a class's __dict__ / __weakref__ (t_descr.c) */
+    RH_K_MEMBER_DESCR,     /* member_descriptor: one per __slots__ name (t_descr.c) */
+    RH_K_CLASSIC_INSTANCE, /* py27 `instance`: what type() says of a classic instance (t_class.c) */
+    RH_K_CLASSIC_CLASS,    /* py27 `classobj`: what type() says of a classic class (t_class.c) */
+    RH_K_NOTIMPLEMENTED,   /* NotImplementedType and its one static instance (t_none_bool.c) */
     RH_K__COUNT
 } rh_kind;
+/* Deprecated: the old catch-all kind, which only the file object still had. Use RH_K_FILE. */
+#define RH_K_OTHER RH_K_FILE
 
 /* type flags */
 #define RH_TPFLAG_GC            (1u << 0)  /* GC header in front; may be tracked */
@@ -70,8 +80,8 @@ typedef enum rh_kind {
 #define RH_TPFLAG_LEGACY_DEL    (1u << 5)  /* py27: __del__ is tp_del (uncollectable in cycles) */
 #define RH_TPFLAG_WEAKREFABLE   (1u << 6)
 #define RH_TPFLAG_CLASSIC       (1u << 8)  /* py27: a classic (old-style) class; instances are 2.7 `instance`s */
-#define RH_TPFLAG_INT_WORD      (1u << 7)
-#define RH_TPFLAG_DICT_EXPOSED  (1u << 9)  /* the class's namespace dict was handed out (rh_class_dict) */  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
+#define RH_TPFLAG_INT_WORD      (1u << 7)  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
+#define RH_TPFLAG_DICT_EXPOSED  (1u << 9)  /* the class's namespace dict was handed out (rh_class_dict) */
 
 typedef int (*rh_visitproc)(rh_object *o, void *arg);
 
@@ -99,6 +109,12 @@ struct rh_type {
     int (*clear)(rh_runtime *rt, rh_object *o);                     /* tp_clear, GC types */
     size_t (*size_of)(rh_runtime *rt, rh_object *o);                /* __sizeof__ (no pre-header) */
     rh_object *weaklist;       /* tp_weaklist: weak references to this type object (types are weakrefable) */
+
+    /* the slot table (refheap/typeslots.h): tp_repr ... tp_finalize, then the three method tables */
+    RH_TYPE_SLOTS(RH_X_SLOT_FIELD)
+    rh_number_methods as_number;
+    rh_sequence_methods as_sequence;
+    rh_mapping_methods as_mapping;
 };
 
 /* ---- reference counting ---- */

@@ -45,12 +45,19 @@ typedef enum rh_exc {
  *           the runtime then reports the error as unraisable and clears it (CPython: "Exception ignored in").
  * unraisable: report an error that cannot propagate (from __del__ or a weakref callback), then the runtime
  *           clears it. `where` is the object the error is attributed to (borrowed, may be NULL).
- * output:   the only way the library prints (diagnostics); default writes to stderr. */
+ * output:   the only way the library prints (diagnostics); default writes to stderr.
+ * call:     call `callable` (borrowed: a function, bound method, built-in or any object the embedder can
+ *           call) with nargs positional arguments (borrowed array); return a new reference, or NULL with
+ *           the runtime error set. The library calls it for Python code it does not run itself: the slot
+ *           wrappers of classes (a special method such as __eq__ or __add__ found on the class's MRO is
+ *           called with self first, t_class.c) and tp_call of functions, methods and built-ins. Without
+ *           it, classes keep object's behaviour for every special method (except __del__: call_del). */
 typedef struct rh_hooks {
     void *ctx;
     int (*call_del)(void *ctx, rh_runtime *rt, rh_object *self);
     void (*unraisable)(void *ctx, rh_runtime *rt, rh_exc kind, const char *msg, rh_object *where);
     void (*output)(void *ctx, const char *text);
+    rh_object *(*call)(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
 } rh_hooks;
 
 typedef struct rh_config {
@@ -98,6 +105,9 @@ rh_object *rh_false(rh_runtime *rt);   /* borrowed */
 rh_object *rh_bool(rh_runtime *rt, int v); /* new reference */
 rh_object *rh_empty_tuple(rh_runtime *rt); /* borrowed */
 rh_object *rh_empty_str(rh_runtime *rt);   /* borrowed */
+/* NotImplemented (borrowed): what a binary number slot or tp_richcompare returns (as a new reference)
+ * to let the other operand try (typeslots.h). */
+rh_object *rh_notimplemented(rh_runtime *rt);
 /* Whether o is one of the runtime's statically allocated objects (singletons, small ints, latin-1
  * characters, built-in types): never freed, refcount starts at profile->static_refcnt. */
 int rh_is_static(const rh_runtime *rt, const rh_object *o);
