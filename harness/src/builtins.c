@@ -247,7 +247,7 @@ FN(bi_repr) {
 static int truth(rh_interp *I, rh_object *o) {
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE:
-    case RH_K_OTHER: case RH_K_TYPE: case RH_K_WEAKREF: return 1;
+    case RH_K_FILE: case RH_K_TYPE: case RH_K_WEAKREF: return 1;
     case RH_K_RANGE: return rh_range_len(o) != 0;
     default: return rh_truthy(I->rt, o);
     }
@@ -918,7 +918,7 @@ const rh_builtin_def *rh_find_method_def(rh_interp *I, rh_object *self, const ch
     case RH_K_DICT: tab = dict_methods; break;
     case RH_K_STR: tab = str_methods; break;
     case RH_K_TUPLE: tab = tuple_methods; break;
-    case RH_K_OTHER: tab = file_methods; break;
+    case RH_K_FILE: tab = file_methods; break;
     default: return NULL;
     }
     for (int i = 0; tab[i]; i++)

@@ -58,14 +58,14 @@ rh_object *rh_obj_repr(rh_interp *I, rh_object *o) {
         return fmt_str(I, "<built-in function %s>", rh_builtin_get_def(o)->name);
     }
     case RH_K_MODULE: return fmt_str(I, "<module '%s' (built-in)>", rh_cstr(I, rh_module_name(o)));
-    case RH_K_OTHER: return fmt_str(I, "<%s object at 0x%" PRIxPTR ">", rh_box_type_name(o), rh_id(o));
+    case RH_K_FILE: return fmt_str(I, "<%s object at 0x%" PRIxPTR ">", rh_box_type_name(o), rh_id(o));
     default: return rh_repr(I->rt, o);
     }
 }
 
 rh_object *rh_obj_str(rh_interp *I, rh_object *o) {
     switch (rh_kind_of(o)) {
-    case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE: case RH_K_OTHER:
+    case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE: case RH_K_FILE:
         return rh_obj_repr(I, o);
     default: return rh_str(I->rt, o);
     }
@@ -148,7 +148,7 @@ int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b) {
 int rh_truth(rh_interp *I, rh_object *o) {
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE:
-    case RH_K_OTHER: case RH_K_TYPE: case RH_K_WEAKREF:
+    case RH_K_FILE: case RH_K_TYPE: case RH_K_WEAKREF:
         return 1;
     case RH_K_RANGE: return rh_range_len(o) != 0;
     default: return rh_truthy(I->rt, o);

@@ -68,8 +68,6 @@ typedef enum rh_kind {
     RH_K_NOTIMPLEMENTED,   /* NotImplementedType and its one static instance (t_none_bool.c) */
     RH_K__COUNT
 } rh_kind;
-/* Deprecated: the old catch-all kind, which only the file object still had. Use RH_K_FILE. */
-#define RH_K_OTHER RH_K_FILE
 
 /* type flags */
 #define RH_TPFLAG_GC            (1u << 0)  /* GC header in front; may be tracked */
