@@ -74,6 +74,8 @@ def steps():
                                "--scale", ARGS.scale], {}))
     out.append(("replay", [PY, os.path.join(HERE, "replay_bench.py"), "--build", b, "--results", res,
                            "--scale", ARGS.scale], {}))
+    out.append(("interpreter", [PY, os.path.join(HERE, "interpreter_bench.py"), "--build", b, "--results", res,
+                                "--scale", ARGS.scale], {}))
     out.append(("plots", [PY, os.path.join(ROOT, "harness", "plot", "plots.py"), "--results", res], {}))
     return out
 

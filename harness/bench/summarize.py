@@ -281,6 +281,67 @@ def replay_section(L, r):
         L.append("")
         L.append("![RSS over the stream](replay_rss_%s.png)" % prog["name"])
 
+def interpreter_section(L, r):
+    """The `interpreter` step (harness/bench/interpreter_bench.py): real programs, refheap vs CPython."""
+    import statistics
+    doc = load(os.path.join(r, "interpreter.json"))
+    L.append("## Interpreter: real programs on `refheap run` vs CPython 3.11, CPU time, same run")
+    L.append("")
+    if not doc:
+        L.append("_interpreter.json missing: run `make bench ONLY=interpreter`._")
+        L.append("")
+        return
+    la, lb = doc.get("loadavg_before") or [0], doc.get("loadavg_after") or [0]
+    L.append("workloads/programs/ at their bench size; %d interleaved repetitions; medians of user+sys CPU time of "
+             "the process (min–max); wall time in the JSON. Ratio = refheap / CPython (%s). %s" % (
+                 doc["repetitions"], doc.get("cpython_version", "?"),
+                 ("The machine was shared during this run (load average %.1f before, %.1f after, %d cores): "
+                  "CPU times are robust to that, wall times are not." % (la[0], lb[0], doc.get("cpus") or 0))
+                 if doc.get("shared_machine") else "Load average %.1f before, %.1f after." % (la[0], lb[0])))
+    L.append("")
+    st = doc.get("startup") or {}
+    if st.get("refheap") and st.get("cpython"):
+        L.append("Start-up (an empty program, same run): refheap %.3f s, CPython %.3f s CPU; the last column "
+                 "subtracts it from both sides." % (st["refheap"]["median_cpu_s"], st["cpython"]["median_cpu_s"]))
+        L.append("")
+    L.append("| program | size | refheap CPU s | CPython CPU s | ratio | ratio without start-up | output |")
+    L.append("|---|---|---|---|---|---|---|")
+    ratios, nets = [], []
+    for name, d in sorted(doc["programs"].items()):
+        rh, cp = d.get("refheap"), d.get("cpython")
+        if not rh or not cp:
+            L.append("| %s | %s | %s | %s | n/a | n/a | failed |" % (name, d.get("size"), "—" if not rh else "%.2f" % rh["median_cpu_s"],
+                                                              "—" if not cp else "%.2f" % cp["median_cpu_s"]))
+            continue
+        ratios.append(rh["median_cpu_s"] / cp["median_cpu_s"])
+        if d.get("ratio_cpu_net"):
+            nets.append(d["ratio_cpu_net"])
+        L.append("| %s | %s | %.2f (%.2f–%.2f) | %.2f (%.2f–%.2f) | %s | %s | %s |" % (
+            name, d.get("size"), rh["median_cpu_s"], rh["min_cpu_s"], rh["max_cpu_s"], cp["median_cpu_s"],
+            cp["min_cpu_s"], cp["max_cpu_s"], fmt_ratio(rh["median_cpu_s"], cp["median_cpu_s"]),
+            "%.2f×" % d["ratio_cpu_net"] if d.get("ratio_cpu_net") else "n/a",
+            "same" if d.get("output_match") else "DIFFERS"))
+    if ratios:
+        L.append("| **geometric mean** | | | | **%.2f×** | %s | |" % (
+            statistics.geometric_mean(ratios), "**%.2f×**" % statistics.geometric_mean(nets) if nets else "n/a"))
+    L.append("")
+    seed = doc.get("seed") or {}
+    rp, cp = seed.get("refheap") or {}, seed.get("cpython") or {}
+    if rp and cp:
+        L.append("Seed workload `%s` at N = %s (pymalloc, medians of %d runs), CPU per phase:" % (
+            seed["workload"], format(seed["n"], ","), seed.get("repetitions", 0)))
+        L.append("")
+        L.append("| phase | refheap user ms | refheap kernel ms | CPython user ms | CPython kernel ms | user ratio |")
+        L.append("|---|---|---|---|---|---|")
+        for ph in rp:
+            a, b = rp[ph], cp.get(ph)
+            if not b:
+                continue
+            L.append("| %s | %.0f | %.0f | %.0f | %.0f | %s |" % (ph, a["user_ns"] / 1e6, a["sys_ns"] / 1e6,
+                                                           b["user_ns"] / 1e6, b["sys_ns"] / 1e6,
+                                                           fmt_ratio(a["user_ns"], b["user_ns"])))
+        L.append("")
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -374,10 +435,13 @@ def main():
     seed_section(L, r)
     replay_section(L, r)
     L.append("")
+    interpreter_section(L, r)
+    L.append("")
     L.append("Raw data: `micro_alloc*.json`, `micro_objects_*.json`, `micro_gc.json` (google benchmark JSON), "
              "`cpython_gc.json`, `cpython_objects.json` (the same shapes on CPython, same format), "
              "`workloads.json` (per workload and configuration: phases, release, GC pauses), "
              "`hyperfine_*.json` (whole-process times), `replay.json` (record/replay of real programs), "
+             "`interpreter.json` (real programs, refheap vs CPython), "
              "`bench_log.json` (steps, commands, durations). "
              "Plots: `alloc_pair_ns.png`, `rss_<workload>.png`, `release_latency.png`, `gc_pause_vs_heap.png`, `replay_rss_<program>.png`.")
     with open(os.path.join(r, "README.md"), "w") as f:
