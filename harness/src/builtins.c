@@ -38,16 +38,7 @@ static int nargs_check(rh_interp *I, const char *fname, int n, int lo, int hi) {
     return -1;
 }
 
-static int is_intlike(rh_object *o) { return rh_kind_of(o) == RH_K_INT || rh_kind_of(o) == RH_K_BOOL; }
 
-static int get_i64(rh_interp *I, rh_object *o, int64_t *v) {
-    if (rh_kind_of(o) == RH_K_BOOL) { *v = o == rh_true(I->rt); return 0; }
-    if (rh_kind_of(o) != RH_K_INT) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_tname(o));
-        return -1;
-    }
-    return rh_int_as_i64(I->rt, o, v);
-}
 
 static size_t seqlen(rh_object *o) { return rh_kind_of(o) == RH_K_LIST ? rh_list_len(o) : rh_tuple_len(o); }
 static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_LIST ? rh_list_get(o, i) : rh_tuple_get(o, i); }
@@ -115,7 +106,7 @@ FN(bi_range) {
     }
     int64_t v[3] = {0, 0, 1};
     for (int i = 0; i < n; i++)
-        if (get_i64(I, a[i], &v[i])) return NULL;
+        if (rh_index_value(I->rt, a[i], &v[i])) return NULL;
     int64_t start = n == 1 ? 0 : v[0], stop = n == 1 ? v[0] : v[1], step = n == 3 ? v[2] : 1;
     if (step == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "range() arg 3 must not be zero"); return NULL; }
     if (rh_runtime_profile(I->rt)->range_returns_list) return rh_list_from_range(I->rt, start, stop, step);
@@ -216,9 +207,9 @@ FN(bi_float) {
     if (n == 0) return rh_float_new(I->rt, 0.0);
     rh_object *o = a[0];
     if (rh_kind_of(o) == RH_K_FLOAT) return newref(o);
-    if (is_intlike(o)) {
+    if (rh_is_intlike(o)) {
         int64_t v;
-        if (get_i64(I, o, &v)) return NULL;
+        if (rh_index_value(I->rt, o, &v)) return NULL;
         return rh_float_new(I->rt, (double)v);
     }
     if (rh_kind_of(o) == RH_K_STR) {
@@ -244,20 +235,11 @@ FN(bi_repr) {
     return rh_obj_repr(I, a[0]);
 }
 
-static int truth(rh_interp *I, rh_object *o) {
-    switch (rh_kind_of(o)) {
-    case RH_K_INSTANCE: case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE:
-    case RH_K_FILE: case RH_K_TYPE: case RH_K_WEAKREF: return 1;
-    case RH_K_RANGE: return rh_range_len(o) != 0;
-    default: return rh_truthy(I->rt, o);
-    }
-}
-
 FN(bi_bool) {
     UNUSED_ARGS;
     if (no_kw(I, "bool", nkw, kwn) || nargs_check(I, "bool", n, 0, 1)) return NULL;
     if (n == 0) return rh_bool(I->rt, 0);
-    int t = truth(I, a[0]);
+    int t = rh_truthy(I->rt, a[0]);
     return t < 0 ? NULL : rh_bool(I->rt, t);
 }
 
@@ -267,7 +249,7 @@ static rh_object *all_any(rh_interp *I, rh_object *o, int want_all) {
     int r = want_all;
     for (size_t i = 0; i < seqlen(l); i++) {
         rh_object *x = newref(seqget(l, i));
-        int t = truth(I, x);
+        int t = rh_truthy(I->rt, x);
         rh_decref(I->rt, x);
         if (t < 0) { rh_decref(I->rt, l); return NULL; }
         if (want_all && !t) { r = 0; break; }
@@ -316,7 +298,7 @@ static int sort_list(rh_interp *I, rh_object *l, int reverse) {
 static int sort_kw(rh_interp *I, int nkw, char **kwn, rh_object **kwv, int *reverse) {
     *reverse = 0;
     for (int k = 0; k < nkw; k++) {
-        if (!strcmp(kwn[k], "reverse")) { *reverse = truth(I, kwv[k]); continue; }
+        if (!strcmp(kwn[k], "reverse")) { *reverse = rh_truthy(I->rt, kwv[k]); continue; }
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "sort keyword '%s' (only reverse= is supported)", kwn[k]);
         return -1;
     }
@@ -368,16 +350,16 @@ FN(bi_sum) {
     int isf = 0;
     if (n == 2) {
         if (rh_kind_of(a[1]) == RH_K_FLOAT) { isf = 1; sf = rh_float_value(a[1]); }
-        else if (get_i64(I, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
+        else if (rh_index_value(I->rt, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
     }
     for (size_t i = 0; i < seqlen(src); i++) {
         rh_object *x = seqget(src, i);
         if (rh_kind_of(x) == RH_K_FLOAT) {
             if (!isf) { isf = 1; sf = (double)si; }
             sf += rh_float_value(x);
-        } else if (is_intlike(x)) {
+        } else if (rh_is_intlike(x)) {
             int64_t v;
-            if (get_i64(I, x, &v)) { rh_decref(I->rt, src); return NULL; }
+            if (rh_index_value(I->rt, x, &v)) { rh_decref(I->rt, src); return NULL; }
             if (isf) sf += (double)v;
             else if (__builtin_add_overflow(si, v, &si)) {
                 rh_decref(I->rt, src);
@@ -399,8 +381,8 @@ FN(bi_abs) {
     if (no_kw(I, "abs", nkw, kwn) || nargs_check(I, "abs", n, 1, 1)) return NULL;
     if (rh_kind_of(a[0]) == RH_K_FLOAT) return rh_float_new(I->rt, __builtin_fabs(rh_float_value(a[0])));
     int64_t v;
-    if (!is_intlike(a[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", rh_tname(a[0])); return NULL; }
-    if (get_i64(I, a[0], &v)) return NULL;
+    if (!rh_is_intlike(a[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", rh_tname(a[0])); return NULL; }
+    if (rh_index_value(I->rt, a[0], &v)) return NULL;
     if (v == INT64_MIN) { rh_err_set(I->rt, RH_EXC_OVERFLOW, "int too large for refheap"); return NULL; }
     return rh_int_from_i64(I->rt, v < 0 ? -v : v);
 }
@@ -617,7 +599,7 @@ FN(l_pop) {
     UNUSED_ARGS;
     if (nargs_check(I, "pop", n, 0, 1)) return NULL;
     int64_t i = -1;
-    if (n == 1 && get_i64(I, a[0], &i)) return NULL;
+    if (n == 1 && rh_index_value(I->rt, a[0], &i)) return NULL;
     int64_t len = (int64_t)rh_list_len(self);
     if (len == 0) { rh_err_set(I->rt, RH_EXC_INDEX, "pop from empty list"); return NULL; }
     if (i < 0) i += len;

@@ -311,7 +311,7 @@ static int index_of(rh_interp *I, rh_object *o, rh_object *idx, int64_t len, int
     }
     (void)o;
     int64_t i;
-    if (rh_as_i64(I, idx, &i)) return -1;
+    if (rh_index_value(I->rt, idx, &i)) return -1;
     if (i < 0) i += len;
     *out = i;
     return 0;
@@ -511,24 +511,15 @@ static rh_object *intern_c(rh_runtime *rt, const char *s) { return rh_str_intern
 
 int rh_interp_init(rh_interp *I, rh_runtime *rt) {
     I->rt = rt;
-    I->s_init = intern_c(rt, "__init__");
-    I->s_del = intern_c(rt, "__del__");
-    I->s_name = intern_c(rt, "__name__");
-    I->s_module = intern_c(rt, "__module__");
-    I->s_qualname = intern_c(rt, "__qualname__");
-    I->s_main = intern_c(rt, "__main__");
-    I->s_callback = intern_c(rt, "__callback__");
-    I->s_dict = intern_c(rt, "__dict__");
-    I->s_class = intern_c(rt, "__class__");
-    I->s_listcomp = intern_c(rt, "<listcomp>");
+#define HX_NAME_INIT(field, text) if (!(I->field = intern_c(rt, text))) return -1;
+    HX_INTERNED_NAMES(HX_NAME_INIT)
+#undef HX_NAME_INIT
     I->arena_cap = (size_t)1 << 15;
     I->arena = malloc(I->arena_cap * sizeof *I->arena);
     if (!I->arena) I->arena_cap = 0;
     I->globals = rh_dict_new(rt);
     I->marks = rh_list_new(rt, 0);
-    if (!I->s_init || !I->s_del || !I->s_name || !I->s_module || !I->s_qualname || !I->s_main || !I->s_callback ||
-        !I->s_dict || !I->s_class || !I->s_listcomp || !I->globals || !I->marks)
-        return -1;
+    if (!I->globals || !I->marks) return -1;
     if (rh_dict_set(rt, I->globals, I->s_name, I->s_main) != 0) return -1;
     return rh_builtins_init(I);
 }

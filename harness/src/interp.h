@@ -15,6 +15,13 @@
 #include "ast.h"
 #include "refheap/refheap.h"
 
+/* The interned strings the interpreter keeps at hand (field, text): made by rh_interp_init, dropped at
+ * teardown (main.c); the one list of them. */
+#define HX_INTERNED_NAMES(X)                                                                            \
+    X(s_init, "__init__") X(s_del, "__del__") X(s_name, "__name__") X(s_module, "__module__")         \
+    X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
+    X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>")
+
 typedef struct rh_frame {
     rh_code *code;
     rh_object **fast;        /* code->nslots owned references (NULL = unbound), then the value stack */
@@ -61,7 +68,9 @@ typedef struct rh_interp {
     int ntb;
     int tb_total;
     /* interned strings used by the VM (owned) */
-    rh_object *s_init, *s_del, *s_name, *s_module, *s_qualname, *s_main, *s_callback, *s_dict, *s_class, *s_listcomp;
+#define HX_NAME_FIELD(field, text) rh_object *field;
+    HX_INTERNED_NAMES(HX_NAME_FIELD)
+#undef HX_NAME_FIELD
     rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
     /* refheap.mark labels (owned list) */
     rh_object *marks;
@@ -118,9 +127,7 @@ rh_object *rh_obj_repr(rh_interp *I, rh_object *o);  /* repr(o) */
 int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b); /* 1/0/-1 */
 rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int inplace);
 rh_object *rh_eval_unary(rh_interp *I, rh_object *a, int op);
-int rh_truth(rh_interp *I, rh_object *o);
 int rh_is_intlike(rh_object *o);                              /* int or bool */
-int rh_as_i64(rh_interp *I, rh_object *o, int64_t *v);         /* int or bool value */
 const char *rh_cstr(rh_interp *I, rh_object *s);             /* UTF-8 of a str (borrowed), "?" if none */
 
 /* ---- resolve.c: scope analysis, constant creation and folding (needs the runtime) */

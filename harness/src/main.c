@@ -118,8 +118,11 @@ static void interp_release(rh_interp *I) {
         if (mods[i]) rh_dict_clear(rt, rh_module_dict(mods[i]));
     if (I->globals) rh_dict_clear(rt, I->globals);
     rh_object **owned[] = {&I->globals, &I->builtins, &I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap,
-                           &I->marks, &I->s_init, &I->s_del, &I->s_name, &I->s_module, &I->s_qualname, &I->s_main,
-                           &I->s_callback, &I->s_dict, &I->s_class, &I->s_listcomp};
+                           &I->marks,
+#define HX_NAME_SLOT(field, text) &I->field,
+                           HX_INTERNED_NAMES(HX_NAME_SLOT)
+#undef HX_NAME_SLOT
+    };
     for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++) {
         rh_object *o = *owned[i];
         *owned[i] = NULL;

@@ -26,14 +26,6 @@ static int argc(rh_interp *I, const char *fn, int n, int lo, int hi, int nkw) {
     return -1;
 }
 
-static int to_int(rh_interp *I, rh_object *o, int64_t *v) {
-    if (rh_kind_of(o) == RH_K_BOOL) { *v = o == rh_true(I->rt); return 0; }
-    if (rh_kind_of(o) != RH_K_INT) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_tname(o));
-        return -1;
-    }
-    return rh_int_as_i64(I->rt, o, v);
-}
 
 static rh_object *int3(rh_interp *I, const int v[3]) {
     rh_object *t = rh_tuple_new(I->rt, 3);
@@ -84,7 +76,7 @@ static int gen_arg(rh_interp *I, rh_object **a, int n, char **kwn, rh_object **k
     }
     if (!g || g == rh_none(I->rt)) { *gen = dflt; return 0; }
     int64_t v;
-    if (to_int(I, g, &v)) return -1;
+    if (rh_index_value(I->rt, g, &v)) return -1;
     *gen = (int)v;
     return 0;
 }
@@ -114,7 +106,7 @@ FN(gc_set_threshold) {
     }
     int64_t v[3] = {-1, -1, -1};
     for (int i = 0; i < n; i++)
-        if (to_int(I, a[i], &v[i])) return NULL;
+        if (rh_index_value(I->rt, a[i], &v[i])) return NULL;
     rh_gc_set_threshold(I->rt, (int)v[0], (int)v[1], (int)v[2]);
     return none(I);
 }
@@ -153,7 +145,7 @@ FN(gc_set_debug) {
     UNUSED_ARGS;
     if (argc(I, "set_debug", n, 1, 1, nkw)) return NULL;
     int64_t v;
-    if (to_int(I, a[0], &v)) return NULL;
+    if (rh_index_value(I->rt, a[0], &v)) return NULL;
     rh_gc_set_debug(I->rt, (int)v);
     return none(I);
 }

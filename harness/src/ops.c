@@ -75,10 +75,6 @@ rh_object *rh_obj_str(rh_interp *I, rh_object *o) {
 
 int rh_is_intlike(rh_object *o) { rh_kind k = rh_kind_of(o); return k == RH_K_INT || k == RH_K_BOOL; }
 
-int rh_as_i64(rh_interp *I, rh_object *o, int64_t *v) {
-    if (rh_kind_of(o) == RH_K_BOOL) { *v = o == rh_true(I->rt); return 0; }
-    return rh_int_as_i64(I->rt, o, v);
-}
 
 /* ---------------------------------------------------------------- comparison */
 
@@ -115,7 +111,7 @@ static int contains(rh_interp *I, rh_object *c, rh_object *x) {
     case RH_K_RANGE: {
         int64_t v;
         if (!rh_is_intlike(x)) return 0;
-        if (rh_as_i64(I, x, &v)) return -1;
+        if (rh_index_value(I->rt, x, &v)) return -1;
         int64_t n = rh_range_len(c);
         for (int64_t i = 0; i < n; i++)
             if (rh_range_item(c, i) == v) return 1;
@@ -144,17 +140,6 @@ int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b) {
     rh_err_set(rt, RH_EXC_UNSUPPORTED, "comparison operator %d", op);
     return -1;
 }
-
-int rh_truth(rh_interp *I, rh_object *o) {
-    switch (rh_kind_of(o)) {
-    case RH_K_INSTANCE: case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE:
-    case RH_K_FILE: case RH_K_TYPE: case RH_K_WEAKREF:
-        return 1;
-    case RH_K_RANGE: return rh_range_len(o) != 0;
-    default: return rh_truthy(I->rt, o);
-    }
-}
-
 
 /* ---------------------------------------------------------------- arithmetic: the library's operators
  * (refheap/abstract.h, CPython's results and messages); the harness's op codes map onto them. */

@@ -202,7 +202,7 @@ static int slice_args(rh_interp *I, rh_object **parts, int mask, int64_t v[3], i
             rh_err_set(I->rt, RH_EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
             return -1;
         }
-        if (rh_as_i64(I, o, &v[i])) return -1;
+        if (rh_index_value(I->rt, o, &v[i])) return -1;
         has[i] = 1;
     }
     return 0;
@@ -410,7 +410,7 @@ L_UNARY_OP:
     DISPATCH();
 L_UNARY_NOT:
     v = POP();
-    t = rh_truth(I, v);
+    t = rh_truthy(rt, v);
     rh_decref(rt, v);
     if (t < 0) goto error;
     PUSH(rh_bool(rt, !t));
@@ -430,7 +430,7 @@ L_JUMP:
 L_POP_JUMP_IF_FALSE:
 L_POP_JUMP_IF_TRUE:
     v = POP();
-    t = v == py_true ? 1 : v == py_false ? 0 : rh_truth(I, v);
+    t = v == py_true ? 1 : v == py_false ? 0 : rh_truthy(rt, v);
     rh_decref(rt, v);
     if (t < 0) goto error;
     if (t == (hx_op(in) == HX_POP_JUMP_IF_TRUE)) JUMPTO(arg);
@@ -438,7 +438,7 @@ L_POP_JUMP_IF_TRUE:
 L_JUMP_IF_FALSE_OR_POP:
 L_JUMP_IF_TRUE_OR_POP:
     v = TOP();
-    t = rh_truth(I, v);
+    t = rh_truthy(rt, v);
     if (t < 0) goto error;
     if (t == (hx_op(in) == HX_JUMP_IF_TRUE_OR_POP)) JUMPTO(arg);
     else { sp--; rh_decref(rt, v); }
