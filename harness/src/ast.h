@@ -103,6 +103,15 @@ typedef struct hx_mcache {
     int mkind;
 } hx_mcache;
 
+/* One LOAD_ATTR / STORE_ATTR site: where instances of `type` keep the attribute in their values array
+ * (index ix of the shared keys `keys`), valid at types epoch `epoch` (rh_instance_value_index). */
+typedef struct hx_acache {
+    const rh_type *type;
+    uint64_t epoch;
+    const void *keys;
+    intptr_t ix;
+} hx_acache;
+
 /* A code unit: the module, a function body or a class body. */
 typedef enum { CODE_MODULE = 0, CODE_FUNCTION, CODE_CLASS } rh_codekind;
 typedef struct rh_code {
@@ -138,6 +147,8 @@ typedef struct rh_code {
     int ngcache, capgcache;
     hx_mcache *mcache;       /* LOAD_METHOD sites */
     int nmcache, capmcache;
+    hx_acache *acache;       /* LOAD_ATTR / STORE_ATTR sites */
+    int nacache, capacache;
     struct { char **names; int n; } *kwlists;  /* KW_NAMES operands (borrowed from call nodes) */
     int nkwlists, capkwlists;
     int stacksize;           /* maximum value-stack depth */

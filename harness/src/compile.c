@@ -127,6 +127,19 @@ static int mcache_index(cg *g) {
     return c->nmcache++;
 }
 
+static int acache_index(cg *g) {
+    rh_code *c = g->c;
+    GROW(c->acache, c->nacache, c->capacache);
+    memset(&c->acache[c->nacache], 0, sizeof c->acache[0]);
+    return c->nacache++;
+}
+
+/* LOAD_ATTR / STORE_ATTR name, with the site's attribute cache in the next word */
+static void attr_op(cg *g, unsigned op, rh_object *name) {
+    emit(g, op, (uint32_t)name_index(g, name));
+    word(g, (hx_instr)acache_index(g));
+}
+
 static int kwnames_index(cg *g, char **names, int n) {
     rh_code *c = g->c;
     GROW(c->kwlists, c->nkwlists, c->capkwlists);
@@ -342,7 +355,7 @@ static void expr(cg *g, rh_node *n) {
         return;
     }
     case E_CALL: call(g, n); return;
-    case E_ATTR: expr(g, n->a); emit(g, HX_LOAD_ATTR, (uint32_t)name_index(g, n->name_obj)); return;
+    case E_ATTR: expr(g, n->a); attr_op(g, HX_LOAD_ATTR, n->name_obj); return;
     case E_SUBSCR:
         expr(g, n->a);
         if (n->b->kind == E_SLICE) {
@@ -364,7 +377,7 @@ static void store(cg *g, rh_node *t) {
     if (g->failed) return;
     switch (t->kind) {
     case E_NAME: store_name(g, t); return;
-    case E_ATTR: expr(g, t->a); emit(g, HX_STORE_ATTR, (uint32_t)name_index(g, t->name_obj)); return;
+    case E_ATTR: expr(g, t->a); attr_op(g, HX_STORE_ATTR, t->name_obj); return;
     case E_SUBSCR:
         if (t->b->kind == E_SLICE) { fail(g, t, "unsupported: slice assignment"); return; }
         expr(g, t->a);
@@ -430,17 +443,15 @@ static void augassign(cg *g, rh_node *s) {
         emit(g, HX_BINARY_OP, op);
         store_name(g, t);
         return;
-    case E_ATTR: {
-        uint32_t ni = (uint32_t)name_index(g, t->name_obj);
+    case E_ATTR:
         expr(g, t->a);
         emit(g, HX_COPY, 1);
-        emit(g, HX_LOAD_ATTR, ni);
+        attr_op(g, HX_LOAD_ATTR, t->name_obj);
         expr(g, s->b);
         emit(g, HX_BINARY_OP, op);
         emit(g, HX_SWAP, 2);
-        emit(g, HX_STORE_ATTR, ni);
+        attr_op(g, HX_STORE_ATTR, t->name_obj);
         return;
-    }
     case E_SUBSCR:
         if (t->b->kind == E_SLICE) { fail(g, t, "unsupported: augmented slice assignment"); return; }
         expr(g, t->a);

@@ -66,9 +66,9 @@
     X(DELETE_SUBSCR, -2, 0)                                                                             \
     X(BINARY_SLICE, VAR, 0)                                                                             \
     X(DELETE_SLICE, VAR, 0)                                                                             \
-    /* attributes: arg is a co_names index */                                                           \
-    X(LOAD_ATTR, 0, 0)                                                                                  \
-    X(STORE_ATTR, -2, 0)                                                                                \
+    /* attributes: arg is a co_names index; LOAD_ATTR / STORE_ATTR: next word, the site's attribute cache */ \
+    X(LOAD_ATTR, 0, 1)                                                                                  \
+    X(STORE_ATTR, -2, 1)                                                                                \
     X(DELETE_ATTR, -1, 0)                                                                               \
     X(LOAD_METHOD, 1, 1)           /* next word: method cache entry. Pushes (func, self) or (attr, NULL) */ \
     /* calls: the stack holds callable, self-or-NULL, then the arguments (3.11's PRECALL/CALL) */       \

@@ -201,6 +201,7 @@ void rh_code_free(rh_code *c) {
     free(c->co_codes);
     free(c->gcache);
     free(c->mcache);
+    free(c->acache);
     free(c->kwlists);
     free(c);
 }

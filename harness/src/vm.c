@@ -266,6 +266,18 @@ static inline int int_compare_fast(unsigned op, rh_object *a, rh_object *b, int 
     return 1;
 }
 
+/* Remember where instances of o's class keep attribute name, when the value just read or stored (got) is
+ * the one in o's values array (LOAD_ATTR_INSTANCE_VALUE's specialisation, Python/specialize.c). */
+static void attr_cache_fill(rh_runtime *rt, hx_acache *ac, rh_object *o, rh_object *name, rh_object *got) {
+    const void *keys;
+    intptr_t ix = rh_instance_value_index(rt, o, name, &keys);
+    if (ix < 0 || rh_instance_value_cached(o, keys, ix) != got) return;
+    ac->type = o->type;
+    ac->epoch = rh_types_epoch(rt);
+    ac->keys = keys;
+    ac->ix = ix;
+}
+
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
 
 #define PUSH(v) (*sp++ = (v))
@@ -567,21 +579,37 @@ L_DELETE_SLICE: {
     if (r) PUSH(r);
     DISPATCH();
 }
-L_LOAD_ATTR:
+L_LOAD_ATTR: {
+    hx_acache *ac = &c->acache[*ip++];
     v = POP();
+    if (v->type == ac->type && ac->epoch == rh_types_epoch(rt) && (w = rh_instance_value_cached(v, ac->keys, ac->ix)) &&
+        rh_kind_of(w) != RH_K_FUNCTION) {
+        PUSH(newref(w));
+        rh_decref(rt, v);
+        DISPATCH();
+    }
     r = rh_getattr_obj(I, v, c->co_names[arg]);
+    if (r && rh_kind_of(v) == RH_K_INSTANCE) attr_cache_fill(rt, ac, v, c->co_names[arg], r);
     rh_decref(rt, v);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
-L_STORE_ATTR:
+}
+L_STORE_ATTR: {
+    hx_acache *ac = &c->acache[*ip++];
     w = POP();
     v = POP();
-    t = hx_setattr(I, w, c->co_names[arg], v);
+    if (w->type == ac->type && ac->epoch == rh_types_epoch(rt) && rh_instance_value_replace(rt, w, ac->keys, ac->ix, v)) {
+        t = 0;
+    } else {
+        t = hx_setattr(I, w, c->co_names[arg], v);
+        if (t == 0 && rh_kind_of(w) == RH_K_INSTANCE) attr_cache_fill(rt, ac, w, c->co_names[arg], v);
+    }
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (t) goto error;
     DISPATCH();
+}
 L_DELETE_ATTR:
     w = POP();
     t = hx_delattr(I, w, c->co_names[arg]);

@@ -1125,6 +1125,42 @@ static int store_in_values(rh_runtime *rt, rh_object *o, rh_managed_dict *md, rh
     return 0;
 }
 
+/* ---------------------------------------------------------------- an interpreter's inline caches */
+
+uint64_t rh_types_epoch(const rh_runtime *rt) { return rt->type_epoch; }
+
+intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return -1;
+    if (!rh__managed_dict(o)->values || !rh__is_str(name)) return -1;
+    rh_object *attr;
+    size_t off;
+    int found = type_lookup(rt, o->type, name, &attr, &off);
+    if (found < 0) { rh_err_clear(rt); return -1; }
+    if (off || (attr && (rh__descr_kind(attr) == RH_DESCR_WEAKREF || rh__descr_kind(attr) == RH_DESCR_DICT)))
+        return -1; /* a data descriptor on the class decides, not the instance's values */
+    intptr_t ix = rh__dictkeys_lookup_str(rt, instance_keys(o), name);
+    if (ix < 0) { rh_err_clear(rt); return -1; }
+    *keys = instance_keys(o);
+    return ix;
+}
+
+rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr_t ix) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || instance_keys((rh_object *)o) != keys) return NULL;
+    rh_object **values = rh__managed_dict((rh_object *)o)->values;
+    return values ? values[ix] : NULL;
+}
+
+int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, intptr_t ix, rh_object *v) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || instance_keys(o) != keys) return 0;
+    rh_object **values = rh__managed_dict(o)->values;
+    rh_object *old = values ? values[ix] : NULL;
+    if (!old) return 0; /* a new attribute also goes into the insertion order: the generic path */
+    rh_incref(v);
+    values[ix] = v;
+    rh_decref(rt, old);
+    return 1;
+}
+
 static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
     rh_object *attr;
     size_t off;

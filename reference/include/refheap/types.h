@@ -149,6 +149,21 @@ rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name);  /*
 rh_object *rh_class_dict(rh_runtime *rt, rh_object *cls);
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
+/* An interpreter's inline caches for instance attributes (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and
+ * STORE_ATTR_INSTANCE_VALUE, Python/specialize.c). Nothing here creates an object or changes a count
+ * beyond what the generic path does.
+ *  rh_types_epoch: moves on whenever a class is made, changed or freed; a cache filled at one epoch is
+ *    valid only at that epoch.
+ *  rh_instance_value_index: when getattr(o, name) reads o's own values array (3.11 managed-dict instance,
+ *    values not yet made into a dict, no data descriptor of that name on the class), the index of name in
+ *    the class's shared keys, with the keys' identity in *keys; else -1 (no error is left set).
+ *  rh_instance_value_cached: o's value at ix (borrowed) if o still reads through those keys, else NULL.
+ *  rh_instance_value_replace: o.name = v (v borrowed) for an attribute already present at ix: 1 done, 0
+ *    when the generic path must run (no such value yet, other keys). */
+uint64_t rh_types_epoch(const rh_runtime *rt);
+intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys);
+rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr_t ix);
+int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, intptr_t ix, rh_object *v);
 /* The instance's __dict__, materialising it as 3.11 does when asked. New reference. */
 rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o);
 
