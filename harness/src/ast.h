@@ -97,19 +97,37 @@ typedef struct hx_gcache {
     int grefills, brefills;
 } hx_gcache;
 
-/* The built-in method def found at one LOAD_METHOD site for receivers of kind mkind - 1 (0 = none). */
+#define HX_ACACHE_WAYS 4   /* classes remembered per attribute / method site */
+
+/* One LOAD_METHOD site: the built-in method def found for receivers of kind mkind - 1 (0 = none); and
+ * for instances of `type` at types epoch `epoch` whose values use `keys` with `nentries` entries (the
+ * name not among them), the function `func` (borrowed from the class) found on the class. */
 typedef struct hx_mcache {
     const rh_builtin_def *mdef;
     int mkind;
+    struct {
+        const rh_type *type;
+        uint64_t epoch;
+        const void *keys;
+        intptr_t nentries;
+        rh_object *func;
+    } way[HX_ACACHE_WAYS];
+    unsigned next;
 } hx_mcache;
 
-/* One LOAD_ATTR / STORE_ATTR site: where instances of `type` keep the attribute in their values array
- * (index ix of the shared keys `keys`), valid at types epoch `epoch` (rh_instance_value_index). */
+/* One LOAD_ATTR / STORE_ATTR site: for up to HX_ACACHE_WAYS classes, where their instances keep the
+ * attribute in their values array (index ix of the shared keys `keys`), valid at types epoch `epoch`
+ * (rh_instance_value_index). Several ways, as a site in a base class's method meets every subclass. */
 typedef struct hx_acache {
-    const rh_type *type;
-    uint64_t epoch;
-    const void *keys;
-    intptr_t ix;
+    struct {
+        const rh_type *type;
+        uint64_t epoch;
+        const void *keys;
+        intptr_t ix;
+    } way[HX_ACACHE_WAYS];
+    unsigned next;           /* the way the next fill replaces */
+    unsigned backoff;        /* executions to skip before trying to fill again after a failed fill */
+    unsigned misses;
 } hx_acache;
 
 /* A code unit: the module, a function body or a class body. */

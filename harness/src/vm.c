@@ -146,9 +146,31 @@ static int load_method(rh_interp *I, rh_object *obj, rh_object *name, hx_mcache 
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(obj);
     if (k == RH_K_INSTANCE) {
+        for (int w = 0; w < HX_ACACHE_WAYS; w++)
+            if (mc->way[w].type == obj->type) {
+                if (mc->way[w].epoch == rh_types_epoch(rt) && rh_instance_state_same(obj, mc->way[w].keys, mc->way[w].nentries)) {
+                    out[0] = newref(mc->way[w].func);
+                    out[1] = obj;
+                    return 0;
+                }
+                break;
+            }
         rh_object *attr = rh_getattr(rt, obj, name);
         if (!attr) { rh_decref(rt, obj); return -1; }
         if (rh_kind_of(attr) == RH_K_FUNCTION && rh_class_lookup(rt, (rh_object *)rh_type_of(obj), name) == attr) {
+            const void *keys;
+            intptr_t nentries;
+            if (rh_instance_method_state(rt, obj, name, &keys, &nentries)) {
+                unsigned w = mc->next;
+                for (unsigned i = 0; i < HX_ACACHE_WAYS; i++)
+                    if (mc->way[i].type == obj->type) w = i;      /* refill the class's own way */
+                if (w == mc->next) mc->next = (w + 1) % HX_ACACHE_WAYS;
+                mc->way[w].type = obj->type;
+                mc->way[w].epoch = rh_types_epoch(rt);
+                mc->way[w].keys = keys;
+                mc->way[w].nentries = nentries;
+                mc->way[w].func = attr;
+            }
             out[0] = attr;
             out[1] = obj;
             return 0;
@@ -269,13 +291,31 @@ static inline int int_compare_fast(unsigned op, rh_object *a, rh_object *b, int 
 /* Remember where instances of o's class keep attribute name, when the value just read or stored (got) is
  * the one in o's values array (LOAD_ATTR_INSTANCE_VALUE's specialisation, Python/specialize.c). */
 static void attr_cache_fill(rh_runtime *rt, hx_acache *ac, rh_object *o, rh_object *name, rh_object *got) {
+    if (ac->backoff) { ac->backoff--; return; }
     const void *keys;
     intptr_t ix = rh_instance_value_index(rt, o, name, &keys);
-    if (ix < 0 || rh_instance_value_cached(o, keys, ix) != got) return;
-    ac->type = o->type;
-    ac->epoch = rh_types_epoch(rt);
-    ac->keys = keys;
-    ac->ix = ix;
+    if (ix < 0 || rh_instance_value_cached(o, keys, ix) != got) {
+        /* an unspecialisable site (a class attribute, a method, a dict): try again less and less often */
+        ac->misses = ac->misses < 10 ? ac->misses + 1 : 10;
+        ac->backoff = 1u << ac->misses;
+        return;
+    }
+    ac->misses = 0;
+    unsigned w = ac->next;
+    for (unsigned i = 0; i < HX_ACACHE_WAYS; i++)
+        if (ac->way[i].type == o->type) w = i;      /* refill the class's own way */
+    if (w == ac->next) ac->next = (w + 1) % HX_ACACHE_WAYS;
+    ac->way[w].type = o->type;
+    ac->way[w].epoch = rh_types_epoch(rt);
+    ac->way[w].keys = keys;
+    ac->way[w].ix = ix;
+}
+
+/* The way of site ac that holds o's class at the current epoch, or -1. */
+static inline int attr_cache_way(rh_runtime *rt, const hx_acache *ac, const rh_object *o) {
+    for (int w = 0; w < HX_ACACHE_WAYS; w++)
+        if (ac->way[w].type == o->type) return ac->way[w].epoch == rh_types_epoch(rt) ? w : -1;
+    return -1;
 }
 
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
@@ -582,8 +622,8 @@ L_DELETE_SLICE: {
 L_LOAD_ATTR: {
     hx_acache *ac = &c->acache[*ip++];
     v = POP();
-    if (v->type == ac->type && ac->epoch == rh_types_epoch(rt) && (w = rh_instance_value_cached(v, ac->keys, ac->ix)) &&
-        rh_kind_of(w) != RH_K_FUNCTION) {
+    t = attr_cache_way(rt, ac, v);
+    if (t >= 0 && (w = rh_instance_value_cached(v, ac->way[t].keys, ac->way[t].ix)) && rh_kind_of(w) != RH_K_FUNCTION) {
         PUSH(newref(w));
         rh_decref(rt, v);
         DISPATCH();
@@ -599,7 +639,8 @@ L_STORE_ATTR: {
     hx_acache *ac = &c->acache[*ip++];
     w = POP();
     v = POP();
-    if (w->type == ac->type && ac->epoch == rh_types_epoch(rt) && rh_instance_value_replace(rt, w, ac->keys, ac->ix, v)) {
+    t = attr_cache_way(rt, ac, w);
+    if (t >= 0 && rh_instance_value_replace(rt, w, ac->way[t].keys, ac->way[t].ix, v)) {
         t = 0;
     } else {
         t = hx_setattr(I, w, c->co_names[arg], v);

@@ -1150,6 +1150,23 @@ rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr
     return values ? values[ix] : NULL;
 }
 
+int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys, intptr_t *nentries) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return 0;
+    if (!rh__managed_dict(o)->values || !rh__is_str(name)) return 0;
+    rh_dictkeys *k = instance_keys(o);
+    intptr_t ix = rh__dictkeys_lookup_str(rt, k, name);
+    if (ix != RH_DKIX_EMPTY) { rh_err_clear(rt); return 0; }
+    *keys = k;
+    *nentries = k->dk_nentries;
+    return 1;
+}
+
+int rh_instance_state_same(const rh_object *o, const void *keys, intptr_t nentries) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT)) return 0;
+    const rh_dictkeys *k = instance_keys((rh_object *)o);
+    return k == keys && k->dk_nentries == nentries && rh__managed_dict((rh_object *)o)->values != NULL;
+}
+
 int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, intptr_t ix, rh_object *v) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || instance_keys(o) != keys) return 0;
     rh_object **values = rh__managed_dict(o)->values;

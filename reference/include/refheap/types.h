@@ -160,6 +160,12 @@ int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /*
  *  rh_instance_value_cached: o's value at ix (borrowed) if o still reads through those keys, else NULL.
  *  rh_instance_value_replace: o.name = v (v borrowed) for an attribute already present at ix: 1 done, 0
  *    when the generic path must run (no such value yet, other keys). */
+/*  rh_instance_method_state: 1 when o reads its own attributes through a values array whose shared keys
+ *    hold no `name` (so a method found on the class is what o.name means: LOAD_METHOD_WITH_VALUES), with
+ *    that state in *keys, *nentries (the keys only grow); else 0 (no error left set).
+ *  rh_instance_state_same: 1 if o still reads through those keys with that many entries. */
+int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys, intptr_t *nentries);
+int rh_instance_state_same(const rh_object *o, const void *keys, intptr_t nentries);
 uint64_t rh_types_epoch(const rh_runtime *rt);
 intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys);
 rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr_t ix);
