@@ -26,6 +26,9 @@
 
 #include "scalars.h"
 
+/* types.h's inline rh_int_small_value reads the digits right after the rh_varobject header */
+_Static_assert(RH_LONG_HEADER == sizeof(rh_varobject), "digits follow the var-object header");
+
 static rh_type *int_type(rh_runtime *rt) { return rh__builtin(rt, RH_K_INT); }
 
 static size_t ndigits_of(uint64_t mag) {
@@ -313,24 +316,6 @@ rh_object *rh_int_from_text(rh_runtime *rt, const char *s0, size_t n0) {
 bad:
     invalid_literal(rt, s0, n0);
     return NULL;
-}
-
-/* ---------------------------------------------------------------- the interpreter's fast path */
-
-int rh_int_small_value(const rh_object *o, int64_t *v) {
-    if (o->type->kind != RH_K_INT) return 0;
-    const rh_long *l = (const rh_long *)o;
-    if (word_layout(o)) { *v = l->ob.size; return 1; }
-    intptr_t n = l->ob.size;
-    int64_t m;
-    switch (n) {
-    case 0: *v = 0; return 1;
-    case 1: case -1: m = l->digit[0]; break;
-    case 2: case -2: m = ((int64_t)l->digit[1] << RH_DIGIT_BITS) | l->digit[0]; break;
-    default: return 0;
-    }
-    *v = n < 0 ? -m : m;
-    return 1;
 }
 
 /* ---------------------------------------------------------------- slots (Objects/longobject.c) */

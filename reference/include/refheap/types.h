@@ -26,8 +26,24 @@ rh_object *rh_int_from_text(rh_runtime *rt, const char *s, size_t n);
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
 /* The value of an exact int (not a bool) of at most two 30-bit digits (py27: any PyIntObject): 1 and *v,
  * or 0 with nothing set. An interpreter's fast path, as CPython 3.11's BINARY_OP_ADD_INT and
- * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. */
-int rh_int_small_value(const rh_object *o, int64_t *v);
+ * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. Inline,
+ * so it reads PyLongObject's public layout: ob_size is the signed digit count (py27: the value itself),
+ * the 30-bit digits follow as uint32_t, least significant first (Include/cpython/longintrepr.h). */
+static inline int rh_int_small_value(const rh_object *o, int64_t *v) {
+    if (o->type->kind != RH_K_INT) return 0;
+    intptr_t n = ((const rh_varobject *)o)->size;
+    if (o->type->flags & RH_TPFLAG_INT_WORD) { *v = n; return 1; }
+    const uint32_t *d = (const uint32_t *)(const void *)((const rh_varobject *)o + 1);
+    int64_t m;
+    switch (n) {
+    case 0: *v = 0; return 1;
+    case 1: case -1: m = d[0]; break;
+    case 2: case -2: m = ((int64_t)d[1] << 30) | d[0]; break;
+    default: return 0;
+    }
+    *v = n < 0 ? -m : m;
+    return 1;
+}
 
 /* ---- float (t_float.c): PyFloatObject, 24 bytes, freelist of profile->float_freelist ---- */
 rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference */
