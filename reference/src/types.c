@@ -30,10 +30,10 @@
     X(RH_K_RANGE,            "range",            range)            /* t_range.c */                            \
     X(RH_K_WEAKREF,          "weakref",          weakref)          /* t_weakref.c */                          \
     X(RH_K_FUNCTION,         "function",         function)         /* t_function.c */                         \
-    X(RH_K_METHOD,           "method",           method)           /* t_function.c */                         \
-    X(RH_K_BUILTIN,          "builtin_function", builtin)          /* t_function.c */                         \
-    X(RH_K_MODULE,           "module",           module)           /* t_function.c */                         \
-    X(RH_K_ITER,             "iterator",         iter)             /* t_function.c */                         \
+    X(RH_K_METHOD,           "method",           method)           /* t_method.c */                           \
+    X(RH_K_BUILTIN,          "builtin_function", builtin)          /* t_builtin.c */                          \
+    X(RH_K_MODULE,           "module",           module)           /* t_module.c */                           \
+    X(RH_K_ITER,             "iterator",         iter)             /* t_iter.c */                             \
     X(RH_K_FILE,             "file",             file)             /* t_file.c */                             \
     X(RH_K_GETSET_DESCR,     "getset_descriptor", getset_descr)    /* t_descr.c */                            \
     X(RH_K_MEMBER_DESCR,     "member_descriptor", member_descr)    /* t_descr.c */                            \

@@ -1,7 +1,7 @@
 /* refheap/func.h — callable and namespace objects the workload interpreter creates: Python functions,
  * bound methods, built-in functions (with an optional bound self), modules, and a small native "box"
  * (the file object of open()). Library-side types with CPython 3.11's 64-bit sizes, GC-tracked as
- * CPython tracks them, with traverse/clear for the collector (reference/src/t_function.c).
+ * CPython tracks them, with traverse/clear for the collector (reference/src/t_function.c, t_method.c, t_builtin.c, t_module.c, t_iter.c).
  *
  * Sizes (sys.getsizeof, 3.11): function 152 (PyFunctionObject 136 + GC head), method 64, builtin
  * function 72 (PyCFunctionObject 56 + GC head), module 72 (PyModuleObject 56 + GC head).

@@ -1,0 +1,90 @@
+/* t_iter.c — the sequence iterator (listiterobject & co., Objects/listobject.c, tupleobject.c,
+ * unicodeobject.c, dictobject.c's key iterator, rangeobject.c).
+ *
+ * Owns the type RH_K_ITER: one GC-tracked iterator object (32 bytes + GC head, as listiterobject) over a
+ * list, tuple, str, dict or range, with tp_iter/tp_iternext; the embedder may drive the index itself
+ * (rh_iter_index). At its end it drops the sequence, as CPython's iterators do. Invariants: callables.h.
+ */
+#include <stddef.h>
+
+#include "callables.h"
+
+typedef struct rh_iterobj {
+    rh_object ob;
+    int64_t index;
+    rh_object *seq;
+} rh_iterobj;                    /* 32, as listiterobject */
+
+/* ---------------------------------------------------------------- iterator */
+
+static int iter_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    VISIT(((rh_iterobj *)o)->seq);
+    return 0;
+}
+
+static int iter_clear(rh_runtime *rt, rh_object *o) {
+    clear_slot(rt, &((rh_iterobj *)o)->seq);
+    return 0;
+}
+
+static void iter_dealloc(rh_runtime *rt, rh_object *o) {
+    rh__gc_untrack(rt, o);
+    iter_clear(rt, o);
+    rh__object_free(rt, o, sizeof(rh_iterobj));
+}
+
+rh_object *rh_iter_new(rh_runtime *rt, rh_object *seq) {
+    rh_iterobj *it = (rh_iterobj *)new_gc(rt, RH_K_ITER, sizeof(rh_iterobj));
+    if (!it) return NULL;
+    it->seq = seq; rh_incref(seq);
+    rh__gc_track(rt, &it->ob);
+    return &it->ob;
+}
+rh_object *rh_iter_seq(rh_object *it) { return ((rh_iterobj *)it)->seq; }
+int64_t *rh_iter_index(rh_object *it) { return &((rh_iterobj *)it)->index; }
+void rh_iter_exhaust(rh_runtime *rt, rh_object *it) { clear_slot(rt, &((rh_iterobj *)it)->seq); }
+
+/* The iterator's next item: list, tuple and str by index, dict keys by table position (index), range
+ * values; NULL without an error at the end, where the sequence is dropped (as CPython's iterators do). */
+static rh_object *iter_iternext(rh_runtime *rt, rh_object *o) {
+    rh_iterobj *it = (rh_iterobj *)o;
+    rh_object *seq = it->seq, *k, *v, *r = NULL;
+    if (!seq) return NULL;
+    size_t pos = (size_t)it->index;
+    switch (seq->type->kind) {
+    case RH_K_LIST:
+        if (pos < rh_list_len(seq)) r = rh_list_get(seq, pos), rh_incref(r);
+        break;
+    case RH_K_TUPLE:
+        if (pos < rh_tuple_len(seq)) r = rh_tuple_get(seq, pos), rh_incref(r);
+        break;
+    case RH_K_STR:
+        if (pos < rh_str_len(seq) && !(r = rh_str_getitem(rt, seq, (int64_t)pos))) return NULL;
+        break;
+    case RH_K_RANGE:
+        if ((int64_t)pos < rh_range_len(seq) && !(r = rh_int_from_i64(rt, rh_range_item(seq, (int64_t)pos)))) return NULL;
+        break;
+    case RH_K_DICT:
+        if (rh_dict_next(seq, &pos, &k, &v)) r = k, rh_incref(r);
+        it->index = (int64_t)pos - 1;
+        break;
+    default: break;
+    }
+    if (!r) {
+        rh_iter_exhaust(rt, o);
+        return NULL;
+    }
+    it->index++;
+    return r;
+}
+
+static rh_object *iter_self(rh_runtime *rt, rh_object *o) {
+    rh_incref(o);
+    return o;
+}
+
+void rh__type_init_iter(rh_runtime *rt, rh_type *t) {
+    set_type(t, "iterator", sizeof(rh_iterobj), 0, iter_dealloc, iter_traverse, iter_clear);
+    t->tp_iter = iter_self;
+    t->tp_iternext = iter_iternext;
+}
