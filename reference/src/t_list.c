@@ -687,8 +687,11 @@ static rh_object *extend_source(rh_runtime *rt, rh_object *b, rh_object **tmp) {
     case RH_K_TUPLE: return b;
     case RH_K_RANGE: {
         rh_range *g = (rh_range *)(void *)b;
-        return *tmp = rh_list_from_range(rt, (int64_t)rh__int_value(g->start), (int64_t)rh__int_value(g->stop),
-                                         (int64_t)rh__int_value(g->step));
+        int64_t start = 0, stop = 0, step = 1; /* a range's fields fit an int64 */
+        (void)rh__int_i64(g->start, &start);
+        (void)rh__int_i64(g->stop, &stop);
+        (void)rh__int_i64(g->step, &step);
+        return *tmp = rh_list_from_range(rt, start, stop, step);
     }
     case RH_K_DICT: return *tmp = rh_dict_keys_list(rt, b);
     case RH_K_STR: {
