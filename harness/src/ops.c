@@ -115,7 +115,7 @@ static int contains(rh_interp *I, rh_object *c, rh_object *x) {
     case RH_K_RANGE: {
         int64_t v;
         if (!rh_is_intlike(x)) return 0;
-        if (rh_as_i64(I, x, &v)) return -1;
+        if (rh_as_i64(I, x, &v)) { rh_err_clear(I->rt); return 0; } /* beyond int64: in no refheap range */
         int64_t n = rh_range_len(c);
         for (int64_t i = 0; i < n; i++)
             if (rh_range_item(c, i) == v) return 1;
