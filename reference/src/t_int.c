@@ -805,6 +805,17 @@ int rh_int_small_value(const rh_object *o, int64_t *v) {
     return 1;
 }
 
+int rh_int_medium_value(const rh_object *o, int64_t *v) {
+    if (o->type->kind != RH_K_INT) return 0;
+    if (word_layout(o)) {
+        *v = SIZE(o);
+        return 1;
+    }
+    if (!rh__long_is_medium(o)) return 0;
+    *v = rh__long_medium(o);
+    return 1;
+}
+
 /* ---------------------------------------------------------------- py27: PyIntObject arithmetic
  * Exact in 128 bits; a result beyond a C long is the OverflowError of a model without 2.7's long. */
 

@@ -38,6 +38,12 @@ int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
  * or 0 with nothing set. An interpreter's fast path, as CPython 3.11's BINARY_OP_ADD_INT and
  * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. */
 int rh_int_small_value(const rh_object *o, int64_t *v);
+/* The value of an exact int of at most one digit (|v| < 2**30: CPython's IS_MEDIUM_VALUE; py27: any
+ * PyIntObject): 1 and *v, or 0. +, -, *, // and % of two such ints create exactly the object
+ * rh_int_from_i64 creates for the result (_PyLong_FromSTwoDigits, fast_floor_div, fast_mod), so an
+ * interpreter may compute them directly; with two-digit operands it may not (x_add and x_mul allocate
+ * more digits than the result keeps, see docs/design.md). Creates nothing. */
+int rh_int_medium_value(const rh_object *o, int64_t *v);
 
 /* ---- float (t_float.c): PyFloatObject, 24 bytes, freelist of profile->float_freelist ---- */
 rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference */
