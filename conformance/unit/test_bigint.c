@@ -306,4 +306,27 @@ RH_TEST(slack_records_survive_many_live_ints) {
     rh_runtime_free(rt);
 }
 
+/* rh_int_medium_value is IS_MEDIUM_VALUE: one digit at most, and results of two such operands allocate what
+ * rh_int_from_i64 allocates; rh_int_small_value keeps reading two digits; bools mix with big ints. */
+RH_TEST(medium_values_are_one_digit_and_bools_mix_with_big_ints) {
+    rh_runtime *rt = rh_fx_runtime(NULL);
+    int64_t v = 0;
+    rh_object *a = rh_int_from_i64(rt, (1 << 30) - 1), *b = rh_int_from_i64(rt, 1 << 30), *c = rh_int_from_i64(rt, -(1 << 30) + 1);
+    RH_CHECK(rh_int_medium_value(a, &v) == 1 && v == (1 << 30) - 1);
+    RH_CHECK(rh_int_medium_value(c, &v) == 1 && v == -(1 << 30) + 1);
+    RH_CHECK(rh_int_medium_value(b, &v) == 0);
+    RH_CHECK(rh_int_small_value(b, &v) == 1 && v == 1 << 30);
+    RH_CHECK(rh_int_medium_value(rh_true(rt), &v) == 0); /* exact ints only */
+    uint64_t before = requested(rt);
+    rh_object *s = rh_binop(rt, RH_BINOP_ADD, a, a); /* medium + medium: exactly two digits */
+    RH_CHECK_EQ_U(requested(rt) - before, 32);
+    rh_object *big = H(rt, "100000000000000000000000000");
+    RH_CHECK(repr_is(rt, rh_binop(rt, RH_BINOP_ADD, rh_true(rt), big), "20282409603651670423947251286017"));
+    RH_CHECK(repr_is(rt, rh_binop(rt, RH_BINOP_AND, big, rh_true(rt)), "0"));
+    RH_CHECK(repr_is(rt, rh_binop(rt, RH_BINOP_MUL, big, rh_false(rt)), "0"));
+    rh_object *objs[] = {a, b, c, s, big};
+    for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) rh_decref(rt, objs[i]);
+    rh_runtime_free(rt);
+}
+
 RH_TEST_MAIN()
