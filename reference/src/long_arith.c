@@ -30,6 +30,15 @@
 
 static rh_object *from_i64(rh_runtime *rt, int64_t v) { return rh_int_from_i64(rt, v); }
 
+/* long_long: an exact int is itself (a new reference), a bool becomes a plain int */
+static rh_object *long_long(rh_runtime *rt, rh_object *v) {
+    if (v->type->kind == RH_K_INT) {
+        rh_incref(v);
+        return v;
+    }
+    return rh__long_copy(rt, v);
+}
+
 /* _PyLong_Negate: in place for a fresh object, else (a shared small int) through the cache */
 static rh_object *negate(rh_runtime *rt, rh_object *x) {
     if (!x) return NULL;
@@ -433,7 +442,7 @@ static int long_divrem(rh_runtime *rt, rh_object *a, rh_object *b, rh_object **p
         return -1;
     }
     if (size_a < size_b || (size_a == size_b && D(a)[size_a - 1] < D(b)[size_b - 1])) {
-        if (!(*prem = rh__long_copy(rt, a))) return -1; /* long_long: an exact int is itself */
+        if (!(*prem = long_long(rt, a))) return -1;
         *pdiv = from_i64(rt, 0);
         return 0;
     }
@@ -466,7 +475,7 @@ static int long_rem(rh_runtime *rt, rh_object *a, rh_object *b, rh_object **prem
         return -1;
     }
     if (size_a < size_b || (size_a == size_b && D(a)[size_a - 1] < D(b)[size_b - 1])) {
-        *prem = rh__long_copy(rt, a);
+        *prem = long_long(rt, a);
         return *prem ? 0 : -1;
     }
     if (size_b == 1) {
@@ -800,7 +809,7 @@ static rh_object *long_rshift1(rh_runtime *rt, rh_object *a, size_t wordshift, r
     int a_negative = SIZE(a) < 0;
     size_t size_a = ND(a);
     if (a_negative && remshift == 0) {
-        if (wordshift == 0) return rh__long_copy(rt, a);
+        if (wordshift == 0) return long_long(rt, a);
         remshift = SHIFT;
         --wordshift;
     }
