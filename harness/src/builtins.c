@@ -38,8 +38,6 @@ static int nargs_check(rh_interp *I, const char *fname, int n, int lo, int hi) {
     return -1;
 }
 
-
-
 static size_t seqlen(rh_object *o) { return rh_kind_of(o) == RH_K_LIST ? rh_list_len(o) : rh_tuple_len(o); }
 static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_LIST ? rh_list_get(o, i) : rh_tuple_get(o, i); }
 
@@ -174,21 +172,28 @@ FN(bi_dict) {
 
 FN(bi_int) {
     UNUSED_ARGS;
-    if (no_kw(I, "int", nkw, kwn) || nargs_check(I, "int", n, 0, 1)) return NULL;
+    if (no_kw(I, "int", nkw, kwn) || nargs_check(I, "int", n, 0, 2)) return NULL;
     if (n == 0) return rh_int_from_i64(I->rt, 0);
     rh_object *o = a[0];
+    if (n == 2) { /* long_new_impl with a base */
+        int64_t base;
+        if (rh_index_value(I->rt, a[1], &base)) return NULL;
+        if ((base != 0 && base < 2) || base > 36) {
+            rh_err_set(I->rt, RH_EXC_VALUE, "int() base must be >= 2 and <= 36, or 0");
+            return NULL;
+        }
+        if (rh_kind_of(o) != RH_K_STR) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "int() can't convert non-string with explicit base");
+            return NULL;
+        }
+        size_t len;
+        const char *u = rh_str_utf8(I->rt, o, &len);
+        return u ? rh_int_from_text_base(I->rt, u, len, (int)base) : NULL;
+    }
     switch (rh_kind_of(o)) {
     case RH_K_INT: return newref(o);
     case RH_K_BOOL: return rh_int_from_i64(I->rt, o == rh_true(I->rt));
-    case RH_K_FLOAT: {
-        double d = rh_float_value(o);
-        if (d != d) { rh_err_set(I->rt, RH_EXC_VALUE, "cannot convert float NaN to integer"); return NULL; }
-        if (d >= 9.2233720368547758e18 || d <= -9.2233720368547758e18) {
-            rh_err_set(I->rt, RH_EXC_OVERFLOW, "int too large for refheap");
-            return NULL;
-        }
-        return rh_int_from_i64(I->rt, (int64_t)d);
-    }
+    case RH_K_FLOAT: return rh_int_from_double(I->rt, rh_float_value(o));
     case RH_K_STR: {
         size_t len;
         const char *u = rh_str_utf8(I->rt, o, &len);
@@ -208,9 +213,8 @@ FN(bi_float) {
     rh_object *o = a[0];
     if (rh_kind_of(o) == RH_K_FLOAT) return newref(o);
     if (rh_is_intlike(o)) {
-        int64_t v;
-        if (rh_index_value(I->rt, o, &v)) return NULL;
-        return rh_float_new(I->rt, (double)v);
+        double v;
+        return rh_int_as_double(I->rt, o, &v) ? NULL : rh_float_new(I->rt, v);
     }
     if (rh_kind_of(o) == RH_K_STR) {
         size_t len;
@@ -348,31 +352,46 @@ FN(bi_sum) {
     int64_t si = 0;
     double sf = 0;
     int isf = 0;
+    rh_object *big = NULL; /* the int total once it left the int64 accumulator (PyNumber_Add from then on) */
     if (n == 2) {
         if (rh_kind_of(a[1]) == RH_K_FLOAT) { isf = 1; sf = rh_float_value(a[1]); }
-        else if (rh_index_value(I->rt, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
+        else if (rh_is_intlike(a[1]) && rh_int_as_i64(I->rt, a[1], &si)) { rh_err_clear(I->rt); big = newref(a[1]); }
+        else if (!rh_is_intlike(a[1]) && rh_index_value(I->rt, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
     }
     for (size_t i = 0; i < seqlen(src); i++) {
         rh_object *x = seqget(src, i);
+        int64_t v;
         if (rh_kind_of(x) == RH_K_FLOAT) {
-            if (!isf) { isf = 1; sf = (double)si; }
+            if (!isf) {
+                isf = 1;
+                if (big) { if (rh_int_as_double(I->rt, big, &sf)) { rh_decref(I->rt, big); rh_decref(I->rt, src); return NULL; } rh_decref(I->rt, big); big = NULL; }
+                else sf = (double)si;
+            }
             sf += rh_float_value(x);
         } else if (rh_is_intlike(x)) {
-            int64_t v;
-            if (rh_index_value(I->rt, x, &v)) { rh_decref(I->rt, src); return NULL; }
-            if (isf) sf += (double)v;
-            else if (__builtin_add_overflow(si, v, &si)) {
-                rh_decref(I->rt, src);
-                rh_err_set(I->rt, RH_EXC_OVERFLOW, "int too large for refheap");
-                return NULL;
+            double dv;
+            int64_t t64;
+            if (isf) {
+                if (rh_int_as_double(I->rt, x, &dv)) { rh_decref(I->rt, src); return NULL; }
+                sf += dv;
+            } else if (!big && rh_int_as_i64(I->rt, x, &v) == 0 && !__builtin_add_overflow(si, v, &t64)) {
+                si = t64;
+            } else {
+                rh_err_clear(I->rt);
+                if (!big && !(big = rh_int_from_i64(I->rt, si))) { rh_decref(I->rt, src); return NULL; }
+                rh_object *t = rh_binop(I->rt, RH_BINOP_ADD, big, x);
+                rh_decref(I->rt, big);
+                if (!(big = t)) { rh_decref(I->rt, src); return NULL; }
             }
         } else {
+            if (big) rh_decref(I->rt, big);
             rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for +: '%s' and '%s'", isf ? "float" : "int", rh_tname(x));
             rh_decref(I->rt, src);
             return NULL;
         }
     }
     rh_decref(I->rt, src);
+    if (big) return big;
     return isf ? rh_float_new(I->rt, sf) : rh_int_from_i64(I->rt, si);
 }
 
@@ -380,11 +399,46 @@ FN(bi_abs) {
     UNUSED_ARGS;
     if (no_kw(I, "abs", nkw, kwn) || nargs_check(I, "abs", n, 1, 1)) return NULL;
     if (rh_kind_of(a[0]) == RH_K_FLOAT) return rh_float_new(I->rt, __builtin_fabs(rh_float_value(a[0])));
-    int64_t v;
     if (!rh_is_intlike(a[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", rh_tname(a[0])); return NULL; }
-    if (rh_index_value(I->rt, a[0], &v)) return NULL;
-    if (v == INT64_MIN) { rh_err_set(I->rt, RH_EXC_OVERFLOW, "int too large for refheap"); return NULL; }
-    return rh_int_from_i64(I->rt, v < 0 ? -v : v);
+    return rh_type_of(a[0])->as_number.nb_absolute(I->rt, a[0]); /* long_abs */
+}
+
+static int is_number(rh_object *o) { return rh_is_intlike(o) || rh_kind_of(o) == RH_K_FLOAT; }
+
+FN(bi_hash) {
+    UNUSED_ARGS;
+    if (no_kw(I, "hash", nkw, kwn) || nargs_check(I, "hash", n, 1, 1)) return NULL;
+    int64_t h;
+    return rh_hash(I->rt, a[0], &h) ? NULL : rh_int_from_i64(I->rt, h);
+}
+
+/* divmod(a, b) for numbers: (a // b, a % b), the values of long_divmod / float_divmod */
+FN(bi_divmod) {
+    UNUSED_ARGS;
+    if (no_kw(I, "divmod", nkw, kwn) || nargs_check(I, "divmod", n, 2, 2)) return NULL;
+    if (!is_number(a[0]) || !is_number(a[1])) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for divmod(): '%s' and '%s'", rh_tname(a[0]),
+                   rh_tname(a[1]));
+        return NULL;
+    }
+    rh_object *q = rh_binop(I->rt, RH_BINOP_FLOORDIV, a[0], a[1]);
+    rh_object *r = q ? rh_binop(I->rt, RH_BINOP_MOD, a[0], a[1]) : NULL;
+    rh_object *t = r ? rh_tuple_pack(I->rt, 2, q, r) : NULL;
+    rh_xdecref(I->rt, q);
+    rh_xdecref(I->rt, r);
+    return t;
+}
+
+/* pow(base, exp[, mod]): the three-argument form for ints only (long_pow's modulus) */
+FN(bi_pow) {
+    UNUSED_ARGS;
+    if (no_kw(I, "pow", nkw, kwn) || nargs_check(I, "pow", n, 2, 3)) return NULL;
+    if (n == 2 || a[2] == rh_none(I->rt)) return rh_binop(I->rt, RH_BINOP_POW, a[0], a[1]);
+    if (!rh_is_intlike(a[0]) || !rh_is_intlike(a[1]) || !rh_is_intlike(a[2])) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "pow() 3rd argument not allowed unless all arguments are integers");
+        return NULL;
+    }
+    return rh_type_of(a[0])->as_number.nb_power(I->rt, a[0], a[1], a[2]);
 }
 
 FN(bi_id) {
@@ -918,10 +972,11 @@ DEF(b_all, "all", bi_all); DEF(b_any, "any", bi_any); DEF(b_min, "min", bi_min);
 DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
 DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open);
+DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
-    &b_isinstance, &b_callable, &b_globals, &b_open, NULL};
+    &b_isinstance, &b_callable, &b_globals, &b_open, &b_hash, &b_divmod, &b_pow, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {

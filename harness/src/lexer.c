@@ -235,23 +235,20 @@ unterminated:
 static int lex_number(lexer *L) {
     int line = L->line, col = col_of(L, L->pos);
     size_t start = L->pos;
-    char buf[128];
+    char buf[4400]; /* a decimal int literal of up to 4300 digits (the int/str conversion limit) */
     size_t n = 0;
     int isfloat = 0;
     if (peekc(L, 0) == '0' && strchr("xXoObB", peekc(L, 1)) && peekc(L, 1)) {
         int base = strchr("xX", peekc(L, 1)) ? 16 : strchr("oO", peekc(L, 1)) ? 8 : 2;
         L->pos += 2;
         uint64_t v = 0;
-        int any = 0;
+        int any = 0, big = 0;
         for (;;) {
             int c = peekc(L, 0);
             if (c == '_') { L->pos++; continue; }
             int d = hexval(c);
             if (d < 0 || d >= base) break;
-            if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) {
-                rh_cerr_set(L->err, line, col, "unsupported integer literal (too large for refheap)");
-                return -1;
-            }
+            if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) big = 1;
             v = v * (uint64_t)base + (uint64_t)d;
             any = 1;
             L->pos++;
@@ -259,6 +256,10 @@ static int lex_number(lexer *L) {
         if (!any || isalnum(peekc(L, 0))) {
             rh_cerr_set(L->err, line, col, "syntax error: invalid number literal");
             return -1;
+        }
+        if (big) { /* beyond 64 bits: the literal's own text, converted by int(text, 0) when resolved */
+            push(L, T_INT, line, col, dupn(L->s + start, L->pos - start), L->pos - start);
+            return 0;
         }
         n = (size_t)snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
         push(L, T_INT, line, col, dupn(buf, n), n);

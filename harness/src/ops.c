@@ -75,7 +75,6 @@ rh_object *rh_obj_str(rh_interp *I, rh_object *o) {
 
 int rh_is_intlike(rh_object *o) { rh_kind k = rh_kind_of(o); return k == RH_K_INT || k == RH_K_BOOL; }
 
-
 /* ---------------------------------------------------------------- comparison */
 
 static int contains(rh_interp *I, rh_object *c, rh_object *x) {
@@ -111,7 +110,7 @@ static int contains(rh_interp *I, rh_object *c, rh_object *x) {
     case RH_K_RANGE: {
         int64_t v;
         if (!rh_is_intlike(x)) return 0;
-        if (rh_index_value(I->rt, x, &v)) return -1;
+        if (rh_index_value(I->rt, x, &v)) { rh_err_clear(I->rt); return 0; } /* beyond int64: in no refheap range */
         int64_t n = rh_range_len(c);
         for (int64_t i = 0; i < n; i++)
             if (rh_range_item(c, i) == v) return 1;

@@ -258,12 +258,12 @@ static rh_node *p_atom(parser *P) {
         errno = 0;
         char *end;
         unsigned long long v = strtoull(t->text, &end, 10);
-        if (errno || v > (unsigned long long)INT64_MAX) {
-            rh_cerr_set(P->err, t->line, t->col, "unsupported integer literal %s (refheap ints are 64-bit)", t->text);
-            free(n);
-            return NULL;
+        if (errno || *end || v > (unsigned long long)INT64_MAX) { /* beyond int64: sval keeps the text */
+            n->slen = strlen(t->text);
+            n->sval = sdup(t->text);
+        } else {
+            n->ival = (int64_t)v;
         }
-        n->ival = (int64_t)v;
         P->i++;
         return n;
     }

@@ -102,7 +102,15 @@ static int same_const(rh_runtime *rt, rh_node *n, rh_object *o) {
     switch (n->ckind) {
     case K_INT: {
         int64_t v;
-        if (rh_kind_of(o) != RH_K_INT || rh_int_as_i64(rt, o, &v) != 0) { rh_err_clear(rt); return 0; }
+        if (rh_kind_of(o) != RH_K_INT) return 0;
+        if (n->sval) { /* a literal beyond int64: equal values are one constant (the compiler's merge) */
+            rh_object *x = rh_int_from_text_base(rt, n->sval, n->slen, 0);
+            int eq = x ? rh_equal(rt, x, o) == 1 : 0;
+            rh_xdecref(rt, x);
+            rh_err_clear(rt);
+            return eq;
+        }
+        if (rh_int_as_i64(rt, o, &v) != 0) { rh_err_clear(rt); return 0; }
         return v == n->ival;
     }
     case K_FLOAT: {
@@ -128,7 +136,7 @@ static int same_const(rh_runtime *rt, rh_node *n, rh_object *o) {
 static rh_object *new_const(prep *P, rh_node *n) {
     rh_runtime *rt = P->I->rt;
     switch (n->ckind) {
-    case K_INT: return rh_int_from_i64(rt, n->ival);
+    case K_INT: return n->sval ? rh_int_from_text_base(rt, n->sval, n->slen, 0) : rh_int_from_i64(rt, n->ival);
     case K_FLOAT: return rh_float_new(rt, n->fval);
     case K_STR: {
         rh_object *s = rh_str_from_utf8(rt, n->sval, n->slen);
@@ -185,6 +193,7 @@ static void become_const(rh_node *n) {
 
 static int num_of(rh_node *n, int64_t *iv, double *fv) {
     if (n->kind != E_CONST) return 0;
+    if (n->ckind == K_INT && n->sval) return 0; /* beyond int64: not folded here */
     if (n->ckind == K_INT) { *iv = n->ival; *fv = (double)n->ival; return 1; }
     if (n->ckind == K_TRUE || n->ckind == K_FALSE) return 0;
     if (n->ckind == K_FLOAT) { *fv = n->fval; return 2; }

@@ -233,10 +233,11 @@ static int slice_args(rh_interp *I, rh_object **parts, int mask, int64_t v[3], i
 /* BINARY_OP on two small ints (Python/ceval.c: BINARY_OP_ADD_INT, _SUBTRACT_INT, _MULTIPLY_INT): 1 with
  * *r set (NULL and the error set only on MemoryError), 0 when the generic path must run — other types,
  * int64 overflow, a zero or overflowing divisor, py27's classic division. Same results and the same
- * objects created as the generic path (rh_binop): only the dispatch is skipped. */
+ * objects created as the generic path (rh_binop): only the dispatch is skipped — hence one-digit operands
+ * only (rh_int_medium_value), as CPython's own medium-value fast paths. */
 static inline int int_binop_fast(rh_runtime *rt, unsigned op, rh_object *a, rh_object *b, rh_object **r) {
     int64_t x, y, z;
-    if (!rh_int_small_value(a, &x) || !rh_int_small_value(b, &y)) return 0;
+    if (!rh_int_medium_value(a, &x) || !rh_int_medium_value(b, &y)) return 0;
     switch (op) {
     case OP_ADD: if (__builtin_add_overflow(x, y, &z)) return 0; break;
     case OP_SUB: if (__builtin_sub_overflow(x, y, &z)) return 0; break;

@@ -389,13 +389,14 @@ int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out) {
             return -1;
         }
     }
-    rh_i128 v = rh__int_value(i);
+    int64_t v;
+    int fits = rh__int_i64(i, &v);
     if (i != o) rh_decref(rt, i);
-    if (v > INT64_MAX || v < INT64_MIN) {
+    if (!fits) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "cannot fit '%s' into an index-sized integer", rh_type_name(o));
         return -1;
     }
-    *out = (int64_t)v;
+    *out = v;
     return 0;
 }
 

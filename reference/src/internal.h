@@ -37,11 +37,11 @@
 /* ---------------------------------------------------------------- object layouts (64-bit 3.11)
  * Field sizes mirror CPython so that sizes, offsets and allocation sizes are CPython's. */
 
-/* int: PyLongObject. ob.size = sign * ndigits (0 for zero); digits are 30-bit in uint32_t.
- * Allocation size: offsetof(rh_long, digit) + 4 * max(1, ndigits) = 24 + 4n (28 for 0 and 1 digit). */
+/* int: PyLongObject. ob.size = sign * ndigits (0 for zero); digits are 30-bit in uint32_t, any number.
+ * Allocation size: offsetof(rh_long, digit) + 4 * max(1, allocated digits) = 24 + 4n (28 for 0 and 1
+ * digit); the allocated count can exceed |ob.size| (rh_int_slack below, t_int.c). */
 #define RH_DIGIT_BITS 30
 #define RH_DIGIT_MASK ((uint32_t)((1u << RH_DIGIT_BITS) - 1))
-#define RH_LONG_MAX_DIGITS 3 /* 90 bits: enough for |v| <= 2**64 - 1 */
 typedef struct rh_long {
     rh_varobject ob;
     uint32_t digit[1]; /* really ndigits */
@@ -200,6 +200,15 @@ typedef struct rh_freelists {
     rh_intblocks int27, float27;                     /* py27 profile: unbounded */
 } rh_freelists;
 
+/* ints whose block holds more digits than max(1, |ob_size|): object address -> allocated digits
+ * (t_int.c; libc memory, bookkeeping). unknown: an entry could not be stored, int frees pass size 0. */
+typedef struct rh_int_slack_entry { uintptr_t key; size_t ndigits; } rh_int_slack_entry;
+typedef struct rh_int_slack {
+    rh_int_slack_entry *e;
+    size_t cap, n;
+    int unknown;
+} rh_int_slack;
+
 /* ---------------------------------------------------------------- the runtime */
 #define RH_NSMALLINTS_MAX 512
 /* One entry of the type attribute cache (Objects/typeobject.c: _PyType_Lookup's method cache, 2**12
@@ -251,6 +260,7 @@ struct rh_runtime {
     size_t interned_cap, interned_n;
 
     rh_freelists fl;
+    rh_int_slack int_slack;
     rh_gc_state gc;
 
     /* trashcan (CPython's tstate->trash_delete_nesting / trash_delete_later) */
@@ -356,6 +366,7 @@ void rh__tuple_freelist_clear(rh_runtime *rt);
 void rh__list_freelist_clear(rh_runtime *rt);
 void rh__dict_freelist_clear(rh_runtime *rt);
 void rh__int_freelist_clear(rh_runtime *rt);
+void rh__int_slack_free(rh_runtime *rt); /* the slack table's memory (rh_runtime_free) */
 void rh__freelists_clear(rh_runtime *rt);
 
 /* intblock.c — 2.7's int and float blocks (py27). pop: a free 24-byte slot from blocks of block_size

@@ -83,6 +83,7 @@ void rh_runtime_free(rh_runtime *rt) {
     rh__intblock_fini(rt, &rt->fl.int27); /* PyInt_Fini: blocks go even if a leaked int still sits in one */
     rh__intblock_fini(rt, &rt->fl.float27);
     rh__interned_fini(rt);
+    rh__int_slack_free(rt);
     rh_allocator_destroy(&rt->alloc);
     free(rt->statics);
     free(rt->interned);

@@ -1,7 +1,7 @@
 /* scalars.h — private cross-file helpers of the scalar types (t_int.c, t_float.c, t_str.c,
  * t_none_bool.c) and the generic operations (abstract.c). Not installed.
  *
- * Map: int values as 128-bit integers (t_int.c), float formatting/hashing/arithmetic kernels (t_float.c),
+ * Map: int helpers (t_int.c), float formatting/hashing/arithmetic kernels (t_float.c),
  * str internals and a UTF-8 string builder (t_str.c), pointer hashing and the recursion limit
  * (abstract.c). Everything here is named rh__<type>_* so it cannot clash with other modules.
  */
@@ -11,27 +11,26 @@
 
 #include "internal.h"
 
-/* ---------------------------------------------------------------- t_int.c
- * An int's value fits in [-(2**64-1), 2**64-1] (three 30-bit digits, the top one 4 bits wide), so every
- * computation is done exactly in 128 bits and checked against that range afterwards. */
-typedef __int128 rh_i128;
-typedef unsigned __int128 rh_u128;
-#define RH_INT_MAG_MAX ((rh_u128)UINT64_MAX)
-#define RH_INT_TOO_LARGE "int too large for refheap (beyond 64-bit)"
+typedef struct rh__sb rh__sb;
 
-/* Value of an int or bool object (no type check beyond an assertion). */
-rh_i128 rh__int_value(rh_object *o);
-/* New reference to the int with value v (small-int cache applies); OverflowError beyond the range. */
-rh_object *rh__int_from_i128(rh_runtime *rt, rh_i128 v);
-/* hash(int): v mod (2**61 - 1) with the sign of v; -1 maps to -2 (Python/pyhash.c, longobject.c). */
-int64_t rh__int_hash(rh_i128 v);
-/* Digits of v in base 8, 10 or 16 (lower or upper case), with a leading '-' when negative. buf must hold
- * 100 bytes. Returns the length. */
-size_t rh__int_format(rh_i128 v, int base, int upper, char *buf);
+/* ---------------------------------------------------------------- t_int.c
+ * Ints are arbitrary precision (longint.h has the digit-level interface); these are the helpers other
+ * types need. None of them allocates unless it says so. */
+/* 1 and *v when the int's (or bool's) value fits an int64, else 0 (nothing set). */
+int rh__int_i64(const rh_object *o, int64_t *v);
+/* hash() of an int64 value / of an int or bool object (long_hash: modulo 2**61 - 1 with the sign; -1
+ * maps to -2). */
+int64_t rh__int_hash(int64_t v);
+int64_t rh__int_hash_obj(rh_object *o);
+/* repr(int) appended to b (ValueError beyond 4300 digits, as 3.11.7). 0 or -1. */
+int rh__int_repr_into(rh__sb *b, rh_object *o);
+/* The digits of |o| in base 8, 10 or 16 (upper: A-F), appended to b without sign or prefix. 0 or -1. */
+int rh__int_format_digits(rh__sb *b, rh_object *o, int base, int upper);
+int rh__int_sign(const rh_object *o); /* -1, 0, 1 */
+/* The sign of (o - d) computed exactly (float_richcompare's int branch); d is not NaN. */
+int rh__int_cmp_double(rh_object *o, double d);
 /* int.__sizeof__ (also bool's): 24 + 4 * max(1, |ob_size|) (3.11) or 24 + 4 * |ob_size| (3.10). */
 size_t rh__int_size_of(rh_runtime *rt, rh_object *o);
-/* a / b for ints, correctly rounded (long_true_divide); b != 0. */
-double rh__int_truediv(rh_i128 a, rh_i128 b);
 
 /* ---------------------------------------------------------------- t_none_bool.c */
 /* repr of None, True or False (none_repr, bool_repr): static storage. */
@@ -54,14 +53,14 @@ int64_t rh__str_hash(rh_object *s);
 
 /* A growable UTF-8 buffer for building a str (repr, % formatting). Memory comes from the runtime's
  * allocator once it outgrows the inline part; after a failure every put returns -1 and finish NULL. */
-typedef struct rh__sb {
+struct rh__sb {
     rh_runtime *rt;
     char *buf;
     size_t len, cap;
     int heap;     /* buf is allocator memory (else it is inl) */
     int failed;   /* an allocation failed: MemoryError is set */
     char inl[240];
-} rh__sb;
+};
 void rh__sb_init(rh__sb *b, rh_runtime *rt);
 int rh__sb_putn(rh__sb *b, const char *s, size_t n);
 int rh__sb_puts(rh__sb *b, const char *s);
@@ -74,6 +73,8 @@ int rh__sb_put_str_repr(rh__sb *b, rh_object *s, int ascii_only);
 int rh__sb_put_escape(rh__sb *b, uint32_t ch);
 rh_object *rh__sb_finish(rh__sb *b);                      /* new reference to the str, or NULL */
 void rh__sb_free(rh__sb *b);
+/* Make room for n more bytes and count them as written: the caller fills them. NULL after a failure. */
+char *rh__sb_grow(rh__sb *b, size_t n);
 
 /* Strip leading/trailing whitespace of UTF-8 text in place (pointer and length). */
 void rh__text_strip(const char **s, size_t *n);

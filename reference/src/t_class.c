@@ -1398,10 +1398,11 @@ static int64_t slot_tp_hash(rh_runtime *rt, rh_object *o) {
         rh_decref(rt, r);
         return -1;
     }
-    rh_i128 v = rh__int_value(r);
+    int64_t v; /* PyLong_AsSsize_t, or long_hash when the value does not fit */
+    if (!rh__int_i64(r, &v)) v = rh__int_hash_obj(r);
+    else if (v == -1) v = -2;
     rh_decref(rt, r);
-    if (v < INT64_MIN || v > INT64_MAX) return rh__int_hash(v);
-    return v == -1 ? -2 : (int64_t)v;
+    return v;
 }
 
 static const char *const richcmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};

@@ -448,10 +448,11 @@ static int64_t float_hash(rh_runtime *rt, rh_object *o) { return rh__float_hash(
 
 static int is_int(const rh_object *o) { return o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL; }
 
-/* CONVERT_TO_DOUBLE: a float or an int operand as a double; 0 when the operand is neither */
-static int as_double(rh_object *o, double *d) {
+/* CONVERT_TO_DOUBLE: a float or an int operand as a double; 0 when the operand is neither, -1 with
+ * OverflowError for an int too large for a float */
+static int as_double(rh_runtime *rt, rh_object *o, double *d) {
     if (o->type->kind == RH_K_FLOAT) *d = rh_float_value(o);
-    else if (is_int(o)) *d = (double)rh__int_value(o);
+    else if (is_int(o)) return rh_int_as_double(rt, o, d) ? -1 : 1;
     else return 0;
     return 1;
 }
@@ -460,14 +461,9 @@ enum { CMP_UNORDERED = 2 };
 
 /* cmp(v, d) exactly: -1, 0, 1, or CMP_UNORDERED for NaN (float_richcompare's int branch: the int is
  * never rounded) */
-static int int_float_cmp(rh_i128 v, double d) {
+static int int_float_cmp(rh_object *v, double d) {
     if (isnan(d)) return CMP_UNORDERED;
-    if (d >= 0x1p65) return -1;
-    if (d <= -0x1p65) return 1;
-    double fl = floor(d);
-    rh_i128 i = (rh_i128)fl;
-    if (v != i) return v < i ? -1 : 1;
-    return d > fl ? -1 : 0;
+    return rh__int_cmp_double(v, d);
 }
 
 /* float_richcompare: a float against a float or an int; NaN is unordered (only != holds) */
@@ -478,7 +474,7 @@ static rh_object *float_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, 
         double y = rh_float_value(b);
         c = isnan(x) || isnan(y) ? CMP_UNORDERED : x < y ? -1 : x > y;
     } else if (is_int(b)) {
-        c = int_float_cmp(rh__int_value(b), x);
+        c = int_float_cmp(b, x);
         if (c != CMP_UNORDERED) c = -c;
     } else {
         return rh__notimpl(rt);
@@ -492,7 +488,9 @@ static rh_object *float_result(rh_runtime *rt, int rc, const double *out) { retu
 
 static rh_object *float_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
     double x, y, r = 0;
-    if (!as_double(a, &x) || !as_double(b, &y)) return rh__notimpl(rt);
+    int ka = as_double(rt, a, &x), kb = ka > 0 ? as_double(rt, b, &y) : 0;
+    if (ka < 0 || kb < 0) return NULL;
+    if (!ka || !kb) return rh__notimpl(rt);
     switch (op) {
     case RH_BINOP_ADD: return rh_float_new(rt, x + y);
     case RH_BINOP_SUB: return rh_float_new(rt, x - y);
@@ -547,12 +545,7 @@ static rh_object *float_int(rh_runtime *rt, rh_object *o) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "cannot convert float infinity to integer");
         return NULL;
     }
-    v = trunc(v);
-    if (fabs(v) > 0x1p64) {
-        rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
-        return NULL;
-    }
-    return rh__int_from_i128(rt, (rh_i128)v);
+    return rh_int_from_double(rt, v);
 }
 
 static const rh_number_methods float_as_number = {

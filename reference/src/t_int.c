@@ -1,57 +1,124 @@
-/* t_int.c — the int type: PyLongObject layout, the small-int cache, the py27 int freelist, int(text).
+/* t_int.c — the int type: PyLongObject layout, allocation, the small-int cache, the py27 int freelist,
+ * conversions (C integers, float, text in bases 2..36, decimal repr), hash, comparison and the number
+ * slots (the arithmetic itself is long_arith.c).
  *
- * Owns: rh__type_init_int, rh__small_ints_init, rh__int_freelist_clear, the public int API of types.h
- * and the rh__int_* kernels of scalars.h.
+ * Owns: rh__type_init_int, rh__small_ints_init, rh__int_freelist_clear, the public int API of types.h,
+ * the rh__int_* helpers of scalars.h and the rh__long_* allocation helpers of longint.h.
  *
  * Layout (Include/cpython/longintrepr.h, 3.11): ob_size = sign * ndigits (0 for zero), 30-bit digits in
- * uint32. An int of n digits occupies 24 + 4 * max(1, n) bytes (_PyLong_New), so 0 and every value below
- * 2**30 take 28 bytes (pymalloc's 32-byte class); 2**30 takes 32, 2**60 takes 36.
+ * uint32, any number of them. _PyLong_New(n) allocates 24 + 4 * max(1, n) bytes, so 0 and every value
+ * below 2**30 take 28 bytes (pymalloc's 32-byte class); 2**30 takes 32, 2**60 takes 36.
  *
  * Invariants:
- *  - values lie in [-(2**64-1), 2**64-1] (at most 3 digits, the top one 4 bits wide); anything that would
- *    leave that range fails with OverflowError RH_INT_TOO_LARGE — a documented refheap limit, never a
- *    silent wrap-around;
+ *  - digits are normalised: the most significant stored digit is non-zero (long_normalize);
+ *  - an int's block holds max(1, |ob_size|) digits, except the ints listed in rt->int_slack, whose block
+ *    holds the larger count recorded there (an operation allocated more digits than its normalised result
+ *    needs, as CPython's x_add, x_mul, long_bitwise, PyLong_FromString do): int_dealloc frees the block
+ *    with the size it was allocated with, so pymalloc's requested-bytes figure stays exact;
  *  - every value in [small_int_min, small_int_max] (-5..256) exists once, as a static object in
- *    rt->statics->small_ints (_PyLong_SMALL_INTS, Objects/longobject.c:get_small_int); constructors return
- *    that object with a new reference and never allocate such a value;
- *  - digits are normalised: the most significant stored digit is non-zero;
+ *    rt->statics->small_ints (_PyLong_SMALL_INTS, Objects/longobject.c:get_small_int); constructors and
+ *    operations return that object with a new reference where CPython does (maybe_small_long);
+ *  - str(int) and int(str) in a non-power-of-two base refuse more than 4300 decimal digits with
+ *    ValueError, as sys.int_info.default_max_str_digits in 3.11.7 (the limit cannot be changed: refheap
+ *    has no sys.set_int_max_str_digits);
  *  - py27 profile (int_block_size != 0): ints are 2.7's PyIntObject — 24 bytes, the value in the word
  *    where 3.x keeps ob_size (type flag RH_TPFLAG_INT_WORD on int and bool, so readers of a value never
  *    need the runtime). Heap ints come from intblock.c's 992-byte blocks and go back to their free list
- *    at death; values beyond a C long raise OverflowError (2.7 would promote to `long`, which refheap
- *    does not model — docs/conformance.md).
+ *    at death; their arithmetic is exact in 128 bits and values beyond a C long raise OverflowError
+ *    (2.7 would promote to `long`, which refheap does not model — docs/conformance.md).
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
-#include "scalars.h"
+#include "longint.h"
 
-/* types.h's inline rh_int_small_value reads the digits right after the rh_varobject header */
-_Static_assert(RH_LONG_HEADER == sizeof(rh_varobject), "digits follow the var-object header");
+#define D(o) rh__long_digits(o)
+#define ND(o) rh__long_ndigits(o)
+#define SIZE(o) rh__long_size(o)
+#define MAX_LONG_DIGITS ((RH_SSIZE_MAX - RH_LONG_HEADER) / sizeof(rh_digit))
+#define MAX_STR_DIGITS 4300       /* sys.int_info.default_max_str_digits */
+#define STR_DIGITS_THRESHOLD 640  /* sys.int_info.str_digits_check_threshold */
+
+typedef __int128 rh_i128;
+typedef unsigned __int128 rh_u128;
 
 static rh_type *int_type(rh_runtime *rt) { return rh__builtin(rt, RH_K_INT); }
+static int word_layout(const rh_object *o) { return (o->type->flags & RH_TPFLAG_INT_WORD) != 0; }
+static int is_int(const rh_object *o) { return o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL; }
+static size_t alloc_size(size_t ndigits) { return RH_LONG_HEADER + sizeof(rh_digit) * (ndigits ? ndigits : 1); }
 
-static size_t ndigits_of(uint64_t mag) {
-    if (mag == 0) return 0;
-    if (mag >> RH_DIGIT_BITS == 0) return 1;
-    if (mag >> (2 * RH_DIGIT_BITS) == 0) return 2;
-    return 3;
+/* ---------------------------------------------------------------- the slack table (rt->int_slack)
+ * Open addressing on the object's address, linear probing, deletion by backward shift. Its memory is
+ * bookkeeping (libc), as the interned set's. */
+
+static size_t slack_slot(const rh_int_slack *t, uintptr_t key) {
+    return (size_t)((key >> 4) * 0x9E3779B97F4A7C15ull) & (t->cap - 1);
 }
 
-static size_t alloc_size(size_t ndigits) {
-    return RH_LONG_HEADER + sizeof(uint32_t) * (ndigits ? ndigits : 1);
+static void slack_put(rh_runtime *rt, rh_object *o, size_t ndigits) {
+    rh_int_slack *t = &rt->int_slack;
+    if (2 * (t->n + 1) > t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 64;
+        rh_int_slack_entry *e = calloc(cap, sizeof *e), *old = t->e;
+        if (!e) { /* cannot remember: from now on int frees pass "size unknown" */
+            t->unknown = 1;
+            return;
+        }
+        size_t oldcap = t->cap;
+        t->e = e;
+        t->cap = cap;
+        for (size_t i = 0; i < oldcap; i++) {
+            if (!old[i].key) continue;
+            size_t j = slack_slot(t, old[i].key);
+            while (e[j].key) j = (j + 1) & (cap - 1);
+            e[j] = old[i];
+        }
+        free(old);
+    }
+    size_t j = slack_slot(t, (uintptr_t)o);
+    while (t->e[j].key && t->e[j].key != (uintptr_t)o) j = (j + 1) & (t->cap - 1);
+    if (t->e[j].key) return; /* normalised again: the first count is the allocation */
+    t->n++;
+    t->e[j].key = (uintptr_t)o;
+    t->e[j].ndigits = ndigits;
+}
+
+/* The digits allocated for o (nd when it has no entry); the entry is removed. */
+static size_t slack_take(rh_runtime *rt, rh_object *o, size_t nd) {
+    rh_int_slack *t = &rt->int_slack;
+    if (!t->n) return nd;
+    size_t j = slack_slot(t, (uintptr_t)o), mask = t->cap - 1;
+    while (t->e[j].key != (uintptr_t)o) {
+        if (!t->e[j].key) return nd;
+        j = (j + 1) & mask;
+    }
+    size_t r = t->e[j].ndigits;
+    t->e[j].key = 0;
+    t->n--;
+    for (size_t k = (j + 1) & mask; t->e[k].key; k = (k + 1) & mask) { /* backward shift */
+        size_t home = slack_slot(t, t->e[k].key);
+        if (((k - home) & mask) >= ((k - j) & mask)) {
+            t->e[j] = t->e[k];
+            t->e[k].key = 0;
+            j = k;
+        }
+    }
+    return r;
+}
+
+void rh__int_slack_free(rh_runtime *rt) {
+    free(rt->int_slack.e);
+    memset(&rt->int_slack, 0, sizeof rt->int_slack);
 }
 
 /* ---------------------------------------------------------------- type */
 
-static int word_layout(const rh_object *o) { return (o->type->flags & RH_TPFLAG_INT_WORD) != 0; }
-
 size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
     if (word_layout(o)) return RH_LONG_HEADER; /* PyIntObject: 24 */
-    intptr_t n = ((rh_varobject *)o)->size;
-    size_t nd = (size_t)(n < 0 ? -n : n);
+    size_t nd = ND(o);
     if (nd == 0 && rt->profile->int_zero_has_digit) nd = 1;
-    return RH_LONG_HEADER + sizeof(uint32_t) * nd;
+    return RH_LONG_HEADER + sizeof(rh_digit) * nd;
 }
 
 static void int_dealloc(rh_runtime *rt, rh_object *o) {
@@ -60,9 +127,8 @@ static void int_dealloc(rh_runtime *rt, rh_object *o) {
         rh__intblock_push(&rt->fl.int27, o);
         return;
     }
-    rh_varobject *v = (rh_varobject *)o;
-    size_t nd = (size_t)(v->size < 0 ? -v->size : v->size);
-    rh__object_free(rt, o, alloc_size(nd));
+    size_t nd = slack_take(rt, o, ND(o));
+    rh__object_free(rt, o, rt->int_slack.unknown ? 0 : alloc_size(nd));
 }
 
 static const rh_number_methods int_as_number;
@@ -75,7 +141,7 @@ void rh__type_init_int(rh_runtime *rt, rh_type *t) {
     t->kind = RH_K_INT;
     t->flags = RH_TPFLAG_BASETYPE | (rt->profile->int_block_size ? RH_TPFLAG_INT_WORD : 0);
     t->basicsize = RH_LONG_HEADER; /* int.__basicsize__ 24, __itemsize__ 4 (2.7: 24, 0) */
-    t->itemsize = rt->profile->int_block_size ? 0 : sizeof(uint32_t);
+    t->itemsize = rt->profile->int_block_size ? 0 : sizeof(rh_digit);
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = int_dealloc;
     t->size_of = rh__int_size_of;
@@ -109,8 +175,12 @@ int rh__small_ints_init(rh_runtime *rt) {
     return 0;
 }
 
+static int is_small(rh_runtime *rt, int64_t v) { return v >= rt->small_int_min && v <= rt->small_int_max; }
+
 static rh_object *small_int(rh_runtime *rt, int64_t v) {
-    return &rt->statics->small_ints[v - rt->small_int_min].ob.ob;
+    rh_object *o = &rt->statics->small_ints[v - rt->small_int_min].ob.ob;
+    rh_incref(o);
+    return o;
 }
 
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o) {
@@ -120,11 +190,68 @@ int rh_int_is_small_cached(rh_runtime *rt, rh_object *o) {
     return p >= lo && p < lo + (size_t)n * sizeof(rh_long_static);
 }
 
-/* ---------------------------------------------------------------- construction */
+/* ---------------------------------------------------------------- allocation (longint.h) */
 
-static rh_object *int_alloc(rh_runtime *rt, size_t ndigits) {
-    return rh__object_alloc(rt, int_type(rt), alloc_size(ndigits));
+rh_object *rh__long_new(rh_runtime *rt, size_t ndigits) {
+    if (ndigits > MAX_LONG_DIGITS) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "too many digits in integer");
+        return NULL;
+    }
+    rh_object *o = rh__object_alloc(rt, int_type(rt), alloc_size(ndigits));
+    if (o) rh__long_set_size(o, (intptr_t)ndigits);
+    return o;
 }
+
+rh_object *rh__long_normalize(rh_runtime *rt, rh_object *v) {
+    size_t j = ND(v), i = j;
+    while (i > 0 && D(v)[i - 1] == 0) --i;
+    if (i != j) {
+        rh__long_set_size(v, SIZE(v) < 0 ? -(intptr_t)i : (intptr_t)i);
+        if (j > 1) slack_put(rt, v, j); /* the block keeps j digits */
+    }
+    return v;
+}
+
+rh_object *rh__long_maybe_small(rh_runtime *rt, rh_object *v) {
+    if (v && rh__long_is_medium(v)) {
+        int64_t ival = rh__long_medium(v);
+        if (is_small(rt, ival)) {
+            rh_decref(rt, v);
+            return small_int(rt, ival);
+        }
+    }
+    return v;
+}
+
+rh_object *rh__long_copy(rh_runtime *rt, rh_object *src) {
+    size_t i = ND(src);
+    if (i < 2 && is_small(rt, rh__long_medium(src))) return small_int(rt, rh__long_medium(src));
+    rh_object *r = rh__long_new(rt, i);
+    if (r) {
+        rh__long_set_size(r, SIZE(src));
+        memcpy(D(r), D(src), i * sizeof(rh_digit));
+    }
+    return r;
+}
+
+intptr_t rh__long_compare(rh_object *a, rh_object *b) {
+    intptr_t sign = SIZE(a) - SIZE(b);
+    if (sign == 0) {
+        size_t i = ND(a);
+        int64_t diff = 0;
+        while (i-- > 0)
+            if ((diff = (int64_t)D(a)[i] - (int64_t)D(b)[i]) != 0) break;
+        sign = SIZE(a) < 0 ? -diff : diff;
+    }
+    return sign;
+}
+
+int64_t rh__long_bit_length(rh_object *o) {
+    size_t n = ND(o);
+    return n ? (int64_t)(n - 1) * RH_DIGIT_BITS + rh__bit_length_digit(D(o)[n - 1]) : 0;
+}
+
+/* ---------------------------------------------------------------- C integers */
 
 /* PyInt_FromLong, 2.7: a slot from the blocks (fill_free_list when they are full). */
 static rh_object *int27_new(rh_runtime *rt, int64_t v) {
@@ -135,132 +262,337 @@ static rh_object *int27_new(rh_runtime *rt, int64_t v) {
     return o;
 }
 
-static rh_object *int_new(rh_runtime *rt, int neg, uint64_t mag) {
-    if (rt->profile->int_block_size) {
-        if (mag > (neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX)) {
-            rh_err_set(rt, RH_EXC_OVERFLOW, "int beyond sys.maxint: refheap's py27 profile has no long type");
-            return NULL;
-        }
-        return int27_new(rt, neg ? (int64_t)((uint64_t)0 - mag) : (int64_t)mag);
-    }
-    size_t nd = ndigits_of(mag);
-    rh_object *o = int_alloc(rt, nd);
+/* PyLong_FromLong (3.x): the cache, a one-digit int (_PyLong_FromMedium), or exactly as many digits as
+ * the value needs. */
+rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) {
+    if (is_small(rt, v)) return small_int(rt, v);
+    if (rt->profile->int_block_size) return int27_new(rt, v);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    size_t nd = 1;
+    for (uint64_t t = mag >> RH_DIGIT_BITS; t; t >>= RH_DIGIT_BITS) nd++;
+    rh_object *o = rh__long_new(rt, nd);
     if (!o) return NULL;
-    rh_long *l = (rh_long *)o;
-    l->ob.size = neg ? -(intptr_t)nd : (intptr_t)nd;
-    l->digit[0] = (uint32_t)(mag & RH_DIGIT_MASK);
-    for (size_t i = 1; i < nd; i++) l->digit[i] = (uint32_t)((mag >> (RH_DIGIT_BITS * i)) & RH_DIGIT_MASK);
+    if (v < 0) rh__long_set_size(o, -(intptr_t)nd);
+    for (size_t i = 0; i < nd; i++, mag >>= RH_DIGIT_BITS) D(o)[i] = (rh_digit)(mag & RH_DIGIT_MASK);
     return o;
 }
 
-rh_object *rh__int_from_i128(rh_runtime *rt, rh_i128 v) {
-    if (v >= rt->small_int_min && v <= rt->small_int_max) {
-        rh_object *o = small_int(rt, (int64_t)v);
-        rh_incref(o);
-        return o;
+int rh__int_i64(const rh_object *o, int64_t *out) {
+    const rh_long *l = (const rh_long *)(const void *)o;
+    if (word_layout(o)) {
+        *out = l->ob.size;
+        return 1;
     }
-    int neg = v < 0;
-    rh_u128 mag = neg ? -(rh_u128)v : (rh_u128)v;
-    if (mag > RH_INT_MAG_MAX) {
-        rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
-        return NULL;
-    }
-    return int_new(rt, neg, (uint64_t)mag);
-}
-
-/* The common case without 128-bit arithmetic: every int64 fits in 3 digits. */
-rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) {
-    if (v >= rt->small_int_min && v <= rt->small_int_max) {
-        rh_object *o = small_int(rt, v);
-        rh_incref(o);
-        return o;
-    }
-    return int_new(rt, v < 0, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
-}
-
-rh_i128 rh__int_value(rh_object *o) {
-    rh_assert(o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL);
-    const rh_long *l = (const rh_long *)o;
-    if (word_layout(o)) return l->ob.size;
     intptr_t n = l->ob.size;
     size_t nd = (size_t)(n < 0 ? -n : n);
+    if (nd > 3) return 0;
     rh_u128 mag = 0;
     for (size_t i = nd; i-- > 0;) mag = (mag << RH_DIGIT_BITS) | l->digit[i];
-    return n < 0 ? -(rh_i128)mag : (rh_i128)mag;
+    if (mag > (n < 0 ? (rh_u128)INT64_MAX + 1 : (rh_u128)INT64_MAX)) return 0;
+    *out = n < 0 ? (int64_t)((uint64_t)0 - (uint64_t)mag) : (int64_t)mag;
+    return 1;
 }
 
 int rh_int_as_i64(rh_runtime *rt, rh_object *o, int64_t *out) {
-    if (o->type->kind != RH_K_INT && o->type->kind != RH_K_BOOL) {
+    if (!is_int(o)) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_type_name(o));
         return -1;
     }
-    rh_i128 v = rh__int_value(o);
-    if (v < INT64_MIN || v > INT64_MAX) {
+    if (!rh__int_i64(o, out)) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "Python int too large to convert to C long");
         return -1;
     }
-    *out = (int64_t)v;
     return 0;
 }
 
-/* ---------------------------------------------------------------- kernels */
+/* ---------------------------------------------------------------- float */
 
-int64_t rh__int_hash(rh_i128 v) {
+/* _PyLong_Frexp: |a| = x * 2**e with 0.5 <= x < 1, x rounded half-even to 53 bits; a != 0 */
+static double long_frexp(rh_object *a, int64_t *e) {
+    static const int half_even_correction[8] = {0, -1, -2, 1, 0, -1, 2, 1};
+    rh_digit x_digits[2 + (DBL_MANT_DIG + 1) / RH_DIGIT_BITS] = {0};
+    size_t a_size = ND(a), x_size;
+    int64_t a_bits = rh__long_bit_length(a);
+    if (a_bits <= DBL_MANT_DIG + 2) {
+        size_t shift_digits = (size_t)(DBL_MANT_DIG + 2 - a_bits) / RH_DIGIT_BITS;
+        int shift_bits = (int)((DBL_MANT_DIG + 2 - a_bits) % RH_DIGIT_BITS);
+        x_size = shift_digits;
+        rh_digit rem = rh__v_lshift(x_digits + x_size, D(a), a_size, shift_bits);
+        x_size += a_size;
+        x_digits[x_size++] = rem;
+    } else {
+        size_t shift_digits = (size_t)(a_bits - DBL_MANT_DIG - 2) / RH_DIGIT_BITS;
+        int shift_bits = (int)((a_bits - DBL_MANT_DIG - 2) % RH_DIGIT_BITS);
+        rh_digit rem = rh__v_rshift(x_digits, D(a) + shift_digits, a_size - shift_digits, shift_bits);
+        x_size = a_size - shift_digits;
+        if (rem) x_digits[0] |= 1; /* sticky bit for the rounding */
+        else
+            while (shift_digits > 0)
+                if (D(a)[--shift_digits]) {
+                    x_digits[0] |= 1;
+                    break;
+                }
+    }
+    x_digits[0] += (rh_digit)half_even_correction[x_digits[0] & 7];
+    double dx = x_digits[--x_size];
+    while (x_size > 0) dx = dx * RH_LONG_BASE + x_digits[--x_size];
+    dx /= 4.0 * 9007199254740992.0; /* 2**(DBL_MANT_DIG + 2) */
+    if (dx == 1.0) {
+        dx = 0.5;
+        a_bits += 1;
+    }
+    *e = a_bits;
+    return dx;
+}
+
+int rh_int_as_double(rh_runtime *rt, rh_object *o, double *out) {
+    if (word_layout(o)) {
+        *out = (double)SIZE(o);
+        return 0;
+    }
+    if (rh__long_is_medium(o)) {
+        *out = (double)rh__long_medium(o);
+        return 0;
+    }
+    int64_t e;
+    double x = long_frexp(o, &e);
+    if (e > DBL_MAX_EXP) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "int too large to convert to float");
+        return -1;
+    }
+    x = ldexp(x, (int)e);
+    *out = SIZE(o) < 0 ? -x : x;
+    return 0;
+}
+
+/* The digits of a finite non-negative integral double (PyLong_FromDouble's loop); returns the count. */
+static size_t double_digits(double dval, rh_digit *out, size_t cap) {
+    int expo;
+    double frac = frexp(dval, &expo);
+    if (dval == 0) return 0;
+    size_t ndig = (size_t)(expo - 1) / RH_DIGIT_BITS + 1;
+    if (ndig > cap) return (size_t)-1;
+    frac = ldexp(frac, (expo - 1) % RH_DIGIT_BITS + 1);
+    for (size_t i = ndig; i-- > 0;) {
+        rh_digit bits = (rh_digit)frac;
+        out[i] = bits;
+        frac = ldexp(frac - (double)bits, RH_DIGIT_BITS);
+    }
+    return ndig;
+}
+
+/* PyLong_FromDouble */
+rh_object *rh_int_from_double(rh_runtime *rt, double dval) {
+    if (isinf(dval)) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "cannot convert float infinity to integer");
+        return NULL;
+    }
+    if (isnan(dval)) {
+        rh_err_set(rt, RH_EXC_VALUE, "cannot convert float NaN to integer");
+        return NULL;
+    }
+    if (dval > -0x1p63 && dval < 0x1p63) return rh_int_from_i64(rt, (int64_t)dval);
+    if (rt->profile->int_block_size) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "int beyond sys.maxint: refheap's py27 profile has no long type");
+        return NULL;
+    }
+    rh_digit digits[(DBL_MAX_EXP / RH_DIGIT_BITS) + 2];
+    size_t nd = double_digits(fabs(dval), digits, sizeof digits / sizeof *digits);
+    rh_object *v = rh__long_new(rt, nd);
+    if (!v) return NULL;
+    memcpy(D(v), digits, nd * sizeof(rh_digit));
+    if (dval < 0) rh__long_set_size(v, -(intptr_t)nd);
+    return v;
+}
+
+/* The sign of int - d, exactly (float_richcompare's int branch); d is not NaN. */
+int rh__int_cmp_double(rh_object *o, double d) {
+    if (isinf(d)) return d > 0 ? -1 : 1;
+    if (word_layout(o)) {
+        int64_t v = SIZE(o);
+        double fl = floor(d);
+        if (fl >= 0x1p63) return -1;
+        if (fl < -0x1p63) return 1;
+        int64_t i = (int64_t)fl;
+        if (v != i) return v < i ? -1 : 1;
+        return d > fl ? -1 : 0;
+    }
+    int isign = SIZE(o) < 0 ? -1 : SIZE(o) > 0, dsign = d < 0 ? -1 : d > 0;
+    if (isign != dsign) return isign < dsign ? -1 : 1;
+    if (isign == 0) return 0;
+    int64_t nbits = rh__long_bit_length(o);
+    if (nbits <= 48) {
+        double x = (double)D(o)[0]; /* at most two digits: exact */
+        if (ND(o) == 2) x += (double)D(o)[1] * RH_LONG_BASE;
+        if (isign < 0) x = -x;
+        return x < d ? -1 : x > d;
+    }
+    int exponent;
+    (void)frexp(d, &exponent);
+    if (exponent < 0 || exponent < nbits) return isign; /* |int| > |d| */
+    if (exponent > nbits) return -isign;
+    /* same bit length: compare with the integral part, then the fraction decides */
+    double intpart, fracpart = modf(fabs(d), &intpart);
+    rh_digit digits[(DBL_MAX_EXP / RH_DIGIT_BITS) + 2];
+    size_t nd = double_digits(intpart, digits, sizeof digits / sizeof *digits), n = ND(o);
+    if (n != nd) return n > nd ? isign : -isign;
+    for (size_t i = n; i-- > 0;)
+        if (D(o)[i] != digits[i]) return D(o)[i] > digits[i] ? isign : -isign;
+    return fracpart != 0 ? -isign : 0;
+}
+
+/* ---------------------------------------------------------------- hash */
+
+int64_t rh__int_hash(int64_t v) {
     const uint64_t modulus = ((uint64_t)1 << 61) - 1;
-    int neg = v < 0;
-    uint64_t mag = (uint64_t)(neg ? -(rh_u128)v : (rh_u128)v);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     int64_t h = (int64_t)(mag % modulus);
-    if (neg) h = -h;
+    if (v < 0) h = -h;
     return h == -1 ? -2 : h;
 }
 
-size_t rh__int_format(rh_i128 v, int base, int upper, char *buf) {
-    const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    char tmp[100];
-    size_t n = 0, len = 0;
-    rh_u128 mag = v < 0 ? -(rh_u128)v : (rh_u128)v;
-    do {
-        tmp[n++] = digs[(unsigned)(mag % (unsigned)base)];
-        mag /= (unsigned)base;
-    } while (mag);
-    if (v < 0) buf[len++] = '-';
-    while (n) buf[len++] = tmp[--n];
-    buf[len] = '\0';
-    return len;
-}
-
-static int bit_length(rh_u128 x) {
-    uint64_t hi = (uint64_t)(x >> 64), lo = (uint64_t)x;
-    if (hi) return 128 - __builtin_clzll(hi);
-    return lo ? 64 - __builtin_clzll(lo) : 0;
-}
-
-/* long_true_divide's contract: the exact quotient rounded once, half to even. Both magnitudes are below
- * 2**64, so scaling the dividend by 2**k leaves a 55-56 bit integer quotient plus a sticky remainder. */
-double rh__int_truediv(rh_i128 a, rh_i128 b) {
-    int neg = (a < 0) != (b < 0);
-    rh_u128 x = a < 0 ? -(rh_u128)a : (rh_u128)a, y = b < 0 ? -(rh_u128)b : (rh_u128)b;
-    const rh_u128 exact = (rh_u128)1 << 53;
-    if (x == 0) return neg ? -0.0 : 0.0;
-    if (x <= exact && y <= exact) {
-        double d = (double)x / (double)y;
-        return neg ? -d : d;
+/* long_hash: the value modulo 2**61 - 1, digit by digit (a rotation of the 61 bits per digit) */
+int64_t rh__int_hash_obj(rh_object *o) {
+    if (word_layout(o)) return rh__int_hash(SIZE(o));
+    const uint64_t modulus = ((uint64_t)1 << 61) - 1;
+    intptr_t n = SIZE(o);
+    switch (n) {
+    case -1: return D(o)[0] == 1 ? -2 : -(int64_t)D(o)[0];
+    case 0: return 0;
+    case 1: return D(o)[0];
     }
-    int k = 55 - (bit_length(x) - bit_length(y));
-    rh_u128 num = k >= 0 ? x << k : x, den = k >= 0 ? y : y << -k;
-    rh_u128 q = num / den;
-    int sticky = num % den != 0;
-    int shift = bit_length(q) - 53;
-    uint64_t mant = (uint64_t)(q >> shift);
-    rh_u128 rest = q & (((rh_u128)1 << shift) - 1), half = (rh_u128)1 << (shift - 1);
-    if (rest > half || (rest == half && (sticky || (mant & 1)))) mant++;
-    double d = ldexp((double)mant, shift - k);
-    return neg ? -d : d;
+    uint64_t x = 0;
+    for (size_t i = ND(o); i-- > 0;) {
+        x = ((x << RH_DIGIT_BITS) & modulus) | (x >> (61 - RH_DIGIT_BITS));
+        x += D(o)[i];
+        if (x >= modulus) x -= modulus;
+    }
+    if (n < 0) x = (uint64_t)0 - x;
+    if (x == (uint64_t)-1) x = (uint64_t)-2;
+    return (int64_t)x;
 }
 
-/* ---------------------------------------------------------------- int(text) */
+static int64_t int_hash(rh_runtime *rt, rh_object *o) { return rh__int_hash_obj(o); }
 
-static void invalid_literal(rh_runtime *rt, const char *s, size_t n) {
+/* ---------------------------------------------------------------- to text */
+
+static const char max_str_msg[] =
+    "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to "
+    "increase the limit";
+
+/* The characters of |o| in base 10 (long_to_decimal_string_internal: base 10**9 digits by Knuth's
+ * method 1b, with the 3.11.7 digit-limit checks), appended to b; with_sign puts '-' first. */
+static int decimal_into(rh__sb *b, rh_object *o, int with_sign) {
+    rh_runtime *rt = b->rt;
+    size_t size_a = ND(o);
+    int negative = with_sign && SIZE(o) < 0;
+    if (size_a >= 10 * STR_DIGITS_THRESHOLD / (3 * RH_DIGIT_BITS) + 2 &&
+        MAX_STR_DIGITS / (3 * RH_DIGIT_BITS) <= (size_a - 11) / 10) {
+        rh_err_set(rt, RH_EXC_VALUE, max_str_msg, MAX_STR_DIGITS);
+        return -1;
+    }
+    const rh_digit decimal_base = 1000000000u;
+    size_t size = 1 + size_a + size_a / 99; /* d = 33*9 / (10*30 - 33*9) */
+    rh_digit inline_out[8], *pout = inline_out;
+    rh_object *scratch = NULL;
+    if (size > 8 || size_a > 2) { /* CPython's scratch int; small values need none here */
+        if (!(scratch = rh__long_new(rt, size))) return -1;
+        pout = D(scratch);
+    }
+    size = 0;
+    for (size_t i = size_a; i-- > 0;) {
+        rh_digit hi = D(o)[i];
+        for (size_t j = 0; j < size; j++) {
+            rh_twodigits z = (rh_twodigits)pout[j] << RH_DIGIT_BITS | hi;
+            hi = (rh_digit)(z / decimal_base);
+            pout[j] = (rh_digit)(z - (rh_twodigits)hi * decimal_base);
+        }
+        while (hi) {
+            pout[size++] = hi % decimal_base;
+            hi /= decimal_base;
+        }
+    }
+    if (size == 0) pout[size++] = 0;
+    size_t strlen_ = (size_t)negative + 1 + (size - 1) * 9;
+    for (rh_digit rem = pout[size - 1], tenpow = 10; rem >= tenpow; tenpow *= 10) strlen_++; /* rem < 10**9 */
+    int rc = 0;
+    if (strlen_ > STR_DIGITS_THRESHOLD && strlen_ - (size_t)negative > MAX_STR_DIGITS) {
+        rh_err_set(rt, RH_EXC_VALUE, max_str_msg, MAX_STR_DIGITS);
+        rc = -1;
+    } else {
+        char *p = rh__sb_grow(b, strlen_);
+        if (!p) rc = -1;
+        else {
+            p += strlen_;
+            size_t i;
+            for (i = 0; i < size - 1; i++) {
+                rh_digit rem = pout[i];
+                for (int j = 0; j < 9; j++, rem /= 10) *--p = (char)('0' + rem % 10);
+            }
+            rh_digit rem = pout[i];
+            do {
+                *--p = (char)('0' + rem % 10);
+                rem /= 10;
+            } while (rem != 0);
+            if (negative) *--p = '-';
+        }
+    }
+    if (scratch) rh_decref(rt, scratch); /* never normalised: its block has `size` digits */
+    return rc;
+}
+
+/* The characters of |o| in base 8 or 16 (long_format_binary without prefix or sign). */
+static int binary_into(rh__sb *b, rh_object *o, int base, int upper) {
+    const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    int bits = base == 16 ? 4 : base == 8 ? 3 : 1;
+    size_t size_a = ND(o);
+    size_t sz = size_a == 0 ? 1 : (size_t)((rh__long_bit_length(o) + bits - 1) / bits);
+    char *p = rh__sb_grow(b, sz);
+    if (!p) return -1;
+    p += sz;
+    if (size_a == 0) *--p = '0';
+    rh_twodigits accum = 0;
+    int accumbits = 0;
+    for (size_t i = 0; i < size_a; ++i) {
+        accum |= (rh_twodigits)D(o)[i] << accumbits;
+        accumbits += RH_DIGIT_BITS;
+        do {
+            *--p = digs[accum & (rh_twodigits)(base - 1)];
+            accumbits -= bits;
+            accum >>= bits;
+        } while (i < size_a - 1 ? accumbits >= bits : accum > 0);
+    }
+    return 0;
+}
+
+int rh__int_format_digits(rh__sb *b, rh_object *o, int base, int upper) {
+    if (word_layout(o)) {
+        int64_t v = SIZE(o);
+        uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        return rh__sb_printf(b, base == 10 ? "%llu" : base == 8 ? "%llo" : upper ? "%llX" : "%llx",
+                             (unsigned long long)mag);
+    }
+    return base == 10 ? decimal_into(b, o, 0) : binary_into(b, o, base, upper);
+}
+
+int rh__int_sign(const rh_object *o) { return SIZE(o) < 0 ? -1 : SIZE(o) > 0; }
+
+static int int_repr_into(rh__sb *b, rh_object *o) {
+    if (word_layout(o)) return rh__sb_printf(b, "%lld", (long long)SIZE(o));
+    return decimal_into(b, o, 1);
+}
+int rh__int_repr_into(rh__sb *b, rh_object *o) { return int_repr_into(b, o); }
+
+/* ---------------------------------------------------------------- from text */
+
+static int digit_value(unsigned char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    return 37;
+}
+
+static void invalid_literal(rh_runtime *rt, const char *s, size_t n, int base) {
     rh_object *text = rh_str_from_utf8(rt, s, n);
     if (!text) return;
     rh__sb b;
@@ -278,103 +610,267 @@ static void invalid_literal(rh_runtime *rt, const char *s, size_t n) {
         while (bytes < b.len && ((unsigned char)b.buf[bytes] & 0xC0) == 0x80) bytes++;
         chars++;
     }
-    rh_err_set(rt, RH_EXC_VALUE, "invalid literal for int() with base 10: %.*s", (int)bytes, b.buf);
+    rh_err_set(rt, RH_EXC_VALUE, "invalid literal for int() with base %d: %.*s", base, (int)bytes, b.buf);
     rh__sb_free(&b);
 }
 
-rh_object *rh_int_from_text(rh_runtime *rt, const char *s0, size_t n0) {
-    const char *s = s0;
-    size_t n = n0, i = 0, ndigits = 0;
-    int neg = 0, overflow = 0;
-    uint64_t mag = 0;
-    rh__text_strip(&s, &n);
-    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
-    if (i >= n || s[i] < '0' || s[i] > '9') goto bad;
-    while (i < n) {
-        char c = s[i++];
-        if (c == '_') { /* one underscore, only between digits */
-            if (i >= n || s[i] < '0' || s[i] > '9') goto bad;
+/* Scan digits of `base` and single underscores between them from s[*i]; returns the digit count, or
+ * -1 on a doubled or trailing underscore. *i ends at the first character that is neither. */
+static int64_t scan_digits(const char *s, size_t n, size_t *i, int base) {
+    int64_t digits = 0;
+    char prev = 0;
+    while (*i < n && (digit_value((unsigned char)s[*i]) < base || s[*i] == '_')) {
+        if (s[*i] == '_' && prev == '_') return -1;
+        if (s[*i] != '_') digits++;
+        prev = s[(*i)++];
+    }
+    return prev == '_' ? -1 : digits;
+}
+
+/* long_from_binary_base: s[start:end] in base 2, 4, 8, 16 or 32, linear time, no digit limit */
+static rh_object *from_binary_base(rh_runtime *rt, const char *s, size_t start, size_t end, int64_t digits,
+                                   int base) {
+    int bits_per_char = __builtin_ctz((unsigned)base);
+    size_t n = (size_t)(digits * bits_per_char + RH_DIGIT_BITS - 1) / RH_DIGIT_BITS;
+    rh_object *z = rh__long_new(rt, n);
+    if (!z) return NULL;
+    rh_twodigits accum = 0;
+    int bits_in_accum = 0;
+    rh_digit *pd = D(z);
+    for (size_t p = end; p-- > start;) {
+        if (s[p] == '_') continue;
+        accum |= (rh_twodigits)digit_value((unsigned char)s[p]) << bits_in_accum;
+        bits_in_accum += bits_per_char;
+        if (bits_in_accum >= RH_DIGIT_BITS) {
+            *pd++ = (rh_digit)(accum & RH_DIGIT_MASK);
+            accum >>= RH_DIGIT_BITS;
+            bits_in_accum -= RH_DIGIT_BITS;
+        }
+    }
+    if (bits_in_accum) *pd++ = (rh_digit)accum;
+    while ((size_t)(pd - D(z)) < n) *pd++ = 0;
+    return rh__long_normalize(rt, z);
+}
+
+/* The quadratic conversion of PyLong_FromString for other bases: convwidth input digits at a time into
+ * an int of (digits * log(base) / log(2**30) + 1) digits, grown by one in the (never seen) case it is short. */
+static rh_object *from_other_base(rh_runtime *rt, const char *s, size_t start, size_t end, int64_t digits,
+                                  int base) {
+    double log_base_BASE = log((double)base) / log((double)RH_LONG_BASE);
+    rh_twodigits convmultmax = (rh_twodigits)base;
+    int convwidth = 1;
+    while (convmultmax * (rh_twodigits)base <= RH_LONG_BASE) {
+        convmultmax *= (rh_twodigits)base;
+        convwidth++;
+    }
+    double fsize_z = (double)digits * log_base_BASE + 1.0;
+    if (fsize_z > (double)MAX_LONG_DIGITS) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "too many digits in integer");
+        return NULL;
+    }
+    size_t size_z = (size_t)fsize_z, used = 0;
+    rh_object *z = rh__long_new(rt, size_z);
+    if (!z) return NULL;
+    size_t p = start;
+    while (p < end) {
+        if (s[p] == '_') {
+            p++;
             continue;
         }
-        if (c < '0' || c > '9') goto bad;
-        unsigned d = (unsigned)(c - '0');
-        if (mag > (UINT64_MAX - d) / 10) overflow = 1;
-        else mag = mag * 10 + d;
-        ndigits++;
+        rh_twodigits c = (rh_twodigits)digit_value((unsigned char)s[p++]);
+        int i = 1;
+        for (; i < convwidth && p != end; ++p) {
+            if (s[p] == '_') continue;
+            i++;
+            c = c * (rh_twodigits)base + (rh_twodigits)digit_value((unsigned char)s[p]);
+        }
+        rh_twodigits convmult = convmultmax;
+        if (i != convwidth)
+            for (convmult = (rh_twodigits)base; i > 1; --i) convmult *= (rh_twodigits)base;
+        rh_digit *pz = D(z);
+        for (size_t k = 0; k < used; ++k) {
+            c += (rh_twodigits)pz[k] * convmult;
+            pz[k] = (rh_digit)(c & RH_DIGIT_MASK);
+            c >>= RH_DIGIT_BITS;
+        }
+        if (c) {
+            if (used == size_z) { /* extremely rare: get more space */
+                rh_object *tmp = rh__long_new(rt, size_z + 1);
+                if (!tmp) {
+                    rh_decref(rt, z);
+                    return NULL;
+                }
+                memcpy(D(tmp), D(z), size_z * sizeof(rh_digit));
+                rh_decref(rt, z);
+                z = tmp;
+                size_z++;
+            }
+            D(z)[used++] = (rh_digit)c;
+        }
     }
-    if (ndigits > 4300) { /* sys.int_info.default_max_str_digits (3.11.0+) */
-        rh_err_set(rt, RH_EXC_VALUE,
-                   "Exceeds the limit (4300 digits) for integer string conversion: value has %zu digits; "
-                   "use sys.set_int_max_str_digits() to increase the limit", ndigits);
+    for (size_t k = used; k < size_z; k++) D(z)[k] = 0;
+    return rh__long_normalize(rt, z); /* |ob_size| is size_z until here: the block's digits */
+}
+
+rh_object *rh_int_from_text_base(rh_runtime *rt, const char *s0, size_t n0, int base0) {
+    if ((base0 != 0 && base0 < 2) || base0 > 36) {
+        rh_err_set(rt, RH_EXC_VALUE, "int() base must be >= 2 and <= 36, or 0");
         return NULL;
     }
-    if (overflow) {
-        rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
-        return NULL;
+    const char *s = s0;
+    size_t n = n0, i = 0;
+    int neg = 0, base = base0, error_if_nonzero = 0;
+    rh__text_strip(&s, &n);
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    char c1 = i + 1 < n ? s[i + 1] : 0;
+    if (base == 0) {
+        if (i >= n || s[i] != '0') base = 10;
+        else if (c1 == 'x' || c1 == 'X') base = 16;
+        else if (c1 == 'o' || c1 == 'O') base = 8;
+        else if (c1 == 'b' || c1 == 'B') base = 2;
+        else {
+            error_if_nonzero = 1; /* "old" C-style octal: only zero is allowed */
+            base = 10;
+        }
     }
-    return rh__int_from_i128(rt, neg ? -(rh_i128)mag : (rh_i128)mag);
+    if (i < n && s[i] == '0' &&
+        ((base == 16 && (c1 == 'x' || c1 == 'X')) || (base == 8 && (c1 == 'o' || c1 == 'O')) ||
+         (base == 2 && (c1 == 'b' || c1 == 'B')))) {
+        i += 2;
+        if (i < n && s[i] == '_') i++; /* one underscore allowed here */
+    }
+    if (i >= n || s[i] == '_') goto bad;
+    size_t start = i;
+    int64_t digits = scan_digits(s, n, &i, base);
+    if (digits <= 0 || i != n) goto bad; /* a syntax error, no digits, or a stray character */
+    if (rt->profile->int_block_size) { /* py27: the value must fit a C long */
+        uint64_t mag = 0;
+        for (size_t k = start; k < i; k++) {
+            if (s[k] == '_') continue;
+            unsigned d = (unsigned)digit_value((unsigned char)s[k]);
+            if (mag > (UINT64_MAX - d) / (unsigned)base) mag = UINT64_MAX;
+            else mag = mag * (unsigned)base + d;
+        }
+        if (mag > (neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX)) {
+            rh_err_set(rt, RH_EXC_OVERFLOW, "int beyond sys.maxint: refheap's py27 profile has no long type");
+            return NULL;
+        }
+        if (error_if_nonzero && mag) goto bad_base0;
+        return rh_int_from_i64(rt, neg ? (int64_t)((uint64_t)0 - mag) : (int64_t)mag);
+    }
+    rh_object *z;
+    if ((base & (base - 1)) == 0) {
+        z = from_binary_base(rt, s, start, i, digits, base);
+    } else {
+        if (digits > STR_DIGITS_THRESHOLD && digits > MAX_STR_DIGITS) {
+            rh_err_set(rt, RH_EXC_VALUE,
+                       "Exceeds the limit (%d digits) for integer string conversion: value has %lld digits; "
+                       "use sys.set_int_max_str_digits() to increase the limit",
+                       MAX_STR_DIGITS, (long long)digits);
+            return NULL;
+        }
+        z = from_other_base(rt, s, start, i, digits, base);
+    }
+    if (!z) return NULL;
+    if (error_if_nonzero && SIZE(z) != 0) {
+        rh_decref(rt, z);
+        goto bad_base0;
+    }
+    if (neg) rh__long_set_size(z, -SIZE(z));
+    return rh__long_maybe_small(rt, z);
+bad_base0:
+    base0 = 0;
 bad:
-    invalid_literal(rt, s0, n0);
+    invalid_literal(rt, s0, n0, base0);
     return NULL;
 }
 
-/* ---------------------------------------------------------------- slots (Objects/longobject.c) */
+rh_object *rh_int_from_text(rh_runtime *rt, const char *s, size_t n) { return rh_int_from_text_base(rt, s, n, 10); }
 
-static int is_int(const rh_object *o) { return o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL; }
+/* ---------------------------------------------------------------- the interpreter's fast path */
 
-static int int_repr_into(rh__sb *b, rh_object *o) {
-    char buf[100];
-    size_t n = rh__int_format(rh__int_value(o), 10, 0, buf);
-    return rh__sb_putn(b, buf, n);
+int rh_int_medium_value(const rh_object *o, int64_t *v) {
+    if (o->type->kind != RH_K_INT) return 0;
+    if (word_layout(o)) {
+        *v = SIZE(o);
+        return 1;
+    }
+    if (!rh__long_is_medium(o)) return 0;
+    *v = rh__long_medium(o);
+    return 1;
 }
 
-static int64_t int_hash(rh_runtime *rt, rh_object *o) { return rh__int_hash(rh__int_value(o)); }
+/* ---------------------------------------------------------------- py27: PyIntObject arithmetic
+ * Exact in 128 bits; a result beyond a C long is the OverflowError of a model without 2.7's long. */
 
-/* long_richcompare: ints (and bools) only; float_richcompare answers for int against float */
-static rh_object *int_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
-    if (!is_int(a) || !is_int(b)) return rh__notimpl(rt);
-    rh_i128 x = rh__int_value(a), y = rh__int_value(b);
-    return rh__cmp_result(rt, op, x < y ? -1 : x > y);
+static rh_object *int27_result(rh_runtime *rt, rh_i128 v) {
+    if (v < INT64_MIN || v > INT64_MAX) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "int beyond sys.maxint: refheap's py27 profile has no long type");
+        return NULL;
+    }
+    return rh_int_from_i64(rt, (int64_t)v);
 }
 
-static rh_object *too_large(rh_runtime *rt) {
-    rh_err_set(rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
-    return NULL;
-}
+static rh_object *int27_too_large(rh_runtime *rt) { return int27_result(rt, (rh_i128)INT64_MAX + 1); }
 
-static int in_range(rh_i128 v) { return v <= (rh_i128)RH_INT_MAG_MAX && v >= -(rh_i128)RH_INT_MAG_MAX; }
-
-static rh_object *int_pow_exact(rh_runtime *rt, rh_i128 x, rh_i128 y) {
-    if (y == 0) return rh__int_from_i128(rt, 1);
-    if (x == 0 || x == 1) return rh__int_from_i128(rt, x);
-    if (x == -1) return rh__int_from_i128(rt, (y & 1) ? -1 : 1);
-    if (y > 64) return too_large(rt); /* |x| >= 2 */
+static rh_object *int27_pow(rh_runtime *rt, rh_i128 x, rh_i128 y) {
+    if (y == 0) return int27_result(rt, 1);
+    if (x == 0 || x == 1) return int27_result(rt, x);
+    if (x == -1) return int27_result(rt, (y & 1) ? -1 : 1);
+    if (y > 64) return int27_too_large(rt); /* |x| >= 2 */
     rh_i128 r = 1, base = x;
     for (rh_i128 e = y;;) {
-        if ((e & 1) && (__builtin_mul_overflow(r, base, &r) || !in_range(r))) return too_large(rt);
+        if ((e & 1) && (__builtin_mul_overflow(r, base, &r) || r > INT64_MAX || r < INT64_MIN))
+            return int27_too_large(rt);
         e >>= 1;
         if (!e) break;
-        if (__builtin_mul_overflow(base, base, &base) || !in_range(base)) return too_large(rt);
+        if (__builtin_mul_overflow(base, base, &base) || base > (rh_i128)1 << 64) return int27_too_large(rt);
     }
-    return rh__int_from_i128(rt, r);
+    return int27_result(rt, r);
 }
 
-/* One int operator on two ints (CHECK_BINOP done): exact in 128 bits, range-checked. */
-static rh_object *int_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
-    rh_i128 x = rh__int_value(a), y = rh__int_value(b), r = 0;
+static int bit_length128(rh_u128 x) {
+    uint64_t hi = (uint64_t)(x >> 64), lo = (uint64_t)x;
+    if (hi) return 128 - __builtin_clzll(hi);
+    return lo ? 64 - __builtin_clzll(lo) : 0;
+}
+
+/* long_true_divide's contract for two magnitudes below 2**64: scaling the dividend by 2**k leaves a
+ * 55-56 bit integer quotient plus a sticky remainder, rounded once, half to even. */
+static double int27_truediv(rh_i128 a, rh_i128 b) {
+    int neg = (a < 0) != (b < 0);
+    rh_u128 x = a < 0 ? -(rh_u128)a : (rh_u128)a, y = b < 0 ? -(rh_u128)b : (rh_u128)b;
+    const rh_u128 exact = (rh_u128)1 << 53;
+    if (x == 0) return neg ? -0.0 : 0.0;
+    if (x <= exact && y <= exact) {
+        double d = (double)x / (double)y;
+        return neg ? -d : d;
+    }
+    int k = 55 - (bit_length128(x) - bit_length128(y));
+    rh_u128 num = k >= 0 ? x << k : x, den = k >= 0 ? y : y << -k;
+    rh_u128 q = num / den;
+    int sticky = num % den != 0;
+    int shift = bit_length128(q) - 53;
+    uint64_t mant = (uint64_t)(q >> shift);
+    rh_u128 rest = q & (((rh_u128)1 << shift) - 1), half = (rh_u128)1 << (shift - 1);
+    if (rest > half || (rest == half && (sticky || (mant & 1)))) mant++;
+    double d = ldexp((double)mant, shift - k);
+    return neg ? -d : d;
+}
+
+static rh_object *int27_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
+    rh_i128 x = SIZE(a), y = SIZE(b), r = 0;
     double d;
     switch (op) {
     case RH_BINOP_ADD: r = x + y; break;
     case RH_BINOP_SUB: r = x - y; break;
-    case RH_BINOP_MUL:
-        if (__builtin_mul_overflow(x, y, &r)) return too_large(rt);
-        break;
+    case RH_BINOP_MUL: r = x * y; break; /* |x|, |y| < 2**63: exact */
     case RH_BINOP_TRUEDIV:
         if (y == 0) {
             rh_err_set(rt, RH_EXC_ZERODIVISION, "division by zero");
             return NULL;
         }
-        return rh_float_new(rt, rh__int_truediv(x, y));
+        return rh_float_new(rt, int27_truediv(x, y));
     case RH_BINOP_FLOORDIV:
         if (y == 0) {
             rh_err_set(rt, RH_EXC_ZERODIVISION, "integer division or modulo by zero");
@@ -391,9 +887,9 @@ static rh_object *int_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_o
         r = x % y;
         if (r != 0 && ((r < 0) != (y < 0))) r += y;
         break;
-    case RH_BINOP_POW: /* long_pow: a negative exponent gives a float */
+    case RH_BINOP_POW:
         if (y < 0) return rh__float_pow(rt, (double)x, (double)y, &d) ? NULL : rh_float_new(rt, d);
-        return int_pow_exact(rt, x, y);
+        return int27_pow(rt, x, y);
     case RH_BINOP_LSHIFT:
     case RH_BINOP_RSHIFT:
         if (y < 0) {
@@ -402,20 +898,34 @@ static rh_object *int_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_o
         }
         if (op == RH_BINOP_RSHIFT) r = y >= 127 ? (x < 0 ? -1 : 0) : x >> (int)y;
         else if (x == 0) r = 0;
-        else if (y > 64) return too_large(rt);
+        else if (y > 64) return int27_too_large(rt);
         else r = x * ((rh_i128)1 << (int)y);
         break;
     case RH_BINOP_AND: r = x & y; break;
     case RH_BINOP_OR: r = x | y; break;
     default: r = x ^ y; break;
     }
-    return rh__int_from_i128(rt, r);
+    return int27_result(rt, r);
 }
 
-#define INT_BINARY(fn, OP)                                                                                 \
-    static rh_object *fn(rh_runtime *rt, rh_object *a, rh_object *b) {                                     \
-        return is_int(a) && is_int(b) ? int_arith(rt, OP, a, b) : rh__notimpl(rt);                          \
-    }
+/* ---------------------------------------------------------------- slots (Objects/longobject.c) */
+
+/* long_richcompare */
+static rh_object *int_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if (!is_int(a) || !is_int(b)) return rh__notimpl(rt);
+    intptr_t c;
+    if (word_layout(a)) c = SIZE(a) < SIZE(b) ? -1 : SIZE(a) > SIZE(b);
+    else c = a == b ? 0 : rh__long_compare(a, b);
+    return rh__cmp_result(rt, op, c < 0 ? -1 : c > 0);
+}
+
+static rh_object *int_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
+    if (!is_int(a) || !is_int(b)) return rh__notimpl(rt); /* CHECK_BINOP */
+    return word_layout(a) ? int27_arith(rt, op, a, b) : rh__long_binop(rt, op, a, b);
+}
+
+#define INT_BINARY(fn, OP) \
+    static rh_object *fn(rh_runtime *rt, rh_object *a, rh_object *b) { return int_arith(rt, OP, a, b); }
 INT_BINARY(long_add, RH_BINOP_ADD)
 INT_BINARY(long_sub, RH_BINOP_SUB)
 INT_BINARY(long_mul, RH_BINOP_MUL)
@@ -431,11 +941,13 @@ INT_BINARY(long_xor, RH_BINOP_XOR)
 
 static rh_object *long_pow(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
     if (!is_int(a) || !is_int(b)) return rh__notimpl(rt);
+    if (mod != rh_none(rt) && !is_int(mod)) return rh__notimpl(rt);
+    if (!word_layout(a)) return rh__long_pow(rt, a, b, mod);
     if (mod != rh_none(rt)) {
-        rh_err_set(rt, RH_EXC_UNSUPPORTED, "pow() with a modulus is outside refheap's model");
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "pow() with a modulus is outside refheap's py27 model");
         return NULL;
     }
-    return int_arith(rt, RH_BINOP_POW, a, b);
+    return int27_arith(rt, RH_BINOP_POW, a, b);
 }
 
 /* long_long: an exact int is itself; a bool becomes the int of its value */
@@ -444,16 +956,20 @@ static rh_object *long_long(rh_runtime *rt, rh_object *o) {
         rh_incref(o);
         return o;
     }
-    return rh__int_from_i128(rt, rh__int_value(o));
+    return rh_int_from_i64(rt, o == rh_true(rt));
 }
-static rh_object *long_neg(rh_runtime *rt, rh_object *o) { return rh__int_from_i128(rt, -rh__int_value(o)); }
-static rh_object *long_invert(rh_runtime *rt, rh_object *o) { return rh__int_from_i128(rt, -(rh__int_value(o) + 1)); }
-static rh_object *long_abs(rh_runtime *rt, rh_object *o) {
-    rh_i128 v = rh__int_value(o);
-    return v < 0 ? rh__int_from_i128(rt, -v) : long_long(rt, o);
+static rh_object *long_neg(rh_runtime *rt, rh_object *o) {
+    return word_layout(o) ? int27_result(rt, -(rh_i128)SIZE(o)) : rh__long_neg(rt, o);
 }
-static int long_bool(rh_runtime *rt, rh_object *o) { return ((rh_varobject *)o)->size != 0; }
-static rh_object *long_float(rh_runtime *rt, rh_object *o) { return rh_float_new(rt, (double)rh__int_value(o)); }
+static rh_object *long_invert(rh_runtime *rt, rh_object *o) {
+    return word_layout(o) ? int27_result(rt, ~(rh_i128)SIZE(o)) : rh__long_invert(rt, o);
+}
+static rh_object *long_abs(rh_runtime *rt, rh_object *o) { return SIZE(o) < 0 ? long_neg(rt, o) : long_long(rt, o); }
+static int long_bool(rh_runtime *rt, rh_object *o) { return SIZE(o) != 0; }
+static rh_object *long_float(rh_runtime *rt, rh_object *o) {
+    double d;
+    return rh_int_as_double(rt, o, &d) ? NULL : rh_float_new(rt, d);
+}
 
 static const rh_number_methods int_as_number = {
     .nb_add = long_add, .nb_subtract = long_sub, .nb_multiply = long_mul, .nb_remainder = long_mod,

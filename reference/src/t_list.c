@@ -16,6 +16,7 @@
  */
 #include "containers.h"
 #include "scalars.h"
+#include <math.h>
 
 static inline rh_list *as_list(rh_object *o) { return (rh_list *)(void *)o; }
 static inline size_t list_len(rh_object *o) { return (size_t)as_list(o)->ob.size; }
@@ -481,18 +482,7 @@ static int long_cmp(rh_object *a, rh_object *b) {
     return 0;
 }
 
-static double long_as_double(rh_object *o) {
-    const rh_long *x = (const rh_long *)(const void *)o;
-    if (o->type->flags & RH_TPFLAG_INT_WORD) return (double)x->ob.size; /* py27 */
-    intptr_t n = x->ob.size < 0 ? -x->ob.size : x->ob.size;
-    double v = 0.0;
-    for (intptr_t i = n; i-- > 0;) v = v * (double)(1u << RH_DIGIT_BITS) + (double)x->digit[i];
-    return x->ob.size < 0 ? -v : v;
-}
-
-static double num_value(rh_object *o) {
-    return o->type->kind == RH_K_FLOAT ? ((rh_float *)(void *)o)->value : long_as_double(o);
-}
+static double num_value(rh_object *o) { return ((rh_float *)(void *)o)->value; } /* a float's */
 
 static uint32_t str_char(rh_runtime *rt, rh_object *s, size_t i) {
     const char *d = rh__str_data(rt, s);
@@ -516,8 +506,10 @@ static int str_lt(rh_runtime *rt, rh_object *a, rh_object *b) {
 static int sort_lt(rh_runtime *rt, rh_object *x, rh_object *y) {
     rh_kind kx = x->type->kind, ky = y->type->kind;
     if (is_intlike(x) && is_intlike(y)) return long_cmp(x, y) < 0;
-    if ((is_intlike(x) || kx == RH_K_FLOAT) && (is_intlike(y) || ky == RH_K_FLOAT))
-        return num_value(x) < num_value(y);
+    if (is_intlike(x) && ky == RH_K_FLOAT) /* float_richcompare: exact, NaN unordered */
+        return !isnan(num_value(y)) && rh__int_cmp_double(x, num_value(y)) < 0;
+    if (kx == RH_K_FLOAT && is_intlike(y)) return !isnan(num_value(x)) && rh__int_cmp_double(y, num_value(x)) > 0;
+    if (kx == RH_K_FLOAT && ky == RH_K_FLOAT) return num_value(x) < num_value(y);
     if (kx == RH_K_STR && ky == RH_K_STR) return str_lt(rt, x, y);
     rh_err_set(rt, RH_EXC_TYPE, "'<' not supported between instances of '%s' and '%s'", rh_type_name(x),
                rh_type_name(y));
@@ -687,8 +679,11 @@ static rh_object *extend_source(rh_runtime *rt, rh_object *b, rh_object **tmp) {
     case RH_K_TUPLE: return b;
     case RH_K_RANGE: {
         rh_range *g = (rh_range *)(void *)b;
-        return *tmp = rh_list_from_range(rt, (int64_t)rh__int_value(g->start), (int64_t)rh__int_value(g->stop),
-                                         (int64_t)rh__int_value(g->step));
+        int64_t start = 0, stop = 0, step = 1; /* a range's fields fit an int64 */
+        (void)rh__int_i64(g->start, &start);
+        (void)rh__int_i64(g->stop, &stop);
+        (void)rh__int_i64(g->step, &step);
+        return *tmp = rh_list_from_range(rt, start, stop, step);
     }
     case RH_K_DICT: return *tmp = rh_dict_keys_list(rt, b);
     case RH_K_STR: {

@@ -79,13 +79,14 @@ static void range_dealloc(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- slots (Objects/rangeobject.c) */
 
-static int64_t field(rh_object *f) { return (int64_t)rh__int_value(f); }
-
-static int put_int(rh__sb *b, rh_object *o) {
-    char buf[100];
-    size_t n = rh__int_format(rh__int_value(o), 10, 0, buf);
-    return rh__sb_putn(b, buf, n);
+/* start, stop, step and length of a refheap range always fit an int64 */
+static int64_t field(rh_object *f) {
+    int64_t v = 0;
+    (void)rh__int_i64(f, &v);
+    return v;
 }
+
+static int put_int(rh__sb *b, rh_object *o) { return rh__int_repr_into(b, o); }
 
 /* range_repr: range(start, stop) or range(start, stop, step) */
 static int range_repr_into(rh__sb *b, rh_object *r) {
@@ -140,9 +141,11 @@ static rh_object *range_item(rh_runtime *rt, rh_object *r, intptr_t i) {
 static int range_contains(rh_runtime *rt, rh_object *r, rh_object *v) {
     int64_t n = rh_range_len(r), start = field(as_range(r)->start), step = field(as_range(r)->step);
     if (v->type->kind == RH_K_INT || v->type->kind == RH_K_BOOL) {
-        rh_i128 x = rh__int_value(v), off = x - start;
+        int64_t x;
+        if (!rh__int_i64(v, &x)) return 0; /* beyond int64: outside every refheap range */
+        __int128 off = (__int128)x - start;
         if (n == 0 || off % step != 0) return 0;
-        rh_i128 k = off / step;
+        __int128 k = off / step;
         return k >= 0 && k < n;
     }
     for (int64_t i = 0; i < n; i++) {

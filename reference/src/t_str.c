@@ -795,6 +795,12 @@ int rh__sb_putn(rh__sb *b, const char *s, size_t n) {
     b->len += n;
     return 0;
 }
+char *rh__sb_grow(rh__sb *b, size_t n) {
+    if (sb_reserve(b, n)) return NULL;
+    b->len += n;
+    return b->buf + b->len - n;
+}
+
 int rh__sb_puts(rh__sb *b, const char *s) { return rh__sb_putn(b, s, strlen(s)); }
 int rh__sb_putc(rh__sb *b, char c) { return rh__sb_putn(b, &c, 1); }
 
@@ -1073,51 +1079,53 @@ static void sign_prefix(char *prefix, int neg, int flags) {
     prefix[1] = '\0';
 }
 
+/* %d %i %u %x %X %o: the digits of the int (a float is truncated to one first, PyNumber_Long) */
 static int fmt_int(fmt_ctx *c, const fmt_spec *sp, rh_object *v) {
-    rh_i128 x;
     uint32_t ch = sp->ch;
     int integer_only = ch == 'x' || ch == 'X' || ch == 'o';
+    rh_object *x;
     if (is_intlike(v)) {
-        x = rh__int_value(v);
+        x = v;
+        rh_incref(x);
     } else if (v->type->kind == RH_K_FLOAT && !integer_only) {
-        double d = rh_float_value(v);
-        if (isnan(d) || isinf(d)) {
-            rh_err_set(c->rt, isnan(d) ? RH_EXC_VALUE : RH_EXC_OVERFLOW, "cannot convert float %s to integer",
-                       isnan(d) ? "NaN" : "infinity");
-            return -1;
-        }
-        d = trunc(d);
-        if (fabs(d) > 18446744073709551615.0) {
-            rh_err_set(c->rt, RH_EXC_OVERFLOW, RH_INT_TOO_LARGE);
-            return -1;
-        }
-        x = (rh_i128)d;
+        if (!(x = rh_int_from_double(c->rt, rh_float_value(v)))) return -1;
     } else {
         rh_err_set(c->rt, RH_EXC_TYPE, "%%%c format: %s is required, not %s", (char)ch,
                    integer_only ? "an integer" : "a real number", rh_type_name(v));
         return -1;
     }
-    char digits[100], body[200], prefix[4];
-    int base = ch == 'o' ? 8 : (ch == 'x' || ch == 'X') ? 16 : 10;
-    size_t n = rh__int_format(x < 0 ? -x : x, base, ch == 'X', digits);
-    sign_prefix(prefix, x < 0, sp->flags);
+    char prefix[4];
+    int base = ch == 'o' ? 8 : (ch == 'x' || ch == 'X') ? 16 : 10, neg = rh__int_sign(x) < 0;
+    rh__sb digits;
+    rh__sb_init(&digits, c->rt);
+    int rc = rh__int_format_digits(&digits, x, base, ch == 'X');
+    rh_decref(c->rt, x);
+    sign_prefix(prefix, neg, sp->flags);
     if ((sp->flags & F_ALT) && base != 10) {
         size_t p = strlen(prefix);
         prefix[p] = '0';
         prefix[p + 1] = ch == 'o' ? 'o' : (char)ch;
         prefix[p + 2] = '\0';
     }
-    size_t zeros = sp->prec > 0 && (size_t)sp->prec > n ? (size_t)sp->prec - n : 0;
-    if (zeros > sizeof body - n - 1) zeros = sizeof body - n - 1;
-    memset(body, '0', zeros);
-    memcpy(body + zeros, digits, n);
-    return fmt_emit_padded(c, sp, prefix, body, zeros + n, zeros + n);
+    size_t n = digits.len, zeros = sp->prec > 0 && (size_t)sp->prec > n ? (size_t)sp->prec - n : 0;
+    rh__sb body;
+    rh__sb_init(&body, c->rt);
+    if (rc == 0) {
+        char *z = rh__sb_grow(&body, zeros);
+        if (z) memset(z, '0', zeros);
+        rc = z ? rh__sb_putn(&body, digits.buf, n) : -1;
+    }
+    if (rc == 0) rc = fmt_emit_padded(c, sp, prefix, body.buf, body.len, body.len);
+    rh__sb_free(&digits);
+    rh__sb_free(&body);
+    return rc;
 }
 
 static int fmt_float(fmt_ctx *c, const fmt_spec *sp, rh_object *v) {
     double d;
-    if (is_intlike(v)) d = (double)rh__int_value(v);
-    else if (v->type->kind == RH_K_FLOAT) d = rh_float_value(v);
+    if (is_intlike(v)) {
+        if (rh_int_as_double(c->rt, v, &d)) return -1;
+    } else if (v->type->kind == RH_K_FLOAT) d = rh_float_value(v);
     else {
         rh_err_set(c->rt, RH_EXC_TYPE, "must be real number, not %s", rh_type_name(v));
         return -1;
@@ -1162,8 +1170,8 @@ static int fmt_text(fmt_ctx *c, const fmt_spec *sp, rh_object *v) {
 static int fmt_char(fmt_ctx *c, const fmt_spec *sp, rh_object *v) {
     uint32_t ch;
     if (is_intlike(v)) {
-        rh_i128 x = rh__int_value(v);
-        if (x < 0 || x > 0x10FFFF) {
+        int64_t x;
+        if (!rh__int_i64(v, &x) || x < 0 || x > 0x10FFFF) {
             rh_err_set(c->rt, RH_EXC_OVERFLOW, "%%c arg not in range(0x110000)");
             return -1;
         }

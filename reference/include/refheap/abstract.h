@@ -6,8 +6,8 @@
  * (+, *, and % formatting); list and tuple (+ and *); equality additionally for dict and range, identity
  * for the rest; classes add their special methods when the embedder installs rh_hooks.call.
  * Everything else raises TypeError with CPython's text, e.g. "unsupported operand type(s) for +: 'int'
- * and 'str'" or "'<' not supported between instances of 'str' and 'int'". Ints are limited to
- * |v| <= 2**64-1 (OverflowError "int too large for refheap (beyond 64-bit)" instead of a wrong value).
+ * and 'str'" or "'<' not supported between instances of 'str' and 'int'". Ints are arbitrary
+ * precision (CPython 3.11's algorithms and allocation sizes, reference/src/long_arith.c).
  * Complex results ((-8.0) ** 0.5) are outside the model: RH_EXC_UNSUPPORTED. Implemented in
  * reference/src/abstract.c.
  */

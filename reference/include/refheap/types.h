@@ -16,13 +16,23 @@
 extern "C" {
 #endif
 
-/* ---- int (reference/src/t_int.c): 30-bit digits, 4 bytes each, sign in ob_size (PyLongObject) ----
- * Values are limited to the int64 range plus the magnitude of 2**64-1; beyond that RH_EXC_OVERFLOW
- * ("int too large for refheap"), a documented difference (docs/conformance.md). */
+/* ---- int (reference/src/t_int.c, long_arith.c): arbitrary precision, 30-bit digits, 4 bytes each, sign in
+ * ob_size (PyLongObject). In the py27 profile ints are 2.7's PyIntObject (one C long); a value beyond it
+ * raises OverflowError there (refheap models no 2.7 `long`, docs/conformance.md). */
 rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v);          /* new reference; small-int cache */
-int rh_int_as_i64(rh_runtime *rt, rh_object *o, int64_t *out);  /* 0, or -1 OverflowError */
-/* int(text) with optional sign/whitespace/underscores, base 10. New reference, ValueError on bad text. */
+int rh_int_as_i64(rh_runtime *rt, rh_object *o, int64_t *out);  /* 0, or -1 OverflowError beyond int64 */
+/* int(text) with optional sign/whitespace/underscores, base 10. New reference; ValueError on bad text
+ * or beyond 4300 digits (sys.int_info.default_max_str_digits). */
 rh_object *rh_int_from_text(rh_runtime *rt, const char *s, size_t n);
+/* int(text, base): base 2..36, or 0 for a literal's prefix (0x, 0o, 0b; a leading 0 only for zero).
+ * Power-of-two bases have no digit limit (PyLong_FromString). New reference, or NULL with ValueError. */
+rh_object *rh_int_from_text_base(rh_runtime *rt, const char *s, size_t n, int base);
+/* int(f) for a float value (PyLong_FromDouble, truncating): new reference, or NULL with ValueError (NaN)
+ * or OverflowError (infinity). */
+rh_object *rh_int_from_double(rh_runtime *rt, double v);
+/* float(o) for an int or bool o (PyLong_AsDouble: correctly rounded, half to even): 0 and *out, or -1 with
+ * OverflowError "int too large to convert to float". o borrowed. */
+int rh_int_as_double(rh_runtime *rt, rh_object *o, double *out);
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
 /* The value of an exact int (not a bool) of at most two 30-bit digits (py27: any PyIntObject): 1 and *v,
  * or 0 with nothing set. An interpreter's fast path, as CPython 3.11's BINARY_OP_ADD_INT and
@@ -44,6 +54,12 @@ static inline int rh_int_small_value(const rh_object *o, int64_t *v) {
     *v = n < 0 ? -m : m;
     return 1;
 }
+/* The value of an exact int of at most one digit (|v| < 2**30: CPython's IS_MEDIUM_VALUE; py27: any
+ * PyIntObject): 1 and *v, or 0. +, -, *, // and % of two such ints create exactly the object
+ * rh_int_from_i64 creates for the result (_PyLong_FromSTwoDigits, fast_floor_div, fast_mod), so an
+ * interpreter may compute them directly; with two-digit operands it may not (x_add and x_mul allocate
+ * more digits than the result keeps, see docs/design.md). Creates nothing. */
+int rh_int_medium_value(const rh_object *o, int64_t *v);
 
 /* ---- float (t_float.c): PyFloatObject, 24 bytes, freelist of profile->float_freelist ---- */
 rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference */
