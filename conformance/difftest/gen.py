@@ -1,0 +1,631 @@
+"""Random programs in refheap's workload language (docs/workload-language.md), for the differential
+tester (difftest.py).
+
+A program is a list of top-level *blocks*, each a list of source lines (a block is one statement, or a
+few statements that only make sense together, such as `gc.collect()` / statement / `print(gc.get_count())`).
+Every block is built from a static model of the program's variables (name -> kind), so the programs
+stay inside the subset and raise no exception: the shrinker then removes blocks and lines while the
+mismatch persists.
+
+What the programs print is what the model must match: sys.getrefcount and sys.getsizeof of the objects
+they build, gc.is_tracked, `is` between results, gc.get_count() after a gc.collect() and one statement,
+the number gc.collect() returns, the order of __del__ calls and weakref callbacks, and values.
+What they never print: id(), addresses, hashes, str-keyed set order, refcounts of objects the
+interpreter shares with its own start-up (small ints, None, identifier-like constants).
+
+Steering: KNOWN (a set of class names, from KNOWN.md) turns off the choices that reach a known
+difference; see `ALLOW`.
+"""
+
+import random
+import re
+
+# Kinds of value the static model tracks.
+INT, FLOAT, STR, LIST, TUPLE, DICT, INST, WREF, METH = (
+    "int", "float", "str", "list", "tuple", "dict", "inst", "wref", "meth")
+CONTAINERS = (LIST, TUPLE, DICT, INST)
+
+# Classes of known differences that concern what one statement allocates: a statement matching the
+# pattern is never the statement between gc.collect() and print(gc.get_count()) (o_count_delta).
+COUNT_PATTERNS = {
+    "call_argtuple": r"\b(str|int|C\d+|weakref\.ref)\(|\.update\(",
+    "tuple_of_range": r"\btuple\(range\(",
+    "star_list_call": r"\*\[",
+    "dict_views": r"\.(keys|values|items)\(\)",
+    "print_alloc": r"\bp\d+\(",   # the functions whose bodies print
+}
+
+WARMUP = "print('start', [0], {0: 0}, (0,))"
+
+# Names of classes of known differences (KNOWN.md): a choice guarded by ALLOW(name) is skipped when the
+# profile lists the class. Filled by difftest.py from KNOWN.md's table.
+KNOWN = {}
+
+
+class Var(object):
+    def __init__(self, name, kind, fresh, sized=True):
+        self.name = name
+        self.kind = kind
+        self.fresh = fresh  # a new object nobody else shares (refcounts are the program's own)
+        self.sized = sized  # sys.getsizeof may be observed (False: a known size difference)
+
+
+class Gen(object):
+    def __init__(self, seed, profile):
+        self.r = random.Random(seed)
+        self.profile = profile
+        self.py2 = profile == "py27"
+        self.vars = {}
+        self.nvar = 0
+        self.ntag = 0
+        self.classes = []   # (name, has_del, nparams)
+        self.funcs = []     # (name, nparams)
+        self.known = KNOWN.get(profile, set()) | KNOWN.get("all", set())
+
+    def allow(self, cls):
+        return cls not in self.known
+
+    # ---- helpers -------------------------------------------------------------------------------
+    def chance(self, p):
+        return self.r.random() < p
+
+    def pick(self, seq):
+        return self.r.choice(list(seq))
+
+    def newname(self):
+        self.nvar += 1
+        return "v%d" % self.nvar
+
+    def of_kind(self, *kinds):
+        return [v for v in self.vars.values() if v.kind in kinds]
+
+    def var_of(self, *kinds):
+        vs = self.of_kind(*kinds)
+        return self.pick(sorted(vs, key=lambda v: v.name)) if vs else None
+
+    def tag(self):
+        self.ntag += 1
+        return self.ntag
+
+    # ---- expressions: each returns (text, kind, fresh) -------------------------------------------
+    def e_int(self, depth=0):
+        r = self.r
+        v = self.var_of(INT)
+        opts = [
+            lambda: (str(r.randint(0, 300)), False),
+            lambda: (str(r.choice([1000, 12345, 99999, 2 ** 31, 10 ** 9, 2 ** 40])), False),
+            lambda: ("len(%s)" % self.any_sized(), False),
+            lambda: ("int('%d')" % r.randint(0, 5000), True),
+        ]
+        if v:
+            opts += [
+                lambda: ("%s + %d" % (v.name, r.randint(1, 100000)), True),
+                lambda: ("%s * %d" % (v.name, r.choice([2, 3, 1000, 65536])), True),
+                lambda: ("%s // %d" % (v.name, r.randint(1, 7)), True),
+                lambda: ("%s %% %d" % (v.name, r.randint(2, 1000)), True),
+                lambda: ("-%s" % v.name, True),
+                lambda: ("%s - %s" % (v.name, v.name), False),
+                lambda: ("%s << %d" % (v.name, r.randint(1, 20)), True),
+                lambda: ("abs(%s)" % v.name, True),
+            ]
+        text, fresh = r.choice(opts)()
+        return text, INT, fresh
+
+    def any_sized(self):
+        v = self.var_of(LIST, TUPLE, DICT, STR)
+        return v.name if v else "'abc'"
+
+    def e_float(self, depth=0):
+        r = self.r
+        v = self.var_of(INT)
+        f = self.var_of(FLOAT)
+        opts = [lambda: (self.pick(["1.5", "0.25", "3.0", "1e10", "2.5e-3"]), False),
+                lambda: ("float('%s')" % self.pick(["2.5", "7", "1e3"]), True)]
+        if v:
+            opts += [lambda: ("float(%s)" % v.name, True), lambda: ("%s * 0.5" % v.name, True)]
+        if f:
+            opts += [lambda: ("%s + 1.0" % f.name, True), lambda: ("%s * %s" % (f.name, f.name), True)]
+        text, fresh = r.choice(opts)()
+        return text, FLOAT, fresh
+
+    def e_str(self, depth=0):
+        r = self.r
+        s = self.var_of(STR)
+        lits = ["'abc'", "'hello world'", "'x'", "''", "'a b  c '", "'spam_eggs'", "'line1\\nline2'",
+                "' padded '", "'a,b,c'"]
+        if not self.py2 and self.allow("str_nonascii"):
+            lits += ["'caf\\xe9'", "'\\u20ac uro'"]
+        opts = [lambda: (self.pick(lits), False),
+                lambda: ("str(%s)" % self.e_int(depth + 1)[0], True),
+                lambda: ("'%%d-%%s' %% (%s, %s)" % (self.e_int(depth + 1)[0], s.name if s else "'q'"), True)]
+        if s:
+            n = s.name
+            opts += [
+                lambda: ("%s + %s" % (n, self.pick(["'xy'", "'!'", n])), True),
+                lambda: ("%s * %d" % (n, r.randint(0, 4)), True),
+                lambda: ("%s.upper()" % n, True), lambda: ("%s.lower()" % n, True),
+                lambda: ("%s.strip()" % n, True), lambda: ("%s.lstrip()" % n, True),
+                lambda: ("%s.rstrip()" % n, True),
+                lambda: ("%s.replace(%s, %s)" % (n, self.pick(["'a'", "'zz'", "' '"]),
+                                                 self.pick(["'b'", "''", "'--'"])), True),
+                lambda: ("%s[%d:%d]" % (n, r.randint(0, 3), r.randint(0, 8)), True),
+                lambda: ("%s[:]" % n, True),
+                lambda: ("'-'.join(%s.split())" % n, True),
+                lambda: ("repr(%s)" % n, True),
+            ]
+        lv = self.var_of(LIST, TUPLE, DICT)
+        if lv and self.allow("repr_container"):
+            opts.append(lambda: ("repr(%s)" % lv.name, True))
+        text, fresh = r.choice(opts)()
+        return text, STR, fresh
+
+    def e_elem(self, depth):
+        """An element for a display: a scalar, an existing variable, or (shallowly) a container."""
+        r = self.r
+        x = r.random()
+        if x < 0.35:
+            return self.e_int(depth + 1)[0]
+        if x < 0.5:
+            return self.e_str(depth + 1)[0]
+        if x < 0.75 and self.vars:
+            return self.pick(sorted(self.vars))
+        if depth < 2:
+            return self.pick([self.e_list, self.e_tuple, self.e_dict])(depth + 1)[0]
+        return "None"
+
+    def e_list(self, depth=0):
+        r = self.r
+        l = self.var_of(LIST)
+        t = self.var_of(TUPLE)
+        s = self.var_of(STR)
+        n = r.randint(0, 6)
+        opts = [
+            lambda: ("[%s]" % ", ".join(self.e_elem(depth) for _ in range(n)), True),
+            lambda: ("list()", True),
+            lambda: ("list(range(%d))" % r.randint(0, 20), True),
+            lambda: ("[%s * 2 for x in range(%d)]" % ("x", r.randint(0, 12)), True),
+            lambda: ("[x for x in range(%d) if x %% %d]" % (r.randint(0, 12), r.randint(2, 4)), True),
+            lambda: ("sorted([%s])" % ", ".join(str(r.randint(0, 2000)) for _ in range(n)), True),
+            lambda: ("[None] * %d" % r.randint(0, 20), True),
+            lambda: ("[[] for _ in range(%d)]" % r.randint(0, 5), True),
+        ]
+        if l:
+            opts += [
+                lambda: ("list(%s)" % l.name, True), lambda: ("%s[:]" % l.name, True),
+                lambda: ("%s[%d:]" % (l.name, r.randint(0, 4)), True),
+                lambda: ("%s[::%d]" % (l.name, r.randint(1, 3)), True),
+                lambda: ("%s + %s" % (l.name, self.e_list(depth + 1)[0] if depth < 2 else "[]"), True),
+                lambda: ("%s * %d" % (l.name, r.randint(0, 3)), True),
+                lambda: ("[y for y in %s]" % l.name, True),
+                lambda: ("[(y, y) for y in %s]" % l.name, True),
+            ]
+            if not self.py2:
+                opts.append(lambda: ("%s.copy()" % l.name, True))
+        if t:
+            opts += [lambda: ("[y for y in %s]" % t.name, True), lambda: ("list(%s)" % t.name, True)]
+        if s:
+            opts += [lambda: ("%s.split()" % s.name, True), lambda: ("list(%s)" % s.name, True),
+                     lambda: ("%s.split(',')" % s.name, True), lambda: ("%s.splitlines()" % s.name, True)]
+        d = self.var_of(DICT)
+        if d:
+            opts += [lambda: ("[k for k in %s]" % d.name, True), lambda: ("list(%s)" % d.name, True)]
+        text, fresh = r.choice(opts)()
+        return text, LIST, fresh
+
+    def e_tuple(self, depth=0):
+        r = self.r
+        l = self.var_of(LIST)
+        t = self.var_of(TUPLE)
+        n = r.randint(0, 5)
+        consts = ", ".join(str(r.randint(0, 9999)) for _ in range(n))
+        opts = [
+            lambda: ("(%s%s)" % (", ".join(self.e_elem(depth) for _ in range(n + 1)), "," if n == 0 else ""),
+                     "display"),
+            lambda: ("(%s%s)" % (consts, "," if n == 1 else ""), False),
+            lambda: ("tuple()", False),
+            lambda: ("tuple(range(%d))" % r.randint(0, 12), True),
+        ]
+        if l:
+            opts += [lambda: ("tuple(%s)" % l.name, True)]
+        if t:
+            opts += [lambda: ("%s[%d:]" % (t.name, r.randint(0, 3)), True),
+                     lambda: ("%s + (%s,)" % (t.name, self.e_elem(depth + 1)), True),
+                     lambda: ("%s * %d" % (t.name, r.randint(0, 3)), True),
+                     lambda: ("tuple(%s)" % t.name, False)]
+        text, fresh = r.choice(opts)()
+        return text, TUPLE, fresh
+
+    def e_dict(self, depth=0):
+        r = self.r
+        d = self.var_of(DICT)
+        n = r.randint(0, 8)
+        keys = ["'k%d'" % i for i in range(n)] if self.chance(0.6) else [str(i * 7) for i in range(n)]
+        if not self.allow("dict_display_str_keys") and keys and keys[0].startswith("'"):
+            keys = keys[:5]
+        opts = [
+            lambda: ("{%s}" % ", ".join("%s: %s" % (k, self.e_elem(depth)) for k in keys), True),
+            lambda: ("dict()", True),
+            lambda: ("dict(%s)" % ", ".join("a%d=%s" % (i, self.e_elem(depth)) for i in range(n)), True),
+        ]
+        if self.allow("dict_pairs"):
+            opts.append(lambda: ("dict([%s])" % ", ".join("(%s, %d)" % (k, i) for i, k in enumerate(keys)),
+                                 True))
+        if d:
+            opts += [lambda: ("dict(%s)" % d.name, True), lambda: ("%s.copy()" % d.name, True)]
+        text, fresh = r.choice(opts)()
+        return text, DICT, fresh
+
+    def e_inst(self, depth=0):
+        if not self.classes:
+            return None
+        name, has_del, nparams = self.pick(self.classes)
+        args = [str(self.tag())] + [self.e_elem(depth + 1) for _ in range(nparams - 1)]
+        if nparams > 1 and self.chance(0.3):
+            args[-1] = "%s=%s" % (["t", "a", "b"][nparams - 1], args[-1])
+        return "%s(%s)" % (name, ", ".join(args)), INST, True
+
+    def e_call(self):
+        if not self.funcs:
+            return None
+        name, nparams = self.pick(self.funcs)
+        x = self.r.random()
+        first = self.fresh_container()
+        if x < 0.4:
+            args = ", ".join([first] + [self.e_elem(1) for _ in range(nparams - 1)])
+        elif x < 0.6 and nparams > 1:
+            args = ", ".join([first] + [self.e_elem(1) for _ in range(nparams - 2)] + ["%s=%s" % ("abc"[nparams - 1], self.e_elem(1))])
+        elif x < 0.8:
+            elems = [first] + [self.e_elem(1) for _ in range(nparams - 1)]
+            if self.chance(0.5) or not self.allow("star_list_call"):
+                args = "*(%s%s)" % (", ".join(elems), "," if nparams == 1 else "")
+            else:
+                args = "*[%s]" % ", ".join(elems)
+        elif self.allow("star_list_call"):
+            args = "%s, *[%s]" % (first, ", ".join(self.e_elem(1) for _ in range(nparams - 1)))
+        elif nparams > 1:
+            args = "%s, *(%s,)" % (first, ", ".join(self.e_elem(1) for _ in range(nparams - 1)))
+        else:
+            args = "*(%s,)" % first
+        return "%s(%s)" % (name, args), LIST, True
+
+    def fresh_container(self):
+        v = self.var_of(LIST, DICT, INST)
+        if v and self.chance(0.5):
+            return v.name
+        return self.pick([self.e_list, self.e_dict])(2)[0]
+
+    def e_any(self):
+        r = self.r
+        gens = [self.e_int, self.e_float, self.e_str, self.e_list, self.e_list, self.e_tuple,
+                self.e_dict, self.e_dict]
+        if self.classes:
+            gens += [self.e_inst, self.e_inst]
+        if self.funcs:
+            gens.append(lambda d=0: self.e_call())
+        return r.choice(gens)(0)
+
+    # ---- definitions ----------------------------------------------------------------------------
+    def def_class(self):
+        name = "C%d" % len(self.classes)
+        has_del = self.chance(0.6)
+        nparams = self.r.randint(1, 3)
+        params = ["t"] + ["a", "b"][:nparams - 1]
+        base = ""
+        if self.classes and self.chance(0.3) and self.allow("inheritance"):
+            base = "(%s)" % self.classes[-1][0]
+        elif not self.py2 and self.chance(0.3):
+            base = "(object)"
+        elif self.py2:
+            base = "(object)" if self.chance(0.7) or not self.allow("classic_class") else ""
+        lines = ["class %s%s:" % (name, base)]
+        if self.chance(0.3):
+            lines.append("    kind = %s" % self.pick(["'k'", "0", "[]", "()"]))
+        sig = ", ".join(["self"] + [p if p != "b" else "b=None" for p in params])
+        lines.append("    def __init__(%s):" % sig)
+        for p in params:
+            lines.append("        self.%s = %s" % (p, p))
+        if has_del and self.allow("print_alloc"):
+            lines += ["    def __del__(self):", "        print('del %s', self.t)" % name]
+        elif has_del:
+            lines += ["    def __del__(self):", "        log.append(self.t)"]
+        lines += ["    def m(self, x):", "        return [self.t, x]"]
+        self.classes.append((name, has_del, nparams))
+        return lines
+
+    def def_func(self):
+        nparams = self.r.randint(1, 3)
+        params = ["a", "b", "c"][:nparams]
+        sig = ", ".join(params[:-1] + ["%s=None" % params[-1]])
+        body = self.pick([
+            ["    return [%s]" % ", ".join(params)],
+            ["    x = [a]", "    print(sys.getrefcount(x), len(x))", "    return x"],
+            ["    print(sys.getrefcount(%s))" % params[0], "    return [%s]" % params[0]],
+            ["    t = (%s,)" % ", ".join(params),
+             "    return list(t)" if self.allow("list_ctor_size") else "    return [t]"],
+        ])
+        name = "%s%d" % ("p" if any("print" in line for line in body) else "f", len(self.funcs))
+        self.funcs.append((name, nparams))
+        return ["def %s(%s):" % (name, sig)] + body
+
+    def def_callback(self):
+        if self.allow("print_alloc"):
+            return ["def cb(r):", "    print('callback', r() is None)"]
+        return ["log = []", "def cb(r):", "    log.append('cb')"]
+
+    # ---- statements: each returns a list of lines ------------------------------------------------
+    def s_assign(self):
+        e = self.e_any()
+        if e is None:
+            return None
+        text, kind, fresh = e
+        # reuse a name of the same kind now and then (the old value dies by rebinding)
+        old = self.var_of(kind) if self.chance(0.25) else None
+        name = old.name if old else self.newname()
+        sized = ((self.allow("list_ctor_size") or not re.match(r"list\(v\d+\)", text))
+                 and (self.allow("sorted_size") or not text.startswith("sorted(")))
+        self.vars[name] = Var(name, kind, fresh, sized)
+        return ["%s = %s" % (name, text)]
+
+    def s_alias(self):
+        v = self.var_of(*CONTAINERS + (STR, INT))
+        if not v:
+            return None
+        name = self.newname()
+        self.vars[name] = Var(name, v.kind, v.fresh, v.sized)
+        return ["%s = %s" % (name, v.name)]
+
+    def s_del(self):
+        v = self.var_of(*self.all_kinds())
+        if not v:
+            return None
+        del self.vars[v.name]
+        return ["del %s" % v.name]
+
+    def all_kinds(self):
+        return (INT, FLOAT, STR, LIST, TUPLE, DICT, INST, WREF, METH)
+
+    def s_mutate(self):
+        r = self.r
+        opts = []
+        l = self.var_of(LIST)
+        if l:
+            n = l.name
+            opts += [
+                ["%s.append(%s)" % (n, self.e_elem(1))],
+                ["%s.extend(%s)" % (n, self.e_list(1)[0])],
+                ["%s += %s" % (n, self.e_list(1)[0])],
+                ["%s *= %d" % (n, r.randint(0, 3))] if self.allow("list_imul") else ["%s += []" % n],
+                ["if %s:" % n, "    %s.pop()" % n],
+                ["%s.reverse()" % n],
+                ["%s.append(%s)" % (n, n)],
+                ["del %s[%d:%d]" % (n, r.randint(0, 3), r.randint(0, 10))],
+                ["%s[:] = []" % n] if self.allow("slice_assign") else ["%s.append(1)" % n],
+            ]
+            if self.allow("list_insert"):
+                opts.append(["%s.insert(%d, %s)" % (n, r.randint(0, 3), self.e_elem(1))])
+            if self.allow("slice_assign"):
+                opts.append(["%s[%d:%d] = %s" % (n, r.randint(0, 2), r.randint(0, 4), self.e_list(1)[0])])
+            if not self.py2:
+                opts.append(["%s.clear()" % n])
+        d = self.var_of(DICT)
+        if d:
+            n = d.name
+            k = self.pick(["'k1'", "'k3'", "'new'", "'zz%d'" % r.randint(0, 30), "7", "14"])
+            opts += [
+                ["%s[%s] = %s" % (n, k, self.e_elem(1))],
+                ["if %s in %s:" % (k, n), "    del %s[%s]" % (n, k)],
+                ["%s.pop(%s, None)" % (n, k)],
+                ["%s.setdefault(%s, %s)" % (n, k, self.e_elem(1))],
+                ["%s.update(%s)" % (n, self.e_dict(1)[0])],
+                ["%s['self'] = %s" % (n, n)],
+                ["%s.clear()" % n],
+            ]
+        o = self.var_of(INST)
+        if o:
+            opts += [["%s.x = %s" % (o.name, self.e_elem(1))],
+                     ["%s.a = %s" % (o.name, self.pick(sorted(self.vars)))],
+                     ["%s.me = %s" % (o.name, o.name)]]
+            o2 = self.var_of(INST)
+            opts.append(["%s.peer = %s" % (o.name, o2.name), "%s.peer = %s" % (o2.name, o.name)])
+        if not opts:
+            return None
+        return self.pick(opts)
+
+    def s_weakref(self):
+        o = self.var_of(INST)
+        if not o:
+            return None
+        name = self.newname()
+        self.vars[name] = Var(name, WREF, True)
+        if self.chance(0.5):
+            return ["%s = weakref.ref(%s, cb)" % (name, o.name)]
+        return ["%s = weakref.ref(%s)" % (name, o.name)]
+
+    def s_method(self):
+        o = self.var_of(INST)
+        if not o:
+            return None
+        if self.chance(0.5):
+            name = self.newname()
+            self.vars[name] = Var(name, METH, True)
+            return ["%s = %s.m" % (name, o.name)]
+        arg = self.e_elem(1)
+        name = self.newname()
+        self.vars[name] = Var(name, LIST, True)
+        return ["%s = %s.m(%s)" % (name, o.name, arg)]
+
+    def s_loop(self):
+        v = self.var_of(LIST, TUPLE, STR, DICT)
+        if not v:
+            return ["for i in range(%d):" % self.r.randint(0, 5), "    acc = [i]"]
+        it = v.name
+        if v.kind == DICT and self.chance(0.5):
+            it = "%s.%s()" % (v.name, self.pick(["keys", "values", "items"]))
+        body = self.pick([["    acc = [y]"], ["    n = len([y, y])"], ["    pass"]])
+        return ["for y in %s:" % it] + body
+
+    # ---- observations ---------------------------------------------------------------------------
+    def refcount_ok(self, v):
+        if v.kind in (INST, LIST, DICT, WREF, METH):
+            return True
+        return v.fresh == "display" and self.allow("refcount_tuple")
+
+    def o_refcount(self):
+        vs = sorted([v for v in self.vars.values() if self.refcount_ok(v)], key=lambda v: v.name)
+        if not vs:
+            return None
+        return ["print(sys.getrefcount(%s))" % self.pick(vs).name]
+
+    def o_sizeof(self):
+        vs = sorted([v for v in self.vars.values() if v.sized], key=lambda v: v.name)
+        v = self.pick(vs) if vs else None
+        if not v:
+            return None
+        return ["print(sys.getsizeof(%s))" % v.name]
+
+    def o_tracked(self):
+        v = self.var_of(*self.all_kinds())
+        if not v:
+            return None
+        return ["print(gc.is_tracked(%s))" % v.name]
+
+    def o_is(self):
+        vs = sorted(self.vars)
+        if len(vs) < 2:
+            return None
+        a, b = self.r.sample(vs, 2)
+        return ["print(%s is %s)" % (a, b)]
+
+    def o_is_result(self):
+        """`is` between an operation's result and its input (identity-preserving paths)."""
+        s = self.var_of(STR)
+        t = self.var_of(TUPLE)
+        l = self.var_of(LIST)
+        opts = []
+        if s:
+            opts += ["%s[:] is %s" % (s.name, s.name), "str(%s) is %s" % (s.name, s.name),
+                     "%s * 1 is %s" % (s.name, s.name), "%s + '' is %s" % (s.name, s.name)]
+            if self.allow("str_method_identity"):
+                opts += ["%s.%s is %s" % (s.name, m, s.name) for m in
+                         ("strip()", "lstrip()", "rstrip()", "replace('qq', 'r')")]
+        if t:
+            opts += ["%s[:] is %s" % (t.name, t.name), "tuple(%s) is %s" % (t.name, t.name),
+                     "%s * 1 is %s" % (t.name, t.name)]
+        if l:
+            opts += ["%s[:] is %s" % (l.name, l.name)]
+        i = self.var_of(INT)
+        if i:
+            opts += ["%s + 0 is %s" % (i.name, i.name), "int(%s) is %s" % (i.name, i.name)]
+        if not opts:
+            return None
+        return ["print(%s)" % self.pick(opts)]
+
+    def o_value(self):
+        v = self.var_of(INT, FLOAT, STR, LIST, TUPLE, DICT)
+        if not v:
+            return None
+        return ["print(%s)" % v.name]
+
+    def o_count_delta(self):
+        avoid = [re.compile(p) for c, p in sorted(COUNT_PATTERNS.items()) if not self.allow(c)]
+        for _ in range(10):
+            state = (dict(self.vars), self.nvar, self.ntag)
+            inner = self.statement(observe=False)
+            if inner is None:
+                return None
+            if not any(p.search(line) for p in avoid for line in inner):
+                return ["gc.collect()"] + inner + ["print(gc.get_count())"]
+            self.vars, self.nvar, self.ntag = state
+        return None
+
+    def o_collect(self):
+        return ["print(gc.collect())"]
+
+    def o_wref(self):
+        w = self.var_of(WREF)
+        if not w:
+            return None
+        return ["print(%s() is None, weakref.getweakrefcount(%s()) if %s() is not None else -1)"
+                % (w.name, w.name, w.name)]
+
+    def o_log(self):
+        if self.allow("print_alloc"):
+            return None
+        return ["print(log)"]
+
+    def o_gc_switch(self):
+        return [self.pick(["gc.disable()", "gc.enable()", "print(gc.isenabled())"])]
+
+    def statement(self, observe=True):
+        r = self.r
+        table = [(self.s_assign, 30), (self.s_alias, 5), (self.s_del, 8), (self.s_mutate, 18),
+                 (self.s_weakref, 3), (self.s_method, 3), (self.s_loop, 3)]
+        if observe:
+            table += [(self.o_refcount, 8), (self.o_sizeof, 8), (self.o_tracked, 4), (self.o_is, 3),
+                      (self.o_is_result, 3), (self.o_value, 4), (self.o_count_delta, 8),
+                      (self.o_collect, 5), (self.o_wref, 2), (self.o_gc_switch, 2), (self.o_log, 4)]
+        total = sum(w for _, w in table)
+        for _ in range(10):
+            x = r.uniform(0, total)
+            for fn, w in table:
+                x -= w
+                if x <= 0:
+                    break
+            out = fn()
+            if out:
+                return out
+        return None
+
+    def program(self, nstmts=None):
+        r = self.r
+        blocks = [["from __future__ import print_function"], ["import gc, sys, weakref"]]
+        defs = [self.def_callback()]
+        for _ in range(r.randint(0, 2)):
+            defs.append(self.def_class())
+        for _ in range(r.randint(0, 2)):
+            defs.append(self.def_func())
+        # definitions after the first gc.collect() are observed by the first get_count()
+        early = not (self.allow("class_def_count") and self.allow("def_defaults"))
+        if early:
+            blocks += defs
+        if not self.allow("first_print"):
+            blocks.append([WARMUP])  # the first print/repr allocate
+        blocks.append(["gc.collect()"])
+        if self.chance(0.3):
+            blocks.append(["gc.disable()"])
+        if not early:
+            blocks += defs
+        n = nstmts if nstmts is not None else r.randint(5, 25)
+        for _ in range(n):
+            s = self.statement()
+            if s:
+                blocks.append(s)
+        if self.chance(0.5):
+            blocks.append(["print(gc.collect())"])
+        if self.chance(0.3) and self.allow("shutdown_order") and self.allow("print_alloc"):
+            pass  # objects left for the interpreter's shutdown: their __del__ order is observed
+        else:
+            names = sorted(self.vars)
+            if names:
+                blocks.append(["del %s" % ", ".join(names)])
+            blocks.append(["print(gc.collect())"])
+            if not self.allow("print_alloc"):
+                blocks.append(["print(log)"])
+            blocks.append(["print('end')"])
+        return blocks
+
+
+def generate(seed, profile, nstmts=None):
+    """The program of (seed, profile) as a list of blocks (lists of lines)."""
+    return Gen(seed, profile).program(nstmts)
+
+
+def render(blocks):
+    return "".join(line + "\n" for b in blocks for line in b)
+
+
+if __name__ == "__main__":
+    import sys
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+    prof = sys.argv[2] if len(sys.argv) > 2 else "py311"
+    sys.stdout.write(render(generate(seed, prof)))
