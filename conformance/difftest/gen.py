@@ -33,6 +33,8 @@ COUNT_PATTERNS = {
     "star_list_call": r"\*\[",
     "dict_views": r"\.(keys|values|items)\(\)",
     "print_alloc": r"\bp\d+\(",   # the functions whose bodies print
+    # the first call of each code object (functions, methods, __init__, 2.7/3.10 comprehensions)
+    "zombie_frame": r"\bfor\b|\b[fpC]\d+\(|\.m\(",
 }
 
 WARMUP = "print('start', [0], {0: 0}, (0,))"
@@ -269,6 +271,8 @@ class Gen(object):
             return None
         name, nparams = self.pick(self.funcs)
         x = self.r.random()
+        if name.startswith("p") and not self.allow("star_call_refcount"):
+            x = min(x, 0.59)  # no * call of a function that prints its argument's refcount
         first = self.fresh_container()
         if x < 0.4:
             args = ", ".join([first] + [self.e_elem(1) for _ in range(nparams - 1)])
@@ -362,7 +366,9 @@ class Gen(object):
         old = self.var_of(kind) if self.chance(0.25) else None
         name = old.name if old else self.newname()
         sized = ((self.allow("list_ctor_size") or not re.match(r"list\(v\d+\)", text))
-                 and (self.allow("sorted_size") or not text.startswith("sorted(")))
+                 and (self.allow("sorted_size") or not text.startswith("sorted("))
+                 and (self.allow("py27_list_ctor_size") or not text.startswith("list("))
+                 and (self.allow("split_size") or not re.search(r"\.split\(", text)))
         self.vars[name] = Var(name, kind, fresh, sized)
         return ["%s = %s" % (name, text)]
 
@@ -477,7 +483,9 @@ class Gen(object):
         return ["print(sys.getrefcount(%s))" % self.pick(vs).name]
 
     def o_sizeof(self):
-        vs = sorted([v for v in self.vars.values() if v.sized], key=lambda v: v.name)
+        vs = sorted([v for v in self.vars.values()
+                     if v.sized and (v.kind != WREF or self.allow("py27_weakref_size"))
+                     and (v.kind != INST or self.allow("instance_size"))], key=lambda v: v.name)
         v = self.pick(vs) if vs else None
         if not v:
             return None
@@ -527,6 +535,8 @@ class Gen(object):
         return ["print(%s)" % v.name]
 
     def o_count_delta(self):
+        if not self.allow("py27_gc_count"):
+            return None
         avoid = [re.compile(p) for c, p in sorted(COUNT_PATTERNS.items()) if not self.allow(c)]
         for _ in range(10):
             state = (dict(self.vars), self.nvar, self.ntag)
