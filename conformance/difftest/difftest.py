@@ -168,7 +168,8 @@ def write_found(found_dir, profile, seed, source, o, r):
     h = hashlib.sha1(source.encode()).hexdigest()[:10]
     base = os.path.join(d, "dt_%s" % h)
     with open(base + ".py", "w") as f:
-        f.write("# difftest candidate: profile %s, generated from seed %s, shrunk\n" % (profile, seed))
+        f.write("# difftest candidate: profile %s, generated from seed %s, shrunk (the program before: "
+                "dt_%s.full.py)\n" % (profile, seed, h))
         f.write(source)
     for ext, res in ((".oracle", o), (".refheap", r)):
         with open(base + ext, "wb") as f:
@@ -216,6 +217,8 @@ def check_one(args, profile, python, i, workdir):
     small, ntests = shrink(runner, blocks, o[0])
     o2, r2 = runner.run(small)
     res["file"] = write_found(args.found, profile, s, small, o2, r2)
+    with open(res["file"][:-3] + ".full.py", "w") as f:  # the program before shrinking
+        f.write(res["full"])
     res["diff"] = first_difference(o2, r2)
     res["small"] = small
     res["ntests"] = ntests

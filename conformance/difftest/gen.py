@@ -33,6 +33,7 @@ COUNT_PATTERNS = {
     "star_list_call": r"\*\[",
     "dict_views": r"\.(keys|values|items)\(\)",
     "print_alloc": r"\bp\d+\(",   # the functions whose bodies print
+    "star_call_refcount": r"\*\(",
     # the first call of each code object (functions, methods, __init__, 2.7/3.10 comprehensions)
     "zombie_frame": r"\bfor\b|\b[fpC]\d+\(|\.m\(",
 }
@@ -198,19 +199,24 @@ class Gen(object):
                 lambda: ("%s[::%d]" % (l.name, r.randint(1, 3)), True),
                 lambda: ("%s + %s" % (l.name, self.e_list(depth + 1)[0] if depth < 2 else "[]"), True),
                 lambda: ("%s * %d" % (l.name, r.randint(0, 3)), True),
-                lambda: ("[y for y in %s]" % l.name, True),
-                lambda: ("[(y, y) for y in %s]" % l.name, True),
             ]
+            if self.allow("py27_listcomp_leak"):
+                opts += [lambda: ("[y for y in %s]" % l.name, True),
+                         lambda: ("[(y, y) for y in %s]" % l.name, True)]
             if not self.py2:
                 opts.append(lambda: ("%s.copy()" % l.name, True))
         if t:
-            opts += [lambda: ("[y for y in %s]" % t.name, True), lambda: ("list(%s)" % t.name, True)]
+            opts += [lambda: ("list(%s)" % t.name, True)]
+            if self.allow("py27_listcomp_leak"):
+                opts.append(lambda: ("[y for y in %s]" % t.name, True))
         if s:
             opts += [lambda: ("%s.split()" % s.name, True), lambda: ("list(%s)" % s.name, True),
                      lambda: ("%s.split(',')" % s.name, True), lambda: ("%s.splitlines()" % s.name, True)]
         d = self.var_of(DICT)
         if d:
-            opts += [lambda: ("[k for k in %s]" % d.name, True), lambda: ("list(%s)" % d.name, True)]
+            opts += [lambda: ("list(%s)" % d.name, True)]
+            if self.allow("py27_listcomp_leak"):
+                opts.append(lambda: ("[k for k in %s]" % d.name, True))
         text, fresh = r.choice(opts)()
         return text, LIST, fresh
 
@@ -272,7 +278,7 @@ class Gen(object):
         name, nparams = self.pick(self.funcs)
         x = self.r.random()
         if name.startswith("p") and not self.allow("star_call_refcount"):
-            x = min(x, 0.59)  # no * call of a function that prints its argument's refcount
+            x = 0.0  # no * call of a function that prints its argument's refcount
         first = self.fresh_container()
         if x < 0.4:
             args = ", ".join([first] + [self.e_elem(1) for _ in range(nparams - 1)])
@@ -368,7 +374,8 @@ class Gen(object):
         sized = ((self.allow("list_ctor_size") or not re.match(r"list\(v\d+\)", text))
                  and (self.allow("sorted_size") or not text.startswith("sorted("))
                  and (self.allow("py27_list_ctor_size") or not text.startswith("list("))
-                 and (self.allow("split_size") or not re.search(r"\.split\(", text)))
+                 and (self.allow("split_size") or not re.search(r"\.split\(", text))
+                 and (self.allow("py27_dict_kwargs_size") or not text.startswith("dict(a")))
         self.vars[name] = Var(name, kind, fresh, sized)
         return ["%s = %s" % (name, text)]
 
@@ -474,7 +481,7 @@ class Gen(object):
     def refcount_ok(self, v):
         if v.kind in (INST, LIST, DICT, WREF, METH):
             return True
-        return v.fresh == "display" and self.allow("refcount_tuple")
+        return v.fresh == "display" and self.allow("py27_const_tuple_refcount")
 
     def o_refcount(self):
         vs = sorted([v for v in self.vars.values() if self.refcount_ok(v)], key=lambda v: v.name)
@@ -484,7 +491,7 @@ class Gen(object):
 
     def o_sizeof(self):
         vs = sorted([v for v in self.vars.values()
-                     if v.sized and (v.kind != WREF or self.allow("py27_weakref_size"))
+                     if v.sized and (v.kind != WREF or self.allow("weakref_size"))
                      and (v.kind != INST or self.allow("instance_size"))], key=lambda v: v.name)
         v = self.pick(vs) if vs else None
         if not v:
