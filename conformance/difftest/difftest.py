@@ -281,6 +281,7 @@ def main():
     ap.add_argument("--no-known", action="store_true", help="do not steer around KNOWN.md's classes")
     ap.add_argument("--show", type=int, metavar="I", help="print program I of --seed for the first profile")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--python", metavar="PATH", help="the real interpreter to use (one profile only)")
     args = ap.parse_args()
     gen.KNOWN = {} if args.no_known else load_known()
     profiles = [p for p in args.profiles.split(",") if p]
@@ -294,6 +295,10 @@ def main():
         print("difftest: no refheap at %s (build it first)" % args.refheap)
         return 1
     interp = interpreters()
+    if args.python:
+        if len(profiles) != 1:
+            ap.error("--python needs exactly one profile")
+        interp[profiles[0]] = args.python if os.access(args.python, os.X_OK) else None
     ran = 0
     total_bad = 0
     for p in profiles:

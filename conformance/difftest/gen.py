@@ -253,8 +253,10 @@ class Gen(object):
         opts = [
             lambda: ("{%s}" % ", ".join("%s: %s" % (k, self.e_elem(depth)) for k in keys), True),
             lambda: ("dict()", True),
-            lambda: ("dict(%s)" % ", ".join("a%d=%s" % (i, self.e_elem(depth)) for i in range(n)), True),
         ]
+        if self.allow("py27_dict_kwargs_size"):  # else its size, hence its 2.7 order, differ
+            opts.append(lambda: ("dict(%s)" % ", ".join("a%d=%s" % (i, self.e_elem(depth)) for i in range(n)),
+                                 True))
         if self.allow("dict_pairs"):
             opts.append(lambda: ("dict([%s])" % ", ".join("(%s, %d)" % (k, i) for i, k in enumerate(keys)),
                                  True))
@@ -374,8 +376,7 @@ class Gen(object):
         sized = ((self.allow("list_ctor_size") or not re.match(r"list\(v\d+\)", text))
                  and (self.allow("sorted_size") or not text.startswith("sorted("))
                  and (self.allow("py27_list_ctor_size") or not text.startswith("list("))
-                 and (self.allow("split_size") or not re.search(r"\.split\(", text))
-                 and (self.allow("py27_dict_kwargs_size") or not text.startswith("dict(a")))
+                 and (self.allow("split_size") or not re.search(r"\.split\(", text)))
         self.vars[name] = Var(name, kind, fresh, sized)
         return ["%s = %s" % (name, text)]
 
