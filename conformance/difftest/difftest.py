@@ -31,6 +31,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import gen  # noqa: E402
 
 PROFILES = ["py27", "py310", "py311", "py312", "py313"]
@@ -269,6 +270,30 @@ def run_profile(args, profile, python):
     return counts, found
 
 
+def check_known(args, interp):
+    """Run every known/<class>.py on its profile (named in its first line): which known differences
+    still differ. A class that now agrees can leave KNOWN.md (the generator then covers it again)."""
+    kdir = os.path.join(HERE, "known")
+    workdir = tempfile.mkdtemp(prefix="difftest-")
+    try:
+        for name in sorted(os.listdir(kdir)):
+            if not name.endswith(".py"):
+                continue
+            with open(os.path.join(kdir, name)) as f:
+                source = f.read()
+            m = re.match(r"# difftest known class (\w+): profile (\w+)", source)
+            if not m or not interp.get(m.group(2)):
+                print("%-34s skipped (no header or no interpreter)" % name)
+                continue
+            o, r = Runner(args.refheap, interp[m.group(2)], m.group(2), workdir).run(source)
+            state = "still differs" if differs(o, r) else "now agrees"
+            print("%-34s %-5s %-13s %s" % (name, m.group(2), state,
+                                           " | ".join(first_difference(o, r)) if differs(o, r) else ""))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--profiles", default=",".join(PROFILES))
@@ -281,6 +306,7 @@ def main():
     ap.add_argument("--no-known", action="store_true", help="do not steer around KNOWN.md's classes")
     ap.add_argument("--show", type=int, metavar="I", help="print program I of --seed for the first profile")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--check-known", action="store_true", help="run known/*.py: which classes still differ")
     ap.add_argument("--python", metavar="PATH", help="the real interpreter to use (one profile only)")
     args = ap.parse_args()
     gen.KNOWN = {} if args.no_known else load_known()
@@ -295,6 +321,8 @@ def main():
         print("difftest: no refheap at %s (build it first)" % args.refheap)
         return 1
     interp = interpreters()
+    if args.check_known:
+        return check_known(args, interp)
     if args.python:
         if len(profiles) != 1:
             ap.error("--python needs exactly one profile")

@@ -46,11 +46,17 @@ KNOWN = {}
 
 
 class Var(object):
-    def __init__(self, name, kind, fresh, sized=True):
+    def __init__(self, name, kind, fresh, sized=True, obj=None):
         self.name = name
         self.kind = kind
         self.fresh = fresh  # a new object nobody else shares (refcounts are the program's own)
-        self.sized = sized  # sys.getsizeof may be observed (False: a known size difference)
+        # what is known of the object, shared by its aliases: "sized" (sys.getsizeof may be observed;
+        # False after a path with a known size difference)
+        self.obj = obj if obj is not None else {"sized": sized}
+
+    @property
+    def sized(self):
+        return self.obj["sized"]
 
 
 class Gen(object):
@@ -378,6 +384,8 @@ class Gen(object):
                  and (self.allow("py27_list_ctor_size") or not text.startswith("list("))
                  and (self.allow("split_size") or not re.search(r"\.split\(", text)))
         self.vars[name] = Var(name, kind, fresh, sized)
+        if not self.allow("str_method_identity") and re.search(r"\.(strip|lstrip|rstrip|replace)\(", text):
+            self.vars[name].obj["ident"] = False  # may or may not be its input: not compared with `is`
         return ["%s = %s" % (name, text)]
 
     def s_alias(self):
@@ -385,7 +393,7 @@ class Gen(object):
         if not v:
             return None
         name = self.newname()
-        self.vars[name] = Var(name, v.kind, v.fresh, v.sized)
+        self.vars[name] = Var(name, v.kind, v.fresh, obj=v.obj)
         return ["%s = %s" % (name, v.name)]
 
     def s_del(self):
@@ -443,7 +451,12 @@ class Gen(object):
             opts.append(["%s.peer = %s" % (o.name, o2.name), "%s.peer = %s" % (o2.name, o.name)])
         if not opts:
             return None
-        return self.pick(opts)
+        choice = self.pick(opts)
+        if l and re.match(r"%s(\.extend\(| \+= )" % l.name, choice[0]) and not self.allow("py27_list_extend_size"):
+            l.obj["sized"] = False
+        if l and choice[0].startswith("del %s[" % l.name) and not self.allow("slice_del_size"):
+            l.obj["sized"] = False
+        return choice
 
     def s_weakref(self):
         o = self.var_of(INST)
@@ -506,7 +519,7 @@ class Gen(object):
         return ["print(gc.is_tracked(%s))" % v.name]
 
     def o_is(self):
-        vs = sorted(self.vars)
+        vs = sorted(n for n, v in self.vars.items() if v.obj.get("ident", True))
         if len(vs) < 2:
             return None
         a, b = self.r.sample(vs, 2)
