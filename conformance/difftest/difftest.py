@@ -19,7 +19,9 @@ reported as skipped and are not counted as passed.
 """
 
 import argparse
+import ast
 import concurrent.futures
+import copy
 import hashlib
 import os
 import re
@@ -109,17 +111,20 @@ FIXED = ("from __future__ import print_function", "import gc, sys, weakref", "gc
          gen.WARMUP)
 
 
-def shrink(runner, blocks, want_rc):
-    """Delta debugging (ddmin) over blocks, then over the lines of what is left. The __future__ line,
+def shrink(runner, blocks, want_rc, want_err):
+    """Delta debugging (ddmin) over blocks, then over the lines of what is left, then over the items
+    of the displays in each line. The __future__ line,
     the imports and the first gc.collect() (which starts every gc.get_count() from zero) are kept. A
-    candidate keeps the mismatch when the real interpreter exits as it did, refheap does not reject it
-    (exit 2) and the outputs still differ."""
+    candidate keeps the mismatch when the real interpreter exits as it did (and writes nothing to
+    stderr if it wrote nothing), refheap does not reject it (exit 2) and the outputs still differ."""
     tests = [0]
     fixed, seen = [], set()
     for i, b in enumerate(blocks):
         if len(b) == 1 and b[0] in FIXED and b[0] not in seen:
             seen.add(b[0])
             fixed.append((i, 0, b[0]))
+        elif b[0] == gen.WARM_CALLS:  # the first calls made before measuring (zombie frames) stay
+            fixed.extend((i, j, line) for j, line in enumerate(b))
     body = [[(i, j, line) for j, line in enumerate(b)] for i, b in enumerate(blocks)
             if (i, 0, b[0]) not in fixed]
 
@@ -130,7 +135,8 @@ def shrink(runner, blocks, want_rc):
     def still(items):
         tests[0] += 1
         o, r = runner.run(text(items))
-        return o[0] == want_rc and r[0] != 2 and differs(o, r)
+        return (o[0] == want_rc and r[0] != 2 and differs(o, r)
+                and (want_err or not o[2]))  # no new "Exception ignored" (a deliberate difference)
 
     def ddmin(items):
         n = 2
@@ -150,7 +156,15 @@ def shrink(runner, blocks, want_rc):
         return items
 
     body = ddmin(body)
-    items = ddmin([x for b in body for x in b])
+    # lines, but a gc.collect() / statement / print(gc.get_count()) block stays whole: without its
+    # collect the count would measure earlier statements, and the mismatch drift to another class
+    items = []
+    for blk in body:
+        if len(blk) > 2 and blk[0][2] == "gc.collect()" and blk[-1][2] == "print(gc.get_count())":
+            items.append(blk)
+        else:
+            items.extend(blk)
+    items = ddmin(items)
     # one more pass: drop single lines (1-minimality after the block pass)
     i = 0
     while i < len(items):
@@ -159,7 +173,45 @@ def shrink(runner, blocks, want_rc):
             items = cand
         else:
             i += 1
+    # then the items of displays inside each remaining line (a one-line statement only)
+    for i in range(len(items)):
+        if isinstance(items[i], list):
+            continue
+        changed = True
+        while changed:
+            changed = False
+            for line in smaller_lines(items[i][2]):
+                cand = items[:i] + [(items[i][0], items[i][1], line)] + items[i + 1:]
+                if still(cand):
+                    items, changed = cand, True
+                    break
     return text(items), tests[0]
+
+
+def smaller_lines(line):
+    """The line with one item of one tuple, list or dict display removed, each way (ast; the
+    result is re-printed by ast.unparse, so it is Python 3 syntax that 2.7 also reads here)."""
+    indent = line[:len(line) - len(line.lstrip())]
+    try:
+        tree = ast.parse(line.strip())
+    except SyntaxError:
+        return
+    count = sum(1 for _ in ast.walk(tree))
+    for k in range(count):
+        node = list(ast.walk(tree))[k]
+        n = len(node.elts) if isinstance(node, (ast.Tuple, ast.List)) else (
+            len(node.keys) if isinstance(node, ast.Dict) else 0)
+        for j in range(n):
+            t2 = copy.deepcopy(tree)
+            n2 = list(ast.walk(t2))[k]
+            if isinstance(n2, ast.Dict):
+                del n2.keys[j], n2.values[j]
+            else:
+                del n2.elts[j]
+            try:
+                yield indent + ast.unparse(t2)
+            except Exception:
+                continue
 
 
 def write_found(found_dir, profile, seed, source, o, r):
@@ -215,7 +267,7 @@ def check_one(args, profile, python, i, workdir):
     if args.no_shrink:
         res["file"] = write_found(args.found, profile, s, gen.render(blocks), o, r)
         return res
-    small, ntests = shrink(runner, blocks, o[0])
+    small, ntests = shrink(runner, blocks, o[0], bool(o[2]))
     o2, r2 = runner.run(small)
     res["file"] = write_found(args.found, profile, s, small, o2, r2)
     with open(res["file"][:-3] + ".full.py", "w") as f:  # the program before shrinking

@@ -28,7 +28,8 @@ CONTAINERS = (LIST, TUPLE, DICT, INST)
 # Classes of known differences that concern what one statement allocates: a statement matching the
 # pattern is never the statement between gc.collect() and print(gc.get_count()) (o_count_delta).
 COUNT_PATTERNS = {
-    "call_argtuple": r"\b(str|int|C\d+|weakref\.ref)\(|\.update\(",
+    "call_argtuple": r"\b(str|int|min|max|C\d+|weakref\.ref)\(|\.(update|find|startswith|endswith)\(",
+    "const_list_fold": r"\bin \[",
     "tuple_of_range": r"\btuple\(range\(",
     "star_list_call": r"\*\[",
     "dict_views": r"\.(keys|values|items)\(\)",
@@ -39,6 +40,7 @@ COUNT_PATTERNS = {
 }
 
 WARMUP = "print('start', [0], {0: 0}, (0,))"
+WARM_CALLS = "cb(None)"  # the first line of the block of first calls (Gen.warm_calls)
 
 # Names of classes of known differences (KNOWN.md): a choice guarded by ALLOW(name) is skipped when the
 # profile lists the class. Filled by difftest.py from KNOWN.md's table.
@@ -365,6 +367,16 @@ class Gen(object):
         self.funcs.append((name, nparams))
         return ["def %s(%s):" % (name, sig)] + body
 
+    def warm_calls(self):
+        """One call of every function, method, __init__, __del__ and the callback, before the first
+        gc.collect(): what a code object's first call leaves behind is then not measured."""
+        lines = [WARM_CALLS]
+        for name, has_del, nparams in self.classes:
+            lines.append("%s(%s).m(0)" % (name, ", ".join(["0"] + ["None"] * (nparams - 1))))
+        for name, nparams in self.funcs:
+            lines.append("%s(%s)" % (name, ", ".join(["[]"] + ["None"] * (nparams - 1))))
+        return lines
+
     def def_callback(self):
         if self.allow("print_alloc"):
             return ["def cb(r):", "    print('callback', r() is None)"]
@@ -386,6 +398,8 @@ class Gen(object):
         self.vars[name] = Var(name, kind, fresh, sized)
         if not self.allow("str_method_identity") and re.search(r"\.(strip|lstrip|rstrip|replace)\(", text):
             self.vars[name].obj["ident"] = False  # may or may not be its input: not compared with `is`
+        if not self.allow("int_abs_identity") and text.startswith("abs("):
+            self.vars[name].obj["ident"] = False
         return ["%s = %s" % (name, text)]
 
     def s_alias(self):
@@ -456,6 +470,8 @@ class Gen(object):
             l.obj["sized"] = False
         if l and choice[0].startswith("del %s[" % l.name) and not self.allow("slice_del_size"):
             l.obj["sized"] = False
+        if l and re.search(r"%s\.(pop|clear)\(" % l.name, "\n".join(choice)) and not self.allow("list_shrink_size"):
+            l.obj["sized"] = False
         return choice
 
     def s_weakref(self):
@@ -491,7 +507,87 @@ class Gen(object):
         body = self.pick([["    acc = [y]"], ["    n = len([y, y])"], ["    pass"]])
         return ["for y in %s:" % it] + body
 
+    def s_const_loop(self):
+        """A constant list iterated or tested with `in` (the compiler folds it to a constant tuple)."""
+        r = self.r
+        elems = ", ".join(str(r.randint(0, 999)) for _ in range(r.randint(1, 4)))
+        v = self.var_of(INT)
+        x = v.name if v else str(r.randint(0, 999))
+        return self.pick([
+            ["for y in [%s]:" % elems, "    acc = [y]"],
+            ["n = %s in [%s]" % (x, elems)],
+            ["acc = [z for z in [%s]]" % elems] if self.allow("py27_listcomp_leak") else ["acc = [%s]" % elems],
+            ["n = %s not in (%s,)" % (x, elems)],
+        ])
+
+    def s_int_aug(self):
+        v = self.var_of(INT)
+        if not v:
+            return None
+        self.vars[v.name] = Var(v.name, INT, True)  # a new object; aliases keep the old one
+        return ["%s %s %d" % (v.name, self.pick(["+=", "-=", "*=", "//=", "<<=", "|="]), self.r.randint(1, 9))]
+
+    def s_attr_del(self):
+        o = self.var_of(INST)
+        if not o:
+            return None
+        return ["%s.tmp = %s" % (o.name, self.e_elem(1)), "del %s.tmp" % o.name]
+
+    def s_while(self):
+        return ["k = 0", "while k < %d:" % self.r.randint(0, 4), "    acc = [k, k]", "    k += 1"]
+
+    def s_misc(self):
+        """Expressions of the subset the other rules do not make: conditionals, boolean operators,
+        lookups, reductions, isinstance."""
+        l = self.var_of(LIST)
+        d = self.var_of(DICT)
+        t = self.var_of(TUPLE)
+        s = self.var_of(STR)
+        opts = [["n = %d if %s else %s" % (self.r.randint(0, 9), self.pick(["True", "0", "[]", "'a'"]),
+                                          self.e_int(1)[0])]]
+        if l:
+            opts += [["n = %s.count(None) + len(%s)" % (l.name, l.name)],
+                     ["n = %s and %s[-1:]" % (l.name, l.name)],
+                     ["n = isinstance(%s, list)" % l.name],
+                     ["n = sum([len(%s), 1])" % l.name],
+                     ["if None in %s:" % l.name, "    %s.remove(None)" % l.name],
+                     ["if %s:" % l.name, "    n = %s.index(%s[0])" % (l.name, l.name)]]
+        if d:
+            opts += [["n = %s.get('k1', %s)" % (d.name, self.e_elem(1))],
+                     ["n = min(len(%s), 3) or max(1, 2)" % d.name]]
+        if t:
+            opts += [["n = %s.count(1)" % t.name], ["n = %s or (1,)" % t.name]]
+        if s:
+            opts += [["n = %s.find('b') + %s.startswith('a')" % (s.name, s.name)],
+                     ["n = %s.endswith('c') or %s" % (s.name, s.name)]]
+        return self.pick(opts)
+
+    def s_method_callback(self):
+        o = self.var_of(INST)
+        o2 = self.var_of(INST)
+        if not o:
+            return None
+        name = self.newname()
+        self.vars[name] = Var(name, WREF, True)
+        return ["%s = weakref.ref(%s, %s.m)" % (name, o.name, o2.name)]
+
     # ---- observations ---------------------------------------------------------------------------
+    def o_collect_gen(self):
+        g = self.r.randint(0, 2)
+        return ["print(gc.collect(%d), gc.get_count())" % g] if self.allow("py27_gc_count") else None
+
+    def o_finalized(self):
+        o = self.var_of(INST)
+        if not o or self.py2:  # gc.is_finalized is 3.9+
+            return None
+        return ["print(gc.is_finalized(%s))" % o.name]
+
+    def o_referents(self):
+        v = self.var_of(*((LIST, TUPLE, DICT) if self.allow("py310_dict_referents") else (LIST, TUPLE)))
+        if not v:
+            return None
+        return ["print(len(gc.get_referents(%s)))" % v.name]
+
     def refcount_ok(self, v):
         if v.kind in (INST, LIST, DICT, WREF, METH):
             return True
@@ -590,11 +686,14 @@ class Gen(object):
     def statement(self, observe=True):
         r = self.r
         table = [(self.s_assign, 30), (self.s_alias, 5), (self.s_del, 8), (self.s_mutate, 18),
-                 (self.s_weakref, 3), (self.s_method, 3), (self.s_loop, 3)]
+                 (self.s_weakref, 3), (self.s_method, 3), (self.s_loop, 3), (self.s_const_loop, 3),
+                 (self.s_int_aug, 2), (self.s_attr_del, 2), (self.s_while, 1), (self.s_misc, 4),
+                 (self.s_method_callback, 1)]
         if observe:
             table += [(self.o_refcount, 8), (self.o_sizeof, 8), (self.o_tracked, 4), (self.o_is, 3),
                       (self.o_is_result, 3), (self.o_value, 4), (self.o_count_delta, 8),
-                      (self.o_collect, 5), (self.o_wref, 2), (self.o_gc_switch, 2), (self.o_log, 4)]
+                      (self.o_collect, 5), (self.o_wref, 2), (self.o_gc_switch, 2), (self.o_log, 4),
+                      (self.o_collect_gen, 2), (self.o_finalized, 1), (self.o_referents, 2)]
         total = sum(w for _, w in table)
         for _ in range(10):
             x = r.uniform(0, total)
@@ -619,6 +718,8 @@ class Gen(object):
         early = not (self.allow("class_def_count") and self.allow("def_defaults"))
         if early:
             blocks += defs
+        if not self.allow("zombie_frame"):
+            blocks.append(self.warm_calls())  # 2.7/3.10 keep a frame per code object after its first call
         if not self.allow("first_print"):
             blocks.append([WARMUP])  # the first print/repr allocate
         blocks.append(["gc.collect()"])
