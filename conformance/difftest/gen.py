@@ -10,13 +10,16 @@ mismatch persists.
 What the programs print is what the model must match: sys.getrefcount and sys.getsizeof of the objects
 they build, gc.is_tracked, `is` between results, gc.get_count() after a gc.collect() and one statement,
 the number gc.collect() returns, the order of __del__ calls and weakref callbacks, and values.
-What they never print: id(), addresses, hashes, str-keyed set order, refcounts of objects the
-interpreter shares with its own start-up (small ints, None, identifier-like constants).
+What they never print: id(), addresses, hashes, refcounts of objects the interpreter shares with its
+own start-up (small ints, None, identifier-like constants).
 
-Steering: KNOWN (a set of class names, from KNOWN.md) turns off the choices that reach a known
-difference; see `ALLOW`.
+Steering: KNOWN (profile or "all" -> class names, read from KNOWN.md's table by difftest.py) turns off
+the choices that reach a known difference: `Gen.allow(class)` guards a construct or an observation,
+COUNT_PATTERNS keeps a statement out of the gc.get_count() measurement, Var.obj records what may no
+longer be observed of an object (its size, its identity).
 """
 
+import ast
 import random
 import re
 
@@ -29,6 +32,8 @@ CONTAINERS = (LIST, TUPLE, DICT, INST)
 # pattern is never the statement between gc.collect() and print(gc.get_count()) (o_count_delta).
 COUNT_PATTERNS = {
     "call_argtuple": r"\b(str|int|min|max|C\d+|weakref\.ref)\(|\.(update|find|startswith|endswith)\(",
+    "ctor_freelist": r"\blist\(",
+    "star_mixed_call": r", \*[(\[]",
     "const_list_fold": r"\bin \[",
     "tuple_of_range": r"\btuple\(range\(",
     "star_list_call": r"\*\[",
@@ -42,8 +47,8 @@ COUNT_PATTERNS = {
 WARMUP = "print('start', [0], {0: 0}, (0,))"
 WARM_CALLS = "cb(None)"  # the first line of the block of first calls (Gen.warm_calls)
 
-# Names of classes of known differences (KNOWN.md): a choice guarded by ALLOW(name) is skipped when the
-# profile lists the class. Filled by difftest.py from KNOWN.md's table.
+# Classes of known differences (KNOWN.md), profile or "all" -> names: a choice guarded by
+# Gen.allow(name) is skipped when the profile lists the class. Filled by difftest.py.
 KNOWN = {}
 
 
@@ -395,6 +400,8 @@ class Gen(object):
                  and (self.allow("sorted_size") or not text.startswith("sorted("))
                  and (self.allow("py27_list_ctor_size") or not text.startswith("list("))
                  and (self.allow("split_size") or not re.search(r"\.split\(", text)))
+        if not self.allow("const_list_display_size") and const_list_display(text):
+            sized = False
         self.vars[name] = Var(name, kind, fresh, sized)
         if not self.allow("str_method_identity") and re.search(r"\.(strip|lstrip|rstrip|replace)\(", text):
             self.vars[name].obj["ident"] = False  # may or may not be its input: not compared with `is`
@@ -745,6 +752,23 @@ class Gen(object):
                 blocks.append(["print(log)"])
             blocks.append(["print('end')"])
         return blocks
+
+
+def const_list_display(text):
+    """Whether text is a list display of three or more constants (which 3.9+ compile to BUILD_LIST 0 +
+    LIST_EXTEND of a constant tuple)."""
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return False
+    if not isinstance(node, ast.List) or len(node.elts) < 3:
+        return False
+    try:
+        for e in node.elts:
+            ast.literal_eval(e)
+    except ValueError:
+        return False
+    return True
 
 
 def generate(seed, profile, nstmts=None):
