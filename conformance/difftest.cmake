@@ -10,7 +10,7 @@ find_program(RH_DT_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 if(NOT RH_DT_PYTHON3)
   find_program(RH_DT_PYTHON3 NAMES python3)
 endif()
-set(RH_DIFFTEST_N 300 CACHE STRING "programs per profile in the difftest.* ctest slice")
+set(RH_DIFFTEST_N 250 CACHE STRING "programs per profile in the difftest.* ctest slice")
 set(RH_DT_SCRIPT ${CMAKE_CURRENT_SOURCE_DIR}/difftest/difftest.py)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/difftest/KNOWN.md)
 

@@ -73,6 +73,7 @@ class Gen(object):
         self.py2 = profile == "py27"
         self.vars = {}
         self.nvar = 0
+        self.last_bits = 64  # bits bound of the last e_int value
         self.ntag = 0
         self.classes = []   # (name, has_del, nparams)
         self.funcs = []     # (name, nparams)
@@ -105,26 +106,38 @@ class Gen(object):
 
     # ---- expressions: each returns (text, kind, fresh) -------------------------------------------
     def e_int(self, depth=0):
+        """An int expression. Each choice carries a bound on the bits of its value (Var.obj["bits"]),
+        and none can exceed 60 bits: refheap's ints stop at 64 bits (int_range, deliberate)."""
         r = self.r
         v = self.var_of(INT)
+        big = r.choice([1000, 12345, 99999, 2 ** 31, 10 ** 9, 2 ** 40])
         opts = [
-            lambda: (str(r.randint(0, 300)), False),
-            lambda: (str(r.choice([1000, 12345, 99999, 2 ** 31, 10 ** 9, 2 ** 40])), False),
-            lambda: ("len(%s)" % self.any_sized(), False),
-            lambda: ("int('%d')" % r.randint(0, 5000), True),
+            lambda: (str(r.randint(0, 300)), False, 9),
+            lambda: (str(big), False, big.bit_length()),
+            lambda: ("len(%s)" % self.any_sized(), False, 16),
+            lambda: ("int('%d')" % r.randint(0, 5000), True, 13),
         ]
         if v:
+            b = v.obj.get("bits", 64)
+            k = r.choice([2, 3, 1000, 65536])
+            sh = r.randint(1, 20)
             opts += [
-                lambda: ("%s + %d" % (v.name, r.randint(1, 100000)), True),
-                lambda: ("%s * %d" % (v.name, r.choice([2, 3, 1000, 65536])), True),
-                lambda: ("%s // %d" % (v.name, r.randint(1, 7)), True),
-                lambda: ("%s %% %d" % (v.name, r.randint(2, 1000)), True),
-                lambda: ("-%s" % v.name, True),
-                lambda: ("%s - %s" % (v.name, v.name), False),
-                lambda: ("%s << %d" % (v.name, r.randint(1, 20)), True),
-                lambda: ("abs(%s)" % v.name, True),
+                lambda: ("%s + %d" % (v.name, r.randint(1, 100000)), True, max(b, 17) + 1),
+                lambda: ("%s * %d" % (v.name, k), True, b + k.bit_length()),
+                lambda: ("%s // %d" % (v.name, r.randint(1, 7)), True, b),
+                lambda: ("%s %% %d" % (v.name, r.randint(2, 1000)), True, 10),
+                lambda: ("-%s" % v.name, True, b),
+                lambda: ("%s - %s" % (v.name, v.name), False, 1),
+                lambda: ("%s << %d" % (v.name, sh), True, b + sh),
+                lambda: ("abs(%s)" % v.name, True, b),
             ]
-        text, fresh = r.choice(opts)()
+        for _ in range(20):
+            text, fresh, bits = r.choice(opts)()
+            if bits <= 60 or not self.allow("int_range"):
+                break
+        else:
+            text, fresh, bits = str(r.randint(0, 300)), False, 9
+        self.last_bits = bits
         return text, INT, fresh
 
     def any_sized(self):
@@ -242,7 +255,8 @@ class Gen(object):
         opts = [
             lambda: ("(%s%s)" % (", ".join(self.e_elem(depth) for _ in range(n + 1)), "," if n == 0 else ""),
                      "display"),
-            lambda: ("(%s%s)" % (consts, "," if n == 1 else ""), False),
+            lambda: ("(%s%s)" % (consts, "," if n == 1 else ""), False)
+            if n or self.allow("py27_tuple_fold") else ("tuple()", False),
             lambda: ("tuple()", False),
             lambda: ("tuple(range(%d))" % r.randint(0, 12), True),
         ]
@@ -344,7 +358,7 @@ class Gen(object):
             base = "(object)" if self.chance(0.7) or not self.allow("classic_class") else ""
         lines = ["class %s%s:" % (name, base)]
         if self.chance(0.3):
-            lines.append("    kind = %s" % self.pick(["'k'", "0", "[]", "()"]))
+            lines.append("    kind = %s" % self.pick(["'k'", "0", "[]", "()" if self.allow("py27_tuple_fold") else "1"]))
         sig = ", ".join(["self"] + [p if p != "b" else "b=None" for p in params])
         lines.append("    def __init__(%s):" % sig)
         for p in params:
@@ -403,6 +417,8 @@ class Gen(object):
         if not self.allow("const_list_display_size") and const_list_display(text):
             sized = False
         self.vars[name] = Var(name, kind, fresh, sized)
+        if kind == INT:
+            self.vars[name].obj["bits"] = self.last_bits
         if not self.allow("str_method_identity") and re.search(r"\.(strip|lstrip|rstrip|replace)\(", text):
             self.vars[name].obj["ident"] = False  # may or may not be its input: not compared with `is`
         if not self.allow("int_abs_identity") and text.startswith("abs("):
@@ -531,8 +547,15 @@ class Gen(object):
         v = self.var_of(INT)
         if not v:
             return None
+        b = v.obj.get("bits", 64)
+        k = self.r.randint(1, 9)
+        op, bits = self.pick([("+=", max(b, 4) + 1), ("-=", max(b, 4) + 1), ("*=", b + 4), ("//=", b),
+                              ("<<=", b + k), ("|=", max(b, 4))])
+        if bits > 60 and not self.allow("int_range"):
+            return None
         self.vars[v.name] = Var(v.name, INT, True)  # a new object; aliases keep the old one
-        return ["%s %s %d" % (v.name, self.pick(["+=", "-=", "*=", "//=", "<<=", "|="]), self.r.randint(1, 9))]
+        self.vars[v.name].obj["bits"] = bits
+        return ["%s %s %d" % (v.name, op, k)]
 
     def s_attr_del(self):
         o = self.var_of(INST)
