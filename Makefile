@@ -4,14 +4,19 @@
 #   make bench      deps, Release build, the benchmarks -> results/
 #   make sanitize   ASan+UBSan build into build-asan/, ctest there
 #   make deps       install missing Debian packages (apt-get as root; else prints the command)
+#   make difftest   deps, build, the differential tester's long campaign (DIFFTEST_N programs per profile,
+#                   DIFFTEST_SEED, DIFFTEST_PROFILES); findings go to conformance/difftest/found/
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE ?= cmake
 SCALE ?= quick
 ONLY ?=
+DIFFTEST_N ?= 2000
+DIFFTEST_SEED ?= 2
+DIFFTEST_PROFILES ?= py27,py310,py311,py312,py313
 
-.PHONY: all build test bench sanitize deps clean
+.PHONY: all build test bench sanitize deps clean difftest
 all: build
 
 build:
@@ -34,6 +39,10 @@ sanitize: deps
 
 bench: deps build
 	/usr/bin/python3 harness/bench/run_bench.py --build $(BUILD) --scale $(SCALE) --only "$(ONLY)"
+
+difftest: deps build
+	/usr/bin/python3 conformance/difftest/difftest.py --profiles $(DIFFTEST_PROFILES) -n $(DIFFTEST_N) \
+	  --seed $(DIFFTEST_SEED) --refheap $(BUILD)/refheap --jobs $(JOBS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
