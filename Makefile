@@ -4,14 +4,19 @@
 #   make bench      deps, Release build, the benchmarks -> results/
 #   make sanitize   ASan+UBSan build into build-asan/, ctest there
 #   make deps       install missing Debian packages (apt-get as root; else prints the command)
+#   make fuzz       libFuzzer targets (clang, ASan+UBSan) into build-fuzz/, each run FUZZ_SECONDS (60);
+#                   fails on any finding (scripts/fuzz.sh)
+#   make oom        the full allocation-failure sweep (every N up to 2000, then 500 points up to the total)
+#                   over every workload case, Release then ASan (ctest label oom with --full)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE ?= cmake
 SCALE ?= quick
 ONLY ?=
+FUZZ_SECONDS ?= 60
 
-.PHONY: all build test bench sanitize deps clean
+.PHONY: all build test bench sanitize deps clean fuzz oom
 all: build
 
 build:
@@ -32,8 +37,22 @@ sanitize: deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L asan
 
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh
+
+oom: deps
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DRH_OOM_ARGS=--full >/dev/null
+	$(CMAKE) --build $(BUILD) -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L oom; st=$$?; \
+	  $(CMAKE) -S .. -B . -DRH_OOM_ARGS= >/dev/null; exit $$st
+	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DREFHEAP_SANITIZE=ON -DREFHEAP_BENCH=OFF \
+	  -DRH_OOM_ARGS=--full >/dev/null
+	$(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS) -L oom; st=$$?; \
+	  $(CMAKE) -S .. -B . -DRH_OOM_ARGS= >/dev/null; exit $$st
+
 bench: deps build
 	/usr/bin/python3 harness/bench/run_bench.py --build $(BUILD) --scale $(SCALE) --only "$(ONLY)"
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

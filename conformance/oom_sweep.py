@@ -23,7 +23,8 @@ after the failure either).
 
 Which N: the ctest slice (default) takes every N up to --dense (25), then --runs (15) points spaced
 geometrically up to min(R, --max-n (100000)). --full (`make oom`) takes every N up to --dense (2000),
-then --runs (500) evenly spaced points up to R, so every program of the suite is swept densely where its
+then --runs (500; 100 with --sanitize, where a run of the
+big cases takes seconds) evenly spaced points up to R, so every program of the suite is swept densely where its
 start-up and first statements allocate and sampled with a fixed stride beyond.
 Exit: 0 pass, 1 fail (each failing N is printed with the command that reproduces it).
 """
@@ -101,7 +102,7 @@ def main():
     ap.add_argument("--timeout", type=float, default=300)
     a = ap.parse_args()
     dense = a.dense if a.dense is not None else (2000 if a.full else 25)
-    runs = a.runs if a.runs is not None else (500 if a.full else 15)
+    runs = a.runs if a.runs is not None else (100 if a.full and a.sanitize else 500 if a.full else 15)
     if a.sanitize:
         os.environ.setdefault("ASAN_OPTIONS", "detect_leaks=1")
         if b"/proc/self/statm" in open(a.case, "rb").read():
