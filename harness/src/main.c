@@ -2,7 +2,8 @@
  *
  * Owns argument parsing, the run sequence (preload re-exec for LD_PRELOAD allocators, read, lex, parse,
  * runtime creation with the chosen allocator and profile, resolve, execute, finalize, report) and exit
- * statuses: 0 program ok, 1 uncaught exception, 2 bad input or usage. stdout carries exactly the
+ * statuses: 0 program ok, 1 uncaught exception, 2 bad input or usage, 3 a --max-rss/--timeout limit hit
+ * (limits.c). stdout carries exactly the
  * program's output (fully buffered, flushed before anything is written to stderr and at exit).
  */
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "limits.h"
 #include "record.h"
 #include "report.h"
 
@@ -41,7 +43,9 @@ static const char usage_text[] =
     "  --fail-alloc-sticky with --fail-alloc: every request after the Nth fails too\n"
     "  --max-heap MB       object-allocator requests that would take the live heap above MB fail\n"
     "                      (MemoryError), as a byte limit of the fault injector\n"
-    "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage\n";
+    "  --max-rss MB        stop the program (exit status 3) once its resident set size exceeds MB\n"
+    "  --timeout S         stop the program (exit status 3) once it has run S seconds (wall clock)\n"
+    "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage, 3 stopped by --max-rss or --timeout\n";
 
 typedef struct opts {
     const char *file, *profile, *allocator, *json;
@@ -52,6 +56,8 @@ typedef struct opts {
     long long fail_alloc;    /* < 0: no fault injection; 0: count requests only; N: fail the Nth */
     int fail_sticky;
     long long max_heap_mb;   /* 0: no limit */
+    long long max_rss_mb;    /* 0: no limit */
+    double timeout_s;        /* 0: no limit */
 } opts;
 
 static int usage_error(const char *msg, const char *arg) {
@@ -69,15 +75,23 @@ static int parse_args(int argc, char **argv, opts *o) {
         if (!strcmp(a, "--report")) o->report = 1;
         else if (!strcmp(a, "--dis")) o->dis = 1;
         else if (!strcmp(a, "--fail-alloc-sticky")) o->fail_sticky = 1;
-        else if (!strcmp(a, "--fail-alloc") || !strcmp(a, "--max-heap")) {
+        else if (!strcmp(a, "--timeout")) {
+            if (i + 1 >= argc) return usage_error("missing value for", a);
+            char *end;
+            double v = strtod(argv[++i], &end);
+            if (*end || end == argv[i] || !(v > 0)) return usage_error("--timeout: not a positive number:", argv[i]);
+            o->timeout_s = v;
+        }
+        else if (!strcmp(a, "--fail-alloc") || !strcmp(a, "--max-heap") || !strcmp(a, "--max-rss")) {
             if (i + 1 >= argc) return usage_error("missing value for", a);
             char *end;
             errno = 0;
             long long v = strtoll(argv[++i], &end, 10);
             if (*end || end == argv[i] || v < 0 || errno) return usage_error("not a non-negative integer:", argv[i]);
             if (a[2] == 'f') o->fail_alloc = v;
-            else if (v > 0 && v < (1ll << 40)) o->max_heap_mb = v;
-            else return usage_error("--max-heap: not a size in MB:", argv[i]);
+            else if (v <= 0 || v >= (1ll << 40)) return usage_error("not a size in MB:", argv[i]);
+            else if (a[6] == 'h') o->max_heap_mb = v;
+            else o->max_rss_mb = v;
         }
         else if (!strcmp(a, "--release-tolerance-mb") || !strcmp(a, "--release-deadline-s")) {
             if (i + 1 >= argc) return usage_error("missing value for", a);
@@ -268,6 +282,15 @@ int main(int argc, char **argv) {
     int fault_inject = o.fail_alloc >= 0 || o.max_heap_mb > 0;
     if (fault_inject && wrap_failinject(&cfg.allocator) != 0) {
         fprintf(stderr, "refheap: cannot set up --fail-alloc\n");
+        rh_code_free(mod);
+        free(src);
+        free(I->abspath);
+        free(I);
+        return 2;
+    }
+    if (rh_limits_start(o.max_rss_mb, o.timeout_s) != 0) {
+        fprintf(stderr, "refheap: cannot start the --max-rss/--timeout watchdog\n");
+        rh_allocator_destroy(&cfg.allocator);
         rh_code_free(mod);
         free(src);
         free(I->abspath);
