@@ -48,11 +48,12 @@ for t in $T; do
     echo "fuzz: $t for ${S}s (log $log)"
     ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$B/fuzz_$t" -fork="$J" -ignore_timeouts=1 -ignore_ooms=0 -ignore_crashes=0 -timeout=10 -rss_limit_mb=3072 \
-        -max_total_time="$S" -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$findings/" "${opts[@]}" \
+        -max_total_time="$S" -close_fd_mask=3 -artifact_prefix="$findings/" "${opts[@]}" \
         "$corpus" "${seeds[@]}" >"$log" 2>&1
     rc=$?
     grep -E '^#[0-9]+' "$log" | tail -1 | sed "s/^/fuzz: $t: /"
-    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|timeout' "$log" | sed "s/^/fuzz: $t: /" | tail -4
+    n=$(find "$findings" -type f -name 'timeout-*' | wc -l)
+    [ "$n" -eq 0 ] || echo "fuzz: $t: $n timeout inputs so far (not findings) in $findings"
     found=$(find "$findings" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'oom-*' \) | wc -l)
     if [ "$rc" -ne 0 ] || [ "$found" -ne 0 ]; then
         echo "fuzz: $t: FINDING (exit $rc, $found inputs in $findings)"
