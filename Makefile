@@ -6,6 +6,10 @@
 #   make deps       install missing Debian packages (apt-get as root; else prints the command)
 #   make difftest   deps, build, the differential tester's long campaign (DIFFTEST_N programs per profile,
 #                   DIFFTEST_SEED, DIFFTEST_PROFILES); findings go to conformance/difftest/found/
+#   make fuzz       libFuzzer targets (clang, ASan+UBSan) into build-fuzz/, each run FUZZ_SECONDS (60);
+#                   fails on any finding (scripts/fuzz.sh)
+#   make oom        the full allocation-failure sweep (every N up to 2000, then 500 points up to the total)
+#                   over every workload case, Release then ASan (ctest label oom with --full)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -15,8 +19,9 @@ ONLY ?=
 DIFFTEST_N ?= 2000
 DIFFTEST_SEED ?= 2
 DIFFTEST_PROFILES ?= py27,py310,py311,py312,py313
+FUZZ_SECONDS ?= 60
 
-.PHONY: all build test bench sanitize deps clean difftest
+.PHONY: all build test bench sanitize deps clean difftest fuzz oom
 all: build
 
 build:
@@ -37,6 +42,20 @@ sanitize: deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L asan
 
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh
+
+oom: deps
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DRH_OOM_ARGS=--full >/dev/null
+	$(CMAKE) --build $(BUILD) -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L oom; st=$$?; \
+	  $(CMAKE) -S .. -B . -DRH_OOM_ARGS= >/dev/null; exit $$st
+	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DREFHEAP_SANITIZE=ON -DREFHEAP_BENCH=OFF \
+	  -DRH_OOM_ARGS=--full >/dev/null
+	$(CMAKE) --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS) -L oom; st=$$?; \
+	  $(CMAKE) -S .. -B . -DRH_OOM_ARGS= >/dev/null; exit $$st
+
 bench: deps build
 	/usr/bin/python3 harness/bench/run_bench.py --build $(BUILD) --scale $(SCALE) --only "$(ONLY)"
 
@@ -45,4 +64,4 @@ difftest: deps build
 	  --seed $(DIFFTEST_SEED) --refheap $(BUILD)/refheap --jobs $(JOBS)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(cmake make gcc g++ libbenchmark-dev hyperfine libmimalloc-dev libjemalloc-dev libjemalloc2 libzstd-dev
       libgoogle-perftools-dev libtcmalloc-minimal4 python3 python3-dev libpython3.11-dev
-      python3-matplotlib procps)
+      python3-matplotlib procps clang libclang-rt-dev zstd)
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -1,17 +1,47 @@
 /* fuzz_trace.c — libFuzzer entry point: any byte string as a trace file must decode to records or to one
- * clear error, never crash or hang (build: see record.cmake; run: build-fuzz/fuzz_trace corpus/). */
+ * clear error, never crash or hang (build: harness/fuzz/fuzz.cmake; run: `make fuzz`, scripts/fuzz.sh).
+ *
+ * Two kinds of input, so that mutations reach the record decoder and not only zstd's frame checks:
+ *   - starting with the magic "RHTRACE\n": the whole trace file as it is (header and zstd frame);
+ *   - anything else: an uncompressed record stream, which the entry point puts behind a valid header and
+ *     compresses into one zstd frame (scripts/fuzz.sh seeds these from real traces, decompressed). */
+#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+#include <zstd.h>
 
 #include "trace.h"
 
+static size_t wrap(const uint8_t *data, size_t size, uint8_t **out) {
+    size_t cap = RH_TRACE_HEADER_SIZE + ZSTD_compressBound(size);
+    uint8_t *buf = malloc(cap);
+    if (!buf) return 0;
+    memcpy(buf, RH_TRACE_MAGIC, 8);
+    uint32_t v = RH_TRACE_VERSION, flags = 0;
+    for (int i = 0; i < 4; i++) buf[8 + i] = (uint8_t)(v >> (8 * i)), buf[12 + i] = (uint8_t)(flags >> (8 * i));
+    size_t n = ZSTD_compress(buf + RH_TRACE_HEADER_SIZE, cap - RH_TRACE_HEADER_SIZE, data, size, 1);
+    if (ZSTD_isError(n)) { free(buf); return 0; }
+    *out = buf;
+    return RH_TRACE_HEADER_SIZE + n;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    uint8_t *wrapped = NULL;
+    if (size < 8 || memcmp(data, RH_TRACE_MAGIC, 8) != 0) {
+        size = wrap(data, size, &wrapped);
+        if (!wrapped) return 0;
+        data = wrapped;
+    }
     char path[] = "/tmp/refheap-fuzz-XXXXXX";
     int fd = mkstemp(path);
-    if (fd < 0) return 0;
-    if (write(fd, data, size) != (ssize_t)size) { close(fd); unlink(path); return 0; }
+    if (fd < 0) { free(wrapped); return 0; }
+    ssize_t w = write(fd, data, size);
     close(fd);
+    free(wrapped);
+    if (w != (ssize_t)size) { unlink(path); return 0; }
     char err[600];
     rh_trace_reader *r = rh_trace_reader_open(path, err, sizeof err);
     if (r) {

@@ -2,7 +2,8 @@
  *
  * Owns argument parsing, the run sequence (preload re-exec for LD_PRELOAD allocators, read, lex, parse,
  * runtime creation with the chosen allocator and profile, resolve, execute, finalize, report) and exit
- * statuses: 0 program ok, 1 uncaught exception, 2 bad input or usage. stdout carries exactly the
+ * statuses: 0 program ok, 1 uncaught exception, 2 bad input or usage, 3 a --max-rss/--timeout limit hit
+ * (limits.c). stdout carries exactly the
  * program's output (fully buffered, flushed before anything is written to stderr and at exit).
  */
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "limits.h"
 #include "record.h"
 #include "report.h"
 
@@ -35,7 +37,15 @@ static const char usage_text[] =
     "  --release-tolerance-mb MB   with --json/--report: after a statement that lowers RSS, poll until RSS\n"
     "                      is within MB of its level at the first refheap.mark() (release latency)\n"
     "  --release-deadline-s S      give up polling after S seconds (default 5): 'not released within S s'\n"
-    "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage\n";
+    "  --fail-alloc N      fault injection: the Nth object-allocator request of the program (counted from\n"
+    "                      the end of interpreter start-up) fails, as if memory ran out; N = 0 fails none.\n"
+    "                      At exit stderr gets 'refheap: fail-alloc: R requests, F failed'\n"
+    "  --fail-alloc-sticky with --fail-alloc: every request after the Nth fails too\n"
+    "  --max-heap MB       object-allocator requests that would take the live heap above MB fail\n"
+    "                      (MemoryError), as a byte limit of the fault injector\n"
+    "  --max-rss MB        stop the program (exit status 3) once its resident set size exceeds MB\n"
+    "  --timeout S         stop the program (exit status 3) once it has run S seconds (wall clock)\n"
+    "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage, 3 stopped by --max-rss or --timeout\n";
 
 typedef struct opts {
     const char *file, *profile, *allocator, *json;
@@ -43,6 +53,11 @@ typedef struct opts {
     int dis;
     double release_tol_mb;   /* < 0: off */
     double release_deadline_s;
+    long long fail_alloc;    /* < 0: no fault injection; 0: count requests only; N: fail the Nth */
+    int fail_sticky;
+    long long max_heap_mb;   /* 0: no limit */
+    long long max_rss_mb;    /* 0: no limit */
+    double timeout_s;        /* 0: no limit */
 } opts;
 
 static int usage_error(const char *msg, const char *arg) {
@@ -59,6 +74,25 @@ static int parse_args(int argc, char **argv, opts *o) {
         const char *a = argv[i];
         if (!strcmp(a, "--report")) o->report = 1;
         else if (!strcmp(a, "--dis")) o->dis = 1;
+        else if (!strcmp(a, "--fail-alloc-sticky")) o->fail_sticky = 1;
+        else if (!strcmp(a, "--timeout")) {
+            if (i + 1 >= argc) return usage_error("missing value for", a);
+            char *end;
+            double v = strtod(argv[++i], &end);
+            if (*end || end == argv[i] || !(v > 0)) return usage_error("--timeout: not a positive number:", argv[i]);
+            o->timeout_s = v;
+        }
+        else if (!strcmp(a, "--fail-alloc") || !strcmp(a, "--max-heap") || !strcmp(a, "--max-rss")) {
+            if (i + 1 >= argc) return usage_error("missing value for", a);
+            char *end;
+            errno = 0;
+            long long v = strtoll(argv[++i], &end, 10);
+            if (*end || end == argv[i] || v < 0 || errno) return usage_error("not a non-negative integer:", argv[i]);
+            if (a[2] == 'f') o->fail_alloc = v;
+            else if (v <= 0 || v >= (1ll << 40)) return usage_error("not a size in MB:", argv[i]);
+            else if (a[6] == 'h') o->max_heap_mb = v;
+            else o->max_rss_mb = v;
+        }
         else if (!strcmp(a, "--release-tolerance-mb") || !strcmp(a, "--release-deadline-s")) {
             if (i + 1 >= argc) return usage_error("missing value for", a);
             char *end;
@@ -135,6 +169,45 @@ static void interp_release(rh_interp *I) {
     I->arena_cap = I->arena_top = 0;
 }
 
+/* --fail-alloc: the chosen allocator goes inside the fault-injection decorator (alloc_failinject.c),
+ * unarmed while the runtime and the interpreter start up; arm_failinject arms it right after, so N counts
+ * the program's own requests (compilation constants, then execution, finalization and teardown). */
+static int wrap_failinject(rh_allocator *a) {
+    rh_allocator inner = *a;
+    rh_failinject_config off = {0};
+    return rh_allocator_failinject(a, &inner, &off); /* owns inner from here on, failure included */
+}
+
+static uint64_t fi_armed_at; /* requests seen when arm_failinject ran */
+
+static void arm_failinject(rh_runtime *rt, const opts *o) {
+    rh_failinject_counts n;
+    rh_failinject_get(rh_runtime_allocator(rt), &n);
+    fi_armed_at = n.requests;
+    rh_failinject_config c = {.fail_nth = o->fail_alloc > 0 ? (uint64_t)o->fail_alloc : 0,
+                              .byte_limit = (uint64_t)o->max_heap_mb << 20, .sticky = o->fail_sticky};
+    rh_failinject_set(rh_runtime_allocator(rt), &c);
+}
+
+/* Requests counted since arming (all of them with N = 0); the oom sweep reads this line. */
+static void report_failinject(rh_runtime *rt) {
+    rh_failinject_counts n;
+    rh_failinject_get(rh_runtime_allocator(rt), &n);
+    fflush(stdout);
+    fprintf(stderr, "refheap: fail-alloc: %llu requests, %llu failed\n", (unsigned long long)(n.requests - fi_armed_at),
+            (unsigned long long)n.failures);
+}
+
+/* Memory ran out while the program was being compiled (its constants and names are runtime objects):
+ * as CPython when compiling the main file raises MemoryError (pythonrun.c, _PyRun_SimpleFileObject ->
+ * PyErr_Print), the exception is printed without a traceback and the exit status is 1. */
+static int compile_nomemory(rh_runtime *rt) {
+    rh_err_clear(rt);
+    fflush(stdout);
+    fputs("MemoryError\n", stderr);
+    return 1;
+}
+
 static int compile_error(const char *file, rh_cerr *e) {
     fflush(stdout);
     fprintf(stderr, "%s:%d:%d: %s\n", file, e->line, e->col, e->msg);
@@ -148,6 +221,7 @@ int main(int argc, char **argv) {
     opts o = {0};
     o.release_tol_mb = -1;
     o.release_deadline_s = 5;
+    o.fail_alloc = -1;
     int st = parse_args(argc, argv, &o);
     if (st >= 0) return st;
     const char *alloc_name = o.allocator ? o.allocator : "pymalloc";
@@ -208,6 +282,24 @@ int main(int argc, char **argv) {
         free(I);
         return 2;
     }
+    int fault_inject = o.fail_alloc >= 0 || o.max_heap_mb > 0;
+    if (fault_inject && wrap_failinject(&cfg.allocator) != 0) {
+        fprintf(stderr, "refheap: cannot set up --fail-alloc\n");
+        rh_code_free(mod);
+        free(src);
+        free(I->abspath);
+        free(I);
+        return 2;
+    }
+    if (rh_limits_start(o.max_rss_mb, o.timeout_s) != 0) {
+        fprintf(stderr, "refheap: cannot start the --max-rss/--timeout watchdog\n");
+        rh_allocator_destroy(&cfg.allocator);
+        rh_code_free(mod);
+        free(src);
+        free(I->abspath);
+        free(I);
+        return 2;
+    }
     rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
     if (!rt) {
         fprintf(stderr, "refheap: cannot create the runtime: %s\n", err);
@@ -225,8 +317,9 @@ int main(int argc, char **argv) {
         status = 2;
     } else {
         rh_hooks_install(I);
+        if (fault_inject) arm_failinject(rt, &o);
         if (rh_prepare(I, mod, &cerr) != 0 || hx_compile(I, mod, &cerr) != 0) {
-            status = compile_error(o.file, &cerr);
+            status = rh_err_occurred(rt) == RH_EXC_MEMORY ? compile_nomemory(rt) : compile_error(o.file, &cerr);
         } else if (o.dis) {
             hx_dis(stdout, mod);
         } else {
@@ -245,6 +338,7 @@ int main(int argc, char **argv) {
     }
     fflush(stdout);
     interp_release(I);
+    if (o.fail_alloc >= 0) report_failinject(rt);
     rh_report_free(I->report);
     rh_runtime_free(rt);
     rh_code_free(mod);

@@ -226,6 +226,12 @@ static rh_object *make_module(rh_interp *I, const char *name, const rh_builtin_d
     return m;
 }
 
+/* gc.garbage / gc.callbacks: the runtime makes the list on first use, so it is NULL (MemoryError set)
+ * when that allocation fails. */
+static int set_gc_list(rh_interp *I, rh_object *m, const char *name, rh_object *list) {
+    return list ? rh_dict_set_cstr(I->rt, rh_module_dict(m), name, list) : -1;
+}
+
 rh_object *rh_import_module(rh_interp *I, const char *name) {
     rh_object **slot;
     if (!strcmp(name, "sys")) slot = &I->mod_sys;
@@ -247,9 +253,8 @@ rh_object *rh_import_module(rh_interp *I, const char *name) {
                   add_int(I, m, "DEBUG_INSTANCES", 8) || add_int(I, m, "DEBUG_OBJECTS", 16) ||
                   add_int(I, m, "DEBUG_SAVEALL", RH_GC_DEBUG_SAVEALL) ||
                   add_int(I, m, "DEBUG_LEAK", RH_GC_DEBUG_LEAK | old_flags) ||
-                  rh_dict_set_cstr(I->rt, rh_module_dict(m), "garbage", rh_gc_garbage(I->rt)) ||
-                  (RH_API(I, "gc", "callbacks") &&
-                   rh_dict_set_cstr(I->rt, rh_module_dict(m), "callbacks", rh_gc_callbacks(I->rt))))) {
+                  set_gc_list(I, m, "garbage", rh_gc_garbage(I->rt)) ||
+                  (RH_API(I, "gc", "callbacks") && set_gc_list(I, m, "callbacks", rh_gc_callbacks(I->rt))))) {
             rh_decref(I->rt, m);
             m = NULL;
         }

@@ -168,7 +168,7 @@ static int make_const(prep *P, scope *s, rh_node *n) {
     rh_object *o = new_const(P, n);
     if (!o) {
         rh_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
-        rh_err_clear(rt);
+        if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
         return -1;
     }
     if (I->nconsts == I->capconsts) {
