@@ -1,6 +1,6 @@
 /* apilevel.c — which names of the modules and built-in types exist in which Python version.
  *
- * Owns the table of version-dependent names and rh_api_exists. A profile says which version it models
+ * Owns the table of version-dependent names and hx_api_exists. A profile says which version it models
  * (rh_profile.version_hex); the module builders (modules.c), the method lookup (builtins.c) and the
  * attribute lookup (interp.c) ask here, so that a 2.7 program touching gc.freeze meets 2.7's
  * AttributeError rather than a 3.11 answer. Each entry gives the first version with the name and, for
@@ -36,7 +36,7 @@ static const api_entry api_table[] = {
     {"class", "__static_attributes__", 0x030D, 0},
 };
 
-int rh_api_exists(uint32_t version, const char *owner, const char *name) {
+int hx_api_exists(uint32_t version, const char *owner, const char *name) {
     for (size_t i = 0; i < sizeof api_table / sizeof api_table[0]; i++) {
         const api_entry *e = &api_table[i];
         if (strcmp(e->owner, owner) == 0 && strcmp(e->name, name) == 0)

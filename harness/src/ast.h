@@ -1,8 +1,8 @@
 /* ast.h — tokens and the syntax tree of the workload language (a Python 3 subset).
  *
- * Owns: rh_tok (lexer output), rh_node (one tree node for statements and expressions), the node kinds
+ * Owns: hx_tok (lexer output), hx_node (one tree node for statements and expressions), the node kinds
  * and operator codes, and the compile-error record. Invariants: every node carries the 1-based line and
- * column of its first token; a node's children are owned by the tree (freed with rh_ast_free); names
+ * column of its first token; a node's children are owned by the tree (freed with hx_ast_free); names
  * are NUL-terminated copies. After resolution (resolve.c) every E_NAME / store target carries its scope
  * (SC_FAST slot, SC_GLOBAL, SC_CLASS) and every constant node holds one merged constant object. The tree
  * is the compiler's input (compile.c); nothing executes it, and the VM's caches live in the code units.
@@ -18,21 +18,21 @@
 /* ---------------------------------------------------------------- tokens */
 typedef enum {
     T_EOF = 0, T_NEWLINE, T_INDENT, T_DEDENT, T_NAME, T_INT, T_FLOAT, T_STRING, T_OP
-} rh_tokkind;
+} hx_tokkind;
 
-typedef struct rh_tok {
-    rh_tokkind kind;
+typedef struct hx_tok {
+    hx_tokkind kind;
     int line, col;
     char *text;        /* NAME / OP text; STRING: decoded UTF-8 bytes; INT/FLOAT: digits without '_' */
     size_t len;        /* bytes in text */
-} rh_tok;
+} hx_tok;
 
 /* A compile-time error: printed as "file:line:col: <msg>" and the run exits with status 2. */
-typedef struct rh_cerr {
+typedef struct hx_cerr {
     int set;
     int line, col;
     char msg[256];
-} rh_cerr;
+} hx_cerr;
 
 /* ---------------------------------------------------------------- nodes */
 typedef enum {
@@ -42,7 +42,7 @@ typedef enum {
     /* expressions */
     E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,
     E_COMPARE, E_IFEXP, E_CALL, E_ATTR, E_SUBSCR, E_SLICE, E_STAR
-} rh_nkind;
+} hx_nkind;
 
 typedef enum {
     OP_ADD = 1, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR,
@@ -51,39 +51,39 @@ typedef enum {
     CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_IN, CMP_NOTIN, CMP_IS, CMP_ISNOT,
     /* boolean */
     BOOL_AND, BOOL_OR
-} rh_op;
+} hx_operator;
 
 /* Constant literal kinds before they become objects. */
-typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE } rh_ckind;
+typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE } hx_ckind;
 
-typedef enum { SC_UNRESOLVED = 0, SC_FAST, SC_GLOBAL, SC_CLASS } rh_scope;
+typedef enum { SC_UNRESOLVED = 0, SC_FAST, SC_GLOBAL, SC_CLASS } hx_scope;
 
-typedef struct rh_node rh_node;
-struct rh_node {
-    rh_nkind kind;
+typedef struct hx_node hx_node;
+struct hx_node {
+    hx_nkind kind;
     int line, col;
-    int op;                  /* rh_op (binop, unary, boolop, aug) */
-    rh_node *a, *b, *c;      /* children, by kind (see parser.c) */
-    rh_node **items;         /* body / elements / args / targets */
+    int op;                  /* hx_operator (binop, unary, boolop, aug) */
+    hx_node *a, *b, *c;      /* children, by kind (see parser.c) */
+    hx_node **items;         /* body / elements / args / targets */
     int n;
-    rh_node **items2;        /* else-body / dict values / keyword values / comp ifs */
+    hx_node **items2;        /* else-body / dict values / keyword values / comp ifs */
     int n2;
     int *ops;                /* comparison operators (n - 1 of them) */
     char **kwnames;          /* call keyword names (n2 of them) */
     char *name;              /* identifier (NAME, ATTR, DEF, CLASS, IMPORT alias target) */
     rh_object *name_obj;     /* interned str for name (resolved) */
     /* constants */
-    rh_ckind ckind;
+    hx_ckind ckind;
     int64_t ival;
     double fval;
     char *sval;
     size_t slen;
     rh_object *cst;          /* merged constant object (owned by the compile unit) */
     /* resolution */
-    rh_scope scope;
+    hx_scope scope;
     int slot;
     /* functions / classes: the code unit */
-    struct rh_code *code;
+    struct hx_code *code;
     /* source text span of a top-level statement (for --report) */
     int end_line;
 };
@@ -131,16 +131,16 @@ typedef struct hx_acache {
 } hx_acache;
 
 /* A code unit: the module, a function body or a class body. */
-typedef enum { CODE_MODULE = 0, CODE_FUNCTION, CODE_CLASS } rh_codekind;
-typedef struct rh_code {
-    rh_codekind kind;
+typedef enum { CODE_MODULE = 0, CODE_FUNCTION, CODE_CLASS } hx_codekind;
+typedef struct hx_code {
+    hx_codekind kind;
     char *name;              /* function / class name, "<module>" */
     char *qualname;          /* "C.__del__" */
-    rh_node **body;
+    hx_node **body;
     int nbody;
     int nparams;
     char **params;
-    rh_node **defaults;      /* n_defaults of them, for the last params */
+    hx_node **defaults;      /* n_defaults of them, for the last params */
     int ndefaults;
     int nslots;              /* fast locals: params first, then other locals, then comprehension vars */
     char **slotnames;
@@ -159,7 +159,7 @@ typedef struct rh_code {
     int nnames, capnames;
     const char **co_cstrs;   /* borrowed C strings of the tree (module names of import) */
     int ncstrs, capcstrs;
-    struct rh_code **co_codes; /* nested units (owned by their def / class nodes) */
+    struct hx_code **co_codes; /* nested units (owned by their def / class nodes) */
     int ncodes, capcodes;
     hx_gcache *gcache;       /* LOAD_GLOBAL / LOAD_NAME sites */
     int ngcache, capgcache;
@@ -171,7 +171,7 @@ typedef struct rh_code {
     int nkwlists, capkwlists;
     int stacksize;           /* maximum value-stack depth */
     int nloopslots;          /* nesting depth of for loops: each has a C cursor in the frame */
-} rh_code;
+} hx_code;
 
 /* `from __future__ import` names the subset accepts (they change nothing in 3.x; under the py27 profile
  * print_function is required and division selects true division). */
@@ -180,15 +180,15 @@ enum { RH_FUTURE_PRINT_FUNCTION = 1, RH_FUTURE_DIVISION = 2, RH_FUTURE_ABSOLUTE_
 /* ---------------------------------------------------------------- entry points */
 /* lexer.c: tokenize src (NUL-terminated, len bytes). Returns a token array (ends with T_EOF) or NULL with
  * *err set. *ntok receives the count. */
-rh_tok *rh_lex(const char *src, size_t len, int *ntok, rh_cerr *err);
-void rh_toks_free(rh_tok *t, int n);
+hx_tok *hx_lex(const char *src, size_t len, int *ntok, hx_cerr *err);
+void hx_toks_free(hx_tok *t, int n);
 
 /* parser.c: parse tokens into the module code unit, or NULL with *err set. */
-rh_code *rh_parse(rh_tok *toks, int ntok, rh_cerr *err);
-void rh_code_free(rh_code *c);
+hx_code *hx_parse(hx_tok *toks, int ntok, hx_cerr *err);
+void hx_code_free(hx_code *c);
 
-void rh_node_free(rh_node *n);
+void hx_node_free(hx_node *n);
 
-void rh_cerr_set(rh_cerr *e, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void hx_cerr_set(hx_cerr *e, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 #endif

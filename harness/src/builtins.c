@@ -2,7 +2,7 @@
  *
  * Owns the `builtins` namespace (print, len, range, list, tuple, dict, int, float, str, bool, repr, sorted,
  * all, any, min, max, sum, abs, dir, id, type, isinstance, callable, globals, open) and the method tables
- * of list, dict and str. Every function has the rh_cfn signature: arguments are borrowed, the result is
+ * of list, dict and str. Every function has the hx_cfn signature: arguments are borrowed, the result is
  * a new reference or NULL with the runtime error set. Messages follow CPython 3.11's wording.
  * open() serves only /proc/self/... read-only: the text is read at open() and held by a box object.
  */
@@ -14,19 +14,19 @@
 
 #include "interp.h"
 
-#define FN(name) static rh_object *name(rh_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
+#define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
 #define UNUSED_ARGS (void)self; (void)kwn; (void)kwv
 
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 
-static int no_kw(rh_interp *I, const char *fname, int nkw, char **kwn) {
+static int no_kw(hx_interp *I, const char *fname, int nkw, char **kwn) {
     if (nkw == 0) return 0;
     rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fname);
     (void)kwn;
     return -1;
 }
 
-static int nargs_check(rh_interp *I, const char *fname, int n, int lo, int hi) {
+static int nargs_check(hx_interp *I, const char *fname, int n, int lo, int hi) {
     if (n >= lo && n <= hi) return 0;
     if (lo == hi)
         rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly %s (%d given)", fname,
@@ -43,8 +43,8 @@ static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_
 
 /* ---------------------------------------------------------------- output */
 
-static int write_obj(rh_interp *I, rh_object *o) {
-    rh_object *s = rh_kind_of(o) == RH_K_STR ? newref(o) : rh_obj_str(I, o);
+static int write_obj(hx_interp *I, rh_object *o) {
+    rh_object *s = rh_kind_of(o) == RH_K_STR ? newref(o) : hx_obj_str(I, o);
     if (!s) return -1;
     size_t len;
     const char *u = rh_str_utf8(I->rt, s, &len);
@@ -89,7 +89,7 @@ FN(bi_len) {
     case RH_K_STR: r = (int64_t)rh_str_len(a[0]); break;
     case RH_K_RANGE: r = rh_range_len(a[0]); break;
     default:
-        rh_err_set(I->rt, RH_EXC_TYPE, "object of type '%s' has no len()", rh_tname(a[0]));
+        rh_err_set(I->rt, RH_EXC_TYPE, "object of type '%s' has no len()", hx_tname(a[0]));
         return NULL;
     }
     return rh_int_from_i64(I->rt, r);
@@ -111,14 +111,14 @@ FN(bi_range) {
     return rh_range_new(I->rt, start, stop, step);
 }
 
-static rh_object *to_list(rh_interp *I, rh_object *o) {
+static rh_object *to_list(hx_interp *I, rh_object *o) {
     if (rh_kind_of(o) == RH_K_RANGE) {
         int64_t n = rh_range_len(o);
         if (n == 0) return rh_list_new(I->rt, 0);
         int64_t st = rh_range_item(o, 0), step = n > 1 ? rh_range_item(o, 1) - st : 1;
         return rh_list_from_range(I->rt, st, st + n * step, step);
     }
-    rh_object *src = rh_iter_list(I, o);
+    rh_object *src = hx_iter_list(I, o);
     if (!src) return NULL;
     if (rh_kind_of(src) == RH_K_LIST && src != o) return src;
     size_t len = seqlen(src);
@@ -141,7 +141,7 @@ FN(bi_tuple) {
     if (no_kw(I, "tuple", nkw, kwn) || nargs_check(I, "tuple", n, 0, 1)) return NULL;
     if (n == 0) return newref(rh_empty_tuple(I->rt));
     if (rh_kind_of(a[0]) == RH_K_TUPLE) return newref(a[0]);
-    rh_object *src = rh_iter_list(I, a[0]);
+    rh_object *src = hx_iter_list(I, a[0]);
     if (!src) return NULL;
     size_t len = seqlen(src);
     rh_object *t = len ? rh_tuple_new(I->rt, len) : newref(rh_empty_tuple(I->rt));
@@ -201,7 +201,7 @@ FN(bi_int) {
     }
     default:
         rh_err_set(I->rt, RH_EXC_TYPE, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                   rh_tname(o));
+                   hx_tname(o));
         return NULL;
     }
 }
@@ -212,7 +212,7 @@ FN(bi_float) {
     if (n == 0) return rh_float_new(I->rt, 0.0);
     rh_object *o = a[0];
     if (rh_kind_of(o) == RH_K_FLOAT) return newref(o);
-    if (rh_is_intlike(o)) {
+    if (hx_is_intlike(o)) {
         double v;
         return rh_int_as_double(I->rt, o, &v) ? NULL : rh_float_new(I->rt, v);
     }
@@ -221,7 +221,7 @@ FN(bi_float) {
         const char *u = rh_str_utf8(I->rt, o, &len);
         return u ? rh_float_from_text(I->rt, u, len) : NULL;
     }
-    rh_err_set(I->rt, RH_EXC_TYPE, "float() argument must be a string or a real number, not '%s'", rh_tname(o));
+    rh_err_set(I->rt, RH_EXC_TYPE, "float() argument must be a string or a real number, not '%s'", hx_tname(o));
     return NULL;
 }
 
@@ -230,13 +230,13 @@ FN(bi_str) {
     if (no_kw(I, "str", nkw, kwn) || nargs_check(I, "str", n, 0, 1)) return NULL;
     if (n == 0) return newref(rh_empty_str(I->rt));
     if (rh_kind_of(a[0]) == RH_K_STR) return newref(a[0]);
-    return rh_obj_str(I, a[0]);
+    return hx_obj_str(I, a[0]);
 }
 
 FN(bi_repr) {
     UNUSED_ARGS;
     if (no_kw(I, "repr", nkw, kwn) || nargs_check(I, "repr", n, 1, 1)) return NULL;
-    return rh_obj_repr(I, a[0]);
+    return hx_obj_repr(I, a[0]);
 }
 
 FN(bi_bool) {
@@ -247,8 +247,8 @@ FN(bi_bool) {
     return t < 0 ? NULL : rh_bool(I->rt, t);
 }
 
-static rh_object *all_any(rh_interp *I, rh_object *o, int want_all) {
-    rh_object *l = rh_iter_list(I, o);
+static rh_object *all_any(hx_interp *I, rh_object *o, int want_all) {
+    rh_object *l = hx_iter_list(I, o);
     if (!l) return NULL;
     int r = want_all;
     for (size_t i = 0; i < seqlen(l); i++) {
@@ -266,15 +266,15 @@ static rh_object *all_any(rh_interp *I, rh_object *o, int want_all) {
 FN(bi_all) { UNUSED_ARGS; if (no_kw(I, "all", nkw, kwn) || nargs_check(I, "all", n, 1, 1)) return NULL; return all_any(I, a[0], 1); }
 FN(bi_any) { UNUSED_ARGS; if (no_kw(I, "any", nkw, kwn) || nargs_check(I, "any", n, 1, 1)) return NULL; return all_any(I, a[0], 0); }
 
-/* stable merge sort of owned item pointers with rh_compare(<) */
-static int msort(rh_interp *I, rh_object **v, rh_object **tmp, size_t n, int reverse) {
+/* stable merge sort of owned item pointers with hx_compare(<) */
+static int msort(hx_interp *I, rh_object **v, rh_object **tmp, size_t n, int reverse) {
     if (n < 2) return 0;
     size_t h = n / 2;
     if (msort(I, v, tmp, h, reverse) || msort(I, v + h, tmp, n - h, reverse)) return -1;
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n) {
         /* take from the right only when strictly smaller (stability) */
-        int lt = reverse ? rh_compare(I, CMP_LT, v[i], v[j]) : rh_compare(I, CMP_LT, v[j], v[i]);
+        int lt = reverse ? hx_compare(I, CMP_LT, v[i], v[j]) : hx_compare(I, CMP_LT, v[j], v[i]);
         if (lt < 0) return -1;
         tmp[k++] = lt ? v[j++] : v[i++];
     }
@@ -284,7 +284,7 @@ static int msort(rh_interp *I, rh_object **v, rh_object **tmp, size_t n, int rev
     return 0;
 }
 
-static int sort_list(rh_interp *I, rh_object *l, int reverse) {
+static int sort_list(hx_interp *I, rh_object *l, int reverse) {
     size_t n = rh_list_len(l);
     rh_object **v = malloc((n ? n : 1) * sizeof *v), **tmp = malloc((n ? n : 1) * sizeof *v);
     if (!v || !tmp) abort();
@@ -299,7 +299,7 @@ static int sort_list(rh_interp *I, rh_object *l, int reverse) {
     return rc;
 }
 
-static int sort_kw(rh_interp *I, int nkw, char **kwn, rh_object **kwv, int *reverse) {
+static int sort_kw(hx_interp *I, int nkw, char **kwn, rh_object **kwv, int *reverse) {
     *reverse = 0;
     for (int k = 0; k < nkw; k++) {
         if (!strcmp(kwn[k], "reverse")) { *reverse = rh_truthy(I->rt, kwv[k]); continue; }
@@ -319,8 +319,8 @@ FN(bi_sorted) {
     return l;
 }
 
-static rh_object *minmax(rh_interp *I, rh_object **a, int n, int want_max, const char *nm) {
-    rh_object *src = n == 1 ? rh_iter_list(I, a[0]) : NULL;
+static rh_object *minmax(hx_interp *I, rh_object **a, int n, int want_max, const char *nm) {
+    rh_object *src = n == 1 ? hx_iter_list(I, a[0]) : NULL;
     if (n == 1 && !src) return NULL;
     size_t len = n == 1 ? seqlen(src) : (size_t)n;
     if (len == 0) {
@@ -332,7 +332,7 @@ static rh_object *minmax(rh_interp *I, rh_object **a, int n, int want_max, const
     for (size_t i = 0; i < len; i++) {
         rh_object *x = n == 1 ? seqget(src, i) : a[i];
         if (!best) { best = x; continue; }
-        int r = rh_compare(I, want_max ? CMP_GT : CMP_LT, x, best);
+        int r = hx_compare(I, want_max ? CMP_GT : CMP_LT, x, best);
         if (r < 0) { rh_xdecref(I->rt, src); return NULL; }
         if (r) best = x;
     }
@@ -347,7 +347,7 @@ FN(bi_max) { UNUSED_ARGS; if (no_kw(I, "max", nkw, kwn) || nargs_check(I, "max",
 FN(bi_sum) {
     UNUSED_ARGS;
     if (no_kw(I, "sum", nkw, kwn) || nargs_check(I, "sum", n, 1, 2)) return NULL;
-    rh_object *src = rh_iter_list(I, a[0]);
+    rh_object *src = hx_iter_list(I, a[0]);
     if (!src) return NULL;
     int64_t si = 0;
     double sf = 0;
@@ -355,8 +355,8 @@ FN(bi_sum) {
     rh_object *big = NULL; /* the int total once it left the int64 accumulator (PyNumber_Add from then on) */
     if (n == 2) {
         if (rh_kind_of(a[1]) == RH_K_FLOAT) { isf = 1; sf = rh_float_value(a[1]); }
-        else if (rh_is_intlike(a[1]) && rh_int_as_i64(I->rt, a[1], &si)) { rh_err_clear(I->rt); big = newref(a[1]); }
-        else if (!rh_is_intlike(a[1]) && rh_index_value(I->rt, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
+        else if (hx_is_intlike(a[1]) && rh_int_as_i64(I->rt, a[1], &si)) { rh_err_clear(I->rt); big = newref(a[1]); }
+        else if (!hx_is_intlike(a[1]) && rh_index_value(I->rt, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
     }
     for (size_t i = 0; i < seqlen(src); i++) {
         rh_object *x = seqget(src, i);
@@ -368,7 +368,7 @@ FN(bi_sum) {
                 else sf = (double)si;
             }
             sf += rh_float_value(x);
-        } else if (rh_is_intlike(x)) {
+        } else if (hx_is_intlike(x)) {
             double dv;
             int64_t t64;
             if (isf) {
@@ -385,7 +385,7 @@ FN(bi_sum) {
             }
         } else {
             if (big) rh_decref(I->rt, big);
-            rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for +: '%s' and '%s'", isf ? "float" : "int", rh_tname(x));
+            rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for +: '%s' and '%s'", isf ? "float" : "int", hx_tname(x));
             rh_decref(I->rt, src);
             return NULL;
         }
@@ -399,11 +399,11 @@ FN(bi_abs) {
     UNUSED_ARGS;
     if (no_kw(I, "abs", nkw, kwn) || nargs_check(I, "abs", n, 1, 1)) return NULL;
     if (rh_kind_of(a[0]) == RH_K_FLOAT) return rh_float_new(I->rt, __builtin_fabs(rh_float_value(a[0])));
-    if (!rh_is_intlike(a[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", rh_tname(a[0])); return NULL; }
+    if (!hx_is_intlike(a[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", hx_tname(a[0])); return NULL; }
     return rh_type_of(a[0])->as_number.nb_absolute(I->rt, a[0]); /* long_abs */
 }
 
-static int is_number(rh_object *o) { return rh_is_intlike(o) || rh_kind_of(o) == RH_K_FLOAT; }
+static int is_number(rh_object *o) { return hx_is_intlike(o) || rh_kind_of(o) == RH_K_FLOAT; }
 
 FN(bi_hash) {
     UNUSED_ARGS;
@@ -417,8 +417,8 @@ FN(bi_divmod) {
     UNUSED_ARGS;
     if (no_kw(I, "divmod", nkw, kwn) || nargs_check(I, "divmod", n, 2, 2)) return NULL;
     if (!is_number(a[0]) || !is_number(a[1])) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for divmod(): '%s' and '%s'", rh_tname(a[0]),
-                   rh_tname(a[1]));
+        rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for divmod(): '%s' and '%s'", hx_tname(a[0]),
+                   hx_tname(a[1]));
         return NULL;
     }
     rh_object *q = rh_binop(I->rt, RH_BINOP_FLOORDIV, a[0], a[1]);
@@ -434,7 +434,7 @@ FN(bi_pow) {
     UNUSED_ARGS;
     if (no_kw(I, "pow", nkw, kwn) || nargs_check(I, "pow", n, 2, 3)) return NULL;
     if (n == 2 || a[2] == rh_none(I->rt)) return rh_binop(I->rt, RH_BINOP_POW, a[0], a[1]);
-    if (!rh_is_intlike(a[0]) || !rh_is_intlike(a[1]) || !rh_is_intlike(a[2])) {
+    if (!hx_is_intlike(a[0]) || !hx_is_intlike(a[1]) || !hx_is_intlike(a[2])) {
         rh_err_set(I->rt, RH_EXC_TYPE, "pow() 3rd argument not allowed unless all arguments are integers");
         return NULL;
     }
@@ -470,7 +470,7 @@ FN(bi_globals) {
 }
 
 /* isinstance against a class, a built-in type object, or one of the conversion built-ins (int, str...) */
-static int instance_of(rh_interp *I, rh_object *o, rh_object *cls) {
+static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
     rh_type *t = rh_type_of(o);
     if (rh_kind_of(cls) == RH_K_TUPLE) {
         for (size_t i = 0; i < rh_tuple_len(cls); i++) {
@@ -514,7 +514,7 @@ static const char *const object_attrs[] = {
     "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
     "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__", NULL};
 
-static int add_keys(rh_interp *I, rh_object *set, rh_object *d) {
+static int add_keys(hx_interp *I, rh_object *set, rh_object *d) {
     size_t pos = 0;
     rh_object *k, *v;
     while (rh_dict_next(d, &pos, &k, &v))
@@ -643,7 +643,7 @@ FN(l_append) {
 FN(l_extend) {
     UNUSED_ARGS;
     if (nargs_check(I, "list.extend", n, 1, 1)) return NULL;
-    rh_object *src = rh_iter_list(I, a[0]);
+    rh_object *src = hx_iter_list(I, a[0]);
     if (!src) return NULL;
     int rc = rh_list_extend(I->rt, self, src);
     rh_decref(I->rt, src);
@@ -662,10 +662,10 @@ FN(l_pop) {
 }
 /* Index of the first item of list self that compares equal to v (the list may change under __eq__):
    >= 0 if found, -1 if none is, -2 with the error set if a comparison failed. */
-static int64_t list_find(rh_interp *I, rh_object *self, rh_object *v) {
+static int64_t list_find(hx_interp *I, rh_object *self, rh_object *v) {
     for (size_t i = 0; i < rh_list_len(self); i++) {
         rh_object *x = newref(rh_list_get(self, i));
-        int r = rh_compare(I, CMP_EQ, x, v);
+        int r = hx_compare(I, CMP_EQ, x, v);
         rh_decref(I->rt, x);
         if (r < 0) return -2;
         if (r) return (int64_t)i;
@@ -696,7 +696,7 @@ FN(l_index) {
     int64_t i = list_find(I, self, a[0]);
     if (i < -1) return NULL;
     if (i >= 0) return rh_int_from_i64(I->rt, i);
-    rh_object *rep = rh_obj_repr(I, a[0]);
+    rh_object *rep = hx_obj_repr(I, a[0]);
     rh_err_set(I->rt, RH_EXC_VALUE, "%s is not in list", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
     rh_xdecref(I->rt, rep);
     return NULL;
@@ -708,7 +708,7 @@ FN(l_count) {
     size_t len = rh_kind_of(self) == RH_K_LIST ? rh_list_len(self) : rh_tuple_len(self);
     for (size_t i = 0; i < len; i++) {
         rh_object *x = newref(rh_kind_of(self) == RH_K_LIST ? rh_list_get(self, i) : rh_tuple_get(self, i));
-        int r = rh_compare(I, CMP_EQ, x, a[0]);
+        int r = hx_compare(I, CMP_EQ, x, a[0]);
         rh_decref(I->rt, x);
         if (r < 0) return NULL;
         c += r;
@@ -744,7 +744,7 @@ FN(d_pop) {
     if (nargs_check(I, "pop", n, 1, 2)) return NULL;
     rh_object *r = rh_dict_pop(I->rt, self, a[0], n == 2 ? a[1] : NULL);
     if (!r && rh_err_occurred(I->rt) == RH_EXC_KEY) {
-        rh_object *rep = rh_obj_repr(I, a[0]);
+        rh_object *rep = hx_obj_repr(I, a[0]);
         rh_err_set(I->rt, RH_EXC_KEY, "%s", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
         rh_xdecref(I->rt, rep);
     }
@@ -782,7 +782,7 @@ FN(d_copy) {
 FN(s_split) {
     UNUSED_ARGS;
     if (n == 0 || a[0] == rh_none(I->rt)) return rh_str_split_ws(I->rt, self);
-    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "must be str or None, not %s", rh_tname(a[0])); return NULL; }
+    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "must be str or None, not %s", hx_tname(a[0])); return NULL; }
     size_t hl, sl;
     const char *h = rh_str_utf8(I->rt, self, &hl), *sp = rh_str_utf8(I->rt, a[0], &sl);
     if (!h || !sp) return NULL;
@@ -803,13 +803,13 @@ FN(s_split) {
 FN(s_join) {
     UNUSED_ARGS;
     if (nargs_check(I, "join", n, 1, 1)) return NULL;
-    rh_object *src = rh_iter_list(I, a[0]);
+    rh_object *src = hx_iter_list(I, a[0]);
     if (!src) return NULL;
     rh_object *r = rh_str_join(I->rt, self, src);
     rh_decref(I->rt, src);
     return r;
 }
-static rh_object *strip_impl(rh_interp *I, rh_object *self, int left, int right) {
+static rh_object *strip_impl(hx_interp *I, rh_object *self, int left, int right) {
     size_t len;
     const char *u = rh_str_utf8(I->rt, self, &len);
     if (!u) return NULL;
@@ -821,7 +821,7 @@ static rh_object *strip_impl(rh_interp *I, rh_object *self, int left, int right)
 FN(s_strip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 1, 1); }
 FN(s_lstrip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 1, 0); }
 FN(s_rstrip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 0, 1); }
-static rh_object *affix(rh_interp *I, rh_object *self, rh_object **a, int n, int start) {
+static rh_object *affix(hx_interp *I, rh_object *self, rh_object **a, int n, int start) {
     if (nargs_check(I, start ? "startswith" : "endswith", n, 1, 1)) return NULL;
     if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "expected a str"); return NULL; }
     size_t hl, pl;
@@ -850,9 +850,9 @@ FN(s_splitlines) {
     }
     return l;
 }
-static int str_arg(rh_interp *I, rh_object **a, int n, int k, const char **u, size_t *len) {
+static int str_arg(hx_interp *I, rh_object **a, int n, int k, const char **u, size_t *len) {
     if (n <= k || rh_kind_of(a[k]) != RH_K_STR) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "must be str, not %s", n <= k ? "nothing" : rh_tname(a[k]));
+        rh_err_set(I->rt, RH_EXC_TYPE, "must be str, not %s", n <= k ? "nothing" : hx_tname(a[k]));
         return -1;
     }
     *u = rh_str_utf8(I->rt, a[k], len);
@@ -891,7 +891,7 @@ FN(s_replace) {
     free(out);
     return r;
 }
-static rh_object *ascii_case(rh_interp *I, rh_object *self, int upper) {
+static rh_object *ascii_case(hx_interp *I, rh_object *self, int upper) {
     size_t len;
     const char *u = rh_str_utf8(I->rt, self, &len);
     if (!u) return NULL;
@@ -946,7 +946,7 @@ static const rh_builtin_def *const str_methods[] = {&m_s_split, &m_s_join, &m_s_
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, NULL};
 static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, NULL};
 
-const rh_builtin_def *rh_find_method_def(rh_interp *I, rh_object *self, const char *name) {
+const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name) {
     const rh_builtin_def *const *tab;
     if (rh_kind_of(self) == RH_K_LIST && !RH_API(I, "list", name)) return NULL;
     switch (rh_kind_of(self)) {
@@ -984,13 +984,13 @@ static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] =
     {RH_K_TUPLE, &b_tuple}, {RH_K_DICT, &b_dict}, {RH_K_BOOL, &b_bool}, {RH_K_RANGE, &b_range},
     {RH_K_TYPE, &b_type}, {RH_K_NONE, NULL}};
 
-const rh_builtin_def *rh_type_constructor(rh_object *type) {
+const rh_builtin_def *hx_type_constructor(rh_object *type) {
     for (int i = 0; type_table[i].ctor; i++)
         if (((rh_type *)type)->kind == type_table[i].kind) return type_table[i].ctor;
     return NULL;
 }
 
-int rh_builtins_init(rh_interp *I) {
+int hx_builtins_init(hx_interp *I) {
     rh_runtime *rt = I->rt;
     I->builtins = rh_dict_new(rt);
     if (!I->builtins) return -1;

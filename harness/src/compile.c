@@ -31,9 +31,9 @@ typedef struct loop {
 } loop;
 
 typedef struct cg {
-    rh_interp *I;
-    rh_code *c;
-    rh_cerr *err;
+    hx_interp *I;
+    hx_code *c;
+    hx_cerr *err;
     int line;
     int depth, maxdepth;
     int aux, maxaux;   /* loop slots in use / needed (2 words each) */
@@ -54,8 +54,8 @@ typedef struct cg {
         }                                                                         \
     } while (0)
 
-static void fail(cg *g, rh_node *n, const char *msg) {
-    if (!g->failed) rh_cerr_set(g->err, n ? n->line : g->line, n ? n->col : 1, "%s", msg);
+static void fail(cg *g, hx_node *n, const char *msg) {
+    if (!g->failed) hx_cerr_set(g->err, n ? n->line : g->line, n ? n->col : 1, "%s", msg);
     g->failed = 1;
 }
 
@@ -66,7 +66,7 @@ static void adjust(cg *g, int delta) {
 
 /* Append one word; returns its index. */
 static int word(cg *g, hx_instr w) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     if (c->ncode >= c->capcode) {
         c->capcode = c->capcode ? c->capcode * 2 : 64;
         c->co_code = realloc(c->co_code, (size_t)c->capcode * sizeof *c->co_code);
@@ -95,7 +95,7 @@ static int here(cg *g) { return g->c->ncode; }
 static void patch(cg *g, int at, int target) { g->c->co_code[at] = hx_make(hx_op(g->c->co_code[at]), (uint32_t)target); }
 
 static int const_index(cg *g, rh_object *o) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     for (int i = 0; i < c->nconsts; i++)
         if (c->co_consts[i] == o) return i;
     GROW(c->co_consts, c->nconsts, c->capconsts);
@@ -104,7 +104,7 @@ static int const_index(cg *g, rh_object *o) {
 }
 
 static int name_index(cg *g, rh_object *name) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     for (int i = 0; i < c->nnames; i++)
         if (c->co_names[i] == name) return i;
     GROW(c->co_names, c->nnames, c->capnames);
@@ -113,7 +113,7 @@ static int name_index(cg *g, rh_object *name) {
 }
 
 static int gcache_index(cg *g, rh_object *name) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     GROW(c->gcache, c->ngcache, c->capgcache);
     memset(&c->gcache[c->ngcache], 0, sizeof c->gcache[0]);
     c->gcache[c->ngcache].name = name;
@@ -121,14 +121,14 @@ static int gcache_index(cg *g, rh_object *name) {
 }
 
 static int mcache_index(cg *g) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     GROW(c->mcache, c->nmcache, c->capmcache);
     memset(&c->mcache[c->nmcache], 0, sizeof c->mcache[0]);
     return c->nmcache++;
 }
 
 static int acache_index(cg *g) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     GROW(c->acache, c->nacache, c->capacache);
     memset(&c->acache[c->nacache], 0, sizeof c->acache[0]);
     return c->nacache++;
@@ -141,22 +141,22 @@ static void attr_op(cg *g, unsigned op, rh_object *name) {
 }
 
 static int kwnames_index(cg *g, char **names, int n) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     GROW(c->kwlists, c->nkwlists, c->capkwlists);
     c->kwlists[c->nkwlists].names = names;
     c->kwlists[c->nkwlists].n = n;
     return c->nkwlists++;
 }
 
-static int code_index(cg *g, rh_code *sub) {
-    rh_code *c = g->c;
+static int code_index(cg *g, hx_code *sub) {
+    hx_code *c = g->c;
     GROW(c->co_codes, c->ncodes, c->capcodes);
     c->co_codes[c->ncodes] = sub;
     return c->ncodes++;
 }
 
 static int cstr_index(cg *g, const char *s) {
-    rh_code *c = g->c;
+    hx_code *c = g->c;
     GROW(c->co_cstrs, c->ncstrs, c->capcstrs);
     c->co_cstrs[c->ncstrs] = s;
     return c->ncstrs++;
@@ -170,12 +170,12 @@ static int loop_slot(cg *g) {
 
 /* ---------------------------------------------------------------- expressions */
 
-static void expr(cg *g, rh_node *n);
-static void body(cg *g, rh_node **b, int nb);
-static void store(cg *g, rh_node *t);
-static int compile_unit(rh_interp *I, rh_code *c, rh_cerr *err);
+static void expr(cg *g, hx_node *n);
+static void body(cg *g, hx_node **b, int nb);
+static void store(cg *g, hx_node *t);
+static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err);
 
-static void load_name(cg *g, rh_node *n) {
+static void load_name(cg *g, hx_node *n) {
     switch (n->scope) {
     case SC_FAST: emit(g, HX_LOAD_FAST, (uint32_t)n->slot); break;
     case SC_CLASS: emit(g, HX_LOAD_NAME, (uint32_t)gcache_index(g, n->name_obj)); break;
@@ -183,7 +183,7 @@ static void load_name(cg *g, rh_node *n) {
     }
 }
 
-static void store_name(cg *g, rh_node *n) {
+static void store_name(cg *g, hx_node *n) {
     switch (n->scope) {
     case SC_FAST: emit(g, HX_STORE_FAST, (uint32_t)n->slot); break;
     case SC_CLASS: emit(g, HX_STORE_NAME, (uint32_t)name_index(g, n->name_obj)); break;
@@ -191,7 +191,7 @@ static void store_name(cg *g, rh_node *n) {
     }
 }
 
-static void delete_name(cg *g, rh_node *n) {
+static void delete_name(cg *g, hx_node *n) {
     switch (n->scope) {
     case SC_FAST: emit(g, HX_DELETE_FAST, (uint32_t)n->slot); break;
     case SC_CLASS: emit(g, HX_DELETE_NAME, (uint32_t)name_index(g, n->name_obj)); break;
@@ -200,8 +200,8 @@ static void delete_name(cg *g, rh_node *n) {
 }
 
 /* Push the given bounds of slice node s; returns the mask of those given (bit 0 start, 1 stop, 2 step). */
-static int slice_parts(cg *g, rh_node *s) {
-    rh_node *parts[3] = {s->a, s->b, s->c};
+static int slice_parts(cg *g, hx_node *s) {
+    hx_node *parts[3] = {s->a, s->b, s->c};
     int mask = 0;
     for (int k = 0; k < 3; k++)
         if (parts[k]) { expr(g, parts[k]); mask |= 1 << k; }
@@ -211,7 +211,7 @@ static int slice_parts(cg *g, rh_node *s) {
 static int popcount3(int m) { return (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1); }
 
 /* compiler_call: the callable (or the receiver and LOAD_METHOD), then the arguments, then CALL. */
-static void call(cg *g, rh_node *n) {
+static void call(cg *g, hx_node *n) {
     int star = 0;
     for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
     /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made) */
@@ -237,7 +237,7 @@ static void call(cg *g, rh_node *n) {
     } else {
         emit_v(g, HX_BUILD_LIST, 0, 1);
         for (int i = 0; i < n->n; i++) {
-            rh_node *a = n->items[i];
+            hx_node *a = n->items[i];
             expr(g, a->kind == E_STAR ? a->a : a);
             emit(g, a->kind == E_STAR ? HX_LIST_EXTEND : HX_LIST_APPEND, 1);
         }
@@ -249,7 +249,7 @@ static void call(cg *g, rh_node *n) {
 }
 
 /* compiler_compare: a chain a < b < c keeps b for the next comparison and stops at the first false one. */
-static void compare(cg *g, rh_node *n) {
+static void compare(cg *g, hx_node *n) {
     expr(g, n->items[0]);
     if (n->n == 2) {
         expr(g, n->items[1]);
@@ -276,7 +276,7 @@ static void compare(cg *g, rh_node *n) {
     patch(g, end, here(g));
 }
 
-static void clear_targets(cg *g, rh_node *t) {
+static void clear_targets(cg *g, hx_node *t) {
     if (t->kind == E_NAME && t->scope == SC_FAST) emit(g, HX_HX_CLEAR_FAST, (uint32_t)t->slot);
     else if (t->kind == E_TUPLE || t->kind == E_LIST)
         for (int i = 0; i < t->n; i++) clear_targets(g, t->items[i]);
@@ -284,7 +284,7 @@ static void clear_targets(cg *g, rh_node *t) {
 
 /* [elt for target in iter if cond...]: 3.11 makes the <listcomp> function, gets the iterator, then the
  * function's frame builds the list; here the loop runs inline on private fast slots cleared at the end. */
-static void listcomp(cg *g, rh_node *n) {
+static void listcomp(cg *g, hx_node *n) {
     emit(g, HX_HX_COMP_FUNCTION, 0);
     expr(g, n->c);
     int slot = loop_slot(g);
@@ -310,7 +310,7 @@ static void listcomp(cg *g, rh_node *n) {
     g->aux--;
 }
 
-static void expr(cg *g, rh_node *n) {
+static void expr(cg *g, hx_node *n) {
     if (g->failed) return;
     switch (n->kind) {
     case E_CONST: emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst)); return;
@@ -373,7 +373,7 @@ static void expr(cg *g, rh_node *n) {
 /* ---------------------------------------------------------------- targets */
 
 /* Store the value on top of the stack into target t (consumes it). */
-static void store(cg *g, rh_node *t) {
+static void store(cg *g, hx_node *t) {
     if (g->failed) return;
     switch (t->kind) {
     case E_NAME: store_name(g, t); return;
@@ -392,7 +392,7 @@ static void store(cg *g, rh_node *t) {
     }
 }
 
-static void delete(cg *g, rh_node *t) {
+static void delete(cg *g, hx_node *t) {
     switch (t->kind) {
     case E_NAME: delete_name(g, t); return;
     case E_ATTR: expr(g, t->a); emit(g, HX_DELETE_ATTR, (uint32_t)name_index(g, t->name_obj)); return;
@@ -415,8 +415,8 @@ static void delete(cg *g, rh_node *t) {
 
 /* ---------------------------------------------------------------- statements */
 
-static void assign(cg *g, rh_node *s) {
-    rh_node *val = s->a, *t0 = s->items[0];
+static void assign(cg *g, hx_node *s) {
+    hx_node *val = s->a, *t0 = s->items[0];
     if (s->n == 1 && (t0->kind == E_TUPLE || t0->kind == E_LIST) && val->kind == E_TUPLE && val->n == t0->n &&
         val->n >= 2 && val->n <= 3) {
         /* a, b = x, y: no tuple is built; SWAP puts the first value on top (3.11's compiler) */
@@ -433,8 +433,8 @@ static void assign(cg *g, rh_node *s) {
 }
 
 /* compiler_augassign: the target's container stays on the stack for the store. */
-static void augassign(cg *g, rh_node *s) {
-    rh_node *t = s->a;
+static void augassign(cg *g, hx_node *s) {
+    hx_node *t = s->a;
     uint32_t op = (uint32_t)s->op + 256;
     switch (t->kind) {
     case E_NAME:
@@ -469,7 +469,7 @@ static void augassign(cg *g, rh_node *s) {
     }
 }
 
-static loop *push_loop(cg *g, rh_node *s, int is_for, int head) {
+static loop *push_loop(cg *g, hx_node *s, int is_for, int head) {
     if (g->nloops == 64) { fail(g, s, "too many statically nested blocks"); return NULL; }
     loop *l = &g->loops[g->nloops++];
     memset(l, 0, sizeof *l);
@@ -487,7 +487,7 @@ static void add_break(cg *g, int at) {
 
 /* Leave the loop before its else clause (a break there belongs to the enclosing loop); the loop's own
  * breaks jump past the else clause. */
-static void finish_loop(cg *g, rh_node *s) {
+static void finish_loop(cg *g, hx_node *s) {
     loop l = g->loops[--g->nloops];
     g->line = s->line;
     body(g, s->items2, s->n2);
@@ -495,7 +495,7 @@ static void finish_loop(cg *g, rh_node *s) {
     free(l.breaks);
 }
 
-static void while_stmt(cg *g, rh_node *s) {
+static void while_stmt(cg *g, hx_node *s) {
     int head = here(g);
     expr(g, s->a);
     int jf = emit(g, HX_POP_JUMP_IF_FALSE, 0);
@@ -507,7 +507,7 @@ static void while_stmt(cg *g, rh_node *s) {
 }
 
 /* compiler_for: GET_ITER, then FOR_ITER pushes each item or pops the iterator and leaves. */
-static void for_stmt(cg *g, rh_node *s) {
+static void for_stmt(cg *g, hx_node *s) {
     expr(g, s->b);
     int slot = loop_slot(g);
     emit(g, HX_GET_ITER, 0);
@@ -534,10 +534,10 @@ static const struct { const char *name; rh_exc kind; } exc_table[] = {
     {"Exception", RH_EXC_RUNTIME}, {NULL, RH_EXC_NONE},
 };
 
-static void raise_stmt(cg *g, rh_node *s) {
-    rh_node *e = s->a;
+static void raise_stmt(cg *g, hx_node *s) {
+    hx_node *e = s->a;
     if (!e) { emit(g, HX_HX_RAISE, HX_RAISE_RERAISE); return; }
-    rh_node *nm = e->kind == E_CALL ? e->a : e;
+    hx_node *nm = e->kind == E_CALL ? e->a : e;
     if (nm->kind == E_NAME)
         for (int i = 0; exc_table[i].name; i++)
             if (strcmp(exc_table[i].name, nm->name) == 0) {
@@ -552,7 +552,7 @@ static void raise_stmt(cg *g, rh_node *s) {
     emit(g, HX_HX_RAISE, HX_RAISE_NOT_EXC);
 }
 
-static void return_stmt(cg *g, rh_node *s) {
+static void return_stmt(cg *g, hx_node *s) {
     int d0 = g->depth;
     if (s->a) expr(g, s->a);
     else emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, rh_none(g->I->rt)));
@@ -566,7 +566,7 @@ static void return_stmt(cg *g, rh_node *s) {
     g->depth = d0; /* what follows (unreachable) is compiled at the statement's own depth */
 }
 
-static void stmt(cg *g, rh_node *s) {
+static void stmt(cg *g, hx_node *s) {
     if (g->failed) return;
     g->line = s->line;
     if (g->check_gc) emit(g, HX_HX_CHECK_GC, 0);
@@ -606,7 +606,7 @@ static void stmt(cg *g, rh_node *s) {
     case S_PASS: case S_GLOBAL: return;
     case S_RETURN: return_stmt(g, s); return;
     case S_DEF: {
-        rh_code *c = s->code;
+        hx_code *c = s->code;
         if (c->ndefaults) {
             for (int i = 0; i < c->ndefaults; i++) expr(g, c->defaults[i]);
             emit_v(g, HX_BUILD_TUPLE, (uint32_t)c->ndefaults, 1 - c->ndefaults);
@@ -618,7 +618,7 @@ static void stmt(cg *g, rh_node *s) {
         return;
     }
     case S_CLASS: {
-        rh_code *c = s->code;
+        hx_code *c = s->code;
         for (int i = 0; i < s->n; i++) expr(g, s->items[i]);
         if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
         emit_v(g, HX_HX_BUILD_CLASS, (uint32_t)code_index(g, c), 1 - s->n);
@@ -639,7 +639,7 @@ static void stmt(cg *g, rh_node *s) {
     }
 }
 
-static void body(cg *g, rh_node **b, int nb) {
+static void body(cg *g, hx_node **b, int nb) {
     for (int i = 0; i < nb && !g->failed; i++) {
         if (g->top) { g->line = b[i]->line; emit(g, HX_HX_STMT_BEGIN, (uint32_t)i); }
         int top = g->top;
@@ -651,7 +651,7 @@ static void body(cg *g, rh_node **b, int nb) {
 }
 
 /* Compile one code unit (and, through MAKE_FUNCTION / class statements, the units nested in it). */
-static int compile_unit(rh_interp *I, rh_code *c, rh_cerr *err) {
+static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     if (c->co_code) return 0;
     cg g = {.I = I, .c = c, .err = err, .line = c->line ? c->line : 1};
     g.check_gc = !rh_runtime_profile(I->rt)->gc_trigger_at_alloc;
@@ -667,7 +667,7 @@ static int compile_unit(rh_interp *I, rh_code *c, rh_cerr *err) {
     return g.failed ? -1 : 0;
 }
 
-int hx_compile(rh_interp *I, rh_code *module, rh_cerr *err) { return compile_unit(I, module, err); }
+int hx_compile(hx_interp *I, hx_code *module, hx_cerr *err) { return compile_unit(I, module, err); }
 
 /* ---------------------------------------------------------------- disassembly (refheap run --dis) */
 
@@ -683,7 +683,7 @@ const signed char hx_opextra[HX_NUM_OPCODES] = {
 };
 
 /* Print unit c and the units nested in it, one instruction a line: index, line, name, operand(s). */
-void hx_dis(FILE *out, const rh_code *c) {
+void hx_dis(FILE *out, const hx_code *c) {
     fprintf(out, "code %s (stack %d, loop slots %d, locals %d)\n", c->qualname ? c->qualname : "<module>",
             c->stacksize, c->nloopslots, c->nslots);
     for (int i = 0; i < c->ncode; i++) {

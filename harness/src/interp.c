@@ -1,6 +1,6 @@
 /* interp.c — the interpreter's state and the object protocols the VM's instructions use.
  *
- * Owns interpreter set-up and exit (rh_interp_init, rh_interp_finalize: CPython's finalize_modules), the
+ * Owns interpreter set-up and exit (hx_interp_init, hx_interp_finalize: CPython's finalize_modules), the
  * frame arena, the traceback of the pending error, the attribute protocol (getattr/setattr/delattr by
  * receiver), subscripts and slices, global-name lookup with its per-site hints, and iteration (GET_ITER /
  * FOR_ITER over lists, tuples, strs, dicts and ranges). Invariants:
@@ -17,7 +17,7 @@ static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 
 /* ---------------------------------------------------------------- fast-locals arena */
 
-rh_object **hx_frame_alloc(rh_interp *I, size_t words, size_t zeroed) {
+rh_object **hx_frame_alloc(hx_interp *I, size_t words, size_t zeroed) {
     size_t n = words ? words : 1;
     if (I->arena && I->arena_cap - I->arena_top >= n) {
         rh_object **p = I->arena + I->arena_top;
@@ -30,18 +30,18 @@ rh_object **hx_frame_alloc(rh_interp *I, size_t words, size_t zeroed) {
     return p;
 }
 
-void hx_frame_free(rh_interp *I, rh_object **p) {
+void hx_frame_free(hx_interp *I, rh_object **p) {
     if (I->arena && p >= I->arena && p < I->arena + I->arena_cap) I->arena_top = (size_t)(p - I->arena);
     else free(p);
 }
 
-const char *rh_tname(rh_object *o) {
+const char *hx_tname(rh_object *o) {
     return rh_type_name(o);
 }
 
 /* ---------------------------------------------------------------- traceback */
 
-void hx_tb_push(rh_interp *I, const char *func, int line) {
+void hx_tb_push(hx_interp *I, const char *func, int line) {
     I->tb_total++;
     if (I->ntb < (int)(sizeof I->tb / sizeof I->tb[0])) {
         snprintf(I->tb[I->ntb].func, sizeof I->tb[0].func, "%s", func);
@@ -51,7 +51,7 @@ void hx_tb_push(rh_interp *I, const char *func, int line) {
 }
 
 /* the source line `line`, stripped of indentation, into out */
-static void source_line(rh_interp *I, int line, char *out, size_t n) {
+static void source_line(hx_interp *I, int line, char *out, size_t n) {
     const char *p = I->src, *end = I->src + I->srclen;
     out[0] = 0;
     if (!p) return;
@@ -64,7 +64,7 @@ static void source_line(rh_interp *I, int line, char *out, size_t n) {
     out[k] = 0;
 }
 
-static void write_tb_lines(rh_interp *I) {
+static void write_tb_lines(hx_interp *I) {
     char text[256];
     fputs("Traceback (most recent call last):\n", stderr);
     if (I->tb_total > I->ntb)
@@ -83,16 +83,16 @@ static void write_tb_lines(rh_interp *I) {
     fprintf(stderr, "%s%s%s\n", name, msg[0] ? ": " : "", msg);
 }
 
-void rh_print_traceback(rh_interp *I) {
+void hx_print_traceback(hx_interp *I) {
     fflush(stdout);
     write_tb_lines(I);
     fflush(stderr);
 }
 
-void rh_write_unraisable(rh_interp *I, rh_object *where_fn) {
+void hx_write_unraisable(hx_interp *I, rh_object *where_fn) {
     fflush(stdout);
     if (where_fn) {
-        rh_object *r = rh_obj_repr(I, where_fn);
+        rh_object *r = hx_obj_repr(I, where_fn);
         const char *u = r ? rh_str_utf8(I->rt, r, NULL) : NULL;
         rh_exc k = rh_err_occurred(I->rt);
         char saved[512];
@@ -115,7 +115,7 @@ void rh_write_unraisable(rh_interp *I, rh_object *where_fn) {
  * reference to the sequence (dropped when exhausted, as CPython's iterators do); a range stays on the
  * stack as it is (its cursor in the loop slot: refheap makes no range_iterator, see docs/conformance.md).
  * The loop slot cur[0] is the position (range index, dict entry), cur[1] the length at the start. */
-int hx_get_iter(rh_interp *I, rh_object **top, int64_t *cur) {
+int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     rh_object *o = *top;
     rh_kind k = rh_kind_of(o);
     cur[0] = 0;
@@ -132,14 +132,14 @@ int hx_get_iter(rh_interp *I, rh_object **top, int64_t *cur) {
         return 0;
     }
     default:
-        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_tname(o));
+        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not iterable", hx_tname(o));
         return -1;
     }
 }
 
 /* FOR_ITER: 1 with a new reference in *out, 0 at the end (the iterator has dropped its sequence), -1 on
  * error. */
-int hx_for_iter(rh_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
+int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
     if (rh_kind_of(it) == RH_K_RANGE) {
         if (cur[0] >= cur[1]) return 0;
         *out = rh_int_from_i64(I->rt, rh_range_item(it, cur[0]++));
@@ -181,7 +181,7 @@ int hx_for_iter(rh_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
     return 0;
 }
 
-rh_object *rh_iter_list(rh_interp *I, rh_object *o) {
+rh_object *hx_iter_list(hx_interp *I, rh_object *o) {
     if (rh_kind_of(o) == RH_K_LIST || rh_kind_of(o) == RH_K_TUPLE) return newref(o);
     rh_object *it = newref(o);
     int64_t cur[2];
@@ -203,13 +203,13 @@ rh_object *rh_iter_list(rh_interp *I, rh_object *o) {
 
 static rh_object *class_of(rh_object *o) { return (rh_object *)rh_type_of(o); }
 
-static rh_object *type_attr(rh_interp *I, rh_object *t, rh_object *name) {
+static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
     if (rh_str_eq(name, I->s_name)) {
         if (ty->name_obj) return newref(ty->name_obj);
         return rh_str_from_cstr(I->rt, ty->name);
     }
-    if (rh_is_heap_class(t)) {
+    if (hx_is_heap_class(t)) {
         if (rh_str_eq_cstr(name, "__mro__") && ty->mro && !(ty->flags & RH_TPFLAG_CLASSIC)) return newref(ty->mro);
         if (rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
         if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);
@@ -217,11 +217,11 @@ static rh_object *type_attr(rh_interp *I, rh_object *t, rh_object *name) {
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
     }
-    rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "type object '%s' has no attribute '%s'", ty->name, rh_cstr(I, name));
+    rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "type object '%s' has no attribute '%s'", ty->name, hx_cstr(I, name));
     return NULL;
 }
 
-rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name) {
+rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: {
@@ -240,7 +240,7 @@ rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name) {
         rh_object *v = rh_dict_get(rt, rh_module_dict(o), name);
         if (v) return newref(v);
         if (rh_err_occurred(rt)) return NULL;
-        rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", rh_cstr(I, rh_module_name(o)), rh_cstr(I, name));
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", hx_cstr(I, rh_module_name(o)), hx_cstr(I, name));
         return NULL;
     }
     case RH_K_FUNCTION:
@@ -261,52 +261,52 @@ rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name) {
         break;
     default: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
-        const rh_builtin_def *d = rh_find_method_def(I, o, rh_cstr(I, name));
+        const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);
         break;
     }
     }
-    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", rh_tname(o), rh_cstr(I, name));
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
     return NULL;
 }
 
-int hx_setattr(rh_interp *I, rh_object *o, rh_object *name, rh_object *v) {
+int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: return rh_setattr(rt, o, name, v);
     case RH_K_TYPE:
-        if (rh_is_heap_class(o)) return rh_setattr(rt, o, name, v); /* type_setattro */
-        rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", rh_cstr(I, name), ((rh_type *)o)->name);
+        if (hx_is_heap_class(o)) return rh_setattr(rt, o, name, v); /* type_setattro */
+        rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", hx_cstr(I, name), ((rh_type *)o)->name);
         return -1;
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
     default:
-        rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", rh_tname(o), rh_cstr(I, name));
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
         return -1;
     }
 }
 
-int hx_delattr(rh_interp *I, rh_object *o, rh_object *name) {
+int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: return rh_delattr(rt, o, name);
     case RH_K_TYPE:
-        if (rh_is_heap_class(o)) return rh_delattr(rt, o, name);
+        if (hx_is_heap_class(o)) return rh_delattr(rt, o, name);
         break;
     case RH_K_MODULE:
         if (rh_dict_del(rt, rh_module_dict(o), name) == 0) return 0;
-        rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", rh_cstr(I, rh_module_name(o)), rh_cstr(I, name));
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", hx_cstr(I, rh_module_name(o)), hx_cstr(I, name));
         return -1;
     default: break;
     }
-    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", rh_tname(o), rh_cstr(I, name));
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
     return -1;
 }
 
 /* ---------------------------------------------------------------- subscripts */
 
-static int index_of(rh_interp *I, rh_object *o, rh_object *idx, int64_t len, int64_t *out, const char *what) {
-    if (!rh_is_intlike(idx)) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s indices must be integers or slices, not %s", what, rh_tname(idx));
+static int index_of(hx_interp *I, rh_object *o, rh_object *idx, int64_t len, int64_t *out, const char *what) {
+    if (!hx_is_intlike(idx)) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s indices must be integers or slices, not %s", what, hx_tname(idx));
         return -1;
     }
     (void)o;
@@ -328,13 +328,13 @@ static int64_t seq_len(rh_object *o) {
 }
 
 /* Replaces the pending error with KeyError(repr(key)), as CPython reports a missing key. */
-static void key_error_for(rh_interp *I, rh_object *key) {
-    rh_object *rep = rh_obj_repr(I, key);
-    if (rep) { rh_err_set(I->rt, RH_EXC_KEY, "%s", rh_cstr(I, rep)); rh_decref(I->rt, rep); }
+static void key_error_for(hx_interp *I, rh_object *key) {
+    rh_object *rep = hx_obj_repr(I, key);
+    if (rep) { rh_err_set(I->rt, RH_EXC_KEY, "%s", hx_cstr(I, rep)); rh_decref(I->rt, rep); }
 }
 
 /* Index idx of list o for item assignment or deletion into *i; -1 with the error set if it is not one. */
-static int list_assign_index(rh_interp *I, rh_object *o, rh_object *idx, int64_t *i) {
+static int list_assign_index(hx_interp *I, rh_object *o, rh_object *idx, int64_t *i) {
     if (index_of(I, o, idx, (int64_t)rh_list_len(o), i, "list") != 0) return -1;
     if (*i < 0 || *i >= (int64_t)rh_list_len(o)) { rh_err_set(I->rt, RH_EXC_INDEX, "list assignment index out of range"); return -1; }
     return 0;
@@ -348,17 +348,17 @@ static int64_t slice_norm(int64_t len, const int64_t b[3], const int has[3], int
     return rh_slice_indices(len, has[0], st, has[1], sp, *step);
 }
 
-static int step_ok(rh_interp *I, const int64_t b[3], const int has[3]) {
+static int step_ok(hx_interp *I, const int64_t b[3], const int has[3]) {
     if (has[2] && b[2] == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "slice step cannot be zero"); return 0; }
     return 1;
 }
 
-rh_object *hx_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
+rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(o);
     int64_t len = seq_len(o), st, sp, step;
     if (len < 0 || k == RH_K_RANGE) {
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", rh_tname(o));
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(o));
         return NULL;
     }
     if (!step_ok(I, b, has)) return NULL;
@@ -368,10 +368,10 @@ rh_object *hx_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int ha
     return rh_str_slice(rt, o, st, sp, step);
 }
 
-int hx_del_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
+int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
     rh_runtime *rt = I->rt;
     if (rh_kind_of(o) != RH_K_LIST) {
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", rh_tname(o));
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", hx_tname(o));
         return -1;
     }
     if (!step_ok(I, b, has)) return -1;
@@ -385,7 +385,7 @@ int hx_del_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int has[3
     return 0;
 }
 
-rh_object *hx_subscr(rh_interp *I, rh_object *o, rh_object *idx) {
+rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(o);
     rh_object *r = NULL;
@@ -411,13 +411,13 @@ rh_object *hx_subscr(rh_interp *I, rh_object *o, rh_object *idx) {
         break;
     }
     default:
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", rh_tname(o));
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(o));
         break;
     }
     return r;
 }
 
-int hx_store_subscr(rh_interp *I, rh_object *o, rh_object *idx, rh_object *v) {
+int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v) {
     rh_runtime *rt = I->rt;
     int64_t i;
     switch (rh_kind_of(o)) {
@@ -426,12 +426,12 @@ int hx_store_subscr(rh_interp *I, rh_object *o, rh_object *idx, rh_object *v) {
         if (list_assign_index(I, o, idx, &i) != 0) return -1;
         return rh_list_setitem(rt, o, i, v);
     default:
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", rh_tname(o));
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", hx_tname(o));
         return -1;
     }
 }
 
-int hx_del_subscr(rh_interp *I, rh_object *o, rh_object *idx) {
+int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
     rh_runtime *rt = I->rt;
     int64_t i;
     switch (rh_kind_of(o)) {
@@ -444,7 +444,7 @@ int hx_del_subscr(rh_interp *I, rh_object *o, rh_object *idx) {
         if (list_assign_index(I, o, idx, &i) != 0) return -1;
         return rh_list_delitem(rt, o, i);
     default:
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", rh_tname(o));
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", hx_tname(o));
         return -1;
     }
 }
@@ -456,7 +456,7 @@ int hx_del_subscr(rh_interp *I, rh_object *o, rh_object *idx) {
  * entry with the key is the key's only entry), so changes to the dict can never make it stale. The search
  * for a position is dropped for a node whose name keeps moving (deleted and re-bound). */
 #define GCACHE_REFILLS 8
-static __attribute__((noinline)) rh_object *cached_refill(rh_interp *I, rh_object *d, rh_object *name, int *pos,
+static __attribute__((noinline)) rh_object *cached_refill(hx_interp *I, rh_object *d, rh_object *name, int *pos,
                                                           int *refills) {
     rh_object *k, *v = rh_dict_get(I->rt, d, name);
     if (!v || *pos < 0) return v;
@@ -469,7 +469,7 @@ static __attribute__((noinline)) rh_object *cached_refill(rh_interp *I, rh_objec
     return v;
 }
 
-static inline rh_object *cached_get(rh_interp *I, rh_object *d, rh_object *name, int *pos, int *refills) {
+static inline rh_object *cached_get(hx_interp *I, rh_object *d, rh_object *name, int *pos, int *refills) {
     if (*pos > 0) {
         rh_object *k, *v;
         size_t p = (size_t)(*pos - 1);
@@ -478,12 +478,12 @@ static inline rh_object *cached_get(rh_interp *I, rh_object *d, rh_object *name,
     return cached_refill(I, d, name, pos, refills);
 }
 
-rh_object *hx_load_global(rh_interp *I, rh_object *globals, hx_gcache *gc) {
+rh_object *hx_load_global(hx_interp *I, rh_object *globals, hx_gcache *gc) {
     rh_object *v = globals ? cached_get(I, globals, gc->name, &gc->gpos, &gc->grefills) : NULL;
     if (!v && !rh_err_occurred(I->rt)) v = cached_get(I, I->builtins, gc->name, &gc->bpos, &gc->brefills);
     if (v) return newref(v);
     if (rh_err_occurred(I->rt)) return NULL;
-    rh_err_set(I->rt, RH_EXC_NAME, "name '%s' is not defined", rh_cstr(I, gc->name));
+    rh_err_set(I->rt, RH_EXC_NAME, "name '%s' is not defined", hx_cstr(I, gc->name));
     return NULL;
 }
 
@@ -491,7 +491,7 @@ rh_object *hx_load_global(rh_interp *I, rh_object *globals, hx_gcache *gc) {
 
 /* pyrun_file frees the AST arena and the module's code object once the module body has run: their
  * references to constants go (function code objects keep theirs until teardown). Error state is kept. */
-void rh_release_module_consts(rh_interp *I) {
+void hx_release_module_consts(hx_interp *I) {
     if (I->consts_released) return;
     I->consts_released = 1;
     rh_exc k = rh_err_occurred(I->rt);
@@ -509,7 +509,7 @@ void rh_release_module_consts(rh_interp *I) {
 
 static rh_object *intern_c(rh_runtime *rt, const char *s) { return rh_str_intern_utf8(rt, s, strlen(s)); }
 
-int rh_interp_init(rh_interp *I, rh_runtime *rt) {
+int hx_interp_init(hx_interp *I, rh_runtime *rt) {
     I->rt = rt;
 #define HX_NAME_INIT(field, text) if (!(I->field = intern_c(rt, text))) return -1;
     HX_INTERNED_NAMES(HX_NAME_INIT)
@@ -521,7 +521,7 @@ int rh_interp_init(rh_interp *I, rh_runtime *rt) {
     I->marks = rh_list_new(rt, 0);
     if (!I->globals || !I->marks) return -1;
     if (rh_dict_set(rt, I->globals, I->s_name, I->s_main) != 0) return -1;
-    return rh_builtins_init(I);
+    return hx_builtins_init(I);
 }
 
 /* Interpreter exit, as CPython 3.11's finalize_modules: __main__ leaves sys.modules, and since its functions
@@ -532,7 +532,7 @@ int rh_interp_init(rh_interp *I, rh_runtime *rt) {
 /* _PyModule_Clear, 2.7 (PyImport_Cleanup at exit): the module's names are set to None in dict order,
  * first those starting with a single underscore, then all others but __builtins__. The objects die
  * here, by refcount, so their __del__ runs even when a legacy finalizer would keep a cycle in gc.garbage. */
-static void module_clear_27(rh_interp *I, rh_object *g) {
+static void module_clear_27(hx_interp *I, rh_object *g) {
     rh_runtime *rt = I->rt;
     for (int pass = 0; pass < 2; pass++) {
         size_t pos = 0;
@@ -549,7 +549,7 @@ static void module_clear_27(rh_interp *I, rh_object *g) {
     }
 }
 
-void rh_interp_finalize(rh_interp *I) {
+void hx_interp_finalize(hx_interp *I) {
     rh_runtime *rt = I->rt;
     I->exiting = 1;
     rh_err_clear(rt);

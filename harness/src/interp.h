@@ -1,7 +1,7 @@
 /* interp.h — the workload interpreter's state and the functions its files share.
  *
- * Owns rh_interp (one run: runtime, module code, globals, builtins, constants, traceback, marks, report
- * hooks) and rh_frame (one executing code unit). Invariants: every rh_object* held in rh_interp or a
+ * Owns hx_interp (one run: runtime, module code, globals, builtins, constants, traceback, marks, report
+ * hooks) and hx_frame (one executing code unit). Invariants: every rh_object* held in hx_interp or a
  * frame is an owned (counted) reference unless its comment says "borrowed"; evaluation functions return
  * new references or NULL with the runtime error set (refheap/runtime.h) — the exception model of the
  * subset is exactly "one pending error". Reference discipline mirrors CPython 3.11's value stack: a
@@ -15,36 +15,36 @@
 #include "ast.h"
 #include "refheap/refheap.h"
 
-/* The interned strings the interpreter keeps at hand (field, text): made by rh_interp_init, dropped at
+/* The interned strings the interpreter keeps at hand (field, text): made by hx_interp_init, dropped at
  * teardown (main.c); the one list of them. */
 #define HX_INTERNED_NAMES(X)                                                                            \
     X(s_init, "__init__") X(s_del, "__del__") X(s_name, "__name__") X(s_module, "__module__")         \
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
     X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>")
 
-typedef struct rh_frame {
-    rh_code *code;
+typedef struct hx_frame {
+    hx_code *code;
     rh_object **fast;        /* code->nslots owned references (NULL = unbound), then the value stack */
     int64_t *loops;          /* two cursor words per nested for loop (vm.c), not objects */
     rh_object *ns;           /* class body namespace (borrowed) or NULL */
     rh_object *globals;      /* borrowed */
     rh_object *retval;       /* owned, set by RETURN_VALUE */
     int line;                /* line of the failing instruction, once the frame has failed */
-    struct rh_frame *back;
-} rh_frame;
+    struct hx_frame *back;
+} hx_frame;
 
-typedef struct rh_tb_entry { char func[128]; int line; } rh_tb_entry;
+typedef struct hx_tb_entry { char func[128]; int line; } hx_tb_entry;
 
 /* Per-statement measurement hook (report.c); NULL when --report/--json are off. */
-typedef struct rh_report rh_report;
+typedef struct hx_report hx_report;
 
-typedef struct rh_interp {
+typedef struct hx_interp {
     rh_runtime *rt;
     const char *filename;
     char *abspath;           /* realpath of the workload, as CPython's tracebacks show it (owned) */
     char *src;               /* whole source text */
     size_t srclen;
-    rh_code *module;
+    hx_code *module;
     int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
     rh_object *globals;      /* dict */
     rh_object *builtins;     /* dict of builtin functions */
@@ -58,13 +58,13 @@ typedef struct rh_interp {
     int consts_released;
     rh_object **names;       /* interned names held by the code (owned) */
     int nnames, capnames;
-    rh_frame *frame;         /* innermost executing frame (borrowed chain) */
+    hx_frame *frame;         /* innermost executing frame (borrowed chain) */
     /* LIFO arena for frames' fast locals (plain C memory, not objects); full -> calloc fallback */
     rh_object **arena;
     size_t arena_cap, arena_top;
     int depth;
     /* traceback of the pending error, innermost first */
-    rh_tb_entry tb[64];
+    hx_tb_entry tb[64];
     int ntb;
     int tb_total;
     /* interned strings used by the VM (owned) */
@@ -74,91 +74,91 @@ typedef struct rh_interp {
     rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
     /* refheap.mark labels (owned list) */
     rh_object *marks;
-    rh_report *report;
+    hx_report *report;
     int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
-} rh_interp;
+} hx_interp;
 
 /* ---- interp.c: state, traceback, object protocols */
-int rh_interp_init(rh_interp *I, rh_runtime *rt);
+int hx_interp_init(hx_interp *I, rh_runtime *rt);
 /* Write the pending error as CPython's traceback tail on stderr (stdout flushed first). */
-void rh_print_traceback(rh_interp *I);
+void hx_print_traceback(hx_interp *I);
 /* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
-void rh_write_unraisable(rh_interp *I, rh_object *where_fn);
-void rh_interp_finalize(rh_interp *I);
-void rh_release_module_consts(rh_interp *I);
-void hx_tb_push(rh_interp *I, const char *func, int line);
+void hx_write_unraisable(hx_interp *I, rh_object *where_fn);
+void hx_interp_finalize(hx_interp *I);
+void hx_release_module_consts(hx_interp *I);
+void hx_tb_push(hx_interp *I, const char *func, int line);
 /* A frame's block of `words` pointer-sized words from the LIFO arena, the first `zeroed` of them zero. */
-rh_object **hx_frame_alloc(rh_interp *I, size_t words, size_t zeroed);
-void hx_frame_free(rh_interp *I, rh_object **p);
-rh_object *rh_getattr_obj(rh_interp *I, rh_object *o, rh_object *name);  /* new ref or NULL */
-int hx_setattr(rh_interp *I, rh_object *o, rh_object *name, rh_object *v); /* borrowed v; 0 or -1 */
-int hx_delattr(rh_interp *I, rh_object *o, rh_object *name);
-rh_object *hx_subscr(rh_interp *I, rh_object *o, rh_object *idx);          /* o[idx]: new ref */
-int hx_store_subscr(rh_interp *I, rh_object *o, rh_object *idx, rh_object *v);
-int hx_del_subscr(rh_interp *I, rh_object *o, rh_object *idx);
+rh_object **hx_frame_alloc(hx_interp *I, size_t words, size_t zeroed);
+void hx_frame_free(hx_interp *I, rh_object **p);
+rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name);  /* new ref or NULL */
+int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v); /* borrowed v; 0 or -1 */
+int hx_delattr(hx_interp *I, rh_object *o, rh_object *name);
+rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx);          /* o[idx]: new ref */
+int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v);
+int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx);
 /* o[start:stop:step] and del o[...]: b holds the bounds given where has[k] (start, stop, step). */
-rh_object *hx_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
-int hx_del_slice(rh_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
+rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
+int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
 /* A global name: the globals dict (may be NULL), then the builtins; NameError when absent. New ref. */
-rh_object *hx_load_global(rh_interp *I, rh_object *globals, hx_gcache *gc);
+rh_object *hx_load_global(hx_interp *I, rh_object *globals, hx_gcache *gc);
 /* GET_ITER on *top (replaced by the iterator) and FOR_ITER (1 item, 0 end, -1 error); cur: loop slot. */
-int hx_get_iter(rh_interp *I, rh_object **top, int64_t *cur);
-int hx_for_iter(rh_interp *I, rh_object *it, int64_t *cur, rh_object **out);
-rh_object *rh_iter_list(rh_interp *I, rh_object *o); /* a list or tuple snapshot to iterate: new ref */
-const char *rh_tname(rh_object *o);  /* type name as CPython prints it */
+int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur);
+int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out);
+rh_object *hx_iter_list(hx_interp *I, rh_object *o); /* a list or tuple snapshot to iterate: new ref */
+const char *hx_tname(rh_object *o);  /* type name as CPython prints it */
 
 /* ---- compile.c: bytecode for the resolved module and every unit nested in it. 0, or -1 with *err. */
-int hx_compile(rh_interp *I, rh_code *module, rh_cerr *err);
-void hx_dis(FILE *out, const rh_code *c);   /* the bytecode of c and its nested units, readable */
+int hx_compile(hx_interp *I, hx_code *module, hx_cerr *err);
+void hx_dis(FILE *out, const hx_code *c);   /* the bytecode of c and its nested units, readable */
 
 /* ---- vm.c: frames, the instruction loop, calls */
 /* Execute the module body. Returns 0, or -1 with an uncaught error pending. */
-int rh_interp_run(rh_interp *I);
+int hx_interp_run(hx_interp *I);
 /* Call a callable: args are owned references and are always consumed (stolen). kwnames/kwvals may be
  * NULL (nkw 0); kwvals are stolen too. Returns a new reference or NULL. */
-rh_object *rh_call(rh_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwnames,
+rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwnames,
                    rh_object **kwvals, int nkw);
 /* The same with borrowed arguments. */
-rh_object *rh_call_borrowed(rh_interp *I, rh_object *fn, rh_object **args, int nargs);
+rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs);
 
 /* ---- ops.c: operations on values (arguments borrowed; new reference / 1,0 / NULL,-1 with error) */
-rh_object *rh_obj_str(rh_interp *I, rh_object *o);   /* str(o) */
-rh_object *rh_obj_repr(rh_interp *I, rh_object *o);  /* repr(o) */
-int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b); /* 1/0/-1 */
-rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int inplace);
-rh_object *rh_eval_unary(rh_interp *I, rh_object *a, int op);
-int rh_is_intlike(rh_object *o);                              /* int or bool */
-const char *rh_cstr(rh_interp *I, rh_object *s);             /* UTF-8 of a str (borrowed), "?" if none */
+rh_object *hx_obj_str(hx_interp *I, rh_object *o);   /* str(o) */
+rh_object *hx_obj_repr(hx_interp *I, rh_object *o);  /* repr(o) */
+int hx_compare(hx_interp *I, int op, rh_object *a, rh_object *b); /* 1/0/-1 */
+rh_object *hx_eval_binop(hx_interp *I, int op, rh_object *a, rh_object *b, int inplace);
+rh_object *hx_eval_unary(hx_interp *I, rh_object *a, int op);
+int hx_is_intlike(rh_object *o);                              /* int or bool */
+const char *hx_cstr(hx_interp *I, rh_object *s);             /* UTF-8 of a str (borrowed), "?" if none */
 
 /* ---- resolve.c: scope analysis, constant creation and folding (needs the runtime) */
-int rh_prepare(rh_interp *I, rh_code *module, rh_cerr *err);
+int hx_prepare(hx_interp *I, hx_code *module, hx_cerr *err);
 
 /* ---- builtins.c */
-int rh_builtins_init(rh_interp *I);
+int hx_builtins_init(hx_interp *I);
 /* The method table entry of a built-in receiver (list/dict/str/tuple/file), or NULL. */
 /* The constructor of a built-in type object (int, str, list...), or NULL. */
-const rh_builtin_def *rh_type_constructor(rh_object *type);
-const rh_builtin_def *rh_find_method_def(rh_interp *I, rh_object *self, const char *name);
+const rh_builtin_def *hx_type_constructor(rh_object *type);
+const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name);
 /* apilevel.c: does `owner.name` exist in the Python version `version` (rh_profile.version_hex)? */
-int rh_api_exists(uint32_t version, const char *owner, const char *name);
-#define RH_API(I, owner, name) rh_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
+int hx_api_exists(uint32_t version, const char *owner, const char *name);
+#define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
 
 /* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */
-typedef rh_object *(*rh_cfn)(rh_interp *I, rh_object *self, rh_object **args, int nargs, char **kwn,
+typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, int nargs, char **kwn,
                             rh_object **kwv, int nkw);
 
 /* ---- modules.c */
-rh_object *rh_import_module(rh_interp *I, const char *name);   /* new ref or NULL */
-void rh_hooks_install(rh_interp *I);
+rh_object *hx_import_module(hx_interp *I, const char *name);   /* new ref or NULL */
+void hx_hooks_install(hx_interp *I);
 /* The rh_hooks table given to rh_runtime_new (runtime.h): __del__, unraisable errors and output. */
-rh_hooks rh_interp_hooks(rh_interp *I);
+rh_hooks hx_interp_hooks(hx_interp *I);
 
 /* ---- report.c */
-void rh_report_stmt_begin(rh_interp *I, rh_node *stmt);
-void rh_report_stmt_end(rh_interp *I, rh_node *stmt);
+void hx_report_stmt_begin(hx_interp *I, hx_node *stmt);
+void hx_report_stmt_end(hx_interp *I, hx_node *stmt);
 
 /* A class made by a `class` statement (heap type), as opposed to a built-in type object. */
-static inline int rh_is_heap_class(rh_object *o) {
+static inline int hx_is_heap_class(rh_object *o) {
     return rh_kind_of(o) == RH_K_TYPE && (((rh_type *)o)->flags & RH_TPFLAG_HEAPTYPE) != 0;
 }
 

@@ -17,7 +17,7 @@
 #define RH_LEX_MAX_DEPTH 200
 #define RH_LEX_MAX_INDENT 100
 
-void rh_cerr_set(rh_cerr *e, int line, int col, const char *fmt, ...) {
+void hx_cerr_set(hx_cerr *e, int line, int col, const char *fmt, ...) {
     if (e->set) return;
     e->set = 1;
     e->line = line;
@@ -36,9 +36,9 @@ typedef struct lexer {
     struct { char ch; int line, col; } open[RH_LEX_MAX_DEPTH + 1]; /* unclosed brackets */
     int indents[RH_LEX_MAX_INDENT];
     int nindent;
-    rh_tok *toks;
+    hx_tok *toks;
     int ntok, cap;
-    rh_cerr *err;
+    hx_cerr *err;
 } lexer;
 
 static int col_of(lexer *L, size_t pos) { return (int)(pos - (size_t)L->linestart) + 1; }
@@ -51,13 +51,13 @@ static char *dupn(const char *s, size_t n) {
     return p;
 }
 
-static void push(lexer *L, rh_tokkind k, int line, int col, char *text, size_t len) {
+static void push(lexer *L, hx_tokkind k, int line, int col, char *text, size_t len) {
     if (L->ntok == L->cap) {
         L->cap = L->cap ? L->cap * 2 : 256;
         L->toks = realloc(L->toks, (size_t)L->cap * sizeof *L->toks);
         if (!L->toks) abort();
     }
-    L->toks[L->ntok++] = (rh_tok){k, line, col, text, len};
+    L->toks[L->ntok++] = (hx_tok){k, line, col, text, len};
 }
 
 static int peekc(lexer *L, size_t off) { return L->pos + off < L->len ? (unsigned char)L->s[L->pos + off] : 0; }
@@ -80,11 +80,11 @@ static int lex_indent(lexer *L) {
     int cur = L->indents[L->nindent - 1];
     if (width > cur) {
         if (L->nindent == RH_LEX_MAX_INDENT) {
-            rh_cerr_set(L->err, L->line, col_of(L, p), "syntax error: too many levels of indentation");
+            hx_cerr_set(L->err, L->line, col_of(L, p), "syntax error: too many levels of indentation");
             return -1;
         }
         if (L->ntok == 0 || L->toks[L->ntok - 1].kind != T_NEWLINE || L->ntok < 1) {
-            rh_cerr_set(L->err, L->line, col_of(L, p), "syntax error: unexpected indent");
+            hx_cerr_set(L->err, L->line, col_of(L, p), "syntax error: unexpected indent");
             return -1;
         }
         L->indents[L->nindent++] = width;
@@ -95,7 +95,7 @@ static int lex_indent(lexer *L) {
             push(L, T_DEDENT, L->line, col_of(L, p), NULL, 0);
         }
         if (width != L->indents[L->nindent - 1]) {
-            rh_cerr_set(L->err, L->line, col_of(L, p),
+            hx_cerr_set(L->err, L->line, col_of(L, p),
                         "syntax error: unindent does not match any outer indentation level");
             return -1;
         }
@@ -158,14 +158,14 @@ static int lex_escape(lexer *L, char **b, size_t *n, size_t *cap) {
         for (int i = 0; i < nd; i++) {
             int h = hexval(peekc(L, 0));
             if (h < 0) {
-                rh_cerr_set(L->err, line, col, "syntax error: truncated \\%c escape", c);
+                hx_cerr_set(L->err, line, col, "syntax error: truncated \\%c escape", c);
                 return -1;
             }
             v = v * 16 + (uint32_t)h;
             L->pos++;
         }
         if (v > 0x10FFFF || (v >= 0xD800 && v < 0xE000)) {
-            rh_cerr_set(L->err, line, col, "unsupported string escape (surrogate or out of range)");
+            hx_cerr_set(L->err, line, col, "unsupported string escape (surrogate or out of range)");
             return -1;
         }
         put_utf8(b, n, cap, v);
@@ -215,7 +215,7 @@ static int lex_string(lexer *L, int raw) {
         }
         if (c == 0) {
             free(b);
-            rh_cerr_set(L->err, L->line, col_of(L, L->pos), "syntax error: NUL byte in source");
+            hx_cerr_set(L->err, L->line, col_of(L, L->pos), "syntax error: NUL byte in source");
             return -1;
         }
         buf_put(&b, &n, &cap, L->s + L->pos, 1);
@@ -226,7 +226,7 @@ static int lex_string(lexer *L, int raw) {
     return 0;
 unterminated:
     free(b);
-    rh_cerr_set(L->err, line, col, triple ? "syntax error: unterminated triple-quoted string literal"
+    hx_cerr_set(L->err, line, col, triple ? "syntax error: unterminated triple-quoted string literal"
                                           : "syntax error: unterminated string literal");
     return -1;
 }
@@ -254,7 +254,7 @@ static int lex_number(lexer *L) {
             L->pos++;
         }
         if (!any || isalnum(peekc(L, 0))) {
-            rh_cerr_set(L->err, line, col, "syntax error: invalid number literal");
+            hx_cerr_set(L->err, line, col, "syntax error: invalid number literal");
             return -1;
         }
         if (big) { /* beyond 64 bits: the literal's own text, converted by int(text, 0) when resolved */
@@ -278,16 +278,16 @@ static int lex_number(lexer *L) {
             if (peekc(L, 0) == '+' || peekc(L, 0) == '-') { buf[n++] = (char)peekc(L, 0); L->pos++; }
         } else break;
         if (n >= sizeof buf - 2) {
-            rh_cerr_set(L->err, line, col, "unsupported number literal (too long)");
+            hx_cerr_set(L->err, line, col, "unsupported number literal (too long)");
             return -1;
         }
     }
     if (peekc(L, 0) == 'j' || peekc(L, 0) == 'J') {
-        rh_cerr_set(L->err, line, col, "unsupported complex literal; supported: int and float literals");
+        hx_cerr_set(L->err, line, col, "unsupported complex literal; supported: int and float literals");
         return -1;
     }
     if (isalpha(peekc(L, 0)) || peekc(L, 0) == '_') {
-        rh_cerr_set(L->err, line, col, "syntax error: invalid decimal literal");
+        hx_cerr_set(L->err, line, col, "syntax error: invalid decimal literal");
         return -1;
     }
     buf[n] = 0;
@@ -311,7 +311,7 @@ static int lex_op(lexer *L) {
     if (*p && strchr(ops1, *p)) {
         if (*p == '(' || *p == '[' || *p == '{') {
             if (L->depth >= RH_LEX_MAX_DEPTH) {
-                rh_cerr_set(L->err, line, col, "syntax error: too many nested parentheses");
+                hx_cerr_set(L->err, line, col, "syntax error: too many nested parentheses");
                 return -1;
             }
             L->open[L->depth].ch = *p;
@@ -320,12 +320,12 @@ static int lex_op(lexer *L) {
             L->depth++;
         } else if (*p == ')' || *p == ']' || *p == '}') {
             if (L->depth == 0) {
-                rh_cerr_set(L->err, line, col, "syntax error: unmatched '%c'", *p);
+                hx_cerr_set(L->err, line, col, "syntax error: unmatched '%c'", *p);
                 return -1;
             }
             char want = *p == ')' ? '(' : *p == ']' ? '[' : '{';
             if (L->open[L->depth - 1].ch != want) {
-                rh_cerr_set(L->err, line, col, "syntax error: closing parenthesis '%c' does not match opening parenthesis '%c'",
+                hx_cerr_set(L->err, line, col, "syntax error: closing parenthesis '%c' does not match opening parenthesis '%c'",
                             *p, L->open[L->depth - 1].ch);
                 return -1;
             }
@@ -336,10 +336,10 @@ static int lex_op(lexer *L) {
         return 0;
     }
     unsigned char ch = (unsigned char)*p;
-    if (ch >= 0x80) rh_cerr_set(L->err, line, col, "unsupported non-ASCII character outside a string literal");
+    if (ch >= 0x80) hx_cerr_set(L->err, line, col, "unsupported non-ASCII character outside a string literal");
     else if (ch == '$' || ch == '?' || ch == '`' || ch == '!')
-        rh_cerr_set(L->err, line, col, "syntax error: invalid syntax");
-    else rh_cerr_set(L->err, line, col, "syntax error: invalid character (code %u)", ch);
+        hx_cerr_set(L->err, line, col, "syntax error: invalid syntax");
+    else hx_cerr_set(L->err, line, col, "syntax error: invalid character (code %u)", ch);
     return -1;
 }
 
@@ -361,7 +361,7 @@ static int lex_line_tokens(lexer *L) {
                 L->linestart = (int)L->pos;
                 continue;
             }
-            rh_cerr_set(L->err, L->line, col_of(L, L->pos),
+            hx_cerr_set(L->err, L->line, col_of(L, L->pos),
                         "syntax error: unexpected character after line continuation character");
             return -1;
         }
@@ -388,11 +388,11 @@ static int lex_line_tokens(lexer *L) {
                 for (size_t i = 0; i < idl; i++) pre[i] = (char)tolower((unsigned char)L->s[st + i]);
                 int raw = strchr(pre, 'r') != NULL;
                 if (strchr(pre, 'f')) {
-                    rh_cerr_set(L->err, L->line, col_of(L, st), "unsupported f-string; supported: plain string literals and '%%' formatting");
+                    hx_cerr_set(L->err, L->line, col_of(L, st), "unsupported f-string; supported: plain string literals and '%%' formatting");
                     return -1;
                 }
                 if (strchr(pre, 'b')) {
-                    rh_cerr_set(L->err, L->line, col_of(L, st), "unsupported bytes literal; supported: str literals");
+                    hx_cerr_set(L->err, L->line, col_of(L, st), "unsupported bytes literal; supported: str literals");
                     return -1;
                 }
                 if (strcmp(pre, "r") == 0 || strcmp(pre, "u") == 0) {
@@ -413,14 +413,14 @@ static int lex_line_tokens(lexer *L) {
             continue;
         }
         if (c == 0) {
-            rh_cerr_set(L->err, L->line, col_of(L, L->pos), "syntax error: NUL byte in source");
+            hx_cerr_set(L->err, L->line, col_of(L, L->pos), "syntax error: NUL byte in source");
             return -1;
         }
         if (lex_op(L) != 0) return -1;
     }
 }
 
-rh_tok *rh_lex(const char *src, size_t len, int *ntok, rh_cerr *err) {
+hx_tok *hx_lex(const char *src, size_t len, int *ntok, hx_cerr *err) {
     lexer L = {.s = src, .len = len, .line = 1, .err = err, .nindent = 1};
     L.indents[0] = 0;
     /* skip a UTF-8 BOM */
@@ -439,7 +439,7 @@ rh_tok *rh_lex(const char *src, size_t len, int *ntok, rh_cerr *err) {
         if (r == 0) break;
     }
     if (L.depth > 0) {
-        rh_cerr_set(err, L.open[L.depth - 1].line, L.open[L.depth - 1].col, "syntax error: '%c' was never closed",
+        hx_cerr_set(err, L.open[L.depth - 1].line, L.open[L.depth - 1].col, "syntax error: '%c' was never closed",
                     L.open[L.depth - 1].ch);
         goto fail;
     }
@@ -449,11 +449,11 @@ rh_tok *rh_lex(const char *src, size_t len, int *ntok, rh_cerr *err) {
     *ntok = L.ntok;
     return L.toks;
 fail:
-    rh_toks_free(L.toks, L.ntok);
+    hx_toks_free(L.toks, L.ntok);
     return NULL;
 }
 
-void rh_toks_free(rh_tok *t, int n) {
+void hx_toks_free(hx_tok *t, int n) {
     if (!t) return;
     for (int i = 0; i < n; i++) free(t[i].text);
     free(t);

@@ -136,10 +136,10 @@ static char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
-static void interp_release(rh_interp *I) {
+static void interp_release(hx_interp *I) {
     rh_runtime *rt = I->rt;
     I->exiting = 2; /* from here on no Python code runs (hooks become no-ops) */
-    rh_release_module_consts(I);
+    hx_release_module_consts(I);
     for (int i = 0; i < I->nlate; i++) rh_decref(rt, I->late[i]);
     for (int i = 0; i < I->nnames; i++) rh_decref(rt, I->names[i]);
     free(I->consts);
@@ -208,7 +208,7 @@ static int compile_nomemory(rh_runtime *rt) {
     return 1;
 }
 
-static int compile_error(const char *file, rh_cerr *e) {
+static int compile_error(const char *file, hx_cerr *e) {
     fflush(stdout);
     fprintf(stderr, "%s:%d:%d: %s\n", file, e->line, e->col, e->msg);
     return 2;
@@ -249,22 +249,22 @@ int main(int argc, char **argv) {
         fprintf(stderr, "refheap: cannot read %s: %s\n", o.file, strerror(errno));
         return 2;
     }
-    rh_cerr cerr = {0};
+    hx_cerr cerr = {0};
     int ntok = 0;
-    rh_tok *toks = rh_lex(src, len, &ntok, &cerr);
-    rh_code *mod = toks ? rh_parse(toks, ntok, &cerr) : NULL;
-    rh_toks_free(toks, ntok);
+    hx_tok *toks = hx_lex(src, len, &ntok, &cerr);
+    hx_code *mod = toks ? hx_parse(toks, ntok, &cerr) : NULL;
+    hx_toks_free(toks, ntok);
     if (!mod) { free(src); return compile_error(o.file, &cerr); }
 
     if (prof->python2 && !(mod->future & RH_FUTURE_PRINT_FUNCTION)) {
         /* print is a statement in Python 2: a workload runs under both only with the future import */
-        rh_cerr_set(&cerr, 1, 1, "the %s profile runs Python 2 programs: the workload must begin with "
+        hx_cerr_set(&cerr, 1, 1, "the %s profile runs Python 2 programs: the workload must begin with "
                                  "'from __future__ import print_function'", prof->name);
-        rh_code_free(mod);
+        hx_code_free(mod);
         free(src);
         return compile_error(o.file, &cerr);
     }
-    rh_interp *I = calloc(1, sizeof *I);
+    hx_interp *I = calloc(1, sizeof *I);
     if (!I) abort();
     I->classic_division = prof->python2 && !(mod->future & RH_FUTURE_DIVISION);
     I->filename = o.file;
@@ -272,11 +272,11 @@ int main(int argc, char **argv) {
     I->src = src;
     I->srclen = len;
     I->module = mod;
-    rh_config cfg = {.profile = prof, .hooks = rh_interp_hooks(I)};
+    rh_config cfg = {.profile = prof, .hooks = hx_interp_hooks(I)};
     char err[256] = "";
     if (rh_allocator_create(&cfg.allocator, alloc_name, prof, err, sizeof err) != 0) {
         fprintf(stderr, "refheap: allocator '%s': %s\n", alloc_name, err);
-        rh_code_free(mod);
+        hx_code_free(mod);
         free(src);
         free(I->abspath);
         free(I);
@@ -285,7 +285,7 @@ int main(int argc, char **argv) {
     int fault_inject = o.fail_alloc >= 0 || o.max_heap_mb > 0;
     if (fault_inject && wrap_failinject(&cfg.allocator) != 0) {
         fprintf(stderr, "refheap: cannot set up --fail-alloc\n");
-        rh_code_free(mod);
+        hx_code_free(mod);
         free(src);
         free(I->abspath);
         free(I);
@@ -294,7 +294,7 @@ int main(int argc, char **argv) {
     if (rh_limits_start(o.max_rss_mb, o.timeout_s) != 0) {
         fprintf(stderr, "refheap: cannot start the --max-rss/--timeout watchdog\n");
         rh_allocator_destroy(&cfg.allocator);
-        rh_code_free(mod);
+        hx_code_free(mod);
         free(src);
         free(I->abspath);
         free(I);
@@ -303,7 +303,7 @@ int main(int argc, char **argv) {
     rh_runtime *rt = rh_runtime_new(&cfg, err, sizeof err);
     if (!rt) {
         fprintf(stderr, "refheap: cannot create the runtime: %s\n", err);
-        rh_code_free(mod);
+        hx_code_free(mod);
         free(src);
         free(I->abspath);
         free(I);
@@ -312,36 +312,36 @@ int main(int argc, char **argv) {
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     int status = 0;
-    if (rh_interp_init(I, rt) != 0) {
+    if (hx_interp_init(I, rt) != 0) {
         fprintf(stderr, "refheap: cannot initialise the interpreter: %s\n", rh_err_message(rt));
         status = 2;
     } else {
-        rh_hooks_install(I);
+        hx_hooks_install(I);
         if (fault_inject) arm_failinject(rt, &o);
-        if (rh_prepare(I, mod, &cerr) != 0 || hx_compile(I, mod, &cerr) != 0) {
+        if (hx_prepare(I, mod, &cerr) != 0 || hx_compile(I, mod, &cerr) != 0) {
             status = rh_err_occurred(rt) == RH_EXC_MEMORY ? compile_nomemory(rt) : compile_error(o.file, &cerr);
         } else if (o.dis) {
             hx_dis(stdout, mod);
         } else {
             if (o.report || o.json)
-                I->report = rh_report_new(rt, o.file, rh_runtime_allocator(rt)->name, prof->name, o.report, o.json);
+                I->report = hx_report_new(rt, o.file, rh_runtime_allocator(rt)->name, prof->name, o.report, o.json);
             if (I->report && o.release_tol_mb >= 0)
-                rh_report_set_release(I->report, (int64_t)(o.release_tol_mb * 1048576.0), o.release_deadline_s);
-            if (rh_interp_run(I) != 0) {
-                rh_print_traceback(I);
+                hx_report_set_release(I->report, (int64_t)(o.release_tol_mb * 1048576.0), o.release_deadline_s);
+            if (hx_interp_run(I) != 0) {
+                hx_print_traceback(I);
                 status = 1;
             }
-            rh_interp_finalize(I);
+            hx_interp_finalize(I);
             fflush(stdout);
-            if (I->report && rh_report_finish(I, status) != 0 && status == 0) status = 2;
+            if (I->report && hx_report_finish(I, status) != 0 && status == 0) status = 2;
         }
     }
     fflush(stdout);
     interp_release(I);
     if (o.fail_alloc >= 0) report_failinject(rt);
-    rh_report_free(I->report);
+    hx_report_free(I->report);
     rh_runtime_free(rt);
-    rh_code_free(mod);
+    hx_code_free(mod);
     free(src);
     free(I->abspath);
     free(I);

@@ -1,7 +1,7 @@
 /* modules.c — the importable modules (sys, gc, weakref, refheap) and the runtime hooks that let the
  * library call back into Python code (__del__, weakref callbacks, gc.callbacks).
  *
- * Owns the module objects (created once per run, cached in rh_interp) and their function tables; every
+ * Owns the module objects (created once per run, cached in hx_interp) and their function tables; every
  * gc/weakref function binds to refheap/gc.h. gc.garbage and gc.callbacks are the runtime's own lists.
  * Invariant: a hook that runs Python code saves the pending error and traceback first and restores them
  * afterwards, so a finalizer never clobbers an exception being propagated (as CPython's
@@ -12,13 +12,13 @@
 
 #include "interp.h"
 
-#define FN(name) static rh_object *name(rh_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
+#define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
 #define UNUSED_ARGS (void)self; (void)kwn; (void)kwv
 
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
-static rh_object *none(rh_interp *I) { return newref(rh_none(I->rt)); }
+static rh_object *none(hx_interp *I) { return newref(rh_none(I->rt)); }
 
-static int argc(rh_interp *I, const char *fn, int n, int lo, int hi, int nkw) {
+static int argc(hx_interp *I, const char *fn, int n, int lo, int hi, int nkw) {
     if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn); return -1; }
     if (n >= lo && n <= hi) return 0;
     if (lo == hi) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly %d argument%s (%d given)", fn, lo, lo == 1 ? "" : "s", n);
@@ -27,7 +27,7 @@ static int argc(rh_interp *I, const char *fn, int n, int lo, int hi, int nkw) {
 }
 
 
-static rh_object *int3(rh_interp *I, const int v[3]) {
+static rh_object *int3(hx_interp *I, const int v[3]) {
     rh_object *t = rh_tuple_new(I->rt, 3);
     if (!t) return NULL;
     for (int i = 0; i < 3; i++) {
@@ -55,7 +55,7 @@ FN(sys_intern) {
     UNUSED_ARGS;
     if (argc(I, "intern", n, 1, 1, nkw)) return NULL;
     if (rh_kind_of(a[0]) != RH_K_STR) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "intern() argument must be str, not %s", rh_tname(a[0]));
+        rh_err_set(I->rt, RH_EXC_TYPE, "intern() argument must be str, not %s", hx_tname(a[0]));
         return NULL;
     }
     rh_object *s = newref(a[0]);
@@ -65,7 +65,7 @@ FN(sys_intern) {
 
 /* ---------------------------------------------------------------- gc */
 
-static int gen_arg(rh_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw, int dflt, int *gen) {
+static int gen_arg(hx_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw, int dflt, int *gen) {
     rh_object *g = n >= 1 ? a[0] : NULL;
     for (int k = 0; k < nkw; k++) {
         if (strcmp(kwn[k], "generation") != 0) {
@@ -126,7 +126,7 @@ FN(gc_get_objects) {
     }
     return rh_gc_get_objects(I->rt, gen);
 }
-static rh_object *referents_of(rh_interp *I, rh_object **a, int n, int referrers) {
+static rh_object *referents_of(hx_interp *I, rh_object **a, int n, int referrers) {
     rh_object *all = rh_list_new(I->rt, 0);
     for (int i = 0; all && i < n; i++) {
         rh_object *l = referrers ? rh_gc_get_referrers(I->rt, a[i]) : rh_gc_get_referents(I->rt, a[i]);
@@ -164,13 +164,13 @@ FN(wr_getweakrefs) { UNUSED_ARGS; if (argc(I, "getweakrefs", n, 1, 1, nkw)) retu
 
 /* ---------------------------------------------------------------- refheap */
 
-void rh_report_mark(rh_interp *I, rh_object *label);
+void hx_report_mark(hx_interp *I, rh_object *label);
 
 FN(rh_mark) {
     UNUSED_ARGS;
     if (argc(I, "mark", n, 1, 1, nkw)) return NULL;
     if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "mark() label must be str"); return NULL; }
-    rh_report_mark(I, a[0]);
+    hx_report_mark(I, a[0]);
     return none(I);
 }
 
@@ -195,7 +195,7 @@ static const rh_builtin_def weakref_defs[] = {
     {"getweakrefs", (void (*)(void))wr_getweakrefs, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def refheap_defs[] = {{"mark", (void (*)(void))rh_mark, 0}, {NULL, NULL, 0}};
 
-static int add_fns(rh_interp *I, rh_object *m, const char *modname, const rh_builtin_def *defs) {
+static int add_fns(hx_interp *I, rh_object *m, const char *modname, const rh_builtin_def *defs) {
     for (int i = 0; defs[i].name; i++) {
         if (!RH_API(I, modname, defs[i].name)) continue; /* not in the profile's version */
         rh_object *f = rh_builtin_new(I->rt, &defs[i], m);
@@ -207,7 +207,7 @@ static int add_fns(rh_interp *I, rh_object *m, const char *modname, const rh_bui
     return 0;
 }
 
-static int add_int(rh_interp *I, rh_object *m, const char *name, int64_t v) {
+static int add_int(hx_interp *I, rh_object *m, const char *name, int64_t v) {
     if (!RH_API(I, "gc", name)) return 0;
     rh_object *x = rh_int_from_i64(I->rt, v);
     if (!x) return -1;
@@ -216,7 +216,7 @@ static int add_int(rh_interp *I, rh_object *m, const char *name, int64_t v) {
     return rc;
 }
 
-static rh_object *make_module(rh_interp *I, const char *name, const rh_builtin_def *defs) {
+static rh_object *make_module(hx_interp *I, const char *name, const rh_builtin_def *defs) {
     rh_object *nm = rh_str_intern_utf8(I->rt, name, strlen(name));
     if (!nm) return NULL;
     rh_object *m = rh_module_new(I->rt, nm);
@@ -228,11 +228,11 @@ static rh_object *make_module(rh_interp *I, const char *name, const rh_builtin_d
 
 /* gc.garbage / gc.callbacks: the runtime makes the list on first use, so it is NULL (MemoryError set)
  * when that allocation fails. */
-static int set_gc_list(rh_interp *I, rh_object *m, const char *name, rh_object *list) {
+static int set_gc_list(hx_interp *I, rh_object *m, const char *name, rh_object *list) {
     return list ? rh_dict_set_cstr(I->rt, rh_module_dict(m), name, list) : -1;
 }
 
-rh_object *rh_import_module(rh_interp *I, const char *name) {
+rh_object *hx_import_module(hx_interp *I, const char *name) {
     rh_object **slot;
     if (!strcmp(name, "sys")) slot = &I->mod_sys;
     else if (!strcmp(name, "gc")) slot = &I->mod_gc;
@@ -266,9 +266,9 @@ rh_object *rh_import_module(rh_interp *I, const char *name) {
 
 /* ---------------------------------------------------------------- hooks */
 
-typedef struct saved_err { rh_exc kind; char msg[512]; int ntb, tb_total; rh_tb_entry tb[64]; } saved_err;
+typedef struct saved_err { rh_exc kind; char msg[512]; int ntb, tb_total; hx_tb_entry tb[64]; } saved_err;
 
-static void save_err(rh_interp *I, saved_err *s) {
+static void save_err(hx_interp *I, saved_err *s) {
     s->kind = rh_err_occurred(I->rt);
     snprintf(s->msg, sizeof s->msg, "%s", rh_err_message(I->rt));
     s->ntb = I->ntb;
@@ -278,7 +278,7 @@ static void save_err(rh_interp *I, saved_err *s) {
     I->ntb = 0;
 }
 
-static void restore_err(rh_interp *I, saved_err *s) {
+static void restore_err(hx_interp *I, saved_err *s) {
     rh_err_clear(I->rt);
     if (s->kind == RH_EXC_MEMORY && !s->msg[0]) rh_err_nomemory(I->rt);
     else if (s->kind) rh_err_set(I->rt, s->kind, "%s", s->msg);
@@ -288,7 +288,7 @@ static void restore_err(rh_interp *I, saved_err *s) {
 }
 
 static int hook_call_del(void *ctx, rh_runtime *rt, rh_object *self) {
-    rh_interp *I = ctx;
+    hx_interp *I = ctx;
     if (I->exiting >= 2) return 0;
     rh_object *fn = rh_class_lookup(rt, (rh_object *)rh_type_of(self), I->s_del);
     if (!fn) { rh_err_clear(rt); return 0; }
@@ -296,16 +296,16 @@ static int hook_call_del(void *ctx, rh_runtime *rt, rh_object *self) {
     save_err(I, &s);
     rh_incref(fn);
     rh_object *arg = newref(self);
-    rh_object *r = rh_call(I, fn, &arg, 1, NULL, NULL, 0);
+    rh_object *r = hx_call(I, fn, &arg, 1, NULL, NULL, 0);
     if (r) rh_decref(rt, r);
-    else rh_write_unraisable(I, fn);
+    else hx_write_unraisable(I, fn);
     rh_decref(rt, fn);
     restore_err(I, &s);
     return 0;
 }
 
 static int hook_caller(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *args) {
-    rh_interp *I = ctx;
+    hx_interp *I = ctx;
     if (I->exiting >= 2) return 0;
     saved_err s;
     save_err(I, &s);
@@ -314,20 +314,20 @@ static int hook_caller(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *args
     if (n > RH_ARGS_MAX) n = RH_ARGS_MAX;
     for (size_t i = 0; i < n; i++) a[i] = newref(rh_tuple_get(args, i));
     rh_incref(fn);
-    rh_object *r = rh_call(I, fn, a, (int)n, NULL, NULL, 0);
+    rh_object *r = hx_call(I, fn, a, (int)n, NULL, NULL, 0);
     if (r) rh_decref(rt, r);
-    else rh_write_unraisable(I, fn);
+    else hx_write_unraisable(I, fn);
     rh_decref(rt, fn);
     restore_err(I, &s);
     return 0;
 }
 
 static void hook_unraisable(void *ctx, rh_runtime *rt, rh_exc kind, const char *msg, rh_object *where) {
-    rh_interp *I = ctx;
+    hx_interp *I = ctx;
     (void)rt;
     fflush(stdout);
     if (where) {
-        rh_object *r = rh_obj_repr(I, where);
+        rh_object *r = hx_obj_repr(I, where);
         fprintf(stderr, "Exception ignored in: %s\n", r ? rh_str_utf8(I->rt, r, NULL) : "<object>");
         rh_xdecref(I->rt, r);
         rh_err_clear(I->rt);
@@ -342,7 +342,7 @@ static void hook_output(void *ctx, const char *text) {
     fputs(text, stderr);
 }
 
-void rh_hooks_install(rh_interp *I) {
+void hx_hooks_install(hx_interp *I) {
     rh_gc_set_caller(I->rt, hook_caller, I);
 }
 
@@ -350,11 +350,11 @@ void rh_hooks_install(rh_interp *I) {
 static rh_object *hook_call(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs) {
     (void)rt;
     if (nargs > RH_ARGS_MAX) nargs = RH_ARGS_MAX;
-    return rh_call_borrowed((rh_interp *)ctx, callable, (rh_object **)args, (int)nargs);
+    return hx_call_borrowed((hx_interp *)ctx, callable, (rh_object **)args, (int)nargs);
 }
 
 /* Declared in interp.h. */
-rh_hooks rh_interp_hooks(rh_interp *I) {
+rh_hooks hx_interp_hooks(hx_interp *I) {
     rh_hooks h = {.ctx = I, .call_del = hook_call_del, .unraisable = hook_unraisable, .output = hook_output,
                   .call = hook_call};
     return h;

@@ -39,7 +39,7 @@
     X(STORE_NAME, -1, 0)                                                                                \
     X(DELETE_NAME, 0, 0)                                                                                \
     /* operators */                                                                                     \
-    X(BINARY_OP, -1, 0)            /* arg: rh_op, +256 for the in-place form */                         \
+    X(BINARY_OP, -1, 0)            /* arg: hx_operator, +256 for the in-place form */                         \
     X(UNARY_OP, 0, 0)              /* arg: OP_NEG / OP_POS / OP_INVERT */                              \
     X(UNARY_NOT, 0, 0)                                                                                  \
     X(COMPARE_OP, -1, 0)           /* arg: CMP_* (is, in and their negations included) */               \

@@ -1,6 +1,6 @@
 /* ops.c — operations on values for the VM: str()/repr(), arithmetic, comparison, membership, truth.
  *
- * Owns rh_obj_repr/rh_obj_str (the callable and module kinds are formatted here, the rest by the library),
+ * Owns hx_obj_repr/hx_obj_str (the callable and module kinds are formatted here, the rest by the library),
  * the mapping of the VM's operators onto the library's (refheap/abstract.h: rh_binop,
  * rh_inplace_binop, rh_unop, rh_richcompare, which carry CPython 3.11's results and messages), `in` over
  * lists, tuples, dicts, strs and ranges, and truth testing. Invariants: arguments are borrowed; results are
@@ -16,15 +16,15 @@
 
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 
-static int type_error_int(rh_interp *I, const char *fmt, rh_object *o) {
-    rh_err_set(I->rt, RH_EXC_TYPE, fmt, rh_tname(o));
+static int type_error_int(hx_interp *I, const char *fmt, rh_object *o) {
+    rh_err_set(I->rt, RH_EXC_TYPE, fmt, hx_tname(o));
     return -1;
 }
 
 /* ---------------------------------------------------------------- str / repr */
 
-static rh_object *fmt_str(rh_interp *I, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static rh_object *fmt_str(rh_interp *I, const char *fmt, ...) {
+static rh_object *fmt_str(hx_interp *I, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static rh_object *fmt_str(hx_interp *I, const char *fmt, ...) {
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
@@ -33,20 +33,20 @@ static rh_object *fmt_str(rh_interp *I, const char *fmt, ...) {
     return rh_str_from_cstr(I->rt, buf);
 }
 
-const char *rh_cstr(rh_interp *I, rh_object *s) {
+const char *hx_cstr(hx_interp *I, rh_object *s) {
     const char *u = s ? rh_str_utf8(I->rt, s, NULL) : NULL;
     return u ? u : "?";
 }
 
-rh_object *rh_obj_repr(rh_interp *I, rh_object *o) {
+rh_object *hx_obj_repr(hx_interp *I, rh_object *o) {
     switch (rh_kind_of(o)) {
     case RH_K_FUNCTION:
-        return fmt_str(I, "<function %s at 0x%" PRIxPTR ">", rh_cstr(I, rh_func_qualname(o)), rh_id(o));
+        return fmt_str(I, "<function %s at 0x%" PRIxPTR ">", hx_cstr(I, rh_func_qualname(o)), rh_id(o));
     case RH_K_METHOD: {
         rh_object *self = rh_method_self(o);
-        rh_object *sr = rh_obj_repr(I, self);
+        rh_object *sr = hx_obj_repr(I, self);
         if (!sr) return NULL;
-        rh_object *r = fmt_str(I, "<bound method %s of %s>", rh_cstr(I, rh_func_qualname(rh_method_func(o))), rh_cstr(I, sr));
+        rh_object *r = fmt_str(I, "<bound method %s of %s>", hx_cstr(I, rh_func_qualname(rh_method_func(o))), hx_cstr(I, sr));
         rh_decref(I->rt, sr);
         return r;
     }
@@ -54,43 +54,43 @@ rh_object *rh_obj_repr(rh_interp *I, rh_object *o) {
         rh_object *self = rh_builtin_self(o);
         if (self && rh_kind_of(self) != RH_K_MODULE)
             return fmt_str(I, "<built-in method %s of %s object at 0x%" PRIxPTR ">", rh_builtin_get_def(o)->name,
-                           rh_tname(self), rh_id(self));
+                           hx_tname(self), rh_id(self));
         return fmt_str(I, "<built-in function %s>", rh_builtin_get_def(o)->name);
     }
-    case RH_K_MODULE: return fmt_str(I, "<module '%s' (built-in)>", rh_cstr(I, rh_module_name(o)));
+    case RH_K_MODULE: return fmt_str(I, "<module '%s' (built-in)>", hx_cstr(I, rh_module_name(o)));
     case RH_K_FILE: return fmt_str(I, "<%s object at 0x%" PRIxPTR ">", rh_box_type_name(o), rh_id(o));
     default: return rh_repr(I->rt, o);
     }
 }
 
-rh_object *rh_obj_str(rh_interp *I, rh_object *o) {
+rh_object *hx_obj_str(hx_interp *I, rh_object *o) {
     switch (rh_kind_of(o)) {
     case RH_K_FUNCTION: case RH_K_METHOD: case RH_K_BUILTIN: case RH_K_MODULE: case RH_K_FILE:
-        return rh_obj_repr(I, o);
+        return hx_obj_repr(I, o);
     default: return rh_str(I->rt, o);
     }
 }
 
 /* ---------------------------------------------------------------- int values */
 
-int rh_is_intlike(rh_object *o) { rh_kind k = rh_kind_of(o); return k == RH_K_INT || k == RH_K_BOOL; }
+int hx_is_intlike(rh_object *o) { rh_kind k = rh_kind_of(o); return k == RH_K_INT || k == RH_K_BOOL; }
 
 /* ---------------------------------------------------------------- comparison */
 
-static int contains(rh_interp *I, rh_object *c, rh_object *x) {
+static int contains(hx_interp *I, rh_object *c, rh_object *x) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(c)) {
     case RH_K_LIST:
         for (size_t i = 0; i < rh_list_len(c); i++) {
             rh_object *e = newref(rh_list_get(c, i));
-            int r = rh_compare(I, CMP_EQ, e, x);
+            int r = hx_compare(I, CMP_EQ, e, x);
             rh_decref(rt, e);
             if (r != 0) return r;
         }
         return 0;
     case RH_K_TUPLE:
         for (size_t i = 0; i < rh_tuple_len(c); i++) {
-            int r = rh_compare(I, CMP_EQ, rh_tuple_get(c, i), x);
+            int r = hx_compare(I, CMP_EQ, rh_tuple_get(c, i), x);
             if (r != 0) return r;
         }
         return 0;
@@ -109,7 +109,7 @@ static int contains(rh_interp *I, rh_object *c, rh_object *x) {
     }
     case RH_K_RANGE: {
         int64_t v;
-        if (!rh_is_intlike(x)) return 0;
+        if (!hx_is_intlike(x)) return 0;
         if (rh_index_value(I->rt, x, &v)) { rh_err_clear(I->rt); return 0; } /* beyond int64: in no refheap range */
         int64_t n = rh_range_len(c);
         for (int64_t i = 0; i < n; i++)
@@ -121,7 +121,7 @@ static int contains(rh_interp *I, rh_object *c, rh_object *x) {
     }
 }
 
-int rh_compare(rh_interp *I, int op, rh_object *a, rh_object *b) {
+int hx_compare(hx_interp *I, int op, rh_object *a, rh_object *b) {
     rh_runtime *rt = I->rt;
     switch (op) {
     case CMP_IS: return a == b;
@@ -160,7 +160,7 @@ static int lib_binop_kind(int op) {
     }
 }
 
-rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int inplace) {
+rh_object *hx_eval_binop(hx_interp *I, int op, rh_object *a, rh_object *b, int inplace) {
     int k = lib_binop_kind(op);
     /* Python 2's classic division (py27 without `from __future__ import division`): int / int floors */
     if (k == RH_BINOP_TRUEDIV && I->classic_division && a->type->kind == RH_K_INT && b->type->kind == RH_K_INT)
@@ -172,7 +172,7 @@ rh_object *rh_eval_binop(rh_interp *I, int op, rh_object *a, rh_object *b, int i
     return inplace ? rh_inplace_binop(I->rt, (rh_binop_kind)k, a, b) : rh_binop(I->rt, (rh_binop_kind)k, a, b);
 }
 
-rh_object *rh_eval_unary(rh_interp *I, rh_object *a, int op) {
+rh_object *hx_eval_unary(hx_interp *I, rh_object *a, int op) {
     switch (op) {
     case OP_NEG: return rh_unop(I->rt, RH_UNOP_NEG, a);
     case OP_POS: return rh_unop(I->rt, RH_UNOP_POS, a);

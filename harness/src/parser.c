@@ -1,4 +1,4 @@
-/* parser.c — recursive-descent parser for the workload subset: tokens -> rh_code / rh_node tree.
+/* parser.c — recursive-descent parser for the workload subset: tokens -> hx_code / hx_node tree.
  *
  * Owns the grammar (a subset of Python 3's) and the "unsupported ..." diagnostics for constructs outside
  * it. Invariants: recursion is bounded by RH_PARSE_MAX_DEPTH (error, never a stack overflow); the first
@@ -22,21 +22,21 @@
 #define RH_PARSE_MAX_DEPTH 150
 
 typedef struct parser {
-    rh_tok *t;
+    hx_tok *t;
     int n, i;
     int depth;
-    rh_cerr *err;
+    hx_cerr *err;
     int in_func, in_class, in_loop;
     int nstmts;        /* module statements parsed so far, other than __future__ imports */
     unsigned future;   /* RH_FUTURE_* bits */
 } parser;
 
-static rh_tok *cur(parser *P) { return &P->t[P->i]; }
-static rh_tok *peek_at(parser *P, int k) { return &P->t[P->i + k < P->n ? P->i + k : P->n - 1]; }
+static hx_tok *cur(parser *P) { return &P->t[P->i]; }
+static hx_tok *peek_at(parser *P, int k) { return &P->t[P->i + k < P->n ? P->i + k : P->n - 1]; }
 static int failed(parser *P) { return P->err->set; }
 
-static int is_op(rh_tok *t, const char *s) { return t->kind == T_OP && strcmp(t->text, s) == 0; }
-static int is_kw(rh_tok *t, const char *s) { return t->kind == T_NAME && strcmp(t->text, s) == 0; }
+static int is_op(hx_tok *t, const char *s) { return t->kind == T_OP && strcmp(t->text, s) == 0; }
+static int is_kw(hx_tok *t, const char *s) { return t->kind == T_NAME && strcmp(t->text, s) == 0; }
 
 static const char *const keywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await",
                                        "break", "class", "continue", "def", "del", "elif", "else", "except",
@@ -49,7 +49,7 @@ static int is_keyword(const char *s) {
     return 0;
 }
 
-static const char *tokdesc(rh_tok *t, char *buf, size_t n) {
+static const char *tokdesc(hx_tok *t, char *buf, size_t n) {
     switch (t->kind) {
     case T_EOF: return "end of file";
     case T_NEWLINE: return "end of line";
@@ -61,15 +61,15 @@ static const char *tokdesc(rh_tok *t, char *buf, size_t n) {
     }
 }
 
-static void syntax(parser *P, rh_tok *t, const char *what) {
+static void syntax(parser *P, hx_tok *t, const char *what) {
     char b[64];
-    if (t->kind == T_INDENT) rh_cerr_set(P->err, t->line, t->col, "syntax error: unexpected indent");
-    else if (what) rh_cerr_set(P->err, t->line, t->col, "syntax error: %s", what);
-    else rh_cerr_set(P->err, t->line, t->col, "syntax error: invalid syntax at %s", tokdesc(t, b, sizeof b));
+    if (t->kind == T_INDENT) hx_cerr_set(P->err, t->line, t->col, "syntax error: unexpected indent");
+    else if (what) hx_cerr_set(P->err, t->line, t->col, "syntax error: %s", what);
+    else hx_cerr_set(P->err, t->line, t->col, "syntax error: invalid syntax at %s", tokdesc(t, b, sizeof b));
 }
 
-static void unsupported(parser *P, rh_tok *t, const char *what, const char *hint) {
-    rh_cerr_set(P->err, t->line, t->col, "unsupported %s; supported: %s", what, hint);
+static void unsupported(parser *P, hx_tok *t, const char *what, const char *hint) {
+    hx_cerr_set(P->err, t->line, t->col, "unsupported %s; supported: %s", what, hint);
 }
 
 static int expect_op(parser *P, const char *s) {
@@ -87,8 +87,8 @@ static char *sdup(const char *s) {
     return p;
 }
 
-static rh_node *mk(rh_nkind k, rh_tok *t) {
-    rh_node *n = calloc(1, sizeof *n);
+static hx_node *mk(hx_nkind k, hx_tok *t) {
+    hx_node *n = calloc(1, sizeof *n);
     if (!n) abort();
     n->kind = k;
     n->line = t->line;
@@ -98,23 +98,23 @@ static rh_node *mk(rh_nkind k, rh_tok *t) {
 }
 
 /* A node of kind k that starts where its first operand a starts (binary operators, chains, if-expressions). */
-static rh_node *mk_over(rh_nkind k, rh_tok *t, rh_node *a) {
-    rh_node *n = mk(k, t);
+static hx_node *mk_over(hx_nkind k, hx_tok *t, hx_node *a) {
+    hx_node *n = mk(k, t);
     n->line = a->line;
     n->col = a->col;
     return n;
 }
 
-static rh_node *mk_binop(rh_tok *t, int op, rh_node *a, rh_node *b) {
-    rh_node *n = mk_over(E_BINOP, t, a);
+static hx_node *mk_binop(hx_tok *t, int op, hx_node *a, hx_node *b) {
+    hx_node *n = mk_over(E_BINOP, t, a);
     n->op = op;
     n->a = a;
     n->b = b;
     return n;
 }
 
-typedef struct nvec { rh_node **v; int n, cap; } nvec;
-static void nv_push(nvec *v, rh_node *x) {
+typedef struct nvec { hx_node **v; int n, cap; } nvec;
+static void nv_push(nvec *v, hx_node *x) {
     if (v->n == v->cap) {
         v->cap = v->cap ? v->cap * 2 : 4;
         v->v = realloc(v->v, (size_t)v->cap * sizeof *v->v);
@@ -123,51 +123,51 @@ static void nv_push(nvec *v, rh_node *x) {
     v->v[v->n++] = x;
 }
 
-static void free_nodes(rh_node **v, int k) {
+static void free_nodes(hx_node **v, int k) {
     if (!v) return;
-    for (int i = 0; i < k; i++) rh_node_free(v[i]);
+    for (int i = 0; i < k; i++) hx_node_free(v[i]);
     free(v);
 }
 
 /* Hands the collected items (and items2, if given) to display or call node n, then takes the closing token.
    Frees n and returns NULL if the parse failed. */
-static rh_node *p_close(parser *P, rh_node *n, nvec *items, nvec *items2, const char *closer) {
+static hx_node *p_close(parser *P, hx_node *n, nvec *items, nvec *items2, const char *closer) {
     n->items = items->v;
     n->n = items->n;
     if (items2) {
         n->items2 = items2->v;
         n->n2 = items2->n;
     }
-    if (failed(P) || expect_op(P, closer) != 0) { rh_node_free(n); return NULL; }
+    if (failed(P) || expect_op(P, closer) != 0) { hx_node_free(n); return NULL; }
     return n;
 }
 
 /* Fills n's items with first and then, while sep(P) holds, a separator token and one item(P), stopping
    after a separator where stop(P) (if given) holds. Frees n and returns NULL if the parse failed. */
-static rh_node *p_seq_tail(parser *P, rh_node *n, rh_node *first, int (*sep)(parser *), int (*stop)(parser *),
-                           rh_node *(*item)(parser *)) {
+static hx_node *p_seq_tail(parser *P, hx_node *n, hx_node *first, int (*sep)(parser *), int (*stop)(parser *),
+                           hx_node *(*item)(parser *)) {
     nvec v = {0};
     nv_push(&v, first);
     while (sep(P) && !failed(P)) {
         P->i++;
         if (stop && stop(P)) break;
-        rh_node *e = item(P);
+        hx_node *e = item(P);
         if (!e) break;
         nv_push(&v, e);
     }
     n->items = v.v;
     n->n = v.n;
-    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (failed(P)) { hx_node_free(n); return NULL; }
     return n;
 }
 
 static int at_comma(parser *P) { return is_op(cur(P), ","); }
 
-void rh_node_free(rh_node *n) {
+void hx_node_free(hx_node *n) {
     if (!n) return;
-    rh_node_free(n->a);
-    rh_node_free(n->b);
-    rh_node_free(n->c);
+    hx_node_free(n->a);
+    hx_node_free(n->b);
+    hx_node_free(n->c);
     free_nodes(n->items, n->n);
     free_nodes(n->items2, n->n2);
     if (n->kwnames) {
@@ -177,11 +177,11 @@ void rh_node_free(rh_node *n) {
     free(n->ops);
     free(n->name);
     free(n->sval);
-    if (n->code) rh_code_free(n->code);
+    if (n->code) hx_code_free(n->code);
     free(n);
 }
 
-void rh_code_free(rh_code *c) {
+void hx_code_free(hx_code *c) {
     if (!c) return;
     free_nodes(c->body, c->nbody);
     for (int i = 0; i < c->nparams; i++) free(c->params[i]);
@@ -207,14 +207,14 @@ void rh_code_free(rh_code *c) {
 }
 
 /* ---------------------------------------------------------------- expressions */
-static rh_node *p_test(parser *P);
-static rh_node *p_or(parser *P);
-static rh_node *p_factor(parser *P);
-static rh_node *p_bor(parser *P);
+static hx_node *p_test(parser *P);
+static hx_node *p_or(parser *P);
+static hx_node *p_factor(parser *P);
+static hx_node *p_bor(parser *P);
 
 static int enter(parser *P) {
     if (++P->depth > RH_PARSE_MAX_DEPTH) {
-        rh_cerr_set(P->err, cur(P)->line, cur(P)->col, "syntax error: expression too deeply nested");
+        hx_cerr_set(P->err, cur(P)->line, cur(P)->col, "syntax error: expression too deeply nested");
         return -1;
     }
     return 0;
@@ -222,7 +222,7 @@ static int enter(parser *P) {
 static void leave(parser *P) { P->depth--; }
 
 static int unsupported_expr_kw(parser *P) {
-    rh_tok *t = cur(P);
+    hx_tok *t = cur(P);
     if (is_kw(t, "lambda")) unsupported(P, t, "expression 'lambda'", "def at module or class level");
     else if (is_kw(t, "yield")) unsupported(P, t, "expression 'yield'", "plain functions with return");
     else if (is_kw(t, "await")) unsupported(P, t, "expression 'await'", "plain functions");
@@ -231,29 +231,29 @@ static int unsupported_expr_kw(parser *P) {
 }
 
 /* testlist inside brackets: elements; sets *comma when a trailing/separating comma was seen */
-static rh_node *p_listcomp_tail(parser *P, rh_node *elt, rh_tok *start);
+static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start);
 
-static rh_node *p_exprlist_targets(parser *P);
+static hx_node *p_exprlist_targets(parser *P);
 
-static rh_node *p_atom(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_atom(parser *P) {
+    hx_tok *t = cur(P);
     if (failed(P)) return NULL;
     if (t->kind == T_NAME) {
         if (strcmp(t->text, "None") == 0 || strcmp(t->text, "True") == 0 || strcmp(t->text, "False") == 0) {
-            rh_node *n = mk(E_CONST, t);
+            hx_node *n = mk(E_CONST, t);
             n->ckind = t->text[0] == 'N' ? K_NONE : t->text[0] == 'T' ? K_TRUE : K_FALSE;
             P->i++;
             return n;
         }
         if (unsupported_expr_kw(P)) return NULL;
         if (is_keyword(t->text)) { syntax(P, t, NULL); return NULL; }
-        rh_node *n = mk(E_NAME, t);
+        hx_node *n = mk(E_NAME, t);
         n->name = sdup(t->text);
         P->i++;
         return n;
     }
     if (t->kind == T_INT) {
-        rh_node *n = mk(E_CONST, t);
+        hx_node *n = mk(E_CONST, t);
         n->ckind = K_INT;
         errno = 0;
         char *end;
@@ -268,14 +268,14 @@ static rh_node *p_atom(parser *P) {
         return n;
     }
     if (t->kind == T_FLOAT) {
-        rh_node *n = mk(E_CONST, t);
+        hx_node *n = mk(E_CONST, t);
         n->ckind = K_FLOAT;
         n->fval = strtod(t->text, NULL);
         P->i++;
         return n;
     }
     if (t->kind == T_STRING) {
-        rh_node *n = mk(E_CONST, t);
+        hx_node *n = mk(E_CONST, t);
         n->ckind = K_STR;
         size_t len = 0;
         int j = P->i;
@@ -296,14 +296,14 @@ static rh_node *p_atom(parser *P) {
         P->i++;
         if (is_op(cur(P), ")")) {
             P->i++;
-            rh_node *n = mk(E_TUPLE, t);
+            hx_node *n = mk(E_TUPLE, t);
             return n;
         }
         if (is_kw(cur(P), "yield")) { unsupported_expr_kw(P); return NULL; }
         nvec v = {0};
         int comma = 0;
         for (;;) {
-            rh_node *e = is_op(cur(P), "*") ? NULL : p_test(P);
+            hx_node *e = is_op(cur(P), "*") ? NULL : p_test(P);
             if (!e) {
                 if (!failed(P)) unsupported(P, cur(P), "starred expression", "plain tuple displays");
                 free_nodes(v.v, v.n);
@@ -325,18 +325,18 @@ static rh_node *p_atom(parser *P) {
         }
         if (expect_op(P, ")") != 0) { free_nodes(v.v, v.n); return NULL; }
         if (!comma && v.n == 1) {
-            rh_node *e = v.v[0];
+            hx_node *e = v.v[0];
             free(v.v);
             return e;
         }
-        rh_node *n = mk(E_TUPLE, t);
+        hx_node *n = mk(E_TUPLE, t);
         n->items = v.v;
         n->n = v.n;
         return n;
     }
     if (is_op(t, "[")) {
         P->i++;
-        rh_node *n = mk(E_LIST, t);
+        hx_node *n = mk(E_LIST, t);
         if (is_op(cur(P), "]")) { P->i++; return n; }
         nvec v = {0};
         for (;;) {
@@ -344,7 +344,7 @@ static rh_node *p_atom(parser *P) {
                 unsupported(P, cur(P), "starred expression", "plain list displays");
                 break;
             }
-            rh_node *e = p_test(P);
+            hx_node *e = p_test(P);
             if (!e) break;
             if (v.n == 0 && is_kw(cur(P), "for")) {
                 free(n);
@@ -362,21 +362,21 @@ static rh_node *p_atom(parser *P) {
     }
     if (is_op(t, "{")) {
         P->i++;
-        rh_node *n = mk(E_DICT, t);
+        hx_node *n = mk(E_DICT, t);
         nvec k = {0}, v = {0};
         while (!is_op(cur(P), "}") && !failed(P)) {
             if (is_op(cur(P), "**")) { unsupported(P, cur(P), "dict unpacking '**'", "{key: value, ...} displays"); break; }
-            rh_node *key = p_test(P);
+            hx_node *key = p_test(P);
             if (!key) break;
             if (!is_op(cur(P), ":")) {
-                rh_node_free(key);
+                hx_node_free(key);
                 if (is_op(cur(P), ",") || is_op(cur(P), "}") || is_kw(cur(P), "for"))
                     unsupported(P, t, "set display", "list, tuple and dict displays");
                 else syntax(P, cur(P), NULL);
                 break;
             }
             P->i++;
-            rh_node *val = p_test(P);
+            hx_node *val = p_test(P);
             nv_push(&k, key);
             if (!val) break;
             nv_push(&v, val);
@@ -393,19 +393,19 @@ static rh_node *p_atom(parser *P) {
     return NULL;
 }
 
-static rh_node *p_listcomp_tail(parser *P, rh_node *elt, rh_tok *start) {
-    rh_node *n = mk(E_LISTCOMP, start);
+static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start) {
+    hx_node *n = mk(E_LISTCOMP, start);
     n->a = elt;
     P->i++; /* for */
     n->b = p_exprlist_targets(P);
-    if (!n->b) { rh_node_free(n); return NULL; }
-    if (!is_kw(cur(P), "in")) { syntax(P, cur(P), "expected 'in'"); rh_node_free(n); return NULL; }
+    if (!n->b) { hx_node_free(n); return NULL; }
+    if (!is_kw(cur(P), "in")) { syntax(P, cur(P), "expected 'in'"); hx_node_free(n); return NULL; }
     P->i++;
     n->c = p_or(P);
     nvec ifs = {0};
     while (n->c && is_kw(cur(P), "if")) {
         P->i++;
-        rh_node *c = p_or(P);
+        hx_node *c = p_or(P);
         if (!c) break;
         nv_push(&ifs, c);
     }
@@ -413,29 +413,29 @@ static rh_node *p_listcomp_tail(parser *P, rh_node *elt, rh_tok *start) {
     n->n2 = ifs.n;
     if (!failed(P) && is_kw(cur(P), "for"))
         unsupported(P, cur(P), "nested comprehension loops", "one 'for' clause with 'if' filters");
-    if (failed(P) || expect_op(P, "]") != 0) { rh_node_free(n); return NULL; }
+    if (failed(P) || expect_op(P, "]") != 0) { hx_node_free(n); return NULL; }
     return n;
 }
 
-static rh_node *p_call_args(parser *P, rh_node *fn, rh_tok *t) {
-    rh_node *n = mk(E_CALL, t);
+static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
+    hx_node *n = mk(E_CALL, t);
     n->a = fn;
     nvec args = {0}, kwv = {0};
     char **kwn = NULL;
     P->i++; /* ( */
     while (!is_op(cur(P), ")") && !failed(P)) {
-        rh_tok *at = cur(P);
+        hx_tok *at = cur(P);
         if (is_op(at, "**")) { unsupported(P, at, "'**' argument unpacking", "positional, *sequence and name=value arguments"); break; }
         if (is_op(at, "*")) {
             P->i++;
-            rh_node *s = mk(E_STAR, at);
+            hx_node *s = mk(E_STAR, at);
             s->a = p_test(P);
             nv_push(&args, s);
             if (!s->a) break;
         } else if (at->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
             if (is_keyword(at->text)) { syntax(P, at, NULL); break; }
             P->i += 2;
-            rh_node *v = p_test(P);
+            hx_node *v = p_test(P);
             if (!v) break;
             kwn = realloc(kwn, (size_t)(kwv.n + 1) * sizeof *kwn);
             if (!kwn) abort();
@@ -443,9 +443,9 @@ static rh_node *p_call_args(parser *P, rh_node *fn, rh_tok *t) {
             nv_push(&kwv, v);
         } else {
             if (kwv.n) { syntax(P, at, "positional argument follows keyword argument"); break; }
-            rh_node *v = p_test(P);
+            hx_node *v = p_test(P);
             if (!v) break;
-            if (is_kw(cur(P), "for")) { unsupported(P, cur(P), "generator expression", "list comprehensions"); rh_node_free(v); break; }
+            if (is_kw(cur(P), "for")) { unsupported(P, cur(P), "generator expression", "list comprehensions"); hx_node_free(v); break; }
             nv_push(&args, v);
         }
         if (!is_op(cur(P), ",")) break;
@@ -457,17 +457,17 @@ static rh_node *p_call_args(parser *P, rh_node *fn, rh_tok *t) {
 
 static int at_close_bracket(parser *P) { return is_op(cur(P), "]"); }
 
-static rh_node *p_subscript(parser *P, rh_node *obj, rh_tok *t) {
-    rh_node *n = mk(E_SUBSCR, t);
+static hx_node *p_subscript(parser *P, hx_node *obj, hx_tok *t) {
+    hx_node *n = mk(E_SUBSCR, t);
     n->a = obj;
     P->i++; /* [ */
-    rh_node *lo = NULL;
+    hx_node *lo = NULL;
     if (!is_op(cur(P), ":")) {
         lo = p_test(P);
-        if (!lo) { rh_node_free(n); return NULL; }
+        if (!lo) { hx_node_free(n); return NULL; }
     }
     if (is_op(cur(P), ":")) {
-        rh_node *s = mk(E_SLICE, cur(P));
+        hx_node *s = mk(E_SLICE, cur(P));
         s->a = lo;
         P->i++;
         if (!is_op(cur(P), "]") && !is_op(cur(P), ":")) s->b = p_test(P);
@@ -481,15 +481,15 @@ static rh_node *p_subscript(parser *P, rh_node *obj, rh_tok *t) {
     } else {
         n->b = lo;
     }
-    if (failed(P) || expect_op(P, "]") != 0) { rh_node_free(n); return NULL; }
+    if (failed(P) || expect_op(P, "]") != 0) { hx_node_free(n); return NULL; }
     return n;
 }
 
-static rh_node *p_atom_expr(parser *P) {
-    rh_tok *t = cur(P);
-    rh_node *e = p_atom(P);
+static hx_node *p_atom_expr(parser *P) {
+    hx_tok *t = cur(P);
+    hx_node *e = p_atom(P);
     while (e && !failed(P)) {
-        rh_tok *tt = cur(P);
+        hx_tok *tt = cur(P);
         if (is_op(tt, "(") || is_op(tt, "[")) {
             e = is_op(tt, "(") ? p_call_args(P, e, tt) : p_subscript(P, e, tt);
             if (e) { e->line = t->line; e->col = t->col; }
@@ -498,10 +498,10 @@ static rh_node *p_atom_expr(parser *P) {
             P->i++;
             if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) {
                 syntax(P, cur(P), "expected an attribute name after '.'");
-                rh_node_free(e);
+                hx_node_free(e);
                 return NULL;
             }
-            rh_node *a = mk(E_ATTR, tt);
+            hx_node *a = mk(E_ATTR, tt);
             a->a = e;
             a->name = sdup(cur(P)->text);
             a->line = t->line;
@@ -513,17 +513,17 @@ static rh_node *p_atom_expr(parser *P) {
     return e;
 }
 
-static rh_node *p_power(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_power(parser *P) {
+    hx_tok *t = cur(P);
     if (is_kw(t, "await")) { unsupported_expr_kw(P); return NULL; }
-    rh_node *a = p_atom_expr(P);
+    hx_node *a = p_atom_expr(P);
     if (a && is_op(cur(P), "**")) {
-        rh_tok *ot = cur(P);
+        hx_tok *ot = cur(P);
         P->i++;
-        if (enter(P)) { rh_node_free(a); return NULL; }
-        rh_node *b = p_factor(P);
+        if (enter(P)) { hx_node_free(a); return NULL; }
+        hx_node *b = p_factor(P);
         leave(P);
-        if (!b) { rh_node_free(a); return NULL; }
+        if (!b) { hx_node_free(a); return NULL; }
         return mk_binop(ot, OP_POW, a, b);
     }
     return a;
@@ -531,22 +531,22 @@ static rh_node *p_power(parser *P) {
 
 /* Prefix operator at t: takes it, parses the operand with sub one nesting level deeper, and wraps it in a
    node of kind k placed at t. NULL if the operand failed. */
-static rh_node *p_prefixed(parser *P, rh_nkind k, rh_tok *t, rh_node *(*sub)(parser *)) {
+static hx_node *p_prefixed(parser *P, hx_nkind k, hx_tok *t, hx_node *(*sub)(parser *)) {
     P->i++;
     if (enter(P)) return NULL;
-    rh_node *a = sub(P);
+    hx_node *a = sub(P);
     leave(P);
     if (!a) return NULL;
-    rh_node *n = mk(k, t);
+    hx_node *n = mk(k, t);
     n->a = a;
     return n;
 }
 
-static rh_node *p_factor(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_factor(parser *P) {
+    hx_tok *t = cur(P);
     int op = is_op(t, "-") ? OP_NEG : is_op(t, "+") ? OP_POS : is_op(t, "~") ? OP_INVERT : 0;
     if (op) {
-        rh_node *n = p_prefixed(P, E_UNARY, t, p_factor);
+        hx_node *n = p_prefixed(P, E_UNARY, t, p_factor);
         if (n) n->op = op;
         return n;
     }
@@ -563,28 +563,28 @@ static const binlevel levels[] = {
     {{"*", "/", "//", "%", "@"}, {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, -1}},
 };
 
-static rh_node *p_binlevel(parser *P, int lv) {
+static hx_node *p_binlevel(parser *P, int lv) {
     if (lv == (int)(sizeof levels / sizeof levels[0])) return p_factor(P);
-    rh_node *a = p_binlevel(P, lv + 1);
+    hx_node *a = p_binlevel(P, lv + 1);
     while (a && !failed(P)) {
-        rh_tok *t = cur(P);
+        hx_tok *t = cur(P);
         int code = 0;
         for (int k = 0; k < 5 && levels[lv].ops[k]; k++)
             if (is_op(t, levels[lv].ops[k])) code = levels[lv].codes[k];
         if (!code) break;
-        if (code < 0) { unsupported(P, t, "operator '@'", "+ - * / // % ** << >> & | ^"); rh_node_free(a); return NULL; }
+        if (code < 0) { unsupported(P, t, "operator '@'", "+ - * / // % ** << >> & | ^"); hx_node_free(a); return NULL; }
         P->i++;
-        rh_node *b = p_binlevel(P, lv + 1);
-        if (!b) { rh_node_free(a); return NULL; }
+        hx_node *b = p_binlevel(P, lv + 1);
+        if (!b) { hx_node_free(a); return NULL; }
         a = mk_binop(t, code, a, b);
     }
     return a;
 }
 
-static rh_node *p_bor(parser *P) { return p_binlevel(P, 0); }
+static hx_node *p_bor(parser *P) { return p_binlevel(P, 0); }
 
 static int comp_op(parser *P) {
-    rh_tok *t = cur(P);
+    hx_tok *t = cur(P);
     if (t->kind == T_OP) {
         static const char *const s[] = {"<", "<=", "==", "!=", ">", ">=", NULL};
         static const int c[] = {CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE};
@@ -602,13 +602,13 @@ static int comp_op(parser *P) {
     return 0;
 }
 
-static rh_node *p_comparison(parser *P) {
-    rh_node *a = p_bor(P);
+static hx_node *p_comparison(parser *P) {
+    hx_node *a = p_bor(P);
     if (!a) return NULL;
-    rh_tok *t = cur(P);
+    hx_tok *t = cur(P);
     int op = comp_op(P);
     if (!op) return a;
-    rh_node *n = mk_over(E_COMPARE, t, a);
+    hx_node *n = mk_over(E_COMPARE, t, a);
     nvec v = {0};
     nv_push(&v, a);
     int *ops = NULL, nops = 0;
@@ -616,7 +616,7 @@ static rh_node *p_comparison(parser *P) {
         ops = realloc(ops, (size_t)(nops + 1) * sizeof *ops);
         if (!ops) abort();
         ops[nops++] = op;
-        rh_node *b = p_bor(P);
+        hx_node *b = p_bor(P);
         if (!b) break;
         nv_push(&v, b);
         op = comp_op(P);
@@ -624,42 +624,42 @@ static rh_node *p_comparison(parser *P) {
     n->items = v.v;
     n->n = v.n;
     n->ops = ops;
-    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (failed(P)) { hx_node_free(n); return NULL; }
     return n;
 }
 
-static rh_node *p_not(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_not(parser *P) {
+    hx_tok *t = cur(P);
     if (is_kw(t, "not")) return p_prefixed(P, E_NOT, t, p_not);
     return p_comparison(P);
 }
 
 static int at_and(parser *P) { return is_kw(cur(P), "and"); }
 static int at_or(parser *P) { return is_kw(cur(P), "or"); }
-static rh_node *p_and(parser *P);
+static hx_node *p_and(parser *P);
 
-static rh_node *p_boolop(parser *P, int isor) {
-    rh_node *(*operand)(parser *) = isor ? p_and : p_not;
+static hx_node *p_boolop(parser *P, int isor) {
+    hx_node *(*operand)(parser *) = isor ? p_and : p_not;
     int (*sep)(parser *) = isor ? at_or : at_and;
-    rh_node *a = operand(P);
+    hx_node *a = operand(P);
     if (!a || !sep(P)) return a;
-    rh_node *n = mk_over(E_BOOLOP, cur(P), a);
+    hx_node *n = mk_over(E_BOOLOP, cur(P), a);
     n->op = isor ? BOOL_OR : BOOL_AND;
     return p_seq_tail(P, n, a, sep, NULL, operand);
 }
 
-static rh_node *p_and(parser *P) { return p_boolop(P, 0); }
-static rh_node *p_or(parser *P) { return p_boolop(P, 1); }
+static hx_node *p_and(parser *P) { return p_boolop(P, 0); }
+static hx_node *p_or(parser *P) { return p_boolop(P, 1); }
 
-static rh_node *p_test(parser *P) {
+static hx_node *p_test(parser *P) {
     if (failed(P)) return NULL;
     if (enter(P)) return NULL;
     if (unsupported_expr_kw(P)) { leave(P); return NULL; }
-    rh_node *a = p_or(P);
+    hx_node *a = p_or(P);
     if (a && is_kw(cur(P), "if")) {
-        rh_tok *t = cur(P);
+        hx_tok *t = cur(P);
         P->i++;
-        rh_node *n = mk_over(E_IFEXP, t, a);
+        hx_node *n = mk_over(E_IFEXP, t, a);
         n->a = a;
         n->b = p_or(P);
         if (n->b && !is_kw(cur(P), "else")) syntax(P, cur(P), "expected 'else' after 'if' expression");
@@ -667,32 +667,32 @@ static rh_node *p_test(parser *P) {
             P->i++;
             n->c = p_test(P);
         }
-        if (failed(P)) { rh_node_free(n); leave(P); return NULL; }
+        if (failed(P)) { hx_node_free(n); leave(P); return NULL; }
         a = n;
     }
-    if (a && is_op(cur(P), ":=")) { unsupported(P, cur(P), "operator ':='", "plain assignment statements"); rh_node_free(a); a = NULL; }
+    if (a && is_op(cur(P), ":=")) { unsupported(P, cur(P), "operator ':='", "plain assignment statements"); hx_node_free(a); a = NULL; }
     leave(P);
     return a;
 }
 
 /* After a testlist's trailing comma: end of statement, an assignment operator, or a closing ')' ':' ';'. */
 static int at_testlist_end(parser *P) {
-    rh_tok *c = cur(P);
+    hx_tok *c = cur(P);
     return c->kind == T_NEWLINE || is_op(c, "=") || is_op(c, ")") || is_op(c, ";") || is_op(c, ":") ||
            c->kind == T_EOF || (c->kind == T_OP && strlen(c->text) >= 2 && c->text[strlen(c->text) - 1] == '='
                                 && strcmp(c->text, "==") && strcmp(c->text, "<=") && strcmp(c->text, ">=") && strcmp(c->text, "!="));
 }
 
-static rh_node *p_testlist_item(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_testlist_item(parser *P) {
+    hx_tok *t = cur(P);
     if (is_op(t, "*")) { unsupported(P, t, "starred expression", "plain tuples"); return NULL; }
     return p_test(P);
 }
 
 /* testlist: test (',' test)* [','] -> single node or E_TUPLE */
-static rh_node *p_testlist(parser *P) {
-    rh_tok *t = cur(P);
-    rh_node *a = p_testlist_item(P);
+static hx_node *p_testlist(parser *P) {
+    hx_tok *t = cur(P);
+    hx_node *a = p_testlist_item(P);
     if (!a || !is_op(cur(P), ",")) return a;
     return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_testlist_end, p_testlist_item);
 }
@@ -700,20 +700,20 @@ static rh_node *p_testlist(parser *P) {
 static int at_in(parser *P) { return is_kw(cur(P), "in"); }
 
 /* for-targets: stops before 'in' (uses p_bor so 'in' is not taken as comparison) */
-static rh_node *p_exprlist_targets(parser *P) {
-    rh_tok *t = cur(P);
-    rh_node *a = p_bor(P);
+static hx_node *p_exprlist_targets(parser *P) {
+    hx_tok *t = cur(P);
+    hx_node *a = p_bor(P);
     if (!a || !is_op(cur(P), ",")) return a;
     return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_in, p_bor);
 }
 
 /* ---------------------------------------------------------------- statements */
-static int check_target(parser *P, rh_node *t, int del) {
+static int check_target(parser *P, hx_node *t, int del) {
     switch (t->kind) {
     case E_NAME: case E_ATTR: return 0;
     case E_SUBSCR:
         if (!del && t->b && t->b->kind == E_SLICE) {
-            rh_cerr_set(P->err, t->line, t->col, "unsupported slice assignment; supported: del of slices, item assignment");
+            hx_cerr_set(P->err, t->line, t->col, "unsupported slice assignment; supported: del of slices, item assignment");
             return -1;
         }
         return 0;
@@ -723,32 +723,32 @@ static int check_target(parser *P, rh_node *t, int del) {
             if (check_target(P, t->items[i], del)) return -1;
         return 0;
     case E_CALL:
-        rh_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s function call", del ? "delete" : "assign to");
+        hx_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s function call", del ? "delete" : "assign to");
         return -1;
     case E_CONST:
-        rh_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s literal", del ? "delete" : "assign to");
+        hx_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s literal", del ? "delete" : "assign to");
         return -1;
     default: break;
     }
-    rh_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s expression", del ? "delete" : "assign to");
+    hx_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s expression", del ? "delete" : "assign to");
     return -1;
 }
 
-static rh_node **p_block(parser *P, int *nout);
+static hx_node **p_block(parser *P, int *nout);
 
 static const char *const aug_ops[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", NULL};
 static const int aug_codes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR};
 
-static rh_node *p_expr_stmt(parser *P) {
-    rh_tok *t = cur(P);
-    rh_node *e = p_testlist(P);
+static hx_node *p_expr_stmt(parser *P) {
+    hx_tok *t = cur(P);
+    hx_node *e = p_testlist(P);
     if (!e) return NULL;
-    rh_tok *o = cur(P);
+    hx_tok *o = cur(P);
     if (is_op(o, "=")) {
-        rh_node *n = mk(S_ASSIGN, t);
+        hx_node *n = mk(S_ASSIGN, t);
         nvec tg = {0};
         nv_push(&tg, e);
-        rh_node *val = NULL;
+        hx_node *val = NULL;
         while (is_op(cur(P), "=") && !failed(P)) {
             P->i++;
             if (is_kw(cur(P), "yield")) { unsupported_expr_kw(P); break; }
@@ -762,54 +762,54 @@ static rh_node *p_expr_stmt(parser *P) {
         if (!failed(P))
             for (int i = 0; i < tg.n; i++)
                 if (check_target(P, tg.v[i], 0)) break;
-        if (failed(P)) { rh_node_free(n); return NULL; }
+        if (failed(P)) { hx_node_free(n); return NULL; }
         return n;
     }
     if (o->kind == T_OP)
         for (int k = 0; aug_ops[k]; k++)
             if (strcmp(o->text, aug_ops[k]) == 0) {
                 if (e->kind == E_SUBSCR && e->b && e->b->kind == E_SLICE) {
-                    rh_cerr_set(P->err, e->line, e->col, "unsupported slice assignment; supported: item assignment");
-                    rh_node_free(e);
+                    hx_cerr_set(P->err, e->line, e->col, "unsupported slice assignment; supported: item assignment");
+                    hx_node_free(e);
                     return NULL;
                 }
                 if (e->kind != E_NAME && e->kind != E_ATTR && e->kind != E_SUBSCR) {
-                    rh_cerr_set(P->err, e->line, e->col, "syntax error: illegal expression for augmented assignment");
-                    rh_node_free(e);
+                    hx_cerr_set(P->err, e->line, e->col, "syntax error: illegal expression for augmented assignment");
+                    hx_node_free(e);
                     return NULL;
                 }
                 P->i++;
-                rh_node *n = mk(S_AUG, t);
+                hx_node *n = mk(S_AUG, t);
                 n->a = e;
                 n->op = aug_codes[k];
                 n->b = p_testlist(P);
-                if (!n->b) { rh_node_free(n); return NULL; }
+                if (!n->b) { hx_node_free(n); return NULL; }
                 return n;
             }
     if (is_op(o, ":")) {
         unsupported(P, o, "variable annotation", "plain assignment");
-        rh_node_free(e);
+        hx_node_free(e);
         return NULL;
     }
-    rh_node *n = mk(S_EXPR, t);
+    hx_node *n = mk(S_EXPR, t);
     n->a = e;
     return n;
 }
 
 static const char *const import_ok[] = {"gc", "sys", "weakref", "refheap", NULL};
 
-static rh_node *p_import(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_import(parser *P) {
+    hx_tok *t = cur(P);
     P->i++;
-    rh_node *n = mk(S_IMPORT, t);
+    hx_node *n = mk(S_IMPORT, t);
     nvec dummy = {0};
     for (;;) {
-        rh_tok *m = cur(P);
+        hx_tok *m = cur(P);
         if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a module name"); break; }
         int ok = 0;
         for (int k = 0; import_ok[k]; k++) ok |= strcmp(import_ok[k], m->text) == 0;
         if (!ok || is_op(peek_at(P, 1), ".")) {
-            rh_cerr_set(P->err, m->line, m->col, "unsupported import '%s'; supported: import gc, sys, weakref, refheap", m->text);
+            hx_cerr_set(P->err, m->line, m->col, "unsupported import '%s'; supported: import gc, sys, weakref, refheap", m->text);
             break;
         }
         P->i++;
@@ -823,7 +823,7 @@ static rh_node *p_import(parser *P) {
             P->i++;
         }
         /* store as E_NAME target node (name = binding) with sval = module name */
-        rh_node *tg = mk(E_NAME, m);
+        hx_node *tg = mk(E_NAME, m);
         tg->name = bind;
         tg->sval = mod;
         nv_push(&dummy, tg);
@@ -832,7 +832,7 @@ static rh_node *p_import(parser *P) {
     }
     n->items = dummy.v;
     n->n = dummy.n;
-    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (failed(P)) { hx_node_free(n); return NULL; }
     return n;
 }
 
@@ -840,10 +840,10 @@ static const char *const future_ok[] = {"print_function", "division", "absolute_
 
 /* `from __future__ import name[, name]`: only before any other statement of the module (as CPython
  * requires); records RH_FUTURE_* bits in P->future and yields a `pass`. */
-static rh_node *p_future(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_future(parser *P) {
+    hx_tok *t = cur(P);
     if (P->in_func || P->in_class || t->col != 1 || P->nstmts > 0) {
-        rh_cerr_set(P->err, t->line, t->col, "syntax error: from __future__ imports must occur at the beginning of the file");
+        hx_cerr_set(P->err, t->line, t->col, "syntax error: from __future__ imports must occur at the beginning of the file");
         return NULL;
     }
     P->i += 2;
@@ -852,12 +852,12 @@ static rh_node *p_future(parser *P) {
     int paren = is_op(cur(P), "(");
     if (paren) P->i++;
     for (;;) {
-        rh_tok *m = cur(P);
+        hx_tok *m = cur(P);
         if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a feature name"); return NULL; }
         int k = 0;
         while (future_ok[k] && strcmp(future_ok[k], m->text) != 0) k++;
         if (!future_ok[k]) {
-            rh_cerr_set(P->err, m->line, m->col,
+            hx_cerr_set(P->err, m->line, m->col,
                         "unsupported import 'from __future__ import %s'; supported: print_function, division, absolute_import",
                         m->text);
             return NULL;
@@ -874,23 +874,23 @@ static rh_node *p_future(parser *P) {
     return mk(S_PASS, t);
 }
 
-static rh_node *p_simple(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_simple(parser *P) {
+    hx_tok *t = cur(P);
     if (t->kind == T_NAME) {
         const char *k = t->text;
         if (!strcmp(k, "pass") || !strcmp(k, "break") || !strcmp(k, "continue")) {
             if (k[0] != 'p' && !P->in_loop) {
-                rh_cerr_set(P->err, t->line, t->col, "syntax error: '%s' outside loop", k);
+                hx_cerr_set(P->err, t->line, t->col, "syntax error: '%s' outside loop", k);
                 return NULL;
             }
             P->i++;
             return mk(k[0] == 'p' ? S_PASS : k[0] == 'b' ? S_BREAK : S_CONTINUE, t);
         }
         if (!strcmp(k, "return")) {
-            if (!P->in_func) { rh_cerr_set(P->err, t->line, t->col, "syntax error: 'return' outside function"); return NULL; }
+            if (!P->in_func) { hx_cerr_set(P->err, t->line, t->col, "syntax error: 'return' outside function"); return NULL; }
             P->i++;
-            rh_node *n = mk(S_RETURN, t);
-            rh_tok *c = cur(P);
+            hx_node *n = mk(S_RETURN, t);
+            hx_tok *c = cur(P);
             if (c->kind != T_NEWLINE && !is_op(c, ";") && c->kind != T_EOF) {
                 n->a = p_testlist(P);
                 if (!n->a) { free(n); return NULL; }
@@ -899,7 +899,7 @@ static rh_node *p_simple(parser *P) {
         }
         if (!strcmp(k, "global")) {
             P->i++;
-            rh_node *n = mk(S_GLOBAL, t);
+            hx_node *n = mk(S_GLOBAL, t);
             for (;;) {
                 if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) { syntax(P, cur(P), "expected a name"); break; }
                 n->kwnames = realloc(n->kwnames, (size_t)(n->n + 1) * sizeof(char *));
@@ -909,15 +909,15 @@ static rh_node *p_simple(parser *P) {
                 if (!is_op(cur(P), ",")) break;
                 P->i++;
             }
-            if (failed(P)) { rh_node_free(n); return NULL; }
+            if (failed(P)) { hx_node_free(n); return NULL; }
             return n;
         }
         if (!strcmp(k, "del")) {
             P->i++;
-            rh_node *n = mk(S_DEL, t);
+            hx_node *n = mk(S_DEL, t);
             nvec v = {0};
             for (;;) {
-                rh_node *e = p_bor(P);
+                hx_node *e = p_bor(P);
                 if (!e) break;
                 nv_push(&v, e);
                 if (check_target(P, e, 1)) break;
@@ -927,24 +927,24 @@ static rh_node *p_simple(parser *P) {
             }
             n->items = v.v;
             n->n = v.n;
-            if (failed(P)) { rh_node_free(n); return NULL; }
+            if (failed(P)) { hx_node_free(n); return NULL; }
             return n;
         }
         if (!strcmp(k, "import")) return p_import(P);
         if (!strcmp(k, "from")) {
-            rh_tok *m = peek_at(P, 1);
+            hx_tok *m = peek_at(P, 1);
             if (m->kind == T_NAME && !strcmp(m->text, "__future__")) return p_future(P);
-            rh_cerr_set(P->err, t->line, t->col, "unsupported import 'from %s import ...'; supported: import gc, sys, weakref, refheap",
+            hx_cerr_set(P->err, t->line, t->col, "unsupported import 'from %s import ...'; supported: import gc, sys, weakref, refheap",
                         m->kind == T_NAME ? m->text : "?");
             return NULL;
         }
         if (!strcmp(k, "raise")) {
             P->i++;
-            rh_node *n = mk(S_RAISE, t);
+            hx_node *n = mk(S_RAISE, t);
             if (cur(P)->kind != T_NEWLINE && cur(P)->kind != T_EOF) {
                 n->a = p_test(P);
                 if (!n->a) { free(n); return NULL; }
-                if (is_kw(cur(P), "from")) { unsupported(P, cur(P), "'raise ... from'", "raise ExceptionName(\"message\")"); rh_node_free(n); return NULL; }
+                if (is_kw(cur(P), "from")) { unsupported(P, cur(P), "'raise ... from'", "raise ExceptionName(\"message\")"); hx_node_free(n); return NULL; }
             }
             return n;
         }
@@ -957,7 +957,7 @@ static rh_node *p_simple(parser *P) {
                     syntax(P, t, NULL);
                     return NULL;
                 }
-                rh_cerr_set(P->err, t->line, t->col,
+                hx_cerr_set(P->err, t->line, t->col,
                             "unsupported statement '%s'; supported: assignment, del, if, for, while, def, class, return, global, import, pass, break, continue, raise",
                             k);
                 return NULL;
@@ -968,10 +968,10 @@ static rh_node *p_simple(parser *P) {
 
 static void p_simple_line(parser *P, nvec *out) {
     for (;;) {
-        rh_node *s = p_simple(P);
+        hx_node *s = p_simple(P);
         if (!s) return;
         nv_push(out, s);
-        rh_tok *t = cur(P);
+        hx_tok *t = cur(P);
         if (t->kind == T_NEWLINE || t->kind == T_EOF) { if (t->kind == T_NEWLINE) P->i++; return; }
         if (is_op(t, ";")) {
             P->i++;
@@ -985,42 +985,42 @@ static void p_simple_line(parser *P, nvec *out) {
 
 static void p_stmt(parser *P, nvec *out);
 
-static rh_node *p_if(parser *P) {
-    rh_tok *t = cur(P);
+static hx_node *p_if(parser *P) {
+    hx_tok *t = cur(P);
     P->i++;
-    rh_node *n = mk(S_IF, t);
+    hx_node *n = mk(S_IF, t);
     n->a = p_test(P);
     if (!n->a) { free(n); return NULL; }
     n->items = p_block(P, &n->n);
-    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (failed(P)) { hx_node_free(n); return NULL; }
     if (is_kw(cur(P), "elif")) {
-        rh_node *e = p_if(P);
-        if (!e) { rh_node_free(n); return NULL; }
-        n->items2 = malloc(sizeof(rh_node *));
+        hx_node *e = p_if(P);
+        if (!e) { hx_node_free(n); return NULL; }
+        n->items2 = malloc(sizeof(hx_node *));
         if (!n->items2) abort();
         n->items2[0] = e;
         n->n2 = 1;
     } else if (is_kw(cur(P), "else")) {
         P->i++;
         n->items2 = p_block(P, &n->n2);
-        if (failed(P)) { rh_node_free(n); return NULL; }
+        if (failed(P)) { hx_node_free(n); return NULL; }
     }
     return n;
 }
 
-static rh_node *p_loop(parser *P, int isfor) {
-    rh_tok *t = cur(P);
+static hx_node *p_loop(parser *P, int isfor) {
+    hx_tok *t = cur(P);
     P->i++;
-    rh_node *n = mk(isfor ? S_FOR : S_WHILE, t);
+    hx_node *n = mk(isfor ? S_FOR : S_WHILE, t);
     if (isfor) {
         n->a = p_exprlist_targets(P);
-        if (n->a && check_target(P, n->a, 0)) { rh_node_free(n); return NULL; }
+        if (n->a && check_target(P, n->a, 0)) { hx_node_free(n); return NULL; }
         if (n->a && !is_kw(cur(P), "in")) syntax(P, cur(P), "expected 'in'");
         if (!failed(P)) { P->i++; n->b = p_testlist(P); }
     } else {
         n->a = p_test(P);
     }
-    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (failed(P)) { hx_node_free(n); return NULL; }
     int saved = P->in_loop;
     P->in_loop = 1;
     n->items = p_block(P, &n->n);
@@ -1029,12 +1029,12 @@ static rh_node *p_loop(parser *P, int isfor) {
         P->i++;
         n->items2 = p_block(P, &n->n2);
     }
-    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (failed(P)) { hx_node_free(n); return NULL; }
     return n;
 }
 
-static rh_code *new_code(rh_codekind k, const char *name, int line) {
-    rh_code *c = calloc(1, sizeof *c);
+static hx_code *new_code(hx_codekind k, const char *name, int line) {
+    hx_code *c = calloc(1, sizeof *c);
     if (!c) abort();
     c->kind = k;
     c->name = sdup(name);
@@ -1045,17 +1045,17 @@ static rh_code *new_code(rh_codekind k, const char *name, int line) {
 
 /* Takes the 'def' or 'class' keyword and returns the name token after it (not yet taken), or NULL with
    "expected a <what> name" if there is none. */
-static rh_tok *p_decl_name(parser *P, const char *expected) {
+static hx_tok *p_decl_name(parser *P, const char *expected) {
     P->i++;
-    rh_tok *nt = cur(P);
+    hx_tok *nt = cur(P);
     if (nt->kind != T_NAME || is_keyword(nt->text)) { syntax(P, nt, expected); return NULL; }
     return nt;
 }
 
 /* Takes the name token nt and makes the def/class node of kind k at keyword t, with its code object. */
-static rh_node *mk_decl(parser *P, rh_nkind k, rh_codekind ck, rh_tok *t, rh_tok *nt) {
+static hx_node *mk_decl(parser *P, hx_nkind k, hx_codekind ck, hx_tok *t, hx_tok *nt) {
     P->i++;
-    rh_node *n = mk(k, t);
+    hx_node *n = mk(k, t);
     n->name = sdup(nt->text);
     n->code = new_code(ck, nt->text, t->line);
     return n;
@@ -1063,7 +1063,7 @@ static rh_node *mk_decl(parser *P, rh_nkind k, rh_codekind ck, rh_tok *t, rh_tok
 
 /* Parses the block of def/class node n into its code object inside the given context (not in a loop),
    restoring the enclosing context after. Frees n and returns NULL if the parse failed. */
-static rh_node *p_decl_body(parser *P, rh_node *n, int in_func, int in_class) {
+static hx_node *p_decl_body(parser *P, hx_node *n, int in_func, int in_class) {
     int sf = P->in_func, sl = P->in_loop, sc = P->in_class;
     P->in_func = in_func;
     P->in_loop = 0;
@@ -1072,13 +1072,13 @@ static rh_node *p_decl_body(parser *P, rh_node *n, int in_func, int in_class) {
     P->in_func = sf;
     P->in_loop = sl;
     P->in_class = sc;
-    if (failed(P)) { rh_node_free(n); return NULL; }
+    if (failed(P)) { hx_node_free(n); return NULL; }
     return n;
 }
 
-static rh_node *p_def(parser *P) {
-    rh_tok *t = cur(P);
-    rh_tok *nt = p_decl_name(P, "expected a function name");
+static hx_node *p_def(parser *P) {
+    hx_tok *t = cur(P);
+    hx_tok *nt = p_decl_name(P, "expected a function name");
     if (!nt) return NULL;
     if (P->in_func) {
         unsupported(P, t, "statement 'def' inside a function (closures)", "def at module or class level");
@@ -1094,12 +1094,12 @@ static rh_node *p_def(parser *P) {
         unsupported(P, nt, what, "__init__ and __del__ (no other special method is called)");
         return NULL;
     }
-    rh_node *n = mk_decl(P, S_DEF, CODE_FUNCTION, t, nt);
-    rh_code *c = n->code;
-    if (expect_op(P, "(") != 0) { rh_node_free(n); return NULL; }
+    hx_node *n = mk_decl(P, S_DEF, CODE_FUNCTION, t, nt);
+    hx_code *c = n->code;
+    if (expect_op(P, "(") != 0) { hx_node_free(n); return NULL; }
     nvec defs = {0};
     while (!is_op(cur(P), ")") && !failed(P)) {
-        rh_tok *pt = cur(P);
+        hx_tok *pt = cur(P);
         if (is_op(pt, "*") || is_op(pt, "**") || is_op(pt, "/")) {
             unsupported(P, pt, "parameter kind (*args, **kwargs, / or keyword-only)", "positional parameters with optional defaults");
             break;
@@ -1107,7 +1107,7 @@ static rh_node *p_def(parser *P) {
         if (pt->kind != T_NAME || is_keyword(pt->text)) { syntax(P, pt, "expected a parameter name"); break; }
         for (int i = 0; i < c->nparams; i++)
             if (!strcmp(c->params[i], pt->text)) {
-                rh_cerr_set(P->err, pt->line, pt->col, "syntax error: duplicate argument '%s' in function definition", pt->text);
+                hx_cerr_set(P->err, pt->line, pt->col, "syntax error: duplicate argument '%s' in function definition", pt->text);
                 break;
             }
         if (failed(P)) break;
@@ -1118,7 +1118,7 @@ static rh_node *p_def(parser *P) {
         if (is_op(cur(P), ":")) { unsupported(P, cur(P), "annotation", "plain parameters"); break; }
         if (is_op(cur(P), "=")) {
             P->i++;
-            rh_node *d = p_test(P);
+            hx_node *d = p_test(P);
             if (!d) break;
             nv_push(&defs, d);
         } else if (defs.n) {
@@ -1130,20 +1130,20 @@ static rh_node *p_def(parser *P) {
     }
     c->defaults = defs.v;
     c->ndefaults = defs.n;
-    if (failed(P) || expect_op(P, ")") != 0) { rh_node_free(n); return NULL; }
-    if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); rh_node_free(n); return NULL; }
+    if (failed(P) || expect_op(P, ")") != 0) { hx_node_free(n); return NULL; }
+    if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); hx_node_free(n); return NULL; }
     return p_decl_body(P, n, 1, 0);
 }
 
-static rh_node *p_class(parser *P) {
-    rh_tok *t = cur(P);
-    rh_tok *nt = p_decl_name(P, "expected a class name");
+static hx_node *p_class(parser *P) {
+    hx_tok *t = cur(P);
+    hx_tok *nt = p_decl_name(P, "expected a class name");
     if (!nt) return NULL;
     if (P->in_func || P->in_class) {
         unsupported(P, t, "statement 'class' inside a function or class", "class at module level");
         return NULL;
     }
-    rh_node *n = mk_decl(P, S_CLASS, CODE_CLASS, t, nt);
+    hx_node *n = mk_decl(P, S_CLASS, CODE_CLASS, t, nt);
     if (is_op(cur(P), "(")) {
         P->i++;
         nvec b = {0};
@@ -1152,7 +1152,7 @@ static rh_node *p_class(parser *P) {
                 unsupported(P, cur(P), "class keyword argument (metaclass)", "class C(Base1, Base2)");
                 break;
             }
-            rh_node *e = p_test(P);
+            hx_node *e = p_test(P);
             if (!e) break;
             nv_push(&b, e);
             if (!is_op(cur(P), ",")) break;
@@ -1165,10 +1165,10 @@ static rh_node *p_class(parser *P) {
 }
 
 static void p_stmt(parser *P, nvec *out) {
-    rh_tok *t = cur(P);
+    hx_tok *t = cur(P);
     if (t->kind == T_INDENT) { syntax(P, t, NULL); return; }
     if (t->kind == T_NAME) {
-        rh_node *n = NULL;
+        hx_node *n = NULL;
         int compound = 1;
         if (!strcmp(t->text, "if")) n = p_if(P);
         else if (!strcmp(t->text, "while")) n = p_loop(P, 0);
@@ -1191,7 +1191,7 @@ static void p_stmt(parser *P, nvec *out) {
     for (int i = before; i < out->n; i++) out->v[i]->end_line = t->line;
 }
 
-static rh_node **p_block(parser *P, int *nout) {
+static hx_node **p_block(parser *P, int *nout) {
     nvec v = {0};
     *nout = 0;
     if (expect_op(P, ":") != 0) return NULL;
@@ -1217,9 +1217,9 @@ static rh_node **p_block(parser *P, int *nout) {
 /* The compiler and the resolver recurse over expression trees, so their depth is bounded here, after
  * parsing, without recursion (left-deep chains such as a.b.c... or 1+1+... are built by loops). */
 #define RH_MAX_TREE_DEPTH 200
-typedef struct dfs_item { rh_node *n; int depth; } dfs_item;
+typedef struct dfs_item { hx_node *n; int depth; } dfs_item;
 
-static int check_depth_list(rh_node **v, int n, int depth, dfs_item **st, int *sp, int *cap) {
+static int check_depth_list(hx_node **v, int n, int depth, dfs_item **st, int *sp, int *cap) {
     if (!v) return 0; /* S_GLOBAL counts names in n, with no items */
     for (int i = 0; i < n; i++) {
         if (!v[i]) continue;
@@ -1233,19 +1233,19 @@ static int check_depth_list(rh_node **v, int n, int depth, dfs_item **st, int *s
     return 0;
 }
 
-static int check_tree_depth(rh_node **body, int nbody, rh_cerr *err) {
+static int check_tree_depth(hx_node **body, int nbody, hx_cerr *err) {
     dfs_item *st = NULL;
     int sp = 0, cap = 0, rc = 0;
     check_depth_list(body, nbody, 1, &st, &sp, &cap);
     while (sp > 0) {
         dfs_item it = st[--sp];
-        rh_node *n = it.n;
+        hx_node *n = it.n;
         if (it.depth > RH_MAX_TREE_DEPTH) {
-            rh_cerr_set(err, n->line, n->col, "syntax error: expression too deeply nested");
+            hx_cerr_set(err, n->line, n->col, "syntax error: expression too deeply nested");
             rc = -1;
             break;
         }
-        rh_node *kids[3] = {n->a, n->b, n->c};
+        hx_node *kids[3] = {n->a, n->b, n->c};
         check_depth_list(kids, 3, it.depth + 1, &st, &sp, &cap);
         check_depth_list(n->items, n->n, it.depth + 1, &st, &sp, &cap);
         check_depth_list(n->items2, n->n2, it.depth + 1, &st, &sp, &cap);
@@ -1258,9 +1258,9 @@ static int check_tree_depth(rh_node **body, int nbody, rh_cerr *err) {
     return rc;
 }
 
-rh_code *rh_parse(rh_tok *toks, int ntok, rh_cerr *err) {
+hx_code *hx_parse(hx_tok *toks, int ntok, hx_cerr *err) {
     parser P = {.t = toks, .n = ntok, .err = err};
-    rh_code *m = new_code(CODE_MODULE, "<module>", 1);
+    hx_code *m = new_code(CODE_MODULE, "<module>", 1);
     nvec v = {0};
     while (!failed(&P) && cur(&P)->kind != T_EOF) {
         if (cur(&P)->kind == T_NEWLINE) { P.i++; continue; }
@@ -1274,6 +1274,6 @@ rh_code *rh_parse(rh_tok *toks, int ntok, rh_cerr *err) {
     m->body = v.v;
     m->nbody = v.n;
     if (!failed(&P)) check_tree_depth(m->body, m->nbody, err);
-    if (failed(&P)) { rh_code_free(m); return NULL; }
+    if (failed(&P)) { hx_code_free(m); return NULL; }
     return m;
 }

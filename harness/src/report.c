@@ -1,6 +1,6 @@
 /* report.c — per-statement measurement of a run (--report table on stderr, --json results file).
  *
- * Owns rh_report: one row per executed top-level statement (line, source text, wall time from
+ * Owns hx_report: one row per executed top-level statement (line, source text, wall time from
  * CLOCK_MONOTONIC, RSS after from /proc/self/statm, ΔRSS, live objects from rh_object_counts_get, GC
  * counts), the collector's pause records (rh_gc_take_pauses), the refheap.mark() labels, and the machine facts written with the JSON (schema:
  * docs/results-schema.md). Invariant: nothing here runs unless --report or --json was given (the
@@ -37,7 +37,7 @@ typedef struct row {
 typedef struct mark { char label[128]; int stmt; uint64_t t_ns; int64_t rss, peak_before; } mark;
 typedef struct gcpause { rh_gc_pause p; int stmt; } gcpause;
 
-struct rh_report {
+struct hx_report {
     int table;
     const char *json_path;
     const char *allocator, *profile, *file;
@@ -97,9 +97,9 @@ static int64_t status_kb(const char *key) {
     return -1;
 }
 
-rh_report *rh_report_new(rh_runtime *rt, const char *file, const char *allocator, const char *profile, int table,
+hx_report *hx_report_new(rh_runtime *rt, const char *file, const char *allocator, const char *profile, int table,
                          const char *json) {
-    rh_report *r = calloc(1, sizeof *r);
+    hx_report *r = calloc(1, sizeof *r);
     if (!r) abort();
     r->file = file;
     r->allocator = allocator;
@@ -115,7 +115,7 @@ rh_report *rh_report_new(rh_runtime *rt, const char *file, const char *allocator
     return r;
 }
 
-void rh_report_set_release(rh_report *r, int64_t tolerance_bytes, double deadline_s) {
+void hx_report_set_release(hx_report *r, int64_t tolerance_bytes, double deadline_s) {
     r->release_tol = tolerance_bytes;
     r->release_deadline_s = deadline_s;
 }
@@ -132,7 +132,7 @@ static void reset_peak(void) {
 /* A phase announced as freeing memory: the mark just before this statement is labelled del, drop,
  * collect, or starts with free / release (docs/benchmarks.md). Its first statement is polled even when
  * RSS did not move, so an allocator that keeps the memory is reported as "not released". */
-static int first_of_freeing_phase(rh_report *r) {
+static int first_of_freeing_phase(hx_report *r) {
     const mark *m = &r->marks[r->nmarks - 1];
     if (m->stmt + 1 != (int)r->nrows - 1) return 0; /* row m->stmt is the mark statement itself */
     return !strcmp(m->label, "del") || !strcmp(m->label, "drop") || !strcmp(m->label, "collect") ||
@@ -141,7 +141,7 @@ static int first_of_freeing_phase(rh_report *r) {
 
 /* The statement lowered RSS (or opens a freeing phase): poll (1 ms) until RSS is within the tolerance of its level at the first
  * mark — before the workload allocated — or the deadline passes (docs/benchmarks.md §Release latency). */
-static void poll_release(rh_report *r, row *w) {
+static void poll_release(hx_report *r, row *w) {
     int64_t base = r->marks[0].rss;
     uint64_t limit = now_ns() + (uint64_t)(r->release_deadline_s * 1e9);
     for (;;) {
@@ -159,7 +159,7 @@ static void poll_release(rh_report *r, row *w) {
     }
 }
 
-void rh_report_free(rh_report *r) {
+void hx_report_free(hx_report *r) {
     if (!r) return;
     free(r->rows);
     free(r->marks);
@@ -168,7 +168,7 @@ void rh_report_free(rh_report *r) {
 }
 
 /* drain the collector's pause records, attributing them to statement row `stmt` */
-static void take_pauses(rh_interp *I, rh_report *r, int stmt) {
+static void take_pauses(hx_interp *I, hx_report *r, int stmt) {
     rh_gc_pause buf[64];
     size_t n;
     while ((n = rh_gc_take_pauses(I->rt, buf, 64)) > 0) {
@@ -184,16 +184,16 @@ static void take_pauses(rh_interp *I, rh_report *r, int stmt) {
     }
 }
 
-void rh_report_stmt_begin(rh_interp *I, rh_node *stmt) {
-    rh_report *r = I->report;
+void hx_report_stmt_begin(hx_interp *I, hx_node *stmt) {
+    hx_report *r = I->report;
     (void)stmt;
     r->rss_before = rss_bytes(r->page);
     getrusage(RUSAGE_SELF, &r->ru_before);
     r->t_cur = now_ns();
 }
 
-void rh_report_stmt_end(rh_interp *I, rh_node *stmt) {
-    rh_report *r = I->report;
+void hx_report_stmt_end(hx_interp *I, hx_node *stmt) {
+    hx_report *r = I->report;
     uint64_t t = now_ns();
     if (r->nrows == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 64;
@@ -220,9 +220,9 @@ void rh_report_stmt_end(rh_interp *I, rh_node *stmt) {
     if (r->release_tol >= 0 && r->nmarks > 0 && (w->drss < 0 || first_of_freeing_phase(r))) poll_release(r, w);
 }
 
-void rh_report_mark(rh_interp *I, rh_object *label) {
+void hx_report_mark(hx_interp *I, rh_object *label) {
     rh_list_append(I->rt, I->marks, label);
-    rh_report *r = I->report;
+    hx_report *r = I->report;
     if (!r) return;
     if (r->nmarks == r->capm) {
         r->capm = r->capm ? r->capm * 2 : 16;
@@ -240,7 +240,7 @@ void rh_report_mark(rh_interp *I, rh_object *label) {
 }
 
 /* the first source line of a statement, trimmed, for display */
-static void line_text(rh_interp *I, int line, char *out, size_t n) {
+static void line_text(hx_interp *I, int line, char *out, size_t n) {
     const char *p = I->src, *end = I->src + I->srclen;
     for (int l = 1; l < line && p < end; p++)
         if (*p == '\n') l++;
@@ -293,12 +293,12 @@ static void thp_mode(char *out, size_t n) {
 }
 
 /* Peak RSS of the whole run (bytes): the highest phase peak seen at the marks, or the current VmHWM. */
-static int64_t run_peak(rh_report *r) {
+static int64_t run_peak(hx_report *r) {
     int64_t now = status_kb("VmHWM") * 1024;
     return now > r->peak_run ? now : r->peak_run;
 }
 
-static void write_table(rh_interp *I, rh_report *r) {
+static void write_table(hx_interp *I, hx_report *r) {
     fflush(stdout);
     fprintf(stderr, "%5s %12s %12s %12s %10s %6s %4s %4s  %s\n", "line", "wall_us", "rss_kb", "drss_kb", "live", "gc0",
             "gc1", "gc2", "statement");
@@ -314,7 +314,7 @@ static void write_table(rh_interp *I, rh_report *r) {
             r->allocator, r->profile);
 }
 
-static int write_json(rh_interp *I, rh_report *r, int exit_status) {
+static int write_json(hx_interp *I, hx_report *r, int exit_status) {
     FILE *f = fopen(r->json_path, "w");
     if (!f) return -1;
     struct utsname u;
@@ -397,8 +397,8 @@ static int write_json(rh_interp *I, rh_report *r, int exit_status) {
     return fclose(f);
 }
 
-int rh_report_finish(rh_interp *I, int exit_status) {
-    rh_report *r = I->report;
+int hx_report_finish(hx_interp *I, int exit_status) {
+    hx_report *r = I->report;
     if (!r) return 0;
     take_pauses(I, r, -1); /* collections of the shutdown (statement_index -1) */
     if (r->table) write_table(I, r);

@@ -5,7 +5,7 @@
  * merged constant table (one object per equal constant in the whole file, as the compiler's const cache;
  * identifier-like strings interned), constant folding of unary/binary operations on numbers and of
  * tuples of constants (as CPython's AST optimizer), and interned name objects for every identifier.
- * Invariants: after rh_prepare every E_NAME and name target has a scope (and slot when SC_FAST), every
+ * Invariants: after hx_prepare every E_NAME and name target has a scope (and slot when SC_FAST), every
  * E_CONST has cst set (borrowed from I->consts or a singleton), every name-bearing node has name_obj.
  */
 #include <math.h>
@@ -15,7 +15,7 @@
 #include "interp.h"
 
 typedef struct scope {
-    rh_code *code;
+    hx_code *code;
     char **globs;
     int nglobs;
     int nlocals;             /* function: slots [0, nlocals) are named locals */
@@ -27,8 +27,8 @@ typedef struct scope {
 } scope;
 
 typedef struct prep {
-    rh_interp *I;
-    rh_cerr *err;
+    hx_interp *I;
+    hx_cerr *err;
     struct { const void *owner; rh_object *c; } *uses;   /* (code, constant) pairs already counted */
     int nuses, capuses;
 } prep;
@@ -45,7 +45,7 @@ static void push_ref(rh_object ***v, int *n, int *cap, rh_object *o) {
 
 /* co_consts: one reference per distinct constant per code object */
 static void count_use(prep *P, scope *s, rh_object *c) {
-    rh_interp *I = P->I;
+    hx_interp *I = P->I;
     if (c == rh_none(I->rt) || c == rh_true(I->rt) || c == rh_false(I->rt)) return;
     for (int i = 0; i < P->nuses; i++)
         if (P->uses[i].owner == s->owner && P->uses[i].c == c) return;
@@ -61,7 +61,7 @@ static void count_use(prep *P, scope *s, rh_object *c) {
     else push_ref(&I->early, &I->nearly, &I->capearly, c);
 }
 
-static int add_slot(rh_code *c, const char *name) {
+static int add_slot(hx_code *c, const char *name) {
     c->slotnames = realloc(c->slotnames, (size_t)(c->nslots + 1) * sizeof(char *));
     if (!c->slotnames) abort();
     c->slotnames[c->nslots] = strdup(name);
@@ -84,7 +84,7 @@ static int is_global_decl(scope *s, const char *name) {
 /* ---------------------------------------------------------------- names and constants */
 
 static rh_object *intern_name(prep *P, const char *name) {
-    rh_interp *I = P->I;
+    hx_interp *I = P->I;
     rh_object *s = rh_str_intern_utf8(I->rt, name, strlen(name));
     if (!s) return NULL;
     for (int i = 0; i < I->nnames; i++)
@@ -98,7 +98,7 @@ static rh_object *intern_name(prep *P, const char *name) {
     return s;
 }
 
-static int same_const(rh_runtime *rt, rh_node *n, rh_object *o) {
+static int same_const(rh_runtime *rt, hx_node *n, rh_object *o) {
     switch (n->ckind) {
     case K_INT: {
         int64_t v;
@@ -133,7 +133,7 @@ static int same_const(rh_runtime *rt, rh_node *n, rh_object *o) {
     }
 }
 
-static rh_object *new_const(prep *P, rh_node *n) {
+static rh_object *new_const(prep *P, hx_node *n) {
     rh_runtime *rt = P->I->rt;
     switch (n->ckind) {
     case K_INT: return n->sval ? rh_int_from_text_base(rt, n->sval, n->slen, 0) : rh_int_from_i64(rt, n->ival);
@@ -157,8 +157,8 @@ static rh_object *new_const(prep *P, rh_node *n) {
     }
 }
 
-static int make_const(prep *P, scope *s, rh_node *n) {
-    rh_interp *I = P->I;
+static int make_const(prep *P, scope *s, hx_node *n) {
+    hx_interp *I = P->I;
     rh_runtime *rt = I->rt;
     if (n->ckind == K_NONE) { n->cst = rh_none(rt); return 0; }
     if (n->ckind == K_TRUE) { n->cst = rh_true(rt); return 0; }
@@ -167,7 +167,7 @@ static int make_const(prep *P, scope *s, rh_node *n) {
         if (same_const(rt, n, I->consts[i])) { n->cst = I->consts[i]; count_use(P, s, n->cst); return 0; }
     rh_object *o = new_const(P, n);
     if (!o) {
-        rh_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
+        hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
         if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
         return -1;
     }
@@ -184,14 +184,14 @@ static int make_const(prep *P, scope *s, rh_node *n) {
 
 /* ---------------------------------------------------------------- folding */
 
-static void become_const(rh_node *n) {
-    rh_node_free(n->a);
-    rh_node_free(n->b);
+static void become_const(hx_node *n) {
+    hx_node_free(n->a);
+    hx_node_free(n->b);
     n->a = n->b = NULL;
     n->kind = E_CONST;
 }
 
-static int num_of(rh_node *n, int64_t *iv, double *fv) {
+static int num_of(hx_node *n, int64_t *iv, double *fv) {
     if (n->kind != E_CONST) return 0;
     if (n->ckind == K_INT && n->sval) return 0; /* beyond int64: not folded here */
     if (n->ckind == K_INT) { *iv = n->ival; *fv = (double)n->ival; return 1; }
@@ -218,7 +218,7 @@ static int ipow(int64_t b, int64_t e, int64_t *out) {
 }
 
 /* Fold n (E_UNARY / E_BINOP over constants) in place; leaves it alone when it cannot be folded safely. */
-static void fold(rh_node *n) {
+static void fold(hx_node *n) {
     int64_t ia = 0, ib = 0, ir = 0;
     double fa = 0, fb = 0, fr = 0;
     if (n->kind == E_UNARY) {
@@ -300,7 +300,7 @@ static void fold(rh_node *n) {
     n->fval = fr;
 }
 
-static int all_const(rh_node *n) {
+static int all_const(hx_node *n) {
     for (int i = 0; i < n->n; i++)
         if (n->items[i]->kind != E_CONST) return 0;
     return 1;
@@ -308,11 +308,11 @@ static int all_const(rh_node *n) {
 
 /* ---------------------------------------------------------------- walking */
 
-static int r_expr(prep *P, scope *s, rh_node *n);
-static int r_target(prep *P, scope *s, rh_node *n);
-static int r_body(prep *P, scope *s, rh_node **b, int nb);
+static int r_expr(prep *P, scope *s, hx_node *n);
+static int r_target(prep *P, scope *s, hx_node *n);
+static int r_body(prep *P, scope *s, hx_node **b, int nb);
 
-static int name_scope(scope *s, rh_node *n, int store) {
+static int name_scope(scope *s, hx_node *n, int store) {
     for (int i = s->nov - 1; i >= 0; i--)
         if (strcmp(s->ov[i].name, n->name) == 0) { n->scope = SC_FAST; n->slot = s->ov[i].slot; return 0; }
     switch (s->code->kind) {
@@ -328,20 +328,20 @@ static int name_scope(scope *s, rh_node *n, int store) {
     return 0;
 }
 
-static int r_name(prep *P, scope *s, rh_node *n, int store) {
+static int r_name(prep *P, scope *s, hx_node *n, int store) {
     name_scope(s, n, store);
     n->name_obj = intern_name(P, n->name);
-    if (!n->name_obj) { rh_cerr_set(P->err, n->line, n->col, "out of memory"); return -1; }
+    if (!n->name_obj) { hx_cerr_set(P->err, n->line, n->col, "out of memory"); return -1; }
     return 0;
 }
 
-static int r_list(prep *P, scope *s, rh_node **v, int k) {
+static int r_list(prep *P, scope *s, hx_node **v, int k) {
     for (int i = 0; i < k; i++)
         if (r_expr(P, s, v[i])) return -1;
     return 0;
 }
 
-static int r_target(prep *P, scope *s, rh_node *n) {
+static int r_target(prep *P, scope *s, hx_node *n) {
     switch (n->kind) {
     case E_NAME: return r_name(P, s, n, 1);
     case E_TUPLE: case E_LIST:
@@ -354,12 +354,12 @@ static int r_target(prep *P, scope *s, rh_node *n) {
         return n->name_obj ? 0 : -1;
     case E_SUBSCR: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
     default:
-        rh_cerr_set(P->err, n->line, n->col, "syntax error: cannot assign to expression");
+        hx_cerr_set(P->err, n->line, n->col, "syntax error: cannot assign to expression");
         return -1;
     }
 }
 
-static void comp_vars(scope *s, rh_node *t) {
+static void comp_vars(scope *s, hx_node *t) {
     if (t->kind == E_NAME) {
         if (s->nov < 64) {
             s->ov[s->nov].name = t->name;
@@ -371,7 +371,7 @@ static void comp_vars(scope *s, rh_node *t) {
     }
 }
 
-static int r_expr(prep *P, scope *s, rh_node *n) {
+static int r_expr(prep *P, scope *s, hx_node *n) {
     if (!n) return 0;
     switch (n->kind) {
     case E_NAME: return r_name(P, s, n, 0);
@@ -416,13 +416,13 @@ static int r_expr(prep *P, scope *s, rh_node *n) {
     case E_SUBSCR: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
     case E_SLICE: return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) ? -1 : 0;
     default:
-        rh_cerr_set(P->err, n->line, n->col, "unsupported expression");
+        hx_cerr_set(P->err, n->line, n->col, "unsupported expression");
         return -1;
     }
 }
 
 /* collect names bound anywhere in a function body (not inside comprehensions) */
-static void collect_target(rh_code *c, rh_node *t, scope *s) {
+static void collect_target(hx_code *c, hx_node *t, scope *s) {
     if (t->kind == E_NAME) {
         if (!is_global_decl(s, t->name) && find_local(s, t->name) < 0) {
             add_slot(c, t->name);
@@ -433,9 +433,9 @@ static void collect_target(rh_code *c, rh_node *t, scope *s) {
     }
 }
 
-static void collect_globals(scope *s, rh_node **b, int nb) {
+static void collect_globals(scope *s, hx_node **b, int nb) {
     for (int i = 0; i < nb; i++) {
-        rh_node *n = b[i];
+        hx_node *n = b[i];
         if (n->kind == S_GLOBAL)
             for (int k = 0; k < n->n; k++) {
                 s->globs = realloc(s->globs, (size_t)(s->nglobs + 1) * sizeof(char *));
@@ -449,9 +449,9 @@ static void collect_globals(scope *s, rh_node **b, int nb) {
     }
 }
 
-static void collect_locals(rh_code *c, scope *s, rh_node **b, int nb) {
+static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
     for (int i = 0; i < nb; i++) {
-        rh_node *n = b[i];
+        hx_node *n = b[i];
         switch (n->kind) {
         case S_ASSIGN: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_AUG: collect_target(c, n->a, s); break;
@@ -467,9 +467,9 @@ static void collect_locals(rh_code *c, scope *s, rh_node **b, int nb) {
     }
 }
 
-static int r_code(prep *P, rh_code *c, const char *classname);
+static int r_code(prep *P, hx_code *c, const char *classname);
 
-static int r_stmt(prep *P, scope *s, rh_node *n) {
+static int r_stmt(prep *P, scope *s, hx_node *n) {
     switch (n->kind) {
     case S_EXPR: return r_expr(P, s, n->a);
     case S_ASSIGN:
@@ -494,7 +494,7 @@ static int r_stmt(prep *P, scope *s, rh_node *n) {
             if (r_name(P, s, n->items[i], 1)) return -1;
         return 0;
     case S_DEF: {
-        rh_code *c = n->code;
+        hx_code *c = n->code;
         if (r_list(P, s, c->defaults, c->ndefaults) || r_name(P, s, n, 1)) return -1;
         if (s->code->kind == CODE_CLASS) {
             free(c->qualname);
@@ -509,25 +509,25 @@ static int r_stmt(prep *P, scope *s, rh_node *n) {
         if (r_list(P, s, n->items, n->n) || r_name(P, s, n, 1)) return -1;
         return r_code(P, n->code, n->name);
     default:
-        rh_cerr_set(P->err, n->line, n->col, "unsupported statement");
+        hx_cerr_set(P->err, n->line, n->col, "unsupported statement");
         return -1;
     }
 }
 
-static int r_body(prep *P, scope *s, rh_node **b, int nb) {
+static int r_body(prep *P, scope *s, hx_node **b, int nb) {
     for (int i = 0; i < nb; i++)
         if (r_stmt(P, s, b[i])) return -1;
     return 0;
 }
 
-static int r_code(prep *P, rh_code *c, const char *classname) {
+static int r_code(prep *P, hx_code *c, const char *classname) {
     scope s = {.code = c, .classname = classname, .owner = c, .late = c->kind == CODE_FUNCTION};
     if (c->kind == CODE_FUNCTION) {
         collect_globals(&s, c->body, c->nbody);
         for (int i = 0; i < s.nglobs; i++)
             for (int k = 0; k < c->nparams; k++)
                 if (strcmp(s.globs[i], c->params[k]) == 0) {
-                    rh_cerr_set(P->err, c->line, 1, "syntax error: name '%s' is parameter and global", s.globs[i]);
+                    hx_cerr_set(P->err, c->line, 1, "syntax error: name '%s' is parameter and global", s.globs[i]);
                     free(s.globs);
                     return -1;
                 }
@@ -541,7 +541,7 @@ static int r_code(prep *P, rh_code *c, const char *classname) {
     return rc;
 }
 
-int rh_prepare(rh_interp *I, rh_code *module, rh_cerr *err) {
+int hx_prepare(hx_interp *I, hx_code *module, hx_cerr *err) {
     prep P = {I, err, NULL, 0, 0};
     int rc = r_code(&P, module, NULL);
     free(P.uses);

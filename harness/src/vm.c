@@ -2,7 +2,7 @@
  *
  * Owns frames (fast locals, value stack and loop cursors in one LIFO arena block, as 3.11's
  * _PyInterpreterFrame keeps localsplus on the thread's data stack), the instruction loop, calls (Python
- * functions, bound methods, classes, built-ins: rh_call) and the execution of module and class bodies.
+ * functions, bound methods, classes, built-ins: hx_call) and the execution of module and class bodies.
  * Invariants (those of CPython 3.11's ceval.c):
  *  - every stack slot holds an owned reference, a NULL pushed by PUSH_NULL/LOAD_METHOD, or, in the self
  *    slot of a call, a built-in method def tagged with bit 0 (the receiver then sits in the callable slot:
@@ -35,11 +35,11 @@ static inline void release_slot(rh_runtime *rt, rh_object *o) {
 /* ---------------------------------------------------------------- frames */
 
 /* Words a frame of unit c needs: fast locals, the value stack, two cursor words per nested for loop. */
-static size_t frame_words(const rh_code *c) {
+static size_t frame_words(const hx_code *c) {
     return (size_t)c->nslots + (size_t)c->stacksize + 2 * (size_t)c->nloopslots;
 }
 
-static void frame_setup(rh_interp *I, rh_frame *fr, rh_code *c, rh_object *globals, rh_object *ns) {
+static void frame_setup(hx_interp *I, hx_frame *fr, hx_code *c, rh_object *globals, rh_object *ns) {
     memset(fr, 0, sizeof *fr);
     fr->code = c;
     fr->fast = hx_frame_alloc(I, frame_words(c), (size_t)c->nslots);
@@ -51,8 +51,8 @@ static void frame_setup(rh_interp *I, rh_frame *fr, rh_code *c, rh_object *globa
 }
 
 /* Clear the fast locals in slot order and give the block back. */
-static void frame_clear(rh_interp *I, rh_frame *fr) {
-    rh_code *c = fr->code;
+static void frame_clear(hx_interp *I, hx_frame *fr) {
+    hx_code *c = fr->code;
     for (int i = 0; i < c->nslots; i++) {
         rh_object *v = fr->fast[i];
         fr->fast[i] = NULL;
@@ -63,58 +63,58 @@ static void frame_clear(rh_interp *I, rh_frame *fr) {
 
 /* ---------------------------------------------------------------- errors raised by instructions */
 
-static void unbound_local(rh_interp *I, rh_code *c, int slot) {
+static void unbound_local(hx_interp *I, hx_code *c, int slot) {
     rh_err_set(I->rt, RH_EXC_NAME, "cannot access local variable '%s' where it is not associated with a value",
                c->slotnames[slot]);
 }
 
-static void raise_op(rh_interp *I, uint32_t arg, rh_object *msg) {
+static void raise_op(hx_interp *I, uint32_t arg, rh_object *msg) {
     rh_runtime *rt = I->rt;
     if (arg == HX_RAISE_RERAISE) { rh_err_set(rt, RH_EXC_RUNTIME, "No active exception to reraise"); return; }
     if (arg == HX_RAISE_NOT_EXC) { rh_err_set(rt, RH_EXC_TYPE, "exceptions must derive from BaseException"); return; }
     rh_exc kind = (rh_exc)(arg >> 2);
     if (!msg) { rh_err_set(rt, kind, "%s", ""); return; }
-    rh_object *ms = rh_obj_str(I, msg);
+    rh_object *ms = hx_obj_str(I, msg);
     if (!ms) return;
-    rh_err_set(rt, kind, "%s", rh_cstr(I, ms));
+    rh_err_set(rt, kind, "%s", hx_cstr(I, ms));
     rh_decref(rt, ms);
 }
 
 /* ---------------------------------------------------------------- the instruction loop */
 
-static int run_frame(rh_interp *I, rh_frame *f);
+static int run_frame(hx_interp *I, hx_frame *f);
 
 /* Call with n arguments at args (consumed), nkw of them keywords named by kw. The callable slot is
  * args[-2], the self slot args[-1]; both are consumed too. */
-static rh_object *call_stack(rh_interp *I, rh_object **args, int n, const char *const *kwn, int nkw) {
+static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *const *kwn, int nkw) {
     rh_runtime *rt = I->rt;
     rh_object *callable = args[-2], *self = args[-1];
     int npos = n - nkw;
     rh_object *r;
     if (is_tagged(self)) {
         const rh_builtin_def *d = untag_def(self);
-        r = ((rh_cfn)d->fn)(I, callable, args, npos, (char **)kwn, args + npos, nkw);
+        r = ((hx_cfn)d->fn)(I, callable, args, npos, (char **)kwn, args + npos, nkw);
         for (int i = 0; i < n; i++) rh_decref(rt, args[i]);
     } else if (self) {
-        r = rh_call(I, callable, args - 1, npos + 1, (char **)kwn, args + npos, nkw);
+        r = hx_call(I, callable, args - 1, npos + 1, (char **)kwn, args + npos, nkw);
     } else {
-        r = rh_call(I, callable, args, npos, (char **)kwn, args + npos, nkw);
+        r = hx_call(I, callable, args, npos, (char **)kwn, args + npos, nkw);
     }
     rh_decref(rt, callable);
     return r;
 }
 
 /* f(*seq, **kw-as-names): the argument tuple lives for the whole call (CALL_FUNCTION_EX). */
-static rh_object *call_ex(rh_interp *I, rh_object *fn, rh_object *seq, rh_object **kwv, const char *const *kwn,
+static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object **kwv, const char *const *kwn,
                           int nkw) {
     rh_runtime *rt = I->rt;
     rh_object *tup = seq;
     if (rh_kind_of(seq) != RH_K_TUPLE) {
-        rh_object *l = rh_iter_list(I, seq);
+        rh_object *l = hx_iter_list(I, seq);
         if (!l) {
             if (rh_err_occurred(rt) == RH_EXC_TYPE && rh_kind_of(fn) == RH_K_FUNCTION)
                 rh_err_set(rt, RH_EXC_TYPE, "%s() argument after * must be an iterable, not %s",
-                           rh_cstr(I, rh_func_qualname(fn)), rh_tname(seq));
+                           hx_cstr(I, rh_func_qualname(fn)), hx_tname(seq));
             for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
             return NULL;
         }
@@ -135,14 +135,14 @@ static rh_object *call_ex(rh_interp *I, rh_object *fn, rh_object *seq, rh_object
     }
     rh_object *a[RH_ARGS_MAX];
     for (size_t i = 0; i < n; i++) a[i] = newref(rh_tuple_get(tup, i));
-    rh_object *r = rh_call(I, fn, a, (int)n, (char **)kwn, kwv, nkw);
+    rh_object *r = hx_call(I, fn, a, (int)n, (char **)kwn, kwv, nkw);
     rh_decref(rt, tup);
     return r;
 }
 
 /* LOAD_METHOD: (func, self) when a plain function is found on an instance's class, (receiver, tagged
  * def) for a built-in method of a built-in receiver, else (attribute, NULL). Consumes obj. 0 or -1. */
-static int load_method(rh_interp *I, rh_object *obj, rh_object *name, hx_mcache *mc, rh_object **out) {
+static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache *mc, rh_object **out) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(obj);
     if (k == RH_K_INSTANCE) {
@@ -182,7 +182,7 @@ static int load_method(rh_interp *I, rh_object *obj, rh_object *name, hx_mcache 
     }
     if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
         /* the def depends only on the receiver's kind and the name: remembered at the site */
-        const rh_builtin_def *d = mc->mkind == (int)k + 1 ? mc->mdef : rh_find_method_def(I, obj, rh_cstr(I, name));
+        const rh_builtin_def *d = mc->mkind == (int)k + 1 ? mc->mdef : hx_find_method_def(I, obj, hx_cstr(I, name));
         if (d) {
             mc->mdef = d;
             mc->mkind = (int)k + 1;
@@ -191,7 +191,7 @@ static int load_method(rh_interp *I, rh_object *obj, rh_object *name, hx_mcache 
             return 0;
         }
     }
-    rh_object *fn = rh_getattr_obj(I, obj, name);
+    rh_object *fn = hx_getattr_obj(I, obj, name);
     rh_decref(rt, obj);
     if (!fn) return -1;
     out[0] = fn;
@@ -200,7 +200,7 @@ static int load_method(rh_interp *I, rh_object *obj, rh_object *name, hx_mcache 
 }
 
 /* MAKE_FUNCTION */
-static rh_object *make_function(rh_interp *I, rh_frame *f, rh_code *sub, rh_object *name, rh_object *defs) {
+static rh_object *make_function(hx_interp *I, hx_frame *f, hx_code *sub, rh_object *name, rh_object *defs) {
     rh_runtime *rt = I->rt;
     rh_object *qn = rh_str_from_cstr(rt, sub->qualname);
     rh_object *fn = qn ? rh_func_new(rt, sub, f->globals, name, qn, defs) : NULL;
@@ -209,9 +209,9 @@ static rh_object *make_function(rh_interp *I, rh_frame *f, rh_code *sub, rh_obje
     return fn;
 }
 
-static rh_object *build_class(rh_interp *I, rh_frame *f, rh_code *sub, rh_object *name, rh_object *bases, int line);
+static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *sub, rh_object *name, rh_object *bases, int line);
 
-static int slice_args(rh_interp *I, rh_object **parts, int mask, int64_t v[3], int has[3]) {
+static int slice_args(hx_interp *I, rh_object **parts, int mask, int64_t v[3], int has[3]) {
     int k = 0;
     v[0] = v[1] = 0;
     v[2] = 1;
@@ -220,7 +220,7 @@ static int slice_args(rh_interp *I, rh_object **parts, int mask, int64_t v[3], i
         if (!(mask & (1 << i))) continue;
         rh_object *o = parts[k++];
         if (o == rh_none(I->rt)) continue;
-        if (!rh_is_intlike(o)) {
+        if (!hx_is_intlike(o)) {
             rh_err_set(I->rt, RH_EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
             return -1;
         }
@@ -328,14 +328,14 @@ static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >
 
 /* Run frame f to its RETURN_VALUE (0, f->retval set) or to an error (-1, the stack released, f->line the
  * line of the failing instruction). */
-static int run_frame(rh_interp *I, rh_frame *f) {
+static int run_frame(hx_interp *I, hx_frame *f) {
     static void *const targets[HX_NUM_OPCODES] = {
 #define HX_OP_LABEL(name, eff, extra) [HX_##name] = &&L_##name,
         HX_OPCODES(HX_OP_LABEL)
 #undef HX_OP_LABEL
     };
     rh_runtime *rt = I->rt;
-    rh_code *c = f->code;
+    hx_code *c = f->code;
     const hx_instr *code = c->co_code, *ip = code;
     rh_object **const stack = f->fast + c->nslots;
     rh_object **sp = stack;
@@ -423,7 +423,7 @@ L_STORE_GLOBAL:
     v = POP();
     if (f->globals) t = rh_dict_set(rt, f->globals, c->co_names[arg], v);
     else {
-        rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined (module globals are gone)", rh_cstr(I, c->co_names[arg]));
+        rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined (module globals are gone)", hx_cstr(I, c->co_names[arg]));
         t = -1;
     }
     rh_decref(rt, v);
@@ -440,7 +440,7 @@ L_DELETE_NAME:
     w = hx_op(in) == HX_DELETE_NAME ? f->ns : f->globals;
     if (!w || rh_dict_del(rt, w, c->co_names[arg]) != 0) {
         rh_err_clear(rt);
-        rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", rh_cstr(I, c->co_names[arg]));
+        rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", hx_cstr(I, c->co_names[arg]));
         goto error;
     }
     DISPATCH();
@@ -448,7 +448,7 @@ L_BINARY_OP:
     w = POP();
     v = POP();
     if (!int_binop_fast(rt, arg & 255u, v, w, &r) && !float_binop_fast(rt, arg & 255u, v, w, &r))
-        r = rh_eval_binop(I, (int)(arg & 255u), v, w, arg >> 8);
+        r = hx_eval_binop(I, (int)(arg & 255u), v, w, arg >> 8);
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (!r) goto error;
@@ -456,7 +456,7 @@ L_BINARY_OP:
     DISPATCH();
 L_UNARY_OP:
     v = POP();
-    r = rh_eval_unary(I, v, (int)arg);
+    r = hx_eval_unary(I, v, (int)arg);
     rh_decref(rt, v);
     if (!r) goto error;
     PUSH(r);
@@ -471,7 +471,7 @@ L_UNARY_NOT:
 L_COMPARE_OP:
     w = POP();
     v = POP();
-    if (!int_compare_fast(arg, v, w, &t)) t = rh_compare(I, (int)arg, v, w);
+    if (!int_compare_fast(arg, v, w, &t)) t = hx_compare(I, (int)arg, v, w);
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (t < 0) goto error;
@@ -539,7 +539,7 @@ L_LIST_APPEND:
     DISPATCH();
 L_LIST_EXTEND:
     v = POP();
-    w = rh_iter_list(I, v);
+    w = hx_iter_list(I, v);
     t = w ? rh_list_extend(rt, PEEK(arg), w) : -1;
     rh_xdecref(rt, w);
     rh_decref(rt, v);
@@ -556,7 +556,7 @@ L_LIST_TO_TUPLE:
 L_UNPACK_SEQUENCE: {
     v = POP();
     rh_kind k = rh_kind_of(v);
-    w = (k == RH_K_LIST || k == RH_K_TUPLE) ? v : rh_iter_list(I, v);
+    w = (k == RH_K_LIST || k == RH_K_TUPLE) ? v : hx_iter_list(I, v);
     if (w != v) rh_decref(rt, v);
     if (!w) goto error;
     int isl = rh_kind_of(w) == RH_K_LIST;
@@ -629,7 +629,7 @@ L_LOAD_ATTR: {
         rh_decref(rt, v);
         DISPATCH();
     }
-    r = rh_getattr_obj(I, v, c->co_names[arg]);
+    r = hx_getattr_obj(I, v, c->co_names[arg]);
     if (r && rh_kind_of(v) == RH_K_INSTANCE) attr_cache_fill(rt, ac, v, c->co_names[arg], r);
     rh_decref(rt, v);
     if (!r) goto error;
@@ -728,7 +728,7 @@ L_HX_RAISE:
     rh_xdecref(rt, v);
     goto error;
 L_IMPORT_NAME:
-    r = rh_import_module(I, c->co_cstrs[arg]);
+    r = hx_import_module(I, c->co_cstrs[arg]);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -736,16 +736,16 @@ L_HX_CHECK_GC:
     rh_gc_run_scheduled(rt);
     DISPATCH();
 L_HX_STMT_BEGIN:
-    if (I->report) { cur_stmt = (int)arg; rh_report_stmt_begin(I, c->body[arg]); }
+    if (I->report) { cur_stmt = (int)arg; hx_report_stmt_begin(I, c->body[arg]); }
     DISPATCH();
 L_HX_STMT_END:
-    if (I->report) { rh_report_stmt_end(I, c->body[arg]); cur_stmt = -1; }
+    if (I->report) { hx_report_stmt_end(I, c->body[arg]); cur_stmt = -1; }
     DISPATCH();
 
 error:
     f->line = c->co_lines[ip - code - 1];
     while (sp > stack) release_slot(rt, POP());
-    if (cur_stmt >= 0 && I->report) rh_report_stmt_end(I, c->body[cur_stmt]);
+    if (cur_stmt >= 0 && I->report) hx_report_stmt_end(I, c->body[cur_stmt]);
     return -1;
 #undef DISPATCH
 #undef JUMPTO
@@ -753,12 +753,12 @@ error:
 
 /* ---------------------------------------------------------------- calls */
 
-static rh_object *call_pyfunc(rh_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
+static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
                               rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
-    rh_code *c = rh_func_code(fn);
+    hx_code *c = rh_func_code(fn);
     const char *nm = c->name;
-    rh_frame fr;
+    hx_frame fr;
     frame_setup(I, &fr, c, rh_func_globals(fn), NULL);
     rh_object **fast = fr.fast;
     int i;
@@ -821,7 +821,7 @@ done:
     return ret;
 }
 
-static rh_object *instantiate(rh_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
+static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
                               rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
     rh_object *init = rh_class_lookup(rt, cls, I->s_init);
@@ -858,7 +858,7 @@ static rh_object *instantiate(rh_interp *I, rh_object *cls, rh_object **args, in
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     if (!r) { rh_decref(rt, inst); inst = NULL; goto out; }
     if (r != rh_none(rt)) {
-        rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", rh_tname(r));
+        rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
         rh_decref(rt, r);
         rh_decref(rt, inst);
         inst = NULL;
@@ -871,7 +871,7 @@ out:
     return inst;
 }
 
-rh_object *rh_call(rh_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv, int nkw) {
+rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(fn)) {
     case RH_K_FUNCTION: return call_pyfunc(I, fn, args, nargs, kwn, kwv, nkw);
@@ -881,25 +881,25 @@ rh_object *rh_call(rh_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         a2[0] = newref(rh_method_self(fn));
         memcpy(a2 + 1, args, (size_t)nargs * sizeof *args);
         rh_object *func = newref(rh_method_func(fn));
-        rh_object *r = rh_call(I, func, a2, nargs + 1, kwn, kwv, nkw);
+        rh_object *r = hx_call(I, func, a2, nargs + 1, kwn, kwv, nkw);
         rh_decref(rt, func);
         return r;
     }
     case RH_K_BUILTIN: {
         rh_object *b = newref(fn);
         const rh_builtin_def *d = rh_builtin_get_def(b);
-        rh_object *r = ((rh_cfn)d->fn)(I, rh_builtin_self(b), args, nargs, kwn, kwv, nkw);
+        rh_object *r = ((hx_cfn)d->fn)(I, rh_builtin_self(b), args, nargs, kwn, kwv, nkw);
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
         for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
         rh_decref(rt, b);
         return r;
     }
     case RH_K_TYPE: {
-        if (rh_is_heap_class(fn)) return instantiate(I, fn, args, nargs, kwn, kwv, nkw);
-        const rh_builtin_def *d = rh_type_constructor(fn);
+        if (hx_is_heap_class(fn)) return instantiate(I, fn, args, nargs, kwn, kwv, nkw);
+        const rh_builtin_def *d = hx_type_constructor(fn);
         if (!d) break;
         rh_object *t = newref(fn);
-        rh_object *r = ((rh_cfn)d->fn)(I, NULL, args, nargs, kwn, kwv, nkw);
+        rh_object *r = ((hx_cfn)d->fn)(I, NULL, args, nargs, kwn, kwv, nkw);
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
         for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
         rh_decref(rt, t);
@@ -910,17 +910,17 @@ rh_object *rh_call(rh_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         break;
     default: break;
     }
-    rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", rh_tname(fn));
+    rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", hx_tname(fn));
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
     return NULL;
 }
 
-rh_object *rh_call_borrowed(rh_interp *I, rh_object *fn, rh_object **args, int nargs) {
+rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs) {
     rh_object *a[RH_ARGS_MAX];
     if (nargs > RH_ARGS_MAX) nargs = RH_ARGS_MAX;
     for (int i = 0; i < nargs; i++) a[i] = newref(args[i]);
-    return rh_call(I, fn, a, nargs, NULL, NULL, 0);
+    return hx_call(I, fn, a, nargs, NULL, NULL, 0);
 }
 
 /* ---------------------------------------------------------------- class bodies */
@@ -938,7 +938,7 @@ static int set_int_cstr(rh_runtime *rt, rh_object *ns, const char *name, int64_t
  * class body (`self.x = ...`, tuple and for targets, inside if/for/while; not `+=`, not `del` — checked
  * on 3.13.0): the class body ends with __static_attributes__ = those names, sorted, as a tuple
  * (compiler_static_attributes_tuple). */
-static int static_attrs_target(rh_runtime *rt, rh_node *t, const char *self, rh_object *set) {
+static int static_attrs_target(rh_runtime *rt, hx_node *t, const char *self, rh_object *set) {
     if (t->kind == E_TUPLE || t->kind == E_LIST) {
         for (int i = 0; i < t->n; i++)
             if (static_attrs_target(rt, t->items[i], self, set)) return -1;
@@ -952,9 +952,9 @@ static int static_attrs_target(rh_runtime *rt, rh_node *t, const char *self, rh_
     return rc;
 }
 
-static int static_attrs_body(rh_runtime *rt, rh_node **b, int nb, const char *self, rh_object *set) {
+static int static_attrs_body(rh_runtime *rt, hx_node **b, int nb, const char *self, rh_object *set) {
     for (int i = 0; i < nb; i++) {
-        rh_node *n = b[i];
+        hx_node *n = b[i];
         int rc = 0;
         switch (n->kind) {
         case S_ASSIGN:
@@ -972,12 +972,12 @@ static int static_attrs_body(rh_runtime *rt, rh_node **b, int nb, const char *se
     return 0;
 }
 
-static int set_static_attributes(rh_runtime *rt, rh_object *ns, rh_code *c) {
+static int set_static_attributes(rh_runtime *rt, rh_object *ns, hx_code *c) {
     rh_object *set = rh_dict_new(rt);
     if (!set) return -1;
     int rc = 0;
     for (int i = 0; rc == 0 && i < c->nbody; i++) {
-        rh_node *d = c->body[i];
+        hx_node *d = c->body[i];
         if (d->kind == S_DEF && d->code) rc = static_attrs_body(rt, d->code->body, d->code->nbody, "self", set);
     }
     rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
@@ -1002,13 +1002,13 @@ static int set_static_attributes(rh_runtime *rt, rh_object *ns, rh_code *c) {
 
 /* `class name(bases): body` (bases stolen): the body runs in its own frame over a fresh namespace, then
  * rh_class_new makes the class. New reference or NULL. */
-static rh_object *build_class(rh_interp *I, rh_frame *f, rh_code *c, rh_object *name, rh_object *bases, int line) {
+static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases, int line) {
     rh_runtime *rt = I->rt;
     for (size_t i = 0; i < rh_tuple_len(bases); i++)
-        if (!rh_is_heap_class(rh_tuple_get(bases, i)) &&
+        if (!hx_is_heap_class(rh_tuple_get(bases, i)) &&
             !(rh_kind_of(rh_tuple_get(bases, i)) == RH_K_TYPE && ((rh_type *)rh_tuple_get(bases, i))->kind == RH_K_OBJECT)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED, "base class '%s' (only classes defined in the workload can be bases)",
-                       rh_tname(rh_tuple_get(bases, i)));
+                       hx_tname(rh_tuple_get(bases, i)));
             rh_decref(rt, bases);
             return NULL;
         }
@@ -1021,7 +1021,7 @@ static rh_object *build_class(rh_interp *I, rh_frame *f, rh_code *c, rh_object *
         rh_decref(rt, bases);
         return NULL;
     }
-    rh_frame fr;
+    hx_frame fr;
     frame_setup(I, &fr, c, f->globals, ns);
     I->frame = &fr;
     int st = run_frame(I, &fr);
@@ -1047,9 +1047,9 @@ static rh_object *build_class(rh_interp *I, rh_frame *f, rh_code *c, rh_object *
 
 /* ---------------------------------------------------------------- the module */
 
-int rh_interp_run(rh_interp *I) {
-    rh_code *c = I->module;
-    rh_frame fr;
+int hx_interp_run(hx_interp *I) {
+    hx_code *c = I->module;
+    hx_frame fr;
     frame_setup(I, &fr, c, I->globals, NULL);
     fr.line = 1;
     fr.back = NULL;
@@ -1059,6 +1059,6 @@ int rh_interp_run(rh_interp *I) {
     else rh_decref(I->rt, fr.retval);
     I->frame = NULL;
     frame_clear(I, &fr);
-    rh_release_module_consts(I);
+    hx_release_module_consts(I);
     return st;
 }
