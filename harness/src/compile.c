@@ -18,7 +18,7 @@
 #include "interp.h"
 
 static const signed char op_effect[HX_NUM_OPCODES] = {
-#define HX_OP_EFF(name, eff, extra) [HX_##name] = (eff == VAR ? 0 : eff),
+#define HX_OP_EFF(name, eff, extra) [HX_##name] = (signed char)((eff) == VAR ? 0 : (eff)),
     HX_OPCODES(HX_OP_EFF)
 #undef HX_OP_EFF
 };
