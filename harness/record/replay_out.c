@@ -15,6 +15,7 @@
 
 #include "refheap/refheap.h"
 #include "replay.h"
+#include "../src/report.h" /* hx_json_str, hx_json_machine: one JSON writer for every results file */
 
 /* ---------------------------------------------------------------- sys._debugmallocstats() text */
 
@@ -132,49 +133,6 @@ void rh_replay_model_check(rh_replay *R) {
 
 /* ---------------------------------------------------------------- JSON */
 
-static void json_str(FILE *f, const char *s) {
-    fputc('"', f);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
-        else if (c < 0x20) fprintf(f, "\\u%04x", c);
-        else fputc(c, f);
-    }
-    fputc('"', f);
-}
-
-static void machine(FILE *f) {
-    struct utsname u;
-    uname(&u);
-    char cpu[256] = "", thp[64] = "", line[512];
-    FILE *c = fopen("/proc/cpuinfo", "r");
-    while (c && fgets(line, sizeof line, c))
-        if (!strncmp(line, "model name", 10) && strchr(line, ':')) {
-            snprintf(cpu, sizeof cpu, "%s", strchr(line, ':') + 2);
-            cpu[strcspn(cpu, "\n")] = 0;
-            break;
-        }
-    if (c) fclose(c);
-    FILE *t = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-    if (t && fgets(line, sizeof line, t)) {
-        char *a = strchr(line, '['), *b = a ? strchr(a, ']') : NULL;
-        if (a && b) snprintf(thp, sizeof thp, "%.*s", (int)(b - a - 1), a + 1);
-    }
-    if (t) fclose(t);
-    fprintf(f, "\"machine\": {\"sysname\": ");
-    json_str(f, u.sysname);
-    fprintf(f, ", \"release\": ");
-    json_str(f, u.release);
-    fprintf(f, ", \"machine\": ");
-    json_str(f, u.machine);
-    fprintf(f, ", \"cpu_model\": ");
-    json_str(f, cpu);
-    fprintf(f, ", \"ncpu\": %ld, \"page_size\": %ld, \"thp\": ", sysconf(_SC_NPROCESSORS_ONLN),
-            sysconf(_SC_PAGESIZE));
-    json_str(f, thp);
-    fputc('}', f);
-}
-
 static const char *const point_kinds[] = {"sample", "gc", "mark", "exit", "end"};
 
 static double ns_per_op(const rh_replay *R) {
@@ -185,15 +143,15 @@ static void json_model_check(const rh_replay *R, FILE *f) {
     fprintf(f, "  \"model_check\": ");
     if (!R->have_real_stats || !R->have_model_stats) {
         fprintf(f, "{\"available\": false, \"reason\": ");
-        json_str(f, !R->have_real_stats ? "the trace has no pymalloc statistics (PYTHONMALLOC set, or no exit record)"
+        hx_json_str(f, !R->have_real_stats ? "the trace has no pymalloc statistics (PYTHONMALLOC set, or no exit record)"
                                         : "the allocator keeps no pymalloc size-class statistics");
         fprintf(f, "},\n");
         return;
     }
     fprintf(f, "{\"available\": true, \"matches\": %s, \"profile\": ", R->matches ? "true" : "false");
-    json_str(f, R->profile.name);
+    hx_json_str(f, R->profile.name);
     fprintf(f, ", \"real_python\": ");
-    json_str(f, R->python);
+    hx_json_str(f, R->python);
     const rh_allocator_stats *r = &R->real_stats, *m = &R->model_stats;
     fprintf(f, ",\n    \"real\": {\"arenas_current\": %" PRIu64 ", \"arenas_allocated_total\": %" PRIu64
             ", \"arena_size\": %" PRIu64 ", \"pool_size\": %" PRIu64 "},\n", r->arenas_current,
@@ -211,7 +169,7 @@ static void json_model_check(const rh_replay *R, FILE *f) {
     fprintf(f, "],\n    \"differences\": [");
     for (size_t i = 0; i < R->ndiffs; i++) {
         fprintf(f, "%s\n      {\"what\": ", i ? "," : "");
-        json_str(f, R->diffs[i].what);
+        hx_json_str(f, R->diffs[i].what);
         fprintf(f, ", \"real\": %" PRIu64 ", \"model\": %" PRIu64 "}", R->diffs[i].real, R->diffs[i].model);
     }
     fprintf(f, "]},\n");
@@ -223,21 +181,21 @@ int rh_replay_write_json(const rh_replay *R, const char *path) {
     fprintf(f, "{\n  \"schema\": \"refheap-replay/1\",\n  \"tool\": \"refheap\",\n  \"version\": \"%s\",\n",
             REFHEAP_VERSION);
     fprintf(f, "  \"trace\": ");
-    json_str(f, R->trace_path);
+    hx_json_str(f, R->trace_path);
     fprintf(f, ",\n  \"program\": ");
-    json_str(f, R->argv);
+    hx_json_str(f, R->argv);
     fprintf(f, ",\n  \"python\": ");
-    json_str(f, R->python);
+    hx_json_str(f, R->python);
     fprintf(f, ",\n  \"allocator\": ");
-    json_str(f, R->alloc_label);
+    hx_json_str(f, R->alloc_label);
     fprintf(f, ",\n  \"allocator_stats\": ");
     fputs(R->alloc_json ? R->alloc_json : "null", f);
     fprintf(f, ",\n  \"profile\": ");
-    json_str(f, R->profile.name);
+    hx_json_str(f, R->profile.name);
     fprintf(f, ",\n  \"settings\": ");
-    json_str(f, R->settings);
+    hx_json_str(f, R->settings);
     fprintf(f, ",\n  \"exit_status\": %d,\n  ", R->exit_status);
-    machine(f);
+    hx_json_machine(f);
     uint64_t fin_live = 0;
     for (size_t i = 0; i < R->npts; i++)
         if (R->pts[i].kind == PT_EXIT) fin_live = R->pts[i].live_bytes;
@@ -274,7 +232,7 @@ int rh_replay_write_json(const rh_replay *R, const char *path) {
         if (p->kind == PT_GC) fprintf(f, "\"generation\": %d, ", p->generation);
         if (p->kind == PT_MARK) {
             fprintf(f, "\"label\": ");
-            json_str(f, R->labels + p->label);
+            hx_json_str(f, R->labels + p->label);
             fprintf(f, ", ");
         }
         fprintf(f, "\"ops\": %" PRIu64 ", \"t_real_ns\": %" PRIu64 ", \"t_replay_ns\": %" PRIu64

@@ -250,9 +250,9 @@ static void line_text(hx_interp *I, int line, char *out, size_t n) {
     out[k] = 0;
 }
 
-static void json_str(FILE *f, const char *s) {
+void hx_json_str(FILE *f, const char *s) {
     fputc('"', f);
-    for (; *s; s++) {
+    for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
         else if (c < 0x20) fprintf(f, "\\u%04x", c);
@@ -292,6 +292,26 @@ static void thp_mode(char *out, size_t n) {
     fclose(f);
 }
 
+void hx_json_machine(FILE *f) {
+    struct utsname u;
+    memset(&u, 0, sizeof u);
+    uname(&u);
+    char cpu[256], thp[64];
+    cpu_model(cpu, sizeof cpu);
+    thp_mode(thp, sizeof thp);
+    fprintf(f, "\"machine\": {\"sysname\": ");
+    hx_json_str(f, u.sysname);
+    fprintf(f, ", \"release\": ");
+    hx_json_str(f, u.release);
+    fprintf(f, ", \"machine\": ");
+    hx_json_str(f, u.machine);
+    fprintf(f, ", \"cpu_model\": ");
+    hx_json_str(f, cpu);
+    fprintf(f, ", \"ncpu\": %ld, \"page_size\": %ld, \"thp\": ", sysconf(_SC_NPROCESSORS_ONLN), sysconf(_SC_PAGESIZE));
+    hx_json_str(f, thp);
+    fputc('}', f);
+}
+
 /* Peak RSS of the whole run (bytes): the highest phase peak seen at the marks, or the current VmHWM. */
 static int64_t run_peak(hx_report *r) {
     int64_t now = status_kb("VmHWM") * 1024;
@@ -317,33 +337,20 @@ static void write_table(hx_interp *I, hx_report *r) {
 static int write_json(hx_interp *I, hx_report *r, int exit_status) {
     FILE *f = fopen(r->json_path, "w");
     if (!f) return -1;
-    struct utsname u;
-    memset(&u, 0, sizeof u);
-    uname(&u);
-    char cpu[256], thp[64], text[512];
-    cpu_model(cpu, sizeof cpu);
-    thp_mode(thp, sizeof thp);
+    char text[512];
     uint64_t total = now_ns() - r->t_start;
     fprintf(f, "{\n  \"schema\": \"refheap-results/1\",\n  \"tool\": \"refheap\",\n  \"version\": ");
-    json_str(f, REFHEAP_VERSION);
+    hx_json_str(f, REFHEAP_VERSION);
     fprintf(f, ",\n  \"workload\": ");
-    json_str(f, r->file);
+    hx_json_str(f, r->file);
     fprintf(f, ",\n  \"allocator\": ");
-    json_str(f, r->allocator);
+    hx_json_str(f, r->allocator);
     fprintf(f, ",\n  \"profile\": ");
-    json_str(f, r->profile);
+    hx_json_str(f, r->profile);
     fprintf(f, ",\n  \"exit_status\": %d,\n", exit_status);
-    fprintf(f, "  \"machine\": {\"sysname\": ");
-    json_str(f, u.sysname);
-    fprintf(f, ", \"release\": ");
-    json_str(f, u.release);
-    fprintf(f, ", \"machine\": ");
-    json_str(f, u.machine);
-    fprintf(f, ", \"cpu_model\": ");
-    json_str(f, cpu);
-    fprintf(f, ", \"ncpu\": %ld, \"page_size\": %ld, \"thp\": ", sysconf(_SC_NPROCESSORS_ONLN), r->page);
-    json_str(f, thp);
-    fprintf(f, "},\n");
+    fprintf(f, "  ");
+    hx_json_machine(f);
+    fprintf(f, ",\n");
     rh_object_counts oc;
     rh_object_counts_get(I->rt, &oc);
     int gc[3];
@@ -360,7 +367,7 @@ static int write_json(hx_interp *I, hx_report *r, int exit_status) {
         row *w = &r->rows[i];
         line_text(I, w->line, text, sizeof text);
         fprintf(f, "    {\"index\": %zu, \"line\": %d, \"source\": ", i, w->line);
-        json_str(f, text);
+        hx_json_str(f, text);
         fprintf(f, ", \"start_ns\": %llu, \"wall_ns\": %llu, \"rss_bytes\": %lld, \"drss_bytes\": %lld, "
                    "\"live_objects\": %llu, \"gc_count\": [%d, %d, %d], \"user_ns\": %llu, \"sys_ns\": %llu, "
                    "\"minflt\": %lld",
@@ -379,7 +386,7 @@ static int write_json(hx_interp *I, hx_report *r, int exit_status) {
     for (size_t i = 0; i < r->nmarks; i++) {
         mark *m = &r->marks[i];
         fprintf(f, "    {\"label\": ");
-        json_str(f, m->label);
+        hx_json_str(f, m->label);
         fprintf(f, ", \"statement_index\": %d, \"t_ns\": %llu, \"rss_bytes\": %lld, \"peak_rss_before_bytes\": %lld}%s\n",
                 m->stmt, (unsigned long long)m->t_ns, (long long)m->rss, (long long)m->peak_before,
                 i + 1 < r->nmarks ? "," : "");

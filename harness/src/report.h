@@ -13,4 +13,8 @@ void hx_report_set_release(hx_report *r, int64_t tolerance_bytes, double deadlin
 void hx_report_mark(hx_interp *I, rh_object *label);
 /* Write the table / JSON. Returns 0 or -1 (JSON file not writable). */
 int hx_report_finish(hx_interp *I, int exit_status);
+/* JSON output shared by every results file: a string literal (escaped; NULL writes ""), and the
+ * "machine": {...} member (uname, CPU model, CPU count, page size, transparent-huge-page mode). */
+void hx_json_str(FILE *f, const char *s);
+void hx_json_machine(FILE *f);
 #endif
