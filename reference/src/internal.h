@@ -227,6 +227,12 @@ typedef struct rh_type_cache_entry {
     int found;
 } rh_type_cache_entry;
 
+/* Byte offsets of an exception's fields in this profile (0: the profile's exceptions lack it), t_exc.c */
+typedef struct rh_exc_fields {
+    uint16_t dict, args, notes, traceback, context, cause, suppress_context, extra;
+    uint8_t extra_objects[RH_EXC_LAYOUT__COUNT]; /* object-valued extra words per layout */
+} rh_exc_fields;
+
 struct rh_runtime {
     const rh_profile *profile;
     rh_allocator alloc;
@@ -234,15 +240,21 @@ struct rh_runtime {
     uint64_t type_epoch;              /* starts at 1, so zeroed entries are empty */
     rh_type_cache_entry type_cache[RH_TYPE_CACHE_SIZE];
 
-    /* pending error */
+    /* pending error: a kind and a message (err_value NULL), or an exception object err_value (owned;
+     * err_kind then its nearest built-in kind); err_tb the traceback built while it propagates (owned) */
     rh_exc err_kind;
     char err_msg[512];
+    rh_object *err_value;
+    rh_object *err_tb;
+    rh_exc_fields exc_fields;         /* where this profile's exceptions keep their fields (t_exc.c) */
 
     /* statics: never freed; refcnt starts at profile->static_refcnt. [statics_lo, statics_hi) covers
      * every static object so rh_is_static is a range check. */
     char *statics_lo, *statics_hi;
     struct rh_statics {
         struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects (types.c) */
+        struct { rh_gchead gc_; rh_type t; } exc_types[RH_EXC__COUNT]; /* exception types but
+                                                                       * BaseException (types[RH_K_EXCEPTION]) */
         rh_object none;
         rh_object notimplemented;        /* NotImplemented (t_none_bool.c) */
         rh_long_static false_, true_;
@@ -302,6 +314,10 @@ void rh__object_to_freelist(rh_runtime *rt, rh_object *o);
  * was deposited for later (the dealloc must return at once), else 0 and the body runs; the body must end
  * with rh__trash_end. Mirrors Py_TRASHCAN_BEGIN/END (3.11) with profile->trashcan_unwind_level. */
 int rh__trash_begin(rh_runtime *rt, rh_object *o);
+/* t_class.c — PyObject_GenericGetAttr / PyObject_GenericSetAttr of instances of classes (types that
+ * override tp_getattro fall back to these for their classes' instances) */
+rh_object *rh__object_getattro(rh_runtime *rt, rh_object *o, rh_object *name);
+int rh__object_setattro(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
 void rh__trash_end(rh_runtime *rt);
 /* profile->del_frame_in_trashcan: the frame that just ran self's __del__ is released at trashcan depth
  * >= unwind level, so (as 2.7's trashcan-guarded frame_dealloc) it is deposited still holding self: self

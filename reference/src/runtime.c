@@ -146,49 +146,103 @@ void rh_mem_free(rh_runtime *rt, void *p, size_t size) {
 
 /* ---- errors ---- */
 
-static const char *const exc_names[RH_EXC__COUNT] = {
-    [RH_EXC_NONE] = "",
-    [RH_EXC_MEMORY] = "MemoryError",
-    [RH_EXC_TYPE] = "TypeError",
-    [RH_EXC_VALUE] = "ValueError",
-    [RH_EXC_INDEX] = "IndexError",
-    [RH_EXC_KEY] = "KeyError",
-    [RH_EXC_ATTRIBUTE] = "AttributeError",
-    [RH_EXC_NAME] = "NameError",
-    [RH_EXC_ZERODIVISION] = "ZeroDivisionError",
-    [RH_EXC_OVERFLOW] = "OverflowError",
-    [RH_EXC_RUNTIME] = "RuntimeError",
-    [RH_EXC_RECURSION] = "RecursionError",
-    [RH_EXC_ASSERTION] = "AssertionError",
-    [RH_EXC_STOPITERATION] = "StopIteration",
-    [RH_EXC_NOTIMPLEMENTED] = "NotImplementedError",
-    [RH_EXC_OS] = "OSError",
-    [RH_EXC_UNSUPPORTED] = "refheap.Unsupported",
-};
+static void drop_old(rh_runtime *rt, rh_object *v, rh_object *tb) {
+    rh_xdecref(rt, v);
+    rh_xdecref(rt, tb);
+}
 
-const char *rh_exc_name(rh_exc kind) {
-    return (unsigned)kind < RH_EXC__COUNT ? exc_names[kind] : "?";
+/* Replace the pending error (kind, message, exception object, traceback), dropping the old objects after
+ * the new state is in place (_PyErr_Restore), since their deallocation may run code. */
+static void err_replace(rh_runtime *rt, rh_exc kind, rh_object *value, rh_object *tb) {
+    rh_object *ov = rt->err_value, *otb = rt->err_tb;
+    rt->err_kind = kind;
+    rt->err_value = value;
+    rt->err_tb = tb;
+    drop_old(rt, ov, otb);
 }
 
 void rh_err_set(rh_runtime *rt, rh_exc kind, const char *fmt, ...) {
-    rt->err_kind = kind;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(rt->err_msg, sizeof rt->err_msg, fmt, ap);
     va_end(ap);
+    err_replace(rt, kind, NULL, NULL);
 }
 
 void rh_err_nomemory(rh_runtime *rt) {
-    rt->err_kind = RH_EXC_MEMORY;
     rt->err_msg[0] = '\0';
+    err_replace(rt, RH_EXC_MEMORY, NULL, NULL);
 }
 
 rh_exc rh_err_occurred(const rh_runtime *rt) { return rt->err_kind; }
 const char *rh_err_message(const rh_runtime *rt) { return rt->err_kind ? rt->err_msg : ""; }
 
 void rh_err_clear(rh_runtime *rt) {
+    rt->err_msg[0] = '\0';
+    err_replace(rt, RH_EXC_NONE, NULL, NULL);
+}
+
+void rh_err_set_object(rh_runtime *rt, rh_object *e) {
+    /* the message, for readers of rh_err_message: a lone str argument (no code runs at raise time) */
+    rh_object *args = rh_exc_args(e);
+    rt->err_msg[0] = '\0';
+    if (args && rh_tuple_len(args) == 1 && rh_kind_of(rh_tuple_get(args, 0)) == RH_K_STR)
+        snprintf(rt->err_msg, sizeof rt->err_msg, "%s", rh_str_utf8(rt, rh_tuple_get(args, 0), NULL));
+    err_replace(rt, rh_exc_kind_of(e), e, NULL);
+}
+
+void rh_err_set_key(rh_runtime *rt, rh_object *key) {
+    rh_object *r = rh_repr(rt, key);
+    const char *s = r ? rh_str_utf8(rt, r, NULL) : NULL;
+    char msg[sizeof rt->err_msg];
+    snprintf(msg, sizeof msg, "%s", s ? s : "?");
+    rh_xdecref(rt, r);
+    rh_object *e = rh_exc_new(rt, (rh_object *)rh_exc_type(rt, RH_EXC_KEY), &key, 1);
+    if (!e) return;
+    rh_err_set_object(rt, e);
+    snprintf(rt->err_msg, sizeof rt->err_msg, "%s", msg);
+}
+
+int rh_err_normalize(rh_runtime *rt) {
+    if (!rt->err_kind || rt->err_value) return 0;
+    rh_exc kind = rt->err_kind;
+    rh_object *tb = rt->err_tb;
+    rt->err_tb = NULL;
+    /* PyErr_SetString's value is the message: args (msg,); PyErr_NoMemory / an empty message: () */
+    rh_object *msg = rt->err_msg[0] ? rh_str_from_cstr(rt, rt->err_msg) : NULL;
+    rh_object *e = NULL;
+    if (!rt->err_msg[0] || msg) {
+        rh_err_clear(rt);
+        e = rh_exc_new(rt, (rh_object *)rh_exc_type(rt, kind), &msg, msg ? 1 : 0);
+    }
+    rh_xdecref(rt, msg);
+    if (!e) { /* the MemoryError of the failed normalization replaces the error, keeping the traceback */
+        rt->err_tb = tb;
+        return -1;
+    }
+    rh_err_set_object(rt, e);
+    rt->err_tb = tb;
+    return 0;
+}
+
+rh_object *rh_err_value(rh_runtime *rt) {
+    if (!rt->err_kind || rh_err_normalize(rt) < 0) return NULL;
+    return rt->err_value;
+}
+
+rh_object *rh_err_traceback(rh_runtime *rt) { return rt->err_kind ? rt->err_tb : NULL; }
+void rh_err_set_traceback(rh_runtime *rt, rh_object *tb) { rh_setref(rt, &rt->err_tb, tb); }
+
+rh_object *rh_err_fetch(rh_runtime *rt) {
+    if (!rt->err_kind) return NULL;
+    if (rh_err_normalize(rt) < 0 && rh_err_normalize(rt) < 0) return NULL;
+    rh_object *e = rt->err_value, *tb = rt->err_tb;
+    rt->err_value = rt->err_tb = NULL;
     rt->err_kind = RH_EXC_NONE;
     rt->err_msg[0] = '\0';
+    if (tb) rh_exc_set_traceback(rt, e, tb); /* PyException_SetTraceback */
+    rh_xdecref(rt, tb);
+    return e;
 }
 
 void rh_err_write_unraisable(rh_runtime *rt, rh_object *where) {

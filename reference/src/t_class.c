@@ -402,6 +402,7 @@ static void spec_release(rh_runtime *rt, class_spec *s) {
 }
 
 static int base_has_dict(rh_object *b) {
+    if (((rh_type *)(void *)b)->kind == RH_K_EXCEPTION) return 1; /* BaseException's own dict field */
     return rh__is_heap_class(b) &&
            ((rh__as_class(b)->t.flags & RH_TPFLAG_MANAGED_DICT) || rh__as_class(b)->dictoffset);
 }
@@ -544,6 +545,25 @@ static void classic_layout(rh_class *c) {
     c->t.size_of = NULL;
 }
 
+/* A class deriving from an exception (subtype of BaseException's layout): the base's fields and dict,
+ * plus the weakref slot the first such class adds (exc_subclass_extra bytes: 3.12+ keeps it in a
+ * two-word pre-header); the exception type's dealloc/traverse/clear serve it (t_exc.c). */
+static void exception_layout(rh_runtime *rt, rh_class *c, rh_type *base) {
+    c->dictoffset = ((const rh_exc_fields *)base->tp_members)->dict;
+    c->slotoffset = base->basicsize;
+    c->t.basicsize = base->basicsize;
+    c->t.weaklistoffset = base->weaklistoffset;
+    if (!base->weaklistoffset) {
+        c->t.weaklistoffset = base->basicsize;
+        c->t.basicsize += rt->profile->exc_subclass_extra;
+    }
+    c->t.flags = RH_TPFLAG_GC | RH_TPFLAG_HEAPTYPE | RH_TPFLAG_BASETYPE | RH_TPFLAG_WEAKREFABLE;
+    c->t.kind = RH_K_EXCEPTION;
+    c->t.dealloc = base->dealloc;
+    c->t.traverse = base->traverse;
+    c->t.clear = base->clear;
+}
+
 /* Fill the class's layout from its spec: slots, then __dict__ (without managed dicts), then __weakref__. */
 static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     rh_type *base = (rh_type *)(void *)s->base;
@@ -575,6 +595,7 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     c->t.traverse = instance_traverse;
     c->t.clear = instance_clear;
     c->t.size_of = NULL;
+    if (base->kind == RH_K_EXCEPTION) exception_layout(rt, c, base);
 }
 
 /* Validate the arguments and the bases; -1 with the error set. */
@@ -596,7 +617,7 @@ static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, r
             rh_err_set(rt, RH_EXC_TYPE, "bases must be types");
             return -1;
         }
-        if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt)) {
+        if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt) && !rh_is_exc_class(b)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED,
                        "subclassing the built-in type '%s' is outside refheap's model",
                        ((rh_type *)(void *)b)->name);
@@ -1098,6 +1119,8 @@ static rh_object *object_getattro(rh_runtime *rt, rh_object *o, rh_object *name)
     return no_attribute(rt, o, name);
 }
 
+rh_object *rh__object_getattro(rh_runtime *rt, rh_object *o, rh_object *name) { return object_getattro(rt, o, name); }
+
 /* _PyObject_StoreInstanceAttribute (v NULL: delete) */
 static int store_in_values(rh_runtime *rt, rh_object *o, rh_managed_dict *md, rh_object *name, rh_object *v) {
     rh_dictkeys *k = instance_keys(o);
@@ -1245,6 +1268,10 @@ static int object_setattro(rh_runtime *rt, rh_object *o, rh_object *name, rh_obj
         return -1;
     }
     return instance_setattr(rt, o, name, v);
+}
+
+int rh__object_setattro(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
+    return object_setattro(rt, o, name, v);
 }
 
 static int setattr_common(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {

@@ -238,14 +238,7 @@ int rh__key_hash(rh_runtime *rt, rh_object *key, int64_t *out) {
 
 static int64_t str_hash(rh_object *s) { return ((rh_strobj *)(void *)s)->hash; }
 
-void rh__set_key_error(rh_runtime *rt, rh_object *key) {
-    rh_object *r = rh_repr(rt, key);
-    size_t n = 0;
-    const char *s = r ? rh_str_utf8(rt, r, &n) : NULL;
-    if (s) rh_err_set(rt, RH_EXC_KEY, "%.*s", (int)(n < 480 ? n : 480), s);
-    else rh_err_set(rt, RH_EXC_KEY, "<%s object>", rh_type_name(key)); /* repr failed */
-    rh_xdecref(rt, r);
-}
+void rh__set_key_error(rh_runtime *rt, rh_object *key) { rh_err_set_key(rt, key); }
 
 /* ---------------------------------------------------------------- lookup */
 

@@ -38,7 +38,10 @@
     X(RH_K_GETSET_DESCR,     "getset_descriptor", getset_descr)    /* t_descr.c */                            \
     X(RH_K_MEMBER_DESCR,     "member_descriptor", member_descr)    /* t_descr.c */                            \
     X(RH_K_CLASSIC_INSTANCE, "classic_instance", classic_instance) /* t_class.c */                            \
-    X(RH_K_CLASSIC_CLASS,    "classobj",         classic_class)    /* t_class.c */
+    X(RH_K_CLASSIC_CLASS,    "classobj",         classic_class)    /* t_class.c */ \
+    X(RH_K_EXCEPTION,        "exception",        exception)        /* t_exc.c */                              \
+    X(RH_K_TRACEBACK,        "traceback",        traceback)        /* t_traceback.c */                        \
+    X(RH_K_FRAME,            "frame",            frame)            /* t_frame.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

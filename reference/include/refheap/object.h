@@ -66,6 +66,9 @@ typedef enum rh_kind {
     RH_K_CLASSIC_INSTANCE, /* py27 `instance`: what type() says of a classic instance (t_class.c) */
     RH_K_CLASSIC_CLASS,    /* py27 `classobj`: what type() says of a classic class (t_class.c) */
     RH_K_NOTIMPLEMENTED,   /* NotImplementedType and its one static instance (t_none_bool.c) */
+    RH_K_EXCEPTION,        /* BaseException and every exception type and class (t_exc.c; refheap/exc.h) */
+    RH_K_TRACEBACK,        /* traceback objects (t_traceback.c) */
+    RH_K_FRAME,            /* frame objects, made lazily as 3.11's (t_frame.c) */
     RH_K__COUNT
 } rh_kind;
 

@@ -13,6 +13,17 @@
 extern "C" {
 #endif
 
+/* What an exception type adds to BaseException's fields (Include/cpython/pyerrors.h): nothing, SystemExit's
+ * code, StopIteration's value, NameError's name, AttributeError's obj and name, ImportError's msg, name,
+ * path (3.12: name_from), OSError's errno, strerror, filename, filename2, written. */
+#define RH_EXC_LAYOUTS(X) X(PLAIN) X(SYSTEMEXIT) X(STOPITERATION) X(NAME) X(ATTRIBUTE) X(IMPORT) X(OS)
+typedef enum rh_exc_layout {
+#define RH_X_LAYOUT(l) RH_EXC_LAYOUT_##l,
+    RH_EXC_LAYOUTS(RH_X_LAYOUT)
+#undef RH_X_LAYOUT
+    RH_EXC_LAYOUT__COUNT
+} rh_exc_layout;
+
 typedef struct rh_profile {
     const char *name;             /* "py311" */
     const char *python_version;   /* "3.11" — what sys.version_info would start with */
@@ -85,6 +96,17 @@ typedef struct rh_profile {
     int del_frame_in_trashcan;    /* py27: the frame that ran __del__ is freed under the trashcan
                                    * (frame_dealloc's Py_TRASHCAN_SAFE_BEGIN); at depth it is deposited
                                    * still holding self, which dies - and runs __del__ - again later */
+
+    /* exceptions, tracebacks and frame objects (t_exc.c, t_frame.c) */
+    uint32_t exc_base_size;       /* BaseException's tp_basicsize: 72 in 3.11+ (dict, args, notes, traceback,
+                                   * context, cause, suppress_context), 64 in 3.10 (no notes), 40 in 2.7
+                                   * (dict, args, message) */
+    uint8_t exc_extra_words[RH_EXC_LAYOUT__COUNT]; /* pointer-sized fields each layout adds */
+    uint32_t exc_subclass_extra;  /* bytes a class deriving from an exception adds: its __weakref__ slot (8);
+                                   * 3.12+: the managed weakref pre-header (16) */
+    uint32_t frame_obj_base;      /* frame_sizeof without the items: 120 in 3.11/3.12
+                                   * (offsetof(PyFrameObject, _f_frame_data) + offsetof(_PyInterpreterFrame,
+                                   * localsplus)), 136 in 3.13, 352 in 3.10, 376 in 2.7 */
 } rh_profile;
 
 /* The profile named `name`, or NULL. NULL name gives the default (py311). Returns static storage. */

@@ -11,4 +11,5 @@
 #include "refheap/stats.h"
 #include "refheap/gc.h"
 #include "refheap/func.h"
+#include "refheap/exc.h"
 #endif

@@ -18,25 +18,50 @@
 extern "C" {
 #endif
 
-/* Exceptions the model raises. The runtime holds at most one pending error (kind + message). */
+/* The built-in exceptions, one row each, in the order of CPython's hierarchy (Objects/exceptions.c,
+ * Lib/test/exception_hierarchy.txt): X(kind suffix, name, base kind suffix, layout). The layout names the
+ * fields the type adds to BaseException's (refheap/exc.h); the profile gives their sizes. refheap's own
+ * Unsupported derives from BaseException, so `except Exception` never swallows a construct outside the
+ * model. This is the one list: the enum, the names, the type objects and the built-in names are made
+ * from it. */
+#define RH_EXC_TABLE(X)                                                                                 \
+    X(BASE, "BaseException", NONE, PLAIN)                                                               \
+    X(SYSTEMEXIT, "SystemExit", BASE, SYSTEMEXIT)                                                       \
+    X(KEYBOARDINTERRUPT, "KeyboardInterrupt", BASE, PLAIN)                                              \
+    X(GENERATOREXIT, "GeneratorExit", BASE, PLAIN)                                                      \
+    X(EXCEPTION, "Exception", BASE, PLAIN)                                                              \
+    X(STOPITERATION, "StopIteration", EXCEPTION, STOPITERATION)                                         \
+    X(ARITHMETIC, "ArithmeticError", EXCEPTION, PLAIN)                                                  \
+    X(FLOATINGPOINT, "FloatingPointError", ARITHMETIC, PLAIN)                                           \
+    X(OVERFLOW, "OverflowError", ARITHMETIC, PLAIN)                                                     \
+    X(ZERODIVISION, "ZeroDivisionError", ARITHMETIC, PLAIN)                                             \
+    X(ASSERTION, "AssertionError", EXCEPTION, PLAIN)                                                    \
+    X(ATTRIBUTE, "AttributeError", EXCEPTION, ATTRIBUTE)                                                \
+    X(EOF, "EOFError", EXCEPTION, PLAIN)                                                                \
+    X(IMPORT, "ImportError", EXCEPTION, IMPORT)                                                         \
+    X(MODULENOTFOUND, "ModuleNotFoundError", IMPORT, IMPORT)                                            \
+    X(LOOKUP, "LookupError", EXCEPTION, PLAIN)                                                          \
+    X(INDEX, "IndexError", LOOKUP, PLAIN)                                                               \
+    X(KEY, "KeyError", LOOKUP, PLAIN)                                                                   \
+    X(MEMORY, "MemoryError", EXCEPTION, PLAIN)                                                          \
+    X(NAME, "NameError", EXCEPTION, NAME)                                                               \
+    X(UNBOUNDLOCAL, "UnboundLocalError", NAME, NAME)                                                    \
+    X(OS, "OSError", EXCEPTION, OS)                                                                     \
+    X(RUNTIME, "RuntimeError", EXCEPTION, PLAIN)                                                        \
+    X(NOTIMPLEMENTED, "NotImplementedError", RUNTIME, PLAIN)                                            \
+    X(RECURSION, "RecursionError", RUNTIME, PLAIN)                                                      \
+    X(SYSTEM, "SystemError", EXCEPTION, PLAIN)                                                          \
+    X(TYPE, "TypeError", EXCEPTION, PLAIN)                                                              \
+    X(VALUE, "ValueError", EXCEPTION, PLAIN)                                                            \
+    X(UNSUPPORTED, "refheap.Unsupported", BASE, PLAIN)
+
+/* Exceptions the model raises: one kind per built-in exception. The runtime holds at most one pending
+ * error: a kind and a message, or an exception object (refheap/exc.h), and a traceback. */
 typedef enum rh_exc {
     RH_EXC_NONE = 0,
-    RH_EXC_MEMORY,       /* MemoryError */
-    RH_EXC_TYPE,         /* TypeError */
-    RH_EXC_VALUE,        /* ValueError */
-    RH_EXC_INDEX,        /* IndexError */
-    RH_EXC_KEY,          /* KeyError */
-    RH_EXC_ATTRIBUTE,    /* AttributeError */
-    RH_EXC_NAME,         /* NameError */
-    RH_EXC_ZERODIVISION, /* ZeroDivisionError */
-    RH_EXC_OVERFLOW,     /* OverflowError */
-    RH_EXC_RUNTIME,      /* RuntimeError */
-    RH_EXC_RECURSION,    /* RecursionError */
-    RH_EXC_ASSERTION,    /* AssertionError */
-    RH_EXC_STOPITERATION,/* StopIteration */
-    RH_EXC_NOTIMPLEMENTED, /* NotImplementedError */
-    RH_EXC_OS,           /* OSError (open of a non-procfs path, read errors) */
-    RH_EXC_UNSUPPORTED,  /* outside refheap's model: reported, never silently misread */
+#define RH_X_EXC_ENUM(k, name, base, layout) RH_EXC_##k,
+    RH_EXC_TABLE(RH_X_EXC_ENUM)
+#undef RH_X_EXC_ENUM
     RH_EXC__COUNT
 } rh_exc;
 

@@ -106,7 +106,12 @@ typedef void (*rh_finalizefunc)(rh_runtime *rt, rh_object *o);
     X(rh_richcmpfunc, tp_richcompare) X(rh_getiterfunc, tp_iter) X(rh_iternextfunc, tp_iternext)         \
     X(rh_callfunc, tp_call) X(rh_getattrofunc, tp_getattro) X(rh_setattrofunc, tp_setattro)              \
     X(rh_descrgetfunc, tp_descr_get) X(rh_descrsetfunc, tp_descr_set) X(rh_newfunc, tp_new)              \
-    X(rh_initproc, tp_init) X(rh_finalizefunc, tp_finalize)
+    X(rh_initproc, tp_init) X(rh_finalizefunc, tp_finalize)                        \
+    X(rh_layoutdata, tp_members)
+
+/* tp_members: data describing the type's own fields (refheap's stand-in for PyMemberDef tables), read by
+ * its slots; inherited like the slots. Exceptions: the profile's field offsets (t_exc.c). */
+typedef const void *rh_layoutdata;
 
 #define RH_X_SLOT_FIELD(sig, name) sig name;
 typedef struct rh_number_methods { RH_NUMBER_SLOTS(RH_X_SLOT_FIELD) } rh_number_methods;

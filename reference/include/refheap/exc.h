@@ -1,0 +1,105 @@
+/* refheap/exc.h — exception objects, traceback objects and frame objects, and the pending error made of them.
+ *
+ * CPython 3.11's model (Objects/exceptions.c, Python/traceback.c, Objects/frameobject.c, Python/errors.c):
+ *  - an exception is an object of a type in the built-in hierarchy (runtime.h RH_EXC_TABLE) or of a class
+ *    deriving from one; it holds its args tuple, a __dict__ made on first use, and (3.x) its traceback,
+ *    context and cause. Sizes come from the profile (exc_base_size, exc_extra_words, exc_subclass_extra);
+ *  - a traceback object links one frame object and a line to the next (inner) traceback;
+ *  - a frame object stands for an executing code unit that something needs as an object (a traceback, for
+ *    now). While its code runs the frame object borrows the executor's locals; when the code unit
+ *    finishes while the frame object is still referenced, the frame object takes the locals over
+ *    (3.11's take_ownership), so an exception that keeps its traceback keeps every local of every frame
+ *    it passed through, and only the collector frees such a cycle.
+ * The pending error (runtime.h) is either a kind and a message (CPython's un-normalized (type, str)) or an
+ * exception object, plus the traceback built while it propagates. rh_err_fetch normalizes it.
+ */
+#ifndef REFHEAP_EXC_H
+#define REFHEAP_EXC_H
+#include "refheap/runtime.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- exception types ---- */
+/* The built-in exception type of `kind` (borrowed; a static type object). */
+rh_type *rh_exc_type(rh_runtime *rt, rh_exc kind);
+/* The kind of the nearest built-in exception type of an exception class or instance; RH_EXC_NONE when o is
+ * neither. */
+rh_exc rh_exc_kind_of(const rh_object *o);
+int rh_is_exc_class(const rh_object *o);     /* a type deriving from BaseException */
+int rh_is_exc_instance(const rh_object *o);  /* an instance of such a type */
+/* issubclass(cls, base) for two classes (1/0); base may also be a tuple of classes (any of them). */
+int rh_exc_class_matches(rh_object *cls, rh_object *base);
+
+/* ---- exception objects ---- */
+/* cls(*args) as BaseException_new + BaseException_init: a new instance of exception class cls (args
+ * borrowed, become its args tuple). New reference, or NULL with the error set. */
+rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs);
+/* BaseException.__init__(*args): replace the args tuple. 0 or -1. */
+int rh_exc_init(rh_runtime *rt, rh_object *e, rh_object *const *args, size_t nargs);
+/* Fields (borrowed; NULL when unset or when the profile's exceptions lack the field). */
+rh_object *rh_exc_args(rh_object *e);
+rh_object *rh_exc_traceback(rh_runtime *rt, rh_object *e);
+rh_object *rh_exc_context(rh_runtime *rt, rh_object *e);
+rh_object *rh_exc_cause(rh_runtime *rt, rh_object *e);
+int rh_exc_suppress_context(rh_runtime *rt, rh_object *e);
+/* Setters: tb and value borrowed (NULL or None clears). set_cause also sets __suppress_context__. */
+void rh_exc_set_traceback(rh_runtime *rt, rh_object *e, rh_object *tb);
+void rh_exc_set_context(rh_runtime *rt, rh_object *e, rh_object *ctx);
+void rh_exc_set_cause(rh_runtime *rt, rh_object *e, rh_object *cause);
+/* _PyErr_SetObject's implicit chaining: e.__context__ = handled, unless that is e itself; a context chain
+ * leading back to e is cut first, as CPython does, so no context loop forms. handled borrowed. */
+void rh_exc_chain(rh_runtime *rt, rh_object *e, rh_object *handled);
+/* str(e) / repr(e) as BaseException_str / BaseException_repr (KeyError_str for KeyError). New str. */
+rh_object *rh_exc_str(rh_runtime *rt, rh_object *e);
+
+/* ---- the pending error, as objects ---- */
+/* Raise exception instance e (stolen): it becomes the pending error, with no traceback yet. */
+void rh_err_set_object(rh_runtime *rt, rh_object *e);
+/* KeyError(key) (key borrowed), as _PyErr_SetKeyError: the message is repr(key). */
+void rh_err_set_key(rh_runtime *rt, rh_object *key);
+/* Normalize the pending error into an exception object if it is still a kind and a message
+ * (PyErr_NormalizeException); 0, or -1 when that failed (the pending error is then a MemoryError). */
+int rh_err_normalize(rh_runtime *rt);
+/* The pending exception (borrowed, normalized first), or NULL when none / normalization failed. */
+rh_object *rh_err_value(rh_runtime *rt);
+/* Take the pending error: its exception object (new reference) with the traceback attached as
+ * __traceback__ (3.x) — what ceval's exception_unwind pushes for a handler. Clears the error. NULL when
+ * none is pending. */
+rh_object *rh_err_fetch(rh_runtime *rt);
+/* The pending traceback (borrowed, NULL when none yet). */
+rh_object *rh_err_traceback(rh_runtime *rt);
+/* Restore a pending traceback (stolen; for RERAISE, which re-raises an exception with its own traceback). */
+void rh_err_set_traceback(rh_runtime *rt, rh_object *tb);
+
+/* ---- traceback objects (40 bytes + GC head, tracked) ---- */
+/* PyTraceBack_Here: a new traceback for frame (borrowed) at lasti/lineno in front of the pending one. 0 or
+ * -1 (MemoryError then replaces nothing: the pending error stays, without this entry). */
+int rh_err_add_traceback(rh_runtime *rt, rh_object *frame, int lasti, int lineno);
+rh_object *rh_tb_next(rh_object *tb);   /* borrowed or NULL */
+rh_object *rh_tb_frame(rh_object *tb);  /* borrowed */
+int rh_tb_lineno(rh_object *tb);
+
+/* ---- frame objects ---- */
+/* A frame object for a running code unit named name (borrowed str, e.g. the function's __name__ or
+ * "<module>") with nlocals local slots and room for stacksize more (frame_sizeof: the profile's
+ * frame_obj_base + items). func and globals (borrowed, func may be NULL) are what the frame keeps alive
+ * once it owns its data. `owner` is the embedder's executing frame (opaque). Created untracked, as
+ * _PyFrame_New_NoTrack. New reference or NULL. */
+rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object *func, rh_object *globals,
+                        int nlocals, int stacksize);
+void *rh_frame_owner(rh_object *f);         /* the executing frame, NULL once the frame object owns its data */
+rh_object *rh_frame_name(rh_object *f);     /* borrowed str */
+rh_object *rh_frame_back(rh_object *f);     /* borrowed, NULL when none */
+int rh_frame_lineno(rh_object *f);
+void rh_frame_set_lineno(rh_object *f, int lineno);
+/* take_ownership (Python/frame.c): the code unit finished while f is still referenced. The nlocals
+ * references at locals move into f (the caller's array is left NULL), back (borrowed, may be NULL)
+ * becomes f_back, and f is tracked by the collector. */
+void rh_frame_take_ownership(rh_runtime *rt, rh_object *f, rh_object **locals, int nlocals, rh_object *back);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

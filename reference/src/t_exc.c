@@ -1,0 +1,439 @@
+/* t_exc.c — BaseException and the built-in exception hierarchy (CPython 3.11 Objects/exceptions.c:
+ * BaseException_new/init/dealloc/traverse/clear/str/repr, the getsets args/__traceback__/__context__/
+ * __cause__/__suppress_context__, StopIteration_init, SystemExit_init, KeyError_str; Python/errors.c:
+ * _PyErr_SetObject's context chaining).
+ *
+ * Owns: the exception type objects (one static type per row of runtime.h's RH_EXC_TABLE; BaseException is
+ * the registered type of RH_K_EXCEPTION, the others live in rt->statics->exc_types), exception instances,
+ * and the profile's field layout (rt->exc_fields).
+ * Invariants:
+ *  - every exception instance has BaseException's fields at the offsets of rt->exc_fields (a field the
+ *    profile's exceptions lack has offset 0) and its layout's extra words after them; its size is its
+ *    type's basicsize (built-in: exc_base_size + 8 * exc_extra_words[layout]; a class adds
+ *    exc_subclass_extra for its weakref slot);
+ *  - args is never NULL once BaseException_new has run (it may be the static ()); the other object fields
+ *    are NULL or a counted reference;
+ *  - an instance is GC-tracked from its creation to its dealloc (BaseException_new tracks).
+ */
+#include <stdlib.h>
+
+#include "containers.h"
+#include "gc_internal.h"
+
+static const struct {
+    rh_exc base;
+    const char *name;
+    rh_exc_layout layout;
+} exc_rows[RH_EXC__COUNT] = {
+#define RH_X_EXC_ROW(k, nm, b, l) [RH_EXC_##k] = {RH_EXC_##b, nm, RH_EXC_LAYOUT_##l},
+    RH_EXC_TABLE(RH_X_EXC_ROW)
+#undef RH_X_EXC_ROW
+};
+
+const char *rh_exc_name(rh_exc kind) {
+    if (kind == RH_EXC_NONE) return "";
+    return (unsigned)kind < RH_EXC__COUNT ? exc_rows[kind].name : "?";
+}
+
+rh_type *rh_exc_type(rh_runtime *rt, rh_exc kind) {
+    if (kind == RH_EXC_BASE || (unsigned)kind >= RH_EXC__COUNT || kind == RH_EXC_NONE)
+        return rh__builtin(rt, RH_K_EXCEPTION);
+    return &rt->statics->exc_types[kind].t;
+}
+
+/* ---------------------------------------------------------------- classes */
+
+int rh_is_exc_class(const rh_object *o) {
+    return o->type->kind == RH_K_TYPE && ((const rh_type *)(const void *)o)->kind == RH_K_EXCEPTION;
+}
+int rh_is_exc_instance(const rh_object *o) { return o->type->kind == RH_K_EXCEPTION; }
+
+/* The built-in exception type t is, or derives from (NULL: t is not an exception class). */
+static rh_type *builtin_exc_base(const rh_type *t) {
+    while (t && (t->flags & RH_TPFLAG_HEAPTYPE)) t = t->base;
+    return t && t->kind == RH_K_EXCEPTION ? (rh_type *)t : NULL;
+}
+
+rh_exc rh_exc_kind_of(const rh_object *o) {
+    const rh_type *t = rh_is_exc_instance(o) ? o->type : rh_is_exc_class(o) ? (const rh_type *)(const void *)o : NULL;
+    rh_type *b = t ? builtin_exc_base(t) : NULL;
+    return b ? (rh_exc)b->ob.size : RH_EXC_NONE; /* a built-in exception type keeps its kind in ob_size */
+}
+
+/* PyType_IsSubtype over tp_base chains (exception classes have single inheritance of layout; a class
+ * with several bases is matched along its MRO) */
+static int is_subclass(rh_object *cls, rh_object *base) {
+    if (cls == base) return 1;
+    rh_type *t = (rh_type *)(void *)cls;
+    if (t->mro) {
+        for (size_t i = 0; i < rh_tuple_len(t->mro); i++)
+            if (rh_tuple_get(t->mro, i) == base) return 1;
+        return 0;
+    }
+    for (; t; t = t->base)
+        if ((rh_object *)t == base) return 1;
+    return 0;
+}
+
+int rh_exc_class_matches(rh_object *cls, rh_object *base) {
+    if (rh_kind_of(base) == RH_K_TUPLE) {
+        for (size_t i = 0; i < rh_tuple_len(base); i++)
+            if (rh_exc_class_matches(cls, rh_tuple_get(base, i))) return 1;
+        return 0;
+    }
+    return rh_kind_of(base) == RH_K_TYPE && rh_kind_of(cls) == RH_K_TYPE && is_subclass(cls, base);
+}
+
+/* ---------------------------------------------------------------- fields */
+
+static inline rh_object **field(rh_object *e, uint16_t off) {
+    return off ? (rh_object **)(void *)((char *)e + off) : NULL;
+}
+static inline rh_object *get(rh_object *e, uint16_t off) {
+    rh_object **p = field(e, off);
+    return p ? *p : NULL;
+}
+static void set(rh_runtime *rt, rh_object *e, uint16_t off, rh_object *v) {
+    rh_object **p = field(e, off);
+    if (!p) return;
+    if (v == rh_none(rt)) v = NULL;
+    rh_xincref(v);
+    rh_setref(rt, p, v);
+}
+
+/* Fields of rt's profile: dict, args, then (3.x) [notes,] traceback, context, cause, suppress_context;
+ * 2.7: dict, args, message. The extra words of a layout start at exc_base_size. */
+static void fields_init(rh_runtime *rt) {
+    const rh_profile *p = rt->profile;
+    rh_exc_fields *f = &rt->exc_fields;
+    uint16_t off = sizeof(rh_object), w = sizeof(rh_object *);
+    memset(f, 0, sizeof *f);
+    f->dict = off;
+    f->args = (uint16_t)(off + w);
+    off = (uint16_t)(off + 2 * w);
+    if (!p->python2) {
+        if (p->exc_base_size >= (uint32_t)off + 5u * w) { f->notes = off; off = (uint16_t)(off + w); } /* 3.11 add_note */
+        f->traceback = off;
+        f->context = (uint16_t)(off + w);
+        f->cause = (uint16_t)(off + 2 * w);
+        f->suppress_context = (uint16_t)(off + 3 * w);
+    }
+    f->extra = (uint16_t)p->exc_base_size;
+    for (int l = 0; l < RH_EXC_LAYOUT__COUNT; l++) /* OSError's last 3.x word, `written`, is a Py_ssize_t */
+        f->extra_objects[l] = (uint8_t)(p->exc_extra_words[l] - (l == RH_EXC_LAYOUT_OS && !p->python2 ? 1 : 0));
+}
+
+static const rh_exc_fields *fields_of(const rh_object *e) { return e->type->tp_members; }
+
+static rh_exc_layout layout_of(const rh_object *e) {
+    rh_type *b = builtin_exc_base(e->type);
+    return b ? exc_rows[b->ob.size].layout : RH_EXC_LAYOUT_PLAIN;
+}
+
+static size_t object_extras(const rh_object *e) { return fields_of(e)->extra_objects[layout_of(e)]; }
+static rh_object **extra_at(const rh_exc_fields *f, rh_object *e, size_t i) {
+    return (rh_object **)(void *)((char *)e + f->extra + i * sizeof(rh_object *));
+}
+#define extra(rt, e, i) extra_at(&(rt)->exc_fields, (e), (i))
+
+rh_object *rh_exc_args(rh_object *e) { return *(rh_object **)(void *)((char *)e + sizeof(rh_object) + sizeof(rh_object *)); }
+rh_object *rh_exc_traceback(rh_runtime *rt, rh_object *e) { return get(e, rt->exc_fields.traceback); }
+rh_object *rh_exc_context(rh_runtime *rt, rh_object *e) { return get(e, rt->exc_fields.context); }
+rh_object *rh_exc_cause(rh_runtime *rt, rh_object *e) { return get(e, rt->exc_fields.cause); }
+int rh_exc_suppress_context(rh_runtime *rt, rh_object *e) {
+    uint16_t off = rt->exc_fields.suppress_context;
+    return off ? *((char *)e + off) != 0 : 0;
+}
+void rh_exc_set_traceback(rh_runtime *rt, rh_object *e, rh_object *tb) { set(rt, e, rt->exc_fields.traceback, tb); }
+void rh_exc_set_context(rh_runtime *rt, rh_object *e, rh_object *ctx) { set(rt, e, rt->exc_fields.context, ctx); }
+void rh_exc_set_cause(rh_runtime *rt, rh_object *e, rh_object *cause) {
+    set(rt, e, rt->exc_fields.cause, cause);
+    if (rt->exc_fields.suppress_context) *((char *)e + rt->exc_fields.suppress_context) = 1;
+}
+
+/* _PyErr_SetObject: walk handled's context chain; if it reaches e, cut it there (o.__context__ = None) */
+void rh_exc_chain(rh_runtime *rt, rh_object *e, rh_object *handled) {
+    if (!handled || handled == e || !rt->exc_fields.context || !rh_is_exc_instance(handled)) return;
+    rh_object *o = handled, *ctx;
+    while ((ctx = rh_exc_context(rt, o)) != NULL) {
+        if (ctx == e) {
+            rh_exc_set_context(rt, o, NULL);
+            break;
+        }
+        o = ctx;
+    }
+    rh_exc_set_context(rt, e, handled);
+}
+
+/* ---------------------------------------------------------------- life cycle */
+
+static size_t instance_size(const rh_object *e) { return e->type->basicsize; }
+
+/* StopIteration_init / SystemExit_init: value / code from the arguments */
+static void init_extras(rh_runtime *rt, rh_object *e, rh_object *args) {
+    rh_exc_layout l = layout_of(e);
+    if (!rt->profile->exc_extra_words[l]) return;
+    size_t n = rh_tuple_len(args);
+    rh_object *v = NULL;
+    if (l == RH_EXC_LAYOUT_STOPITERATION) v = n ? rh_tuple_get(args, 0) : rh_none(rt);
+    else if (l == RH_EXC_LAYOUT_SYSTEMEXIT) v = n == 0 ? NULL : n == 1 ? rh_tuple_get(args, 0) : args;
+    else return;
+    rh_xincref(v);
+    rh_setref(rt, extra(rt, e, 0), v);
+}
+
+rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs) {
+    if (!rh_is_exc_class(cls)) {
+        rh_err_set(rt, RH_EXC_TYPE, "exceptions must derive from BaseException");
+        return NULL;
+    }
+    rh_type *t = (rh_type *)(void *)cls;
+    rh_object *tuple = nargs ? rh_tuple_new(rt, nargs) : rh_empty_tuple(rt);
+    if (!tuple) return NULL;
+    if (nargs) {
+        for (size_t i = 0; i < nargs; i++) {
+            rh_incref(args[i]);
+            rh_tuple_set(tuple, i, args[i]);
+        }
+    } else {
+        rh_incref(tuple);
+    }
+    /* BaseException_new: the instance first (type->tp_alloc), then args */
+    rh_object *e = rh__object_alloc(rt, t, t->basicsize);
+    if (!e) {
+        rh_decref(rt, tuple);
+        return NULL;
+    }
+    memset((char *)e + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
+    *field(e, rt->exc_fields.args) = tuple;
+    init_extras(rt, e, tuple);
+    rh__gc_track(rt, e);
+    return e;
+}
+
+int rh_exc_init(rh_runtime *rt, rh_object *e, rh_object *const *args, size_t nargs) {
+    rh_object *tuple = rh_tuple_new(rt, nargs);
+    if (!tuple) return -1;
+    for (size_t i = 0; i < nargs; i++) {
+        rh_incref(args[i]);
+        rh_tuple_set(tuple, i, args[i]);
+    }
+    rh_setref(rt, field(e, rt->exc_fields.args), tuple);
+    init_extras(rt, e, tuple);
+    return 0;
+}
+
+static int exc_traverse(rh_object *e, rh_visitproc visit, void *arg) {
+    const rh_exc_fields *f = fields_of(e);
+    int r;
+    if ((e->type->flags & RH_TPFLAG_HEAPTYPE) && (r = visit((rh_object *)e->type, arg))) return r;
+    uint16_t offs[] = {f->dict, f->args, f->notes, f->traceback, f->context, f->cause};
+    for (size_t i = 0; i < sizeof offs / sizeof offs[0]; i++) {
+        rh_object *v = get(e, offs[i]);
+        if (v && (r = visit(v, arg))) return r;
+    }
+    for (size_t i = 0; i < object_extras(e); i++)
+        if (*extra_at(f, e, i) && (r = visit(*extra_at(f, e, i), arg))) return r;
+    return 0;
+}
+
+static int exc_clear(rh_runtime *rt, rh_object *e) {
+    const rh_exc_fields *f = &rt->exc_fields;
+    uint16_t offs[] = {f->dict, f->args, f->notes, f->traceback, f->context, f->cause};
+    for (size_t i = 0; i < sizeof offs / sizeof offs[0]; i++)
+        if (offs[i]) rh_setref(rt, field(e, offs[i]), NULL);
+    for (size_t i = 0; i < object_extras(e); i++) rh_setref(rt, extra(rt, e, i), NULL);
+    return 0;
+}
+
+/* BaseException_dealloc (subtype_dealloc first for classes: their weakrefs) */
+static void exc_dealloc(rh_runtime *rt, rh_object *e) {
+    rh_type *t = e->type;
+    rh__gc_untrack(rt, e);
+    if (rh__trash_begin(rt, e)) return;
+    rh__weakref_clear_all(rt, e);
+    exc_clear(rt, e);
+    rh__object_free(rt, e, instance_size(e));
+    if (t->flags & RH_TPFLAG_HEAPTYPE) rh_decref(rt, (rh_object *)t);
+    rh__trash_end(rt);
+}
+
+/* ---------------------------------------------------------------- str and repr */
+
+static const char *type_name(const rh_object *e) { return e->type->name; }
+
+rh_object *rh_exc_str(rh_runtime *rt, rh_object *e) {
+    rh_object *args = rh_exc_args(e);
+    size_t n = args ? rh_tuple_len(args) : 0;
+    if (n == 0) { rh_incref(rh_empty_str(rt)); return rh_empty_str(rt); }
+    if (n > 1) return rh_str(rt, args);
+    /* KeyError_str: the repr of a lone key, so KeyError('') does not print as an empty message */
+    if (rh_exc_kind_of(e) == RH_EXC_KEY) return rh_repr(rt, rh_tuple_get(args, 0));
+    return rh_str(rt, rh_tuple_get(args, 0));
+}
+
+static rh_object *exc_tp_str(rh_runtime *rt, rh_object *e) { return rh_exc_str(rt, e); }
+
+static rh_object *exc_repr(rh_runtime *rt, rh_object *e) {
+    rh_object *args = rh_exc_args(e);
+    size_t n = args ? rh_tuple_len(args) : 0;
+    rh_object *inner = n == 1 ? rh_repr(rt, rh_tuple_get(args, 0)) : n == 0 ? NULL : rh_repr(rt, args);
+    if (n && !inner) return NULL;
+    const char *s = inner ? rh_str_utf8(rt, inner, NULL) : "";
+    /* 2.7's BaseException_repr prints a 1-tuple's comma: ValueError('a',) */
+    const char *fmt = n == 1 && !rt->profile->python2 ? "%s(%s)" : n == 0 ? "%s()" : "%s%s";
+    size_t len = strlen(type_name(e)) + strlen(s) + 4;
+    char *buf = malloc(len);
+    rh_object *r = NULL;
+    if (buf) {
+        if (n == 1 && rt->profile->python2) snprintf(buf, len, "%s(%s,)", type_name(e), s);
+        else snprintf(buf, len, fmt, type_name(e), s);
+        r = rh_str_from_cstr(rt, buf);
+        free(buf);
+    } else {
+        rh_err_nomemory(rt);
+    }
+    rh_xdecref(rt, inner);
+    return r;
+}
+
+/* ---------------------------------------------------------------- attributes */
+
+static int name_is(rh_runtime *rt, rh_object *name, const char *s) {
+    size_t n;
+    const char *u = rh_str_utf8(rt, name, &n);
+    return u && n == strlen(s) && memcmp(u, s, n) == 0;
+}
+
+static rh_object *or_none(rh_runtime *rt, rh_object *v) {
+    if (!v) v = rh_none(rt);
+    rh_incref(v);
+    return v;
+}
+
+/* The getsets of BaseException (and the members of StopIteration/SystemExit): 1 with *out set (new
+ * reference), 0 when name is none of them. */
+static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **out) {
+    const rh_exc_fields *f = &rt->exc_fields;
+    rh_exc_layout l = layout_of(e);
+    if (name_is(rt, name, "args")) *out = or_none(rt, rh_exc_args(e));
+    else if (f->traceback && name_is(rt, name, "__traceback__")) *out = or_none(rt, get(e, f->traceback));
+    else if (f->context && name_is(rt, name, "__context__")) *out = or_none(rt, get(e, f->context));
+    else if (f->cause && name_is(rt, name, "__cause__")) *out = or_none(rt, get(e, f->cause));
+    else if (f->suppress_context && name_is(rt, name, "__suppress_context__"))
+        *out = rh_bool(rt, rh_exc_suppress_context(rt, e));
+    else if (l == RH_EXC_LAYOUT_STOPITERATION && rt->profile->exc_extra_words[l] && name_is(rt, name, "value"))
+        *out = or_none(rt, *extra(rt, e, 0));
+    else if (l == RH_EXC_LAYOUT_SYSTEMEXIT && name_is(rt, name, "code")) *out = or_none(rt, *extra(rt, e, 0));
+    else if (name_is(rt, name, "__class__")) *out = or_none(rt, (rh_object *)e->type);
+    else return 0;
+    return 1;
+}
+
+static rh_object *exc_getattro(rh_runtime *rt, rh_object *e, rh_object *name) {
+    rh_object *v;
+    if (field_get(rt, e, name, &v)) return v;
+    if (e->type->flags & RH_TPFLAG_HEAPTYPE) return rh__object_getattro(rt, e, name);
+    rh_object *d = get(e, rt->exc_fields.dict);
+    if (name_is(rt, name, "__dict__")) {
+        if (!d) {
+            if (!(d = rh_dict_new(rt))) return NULL;
+            *field(e, rt->exc_fields.dict) = d;
+        }
+        rh_incref(d);
+        return d;
+    }
+    if (d && (v = rh_dict_get(rt, d, name)) != NULL) {
+        rh_incref(v);
+        return v;
+    }
+    if (rh_err_occurred(rt)) return NULL;
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", type_name(e), rh_str_utf8(rt, name, NULL));
+    return NULL;
+}
+
+/* PySequence_Tuple for what args may be set to here: a tuple (new reference) or a list's items */
+static rh_object *as_tuple(rh_runtime *rt, rh_object *v) {
+    if (rh_kind_of(v) == RH_K_TUPLE) {
+        rh_incref(v);
+        return v;
+    }
+    if (rh_kind_of(v) != RH_K_LIST) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "exception args from a %s", rh_type_name(v));
+        return NULL;
+    }
+    size_t n = rh_list_len(v);
+    rh_object *t = rh_tuple_new(rt, n);
+    for (size_t i = 0; t && i < n; i++) {
+        rh_incref(rh_list_get(v, i));
+        rh_tuple_set(t, i, rh_list_get(v, i));
+    }
+    return t;
+}
+
+static int exc_setattro(rh_runtime *rt, rh_object *e, rh_object *name, rh_object *v) {
+    const rh_exc_fields *f = &rt->exc_fields;
+    if (name_is(rt, name, "args")) {
+        if (!v) { rh_err_set(rt, RH_EXC_TYPE, "args may not be deleted"); return -1; }
+        rh_object *t = as_tuple(rt, v);
+        if (!t) return -1;
+        rh_setref(rt, field(e, f->args), t);
+        return 0;
+    }
+    if (f->traceback && name_is(rt, name, "__traceback__")) {
+        if (v && v != rh_none(rt) && rh_kind_of(v) != RH_K_TRACEBACK) {
+            rh_err_set(rt, RH_EXC_TYPE, "__traceback__ must be a traceback or None");
+            return -1;
+        }
+        set(rt, e, f->traceback, v);
+        return 0;
+    }
+    if (f->context && name_is(rt, name, "__context__")) { set(rt, e, f->context, v); return 0; }
+    if (f->cause && name_is(rt, name, "__cause__")) { rh_exc_set_cause(rt, e, v); return 0; }
+    if (e->type->flags & RH_TPFLAG_HEAPTYPE) return rh__object_setattro(rt, e, name, v);
+    rh_object **dp = field(e, f->dict);
+    if (!*dp && !(*dp = rh_dict_new(rt))) return -1;
+    int rc = rh__dict_setdel(rt, *dp, name, v);
+    if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY)
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", type_name(e), rh_str_utf8(rt, name, NULL));
+    return rc;
+}
+
+/* type_call for exception classes: BaseException_new then BaseException_init */
+static rh_object *exc_type_new(rh_runtime *rt, rh_type *t, rh_object *const *args, size_t nargs) {
+    return rh_exc_new(rt, (rh_object *)t, args, nargs);
+}
+
+/* ---------------------------------------------------------------- types */
+
+static void setup(rh_runtime *rt, rh_type *t, rh_exc kind) {
+    t->name = exc_rows[kind].name;
+    t->ob.size = kind; /* the kind, read back by rh_exc_kind_of */
+    t->kind = RH_K_EXCEPTION;
+    t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
+    t->basicsize = rt->profile->exc_base_size + sizeof(rh_object *) * rt->profile->exc_extra_words[exc_rows[kind].layout];
+    t->weaklistoffset = 0; /* BaseException has no weakref slot: classes add one */
+    t->dealloc = exc_dealloc;
+    t->traverse = exc_traverse;
+    t->clear = exc_clear;
+    t->base = exc_rows[kind].base == RH_EXC_NONE ? rh__builtin(rt, RH_K_OBJECT) : rh_exc_type(rt, exc_rows[kind].base);
+}
+
+void rh__type_init_exception(rh_runtime *rt, rh_type *t) {
+    fields_init(rt);
+    setup(rt, t, RH_EXC_BASE);
+    t->tp_repr = exc_repr;
+    t->tp_str = exc_tp_str;
+    t->tp_getattro = exc_getattro;
+    t->tp_setattro = exc_setattro;
+    t->tp_new = exc_type_new;
+    t->tp_members = &rt->exc_fields;
+    rh_type *type_type = rh__builtin(rt, RH_K_TYPE);
+    for (int k = RH_EXC_BASE + 1; k < RH_EXC__COUNT; k++) {
+        rh_type *e = rh_exc_type(rt, (rh_exc)k);
+        if (e->ob.ob.type) continue; /* set up already (a runtime sets its types up once) */
+        rh__static_init(rt, &e->ob.ob, type_type);
+        setup(rt, e, (rh_exc)k);
+    }
+    for (int k = RH_EXC_BASE + 1; k < RH_EXC__COUNT; k++) rh__type_inherit(rh_exc_type(rt, (rh_exc)k));
+}

@@ -1,0 +1,140 @@
+/* t_frame.c — frame objects, made lazily as CPython 3.11's (Objects/frameobject.c: _PyFrame_New_NoTrack,
+ * frame_dealloc, frame_tp_traverse, frame_tp_clear, frame_sizeof; Python/frame.c:
+ * _PyFrame_MakeAndSetFrameObject, take_ownership).
+ *
+ * Owns: rh_frameobj objects. The embedder's executing frame (a plain C struct, like 3.11's
+ * _PyInterpreterFrame) asks for a frame object only when something needs one — a traceback. Two states:
+ *  - borrowed (owner != NULL): the code unit is running; its locals live in the owner, the frame object
+ *    holds no reference to them, and it is not tracked by the collector;
+ *  - owned (owner == NULL): the code unit finished while the frame object was still referenced; the
+ *    locals, the function and the globals moved into it (take_ownership), f_back names the caller's
+ *    frame object, and it is tracked.
+ * Size: the profile's frame_obj_base (the frame object's header and the copied _PyInterpreterFrame
+ * fields) plus one word per local and per value-stack slot, allocated at creation as CPython does; the
+ * locals are kept at frame_obj_base, their place in CPython's layout.
+ */
+#include "gc_internal.h"
+
+typedef struct rh_frameobj {
+    rh_object ob;
+    rh_object *f_back;     /* counted, NULL when none */
+    void *owner;           /* the executing frame, NULL once owned */
+    rh_object *name;       /* counted str: the code unit's name */
+    rh_object *func;       /* borrowed while running; counted once owned (NULL: module/class body) */
+    rh_object *globals;    /* likewise */
+    rh_object **items;     /* the locals, inside this object (at frame_obj_base) */
+    int nlocals, stacksize, lineno, owned;
+} rh_frameobj;
+
+static rh_frameobj *as_frame(rh_object *o) { return (rh_frameobj *)(void *)o; }
+
+static size_t frame_bytes(rh_runtime *rt, int nlocals, int stacksize) {
+    return rt->profile->frame_obj_base + (size_t)(nlocals + stacksize) * sizeof(rh_object *);
+}
+
+rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object *func, rh_object *globals,
+                        int nlocals, int stacksize) {
+    size_t size = frame_bytes(rt, nlocals, stacksize);
+    rh_assert(sizeof(rh_frameobj) <= rt->profile->frame_obj_base);
+    rh_object *o = rh__object_alloc(rt, rh__builtin(rt, RH_K_FRAME), size);
+    if (!o) return NULL;
+    memset((char *)o + sizeof(rh_object), 0, size - sizeof(rh_object));
+    rh_frameobj *f = as_frame(o);
+    f->owner = owner;
+    rh_incref(name);
+    f->name = name;
+    f->func = func;
+    f->globals = globals;
+    f->items = (rh_object **)(void *)((char *)o + rt->profile->frame_obj_base);
+    f->nlocals = nlocals;
+    f->stacksize = stacksize;
+    return o; /* untracked: _PyFrame_New_NoTrack */
+}
+
+void *rh_frame_owner(rh_object *f) { return as_frame(f)->owner; }
+rh_object *rh_frame_name(rh_object *f) { return as_frame(f)->name; }
+rh_object *rh_frame_back(rh_object *f) { return as_frame(f)->f_back; }
+int rh_frame_lineno(rh_object *f) { return as_frame(f)->lineno; }
+void rh_frame_set_lineno(rh_object *f, int lineno) { as_frame(f)->lineno = lineno; }
+
+void rh_frame_take_ownership(rh_runtime *rt, rh_object *o, rh_object **locals, int nlocals, rh_object *back) {
+    rh_frameobj *f = as_frame(o);
+    rh_assert(!f->owned && nlocals <= f->nlocals);
+    for (int i = 0; i < nlocals; i++) {
+        f->items[i] = locals[i];
+        locals[i] = NULL;
+    }
+    rh_xincref(f->func);
+    rh_xincref(f->globals);
+    rh_xincref(back);
+    f->f_back = back;
+    f->owner = NULL;
+    f->owned = 1;
+    if (!rh__gc_is_tracked(o)) rh__gc_track(rt, o);
+}
+
+/* frame_tp_clear: the locals (not f_back, not the function) */
+static int frame_clear(rh_runtime *rt, rh_object *o) {
+    rh_frameobj *f = as_frame(o);
+    if (!f->owned) return 0;
+    for (int i = 0; i < f->nlocals; i++) rh_setref(rt, &f->items[i], NULL);
+    return 0;
+}
+
+static void frame_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_frameobj *f = as_frame(o);
+    if (rh__gc_is_tracked(o)) rh__gc_untrack(rt, o);
+    if (rh__trash_begin(rt, o)) return;
+    if (f->owned) { /* _PyFrame_Clear of the data the frame object owns: locals, then function */
+        frame_clear(rt, o);
+        rh_setref(rt, &f->func, NULL);
+        rh_setref(rt, &f->globals, NULL);
+    }
+    rh_setref(rt, &f->f_back, NULL);
+    rh_setref(rt, &f->name, NULL);
+    rh__object_free(rt, o, frame_bytes(rt, f->nlocals, f->stacksize));
+    rh__trash_end(rt);
+}
+
+static int frame_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    rh_frameobj *f = as_frame(o);
+    int r;
+    if (f->f_back && (r = visit(f->f_back, arg))) return r;
+    if (!f->owned) return 0;
+    if (f->globals && (r = visit(f->globals, arg))) return r;
+    if (f->func && (r = visit(f->func, arg))) return r;
+    for (int i = 0; i < f->nlocals; i++)
+        if (f->items[i] && (r = visit(f->items[i], arg))) return r;
+    return 0;
+}
+
+static size_t frame_size_of(rh_runtime *rt, rh_object *o) {
+    return frame_bytes(rt, as_frame(o)->nlocals, as_frame(o)->stacksize);
+}
+
+static rh_object *frame_getattro(rh_runtime *rt, rh_object *o, rh_object *name) {
+    rh_frameobj *f = as_frame(o);
+    const char *s = rh_str_utf8(rt, name, NULL);
+    rh_object *v = NULL;
+    if (s && strcmp(s, "f_back") == 0) v = f->f_back ? f->f_back : rh_none(rt);
+    else if (s && strcmp(s, "f_globals") == 0 && f->globals) v = f->globals;
+    else if (s && strcmp(s, "f_lineno") == 0) return rh_int_from_i64(rt, f->lineno);
+    if (v) {
+        rh_incref(v);
+        return v;
+    }
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'frame' object has no attribute '%s'", s ? s : "?");
+    return NULL;
+}
+
+void rh__type_init_frame(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    t->name = "frame";
+    t->flags = RH_TPFLAG_GC;
+    t->basicsize = sizeof(rh_frameobj);
+    t->dealloc = frame_dealloc;
+    t->traverse = frame_traverse;
+    t->clear = frame_clear;
+    t->size_of = frame_size_of;
+    t->tp_getattro = frame_getattro;
+}
