@@ -17,6 +17,8 @@ makes the Nth request return NULL, and the run must end in one of three ways:
     stderr ("Exception ignored in: ...", or the bare exception when there is no object to name, as
     PyErr_WriteUnraisable(NULL) in gc.c invoke_gc_callback) and goes on; the program then goes on with the
     consequences (exit 0, or 1 with another exception), and stderr must show the MemoryError line;
+  - caught: the program's own `except` clause caught the MemoryError (it is an Exception) and its stdout
+    says so; it ends normally or with its own status;
   - recovered: no MemoryError is visible because the runtime dropped it where CPython drops it too (the
     collector's append to gc.garbage under DEBUG_SAVEALL, gc.c handle_legacy_finalizers, clears the
     error and stops), and the program fails later on what is missing: exit 1 with a Python traceback.
@@ -92,6 +94,8 @@ def judge(rc, out, err, expected, want):
         return "ignored", None
     if rc == 1 and EXC_LINE.match(body[-1]) and b"Traceback (most recent call last):" in err:
         return "recovered", None
+    if rc in (0, want) and re.search(rb"\bMemoryError\b", out):
+        return "caught", None  # the program's own `except` caught the MemoryError and printed it
     return None, "exit %d, output differs and neither a MemoryError nor a Python exception ends stderr" % rc
 
 
@@ -126,7 +130,7 @@ def main():
     ns = plan(total, a.full, dense, runs, a.max_n)
     t0 = time.time()
     bad = 0
-    outcomes = {"MemoryError": 0, "correct": 0, "ignored": 0, "recovered": 0}
+    outcomes = {"MemoryError": 0, "correct": 0, "ignored": 0, "recovered": 0, "caught": 0}
     for n in ns:
         cmd, rc, out, err = run(a.bin, a.case, n, a.timeout)
         outcome, why = judge(rc, out, err, expected, a.want)
@@ -141,10 +145,10 @@ def main():
         else:
             outcomes[outcome] += 1
     print("%s: %d allocation requests; %d runs (N = 1..%d dense%s) in %.1f s: %d MemoryError, %d correct result, "
-          "%d ignored MemoryError, %d recovered, %d failed" % (os.path.basename(a.case), total, len(ns), min(total, dense),
+          "%d ignored MemoryError, %d recovered, %d caught by the program, %d failed" % (os.path.basename(a.case), total, len(ns), min(total, dense),
                          ", %d more up to %d" % (len(ns) - min(total, dense), ns[-1]) if len(ns) > dense else "",
                          time.time() - t0, outcomes["MemoryError"], outcomes["correct"], outcomes["ignored"],
-                         outcomes["recovered"], bad))
+                         outcomes["recovered"], outcomes["caught"], bad))
     return 1 if bad else 0
 
 

@@ -1,7 +1,5 @@
-# bad input: try/except is outside the subset
+# bad input: async functions (coroutines) are outside the subset
 x = 1
-try:
-    x = 2
-except ValueError:
-    pass
+async def f():
+    return x
 print(x)

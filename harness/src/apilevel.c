@@ -34,6 +34,10 @@ static const api_entry api_table[] = {
     {"object", "__getstate__", 0x030B, 0},   /* 3.11: object.__getstate__ */
     {"class", "__firstlineno__", 0x030D, 0}, /* 3.13: set by the class body (Doc/reference/datamodel.rst) */
     {"class", "__static_attributes__", 0x030D, 0},
+    {"builtins", "RecursionError", 0x0305, 0},      /* 3.5 (Doc/library/exceptions.rst) */
+    {"builtins", "ModuleNotFoundError", 0x0306, 0}, /* 3.6 */
+    {"builtins", "refheap.Unsupported", 0xFFFF, 0}, /* refheap's own: never a built-in name */
+    {"sys", "exc_info", 0x0300, 0},                 /* 2.x's exc_info keeps the exception past the handler */
 };
 
 int hx_api_exists(uint32_t version, const char *owner, const char *name) {

@@ -38,7 +38,7 @@ typedef struct hx_cerr {
 typedef enum {
     /* statements */
     S_EXPR = 1, S_ASSIGN, S_AUG, S_DEL, S_IF, S_WHILE, S_FOR, S_BREAK, S_CONTINUE, S_PASS, S_DEF,
-    S_RETURN, S_GLOBAL, S_CLASS, S_IMPORT, S_RAISE,
+    S_RETURN, S_GLOBAL, S_CLASS, S_IMPORT, S_RAISE, S_TRY, S_EXCEPT, S_BLOCK, S_WITH, S_ASSERT,
     /* expressions */
     E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,
     E_COMPARE, E_IFEXP, E_CALL, E_ATTR, E_SUBSCR, E_SLICE, E_STAR
@@ -130,6 +130,10 @@ typedef struct hx_acache {
     unsigned misses;
 } hx_acache;
 
+/* One entry of a unit's exception table: where a failing instruction continues (target), the stack depth
+ * it unwinds to, and whether the failing instruction's index is pushed under the exception (lasti). */
+typedef struct hx_handler { int target, depth, lasti; } hx_handler;
+
 /* A code unit: the module, a function body or a class body. */
 typedef enum { CODE_MODULE = 0, CODE_FUNCTION, CODE_CLASS } hx_codekind;
 typedef struct hx_code {
@@ -152,6 +156,9 @@ typedef struct hx_code {
     /* ---- the compiled unit (compile.c; freed with the unit) */
     hx_instr *co_code;       /* instructions (opcodes.h) */
     int *co_lines;           /* source line of each instruction word */
+    int *co_handler;         /* exception-table entry of each instruction word (index in co_exc), -1: none */
+    hx_handler *co_exc;
+    int nexc, capexc;
     int ncode, capcode;
     rh_object **co_consts;   /* borrowed: resolve.c holds the references CPython's co_consts would */
     int nconsts, capconsts;

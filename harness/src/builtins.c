@@ -630,7 +630,17 @@ FN(file_close) {
     return newref(rh_none(I->rt));
 }
 
+/* IOBase.__enter__ (the file itself, after the closed check) and __exit__ (close) */
+FN(file_enter) {
+    UNUSED_ARGS;
+    (void)a; (void)n; (void)nkw;
+    if (!rh_box_value(self)) { rh_err_set(I->rt, RH_EXC_VALUE, "I/O operation on closed file."); return NULL; }
+    return newref(self);
+}
+
 static const rh_builtin_def m_file_read = {"read", (void (*)(void))file_read, 0};
+static const rh_builtin_def m_file_enter = {"__enter__", (void (*)(void))file_enter, 0};
+static const rh_builtin_def m_file_exit = {"__exit__", (void (*)(void))file_close, 0};
 static const rh_builtin_def m_file_close = {"close", (void (*)(void))file_close, 0};
 
 /* ---------------------------------------------------------------- list methods */
@@ -743,11 +753,7 @@ FN(d_pop) {
     UNUSED_ARGS;
     if (nargs_check(I, "pop", n, 1, 2)) return NULL;
     rh_object *r = rh_dict_pop(I->rt, self, a[0], n == 2 ? a[1] : NULL);
-    if (!r && rh_err_occurred(I->rt) == RH_EXC_KEY) {
-        rh_object *rep = hx_obj_repr(I, a[0]);
-        rh_err_set(I->rt, RH_EXC_KEY, "%s", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
-        rh_xdecref(I->rt, rep);
-    }
+    if (!r && rh_err_occurred(I->rt) == RH_EXC_KEY) rh_err_set_key(I->rt, a[0]);
     return r;
 }
 FN(d_clear) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_clear(I->rt, self) ? NULL : newref(rh_none(I->rt)); }
@@ -944,7 +950,7 @@ static const rh_builtin_def *const str_methods[] = {&m_s_split, &m_s_join, &m_s_
                                                     &m_s_startswith, &m_s_endswith, &m_s_splitlines, &m_s_find,
                                                     &m_s_replace, &m_s_upper, &m_s_lower, &m_s_isdigit, NULL};
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, NULL};
-static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, NULL};
+static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
 
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name) {
     const rh_builtin_def *const *tab;
@@ -999,6 +1005,10 @@ int hx_builtins_init(hx_interp *I) {
         if (rh_dict_set_cstr(rt, I->builtins, type_table[i].ctor->name, t)) return -1;
     }
     if (rh_dict_set_cstr(rt, I->builtins, "object", (rh_object *)rh_builtin_type(rt, RH_K_OBJECT))) return -1;
+    for (int k = RH_EXC_NONE + 1; k < RH_EXC__COUNT; k++) /* the exception hierarchy the profile has */
+        if (RH_API(I, "builtins", rh_exc_name((rh_exc)k)) &&
+            rh_dict_set_cstr(rt, I->builtins, rh_exc_name((rh_exc)k), (rh_object *)rh_exc_type(rt, (rh_exc)k)))
+            return -1;
     for (int i = 0; builtin_table[i]; i++) {
         rh_object *f = rh_builtin_new(rt, builtin_table[i], NULL);
         rh_object *k = f ? rh_str_intern_utf8(rt, builtin_table[i]->name, strlen(builtin_table[i]->name)) : NULL;

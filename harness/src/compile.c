@@ -23,12 +23,18 @@ static const signed char op_effect[HX_NUM_OPCODES] = {
 #undef HX_OP_EFF
 };
 
-typedef struct loop {
-    int is_for;        /* a for loop keeps its iterator on the stack */
-    int head;          /* continue target */
-    int *breaks;       /* jumps to patch to the loop's end */
+/* compiler_push_fblock: what a `return`, `break` or `continue` must undo on its way out of a block
+ * (compiler_unwind_fblock). Loops keep their continue target and the breaks to patch. */
+typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE } fbkind;
+typedef struct fblock {
+    fbkind kind;
+    int head;          /* loops: continue target */
+    int *breaks;       /* loops: jumps to patch to the loop's end */
     int nbreaks;
-} loop;
+    hx_node *datum;    /* FB_TRY: the try statement (its finally body); FB_HANDLER: the except clause when
+                        * it binds a name; FB_WITH: the with statement */
+    int nhandlers;     /* exception-table entries this block holds open (POP_BLOCK on the way out) */
+} fblock;
 
 typedef struct cg {
     hx_interp *I;
@@ -37,8 +43,10 @@ typedef struct cg {
     int line;
     int depth, maxdepth;
     int aux, maxaux;   /* loop slots in use / needed (2 words each) */
-    loop loops[64];
-    int nloops;
+    fblock blocks[64];
+    int nblocks;
+    int hstack[64];    /* open exception-table entries, innermost last (SETUP_* ... POP_BLOCK) */
+    int nh;
     int check_gc;      /* profile: collections scheduled at allocation run between statements */
     int top;           /* module body: emit the per-statement report hooks */
     int failed;
@@ -71,10 +79,12 @@ static int word(cg *g, hx_instr w) {
         c->capcode = c->capcode ? c->capcode * 2 : 64;
         c->co_code = realloc(c->co_code, (size_t)c->capcode * sizeof *c->co_code);
         c->co_lines = realloc(c->co_lines, (size_t)c->capcode * sizeof *c->co_lines);
-        if (!c->co_code || !c->co_lines) abort();
+        c->co_handler = realloc(c->co_handler, (size_t)c->capcode * sizeof *c->co_handler);
+        if (!c->co_code || !c->co_lines || !c->co_handler) abort();
     }
     c->co_code[c->ncode] = w;
     c->co_lines[c->ncode] = g->line;
+    c->co_handler[c->ncode] = g->nh ? g->hstack[g->nh - 1] : -1;
     return c->ncode++;
 }
 
@@ -469,17 +479,22 @@ static void augassign(cg *g, hx_node *s) {
     }
 }
 
-static loop *push_loop(cg *g, hx_node *s, int is_for, int head) {
-    if (g->nloops == 64) { fail(g, s, "too many statically nested blocks"); return NULL; }
-    loop *l = &g->loops[g->nloops++];
-    memset(l, 0, sizeof *l);
-    l->is_for = is_for;
-    l->head = head;
-    return l;
+static fblock *push_block(cg *g, hx_node *s, fbkind kind, int head) {
+    if (g->nblocks == 64) { fail(g, s, "too many statically nested blocks"); return NULL; }
+    fblock *b = &g->blocks[g->nblocks++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->head = head;
+    return b;
 }
 
-static void add_break(cg *g, int at) {
-    loop *l = &g->loops[g->nloops - 1];
+static fblock *innermost_loop(cg *g) {
+    for (int i = g->nblocks - 1; i >= 0; i--)
+        if (g->blocks[i].kind == FB_WHILE || g->blocks[i].kind == FB_FOR) return &g->blocks[i];
+    return NULL;
+}
+
+static void add_break(cg *g, fblock *l, int at) {
     l->breaks = realloc(l->breaks, (size_t)(l->nbreaks + 1) * sizeof *l->breaks);
     if (!l->breaks) abort();
     l->breaks[l->nbreaks++] = at;
@@ -488,18 +503,105 @@ static void add_break(cg *g, int at) {
 /* Leave the loop before its else clause (a break there belongs to the enclosing loop); the loop's own
  * breaks jump past the else clause. */
 static void finish_loop(cg *g, hx_node *s) {
-    loop l = g->loops[--g->nloops];
+    fblock l = g->blocks[--g->nblocks];
     g->line = s->line;
     body(g, s->items2, s->n2);
     for (int i = 0; i < l.nbreaks; i++) patch(g, l.breaks[i], here(g));
     free(l.breaks);
 }
 
+/* ---------------------------------------------------------------- the exception table
+ * Each instruction word records the innermost open entry (co_handler): where to go when it fails, the
+ * stack depth to unwind to, and whether the failing instruction's index is pushed under the exception
+ * (3.11's exception table, one entry per SETUP_FINALLY / SETUP_CLEANUP / SETUP_WITH; refheap keeps it
+ * per instruction rather than as ranges). */
+static int setup_handler(cg *g, hx_node *s, int depth, int lasti) {
+    hx_code *c = g->c;
+    if (g->nh == 64) { fail(g, s, "too many statically nested blocks"); return 0; }
+    GROW(c->co_exc, c->nexc, c->capexc);
+    c->co_exc[c->nexc] = (hx_handler){.target = -1, .depth = depth, .lasti = lasti};
+    g->hstack[g->nh++] = c->nexc;
+    return c->nexc++;
+}
+static void pop_block(cg *g) { g->nh--; }
+/* The handler's code starts here; the stack then holds depth items, the index if lasti, the exception. */
+static void handler_here(cg *g, int h) {
+    hx_handler *e = &g->c->co_exc[h];
+    e->target = here(g);
+    g->depth = e->depth + e->lasti + 1;
+    if (g->depth > g->maxdepth) g->maxdepth = g->depth;
+}
+
+static void load_none(cg *g) { emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, rh_none(g->I->rt))); }
+
+/* `name = None; del name` at the end of `except E as name` */
+static void clear_handler_name(cg *g, hx_node *h) {
+    load_none(g);
+    store_name(g, h);
+    delete_name(g, h);
+}
+
+/* exit(None, None, None): __exit__ sits in the callable slot, the first None in the self slot */
+static void call_exit_with_nones(cg *g) {
+    load_none(g);
+    load_none(g);
+    load_none(g);
+    emit_v(g, HX_CALL, 2, -3);
+}
+
+/* compiler_unwind_fblock: the code that leaves block b on the way to a return (preserve_tos: the value
+ * to return is on top of the stack), a break or a continue. */
+static void unwind_block(cg *g, fblock *b, int preserve_tos) {
+    g->nh -= b->nhandlers; /* POP_BLOCK */
+    switch (b->kind) {
+    case FB_WHILE: case FB_TRY_EXCEPT: return;
+    case FB_FOR:
+    case FB_POP_VALUE:
+        if (preserve_tos) emit(g, HX_SWAP, 2);
+        emit(g, HX_POP_TOP, 0);
+        return;
+    case FB_TRY: { /* the finally body runs inline, with the return value kept below its statements */
+        fblock *pv = preserve_tos ? push_block(g, b->datum, FB_POP_VALUE, 0) : NULL;
+        body(g, b->datum->c->items, b->datum->c->n);
+        if (pv) g->nblocks--;
+        return;
+    }
+    case FB_FINALLY_END:
+        if (preserve_tos) emit(g, HX_SWAP, 2);
+        emit(g, HX_POP_TOP, 0); /* the exception */
+        if (preserve_tos) emit(g, HX_SWAP, 2);
+        emit(g, HX_POP_EXCEPT, 0);
+        return;
+    case FB_WITH:
+        if (preserve_tos) emit(g, HX_SWAP, 2);
+        call_exit_with_nones(g);
+        emit(g, HX_POP_TOP, 0);
+        return;
+    case FB_HANDLER:
+        if (preserve_tos) emit(g, HX_SWAP, 2);
+        emit(g, HX_POP_EXCEPT, 0);
+        if (b->datum) clear_handler_name(g, b->datum);
+        return;
+    }
+}
+
+/* compiler_unwind_fblock_stack: unwind every block down to (not including) `stop`, or all of them;
+ * the blocks and open handlers are restored afterwards for the code that follows. */
+static void unwind_blocks(cg *g, int preserve_tos, fblock *stop) {
+    int nb = g->nblocks, nh = g->nh;
+    while (g->nblocks > 0 && &g->blocks[g->nblocks - 1] != stop && !g->failed) {
+        fblock b = g->blocks[--g->nblocks];
+        unwind_block(g, &b, preserve_tos);
+    }
+    g->nblocks = nb;
+    g->nh = nh;
+}
+
 static void while_stmt(cg *g, hx_node *s) {
     int head = here(g);
     expr(g, s->a);
     int jf = emit(g, HX_POP_JUMP_IF_FALSE, 0);
-    if (!push_loop(g, s, 0, head)) return;
+    if (!push_block(g, s, FB_WHILE, head)) return;
     body(g, s->items, s->n);
     patch(g, emit(g, HX_JUMP, 0), head);
     patch(g, jf, here(g));
@@ -514,7 +616,7 @@ static void for_stmt(cg *g, hx_node *s) {
     word(g, (hx_instr)slot);
     int head = emit(g, HX_FOR_ITER, 0);
     word(g, (hx_instr)slot);
-    if (!push_loop(g, s, 1, head)) return;
+    if (!push_block(g, s, FB_FOR, head)) return;
     store(g, s->a);
     body(g, s->items, s->n);
     patch(g, emit(g, HX_JUMP, 0), head);
@@ -524,46 +626,214 @@ static void for_stmt(cg *g, hx_node *s) {
     finish_loop(g, s);
 }
 
-/* raise of the built-in exception kinds the runtime knows (the exception model is "one pending error"). */
-static const struct { const char *name; rh_exc kind; } exc_table[] = {
-    {"ValueError", RH_EXC_VALUE}, {"TypeError", RH_EXC_TYPE}, {"RuntimeError", RH_EXC_RUNTIME},
-    {"KeyError", RH_EXC_KEY}, {"IndexError", RH_EXC_INDEX}, {"AttributeError", RH_EXC_ATTRIBUTE},
-    {"NameError", RH_EXC_NAME}, {"ZeroDivisionError", RH_EXC_ZERODIVISION}, {"MemoryError", RH_EXC_MEMORY},
-    {"OverflowError", RH_EXC_OVERFLOW}, {"AssertionError", RH_EXC_ASSERTION}, {"RecursionError", RH_EXC_RECURSION},
-    {"NotImplementedError", RH_EXC_NOTIMPLEMENTED}, {"OSError", RH_EXC_OS}, {"StopIteration", RH_EXC_STOPITERATION},
-    {"Exception", RH_EXC_RUNTIME}, {NULL, RH_EXC_NONE},
-};
-
+/* compiler_visit_stmt's Raise_kind: RAISE_VARARGS 0 (bare raise), 1 (raise exc), 2 (raise exc from cause) */
 static void raise_stmt(cg *g, hx_node *s) {
-    hx_node *e = s->a;
-    if (!e) { emit(g, HX_HX_RAISE, HX_RAISE_RERAISE); return; }
-    hx_node *nm = e->kind == E_CALL ? e->a : e;
-    if (nm->kind == E_NAME)
-        for (int i = 0; exc_table[i].name; i++)
-            if (strcmp(exc_table[i].name, nm->name) == 0) {
-                if (e->kind == E_CALL && e->n > 0) {
-                    expr(g, e->items[0]);
-                    emit_v(g, HX_HX_RAISE, (uint32_t)exc_table[i].kind << 2 | HX_RAISE_MSG, -1);
-                } else {
-                    emit(g, HX_HX_RAISE, (uint32_t)exc_table[i].kind << 2);
-                }
-                return;
-            }
-    emit(g, HX_HX_RAISE, HX_RAISE_NOT_EXC);
+    int d0 = g->depth;
+    uint32_t n = 0;
+    if (s->a) { expr(g, s->a); n++; }
+    if (s->b) { expr(g, s->b); n++; }
+    emit_v(g, HX_RAISE_VARARGS, n, -(int)n);
+    g->depth = d0;
 }
 
 static void return_stmt(cg *g, hx_node *s) {
     int d0 = g->depth;
     if (s->a) expr(g, s->a);
-    else emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, rh_none(g->I->rt)));
-    /* compiler_unwind_fblock: each enclosing for loop's iterator is popped under the return value */
-    for (int i = g->nloops - 1; i >= 0; i--)
-        if (g->loops[i].is_for) {
-            emit(g, HX_SWAP, 2);
-            emit(g, HX_POP_TOP, 0);
-        }
+    else load_none(g);
+    unwind_blocks(g, 1, NULL);
     emit(g, HX_RETURN_VALUE, 0);
     g->depth = d0; /* what follows (unreachable) is compiled at the statement's own depth */
+}
+
+/* compiler_break / compiler_continue: unwind the blocks inside the loop, then leave or restart it */
+static void break_continue(cg *g, hx_node *s) {
+    fblock *l = innermost_loop(g);
+    if (!l) { fail(g, s, s->kind == S_BREAK ? "syntax error: 'break' outside loop" : "syntax error: 'continue' not properly in loop"); return; }
+    int d0 = g->depth;
+    unwind_blocks(g, 0, l);
+    if (s->kind == S_CONTINUE) {
+        patch(g, emit(g, HX_JUMP, 0), l->head);
+    } else {
+        if (l->kind == FB_FOR) emit(g, HX_POP_TOP, 0);
+        add_break(g, l, emit(g, HX_JUMP, 0));
+    }
+    g->depth = d0;
+}
+
+/* POP_EXCEPT_AND_RERAISE: the cleanup of a handler: restore the exception being handled before, re-raise */
+static void pop_except_and_reraise(cg *g) {
+    emit(g, HX_COPY, 3);
+    emit(g, HX_POP_EXCEPT, 0);
+    emit(g, HX_RERAISE, 1);
+}
+
+/* compiler_try_except (3.11): the body under a handler; the handler pushes the exception being handled
+ * (PUSH_EXC_INFO), tries each clause in order, and re-raises when none matches. */
+static void try_except(cg *g, hx_node *s) {
+    int d = g->depth;
+    int h_body = setup_handler(g, s, d, 0);
+    fblock *tb = push_block(g, s, FB_TRY_EXCEPT, 0);
+    if (!tb) return;
+    tb->nhandlers = 1;
+    body(g, s->items, s->n);
+    g->nblocks--;
+    pop_block(g);
+    if (s->b) body(g, s->b->items, s->b->n);
+    int j_end = emit(g, HX_JUMP, 0);
+    int *ends = NULL, nends = 0;
+    handler_here(g, h_body);                         /* [exc] */
+    int h_cleanup = setup_handler(g, s, d + 1, 1);
+    emit(g, HX_PUSH_EXC_INFO, 0);                    /* [prev, exc] */
+    for (int i = 0; i < s->n2 && !g->failed; i++) {
+        hx_node *h = s->items2[i];
+        g->line = h->line;
+        if (!h->a && i < s->n2 - 1) { fail(g, h, "syntax error: default 'except:' must be last"); break; }
+        int j_next = -1;
+        if (h->a) {
+            expr(g, h->a);
+            emit(g, HX_CHECK_EXC_MATCH, 0);
+            j_next = emit(g, HX_POP_JUMP_IF_FALSE, 0);
+        }
+        fblock *hb = push_block(g, h, FB_HANDLER, 0);
+        if (!hb) return;
+        if (h->name) {
+            store_name(g, h);                        /* [prev] */
+            int h_name = setup_handler(g, h, d + 1, 1);
+            hb->datum = h;
+            hb->nhandlers = 2;
+            body(g, h->items, h->n);
+            g->nblocks--;
+            pop_block(g);
+            g->nh--; /* h_cleanup stays open for the next clause's code: restored below */
+            emit(g, HX_POP_EXCEPT, 0);
+            clear_handler_name(g, h);
+            ends = realloc(ends, (size_t)(nends + 1) * sizeof *ends);
+            if (!ends) abort();
+            ends[nends++] = emit(g, HX_JUMP, 0);
+            handler_here(g, h_name);                 /* [prev, lasti, exc2] */
+            g->hstack[g->nh++] = h_cleanup;
+            clear_handler_name(g, h);
+            emit(g, HX_RERAISE, 1);
+        } else {
+            emit(g, HX_POP_TOP, 0);                  /* [prev] */
+            hb->nhandlers = 1;
+            body(g, h->items, h->n);
+            g->nblocks--;
+            g->nh--;
+            emit(g, HX_POP_EXCEPT, 0);
+            ends = realloc(ends, (size_t)(nends + 1) * sizeof *ends);
+            if (!ends) abort();
+            ends[nends++] = emit(g, HX_JUMP, 0);
+            g->hstack[g->nh++] = h_cleanup;
+        }
+        g->depth = d + 2;                            /* the next clause starts from [prev, exc] */
+        if (j_next >= 0) patch(g, j_next, here(g));
+    }
+    emit(g, HX_RERAISE, 0);                          /* no clause matched */
+    pop_block(g);
+    handler_here(g, h_cleanup);                      /* [prev, lasti, exc2] */
+    pop_except_and_reraise(g);
+    g->depth = d;
+    patch(g, j_end, here(g));
+    for (int i = 0; i < nends; i++) patch(g, ends[i], here(g));
+    free(ends);
+}
+
+/* compiler_try_finally: the finally body once on the normal path, once in a handler that re-raises */
+static void try_finally(cg *g, hx_node *s) {
+    int d = g->depth;
+    int h_body = setup_handler(g, s, d, 0);
+    fblock *fb = push_block(g, s, FB_TRY, 0);
+    if (!fb) return;
+    fb->datum = s;
+    fb->nhandlers = 1;
+    if (s->n2) try_except(g, s);
+    else body(g, s->items, s->n);
+    g->nblocks--;
+    pop_block(g);
+    body(g, s->c->items, s->c->n);
+    int j_end = emit(g, HX_JUMP, 0);
+    handler_here(g, h_body);                         /* [exc] */
+    int h_cleanup = setup_handler(g, s, d + 1, 1);
+    emit(g, HX_PUSH_EXC_INFO, 0);                    /* [prev, exc] */
+    fblock *fe = push_block(g, s, FB_FINALLY_END, 0);
+    if (!fe) return;
+    fe->nhandlers = 1;
+    body(g, s->c->items, s->c->n);
+    g->nblocks--;
+    emit(g, HX_RERAISE, 0);
+    pop_block(g);
+    handler_here(g, h_cleanup);
+    pop_except_and_reraise(g);
+    g->depth = d;
+    patch(g, j_end, here(g));
+}
+
+static void try_stmt(cg *g, hx_node *s) {
+    if (rh_runtime_profile(g->I->rt)->python2) { /* see docs/conformance.md */
+        fail(g, s, "unsupported under the py27 profile: 'try' (2.7's exception state, kept by sys.exc_info "
+                   "until the function returns, is not modelled)");
+        return;
+    }
+    if (s->c) try_finally(g, s);
+    else try_except(g, s);
+}
+
+/* compiler_with (one item; `with a, b:` is parsed as nested statements): BEFORE_WITH pushes __exit__ and
+ * the value of __enter__(); on an exception WITH_EXCEPT_START calls __exit__(type, value, traceback) and
+ * a true result suppresses it. */
+static void with_stmt(cg *g, hx_node *s) {
+    int d = g->depth;
+    if (rh_runtime_profile(g->I->rt)->python2) {
+        fail(g, s, "unsupported under the py27 profile: 'with' (2.7's exception state is not modelled)");
+        return;
+    }
+    expr(g, s->a);
+    emit(g, HX_BEFORE_WITH, 0);                      /* [exit, res] */
+    int h_with = setup_handler(g, s, d + 1, 1);
+    fblock *wb = push_block(g, s, FB_WITH, 0);
+    if (!wb) return;
+    wb->datum = s;
+    wb->nhandlers = 1;
+    if (s->b) store(g, s->b);
+    else emit(g, HX_POP_TOP, 0);
+    body(g, s->items, s->n);
+    g->nblocks--;
+    pop_block(g);
+    g->line = s->line;
+    call_exit_with_nones(g);
+    emit(g, HX_POP_TOP, 0);
+    int j_end = emit(g, HX_JUMP, 0);
+    handler_here(g, h_with);                         /* [exit, lasti, exc] */
+    int h_cleanup = setup_handler(g, s, d + 3, 1);
+    emit(g, HX_PUSH_EXC_INFO, 0);                    /* [exit, lasti, prev, exc] */
+    emit(g, HX_WITH_EXCEPT_START, 0);                /* [exit, lasti, prev, exc, res] */
+    int j_true = emit(g, HX_POP_JUMP_IF_TRUE, 0);
+    emit(g, HX_RERAISE, 2);
+    pop_block(g);
+    handler_here(g, h_cleanup);                      /* [exit, lasti, prev, lasti2, exc2] */
+    pop_except_and_reraise(g);
+    g->depth = d + 4;
+    patch(g, j_true, here(g));
+    emit(g, HX_POP_TOP, 0);
+    emit(g, HX_POP_EXCEPT, 0);
+    emit(g, HX_POP_TOP, 0);
+    emit(g, HX_POP_TOP, 0);
+    patch(g, j_end, here(g));
+    g->depth = d;
+}
+
+/* compiler_assert: `assert test, msg` raises AssertionError(msg) when the test is false */
+static void assert_stmt(cg *g, hx_node *s) {
+    expr(g, s->a);
+    int j = emit(g, HX_POP_JUMP_IF_TRUE, 0);
+    emit(g, HX_LOAD_ASSERTION_ERROR, 0);
+    if (s->b) { /* AssertionError in the callable slot, the message in the self slot: a call with one argument */
+        expr(g, s->b);
+        emit_v(g, HX_CALL, 0, -1);
+    }
+    emit_v(g, HX_RAISE_VARARGS, 1, -1);
+    patch(g, j, here(g));
 }
 
 static void stmt(cg *g, hx_node *s) {
@@ -593,16 +863,7 @@ static void stmt(cg *g, hx_node *s) {
     }
     case S_WHILE: while_stmt(g, s); return;
     case S_FOR: for_stmt(g, s); return;
-    case S_BREAK: case S_CONTINUE: {
-        if (!g->nloops) { fail(g, s, "syntax error: 'break' outside loop"); return; }
-        loop *l = &g->loops[g->nloops - 1];
-        if (s->kind == S_CONTINUE) { patch(g, emit(g, HX_JUMP, 0), l->head); return; }
-        int d0 = g->depth;
-        if (l->is_for) emit(g, HX_POP_TOP, 0);
-        add_break(g, emit(g, HX_JUMP, 0));
-        g->depth = d0;
-        return;
-    }
+    case S_BREAK: case S_CONTINUE: break_continue(g, s); return;
     case S_PASS: case S_GLOBAL: return;
     case S_RETURN: return_stmt(g, s); return;
     case S_DEF: {
@@ -635,6 +896,9 @@ static void stmt(cg *g, hx_node *s) {
         }
         return;
     case S_RAISE: raise_stmt(g, s); return;
+    case S_TRY: try_stmt(g, s); return;
+    case S_WITH: with_stmt(g, s); return;
+    case S_ASSERT: assert_stmt(g, s); return;
     default: fail(g, s, "unsupported statement"); return;
     }
 }

@@ -41,15 +41,6 @@ const char *hx_tname(rh_object *o) {
 
 /* ---------------------------------------------------------------- traceback */
 
-void hx_tb_push(hx_interp *I, const char *func, int line) {
-    I->tb_total++;
-    if (I->ntb < (int)(sizeof I->tb / sizeof I->tb[0])) {
-        snprintf(I->tb[I->ntb].func, sizeof I->tb[0].func, "%s", func);
-        I->tb[I->ntb].line = line;
-        I->ntb++;
-    }
-}
-
 /* the source line `line`, stripped of indentation, into out */
 static void source_line(hx_interp *I, int line, char *out, size_t n) {
     const char *p = I->src, *end = I->src + I->srclen;
@@ -64,49 +55,124 @@ static void source_line(hx_interp *I, int line, char *out, size_t n) {
     out[k] = 0;
 }
 
-static void write_tb_lines(hx_interp *I) {
+/* tb_print_internal (Python/traceback.c): the newest sys.tracebacklimit (1000) entries, a run of more
+ * than TB_RECURSIVE_CUTOFF identical entries (same function and line) shown as one line */
+#define TB_LIMIT 1000
+#define TB_RECURSIVE_CUTOFF 3
+static void print_tb(hx_interp *I, rh_object *tb) {
     char text[256];
-    fputs("Traceback (most recent call last):\n", stderr);
-    if (I->tb_total > I->ntb)
-        fprintf(stderr, "  [%d more frames not shown]\n", I->tb_total - I->ntb);
-    for (int i = I->ntb - 1; i >= 0; i--) {
-        fprintf(stderr, "  File \"%s\", line %d, in %s\n", I->abspath ? I->abspath : I->filename, I->tb[i].line,
-                I->tb[i].func);
-        source_line(I, I->tb[i].line, text, sizeof text);
+    long depth = 0;
+    for (rh_object *t = tb; t; t = rh_tb_next(t)) depth++;
+    for (; tb && depth > TB_LIMIT; tb = rh_tb_next(tb)) depth--;
+    rh_object *last_name = NULL;
+    int last_line = -1;
+    long cnt = 0;
+    for (; tb; tb = rh_tb_next(tb)) {
+        rh_object *name = rh_frame_name(rh_tb_frame(tb));
+        int line = rh_tb_lineno(tb);
+        if (last_line == -1 || line != last_line || name != last_name) {
+            if (cnt > TB_RECURSIVE_CUTOFF) {
+                long more = cnt - TB_RECURSIVE_CUTOFF;
+                fprintf(stderr, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
+            }
+            last_line = line;
+            last_name = name;
+            cnt = 0;
+        }
+        if (++cnt > TB_RECURSIVE_CUTOFF) continue;
+        fprintf(stderr, "  File \"%s\", line %d, in %s\n", I->abspath ? I->abspath : I->filename, line,
+                rh_str_utf8(I->rt, name, NULL));
+        source_line(I, line, text, sizeof text);
         if (text[0]) fprintf(stderr, "    %s\n", text);
     }
-    rh_exc k = rh_err_occurred(I->rt);
-    const char *msg = rh_err_message(I->rt);
-    const char *name = k ? rh_exc_name(k) : "SystemError";
-    /* UnboundLocalError is a NameError subclass the runtime has no kind for; its message is unique */
-    if (k == RH_EXC_NAME && strncmp(msg, "cannot access local variable", 28) == 0) name = "UnboundLocalError";
-    fprintf(stderr, "%s%s%s\n", name, msg[0] ? ": " : "", msg);
+    if (cnt > TB_RECURSIVE_CUTOFF) {
+        long more = cnt - TB_RECURSIVE_CUTOFF;
+        fprintf(stderr, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
+    }
+}
+
+/* "Name: str(e)", or "Name" when str(e) is empty (print_exception in Python/pythonrun.c) */
+static void print_exc_line(hx_interp *I, rh_object *e) {
+    rh_err_state saved;
+    rh_err_save(I->rt, &saved);
+    rh_object *s = hx_obj_str(I, e);
+    const char *u = s ? rh_str_utf8(I->rt, s, NULL) : "<exception str() failed>";
+    fprintf(stderr, "%s%s%s\n", rh_type_of(e)->name, u && u[0] ? ": " : "", u ? u : "");
+    rh_xdecref(I->rt, s);
+    rh_err_clear(I->rt);
+    rh_err_restore_state(I->rt, &saved);
+}
+
+static void print_one(hx_interp *I, rh_object *e, rh_object *tb) {
+    if (tb) {
+        fputs("Traceback (most recent call last):\n", stderr);
+        print_tb(I, tb);
+    }
+    print_exc_line(I, e);
+}
+
+/* print_exception_recursive: causes and contexts first, each once */
+static void print_chain(hx_interp *I, rh_object *e, rh_object *tb, rh_object **seen, int *nseen) {
+    rh_runtime *rt = I->rt;
+    if (*nseen < 64) seen[(*nseen)++] = e;
+    rh_object *cause = rh_exc_cause(rt, e), *ctx = rh_exc_context(rt, e);
+    int i;
+    if (cause) {
+        for (i = 0; i < *nseen && seen[i] != cause; i++) {}
+        if (i == *nseen) {
+            print_chain(I, cause, rh_exc_traceback(rt, cause), seen, nseen);
+            fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
+        }
+    } else if (ctx && !rh_exc_suppress_context(rt, e)) {
+        for (i = 0; i < *nseen && seen[i] != ctx; i++) {}
+        if (i == *nseen) {
+            print_chain(I, ctx, rh_exc_traceback(rt, ctx), seen, nseen);
+            fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
+        }
+    }
+    print_one(I, e, tb);
+}
+
+/* The pending error's traceback and exception line; chain: with its causes and contexts. */
+static void write_pending(hx_interp *I, int chain) {
+    rh_runtime *rt = I->rt;
+    rh_object *e = rh_err_value(rt);
+    if (!e) { /* normalization failed: only the kind is known */
+        fprintf(stderr, "%s\n", rh_exc_name(rh_err_occurred(rt)));
+        return;
+    }
+    rh_incref(e);
+    rh_object *tb = rh_err_traceback(rt);
+    rh_xincref(tb);
+    rh_object *seen[64];
+    int nseen = 0;
+    if (chain) print_chain(I, e, tb, seen, &nseen);
+    else print_one(I, e, tb);
+    rh_xdecref(rt, tb);
+    rh_decref(rt, e);
 }
 
 void hx_print_traceback(hx_interp *I) {
     fflush(stdout);
-    write_tb_lines(I);
+    write_pending(I, 1);
     fflush(stderr);
 }
 
 void hx_write_unraisable(hx_interp *I, rh_object *where_fn) {
     fflush(stdout);
     if (where_fn) {
+        rh_err_state saved;
+        rh_err_save(I->rt, &saved);
         rh_object *r = hx_obj_repr(I, where_fn);
         const char *u = r ? rh_str_utf8(I->rt, r, NULL) : NULL;
-        rh_exc k = rh_err_occurred(I->rt);
-        char saved[512];
-        snprintf(saved, sizeof saved, "%s", rh_err_message(I->rt));
-        if (!r) rh_err_clear(I->rt);
         fprintf(stderr, "Exception ignored in: %s\n", u ? u : "<object>");
-        if (r) rh_decref(I->rt, r);
-        if (!rh_err_occurred(I->rt) && k) rh_err_set(I->rt, k, "%s", saved);
+        rh_xdecref(I->rt, r);
+        rh_err_clear(I->rt);
+        rh_err_restore_state(I->rt, &saved);
     }
-    write_tb_lines(I);
+    write_pending(I, 0);
     fflush(stderr);
     rh_err_clear(I->rt);
-    I->ntb = 0;
-    I->tb_total = 0;
 }
 
 /* ---------------------------------------------------------------- iteration */
@@ -224,6 +290,15 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(o)) {
+    case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: {
+        rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */
+        if (r && rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(rt, class_of(o), name) == r) {
+            rh_object *m = rh_method_new(rt, r, o);
+            rh_decref(rt, r);
+            return m;
+        }
+        return r;
+    }
     case RH_K_INSTANCE: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
         if (rh_str_eq(name, I->s_dict)) return rh_instance_dict(rt, o);
@@ -273,7 +348,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
 int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(o)) {
-    case RH_K_INSTANCE: return rh_setattr(rt, o, name, v);
+    case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_setattr(rt, o, name, v);
     case RH_K_TYPE:
         if (hx_is_heap_class(o)) return rh_setattr(rt, o, name, v); /* type_setattro */
         rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", hx_cstr(I, name), ((rh_type *)o)->name);
@@ -288,7 +363,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
 int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(o)) {
-    case RH_K_INSTANCE: return rh_delattr(rt, o, name);
+    case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_delattr(rt, o, name);
     case RH_K_TYPE:
         if (hx_is_heap_class(o)) return rh_delattr(rt, o, name);
         break;
@@ -327,11 +402,8 @@ static int64_t seq_len(rh_object *o) {
     }
 }
 
-/* Replaces the pending error with KeyError(repr(key)), as CPython reports a missing key. */
-static void key_error_for(hx_interp *I, rh_object *key) {
-    rh_object *rep = hx_obj_repr(I, key);
-    if (rep) { rh_err_set(I->rt, RH_EXC_KEY, "%s", hx_cstr(I, rep)); rh_decref(I->rt, rep); }
-}
+/* Replaces the pending error with KeyError(key), as CPython reports a missing key. */
+static void key_error_for(hx_interp *I, rh_object *key) { rh_err_set_key(I->rt, key); }
 
 /* Index idx of list o for item assignment or deletion into *i; -1 with the error set if it is not one. */
 static int list_assign_index(hx_interp *I, rh_object *o, rh_object *idx, int64_t *i) {

@@ -20,7 +20,8 @@
 #define HX_INTERNED_NAMES(X)                                                                            \
     X(s_init, "__init__") X(s_del, "__del__") X(s_name, "__name__") X(s_module, "__module__")         \
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
-    X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>")
+    X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>")                         \
+    X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__")
 
 typedef struct hx_frame {
     hx_code *code;
@@ -29,11 +30,11 @@ typedef struct hx_frame {
     rh_object *ns;           /* class body namespace (borrowed) or NULL */
     rh_object *globals;      /* borrowed */
     rh_object *retval;       /* owned, set by RETURN_VALUE */
+    rh_object *func;         /* the function being run (borrowed; NULL: module or class body) */
+    rh_object *frame_obj;    /* the frame object, once something needed one (owned; t_frame.c) */
     int line;                /* line of the failing instruction, once the frame has failed */
     struct hx_frame *back;
 } hx_frame;
-
-typedef struct hx_tb_entry { char func[128]; int line; } hx_tb_entry;
 
 /* Per-statement measurement hook (report.c); NULL when --report/--json are off. */
 typedef struct hx_report hx_report;
@@ -63,10 +64,6 @@ typedef struct hx_interp {
     rh_object **arena;
     size_t arena_cap, arena_top;
     int depth;
-    /* traceback of the pending error, innermost first */
-    hx_tb_entry tb[64];
-    int ntb;
-    int tb_total;
     /* interned strings used by the VM (owned) */
 #define HX_NAME_FIELD(field, text) rh_object *field;
     HX_INTERNED_NAMES(HX_NAME_FIELD)
@@ -80,13 +77,15 @@ typedef struct hx_interp {
 
 /* ---- interp.c: state, traceback, object protocols */
 int hx_interp_init(hx_interp *I, rh_runtime *rt);
-/* Write the pending error as CPython's traceback tail on stderr (stdout flushed first). */
+/* Write the pending error as CPython does (PyErr_Print: its chain of causes and contexts, each with its
+ * traceback) on stderr, stdout flushed first. The error stays pending. */
 void hx_print_traceback(hx_interp *I);
 /* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
 void hx_write_unraisable(hx_interp *I, rh_object *where_fn);
 void hx_interp_finalize(hx_interp *I);
 void hx_release_module_consts(hx_interp *I);
-void hx_tb_push(hx_interp *I, const char *func, int line);
+/* The frame object of f, made on first use (_PyFrame_GetFrameObject): borrowed, NULL with the error set. */
+rh_object *hx_frame_object(hx_interp *I, hx_frame *f);
 /* A frame's block of `words` pointer-sized words from the LIFO arena, the first `zeroed` of them zero. */
 rh_object **hx_frame_alloc(hx_interp *I, size_t words, size_t zeroed);
 void hx_frame_free(hx_interp *I, rh_object **p);

@@ -208,6 +208,42 @@ static int compile_nomemory(rh_runtime *rt) {
     return 1;
 }
 
+/* The program ended with an uncaught exception (pythonrun.c _PyErr_PrintEx / handle_system_exit):
+ * SystemExit gives its code as the exit status (None: 0; an int: itself; anything else is printed to
+ * stderr, status 1); any other exception is printed with its traceback, status 1. The error stays
+ * pending, as sys.last_value keeps it, until finalization. */
+static int uncaught(hx_interp *I) {
+    rh_runtime *rt = I->rt;
+    rh_object *e = rh_err_occurred(rt) == RH_EXC_SYSTEMEXIT ? rh_err_value(rt) : NULL;
+    if (!e) {
+        hx_print_traceback(I);
+        return 1;
+    }
+    rh_incref(e);
+    rh_object *code = rh_getattr(rt, e, I->s_code);
+    if (!code) { /* "if we failed to dig out the 'code' attribute", the exception itself is printed */
+        rh_err_clear(rt);
+        code = e;
+        rh_incref(code);
+    }
+    rh_decref(rt, e);
+    int64_t v = 1;
+    int status = 1;
+    if (code == rh_none(rt)) {
+        status = 0;
+    } else if (hx_is_intlike(code) && rh_int_as_i64(rt, code, &v) == 0) {
+        status = (int)v;
+    } else {
+        fflush(stdout);
+        rh_object *str = hx_obj_str(I, code);
+        fprintf(stderr, "%s\n", str ? rh_str_utf8(rt, str, NULL) : "");
+        rh_xdecref(rt, str);
+    }
+    rh_xdecref(rt, code);
+    rh_err_clear(rt);
+    return status;
+}
+
 static int compile_error(const char *file, hx_cerr *e) {
     fflush(stdout);
     fprintf(stderr, "%s:%d:%d: %s\n", file, e->line, e->col, e->msg);
@@ -327,10 +363,7 @@ int main(int argc, char **argv) {
                 I->report = hx_report_new(rt, o.file, rh_runtime_allocator(rt)->name, prof->name, o.report, o.json);
             if (I->report && o.release_tol_mb >= 0)
                 hx_report_set_release(I->report, (int64_t)(o.release_tol_mb * 1048576.0), o.release_deadline_s);
-            if (hx_interp_run(I) != 0) {
-                hx_print_traceback(I);
-                status = 1;
-            }
+            if (hx_interp_run(I) != 0) status = uncaught(I);
             hx_interp_finalize(I);
             fflush(stdout);
             if (I->report && hx_report_finish(I, status) != 0 && status == 0) status = 2;

@@ -51,6 +51,23 @@ FN(sys_getsizeof) {
     if (argc(I, "getsizeof", n, 1, 2, nkw)) return NULL;
     return rh_int_from_i64(I->rt, (int64_t)rh_sizeof(I->rt, a[0]));
 }
+/* sys.exc_info(): (type, value, traceback) of the exception being handled, or three Nones */
+FN(sys_exc_info) {
+    UNUSED_ARGS;
+    if (argc(I, "exc_info", n, 0, 0, nkw)) return NULL;
+    rh_runtime *rt = I->rt;
+    rh_object *e = rh_exc_handled(rt), *none = rh_none(rt);
+    rh_object *tb = e ? rh_exc_traceback(rt, e) : NULL;
+    return rh_tuple_pack(rt, 3, e ? (rh_object *)rh_type_of(e) : none, e ? e : none, tb ? tb : none);
+}
+/* sys.exit([status]): raise SystemExit(status) (Python/sysmodule.c sys_exit_impl) */
+FN(sys_exit) {
+    UNUSED_ARGS;
+    if (argc(I, "exit", n, 0, 1, nkw)) return NULL;
+    rh_object *e = rh_exc_new(I->rt, (rh_object *)rh_exc_type(I->rt, RH_EXC_SYSTEMEXIT), a, (size_t)n);
+    if (e) rh_err_set_object(I->rt, e);
+    return NULL;
+}
 FN(sys_intern) {
     UNUSED_ARGS;
     if (argc(I, "intern", n, 1, 1, nkw)) return NULL;
@@ -178,7 +195,8 @@ FN(rh_mark) {
 
 static const rh_builtin_def sys_defs[] = {
     {"getrefcount", (void (*)(void))sys_getrefcount, 0}, {"getsizeof", (void (*)(void))sys_getsizeof, 0},
-    {"intern", (void (*)(void))sys_intern, 0}, {NULL, NULL, 0}};
+    {"intern", (void (*)(void))sys_intern, 0}, {"exc_info", (void (*)(void))sys_exc_info, 0},
+    {"exit", (void (*)(void))sys_exit, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def gc_defs[] = {
     {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
     {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},
@@ -266,26 +284,10 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
 
 /* ---------------------------------------------------------------- hooks */
 
-typedef struct saved_err { rh_exc kind; char msg[512]; int ntb, tb_total; hx_tb_entry tb[64]; } saved_err;
-
-static void save_err(hx_interp *I, saved_err *s) {
-    s->kind = rh_err_occurred(I->rt);
-    snprintf(s->msg, sizeof s->msg, "%s", rh_err_message(I->rt));
-    s->ntb = I->ntb;
-    s->tb_total = I->tb_total;
-    memcpy(s->tb, I->tb, sizeof s->tb);
-    rh_err_clear(I->rt);
-    I->ntb = 0;
-}
-
-static void restore_err(hx_interp *I, saved_err *s) {
-    rh_err_clear(I->rt);
-    if (s->kind == RH_EXC_MEMORY && !s->msg[0]) rh_err_nomemory(I->rt);
-    else if (s->kind) rh_err_set(I->rt, s->kind, "%s", s->msg);
-    I->ntb = s->ntb;
-    I->tb_total = s->tb_total;
-    memcpy(I->tb, s->tb, sizeof s->tb);
-}
+/* PyErr_Fetch / PyErr_Restore around Python code run from inside the library */
+typedef rh_err_state saved_err;
+static void save_err(hx_interp *I, saved_err *s) { rh_err_save(I->rt, s); }
+static void restore_err(hx_interp *I, saved_err *s) { rh_err_restore_state(I->rt, s); }
 
 static int hook_call_del(void *ctx, rh_runtime *rt, rh_object *self) {
     hx_interp *I = ctx;

@@ -4,7 +4,7 @@
  * the construct, with the same operands and the same stack effects, so that temporaries live exactly where
  * CPython's live: a value is pushed when it is evaluated and released when the instruction consuming it is
  * done. A few instructions are the harness's own and say so below (HX_*: statement hooks, the comprehension
- * function object, the class body, `raise` of a built-in exception kind).
+ * function object, the class body).
  *
  * Encoding: one 32-bit word per instruction, the opcode in the low 8 bits and the operand in the high 24
  * (`hx_op`, `hx_arg`). An instruction with a second operand (a jump with a loop slot, a cache index) takes
@@ -79,7 +79,15 @@
     X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> function object 3.11 makes (the loop itself is inline) */ \
     X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count. Runs the body, pushes the class */ \
     X(RETURN_VALUE, -1, 0)                                                                              \
-    X(HX_RAISE, VAR, 0)            /* arg: rh_exc kind << 1 | message given; 0: TypeError (not an exception) */ \
+    /* exceptions (3.11): a failing instruction unwinds to its entry of the exception table (co_handler) */ \
+    X(RAISE_VARARGS, VAR, 0)       /* arg 0: re-raise the handled exception; 1: raise TOS; 2: raise from */ \
+    X(PUSH_EXC_INFO, 1, 0)         /* push the exception being handled; TOS becomes the handled one */  \
+    X(POP_EXCEPT, -1, 0)           /* the exception being handled is TOS again (popped) */              \
+    X(CHECK_EXC_MATCH, 0, 0)       /* exception, type -> exception, isinstance(exception, type) */      \
+    X(RERAISE, -1, 0)              /* raise TOS again with its traceback; arg: lasti is arg items down */ \
+    X(BEFORE_WITH, 1, 0)           /* mgr -> __exit__, mgr.__enter__() */                              \
+    X(WITH_EXCEPT_START, 1, 0)     /* call __exit__(type, exc, tb) found 4 items down */               \
+    X(LOAD_ASSERTION_ERROR, 1, 0)                                                                       \
     X(IMPORT_NAME, 1, 0)           /* arg: co_names index of the module */                              \
     /* harness hooks */                                                                                 \
     X(HX_CHECK_GC, 0, 0)           /* 3.12+: a collection scheduled by an allocation runs here */       \
@@ -98,11 +106,6 @@ static inline unsigned hx_op(hx_instr i) { return i & 0xffu; }
 static inline uint32_t hx_arg(hx_instr i) { return i >> 8; }
 static inline hx_instr hx_make(unsigned op, uint32_t arg) { return (hx_instr)op | (arg << 8); }
 #define HX_ARG_MAX 0xffffffu
-
-/* HX_RAISE operands: bit 0 a message is on the stack; otherwise bits 2.. are the rh_exc kind, or one of: */
-#define HX_RAISE_MSG 1u
-#define HX_RAISE_RERAISE 2u     /* bare `raise` with no exception being handled: RuntimeError */
-#define HX_RAISE_NOT_EXC 6u     /* `raise x` where x is not a built-in exception: TypeError */
 
 /* Names, stack effects and extra-word counts, indexed by opcode (vm.c). */
 extern const char *const hx_opnames[HX_NUM_OPCODES];

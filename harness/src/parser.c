@@ -195,6 +195,8 @@ void hx_code_free(hx_code *c) {
     free(c->qualname);
     free(c->co_code);
     free(c->co_lines);
+    free(c->co_handler);
+    free(c->co_exc);
     free(c->co_consts);
     free(c->co_names);
     free(c->co_cstrs);
@@ -944,11 +946,24 @@ static hx_node *p_simple(parser *P) {
             if (cur(P)->kind != T_NEWLINE && cur(P)->kind != T_EOF) {
                 n->a = p_test(P);
                 if (!n->a) { free(n); return NULL; }
-                if (is_kw(cur(P), "from")) { unsupported(P, cur(P), "'raise ... from'", "raise ExceptionName(\"message\")"); hx_node_free(n); return NULL; }
+                if (is_kw(cur(P), "from")) {
+                    P->i++;
+                    if (!(n->b = p_test(P))) { hx_node_free(n); return NULL; }
+                }
             }
             return n;
         }
-        static const char *const unsup[] = {"assert", "nonlocal", "yield", "await", "async", "with", "try",
+        if (!strcmp(k, "assert")) {
+            P->i++;
+            hx_node *n = mk(S_ASSERT, t);
+            if (!(n->a = p_test(P))) { free(n); return NULL; }
+            if (is_op(cur(P), ",")) {
+                P->i++;
+                if (!(n->b = p_test(P))) { hx_node_free(n); return NULL; }
+            }
+            return n;
+        }
+        static const char *const unsup[] = {"nonlocal", "yield", "await", "async", "with", "try",
                                             "except", "finally", "lambda", "elif", "else", "print_", NULL};
         for (int i = 0; unsup[i]; i++)
             if (!strcmp(k, unsup[i])) {
@@ -958,7 +973,7 @@ static hx_node *p_simple(parser *P) {
                     return NULL;
                 }
                 hx_cerr_set(P->err, t->line, t->col,
-                            "unsupported statement '%s'; supported: assignment, del, if, for, while, def, class, return, global, import, pass, break, continue, raise",
+                            "unsupported statement '%s'; supported: assignment, del, if, for, while, def, class, return, global, import, pass, break, continue, raise, try, with, assert",
                             k);
                 return NULL;
             }
@@ -1006,6 +1021,84 @@ static hx_node *p_if(parser *P) {
         if (failed(P)) { hx_node_free(n); return NULL; }
     }
     return n;
+}
+
+/* A block kept as a node of its own (try's else and finally bodies). */
+static hx_node *p_block_node(parser *P, hx_tok *t) {
+    hx_node *b = mk(S_BLOCK, t);
+    P->i++;
+    b->items = p_block(P, &b->n);
+    if (failed(P)) { hx_node_free(b); return NULL; }
+    return b;
+}
+
+/* try: body (except [test [as NAME]]: body)* [else: body] [finally: body]
+ *   S_TRY items=body items2=S_EXCEPT clauses b=else S_BLOCK c=finally S_BLOCK; S_EXCEPT a=type name items */
+static hx_node *p_try(parser *P) {
+    hx_tok *t = cur(P);
+    P->i++;
+    hx_node *n = mk(S_TRY, t);
+    n->items = p_block(P, &n->n);
+    nvec h = {0};
+    while (!failed(P) && is_kw(cur(P), "except")) {
+        hx_tok *et = cur(P);
+        P->i++;
+        hx_node *e = mk(S_EXCEPT, et);
+        nv_push(&h, e);
+        if (is_op(cur(P), "*")) { unsupported(P, cur(P), "'except*'", "except Type as name"); break; }
+        if (!is_op(cur(P), ":")) {
+            if (!(e->a = p_test(P))) break;
+            if (is_op(cur(P), ",")) { syntax(P, cur(P), "multiple exception types must be parenthesized"); break; }
+            if (is_kw(cur(P), "as")) {
+                P->i++;
+                if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) { syntax(P, cur(P), "expected a name"); break; }
+                e->name = sdup(cur(P)->text);
+                P->i++;
+            }
+        }
+        e->items = p_block(P, &e->n);
+    }
+    n->items2 = h.v;
+    n->n2 = h.n;
+    if (!failed(P) && is_kw(cur(P), "else")) {
+        if (!n->n2) syntax(P, cur(P), NULL);
+        else n->b = p_block_node(P, cur(P));
+    }
+    if (!failed(P) && is_kw(cur(P), "finally")) n->c = p_block_node(P, cur(P));
+    if (!failed(P) && !n->n2 && !n->c) syntax(P, cur(P), "expected 'except' or 'finally' block");
+    if (failed(P)) { hx_node_free(n); return NULL; }
+    return n;
+}
+
+/* with item (, item)*: body — several items are nested statements, as CPython compiles them.
+ *   S_WITH a=context expression b=target (or NULL) items=body */
+static hx_node *p_with_items(parser *P, hx_tok *t) {
+    hx_node *n = mk(S_WITH, t);
+    if (!(n->a = p_test(P))) { free(n); return NULL; }
+    if (is_kw(cur(P), "as")) {
+        P->i++;
+        n->b = p_exprlist_targets(P);
+        if (!n->b || check_target(P, n->b, 0)) { hx_node_free(n); return NULL; }
+    }
+    if (is_op(cur(P), ",")) {
+        P->i++;
+        hx_node *inner = p_with_items(P, t);
+        if (!inner) { hx_node_free(n); return NULL; }
+        n->items = malloc(sizeof(hx_node *));
+        if (!n->items) abort();
+        n->items[0] = inner;
+        n->n = 1;
+        return n;
+    }
+    n->items = p_block(P, &n->n);
+    if (failed(P)) { hx_node_free(n); return NULL; }
+    return n;
+}
+
+static hx_node *p_with(parser *P) {
+    hx_tok *t = cur(P);
+    P->i++;
+    return p_with_items(P, t);
 }
 
 static hx_node *p_loop(parser *P, int isfor) {
@@ -1088,7 +1181,8 @@ static hx_node *p_def(parser *P) {
      * __hash__ ... would silently behave as a plain object, so it is refused here instead. */
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
-        strcmp(nt->text, "__init__") != 0 && strcmp(nt->text, "__del__") != 0) {
+        strcmp(nt->text, "__init__") != 0 && strcmp(nt->text, "__del__") != 0 &&
+        strcmp(nt->text, "__enter__") != 0 && strcmp(nt->text, "__exit__") != 0) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "__init__ and __del__ (no other special method is called)");
@@ -1175,6 +1269,8 @@ static void p_stmt(parser *P, nvec *out) {
         else if (!strcmp(t->text, "for")) n = p_loop(P, 1);
         else if (!strcmp(t->text, "def")) n = p_def(P);
         else if (!strcmp(t->text, "class")) n = p_class(P);
+        else if (!strcmp(t->text, "try")) n = p_try(P);
+        else if (!strcmp(t->text, "with")) n = p_with(P);
         else compound = 0;
         if (compound) {
             if (n) {

@@ -442,9 +442,14 @@ static void collect_globals(scope *s, hx_node **b, int nb) {
                 if (!s->globs) abort();
                 s->globs[s->nglobs++] = n->kwnames[k];
             }
-        if (n->kind == S_IF || n->kind == S_WHILE || n->kind == S_FOR) {
+        if (n->kind == S_IF || n->kind == S_WHILE || n->kind == S_FOR || n->kind == S_TRY || n->kind == S_EXCEPT ||
+            n->kind == S_WITH || n->kind == S_BLOCK) {
             collect_globals(s, n->items, n->n);
             collect_globals(s, n->items2, n->n2);
+            if (n->kind == S_TRY) {
+                if (n->b) collect_globals(s, &n->b, 1);
+                if (n->c) collect_globals(s, &n->c, 1);
+            }
         }
     }
 }
@@ -458,9 +463,26 @@ static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
         case S_DEL: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_IMPORT: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_FOR: collect_target(c, n->a, s); /* fallthrough */
-        case S_IF: case S_WHILE:
+        case S_IF: case S_WHILE: case S_BLOCK:
             collect_locals(c, s, n->items, n->n);
             collect_locals(c, s, n->items2, n->n2);
+            break;
+        case S_TRY:
+            collect_locals(c, s, n->items, n->n);
+            collect_locals(c, s, n->items2, n->n2);
+            if (n->b) collect_locals(c, s, &n->b, 1);
+            if (n->c) collect_locals(c, s, &n->c, 1);
+            break;
+        case S_EXCEPT:
+            if (n->name && !is_global_decl(s, n->name) && find_local(s, n->name) < 0) {
+                add_slot(c, n->name);
+                s->nlocals = c->nslots;
+            }
+            collect_locals(c, s, n->items, n->n);
+            break;
+        case S_WITH:
+            if (n->b) collect_target(c, n->b, s);
+            collect_locals(c, s, n->items, n->n);
             break;
         default: break;
         }
@@ -487,7 +509,18 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
     case S_FOR:
         return r_expr(P, s, n->b) || r_target(P, s, n->a) || r_body(P, s, n->items, n->n) ||
                r_body(P, s, n->items2, n->n2) ? -1 : 0;
-    case S_RETURN: case S_RAISE: return r_expr(P, s, n->a);
+    case S_RETURN: return r_expr(P, s, n->a);
+    case S_RAISE: case S_ASSERT: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
+    case S_TRY:
+        if (r_body(P, s, n->items, n->n) || r_body(P, s, n->items2, n->n2)) return -1;
+        if (n->b && r_body(P, s, n->b->items, n->b->n)) return -1;
+        return n->c ? r_body(P, s, n->c->items, n->c->n) : 0;
+    case S_EXCEPT:
+        if (r_expr(P, s, n->a) || (n->name && r_name(P, s, n, 1))) return -1;
+        return r_body(P, s, n->items, n->n);
+    case S_WITH:
+        if (r_expr(P, s, n->a) || (n->b && r_target(P, s, n->b))) return -1;
+        return r_body(P, s, n->items, n->n);
     case S_BREAK: case S_CONTINUE: case S_PASS: case S_GLOBAL: return 0;
     case S_IMPORT:
         for (int i = 0; i < n->n; i++)

@@ -19,7 +19,8 @@
 #include "interp.h"
 #include "report.h"
 
-#define RH_MAX_CALL_DEPTH 996
+/* sys.getrecursionlimit() is 1000 and the module's frame counts: 999 function frames fit */
+#define RH_MAX_CALL_DEPTH 999
 
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 
@@ -50,9 +51,32 @@ static void frame_setup(hx_interp *I, hx_frame *fr, hx_code *c, rh_object *globa
     fr->back = I->frame;
 }
 
-/* Clear the fast locals in slot order and give the block back. */
+rh_object *hx_frame_object(hx_interp *I, hx_frame *f) {
+    if (f->frame_obj) return f->frame_obj;
+    hx_code *c = f->code;
+    rh_object *name = rh_str_intern_utf8(I->rt, c->name, strlen(c->name));
+    if (!name) return NULL;
+    f->frame_obj = rh_frame_new(I->rt, f, name, f->func, f->globals, c->nslots, c->stacksize);
+    rh_decref(I->rt, name);
+    if (f->frame_obj) rh_frame_set_lineno(f->frame_obj, f->line);
+    return f->frame_obj;
+}
+
+/* _PyFrame_Clear: a frame object still referenced elsewhere (a traceback) takes the locals over, with the
+ * caller's frame object as its f_back; otherwise it goes first, then the locals in slot order. */
 static void frame_clear(hx_interp *I, hx_frame *fr) {
     hx_code *c = fr->code;
+    rh_object *fo = fr->frame_obj;
+    if (fo) {
+        fr->frame_obj = NULL;
+        rh_frame_set_lineno(fo, fr->line);
+        if (rh_refcount(fo) > 1) {
+            rh_object *back = fr->back ? hx_frame_object(I, fr->back) : NULL;
+            if (!back && fr->back) rh_err_clear(I->rt); /* take_ownership: PyErr_Clear, f_back stays NULL */
+            rh_frame_take_ownership(I->rt, fo, fr->fast, c->nslots, back);
+        }
+        rh_decref(I->rt, fo);
+    }
     for (int i = 0; i < c->nslots; i++) {
         rh_object *v = fr->fast[i];
         fr->fast[i] = NULL;
@@ -64,20 +88,105 @@ static void frame_clear(hx_interp *I, hx_frame *fr) {
 /* ---------------------------------------------------------------- errors raised by instructions */
 
 static void unbound_local(hx_interp *I, hx_code *c, int slot) {
-    rh_err_set(I->rt, RH_EXC_NAME, "cannot access local variable '%s' where it is not associated with a value",
+    rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value",
                c->slotnames[slot]);
 }
 
-static void raise_op(hx_interp *I, uint32_t arg, rh_object *msg) {
+/* do_raise (ceval.c): raise exc (an exception class is called, an instance raised as it is) with cause.
+ * Both stolen. Returns 1 when the exception keeps its traceback (bare `raise`: exception_unwind without
+ * a new entry), 0 when it is a new raise (error: adds this frame), with the error set either way. */
+static int do_raise(hx_interp *I, rh_object *exc, rh_object *cause) {
     rh_runtime *rt = I->rt;
-    if (arg == HX_RAISE_RERAISE) { rh_err_set(rt, RH_EXC_RUNTIME, "No active exception to reraise"); return; }
-    if (arg == HX_RAISE_NOT_EXC) { rh_err_set(rt, RH_EXC_TYPE, "exceptions must derive from BaseException"); return; }
-    rh_exc kind = (rh_exc)(arg >> 2);
-    if (!msg) { rh_err_set(rt, kind, "%s", ""); return; }
-    rh_object *ms = hx_obj_str(I, msg);
-    if (!ms) return;
-    rh_err_set(rt, kind, "%s", hx_cstr(I, ms));
-    rh_decref(rt, ms);
+    if (!exc) {
+        rh_object *v = rh_exc_handled(rt);
+        if (!v) {
+            rh_err_set(rt, RH_EXC_RUNTIME, "No active exception to reraise");
+            return 0;
+        }
+        rh_object *tb = rh_exc_traceback(rt, v);
+        rh_xincref(tb);
+        rh_incref(v);
+        rh_err_restore(rt, v, tb);
+        return 1;
+    }
+    rh_object *value = NULL;
+    if (rh_is_exc_class(exc)) {
+        value = hx_call(I, exc, NULL, 0, NULL, NULL, 0);
+        if (!value) goto fail;
+        if (!rh_is_exc_instance(value)) {
+            rh_err_set(rt, RH_EXC_TYPE, "calling %s should have returned an instance of BaseException, not %s",
+                       ((rh_type *)(void *)exc)->name, hx_tname(value));
+            goto fail;
+        }
+    } else if (rh_is_exc_instance(exc)) {
+        value = exc;
+        exc = NULL;
+    } else {
+        rh_err_set(rt, RH_EXC_TYPE, "exceptions must derive from BaseException");
+        goto fail;
+    }
+    if (cause) {
+        rh_object *fixed = NULL;
+        if (rh_is_exc_class(cause)) {
+            if (!(fixed = hx_call(I, cause, NULL, 0, NULL, NULL, 0))) goto fail;
+        } else if (rh_is_exc_instance(cause)) {
+            fixed = cause;
+            rh_incref(fixed);
+        } else if (cause != rh_none(rt)) {
+            rh_err_set(rt, RH_EXC_TYPE, "exception causes must derive from BaseException");
+            goto fail;
+        }
+        rh_exc_set_cause(rt, value, fixed);
+        rh_xdecref(rt, fixed);
+    }
+    rh_xdecref(rt, exc);
+    rh_xdecref(rt, cause);
+    rh_err_set_object(rt, value);
+    return 0;
+fail:
+    rh_xdecref(rt, value);
+    rh_xdecref(rt, exc);
+    rh_xdecref(rt, cause);
+    return 0;
+}
+
+/* check_except_type_valid + PyErr_GivenExceptionMatches: 1, 0, or -1 (TypeError) */
+static int exc_matches(hx_interp *I, rh_object *exc, rh_object *type) {
+    int ok = rh_is_exc_class(type);
+    if (rh_kind_of(type) == RH_K_TUPLE) {
+        ok = 1;
+        for (size_t i = 0; i < rh_tuple_len(type); i++) ok &= rh_is_exc_class(rh_tuple_get(type, i));
+    }
+    if (!ok) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return rh_exc_class_matches((rh_object *)rh_type_of(exc), type);
+}
+
+/* BEFORE_WITH: *top (the manager) becomes its __exit__, and __enter__() is returned (new reference) */
+static rh_object *before_with(hx_interp *I, rh_object **top) {
+    rh_runtime *rt = I->rt;
+    rh_object *mgr = *top;
+    rh_object *enter = hx_getattr_obj(I, mgr, I->s_enter);
+    if (!enter) {
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE)
+            rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support the context manager protocol", hx_tname(mgr));
+        return NULL;
+    }
+    rh_object *exit = hx_getattr_obj(I, mgr, I->s_exit);
+    if (!exit) {
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE)
+            rh_err_set(rt, RH_EXC_TYPE,
+                       "'%s' object does not support the context manager protocol (missed __exit__ method)",
+                       hx_tname(mgr));
+        rh_decref(rt, enter);
+        return NULL;
+    }
+    *top = exit;
+    rh_decref(rt, mgr);
+    rh_object *res = hx_call(I, enter, NULL, 0, NULL, NULL, 0);
+    return res;
 }
 
 /* ---------------------------------------------------------------- the instruction loop */
@@ -722,11 +831,60 @@ L_HX_BUILD_CLASS: {
 L_RETURN_VALUE:
     f->retval = POP();
     return 0;
-L_HX_RAISE:
-    v = (arg & HX_RAISE_MSG) ? POP() : NULL;
-    raise_op(I, arg, v);
-    rh_xdecref(rt, v);
+L_RAISE_VARARGS:
+    w = arg == 2 ? POP() : NULL;
+    v = arg >= 1 ? POP() : NULL;
+    if (do_raise(I, v, w)) goto exception_unwind;
     goto error;
+L_PUSH_EXC_INFO:
+    v = TOP();
+    w = rh_exc_handled_swap(rt, newref(v));
+    TOP() = w ? w : newref(rh_none(rt));
+    PUSH(v);
+    DISPATCH();
+L_POP_EXCEPT:
+    v = POP();
+    if (v == rh_none(rt)) {
+        rh_decref(rt, v);
+        v = NULL;
+    }
+    rh_xdecref(rt, rh_exc_handled_swap(rt, v));
+    DISPATCH();
+L_CHECK_EXC_MATCH:
+    w = POP();
+    t = exc_matches(I, TOP(), w);
+    rh_decref(rt, w);
+    if (t < 0) goto error;
+    PUSH(newref(t ? py_true : py_false));
+    DISPATCH();
+L_RERAISE:
+    if (arg) { /* the frame's line is where it first failed */
+        int64_t lasti;
+        if (rh_int_small_value(PEEK(arg + 1), &lasti) && lasti >= 0 && lasti < c->ncode) f->line = c->co_lines[lasti];
+    }
+    v = POP();
+    w = rh_exc_traceback(rt, v);
+    rh_xincref(w);
+    rh_err_restore(rt, v, w);
+    goto exception_unwind;
+L_BEFORE_WITH:
+    r = before_with(I, &TOP());
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_WITH_EXCEPT_START: {
+    rh_object *val = TOP(), *tb = rh_exc_traceback(rt, val);
+    rh_object *argv[3] = {newref((rh_object *)rh_type_of(val)), newref(val), newref(tb ? tb : rh_none(rt))};
+    rh_object *exitf = newref(PEEK(4));
+    r = hx_call(I, exitf, argv, 3, NULL, NULL, 0);
+    rh_decref(rt, exitf);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_LOAD_ASSERTION_ERROR:
+    PUSH(newref((rh_object *)rh_exc_type(rt, RH_EXC_ASSERTION)));
+    DISPATCH();
 L_IMPORT_NAME:
     r = hx_import_module(I, c->co_cstrs[arg]);
     if (!r) goto error;
@@ -743,10 +901,35 @@ L_HX_STMT_END:
     DISPATCH();
 
 error:
+    /* this frame's traceback entry (ceval.c: _PyFrame_GetFrameObject, then PyTraceBack_Here) */
     f->line = c->co_lines[ip - code - 1];
+    if (hx_frame_object(I, f)) {
+        rh_frame_set_lineno(f->frame_obj, f->line);
+        rh_err_add_traceback(rt, f->frame_obj, (int)(ip - code - 1), f->line);
+    }
+exception_unwind: {
+    /* the exception table entry of the failing instruction: unwind the stack to its depth, push the
+     * failing index if asked, then the exception itself (normalized, its traceback attached) */
+    int at = (int)(ip - code - 1), h = c->co_handler[at];
+    if (h >= 0) {
+        const hx_handler *e = &c->co_exc[h];
+        while (sp > stack + e->depth) release_slot(rt, POP());
+        if (e->lasti) {
+            v = rh_int_from_i64(rt, at);
+            if (!v) goto exception_unwind;
+            PUSH(v);
+        }
+        v = rh_err_fetch(rt);
+        if (v) {
+            PUSH(v);
+            JUMPTO(e->target);
+            DISPATCH();
+        }
+    }
     while (sp > stack) release_slot(rt, POP());
     if (cur_stmt >= 0 && I->report) hx_report_stmt_end(I, c->body[cur_stmt]);
     return -1;
+}
 #undef DISPATCH
 #undef JUMPTO
 }
@@ -760,6 +943,7 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     const char *nm = c->name;
     hx_frame fr;
     frame_setup(I, &fr, c, rh_func_globals(fn), NULL);
+    fr.func = fn;
     rh_object **fast = fr.fast;
     int i;
     rh_object *ret = NULL;
@@ -808,8 +992,7 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     int st = run_frame(I, &fr);
     I->depth--;
     I->frame = fr.back;
-    if (st != 0) hx_tb_push(I, c->name, fr.line);
-    else ret = fr.retval;
+    if (st == 0) ret = fr.retval;
     frame_clear(I, &fr);
     rh_decref(rt, fn);
     goto done;
@@ -826,11 +1009,17 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     rh_runtime *rt = I->rt;
     rh_object *init = rh_class_lookup(rt, cls, I->s_init);
     rh_object *inst = NULL;
-    if (!init && (nargs || nkw)) {
+    int exc = rh_is_exc_class(cls);
+    if (!init && (nargs || nkw) && !exc) {
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
         goto out;
     }
-    inst = rh_instance_new(rt, cls);
+    if (exc && !init && nkw) { /* BaseException_init */
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes no keyword arguments", ((rh_type *)cls)->name);
+        goto out;
+    }
+    /* BaseException_new keeps the call's arguments as args, whatever __init__ does */
+    inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : rh_instance_new(rt, cls);
     if (!inst || !init) goto out;
     if (rh_kind_of(init) != RH_K_FUNCTION) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
@@ -895,7 +1084,7 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         return r;
     }
     case RH_K_TYPE: {
-        if (hx_is_heap_class(fn)) return instantiate(I, fn, args, nargs, kwn, kwv, nkw);
+        if (hx_is_heap_class(fn) || rh_is_exc_class(fn)) return instantiate(I, fn, args, nargs, kwn, kwv, nkw);
         const rh_builtin_def *d = hx_type_constructor(fn);
         if (!d) break;
         rh_object *t = newref(fn);
@@ -1005,7 +1194,7 @@ static int set_static_attributes(rh_runtime *rt, rh_object *ns, hx_code *c) {
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases, int line) {
     rh_runtime *rt = I->rt;
     for (size_t i = 0; i < rh_tuple_len(bases); i++)
-        if (!hx_is_heap_class(rh_tuple_get(bases, i)) &&
+        if (!hx_is_heap_class(rh_tuple_get(bases, i)) && !rh_is_exc_class(rh_tuple_get(bases, i)) &&
             !(rh_kind_of(rh_tuple_get(bases, i)) == RH_K_TYPE && ((rh_type *)rh_tuple_get(bases, i))->kind == RH_K_OBJECT)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED, "base class '%s' (only classes defined in the workload can be bases)",
                        hx_tname(rh_tuple_get(bases, i)));
@@ -1029,7 +1218,6 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
     if (st == 0) rh_decref(rt, fr.retval);
     frame_clear(I, &fr);
     if (st != 0) {
-        hx_tb_push(I, c->name, fr.line);
         rh_decref(rt, ns);
         rh_decref(rt, bases);
         return NULL;
@@ -1055,8 +1243,7 @@ int hx_interp_run(hx_interp *I) {
     fr.back = NULL;
     I->frame = &fr;
     int st = run_frame(I, &fr);
-    if (st != 0) hx_tb_push(I, "<module>", fr.line);
-    else rh_decref(I->rt, fr.retval);
+    if (st == 0) rh_decref(I->rt, fr.retval);
     I->frame = NULL;
     frame_clear(I, &fr);
     hx_release_module_consts(I);

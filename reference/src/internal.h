@@ -246,6 +246,7 @@ struct rh_runtime {
     char err_msg[512];
     rh_object *err_value;
     rh_object *err_tb;
+    rh_object *exc_handled;           /* the exception being handled (owned), NULL: none */
     rh_exc_fields exc_fields;         /* where this profile's exceptions keep their fields (t_exc.c) */
 
     /* statics: never freed; refcnt starts at profile->static_refcnt. [statics_lo, statics_hi) covers

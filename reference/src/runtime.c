@@ -76,6 +76,7 @@ void rh_runtime_free(rh_runtime *rt) {
      * are freed here, so nothing may drop a reference to them afterwards), then the allocator. */
     rh__gc_fini(rt);
     rh_err_clear(rt);     /* an uncaught error must not stop the last collection */
+    rh_xdecref(rt, rh_exc_handled_swap(rt, NULL));
     rh_gc_unfreeze(rt);   /* frozen objects (gc.freeze) are freed too: nothing outlives the runtime */
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
@@ -182,13 +183,50 @@ void rh_err_clear(rh_runtime *rt) {
     err_replace(rt, RH_EXC_NONE, NULL, NULL);
 }
 
-void rh_err_set_object(rh_runtime *rt, rh_object *e) {
-    /* the message, for readers of rh_err_message: a lone str argument (no code runs at raise time) */
+/* The message, for readers of rh_err_message: a lone str argument (no code runs at raise time) */
+static void message_of(rh_runtime *rt, rh_object *e) {
     rh_object *args = rh_exc_args(e);
     rt->err_msg[0] = '\0';
     if (args && rh_tuple_len(args) == 1 && rh_kind_of(rh_tuple_get(args, 0)) == RH_K_STR)
         snprintf(rt->err_msg, sizeof rt->err_msg, "%s", rh_str_utf8(rt, rh_tuple_get(args, 0), NULL));
-    err_replace(rt, rh_exc_kind_of(e), e, NULL);
+}
+
+void rh_err_restore(rh_runtime *rt, rh_object *e, rh_object *tb) {
+    message_of(rt, e);
+    err_replace(rt, rh_exc_kind_of(e), e, tb);
+}
+
+/* _PyErr_SetObject: the exception being handled becomes the context; the traceback e already has
+ * continues (a re-raised exception keeps its frames) */
+void rh_err_set_object(rh_runtime *rt, rh_object *e) {
+    rh_exc_chain(rt, e, rt->exc_handled);
+    rh_object *tb = rh_exc_traceback(rt, e);
+    rh_xincref(tb);
+    rh_err_restore(rt, e, tb);
+}
+
+void rh_err_save(rh_runtime *rt, rh_err_state *s) {
+    s->kind = rt->err_kind;
+    memcpy(s->msg, rt->err_msg, sizeof s->msg);
+    s->value = rt->err_value;
+    s->tb = rt->err_tb;
+    rt->err_kind = RH_EXC_NONE;
+    rt->err_msg[0] = '\0';
+    rt->err_value = rt->err_tb = NULL;
+}
+
+void rh_err_restore_state(rh_runtime *rt, rh_err_state *s) {
+    err_replace(rt, s->kind, s->value, s->tb);
+    memcpy(rt->err_msg, s->msg, sizeof s->msg);
+    s->value = s->tb = NULL;
+    s->kind = RH_EXC_NONE;
+}
+
+rh_object *rh_exc_handled(rh_runtime *rt) { return rt->exc_handled; }
+rh_object *rh_exc_handled_swap(rh_runtime *rt, rh_object *e) {
+    rh_object *old = rt->exc_handled;
+    rt->exc_handled = e;
+    return old;
 }
 
 void rh_err_set_key(rh_runtime *rt, rh_object *key) {

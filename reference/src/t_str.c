@@ -973,11 +973,7 @@ static int fmt_mapping_key(fmt_ctx *c) {
     if (!key) return -1;
     rh_object *v = rh_dict_get(c->rt, c->dict, key);
     if (!v && !rh_err_occurred(c->rt)) {
-        rh__sb kb;
-        rh__sb_init(&kb, c->rt);
-        if (rh__sb_put_str_repr(&kb, key, 0) == 0)
-            rh_err_set(c->rt, RH_EXC_KEY, "%.*s", (int)kb.len, kb.buf);
-        rh__sb_free(&kb);
+        rh_err_set_key(c->rt, key);
     }
     rh_decref(c->rt, key);
     if (!v) return -1;

@@ -73,6 +73,21 @@ rh_object *rh_err_traceback(rh_runtime *rt);
 /* Restore a pending traceback (stolen; for RERAISE, which re-raises an exception with its own traceback). */
 void rh_err_set_traceback(rh_runtime *rt, rh_object *tb);
 
+/* Restore exception e (stolen) and its traceback (stolen, may be NULL) as the pending error without
+ * chaining: _PyErr_Restore, for RERAISE and bare `raise`. */
+void rh_err_restore(rh_runtime *rt, rh_object *e, rh_object *tb);
+/* The whole pending error, moved out (PyErr_Fetch) and back (PyErr_Restore) around code that must run
+ * with no error set: __del__, weakref callbacks. */
+typedef struct rh_err_state { rh_exc kind; char msg[512]; rh_object *value, *tb; } rh_err_state;
+void rh_err_save(rh_runtime *rt, rh_err_state *s);
+void rh_err_restore_state(rh_runtime *rt, rh_err_state *s);
+
+/* ---- the exception being handled (3.11's tstate->exc_info->exc_value) ---- */
+/* Borrowed, NULL when no exception is being handled. */
+rh_object *rh_exc_handled(rh_runtime *rt);
+/* Make e (stolen, NULL: none) the exception being handled; returns the previous one (owned, may be NULL). */
+rh_object *rh_exc_handled_swap(rh_runtime *rt, rh_object *e);
+
 /* ---- traceback objects (40 bytes + GC head, tracked) ---- */
 /* PyTraceBack_Here: a new traceback for frame (borrowed) at lasti/lineno in front of the pending one. 0 or
  * -1 (MemoryError then replaces nothing: the pending error stays, without this entry). */
