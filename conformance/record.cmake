@@ -7,6 +7,9 @@
 #   record.replay.whatif_*         what-if settings run (arena size, pool size, glibc options)
 #   record.bad_trace.<kind>        damaged traces: exit 2 and "FILE: offset N: ..."
 #   record.script_status           a failing program's status comes back from `refheap record`
+#   record.script_fails.<kind>     an exception, a syntax error, a missing script, os._exit(): the program's
+#                                  status and message; os._exit() leaves a truncated trace, said so
+#   record.shim_path               PYTHONPATH=$(refheap shim-path) python3 imports the refheap shim
 #   record.python312               --python with pyenv's 3.12 (launcher built against its libpython; skipped
 #                                  when absent)
 set(RH_REC_CHECK ${CMAKE_CURRENT_SOURCE_DIR}/record/check_replay.py)
@@ -43,11 +46,17 @@ rh_record_test(replay.whatif_pool_4k replay ${RH_REC_TRACE} pymalloc --set pool_
 rh_record_test(replay.whatif_glibc replay ${RH_REC_TRACE} malloc --set MALLOC_TRIM_THRESHOLD_=0
                --set MALLOC_ARENA_MAX=1 --set MALLOC_MMAP_THRESHOLD_=65536 --set trim_after_full_gc=1)
 rh_record_test(replay.whatif_hugepages replay ${RH_REC_TRACE} pymalloc --set PYTHON_PYMALLOC_HUGEPAGES=1)
-foreach(kind truncated corrupt version junk empty)
+foreach(kind truncated corrupt version older junk empty)
   rh_record_test(bad_trace.${kind} bad-trace ${kind} ${RH_REC_TRACE})
 endforeach()
 rh_record_test(script_status script-status 7)
 set_tests_properties(record.script_status PROPERTIES FIXTURES_REQUIRED "")
+foreach(kind exception syntax missing os_exit)
+  rh_record_test(script_fails.${kind} script-fails ${kind})
+  set_tests_properties(record.script_fails.${kind} PROPERTIES FIXTURES_REQUIRED "")
+endforeach()
+rh_record_test(shim_path shim-path)
+set_tests_properties(record.shim_path PROPERTIES FIXTURES_REQUIRED "")
 
 # another interpreter: a launcher compiled against pyenv's 3.12 libpython, model_check under py312
 set(RH_REC_PY312 "$ENV{HOME}/.pyenv/versions/3.12.1/bin/python")

@@ -16,6 +16,7 @@
  *  - only the allocator calls are timed (rdtsc around each call), never the writes or the decoding.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
@@ -197,8 +198,6 @@ static void hp_free(void *ctx, void *p, size_t size) {
     munmap(p, size);
 }
 
-/* ---------------------------------------------------------------- timeline */
-
 static int push(void **v, size_t *n, size_t *cap, size_t elsize) {
     if (*n < *cap) return 0;
     size_t c = *cap ? *cap * 2 : 256;
@@ -208,6 +207,89 @@ static int push(void **v, size_t *n, size_t *cap, size_t elsize) {
     *cap = c;
     return 0;
 }
+
+/* ---------------------------------------------------------------- arenas placed as the real run's */
+
+/* Objects/obmalloc.c new_arena (3.11): an arena whose address is not pool-aligned loses one pool
+ * (`excess = address & POOL_SIZE_MASK; if (excess) --nfreepools`). Which arenas the kernel hands out
+ * misaligned depends on the process's other mappings, so a replay over plain mmap has its own pattern,
+ * and where a peak fills the arenas to within a few pools, one side needs one arena more (a 63-pool
+ * arena instead of a 64-pool one). The trace records each arena's address (ARENA_ALLOC events, written
+ * inside the allocation that needed it, so before its record); the replay's n-th arena is mapped at the
+ * n-th recorded arena's offset from pool alignment when the arena sizes agree, and from plain mmap
+ * otherwise (an older trace, a what-if arena size, arenas beyond the recorded ones, huge pages). */
+static void *placed_arena_alloc(void *ctx, size_t size) {
+    rh_replay *R = ctx;
+    rh_arena_place *A = &R->arenas;
+    uint64_t pool = R->profile.pool_size;
+    if (A->next >= A->n || A->addr[A->next].size != size || !pool || (pool & (pool - 1))) {
+        if (A->next < A->n) A->next++;
+        A->unplaced++;
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? NULL : p;
+    }
+    uint64_t want = A->addr[A->next++].address;
+    char *s = mmap(NULL, size + pool, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (s == MAP_FAILED) return NULL;
+    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE); /* a corrupt address must still give a page-aligned arena */
+    size_t head = (size_t)((want - (uint64_t)(uintptr_t)s) & (pool - 1) & ~(page - 1)); /* < pool */
+    if (head) munmap(s, head);
+    munmap(s + head + size, pool - head);
+    A->placed++;
+    return s + head;
+}
+
+static void placed_arena_free(void *ctx, void *p, size_t size) {
+    (void)ctx;
+    munmap(p, size);
+}
+
+#ifdef RH_LAUNCHER_LIBPYTHON
+/* --allocator cpython: CPython's own obmalloc (reference/src/alloc_cpython.c, Debian's libpython dlopen'ed)
+ * gets the same placement. Its arena allocator is set here (PyObject_SetArenaAllocator; the struct is
+ * PyObjectArenaAllocator's layout) before the cpython allocator wraps whatever is installed, and put back
+ * in free_replay after that allocator has restored ours. */
+typedef struct py_arena_allocator {
+    void *ctx;
+    void *(*alloc)(void *ctx, size_t size);
+    void (*free)(void *ctx, void *ptr, size_t size);
+} py_arena_allocator;
+static py_arena_allocator py_arena_before;
+static void (*py_set_arena)(py_arena_allocator *);
+
+static void place_cpython_arenas(rh_replay *R) {
+    void *dl = dlopen(RH_LAUNCHER_LIBPYTHON, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    void (*get)(py_arena_allocator *) = dl ? (void (*)(py_arena_allocator *))dlsym(dl, "PyObject_GetArenaAllocator") : NULL;
+    py_set_arena = dl ? (void (*)(py_arena_allocator *))dlsym(dl, "PyObject_SetArenaAllocator") : NULL;
+    if (!get || !py_set_arena) { /* the cpython allocator reports why it cannot run */
+        py_set_arena = NULL;
+        return;
+    }
+    get(&py_arena_before);
+    py_arena_allocator mine = {R, placed_arena_alloc, placed_arena_free};
+    py_set_arena(&mine);
+}
+
+static void unplace_cpython_arenas(void) {
+    if (py_set_arena) py_set_arena(&py_arena_before);
+    py_set_arena = NULL;
+}
+#else
+static void place_cpython_arenas(rh_replay *R) { (void)R; }
+static void unplace_cpython_arenas(void) {}
+#endif
+
+/* An ARENA_ALLOC event: queue the address for the replay's next arena. */
+static int arena_recorded(rh_replay *R, uint64_t address, uint64_t size) {
+    rh_arena_place *A = &R->arenas;
+    if (A->next == A->n) A->next = A->n = 0; /* all used: start over, the queue stays short */
+    if (push((void **)&A->addr, &A->n, &A->cap, sizeof *A->addr) != 0) return -1;
+    A->addr[A->n++] = (rh_arena_rec){address, size};
+    A->recorded++;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- timeline */
 
 typedef struct phase {
     uint64_t peak_live, peak_rss_kb;
@@ -475,6 +557,10 @@ static int event(loop *L, const rh_trace_rec *r) {
         snapshot_alloc_json(R);
         break;
     }
+    case RH_EV_ARENA_ALLOC:
+        if (arena_recorded(R, r->a, r->b) != 0) return rh_trace_fail(L->rd, "out of memory for arena records");
+        break;
+    case RH_EV_ARENA_FREE: R->arenas.recorded_frees++; break;
     case RH_EV_END: {
         R->have_end = 1;
         R->exit_status = (int)((r->a >> 1) ^ (~(r->a & 1) + 1));
@@ -555,17 +641,22 @@ static int make_allocator(rh_replay *R) {
     char err[300] = "";
     const char *name = R->alloc_name;
     if (!strcmp(name, "pymalloc")) {
-        static rh_arena_allocator hp;
+        static rh_arena_allocator hp, placed;
         hp = (rh_arena_allocator){RH_ALLOCATOR_ABI_VERSION, sizeof hp, "hugepages", R, hp_alloc, hp_free};
-        if (rh_allocator_pymalloc(&R->alloc, &R->profile, R->hugepages ? &hp : NULL) != 0) {
+        placed = (rh_arena_allocator){RH_ALLOCATOR_ABI_VERSION, sizeof placed, "mmap, placed as recorded", R,
+                                      placed_arena_alloc, placed_arena_free};
+        if (rh_allocator_pymalloc(&R->alloc, &R->profile, R->hugepages ? &hp : &placed) != 0) {
             fprintf(stderr, "refheap replay: pymalloc cannot run with arena_size=%u pool_size=%u (powers of two, "
                     "at least 4 pools per arena, a pool holding two %u-byte blocks)\n", R->profile.arena_size,
                     R->profile.pool_size, R->profile.small_request_threshold);
             return 2;
         }
-    } else if (rh_allocator_create(&R->alloc, name, &R->profile, err, sizeof err) != 0) {
-        fprintf(stderr, "refheap replay: allocator '%s': %s\n", name, err);
-        return 2;
+    } else {
+        if (!strcmp(name, "cpython")) place_cpython_arenas(R);
+        if (rh_allocator_create(&R->alloc, name, &R->profile, err, sizeof err) != 0) {
+            fprintf(stderr, "refheap replay: allocator '%s': %s\n", name, err);
+            return 2;
+        }
     }
     R->alloc_label = R->alloc.name;
     return 0;
@@ -612,11 +703,13 @@ static int apply_settings(rh_replay *R, int argc, char **argv) {
 
 static void free_replay(rh_replay *R) {
     if (R->alloc.malloc) rh_allocator_destroy(&R->alloc);
+    unplace_cpython_arenas();
     free(R->pts);
     free(R->labels);
     free(R->rel);
     free(R->diffs);
     free(R->alloc_json);
+    free(R->arenas.addr);
     if (tbl) munmap(tbl, tbl_cap * sizeof(blk));
     tbl = NULL;
     tbl_cap = 0;
