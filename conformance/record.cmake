@@ -5,6 +5,7 @@
 #   record.replay.pymalloc_py27    the same trace under 2.7's pymalloc (4 KiB pools, 256 KiB arenas, 8-byte
 #                                  alignment): matches false, differences listed
 #   record.replay.whatif_*         what-if settings run (arena size, pool size, glibc options)
+#   record.whatif_effect.*         each what-if setting changes what it should, against a replay without it
 #   record.bad_trace.<kind>        damaged traces: exit 2 and "FILE: offset N: ..."
 #   record.script_status           a failing program's status comes back from `refheap record`
 #   record.script_fails.<kind>     an exception, a syntax error, a missing script, os._exit(): the program's
@@ -46,6 +47,20 @@ rh_record_test(replay.whatif_pool_4k replay ${RH_REC_TRACE} pymalloc --set pool_
 rh_record_test(replay.whatif_glibc replay ${RH_REC_TRACE} malloc --set MALLOC_TRIM_THRESHOLD_=0
                --set MALLOC_ARENA_MAX=1 --set MALLOC_MMAP_THRESHOLD_=65536 --set trim_after_full_gc=1)
 rh_record_test(replay.whatif_hugepages replay ${RH_REC_TRACE} pymalloc --set PYTHON_PYMALLOC_HUGEPAGES=1)
+# each what-if setting takes effect (docs/record-replay.md's table): TRACE ALLOC SETTING EFFECT
+foreach(case
+    "arena_256k;pymalloc;arena_size=256K;model:arena_size=262144"
+    "pool_4k;pymalloc;pool_size=4K;model:pool_size=4096"
+    "keep_no_empty_arena;pymalloc;keep_empty_arena=0;more:allocator_stats.arenas_reclaimed"
+    "hugepages;pymalloc;PYTHON_PYMALLOC_HUGEPAGES=1;hugepages"
+    "trim_after_full_gc;malloc;trim_after_full_gc=1;more:trims"
+    "jemalloc_decay;jemalloc;MALLOC_CONF=dirty_decay_ms:0,muzzy_decay_ms:0;more:released"
+    "mimalloc_reset;mimalloc;MIMALLOC_RESET_DELAY=0;more:released"
+    "tcmalloc_decommit;tcmalloc;TCMALLOC_AGGRESSIVE_DECOMMIT=1;more:released")
+  list(GET case 0 name)
+  list(SUBLIST case 1 3 args)
+  rh_record_test(whatif_effect.${name} whatif ${RH_REC_TRACE} ${args})
+endforeach()
 foreach(kind truncated corrupt version older junk empty)
   rh_record_test(bad_trace.${kind} bad-trace ${kind} ${RH_REC_TRACE})
 endforeach()

@@ -15,6 +15,8 @@
   check_replay.py REFHEAP script-fails KIND        a script that fails under Python (KIND: exception,
         syntax, missing, os_exit): the program's status and Python's message; os._exit() (no exit
         handlers) is reported as a truncated trace, and replay refuses it with exit 2 naming file and offset
+  check_replay.py REFHEAP whatif TRACE ALLOC KEY=VALUE EFFECT   the setting takes effect: the replay with
+        it against the replay without it (EFFECT: model:FIELD=N, more:FIELD, more:released, hugepages)
   check_replay.py REFHEAP shim-path               PYTHONPATH=$(refheap shim-path) makes the refheap shim
         importable by plain /usr/bin/python3 (and without it, the import fails)
 """
@@ -178,6 +180,52 @@ def script_fails(refheap, kind):
         print("ok: %s: status %d; %s" % (kind, rc, err.strip().splitlines()[-1]))
 
 
+def replay_json(refheap, trace, alloc, settings):
+    with tempfile.TemporaryDirectory() as d:
+        js = os.path.join(d, "r.json")
+        cmd = [refheap, "replay", trace, "--allocator", alloc, "--json", js]
+        for kv in settings:
+            cmd += ["--set", kv]
+        rc, out, err = run(cmd)
+        if rc == 2 and ("not active" in err or "not found" in err or "cannot" in err) and alloc != "pymalloc":
+            print("skip: " + err.strip())
+            sys.exit(SKIP)
+        if rc != 0:
+            fail("%s: exit %d: %s" % (" ".join(cmd), rc, err))
+        return json.load(open(js))
+
+
+def figure(doc, effect):
+    if effect == "released":  # release points where RSS fell within the deadline
+        return sum(r["latency_ns"] is not None for r in doc["releases"])
+    if effect == "hugepages":  # arenas asked of the kernel as huge pages (given or fallen back)
+        return doc["hugepage_arenas"] + doc["hugepage_fallbacks"]
+    v = doc
+    for k in effect.split("."):
+        v = v[k]
+    return v
+
+
+def whatif(refheap, trace, alloc, setting, effect):
+    base = replay_json(refheap, trace, alloc, [])
+    doc = replay_json(refheap, trace, alloc, [setting])
+    if setting not in doc["settings"]:
+        fail("settings %r do not name %s" % (doc["settings"], setting))
+    if effect.startswith("model:"):  # model:FIELD=N: the model ran with that parameter
+        field, want = effect[6:].split("=")
+        got = doc["model_check"]["model"][field]
+        if got != int(want) or base["model_check"]["model"][field] == int(want):
+            fail("%s: model %s %r (without the setting %r), want %s" % (
+                setting, field, got, base["model_check"]["model"][field], want))
+        print("ok: %s: model %s %d" % (setting, field, got))
+        return
+    key = effect[5:] if effect.startswith("more:") else effect
+    a, b = figure(base, key), figure(doc, key)
+    if not b > a:
+        fail("%s on %s: %s %r, without it %r (want more)" % (setting, alloc, key, b, a))
+    print("ok: %s on %s: %s %r, without it %r" % (setting, alloc, key, b, a))
+
+
 def shim_path(refheap):
     rc, out, err = run([refheap, "shim-path"])
     folder = out.strip()
@@ -220,6 +268,8 @@ def main():
         script_status(refheap, int(sys.argv[3]))
     elif mode == "script-fails":
         script_fails(refheap, sys.argv[3])
+    elif mode == "whatif":
+        whatif(refheap, *sys.argv[3:7])
     elif mode == "shim-path":
         shim_path(refheap)
     else:

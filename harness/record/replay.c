@@ -159,21 +159,24 @@ static int apply_setting(rh_replay *R, const char *kv) {
     snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
     const char *val = eq + 1;
     long long v = parse_size(val);
+    int ok = 1;
     append_setting(R, kv);
     if (is_env_setting(key)) {
         setenv(key, val, 1);
         return 0;
     }
-    if (v < 0) return usage("--set: not a number or size:", kv);
+    if (v < 0 || v > INT32_MAX) return usage("--set: not a number or size below 2 GiB:", kv);
     if (!strcmp(key, "arena_size")) R->profile.arena_size = (uint32_t)v;
     else if (!strcmp(key, "pool_size")) R->profile.pool_size = (uint32_t)v;
     else if (!strcmp(key, "keep_empty_arena")) R->profile.keep_one_empty_arena = v != 0;
     else if (!strcmp(key, "PYTHON_PYMALLOC_HUGEPAGES")) R->hugepages = v != 0;
     else if (!strcmp(key, "trim_after_full_gc")) R->trim_after_full_gc = v != 0;
-    else if (!strcmp(key, "MALLOC_ARENA_MAX")) mallopt(M_ARENA_MAX, (int)v);
-    else if (!strcmp(key, "MALLOC_TRIM_THRESHOLD_")) mallopt(M_TRIM_THRESHOLD, (int)v);
-    else if (!strcmp(key, "MALLOC_MMAP_THRESHOLD_")) mallopt(M_MMAP_THRESHOLD, (int)v);
+    else if (!strcmp(key, "MALLOC_ARENA_MAX")) ok = mallopt(M_ARENA_MAX, (int)v);
+    else if (!strcmp(key, "MALLOC_TRIM_THRESHOLD_")) ok = mallopt(M_TRIM_THRESHOLD, (int)v);
+    else if (!strcmp(key, "MALLOC_MMAP_THRESHOLD_")) ok = mallopt(M_MMAP_THRESHOLD, (int)v);
     else return usage("--set: unknown setting", key);
+    /* mallopt returns 1 on success: glibc refuses e.g. an mmap threshold above HEAP_MAX/2 (32 MiB) */
+    if (!ok) return usage("--set: glibc's mallopt refused", kv);
     return 0;
 }
 
@@ -198,14 +201,28 @@ static void hp_free(void *ctx, void *p, size_t size) {
     munmap(p, size);
 }
 
-static int push(void **v, size_t *n, size_t *cap, size_t elsize) {
-    if (*n < *cap) return 0;
-    size_t c = *cap ? *cap * 2 : 256;
-    void *p = realloc(*v, c * elsize);
-    if (!p) return -1;
+/* The replayer's own growing arrays (timeline, labels, releases, arena records) live in their own
+ * mappings, never in the heap of malloc: under --allocator malloc (and for RAW records, and under a
+ * preloaded jemalloc/tcmalloc) an array realloc'ed while the program runs would sit among the replayed
+ * blocks and keep the heap's top from being trimmed. Sizes in elements; the mapping is cap * elsize. */
+static int grow_mapped(void **v, size_t *cap, size_t need, size_t elsize) {
+    if (need <= *cap) return 0;
+    size_t c = *cap ? *cap : 256;
+    while (c < need) c *= 2;
+    void *p = *v ? mremap(*v, *cap * elsize, c * elsize, MREMAP_MAYMOVE)
+                 : mmap(NULL, c * elsize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return -1;
     *v = p;
     *cap = c;
     return 0;
+}
+
+static void free_mapped(void *v, size_t cap, size_t elsize) {
+    if (v) munmap(v, cap * elsize);
+}
+
+static int push(void **v, size_t *n, size_t *cap, size_t elsize) {
+    return grow_mapped(v, cap, *n + 1, elsize);
 }
 
 /* ---------------------------------------------------------------- arenas placed as the real run's */
@@ -454,13 +471,7 @@ static int op(loop *L, const rh_trace_rec *r) {
 }
 
 static uint32_t add_label(rh_replay *R, const char *s, size_t n) {
-    while (R->labels_len + n + 1 > R->labels_cap) {
-        size_t cap = R->labels_cap ? R->labels_cap * 2 : 4096;
-        char *p = realloc(R->labels, cap);
-        if (!p) return 0;
-        R->labels = p;
-        R->labels_cap = cap;
-    }
+    if (grow_mapped((void **)&R->labels, &R->labels_cap, R->labels_len + n + 1, 1) != 0) return 0;
     uint32_t off = (uint32_t)R->labels_len;
     memcpy(R->labels + off, s, n);
     R->labels[off + n] = 0;
@@ -704,12 +715,12 @@ static int apply_settings(rh_replay *R, int argc, char **argv) {
 static void free_replay(rh_replay *R) {
     if (R->alloc.malloc) rh_allocator_destroy(&R->alloc);
     unplace_cpython_arenas();
-    free(R->pts);
-    free(R->labels);
-    free(R->rel);
+    free_mapped(R->pts, R->cap_pts, sizeof *R->pts);
+    free_mapped(R->labels, R->labels_cap, 1);
+    free_mapped(R->rel, R->cap_rel, sizeof *R->rel);
     free(R->diffs);
     free(R->alloc_json);
-    free(R->arenas.addr);
+    free_mapped(R->arenas.addr, R->arenas.cap, sizeof *R->arenas.addr);
     if (tbl) munmap(tbl, tbl_cap * sizeof(blk));
     tbl = NULL;
     tbl_cap = 0;
