@@ -35,6 +35,17 @@
 #include "record.h"
 #include "replay.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZER_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZER_MALLOC 1
+#endif
+#endif
+#ifndef SANITIZER_MALLOC
+#define SANITIZER_MALLOC 0
+#endif
+
 #define FILL_BYTE 0xCB
 #define RELEASE_MIN_BYTES (4ull << 20)
 #define RELEASE_POLL_NS 1000000L
@@ -176,6 +187,11 @@ static int apply_setting(rh_replay *R, const char *kv) {
     else if (!strcmp(key, "MALLOC_MMAP_THRESHOLD_")) ok = mallopt(M_MMAP_THRESHOLD, (int)v);
     else return usage("--set: unknown setting", key);
     /* mallopt returns 1 on success: glibc refuses e.g. an mmap threshold above HEAP_MAX/2 (32 MiB) */
+    if (!ok && SANITIZER_MALLOC) {
+        fprintf(stderr, "refheap replay: --set %s: this refheap is built with a sanitizer, whose malloc "
+                "replaces glibc's, so glibc's settings cannot apply (use a Release build)\n", kv);
+        return 2;
+    }
     if (!ok) return usage("--set: glibc's mallopt refused", kv);
     return 0;
 }
@@ -240,7 +256,6 @@ static void *placed_arena_alloc(void *ctx, size_t size) {
     rh_arena_place *A = &R->arenas;
     uint64_t pool = R->profile.pool_size;
     if (A->next >= A->n || A->addr[A->next].size != size || !pool || (pool & (pool - 1))) {
-        if (A->next < A->n) A->next++;
         A->unplaced++;
         void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         return p == MAP_FAILED ? NULL : p;
@@ -296,13 +311,17 @@ static void place_cpython_arenas(rh_replay *R) { (void)R; }
 static void unplace_cpython_arenas(void) {}
 #endif
 
-/* An ARENA_ALLOC event: queue the address for the replay's next arena. */
+#define ARENAS_WAITING_MAX (1u << 20) /* a replay that far behind the recording is not replaying it */
+
+/* An ARENA_ALLOC event: queue the address for the replay's next arena, when the replay's arenas have
+ * that size (not under another arena_size or huge pages, whose arenas never take recorded places). */
 static int arena_recorded(rh_replay *R, uint64_t address, uint64_t size) {
     rh_arena_place *A = &R->arenas;
+    A->recorded++;
+    if (size != R->profile.arena_size || R->hugepages || A->n - A->next >= ARENAS_WAITING_MAX) return 0;
     if (A->next == A->n) A->next = A->n = 0; /* all used: start over, the queue stays short */
     if (push((void **)&A->addr, &A->n, &A->cap, sizeof *A->addr) != 0) return -1;
     A->addr[A->n++] = (rh_arena_rec){address, size};
-    A->recorded++;
     return 0;
 }
 
