@@ -5,8 +5,12 @@
 #   record.replay.pymalloc_py27    the same trace under 2.7's pymalloc (4 KiB pools, 256 KiB arenas, 8-byte
 #                                  alignment): matches false, differences listed
 #   record.replay.whatif_*         what-if settings run (arena size, pool size, glibc options)
+#   record.whatif_effect.*         each what-if setting changes what it should, against a replay without it
 #   record.bad_trace.<kind>        damaged traces: exit 2 and "FILE: offset N: ..."
 #   record.script_status           a failing program's status comes back from `refheap record`
+#   record.script_fails.<kind>     an exception, a syntax error, a missing script, os._exit(): the program's
+#                                  status and message; os._exit() leaves a truncated trace, said so
+#   record.shim_path               PYTHONPATH=$(refheap shim-path) python3 imports the refheap shim
 #   record.python312               --python with pyenv's 3.12 (launcher built against its libpython; skipped
 #                                  when absent)
 set(RH_REC_CHECK ${CMAKE_CURRENT_SOURCE_DIR}/record/check_replay.py)
@@ -43,11 +47,31 @@ rh_record_test(replay.whatif_pool_4k replay ${RH_REC_TRACE} pymalloc --set pool_
 rh_record_test(replay.whatif_glibc replay ${RH_REC_TRACE} malloc --set MALLOC_TRIM_THRESHOLD_=0
                --set MALLOC_ARENA_MAX=1 --set MALLOC_MMAP_THRESHOLD_=65536 --set trim_after_full_gc=1)
 rh_record_test(replay.whatif_hugepages replay ${RH_REC_TRACE} pymalloc --set PYTHON_PYMALLOC_HUGEPAGES=1)
-foreach(kind truncated corrupt version junk empty)
+# each what-if setting takes effect (docs/record-replay.md's table): TRACE ALLOC SETTING EFFECT
+foreach(case
+    "arena_256k;pymalloc;arena_size=256K;model:arena_size=262144"
+    "pool_4k;pymalloc;pool_size=4K;model:pool_size=4096"
+    "keep_no_empty_arena;pymalloc;keep_empty_arena=0;more:allocator_stats.arenas_reclaimed"
+    "hugepages;pymalloc;PYTHON_PYMALLOC_HUGEPAGES=1;hugepages"
+    "trim_after_full_gc;malloc;trim_after_full_gc=1;more:trims"
+    "jemalloc_decay;jemalloc;MALLOC_CONF=dirty_decay_ms:0,muzzy_decay_ms:0;more:released"
+    "mimalloc_reset;mimalloc;MIMALLOC_RESET_DELAY=0;more:released"
+    "tcmalloc_decommit;tcmalloc;TCMALLOC_AGGRESSIVE_DECOMMIT=1;more:released")
+  list(GET case 0 name)
+  list(SUBLIST case 1 3 args)
+  rh_record_test(whatif_effect.${name} whatif ${RH_REC_TRACE} ${args})
+endforeach()
+foreach(kind truncated corrupt version older junk empty)
   rh_record_test(bad_trace.${kind} bad-trace ${kind} ${RH_REC_TRACE})
 endforeach()
 rh_record_test(script_status script-status 7)
 set_tests_properties(record.script_status PROPERTIES FIXTURES_REQUIRED "")
+foreach(kind exception syntax missing os_exit)
+  rh_record_test(script_fails.${kind} script-fails ${kind})
+  set_tests_properties(record.script_fails.${kind} PROPERTIES FIXTURES_REQUIRED "")
+endforeach()
+rh_record_test(shim_path shim-path)
+set_tests_properties(record.shim_path PROPERTIES FIXTURES_REQUIRED "")
 
 # another interpreter: a launcher compiled against pyenv's 3.12 libpython, model_check under py312
 set(RH_REC_PY312 "$ENV{HOME}/.pyenv/versions/3.12.1/bin/python")

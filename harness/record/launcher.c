@@ -16,6 +16,7 @@
  *     _PyMem_SetDefaultAllocator(PYMEM_DOMAIN_RAW, &old) ... PyMem_SetAllocator(RAW, &old) pairs in
  *     Python/pystate.c, initconfig.c and pathconfig.c, which allocate and free configuration strings with
  *     plain malloc and put our RAW hook back after.
+ *     The arena allocator (PyObject_SetArenaAllocator) is wrapped at the same point: pymalloc's arenas.
  *  3. Py_InitializeFromConfig, then the gc.callbacks hook and the atexit hook, then Py_RunMain (runs the
  *     script and finalizes). Every PyMem_* / PyObject_* call from start-up to the end of finalization
  *     goes through the hooks.
@@ -273,6 +274,27 @@ static void h_free(void *ctx, void *p) {
     r->free(r->ctx, p);
 }
 
+/* pymalloc's arenas. Objects/obmalloc.c (3.11) takes them from _PyObject_Arena (PyObject_SetArenaAllocator):
+ * new_arena calls .alloc and pymalloc_free's "free the entire arena" case calls .free, both from inside
+ * PyObject_Malloc/Free (PyMem_* too), hence inside one of our hooks on this thread (depth > 0, rec_lock
+ * held). The same allocator also serves _PyObject_VirtualAlloc (Python/pystate.c allocate_chunk: the frame
+ * data stack), called outside any hook: not an arena, not recorded. The replay gives its n-th arena the
+ * n-th recorded arena's offset from pool alignment (new_arena loses one pool of a misaligned arena). */
+static PyObjectArenaAllocator orig_arena;
+
+static void *h_arena_alloc(void *ctx, size_t size) {
+    void *p = orig_arena.alloc(orig_arena.ctx, size);
+    if (p && depth && recording)
+        rh_trace_put_event(writer, RH_EV_ARENA_ALLOC, now_ns(), (uint64_t)(uintptr_t)p, size, 0, NULL, 0);
+    return p;
+}
+
+static void h_arena_free(void *ctx, void *p, size_t size) {
+    if (depth && recording)
+        rh_trace_put_event(writer, RH_EV_ARENA_FREE, now_ns(), (uint64_t)(uintptr_t)p, size, 0, NULL, 0);
+    orig_arena.free(orig_arena.ctx, p, size);
+}
+
 static void atfork_child(void) {
     recording = 0;
     if (writer) rh_trace_writer_abandon(writer);
@@ -286,6 +308,9 @@ static void install_hooks(void) {
         PyMemAllocatorEx h = {(void *)(intptr_t)d, h_malloc, h_calloc, h_realloc, h_free};
         PyMem_SetAllocator((PyMemAllocatorDomain)d, &h);
     }
+    PyObject_GetArenaAllocator(&orig_arena);
+    PyObjectArenaAllocator ha = {NULL, h_arena_alloc, h_arena_free};
+    PyObject_SetArenaAllocator(&ha);
     pthread_atfork(NULL, NULL, atfork_child);
     recording = 1;
 }
@@ -404,6 +429,7 @@ static void write_meta(int argc, char **argv) {
 }
 
 static const char *trace_path;
+static int done_fd = -1; /* REFHEAP_RECORD_DONE_FD: one byte written once the trace is whole (record.c) */
 
 /* At process exit (exit() after Py_RunMain, or Py_Exit for an uncaught SystemExit): the END record with
  * the exit status, then the file is closed and a summary printed. Not in a forked child (writer NULL). */
@@ -425,6 +451,7 @@ static void finish_recording(int status, void *unused) {
         fprintf(stderr, "refheap record: %s: %s\n", trace_path, err);
         _exit(LAUNCHER_FAILED);
     }
+    if (done_fd >= 0 && write(done_fd, "1", 1) != 1) done_fd = -1;
     if (!getenv("REFHEAP_RECORD_QUIET"))
         fprintf(stderr, "refheap record: %s: %llu operations, %llu bytes (%.2f bytes/op), %llu RSS samples, "
                 "%llu collections, %llu marks; %llu frees of blocks from before the hooks; exit status %d\n",
@@ -450,6 +477,12 @@ int main(int argc, char **argv) {
     writer = rh_trace_writer_open(argv[1], 1, err, sizeof err);
     if (!writer) return fail(err, NULL);
     trace_path = argv[1];
+    const char *dfd = getenv("REFHEAP_RECORD_DONE_FD");
+    if (dfd) { /* kept from the program and its children */
+        done_fd = atoi(dfd);
+        if (fcntl(done_fd, F_SETFD, FD_CLOEXEC) != 0) done_fd = -1;
+        unsetenv("REFHEAP_RECORD_DONE_FD");
+    }
     on_exit(finish_recording, NULL);
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

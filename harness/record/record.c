@@ -9,6 +9,7 @@
  * no launcher can run, the launcher's own failures (125 from launcher.c) become 2 with its message.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #include "record.h"
+#include "trace.h" /* RH_TRACE_VERSION: part of a cached launcher's name */
 
 #define LAUNCHER_FAILED 125
 #define DEFAULT_PYTHON "/usr/bin/python3"
@@ -159,9 +161,12 @@ static int build_launcher(const char *python, const pyinfo *pi, char *out, size_
     char mk[PATH_MAX + 16];
     snprintf(mk, sizeof mk, "mkdir -p '%s'", dir);
     if (system(mk) != 0) return -1;
+    /* one launcher per interpreter library, source tree and trace format: two checkouts of refheap (or
+     * two versions of it) never run each other's launcher */
     unsigned long h = 5381;
     for (const char *p = pi->libpath; *p; p++) h = h * 33 + (unsigned char)*p;
-    snprintf(out, n, "%s/launcher-%s-%08lx", dir, pi->version, h & 0xffffffffUL);
+    for (const char *p = RH_SOURCE_DIR; *p; p++) h = h * 33 + (unsigned char)*p;
+    snprintf(out, n, "%s/launcher-%s-v%u-%08lx", dir, pi->version, RH_TRACE_VERSION, h & 0xffffffffUL);
     char src[PATH_MAX], wsrc[PATH_MAX], tsrc[PATH_MAX];
     snprintf(src, sizeof src, "%s/harness/record/launcher.c", RH_SOURCE_DIR);
     snprintf(wsrc, sizeof wsrc, "%s/harness/record/trace_write.c", RH_SOURCE_DIR);
@@ -256,9 +261,26 @@ int rh_record_main(int argc, char **argv) {
     largv[2] = (char *)python;
     for (int k = 0; k < nprog; k++) largv[3 + k] = argv[i + k];
     if (quiet) setenv("REFHEAP_RECORD_QUIET", "1", 1);
+    /* the launcher writes a byte here once the trace is whole: a program leaving by os._exit() (no exit
+     * handlers) or a signal never does */
+    int done[2] = {-1, -1};
+    char fdtext[16];
+    if (pipe(done) == 0) {
+        fcntl(done[0], F_SETFD, FD_CLOEXEC);
+        fcntl(done[0], F_SETFL, O_NONBLOCK);
+        snprintf(fdtext, sizeof fdtext, "%d", done[1]);
+        setenv("REFHEAP_RECORD_DONE_FD", fdtext, 1);
+    }
     fflush(stdout);
     int st = run_wait(largv, 0);
     free(largv);
+    char byte = 0;
+    int whole = done[0] < 0; /* without the pipe, no claim either way */
+    if (done[0] >= 0) {
+        close(done[1]);
+        whole = read(done[0], &byte, 1) == 1; /* non-blocking: a forked child may still hold the pipe */
+        close(done[0]);
+    }
     if (st < 0) {
         fprintf(stderr, "refheap record: cannot start %s: %s\n", launcher, strerror(errno));
         return 2;
@@ -269,6 +291,9 @@ int rh_record_main(int argc, char **argv) {
     }
     if (st > 128 && st < 128 + 65)
         fprintf(stderr, "refheap record: the program was killed by signal %d; %s is truncated\n", st - 128, out);
+    else if (!whole)
+        fprintf(stderr, "refheap record: the program ended with status %d without the interpreter's exit (os._exit() "
+                "or a crash); %s is truncated and replay will refuse it\n", st, out);
     else if (st != 0 && !quiet)
         fprintf(stderr, "refheap record: the program exited with status %d (the trace %s is complete)\n", st, out);
     return st;

@@ -16,6 +16,7 @@
  *  - only the allocator calls are timed (rdtsc around each call), never the writes or the decoding.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
@@ -33,6 +34,17 @@
 
 #include "record.h"
 #include "replay.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZER_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZER_MALLOC 1
+#endif
+#endif
+#ifndef SANITIZER_MALLOC
+#define SANITIZER_MALLOC 0
+#endif
 
 #define FILL_BYTE 0xCB
 #define RELEASE_MIN_BYTES (4ull << 20)
@@ -158,21 +170,29 @@ static int apply_setting(rh_replay *R, const char *kv) {
     snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
     const char *val = eq + 1;
     long long v = parse_size(val);
+    int ok = 1;
     append_setting(R, kv);
     if (is_env_setting(key)) {
         setenv(key, val, 1);
         return 0;
     }
-    if (v < 0) return usage("--set: not a number or size:", kv);
+    if (v < 0 || v > INT32_MAX) return usage("--set: not a number or size below 2 GiB:", kv);
     if (!strcmp(key, "arena_size")) R->profile.arena_size = (uint32_t)v;
     else if (!strcmp(key, "pool_size")) R->profile.pool_size = (uint32_t)v;
     else if (!strcmp(key, "keep_empty_arena")) R->profile.keep_one_empty_arena = v != 0;
     else if (!strcmp(key, "PYTHON_PYMALLOC_HUGEPAGES")) R->hugepages = v != 0;
     else if (!strcmp(key, "trim_after_full_gc")) R->trim_after_full_gc = v != 0;
-    else if (!strcmp(key, "MALLOC_ARENA_MAX")) mallopt(M_ARENA_MAX, (int)v);
-    else if (!strcmp(key, "MALLOC_TRIM_THRESHOLD_")) mallopt(M_TRIM_THRESHOLD, (int)v);
-    else if (!strcmp(key, "MALLOC_MMAP_THRESHOLD_")) mallopt(M_MMAP_THRESHOLD, (int)v);
+    else if (!strcmp(key, "MALLOC_ARENA_MAX")) ok = mallopt(M_ARENA_MAX, (int)v);
+    else if (!strcmp(key, "MALLOC_TRIM_THRESHOLD_")) ok = mallopt(M_TRIM_THRESHOLD, (int)v);
+    else if (!strcmp(key, "MALLOC_MMAP_THRESHOLD_")) ok = mallopt(M_MMAP_THRESHOLD, (int)v);
     else return usage("--set: unknown setting", key);
+    /* mallopt returns 1 on success: glibc refuses e.g. an mmap threshold above HEAP_MAX/2 (32 MiB) */
+    if (!ok && SANITIZER_MALLOC) {
+        fprintf(stderr, "refheap replay: --set %s: this refheap is built with a sanitizer, whose malloc "
+                "replaces glibc's, so glibc's settings cannot apply (use a Release build)\n", kv);
+        return 2;
+    }
+    if (!ok) return usage("--set: glibc's mallopt refused", kv);
     return 0;
 }
 
@@ -197,17 +217,115 @@ static void hp_free(void *ctx, void *p, size_t size) {
     munmap(p, size);
 }
 
-/* ---------------------------------------------------------------- timeline */
-
-static int push(void **v, size_t *n, size_t *cap, size_t elsize) {
-    if (*n < *cap) return 0;
-    size_t c = *cap ? *cap * 2 : 256;
-    void *p = realloc(*v, c * elsize);
-    if (!p) return -1;
+/* The replayer's own growing arrays (timeline, labels, releases, arena records) live in their own
+ * mappings, never in the heap of malloc: under --allocator malloc (and for RAW records, and under a
+ * preloaded jemalloc/tcmalloc) an array realloc'ed while the program runs would sit among the replayed
+ * blocks and keep the heap's top from being trimmed. Sizes in elements; the mapping is cap * elsize. */
+static int grow_mapped(void **v, size_t *cap, size_t need, size_t elsize) {
+    if (need <= *cap) return 0;
+    size_t c = *cap ? *cap : 256;
+    while (c < need) c *= 2;
+    void *p = *v ? mremap(*v, *cap * elsize, c * elsize, MREMAP_MAYMOVE)
+                 : mmap(NULL, c * elsize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return -1;
     *v = p;
     *cap = c;
     return 0;
 }
+
+static void free_mapped(void *v, size_t cap, size_t elsize) {
+    if (v) munmap(v, cap * elsize);
+}
+
+static int push(void **v, size_t *n, size_t *cap, size_t elsize) {
+    return grow_mapped(v, cap, *n + 1, elsize);
+}
+
+/* ---------------------------------------------------------------- arenas placed as the real run's */
+
+/* Objects/obmalloc.c new_arena (3.11): an arena whose address is not pool-aligned loses one pool
+ * (`excess = address & POOL_SIZE_MASK; if (excess) --nfreepools`). Which arenas the kernel hands out
+ * misaligned depends on the process's other mappings, so a replay over plain mmap has its own pattern,
+ * and where a peak fills the arenas to within a few pools, one side needs one arena more (a 63-pool
+ * arena instead of a 64-pool one). The trace records each arena's address (ARENA_ALLOC events, written
+ * inside the allocation that needed it, so before its record); the replay's n-th arena is mapped at the
+ * n-th recorded arena's offset from pool alignment when the arena sizes agree, and from plain mmap
+ * otherwise (an older trace, a what-if arena size, arenas beyond the recorded ones, huge pages). */
+static void *placed_arena_alloc(void *ctx, size_t size) {
+    rh_replay *R = ctx;
+    rh_arena_place *A = &R->arenas;
+    uint64_t pool = R->profile.pool_size;
+    if (A->next >= A->n || A->addr[A->next].size != size || !pool || (pool & (pool - 1))) {
+        A->unplaced++;
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? NULL : p;
+    }
+    uint64_t want = A->addr[A->next++].address;
+    char *s = mmap(NULL, size + pool, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (s == MAP_FAILED) return NULL;
+    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE); /* a corrupt address must still give a page-aligned arena */
+    size_t head = (size_t)((want - (uint64_t)(uintptr_t)s) & (pool - 1) & ~(page - 1)); /* < pool */
+    if (head) munmap(s, head);
+    munmap(s + head + size, pool - head);
+    A->placed++;
+    return s + head;
+}
+
+static void placed_arena_free(void *ctx, void *p, size_t size) {
+    (void)ctx;
+    munmap(p, size);
+}
+
+#ifdef RH_LAUNCHER_LIBPYTHON
+/* --allocator cpython: CPython's own obmalloc (reference/src/alloc_cpython.c, Debian's libpython dlopen'ed)
+ * gets the same placement. Its arena allocator is set here (PyObject_SetArenaAllocator; the struct is
+ * PyObjectArenaAllocator's layout) before the cpython allocator wraps whatever is installed, and put back
+ * in free_replay after that allocator has restored ours. */
+typedef struct py_arena_allocator {
+    void *ctx;
+    void *(*alloc)(void *ctx, size_t size);
+    void (*free)(void *ctx, void *ptr, size_t size);
+} py_arena_allocator;
+static py_arena_allocator py_arena_before;
+static void (*py_set_arena)(py_arena_allocator *);
+
+static void place_cpython_arenas(rh_replay *R) {
+    void *dl = dlopen(RH_LAUNCHER_LIBPYTHON, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    void (*get)(py_arena_allocator *) = dl ? (void (*)(py_arena_allocator *))dlsym(dl, "PyObject_GetArenaAllocator") : NULL;
+    py_set_arena = dl ? (void (*)(py_arena_allocator *))dlsym(dl, "PyObject_SetArenaAllocator") : NULL;
+    if (!get || !py_set_arena) { /* the cpython allocator reports why it cannot run */
+        py_set_arena = NULL;
+        return;
+    }
+    get(&py_arena_before);
+    py_arena_allocator mine = {R, placed_arena_alloc, placed_arena_free};
+    py_set_arena(&mine);
+}
+
+static void unplace_cpython_arenas(void) {
+    if (py_set_arena) py_set_arena(&py_arena_before);
+    py_set_arena = NULL;
+}
+#else
+static void place_cpython_arenas(rh_replay *R) { (void)R; }
+static void unplace_cpython_arenas(void) {}
+#endif
+
+#define ARENAS_WAITING_MAX (1u << 20) /* a replay that far behind the recording is not replaying it */
+
+/* An ARENA_ALLOC event: queue the address for the replay's next arena, when the replay's arenas have
+ * that size (not under another arena_size or huge pages, whose arenas never take recorded places). */
+static int arena_recorded(rh_replay *R, uint64_t address, uint64_t size) {
+    rh_arena_place *A = &R->arenas;
+    A->recorded++;
+    if (size != R->profile.arena_size || R->hugepages || A->n - A->next >= ARENAS_WAITING_MAX) return 0;
+    if (A->next == A->n) A->next = A->n = 0; /* all used: start over, the queue stays short */
+    if (push((void **)&A->addr, &A->n, &A->cap, sizeof *A->addr) != 0) return -1;
+    A->addr[A->n++] = (rh_arena_rec){address, size};
+    return 0;
+}
+
+/* ---------------------------------------------------------------- timeline */
 
 typedef struct phase {
     uint64_t peak_live, peak_rss_kb;
@@ -372,13 +490,7 @@ static int op(loop *L, const rh_trace_rec *r) {
 }
 
 static uint32_t add_label(rh_replay *R, const char *s, size_t n) {
-    while (R->labels_len + n + 1 > R->labels_cap) {
-        size_t cap = R->labels_cap ? R->labels_cap * 2 : 4096;
-        char *p = realloc(R->labels, cap);
-        if (!p) return 0;
-        R->labels = p;
-        R->labels_cap = cap;
-    }
+    if (grow_mapped((void **)&R->labels, &R->labels_cap, R->labels_len + n + 1, 1) != 0) return 0;
     uint32_t off = (uint32_t)R->labels_len;
     memcpy(R->labels + off, s, n);
     R->labels[off + n] = 0;
@@ -475,6 +587,10 @@ static int event(loop *L, const rh_trace_rec *r) {
         snapshot_alloc_json(R);
         break;
     }
+    case RH_EV_ARENA_ALLOC:
+        if (arena_recorded(R, r->a, r->b) != 0) return rh_trace_fail(L->rd, "out of memory for arena records");
+        break;
+    case RH_EV_ARENA_FREE: R->arenas.recorded_frees++; break;
     case RH_EV_END: {
         R->have_end = 1;
         R->exit_status = (int)((r->a >> 1) ^ (~(r->a & 1) + 1));
@@ -555,17 +671,22 @@ static int make_allocator(rh_replay *R) {
     char err[300] = "";
     const char *name = R->alloc_name;
     if (!strcmp(name, "pymalloc")) {
-        static rh_arena_allocator hp;
+        static rh_arena_allocator hp, placed;
         hp = (rh_arena_allocator){RH_ALLOCATOR_ABI_VERSION, sizeof hp, "hugepages", R, hp_alloc, hp_free};
-        if (rh_allocator_pymalloc(&R->alloc, &R->profile, R->hugepages ? &hp : NULL) != 0) {
+        placed = (rh_arena_allocator){RH_ALLOCATOR_ABI_VERSION, sizeof placed, "mmap, placed as recorded", R,
+                                      placed_arena_alloc, placed_arena_free};
+        if (rh_allocator_pymalloc(&R->alloc, &R->profile, R->hugepages ? &hp : &placed) != 0) {
             fprintf(stderr, "refheap replay: pymalloc cannot run with arena_size=%u pool_size=%u (powers of two, "
                     "at least 4 pools per arena, a pool holding two %u-byte blocks)\n", R->profile.arena_size,
                     R->profile.pool_size, R->profile.small_request_threshold);
             return 2;
         }
-    } else if (rh_allocator_create(&R->alloc, name, &R->profile, err, sizeof err) != 0) {
-        fprintf(stderr, "refheap replay: allocator '%s': %s\n", name, err);
-        return 2;
+    } else {
+        if (!strcmp(name, "cpython")) place_cpython_arenas(R);
+        if (rh_allocator_create(&R->alloc, name, &R->profile, err, sizeof err) != 0) {
+            fprintf(stderr, "refheap replay: allocator '%s': %s\n", name, err);
+            return 2;
+        }
     }
     R->alloc_label = R->alloc.name;
     return 0;
@@ -612,11 +733,13 @@ static int apply_settings(rh_replay *R, int argc, char **argv) {
 
 static void free_replay(rh_replay *R) {
     if (R->alloc.malloc) rh_allocator_destroy(&R->alloc);
-    free(R->pts);
-    free(R->labels);
-    free(R->rel);
+    unplace_cpython_arenas();
+    free_mapped(R->pts, R->cap_pts, sizeof *R->pts);
+    free_mapped(R->labels, R->labels_cap, 1);
+    free_mapped(R->rel, R->cap_rel, sizeof *R->rel);
     free(R->diffs);
     free(R->alloc_json);
+    free_mapped(R->arenas.addr, R->arenas.cap, sizeof *R->arenas.addr);
     if (tbl) munmap(tbl, tbl_cap * sizeof(blk));
     tbl = NULL;
     tbl_cap = 0;

@@ -34,6 +34,14 @@ typedef struct rh_release {
 /* A difference between the real interpreter's sys._debugmallocstats() and the model's. */
 typedef struct rh_diff { char what[64]; uint64_t real, model; } rh_diff;
 
+/* The recording's arenas (ARENA_ALLOC events) not yet given to the replay's arena allocator, in order. */
+typedef struct rh_arena_rec { uint64_t address, size; } rh_arena_rec;
+typedef struct rh_arena_place {
+    rh_arena_rec *addr;
+    size_t n, cap, next;         /* addr[next, n) are waiting */
+    uint64_t recorded, recorded_frees, placed, unplaced;
+} rh_arena_place;
+
 typedef struct rh_replay {
     const char *trace_path, *alloc_name, *json_path;
     int report;
@@ -45,6 +53,7 @@ typedef struct rh_replay {
     char settings[512];          /* the --set list as given, for reports */
     int trim_after_full_gc, hugepages;
     uint64_t hugepage_arenas, hugepage_fallbacks;
+    rh_arena_place arenas;       /* pymalloc: arenas placed at the recorded offsets from pool alignment */
     /* trace facts */
     char python[32], executable[256], argv[512];
     int exit_status, have_end;

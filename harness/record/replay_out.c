@@ -100,8 +100,10 @@ static void diff(rh_replay *R, const char *what, uint64_t real, uint64_t model) 
     X(arenas_current) X(bytes_in_allocated_blocks) X(bytes_in_available_blocks)
 
 /* Free pools plus pools lost to arena alignment: new_arena (Objects/obmalloc.c) gives up the first partial
- * pool of an arena whose mmap address is not pool-aligned, and which arenas those are depends on the
- * addresses the kernel hands out, in the real run and in the replay alike; their sum does not. */
+ * pool of an arena whose mmap address is not pool-aligned. A trace with ARENA_ALLOC records (format 2)
+ * lets the replay place its arenas at the real ones' offsets (replay.c), and then both figures are
+ * compared apart; a version-1 trace has no addresses, so only their sum is compared (which arenas are
+ * misaligned then depends on the replaying process's mappings). */
 static uint64_t unused_pools_total(const rh_allocator_stats *s) {
     uint64_t lost = s->bytes_lost_arena_alignment, pool = s->pool_size;
     if (s->unused_pools == RH_STAT_UNKNOWN) return RH_STAT_UNKNOWN;
@@ -126,8 +128,14 @@ void rh_replay_model_check(rh_replay *R) {
 #define X(f) if (r->f != RH_STAT_UNKNOWN) diff(R, #f, r->f, m->f);
     MODEL_CHECK_SCALARS(X)
 #undef X
-    if (unused_pools_total(r) != RH_STAT_UNKNOWN)
+    if (R->arenas.recorded && r->unused_pools != RH_STAT_UNKNOWN) {
+        diff(R, "unused_pools", r->unused_pools, m->unused_pools);
+        diff(R, "bytes_lost_arena_alignment", r->bytes_lost_arena_alignment, m->bytes_lost_arena_alignment);
+        /* every arena the real interpreter allocated is in the trace (none before the hooks) */
+        diff(R, "arenas_allocated_total vs the trace's arena records", r->arenas_allocated_total, R->arenas.recorded);
+    } else if (unused_pools_total(r) != RH_STAT_UNKNOWN) {
         diff(R, "unused_pools + pools lost to arena alignment", unused_pools_total(r), unused_pools_total(m));
+    }
     R->matches = R->ndiffs == 0;
 }
 
@@ -214,6 +222,8 @@ int rh_replay_write_json(const rh_replay *R, const char *path) {
     fprintf(f, "  \"trims\": %" PRIu64 ", \"hugepage_arenas\": %" PRIu64 ", \"hugepage_fallbacks\": %" PRIu64
             ", \"unknown_frees_in_recording\": %" PRIu64 ",\n", R->trims, R->hugepage_arenas,
             R->hugepage_fallbacks, R->unknown_frees);
+    fprintf(f, "  \"arenas_recorded\": %" PRIu64 ", \"arenas_placed\": %" PRIu64 ", \"arenas_unplaced\": %" PRIu64
+            ",\n", R->arenas.recorded, R->arenas.placed, R->arenas.unplaced);
     json_model_check(R, f);
     fprintf(f, "  \"release_deadline_s\": %.3f,\n  \"releases\": [", R->release_deadline_s);
     for (size_t i = 0; i < R->nrel; i++) {
@@ -272,6 +282,9 @@ void rh_replay_write_report(const rh_replay *R, FILE *f) {
         else fprintf(f, "%.2f ms (RSS %.1f -> %.1f MiB)\n", e->latency_ns / 1e6, e->rss_peak_kb / 1024.0,
                      e->rss_after_kb / 1024.0);
     }
+    if (R->arenas.placed || R->arenas.unplaced)
+        fprintf(f, "  arenas: %" PRIu64 " in the trace; %" PRIu64 " placed at the real ones' offsets from pool "
+                "alignment, %" PRIu64 " not\n", R->arenas.recorded, R->arenas.placed, R->arenas.unplaced);
     if (R->have_real_stats && R->have_model_stats) {
         fprintf(f, "  model_check: %s (profile %s vs the recording's Python %s)\n", R->matches ? "matches" : "DIFFERS",
                 R->profile.name, R->python);

@@ -19,7 +19,8 @@
 #include <stdint.h>
 
 #define RH_TRACE_MAGIC "RHTRACE\n"
-#define RH_TRACE_VERSION 1u
+#define RH_TRACE_VERSION 2u     /* written; 2 added the ARENA_* events */
+#define RH_TRACE_VERSION_MIN 1u /* oldest read (version 1: the same records without ARENA_*) */
 #define RH_TRACE_HEADER_SIZE 16u
 #define RH_TRACE_MAX_TEXT (16u << 20) /* longest string field a reader accepts */
 
@@ -45,17 +46,21 @@ typedef enum rh_trace_domain {
     RH_DOM_COUNT = 3
 } rh_trace_domain;
 
-/* Events: name, number, fields (a, b, c are varints; text is varint length + bytes). */
+/* Events: name, number, fields (RH_EVF_TEXT: a varint length + bytes; otherwise that many varints a, b, c),
+ * the oldest format version that has it, and what the fields mean. */
+enum { RH_EVF_TEXT = 0, RH_EVF_A = 1, RH_EVF_AB = 2, RH_EVF_ABC = 3 };
 #define RH_TRACE_EVENTS(X)                                                                          \
-    X(META, 1, "text: key=value lines (python version, executable, argv, pid)")                    \
-    X(RSS, 2, "a: resident set size in KiB (/proc/self/statm)")                                     \
-    X(GC_START, 3, "a: generation")                                                                 \
-    X(GC_STOP, 4, "a: generation, b: collected, c: uncollectable")                                  \
-    X(MARK, 5, "text: the label given to refheap.mark()")                                           \
-    X(STATS, 6, "text: sys._debugmallocstats() output at exit (before finalization)")               \
-    X(END, 7, "a: exit status (zigzag), b: operations recorded, c: frees of unknown blocks")
+    X(META, 1, RH_EVF_TEXT, 1, "text: key=value lines (python version, executable, argv, pid)")     \
+    X(RSS, 2, RH_EVF_A, 1, "a: resident set size in KiB (/proc/self/statm)")                        \
+    X(GC_START, 3, RH_EVF_A, 1, "a: generation")                                                    \
+    X(GC_STOP, 4, RH_EVF_ABC, 1, "a: generation, b: collected, c: uncollectable")                   \
+    X(MARK, 5, RH_EVF_TEXT, 1, "text: the label given to refheap.mark()")                           \
+    X(STATS, 6, RH_EVF_TEXT, 1, "text: sys._debugmallocstats() output at exit (before finalization)") \
+    X(END, 7, RH_EVF_ABC, 1, "a: exit status (zigzag), b: operations recorded, c: frees of unknown blocks") \
+    X(ARENA_ALLOC, 8, RH_EVF_AB, 2, "a: address of an arena pymalloc obtained, b: its size")         \
+    X(ARENA_FREE, 9, RH_EVF_AB, 2, "a: address of an arena pymalloc gave back, b: its size")
 typedef enum rh_trace_event {
-#define X(n, v, d) RH_EV_##n = v,
+#define X(n, v, f, ver, d) RH_EV_##n = v,
     RH_TRACE_EVENTS(X)
 #undef X
 } rh_trace_event;

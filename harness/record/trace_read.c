@@ -31,6 +31,7 @@ struct rh_trace_reader {
     int frame_done;        /* ZSTD_decompressStream returned 0: the frame ended */
     int ended;             /* END read */
     int failed;
+    uint32_t version;      /* the header's format version */
     uint64_t file_off;     /* compressed bytes consumed (header included) */
     uint64_t stream_off;   /* decompressed offset of buf[0] */
     uint64_t rec_off;      /* decompressed offset of the record being decoded */
@@ -42,7 +43,14 @@ struct rh_trace_reader {
 };
 
 static const char *const event_names[] = {
-#define X(n, v, d) [v] = #n,
+#define X(n, v, f, ver, d) [v] = #n,
+    RH_TRACE_EVENTS(X)
+#undef X
+};
+
+/* Each event's fields and the format version that introduced it (0: no such event). */
+static const struct { uint8_t fields, since; } event_shape[] = {
+#define X(n, v, f, ver, d) [v] = {f, ver},
     RH_TRACE_EVENTS(X)
 #undef X
 };
@@ -102,9 +110,9 @@ rh_trace_reader *rh_trace_reader_open(const char *path, char *err, size_t errlen
         return NULL;
     }
     uint32_t version = get_le32(hdr + 8);
-    if (version != RH_TRACE_VERSION) {
-        snprintf(err, errlen, "%s: offset 8: trace format version %u; this refheap reads version %u "
-                 "(record it again with this refheap)", path, version, RH_TRACE_VERSION);
+    if (version < RH_TRACE_VERSION_MIN || version > RH_TRACE_VERSION) {
+        snprintf(err, errlen, "%s: offset 8: trace format version %u; this refheap reads versions %u to %u "
+                 "(record it again with this refheap)", path, version, RH_TRACE_VERSION_MIN, RH_TRACE_VERSION);
         fclose(f);
         return NULL;
     }
@@ -124,6 +132,7 @@ rh_trace_reader *rh_trace_reader_open(const char *path, char *err, size_t errlen
         return NULL;
     }
     r->f = f;
+    r->version = version;
     r->file_off = RH_TRACE_HEADER_SIZE;
     return r;
 }
@@ -177,11 +186,20 @@ static int fill(rh_trace_reader *r, size_t need) {
     return 1;
 }
 
+/* The data ran out inside a record: the compressed frame stopped early (the recording was cut short), or
+ * it ended cleanly with a malformed last record. */
+static int fail_short(rh_trace_reader *r, const char *what) {
+    if (!r->frame_done)
+        return rh_trace_fail(r, "truncated trace: the compressed data stops inside %s (the recording was cut "
+                                "short: killed, disk full, or os._exit())", what);
+    return rh_trace_fail(r, "truncated %s", what);
+}
+
 /* A varint from the window (the caller made sure the record is there or the window holds all there is). */
 static int get_varint(rh_trace_reader *r, uint64_t *v) {
     uint64_t x = 0;
     for (unsigned shift = 0; shift < 70; shift += 7) {
-        if (r->pos >= r->len) return rh_trace_fail(r, "truncated record");
+        if (r->pos >= r->len) return fail_short(r, "a record");
         unsigned char b = r->buf[r->pos++];
         if (shift == 63 && b > 1) break;
         x |= (uint64_t)(b & 0x7f) << shift;
@@ -239,12 +257,15 @@ static int decode(rh_trace_reader *r, rh_trace_rec *rec) {
         if (domain) return rh_trace_fail(r, "event with domain bits %d", domain);
         if (get_varint(r, &ev) != 0) return -1;
         rec->event = (uint8_t)ev;
-        switch (ev) {
-        case RH_EV_META: case RH_EV_MARK: case RH_EV_STATS: return get_text(r, rec);
-        case RH_EV_RSS: case RH_EV_GC_START: return get_varint(r, &rec->a);
-        case RH_EV_GC_STOP: case RH_EV_END:
-            return get_varint(r, &rec->a) || get_varint(r, &rec->b) || get_varint(r, &rec->c) ? -1 : 0;
-        default: return rh_trace_fail(r, "unknown event type %llu", (unsigned long long)ev);
+        if (ev >= sizeof event_shape / sizeof event_shape[0] || !event_shape[ev].since)
+            return rh_trace_fail(r, "unknown event type %llu", (unsigned long long)ev);
+        if (event_shape[ev].since > r->version)
+            return rh_trace_fail(r, "%s event in a version %u trace", event_names[ev], r->version);
+        switch (event_shape[ev].fields) {
+        case RH_EVF_TEXT: return get_text(r, rec);
+        case RH_EVF_A: return get_varint(r, &rec->a);
+        case RH_EVF_AB: return get_varint(r, &rec->a) || get_varint(r, &rec->b) ? -1 : 0;
+        default: return get_varint(r, &rec->a) || get_varint(r, &rec->b) || get_varint(r, &rec->c) ? -1 : 0;
         }
     default:
         return rh_trace_fail(r, "unknown record kind %d", kind);

@@ -108,19 +108,26 @@ void rh_trace_put_op(rh_trace_writer *w, int kind, int domain, uint64_t t_ns, ui
     }
 }
 
+static const uint8_t event_fields[] = {
+#define X(n, v, f, ver, d) [v] = f,
+    RH_TRACE_EVENTS(X)
+#undef X
+};
+
 void rh_trace_put_event(rh_trace_writer *w, int event, uint64_t t_ns, uint64_t a, uint64_t b, uint64_t c,
                         const char *text, size_t textlen) {
     put_head(w, RH_TR_EVENT, 0, t_ns);
     put_varint(w, (uint64_t)event);
-    switch (event) {
-    case RH_EV_META: case RH_EV_MARK: case RH_EV_STATS:
+    uint8_t fields = event < (int)(sizeof event_fields / sizeof event_fields[0]) ? event_fields[event] : 0;
+    if (fields == RH_EVF_TEXT) {
         if (textlen > RH_TRACE_MAX_TEXT) textlen = RH_TRACE_MAX_TEXT;
         put_varint(w, textlen);
         put_bytes(w, text, textlen);
-        break;
-    case RH_EV_RSS: case RH_EV_GC_START: put_varint(w, a); break;
-    default: put_varint(w, a); put_varint(w, b); put_varint(w, c); break; /* GC_STOP, END */
+        return;
     }
+    put_varint(w, a);
+    if (fields >= RH_EVF_AB) put_varint(w, b);
+    if (fields >= RH_EVF_ABC) put_varint(w, c);
 }
 
 static void put_le32(unsigned char *p, uint32_t v) {
