@@ -738,6 +738,13 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
         spec_release(rt, &s);
         return NULL;
     }
+    if (((rh_type *)(void *)s.base)->kind == RH_K_EXCEPTION &&
+        (s.nslots || dict_find_cstr(rt, ns, "__slots__") || dict_find_cstr(rt, ns, "__del__"))) {
+        /* exception_layout serves the common case only: the instance is BaseException's plus a weakref */
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__slots__ or __del__ in a class deriving from an exception");
+        spec_release(rt, &s);
+        return NULL;
+    }
     /* PyType_GenericAlloc(type, nslots): 904 + 40 * (nslots + 1) bytes, zeroed */
     size_t size = RH_HEAPTYPE_BASICSIZE + RH_HEAPTYPE_ITEMSIZE * (s.nslots + 1);
     rh_object *o = rh__object_alloc(rt, type_type(rt), size);
