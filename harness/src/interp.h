@@ -20,7 +20,7 @@
 #define HX_INTERNED_NAMES(X)                                                                            \
     X(s_init, "__init__") X(s_del, "__del__") X(s_name, "__name__") X(s_module, "__module__")         \
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
-    X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>")
+    X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>") X(s_call, "__call__")
 
 typedef struct hx_frame {
     hx_code *code;
@@ -72,6 +72,7 @@ typedef struct hx_interp {
     HX_INTERNED_NAMES(HX_NAME_FIELD)
 #undef HX_NAME_FIELD
     rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
+    rh_object *object_methods; /* owned dict: object.__getattribute__/__setattr__/__delattr__ (interp.c) */
     /* refheap.mark labels (owned list) */
     rh_object *marks;
     hx_report *report;
@@ -118,6 +119,11 @@ int hx_interp_run(hx_interp *I);
  * NULL (nkw 0); kwvals are stolen too. Returns a new reference or NULL. */
 rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwnames,
                    rh_object **kwvals, int nkw);
+/* interp.c: the call of an object whose type has tp_call (an instance of a class defining __call__),
+ * as _PyObject_MakeTpCall does it: the positional arguments in a tuple alive for the call, then
+ * slot_tp_call. Arguments consumed as hx_call's. */
+rh_object *hx_call_slot(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                        int nkw);
 /* The same with borrowed arguments. */
 rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs);
 
@@ -156,6 +162,15 @@ rh_hooks hx_interp_hooks(hx_interp *I);
 /* ---- report.c */
 void hx_report_stmt_begin(hx_interp *I, hx_node *stmt);
 void hx_report_stmt_end(hx_interp *I, hx_node *stmt);
+
+/* Around a library operation that may run Python code and catch the error that code raised (FOR_ITER's
+ * StopIteration, the AttributeError before __getattr__, `in` along an iteration): the traceback lines
+ * pushed meanwhile belong to no pending error once the operation succeeded, and are dropped. */
+typedef struct hx_tb_mark { int ntb, total; } hx_tb_mark;
+static inline hx_tb_mark hx_tb_mark_get(const hx_interp *I) { return (hx_tb_mark){I->ntb, I->tb_total}; }
+static inline void hx_tb_mark_drop(hx_interp *I, hx_tb_mark m) {
+    if (!rh_err_occurred(I->rt)) I->ntb = m.ntb, I->tb_total = m.total;
+}
 
 /* A class made by a `class` statement (heap type), as opposed to a built-in type object. */
 static inline int hx_is_heap_class(rh_object *o) {
