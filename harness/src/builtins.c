@@ -41,6 +41,30 @@ static int nargs_check(hx_interp *I, const char *fname, int n, int lo, int hi) {
 static size_t seqlen(rh_object *o) { return rh_kind_of(o) == RH_K_LIST ? rh_list_len(o) : rh_tuple_len(o); }
 static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_LIST ? rh_list_get(o, i) : rh_tuple_get(o, i); }
 
+/* The tuple of positional arguments some calls pack for their callee (print's *args from 3.11 on; str(x)
+ * and int(x) up to 3.12, without vectorcall: _PyObject_MakeTpCall), when the profile says so: it holds a
+ * reference to each argument for the whole call. *t is NULL when no tuple is made. 0, or -1 (MemoryError). */
+static int args_tuple(hx_interp *I, int packs, rh_object **a, int n, rh_object **t) {
+    *t = NULL;
+    if (!packs) return 0;
+    if (n == 0) {
+        *t = newref(rh_empty_tuple(I->rt));
+        return 0;
+    }
+    if (!(*t = rh_tuple_new(I->rt, (size_t)n))) return -1;
+    for (int i = 0; i < n; i++) rh_tuple_set(*t, (size_t)i, newref(a[i]));
+    return 0;
+}
+
+#define FN_PACKED(name, impl, field)                                                                    \
+    FN(name) {                                                                                          \
+        rh_object *t, *r;                                                                               \
+        if (args_tuple(I, rh_runtime_profile(I->rt)->field, a, n, &t) < 0) return NULL;                \
+        r = impl(I, self, a, n, kwn, kwv, nkw);                                                         \
+        rh_xdecref(I->rt, t);                                                                           \
+        return r;                                                                                       \
+    }
+
 /* ---------------------------------------------------------------- output */
 
 static int write_obj(hx_interp *I, rh_object *o) {
@@ -53,7 +77,7 @@ static int write_obj(hx_interp *I, rh_object *o) {
     return u ? 0 : -1;
 }
 
-FN(bi_print) {
+FN(print_impl) {
     UNUSED_ARGS;
     rh_object *sep = NULL, *end = NULL;
     for (int k = 0; k < nkw; k++) {
@@ -195,7 +219,7 @@ static rh_object *number_convert(hx_interp *I, rh_object *o, int to_float) {
     return NULL;
 }
 
-FN(bi_int) {
+FN(int_impl) {
     UNUSED_ARGS;
     if (no_kw(I, "int", nkw, kwn) || nargs_check(I, "int", n, 0, 2)) return NULL;
     if (n == 0) return rh_int_from_i64(I->rt, 0);
@@ -246,7 +270,7 @@ FN(bi_float) {
     return number_convert(I, o, 1);
 }
 
-FN(bi_str) {
+FN(str_impl) {
     UNUSED_ARGS;
     if (no_kw(I, "str", nkw, kwn) || nargs_check(I, "str", n, 0, 1)) return NULL;
     if (n == 0) return newref(rh_empty_str(I->rt));
@@ -1009,6 +1033,10 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
         if (strcmp(tab[i]->name, name) == 0) return tab[i];
     return NULL;
 }
+
+FN_PACKED(bi_print, print_impl, print_args_tuple)
+FN_PACKED(bi_str, str_impl, str_int_args_tuple)
+FN_PACKED(bi_int, int_impl, str_int_args_tuple)
 
 /* ---------------------------------------------------------------- the builtins namespace */
 

@@ -219,30 +219,60 @@ rh_object *hx_iter_list(hx_interp *I, rh_object *o) {
 
 /* ---------------------------------------------------------------- calls through tp_call */
 
+/* An instance's __call__ with keywords, as 3.11 makes it: _PyObject_MakeTpCall's keyword dict, then
+ * slot_tp_call's _PyObject_Call_Prepend, whose _PyStack_UnpackDict copies self, the arguments and the
+ * keyword values into a new array (a reference each) with a tuple of the keyword names; the function
+ * called with it gets its own references. Arguments borrowed. */
+static rh_object *call_slot_kw(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
+                               rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *f = rh_kind_of(fn) == RH_K_INSTANCE ? rh_class_lookup(rt, (rh_object *)rh_type_of(fn), I->s_call) : NULL;
+    if (!f) {
+        if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", hx_tname(fn));
+        return NULL;
+    }
+    if (nargs + 1 > RH_ARGS_MAX) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
+        return NULL;
+    }
+    rh_object *kw = rh_dict_new(rt), *names = kw ? rh_tuple_new(rt, (size_t)nkw) : NULL, *r = NULL;
+    for (int i = 0; names && i < nkw; i++) {
+        rh_object *k = rh_str_intern_utf8(rt, kwn[i], strlen(kwn[i]));
+        if (!k || rh_dict_set(rt, kw, k, kwv[i])) {
+            rh_xdecref(rt, k);
+            rh_decref(rt, names);
+            names = NULL;
+            break;
+        }
+        rh_tuple_set(names, (size_t)i, k);
+    }
+    if (names) {
+        rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
+        rh_incref(fn); /* the unpacked stack's references */
+        for (int i = 0; i < nargs; i++) rh_incref(args[i]);
+        for (int i = 0; i < nkw; i++) rh_incref(kwv[i]);
+        a2[0] = newref(fn);
+        for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
+        for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
+        rh_incref(f);
+        r = hx_call(I, f, a2, nargs + 1, kwn, kv2, nkw);
+        rh_decref(rt, f);
+        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+        rh_decref(rt, fn);
+        rh_decref(rt, names);
+    }
+    rh_xdecref(rt, kw);
+    return r;
+}
+
 rh_object *hx_call_slot(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv,
                         int nkw) {
     rh_runtime *rt = I->rt;
     rh_object *tup = nargs ? rh_tuple_new(rt, (size_t)nargs) : newref(rh_empty_tuple(rt)), *r = NULL;
     for (int i = 0; tup && i < nargs; i++) rh_tuple_set(tup, (size_t)i, newref(args[i]));
-    if (tup && !nkw) {
-        r = rh_call_object(rt, fn, (rh_object *const *)args, (size_t)nargs);
-    } else if (tup) { /* keywords: slot_tp_call's __call__(self, *args, **kw) without the slot (no dict) */
-        rh_object *f = rh_kind_of(fn) == RH_K_INSTANCE ? rh_class_lookup(rt, (rh_object *)rh_type_of(fn), I->s_call) : NULL;
-        if (!f) {
-            if (!rh_err_occurred(rt))
-                rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", hx_tname(fn));
-        } else if (nargs + 1 > RH_ARGS_MAX) {
-            rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
-        } else {
-            rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
-            a2[0] = newref(fn);
-            for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
-            for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
-            rh_incref(f);
-            r = hx_call(I, f, a2, nargs + 1, kwn, kv2, nkw);
-            rh_decref(rt, f);
-        }
-    }
+    if (tup && !nkw) r = rh_call_object(rt, fn, (rh_object *const *)args, (size_t)nargs);
+    else if (tup) r = call_slot_kw(I, fn, args, nargs, kwn, kwv, nkw);
     rh_xdecref(rt, tup);
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);

@@ -698,8 +698,9 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
     update_del_flags(rt, &c->t);
     if (fill_namespace(rt, c, s) < 0) return -1;
     /* type_ready_set_hash: with special methods dispatched (a call hook), a class defining __eq__ but
-     * not __hash__ gets __hash__ = None, so it is unhashable as in CPython */
-    if (rt->hooks.call && dict_find_cstr(rt, c->t.dict, "__eq__") && !dict_find_cstr(rt, c->t.dict, "__hash__") &&
+     * not __hash__ gets __hash__ = None, so it is unhashable as in CPython 3 (2.7 keeps object's hash) */
+    if (rt->hooks.call && !rt->profile->python2 && dict_find_cstr(rt, c->t.dict, "__eq__") &&
+        !dict_find_cstr(rt, c->t.dict, "__hash__") &&
         ns_set_cstr(rt, c->t.dict, "__hash__", rh_none(rt)) < 0)
         return -1;
     class_update_slots(rt, &c->t);
@@ -1486,9 +1487,12 @@ static rh_object *slot_tp_call(rh_runtime *rt, rh_object *self, rh_object *const
     return call_with_self(rt, f, self, args, nargs);
 }
 
-/* call_attribute: attr bound to self first (a function makes a bound method), then called with name */
+/* call_attribute: attr bound to self first (a function makes a bound method), then called with name;
+ * from 3.12 on a function (Py_TPFLAGS_METHOD_DESCRIPTOR) is called unbound, self first */
 static rh_object *call_attribute(rh_runtime *rt, rh_object *self, rh_object *attr, rh_object *name) {
     rh_object *bound = NULL, *r;
+    if (attr->type->kind == RH_K_FUNCTION && rt->profile->version_hex >= 0x030C)
+        return call_with_self(rt, attr, self, &name, 1);
     if (attr->type->tp_descr_get && !(bound = attr->type->tp_descr_get(rt, attr, self, (rh_object *)self->type)))
         return NULL;
     r = rt->hooks.call(rt->hooks.ctx, rt, bound ? bound : attr, &name, 1);
