@@ -41,6 +41,30 @@ static int nargs_check(hx_interp *I, const char *fname, int n, int lo, int hi) {
 static size_t seqlen(rh_object *o) { return rh_kind_of(o) == RH_K_LIST ? rh_list_len(o) : rh_tuple_len(o); }
 static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_LIST ? rh_list_get(o, i) : rh_tuple_get(o, i); }
 
+/* The tuple of positional arguments some calls pack for their callee (print's *args from 3.11 on; str(x)
+ * and int(x) up to 3.12, without vectorcall: _PyObject_MakeTpCall), when the profile says so: it holds a
+ * reference to each argument for the whole call. *t is NULL when no tuple is made. 0, or -1 (MemoryError). */
+static int args_tuple(hx_interp *I, int packs, rh_object **a, int n, rh_object **t) {
+    *t = NULL;
+    if (!packs) return 0;
+    if (n == 0) {
+        *t = newref(rh_empty_tuple(I->rt));
+        return 0;
+    }
+    if (!(*t = rh_tuple_new(I->rt, (size_t)n))) return -1;
+    for (int i = 0; i < n; i++) rh_tuple_set(*t, (size_t)i, newref(a[i]));
+    return 0;
+}
+
+#define FN_PACKED(name, impl, field)                                                                    \
+    FN(name) {                                                                                          \
+        rh_object *t, *r;                                                                               \
+        if (args_tuple(I, rh_runtime_profile(I->rt)->field, a, n, &t) < 0) return NULL;                \
+        r = impl(I, self, a, n, kwn, kwv, nkw);                                                         \
+        rh_xdecref(I->rt, t);                                                                           \
+        return r;                                                                                       \
+    }
+
 /* ---------------------------------------------------------------- output */
 
 static int write_obj(hx_interp *I, rh_object *o) {
@@ -53,7 +77,7 @@ static int write_obj(hx_interp *I, rh_object *o) {
     return u ? 0 : -1;
 }
 
-FN(bi_print) {
+FN(print_impl) {
     UNUSED_ARGS;
     rh_object *sep = NULL, *end = NULL;
     for (int k = 0; k < nkw; k++) {
@@ -81,18 +105,8 @@ FN(bi_print) {
 FN(bi_len) {
     UNUSED_ARGS;
     if (no_kw(I, "len", nkw, kwn) || nargs_check(I, "len", n, 1, 1)) return NULL;
-    int64_t r;
-    switch (rh_kind_of(a[0])) {
-    case RH_K_LIST: r = (int64_t)rh_list_len(a[0]); break;
-    case RH_K_TUPLE: r = (int64_t)rh_tuple_len(a[0]); break;
-    case RH_K_DICT: r = (int64_t)rh_dict_len(a[0]); break;
-    case RH_K_STR: r = (int64_t)rh_str_len(a[0]); break;
-    case RH_K_RANGE: r = rh_range_len(a[0]); break;
-    default:
-        rh_err_set(I->rt, RH_EXC_TYPE, "object of type '%s' has no len()", hx_tname(a[0]));
-        return NULL;
-    }
-    return rh_int_from_i64(I->rt, r);
+    int64_t r = rh_len(I->rt, a[0]); /* PyObject_Size: sq_length, mp_length (a class's __len__) */
+    return r < 0 ? NULL : rh_int_from_i64(I->rt, r);
 }
 
 FN(bi_range) {
@@ -170,7 +184,42 @@ FN(bi_dict) {
     return d;
 }
 
-FN(bi_int) {
+/* PyNumber_Long / PyNumber_Float past the built-in types: nb_int (nb_float), whose result must be an int
+ * (a float), else nb_index, else TypeError (Objects/abstract.c, floatobject.c float_new_impl). */
+static rh_object *number_convert(hx_interp *I, rh_object *o, int to_float) {
+    const rh_number_methods *m = &rh_type_of(o)->as_number;
+    rh_unaryfunc f = to_float ? m->nb_float : m->nb_int;
+    const char *what = to_float ? "__float__" : "__int__";
+    if (!f && m->nb_index) f = m->nb_index, what = "__index__";
+    if (!f) {
+        if (to_float)
+            rh_err_set(I->rt, RH_EXC_TYPE, "float() argument must be a string or a real number, not '%s'", hx_tname(o));
+        else
+            rh_err_set(I->rt, RH_EXC_TYPE,
+                       "int() argument must be a string, a bytes-like object or a real number, not '%s'", hx_tname(o));
+        return NULL;
+    }
+    rh_object *r = f(I->rt, o);
+    if (!r) return NULL;
+    int want_float = to_float && f != m->nb_index;
+    if (want_float ? rh_kind_of(r) == RH_K_FLOAT : hx_is_intlike(r)) {
+        if (!to_float && rh_kind_of(r) == RH_K_BOOL) { /* an int subclass: its int value */
+            rh_object *v = rh_int_from_i64(I->rt, r == rh_true(I->rt));
+            rh_decref(I->rt, r);
+            return v;
+        }
+        if (!to_float || want_float) return r;
+        double d; /* float(x) through __index__: PyLong_AsDouble */
+        int rc = rh_int_as_double(I->rt, r, &d);
+        rh_decref(I->rt, r);
+        return rc ? NULL : rh_float_new(I->rt, d);
+    }
+    rh_err_set(I->rt, RH_EXC_TYPE, "%s returned non-%s (type %s)", what, want_float ? "float" : "int", hx_tname(r));
+    rh_decref(I->rt, r);
+    return NULL;
+}
+
+FN(int_impl) {
     UNUSED_ARGS;
     if (no_kw(I, "int", nkw, kwn) || nargs_check(I, "int", n, 0, 2)) return NULL;
     if (n == 0) return rh_int_from_i64(I->rt, 0);
@@ -199,10 +248,7 @@ FN(bi_int) {
         const char *u = rh_str_utf8(I->rt, o, &len);
         return u ? rh_int_from_text(I->rt, u, len) : NULL;
     }
-    default:
-        rh_err_set(I->rt, RH_EXC_TYPE, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                   hx_tname(o));
-        return NULL;
+    default: return number_convert(I, o, 0);
     }
 }
 
@@ -221,11 +267,10 @@ FN(bi_float) {
         const char *u = rh_str_utf8(I->rt, o, &len);
         return u ? rh_float_from_text(I->rt, u, len) : NULL;
     }
-    rh_err_set(I->rt, RH_EXC_TYPE, "float() argument must be a string or a real number, not '%s'", hx_tname(o));
-    return NULL;
+    return number_convert(I, o, 1);
 }
 
-FN(bi_str) {
+FN(str_impl) {
     UNUSED_ARGS;
     if (no_kw(I, "str", nkw, kwn) || nargs_check(I, "str", n, 0, 1)) return NULL;
     if (n == 0) return newref(rh_empty_str(I->rt));
@@ -344,6 +389,19 @@ static rh_object *minmax(hx_interp *I, rh_object **a, int n, int want_max, const
 FN(bi_min) { UNUSED_ARGS; if (no_kw(I, "min", nkw, kwn) || nargs_check(I, "min", n, 1, 64)) return NULL; return minmax(I, a, n, 0, "min"); }
 FN(bi_max) { UNUSED_ARGS; if (no_kw(I, "max", nkw, kwn) || nargs_check(I, "max", n, 1, 64)) return NULL; return minmax(I, a, n, 1, "max"); }
 
+/* builtin_sum's generic loop: acc (consumed) + src[from:] by PyNumber_Add (a class's __add__/__radd__);
+ * src is consumed too */
+static rh_object *sum_generic(hx_interp *I, rh_object *acc, rh_object *src, size_t from) {
+    for (size_t j = from; acc && j < seqlen(src); j++) {
+        rh_object *x = newref(seqget(src, j)), *t = rh_binop(I->rt, RH_BINOP_ADD, acc, x);
+        rh_decref(I->rt, x);
+        rh_decref(I->rt, acc);
+        acc = t;
+    }
+    rh_decref(I->rt, src);
+    return acc;
+}
+
 FN(bi_sum) {
     UNUSED_ARGS;
     if (no_kw(I, "sum", nkw, kwn) || nargs_check(I, "sum", n, 1, 2)) return NULL;
@@ -356,7 +414,14 @@ FN(bi_sum) {
     if (n == 2) {
         if (rh_kind_of(a[1]) == RH_K_FLOAT) { isf = 1; sf = rh_float_value(a[1]); }
         else if (hx_is_intlike(a[1]) && rh_int_as_i64(I->rt, a[1], &si)) { rh_err_clear(I->rt); big = newref(a[1]); }
-        else if (!hx_is_intlike(a[1]) && rh_index_value(I->rt, a[1], &si)) { rh_decref(I->rt, src); return NULL; }
+        else if (!hx_is_intlike(a[1])) { /* any other start: builtin_sum's generic loop from the first item */
+            if (rh_kind_of(a[1]) == RH_K_STR) {
+                rh_err_set(I->rt, RH_EXC_TYPE, "sum() can't sum strings [use ''.join(seq) instead]");
+                rh_decref(I->rt, src);
+                return NULL;
+            }
+            return sum_generic(I, newref(a[1]), src, 0);
+        }
     }
     for (size_t i = 0; i < seqlen(src); i++) {
         rh_object *x = seqget(src, i);
@@ -383,11 +448,8 @@ FN(bi_sum) {
                 rh_decref(I->rt, big);
                 if (!(big = t)) { rh_decref(I->rt, src); return NULL; }
             }
-        } else {
-            if (big) rh_decref(I->rt, big);
-            rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for +: '%s' and '%s'", isf ? "float" : "int", hx_tname(x));
-            rh_decref(I->rt, src);
-            return NULL;
+        } else { /* builtin_sum's generic loop: PyNumber_Add from here on (a class's __add__/__radd__) */
+            return sum_generic(I, big ? big : isf ? rh_float_new(I->rt, sf) : rh_int_from_i64(I->rt, si), src, i);
         }
     }
     rh_decref(I->rt, src);
@@ -399,8 +461,9 @@ FN(bi_abs) {
     UNUSED_ARGS;
     if (no_kw(I, "abs", nkw, kwn) || nargs_check(I, "abs", n, 1, 1)) return NULL;
     if (rh_kind_of(a[0]) == RH_K_FLOAT) return rh_float_new(I->rt, __builtin_fabs(rh_float_value(a[0])));
-    if (!hx_is_intlike(a[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", hx_tname(a[0])); return NULL; }
-    return rh_type_of(a[0])->as_number.nb_absolute(I->rt, a[0]); /* long_abs */
+    rh_unaryfunc f = rh_type_of(a[0])->as_number.nb_absolute; /* PyNumber_Absolute: long_abs, __abs__ */
+    if (!f) { rh_err_set(I->rt, RH_EXC_TYPE, "bad operand type for abs(): '%s'", hx_tname(a[0])); return NULL; }
+    return f(I->rt, a[0]);
 }
 
 static int is_number(rh_object *o) { return hx_is_intlike(o) || rh_kind_of(o) == RH_K_FLOAT; }
@@ -457,9 +520,18 @@ FN(bi_type) {
 FN(bi_callable) {
     UNUSED_ARGS;
     if (no_kw(I, "callable", nkw, kwn) || nargs_check(I, "callable", n, 1, 1)) return NULL;
-    rh_kind k = rh_kind_of(a[0]);
-    return rh_bool(I->rt, k == RH_K_FUNCTION || k == RH_K_METHOD || k == RH_K_BUILTIN || k == RH_K_WEAKREF ||
-                              k == RH_K_TYPE);
+    /* PyCallable_Check: a tp_call slot (functions, methods, built-ins, types, a class's __call__) */
+    return rh_bool(I->rt, rh_kind_of(a[0]) == RH_K_WEAKREF || rh_type_of(a[0])->tp_call != NULL);
+}
+
+/* object(): a plain 16-byte object, untracked (object_new) */
+FN(bi_object) {
+    UNUSED_ARGS;
+    if (n || nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object() takes no arguments");
+        return NULL;
+    }
+    return rh_instance_new(I->rt, (rh_object *)rh_builtin_type(I->rt, RH_K_OBJECT));
 }
 
 FN(bi_globals) {
@@ -968,6 +1040,10 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     return NULL;
 }
 
+FN_PACKED(bi_print, print_impl, print_args_tuple)
+FN_PACKED(bi_str, str_impl, str_int_args_tuple)
+FN_PACKED(bi_int, int_impl, str_int_args_tuple)
+
 /* ---------------------------------------------------------------- the builtins namespace */
 
 DEF(b_print, "print", bi_print); DEF(b_len, "len", bi_len); DEF(b_range, "range", bi_range);
@@ -979,6 +1055,7 @@ DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
 DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open);
 DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
+DEF(b_object, "object", bi_object);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
@@ -988,7 +1065,7 @@ static const rh_builtin_def *const builtin_table[] = {
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {
     {RH_K_INT, &b_int}, {RH_K_FLOAT, &b_float}, {RH_K_STR, &b_str}, {RH_K_LIST, &b_list},
     {RH_K_TUPLE, &b_tuple}, {RH_K_DICT, &b_dict}, {RH_K_BOOL, &b_bool}, {RH_K_RANGE, &b_range},
-    {RH_K_TYPE, &b_type}, {RH_K_NONE, NULL}};
+    {RH_K_TYPE, &b_type}, {RH_K_OBJECT, &b_object}, {RH_K_NONE, NULL}};
 
 const rh_builtin_def *hx_type_constructor(rh_object *type) {
     for (int i = 0; type_table[i].ctor; i++)
@@ -1009,6 +1086,7 @@ int hx_builtins_init(hx_interp *I) {
         if (RH_API(I, "builtins", rh_exc_name((rh_exc)k)) &&
             rh_dict_set_cstr(rt, I->builtins, rh_exc_name((rh_exc)k), (rh_object *)rh_exc_type(rt, (rh_exc)k)))
             return -1;
+    if (rh_dict_set_cstr(rt, I->builtins, "NotImplemented", rh_notimplemented(rt))) return -1;
     for (int i = 0; builtin_table[i]; i++) {
         rh_object *f = rh_builtin_new(rt, builtin_table[i], NULL);
         rh_object *k = f ? rh_str_intern_utf8(rt, builtin_table[i]->name, strlen(builtin_table[i]->name)) : NULL;

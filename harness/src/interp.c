@@ -180,7 +180,10 @@ void hx_write_unraisable(hx_interp *I, rh_object *where_fn) {
 /* GET_ITER: for lists, tuples, strs and dicts a GC-tracked iterator object that holds the only loop
  * reference to the sequence (dropped when exhausted, as CPython's iterators do); a range stays on the
  * stack as it is (its cursor in the loop slot: refheap makes no range_iterator, see docs/conformance.md).
- * The loop slot cur[0] is the position (range index, dict entry), cur[1] the length at the start. */
+ * Anything else is iter(o) through its type's slots (PyObject_GetIter: a class's __iter__, or a sequence
+ * iterator over its __getitem__), driven by tp_iternext. The loop slot cur[0] is the position (range
+ * index, dict entry), cur[1] the length at the start, or HX_ITER_GENERIC for a slot-driven iterator. */
+#define HX_ITER_GENERIC (-1)
 int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     rh_object *o = *top;
     rh_kind k = rh_kind_of(o);
@@ -197,15 +200,28 @@ int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
         rh_decref(I->rt, o);
         return 0;
     }
-    default:
-        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not iterable", hx_tname(o));
-        return -1;
+    default: {
+        cur[1] = HX_ITER_GENERIC;
+        rh_object *it = rh_getiter(I->rt, o);
+        if (!it) return -1;
+        *top = it;
+        rh_decref(I->rt, o);
+        return 0;
     }
+    }
+}
+
+/* tp_iternext of a slot-driven iterator. A StopIteration raised by a __next__ in Python ends the loop
+ * (the library clears it, its traceback with it, as FOR_ITER does). */
+static int generic_next(hx_interp *I, rh_object *it, rh_object **out) {
+    *out = rh_iternext(I->rt, it);
+    return *out ? 1 : rh_err_occurred(I->rt) ? -1 : 0;
 }
 
 /* FOR_ITER: 1 with a new reference in *out, 0 at the end (the iterator has dropped its sequence), -1 on
  * error. */
 int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
+    if (cur[1] == HX_ITER_GENERIC) return generic_next(I, it, out);
     if (rh_kind_of(it) == RH_K_RANGE) {
         if (cur[0] >= cur[1]) return 0;
         *out = rh_int_from_i64(I->rt, rh_range_item(it, cur[0]++));
@@ -265,9 +281,140 @@ rh_object *hx_iter_list(hx_interp *I, rh_object *o) {
     return l;
 }
 
+/* ---------------------------------------------------------------- calls through tp_call */
+
+/* An instance's __call__ with keywords, as 3.11 makes it: _PyObject_MakeTpCall's keyword dict, then
+ * slot_tp_call's _PyObject_Call_Prepend, whose _PyStack_UnpackDict copies self, the arguments and the
+ * keyword values into a new array (a reference each) with a tuple of the keyword names; the function
+ * called with it gets its own references. Arguments borrowed. */
+static rh_object *call_slot_kw(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
+                               rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *f = rh_kind_of(fn) == RH_K_INSTANCE ? rh_class_lookup(rt, (rh_object *)rh_type_of(fn), I->s_call) : NULL;
+    if (!f) {
+        if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", hx_tname(fn));
+        return NULL;
+    }
+    if (nargs + 1 > RH_ARGS_MAX) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
+        return NULL;
+    }
+    rh_object *kw = rh_dict_new(rt), *names = kw ? rh_tuple_new(rt, (size_t)nkw) : NULL, *r = NULL;
+    for (int i = 0; names && i < nkw; i++) {
+        rh_object *k = rh_str_intern_utf8(rt, kwn[i], strlen(kwn[i]));
+        if (!k || rh_dict_set(rt, kw, k, kwv[i])) {
+            rh_xdecref(rt, k);
+            rh_decref(rt, names);
+            names = NULL;
+            break;
+        }
+        rh_tuple_set(names, (size_t)i, k);
+    }
+    if (names) {
+        rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
+        rh_incref(fn); /* the unpacked stack's references */
+        for (int i = 0; i < nargs; i++) rh_incref(args[i]);
+        for (int i = 0; i < nkw; i++) rh_incref(kwv[i]);
+        a2[0] = newref(fn);
+        for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
+        for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
+        rh_incref(f);
+        r = hx_call(I, f, a2, nargs + 1, kwn, kv2, nkw);
+        rh_decref(rt, f);
+        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+        rh_decref(rt, fn);
+        rh_decref(rt, names);
+    }
+    rh_xdecref(rt, kw);
+    return r;
+}
+
+rh_object *hx_call_slot(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                        int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *tup = nargs ? rh_tuple_new(rt, (size_t)nargs) : newref(rh_empty_tuple(rt)), *r = NULL;
+    for (int i = 0; tup && i < nargs; i++) rh_tuple_set(tup, (size_t)i, newref(args[i]));
+    if (tup && !nkw) r = rh_call_object(rt, fn, (rh_object *const *)args, (size_t)nargs);
+    else if (tup) r = call_slot_kw(I, fn, args, nargs, kwn, kwv, nkw);
+    rh_xdecref(rt, tup);
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+    return r;
+}
+
 /* ---------------------------------------------------------------- attributes */
 
 static rh_object *class_of(rh_object *o) { return (rh_object *)rh_type_of(o); }
+
+/* A function found on o's class is bound to o (function.__get__); r is consumed. */
+static rh_object *bind_method(hx_interp *I, rh_object *o, rh_object *name, rh_object *r) {
+    if (r && rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(I->rt, class_of(o), name) == r) {
+        rh_object *m = rh_method_new(I->rt, r, o);
+        rh_decref(I->rt, r);
+        return m;
+    }
+    return r;
+}
+
+/* object.__getattribute__(self, name), object.__setattr__(self, name, value), object.__delattr__(self,
+ * name): the generic attribute protocol (PyObject_GenericGetAttr/SetAttr, Objects/object.c), what a
+ * class's own __getattribute__/__setattr__/__delattr__ calls to reach the instance's attributes. */
+static int object_method_args(hx_interp *I, const char *fn, rh_object **a, int n, int want, int nkw) {
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn);
+        return -1;
+    }
+    if (n != want) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "expected %d argument%s, got %d", want - 1, want == 2 ? "" : "s", n - 1 < 0 ? 0 : n - 1);
+        return -1;
+    }
+    if (rh_kind_of(a[1]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", hx_tname(a[1]));
+        return -1;
+    }
+    return 0;
+}
+
+static rh_object *object_getattribute(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv,
+                                      int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    if (n < 1 || object_method_args(I, "__getattribute__", a, n, 2, nkw)) return NULL;
+    return bind_method(I, a[0], a[1], rh_object_generic_getattr(I->rt, a[0], a[1]));
+}
+
+static rh_object *object_setattr(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv,
+                                 int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    if (n < 1 || object_method_args(I, "__setattr__", a, n, 3, nkw)) return NULL;
+    return rh_object_generic_setattr(I->rt, a[0], a[1], a[2]) ? NULL : newref(rh_none(I->rt));
+}
+
+static rh_object *object_delattr(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv,
+                                 int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    if (n < 1 || object_method_args(I, "__delattr__", a, n, 2, nkw)) return NULL;
+    return rh_object_generic_setattr(I->rt, a[0], a[1], NULL) ? NULL : newref(rh_none(I->rt));
+}
+
+static const rh_builtin_def object_method_defs[] = {
+    {"__getattribute__", (void (*)(void))object_getattribute, 0},
+    {"__setattr__", (void (*)(void))object_setattr, 0},
+    {"__delattr__", (void (*)(void))object_delattr, 0},
+};
+
+/* Made once at start-up and held by the interpreter, as CPython's wrapper descriptors live in object's
+ * dict: reading object.__setattr__ allocates nothing. */
+static int object_methods_init(hx_interp *I) {
+    if (!(I->object_methods = rh_dict_new(I->rt))) return -1;
+    for (size_t i = 0; i < sizeof object_method_defs / sizeof object_method_defs[0]; i++) {
+        rh_object *f = rh_builtin_new(I->rt, &object_method_defs[i], NULL);
+        int rc = f ? rh_dict_set_cstr(I->rt, I->object_methods, object_method_defs[i].name, f) : -1;
+        rh_xdecref(I->rt, f);
+        if (rc) return -1;
+    }
+    return 0;
+}
 
 static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
@@ -283,8 +430,19 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
     }
+    if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
+        rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
+        if (v) return newref(v);
+        if (rh_err_occurred(I->rt)) return NULL;
+    }
     rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "type object '%s' has no attribute '%s'", ty->name, hx_cstr(I, name));
     return NULL;
+}
+
+/* An instance's attribute through its class's tp_getattro: the generic lookup, or the slot wrapper of
+ * __getattribute__/__getattr__ (slot_tp_getattr_hook). */
+static rh_object *instance_getattr(hx_interp *I, rh_object *o, rh_object *name) {
+    return bind_method(I, o, name, rh_getattr(I->rt, o, name));
 }
 
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
@@ -302,13 +460,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_INSTANCE: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
         if (rh_str_eq(name, I->s_dict)) return rh_instance_dict(rt, o);
-        rh_object *r = rh_getattr(rt, o, name);
-        if (r && rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(rt, class_of(o), name) == r) {
-            rh_object *m = rh_method_new(rt, r, o);
-            rh_decref(rt, r);
-            return m;
-        }
-        return r;
+        return instance_getattr(I, o, name);
     }
     case RH_K_TYPE: return type_attr(I, o, name);
     case RH_K_MODULE: {
@@ -379,19 +531,6 @@ int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
 
 /* ---------------------------------------------------------------- subscripts */
 
-static int index_of(hx_interp *I, rh_object *o, rh_object *idx, int64_t len, int64_t *out, const char *what) {
-    if (!hx_is_intlike(idx)) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s indices must be integers or slices, not %s", what, hx_tname(idx));
-        return -1;
-    }
-    (void)o;
-    int64_t i;
-    if (rh_index_value(I->rt, idx, &i)) return -1;
-    if (i < 0) i += len;
-    *out = i;
-    return 0;
-}
-
 static int64_t seq_len(rh_object *o) {
     switch (rh_kind_of(o)) {
     case RH_K_LIST: return (int64_t)rh_list_len(o);
@@ -400,16 +539,6 @@ static int64_t seq_len(rh_object *o) {
     case RH_K_RANGE: return rh_range_len(o);
     default: return -1;
     }
-}
-
-/* Replaces the pending error with KeyError(key), as CPython reports a missing key. */
-static void key_error_for(hx_interp *I, rh_object *key) { rh_err_set_key(I->rt, key); }
-
-/* Index idx of list o for item assignment or deletion into *i; -1 with the error set if it is not one. */
-static int list_assign_index(hx_interp *I, rh_object *o, rh_object *idx, int64_t *i) {
-    if (index_of(I, o, idx, (int64_t)rh_list_len(o), i, "list") != 0) return -1;
-    if (*i < 0 || *i >= (int64_t)rh_list_len(o)) { rh_err_set(I->rt, RH_EXC_INDEX, "list assignment index out of range"); return -1; }
-    return 0;
 }
 
 /* Normalise slice bounds b (given where has[k]) against length len: start, stop, step, count. */
@@ -457,69 +586,13 @@ int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3
     return 0;
 }
 
-rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
-    rh_runtime *rt = I->rt;
-    rh_kind k = rh_kind_of(o);
-    rh_object *r = NULL;
-    int64_t i;
-    switch (k) {
-    case RH_K_DICT:
-        r = rh_dict_get(rt, o, idx);
-        if (r) r = newref(r);
-        else if (!rh_err_occurred(rt)) key_error_for(I, idx);
-        break;
-    case RH_K_LIST: case RH_K_TUPLE: case RH_K_STR: case RH_K_RANGE: {
-        const char *what = k == RH_K_LIST ? "list" : k == RH_K_TUPLE ? "tuple" : k == RH_K_STR ? "string" : "range object";
-        int64_t len = seq_len(o);
-        if (index_of(I, o, idx, len, &i, k == RH_K_STR ? "string" : k == RH_K_RANGE ? "range" : what) != 0) break;
-        if (i < 0 || i >= len) {
-            rh_err_set(rt, RH_EXC_INDEX, "%s index out of range", what);
-            break;
-        }
-        if (k == RH_K_LIST) r = newref(rh_list_get(o, (size_t)i));
-        else if (k == RH_K_TUPLE) r = newref(rh_tuple_get(o, (size_t)i));
-        else if (k == RH_K_STR) r = rh_str_getitem(rt, o, i);
-        else r = rh_int_from_i64(rt, rh_range_item(o, i));
-        break;
-    }
-    default:
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(o));
-        break;
-    }
-    return r;
-}
+/* o[idx], o[idx] = v, del o[idx]: PyObject_GetItem / SetItem / DelItem through the type's slots, so
+ * built-in containers and classes defining __getitem__/__setitem__/__delitem__ take the same path. */
+rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) { return rh_getitem(I->rt, o, idx); }
 
-int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v) {
-    rh_runtime *rt = I->rt;
-    int64_t i;
-    switch (rh_kind_of(o)) {
-    case RH_K_DICT: return rh_dict_set(rt, o, idx, v);
-    case RH_K_LIST:
-        if (list_assign_index(I, o, idx, &i) != 0) return -1;
-        return rh_list_setitem(rt, o, i, v);
-    default:
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", hx_tname(o));
-        return -1;
-    }
-}
+int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v) { return rh_setitem(I->rt, o, idx, v); }
 
-int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
-    rh_runtime *rt = I->rt;
-    int64_t i;
-    switch (rh_kind_of(o)) {
-    case RH_K_DICT: {
-        int rc = rh_dict_del(rt, o, idx);
-        if (rc != 0 && rh_err_occurred(rt) == RH_EXC_KEY) key_error_for(I, idx);
-        return rc;
-    }
-    case RH_K_LIST:
-        if (list_assign_index(I, o, idx, &i) != 0) return -1;
-        return rh_list_delitem(rt, o, i);
-    default:
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", hx_tname(o));
-        return -1;
-    }
-}
+int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx) { return rh_delitem(I->rt, o, idx); }
 
 /* ---------------------------------------------------------------- names */
 
@@ -593,6 +666,7 @@ int hx_interp_init(hx_interp *I, rh_runtime *rt) {
     I->marks = rh_list_new(rt, 0);
     if (!I->globals || !I->marks) return -1;
     if (rh_dict_set(rt, I->globals, I->s_name, I->s_main) != 0) return -1;
+    if (object_methods_init(I) != 0) return -1;
     return hx_builtins_init(I);
 }
 

@@ -20,7 +20,7 @@
 #define HX_INTERNED_NAMES(X)                                                                            \
     X(s_init, "__init__") X(s_del, "__del__") X(s_name, "__name__") X(s_module, "__module__")         \
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
-    X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>")                         \
+    X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>") X(s_call, "__call__")     \
     X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__")
 
 typedef struct hx_frame {
@@ -69,6 +69,7 @@ typedef struct hx_interp {
     HX_INTERNED_NAMES(HX_NAME_FIELD)
 #undef HX_NAME_FIELD
     rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
+    rh_object *object_methods; /* owned dict: object.__getattribute__/__setattr__/__delattr__ (interp.c) */
     /* refheap.mark labels (owned list) */
     rh_object *marks;
     hx_report *report;
@@ -117,6 +118,11 @@ int hx_interp_run(hx_interp *I);
  * NULL (nkw 0); kwvals are stolen too. Returns a new reference or NULL. */
 rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwnames,
                    rh_object **kwvals, int nkw);
+/* interp.c: the call of an object whose type has tp_call (an instance of a class defining __call__),
+ * as _PyObject_MakeTpCall does it: the positional arguments in a tuple alive for the call, then
+ * slot_tp_call. Arguments consumed as hx_call's. */
+rh_object *hx_call_slot(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                        int nkw);
 /* The same with borrowed arguments. */
 rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs);
 

@@ -152,7 +152,7 @@ static void interp_release(hx_interp *I) {
         if (mods[i]) rh_dict_clear(rt, rh_module_dict(mods[i]));
     if (I->globals) rh_dict_clear(rt, I->globals);
     rh_object **owned[] = {&I->globals, &I->builtins, &I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap,
-                           &I->marks,
+                           &I->marks, &I->object_methods,
 #define HX_NAME_SLOT(field, text) &I->field,
                            HX_INTERNED_NAMES(HX_NAME_SLOT)
 #undef HX_NAME_SLOT

@@ -2,24 +2,17 @@
  *
  * Owns hx_obj_repr/hx_obj_str (the callable and module kinds are formatted here, the rest by the library),
  * the mapping of the VM's operators onto the library's (refheap/abstract.h: rh_binop,
- * rh_inplace_binop, rh_unop, rh_richcompare, which carry CPython 3.11's results and messages), `in` over
- * lists, tuples, dicts, strs and ranges, and truth testing. Invariants: arguments are borrowed; results are
- * new references (or 1/0 for predicates), NULL/-1 with the runtime error set.
+ * rh_inplace_binop, rh_unop, rh_richcompare, rh_contains: CPython 3.11's results and messages, dispatched
+ * through the type slots, so a class's special methods serve exactly as a built-in type's), and truth.
+ * Invariants: arguments are borrowed; results are new references (or 1/0 for predicates), NULL/-1 with
+ * the runtime error set.
  */
-#define _GNU_SOURCE /* memmem */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "interp.h"
-
-static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
-
-static int type_error_int(hx_interp *I, const char *fmt, rh_object *o) {
-    rh_err_set(I->rt, RH_EXC_TYPE, fmt, hx_tname(o));
-    return -1;
-}
 
 /* ---------------------------------------------------------------- str / repr */
 
@@ -77,57 +70,15 @@ int hx_is_intlike(rh_object *o) { rh_kind k = rh_kind_of(o); return k == RH_K_IN
 
 /* ---------------------------------------------------------------- comparison */
 
-static int contains(hx_interp *I, rh_object *c, rh_object *x) {
-    rh_runtime *rt = I->rt;
-    switch (rh_kind_of(c)) {
-    case RH_K_LIST:
-        for (size_t i = 0; i < rh_list_len(c); i++) {
-            rh_object *e = newref(rh_list_get(c, i));
-            int r = hx_compare(I, CMP_EQ, e, x);
-            rh_decref(rt, e);
-            if (r != 0) return r;
-        }
-        return 0;
-    case RH_K_TUPLE:
-        for (size_t i = 0; i < rh_tuple_len(c); i++) {
-            int r = hx_compare(I, CMP_EQ, rh_tuple_get(c, i), x);
-            if (r != 0) return r;
-        }
-        return 0;
-    case RH_K_DICT: {
-        rh_object *v = rh_dict_get(rt, c, x);
-        if (!v && rh_err_occurred(rt)) return -1;
-        return v != NULL;
-    }
-    case RH_K_STR: {
-        if (rh_kind_of(x) != RH_K_STR) return type_error_int(I, "'in <string>' requires string as left operand, not %s", x);
-        size_t hl, nl;
-        const char *h = rh_str_utf8(rt, c, &hl), *nd = rh_str_utf8(rt, x, &nl);
-        if (!h || !nd) return -1;
-        if (nl == 0) return 1;
-        return memmem(h, hl, nd, nl) != NULL;
-    }
-    case RH_K_RANGE: {
-        int64_t v;
-        if (!hx_is_intlike(x)) return 0;
-        if (rh_index_value(I->rt, x, &v)) { rh_err_clear(I->rt); return 0; } /* beyond int64: in no refheap range */
-        int64_t n = rh_range_len(c);
-        for (int64_t i = 0; i < n; i++)
-            if (rh_range_item(c, i) == v) return 1;
-        return 0;
-    }
-    default:
-        return type_error_int(I, "argument of type '%s' is not iterable", c);
-    }
-}
-
 int hx_compare(hx_interp *I, int op, rh_object *a, rh_object *b) {
     rh_runtime *rt = I->rt;
     switch (op) {
     case CMP_IS: return a == b;
     case CMP_ISNOT: return a != b;
-    case CMP_IN: return contains(I, b, a);
-    case CMP_NOTIN: { int r = contains(I, b, a); return r < 0 ? -1 : !r; }
+    case CMP_IN: case CMP_NOTIN: { /* PySequence_Contains: sq_contains, else along an iteration */
+        int r = rh_contains(rt, b, a);
+        return r < 0 ? -1 : op == CMP_IN ? r : !r;
+    }
     case CMP_LT: return rh_richcompare(rt, RH_CMP_LT, a, b);
     case CMP_LE: return rh_richcompare(rt, RH_CMP_LE, a, b);
     case CMP_EQ: return rh_richcompare(rt, RH_CMP_EQ, a, b);

@@ -1177,15 +1177,17 @@ static hx_node *p_def(parser *P) {
         unsupported(P, t, "statement 'def' inside a function (closures)", "def at module or class level");
         return NULL;
     }
-    /* The VM calls no special method but __init__ and __del__: a class defining __eq__, __repr__,
-     * __hash__ ... would silently behave as a plain object, so it is refused here instead. */
+    /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model;
+     * a class defining another (__format__, __new__ ...) would silently behave as if it had
+     * none, so it is refused here instead. */
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
-        strcmp(nt->text, "__init__") != 0 && strcmp(nt->text, "__del__") != 0 &&
-        strcmp(nt->text, "__enter__") != 0 && strcmp(nt->text, "__exit__") != 0) {
+        !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
+        strcmp(nt->text, "__exit__") != 0) { /* the with statement calls these two */
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
-        unsupported(P, nt, what, "__init__ and __del__ (no other special method is called)");
+        unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "
+                                 "__getattr__, ...: docs/workload-language.md)");
         return NULL;
     }
     hx_node *n = mk_decl(P, S_DEF, CODE_FUNCTION, t, nt);

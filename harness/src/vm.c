@@ -1097,7 +1097,9 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
     case RH_K_WEAKREF:
         if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
         break;
-    default: break;
+    default:
+        if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* interp.c: __call__ */
+        break;
     }
     rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", hx_tname(fn));
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);

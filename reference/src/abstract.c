@@ -448,15 +448,29 @@ static int ass_subscript(rh_runtime *rt, rh_object *o, rh_object *key, rh_object
 int rh_setitem(rh_runtime *rt, rh_object *o, rh_object *key, rh_object *v) { return ass_subscript(rt, o, key, v); }
 int rh_delitem(rh_runtime *rt, rh_object *o, rh_object *key) { return ass_subscript(rt, o, key, NULL); }
 
+/* PySequence_Contains: sq_contains, else _PySequence_IterSearch (item == v along iter(o)) */
 int rh_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
     rh_objobjproc f = o->type->as_sequence.sq_contains;
     if (f) return f(rt, o, v);
-    rh_err_set(rt, RH_EXC_TYPE, "argument of type '%s' is not iterable", rh_type_name(o));
-    return -1;
+    rh_object *it = o->type->tp_iter || o->type->as_sequence.sq_item ? rh_getiter(rt, o) : NULL, *x;
+    if (!it) {
+        if (!rh_err_occurred(rt) || rh_err_occurred(rt) == RH_EXC_TYPE)
+            rh_err_set(rt, RH_EXC_TYPE, "argument of type '%s' is not iterable", rh_type_name(o));
+        return -1;
+    }
+    int found = 0;
+    while (!found && (x = rh_iternext(rt, it))) {
+        found = rh__richcompare_bool(rt, x, v, RH_CMP_EQ);
+        rh_decref(rt, x);
+    }
+    rh_decref(rt, it);
+    return found < 0 || (!found && rh_err_occurred(rt)) ? -1 : found;
 }
 
+/* PyObject_GetIter: tp_iter, else a sequence iterator over an object with sq_item (PySeqIter_New) */
 rh_object *rh_getiter(rh_runtime *rt, rh_object *o) {
     rh_getiterfunc f = o->type->tp_iter;
+    if (!f && o->type->as_sequence.sq_item) return rh_iter_new(rt, o);
     if (!f) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_type_name(o));
         return NULL;

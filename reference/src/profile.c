@@ -20,6 +20,7 @@ static const rh_profile profiles[] = {
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 999999999,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 120,
+        .print_args_tuple = 1, .str_int_args_tuple = 1,
     },
     {
         .name = "py312", .python_version = "3.12", .version_hex = 0x030C, PY3_POOLS,
@@ -28,6 +29,7 @@ static const rh_profile profiles[] = {
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .interned_immortal = 1, .gc_threshold = {700, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 120,
+        .print_args_tuple = 1, .str_int_args_tuple = 1,
     },
     {
         .name = "py313", .python_version = "3.13", .version_hex = 0x030D, PY3_POOLS,
@@ -36,6 +38,7 @@ static const rh_profile profiles[] = {
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 136,
+        .print_args_tuple = 1,
     },
     {
         .name = "py310", .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
@@ -44,6 +47,7 @@ static const rh_profile profiles[] = {
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
         .exc_base_size = 64, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 352,
+        .str_int_args_tuple = 1,
     },
     {
         .name = "py27", .python_version = "2.7", .version_hex = 0x0207,
@@ -57,6 +61,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {700, 10, 10}, .legacy_finalizers = 1, .gc_trigger_at_alloc = 1,
         .python2 = 1, .range_returns_list = 1, .float_str_digits = 12, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
         .exc_base_size = 40, .exc_extra_words = {0, 1, 0, 0, 0, 0, 3}, .exc_subclass_extra = 8, .frame_obj_base = 376,
+        .print_args_tuple = 1, .str_int_args_tuple = 1,
     },
 };
 

@@ -719,8 +719,9 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
     update_del_flags(rt, &c->t);
     if (fill_namespace(rt, c, s) < 0) return -1;
     /* type_ready_set_hash: with special methods dispatched (a call hook), a class defining __eq__ but
-     * not __hash__ gets __hash__ = None, so it is unhashable as in CPython */
-    if (rt->hooks.call && dict_find_cstr(rt, c->t.dict, "__eq__") && !dict_find_cstr(rt, c->t.dict, "__hash__") &&
+     * not __hash__ gets __hash__ = None, so it is unhashable as in CPython 3 (2.7 keeps object's hash) */
+    if (rt->hooks.call && !rt->profile->python2 && dict_find_cstr(rt, c->t.dict, "__eq__") &&
+        !dict_find_cstr(rt, c->t.dict, "__hash__") &&
         ns_set_cstr(rt, c->t.dict, "__hash__", rh_none(rt)) < 0)
         return -1;
     class_update_slots(rt, &c->t);
@@ -1159,8 +1160,15 @@ static int store_in_values(rh_runtime *rt, rh_object *o, rh_managed_dict *md, rh
 
 uint64_t rh_types_epoch(const rh_runtime *rt) { return rt->type_epoch; }
 
+/* A class whose __getattribute__/__getattr__/__setattr__/__delattr__ is Python code answers through its
+ * slot wrapper every time: none of the caches below applies to its instances. */
+static int generic_attributes(const rh_type *t) {
+    return t->tp_getattro == object_getattro && t->tp_setattro == object_setattro;
+}
+
 intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return -1;
+    if (!generic_attributes(o->type)) return -1;
     if (!rh__managed_dict(o)->values || !rh__is_str(name)) return -1;
     rh_object *attr;
     size_t off;
@@ -1182,6 +1190,7 @@ rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr
 
 int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys, intptr_t *nentries) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return 0;
+    if (!generic_attributes(o->type)) return 0;
     if (!rh__managed_dict(o)->values || !rh__is_str(name)) return 0;
     rh_dictkeys *k = instance_keys(o);
     intptr_t ix = rh__dictkeys_lookup_str(rt, k, name);
@@ -1199,6 +1208,7 @@ int rh_instance_state_same(const rh_object *o, const void *keys, intptr_t nentri
 
 int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, intptr_t ix, rh_object *v) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || instance_keys(o) != keys) return 0;
+    if (!generic_attributes(o->type)) return 0;
     rh_object **values = rh__managed_dict(o)->values;
     rh_object *old = values ? values[ix] : NULL;
     if (!old) return 0; /* a new attribute also goes into the insertion order: the generic path */
@@ -1441,11 +1451,37 @@ static int64_t slot_tp_hash(rh_runtime *rt, rh_object *o) {
 
 static const char *const richcmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
 
-/* slot_tp_richcompare: the method for op, or object's behaviour (object.__eq__/__ne__ are on every MRO) */
+/* A slot wrapper whose method the MRO finds only on `object` calls object's wrapper_descriptor
+ * (object.__ne__, object.__delattr__ ...): _PyObject_MakeTpCall packs (self, *args) into a tuple, and
+ * wrapperdescr_call (Objects/descrobject.c) slices self off into a second one; both live while object's C
+ * function runs (so a Python __eq__ reached from object.__ne__ sees them), dropped slice first. */
+typedef struct wrapper_call { rh_object *all, *rest; } wrapper_call;
+
+static int wrapper_call_begin(rh_runtime *rt, wrapper_call *w, rh_object *self, rh_object *a1, rh_object *a2) {
+    size_t n = a2 ? 2 : 1;
+    w->rest = NULL;
+    if (!(w->all = a2 ? rh_tuple_pack(rt, 3, self, a1, a2) : rh_tuple_pack(rt, 2, self, a1))) return -1;
+    if ((w->rest = a2 ? rh_tuple_pack(rt, n, a1, a2) : rh_tuple_pack(rt, n, a1))) return 0;
+    rh_decref(rt, w->all);
+    return -1;
+}
+
+static void wrapper_call_end(rh_runtime *rt, wrapper_call *w) {
+    rh_decref(rt, w->rest);
+    rh_decref(rt, w->all);
+}
+
+/* slot_tp_richcompare: the method for op, or object's (object.__eq__ ... are on every MRO), called as the
+ * wrapper descriptor it is */
 static rh_object *slot_tp_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
     int found;
     rh_object *r = call_special(rt, a, richcmp_names[op], &b, 1, &found);
-    return found ? r : object_richcompare(rt, a, b, op);
+    if (found) return r;
+    wrapper_call w;
+    if (wrapper_call_begin(rt, &w, a, b, NULL) < 0) return NULL;
+    r = object_richcompare(rt, a, b, op);
+    wrapper_call_end(rt, &w);
+    return r;
 }
 
 static rh_object *slot_tp_iter(rh_runtime *rt, rh_object *o) { return call_required(rt, o, "__iter__", NULL, 0); }
@@ -1468,12 +1504,13 @@ static rh_object *call_with_self(rh_runtime *rt, rh_object *f, rh_object *self, 
         rh_decref(rt, bound);
         return r;
     }
-    rh_object **argv = rh_mem_malloc(rt, (nargs + 1) * sizeof *argv);
+    /* _PyObject_Call_Prepend: a small stack array, memory only past it */
+    rh_object *small[8], **argv = nargs < 8 ? small : rh_mem_malloc(rt, (nargs + 1) * sizeof *argv);
     if (!argv) return NULL;
     argv[0] = self;
     for (size_t i = 0; i < nargs; i++) argv[i + 1] = args[i];
     rh_object *r = rt->hooks.call(rt->hooks.ctx, rt, f, argv, nargs + 1);
-    rh_mem_free(rt, argv, (nargs + 1) * sizeof *argv);
+    if (argv != small) rh_mem_free(rt, argv, (nargs + 1) * sizeof *argv);
     return r;
 }
 
@@ -1482,6 +1519,65 @@ static rh_object *slot_tp_call(rh_runtime *rt, rh_object *self, rh_object *const
     rh_object *f = lookup_special(rt, self->type, "__call__");
     if (!f || !rt->hooks.call) return call_required(rt, self, "__call__", NULL, 0);
     return call_with_self(rt, f, self, args, nargs);
+}
+
+/* call_attribute: attr bound to self first (a function makes a bound method), then called with name;
+ * from 3.12 on a function (Py_TPFLAGS_METHOD_DESCRIPTOR) is called unbound, self first */
+static rh_object *call_attribute(rh_runtime *rt, rh_object *self, rh_object *attr, rh_object *name) {
+    rh_object *bound = NULL, *r;
+    if (attr->type->kind == RH_K_FUNCTION && rt->profile->version_hex >= 0x030C)
+        return call_with_self(rt, attr, self, &name, 1);
+    if (attr->type->tp_descr_get && !(bound = attr->type->tp_descr_get(rt, attr, self, (rh_object *)self->type)))
+        return NULL;
+    r = rt->hooks.call(rt->hooks.ctx, rt, bound ? bound : attr, &name, 1);
+    rh_xdecref(rt, bound);
+    return r;
+}
+
+/* slot_tp_getattr_hook (a class defining __getattr__): its __getattribute__ when it has one of its own,
+ * else object's generic lookup directly; then, when that raised AttributeError, __getattr__. Both are
+ * called bound (call_attribute). slot_tp_getattro (only __getattribute__): the method, unbound. */
+static rh_object *slot_tp_getattr_hook(rh_runtime *rt, rh_object *self, rh_object *name) {
+    rh_object *ga = lookup_special(rt, self->type, "__getattribute__"), *gf, *r;
+    if (!rt->hooks.call) return object_getattro(rt, self, name);
+    if (!(gf = lookup_special(rt, self->type, "__getattr__"))) return call_with_self(rt, ga, self, &name, 1);
+    r = ga ? call_attribute(rt, self, ga, name) : object_getattro(rt, self, name);
+    if (r || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return r;
+    rh_err_clear(rt);
+    return call_attribute(rt, self, gf, name);
+}
+
+/* slot_tp_setattro: __setattr__(name, v), or __delattr__(name) when v is NULL; object's wrapper
+ * descriptor when the MRO has no such method of its own (object defines both) */
+static int slot_tp_setattro(rh_runtime *rt, rh_object *self, rh_object *name, rh_object *v) {
+    rh_object *args[2] = {name, v}, *f = lookup_special(rt, self->type, v ? "__setattr__" : "__delattr__"), *r;
+    if (!rt->hooks.call) return object_setattro(rt, self, name, v);
+    if (!f) {
+        wrapper_call w;
+        if (wrapper_call_begin(rt, &w, self, name, v) < 0) return -1;
+        int rc = object_setattro(rt, self, name, v);
+        wrapper_call_end(rt, &w);
+        return rc;
+    }
+    if (!(r = call_with_self(rt, f, self, args, v ? 2 : 1))) return -1;
+    rh_decref(rt, r);
+    return 0;
+}
+
+rh_object *rh_object_generic_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
+    if (!rh__is_str(name)) {
+        rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
+        return NULL;
+    }
+    return object_getattro(rt, o, name);
+}
+
+int rh_object_generic_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
+    if (!rh__is_str(name)) {
+        rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
+        return -1;
+    }
+    return object_setattro(rt, o, name, v);
 }
 
 /* slot_tp_init: __init__ must return None */
@@ -1534,6 +1630,15 @@ static intptr_t slot_sq_length(rh_runtime *rt, rh_object *o) {
 
 static rh_object *slot_mp_subscript(rh_runtime *rt, rh_object *o, rh_object *k) {
     return call_required(rt, o, "__getitem__", &k, 1);
+}
+
+/* slot_sq_item: __getitem__(i) with i made an int (the sequence iterator's and `in`'s path) */
+static rh_object *slot_sq_item(rh_runtime *rt, rh_object *o, intptr_t i) {
+    rh_object *k = rh_int_from_i64(rt, i);
+    if (!k) return NULL;
+    rh_object *r = call_required(rt, o, "__getitem__", &k, 1);
+    rh_decref(rt, k);
+    return r;
 }
 
 static int slot_mp_ass_subscript(rh_runtime *rt, rh_object *o, rh_object *k, rh_object *v) {
@@ -1647,6 +1752,8 @@ static const slotdef slotdefs[] = {
     TP(tp_richcompare, slot_tp_richcompare, "__gt__"), TP(tp_richcompare, slot_tp_richcompare, "__ge__"),
     TP(tp_iter, slot_tp_iter, "__iter__"), TP(tp_iternext, slot_tp_iternext, "__next__"),
     TP(tp_call, slot_tp_call, "__call__"), TP(tp_init, slot_tp_init, "__init__"),
+    TP(tp_getattro, slot_tp_getattr_hook, "__getattribute__"), TP(tp_getattro, slot_tp_getattr_hook, "__getattr__"),
+    TP(tp_setattro, slot_tp_setattro, "__setattr__"), TP(tp_setattro, slot_tp_setattro, "__delattr__"),
     NBS(nb_add, slot_nb_add, "__add__"), NBS(nb_add, slot_nb_add, "__radd__"),
     NBS(nb_subtract, slot_nb_subtract, "__sub__"), NBS(nb_subtract, slot_nb_subtract, "__rsub__"),
     NBS(nb_multiply, slot_nb_multiply, "__mul__"), NBS(nb_multiply, slot_nb_multiply, "__rmul__"),
@@ -1675,6 +1782,7 @@ static const slotdef slotdefs[] = {
     NBS(nb_float, slot_nb_float, "__float__"), NBS(nb_index, slot_nb_index, "__index__"),
     SQ(sq_length, slot_sq_length, "__len__"), SQ(sq_contains, slot_sq_contains, "__contains__"),
     MP(mp_length, slot_sq_length, "__len__"), MP(mp_subscript, slot_mp_subscript, "__getitem__"),
+    SQ(sq_item, slot_sq_item, "__getitem__"),
     MP(mp_ass_subscript, slot_mp_ass_subscript, "__setitem__"),
     MP(mp_ass_subscript, slot_mp_ass_subscript, "__delitem__"),
 };
@@ -1682,6 +1790,13 @@ static const slotdef slotdefs[] = {
 #undef NBS
 #undef SQ
 #undef MP
+
+int rh_special_method_dispatched(const char *name) {
+    if (!strcmp(name, "__del__")) return 1; /* tp_finalize, through rh_hooks.call_del */
+    for (size_t i = 0; i < sizeof slotdefs / sizeof slotdefs[0]; i++)
+        if (!strcmp(slotdefs[i].name, name)) return 1;
+    return 0;
+}
 
 static int is_dunder(rh_runtime *rt, rh_object *name) {
     size_t n;

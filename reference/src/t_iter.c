@@ -2,7 +2,8 @@
  * unicodeobject.c, dictobject.c's key iterator, rangeobject.c).
  *
  * Owns the type RH_K_ITER: one GC-tracked iterator object (32 bytes + GC head, as listiterobject) over a
- * list, tuple, str, dict or range, with tp_iter/tp_iternext; the embedder may drive the index itself
+ * list, tuple, str, dict or range, or over any object with sq_item (a class with __getitem__ and no
+ * __iter__: CPython's seqiterobject, Objects/iterobject.c), with tp_iter/tp_iternext; the embedder may drive the index itself
  * (rh_iter_index). At its end it drops the sequence, as CPython's iterators do. Invariants: callables.h.
  */
 #include <stddef.h>
@@ -68,7 +69,14 @@ static rh_object *iter_iternext(rh_runtime *rt, rh_object *o) {
         if (rh_dict_next(seq, &pos, &k, &v)) r = k, rh_incref(r);
         it->index = (int64_t)pos - 1;
         break;
-    default: break;
+    default: /* seqiterobject (Objects/iterobject.c iter_iternext): seq[i] until IndexError/StopIteration */
+        if (!seq->type->as_sequence.sq_item) break;
+        if (!(r = seq->type->as_sequence.sq_item(rt, seq, (intptr_t)pos))) {
+            rh_exc k = rh_err_occurred(rt);
+            if (k != RH_EXC_INDEX && k != RH_EXC_STOPITERATION) return NULL;
+            rh_err_clear(rt);
+        }
+        break;
     }
     if (!r) {
         rh_iter_exhaust(rt, o);

@@ -659,14 +659,10 @@ static rh_object *list_item(rh_runtime *rt, rh_object *o, intptr_t i) {
 }
 
 /* list_contains */
+/* list_contains (3.x): each item compared as it sits in the list, without a reference of its own */
 static int list_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
     int r = 0;
-    for (size_t i = 0; r == 0 && i < list_len(o); i++) {
-        rh_object *item = as_list(o)->item[i];
-        rh_incref(item);
-        r = rh__richcompare_bool(rt, item, v, RH_CMP_EQ);
-        rh_decref(rt, item);
-    }
+    for (size_t i = 0; r == 0 && i < list_len(o); i++) r = rh__richcompare_bool(rt, as_list(o)->item[i], v, RH_CMP_EQ);
     return r;
 }
 

@@ -93,6 +93,10 @@ typedef struct rh_profile {
     uint32_t trashcan_unwind_level; /* 50 */
     int call_args_stolen;         /* 3.11+: a Python call's frame takes over the caller's stack references
                                    * to the arguments; 3.10 and 2.7 add one (getrefcount sees one more) */
+    int print_args_tuple;         /* 3.11+ and 2.7: print()'s positional arguments are packed into a tuple
+                                   * alive for the call (3.11's Argument Clinic *args; 2.7's METH_VARARGS) */
+    int str_int_args_tuple;       /* up to 3.12: str(x) and int(x) have no vectorcall, so the call packs the
+                                   * arguments into a tuple for type_call (Objects/call.c _PyObject_MakeTpCall) */
     int del_frame_in_trashcan;    /* py27: the frame that ran __del__ is freed under the trashcan
                                    * (frame_dealloc's Py_TRASHCAN_SAFE_BEGIN); at depth it is deposited
                                    * still holding self, which dies - and runs __del__ - again later */

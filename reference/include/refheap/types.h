@@ -202,6 +202,15 @@ uint64_t rh_types_epoch(const rh_runtime *rt);
 intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys);
 rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr_t ix);
 int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, intptr_t ix, rh_object *v);
+/* object.__getattribute__ / object.__setattr__ (v NULL: object.__delattr__): the generic attribute
+ * protocol, bypassing a class's own __getattribute__/__getattr__/__setattr__/__delattr__ (what such a
+ * method calls to reach the instance's attributes). Results as rh_getattr / rh_setattr. */
+rh_object *rh_object_generic_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
+int rh_object_generic_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
+/* 1 if a method of this name defined in a class body is called by the library (a slot wrapper of
+ * Objects/typeobject.c's slotdefs — __repr__, __eq__, __add__, __getattr__ ... — or __init__/__del__),
+ * 0 for any other name. No runtime needed. */
+int rh_special_method_dispatched(const char *name);
 /* The instance's __dict__, materialising it as 3.11 does when asked. New reference. */
 rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o);
 
