@@ -288,6 +288,17 @@ struct rh_runtime {
 static inline rh_type *rh__builtin(rh_runtime *rt, rh_kind k) { return &rt->statics->types[k].t; }
 
 /* object.c — allocation of objects, dealloc dispatch, trashcan */
+/* The live-object accounting of one object of kind k made (or taken off a freelist) / freed (or parked);
+ * invariants in object.c. Inline: it runs once per object. */
+static inline void rh__count_alloc(rh_runtime *rt, rh_kind k) {
+    rt->counts.live[k]++;
+    rt->counts.allocated_total++;
+}
+static inline void rh__count_free(rh_runtime *rt, rh_kind k) {
+    rh_assert(rt->counts.live[k] > 0);
+    rt->counts.live[k]--;
+    rt->counts.freed_total++;
+}
 /* Allocate an object of `size` bytes (type's basicsize + items) with the type's pre-header, zeroed
  * pre-header, refcnt 1, type set (a class type gets a reference). GC objects are NOT tracked and bump
  * gc count0 (_PyObject_GC_Link), which may run a collection. NULL + MemoryError on failure. */

@@ -13,7 +13,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "mem_fast.h"
 
 static inline size_t presize(rh_runtime *rt, const rh_type *t) {
     size_t n = 0;
@@ -32,31 +32,20 @@ size_t rh_sizeof(rh_runtime *rt, rh_object *o) {
 
 const char *rh_type_name(const rh_object *o) { return o->type->name; }
 
-static void count_alloc(rh_runtime *rt, rh_kind k) {
-    rt->counts.live[k]++;
-    rt->counts.allocated_total++;
-}
-
-static void count_free(rh_runtime *rt, rh_kind k) {
-    rh_assert(rt->counts.live[k] > 0);
-    rt->counts.live[k]--;
-    rt->counts.freed_total++;
-}
-
 rh_object *rh__object_alloc(rh_runtime *rt, rh_type *t, size_t size) {
     size_t pre = presize(rt, t);
     if (size > RH_SSIZE_MAX - pre) {
         rh_err_nomemory(rt);
         return NULL;
     }
-    char *mem = rh_mem_malloc(rt, pre + size);
+    char *mem = rh__mem_malloc(rt, pre + size);
     if (!mem) return NULL;
     if (pre) memset(mem, 0, pre);
     rh_object *o = (rh_object *)(mem + pre);
     o->refcnt = 1;
     o->type = t;
     if (t->flags & RH_TPFLAG_HEAPTYPE) rh_incref((rh_object *)t);
-    count_alloc(rt, t->kind);
+    rh__count_alloc(rt, t->kind);
     if (t->flags & RH_TPFLAG_GC) {
         /* _PyObject_GC_Link: count at allocation, collect if over threshold */
         rt->gc.gen[0].count++;
@@ -70,17 +59,17 @@ void rh__object_free(rh_runtime *rt, rh_object *o, size_t size) {
     size_t pre = presize(rt, t);
     rh_assert(!(t->flags & RH_TPFLAG_GC) || !rh__gc_is_tracked(o));
     if ((t->flags & RH_TPFLAG_GC) && rt->gc.gen[0].count > 0) rt->gc.gen[0].count--;
-    count_free(rt, t->kind);
-    rh_mem_free(rt, (char *)o - pre, size ? size + pre : 0);
+    rh__count_free(rt, t->kind);
+    rh__mem_free(rt, (char *)o - pre, size ? size + pre : 0);
 }
 
 void rh__object_reuse(rh_runtime *rt, rh_object *o, rh_type *t) {
     o->refcnt = 1;
     o->type = t;
-    count_alloc(rt, t->kind);
+    rh__count_alloc(rt, t->kind);
 }
 
-void rh__object_to_freelist(rh_runtime *rt, rh_object *o) { count_free(rt, o->type->kind); }
+void rh__object_to_freelist(rh_runtime *rt, rh_object *o) { rh__count_free(rt, o->type->kind); }
 
 void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t) {
     o->refcnt = (intptr_t)rt->profile->static_refcnt;

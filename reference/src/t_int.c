@@ -32,6 +32,7 @@
 #include <stdlib.h>
 
 #include "longint.h"
+#include "mem_fast.h"
 
 #define D(o) rh__long_digits(o)
 #define ND(o) rh__long_ndigits(o)
@@ -84,10 +85,9 @@ static void slack_put(rh_runtime *rt, rh_object *o, size_t ndigits) {
     t->e[j].ndigits = ndigits;
 }
 
-/* The digits allocated for o (nd when it has no entry); the entry is removed. */
-static size_t slack_take(rh_runtime *rt, rh_object *o, size_t nd) {
+/* The digits allocated for o (nd when it has no entry); the entry is removed (slack_take below). */
+static size_t slack_take_entry(rh_runtime *rt, rh_object *o, size_t nd) {
     rh_int_slack *t = &rt->int_slack;
-    if (!t->n) return nd;
     size_t j = slack_slot(t, (uintptr_t)o), mask = t->cap - 1;
     while (t->e[j].key != (uintptr_t)o) {
         if (!t->e[j].key) return nd;
@@ -107,6 +107,10 @@ static size_t slack_take(rh_runtime *rt, rh_object *o, size_t nd) {
     return r;
 }
 
+static size_t slack_take(rh_runtime *rt, rh_object *o, size_t nd) {
+    return rt->int_slack.n == 0 ? nd : slack_take_entry(rt, o, nd);
+}
+
 void rh__int_slack_free(rh_runtime *rt) {
     free(rt->int_slack.e);
     memset(&rt->int_slack, 0, sizeof rt->int_slack);
@@ -121,14 +125,25 @@ size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
     return RH_LONG_HEADER + sizeof(rh_digit) * nd;
 }
 
-static void int_dealloc(rh_runtime *rt, rh_object *o) {
+/* int_dealloc when the slack table is not empty (or lost an entry), or for 2.7's ints */
+static __attribute__((noinline)) void int_dealloc_other(rh_runtime *rt, rh_object *o) {
     if (word_layout(o)) { /* int_dealloc, 2.7: the slot goes back to the free list, never to malloc */
         rh__object_to_freelist(rt, o);
         rh__intblock_push(&rt->fl.int27, o);
         return;
     }
     size_t nd = slack_take(rt, o, ND(o));
-    rh__object_free(rt, o, rt->int_slack.unknown ? 0 : alloc_size(nd));
+    rh__object_free_plain(rt, o, rt->int_slack.unknown ? 0 : alloc_size(nd));
+}
+
+/* long_dealloc. Usually no int has slack, so the block's size follows from ob_size: that case is a leaf
+ * that ends in the allocator's free, every other goes to int_dealloc_other. */
+static void int_dealloc(rh_runtime *rt, rh_object *o) {
+    if (RH_UNLIKELY(word_layout(o) || (rt->int_slack.n | (size_t)rt->int_slack.unknown) != 0)) {
+        int_dealloc_other(rt, o);
+        return;
+    }
+    rh__object_free_plain(rt, o, alloc_size(ND(o)));
 }
 
 static const rh_number_methods int_as_number;
@@ -197,7 +212,7 @@ rh_object *rh__long_new(rh_runtime *rt, size_t ndigits) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "too many digits in integer");
         return NULL;
     }
-    rh_object *o = rh__object_alloc(rt, int_type(rt), alloc_size(ndigits));
+    rh_object *o = rh__object_alloc_plain(rt, int_type(rt), alloc_size(ndigits));
     if (o) rh__long_set_size(o, (intptr_t)ndigits);
     return o;
 }
@@ -262,12 +277,23 @@ static rh_object *int27_new(rh_runtime *rt, int64_t v) {
     return o;
 }
 
+/* _PyLong_FromMedium: a one-digit int, |v| = mag < 2**30 (28 bytes). The commonest int allocation, so
+ * it goes straight to the plain-object allocation. */
+static inline rh_object *long_from_medium(rh_runtime *rt, int negative, uint64_t mag) {
+    rh_object *o = rh__object_alloc_plain(rt, int_type(rt), alloc_size(1));
+    if (!o) return NULL;
+    rh__long_set_size(o, negative ? -1 : 1);
+    D(o)[0] = (rh_digit)mag;
+    return o;
+}
+
 /* PyLong_FromLong (3.x): the cache, a one-digit int (_PyLong_FromMedium), or exactly as many digits as
  * the value needs. */
 rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) {
     if (is_small(rt, v)) return small_int(rt, v);
     if (rt->profile->int_block_size) return int27_new(rt, v);
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    if (RH_LIKELY(mag <= RH_DIGIT_MASK)) return long_from_medium(rt, v < 0, mag);
     size_t nd = 1;
     for (uint64_t t = mag >> RH_DIGIT_BITS; t; t >>= RH_DIGIT_BITS) nd++;
     rh_object *o = rh__long_new(rt, nd);

@@ -69,20 +69,23 @@ static inline void items_prefetch(rh_object **item, size_t n) {
     }
 }
 
-/* Release items[n-1] .. items[0]. Just before dropping item i, the next one to go (i - 1, alive: this
- * list still holds it, and its header is arriving together with item i's) gets its own item array
- * prefetched, in case it dies too. */
+/* Release items[n-1] .. items[0]. Among the last PREFETCH_ITEMS, just before dropping item i, the next
+ * one to go (i - 1, alive: this list still holds it, and its header is arriving together with item i's)
+ * gets its own item array prefetched, in case it dies too. The rest of the items go in a plain loop. */
 static inline void items_release(rh_runtime *rt, rh_object **item, size_t n) {
     items_prefetch(item, n);
-    for (size_t i = n; i-- > 0;) {
+    size_t i = n, lo = n >= PREFETCH_ITEMS ? n - PREFETCH_ITEMS + 1 : 0; /* i > lo: n - i < PREFETCH_ITEMS */
+    while (i > lo) {
+        i--;
         rh_object *v = item[i];
-        if (i > 0 && n - i < PREFETCH_ITEMS) {
+        if (i > 0) {
             rh_object *w = item[i - 1];
             if (w && w->type->kind == RH_K_LIST && list_len(w) > 0)
                 __builtin_prefetch(as_list(w)->item + list_len(w) - 1);
         }
         rh_xdecref(rt, v);
     }
+    while (i > 0) rh_xdecref(rt, item[--i]);
 }
 
 static void items_free(rh_runtime *rt, rh_object **items, size_t allocated) {
