@@ -3,9 +3,9 @@
  * Invariants kept here:
  *  - every heap object was allocated as presize(type) + size bytes by rh__object_alloc and is released by
  *    rh__object_free (or parked on its type's freelist) exactly once;
- *  - live objects = counts.allocated_total - counts.freed_total (freelist pushes count as freed,
- *    freelist pops as allocated: a parked object is not live); counts.live_total is not maintained on
- *    the hot path but computed when read (rh_object_counts_get);
+ *  - live objects of kind k = counts.made[k] - counts.freed[k] (freelist pushes count as freed,
+ *    freelist pops as made: a parked object is not live); the live counts and the totals of
+ *    rh_object_counts are not maintained on the hot path but computed when read (rh_object_counts_get);
  *  - trash_nesting is the number of GC-container deallocs currently on the C stack (<= unwind level);
  *    trash_later is a LIFO chain of dead, untracked objects linked through the pointer bits of their GC
  *    head's gc_prev (the flag bits stay the object's).
@@ -176,6 +176,12 @@ void rh__trash_end(rh_runtime *rt) {
 }
 
 void rh_object_counts_get(const rh_runtime *rt, rh_object_counts *out) {
-    *out = rt->counts;
-    out->live_total = rt->counts.allocated_total - rt->counts.freed_total;
+    memset(out, 0, sizeof *out);
+    for (int k = 0; k < RH_K__COUNT; k++) {
+        out->live[k] = rt->counts.made[k] - rt->counts.freed[k];
+        out->allocated_total += rt->counts.made[k];
+        out->freed_total += rt->counts.freed[k];
+    }
+    out->live_total = out->allocated_total - out->freed_total;
+    out->dealloc_deferred = rt->counts.dealloc_deferred;
 }

@@ -79,6 +79,8 @@
  *     out-of-memory behaviour must be observable with a failing arena source.
  *   - free() and realloc() get the caller's size; it feeds the byte counters only, never ownership.
  *   - A realloc that moves a block counts as one alloc plus one free in the stats counters.
+ *   - free() asks the arena map only when the block is not in the arena of the last block it looked up
+ *     (owns_base, obmalloc.h): the same answer, usually for one compare.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +93,23 @@
 /* ---------------------------------------------------------------- arena map */
 
 int rh__pymalloc_owns(const rh_pymalloc *st, const void *p) { return rh__pm_owns(st, p); }
+
+/* Free p after asking the map; a pool block's arena becomes the cached one (owns_base). The arena's base
+ * follows from p's cover entry: an arena starting in p's slot at offset t = arena_size - hi_rev, or one
+ * that started in the slot before at offset lo_end. */
+RH_NOINLINE void rh__pm_free_lookup(rh_pymalloc *st, void *p, size_t size) {
+    if (!rh__pm_owns(st, p)) {
+        rh__pm_free_large(st, p, size);
+        return;
+    }
+    uintptr_t a = (uintptr_t)p, slot = a & ~st->arena_mask;
+    rh_arena_cover c = st->map_root[a >> st->map_root_shift][(a >> st->arena_bits) & st->map_leaf_mask];
+    uint32_t tail = (uint32_t)(a & st->arena_mask);
+    if (st->arena_size - tail <= c.hi_rev) st->owns_base = slot + (st->arena_size - c.hi_rev);
+    else st->owns_base = slot - st->arena_size + c.lo_end;
+    st->owns_span = st->arena_size;
+    rh__pm_free_small(st, p, size);
+}
 
 /* The cover entry of the slot containing address a, creating its leaf if `create`. NULL: no leaf
  * (and !create) or out of memory / out of range. */
@@ -178,6 +197,7 @@ static void unlink_usable(rh_pymalloc *st, rh_arena_object *ao) {
 /* Give a wholly free arena back to the arena allocator; its descriptor becomes unused. ao must already
  * be off usable_arenas. */
 static void release_arena(rh_pymalloc *st, rh_arena_object *ao) {
+    if (st->owns_span && st->owns_base == ao->address) st->owns_span = 0;
     ao->nextarena = st->unused_arena_objects;
     ao->prevarena = NULL;
     st->unused_arena_objects = ao;
@@ -389,11 +409,12 @@ static uint32_t log2_u32(uint32_t x) { return 31u - (uint32_t)__builtin_clz(x); 
 
 /* The profile's pymalloc parameters are usable: powers of two where CPython uses masks, blocks that can
  * hold a pointer, a header that fits, at least two blocks of the largest class per pool (lazy carving
- * sets up two blocks at once), a few pools per arena, offsets that fit the 32-bit header fields. */
+ * sets up two blocks at once), a few pools per arena, offsets that fit the 32-bit header fields, and a
+ * threshold of at least RH_PM_MIN_THRESHOLD (obmalloc.h). */
 static int params_ok(const rh_profile *pr) {
     uint32_t al = pr->alignment, th = pr->small_request_threshold;
     if (!is_pow2(al) || al < sizeof(void *) || !is_pow2(pr->pool_size) || !is_pow2(pr->arena_size)) return 0;
-    if (th == 0 || th % al || th / al > RH_MAX_SIZE_CLASSES) return 0;
+    if (th < RH_PM_MIN_THRESHOLD || th % al || th / al > RH_MAX_SIZE_CLASSES) return 0;
     if (pr->pool_overhead < sizeof(rh_pool_header) || pr->pool_overhead % al) return 0;
     if ((uint64_t)pr->pool_overhead + 2ull * th > pr->pool_size) return 0;
     if (pr->arena_size / pr->pool_size < 4 || log2_u32(pr->arena_size) >= RH_PM_ADDRESS_BITS - 2) return 0;
@@ -581,6 +602,11 @@ int rh__pymalloc_check(void *ctx, const char **why) {
         if (check_arena(st, ao, &nused, &nblocks, why) != 0) return -1;
     }
     CHECK(live == st->narenas_currently_allocated, "narenas_currently_allocated counts attached arenas");
+    int cached = st->owns_span == 0;
+    for (uint32_t i = 0; !cached && i < st->maxarenas; i++)
+        cached = st->arenas[i].address != 0 && st->arenas[i].address == st->owns_base;
+    CHECK(cached && (st->owns_span == 0 || st->owns_span == st->arena_size),
+          "the free path's cached arena (owns_base) is an attached arena");
     CHECK(st->narenas_highwater >= live && st->ntimes_arena_allocated >= live, "arena counters are monotone");
     uint64_t unused = 0;
     for (const rh_arena_object *ao = st->unused_arena_objects; ao; ao = ao->nextarena) {

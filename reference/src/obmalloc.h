@@ -121,6 +121,12 @@ typedef struct rh_pymalloc {
     uint32_t nclasses;
     uint32_t max_pools;                /* MAX_POOLS_IN_ARENA = arena_size / pool_size */
     int keep_one_empty_arena;
+    /* The arena of the last block whose ownership the free path had to look up in the map
+     * (rh__pm_free_lookup): [owns_base, owns_base + owns_span) lies inside one attached arena, or
+     * owns_span == 0 (none). Frees come in runs from one arena, so most of them are answered by one
+     * compare; release_arena forgets the arena it releases. A cache of the map's answer, never more. */
+    uintptr_t owns_base;
+    uintptr_t owns_span;
 
     /* --- counters (generic stats). Live requested bytes = req_added - req_removed: two counters that
      * only grow, each updated once per call, rather than one updated by both malloc and free — in a
@@ -203,10 +209,10 @@ static inline void rh__pm_count_alloc(rh_pymalloc *st, size_t n) {
 
 /* The free list of a used pool just ran dry (malloc took its last entry): carve the next virgin block
  * if one fits, else the pool is full and leaves its ring. */
-static inline void rh__pm_pool_extend(rh_pymalloc *st, rh_pool_header *pool, uint32_t cls) {
+static inline void rh__pm_pool_extend(rh_pool_header *pool, uint32_t size) {
     if (RH_LIKELY(pool->nextoffset <= pool->maxnextoffset)) {
         pool->freeblock = (rh_block *)pool + pool->nextoffset;
-        pool->nextoffset += rh__pm_class_size(st, cls);
+        pool->nextoffset += size;
         *(rh_block **)pool->freeblock = NULL;
         return;
     }
@@ -218,13 +224,13 @@ static inline void rh__pm_pool_extend(rh_pymalloc *st, rh_pool_header *pool, uin
 /* Allocate a block for 1 <= n <= threshold. NULL only when a new arena was needed and not available.
  * Every path out of the fast path is a tail call, so the fast path needs no stack frame. */
 static inline void *rh__pm_alloc_small(rh_pymalloc *st, size_t n) {
-    uint32_t cls = (uint32_t)((n - 1) >> st->align_shift);
+    uint32_t cls = (uint32_t)((n - 1) >> st->align_shift), size = rh__pm_class_size(st, cls);
     rh_pool_header *head = &st->usedpools[cls];
     rh_pool_header *pool = head->nextpool;
     if (RH_UNLIKELY(pool == head)) return rh__pm_alloc_from_new_pool(st, cls, n);
     pool->count++;
     rh_block *bp = pool->freeblock;
-    if (RH_UNLIKELY((pool->freeblock = *(rh_block **)bp) == NULL)) rh__pm_pool_extend(st, pool, cls);
+    if (RH_UNLIKELY((pool->freeblock = *(rh_block **)bp) == NULL)) rh__pm_pool_extend(pool, size);
     rh__pm_count_alloc(st, n);
     return bp;
 }
@@ -257,17 +263,28 @@ static inline void rh__pm_free_small(rh_pymalloc *st, void *p, size_t size) {
     if (RH_UNLIKELY(left == 0)) rh__pm_insert_to_freepool(st, pool);
 }
 
+/* Every profile's small-request threshold is at least this (params_ok, obmalloc.c; CPython's has been 256
+ * or 512), so a request size known at compile time to be below it needs no test. */
+#define RH_PM_MIN_THRESHOLD 64u
+
 /* pymalloc's malloc (the rh_allocator callback's body): a pool block for 1 <= n <= threshold, else libc. */
 static inline void *rh__pm_malloc(rh_pymalloc *st, size_t n) {
-    if (RH_UNLIKELY(n - 1 >= st->threshold)) return rh__pm_alloc_large(st, n, 0); /* 0 wraps to SIZE_MAX */
+    int small_const = __builtin_constant_p(n) && n >= 1 && n <= RH_PM_MIN_THRESHOLD;
+    if (!small_const && RH_UNLIKELY(n - 1 >= st->threshold)) /* 0 wraps to SIZE_MAX */
+        return rh__pm_alloc_large(st, n, 0);
     return rh__pm_alloc_small(st, n);
 }
 
-/* pymalloc's free (the rh_allocator callback's body): p may be NULL; ownership from the arena map. */
+/* free of a block outside the cached arena (owns_base): the arena map decides, and a pool block's arena
+ * becomes the cached one. */
+void rh__pm_free_lookup(rh_pymalloc *st, void *p, size_t size);
+
+/* pymalloc's free (the rh_allocator callback's body): p may be NULL; ownership from the arena map, asked
+ * only when p is not inside the cached arena. */
 static inline void rh__pm_free(rh_pymalloc *st, void *p, size_t size) {
     if (RH_UNLIKELY(p == NULL)) return;
-    if (RH_LIKELY(rh__pm_owns(st, p))) rh__pm_free_small(st, p, size);
-    else rh__pm_free_large(st, p, size);
+    if (RH_LIKELY((uintptr_t)p - st->owns_base < st->owns_span)) rh__pm_free_small(st, p, size);
+    else rh__pm_free_lookup(st, p, size);
 }
 
 /* ---- obmalloc.c ---- */

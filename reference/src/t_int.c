@@ -13,7 +13,7 @@
  *  - digits are normalised: the most significant stored digit is non-zero (long_normalize);
  *  - an int's block holds max(1, |ob_size|) digits, except the ints listed in rt->int_slack, whose block
  *    holds the larger count recorded there (an operation allocated more digits than its normalised result
- *    needs, as CPython's x_add, x_mul, long_bitwise, PyLong_FromString do): int_dealloc frees the block
+ *    needs, as CPython's x_add, x_mul, long_bitwise, PyLong_FromString do): long_dealloc frees the block
  *    with the size it was allocated with, so pymalloc's requested-bytes figure stays exact;
  *  - every value in [small_int_min, small_int_max] (-5..256) exists once, as a static object in
  *    rt->statics->small_ints (_PyLong_SMALL_INTS, Objects/longobject.c:get_small_int); constructors and
@@ -125,25 +125,30 @@ size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
     return RH_LONG_HEADER + sizeof(rh_digit) * nd;
 }
 
-/* int_dealloc when the slack table is not empty (or lost an entry), or for 2.7's ints */
-static __attribute__((noinline)) void int_dealloc_other(rh_runtime *rt, rh_object *o) {
-    if (word_layout(o)) { /* int_dealloc, 2.7: the slot goes back to the free list, never to malloc */
-        rh__object_to_freelist(rt, o);
-        rh__intblock_push(&rt->fl.int27, o);
-        return;
-    }
+/* int_dealloc, 2.7 (the type's dealloc under profiles with int blocks): the slot goes back to the free
+ * list, never to malloc. */
+static void int27_dealloc(rh_runtime *rt, rh_object *o) {
+    rh__object_to_freelist(rt, o);
+    rh__intblock_push(&rt->fl.int27, o);
+}
+
+/* long_dealloc with the slack table in use (or an entry lost): the size comes from the table. */
+static __attribute__((noinline)) void long_dealloc_slack(rh_runtime *rt, rh_object *o) {
     size_t nd = slack_take(rt, o, ND(o));
     rh__object_free_plain(rt, o, rt->int_slack.unknown ? 0 : alloc_size(nd));
 }
 
-/* long_dealloc. Usually no int has slack, so the block's size follows from ob_size: that case is a leaf
- * that ends in the allocator's free, every other goes to int_dealloc_other. */
-static void int_dealloc(rh_runtime *rt, rh_object *o) {
-    if (RH_UNLIKELY(word_layout(o) || (rt->int_slack.n | (size_t)rt->int_slack.unknown) != 0)) {
-        int_dealloc_other(rt, o);
+/* long_dealloc (3.x). Usually no int has slack, so the block's size follows from ob_size: that case is a
+ * leaf ending in the allocator's free. Only the int type has this dealloc (bools are static), so the
+ * kind counted is RH_K_INT. */
+static void long_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_assert(o->type->kind == RH_K_INT && !word_layout(o));
+    if (RH_UNLIKELY((rt->int_slack.n | (size_t)rt->int_slack.unknown) != 0)) {
+        long_dealloc_slack(rt, o);
         return;
     }
-    rh__object_free_plain(rt, o, alloc_size(ND(o)));
+    rh__count_free(rt, RH_K_INT);
+    rh__mem_free(rt, o, alloc_size(ND(o)));
 }
 
 static const rh_number_methods int_as_number;
@@ -158,7 +163,7 @@ void rh__type_init_int(rh_runtime *rt, rh_type *t) {
     t->basicsize = RH_LONG_HEADER; /* int.__basicsize__ 24, __itemsize__ 4 (2.7: 24, 0) */
     t->itemsize = rt->profile->int_block_size ? 0 : sizeof(rh_digit);
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
-    t->dealloc = int_dealloc;
+    t->dealloc = rt->profile->int_block_size ? int27_dealloc : long_dealloc;
     t->size_of = rh__int_size_of;
     t->tp_repr = rh__repr_by_builder;
     t->repr_into = int_repr_into;

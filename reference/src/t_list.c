@@ -427,17 +427,20 @@ rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64
         }
     }
     if (!l) return NULL;
+    /* Making an int runs no collection and no code that could look at the list, so its size is set once
+     * the items are in (or to the filled prefix, which the dealloc then releases, on failure). */
     uint64_t cur = (uint64_t)start;
+    rh_object **item = as_list(l)->item;
     for (uint64_t i = 0; i < n; i++, cur += (uint64_t)step) {
         rh_object *v = rh_int_from_i64(rt, (int64_t)cur);
         if (!v) {
-            as_list(l)->ob.size = (intptr_t)i; /* the filled prefix; dealloc releases it */
+            as_list(l)->ob.size = (intptr_t)i;
             rh_decref(rt, l);
             return NULL;
         }
-        as_list(l)->item[i] = v;
-        as_list(l)->ob.size = (intptr_t)(i + 1);
+        item[i] = v;
     }
+    as_list(l)->ob.size = (intptr_t)n;
     return l;
 }
 
