@@ -291,8 +291,13 @@ struct rh_runtime {
      * empty dict; its count never reaches zero */
     alignas(8) unsigned char dict_empty_keys[48];
 
-    /* accounting */
-    rh_object_counts counts;
+    /* accounting (object.c): one counter per event, so making or freeing an object costs one increment;
+     * live counts and totals are derived when read (rh_object_counts_get) */
+    struct rh_counts {
+        uint64_t made[RH_K__COUNT];   /* objects allocated or taken off a freelist, per kind */
+        uint64_t freed[RH_K__COUNT];  /* objects freed or parked on a freelist, per kind */
+        uint64_t dealloc_deferred;    /* trashcan deposits */
+    } counts;
 };
 
 /* ---------------------------------------------------------------- cross-file functions */
@@ -301,6 +306,13 @@ struct rh_runtime {
 static inline rh_type *rh__builtin(rh_runtime *rt, rh_kind k) { return &rt->statics->types[k].t; }
 
 /* object.c — allocation of objects, dealloc dispatch, trashcan */
+/* The live-object accounting of one object of kind k made (or taken off a freelist) / freed (or parked);
+ * invariants in object.c. Inline: it runs once per object. */
+static inline void rh__count_alloc(rh_runtime *rt, rh_kind k) { rt->counts.made[k]++; }
+static inline void rh__count_free(rh_runtime *rt, rh_kind k) {
+    rh_assert(rt->counts.made[k] > rt->counts.freed[k]);
+    rt->counts.freed[k]++;
+}
 /* Allocate an object of `size` bytes (type's basicsize + items) with the type's pre-header, zeroed
  * pre-header, refcnt 1, type set (a class type gets a reference). GC objects are NOT tracked and bump
  * gc count0 (_PyObject_GC_Link), which may run a collection. NULL + MemoryError on failure. */

@@ -6,7 +6,7 @@
  * 3.x layout only; the py27 profile's word-layout ints never reach these functions (t_int.c routes them
  * to its 128-bit path).
  *
- * Allocation rule (the invariant kept by rh__long_new / rh__long_normalize / int_dealloc): an int's block
+ * Allocation rule (the invariant kept by rh__long_new / rh__long_normalize / long_dealloc): an int's block
  * holds 24 + 4 * max(1, n) bytes where n is the digit count given to rh__long_new (_PyLong_New). Normalising
  * only lowers |ob_size| (long_normalize); when that leaves the block larger than |ob_size| implies, the
  * allocated count is recorded in rt->int_slack so the dealloc gives the allocator back the size it was

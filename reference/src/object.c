@@ -3,9 +3,9 @@
  * Invariants kept here:
  *  - every heap object was allocated as presize(type) + size bytes by rh__object_alloc and is released by
  *    rh__object_free (or parked on its type's freelist) exactly once;
- *  - live objects = counts.allocated_total - counts.freed_total (freelist pushes count as freed,
- *    freelist pops as allocated: a parked object is not live); counts.live_total is not maintained on
- *    the hot path but computed when read (rh_object_counts_get);
+ *  - live objects of kind k = counts.made[k] - counts.freed[k] (freelist pushes count as freed,
+ *    freelist pops as made: a parked object is not live); the live counts and the totals of
+ *    rh_object_counts are not maintained on the hot path but computed when read (rh_object_counts_get);
  *  - trash_nesting is the number of GC-container deallocs currently on the C stack (<= unwind level);
  *    trash_later is a LIFO chain of dead, untracked objects linked through the pointer bits of their GC
  *    head's gc_prev (the flag bits stay the object's).
@@ -13,7 +13,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "mem_fast.h"
 
 static inline size_t presize(rh_runtime *rt, const rh_type *t) {
     size_t n = 0;
@@ -32,31 +32,20 @@ size_t rh_sizeof(rh_runtime *rt, rh_object *o) {
 
 const char *rh_type_name(const rh_object *o) { return o->type->name; }
 
-static void count_alloc(rh_runtime *rt, rh_kind k) {
-    rt->counts.live[k]++;
-    rt->counts.allocated_total++;
-}
-
-static void count_free(rh_runtime *rt, rh_kind k) {
-    rh_assert(rt->counts.live[k] > 0);
-    rt->counts.live[k]--;
-    rt->counts.freed_total++;
-}
-
 rh_object *rh__object_alloc(rh_runtime *rt, rh_type *t, size_t size) {
     size_t pre = presize(rt, t);
     if (size > RH_SSIZE_MAX - pre) {
         rh_err_nomemory(rt);
         return NULL;
     }
-    char *mem = rh_mem_malloc(rt, pre + size);
+    char *mem = rh__mem_malloc(rt, pre + size);
     if (!mem) return NULL;
     if (pre) memset(mem, 0, pre);
     rh_object *o = (rh_object *)(mem + pre);
     o->refcnt = 1;
     o->type = t;
     if (t->flags & RH_TPFLAG_HEAPTYPE) rh_incref((rh_object *)t);
-    count_alloc(rt, t->kind);
+    rh__count_alloc(rt, t->kind);
     if (t->flags & RH_TPFLAG_GC) {
         /* _PyObject_GC_Link: count at allocation, collect if over threshold */
         rt->gc.gen[0].count++;
@@ -70,17 +59,17 @@ void rh__object_free(rh_runtime *rt, rh_object *o, size_t size) {
     size_t pre = presize(rt, t);
     rh_assert(!(t->flags & RH_TPFLAG_GC) || !rh__gc_is_tracked(o));
     if ((t->flags & RH_TPFLAG_GC) && rt->gc.gen[0].count > 0) rt->gc.gen[0].count--;
-    count_free(rt, t->kind);
-    rh_mem_free(rt, (char *)o - pre, size ? size + pre : 0);
+    rh__count_free(rt, t->kind);
+    rh__mem_free(rt, (char *)o - pre, size ? size + pre : 0);
 }
 
 void rh__object_reuse(rh_runtime *rt, rh_object *o, rh_type *t) {
     o->refcnt = 1;
     o->type = t;
-    count_alloc(rt, t->kind);
+    rh__count_alloc(rt, t->kind);
 }
 
-void rh__object_to_freelist(rh_runtime *rt, rh_object *o) { count_free(rt, o->type->kind); }
+void rh__object_to_freelist(rh_runtime *rt, rh_object *o) { rh__count_free(rt, o->type->kind); }
 
 void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t) {
     o->refcnt = (intptr_t)rt->profile->static_refcnt;
@@ -187,6 +176,12 @@ void rh__trash_end(rh_runtime *rt) {
 }
 
 void rh_object_counts_get(const rh_runtime *rt, rh_object_counts *out) {
-    *out = rt->counts;
-    out->live_total = rt->counts.allocated_total - rt->counts.freed_total;
+    memset(out, 0, sizeof *out);
+    for (int k = 0; k < RH_K__COUNT; k++) {
+        out->live[k] = rt->counts.made[k] - rt->counts.freed[k];
+        out->allocated_total += rt->counts.made[k];
+        out->freed_total += rt->counts.freed[k];
+    }
+    out->live_total = out->allocated_total - out->freed_total;
+    out->dealloc_deferred = rt->counts.dealloc_deferred;
 }

@@ -39,8 +39,8 @@
  *          szidx; if it is reused for the same class the header setup is skipped (alloc_from_new_pool).
  *
  *   used -> full   pool_extend, when the free list and the virgin blocks are both exhausted.
- *   full -> used   pm_free via insert_to_usedpool (front of the ring).
- *   used -> empty  pm_free via insert_to_freepool, when count reaches 0.
+ *   full -> used   free via insert_to_usedpool (front of the ring).
+ *   used -> empty  free via insert_to_freepool, when count reaches 0.
  *   empty/virgin -> used   alloc_from_new_pool, when the class ring is empty.
  *
  * ==== Arenas ==========================================================================================
@@ -79,6 +79,8 @@
  *     out-of-memory behaviour must be observable with a failing arena source.
  *   - free() and realloc() get the caller's size; it feeds the byte counters only, never ownership.
  *   - A realloc that moves a block counts as one alloc plus one free in the stats counters.
+ *   - free() asks the arena map only when the block is not in the arena of the last block it looked up
+ *     (owns_base, obmalloc.h): the same answer, usually for one compare.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -90,18 +92,24 @@
 
 /* ---------------------------------------------------------------- arena map */
 
-static inline int pm_owns(const rh_pymalloc *st, const void *p) {
-    uintptr_t a = (uintptr_t)p;
-    uintptr_t top = a >> st->map_root_shift;
-    if (RH_UNLIKELY(top >= st->map_root_len)) return 0;
-    const rh_arena_cover *leaf = st->map_root[top];
-    if (RH_UNLIKELY(leaf == NULL)) return 0;
-    rh_arena_cover c = leaf[(a >> st->arena_bits) & st->map_leaf_mask];
-    uint32_t tail = (uint32_t)(a & st->arena_mask);
-    return (tail < c.lo_end) | (st->arena_size - tail <= c.hi_rev);
-}
+int rh__pymalloc_owns(const rh_pymalloc *st, const void *p) { return rh__pm_owns(st, p); }
 
-int rh__pymalloc_owns(const rh_pymalloc *st, const void *p) { return pm_owns(st, p); }
+/* Free p after asking the map; a pool block's arena becomes the cached one (owns_base). The arena's base
+ * follows from p's cover entry: an arena starting in p's slot at offset t = arena_size - hi_rev, or one
+ * that started in the slot before at offset lo_end. */
+RH_NOINLINE void rh__pm_free_lookup(rh_pymalloc *st, void *p, size_t size) {
+    if (!rh__pm_owns(st, p)) {
+        rh__pm_free_large(st, p, size);
+        return;
+    }
+    uintptr_t a = (uintptr_t)p, slot = a & ~st->arena_mask;
+    rh_arena_cover c = st->map_root[a >> st->map_root_shift][(a >> st->arena_bits) & st->map_leaf_mask];
+    uint32_t tail = (uint32_t)(a & st->arena_mask);
+    if (st->arena_size - tail <= c.hi_rev) st->owns_base = slot + (st->arena_size - c.hi_rev);
+    else st->owns_base = slot - st->arena_size + c.lo_end;
+    st->owns_span = st->arena_size;
+    rh__pm_free_small(st, p, size);
+}
 
 /* The cover entry of the slot containing address a, creating its leaf if `create`. NULL: no leaf
  * (and !create) or out of memory / out of range. */
@@ -189,6 +197,7 @@ static void unlink_usable(rh_pymalloc *st, rh_arena_object *ao) {
 /* Give a wholly free arena back to the arena allocator; its descriptor becomes unused. ao must already
  * be off usable_arenas. */
 static void release_arena(rh_pymalloc *st, rh_arena_object *ao) {
+    if (st->owns_span && st->owns_base == ao->address) st->owns_span = 0;
     ao->nextarena = st->unused_arena_objects;
     ao->prevarena = NULL;
     st->unused_arena_objects = ao;
@@ -201,29 +210,9 @@ static void release_arena(rh_pymalloc *st, rh_arena_object *ao) {
 
 /* ---------------------------------------------------------------- pools */
 
-/* The free list of a used pool just ran dry (malloc took its last entry): carve the next virgin block
- * if one fits, else the pool is full and leaves its ring. */
-static inline void pool_extend(rh_pymalloc *st, rh_pool_header *pool, uint32_t cls) {
-    if (RH_LIKELY(pool->nextoffset <= pool->maxnextoffset)) {
-        pool->freeblock = (rh_block *)pool + pool->nextoffset;
-        pool->nextoffset += rh__pm_class_size(st, cls);
-        *(rh_block **)pool->freeblock = NULL;
-        return;
-    }
-    rh_pool_header *next = pool->nextpool, *prev = pool->prevpool;
-    next->prevpool = prev;
-    prev->nextpool = next;
-}
+/* The fast paths (used pool's free list, virgin blocks, ownership) are inline in obmalloc.h. */
 
-/* The ring of class cls is empty: take an empty pool from the fullest usable arena (or carve a new one,
- * making a new arena if there is none), link it as the ring's only pool and return its first free
- * block for a request of n bytes, counted. NULL if no arena can be had. */
-static inline void count_alloc(rh_pymalloc *st, size_t n) {
-    st->allocs++;
-    st->req_added += n;
-}
-
-static RH_NOINLINE rh_block *alloc_from_new_pool(rh_pymalloc *st, uint32_t cls, size_t n) {
+RH_NOINLINE rh_block *rh__pm_alloc_from_new_pool(rh_pymalloc *st, uint32_t cls, size_t n) {
     rh_arena_object *ao = st->usable_arenas;
     if (!ao) {
         ao = new_arena(st);
@@ -263,7 +252,7 @@ static RH_NOINLINE rh_block *alloc_from_new_pool(rh_pymalloc *st, uint32_t cls, 
         rh_assert_internal(bp != NULL);
         pool->freeblock = *(rh_block **)bp;
         rh_assert_internal(pool->freeblock != NULL); /* an empty pool has >= 2 carved blocks */
-        count_alloc(st, n);
+        rh__pm_count_alloc(st, n);
         return bp;
     }
     uint32_t size = rh__pm_class_size(st, cls);
@@ -273,23 +262,13 @@ static RH_NOINLINE rh_block *alloc_from_new_pool(rh_pymalloc *st, uint32_t cls, 
     pool->maxnextoffset = st->pool_size - size;
     pool->freeblock = bp + size;
     *(rh_block **)pool->freeblock = NULL;
-    count_alloc(st, n);
+    rh__pm_count_alloc(st, n);
     return bp;
-}
-
-/* A full pool got a block back: it becomes used, at the front of its ring. */
-static inline void insert_to_usedpool(rh_pymalloc *st, rh_pool_header *pool) {
-    rh_pool_header *head = &st->usedpools[pool->szidx];
-    rh_pool_header *next = head->nextpool;
-    pool->nextpool = next;
-    pool->prevpool = head;
-    next->prevpool = pool;
-    head->nextpool = pool;
 }
 
 /* A used pool became empty: move it to its arena's freepools, then keep usable_arenas sorted, or
  * release the arena if it is now wholly free (see the comment at the top). */
-static RH_NOINLINE void insert_to_freepool(rh_pymalloc *st, rh_pool_header *pool) {
+RH_NOINLINE void rh__pm_insert_to_freepool(rh_pymalloc *st, rh_pool_header *pool) {
     rh_pool_header *next = pool->nextpool, *prev = pool->prevpool;
     next->prevpool = prev;
     prev->nextpool = next;
@@ -328,53 +307,19 @@ static RH_NOINLINE void insert_to_freepool(rh_pymalloc *st, rh_pool_header *pool
     lastnf->nextarena = ao;
 }
 
-/* ---------------------------------------------------------------- small blocks: the fast paths */
-
-/* Allocate a block for 1 <= n <= threshold. NULL only when a new arena was needed and not available.
- * Every path out of the fast path is a tail call, so the fast path needs no stack frame. */
-static inline void *pm_alloc_small(rh_pymalloc *st, size_t n) {
-    uint32_t cls = (uint32_t)((n - 1) >> st->align_shift);
-    rh_pool_header *head = &st->usedpools[cls];
-    rh_pool_header *pool = head->nextpool;
-    if (RH_UNLIKELY(pool == head)) return alloc_from_new_pool(st, cls, n);
-    pool->count++;
-    rh_block *bp = pool->freeblock;
-    if (RH_UNLIKELY((pool->freeblock = *(rh_block **)bp) == NULL)) pool_extend(st, pool, cls);
-    count_alloc(st, n);
-    return bp;
-}
-
-/* Free a block known to be ours. */
-static inline void pm_free_small(rh_pymalloc *st, void *p, size_t size) {
-    rh_pool_header *pool = (rh_pool_header *)((uintptr_t)p & st->pool_mask);
-    rh_assert_internal(pool->count > 0);
-    rh_block *lastfree = pool->freeblock;
-    *(rh_block **)p = lastfree;
-    pool->freeblock = (rh_block *)p;
-    uint32_t left = --pool->count;
-    st->frees++;
-    st->req_removed += size;
-    if (RH_UNLIKELY(size == 0)) st->unsized_small_frees++;
-    if (RH_UNLIKELY(lastfree == NULL)) { /* was full */
-        insert_to_usedpool(st, pool);
-        return;
-    }
-    if (RH_UNLIKELY(left == 0)) insert_to_freepool(st, pool);
-}
-
 /* ---------------------------------------------------------------- libc blocks (0 bytes, > threshold) */
 
-static RH_NOINLINE void *pm_alloc_large(rh_pymalloc *st, size_t n, int zero) {
+RH_NOINLINE void *rh__pm_alloc_large(rh_pymalloc *st, size_t n, int zero) {
     if (n > RH_SSIZE_MAX) return NULL;
     void *p = zero ? calloc(n ? n : 1, 1) : malloc(n ? n : 1);
     if (!p) return NULL;
-    count_alloc(st, n);
+    rh__pm_count_alloc(st, n);
     st->large_live++;
     st->zero_allocs += (n == 0);
     return p;
 }
 
-static RH_NOINLINE void pm_free_large(rh_pymalloc *st, void *p, size_t size) {
+RH_NOINLINE void rh__pm_free_large(rh_pymalloc *st, void *p, size_t size) {
     free(p);
     st->frees++;
     st->large_live--;
@@ -384,38 +329,29 @@ static RH_NOINLINE void pm_free_large(rh_pymalloc *st, void *p, size_t size) {
 
 /* ---------------------------------------------------------------- the rh_allocator callbacks */
 
-static void *pm_malloc(void *ctx, size_t n) {
-    rh_pymalloc *st = ctx;
-    if (RH_UNLIKELY(n - 1 >= st->threshold)) return pm_alloc_large(st, n, 0); /* 0 wraps to SIZE_MAX */
-    return pm_alloc_small(st, n);
-}
+void *rh__pymalloc_malloc(void *ctx, size_t n) { return rh__pm_malloc(ctx, n); }
 
 static void *pm_calloc(void *ctx, size_t nelem, size_t elsize) {
     rh_pymalloc *st = ctx;
     if (elsize && nelem > SIZE_MAX / elsize) return NULL;
     size_t n = nelem * elsize;
     if (n - 1 < st->threshold) {
-        void *p = pm_alloc_small(st, n);
+        void *p = rh__pm_alloc_small(st, n);
         if (p) memset(p, 0, n);
         return p;
     }
-    return pm_alloc_large(st, n, 1);
+    return rh__pm_alloc_large(st, n, 1);
 }
 
-static void pm_free(void *ctx, void *p, size_t size) {
-    rh_pymalloc *st = ctx;
-    if (RH_UNLIKELY(p == NULL)) return;
-    if (RH_LIKELY(pm_owns(st, p))) pm_free_small(st, p, size);
-    else pm_free_large(st, p, size);
-}
+void rh__pymalloc_free(void *ctx, void *p, size_t size) { rh__pm_free(ctx, p, size); }
 
 /* pymalloc_realloc: a pymalloc block is kept if n fits and does not shrink it by 25% or more
  * (4n > 3*size); otherwise malloc + copy + free. A libc block goes to libc realloc, whatever n. */
 static void *pm_realloc(void *ctx, void *p, size_t old_size, size_t n) {
     rh_pymalloc *st = ctx;
-    if (p == NULL) return pm_malloc(ctx, n);
+    if (p == NULL) return rh__pymalloc_malloc(ctx, n);
     if (n > RH_SSIZE_MAX) return NULL;
-    if (pm_owns(st, p)) {
+    if (rh__pm_owns(st, p)) {
         rh_pool_header *pool = (rh_pool_header *)((uintptr_t)p & st->pool_mask);
         size_t size = rh__pm_class_size(st, pool->szidx);
         if (n <= size) {
@@ -427,10 +363,10 @@ static void *pm_realloc(void *ctx, void *p, size_t old_size, size_t n) {
             }
             size = n;
         }
-        void *q = pm_malloc(ctx, n);
+        void *q = rh__pymalloc_malloc(ctx, n);
         if (!q) return NULL;
         memcpy(q, p, size);
-        pm_free_small(st, p, old_size);
+        rh__pm_free_small(st, p, old_size);
         return q;
     }
     void *q = realloc(p, n ? n : 1);
@@ -441,7 +377,7 @@ static void *pm_realloc(void *ctx, void *p, size_t old_size, size_t n) {
     return q;
 }
 
-void *rh__pymalloc_alloc_raw(void *ctx, size_t n, int zero) { return pm_alloc_large(ctx, n, zero); }
+void *rh__pymalloc_alloc_raw(void *ctx, size_t n, int zero) { return rh__pm_alloc_large(ctx, n, zero); }
 
 /* pymalloc never hands memory back except when an arena becomes wholly free: nothing to trim. */
 static int pm_trim(void *ctx) {
@@ -464,7 +400,7 @@ static void pm_destroy(void *ctx) {
     free(st);
 }
 
-int rh__pymalloc_is(const rh_allocator *a) { return a && a->malloc == pm_malloc; }
+int rh__pymalloc_is(const rh_allocator *a) { return a && a->malloc == rh__pymalloc_malloc; }
 
 /* ---------------------------------------------------------------- creation */
 
@@ -473,11 +409,12 @@ static uint32_t log2_u32(uint32_t x) { return 31u - (uint32_t)__builtin_clz(x); 
 
 /* The profile's pymalloc parameters are usable: powers of two where CPython uses masks, blocks that can
  * hold a pointer, a header that fits, at least two blocks of the largest class per pool (lazy carving
- * sets up two blocks at once), a few pools per arena, offsets that fit the 32-bit header fields. */
+ * sets up two blocks at once), a few pools per arena, offsets that fit the 32-bit header fields, and a
+ * threshold of at least RH_PM_MIN_THRESHOLD (obmalloc.h). */
 static int params_ok(const rh_profile *pr) {
     uint32_t al = pr->alignment, th = pr->small_request_threshold;
     if (!is_pow2(al) || al < sizeof(void *) || !is_pow2(pr->pool_size) || !is_pow2(pr->arena_size)) return 0;
-    if (th == 0 || th % al || th / al > RH_MAX_SIZE_CLASSES) return 0;
+    if (th < RH_PM_MIN_THRESHOLD || th % al || th / al > RH_MAX_SIZE_CLASSES) return 0;
     if (pr->pool_overhead < sizeof(rh_pool_header) || pr->pool_overhead % al) return 0;
     if ((uint64_t)pr->pool_overhead + 2ull * th > pr->pool_size) return 0;
     if (pr->arena_size / pr->pool_size < 4 || log2_u32(pr->arena_size) >= RH_PM_ADDRESS_BITS - 2) return 0;
@@ -523,7 +460,7 @@ int rh_allocator_pymalloc(rh_allocator *out, const rh_profile *profile, const rh
     }
     *out = (rh_allocator){
         .abi_version = RH_ALLOCATOR_ABI_VERSION, .struct_size = sizeof(rh_allocator), .name = "pymalloc",
-        .ctx = st, .malloc = pm_malloc, .calloc = pm_calloc, .realloc = pm_realloc, .free = pm_free,
+        .ctx = st, .malloc = rh__pymalloc_malloc, .calloc = pm_calloc, .realloc = pm_realloc, .free = rh__pymalloc_free,
         .trim = pm_trim, .stats = rh__pymalloc_stats, .destroy = pm_destroy,
     };
     return 0;
@@ -565,7 +502,7 @@ static int check_arena(const rh_pymalloc *st, const rh_arena_object *ao, uint64_
     uint32_t idx = (uint32_t)(ao - st->arenas);
     int aligned = (ao->address & ~st->pool_mask) == 0;
     CHECK(ao->ntotalpools == st->max_pools - !aligned, "ntotalpools = max_pools, minus one if misaligned");
-    CHECK(pm_owns(st, (void *)ao->address) && pm_owns(st, (void *)(ao->address + st->arena_size - 1)),
+    CHECK(rh__pm_owns(st, (void *)ao->address) && rh__pm_owns(st, (void *)(ao->address + st->arena_size - 1)),
           "the arena map covers every attached arena");
     rh_block *first = arena_first_pool(st, ao);
     uintptr_t carved_bytes = (uintptr_t)(ao->pool_address - first);
@@ -608,7 +545,7 @@ static int check_rings(const rh_pymalloc *st, uint64_t bound, uint64_t *nring, c
         for (const rh_pool_header *p = head->nextpool; p != head; prev = p, p = p->nextpool) {
             CHECK(p->prevpool == prev, "rings are doubly linked consistently");
             CHECK(++*nring <= bound, "rings hold each used pool once");
-            CHECK(pm_owns(st, p) && ((uintptr_t)p & ~st->pool_mask) == 0, "ring members are pools in arenas");
+            CHECK(rh__pm_owns(st, p) && ((uintptr_t)p & ~st->pool_mask) == 0, "ring members are pools in arenas");
             CHECK(p->arenaindex < st->maxarenas && st->arenas[p->arenaindex].address != 0,
                   "ring members belong to live arenas");
             CHECK(p->szidx == i, "a used pool is on the ring of its szidx");
@@ -665,6 +602,11 @@ int rh__pymalloc_check(void *ctx, const char **why) {
         if (check_arena(st, ao, &nused, &nblocks, why) != 0) return -1;
     }
     CHECK(live == st->narenas_currently_allocated, "narenas_currently_allocated counts attached arenas");
+    int cached = st->owns_span == 0;
+    for (uint32_t i = 0; !cached && i < st->maxarenas; i++)
+        cached = st->arenas[i].address != 0 && st->arenas[i].address == st->owns_base;
+    CHECK(cached && (st->owns_span == 0 || st->owns_span == st->arena_size),
+          "the free path's cached arena (owns_base) is an attached arena");
     CHECK(st->narenas_highwater >= live && st->ntimes_arena_allocated >= live, "arena counters are monotone");
     uint64_t unused = 0;
     for (const rh_arena_object *ao = st->unused_arena_objects; ao; ao = ao->nextarena) {

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "internal.h"
 #include "refheap/alloc.h"
 #include "refheap/profile.h"
 
@@ -120,6 +121,12 @@ typedef struct rh_pymalloc {
     uint32_t nclasses;
     uint32_t max_pools;                /* MAX_POOLS_IN_ARENA = arena_size / pool_size */
     int keep_one_empty_arena;
+    /* The arena of the last block whose ownership the free path had to look up in the map
+     * (rh__pm_free_lookup): [owns_base, owns_base + owns_span) lies inside one attached arena, or
+     * owns_span == 0 (none). Frees come in runs from one arena, so most of them are answered by one
+     * compare; release_arena forgets the arena it releases. A cache of the map's answer, never more. */
+    uintptr_t owns_base;
+    uintptr_t owns_span;
 
     /* --- counters (generic stats). Live requested bytes = req_added - req_removed: two counters that
      * only grow, each updated once per call, rather than one updated by both malloc and free — in a
@@ -159,6 +166,125 @@ static inline uint32_t rh__pm_class_size(const rh_pymalloc *st, uint32_t i) {
 /* NUMBLOCKS(i): blocks in one pool of class i. */
 static inline uint32_t rh__pm_class_nblocks(const rh_pymalloc *st, uint32_t i) {
     return (st->pool_size - st->pool_overhead) / rh__pm_class_size(st, i);
+}
+
+/* ---------------------------------------------------------------- the fast paths (inline)
+ * pymalloc_alloc / pymalloc_free of Objects/obmalloc.c (3.11): a block from the first used pool of the
+ * size class (its free list, else its next virgin block), a block back onto its pool's free list. They
+ * are written once, here, and run by both routes into the allocator: the rh_allocator callbacks
+ * (rh__pymalloc_malloc / rh__pymalloc_free, obmalloc.c) and the runtime's allocation entry points
+ * (mem_fast.h), which call them directly, without the indirect call, when the runtime's allocator is the
+ * built-in pymalloc. What is rare stays out of line in obmalloc.c: a class whose ring is empty, a pool
+ * going empty, libc blocks. */
+
+/* The ring of class cls is empty: take an empty pool from the fullest usable arena (or carve a new one,
+ * making a new arena if there is none), link it as the ring's only pool and return its first free
+ * block for a request of n bytes, counted. NULL if no arena can be had. */
+rh_block *rh__pm_alloc_from_new_pool(rh_pymalloc *st, uint32_t cls, size_t n);
+/* A used pool became empty: to its arena's freepools; usable_arenas kept sorted, or the arena released. */
+void rh__pm_insert_to_freepool(rh_pymalloc *st, rh_pool_header *pool);
+/* libc blocks: requests of 0 or more than threshold bytes (zero: calloc), and their frees. */
+void *rh__pm_alloc_large(rh_pymalloc *st, size_t n, int zero);
+void rh__pm_free_large(rh_pymalloc *st, void *p, size_t size);
+/* The rh_allocator malloc and free callbacks of the built-in pymalloc (ctx: an rh_pymalloc). */
+void *rh__pymalloc_malloc(void *ctx, size_t n);
+void rh__pymalloc_free(void *ctx, void *p, size_t size);
+
+/* Is p inside an arena of this allocator? Two dependent loads of the arena map (see rh_arena_cover). */
+static inline int rh__pm_owns(const rh_pymalloc *st, const void *p) {
+    uintptr_t a = (uintptr_t)p;
+    uintptr_t top = a >> st->map_root_shift;
+    if (RH_UNLIKELY(top >= st->map_root_len)) return 0;
+    const rh_arena_cover *leaf = st->map_root[top];
+    if (RH_UNLIKELY(leaf == NULL)) return 0;
+    rh_arena_cover c = leaf[(a >> st->arena_bits) & st->map_leaf_mask];
+    uint32_t tail = (uint32_t)(a & st->arena_mask);
+    return (tail < c.lo_end) | (st->arena_size - tail <= c.hi_rev);
+}
+
+static inline void rh__pm_count_alloc(rh_pymalloc *st, size_t n) {
+    st->allocs++;
+    st->req_added += n;
+}
+
+/* The free list of a used pool just ran dry (malloc took its last entry): carve the next virgin block
+ * if one fits, else the pool is full and leaves its ring. */
+static inline void rh__pm_pool_extend(rh_pool_header *pool, uint32_t size) {
+    if (RH_LIKELY(pool->nextoffset <= pool->maxnextoffset)) {
+        pool->freeblock = (rh_block *)pool + pool->nextoffset;
+        pool->nextoffset += size;
+        *(rh_block **)pool->freeblock = NULL;
+        return;
+    }
+    rh_pool_header *next = pool->nextpool, *prev = pool->prevpool;
+    next->prevpool = prev;
+    prev->nextpool = next;
+}
+
+/* Allocate a block for 1 <= n <= threshold. NULL only when a new arena was needed and not available.
+ * Every path out of the fast path is a tail call, so the fast path needs no stack frame. */
+static inline void *rh__pm_alloc_small(rh_pymalloc *st, size_t n) {
+    uint32_t cls = (uint32_t)((n - 1) >> st->align_shift), size = rh__pm_class_size(st, cls);
+    rh_pool_header *head = &st->usedpools[cls];
+    rh_pool_header *pool = head->nextpool;
+    if (RH_UNLIKELY(pool == head)) return rh__pm_alloc_from_new_pool(st, cls, n);
+    pool->count++;
+    rh_block *bp = pool->freeblock;
+    if (RH_UNLIKELY((pool->freeblock = *(rh_block **)bp) == NULL)) rh__pm_pool_extend(pool, size);
+    rh__pm_count_alloc(st, n);
+    return bp;
+}
+
+/* A full pool got a block back: it becomes used, at the front of its ring. */
+static inline void rh__pm_insert_to_usedpool(rh_pymalloc *st, rh_pool_header *pool) {
+    rh_pool_header *head = &st->usedpools[pool->szidx];
+    rh_pool_header *next = head->nextpool;
+    pool->nextpool = next;
+    pool->prevpool = head;
+    next->prevpool = pool;
+    head->nextpool = pool;
+}
+
+/* Free a block known to be ours. */
+static inline void rh__pm_free_small(rh_pymalloc *st, void *p, size_t size) {
+    rh_pool_header *pool = (rh_pool_header *)((uintptr_t)p & st->pool_mask);
+    rh_assert_internal(pool->count > 0);
+    rh_block *lastfree = pool->freeblock;
+    *(rh_block **)p = lastfree;
+    pool->freeblock = (rh_block *)p;
+    uint32_t left = --pool->count;
+    st->frees++;
+    st->req_removed += size;
+    if (RH_UNLIKELY(size == 0)) st->unsized_small_frees++;
+    if (RH_UNLIKELY(lastfree == NULL)) { /* was full */
+        rh__pm_insert_to_usedpool(st, pool);
+        return;
+    }
+    if (RH_UNLIKELY(left == 0)) rh__pm_insert_to_freepool(st, pool);
+}
+
+/* Every profile's small-request threshold is at least this (params_ok, obmalloc.c; CPython's has been 256
+ * or 512), so a request size known at compile time to be below it needs no test. */
+#define RH_PM_MIN_THRESHOLD 64u
+
+/* pymalloc's malloc (the rh_allocator callback's body): a pool block for 1 <= n <= threshold, else libc. */
+static inline void *rh__pm_malloc(rh_pymalloc *st, size_t n) {
+    int small_const = __builtin_constant_p(n) && n >= 1 && n <= RH_PM_MIN_THRESHOLD;
+    if (!small_const && RH_UNLIKELY(n - 1 >= st->threshold)) /* 0 wraps to SIZE_MAX */
+        return rh__pm_alloc_large(st, n, 0);
+    return rh__pm_alloc_small(st, n);
+}
+
+/* free of a block outside the cached arena (owns_base): the arena map decides, and a pool block's arena
+ * becomes the cached one. */
+void rh__pm_free_lookup(rh_pymalloc *st, void *p, size_t size);
+
+/* pymalloc's free (the rh_allocator callback's body): p may be NULL; ownership from the arena map, asked
+ * only when p is not inside the cached arena. */
+static inline void rh__pm_free(rh_pymalloc *st, void *p, size_t size) {
+    if (RH_UNLIKELY(p == NULL)) return;
+    if (RH_LIKELY((uintptr_t)p - st->owns_base < st->owns_span)) rh__pm_free_small(st, p, size);
+    else rh__pm_free_lookup(st, p, size);
 }
 
 /* ---- obmalloc.c ---- */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "internal.h"
-#include "obmalloc.h"
+#include "mem_fast.h"
 
 static void set_msg(char *err, size_t errlen, const char *msg) {
     if (err && errlen) snprintf(err, errlen, "%s", msg);
@@ -96,11 +96,7 @@ rh_allocator *rh_runtime_allocator(rh_runtime *rt) { return &rt->alloc; }
 
 /* ---- allocation ---- */
 
-void *rh_mem_malloc(rh_runtime *rt, size_t n) {
-    void *p = n <= RH_SSIZE_MAX ? rt->alloc.malloc(rt->alloc.ctx, n) : NULL;
-    if (!p) rh_err_nomemory(rt);
-    return p;
-}
+void *rh_mem_malloc(rh_runtime *rt, size_t n) { return rh__mem_malloc(rt, n); }
 
 void *rh_mem_calloc(rh_runtime *rt, size_t nelem, size_t elsize) {
     void *p = NULL;
@@ -141,9 +137,7 @@ void *rh_mem_realloc(rh_runtime *rt, void *p, size_t old_size, size_t new_size) 
     return q;
 }
 
-void rh_mem_free(rh_runtime *rt, void *p, size_t size) {
-    if (p) rt->alloc.free(rt->alloc.ctx, p, size);
-}
+void rh_mem_free(rh_runtime *rt, void *p, size_t size) { rh__mem_free(rt, p, size); }
 
 /* ---- errors ---- */
 

@@ -9,11 +9,16 @@
 /* Where each RH_RUNTIME_STAT_FIELDS entry comes from: stat_<name>(rt) for every name of the list, so a field
  * added to the list without a source here does not compile, and a source left here for a removed field is
  * an unused function. */
+static uint64_t total(const uint64_t *per_kind) {
+    uint64_t n = 0;
+    for (int k = 0; k < RH_K__COUNT; k++) n += per_kind[k];
+    return n;
+}
 #define STAT_SOURCE(name, expr) \
     static uint64_t stat_##name(const rh_runtime *rt) { return (uint64_t)(expr); }
-STAT_SOURCE(objects_live, rt->counts.allocated_total - rt->counts.freed_total)
-STAT_SOURCE(objects_allocated_total, rt->counts.allocated_total)
-STAT_SOURCE(objects_freed_total, rt->counts.freed_total)
+STAT_SOURCE(objects_live, total(rt->counts.made) - total(rt->counts.freed))
+STAT_SOURCE(objects_allocated_total, total(rt->counts.made))
+STAT_SOURCE(objects_freed_total, total(rt->counts.freed))
 STAT_SOURCE(dealloc_deferred_total, rt->counts.dealloc_deferred)
 STAT_SOURCE(freelist_float, rt->fl.float_n)
 STAT_SOURCE(freelist_list, rt->fl.list_n)
@@ -41,7 +46,7 @@ int rh_stats_get(rh_runtime *rt, rh_stats *out) {
 #define RH_X_FILL(name, desc) out->name = stat_##name(rt);
     RH_RUNTIME_STAT_FIELDS(RH_X_FILL)
 #undef RH_X_FILL
-    for (int k = 0; k < RH_K__COUNT; k++) out->live_by_kind[k] = rt->counts.live[k];
+    for (int k = 0; k < RH_K__COUNT; k++) out->live_by_kind[k] = rt->counts.made[k] - rt->counts.freed[k];
     for (int i = 0; i < RH_TUPLE_FREELIST_MAX; i++) out->freelist_tuple[i] = rt->fl.tuple_n[i];
     if (rt->alloc.stats) {
         out->allocator.struct_size = sizeof out->allocator;

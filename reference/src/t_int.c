@@ -13,7 +13,7 @@
  *  - digits are normalised: the most significant stored digit is non-zero (long_normalize);
  *  - an int's block holds max(1, |ob_size|) digits, except the ints listed in rt->int_slack, whose block
  *    holds the larger count recorded there (an operation allocated more digits than its normalised result
- *    needs, as CPython's x_add, x_mul, long_bitwise, PyLong_FromString do): int_dealloc frees the block
+ *    needs, as CPython's x_add, x_mul, long_bitwise, PyLong_FromString do): long_dealloc frees the block
  *    with the size it was allocated with, so pymalloc's requested-bytes figure stays exact;
  *  - every value in [small_int_min, small_int_max] (-5..256) exists once, as a static object in
  *    rt->statics->small_ints (_PyLong_SMALL_INTS, Objects/longobject.c:get_small_int); constructors and
@@ -32,6 +32,7 @@
 #include <stdlib.h>
 
 #include "longint.h"
+#include "mem_fast.h"
 
 #define D(o) rh__long_digits(o)
 #define ND(o) rh__long_ndigits(o)
@@ -84,10 +85,9 @@ static void slack_put(rh_runtime *rt, rh_object *o, size_t ndigits) {
     t->e[j].ndigits = ndigits;
 }
 
-/* The digits allocated for o (nd when it has no entry); the entry is removed. */
-static size_t slack_take(rh_runtime *rt, rh_object *o, size_t nd) {
+/* The digits allocated for o (nd when it has no entry); the entry is removed (slack_take below). */
+static size_t slack_take_entry(rh_runtime *rt, rh_object *o, size_t nd) {
     rh_int_slack *t = &rt->int_slack;
-    if (!t->n) return nd;
     size_t j = slack_slot(t, (uintptr_t)o), mask = t->cap - 1;
     while (t->e[j].key != (uintptr_t)o) {
         if (!t->e[j].key) return nd;
@@ -107,6 +107,10 @@ static size_t slack_take(rh_runtime *rt, rh_object *o, size_t nd) {
     return r;
 }
 
+static size_t slack_take(rh_runtime *rt, rh_object *o, size_t nd) {
+    return rt->int_slack.n == 0 ? nd : slack_take_entry(rt, o, nd);
+}
+
 void rh__int_slack_free(rh_runtime *rt) {
     free(rt->int_slack.e);
     memset(&rt->int_slack, 0, sizeof rt->int_slack);
@@ -121,14 +125,30 @@ size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
     return RH_LONG_HEADER + sizeof(rh_digit) * nd;
 }
 
-static void int_dealloc(rh_runtime *rt, rh_object *o) {
-    if (word_layout(o)) { /* int_dealloc, 2.7: the slot goes back to the free list, never to malloc */
-        rh__object_to_freelist(rt, o);
-        rh__intblock_push(&rt->fl.int27, o);
+/* int_dealloc, 2.7 (the type's dealloc under profiles with int blocks): the slot goes back to the free
+ * list, never to malloc. */
+static void int27_dealloc(rh_runtime *rt, rh_object *o) {
+    rh__object_to_freelist(rt, o);
+    rh__intblock_push(&rt->fl.int27, o);
+}
+
+/* long_dealloc with the slack table in use (or an entry lost): the size comes from the table. */
+static __attribute__((noinline)) void long_dealloc_slack(rh_runtime *rt, rh_object *o) {
+    size_t nd = slack_take(rt, o, ND(o));
+    rh__object_free_plain(rt, o, rt->int_slack.unknown ? 0 : alloc_size(nd));
+}
+
+/* long_dealloc (3.x). Usually no int has slack, so the block's size follows from ob_size: that case is a
+ * leaf ending in the allocator's free. Only the int type has this dealloc (bools are static), so the
+ * kind counted is RH_K_INT. */
+static void long_dealloc(rh_runtime *rt, rh_object *o) {
+    rh_assert(o->type->kind == RH_K_INT && !word_layout(o));
+    if (RH_UNLIKELY((rt->int_slack.n | (size_t)rt->int_slack.unknown) != 0)) {
+        long_dealloc_slack(rt, o);
         return;
     }
-    size_t nd = slack_take(rt, o, ND(o));
-    rh__object_free(rt, o, rt->int_slack.unknown ? 0 : alloc_size(nd));
+    rh__count_free(rt, RH_K_INT);
+    rh__mem_free(rt, o, alloc_size(ND(o)));
 }
 
 static const rh_number_methods int_as_number;
@@ -143,7 +163,7 @@ void rh__type_init_int(rh_runtime *rt, rh_type *t) {
     t->basicsize = RH_LONG_HEADER; /* int.__basicsize__ 24, __itemsize__ 4 (2.7: 24, 0) */
     t->itemsize = rt->profile->int_block_size ? 0 : sizeof(rh_digit);
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
-    t->dealloc = int_dealloc;
+    t->dealloc = rt->profile->int_block_size ? int27_dealloc : long_dealloc;
     t->size_of = rh__int_size_of;
     t->tp_repr = rh__repr_by_builder;
     t->repr_into = int_repr_into;
@@ -197,7 +217,7 @@ rh_object *rh__long_new(rh_runtime *rt, size_t ndigits) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "too many digits in integer");
         return NULL;
     }
-    rh_object *o = rh__object_alloc(rt, int_type(rt), alloc_size(ndigits));
+    rh_object *o = rh__object_alloc_plain(rt, int_type(rt), alloc_size(ndigits));
     if (o) rh__long_set_size(o, (intptr_t)ndigits);
     return o;
 }
@@ -262,12 +282,23 @@ static rh_object *int27_new(rh_runtime *rt, int64_t v) {
     return o;
 }
 
+/* _PyLong_FromMedium: a one-digit int, |v| = mag < 2**30 (28 bytes). The commonest int allocation, so
+ * it goes straight to the plain-object allocation. */
+static inline rh_object *long_from_medium(rh_runtime *rt, int negative, uint64_t mag) {
+    rh_object *o = rh__object_alloc_plain(rt, int_type(rt), alloc_size(1));
+    if (!o) return NULL;
+    rh__long_set_size(o, negative ? -1 : 1);
+    D(o)[0] = (rh_digit)mag;
+    return o;
+}
+
 /* PyLong_FromLong (3.x): the cache, a one-digit int (_PyLong_FromMedium), or exactly as many digits as
  * the value needs. */
 rh_object *rh_int_from_i64(rh_runtime *rt, int64_t v) {
     if (is_small(rt, v)) return small_int(rt, v);
     if (rt->profile->int_block_size) return int27_new(rt, v);
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    if (RH_LIKELY(mag <= RH_DIGIT_MASK)) return long_from_medium(rt, v < 0, mag);
     size_t nd = 1;
     for (uint64_t t = mag >> RH_DIGIT_BITS; t; t >>= RH_DIGIT_BITS) nd++;
     rh_object *o = rh__long_new(rt, nd);

@@ -69,20 +69,23 @@ static inline void items_prefetch(rh_object **item, size_t n) {
     }
 }
 
-/* Release items[n-1] .. items[0]. Just before dropping item i, the next one to go (i - 1, alive: this
- * list still holds it, and its header is arriving together with item i's) gets its own item array
- * prefetched, in case it dies too. */
+/* Release items[n-1] .. items[0]. Among the last PREFETCH_ITEMS, just before dropping item i, the next
+ * one to go (i - 1, alive: this list still holds it, and its header is arriving together with item i's)
+ * gets its own item array prefetched, in case it dies too. The rest of the items go in a plain loop. */
 static inline void items_release(rh_runtime *rt, rh_object **item, size_t n) {
     items_prefetch(item, n);
-    for (size_t i = n; i-- > 0;) {
+    size_t i = n, lo = n >= PREFETCH_ITEMS ? n - PREFETCH_ITEMS + 1 : 0; /* i > lo: n - i < PREFETCH_ITEMS */
+    while (i > lo) {
+        i--;
         rh_object *v = item[i];
-        if (i > 0 && n - i < PREFETCH_ITEMS) {
+        if (i > 0) {
             rh_object *w = item[i - 1];
             if (w && w->type->kind == RH_K_LIST && list_len(w) > 0)
                 __builtin_prefetch(as_list(w)->item + list_len(w) - 1);
         }
         rh_xdecref(rt, v);
     }
+    while (i > 0) rh_xdecref(rt, item[--i]);
 }
 
 static void items_free(rh_runtime *rt, rh_object **items, size_t allocated) {
@@ -424,17 +427,20 @@ rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64
         }
     }
     if (!l) return NULL;
+    /* Making an int runs no collection and no code that could look at the list, so its size is set once
+     * the items are in (or to the filled prefix, which the dealloc then releases, on failure). */
     uint64_t cur = (uint64_t)start;
+    rh_object **item = as_list(l)->item;
     for (uint64_t i = 0; i < n; i++, cur += (uint64_t)step) {
         rh_object *v = rh_int_from_i64(rt, (int64_t)cur);
         if (!v) {
-            as_list(l)->ob.size = (intptr_t)i; /* the filled prefix; dealloc releases it */
+            as_list(l)->ob.size = (intptr_t)i;
             rh_decref(rt, l);
             return NULL;
         }
-        as_list(l)->item[i] = v;
-        as_list(l)->ob.size = (intptr_t)(i + 1);
+        item[i] = v;
     }
+    as_list(l)->ob.size = (intptr_t)n;
     return l;
 }
 
