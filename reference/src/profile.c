@@ -19,6 +19,7 @@ static const rh_profile profiles[] = {
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 999999999,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50, .call_args_stolen = 1,
+        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
         .name = "py312", .python_version = "3.12", .version_hex = 0x030C, PY3_POOLS,
@@ -26,6 +27,7 @@ static const rh_profile profiles[] = {
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .interned_immortal = 1, .gc_threshold = {700, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
+        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
         .name = "py313", .python_version = "3.13", .version_hex = 0x030D, PY3_POOLS,
@@ -33,6 +35,7 @@ static const rh_profile profiles[] = {
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
+        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
         .name = "py310", .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
@@ -40,6 +43,7 @@ static const rh_profile profiles[] = {
         .dictkeys_extra_header = 8, .int_zero_has_digit = 0, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
+        .enumerate_size = 48, .iter_result_retrack = 1,
     },
     {
         .name = "py27", .python_version = "2.7", .version_hex = 0x0207,
@@ -52,6 +56,7 @@ static const rh_profile profiles[] = {
         .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .legacy_finalizers = 1, .gc_trigger_at_alloc = 1,
         .python2 = 1, .range_returns_list = 1, .float_str_digits = 12, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
+        .set_table_py27 = 1, .enumerate_size = 48, .iter_builtins_return_lists = 1,
     },
 };
 

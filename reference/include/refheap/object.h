@@ -66,6 +66,15 @@ typedef enum rh_kind {
     RH_K_CLASSIC_INSTANCE, /* py27 `instance`: what type() says of a classic instance (t_class.c) */
     RH_K_CLASSIC_CLASS,    /* py27 `classobj`: what type() says of a classic class (t_class.c) */
     RH_K_NOTIMPLEMENTED,   /* NotImplementedType and its one static instance (t_none_bool.c) */
+    RH_K_SET,              /* set (t_set.c) */
+    RH_K_FROZENSET,        /* frozenset (t_set.c) */
+    RH_K_SETITER,          /* set_iterator (t_set.c) */
+    RH_K_ENUMERATE,        /* enumerate (t_enumerate.c) */
+    RH_K_REVERSED,         /* reversed over a sequence (t_enumerate.c) */
+    RH_K_LISTREVITER,      /* list_reverseiterator: reversed(list) (t_enumerate.c) */
+    RH_K_ZIP,              /* zip (t_zipmap.c) */
+    RH_K_MAP,              /* map (t_zipmap.c) */
+    RH_K_FILTER,           /* filter (t_zipmap.c) */
     RH_K__COUNT
 } rh_kind;
 
