@@ -117,6 +117,7 @@ static int contains(hx_interp *I, rh_object *c, rh_object *x) {
         return 0;
     }
     default:
+        if (rh_type_of(c)->as_sequence.sq_contains) return rh_contains(rt, c, x); /* set, frozenset */
         return type_error_int(I, "argument of type '%s' is not iterable", c);
     }
 }

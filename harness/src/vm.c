@@ -553,6 +553,28 @@ L_LIST_TO_TUPLE:
     TOP() = r;
     rh_decref(rt, v);
     DISPATCH();
+L_BUILD_SET: /* PySet_New, then PySet_Add of each item, first to last */
+    r = rh_set_new(rt, NULL);
+    sp -= arg;
+    for (uint32_t i = 0; i < arg; i++) {
+        if (r && rh_set_add(rt, r, sp[i])) { rh_decref(rt, r); r = NULL; }
+        rh_decref(rt, sp[i]);
+    }
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_SET_ADD:
+    v = POP();
+    t = rh_set_add(rt, PEEK(arg), v);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_SET_UPDATE:
+    v = POP();
+    t = rh_set_update(rt, PEEK(arg), v);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
 L_UNPACK_SEQUENCE: {
     v = POP();
     rh_kind k = rh_kind_of(v);
@@ -698,7 +720,7 @@ L_MAKE_FUNCTION: {
     DISPATCH();
 }
 L_HX_COMP_FUNCTION:
-    r = rh_func_new(rt, c, f->globals, I->s_listcomp, I->s_listcomp, NULL);
+    r = rh_func_new(rt, c, f->globals, arg ? I->s_setcomp : I->s_listcomp, arg ? I->s_setcomp : I->s_listcomp, NULL);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
