@@ -67,36 +67,44 @@ static int args_tuple(hx_interp *I, int packs, rh_object **a, int n, rh_object *
 
 /* ---------------------------------------------------------------- output */
 
-static int write_obj(hx_interp *I, rh_object *o) {
+static int write_obj(hx_interp *I, rh_object *o, FILE *out) {
     rh_object *s = rh_kind_of(o) == RH_K_STR ? newref(o) : hx_obj_str(I, o);
     if (!s) return -1;
     size_t len;
     const char *u = rh_str_utf8(I->rt, s, &len);
-    if (u) fwrite(u, 1, len, stdout);
+    if (u) fwrite(u, 1, len, out);
     rh_decref(I->rt, s);
     return u ? 0 : -1;
 }
 
 FN(print_impl) {
     UNUSED_ARGS;
-    rh_object *sep = NULL, *end = NULL;
+    rh_object *sep = NULL, *end = NULL, *file = NULL;
+    int flush = 0;
     for (int k = 0; k < nkw; k++) {
         if (!strcmp(kwn[k], "sep")) sep = kwv[k];
         else if (!strcmp(kwn[k], "end")) end = kwv[k];
-        else if (!strcmp(kwn[k], "flush")) continue;
+        else if (!strcmp(kwn[k], "file")) file = kwv[k];
+        else if (!strcmp(kwn[k], "flush") && RH_API(I, "builtins", "print(flush)")) {
+            if ((flush = rh_truthy(I->rt, kwv[k])) < 0) return NULL;
+        }
         else { rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for print()", kwn[k]); return NULL; }
     }
     if (sep == rh_none(I->rt)) sep = NULL;
     if (end == rh_none(I->rt)) end = NULL;
+    FILE *out = file && file != rh_none(I->rt) ? hx_std_stream_file(file) : stdout; /* sys.stdout / sys.stderr */
+    if (!out) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "print(file=...) other than sys.stdout / sys.stderr"); return NULL; }
+    if (out == stderr) fflush(stdout);
     for (int i = 0; i < n; i++) {
         if (i) {
-            if (sep) { if (write_obj(I, sep)) return NULL; }
-            else fputc(' ', stdout);
+            if (sep) { if (write_obj(I, sep, out)) return NULL; }
+            else fputc(' ', out);
         }
-        if (write_obj(I, a[i])) return NULL;
+        if (write_obj(I, a[i], out)) return NULL;
     }
-    if (end) { if (write_obj(I, end)) return NULL; }
-    else fputc('\n', stdout);
+    if (end) { if (write_obj(I, end, out)) return NULL; }
+    else fputc('\n', out);
+    if (flush || out == stderr) fflush(out);
     return newref(rh_none(I->rt));
 }
 
@@ -311,15 +319,18 @@ static rh_object *all_any(hx_interp *I, rh_object *o, int want_all) {
 FN(bi_all) { UNUSED_ARGS; if (no_kw(I, "all", nkw, kwn) || nargs_check(I, "all", n, 1, 1)) return NULL; return all_any(I, a[0], 1); }
 FN(bi_any) { UNUSED_ARGS; if (no_kw(I, "any", nkw, kwn) || nargs_check(I, "any", n, 1, 1)) return NULL; return all_any(I, a[0], 0); }
 
-/* stable merge sort of owned item pointers with hx_compare(<) */
-static int msort(hx_interp *I, rh_object **v, rh_object **tmp, size_t n, int reverse) {
+/* One item being sorted and the key it is compared by (the item itself without key=). */
+typedef struct sort_item { rh_object *key, *val; } sort_item;
+
+/* stable merge sort with hx_compare(<) on the keys */
+static int msort(hx_interp *I, sort_item *v, sort_item *tmp, size_t n, int reverse) {
     if (n < 2) return 0;
     size_t h = n / 2;
     if (msort(I, v, tmp, h, reverse) || msort(I, v + h, tmp, n - h, reverse)) return -1;
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n) {
         /* take from the right only when strictly smaller (stability) */
-        int lt = reverse ? hx_compare(I, CMP_LT, v[i], v[j]) : hx_compare(I, CMP_LT, v[j], v[i]);
+        int lt = reverse ? hx_compare(I, CMP_LT, v[i].key, v[j].key) : hx_compare(I, CMP_LT, v[j].key, v[i].key);
         if (lt < 0) return -1;
         tmp[k++] = lt ? v[j++] : v[i++];
     }
@@ -329,26 +340,38 @@ static int msort(hx_interp *I, rh_object **v, rh_object **tmp, size_t n, int rev
     return 0;
 }
 
-static int sort_list(hx_interp *I, rh_object *l, int reverse) {
-    size_t n = rh_list_len(l);
-    rh_object **v = malloc((n ? n : 1) * sizeof *v), **tmp = malloc((n ? n : 1) * sizeof *v);
-    if (!v || !tmp) abort();
-    for (size_t i = 0; i < n; i++) v[i] = newref(rh_list_get(l, i));
-    int rc = msort(I, v, tmp, n, reverse);
+/* list.sort(key=, reverse=) (list_sort_impl): with a key function every key is computed first, in list
+ * order, and the keys are released in that order after the sort. */
+static int sort_list(hx_interp *I, rh_object *l, int reverse, rh_object *keyfunc) {
+    size_t n = rh_list_len(l), nk = 0;
+    sort_item *v = malloc((n ? n : 1) * sizeof *v), *tmp = malloc((n ? n : 1) * sizeof *v);
+    rh_object **keys = keyfunc ? malloc((n ? n : 1) * sizeof *keys) : NULL; /* owned, in list order */
+    if (!v || !tmp || (keyfunc && !keys)) abort();
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) v[i].key = v[i].val = newref(rh_list_get(l, i));
+    for (; keyfunc && nk < n; nk++) {
+        if (!(keys[nk] = hx_call_borrowed(I, keyfunc, &v[nk].val, 1))) { rc = -1; break; }
+        v[nk].key = keys[nk];
+    }
+    if (rc == 0) rc = msort(I, v, tmp, n, reverse);
+    for (size_t i = 0; i < nk; i++) rh_decref(I->rt, keys[i]);
     if (rc == 0 && rh_list_len(l) == n)
         for (size_t i = 0; i < n && rc == 0; i++)
-            if (rh_list_get(l, i) != v[i]) rc = rh_list_setitem(I->rt, l, (int64_t)i, v[i]);
-    for (size_t i = 0; i < n; i++) rh_decref(I->rt, v[i]);
+            if (rh_list_get(l, i) != v[i].val) rc = rh_list_setitem(I->rt, l, (int64_t)i, v[i].val);
+    for (size_t i = 0; i < n; i++) rh_decref(I->rt, v[i].val);
+    free(keys);
     free(v);
     free(tmp);
     return rc;
 }
 
-static int sort_kw(hx_interp *I, int nkw, char **kwn, rh_object **kwv, int *reverse) {
+static int sort_kw(hx_interp *I, int nkw, char **kwn, rh_object **kwv, int *reverse, rh_object **key) {
     *reverse = 0;
+    *key = NULL;
     for (int k = 0; k < nkw; k++) {
         if (!strcmp(kwn[k], "reverse")) { *reverse = rh_truthy(I->rt, kwv[k]); continue; }
-        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "sort keyword '%s' (only reverse= is supported)", kwn[k]);
+        if (!strcmp(kwn[k], "key")) { *key = kwv[k] == rh_none(I->rt) ? NULL : kwv[k]; continue; }
+        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for sort()", kwn[k]);
         return -1;
     }
     return 0;
@@ -357,37 +380,50 @@ static int sort_kw(hx_interp *I, int nkw, char **kwn, rh_object **kwv, int *reve
 FN(bi_sorted) {
     UNUSED_ARGS;
     int rev;
-    if (nargs_check(I, "sorted", n, 1, 1) || sort_kw(I, nkw, kwn, kwv, &rev)) return NULL;
+    rh_object *key;
+    if (nargs_check(I, "sorted", n, 1, 1) || sort_kw(I, nkw, kwn, kwv, &rev, &key)) return NULL;
     rh_object *l = to_list(I, a[0]);
     if (!l) return NULL;
-    if (sort_list(I, l, rev)) { rh_decref(I->rt, l); return NULL; }
+    if (sort_list(I, l, rev, key)) { rh_decref(I->rt, l); return NULL; }
     return l;
 }
 
-static rh_object *minmax(hx_interp *I, rh_object **a, int n, int want_max, const char *nm) {
+/* min_max: the first item whose key (the item itself without key=) is smaller / larger than every
+ * earlier one's; default= answers an empty iterable. */
+static rh_object *minmax(hx_interp *I, rh_object **a, int n, int want_max, const char *nm, int nkw, char **kwn,
+                         rh_object **kwv) {
+    rh_object *keyfunc = NULL, *dflt = NULL;
+    for (int k = 0; k < nkw; k++) {
+        if (!strcmp(kwn[k], "key")) keyfunc = kwv[k] == rh_none(I->rt) ? NULL : kwv[k];
+        else if (!strcmp(kwn[k], "default") && RH_API(I, "builtins", "min(default)")) dflt = kwv[k];
+        else { rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for %s()", kwn[k], nm); return NULL; }
+    }
+    if (dflt && n > 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "Cannot specify a default for %s() with multiple positional arguments", nm);
+        return NULL;
+    }
     rh_object *src = n == 1 ? hx_iter_list(I, a[0]) : NULL;
     if (n == 1 && !src) return NULL;
     size_t len = n == 1 ? seqlen(src) : (size_t)n;
-    if (len == 0) {
-        rh_err_set(I->rt, RH_EXC_VALUE, "%s() arg is an empty sequence", nm);
-        rh_xdecref(I->rt, src);
-        return NULL;
-    }
-    rh_object *best = NULL;
+    rh_object *best = NULL, *bestval = NULL;
     for (size_t i = 0; i < len; i++) {
         rh_object *x = n == 1 ? seqget(src, i) : a[i];
-        if (!best) { best = x; continue; }
-        int r = hx_compare(I, want_max ? CMP_GT : CMP_LT, x, best);
-        if (r < 0) { rh_xdecref(I->rt, src); return NULL; }
-        if (r) best = x;
+        rh_object *val = keyfunc ? hx_call_borrowed(I, keyfunc, &x, 1) : newref(x);
+        int r = val ? (bestval ? hx_compare(I, want_max ? CMP_GT : CMP_LT, val, bestval) : 1) : -1;
+        if (r > 0) { rh_xdecref(I->rt, bestval); bestval = val; best = x; continue; }
+        rh_xdecref(I->rt, val);
+        if (r < 0) { rh_xdecref(I->rt, bestval); rh_xdecref(I->rt, src); return NULL; }
     }
-    rh_incref(best);
+    if (!best && dflt) best = dflt;
+    if (!best) rh_err_set(I->rt, RH_EXC_VALUE, "%s() arg is an empty sequence", nm);
+    else rh_incref(best);
+    rh_xdecref(I->rt, bestval);
     rh_xdecref(I->rt, src);
     return best;
 }
 
-FN(bi_min) { UNUSED_ARGS; if (no_kw(I, "min", nkw, kwn) || nargs_check(I, "min", n, 1, 64)) return NULL; return minmax(I, a, n, 0, "min"); }
-FN(bi_max) { UNUSED_ARGS; if (no_kw(I, "max", nkw, kwn) || nargs_check(I, "max", n, 1, 64)) return NULL; return minmax(I, a, n, 1, "max"); }
+FN(bi_min) { UNUSED_ARGS; if (nargs_check(I, "min", n, 1, 64)) return NULL; return minmax(I, a, n, 0, "min", nkw, kwn, kwv); }
+FN(bi_max) { UNUSED_ARGS; if (nargs_check(I, "max", n, 1, 64)) return NULL; return minmax(I, a, n, 1, "max", nkw, kwn, kwv); }
 
 /* builtin_sum's generic loop: acc (consumed) + src[from:] by PyNumber_Add (a class's __add__/__radd__);
  * src is consumed too */
@@ -633,7 +669,7 @@ FN(bi_dir) {
     }
     rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
     rh_decref(rt, set);
-    if (l && sort_list(I, l, 0)) { rh_decref(rt, l); l = NULL; }
+    if (l && sort_list(I, l, 0, NULL)) { rh_decref(rt, l); l = NULL; }
     return l;
 }
 
@@ -768,9 +804,10 @@ FN(l_reverse) { UNUSED_ARGS; (void)a; (void)n; return rh_list_reverse(I->rt, sel
 FN(l_sort) {
     UNUSED_ARGS;
     int rev;
-    if (nargs_check(I, "sort", n, 0, 0) || sort_kw(I, nkw, kwn, kwv, &rev)) return NULL;
+    rh_object *key;
+    if (nargs_check(I, "sort", n, 0, 0) || sort_kw(I, nkw, kwn, kwv, &rev, &key)) return NULL;
     (void)a;
-    return sort_list(I, self, rev) ? NULL : newref(rh_none(I->rt));
+    return sort_list(I, self, rev, key) ? NULL : newref(rh_none(I->rt));
 }
 FN(l_index) {
     UNUSED_ARGS;
@@ -1033,6 +1070,7 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     case RH_K_STR: tab = str_methods; break;
     case RH_K_TUPLE: tab = tuple_methods; break;
     case RH_K_FILE: tab = file_methods; break;
+    case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(self, name); /* builtins_iter.c */
     default: return NULL;
     }
     for (int i = 0; tab[i]; i++)
@@ -1070,7 +1108,7 @@ static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] =
 const rh_builtin_def *hx_type_constructor(rh_object *type) {
     for (int i = 0; type_table[i].ctor; i++)
         if (((rh_type *)type)->kind == type_table[i].kind) return type_table[i].ctor;
-    return NULL;
+    return hx_builtins_iter_constructor(type); /* builtins_iter.c */
 }
 
 int hx_builtins_init(hx_interp *I) {
@@ -1095,5 +1133,5 @@ int hx_builtins_init(hx_interp *I) {
         rh_xdecref(rt, f);
         if (rc) return -1;
     }
-    return 0;
+    return hx_builtins_iter_init(I); /* builtins_iter.c */
 }

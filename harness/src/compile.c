@@ -295,12 +295,13 @@ static void clear_targets(cg *g, hx_node *t) {
 /* [elt for target in iter if cond...]: 3.11 makes the <listcomp> function, gets the iterator, then the
  * function's frame builds the list; here the loop runs inline on private fast slots cleared at the end. */
 static void listcomp(cg *g, hx_node *n) {
-    emit(g, HX_HX_COMP_FUNCTION, 0);
+    int set = n->kind == E_SETCOMP; /* {elt for ...}: <setcomp>, BUILD_SET and SET_ADD */
+    emit(g, HX_HX_COMP_FUNCTION, (uint32_t)set);
     expr(g, n->c);
     int slot = loop_slot(g);
     emit(g, HX_GET_ITER, 0);
     word(g, (hx_instr)slot);
-    emit_v(g, HX_BUILD_LIST, 0, 1);
+    emit_v(g, set ? HX_BUILD_SET : HX_BUILD_LIST, 0, 1);
     emit(g, HX_SWAP, 2);                        /* [fn, list, iter] */
     int head = emit(g, HX_FOR_ITER, 0);
     word(g, (hx_instr)slot);
@@ -310,7 +311,7 @@ static void listcomp(cg *g, hx_node *n) {
         patch(g, emit(g, HX_POP_JUMP_IF_FALSE, 0), head);
     }
     expr(g, n->a);
-    emit(g, HX_LIST_APPEND, 2);
+    emit(g, set ? HX_SET_ADD : HX_LIST_APPEND, 2);
     patch(g, emit(g, HX_JUMP, 0), head);
     adjust(g, -1);                              /* the exhausted iterator is gone */
     patch(g, head, here(g));
@@ -333,7 +334,17 @@ static void expr(cg *g, hx_node *n) {
         for (int i = 0; i < n->n; i++) { expr(g, n->items[i]); expr(g, n->items2[i]); }
         emit_v(g, HX_BUILD_MAP, (uint32_t)n->n, 1 - 2 * n->n);
         return;
-    case E_LISTCOMP: listcomp(g, n); return;
+    case E_LISTCOMP: case E_SETCOMP: listcomp(g, n); return;
+    case E_SET: /* compiler_set: a folded frozenset is added to an empty set */
+        if (n->cst) {
+            emit_v(g, HX_BUILD_SET, 0, 1);
+            emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst));
+            emit(g, HX_SET_UPDATE, 1);
+            return;
+        }
+        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
+        emit_v(g, HX_BUILD_SET, (uint32_t)n->n, 1 - n->n);
+        return;
     case E_BINOP:
         expr(g, n->a);
         expr(g, n->b);

@@ -3,7 +3,8 @@
  * Owns interpreter set-up and exit (hx_interp_init, hx_interp_finalize: CPython's finalize_modules), the
  * frame arena, the traceback of the pending error, the attribute protocol (getattr/setattr/delattr by
  * receiver), subscripts and slices, global-name lookup with its per-site hints, and iteration (GET_ITER /
- * FOR_ITER over lists, tuples, strs, dicts and ranges). Invariants:
+ * FOR_ITER over lists, tuples, strs, dicts and ranges inline; any other type through tp_iter/tp_iternext).
+ * Invariants:
  *  - functions return new references or NULL/-1 with the runtime error set; arguments are borrowed;
  *  - a lookup hint is checked on every use, never trusted, so no object is created, kept or freed
  *    because of it; the arena is the interpreter's own C memory, not librefheap objects.
@@ -200,7 +201,7 @@ int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
         rh_decref(I->rt, o);
         return 0;
     }
-    default: {
+    default: { /* any other type: its tp_iter (sets, enumerate, zip, map, filter, reversed, classes) */
         cur[1] = HX_ITER_GENERIC;
         rh_object *it = rh_getiter(I->rt, o);
         if (!it) return -1;
@@ -211,8 +212,8 @@ int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     }
 }
 
-/* tp_iternext of a slot-driven iterator. A StopIteration raised by a __next__ in Python ends the loop
- * (the library clears it, its traceback with it, as FOR_ITER does). */
+/* tp_iternext of an iterator of another type. A StopIteration raised by a __next__ in Python ends the
+ * loop (the library clears it, its traceback with it, as FOR_ITER does). */
 static int generic_next(hx_interp *I, rh_object *it, rh_object **out) {
     *out = rh_iternext(I->rt, it);
     return *out ? 1 : rh_err_occurred(I->rt) ? -1 : 0;
@@ -227,6 +228,7 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
         *out = rh_int_from_i64(I->rt, rh_range_item(it, cur[0]++));
         return *out ? 1 : -1;
     }
+    if (rh_kind_of(it) != RH_K_ITER) return generic_next(I, it, out);
     rh_object *seq = rh_iter_seq(it);
     if (!seq) return 0;
     int64_t *ix = rh_iter_index(it);
@@ -257,7 +259,7 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
         *out = newref(k);
         return 1;
     }
-    default: break;
+    default: return generic_next(I, it, out); /* an iterator over a range (iter(range(n))) */
     }
     rh_iter_exhaust(I->rt, it);
     return 0;
@@ -429,6 +431,9 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         rh_object *v = rh_class_lookup(I->rt, t, name);
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
+    } else {
+        rh_object *v = hx_builtin_type_attr(I, t, name); /* dict.fromkeys (builtins_iter.c) */
+        if (v || rh_err_occurred(I->rt)) return v;
     }
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);

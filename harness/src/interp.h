@@ -21,7 +21,7 @@
     X(s_init, "__init__") X(s_del, "__del__") X(s_name, "__name__") X(s_module, "__module__")         \
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
     X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>") X(s_call, "__call__")     \
-    X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__")
+    X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__") X(s_setcomp, "<setcomp>")
 
 typedef struct hx_frame {
     hx_code *code;
@@ -144,6 +144,14 @@ int hx_builtins_init(hx_interp *I);
 /* The constructor of a built-in type object (int, str, list...), or NULL. */
 const rh_builtin_def *hx_type_constructor(rh_object *type);
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name);
+/* ---- builtins_iter.c: enumerate, zip, map, filter, reversed, set, frozenset, iter, next, ord, chr, hex, oct,
+ * bin, round, issubclass, getattr/setattr/hasattr/delattr, set methods, dict.fromkeys, sys.stdout/stderr */
+int hx_builtins_iter_init(hx_interp *I);                          /* binds them into I->builtins */
+const rh_builtin_def *hx_builtins_iter_constructor(rh_object *type); /* set(), zip(), ... or NULL */
+const rh_builtin_def *hx_set_find_method(rh_object *self, const char *name); /* a set's or frozenset's */
+rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* dict.fromkeys; NULL: none */
+rh_object *hx_std_stream_new(hx_interp *I, int err);  /* sys.stdout (0) / sys.stderr (1): new reference */
+FILE *hx_std_stream_file(rh_object *o);                /* the C stream of such an object, else NULL */
 /* apilevel.c: does `owner.name` exist in the Python version `version` (rh_profile.version_hex)? */
 int hx_api_exists(uint32_t version, const char *owner, const char *name);
 #define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)

@@ -259,7 +259,14 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "import of '%s'", name); return NULL; }
     if (*slot) return newref(*slot);
     rh_object *m = NULL;
-    if (slot == &I->mod_sys) m = make_module(I, "sys", sys_defs);
+    if (slot == &I->mod_sys) {
+        m = make_module(I, "sys", sys_defs);
+        for (int err = 0; m && err < 2; err++) { /* sys.stdout, sys.stderr (builtins_iter.c) */
+            rh_object *s = hx_std_stream_new(I, err);
+            if (!s || rh_dict_set_cstr(I->rt, rh_module_dict(m), err ? "stderr" : "stdout", s)) { rh_decref(I->rt, m); m = NULL; }
+            rh_xdecref(I->rt, s);
+        }
+    }
     else if (slot == &I->mod_weakref) m = make_module(I, "weakref", weakref_defs);
     else if (slot == &I->mod_refheap) m = make_module(I, "refheap", refheap_defs);
     else {

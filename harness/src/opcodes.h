@@ -59,6 +59,9 @@
     X(LIST_APPEND, -1, 0)          /* append top to the list arg items down (after popping) */          \
     X(LIST_EXTEND, -1, 0)                                                                               \
     X(LIST_TO_TUPLE, 0, 0)                                                                              \
+    X(BUILD_SET, VAR, 0)           /* a set of the arg items below */                                   \
+    X(SET_ADD, -1, 0)              /* add top to the set arg items down (after popping) */              \
+    X(SET_UPDATE, -1, 0)           /* add the items of top to the set arg items down */                 \
     X(UNPACK_SEQUENCE, VAR, 0)                                                                          \
     /* subscripts; the slice forms take the bounds on the stack (arg bit 0 start, 1 stop, 2 step given) */ \
     X(BINARY_SUBSCR, -1, 0)                                                                             \
@@ -76,7 +79,7 @@
     X(CALL, VAR, 0)                /* arg: positional + keyword argument count */                       \
     X(CALL_FUNCTION_EX, VAR, 0)    /* arg: keyword count; callable, NULL, argument tuple, keyword values */ \
     X(MAKE_FUNCTION, VAR, 0)       /* arg: code index, next word: 1 if a defaults tuple is on the stack */ \
-    X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> function object 3.11 makes (the loop itself is inline) */ \
+    X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> (arg 1: <setcomp>) function 3.11 makes (the loop is inline) */ \
     X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count. Runs the body, pushes the class */ \
     X(RETURN_VALUE, -1, 0)                                                                              \
     /* exceptions (3.11): a failing instruction unwinds to its entry of the exception table (co_handler) */ \

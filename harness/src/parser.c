@@ -8,7 +8,7 @@
  *   S_FOR a=target b=iter items=body items2=else | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
  *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT kwnames=module names, items2 unused,
  *   E_CONST ckind/ival/fval/sval (K_TUPLE: items) | E_LIST/E_TUPLE items | E_DICT items=keys items2=values
- *   E_LISTCOMP a=elt b=target c=iter items2=ifs | E_BINOP op a b | E_UNARY op a | E_BOOLOP op items
+ *   E_LISTCOMP/E_SETCOMP a=elt b=target c=iter items2=ifs | E_SET items (cst: folded frozenset) | E_BINOP op a b | E_UNARY op a | E_BOOLOP op items
  *   E_NOT a | E_COMPARE items ops | E_IFEXP a=body b=cond c=else | E_CALL a=func items=args
  *   items2/kwnames=keywords | E_ATTR a name | E_SUBSCR a b | E_SLICE a b c (each may be NULL) | E_STAR a
  */
@@ -234,6 +234,7 @@ static int unsupported_expr_kw(parser *P) {
 
 /* testlist inside brackets: elements; sets *comma when a trailing/separating comma was seen */
 static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start);
+static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start);
 
 static hx_node *p_exprlist_targets(parser *P);
 
@@ -368,13 +369,16 @@ static hx_node *p_atom(parser *P) {
         nvec k = {0}, v = {0};
         while (!is_op(cur(P), "}") && !failed(P)) {
             if (is_op(cur(P), "**")) { unsupported(P, cur(P), "dict unpacking '**'", "{key: value, ...} displays"); break; }
+            if (k.n == 0 && is_op(cur(P), "*")) { free(n); return p_set_tail(P, NULL, t); }
             hx_node *key = p_test(P);
             if (!key) break;
             if (!is_op(cur(P), ":")) {
+                if (k.n == 0 && (is_op(cur(P), ",") || is_op(cur(P), "}") || is_kw(cur(P), "for"))) {
+                    free(n);
+                    return p_set_tail(P, key, t);
+                }
                 hx_node_free(key);
-                if (is_op(cur(P), ",") || is_op(cur(P), "}") || is_kw(cur(P), "for"))
-                    unsupported(P, t, "set display", "list, tuple and dict displays");
-                else syntax(P, cur(P), NULL);
+                syntax(P, cur(P), NULL);
                 break;
             }
             P->i++;
@@ -395,8 +399,28 @@ static hx_node *p_atom(parser *P) {
     return NULL;
 }
 
+/* {a, b, ...} (E_SET) or {x for x in it if c} (E_SETCOMP), after the first element */
+static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start) {
+    if (!first) { unsupported(P, cur(P), "starred expression", "plain set displays"); return NULL; }
+    if (is_kw(cur(P), "for")) return p_listcomp_tail(P, first, start);
+    hx_node *n = mk(E_SET, start);
+    nvec v = {0};
+    nv_push(&v, first);
+    while (is_op(cur(P), ",") && !failed(P)) {
+        P->i++;
+        if (is_op(cur(P), "}")) break;
+        if (is_op(cur(P), "*")) { unsupported(P, cur(P), "starred expression", "plain set displays"); break; }
+        hx_node *e = p_test(P);
+        if (!e) break;
+        nv_push(&v, e);
+    }
+    return p_close(P, n, &v, NULL, "}");
+}
+
+/* [elt for ...] (E_LISTCOMP) or {elt for ...} (E_SETCOMP): start is the opening bracket */
 static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start) {
-    hx_node *n = mk(E_LISTCOMP, start);
+    int set = is_op(start, "{");
+    hx_node *n = mk(set ? E_SETCOMP : E_LISTCOMP, start);
     n->a = elt;
     P->i++; /* for */
     n->b = p_exprlist_targets(P);
@@ -415,7 +439,7 @@ static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start) {
     n->n2 = ifs.n;
     if (!failed(P) && is_kw(cur(P), "for"))
         unsupported(P, cur(P), "nested comprehension loops", "one 'for' clause with 'if' filters");
-    if (failed(P) || expect_op(P, "]") != 0) { hx_node_free(n); return NULL; }
+    if (failed(P) || expect_op(P, set ? "}" : "]") != 0) { hx_node_free(n); return NULL; }
     return n;
 }
 

@@ -98,6 +98,28 @@ static rh_object *intern_name(prep *P, const char *name) {
     return s;
 }
 
+/* The frozenset constant of a set display: PyFrozenSet_New of the tuple of the item constants
+ * (starunpack_helper), made again from its own iteration order when the compiler merges it into the
+ * constants (merge_consts_recursive), which moves colliding keys as CPython's constant does. */
+static rh_object *new_frozenset(rh_runtime *rt, hx_node *n) {
+    rh_object *t = rh_tuple_new(rt, (size_t)n->n), *f = NULL;
+    if (!t) return NULL;
+    for (int i = 0; i < n->n; i++) {
+        rh_incref(n->items[i]->cst);
+        rh_tuple_set(t, (size_t)i, n->items[i]->cst);
+    }
+    rh_object *first = rh_frozenset_new(rt, t), *t2 = NULL;
+    rh_decref(rt, t);
+    if (first) t2 = rh_tuple_new(rt, rh_set_len(first));
+    size_t pos = 0, i = 0;
+    rh_object *k;
+    while (t2 && rh_set_next(first, &pos, &k)) rh_tuple_set(t2, i++, (rh_incref(k), k));
+    if (t2) f = rh_frozenset_new(rt, t2);
+    rh_xdecref(rt, t2);
+    rh_xdecref(rt, first);
+    return f;
+}
+
 static int same_const(rh_runtime *rt, hx_node *n, rh_object *o) {
     switch (n->ckind) {
     case K_INT: {
@@ -129,6 +151,21 @@ static int same_const(rh_runtime *rt, hx_node *n, rh_object *o) {
         for (int i = 0; i < n->n; i++)
             if (rh_tuple_get(o, (size_t)i) != n->items[i]->cst) return 0;
         return 1;
+    case K_FROZENSET: { /* holds exactly the item constants (merged, so compared by identity) */
+        if (rh_kind_of(o) != RH_K_FROZENSET) return 0;
+        size_t distinct = 0;
+        for (int i = 0; i < n->n; i++) {
+            int seen = 0, found = 0;
+            for (int j = 0; j < i && !seen; j++) seen = n->items[j]->cst == n->items[i]->cst;
+            if (seen) continue;
+            distinct++;
+            size_t pos = 0;
+            rh_object *k;
+            while (!found && rh_set_next(o, &pos, &k)) found = k == n->items[i]->cst;
+            if (!found) return 0;
+        }
+        return rh_set_len(o) == distinct;
+    }
     default: return 0;
     }
 }
@@ -153,6 +190,7 @@ static rh_object *new_const(prep *P, hx_node *n) {
         }
         return t;
     }
+    case K_FROZENSET: return new_frozenset(rt, n);
     default: return NULL;
     }
 }
@@ -386,7 +424,15 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         return 0;
     case E_LIST: return r_list(P, s, n->items, n->n);
     case E_DICT: return r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
-    case E_LISTCOMP: {
+    case E_SET:
+        if (r_list(P, s, n->items, n->n)) return -1;
+        /* starunpack_helper (3.9+): BUILD_SET 0, a frozenset constant, SET_UPDATE; 2.7 adds each item */
+        if (n->n > 2 && all_const(n) && !rh_runtime_profile(P->I->rt)->python2) {
+            n->ckind = K_FROZENSET;
+            return make_const(P, s, n);
+        }
+        return 0;
+    case E_LISTCOMP: case E_SETCOMP: {
         if (r_expr(P, s, n->c)) return -1;
         int saved = s->nov;
         const void *saved_owner = s->owner;

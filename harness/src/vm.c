@@ -186,6 +186,7 @@ static rh_object *before_with(hx_interp *I, rh_object **top) {
     *top = exit;
     rh_decref(rt, mgr);
     rh_object *res = hx_call(I, enter, NULL, 0, NULL, NULL, 0);
+    rh_decref(rt, enter);
     return res;
 }
 
@@ -662,6 +663,28 @@ L_LIST_TO_TUPLE:
     TOP() = r;
     rh_decref(rt, v);
     DISPATCH();
+L_BUILD_SET: /* PySet_New, then PySet_Add of each item, first to last */
+    r = rh_set_new(rt, NULL);
+    sp -= arg;
+    for (uint32_t i = 0; i < arg; i++) {
+        if (r && rh_set_add(rt, r, sp[i])) { rh_decref(rt, r); r = NULL; }
+        rh_decref(rt, sp[i]);
+    }
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_SET_ADD:
+    v = POP();
+    t = rh_set_add(rt, PEEK(arg), v);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_SET_UPDATE:
+    v = POP();
+    t = rh_set_update(rt, PEEK(arg), v);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
 L_UNPACK_SEQUENCE: {
     v = POP();
     rh_kind k = rh_kind_of(v);
@@ -807,7 +830,7 @@ L_MAKE_FUNCTION: {
     DISPATCH();
 }
 L_HX_COMP_FUNCTION:
-    r = rh_func_new(rt, c, f->globals, I->s_listcomp, I->s_listcomp, NULL);
+    r = rh_func_new(rt, c, f->globals, arg ? I->s_setcomp : I->s_listcomp, arg ? I->s_setcomp : I->s_listcomp, NULL);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -1068,7 +1091,7 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         if (nargs + 1 > RH_ARGS_MAX) break;
         rh_object *a2[RH_ARGS_MAX + 1];
         a2[0] = newref(rh_method_self(fn));
-        memcpy(a2 + 1, args, (size_t)nargs * sizeof *args);
+        if (nargs) memcpy(a2 + 1, args, (size_t)nargs * sizeof *args);
         rh_object *func = newref(rh_method_func(fn));
         rh_object *r = hx_call(I, func, a2, nargs + 1, kwn, kwv, nkw);
         rh_decref(rt, func);

@@ -21,6 +21,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 120,
         .print_args_tuple = 1, .str_int_args_tuple = 1,
+        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
         .name = "py312", .python_version = "3.12", .version_hex = 0x030C, PY3_POOLS,
@@ -30,6 +31,7 @@ static const rh_profile profiles[] = {
         .interned_immortal = 1, .gc_threshold = {700, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 120,
         .print_args_tuple = 1, .str_int_args_tuple = 1,
+        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
         .name = "py313", .python_version = "3.13", .version_hex = 0x030D, PY3_POOLS,
@@ -39,6 +41,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 136,
         .print_args_tuple = 1,
+        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
         .name = "py310", .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
@@ -48,6 +51,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
         .exc_base_size = 64, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 352,
         .str_int_args_tuple = 1,
+        .enumerate_size = 48, .iter_result_retrack = 1,
     },
     {
         .name = "py27", .python_version = "2.7", .version_hex = 0x0207,
@@ -62,6 +66,7 @@ static const rh_profile profiles[] = {
         .python2 = 1, .range_returns_list = 1, .float_str_digits = 12, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
         .exc_base_size = 40, .exc_extra_words = {0, 1, 0, 0, 0, 0, 3}, .exc_subclass_extra = 8, .frame_obj_base = 376,
         .print_args_tuple = 1, .str_int_args_tuple = 1,
+        .set_table_py27 = 1, .enumerate_size = 48, .iter_builtins_return_lists = 1,
     },
 };
 

@@ -241,9 +241,10 @@ int rh_err_normalize(rh_runtime *rt) {
     rh_object *tb = rt->err_tb;
     rt->err_tb = NULL;
     /* PyErr_SetString's value is the message: args (msg,); PyErr_NoMemory / an empty message: () */
-    rh_object *msg = rt->err_msg[0] ? rh_str_from_cstr(rt, rt->err_msg) : NULL;
+    int has_msg = rt->err_msg[0] != '\0';
+    rh_object *msg = has_msg ? rh_str_from_cstr(rt, rt->err_msg) : NULL;
     rh_object *e = NULL;
-    if (!rt->err_msg[0] || msg) {
+    if (!has_msg || msg) { /* else the message's MemoryError is now the pending error */
         rh_err_clear(rt);
         e = rh_exc_new(rt, (rh_object *)rh_exc_type(rt, kind), &msg, msg ? 1 : 0);
     }

@@ -1009,3 +1009,32 @@ static const rh_number_methods int_as_number = {
     .nb_and = long_and, .nb_xor = long_xor, .nb_or = long_or, .nb_int = long_long, .nb_float = long_float,
     .nb_floor_divide = long_floor_divide, .nb_true_divide = long_true_divide, .nb_index = long_long,
 };
+
+/* ---------------------------------------------------------------- hex(), oct(), bin() */
+
+/* PyNumber_ToBase (long_format_binary with its prefix): "-0x1f", "0o17", "0b101"; py27's oct() is 2.7's
+ * int_oct ("017", and "0" for zero). base 2, 8 or 16. New reference or NULL. */
+rh_object *rh_int_to_base(rh_runtime *rt, rh_object *o, int base) {
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    int sign = rh__int_sign(o), py2_oct = base == 8 && rt->profile->python2;
+    const char *prefix = base == 16 ? "0x" : base == 2 ? "0b" : py2_oct ? (sign ? "0" : "") : "0o";
+    int rc = sign < 0 ? rh__sb_putc(&b, '-') : 0;
+    if (rc == 0) rc = rh__sb_puts(&b, prefix);
+    if (rc == 0 && base == 2 && word_layout(o)) { /* 2.7's PyIntObject: one word, no digit array */
+        int64_t v = SIZE(o);
+        uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        char buf[65];
+        int k = 64;
+        buf[k] = 0;
+        do buf[--k] = (char)('0' + (mag & 1)); while (mag >>= 1);
+        rc = rh__sb_puts(&b, buf + k);
+    } else if (rc == 0) {
+        rc = rh__int_format_digits(&b, o, base, 0);
+    }
+    if (rc) {
+        rh__sb_free(&b);
+        return NULL;
+    }
+    return rh__sb_finish(&b);
+}

@@ -38,7 +38,16 @@
     X(RH_K_GETSET_DESCR,     "getset_descriptor", getset_descr)    /* t_descr.c */                            \
     X(RH_K_MEMBER_DESCR,     "member_descriptor", member_descr)    /* t_descr.c */                            \
     X(RH_K_CLASSIC_INSTANCE, "classic_instance", classic_instance) /* t_class.c */                            \
-    X(RH_K_CLASSIC_CLASS,    "classobj",         classic_class)    /* t_class.c */ \
+    X(RH_K_CLASSIC_CLASS,    "classobj",         classic_class)    /* t_class.c */                            \
+    X(RH_K_SET,              "set",              set)              /* t_set.c */                              \
+    X(RH_K_FROZENSET,        "frozenset",        frozenset)        /* t_set.c */                              \
+    X(RH_K_SETITER,          "set_iterator",     setiter)          /* t_set.c */                              \
+    X(RH_K_ENUMERATE,        "enumerate",        enumerate)        /* t_enumerate.c */                        \
+    X(RH_K_REVERSED,         "reversed",         reversed)         /* t_enumerate.c */                        \
+    X(RH_K_LISTREVITER,      "list_reverseiterator", listreviter)  /* t_enumerate.c */                        \
+    X(RH_K_ZIP,              "zip",              zip)              /* t_zipmap.c */                           \
+    X(RH_K_MAP,              "map",              map)              /* t_zipmap.c */                           \
+    X(RH_K_FILTER,           "filter",           filter)           /* t_zipmap.c */ \
     X(RH_K_EXCEPTION,        "exception",        exception)        /* t_exc.c */                              \
     X(RH_K_TRACEBACK,        "traceback",        traceback)        /* t_traceback.c */                        \
     X(RH_K_FRAME,            "frame",            frame)            /* t_frame.c */

@@ -69,6 +69,15 @@ typedef enum rh_kind {
     RH_K_EXCEPTION,        /* BaseException and every exception type and class (t_exc.c; refheap/exc.h) */
     RH_K_TRACEBACK,        /* traceback objects (t_traceback.c) */
     RH_K_FRAME,            /* frame objects, made lazily as 3.11's (t_frame.c) */
+    RH_K_SET,              /* set (t_set.c) */
+    RH_K_FROZENSET,        /* frozenset (t_set.c) */
+    RH_K_SETITER,          /* set_iterator (t_set.c) */
+    RH_K_ENUMERATE,        /* enumerate (t_enumerate.c) */
+    RH_K_REVERSED,         /* reversed over a sequence (t_enumerate.c) */
+    RH_K_LISTREVITER,      /* list_reverseiterator: reversed(list) (t_enumerate.c) */
+    RH_K_ZIP,              /* zip (t_zipmap.c) */
+    RH_K_MAP,              /* map (t_zipmap.c) */
+    RH_K_FILTER,           /* filter (t_zipmap.c) */
     RH_K__COUNT
 } rh_kind;
 

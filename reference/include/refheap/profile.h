@@ -97,6 +97,17 @@ typedef struct rh_profile {
                                    * alive for the call (3.11's Argument Clinic *args; 2.7's METH_VARARGS) */
     int str_int_args_tuple;       /* up to 3.12: str(x) and int(x) have no vectorcall, so the call packs the
                                    * arguments into a tuple for type_call (Objects/call.c _PyObject_MakeTpCall) */
+    /* sets and the iterator built-ins (Objects/setobject.c, Objects/enumobject.c, Python/bltinmodule.c) */
+    int set_table_py27;           /* py27: 2.7's set table — probes by perturbation alone (no linear
+                                   * probing), the table grows when fill*3 >= size*2 (3.x: fill*5 >=
+                                   * mask*3), frozenset's hash is 2.7's */
+    int enumerate_vectorcall;     /* 3.11+: enumerate(x) is made without an argument tuple (enum_vectorcall);
+                                   * 3.10 and 2.7 call tp_new with one (type_call), which a collection-
+                                   * cleared tuple freelist then keeps */
+    uint32_t enumerate_size;      /* sizeof(enumobject): 56 in 3.11+ (the `one` field), 48 before */
+    int iter_result_retrack;      /* 3.x: enumerate and zip re-track the result tuple they reuse when the
+                                   * collector had untracked it (bpo-42536); py27 leaves it untracked */
+    int iter_builtins_return_lists; /* py27: zip(), map() and filter() return lists, not iterators */
     int del_frame_in_trashcan;    /* py27: the frame that ran __del__ is freed under the trashcan
                                    * (frame_dealloc's Py_TRASHCAN_SAFE_BEGIN); at depth it is deposited
                                    * still holding self, which dies - and runs __del__ - again later */

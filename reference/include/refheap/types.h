@@ -60,6 +60,9 @@ static inline int rh_int_small_value(const rh_object *o, int64_t *v) {
  * interpreter may compute them directly; with two-digit operands it may not (x_add and x_mul allocate
  * more digits than the result keeps, see docs/design.md). Creates nothing. */
 int rh_int_medium_value(const rh_object *o, int64_t *v);
+/* hex(o), oct(o), bin(o) for an int or bool o (PyNumber_ToBase): base 16, 8 or 2 with CPython's prefix
+ * ("-0x1f"; py27's oct is "017"). New reference or NULL. */
+rh_object *rh_int_to_base(rh_runtime *rt, rh_object *o, int base);
 
 /* ---- float (t_float.c): PyFloatObject, 24 bytes, freelist of profile->float_freelist ---- */
 rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference */
@@ -160,6 +163,43 @@ int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d);   /* _PyDict_MaybeUntra
 rh_object *rh_range_new(rh_runtime *rt, int64_t start, int64_t stop, int64_t step); /* ValueError step 0 */
 int64_t rh_range_len(rh_object *r);
 int64_t rh_range_item(rh_object *r, int64_t i);
+
+/* ---- set and frozenset (t_set.c): PySetObject, 200 bytes + GC head with an 8-entry table inside; a larger
+ * table is one 16 * size allocation. Tracked from creation; table order, growth and probing as CPython's
+ * (profile->set_table_py27 for 2.7's). Arguments borrowed; -1 / NULL with the error set. ---- */
+rh_object *rh_set_new(rh_runtime *rt, rh_object *iterable);       /* set(iterable); NULL iterable: set() */
+/* frozenset(iterable): a frozenset argument is returned itself (new reference). */
+rh_object *rh_frozenset_new(rh_runtime *rt, rh_object *iterable);
+int rh_set_is_anyset(rh_object *o);                               /* a set or a frozenset */
+int rh_set_add(rh_runtime *rt, rh_object *s, rh_object *key);     /* PySet_Add; no steal */
+int rh_set_update(rh_runtime *rt, rh_object *s, rh_object *iterable); /* _PySet_Update (set_update_internal) */
+int rh_set_discard(rh_runtime *rt, rh_object *s, rh_object *key); /* 1 removed, 0 absent, -1 */
+int rh_set_contains(rh_runtime *rt, rh_object *s, rh_object *key);/* 1, 0, -1 */
+int rh_set_clear(rh_runtime *rt, rh_object *s);
+rh_object *rh_set_pop(rh_runtime *rt, rh_object *s);              /* new ref; KeyError when empty */
+rh_object *rh_set_copy(rh_runtime *rt, rh_object *s);             /* a new set (frozenset for a frozenset) */
+size_t rh_set_len(rh_object *s);
+/* Table order: *pos starts at 0; 1 with a borrowed *key, or 0 at the end. */
+int rh_set_next(rh_object *s, size_t *pos, rh_object **key);
+typedef enum rh_set_op {
+    RH_SETOP_UNION, RH_SETOP_INTERSECTION, RH_SETOP_DIFFERENCE, RH_SETOP_SYMMETRIC_DIFFERENCE
+} rh_set_op;
+/* s.union(other), s.intersection(other), ... with other any iterable: a new set of s's type. */
+rh_object *rh_set_operation(rh_runtime *rt, rh_set_op op, rh_object *s, rh_object *other);
+/* s.update(other), s.intersection_update(other), ... in place. 0 or -1. */
+int rh_set_update_op(rh_runtime *rt, rh_set_op op, rh_object *s, rh_object *other);
+int rh_set_issubset(rh_runtime *rt, rh_object *s, rh_object *other);   /* 1, 0, -1 */
+int rh_set_issuperset(rh_runtime *rt, rh_object *s, rh_object *other); /* 1, 0, -1 */
+
+/* ---- iterator built-ins (t_enumerate.c, t_zipmap.c): enumerate, reversed, zip, map, filter as CPython
+ * 3.11's enumobject.c / bltinmodule.c objects, GC-tracked from creation. Arguments borrowed. ---- */
+rh_object *rh_enumerate_new(rh_runtime *rt, rh_object *iterable, int64_t start);
+/* reversed(seq): list_reverseiterator for a list, a reversed object for another sequence (sq_length and
+ * sq_item), TypeError "'x' object is not reversible" otherwise. */
+rh_object *rh_reversed_new(rh_runtime *rt, rh_object *seq);
+rh_object *rh_zip_new(rh_runtime *rt, rh_object *const *iterables, size_t n);
+rh_object *rh_map_new(rh_runtime *rt, rh_object *func, rh_object *const *iterables, size_t n);
+rh_object *rh_filter_new(rh_runtime *rt, rh_object *func, rh_object *iterable);  /* func None: truth */
 
 /* ---- classes and instances (t_class.c) ----
  * rh_class_new: `class name(bases): <ns>`; bases is a tuple of classes (may be empty: object), ns a dict

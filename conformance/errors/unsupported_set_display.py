@@ -1,3 +1,0 @@
-# bad input: set displays are outside the subset
-s = {1, 2, 3}
-print(len(s))
