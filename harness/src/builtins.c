@@ -70,11 +70,15 @@ static int args_tuple(hx_interp *I, int packs, rh_object **a, int n, rh_object *
 static int write_obj(hx_interp *I, rh_object *o, FILE *out) {
     rh_object *s = rh_kind_of(o) == RH_K_STR ? newref(o) : hx_obj_str(I, o);
     if (!s) return -1;
-    size_t len;
-    const char *u = rh_str_utf8(I->rt, s, &len);
-    if (u) fwrite(u, 1, len, out);
+    /* encoded into a scratch buffer as TextIOWrapper.write encodes: the str keeps no UTF-8 form */
+    size_t len = rh_str_utf8_copy(s, NULL, 0);
+    char *u = malloc(len + 1);
+    if (!u) abort();
+    rh_str_utf8_copy(s, u, len + 1);
+    fwrite(u, 1, len, out);
+    free(u);
     rh_decref(I->rt, s);
-    return u ? 0 : -1;
+    return 0;
 }
 
 FN(print_impl) {
@@ -133,44 +137,70 @@ FN(bi_range) {
     return rh_range_new(I->rt, start, stop, step);
 }
 
-static rh_object *to_list(hx_interp *I, rh_object *o) {
-    if (rh_kind_of(o) == RH_K_RANGE) {
+/* list(o) (from_freelist 0) or PySequence_List(o) (1): list(range) has its own exact path */
+static rh_object *to_list(hx_interp *I, rh_object *o, int from_freelist) {
+    if (rh_kind_of(o) == RH_K_RANGE && !from_freelist) {
         int64_t n = rh_range_len(o);
-        if (n == 0) return rh_list_new(I->rt, 0);
+        if (n == 0) return rh_list_from_iterable(I->rt, o, 0);
         int64_t st = rh_range_item(o, 0), step = n > 1 ? rh_range_item(o, 1) - st : 1;
         return rh_list_from_range(I->rt, st, st + n * step, step);
     }
-    rh_object *src = hx_iter_list(I, o);
-    if (!src) return NULL;
-    if (rh_kind_of(src) == RH_K_LIST && src != o) return src;
-    size_t len = seqlen(src);
-    rh_object *l = rh_list_new(I->rt, len);
-    if (l)
-        for (size_t i = 0; i < len; i++) rh_list_set_init(l, i, newref(seqget(src, i)));
-    rh_decref(I->rt, src);
-    return l;
+    return rh_list_from_iterable(I->rt, o, from_freelist);
 }
 
 FN(bi_list) {
     UNUSED_ARGS;
     if (no_kw(I, "list", nkw, kwn) || nargs_check(I, "list", n, 0, 1)) return NULL;
-    if (n == 0) return rh_list_new(I->rt, 0);
-    return to_list(I, a[0]);
+    if (n == 0) return rh_list_from_iterable(I->rt, rh_empty_tuple(I->rt), 0); /* list_vectorcall: a fresh list */
+    return to_list(I, a[0], 0);
 }
 
 FN(bi_tuple) {
     UNUSED_ARGS;
     if (no_kw(I, "tuple", nkw, kwn) || nargs_check(I, "tuple", n, 0, 1)) return NULL;
     if (n == 0) return newref(rh_empty_tuple(I->rt));
-    if (rh_kind_of(a[0]) == RH_K_TUPLE) return newref(a[0]);
-    rh_object *src = hx_iter_list(I, a[0]);
-    if (!src) return NULL;
-    size_t len = seqlen(src);
-    rh_object *t = len ? rh_tuple_new(I->rt, len) : newref(rh_empty_tuple(I->rt));
-    if (t && len)
-        for (size_t i = 0; i < len; i++) rh_tuple_set(t, i, newref(seqget(src, i)));
-    rh_decref(I->rt, src);
-    return t;
+    return rh_tuple_from_iterable(I->rt, a[0]);
+}
+
+/* PyDict_MergeFromSeq2(d, seq, override=1), dict_update_arg's path for an argument that is not a dict:
+ * iterate seq (a GC-tracked iterator for a list, tuple, str or dict, as PyObject_GetIter makes), each
+ * item a list or tuple of two (other iterables go through a temporary list, as PySequence_Fast does),
+ * stored with PyDict_SetItem in order. */
+static int dict_merge_pairs(hx_interp *I, rh_object *d, rh_object *seq) {
+    rh_runtime *rt = I->rt;
+    rh_object *it = newref(seq), *item;
+    int64_t cur[2];
+    if (hx_get_iter(I, &it, cur) != 0) { rh_decref(rt, it); return -1; }
+    int r, rc = 0;
+    for (int64_t i = 0; rc == 0 && (r = hx_for_iter(I, it, cur, &item)) == 1; i++) {
+        rh_kind k = rh_kind_of(item);
+        rh_object *fast = k == RH_K_LIST || k == RH_K_TUPLE ? newref(item) : NULL;
+        if (!fast && (k == RH_K_STR || k == RH_K_DICT || k == RH_K_RANGE)) fast = hx_iter_list(I, item);
+        else if (!fast)
+            rh_err_set(rt, RH_EXC_TYPE, "cannot convert dictionary update sequence element #%lld to a sequence",
+                       (long long)i);
+        if (fast && seqlen(fast) != 2) {
+            rh_err_set(rt, RH_EXC_VALUE, "dictionary update sequence element #%lld has length %zu; 2 is required",
+                       (long long)i, seqlen(fast));
+        } else if (fast) {
+            rh_object *key = newref(seqget(fast, 0)), *value = newref(seqget(fast, 1));
+            rc = rh_dict_set(rt, d, key, value);
+            rh_decref(rt, key);
+            rh_decref(rt, value);
+        }
+        if (!fast || seqlen(fast) != 2) rc = -1;
+        rh_xdecref(rt, fast);
+        rh_decref(rt, item);
+    }
+    if (r < 0) rc = -1;
+    rh_decref(rt, it);
+    return rc;
+}
+
+/* dict_update_arg: a dict is merged (PyDict_Merge), anything else is a sequence of pairs. */
+static int dict_update_arg(hx_interp *I, rh_object *d, rh_object *arg) {
+    if (rh_kind_of(arg) == RH_K_DICT) return rh_dict_merge(I->rt, d, arg);
+    return dict_merge_pairs(I, d, arg);
 }
 
 FN(bi_dict) {
@@ -179,12 +209,7 @@ FN(bi_dict) {
     rh_object *d = rh_dict_new(I->rt);
     if (!d) return NULL;
     if (n == 1) {
-        if (rh_kind_of(a[0]) != RH_K_DICT) {
-            rh_decref(I->rt, d);
-            rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "dict() from a non-dict");
-            return NULL;
-        }
-        if (rh_dict_merge(I->rt, d, a[0])) { rh_decref(I->rt, d); return NULL; } /* dict_update_arg */
+        if (dict_update_arg(I, d, a[0])) { rh_decref(I->rt, d); return NULL; }
     }
     for (int i = 0; i < nkw; i++) {
         if (rh_dict_set_cstr(I->rt, d, kwn[i], kwv[i])) { rh_decref(I->rt, d); return NULL; }
@@ -382,7 +407,7 @@ FN(bi_sorted) {
     int rev;
     rh_object *key;
     if (nargs_check(I, "sorted", n, 1, 1) || sort_kw(I, nkw, kwn, kwv, &rev, &key)) return NULL;
-    rh_object *l = to_list(I, a[0]);
+    rh_object *l = to_list(I, a[0], 1); /* builtin_sorted: PySequence_List, then list.sort */
     if (!l) return NULL;
     if (sort_list(I, l, rev, key)) { rh_decref(I->rt, l); return NULL; }
     return l;
@@ -758,14 +783,16 @@ FN(l_append) {
     if (nargs_check(I, "list.append", n, 1, 1)) return NULL;
     return rh_list_append(I->rt, self, a[0]) ? NULL : newref(rh_none(I->rt));
 }
+FN(l_insert) {
+    UNUSED_ARGS;
+    int64_t i;
+    if (nargs_check(I, "insert", n, 2, 2) || rh_index_value(I->rt, a[0], &i)) return NULL;
+    return rh_list_insert(I->rt, self, i, a[1]) ? NULL : newref(rh_none(I->rt));
+}
 FN(l_extend) {
     UNUSED_ARGS;
     if (nargs_check(I, "list.extend", n, 1, 1)) return NULL;
-    rh_object *src = hx_iter_list(I, a[0]);
-    if (!src) return NULL;
-    int rc = rh_list_extend(I->rt, self, src);
-    rh_decref(I->rt, src);
-    return rc ? NULL : newref(rh_none(I->rt));
+    return rh_list_extend(I->rt, self, a[0]) ? NULL : newref(rh_none(I->rt));
 }
 FN(l_pop) {
     UNUSED_ARGS;
@@ -879,8 +906,7 @@ FN(d_update) {
     UNUSED_ARGS;
     if (nargs_check(I, "update", n, 0, 1)) return NULL;
     if (n == 1) {
-        if (rh_kind_of(a[0]) != RH_K_DICT) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "dict.update from a non-dict"); return NULL; }
-        if (rh_dict_merge(I->rt, self, a[0])) return NULL;
+        if (dict_update_arg(I, self, a[0])) return NULL;
     }
     for (int i = 0; i < nkw; i++)
         if (rh_dict_set_cstr(I->rt, self, kwn[i], kwv[i])) return NULL;
@@ -896,24 +922,12 @@ FN(d_copy) {
 
 FN(s_split) {
     UNUSED_ARGS;
-    if (n == 0 || a[0] == rh_none(I->rt)) return rh_str_split_ws(I->rt, self);
+    if (nargs_check(I, "split", n, 0, 2)) return NULL;
+    int64_t maxsplit = -1;
+    if (n == 2 && rh_index_value(I->rt, a[1], &maxsplit)) return NULL;
+    if (n == 0 || a[0] == rh_none(I->rt)) return rh_str_split(I->rt, self, NULL, maxsplit);
     if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "must be str or None, not %s", hx_tname(a[0])); return NULL; }
-    size_t hl, sl;
-    const char *h = rh_str_utf8(I->rt, self, &hl), *sp = rh_str_utf8(I->rt, a[0], &sl);
-    if (!h || !sp) return NULL;
-    if (sl == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "empty separator"); return NULL; }
-    rh_object *l = rh_list_new(I->rt, 0);
-    const char *p = h, *end = h + hl;
-    while (l) {
-        const char *q = memmem(p, (size_t)(end - p), sp, sl);
-        const char *stop = q ? q : end;
-        rh_object *part = rh_str_from_utf8(I->rt, p, (size_t)(stop - p));
-        if (!part || rh_list_append(I->rt, l, part)) { rh_xdecref(I->rt, part); rh_decref(I->rt, l); return NULL; }
-        rh_decref(I->rt, part);
-        if (!q) break;
-        p = q + sl;
-    }
-    return l;
+    return rh_str_split(I->rt, self, a[0], maxsplit);
 }
 FN(s_join) {
     UNUSED_ARGS;
@@ -931,6 +945,7 @@ static rh_object *strip_impl(hx_interp *I, rh_object *self, int left, int right)
     size_t b = 0, e = len;
     while (left && b < e && strchr(" \t\n\r\f\v", u[b])) b++;
     while (right && e > b && strchr(" \t\n\r\f\v", u[e - 1])) e--;
+    if (b == 0 && e == len) return newref(self); /* do_strip: unicode_result_unchanged */
     return rh_str_from_utf8(I->rt, u + b, e - b);
 }
 FN(s_strip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 1, 1); }
@@ -957,7 +972,8 @@ FN(s_splitlines) {
         int eol = i < len && (u[i] == '\n' || u[i] == '\r');
         if (i < len && !eol) continue;
         if (i == len && st == len) break;
-        rh_object *part = rh_str_from_utf8(I->rt, u + st, i - st);
+        /* splitlines: one line without an end of line is the str itself */
+        rh_object *part = st == 0 && i == len ? newref(self) : rh_str_from_utf8(I->rt, u + st, i - st);
         if (!part || rh_list_append(I->rt, l, part)) { rh_xdecref(I->rt, part); rh_decref(I->rt, l); return NULL; }
         rh_decref(I->rt, part);
         if (i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') i++;
@@ -988,6 +1004,7 @@ FN(s_replace) {
     const char *h = rh_str_utf8(I->rt, self, &hl), *old, *nw;
     if (!h || str_arg(I, a, n, 0, &old, &ol) || str_arg(I, a, n, 1, &nw, &nl)) return NULL;
     if (ol == 0) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "str.replace with an empty pattern"); return NULL; }
+    if (!memmem(h, hl, old, ol)) return newref(self); /* replace(): no match, unicode_result_unchanged */
     size_t cap = hl + 1, k = 0;
     char *out = malloc(cap);
     if (!out) abort();
@@ -1039,7 +1056,7 @@ FN(s_endswith) { UNUSED_ARGS; return affix(I, self, a, n, 0); }
 DEF(m_l_append, "append", l_append); DEF(m_l_extend, "extend", l_extend); DEF(m_l_pop, "pop", l_pop);
 DEF(m_l_remove, "remove", l_remove); DEF(m_l_clear, "clear", l_clear); DEF(m_l_reverse, "reverse", l_reverse);
 DEF(m_l_sort, "sort", l_sort); DEF(m_l_index, "index", l_index); DEF(m_l_count, "count", l_count);
-DEF(m_l_copy, "copy", l_copy);
+DEF(m_l_copy, "copy", l_copy); DEF(m_l_insert, "insert", l_insert);
 DEF(m_d_keys, "keys", d_keys); DEF(m_d_items, "items", d_items); DEF(m_d_values, "values", d_values);
 DEF(m_d_get, "get", d_get); DEF(m_d_pop, "pop", d_pop); DEF(m_d_clear, "clear", d_clear);
 DEF(m_d_setdefault, "setdefault", d_setdefault); DEF(m_d_update, "update", d_update); DEF(m_d_copy, "copy", d_copy);
@@ -1052,7 +1069,8 @@ DEF(m_s_replace, "replace", s_replace); DEF(m_s_upper, "upper", s_upper); DEF(m_
 DEF(m_s_isdigit, "isdigit", s_isdigit);
 
 static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &m_l_pop, &m_l_remove, &m_l_clear,
-                                                     &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy, NULL};
+                                                     &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy,
+                                                     &m_l_insert, NULL};
 static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d_values, &m_d_get, &m_d_pop,
                                                      &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, NULL};
 static const rh_builtin_def *const str_methods[] = {&m_s_split, &m_s_join, &m_s_strip, &m_s_lstrip, &m_s_rstrip,

@@ -8,7 +8,7 @@
  * compiler_augassign, compiler_compare, compiler_unwind_fblock), so the order in which values are pushed,
  * consumed and released is CPython's. Two documented departures: a list comprehension runs inline in its
  * enclosing frame (3.12's PEP 709 shape) after making the <listcomp> function object 3.11 makes, and a
- * slice subscript takes its bounds from the stack without a slice object (3.12's BINARY_SLICE).
+ * slice subscript takes its bounds from the stack without a slice object (3.12's BINARY_SLICE, STORE_SLICE).
  * Invariants: the stack depth at every instruction is known statically (tracked while emitting); every
  * jump target is an instruction index inside the unit; errors are compile errors (file:line:col).
  */
@@ -400,8 +400,12 @@ static void store(cg *g, hx_node *t) {
     case E_NAME: store_name(g, t); return;
     case E_ATTR: expr(g, t->a); attr_op(g, HX_STORE_ATTR, t->name_obj); return;
     case E_SUBSCR:
-        if (t->b->kind == E_SLICE) { fail(g, t, "unsupported: slice assignment"); return; }
         expr(g, t->a);
+        if (t->b->kind == E_SLICE) {
+            int m = slice_parts(g, t->b);
+            emit_v(g, HX_STORE_SLICE, (uint32_t)m, -2 - popcount3(m));
+            return;
+        }
         expr(g, t->b);
         emit(g, HX_STORE_SUBSCR, 0);
         return;

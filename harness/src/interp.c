@@ -581,14 +581,36 @@ int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3
         return -1;
     }
     if (!step_ok(I, b, has)) return -1;
-    int64_t st, sp, step, cnt = slice_norm((int64_t)rh_list_len(o), b, has, &st, &sp, &step);
-    if (cnt == (int64_t)rh_list_len(o) && cnt > 0 && (step == 1 || step == -1)) return rh_list_clear(rt, o);
-    /* delete the selected indices from the highest down so earlier indices stay valid */
-    for (int64_t j = cnt - 1; j >= 0; j--) {
-        int64_t idx = step > 0 ? st + j * step : st + (cnt - 1 - j) * step;
-        if (rh_list_delitem(rt, o, idx) != 0) return -1;
+    int64_t st, sp, step;
+    slice_norm((int64_t)rh_list_len(o), b, has, &st, &sp, &step);
+    return rh_list_ass_slice(rt, o, st, sp, step, NULL);
+}
+
+/* o[b] = v for a list o (list_ass_subscript): v as it is when a list or tuple, else the list its items make
+ * (PySequence_Fast). */
+int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v) {
+    rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) != RH_K_LIST) {
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", hx_tname(o));
+        return -1;
     }
-    return 0;
+    if (!step_ok(I, b, has)) return -1;
+    rh_kind k = rh_kind_of(v);
+    rh_object *seq;
+    if (k == RH_K_LIST || k == RH_K_TUPLE) {
+        seq = newref(v);
+    } else if (k == RH_K_STR || k == RH_K_DICT || k == RH_K_RANGE) {
+        if (!(seq = hx_iter_list(I, v))) return -1;
+    } else {
+        rh_err_set(rt, RH_EXC_TYPE, has[2] && b[2] != 1 ? "must assign iterable to extended slice"
+                                                         : "can only assign an iterable");
+        return -1;
+    }
+    int64_t st, sp, step;
+    slice_norm((int64_t)rh_list_len(o), b, has, &st, &sp, &step);
+    int rc = rh_list_ass_slice(rt, o, st, sp, step, seq);
+    rh_decref(rt, seq);
+    return rc;
 }
 
 /* o[idx], o[idx] = v, del o[idx]: PyObject_GetItem / SetItem / DelItem through the type's slots, so

@@ -96,9 +96,10 @@ int hx_delattr(hx_interp *I, rh_object *o, rh_object *name);
 rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx);          /* o[idx]: new ref */
 int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v);
 int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx);
-/* o[start:stop:step] and del o[...]: b holds the bounds given where has[k] (start, stop, step). */
+/* o[start:stop:step], del o[...] and o[...] = v: b holds the bounds given where has[k] (start, stop, step). */
 rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
 int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
+int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v); /* o[...] = v */
 /* A global name: the globals dict (may be NULL), then the builtins; NameError when absent. New ref. */
 rh_object *hx_load_global(hx_interp *I, rh_object *globals, hx_gcache *gc);
 /* GET_ITER on *top (replaced by the iterator) and FOR_ITER (1 item, 0 end, -1 error); cur: loop slot. */

@@ -737,12 +737,7 @@ static hx_node *p_exprlist_targets(parser *P) {
 static int check_target(parser *P, hx_node *t, int del) {
     switch (t->kind) {
     case E_NAME: case E_ATTR: return 0;
-    case E_SUBSCR:
-        if (!del && t->b && t->b->kind == E_SLICE) {
-            hx_cerr_set(P->err, t->line, t->col, "unsupported slice assignment; supported: del of slices, item assignment");
-            return -1;
-        }
-        return 0;
+    case E_SUBSCR: return 0;
     case E_TUPLE: case E_LIST:
         if (t->n == 0 && !del) break;
         for (int i = 0; i < t->n; i++)
@@ -795,7 +790,7 @@ static hx_node *p_expr_stmt(parser *P) {
         for (int k = 0; aug_ops[k]; k++)
             if (strcmp(o->text, aug_ops[k]) == 0) {
                 if (e->kind == E_SUBSCR && e->b && e->b->kind == E_SLICE) {
-                    hx_cerr_set(P->err, e->line, e->col, "unsupported slice assignment; supported: item assignment");
+                    hx_cerr_set(P->err, e->line, e->col, "unsupported augmented slice assignment; supported: slice and item assignment");
                     hx_node_free(e);
                     return NULL;
                 }

@@ -142,9 +142,15 @@ static int same_const(rh_runtime *rt, hx_node *n, rh_object *o) {
     }
     case K_STR: {
         if (rh_kind_of(o) != RH_K_STR) return 0;
-        size_t len;
-        const char *u = rh_str_utf8(rt, o, &len);
-        return u && len == n->slen && memcmp(u, n->sval, len) == 0;
+        /* through a copy: rh_str_utf8 would keep a UTF-8 form in the str, which getsizeof counts */
+        char small[128];
+        size_t cap = n->slen + 1;
+        char *buf = cap <= sizeof small ? small : malloc(cap);
+        if (!buf) abort();
+        size_t len = rh_str_utf8_copy(o, buf, cap);
+        int eq = len == n->slen && memcmp(buf, n->sval, len) == 0;
+        if (buf != small) free(buf);
+        return eq;
     }
     case K_TUPLE:
         if (rh_kind_of(o) != RH_K_TUPLE || rh_tuple_len(o) != (size_t)n->n) return 0;

@@ -633,9 +633,7 @@ L_BUILD_LIST:
     PUSH(r);
     DISPATCH();
 L_BUILD_MAP:
-    r = arg ? rh_dict_new_presized(rt, arg) : rh_dict_new(rt);
-    for (uint32_t i = 0; r && i < arg; i++)
-        if (rh_dict_set(rt, r, PEEK(2 * arg - 2 * i), PEEK(2 * arg - 2 * i - 1)) != 0) { rh_decref(rt, r); r = NULL; }
+    r = rh_dict_from_pairs(rt, sp - 2 * arg, arg); /* _PyDict_FromItems: a str-only table when all keys are str */
     sp -= 2 * arg;
     for (uint32_t i = 0; i < 2 * arg; i++) rh_decref(rt, sp[i]);
     if (!r) goto error;
@@ -731,23 +729,25 @@ L_DELETE_SUBSCR:
     if (t) goto error;
     DISPATCH();
 L_BINARY_SLICE:
-L_DELETE_SLICE: {
-    int np = popcount3(arg), has[3];
+L_DELETE_SLICE:
+L_STORE_SLICE: {
+    int np = popcount3(arg), has[3], store = hx_op(in) == HX_STORE_SLICE;
     int64_t b[3];
-    rh_object **parts = sp - np, *o = parts[-1];
+    rh_object **parts = sp - np, *o = parts[-1], *val = store ? parts[-2] : NULL;
     t = slice_args(I, parts, (int)arg, b, has);
     for (int i = 0; i < np; i++) rh_decref(rt, parts[i]);
-    sp = parts - 1;
+    sp = parts - 1 - store;
     r = NULL;
     if (t == 0) {
         if (hx_op(in) == HX_BINARY_SLICE) {
             r = hx_slice(I, o, b, has);
             t = r ? 0 : -1;
         } else {
-            t = hx_del_slice(I, o, b, has);
+            t = store ? hx_store_slice(I, o, b, has, val) : hx_del_slice(I, o, b, has);
         }
     }
     rh_decref(rt, o);
+    rh_xdecref(rt, val);
     if (t) goto error;
     if (r) PUSH(r);
     DISPATCH();

@@ -113,6 +113,13 @@ rh_object *rh__seq_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int o
 /* ---- list internals (t_list.c) ---- */
 /* list_resize (profile's growth rule). 0, or -1 with MemoryError and the list unchanged. */
 int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize);
+/* A tracked empty list (PyList_New(0)) with an array of exactly n > 0 slots. New reference or NULL. */
+rh_object *rh__list_new_prealloc(rh_runtime *rt, size_t n);
+/* The first n items of iterating o (a list, tuple, str, dict or range holding at least n), as new
+ * references in dst[0..n). 0, or -1 with the error set and nothing left in dst. */
+int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n);
+/* len(o) for a list, tuple, str, dict or range; -1 for any other kind. */
+int64_t rh__iterable_count(rh_object *o);
 
 /* ---- str helpers on the internal layout (no allocation) ---- */
 static inline int rh__is_str(const rh_object *o) { return o->type->kind == RH_K_STR; }

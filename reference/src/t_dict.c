@@ -897,23 +897,33 @@ int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d) {
 
 /* {k: v, ...}: _PyDict_FromItems for displays of up to 15 items (BUILD_MAP / BUILD_CONST_KEY_MAP);
  * CPython 3.11's compiler builds larger displays from an empty dict with MAP_ADD. */
-rh_object *rh_dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_object *const *values, size_t n) {
+/* _PyDict_FromItems(keys, keys_offset, values, values_offset, n): the items every `stride` pointers. */
+static rh_object *dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_object *const *values, size_t stride,
+                                  size_t n) {
     rh_object *d;
     if (n <= 15 || table27(rt)) { /* 2.7: BUILD_MAP n presizes every display */
         int unicode = 1;
-        for (size_t i = 0; i < n && unicode; i++) unicode = rh__is_str(keys[i]);
+        for (size_t i = 0; i < n && unicode; i++) unicode = rh__is_str(keys[i * stride]);
         d = dict_new_presized(rt, n, unicode);
     } else {
         d = rh_dict_new(rt);
     }
     if (!d) return NULL;
     for (size_t i = 0; i < n; i++) {
-        if (rh_dict_set(rt, d, keys[i], values[i]) < 0) {
+        if (rh_dict_set(rt, d, keys[i * stride], values[i * stride]) < 0) {
             rh_decref(rt, d);
             return NULL;
         }
     }
     return d;
+}
+
+rh_object *rh_dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_object *const *values, size_t n) {
+    return dict_from_items(rt, keys, values, 1, n);
+}
+
+rh_object *rh_dict_from_pairs(rh_runtime *rt, rh_object *const *kv, size_t n) {
+    return dict_from_items(rt, kv, kv + 1, 2, n);
 }
 
 /* clone_combined_dict_keys: an exact copy of a combined table, with new references to its entries */

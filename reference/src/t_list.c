@@ -111,7 +111,7 @@ rh_object *rh_list_new(rh_runtime *rt, size_t n) {
 }
 
 /* list_new_prealloc: a tracked empty list with room for exactly n > 0 items (size stays 0). */
-static rh_object *list_new_prealloc(rh_runtime *rt, size_t n) {
+rh_object *rh__list_new_prealloc(rh_runtime *rt, size_t n) {
     rh_object *o = rh_list_new(rt, 0);
     if (!o) return NULL;
     rh_object **items = items_alloc(rt, n, 0);
@@ -186,6 +186,23 @@ int rh_list_append(rh_runtime *rt, rh_object *l, rh_object *v) {
     }
     rh_incref(v);
     as_list(l)->item[n] = v;
+    return 0;
+}
+
+/* ins1 (Objects/listobject.c): grow by one through list_resize, then shift the tail up; `where` is
+ * clamped to [0, len] after adding len to a negative one. */
+int rh_list_insert(rh_runtime *rt, rh_object *l, int64_t where, rh_object *v) {
+    size_t n = list_len(l);
+    if (rh__list_resize(rt, l, n + 1) < 0) return -1;
+    if (where < 0) {
+        where += (int64_t)n;
+        if (where < 0) where = 0;
+    }
+    if ((uint64_t)where > n) where = (int64_t)n;
+    rh_object **item = as_list(l)->item;
+    memmove(&item[where + 1], &item[where], (n - (size_t)where) * sizeof(rh_object *));
+    rh_incref(v);
+    item[where] = v;
     return 0;
 }
 
@@ -286,40 +303,123 @@ int rh_list_reverse(rh_runtime *rt, rh_object *l) {
     return 0;
 }
 
-/* list_extend for a list or tuple argument (extending a list by itself works too). */
-int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable) {
-    rh_kind k = iterable->type->kind;
-    if (k != RH_K_LIST && k != RH_K_TUPLE) {
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_type_name(iterable));
+/* ---- list_extend ---- */
+
+/* rh__iterable_count: how many items iterating o gives, for the kinds list_extend takes: a list or tuple (its fast path), a
+ * str, dict or range (the general path, whose PyObject_LengthHint is exact for them); -1 for others. */
+int64_t rh__iterable_count(rh_object *o) {
+    switch (o->type->kind) {
+    case RH_K_LIST: return (int64_t)list_len(o);
+    case RH_K_TUPLE: return (int64_t)rh_tuple_len(o);
+    case RH_K_STR: return (int64_t)rh_str_len(o);
+    case RH_K_DICT: return (int64_t)rh_dict_len(o);
+    case RH_K_RANGE: return rh_range_len(o);
+    default: return -1;
+    }
+}
+
+int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n) {
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        rh_object *v = NULL, *k, *ignored;
+        switch (o->type->kind) {
+        case RH_K_LIST: rh_incref(v = as_list(o)->item[i]); break;
+        case RH_K_TUPLE: rh_incref(v = ((rh_tuple *)(void *)o)->item[i]); break;
+        case RH_K_STR: v = rh_str_getitem(rt, o, (int64_t)i); break;
+        case RH_K_DICT:
+            if (rh_dict_next(o, &pos, &k, &ignored)) rh_incref(v = k);
+            break;
+        case RH_K_RANGE: v = rh_int_from_i64(rt, rh_range_item(o, (int64_t)i)); break;
+        default: break;
+        }
+        if (!v) {
+            while (i-- > 0) rh_decref(rt, dst[i]);
+            if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_RUNTIME, "container changed size during iteration");
+            return -1;
+        }
+        dst[i] = v;
+    }
+    return 0;
+}
+
+/* list_extend (Objects/listobject.c), for the kinds iterable_count knows. Room for all n items first: an
+ * empty list without an array gets exactly n rounded up to even (list_preallocate_exact, when the profile
+ * has it and, for a dict in 3.13's list_extend_dict, does not resize instead); otherwise list_resize to
+ * len + n. A list extended by itself reads its items after the resize. */
+/* list_extend's general path, for any other iterable (a set, an iterator, a class's __iter__): room for
+ * PyObject_LengthHint's guess (its len when the type has one, else 8), the items appended as the
+ * iterator gives them, then the array cut back to the length (3.11's "cut back result list"). */
+static int list_extend_iter(rh_runtime *rt, rh_object *l, rh_object *iterable) {
+    rh_object *it = rh_getiter(rt, iterable);
+    if (!it) return -1;
+    const rh_type *t = iterable->type;
+    intptr_t hint = 8;
+    if (t->as_sequence.sq_length || t->as_mapping.mp_length) {
+        hint = rh_len(rt, iterable);
+        if (hint < 0) {
+            rh_decref(rt, it);
+            return -1;
+        }
+    }
+    size_t m = list_len(l);
+    if (hint > 0 && rh__list_resize(rt, l, m + (size_t)hint) < 0) {
+        rh_decref(rt, it);
         return -1;
     }
-    size_t n = k == RH_K_LIST ? list_len(iterable) : rh_tuple_len(iterable);
+    as_list(l)->ob.size = (intptr_t)m;
+    rh_object *x;
+    int rc = 0;
+    while ((x = rh_iternext(rt, it)) != NULL) {
+        rc = rh_list_append(rt, l, x);
+        rh_decref(rt, x);
+        if (rc < 0) break;
+    }
+    rh_decref(rt, it);
+    if (rc < 0 || rh_err_occurred(rt)) return -1;
+    if (list_len(l) < (size_t)as_list(l)->allocated && rh__list_resize(rt, l, list_len(l)) < 0) return -1;
+    return 0;
+}
+
+int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable) {
+    int64_t count = rh__iterable_count(iterable);
+    if (count < 0) return list_extend_iter(rt, l, iterable);
+    size_t n = (size_t)count, m = list_len(l);
     if (n == 0) return 0;
-    size_t m = list_len(l);
-    if (!as_list(l)->item) { /* list_preallocate_exact: rounded up to an even count */
+    const rh_profile *p = rt->profile;
+    int dict_resizes = iterable->type->kind == RH_K_DICT && p->list_extend_dict_resizes;
+    if (!as_list(l)->item && p->list_extend_exact && !dict_resizes) {
         size_t cap = (n + 1) & ~(size_t)1;
         rh_object **items = items_alloc(rt, cap, 0);
         if (!items) return -1;
         as_list(l)->item = items;
         as_list(l)->allocated = (intptr_t)cap;
-        as_list(l)->ob.size = (intptr_t)n;
     } else if (rh__list_resize(rt, l, m + n) < 0) {
         return -1;
     }
-    /* read the source after the resize: it may be this very list */
-    rh_object **src = k == RH_K_LIST ? as_list(iterable)->item : ((rh_tuple *)(void *)iterable)->item;
-    for (size_t i = 0; i < n; i++) {
-        rh_incref(src[i]);
-        as_list(l)->item[m + i] = src[i];
-    }
+    as_list(l)->ob.size = (intptr_t)m;
+    if (rh__iterable_fill(rt, iterable, as_list(l)->item + m, n) < 0) return -1;
+    as_list(l)->ob.size = (intptr_t)(m + n);
     return 0;
+}
+
+/* list(iterable) (list_vectorcall: PyType_GenericAlloc, never the freelist, then list___init__'s
+ * list_extend) or, from_freelist, PySequence_List (PyList_New(0), then list_extend; sorted() starts so). */
+rh_object *rh_list_from_iterable(rh_runtime *rt, rh_object *iterable, int from_freelist) {
+    rh_object *l = list_object(rt, from_freelist);
+    if (!l) return NULL;
+    rh__gc_track(rt, l);
+    if (rh_list_extend(rt, l, iterable) < 0) {
+        rh_decref(rt, l);
+        return NULL;
+    }
+    return l;
 }
 
 /* ---- new lists from old ---- */
 
 static rh_object *list_from_items(rh_runtime *rt, rh_object **src, size_t n, int64_t step) {
     if (n == 0) return rh_list_new(rt, 0);
-    rh_object *r = list_new_prealloc(rt, n);
+    rh_object *r = rh__list_new_prealloc(rt, n);
     if (!r) return NULL;
     rh_object **dst = as_list(r)->item;
     for (size_t i = 0; i < n; i++, src += step) {
@@ -337,7 +437,7 @@ rh_object *rh_list_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
     }
     size_t na = list_len(a), nb = list_len(b);
     if (na + nb == 0) return rh_list_new(rt, 0);
-    rh_object *r = list_new_prealloc(rt, na + nb);
+    rh_object *r = rh__list_new_prealloc(rt, na + nb);
     if (!r) return NULL;
     rh_object **dst = as_list(r)->item;
     for (size_t i = 0; i < na; i++) rh_incref(dst[i] = as_list(a)->item[i]);
@@ -355,7 +455,7 @@ rh_object *rh_list_repeat(rh_runtime *rt, rh_object *a, int64_t n) {
     }
     size_t size = len * (size_t)n;
     if (size == 0) return rh_list_new(rt, 0);
-    rh_object *r = list_new_prealloc(rt, size);
+    rh_object *r = rh__list_new_prealloc(rt, size);
     if (!r) return NULL;
     rh_object **dst = as_list(r)->item, **src = as_list(a)->item;
     /* each source item gains n references at once (list_repeat's Py_SET_REFCNT) */
@@ -381,6 +481,151 @@ rh_object *rh_list_slice(rh_runtime *rt, rh_object *l, int64_t start, int64_t st
     else len = stop < start ? (size_t)((start - stop - 1) / -step) + 1 : 0;
     if (len == 0) return rh_list_new(rt, 0);
     return list_from_items(rt, &as_list(l)->item[start], len, step);
+}
+
+/* ---- slice assignment and deletion (list_ass_slice, list_ass_subscript) ---- */
+
+/* A scratch array of n item pointers: the caller's stack buffer of `onstack` slots when it fits, else
+ * PyMem_Malloc (list_ass_slice's recycle, list_ass_subscript's garbage). */
+static rh_object **scratch_items(rh_runtime *rt, size_t n, rh_object **stack, size_t onstack) {
+    if (n <= onstack) return stack;
+    return items_alloc(rt, n, 0);
+}
+
+static void scratch_free(rh_runtime *rt, rh_object **p, size_t n, rh_object **stack) {
+    if (p != stack) items_free(rt, p, n);
+}
+
+static size_t seq_items(rh_object *v, rh_object ***items) {
+    if (!v) {
+        *items = NULL;
+        return 0;
+    }
+    if (v->type->kind == RH_K_LIST) {
+        *items = as_list(v)->item;
+        return list_len(v);
+    }
+    *items = ((rh_tuple *)(void *)v)->item;
+    return rh_tuple_len(v);
+}
+
+/* list_ass_slice: replace items [ilow, ihigh) by the items of v (NULL: delete them). The removed items
+ * are copied aside (recycle: 8 on the stack, PyMem_Malloc beyond), the tail moves and the array is resized
+ * once, the new items go in, and only then are the removed ones released, last to first. A list emptied
+ * by it is cleared (_list_clear). */
+static int list_ass_slice(rh_runtime *rt, rh_object *a, size_t ilow, size_t ihigh, rh_object *v) {
+    if (v == a) { /* a[i:j] = a: copy it first */
+        rh_object *copy = rh_list_slice(rt, a, 0, (int64_t)list_len(a), 1);
+        if (!copy) return -1;
+        int rc = list_ass_slice(rt, a, ilow, ihigh, copy);
+        rh_decref(rt, copy);
+        return rc;
+    }
+    rh_object **vitem;
+    size_t size = list_len(a), n = seq_items(v, &vitem);
+    if (ilow > size) ilow = size;
+    if (ihigh < ilow) ihigh = ilow;
+    else if (ihigh > size) ihigh = size;
+    size_t norig = ihigh - ilow;
+    if (size - norig + n == 0) return rh_list_clear(rt, a);
+    rh_object *recycle_on_stack[8];
+    rh_object **recycle = scratch_items(rt, norig, recycle_on_stack, 8);
+    if (!recycle) return -1;
+    rh_object **item = as_list(a)->item;
+    if (norig) memcpy(recycle, &item[ilow], norig * sizeof(rh_object *));
+    if (n < norig) { /* delete norig - n items */
+        size_t d = norig - n, tail = size - ihigh;
+        memmove(&item[ihigh - d], &item[ihigh], tail * sizeof(rh_object *));
+        if (rh__list_resize(rt, a, size - d) < 0) {
+            memmove(&item[ihigh], &item[ihigh - d], tail * sizeof(rh_object *));
+            memcpy(&item[ilow], recycle, norig * sizeof(rh_object *));
+            scratch_free(rt, recycle, norig, recycle_on_stack);
+            return -1;
+        }
+    } else if (n > norig) { /* insert n - norig items */
+        size_t d = n - norig;
+        if (rh__list_resize(rt, a, size + d) < 0) {
+            scratch_free(rt, recycle, norig, recycle_on_stack);
+            return -1;
+        }
+        item = as_list(a)->item;
+        memmove(&item[ihigh + d], &item[ihigh], (size - ihigh) * sizeof(rh_object *));
+    }
+    item = as_list(a)->item;
+    for (size_t k = 0; k < n; k++) {
+        rh_incref(vitem[k]);
+        item[ilow + k] = vitem[k];
+    }
+    for (size_t k = norig; k-- > 0;) rh_xdecref(rt, recycle[k]);
+    scratch_free(rt, recycle, norig, recycle_on_stack);
+    return 0;
+}
+
+/* list_ass_subscript's extended deletion: close the gaps left by every step-th item, resize once, then
+ * release the removed items in ascending index order. */
+static int list_del_extended(rh_runtime *rt, rh_object *l, int64_t start, int64_t step, size_t count) {
+    if (count == 0) return 0;
+    if (step < 0) { /* walk it upwards */
+        start = start + step * (int64_t)(count - 1);
+        step = -step;
+    }
+    rh_object **garbage = items_alloc(rt, count, 0);
+    if (!garbage) return -1;
+    rh_object **item = as_list(l)->item;
+    size_t size = list_len(l), cur = (size_t)start, i;
+    for (i = 0; i < count; cur += (size_t)step, i++) {
+        size_t lim = (size_t)step - 1;
+        garbage[i] = item[cur];
+        if (cur + (size_t)step >= size) lim = size - cur - 1;
+        memmove(item + cur - i, item + cur + 1, lim * sizeof(rh_object *));
+    }
+    cur = (size_t)start + count * (size_t)step;
+    if (cur < size) memmove(item + cur - count, item + cur, (size - cur) * sizeof(rh_object *));
+    as_list(l)->ob.size = (intptr_t)(size - count);
+    int rc = rh__list_resize(rt, l, size - count);
+    for (i = 0; i < count; i++) rh_decref(rt, garbage[i]);
+    items_free(rt, garbage, count);
+    return rc;
+}
+
+/* list_ass_subscript's extended assignment: v has exactly count items; each replaced item is set aside
+ * and released after all are stored. */
+static int list_set_extended(rh_runtime *rt, rh_object *l, int64_t start, int64_t step, size_t count,
+                             rh_object *v) {
+    rh_object **vitem;
+    size_t n = seq_items(v, &vitem);
+    if (n != count) {
+        rh_err_set(rt, RH_EXC_VALUE, "attempt to assign sequence of size %zu to extended slice of size %zu", n,
+                   count);
+        return -1;
+    }
+    if (count == 0) return 0;
+    rh_object **garbage = items_alloc(rt, count, 0);
+    if (!garbage) return -1;
+    rh_object **item = as_list(l)->item;
+    size_t cur = (size_t)start;
+    for (size_t i = 0; i < count; cur += (size_t)step, i++) {
+        garbage[i] = item[cur];
+        rh_incref(vitem[i]);
+        item[cur] = vitem[i];
+    }
+    for (size_t i = 0; i < count; i++) rh_decref(rt, garbage[i]);
+    items_free(rt, garbage, count);
+    return 0;
+}
+
+int rh_list_ass_slice(rh_runtime *rt, rh_object *l, int64_t start, int64_t stop, int64_t step, rh_object *v) {
+    rh_assert(!v || v->type->kind == RH_K_LIST || v->type->kind == RH_K_TUPLE);
+    if (step == 1) return list_ass_slice(rt, l, (size_t)start, stop > start ? (size_t)stop : (size_t)start, v);
+    size_t count = step > 0 ? (start < stop ? (size_t)((stop - start - 1) / step) + 1 : 0)
+                            : (stop < start ? (size_t)((start - stop - 1) / -step) + 1 : 0);
+    if (!v) return list_del_extended(rt, l, start, step, count);
+    if (v != l) return list_set_extended(rt, l, start, step, count, v);
+    rh_object *copy = rh_list_slice(rt, l, 0, (int64_t)list_len(l), 1); /* a[::-1] = a */
+    if (!copy) return -1;
+    int rc = list_set_extended(rt, l, start, step, count, copy);
+    rh_decref(rt, copy);
+    return rc;
 }
 
 /* Length of range(start, stop, step), step != 0, as an unsigned count (compute_range_length). */
@@ -672,64 +917,30 @@ static int list_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
     return r;
 }
 
-/* The items `list += b` appends: a list or tuple as it is, otherwise a temporary list (new reference in
- * *tmp) of a range's values, a dict's keys or a str's characters (list_extend over those iterables). */
-static rh_object *extend_source(rh_runtime *rt, rh_object *b, rh_object **tmp) {
-    *tmp = NULL;
-    switch (b->type->kind) {
-    case RH_K_LIST:
-    case RH_K_TUPLE: return b;
-    case RH_K_RANGE: {
-        rh_range *g = (rh_range *)(void *)b;
-        int64_t start = 0, stop = 0, step = 1; /* a range's fields fit an int64 */
-        (void)rh__int_i64(g->start, &start);
-        (void)rh__int_i64(g->stop, &stop);
-        (void)rh__int_i64(g->step, &step);
-        return *tmp = rh_list_from_range(rt, start, stop, step);
-    }
-    case RH_K_DICT: return *tmp = rh_dict_keys_list(rt, b);
-    case RH_K_STR: {
-        size_t n = rh_str_len(b);
-        rh_object *l = rh_list_new(rt, n);
-        for (size_t i = 0; l && i < n; i++) {
-            rh_object *c = rh_str_getitem(rt, b, (int64_t)i);
-            if (!c) {
-                for (size_t j = i; j < n; j++) rh_list_set_init(l, j, (rh_incref(rh_none(rt)), rh_none(rt)));
-                rh_decref(rt, l);
-                return NULL;
-            }
-            rh_list_set_init(l, i, c);
-        }
-        return *tmp = l;
-    }
-    default:
-        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_type_name(b));
-        return NULL;
-    }
-}
-
 /* list_inplace_concat: list.extend(b), then the list itself */
 static rh_object *list_inplace_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
-    rh_object *tmp, *src = extend_source(rt, b, &tmp);
-    if (!src) return NULL;
-    int rc = rh_list_extend(rt, a, src);
-    rh_xdecref(rt, tmp);
-    if (rc != 0) return NULL;
+    if (rh_list_extend(rt, a, b) != 0) return NULL;
     rh_incref(a);
     return a;
 }
 
-/* list_inplace_repeat */
+/* list_inplace_repeat: the list itself grows by list_resize to n times its length and its items are
+ * copied after themselves, each gaining n - 1 references; an empty list or n == 1 stays as it is, n < 1
+ * clears it. */
 static rh_object *list_inplace_repeat(rh_runtime *rt, rh_object *a, intptr_t n) {
-    if (n <= 0) {
+    size_t size = list_len(a);
+    if (size > 0 && n < 1) {
         if (rh_list_clear(rt, a) != 0) return NULL;
-    } else if (n > 1) {
-        rh_object *r = rh_list_repeat(rt, a, n);
-        if (!r) return NULL;
-        int rc = rh_list_clear(rt, a);
-        if (rc == 0) rc = rh_list_extend(rt, a, r);
-        rh_decref(rt, r);
-        if (rc != 0) return NULL;
+    } else if (size > 0 && n > 1) {
+        if (size > RH_SSIZE_MAX / (uint64_t)n) {
+            rh_err_nomemory(rt);
+            return NULL;
+        }
+        if (rh__list_resize(rt, a, size * (size_t)n) < 0) return NULL;
+        rh_object **items = as_list(a)->item;
+        for (size_t j = 0; j < size; j++)
+            if (!rh_is_immortal(items[j])) items[j]->refcnt += n - 1;
+        for (size_t p = size; p < size * (size_t)n; p += size) memcpy(items + p, items, size * sizeof(rh_object *));
     }
     rh_incref(a);
     return a;

@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "containers.h"
 #include "scalars.h"
 
 #define IMMORTAL_REFCNT ((intptr_t)0xFFFFFFFF)
@@ -560,36 +561,88 @@ void rh__text_strip(const char **s, size_t *n) {
     *n = b - a;
 }
 
-rh_object *rh_str_split_ws(rh_runtime *rt, rh_object *s) {
-    size_t len = slen(s), nwords = 0, i = 0;
+/* The list str.split starts from (Objects/stringlib/split.h): PREALLOC_SIZE(maxcount) slots, at most
+ * MAX_PREALLOC (12), where an unlimited maxcount counts as the most splits the text can hold from 3.12
+ * (unicodeobject.c split: (len - 1) / 2 + 1 for whitespace, len / len(sep) + 1 for a separator) and as
+ * PY_SSIZE_T_MAX before. */
+static rh_object *split_list(rh_runtime *rt, int64_t maxcount, size_t len1, size_t len2) {
+    if (maxcount < 0 && rt->profile->str_split_prealloc_by_length)
+        maxcount = len2 ? (int64_t)(len1 / len2) + 1 : ((int64_t)len1 - 1) / 2 + 1;
+    return rh__list_new_prealloc(rt, maxcount < 0 || maxcount >= 12 ? 12 : (size_t)maxcount + 1);
+}
+
+/* SPLIT_ADD: s[start:end] appended to l; `unsplit` (nothing was split off: all of s) appends s itself, as
+ * split and split_whitespace do. -1 on MemoryError. */
+static int split_add(rh_runtime *rt, rh_object *l, rh_object *s, size_t start, size_t end, int unsplit) {
+    rh_object *part = unsplit ? (rh_incref(s), s) : substring(rt, s, start, end - start);
+    if (!part) return -1;
+    int rc = rh_list_append(rt, l, part);
+    rh_decref(rt, part);
+    return rc;
+}
+
+/* Index of the first occurrence of sep in s at or after i, or len(s). */
+static size_t find_from(rh_object *s, rh_object *sep, size_t i) {
+    size_t n = slen(s), m = slen(sep);
+    const char *d = sdata(s), *e = sdata(sep);
+    int k = skind(s), ke = skind(sep);
+    for (; i + m <= n; i++) {
+        size_t j = 0;
+        while (j < m && read_ch(d, k, i + j) == read_ch(e, ke, j)) j++;
+        if (j == m) return i;
+    }
+    return n;
+}
+
+/* split_whitespace (Objects/stringlib/split.h) */
+static int split_ws_into(rh_runtime *rt, rh_object *l, rh_object *s, int64_t maxcount) {
+    size_t len = slen(s), i = 0, j;
     const char *d = sdata(s);
     int kind = skind(s);
-    while (i < len) { /* count words */
+    while (maxcount-- > 0) {
         while (i < len && is_space(read_ch(d, kind, i))) i++;
         if (i == len) break;
-        nwords++;
+        j = i++;
         while (i < len && !is_space(read_ch(d, kind, i))) i++;
+        if (split_add(rt, l, s, j, i, j == 0 && i == len) < 0) return -1;
     }
-    rh_object *l = rh_list_new(rt, nwords);
+    while (i < len && is_space(read_ch(d, kind, i))) i++; /* maxcount reached: the rest is one item */
+    return i < len ? split_add(rt, l, s, i, len, 0) : 0;
+}
+
+rh_object *rh_str_split(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t maxsplit) {
+    size_t len1 = slen(s), len2 = sep ? slen(sep) : 0;
+    if (sep && len2 == 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "empty separator");
+        return NULL;
+    }
+    if (sep && rt->profile->str_split_short_single && (skind(s) < skind(sep) || len1 < len2)) {
+        rh_object *l = rh_list_new(rt, 1); /* unicodeobject.c split: no room for a separator */
+        if (l) rh_list_set_init(l, 0, (rh_incref(s), s));
+        return l;
+    }
+    rh_object *l = split_list(rt, maxsplit, len1, len2);
     if (!l) return NULL;
-    size_t w = 0;
-    for (i = 0; w < nwords; w++) {
-        while (is_space(read_ch(d, kind, i))) i++;
-        size_t start = i;
-        while (i < len && !is_space(read_ch(d, kind, i))) i++;
-        rh_object *word = (start == 0 && i == len) ? (rh_incref(s), s) : substring(rt, s, start, i - start);
-        if (!word) {
-            for (size_t j = w; j < nwords; j++) { /* a list must never hold NULL when it dies */
-                rh_incref(rh_none(rt));
-                rh_list_set_init(l, j, rh_none(rt));
-            }
-            rh_decref(rt, l);
-            return NULL;
+    int64_t maxcount = maxsplit < 0 ? INT64_MAX : maxsplit;
+    int rc = 0;
+    if (!sep) {
+        rc = split_ws_into(rt, l, s, maxcount);
+    } else {
+        size_t j = 0, at;
+        while (rc == 0 && maxcount-- > 0 && (at = find_from(s, sep, j)) < len1) {
+            rc = split_add(rt, l, s, j, at, 0);
+            j = at + len2;
         }
-        rh_list_set_init(l, w, word);
+        if (rc == 0) rc = split_add(rt, l, s, j, len1, j == 0);
+    }
+    if (rc < 0) {
+        rh_decref(rt, l);
+        return NULL;
     }
     return l;
 }
+
+rh_object *rh_str_split_ws(rh_runtime *rt, rh_object *s) { return rh_str_split(rt, s, NULL, -1); }
 
 rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq) {
     rh_kind k = seq->type->kind;

@@ -82,6 +82,30 @@ rh_object *rh_tuple_new(rh_runtime *rt, size_t n) {
     return o;
 }
 
+/* tuple(o) (PySequence_Tuple): a tuple as it is; a list's items (PyList_AsTuple); a str's, dict's or
+ * range's items into a tuple of their exact length hint (the iterator CPython makes for them is not
+ * GC-visible once freed). */
+rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o) {
+    if (o->type->kind == RH_K_TUPLE) {
+        rh_incref(o);
+        return o;
+    }
+    int64_t n = rh__iterable_count(o);
+    if (n < 0) { /* any other iterable: through a list (PySequence_Tuple grows a tuple; same items) */
+        rh_object *l = rh_list_from_iterable(rt, o, 1);
+        if (!l) return NULL;
+        rh_object *t = rh_tuple_from_iterable(rt, l);
+        rh_decref(rt, l);
+        return t;
+    }
+    rh_object *t = rh_tuple_new(rt, (size_t)n);
+    if (t && n > 0 && rh__iterable_fill(rt, o, as_tuple(t)->item, (size_t)n) < 0) {
+        rh_decref(rt, t); /* the slots are still NULL */
+        return NULL;
+    }
+    return t;
+}
+
 void rh_tuple_set(rh_object *t, size_t i, rh_object *v) {
     rh_assert(i < (size_t)as_tuple(t)->ob.size);
     as_tuple(t)->item[i] = v; /* PyTuple_SET_ITEM: the slot is empty while the tuple is being built */

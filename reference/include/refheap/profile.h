@@ -70,6 +70,15 @@ typedef struct rh_profile {
 
     /* list_resize over-allocation: py3 (n + n/8 + 6) & ~3, py27 n + n/8 + (n < 9 ? 3 : 6) */
     int list_growth_py27;
+    int list_extend_exact;        /* 3.x: list_extend into a list without an array allocates exactly the
+                                   * source's length rounded up to even (list_preallocate_exact); py27:
+                                   * list_resize(len + n) like any other extend */
+    int list_extend_dict_resizes; /* 3.13: list_extend_dict takes a dict's keys with list_resize even into
+                                   * an empty list */
+    int str_split_short_single;   /* 3.x: s.split(sep) with sep longer than s (or of a wider kind) is
+                                   * PyList_New(1) holding s (unicodeobject.c split); py27 preallocates */
+    int str_split_prealloc_by_length; /* 3.12+: an unlimited split preallocates for the most splits the
+                                   * text can hold, not MAX_PREALLOC (12) slots */
 
     /* identity */
     int64_t small_int_min;        /* -5 */

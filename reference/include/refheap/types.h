@@ -85,6 +85,10 @@ rh_object *rh_str_repeat(rh_runtime *rt, rh_object *a, int64_t n);     /* new re
 rh_object *rh_str_getitem(rh_runtime *rt, rh_object *s, int64_t i);
 rh_object *rh_str_slice(rh_runtime *rt, rh_object *s, int64_t start, int64_t stop, int64_t step);
 rh_object *rh_str_split_ws(rh_runtime *rt, rh_object *s);               /* s.split(): new list */
+/* s.split(sep, maxsplit) (sep NULL: runs of whitespace; maxsplit < 0: no limit): a new list sized as
+ * CPython's split preallocates it (per profile); an unsplit s is itself the only item. ValueError for an
+ * empty sep. */
+rh_object *rh_str_split(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t maxsplit);
 rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq); /* sep.join(list|tuple) */
 rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args); /* fmt % args */
 int rh_str_eq(rh_object *a, rh_object *b);                              /* 1/0, both str */
@@ -104,6 +108,8 @@ rh_object *rh_tuple_new(rh_runtime *rt, size_t n);  /* new ref, items NULL; n ==
 void rh_tuple_set(rh_object *t, size_t i, rh_object *v);
 rh_object *rh_tuple_get(rh_object *t, size_t i);     /* borrowed */
 size_t rh_tuple_len(rh_object *t);
+/* tuple(o) for a tuple (itself), list, str, dict (its keys) or range; TypeError otherwise. New reference. */
+rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o);
 rh_object *rh_tuple_pack(rh_runtime *rt, size_t n, ...); /* new ref; does not steal the items */
 rh_object *rh_tuple_concat(rh_runtime *rt, rh_object *a, rh_object *b);
 rh_object *rh_tuple_slice(rh_runtime *rt, rh_object *t, int64_t start, int64_t stop, int64_t step);
@@ -118,15 +124,26 @@ rh_object *rh_list_get(rh_object *l, size_t i);       /* borrowed */
 int rh_list_setitem(rh_runtime *rt, rh_object *l, int64_t i, rh_object *v); /* no steal; IndexError */
 int rh_list_delitem(rh_runtime *rt, rh_object *l, int64_t i);
 int rh_list_append(rh_runtime *rt, rh_object *l, rh_object *v);  /* no steal */
+int rh_list_insert(rh_runtime *rt, rh_object *l, int64_t where, rh_object *v); /* no steal; list.insert */
 rh_object *rh_list_pop(rh_runtime *rt, rh_object *l, int64_t i); /* new ref; IndexError */
 int rh_list_remove(rh_runtime *rt, rh_object *l, rh_object *v);  /* ValueError if absent */
 int rh_list_clear(rh_runtime *rt, rh_object *l);
 int rh_list_reverse(rh_runtime *rt, rh_object *l);
 int rh_list_sort(rh_runtime *rt, rh_object *l);   /* stable; ints/floats/strs; TypeError otherwise */
-int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable_list_or_tuple);
+/* l.extend(x) for x a list, tuple, str, dict (its keys) or range (TypeError otherwise), with list_extend's
+ * preallocation per profile; x may be l. 0, or -1 with the error set. */
+int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable);
+/* list(x) (from_freelist 0: a fresh object, as list_vectorcall's PyType_GenericAlloc) or PySequence_List(x)
+ * (from_freelist 1: PyList_New(0), as sorted() starts), then rh_list_extend. New reference or NULL. */
+rh_object *rh_list_from_iterable(rh_runtime *rt, rh_object *iterable, int from_freelist);
 rh_object *rh_list_concat(rh_runtime *rt, rh_object *a, rh_object *b);
 rh_object *rh_list_repeat(rh_runtime *rt, rh_object *a, int64_t n);   /* [x] * n; MemoryError if huge */
 rh_object *rh_list_slice(rh_runtime *rt, rh_object *l, int64_t start, int64_t stop, int64_t step);
+/* l[start:stop:step] = v (v NULL: del l[start:stop:step]), the bounds as rh_slice_indices adjusted them;
+ * v is a list or tuple (the caller makes any other iterable a list, as PySequence_Fast does) and may be l.
+ * One resize for the whole slice (list_ass_slice; list_ass_subscript for step != 1); ValueError when an
+ * extended slice and v differ in length. 0, or -1 with the error set. */
+int rh_list_ass_slice(rh_runtime *rt, rh_object *l, int64_t start, int64_t stop, int64_t step, rh_object *v);
 rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64_t step); /* list(range) */
 
 /* ---- dict (t_dict.c): 3.11 combined/split tables, sizes and growth, freelists ---- */
@@ -136,6 +153,9 @@ rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n);/* _PyDict_NewPresized
  * keys are str, for n <= 15; larger displays grow from an empty dict as 3.11 compiles them). Borrows keys
  * and values. New reference or NULL. */
 rh_object *rh_dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_object *const *values, size_t n);
+/* The same from n key, value pairs laid out one after the other (kv[2i], kv[2i+1]), as BUILD_MAP finds them
+ * on the stack (3.11's BUILD_MAP calls _PyDict_FromItems with a stride of 2). */
+rh_object *rh_dict_from_pairs(rh_runtime *rt, rh_object *const *kv, size_t n);
 rh_object *rh_dict_get(rh_runtime *rt, rh_object *d, rh_object *key); /* borrowed or NULL (no error
                                                               set when absent; error set if unhashable) */
 int rh_dict_set(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v);  /* no steal */
