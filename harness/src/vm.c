@@ -95,7 +95,7 @@ static void unbound_local(hx_interp *I, hx_code *c, int slot) {
 /* do_raise (ceval.c): raise exc (an exception class is called, an instance raised as it is) with cause.
  * Both stolen. Returns 1 when the exception keeps its traceback (bare `raise`: exception_unwind without
  * a new entry), 0 when it is a new raise (error: adds this frame), with the error set either way. */
-static int do_raise(hx_interp *I, rh_object *exc, rh_object *cause) {
+static __attribute__((noinline)) int do_raise(hx_interp *I, rh_object *exc, rh_object *cause) {
     rh_runtime *rt = I->rt;
     if (!exc) {
         rh_object *v = rh_exc_handled(rt);
@@ -164,8 +164,28 @@ static int exc_matches(hx_interp *I, rh_object *exc, rh_object *type) {
     return rh_exc_class_matches((rh_object *)rh_type_of(exc), type);
 }
 
+/* WITH_EXCEPT_START: exitf(type(val), val, val.__traceback__), both borrowed; new reference or NULL */
+static __attribute__((noinline)) rh_object *with_except_start(hx_interp *I, rh_object *exitf, rh_object *val) {
+    rh_runtime *rt = I->rt;
+    rh_object *tb = rh_exc_traceback(rt, val);
+    rh_object *argv[3] = {newref((rh_object *)rh_type_of(val)), newref(val), newref(tb ? tb : rh_none(rt))};
+    rh_incref(exitf);
+    rh_object *r = hx_call(I, exitf, argv, 3, NULL, NULL, 0);
+    rh_decref(rt, exitf);
+    return r;
+}
+
+/* The traceback entry of frame f for the instruction at index `at` (PyTraceBack_Here) */
+static __attribute__((noinline)) void traceback_here(hx_interp *I, hx_frame *f, int at) {
+    f->line = f->code->co_lines[at];
+    if (hx_frame_object(I, f)) {
+        rh_frame_set_lineno(f->frame_obj, f->line);
+        rh_err_add_traceback(I->rt, f->frame_obj, at, f->line);
+    }
+}
+
 /* BEFORE_WITH: *top (the manager) becomes its __exit__, and __enter__() is returned (new reference) */
-static rh_object *before_with(hx_interp *I, rh_object **top) {
+static __attribute__((noinline)) rh_object *before_with(hx_interp *I, rh_object **top) {
     rh_runtime *rt = I->rt;
     rh_object *mgr = *top;
     rh_object *enter = hx_getattr_obj(I, mgr, I->s_enter);
@@ -895,16 +915,11 @@ L_BEFORE_WITH:
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
-L_WITH_EXCEPT_START: {
-    rh_object *val = TOP(), *tb = rh_exc_traceback(rt, val);
-    rh_object *argv[3] = {newref((rh_object *)rh_type_of(val)), newref(val), newref(tb ? tb : rh_none(rt))};
-    rh_object *exitf = newref(PEEK(4));
-    r = hx_call(I, exitf, argv, 3, NULL, NULL, 0);
-    rh_decref(rt, exitf);
+L_WITH_EXCEPT_START:
+    r = with_except_start(I, PEEK(4), TOP());
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
-}
 L_LOAD_ASSERTION_ERROR:
     PUSH(newref((rh_object *)rh_exc_type(rt, RH_EXC_ASSERTION)));
     DISPATCH();
@@ -925,11 +940,7 @@ L_HX_STMT_END:
 
 error:
     /* this frame's traceback entry (ceval.c: _PyFrame_GetFrameObject, then PyTraceBack_Here) */
-    f->line = c->co_lines[ip - code - 1];
-    if (hx_frame_object(I, f)) {
-        rh_frame_set_lineno(f->frame_obj, f->line);
-        rh_err_add_traceback(rt, f->frame_obj, (int)(ip - code - 1), f->line);
-    }
+    traceback_here(I, f, (int)(ip - code - 1));
 exception_unwind: {
     /* the exception table entry of the failing instruction: unwind the stack to its depth, push the
      * failing index if asked, then the exception itself (normalized, its traceback attached) */

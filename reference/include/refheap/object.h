@@ -127,27 +127,30 @@ struct rh_type {
     rh_mapping_methods as_mapping;
 };
 
-/* ---- reference counting ---- */
+/* ---- reference counting ----
+ * Always inlined: the interpreter's instruction loop is one large function, where GCC's growth limits
+ * would otherwise leave these out of line (a call per reference count change). */
+#define RH_ALWAYS_INLINE static inline __attribute__((always_inline))
 
 /* True when the low 32 bits of refcnt read as a negative int32: immortal (py312 static objects). */
 static inline int rh_is_immortal(const rh_object *o) { return (int32_t)(uint32_t)o->refcnt < 0; }
 
 /* Add one reference. Saturates (does nothing) on immortal objects, as CPython 3.12's Py_INCREF. */
-static inline void rh_incref(rh_object *o) {
+RH_ALWAYS_INLINE void rh_incref(rh_object *o) {
     if (rh_is_immortal(o)) return;
     o->refcnt++;
 }
-static inline void rh_xincref(rh_object *o) { if (o) rh_incref(o); }
+RH_ALWAYS_INLINE void rh_xincref(rh_object *o) { if (o) rh_incref(o); }
 
 /* Deallocate `o`, whose refcount just reached zero (tp_dealloc through the trashcan). */
 void rh_dealloc(rh_runtime *rt, rh_object *o);
 
 /* Drop one reference; at zero the object is deallocated (its __del__ may run, see runtime.h hooks). */
-static inline void rh_decref(rh_runtime *rt, rh_object *o) {
+RH_ALWAYS_INLINE void rh_decref(rh_runtime *rt, rh_object *o) {
     if (rh_is_immortal(o)) return;
     if (--o->refcnt == 0) rh_dealloc(rt, o);
 }
-static inline void rh_xdecref(rh_runtime *rt, rh_object *o) { if (o) rh_decref(rt, o); }
+RH_ALWAYS_INLINE void rh_xdecref(rh_runtime *rt, rh_object *o) { if (o) rh_decref(rt, o); }
 /* Replace *slot with v (steals v), dropping the old value after the store, as Py_SETREF. */
 static inline void rh_setref(rh_runtime *rt, rh_object **slot, rh_object *v) {
     rh_object *old = *slot; *slot = v; rh_xdecref(rt, old);
