@@ -665,11 +665,9 @@ L_LIST_APPEND:
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
-L_LIST_EXTEND:
+L_LIST_EXTEND: /* _PyList_Extend: any iterable directly, no temporary list */
     v = POP();
-    w = hx_iter_list(I, v);
-    t = w ? rh_list_extend(rt, PEEK(arg), w) : -1;
-    rh_xdecref(rt, w);
+    t = rh_list_extend(rt, PEEK(arg), v);
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
