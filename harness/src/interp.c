@@ -681,6 +681,41 @@ void hx_release_module_consts(hx_interp *I) {
 
 static rh_object *intern_c(rh_runtime *rt, const char *s) { return rh_str_intern_utf8(rt, s, strlen(s)); }
 
+/* The __main__ namespace as CPython's start-up leaves it for the program: PyModule_New's __name__,
+ * __doc__, __package__ (3.x also __loader__, __spec__), add_main_module's __annotations__ (3.x) and
+ * __builtins__, the file runner's __file__ (3.x also __cached__), in that order, so the program's names
+ * come after them and the dict grows as CPython's does. __loader__ is None here (CPython: the
+ * SourceFileLoader instance; docs/conformance.md). __builtins__ is a builtins module object, which also
+ * keeps the dict tracked, as in CPython. The dict has survived start-up's collections: CPython 2.7 and
+ * 3.10-3.13 hold it in generation 1 when the program starts (gc.get_objects(1)), behind every object
+ * the program makes, so a full collection reaches the program's globals through it, in dict order. */
+static int main_namespace_init(hx_interp *I) {
+    rh_runtime *rt = I->rt;
+    int py2 = rh_runtime_profile(rt)->python2;
+    const char *file = I->filename ? I->filename : "";
+    static const char *const names3[] = {"__name__", "__doc__", "__package__", "__loader__", "__spec__",
+                                         "__annotations__", "__builtins__", "__file__", "__cached__", NULL};
+    static const char *const names2[] = {"__name__", "__doc__", "__package__", "__builtins__", "__file__", NULL};
+    rh_object *bname = intern_c(rt, py2 ? "__builtin__" : "builtins");
+    rh_object *bmod = bname ? rh_module_new(rt, bname) : NULL;
+    rh_xdecref(rt, bname);
+    if (!bmod) return -1;
+    int rc = 0;
+    for (const char *const *n = py2 ? names2 : names3; *n && rc == 0; n++) {
+        rh_object *v = NULL;
+        if (!strcmp(*n, "__name__")) v = newref(I->s_main);
+        else if (!strcmp(*n, "__builtins__")) v = newref(bmod);
+        else if (!strcmp(*n, "__annotations__")) v = rh_dict_new(rt);
+        else if (!strcmp(*n, "__file__")) v = rh_str_from_utf8(rt, file, strlen(file));
+        else v = newref(rh_none(rt));
+        rc = v ? rh_dict_set_cstr(rt, I->globals, *n, v) : -1;
+        rh_xdecref(rt, v);
+    }
+    rh_decref(rt, bmod);
+    if (rc == 0) rh_gc_move_to_generation(rt, I->globals, 1);
+    return rc;
+}
+
 int hx_interp_init(hx_interp *I, rh_runtime *rt) {
     I->rt = rt;
 #define HX_NAME_INIT(field, text) if (!(I->field = intern_c(rt, text))) return -1;
@@ -692,9 +727,9 @@ int hx_interp_init(hx_interp *I, rh_runtime *rt) {
     I->globals = rh_dict_new(rt);
     I->marks = rh_list_new(rt, 0);
     if (!I->globals || !I->marks) return -1;
-    if (rh_dict_set(rt, I->globals, I->s_name, I->s_main) != 0) return -1;
     if (object_methods_init(I) != 0) return -1;
-    return hx_builtins_init(I);
+    if (hx_builtins_init(I) != 0) return -1;
+    return main_namespace_init(I);
 }
 
 /* Interpreter exit, as CPython 3.11's finalize_modules: __main__ leaves sys.modules, and since its functions
@@ -727,6 +762,22 @@ void hx_interp_finalize(hx_interp *I) {
     I->exiting = 1;
     rh_err_clear(rt);
     rh_object *g = I->globals;
+    if (g) {
+        /* the file runner drops __file__ (3.x: and __cached__) once the program is over (3.11
+         * _PyRun_SimpleFileObject, 2.7 PyRun_SimpleFileExFlags) */
+        static const char *const runner_names[] = {"__file__", "__cached__"};
+        for (size_t i = 0; i < sizeof runner_names / sizeof runner_names[0]; i++) {
+            rh_object *k = intern_c(rt, runner_names[i]);
+            if (!k || rh_dict_del(rt, g, k) != 0) rh_err_clear(rt);
+            rh_xdecref(rt, k);
+        }
+    }
+    /* Py_FinalizeEx's PyGC_Collect (2.7: Py_Finalize's): a full collection while __main__ is alive, when
+     * the collector is enabled. It finds the program's objects ahead of the __main__ dict (generation 1),
+     * so those reachable from it are scanned again in dict order: the order their finalizers will run in if
+     * they die together in the shutdown collection below. */
+    if (rh_gc_isenabled(rt)) rh_gc_collect(rt, 2);
+    rh_err_clear(rt);
     I->globals = NULL;
     if (g && rh_runtime_profile(rt)->python2) module_clear_27(I, g);
     rh_xdecref(rt, g);

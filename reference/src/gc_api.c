@@ -151,6 +151,11 @@ static int is_gc_with_head(rh_object *o) {
 }
 
 int rh_gc_is_tracked(rh_object *o) { return is_gc_with_head(o) && rh_as_gc(o)->gc_next != 0; }
+int rh_gc_move_to_generation(rh_runtime *rt, rh_object *o, int generation) {
+    if (!rh_gc_is_tracked(o) || generation < 0 || generation >= RH_NUM_GENERATIONS || rt->gc.collecting) return -1;
+    rh__gcl_move(rh_as_gc(o), rh__gc_gen_head(rt, generation));
+    return 0;
+}
 int rh_gc_is_finalized(rh_object *o) {
     return is_gc_with_head(o) && (rh_as_gc(o)->gc_prev & RH_GC_PREV_FINALIZED) != 0;
 }

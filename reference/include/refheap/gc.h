@@ -36,6 +36,12 @@ void rh_gc_set_threshold(rh_runtime *rt, int t0, int t1, int t2);  /* pass -1 to
 void rh_gc_run_scheduled(rh_runtime *rt); /* py312+ profiles: run a collection scheduled at allocation */
 int rh_gc_is_tracked(rh_object *o);
 int rh_gc_is_finalized(rh_object *o);
+/* Move the tracked object o to the end of generation `generation`'s list (counts unchanged): for objects
+ * an embedder makes before the program and that CPython's start-up has already moved to an older
+ * generation (the __main__ dict lives in generation 1 when a 3.x or 2.7 program starts:
+ * gc.get_objects(1)); where an object sits decides the order in which a collection scans it. o borrowed.
+ * Returns 0, or -1 when o is not tracked or the generation is out of range. */
+int rh_gc_move_to_generation(rh_runtime *rt, rh_object *o, int generation);
 /* gc.get_objects(generation): new list; generation -1 = all three. */
 rh_object *rh_gc_get_objects(rh_runtime *rt, int generation);
 /* gc.get_referents(o) / gc.get_referrers(o): new lists. */
