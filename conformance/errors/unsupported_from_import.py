@@ -1,3 +1,4 @@
-# bad input: from-imports are outside the subset
+# bad input: relative imports are outside the subset (no packages)
 from gc import collect
+from . import sibling
 collect()

@@ -905,6 +905,15 @@ static void stmt(cg *g, hx_node *s) {
         return;
     }
     case S_IMPORT:
+        if (s->sval) { /* from m import a, b: IMPORT_NAME, then IMPORT_FROM and a store per name, POP_TOP */
+            emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->sval));
+            for (int i = 0; i < s->n; i++) {
+                emit(g, HX_IMPORT_FROM, (uint32_t)cstr_index(g, s->items[i]->sval));
+                store_name(g, s->items[i]);
+            }
+            emit(g, HX_POP_TOP, 0);
+            return;
+        }
         for (int i = 0; i < s->n; i++) {
             emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->items[i]->sval));
             store_name(g, s->items[i]);

@@ -42,9 +42,9 @@ const char *hx_tname(rh_object *o) {
 
 /* ---------------------------------------------------------------- traceback */
 
-/* the source line `line`, stripped of indentation, into out */
-static void source_line(hx_interp *I, int line, char *out, size_t n) {
-    const char *p = I->src, *end = I->src + I->srclen;
+/* the source line `line` of src, stripped of indentation, into out */
+static void source_line(const char *src, size_t srclen, int line, char *out, size_t n) {
+    const char *p = src, *end = src + srclen;
     out[0] = 0;
     if (!p) return;
     for (int l = 1; l < line && p < end; p++)
@@ -81,9 +81,10 @@ static void print_tb(hx_interp *I, rh_object *tb) {
             cnt = 0;
         }
         if (++cnt > TB_RECURSIVE_CUTOFF) continue;
-        fprintf(stderr, "  File \"%s\", line %d, in %s\n", I->abspath ? I->abspath : I->filename, line,
-                rh_str_utf8(I->rt, name, NULL));
-        source_line(I, line, text, sizeof text);
+        const hx_modfile *mf = hx_imports_file_of_globals(I, rh_frame_globals(rh_tb_frame(tb)));
+        const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
+        fprintf(stderr, "  File \"%s\", line %d, in %s\n", path, line, rh_str_utf8(I->rt, name, NULL));
+        source_line(mf ? mf->src : I->src, mf ? mf->len : I->srclen, line, text, sizeof text);
         if (text[0]) fprintf(stderr, "    %s\n", text);
     }
     if (cnt > TB_RECURSIVE_CUTOFF) {
@@ -737,10 +738,11 @@ int hx_interp_init(hx_interp *I, rh_runtime *rt) {
  * the shutdown collection (_PyGC_CollectNoFail): their __del__ methods run in GC-list order. Without such
  * a cycle, dropping the dict deallocates it and its entries in order, as module_dealloc does. Then the
  * other modules go and a second collection runs. */
-/* _PyModule_Clear, 2.7 (PyImport_Cleanup at exit): the module's names are set to None in dict order,
- * first those starting with a single underscore, then all others but __builtins__. The objects die
+/* _PyModule_ClearDict (2.7: _PyModule_Clear, for __main__ in PyImport_Cleanup at exit): the module's
+ * names are set to None in dict order, first those starting with a single underscore, then all others
+ * but __builtins__. The objects die
  * here, by refcount, so their __del__ runs even when a legacy finalizer would keep a cycle in gc.garbage. */
-static void module_clear_27(hx_interp *I, rh_object *g) {
+void hx_module_clear_dict(hx_interp *I, rh_object *g) {
     rh_runtime *rt = I->rt;
     for (int pass = 0; pass < 2; pass++) {
         size_t pos = 0;
@@ -779,10 +781,12 @@ void hx_interp_finalize(hx_interp *I) {
     if (rh_gc_isenabled(rt)) rh_gc_collect(rt, 2);
     rh_err_clear(rt);
     I->globals = NULL;
-    if (g && rh_runtime_profile(rt)->python2) module_clear_27(I, g);
+    if (g && rh_runtime_profile(rt)->python2) hx_module_clear_dict(I, g);
     rh_xdecref(rt, g);
+    rh_object *weaklist = hx_imports_remove(I);
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
+    hx_imports_wipe(I, weaklist);
     rh_object **mods[] = {&I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap};
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
         rh_object *m = *mods[i];

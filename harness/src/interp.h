@@ -36,6 +36,27 @@ typedef struct hx_frame {
     struct hx_frame *back;
 } hx_frame;
 
+/* A module written in Python (import.c): found on the search path and parsed before the program runs. */
+typedef struct hx_modfile {
+    char *name;              /* the module's name, as imported */
+    char *path, *abspath;    /* where it was found (dir/name.py), and its realpath (tracebacks) */
+    char *src;               /* source text */
+    size_t len;
+    hx_code *code;           /* its module unit */
+    rh_object *module;       /* the module object while sys.modules holds it (borrowed), else NULL */
+    int imported, order;     /* executed once; 1-based position in import order */
+    struct hx_modfile *next;
+} hx_modfile;
+
+#define HX_IMPORT_DIRS_MAX 32
+/* The search path and every module file the program can import (import.c). */
+typedef struct hx_imports {
+    char *dirs[HX_IMPORT_DIRS_MAX]; /* the program's directory, then PYTHONPATH's entries */
+    int ndirs;
+    hx_modfile *files, **tail;
+    int nimported;
+} hx_imports;
+
 /* Per-statement measurement hook (report.c); NULL when --report/--json are off. */
 typedef struct hx_report hx_report;
 
@@ -73,6 +94,8 @@ typedef struct hx_interp {
     /* refheap.mark labels (owned list) */
     rh_object *marks;
     hx_report *report;
+    hx_imports *imports;     /* module files (borrowed from main.c) */
+    rh_object *sys_modules;  /* sys.modules: the imported Python modules by name (owned; made at first import) */
     int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
 } hx_interp;
 
@@ -166,6 +189,30 @@ rh_object *hx_import_module(hx_interp *I, const char *name);   /* new ref or NUL
 void hx_hooks_install(hx_interp *I);
 /* The rh_hooks table given to rh_runtime_new (runtime.h): __del__, unraisable errors and output. */
 rh_hooks hx_interp_hooks(hx_interp *I);
+
+/* ---- import.c: modules written in Python */
+char *hx_read_file(const char *path, size_t *len);  /* malloc'd, NUL-terminated; NULL with errno */
+void hx_imports_init(hx_imports *R, const char *main_file);  /* search path: main's directory, PYTHONPATH */
+/* Find, read and parse every module the program's import statements name (recursively) that is not native.
+ * 0, or -1 with *err set and *errfile the file it is about (NULL: the main program). */
+int hx_imports_load(hx_imports *R, hx_code *main_module, hx_cerr *err, const char **errfile);
+int hx_imports_compile(hx_interp *I, hx_cerr *err, const char **errfile); /* resolve + compile each loaded */
+hx_modfile *hx_imports_find(const hx_imports *R, const char *name);
+void hx_imports_free(hx_imports *R);
+rh_object *hx_import_file(hx_interp *I, const char *name);      /* the module, executed at first import: new ref */
+rh_object *hx_import_from(hx_interp *I, rh_object *module, const char *attr); /* IMPORT_FROM: new ref */
+const hx_modfile *hx_imports_file_of_globals(hx_interp *I, rh_object *globals); /* NULL: the program */
+/* finalize_modules for the imported modules: out of sys.modules (weak references kept: new list or NULL), then,
+ * after the shutdown collection, the dicts of those still alive wiped, newest first (consumes the list). */
+rh_object *hx_imports_remove(hx_interp *I);
+void hx_imports_wipe(hx_interp *I, rh_object *weaklist);
+/* modules.c: is `name` one of the native modules (gc, sys, ...)? */
+int hx_native_module_exists(const char *name);
+void hx_native_module_names(char *out, size_t n);  /* "sys, gc, ..." */
+/* interp.c: _PyModule_ClearDict — names to None, single-underscore names first, __builtins__ kept */
+void hx_module_clear_dict(hx_interp *I, rh_object *d);
+/* vm.c: run a module unit with `globals` as its namespace, its frame's caller the current frame. 0 / -1. */
+int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals);
 
 /* ---- report.c */
 void hx_report_stmt_begin(hx_interp *I, hx_node *stmt);

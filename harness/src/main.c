@@ -114,28 +114,6 @@ static int parse_args(int argc, char **argv, opts *o) {
     return -1; /* go on */
 }
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf) abort();
-    for (;;) {
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n < cap) break;
-        cap *= 2;
-        buf = realloc(buf, cap + 1);
-        if (!buf) abort();
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (err) { free(buf); return NULL; }
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
-
 static void interp_release(hx_interp *I) {
     rh_runtime *rt = I->rt;
     I->exiting = 2; /* from here on no Python code runs (hooks become no-ops) */
@@ -151,7 +129,12 @@ static void interp_release(hx_interp *I) {
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++)
         if (mods[i]) rh_dict_clear(rt, rh_module_dict(mods[i]));
     if (I->globals) rh_dict_clear(rt, I->globals);
-    rh_object **owned[] = {&I->globals, &I->builtins, &I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap,
+    if (I->sys_modules) { /* not finalized (--dis, or start-up failed): wipe the imported modules too */
+        size_t pos = 0;
+        rh_object *k, *v;
+        while (rh_dict_next(I->sys_modules, &pos, &k, &v)) rh_dict_clear(rt, rh_module_dict(v));
+    }
+    rh_object **owned[] = {&I->globals, &I->builtins, &I->sys_modules, &I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap,
                            &I->marks, &I->object_methods,
 #define HX_NAME_SLOT(field, text) &I->field,
                            HX_INTERNED_NAMES(HX_NAME_SLOT)
@@ -280,7 +263,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     size_t len = 0;
-    char *src = read_file(o.file, &len);
+    char *src = hx_read_file(o.file, &len);
     if (!src) {
         fprintf(stderr, "refheap: cannot read %s: %s\n", o.file, strerror(errno));
         return 2;
@@ -291,6 +274,16 @@ int main(int argc, char **argv) {
     hx_code *mod = toks ? hx_parse(toks, ntok, &cerr) : NULL;
     hx_toks_free(toks, ntok);
     if (!mod) { free(src); return compile_error(o.file, &cerr); }
+    static hx_imports imports; /* every module the program imports, found and parsed before it runs */
+    hx_imports_init(&imports, o.file);
+    const char *errfile = NULL;
+    if (hx_imports_load(&imports, mod, &cerr, &errfile) != 0) {
+        int st2 = compile_error(errfile ? errfile : o.file, &cerr);
+        hx_imports_free(&imports);
+        hx_code_free(mod);
+        free(src);
+        return st2;
+    }
 
     if (prof->python2 && !(mod->future & RH_FUTURE_PRINT_FUNCTION)) {
         /* print is a statement in Python 2: a workload runs under both only with the future import */
@@ -308,6 +301,7 @@ int main(int argc, char **argv) {
     I->src = src;
     I->srclen = len;
     I->module = mod;
+    I->imports = &imports;
     rh_config cfg = {.profile = prof, .hooks = hx_interp_hooks(I)};
     char err[256] = "";
     if (rh_allocator_create(&cfg.allocator, alloc_name, prof, err, sizeof err) != 0) {
@@ -354,8 +348,11 @@ int main(int argc, char **argv) {
     } else {
         hx_hooks_install(I);
         if (fault_inject) arm_failinject(rt, &o);
-        if (hx_prepare(I, mod, &cerr) != 0 || hx_compile(I, mod, &cerr) != 0) {
-            status = rh_err_occurred(rt) == RH_EXC_MEMORY ? compile_nomemory(rt) : compile_error(o.file, &cerr);
+        errfile = NULL;
+        if (hx_prepare(I, mod, &cerr) != 0 || hx_compile(I, mod, &cerr) != 0 ||
+            hx_imports_compile(I, &cerr, &errfile) != 0) {
+            status = rh_err_occurred(rt) == RH_EXC_MEMORY ? compile_nomemory(rt)
+                                                          : compile_error(errfile ? errfile : o.file, &cerr);
         } else if (o.dis) {
             hx_dis(stdout, mod);
         } else {
@@ -375,6 +372,7 @@ int main(int argc, char **argv) {
     hx_report_free(I->report);
     rh_runtime_free(rt);
     hx_code_free(mod);
+    hx_imports_free(&imports);
     free(src);
     free(I->abspath);
     free(I);

@@ -250,13 +250,29 @@ static int set_gc_list(hx_interp *I, rh_object *m, const char *name, rh_object *
     return list ? rh_dict_set_cstr(I->rt, rh_module_dict(m), name, list) : -1;
 }
 
+/* The native modules: sys.builtin_module_names' part the interpreter has; found before the search path. */
+static const char *const native_modules[] = {"sys", "gc", "weakref", "refheap", NULL};
+
+void hx_native_module_names(char *out, size_t n) {
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = 0; native_modules[i] && k < n; i++)
+        k += (size_t)snprintf(out + k, n - k, "%s%s", i ? ", " : "", native_modules[i]);
+}
+
+int hx_native_module_exists(const char *name) {
+    for (int i = 0; native_modules[i]; i++)
+        if (!strcmp(native_modules[i], name)) return 1;
+    return 0;
+}
+
 rh_object *hx_import_module(hx_interp *I, const char *name) {
     rh_object **slot;
     if (!strcmp(name, "sys")) slot = &I->mod_sys;
     else if (!strcmp(name, "gc")) slot = &I->mod_gc;
     else if (!strcmp(name, "weakref")) slot = &I->mod_weakref;
     else if (!strcmp(name, "refheap")) slot = &I->mod_refheap;
-    else { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "import of '%s'", name); return NULL; }
+    else return hx_import_file(I, name); /* a module written in Python (import.c) */
     if (*slot) return newref(*slot);
     rh_object *m = NULL;
     if (slot == &I->mod_sys) {

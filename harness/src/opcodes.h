@@ -92,7 +92,8 @@
     X(BEFORE_WITH, 1, 0)           /* mgr -> __exit__, mgr.__enter__() */                              \
     X(WITH_EXCEPT_START, 1, 0)     /* call __exit__(type, exc, tb) found 4 items down */               \
     X(LOAD_ASSERTION_ERROR, 1, 0)                                                                       \
-    X(IMPORT_NAME, 1, 0)           /* arg: co_names index of the module */                              \
+    X(IMPORT_NAME, 1, 0)           /* arg: co_cstrs index of the module's name */                        \
+    X(IMPORT_FROM, 1, 0)           /* push getattr(TOP, co_cstrs[arg]), ImportError if absent */          \
     /* harness hooks */                                                                                 \
     X(HX_CHECK_GC, 0, 0)           /* 3.12+: a collection scheduled by an allocation runs here */       \
     X(HX_STMT_BEGIN, 0, 0)         /* --report: top-level statement arg begins */                       \

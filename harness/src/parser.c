@@ -6,7 +6,8 @@
  *   S_EXPR a | S_ASSIGN items=targets a=value | S_AUG a=target op b=value | S_DEL items
  *   S_IF a=cond items=body items2=else | S_WHILE a=cond items=body items2=else
  *   S_FOR a=target b=iter items=body items2=else | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
- *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT kwnames=module names, items2 unused,
+ *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT items=E_NAME (name = binding, sval = module;
+ *   `from m import`: sval = m, items' sval = attribute),
  *   E_CONST ckind/ival/fval/sval (K_TUPLE: items) | E_LIST/E_TUPLE items | E_DICT items=keys items2=values
  *   E_LISTCOMP/E_SETCOMP a=elt b=target c=iter items2=ifs | E_SET items (cst: folded frozenset) | E_BINOP op a b | E_UNARY op a | E_BOOLOP op items
  *   E_NOT a | E_COMPARE items ops | E_IFEXP a=body b=cond c=else | E_CALL a=func items=args
@@ -817,42 +818,91 @@ static hx_node *p_expr_stmt(parser *P) {
     return n;
 }
 
-static const char *const import_ok[] = {"gc", "sys", "weakref", "refheap", NULL};
+/* One `name [as bind]` of an import statement: an E_NAME target whose name is the binding and whose sval is
+ * the imported name (module for `import`, attribute for `from ... import`). NULL with the error set. */
+static hx_node *p_import_alias(parser *P, const char *what) {
+    hx_tok *m = cur(P);
+    if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, what); return NULL; }
+    P->i++;
+    hx_node *tg = mk(E_NAME, m);
+    tg->sval = sdup(m->text);
+    if (is_kw(cur(P), "as")) {
+        P->i++;
+        if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) {
+            hx_node_free(tg);
+            syntax(P, cur(P), "expected a name after 'as'");
+            return NULL;
+        }
+        tg->name = sdup(cur(P)->text);
+        P->i++;
+    } else {
+        tg->name = sdup(m->text);
+    }
+    return tg;
+}
 
+/* `import m [as n], ...`: any module name; whether it exists (native, or a .py file on the search path) is
+ * checked before the program runs (import.c). Packages (`import a.b`) are not supported yet. */
 static hx_node *p_import(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
     hx_node *n = mk(S_IMPORT, t);
-    nvec dummy = {0};
+    nvec v = {0};
     for (;;) {
-        hx_tok *m = cur(P);
-        if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a module name"); break; }
-        int ok = 0;
-        for (int k = 0; import_ok[k]; k++) ok |= strcmp(import_ok[k], m->text) == 0;
-        if (!ok || is_op(peek_at(P, 1), ".")) {
-            hx_cerr_set(P->err, m->line, m->col, "unsupported import '%s'; supported: import gc, sys, weakref, refheap", m->text);
+        if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), ".")) {
+            unsupported(P, cur(P), "import of a package's module", "import of modules (module.py files), not packages");
             break;
         }
-        P->i++;
-        char *bind = sdup(m->text);
-        char *mod = sdup(m->text);
-        if (is_kw(cur(P), "as")) {
-            P->i++;
-            if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) { free(bind); free(mod); syntax(P, cur(P), "expected a name after 'as'"); break; }
-            free(bind);
-            bind = sdup(cur(P)->text);
-            P->i++;
-        }
-        /* store as E_NAME target node (name = binding) with sval = module name */
-        hx_node *tg = mk(E_NAME, m);
-        tg->name = bind;
-        tg->sval = mod;
-        nv_push(&dummy, tg);
+        hx_node *tg = p_import_alias(P, "expected a module name");
+        if (!tg) break;
+        nv_push(&v, tg);
         if (!is_op(cur(P), ",")) break;
         P->i++;
     }
-    n->items = dummy.v;
-    n->n = dummy.n;
+    n->items = v.v;
+    n->n = v.n;
+    if (failed(P)) { hx_node_free(n); return NULL; }
+    return n;
+}
+
+/* `from m import a [as b], ...` (also in parentheses): an S_IMPORT whose sval is the module and whose items
+ * bind the attributes. Relative imports and `import *` are not supported yet. */
+static hx_node *p_from_import(parser *P) {
+    hx_tok *t = cur(P);
+    P->i++;
+    hx_tok *m = cur(P);
+    if (is_op(m, ".") || is_op(m, "...")) {
+        unsupported(P, m, "relative import", "absolute imports of modules (module.py files)");
+        return NULL;
+    }
+    if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a module name"); return NULL; }
+    if (is_op(peek_at(P, 1), ".")) {
+        unsupported(P, m, "import from a package's module", "import of modules (module.py files), not packages");
+        return NULL;
+    }
+    P->i++;
+    if (!is_kw(cur(P), "import")) { syntax(P, cur(P), "expected 'import'"); return NULL; }
+    P->i++;
+    if (is_op(cur(P), "*")) { unsupported(P, cur(P), "'from ... import *'", "from module import name, ..."); return NULL; }
+    int paren = is_op(cur(P), "(");
+    if (paren) P->i++;
+    hx_node *n = mk(S_IMPORT, t);
+    n->sval = sdup(m->text);
+    nvec v = {0};
+    for (;;) {
+        hx_node *tg = p_import_alias(P, "expected a name to import");
+        if (!tg) break;
+        nv_push(&v, tg);
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+        if (paren && is_op(cur(P), ")")) break;
+    }
+    if (!failed(P) && paren) {
+        if (is_op(cur(P), ")")) P->i++;
+        else syntax(P, cur(P), "expected ')'");
+    }
+    n->items = v.v;
+    n->n = v.n;
     if (failed(P)) { hx_node_free(n); return NULL; }
     return n;
 }
@@ -955,9 +1005,7 @@ static hx_node *p_simple(parser *P) {
         if (!strcmp(k, "from")) {
             hx_tok *m = peek_at(P, 1);
             if (m->kind == T_NAME && !strcmp(m->text, "__future__")) return p_future(P);
-            hx_cerr_set(P->err, t->line, t->col, "unsupported import 'from %s import ...'; supported: import gc, sys, weakref, refheap",
-                        m->kind == T_NAME ? m->text : "?");
-            return NULL;
+            return p_from_import(P);
         }
         if (!strcmp(k, "raise")) {
             P->i++;

@@ -926,6 +926,11 @@ L_IMPORT_NAME:
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
+L_IMPORT_FROM:
+    r = hx_import_from(I, TOP(), c->co_cstrs[arg]);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
 L_HX_CHECK_GC:
     rh_gc_run_scheduled(rt);
     DISPATCH();
@@ -1236,9 +1241,11 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
             return NULL;
         }
     rh_object *ns = rh_dict_new(rt);
-    /* __module__ goes into the namespace; __qualname__ is consumed by type_new (classes are module-level);
-     * 3.13 adds __firstlineno__ next (and __static_attributes__ after the body) */
-    if (!ns || rh_dict_set(rt, ns, I->s_module, I->s_main) ||
+    /* __module__ (the body's `__module__ = __name__`, from the globals) goes into the namespace; __qualname__
+     * is consumed by type_new (classes are module-level); 3.13 adds __firstlineno__ next (and
+     * __static_attributes__ after the body) */
+    rh_object *modname = f->globals ? rh_dict_get(rt, f->globals, I->s_name) : NULL;
+    if (!ns || rh_dict_set(rt, ns, I->s_module, modname ? modname : I->s_main) ||
         (RH_API(I, "class", "__firstlineno__") && set_int_cstr(rt, ns, "__firstlineno__", line))) {
         rh_xdecref(rt, ns);
         rh_decref(rt, bases);
@@ -1268,6 +1275,19 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
 }
 
 /* ---------------------------------------------------------------- the module */
+
+int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) {
+    hx_frame fr;
+    frame_setup(I, &fr, c, globals, NULL);
+    fr.line = 1;
+    fr.back = I->frame;
+    I->frame = &fr;
+    int st = run_frame(I, &fr);
+    if (st == 0) rh_decref(I->rt, fr.retval);
+    I->frame = fr.back;
+    frame_clear(I, &fr);
+    return st;
+}
 
 int hx_interp_run(hx_interp *I) {
     hx_code *c = I->module;

@@ -54,6 +54,7 @@ rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object 
 void *rh_frame_owner(rh_object *f) { return as_frame(f)->owner; }
 rh_object *rh_frame_name(rh_object *f) { return as_frame(f)->name; }
 rh_object *rh_frame_back(rh_object *f) { return as_frame(f)->f_back; }
+rh_object *rh_frame_globals(rh_object *f) { return as_frame(f)->globals; }
 int rh_frame_lineno(rh_object *f) { return as_frame(f)->lineno; }
 void rh_frame_set_lineno(rh_object *f, int lineno) { as_frame(f)->lineno = lineno; }
 

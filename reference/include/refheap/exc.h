@@ -107,6 +107,7 @@ rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object 
 void *rh_frame_owner(rh_object *f);         /* the executing frame, NULL once the frame object owns its data */
 rh_object *rh_frame_name(rh_object *f);     /* borrowed str */
 rh_object *rh_frame_back(rh_object *f);     /* borrowed, NULL when none */
+rh_object *rh_frame_globals(rh_object *f);  /* borrowed: the f_globals the frame was made with */
 int rh_frame_lineno(rh_object *f);
 void rh_frame_set_lineno(rh_object *f, int lineno);
 /* take_ownership (Python/frame.c): the code unit finished while f is still referenced. The nlocals
