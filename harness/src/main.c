@@ -279,8 +279,8 @@ int main(int argc, char **argv) {
     const char *errfile = NULL;
     if (hx_imports_load(&imports, mod, &cerr, &errfile) != 0) {
         int st2 = compile_error(errfile ? errfile : o.file, &cerr);
-        hx_imports_free(&imports);
         hx_code_free(mod);
+        hx_imports_free(&imports);
         free(src);
         return st2;
     }
@@ -290,6 +290,7 @@ int main(int argc, char **argv) {
         hx_cerr_set(&cerr, 1, 1, "the %s profile runs Python 2 programs: the workload must begin with "
                                  "'from __future__ import print_function'", prof->name);
         hx_code_free(mod);
+        hx_imports_free(&imports);
         free(src);
         return compile_error(o.file, &cerr);
     }
@@ -307,6 +308,7 @@ int main(int argc, char **argv) {
     if (rh_allocator_create(&cfg.allocator, alloc_name, prof, err, sizeof err) != 0) {
         fprintf(stderr, "refheap: allocator '%s': %s\n", alloc_name, err);
         hx_code_free(mod);
+        hx_imports_free(&imports);
         free(src);
         free(I->abspath);
         free(I);
@@ -316,6 +318,7 @@ int main(int argc, char **argv) {
     if (fault_inject && wrap_failinject(&cfg.allocator) != 0) {
         fprintf(stderr, "refheap: cannot set up --fail-alloc\n");
         hx_code_free(mod);
+        hx_imports_free(&imports);
         free(src);
         free(I->abspath);
         free(I);
@@ -325,6 +328,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "refheap: cannot start the --max-rss/--timeout watchdog\n");
         rh_allocator_destroy(&cfg.allocator);
         hx_code_free(mod);
+        hx_imports_free(&imports);
         free(src);
         free(I->abspath);
         free(I);
@@ -334,6 +338,7 @@ int main(int argc, char **argv) {
     if (!rt) {
         fprintf(stderr, "refheap: cannot create the runtime: %s\n", err);
         hx_code_free(mod);
+        hx_imports_free(&imports);
         free(src);
         free(I->abspath);
         free(I);
