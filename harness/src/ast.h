@@ -39,9 +39,12 @@ typedef enum {
     /* statements */
     S_EXPR = 1, S_ASSIGN, S_AUG, S_DEL, S_IF, S_WHILE, S_FOR, S_BREAK, S_CONTINUE, S_PASS, S_DEF,
     S_RETURN, S_GLOBAL, S_CLASS, S_IMPORT, S_RAISE, S_TRY, S_EXCEPT, S_BLOCK, S_WITH, S_ASSERT,
+    S_NONLOCAL,
     /* expressions */
     E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,
-    E_COMPARE, E_IFEXP, E_CALL, E_ATTR, E_SUBSCR, E_SLICE, E_STAR, E_SET, E_SETCOMP
+    E_COMPARE, E_IFEXP, E_CALL, E_ATTR, E_SUBSCR, E_SLICE, E_STAR, E_SET, E_SETCOMP,
+    E_LAMBDA,                /* code: the <lambda> unit (its body one return statement) */
+    E_DSTAR                  /* `**mapping` in a call's keyword list (kwnames entry NULL) */
 } hx_nkind;
 
 typedef enum {
@@ -56,7 +59,9 @@ typedef enum {
 /* Constant literal kinds before they become objects. */
 typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FROZENSET } hx_ckind;
 
-typedef enum { SC_UNRESOLVED = 0, SC_FAST, SC_GLOBAL, SC_CLASS } hx_scope;
+/* SC_DEREF: a cell or free variable of a function (its slot holds the cell); SC_CLASSDEREF: a free
+ * variable read in a class body (the namespace first, then the cell: LOAD_CLASSDEREF) */
+typedef enum { SC_UNRESOLVED = 0, SC_FAST, SC_GLOBAL, SC_CLASS, SC_DEREF, SC_CLASSDEREF } hx_scope;
 
 typedef struct hx_node hx_node;
 struct hx_node {
@@ -86,6 +91,9 @@ struct hx_node {
     struct hx_code *code;
     /* source text span of a top-level statement (for --report) */
     int end_line;
+    /* S_DEF / S_CLASS: the decorator expressions, first to last as written */
+    hx_node **decos;
+    int ndecos;
 };
 
 /* Lookup hints of one LOAD_GLOBAL / LOAD_NAME site: 1 + the entry position where the name was last found
@@ -142,10 +150,21 @@ typedef struct hx_code {
     char *qualname;          /* "C.__del__" */
     hx_node **body;
     int nbody;
-    int nparams;
-    char **params;
+    int nparams;             /* positional parameters (co_argcount) */
+    char **params;           /* every parameter name: positional, keyword-only, then *args, then **kwargs */
     hx_node **defaults;      /* n_defaults of them, for the last params */
     int ndefaults;
+    int nposonly;            /* of the positional ones, those before `/` (co_posonlyargcount) */
+    int nkwonly;             /* keyword-only parameters, after the positional ones (co_kwonlyargcount) */
+    int varargs, varkw;      /* 1 when there is a *args / **kwargs parameter (CO_VARARGS, CO_VARKEYWORDS) */
+    hx_node **kwdefaults;    /* nkwonly entries: the default of each keyword-only parameter or NULL */
+    /* closures (resolve.c, as Python/symtable.c and compiler_make_closure): co_cellvars and co_freevars
+     * (sorted, as the compiler's dictbytype), the fast slot of each (a cell that is a parameter keeps the
+     * parameter's slot), and for a class body whether it makes the __class__ cell (ste_needs_class_closure) */
+    char **cellnames, **freenames;
+    int *cellslots, *freeslots;
+    int ncells, nfree;
+    int class_cell;          /* class body: 1 when it makes the __class__ cell */
     int nslots;              /* fast locals: params first, then other locals, then comprehension vars */
     char **slotnames;
     int nglobals_decl;
@@ -195,6 +214,9 @@ hx_code *hx_parse(hx_tok *toks, int ntok, hx_cerr *err);
 void hx_code_free(hx_code *c);
 
 void hx_node_free(hx_node *n);
+/* Every parameter of a function unit: positional, keyword-only, *args, **kwargs (co_argcount +
+ * co_kwonlyargcount + the two flags). */
+static inline int hx_code_nallparams(const hx_code *c) { return c->nparams + c->nkwonly + c->varargs + c->varkw; }
 
 void hx_cerr_set(hx_cerr *e, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -579,7 +579,7 @@ static const rh_builtin_def *const iter_functions[] = {
 const rh_builtin_def *hx_builtins_iter_constructor(rh_object *type) {
     for (int i = 0; iter_types[i].ctor; i++)
         if (((rh_type *)type)->kind == iter_types[i].kind) return iter_types[i].ctor;
-    return NULL;
+    return hx_builtins_func_constructor(type); /* builtins_func.c */
 }
 
 static int bind(hx_interp *I, const char *name, rh_object *v) {
@@ -608,5 +608,5 @@ int hx_builtins_iter_init(hx_interp *I) {
         rh_xdecref(rt, f);
         if (rc) return -1;
     }
-    return 0;
+    return hx_builtins_func_init(I); /* builtins_func.c */
 }

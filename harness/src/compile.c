@@ -187,6 +187,8 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err);
 
 static void load_name(cg *g, hx_node *n) {
     switch (n->scope) {
+    case SC_DEREF: emit(g, HX_LOAD_DEREF, (uint32_t)n->slot); break;
+    case SC_CLASSDEREF: emit(g, HX_LOAD_CLASSDEREF, (uint32_t)n->slot); break;
     case SC_FAST: emit(g, HX_LOAD_FAST, (uint32_t)n->slot); break;
     case SC_CLASS: emit(g, HX_LOAD_NAME, (uint32_t)gcache_index(g, n->name_obj)); break;
     default: emit(g, HX_LOAD_GLOBAL, (uint32_t)gcache_index(g, n->name_obj)); break;
@@ -195,6 +197,7 @@ static void load_name(cg *g, hx_node *n) {
 
 static void store_name(cg *g, hx_node *n) {
     switch (n->scope) {
+    case SC_DEREF: emit(g, HX_STORE_DEREF, (uint32_t)n->slot); break;
     case SC_FAST: emit(g, HX_STORE_FAST, (uint32_t)n->slot); break;
     case SC_CLASS: emit(g, HX_STORE_NAME, (uint32_t)name_index(g, n->name_obj)); break;
     default: emit(g, HX_STORE_GLOBAL, (uint32_t)name_index(g, n->name_obj)); break;
@@ -203,6 +206,7 @@ static void store_name(cg *g, hx_node *n) {
 
 static void delete_name(cg *g, hx_node *n) {
     switch (n->scope) {
+    case SC_DEREF: emit(g, HX_DELETE_DEREF, (uint32_t)n->slot); break;
     case SC_FAST: emit(g, HX_DELETE_FAST, (uint32_t)n->slot); break;
     case SC_CLASS: emit(g, HX_DELETE_NAME, (uint32_t)name_index(g, n->name_obj)); break;
     default: emit(g, HX_DELETE_GLOBAL, (uint32_t)name_index(g, n->name_obj)); break;
@@ -221,9 +225,13 @@ static int slice_parts(cg *g, hx_node *s) {
 static int popcount3(int m) { return (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1); }
 
 /* compiler_call: the callable (or the receiver and LOAD_METHOD), then the arguments, then CALL. */
+static void call_ex(cg *g, hx_node *n);
+
 static void call(cg *g, hx_node *n) {
     int star = 0;
     for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
+    for (int i = 0; i < n->n2; i++) star |= n->items2[i]->kind == E_DSTAR;
+    if (star) { call_ex(g, n); return; }
     /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made) */
     if (n->a->kind == E_ATTR && !star) {
         expr(g, n->a->a);
@@ -233,17 +241,39 @@ static void call(cg *g, hx_node *n) {
         expr(g, n->a);
         emit(g, HX_PUSH_NULL, 0);
     }
-    if (!star) {
-        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
-        for (int i = 0; i < n->n2; i++) expr(g, n->items2[i]);
-        if (n->n2) emit(g, HX_KW_NAMES, (uint32_t)kwnames_index(g, n->kwnames, n->n2));
-        int argc = n->n + n->n2;
-        emit_v(g, HX_CALL, (uint32_t)argc, -(argc + 2) + 1);
-        return;
+    for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
+    for (int i = 0; i < n->n2; i++) expr(g, n->items2[i]);
+    if (n->n2) emit(g, HX_KW_NAMES, (uint32_t)kwnames_index(g, n->kwnames, n->n2));
+    int argc = n->n + n->n2;
+    emit_v(g, HX_CALL, (uint32_t)argc, -(argc + 2) + 1);
+}
+
+/* compiler_subkwargs: keyword arguments [lo, hi) of call n as one dict (name constants and values) */
+static void subkwargs(cg *g, hx_node *n, int lo, int hi) {
+    for (int i = lo; i < hi; i++) {
+        /* the interned name resolve.c made (held by the interpreter's names): borrowed here */
+        rh_object *k = rh_str_intern_utf8(g->I->rt, n->kwnames[i], strlen(n->kwnames[i]));
+        if (!k) { fail(g, n, "out of memory"); return; }
+        rh_decref(g->I->rt, k);
+        emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, k));
+        expr(g, n->items2[i]);
     }
-    /* f(*a): the iterable itself; f(x, *a, y): a list built and turned into the argument tuple */
-    if (n->n == 1) {
+    emit_v(g, HX_BUILD_MAP, (uint32_t)(hi - lo), 1 - 2 * (hi - lo));
+}
+
+/* compiler_call_helper's ex_call: the positional arguments as one sequence (a starred one alone as it
+ * is; else a tuple, or a list turned into one when something is starred), then the keywords as a dict
+ * merged from the name=value runs and each **mapping (BUILD_MAP / DICT_MERGE), then CALL_FUNCTION_EX. */
+static void call_ex(cg *g, hx_node *n) {
+    expr(g, n->a);
+    emit(g, HX_PUSH_NULL, 0);
+    int star = 0;
+    for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
+    if (n->n == 1 && star) {
         expr(g, n->items[0]->a);
+    } else if (!star) {
+        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
+        emit_v(g, HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);
     } else {
         emit_v(g, HX_BUILD_LIST, 0, 1);
         for (int i = 0; i < n->n; i++) {
@@ -253,9 +283,90 @@ static void call(cg *g, hx_node *n) {
         }
         emit(g, HX_LIST_TO_TUPLE, 0);
     }
-    for (int i = 0; i < n->n2; i++) expr(g, n->items2[i]);
-    if (n->n2) emit(g, HX_KW_NAMES, (uint32_t)kwnames_index(g, n->kwnames, n->n2));
-    emit_v(g, HX_CALL_FUNCTION_EX, (uint32_t)n->n2, -(n->n2 + 3) + 1);
+    int have_dict = 0, seen = 0;
+    for (int i = 0; i < n->n2; i++) {
+        if (n->items2[i]->kind != E_DSTAR) { seen++; continue; }
+        if (seen) {
+            subkwargs(g, n, i - seen, i);
+            if (have_dict) emit(g, HX_DICT_MERGE, 1);
+            have_dict = 1;
+            seen = 0;
+        }
+        if (!have_dict) { emit_v(g, HX_BUILD_MAP, 0, 1); have_dict = 1; }
+        expr(g, n->items2[i]->a);
+        emit(g, HX_DICT_MERGE, 1);
+    }
+    if (seen) {
+        subkwargs(g, n, n->n2 - seen, n->n2);
+        if (have_dict) emit(g, HX_DICT_MERGE, 1);
+        have_dict = 1;
+    }
+    emit_v(g, HX_CALL_FUNCTION_EX, (uint32_t)have_dict, -(have_dict + 3) + 1);
+}
+
+/* A name resolve.c interned (the interpreter's names hold it): borrowed. */
+static rh_object *interned(cg *g, const char *text) {
+    rh_object *k = rh_str_intern_utf8(g->I->rt, text, strlen(text));
+    if (!k) { fail(g, NULL, "out of memory"); return NULL; }
+    rh_decref(g->I->rt, k);
+    return k;
+}
+
+/* The slot of this unit's cell or free variable `name` (what LOAD_CLOSURE loads), or -1. */
+static int closure_slot(hx_code *c, const char *name) {
+    for (int i = 0; i < c->ncells; i++)
+        if (strcmp(c->cellnames[i], name) == 0) return c->cellslots[i];
+    for (int i = 0; i < c->nfree; i++)
+        if (strcmp(c->freenames[i], name) == 0) return c->freeslots[i];
+    return -1;
+}
+
+/* compiler_make_closure: the cells of sub's free variables, in sub's co_freevars order, as a tuple. */
+static int closure_tuple(cg *g, hx_node *at, hx_code *sub) {
+    if (!sub->nfree) return 0;
+    for (int i = 0; i < sub->nfree; i++) {
+        int slot = closure_slot(g->c, sub->freenames[i]);
+        if (slot < 0) { fail(g, at, "internal error: a free variable without a cell"); return 0; }
+        emit(g, HX_LOAD_CLOSURE, (uint32_t)slot);
+    }
+    emit_v(g, HX_BUILD_TUPLE, (uint32_t)sub->nfree, 1 - sub->nfree);
+    return 1;
+}
+
+/* compiler_function / compiler_lambda: the defaults tuple, the keyword-only defaults dict, the closure
+ * tuple, then MAKE_FUNCTION (its flags as 3.11's oparg: 1, 2, 8). */
+static void make_function(cg *g, hx_node *at, hx_code *c, rh_object *name) {
+    uint32_t flags = 0;
+    int pushed = 0;
+    if (c->ndefaults) {
+        for (int i = 0; i < c->ndefaults; i++) expr(g, c->defaults[i]);
+        emit_v(g, HX_BUILD_TUPLE, (uint32_t)c->ndefaults, 1 - c->ndefaults);
+        flags |= 1;
+        pushed++;
+    }
+    int nkwd = 0;
+    for (int i = 0; i < c->nkwonly; i++) {
+        if (!c->kwdefaults[i]) continue;
+        rh_object *k = interned(g, c->params[c->nparams + i]);
+        if (!k) return;
+        emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, k));
+        expr(g, c->kwdefaults[i]);
+        nkwd++;
+    }
+    if (nkwd) {
+        emit_v(g, HX_BUILD_MAP, (uint32_t)nkwd, 1 - 2 * nkwd);
+        flags |= 2;
+        pushed++;
+    }
+    if (closure_tuple(g, at, c)) { flags |= 8; pushed++; }
+    if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
+    emit_v(g, HX_MAKE_FUNCTION, (uint32_t)code_index(g, c), 1 - pushed);
+    word(g, (hx_instr)flags | (hx_instr)name_index(g, name) << 4);
+}
+
+/* compiler_apply_decorators: each decorator, last first, called with what is below it */
+static void apply_decorators(cg *g, hx_node *s) {
+    for (int i = s->ndecos - 1; i >= 0; i--) emit_v(g, HX_CALL, 0, -1);
 }
 
 /* compiler_compare: a chain a < b < c keeps b for the next comparison and stops at the first false one. */
@@ -376,6 +487,7 @@ static void expr(cg *g, hx_node *n) {
         return;
     }
     case E_CALL: call(g, n); return;
+    case E_LAMBDA: make_function(g, n, n->code, n->name_obj); return;
     case E_ATTR: expr(g, n->a); attr_op(g, HX_LOAD_ATTR, n->name_obj); return;
     case E_SUBSCR:
         expr(g, n->a);
@@ -879,27 +991,24 @@ static void stmt(cg *g, hx_node *s) {
     case S_WHILE: while_stmt(g, s); return;
     case S_FOR: for_stmt(g, s); return;
     case S_BREAK: case S_CONTINUE: break_continue(g, s); return;
-    case S_PASS: case S_GLOBAL: return;
+    case S_PASS: case S_GLOBAL: case S_NONLOCAL: return;
     case S_RETURN: return_stmt(g, s); return;
-    case S_DEF: {
-        hx_code *c = s->code;
-        if (c->ndefaults) {
-            for (int i = 0; i < c->ndefaults; i++) expr(g, c->defaults[i]);
-            emit_v(g, HX_BUILD_TUPLE, (uint32_t)c->ndefaults, 1 - c->ndefaults);
-        }
-        if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
-        emit_v(g, HX_MAKE_FUNCTION, (uint32_t)code_index(g, c), 1 - (c->ndefaults ? 1 : 0));
-        word(g, (hx_instr)(c->ndefaults ? 1 : 0) | (hx_instr)name_index(g, s->name_obj) << 1);
+    case S_DEF:
+        for (int i = 0; i < s->ndecos; i++) expr(g, s->decos[i]);
+        make_function(g, s, s->code, s->name_obj);
+        apply_decorators(g, s);
         store_name(g, s);
         return;
-    }
     case S_CLASS: {
         hx_code *c = s->code;
+        for (int i = 0; i < s->ndecos; i++) expr(g, s->decos[i]);
         for (int i = 0; i < s->n; i++) expr(g, s->items[i]);
+        int cl = closure_tuple(g, s, c);
         if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
-        emit_v(g, HX_HX_BUILD_CLASS, (uint32_t)code_index(g, c), 1 - s->n);
+        emit_v(g, cl ? HX_HX_BUILD_CLASS_CLOSURE : HX_HX_BUILD_CLASS, (uint32_t)code_index(g, c), 1 - s->n - cl);
         if (s->n > 255) { fail(g, s, "too many base classes"); return; }
         word(g, (hx_instr)s->n | (hx_instr)name_index(g, s->name_obj) << 8);
+        apply_decorators(g, s);
         /* the node itself names the class: its name_obj, scope and slot are the store target */
         store_name(g, s);
         return;
@@ -944,8 +1053,19 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     cg g = {.I = I, .c = c, .err = err, .line = c->line ? c->line : 1};
     g.check_gc = !rh_runtime_profile(I->rt)->gc_trigger_at_alloc;
     g.top = c->kind == CODE_MODULE;
+    /* insert_prefix_instructions: the cells first, then the closure's cells copied in */
+    for (int i = 0; i < c->ncells; i++) emit(&g, HX_MAKE_CELL, (uint32_t)c->cellslots[i]);
+    if (c->nfree) emit(&g, HX_COPY_FREE_VARS, (uint32_t)c->nfree);
     body(&g, c->body, c->nbody);
-    if (!g.failed) {
+    if (!g.failed && c->kind == CODE_CLASS && c->class_cell) {
+        /* compiler_class: the body returns its __class__ cell, also stored as __classcell__ for type_new */
+        g.top = 0;
+        rh_object *cc = interned(&g, "__classcell__");
+        emit(&g, HX_LOAD_CLOSURE, (uint32_t)closure_slot(c, "__class__"));
+        emit(&g, HX_COPY, 1);
+        if (cc) emit(&g, HX_STORE_NAME, (uint32_t)name_index(&g, cc));
+        emit(&g, HX_RETURN_VALUE, 0);
+    } else if (!g.failed) {
         g.top = 0;
         emit(&g, HX_LOAD_CONST, (uint32_t)const_index(&g, rh_none(I->rt)));
         emit(&g, HX_RETURN_VALUE, 0);

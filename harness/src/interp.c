@@ -430,6 +430,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
         if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);
         rh_object *v = rh_class_lookup(I->rt, t, name);
+        if (v && rh_type_of(v)->tp_descr_get && rh_kind_of(v) != RH_K_FUNCTION) /* type_getattro: C.static_f */
+            return rh_type_of(v)->tp_descr_get(I->rt, v, NULL, t);
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
     } else {
@@ -476,11 +478,15 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", hx_cstr(I, rh_module_name(o)), hx_cstr(I, name));
         return NULL;
     }
-    case RH_K_FUNCTION:
+    case RH_K_FUNCTION: {
+        rh_object *r;
+        int got = hx_func_getattr(I, o, name, &r); /* builtins_func.c */
+        if (got) return got > 0 ? r : NULL;
         if (rh_str_eq(name, I->s_name)) return newref(rh_func_name(o));
         if (rh_str_eq(name, I->s_qualname)) return newref(rh_func_qualname(o));
         if (rh_str_eq(name, I->s_module)) return newref(I->s_main);
         break;
+    }
     case RH_K_METHOD:
         if (rh_str_eq_cstr(name, "__self__")) return newref(rh_method_self(o));
         if (rh_str_eq_cstr(name, "__func__")) return newref(rh_method_func(o));
@@ -494,6 +500,9 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         break;
     default: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
+        rh_object *r;
+        int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
+        if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);
         break;
@@ -512,6 +521,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
         rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", hx_cstr(I, name), ((rh_type *)o)->name);
         return -1;
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
+    case RH_K_FUNCTION: return hx_func_setattr(I, o, name, v); /* builtins_func.c */
     default:
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
         return -1;
@@ -525,6 +535,7 @@ int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_TYPE:
         if (hx_is_heap_class(o)) return rh_delattr(rt, o, name);
         break;
+    case RH_K_FUNCTION: return hx_func_setattr(I, o, name, NULL); /* builtins_func.c */
     case RH_K_MODULE:
         if (rh_dict_del(rt, rh_module_dict(o), name) == 0) return 0;
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", hx_cstr(I, rh_module_name(o)), hx_cstr(I, name));

@@ -31,6 +31,7 @@ typedef struct hx_frame {
     rh_object *globals;      /* borrowed */
     rh_object *retval;       /* owned, set by RETURN_VALUE */
     rh_object *func;         /* the function being run (borrowed; NULL: module or class body) */
+    rh_object *closure;      /* class body: its closure tuple (borrowed; COPY_FREE_VARS), else NULL */
     rh_object *frame_obj;    /* the frame object, once something needed one (owned; t_frame.c) */
     int line;                /* line of the failing instruction, once the frame has failed */
     struct hx_frame *back;
@@ -97,6 +98,7 @@ typedef struct hx_interp {
     hx_imports *imports;     /* module files (borrowed from main.c) */
     rh_object *sys_modules;  /* sys.modules: the imported Python modules by name (owned; made at first import) */
     int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
+    rh_object *class_closure; /* the closure tuple HX_BUILD_CLASS_CLOSURE hands to the class body (borrowed) */
 } hx_interp;
 
 /* ---- interp.c: state, traceback, object protocols */
@@ -176,6 +178,14 @@ const rh_builtin_def *hx_set_find_method(rh_object *self, const char *name); /* 
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* dict.fromkeys; NULL: none */
 rh_object *hx_std_stream_new(hx_interp *I, int err);  /* sys.stdout (0) / sys.stderr (1): new reference */
 FILE *hx_std_stream_file(rh_object *o);                /* the C stream of such an object, else NULL */
+/* ---- builtins_func.c: staticmethod, classmethod, property, super; attributes of functions and of those
+ * objects (1: *out set to a new reference, 0: no such attribute here, -1: error set) */
+int hx_builtins_func_init(hx_interp *I);
+const rh_builtin_def *hx_builtins_func_constructor(rh_object *type);
+const rh_builtin_def *hx_property_find_method(const char *name);
+int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
+int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v); /* 0 or -1 */
+int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* apilevel.c: does `owner.name` exist in the Python version `version` (rh_profile.version_hex)? */
 int hx_api_exists(uint32_t version, const char *owner, const char *name);
 #define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)

@@ -78,11 +78,21 @@
     /* calls: the stack holds callable, self-or-NULL, then the arguments (3.11's PRECALL/CALL) */       \
     X(KW_NAMES, 0, 0)              /* arg: keyword-name list of the next CALL */                        \
     X(CALL, VAR, 0)                /* arg: positional + keyword argument count */                       \
-    X(CALL_FUNCTION_EX, VAR, 0)    /* arg: keyword count; callable, NULL, argument tuple, keyword values */ \
-    X(MAKE_FUNCTION, VAR, 0)       /* arg: code index, next word: 1 if a defaults tuple is on the stack */ \
+    X(CALL_FUNCTION_EX, VAR, 0)    /* callable, NULL, argument sequence (arg 1: then the keyword dict) */ \
+    X(MAKE_FUNCTION, VAR, 0)       /* arg: code index; next word: flags (1 defaults, 2 kwdefaults, 8 closure) | name << 4 */ \
     X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> (arg 1: <setcomp>) function 3.11 makes (the loop is inline) */ \
     X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count. Runs the body, pushes the class */ \
     X(RETURN_VALUE, -1, 0)                                                                              \
+    /* closures (3.11): a cell or free variable's slot holds its cell; arg is the slot */               \
+    X(MAKE_CELL, 0, 0)             /* the slot's value (or nothing) goes into a new cell in the slot */ \
+    X(LOAD_CLOSURE, 1, 0)          /* push the cell itself (for a nested function's closure tuple) */   \
+    X(LOAD_DEREF, 1, 0)                                                                                 \
+    X(STORE_DEREF, -1, 0)                                                                               \
+    X(DELETE_DEREF, 0, 0)                                                                               \
+    X(LOAD_CLASSDEREF, 1, 0)       /* class body: the namespace first, then the cell */                 \
+    X(COPY_FREE_VARS, 0, 0)        /* the function's closure cells into its free-variable slots */      \
+    X(HX_BUILD_CLASS_CLOSURE, VAR, 1) /* HX_BUILD_CLASS with the body's closure tuple on top */         \
+    X(DICT_MERGE, -1, 0)           /* merge top into the dict arg items down; duplicate keys: TypeError */ \
     /* exceptions (3.11): a failing instruction unwinds to its entry of the exception table (co_handler) */ \
     X(RAISE_VARARGS, VAR, 0)       /* arg 0: re-raise the handled exception; 1: raise TOS; 2: raise from */ \
     X(PUSH_EXC_INFO, 1, 0)         /* push the exception being handled; TOS becomes the handled one */  \

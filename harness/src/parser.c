@@ -30,6 +30,7 @@ typedef struct parser {
     int in_func, in_class, in_loop;
     int nstmts;        /* module statements parsed so far, other than __future__ imports */
     unsigned future;   /* RH_FUTURE_* bits */
+    const char *closer; /* the token ending the parameter list being parsed (a lambda's ':') */
 } parser;
 
 static hx_tok *cur(parser *P) { return &P->t[P->i]; }
@@ -172,9 +173,10 @@ void hx_node_free(hx_node *n) {
     free_nodes(n->items, n->n);
     free_nodes(n->items2, n->n2);
     if (n->kwnames) {
-        for (int i = 0; i < n->n2 || (n->kind == S_GLOBAL && i < n->n); i++) free(n->kwnames[i]);
+        for (int i = 0; i < n->n2 || ((n->kind == S_GLOBAL || n->kind == S_NONLOCAL) && i < n->n); i++) free(n->kwnames[i]);
         free(n->kwnames);
     }
+    free_nodes(n->decos, n->ndecos);
     free(n->ops);
     free(n->name);
     free(n->sval);
@@ -185,9 +187,16 @@ void hx_node_free(hx_node *n) {
 void hx_code_free(hx_code *c) {
     if (!c) return;
     free_nodes(c->body, c->nbody);
-    for (int i = 0; i < c->nparams; i++) free(c->params[i]);
+    for (int i = 0; i < hx_code_nallparams(c); i++) free(c->params[i]);
     free(c->params);
     free_nodes(c->defaults, c->ndefaults);
+    free_nodes(c->kwdefaults, c->nkwonly);
+    for (int i = 0; i < c->ncells; i++) free(c->cellnames[i]);
+    for (int i = 0; i < c->nfree; i++) free(c->freenames[i]);
+    free(c->cellnames);
+    free(c->freenames);
+    free(c->cellslots);
+    free(c->freeslots);
     for (int i = 0; i < c->nslots; i++) free(c->slotnames[i]);
     free(c->slotnames);
     for (int i = 0; i < c->nglobals_decl; i++) free(c->globals_decl[i]);
@@ -452,8 +461,16 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
     P->i++; /* ( */
     while (!is_op(cur(P), ")") && !failed(P)) {
         hx_tok *at = cur(P);
-        if (is_op(at, "**")) { unsupported(P, at, "'**' argument unpacking", "positional, *sequence and name=value arguments"); break; }
-        if (is_op(at, "*")) {
+        if (is_op(at, "**")) { /* **mapping: a keyword entry without a name */
+            P->i++;
+            hx_node *s = mk(E_DSTAR, at);
+            if (!(s->a = p_test(P))) { free(s); break; }
+            kwn = realloc(kwn, (size_t)(kwv.n + 1) * sizeof *kwn);
+            if (!kwn) abort();
+            kwn[kwv.n] = NULL;
+            nv_push(&kwv, s);
+        } else if (is_op(at, "*")) {
+            if (kwv.n && !kwn[kwv.n - 1] ) { syntax(P, at, "iterable argument unpacking follows keyword argument unpacking"); break; }
             P->i++;
             hx_node *s = mk(E_STAR, at);
             s->a = p_test(P);
@@ -469,7 +486,13 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
             kwn[kwv.n] = sdup(at->text);
             nv_push(&kwv, v);
         } else {
-            if (kwv.n) { syntax(P, at, "positional argument follows keyword argument"); break; }
+            if (kwv.n) {
+                int unpack = 0;
+                for (int k = 0; k < kwv.n; k++) unpack |= kwn[k] == NULL;
+                syntax(P, at, unpack ? "positional argument follows keyword argument unpacking"
+                                     : "positional argument follows keyword argument");
+                break;
+            }
             hx_node *v = p_test(P);
             if (!v) break;
             if (is_kw(cur(P), "for")) { unsupported(P, cur(P), "generator expression", "list comprehensions"); hx_node_free(v); break; }
@@ -678,9 +701,33 @@ static hx_node *p_boolop(parser *P, int isor) {
 static hx_node *p_and(parser *P) { return p_boolop(P, 0); }
 static hx_node *p_or(parser *P) { return p_boolop(P, 1); }
 
+static hx_code *new_code(hx_codekind k, const char *name, int line);
+static int p_params(parser *P, hx_code *c, const char *closer);
+
+/* lambda params: test -> E_LAMBDA whose unit <lambda> returns the expression */
+static hx_node *p_lambda(parser *P) {
+    hx_tok *t = cur(P);
+    P->i++;
+    hx_node *n = mk(E_LAMBDA, t);
+    n->code = new_code(CODE_FUNCTION, "<lambda>", t->line);
+    if (p_params(P, n->code, ":") != 0 || expect_op(P, ":") != 0) { hx_node_free(n); return NULL; }
+    hx_node *r = mk(S_RETURN, t);
+    n->code->body = malloc(sizeof *n->code->body);
+    if (!n->code->body) abort();
+    n->code->body[0] = r;
+    n->code->nbody = 1;
+    if (!(r->a = p_test(P))) { hx_node_free(n); return NULL; }
+    return n;
+}
+
 static hx_node *p_test(parser *P) {
     if (failed(P)) return NULL;
     if (enter(P)) return NULL;
+    if (is_kw(cur(P), "lambda")) {
+        hx_node *l = p_lambda(P);
+        leave(P);
+        return l;
+    }
     if (unsupported_expr_kw(P)) { leave(P); return NULL; }
     hx_node *a = p_or(P);
     if (a && is_kw(cur(P), "if")) {
@@ -968,9 +1015,9 @@ static hx_node *p_simple(parser *P) {
             }
             return n;
         }
-        if (!strcmp(k, "global")) {
+        if (!strcmp(k, "global") || !strcmp(k, "nonlocal")) {
             P->i++;
-            hx_node *n = mk(S_GLOBAL, t);
+            hx_node *n = mk(k[0] == 'g' ? S_GLOBAL : S_NONLOCAL, t);
             for (;;) {
                 if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) { syntax(P, cur(P), "expected a name"); break; }
                 n->kwnames = realloc(n->kwnames, (size_t)(n->n + 1) * sizeof(char *));
@@ -1030,7 +1077,7 @@ static hx_node *p_simple(parser *P) {
             }
             return n;
         }
-        static const char *const unsup[] = {"nonlocal", "yield", "await", "async", "with", "try",
+        static const char *const unsup[] = {"yield", "await", "async", "with", "try",
                                             "except", "finally", "lambda", "elif", "else", "print_", NULL};
         for (int i = 0; unsup[i]; i++)
             if (!strcmp(k, unsup[i])) {
@@ -1236,14 +1283,106 @@ static hx_node *p_decl_body(parser *P, hx_node *n, int in_func, int in_class) {
     return n;
 }
 
+/* One parameter name at pt: checked for keywords and duplicates, appended to c->params. 0 or -1. */
+static int p_param_name(parser *P, hx_code *c, int nbefore) {
+    hx_tok *pt = cur(P);
+    if (pt->kind != T_NAME || is_keyword(pt->text)) { syntax(P, pt, "expected a parameter name"); return -1; }
+    for (int i = 0; i < nbefore; i++)
+        if (!strcmp(c->params[i], pt->text)) {
+            hx_cerr_set(P->err, pt->line, pt->col, "syntax error: duplicate argument '%s' in function definition", pt->text);
+            return -1;
+        }
+    c->params = realloc(c->params, (size_t)(nbefore + 1) * sizeof(char *));
+    if (!c->params) abort();
+    c->params[nbefore] = sdup(pt->text);
+    P->i++;
+    if (is_op(cur(P), ":") && strcmp(P->closer, ":") != 0) { unsupported(P, cur(P), "annotation", "plain parameters"); return -1; }
+    return 0;
+}
+
+/* A parameter list up to `closer` (")" for def, ":" for lambda), as the grammar's parameters rule:
+ * positional names with defaults, `/`, `*` or `*args`, keyword-only names (defaults in any order),
+ * `**kwargs` last. Fills c->params (positional, keyword-only, *args, **kwargs), nparams, nposonly,
+ * defaults, nkwonly, kwdefaults, varargs, varkw. 0 or -1 with the error set. */
+static int p_params(parser *P, hx_code *c, const char *closer) {
+    nvec defs = {0}, kwdefs = {0};
+    char *star = NULL, *dstar = NULL;
+    int stage = 0; /* 0 positional, 1 keyword-only (after * or *args) */
+    const char *saved = P->closer;
+    P->closer = closer;
+    while (!is_op(cur(P), closer) && !failed(P)) {
+        hx_tok *pt = cur(P);
+        int nall = c->nparams + c->nkwonly;
+        if (dstar) { syntax(P, pt, "arguments cannot follow var-keyword argument"); break; }
+        if (is_op(pt, "/")) {
+            if (stage || c->nposonly || c->nparams == 0) {
+                syntax(P, pt, c->nparams == 0 ? "at least one argument must precede /" : "/ must be ahead of *");
+                break;
+            }
+            c->nposonly = c->nparams;
+            P->i++;
+        } else if (is_op(pt, "**")) {
+            P->i++;
+            if (p_param_name(P, c, nall) != 0) break;
+            dstar = c->params[nall];
+            c->params[nall] = NULL;
+        } else if (is_op(pt, "*")) {
+            if (stage) { syntax(P, pt, "* argument may appear only once"); break; }
+            stage = 1;
+            P->i++;
+            if (cur(P)->kind == T_NAME) {
+                if (p_param_name(P, c, nall) != 0) break;
+                star = c->params[nall];
+                c->params[nall] = NULL;
+            } else if (is_op(cur(P), closer) || (is_op(cur(P), ",") && is_op(peek_at(P, 1), closer))) {
+                syntax(P, pt, "named arguments must follow bare *");
+                break;
+            }
+        } else {
+            if (p_param_name(P, c, nall) != 0) break;
+            hx_node *d = NULL;
+            if (is_op(cur(P), "=")) {
+                P->i++;
+                d = p_test(P);
+            } else if (!stage && defs.n) {
+                syntax(P, pt, "non-default argument follows default argument");
+            }
+            if (failed(P)) { /* the name is not counted yet: drop it */
+                free(c->params[nall]);
+                c->params[nall] = NULL;
+                break;
+            }
+            if (stage) {
+                c->nkwonly++;
+                nv_push(&kwdefs, d);
+            } else {
+                c->nparams++;
+                if (d) nv_push(&defs, d);
+            }
+        }
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+    }
+    P->closer = saved;
+    /* the star names go after the keyword-only ones (co_varnames order) */
+    int nall = c->nparams + c->nkwonly;
+    c->params = realloc(c->params, (size_t)(nall + 2) * sizeof(char *));
+    if (!c->params) abort();
+    if (star) { c->params[nall++] = star; c->varargs = 1; }
+    if (dstar) { c->params[nall++] = dstar; c->varkw = 1; }
+    c->defaults = defs.v;
+    c->ndefaults = defs.n;
+    c->kwdefaults = kwdefs.v;
+    if (kwdefs.n < c->nkwonly) { /* an error stopped the list: no half-counted keyword-only entry */
+        c->nkwonly = kwdefs.n;
+    }
+    return failed(P) ? -1 : 0;
+}
+
 static hx_node *p_def(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a function name");
     if (!nt) return NULL;
-    if (P->in_func) {
-        unsupported(P, t, "statement 'def' inside a function (closures)", "def at module or class level");
-        return NULL;
-    }
     /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model;
      * a class defining another (__format__, __new__ ...) would silently behave as if it had
      * none, so it is refused here instead. */
@@ -1258,42 +1397,8 @@ static hx_node *p_def(parser *P) {
         return NULL;
     }
     hx_node *n = mk_decl(P, S_DEF, CODE_FUNCTION, t, nt);
-    hx_code *c = n->code;
     if (expect_op(P, "(") != 0) { hx_node_free(n); return NULL; }
-    nvec defs = {0};
-    while (!is_op(cur(P), ")") && !failed(P)) {
-        hx_tok *pt = cur(P);
-        if (is_op(pt, "*") || is_op(pt, "**") || is_op(pt, "/")) {
-            unsupported(P, pt, "parameter kind (*args, **kwargs, / or keyword-only)", "positional parameters with optional defaults");
-            break;
-        }
-        if (pt->kind != T_NAME || is_keyword(pt->text)) { syntax(P, pt, "expected a parameter name"); break; }
-        for (int i = 0; i < c->nparams; i++)
-            if (!strcmp(c->params[i], pt->text)) {
-                hx_cerr_set(P->err, pt->line, pt->col, "syntax error: duplicate argument '%s' in function definition", pt->text);
-                break;
-            }
-        if (failed(P)) break;
-        c->params = realloc(c->params, (size_t)(c->nparams + 1) * sizeof(char *));
-        if (!c->params) abort();
-        c->params[c->nparams++] = sdup(pt->text);
-        P->i++;
-        if (is_op(cur(P), ":")) { unsupported(P, cur(P), "annotation", "plain parameters"); break; }
-        if (is_op(cur(P), "=")) {
-            P->i++;
-            hx_node *d = p_test(P);
-            if (!d) break;
-            nv_push(&defs, d);
-        } else if (defs.n) {
-            syntax(P, pt, "non-default argument follows default argument");
-            break;
-        }
-        if (!is_op(cur(P), ",")) break;
-        P->i++;
-    }
-    c->defaults = defs.v;
-    c->ndefaults = defs.n;
-    if (failed(P) || expect_op(P, ")") != 0) { hx_node_free(n); return NULL; }
+    if (p_params(P, n->code, ")") != 0 || expect_op(P, ")") != 0) { hx_node_free(n); return NULL; }
     if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); hx_node_free(n); return NULL; }
     return p_decl_body(P, n, 1, 0);
 }
@@ -1302,10 +1407,6 @@ static hx_node *p_class(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a class name");
     if (!nt) return NULL;
-    if (P->in_func || P->in_class) {
-        unsupported(P, t, "statement 'class' inside a function or class", "class at module level");
-        return NULL;
-    }
     hx_node *n = mk_decl(P, S_CLASS, CODE_CLASS, t, nt);
     if (is_op(cur(P), "(")) {
         P->i++;
@@ -1323,8 +1424,31 @@ static hx_node *p_class(parser *P) {
         }
         if (!p_close(P, n, &b, NULL, ")")) return NULL;
     }
-    /* in_func is 0 here: a class inside a function was refused above */
     return p_decl_body(P, n, 0, 1);
+}
+
+/* decorators: ('@' namedexpr_test NEWLINE)+ then a def or class, which keeps them (first to last) */
+static void p_decorated(parser *P, nvec *out) {
+    nvec d = {0};
+    while (is_op(cur(P), "@") && !failed(P)) {
+        P->i++;
+        hx_node *e = p_test(P);
+        if (!e) break;
+        nv_push(&d, e);
+        if (cur(P)->kind != T_NEWLINE) { syntax(P, cur(P), NULL); break; }
+        P->i++;
+    }
+    hx_tok *t = cur(P);
+    if (!failed(P) && !is_kw(t, "def") && !is_kw(t, "class")) syntax(P, t, NULL);
+    if (failed(P)) { free_nodes(d.v, d.n); return; }
+    int before = out->n;
+    p_stmt(P, out);
+    if (out->n == before + 1) {
+        out->v[before]->decos = d.v;
+        out->v[before]->ndecos = d.n;
+    } else {
+        free_nodes(d.v, d.n);
+    }
 }
 
 static void p_stmt(parser *P, nvec *out) {
@@ -1350,7 +1474,7 @@ static void p_stmt(parser *P, nvec *out) {
             return;
         }
     }
-    if (is_op(t, "@")) { unsupported(P, t, "decorator", "plain def and class"); return; }
+    if (is_op(t, "@")) { p_decorated(P, out); return; }
     int before = out->n;
     p_simple_line(P, out);
     for (int i = before; i < out->n; i++) out->v[i]->end_line = t->line;
@@ -1417,7 +1541,9 @@ static int check_tree_depth(hx_node **body, int nbody, hx_cerr *err) {
         if (n->code) {
             check_depth_list(n->code->body, n->code->nbody, it.depth + 1, &st, &sp, &cap);
             check_depth_list(n->code->defaults, n->code->ndefaults, it.depth + 1, &st, &sp, &cap);
+            check_depth_list(n->code->kwdefaults, n->code->nkwonly, it.depth + 1, &st, &sp, &cap);
         }
+        check_depth_list(n->decos, n->ndecos, it.depth + 1, &st, &sp, &cap);
     }
     free(st);
     return rc;

@@ -14,8 +14,11 @@
 
 #include "interp.h"
 
+typedef struct stinfo stinfo;
+
 typedef struct scope {
     hx_code *code;
+    stinfo *st;              /* the unit's symbol table (closures) */
     char **globs;
     int nglobs;
     int nlocals;             /* function: slots [0, nlocals) are named locals */
@@ -31,6 +34,8 @@ typedef struct prep {
     hx_cerr *err;
     struct { const void *owner; rh_object *c; } *uses;   /* (code, constant) pairs already counted */
     int nuses, capuses;
+    stinfo **infos;          /* every unit's symbol table (closures), made before resolution */
+    int ninfos, capinfos;
 } prep;
 
 static void push_ref(rh_object ***v, int *n, int *cap, rh_object *o) {
@@ -75,10 +80,13 @@ static int find_local(scope *s, const char *name) {
     return -1;
 }
 
+static int set_has_nonlocal(const stinfo *st, const char *name);
+
+/* declared global, or nonlocal (then never a local either: deref_scope resolves it first) */
 static int is_global_decl(scope *s, const char *name) {
     for (int i = 0; i < s->nglobs; i++)
         if (strcmp(s->globs[i], name) == 0) return 1;
-    return 0;
+    return s->st && set_has_nonlocal(s->st, name);
 }
 
 /* ---------------------------------------------------------------- names and constants */
@@ -350,15 +358,354 @@ static int all_const(hx_node *n) {
     return 1;
 }
 
+/* ---------------------------------------------------------------- closures (Python/symtable.c)
+ * Before any name is resolved, each unit's names are classified as CPython's symtable does
+ * (analyze_block, analyze_name, analyze_cells, drop_class_free): a name a nested function uses and an
+ * enclosing function binds is a free variable of the nested one and a cell of the binder (passing through
+ * the units between); a class body's names are invisible to the functions in it, which see `__class__`
+ * instead (the cell the class body makes when a method uses super() or __class__). The results are the
+ * code units' cellnames/freenames (sorted, as the compiler's dictbytype) and qualnames
+ * (compiler_set_qualname's `<locals>` form). */
+
+typedef struct nameset { const char **v; int n, cap; } nameset;
+
+static int set_has(const nameset *s, const char *x) {
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->v[i], x) == 0) return 1;
+    return 0;
+}
+static void set_add(nameset *s, const char *x) {
+    if (set_has(s, x)) return;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->v = realloc(s->v, (size_t)s->cap * sizeof *s->v);
+        if (!s->v) abort();
+    }
+    s->v[s->n++] = x;
+}
+
+struct stinfo {
+    hx_code *code;
+    nameset bound, used, globs, nonlocs, frees;
+    hx_node **kids;          /* S_DEF / S_CLASS / E_LAMBDA nodes whose units are nested here */
+    int nkids, capkids;
+    hx_node *nonlocal_at;    /* the first `nonlocal` statement (errors point at it) */
+};
+
+static void st_expr(stinfo *st, hx_node *n);
+static void st_body(stinfo *st, hx_node **b, int nb);
+
+static void st_kid(stinfo *st, hx_node *n) {
+    if (st->nkids == st->capkids) {
+        st->capkids = st->capkids ? st->capkids * 2 : 8;
+        st->kids = realloc(st->kids, (size_t)st->capkids * sizeof *st->kids);
+        if (!st->kids) abort();
+    }
+    st->kids[st->nkids++] = n;
+}
+
+static void st_list(stinfo *st, hx_node **v, int n) {
+    for (int i = 0; i < n; i++) st_expr(st, v[i]);
+}
+
+/* a store / del target: its names are bound here, its sub-expressions used */
+static void st_target(stinfo *st, hx_node *t) {
+    if (!t) return;
+    switch (t->kind) {
+    case E_NAME: set_add(&st->bound, t->name); return;
+    case E_TUPLE: case E_LIST: for (int i = 0; i < t->n; i++) st_target(st, t->items[i]); return;
+    case E_STAR: st_target(st, t->a); return;
+    default: st_expr(st, t); return;
+    }
+}
+
+/* the names a comprehension binds live in its own slots: uses of them inside are not this unit's */
+static void st_comp_names(hx_node *t, nameset *out) {
+    if (t->kind == E_NAME) set_add(out, t->name);
+    else if (t->kind == E_TUPLE || t->kind == E_LIST)
+        for (int i = 0; i < t->n; i++) st_comp_names(t->items[i], out);
+}
+
+static void st_expr(stinfo *st, hx_node *n) {
+    if (!n) return;
+    switch (n->kind) {
+    case E_NAME:
+        set_add(&st->used, n->name);
+        /* symtable_visit_expr: a function reading `super` uses __class__ (for super() without arguments) */
+        if (st->code->kind == CODE_FUNCTION && strcmp(n->name, "super") == 0) set_add(&st->used, "__class__");
+        return;
+    case E_CONST: return;
+    case E_LAMBDA:
+        st_list(st, n->code->defaults, n->code->ndefaults);
+        st_list(st, n->code->kwdefaults, n->code->nkwonly);
+        st_kid(st, n);
+        return;
+    case E_LISTCOMP: case E_SETCOMP: {
+        st_expr(st, n->c);
+        nameset priv = {0};
+        st_comp_names(n->b, &priv);
+        stinfo inner = *st;  /* uses inside are recorded unless they name a loop variable */
+        nameset used = {0};
+        inner.used = used;
+        st_expr(&inner, n->a);
+        st_list(&inner, n->items2, n->n2);
+        st->kids = inner.kids, st->nkids = inner.nkids, st->capkids = inner.capkids;
+        for (int i = 0; i < inner.used.n; i++)
+            if (!set_has(&priv, inner.used.v[i])) set_add(&st->used, inner.used.v[i]);
+        free(inner.used.v);
+        free(priv.v);
+        return;
+    }
+    default:
+        st_expr(st, n->a);
+        st_expr(st, n->b);
+        st_expr(st, n->c);
+        st_list(st, n->items, n->n);
+        st_list(st, n->items2, n->n2);
+        return;
+    }
+}
+
+static void st_stmt(stinfo *st, hx_node *n) {
+    switch (n->kind) {
+    case S_ASSIGN: st_expr(st, n->a); for (int i = 0; i < n->n; i++) st_target(st, n->items[i]); return;
+    case S_AUG:
+        st_expr(st, n->b);
+        if (n->a->kind == E_NAME) set_add(&st->used, n->a->name);
+        st_target(st, n->a);
+        return;
+    case S_DEL: for (int i = 0; i < n->n; i++) st_target(st, n->items[i]); return;
+    case S_FOR: st_expr(st, n->b); st_target(st, n->a); st_body(st, n->items, n->n); st_body(st, n->items2, n->n2); return;
+    case S_IF: case S_WHILE: st_expr(st, n->a); st_body(st, n->items, n->n); st_body(st, n->items2, n->n2); return;
+    case S_BLOCK: st_body(st, n->items, n->n); st_body(st, n->items2, n->n2); return;
+    case S_TRY:
+        st_body(st, n->items, n->n);
+        st_body(st, n->items2, n->n2);
+        if (n->b) st_body(st, n->b->items, n->b->n);
+        if (n->c) st_body(st, n->c->items, n->c->n);
+        return;
+    case S_EXCEPT: st_expr(st, n->a); if (n->name) set_add(&st->bound, n->name); st_body(st, n->items, n->n); return;
+    case S_WITH: st_expr(st, n->a); st_target(st, n->b); st_body(st, n->items, n->n); return;
+    case S_GLOBAL: for (int i = 0; i < n->n; i++) set_add(&st->globs, n->kwnames[i]); return;
+    case S_NONLOCAL:
+        if (!st->nonlocal_at) st->nonlocal_at = n;
+        for (int i = 0; i < n->n; i++) set_add(&st->nonlocs, n->kwnames[i]);
+        return;
+    case S_IMPORT: for (int i = 0; i < n->n; i++) set_add(&st->bound, n->items[i]->name); return;
+    case S_DEF:
+        st_list(st, n->decos, n->ndecos);
+        st_list(st, n->code->defaults, n->code->ndefaults);
+        st_list(st, n->code->kwdefaults, n->code->nkwonly);
+        set_add(&st->bound, n->name);
+        st_kid(st, n);
+        return;
+    case S_CLASS:
+        st_list(st, n->decos, n->ndecos);
+        st_list(st, n->items, n->n);
+        set_add(&st->bound, n->name);
+        st_kid(st, n);
+        return;
+    default: st_expr(st, n->a); st_expr(st, n->b); return;
+    }
+}
+
+static void st_body(stinfo *st, hx_node **b, int nb) {
+    for (int i = 0; i < nb; i++) st_stmt(st, b[i]);
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* names (sorted copies) into *out */
+static void set_export(const nameset *s, char ***out, int *n) {
+    *n = s->n;
+    *out = s->n ? malloc((size_t)s->n * sizeof **out) : NULL;
+    for (int i = 0; i < s->n; i++) {
+        (*out)[i] = strdup(s->v[i]);
+        if (!(*out)[i]) abort();
+    }
+    if (s->n) qsort(*out, (size_t)s->n, sizeof **out, cmp_names);
+}
+
+static char *qualname_in(const char *parent, hx_codekind pk, const char *name) {
+    if (!parent) return strdup(name);
+    size_t l = strlen(parent) + strlen(name) + sizeof ".<locals>.";
+    char *q = malloc(l);
+    if (!q) abort();
+    snprintf(q, l, pk == CODE_FUNCTION ? "%s.<locals>.%s" : "%s.%s", parent, name);
+    return q;
+}
+
+static int st_error(prep *P, hx_node *at, hx_code *c, const char *fmt, const char *name) {
+    char msg[200];
+    snprintf(msg, sizeof msg, fmt, name);
+    hx_cerr_set(P->err, at ? at->line : c->line, at ? at->col : 1, "syntax error: %s", msg);
+    return -1;
+}
+
+static void st_keep(prep *P, stinfo *st) {
+    if (P->ninfos == P->capinfos) {
+        P->capinfos = P->capinfos ? P->capinfos * 2 : 16;
+        P->infos = realloc(P->infos, (size_t)P->capinfos * sizeof *P->infos);
+        if (!P->infos) abort();
+    }
+    P->infos[P->ninfos++] = st;
+}
+
+/* Analyze unit c (qualname already set) seen from enclosing function scopes binding `above`; the names
+ * it needs from them are added to *need. 0 or -1 with the error set. */
+static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) {
+    stinfo *st = calloc(1, sizeof *st);
+    if (!st) abort();
+    st->code = c;
+    c->class_cell = 0;
+    st_keep(P, st);
+    int fn = c->kind == CODE_FUNCTION;
+    if (fn)
+        for (int i = 0; i < hx_code_nallparams(c); i++) set_add(&st->bound, c->params[i]);
+    st_body(st, c->body, c->nbody);
+    if (rh_runtime_profile(P->I->rt)->python2 && (st->nonlocal_at || c->nkwonly))
+        return st_error(P, st->nonlocal_at, c, "%s", st->nonlocal_at
+                        ? "unsupported under the py27 profile: 'nonlocal' (Python 2.7 has no nonlocal statement)"
+                        : "unsupported under the py27 profile: keyword-only parameters (Python 2.7 has none)");
+    if (c->kind == CODE_MODULE && st->nonlocal_at)
+        return st_error(P, st->nonlocal_at, c, "%s", "nonlocal declaration not allowed at module level");
+    /* analyze_name: nonlocal names must be bound in an enclosing function; they and every used name bound
+     * there (and not here) are free here */
+    nameset local = {0}, newbound = {0};
+    for (int i = 0; i < st->nonlocs.n; i++) {
+        const char *x = st->nonlocs.v[i];
+        if (set_has(&st->globs, x)) return st_error(P, st->nonlocal_at, c, "name '%s' is nonlocal and global", x);
+        if (fn && hx_code_nallparams(c) && set_has(&st->bound, x)) {
+            for (int k = 0; k < hx_code_nallparams(c); k++)
+                if (!strcmp(c->params[k], x)) return st_error(P, st->nonlocal_at, c, "name '%s' is parameter and nonlocal", x);
+        }
+        if (!above || !set_has(above, x)) return st_error(P, st->nonlocal_at, c, "no binding for nonlocal '%s' found", x);
+        set_add(&st->frees, x);
+    }
+    for (int i = 0; i < st->bound.n; i++)
+        if (!set_has(&st->globs, st->bound.v[i]) && !set_has(&st->nonlocs, st->bound.v[i])) set_add(&local, st->bound.v[i]);
+    for (int i = 0; i < st->used.n; i++) {
+        const char *x = st->used.v[i];
+        if (set_has(&local, x) || set_has(&st->globs, x)) continue;
+        if (c->kind != CODE_MODULE && above && set_has(above, x)) set_add(&st->frees, x);
+    }
+    /* what the nested units see: a function adds its locals; a class adds only __class__ */
+    if (c->kind != CODE_MODULE && above)
+        for (int i = 0; i < above->n; i++)
+            if (!set_has(&st->globs, above->v[i])) set_add(&newbound, above->v[i]);
+    if (fn) for (int i = 0; i < local.n; i++) set_add(&newbound, local.v[i]);
+    if (c->kind == CODE_CLASS) set_add(&newbound, "__class__");
+    nameset cells = {0};
+    int rc = 0;
+    for (int k = 0; rc == 0 && k < st->nkids; k++) {
+        hx_node *kn = st->kids[k];
+        hx_code *kc = kn->code;
+        {   /* compiler_set_qualname: a name declared global in the parent is qualified by itself only */
+            int forced = kn->kind != E_LAMBDA && set_has(&st->globs, kc->name);
+            free(kc->qualname);
+            kc->qualname = qualname_in(c->kind == CODE_MODULE || forced ? NULL : c->qualname, c->kind, kc->name);
+        }
+        nameset kneed = {0};
+        rc = st_analyze(P, kc, &newbound, &kneed);
+        for (int i = 0; rc == 0 && i < kneed.n; i++) {
+            const char *x = kneed.v[i];
+            if (c->kind == CODE_CLASS && strcmp(x, "__class__") == 0) c->class_cell = 1; /* drop_class_free */
+            else if (fn && set_has(&local, x)) set_add(&cells, x);
+            else set_add(&st->frees, x);
+        }
+        free(kneed.v);
+    }
+    if (rc == 0) {
+        set_export(&cells, &c->cellnames, &c->ncells);
+        set_export(&st->frees, &c->freenames, &c->nfree);
+        for (int i = 0; i < st->frees.n; i++) set_add(need, st->frees.v[i]);
+    }
+    free(local.v);
+    free(newbound.v);
+    free(cells.v);
+    return rc;
+}
+
+static int set_has_nonlocal(const stinfo *st, const char *name) { return set_has(&st->nonlocs, name); }
+
+static void st_free(stinfo *st) {
+    free(st->bound.v);
+    free(st->used.v);
+    free(st->globs.v);
+    free(st->nonlocs.v);
+    free(st->frees.v);
+    free(st->kids);
+    free(st);
+}
+
+static stinfo *st_of(prep *P, const hx_code *c) {
+    for (int i = 0; i < P->ninfos; i++)
+        if (P->infos[i]->code == c) return P->infos[i];
+    return NULL;
+}
+
+static int index_of(char **names, int n, const char *x) {
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], x) == 0) return i;
+    return -1;
+}
+
+/* The slots of unit c's cells and free variables, once its locals have theirs: a cell keeps the slot of
+ * the parameter or local it is (MAKE_CELL turns the slot's value into a cell), a free variable gets a new
+ * slot (COPY_FREE_VARS fills it from the function's closure); a class body's __class__ cell is a slot. */
+static void assign_deref_slots(scope *s) {
+    hx_code *c = s->code;
+    c->cellslots = c->ncells ? malloc((size_t)c->ncells * sizeof(int)) : NULL;
+    for (int i = 0; i < c->ncells; i++) {
+        int slot = find_local(s, c->cellnames[i]);
+        c->cellslots[i] = slot >= 0 ? slot : add_slot(c, c->cellnames[i]);
+    }
+    if (c->class_cell) {
+        c->cellnames = realloc(c->cellnames, (size_t)(c->ncells + 1) * sizeof(char *));
+        c->cellslots = realloc(c->cellslots, (size_t)(c->ncells + 1) * sizeof(int));
+        if (!c->cellnames || !c->cellslots) abort();
+        c->cellnames[c->ncells] = strdup("__class__");
+        c->cellslots[c->ncells] = add_slot(c, "__class__");
+        c->ncells++;
+    }
+    c->freeslots = c->nfree ? malloc((size_t)c->nfree * sizeof(int)) : NULL;
+    for (int i = 0; i < c->nfree; i++) c->freeslots[i] = add_slot(c, c->freenames[i]);
+}
+
+/* SC_DEREF / SC_CLASSDEREF resolution of a name of unit c, or 0 when it is no cell or free variable. */
+static int deref_scope(scope *s, hx_node *n, int store) {
+    hx_code *c = s->code;
+    int i = index_of(c->cellnames, c->ncells, n->name);
+    if (i >= 0 && c->kind == CODE_FUNCTION) {
+        n->scope = SC_DEREF;
+        n->slot = c->cellslots[i];
+        return 1;
+    }
+    i = index_of(c->freenames, c->nfree, n->name);
+    if (i < 0) return 0;
+    if (c->kind == CODE_CLASS) {
+        /* a class body binding the name keeps it in its namespace (LOAD_NAME); a nonlocal one is the cell */
+        int nonlocal = s->st && set_has(&s->st->nonlocs, n->name);
+        if (!nonlocal && (store || (s->st && set_has(&s->st->bound, n->name)))) return 0;
+        n->scope = nonlocal ? SC_DEREF : SC_CLASSDEREF;
+    } else {
+        n->scope = SC_DEREF;
+    }
+    n->slot = c->freeslots[i];
+    return 1;
+}
+
 /* ---------------------------------------------------------------- walking */
 
 static int r_expr(prep *P, scope *s, hx_node *n);
 static int r_target(prep *P, scope *s, hx_node *n);
+static int r_code(prep *P, hx_code *c, const char *classname);
 static int r_body(prep *P, scope *s, hx_node **b, int nb);
 
 static int name_scope(scope *s, hx_node *n, int store) {
     for (int i = s->nov - 1; i >= 0; i--)
         if (strcmp(s->ov[i].name, n->name) == 0) { n->scope = SC_FAST; n->slot = s->ov[i].slot; return 0; }
+    if (s->code->kind != CODE_MODULE && deref_scope(s, n, store)) return 0;
     switch (s->code->kind) {
     case CODE_MODULE: n->scope = SC_GLOBAL; return 0;
     case CODE_CLASS: n->scope = SC_CLASS; return 0;
@@ -460,13 +807,22 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
     case E_BOOLOP: case E_COMPARE: return r_list(P, s, n->items, n->n);
     case E_NOT: case E_STAR: return r_expr(P, s, n->a);
     case E_IFEXP: return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) ? -1 : 0;
-    case E_CALL: return r_expr(P, s, n->a) || r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
+    case E_CALL:
+        for (int i = 0; i < n->n2; i++) /* keyword names: the constants of a BUILD_MAP in an ex call */
+            if (n->kwnames[i] && !intern_name(P, n->kwnames[i])) return -1;
+        return r_expr(P, s, n->a) || r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
     case E_ATTR:
         if (r_expr(P, s, n->a)) return -1;
         n->name_obj = intern_name(P, n->name);
         return n->name_obj ? 0 : -1;
     case E_SUBSCR: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
     case E_SLICE: return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) ? -1 : 0;
+    case E_DSTAR: return r_expr(P, s, n->a);
+    case E_LAMBDA:
+        if (r_list(P, s, n->code->defaults, n->code->ndefaults) || r_list(P, s, n->code->kwdefaults, n->code->nkwonly))
+            return -1;
+        if (!(n->name_obj = intern_name(P, "<lambda>"))) return -1;
+        return r_code(P, n->code, NULL);
     default:
         hx_cerr_set(P->err, n->line, n->col, "unsupported expression");
         return -1;
@@ -525,12 +881,13 @@ static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
             if (n->b) collect_locals(c, s, &n->b, 1);
             if (n->c) collect_locals(c, s, &n->c, 1);
             break;
+        case S_DEF: case S_CLASS: /* a nested def or class binds its name here */
         case S_EXCEPT:
             if (n->name && !is_global_decl(s, n->name) && find_local(s, n->name) < 0) {
                 add_slot(c, n->name);
                 s->nlocals = c->nslots;
             }
-            collect_locals(c, s, n->items, n->n);
+            if (n->kind == S_EXCEPT) collect_locals(c, s, n->items, n->n);
             break;
         case S_WITH:
             if (n->b) collect_target(c, n->b, s);
@@ -580,19 +937,15 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         return 0;
     case S_DEF: {
         hx_code *c = n->code;
-        if (r_list(P, s, c->defaults, c->ndefaults) || r_name(P, s, n, 1)) return -1;
-        if (s->code->kind == CODE_CLASS) {
-            free(c->qualname);
-            size_t l = strlen(s->classname) + strlen(c->name) + 2;
-            c->qualname = malloc(l);
-            if (!c->qualname) abort();
-            snprintf(c->qualname, l, "%s.%s", s->classname, c->name);
-        }
+        if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, c->defaults, c->ndefaults) ||
+            r_list(P, s, c->kwdefaults, c->nkwonly) || r_name(P, s, n, 1))
+            return -1;
         return r_code(P, c, NULL);
     }
     case S_CLASS:
-        if (r_list(P, s, n->items, n->n) || r_name(P, s, n, 1)) return -1;
+        if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, n->items, n->n) || r_name(P, s, n, 1)) return -1;
         return r_code(P, n->code, n->name);
+    case S_NONLOCAL: return 0;
     default:
         hx_cerr_set(P->err, n->line, n->col, "unsupported statement");
         return -1;
@@ -607,28 +960,39 @@ static int r_body(prep *P, scope *s, hx_node **b, int nb) {
 
 static int r_code(prep *P, hx_code *c, const char *classname) {
     scope s = {.code = c, .classname = classname, .owner = c, .late = c->kind == CODE_FUNCTION};
+    s.st = st_of(P, c);
     if (c->kind == CODE_FUNCTION) {
         collect_globals(&s, c->body, c->nbody);
         for (int i = 0; i < s.nglobs; i++)
-            for (int k = 0; k < c->nparams; k++)
+            for (int k = 0; k < hx_code_nallparams(c); k++)
                 if (strcmp(s.globs[i], c->params[k]) == 0) {
                     hx_cerr_set(P->err, c->line, 1, "syntax error: name '%s' is parameter and global", s.globs[i]);
                     free(s.globs);
                     return -1;
                 }
-        for (int k = 0; k < c->nparams; k++) add_slot(c, c->params[k]);
+        for (int k = 0; k < hx_code_nallparams(c); k++) add_slot(c, c->params[k]);
         s.nlocals = c->nslots;
         collect_locals(c, &s, c->body, c->nbody);
         s.nlocals = c->nslots;
     }
+    if (c->kind != CODE_MODULE) assign_deref_slots(&s);
+    /* names the compiler uses as constants: keyword-only parameters (kwdefaults keys), __classcell__ */
+    for (int k = 0; k < c->nkwonly; k++)
+        if (!intern_name(P, c->params[c->nparams + k])) return -1;
+    if (c->class_cell && !intern_name(P, "__classcell__")) return -1;
     int rc = r_body(P, &s, c->body, c->nbody);
     free(s.globs);
     return rc;
 }
 
 int hx_prepare(hx_interp *I, hx_code *module, hx_cerr *err) {
-    prep P = {I, err, NULL, 0, 0};
-    int rc = r_code(&P, module, NULL);
+    prep P = {I, err, NULL, 0, 0, NULL, 0, 0};
+    nameset need = {0};
+    int rc = st_analyze(&P, module, NULL, &need);
+    free(need.v);
+    if (rc == 0) rc = r_code(&P, module, NULL);
+    for (int i = 0; i < P.ninfos; i++) st_free(P.infos[i]);
+    free(P.infos);
     free(P.uses);
     return rc;
 }

@@ -234,9 +234,11 @@ static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *
     return r;
 }
 
-/* f(*seq, **kw-as-names): the argument tuple lives for the whole call (CALL_FUNCTION_EX). */
-static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object **kwv, const char *const *kwn,
-                          int nkw) {
+/* CALL_FUNCTION_EX: fn(*seq, **kwargs) (kwargs a dict or NULL). The argument tuple lives for the whole
+ * call (PySequence_Tuple of a non-tuple); with keywords, _PyVectorcall_Call's _PyStack_UnpackDict makes a
+ * tuple of the names and a new argument array holding one more reference to every argument, both alive
+ * until the call returns. seq and kwargs borrowed. */
+static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object *kwargs) {
     rh_runtime *rt = I->rt;
     rh_object *tup = seq;
     if (rh_kind_of(seq) != RH_K_TUPLE) {
@@ -245,27 +247,45 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
             if (rh_err_occurred(rt) == RH_EXC_TYPE && rh_kind_of(fn) == RH_K_FUNCTION)
                 rh_err_set(rt, RH_EXC_TYPE, "%s() argument after * must be an iterable, not %s",
                            hx_cstr(I, rh_func_qualname(fn)), hx_tname(seq));
-            for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
             return NULL;
         }
         tup = rh_tuple_new(rt, rh_kind_of(l) == RH_K_LIST ? rh_list_len(l) : rh_tuple_len(l));
         for (size_t i = 0; tup && i < rh_tuple_len(tup); i++)
             rh_tuple_set(tup, i, newref(rh_kind_of(l) == RH_K_LIST ? rh_list_get(l, i) : rh_tuple_get(l, i)));
         rh_decref(rt, l);
-        if (!tup) { for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]); return NULL; }
+        if (!tup) return NULL;
     } else {
         rh_incref(tup);
     }
-    size_t n = rh_tuple_len(tup);
-    if (n + (size_t)nkw > RH_ARGS_MAX) {
+    size_t n = rh_tuple_len(tup), nkw = kwargs ? rh_dict_len(kwargs) : 0;
+    if (n + nkw > RH_ARGS_MAX) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
-        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
         rh_decref(rt, tup);
         return NULL;
     }
-    rh_object *a[RH_ARGS_MAX];
+    rh_object *a[RH_ARGS_MAX], *kwv[RH_ARGS_MAX], *names = NULL;
+    char *kwn[RH_ARGS_MAX];
+    if (nkw) { /* _PyStack_UnpackDict */
+        if (!(names = rh_tuple_new(rt, nkw))) { rh_decref(rt, tup); return NULL; }
+        size_t pos = 0, i = 0;
+        rh_object *k, *v;
+        while (rh_dict_next(kwargs, &pos, &k, &v)) {
+            rh_tuple_set(names, i, newref(k));
+            kwn[i] = (char *)hx_cstr(I, k);
+            kwv[i++] = v;
+        }
+        for (size_t j = 0; j < n; j++) rh_incref(rh_tuple_get(tup, j));
+        for (size_t j = 0; j < nkw; j++) rh_incref(kwv[j]);
+    }
     for (size_t i = 0; i < n; i++) a[i] = newref(rh_tuple_get(tup, i));
-    rh_object *r = hx_call(I, fn, a, (int)n, (char **)kwn, kwv, nkw);
+    rh_object *kv2[RH_ARGS_MAX];
+    for (size_t i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
+    rh_object *r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
+    if (nkw) { /* _PyStack_UnpackDict_Free */
+        for (size_t j = 0; j < n; j++) rh_decref(rt, rh_tuple_get(tup, j));
+        for (size_t j = 0; j < nkw; j++) rh_decref(rt, kwv[j]);
+        rh_decref(rt, names);
+    }
     rh_decref(rt, tup);
     return r;
 }
@@ -337,6 +357,68 @@ static rh_object *make_function(hx_interp *I, hx_frame *f, hx_code *sub, rh_obje
     rh_xdecref(rt, qn);
     rh_xdecref(rt, defs);
     return fn;
+}
+
+/* MAKE_FUNCTION's keyword-only defaults (flag 2) and closure (flag 8), both stolen, set on fn (may be
+ * NULL: then they are only released). Returns fn. */
+static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs, rh_object *closure) {
+    if (fn && kwdefs) rh_func_set_kwdefaults(I->rt, fn, kwdefs);
+    if (fn && closure) rh_func_set_closure(I->rt, fn, closure);
+    rh_xdecref(I->rt, kwdefs);
+    rh_xdecref(I->rt, closure);
+    return fn;
+}
+
+/* The error of LOAD_DEREF / DELETE_DEREF on an empty cell (format_exc_unbound): a cell variable is an
+ * unbound local, a free variable unbound in its enclosing scope. */
+static __attribute__((noinline)) void unbound_deref(hx_interp *I, hx_code *c, int slot) {
+    for (int i = 0; i < c->nfree; i++)
+        if (c->freeslots[i] == slot) {
+            if (rh_runtime_profile(I->rt)->version_hex >= 0x030B)
+                rh_err_set(I->rt, RH_EXC_NAME, "cannot access free variable '%s' where it is not associated with a "
+                           "value in enclosing scope", c->slotnames[slot]);
+            else
+                rh_err_set(I->rt, RH_EXC_NAME, "free variable '%s' referenced before assignment in enclosing scope",
+                           c->slotnames[slot]);
+            return;
+        }
+    unbound_local(I, c, slot);
+}
+
+/* _PyObject_FunctionStr: "f()" with the qualname of a function, "C.m()" of a method, the repr else */
+static const char *function_str(hx_interp *I, rh_object *fn, char *buf, size_t n) {
+    if (rh_kind_of(fn) == RH_K_METHOD) fn = rh_method_func(fn);
+    if (rh_kind_of(fn) == RH_K_FUNCTION) snprintf(buf, n, "%s()", hx_cstr(I, rh_func_qualname(fn)));
+    else if (rh_kind_of(fn) == RH_K_BUILTIN) snprintf(buf, n, "%s()", rh_builtin_get_def(fn)->name);
+    else snprintf(buf, n, "%s object", hx_tname(fn));
+    return buf;
+}
+
+/* DICT_MERGE (_PyDict_MergeEx with override 2, format_kwargs_error): the mapping's items into dict; a
+ * key already there, a non-str key or a non-mapping is the TypeError CPython words for the call of fn. */
+static __attribute__((noinline)) int dict_merge_kw(hx_interp *I, rh_object *fn, rh_object *dict, rh_object *m) {
+    rh_runtime *rt = I->rt;
+    char fs[160];
+    if (rh_kind_of(m) != RH_K_DICT) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s argument after ** must be a mapping, not %s", function_str(I, fn, fs, sizeof fs),
+                   hx_tname(m));
+        return -1;
+    }
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(m, &pos, &k, &v)) {
+        if (rh_kind_of(k) != RH_K_STR) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s keywords must be strings", function_str(I, fn, fs, sizeof fs));
+            return -1;
+        }
+        if (rh_dict_get(rt, dict, k)) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s got multiple values for keyword argument '%s'",
+                       function_str(I, fn, fs, sizeof fs), hx_cstr(I, k));
+            return -1;
+        }
+        if (rh_dict_set(rt, dict, k, v)) return -1;
+    }
+    return 0;
 }
 
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *sub, rh_object *name, rh_object *bases, int line);
@@ -828,12 +910,12 @@ L_CALL: {
     DISPATCH();
 }
 L_CALL_FUNCTION_EX: {
-    rh_object **kwv = sp - arg, *seq = kwv[-1], *fn = kwv[-3];
-    sp = kwv - 3;
-    r = call_ex(I, fn, seq, kwv, kwn, (int)arg);
-    kwn = NULL;
-    nkw = 0;
+    rh_object *kwargs = arg ? POP() : NULL, *seq = POP(), *fn;
+    (void)POP(); /* the NULL of PUSH_NULL */
+    fn = POP();
+    r = call_ex(I, fn, seq, kwargs);
     rh_decref(rt, seq);
+    rh_xdecref(rt, kwargs);
     rh_decref(rt, fn);
     if (!r) goto error;
     PUSH(r);
@@ -841,30 +923,86 @@ L_CALL_FUNCTION_EX: {
 }
 L_MAKE_FUNCTION: {
     uint32_t extra = *ip++;
+    rh_object *clo = (extra & 8u) ? POP() : NULL;
+    rh_object *kwd = (extra & 2u) ? POP() : NULL;
     rh_object *defs = (extra & 1u) ? POP() : NULL;
-    r = make_function(I, f, c->co_codes[arg], c->co_names[extra >> 1], defs);
+    r = make_function(I, f, c->co_codes[arg], c->co_names[extra >> 4], defs);
+    r = function_extras(I, r, kwd, clo);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
 }
+L_MAKE_CELL:
+    v = fast[arg];
+    r = rh_cell_new(rt, v);
+    if (!r) goto error;
+    fast[arg] = r;
+    rh_xdecref(rt, v);
+    DISPATCH();
+L_LOAD_CLOSURE:
+    PUSH(newref(fast[arg]));
+    DISPATCH();
+L_LOAD_DEREF:
+    v = rh_cell_get(fast[arg]);
+    if (__builtin_expect(!v, 0)) { unbound_deref(I, c, (int)arg); goto error; }
+    PUSH(newref(v));
+    DISPATCH();
+L_STORE_DEREF:
+    v = POP();
+    rh_cell_set(rt, fast[arg], v);
+    rh_decref(rt, v);
+    DISPATCH();
+L_DELETE_DEREF:
+    if (!rh_cell_get(fast[arg])) { unbound_deref(I, c, (int)arg); goto error; }
+    rh_cell_set(rt, fast[arg], NULL);
+    DISPATCH();
+L_LOAD_CLASSDEREF: /* the class namespace first (it may bind the name), then the cell */
+    {
+        rh_object *nm = rh_str_intern_utf8(rt, c->slotnames[arg], strlen(c->slotnames[arg]));
+        v = nm ? rh_dict_get(rt, f->ns, nm) : NULL;
+        rh_xdecref(rt, nm);
+        if (!v && rh_err_occurred(rt)) goto error;
+    }
+    if (!v) v = rh_cell_get(fast[arg]);
+    if (!v) { unbound_deref(I, c, (int)arg); goto error; }
+    PUSH(newref(v));
+    DISPATCH();
+L_COPY_FREE_VARS: {
+    rh_object *clo = f->func ? rh_func_closure(f->func) : f->closure;
+    for (uint32_t i = 0; i < arg; i++) fast[c->freeslots[i]] = newref(rh_tuple_get(clo, i));
+    DISPATCH();
+}
+L_DICT_MERGE:
+    v = POP();
+    t = dict_merge_kw(I, PEEK(arg + 2), PEEK(arg), v);
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_HX_BUILD_CLASS_CLOSURE:
+    I->class_closure = POP();
+    goto build_class_op;
 L_HX_COMP_FUNCTION:
     r = rh_func_new(rt, c, f->globals, arg ? I->s_setcomp : I->s_listcomp, arg ? I->s_setcomp : I->s_listcomp, NULL);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
-L_HX_BUILD_CLASS: {
+L_HX_BUILD_CLASS:
+    I->class_closure = NULL;
+build_class_op: {
     uint32_t extra = *ip++, nb = extra & 255u;
     rh_object *bases;
     if (nb) {
         bases = rh_tuple_new(rt, nb);
-        if (!bases) goto error;
+        if (!bases) { rh_xdecref(rt, I->class_closure); I->class_closure = NULL; goto error; }
         sp -= nb;
         for (uint32_t i = 0; i < nb; i++) rh_tuple_set(bases, i, sp[i]);
     } else {
         bases = newref(rh_empty_tuple(rt));
     }
     f->line = c->co_lines[ip - code - 2];
+    w = I->class_closure; /* owned here: build_class's frame borrows it */
     r = build_class(I, f, c->co_codes[arg], c->co_names[extra >> 8], bases, f->line);
+    rh_xdecref(rt, w);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -973,6 +1111,138 @@ exception_unwind: {
 
 /* ---------------------------------------------------------------- calls */
 
+/* The names of parameters [lo, hi) still unbound, as missing_arguments words them: 'a', 'a' and 'b',
+ * 'a', 'b', and 'c'. Returns the count. */
+static int missing_names(hx_code *c, rh_object **fast, int lo, int hi, char *buf, size_t n) {
+    int total = 0, k = 0;
+    for (int i = lo; i < hi; i++) total += !fast[i];
+    buf[0] = 0;
+    for (int i = lo; i < hi; i++) {
+        if (fast[i]) continue;
+        size_t l = strlen(buf);
+        const char *sep = k == 0 ? "" : (total == 2 ? " and " : (k == total - 1 ? ", and " : ", "));
+        snprintf(buf + l, n - l, "%s'%s'", sep, c->params[i]);
+        k++;
+    }
+    return total;
+}
+
+/* initialize_locals (Python/ceval.c, 3.11): bind a call's arguments to the parameters of fn's unit c in
+ * CPython's order — the **kwargs dict first, positional arguments, the *args tuple, keyword arguments
+ * (a name no parameter has goes into **kwargs), then the checks and defaults: too many positional
+ * arguments, missing positional ones (defaults filled), missing keyword-only ones (__kwdefaults__).
+ * Arguments are moved (steal) or copied into fast as call_pyfunc does; what is left in args/kwv is the
+ * caller's to release. 0, or -1 with CPython's TypeError set. */
+static __attribute__((noinline)) int bind_args(hx_interp *I, rh_object *fn, hx_code *c, rh_object **fast,
+                                                rh_object **args, int nargs, char **kwn, rh_object **kwv, int nkw,
+                                                int steal) {
+    rh_runtime *rt = I->rt;
+    const char *qn = hx_cstr(I, rh_func_qualname(fn));
+    int argcount = c->nparams, total = c->nparams + c->nkwonly, i;
+    rh_object *kwdict = NULL;
+    char names[512];
+    if (c->varkw) {
+        if (!(kwdict = rh_dict_new(rt))) return -1;
+        fast[total + c->varargs] = kwdict;
+    }
+    int n = nargs < argcount ? nargs : argcount;
+    for (i = 0; i < n; i++) {
+        fast[i] = steal ? args[i] : newref(args[i]);
+        if (steal) args[i] = NULL;
+    }
+    if (c->varargs) { /* _PyTuple_FromArraySteal */
+        rh_object *u = nargs == n ? newref(rh_empty_tuple(rt)) : rh_tuple_new(rt, (size_t)(nargs - n));
+        if (!u) return -1;
+        for (i = n; i < nargs && nargs > n; i++) {
+            rh_tuple_set(u, (size_t)(i - n), steal ? args[i] : newref(args[i]));
+            if (steal) args[i] = NULL;
+        }
+        fast[total] = u;
+    }
+    for (int k = 0; k < nkw; k++) {
+        int j = -1;
+        for (int p = c->nposonly; p < total && j < 0; p++)
+            if (strcmp(c->params[p], kwn[k]) == 0) j = p;
+        if (j < 0) {
+            if (!kwdict) {
+                int posonly = 0;
+                names[0] = 0;
+                for (int m = 0; m < nkw; m++)
+                    for (int p = 0; p < c->nposonly; p++)
+                        if (strcmp(c->params[p], kwn[m]) == 0) {
+                            size_t l = strlen(names);
+                            snprintf(names + l, sizeof names - l, "%s%s", posonly++ ? ", " : "", kwn[m]);
+                        }
+                if (posonly)
+                    rh_err_set(rt, RH_EXC_TYPE, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                               qn, names);
+                else
+                    rh_err_set(rt, RH_EXC_TYPE, "%s() got an unexpected keyword argument '%s'", qn, kwn[k]);
+                return -1;
+            }
+            rh_object *key = rh_str_intern_utf8(rt, kwn[k], strlen(kwn[k]));
+            int rc = key ? rh_dict_set(rt, kwdict, key, kwv[k]) : -1;
+            rh_xdecref(rt, key);
+            if (rc) return -1;
+            if (steal) { rh_decref(rt, kwv[k]); kwv[k] = NULL; }
+            continue;
+        }
+        if (fast[j]) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s() got multiple values for argument '%s'", qn, kwn[k]);
+            return -1;
+        }
+        fast[j] = steal ? kwv[k] : newref(kwv[k]);
+        if (steal) kwv[k] = NULL;
+    }
+    rh_object *defs = rh_func_defaults(fn);
+    int defcount = defs ? (int)rh_tuple_len(defs) : 0;
+    if (nargs > argcount && !c->varargs) { /* too_many_positional */
+        int kwonly_given = 0;
+        for (i = argcount; i < total; i++) kwonly_given += fast[i] != NULL;
+        char sig[64], kwsig[96] = "";
+        int plural = defcount ? 1 : argcount != 1;
+        if (defcount) snprintf(sig, sizeof sig, "from %d to %d", argcount - defcount, argcount);
+        else snprintf(sig, sizeof sig, "%d", argcount);
+        if (kwonly_given)
+            snprintf(kwsig, sizeof kwsig, " positional argument%s (and %d keyword-only argument%s)", nargs != 1 ? "s" : "",
+                     kwonly_given, kwonly_given != 1 ? "s" : "");
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes %s positional argument%s but %d%s %s given", qn, sig, plural ? "s" : "",
+                   nargs, kwsig, nargs == 1 && !kwonly_given ? "was" : "were");
+        return -1;
+    }
+    if (nargs < argcount) {
+        int m = argcount - defcount, missing = 0;
+        for (i = nargs; i < m; i++) missing += !fast[i];
+        if (missing) {
+            missing = missing_names(c, fast, 0, m, names, sizeof names);
+            rh_err_set(rt, RH_EXC_TYPE, "%s() missing %d required positional argument%s: %s", qn, missing,
+                       missing == 1 ? "" : "s", names);
+            return -1;
+        }
+        for (i = n > m ? n - m : 0; i < defcount; i++)
+            if (!fast[m + i]) fast[m + i] = newref(rh_tuple_get(defs, (size_t)i));
+    }
+    if (c->nkwonly) {
+        rh_object *kwdefs = rh_func_kwdefaults(fn);
+        int missing = 0;
+        for (i = argcount; i < total; i++) {
+            if (fast[i]) continue;
+            rh_object *nm = kwdefs ? rh_str_intern_utf8(rt, c->params[i], strlen(c->params[i])) : NULL; /* interned by resolve.c */
+            rh_object *d = nm ? rh_dict_get(rt, kwdefs, nm) : NULL;
+            rh_xdecref(rt, nm);
+            if (d) fast[i] = newref(d);
+            else missing++;
+        }
+        if (missing) {
+            missing = missing_names(c, fast, argcount, total, names, sizeof names);
+            rh_err_set(rt, RH_EXC_TYPE, "%s() missing %d required keyword-only argument%s: %s", qn, missing,
+                       missing == 1 ? "" : "s", names);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
                               rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
@@ -984,41 +1254,18 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     rh_object **fast = fr.fast;
     int i;
     rh_object *ret = NULL;
-    if (nargs > c->nparams) {
-        rh_err_set(rt, RH_EXC_TYPE, "%s() takes %d positional argument%s but %d %s given", nm, c->nparams,
-                   c->nparams == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
-        goto fail_args;
-    }
     /* 3.11+: the new frame takes the caller's stack references (_PyEvalFramePushAndInit); 3.10 and 2.7
      * copy them with a new reference each, the caller's stack keeping its own until the call returns */
     int steal = rh_runtime_profile(rt)->call_args_stolen;
-    for (i = 0; i < nargs; i++) {
-        fast[i] = steal ? args[i] : newref(args[i]);
-        if (steal) args[i] = NULL;
-    }
-    for (int k = 0; k < nkw; k++) {
-        int idx = -1;
-        for (int p = 0; p < c->nparams; p++)
-            if (strcmp(c->params[p], kwn[k]) == 0) idx = p;
-        if (idx < 0) {
-            rh_err_set(rt, RH_EXC_TYPE, "%s() got an unexpected keyword argument '%s'", nm, kwn[k]);
-            goto fail_args;
+    if (__builtin_expect(nargs == c->nparams && !nkw && !c->varargs && !c->varkw && !c->nkwonly, 1)) {
+        for (i = 0; i < nargs; i++) {
+            fast[i] = steal ? args[i] : newref(args[i]);
+            if (steal) args[i] = NULL;
         }
-        if (fast[idx]) {
-            rh_err_set(rt, RH_EXC_TYPE, "%s() got multiple values for argument '%s'", nm, kwn[k]);
-            goto fail_args;
-        }
-        fast[idx] = steal ? kwv[k] : newref(kwv[k]);
-        if (steal) kwv[k] = NULL;
-    }
-    rh_object *defs = rh_func_defaults(fn);
-    int nd = defs ? (int)rh_tuple_len(defs) : 0;
-    for (int p = 0; p < c->nparams; p++) {
-        if (fast[p]) continue;
-        if (p >= c->nparams - nd) { fast[p] = newref(rh_tuple_get(defs, (size_t)(p - (c->nparams - nd)))); continue; }
-        rh_err_set(rt, RH_EXC_TYPE, "%s() missing 1 required positional argument: '%s'", nm, c->params[p]);
+    } else if (bind_args(I, fn, c, fast, args, nargs, kwn, kwv, nkw, steal) != 0) {
         goto fail_args;
     }
+    (void)nm;
     if (I->depth >= RH_MAX_CALL_DEPTH) {
         rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded");
         goto fail_args;
@@ -1228,6 +1475,24 @@ static int set_static_attributes(rh_runtime *rt, rh_object *ns, hx_code *c) {
     return rc;
 }
 
+/* compiler_class's `__qualname__ = '<qualname>'` of a class nested in a function or class (type_new
+ * keeps it as the class's qualname). 0 or -1. */
+static int set_qualname(hx_interp *I, rh_object *ns, hx_code *c) {
+    rh_object *q = rh_str_from_cstr(I->rt, c->qualname);
+    int rc = q ? rh_dict_set(I->rt, ns, I->s_qualname, q) : -1;
+    rh_xdecref(I->rt, q);
+    return rc;
+}
+
+/* type_new_set_classcell: the __classcell__ the body stored leaves the namespace (the cell itself is set
+ * once the class exists). 0 or -1. */
+static int take_classcell(hx_interp *I, rh_object *ns) {
+    rh_object *k = rh_str_intern_utf8(I->rt, "__classcell__", 13);
+    int rc = k ? rh_dict_del(I->rt, ns, k) : -1;
+    rh_xdecref(I->rt, k);
+    return rc;
+}
+
 /* `class name(bases): body` (bases stolen): the body runs in its own frame over a fresh namespace, then
  * rh_class_new makes the class. New reference or NULL. */
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases, int line) {
@@ -1251,14 +1516,25 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
         rh_decref(rt, bases);
         return NULL;
     }
+    if (strcmp(c->qualname, c->name) != 0 && set_qualname(I, ns, c) != 0) {
+        rh_decref(rt, ns);
+        rh_decref(rt, bases);
+        return NULL;
+    }
     hx_frame fr;
     frame_setup(I, &fr, c, f->globals, ns);
+    fr.closure = I->class_closure; /* borrowed: HX_BUILD_CLASS_CLOSURE holds it for the call */
+    I->class_closure = NULL;
     I->frame = &fr;
     int st = run_frame(I, &fr);
     I->frame = fr.back;
-    if (st == 0) rh_decref(rt, fr.retval);
+    rh_object *classcell = NULL; /* compiler_class: the body returns its __class__ cell, or None */
+    if (st == 0 && rh_kind_of(fr.retval) == RH_K_CELL) classcell = fr.retval;
+    else if (st == 0) rh_decref(rt, fr.retval);
     frame_clear(I, &fr);
+    if (st == 0 && classcell) st = take_classcell(I, ns);
     if (st != 0) {
+        rh_xdecref(rt, classcell);
         rh_decref(rt, ns);
         rh_decref(rt, bases);
         return NULL;
@@ -1269,8 +1545,18 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
         return NULL;
     }
     rh_object *cls = rh_class_new(rt, name, bases, ns);
+    if (cls) { /* type_new_set_names: property.__set_name__ (the name its error messages use) */
+        size_t pos = 0;
+        rh_object *k, *v;
+        while (rh_dict_next(ns, &pos, &k, &v))
+            if (rh_kind_of(v) == RH_K_PROPERTY) rh_property_set_name(rt, v, k);
+    }
     rh_decref(rt, ns);
     rh_decref(rt, bases);
+    if (classcell) { /* type_new_set_classcell: the methods' __class__ is the new class */
+        if (cls) rh_cell_set(rt, classcell, cls);
+        rh_decref(rt, classcell);
+    }
     return cls;
 }
 

@@ -102,6 +102,7 @@ static rh_object *object_str(rh_runtime *rt, rh_object *o);
 static int64_t object_hash(rh_runtime *rt, rh_object *o);
 static rh_object *object_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);
 static rh_object *object_getattro(rh_runtime *rt, rh_object *o, rh_object *name);
+static int binds_itself(rh_object *attr);
 static int object_setattro(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
 static rh_object *object_new(rh_runtime *rt, rh_type *type, rh_object *const *args, size_t nargs);
 
@@ -136,6 +137,7 @@ static void class_dealloc(rh_runtime *rt, rh_object *o) {
     rh_xdecref(rt, c->t.bases);
     rh_xdecref(rt, c->t.mro);
     rh_xdecref(rt, c->t.name_obj);
+    rh_xdecref(rt, c->t.qualname_obj);
     rh_xdecref(rt, c->slot_names);
     if (c->t.cached_keys) rh__dictkeys_decref(rt, rh__class_keys(&c->t));
     rh__object_free(rt, o, c->alloc_size);
@@ -664,7 +666,12 @@ static int ns_add_getset(rh_runtime *rt, rh_class *c, rh_descr_kind kind, const 
  * names), the __dict__ and __weakref__ getsets this class adds, and __doc__ = None when the body set none. */
 static int fill_namespace(rh_runtime *rt, rh_class *c, const class_spec *s) {
     rh_object *ns = c->t.dict;
-    if (dict_find_cstr(rt, ns, "__qualname__")) {
+    rh_object *qn = dict_find_cstr(rt, ns, "__qualname__");
+    if (qn) {
+        if (qn->type->kind == RH_K_STR) { /* type_new_set_ht_name: ht_qualname */
+            rh_incref(qn);
+            c->t.qualname_obj = qn;
+        }
         rh_object *k = rh_str_intern_utf8(rt, "__qualname__", 12);
         int rc = k ? rh__dict_setdel(rt, ns, k, NULL) : -1;
         rh_xdecref(rt, k);
@@ -1087,6 +1094,7 @@ static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
     if (t->bases && str_is(rt, name, "__bases__")) return new_ref(t->bases);
     if (t->dict && str_is(rt, name, "__dict__")) return rh_class_dict(rt, o); /* type's own __dict__ getset */
     rh_object *attr = rh_class_lookup(rt, o, name);
+    if (attr && binds_itself(attr)) return attr->type->tp_descr_get(rt, attr, NULL, o); /* type_getattro */
     if (attr) return new_ref(attr);
     return rh_err_occurred(rt) ? NULL : no_attribute(rt, o, name);
 }
@@ -1098,6 +1106,17 @@ rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
     }
     rh_getattrofunc f = o->type->tp_getattro;
     return f ? f(rt, o, name) : no_attribute(rt, o, name);
+}
+
+/* PyObject_GenericGetAttr's two descriptor cases: a data descriptor (tp_descr_get and tp_descr_set: a
+ * property) wins over the instance's own attribute; another descriptor (staticmethod, classmethod) binds
+ * when the instance has none. A plain function is the exception: the embedder binds it (or calls it
+ * without a bound method, as LOAD_METHOD does), so it is returned as it is. */
+static int is_data_descr(rh_object *attr) {
+    return attr->type->tp_descr_get && attr->type->tp_descr_set && !rh__descr_kind(attr);
+}
+static int binds_itself(rh_object *attr) {
+    return attr->type->tp_descr_get && attr->type->kind != RH_K_FUNCTION;
 }
 
 /* object's tp_getattro (PyObject_GenericGetAttr as refheap models it): instances of classes look in
@@ -1120,9 +1139,11 @@ static rh_object *object_getattro(rh_runtime *rt, rh_object *o, rh_object *name)
         return new_ref(wl && *wl ? (rh_object *)*wl : rh_none(rt));
     }
     if (attr && rh__descr_kind(attr) == RH_DESCR_DICT) return rh_instance_dict(rt, o);
+    if (attr && is_data_descr(attr)) return attr->type->tp_descr_get(rt, attr, o, (rh_object *)o->type);
     rh_object *v = own_attribute(rt, o, name, &err);
     if (err) return NULL;
     if (v) return new_ref(v);
+    if (attr && binds_itself(attr)) return attr->type->tp_descr_get(rt, attr, o, (rh_object *)o->type);
     if (attr) return new_ref(attr);
     return no_attribute(rt, o, name);
 }
@@ -1174,7 +1195,8 @@ intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, 
     size_t off;
     int found = type_lookup(rt, o->type, name, &attr, &off);
     if (found < 0) { rh_err_clear(rt); return -1; }
-    if (off || (attr && (rh__descr_kind(attr) == RH_DESCR_WEAKREF || rh__descr_kind(attr) == RH_DESCR_DICT)))
+    if (off || (attr && (rh__descr_kind(attr) == RH_DESCR_WEAKREF || rh__descr_kind(attr) == RH_DESCR_DICT ||
+                         attr->type->tp_descr_set)))
         return -1; /* a data descriptor on the class decides, not the instance's values */
     intptr_t ix = rh__dictkeys_lookup_str(rt, instance_keys(o), name);
     if (ix < 0) { rh_err_clear(rt); return -1; }
@@ -1232,6 +1254,7 @@ static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_ob
         rh_setref(rt, slot, v);
         return 0;
     }
+    if (attr && is_data_descr(attr)) return attr->type->tp_descr_set(rt, attr, o, v); /* a property */
     if (attr && rh__descr_kind(attr) == RH_DESCR_WEAKREF) { /* getset without a setter */
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '__weakref__' of '%s' objects is not writable",
                    rh_type_name(o));
@@ -1314,6 +1337,9 @@ int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name) { return setattr_c
 static int object_repr_into(rh__sb *b, rh_object *o) {
     const void *p = o;
     if (o->type->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<__main__.%s instance at %p>", rh_type_name(o), p);
+    if ((o->type->flags & RH_TPFLAG_HEAPTYPE) && o->type->qualname_obj)
+        return rh__sb_puts(b, "<__main__.") || rh__sb_put_str(b, o->type->qualname_obj) ||
+               rh__sb_printf(b, " object at %p>", p);
     if (o->type->flags & RH_TPFLAG_HEAPTYPE) return rh__sb_printf(b, "<__main__.%s object at %p>", rh_type_name(o), p);
     return rh__sb_printf(b, "<%s object at %p>", rh_type_name(o), p);
 }
@@ -1345,6 +1371,8 @@ static int type_repr_into(rh__sb *b, rh_object *o) {
     const rh_type *t = (const rh_type *)o;
     if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, (void *)o);
     if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) return rh__sb_printf(b, "<type '%s'>", t->name);
+    if ((t->flags & RH_TPFLAG_HEAPTYPE) && t->qualname_obj)
+        return rh__sb_puts(b, "<class '__main__.") || rh__sb_put_str(b, t->qualname_obj) || rh__sb_puts(b, "'>");
     return rh__sb_printf(b, "<class '%s%s'>", (t->flags & RH_TPFLAG_HEAPTYPE) ? "__main__." : "", t->name);
 }
 

@@ -81,6 +81,27 @@ rh_object *rh_func_globals(rh_object *f) { return ((rh_func *)f)->globals; }
 rh_object *rh_func_name(rh_object *f) { return ((rh_func *)f)->name; }
 rh_object *rh_func_qualname(rh_object *f) { return ((rh_func *)f)->qualname; }
 rh_object *rh_func_defaults(rh_object *f) { return ((rh_func *)f)->defaults; }
+rh_object *rh_func_closure(rh_object *f) { return ((rh_func *)f)->closure; }
+rh_object *rh_func_kwdefaults(rh_object *f) { return ((rh_func *)f)->kwdefaults; }
+rh_object *rh_func_doc(rh_object *f) { return ((rh_func *)f)->doc; }
+rh_object *rh_func_dict_peek(rh_object *f) { return ((rh_func *)f)->dict; }
+
+static void set_field(rh_runtime *rt, rh_object **slot, rh_object *v) {
+    rh_xincref(v);
+    rh_object *old = *slot;
+    *slot = v;
+    rh_xdecref(rt, old);
+}
+void rh_func_set_closure(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->closure, v); }
+void rh_func_set_kwdefaults(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->kwdefaults, v); }
+void rh_func_set_defaults(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->defaults, v); }
+void rh_func_set_doc(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->doc, v); }
+
+rh_object *rh_func_dict(rh_runtime *rt, rh_object *f) {
+    rh_func *fn = (rh_func *)f;
+    if (!fn->dict) fn->dict = rh_dict_new(rt);
+    return fn->dict;
+}
 
 /* func_repr */
 static int func_repr_into(rh__sb *b, rh_object *o) {

@@ -10,7 +10,7 @@
  *
  * Invariants: every kind has a type object in rt->statics->types; after rh__types_init every slot a type
  * leaves NULL holds its nearest base's slot (or stays NULL when no base has one), so dispatch never
- * walks bases; a kind without a registered type (cell) gets a placeholder that refuses instances.
+ * walks bases; a kind without a registered type would get a placeholder that refuses instances.
  */
 #include "internal.h"
 
@@ -50,7 +50,12 @@
     X(RH_K_FILTER,           "filter",           filter)           /* t_zipmap.c */ \
     X(RH_K_EXCEPTION,        "exception",        exception)        /* t_exc.c */                              \
     X(RH_K_TRACEBACK,        "traceback",        traceback)        /* t_traceback.c */                        \
-    X(RH_K_FRAME,            "frame",            frame)            /* t_frame.c */
+    X(RH_K_FRAME,            "frame",            frame)            /* t_frame.c */                            \
+    X(RH_K_CELL,             "cell",             cell)             /* t_cell.c */                             \
+    X(RH_K_STATICMETHOD,     "staticmethod",     staticmethod)     /* t_funcdescr.c */                        \
+    X(RH_K_CLASSMETHOD,      "classmethod",      classmethod)      /* t_funcdescr.c */                        \
+    X(RH_K_PROPERTY,         "property",         property)         /* t_funcdescr.c */                        \
+    X(RH_K_SUPER,            "super",            super)            /* t_funcdescr.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)
@@ -68,7 +73,6 @@ static const struct {
 
 const char *rh__kind_name(rh_kind k) {
     if (k == RH_K_INSTANCE) return "instance"; /* classes' instances: one kind for every class */
-    if (k == RH_K_CELL) return "cell";
     for (size_t i = 0; i < sizeof type_table / sizeof type_table[0]; i++)
         if (type_table[i].kind == k) return type_table[i].stats_name;
     return "?";

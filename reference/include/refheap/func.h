@@ -31,6 +31,50 @@ rh_object *rh_func_globals(rh_object *f);   /* borrowed, may be NULL after tp_cl
 rh_object *rh_func_name(rh_object *f);      /* borrowed str */
 rh_object *rh_func_qualname(rh_object *f);  /* borrowed str */
 rh_object *rh_func_defaults(rh_object *f);  /* borrowed tuple or NULL */
+/* func_closure (a tuple of cells or NULL) and func_kwdefaults (a dict or NULL): borrowed; the setters take
+ * a new reference to v (may be NULL) and drop the old value, as func_set_kwdefaults does. */
+rh_object *rh_func_closure(rh_object *f);
+void rh_func_set_closure(rh_runtime *rt, rh_object *f, rh_object *v);
+rh_object *rh_func_kwdefaults(rh_object *f);
+void rh_func_set_kwdefaults(rh_runtime *rt, rh_object *f, rh_object *v);
+void rh_func_set_defaults(rh_runtime *rt, rh_object *f, rh_object *v);
+/* func_doc: borrowed, NULL until set (the embedder sets the docstring or None when it makes the function) */
+rh_object *rh_func_doc(rh_object *f);
+void rh_func_set_doc(rh_runtime *rt, rh_object *f, rh_object *v);
+/* The function's __dict__ (func.attr = x): made on first use, as _PyObject_GetDictPtr's caller does.
+ * Borrowed, or NULL with MemoryError. rh_func_dict_peek: the dict if it exists yet (borrowed) or NULL. */
+rh_object *rh_func_dict(rh_runtime *rt, rh_object *f);
+rh_object *rh_func_dict_peek(rh_object *f);
+
+/* ---- cells: PyCellObject (Objects/cellobject.c), 24 bytes + GC head, GC-tracked from creation. v (may
+ * be NULL: an empty cell) is borrowed; a new reference is taken. */
+rh_object *rh_cell_new(rh_runtime *rt, rh_object *v);
+rh_object *rh_cell_get(rh_object *cell);    /* borrowed, NULL when empty */
+void rh_cell_set(rh_runtime *rt, rh_object *cell, rh_object *v); /* no steal; NULL empties the cell */
+
+/* ---- staticmethod / classmethod (Objects/funcobject.c: sm_callable, sm_dict; 32 bytes + GC head) and
+ * property (Objects/descrobject.c: fget, fset, fdel, doc, name; 64 bytes + GC head). Arguments borrowed
+ * (NULL or None: absent), new references taken; each returns a new GC-tracked reference. Their
+ * tp_descr_get / tp_descr_set are CPython's (sm_descr_get, cm_descr_get, property_descr_get/set); a
+ * property's getter/setter/deleter are called through rh_call_object. */
+rh_object *rh_staticmethod_new(rh_runtime *rt, rh_object *callable);
+rh_object *rh_classmethod_new(rh_runtime *rt, rh_object *callable);
+rh_object *rh_funcdescr_callable(rh_object *o); /* borrowed: a staticmethod's or classmethod's function */
+rh_object *rh_property_new(rh_runtime *rt, rh_object *fget, rh_object *fset, rh_object *fdel, rh_object *doc);
+/* which: 0 fget, 1 fset, 2 fdel, 3 doc, 4 name. Borrowed or NULL. */
+rh_object *rh_property_part(rh_object *p, int which);
+/* property.getter/setter/deleter (property_copy): a new property with part `which` (0..2) replaced by f,
+ * the name carried over. New reference. */
+rh_object *rh_property_copy(rh_runtime *rt, rh_object *p, int which, rh_object *f);
+/* property.__set_name__: the name used in its error messages (borrowed str; a reference is taken). */
+void rh_property_set_name(rh_runtime *rt, rh_object *p, rh_object *name);
+
+/* ---- super (Objects/typeobject.c: superobject, 40 bytes + GC head): super(type, obj) after
+ * supercheck (obj an instance or a subclass of type, else TypeError). Borrowed arguments; obj may be
+ * NULL (unbound super). Attribute lookup (tp_getattro) walks obj's MRO after `type` and binds with the
+ * found attribute's tp_descr_get, as super_getattro. New reference or NULL with the error set. */
+rh_object *rh_super_new(rh_runtime *rt, rh_object *type, rh_object *obj);
+rh_object *rh_super_obj(rh_object *s);       /* borrowed or NULL */
 
 /* ---- bound methods: PyMethodObject. func and self are borrowed (new references taken). */
 rh_object *rh_method_new(rh_runtime *rt, rh_object *func, rh_object *self);

@@ -78,6 +78,10 @@ typedef enum rh_kind {
     RH_K_ZIP,              /* zip (t_zipmap.c) */
     RH_K_MAP,              /* map (t_zipmap.c) */
     RH_K_FILTER,           /* filter (t_zipmap.c) */
+    RH_K_STATICMETHOD,     /* staticmethod (t_funcdescr.c) */
+    RH_K_CLASSMETHOD,      /* classmethod (t_funcdescr.c) */
+    RH_K_PROPERTY,         /* property (t_funcdescr.c) */
+    RH_K_SUPER,            /* super (t_funcdescr.c) */
     RH_K__COUNT
 } rh_kind;
 
@@ -111,6 +115,7 @@ struct rh_type {
     rh_object *mro;            /* tuple, classes only */
     rh_object *dict;           /* class namespace (dict), classes only */
     rh_object *name_obj;       /* str, classes only */
+    rh_object *qualname_obj;   /* ht_qualname: str, classes only; NULL means the name */
     rh_object *cached_keys;    /* shared-keys object for instances (3.11 key sharing), or NULL */
     uint32_t nslots;           /* __slots__ count, classes only */
 

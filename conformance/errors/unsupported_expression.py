@@ -1,4 +1,0 @@
-# bad input: lambda is outside the subset
-import gc
-f = lambda x: x + 1
-print(f(1))

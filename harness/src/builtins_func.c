@@ -1,0 +1,290 @@
+/* builtins_func.c — what programs do with functions beyond calling them: the staticmethod, classmethod,
+ * property and super built-ins (bound as their type objects; the objects are the library's,
+ * reference/src/t_funcdescr.c), property's getter/setter/deleter, the attributes of functions
+ * (Objects/funcobject.c func_getsetlist and func_memberlist: __closure__, __defaults__, __kwdefaults__,
+ * __doc__, __dict__ and arbitrary attributes), of cells (cell_contents), of staticmethod/classmethod
+ * (__func__), of properties (fget, fset, fdel, __doc__), and super objects' attributes (the library's
+ * super_getattro, with object.__init__ at the end of the MRO).
+ *
+ * Every function has the hx_cfn signature: arguments borrowed, a new reference or NULL with the runtime
+ * error set. Registered from one place: hx_builtins_iter_init calls hx_builtins_func_init.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "interp.h"
+
+#define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
+#define DEF(var, nm, fn) static const rh_builtin_def var = {nm, (void (*)(void))fn, 0}
+
+static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
+
+/* One positional argument, no keywords (METH_O constructors) */
+static int one_arg(hx_interp *I, const char *f, int n, int nkw) {
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", f);
+        return -1;
+    }
+    if (n != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected 1 argument, got %d", f, n);
+        return -1;
+    }
+    return 0;
+}
+
+FN(bi_staticmethod) {
+    (void)self, (void)kwn, (void)kwv;
+    return one_arg(I, "staticmethod", n, nkw) ? NULL : rh_staticmethod_new(I->rt, a[0]);
+}
+
+FN(bi_classmethod) {
+    (void)self, (void)kwn, (void)kwv;
+    return one_arg(I, "classmethod", n, nkw) ? NULL : rh_classmethod_new(I->rt, a[0]);
+}
+
+/* property(fget=None, fset=None, fdel=None, doc=None) (property_init's argument clinic) */
+FN(bi_property) {
+    (void)self;
+    static const char *const names[] = {"fget", "fset", "fdel", "doc"};
+    rh_object *v[4] = {NULL, NULL, NULL, NULL};
+    if (n > 4) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "property() takes at most 4 arguments (%d given)", n + nkw);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) v[i] = a[i];
+    for (int k = 0; k < nkw; k++) {
+        int j = -1;
+        for (int i = 0; i < 4; i++)
+            if (strcmp(kwn[k], names[i]) == 0) j = i;
+        if (j < 0) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "property() got an unexpected keyword argument '%s'", kwn[k]);
+            return NULL;
+        }
+        if (v[j]) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "argument for property() given by name ('%s') and position (%d)", kwn[k], j + 1);
+            return NULL;
+        }
+        v[j] = kwv[k];
+    }
+    return rh_property_new(I->rt, v[0], v[1], v[2], v[3]);
+}
+
+/* super_init_without_args: the calling frame's first argument (through its cell when it is one) and
+ * its __class__ free variable */
+static rh_object *super_without_args(hx_interp *I) {
+    rh_runtime *rt = I->rt;
+    hx_frame *f = I->frame;
+    hx_code *c = f ? f->code : NULL;
+    if (!c || c->kind != CODE_FUNCTION || c->nparams + c->varargs == 0) {
+        rh_err_set(rt, RH_EXC_RUNTIME, "super(): no arguments");
+        return NULL;
+    }
+    rh_object *obj = f->fast[0];
+    for (int i = 0; obj && i < c->ncells; i++)
+        if (c->cellslots[i] == 0) obj = rh_cell_get(obj);
+    if (c->nparams == 0 && obj) obj = rh_tuple_len(obj) ? rh_tuple_get(obj, 0) : NULL; /* super() in f(*args) */
+    if (!obj) {
+        rh_err_set(rt, RH_EXC_RUNTIME, "super(): arg[0] deleted");
+        return NULL;
+    }
+    for (int i = 0; i < c->nfree; i++) {
+        if (strcmp(c->freenames[i], "__class__") != 0) continue;
+        rh_object *type = rh_cell_get(f->fast[c->freeslots[i]]);
+        if (!type) {
+            rh_err_set(rt, RH_EXC_RUNTIME, "super(): empty __class__ cell");
+            return NULL;
+        }
+        if (rh_kind_of(type) != RH_K_TYPE) {
+            rh_err_set(rt, RH_EXC_RUNTIME, "super(): __class__ is not a type (%s)", hx_tname(type));
+            return NULL;
+        }
+        return rh_super_new(rt, type, obj);
+    }
+    rh_err_set(rt, RH_EXC_RUNTIME, "super(): __class__ cell not found");
+    return NULL;
+}
+
+FN(bi_super) {
+    (void)self, (void)kwn, (void)kwv;
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "super() takes no keyword arguments");
+        return NULL;
+    }
+    if (n > 2) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "super() takes at most 2 arguments (%d given)", n);
+        return NULL;
+    }
+    if (n == 0) {
+        if (rh_runtime_profile(I->rt)->python2) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "super() takes at least 1 argument (0 given)");
+            return NULL;
+        }
+        return super_without_args(I);
+    }
+    return rh_super_new(I->rt, a[0], n == 2 ? a[1] : NULL);
+}
+
+/* property.getter / setter / deleter (property_copy) */
+static rh_object *prop_copy(hx_interp *I, rh_object *self, rh_object **a, int n, int nkw, int which, const char *nm) {
+    if (one_arg(I, nm, n, nkw)) return NULL;
+    return rh_property_copy(I->rt, self, which, a[0]);
+}
+FN(prop_getter) { (void)kwn, (void)kwv; return prop_copy(I, self, a, n, nkw, 0, "getter"); }
+FN(prop_setter) { (void)kwn, (void)kwv; return prop_copy(I, self, a, n, nkw, 1, "setter"); }
+FN(prop_deleter) { (void)kwn, (void)kwv; return prop_copy(I, self, a, n, nkw, 2, "deleter"); }
+
+/* object.__init__ reached through super() (object_init: no arguments beyond the instance) */
+FN(object_init_bound) {
+    (void)self, (void)a, (void)kwn, (void)kwv;
+    if (n || nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object.__init__() takes exactly one argument (the instance to initialize)");
+        return NULL;
+    }
+    return newref(rh_none(I->rt));
+}
+
+DEF(b_staticmethod, "staticmethod", bi_staticmethod);
+DEF(b_classmethod, "classmethod", bi_classmethod);
+DEF(b_property, "property", bi_property);
+DEF(b_super, "super", bi_super);
+DEF(m_getter, "getter", prop_getter);
+DEF(m_setter, "setter", prop_setter);
+DEF(m_deleter, "deleter", prop_deleter);
+DEF(m_object_init, "__init__", object_init_bound);
+
+static const struct { rh_kind kind; const rh_builtin_def *ctor; } func_types[] = {
+    {RH_K_STATICMETHOD, &b_staticmethod}, {RH_K_CLASSMETHOD, &b_classmethod}, {RH_K_PROPERTY, &b_property},
+    {RH_K_SUPER, &b_super}, {RH_K_NONE, NULL}};
+
+const rh_builtin_def *hx_builtins_func_constructor(rh_object *type) {
+    for (int i = 0; func_types[i].ctor; i++)
+        if (((rh_type *)type)->kind == func_types[i].kind) return func_types[i].ctor;
+    return NULL;
+}
+
+const rh_builtin_def *hx_property_find_method(const char *name) {
+    static const rh_builtin_def *const m[] = {&m_getter, &m_setter, &m_deleter, NULL};
+    for (int i = 0; m[i]; i++)
+        if (strcmp(m[i]->name, name) == 0) return m[i];
+    return NULL;
+}
+
+int hx_builtins_func_init(hx_interp *I) {
+    for (int i = 0; func_types[i].ctor; i++)
+        if (rh_dict_set_cstr(I->rt, I->builtins, func_types[i].ctor->name,
+                             (rh_object *)rh_builtin_type(I->rt, func_types[i].kind)))
+            return -1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- attributes */
+
+static rh_object *or_none(hx_interp *I, rh_object *v) { return newref(v ? v : rh_none(I->rt)); }
+
+/* The docstring: the unit's first statement when it is a string literal (func_new's co_consts[0]) */
+static rh_object *docstring(hx_interp *I, hx_code *c) {
+    if (c && c->nbody && c->body[0]->kind == S_EXPR && c->body[0]->a->kind == E_CONST &&
+        c->body[0]->a->ckind == K_STR && c->body[0]->a->cst)
+        return newref(c->body[0]->a->cst);
+    return newref(rh_none(I->rt));
+}
+
+int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
+    const char *nm = hx_cstr(I, name);
+    if (!strcmp(nm, "__closure__")) *out = or_none(I, rh_func_closure(o));
+    else if (!strcmp(nm, "__defaults__")) *out = or_none(I, rh_func_defaults(o));
+    else if (!strcmp(nm, "__kwdefaults__")) *out = or_none(I, rh_func_kwdefaults(o));
+    else if (!strcmp(nm, "__doc__")) *out = rh_func_doc(o) ? newref(rh_func_doc(o)) : docstring(I, rh_func_code(o));
+    else if (!strcmp(nm, "__globals__")) *out = or_none(I, rh_func_globals(o));
+    else if (!strcmp(nm, "__dict__")) {
+        rh_object *d = rh_func_dict(I->rt, o);
+        *out = d ? newref(d) : NULL;
+        return d ? 1 : -1;
+    } else {
+        rh_object *d = rh_func_dict_peek(o), *v = d ? rh_dict_get(I->rt, d, name) : NULL;
+        if (!v) return rh_err_occurred(I->rt) ? -1 : 0;
+        *out = newref(v);
+    }
+    return 1;
+}
+
+int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
+    rh_runtime *rt = I->rt;
+    const char *nm = hx_cstr(I, name);
+    if (!strcmp(nm, "__defaults__") || !strcmp(nm, "__kwdefaults__")) {
+        int kw = nm[2] == 'k';
+        rh_kind want = kw ? RH_K_DICT : RH_K_TUPLE;
+        if (v && v != rh_none(rt) && rh_kind_of(v) != want) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s must be set to a %s object", nm, kw ? "dict" : "tuple");
+            return -1;
+        }
+        if (v == rh_none(rt)) v = NULL;
+        if (kw) rh_func_set_kwdefaults(rt, o, v);
+        else rh_func_set_defaults(rt, o, v);
+        return 0;
+    }
+    if (!strcmp(nm, "__doc__")) {
+        rh_func_set_doc(rt, o, v ? v : rh_none(rt));
+        return 0;
+    }
+    if (!strcmp(nm, "__closure__") || !strcmp(nm, "__globals__")) {
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute");
+        return -1;
+    }
+    rh_object *d = rh_func_dict(rt, o);
+    if (!d) return -1;
+    if (v) return rh_dict_set(rt, d, name, v);
+    if (rh_dict_del(rt, d, name) == 0) return 0;
+    rh_err_clear(rt);
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'function' object has no attribute '%s'", nm);
+    return -1;
+}
+
+/* Attributes of cells, staticmethod/classmethod, property and super objects: 1 (*out set), 0 none, -1 */
+int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
+    rh_runtime *rt = I->rt;
+    const char *nm = hx_cstr(I, name);
+    switch (rh_kind_of(o)) {
+    case RH_K_CELL:
+        if (strcmp(nm, "cell_contents") != 0) return 0;
+        if (!rh_cell_get(o)) {
+            rh_err_set(rt, RH_EXC_VALUE, "Cell is empty");
+            return -1;
+        }
+        *out = newref(rh_cell_get(o));
+        return 1;
+    case RH_K_STATICMETHOD: case RH_K_CLASSMETHOD:
+        if (strcmp(nm, "__func__") != 0 && strcmp(nm, "__wrapped__") != 0) return 0;
+        *out = or_none(I, rh_funcdescr_callable(o));
+        return 1;
+    case RH_K_PROPERTY: {
+        static const char *const parts[] = {"fget", "fset", "fdel", "__doc__"};
+        for (int i = 0; i < 4; i++)
+            if (!strcmp(nm, parts[i])) {
+                rh_object *v = rh_property_part(o, i);
+                if (!v && i == 3 && rh_property_part(o, 0) && rh_kind_of(rh_property_part(o, 0)) == RH_K_FUNCTION)
+                    return hx_func_getattr(I, rh_property_part(o, 0), name, out); /* the getter's docstring */
+                *out = or_none(I, v);
+                return 1;
+            }
+        const rh_builtin_def *d = hx_property_find_method(nm);
+        if (!d) return 0;
+        *out = rh_builtin_new(rt, d, o);
+        return *out ? 1 : -1;
+    }
+    case RH_K_SUPER: {
+        rh_object *r = rh_getattr(rt, o, name);
+        if (r) {
+            *out = r;
+            return 1;
+        }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__init__") && rh_super_obj(o)) {
+            rh_err_clear(rt); /* object.__init__, the end of every MRO: a bound built-in */
+            *out = rh_builtin_new(rt, &m_object_init, rh_super_obj(o));
+            return *out ? 1 : -1;
+        }
+        return -1;
+    }
+    default: return 0;
+    }
+}
