@@ -24,6 +24,8 @@ typedef struct scope {
     const char *classname;   /* for qualnames */
     const void *owner;       /* the code object whose co_consts hold the constants met here */
     int late;                /* owner lives until teardown (function code) */
+    struct scope *parent;    /* a <genexpr> unit: the scope it is nested in (free variables), else NULL */
+    int in_comp;             /* inside a comprehension or generator expression (no yield there) */
 } scope;
 
 typedef struct prep {
@@ -372,8 +374,25 @@ static int name_scope(scope *s, hx_node *n, int store) {
     return 0;
 }
 
+/* A name a <genexpr> does not bind that is a local of an enclosing function (or of a comprehension there)
+ * would be a free variable (a cell): refused until closures exist, rather than read as a global. */
+static int free_variable(scope *s, const char *name) {
+    for (scope *p = s->parent; p; p = p->parent) {
+        for (int i = 0; i < p->nov; i++)
+            if (strcmp(p->ov[i].name, name) == 0) return 1;
+        if (p->code->kind == CODE_FUNCTION && !is_global_decl(p, name) && find_local(p, name) >= 0) return 1;
+    }
+    return 0;
+}
+
 static int r_name(prep *P, scope *s, hx_node *n, int store) {
     name_scope(s, n, store);
+    if (n->scope == SC_GLOBAL && s->parent && free_variable(s, n->name)) {
+        hx_cerr_set(P->err, n->line, n->col,
+                    "unsupported free variable '%s' in a generator expression (a local of the enclosing function; "
+                    "closures are not supported); supported: module globals and the first iterable", n->name);
+        return -1;
+    }
     n->name_obj = intern_name(P, n->name);
     if (!n->name_obj) { hx_cerr_set(P->err, n->line, n->col, "out of memory"); return -1; }
     return 0;
@@ -415,6 +434,53 @@ static void comp_vars(scope *s, hx_node *t) {
     }
 }
 
+/* A later `for` clause of a comprehension: its iterable, its target, its ifs (in the comprehension's scope) */
+static int r_comp_clause(prep *P, scope *s, hx_node *k) {
+    return r_expr(P, s, k->b) || r_target(P, s, k->a) || r_list(P, s, k->items2, k->n2) ? -1 : 0;
+}
+
+static void genexp_locals(hx_code *c, scope *gs, hx_node *t) {
+    if (t->kind == E_NAME) {
+        if (find_local(gs, t->name) < 0) gs->nlocals = add_slot(c, t->name) + 1;
+    } else if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->n; i++) genexp_locals(c, gs, t->items[i]);
+    }
+}
+
+/* (elt for ...): compiler_comprehension's <genexpr> function (symtable: a function scope with the
+ * parameter `.0`, the first iterable evaluated in the enclosing scope and passed in as an iterator). */
+static int r_genexp(prep *P, scope *s, hx_node *n) {
+    if (r_expr(P, s, n->c)) return -1;
+    hx_code *c = calloc(1, sizeof *c);
+    if (!c) abort();
+    c->kind = CODE_FUNCTION;
+    c->name = strdup("<genexpr>");
+    const char *outer = s->code->kind == CODE_FUNCTION ? s->code->qualname : NULL;
+    size_t l = (outer ? strlen(outer) + 9 : 0) + 10;
+    c->qualname = malloc(l);
+    if (!c->name || !c->qualname) abort();
+    snprintf(c->qualname, l, "%s%s<genexpr>", outer ? outer : "", outer ? ".<locals>." : "");
+    c->line = n->line;
+    c->co_flags = HX_CO_GENERATOR;
+    c->comp = n;
+    c->nparams = 1;
+    c->params = malloc(sizeof(char *));
+    if (!c->params) abort();
+    c->params[0] = strdup(".0");
+    n->code = c;
+    n->name_obj = intern_name(P, "<genexpr>");
+    if (!n->name_obj) return -1;
+    scope gs = {.code = c, .owner = c, .late = 1, .parent = s, .in_comp = 1};
+    add_slot(c, ".0");
+    gs.nlocals = 1;
+    genexp_locals(c, &gs, n->b);
+    for (int k = 0; k < n->n; k++) genexp_locals(c, &gs, n->items[k]->a);
+    int rc = r_target(P, &gs, n->b) || r_list(P, &gs, n->items2, n->n2) ? -1 : 0;
+    for (int k = 0; rc == 0 && k < n->n; k++) rc = r_comp_clause(P, &gs, n->items[k]);
+    if (rc == 0) rc = r_expr(P, &gs, n->a);
+    return rc;
+}
+
 static int r_expr(prep *P, scope *s, hx_node *n) {
     if (!n) return 0;
     switch (n->kind) {
@@ -438,17 +504,35 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
             return make_const(P, s, n);
         }
         return 0;
-    case E_LISTCOMP: case E_SETCOMP: {
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
         if (r_expr(P, s, n->c)) return -1;
-        int saved = s->nov;
+        int saved = s->nov, saved_comp = s->in_comp;
         const void *saved_owner = s->owner;
         comp_vars(s, n->b);
+        for (int k = 0; k < n->n; k++) comp_vars(s, n->items[k]->a);
         s->owner = n; /* 3.11: a comprehension is its own code object */
-        int rc = r_target(P, s, n->b) || r_expr(P, s, n->a) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
+        s->in_comp = 1;
+        int rc = r_target(P, s, n->b) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
+        for (int k = 0; rc == 0 && k < n->n; k++) rc = r_comp_clause(P, s, n->items[k]);
+        if (rc == 0) rc = r_expr(P, s, n->a) || r_expr(P, s, n->val) ? -1 : 0;
         s->nov = saved;
         s->owner = saved_owner;
+        s->in_comp = saved_comp;
         return rc;
     }
+    case E_GENEXP: return r_genexp(P, s, n);
+    case E_YIELD: case E_YIELDFROM: case E_AWAIT:
+        if (s->in_comp) {
+            hx_cerr_set(P->err, n->line, n->col, "syntax error: '%s' inside a comprehension or generator expression",
+                        n->kind == E_AWAIT ? "await" : "yield");
+            return -1;
+        }
+        if (n->kind != E_YIELD && rh_runtime_profile(P->I->rt)->python2) {
+            hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: '%s' (Python 3 syntax)",
+                        n->kind == E_AWAIT ? "await" : "yield from");
+            return -1;
+        }
+        return r_expr(P, s, n->a);
     case E_BINOP:
         if (r_expr(P, s, n->a) || r_expr(P, s, n->b)) return -1;
         if (!(n->op == OP_DIV && P->I->classic_division)) fold(n); /* 2.7 never folds classic division */

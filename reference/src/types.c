@@ -50,7 +50,9 @@
     X(RH_K_FILTER,           "filter",           filter)           /* t_zipmap.c */ \
     X(RH_K_EXCEPTION,        "exception",        exception)        /* t_exc.c */                              \
     X(RH_K_TRACEBACK,        "traceback",        traceback)        /* t_traceback.c */                        \
-    X(RH_K_FRAME,            "frame",            frame)            /* t_frame.c */
+    X(RH_K_FRAME,            "frame",            frame)            /* t_frame.c */                            \
+    X(RH_K_GENERATOR,        "generator",        generator)        /* t_gen.c */                              \
+    X(RH_K_COROUTINE,        "coroutine",        coroutine)        /* t_gen.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

@@ -78,6 +78,8 @@ typedef enum rh_kind {
     RH_K_ZIP,              /* zip (t_zipmap.c) */
     RH_K_MAP,              /* map (t_zipmap.c) */
     RH_K_FILTER,           /* filter (t_zipmap.c) */
+    RH_K_GENERATOR,        /* generator (t_gen.c; refheap/gen.h) */
+    RH_K_COROUTINE,        /* coroutine (t_gen.c) */
     RH_K__COUNT
 } rh_kind;
 
