@@ -451,10 +451,10 @@ static inline int attr_cache_way(rh_runtime *rt, const hx_acache *ac, const rh_o
 
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
 
-static int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
-static rh_object *get_awaitable(hx_interp *I, rh_object *o);
-static rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o);
-static rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr);
+static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
+static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o);
+static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o);
+static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr);
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -1336,7 +1336,7 @@ int hx_interp_run(hx_interp *I) {
 
 /* RETURN_GENERATOR / _Py_MakeCoro: a generator (coroutine) of fn whose frame takes over the locals just
  * bound in fr (_PyFrame_Copy: the references move). New reference or NULL. */
-static rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr) {
+static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr) {
     hx_code *c = fr->code;
     rh_kind kind = (c->co_flags & HX_CO_COROUTINE) ? RH_K_COROUTINE : RH_K_GENERATOR;
     int nwords = (int)frame_words(c);
@@ -1505,7 +1505,7 @@ static rh_object *fetch_stop_value(hx_interp *I) {
 
 /* SEND: v (stolen) into recv: a generator or coroutine directly, else next() for None, else recv.send(v).
  * 1: yielded *out, 0: returned *out, -1: error */
-static int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out) {
+static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(recv);
     int st;
@@ -1533,7 +1533,7 @@ static int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **
 }
 
 /* GET_YIELD_FROM_ITER: a generator as it is; a coroutine only inside a coroutine; anything else iter() */
-static rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o) {
+static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o) {
     rh_kind k = rh_kind_of(o);
     if (k == RH_K_COROUTINE && !(c->co_flags & HX_CO_COROUTINE)) {
         rh_err_set(I->rt, RH_EXC_TYPE, "cannot 'yield from' a coroutine object in a non-coroutine generator");
@@ -1544,7 +1544,7 @@ static rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o) {
 }
 
 /* GET_AWAITABLE (_PyCoro_GetAwaitableIter): a coroutine not already awaited; else a refusal */
-static rh_object *get_awaitable(hx_interp *I, rh_object *o) {
+static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o) {
     if (rh_kind_of(o) == RH_K_COROUTINE) {
         if (hx_gen_yf(o)) {
             rh_err_set(I->rt, RH_EXC_RUNTIME, "coroutine is being awaited already");
