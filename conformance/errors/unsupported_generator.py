@@ -1,2 +1,5 @@
-# bad input: generator expressions are outside the subset
-print(sum(i for i in range(3)))
+# bad input: a generator expression reading a local of the enclosing function needs a closure cell
+# (a free variable), which the subset does not have yet: refused, not read as a global
+def f(n):
+    return sum(i * n for i in range(3))
+print(f(2))

@@ -1,5 +1,6 @@
-# bad input: async functions (coroutines) are outside the subset
+# bad input: asynchronous iteration (`async for`) is outside the subset
 x = 1
-async def f():
-    return x
+async def f(it):
+    async for v in it:
+        return v
 print(x)

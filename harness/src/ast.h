@@ -44,7 +44,13 @@ typedef enum {
     E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,
     E_COMPARE, E_IFEXP, E_CALL, E_ATTR, E_SUBSCR, E_SLICE, E_STAR, E_SET, E_SETCOMP,
     E_LAMBDA,                /* code: the <lambda> unit (its body one return statement) */
-    E_DSTAR                  /* `**mapping` in a call's keyword list (kwnames entry NULL) */
+    E_DSTAR,                 /* `**mapping` in a call's keyword list (kwnames entry NULL) */
+    /* generators and coroutines (a: the operand, may be NULL for a bare yield) */
+    E_YIELD, E_YIELDFROM, E_AWAIT,
+    /* comprehensions beyond [x for x in it if c]: E_GENEXP (code: its <genexpr> unit), E_DICTCOMP (a: key,
+     * val: value); any comprehension's second and later `for` clauses are E_COMPFOR nodes in its items
+     * (a: target, b: iterable, items2: ifs) */
+    E_GENEXP, E_DICTCOMP, E_COMPFOR
 } hx_nkind;
 
 typedef enum {
@@ -94,6 +100,7 @@ struct hx_node {
     /* S_DEF / S_CLASS: the decorator expressions, first to last as written */
     hx_node **decos;
     int ndecos;
+    hx_node *val;            /* E_DICTCOMP: the value expression */
 };
 
 /* Lookup hints of one LOAD_GLOBAL / LOAD_NAME site: 1 + the entry position where the name was last found
@@ -171,6 +178,8 @@ typedef struct hx_code {
     char **globals_decl;
     int line;
     unsigned future;         /* module only: RH_FUTURE_* bits of its `from __future__ import` lines */
+    unsigned co_flags;       /* HX_CO_GENERATOR / HX_CO_COROUTINE (CPython's CO_* bits) */
+    hx_node *comp;           /* a <genexpr> unit: its E_GENEXP node (the body is compiled from it) */
 
     /* ---- the compiled unit (compile.c; freed with the unit) */
     hx_instr *co_code;       /* instructions (opcodes.h) */
@@ -197,7 +206,10 @@ typedef struct hx_code {
     int nkwlists, capkwlists;
     int stacksize;           /* maximum value-stack depth */
     int nloopslots;          /* nesting depth of for loops: each has a C cursor in the frame */
+    int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */
 } hx_code;
+
+enum { HX_CO_GENERATOR = 0x20, HX_CO_COROUTINE = 0x80 };
 
 /* `from __future__ import` names the subset accepts (they change nothing in 3.x; under the py27 profile
  * print_function is required and division selects true division). */

@@ -184,6 +184,8 @@ static void expr(cg *g, hx_node *n);
 static void body(cg *g, hx_node **b, int nb);
 static void store(cg *g, hx_node *t);
 static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err);
+static void comp_inline(cg *g, hx_node *n);
+static void load_none(cg *g);
 
 static void load_name(cg *g, hx_node *n) {
     switch (n->scope) {
@@ -397,6 +399,8 @@ static void compare(cg *g, hx_node *n) {
     patch(g, end, here(g));
 }
 
+static void comp_loops(cg *g, hx_node *n, int k, int nclause, int depth_extra, int kind);
+
 static void clear_targets(cg *g, hx_node *t) {
     if (t->kind == E_NAME && t->scope == SC_FAST) emit(g, HX_HX_CLEAR_FAST, (uint32_t)t->slot);
     else if (t->kind == E_TUPLE || t->kind == E_LIST)
@@ -407,6 +411,7 @@ static void clear_targets(cg *g, hx_node *t) {
  * function's frame builds the list; here the loop runs inline on private fast slots cleared at the end. */
 static void listcomp(cg *g, hx_node *n) {
     int set = n->kind == E_SETCOMP; /* {elt for ...}: <setcomp>, BUILD_SET and SET_ADD */
+    if (n->n || n->kind == E_DICTCOMP) { comp_inline(g, n); return; }
     emit(g, HX_HX_COMP_FUNCTION, (uint32_t)set);
     expr(g, n->c);
     int slot = loop_slot(g);
@@ -432,6 +437,110 @@ static void listcomp(cg *g, hx_node *n) {
     g->aux--;
 }
 
+/* The element of comprehension n into its container, `up` items down once the element is pushed
+ * (compiler_comprehension_generator's innermost body: LIST_APPEND / SET_ADD / MAP_ADD, YIELD_VALUE). */
+static void comp_element(cg *g, hx_node *n, int up) {
+    expr(g, n->a);
+    switch (n->kind) {
+    case E_SETCOMP: emit(g, HX_SET_ADD, (uint32_t)up); break;
+    case E_DICTCOMP: expr(g, n->val); emit(g, HX_MAP_ADD, (uint32_t)up); break;
+    case E_GENEXP:
+        emit(g, HX_YIELD_VALUE, 0);
+        emit(g, HX_POP_TOP, 0);
+        break;
+    default: emit(g, HX_LIST_APPEND, (uint32_t)up); break;
+    }
+}
+
+/* Clause k of comprehension n (0: the node's own target/ifs, whose iterator is already on the stack; k > 0:
+ * items[k-1], whose iterable is evaluated here), then the clauses inside it, then the element.
+ * `up`: how many items lie between the element and the container when the element is pushed at clause 0. */
+static void comp_loops(cg *g, hx_node *n, int k, int nclause, int up, int kind) {
+    hx_node *target = k == 0 ? n->b : n->items[k - 1]->a;
+    hx_node **ifs = k == 0 ? n->items2 : n->items[k - 1]->items2;
+    int nifs = k == 0 ? n->n2 : n->items[k - 1]->n2;
+    if (k > 0) {
+        expr(g, n->items[k - 1]->b);
+        int slot = loop_slot(g);
+        emit(g, HX_GET_ITER, 0);
+        word(g, (hx_instr)slot);
+    }
+    int slot = k > 0 ? g->aux - 1 : g->aux - 1;
+    int head = emit(g, HX_FOR_ITER, 0);
+    word(g, (hx_instr)slot);
+    store(g, target);
+    for (int i = 0; i < nifs; i++) {
+        expr(g, ifs[i]);
+        patch(g, emit(g, HX_POP_JUMP_IF_FALSE, 0), head);
+    }
+    if (k + 1 < nclause) comp_loops(g, n, k + 1, nclause, up + 1, kind);
+    else comp_element(g, n, up + 1);
+    patch(g, emit(g, HX_JUMP, 0), head);
+    adjust(g, -1);                              /* the exhausted iterator is gone */
+    patch(g, head, here(g));
+    if (k > 0) g->aux--;
+    (void)kind;
+}
+
+/* A comprehension with several `for` clauses, or a dict comprehension, inline as listcomp() does: the
+ * <listcomp>/<setcomp>/<dictcomp> function object 3.11 makes, the first iterator, the empty container,
+ * the nested loops on private fast slots (cleared at the end). */
+static void comp_inline(cg *g, hx_node *n) {
+    uint32_t which = n->kind == E_SETCOMP ? 1 : n->kind == E_DICTCOMP ? 2 : 0;
+    emit(g, HX_HX_COMP_FUNCTION, which);
+    expr(g, n->c);
+    loop_slot(g);
+    emit(g, HX_GET_ITER, 0);
+    word(g, (hx_instr)(g->aux - 1));
+    emit_v(g, which == 1 ? HX_BUILD_SET : which == 2 ? HX_BUILD_MAP : HX_BUILD_LIST, 0, 1);
+    emit(g, HX_SWAP, 2);                        /* [fn, container, iter] */
+    comp_loops(g, n, 0, n->n + 1, 1, 0);
+    clear_targets(g, n->b);
+    for (int k = 0; k < n->n; k++) clear_targets(g, n->items[k]->a);
+    emit(g, HX_SWAP, 2);
+    emit(g, HX_POP_TOP, 0);
+    g->aux--;
+}
+
+/* The body of a <genexpr> unit: its iterator is the parameter .0 (compiler_comprehension_generator with
+ * gen_index 0: LOAD_FAST .0, FOR_ITER ...; each element is yielded). */
+static void genexp_body(cg *g, hx_node *n) {
+    emit(g, HX_LOAD_FAST, 0);
+    int slot = loop_slot(g);
+    emit(g, HX_GET_ITER, 0);                    /* the cursor of this frame's loop over the iterator */
+    word(g, (hx_instr)slot);
+    comp_loops(g, n, 0, n->n + 1, 0, 0);
+    g->aux--;
+}
+
+/* (elt for ...) in the enclosing unit: MAKE_FUNCTION of the <genexpr> unit, the first iterable's
+ * iterator, a call with it as the one argument (3.11: the function in the self position of CALL 0) */
+static void genexp(cg *g, hx_node *n) {
+    hx_code *c = n->code;
+    int closure = closure_tuple(g, n, c); /* the cells of the names it uses from enclosing functions */
+    if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
+    int ni = name_index(g, n->name_obj);
+    emit_v(g, HX_MAKE_FUNCTION, (uint32_t)code_index(g, c), 1 - closure);
+    word(g, (closure ? 8u : 0u) | (hx_instr)ni << 4);
+    expr(g, n->c);
+    int slot = loop_slot(g);
+    emit(g, HX_GET_ITER, 0);
+    word(g, (hx_instr)slot);
+    g->aux--;
+    emit_v(g, HX_CALL, 0, -1);
+}
+
+/* yield from / await: SEND to the receiver until it returns, yielding what it yields (compiler_yield_from) */
+static void yield_from_loop(cg *g) {
+    load_none(g);
+    int head = emit(g, HX_SEND, 0);             /* [receiver, yielded] or [value] at the exit */
+    int y = emit(g, HX_YIELD_VALUE, 0);
+    patch(g, emit(g, HX_JUMP, 0), head);
+    patch(g, head, here(g));
+    patch(g, y, here(g) + 1);
+    adjust(g, -1);
+}
+
 static void expr(cg *g, hx_node *n) {
     if (g->failed) return;
     switch (n->kind) {
@@ -445,7 +554,23 @@ static void expr(cg *g, hx_node *n) {
         for (int i = 0; i < n->n; i++) { expr(g, n->items[i]); expr(g, n->items2[i]); }
         emit_v(g, HX_BUILD_MAP, (uint32_t)n->n, 1 - 2 * n->n);
         return;
-    case E_LISTCOMP: case E_SETCOMP: listcomp(g, n); return;
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: listcomp(g, n); return;
+    case E_GENEXP: genexp(g, n); return;
+    case E_YIELD:
+        if (n->a) expr(g, n->a);
+        else load_none(g);
+        emit(g, HX_YIELD_VALUE, 0);
+        return;
+    case E_YIELDFROM:
+        expr(g, n->a);
+        emit(g, HX_GET_YIELD_FROM_ITER, 0);
+        yield_from_loop(g);
+        return;
+    case E_AWAIT:
+        expr(g, n->a);
+        emit(g, HX_GET_AWAITABLE, 0);
+        yield_from_loop(g);
+        return;
     case E_SET: /* compiler_set: a folded frozenset is added to an empty set */
         if (n->cst) {
             emit_v(g, HX_BUILD_SET, 0, 1);
@@ -1056,6 +1181,7 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     /* insert_prefix_instructions: the cells first, then the closure's cells copied in */
     for (int i = 0; i < c->ncells; i++) emit(&g, HX_MAKE_CELL, (uint32_t)c->cellslots[i]);
     if (c->nfree) emit(&g, HX_COPY_FREE_VARS, (uint32_t)c->nfree);
+    if (c->comp) genexp_body(&g, c->comp);
     body(&g, c->body, c->nbody);
     if (!g.failed && c->kind == CODE_CLASS && c->class_cell) {
         /* compiler_class: the body returns its __class__ cell, also stored as __classcell__ for type_new */
@@ -1071,6 +1197,7 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
         emit(&g, HX_RETURN_VALUE, 0);
     }
     c->stacksize = g.maxdepth + 1;
+    c->co_stacksize = g.maxdepth;
     c->nloopslots = g.maxaux;
     return g.failed ? -1 : 0;
 }

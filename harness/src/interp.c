@@ -498,6 +498,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_WEAKREF:
         if (rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) return newref(rh_weakref_callback(o));
         break;
+    case RH_K_GENERATOR: case RH_K_COROUTINE: return hx_gen_getattr(I, o, name); /* gen.c */
     default: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
         rh_object *r;

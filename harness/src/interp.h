@@ -21,7 +21,8 @@
     X(s_init, "__init__") X(s_del, "__del__") X(s_name, "__name__") X(s_module, "__module__")         \
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
     X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>") X(s_call, "__call__")     \
-    X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__") X(s_setcomp, "<setcomp>")
+    X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__") X(s_setcomp, "<setcomp>")   \
+    X(s_dictcomp, "<dictcomp>")
 
 typedef struct hx_frame {
     hx_code *code;
@@ -35,6 +36,10 @@ typedef struct hx_frame {
     rh_object *frame_obj;    /* the frame object, once something needed one (owned; t_frame.c) */
     int line;                /* line of the failing instruction, once the frame has failed */
     struct hx_frame *back;
+    /* a generator's frame (vm.c): where run_frame continues (instruction index, stack depth), and whether
+     * it starts by raising the pending error there (gen.throw); all 0 for a new frame */
+    int resume, resume_sp, throwing;
+    rh_object *gen;          /* the generator whose frame this is (borrowed), or NULL */
 } hx_frame;
 
 /* A module written in Python (import.c): found on the search path and parsed before the program runs. */
@@ -151,6 +156,21 @@ rh_object *hx_call_slot(hx_interp *I, rh_object *fn, rh_object **args, int nargs
                         int nkw);
 /* The same with borrowed arguments. */
 rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs);
+/* vm.c: run a generator's or coroutine's frame (gen_send_ex2): send arg (borrowed; NULL: None), or, with
+ * exc, raise the pending error at its yield. 1: it yielded *out, 0: it returned *out (its frame is
+ * cleared), -1: error (the frame cleared when it was run). *out is a new reference. */
+int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object **out);
+/* vm.c: the subiterator a generator suspended in `yield from` / `await` delegates to (_PyGen_yf):
+ * borrowed, or NULL */
+rh_object *hx_gen_yf(rh_object *gen);
+/* vm.c: a generator's return value as the StopIteration gen_send_ex raises (value stolen; None: no
+ * argument); the error is set. */
+void hx_set_stop_iteration(hx_interp *I, rh_object *value);
+
+/* ---- gen.c: generator and coroutine methods and attributes, the library's gen_resume hook */
+rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name);   /* new ref or NULL */
+const rh_builtin_def *hx_gen_find_method(rh_object *gen, const char *name);
+rh_object *hx_gen_resume_hook(void *ctx, rh_runtime *rt, rh_object *gen, int what);
 
 /* ---- ops.c: operations on values (arguments borrowed; new reference / 1,0 / NULL,-1 with error) */
 rh_object *hx_obj_str(hx_interp *I, rh_object *o);   /* str(o) */

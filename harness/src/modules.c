@@ -381,6 +381,6 @@ static rh_object *hook_call(void *ctx, rh_runtime *rt, rh_object *callable, rh_o
 /* Declared in interp.h. */
 rh_hooks hx_interp_hooks(hx_interp *I) {
     rh_hooks h = {.ctx = I, .call_del = hook_call_del, .unraisable = hook_unraisable, .output = hook_output,
-                  .call = hook_call};
+                  .call = hook_call, .gen_resume = hx_gen_resume_hook};
     return h;
 }

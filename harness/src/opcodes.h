@@ -104,6 +104,13 @@
     X(LOAD_ASSERTION_ERROR, 1, 0)                                                                       \
     X(IMPORT_NAME, 1, 0)           /* arg: co_cstrs index of the module's name */                        \
     X(IMPORT_FROM, 1, 0)           /* push getattr(TOP, co_cstrs[arg]), ImportError if absent */          \
+    /* comprehensions, generators and coroutines (3.11) */                                             \
+    X(MAP_ADD, -2, 0)              /* key, value: d[key] = value in the dict arg items down (after popping) */ \
+    X(YIELD_VALUE, 0, 0)           /* suspend the generator with TOS; it becomes the value sent in. arg: 0, \
+                                    * or 1 + the SEND exit of a yield from / await (gen.throw delegates) */ \
+    X(SEND, 0, 0)                  /* receiver, v -> receiver, yielded; or (returned) -> value, jump to arg */ \
+    X(GET_YIELD_FROM_ITER, 0, 0)   /* iter(TOS) unless a generator (or a coroutine in a coroutine) */   \
+    X(GET_AWAITABLE, 0, 0)         /* TOS -> its awaitable (a coroutine itself; else __await__) */      \
     /* harness hooks */                                                                                 \
     X(HX_CHECK_GC, 0, 0)           /* 3.12+: a collection scheduled by an allocation runs here */       \
     X(HX_STMT_BEGIN, 0, 0)         /* --report: top-level statement arg begins */                       \

@@ -31,6 +31,8 @@ typedef struct parser {
     int nstmts;        /* module statements parsed so far, other than __future__ imports */
     unsigned future;   /* RH_FUTURE_* bits */
     const char *closer; /* the token ending the parameter list being parsed (a lambda's ':') */
+    hx_code *fcode;    /* the function whose body is being parsed (a yield makes it a generator), or NULL */
+    int next_async;    /* `async def`: the next function is a coroutine */
 } parser;
 
 static hx_tok *cur(parser *P) { return &P->t[P->i]; }
@@ -177,6 +179,7 @@ void hx_node_free(hx_node *n) {
         free(n->kwnames);
     }
     free_nodes(n->decos, n->ndecos);
+    hx_node_free(n->val);
     free(n->ops);
     free(n->name);
     free(n->sval);
@@ -236,17 +239,45 @@ static void leave(parser *P) { P->depth--; }
 static int unsupported_expr_kw(parser *P) {
     hx_tok *t = cur(P);
     if (is_kw(t, "lambda")) unsupported(P, t, "expression 'lambda'", "def at module or class level");
-    else if (is_kw(t, "yield")) unsupported(P, t, "expression 'yield'", "plain functions with return");
-    else if (is_kw(t, "await")) unsupported(P, t, "expression 'await'", "plain functions");
-    else return 0;
+    else if (is_kw(t, "yield")) syntax(P, t, "a 'yield' expression here must be parenthesized");
+    else return 0; /* await: p_power */
     return 1;
 }
 
 /* testlist inside brackets: elements; sets *comma when a trailing/separating comma was seen */
 static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start);
+static hx_node *p_genexp_tail(parser *P, hx_node *elt, hx_tok *start, const char *closer);
+static hx_node *p_comp_clauses(parser *P, hx_node *n, const char *closer);
 static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start);
 
 static hx_node *p_exprlist_targets(parser *P);
+static hx_node *p_testlist(parser *P);
+
+/* `yield`, `yield value(s)` or `yield from iterable` at the keyword: E_YIELD / E_YIELDFROM. The enclosing
+ * function becomes a generator (symtable's ste_generator); outside a function it is a syntax error. */
+static hx_node *p_yield(parser *P) {
+    hx_tok *t = cur(P);
+    if (!P->fcode) { syntax(P, t, "'yield' outside function"); return NULL; }
+    P->i++;
+    if (P->fcode->co_flags & HX_CO_COROUTINE) {
+        unsupported(P, t, "'yield' inside async function (asynchronous generators)", "await in async def");
+        return NULL;
+    }
+    P->fcode->co_flags |= HX_CO_GENERATOR;
+    if (is_kw(cur(P), "from")) {
+        P->i++;
+        hx_node *n = mk(E_YIELDFROM, t);
+        if (!(n->a = p_test(P))) { free(n); return NULL; }
+        return n;
+    }
+    hx_node *n = mk(E_YIELD, t);
+    hx_tok *c = cur(P);
+    if (c->kind == T_NEWLINE || c->kind == T_EOF || is_op(c, ")") || is_op(c, ";") || is_op(c, "=") ||
+        is_op(c, "]") || is_op(c, "}"))
+        return n;
+    if (!(n->a = p_testlist(P))) { free(n); return NULL; }
+    return n;
+}
 
 static hx_node *p_atom(parser *P) {
     hx_tok *t = cur(P);
@@ -312,7 +343,11 @@ static hx_node *p_atom(parser *P) {
             hx_node *n = mk(E_TUPLE, t);
             return n;
         }
-        if (is_kw(cur(P), "yield")) { unsupported_expr_kw(P); return NULL; }
+        if (is_kw(cur(P), "yield")) {
+            hx_node *y = p_yield(P);
+            if (y && expect_op(P, ")") != 0) { hx_node_free(y); return NULL; }
+            return y;
+        }
         nvec v = {0};
         int comma = 0;
         for (;;) {
@@ -322,12 +357,8 @@ static hx_node *p_atom(parser *P) {
                 free_nodes(v.v, v.n);
                 return NULL;
             }
+            if (v.n == 0 && is_kw(cur(P), "for")) return p_genexp_tail(P, e, t, ")");
             nv_push(&v, e);
-            if (is_kw(cur(P), "for")) {
-                unsupported(P, cur(P), "generator expression", "list comprehensions [x for x in ...]");
-                free_nodes(v.v, v.n);
-                return NULL;
-            }
             if (is_op(cur(P), ",")) {
                 comma = 1;
                 P->i++;
@@ -396,7 +427,15 @@ static hx_node *p_atom(parser *P) {
             nv_push(&k, key);
             if (!val) break;
             nv_push(&v, val);
-            if (is_kw(cur(P), "for")) { unsupported(P, cur(P), "dict comprehension", "list comprehensions"); break; }
+            if (k.n == 1 && is_kw(cur(P), "for")) {
+                hx_node *dc = mk(E_DICTCOMP, t);
+                dc->a = key;
+                dc->val = val;
+                free(k.v);
+                free(v.v);
+                free(n);
+                return p_comp_clauses(P, dc, "}");
+            }
             if (!is_op(cur(P), ",")) break;
             P->i++;
         }
@@ -427,15 +466,14 @@ static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start) {
     return p_close(P, n, &v, NULL, "}");
 }
 
-/* [elt for ...] (E_LISTCOMP) or {elt for ...} (E_SETCOMP): start is the opening bracket */
-static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start) {
-    int set = is_op(start, "{");
-    hx_node *n = mk(set ? E_SETCOMP : E_LISTCOMP, start);
-    n->a = elt;
+/* One `for target in iterable if cond...` clause at the `for` into n (target b, iterable c, ifs items2).
+ * 0 or -1. */
+static int p_comp_clause(parser *P, hx_node *n) {
+    if (is_kw(cur(P), "async")) { unsupported(P, cur(P), "asynchronous comprehension", "for clauses"); return -1; }
     P->i++; /* for */
     n->b = p_exprlist_targets(P);
-    if (!n->b) { hx_node_free(n); return NULL; }
-    if (!is_kw(cur(P), "in")) { syntax(P, cur(P), "expected 'in'"); hx_node_free(n); return NULL; }
+    if (!n->b) return -1;
+    if (!is_kw(cur(P), "in")) { syntax(P, cur(P), "expected 'in'"); return -1; }
     P->i++;
     n->c = p_or(P);
     nvec ifs = {0};
@@ -447,10 +485,42 @@ static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start) {
     }
     n->items2 = ifs.v;
     n->n2 = ifs.n;
-    if (!failed(P) && is_kw(cur(P), "for"))
-        unsupported(P, cur(P), "nested comprehension loops", "one 'for' clause with 'if' filters");
-    if (failed(P) || expect_op(P, set ? "}" : "]") != 0) { hx_node_free(n); return NULL; }
+    return failed(P) ? -1 : 0;
+}
+
+/* The clauses of comprehension n (its element already in n->a) up to the closer: the first into n itself,
+ * each further `for` an E_COMPFOR node in n->items (CPython's comprehension list, in order). */
+static hx_node *p_comp_clauses(parser *P, hx_node *n, const char *closer) {
+    if (p_comp_clause(P, n) != 0) { hx_node_free(n); return NULL; }
+    nvec more = {0};
+    while (is_kw(cur(P), "for") && !failed(P)) {
+        hx_node *k = mk(E_COMPFOR, cur(P));
+        nv_push(&more, k);
+        if (p_comp_clause(P, k) != 0) break;
+        hx_node *tmp = k->b; /* E_COMPFOR keeps target in a, iterable in b */
+        k->a = tmp;
+        k->b = k->c;
+        k->c = NULL;
+    }
+    n->items = more.v;
+    n->n = more.n;
+    if (failed(P) || expect_op(P, closer) != 0) { hx_node_free(n); return NULL; }
     return n;
+}
+
+/* [elt for ...] (E_LISTCOMP) or {elt for ...} (E_SETCOMP): start is the opening bracket */
+static hx_node *p_listcomp_tail(parser *P, hx_node *elt, hx_tok *start) {
+    int set = is_op(start, "{");
+    hx_node *n = mk(set ? E_SETCOMP : E_LISTCOMP, start);
+    n->a = elt;
+    return p_comp_clauses(P, n, set ? "}" : "]");
+}
+
+/* (elt for ...): a generator expression; start is the opening parenthesis (or the call's, for f(x for x in y)) */
+static hx_node *p_genexp_tail(parser *P, hx_node *elt, hx_tok *start, const char *closer) {
+    hx_node *n = mk(E_GENEXP, start);
+    n->a = elt;
+    return p_comp_clauses(P, n, closer);
 }
 
 static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
@@ -495,7 +565,14 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
             }
             hx_node *v = p_test(P);
             if (!v) break;
-            if (is_kw(cur(P), "for")) { unsupported(P, cur(P), "generator expression", "list comprehensions"); hx_node_free(v); break; }
+            if (is_kw(cur(P), "for")) { /* f(x for x in it): the sole argument, in the call's parentheses */
+                if (args.n || kwv.n) { syntax(P, cur(P), "Generator expression must be parenthesized"); hx_node_free(v); break; }
+                hx_node *g = p_genexp_tail(P, v, at, ")");
+                if (!g) break;
+                nv_push(&args, g);
+                P->i--; /* the ')' is taken below */
+                break;
+            }
             nv_push(&args, v);
         }
         if (!is_op(cur(P), ",")) break;
@@ -565,7 +642,19 @@ static hx_node *p_atom_expr(parser *P) {
 
 static hx_node *p_power(parser *P) {
     hx_tok *t = cur(P);
-    if (is_kw(t, "await")) { unsupported_expr_kw(P); return NULL; }
+    if (is_kw(t, "await")) {
+        if (!P->fcode || !(P->fcode->co_flags & HX_CO_COROUTINE)) {
+            syntax(P, t, "'await' outside async function");
+            return NULL;
+        }
+        P->i++;
+        hx_node *w = mk(E_AWAIT, t);
+        if (enter(P)) { free(w); return NULL; }
+        w->a = p_power(P);
+        leave(P);
+        if (!w->a) { free(w); return NULL; }
+        return w;
+    }
     hx_node *a = p_atom_expr(P);
     if (a && is_op(cur(P), "**")) {
         hx_tok *ot = cur(P);
@@ -810,7 +899,7 @@ static const int aug_codes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_
 
 static hx_node *p_expr_stmt(parser *P) {
     hx_tok *t = cur(P);
-    hx_node *e = p_testlist(P);
+    hx_node *e = is_kw(t, "yield") ? p_yield(P) : p_testlist(P);
     if (!e) return NULL;
     hx_tok *o = cur(P);
     if (is_op(o, "=")) {
@@ -820,8 +909,7 @@ static hx_node *p_expr_stmt(parser *P) {
         hx_node *val = NULL;
         while (is_op(cur(P), "=") && !failed(P)) {
             P->i++;
-            if (is_kw(cur(P), "yield")) { unsupported_expr_kw(P); break; }
-            val = p_testlist(P);
+            val = is_kw(cur(P), "yield") ? p_yield(P) : p_testlist(P);
             if (!val) break;
             if (is_op(cur(P), "=")) nv_push(&tg, val), val = NULL;
         }
@@ -851,7 +939,7 @@ static hx_node *p_expr_stmt(parser *P) {
                 hx_node *n = mk(S_AUG, t);
                 n->a = e;
                 n->op = aug_codes[k];
-                n->b = p_testlist(P);
+                n->b = is_kw(cur(P), "yield") ? p_yield(P) : p_testlist(P);
                 if (!n->b) { hx_node_free(n); return NULL; }
                 return n;
             }
@@ -1010,7 +1098,7 @@ static hx_node *p_simple(parser *P) {
             hx_node *n = mk(S_RETURN, t);
             hx_tok *c = cur(P);
             if (c->kind != T_NEWLINE && !is_op(c, ";") && c->kind != T_EOF) {
-                n->a = p_testlist(P);
+                n->a = is_kw(c, "yield") ? p_yield(P) : p_testlist(P);
                 if (!n->a) { free(n); return NULL; }
             }
             return n;
@@ -1081,7 +1169,8 @@ static hx_node *p_simple(parser *P) {
                                             "except", "finally", "lambda", "elif", "else", "print_", NULL};
         for (int i = 0; unsup[i]; i++)
             if (!strcmp(k, unsup[i])) {
-                if (!strcmp(k, "lambda") || !strcmp(k, "yield") || !strcmp(k, "await")) { unsupported_expr_kw(P); return NULL; }
+                if (!strcmp(k, "yield") || !strcmp(k, "await")) break; /* expression statements */
+                if (!strcmp(k, "lambda")) { unsupported_expr_kw(P); return NULL; }
                 if (!strcmp(k, "elif") || !strcmp(k, "else") || !strcmp(k, "except") || !strcmp(k, "finally")) {
                     syntax(P, t, NULL);
                     return NULL;
@@ -1272,6 +1361,8 @@ static hx_node *mk_decl(parser *P, hx_nkind k, hx_codekind ck, hx_tok *t, hx_tok
    restoring the enclosing context after. Frees n and returns NULL if the parse failed. */
 static hx_node *p_decl_body(parser *P, hx_node *n, int in_func, int in_class) {
     int sf = P->in_func, sl = P->in_loop, sc = P->in_class;
+    hx_code *sfc = P->fcode;
+    P->fcode = in_func ? n->code : NULL;
     P->in_func = in_func;
     P->in_loop = 0;
     P->in_class = in_class;
@@ -1279,6 +1370,7 @@ static hx_node *p_decl_body(parser *P, hx_node *n, int in_func, int in_class) {
     P->in_func = sf;
     P->in_loop = sl;
     P->in_class = sc;
+    P->fcode = sfc;
     if (failed(P)) { hx_node_free(n); return NULL; }
     return n;
 }
@@ -1397,6 +1489,9 @@ static hx_node *p_def(parser *P) {
         return NULL;
     }
     hx_node *n = mk_decl(P, S_DEF, CODE_FUNCTION, t, nt);
+    hx_code *c = n->code;
+    if (P->next_async) c->co_flags |= HX_CO_COROUTINE;
+    P->next_async = 0;
     if (expect_op(P, "(") != 0) { hx_node_free(n); return NULL; }
     if (p_params(P, n->code, ")") != 0 || expect_op(P, ")") != 0) { hx_node_free(n); return NULL; }
     if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); hx_node_free(n); return NULL; }
@@ -1464,7 +1559,12 @@ static void p_stmt(parser *P, nvec *out) {
         else if (!strcmp(t->text, "class")) n = p_class(P);
         else if (!strcmp(t->text, "try")) n = p_try(P);
         else if (!strcmp(t->text, "with")) n = p_with(P);
-        else compound = 0;
+        else if (!strcmp(t->text, "async") && is_kw(peek_at(P, 1), "def")) {
+            P->i++; /* async def: a coroutine function */
+            P->next_async = 1;
+            n = p_def(P);
+            P->next_async = 0;
+        } else compound = 0;
         if (compound) {
             if (n) {
                 n->end_line = t->line;

@@ -27,6 +27,8 @@ typedef struct scope {
     const char *classname;   /* for qualnames */
     const void *owner;       /* the code object whose co_consts hold the constants met here */
     int late;                /* owner lives until teardown (function code) */
+    struct scope *parent;    /* a <genexpr> unit: the scope it is nested in (free variables), else NULL */
+    int in_comp;             /* inside a comprehension or generator expression (no yield there) */
 } scope;
 
 typedef struct prep {
@@ -358,6 +360,28 @@ static int all_const(hx_node *n) {
     return 1;
 }
 
+/* The <genexpr> unit of generator expression n, made once (the symbol table pass makes it, so that the
+ * names it uses from enclosing functions become its free variables): compiler_comprehension's function
+ * with the one parameter `.0`, the first iterable, evaluated in the enclosing scope and passed in. */
+static hx_code *genexp_unit(hx_node *n) {
+    if (n->code) return n->code;
+    hx_code *c = calloc(1, sizeof *c);
+    if (!c) abort();
+    c->kind = CODE_FUNCTION;
+    c->name = strdup("<genexpr>");
+    c->qualname = strdup("<genexpr>"); /* the symbol table pass qualifies it (compiler_set_qualname) */
+    if (!c->name || !c->qualname) abort();
+    c->line = n->line;
+    c->co_flags = HX_CO_GENERATOR;
+    c->comp = n;
+    c->nparams = 1;
+    c->params = malloc(sizeof(char *));
+    if (!c->params) abort();
+    c->params[0] = strdup(".0");
+    n->code = c;
+    return c;
+}
+
 /* ---------------------------------------------------------------- closures (Python/symtable.c)
  * Before any name is resolved, each unit's names are classified as CPython's symtable does
  * (analyze_block, analyze_name, analyze_cells, drop_class_free): a name a nested function uses and an
@@ -440,15 +464,26 @@ static void st_expr(stinfo *st, hx_node *n) {
         st_list(st, n->code->kwdefaults, n->code->nkwonly);
         st_kid(st, n);
         return;
-    case E_LISTCOMP: case E_SETCOMP: {
+    case E_GENEXP: /* the first iterable is evaluated here; the rest is the <genexpr> unit's */
+        st_expr(st, n->c);
+        genexp_unit(n);
+        st_kid(st, n);
+        return;
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
         st_expr(st, n->c);
         nameset priv = {0};
         st_comp_names(n->b, &priv);
+        for (int i = 0; i < n->n; i++) st_comp_names(n->items[i]->a, &priv); /* later `for` clauses */
         stinfo inner = *st;  /* uses inside are recorded unless they name a loop variable */
         nameset used = {0};
         inner.used = used;
         st_expr(&inner, n->a);
+        st_expr(&inner, n->val);
         st_list(&inner, n->items2, n->n2);
+        for (int i = 0; i < n->n; i++) {
+            st_expr(&inner, n->items[i]->b);
+            st_list(&inner, n->items[i]->items2, n->items[i]->n2);
+        }
         st->kids = inner.kids, st->nkids = inner.nkids, st->capkids = inner.capkids;
         for (int i = 0; i < inner.used.n; i++)
             if (!set_has(&priv, inner.used.v[i])) set_add(&st->used, inner.used.v[i]);
@@ -513,6 +548,21 @@ static void st_body(stinfo *st, hx_node **b, int nb) {
     for (int i = 0; i < nb; i++) st_stmt(st, b[i]);
 }
 
+/* A <genexpr> unit's own names: its targets are bound in it; its element, conditions and the iterables
+ * after the first are used in it. */
+static void st_comp_unit(stinfo *st, hx_node *n) {
+    st_target(st, n->b);
+    st_list(st, n->items2, n->n2);
+    for (int i = 0; i < n->n; i++) {
+        hx_node *f = n->items[i];
+        st_expr(st, f->b);
+        st_target(st, f->a);
+        st_list(st, f->items2, f->n2);
+    }
+    st_expr(st, n->a);
+    st_expr(st, n->val);
+}
+
 static int cmp_names(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
 /* names (sorted copies) into *out */
@@ -563,6 +613,7 @@ static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) 
     if (fn)
         for (int i = 0; i < hx_code_nallparams(c); i++) set_add(&st->bound, c->params[i]);
     st_body(st, c->body, c->nbody);
+    if (c->comp) st_comp_unit(st, c->comp);
     if (rh_runtime_profile(P->I->rt)->python2 && (st->nonlocal_at || c->nkwonly))
         return st_error(P, st->nonlocal_at, c, "%s", st->nonlocal_at
                         ? "unsupported under the py27 profile: 'nonlocal' (Python 2.7 has no nonlocal statement)"
@@ -762,6 +813,39 @@ static void comp_vars(scope *s, hx_node *t) {
     }
 }
 
+/* A later `for` clause of a comprehension: its iterable, its target, its ifs (in the comprehension's scope) */
+static int r_comp_clause(prep *P, scope *s, hx_node *k) {
+    return r_expr(P, s, k->b) || r_target(P, s, k->a) || r_list(P, s, k->items2, k->n2) ? -1 : 0;
+}
+
+static void genexp_locals(hx_code *c, scope *gs, hx_node *t) {
+    if (t->kind == E_NAME) {
+        if (find_local(gs, t->name) < 0) gs->nlocals = add_slot(c, t->name) + 1;
+    } else if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->n; i++) genexp_locals(c, gs, t->items[i]);
+    }
+}
+
+/* (elt for ...): compiler_comprehension's <genexpr> function (symtable: a function scope with the
+ * parameter `.0`, the first iterable evaluated in the enclosing scope and passed in as an iterator). */
+static int r_genexp(prep *P, scope *s, hx_node *n) {
+    if (r_expr(P, s, n->c)) return -1;
+    hx_code *c = genexp_unit(n);
+    n->name_obj = intern_name(P, "<genexpr>");
+    if (!n->name_obj) return -1;
+    scope gs = {.code = c, .owner = c, .late = 1, .parent = s, .in_comp = 1};
+    gs.st = st_of(P, c);
+    add_slot(c, ".0");
+    gs.nlocals = 1;
+    genexp_locals(c, &gs, n->b);
+    for (int k = 0; k < n->n; k++) genexp_locals(c, &gs, n->items[k]->a);
+    assign_deref_slots(&gs); /* after the locals, as localsplus: locals, cells, free variables */
+    int rc = r_target(P, &gs, n->b) || r_list(P, &gs, n->items2, n->n2) ? -1 : 0;
+    for (int k = 0; rc == 0 && k < n->n; k++) rc = r_comp_clause(P, &gs, n->items[k]);
+    if (rc == 0) rc = r_expr(P, &gs, n->a);
+    return rc;
+}
+
 static int r_expr(prep *P, scope *s, hx_node *n) {
     if (!n) return 0;
     switch (n->kind) {
@@ -785,17 +869,35 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
             return make_const(P, s, n);
         }
         return 0;
-    case E_LISTCOMP: case E_SETCOMP: {
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
         if (r_expr(P, s, n->c)) return -1;
-        int saved = s->nov;
+        int saved = s->nov, saved_comp = s->in_comp;
         const void *saved_owner = s->owner;
         comp_vars(s, n->b);
+        for (int k = 0; k < n->n; k++) comp_vars(s, n->items[k]->a);
         s->owner = n; /* 3.11: a comprehension is its own code object */
-        int rc = r_target(P, s, n->b) || r_expr(P, s, n->a) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
+        s->in_comp = 1;
+        int rc = r_target(P, s, n->b) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
+        for (int k = 0; rc == 0 && k < n->n; k++) rc = r_comp_clause(P, s, n->items[k]);
+        if (rc == 0) rc = r_expr(P, s, n->a) || r_expr(P, s, n->val) ? -1 : 0;
         s->nov = saved;
         s->owner = saved_owner;
+        s->in_comp = saved_comp;
         return rc;
     }
+    case E_GENEXP: return r_genexp(P, s, n);
+    case E_YIELD: case E_YIELDFROM: case E_AWAIT:
+        if (s->in_comp) {
+            hx_cerr_set(P->err, n->line, n->col, "syntax error: '%s' inside a comprehension or generator expression",
+                        n->kind == E_AWAIT ? "await" : "yield");
+            return -1;
+        }
+        if (n->kind != E_YIELD && rh_runtime_profile(P->I->rt)->python2) {
+            hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: '%s' (Python 3 syntax)",
+                        n->kind == E_AWAIT ? "await" : "yield from");
+            return -1;
+        }
+        return r_expr(P, s, n->a);
     case E_BINOP:
         if (r_expr(P, s, n->a) || r_expr(P, s, n->b)) return -1;
         if (!(n->op == OP_DIV && P->I->classic_division)) fold(n); /* 2.7 never folds classic division */

@@ -533,6 +533,11 @@ static inline int attr_cache_way(rh_runtime *rt, const hx_acache *ac, const rh_o
 
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
 
+static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
+static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o);
+static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o);
+static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr);
+
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -548,9 +553,9 @@ static int run_frame(hx_interp *I, hx_frame *f) {
     };
     rh_runtime *rt = I->rt;
     hx_code *c = f->code;
-    const hx_instr *code = c->co_code, *ip = code;
+    const hx_instr *code = c->co_code, *ip = code + f->resume;
     rh_object **const stack = f->fast + c->nslots;
-    rh_object **sp = stack;
+    rh_object **sp = stack + f->resume_sp;
     rh_object **fast = f->fast;
     rh_object *const *consts = c->co_consts;
     rh_object *const py_true = rh_true(rt), *const py_false = rh_false(rt);
@@ -569,6 +574,10 @@ static int run_frame(hx_interp *I, hx_frame *f) {
     } while (0)
 #define JUMPTO(x) (ip = code + (x))
 
+    if (__builtin_expect(f->throwing, 0)) { /* gen.throw(): the error is raised at the yield */
+        f->throwing = 0;
+        goto error;
+    }
     DISPATCH();
 
 L_NOP:
@@ -982,7 +991,8 @@ L_HX_BUILD_CLASS_CLOSURE:
     I->class_closure = POP();
     goto build_class_op;
 L_HX_COMP_FUNCTION:
-    r = rh_func_new(rt, c, f->globals, arg ? I->s_setcomp : I->s_listcomp, arg ? I->s_setcomp : I->s_listcomp, NULL);
+    w = arg == 2 ? I->s_dictcomp : arg ? I->s_setcomp : I->s_listcomp;
+    r = rh_func_new(rt, c, f->globals, w, w, NULL);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -1068,6 +1078,40 @@ L_IMPORT_FROM:
     r = hx_import_from(I, TOP(), c->co_cstrs[arg]);
     if (!r) goto error;
     PUSH(r);
+    DISPATCH();
+L_MAP_ADD:
+    w = POP();
+    v = POP();
+    t = rh_dict_set(rt, PEEK(arg), v, w);
+    rh_decref(rt, v);
+    rh_decref(rt, w);
+    if (t) goto error;
+    DISPATCH();
+L_YIELD_VALUE: /* the generator's caller (hx_gen_send) gets the value; the frame stays as it is */
+    f->retval = POP();
+    f->resume = (int)(ip - code);
+    f->resume_sp = (int)(sp - stack);
+    return 1;
+L_SEND:
+    v = POP();
+    t = gen_send_to(I, TOP(), v, &r);
+    if (t < 0) goto error;
+    if (t == 0) { /* the receiver returned r: it replaces the receiver, the loop is left */
+        w = TOP();
+        TOP() = r;
+        rh_decref(rt, w);
+        JUMPTO(arg);
+        DISPATCH();
+    }
+    PUSH(r);
+    DISPATCH();
+L_GET_YIELD_FROM_ITER:
+L_GET_AWAITABLE:
+    r = hx_op(in) == HX_GET_AWAITABLE ? get_awaitable(I, TOP()) : get_yield_from_iter(I, c, TOP());
+    if (!r) goto error;
+    w = TOP();
+    TOP() = r;
+    rh_decref(rt, w);
     DISPATCH();
 L_HX_CHECK_GC:
     rh_gc_run_scheduled(rt);
@@ -1268,6 +1312,10 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     (void)nm;
     if (I->depth >= RH_MAX_CALL_DEPTH) {
         rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded");
+        goto fail_args;
+    }
+    if (__builtin_expect(c->co_flags != 0, 0)) { /* RETURN_GENERATOR: the frame moves into a new generator */
+        ret = make_generator(I, fn, &fr);
         goto fail_args;
     }
     rh_incref(fn);
@@ -1588,4 +1636,228 @@ int hx_interp_run(hx_interp *I) {
     frame_clear(I, &fr);
     hx_release_module_consts(I);
     return st;
+}
+
+/* ---------------------------------------------------------------- generators and coroutines */
+
+/* RETURN_GENERATOR / _Py_MakeCoro: a generator (coroutine) of fn whose frame takes over the locals just
+ * bound in fr (_PyFrame_Copy: the references move). New reference or NULL. */
+static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr) {
+    hx_code *c = fr->code;
+    rh_kind kind = (c->co_flags & HX_CO_COROUTINE) ? RH_K_COROUTINE : RH_K_GENERATOR;
+    int nwords = (int)frame_words(c);
+    rh_object *g = rh_gen_new(I->rt, kind, c, fn, rh_func_name(fn), rh_func_qualname(fn), c->nslots, c->co_stacksize,
+                              nwords);
+    if (!g) return NULL;
+    rh_gen_frame *gf = rh_gen_frame_of(g);
+    for (int i = 0; i < c->nslots; i++) {
+        gf->words[i] = fr->fast[i];
+        fr->fast[i] = NULL;
+    }
+    gf->lineno = c->line;
+    return g;
+}
+
+/* The exception a finished generator's StopIteration carries: gen_send_ex's _PyGen_SetStopIterationValue
+ * (value None: StopIteration() without arguments). value stolen. */
+void hx_set_stop_iteration(hx_interp *I, rh_object *value) {
+    rh_runtime *rt = I->rt;
+    rh_object *cls = (rh_object *)rh_exc_type(rt, RH_EXC_STOPITERATION);
+    rh_object *e = value == rh_none(rt) ? rh_exc_new(rt, cls, NULL, 0) : rh_exc_new(rt, cls, &value, 1);
+    rh_decref(rt, value);
+    if (e) rh_err_set_object(rt, e);
+}
+
+/* _PyGen_yf: the receiver below the top of a frame suspended at a `yield from` / `await` yield */
+rh_object *hx_gen_yf(rh_object *gen) {
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    if (gf->state != RH_GEN_SUSPENDED || gf->lasti < 1) return NULL;
+    hx_code *c = gf->code;
+    hx_instr y = c->co_code[gf->lasti - 1];
+    if (hx_op(y) != HX_YIELD_VALUE || hx_arg(y) == 0 || gf->nstack < 1) return NULL;
+    return gf->words[gf->nlocals + gf->nstack - 1];
+}
+
+/* gen_send_ex2's `generator raised StopIteration` (PEP 479): the StopIteration becomes the cause and
+ * context of a RuntimeError */
+static void stop_iteration_to_runtime_error(hx_interp *I, rh_object *gen) {
+    rh_runtime *rt = I->rt;
+    rh_object *si = rh_err_fetch(rt);
+    rh_err_set(rt, RH_EXC_RUNTIME, "%s raised StopIteration", rh_kind_of(gen) == RH_K_COROUTINE ? "coroutine" : "generator");
+    rh_object *re = rh_err_fetch(rt);
+    if (re) {
+        rh_err_set_object(rt, re);
+        re = rh_err_value(rt);
+    }
+    if (re && si) {
+        rh_exc_set_cause(rt, re, si);
+        rh_exc_set_context(rt, re, si);
+    }
+    rh_xdecref(rt, si);
+}
+
+/* The generator's frame finished (returned or failed): the frame object learns its last line, the frame
+ * is cleared (clear_gen_frame) */
+static void gen_finish(hx_interp *I, rh_object *gen, hx_frame *fr) {
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    gf->frame_obj = fr->frame_obj;
+    gf->lineno = fr->line;
+    rh_gen_clear_frame(I->rt, gen);
+}
+
+int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object **out) {
+    rh_runtime *rt = I->rt;
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    int coro = rh_kind_of(gen) == RH_K_COROUTINE;
+    *out = NULL;
+    if (gf->state == RH_GEN_CREATED && arg && arg != rh_none(rt) && !exc) {
+        rh_err_set(rt, RH_EXC_TYPE, "can't send non-None value to a just-started %s", coro ? "coroutine" : "generator");
+        return -1;
+    }
+    if (gf->state == RH_GEN_RUNNING) {
+        if (exc) rh_err_clear(rt);
+        rh_err_set(rt, RH_EXC_VALUE, "%s already executing", coro ? "coroutine" : "generator");
+        return -1;
+    }
+    if (gf->state >= RH_GEN_COMPLETED) {
+        if (coro && !exc) {
+            rh_err_set(rt, RH_EXC_RUNTIME, "cannot reuse already awaited coroutine");
+            return -1;
+        }
+        if (exc) return -1;      /* the thrown error propagates */
+        *out = newref(rh_none(rt));
+        return 0;
+    }
+    hx_code *c = gf->code;
+    hx_frame fr;
+    memset(&fr, 0, sizeof fr);
+    fr.code = c;
+    fr.fast = gf->words;
+    fr.loops = (int64_t *)(gf->words + c->nslots + c->stacksize);
+    fr.func = gf->func;
+    fr.globals = rh_func_globals(gf->func);
+    fr.frame_obj = gf->frame_obj;
+    gf->frame_obj = NULL;
+    fr.line = gf->lineno;
+    fr.back = I->frame;
+    fr.gen = gen;
+    fr.resume = gf->lasti;
+    fr.resume_sp = gf->nstack;
+    if (gf->state == RH_GEN_SUSPENDED && !exc) fr.fast[c->nslots + fr.resume_sp++] = newref(arg ? arg : rh_none(rt));
+    fr.throwing = exc;
+    if (gf->state == RH_GEN_CREATED && exc) {
+        /* thrown in before the first instruction: raised in the frame at its `def` line, nothing handles it */
+        gf->state = RH_GEN_RUNNING;
+        fr.line = c->line;
+        if (hx_frame_object(I, &fr)) rh_err_add_traceback(rt, fr.frame_obj, 0, c->line);
+        gen_finish(I, gen, &fr);
+        return -1;
+    }
+    if (I->depth >= RH_MAX_CALL_DEPTH) { /* _Py_EnterRecursiveCall failing at the frame's entry */
+        gf->state = RH_GEN_RUNNING;
+        rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded");
+        gen_finish(I, gen, &fr);
+        return -1;
+    }
+    /* gi_exc_state joins the chain: the exception the frame was handling is the handled one while it runs */
+    rh_object *before = rh_exc_handled(rt), *saved = NULL;
+    int own = gf->exc_value != NULL;
+    if (own) {
+        saved = rh_exc_handled_swap(rt, gf->exc_value);
+        gf->exc_value = NULL;
+    }
+    gf->state = RH_GEN_RUNNING;
+    rh_incref(gen);
+    I->frame = &fr;
+    I->depth++;
+    int st = run_frame(I, &fr);
+    I->depth--;
+    I->frame = fr.back;
+    if (own) gf->exc_value = rh_exc_handled_swap(rt, saved);
+    else if (rh_exc_handled(rt) != before) gf->exc_value = rh_exc_handled_swap(rt, before ? newref(before) : NULL);
+    if (st == 1) {
+        gf->state = RH_GEN_SUSPENDED;
+        gf->lasti = fr.resume;
+        gf->nstack = fr.resume_sp;
+        gf->lineno = c->co_lines[fr.resume - 1];
+        gf->frame_obj = fr.frame_obj;
+        if (gf->frame_obj) rh_frame_set_lineno(gf->frame_obj, gf->lineno);
+        *out = fr.retval;
+    } else {
+        if (st == 0) {
+            *out = fr.retval;
+            fr.line = c->co_lines[c->ncode - 1];
+        } else if (rh_err_occurred(rt) == RH_EXC_STOPITERATION) {
+            stop_iteration_to_runtime_error(I, gen);
+        }
+        gen_finish(I, gen, &fr);
+    }
+    rh_decref(rt, gen);
+    return st == 1 ? 1 : st == 0 ? 0 : -1;
+}
+
+/* The value of the StopIteration pending (it is cleared): _PyGen_FetchStopIterationValue. New reference,
+ * or NULL when another error is pending. */
+static rh_object *fetch_stop_value(hx_interp *I) {
+    rh_runtime *rt = I->rt;
+    if (rh_err_occurred(rt) != RH_EXC_STOPITERATION) return NULL;
+    rh_object *e = rh_err_fetch(rt);
+    rh_object *v = e ? rh_exc_args(e) : NULL;
+    rh_object *r = v && rh_tuple_len(v) > 0 ? rh_tuple_get(v, 0) : rh_none(rt);
+    rh_incref(r);
+    rh_xdecref(rt, e);
+    return r;
+}
+
+/* SEND: v (stolen) into recv: a generator or coroutine directly, else next() for None, else recv.send(v).
+ * 1: yielded *out, 0: returned *out, -1: error */
+static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out) {
+    rh_runtime *rt = I->rt;
+    rh_kind k = rh_kind_of(recv);
+    int st;
+    if (k == RH_K_GENERATOR || k == RH_K_COROUTINE) {
+        st = hx_gen_send(I, recv, v, 0, out);
+        rh_decref(rt, v);
+        return st;
+    }
+    if (v == rh_none(rt)) {
+        rh_decref(rt, v);
+        *out = rh_iternext(rt, recv);
+        if (*out) return 1;
+    } else {
+        rh_object *name = rh_str_intern_utf8(rt, "send", 4);
+        rh_object *m = name ? hx_getattr_obj(I, recv, name) : NULL;
+        rh_xdecref(rt, name);
+        if (!m) { rh_decref(rt, v); return -1; }
+        *out = hx_call(I, m, &v, 1, NULL, NULL, 0);
+        rh_decref(rt, m);
+        if (*out) return 1;
+    }
+    if (!rh_err_occurred(rt)) { *out = newref(rh_none(rt)); return 0; }
+    *out = fetch_stop_value(I);
+    return *out ? 0 : -1;
+}
+
+/* GET_YIELD_FROM_ITER: a generator as it is; a coroutine only inside a coroutine; anything else iter() */
+static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o) {
+    rh_kind k = rh_kind_of(o);
+    if (k == RH_K_COROUTINE && !(c->co_flags & HX_CO_COROUTINE)) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        return NULL;
+    }
+    if (k == RH_K_GENERATOR || k == RH_K_COROUTINE) return newref(o);
+    return rh_getiter(I->rt, o);
+}
+
+/* GET_AWAITABLE (_PyCoro_GetAwaitableIter): a coroutine not already awaited; else a refusal */
+static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o) {
+    if (rh_kind_of(o) == RH_K_COROUTINE) {
+        if (hx_gen_yf(o)) {
+            rh_err_set(I->rt, RH_EXC_RUNTIME, "coroutine is being awaited already");
+            return NULL;
+        }
+        return newref(o);
+    }
+    rh_err_set(I->rt, RH_EXC_TYPE, "object %s can't be used in 'await' expression", hx_tname(o));
+    return NULL;
 }

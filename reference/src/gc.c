@@ -69,6 +69,11 @@ static void debug_cycle(rh_runtime *rt, const char *msg, rh_object *op) {
 /* ---------------------------------------------------------------- finalizers */
 
 void rh__gc_call_finalizer(rh_runtime *rt, rh_object *op) {
+    /* a built-in type's own tp_finalize (generators: _PyGen_Finalize) keeps the error state itself */
+    if (!(op->type->flags & RH_TPFLAG_HEAPTYPE) && op->type->tp_finalize) {
+        op->type->tp_finalize(rt, op);
+        return;
+    }
     /* slot_tp_finalize: the current exception is saved around __del__; its failure is unraisable. */
     if (!rt->hooks.call_del) return;
     rh__saved_err saved;

@@ -55,7 +55,9 @@
     X(RH_K_STATICMETHOD,     "staticmethod",     staticmethod)     /* t_funcdescr.c */                        \
     X(RH_K_CLASSMETHOD,      "classmethod",      classmethod)      /* t_funcdescr.c */                        \
     X(RH_K_PROPERTY,         "property",         property)         /* t_funcdescr.c */                        \
-    X(RH_K_SUPER,            "super",            super)            /* t_funcdescr.c */
+    X(RH_K_SUPER,            "super",            super)            /* t_funcdescr.c */                        \
+    X(RH_K_GENERATOR,        "generator",        generator)        /* t_gen.c */                              \
+    X(RH_K_COROUTINE,        "coroutine",        coroutine)        /* t_gen.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

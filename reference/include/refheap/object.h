@@ -82,6 +82,8 @@ typedef enum rh_kind {
     RH_K_CLASSMETHOD,      /* classmethod (t_funcdescr.c) */
     RH_K_PROPERTY,         /* property (t_funcdescr.c) */
     RH_K_SUPER,            /* super (t_funcdescr.c) */
+    RH_K_GENERATOR,        /* generator (t_gen.c; refheap/gen.h) */
+    RH_K_COROUTINE,        /* coroutine (t_gen.c) */
     RH_K__COUNT
 } rh_kind;
 

@@ -131,6 +131,14 @@ typedef struct rh_profile {
     uint32_t frame_obj_base;      /* frame_sizeof without the items: 120 in 3.11/3.12
                                    * (offsetof(PyFrameObject, _f_frame_data) + offsetof(_PyInterpreterFrame,
                                    * localsplus)), 136 in 3.13, 352 in 3.10, 376 in 2.7 */
+    /* generators and coroutines (t_gen.c) */
+    uint32_t gen_base;            /* sizeof(PyGenObject) without the GC head (and without the embedded
+                                   * frame's localsplus): 152 in 3.11 (gi_code ... gi_iframe's header), 144
+                                   * in 3.12/3.13 (no gi_code), 88 in 3.10, 48 in 2.7 */
+    uint8_t gen_frame_inline;     /* 3.11+: the frame lives in the generator, one word per local and stack
+                                   * slot (make_gen's PyObject_GC_NewVar); 3.10/2.7: a separate frame */
+    uint8_t gen_min_stack;        /* 3.12+: co_stacksize is at least 2 in a generator (the
+                                   * INTRINSIC_STOPITERATION_ERROR handler pushes lasti and the exception) */
 } rh_profile;
 
 /* The profile named `name`, or NULL. NULL name gives the default (py311). Returns static storage. */

@@ -12,4 +12,5 @@
 #include "refheap/gc.h"
 #include "refheap/func.h"
 #include "refheap/exc.h"
+#include "refheap/gen.h"
 #endif

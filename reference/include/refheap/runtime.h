@@ -76,13 +76,21 @@ typedef enum rh_exc {
  *           the runtime error set. The library calls it for Python code it does not run itself: the slot
  *           wrappers of classes (a special method such as __eq__ or __add__ found on the class's MRO is
  *           called with self first, t_class.c) and tp_call of functions, methods and built-ins. Without
- *           it, classes keep object's behaviour for every special method (except __del__: call_del). */
+ *           it, classes keep object's behaviour for every special method (except __del__: call_del).
+ * gen_resume: run a generator's frame (refheap/gen.h) as below. */
+/* What rh_hooks.gen_resume is asked to do with a generator (refheap/gen.h): NEXT is tp_iternext (the
+ * next value, or NULL: exhausted without an error, or failed with one — a returned value other than None
+ * raises StopIteration(value), as gen_iternext); FINALIZE is _PyGen_Finalize (close a suspended
+ * generator, report a failure as unraisable; returns NULL, no error left set). */
+enum { RH_GEN_RESUME_NEXT = 0, RH_GEN_RESUME_FINALIZE = 1 };
+
 typedef struct rh_hooks {
     void *ctx;
     int (*call_del)(void *ctx, rh_runtime *rt, rh_object *self);
     void (*unraisable)(void *ctx, rh_runtime *rt, rh_exc kind, const char *msg, rh_object *where);
     void (*output)(void *ctx, const char *text);
     rh_object *(*call)(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
+    rh_object *(*gen_resume)(void *ctx, rh_runtime *rt, rh_object *gen, int what); /* RH_GEN_RESUME_* */
 } rh_hooks;
 
 typedef struct rh_config {

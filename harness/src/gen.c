@@ -1,0 +1,294 @@
+/* gen.c — what a program does with a generator or coroutine object (CPython 3.11 Objects/genobject.c):
+ * send/throw/close (gen_send, _gen_throw, gen_close, gen_close_iter), the attributes programs read
+ * (gi_running, gi_frame, gi_yieldfrom, cr_*, __name__, __qualname__), and the library's gen_resume hook:
+ * tp_iternext (gen_iternext) and PEP 442 finalization (_PyGen_Finalize: close, or the "never awaited"
+ * warning of a coroutine). The frame itself runs in vm.c (hx_gen_send).
+ */
+#include <string.h>
+
+#include "interp.h"
+
+static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
+static int is_coro(rh_object *g) { return rh_kind_of(g) == RH_K_COROUTINE; }
+static int is_gen(rh_object *o) { return rh_kind_of(o) == RH_K_GENERATOR || rh_kind_of(o) == RH_K_COROUTINE; }
+
+/* gen_send_ex: the result of the frame as a method returns it — a yielded value, or StopIteration(value)
+ * when it returned */
+static rh_object *send_ex(hx_interp *I, rh_object *gen, rh_object *arg, int exc) {
+    rh_object *r;
+    int st = hx_gen_send(I, gen, arg, exc, &r);
+    if (st == 1) return r;
+    if (st == 0) hx_set_stop_iteration(I, r);
+    return NULL;
+}
+
+static rh_object *gen_close(hx_interp *I, rh_object *gen);
+
+/* gen_close_iter: close the subiterator of a yield from (its close() when it has one). 0 or -1. */
+static int close_iter(hx_interp *I, rh_object *yf) {
+    rh_runtime *rt = I->rt;
+    rh_object *r;
+    if (is_gen(yf)) {
+        r = gen_close(I, yf);
+    } else {
+        rh_object *name = rh_str_intern_utf8(rt, "close", 5);
+        rh_object *m = name ? hx_getattr_obj(I, yf, name) : NULL;
+        rh_xdecref(rt, name);
+        if (!m) {
+            if (rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return -1;
+            rh_err_clear(rt);
+            return 0;
+        }
+        r = hx_call(I, m, NULL, 0, NULL, NULL, 0);
+        rh_decref(rt, m);
+    }
+    if (!r) return -1;
+    rh_decref(rt, r);
+    return 0;
+}
+
+/* gen_close: GeneratorExit raised at the yield; a generator that yields again is an error */
+static rh_object *gen_close(hx_interp *I, rh_object *gen) {
+    rh_runtime *rt = I->rt;
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    rh_object *yf = hx_gen_yf(gen);
+    int err = 0;
+    if (yf) {
+        rh_incref(yf);
+        int8_t st = gf->state;
+        gf->state = RH_GEN_RUNNING;
+        err = close_iter(I, yf);
+        gf->state = st;
+        rh_decref(rt, yf);
+    }
+    if (err == 0) rh_err_set(rt, RH_EXC_GENERATOREXIT, "%s", "");
+    rh_object *r = send_ex(I, gen, NULL, 1);
+    if (r) {
+        rh_decref(rt, r);
+        rh_err_set(rt, RH_EXC_RUNTIME, "%s ignored GeneratorExit", is_coro(gen) ? "coroutine" : "generator");
+        return NULL;
+    }
+    rh_exc k = rh_err_occurred(rt);
+    if (k == RH_EXC_STOPITERATION || k == RH_EXC_GENERATOREXIT) {
+        rh_err_clear(rt);
+        return newref(rh_none(rt));
+    }
+    return NULL;
+}
+
+/* The frame leaves its yield from: the subiterator popped, the frame continues at the SEND exit */
+static void leave_yield_from(hx_interp *I, rh_object *gen) {
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    hx_code *c = gf->code;
+    uint32_t exit = hx_arg(c->co_code[gf->lasti - 1]) - 1;
+    rh_object *yf = gf->words[gf->nlocals + --gf->nstack];
+    gf->words[gf->nlocals + gf->nstack] = NULL;
+    rh_decref(I->rt, yf);
+    gf->lasti = (int32_t)exit;
+}
+
+/* _gen_throw: exc (stolen) is the exception to raise; delegated to the subiterator of a yield from first */
+static rh_object *gen_throw_exc(hx_interp *I, rh_object *gen, rh_object *exc) {
+    rh_runtime *rt = I->rt;
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    rh_object *yf = hx_gen_yf(gen);
+    if (yf) {
+        rh_object *ret = NULL;
+        rh_incref(yf);
+        if (rh_is_exc_instance(exc) && rh_exc_class_matches((rh_object *)rh_type_of(exc), (rh_object *)rh_exc_type(rt, RH_EXC_GENERATOREXIT))) {
+            int8_t st = gf->state;
+            gf->state = RH_GEN_RUNNING;
+            int err = close_iter(I, yf);
+            gf->state = st;
+            rh_decref(rt, yf);
+            if (err < 0) {
+                rh_decref(rt, exc);
+                return send_ex(I, gen, NULL, 1);
+            }
+            goto throw_here;
+        }
+        int8_t st = gf->state;
+        gf->state = RH_GEN_RUNNING;
+        if (is_gen(yf)) {
+            ret = gen_throw_exc(I, yf, exc);
+        } else {
+            rh_object *name = rh_str_intern_utf8(rt, "throw", 5);
+            rh_object *m = name ? hx_getattr_obj(I, yf, name) : NULL;
+            rh_xdecref(rt, name);
+            if (!m) {
+                gf->state = st;
+                rh_decref(rt, yf);
+                if (rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) { rh_decref(rt, exc); return NULL; }
+                rh_err_clear(rt);
+                goto throw_here;
+            }
+            ret = hx_call(I, m, &exc, 1, NULL, NULL, 0);
+            rh_decref(rt, m);
+        }
+        gf->state = st;
+        rh_decref(rt, yf);
+        if (ret) return ret;
+        /* the subiterator finished: the frame leaves its SEND loop with the StopIteration's value, or
+         * with the subiterator's error raised at that point */
+        leave_yield_from(I, gen);
+        rh_object *val = NULL;
+        if (rh_err_occurred(rt) == RH_EXC_STOPITERATION) {
+            rh_object *e = rh_err_fetch(rt);
+            rh_object *a = e ? rh_exc_args(e) : NULL;
+            val = newref(a && rh_tuple_len(a) ? rh_tuple_get(a, 0) : rh_none(rt));
+            rh_xdecref(rt, e);
+            rh_object *r = send_ex(I, gen, val, 0); /* pushed where SEND leaves a returned value */
+            rh_decref(rt, val);
+            return r;
+        }
+        return send_ex(I, gen, NULL, 1);
+    }
+throw_here:
+    rh_err_set_object(rt, exc);
+    return send_ex(I, gen, NULL, 1);
+}
+
+/* ---------------------------------------------------------------- methods */
+
+static int no_kw(hx_interp *I, const char *name, int nkw) {
+    if (!nkw) return 0;
+    rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", name);
+    return -1;
+}
+
+static rh_object *m_send(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)kwn, (void)kwv;
+    if (no_kw(I, "send", nkw)) return NULL;
+    if (n != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s.send() takes exactly one argument (%d given)", is_coro(self) ? "coroutine" : "generator", n);
+        return NULL;
+    }
+    return send_ex(I, self, a[0], 0);
+}
+
+static rh_object *m_next(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    return send_ex(I, self, NULL, 0);
+}
+
+/* throw(type[, value[, tb]]) or throw(exception) */
+static rh_object *m_throw(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    (void)kwn, (void)kwv;
+    if (no_kw(I, "throw", nkw)) return NULL;
+    if (n < 1 || n > 3) {
+        rh_err_set(rt, RH_EXC_TYPE, "throw expected at least 1 argument, got %d", n);
+        return NULL;
+    }
+    rh_object *typ = a[0], *val = n > 1 ? a[1] : NULL, *exc;
+    if (val == rh_none(rt)) val = NULL;
+    if (rh_is_exc_class(typ)) {
+        if (val && rh_is_exc_instance(val) && rh_exc_class_matches((rh_object *)rh_type_of(val), typ)) {
+            exc = newref(val);
+        } else {
+            rh_object *args[1] = {val ? newref(val) : NULL};
+            exc = hx_call(I, typ, args, val ? 1 : 0, NULL, NULL, 0);
+            if (!exc) return NULL;
+        }
+    } else if (rh_is_exc_instance(typ)) {
+        if (val) {
+            rh_err_set(rt, RH_EXC_TYPE, "instance exception may not have a separate value");
+            return NULL;
+        }
+        exc = newref(typ);
+    } else {
+        rh_err_set(rt, RH_EXC_TYPE, "exceptions must be classes or instances deriving from BaseException, not %s",
+                   hx_tname(typ));
+        return NULL;
+    }
+    return gen_throw_exc(I, self, exc);
+}
+
+static rh_object *m_close(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    return gen_close(I, self);
+}
+
+#define GDEF(var, nm, fn) static const rh_builtin_def var = {nm, (void (*)(void))fn, 0}
+GDEF(g_send, "send", m_send); GDEF(g_throw, "throw", m_throw); GDEF(g_close, "close", m_close);
+GDEF(g_next, "__next__", m_next);
+static const rh_builtin_def *const gen_methods[] = {&g_send, &g_throw, &g_close, &g_next, NULL};
+static const rh_builtin_def *const coro_methods[] = {&g_send, &g_throw, &g_close, NULL};
+
+const rh_builtin_def *hx_gen_find_method(rh_object *gen, const char *name) {
+    const rh_builtin_def *const *tab = is_coro(gen) ? coro_methods : gen_methods;
+    for (int i = 0; tab[i]; i++)
+        if (strcmp(tab[i]->name, name) == 0) return tab[i];
+    return NULL;
+}
+
+/* gi_running / gi_frame / gi_yieldfrom / gi_suspended (cr_* for a coroutine, cr_await for the subiterator),
+ * __name__, __qualname__, then the methods */
+rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    const char *s = hx_cstr(I, name);
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    const char *pre = is_coro(gen) ? "cr_" : "gi_";
+    if (strncmp(s, pre, 3) == 0) {
+        const char *f = s + 3;
+        if (!strcmp(f, "running")) return rh_bool(rt, gf->state == RH_GEN_RUNNING);
+        if (!strcmp(f, "suspended") && RH_API(I, "generator", "gi_suspended")) return rh_bool(rt, gf->state == RH_GEN_SUSPENDED);
+        if (!strcmp(f, "frame")) {
+            if (gf->state >= RH_GEN_COMPLETED) return newref(rh_none(rt));
+            rh_object *fo = rh_gen_frame_object(rt, gen);
+            return fo ? newref(fo) : NULL;
+        }
+        if (!strcmp(f, is_coro(gen) ? "await" : "yieldfrom")) {
+            rh_object *yf = hx_gen_yf(gen);
+            return newref(yf ? yf : rh_none(rt));
+        }
+    }
+    if (rh_str_eq(name, I->s_name)) return newref(rh_gen_name(gen));
+    if (rh_str_eq(name, I->s_qualname)) return newref(rh_gen_qualname(gen));
+    if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(gen));
+    const rh_builtin_def *d = hx_gen_find_method(gen, s);
+    if (d) return rh_builtin_new(rt, d, gen);
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(gen), s);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- the library's hook */
+
+/* _PyErr_WarnUnawaitedCoroutine through the warnings module's default format */
+static void warn_never_awaited(hx_interp *I, rh_object *gen) {
+    fflush(stdout);
+    hx_frame *f = I->frame;
+    int line = f ? f->line : 0;
+    fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", I->filename, line,
+            hx_cstr(I, rh_gen_qualname(gen)));
+    fprintf(stderr, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    fflush(stderr);
+}
+
+rh_object *hx_gen_resume_hook(void *ctx, rh_runtime *rt, rh_object *gen, int what) {
+    hx_interp *I = ctx;
+    if (what == RH_GEN_RESUME_NEXT) {
+        rh_object *r;
+        int st = hx_gen_send(I, gen, NULL, 0, &r);
+        if (st == 1) return r;
+        if (st == 0) {
+            if (r == rh_none(rt)) rh_decref(rt, r);
+            else hx_set_stop_iteration(I, r);
+        }
+        return NULL;
+    }
+    /* _PyGen_Finalize: the pending error is kept aside */
+    if (I->exiting >= 2) return NULL;
+    rh_err_state saved;
+    rh_err_save(rt, &saved);
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    if (is_coro(gen) && gf->state == RH_GEN_CREATED) {
+        warn_never_awaited(I, gen);
+    } else {
+        rh_object *r = gen_close(I, gen);
+        if (r) rh_decref(rt, r);
+        else hx_write_unraisable(I, gen);
+    }
+    rh_err_restore_state(rt, &saved);
+    return NULL;
+}
