@@ -1,4 +1,4 @@
-# bad input: only gc, sys, weakref and refheap can be imported
+# bad input: only gc, sys, weakref, refheap, math, time and random can be imported
 import gc
 import os
 print(os.getpid())

@@ -93,6 +93,9 @@
     X(WITH_EXCEPT_START, 1, 0)     /* call __exit__(type, exc, tb) found 4 items down */               \
     X(LOAD_ASSERTION_ERROR, 1, 0)                                                                       \
     X(IMPORT_NAME, 1, 0)           /* arg: co_names index of the module */                              \
+    X(IMPORT_FROM, 1, 0)           /* arg: co_cstrs index of the name; the module stays below it */     \
+    X(FORMAT_VALUE, VAR, 0)        /* arg: conversion (1 str, 2 repr, 3 ascii) | 4 when a spec is on top */ \
+    X(BUILD_STRING, VAR, 0)        /* the arg strs below joined (f-strings) */                          \
     /* harness hooks */                                                                                 \
     X(HX_CHECK_GC, 0, 0)           /* 3.12+: a collection scheduled by an allocation runs here */       \
     X(HX_STMT_BEGIN, 0, 0)         /* --report: top-level statement arg begins */                       \

@@ -467,6 +467,8 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         return n->name_obj ? 0 : -1;
     case E_SUBSCR: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
     case E_SLICE: return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) ? -1 : 0;
+    case E_JOINED: return r_list(P, s, n->items, n->n);
+    case E_FORMATTED: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
     default:
         hx_cerr_set(P->err, n->line, n->col, "unsupported expression");
         return -1;
