@@ -83,6 +83,9 @@ static int spec_digits(hx_interp *I, rh_object *s, size_t *i, int64_t *v) {
 }
 static int is_align(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
+/* A width or precision past this raises MemoryError at once (CPython would fail to allocate the result). */
+#define FMT_MAX_WIDTH ((int64_t)1 << 31)
+
 static int parse_spec(hx_interp *I, rh_object *s, char dflt_type, char dflt_align, const char *tname, fspec *f) {
     size_t len = rh_str_len(s), i = 0;
     memset(f, 0, sizeof *f);
@@ -123,6 +126,7 @@ static int parse_spec(hx_interp *I, rh_object *s, char dflt_type, char dflt_alig
             rh_err_set(I->rt, RH_EXC_VALUE, "Invalid format specifier");
         return -1;
     }
+    if (f->width > FMT_MAX_WIDTH || f->prec > FMT_MAX_WIDTH) { rh_err_nomemory(I->rt); return -1; }
     f->type = len - i == 1 ? (char)AT(0) : dflt_type;
     if (len - i == 1 && AT(0) >= 0x80) f->type = '?';
 #undef AT

@@ -161,6 +161,12 @@ static uint32_t to_upper(uint32_t c) {
 
 /* ---------------------------------------------------------------- building results */
 
+/* Results longer than this many characters raise MemoryError before any work (CPython would fail to
+ * allocate them, or take minutes filling them). */
+#define STR_MAX_RESULT ((int64_t)1 << 31)
+
+static rh_object *too_long(hx_interp *I) { rh_err_nomemory(I->rt); return NULL; }
+
 typedef struct { uint32_t *v; size_t n, cap; } cpbuf;
 
 static void cp_put(cpbuf *b, uint32_t c) {
@@ -425,6 +431,7 @@ FN(s_replace) {
     size_t len = rh_str_len(self), m = rh_str_len(old);
     if (count < 0) count = INT64_MAX;
     if (count == 0 || old == nw || m > len) return newref(self); /* replace(): goto nothing */
+    if ((int64_t)rh_str_len(nw) > STR_MAX_RESULT / (int64_t)(len + 1)) return too_long(I);
     cpbuf b = {0};
     int64_t done = 0;
     size_t i = 0;
@@ -478,6 +485,7 @@ static rh_object *pad(hx_interp *I, rh_object *self, int64_t left, int64_t right
     if (left < 0) left = 0;
     if (right < 0) right = 0;
     if (left == 0 && right == 0) return newref(self);
+    if (left > STR_MAX_RESULT || right > STR_MAX_RESULT) return too_long(I);
     cpbuf b = {0};
     for (int64_t i = 0; i < left; i++) cp_put(&b, fill);
     cp_put_str(&b, self);
@@ -519,6 +527,7 @@ FN(s_zfill) {
     if (ARGS("zfill", ST_POS, 1, 1, NULL, v) || int_arg(I, v[0], 0, &width)) return NULL;
     int64_t len = (int64_t)rh_str_len(self);
     if (len >= width) return newref(self);
+    if (width > STR_MAX_RESULT) return too_long(I);
     cpbuf b = {0};
     size_t at = 0;
     if (len > 0 && (ch(self, 0) == '+' || ch(self, 0) == '-')) cp_put(&b, ch(self, at++));
@@ -532,10 +541,15 @@ FN(s_expandtabs) {
     rh_object *v[1];
     int64_t tab;
     if (ARGS("expandtabs", ST_KW, 0, 1, kw_expandtabs, v) || int_arg(I, v[0], 8, &tab)) return NULL;
+    if (tab > INT32_MAX || tab < INT32_MIN) { /* the tabsize is a C int */
+        rh_err_set(I->rt, RH_EXC_OVERFLOW, "Python int too large to convert to C int");
+        return NULL;
+    }
     size_t len = rh_str_len(self);
     int found = 0;
     for (size_t i = 0; i < len; i++) found |= ch(self, i) == '\t';
     if (!found) return newref(self);
+    if (tab > STR_MAX_RESULT / (int64_t)(len + 1)) return too_long(I);
     cpbuf b = {0};
     int64_t col = 0;
     for (size_t i = 0; i < len; i++) {
