@@ -1,3 +1,4 @@
-# bad input: f-strings are outside the subset
+# bad input: a malformed f-string (an unknown conversion character) is a syntax error before anything runs
 x = 1
-print(f"x={x}")
+print("before")
+print(f"x={x!z}")

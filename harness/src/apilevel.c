@@ -40,6 +40,23 @@ static const api_entry api_table[] = {
     {"builtins", "ModuleNotFoundError", 0x0306, 0}, /* 3.6 */
     {"builtins", "refheap.Unsupported", 0xFFFF, 0}, /* refheap's own: never a built-in name */
     {"sys", "exc_info", 0x0300, 0},                 /* 2.x's exc_info keeps the exception past the handler */
+    /* wording of str's argument errors and the format-spec mini-language (builtins_str.c, builtins_fmt.c) */
+    {"str", "msg:find-no-kw-with-type", 0x030B, 0}, /* 3.11: "str.find() takes no keyword arguments" */
+    {"str", "msg:clinic-313", 0x030D, 0},           /* 3.13: find/count/replace/split through Argument Clinic */
+    {"format", "z", 0x030B, 0},                     /* 3.11: PEP 682's 'z' (negative zero coercion) */
+    {"format", "msg:invalid-spec-names-type", 0x030B, 0}, /* 3.11: "Invalid format specifier '...' for object of type" */
+    {"random", "msg:choice-empty", 0x030B, 0},      /* 3.11: choice([]) says "Cannot choose from an empty sequence" */
+    {"random", "msg:randrange-in", 0x030C, 0},      /* 3.12: "empty range in randrange(5, 5)" */
+    {"math", "tau", 0x0306, 0}, {"math", "inf", 0x0305, 0}, {"math", "nan", 0x0305, 0},
+    {"math", "isqrt", 0x0308, 0}, {"math", "comb", 0x0308, 0}, {"math", "perm", 0x0308, 0}, {"math", "prod", 0x0308, 0},
+    {"math", "dist", 0x0308, 0}, {"math", "lcm", 0x0309, 0}, {"math", "exp2", 0x030B, 0}, {"math", "cbrt", 0x030B, 0},
+    {"math", "remainder", 0x0307, 0}, {"math", "gcd", 0x0305, 0}, {"math", "isclose", 0x0305, 0},
+    {"time", "perf_counter", 0x0303, 0}, {"time", "monotonic", 0x0303, 0}, {"time", "process_time", 0x0303, 0},
+    {"time", "time_ns", 0x0307, 0}, {"time", "perf_counter_ns", 0x0307, 0}, {"time", "monotonic_ns", 0x0307, 0},
+    {"time", "process_time_ns", 0x0307, 0}, {"time", "thread_time", 0x0307, 0}, {"time", "thread_time_ns", 0x0307, 0},
+    {"str", "casefold", 0x0303, 0}, {"str", "format_map", 0x0302, 0}, {"str", "isascii", 0x0307, 0},
+    {"str", "removeprefix", 0x0309, 0}, {"str", "removesuffix", 0x0309, 0}, {"str", "isidentifier", 0x0300, 0},
+    {"str", "isprintable", 0x0300, 0}, {"str", "isdecimal", 0x0300, 0}, {"str", "isnumeric", 0x0300, 0},
 };
 
 int hx_api_exists(uint32_t version, const char *owner, const char *name) {

@@ -17,6 +17,7 @@
 
 /* ---------------------------------------------------------------- tokens */
 typedef enum {
+    T_FSTRING = 50, T_RFSTRING, /* an f-string's body, undecoded (parser.c: p_strings); rf-string */
     T_EOF = 0, T_NEWLINE, T_INDENT, T_DEDENT, T_NAME, T_INT, T_FLOAT, T_STRING, T_OP
 } hx_tokkind;
 
@@ -41,6 +42,7 @@ typedef enum {
     S_RETURN, S_GLOBAL, S_CLASS, S_IMPORT, S_RAISE, S_TRY, S_EXCEPT, S_BLOCK, S_WITH, S_ASSERT,
     S_NONLOCAL,
     /* expressions */
+    E_JOINED = 90, E_FORMATTED, /* f-strings: parts (E_CONST str / E_FORMATTED: a value, op conversion, b spec) */
     E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,
     E_COMPARE, E_IFEXP, E_CALL, E_ATTR, E_SUBSCR, E_SLICE, E_STAR, E_SET, E_SETCOMP,
     E_LAMBDA,                /* code: the <lambda> unit (its body one return statement) */
@@ -220,6 +222,9 @@ enum { RH_FUTURE_PRINT_FUNCTION = 1, RH_FUTURE_DIVISION = 2, RH_FUTURE_ABSOLUTE_
  * *err set. *ntok receives the count. */
 hx_tok *hx_lex(const char *src, size_t len, int *ntok, hx_cerr *err);
 void hx_toks_free(hx_tok *t, int n);
+/* The escapes of a str literal's text decoded (lexer.c, for f-string literal parts): malloc'd, NUL-ended,
+ * *outn bytes; NULL with err set at line:col. */
+char *hx_unescape(const char *s, size_t n, size_t *outn, hx_cerr *err, int line, int col);
 
 /* parser.c: parse tokens into the module code unit, or NULL with *err set. */
 hx_code *hx_parse(hx_tok *toks, int ntok, hx_cerr *err);

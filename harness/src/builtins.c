@@ -2,7 +2,7 @@
  *
  * Owns the `builtins` namespace (print, len, range, list, tuple, dict, int, float, str, bool, repr, sorted,
  * all, any, min, max, sum, abs, dir, id, type, isinstance, callable, globals, open) and the method tables
- * of list, dict and str. Every function has the hx_cfn signature: arguments are borrowed, the result is
+ * of list and dict (str's: builtins_str.c, builtins_fmt.c). Every function has the hx_cfn signature: arguments are borrowed, the result is
  * a new reference or NULL with the runtime error set. Messages follow CPython 3.11's wording.
  * open() serves only /proc/self/... read-only: the text is read at open() and held by a box object.
  */
@@ -918,140 +918,6 @@ FN(d_copy) {
     return rh_dict_copy(I->rt, self);
 }
 
-/* ---------------------------------------------------------------- str methods */
-
-FN(s_split) {
-    UNUSED_ARGS;
-    if (nargs_check(I, "split", n, 0, 2)) return NULL;
-    int64_t maxsplit = -1;
-    if (n == 2 && rh_index_value(I->rt, a[1], &maxsplit)) return NULL;
-    if (n == 0 || a[0] == rh_none(I->rt)) return rh_str_split(I->rt, self, NULL, maxsplit);
-    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "must be str or None, not %s", hx_tname(a[0])); return NULL; }
-    return rh_str_split(I->rt, self, a[0], maxsplit);
-}
-FN(s_join) {
-    UNUSED_ARGS;
-    if (nargs_check(I, "join", n, 1, 1)) return NULL;
-    rh_object *src = hx_iter_list(I, a[0]);
-    if (!src) return NULL;
-    rh_object *r = rh_str_join(I->rt, self, src);
-    rh_decref(I->rt, src);
-    return r;
-}
-static rh_object *strip_impl(hx_interp *I, rh_object *self, int left, int right) {
-    size_t len;
-    const char *u = rh_str_utf8(I->rt, self, &len);
-    if (!u) return NULL;
-    size_t b = 0, e = len;
-    while (left && b < e && strchr(" \t\n\r\f\v", u[b])) b++;
-    while (right && e > b && strchr(" \t\n\r\f\v", u[e - 1])) e--;
-    if (b == 0 && e == len) return newref(self); /* do_strip: unicode_result_unchanged */
-    return rh_str_from_utf8(I->rt, u + b, e - b);
-}
-FN(s_strip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 1, 1); }
-FN(s_lstrip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 1, 0); }
-FN(s_rstrip) { UNUSED_ARGS; (void)a; (void)n; return strip_impl(I, self, 0, 1); }
-static rh_object *affix(hx_interp *I, rh_object *self, rh_object **a, int n, int start) {
-    if (nargs_check(I, start ? "startswith" : "endswith", n, 1, 1)) return NULL;
-    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "expected a str"); return NULL; }
-    size_t hl, pl;
-    const char *h = rh_str_utf8(I->rt, self, &hl), *p = rh_str_utf8(I->rt, a[0], &pl);
-    if (!h || !p) return NULL;
-    int r = pl <= hl && memcmp(start ? h : h + hl - pl, p, pl) == 0;
-    return rh_bool(I->rt, r);
-}
-FN(s_splitlines) {
-    UNUSED_ARGS;
-    (void)a; (void)n;
-    size_t len;
-    const char *u = rh_str_utf8(I->rt, self, &len);
-    if (!u) return NULL;
-    rh_object *l = rh_list_new(I->rt, 0);
-    size_t st = 0;
-    for (size_t i = 0; l && i <= len; i++) {
-        int eol = i < len && (u[i] == '\n' || u[i] == '\r');
-        if (i < len && !eol) continue;
-        if (i == len && st == len) break;
-        /* splitlines: one line without an end of line is the str itself */
-        rh_object *part = st == 0 && i == len ? newref(self) : rh_str_from_utf8(I->rt, u + st, i - st);
-        if (!part || rh_list_append(I->rt, l, part)) { rh_xdecref(I->rt, part); rh_decref(I->rt, l); return NULL; }
-        rh_decref(I->rt, part);
-        if (i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') i++;
-        st = i + 1;
-    }
-    return l;
-}
-static int str_arg(hx_interp *I, rh_object **a, int n, int k, const char **u, size_t *len) {
-    if (n <= k || rh_kind_of(a[k]) != RH_K_STR) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "must be str, not %s", n <= k ? "nothing" : hx_tname(a[k]));
-        return -1;
-    }
-    *u = rh_str_utf8(I->rt, a[k], len);
-    return *u ? 0 : -1;
-}
-FN(s_find) {
-    UNUSED_ARGS;
-    size_t hl, nl;
-    const char *h = rh_str_utf8(I->rt, self, &hl), *nd;
-    if (!h || str_arg(I, a, n, 0, &nd, &nl)) return NULL;
-    if (rh_str_len(self) != hl) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "str.find on non-ASCII text"); return NULL; }
-    const char *p = nl ? memmem(h, hl, nd, nl) : h;
-    return rh_int_from_i64(I->rt, p ? (int64_t)(p - h) : -1);
-}
-FN(s_replace) {
-    UNUSED_ARGS;
-    size_t hl, ol, nl;
-    const char *h = rh_str_utf8(I->rt, self, &hl), *old, *nw;
-    if (!h || str_arg(I, a, n, 0, &old, &ol) || str_arg(I, a, n, 1, &nw, &nl)) return NULL;
-    if (ol == 0) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "str.replace with an empty pattern"); return NULL; }
-    if (!memmem(h, hl, old, ol)) return newref(self); /* replace(): no match, unicode_result_unchanged */
-    size_t cap = hl + 1, k = 0;
-    char *out = malloc(cap);
-    if (!out) abort();
-    for (size_t i = 0; i < hl;) {
-        if (i + ol <= hl && memcmp(h + i, old, ol) == 0) {
-            if (k + nl + 1 > cap) { cap = (k + nl + 1) * 2; out = realloc(out, cap); if (!out) abort(); }
-            memcpy(out + k, nw, nl);
-            k += nl;
-            i += ol;
-        } else {
-            if (k + 2 > cap) { cap = (k + 2) * 2; out = realloc(out, cap); if (!out) abort(); }
-            out[k++] = h[i++];
-        }
-    }
-    rh_object *r = rh_str_from_utf8(I->rt, out, k);
-    free(out);
-    return r;
-}
-static rh_object *ascii_case(hx_interp *I, rh_object *self, int upper) {
-    size_t len;
-    const char *u = rh_str_utf8(I->rt, self, &len);
-    if (!u) return NULL;
-    char *out = malloc(len + 1);
-    if (!out) abort();
-    for (size_t i = 0; i < len; i++) {
-        char c = u[i];
-        out[i] = upper ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c) : (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
-    }
-    rh_object *r = rh_str_from_utf8(I->rt, out, len);
-    free(out);
-    return r;
-}
-FN(s_upper) { UNUSED_ARGS; (void)a; (void)n; return ascii_case(I, self, 1); }
-FN(s_lower) { UNUSED_ARGS; (void)a; (void)n; return ascii_case(I, self, 0); }
-FN(s_isdigit) {
-    UNUSED_ARGS;
-    (void)a; (void)n;
-    size_t len;
-    const char *u = rh_str_utf8(I->rt, self, &len);
-    if (!u) return NULL;
-    int r = len > 0;
-    for (size_t i = 0; i < len; i++) r &= u[i] >= '0' && u[i] <= '9';
-    return rh_bool(I->rt, r);
-}
-FN(s_startswith) { UNUSED_ARGS; return affix(I, self, a, n, 1); }
-FN(s_endswith) { UNUSED_ARGS; return affix(I, self, a, n, 0); }
-
 #define DEF(var, nm, fn) static const rh_builtin_def var = {nm, (void (*)(void))fn, 0}
 DEF(m_l_append, "append", l_append); DEF(m_l_extend, "extend", l_extend); DEF(m_l_pop, "pop", l_pop);
 DEF(m_l_remove, "remove", l_remove); DEF(m_l_clear, "clear", l_clear); DEF(m_l_reverse, "reverse", l_reverse);
@@ -1060,22 +926,13 @@ DEF(m_l_copy, "copy", l_copy); DEF(m_l_insert, "insert", l_insert);
 DEF(m_d_keys, "keys", d_keys); DEF(m_d_items, "items", d_items); DEF(m_d_values, "values", d_values);
 DEF(m_d_get, "get", d_get); DEF(m_d_pop, "pop", d_pop); DEF(m_d_clear, "clear", d_clear);
 DEF(m_d_setdefault, "setdefault", d_setdefault); DEF(m_d_update, "update", d_update); DEF(m_d_copy, "copy", d_copy);
-DEF(m_s_split, "split", s_split); DEF(m_s_join, "join", s_join); DEF(m_s_strip, "strip", s_strip);
-DEF(m_s_lstrip, "lstrip", s_lstrip); DEF(m_s_rstrip, "rstrip", s_rstrip);
-DEF(m_s_startswith, "startswith", s_startswith); DEF(m_s_endswith, "endswith", s_endswith);
 DEF(m_t_count, "count", l_count);
-DEF(m_s_splitlines, "splitlines", s_splitlines); DEF(m_s_find, "find", s_find);
-DEF(m_s_replace, "replace", s_replace); DEF(m_s_upper, "upper", s_upper); DEF(m_s_lower, "lower", s_lower);
-DEF(m_s_isdigit, "isdigit", s_isdigit);
 
 static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &m_l_pop, &m_l_remove, &m_l_clear,
                                                      &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy,
                                                      &m_l_insert, NULL};
 static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d_values, &m_d_get, &m_d_pop,
                                                      &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, NULL};
-static const rh_builtin_def *const str_methods[] = {&m_s_split, &m_s_join, &m_s_strip, &m_s_lstrip, &m_s_rstrip,
-                                                    &m_s_startswith, &m_s_endswith, &m_s_splitlines, &m_s_find,
-                                                    &m_s_replace, &m_s_upper, &m_s_lower, &m_s_isdigit, NULL};
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, NULL};
 static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
 
@@ -1085,7 +942,7 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     switch (rh_kind_of(self)) {
     case RH_K_LIST: tab = list_methods; break;
     case RH_K_DICT: tab = dict_methods; break;
-    case RH_K_STR: tab = str_methods; break;
+    case RH_K_STR: return hx_str_find_method(I, name); /* builtins_str.c */
     case RH_K_TUPLE: tab = tuple_methods; break;
     case RH_K_FILE: tab = file_methods; break;
     case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(self, name); /* builtins_iter.c */
@@ -1153,5 +1010,6 @@ int hx_builtins_init(hx_interp *I) {
         rh_xdecref(rt, f);
         if (rc) return -1;
     }
+    if (hx_builtins_fmt_init(I)) return -1; /* builtins_fmt.c: format() */
     return hx_builtins_iter_init(I); /* builtins_iter.c */
 }

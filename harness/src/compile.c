@@ -546,6 +546,15 @@ static void expr(cg *g, hx_node *n) {
     switch (n->kind) {
     case E_CONST: emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst)); return;
     case E_NAME: load_name(g, n); return;
+    case E_JOINED: /* compiler_joined_str: the parts, then BUILD_STRING when there are several */
+        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
+        if (n->n > 1) emit_v(g, HX_BUILD_STRING, (uint32_t)n->n, 1 - n->n);
+        return;
+    case E_FORMATTED: /* compiler_formatted_value */
+        expr(g, n->a);
+        if (n->b) expr(g, n->b);
+        emit_v(g, HX_FORMAT_VALUE, (uint32_t)n->op | (n->b ? 4u : 0u), n->b ? -1 : 0);
+        return;
     case E_LIST: case E_TUPLE:
         for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
         emit_v(g, n->kind == E_LIST ? HX_BUILD_LIST : HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);

@@ -799,13 +799,15 @@ void hx_interp_finalize(hx_interp *I) {
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
     hx_imports_wipe(I, weaklist);
-    rh_object **mods[] = {&I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap};
+    rh_object **mods[] = {&I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap, &I->mod_math, &I->mod_time,
+                          &I->mod_random};
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
         rh_object *m = *mods[i];
         *mods[i] = NULL;
         if (m) rh_dict_clear(rt, rh_module_dict(m));
         rh_xdecref(rt, m);
     }
+    hx_random_state_free(I);
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
 }

@@ -96,6 +96,8 @@ typedef struct hx_interp {
     HX_INTERNED_NAMES(HX_NAME_FIELD)
 #undef HX_NAME_FIELD
     rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
+    rh_object *mod_math, *mod_time, *mod_random;              /* owned, created lazily (mod_*.c) */
+    void *random_state;                                        /* the random module's generator (mod_random.c) */
     rh_object *object_methods; /* owned dict: object.__getattribute__/__setattr__/__delattr__ (interp.c) */
     /* refheap.mark labels (owned list) */
     rh_object *marks;
@@ -206,6 +208,12 @@ const rh_builtin_def *hx_property_find_method(const char *name);
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v); /* 0 or -1 */
 int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
+/* ---- builtins_str.c / builtins_fmt.c: str methods, the format-spec mini-language, format(), str.format */
+const rh_builtin_def *hx_str_find_method(hx_interp *I, const char *name);  /* a str method, or NULL */
+const rh_builtin_def *hx_str_format_method(hx_interp *I, const char *name); /* format / format_map, or NULL */
+rh_object *hx_format(hx_interp *I, rh_object *v, rh_object *spec); /* PyObject_Format(v, spec): new ref */
+int hx_builtins_fmt_init(hx_interp *I);                             /* binds format() into I->builtins */
+rh_object *hx_join_strs(hx_interp *I, rh_object **items, int n);   /* BUILD_STRING (items borrowed): new ref */
 /* apilevel.c: does `owner.name` exist in the Python version `version` (rh_profile.version_hex)? */
 int hx_api_exists(uint32_t version, const char *owner, const char *name);
 #define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
@@ -216,6 +224,13 @@ typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, in
 
 /* ---- modules.c */
 rh_object *hx_import_module(hx_interp *I, const char *name);   /* new ref or NULL */
+/* The native modules CPython writes in C (mod_math.c, mod_time.c, mod_random.c): a new module, or NULL. */
+rh_object *hx_module_math(hx_interp *I);
+rh_object *hx_module_time(hx_interp *I);
+rh_object *hx_module_random(hx_interp *I);
+void hx_random_state_free(hx_interp *I);
+/* modules.c: a module named `name` holding the functions of defs (those the profile's version has). */
+rh_object *hx_make_module(hx_interp *I, const char *name, const rh_builtin_def *defs);
 void hx_hooks_install(hx_interp *I);
 /* The rh_hooks table given to rh_runtime_new (runtime.h): __del__, unraisable errors and output. */
 rh_hooks hx_interp_hooks(hx_interp *I);

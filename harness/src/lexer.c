@@ -387,9 +387,12 @@ static int lex_line_tokens(lexer *L) {
                 char pre[3] = {0};
                 for (size_t i = 0; i < idl; i++) pre[i] = (char)tolower((unsigned char)L->s[st + i]);
                 int raw = strchr(pre, 'r') != NULL;
-                if (strchr(pre, 'f')) {
-                    hx_cerr_set(L->err, L->line, col_of(L, st), "unsupported f-string; supported: plain string literals and '%%' formatting");
-                    return -1;
+                if (strchr(pre, 'f') && !strchr(pre, 'b') && !strchr(pre, 'u')) {
+                    /* the body verbatim (as a raw string is lexed); the parser splits it into parts */
+                    if (lex_string(L, 1) != 0) return -1;
+                    L->toks[L->ntok - 1].col = col_of(L, st);
+                    L->toks[L->ntok - 1].kind = raw ? T_RFSTRING : T_FSTRING;
+                    continue;
                 }
                 if (strchr(pre, 'b')) {
                     hx_cerr_set(L->err, L->line, col_of(L, st), "unsupported bytes literal; supported: str literals");
@@ -457,4 +460,27 @@ void hx_toks_free(hx_tok *t, int n) {
     if (!t) return;
     for (int i = 0; i < n; i++) free(t[i].text);
     free(t);
+}
+
+char *hx_unescape(const char *s, size_t n, size_t *outn, hx_cerr *err, int line, int col) {
+    lexer L = {.s = s, .len = n, .line = 1, .err = err, .nindent = 1};
+    char *b = NULL;
+    size_t bn = 0, cap = 0;
+    buf_put(&b, &bn, &cap, "", 0);
+    while (L.pos < L.len) {
+        if (L.s[L.pos] == '\\' && L.pos + 1 < L.len) {
+            L.pos++;
+            if (lex_escape(&L, &b, &bn, &cap) != 0) {
+                free(b);
+                err->line = line;
+                err->col = col;
+                return NULL;
+            }
+            continue;
+        }
+        buf_put(&b, &bn, &cap, L.s + L.pos, 1);
+        L.pos++;
+    }
+    *outn = bn;
+    return b;
 }

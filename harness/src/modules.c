@@ -234,7 +234,7 @@ static int add_int(hx_interp *I, rh_object *m, const char *name, int64_t v) {
     return rc;
 }
 
-static rh_object *make_module(hx_interp *I, const char *name, const rh_builtin_def *defs) {
+rh_object *hx_make_module(hx_interp *I, const char *name, const rh_builtin_def *defs) {
     rh_object *nm = rh_str_intern_utf8(I->rt, name, strlen(name));
     if (!nm) return NULL;
     rh_object *m = rh_module_new(I->rt, nm);
@@ -251,7 +251,7 @@ static int set_gc_list(hx_interp *I, rh_object *m, const char *name, rh_object *
 }
 
 /* The native modules: sys.builtin_module_names' part the interpreter has; found before the search path. */
-static const char *const native_modules[] = {"sys", "gc", "weakref", "refheap", NULL};
+static const char *const native_modules[] = {"sys", "gc", "weakref", "refheap", "math", "time", "random", NULL};
 
 void hx_native_module_names(char *out, size_t n) {
     size_t k = 0;
@@ -272,21 +272,27 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (!strcmp(name, "gc")) slot = &I->mod_gc;
     else if (!strcmp(name, "weakref")) slot = &I->mod_weakref;
     else if (!strcmp(name, "refheap")) slot = &I->mod_refheap;
+    else if (!strcmp(name, "math")) slot = &I->mod_math;
+    else if (!strcmp(name, "time")) slot = &I->mod_time;
+    else if (!strcmp(name, "random")) slot = &I->mod_random;
     else return hx_import_file(I, name); /* a module written in Python (import.c) */
     if (*slot) return newref(*slot);
     rh_object *m = NULL;
-    if (slot == &I->mod_sys) {
-        m = make_module(I, "sys", sys_defs);
+    if (slot == &I->mod_math) m = hx_module_math(I);
+    else if (slot == &I->mod_time) m = hx_module_time(I);
+    else if (slot == &I->mod_random) m = hx_module_random(I);
+    else if (slot == &I->mod_sys) {
+        m = hx_make_module(I, "sys", sys_defs);
         for (int err = 0; m && err < 2; err++) { /* sys.stdout, sys.stderr (builtins_iter.c) */
             rh_object *s = hx_std_stream_new(I, err);
             if (!s || rh_dict_set_cstr(I->rt, rh_module_dict(m), err ? "stderr" : "stdout", s)) { rh_decref(I->rt, m); m = NULL; }
             rh_xdecref(I->rt, s);
         }
     }
-    else if (slot == &I->mod_weakref) m = make_module(I, "weakref", weakref_defs);
-    else if (slot == &I->mod_refheap) m = make_module(I, "refheap", refheap_defs);
+    else if (slot == &I->mod_weakref) m = hx_make_module(I, "weakref", weakref_defs);
+    else if (slot == &I->mod_refheap) m = hx_make_module(I, "refheap", refheap_defs);
     else {
-        m = make_module(I, "gc", gc_defs);
+        m = hx_make_module(I, "gc", gc_defs);
         /* DEBUG_LEAK is every flag but DEBUG_STATS: 2.7 also has DEBUG_INSTANCES (8) and DEBUG_OBJECTS (16) */
         int64_t old_flags = RH_API(I, "gc", "DEBUG_INSTANCES") ? 8 | 16 : 0;
         if (m && (add_int(I, m, "DEBUG_STATS", RH_GC_DEBUG_STATS) || add_int(I, m, "DEBUG_COLLECTABLE", RH_GC_DEBUG_COLLECTABLE) ||

@@ -111,6 +111,8 @@
     X(SEND, 0, 0)                  /* receiver, v -> receiver, yielded; or (returned) -> value, jump to arg */ \
     X(GET_YIELD_FROM_ITER, 0, 0)   /* iter(TOS) unless a generator (or a coroutine in a coroutine) */   \
     X(GET_AWAITABLE, 0, 0)         /* TOS -> its awaitable (a coroutine itself; else __await__) */      \
+    X(FORMAT_VALUE, VAR, 0)        /* arg: conversion (1 str, 2 repr, 3 ascii) | 4 when a spec is on top */ \
+    X(BUILD_STRING, VAR, 0)        /* the arg strs below joined (f-strings) */                          \
     /* harness hooks */                                                                                 \
     X(HX_CHECK_GC, 0, 0)           /* 3.12+: a collection scheduled by an allocation runs here */       \
     X(HX_STMT_BEGIN, 0, 0)         /* --report: top-level statement arg begins */                       \

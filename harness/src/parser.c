@@ -279,6 +279,199 @@ static hx_node *p_yield(parser *P) {
     return n;
 }
 
+static int is_strtok(const hx_tok *t) { return t->kind == T_STRING || t->kind == T_FSTRING || t->kind == T_RFSTRING; }
+
+/* ---------------------------------------------------------------- f-strings (3.11: Parser/string_parser.c) */
+
+/* The parts of a joined str being built: literal text accumulates until a field closes it. */
+typedef struct { char *lit; size_t nlit, caplit; nvec parts; hx_tok *tok; } fparts;
+
+static void lit_put(fparts *f, const char *s, size_t n) {
+    if (f->nlit + n + 1 > f->caplit) {
+        f->caplit = (f->nlit + n + 1) * 2;
+        f->lit = realloc(f->lit, f->caplit);
+        if (!f->lit) abort();
+    }
+    memcpy(f->lit + f->nlit, s, n);
+    f->nlit += n;
+    f->lit[f->nlit] = 0;
+}
+static hx_node *str_const(hx_tok *t, const char *s, size_t n) {
+    hx_node *c = mk(E_CONST, t);
+    c->ckind = K_STR;
+    c->sval = malloc(n + 1);
+    if (!c->sval) abort();
+    memcpy(c->sval, s, n);
+    c->sval[n] = 0;
+    c->slen = n;
+    return c;
+}
+static void lit_flush(fparts *f) {
+    if (f->nlit) nv_push(&f->parts, str_const(f->tok, f->lit, f->nlit));
+    f->nlit = 0;
+}
+/* The parts as one node: a str constant when there is no field, else E_JOINED. */
+static hx_node *fparts_node(fparts *f) {
+    lit_flush(f);
+    free(f->lit);
+    f->lit = NULL;
+    int fields = 0;
+    for (int i = 0; i < f->parts.n; i++) fields |= f->parts.v[i]->kind == E_FORMATTED;
+    if (!fields) {
+        hx_node *c = f->parts.n ? f->parts.v[0] : str_const(f->tok, "", 0);
+        free(f->parts.v);
+        return c;
+    }
+    hx_node *j = mk(E_JOINED, f->tok);
+    j->items = f->parts.v;
+    j->n = f->parts.n;
+    return j;
+}
+static void fparts_free(fparts *f) {
+    free(f->lit);
+    for (int i = 0; i < f->parts.n; i++) hx_node_free(f->parts.v[i]);
+    free(f->parts.v);
+}
+
+static int f_error(parser *P, hx_tok *t, const char *msg) {
+    hx_cerr_set(P->err, t->line, t->col, "syntax error: f-string: %s", msg);
+    return -1;
+}
+
+/* The expression text s[0..n) of a field, parsed as CPython does: in parentheses, by the whole parser. */
+static hx_node *f_expr(parser *P, hx_tok *t, const char *s, size_t n) {
+    size_t k = 0;
+    while (k < n && strchr(" \t\n\r\f", s[k])) k++;
+    if (k == n) { f_error(P, t, "empty expression not allowed"); return NULL; }
+    char *src = malloc(n + 3);
+    if (!src) abort();
+    src[0] = '(';
+    memcpy(src + 1, s, n);
+    src[n + 1] = ')';
+    src[n + 2] = 0;
+    hx_cerr err = {0};
+    int ntok = 0;
+    hx_tok *toks = hx_lex(src, n + 2, &ntok, &err);
+    free(src);
+    if (!toks) { hx_cerr_set(P->err, t->line, t->col, "%s", err.msg); return NULL; }
+    for (int i = 0; i < ntok; i++) { toks[i].line = t->line; toks[i].col = t->col; }
+    parser Q = *P;
+    Q.t = toks;
+    Q.n = ntok;
+    Q.i = 0;
+    hx_node *e = p_test(&Q);
+    if (e && !failed(P) && Q.t[Q.i].kind != T_NEWLINE && Q.t[Q.i].kind != T_EOF) {
+        hx_node_free(e);
+        e = NULL;
+        f_error(P, t, "invalid expression");
+    }
+    hx_toks_free(toks, ntok);
+    return e;
+}
+
+static int f_body(parser *P, fparts *f, const char *s, size_t n, int raw, int depth);
+
+/* One replacement field at s[*i] == '{' (not doubled): expression, '=', !conversion, :spec, '}' */
+static int f_field(parser *P, fparts *f, const char *s, size_t n, size_t *i, int raw, int depth) {
+    hx_tok *t = f->tok;
+    if (depth >= 2) return f_error(P, t, "expressions nested too deeply");
+    size_t st = ++*i, k = st;
+    int nest = 0;
+    char quote = 0;
+    for (; k < n; k++) { /* the expression ends at a top-level '}', '!', ':' or '=' */
+        char c = s[k];
+        if (quote) { if (c == quote) quote = 0; continue; }
+        if (c == '\'' || c == '"') { quote = c; continue; }
+        if (c == '\\') return f_error(P, t, "expression part cannot include a backslash");
+        if (c == '[' || c == '(' || c == '{') { nest++; continue; }
+        if ((c == ']' || c == ')' || c == '}') && nest > 0) { nest--; continue; }
+        if (nest) continue;
+        if (c == '}' || c == ':') break;
+        if (c == '!' && k + 1 < n && s[k + 1] != '=') break;
+        if (c == '=' && k + 1 < n && s[k + 1] != '=' && k > st && !strchr("=!<>", s[k - 1])) break;
+        if (c == '=' && k + 1 < n && s[k + 1] == '=') k++;
+    }
+    if (k >= n) return f_error(P, t, quote ? "unterminated string" : "expecting '}'");
+    hx_node *e = f_expr(P, t, s + st, k - st);
+    if (!e) return -1;
+    int conv = 0, debug = 0;
+    if (s[k] == '=') { /* f"{x=}": the text of the expression and '=', then its repr unless a spec is given */
+        debug = 1;
+        k++;
+        while (k < n && strchr(" \t\n", s[k])) k++;
+        lit_put(f, s + st, k - st);
+    }
+    if (k < n && s[k] == '!') {
+        if (k + 1 >= n || !strchr("sra", s[k + 1])) { hx_node_free(e); return f_error(P, t, "invalid conversion character: expected 's', 'r', or 'a'"); }
+        conv = s[k + 1] == 's' ? 1 : s[k + 1] == 'r' ? 2 : 3;
+        k += 2;
+        if (k >= n || (s[k] != ':' && s[k] != '}')) { hx_node_free(e); return f_error(P, t, "expecting '}'"); }
+    }
+    hx_node *spec = NULL;
+    if (k < n && s[k] == ':') {
+        size_t ss = ++k;
+        int br = 0;
+        for (; k < n; k++) {
+            if (s[k] == '{') br++;
+            else if (s[k] == '}') { if (br == 0) break; br--; }
+        }
+        if (k >= n) { hx_node_free(e); return f_error(P, t, "expecting '}'"); }
+        fparts sf = {.tok = t};
+        if (f_body(P, &sf, s + ss, k - ss, raw, depth + 1)) { fparts_free(&sf); hx_node_free(e); return -1; }
+        spec = fparts_node(&sf);
+    }
+    if (debug && !conv && !spec) conv = 2;
+    lit_flush(f);
+    hx_node *fv = mk(E_FORMATTED, t);
+    fv->a = e;
+    fv->b = spec;
+    fv->op = conv;
+    nv_push(&f->parts, fv);
+    *i = k + 1;
+    return 0;
+}
+
+/* The body of an f-string (or of a spec inside one): literal text, '{{' '}}', fields. */
+static int f_body(parser *P, fparts *f, const char *s, size_t n, int raw, int depth) {
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == '{' && i + 1 < n && s[i + 1] == '{') { lit_put(f, "{", 1); i += 2; continue; }
+        if (s[i] == '}' && i + 1 < n && s[i + 1] == '}') { lit_put(f, "}", 1); i += 2; continue; }
+        if (s[i] == '}') return f_error(P, f->tok, "single '}' is not allowed");
+        if (s[i] == '{') {
+            if (f_field(P, f, s, n, &i, raw, depth)) return -1;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && s[j] != '{' && s[j] != '}') j++;
+        if (raw) lit_put(f, s + i, j - i);
+        else {
+            size_t un;
+            char *u = hx_unescape(s + i, j - i, &un, P->err, f->tok->line, f->tok->col);
+            if (!u) return -1;
+            lit_put(f, u, un);
+            free(u);
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Adjacent literals, at least one an f-string: one E_JOINED (or a str constant) */
+static hx_node *p_strings(parser *P) {
+    fparts f = {.tok = cur(P)};
+    while (is_strtok(cur(P))) {
+        hx_tok *t = cur(P);
+        if (t->kind == T_STRING) lit_put(&f, t->text, t->len);
+        else {
+            f.tok = t;
+            if (f_body(P, &f, t->text, t->len, t->kind == T_RFSTRING, 0)) { fparts_free(&f); return NULL; }
+        }
+        P->i++;
+    }
+    return fparts_node(&f);
+}
+
 static hx_node *p_atom(parser *P) {
     hx_tok *t = cur(P);
     if (failed(P)) return NULL;
@@ -317,6 +510,10 @@ static hx_node *p_atom(parser *P) {
         n->fval = strtod(t->text, NULL);
         P->i++;
         return n;
+    }
+    if (is_strtok(t)) { /* adjacent literals with an f-string among them make one joined str */
+        for (int j = P->i; is_strtok(&P->t[j]); j++)
+            if (P->t[j].kind != T_STRING) return p_strings(P);
     }
     if (t->kind == T_STRING) {
         hx_node *n = mk(E_CONST, t);
@@ -1042,6 +1239,7 @@ static hx_node *p_from_import(parser *P) {
     return n;
 }
 
+
 static const char *const future_ok[] = {"print_function", "division", "absolute_import", NULL};
 
 /* `from __future__ import name[, name]`: only before any other statement of the module (as CPython
@@ -1481,7 +1679,8 @@ static hx_node *p_def(parser *P) {
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
-        strcmp(nt->text, "__exit__") != 0) { /* the with statement calls these two */
+        strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
+        strcmp(nt->text, "__format__") != 0) { /* format(), str.format: hx_format (builtins_fmt.c) */
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "

@@ -925,6 +925,8 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
             return -1;
         if (!(n->name_obj = intern_name(P, "<lambda>"))) return -1;
         return r_code(P, n->code, NULL);
+    case E_JOINED: return r_list(P, s, n->items, n->n);
+    case E_FORMATTED: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
     default:
         hx_cerr_set(P->err, n->line, n->col, "unsupported expression");
         return -1;

@@ -1074,6 +1074,32 @@ L_IMPORT_NAME:
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
+L_FORMAT_VALUE: { /* ceval.c FORMAT_VALUE: an exact str without a spec is its own result */
+    rh_object *spec = (arg & 4) ? POP() : NULL;
+    v = POP();
+    if (arg & 3) {
+        r = (arg & 3) == 1 ? hx_obj_str(I, v) : (arg & 3) == 2 ? hx_obj_repr(I, v) : rh_ascii(rt, v);
+        rh_decref(rt, v);
+        if (!r) { rh_xdecref(rt, spec); goto error; }
+        v = r;
+    }
+    if (!spec && rh_kind_of(v) == RH_K_STR && !(rh_type_of(v)->flags & RH_TPFLAG_HEAPTYPE)) {
+        r = v;
+    } else {
+        r = hx_format(I, v, spec ? spec : rh_empty_str(rt));
+        rh_decref(rt, v);
+    }
+    rh_xdecref(rt, spec);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_BUILD_STRING:
+    r = hx_join_strs(I, sp - arg, (int)arg);
+    for (uint32_t i = 0; i < arg; i++) rh_decref(rt, POP());
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
 L_IMPORT_FROM:
     r = hx_import_from(I, TOP(), c->co_cstrs[arg]);
     if (!r) goto error;

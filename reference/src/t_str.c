@@ -34,6 +34,7 @@
  *    lives until rh__interned_fini.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -643,6 +644,68 @@ rh_object *rh_str_split(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t ma
 }
 
 rh_object *rh_str_split_ws(rh_runtime *rt, rh_object *s) { return rh_str_split(rt, s, NULL, -1); }
+
+/* Index of the last occurrence of sep in s ending at or before `end`, or SIZE_MAX. */
+static size_t rfind_before(rh_object *s, rh_object *sep, size_t end) {
+    size_t m = slen(sep);
+    const char *d = sdata(s), *e = sdata(sep);
+    int k = skind(s), ke = skind(sep);
+    for (size_t i = end; i >= m; i--) {
+        size_t j = 0;
+        while (j < m && read_ch(d, k, i - m + j) == read_ch(e, ke, j)) j++;
+        if (j == m) return i - m;
+    }
+    return SIZE_MAX;
+}
+
+/* rsplit_whitespace (Objects/stringlib/split.h): pieces from the right, the list reversed at the end */
+static int rsplit_ws_into(rh_runtime *rt, rh_object *l, rh_object *s, int64_t maxcount) {
+    size_t i = slen(s), j;
+    const char *d = sdata(s);
+    int kind = skind(s);
+    while (maxcount-- > 0) {
+        while (i > 0 && is_space(read_ch(d, kind, i - 1))) i--;
+        if (i == 0) break;
+        j = i--;
+        while (i > 0 && !is_space(read_ch(d, kind, i - 1))) i--;
+        if (split_add(rt, l, s, i, j, i == 0 && j == slen(s)) < 0) return -1;
+    }
+    while (i > 0 && is_space(read_ch(d, kind, i - 1))) i--; /* maxcount reached: the rest is one item */
+    return i > 0 ? split_add(rt, l, s, 0, i, 0) : 0;
+}
+
+rh_object *rh_str_rsplit(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t maxsplit) {
+    size_t len1 = slen(s), len2 = sep ? slen(sep) : 0;
+    if (sep && len2 == 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "empty separator");
+        return NULL;
+    }
+    if (sep && rt->profile->str_split_short_single && (skind(s) < skind(sep) || len1 < len2)) {
+        rh_object *l = rh_list_new(rt, 1); /* unicodeobject.c rsplit: no room for a separator */
+        if (l) rh_list_set_init(l, 0, (rh_incref(s), s));
+        return l;
+    }
+    rh_object *l = split_list(rt, maxsplit, len1, len2);
+    if (!l) return NULL;
+    int64_t maxcount = maxsplit < 0 ? INT64_MAX : maxsplit;
+    int rc = 0;
+    if (!sep) {
+        rc = rsplit_ws_into(rt, l, s, maxcount);
+    } else {
+        size_t j = len1, at;
+        while (rc == 0 && maxcount-- > 0 && (at = rfind_before(s, sep, j)) != SIZE_MAX) {
+            rc = split_add(rt, l, s, at + len2, j, 0);
+            j = at;
+        }
+        if (rc == 0) rc = split_add(rt, l, s, 0, j, j == len1);
+    }
+    if (rc == 0) rc = rh_list_reverse(rt, l);
+    if (rc < 0) {
+        rh_decref(rt, l);
+        return NULL;
+    }
+    return l;
+}
 
 rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq) {
     rh_kind k = seq->type->kind;

@@ -89,6 +89,7 @@ rh_object *rh_str_split_ws(rh_runtime *rt, rh_object *s);               /* s.spl
  * CPython's split preallocates it (per profile); an unsplit s is itself the only item. ValueError for an
  * empty sep. */
 rh_object *rh_str_split(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t maxsplit);
+rh_object *rh_str_rsplit(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t maxsplit); /* the same from the right */
 rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq); /* sep.join(list|tuple) */
 rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args); /* fmt % args */
 int rh_str_eq(rh_object *a, rh_object *b);                              /* 1/0, both str */
