@@ -4,7 +4,7 @@
 #   run_repro.sh limit BIN INPUT WANT_EXIT WANT_LAST_STDERR_LINE OPTION...
 # Runs INPUT through the normal binary as the fuzz target of that name did (harness/fuzz/fuzz_cli.c,
 # harness/record/fuzz_trace.c): `run --dis`, `run` with the fuzzer's caps, or `replay`. Passes when the
-# exit status is 0, 1 or 2 (ok, uncaught exception, bad input) and stderr has no sanitizer report;
+# exit status is 0, 1 or 2 (ok, uncaught exception, bad input) or a program's own sys.exit status below 124 and stderr has no sanitizer report;
 # a signal, another status or a timeout (60 s) fails. The limit mode checks a resource limit of
 # `refheap run` (--max-rss, --timeout, --max-heap): the exact exit status, and the last line of stderr begins with WANT_LAST_STDERR_LINE.
 set -u
@@ -37,5 +37,6 @@ fi
 case $rc in
     0|1|2) exit 0 ;;
     124) echo "FAIL: timed out after 60 s"; exit 1 ;;
+    [3-9]|[1-9][0-9]|1[01][0-9]|12[0-3]) exit 0 ;; # sys.exit(n): the program's own status (not a signal, 128+)
     *) echo "FAIL: exit status $rc"; tail -20 "$tmp/err"; exit 1 ;;
 esac

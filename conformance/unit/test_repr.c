@@ -111,7 +111,7 @@ RH_TEST(self_containing_containers_repr_with_ellipsis) {
     rh_object *inner = K(rh_list_new(rt, 0)), *t = T(rt, 1, inner);
     rh_list_append(rt, inner, t);
     RH_CHECK(repr_is(rt, t, "([(...)],)"));
-    RH_CHECK(rt->repr_top == NULL && rt->repr_depth == 0);
+    RH_CHECK(rt->repr_top == NULL && rt->rec_depth == 0);
     /* break the cycles so everything is freed */
     rh_list_clear(rt, l);
     rh_dict_clear(rt, d);
@@ -133,13 +133,45 @@ RH_TEST(deeply_nested_repr_raises_recursion_error) {
     rh_object *r = rh_repr(rt, l);
     RH_CHECK(error_is(rt, r == NULL, RH_EXC_RECURSION,
                       "maximum recursion depth exceeded while getting the repr of an object"));
-    RH_CHECK(rt->repr_top == NULL && rt->repr_depth == 0);
+    RH_CHECK(rt->repr_top == NULL && rt->rec_depth == 0);
     rh_decref(rt, l);
     RH_CHECK_EQ_U(live(rt), base);
     rh_runtime_free(rt);
 }
 
 /* object_repr / type_repr: "<__main__.C object at 0x...>", "<class '__main__.C'>", "<class 'int'>". */
+/* The recursion depth is one count against one settable limit: levels held by the caller (the
+ * interpreter's Python frames) leave fewer for repr; sys.setrecursionlimit's checks are 3.11's. */
+RH_TEST(recursion_limit_is_shared_and_settable) {
+    rh_runtime *rt = rh_fx_runtime(NULL);
+    RH_CHECK_EQ_U((uint64_t)rh_recursion_limit(rt), 1000);
+    rh_object *l = rh_list_new(rt, 0);
+    for (int i = 0; i < 10; i++) { /* 11 lists: repr needs 11 levels */
+        rh_object *outer = rh_list_new(rt, 1);
+        rh_list_set_init(outer, 0, l);
+        l = outer;
+    }
+    RH_CHECK(rh_recursion_set_limit(rt, 20, 0) == 0);
+    for (int i = 0; i < 9; i++) RH_CHECK(rh_recursion_enter(rt, "") == 0);
+    rh_object *r = rh_repr(rt, l); /* 9 + 11 = 20 levels: fits */
+    RH_CHECK(r != NULL);
+    rh_xdecref(rt, r);
+    RH_CHECK(rh_recursion_enter(rt, "") == 0);
+    r = rh_repr(rt, l); /* 10 + 11 > 20 */
+    RH_CHECK(error_is(rt, r == NULL, RH_EXC_RECURSION,
+                      "maximum recursion depth exceeded while getting the repr of an object"));
+    RH_CHECK_EQ_U((uint64_t)rh_recursion_depth(rt), 10);
+    RH_CHECK(error_is(rt, rh_recursion_set_limit(rt, 10, rh_recursion_depth(rt)) != 0, RH_EXC_RECURSION,
+                      "cannot set the recursion limit to 10 at the recursion depth 10: the limit is too low"));
+    RH_CHECK(error_is(rt, rh_recursion_set_limit(rt, 0, 0) != 0, RH_EXC_VALUE,
+                      "recursion limit must be greater or equal than 1"));
+    RH_CHECK_EQ_U((uint64_t)rh_recursion_limit(rt), 20);
+    for (int i = 0; i < 10; i++) rh_recursion_leave(rt);
+    RH_CHECK(rt->rec_depth == 0 && rt->repr_top == NULL);
+    rh_decref(rt, l);
+    rh_runtime_free(rt);
+}
+
 RH_TEST(class_instance_and_type_reprs) {
     rh_runtime *rt = rh_fx_runtime(NULL);
     rh_object *ns = K(rh_dict_new(rt));
@@ -352,7 +384,7 @@ RH_TEST(repr_allocation_failure_gives_memory_error) {
         rh_fx_fail_after(allow);
         rh_object *r = rh_repr(rt, l);
         RH_CHECK(error_is(rt, r == NULL, RH_EXC_MEMORY, ""));
-        RH_CHECK(rt->repr_top == NULL && rt->repr_depth == 0);
+        RH_CHECK(rt->repr_top == NULL && rt->rec_depth == 0);
     }
     fa.fail_from = 0; /* nothing fails any more */
     rh_object *r = rh_repr(rt, l);

@@ -53,7 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *argv[] = {"refheap", "run", src_path, "--dis", NULL};
 #endif
     int argc = (int)(sizeof argv / sizeof argv[0]) - 1;
-    int st = rh_cli_main(argc, argv);
-    if (st < 0 || st > 2) abort(); /* 0 ok, 1 uncaught exception, 2 bad input: anything else is a bug */
+    /* 0 ok, 1 uncaught exception, 2 bad input, and any int a program passes to sys.exit (main.c uncaught,
+     * as handle_system_exit): the status proves nothing; a crash, a sanitizer report or a leak is the finding */
+    (void)rh_cli_main(argc, argv);
     return 0;
 }

@@ -314,7 +314,12 @@ FN(str_impl) {
 FN(bi_repr) {
     UNUSED_ARGS;
     if (no_kw(I, "repr", nkw, kwn) || nargs_check(I, "repr", n, 1, 1)) return NULL;
-    return hx_obj_repr(I, a[0]);
+    /* a METH_O built-in: 3.11 counts its call as a level of the recursion depth (ceval.c
+     * PRECALL_NO_KW_BUILTIN_O, methodobject.c cfunction_enter_call) */
+    if (rh_recursion_enter(I->rt, " while calling a Python object") != 0) return NULL;
+    rh_object *r = hx_obj_repr(I, a[0]);
+    rh_recursion_leave(I->rt);
+    return r;
 }
 
 FN(bi_bool) {

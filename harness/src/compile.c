@@ -25,7 +25,8 @@ static const signed char op_effect[HX_NUM_OPCODES] = {
 
 /* compiler_push_fblock: what a `return`, `break` or `continue` must undo on its way out of a block
  * (compiler_unwind_fblock). Loops keep their continue target and the breaks to patch. */
-typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE } fbkind;
+typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE,
+               FB_EXC_HANDLER } fbkind;
 typedef struct fblock {
     fbkind kind;
     int head;          /* loops: continue target */
@@ -36,6 +37,10 @@ typedef struct fblock {
     int nhandlers;     /* exception-table entries this block holds open (POP_BLOCK on the way out) */
 } fblock;
 
+/* Loops, try, with and handler blocks nest at most 20 deep in a code object, as CPython 3.11's
+ * CO_MAXBLOCKS (Include/cpython/code.h; compiler_push_fblock: "too many statically nested blocks"). */
+#define RH_MAXBLOCKS 20
+
 typedef struct cg {
     hx_interp *I;
     hx_code *c;
@@ -43,7 +48,7 @@ typedef struct cg {
     int line;
     int depth, maxdepth;
     int aux, maxaux;   /* loop slots in use / needed (2 words each) */
-    fblock blocks[64];
+    fblock blocks[RH_MAXBLOCKS];
     int nblocks;
     int hstack[64];    /* open exception-table entries, innermost last (SETUP_* ... POP_BLOCK) */
     int nh;
@@ -379,14 +384,14 @@ static void compare(cg *g, hx_node *n) {
         emit(g, HX_COMPARE_OP, (uint32_t)n->ops[0]);
         return;
     }
-    int cleanups[64], nc = 0;
+    int *cleanups = malloc((size_t)n->n * sizeof *cleanups), nc = 0; /* any length, as CPython's */
+    if (!cleanups) abort();
     for (int i = 1; i < n->n - 1; i++) {
         expr(g, n->items[i]);
         emit(g, HX_SWAP, 2);
         emit(g, HX_COPY, 2);
         emit(g, HX_COMPARE_OP, (uint32_t)n->ops[i - 1]);
-        if (nc < 64) cleanups[nc++] = emit(g, HX_JUMP_IF_FALSE_OR_POP, 0);
-        else fail(g, n, "comparison chain too long");
+        cleanups[nc++] = emit(g, HX_JUMP_IF_FALSE_OR_POP, 0);
     }
     expr(g, n->items[n->n - 1]);
     emit(g, HX_COMPARE_OP, (uint32_t)n->ops[n->n - 2]);
@@ -394,6 +399,7 @@ static void compare(cg *g, hx_node *n) {
     /* cleanup: [b, False] -> False */
     adjust(g, 1);
     for (int i = 0; i < nc; i++) patch(g, cleanups[i], here(g));
+    free(cleanups);
     emit(g, HX_SWAP, 2);
     emit(g, HX_POP_TOP, 0);
     patch(g, end, here(g));
@@ -597,15 +603,16 @@ static void expr(cg *g, hx_node *n) {
         return;
     case E_UNARY: expr(g, n->a); emit(g, HX_UNARY_OP, (uint32_t)n->op); return;
     case E_NOT: expr(g, n->a); emit(g, HX_UNARY_NOT, 0); return;
-    case E_BOOLOP: {
-        int jumps[256], nj = 0;
+    case E_BOOLOP: { /* any length, as CPython's; on the heap, so that expr's frame stays small */
+        int *jumps = malloc((size_t)n->n * sizeof *jumps), nj = 0;
+        if (!jumps) abort();
         for (int i = 0; i < n->n; i++) {
             expr(g, n->items[i]);
             if (i == n->n - 1) break;
-            if (nj == 256) { fail(g, n, "boolean expression too long"); return; }
             jumps[nj++] = emit(g, n->op == BOOL_AND ? HX_JUMP_IF_FALSE_OR_POP : HX_JUMP_IF_TRUE_OR_POP, 0);
         }
         for (int i = 0; i < nj; i++) patch(g, jumps[i], here(g));
+        free(jumps);
         return;
     }
     case E_COMPARE: compare(g, n); return;
@@ -741,7 +748,7 @@ static void augassign(cg *g, hx_node *s) {
 }
 
 static fblock *push_block(cg *g, hx_node *s, fbkind kind, int head) {
-    if (g->nblocks == 64) { fail(g, s, "too many statically nested blocks"); return NULL; }
+    if (g->nblocks == RH_MAXBLOCKS) { fail(g, s, "too many statically nested blocks"); return NULL; }
     fblock *b = &g->blocks[g->nblocks++];
     memset(b, 0, sizeof *b);
     b->kind = kind;
@@ -815,7 +822,7 @@ static void call_exit_with_nones(cg *g) {
 static void unwind_block(cg *g, fblock *b, int preserve_tos) {
     g->nh -= b->nhandlers; /* POP_BLOCK */
     switch (b->kind) {
-    case FB_WHILE: case FB_TRY_EXCEPT: return;
+    case FB_WHILE: case FB_TRY_EXCEPT: case FB_EXC_HANDLER: return;
     case FB_FOR:
     case FB_POP_VALUE:
         if (preserve_tos) emit(g, HX_SWAP, 2);
@@ -945,6 +952,9 @@ static void try_except(cg *g, hx_node *s) {
     handler_here(g, h_body);                         /* [exc] */
     int h_cleanup = setup_handler(g, s, d + 1, 1);
     emit(g, HX_PUSH_EXC_INFO, 0);                    /* [prev, exc] */
+    /* 3.11 counts the exception being handled as a block of its own (EXCEPTION_HANDLER: "Runtime will
+     * push a block here"), so a clause's body nests two blocks deeper than its try statement */
+    if (!push_block(g, s, FB_EXC_HANDLER, 0)) return;
     for (int i = 0; i < s->n2 && !g->failed; i++) {
         hx_node *h = s->items2[i];
         g->line = h->line;
@@ -990,6 +1000,7 @@ static void try_except(cg *g, hx_node *s) {
         g->depth = d + 2;                            /* the next clause starts from [prev, exc] */
         if (j_next >= 0) patch(g, j_next, here(g));
     }
+    g->nblocks--;                                    /* FB_EXC_HANDLER */
     emit(g, HX_RERAISE, 0);                          /* no clause matched */
     pop_block(g);
     handler_here(g, h_cleanup);                      /* [prev, lasti, exc2] */

@@ -7,6 +7,7 @@
  * afterwards, so a finalizer never clobbers an exception being propagated (as CPython's
  * PyErr_Fetch/Restore around tp_finalize); errors inside hooks are reported as unraisable and cleared.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,28 @@ FN(sys_exit) {
     rh_object *e = rh_exc_new(I->rt, (rh_object *)rh_exc_type(I->rt, RH_EXC_SYSTEMEXIT), a, (size_t)n);
     if (e) rh_err_set_object(I->rt, e);
     return NULL;
+}
+/* sys.getrecursionlimit() / sys.setrecursionlimit(n) (Python/sysmodule.c, 3.11): the limit of the
+ * runtime's recursion depth (rh_recursion_enter). The argument is a C int (_PyLong_AsInt); the call itself
+ * is a level of the depth reported, as a METH_O built-in (cfunction_enter_call). */
+FN(sys_getrecursionlimit) {
+    UNUSED_ARGS;
+    if (argc(I, "getrecursionlimit", n, 0, 0, nkw)) return NULL;
+    return rh_int_from_i64(I->rt, rh_recursion_limit(I->rt));
+}
+FN(sys_setrecursionlimit) {
+    UNUSED_ARGS;
+    if (argc(I, "setrecursionlimit", n, 1, 1, nkw)) return NULL;
+    int64_t v;
+    int rc = rh_index_value(I->rt, a[0], &v);
+    if (rc != 0 && rh_err_occurred(I->rt) != RH_EXC_OVERFLOW) return NULL;
+    if (rc != 0 || v > INT_MAX || v < INT_MIN) {
+        rh_err_clear(I->rt);
+        rh_err_set(I->rt, RH_EXC_OVERFLOW, "Python int too large to convert to C int");
+        return NULL;
+    }
+    if (rh_recursion_set_limit(I->rt, (int)v, rh_recursion_depth(I->rt) + 1) != 0) return NULL;
+    return none(I);
 }
 FN(sys_intern) {
     UNUSED_ARGS;
@@ -196,7 +219,8 @@ FN(rh_mark) {
 static const rh_builtin_def sys_defs[] = {
     {"getrefcount", (void (*)(void))sys_getrefcount, 0}, {"getsizeof", (void (*)(void))sys_getsizeof, 0},
     {"intern", (void (*)(void))sys_intern, 0}, {"exc_info", (void (*)(void))sys_exc_info, 0},
-    {"exit", (void (*)(void))sys_exit, 0}, {NULL, NULL, 0}};
+    {"exit", (void (*)(void))sys_exit, 0}, {"getrecursionlimit", (void (*)(void))sys_getrecursionlimit, 0},
+    {"setrecursionlimit", (void (*)(void))sys_setrecursionlimit, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def gc_defs[] = {
     {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
     {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},

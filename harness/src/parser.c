@@ -20,7 +20,11 @@
 
 #include "ast.h"
 
-#define RH_PARSE_MAX_DEPTH 150
+#define RH_MAX_TREE_DEPTH 3000 /* see check_tree_depth */
+/* The parser's own recursion bound, above everything CPython 3.11 parses: its 200 nested brackets (the
+ * lexer's limit) each cost one level here, and an expression tree deeper than RH_MAX_TREE_DEPTH is
+ * refused after parsing anyway, so this bound only keeps the C stack safe. */
+#define RH_PARSE_MAX_DEPTH (RH_MAX_TREE_DEPTH + 400)
 
 typedef struct parser {
     hx_tok *t;
@@ -1803,8 +1807,11 @@ static hx_node **p_block(parser *P, int *nout) {
 }
 
 /* The compiler and the resolver recurse over expression trees, so their depth is bounded here, after
- * parsing, without recursion (left-deep chains such as a.b.c... or 1+1+... are built by loops). */
-#define RH_MAX_TREE_DEPTH 200
+ * parsing, without recursion (left-deep chains such as a.b.c... or 1+1+... are built by loops). The bound
+ * is CPython 3.11's: its AST optimizer and symbol table count one level per statement and per expression
+ * node, from 1 at a module-level statement, and refuse a tree deeper than the recursion limit (1000) times
+ * COMPILER_STACK_FRAME_SCALE (3) with "RecursionError: maximum recursion depth exceeded during
+ * compilation" (Python/ast_opt.c astfold_expr, Python/symtable.c symtable_visit_expr). */
 typedef struct dfs_item { hx_node *n; int depth; } dfs_item;
 
 static int check_depth_list(hx_node **v, int n, int depth, dfs_item **st, int *sp, int *cap) {
@@ -1829,7 +1836,7 @@ static int check_tree_depth(hx_node **body, int nbody, hx_cerr *err) {
         dfs_item it = st[--sp];
         hx_node *n = it.n;
         if (it.depth > RH_MAX_TREE_DEPTH) {
-            hx_cerr_set(err, n->line, n->col, "syntax error: expression too deeply nested");
+            hx_cerr_set(err, n->line, n->col, "RecursionError: maximum recursion depth exceeded during compilation");
             rc = -1;
             break;
         }

@@ -19,8 +19,8 @@
 #include "interp.h"
 #include "report.h"
 
-/* sys.getrecursionlimit() is 1000 and the module's frame counts: 999 function frames fit */
-#define RH_MAX_CALL_DEPTH 999
+/* Each Python frame is a level of the runtime's recursion depth (rh_recursion_enter, as 3.11's
+ * _Py_EnterRecursivePy), the module's frame included: at the default limit 999 function frames fit. */
 
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 
@@ -1336,12 +1336,10 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
         goto fail_args;
     }
     (void)nm;
-    if (I->depth >= RH_MAX_CALL_DEPTH) {
-        rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded");
-        goto fail_args;
-    }
+    if (rh_recursion_enter(rt, "") != 0) goto fail_args;
     if (__builtin_expect(c->co_flags != 0, 0)) { /* RETURN_GENERATOR: the frame moves into a new generator */
         ret = make_generator(I, fn, &fr);
+        rh_recursion_leave(rt);
         goto fail_args;
     }
     rh_incref(fn);
@@ -1349,6 +1347,7 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     I->depth++;
     int st = run_frame(I, &fr);
     I->depth--;
+    rh_recursion_leave(rt);
     I->frame = fr.back;
     if (st == 0) ret = fr.retval;
     frame_clear(I, &fr);
@@ -1656,7 +1655,9 @@ int hx_interp_run(hx_interp *I) {
     fr.line = 1;
     fr.back = NULL;
     I->frame = &fr;
+    rh_recursion_enter(I->rt, ""); /* depth 0 < limit: always entered */
     int st = run_frame(I, &fr);
+    rh_recursion_leave(I->rt);
     if (st == 0) rh_decref(I->rt, fr.retval);
     I->frame = NULL;
     frame_clear(I, &fr);

@@ -15,12 +15,13 @@
  *    fallbacks (sq_concat, sq_repeat) or the TypeError follow (binary_op1, PyNumber_Add/Multiply);
  *  - a comparison tries the reflected operation first when the right operand's type is a proper subtype
  *    of the left's, then the left, then the reflected; == and != fall back to identity (do_richcompare);
- *  - rt->cmp_depth counts the comparisons in progress; a comparison entered at depth > RH_RECURSION_LIMIT
- *    raises RecursionError (Py_EnterRecursiveCall(" in comparison")); identity is checked before it in
- *    PyObject_RichCompareBool, so identical objects compare equal at any depth;
+ *  - each comparison in progress is a level of the recursion depth (rh_recursion_enter, shared with the
+ *    interpreter's Python frames): beyond the limit it raises RecursionError (Py_EnterRecursiveCall(" in
+ *    comparison")); identity is checked before it in PyObject_RichCompareBool, so identical objects
+ *    compare equal at any depth;
  *  - rt->repr_top chains the containers whose repr is in progress (innermost first; frames on the C stack
- *    of rh__repr_guarded) and rt->repr_depth counts them; a container met again prints as [...], {...} or
- *    (...) (Py_ReprEnter), and nesting beyond RH_RECURSION_LIMIT raises RecursionError.
+ *    of rh__repr_guarded), each a level of the recursion depth; a container met again prints as [...],
+ *    {...} or (...) (Py_ReprEnter), and nesting beyond the recursion limit raises RecursionError.
  * In-place operators keep refheap's historical message: a failing `a += b` reports "for +:".
  */
 #include "scalars.h"
@@ -125,15 +126,48 @@ static rh_object *do_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int
     return NULL;
 }
 
+/* ---------------------------------------------------------------- recursion depth */
+
+/* _Py_EnterRecursiveCallTstate and _Py_CheckRecursiveCall (Python/ceval.c, 3.11): a level is entered
+ * while the depth is below the limit; the refused level is not counted. A level is also refused when the
+ * C stack used since depth 0 passes the runtime's budget (as USE_STACKCHECK, and 3.12's C stack check). */
+int rh_recursion_enter(rh_runtime *rt, const char *where) {
+    char here; /* this level's place on the C stack */
+    uintptr_t sp = (uintptr_t)&here;
+    if (rt->rec_depth == 0) rt->stack_base = sp;
+    size_t used = sp < rt->stack_base ? rt->stack_base - sp : sp - rt->stack_base;
+    if (rt->rec_depth >= rt->rec_limit || used > rt->stack_budget) {
+        rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded%s", where ? where : "");
+        return -1;
+    }
+    rt->rec_depth++;
+    return 0;
+}
+void rh_recursion_leave(rh_runtime *rt) { rt->rec_depth--; }
+int rh_recursion_depth(const rh_runtime *rt) { return rt->rec_depth; }
+int rh_recursion_limit(const rh_runtime *rt) { return rt->rec_limit; }
+
+/* sys_setrecursionlimit_impl (Python/sysmodule.c, 3.11) */
+int rh_recursion_set_limit(rh_runtime *rt, int limit, int depth) {
+    if (limit < 1) {
+        rh_err_set(rt, RH_EXC_VALUE, "recursion limit must be greater or equal than 1");
+        return -1;
+    }
+    if (depth >= limit) {
+        rh_err_set(rt, RH_EXC_RECURSION,
+                   "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", limit,
+                   depth);
+        return -1;
+    }
+    rt->rec_limit = limit;
+    return 0;
+}
+
 /* PyObject_RichCompare: the recursion guard around do_richcompare */
 rh_object *rh__richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
-    if (rt->cmp_depth > RH_RECURSION_LIMIT) {
-        rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded in comparison");
-        return NULL;
-    }
-    rt->cmp_depth++;
+    if (rh_recursion_enter(rt, " in comparison") != 0) return NULL;
     rh_object *r = do_richcompare(rt, a, b, op);
-    rt->cmp_depth--;
+    rh_recursion_leave(rt);
     return r;
 }
 
@@ -172,16 +206,13 @@ int rh__repr_guarded(rh__sb *b, rh_object *o, const char *again, int (*items)(rh
     rh_runtime *rt = b->rt;
     for (struct rh_repr_frame *f = rt->repr_top; f; f = f->prev)
         if (f->o == o) return rh__sb_puts(b, again);
-    if (rt->repr_depth >= RH_RECURSION_LIMIT) {
-        rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded while getting the repr of an object");
-        return -1;
-    }
+    /* one level per container, as PyObject_Repr's Py_EnterRecursiveCall around each item's repr */
+    if (rh_recursion_enter(rt, " while getting the repr of an object") != 0) return -1;
     struct rh_repr_frame frame = {o, rt->repr_top};
     rt->repr_top = &frame;
-    rt->repr_depth++;
     int rc = items(b, o);
     rt->repr_top = frame.prev;
-    rt->repr_depth--;
+    rh_recursion_leave(rt);
     return rc;
 }
 

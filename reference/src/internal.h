@@ -284,8 +284,13 @@ struct rh_runtime {
     /* repr recursion guard (Py_ReprEnter): containers being repr'd, innermost first, as a chain of
      * frames on the C stack (abstract.c) */
     struct rh_repr_frame *repr_top;
-    uint32_t repr_depth;
-    uint32_t cmp_depth;   /* comparisons in progress (PyObject_RichCompare's recursion guard, abstract.c) */
+    /* the recursion depth (CPython 3.11's recursion_limit - recursion_remaining): the interpreter's
+     * Python frames and the C-level guards of comparison and repr, one count against one settable
+     * limit (rh_recursion_enter, abstract.c) */
+    int rec_depth;
+    int rec_limit;
+    uintptr_t stack_base;   /* the C stack where depth 0 was entered */
+    size_t stack_budget;    /* C stack bytes the levels may use beyond it (runtime.c) */
 
     /* t_dict.c: Py_EMPTY_KEYS of this runtime (an rh_dictkeys header + 8 index bytes), shared by every
      * empty dict; its count never reaches zero */

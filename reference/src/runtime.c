@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "internal.h"
 #include "mem_fast.h"
@@ -32,6 +33,18 @@ static int adopt_allocator(rh_runtime *rt, const rh_config *cfg, char *err, size
     return 0;
 }
 
+/* The C stack the recursion levels may use (rh_recursion_enter): three quarters of the stack's soft limit
+ * (8 MB when unlimited or unknown, at most 256 MB), the rest is headroom for the deepest level's own work.
+ * CPython 3.11 does not recurse on the C stack for Python-to-Python calls; refheap's VM does, so a limit
+ * raised with sys.setrecursionlimit is bounded here as well. */
+static size_t stack_budget(void) {
+    size_t lim = (size_t)8 << 20;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        lim = rl.rlim_cur < ((rlim_t)256 << 20) ? (size_t)rl.rlim_cur : (size_t)256 << 20;
+    return lim / 4 * 3;
+}
+
 rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen) {
     rh_runtime *rt = calloc(1, sizeof *rt);
     if (!rt) {
@@ -40,6 +53,8 @@ rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen) {
         return NULL;
     }
     rt->type_epoch = 1;
+    rt->rec_limit = 1000; /* sys.getrecursionlimit() at start-up (Python/ceval.c, Py_DEFAULT_RECURSION_LIMIT) */
+    rt->stack_budget = stack_budget();
     rt->profile = (cfg && cfg->profile) ? cfg->profile : rh_profile_get(NULL);
     if (cfg) rt->hooks = cfg->hooks;
     if (adopt_allocator(rt, cfg, err, errlen) != 0) {

@@ -85,7 +85,7 @@ int64_t rh__hash_pointer(const void *p);
 /* Append repr(o) to b: the type's repr_into, or its tp_repr's str. */
 int rh__repr_into(rh__sb *b, rh_object *o);
 /* Py_ReprEnter/Py_ReprLeave around items(b, o): a container already being repr'd appends `again`
- * ("[...]"); nesting beyond RH_RECURSION_LIMIT raises RecursionError. */
+ * ("[...]"); each container is a level of the recursion depth (rh_recursion_enter). */
 int rh__repr_guarded(rh__sb *b, rh_object *o, const char *again, int (*items)(rh__sb *b, rh_object *o));
 
 /* tuplehash's xxHash64-style rounds (3.8+, Objects/tupleobject.c), shared with range_hash. */
@@ -101,7 +101,5 @@ static inline int64_t rh__xx_finish(uint64_t acc, size_t len) {
     acc += len ^ (RH_XXPRIME_5 ^ 3527539ull);
     return acc == UINT64_MAX ? 1546275796 : (int64_t)acc;
 }
-/* The nesting limit of repr and comparisons (sys.getrecursionlimit() of 3.11). */
-#define RH_RECURSION_LIMIT 1000
 
 #endif

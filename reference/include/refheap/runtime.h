@@ -131,6 +131,19 @@ void rh_err_clear(rh_runtime *rt);
 /* Report the pending error through hooks.unraisable (or output) and clear it. */
 void rh_err_write_unraisable(rh_runtime *rt, rh_object *where);
 
+/* ---- recursion depth (CPython 3.11's tstate->recursion_remaining): one count shared by the Python
+ * frames of an interpreter built on the library and the library's C-level guards (comparisons, repr of
+ * containers), against one limit, 1000 at start (sys.getrecursionlimit()). */
+/* Py_EnterRecursiveCall(where): 0 and one level more, or -1 with RecursionError "maximum recursion
+ * depth exceeded<where>" when the depth has reached the limit (the level is then not counted). */
+int rh_recursion_enter(rh_runtime *rt, const char *where);
+void rh_recursion_leave(rh_runtime *rt);              /* Py_LeaveRecursiveCall: one level less */
+int rh_recursion_depth(const rh_runtime *rt);
+int rh_recursion_limit(const rh_runtime *rt);         /* sys.getrecursionlimit() */
+/* sys.setrecursionlimit(limit) called at recursion depth `depth`: 0, or -1 with ValueError (limit < 1)
+ * or RecursionError (depth >= limit), CPython 3.11's messages (sys_setrecursionlimit_impl). */
+int rh_recursion_set_limit(rh_runtime *rt, int limit, int depth);
+
 /* ---- singletons and identity (reference/src/runtime.c; rh_is_static in object.c) ---- */
 rh_object *rh_none(rh_runtime *rt);    /* borrowed */
 rh_object *rh_true(rh_runtime *rt);    /* borrowed */
