@@ -1780,9 +1780,8 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
         gen_finish(I, gen, &fr);
         return -1;
     }
-    if (I->depth >= RH_MAX_CALL_DEPTH) { /* _Py_EnterRecursiveCall failing at the frame's entry */
+    if (rh_recursion_enter(rt, "") != 0) { /* _Py_EnterRecursiveCall failing at the frame's entry */
         gf->state = RH_GEN_RUNNING;
-        rh_err_set(rt, RH_EXC_RECURSION, "maximum recursion depth exceeded");
         gen_finish(I, gen, &fr);
         return -1;
     }
@@ -1799,6 +1798,7 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
     I->depth++;
     int st = run_frame(I, &fr);
     I->depth--;
+    rh_recursion_leave(rt);
     I->frame = fr.back;
     if (own) gf->exc_value = rh_exc_handled_swap(rt, saved);
     else if (rh_exc_handled(rt) != before) gf->exc_value = rh_exc_handled_swap(rt, before ? newref(before) : NULL);
