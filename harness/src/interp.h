@@ -76,6 +76,7 @@ typedef struct hx_interp {
     hx_report *report;
     int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
     rh_object *class_closure; /* the closure tuple HX_BUILD_CLASS_CLOSURE hands to the class body (borrowed) */
+    rh_object *ex_release[2]; /* 3.12+: CALL_FUNCTION_EX's tuple and dict, dropped once the callee is bound (owned) */
 } hx_interp;
 
 /* ---- interp.c: state, traceback, object protocols */
