@@ -426,6 +426,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         return rh_str_from_cstr(I->rt, ty->name);
     }
     if (hx_is_heap_class(t)) {
+        if (rh_str_eq(name, I->s_qualname)) /* type_qualname: ht_qualname */
+            return ty->qualname_obj ? newref(ty->qualname_obj) : ty->name_obj ? newref(ty->name_obj) : rh_str_from_cstr(I->rt, ty->name);
         if (rh_str_eq_cstr(name, "__mro__") && ty->mro && !(ty->flags & RH_TPFLAG_CLASSIC)) return newref(ty->mro);
         if (rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
         if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);

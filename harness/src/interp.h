@@ -106,6 +106,7 @@ typedef struct hx_interp {
     rh_object *sys_modules;  /* sys.modules: the imported Python modules by name (owned; made at first import) */
     int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
     rh_object *class_closure; /* the closure tuple HX_BUILD_CLASS_CLOSURE hands to the class body (borrowed) */
+    rh_object *ex_release[2]; /* 3.12+: CALL_FUNCTION_EX's tuple and dict, dropped once the callee is bound (owned) */
 } hx_interp;
 
 /* ---- interp.c: state, traceback, object protocols */

@@ -1590,7 +1590,12 @@ static int p_param_name(parser *P, hx_code *c, int nbefore) {
     if (!c->params) abort();
     c->params[nbefore] = sdup(pt->text);
     P->i++;
-    if (is_op(cur(P), ":") && strcmp(P->closer, ":") != 0) { unsupported(P, cur(P), "annotation", "plain parameters"); return -1; }
+    if (is_op(cur(P), ":") && strcmp(P->closer, ":") != 0) {
+        unsupported(P, cur(P), "annotation", "plain parameters");
+        free(c->params[nbefore]); /* not counted yet */
+        c->params[nbefore] = NULL;
+        return -1;
+    }
     return 0;
 }
 

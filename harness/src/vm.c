@@ -234,10 +234,11 @@ static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *
     return r;
 }
 
-/* CALL_FUNCTION_EX: fn(*seq, **kwargs) (kwargs a dict or NULL). The argument tuple lives for the whole
- * call (PySequence_Tuple of a non-tuple); with keywords, _PyVectorcall_Call's _PyStack_UnpackDict makes a
- * tuple of the names and a new argument array holding one more reference to every argument, both alive
- * until the call returns. seq and kwargs borrowed. */
+/* CALL_FUNCTION_EX: fn(*seq, **kwargs) (kwargs a dict or NULL; both stolen). The argument tuple lives for
+ * the whole call (PySequence_Tuple of a non-tuple); with keywords, _PyVectorcall_Call's _PyStack_UnpackDict
+ * makes a tuple of the names and a new argument array holding one more reference to every argument, both
+ * alive until the call returns. 3.12+ (call_ex_inline) pushes a Python function's frame instead and drops
+ * the tuple, the dict and the names before the callee runs, the frame owning the arguments alone. */
 static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object *kwargs) {
     rh_runtime *rt = I->rt;
     rh_object *tup = seq;
@@ -247,26 +248,29 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
             if (rh_err_occurred(rt) == RH_EXC_TYPE && rh_kind_of(fn) == RH_K_FUNCTION)
                 rh_err_set(rt, RH_EXC_TYPE, "%s() argument after * must be an iterable, not %s",
                            hx_cstr(I, rh_func_qualname(fn)), hx_tname(seq));
+            rh_decref(rt, seq);
+            rh_xdecref(rt, kwargs);
             return NULL;
         }
         tup = rh_tuple_new(rt, rh_kind_of(l) == RH_K_LIST ? rh_list_len(l) : rh_tuple_len(l));
         for (size_t i = 0; tup && i < rh_tuple_len(tup); i++)
             rh_tuple_set(tup, i, newref(rh_kind_of(l) == RH_K_LIST ? rh_list_get(l, i) : rh_tuple_get(l, i)));
         rh_decref(rt, l);
-        if (!tup) return NULL;
-    } else {
-        rh_incref(tup);
+        rh_decref(rt, seq); /* Py_SETREF(callargs, PySequence_Tuple(callargs)) */
+        if (!tup) { rh_xdecref(rt, kwargs); return NULL; }
     }
     size_t n = rh_tuple_len(tup), nkw = kwargs ? rh_dict_len(kwargs) : 0;
     if (n + nkw > RH_ARGS_MAX) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
         rh_decref(rt, tup);
+        rh_xdecref(rt, kwargs);
         return NULL;
     }
-    rh_object *a[RH_ARGS_MAX], *kwv[RH_ARGS_MAX], *names = NULL;
+    int inline_frame = rh_runtime_profile(rt)->call_ex_inline && rh_kind_of(fn) == RH_K_FUNCTION;
+    rh_object *a[RH_ARGS_MAX], *kwv[RH_ARGS_MAX], *kv2[RH_ARGS_MAX], *names = NULL;
     char *kwn[RH_ARGS_MAX];
     if (nkw) { /* _PyStack_UnpackDict */
-        if (!(names = rh_tuple_new(rt, nkw))) { rh_decref(rt, tup); return NULL; }
+        if (!(names = rh_tuple_new(rt, nkw))) { rh_decref(rt, tup); rh_decref(rt, kwargs); return NULL; }
         size_t pos = 0, i = 0;
         rh_object *k, *v;
         while (rh_dict_next(kwargs, &pos, &k, &v)) {
@@ -274,19 +278,31 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
             kwn[i] = (char *)hx_cstr(I, k);
             kwv[i++] = v;
         }
-        for (size_t j = 0; j < n; j++) rh_incref(rh_tuple_get(tup, j));
-        for (size_t j = 0; j < nkw; j++) rh_incref(kwv[j]);
+        if (!inline_frame) {
+            for (size_t j = 0; j < n; j++) rh_incref(rh_tuple_get(tup, j));
+            for (size_t j = 0; j < nkw; j++) rh_incref(kwv[j]);
+        }
     }
     for (size_t i = 0; i < n; i++) a[i] = newref(rh_tuple_get(tup, i));
-    rh_object *kv2[RH_ARGS_MAX];
     for (size_t i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
-    rh_object *r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
+    rh_object *r;
+    if (inline_frame) {
+        /* the names stay alive for the call (kwn points into them); the tuple and the dict go once the
+         * callee's frame holds its arguments (call_pyfunc: release_ex_args) */
+        I->ex_release[0] = tup;
+        I->ex_release[1] = kwargs;
+        r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
+        rh_xdecref(rt, names);
+        return r;
+    }
+    r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
     if (nkw) { /* _PyStack_UnpackDict_Free */
         for (size_t j = 0; j < n; j++) rh_decref(rt, rh_tuple_get(tup, j));
         for (size_t j = 0; j < nkw; j++) rh_decref(rt, kwv[j]);
         rh_decref(rt, names);
     }
     rh_decref(rt, tup);
+    rh_xdecref(rt, kwargs);
     return r;
 }
 
@@ -385,10 +401,11 @@ static __attribute__((noinline)) void unbound_deref(hx_interp *I, hx_code *c, in
     unbound_local(I, c, slot);
 }
 
-/* _PyObject_FunctionStr: "f()" with the qualname of a function, "C.m()" of a method, the repr else */
+/* _PyObject_FunctionStr: "__main__.f()" with the module and qualname of a function or method, the
+ * name of a built-in, the type's name else */
 static const char *function_str(hx_interp *I, rh_object *fn, char *buf, size_t n) {
     if (rh_kind_of(fn) == RH_K_METHOD) fn = rh_method_func(fn);
-    if (rh_kind_of(fn) == RH_K_FUNCTION) snprintf(buf, n, "%s()", hx_cstr(I, rh_func_qualname(fn)));
+    if (rh_kind_of(fn) == RH_K_FUNCTION) snprintf(buf, n, "__main__.%s()", hx_cstr(I, rh_func_qualname(fn)));
     else if (rh_kind_of(fn) == RH_K_BUILTIN) snprintf(buf, n, "%s()", rh_builtin_get_def(fn)->name);
     else snprintf(buf, n, "%s object", hx_tname(fn));
     return buf;
@@ -922,9 +939,7 @@ L_CALL_FUNCTION_EX: {
     rh_object *kwargs = arg ? POP() : NULL, *seq = POP(), *fn;
     (void)POP(); /* the NULL of PUSH_NULL */
     fn = POP();
-    r = call_ex(I, fn, seq, kwargs);
-    rh_decref(rt, seq);
-    rh_xdecref(rt, kwargs);
+    r = call_ex(I, fn, seq, kwargs); /* seq and kwargs consumed */
     rh_decref(rt, fn);
     if (!r) goto error;
     PUSH(r);
@@ -983,7 +998,7 @@ L_COPY_FREE_VARS: {
 }
 L_DICT_MERGE:
     v = POP();
-    t = dict_merge_kw(I, PEEK(arg + 2), PEEK(arg), v);
+    t = dict_merge_kw(I, PEEK(arg + 3), PEEK(arg), v); /* [callable, NULL, args, dict] */
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
@@ -1313,6 +1328,15 @@ static __attribute__((noinline)) int bind_args(hx_interp *I, rh_object *fn, hx_c
     return 0;
 }
 
+/* _PyEvalFramePushAndInit_Ex (3.12+): the argument tuple and keyword dict of CALL_FUNCTION_EX go once
+ * the new frame holds its arguments, before it runs (call_ex hands them over in I->ex_release). */
+static __attribute__((noinline)) void release_ex_args(hx_interp *I) {
+    rh_object *t = I->ex_release[0], *k = I->ex_release[1];
+    I->ex_release[0] = I->ex_release[1] = NULL;
+    rh_decref(I->rt, t);
+    rh_xdecref(I->rt, k);
+}
+
 static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
                               rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
@@ -1333,8 +1357,10 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
             if (steal) args[i] = NULL;
         }
     } else if (bind_args(I, fn, c, fast, args, nargs, kwn, kwv, nkw, steal) != 0) {
+        if (__builtin_expect(I->ex_release[0] != NULL, 0)) release_ex_args(I);
         goto fail_args;
     }
+    if (__builtin_expect(I->ex_release[0] != NULL, 0)) release_ex_args(I); /* 3.12+ f(*a, **k): call_ex */
     (void)nm;
     if (rh_recursion_enter(rt, "") != 0) goto fail_args;
     if (__builtin_expect(c->co_flags != 0, 0)) { /* RETURN_GENERATOR: the frame moves into a new generator */

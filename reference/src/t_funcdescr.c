@@ -94,10 +94,17 @@ static int sm_repr_into(rh__sb *b, rh_object *o) {
     return rh__sb_printf(b, "<%s(", tn) || rh__repr_into(b, f) || rh__sb_puts(b, ")>");
 }
 
+/* sys.getsizeof under 2.7: staticmethod/classmethod have no sm_dict there (24 bytes) */
+static size_t sm_size_of(rh_runtime *rt, rh_object *o) {
+    (void)o;
+    return rt->profile->python2 ? sizeof(rh_smobj) - sizeof(rh_object *) : sizeof(rh_smobj);
+}
+
 static void sm_type(rh_type *t, const char *name) {
     set_type(t, name, sizeof(rh_smobj), 0, sm_dealloc, sm_traverse, sm_clear);
     t->flags |= RH_TPFLAG_BASETYPE;
     t->repr_into = sm_repr_into;
+    t->size_of = sm_size_of;
 }
 
 void rh__type_init_staticmethod(rh_runtime *rt, rh_type *t) {
@@ -274,7 +281,12 @@ static void super_dealloc(rh_runtime *rt, rh_object *o) {
 static rh_type *supercheck(rh_runtime *rt, rh_type *type, rh_object *obj) {
     if (obj->type->kind == RH_K_TYPE && rh__type_is_subtype((rh_type *)(void *)obj, type)) return (rh_type *)(void *)obj;
     if (rh__type_is_subtype(obj->type, type)) return obj->type;
-    rh_err_set(rt, RH_EXC_TYPE, "super(type, obj): obj must be an instance or subtype of type");
+    if (rt->profile->version_hex >= 0x030D) /* 3.13 names both */
+        rh_err_set(rt, RH_EXC_TYPE, "super(type, obj): obj (%s %s) is not an instance or subtype of type (%s).",
+                   obj->type->kind == RH_K_TYPE ? "type" : "instance of",
+                   obj->type->kind == RH_K_TYPE ? ((rh_type *)(void *)obj)->name : rh_type_name(obj), type->name);
+    else
+        rh_err_set(rt, RH_EXC_TYPE, "super(type, obj): obj must be an instance or subtype of type");
     return NULL;
 }
 

@@ -102,6 +102,8 @@ typedef struct rh_profile {
     uint32_t trashcan_unwind_level; /* 50 */
     int call_args_stolen;         /* 3.11+: a Python call's frame takes over the caller's stack references
                                    * to the arguments; 3.10 and 2.7 add one (getrefcount sees one more) */
+    int call_ex_inline;           /* 3.12+: f(*args, **kw) of a Python function pushes the frame and drops the
+                                   * argument tuple and dict before the callee runs (_PyEvalFramePushAndInit_Ex) */
     int print_args_tuple;         /* 3.11+ and 2.7: print()'s positional arguments are packed into a tuple
                                    * alive for the call (3.11's Argument Clinic *args; 2.7's METH_VARARGS) */
     int str_int_args_tuple;       /* up to 3.12: str(x) and int(x) have no vectorcall, so the call packs the
