@@ -40,6 +40,8 @@ static const api_entry api_table[] = {
     {"builtins", "ModuleNotFoundError", 0x0306, 0}, /* 3.6 */
     {"builtins", "refheap.Unsupported", 0xFFFF, 0}, /* refheap's own: never a built-in name */
     {"sys", "exc_info", 0x0300, 0},                 /* 2.x's exc_info keeps the exception past the handler */
+    {"generator", "gi_suspended", 0x030B, 0},       /* 3.11: gi_suspended / cr_suspended (genobject.c) */
+    {"generator", "gi_yieldfrom", 0x0305, 0},       /* 3.5 */
 };
 
 int hx_api_exists(uint32_t version, const char *owner, const char *name) {
