@@ -57,6 +57,8 @@ static const api_entry api_table[] = {
     {"str", "casefold", 0x0303, 0}, {"str", "format_map", 0x0302, 0}, {"str", "isascii", 0x0307, 0},
     {"str", "removeprefix", 0x0309, 0}, {"str", "removesuffix", 0x0309, 0}, {"str", "isidentifier", 0x0300, 0},
     {"str", "isprintable", 0x0300, 0}, {"str", "isdecimal", 0x0300, 0}, {"str", "isnumeric", 0x0300, 0},
+    {"generator", "gi_suspended", 0x030B, 0},       /* 3.11: gi_suspended / cr_suspended (genobject.c) */
+    {"generator", "gi_yieldfrom", 0x0305, 0},       /* 3.5 */
 };
 
 int hx_api_exists(uint32_t version, const char *owner, const char *name) {

@@ -906,6 +906,10 @@ static void raise_stmt(cg *g, hx_node *s) {
 
 static void return_stmt(cg *g, hx_node *s) {
     int d0 = g->depth;
+    if (s->a && (g->c->co_flags & HX_CO_GENERATOR) && rh_runtime_profile(g->I->rt)->python2) {
+        fail(g, s, "syntax error: 'return' with argument inside generator"); /* 2.7's compiler */
+        return;
+    }
     if (s->a) expr(g, s->a);
     else load_none(g);
     unwind_blocks(g, 1, NULL);

@@ -51,6 +51,10 @@ static int close_iter(hx_interp *I, rh_object *yf) {
 static rh_object *gen_close(hx_interp *I, rh_object *gen) {
     rh_runtime *rt = I->rt;
     rh_gen_frame *gf = rh_gen_frame_of(gen);
+    if (gf->state == RH_GEN_CREATED && rh_runtime_profile(rt)->gen_close_skips_unstarted) {
+        gf->state = RH_GEN_COMPLETED; /* 3.12+: the frame is not run; its locals stay until the generator dies */
+        return newref(rh_none(rt));
+    }
     rh_object *yf = hx_gen_yf(gen);
     int err = 0;
     if (yf) {
@@ -231,14 +235,16 @@ rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
     const char *pre = is_coro(gen) ? "cr_" : "gi_";
     if (strncmp(s, pre, 3) == 0) {
         const char *f = s + 3;
-        if (!strcmp(f, "running")) return rh_bool(rt, gf->state == RH_GEN_RUNNING);
+        if (!strcmp(f, "running")) /* 2.7: an int */
+            return rh_runtime_profile(rt)->python2 ? rh_int_from_i64(rt, gf->state == RH_GEN_RUNNING)
+                                                   : rh_bool(rt, gf->state == RH_GEN_RUNNING);
         if (!strcmp(f, "suspended") && RH_API(I, "generator", "gi_suspended")) return rh_bool(rt, gf->state == RH_GEN_SUSPENDED);
         if (!strcmp(f, "frame")) {
             if (gf->state >= RH_GEN_COMPLETED) return newref(rh_none(rt));
             rh_object *fo = rh_gen_frame_object(rt, gen);
             return fo ? newref(fo) : NULL;
         }
-        if (!strcmp(f, is_coro(gen) ? "await" : "yieldfrom")) {
+        if (!strcmp(f, is_coro(gen) ? "await" : "yieldfrom") && (is_coro(gen) || RH_API(I, "generator", "gi_yieldfrom"))) {
             rh_object *yf = hx_gen_yf(gen);
             return newref(yf ? yf : rh_none(rt));
         }

@@ -1041,6 +1041,10 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         return 0;
     case S_DEF: {
         hx_code *c = n->code;
+        if ((c->co_flags & HX_CO_COROUTINE) && rh_runtime_profile(P->I->rt)->python2) {
+            hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: 'async def' (Python 3 syntax)");
+            return -1;
+        }
         if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, c->defaults, c->ndefaults) ||
             r_list(P, s, c->kwdefaults, c->nkwonly) || r_name(P, s, n, 1))
             return -1;

@@ -1787,8 +1787,8 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
     fr.code = c;
     fr.fast = gf->words;
     fr.loops = (int64_t *)(gf->words + c->nslots + c->stacksize);
-    fr.func = gf->func;
-    fr.globals = rh_func_globals(gf->func);
+    fr.func = gf->globals ? NULL : gf->func; /* 3.10/2.7: the function may be gone; the frame has its globals */
+    fr.globals = gf->globals ? gf->globals : rh_func_globals(gf->func);
     fr.frame_obj = gf->frame_obj;
     gf->frame_obj = NULL;
     fr.line = gf->lineno;

@@ -27,16 +27,16 @@ static rh_genobj *as_gen(rh_object *o) { return (rh_genobj *)(void *)o; }
 
 /* gen_sizeof / the allocation: PyObject_GC_NewVar(PyGenObject, type, nlocalsplus + stacksize) in 3.11+;
  * a fixed PyGenObject in 3.10 and 2.7 */
-static size_t profile_size(rh_runtime *rt, int nlocals, int stacksize) {
+static size_t profile_size(rh_runtime *rt, rh_kind kind, int nlocals, int stacksize) {
     const rh_profile *p = rt->profile;
-    if (!p->gen_frame_inline) return p->gen_base;
+    if (!p->gen_frame_inline) return p->gen_base + (kind == RH_K_COROUTINE ? p->coro_extra : 0);
     if (stacksize < p->gen_min_stack) stacksize = p->gen_min_stack;
     return p->gen_base + (size_t)(nlocals + stacksize) * sizeof(rh_object *);
 }
 
 rh_object *rh_gen_new(rh_runtime *rt, rh_kind kind, void *code, rh_object *func, rh_object *name,
                       rh_object *qualname, int nlocals, int stacksize, int nwords) {
-    size_t size = profile_size(rt, nlocals, stacksize);
+    size_t size = profile_size(rt, kind, nlocals, stacksize);
     size_t alloc = size < sizeof(rh_genobj) ? sizeof(rh_genobj) : size;
     rh_genobj *g = (rh_genobj *)(void *)new_gc(rt, kind, alloc);
     if (!g) return NULL;
@@ -55,7 +55,12 @@ rh_object *rh_gen_new(rh_runtime *rt, rh_kind kind, void *code, rh_object *func,
     }
     g->f.code = code;
     g->f.func = func;
-    rh_incref(func);
+    if (rt->profile->gen_frame_inline) {
+        rh_incref(func);
+    } else { /* 3.10/2.7: the frame holds the globals, not the function */
+        g->f.globals = rh_func_globals(func);
+        rh_xincref(g->f.globals);
+    }
     g->name = name;
     rh_incref(name);
     g->qualname = qualname;
@@ -76,7 +81,7 @@ rh_object *rh_gen_frame_object(rh_runtime *rt, rh_object *gen) {
     rh_gen_frame *f = &as_gen(gen)->f;
     if (f->frame_obj) return f->frame_obj;
     if (f->state >= RH_GEN_COMPLETED || !f->func) return NULL;
-    f->frame_obj = rh_frame_new(rt, gen, as_gen(gen)->name, f->func, rh_func_globals(f->func), f->nlocals,
+    f->frame_obj = rh_frame_new(rt, gen, as_gen(gen)->name, f->globals ? NULL : f->func, f->globals ? f->globals : rh_func_globals(f->func), f->nlocals,
                                 f->framesize - f->nlocals);
     if (f->frame_obj) rh_frame_set_lineno(f->frame_obj, f->lineno);
     return f->frame_obj;
@@ -100,7 +105,9 @@ void rh_gen_clear_frame(rh_runtime *rt, rh_object *gen) {
         f->words[i] = NULL;
         if (v && !((uintptr_t)v & 1u)) rh_decref(rt, v);
     }
-    clear_slot(rt, &f->func);
+    if (f->globals) clear_slot(rt, &f->globals);
+    else clear_slot(rt, &f->func);
+    f->func = NULL;
 }
 
 /* gen_traverse: the names, then the frame (_PyFrame_Traverse: frame object, function, locals and stack),
@@ -111,7 +118,7 @@ static int gen_traverse(rh_object *o, rh_visitproc visit, void *arg) {
     VISIT(g->qualname);
     if (g->f.state < RH_GEN_CLEARED) {
         VISIT(g->f.frame_obj);
-        VISIT(g->f.func);
+        VISIT(g->f.globals ? g->f.globals : g->f.func);
         int nlive = g->f.nlocals + (g->f.state == RH_GEN_SUSPENDED ? g->f.nstack : 0);
         for (int i = 0; i < nlive; i++) {
             rh_object *v = g->f.words[i];
@@ -162,7 +169,7 @@ static void gen_dealloc(rh_runtime *rt, rh_object *o) {
 
 static size_t gen_size_of(rh_runtime *rt, rh_object *o) {
     rh_genobj *g = as_gen(o);
-    return profile_size(rt, g->f.nlocals, g->f.framesize - g->f.nlocals);
+    return profile_size(rt, o->type->kind, g->f.nlocals, g->f.framesize - g->f.nlocals);
 }
 
 /* gen_repr / coro_repr */

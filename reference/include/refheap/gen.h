@@ -13,8 +13,9 @@
  *
  * Sizes (sys.getsizeof): 3.11 152 + 8 * (nlocals + stacksize) + GC head; 3.12/3.13 144 + 8 *
  * (nlocals + max(stacksize, 2)) + GC head (no gi_code; the StopIteration handler in the bytecode needs
- * two stack slots); 3.10 88 + GC head and 2.7 48 + GC head whatever the code (the frame is a separate
- * frame object there). GC-tracked from creation; weakref-able.
+ * two stack slots); 3.10 88 + GC head (a coroutine 96: cr_origin) and 2.7 48 + GC head whatever the code
+ * (the frame is a separate frame object there; refheap does not allocate it). GC-tracked from creation;
+ * weakref-able.
  */
 #ifndef REFHEAP_GEN_H
 #define REFHEAP_GEN_H
@@ -35,7 +36,10 @@ typedef enum { RH_GEN_CREATED = 0, RH_GEN_SUSPENDED, RH_GEN_RUNNING, RH_GEN_COMP
  * none), the rest the embedder's. */
 typedef struct rh_gen_frame {
     void *code;              /* the embedder's code unit */
-    rh_object *func;         /* counted (f_func); NULL once the frame is cleared */
+    rh_object *func;         /* f_func (3.11+: counted; 3.10/2.7, whose frames hold the code and the globals,
+                              * not the function: borrowed, valid while the frame is not cleared only
+                              * through `globals`); NULL once the frame is cleared */
+    rh_object *globals;      /* 3.10/2.7: the frame's f_globals (counted); NULL in 3.11+ */
     rh_object *frame_obj;    /* counted frame object (t_frame.c), made on demand; NULL when none */
     rh_object *exc_value;    /* gi_exc_state: the exception the suspended frame is handling (counted) */
     rh_object **words;

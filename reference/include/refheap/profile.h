@@ -141,6 +141,10 @@ typedef struct rh_profile {
                                    * slot (make_gen's PyObject_GC_NewVar); 3.10/2.7: a separate frame */
     uint8_t gen_min_stack;        /* 3.12+: co_stacksize is at least 2 in a generator (the
                                    * INTRINSIC_STOPITERATION_ERROR handler pushes lasti and the exception) */
+    uint8_t coro_extra;           /* 3.10: bytes a coroutine adds to a generator (cr_origin): 8 */
+    uint8_t gen_close_skips_unstarted; /* 3.12+: gen_close marks a never-started generator completed without
+                                   * running its frame (3.11 and 3.10 throw GeneratorExit into it, which
+                                   * clears the frame and so drops its arguments at once) */
 } rh_profile;
 
 /* The profile named `name`, or NULL. NULL name gives the default (py311). Returns static storage. */
