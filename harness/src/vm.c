@@ -40,7 +40,10 @@ static size_t frame_words(const hx_code *c) {
     return (size_t)c->nslots + (size_t)c->stacksize + 2 * (size_t)c->nloopslots;
 }
 
-static void frame_setup(hx_interp *I, hx_frame *fr, hx_code *c, rh_object *globals, rh_object *ns) {
+/* frame_setup and frame_clear run once per call: inlined into the call paths, as 3.11's frame push and
+ * pop are part of the call instruction */
+static inline __attribute__((always_inline)) void frame_setup(hx_interp *I, hx_frame *fr, hx_code *c,
+                                                              rh_object *globals, rh_object *ns) {
     memset(fr, 0, sizeof *fr);
     fr->code = c;
     fr->fast = hx_frame_alloc(I, frame_words(c), (size_t)c->nslots);
@@ -64,7 +67,7 @@ rh_object *hx_frame_object(hx_interp *I, hx_frame *f) {
 
 /* _PyFrame_Clear: a frame object still referenced elsewhere (a traceback) takes the locals over, with the
  * caller's frame object as its f_back; otherwise it goes first, then the locals in slot order. */
-static void frame_clear(hx_interp *I, hx_frame *fr) {
+static inline __attribute__((always_inline)) void frame_clear(hx_interp *I, hx_frame *fr) {
     hx_code *c = fr->code;
     rh_object *fo = fr->frame_obj;
     if (fo) {

@@ -39,7 +39,7 @@ int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
  * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. Inline,
  * so it reads PyLongObject's public layout: ob_size is the signed digit count (py27: the value itself),
  * the 30-bit digits follow as uint32_t, least significant first (Include/cpython/longintrepr.h). */
-static inline int rh_int_small_value(const rh_object *o, int64_t *v) {
+RH_ALWAYS_INLINE int rh_int_small_value(const rh_object *o, int64_t *v) {
     if (o->type->kind != RH_K_INT) return 0;
     intptr_t n = ((const rh_varobject *)o)->size;
     if (o->type->flags & RH_TPFLAG_INT_WORD) { *v = n; return 1; }
