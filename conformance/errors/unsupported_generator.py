@@ -1,5 +1,6 @@
-# bad input: a generator expression reading a local of the enclosing function needs a closure cell
-# (a free variable), which the subset does not have yet: refused, not read as a global
-def f(n):
-    return sum(i * n for i in range(3))
-print(f(2))
+# bad input: an asynchronous generator (`yield` inside `async def`) is outside the subset; generator
+# expressions reading a local of their function are closures now (cases/functions, cases/generators)
+async def ticks(n):
+    for i in range(n):
+        yield i
+print(ticks)

@@ -112,6 +112,11 @@ typedef struct hx_gcache {
     rh_object *name;         /* borrowed interned name */
     int gpos, bpos;
     int grefills, brefills;
+    /* LOAD_GLOBAL's specialisation (vm.c, 3.11's LOAD_GLOBAL_MODULE / _BUILTIN): while the globals' keys
+     * are at version gver (0: not specialised) the name is entry ix of the globals (bver 0), or absent
+     * from them and entry ix of the builtins, whose keys are at version bver */
+    uint32_t gver, bver;
+    intptr_t ix;
 } hx_gcache;
 
 #define HX_ACACHE_WAYS 4   /* classes remembered per attribute / method site */

@@ -40,7 +40,10 @@ static size_t frame_words(const hx_code *c) {
     return (size_t)c->nslots + (size_t)c->stacksize + 2 * (size_t)c->nloopslots;
 }
 
-static void frame_setup(hx_interp *I, hx_frame *fr, hx_code *c, rh_object *globals, rh_object *ns) {
+/* frame_setup and frame_clear run once per call: inlined into the call paths, as 3.11's frame push and
+ * pop are part of the call instruction */
+static inline __attribute__((always_inline)) void frame_setup(hx_interp *I, hx_frame *fr, hx_code *c,
+                                                              rh_object *globals, rh_object *ns) {
     memset(fr, 0, sizeof *fr);
     fr->code = c;
     fr->fast = hx_frame_alloc(I, frame_words(c), (size_t)c->nslots);
@@ -64,7 +67,7 @@ rh_object *hx_frame_object(hx_interp *I, hx_frame *f) {
 
 /* _PyFrame_Clear: a frame object still referenced elsewhere (a traceback) takes the locals over, with the
  * caller's frame object as its f_back; otherwise it goes first, then the locals in slot order. */
-static void frame_clear(hx_interp *I, hx_frame *fr) {
+static inline __attribute__((always_inline)) void frame_clear(hx_interp *I, hx_frame *fr) {
     hx_code *c = fr->code;
     rh_object *fo = fr->frame_obj;
     if (fo) {
@@ -213,6 +216,14 @@ static __attribute__((noinline)) rh_object *before_with(hx_interp *I, rh_object 
 /* ---------------------------------------------------------------- the instruction loop */
 
 static int run_frame(hx_interp *I, hx_frame *f);
+static rh_object *call_py_exact(hx_interp *I, rh_object *fn, rh_object **args, int n);
+
+/* A call of a function of code c with n positional arguments and nothing else binds them to its first n
+ * fast locals and nothing more (CALL_PY_EXACT_ARGS's test, Python/specialize.c: argcount == co_argcount
+ * of a function without *args, **kwargs or keyword-only parameters). */
+static inline int exact_args(const hx_code *c, int n) {
+    return n == c->nparams && !c->varargs && !c->varkw && !c->nkwonly && !c->co_flags; /* (co_flags: generator code) */
+}
 
 /* Call with n arguments at args (consumed), nkw of them keywords named by kw. The callable slot is
  * args[-2], the self slot args[-1]; both are consumed too. */
@@ -548,6 +559,48 @@ static inline int attr_cache_way(rh_runtime *rt, const hx_acache *ac, const rh_o
     return -1;
 }
 
+/* LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN (Python/specialize.c: specialize_load_global): the value
+ * (borrowed) the site's versions and index still name, else NULL. Holds no reference: the keys' versions
+ * change whenever a name is added to or removed from either dict (refheap/types.h). */
+static inline rh_object *global_cached(hx_interp *I, rh_object *globals, const hx_gcache *g) {
+    if (!g->bver) return rh_dict_versioned_value(globals, g->gver, g->ix);
+    if (rh_dict_keys_version(I->rt, globals) != g->gver) return NULL;
+    return rh_dict_versioned_value(I->builtins, g->bver, g->ix);
+}
+
+/* Specialise a LOAD_GLOBAL site after a generic lookup found its name (0 versions: left generic). */
+static void global_cache_fill(hx_interp *I, rh_object *globals, hx_gcache *g) {
+    rh_runtime *rt = I->rt;
+    g->gver = rh_dict_keys_version(rt, globals);
+    g->bver = 0;
+    g->ix = rh_dict_key_index(rt, globals, g->name);
+    if (g->ix < 0) {
+        g->bver = rh_dict_keys_version(rt, I->builtins);
+        g->ix = rh_dict_key_index(rt, I->builtins, g->name);
+        if (!g->bver || g->ix < 0) g->gver = 0;
+    }
+}
+
+/* BINARY_SUBSCR_LIST_INT / BINARY_SUBSCR_TUPLE_INT (Python/ceval.c): a list's or tuple's item at an int
+ * index in 0..len-1, new reference, without the generic dispatch; NULL for the generic path, which would
+ * find the same item and create nothing either. */
+static inline rh_object *seq_item_fast(rh_object *o, rh_object *idx) {
+    int64_t i;
+    if (!rh_int_small_value(idx, &i) || i < 0) return NULL;
+    rh_kind k = rh_kind_of(o);
+    if (k == RH_K_LIST && (uint64_t)i < rh_list_len(o)) return newref(rh_list_get(o, (size_t)i));
+    if (k == RH_K_TUPLE && (uint64_t)i < rh_tuple_len(o)) return newref(rh_tuple_get(o, (size_t)i));
+    return NULL;
+}
+
+/* STORE_SUBSCR_LIST_INT: l[i] = v for a list and an int index in 0..len-1 (the old item released there,
+ * as list_ass_item does): 0 done, 1 for the generic path. */
+static inline int list_store_fast(rh_runtime *rt, rh_object *o, rh_object *idx, rh_object *v) {
+    int64_t i;
+    if (rh_kind_of(o) != RH_K_LIST || !rh_int_small_value(idx, &i) || i < 0 || (uint64_t)i >= rh_list_len(o)) return 1;
+    return rh_list_setitem(rt, o, i, v) ? -1 : 0;
+}
+
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
 
 static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
@@ -576,6 +629,7 @@ static int run_frame(hx_interp *I, hx_frame *f) {
     rh_object **fast = f->fast;
     rh_object *const *consts = c->co_consts;
     rh_object *const py_true = rh_true(rt), *const py_false = rh_false(rt);
+    const int steal_args = rh_runtime_profile(rt)->call_args_stolen;
     const char *const *kwn = NULL;
     int nkw = 0, cur_stmt = -1;
     hx_instr in;
@@ -645,11 +699,18 @@ L_HX_CLEAR_FAST:
     fast[arg] = NULL;
     rh_xdecref(rt, w);
     DISPATCH();
-L_LOAD_GLOBAL:
-    v = hx_load_global(I, f->globals, &c->gcache[arg]);
+L_LOAD_GLOBAL: {
+    hx_gcache *g = &c->gcache[arg];
+    if (g->gver && f->globals && (v = global_cached(I, f->globals, g))) {
+        PUSH(newref(v));
+        DISPATCH();
+    }
+    v = hx_load_global(I, f->globals, g);
     if (!v) goto error;
+    if (f->globals) global_cache_fill(I, f->globals, g);
     PUSH(v);
     DISPATCH();
+}
 L_LOAD_NAME:
     v = rh_dict_get(rt, f->ns, c->gcache[arg].name);
     if (v) rh_incref(v);
@@ -709,11 +770,12 @@ L_UNARY_NOT:
 L_COMPARE_OP:
     w = POP();
     v = POP();
-    if (!int_compare_fast(arg, v, w, &t)) t = hx_compare(I, (int)arg, v, w);
+    if (arg == CMP_IS || arg == CMP_ISNOT) t = (v == w) == (arg == CMP_IS); /* 3.11's IS_OP */
+    else if (!int_compare_fast(arg, v, w, &t)) t = hx_compare(I, (int)arg, v, w);
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (t < 0) goto error;
-    PUSH(rh_bool(rt, t));
+    PUSH(newref(t ? py_true : py_false));
     DISPATCH();
 L_JUMP:
     JUMPTO(arg);
@@ -830,7 +892,8 @@ L_UNPACK_SEQUENCE: {
 L_BINARY_SUBSCR:
     w = POP();
     v = POP();
-    r = hx_subscr(I, v, w);
+    r = seq_item_fast(v, w);
+    if (!r) r = hx_subscr(I, v, w);
     rh_decref(rt, w);
     rh_decref(rt, v);
     if (!r) goto error;
@@ -839,7 +902,8 @@ L_BINARY_SUBSCR:
 L_STORE_SUBSCR: {
     rh_object *idx = POP(), *o = POP();
     v = POP();
-    t = hx_store_subscr(I, o, idx, v);
+    t = list_store_fast(rt, o, idx, v);
+    if (t > 0) t = hx_store_subscr(I, o, idx, v);
     rh_decref(rt, idx);
     rh_decref(rt, v);
     rh_decref(rt, o);
@@ -928,6 +992,20 @@ L_KW_NAMES:
 L_CALL: {
     rh_object **args = sp - arg;
     sp = args - 2;
+    v = args[-2];
+    w = args[-1];
+    if (!nkw && !is_tagged(w) && rh_kind_of(v) == RH_K_FUNCTION && steal_args) {
+        /* CALL_PY_EXACT_ARGS: a Python function (or LOAD_METHOD's function and self) given exactly its
+         * parameters by position */
+        int n = (int)arg + (w != NULL);
+        if (exact_args(rh_func_code(v), n)) {
+            r = call_py_exact(I, v, args - (w != NULL), n);
+            rh_decref(rt, v);
+            if (!r) goto error;
+            PUSH(r);
+            DISPATCH();
+        }
+    }
     r = call_stack(I, args, (int)arg, kwn, nkw);
     kwn = NULL;
     nkw = 0;
@@ -1384,6 +1462,36 @@ fail_args:
 done:
     for (i = 0; i < nargs; i++) rh_xdecref(rt, args[i]);
     for (i = 0; i < nkw; i++) rh_xdecref(rt, kwv[i]);
+    return ret;
+}
+
+/* CALL_PY_EXACT_ARGS (Python/ceval.c) under 3.11's stolen arguments: call_pyfunc for a call that passes
+ * exactly the function's parameters by position (exact_args) within the recursion limit, with the same
+ * effects in the same order: the n arguments at args move into the new frame's first fast locals (the
+ * slots are left NULL), the function gains a reference while it runs. New reference or NULL. */
+static rh_object *call_py_exact(hx_interp *I, rh_object *fn, rh_object **args, int n) {
+    hx_code *c = rh_func_code(fn);
+    if (__builtin_expect(rh_recursion_enter(I->rt, "") != 0, 0)) {
+        for (int i = 0; i < n; i++) rh_decref(I->rt, args[i]);
+        return NULL;
+    }
+    hx_frame fr;
+    frame_setup(I, &fr, c, rh_func_globals(fn), NULL);
+    fr.func = fn;
+    for (int i = 0; i < n; i++) {
+        fr.fast[i] = args[i];
+        args[i] = NULL;
+    }
+    rh_incref(fn);
+    I->frame = &fr;
+    I->depth++;
+    int st = run_frame(I, &fr);
+    I->depth--;
+    rh_recursion_leave(I->rt);
+    I->frame = fr.back;
+    rh_object *ret = st == 0 ? fr.retval : NULL;
+    frame_clear(I, &fr);
+    rh_decref(I->rt, fn);
     return ret;
 }
 

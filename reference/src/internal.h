@@ -239,6 +239,7 @@ struct rh_runtime {
     rh_hooks hooks;
     uint64_t type_epoch;              /* starts at 1, so zeroed entries are empty */
     rh_type_cache_entry type_cache[RH_TYPE_CACHE_SIZE];
+    uint32_t next_keys_version;       /* the next dict keys version to hand out (t_dict.c), from 2 */
 
     /* pending error: a kind and a message (err_value NULL), or an exception object err_value (owned;
      * err_kind then its nearest built-in kind); err_tb the traceback built while it propagates (owned) */

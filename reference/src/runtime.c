@@ -55,6 +55,7 @@ rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen) {
     rt->type_epoch = 1;
     rt->rec_limit = 1000; /* sys.getrecursionlimit() at start-up (Python/ceval.c, Py_DEFAULT_RECURSION_LIMIT) */
     rt->stack_budget = stack_budget();
+    rt->next_keys_version = 2; /* 1 is the empty keys' */
     rt->profile = (cfg && cfg->profile) ? cfg->profile : rh_profile_get(NULL);
     if (cfg) rt->hooks = cfg->hooks;
     if (adopt_allocator(rt, cfg, err, errlen) != 0) {

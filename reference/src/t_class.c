@@ -1232,11 +1232,14 @@ int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, in
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || instance_keys(o) != keys) return 0;
     if (!generic_attributes(o->type)) return 0;
     rh_object **values = rh__managed_dict(o)->values;
-    rh_object *old = values ? values[ix] : NULL;
-    if (!old) return 0; /* a new attribute also goes into the insertion order: the generic path */
+    if (!values) return 0;
+    rh_object *old = values[ix];
     rh_incref(v);
     values[ix] = v;
-    rh_decref(rt, old);
+    /* store_in_values with the key already in the shared keys: a new attribute joins the insertion
+     * order (STORE_ATTR_INSTANCE_VALUE's _PyDictValues_AddToInsertionOrder), a present one is replaced */
+    if (!old) rh__values_order_add(values, (size_t)ix);
+    else rh_decref(rt, old);
     return 1;
 }
 

@@ -813,6 +813,39 @@ int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v) {
     return 1;
 }
 
+/* ---- versions of key sets, for an interpreter's global-name cache (Objects/dictobject.c:
+ * _PyDictKeys_GetVersionForCurrentState). Every change of a table's keys in place (insertdict,
+ * rh__dictkeys_insert_str, delitem_common) zeroes dk_version; a new table starts at 0; the empty keys are 1.
+ * A version once handed out is never handed out again (a cloned table keeps its source's, with the same
+ * keys at the same indices), so equal versions mean the same keys at the same entries. */
+
+static rh_dictkeys *versioned_keys(const rh_object *d) {
+    if (rh__dict27_is(d)) return NULL;
+    const rh_dict *mp = (const rh_dict *)(const void *)d;
+    return !mp->values && mp->keys->dk_kind == RH_DICT_KEYS_UNICODE ? mp->keys : NULL;
+}
+
+uint32_t rh_dict_keys_version(rh_runtime *rt, rh_object *d) {
+    rh_dictkeys *k = versioned_keys(d);
+    if (!k) return 0;
+    if (k->dk_version == 0 && rt->next_keys_version != 0) k->dk_version = rt->next_keys_version++;
+    return k->dk_version; /* 0 once the counter wrapped: no more caching, as CPython */
+}
+
+intptr_t rh_dict_key_index(rh_runtime *rt, rh_object *d, rh_object *key) {
+    rh_dictkeys *k = versioned_keys(d);
+    if (!k || !rh__is_str(key)) return -1;
+    intptr_t ix = rh__dictkeys_lookup_str(rt, k, key);
+    if (ix < 0) rh_err_clear(rt);
+    return ix < 0 ? -1 : ix;
+}
+
+rh_object *rh_dict_versioned_value(const rh_object *d, uint32_t version, intptr_t ix) {
+    if (rh__dict27_is(d)) return NULL;
+    rh_dictkeys *k = ((const rh_dict *)(const void *)d)->keys;
+    return k->dk_version == version ? dk_uentries(k)[ix].value : NULL;
+}
+
 rh_object *rh_dict_keys_list(rh_runtime *rt, rh_object *d) {
     rh_object *l = rh_list_new(rt, rh_dict_len(d));
     if (!l) return NULL;

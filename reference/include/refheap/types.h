@@ -39,7 +39,7 @@ int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
  * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. Inline,
  * so it reads PyLongObject's public layout: ob_size is the signed digit count (py27: the value itself),
  * the 30-bit digits follow as uint32_t, least significant first (Include/cpython/longintrepr.h). */
-static inline int rh_int_small_value(const rh_object *o, int64_t *v) {
+RH_ALWAYS_INLINE int rh_int_small_value(const rh_object *o, int64_t *v) {
     if (o->type->kind != RH_K_INT) return 0;
     intptr_t n = ((const rh_varobject *)o)->size;
     if (o->type->flags & RH_TPFLAG_INT_WORD) { *v = n; return 1; }
@@ -166,6 +166,18 @@ int rh_dict_clear(rh_runtime *rt, rh_object *d);
 size_t rh_dict_len(rh_object *d);
 /* Iterate in insertion order: *pos starts at 0; returns 1 with borrowed *k, *v, or 0 at the end. */
 int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v);
+/* An interpreter's cache of global names (CPython 3.11's LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN,
+ * Python/specialize.c), which holds versions and indices, never references:
+ *  rh_dict_keys_version: a nonzero number naming the current set of keys of a combined str-keyed table
+ *    (_PyDictKeys_GetVersionForCurrentState): it stays while only values change and is given up when a key
+ *    is added or removed or the table is replaced; 0 for any other dict (split, general or 2.7 table).
+ *  rh_dict_key_index: the entry index of key in such a table (borrowed key), -1 when absent or the dict
+ *    has no version. No error is left set.
+ *  rh_dict_versioned_value: the value (borrowed) of entry ix while d's keys are still at `version`
+ *    (nonzero), else NULL. */
+uint32_t rh_dict_keys_version(rh_runtime *rt, rh_object *d);
+intptr_t rh_dict_key_index(rh_runtime *rt, rh_object *d, rh_object *key);
+rh_object *rh_dict_versioned_value(const rh_object *d, uint32_t version, intptr_t ix);
 /* PyDict_Merge(a, b, override=1), as dict(b), a.update(b) and {**b} do: every item of dict b stored in
  * dict a, with CPython's table policy — 3.11 clones a clean table into an empty dict and otherwise
  * resizes once for len(a) + len(b) before inserting; 2.7 resizes once when fill + len(b) would pass 2/3.
@@ -251,8 +263,9 @@ int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /*
  *    values not yet made into a dict, no data descriptor of that name on the class), the index of name in
  *    the class's shared keys, with the keys' identity in *keys; else -1 (no error is left set).
  *  rh_instance_value_cached: o's value at ix (borrowed) if o still reads through those keys, else NULL.
- *  rh_instance_value_replace: o.name = v (v borrowed) for an attribute already present at ix: 1 done, 0
- *    when the generic path must run (no such value yet, other keys). */
+ *  rh_instance_value_replace: o.name = v (v borrowed) for a name at ix of those keys, whether o has a
+ *    value there yet or not (a new one joins the insertion order, as the generic path does): 1 done, 0
+ *    when the generic path must run (other keys, no values array). */
 /*  rh_instance_method_state: 1 when o reads its own attributes through a values array whose shared keys
  *    hold no `name` (so a method found on the class is what o.name means: LOAD_METHOD_WITH_VALUES), with
  *    that state in *keys, *nentries (the keys only grow); else 0 (no error left set).
