@@ -1117,7 +1117,16 @@ static void stmt(cg *g, hx_node *s) {
     g->line = s->line;
     if (g->check_gc) emit(g, HX_HX_CHECK_GC, 0);
     switch (s->kind) {
-    case S_EXPR: expr(g, s->a); emit(g, HX_POP_TOP, 0); return;
+    case S_EXPR:
+        expr(g, s->a);
+        if (g->c->kind == CODE_MODULE && g->c->nbody && g->c->body[0] == s && s->a->kind == E_CONST &&
+            s->a->ckind == K_STR) { /* compiler_body: the module's docstring is stored as __doc__ */
+            rh_object *doc = interned(g, "__doc__");
+            if (doc) emit(g, HX_STORE_GLOBAL, (uint32_t)name_index(g, doc));
+            return;
+        }
+        emit(g, HX_POP_TOP, 0);
+        return;
     case S_ASSIGN: assign(g, s); return;
     case S_AUG: augassign(g, s); return;
     case S_DEL:

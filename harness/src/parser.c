@@ -1244,7 +1244,8 @@ static hx_node *p_from_import(parser *P) {
 }
 
 
-static const char *const future_ok[] = {"print_function", "division", "absolute_import", NULL};
+static const char *const future_ok[] = {"print_function", "division", "absolute_import", "annotations", "generator_stop",
+                                         "nested_scopes", "generators", "with_statement", NULL};
 
 /* `from __future__ import name[, name]`: only before any other statement of the module (as CPython
  * requires); records RH_FUTURE_* bits in P->future and yields a `pass`. */
@@ -1266,7 +1267,7 @@ static hx_node *p_future(parser *P) {
         while (future_ok[k] && strcmp(future_ok[k], m->text) != 0) k++;
         if (!future_ok[k]) {
             hx_cerr_set(P->err, m->line, m->col,
-                        "unsupported import 'from __future__ import %s'; supported: print_function, division, absolute_import",
+                        "unsupported import 'from __future__ import %s'; supported: print_function, division, absolute_import, annotations, generator_stop, nested_scopes, generators, with_statement",
                         m->text);
             return NULL;
         }
@@ -1869,8 +1870,12 @@ hx_code *hx_parse(hx_tok *toks, int ntok, hx_cerr *err) {
         if (cur(&P)->kind == T_DEDENT) { syntax(&P, cur(&P), NULL); break; }
         int was_future = is_kw(cur(&P), "from") && peek_at(&P, 1)->kind == T_NAME &&
                          !strcmp(peek_at(&P, 1)->text, "__future__");
+        int before = v.n;
         p_stmt(&P, &v);
-        if (!was_future) P.nstmts++;
+        /* future.c: only the module docstring may come before `from __future__ import` */
+        int docstring = before == 0 && v.n == 1 && v.v[0] && v.v[0]->kind == S_EXPR && v.v[0]->a &&
+                        v.v[0]->a->kind == E_CONST && v.v[0]->a->ckind == K_STR;
+        if (!was_future && !docstring) P.nstmts++;
     }
     m->future = P.future;
     m->body = v.v;
