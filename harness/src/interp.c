@@ -801,8 +801,9 @@ void hx_interp_finalize(hx_interp *I) {
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
     hx_imports_wipe(I, weaklist);
-    rh_object **mods[] = {&I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap, &I->mod_math, &I->mod_time,
-                          &I->mod_random};
+#define HX_MOD_ADDR(name) &I->mod_##name,
+    rh_object **mods[] = {HX_NATIVE_MODULES(HX_MOD_ADDR)};
+#undef HX_MOD_ADDR
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
         rh_object *m = *mods[i];
         *mods[i] = NULL;

@@ -24,6 +24,10 @@
     X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__") X(s_setcomp, "<setcomp>")   \
     X(s_dictcomp, "<dictcomp>")
 
+/* The native modules (modules.c; math, time, random in mod_*.c), each kept in I->mod_<name>, in the order
+ * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
+#define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random)
+
 typedef struct hx_frame {
     hx_code *code;
     rh_object **fast;        /* code->nslots owned references (NULL = unbound), then the value stack */
@@ -95,8 +99,9 @@ typedef struct hx_interp {
 #define HX_NAME_FIELD(field, text) rh_object *field;
     HX_INTERNED_NAMES(HX_NAME_FIELD)
 #undef HX_NAME_FIELD
-    rh_object *mod_gc, *mod_sys, *mod_weakref, *mod_refheap;  /* owned, created lazily */
-    rh_object *mod_math, *mod_time, *mod_random;              /* owned, created lazily (mod_*.c) */
+#define HX_MOD_FIELD(name) rh_object *mod_##name;
+    HX_NATIVE_MODULES(HX_MOD_FIELD)      /* owned, created at first import (modules.c, mod_*.c) */
+#undef HX_MOD_FIELD
     void *random_state;                                        /* the random module's generator (mod_random.c) */
     rh_object *object_methods; /* owned dict: object.__getattribute__/__setattr__/__delattr__ (interp.c) */
     /* refheap.mark labels (owned list) */

@@ -125,7 +125,9 @@ static void interp_release(hx_interp *I) {
     free(I->late);
     free(I->names);
     /* module dicts and their functions' m_self form cycles: break them, then collect what is left */
-    rh_object *mods[] = {I->mod_gc, I->mod_sys, I->mod_weakref, I->mod_refheap};
+#define HX_MOD_VALUE(name) I->mod_##name,
+    rh_object *mods[] = {HX_NATIVE_MODULES(HX_MOD_VALUE)};
+#undef HX_MOD_VALUE
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++)
         if (mods[i]) rh_dict_clear(rt, rh_module_dict(mods[i]));
     if (I->globals) rh_dict_clear(rt, I->globals);
@@ -134,7 +136,9 @@ static void interp_release(hx_interp *I) {
         rh_object *k, *v;
         while (rh_dict_next(I->sys_modules, &pos, &k, &v)) rh_dict_clear(rt, rh_module_dict(v));
     }
-    rh_object **owned[] = {&I->globals, &I->builtins, &I->sys_modules, &I->mod_gc, &I->mod_sys, &I->mod_weakref, &I->mod_refheap,
+#define HX_MOD_ADDR(name) &I->mod_##name,
+    rh_object **owned[] = {&I->globals, &I->builtins, &I->sys_modules, HX_NATIVE_MODULES(HX_MOD_ADDR)
+#undef HX_MOD_ADDR
                            &I->marks, &I->object_methods,
 #define HX_NAME_SLOT(field, text) &I->field,
                            HX_INTERNED_NAMES(HX_NAME_SLOT)

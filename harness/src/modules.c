@@ -275,7 +275,19 @@ static int set_gc_list(hx_interp *I, rh_object *m, const char *name, rh_object *
 }
 
 /* The native modules: sys.builtin_module_names' part the interpreter has; found before the search path. */
-static const char *const native_modules[] = {"sys", "gc", "weakref", "refheap", "math", "time", "random", NULL};
+static const char *const native_modules[] = {
+#define HX_MOD_NAME(name) #name,
+    HX_NATIVE_MODULES(HX_MOD_NAME)
+#undef HX_MOD_NAME
+    NULL};
+
+/* The interpreter's field holding native module `name`, or NULL when there is no such native module. */
+static rh_object **native_slot(hx_interp *I, const char *name) {
+#define HX_MOD_SLOT(n) if (!strcmp(name, #n)) return &I->mod_##n;
+    HX_NATIVE_MODULES(HX_MOD_SLOT)
+#undef HX_MOD_SLOT
+    return NULL;
+}
 
 void hx_native_module_names(char *out, size_t n) {
     size_t k = 0;
@@ -291,15 +303,8 @@ int hx_native_module_exists(const char *name) {
 }
 
 rh_object *hx_import_module(hx_interp *I, const char *name) {
-    rh_object **slot;
-    if (!strcmp(name, "sys")) slot = &I->mod_sys;
-    else if (!strcmp(name, "gc")) slot = &I->mod_gc;
-    else if (!strcmp(name, "weakref")) slot = &I->mod_weakref;
-    else if (!strcmp(name, "refheap")) slot = &I->mod_refheap;
-    else if (!strcmp(name, "math")) slot = &I->mod_math;
-    else if (!strcmp(name, "time")) slot = &I->mod_time;
-    else if (!strcmp(name, "random")) slot = &I->mod_random;
-    else return hx_import_file(I, name); /* a module written in Python (import.c) */
+    rh_object **slot = native_slot(I, name);
+    if (!slot) return hx_import_file(I, name); /* a module written in Python (import.c) */
     if (*slot) return newref(*slot);
     rh_object *m = NULL;
     if (slot == &I->mod_math) m = hx_module_math(I);
