@@ -313,9 +313,8 @@ static void call_ex(cg *g, hx_node *n) {
 
 /* A name resolve.c interned (the interpreter's names hold it): borrowed. */
 static rh_object *interned(cg *g, const char *text) {
-    rh_object *k = rh_str_intern_utf8(g->I->rt, text, strlen(text));
-    if (!k) { fail(g, NULL, "out of memory"); return NULL; }
-    rh_decref(g->I->rt, k);
+    rh_object *k = hx_name(g->I, text); /* borrowed: the interpreter keeps it alive (co_names) */
+    if (!k) fail(g, NULL, "out of memory");
     return k;
 }
 

@@ -248,6 +248,7 @@ rh_object *hx_import_file(hx_interp *I, const char *name) {
         return NULL;
     }
     mf->module = m;
+    mf->last_dict = rh_module_dict(m);
     if (!mf->imported) {
         mf->imported = 1;
         mf->order = ++I->imports->nimported;
@@ -289,6 +290,9 @@ rh_object *hx_import_from(hx_interp *I, rh_object *module, const char *attr) {
 const hx_modfile *hx_imports_file_of_globals(hx_interp *I, rh_object *globals) {
     for (hx_modfile *m = I->imports ? I->imports->files : NULL; m; m = m->next)
         if (m->module && rh_module_dict(m->module) == globals) return m;
+    /* a dict no live module owns: the frames of an import that failed (main's dict outlives every import) */
+    for (hx_modfile *m = I->imports ? I->imports->files : NULL; m; m = m->next)
+        if (!m->module && m->last_dict == globals) return m;
     return NULL;
 }
 

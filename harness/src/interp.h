@@ -54,6 +54,8 @@ typedef struct hx_modfile {
     size_t len;
     hx_code *code;           /* its module unit */
     rh_object *module;       /* the module object while sys.modules holds it (borrowed), else NULL */
+    const void *last_dict;   /* identity of the dict its body last ran in (never dereferenced): a failed
+                              * import's frames still name this file while a traceback keeps them */
     int imported, order;     /* executed once; 1-based position in import order */
     struct hx_modfile *next;
 } hx_modfile;
@@ -124,6 +126,8 @@ void hx_write_unraisable(hx_interp *I, rh_object *where_fn);
 void hx_interp_finalize(hx_interp *I);
 void hx_release_module_consts(hx_interp *I);
 /* The frame object of f, made on first use (_PyFrame_GetFrameObject): borrowed, NULL with the error set. */
+/* The interned str `name`, kept alive by the interpreter to teardown (I->names): borrowed, NULL on OOM. */
+rh_object *hx_name(hx_interp *I, const char *name);
 rh_object *hx_frame_object(hx_interp *I, hx_frame *f);
 /* A frame's block of `words` pointer-sized words from the LIFO arena, the first `zeroed` of them zero. */
 rh_object **hx_frame_alloc(hx_interp *I, size_t words, size_t zeroed);

@@ -93,8 +93,7 @@ static int is_global_decl(scope *s, const char *name) {
 
 /* ---------------------------------------------------------------- names and constants */
 
-static rh_object *intern_name(prep *P, const char *name) {
-    hx_interp *I = P->I;
+rh_object *hx_name(hx_interp *I, const char *name) {
     rh_object *s = rh_str_intern_utf8(I->rt, name, strlen(name));
     if (!s) return NULL;
     for (int i = 0; i < I->nnames; i++)
@@ -107,6 +106,8 @@ static rh_object *intern_name(prep *P, const char *name) {
     I->names[I->nnames++] = s;
     return s;
 }
+
+static rh_object *intern_name(prep *P, const char *name) { return hx_name(P->I, name); }
 
 /* The frozenset constant of a set display: PyFrozenSet_New of the tuple of the item constants
  * (starunpack_helper), made again from its own iteration order when the compiler merges it into the
