@@ -561,6 +561,12 @@ static void expr(cg *g, hx_node *n) {
         emit_v(g, HX_FORMAT_VALUE, (uint32_t)n->op | (n->b ? 4u : 0u), n->b ? -1 : 0);
         return;
     case E_LIST: case E_TUPLE:
+        if (n->kind == E_LIST && n->cst) { /* starunpack_helper: three or more constants */
+            emit_v(g, HX_BUILD_LIST, 0, 1);
+            emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst));
+            emit(g, HX_LIST_EXTEND, 1);
+            return;
+        }
         for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
         emit_v(g, n->kind == E_LIST ? HX_BUILD_LIST : HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);
         return;

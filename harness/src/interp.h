@@ -231,6 +231,15 @@ int hx_api_exists(uint32_t version, const char *owner, const char *name);
 /* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */
 typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, int nargs, char **kwn,
                             rh_object **kwv, int nkw);
+/* rh_builtin_def.flags: how CPython calls it. A METH_VARARGS function, or a type without vectorcall, gets its
+ * positional arguments packed into a tuple and its keywords into a dict, both alive for the whole call
+ * (Objects/call.c _PyObject_MakeTpCall; Objects/methodobject.c cfunction_call). The harness's function
+ * still receives the array; the call site (hx_call_def) makes the tuple and the dict. */
+#define HX_METH_VARARGS 1         /* in every version */
+#define HX_METH_VARARGS_TO312 2   /* where the profile's varargs_find_minmax says so */
+/* Call builtin def d with self (borrowed) and the arguments (borrowed), packing them as d->flags say. */
+rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
+                       char **kwn, rh_object **kwv, int nkw);
 
 /* ---- modules.c */
 rh_object *hx_import_module(hx_interp *I, const char *name);   /* new ref or NULL */

@@ -233,7 +233,7 @@ static const rh_builtin_def gc_defs[] = {
     {"set_debug", (void (*)(void))gc_set_debug, 0}, {"get_debug", (void (*)(void))gc_get_debug, 0},
     {NULL, NULL, 0}};
 static const rh_builtin_def weakref_defs[] = {
-    {"ref", (void (*)(void))wr_ref, 0}, {"getweakrefcount", (void (*)(void))wr_getweakrefcount, 0},
+    {"ref", (void (*)(void))wr_ref, HX_METH_VARARGS} /* weakref type: no vectorcall */, {"getweakrefcount", (void (*)(void))wr_getweakrefcount, 0},
     {"getweakrefs", (void (*)(void))wr_getweakrefs, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def refheap_defs[] = {{"mark", (void (*)(void))rh_mark, 0}, {NULL, NULL, 0}};
 

@@ -361,6 +361,33 @@ static int all_const(hx_node *n) {
     return 1;
 }
 
+static int has_starred(hx_node *n) {
+    for (int i = 0; i < n->n; i++)
+        if (n->items[i]->kind == E_STAR) return 1;
+    return 0;
+}
+
+/* fold_iter (Python/ast_opt.c, 3.x): the display a `for`, a comprehension clause or the last operand of
+ * `in`/`not in` iterates is never seen by the program, so a list display becomes a tuple (a constant one
+ * when its items are constants) and a set display of constants a frozenset constant. 2.7's peephole
+ * optimizer (Python/peephole.c) folds only the list of constants that `in`/`not in` tests. Call after the
+ * items were resolved; compare: 1 for the `in` operand. */
+static int fold_iter(prep *P, scope *s, hx_node *n, int compare) {
+    if (rh_runtime_profile(P->I->rt)->python2) {
+        if (!compare || n->kind != E_LIST || !all_const(n)) return 0;
+    } else if (n->kind == E_SET) {
+        if (!all_const(n)) return 0;
+        n->kind = E_CONST;
+        n->ckind = K_FROZENSET;
+        return n->cst ? 0 : make_const(P, s, n); /* a display of three or more already has it */
+    }
+    if (n->kind != E_LIST || has_starred(n)) return 0;
+    if (!all_const(n)) { n->kind = E_TUPLE; return 0; }
+    n->kind = E_CONST;
+    n->ckind = K_TUPLE;
+    return n->cst ? 0 : make_const(P, s, n);
+}
+
 /* The <genexpr> unit of generator expression n, made once (the symbol table pass makes it, so that the
  * names it uses from enclosing functions become its free variables): compiler_comprehension's function
  * with the one parameter `.0`, the first iterable, evaluated in the enclosing scope and passed in. */
@@ -816,7 +843,8 @@ static void comp_vars(scope *s, hx_node *t) {
 
 /* A later `for` clause of a comprehension: its iterable, its target, its ifs (in the comprehension's scope) */
 static int r_comp_clause(prep *P, scope *s, hx_node *k) {
-    return r_expr(P, s, k->b) || r_target(P, s, k->a) || r_list(P, s, k->items2, k->n2) ? -1 : 0;
+    return r_expr(P, s, k->b) || fold_iter(P, s, k->b, 0) || r_target(P, s, k->a) ||
+           r_list(P, s, k->items2, k->n2) ? -1 : 0;
 }
 
 static void genexp_locals(hx_code *c, scope *gs, hx_node *t) {
@@ -830,7 +858,7 @@ static void genexp_locals(hx_code *c, scope *gs, hx_node *t) {
 /* (elt for ...): compiler_comprehension's <genexpr> function (symtable: a function scope with the
  * parameter `.0`, the first iterable evaluated in the enclosing scope and passed in as an iterator). */
 static int r_genexp(prep *P, scope *s, hx_node *n) {
-    if (r_expr(P, s, n->c)) return -1;
+    if (r_expr(P, s, n->c) || fold_iter(P, s, n->c, 0)) return -1;
     hx_code *c = genexp_unit(n);
     n->name_obj = intern_name(P, "<genexpr>");
     if (!n->name_obj) return -1;
@@ -860,7 +888,13 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
             return make_const(P, s, n);
         }
         return 0;
-    case E_LIST: return r_list(P, s, n->items, n->n);
+    case E_LIST: /* starunpack_helper (3.9+): three or more constants extend an empty list by a tuple */
+        if (r_list(P, s, n->items, n->n)) return -1;
+        if (n->n > 2 && all_const(n) && !rh_runtime_profile(P->I->rt)->python2) {
+            n->ckind = K_TUPLE;
+            return make_const(P, s, n);
+        }
+        return 0;
     case E_DICT: return r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
     case E_SET:
         if (r_list(P, s, n->items, n->n)) return -1;
@@ -871,7 +905,7 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         }
         return 0;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
-        if (r_expr(P, s, n->c)) return -1;
+        if (r_expr(P, s, n->c) || fold_iter(P, s, n->c, 0)) return -1;
         int saved = s->nov, saved_comp = s->in_comp;
         const void *saved_owner = s->owner;
         comp_vars(s, n->b);
@@ -907,7 +941,10 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         if (r_expr(P, s, n->a)) return -1;
         fold(n);
         return n->kind == E_CONST ? make_const(P, s, n) : 0;
-    case E_BOOLOP: case E_COMPARE: return r_list(P, s, n->items, n->n);
+    case E_BOOLOP: return r_list(P, s, n->items, n->n);
+    case E_COMPARE: /* fold_compare: the last operand of a final `in`/`not in` */
+        if (r_list(P, s, n->items, n->n)) return -1;
+        return n->ops[n->n - 2] == CMP_IN || n->ops[n->n - 2] == CMP_NOTIN ? fold_iter(P, s, n->items[n->n - 1], 1) : 0;
     case E_NOT: case E_STAR: return r_expr(P, s, n->a);
     case E_IFEXP: return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) ? -1 : 0;
     case E_CALL:
@@ -1021,7 +1058,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
     case S_IF: case S_WHILE:
         return r_expr(P, s, n->a) || r_body(P, s, n->items, n->n) || r_body(P, s, n->items2, n->n2) ? -1 : 0;
     case S_FOR:
-        return r_expr(P, s, n->b) || r_target(P, s, n->a) || r_body(P, s, n->items, n->n) ||
+        return r_expr(P, s, n->b) || fold_iter(P, s, n->b, 0) || r_target(P, s, n->a) || r_body(P, s, n->items, n->n) ||
                r_body(P, s, n->items2, n->n2) ? -1 : 0;
     case S_RETURN: return r_expr(P, s, n->a);
     case S_RAISE: case S_ASSERT: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;

@@ -225,6 +225,31 @@ static inline int exact_args(const hx_code *c, int n) {
     return n == c->nparams && !c->varargs && !c->varkw && !c->nkwonly && !c->co_flags; /* (co_flags: generator code) */
 }
 
+rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
+                       char **kwn, rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    int packs = (d->flags & HX_METH_VARARGS) ||
+                ((d->flags & HX_METH_VARARGS_TO312) && rh_runtime_profile(rt)->varargs_find_minmax);
+    if (!packs) return ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+    rh_object *t = NULL, *kd = NULL, *r = NULL;
+    if (nargs) { /* _PyTuple_FromArray; no arguments: the empty tuple, nothing allocated */
+        if (!(t = rh_tuple_new(rt, (size_t)nargs))) return NULL;
+        for (int i = 0; i < nargs; i++) rh_tuple_set(t, (size_t)i, newref(args[i]));
+    }
+    if (nkw) { /* _PyStack_AsDict */
+        if (!(kd = rh_dict_new(rt))) goto out;
+        for (int i = 0; i < nkw; i++) {
+            rh_object *k = hx_name(I, kwn[i]);
+            if (!k || rh_dict_set(rt, kd, k, kwv[i]) != 0) goto out;
+        }
+    }
+    r = ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+out:
+    rh_xdecref(rt, kd);
+    rh_xdecref(rt, t);
+    return r;
+}
+
 /* Call with n arguments at args (consumed), nkw of them keywords named by kw. The callable slot is
  * args[-2], the self slot args[-1]; both are consumed too. */
 static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *const *kwn, int nkw) {
@@ -234,7 +259,7 @@ static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *
     rh_object *r;
     if (is_tagged(self)) {
         const rh_builtin_def *d = untag_def(self);
-        r = ((hx_cfn)d->fn)(I, callable, args, npos, (char **)kwn, args + npos, nkw);
+        r = hx_call_def(I, d, callable, args, npos, (char **)kwn, args + npos, nkw);
         for (int i = 0; i < n; i++) rh_decref(rt, args[i]);
     } else if (self) {
         r = hx_call(I, callable, args - 1, npos + 1, (char **)kwn, args + npos, nkw);
@@ -1524,9 +1549,17 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
         inst = NULL;
         goto out;
     }
-    /* type_call packs the arguments into a tuple (one more reference each while __init__ runs), and
-     * slot_tp_init prepends self: the callee's locals are extra references on top of the caller's */
-    for (int i = 0; i < nargs; i++) rh_incref(args[i]);
+    /* type_call packs the arguments into a tuple (instantiate_packed; an exception's is its args, one more
+     * reference each while __init__ runs), and slot_tp_init prepends self: the callee's locals are extra
+     * references on top of the caller's. With keywords, _PyObject_FastCallDictTstate's _PyStack_UnpackDict
+     * makes the tuple of their names, alive for the __init__ call. */
+    if (exc)
+        for (int i = 0; i < nargs; i++) rh_incref(args[i]);
+    rh_object *kwnames = NULL;
+    if (nkw) {
+        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) { rh_decref(rt, inst); inst = NULL; goto out; }
+        for (int i = 0; i < nkw; i++) rh_tuple_set(kwnames, (size_t)i, newref(hx_name(I, kwn[i])));
+    }
     rh_object *a2[RH_ARGS_MAX + 1];
     a2[0] = newref(inst);
     for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
@@ -1535,7 +1568,9 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     rh_incref(init);
     rh_object *r = call_pyfunc(I, init, a2, nargs + 1, kwn, kv2, nkw);
     rh_decref(rt, init);
-    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    rh_xdecref(rt, kwnames);
+    if (exc)
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     if (!r) { rh_decref(rt, inst); inst = NULL; goto out; }
     if (r != rh_none(rt)) {
         rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
@@ -1549,6 +1584,37 @@ out:
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
     return inst;
+}
+
+/* type_call of a class (Objects/call.c _PyObject_MakeTpCall): the positional arguments packed into a tuple
+ * and the keywords into a dict, alive for tp_new and tp_init. An exception class's tuple becomes its args
+ * (BaseException_new), which instantiate makes itself. */
+static rh_object *instantiate_packed(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
+                                     rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    if (rh_is_exc_class(cls) || (!nargs && !nkw)) return instantiate(I, cls, args, nargs, kwn, kwv, nkw);
+    rh_object *t = NULL, *kd = NULL, *r = NULL;
+    if (nargs) {
+        if (!(t = rh_tuple_new(rt, (size_t)nargs))) goto fail;
+        for (int i = 0; i < nargs; i++) rh_tuple_set(t, (size_t)i, newref(args[i]));
+    }
+    if (nkw) {
+        if (!(kd = rh_dict_new(rt))) goto fail;
+        for (int i = 0; i < nkw; i++) {
+            rh_object *k = hx_name(I, kwn[i]);
+            if (!k || rh_dict_set(rt, kd, k, kwv[i]) != 0) goto fail;
+        }
+    }
+    r = instantiate(I, cls, args, nargs, kwn, kwv, nkw);
+    rh_xdecref(rt, kd);
+    rh_xdecref(rt, t);
+    return r;
+fail: /* instantiate consumes the arguments; so does this path */
+    rh_xdecref(rt, kd);
+    rh_xdecref(rt, t);
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+    return NULL;
 }
 
 rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv, int nkw) {
@@ -1568,18 +1634,18 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
     case RH_K_BUILTIN: {
         rh_object *b = newref(fn);
         const rh_builtin_def *d = rh_builtin_get_def(b);
-        rh_object *r = ((hx_cfn)d->fn)(I, rh_builtin_self(b), args, nargs, kwn, kwv, nkw);
+        rh_object *r = hx_call_def(I, d, rh_builtin_self(b), args, nargs, kwn, kwv, nkw);
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
         for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
         rh_decref(rt, b);
         return r;
     }
     case RH_K_TYPE: {
-        if (hx_is_heap_class(fn) || rh_is_exc_class(fn)) return instantiate(I, fn, args, nargs, kwn, kwv, nkw);
+        if (hx_is_heap_class(fn) || rh_is_exc_class(fn)) return instantiate_packed(I, fn, args, nargs, kwn, kwv, nkw);
         const rh_builtin_def *d = hx_type_constructor(fn);
         if (!d) break;
         rh_object *t = newref(fn);
-        rh_object *r = ((hx_cfn)d->fn)(I, NULL, args, nargs, kwn, kwv, nkw);
+        rh_object *r = hx_call_def(I, d, NULL, args, nargs, kwn, kwv, nkw);
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
         for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
         rh_decref(rt, t);

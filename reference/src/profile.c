@@ -20,7 +20,7 @@ static const rh_profile profiles[] = {
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 999999999,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 120, .gen_base = 152, .gen_frame_inline = 1,
-        .print_args_tuple = 1, .str_int_args_tuple = 1,
+        .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
         .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
@@ -31,7 +31,7 @@ static const rh_profile profiles[] = {
         .interned_immortal = 1, .gc_threshold = {700, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .call_ex_inline = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 120, .gen_base = 144, .gen_frame_inline = 1, .gen_min_stack = 2, .gen_close_skips_unstarted = 1,
-        .print_args_tuple = 1, .str_int_args_tuple = 1,
+        .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
         .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
         .str_split_prealloc_by_length = 1,
     },
@@ -54,7 +54,7 @@ static const rh_profile profiles[] = {
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
         .exc_base_size = 64, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 352, .gen_base = 88, .coro_extra = 8,
-        .str_int_args_tuple = 1,
+        .str_int_args_tuple = 1, .varargs_find_minmax = 1,
         .enumerate_size = 48, .iter_result_retrack = 1,
     },
     {
@@ -69,7 +69,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {700, 10, 10}, .legacy_finalizers = 1, .gc_trigger_at_alloc = 1,
         .python2 = 1, .range_returns_list = 1, .float_str_digits = 12, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
         .exc_base_size = 40, .exc_extra_words = {0, 1, 0, 0, 0, 0, 3}, .exc_subclass_extra = 8, .frame_obj_base = 376, .gen_base = 48,
-        .print_args_tuple = 1, .str_int_args_tuple = 1,
+        .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
         .set_table_py27 = 1, .enumerate_size = 48, .iter_builtins_return_lists = 1,
     },
 };

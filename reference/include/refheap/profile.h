@@ -108,6 +108,8 @@ typedef struct rh_profile {
                                    * alive for the call (3.11's Argument Clinic *args; 2.7's METH_VARARGS) */
     int str_int_args_tuple;       /* up to 3.12: str(x) and int(x) have no vectorcall, so the call packs the
                                    * arguments into a tuple for type_call (Objects/call.c _PyObject_MakeTpCall) */
+    int varargs_find_minmax;      /* up to 3.12: min/max and str.find/rfind/index/rindex/count/startswith/
+                                   * endswith are METH_VARARGS (3.13's Argument Clinic makes them FASTCALL) */
     /* sets and the iterator built-ins (Objects/setobject.c, Objects/enumobject.c, Python/bltinmodule.c) */
     int set_table_py27;           /* py27: 2.7's set table — probes by perturbation alone (no linear
                                    * probing), the table grows when fill*3 >= size*2 (3.x: fill*5 >=
