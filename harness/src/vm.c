@@ -386,14 +386,31 @@ static rh_object *make_function(hx_interp *I, hx_frame *f, hx_code *sub, rh_obje
     return fn;
 }
 
-/* MAKE_FUNCTION's keyword-only defaults (flag 2) and closure (flag 8), both stolen, set on fn (may be
- * NULL: then they are only released). Returns fn. */
-static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs, rh_object *closure) {
+/* MAKE_FUNCTION's keyword-only defaults (flag 2), annotations tuple (flag 4) and closure (flag 8), all
+ * stolen, set on fn (may be NULL: then they are only released). Returns fn. */
+static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs, rh_object *ann, rh_object *closure) {
     if (fn && kwdefs) rh_func_set_kwdefaults(I->rt, fn, kwdefs);
+    if (fn && ann) rh_func_set_annotations(I->rt, fn, ann);
     if (fn && closure) rh_func_set_closure(I->rt, fn, closure);
     rh_xdecref(I->rt, kwdefs);
+    rh_xdecref(I->rt, ann);
     rh_xdecref(I->rt, closure);
     return fn;
+}
+
+/* SETUP_ANNOTATIONS (ceval.c, 3.11): a module or class body with annotated assignments gets an empty
+ * __annotations__ dict in its namespace unless one is there. 0 or -1. */
+static int setup_annotations(hx_interp *I, hx_frame *f) {
+    rh_runtime *rt = I->rt;
+    rh_object *ns = f->ns ? f->ns : f->globals;
+    rh_object *k = hx_name(I, "__annotations__");
+    if (!k || !ns) return -1;
+    if (rh_dict_get(rt, ns, k)) return 0;
+    if (rh_err_occurred(rt)) return -1;
+    rh_object *d = rh_dict_new(rt);
+    int rc = d ? rh_dict_set(rt, ns, k, d) : -1;
+    rh_xdecref(rt, d);
+    return rc;
 }
 
 /* The error of LOAD_DEREF / DELETE_DEREF on an empty cell (format_exc_unbound): a cell variable is an
@@ -1026,14 +1043,18 @@ L_CALL_FUNCTION_EX: {
 L_MAKE_FUNCTION: {
     uint32_t extra = *ip++;
     rh_object *clo = (extra & 8u) ? POP() : NULL;
+    rh_object *ann = (extra & 4u) ? POP() : NULL;
     rh_object *kwd = (extra & 2u) ? POP() : NULL;
     rh_object *defs = (extra & 1u) ? POP() : NULL;
     r = make_function(I, f, c->co_codes[arg], c->co_names[extra >> 4], defs);
-    r = function_extras(I, r, kwd, clo);
+    r = function_extras(I, r, kwd, ann, clo);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
 }
+L_SETUP_ANNOTATIONS:
+    if (setup_annotations(I, f)) goto error;
+    DISPATCH();
 L_MAKE_CELL:
     v = fast[arg];
     r = rh_cell_new(rt, v);
