@@ -91,8 +91,11 @@ static inline __attribute__((always_inline)) void frame_clear(hx_interp *I, hx_f
 /* ---------------------------------------------------------------- errors raised by instructions */
 
 static void unbound_local(hx_interp *I, hx_code *c, int slot) {
-    rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value",
-               c->slotnames[slot]);
+    if (rh_runtime_profile(I->rt)->version_hex >= 0x030B) /* ceval.c UNBOUNDLOCAL_ERROR_MSG, 3.11's wording */
+        rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value",
+                   c->slotnames[slot]);
+    else
+        rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "local variable '%s' referenced before assignment", c->slotnames[slot]);
 }
 
 /* do_raise (ceval.c): raise exc (an exception class is called, an instance raised as it is) with cause.
