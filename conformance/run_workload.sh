@@ -13,15 +13,15 @@
 #       (conformance/profiles.cmake; expected files recorded by conformance/profiles/record.py).
 #   run_workload.sh profile-oracle PYTHON CASE.py EXPECTED_STDOUT EXPECTED_EXIT
 #       like oracle, with the same address normalisation; skipped (exit 77) when PYTHON is absent.
-#   run_workload.sh error BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT
-#       passes when the exit status matches and stderr's first line equals EXPECTED_STDERR's first line
+#   run_workload.sh error BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT [PROFILE]
+#       (run with --profile PROFILE when given) passes when the exit status matches and stderr's first line equals EXPECTED_STDERR's first line
 #       (and, when EXPECTED_STDERR has a second line, stderr's last line equals it).
 #   RH_WL_ARGS (environment): arguments given to the program after its name, in every mode.
 # Exit: 0 pass, 1 fail, 77 skipped.
 set -u
 mode=$1 bin=$2 case=$3 expected=$4 want=$5 flag=${6:-}
 profile= shown=$4
-if [ "$mode" = profile ]; then
+if [ "$mode" = profile ] || [ "$mode" = error ]; then
     profile=${6:-} flag=${7:-}
 fi
 dir=$(dirname "$case")
@@ -41,7 +41,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"  # the asan label also pro
 # shellcheck disable=SC2086
 if [ "$mode" = oracle ] || [ "$mode" = profile-oracle ]; then
     (cd "$dir" && "$bin" "$base" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"
-elif [ "$mode" = profile ]; then
+elif [ "$mode" = profile ] || { [ "$mode" = error ] && [ -n "$profile" ]; }; then
     (cd "$dir" && "$bin" run "$base" --profile "$profile" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"
 else
     (cd "$dir" && "$bin" run "$base" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"

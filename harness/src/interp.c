@@ -493,6 +493,10 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (rh_str_eq_cstr(name, "__self__")) return newref(rh_method_self(o));
         if (rh_str_eq_cstr(name, "__func__")) return newref(rh_method_func(o));
         if (rh_str_eq(name, I->s_name)) return newref(rh_func_name(rh_method_func(o)));
+        if (rh_str_eq_cstr(name, "__annotations__") && rh_kind_of(rh_method_func(o)) == RH_K_FUNCTION) {
+            rh_object *r = NULL; /* method_getattro: the function's attribute */
+            return hx_func_getattr(I, rh_method_func(o), name, &r) > 0 ? r : NULL;
+        }
         break;
     case RH_K_BUILTIN:
         if (rh_str_eq(name, I->s_name)) return rh_str_from_cstr(rt, rh_builtin_get_def(o)->name);

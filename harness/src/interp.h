@@ -75,6 +75,8 @@ typedef struct hx_report hx_report;
 typedef struct hx_interp {
     rh_runtime *rt;
     const char *filename;
+    char **args;             /* the program's arguments after its file (sys.argv[1:]; borrowed from main's argv) */
+    int nargs;
     char *abspath;           /* realpath of the workload, as CPython's tracebacks show it (owned) */
     char *src;               /* whole source text */
     size_t srclen;

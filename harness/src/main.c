@@ -17,7 +17,7 @@
 #include "report.h"
 
 static const char usage_text[] =
-    "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE]\n"
+    "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE] [--] [ARGS...]\n"
     "       refheap record [-o FILE] [--python PATH] SCRIPT.py|-m MODULE [ARGS...]   (refheap record -h)\n"
     "       refheap replay FILE [--allocator NAME] [--set KEY=VALUE] [--json OUT] [--report]  (-h)\n"
     "       refheap shim-path   (the folder of the `refheap` shim module for PYTHONPATH)\n"
@@ -45,6 +45,8 @@ static const char usage_text[] =
     "                      (MemoryError), as a byte limit of the fault injector\n"
     "  --max-rss MB        stop the program (exit status 3) once its resident set size exceeds MB\n"
     "  --timeout S         stop the program (exit status 3) once it has run S seconds (wall clock)\n"
+    "after FILE.py, the first argument that is not one of these options (or everything after --) begins\n"
+    "the program's own arguments: sys.argv is [FILE.py, ARGS...]\n"
     "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage, 3 stopped by --max-rss or --timeout\n";
 
 typedef struct opts {
@@ -58,6 +60,8 @@ typedef struct opts {
     long long max_heap_mb;   /* 0: no limit */
     long long max_rss_mb;    /* 0: no limit */
     double timeout_s;        /* 0: no limit */
+    char **args;             /* the program's arguments after the file (sys.argv[1:]), borrowed from argv */
+    int nargs;
 } opts;
 
 static int usage_error(const char *msg, const char *arg) {
@@ -106,8 +110,13 @@ static int parse_args(int argc, char **argv, opts *o) {
             const char **dst = a[2] == 'p' ? &o->profile : a[2] == 'a' ? &o->allocator : &o->json;
             *dst = argv[++i];
         } else if (!strcmp(a, "--help")) { fputs(usage_text, stdout); return 0; }
+        else if (o->file) { /* the program's arguments begin (`--` itself is not one of them) */
+            if (!strcmp(a, "--")) i++;
+            o->args = argv + i;
+            o->nargs = argc - i;
+            break;
+        }
         else if (a[0] == '-' && a[1]) return usage_error("unknown option", a);
-        else if (o->file) return usage_error("more than one workload file:", a);
         else o->file = a;
     }
     if (!o->file) return usage_error("missing workload file", NULL);
@@ -302,6 +311,8 @@ int main(int argc, char **argv) {
     if (!I) abort();
     I->classic_division = prof->python2 && !(mod->future & RH_FUTURE_DIVISION);
     I->filename = o.file;
+    I->args = o.args;
+    I->nargs = o.nargs;
     I->abspath = realpath(o.file, NULL);
     I->src = src;
     I->srclen = len;

@@ -198,6 +198,8 @@ void hx_code_free(hx_code *c) {
     free(c->params);
     free_nodes(c->defaults, c->ndefaults);
     free_nodes(c->kwdefaults, c->nkwonly);
+    free_nodes(c->annots, c->annots ? hx_code_nallparams(c) : 0);
+    hx_node_free(c->returns);
     for (int i = 0; i < c->ncells; i++) free(c->cellnames[i]);
     for (int i = 0; i < c->nfree; i++) free(c->freenames[i]);
     free(c->cellnames);
@@ -1098,6 +1100,37 @@ static hx_node **p_block(parser *P, int *nout);
 static const char *const aug_ops[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", NULL};
 static const int aug_codes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR};
 
+static hx_node *p_annotation(parser *P);
+
+/* annotated_rhs: a yield expression or a testlist */
+static hx_node *p_rhs(parser *P) { return is_kw(cur(P), "yield") ? p_yield(P) : p_testlist(P); }
+
+/* `target: annotation [= value]` (PEP 526; the grammar's assignment rule): the target is one name,
+ * attribute or subscript; a bare name not in parentheses is "simple" (its annotation is recorded in a
+ * module's or class's __annotations__). Takes e; the ':' is the current token. */
+static hx_node *p_annassign(parser *P, hx_tok *t, hx_node *e) {
+    const char *bad = e->kind == E_TUPLE ? "only single target (not tuple) can be annotated"
+                    : e->kind == E_LIST ? "only single target (not list) can be annotated"
+                    : e->kind != E_NAME && e->kind != E_ATTR && e->kind != E_SUBSCR ? "illegal target for annotation"
+                    : NULL;
+    if (bad) {
+        hx_cerr_set(P->err, e->line, e->col, "syntax error: %s", bad);
+        hx_node_free(e);
+        return NULL;
+    }
+    P->i++;
+    hx_node *n = mk(S_ANNASSIGN, t);
+    n->a = e;
+    n->op = e->kind == E_NAME && !is_op(t, "(");
+    n->b = p_annotation(P);
+    if (n->b && is_op(cur(P), "=")) {
+        P->i++;
+        n->c = p_rhs(P);
+    }
+    if (failed(P)) { hx_node_free(n); return NULL; }
+    return n;
+}
+
 static hx_node *p_expr_stmt(parser *P) {
     hx_tok *t = cur(P);
     hx_node *e = is_kw(t, "yield") ? p_yield(P) : p_testlist(P);
@@ -1144,11 +1177,7 @@ static hx_node *p_expr_stmt(parser *P) {
                 if (!n->b) { hx_node_free(n); return NULL; }
                 return n;
             }
-    if (is_op(o, ":")) {
-        unsupported(P, o, "variable annotation", "plain assignment");
-        hx_node_free(e);
-        return NULL;
-    }
+    if (is_op(o, ":")) return p_annassign(P, t, e);
     hx_node *n = mk(S_EXPR, t);
     n->a = e;
     return n;
@@ -1557,6 +1586,7 @@ static hx_node *mk_decl(parser *P, hx_nkind k, hx_codekind ck, hx_tok *t, hx_tok
     hx_node *n = mk(k, t);
     n->name = sdup(nt->text);
     n->code = new_code(ck, nt->text, t->line);
+    n->code->future = P->future; /* future imports come first: the module's bits are final here */
     return n;
 }
 
@@ -1578,8 +1608,35 @@ static hx_node *p_decl_body(parser *P, hx_node *n, int in_func, int in_class) {
     return n;
 }
 
-/* One parameter name at pt: checked for keywords and duplicates, appended to c->params. 0 or -1. */
-static int p_param_name(parser *P, hx_code *c, int nbefore) {
+/* An annotation (PEP 3107 / 526): the expression, or under `from __future__ import annotations` (PEP 563)
+ * the str constant of its text as Python/ast_unparse.c writes it (compiler_visit_annexpr). New node or
+ * NULL with the error set. */
+static hx_node *p_annotation(parser *P) {
+    hx_node *e = p_test(P);
+    if (!e || !(P->future & RH_FUTURE_ANNOTATIONS)) return e;
+    char *text = hx_unparse(e);
+    if (!text) {
+        hx_cerr_set(P->err, e->line, e->col, "unsupported annotation expression under 'from __future__ import annotations'");
+        hx_node_free(e);
+        return NULL;
+    }
+    hx_node *k = calloc(1, sizeof *k);
+    if (!k) abort();
+    k->kind = E_CONST;
+    k->line = e->line;
+    k->col = e->col;
+    k->slot = -1;
+    k->ckind = K_STR;
+    k->sval = text;
+    k->slen = strlen(text);
+    hx_node_free(e);
+    return k;
+}
+
+/* One parameter name at pt: checked for keywords and duplicates, appended to c->params; in a def (not a
+ * lambda) its annotation `: expr` goes to *ann (NULL when none). 0 or -1. */
+static int p_param_name(parser *P, hx_code *c, int nbefore, hx_node **ann) {
+    *ann = NULL;
     hx_tok *pt = cur(P);
     if (pt->kind != T_NAME || is_keyword(pt->text)) { syntax(P, pt, "expected a parameter name"); return -1; }
     for (int i = 0; i < nbefore; i++)
@@ -1592,10 +1649,13 @@ static int p_param_name(parser *P, hx_code *c, int nbefore) {
     c->params[nbefore] = sdup(pt->text);
     P->i++;
     if (is_op(cur(P), ":") && strcmp(P->closer, ":") != 0) {
-        unsupported(P, cur(P), "annotation", "plain parameters");
-        free(c->params[nbefore]); /* not counted yet */
-        c->params[nbefore] = NULL;
-        return -1;
+        P->i++;
+        *ann = p_annotation(P);
+        if (!*ann) {
+            free(c->params[nbefore]); /* not counted yet */
+            c->params[nbefore] = NULL;
+            return -1;
+        }
     }
     return 0;
 }
@@ -1605,8 +1665,9 @@ static int p_param_name(parser *P, hx_code *c, int nbefore) {
  * `**kwargs` last. Fills c->params (positional, keyword-only, *args, **kwargs), nparams, nposonly,
  * defaults, nkwonly, kwdefaults, varargs, varkw. 0 or -1 with the error set. */
 static int p_params(parser *P, hx_code *c, const char *closer) {
-    nvec defs = {0}, kwdefs = {0};
+    nvec defs = {0}, kwdefs = {0}, anns = {0}; /* anns: the annotation of each counted name, in order */
     char *star = NULL, *dstar = NULL;
+    hx_node *star_ann = NULL, *dstar_ann = NULL, *ann = NULL;
     int stage = 0; /* 0 positional, 1 keyword-only (after * or *args) */
     const char *saved = P->closer;
     P->closer = closer;
@@ -1623,7 +1684,7 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
             P->i++;
         } else if (is_op(pt, "**")) {
             P->i++;
-            if (p_param_name(P, c, nall) != 0) break;
+            if (p_param_name(P, c, nall, &dstar_ann) != 0) break;
             dstar = c->params[nall];
             c->params[nall] = NULL;
         } else if (is_op(pt, "*")) {
@@ -1631,7 +1692,7 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
             stage = 1;
             P->i++;
             if (cur(P)->kind == T_NAME) {
-                if (p_param_name(P, c, nall) != 0) break;
+                if (p_param_name(P, c, nall, &star_ann) != 0) break;
                 star = c->params[nall];
                 c->params[nall] = NULL;
             } else if (is_op(cur(P), closer) || (is_op(cur(P), ",") && is_op(peek_at(P, 1), closer))) {
@@ -1639,7 +1700,7 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
                 break;
             }
         } else {
-            if (p_param_name(P, c, nall) != 0) break;
+            if (p_param_name(P, c, nall, &ann) != 0) break;
             hx_node *d = NULL;
             if (is_op(cur(P), "=")) {
                 P->i++;
@@ -1650,8 +1711,10 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
             if (failed(P)) { /* the name is not counted yet: drop it */
                 free(c->params[nall]);
                 c->params[nall] = NULL;
+                hx_node_free(ann);
                 break;
             }
+            nv_push(&anns, ann);
             if (stage) {
                 c->nkwonly++;
                 nv_push(&kwdefs, d);
@@ -1676,6 +1739,21 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
     if (kwdefs.n < c->nkwonly) { /* an error stopped the list: no half-counted keyword-only entry */
         c->nkwonly = kwdefs.n;
     }
+    /* the annotations in params order (the star names' after the keyword-only ones) */
+    int any = star_ann || dstar_ann;
+    for (int i = 0; i < anns.n; i++) any |= anns.v[i] != NULL;
+    if (any) {
+        int k = 0;
+        c->annots = calloc((size_t)hx_code_nallparams(c) + 1, sizeof *c->annots);
+        if (!c->annots) abort();
+        for (int i = 0; i < anns.n && k < c->nparams + c->nkwonly; i++) c->annots[k++] = anns.v[i], anns.v[i] = NULL;
+        k = c->nparams + c->nkwonly;
+        if (star) c->annots[k++] = star_ann, star_ann = NULL;
+        if (dstar) c->annots[k++] = dstar_ann, dstar_ann = NULL;
+    }
+    free_nodes(anns.v, anns.n);
+    hx_node_free(star_ann);
+    hx_node_free(dstar_ann);
     return failed(P) ? -1 : 0;
 }
 
@@ -1703,7 +1781,10 @@ static hx_node *p_def(parser *P) {
     P->next_async = 0;
     if (expect_op(P, "(") != 0) { hx_node_free(n); return NULL; }
     if (p_params(P, n->code, ")") != 0 || expect_op(P, ")") != 0) { hx_node_free(n); return NULL; }
-    if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); hx_node_free(n); return NULL; }
+    if (is_op(cur(P), "->")) {
+        P->i++;
+        if (!(c->returns = p_annotation(P))) { hx_node_free(n); return NULL; }
+    }
     return p_decl_body(P, n, 1, 0);
 }
 
@@ -1854,6 +1935,8 @@ static int check_tree_depth(hx_node **body, int nbody, hx_cerr *err) {
             check_depth_list(n->code->body, n->code->nbody, it.depth + 1, &st, &sp, &cap);
             check_depth_list(n->code->defaults, n->code->ndefaults, it.depth + 1, &st, &sp, &cap);
             check_depth_list(n->code->kwdefaults, n->code->nkwonly, it.depth + 1, &st, &sp, &cap);
+            if (n->code->annots) check_depth_list(n->code->annots, hx_code_nallparams(n->code), it.depth + 1, &st, &sp, &cap);
+            check_depth_list(&n->code->returns, 1, it.depth + 1, &st, &sp, &cap);
         }
         check_depth_list(n->decos, n->ndecos, it.depth + 1, &st, &sp, &cap);
     }

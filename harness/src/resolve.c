@@ -38,6 +38,7 @@ typedef struct prep {
     int nuses, capuses;
     stinfo **infos;          /* every unit's symbol table (closures), made before resolution */
     int ninfos, capinfos;
+    unsigned future;         /* the module's RH_FUTURE_* bits */
 } prep;
 
 static void push_ref(rh_object ***v, int *n, int *cap, rh_object *o) {
@@ -446,6 +447,7 @@ struct stinfo {
 
 static void st_expr(stinfo *st, hx_node *n);
 static void st_body(stinfo *st, hx_node **b, int nb);
+static void st_annassign(stinfo *st, hx_node *n);
 
 static void st_kid(stinfo *st, hx_node *n) {
     if (st->nkids == st->capkids) {
@@ -532,6 +534,7 @@ static void st_expr(stinfo *st, hx_node *n) {
 static void st_stmt(stinfo *st, hx_node *n) {
     switch (n->kind) {
     case S_ASSIGN: st_expr(st, n->a); for (int i = 0; i < n->n; i++) st_target(st, n->items[i]); return;
+    case S_ANNASSIGN: st_annassign(st, n); return;
     case S_AUG:
         st_expr(st, n->b);
         if (n->a->kind == E_NAME) set_add(&st->used, n->a->name);
@@ -559,6 +562,8 @@ static void st_stmt(stinfo *st, hx_node *n) {
         st_list(st, n->decos, n->ndecos);
         st_list(st, n->code->defaults, n->code->ndefaults);
         st_list(st, n->code->kwdefaults, n->code->nkwonly);
+        if (n->code->annots) st_list(st, n->code->annots, hx_code_nallparams(n->code));
+        st_expr(st, n->code->returns);
         set_add(&st->bound, n->name);
         st_kid(st, n);
         return;
@@ -570,6 +575,19 @@ static void st_stmt(stinfo *st, hx_node *n) {
         return;
     default: st_expr(st, n->a); st_expr(st, n->b); return;
     }
+}
+
+/* symtable_visit_stmt's AnnAssign: a simple name is bound (DEF_ANNOT | DEF_LOCAL) even without a value, a
+ * parenthesised one only with a value; another target's parts are used; the annotation is visited in
+ * every scope (in a function too, though never evaluated there), then the value. */
+static void st_annassign(stinfo *st, hx_node *n) {
+    if (n->a->kind == E_NAME) {
+        if (n->op || n->c) set_add(&st->bound, n->a->name);
+    } else {
+        st_expr(st, n->a);
+    }
+    st_expr(st, n->b);
+    st_expr(st, n->c);
 }
 
 static void st_body(stinfo *st, hx_node **b, int nb) {
@@ -1010,6 +1028,9 @@ static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
         switch (n->kind) {
         case S_ASSIGN: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_AUG: collect_target(c, n->a, s); break;
+        case S_ANNASSIGN: /* a simple name is local even without a value (symtable DEF_ANNOT | DEF_LOCAL) */
+            if (n->a->kind == E_NAME && (n->op || n->c)) collect_target(c, n->a, s);
+            break;
         case S_DEL: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_IMPORT: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_FOR: collect_target(c, n->a, s); /* fallthrough */
@@ -1042,6 +1063,52 @@ static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
 
 static int r_code(prep *P, hx_code *c, const char *classname);
 
+static int py27_annotations(prep *P, hx_node *at) {
+    if (!rh_runtime_profile(P->I->rt)->python2) return 0;
+    hx_cerr_set(P->err, at->line, at->col, "unsupported under the py27 profile: annotations (Python 3 syntax)");
+    return -1;
+}
+
+/* The annotations of def n, evaluated where the def runs (after the defaults, as compiler_function), and
+ * the names they are stored under (co_consts of the enclosing unit: interned here, so compiling
+ * allocates nothing new). 0 or -1. */
+static int r_def_annotations(prep *P, scope *s, hx_node *n) {
+    hx_code *c = n->code;
+    int nall = hx_code_nallparams(c);
+    for (int i = 0; c->annots && i < nall; i++) {
+        if (!c->annots[i]) continue;
+        if (py27_annotations(P, c->annots[i]) || r_expr(P, s, c->annots[i]) || !intern_name(P, c->params[i])) return -1;
+    }
+    if (!c->returns) return 0;
+    if (py27_annotations(P, c->returns) || r_expr(P, s, c->returns) || !intern_name(P, "return")) return -1;
+    return 0;
+}
+
+/* `target: annotation [= value]` (compiler_annassign): the value and the store as an assignment's; a
+ * simple name in a module or class body has its annotation evaluated and stored under its name in
+ * __annotations__; any other target's parts are evaluated (check_ann_expr), its annotation too in a
+ * module or class body unless the future import made it a string; in a function nothing of the
+ * annotation runs. 0 or -1. */
+static int r_annassign(prep *P, scope *s, hx_node *n) {
+    if (py27_annotations(P, n)) return -1;
+    if (s->code->kind != CODE_FUNCTION && !intern_name(P, "__annotations__")) return -1; /* SETUP_ANNOTATIONS */
+    hx_node *t = n->a;
+    if (t->kind == E_NAME && n->op && s->code->kind == CODE_FUNCTION && is_global_decl(s, t->name)) {
+        hx_cerr_set(P->err, t->line, t->col, "syntax error: annotated name '%s' can't be global", t->name);
+        return -1;
+    }
+    if (r_expr(P, s, n->c)) return -1;
+    if (t->kind != E_NAME || n->c) {
+        if (r_target(P, s, t)) return -1;
+    } else if (!(t->name_obj = intern_name(P, t->name))) {
+        return -1;
+    }
+    int evaluated = s->code->kind != CODE_FUNCTION &&
+                    (n->op || !(P->future & RH_FUTURE_ANNOTATIONS));
+    if (!evaluated) return 0;
+    return r_expr(P, s, n->b);
+}
+
 static int r_stmt(prep *P, scope *s, hx_node *n) {
     switch (n->kind) {
     case S_EXPR: return r_expr(P, s, n->a);
@@ -1051,6 +1118,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
             if (r_target(P, s, n->items[i])) return -1;
         return 0;
     case S_AUG: return r_expr(P, s, n->b) || r_target(P, s, n->a) ? -1 : 0;
+    case S_ANNASSIGN: return r_annassign(P, s, n);
     case S_DEL:
         for (int i = 0; i < n->n; i++)
             if (r_target(P, s, n->items[i])) return -1;
@@ -1084,7 +1152,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
             return -1;
         }
         if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, c->defaults, c->ndefaults) ||
-            r_list(P, s, c->kwdefaults, c->nkwonly) || r_name(P, s, n, 1))
+            r_list(P, s, c->kwdefaults, c->nkwonly) || r_def_annotations(P, s, n) || r_name(P, s, n, 1))
             return -1;
         return r_code(P, c, NULL);
     }
@@ -1132,7 +1200,7 @@ static int r_code(prep *P, hx_code *c, const char *classname) {
 }
 
 int hx_prepare(hx_interp *I, hx_code *module, hx_cerr *err) {
-    prep P = {I, err, NULL, 0, 0, NULL, 0, 0};
+    prep P = {I, err, NULL, 0, 0, NULL, 0, 0, module->future};
     nameset need = {0};
     int rc = st_analyze(&P, module, NULL, &need);
     free(need.v);

@@ -91,8 +91,11 @@ static inline __attribute__((always_inline)) void frame_clear(hx_interp *I, hx_f
 /* ---------------------------------------------------------------- errors raised by instructions */
 
 static void unbound_local(hx_interp *I, hx_code *c, int slot) {
-    rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value",
-               c->slotnames[slot]);
+    if (rh_runtime_profile(I->rt)->version_hex >= 0x030B) /* ceval.c UNBOUNDLOCAL_ERROR_MSG, 3.11's wording */
+        rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value",
+                   c->slotnames[slot]);
+    else
+        rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "local variable '%s' referenced before assignment", c->slotnames[slot]);
 }
 
 /* do_raise (ceval.c): raise exc (an exception class is called, an instance raised as it is) with cause.
@@ -411,14 +414,31 @@ static rh_object *make_function(hx_interp *I, hx_frame *f, hx_code *sub, rh_obje
     return fn;
 }
 
-/* MAKE_FUNCTION's keyword-only defaults (flag 2) and closure (flag 8), both stolen, set on fn (may be
- * NULL: then they are only released). Returns fn. */
-static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs, rh_object *closure) {
+/* MAKE_FUNCTION's keyword-only defaults (flag 2), annotations tuple (flag 4) and closure (flag 8), all
+ * stolen, set on fn (may be NULL: then they are only released). Returns fn. */
+static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs, rh_object *ann, rh_object *closure) {
     if (fn && kwdefs) rh_func_set_kwdefaults(I->rt, fn, kwdefs);
+    if (fn && ann) rh_func_set_annotations(I->rt, fn, ann);
     if (fn && closure) rh_func_set_closure(I->rt, fn, closure);
     rh_xdecref(I->rt, kwdefs);
+    rh_xdecref(I->rt, ann);
     rh_xdecref(I->rt, closure);
     return fn;
+}
+
+/* SETUP_ANNOTATIONS (ceval.c, 3.11): a module or class body with annotated assignments gets an empty
+ * __annotations__ dict in its namespace unless one is there. 0 or -1. */
+static int setup_annotations(hx_interp *I, hx_frame *f) {
+    rh_runtime *rt = I->rt;
+    rh_object *ns = f->ns ? f->ns : f->globals;
+    rh_object *k = hx_name(I, "__annotations__");
+    if (!k || !ns) return -1;
+    if (rh_dict_get(rt, ns, k)) return 0;
+    if (rh_err_occurred(rt)) return -1;
+    rh_object *d = rh_dict_new(rt);
+    int rc = d ? rh_dict_set(rt, ns, k, d) : -1;
+    rh_xdecref(rt, d);
+    return rc;
 }
 
 /* The error of LOAD_DEREF / DELETE_DEREF on an empty cell (format_exc_unbound): a cell variable is an
@@ -1051,14 +1071,18 @@ L_CALL_FUNCTION_EX: {
 L_MAKE_FUNCTION: {
     uint32_t extra = *ip++;
     rh_object *clo = (extra & 8u) ? POP() : NULL;
+    rh_object *ann = (extra & 4u) ? POP() : NULL;
     rh_object *kwd = (extra & 2u) ? POP() : NULL;
     rh_object *defs = (extra & 1u) ? POP() : NULL;
     r = make_function(I, f, c->co_codes[arg], c->co_names[extra >> 4], defs);
-    r = function_extras(I, r, kwd, clo);
+    r = function_extras(I, r, kwd, ann, clo);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
 }
+L_SETUP_ANNOTATIONS:
+    if (setup_annotations(I, f)) goto error;
+    DISPATCH();
 L_MAKE_CELL:
     v = fast[arg];
     r = rh_cell_new(rt, v);

@@ -14,7 +14,8 @@
 
 static const rh_profile profiles[] = {
     {
-        .name = "py311", .python_version = "3.11", .version_hex = 0x030B, PY3_POOLS,
+        .name = "py311", .sys_version = "3.11.2 (main, Apr 28 2025, 14:11:48) [GCC 12.2.0]", .hexversion = 0x030B02F0, .sys_platform = "linux", .default_encoding = "utf-8",
+        .python_version = "3.11", .version_hex = 0x030B, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 48, .str_compact_header = 72,
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 999999999,
@@ -24,7 +25,8 @@ static const rh_profile profiles[] = {
         .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
-        .name = "py312", .python_version = "3.12", .version_hex = 0x030C, PY3_POOLS,
+        .name = "py312", .sys_version = "3.12.1 (main, May  9 2026, 07:36:11) [GCC 12.2.0]", .hexversion = 0x030C01F0, .sys_platform = "linux", .default_encoding = "utf-8",
+        .python_version = "3.12", .version_hex = 0x030C, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 40, .str_compact_header = 56,
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
@@ -36,7 +38,8 @@ static const rh_profile profiles[] = {
         .str_split_prealloc_by_length = 1,
     },
     {
-        .name = "py313", .python_version = "3.13", .version_hex = 0x030D, PY3_POOLS,
+        .name = "py313", .sys_version = "3.13.0 (main, May  9 2026, 07:36:57) [GCC 12.2.0]", .hexversion = 0x030D00F0, .sys_platform = "linux", .default_encoding = "utf-8",
+        .python_version = "3.13", .version_hex = 0x030D, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 1, .str_ascii_header = 40, .str_compact_header = 56,
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .tuple_freelist_pop_max = 20,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
@@ -48,7 +51,8 @@ static const rh_profile profiles[] = {
         .list_extend_dict_resizes = 1, .str_split_prealloc_by_length = 1,
     },
     {
-        .name = "py310", .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
+        .name = "py310", .sys_version = "3.10.13 (main, May  9 2026, 07:34:36) [GCC 12.2.0]", .hexversion = 0x030A0DF0, .sys_platform = "linux", .default_encoding = "utf-8",
+        .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
         .gc_head_size = 16, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
         .dictkeys_extra_header = 8, .int_zero_has_digit = 0, PY3_FREELISTS, .tuple_freelist_pop_max = 19,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
@@ -58,7 +62,8 @@ static const rh_profile profiles[] = {
         .enumerate_size = 48, .iter_result_retrack = 1,
     },
     {
-        .name = "py27", .python_version = "2.7", .version_hex = 0x0207,
+        .name = "py27", .sys_version = "2.7.18 (default, May  9 2026, 07:29:50) \n[GCC 12.2.0]", .hexversion = 0x020712F0, .sys_platform = "linux2", .default_encoding = "ascii",
+        .python_version = "2.7", .version_hex = 0x0207,
         .alignment = 8, .small_request_threshold = 512, .pool_size = 4096, .arena_size = 262144,
         .pool_overhead = 48, .keep_one_empty_arena = 0, .pymem_is_raw = 1,
         .gc_head_size = 32, .managed_dict = 0, .str_ascii_header = 36, .str_compact_header = 72,

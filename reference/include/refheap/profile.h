@@ -27,6 +27,12 @@ typedef enum rh_exc_layout {
 typedef struct rh_profile {
     const char *name;             /* "py311" */
     const char *python_version;   /* "3.11" — what sys.version_info would start with */
+    /* the sys module of the interpreter the profile mirrors (Python/sysmodule.c, Include/patchlevel.h):
+     * sys.version as it prints it, sys.hexversion (PY_VERSION_HEX), sys.platform, getdefaultencoding() */
+    const char *sys_version;
+    uint32_t hexversion;
+    const char *sys_platform;
+    const char *default_encoding;
 
     /* pymalloc (Objects/obmalloc.c) */
     uint32_t alignment;           /* 16 (8 in py27) */
