@@ -317,6 +317,11 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
             if (!s || rh_dict_set_cstr(I->rt, rh_module_dict(m), err ? "stderr" : "stdout", s)) { rh_decref(I->rt, m); m = NULL; }
             rh_xdecref(I->rt, s);
         }
+        /* sys.modules (the imported Python modules: natives and __main__ are not entered) and sys.path */
+        rh_object *path = m ? hx_sys_path(I) : NULL, *mods = m ? hx_sys_modules(I) : NULL;
+        if (m && (!path || !mods || rh_dict_set_cstr(I->rt, rh_module_dict(m), "modules", mods) ||
+                  rh_dict_set_cstr(I->rt, rh_module_dict(m), "path", path))) { rh_decref(I->rt, m); m = NULL; }
+        rh_xdecref(I->rt, path);
     }
     else if (slot == &I->mod_weakref) m = hx_make_module(I, "weakref", weakref_defs);
     else if (slot == &I->mod_refheap) m = hx_make_module(I, "refheap", refheap_defs);
