@@ -1753,6 +1753,16 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
     return failed(P) ? -1 : 0;
 }
 
+/* Special methods only Python code calls, by name (Lib/copy.py, Lib/copyreg.py, Lib/pickle.py look them up
+ * with getattr): defining one is an ordinary method, nothing in the core calls it implicitly. */
+static int called_by_name_only(const char *name) {
+    static const char *const names[] = {"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__copy__",
+                                        "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], name)) return 1;
+    return 0;
+}
+
 static hx_node *p_def(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a function name");
@@ -1764,7 +1774,8 @@ static hx_node *p_def(parser *P) {
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
-        strcmp(nt->text, "__format__") != 0) { /* format(), str.format: hx_format (builtins_fmt.c) */
+        strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
+        !called_by_name_only(nt->text)) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "
