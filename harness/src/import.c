@@ -104,7 +104,7 @@ void hx_imports_init(hx_imports *R, const char *main_file, const char *stdlib) {
         }
         pp = end ? end + 1 : NULL;
     }
-    if (stdlib && *stdlib && is_dir(stdlib)) R->dirs[R->ndirs++] = dupstr(stdlib);
+    if (stdlib && *stdlib && is_dir(stdlib)) R->stdlib = R->dirs[R->ndirs++] = dupstr(stdlib);
 }
 
 /* dir + "/" + a + b: new string */
@@ -261,7 +261,7 @@ static void not_found(hx_imports *R, const hx_node *at, const char *name, int no
     hx_cerr_set(err, at->line, at->col,
                 "ModuleNotFoundError: No module named '%s' (refheap has the native modules %s and finds "
                 "module.py files and packages in the program's directory, PYTHONPATH and %s)", name, natives,
-                R->ndirs > 1 ? R->dirs[R->ndirs - 1] : "no standard library");
+                R->stdlib ? R->stdlib : "no standard library");
 }
 
 /* One module of an unconditional import, and each package on its way: native, already found, or found,

@@ -70,6 +70,7 @@ typedef struct hx_modfile {
 typedef struct hx_imports {
     char *dirs[HX_IMPORT_DIRS_MAX]; /* the program's directory, PYTHONPATH's entries, the profile's Lib */
     int ndirs;
+    const char *stdlib;             /* the last of dirs when the standard library is on the path, else NULL */
     hx_modfile *files, **tail;
     int nimported;
 } hx_imports;
