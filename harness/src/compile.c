@@ -187,6 +187,7 @@ static int loop_slot(cg *g) {
 
 static void expr(cg *g, hx_node *n);
 static void body(cg *g, hx_node **b, int nb);
+static void import_stmt(cg *g, hx_node *s);
 static void store(cg *g, hx_node *t);
 static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err);
 static void comp_inline(cg *g, hx_node *n);
@@ -1255,26 +1256,45 @@ static void stmt(cg *g, hx_node *s) {
         store_name(g, s);
         return;
     }
-    case S_IMPORT:
-        if (s->sval) { /* from m import a, b: IMPORT_NAME, then IMPORT_FROM and a store per name, POP_TOP */
-            emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->sval));
-            for (int i = 0; i < s->n; i++) {
-                emit(g, HX_IMPORT_FROM, (uint32_t)cstr_index(g, s->items[i]->sval));
-                store_name(g, s->items[i]);
-            }
-            emit(g, HX_POP_TOP, 0);
-            return;
-        }
-        for (int i = 0; i < s->n; i++) {
-            emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->items[i]->sval));
-            store_name(g, s->items[i]);
-        }
-        return;
+    case S_IMPORT: import_stmt(g, s); return;
     case S_RAISE: raise_stmt(g, s); return;
     case S_TRY: try_stmt(g, s); return;
     case S_WITH: with_stmt(g, s); return;
     case S_ASSERT: assert_stmt(g, s); return;
     default: fail(g, s, "unsupported statement"); return;
+    }
+}
+
+/* compiler_import / compiler_from_import (Python/compile.c): IMPORT_NAME takes the level and the fromlist
+ * (CPython: two constants pushed before it; here its extra word: level | (1 + co_cstrs index of the
+ * comma-joined fromlist) << 8, 0 for None). `import a.b as x` walks the components with IMPORT_FROM
+ * (compiler_import_as); `from m import *` is IMPORT_STAR. */
+static void import_stmt(cg *g, hx_node *s) {
+    if (s->sval) { /* from m import a, b: IMPORT_NAME, then IMPORT_FROM and a store per name, POP_TOP */
+        emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->sval));
+        word(g, (hx_instr)s->ival | (hx_instr)(1 + cstr_index(g, s->name)) << 8);
+        if (s->op == 1) { emit(g, HX_IMPORT_STAR, 0); return; }
+        for (int i = 0; i < s->n; i++) {
+            emit(g, HX_IMPORT_FROM, (uint32_t)cstr_index(g, s->items[i]->sval));
+            store_name(g, s->items[i]);
+        }
+        emit(g, HX_POP_TOP, 0);
+        return;
+    }
+    for (int i = 0; i < s->n; i++) {
+        hx_node *a = s->items[i];
+        emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, a->sval));
+        word(g, 0);
+        if (a->kwnames) { /* import a.b.c as x */
+            for (int k = 1; k < a->n2; k++) {
+                emit(g, HX_IMPORT_FROM, (uint32_t)cstr_index(g, a->kwnames[k]));
+                if (k + 1 < a->n2) { emit(g, HX_SWAP, 2); emit(g, HX_POP_TOP, 0); }
+            }
+            store_name(g, a);
+            emit(g, HX_POP_TOP, 0);
+        } else {
+            store_name(g, a);
+        }
     }
 }
 

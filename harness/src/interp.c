@@ -681,9 +681,10 @@ rh_object *hx_load_global(hx_interp *I, rh_object *globals, hx_gcache *gc) {
 /* ---------------------------------------------------------------- module */
 
 /* pyrun_file frees the AST arena and the module's code object once the module body has run: their
- * references to constants go (function code objects keep theirs until teardown). Error state is kept. */
+ * references to constants go (function code objects keep theirs until teardown). Error state is kept. A
+ * second call (teardown) releases what a module imported after that (from a finalizer) added. */
 void hx_release_module_consts(hx_interp *I) {
-    if (I->consts_released) return;
+    if (I->consts_released && !I->nearly && !I->nconsts) return;
     I->consts_released = 1;
     rh_exc k = rh_err_occurred(I->rt);
     char msg[512];

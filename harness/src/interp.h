@@ -46,13 +46,18 @@ typedef struct hx_frame {
     rh_object *gen;          /* the generator whose frame this is (borrowed), or NULL */
 } hx_frame;
 
-/* A module written in Python (import.c): found on the search path and parsed before the program runs. */
+/* A module written in Python (import.c): a `name.py` file or a package's `__init__.py`, found on the search
+ * path (a submodule: in its parent package's directory); read and parsed before the program runs when an
+ * unconditional top-level import names it, else at the import statement that first runs for it. */
 typedef struct hx_modfile {
-    char *name;              /* the module's name, as imported */
-    char *path, *abspath;    /* where it was found (dir/name.py), and its realpath (tracebacks) */
+    char *name;              /* the module's full (dotted) name */
+    char *path, *abspath;    /* where it was found (dir/name.py, dir/name/__init__.py), and its realpath */
+    char *pkgdir;            /* a package: its directory, the one entry of __path__ (owned); else NULL */
     char *src;               /* source text */
     size_t len;
     hx_code *code;           /* its module unit */
+    int compiled;            /* resolved and compiled (hx_prepare, hx_compile) */
+    int initializing;        /* its body is running (import_from's "partially initialized module") */
     rh_object *module;       /* the module object while sys.modules holds it (borrowed), else NULL */
     const void *last_dict;   /* identity of the dict its body last ran in (never dereferenced): a failed
                               * import's frames still name this file while a traceback keeps them */
@@ -61,10 +66,11 @@ typedef struct hx_modfile {
 } hx_modfile;
 
 #define HX_IMPORT_DIRS_MAX 32
-/* The search path and every module file the program can import (import.c). */
+/* The search path and every module file the program has found (import.c). */
 typedef struct hx_imports {
-    char *dirs[HX_IMPORT_DIRS_MAX]; /* the program's directory, then PYTHONPATH's entries */
+    char *dirs[HX_IMPORT_DIRS_MAX]; /* the program's directory, PYTHONPATH's entries, the profile's Lib */
     int ndirs;
+    const char *stdlib;             /* the last of dirs when the standard library is on the path, else NULL */
     hx_modfile *files, **tail;
     int nimported;
 } hx_imports;
@@ -258,15 +264,22 @@ rh_hooks hx_interp_hooks(hx_interp *I);
 
 /* ---- import.c: modules written in Python */
 char *hx_read_file(const char *path, size_t *len);  /* malloc'd, NUL-terminated; NULL with errno */
-void hx_imports_init(hx_imports *R, const char *main_file);  /* search path: main's directory, PYTHONPATH */
-/* Find, read and parse every module the program's import statements name (recursively) that is not native.
- * 0, or -1 with *err set and *errfile the file it is about (NULL: the main program). */
+/* search path: main's directory, PYTHONPATH, then stdlib (the profile's Lib directory; NULL or missing: none) */
+void hx_imports_init(hx_imports *R, const char *main_file, const char *stdlib);
+/* Find, read and parse every module the unconditional top-level imports of the program name, and theirs,
+ * recursively. 0, or -1 with *err set and *errfile the file it is about (NULL: the main program). */
 int hx_imports_load(hx_imports *R, hx_code *main_module, hx_cerr *err, const char **errfile);
 int hx_imports_compile(hx_interp *I, hx_cerr *err, const char **errfile); /* resolve + compile each loaded */
 hx_modfile *hx_imports_find(const hx_imports *R, const char *name);
 void hx_imports_free(hx_imports *R);
-rh_object *hx_import_file(hx_interp *I, const char *name);      /* the module, executed at first import: new ref */
+/* IMPORT_NAME (Python/ceval.c import_name, Lib/importlib/_bootstrap.py __import__): name relative to
+ * globals' package at level, fromlist NULL or the names joined by ','. New ref or NULL. */
+rh_object *hx_import_name(hx_interp *I, rh_object *globals, const char *name, int level, const char *fromlist);
+rh_object *hx_import_file(hx_interp *I, const char *name);      /* absolute name, executed at first import: new ref */
 rh_object *hx_import_from(hx_interp *I, rh_object *module, const char *attr); /* IMPORT_FROM: new ref */
+int hx_import_star(hx_interp *I, rh_object *ns, rh_object *module);          /* IMPORT_STAR: 0 or -1 */
+rh_object *hx_sys_modules(hx_interp *I);   /* sys.modules (borrowed; made on first use) or NULL */
+rh_object *hx_sys_path(hx_interp *I);      /* a new list of the search path's directories, or NULL */
 const hx_modfile *hx_imports_file_of_globals(hx_interp *I, rh_object *globals); /* NULL: the program */
 /* finalize_modules for the imported modules: out of sys.modules (weak references kept: new list or NULL), then,
  * after the shutdown collection, the dicts of those still alive wiped, newest first (consumes the list). */

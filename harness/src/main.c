@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hx_stdlib.h"
 #include "interp.h"
 #include "limits.h"
 #include "record.h"
@@ -121,6 +122,17 @@ static int parse_args(int argc, char **argv, opts *o) {
     }
     if (!o->file) return usage_error("missing workload file", NULL);
     return -1; /* go on */
+}
+
+/* The profile's interpreter's standard library directory (hx_stdlib.h, generated from
+ * conformance/profiles/interpreters.tsv); REFHEAP_STDLIB overrides it ("" for none). NULL: none. */
+static const char *stdlib_dir(const char *profile) {
+    const char *env = getenv("REFHEAP_STDLIB");
+    if (env) return env;
+#define HX_STDLIB_ROW(p, dir) if (!strcmp(profile, p)) return dir;
+    HX_STDLIB_DIRS(HX_STDLIB_ROW)
+#undef HX_STDLIB_ROW
+    return NULL;
 }
 
 static void interp_release(hx_interp *I) {
@@ -288,7 +300,7 @@ int main(int argc, char **argv) {
     hx_toks_free(toks, ntok);
     if (!mod) { free(src); return compile_error(o.file, &cerr); }
     static hx_imports imports; /* every module the program imports, found and parsed before it runs */
-    hx_imports_init(&imports, o.file);
+    hx_imports_init(&imports, o.file, stdlib_dir(prof->name));
     const char *errfile = NULL;
     if (hx_imports_load(&imports, mod, &cerr, &errfile) != 0) {
         int st2 = compile_error(errfile ? errfile : o.file, &cerr);

@@ -126,16 +126,8 @@ static rh_object *str_list(hx_interp *I, const char *first, char **rest, int nre
 }
 /* sys.argv: the program's path as given on the command line, then its arguments */
 static rh_object *sys_argv(hx_interp *I) { return str_list(I, I->filename, I->args, I->nargs); }
-/* sys.path: the program's directory (absolute, as CPython's sys.path[0]), then PYTHONPATH's entries;
- * refheap has no standard library directories */
-static rh_object *sys_path(hx_interp *I) {
-    hx_imports *R = I->imports;
-    if (!R || R->ndirs == 0) return rh_list_new(I->rt, 0);
-    char *d0 = realpath(R->dirs[0], NULL);
-    rh_object *l = str_list(I, d0 ? d0 : R->dirs[0], R->dirs + 1, R->ndirs - 1);
-    free(d0);
-    return l;
-}
+/* sys.path: import.c's search path (the program's directory, PYTHONPATH, the profile's Lib) */
+static rh_object *sys_path(hx_interp *I) { return hx_sys_path(I); }
 static rh_object *sys_version(hx_interp *I) { return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->sys_version); }
 static rh_object *sys_hexversion(hx_interp *I) { return rh_int_from_i64(I->rt, rh_runtime_profile(I->rt)->hexversion); }
 static rh_object *sys_platform(hx_interp *I) { return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->sys_platform); }
@@ -404,6 +396,9 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
             if (!s || rh_dict_set_cstr(I->rt, rh_module_dict(m), err ? "stderr" : "stdout", s)) { rh_decref(I->rt, m); m = NULL; }
             rh_xdecref(I->rt, s);
         }
+        /* sys.modules (the imported Python modules: natives and __main__ are not entered) */
+        rh_object *mods = m ? hx_sys_modules(I) : NULL;
+        if (m && (!mods || rh_dict_set_cstr(I->rt, rh_module_dict(m), "modules", mods))) { rh_decref(I->rt, m); m = NULL; }
     }
     else if (slot == &I->mod_weakref) m = hx_make_module(I, "weakref", weakref_defs);
     else if (slot == &I->mod_refheap) m = hx_make_module(I, "refheap", refheap_defs);

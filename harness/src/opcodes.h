@@ -103,7 +103,8 @@
     X(BEFORE_WITH, 1, 0)           /* mgr -> __exit__, mgr.__enter__() */                              \
     X(WITH_EXCEPT_START, 1, 0)     /* call __exit__(type, exc, tb) found 4 items down */               \
     X(LOAD_ASSERTION_ERROR, 1, 0)                                                                       \
-    X(IMPORT_NAME, 1, 0)           /* arg: co_cstrs index of the module's name */                        \
+    X(IMPORT_NAME, 1, 1)           /* arg: co_cstrs index of the module's name; word: level | fromlist << 8 */ \
+    X(IMPORT_STAR, -1, 0)          /* pop the module, bind its public names in the frame's namespace */  \
     X(IMPORT_FROM, 1, 0)           /* push getattr(TOP, co_cstrs[arg]), ImportError if absent */          \
     /* comprehensions, generators and coroutines (3.11) */                                             \
     X(MAP_ADD, -2, 0)              /* key, value: d[key] = value in the dict arg items down (after popping) */ \

@@ -6,8 +6,9 @@
  *   S_EXPR a | S_ASSIGN items=targets a=value | S_AUG a=target op b=value | S_DEL items
  *   S_IF a=cond items=body items2=else | S_WHILE a=cond items=body items2=else
  *   S_FOR a=target b=iter items=body items2=else | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
- *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT items=E_NAME (name = binding, sval = module;
- *   `from m import`: sval = m, items' sval = attribute),
+ *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT items=E_NAME (name = binding, sval = dotted
+ *   module, kwnames(n2) its components after `as`; `from m import`: sval = m, ival = level, name = fromlist,
+ *   op 1 = `import *`, items' sval = attribute),
  *   E_CONST ckind/ival/fval/sval (K_TUPLE: items) | E_LIST/E_TUPLE items | E_DICT items=keys items2=values
  *   E_LISTCOMP/E_SETCOMP a=elt b=target c=iter items2=ifs | E_SET items (cst: folded frozenset) | E_BINOP op a b | E_UNARY op a | E_BOOLOP op items
  *   E_NOT a | E_COMPARE items ops | E_IFEXP a=body b=cond c=else | E_CALL a=func items=args
@@ -1206,20 +1207,74 @@ static hx_node *p_import_alias(parser *P, const char *what) {
     return tg;
 }
 
-/* `import m [as n], ...`: any module name; whether it exists (native, or a .py file on the search path) is
- * checked before the program runs (import.c). Packages (`import a.b`) are not supported yet. */
+/* A dotted module name `a.b.c` starting at the current token: a new string, NULL with the error set. The
+ * components go to *parts (new array of new strings, *nparts of them) when parts is not NULL. */
+static char *p_dotted_name(parser *P, char ***parts, int *nparts) {
+    size_t len = 0, cap = 32;
+    char *s = malloc(cap);
+    if (!s) abort();
+    s[0] = 0;
+    int k = 0;
+    char **v = NULL;
+    for (;;) {
+        hx_tok *m = cur(P);
+        if (m->kind != T_NAME || is_keyword(m->text)) {
+            syntax(P, m, "expected a module name");
+            for (int i = 0; i < k; i++) free(v[i]);
+            free(v);
+            free(s);
+            return NULL;
+        }
+        size_t n = strlen(m->text);
+        while (len + n + 2 > cap) { cap *= 2; s = realloc(s, cap); if (!s) abort(); }
+        if (len) s[len++] = '.';
+        memcpy(s + len, m->text, n + 1);
+        len += n;
+        v = realloc(v, (size_t)(k + 1) * sizeof *v);
+        if (!v) abort();
+        v[k++] = sdup(m->text);
+        P->i++;
+        if (!is_op(cur(P), ".")) break;
+        P->i++;
+    }
+    if (parts) { *parts = v; *nparts = k; }
+    else { for (int i = 0; i < k; i++) free(v[i]); free(v); }
+    return s;
+}
+
+/* `import a.b.c [as n], ...`: each item an E_NAME whose sval is the dotted module name and whose name is the
+ * binding (`a`, or n); with `as` and a dotted name, kwnames (n2 of them) are the components, which the
+ * compiler walks with IMPORT_FROM as compiler_import_as does. Whether the module exists is import.c's. */
 static hx_node *p_import(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
     hx_node *n = mk(S_IMPORT, t);
     nvec v = {0};
     for (;;) {
-        if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), ".")) {
-            unsupported(P, cur(P), "import of a package's module", "import of modules (module.py files), not packages");
-            break;
+        hx_tok *m = cur(P);
+        char **parts = NULL;
+        int nparts = 0;
+        char *dotted = p_dotted_name(P, &parts, &nparts);
+        if (!dotted) break;
+        hx_node *tg = mk(E_NAME, m);
+        tg->sval = dotted;
+        if (is_kw(cur(P), "as")) {
+            P->i++;
+            if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) {
+                for (int i = 0; i < nparts; i++) free(parts[i]);
+                free(parts);
+                hx_node_free(tg);
+                syntax(P, cur(P), "expected a name after 'as'");
+                break;
+            }
+            tg->name = sdup(cur(P)->text);
+            P->i++;
+            if (nparts > 1) { tg->kwnames = parts; tg->n2 = nparts; parts = NULL; nparts = 0; }
+        } else {
+            tg->name = sdup(parts[0]);
         }
-        hx_node *tg = p_import_alias(P, "expected a module name");
-        if (!tg) break;
+        for (int i = 0; i < nparts; i++) free(parts[i]);
+        free(parts);
         nv_push(&v, tg);
         if (!is_op(cur(P), ",")) break;
         P->i++;
@@ -1230,34 +1285,46 @@ static hx_node *p_import(parser *P) {
     return n;
 }
 
-/* `from m import a [as b], ...` (also in parentheses): an S_IMPORT whose sval is the module and whose items
- * bind the attributes. Relative imports and `import *` are not supported yet. */
+/* `from [.]*m.n import a [as b], ...` (also in parentheses), `from . import a`, `from m import *`: an S_IMPORT
+ * whose sval is the module (dotted, "" for `from . import`), ival the level (leading dots), name the
+ * fromlist as IMPORT_NAME gets it (the attribute names joined by ',', or "*"), op 1 for `import *` (no
+ * items), else items binding the attributes. */
 static hx_node *p_from_import(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
-    hx_tok *m = cur(P);
-    if (is_op(m, ".") || is_op(m, "...")) {
-        unsupported(P, m, "relative import", "absolute imports of modules (module.py files)");
-        return NULL;
+    int level = 0;
+    for (;;) {
+        if (is_op(cur(P), ".")) level++;
+        else if (is_op(cur(P), "...")) level += 3;
+        else break;
+        P->i++;
     }
-    if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a module name"); return NULL; }
-    if (is_op(peek_at(P, 1), ".")) {
-        unsupported(P, m, "import from a package's module", "import of modules (module.py files), not packages");
-        return NULL;
+    char *mod = NULL;
+    if (!level || !is_kw(cur(P), "import")) {
+        if (!(mod = p_dotted_name(P, NULL, NULL))) return NULL;
+    } else {
+        mod = sdup("");
     }
+    if (!is_kw(cur(P), "import")) { free(mod); syntax(P, cur(P), "expected 'import'"); return NULL; }
     P->i++;
-    if (!is_kw(cur(P), "import")) { syntax(P, cur(P), "expected 'import'"); return NULL; }
-    P->i++;
-    if (is_op(cur(P), "*")) { unsupported(P, cur(P), "'from ... import *'", "from module import name, ..."); return NULL; }
+    hx_node *n = mk(S_IMPORT, t);
+    n->sval = mod;
+    n->ival = level;
+    if (is_op(cur(P), "*")) {
+        P->i++;
+        n->op = 1;
+        n->name = sdup("*");
+        return n;
+    }
     int paren = is_op(cur(P), "(");
     if (paren) P->i++;
-    hx_node *n = mk(S_IMPORT, t);
-    n->sval = sdup(m->text);
     nvec v = {0};
+    size_t flen = 0;
     for (;;) {
         hx_node *tg = p_import_alias(P, "expected a name to import");
         if (!tg) break;
         nv_push(&v, tg);
+        flen += strlen(tg->sval) + 1;
         if (!is_op(cur(P), ",")) break;
         P->i++;
         if (paren && is_op(cur(P), ")")) break;
@@ -1269,6 +1336,13 @@ static hx_node *p_from_import(parser *P) {
     n->items = v.v;
     n->n = v.n;
     if (failed(P)) { hx_node_free(n); return NULL; }
+    n->name = malloc(flen + 1);
+    if (!n->name) abort();
+    n->name[0] = 0;
+    for (int i = 0; i < v.n; i++) {
+        if (i) strcat(n->name, ",");
+        strcat(n->name, v.v[i]->sval);
+    }
     return n;
 }
 
@@ -1757,6 +1831,16 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
     return failed(P) ? -1 : 0;
 }
 
+/* Special methods only Python code calls, by name (Lib/copy.py, Lib/copyreg.py, Lib/pickle.py look them up
+ * with getattr): defining one is an ordinary method, nothing in the core calls it implicitly. */
+static int called_by_name_only(const char *name) {
+    static const char *const names[] = {"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__copy__",
+                                        "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], name)) return 1;
+    return 0;
+}
+
 static hx_node *p_def(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a function name");
@@ -1768,7 +1852,8 @@ static hx_node *p_def(parser *P) {
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
-        strcmp(nt->text, "__format__") != 0) { /* format(), str.format: hx_format (builtins_fmt.c) */
+        strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
+        !called_by_name_only(nt->text)) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "

@@ -1142,6 +1142,10 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         return r_body(P, s, n->items, n->n);
     case S_BREAK: case S_CONTINUE: case S_PASS: case S_GLOBAL: return 0;
     case S_IMPORT:
+        if (n->op == 1 && s->code->kind != CODE_MODULE) { /* symtable.c: symtable_visit_alias */
+            hx_cerr_set(P->err, n->line, n->col, "syntax error: import * only allowed at module level");
+            return -1;
+        }
         for (int i = 0; i < n->n; i++)
             if (r_name(P, s, n->items[i], 1)) return -1;
         return 0;

@@ -1211,10 +1211,18 @@ L_WITH_EXCEPT_START:
 L_LOAD_ASSERTION_ERROR:
     PUSH(newref((rh_object *)rh_exc_type(rt, RH_EXC_ASSERTION)));
     DISPATCH();
-L_IMPORT_NAME:
-    r = hx_import_module(I, c->co_cstrs[arg]);
+L_IMPORT_NAME: { /* the extra word: level | (1 + fromlist's co_cstrs index) << 8, 0 = no fromlist */
+    uint32_t lf = *ip++;
+    r = hx_import_name(I, f->globals, c->co_cstrs[arg], (int)(lf & 255u), lf >> 8 ? c->co_cstrs[(lf >> 8) - 1] : NULL);
     if (!r) goto error;
     PUSH(r);
+    DISPATCH();
+}
+L_IMPORT_STAR:
+    v = POP();
+    t = hx_import_star(I, f->ns ? f->ns : f->globals, v);
+    rh_decref(rt, v);
+    if (t) goto error;
     DISPATCH();
 L_FORMAT_VALUE: { /* ceval.c FORMAT_VALUE: an exact str without a spec is its own result */
     rh_object *spec = (arg & 4) ? POP() : NULL;
