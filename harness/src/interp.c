@@ -506,6 +506,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
         rh_object *r;
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
+        if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);

@@ -347,7 +347,7 @@ const rh_builtin_def *hx_itertools_constructor(rh_object *type) {
     rh_kind k = ((rh_type *)type)->kind;
     for (int i = 0; it_types[i].ctor; i++)
         if (k == it_types[i].kind) return it_types[i].ctor;
-    return NULL;
+    return hx_collections_constructor(type); /* mod_collections.c */
 }
 
 rh_object *hx_itertools_type_attr(hx_interp *I, rh_object *type, rh_object *name) {

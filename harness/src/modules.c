@@ -311,6 +311,8 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod_time) m = hx_module_time(I);
     else if (slot == &I->mod_random) m = hx_module_random(I);
     else if (slot == &I->mod_itertools) m = hx_module_itertools(I);
+    else if (slot == &I->mod__collections) m = hx_module__collections(I);
+    else if (slot == &I->mod_collections) m = hx_module_collections(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         for (int err = 0; m && err < 2; err++) { /* sys.stdout, sys.stderr (builtins_iter.c) */

@@ -50,6 +50,25 @@ rh_object *rh_product_new(rh_runtime *rt, rh_object *const *iterables, size_t n,
 rh_object *rh_permutations_new(rh_runtime *rt, rh_object *iterable, int64_t r, int has_r);
 rh_object *rh_combinations_new(rh_runtime *rt, rh_object *iterable, int64_t r, int with_replacement);
 
+/* ---- collections.deque (t_deque.c) ---- */
+/* deque(iterable, maxlen) (iterable NULL: empty; maxlen -1: unbounded, else >= 0) */
+rh_object *rh_deque_new(rh_runtime *rt, rh_object *iterable, int64_t maxlen);
+int rh_is_deque(rh_object *o);
+int64_t rh_deque_maxlen(rh_object *o);                                      /* -1: None */
+int rh_deque_append(rh_runtime *rt, rh_object *d, rh_object *item, int left); /* append / appendleft: 0, -1 */
+rh_object *rh_deque_pop(rh_runtime *rt, rh_object *d, int left);           /* pop / popleft: new ref */
+int rh_deque_extend(rh_runtime *rt, rh_object *d, rh_object *iterable, int left);
+int rh_deque_rotate(rh_runtime *rt, rh_object *d, int64_t n);
+void rh_deque_clear(rh_runtime *rt, rh_object *d);
+void rh_deque_reverse(rh_object *d);
+int64_t rh_deque_count(rh_runtime *rt, rh_object *d, rh_object *v);        /* -1: error */
+int64_t rh_deque_index(rh_runtime *rt, rh_object *d, rh_object *v, int64_t start, int64_t stop); /* -1: error */
+int rh_deque_remove(rh_runtime *rt, rh_object *d, rh_object *v);
+int rh_deque_insert(rh_runtime *rt, rh_object *d, int64_t i, rh_object *v);
+rh_object *rh_deque_copy(rh_runtime *rt, rh_object *d);                    /* d.copy(), copy.copy(d) */
+rh_object *rh_deque_reversed(rh_runtime *rt, rh_object *d);                /* reversed(d) */
+int rh_deque_init(rh_runtime *rt, rh_object *d, rh_object *iterable, int64_t maxlen); /* __init__: 0, -1 */
+
 #ifdef __cplusplus
 }
 #endif
