@@ -954,6 +954,7 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(self, name); /* builtins_iter.c */
     case RH_K_PROPERTY: return hx_property_find_method(name); /* builtins_func.c */
     case RH_K_GENERATOR: case RH_K_COROUTINE: return hx_gen_find_method(self, name); /* gen.c */
+    case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
     default: return NULL;
     }
     for (int i = 0; tab[i]; i++)

@@ -159,7 +159,7 @@ static const struct { rh_kind kind; const rh_builtin_def *ctor; } func_types[] =
 const rh_builtin_def *hx_builtins_func_constructor(rh_object *type) {
     for (int i = 0; func_types[i].ctor; i++)
         if (((rh_type *)type)->kind == func_types[i].kind) return func_types[i].ctor;
-    return NULL;
+    return hx_itertools_constructor(type); /* mod_itertools.c */
 }
 
 const rh_builtin_def *hx_property_find_method(const char *name) {

@@ -423,7 +423,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
     if (rh_str_eq(name, I->s_name)) {
         if (ty->name_obj) return newref(ty->name_obj);
-        return rh_str_from_cstr(I->rt, ty->name);
+        const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its last dot */
+        return rh_str_from_cstr(I->rt, dot ? dot + 1 : ty->name);
     }
     if (hx_is_heap_class(t)) {
         if (rh_str_eq(name, I->s_qualname)) /* type_qualname: ht_qualname */
@@ -509,6 +510,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
         rh_object *r;
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
+        if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);

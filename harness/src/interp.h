@@ -26,7 +26,7 @@
 
 /* The native modules (modules.c; math, time, random in mod_*.c), each kept in I->mod_<name>, in the order
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
-#define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random)
+#define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) X(itertools) X(_collections) X(collections)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -256,6 +256,18 @@ rh_object *hx_module_math(hx_interp *I);
 rh_object *hx_module_time(hx_interp *I);
 rh_object *hx_module_random(hx_interp *I);
 void hx_random_state_free(hx_interp *I);
+/* mod_itertools.c: the itertools module, the constructor of one of its types (NULL: not one), and the
+ * type attributes it has (chain.from_iterable: new reference; NULL without error: none) */
+rh_object *hx_module_itertools(hx_interp *I);
+const rh_builtin_def *hx_itertools_constructor(rh_object *type);
+rh_object *hx_itertools_type_attr(hx_interp *I, rh_object *type, rh_object *name);
+/* mod_collections.c: _collections and the native stand-in for collections (deque), deque's constructor
+ * (NULL: not a deque type), its methods, and deque.maxlen (1: *out set, 0: not that, -1: error) */
+rh_object *hx_module__collections(hx_interp *I);
+rh_object *hx_module_collections(hx_interp *I);
+const rh_builtin_def *hx_collections_constructor(rh_object *type);
+const rh_builtin_def *hx_deque_find_method(const char *name);
+int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* modules.c: a module named `name` holding the functions of defs (those the profile's version has). */
 rh_object *hx_make_module(hx_interp *I, const char *name, const rh_builtin_def *defs);
 void hx_hooks_install(hx_interp *I);

@@ -388,6 +388,9 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     if (slot == &I->mod_math) m = hx_module_math(I);
     else if (slot == &I->mod_time) m = hx_module_time(I);
     else if (slot == &I->mod_random) m = hx_module_random(I);
+    else if (slot == &I->mod_itertools) m = hx_module_itertools(I);
+    else if (slot == &I->mod__collections) m = hx_module__collections(I);
+    else if (slot == &I->mod_collections) m = hx_module_collections(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }
