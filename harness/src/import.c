@@ -430,7 +430,11 @@ rh_object *hx_sys_path(hx_interp *I) {
     rh_runtime *rt = I->rt;
     rh_object *l = rh_list_new(rt, 0);
     for (int i = 0; l && I->imports && i < I->imports->ndirs; i++) {
-        rh_object *s = rh_str_from_utf8(rt, I->imports->dirs[i], strlen(I->imports->dirs[i]));
+        /* the program's directory absolute, as CPython's sys.path[0] (the script's realpath'd directory) */
+        char *abs = i == 0 ? realpath(I->imports->dirs[0], NULL) : NULL;
+        const char *d = abs ? abs : I->imports->dirs[i];
+        rh_object *s = rh_str_from_utf8(rt, d, strlen(d));
+        free(abs);
         if (!s || rh_list_append(rt, l, s) != 0) { rh_xdecref(rt, s); rh_decref(rt, l); return NULL; }
         rh_decref(rt, s);
     }
