@@ -889,13 +889,19 @@ static void unwind_block(cg *g, fblock *b, int preserve_tos) {
 }
 
 /* compiler_unwind_fblock_stack: unwind every block down to (not including) `stop`, or all of them;
- * the blocks and open handlers are restored afterwards for the code that follows. */
+ * the blocks and open handlers are restored afterwards for the code that follows. Unwinding a
+ * finally block compiles its body, which pushes blocks of its own into the slots just vacated, so
+ * each popped block is kept aside and put back, not only the count. */
 static void unwind_blocks(cg *g, int preserve_tos, fblock *stop) {
     int nb = g->nblocks, nh = g->nh;
+    fblock popped[RH_MAXBLOCKS];
     while (g->nblocks > 0 && &g->blocks[g->nblocks - 1] != stop && !g->failed) {
-        fblock b = g->blocks[--g->nblocks];
-        unwind_block(g, &b, preserve_tos);
+        fblock *b = &popped[--g->nblocks];
+        *b = g->blocks[g->nblocks];
+        unwind_block(g, b, preserve_tos);
     }
+    int lo = g->nblocks;
+    memcpy(&g->blocks[lo], &popped[lo], (size_t)(nb - lo) * sizeof *popped);
     g->nblocks = nb;
     g->nh = nh;
 }
