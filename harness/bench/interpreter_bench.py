@@ -1,13 +1,15 @@
 #!/usr/bin/python3
-"""The `interpreter` bench step: the real programs of workloads/programs/ on `refheap run` and on Debian's
-/usr/bin/python3 (CPython 3.11) in the same run, plus the seed workload's user/kernel CPU split.
+"""The `interpreter` bench step: real programs on `refheap run` and on Debian's /usr/bin/python3 (CPython 3.11)
+in the same run: pyperformance's benchmark programs unchanged (workloads/pyperformance/, suite `pyperformance`)
+and refheap's own implementations of classic benchmarks (workloads/programs/, suite `programs`); plus the seed
+workload's user/kernel CPU split.
 
 Called by run_bench.py; writes results/interpreter.json (docs/benchmarks.md describes it):
   {"scale", "repetitions", "shared_machine", "loadavg_before", "loadavg_after",
    "startup": {"refheap": {...}, "cpython": {...}},
-   "programs": {name: {"size", "output_match", "refheap": {...}, "cpython": {...}, "ratio_cpu", "ratio_wall",
+   "programs": {name: {"suite", "size", "output_match", "refheap": {...}, "cpython": {...}, "ratio_cpu", "ratio_wall",
                        "ratio_cpu_net"}},
-   "geomean_ratio_cpu", "geomean_ratio_wall", "geomean_ratio_cpu_net",
+   "geomean_ratio_cpu", "geomean_ratio_wall", "geomean_ratio_cpu_net", "geomean_ratio_cpu_by_suite",
    "seed": {"workload", "n", "refheap": {phase: {...}}, "cpython": {phase: {...}}}}
 Per program and interpreter: the runs' user, sys (kernel) and wall seconds, and their medians; CPU = user + sys
 of the child process, from os.wait4's rusage, so preemption by other processes on a shared machine does not
@@ -32,9 +34,7 @@ PROGRAMS = os.path.join(ROOT, "workloads", "programs")
 SEED = "workloads/seed/seed_01_range_del_collect.py"
 
 
-def programs(only):
-    names = sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
-    return [n for n in names if not only or only in n]
+PYPERFORMANCE = os.path.join(ROOT, "workloads", "pyperformance")
 
 
 def program_size(name):
@@ -43,6 +43,33 @@ def program_size(name):
             if line.startswith("SIZE = "):
                 return line.split("=", 1)[1].split("#")[0].strip()
     return None
+
+
+def pyperformance_rows():
+    """workloads/pyperformance/MANIFEST.tsv: name, gc_counts, bench_loops, note (bench_loops 0: not benched)."""
+    rows = []
+    with open(os.path.join(PYPERFORMANCE, "MANIFEST.tsv")) as f:
+        next(f)
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 3 and cols[2].strip().isdigit() and int(cols[2]) > 0:
+                rows.append((cols[0], int(cols[2])))
+    return rows
+
+
+def programs(only):
+    """Every benched program: {key: (suite, directory, argv after the interpreter, size)}. The suite
+    `programs` is refheap's own implementations (workloads/programs/, at their SIZE line); `pyperformance`
+    is pyperformance's programs unchanged (workloads/pyperformance/, `--loops N` of the pyperf stand-in,
+    N from MANIFEST.tsv's bench_loops)."""
+    out = {}
+    for f in sorted(os.listdir(PROGRAMS)):
+        if f.endswith(".py"):
+            out[f[:-3]] = ("programs", PROGRAMS, [f], program_size(f[:-3]))
+    for name, loops in pyperformance_rows():
+        out["pyperformance." + name] = ("pyperformance", PYPERFORMANCE, ["bm_%s.py" % name, "--loops", str(loops)],
+                                        "%d loops" % loops)
+    return {k: v for k, v in out.items() if not only or only in k}
 
 
 def timed(argv, cwd):
@@ -69,8 +96,9 @@ def summary(runs):
 
 def bench_programs(build, reps, only, rng):
     refheap = os.path.join(build, "refheap")
-    names = programs(only)
-    interps = {"refheap": lambda f: [refheap, "run", f], "cpython": lambda f: [PY, f]}
+    progs = programs(only)
+    names = list(progs)
+    interps = {"refheap": lambda a: [refheap, "run"] + a, "cpython": lambda a: [PY] + a}
     runs = {n: {i: [] for i in interps} for n in names}
     outputs = {n: {} for n in names}
     failures = []
@@ -78,8 +106,8 @@ def bench_programs(build, reps, only, rng):
         order = [(n, i) for n in names for i in interps]
         rng.shuffle(order)
         for n, i in order:
-            rc, out, user, sys_, wall = timed(interps[i](n + ".py"), PROGRAMS)
-            print("[interpreter] rep %d/%d %-16s %-8s cpu %.2f s wall %.2f s%s" % (
+            rc, out, user, sys_, wall = timed(interps[i](progs[n][2]), progs[n][1])
+            print("[interpreter] rep %d/%d %-30s %-8s cpu %.2f s wall %.2f s%s" % (
                 rep + 1, reps, n, i, user + sys_, wall, "" if rc == 0 else " EXIT %d" % rc), flush=True)
             if rc != 0:
                 failures.append("%s on %s: exit %d" % (n, i, rc))
@@ -95,13 +123,13 @@ def bench_programs(build, reps, only, rng):
             f.write("pass\n")
         for rep in range(reps * 2):
             for i in sorted(interps, key=lambda _: rng.random()):
-                rc, _, user, sys_, wall = timed(interps[i](empty), tmp)
+                rc, _, user, sys_, wall = timed(interps[i]([empty]), tmp)
                 if rc == 0:
                     start[i].append({"user_s": user, "sys_s": sys_, "wall_s": wall})
     startup = {i: summary(start[i]) for i in interps if start[i]}
     result = {}
     for n in names:
-        doc = {"size": program_size(n)}
+        doc = {"suite": progs[n][0], "size": progs[n][3]}
         outs = outputs[n]
         doc["output_match"] = (len(outs.get("refheap", ())) == 1 and outs.get("refheap") == outs.get("cpython"))
         if not doc["output_match"]:
@@ -183,16 +211,21 @@ def main():
            "geomean_ratio_cpu": statistics.geometric_mean(ratios) if ratios else None,
            "geomean_ratio_wall": statistics.geometric_mean(walls) if walls else None,
            "geomean_ratio_cpu_net": statistics.geometric_mean(nets) if nets else None,
+           "geomean_ratio_cpu_by_suite": {
+               suite: statistics.geometric_mean(rs) for suite in ("programs", "pyperformance")
+               for rs in [[d["ratio_cpu"] for d in progs.values() if d.get("suite") == suite and "ratio_cpu" in d]]
+               if rs},
            "failures": failures, "seed": seed}
     os.makedirs(args.results, exist_ok=True)
     with open(os.path.join(args.results, "interpreter.json"), "w") as f:
         json.dump(doc, f, indent=1)
     for n, d in progs.items():
         if "ratio_cpu" in d:
-            print("[interpreter] %-16s refheap %.2f s  CPython %.2f s  %.2f×" % (
+            print("[interpreter] %-30s refheap %.2f s  CPython %.2f s  %.2f×" % (
                 n, d["refheap"]["median_cpu_s"], d["cpython"]["median_cpu_s"], d["ratio_cpu"]))
     if doc["geomean_ratio_cpu"]:
-        print("[interpreter] geometric mean of CPU-time ratios: %.2f×" % doc["geomean_ratio_cpu"])
+        print("[interpreter] geometric mean of CPU-time ratios: %.2f× (%s)" % (doc["geomean_ratio_cpu"], ", ".join(
+            "%s %.2f×" % kv for kv in sorted(doc["geomean_ratio_cpu_by_suite"].items()))))
     for msg in failures:
         print("[interpreter] FAILED: " + msg, file=sys.stderr)
     return 1 if failures else 0

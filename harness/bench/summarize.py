@@ -292,7 +292,8 @@ def interpreter_section(L, r):
         L.append("")
         return
     la, lb = doc.get("loadavg_before") or [0], doc.get("loadavg_after") or [0]
-    L.append("workloads/programs/ at their bench size; %d interleaved repetitions; medians of user+sys CPU time of "
+    L.append("pyperformance's programs unchanged (workloads/pyperformance/, `--loops N`) and refheap's own "
+             "implementations (workloads/programs/) at their bench size; %d interleaved repetitions; medians of user+sys CPU time of "
              "the process (min–max); wall time in the JSON. Ratio = refheap / CPython (%s). %s" % (
                  doc["repetitions"], doc.get("cpython_version", "?"),
                  ("The machine was shared during this run (load average %.1f before, %.1f after, %d cores): "
@@ -324,6 +325,8 @@ def interpreter_section(L, r):
     if ratios:
         L.append("| **geometric mean** | | | | **%.2f×** | %s | |" % (
             statistics.geometric_mean(ratios), "**%.2f×**" % statistics.geometric_mean(nets) if nets else "n/a"))
+        for suite, g in sorted((doc.get("geomean_ratio_cpu_by_suite") or {}).items()):
+            L.append("| geometric mean, %s | | | | %.2f× | | |" % (suite, g))
     L.append("")
     seed = doc.get("seed") or {}
     rp, cp = seed.get("refheap") or {}, seed.get("cpython") or {}

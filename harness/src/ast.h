@@ -163,6 +163,8 @@ typedef struct hx_code {
     hx_codekind kind;
     char *name;              /* function / class name, "<module>" */
     char *qualname;          /* "C.__del__" */
+    rh_object *co_qualname;  /* that name as a str (co_qualname; borrowed, interpreter-owned: hx_name), set when
+                              * the unit is compiled, shared by every function or class made from it */
     hx_node **body;
     int nbody;
     int nparams;             /* positional parameters (co_argcount) */

@@ -1342,6 +1342,7 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     cg g = {.I = I, .c = c, .err = err, .line = c->line ? c->line : 1};
     g.check_gc = !rh_runtime_profile(I->rt)->gc_trigger_at_alloc;
     g.top = c->kind == CODE_MODULE;
+    if (c->qualname && !(c->co_qualname = hx_name(I, c->qualname))) return -1;
     /* insert_prefix_instructions: the cells first, then the closure's cells copied in */
     for (int i = 0; i < c->ncells; i++) emit(&g, HX_MAKE_CELL, (uint32_t)c->cellslots[i]);
     if (c->nfree) emit(&g, HX_COPY_FREE_VARS, (uint32_t)c->nfree);

@@ -52,6 +52,22 @@ FN(sys_getsizeof) {
     if (argc(I, "getsizeof", n, 1, 2, nkw)) return NULL;
     return rh_int_from_i64(I->rt, (int64_t)rh_sizeof(I->rt, a[0]));
 }
+/* sys.getallocatedblocks() (_Py_GetAllocatedBlocks, Objects/obmalloc.c 3.11): the blocks the object
+ * allocator has handed out and not taken back: every pool's count of used blocks plus the requests above
+ * the small-request threshold that went to the raw allocator. Allocators without pymalloc's structure
+ * (malloc, mimalloc, ...) report 0, as CPython does under PYTHONMALLOC=malloc. */
+FN(sys_getallocatedblocks) {
+    UNUSED_ARGS;
+    if (argc(I, "getallocatedblocks", n, 0, 0, nkw)) return NULL;
+    rh_allocator *al = rh_runtime_allocator(I->rt);
+    rh_allocator_stats st = {.struct_size = sizeof st};
+    uint64_t blocks = 0;
+    if (al && al->stats && al->stats(al->ctx, &st) == 0 && st.nsize_classes && st.nsize_classes <= RH_MAX_SIZE_CLASSES) {
+        for (uint32_t i = 0; i < st.nsize_classes; i++) blocks += st.classes[i].blocks_in_use;
+        if (st.large_allocs_live != RH_STAT_UNKNOWN) blocks += st.large_allocs_live;
+    }
+    return rh_int_from_i64(I->rt, (int64_t)blocks);
+}
 /* sys.exc_info(): (type, value, traceback) of the exception being handled, or three Nones */
 FN(sys_exc_info) {
     UNUSED_ARGS;
@@ -296,6 +312,7 @@ FN(rh_mark) {
 static const rh_builtin_def sys_defs[] = {
     {"getrefcount", (void (*)(void))sys_getrefcount, 0}, {"getsizeof", (void (*)(void))sys_getsizeof, 0},
     {"intern", (void (*)(void))sys_intern, 0}, {"exc_info", (void (*)(void))sys_exc_info, 0},
+    {"getallocatedblocks", (void (*)(void))sys_getallocatedblocks, 0},
     {"exit", (void (*)(void))sys_exit, 0}, {"getrecursionlimit", (void (*)(void))sys_getrecursionlimit, 0},
     {"setrecursionlimit", (void (*)(void))sys_setrecursionlimit, 0},
     {"getdefaultencoding", (void (*)(void))sys_getdefaultencoding, 0}, {NULL, NULL, 0}};

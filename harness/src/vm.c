@@ -407,9 +407,7 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
 /* MAKE_FUNCTION */
 static rh_object *make_function(hx_interp *I, hx_frame *f, hx_code *sub, rh_object *name, rh_object *defs) {
     rh_runtime *rt = I->rt;
-    rh_object *qn = rh_str_from_cstr(rt, sub->qualname);
-    rh_object *fn = qn ? rh_func_new(rt, sub, f->globals, name, qn, defs) : NULL;
-    rh_xdecref(rt, qn);
+    rh_object *fn = rh_func_new(rt, sub, f->globals, name, sub->co_qualname, defs);
     rh_xdecref(rt, defs);
     return fn;
 }
@@ -1783,10 +1781,7 @@ static int set_static_attributes(rh_runtime *rt, rh_object *ns, hx_code *c) {
 /* compiler_class's `__qualname__ = '<qualname>'` of a class nested in a function or class (type_new
  * keeps it as the class's qualname). 0 or -1. */
 static int set_qualname(hx_interp *I, rh_object *ns, hx_code *c) {
-    rh_object *q = rh_str_from_cstr(I->rt, c->qualname);
-    int rc = q ? rh_dict_set(I->rt, ns, I->s_qualname, q) : -1;
-    rh_xdecref(I->rt, q);
-    return rc;
+    return rh_dict_set(I->rt, ns, I->s_qualname, c->co_qualname); /* the body's LOAD_CONST of it */
 }
 
 /* type_new_set_classcell: the __classcell__ the body stored leaves the namespace (the cell itself is set

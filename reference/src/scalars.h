@@ -72,6 +72,9 @@ int rh__sb_put_str_repr(rh__sb *b, rh_object *s, int ascii_only);
 /* Append a code point escaped as \xNN, \uNNNN or \UNNNNNNNN. */
 int rh__sb_put_escape(rh__sb *b, uint32_t ch);
 rh_object *rh__sb_finish(rh__sb *b);                      /* new reference to the str, or NULL */
+/* The same for ASCII-only contents, as a new str even for one character (no Latin-1 singleton): what
+ * CPython's functions that write into a PyUnicode_New of the final length return. */
+rh_object *rh__sb_finish_fresh(rh__sb *b);
 void rh__sb_free(rh__sb *b);
 /* Make room for n more bytes and count them as written: the caller fills them. NULL after a failure. */
 char *rh__sb_grow(rh__sb *b, size_t n);

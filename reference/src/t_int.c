@@ -153,6 +153,7 @@ static void long_dealloc(rh_runtime *rt, rh_object *o) {
 
 static const rh_number_methods int_as_number;
 static int int_repr_into(rh__sb *b, rh_object *o);
+static rh_object *int_repr(rh_runtime *rt, rh_object *o);
 static int64_t int_hash(rh_runtime *rt, rh_object *o);
 static rh_object *int_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);
 
@@ -165,7 +166,7 @@ void rh__type_init_int(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_OBJECT);
     t->dealloc = rt->profile->int_block_size ? int27_dealloc : long_dealloc;
     t->size_of = rh__int_size_of;
-    t->tp_repr = rh__repr_by_builder;
+    t->tp_repr = rt->profile->version_hex >= 0x0300 ? int_repr : rh__repr_by_builder;
     t->repr_into = int_repr_into;
     t->tp_hash = int_hash;
     t->tp_richcompare = int_richcompare;
@@ -612,6 +613,21 @@ static int int_repr_into(rh__sb *b, rh_object *o) {
     if (word_layout(o)) return rh__sb_printf(b, "%lld", (long long)SIZE(o));
     return decimal_into(b, o, 1);
 }
+/* tp_repr of 3.x's int (long_to_decimal_string, Objects/longobject.c): the digits are written into a new
+ * str of their final length, so str(5) and repr(5) are new objects, not the one-character singleton
+ * ('%d' % 5 and f'{5:d}' go through _PyUnicodeWriter, which returns the singleton). 2.7's int_to_decimal_string
+ * ends in PyString_FromString, whose one-character results are its singletons (rh__repr_by_builder). */
+static rh_object *int_repr(rh_runtime *rt, rh_object *o) {
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    if (int_repr_into(&b, o) != 0) {
+        if (b.failed && !rh_err_occurred(rt)) rh_err_nomemory(rt);
+        rh__sb_free(&b);
+        return NULL;
+    }
+    return rh__sb_finish_fresh(&b);
+}
+
 int rh__int_repr_into(rh__sb *b, rh_object *o) { return int_repr_into(b, o); }
 
 /* ---------------------------------------------------------------- from text */

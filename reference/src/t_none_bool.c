@@ -22,6 +22,13 @@ static void static_only_dealloc(rh_runtime *rt, rh_object *o) {
 static int singleton_repr_into(rh__sb *b, rh_object *o) { return rh__sb_puts(b, rh__none_bool_repr(o)); }
 static int none_bool(rh_runtime *rt, rh_object *o) { return 0; }
 
+/* bool_repr (Objects/boolobject.c): the interned "True" / "False" every time (3.11's _Py_ID(True), 3.10's
+ * and 2.7's cached true_str/false_str), where None's repr makes a new "None" each call */
+static rh_object *bool_repr(rh_runtime *rt, rh_object *o) {
+    const char *s = rh__none_bool_repr(o);
+    return rh_str_intern_utf8(rt, s, strlen(s));
+}
+
 void rh__type_init_none(rh_runtime *rt, rh_type *t) {
     t->name = "NoneType";
     t->kind = RH_K_NONE;
@@ -75,7 +82,7 @@ void rh__type_init_bool(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_INT);
     t->dealloc = static_only_dealloc;
     t->size_of = rh__int_size_of;
-    t->tp_repr = rh__repr_by_builder;
+    t->tp_repr = bool_repr;
     t->repr_into = singleton_repr_into; /* the rest (hash, compare, arithmetic) is int's, inherited */
     t->as_number.nb_and = bool_and;
     t->as_number.nb_or = bool_or;

@@ -964,6 +964,18 @@ rh_object *rh__sb_finish(rh__sb *b) {
     return r;
 }
 
+rh_object *rh__sb_finish_fresh(rh__sb *b) {
+    rh_object *r = NULL;
+    if (!b->failed && b->len > 0) {
+        r = str_alloc_raw(b->rt, b->len, 0x7F);
+        if (r) memcpy(sdata(r), b->buf, b->len);
+    } else if (!b->failed) {
+        r = empty(b->rt);
+    }
+    rh__sb_free(b);
+    return r;
+}
+
 void rh__sb_free(rh__sb *b) {
     if (b->heap) rh_mem_free(b->rt, b->buf, b->cap);
     b->buf = b->inl;

@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 PY=${PY:-/usr/bin/python3}
-tail -n +2 MANIFEST.tsv | while IFS="$(printf '\t')" read -r name gc note; do
+tail -n +2 MANIFEST.tsv | while IFS="$(printf '\t')" read -r name gc loops note; do
     if [ $# -gt 0 ]; then
         case " $* " in *" $name "*) ;; *) continue ;; esac
     fi
