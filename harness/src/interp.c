@@ -455,8 +455,24 @@ static rh_object *instance_getattr(hx_interp *I, rh_object *o, rh_object *name) 
     return bind_method(I, o, name, rh_getattr(I->rt, o, name));
 }
 
+/* An attribute of an instance of a list/dict subclass: PyObject_GenericGetAttr finds the class's names
+ * and the instance's __dict__ first (the class's MRO puts it before the built-in), then the built-in's
+ * methods (list.append ...), bound to the instance. */
+static rh_object *builtin_subclass_getattr(hx_interp *I, rh_object *o, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
+    if (rh_str_eq(name, I->s_dict)) return rh_instance_dict(rt, o);
+    rh_object *r = instance_getattr(I, o, name);
+    if (r || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return r;
+    const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
+    if (!d) return NULL; /* the AttributeError stands */
+    rh_err_clear(rt);
+    return rh_builtin_new(rt, d, o);
+}
+
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
+    if (hx_is_builtin_subclass_instance(o)) return builtin_subclass_getattr(I, o, name);
     switch (rh_kind_of(o)) {
     case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: {
         rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */
@@ -517,6 +533,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
 
 int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
+    if (hx_is_builtin_subclass_instance(o)) return rh_setattr(rt, o, name, v);
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_setattr(rt, o, name, v);
     case RH_K_TYPE:
@@ -533,6 +550,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
 
 int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
+    if (hx_is_builtin_subclass_instance(o)) return rh_delattr(rt, o, name);
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_delattr(rt, o, name);
     case RH_K_TYPE:

@@ -278,5 +278,13 @@ static inline int hx_is_heap_class(rh_object *o) {
     return rh_kind_of(o) == RH_K_TYPE && (((rh_type *)o)->flags & RH_TPFLAG_HEAPTYPE) != 0;
 }
 
+/* An instance of a class deriving from a built-in type (list, dict): the built-in's kind, a heap type.
+ * Its attributes go through the class (rh_getattr) before the built-in's methods, and the interpreter's
+ * kind-keyed fast paths leave it to the type's slots, which the class may have overridden. */
+static inline int hx_is_builtin_subclass_instance(rh_object *o) {
+    return (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) && rh_kind_of(o) != RH_K_INSTANCE &&
+           rh_kind_of(o) != RH_K_EXCEPTION;
+}
+
 #define RH_ARGS_MAX 64
 #endif

@@ -357,7 +357,8 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         out[1] = NULL;
         return 0;
     }
-    if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
+    if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF &&
+        !hx_is_builtin_subclass_instance(obj)) { /* a subclass's own names come first: hx_getattr_obj */
         /* the def depends only on the receiver's kind and the name: remembered at the site */
         const rh_builtin_def *d = mc->mkind == (int)k + 1 ? mc->mdef : hx_find_method_def(I, obj, hx_cstr(I, name));
         if (d) {
@@ -1705,8 +1706,7 @@ static int take_classcell(hx_interp *I, rh_object *ns) {
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases, int line) {
     rh_runtime *rt = I->rt;
     for (size_t i = 0; i < rh_tuple_len(bases); i++)
-        if (!hx_is_heap_class(rh_tuple_get(bases, i)) && !rh_is_exc_class(rh_tuple_get(bases, i)) &&
-            !(rh_kind_of(rh_tuple_get(bases, i)) == RH_K_TYPE && ((rh_type *)rh_tuple_get(bases, i))->kind == RH_K_OBJECT)) {
+        if (rh_kind_of(rh_tuple_get(bases, i)) != RH_K_TYPE) { /* type objects: rh_class_new decides */
             rh_err_set(rt, RH_EXC_UNSUPPORTED, "base class '%s' (only classes defined in the workload can be bases)",
                        hx_tname(rh_tuple_get(bases, i)));
             rh_decref(rt, bases);
