@@ -188,7 +188,8 @@ void hx_write_unraisable(hx_interp *I, rh_object *where_fn) {
 #define HX_ITER_GENERIC (-1)
 int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     rh_object *o = *top;
-    rh_kind k = rh_kind_of(o);
+    /* a subclass of list/dict/... iterates through its type's tp_iter (maybe its own __iter__) */
+    rh_kind k = (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) ? RH_K_INSTANCE : rh_kind_of(o);
     cur[0] = 0;
     switch (k) {
     case RH_K_RANGE:
@@ -267,7 +268,8 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
 }
 
 rh_object *hx_iter_list(hx_interp *I, rh_object *o) {
-    if (rh_kind_of(o) == RH_K_LIST || rh_kind_of(o) == RH_K_TUPLE) return newref(o);
+    if ((rh_kind_of(o) == RH_K_LIST || rh_kind_of(o) == RH_K_TUPLE) && !(rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE))
+        return newref(o);
     rh_object *it = newref(o);
     int64_t cur[2];
     if (hx_get_iter(I, &it, cur) != 0) { rh_decref(I->rt, it); return NULL; }
@@ -439,6 +441,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     } else {
         rh_object *v = hx_builtin_type_attr(I, t, name); /* dict.fromkeys (builtins_iter.c) */
         if (v || rh_err_occurred(I->rt)) return v;
+        if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.append */
     }
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);

@@ -202,6 +202,11 @@ int hx_builtins_init(hx_interp *I);
 /* The constructor of a built-in type object (int, str, list...), or NULL. */
 const rh_builtin_def *hx_type_constructor(rh_object *type);
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name);
+/* builtins.c: list.__init__ / dict.__init__ on an instance of a subclass (no __init__ of its own). 0 or -1. */
+int hx_builtin_base_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
+/* builtins.c: list.<name> / dict.<name> (obj NULL) or super().<name> bound to obj, as a built-in; NULL with no
+ * error when the type has no such method. */
+rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_object *obj);
 /* ---- builtins_iter.c: enumerate, zip, map, filter, reversed, set, frozenset, iter, next, ord, chr, hex, oct,
  * bin, round, issubclass, getattr/setattr/hasattr/delattr, set methods, dict.fromkeys, sys.stdout/stderr */
 int hx_builtins_iter_init(hx_interp *I);                          /* binds them into I->builtins */

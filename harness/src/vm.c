@@ -587,7 +587,7 @@ static void global_cache_fill(hx_interp *I, rh_object *globals, hx_gcache *g) {
  * find the same item and create nothing either. */
 static inline rh_object *seq_item_fast(rh_object *o, rh_object *idx) {
     int64_t i;
-    if (!rh_int_small_value(idx, &i) || i < 0) return NULL;
+    if (!rh_int_small_value(idx, &i) || i < 0 || (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE)) return NULL; /* exact */
     rh_kind k = rh_kind_of(o);
     if (k == RH_K_LIST && (uint64_t)i < rh_list_len(o)) return newref(rh_list_get(o, (size_t)i));
     if (k == RH_K_TUPLE && (uint64_t)i < rh_tuple_len(o)) return newref(rh_tuple_get(o, (size_t)i));
@@ -598,7 +598,7 @@ static inline rh_object *seq_item_fast(rh_object *o, rh_object *idx) {
  * as list_ass_item does): 0 done, 1 for the generic path. */
 static inline int list_store_fast(rh_runtime *rt, rh_object *o, rh_object *idx, rh_object *v) {
     int64_t i;
-    if (rh_kind_of(o) != RH_K_LIST || !rh_int_small_value(idx, &i) || i < 0 || (uint64_t)i >= rh_list_len(o)) return 1;
+    if (rh_kind_of(o) != RH_K_LIST || (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) || !rh_int_small_value(idx, &i) || i < 0 || (uint64_t)i >= rh_list_len(o)) return 1;
     return rh_list_setitem(rt, o, i, v) ? -1 : 0;
 }
 
@@ -1502,7 +1502,7 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     rh_object *init = rh_class_lookup(rt, cls, I->s_init);
     rh_object *inst = NULL;
     int exc = rh_is_exc_class(cls);
-    if (!init && (nargs || nkw) && !exc) {
+    if (!init && (nargs || nkw) && !exc && ((rh_type *)cls)->kind == RH_K_INSTANCE) {
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
         goto out;
     }
@@ -1512,6 +1512,9 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     }
     /* BaseException_new keeps the call's arguments as args, whatever __init__ does */
     inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : rh_instance_new(rt, cls);
+    if (inst && !init && hx_is_builtin_subclass_instance(inst) && /* list.__init__ / dict.__init__ */
+        hx_builtin_base_init(I, inst, args, nargs, kwn, kwv, nkw) < 0)
+        rh_setref(rt, &inst, NULL);
     if (!inst || !init) goto out;
     if (rh_kind_of(init) != RH_K_FUNCTION) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");

@@ -308,6 +308,7 @@ int rh_list_reverse(rh_runtime *rt, rh_object *l) {
 /* rh__iterable_count: how many items iterating o gives, for the kinds list_extend takes: a list or tuple (its fast path), a
  * str, dict or range (the general path, whose PyObject_LengthHint is exact for them); -1 for others. */
 int64_t rh__iterable_count(rh_object *o) {
+    if (rh__is_subclass_instance(o)) return -1; /* PyList_CheckExact: a subclass iterates its tp_iter */
     switch (o->type->kind) {
     case RH_K_LIST: return (int64_t)list_len(o);
     case RH_K_TUPLE: return (int64_t)rh_tuple_len(o);
