@@ -474,6 +474,28 @@ static rh_object *builtin_subclass_getattr(hx_interp *I, rh_object *o, rh_object
     return rh_builtin_new(rt, d, o);
 }
 
+/* LOAD_METHOD on an instance of a list/dict subclass, as _PyObject_GetMethod: a function of the class not
+ * shadowed by the instance __dict__ comes back unbound (1, *fn a new reference), a method of the built-in
+ * (list.append) as its def to call with o as self (2, *def), so neither makes a bound method object;
+ * any other attribute is the attribute itself (0, *fn a new reference); -1 with the error set. */
+int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_object **fn,
+                               const rh_builtin_def **def) {
+    rh_runtime *rt = I->rt;
+    if (rh_str_eq(name, I->s_class) || rh_str_eq(name, I->s_dict))
+        return (*fn = builtin_subclass_getattr(I, o, name)) ? 0 : -1;
+    rh_object *r = rh_getattr(rt, o, name);
+    if (r) {
+        *fn = r;
+        return rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(rt, class_of(o), name) == r;
+    }
+    if (rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return -1;
+    const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
+    if (!d) return -1; /* the AttributeError stands */
+    rh_err_clear(rt);
+    *def = d;
+    return 2;
+}
+
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (hx_is_builtin_subclass_instance(o)) return builtin_subclass_getattr(I, o, name);

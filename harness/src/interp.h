@@ -327,5 +327,10 @@ static inline int hx_is_builtin_subclass_instance(rh_object *o) {
            rh_kind_of(o) != RH_K_EXCEPTION;
 }
 
+/* interp.c: LOAD_METHOD's lookup on such an instance (_PyObject_GetMethod): 1 an unbound function of the
+ * class (*fn new), 2 a method of the built-in (*def), 0 another attribute (*fn new), -1 error. */
+int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_object **fn,
+                               const rh_builtin_def **def);
+
 #define RH_ARGS_MAX 64
 #endif

@@ -385,8 +385,22 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         out[1] = NULL;
         return 0;
     }
-    if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF &&
-        !hx_is_builtin_subclass_instance(obj)) { /* a subclass's own names come first: hx_getattr_obj */
+    if (hx_is_builtin_subclass_instance(obj)) { /* a subclass's own names first; no bound method is made */
+        rh_object *fn = NULL;
+        const rh_builtin_def *d = NULL;
+        int found = hx_builtin_subclass_method(I, obj, name, &fn, &d);
+        if (found == 2) {
+            out[0] = obj;
+            out[1] = tag_def(d);
+            return 0;
+        }
+        if (found != 1) rh_decref(rt, obj);
+        if (found < 0) return -1;
+        out[0] = fn;
+        out[1] = found == 1 ? obj : NULL;
+        return 0;
+    }
+    if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
         /* the def depends only on the receiver's kind and the name: remembered at the site */
         const rh_builtin_def *d = mc->mkind == (int)k + 1 ? mc->mdef : hx_find_method_def(I, obj, hx_cstr(I, name));
         if (d) {
