@@ -942,12 +942,128 @@ static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, NULL};
 static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
 
+static const rh_builtin_def *find_method_def_kind(hx_interp *I, rh_kind kind, const char *name);
+
+/* ---------------------------------------------------------------- a built-in type's methods taken from
+ * the type (list.append, list.__init__, dict.__getitem__) or through super() from a subclass's instance */
+
+/* list___init___impl (clear, then extend) / dict_init (dict_update_common) on self. New None or NULL. */
+static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    switch (rh_kind_of(self)) {
+    case RH_K_LIST:
+        if (no_kw(I, "list", nkw, kwn) || nargs_check(I, "list", n, 0, 1) || rh_list_clear(I->rt, self)) return NULL;
+        return n ? l_extend(I, self, a, 1, kwn, kwv, 0) : newref(rh_none(I->rt));
+    case RH_K_DICT:
+        if (nargs_check(I, "dict", n, 0, 1)) return NULL;
+        return d_update(I, self, a, n, kwn, kwv, nkw);
+    default:
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__init__ of the built-in type '%s'", rh_type_name(self));
+        return NULL;
+    }
+}
+
+int hx_builtin_base_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    rh_object *r = builtin_init(I, self, a, n, kwn, kwv, nkw);
+    rh_xdecref(I->rt, r);
+    return r ? 0 : -1;
+}
+
+/* The special methods a built-in type's slots answer (wrapper_descriptor), called with the type's own
+ * slot so a subclass's override is not what runs. New reference or NULL; *handled 0 for other names. */
+static rh_object *slot_method(hx_interp *I, rh_type *bt, const char *nm, rh_object *self, rh_object **a, int n, int *handled) {
+    rh_runtime *rt = I->rt;
+    static const struct { const char *name; int nargs; } tab[] = {
+        {"__len__", 0}, {"__repr__", 0}, {"__iter__", 0}, {"__getitem__", 1}, {"__contains__", 1},
+        {"__delitem__", 1}, {"__setitem__", 2}, {"__eq__", 1}, {"__ne__", 1}, {NULL, 0}};
+    int i = 0;
+    while (tab[i].name && strcmp(tab[i].name, nm)) i++;
+    *handled = tab[i].name != NULL;
+    if (!*handled) return NULL;
+    if (n != tab[i].nargs) {
+        rh_err_set(rt, RH_EXC_TYPE, "expected %d argument%s, got %d", tab[i].nargs, tab[i].nargs == 1 ? "" : "s", n);
+        return NULL;
+    }
+    switch (i) {
+    case 0: {
+        intptr_t len = bt->as_mapping.mp_length ? bt->as_mapping.mp_length(rt, self) : bt->as_sequence.sq_length(rt, self);
+        return len < 0 ? NULL : rh_int_from_i64(rt, len);
+    }
+    case 1: return rh_repr_as(rt, bt, self);
+    case 2: return bt->tp_iter(rt, self);
+    case 3: return bt->as_mapping.mp_subscript(rt, self, a[0]);
+    case 4: {
+        int r = bt->as_sequence.sq_contains(rt, self, a[0]);
+        return r < 0 ? NULL : rh_bool(rt, r);
+    }
+    case 5: case 6: return bt->as_mapping.mp_ass_subscript(rt, self, a[0], i == 6 ? a[1] : NULL) ? NULL : newref(rh_none(rt));
+    default: return bt->tp_richcompare(rt, self, a[0], i == 7 ? RH_CMP_EQ : RH_CMP_NE);
+    }
+}
+
+/* The built-in behind list.<name> / super().<name>: self of the built-in is (type, name, instance or
+ * None); unbound (None), the instance is the first argument (method_descriptor / wrapper_descriptor). */
+FN(builtin_descr_call) {
+    rh_object *ty = rh_tuple_get(self, 0), *name = rh_tuple_get(self, 1), *obj = rh_tuple_get(self, 2);
+    rh_type *bt = (rh_type *)ty;
+    const char *nm = hx_cstr(I, name);
+    if (obj == rh_none(I->rt)) {
+        if (n < 1) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "unbound method %s.%s() needs an argument", bt->name, nm);
+            return NULL;
+        }
+        obj = a[0];
+        a++;
+        n--;
+    }
+    if (rh_kind_of(obj) != bt->kind) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", nm, bt->name,
+                   rh_type_name(obj));
+        return NULL;
+    }
+    if (!strcmp(nm, "__init__")) return builtin_init(I, obj, a, n, kwn, kwv, nkw);
+    int handled;
+    rh_object *r = nkw ? NULL : slot_method(I, bt, nm, obj, a, n, &handled);
+    if (!nkw && handled) return r;
+    const rh_builtin_def *d = hx_find_method_def(I, obj, nm);
+    return ((hx_cfn)d->fn)(I, obj, a, n, kwn, kwv, nkw);
+}
+DEF(m_builtin_descr, "method", builtin_descr_call);
+
+/* list.name (obj NULL) or the name of super() over an instance of a list/dict subclass (obj): a built-in
+ * calling the list/dict method or slot; NULL without an error when the type has no such method. */
+rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_object *obj) {
+    rh_type *bt = (rh_type *)type;
+    if (bt->kind != RH_K_LIST && bt->kind != RH_K_DICT) return NULL;
+    const char *nm = hx_cstr(I, name);
+    int handled = 0;
+    if (strcmp(nm, "__init__")) {
+        static const char *const slots[] = {"__len__", "__repr__", "__iter__", "__getitem__", "__contains__",
+                                            "__delitem__", "__setitem__", "__eq__", "__ne__", NULL};
+        for (int i = 0; slots[i]; i++) handled |= !strcmp(slots[i], nm);
+        if (!handled) handled = find_method_def_kind(I, bt->kind, nm) != NULL; /* a method of the kind's table */
+        if (!handled) return NULL;
+    }
+    rh_object *t = rh_tuple_pack(I->rt, 3, type, name, obj ? obj : rh_none(I->rt));
+    if (!t) return NULL;
+    rh_object *f = rh_builtin_new(I->rt, &m_builtin_descr, t);
+    rh_decref(I->rt, t);
+    return f;
+}
+
+/* The list or dict method table's entry for name, or NULL */
+static const rh_builtin_def *find_method_def_kind(hx_interp *I, rh_kind kind, const char *name) {
+    const rh_builtin_def *const *tab = kind == RH_K_LIST ? list_methods : kind == RH_K_DICT ? dict_methods : NULL;
+    if (!tab || (kind == RH_K_LIST && !RH_API(I, "list", name))) return NULL;
+    for (int i = 0; tab[i]; i++)
+        if (strcmp(tab[i]->name, name) == 0) return tab[i];
+    return NULL;
+}
+
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name) {
     const rh_builtin_def *const *tab;
     if (rh_kind_of(self) == RH_K_LIST && !RH_API(I, "list", name)) return NULL;
     switch (rh_kind_of(self)) {
-    case RH_K_LIST: tab = list_methods; break;
-    case RH_K_DICT: tab = dict_methods; break;
+    case RH_K_LIST: case RH_K_DICT: return find_method_def_kind(I, rh_kind_of(self), name);
     case RH_K_STR: return hx_str_find_method(I, name); /* builtins_str.c */
     case RH_K_TUPLE: tab = tuple_methods; break;
     case RH_K_FILE: tab = file_methods; break;

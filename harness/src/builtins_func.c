@@ -306,6 +306,20 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
             *out = r;
             return 1;
         }
+        rh_object *so = rh_super_obj(o);
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && so && hx_is_builtin_subclass_instance(so)) {
+            rh_type *bt = rh_type_of(so); /* past the classes: the built-in base's method (list.append) */
+            while (bt->flags & RH_TPFLAG_HEAPTYPE) bt = bt->base;
+            rh_err_state saved;
+            rh_err_save(rt, &saved);
+            *out = hx_builtin_descr(I, (rh_object *)bt, name, so);
+            if (*out || rh_err_occurred(rt)) { /* the saved AttributeError is dropped */
+                rh_xdecref(rt, saved.value);
+                rh_xdecref(rt, saved.tb);
+                return *out ? 1 : -1;
+            }
+            rh_err_restore_state(rt, &saved);
+        }
         if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__init__") && rh_super_obj(o)) {
             rh_err_clear(rt); /* object.__init__, the end of every MRO: a bound built-in */
             *out = rh_builtin_new(rt, &m_object_init, rh_super_obj(o));

@@ -188,7 +188,8 @@ void hx_write_unraisable(hx_interp *I, rh_object *where_fn) {
 #define HX_ITER_GENERIC (-1)
 int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     rh_object *o = *top;
-    rh_kind k = rh_kind_of(o);
+    /* a subclass of list/dict/... iterates through its type's tp_iter (maybe its own __iter__) */
+    rh_kind k = (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) ? RH_K_INSTANCE : rh_kind_of(o);
     cur[0] = 0;
     switch (k) {
     case RH_K_RANGE:
@@ -267,7 +268,8 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
 }
 
 rh_object *hx_iter_list(hx_interp *I, rh_object *o) {
-    if (rh_kind_of(o) == RH_K_LIST || rh_kind_of(o) == RH_K_TUPLE) return newref(o);
+    if ((rh_kind_of(o) == RH_K_LIST || rh_kind_of(o) == RH_K_TUPLE) && !(rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE))
+        return newref(o);
     rh_object *it = newref(o);
     int64_t cur[2];
     if (hx_get_iter(I, &it, cur) != 0) { rh_decref(I->rt, it); return NULL; }
@@ -440,6 +442,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     } else {
         rh_object *v = hx_builtin_type_attr(I, t, name); /* dict.fromkeys (builtins_iter.c) */
         if (v || rh_err_occurred(I->rt)) return v;
+        if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.append */
     }
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
@@ -456,8 +459,46 @@ static rh_object *instance_getattr(hx_interp *I, rh_object *o, rh_object *name) 
     return bind_method(I, o, name, rh_getattr(I->rt, o, name));
 }
 
+/* An attribute of an instance of a list/dict subclass: PyObject_GenericGetAttr finds the class's names
+ * and the instance's __dict__ first (the class's MRO puts it before the built-in), then the built-in's
+ * methods (list.append ...), bound to the instance. */
+static rh_object *builtin_subclass_getattr(hx_interp *I, rh_object *o, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
+    if (rh_str_eq(name, I->s_dict)) return rh_instance_dict(rt, o);
+    rh_object *r = instance_getattr(I, o, name);
+    if (r || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return r;
+    const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
+    if (!d) return NULL; /* the AttributeError stands */
+    rh_err_clear(rt);
+    return rh_builtin_new(rt, d, o);
+}
+
+/* LOAD_METHOD on an instance of a list/dict subclass, as _PyObject_GetMethod: a function of the class not
+ * shadowed by the instance __dict__ comes back unbound (1, *fn a new reference), a method of the built-in
+ * (list.append) as its def to call with o as self (2, *def), so neither makes a bound method object;
+ * any other attribute is the attribute itself (0, *fn a new reference); -1 with the error set. */
+int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_object **fn,
+                               const rh_builtin_def **def) {
+    rh_runtime *rt = I->rt;
+    if (rh_str_eq(name, I->s_class) || rh_str_eq(name, I->s_dict))
+        return (*fn = builtin_subclass_getattr(I, o, name)) ? 0 : -1;
+    rh_object *r = rh_getattr(rt, o, name);
+    if (r) {
+        *fn = r;
+        return rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(rt, class_of(o), name) == r;
+    }
+    if (rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return -1;
+    const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
+    if (!d) return -1; /* the AttributeError stands */
+    rh_err_clear(rt);
+    *def = d;
+    return 2;
+}
+
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
+    if (hx_is_builtin_subclass_instance(o)) return builtin_subclass_getattr(I, o, name);
     switch (rh_kind_of(o)) {
     case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: {
         rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */
@@ -523,6 +564,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
 
 int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
+    if (hx_is_builtin_subclass_instance(o)) return rh_setattr(rt, o, name, v);
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_setattr(rt, o, name, v);
     case RH_K_TYPE:
@@ -539,6 +581,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
 
 int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
+    if (hx_is_builtin_subclass_instance(o)) return rh_delattr(rt, o, name);
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_delattr(rt, o, name);
     case RH_K_TYPE:

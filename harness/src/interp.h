@@ -210,6 +210,11 @@ int hx_builtins_init(hx_interp *I);
 /* The constructor of a built-in type object (int, str, list...), or NULL. */
 const rh_builtin_def *hx_type_constructor(rh_object *type);
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name);
+/* builtins.c: list.__init__ / dict.__init__ on an instance of a subclass (no __init__ of its own). 0 or -1. */
+int hx_builtin_base_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
+/* builtins.c: list.<name> / dict.<name> (obj NULL) or super().<name> bound to obj, as a built-in; NULL with no
+ * error when the type has no such method. */
+rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_object *obj);
 /* ---- builtins_iter.c: enumerate, zip, map, filter, reversed, set, frozenset, iter, next, ord, chr, hex, oct,
  * bin, round, issubclass, getattr/setattr/hasattr/delattr, set methods, dict.fromkeys, sys.stdout/stderr */
 int hx_builtins_iter_init(hx_interp *I);                          /* binds them into I->builtins */
@@ -313,6 +318,19 @@ void hx_report_stmt_end(hx_interp *I, hx_node *stmt);
 static inline int hx_is_heap_class(rh_object *o) {
     return rh_kind_of(o) == RH_K_TYPE && (((rh_type *)o)->flags & RH_TPFLAG_HEAPTYPE) != 0;
 }
+
+/* An instance of a class deriving from a built-in type (list, dict): the built-in's kind, a heap type.
+ * Its attributes go through the class (rh_getattr) before the built-in's methods, and the interpreter's
+ * kind-keyed fast paths leave it to the type's slots, which the class may have overridden. */
+static inline int hx_is_builtin_subclass_instance(rh_object *o) {
+    return (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) && rh_kind_of(o) != RH_K_INSTANCE &&
+           rh_kind_of(o) != RH_K_EXCEPTION;
+}
+
+/* interp.c: LOAD_METHOD's lookup on such an instance (_PyObject_GetMethod): 1 an unbound function of the
+ * class (*fn new), 2 a method of the built-in (*def), 0 another attribute (*fn new), -1 error. */
+int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_object **fn,
+                               const rh_builtin_def **def);
 
 #define RH_ARGS_MAX 64
 #endif

@@ -385,6 +385,21 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         out[1] = NULL;
         return 0;
     }
+    if (hx_is_builtin_subclass_instance(obj)) { /* a subclass's own names first; no bound method is made */
+        rh_object *fn = NULL;
+        const rh_builtin_def *d = NULL;
+        int found = hx_builtin_subclass_method(I, obj, name, &fn, &d);
+        if (found == 2) {
+            out[0] = obj;
+            out[1] = tag_def(d);
+            return 0;
+        }
+        if (found != 1) rh_decref(rt, obj);
+        if (found < 0) return -1;
+        out[0] = fn;
+        out[1] = found == 1 ? obj : NULL;
+        return 0;
+    }
     if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
         /* the def depends only on the receiver's kind and the name: remembered at the site */
         const rh_builtin_def *d = mc->mkind == (int)k + 1 ? mc->mdef : hx_find_method_def(I, obj, hx_cstr(I, name));
@@ -629,7 +644,7 @@ static void global_cache_fill(hx_interp *I, rh_object *globals, hx_gcache *g) {
  * find the same item and create nothing either. */
 static inline rh_object *seq_item_fast(rh_object *o, rh_object *idx) {
     int64_t i;
-    if (!rh_int_small_value(idx, &i) || i < 0) return NULL;
+    if (!rh_int_small_value(idx, &i) || i < 0 || (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE)) return NULL; /* exact */
     rh_kind k = rh_kind_of(o);
     if (k == RH_K_LIST && (uint64_t)i < rh_list_len(o)) return newref(rh_list_get(o, (size_t)i));
     if (k == RH_K_TUPLE && (uint64_t)i < rh_tuple_len(o)) return newref(rh_tuple_get(o, (size_t)i));
@@ -640,7 +655,7 @@ static inline rh_object *seq_item_fast(rh_object *o, rh_object *idx) {
  * as list_ass_item does): 0 done, 1 for the generic path. */
 static inline int list_store_fast(rh_runtime *rt, rh_object *o, rh_object *idx, rh_object *v) {
     int64_t i;
-    if (rh_kind_of(o) != RH_K_LIST || !rh_int_small_value(idx, &i) || i < 0 || (uint64_t)i >= rh_list_len(o)) return 1;
+    if (rh_kind_of(o) != RH_K_LIST || (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) || !rh_int_small_value(idx, &i) || i < 0 || (uint64_t)i >= rh_list_len(o)) return 1;
     return rh_list_setitem(rt, o, i, v) ? -1 : 0;
 }
 
@@ -1556,7 +1571,7 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     rh_object *init = rh_class_lookup(rt, cls, I->s_init);
     rh_object *inst = NULL;
     int exc = rh_is_exc_class(cls);
-    if (!init && (nargs || nkw) && !exc) {
+    if (!init && (nargs || nkw) && !exc && ((rh_type *)cls)->kind == RH_K_INSTANCE) {
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
         goto out;
     }
@@ -1566,6 +1581,9 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     }
     /* BaseException_new keeps the call's arguments as args, whatever __init__ does */
     inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : rh_instance_new(rt, cls);
+    if (inst && !init && hx_is_builtin_subclass_instance(inst) && /* list.__init__ / dict.__init__ */
+        hx_builtin_base_init(I, inst, args, nargs, kwn, kwv, nkw) < 0)
+        rh_setref(rt, &inst, NULL);
     if (!inst || !init) goto out;
     if (rh_kind_of(init) != RH_K_FUNCTION) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
@@ -1798,8 +1816,7 @@ static int take_classcell(hx_interp *I, rh_object *ns) {
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases, int line) {
     rh_runtime *rt = I->rt;
     for (size_t i = 0; i < rh_tuple_len(bases); i++)
-        if (!hx_is_heap_class(rh_tuple_get(bases, i)) && !rh_is_exc_class(rh_tuple_get(bases, i)) &&
-            !(rh_kind_of(rh_tuple_get(bases, i)) == RH_K_TYPE && ((rh_type *)rh_tuple_get(bases, i))->kind == RH_K_OBJECT)) {
+        if (rh_kind_of(rh_tuple_get(bases, i)) != RH_K_TYPE) { /* type objects: rh_class_new decides */
             rh_err_set(rt, RH_EXC_UNSUPPORTED, "base class '%s' (only classes defined in the workload can be bases)",
                        hx_tname(rh_tuple_get(bases, i)));
             rh_decref(rt, bases);

@@ -285,6 +285,22 @@ rh_object *rh__repr_by_builder(rh_runtime *rt, rh_object *o) {
     return rh__sb_finish(&b);
 }
 
+/* repr(o) by type's own slot, not o's type's (list.__repr__(x) on an instance of a list subclass whose
+ * class overrides __repr__): the type's builder, else its tp_repr. */
+rh_object *rh_repr_as(rh_runtime *rt, rh_type *type, rh_object *o) {
+    if (type->repr_into) {
+        rh__sb b;
+        rh__sb_init(&b, rt);
+        if (type->repr_into(&b, o) != 0) {
+            if (b.failed && !rh_err_occurred(rt)) rh_err_nomemory(rt);
+            rh__sb_free(&b);
+            return NULL;
+        }
+        return rh__sb_finish(&b);
+    }
+    return checked_str(rt, (type->tp_repr ? type->tp_repr : rh__repr_by_builder)(rt, o), "__repr__");
+}
+
 rh_object *rh_repr(rh_runtime *rt, rh_object *o) {
     rh_reprfunc f = o->type->tp_repr;
     if (!f) f = rh__repr_by_builder; /* every type inherits object's repr */

@@ -48,6 +48,9 @@ static inline int rh__is_heap_class(const rh_object *o) {
     return o->type->kind == RH_K_TYPE && (((const rh_type *)(const void *)o)->flags & RH_TPFLAG_HEAPTYPE);
 }
 static inline rh_class *rh__as_class(rh_object *o) { return (rh_class *)(void *)o; }
+/* An instance of a class (a heap type): of a plain class, or of one deriving from a built-in type (a list
+ * subclass has the list's kind; only exact built-in objects use freelists and the type's own trashcan). */
+static inline int rh__is_subclass_instance(const rh_object *o) { return (o->type->flags & RH_TPFLAG_HEAPTYPE) != 0; }
 static inline rh_dictkeys *rh__class_keys(const rh_type *t) { return (rh_dictkeys *)(void *)t->cached_keys; }
 
 /* ---- GC helpers ---- */
@@ -96,6 +99,8 @@ static inline void rh__dictkeys_incref(rh_dictkeys *k) { k->dk_refcnt++; }
 rh_object *rh__dict_from_values(rh_runtime *rt, rh_dictkeys *k, rh_object **values);
 /* new_dict_with_shared_keys: an empty split dict with a fresh values array. New reference or NULL. */
 rh_object *rh__dict_new_shared(rh_runtime *rt, rh_dictkeys *k);
+/* The empty-dict fields of a freshly allocated (zeroed) dict-shaped object: a dict subclass's instance. */
+void rh__dict_init_body(rh_runtime *rt, rh_object *o);
 /* PyDict_Copy. New reference or NULL. */
 rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d);
 /* Set d[key] = v; on failure with KeyError from a delete path, the caller converts (v NULL: delete). */

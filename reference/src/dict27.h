@@ -1,7 +1,8 @@
 /* dict27.h — the 2.7 dict table of t_dict27.c (profile->dict_smalltable), used by t_dict.c. Not installed.
  *
  * rh_dict27 is 2.7's PyDictObject, 248 bytes: the dict type's basicsize when the profile asks for it,
- * which is also how rh__dict27_is tells the two layouts apart without a runtime.
+ * which is also how rh__dict27_is tells the two layouts apart without a runtime (for a dict subclass's
+ * instance: its built-in base's basicsize).
  */
 #ifndef REFHEAP_DICT27_H
 #define REFHEAP_DICT27_H

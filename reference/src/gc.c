@@ -178,6 +178,7 @@ static int visit_decref(rh_object *op, void *parent) {
  * visit through two function pointers. */
 static inline int seq_items(rh_object *op, rh_object ***item, size_t *n) {
     rh_kind k = op->type->kind;
+    if (op->type->flags & RH_TPFLAG_HEAPTYPE) return 0; /* a list subclass: its dict and class too */
     if (k == RH_K_LIST) {
         *n = (size_t)((rh_list *)(void *)op)->ob.size;
         *item = ((rh_list *)(void *)op)->item;

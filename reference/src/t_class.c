@@ -207,19 +207,21 @@ void rh__type_init_type(rh_runtime *rt, rh_type *t) {
 
 /* ---------------------------------------------------------------- method resolution order */
 
-/* The MRO of a base as an item array: a class's mro tuple, or just `object` itself. */
-static rh_object **mro_items(rh_object **self_box, rh_object *base, size_t *n) {
+/* The MRO of a base as an item array: a class's mro tuple, or a built-in type's tp_base chain (list,
+ * object; object itself), kept in box. */
+enum { MRO_BOX = 8 }; /* deeper than any built-in chain (OSError subclasses: 6) */
+static rh_object **mro_items(rh_object **box, rh_object *base, size_t *n) {
     rh_type *t = (rh_type *)(void *)base;
     if (t->mro) {
         *n = rh_tuple_len(t->mro);
         return ((rh_tuple *)(void *)t->mro)->item;
     }
-    *self_box = base;
-    *n = 1;
-    return self_box;
+    *n = 0;
+    for (; t && *n < MRO_BOX; t = t->base) box[(*n)++] = &t->ob.ob;
+    return box;
 }
 
-typedef struct merge_seq { rh_object **items; size_t n, at; rh_object *box; } merge_seq;
+typedef struct merge_seq { rh_object **items; size_t n, at; rh_object *box[MRO_BOX]; } merge_seq;
 
 static int tail_contains(const merge_seq *s, rh_object *o) {
     for (size_t j = s->at + 1; j < s->n; j++)
@@ -328,11 +330,11 @@ static rh_object *compute_mro(rh_runtime *rt, rh_object *cls, rh_object *bases) 
     merge_seq *seq = rh_mem_malloc(rt, (nb + 1) * sizeof *seq);
     if (!seq) return NULL;
     for (size_t i = 0; i < nb; i++) {
-        seq[i].items = mro_items(&seq[i].box, rh_tuple_get(bases, i), &seq[i].n);
+        seq[i].items = mro_items(seq[i].box, rh_tuple_get(bases, i), &seq[i].n);
         seq[i].at = 0;
         total += seq[i].n;
     }
-    seq[nb] = (merge_seq){((rh_tuple *)(void *)bases)->item, nb, 0, NULL};
+    seq[nb] = (merge_seq){((rh_tuple *)(void *)bases)->item, nb, 0, {NULL}};
     rh_object **acc = rh_mem_malloc(rt, (total + 1) * sizeof *acc);
     rh_object *mro = NULL;
     size_t nacc = 0;
@@ -521,6 +523,7 @@ static void update_del_flags(rh_runtime *rt, rh_type *t) {
     }
 }
 
+static rh_type *builtin_base(rh_type *t);
 static void instance_dealloc(rh_runtime *rt, rh_object *o);
 static int instance_traverse(rh_object *o, rh_visitproc visit, void *arg);
 static int instance_clear(rh_runtime *rt, rh_object *o);
@@ -598,6 +601,25 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     c->t.clear = instance_clear;
     c->t.size_of = NULL;
     if (base->kind == RH_K_EXCEPTION) exception_layout(rt, c, base);
+    else if (builtin_base(base)->kind != RH_K_OBJECT) { /* list, dict: the built-in's kind and __sizeof__ */
+        c->t.kind = builtin_base(base)->kind;
+        c->t.size_of = builtin_base(base)->size_of;
+    }
+}
+
+/* The built-in types a class may derive from besides object and the exceptions: those whose instances
+ * are fixed-size and whose dealloc, traverse, clear and __sizeof__ read the size from the object's type
+ * (list_dealloc, dict_dealloc, ...), so the class's instance is the built-in's struct followed by the
+ * class's own words, and every slot of the built-in works on it. */
+static int builtin_base_modelled(rh_object *b) {
+    rh_kind k = ((rh_type *)(void *)b)->kind;
+    return k == RH_K_LIST || k == RH_K_DICT;
+}
+
+/* The nearest built-in type on t's tp_base chain (object for plain classes) */
+static rh_type *builtin_base(rh_type *t) {
+    while (t->flags & RH_TPFLAG_HEAPTYPE) t = t->base;
+    return t;
 }
 
 /* Validate the arguments and the bases; -1 with the error set. */
@@ -619,7 +641,12 @@ static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, r
             rh_err_set(rt, RH_EXC_TYPE, "bases must be types");
             return -1;
         }
-        if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt) && !rh_is_exc_class(b)) {
+        if (!(((rh_type *)(void *)b)->flags & RH_TPFLAG_BASETYPE)) { /* type_new_get_bases */
+            rh_err_set(rt, RH_EXC_TYPE, "type '%s' is not an acceptable base type", ((rh_type *)(void *)b)->name);
+            return -1;
+        }
+        if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt) && !rh_is_exc_class(b) &&
+            !builtin_base_modelled(b)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED,
                        "subclassing the built-in type '%s' is outside refheap's model",
                        ((rh_type *)(void *)b)->name);
@@ -809,7 +836,9 @@ rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls) {
     rh_object *o = rh__object_alloc(rt, t, t->basicsize);
     if (!o) return NULL;
     memset((char *)o + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
+    if (t->kind == RH_K_DICT) rh__dict_init_body(rt, o); /* dict_new: the empty keys */
     rh__gc_track(rt, o); /* PyType_GenericAlloc tracks before object_new makes the values */
+    if (t->kind != RH_K_INSTANCE) return o; /* list_new / dict_new (PyType_GenericNew): no inline values */
     rh_dictkeys *k = rh__class_keys(t);
     if ((t->flags & RH_TPFLAG_MANAGED_DICT) && k) { /* init_inline_values */
         if (k->dk_usable > 1) k->dk_usable--;
@@ -886,7 +915,14 @@ static void instance_dealloc(rh_runtime *rt, rh_object *o) {
     } else if (dict_slot(o)) {
         rh_setref(rt, dict_slot(o), NULL);
     }
-    rh__object_free(rt, o, t->basicsize);
+    rh_type *bb = builtin_base(t);
+    if (bb->kind == RH_K_OBJECT) {
+        rh__object_free(rt, o, t->basicsize);
+    } else { /* subtype_dealloc: re-track for the base's dealloc, which untracks, releases its own
+              * fields and frees the object (t->basicsize bytes: it reads the size from o's type) */
+        rh__gc_track(rt, o);
+        bb->dealloc(rt, o);
+    }
     rh_decref(rt, (rh_object *)t);
 end:
     rh__trash_end(rt);
@@ -931,7 +967,9 @@ static int instance_traverse(rh_object *o, rh_visitproc visit, void *arg) {
     } else if (dict_slot(o) && *dict_slot(o) && (r = visit(*dict_slot(o), arg))) {
         return r;
     }
-    return visit((rh_object *)o->type, arg);
+    if ((r = visit((rh_object *)o->type, arg))) return r;
+    rh_type *bb = builtin_base(o->type); /* subtype_traverse ends with the base's tp_traverse */
+    return bb->traverse ? bb->traverse(o, visit, arg) : 0;
 }
 
 /* subtype_clear */
@@ -947,7 +985,8 @@ static int instance_clear(rh_runtime *rt, rh_object *o) {
     } else if (dict_slot(o)) {
         rh_setref(rt, dict_slot(o), NULL);
     }
-    return 0;
+    rh_type *bb = builtin_base(o->type); /* subtype_clear ends with the base's tp_clear */
+    return bb->clear ? bb->clear(rt, o) : 0;
 }
 
 rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {

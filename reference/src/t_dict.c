@@ -444,6 +444,18 @@ static rh_object *dict_new27(rh_runtime *rt) {
     return o;
 }
 
+void rh__dict_init_body(rh_runtime *rt, rh_object *o) {
+    if (table27(rt)) {
+        rh__dict27_init(o);
+        return;
+    }
+    rh__dictkeys_incref(empty_keys(rt));
+    as_dict(o)->keys = empty_keys(rt);
+    as_dict(o)->values = NULL;
+    as_dict(o)->used = 0;
+    as_dict(o)->version_tag = 0;
+}
+
 rh_object *rh_dict_new(rh_runtime *rt) {
     if (table27(rt)) return dict_new27(rt);
     rh__dictkeys_incref(empty_keys(rt));
@@ -910,7 +922,7 @@ static int dict_maybe_untrack27(rh_runtime *rt, rh_object *d) {
 /* _PyDict_MaybeUntrack */
 int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d) {
     rh_dict *mp = as_dict(d);
-    if (d->type->kind != RH_K_DICT || !rh__gc_is_tracked(d)) return 0;
+    if (d->type->kind != RH_K_DICT || rh__is_subclass_instance(d) || !rh__gc_is_tracked(d)) return 0;
     if (table27(rt)) return dict_maybe_untrack27(rt, d);
     size_t n = (size_t)mp->keys->dk_nentries;
     for (size_t i = 0; i < n; i++) {
@@ -1061,8 +1073,9 @@ rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d) {
 
 static void dict_dealloc(rh_runtime *rt, rh_object *o) {
     rh_dict *mp = as_dict(o);
+    int exact = !rh__is_subclass_instance(o); /* as list_dealloc: a subclass's dealloc holds the trashcan */
     rh__gc_untrack(rt, o);
-    if (rh__trash_begin(rt, o)) return;
+    if (exact && rh__trash_begin(rt, o)) return;
     if (table27(rt)) {
         rh__dict27_release(rt, o);
     } else if (mp->values) {
@@ -1072,13 +1085,13 @@ static void dict_dealloc(rh_runtime *rt, rh_object *o) {
     } else if (mp->keys) {
         rh__dictkeys_decref(rt, mp->keys);
     }
-    if (rt->fl.dict_n < rt->profile->dict_freelist && rt->fl.dict_n < RH_FREELIST_CAP) {
+    if (exact && rt->fl.dict_n < rt->profile->dict_freelist && rt->fl.dict_n < RH_FREELIST_CAP) {
         rt->fl.dict[rt->fl.dict_n++] = o;
         rh__object_to_freelist(rt, o);
     } else {
-        rh__object_free(rt, o, dict_basicsize(rt));
+        rh__object_free(rt, o, o->type->basicsize);
     }
-    rh__trash_end(rt);
+    if (exact) rh__trash_end(rt);
 }
 
 static int dict_traverse(rh_object *o, rh_visitproc visit, void *arg) {
@@ -1103,9 +1116,10 @@ static int dict_tp_clear(rh_runtime *rt, rh_object *o) { return rh_dict_clear(rt
 
 /* _PyDict_SizeOf: the keys count only when this dict owns them alone */
 static size_t dict_size_of(rh_runtime *rt, rh_object *o) {
-    if (table27(rt)) return rh__dict27_size_of(o);
+    /* dict___sizeof__ starts from the type's basicsize: a subclass's extra words count */
+    if (table27(rt)) return rh__dict27_size_of(o) - sizeof(rh_dict27) + o->type->basicsize;
     rh_dict *mp = as_dict(o);
-    size_t res = sizeof(rh_dict);
+    size_t res = o->type->basicsize;
     if (mp->values) res += rh__shared_keys_usable_size(mp->keys) * sizeof(rh_object *);
     if (mp->keys->dk_refcnt == 1) res += rh__dictkeys_size(mp->keys);
     return res;

@@ -308,6 +308,7 @@ int rh_list_reverse(rh_runtime *rt, rh_object *l) {
 /* rh__iterable_count: how many items iterating o gives, for the kinds list_extend takes: a list or tuple (its fast path), a
  * str, dict or range (the general path, whose PyObject_LengthHint is exact for them); -1 for others. */
 int64_t rh__iterable_count(rh_object *o) {
+    if (rh__is_subclass_instance(o)) return -1; /* PyList_CheckExact: a subclass iterates its tp_iter */
     switch (o->type->kind) {
     case RH_K_LIST: return (int64_t)list_len(o);
     case RH_K_TUPLE: return (int64_t)rh_tuple_len(o);
@@ -827,20 +828,24 @@ int rh_list_sort(rh_runtime *rt, rh_object *l) {
 static void list_dealloc(rh_runtime *rt, rh_object *o) {
     /* the item array is needed right after untracking: let both cache misses overlap */
     if (list_len(o) > 0) __builtin_prefetch(as_list(o)->item + list_len(o) - 1);
+    /* an instance of a list subclass comes here from subtype_dealloc, which holds the trashcan: the
+     * guard is only this type's own (Py_TRASHCAN_BEGIN(op, list_dealloc): tp_dealloc == list_dealloc),
+     * and only exact lists are parked (PyList_CheckExact) */
+    int exact = !rh__is_subclass_instance(o);
     rh__gc_untrack(rt, o);
-    if (rh__trash_begin(rt, o)) return;
+    if (exact && rh__trash_begin(rt, o)) return;
     rh_object **item = as_list(o)->item;
     if (item) {
         items_release(rt, item, list_len(o));
         items_free(rt, item, (size_t)as_list(o)->allocated);
     }
-    if (rt->fl.list_n < rt->profile->list_freelist && rt->fl.list_n < RH_FREELIST_CAP) {
+    if (exact && rt->fl.list_n < rt->profile->list_freelist && rt->fl.list_n < RH_FREELIST_CAP) {
         rt->fl.list[rt->fl.list_n++] = o;
         rh__object_to_freelist(rt, o);
     } else {
-        rh__object_free(rt, o, sizeof(rh_list));
+        rh__object_free(rt, o, o->type->basicsize);
     }
-    rh__trash_end(rt);
+    if (exact) rh__trash_end(rt);
 }
 
 static int list_traverse(rh_object *o, rh_visitproc visit, void *arg) {
@@ -858,7 +863,7 @@ static int list_tp_clear(rh_runtime *rt, rh_object *o) { return rh_list_clear(rt
 
 static size_t list_size_of(rh_runtime *rt, rh_object *o) {
     (void)rt;
-    return sizeof(rh_list) + (size_t)as_list(o)->allocated * sizeof(rh_object *);
+    return o->type->basicsize + (size_t)as_list(o)->allocated * sizeof(rh_object *); /* list___sizeof__ */
 }
 
 static void list_slots(rh_type *t);

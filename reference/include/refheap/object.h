@@ -203,6 +203,8 @@ int rh_truthy(rh_runtime *rt, rh_object *o);
 /* repr(o) / str(o): new reference to a str, or NULL. Formats as CPython 3.11 for the built-in types
  * (floats use the shortest repr that round-trips). Instances: "<__main__.C object at 0x...>". */
 rh_object *rh_repr(rh_runtime *rt, rh_object *o);
+/* repr(o) through type's slot (an ancestor of o's type): list.__repr__(x). New reference or NULL. */
+rh_object *rh_repr_as(rh_runtime *rt, rh_type *type, rh_object *o);
 rh_object *rh_str(rh_runtime *rt, rh_object *o);
 /* type(o).__name__: borrowed C string. */
 const char *rh_type_name(const rh_object *o);
