@@ -310,6 +310,10 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     if (slot == &I->mod_math) m = hx_module_math(I);
     else if (slot == &I->mod_time) m = hx_module_time(I);
     else if (slot == &I->mod_random) m = hx_module_random(I);
+    else if (slot == &I->mod_array) m = hx_module_array(I);
+    else if (slot == &I->mod__io || slot == &I->mod_io) m = hx_module_io(I, name);
+    else if (slot == &I->mod__bisect || slot == &I->mod_bisect) m = hx_module_bisect(I, name);
+    else if (slot == &I->mod__heapq || slot == &I->mod_heapq) m = hx_module_heapq(I, name);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         for (int err = 0; m && err < 2; err++) { /* sys.stdout, sys.stderr (builtins_iter.c) */

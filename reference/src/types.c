@@ -57,7 +57,11 @@
     X(RH_K_PROPERTY,         "property",         property)         /* t_funcdescr.c */                        \
     X(RH_K_SUPER,            "super",            super)            /* t_funcdescr.c */                        \
     X(RH_K_GENERATOR,        "generator",        generator)        /* t_gen.c */                              \
-    X(RH_K_COROUTINE,        "coroutine",        coroutine)        /* t_gen.c */
+    X(RH_K_COROUTINE,        "coroutine",        coroutine)        /* t_gen.c */                              \
+    X(RH_K_ARRAY,            "array.array",      array)            /* t_array.c */                            \
+    X(RH_K_ARRAYITER,        "array.arrayiterator", arrayiter)     /* t_array.c */                            \
+    X(RH_K_STRINGIO,         "_io.StringIO",     stringio)         /* t_stringio.c */                         \
+    X(RH_K_RANDOM,           "random.Random",    random)           /* t_random.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

@@ -84,6 +84,10 @@ typedef enum rh_kind {
     RH_K_SUPER,            /* super (t_funcdescr.c) */
     RH_K_GENERATOR,        /* generator (t_gen.c; refheap/gen.h) */
     RH_K_COROUTINE,        /* coroutine (t_gen.c) */
+    RH_K_ARRAY,            /* array.array (t_array.c; refheap/modtypes.h) */
+    RH_K_ARRAYITER,        /* array.arrayiterator (t_array.c) */
+    RH_K_STRINGIO,         /* _io.StringIO (t_stringio.c) */
+    RH_K_RANDOM,           /* random.Random (t_random.c) */
     RH_K__COUNT
 } rh_kind;
 

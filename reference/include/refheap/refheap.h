@@ -13,4 +13,5 @@
 #include "refheap/func.h"
 #include "refheap/exc.h"
 #include "refheap/gen.h"
+#include "refheap/modtypes.h"
 #endif
