@@ -423,7 +423,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
     if (rh_str_eq(name, I->s_name)) {
         if (ty->name_obj) return newref(ty->name_obj);
-        return rh_str_from_cstr(I->rt, ty->name);
+        const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its module */
+        return rh_str_from_cstr(I->rt, dot ? dot + 1 : ty->name);
     }
     if (hx_is_heap_class(t)) {
         if (rh_str_eq(name, I->s_qualname)) /* type_qualname: ht_qualname */

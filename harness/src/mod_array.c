@@ -87,9 +87,10 @@ FN(arr_new) {
     }
     size_t len = k == RH_K_LIST ? rh_list_len(init) : k == RH_K_TUPLE ? rh_tuple_len(init)
                : k == RH_K_ARRAY ? rh_array_len(init) : 0;
+    if (k == RH_K_STR) len = rh_str_len(init); /* PyUnicode_AsWideCharString's block becomes the items */
     rh_object *r = rh_array_new(rt, tc, len);
     if (!r) { rh_xdecref(rt, it); return NULL; }
-    for (size_t i = 0; i < len && k != RH_K_ARRAY; i++) {
+    for (size_t i = 0; i < len && (k == RH_K_LIST || k == RH_K_TUPLE); i++) {
         rh_object *v = k == RH_K_LIST ? rh_list_get(init, i) : rh_tuple_get(init, i);
         if (rh_array_set(rt, r, i, v)) { rh_decref(rt, r); rh_xdecref(rt, it); return NULL; }
     }
@@ -99,7 +100,11 @@ FN(arr_new) {
         rh_xdecref(rt, all);
         if (rc) { rh_decref(rt, r); return NULL; }
     }
-    if (k == RH_K_STR && from_unicode(I, r, init)) { rh_decref(rt, r); return NULL; }
+    for (size_t i = 0; k == RH_K_STR && i < len; i++) {
+        rh_object *ch = rh_str_getitem(rt, init, (int64_t)i);
+        if (!ch || rh_array_set(rt, r, i, ch)) { rh_xdecref(rt, ch); rh_decref(rt, r); return NULL; }
+        rh_decref(rt, ch);
+    }
     if (it) {
         int rc = iter_extend(I, r, it);
         rh_decref(rt, it);

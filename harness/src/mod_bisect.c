@@ -119,7 +119,10 @@ static int heap_arg(hx_interp *I, const char *fn, rh_object **a, int n, int nkw,
         else rh_err_set(I->rt, RH_EXC_TYPE, "%s expected %d arguments, got %d", fn, want, n);
         return -1;
     }
-    if (rh_kind_of(a[0]) != RH_K_LIST) { rh_err_set(I->rt, RH_EXC_TYPE, "heap argument must be a list"); return -1; }
+    if (rh_kind_of(a[0]) != RH_K_LIST) { /* the argument clinic's subclass_of check */
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() argument%s must be list, not %s", fn, want == 1 ? "" : " 1", hx_tname(a[0]));
+        return -1;
+    }
     return 0;
 }
 
@@ -235,17 +238,16 @@ FN(h_heapify) {
     if (heap_arg(I, "heapify", a, n, nkw, 1)) return NULL;
     size_t len = rh_list_len(a[0]);
     if (len > 2500) {
-        int64_t m = (int64_t)(len >> 1) - 1, mhat = (m >> 1) - 1, leftmost = (int64_t)keep_top_bit((size_t)m + 1) - 1;
-        for (int64_t i = leftmost - 1; i >= mhat; i--)
-            for (int64_t j = i;; j >>= 1) {
-                if (siftup(I, a[0], (size_t)j)) return NULL;
-                if (!(j & 1)) break;
-            }
-        for (int64_t i = m - leftmost; i >= 0; i--)
-            for (int64_t j = i;; j >>= 1) {
-                if (siftup(I, a[0], (size_t)j)) return NULL;
-                if (!(j & 1)) break;
-            }
+        /* m: first childless node; leftmost: first node of m's row; each pair of children is followed at
+         * once by its parents while the child is a right one (odd index) */
+        int64_t m = (int64_t)(len >> 1), leftmost = (int64_t)keep_top_bit((size_t)m + 1) - 1, mhalf = m >> 1;
+        int64_t ranges[2][2] = {{leftmost - 1, mhalf}, {m - 1, leftmost}};
+        for (int r = 0; r < 2; r++)
+            for (int64_t i = ranges[r][0]; i >= ranges[r][1]; i--)
+                for (int64_t j = i;; j >>= 1) {
+                    if (siftup(I, a[0], (size_t)j)) return NULL;
+                    if (!(j & 1)) break;
+                }
         return none(I);
     }
     for (int64_t i = (int64_t)(len >> 1) - 1; i >= 0; i--)

@@ -26,7 +26,8 @@ static int nargs(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi) {
     return -1;
 }
 
-static rh_object *int_or_null(hx_interp *I, int rc, int64_t v) { return rc ? NULL : rh_int_from_i64(I->rt, v); }
+/* the int *v once rc (a call already made) is 0 */
+static rh_object *int_or_null(hx_interp *I, int rc, const int64_t *v) { return rc ? NULL : rh_int_from_i64(I->rt, *v); }
 
 /* _Py_convert_optional_to_ssize_t: an int, or None for -1 */
 static int opt_size(hx_interp *I, rh_object **a, int n, int64_t *v) {
@@ -79,7 +80,8 @@ FN(sio_write) {
     UNUSED;
     int64_t w;
     if (nargs(I, "write", n, nkw, 1, 1)) return NULL;
-    return int_or_null(I, rh_stringio_write(I->rt, self, a[0], &w), w);
+    int rc = rh_stringio_write(I->rt, self, a[0], &w);
+    return int_or_null(I, rc, &w);
 }
 FN(sio_getvalue) {
     UNUSED; (void)a;
@@ -122,14 +124,16 @@ FN(sio_tell) {
     UNUSED; (void)a;
     int64_t p;
     if (nargs(I, "tell", n, nkw, 0, 0)) return NULL;
-    return int_or_null(I, rh_stringio_tell(I->rt, self, &p), p);
+    int rc = rh_stringio_tell(I->rt, self, &p);
+    return int_or_null(I, rc, &p);
 }
 FN(sio_seek) {
     UNUSED;
     int64_t pos, whence = 0, out;
     if (nargs(I, "seek", n, nkw, 1, 2)) return NULL;
     if (rh_index_value(I->rt, a[0], &pos) || (n > 1 && rh_index_value(I->rt, a[1], &whence))) return NULL;
-    return int_or_null(I, rh_stringio_seek(I->rt, self, pos, (int)whence, &out), out);
+    int rc = rh_stringio_seek(I->rt, self, pos, (int)whence, &out);
+    return int_or_null(I, rc, &out);
 }
 FN(sio_truncate) {
     UNUSED;
@@ -140,7 +144,8 @@ FN(sio_truncate) {
         if (rh_index_value(I->rt, a[0], &size)) return NULL;
         if (size < 0) { rh_err_set(I->rt, RH_EXC_VALUE, "Negative size value %lld", (long long)size); return NULL; }
     }
-    return int_or_null(I, rh_stringio_truncate(I->rt, self, size, &out), out);
+    int rc = rh_stringio_truncate(I->rt, self, size, &out);
+    return int_or_null(I, rc, &out);
 }
 FN(sio_close) {
     UNUSED; (void)a;

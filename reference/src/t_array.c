@@ -116,8 +116,9 @@ static void array_dealloc(rh_runtime *rt, rh_object *o) {
     rh__object_free(rt, o, basic_size(rt));
 }
 
+/* array_tp_traverse: only its (heap) type, as a 3.10+ heap type's instances visit it */
 static int array_traverse(rh_object *o, rh_visitproc visit, void *arg) {
-    (void)o; (void)visit; (void)arg; /* only the type, which static types do not visit */
+    VISIT((rh_object *)o->type);
     return 0;
 }
 
@@ -654,6 +655,7 @@ static rh_object *arrayiter_next(rh_runtime *rt, rh_object *o) {
 }
 
 static int arrayiter_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    VISIT((rh_object *)o->type);
     VISIT(((rh_arrayiter *)(void *)o)->ao);
     return 0;
 }

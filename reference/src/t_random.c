@@ -36,7 +36,7 @@ static void random_dealloc(rh_runtime *rt, rh_object *o) {
 }
 
 static int random_traverse(rh_object *o, rh_visitproc visit, void *arg) {
-    (void)o; (void)visit; (void)arg;
+    VISIT((rh_object *)o->type); /* subtype_traverse: the class */
     return 0;
 }
 

@@ -196,6 +196,7 @@ void rh_stringio_close(rh_runtime *rt, rh_object *o) {
 int rh_stringio_closed(rh_object *o) { return as_sio(o)->closed; }
 
 static int stringio_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    VISIT((rh_object *)o->type); /* a heap type in 3.x */
     VISIT(as_sio(o)->dict);
     return 0;
 }
