@@ -204,7 +204,11 @@ FN(arr_tolist) {
     rh_object *l = rh_list_new(I->rt, rh_array_len(self));
     for (size_t i = 0; l && i < rh_array_len(self); i++) {
         rh_object *x = rh_array_get(I->rt, self, i);
-        if (!x) { rh_decref(I->rt, l); return NULL; }
+        if (!x) { /* the unfilled slots get None so the list can go */
+            for (size_t j = i; j < rh_array_len(self); j++) rh_list_set_init(l, j, none(I));
+            rh_decref(I->rt, l);
+            return NULL;
+        }
         rh_list_set_init(l, i, x);
     }
     return l;

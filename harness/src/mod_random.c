@@ -179,8 +179,20 @@ static int seed_with(hx_interp *I, mt_state *s, rh_object *arg) {
     } else if (k == RH_K_STR) {
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "random.seed() of a str (random.py hashes it with SHA-512)");
         return -1;
-    } else {
-        rh_err_set(I->rt, RH_EXC_TYPE, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+    } else if (rh_runtime_profile(I->rt)->version_hex < 0x030B) {
+        /* 3.10: any hashable object seeds with its hash (deprecated; random_seed's PyObject_Hash) */
+        int64_t h;
+        if (rh_hash(I->rt, arg, &h)) return -1;
+        uint64_t u = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
+        key = malloc(2 * sizeof *key);
+        if (!key) abort();
+        key[0] = (uint32_t)u;
+        key[1] = (uint32_t)(u >> 32);
+        used = key[1] ? 2 : 1;
+    } else { /* 3.13 moved the line break */
+        rh_err_set(I->rt, RH_EXC_TYPE, rh_runtime_profile(I->rt)->version_hex >= 0x030D
+                   ? "The only supported seed types are:\nNone, int, float, str, bytes, and bytearray."
+                   : "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
         return -1;
     }
     init_by_array(s, key, used);

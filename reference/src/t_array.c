@@ -575,7 +575,12 @@ static int array_repr_into(rh__sb *b, rh_object *o) {
         v = rh_list_new(rt, alen(o));
         for (size_t i = 0; v && i < alen(o); i++) {
             rh_object *x = rh_array_get(rt, o, i);
-            if (!x) { rh_decref(rt, v); v = NULL; break; }
+            if (!x) { /* the unfilled slots get None so the list can go (a list's slots are never NULL) */
+                for (size_t j = i; j < alen(o); j++) { rh_incref(rh_none(rt)); rh_list_set_init(v, j, rh_none(rt)); }
+                rh_decref(rt, v);
+                v = NULL;
+                break;
+            }
             rh_list_set_init(v, i, x);
         }
     }
