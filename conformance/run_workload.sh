@@ -13,14 +13,15 @@
 #       (conformance/profiles.cmake; expected files recorded by conformance/profiles/record.py).
 #   run_workload.sh profile-oracle PYTHON CASE.py EXPECTED_STDOUT EXPECTED_EXIT
 #       like oracle, with the same address normalisation; skipped (exit 77) when PYTHON is absent.
-#   run_workload.sh error BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT
-#       passes when the exit status matches and stderr's first line equals EXPECTED_STDERR's first line
+#   run_workload.sh error BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT [PROFILE]
+#       (run with --profile PROFILE when given) passes when the exit status matches and stderr's first line equals EXPECTED_STDERR's first line
 #       (and, when EXPECTED_STDERR has a second line, stderr's last line equals it).
+#   RH_WL_ARGS (environment): arguments given to the program after its name, in every mode.
 # Exit: 0 pass, 1 fail, 77 skipped.
 set -u
 mode=$1 bin=$2 case=$3 expected=$4 want=$5 flag=${6:-}
 profile= shown=$4
-if [ "$mode" = profile ]; then
+if [ "$mode" = profile ] || [ "$mode" = error ]; then
     profile=${6:-} flag=${7:-}
 fi
 dir=$(dirname "$case")
@@ -36,12 +37,14 @@ if [ "$flag" = sanitize ] && grep -q '/proc/self/statm' "$case"; then
     exit 77
 fi
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"  # the asan label also proves: nothing leaks
+# RH_WL_ARGS: the program's own arguments (sys.argv[1:]), word-split, for refheap and the oracle alike
+# shellcheck disable=SC2086
 if [ "$mode" = oracle ] || [ "$mode" = profile-oracle ]; then
-    (cd "$dir" && "$bin" "$base") >"$tmp/out" 2>"$tmp/err"
-elif [ "$mode" = profile ]; then
-    (cd "$dir" && "$bin" run "$base" --profile "$profile") >"$tmp/out" 2>"$tmp/err"
+    (cd "$dir" && "$bin" "$base" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"
+elif [ "$mode" = profile ] || { [ "$mode" = error ] && [ -n "$profile" ]; }; then
+    (cd "$dir" && "$bin" run "$base" --profile "$profile" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"
 else
-    (cd "$dir" && "$bin" run "$base") >"$tmp/out" 2>"$tmp/err"
+    (cd "$dir" && "$bin" run "$base" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"
 fi
 rc=$?
 case "$mode" in

@@ -49,16 +49,22 @@ foreach(py ${rh_wl_cases})
   set_tests_properties(oracle.${group}.${id} PROPERTIES LABELS oracle SKIP_RETURN_CODE 77 TIMEOUT 600)
 endforeach()
 
-# bad-input cases: errors/MANIFEST.tsv lists name and expected exit status
+# bad-input cases: errors/MANIFEST.tsv lists name, expected exit status and, optionally, the profile
+# the case runs under (default: py311)
 file(STRINGS ${CMAKE_CURRENT_SOURCE_DIR}/errors/MANIFEST.tsv rh_wl_errors)
 foreach(line ${rh_wl_errors})
   string(REPLACE "\t" ";" fields "${line}")
   list(GET fields 0 name)
   list(GET fields 1 code)
+  list(LENGTH fields nfields)
+  set(eprofile "")
+  if(nfields GREATER 2)
+    list(GET fields 2 eprofile)
+  endif()
   if(NOT name STREQUAL "name")
     add_test(NAME workload.errors.${name}
              COMMAND sh ${RH_WL_DRIVER} error ${RH_WL_BIN} ${CMAKE_CURRENT_SOURCE_DIR}/errors/${name}.py
-                     ${CMAKE_CURRENT_SOURCE_DIR}/errors/${name}.stderr ${code})
+                     ${CMAKE_CURRENT_SOURCE_DIR}/errors/${name}.stderr ${code} ${eprofile})
     set_tests_properties(workload.errors.${name} PROPERTIES LABELS "${RH_WL_LABELS}" TIMEOUT 60)
   endif()
 endforeach()

@@ -1,4 +1,5 @@
-# bad input: relative imports are outside the subset (no packages)
+# bad input: `from m import *` only at module level (symtable.c symtable_visit_alias: a SyntaxError in CPython)
 from gc import collect
-from . import sibling
+def f():
+    from gc import *
 collect()

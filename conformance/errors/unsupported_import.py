@@ -1,5 +1,5 @@
-# bad input: a module that is neither native nor a module.py file on the search path fails before anything runs
+# bad input: an unconditional top-level import of a module that is neither native nor on the search path fails before anything runs
 import gc
 print("never printed: the import is checked before the program runs")
-import os
-print(os.getpid())
+import no_such_module_anywhere
+print(no_such_module_anywhere.x)

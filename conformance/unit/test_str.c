@@ -257,7 +257,8 @@ RH_TEST(str_percent_formatting_matches_python) {
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         RH_CHECK_MSG(text_is(rt, pct(rt, rows[i].fmt, rows[i].args), rows[i].want), "row %zu", i);
     release_all(rt);
-    RH_CHECK_EQ_U(live(rt), base);
+    /* a tuple's repr made Py_ReprEnter's thread-state dict, its list and the list's key: live to teardown */
+    RH_CHECK_EQ_U(live(rt) - (rt->repr_list ? 3u : 0u), base);
     rh_runtime_free(rt);
 }
 

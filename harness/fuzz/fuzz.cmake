@@ -9,7 +9,7 @@ set(RH_FUZZ_DIR ${CMAKE_CURRENT_SOURCE_DIR}/fuzz)
 add_library(refheap_fuzz_cli OBJECT EXCLUDE_FROM_ALL ${RH_HARNESS_SOURCES} ${RH_RECORD_DIR}/record.c
             ${RH_RECORD_DIR}/replay.c ${RH_RECORD_DIR}/replay_out.c ${RH_RECORD_DIR}/trace_read.c)
 target_compile_definitions(refheap_fuzz_cli PRIVATE main=rh_cli_main RH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-target_include_directories(refheap_fuzz_cli PRIVATE ${RH_RECORD_DIR} ${ZSTD_INCLUDE}
+target_include_directories(refheap_fuzz_cli PRIVATE ${RH_RECORD_DIR} ${ZSTD_INCLUDE} ${CMAKE_CURRENT_BINARY_DIR}/gen
                            $<TARGET_PROPERTY:refheap,INTERFACE_INCLUDE_DIRECTORIES>)
 foreach(t compile run)
   add_executable(fuzz_${t} EXCLUDE_FROM_ALL ${RH_FUZZ_DIR}/fuzz_cli.c $<TARGET_OBJECTS:refheap_fuzz_cli>)

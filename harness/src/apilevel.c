@@ -59,6 +59,11 @@ static const api_entry api_table[] = {
     {"str", "isprintable", 0x0300, 0}, {"str", "isdecimal", 0x0300, 0}, {"str", "isnumeric", 0x0300, 0},
     {"generator", "gi_suspended", 0x030B, 0},       /* 3.11: gi_suspended / cr_suspended (genobject.c) */
     {"generator", "gi_yieldfrom", 0x0305, 0},       /* 3.5 */
+    /* itertools (Doc/library/itertools.rst; 2.7's Modules/itertoolsmodule.c) */
+    {"itertools", "accumulate", 0x0302, 0}, {"itertools", "pairwise", 0x030A, 0},
+    {"itertools", "filterfalse", 0x0300, 0}, {"itertools", "zip_longest", 0x0300, 0},
+    {"itertools", "ifilterfalse", 0, 0x0300}, {"itertools", "izip_longest", 0, 0x0300},
+    {"itertools", "izip", 0, 0x0300}, {"itertools", "imap", 0, 0x0300}, {"itertools", "ifilter", 0, 0x0300},
 };
 
 int hx_api_exists(uint32_t version, const char *owner, const char *name) {

@@ -41,6 +41,7 @@ typedef enum {
     S_EXPR = 1, S_ASSIGN, S_AUG, S_DEL, S_IF, S_WHILE, S_FOR, S_BREAK, S_CONTINUE, S_PASS, S_DEF,
     S_RETURN, S_GLOBAL, S_CLASS, S_IMPORT, S_RAISE, S_TRY, S_EXCEPT, S_BLOCK, S_WITH, S_ASSERT,
     S_NONLOCAL,
+    S_ANNASSIGN,             /* a=target b=annotation c=value (NULL: none) op=simple (a bare, unparenthesised name) */
     /* expressions */
     E_JOINED = 90, E_FORMATTED, /* f-strings: parts (E_CONST str / E_FORMATTED: a value, op conversion, b spec) */
     E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,
@@ -172,6 +173,11 @@ typedef struct hx_code {
     int nkwonly;             /* keyword-only parameters, after the positional ones (co_kwonlyargcount) */
     int varargs, varkw;      /* 1 when there is a *args / **kwargs parameter (CO_VARARGS, CO_VARKEYWORDS) */
     hx_node **kwdefaults;    /* nkwonly entries: the default of each keyword-only parameter or NULL */
+    /* PEP 3107 annotations: one entry per parameter in params order (NULL: none; the array itself NULL
+     * when no parameter has one) and the return annotation (NULL: none). Under `from __future__ import
+     * annotations` each is already the E_CONST str of its unparsed text (parser.c, unparse.c). */
+    hx_node **annots;
+    hx_node *returns;
     /* closures (resolve.c, as Python/symtable.c and compiler_make_closure): co_cellvars and co_freevars
      * (sorted, as the compiler's dictbytype), the fast slot of each (a cell that is a parameter keeps the
      * parameter's slot), and for a class body whether it makes the __class__ cell (ste_needs_class_closure) */
@@ -184,7 +190,8 @@ typedef struct hx_code {
     int nglobals_decl;
     char **globals_decl;
     int line;
-    unsigned future;         /* module only: RH_FUTURE_* bits of its `from __future__ import` lines */
+    unsigned future;         /* RH_FUTURE_* bits of its module's `from __future__ import` lines (def and class
+                              * units get the module's too) */
     unsigned co_flags;       /* HX_CO_GENERATOR / HX_CO_COROUTINE (CPython's CO_* bits) */
     hx_node *comp;           /* a <genexpr> unit: its E_GENEXP node (the body is compiled from it) */
 
@@ -220,7 +227,7 @@ enum { HX_CO_GENERATOR = 0x20, HX_CO_COROUTINE = 0x80 };
 
 /* `from __future__ import` names the subset accepts (they change nothing in 3.x; under the py27 profile
  * print_function is required and division selects true division). */
-enum { RH_FUTURE_PRINT_FUNCTION = 1, RH_FUTURE_DIVISION = 2, RH_FUTURE_ABSOLUTE_IMPORT = 4 };
+enum { RH_FUTURE_PRINT_FUNCTION = 1, RH_FUTURE_DIVISION = 2, RH_FUTURE_ABSOLUTE_IMPORT = 4, RH_FUTURE_ANNOTATIONS = 8 };
 
 /* ---------------------------------------------------------------- entry points */
 /* lexer.c: tokenize src (NUL-terminated, len bytes). Returns a token array (ends with T_EOF) or NULL with
@@ -239,6 +246,10 @@ void hx_node_free(hx_node *n);
 /* Every parameter of a function unit: positional, keyword-only, *args, **kwargs (co_argcount +
  * co_kwonlyargcount + the two flags). */
 static inline int hx_code_nallparams(const hx_code *c) { return c->nparams + c->nkwonly + c->varargs + c->varkw; }
+
+/* unparse.c: the source text of expression n as Python/ast_unparse.c writes it (PEP 563 string
+ * annotations): malloc'd, NUL-ended; NULL for a node it cannot write (never for parser output). */
+char *hx_unparse(const hx_node *n);
 
 void hx_cerr_set(hx_cerr *e, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -954,7 +954,8 @@ DEF(m_l_sort, "sort", l_sort); DEF(m_l_index, "index", l_index); DEF(m_l_count, 
 DEF(m_l_copy, "copy", l_copy); DEF(m_l_insert, "insert", l_insert);
 DEF(m_d_keys, "keys", d_keys); DEF(m_d_items, "items", d_items); DEF(m_d_values, "values", d_values);
 DEF(m_d_get, "get", d_get); DEF(m_d_pop, "pop", d_pop); DEF(m_d_clear, "clear", d_clear);
-DEF(m_d_setdefault, "setdefault", d_setdefault); DEF(m_d_update, "update", d_update); DEF(m_d_copy, "copy", d_copy);
+DEF(m_d_setdefault, "setdefault", d_setdefault);
+static const rh_builtin_def m_d_update = {"update", (void (*)(void))d_update, HX_METH_VARARGS}; DEF(m_d_copy, "copy", d_copy);
 DEF(m_t_count, "count", l_count);
 
 static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &m_l_pop, &m_l_remove, &m_l_clear,
@@ -980,6 +981,7 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     case RH_K_ARRAY: return hx_array_find_method(name);       /* mod_array.c */
     case RH_K_STRINGIO: return hx_stringio_find_method(name); /* mod_io.c */
     case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
+    case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
     default: return NULL;
     }
     for (int i = 0; tab[i]; i++)
@@ -997,7 +999,9 @@ DEF(b_print, "print", bi_print); DEF(b_len, "len", bi_len); DEF(b_range, "range"
 DEF(b_list, "list", bi_list); DEF(b_tuple, "tuple", bi_tuple); DEF(b_dict, "dict", bi_dict);
 DEF(b_int, "int", bi_int); DEF(b_float, "float", bi_float); DEF(b_str, "str", bi_str);
 DEF(b_bool, "bool", bi_bool); DEF(b_repr, "repr", bi_repr); DEF(b_sorted, "sorted", bi_sorted);
-DEF(b_all, "all", bi_all); DEF(b_any, "any", bi_any); DEF(b_min, "min", bi_min); DEF(b_max, "max", bi_max);
+DEF(b_all, "all", bi_all); DEF(b_any, "any", bi_any);
+static const rh_builtin_def b_min = {"min", (void (*)(void))bi_min, HX_METH_VARARGS_TO312};
+static const rh_builtin_def b_max = {"max", (void (*)(void))bi_max, HX_METH_VARARGS_TO312};
 DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
 DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open);

@@ -642,7 +642,7 @@ FN(s_format_map) {
     return do_format(&c);
 }
 
-static const rh_builtin_def fmt_methods[] = {{"format", (void (*)(void))s_format, 0},
+static const rh_builtin_def fmt_methods[] = {{"format", (void (*)(void))s_format, HX_METH_VARARGS},
                                              {"format_map", (void (*)(void))s_format_map, 0},
                                              {NULL, NULL, 0}};
 

@@ -159,7 +159,7 @@ static const struct { rh_kind kind; const rh_builtin_def *ctor; } func_types[] =
 const rh_builtin_def *hx_builtins_func_constructor(rh_object *type) {
     for (int i = 0; func_types[i].ctor; i++)
         if (((rh_type *)type)->kind == func_types[i].kind) return func_types[i].ctor;
-    return NULL;
+    return hx_itertools_constructor(type); /* mod_itertools.c */
 }
 
 const rh_builtin_def *hx_property_find_method(const char *name) {
@@ -189,6 +189,24 @@ static rh_object *docstring(hx_interp *I, hx_code *c) {
     return newref(rh_none(I->rt));
 }
 
+/* func_get_annotations (Objects/funcobject.c, 3.10+): made on first access, an empty dict when the def
+ * had none, else the dict of MAKE_FUNCTION's name/value tuple (func_get_annotation_dict), which replaces
+ * the tuple. New reference or NULL. */
+static rh_object *func_annotations(hx_interp *I, rh_object *f) {
+    rh_runtime *rt = I->rt;
+    rh_object *a = rh_func_annotations(f);
+    if (a && rh_kind_of(a) == RH_K_DICT) return newref(a);
+    rh_object *d = rh_dict_new(rt);
+    if (!d) return NULL;
+    for (size_t i = 0; a && i + 1 < rh_tuple_len(a); i += 2)
+        if (rh_dict_set(rt, d, rh_tuple_get(a, i), rh_tuple_get(a, i + 1))) {
+            rh_decref(rt, d);
+            return NULL;
+        }
+    rh_func_set_annotations(rt, f, d);
+    return d; /* the function's reference was taken by the setter; this one is the caller's */
+}
+
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
     const char *nm = hx_cstr(I, name);
     if (!strcmp(nm, "__closure__")) *out = or_none(I, rh_func_closure(o));
@@ -196,6 +214,7 @@ int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out
     else if (!strcmp(nm, "__kwdefaults__")) *out = or_none(I, rh_func_kwdefaults(o));
     else if (!strcmp(nm, "__doc__")) *out = rh_func_doc(o) ? newref(rh_func_doc(o)) : docstring(I, rh_func_code(o));
     else if (!strcmp(nm, "__globals__")) *out = or_none(I, rh_func_globals(o));
+    else if (!strcmp(nm, "__annotations__")) return (*out = func_annotations(I, o)) ? 1 : -1;
     else if (!strcmp(nm, "__dict__")) {
         rh_object *d = rh_func_dict(I->rt, o);
         *out = d ? newref(d) : NULL;
@@ -225,6 +244,15 @@ int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     }
     if (!strcmp(nm, "__doc__")) {
         rh_func_set_doc(rt, o, v ? v : rh_none(rt));
+        return 0;
+    }
+    if (!strcmp(nm, "__annotations__")) { /* func_set_annotations: None and del clear it, else a dict */
+        if (v == rh_none(rt)) v = NULL;
+        if (v && rh_kind_of(v) != RH_K_DICT) {
+            rh_err_set(rt, RH_EXC_TYPE, "__annotations__ must be set to a dict object");
+            return -1;
+        }
+        rh_func_set_annotations(rt, o, v);
         return 0;
     }
     if (!strcmp(nm, "__closure__") || !strcmp(nm, "__globals__")) {

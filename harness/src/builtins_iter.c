@@ -397,7 +397,7 @@ static const rh_builtin_def m_d_fromkeys = {"fromkeys", (void (*)(void))d_fromke
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) {
     if (((rh_type *)type)->kind == RH_K_DICT && rh_str_eq_cstr(name, "fromkeys"))
         return rh_builtin_new(I->rt, &m_d_fromkeys, type); /* a classmethod: bound to the type */
-    return NULL;
+    return hx_itertools_type_attr(I, type, name); /* chain.from_iterable (mod_itertools.c) */
 }
 
 /* ---------------------------------------------------------------- set methods (Objects/setobject.c) */
@@ -515,13 +515,16 @@ FN(s_isdisjoint) {
 }
 
 #define DEF(var, nm, fn) static const rh_builtin_def var = {nm, (void (*)(void))fn, 0}
+/* METH_VARARGS (set_union, set_intersection_multi, set_difference_multi, set_update and the _update forms
+ * taking *others); the rest are METH_O or METH_NOARGS */
+#define DEF_VA(var, nm, fn) static const rh_builtin_def var = {nm, (void (*)(void))fn, HX_METH_VARARGS}
 DEF(m_s_add, "add", s_add); DEF(m_s_discard, "discard", s_discard); DEF(m_s_remove, "remove", s_remove);
 DEF(m_s_pop, "pop", s_pop); DEF(m_s_clear, "clear", s_clear); DEF(m_s_copy, "copy", s_copy);
-DEF(m_s_union, "union", s_union); DEF(m_s_intersection, "intersection", s_intersection);
-DEF(m_s_difference, "difference", s_difference);
+DEF_VA(m_s_union, "union", s_union); DEF_VA(m_s_intersection, "intersection", s_intersection);
+DEF_VA(m_s_difference, "difference", s_difference);
 DEF(m_s_symmetric_difference, "symmetric_difference", s_symmetric_difference);
-DEF(m_s_update, "update", s_update); DEF(m_s_intersection_update, "intersection_update", s_intersection_update);
-DEF(m_s_difference_update, "difference_update", s_difference_update);
+DEF_VA(m_s_update, "update", s_update); DEF_VA(m_s_intersection_update, "intersection_update", s_intersection_update);
+DEF_VA(m_s_difference_update, "difference_update", s_difference_update);
 DEF(m_s_symmetric_difference_update, "symmetric_difference_update", s_symmetric_difference_update);
 DEF(m_s_issubset, "issubset", s_issubset); DEF(m_s_issuperset, "issuperset", s_issuperset);
 DEF(m_s_isdisjoint, "isdisjoint", s_isdisjoint);
@@ -557,7 +560,7 @@ FILE *hx_std_stream_file(rh_object *o) {
 
 /* ---------------------------------------------------------------- registration */
 
-DEF(b_enumerate, "enumerate", bi_enumerate); DEF(b_zip, "zip", bi_zip); DEF(b_map, "map", bi_map);
+DEF(b_enumerate, "enumerate", bi_enumerate); DEF_VA(b_zip, "zip", bi_zip) /* zip has no vectorcall: type_call */; DEF(b_map, "map", bi_map);
 DEF(b_filter, "filter", bi_filter); DEF(b_reversed, "reversed", bi_reversed); DEF(b_set, "set", bi_set);
 DEF(b_frozenset, "frozenset", bi_frozenset); DEF(b_iter, "iter", bi_iter); DEF(b_next, "next", bi_next);
 DEF(b_ord, "ord", bi_ord); DEF(b_chr, "chr", bi_chr); DEF(b_hex, "hex", bi_hex); DEF(b_oct, "oct", bi_oct);

@@ -727,9 +727,10 @@ FN(s_isidentifier) {
 /* ---------------------------------------------------------------- the table */
 
 #define DEF(nm) {#nm, (void (*)(void))s_##nm, 0}
+#define DEF_VA(nm) {#nm, (void (*)(void))s_##nm, HX_METH_VARARGS_TO312} /* METH_VARARGS up to 3.12 */
 static const rh_builtin_def str_methods[] = {
-    DEF(split), DEF(rsplit), DEF(splitlines), DEF(join), DEF(replace), DEF(find), DEF(rfind), DEF(index),
-    DEF(rindex), DEF(count), DEF(startswith), DEF(endswith), DEF(strip), DEF(lstrip), DEF(rstrip),
+    DEF(split), DEF(rsplit), DEF(splitlines), DEF(join), DEF(replace), DEF_VA(find), DEF_VA(rfind), DEF_VA(index),
+    DEF_VA(rindex), DEF_VA(count), DEF_VA(startswith), DEF_VA(endswith), DEF(strip), DEF(lstrip), DEF(rstrip),
     DEF(upper), DEF(lower), DEF(title), DEF(capitalize), DEF(swapcase), DEF(casefold), DEF(isdigit),
     DEF(isdecimal), DEF(isnumeric), DEF(isalpha), DEF(isalnum), DEF(isspace), DEF(isupper), DEF(islower),
     DEF(istitle), DEF(isidentifier), DEF(isprintable), DEF(isascii), DEF(center), DEF(ljust), DEF(rjust),

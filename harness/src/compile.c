@@ -187,6 +187,7 @@ static int loop_slot(cg *g) {
 
 static void expr(cg *g, hx_node *n);
 static void body(cg *g, hx_node **b, int nb);
+static void import_stmt(cg *g, hx_node *s);
 static void store(cg *g, hx_node *t);
 static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err);
 static void comp_inline(cg *g, hx_node *n);
@@ -339,8 +340,36 @@ static int closure_tuple(cg *g, hx_node *at, hx_code *sub) {
     return 1;
 }
 
-/* compiler_function / compiler_lambda: the defaults tuple, the keyword-only defaults dict, the closure
- * tuple, then MAKE_FUNCTION (its flags as 3.11's oparg: 1, 2, 8). */
+/* One parameter's annotation as compiler_visit_argannotation pushes it: the name, then the value. */
+static int annotation_pair(cg *g, const char *name, hx_node *ann) {
+    if (!ann) return 0;
+    rh_object *k = interned(g, name);
+    if (!k) return 0;
+    emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, k));
+    expr(g, ann);
+    return 2;
+}
+
+/* compiler_visit_annotations (3.11): name/value pairs in a tuple, in CPython's order: the positional
+ * parameters after `/` first, then the positional-only ones, *args, the keyword-only ones, **kwargs and
+ * `return`. 1 when the tuple was pushed (MAKE_FUNCTION flag 4), 0 when nothing is annotated. */
+static int annotations(cg *g, hx_code *c) {
+    int n = 0, kw = c->nparams + c->nkwonly;
+    if (c->annots) {
+        for (int i = c->nposonly; i < c->nparams; i++) n += annotation_pair(g, c->params[i], c->annots[i]);
+        for (int i = 0; i < c->nposonly; i++) n += annotation_pair(g, c->params[i], c->annots[i]);
+        if (c->varargs) n += annotation_pair(g, c->params[kw], c->annots[kw]);
+        for (int i = c->nparams; i < kw; i++) n += annotation_pair(g, c->params[i], c->annots[i]);
+        if (c->varkw) n += annotation_pair(g, c->params[kw + c->varargs], c->annots[kw + c->varargs]);
+    }
+    n += annotation_pair(g, "return", c->returns);
+    if (!n) return 0;
+    emit_v(g, HX_BUILD_TUPLE, (uint32_t)n, 1 - n);
+    return 1;
+}
+
+/* compiler_function / compiler_lambda: the defaults tuple, the keyword-only defaults dict, the
+ * annotations tuple, the closure tuple, then MAKE_FUNCTION (its flags as 3.11's oparg: 1, 2, 4, 8). */
 static void make_function(cg *g, hx_node *at, hx_code *c, rh_object *name) {
     uint32_t flags = 0;
     int pushed = 0;
@@ -364,6 +393,7 @@ static void make_function(cg *g, hx_node *at, hx_code *c, rh_object *name) {
         flags |= 2;
         pushed++;
     }
+    if (annotations(g, c)) { flags |= 4; pushed++; }
     if (closure_tuple(g, at, c)) { flags |= 8; pushed++; }
     if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
     emit_v(g, HX_MAKE_FUNCTION, (uint32_t)code_index(g, c), 1 - pushed);
@@ -561,6 +591,12 @@ static void expr(cg *g, hx_node *n) {
         emit_v(g, HX_FORMAT_VALUE, (uint32_t)n->op | (n->b ? 4u : 0u), n->b ? -1 : 0);
         return;
     case E_LIST: case E_TUPLE:
+        if (n->kind == E_LIST && n->cst) { /* starunpack_helper: three or more constants */
+            emit_v(g, HX_BUILD_LIST, 0, 1);
+            emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst));
+            emit(g, HX_LIST_EXTEND, 1);
+            return;
+        }
         for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
         emit_v(g, n->kind == E_LIST ? HX_BUILD_LIST : HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);
         return;
@@ -1111,6 +1147,55 @@ static void assert_stmt(cg *g, hx_node *s) {
     patch(g, j, here(g));
 }
 
+/* check_ann_expr: evaluate and drop */
+static void eval_drop(cg *g, hx_node *e) {
+    expr(g, e);
+    emit(g, HX_POP_TOP, 0);
+}
+
+/* check_ann_subscr: a subscript's slice parts (each bound of a slice, each item of a tuple) evaluated */
+static void eval_drop_subscr(cg *g, hx_node *e) {
+    if (e->kind == E_SLICE) {
+        hx_node *parts[3] = {e->a, e->b, e->c};
+        for (int i = 0; i < 3; i++)
+            if (parts[i]) eval_drop(g, parts[i]);
+    } else if (e->kind == E_TUPLE) {
+        for (int i = 0; i < e->n; i++) eval_drop_subscr(g, e->items[i]);
+    } else {
+        eval_drop(g, e);
+    }
+}
+
+/* compiler_annassign (3.11): the assignment first (value, store); then a simple name in a module or class
+ * body has its annotation stored as __annotations__[name]; an attribute or subscript target without a
+ * value has its object (and slice) evaluated; a target other than a simple name has its annotation
+ * evaluated and dropped in a module or class body (not under the future import: check_annotation). */
+static void annassign(cg *g, hx_node *s) {
+    hx_node *t = s->a;
+    int body_scope = g->c->kind != CODE_FUNCTION;
+    int future = g->c->future & RH_FUTURE_ANNOTATIONS;
+    if (s->c) {
+        expr(g, s->c);
+        store(g, t);
+    }
+    if (t->kind == E_NAME) {
+        if (s->op && body_scope) {
+            expr(g, s->b);
+            rh_object *ann = interned(g, "__annotations__");
+            if (!ann) return;
+            /* LOAD_NAME: a module frame's namespace is its globals (LOAD_GLOBAL finds the same entry) */
+            emit(g, g->c->kind == CODE_CLASS ? HX_LOAD_NAME : HX_LOAD_GLOBAL, (uint32_t)gcache_index(g, ann));
+            emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, t->name_obj));
+            emit(g, HX_STORE_SUBSCR, 0);
+            return;
+        }
+    } else if (!s->c) {
+        eval_drop(g, t->a);
+        if (t->kind == E_SUBSCR) eval_drop_subscr(g, t->b);
+    }
+    if (!s->op && body_scope && !future) eval_drop(g, s->b);
+}
+
 static void stmt(cg *g, hx_node *s) {
     if (g->failed) return;
     g->line = s->line;
@@ -1127,6 +1212,7 @@ static void stmt(cg *g, hx_node *s) {
         emit(g, HX_POP_TOP, 0);
         return;
     case S_ASSIGN: assign(g, s); return;
+    case S_ANNASSIGN: annassign(g, s); return;
     case S_AUG: augassign(g, s); return;
     case S_DEL:
         for (int i = 0; i < s->n; i++) delete(g, s->items[i]);
@@ -1170,26 +1256,45 @@ static void stmt(cg *g, hx_node *s) {
         store_name(g, s);
         return;
     }
-    case S_IMPORT:
-        if (s->sval) { /* from m import a, b: IMPORT_NAME, then IMPORT_FROM and a store per name, POP_TOP */
-            emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->sval));
-            for (int i = 0; i < s->n; i++) {
-                emit(g, HX_IMPORT_FROM, (uint32_t)cstr_index(g, s->items[i]->sval));
-                store_name(g, s->items[i]);
-            }
-            emit(g, HX_POP_TOP, 0);
-            return;
-        }
-        for (int i = 0; i < s->n; i++) {
-            emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->items[i]->sval));
-            store_name(g, s->items[i]);
-        }
-        return;
+    case S_IMPORT: import_stmt(g, s); return;
     case S_RAISE: raise_stmt(g, s); return;
     case S_TRY: try_stmt(g, s); return;
     case S_WITH: with_stmt(g, s); return;
     case S_ASSERT: assert_stmt(g, s); return;
     default: fail(g, s, "unsupported statement"); return;
+    }
+}
+
+/* compiler_import / compiler_from_import (Python/compile.c): IMPORT_NAME takes the level and the fromlist
+ * (CPython: two constants pushed before it; here its extra word: level | (1 + co_cstrs index of the
+ * comma-joined fromlist) << 8, 0 for None). `import a.b as x` walks the components with IMPORT_FROM
+ * (compiler_import_as); `from m import *` is IMPORT_STAR. */
+static void import_stmt(cg *g, hx_node *s) {
+    if (s->sval) { /* from m import a, b: IMPORT_NAME, then IMPORT_FROM and a store per name, POP_TOP */
+        emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, s->sval));
+        word(g, (hx_instr)s->ival | (hx_instr)(1 + cstr_index(g, s->name)) << 8);
+        if (s->op == 1) { emit(g, HX_IMPORT_STAR, 0); return; }
+        for (int i = 0; i < s->n; i++) {
+            emit(g, HX_IMPORT_FROM, (uint32_t)cstr_index(g, s->items[i]->sval));
+            store_name(g, s->items[i]);
+        }
+        emit(g, HX_POP_TOP, 0);
+        return;
+    }
+    for (int i = 0; i < s->n; i++) {
+        hx_node *a = s->items[i];
+        emit(g, HX_IMPORT_NAME, (uint32_t)cstr_index(g, a->sval));
+        word(g, 0);
+        if (a->kwnames) { /* import a.b.c as x */
+            for (int k = 1; k < a->n2; k++) {
+                emit(g, HX_IMPORT_FROM, (uint32_t)cstr_index(g, a->kwnames[k]));
+                if (k + 1 < a->n2) { emit(g, HX_SWAP, 2); emit(g, HX_POP_TOP, 0); }
+            }
+            store_name(g, a);
+            emit(g, HX_POP_TOP, 0);
+        } else {
+            store_name(g, a);
+        }
     }
 }
 
@@ -1204,6 +1309,27 @@ static void body(cg *g, hx_node **b, int nb) {
     }
 }
 
+/* find_ann: an annotated assignment anywhere in the body, nested blocks included (not in nested defs and
+ * classes) */
+static int find_ann(hx_node **b, int nb) {
+    for (int i = 0; i < nb; i++) {
+        hx_node *n = b[i];
+        switch (n->kind) {
+        case S_ANNASSIGN: return 1;
+        case S_IF: case S_WHILE: case S_FOR: case S_BLOCK: case S_EXCEPT: case S_WITH:
+            if (find_ann(n->items, n->n) || find_ann(n->items2, n->n2)) return 1;
+            break;
+        case S_TRY:
+            if (find_ann(n->items, n->n) || find_ann(n->items2, n->n2) || (n->b && find_ann(&n->b, 1)) ||
+                (n->c && find_ann(&n->c, 1)))
+                return 1;
+            break;
+        default: break;
+        }
+    }
+    return 0;
+}
+
 /* Compile one code unit (and, through MAKE_FUNCTION / class statements, the units nested in it). */
 static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     if (c->co_code) return 0;
@@ -1214,6 +1340,7 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     for (int i = 0; i < c->ncells; i++) emit(&g, HX_MAKE_CELL, (uint32_t)c->cellslots[i]);
     if (c->nfree) emit(&g, HX_COPY_FREE_VARS, (uint32_t)c->nfree);
     if (c->comp) genexp_body(&g, c->comp);
+    if (c->kind != CODE_FUNCTION && find_ann(c->body, c->nbody)) emit(&g, HX_SETUP_ANNOTATIONS, 0);
     body(&g, c->body, c->nbody);
     if (!g.failed && c->kind == CODE_CLASS && c->class_cell) {
         /* compiler_class: the body returns its __class__ cell, also stored as __classcell__ for type_new */

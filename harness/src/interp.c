@@ -423,7 +423,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
     if (rh_str_eq(name, I->s_name)) {
         if (ty->name_obj) return newref(ty->name_obj);
-        const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its module */
+        const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its last dot */
         return rh_str_from_cstr(I->rt, dot ? dot + 1 : ty->name);
     }
     if (hx_is_heap_class(t)) {
@@ -494,6 +494,10 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (rh_str_eq_cstr(name, "__self__")) return newref(rh_method_self(o));
         if (rh_str_eq_cstr(name, "__func__")) return newref(rh_method_func(o));
         if (rh_str_eq(name, I->s_name)) return newref(rh_func_name(rh_method_func(o)));
+        if (rh_str_eq_cstr(name, "__annotations__") && rh_kind_of(rh_method_func(o)) == RH_K_FUNCTION) {
+            rh_object *r = NULL; /* method_getattro: the function's attribute */
+            return hx_func_getattr(I, rh_method_func(o), name, &r) > 0 ? r : NULL;
+        }
         break;
     case RH_K_BUILTIN:
         if (rh_str_eq(name, I->s_name)) return rh_str_from_cstr(rt, rh_builtin_get_def(o)->name);
@@ -508,6 +512,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
         if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);
         if (!got && rh_kind_of(o) == RH_K_STRINGIO) got = hx_stringio_getattr(I, o, hx_cstr(I, name), &r);
+        if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);
@@ -692,9 +697,10 @@ rh_object *hx_load_global(hx_interp *I, rh_object *globals, hx_gcache *gc) {
 /* ---------------------------------------------------------------- module */
 
 /* pyrun_file frees the AST arena and the module's code object once the module body has run: their
- * references to constants go (function code objects keep theirs until teardown). Error state is kept. */
+ * references to constants go (function code objects keep theirs until teardown). Error state is kept. A
+ * second call (teardown) releases what a module imported after that (from a finalizer) added. */
 void hx_release_module_consts(hx_interp *I) {
-    if (I->consts_released) return;
+    if (I->consts_released && !I->nearly && !I->nconsts) return;
     I->consts_released = 1;
     rh_exc k = rh_err_occurred(I->rt);
     char msg[512];

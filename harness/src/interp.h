@@ -27,7 +27,8 @@
 /* The native modules (modules.c; math, time, random in mod_*.c), each kept in I->mod_<name>, in the order
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
-    X(array) X(_io) X(io) X(_bisect) X(bisect) X(_heapq) X(heapq)
+    X(itertools) X(_collections) X(collections) \
+    X(array) X(_io) X(io) X(_bisect) X(_heapq)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -47,13 +48,18 @@ typedef struct hx_frame {
     rh_object *gen;          /* the generator whose frame this is (borrowed), or NULL */
 } hx_frame;
 
-/* A module written in Python (import.c): found on the search path and parsed before the program runs. */
+/* A module written in Python (import.c): a `name.py` file or a package's `__init__.py`, found on the search
+ * path (a submodule: in its parent package's directory); read and parsed before the program runs when an
+ * unconditional top-level import names it, else at the import statement that first runs for it. */
 typedef struct hx_modfile {
-    char *name;              /* the module's name, as imported */
-    char *path, *abspath;    /* where it was found (dir/name.py), and its realpath (tracebacks) */
+    char *name;              /* the module's full (dotted) name */
+    char *path, *abspath;    /* where it was found (dir/name.py, dir/name/__init__.py), and its realpath */
+    char *pkgdir;            /* a package: its directory, the one entry of __path__ (owned); else NULL */
     char *src;               /* source text */
     size_t len;
     hx_code *code;           /* its module unit */
+    int compiled;            /* resolved and compiled (hx_prepare, hx_compile) */
+    int initializing;        /* its body is running (import_from's "partially initialized module") */
     rh_object *module;       /* the module object while sys.modules holds it (borrowed), else NULL */
     const void *last_dict;   /* identity of the dict its body last ran in (never dereferenced): a failed
                               * import's frames still name this file while a traceback keeps them */
@@ -62,10 +68,11 @@ typedef struct hx_modfile {
 } hx_modfile;
 
 #define HX_IMPORT_DIRS_MAX 32
-/* The search path and every module file the program can import (import.c). */
+/* The search path and every module file the program has found (import.c). */
 typedef struct hx_imports {
-    char *dirs[HX_IMPORT_DIRS_MAX]; /* the program's directory, then PYTHONPATH's entries */
+    char *dirs[HX_IMPORT_DIRS_MAX]; /* the program's directory, PYTHONPATH's entries, the profile's Lib */
     int ndirs;
+    const char *stdlib;             /* the last of dirs when the standard library is on the path, else NULL */
     hx_modfile *files, **tail;
     int nimported;
 } hx_imports;
@@ -76,6 +83,8 @@ typedef struct hx_report hx_report;
 typedef struct hx_interp {
     rh_runtime *rt;
     const char *filename;
+    char **args;             /* the program's arguments after its file (sys.argv[1:]; borrowed from main's argv) */
+    int nargs;
     char *abspath;           /* realpath of the workload, as CPython's tracebacks show it (owned) */
     char *src;               /* whole source text */
     size_t srclen;
@@ -232,6 +241,15 @@ int hx_api_exists(uint32_t version, const char *owner, const char *name);
 /* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */
 typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, int nargs, char **kwn,
                             rh_object **kwv, int nkw);
+/* rh_builtin_def.flags: how CPython calls it. A METH_VARARGS function, or a type without vectorcall, gets its
+ * positional arguments packed into a tuple and its keywords into a dict, both alive for the whole call
+ * (Objects/call.c _PyObject_MakeTpCall; Objects/methodobject.c cfunction_call). The harness's function
+ * still receives the array; the call site (hx_call_def) makes the tuple and the dict. */
+#define HX_METH_VARARGS 1         /* in every version */
+#define HX_METH_VARARGS_TO312 2   /* where the profile's varargs_find_minmax says so */
+/* Call builtin def d with self (borrowed) and the arguments (borrowed), packing them as d->flags say. */
+rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
+                       char **kwn, rh_object **kwv, int nkw);
 
 /* ---- modules.c */
 rh_object *hx_import_module(hx_interp *I, const char *name);   /* new ref or NULL */
@@ -240,12 +258,25 @@ rh_object *hx_module_math(hx_interp *I);
 rh_object *hx_module_time(hx_interp *I);
 rh_object *hx_module_random(hx_interp *I);
 void hx_random_state_free(hx_interp *I);
-/* mod_array.c, mod_io.c, mod_bisect.c, mod_random.c: array, _io/io (StringIO), _bisect/bisect, _heapq/heapq,
+/* mod_itertools.c: the itertools module, the constructor of one of its types (NULL: not one), and the
+ * type attributes it has (chain.from_iterable: new reference; NULL without error: none) */
+rh_object *hx_module_itertools(hx_interp *I);
+const rh_builtin_def *hx_itertools_constructor(rh_object *type);
+rh_object *hx_itertools_type_attr(hx_interp *I, rh_object *type, rh_object *name);
+/* mod_collections.c: _collections and the native stand-in for collections (deque), deque's constructor
+ * (NULL: not a deque type), its methods, and deque.maxlen (1: *out set, 0: not that, -1: error) */
+rh_object *hx_module__collections(hx_interp *I);
+rh_object *hx_module_collections(hx_interp *I);
+const rh_builtin_def *hx_collections_constructor(rh_object *type);
+const rh_builtin_def *hx_deque_find_method(const char *name);
+int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
+/* mod_array.c, mod_io.c, mod_bisect.c, mod_random.c: array, _io/io (StringIO), _bisect, _heapq (bisect and heapq
+ * are Lib's bisect.py and heapq.py over them, as CPython's),
  * and the methods, attributes and constructors of their objects (array.array, StringIO, random.Random) */
 rh_object *hx_module_array(hx_interp *I);
 rh_object *hx_module_io(hx_interp *I, const char *name);
-rh_object *hx_module_bisect(hx_interp *I, const char *name);
-rh_object *hx_module_heapq(hx_interp *I, const char *name);
+rh_object *hx_module_bisect(hx_interp *I);
+rh_object *hx_module_heapq(hx_interp *I);
 const rh_builtin_def *hx_array_find_method(const char *name);
 const rh_builtin_def *hx_stringio_find_method(const char *name);
 const rh_builtin_def *hx_random_find_method(const char *name);
@@ -262,15 +293,22 @@ rh_hooks hx_interp_hooks(hx_interp *I);
 
 /* ---- import.c: modules written in Python */
 char *hx_read_file(const char *path, size_t *len);  /* malloc'd, NUL-terminated; NULL with errno */
-void hx_imports_init(hx_imports *R, const char *main_file);  /* search path: main's directory, PYTHONPATH */
-/* Find, read and parse every module the program's import statements name (recursively) that is not native.
- * 0, or -1 with *err set and *errfile the file it is about (NULL: the main program). */
+/* search path: main's directory, PYTHONPATH, then stdlib (the profile's Lib directory; NULL or missing: none) */
+void hx_imports_init(hx_imports *R, const char *main_file, const char *stdlib);
+/* Find, read and parse every module the unconditional top-level imports of the program name, and theirs,
+ * recursively. 0, or -1 with *err set and *errfile the file it is about (NULL: the main program). */
 int hx_imports_load(hx_imports *R, hx_code *main_module, hx_cerr *err, const char **errfile);
 int hx_imports_compile(hx_interp *I, hx_cerr *err, const char **errfile); /* resolve + compile each loaded */
 hx_modfile *hx_imports_find(const hx_imports *R, const char *name);
 void hx_imports_free(hx_imports *R);
-rh_object *hx_import_file(hx_interp *I, const char *name);      /* the module, executed at first import: new ref */
+/* IMPORT_NAME (Python/ceval.c import_name, Lib/importlib/_bootstrap.py __import__): name relative to
+ * globals' package at level, fromlist NULL or the names joined by ','. New ref or NULL. */
+rh_object *hx_import_name(hx_interp *I, rh_object *globals, const char *name, int level, const char *fromlist);
+rh_object *hx_import_file(hx_interp *I, const char *name);      /* absolute name, executed at first import: new ref */
 rh_object *hx_import_from(hx_interp *I, rh_object *module, const char *attr); /* IMPORT_FROM: new ref */
+int hx_import_star(hx_interp *I, rh_object *ns, rh_object *module);          /* IMPORT_STAR: 0 or -1 */
+rh_object *hx_sys_modules(hx_interp *I);   /* sys.modules (borrowed; made on first use) or NULL */
+rh_object *hx_sys_path(hx_interp *I);      /* a new list of the search path's directories, or NULL */
 const hx_modfile *hx_imports_file_of_globals(hx_interp *I, rh_object *globals); /* NULL: the program */
 /* finalize_modules for the imported modules: out of sys.modules (weak references kept: new list or NULL), then,
  * after the shutdown collection, the dicts of those still alive wiped, newest first (consumes the list). */

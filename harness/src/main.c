@@ -11,13 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hx_stdlib.h"
 #include "interp.h"
 #include "limits.h"
 #include "record.h"
 #include "report.h"
 
 static const char usage_text[] =
-    "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE]\n"
+    "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE] [--] [ARGS...]\n"
     "       refheap record [-o FILE] [--python PATH] SCRIPT.py|-m MODULE [ARGS...]   (refheap record -h)\n"
     "       refheap replay FILE [--allocator NAME] [--set KEY=VALUE] [--json OUT] [--report]  (-h)\n"
     "       refheap shim-path   (the folder of the `refheap` shim module for PYTHONPATH)\n"
@@ -45,6 +46,8 @@ static const char usage_text[] =
     "                      (MemoryError), as a byte limit of the fault injector\n"
     "  --max-rss MB        stop the program (exit status 3) once its resident set size exceeds MB\n"
     "  --timeout S         stop the program (exit status 3) once it has run S seconds (wall clock)\n"
+    "after FILE.py, the first argument that is not one of these options (or everything after --) begins\n"
+    "the program's own arguments: sys.argv is [FILE.py, ARGS...]\n"
     "exit status: 0 ok, 1 uncaught exception, 2 bad input or usage, 3 stopped by --max-rss or --timeout\n";
 
 typedef struct opts {
@@ -58,6 +61,8 @@ typedef struct opts {
     long long max_heap_mb;   /* 0: no limit */
     long long max_rss_mb;    /* 0: no limit */
     double timeout_s;        /* 0: no limit */
+    char **args;             /* the program's arguments after the file (sys.argv[1:]), borrowed from argv */
+    int nargs;
 } opts;
 
 static int usage_error(const char *msg, const char *arg) {
@@ -106,12 +111,28 @@ static int parse_args(int argc, char **argv, opts *o) {
             const char **dst = a[2] == 'p' ? &o->profile : a[2] == 'a' ? &o->allocator : &o->json;
             *dst = argv[++i];
         } else if (!strcmp(a, "--help")) { fputs(usage_text, stdout); return 0; }
+        else if (o->file) { /* the program's arguments begin (`--` itself is not one of them) */
+            if (!strcmp(a, "--")) i++;
+            o->args = argv + i;
+            o->nargs = argc - i;
+            break;
+        }
         else if (a[0] == '-' && a[1]) return usage_error("unknown option", a);
-        else if (o->file) return usage_error("more than one workload file:", a);
         else o->file = a;
     }
     if (!o->file) return usage_error("missing workload file", NULL);
     return -1; /* go on */
+}
+
+/* The profile's interpreter's standard library directory (hx_stdlib.h, generated from
+ * conformance/profiles/interpreters.tsv); REFHEAP_STDLIB overrides it ("" for none). NULL: none. */
+static const char *stdlib_dir(const char *profile) {
+    const char *env = getenv("REFHEAP_STDLIB");
+    if (env) return env;
+#define HX_STDLIB_ROW(p, dir) if (!strcmp(profile, p)) return dir;
+    HX_STDLIB_DIRS(HX_STDLIB_ROW)
+#undef HX_STDLIB_ROW
+    return NULL;
 }
 
 static void interp_release(hx_interp *I) {
@@ -279,7 +300,7 @@ int main(int argc, char **argv) {
     hx_toks_free(toks, ntok);
     if (!mod) { free(src); return compile_error(o.file, &cerr); }
     static hx_imports imports; /* every module the program imports, found and parsed before it runs */
-    hx_imports_init(&imports, o.file);
+    hx_imports_init(&imports, o.file, stdlib_dir(prof->name));
     const char *errfile = NULL;
     if (hx_imports_load(&imports, mod, &cerr, &errfile) != 0) {
         int st2 = compile_error(errfile ? errfile : o.file, &cerr);
@@ -302,6 +323,8 @@ int main(int argc, char **argv) {
     if (!I) abort();
     I->classic_division = prof->python2 && !(mod->future & RH_FUTURE_DIVISION);
     I->filename = o.file;
+    I->args = o.args;
+    I->nargs = o.nargs;
     I->abspath = realpath(o.file, NULL);
     I->src = src;
     I->srclen = len;

@@ -1,10 +1,8 @@
-/* mod_bisect.c — _bisect (CPython 3.11 Modules/_bisectmodule.c) and _heapq (Modules/_heapqmodule.c),
- * and native `bisect` / `heapq` modules exporting the same functions.
+/* mod_bisect.c — _bisect (CPython 3.11 Modules/_bisectmodule.c) and _heapq (Modules/_heapqmodule.c).
  *
- * Owns bisect_left/right and insort_left/right (lo, hi, key as 3.10+; the aliases bisect and insort in
- * `bisect`, as Lib/bisect.py binds them) and heappush, heappop, heapify, heapreplace, heappushpop.
- * CPython's bisect.py and heapq.py are Python over these C functions; refheap's are native until the Lib
- * can run (docs/conformance.md), so heapq's Python-only functions (nlargest, nsmallest, merge) are absent.
+ * Owns bisect_left/right and insort_left/right (lo, hi, key as 3.10+) and heappush, heappop, heapify,
+ * heapreplace, heappushpop. `bisect` and `heapq` are CPython's Lib/bisect.py and Lib/heapq.py, found on the
+ * search path: they bind these C functions by `from _bisect import *` / `from _heapq import *` as in CPython.
  * Invariants: the comparisons are CPython's, in its order (item < a[mid] for right, a[mid] < item for
  * left; siftdown/siftup's newitem < parent and a[child] < a[child+1]), so programs whose __lt__ counts or
  * prints see the same calls; a heap's size change during a comparison raises RuntimeError as CPython's.
@@ -134,9 +132,11 @@ static void swap(hx_interp *I, rh_object *heap, size_t i, size_t j) {
     rh_decref(I->rt, y);
 }
 
-/* a < b on two items of the heap, kept alive across the comparison; the size must not change */
-static int less(hx_interp *I, rh_object *heap, size_t i, size_t j) {
+/* heap[i] < heap[j] (a max-heap, the _max functions: heap[j] < heap[i], as siftdown_max/siftup_max compare),
+ * both kept alive across the comparison; the size must not change */
+static int less(hx_interp *I, rh_object *heap, size_t i, size_t j, int max) {
     size_t size = rh_list_len(heap);
+    if (max) { size_t t = i; i = j; j = t; }
     rh_object *x = newref(rh_list_get(heap, i)), *y = newref(rh_list_get(heap, j));
     int r = rh_richcompare(I->rt, RH_CMP_LT, x, y);
     rh_decref(I->rt, x);
@@ -148,11 +148,11 @@ static int less(hx_interp *I, rh_object *heap, size_t i, size_t j) {
     return r;
 }
 
-/* siftdown: move heap[pos] up towards startpos while it is smaller than its parent */
-static int siftdown(hx_interp *I, rh_object *heap, size_t startpos, size_t pos) {
+/* siftdown (siftdown_max): move heap[pos] up towards startpos while it is smaller (larger) than its parent */
+static int siftdown(hx_interp *I, rh_object *heap, size_t startpos, size_t pos, int max) {
     while (pos > startpos) {
         size_t parent = (pos - 1) >> 1;
-        int c = less(I, heap, pos, parent);
+        int c = less(I, heap, pos, parent, max);
         if (c < 0) return -1;
         if (c == 0) break;
         swap(I, heap, parent, pos);
@@ -161,13 +161,13 @@ static int siftdown(hx_interp *I, rh_object *heap, size_t startpos, size_t pos) 
     return 0;
 }
 
-/* siftup: the smaller child moves up until a leaf, then siftdown from there */
-static int siftup(hx_interp *I, rh_object *heap, size_t pos) {
+/* siftup (siftup_max): the smaller (larger) child moves up until a leaf, then siftdown from there */
+static int siftup(hx_interp *I, rh_object *heap, size_t pos, int max) {
     size_t endpos = rh_list_len(heap), startpos = pos, limit = endpos >> 1;
     while (pos < limit) {
         size_t child = 2 * pos + 1;
         if (child + 1 < endpos) {
-            int c = less(I, heap, child, child + 1);
+            int c = less(I, heap, child, child + 1, max);
             if (c < 0) return -1;
             child += (size_t)(c ^ 1);
         }
@@ -178,18 +178,18 @@ static int siftup(hx_interp *I, rh_object *heap, size_t pos) {
         swap(I, heap, child, pos);
         pos = child;
     }
-    return siftdown(I, heap, startpos, pos);
+    return siftdown(I, heap, startpos, pos, max);
 }
 
 FN(h_heappush) {
     (void)self; (void)kwn; (void)kwv;
     if (heap_arg(I, "heappush", a, n, nkw, 2)) return NULL;
     if (rh_list_append(I->rt, a[0], a[1])) return NULL;
-    return siftdown(I, a[0], 0, rh_list_len(a[0]) - 1) ? NULL : none(I);
+    return siftdown(I, a[0], 0, rh_list_len(a[0]) - 1, 0) ? NULL : none(I);
 }
-FN(h_heappop) {
-    (void)self; (void)kwn; (void)kwv;
-    if (heap_arg(I, "heappop", a, n, nkw, 1)) return NULL;
+/* heappop_internal: the top (new reference), the last item moved there and sifted */
+static rh_object *pop_top(hx_interp *I, const char *fn, rh_object **a, int n, int nkw, int max) {
+    if (heap_arg(I, fn, a, n, nkw, 1)) return NULL;
     size_t len = rh_list_len(a[0]);
     if (len == 0) { rh_err_set(I->rt, RH_EXC_INDEX, "index out of range"); return NULL; }
     rh_object *last = rh_list_pop(I->rt, a[0], (int64_t)len - 1);
@@ -197,21 +197,27 @@ FN(h_heappop) {
     rh_object *ret = newref(rh_list_get(a[0], 0));
     rh_list_setitem(I->rt, a[0], 0, last);
     rh_decref(I->rt, last);
-    if (siftup(I, a[0], 0)) { rh_decref(I->rt, ret); return NULL; }
+    if (siftup(I, a[0], 0, max)) { rh_decref(I->rt, ret); return NULL; }
     return ret;
 }
-static rh_object *replace_top(hx_interp *I, rh_object *heap, rh_object *item) {
+FN(h_heappop) { (void)self; (void)kwn; (void)kwv; return pop_top(I, "heappop", a, n, nkw, 0); }
+FN(h_heappop_max) { (void)self; (void)kwn; (void)kwv; return pop_top(I, "_heappop_max", a, n, nkw, 1); }
+
+/* the old top (new reference); item (borrowed) put in its place and sifted */
+static rh_object *replace_top(hx_interp *I, rh_object *heap, rh_object *item, int max) {
     rh_object *ret = newref(rh_list_get(heap, 0));
     rh_list_setitem(I->rt, heap, 0, item);
-    if (siftup(I, heap, 0)) { rh_decref(I->rt, ret); return NULL; }
+    if (siftup(I, heap, 0, max)) { rh_decref(I->rt, ret); return NULL; }
     return ret;
 }
-FN(h_heapreplace) {
-    (void)self; (void)kwn; (void)kwv;
-    if (heap_arg(I, "heapreplace", a, n, nkw, 2)) return NULL;
+/* heapreplace_internal */
+static rh_object *do_replace(hx_interp *I, const char *fn, rh_object **a, int n, int nkw, int max) {
+    if (heap_arg(I, fn, a, n, nkw, 2)) return NULL;
     if (rh_list_len(a[0]) == 0) { rh_err_set(I->rt, RH_EXC_INDEX, "index out of range"); return NULL; }
-    return replace_top(I, a[0], a[1]);
+    return replace_top(I, a[0], a[1], max);
 }
+FN(h_heapreplace) { (void)self; (void)kwn; (void)kwv; return do_replace(I, "heapreplace", a, n, nkw, 0); }
+FN(h_heapreplace_max) { (void)self; (void)kwn; (void)kwv; return do_replace(I, "_heapreplace_max", a, n, nkw, 1); }
 FN(h_heappushpop) {
     (void)self; (void)kwn; (void)kwv;
     if (heap_arg(I, "heappushpop", a, n, nkw, 2)) return NULL;
@@ -222,7 +228,7 @@ FN(h_heappushpop) {
     if (c < 0) return NULL;
     if (c == 0) return newref(a[1]);
     if (rh_list_len(a[0]) == 0) { rh_err_set(I->rt, RH_EXC_INDEX, "index out of range"); return NULL; }
-    return replace_top(I, a[0], a[1]);
+    return replace_top(I, a[0], a[1], 0);
 }
 
 static size_t keep_top_bit(size_t n) {
@@ -232,10 +238,9 @@ static size_t keep_top_bit(size_t n) {
 }
 
 /* heapify_internal: siftup from the last parent back to the root; beyond 2500 items CPython's
- * cache_friendly_heapify order (each subtree finished before its parent's siblings) */
-FN(h_heapify) {
-    (void)self; (void)kwn; (void)kwv;
-    if (heap_arg(I, "heapify", a, n, nkw, 1)) return NULL;
+ * cache_friendly_heapify order (each subtree finished before its parent's siblings); None (new) or NULL */
+static rh_object *do_heapify(hx_interp *I, const char *fn, rh_object **a, int n, int nkw, int max) {
+    if (heap_arg(I, fn, a, n, nkw, 1)) return NULL;
     size_t len = rh_list_len(a[0]);
     if (len > 2500) {
         /* m: first childless node; leftmost: first node of m's row; each pair of children is followed at
@@ -245,15 +250,17 @@ FN(h_heapify) {
         for (int r = 0; r < 2; r++)
             for (int64_t i = ranges[r][0]; i >= ranges[r][1]; i--)
                 for (int64_t j = i;; j >>= 1) {
-                    if (siftup(I, a[0], (size_t)j)) return NULL;
+                    if (siftup(I, a[0], (size_t)j, max)) return NULL;
                     if (!(j & 1)) break;
                 }
         return none(I);
     }
     for (int64_t i = (int64_t)(len >> 1) - 1; i >= 0; i--)
-        if (siftup(I, a[0], (size_t)i)) return NULL;
+        if (siftup(I, a[0], (size_t)i, max)) return NULL;
     return none(I);
 }
+FN(h_heapify) { (void)self; (void)kwn; (void)kwv; return do_heapify(I, "heapify", a, n, nkw, 0); }
+FN(h_heapify_max) { (void)self; (void)kwn; (void)kwv; return do_heapify(I, "_heapify_max", a, n, nkw, 1); }
 
 /* ---------------------------------------------------------------- modules */
 
@@ -261,16 +268,13 @@ FN(h_heapify) {
 static const rh_builtin_def bisect_defs[] = {
     D("bisect_right", b_bisect_right), D("bisect_left", b_bisect_left), D("insort_right", b_insort_right),
     D("insort_left", b_insort_left), {NULL, NULL, 0}};
-static const rh_builtin_def bisect_py_defs[] = { /* Lib/bisect.py: the same, plus its two aliases */
-    D("bisect_right", b_bisect_right), D("bisect_left", b_bisect_left), D("insort_right", b_insort_right),
-    D("insort_left", b_insort_left), D("bisect", b_bisect_right), D("insort", b_insort_right), {NULL, NULL, 0}};
 static const rh_builtin_def heapq_defs[] = {
     D("heappush", h_heappush), D("heappop", h_heappop), D("heapify", h_heapify), D("heapreplace", h_heapreplace),
-    D("heappushpop", h_heappushpop), {NULL, NULL, 0}};
+    D("heappushpop", h_heappushpop), D("_heappop_max", h_heappop_max), D("_heapify_max", h_heapify_max),
+    D("_heapreplace_max", h_heapreplace_max), {NULL, NULL, 0}};
 #undef D
 
-rh_object *hx_module_bisect(hx_interp *I, const char *name) {
-    return hx_make_module(I, name, name[0] == '_' ? bisect_defs : bisect_py_defs);
-}
+/* _bisect and _heapq: new modules; bisect and heapq are Lib's bisect.py and heapq.py, which import them */
+rh_object *hx_module_bisect(hx_interp *I) { return hx_make_module(I, "_bisect", bisect_defs); }
 
-rh_object *hx_module_heapq(hx_interp *I, const char *name) { return hx_make_module(I, name, heapq_defs); }
+rh_object *hx_module_heapq(hx_interp *I) { return hx_make_module(I, "_heapq", heapq_defs); }

@@ -103,6 +103,83 @@ FN(sys_intern) {
     return s;
 }
 
+/* sys.getdefaultencoding() (sys_getdefaultencoding_impl): 'utf-8' in 3.x, 2.7's 'ascii' (profile data) */
+FN(sys_getdefaultencoding) {
+    UNUSED_ARGS;
+    (void)a;
+    if (argc(I, "getdefaultencoding", n, 0, 0, nkw)) return NULL;
+    return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->default_encoding);
+}
+
+/* ---- sys's data attributes (Python/sysmodule.c _PySys_InitCore / _PySys_UpdateConfig): one row each, a
+ * maker returning a new reference (NULL with the error set); values of the mirrored interpreter come
+ * from the profile (rh_profile.sys_version & co.), not from the build. */
+
+static rh_object *str_list(hx_interp *I, const char *first, char **rest, int nrest) {
+    rh_object *l = rh_list_new(I->rt, 0);
+    for (int i = -1; l && i < nrest; i++) {
+        rh_object *s = rh_str_from_cstr(I->rt, i < 0 ? first : rest[i]);
+        if (!s || rh_list_append(I->rt, l, s)) { rh_xdecref(I->rt, s); rh_decref(I->rt, l); return NULL; }
+        rh_decref(I->rt, s);
+    }
+    return l;
+}
+/* sys.argv: the program's path as given on the command line, then its arguments */
+static rh_object *sys_argv(hx_interp *I) { return str_list(I, I->filename, I->args, I->nargs); }
+/* sys.path: import.c's search path (the program's directory, PYTHONPATH, the profile's Lib) */
+static rh_object *sys_path(hx_interp *I) { return hx_sys_path(I); }
+static rh_object *sys_version(hx_interp *I) { return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->sys_version); }
+static rh_object *sys_hexversion(hx_interp *I) { return rh_int_from_i64(I->rt, rh_runtime_profile(I->rt)->hexversion); }
+static rh_object *sys_platform(hx_interp *I) { return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->sys_platform); }
+static rh_object *sys_maxsize(hx_interp *I) { return rh_int_from_i64(I->rt, INT64_MAX); } /* PY_SSIZE_T_MAX */
+static rh_object *sys_maxunicode(hx_interp *I) { return rh_int_from_i64(I->rt, 0x10FFFF); }
+static rh_object *sys_byteorder(hx_interp *I) {
+    const uint16_t one = 1;
+    return rh_str_from_cstr(I->rt, *(const unsigned char *)&one ? "little" : "big");
+}
+/* sys.executable: the running interpreter's binary, which is refheap itself (docs/conformance.md) */
+static rh_object *sys_executable(hx_interp *I) {
+    char *p = realpath("/proc/self/exe", NULL);
+    rh_object *s = rh_str_from_cstr(I->rt, p ? p : "");
+    free(p);
+    return s;
+}
+/* sys.builtin_module_names: the native modules, sorted as CPython's table is */
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+static const char *const native_modules[32];
+static rh_object *sys_builtin_module_names(hx_interp *I) {
+    const char *v[32];
+    size_t n = 0;
+    while (native_modules[n] && n < 32) v[n] = native_modules[n], n++;
+    qsort(v, n, sizeof v[0], cmp_cstr);
+    rh_object *t = rh_tuple_new(I->rt, n);
+    for (size_t i = 0; t && i < n; i++) {
+        rh_object *s = rh_str_intern_utf8(I->rt, v[i], strlen(v[i]));
+        if (!s) { rh_decref(I->rt, t); return NULL; }
+        rh_tuple_set(t, i, s);
+    }
+    return t;
+}
+
+#define HX_SYS_ATTRS(X)                                                                                 \
+    X(argv) X(path) X(version) X(hexversion) X(platform) X(maxsize) X(maxunicode) X(byteorder)         \
+    X(executable) X(builtin_module_names)
+
+static int add_sys_attrs(hx_interp *I, rh_object *m) {
+    static const struct { const char *name; rh_object *(*make)(hx_interp *); } rows[] = {
+#define HX_SYS_ROW(n) {#n, sys_##n},
+        HX_SYS_ATTRS(HX_SYS_ROW)
+#undef HX_SYS_ROW
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        rh_object *v = rows[i].make(I);
+        int rc = v ? rh_dict_set_cstr(I->rt, rh_module_dict(m), rows[i].name, v) : -1;
+        rh_xdecref(I->rt, v);
+        if (rc) return -1;
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------- gc */
 
 static int gen_arg(hx_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw, int dflt, int *gen) {
@@ -220,7 +297,8 @@ static const rh_builtin_def sys_defs[] = {
     {"getrefcount", (void (*)(void))sys_getrefcount, 0}, {"getsizeof", (void (*)(void))sys_getsizeof, 0},
     {"intern", (void (*)(void))sys_intern, 0}, {"exc_info", (void (*)(void))sys_exc_info, 0},
     {"exit", (void (*)(void))sys_exit, 0}, {"getrecursionlimit", (void (*)(void))sys_getrecursionlimit, 0},
-    {"setrecursionlimit", (void (*)(void))sys_setrecursionlimit, 0}, {NULL, NULL, 0}};
+    {"setrecursionlimit", (void (*)(void))sys_setrecursionlimit, 0},
+    {"getdefaultencoding", (void (*)(void))sys_getdefaultencoding, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def gc_defs[] = {
     {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
     {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},
@@ -233,7 +311,7 @@ static const rh_builtin_def gc_defs[] = {
     {"set_debug", (void (*)(void))gc_set_debug, 0}, {"get_debug", (void (*)(void))gc_get_debug, 0},
     {NULL, NULL, 0}};
 static const rh_builtin_def weakref_defs[] = {
-    {"ref", (void (*)(void))wr_ref, 0}, {"getweakrefcount", (void (*)(void))wr_getweakrefcount, 0},
+    {"ref", (void (*)(void))wr_ref, HX_METH_VARARGS} /* weakref type: no vectorcall */, {"getweakrefcount", (void (*)(void))wr_getweakrefcount, 0},
     {"getweakrefs", (void (*)(void))wr_getweakrefs, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def refheap_defs[] = {{"mark", (void (*)(void))rh_mark, 0}, {NULL, NULL, 0}};
 
@@ -275,7 +353,7 @@ static int set_gc_list(hx_interp *I, rh_object *m, const char *name, rh_object *
 }
 
 /* The native modules: sys.builtin_module_names' part the interpreter has; found before the search path. */
-static const char *const native_modules[] = {
+static const char *const native_modules[32] = {
 #define HX_MOD_NAME(name) #name,
     HX_NATIVE_MODULES(HX_MOD_NAME)
 #undef HX_MOD_NAME
@@ -310,17 +388,24 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     if (slot == &I->mod_math) m = hx_module_math(I);
     else if (slot == &I->mod_time) m = hx_module_time(I);
     else if (slot == &I->mod_random) m = hx_module_random(I);
+    else if (slot == &I->mod_itertools) m = hx_module_itertools(I);
+    else if (slot == &I->mod__collections) m = hx_module__collections(I);
+    else if (slot == &I->mod_collections) m = hx_module_collections(I);
     else if (slot == &I->mod_array) m = hx_module_array(I);
     else if (slot == &I->mod__io || slot == &I->mod_io) m = hx_module_io(I, name);
-    else if (slot == &I->mod__bisect || slot == &I->mod_bisect) m = hx_module_bisect(I, name);
-    else if (slot == &I->mod__heapq || slot == &I->mod_heapq) m = hx_module_heapq(I, name);
+    else if (slot == &I->mod__bisect) m = hx_module_bisect(I);
+    else if (slot == &I->mod__heapq) m = hx_module_heapq(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
+        if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }
         for (int err = 0; m && err < 2; err++) { /* sys.stdout, sys.stderr (builtins_iter.c) */
             rh_object *s = hx_std_stream_new(I, err);
             if (!s || rh_dict_set_cstr(I->rt, rh_module_dict(m), err ? "stderr" : "stdout", s)) { rh_decref(I->rt, m); m = NULL; }
             rh_xdecref(I->rt, s);
         }
+        /* sys.modules (the imported Python modules: natives and __main__ are not entered) */
+        rh_object *mods = m ? hx_sys_modules(I) : NULL;
+        if (m && (!mods || rh_dict_set_cstr(I->rt, rh_module_dict(m), "modules", mods))) { rh_decref(I->rt, m); m = NULL; }
     }
     else if (slot == &I->mod_weakref) m = hx_make_module(I, "weakref", weakref_defs);
     else if (slot == &I->mod_refheap) m = hx_make_module(I, "refheap", refheap_defs);

@@ -79,7 +79,8 @@
     X(KW_NAMES, 0, 0)              /* arg: keyword-name list of the next CALL */                        \
     X(CALL, VAR, 0)                /* arg: positional + keyword argument count */                       \
     X(CALL_FUNCTION_EX, VAR, 0)    /* callable, NULL, argument sequence (arg 1: then the keyword dict) */ \
-    X(MAKE_FUNCTION, VAR, 0)       /* arg: code index; next word: flags (1 defaults, 2 kwdefaults, 8 closure) | name << 4 */ \
+    X(MAKE_FUNCTION, VAR, 0)       /* arg: code index; next word: flags (1 defaults, 2 kwdefaults, 4 annotations, 8 closure) | name << 4 */ \
+    X(SETUP_ANNOTATIONS, 0, 0)     /* module / class body: __annotations__ = {} in its namespace unless there */ \
     X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> (arg 1: <setcomp>) function 3.11 makes (the loop is inline) */ \
     X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count. Runs the body, pushes the class */ \
     X(RETURN_VALUE, -1, 0)                                                                              \
@@ -102,7 +103,8 @@
     X(BEFORE_WITH, 1, 0)           /* mgr -> __exit__, mgr.__enter__() */                              \
     X(WITH_EXCEPT_START, 1, 0)     /* call __exit__(type, exc, tb) found 4 items down */               \
     X(LOAD_ASSERTION_ERROR, 1, 0)                                                                       \
-    X(IMPORT_NAME, 1, 0)           /* arg: co_cstrs index of the module's name */                        \
+    X(IMPORT_NAME, 1, 1)           /* arg: co_cstrs index of the module's name; word: level | fromlist << 8 */ \
+    X(IMPORT_STAR, -1, 0)          /* pop the module, bind its public names in the frame's namespace */  \
     X(IMPORT_FROM, 1, 0)           /* push getattr(TOP, co_cstrs[arg]), ImportError if absent */          \
     /* comprehensions, generators and coroutines (3.11) */                                             \
     X(MAP_ADD, -2, 0)              /* key, value: d[key] = value in the dict arg items down (after popping) */ \

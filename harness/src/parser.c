@@ -6,8 +6,9 @@
  *   S_EXPR a | S_ASSIGN items=targets a=value | S_AUG a=target op b=value | S_DEL items
  *   S_IF a=cond items=body items2=else | S_WHILE a=cond items=body items2=else
  *   S_FOR a=target b=iter items=body items2=else | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
- *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT items=E_NAME (name = binding, sval = module;
- *   `from m import`: sval = m, items' sval = attribute),
+ *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT items=E_NAME (name = binding, sval = dotted
+ *   module, kwnames(n2) its components after `as`; `from m import`: sval = m, ival = level, name = fromlist,
+ *   op 1 = `import *`, items' sval = attribute),
  *   E_CONST ckind/ival/fval/sval (K_TUPLE: items) | E_LIST/E_TUPLE items | E_DICT items=keys items2=values
  *   E_LISTCOMP/E_SETCOMP a=elt b=target c=iter items2=ifs | E_SET items (cst: folded frozenset) | E_BINOP op a b | E_UNARY op a | E_BOOLOP op items
  *   E_NOT a | E_COMPARE items ops | E_IFEXP a=body b=cond c=else | E_CALL a=func items=args
@@ -198,6 +199,8 @@ void hx_code_free(hx_code *c) {
     free(c->params);
     free_nodes(c->defaults, c->ndefaults);
     free_nodes(c->kwdefaults, c->nkwonly);
+    free_nodes(c->annots, c->annots ? hx_code_nallparams(c) : 0);
+    hx_node_free(c->returns);
     for (int i = 0; i < c->ncells; i++) free(c->cellnames[i]);
     for (int i = 0; i < c->nfree; i++) free(c->freenames[i]);
     free(c->cellnames);
@@ -1098,6 +1101,37 @@ static hx_node **p_block(parser *P, int *nout);
 static const char *const aug_ops[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", NULL};
 static const int aug_codes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR};
 
+static hx_node *p_annotation(parser *P);
+
+/* annotated_rhs: a yield expression or a testlist */
+static hx_node *p_rhs(parser *P) { return is_kw(cur(P), "yield") ? p_yield(P) : p_testlist(P); }
+
+/* `target: annotation [= value]` (PEP 526; the grammar's assignment rule): the target is one name,
+ * attribute or subscript; a bare name not in parentheses is "simple" (its annotation is recorded in a
+ * module's or class's __annotations__). Takes e; the ':' is the current token. */
+static hx_node *p_annassign(parser *P, hx_tok *t, hx_node *e) {
+    const char *bad = e->kind == E_TUPLE ? "only single target (not tuple) can be annotated"
+                    : e->kind == E_LIST ? "only single target (not list) can be annotated"
+                    : e->kind != E_NAME && e->kind != E_ATTR && e->kind != E_SUBSCR ? "illegal target for annotation"
+                    : NULL;
+    if (bad) {
+        hx_cerr_set(P->err, e->line, e->col, "syntax error: %s", bad);
+        hx_node_free(e);
+        return NULL;
+    }
+    P->i++;
+    hx_node *n = mk(S_ANNASSIGN, t);
+    n->a = e;
+    n->op = e->kind == E_NAME && !is_op(t, "(");
+    n->b = p_annotation(P);
+    if (n->b && is_op(cur(P), "=")) {
+        P->i++;
+        n->c = p_rhs(P);
+    }
+    if (failed(P)) { hx_node_free(n); return NULL; }
+    return n;
+}
+
 static hx_node *p_expr_stmt(parser *P) {
     hx_tok *t = cur(P);
     hx_node *e = is_kw(t, "yield") ? p_yield(P) : p_testlist(P);
@@ -1144,11 +1178,7 @@ static hx_node *p_expr_stmt(parser *P) {
                 if (!n->b) { hx_node_free(n); return NULL; }
                 return n;
             }
-    if (is_op(o, ":")) {
-        unsupported(P, o, "variable annotation", "plain assignment");
-        hx_node_free(e);
-        return NULL;
-    }
+    if (is_op(o, ":")) return p_annassign(P, t, e);
     hx_node *n = mk(S_EXPR, t);
     n->a = e;
     return n;
@@ -1177,20 +1207,74 @@ static hx_node *p_import_alias(parser *P, const char *what) {
     return tg;
 }
 
-/* `import m [as n], ...`: any module name; whether it exists (native, or a .py file on the search path) is
- * checked before the program runs (import.c). Packages (`import a.b`) are not supported yet. */
+/* A dotted module name `a.b.c` starting at the current token: a new string, NULL with the error set. The
+ * components go to *parts (new array of new strings, *nparts of them) when parts is not NULL. */
+static char *p_dotted_name(parser *P, char ***parts, int *nparts) {
+    size_t len = 0, cap = 32;
+    char *s = malloc(cap);
+    if (!s) abort();
+    s[0] = 0;
+    int k = 0;
+    char **v = NULL;
+    for (;;) {
+        hx_tok *m = cur(P);
+        if (m->kind != T_NAME || is_keyword(m->text)) {
+            syntax(P, m, "expected a module name");
+            for (int i = 0; i < k; i++) free(v[i]);
+            free(v);
+            free(s);
+            return NULL;
+        }
+        size_t n = strlen(m->text);
+        while (len + n + 2 > cap) { cap *= 2; s = realloc(s, cap); if (!s) abort(); }
+        if (len) s[len++] = '.';
+        memcpy(s + len, m->text, n + 1);
+        len += n;
+        v = realloc(v, (size_t)(k + 1) * sizeof *v);
+        if (!v) abort();
+        v[k++] = sdup(m->text);
+        P->i++;
+        if (!is_op(cur(P), ".")) break;
+        P->i++;
+    }
+    if (parts) { *parts = v; *nparts = k; }
+    else { for (int i = 0; i < k; i++) free(v[i]); free(v); }
+    return s;
+}
+
+/* `import a.b.c [as n], ...`: each item an E_NAME whose sval is the dotted module name and whose name is the
+ * binding (`a`, or n); with `as` and a dotted name, kwnames (n2 of them) are the components, which the
+ * compiler walks with IMPORT_FROM as compiler_import_as does. Whether the module exists is import.c's. */
 static hx_node *p_import(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
     hx_node *n = mk(S_IMPORT, t);
     nvec v = {0};
     for (;;) {
-        if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), ".")) {
-            unsupported(P, cur(P), "import of a package's module", "import of modules (module.py files), not packages");
-            break;
+        hx_tok *m = cur(P);
+        char **parts = NULL;
+        int nparts = 0;
+        char *dotted = p_dotted_name(P, &parts, &nparts);
+        if (!dotted) break;
+        hx_node *tg = mk(E_NAME, m);
+        tg->sval = dotted;
+        if (is_kw(cur(P), "as")) {
+            P->i++;
+            if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) {
+                for (int i = 0; i < nparts; i++) free(parts[i]);
+                free(parts);
+                hx_node_free(tg);
+                syntax(P, cur(P), "expected a name after 'as'");
+                break;
+            }
+            tg->name = sdup(cur(P)->text);
+            P->i++;
+            if (nparts > 1) { tg->kwnames = parts; tg->n2 = nparts; parts = NULL; nparts = 0; }
+        } else {
+            tg->name = sdup(parts[0]);
         }
-        hx_node *tg = p_import_alias(P, "expected a module name");
-        if (!tg) break;
+        for (int i = 0; i < nparts; i++) free(parts[i]);
+        free(parts);
         nv_push(&v, tg);
         if (!is_op(cur(P), ",")) break;
         P->i++;
@@ -1201,34 +1285,46 @@ static hx_node *p_import(parser *P) {
     return n;
 }
 
-/* `from m import a [as b], ...` (also in parentheses): an S_IMPORT whose sval is the module and whose items
- * bind the attributes. Relative imports and `import *` are not supported yet. */
+/* `from [.]*m.n import a [as b], ...` (also in parentheses), `from . import a`, `from m import *`: an S_IMPORT
+ * whose sval is the module (dotted, "" for `from . import`), ival the level (leading dots), name the
+ * fromlist as IMPORT_NAME gets it (the attribute names joined by ',', or "*"), op 1 for `import *` (no
+ * items), else items binding the attributes. */
 static hx_node *p_from_import(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
-    hx_tok *m = cur(P);
-    if (is_op(m, ".") || is_op(m, "...")) {
-        unsupported(P, m, "relative import", "absolute imports of modules (module.py files)");
-        return NULL;
+    int level = 0;
+    for (;;) {
+        if (is_op(cur(P), ".")) level++;
+        else if (is_op(cur(P), "...")) level += 3;
+        else break;
+        P->i++;
     }
-    if (m->kind != T_NAME || is_keyword(m->text)) { syntax(P, m, "expected a module name"); return NULL; }
-    if (is_op(peek_at(P, 1), ".")) {
-        unsupported(P, m, "import from a package's module", "import of modules (module.py files), not packages");
-        return NULL;
+    char *mod = NULL;
+    if (!level || !is_kw(cur(P), "import")) {
+        if (!(mod = p_dotted_name(P, NULL, NULL))) return NULL;
+    } else {
+        mod = sdup("");
     }
+    if (!is_kw(cur(P), "import")) { free(mod); syntax(P, cur(P), "expected 'import'"); return NULL; }
     P->i++;
-    if (!is_kw(cur(P), "import")) { syntax(P, cur(P), "expected 'import'"); return NULL; }
-    P->i++;
-    if (is_op(cur(P), "*")) { unsupported(P, cur(P), "'from ... import *'", "from module import name, ..."); return NULL; }
+    hx_node *n = mk(S_IMPORT, t);
+    n->sval = mod;
+    n->ival = level;
+    if (is_op(cur(P), "*")) {
+        P->i++;
+        n->op = 1;
+        n->name = sdup("*");
+        return n;
+    }
     int paren = is_op(cur(P), "(");
     if (paren) P->i++;
-    hx_node *n = mk(S_IMPORT, t);
-    n->sval = sdup(m->text);
     nvec v = {0};
+    size_t flen = 0;
     for (;;) {
         hx_node *tg = p_import_alias(P, "expected a name to import");
         if (!tg) break;
         nv_push(&v, tg);
+        flen += strlen(tg->sval) + 1;
         if (!is_op(cur(P), ",")) break;
         P->i++;
         if (paren && is_op(cur(P), ")")) break;
@@ -1240,6 +1336,13 @@ static hx_node *p_from_import(parser *P) {
     n->items = v.v;
     n->n = v.n;
     if (failed(P)) { hx_node_free(n); return NULL; }
+    n->name = malloc(flen + 1);
+    if (!n->name) abort();
+    n->name[0] = 0;
+    for (int i = 0; i < v.n; i++) {
+        if (i) strcat(n->name, ",");
+        strcat(n->name, v.v[i]->sval);
+    }
     return n;
 }
 
@@ -1557,6 +1660,7 @@ static hx_node *mk_decl(parser *P, hx_nkind k, hx_codekind ck, hx_tok *t, hx_tok
     hx_node *n = mk(k, t);
     n->name = sdup(nt->text);
     n->code = new_code(ck, nt->text, t->line);
+    n->code->future = P->future; /* future imports come first: the module's bits are final here */
     return n;
 }
 
@@ -1578,8 +1682,35 @@ static hx_node *p_decl_body(parser *P, hx_node *n, int in_func, int in_class) {
     return n;
 }
 
-/* One parameter name at pt: checked for keywords and duplicates, appended to c->params. 0 or -1. */
-static int p_param_name(parser *P, hx_code *c, int nbefore) {
+/* An annotation (PEP 3107 / 526): the expression, or under `from __future__ import annotations` (PEP 563)
+ * the str constant of its text as Python/ast_unparse.c writes it (compiler_visit_annexpr). New node or
+ * NULL with the error set. */
+static hx_node *p_annotation(parser *P) {
+    hx_node *e = p_test(P);
+    if (!e || !(P->future & RH_FUTURE_ANNOTATIONS)) return e;
+    char *text = hx_unparse(e);
+    if (!text) {
+        hx_cerr_set(P->err, e->line, e->col, "unsupported annotation expression under 'from __future__ import annotations'");
+        hx_node_free(e);
+        return NULL;
+    }
+    hx_node *k = calloc(1, sizeof *k);
+    if (!k) abort();
+    k->kind = E_CONST;
+    k->line = e->line;
+    k->col = e->col;
+    k->slot = -1;
+    k->ckind = K_STR;
+    k->sval = text;
+    k->slen = strlen(text);
+    hx_node_free(e);
+    return k;
+}
+
+/* One parameter name at pt: checked for keywords and duplicates, appended to c->params; in a def (not a
+ * lambda) its annotation `: expr` goes to *ann (NULL when none). 0 or -1. */
+static int p_param_name(parser *P, hx_code *c, int nbefore, hx_node **ann) {
+    *ann = NULL;
     hx_tok *pt = cur(P);
     if (pt->kind != T_NAME || is_keyword(pt->text)) { syntax(P, pt, "expected a parameter name"); return -1; }
     for (int i = 0; i < nbefore; i++)
@@ -1592,10 +1723,13 @@ static int p_param_name(parser *P, hx_code *c, int nbefore) {
     c->params[nbefore] = sdup(pt->text);
     P->i++;
     if (is_op(cur(P), ":") && strcmp(P->closer, ":") != 0) {
-        unsupported(P, cur(P), "annotation", "plain parameters");
-        free(c->params[nbefore]); /* not counted yet */
-        c->params[nbefore] = NULL;
-        return -1;
+        P->i++;
+        *ann = p_annotation(P);
+        if (!*ann) {
+            free(c->params[nbefore]); /* not counted yet */
+            c->params[nbefore] = NULL;
+            return -1;
+        }
     }
     return 0;
 }
@@ -1605,8 +1739,9 @@ static int p_param_name(parser *P, hx_code *c, int nbefore) {
  * `**kwargs` last. Fills c->params (positional, keyword-only, *args, **kwargs), nparams, nposonly,
  * defaults, nkwonly, kwdefaults, varargs, varkw. 0 or -1 with the error set. */
 static int p_params(parser *P, hx_code *c, const char *closer) {
-    nvec defs = {0}, kwdefs = {0};
+    nvec defs = {0}, kwdefs = {0}, anns = {0}; /* anns: the annotation of each counted name, in order */
     char *star = NULL, *dstar = NULL;
+    hx_node *star_ann = NULL, *dstar_ann = NULL, *ann = NULL;
     int stage = 0; /* 0 positional, 1 keyword-only (after * or *args) */
     const char *saved = P->closer;
     P->closer = closer;
@@ -1623,7 +1758,7 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
             P->i++;
         } else if (is_op(pt, "**")) {
             P->i++;
-            if (p_param_name(P, c, nall) != 0) break;
+            if (p_param_name(P, c, nall, &dstar_ann) != 0) break;
             dstar = c->params[nall];
             c->params[nall] = NULL;
         } else if (is_op(pt, "*")) {
@@ -1631,7 +1766,7 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
             stage = 1;
             P->i++;
             if (cur(P)->kind == T_NAME) {
-                if (p_param_name(P, c, nall) != 0) break;
+                if (p_param_name(P, c, nall, &star_ann) != 0) break;
                 star = c->params[nall];
                 c->params[nall] = NULL;
             } else if (is_op(cur(P), closer) || (is_op(cur(P), ",") && is_op(peek_at(P, 1), closer))) {
@@ -1639,7 +1774,7 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
                 break;
             }
         } else {
-            if (p_param_name(P, c, nall) != 0) break;
+            if (p_param_name(P, c, nall, &ann) != 0) break;
             hx_node *d = NULL;
             if (is_op(cur(P), "=")) {
                 P->i++;
@@ -1650,8 +1785,10 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
             if (failed(P)) { /* the name is not counted yet: drop it */
                 free(c->params[nall]);
                 c->params[nall] = NULL;
+                hx_node_free(ann);
                 break;
             }
+            nv_push(&anns, ann);
             if (stage) {
                 c->nkwonly++;
                 nv_push(&kwdefs, d);
@@ -1676,7 +1813,32 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
     if (kwdefs.n < c->nkwonly) { /* an error stopped the list: no half-counted keyword-only entry */
         c->nkwonly = kwdefs.n;
     }
+    /* the annotations in params order (the star names' after the keyword-only ones) */
+    int any = star_ann || dstar_ann;
+    for (int i = 0; i < anns.n; i++) any |= anns.v[i] != NULL;
+    if (any) {
+        int k = 0;
+        c->annots = calloc((size_t)hx_code_nallparams(c) + 1, sizeof *c->annots);
+        if (!c->annots) abort();
+        for (int i = 0; i < anns.n && k < c->nparams + c->nkwonly; i++) c->annots[k++] = anns.v[i], anns.v[i] = NULL;
+        k = c->nparams + c->nkwonly;
+        if (star) c->annots[k++] = star_ann, star_ann = NULL;
+        if (dstar) c->annots[k++] = dstar_ann, dstar_ann = NULL;
+    }
+    free_nodes(anns.v, anns.n);
+    hx_node_free(star_ann);
+    hx_node_free(dstar_ann);
     return failed(P) ? -1 : 0;
+}
+
+/* Special methods only Python code calls, by name (Lib/copy.py, Lib/copyreg.py, Lib/pickle.py look them up
+ * with getattr): defining one is an ordinary method, nothing in the core calls it implicitly. */
+static int called_by_name_only(const char *name) {
+    static const char *const names[] = {"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__copy__",
+                                        "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], name)) return 1;
+    return 0;
 }
 
 static hx_node *p_def(parser *P) {
@@ -1690,7 +1852,8 @@ static hx_node *p_def(parser *P) {
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
-        strcmp(nt->text, "__format__") != 0) { /* format(), str.format: hx_format (builtins_fmt.c) */
+        strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
+        !called_by_name_only(nt->text)) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "
@@ -1703,7 +1866,10 @@ static hx_node *p_def(parser *P) {
     P->next_async = 0;
     if (expect_op(P, "(") != 0) { hx_node_free(n); return NULL; }
     if (p_params(P, n->code, ")") != 0 || expect_op(P, ")") != 0) { hx_node_free(n); return NULL; }
-    if (is_op(cur(P), "->")) { unsupported(P, cur(P), "return annotation", "plain def"); hx_node_free(n); return NULL; }
+    if (is_op(cur(P), "->")) {
+        P->i++;
+        if (!(c->returns = p_annotation(P))) { hx_node_free(n); return NULL; }
+    }
     return p_decl_body(P, n, 1, 0);
 }
 
@@ -1854,6 +2020,8 @@ static int check_tree_depth(hx_node **body, int nbody, hx_cerr *err) {
             check_depth_list(n->code->body, n->code->nbody, it.depth + 1, &st, &sp, &cap);
             check_depth_list(n->code->defaults, n->code->ndefaults, it.depth + 1, &st, &sp, &cap);
             check_depth_list(n->code->kwdefaults, n->code->nkwonly, it.depth + 1, &st, &sp, &cap);
+            if (n->code->annots) check_depth_list(n->code->annots, hx_code_nallparams(n->code), it.depth + 1, &st, &sp, &cap);
+            check_depth_list(&n->code->returns, 1, it.depth + 1, &st, &sp, &cap);
         }
         check_depth_list(n->decos, n->ndecos, it.depth + 1, &st, &sp, &cap);
     }

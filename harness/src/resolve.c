@@ -38,6 +38,7 @@ typedef struct prep {
     int nuses, capuses;
     stinfo **infos;          /* every unit's symbol table (closures), made before resolution */
     int ninfos, capinfos;
+    unsigned future;         /* the module's RH_FUTURE_* bits */
 } prep;
 
 static void push_ref(rh_object ***v, int *n, int *cap, rh_object *o) {
@@ -361,6 +362,33 @@ static int all_const(hx_node *n) {
     return 1;
 }
 
+static int has_starred(hx_node *n) {
+    for (int i = 0; i < n->n; i++)
+        if (n->items[i]->kind == E_STAR) return 1;
+    return 0;
+}
+
+/* fold_iter (Python/ast_opt.c, 3.x): the display a `for`, a comprehension clause or the last operand of
+ * `in`/`not in` iterates is never seen by the program, so a list display becomes a tuple (a constant one
+ * when its items are constants) and a set display of constants a frozenset constant. 2.7's peephole
+ * optimizer (Python/peephole.c) folds only the list of constants that `in`/`not in` tests. Call after the
+ * items were resolved; compare: 1 for the `in` operand. */
+static int fold_iter(prep *P, scope *s, hx_node *n, int compare) {
+    if (rh_runtime_profile(P->I->rt)->python2) {
+        if (!compare || n->kind != E_LIST || !all_const(n)) return 0;
+    } else if (n->kind == E_SET) {
+        if (!all_const(n)) return 0;
+        n->kind = E_CONST;
+        n->ckind = K_FROZENSET;
+        return n->cst ? 0 : make_const(P, s, n); /* a display of three or more already has it */
+    }
+    if (n->kind != E_LIST || has_starred(n)) return 0;
+    if (!all_const(n)) { n->kind = E_TUPLE; return 0; }
+    n->kind = E_CONST;
+    n->ckind = K_TUPLE;
+    return n->cst ? 0 : make_const(P, s, n);
+}
+
 /* The <genexpr> unit of generator expression n, made once (the symbol table pass makes it, so that the
  * names it uses from enclosing functions become its free variables): compiler_comprehension's function
  * with the one parameter `.0`, the first iterable, evaluated in the enclosing scope and passed in. */
@@ -419,6 +447,7 @@ struct stinfo {
 
 static void st_expr(stinfo *st, hx_node *n);
 static void st_body(stinfo *st, hx_node **b, int nb);
+static void st_annassign(stinfo *st, hx_node *n);
 
 static void st_kid(stinfo *st, hx_node *n) {
     if (st->nkids == st->capkids) {
@@ -505,6 +534,7 @@ static void st_expr(stinfo *st, hx_node *n) {
 static void st_stmt(stinfo *st, hx_node *n) {
     switch (n->kind) {
     case S_ASSIGN: st_expr(st, n->a); for (int i = 0; i < n->n; i++) st_target(st, n->items[i]); return;
+    case S_ANNASSIGN: st_annassign(st, n); return;
     case S_AUG:
         st_expr(st, n->b);
         if (n->a->kind == E_NAME) set_add(&st->used, n->a->name);
@@ -532,6 +562,8 @@ static void st_stmt(stinfo *st, hx_node *n) {
         st_list(st, n->decos, n->ndecos);
         st_list(st, n->code->defaults, n->code->ndefaults);
         st_list(st, n->code->kwdefaults, n->code->nkwonly);
+        if (n->code->annots) st_list(st, n->code->annots, hx_code_nallparams(n->code));
+        st_expr(st, n->code->returns);
         set_add(&st->bound, n->name);
         st_kid(st, n);
         return;
@@ -543,6 +575,19 @@ static void st_stmt(stinfo *st, hx_node *n) {
         return;
     default: st_expr(st, n->a); st_expr(st, n->b); return;
     }
+}
+
+/* symtable_visit_stmt's AnnAssign: a simple name is bound (DEF_ANNOT | DEF_LOCAL) even without a value, a
+ * parenthesised one only with a value; another target's parts are used; the annotation is visited in
+ * every scope (in a function too, though never evaluated there), then the value. */
+static void st_annassign(stinfo *st, hx_node *n) {
+    if (n->a->kind == E_NAME) {
+        if (n->op || n->c) set_add(&st->bound, n->a->name);
+    } else {
+        st_expr(st, n->a);
+    }
+    st_expr(st, n->b);
+    st_expr(st, n->c);
 }
 
 static void st_body(stinfo *st, hx_node **b, int nb) {
@@ -816,7 +861,8 @@ static void comp_vars(scope *s, hx_node *t) {
 
 /* A later `for` clause of a comprehension: its iterable, its target, its ifs (in the comprehension's scope) */
 static int r_comp_clause(prep *P, scope *s, hx_node *k) {
-    return r_expr(P, s, k->b) || r_target(P, s, k->a) || r_list(P, s, k->items2, k->n2) ? -1 : 0;
+    return r_expr(P, s, k->b) || fold_iter(P, s, k->b, 0) || r_target(P, s, k->a) ||
+           r_list(P, s, k->items2, k->n2) ? -1 : 0;
 }
 
 static void genexp_locals(hx_code *c, scope *gs, hx_node *t) {
@@ -830,7 +876,7 @@ static void genexp_locals(hx_code *c, scope *gs, hx_node *t) {
 /* (elt for ...): compiler_comprehension's <genexpr> function (symtable: a function scope with the
  * parameter `.0`, the first iterable evaluated in the enclosing scope and passed in as an iterator). */
 static int r_genexp(prep *P, scope *s, hx_node *n) {
-    if (r_expr(P, s, n->c)) return -1;
+    if (r_expr(P, s, n->c) || fold_iter(P, s, n->c, 0)) return -1;
     hx_code *c = genexp_unit(n);
     n->name_obj = intern_name(P, "<genexpr>");
     if (!n->name_obj) return -1;
@@ -860,7 +906,13 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
             return make_const(P, s, n);
         }
         return 0;
-    case E_LIST: return r_list(P, s, n->items, n->n);
+    case E_LIST: /* starunpack_helper (3.9+): three or more constants extend an empty list by a tuple */
+        if (r_list(P, s, n->items, n->n)) return -1;
+        if (n->n > 2 && all_const(n) && !rh_runtime_profile(P->I->rt)->python2) {
+            n->ckind = K_TUPLE;
+            return make_const(P, s, n);
+        }
+        return 0;
     case E_DICT: return r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
     case E_SET:
         if (r_list(P, s, n->items, n->n)) return -1;
@@ -871,7 +923,7 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         }
         return 0;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
-        if (r_expr(P, s, n->c)) return -1;
+        if (r_expr(P, s, n->c) || fold_iter(P, s, n->c, 0)) return -1;
         int saved = s->nov, saved_comp = s->in_comp;
         const void *saved_owner = s->owner;
         comp_vars(s, n->b);
@@ -907,7 +959,10 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         if (r_expr(P, s, n->a)) return -1;
         fold(n);
         return n->kind == E_CONST ? make_const(P, s, n) : 0;
-    case E_BOOLOP: case E_COMPARE: return r_list(P, s, n->items, n->n);
+    case E_BOOLOP: return r_list(P, s, n->items, n->n);
+    case E_COMPARE: /* fold_compare: the last operand of a final `in`/`not in` */
+        if (r_list(P, s, n->items, n->n)) return -1;
+        return n->ops[n->n - 2] == CMP_IN || n->ops[n->n - 2] == CMP_NOTIN ? fold_iter(P, s, n->items[n->n - 1], 1) : 0;
     case E_NOT: case E_STAR: return r_expr(P, s, n->a);
     case E_IFEXP: return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) ? -1 : 0;
     case E_CALL:
@@ -973,6 +1028,9 @@ static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
         switch (n->kind) {
         case S_ASSIGN: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_AUG: collect_target(c, n->a, s); break;
+        case S_ANNASSIGN: /* a simple name is local even without a value (symtable DEF_ANNOT | DEF_LOCAL) */
+            if (n->a->kind == E_NAME && (n->op || n->c)) collect_target(c, n->a, s);
+            break;
         case S_DEL: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_IMPORT: for (int k = 0; k < n->n; k++) collect_target(c, n->items[k], s); break;
         case S_FOR: collect_target(c, n->a, s); /* fallthrough */
@@ -1005,6 +1063,52 @@ static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
 
 static int r_code(prep *P, hx_code *c, const char *classname);
 
+static int py27_annotations(prep *P, hx_node *at) {
+    if (!rh_runtime_profile(P->I->rt)->python2) return 0;
+    hx_cerr_set(P->err, at->line, at->col, "unsupported under the py27 profile: annotations (Python 3 syntax)");
+    return -1;
+}
+
+/* The annotations of def n, evaluated where the def runs (after the defaults, as compiler_function), and
+ * the names they are stored under (co_consts of the enclosing unit: interned here, so compiling
+ * allocates nothing new). 0 or -1. */
+static int r_def_annotations(prep *P, scope *s, hx_node *n) {
+    hx_code *c = n->code;
+    int nall = hx_code_nallparams(c);
+    for (int i = 0; c->annots && i < nall; i++) {
+        if (!c->annots[i]) continue;
+        if (py27_annotations(P, c->annots[i]) || r_expr(P, s, c->annots[i]) || !intern_name(P, c->params[i])) return -1;
+    }
+    if (!c->returns) return 0;
+    if (py27_annotations(P, c->returns) || r_expr(P, s, c->returns) || !intern_name(P, "return")) return -1;
+    return 0;
+}
+
+/* `target: annotation [= value]` (compiler_annassign): the value and the store as an assignment's; a
+ * simple name in a module or class body has its annotation evaluated and stored under its name in
+ * __annotations__; any other target's parts are evaluated (check_ann_expr), its annotation too in a
+ * module or class body unless the future import made it a string; in a function nothing of the
+ * annotation runs. 0 or -1. */
+static int r_annassign(prep *P, scope *s, hx_node *n) {
+    if (py27_annotations(P, n)) return -1;
+    if (s->code->kind != CODE_FUNCTION && !intern_name(P, "__annotations__")) return -1; /* SETUP_ANNOTATIONS */
+    hx_node *t = n->a;
+    if (t->kind == E_NAME && n->op && s->code->kind == CODE_FUNCTION && is_global_decl(s, t->name)) {
+        hx_cerr_set(P->err, t->line, t->col, "syntax error: annotated name '%s' can't be global", t->name);
+        return -1;
+    }
+    if (r_expr(P, s, n->c)) return -1;
+    if (t->kind != E_NAME || n->c) {
+        if (r_target(P, s, t)) return -1;
+    } else if (!(t->name_obj = intern_name(P, t->name))) {
+        return -1;
+    }
+    int evaluated = s->code->kind != CODE_FUNCTION &&
+                    (n->op || !(P->future & RH_FUTURE_ANNOTATIONS));
+    if (!evaluated) return 0;
+    return r_expr(P, s, n->b);
+}
+
 static int r_stmt(prep *P, scope *s, hx_node *n) {
     switch (n->kind) {
     case S_EXPR: return r_expr(P, s, n->a);
@@ -1014,6 +1118,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
             if (r_target(P, s, n->items[i])) return -1;
         return 0;
     case S_AUG: return r_expr(P, s, n->b) || r_target(P, s, n->a) ? -1 : 0;
+    case S_ANNASSIGN: return r_annassign(P, s, n);
     case S_DEL:
         for (int i = 0; i < n->n; i++)
             if (r_target(P, s, n->items[i])) return -1;
@@ -1021,7 +1126,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
     case S_IF: case S_WHILE:
         return r_expr(P, s, n->a) || r_body(P, s, n->items, n->n) || r_body(P, s, n->items2, n->n2) ? -1 : 0;
     case S_FOR:
-        return r_expr(P, s, n->b) || r_target(P, s, n->a) || r_body(P, s, n->items, n->n) ||
+        return r_expr(P, s, n->b) || fold_iter(P, s, n->b, 0) || r_target(P, s, n->a) || r_body(P, s, n->items, n->n) ||
                r_body(P, s, n->items2, n->n2) ? -1 : 0;
     case S_RETURN: return r_expr(P, s, n->a);
     case S_RAISE: case S_ASSERT: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
@@ -1037,6 +1142,10 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         return r_body(P, s, n->items, n->n);
     case S_BREAK: case S_CONTINUE: case S_PASS: case S_GLOBAL: return 0;
     case S_IMPORT:
+        if (n->op == 1 && s->code->kind != CODE_MODULE) { /* symtable.c: symtable_visit_alias */
+            hx_cerr_set(P->err, n->line, n->col, "syntax error: import * only allowed at module level");
+            return -1;
+        }
         for (int i = 0; i < n->n; i++)
             if (r_name(P, s, n->items[i], 1)) return -1;
         return 0;
@@ -1047,7 +1156,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
             return -1;
         }
         if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, c->defaults, c->ndefaults) ||
-            r_list(P, s, c->kwdefaults, c->nkwonly) || r_name(P, s, n, 1))
+            r_list(P, s, c->kwdefaults, c->nkwonly) || r_def_annotations(P, s, n) || r_name(P, s, n, 1))
             return -1;
         return r_code(P, c, NULL);
     }
@@ -1095,7 +1204,7 @@ static int r_code(prep *P, hx_code *c, const char *classname) {
 }
 
 int hx_prepare(hx_interp *I, hx_code *module, hx_cerr *err) {
-    prep P = {I, err, NULL, 0, 0, NULL, 0, 0};
+    prep P = {I, err, NULL, 0, 0, NULL, 0, 0, module->future};
     nameset need = {0};
     int rc = st_analyze(&P, module, NULL, &need);
     free(need.v);

@@ -91,8 +91,11 @@ static inline __attribute__((always_inline)) void frame_clear(hx_interp *I, hx_f
 /* ---------------------------------------------------------------- errors raised by instructions */
 
 static void unbound_local(hx_interp *I, hx_code *c, int slot) {
-    rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value",
-               c->slotnames[slot]);
+    if (rh_runtime_profile(I->rt)->version_hex >= 0x030B) /* ceval.c UNBOUNDLOCAL_ERROR_MSG, 3.11's wording */
+        rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "cannot access local variable '%s' where it is not associated with a value",
+                   c->slotnames[slot]);
+    else
+        rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "local variable '%s' referenced before assignment", c->slotnames[slot]);
 }
 
 /* do_raise (ceval.c): raise exc (an exception class is called, an instance raised as it is) with cause.
@@ -225,6 +228,31 @@ static inline int exact_args(const hx_code *c, int n) {
     return n == c->nparams && !c->varargs && !c->varkw && !c->nkwonly && !c->co_flags; /* (co_flags: generator code) */
 }
 
+rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
+                       char **kwn, rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    int packs = (d->flags & HX_METH_VARARGS) ||
+                ((d->flags & HX_METH_VARARGS_TO312) && rh_runtime_profile(rt)->varargs_find_minmax);
+    if (!packs) return ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+    rh_object *t = NULL, *kd = NULL, *r = NULL;
+    if (nargs) { /* _PyTuple_FromArray; no arguments: the empty tuple, nothing allocated */
+        if (!(t = rh_tuple_new(rt, (size_t)nargs))) return NULL;
+        for (int i = 0; i < nargs; i++) rh_tuple_set(t, (size_t)i, newref(args[i]));
+    }
+    if (nkw) { /* _PyStack_AsDict */
+        if (!(kd = rh_dict_new(rt))) goto out;
+        for (int i = 0; i < nkw; i++) {
+            rh_object *k = hx_name(I, kwn[i]);
+            if (!k || rh_dict_set(rt, kd, k, kwv[i]) != 0) goto out;
+        }
+    }
+    r = ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+out:
+    rh_xdecref(rt, kd);
+    rh_xdecref(rt, t);
+    return r;
+}
+
 /* Call with n arguments at args (consumed), nkw of them keywords named by kw. The callable slot is
  * args[-2], the self slot args[-1]; both are consumed too. */
 static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *const *kwn, int nkw) {
@@ -234,7 +262,7 @@ static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *
     rh_object *r;
     if (is_tagged(self)) {
         const rh_builtin_def *d = untag_def(self);
-        r = ((hx_cfn)d->fn)(I, callable, args, npos, (char **)kwn, args + npos, nkw);
+        r = hx_call_def(I, d, callable, args, npos, (char **)kwn, args + npos, nkw);
         for (int i = 0; i < n; i++) rh_decref(rt, args[i]);
     } else if (self) {
         r = hx_call(I, callable, args - 1, npos + 1, (char **)kwn, args + npos, nkw);
@@ -386,14 +414,31 @@ static rh_object *make_function(hx_interp *I, hx_frame *f, hx_code *sub, rh_obje
     return fn;
 }
 
-/* MAKE_FUNCTION's keyword-only defaults (flag 2) and closure (flag 8), both stolen, set on fn (may be
- * NULL: then they are only released). Returns fn. */
-static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs, rh_object *closure) {
+/* MAKE_FUNCTION's keyword-only defaults (flag 2), annotations tuple (flag 4) and closure (flag 8), all
+ * stolen, set on fn (may be NULL: then they are only released). Returns fn. */
+static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs, rh_object *ann, rh_object *closure) {
     if (fn && kwdefs) rh_func_set_kwdefaults(I->rt, fn, kwdefs);
+    if (fn && ann) rh_func_set_annotations(I->rt, fn, ann);
     if (fn && closure) rh_func_set_closure(I->rt, fn, closure);
     rh_xdecref(I->rt, kwdefs);
+    rh_xdecref(I->rt, ann);
     rh_xdecref(I->rt, closure);
     return fn;
+}
+
+/* SETUP_ANNOTATIONS (ceval.c, 3.11): a module or class body with annotated assignments gets an empty
+ * __annotations__ dict in its namespace unless one is there. 0 or -1. */
+static int setup_annotations(hx_interp *I, hx_frame *f) {
+    rh_runtime *rt = I->rt;
+    rh_object *ns = f->ns ? f->ns : f->globals;
+    rh_object *k = hx_name(I, "__annotations__");
+    if (!k || !ns) return -1;
+    if (rh_dict_get(rt, ns, k)) return 0;
+    if (rh_err_occurred(rt)) return -1;
+    rh_object *d = rh_dict_new(rt);
+    int rc = d ? rh_dict_set(rt, ns, k, d) : -1;
+    rh_xdecref(rt, d);
+    return rc;
 }
 
 /* The error of LOAD_DEREF / DELETE_DEREF on an empty cell (format_exc_unbound): a cell variable is an
@@ -1026,14 +1071,18 @@ L_CALL_FUNCTION_EX: {
 L_MAKE_FUNCTION: {
     uint32_t extra = *ip++;
     rh_object *clo = (extra & 8u) ? POP() : NULL;
+    rh_object *ann = (extra & 4u) ? POP() : NULL;
     rh_object *kwd = (extra & 2u) ? POP() : NULL;
     rh_object *defs = (extra & 1u) ? POP() : NULL;
     r = make_function(I, f, c->co_codes[arg], c->co_names[extra >> 4], defs);
-    r = function_extras(I, r, kwd, clo);
+    r = function_extras(I, r, kwd, ann, clo);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
 }
+L_SETUP_ANNOTATIONS:
+    if (setup_annotations(I, f)) goto error;
+    DISPATCH();
 L_MAKE_CELL:
     v = fast[arg];
     r = rh_cell_new(rt, v);
@@ -1162,10 +1211,18 @@ L_WITH_EXCEPT_START:
 L_LOAD_ASSERTION_ERROR:
     PUSH(newref((rh_object *)rh_exc_type(rt, RH_EXC_ASSERTION)));
     DISPATCH();
-L_IMPORT_NAME:
-    r = hx_import_module(I, c->co_cstrs[arg]);
+L_IMPORT_NAME: { /* the extra word: level | (1 + fromlist's co_cstrs index) << 8, 0 = no fromlist */
+    uint32_t lf = *ip++;
+    r = hx_import_name(I, f->globals, c->co_cstrs[arg], (int)(lf & 255u), lf >> 8 ? c->co_cstrs[(lf >> 8) - 1] : NULL);
     if (!r) goto error;
     PUSH(r);
+    DISPATCH();
+}
+L_IMPORT_STAR:
+    v = POP();
+    t = hx_import_star(I, f->ns ? f->ns : f->globals, v);
+    rh_decref(rt, v);
+    if (t) goto error;
     DISPATCH();
 L_FORMAT_VALUE: { /* ceval.c FORMAT_VALUE: an exact str without a spec is its own result */
     rh_object *spec = (arg & 4) ? POP() : NULL;
@@ -1524,9 +1581,17 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
         inst = NULL;
         goto out;
     }
-    /* type_call packs the arguments into a tuple (one more reference each while __init__ runs), and
-     * slot_tp_init prepends self: the callee's locals are extra references on top of the caller's */
-    for (int i = 0; i < nargs; i++) rh_incref(args[i]);
+    /* type_call packs the arguments into a tuple (instantiate_packed; an exception's is its args, one more
+     * reference each while __init__ runs), and slot_tp_init prepends self: the callee's locals are extra
+     * references on top of the caller's. With keywords, _PyObject_FastCallDictTstate's _PyStack_UnpackDict
+     * makes the tuple of their names, alive for the __init__ call. */
+    if (exc)
+        for (int i = 0; i < nargs; i++) rh_incref(args[i]);
+    rh_object *kwnames = NULL;
+    if (nkw) {
+        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) { rh_decref(rt, inst); inst = NULL; goto out; }
+        for (int i = 0; i < nkw; i++) rh_tuple_set(kwnames, (size_t)i, newref(hx_name(I, kwn[i])));
+    }
     rh_object *a2[RH_ARGS_MAX + 1];
     a2[0] = newref(inst);
     for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
@@ -1535,7 +1600,9 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     rh_incref(init);
     rh_object *r = call_pyfunc(I, init, a2, nargs + 1, kwn, kv2, nkw);
     rh_decref(rt, init);
-    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    rh_xdecref(rt, kwnames);
+    if (exc)
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     if (!r) { rh_decref(rt, inst); inst = NULL; goto out; }
     if (r != rh_none(rt)) {
         rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
@@ -1549,6 +1616,37 @@ out:
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
     return inst;
+}
+
+/* type_call of a class (Objects/call.c _PyObject_MakeTpCall): the positional arguments packed into a tuple
+ * and the keywords into a dict, alive for tp_new and tp_init. An exception class's tuple becomes its args
+ * (BaseException_new), which instantiate makes itself. */
+static rh_object *instantiate_packed(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
+                                     rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    if (rh_is_exc_class(cls) || (!nargs && !nkw)) return instantiate(I, cls, args, nargs, kwn, kwv, nkw);
+    rh_object *t = NULL, *kd = NULL, *r = NULL;
+    if (nargs) {
+        if (!(t = rh_tuple_new(rt, (size_t)nargs))) goto fail;
+        for (int i = 0; i < nargs; i++) rh_tuple_set(t, (size_t)i, newref(args[i]));
+    }
+    if (nkw) {
+        if (!(kd = rh_dict_new(rt))) goto fail;
+        for (int i = 0; i < nkw; i++) {
+            rh_object *k = hx_name(I, kwn[i]);
+            if (!k || rh_dict_set(rt, kd, k, kwv[i]) != 0) goto fail;
+        }
+    }
+    r = instantiate(I, cls, args, nargs, kwn, kwv, nkw);
+    rh_xdecref(rt, kd);
+    rh_xdecref(rt, t);
+    return r;
+fail: /* instantiate consumes the arguments; so does this path */
+    rh_xdecref(rt, kd);
+    rh_xdecref(rt, t);
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+    return NULL;
 }
 
 rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv, int nkw) {
@@ -1568,18 +1666,18 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
     case RH_K_BUILTIN: {
         rh_object *b = newref(fn);
         const rh_builtin_def *d = rh_builtin_get_def(b);
-        rh_object *r = ((hx_cfn)d->fn)(I, rh_builtin_self(b), args, nargs, kwn, kwv, nkw);
+        rh_object *r = hx_call_def(I, d, rh_builtin_self(b), args, nargs, kwn, kwv, nkw);
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
         for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
         rh_decref(rt, b);
         return r;
     }
     case RH_K_TYPE: {
-        if (hx_is_heap_class(fn) || rh_is_exc_class(fn)) return instantiate(I, fn, args, nargs, kwn, kwv, nkw);
+        if (hx_is_heap_class(fn) || rh_is_exc_class(fn)) return instantiate_packed(I, fn, args, nargs, kwn, kwv, nkw);
         const rh_builtin_def *d = hx_type_constructor(fn);
         if (!d) break;
         rh_object *t = newref(fn);
-        rh_object *r = ((hx_cfn)d->fn)(I, NULL, args, nargs, kwn, kwv, nkw);
+        rh_object *r = hx_call_def(I, d, NULL, args, nargs, kwn, kwv, nkw);
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
         for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
         rh_decref(rt, t);

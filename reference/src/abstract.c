@@ -19,9 +19,10 @@
  *    interpreter's Python frames): beyond the limit it raises RecursionError (Py_EnterRecursiveCall(" in
  *    comparison")); identity is checked before it in PyObject_RichCompareBool, so identical objects
  *    compare equal at any depth;
- *  - rt->repr_top chains the containers whose repr is in progress (innermost first; frames on the C stack
- *    of rh__repr_guarded), each a level of the recursion depth; a container met again prints as [...],
- *    {...} or (...) (Py_ReprEnter), and nesting beyond the recursion limit raises RecursionError.
+ *  - rt->repr_list holds the containers whose repr is in progress, outermost first (Py_ReprEnter's list in
+ *    the thread state's dict, both made at the first container repr and kept to teardown, so that first
+ *    repr allocates two GC objects as CPython's does); each is a level of the recursion depth; a container
+ *    met again prints as [...], {...} or (...), and nesting beyond the recursion limit raises RecursionError.
  * In-place operators keep refheap's historical message: a failing `a += b` reports "for +:".
  */
 #include "scalars.h"
@@ -197,22 +198,60 @@ int rh_richcompare(rh_runtime *rt, rh_cmp_kind op, rh_object *a, rh_object *b) {
 
 /* ---------------------------------------------------------------- repr */
 
-struct rh_repr_frame {
-    rh_object *o;
-    struct rh_repr_frame *prev;
-};
+/* Py_ReprEnter (Objects/object.c): PyThreadState_GetDict() made on first use, its "Py_Repr" list made on
+ * first use; 1 when o is in the list (searched from the end), else o is appended: 0, or -1 on failure. */
+static int repr_enter(rh_runtime *rt, rh_object *o) {
+    if (!rt->repr_dict && !(rt->repr_dict = rh_dict_new(rt))) return -1;
+    if (!rt->repr_list) {
+        rh_object *l = rh_list_new(rt, 0);
+        if (!l) return -1;
+        int rc = rh_dict_set_cstr(rt, rt->repr_dict, "Py_Repr", l);
+        if (rc != 0) { rh_decref(rt, l); return -1; }
+        rt->repr_list = l; /* the dict's reference and this one: both dropped at teardown */
+    }
+    for (size_t i = rh_list_len(rt->repr_list); i-- > 0;)
+        if (rh_list_get(rt->repr_list, i) == o) return 1;
+    return rh_list_append(rt, rt->repr_list, o);
+}
+
+/* Py_ReprLeave: o's last entry out of the list (PyList_SetSlice), any error in progress kept. */
+static void repr_leave(rh_runtime *rt, rh_object *o) {
+    rh_err_state saved;
+    rh_err_save(rt, &saved);
+    for (size_t i = rh_list_len(rt->repr_list); i-- > 0;)
+        if (rh_list_get(rt->repr_list, i) == o) {
+            if (rh_list_ass_slice(rt, rt->repr_list, (int64_t)i, (int64_t)i + 1, 1, NULL) != 0) rh_err_clear(rt);
+            break;
+        }
+    rh_err_restore_state(rt, &saved);
+}
+
+/* An empty list's or tuple's repr, returned before Py_ReprEnter, still a level of the recursion depth. */
+int rh__repr_empty(rh__sb *b, const char *text) {
+    if (rh_recursion_enter(b->rt, " while getting the repr of an object") != 0) return -1;
+    int rc = rh__sb_puts(b, text);
+    rh_recursion_leave(b->rt);
+    return rc;
+}
+
+void rh__repr_fini(rh_runtime *rt) {
+    rh_object *d = rt->repr_dict, *l = rt->repr_list;
+    rt->repr_dict = rt->repr_list = NULL;
+    rh_xdecref(rt, l);
+    rh_xdecref(rt, d);
+}
 
 int rh__repr_guarded(rh__sb *b, rh_object *o, const char *again, int (*items)(rh__sb *b, rh_object *o)) {
     rh_runtime *rt = b->rt;
-    for (struct rh_repr_frame *f = rt->repr_top; f; f = f->prev)
-        if (f->o == o) return rh__sb_puts(b, again);
+    int seen = repr_enter(rt, o);
+    if (seen) return seen > 0 ? rh__sb_puts(b, again) : -1;
     /* one level per container, as PyObject_Repr's Py_EnterRecursiveCall around each item's repr */
-    if (rh_recursion_enter(rt, " while getting the repr of an object") != 0) return -1;
-    struct rh_repr_frame frame = {o, rt->repr_top};
-    rt->repr_top = &frame;
-    int rc = items(b, o);
-    rt->repr_top = frame.prev;
-    rh_recursion_leave(rt);
+    int rc = rh_recursion_enter(rt, " while getting the repr of an object");
+    if (rc == 0) {
+        rc = items(b, o);
+        rh_recursion_leave(rt);
+    }
+    repr_leave(rt, o);
     return rc;
 }
 

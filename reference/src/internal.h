@@ -282,9 +282,9 @@ struct rh_runtime {
     rh_object *trash_later;
     struct rh_trash_frame *trash_frames; /* del_frame_in_trashcan: deposited __del__ frames (object.c) */
 
-    /* repr recursion guard (Py_ReprEnter): containers being repr'd, innermost first, as a chain of
-     * frames on the C stack (abstract.c) */
-    struct rh_repr_frame *repr_top;
+    /* repr recursion guard (Py_ReprEnter): the thread state's dict, made at the first container repr,
+     * holding under "Py_Repr" the list of the containers being repr'd (both owned; abstract.c) */
+    rh_object *repr_dict, *repr_list;
     /* the recursion depth (CPython 3.11's recursion_limit - recursion_remaining): the interpreter's
      * Python frames and the C-level guards of comparison and repr, one count against one settable
      * limit (rh_recursion_enter, abstract.c) */
@@ -358,6 +358,7 @@ static inline bool rh__gc_is_tracked(rh_object *o) { return rh_as_gc(o)->gc_next
 /* Called after count0 was incremented: runs the automatic collection policy (no-op until gc.c). */
 void rh__gc_on_alloc(rh_runtime *rt);
 void rh__gc_fini(rh_runtime *rt);          /* teardown: hooks off, gc.garbage / gc.callbacks dropped */
+void rh__repr_fini(rh_runtime *rt);         /* abstract.c: teardown: Py_ReprEnter's dict and list dropped */
 
 /* abstract.c — helpers the type slots share */
 rh_object *rh__notimpl(rh_runtime *rt);                 /* new reference to NotImplemented */

@@ -91,6 +91,7 @@ void rh_runtime_free(rh_runtime *rt) {
      * back through the allocator, then the freelists, then the interned strings (py312 immortal ones
      * are freed here, so nothing may drop a reference to them afterwards), then the allocator. */
     rh__gc_fini(rt);
+    rh__repr_fini(rt);    /* the thread state's dict (PyThreadState_Clear) */
     rh_err_clear(rt);     /* an uncaught error must not stop the last collection */
     rh_xdecref(rt, rh_exc_handled_swap(rt, NULL));
     rh_gc_unfreeze(rt);   /* frozen objects (gc.freeze) are freed too: nothing outlives the runtime */

@@ -87,6 +87,7 @@ int rh__repr_into(rh__sb *b, rh_object *o);
 /* Py_ReprEnter/Py_ReprLeave around items(b, o): a container already being repr'd appends `again`
  * ("[...]"); each container is a level of the recursion depth (rh_recursion_enter). */
 int rh__repr_guarded(rh__sb *b, rh_object *o, const char *again, int (*items)(rh__sb *b, rh_object *o));
+int rh__repr_empty(rh__sb *b, const char *text); /* "[]" / "()": a recursion level, no Py_ReprEnter */
 
 /* tuplehash's xxHash64-style rounds (3.8+, Objects/tupleobject.c), shared with range_hash. */
 #define RH_XXPRIME_1 11400714785074694791ull

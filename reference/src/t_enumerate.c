@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "callables.h"
+#include "refheap/itertools.h"
 
 typedef struct rh_enumobj {
     rh_object ob;
@@ -134,6 +135,7 @@ static rh_object *rev_new(rh_runtime *rt, rh_kind kind, rh_object *seq, int64_t 
  * (sq_item and sq_length: tuple, str, range) gets a reversed object indexing it from the end. */
 rh_object *rh_reversed_new(rh_runtime *rt, rh_object *seq) {
     if (seq->type->kind == RH_K_LIST) return rev_new(rt, RH_K_LISTREVITER, seq, (int64_t)rh_list_len(seq));
+    if (rh_is_deque(seq)) return rh_deque_reversed(rt, seq); /* deque.__reversed__ (t_deque.c) */
     const rh_sequence_methods *sq = &seq->type->as_sequence;
     if (seq->type->kind == RH_K_DICT) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "reversed() of a dict");

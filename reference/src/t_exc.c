@@ -151,6 +151,13 @@ void rh_exc_set_cause(rh_runtime *rt, rh_object *e, rh_object *cause) {
     if (rt->exc_fields.suppress_context) *((char *)e + rt->exc_fields.suppress_context) = 1;
 }
 
+void rh_exc_set_import_name(rh_runtime *rt, rh_object *e, rh_object *name) {
+    if (!rh_is_exc_instance(e) || layout_of(e) != RH_EXC_LAYOUT_IMPORT || rt->profile->exc_extra_words[RH_EXC_LAYOUT_IMPORT] < 3)
+        return;
+    rh_xincref(name);
+    rh_setref(rt, extra(rt, e, 1), name);
+}
+
 /* _PyErr_SetObject: walk handled's context chain; if it reaches e, cut it there (o.__context__ = None) */
 void rh_exc_chain(rh_runtime *rt, rh_object *e, rh_object *handled) {
     if (!handled || handled == e || !rt->exc_fields.context || !rh_is_exc_instance(handled)) return;
@@ -177,6 +184,7 @@ static void init_extras(rh_runtime *rt, rh_object *e, rh_object *args) {
     rh_object *v = NULL;
     if (l == RH_EXC_LAYOUT_STOPITERATION) v = n ? rh_tuple_get(args, 0) : rh_none(rt);
     else if (l == RH_EXC_LAYOUT_SYSTEMEXIT) v = n == 0 ? NULL : n == 1 ? rh_tuple_get(args, 0) : args;
+    else if (l == RH_EXC_LAYOUT_IMPORT) v = n == 1 ? rh_tuple_get(args, 0) : NULL; /* ImportError_init: msg */
     else return;
     rh_xincref(v);
     rh_setref(rt, extra(rt, e, 0), v);
@@ -325,6 +333,9 @@ static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **
     else if (l == RH_EXC_LAYOUT_STOPITERATION && rt->profile->exc_extra_words[l] && name_is(rt, name, "value"))
         *out = or_none(rt, *extra(rt, e, 0));
     else if (l == RH_EXC_LAYOUT_SYSTEMEXIT && name_is(rt, name, "code")) *out = or_none(rt, *extra(rt, e, 0));
+    else if (l == RH_EXC_LAYOUT_IMPORT && rt->profile->exc_extra_words[l] >= 3 &&
+             (name_is(rt, name, "msg") || name_is(rt, name, "name") || name_is(rt, name, "path")))
+        *out = or_none(rt, *extra(rt, e, name_is(rt, name, "msg") ? 0 : name_is(rt, name, "name") ? 1 : 2));
     else if (name_is(rt, name, "__class__")) *out = or_none(rt, (rh_object *)e->type);
     else return 0;
     return 1;

@@ -83,6 +83,7 @@ rh_object *rh_func_qualname(rh_object *f) { return ((rh_func *)f)->qualname; }
 rh_object *rh_func_defaults(rh_object *f) { return ((rh_func *)f)->defaults; }
 rh_object *rh_func_closure(rh_object *f) { return ((rh_func *)f)->closure; }
 rh_object *rh_func_kwdefaults(rh_object *f) { return ((rh_func *)f)->kwdefaults; }
+rh_object *rh_func_annotations(rh_object *f) { return ((rh_func *)f)->annotations; }
 rh_object *rh_func_doc(rh_object *f) { return ((rh_func *)f)->doc; }
 rh_object *rh_func_dict_peek(rh_object *f) { return ((rh_func *)f)->dict; }
 
@@ -95,6 +96,7 @@ static void set_field(rh_runtime *rt, rh_object **slot, rh_object *v) {
 void rh_func_set_closure(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->closure, v); }
 void rh_func_set_kwdefaults(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->kwdefaults, v); }
 void rh_func_set_defaults(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->defaults, v); }
+void rh_func_set_annotations(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->annotations, v); }
 void rh_func_set_doc(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->doc, v); }
 
 rh_object *rh_func_dict(rh_runtime *rt, rh_object *f) {

@@ -885,7 +885,9 @@ static int list_items_repr(rh__sb *b, rh_object *o) {
     }
     return rc ? rc : rh__sb_putc(b, ']');
 }
-static int list_repr_into(rh__sb *b, rh_object *o) { return rh__repr_guarded(b, o, "[...]", list_items_repr); }
+static int list_repr_into(rh__sb *b, rh_object *o) { /* list_repr: "[]" before Py_ReprEnter */
+    return list_len(o) ? rh__repr_guarded(b, o, "[...]", list_items_repr) : rh__repr_empty(b, "[]");
+}
 
 static intptr_t list_length(rh_runtime *rt, rh_object *o) { return (intptr_t)list_len(o); }
 

@@ -85,19 +85,87 @@ rh_object *rh_tuple_new(rh_runtime *rt, size_t n) {
 /* tuple(o) (PySequence_Tuple): a tuple as it is; a list's items (PyList_AsTuple); a str's, dict's or
  * range's items into a tuple of their exact length hint (the iterator CPython makes for them is not
  * GC-visible once freed). */
+/* _PyTuple_Resize (Objects/tupleobject.c) of the only reference *pv: to 0, the empty tuple; from the
+ * empty tuple, a new one; else the block is reallocated (PyObject_GC_Resize, so pymalloc may keep it or
+ * move it) with the tuple untracked meanwhile, the items cut off released, the new slots empty. On
+ * failure *pv is released and NULL (MemoryError). 0 or -1. */
+static int tuple_resize(rh_runtime *rt, rh_object **pv, size_t newsize) {
+    rh_object *v = *pv;
+    size_t oldsize = rh_tuple_len(v);
+    if (oldsize == newsize) return 0;
+    if (newsize == 0 || oldsize == 0) {
+        rh_decref(rt, v);
+        *pv = rh_tuple_new(rt, newsize);
+        return *pv ? 0 : -1;
+    }
+    if (newsize > (RH_SSIZE_MAX - RH_TUPLE_HEADER) / sizeof(rh_object *)) {
+        rh_decref(rt, v);
+        *pv = NULL;
+        rh_err_nomemory(rt);
+        return -1;
+    }
+    int tracked = rh__gc_is_tracked(v);
+    if (tracked) rh__gc_untrack(rt, v);
+    for (size_t i = newsize; i < oldsize; i++) {
+        rh_object *x = as_tuple(v)->item[i];
+        as_tuple(v)->item[i] = NULL;
+        rh_xdecref(rt, x);
+    }
+    size_t pre = rh_presize(rt, v->type);
+    char *block = rh_mem_realloc(rt, (char *)v - pre, pre + tuple_bytes(oldsize), pre + tuple_bytes(newsize));
+    if (!block) { /* the old block is intact: release it as a tuple of the items it still holds */
+        if (newsize < oldsize) as_tuple(v)->ob.size = (intptr_t)newsize;
+        if (tracked) rh__gc_track(rt, v);
+        rh_decref(rt, v);
+        *pv = NULL;
+        return -1;
+    }
+    v = (rh_object *)(block + pre);
+    as_tuple(v)->ob.size = (intptr_t)newsize;
+    for (size_t i = oldsize; i < newsize; i++) as_tuple(v)->item[i] = NULL;
+    if (tracked) rh__gc_track(rt, v);
+    *pv = v;
+    return 0;
+}
+
+/* PySequence_Tuple's general path (Objects/abstract.c): the iterator first, then a tuple of
+ * PyObject_LengthHint's guess (the len of a type that has one, else 10) filled as the iterator gives items,
+ * grown by ten and a quarter when full ((n + 10) * 5/4) and cut back to the count at the end, each step a
+ * _PyTuple_Resize. */
+static rh_object *tuple_from_iter(rh_runtime *rt, rh_object *o) {
+    rh_object *it = rh_getiter(rt, o);
+    if (!it) return NULL;
+    int64_t hint = 10;
+    if (o->type->as_sequence.sq_length || o->type->as_mapping.mp_length) {
+        hint = rh_len(rt, o);
+        if (hint < 0) { rh_decref(rt, it); return NULL; }
+    }
+    size_t n = (size_t)hint, j = 0;
+    rh_object *t = rh_tuple_new(rt, n), *x;
+    while (t && (x = rh_iternext(rt, it)) != NULL) {
+        if (j >= n) {
+            n += 10;
+            n += n >> 2;
+            if (tuple_resize(rt, &t, n) < 0) { rh_decref(rt, x); break; }
+        }
+        as_tuple(t)->item[j++] = x;
+    }
+    rh_decref(rt, it);
+    if (t && rh_err_occurred(rt)) {
+        rh_decref(rt, t);
+        return NULL;
+    }
+    if (t && j < n && tuple_resize(rt, &t, j) < 0) return NULL;
+    return t;
+}
+
 rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o) {
     if (o->type->kind == RH_K_TUPLE) {
         rh_incref(o);
         return o;
     }
     int64_t n = rh__iterable_count(o);
-    if (n < 0) { /* any other iterable: through a list (PySequence_Tuple grows a tuple; same items) */
-        rh_object *l = rh_list_from_iterable(rt, o, 1);
-        if (!l) return NULL;
-        rh_object *t = rh_tuple_from_iterable(rt, l);
-        rh_decref(rt, l);
-        return t;
-    }
+    if (n < 0) return tuple_from_iter(rt, o); /* any other iterable */
     rh_object *t = rh_tuple_new(rt, (size_t)n);
     if (t && n > 0 && rh__iterable_fill(rt, o, as_tuple(t)->item, (size_t)n) < 0) {
         rh_decref(rt, t); /* the slots are still NULL */
@@ -286,7 +354,9 @@ static int tuple_items_repr(rh__sb *b, rh_object *o) {
     if (rc == 0 && rh_tuple_len(o) == 1) rc = rh__sb_putc(b, ',');
     return rc ? rc : rh__sb_putc(b, ')');
 }
-static int tuple_repr_into(rh__sb *b, rh_object *o) { return rh__repr_guarded(b, o, "(...)", tuple_items_repr); }
+static int tuple_repr_into(rh__sb *b, rh_object *o) { /* tuplerepr: "()" before Py_ReprEnter */
+    return rh_tuple_len(o) ? rh__repr_guarded(b, o, "(...)", tuple_items_repr) : rh__repr_empty(b, "()");
+}
 
 /* tuplehash (3.8+): an xxHash64-style round per item hash, then the length */
 static int64_t tuple_hash(rh_runtime *rt, rh_object *o) {

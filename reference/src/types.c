@@ -57,7 +57,31 @@
     X(RH_K_PROPERTY,         "property",         property)         /* t_funcdescr.c */                        \
     X(RH_K_SUPER,            "super",            super)            /* t_funcdescr.c */                        \
     X(RH_K_GENERATOR,        "generator",        generator)        /* t_gen.c */                              \
-    X(RH_K_COROUTINE,        "coroutine",        coroutine)        /* t_gen.c */                              \
+    X(RH_K_COROUTINE,        "coroutine",        coroutine)        /* t_gen.c */ \
+    X(RH_K_IT_COUNT, "itertools.count", it_count) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_CYCLE, "itertools.cycle", it_cycle) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_REPEAT, "itertools.repeat", it_repeat) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_ACCUMULATE, "itertools.accumulate", it_accumulate) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_CHAIN, "itertools.chain", it_chain) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_COMPRESS, "itertools.compress", it_compress) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_DROPWHILE, "itertools.dropwhile", it_dropwhile) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_TAKEWHILE, "itertools.takewhile", it_takewhile) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_FILTERFALSE, "itertools.filterfalse", it_filterfalse) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_GROUPBY, "itertools.groupby", it_groupby) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_GROUPER, "itertools._grouper", it_grouper) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_ISLICE, "itertools.islice", it_islice) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_PAIRWISE, "itertools.pairwise", it_pairwise) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_STARMAP, "itertools.starmap", it_starmap) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_TEE, "itertools._tee", it_tee) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_TEEDATA, "itertools._tee_dataobject", it_teedata) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_ZIPLONGEST, "itertools.zip_longest", it_ziplongest) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_PRODUCT, "itertools.product", it_product) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_PERMUTATIONS, "itertools.permutations", it_permutations) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_COMBINATIONS, "itertools.combinations", it_combinations) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_IT_CWR, "itertools.combinations_with_replacement", it_cwr) /* t_itertools.c, t_combinatorics.c */ \
+    X(RH_K_DEQUE, "collections.deque", deque) /* t_deque.c */ \
+    X(RH_K_DEQUEITER, "_collections._deque_iterator", dequeiter) /* t_deque.c */ \
+    X(RH_K_DEQUEREVITER, "_collections._deque_reverse_iterator", dequereviter) /* t_deque.c */ \
     X(RH_K_ARRAY,            "array.array",      array)            /* t_array.c */                            \
     X(RH_K_ARRAYITER,        "array.arrayiterator", arrayiter)     /* t_array.c */                            \
     X(RH_K_STRINGIO,         "_io.StringIO",     stringio)         /* t_stringio.c */                         \

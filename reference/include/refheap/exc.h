@@ -51,6 +51,9 @@ void rh_exc_set_cause(rh_runtime *rt, rh_object *e, rh_object *cause);
 /* _PyErr_SetObject's implicit chaining: e.__context__ = handled, unless that is e itself; a context chain
  * leading back to e is cut first, as CPython does, so no context loop forms. handled borrowed. */
 void rh_exc_chain(rh_runtime *rt, rh_object *e, rh_object *handled);
+/* ImportError's name attribute (3.x; ImportError_init's name= keyword): name borrowed, stored. No-op for
+ * other exceptions or where the profile's ImportError has no such field. */
+void rh_exc_set_import_name(rh_runtime *rt, rh_object *e, rh_object *name);
 /* str(e) / repr(e) as BaseException_str / BaseException_repr (KeyError_str for KeyError). New str. */
 rh_object *rh_exc_str(rh_runtime *rt, rh_object *e);
 

@@ -38,6 +38,10 @@ void rh_func_set_closure(rh_runtime *rt, rh_object *f, rh_object *v);
 rh_object *rh_func_kwdefaults(rh_object *f);
 void rh_func_set_kwdefaults(rh_runtime *rt, rh_object *f, rh_object *v);
 void rh_func_set_defaults(rh_runtime *rt, rh_object *f, rh_object *v);
+/* func_annotations (Objects/funcobject.c): NULL, the tuple of name/value pairs MAKE_FUNCTION gave, or
+ * the dict __annotations__ made of it. Borrowed; the setter takes a new reference to v (may be NULL). */
+rh_object *rh_func_annotations(rh_object *f);
+void rh_func_set_annotations(rh_runtime *rt, rh_object *f, rh_object *v);
 /* func_doc: borrowed, NULL until set (the embedder sets the docstring or None when it makes the function) */
 rh_object *rh_func_doc(rh_object *f);
 void rh_func_set_doc(rh_runtime *rt, rh_object *f, rh_object *v);

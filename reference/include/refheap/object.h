@@ -84,6 +84,13 @@ typedef enum rh_kind {
     RH_K_SUPER,            /* super (t_funcdescr.c) */
     RH_K_GENERATOR,        /* generator (t_gen.c; refheap/gen.h) */
     RH_K_COROUTINE,        /* coroutine (t_gen.c) */
+    /* itertools (t_itertools.c, t_combinatorics.c; refheap/itertools.h) */
+    RH_K_IT_COUNT, RH_K_IT_CYCLE, RH_K_IT_REPEAT, RH_K_IT_ACCUMULATE, RH_K_IT_CHAIN, RH_K_IT_COMPRESS,
+    RH_K_IT_DROPWHILE, RH_K_IT_TAKEWHILE, RH_K_IT_FILTERFALSE, RH_K_IT_GROUPBY, RH_K_IT_GROUPER,
+    RH_K_IT_ISLICE, RH_K_IT_PAIRWISE, RH_K_IT_STARMAP, RH_K_IT_TEE, RH_K_IT_TEEDATA, RH_K_IT_ZIPLONGEST,
+    RH_K_IT_PRODUCT, RH_K_IT_PERMUTATIONS, RH_K_IT_COMBINATIONS, RH_K_IT_CWR,
+    /* _collections (t_deque.c) */
+    RH_K_DEQUE, RH_K_DEQUEITER, RH_K_DEQUEREVITER,
     RH_K_ARRAY,            /* array.array (t_array.c; refheap/modtypes.h) */
     RH_K_ARRAYITER,        /* array.arrayiterator (t_array.c) */
     RH_K_STRINGIO,         /* _io.StringIO (t_stringio.c) */

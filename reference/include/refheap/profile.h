@@ -27,6 +27,12 @@ typedef enum rh_exc_layout {
 typedef struct rh_profile {
     const char *name;             /* "py311" */
     const char *python_version;   /* "3.11" — what sys.version_info would start with */
+    /* the sys module of the interpreter the profile mirrors (Python/sysmodule.c, Include/patchlevel.h):
+     * sys.version as it prints it, sys.hexversion (PY_VERSION_HEX), sys.platform, getdefaultencoding() */
+    const char *sys_version;
+    uint32_t hexversion;
+    const char *sys_platform;
+    const char *default_encoding;
 
     /* pymalloc (Objects/obmalloc.c) */
     uint32_t alignment;           /* 16 (8 in py27) */
@@ -108,6 +114,8 @@ typedef struct rh_profile {
                                    * alive for the call (3.11's Argument Clinic *args; 2.7's METH_VARARGS) */
     int str_int_args_tuple;       /* up to 3.12: str(x) and int(x) have no vectorcall, so the call packs the
                                    * arguments into a tuple for type_call (Objects/call.c _PyObject_MakeTpCall) */
+    int varargs_find_minmax;      /* up to 3.12: min/max and str.find/rfind/index/rindex/count/startswith/
+                                   * endswith are METH_VARARGS (3.13's Argument Clinic makes them FASTCALL) */
     /* sets and the iterator built-ins (Objects/setobject.c, Objects/enumobject.c, Python/bltinmodule.c) */
     int set_table_py27;           /* py27: 2.7's set table — probes by perturbation alone (no linear
                                    * probing), the table grows when fill*3 >= size*2 (3.x: fill*5 >=

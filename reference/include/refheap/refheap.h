@@ -13,5 +13,6 @@
 #include "refheap/func.h"
 #include "refheap/exc.h"
 #include "refheap/gen.h"
+#include "refheap/itertools.h"
 #include "refheap/modtypes.h"
 #endif

@@ -1,4 +1,4 @@
-# id: mod_04_bisect_heapq
+# id: mod_06_bisect_heapq
 # source: python/cpython:Modules/_bisectmodule.c (internal_bisect_right, internal_bisect_left, _bisect_insort_right_impl, _bisect_insort_left_impl); Lib/bisect.py (bisect, insort aliases); Modules/_heapqmodule.c (siftdown, siftup, heappush, heappop_internal, heapreplace_internal, heappushpop, heapify_internal, cache_friendly_heapify); Lib/test/test_bisect.py; Lib/test/test_heapq.py
 # property: bisect/insort left and right with lo, hi and key, on lists and other sequences, their errors; the heap functions give CPython's list order (its siftdown/siftup comparisons, the cache-friendly heapify beyond 2500 items) and errors, and call __lt__ in CPython's order
 import bisect, _bisect, heapq, _heapq

@@ -1,4 +1,4 @@
-# id: mod_05_random_instances
+# id: mod_07_random_instances
 # source: python/cpython:Lib/random.py 3.11 (Random.__init__, seed, _randbelow_with_getrandbits, randrange, randint, choice, shuffle, sample, uniform, gauss); Modules/_randommodule.c (random_new, random_seed, random_init, _random_Random_getrandbits_impl); Lib/test/test_random.py:MersenneTwister_TestBasicOps
 # property: random.Random(seed) objects each have their own Mersenne Twister: CPython's numbers for int seeds of any size and sign, float and bool seeds, reseeding, interleaved generators and the module's own generator independent; the object's size and tracking
 import random, sys, gc

@@ -1,0 +1,3 @@
+# pkg_a.lazy: imported only inside a function, so its body runs when the function is called
+print("pkg_a.lazy: body runs now")
+N = 42

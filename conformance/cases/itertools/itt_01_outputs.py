@@ -1,0 +1,48 @@
+# id: itt_01_outputs
+# source: python/cpython:Modules/itertoolsmodule.c (count_next, count_repr, cycle_next, repeat_next, repeat_repr, accumulate_next, chain_next, compress_next, dropwhile_next, takewhile_next, filterfalse_next, groupby_next, _grouper_next, islice_next, pairwise_next, starmap_next, tee_next, zip_longest_next); python/cpython:Lib/test/test_itertools.py
+# property: what each itertools iterator yields, in order, with count's fast and slow modes and its repr, repeat's repr and
+# count, groupby's groupers invalidated by advancing the parent, islice's bounds and tee across more than one 57-value block
+import itertools as it
+print(list(it.islice(it.count(), 5)), list(it.islice(it.count(10, 3), 4)), list(it.islice(it.count(2.5, 0.5), 3)))
+print(repr(it.count()), repr(it.count(5)), repr(it.count(5, 2)), repr(it.count(1.5)), repr(it.count(-3, 1)), repr(it.count(2**70)))
+c = it.count(7)
+next(c)
+print(repr(c), next(c), repr(c))
+big = it.count(2**63 - 2)
+print(next(big), next(big), next(big), repr(big))
+print(list(it.islice(it.cycle("abc"), 8)), list(it.cycle([])))
+print(list(it.repeat("x", 3)), list(it.repeat(1, -2)), repr(it.repeat([1, 2])), repr(it.repeat(None, 4)))
+r = it.repeat(5, 2)
+next(r)
+print(repr(r))
+print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([1, 2, 3], lambda a, b: a * b)),
+      list(it.accumulate([1, 2], initial=100)), list(it.accumulate([], initial=7)), list(it.accumulate("abc")))
+print(list(it.chain("ab", [1, 2], ())), list(it.chain.from_iterable(["xy", [3]])), list(it.chain()))
+print(list(it.compress("abcdef", [1, 0, 1, 0, 1, 1])), list(it.compress("abc", [1])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1, 5])), list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1, 5])))
+print(list(it.filterfalse(None, [0, 1, "", "a", None])), list(it.filterfalse(lambda x: x % 2, range(7))))
+print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.starmap(lambda *a: a, ["ab", [1]])))
+print([(k, list(g)) for k, g in it.groupby("aaabbcaa")])
+print([(k, list(g)) for k, g in it.groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])
+g = it.groupby("aabb")
+k1, g1 = next(g)
+k2, g2 = next(g)
+print(k1, list(g1), k2, list(g2))
+print(list(it.islice("abcdefg", 2)), list(it.islice("abcdefg", 2, 5)), list(it.islice("abcdefg", 1, None, 2)),
+      list(it.islice("abcdefg", None)), list(it.islice("abc", 5, 10)))
+s = iter(range(10))
+print(list(it.islice(s, 3)), next(s))
+print(list(it.pairwise("abcd")), list(it.pairwise("a")), list(it.pairwise([])))
+a, b = it.tee(range(130))
+print(list(it.islice(a, 3)), sum(a), list(b)[-3:])
+print(it.tee([1], 0), len(it.tee("ab", 3)), [list(x) for x in it.tee("ab", 3)])
+t1, = it.tee("xyz", 1)
+u1, u2 = it.tee(t1)
+print(type(t1).__name__, u1 is t1, list(u1), list(u2))
+print(list(it.zip_longest("abc", [1])), list(it.zip_longest("ab", "c", fillvalue="-")), list(it.zip_longest()))
+print(list(it.product("ab", range(2))), list(it.product([1, 2], repeat=2)), list(it.product()), list(it.product("a", [])))
+print(list(it.permutations("abc")), list(it.permutations(range(3), 2)), list(it.permutations("ab", 3)), list(it.permutations([], 0)))
+print(list(it.combinations("abcd", 2)), list(it.combinations("ab", 3)), list(it.combinations("ab", 0)))
+print(list(it.combinations_with_replacement("abc", 2)), list(it.combinations_with_replacement("", 2)),
+      list(it.combinations_with_replacement("", 0)))
+print(type(it.count()).__name__, it.count, it.chain, type(it.tee([])[0]), it.combinations_with_replacement)

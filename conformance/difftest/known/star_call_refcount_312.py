@@ -1,6 +1,0 @@
-# difftest known class star_call_refcount: profile py312
-from __future__ import print_function
-import gc, sys, weakref
-def p0(a=None):
-    print(sys.getrefcount(a))
-p0(*(dict(),))
