@@ -293,7 +293,8 @@ int hx_array_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **o
     return 0;
 }
 
-static const rh_builtin_def array_ctor = {"array", (void (*)(void))arr_new, 0};
+/* array has no vectorcall in 3.11: type_call packs the arguments (HX_METH_VARARGS) */
+static const rh_builtin_def array_ctor = {"array", (void (*)(void))arr_new, HX_METH_VARARGS};
 const rh_builtin_def *hx_array_constructor(void) { return &array_ctor; }
 
 static const rh_builtin_def array_defs[] = {{NULL, NULL, 0}};

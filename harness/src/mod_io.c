@@ -200,7 +200,8 @@ int hx_stringio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object 
     return 1;
 }
 
-static const rh_builtin_def sio_ctor = {"StringIO", (void (*)(void))sio_new, 0};
+/* _io.StringIO has no vectorcall in 3.11: type_call packs the arguments (HX_METH_VARARGS) */
+static const rh_builtin_def sio_ctor = {"StringIO", (void (*)(void))sio_new, HX_METH_VARARGS};
 const rh_builtin_def *hx_stringio_constructor(void) { return &sio_ctor; }
 
 static const rh_builtin_def io_defs[] = {{NULL, NULL, 0}};

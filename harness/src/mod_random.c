@@ -600,7 +600,8 @@ FN(r_Random_new) {
     return r;
 }
 
-static const rh_builtin_def random_ctor = {"Random", (void (*)(void))r_Random_new, 0};
+/* random.Random is a class (Lib/random.py): type_call packs the arguments (HX_METH_VARARGS) */
+static const rh_builtin_def random_ctor = {"Random", (void (*)(void))r_Random_new, HX_METH_VARARGS};
 const rh_builtin_def *hx_random_constructor(void) { return &random_ctor; }
 
 /* A method of a Random object: the module's functions, on the object's own state */

@@ -8,9 +8,9 @@
  *    buf_size code points, always at least one longer than string_size; sys.getsizeof does not count it
  *    (StringIO has no __sizeof__ in 3.11);
  *  - GC-tracked from creation to dealloc in every version (it has a __dict__);
- *  - refheap keeps CPython's "realized" state only: the accumulating state (a _PyUnicodeWriter str that
- *    write() appends to at the end) is not modelled, so the buffer grows by resize_buffer's rule instead
- *    (docs/conformance.md).
+ *  - refheap keeps CPython's "realized" state only: the accumulating state (3.10/3.11: a _PyAccu, whose
+ *    list of written strs is a GC object living with the StringIO; 3.12+: a _PyUnicodeWriter) is not
+ *    modelled, so the buffer grows by resize_buffer's rule instead (docs/conformance.md).
  */
 #include <string.h>
 
