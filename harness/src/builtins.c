@@ -81,6 +81,30 @@ static int write_obj(hx_interp *I, rh_object *o, FILE *out) {
     return 0;
 }
 
+/* PyFile_WriteObject(o, f, Py_PRINT_RAW) / PyFile_WriteString(text, f): f.write(str(o)), the write
+ * attribute looked up for each piece as CPython does. o NULL: the C string text. */
+static int file_write(hx_interp *I, rh_object *f, rh_object *o, const char *text) {
+    rh_object *name = hx_name(I, "write"), *w = name ? hx_getattr_obj(I, f, name) : NULL;
+    if (!w) return -1;
+    rh_object *s = o ? (rh_kind_of(o) == RH_K_STR ? newref(o) : hx_obj_str(I, o)) : rh_str_from_cstr(I->rt, text);
+    rh_object *r = s ? hx_call(I, w, &s, 1, NULL, NULL, 0) : NULL;
+    rh_decref(I->rt, w);
+    if (!r) return -1;
+    rh_decref(I->rt, r);
+    return 0;
+}
+
+/* print(*args, sep, end, file) to an object other than sys.stdout / sys.stderr: builtin_print_impl's
+ * calls of its write method */
+static rh_object *print_to_object(hx_interp *I, rh_object *file, rh_object **a, int n, rh_object *sep, rh_object *end) {
+    for (int i = 0; i < n; i++) {
+        if (i && (sep ? file_write(I, file, sep, NULL) : file_write(I, file, NULL, " "))) return NULL;
+        if (file_write(I, file, a[i], NULL)) return NULL;
+    }
+    if (end ? file_write(I, file, end, NULL) : file_write(I, file, NULL, "\n")) return NULL;
+    return newref(rh_none(I->rt));
+}
+
 FN(print_impl) {
     UNUSED_ARGS;
     rh_object *sep = NULL, *end = NULL, *file = NULL;
@@ -97,7 +121,7 @@ FN(print_impl) {
     if (sep == rh_none(I->rt)) sep = NULL;
     if (end == rh_none(I->rt)) end = NULL;
     FILE *out = file && file != rh_none(I->rt) ? hx_std_stream_file(file) : stdout; /* sys.stdout / sys.stderr */
-    if (!out) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "print(file=...) other than sys.stdout / sys.stderr"); return NULL; }
+    if (!out) return print_to_object(I, file, a, n, sep, end); /* any object with a write method */
     if (out == stderr) fflush(stdout);
     for (int i = 0; i < n; i++) {
         if (i) {
@@ -1070,6 +1094,9 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(self, name); /* builtins_iter.c */
     case RH_K_PROPERTY: return hx_property_find_method(name); /* builtins_func.c */
     case RH_K_GENERATOR: case RH_K_COROUTINE: return hx_gen_find_method(self, name); /* gen.c */
+    case RH_K_ARRAY: return hx_array_find_method(name);       /* mod_array.c */
+    case RH_K_STRINGIO: return hx_stringio_find_method(name); /* mod_io.c */
+    case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
     case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
     default: return NULL;
     }
@@ -1110,7 +1137,12 @@ static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] =
 const rh_builtin_def *hx_type_constructor(rh_object *type) {
     for (int i = 0; type_table[i].ctor; i++)
         if (((rh_type *)type)->kind == type_table[i].kind) return type_table[i].ctor;
-    return hx_builtins_iter_constructor(type); /* builtins_iter.c */
+    switch (((rh_type *)type)->kind) { /* the native modules' types */
+    case RH_K_ARRAY: return hx_array_constructor();
+    case RH_K_STRINGIO: return hx_stringio_constructor();
+    case RH_K_RANDOM: return hx_random_constructor();
+    default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */
+    }
 }
 
 int hx_builtins_init(hx_interp *I) {

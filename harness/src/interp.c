@@ -551,6 +551,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
         rh_object *r;
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
+        if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);
+        if (!got && rh_kind_of(o) == RH_K_STRINGIO) got = hx_stringio_getattr(I, o, hx_cstr(I, name), &r);
         if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
@@ -605,6 +607,7 @@ static int64_t seq_len(rh_object *o) {
     case RH_K_LIST: return (int64_t)rh_list_len(o);
     case RH_K_TUPLE: return (int64_t)rh_tuple_len(o);
     case RH_K_STR: return (int64_t)rh_str_len(o);
+    case RH_K_ARRAY: return (int64_t)rh_array_len(o);
     case RH_K_RANGE: return rh_range_len(o);
     default: return -1;
     }
@@ -635,11 +638,21 @@ rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int ha
     slice_norm(len, b, has, &st, &sp, &step);
     if (k == RH_K_LIST) return rh_list_slice(rt, o, st, sp, step);
     if (k == RH_K_TUPLE) return rh_tuple_slice(rt, o, st, sp, step);
+    if (k == RH_K_ARRAY) return rh_array_slice(rt, o, st, sp, step);
     return rh_str_slice(rt, o, st, sp, step);
+}
+
+/* array_ass_subscr for a slice: a[b] = v (an array) or del a[b] (v NULL) */
+static int array_slice_store(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v) {
+    int64_t st, sp, step;
+    if (!step_ok(I, b, has)) return -1;
+    slice_norm((int64_t)rh_array_len(o), b, has, &st, &sp, &step);
+    return rh_array_ass_slice(I->rt, o, st, sp, step, v);
 }
 
 int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
     rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) == RH_K_ARRAY) return array_slice_store(I, o, b, has, NULL);
     if (rh_kind_of(o) != RH_K_LIST) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", hx_tname(o));
         return -1;
@@ -654,6 +667,7 @@ int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3
  * (PySequence_Fast). */
 int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v) {
     rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) == RH_K_ARRAY) return array_slice_store(I, o, b, has, v);
     if (rh_kind_of(o) != RH_K_LIST) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", hx_tname(o));
         return -1;

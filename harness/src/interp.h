@@ -26,7 +26,9 @@
 
 /* The native modules (modules.c; math, time, random in mod_*.c), each kept in I->mod_<name>, in the order
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
-#define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) X(itertools) X(_collections) X(collections)
+#define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
+    X(itertools) X(_collections) X(collections) \
+    X(array) X(_io) X(io) X(_bisect) X(_heapq)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -273,6 +275,21 @@ rh_object *hx_module_collections(hx_interp *I);
 const rh_builtin_def *hx_collections_constructor(rh_object *type);
 const rh_builtin_def *hx_deque_find_method(const char *name);
 int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
+/* mod_array.c, mod_io.c, mod_bisect.c, mod_random.c: array, _io/io (StringIO), _bisect, _heapq (bisect and heapq
+ * are Lib's bisect.py and heapq.py over them, as CPython's),
+ * and the methods, attributes and constructors of their objects (array.array, StringIO, random.Random) */
+rh_object *hx_module_array(hx_interp *I);
+rh_object *hx_module_io(hx_interp *I, const char *name);
+rh_object *hx_module_bisect(hx_interp *I);
+rh_object *hx_module_heapq(hx_interp *I);
+const rh_builtin_def *hx_array_find_method(const char *name);
+const rh_builtin_def *hx_stringio_find_method(const char *name);
+const rh_builtin_def *hx_random_find_method(const char *name);
+int hx_array_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);    /* 1 got, 0 none, -1 */
+int hx_stringio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out); /* 1 got, 0 none, -1 */
+const rh_builtin_def *hx_array_constructor(void);
+const rh_builtin_def *hx_stringio_constructor(void);
+const rh_builtin_def *hx_random_constructor(void);
 /* modules.c: a module named `name` holding the functions of defs (those the profile's version has). */
 rh_object *hx_make_module(hx_interp *I, const char *name, const rh_builtin_def *defs);
 void hx_hooks_install(hx_interp *I);

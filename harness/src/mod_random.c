@@ -20,7 +20,7 @@
 #include "interp.h"
 
 #define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
-#define UNUSED (void)self
+#define UNUSED (void)0
 
 enum { MT_N = 624, MT_M = 397 };
 
@@ -110,7 +110,13 @@ static uint64_t randbelow(mt_state *s, uint64_t n) {
 
 /* ---------------------------------------------------------------- state and seeding */
 
-static mt_state *state(hx_interp *I) { return (mt_state *)I->random_state; }
+/* The generator a function works on: a Random object's own (a method of random.Random), else the
+ * module's hidden instance (random.random() & co. are bound methods of one Random in Lib/random.py). */
+static mt_state *state(hx_interp *I, rh_object *self) {
+    if (self && rh_kind_of(self) == RH_K_RANDOM) return (mt_state *)rh_random_state(self);
+    return (mt_state *)I->random_state;
+}
+_Static_assert(sizeof(mt_state) <= 624 * 4 + 16, "mt_state fits a Random object's state (t_random.c)");
 
 static int seed_urandom(hx_interp *I, mt_state *s) {
     uint32_t key[MT_N];
@@ -124,8 +130,7 @@ static int seed_urandom(hx_interp *I, mt_state *s) {
 
 /* random_seed: the words of abs(n) for an int (big ones through >> 32 and & 0xffffffff), the hash of a
  * float; None reseeds from the system */
-static int seed_with(hx_interp *I, rh_object *arg) {
-    mt_state *s = state(I);
+static int seed_with(hx_interp *I, mt_state *s, rh_object *arg) {
     s->has_gauss = 0;
     if (!arg || arg == rh_none(I->rt)) return seed_urandom(I, s);
     rh_kind k = rh_kind_of(arg);
@@ -174,8 +179,20 @@ static int seed_with(hx_interp *I, rh_object *arg) {
     } else if (k == RH_K_STR) {
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "random.seed() of a str (random.py hashes it with SHA-512)");
         return -1;
-    } else {
-        rh_err_set(I->rt, RH_EXC_TYPE, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+    } else if (rh_runtime_profile(I->rt)->version_hex < 0x030B) {
+        /* 3.10: any hashable object seeds with its hash (deprecated; random_seed's PyObject_Hash) */
+        int64_t h;
+        if (rh_hash(I->rt, arg, &h)) return -1;
+        uint64_t u = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
+        key = malloc(2 * sizeof *key);
+        if (!key) abort();
+        key[0] = (uint32_t)u;
+        key[1] = (uint32_t)(u >> 32);
+        used = key[1] ? 2 : 1;
+    } else { /* 3.13 moved the line break */
+        rh_err_set(I->rt, RH_EXC_TYPE, rh_runtime_profile(I->rt)->version_hex >= 0x030D
+                   ? "The only supported seed types are:\nNone, int, float, str, bytes, and bytearray."
+                   : "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
         return -1;
     }
     init_by_array(s, key, used);
@@ -222,8 +239,7 @@ static rh_object *beyond64(hx_interp *I) {
 }
 
 /* randrange(start, stop=None, step=1), Lib/random.py 3.11 */
-static rh_object *randrange(hx_interp *I, rh_object *start, rh_object *stop, rh_object *step) {
-    mt_state *s = state(I);
+static rh_object *randrange(hx_interp *I, mt_state *s, rh_object *start, rh_object *stop, rh_object *step) {
     int64_t istart, istop, istep = 1;
     if (index64(I, start, "arg 1", &istart)) return NULL;
     if (!stop || stop == rh_none(I->rt)) {
@@ -268,12 +284,12 @@ FN(r_seed) {
         if (!strcmp(kwn[k], "a")) arg = kwv[k];
         else if (strcmp(kwn[k], "version") != 0) { rh_err_set(I->rt, RH_EXC_TYPE, "seed() got an unexpected keyword argument '%s'", kwn[k]); return NULL; }
     if (n > 2) { rh_err_set(I->rt, RH_EXC_TYPE, "seed() takes from 1 to 3 positional arguments but %d were given", n + 1); return NULL; }
-    return seed_with(I, arg) ? NULL : none(I);
+    return seed_with(I, state(I, self), arg) ? NULL : none(I);
 }
 FN(r_random) {
     UNUSED; (void)a; (void)kwn; (void)kwv;
     if (nkw || n) { rh_err_set(I->rt, RH_EXC_TYPE, "Random.random() takes no arguments (%d given)", n + nkw); return NULL; }
-    return rh_float_new(I->rt, random_double(state(I)));
+    return rh_float_new(I->rt, random_double(state(I, self)));
 }
 /* _random_Random_getrandbits_impl */
 FN(r_getrandbits) {
@@ -283,7 +299,7 @@ FN(r_getrandbits) {
     if (n != 1) { rh_err_set(I->rt, RH_EXC_TYPE, "Random.getrandbits() takes exactly one argument (%d given)", n); return NULL; }
     if (rh_index_value(I->rt, a[0], &k)) return NULL;
     if (k < 0) { rh_err_set(I->rt, RH_EXC_VALUE, "number of bits must be non-negative"); return NULL; }
-    mt_state *s = state(I);
+    mt_state *s = state(I, self);
     if (k <= 32) return rh_int_from_i64(I->rt, (int64_t)bits64(s, (int)k));
     size_t words = (size_t)((k - 1) / 32 + 1);
     uint32_t *w = malloc(words * sizeof *w);
@@ -313,7 +329,7 @@ FN(r_randrange) {
     }
     if (n > 3) { rh_err_set(I->rt, RH_EXC_TYPE, "randrange() takes from 2 to 4 positional arguments but %d were given", n + 1); return NULL; }
     if (!v[0]) { rh_err_set(I->rt, RH_EXC_TYPE, "randrange() missing 1 required positional argument: 'start'"); return NULL; }
-    return randrange(I, v[0], v[1], v[2]);
+    return randrange(I, state(I, self), v[0], v[1], v[2]);
 }
 FN(r_randint) {
     UNUSED; (void)kwn; (void)kwv;
@@ -326,7 +342,7 @@ FN(r_randint) {
     rh_object *one = rh_int_from_i64(I->rt, 1), *b1 = one ? rh_binop(I->rt, RH_BINOP_ADD, a[1], one) : NULL;
     rh_xdecref(I->rt, one);
     if (!b1) return NULL;
-    rh_object *r = randrange(I, a[0], b1, NULL);
+    rh_object *r = randrange(I, state(I, self), a[0], b1, NULL);
     rh_decref(I->rt, b1);
     return r;
 }
@@ -347,7 +363,7 @@ FN(r_choice) {
         else return seq_item(I, a[0], 0);
         return NULL;
     }
-    return seq_item(I, a[0], (int64_t)randbelow(state(I), (uint64_t)len));
+    return seq_item(I, a[0], (int64_t)randbelow(state(I, self), (uint64_t)len));
 }
 FN(r_shuffle) {
     UNUSED; (void)kwn; (void)kwv;
@@ -357,7 +373,7 @@ FN(r_shuffle) {
     int64_t len = seq_len(I, x);
     if (len < 0) return NULL;
     for (int64_t i = len - 1; i >= 1; i--) { /* x[i], x[j] = x[j], x[i] */
-        int64_t j = (int64_t)randbelow(state(I), (uint64_t)(i + 1));
+        int64_t j = (int64_t)randbelow(state(I, self), (uint64_t)(i + 1));
         rh_object *xj = seq_item(I, x, j), *xi = xj ? seq_item(I, x, i) : NULL;
         rh_object *ki = xi ? rh_int_from_i64(I->rt, i) : NULL, *kj = ki ? rh_int_from_i64(I->rt, j) : NULL;
         int rc = kj ? (hx_store_subscr(I, x, ki, xj) || hx_store_subscr(I, x, kj, xi)) : -1;
@@ -388,7 +404,7 @@ FN(r_sample) {
     int64_t len = seq_len(I, pop), k;
     if (len < 0 || rh_index_value(I->rt, kobj, &k)) return NULL;
     if (k < 0 || k > len) { rh_err_set(I->rt, RH_EXC_VALUE, "Sample larger than population or is negative"); return NULL; }
-    mt_state *s = state(I);
+    mt_state *s = state(I, self);
     rh_object *nonel = rh_list_new(I->rt, 1);
     if (!nonel) return NULL;
     rh_list_set_init(nonel, 0, none(I));
@@ -446,7 +462,7 @@ FN(r_choices) {
     if (cum == rh_none(I->rt)) cum = NULL;
     int64_t k = 1, len = seq_len(I, a[0]);
     if (len < 0 || (kobj && rh_index_value(I->rt, kobj, &k))) return NULL;
-    mt_state *s = state(I);
+    mt_state *s = state(I, self);
     double *cw = NULL;
     if (weights && cum) { rh_err_set(I->rt, RH_EXC_TYPE, "Cannot specify both weights and cumulative weights"); return NULL; }
     if (weights || cum) {
@@ -491,7 +507,7 @@ FN(r_uniform) {
     if (no_kw(I, "uniform", nkw)) return NULL;
     if (n != 2) { rh_err_set(I->rt, RH_EXC_TYPE, "uniform() takes 3 positional arguments but %d were given", n + 1); return NULL; }
     rh_object *d = rh_binop(I->rt, RH_BINOP_SUB, a[1], a[0]);
-    rh_object *r = d ? rh_float_new(I->rt, random_double(state(I))) : NULL;
+    rh_object *r = d ? rh_float_new(I->rt, random_double(state(I, self))) : NULL;
     rh_object *m = r ? rh_binop(I->rt, RH_BINOP_MUL, d, r) : NULL;
     rh_object *out = m ? rh_binop(I->rt, RH_BINOP_ADD, a[0], m) : NULL;
     rh_xdecref(I->rt, d);
@@ -515,7 +531,7 @@ FN(r_gauss) {
     UNUSED;
     double mu, sigma;
     if (mu_sigma(I, a, n, kwn, kwv, nkw, &mu, &sigma)) return NULL;
-    mt_state *s = state(I);
+    mt_state *s = state(I, self);
     double z;
     if (s->has_gauss) {
         z = s->gauss_next;
@@ -533,7 +549,7 @@ FN(r_normalvariate) {
     UNUSED;
     double mu, sigma, z;
     if (mu_sigma(I, a, n, kwn, kwv, nkw, &mu, &sigma)) return NULL;
-    mt_state *s = state(I);
+    mt_state *s = state(I, self);
     const double magic = 4 * exp(-0.5) / sqrt(2.0); /* NV_MAGICCONST */
     for (;;) {
         double u1 = random_double(s), u2 = 1.0 - random_double(s);
@@ -549,7 +565,7 @@ FN(r_expovariate) {
     if (n != 1) { rh_err_set(I->rt, RH_EXC_TYPE, "expovariate() takes 2 positional arguments but %d were given", n + 1); return NULL; }
     if (real(I, a[0], &lambd)) return NULL;
     if (lambd == 0) { rh_err_set(I->rt, RH_EXC_ZERODIVISION, "float division by zero"); return NULL; }
-    return rh_float_new(I->rt, -log(1.0 - random_double(state(I))) / lambd);
+    return rh_float_new(I->rt, -log(1.0 - random_double(state(I, self))) / lambd);
 }
 
 #define D(nm) {#nm, (void (*)(void))r_##nm, 0}
@@ -561,7 +577,36 @@ rh_object *hx_module_random(hx_interp *I) {
     if (!I->random_state) {
         I->random_state = calloc(1, sizeof(mt_state));
         if (!I->random_state) { rh_err_nomemory(I->rt); return NULL; }
-        if (seed_urandom(I, state(I))) return NULL; /* Random.__init__ seeds from the system at import */
+        if (seed_urandom(I, (mt_state *)I->random_state)) return NULL; /* Random.__init__ seeds from the system at import */
     }
-    return hx_make_module(I, "random", random_defs);
+    rh_object *m = hx_make_module(I, "random", random_defs);
+    if (m && rh_dict_set_cstr(I->rt, rh_module_dict(m), "Random", (rh_object *)rh_builtin_type(I->rt, RH_K_RANDOM))) {
+        rh_decref(I->rt, m);
+        return NULL;
+    }
+    return m;
+}
+
+/* random.Random(x=None): _random.Random.__new__ (no keywords) then Random.__init__'s self.seed(x) */
+FN(r_Random_new) {
+    (void)self; (void)kwn; (void)kwv;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "Random() takes no keyword arguments"); return NULL; }
+    if (n > 1) { rh_err_set(I->rt, RH_EXC_TYPE, "Random() expected at most 1 argument, got %d", n); return NULL; }
+    rh_object *r = rh_random_new(I->rt);
+    if (r && seed_with(I, (mt_state *)rh_random_state(r), n ? a[0] : NULL)) {
+        rh_decref(I->rt, r);
+        return NULL;
+    }
+    return r;
+}
+
+/* random.Random is a class (Lib/random.py): type_call packs the arguments (HX_METH_VARARGS) */
+static const rh_builtin_def random_ctor = {"Random", (void (*)(void))r_Random_new, HX_METH_VARARGS};
+const rh_builtin_def *hx_random_constructor(void) { return &random_ctor; }
+
+/* A method of a Random object: the module's functions, on the object's own state */
+const rh_builtin_def *hx_random_find_method(const char *name) {
+    for (int i = 0; random_defs[i].name; i++)
+        if (!strcmp(random_defs[i].name, name)) return &random_defs[i];
+    return NULL;
 }

@@ -81,7 +81,11 @@
     X(RH_K_IT_CWR, "itertools.combinations_with_replacement", it_cwr) /* t_itertools.c, t_combinatorics.c */ \
     X(RH_K_DEQUE, "collections.deque", deque) /* t_deque.c */ \
     X(RH_K_DEQUEITER, "_collections._deque_iterator", dequeiter) /* t_deque.c */ \
-    X(RH_K_DEQUEREVITER, "_collections._deque_reverse_iterator", dequereviter) /* t_deque.c */
+    X(RH_K_DEQUEREVITER, "_collections._deque_reverse_iterator", dequereviter) /* t_deque.c */ \
+    X(RH_K_ARRAY,            "array.array",      array)            /* t_array.c */                            \
+    X(RH_K_ARRAYITER,        "array.arrayiterator", arrayiter)     /* t_array.c */                            \
+    X(RH_K_STRINGIO,         "_io.StringIO",     stringio)         /* t_stringio.c */                         \
+    X(RH_K_RANDOM,           "random.Random",    random)           /* t_random.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

@@ -91,6 +91,10 @@ typedef enum rh_kind {
     RH_K_IT_PRODUCT, RH_K_IT_PERMUTATIONS, RH_K_IT_COMBINATIONS, RH_K_IT_CWR,
     /* _collections (t_deque.c) */
     RH_K_DEQUE, RH_K_DEQUEITER, RH_K_DEQUEREVITER,
+    RH_K_ARRAY,            /* array.array (t_array.c; refheap/modtypes.h) */
+    RH_K_ARRAYITER,        /* array.arrayiterator (t_array.c) */
+    RH_K_STRINGIO,         /* _io.StringIO (t_stringio.c) */
+    RH_K_RANDOM,           /* random.Random (t_random.c) */
     RH_K__COUNT
 } rh_kind;
 

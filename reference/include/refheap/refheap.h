@@ -14,4 +14,5 @@
 #include "refheap/exc.h"
 #include "refheap/gen.h"
 #include "refheap/itertools.h"
+#include "refheap/modtypes.h"
 #endif

@@ -1,0 +1,74 @@
+/* refheap/modtypes.h — the object types of native library modules: array.array (t_array.c, CPython 3.11
+ * Modules/arraymodule.c), _io.StringIO (t_stringio.c, Modules/_io/stringio.c) and random.Random
+ * (t_random.c, Modules/_randommodule.c under Lib/random.py's class).
+ *
+ * Ownership as everywhere in the API: object arguments borrowed, results new references or NULL / -1 with
+ * the runtime error set (CPython's exception type and message).
+ */
+#ifndef REFHEAP_MODTYPES_H
+#define REFHEAP_MODTYPES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "refheap/object.h"
+#include "refheap/runtime.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- array.array (t_array.c): arrayobject, 64 bytes + GC head (3.10+: a GC heap type; 2.7: 56, not GC);
+ * items in one PyMem block of `allocated` items, grown by array_resize's rule ---- */
+/* The typecodes, in CPython's order (the "bad typecode" message lists them). */
+#define RH_ARRAY_TYPECODES "bBuhHiIlLqQfd"
+/* array(typecode) empty: new reference; ValueError "bad typecode ..." for an unknown code. */
+rh_object *rh_array_new(rh_runtime *rt, char typecode, size_t n);
+char rh_array_typecode(rh_object *a);
+size_t rh_array_itemsize(rh_object *a);
+size_t rh_array_len(rh_object *a);
+/* The address of the items (buffer_info): not an object. */
+uintptr_t rh_array_address(rh_object *a);
+/* a[i] for 0 <= i < len: new reference (int, float or 1-char str). */
+rh_object *rh_array_get(rh_runtime *rt, rh_object *a, size_t i);
+/* a[i] = v, 0 <= i < len, v converted as the typecode's setitem does (OverflowError, TypeError). */
+int rh_array_set(rh_runtime *rt, rh_object *a, size_t i, rh_object *v);
+/* ins1: v checked first, then the array grows by one (array_resize) and v goes to `where` (clamped as
+ * list.insert). */
+int rh_array_insert(rh_runtime *rt, rh_object *a, int64_t where, rh_object *v);
+/* array_resize(a, n): CPython's over-allocation; new items uninitialised. */
+int rh_array_resize(rh_runtime *rt, rh_object *a, size_t n);
+/* a[start:stop:step] (bounds as rh_slice_indices left them): a new array. */
+rh_object *rh_array_slice(rh_runtime *rt, rh_object *a, int64_t start, int64_t stop, int64_t step);
+/* a[start:stop:step] = v (an array of the same typecode), or del when v is NULL (array_ass_subscr). */
+int rh_array_ass_slice(rh_runtime *rt, rh_object *a, int64_t start, int64_t stop, int64_t step, rh_object *v);
+/* a.extend(b) for an array b (array_do_extend): TypeError "can only extend with array of same kind". */
+int rh_array_extend_array(rh_runtime *rt, rh_object *a, rh_object *b);
+/* a.reverse() */
+void rh_array_reverse(rh_object *a);
+
+/* ---- _io.StringIO (t_stringio.c): stringio, 120 bytes + GC head in 3.10/3.11; a UCS-4 buffer from PyMem
+ * grown by resize_buffer's rule ---- */
+rh_object *rh_stringio_new(rh_runtime *rt, rh_object *initial /* str or NULL */);
+int rh_stringio_write(rh_runtime *rt, rh_object *s, rh_object *str, int64_t *written);
+rh_object *rh_stringio_getvalue(rh_runtime *rt, rh_object *s);
+rh_object *rh_stringio_read(rh_runtime *rt, rh_object *s, int64_t size /* < 0: all */);
+rh_object *rh_stringio_readline(rh_runtime *rt, rh_object *s, int64_t limit /* < 0: none */);
+int rh_stringio_tell(rh_runtime *rt, rh_object *s, int64_t *pos);
+int rh_stringio_seek(rh_runtime *rt, rh_object *s, int64_t pos, int whence, int64_t *out);
+int rh_stringio_truncate(rh_runtime *rt, rh_object *s, int64_t size /* < 0: the position */, int64_t *out);
+void rh_stringio_close(rh_runtime *rt, rh_object *s);
+int rh_stringio_closed(rh_object *s);
+/* ValueError "I/O operation on closed file." when closed: -1; else 0. */
+int rh_stringio_check_open(rh_runtime *rt, rh_object *s);
+
+/* ---- random.Random (t_random.c): a Mersenne Twister state per object ---- */
+/* The generator state of a Random object (opaque to the library: the interpreter's random module fills
+ * and steps it). */
+void *rh_random_state(rh_object *r);
+size_t rh_random_state_size(void);
+rh_object *rh_random_new(rh_runtime *rt);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
