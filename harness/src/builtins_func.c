@@ -311,6 +311,14 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
             *out = rh_builtin_new(rt, &m_object_init, rh_super_obj(o));
             return *out ? 1 : -1;
         }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__new__")) {
+            rh_object *nf = rh_dict_get(rt, I->object_methods, name); /* object.__new__: a static method */
+            if (nf) {
+                rh_err_clear(rt);
+                *out = newref(nf);
+                return 1;
+            }
+        }
         return -1;
     }
     default: return 0;

@@ -305,6 +305,10 @@ void hx_module_clear_dict(hx_interp *I, rh_object *d);
 /* vm.c: run a module unit with `globals` as its namespace, its frame's caller the current frame. 0 / -1. */
 int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals);
 
+/* vm.c: object_new for the heap class cls (or object); excess: arguments beyond the type were given.
+ * New reference or NULL. */
+rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess);
+
 /* ---- report.c */
 void hx_report_stmt_begin(hx_interp *I, hx_node *stmt);
 void hx_report_stmt_end(hx_interp *I, hx_node *stmt);

@@ -1841,19 +1841,27 @@ static int called_by_name_only(const char *name) {
     return 0;
 }
 
+/* Special methods type_new and type_call reach themselves (vm.c instantiate, build_class): __new__ */
+static int class_machinery(const char *name) {
+    static const char *const names[] = {"__new__", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], name)) return 1;
+    return 0;
+}
+
 static hx_node *p_def(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a function name");
     if (!nt) return NULL;
     /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model;
-     * a class defining another (__format__, __new__ ...) would silently behave as if it had
+     * a class defining another (__matmul__, __set__ ...) would silently behave as if it had
      * none, so it is refused here instead. */
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
         strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
-        !called_by_name_only(nt->text)) {
+        !called_by_name_only(nt->text) && !class_machinery(nt->text)) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "

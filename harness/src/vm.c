@@ -1552,66 +1552,117 @@ static rh_object *call_py_exact(hx_interp *I, rh_object *fn, rh_object **args, i
     return ret;
 }
 
+/* excess_args + object_new (Objects/typeobject.c): an instance of the heap class cls (or `object`) with no
+ * attributes. Arguments beyond the type are refused when cls defines __new__ ("object.__new__() takes
+ * exactly one argument") or defines neither __new__ nor __init__ ("C() takes no arguments"). New or NULL. */
+rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess) {
+    rh_runtime *rt = I->rt;
+    if (excess && rh_class_special(rt, cls, "__new__")) {
+        rh_err_set(rt, RH_EXC_TYPE, "object.__new__() takes exactly one argument (the type to instantiate)");
+        return NULL;
+    }
+    if (excess && !rh_class_special(rt, cls, "__init__")) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
+        return NULL;
+    }
+    return rh_instance_new(rt, cls);
+}
+
+/* f(first, *args, **kw) for a special method reached through type_call (slot_tp_new's and slot_tp_init's
+ * _PyObject_Call_Prepend): first goes in front, every argument gets the callee's own reference, and with
+ * keywords _PyStack_UnpackDict's tuple of their names lives for the call. Arguments borrowed; new or NULL. */
+static rh_object *call_prepend(hx_interp *I, rh_object *f, rh_object *first, rh_object **args, int nargs,
+                               char **kwn, rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    if (nargs + 1 > RH_ARGS_MAX) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
+        return NULL;
+    }
+    rh_object *kwnames = NULL;
+    if (nkw) {
+        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) return NULL;
+        for (int i = 0; i < nkw; i++) rh_tuple_set(kwnames, (size_t)i, newref(hx_name(I, kwn[i])));
+    }
+    rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
+    a2[0] = newref(first);
+    for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
+    for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
+    rh_incref(f);
+    rh_object *r = hx_call(I, f, a2, nargs + 1, kwn, kv2, nkw);
+    rh_decref(rt, f);
+    rh_xdecref(rt, kwnames);
+    return r;
+}
+
+/* slot_tp_new: the class's __new__ (type_getattro unwraps the staticmethod type_new made of it) called
+ * with the class in front; without one, object_new. New reference or NULL. */
+static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
+                               rh_object **kwv, int nkw) {
+    rh_object *nf = rh_class_special(I->rt, cls, "__new__");
+    if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
+    if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
+    else if (rh_kind_of(nf) != RH_K_FUNCTION) {
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__new__ that is not a function or staticmethod");
+        return NULL;
+    }
+    return call_prepend(I, nf, cls, args, nargs, kwn, kwv, nkw);
+}
+
+/* slot_tp_init, or object_init when the class has no __init__: arguments are refused when the class
+ * does not define __new__ either. 0 or -1. */
+static int class_tp_init(hx_interp *I, rh_object *inst, rh_object **args, int nargs, char **kwn,
+                         rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *cls = (rh_object *)rh_type_of(inst);
+    rh_object *init = rh_class_lookup(rt, cls, I->s_init);
+    if (!init) {
+        if (rh_err_occurred(rt)) return -1;
+        if ((nargs || nkw) && !rh_class_special(rt, cls, "__new__")) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
+            return -1;
+        }
+        return 0;
+    }
+    if (rh_kind_of(init) != RH_K_FUNCTION) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
+        return -1;
+    }
+    rh_object *r = call_prepend(I, init, inst, args, nargs, kwn, kwv, nkw);
+    if (!r) return -1;
+    int bad = r != rh_none(rt);
+    if (bad) rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
+    rh_decref(rt, r);
+    return bad ? -1 : 0;
+}
+
+/* type_call (Objects/typeobject.c): tp_new, then tp_init of the result's own class when the result is an
+ * instance of cls; any other object __new__ returns is the call's result as it is. An exception class
+ * (BaseException_new keeps the call's arguments as args, one more reference each while __init__ runs)
+ * takes refheap's own path and cannot define __new__. Arguments consumed. */
 static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
                               rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
-    rh_object *init = rh_class_lookup(rt, cls, I->s_init);
     rh_object *inst = NULL;
     int exc = rh_is_exc_class(cls);
-    if (!init && (nargs || nkw) && !exc) {
-        rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
+    if (exc && rh_class_special(rt, cls, "__new__")) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__new__ in a class deriving from an exception");
         goto out;
     }
-    if (exc && !init && nkw) { /* BaseException_init */
+    if (exc && !rh_class_lookup(rt, cls, I->s_init) && nkw) { /* BaseException_init */
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no keyword arguments", ((rh_type *)cls)->name);
         goto out;
     }
-    /* BaseException_new keeps the call's arguments as args, whatever __init__ does */
-    inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : rh_instance_new(rt, cls);
-    if (!inst || !init) goto out;
-    if (rh_kind_of(init) != RH_K_FUNCTION) {
-        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
-        rh_decref(rt, inst);
-        inst = NULL;
-        goto out;
-    }
-    if (nargs + 1 > RH_ARGS_MAX) {
-        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
-        rh_decref(rt, inst);
-        inst = NULL;
-        goto out;
-    }
-    /* type_call packs the arguments into a tuple (instantiate_packed; an exception's is its args, one more
-     * reference each while __init__ runs), and slot_tp_init prepends self: the callee's locals are extra
-     * references on top of the caller's. With keywords, _PyObject_FastCallDictTstate's _PyStack_UnpackDict
-     * makes the tuple of their names, alive for the __init__ call. */
+    inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : class_tp_new(I, cls, args, nargs, kwn, kwv, nkw);
+    if (!inst || !rh_type_check(inst, cls)) goto out;
     if (exc)
         for (int i = 0; i < nargs; i++) rh_incref(args[i]);
-    rh_object *kwnames = NULL;
-    if (nkw) {
-        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) { rh_decref(rt, inst); inst = NULL; goto out; }
-        for (int i = 0; i < nkw; i++) rh_tuple_set(kwnames, (size_t)i, newref(hx_name(I, kwn[i])));
-    }
-    rh_object *a2[RH_ARGS_MAX + 1];
-    a2[0] = newref(inst);
-    for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
-    rh_object *kv2[RH_ARGS_MAX];
-    for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
-    rh_incref(init);
-    rh_object *r = call_pyfunc(I, init, a2, nargs + 1, kwn, kv2, nkw);
-    rh_decref(rt, init);
-    rh_xdecref(rt, kwnames);
+    int st = exc && !rh_class_lookup(rt, cls, I->s_init) ? 0 : class_tp_init(I, inst, args, nargs, kwn, kwv, nkw);
     if (exc)
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
-    if (!r) { rh_decref(rt, inst); inst = NULL; goto out; }
-    if (r != rh_none(rt)) {
-        rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
-        rh_decref(rt, r);
+    if (st) {
         rh_decref(rt, inst);
         inst = NULL;
-        goto out;
     }
-    rh_decref(rt, r);
 out:
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
