@@ -518,6 +518,9 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         rh_object *v = hx_builtin_type_attr(I, t, name); /* dict.fromkeys (builtins_iter.c) */
         if (v || rh_err_occurred(I->rt)) return v;
     }
+    if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
+        !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
+        return hx_object_init_subclass(I, t); /* object's classmethod, bound to the class */
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
         if (v) return newref(v);
@@ -713,7 +716,29 @@ int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has
 
 /* o[idx], o[idx] = v, del o[idx]: PyObject_GetItem / SetItem / DelItem through the type's slots, so
  * built-in containers and classes defining __getitem__/__setitem__/__delitem__ take the same path. */
-rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) { return rh_getitem(I->rt, o, idx); }
+/* PyObject_GetItem on a class (3.7+, PEP 560): its __class_getitem__ (a classmethod type_new made, bound to
+ * the class by type_getattro) called with the key; without one (or None) "type 'C' is not subscriptable"
+ * (3.11; 3.10 says "'type' object is not subscriptable" and calls a None) */
+static rh_object *class_getitem(hx_interp *I, rh_object *cls, rh_object *idx) {
+    rh_object *m = rh_class_special(I->rt, cls, "__class_getitem__");
+    int py310 = rh_runtime_profile(I->rt)->version_hex < 0x030B; /* 3.10 calls None, names the type 'type' */
+    if (!m || (m == rh_none(I->rt) && !py310)) {
+        if (py310) rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(cls));
+        else rh_err_set(I->rt, RH_EXC_TYPE, "type '%s' is not subscriptable", ((rh_type *)cls)->name);
+        return NULL;
+    }
+    rh_object *name = hx_name(I, "__class_getitem__");
+    if (!name || !(m = type_attr(I, cls, name))) return NULL;
+    rh_object *r = hx_call_borrowed(I, m, &idx, 1);
+    rh_decref(I->rt, m);
+    return r;
+}
+
+rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
+    if (hx_is_heap_class(o) && !(((rh_type *)o)->flags & RH_TPFLAG_CLASSIC) && !rh_runtime_profile(I->rt)->python2)
+        return class_getitem(I, o, idx);
+    return rh_getitem(I->rt, o, idx);
+}
 
 int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v) { return rh_setitem(I->rt, o, idx, v); }
 

@@ -1841,9 +1841,10 @@ static int called_by_name_only(const char *name) {
     return 0;
 }
 
-/* Special methods type_new and type_call reach themselves (vm.c instantiate, build_class): __new__ */
+/* Special methods type_new, type_call and PyObject_GetItem reach themselves (vm.c instantiate,
+ * build_class, hx_subscr): __new__, __init_subclass__, __set_name__, __class_getitem__ */
 static int class_machinery(const char *name) {
-    static const char *const names[] = {"__new__", NULL};
+    static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;
@@ -1888,10 +1889,29 @@ static hx_node *p_class(parser *P) {
     hx_node *n = mk_decl(P, S_CLASS, CODE_CLASS, t, nt);
     if (is_op(cur(P), "(")) {
         P->i++;
-        nvec b = {0};
+        nvec b = {0}, kwv = {0};
+        char **kwn = NULL;
         while (!is_op(cur(P), ")") && !failed(P)) {
             if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
-                unsupported(P, cur(P), "class keyword argument (metaclass)", "class C(Base1, Base2)");
+                /* keywords go to __init_subclass__ (builtin___build_class__'s mkw); a metaclass is not modelled */
+                if (!strcmp(cur(P)->text, "metaclass")) {
+                    unsupported(P, cur(P), "class keyword argument (metaclass)", "class C(Base, keyword=value)");
+                    break;
+                }
+                hx_tok *at = cur(P);
+                P->i += 2;
+                hx_node *v = p_test(P);
+                if (!v) break;
+                kwn = realloc(kwn, (size_t)(kwv.n + 1) * sizeof *kwn);
+                if (!kwn) abort();
+                kwn[kwv.n] = sdup(at->text);
+                nv_push(&kwv, v);
+                if (!is_op(cur(P), ",")) break;
+                P->i++;
+                continue;
+            }
+            if (kwv.n) {
+                syntax(P, cur(P), "positional argument follows keyword argument");
                 break;
             }
             hx_node *e = p_test(P);
@@ -1900,7 +1920,8 @@ static hx_node *p_class(parser *P) {
             if (!is_op(cur(P), ",")) break;
             P->i++;
         }
-        if (!p_close(P, n, &b, NULL, ")")) return NULL;
+        n->kwnames = kwn;
+        if (!p_close(P, n, &b, &kwv, ")")) return NULL;
     }
     return p_decl_body(P, n, 0, 1);
 }
