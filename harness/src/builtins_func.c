@@ -143,6 +143,22 @@ FN(object_init_bound) {
     return newref(rh_none(I->rt));
 }
 
+/* object.__init_subclass__, a classmethod of object's (METH_CLASS | METH_NOARGS) bound to the class: it
+ * takes nothing, the class keywords included */
+FN(object_init_subclass_bound) {
+    (void)a, (void)kwn, (void)kwv;
+    const char *cn = self && rh_kind_of(self) == RH_K_TYPE ? ((rh_type *)self)->name : "object";
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s.__init_subclass__() takes no keyword arguments", cn);
+        return NULL;
+    }
+    if (n) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s.__init_subclass__() takes no arguments (%d given)", cn, n);
+        return NULL;
+    }
+    return newref(rh_none(I->rt));
+}
+
 DEF(b_staticmethod, "staticmethod", bi_staticmethod);
 DEF(b_classmethod, "classmethod", bi_classmethod);
 DEF(b_property, "property", bi_property);
@@ -151,6 +167,9 @@ DEF(m_getter, "getter", prop_getter);
 DEF(m_setter, "setter", prop_setter);
 DEF(m_deleter, "deleter", prop_deleter);
 DEF(m_object_init, "__init__", object_init_bound);
+DEF(m_object_init_subclass, "__init_subclass__", object_init_subclass_bound);
+
+rh_object *hx_object_init_subclass(hx_interp *I, rh_object *cls) { return rh_builtin_new(I->rt, &m_object_init_subclass, cls); }
 
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } func_types[] = {
     {RH_K_STATICMETHOD, &b_staticmethod}, {RH_K_CLASSMETHOD, &b_classmethod}, {RH_K_PROPERTY, &b_property},
@@ -324,6 +343,19 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
             rh_err_clear(rt); /* object.__init__, the end of every MRO: a bound built-in */
             *out = rh_builtin_new(rt, &m_object_init, rh_super_obj(o));
             return *out ? 1 : -1;
+        }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__init_subclass__") && rh_super_obj(o)) {
+            rh_err_clear(rt); /* object.__init_subclass__ bound to the class super() was given */
+            *out = hx_object_init_subclass(I, rh_super_obj(o));
+            return *out ? 1 : -1;
+        }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__new__")) {
+            rh_object *nf = rh_dict_get(rt, I->object_methods, name); /* object.__new__: a static method */
+            if (nf) {
+                rh_err_clear(rt);
+                *out = newref(nf);
+                return 1;
+            }
         }
         return -1;
     }

@@ -1252,11 +1252,12 @@ static void stmt(cg *g, hx_node *s) {
         hx_code *c = s->code;
         for (int i = 0; i < s->ndecos; i++) expr(g, s->decos[i]);
         for (int i = 0; i < s->n; i++) expr(g, s->items[i]);
-        int cl = closure_tuple(g, s, c);
+        if (s->n2) subkwargs(g, s, 0, s->n2); /* builtin___build_class__'s keyword dict (_PyStack_AsDict) */
+        int cl = closure_tuple(g, s, c), kw = s->n2 > 0;
         if (compile_unit(g->I, c, g->err) != 0) { g->failed = 1; return; }
-        emit_v(g, cl ? HX_HX_BUILD_CLASS_CLOSURE : HX_HX_BUILD_CLASS, (uint32_t)code_index(g, c), 1 - s->n - cl);
+        emit_v(g, cl ? HX_HX_BUILD_CLASS_CLOSURE : HX_HX_BUILD_CLASS, (uint32_t)code_index(g, c), 1 - s->n - cl - kw);
         if (s->n > 255) { fail(g, s, "too many base classes"); return; }
-        word(g, (hx_instr)s->n | (hx_instr)name_index(g, s->name_obj) << 8);
+        word(g, (hx_instr)s->n | (hx_instr)kw << 8 | (hx_instr)name_index(g, s->name_obj) << 9);
         apply_decorators(g, s);
         /* the node itself names the class: its name_obj, scope and slot are the store target */
         store_name(g, s);

@@ -402,7 +402,84 @@ static rh_object *object_delattr(hx_interp *I, rh_object *self, rh_object **a, i
     return rh_object_generic_setattr(I->rt, a[0], a[1], NULL) ? NULL : newref(rh_none(I->rt));
 }
 
+/* tp_new_wrapper's and wrapperdescr_call's PyTuple_GetSlice(args, 1, n): the arguments after the first in
+ * their own tuple (the empty tuple, nothing allocated, when there are none) while f runs on a[0]. */
+static rh_object *with_rest_tuple(hx_interp *I, rh_object **a, int n, int nkw,
+                                  rh_object *(*f)(hx_interp *, rh_object *, int)) {
+    rh_object *rest = NULL;
+    if (n > 1) {
+        if (!(rest = rh_tuple_new(I->rt, (size_t)(n - 1)))) return NULL;
+        for (int i = 1; i < n; i++) rh_tuple_set(rest, (size_t)(i - 1), newref(a[i]));
+    }
+    rh_object *r = f(I, a[0], n - 1 + nkw > 0);
+    rh_xdecref(I->rt, rest);
+    return r;
+}
+
+/* object_init's excess-argument rule for self (the instance): None or NULL */
+static rh_object *object_init_checked(hx_interp *I, rh_object *self, int excess) {
+    rh_object *cls = (rh_object *)rh_type_of(self);
+    if (excess && rh_class_special(I->rt, cls, "__init__")) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object.__init__() takes exactly one argument (the instance to initialize)");
+        return NULL;
+    }
+    if (excess && !rh_class_special(I->rt, cls, "__new__")) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments", hx_tname(self));
+        return NULL;
+    }
+    return newref(rh_none(I->rt));
+}
+
+/* A class namespace holds the ASCII name (found without allocating) */
+static int own_entry(rh_object *d, const char *name) {
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(d, &pos, &k, &v))
+        if (rh_kind_of(k) == RH_K_STR && rh_str_eq_cstr(k, name)) return 1;
+    return 0;
+}
+
+/* tp_new_wrapper for object (Objects/typeobject.c): object.__new__(X, *args, **kw), also reached as C.__new__
+ * and super().__new__ (a staticmethod-like built-in, not bound). X must be a type whose nearest class not
+ * defining __new__ itself builds on object_new (refused for built-in types and exceptions: "not safe"). */
+static rh_object *object_new_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
+                                    rh_object **kwv, int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    if (n < 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object.__new__(): not enough arguments");
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_TYPE) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object.__new__(X): X is not a type object (%s)", hx_tname(a[0]));
+        return NULL;
+    }
+    rh_type *sub = (rh_type *)a[0], *staticbase = sub;
+    while (hx_is_heap_class(&staticbase->ob.ob) && staticbase->dict && staticbase->base &&
+           own_entry(staticbase->dict, "__new__"))
+        staticbase = staticbase->base; /* tp_new == slot_tp_new: look further down */
+    if (staticbase->kind != RH_K_OBJECT && (!hx_is_heap_class(&staticbase->ob.ob) || rh_is_exc_class(&staticbase->ob.ob))) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object.__new__(%s) is not safe, use %s.__new__()", sub->name,
+                   staticbase->name);
+        return NULL;
+    }
+    return with_rest_tuple(I, a, n, nkw, hx_object_new);
+}
+
+/* object_init called as object.__init__(self, *args, **kw): arguments are refused when self's class defines
+ * __init__ ("object.__init__() takes exactly one argument") or defines neither __init__ nor __new__. */
+static rh_object *object_init_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
+                                     rh_object **kwv, int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    if (n < 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '__init__' of 'object' object needs an argument");
+        return NULL;
+    }
+    return with_rest_tuple(I, a, n, nkw, object_init_checked);
+}
+
 static const rh_builtin_def object_method_defs[] = {
+    {"__init__", (void (*)(void))object_init_method, HX_METH_VARARGS}, /* wrapperdescr_call's argument tuple */
+    {"__new__", (void (*)(void))object_new_method, HX_METH_VARARGS}, /* METH_VARARGS | METH_KEYWORDS */
     {"__getattribute__", (void (*)(void))object_getattribute, 0},
     {"__setattr__", (void (*)(void))object_setattr, 0},
     {"__delattr__", (void (*)(void))object_delattr, 0},
@@ -444,6 +521,9 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (v || rh_err_occurred(I->rt)) return v;
         if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.append */
     }
+    if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
+        !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
+        return hx_object_init_subclass(I, t); /* object's classmethod, bound to the class */
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
         if (v) return newref(v);
@@ -693,7 +773,29 @@ int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has
 
 /* o[idx], o[idx] = v, del o[idx]: PyObject_GetItem / SetItem / DelItem through the type's slots, so
  * built-in containers and classes defining __getitem__/__setitem__/__delitem__ take the same path. */
-rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) { return rh_getitem(I->rt, o, idx); }
+/* PyObject_GetItem on a class (3.7+, PEP 560): its __class_getitem__ (a classmethod type_new made, bound to
+ * the class by type_getattro) called with the key; without one (or None) "type 'C' is not subscriptable"
+ * (3.11; 3.10 says "'type' object is not subscriptable" and calls a None) */
+static rh_object *class_getitem(hx_interp *I, rh_object *cls, rh_object *idx) {
+    rh_object *m = rh_class_special(I->rt, cls, "__class_getitem__");
+    int py310 = rh_runtime_profile(I->rt)->version_hex < 0x030B; /* 3.10 calls None, names the type 'type' */
+    if (!m || (m == rh_none(I->rt) && !py310)) {
+        if (py310) rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(cls));
+        else rh_err_set(I->rt, RH_EXC_TYPE, "type '%s' is not subscriptable", ((rh_type *)cls)->name);
+        return NULL;
+    }
+    rh_object *name = hx_name(I, "__class_getitem__");
+    if (!name || !(m = type_attr(I, cls, name))) return NULL;
+    rh_object *r = hx_call_borrowed(I, m, &idx, 1);
+    rh_decref(I->rt, m);
+    return r;
+}
+
+rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
+    if (hx_is_heap_class(o) && !(((rh_type *)o)->flags & RH_TPFLAG_CLASSIC) && !rh_runtime_profile(I->rt)->python2)
+        return class_getitem(I, o, idx);
+    return rh_getitem(I->rt, o, idx);
+}
 
 int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v) { return rh_setitem(I->rt, o, idx, v); }
 

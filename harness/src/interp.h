@@ -327,6 +327,17 @@ void hx_module_clear_dict(hx_interp *I, rh_object *d);
 /* vm.c: run a module unit with `globals` as its namespace, its frame's caller the current frame. 0 / -1. */
 int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals);
 
+/* vm.c: object_new for the heap class cls (or object); excess: arguments beyond the type were given.
+ * New reference or NULL. */
+rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess);
+
+/* vm.c: what type_new does once the class exists (3.x): type_new_set_names over the body's namespace ns,
+ * then type_new_init_subclass with the class keywords kw (a dict or NULL). 0 or -1. */
+int hx_class_finish(hx_interp *I, rh_object *cls, rh_object *ns, rh_object *kw);
+
+/* builtins_func.c: object.__init_subclass__ bound to cls (borrowed). New reference or NULL. */
+rh_object *hx_object_init_subclass(hx_interp *I, rh_object *cls);
+
 /* ---- report.c */
 void hx_report_stmt_begin(hx_interp *I, hx_node *stmt);
 void hx_report_stmt_end(hx_interp *I, hx_node *stmt);

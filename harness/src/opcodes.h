@@ -82,7 +82,7 @@
     X(MAKE_FUNCTION, VAR, 0)       /* arg: code index; next word: flags (1 defaults, 2 kwdefaults, 4 annotations, 8 closure) | name << 4 */ \
     X(SETUP_ANNOTATIONS, 0, 0)     /* module / class body: __annotations__ = {} in its namespace unless there */ \
     X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> (arg 1: <setcomp>) function 3.11 makes (the loop is inline) */ \
-    X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count. Runs the body, pushes the class */ \
+    X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count | 256 keyword dict on top | name << 9. Runs the body, pushes the class */ \
     X(RETURN_VALUE, -1, 0)                                                                              \
     /* closures (3.11): a cell or free variable's slot holds its cell; arg is the slot */               \
     X(MAKE_CELL, 0, 0)             /* the slot's value (or nothing) goes into a new cell in the slot */ \

@@ -1841,19 +1841,28 @@ static int called_by_name_only(const char *name) {
     return 0;
 }
 
+/* Special methods type_new, type_call and PyObject_GetItem reach themselves (vm.c instantiate,
+ * build_class, hx_subscr): __new__, __init_subclass__, __set_name__, __class_getitem__ */
+static int class_machinery(const char *name) {
+    static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], name)) return 1;
+    return 0;
+}
+
 static hx_node *p_def(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a function name");
     if (!nt) return NULL;
     /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model;
-     * a class defining another (__format__, __new__ ...) would silently behave as if it had
+     * a class defining another (__matmul__, __set__ ...) would silently behave as if it had
      * none, so it is refused here instead. */
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
         strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
-        !called_by_name_only(nt->text)) {
+        !called_by_name_only(nt->text) && !class_machinery(nt->text)) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "
@@ -1880,10 +1889,29 @@ static hx_node *p_class(parser *P) {
     hx_node *n = mk_decl(P, S_CLASS, CODE_CLASS, t, nt);
     if (is_op(cur(P), "(")) {
         P->i++;
-        nvec b = {0};
+        nvec b = {0}, kwv = {0};
+        char **kwn = NULL;
         while (!is_op(cur(P), ")") && !failed(P)) {
             if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
-                unsupported(P, cur(P), "class keyword argument (metaclass)", "class C(Base1, Base2)");
+                /* keywords go to __init_subclass__ (builtin___build_class__'s mkw); a metaclass is not modelled */
+                if (!strcmp(cur(P)->text, "metaclass")) {
+                    unsupported(P, cur(P), "class keyword argument (metaclass)", "class C(Base, keyword=value)");
+                    break;
+                }
+                hx_tok *at = cur(P);
+                P->i += 2;
+                hx_node *v = p_test(P);
+                if (!v) break;
+                kwn = realloc(kwn, (size_t)(kwv.n + 1) * sizeof *kwn);
+                if (!kwn) abort();
+                kwn[kwv.n] = sdup(at->text);
+                nv_push(&kwv, v);
+                if (!is_op(cur(P), ",")) break;
+                P->i++;
+                continue;
+            }
+            if (kwv.n) {
+                syntax(P, cur(P), "positional argument follows keyword argument");
                 break;
             }
             hx_node *e = p_test(P);
@@ -1892,7 +1920,8 @@ static hx_node *p_class(parser *P) {
             if (!is_op(cur(P), ",")) break;
             P->i++;
         }
-        if (!p_close(P, n, &b, NULL, ")")) return NULL;
+        n->kwnames = kwn;
+        if (!p_close(P, n, &b, &kwv, ")")) return NULL;
     }
     return p_decl_body(P, n, 0, 1);
 }

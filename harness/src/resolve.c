@@ -570,6 +570,7 @@ static void st_stmt(stinfo *st, hx_node *n) {
     case S_CLASS:
         st_list(st, n->decos, n->ndecos);
         st_list(st, n->items, n->n);
+        st_list(st, n->items2, n->n2);
         set_add(&st->bound, n->name);
         st_kid(st, n);
         return;
@@ -1161,7 +1162,11 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         return r_code(P, c, NULL);
     }
     case S_CLASS:
-        if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, n->items, n->n) || r_name(P, s, n, 1)) return -1;
+        if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ||
+            r_name(P, s, n, 1))
+            return -1;
+        for (int i = 0; i < n->n2; i++) /* the class keywords' names: constants of the keyword dict */
+            if (!intern_name(P, n->kwnames[i])) return -1;
         return r_code(P, n->code, n->name);
     case S_NONLOCAL: return 0;
     default:

@@ -507,7 +507,8 @@ static __attribute__((noinline)) int dict_merge_kw(hx_interp *I, rh_object *fn, 
     return 0;
 }
 
-static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *sub, rh_object *name, rh_object *bases, int line);
+static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *sub, rh_object *name, rh_object *bases,
+                              rh_object *kw, int line);
 
 static int slice_args(hx_interp *I, rh_object **parts, int mask, int64_t v[3], int has[3]) {
     int k = 0;
@@ -1155,10 +1156,10 @@ L_HX_BUILD_CLASS:
     I->class_closure = NULL;
 build_class_op: {
     uint32_t extra = *ip++, nb = extra & 255u;
-    rh_object *bases;
+    rh_object *bases, *kw = (extra & 256u) ? POP() : NULL; /* the class keywords' dict, owned here */
     if (nb) {
         bases = rh_tuple_new(rt, nb);
-        if (!bases) { rh_xdecref(rt, I->class_closure); I->class_closure = NULL; goto error; }
+        if (!bases) { rh_xdecref(rt, kw); rh_xdecref(rt, I->class_closure); I->class_closure = NULL; goto error; }
         sp -= nb;
         for (uint32_t i = 0; i < nb; i++) rh_tuple_set(bases, i, sp[i]);
     } else {
@@ -1166,8 +1167,9 @@ build_class_op: {
     }
     f->line = c->co_lines[ip - code - 2];
     w = I->class_closure; /* owned here: build_class's frame borrows it */
-    r = build_class(I, f, c->co_codes[arg], c->co_names[extra >> 8], bases, f->line);
+    r = build_class(I, f, c->co_codes[arg], c->co_names[extra >> 9], bases, kw, f->line);
     rh_xdecref(rt, w);
+    rh_xdecref(rt, kw);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -1565,69 +1567,120 @@ static rh_object *call_py_exact(hx_interp *I, rh_object *fn, rh_object **args, i
     return ret;
 }
 
+/* excess_args + object_new (Objects/typeobject.c): an instance of the heap class cls (or `object`) with no
+ * attributes. Arguments beyond the type are refused when cls defines __new__ ("object.__new__() takes
+ * exactly one argument") or defines neither __new__ nor __init__ ("C() takes no arguments"). New or NULL. */
+rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess) {
+    rh_runtime *rt = I->rt;
+    if (((rh_type *)cls)->kind != RH_K_INSTANCE) excess = 0; /* a list/dict subclass: list's tp_new takes any */
+    if (excess && rh_class_special(rt, cls, "__new__")) {
+        rh_err_set(rt, RH_EXC_TYPE, "object.__new__() takes exactly one argument (the type to instantiate)");
+        return NULL;
+    }
+    if (excess && !rh_class_special(rt, cls, "__init__")) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
+        return NULL;
+    }
+    return rh_instance_new(rt, cls);
+}
+
+/* f(first, *args, **kw) for a special method reached through type_call (slot_tp_new's and slot_tp_init's
+ * _PyObject_Call_Prepend): first goes in front, every argument gets the callee's own reference, and with
+ * keywords _PyStack_UnpackDict's tuple of their names lives for the call. Arguments borrowed; new or NULL. */
+static rh_object *call_prepend(hx_interp *I, rh_object *f, rh_object *first, rh_object **args, int nargs,
+                               char **kwn, rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    if (nargs + 1 > RH_ARGS_MAX) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
+        return NULL;
+    }
+    rh_object *kwnames = NULL;
+    if (nkw) {
+        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) return NULL;
+        for (int i = 0; i < nkw; i++) rh_tuple_set(kwnames, (size_t)i, newref(hx_name(I, kwn[i])));
+    }
+    rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
+    a2[0] = newref(first);
+    for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
+    for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
+    rh_incref(f);
+    rh_object *r = hx_call(I, f, a2, nargs + 1, kwn, kv2, nkw);
+    rh_decref(rt, f);
+    rh_xdecref(rt, kwnames);
+    return r;
+}
+
+/* slot_tp_new: the class's __new__ (type_getattro unwraps the staticmethod type_new made of it) called
+ * with the class in front; without one, object_new. New reference or NULL. */
+static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
+                               rh_object **kwv, int nkw) {
+    rh_object *nf = rh_class_special(I->rt, cls, "__new__");
+    if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
+    if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
+    else if (rh_kind_of(nf) != RH_K_FUNCTION) {
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__new__ that is not a function or staticmethod");
+        return NULL;
+    }
+    return call_prepend(I, nf, cls, args, nargs, kwn, kwv, nkw);
+}
+
+/* slot_tp_init, or object_init when the class has no __init__: arguments are refused when the class
+ * does not define __new__ either. 0 or -1. */
+static int class_tp_init(hx_interp *I, rh_object *inst, rh_object **args, int nargs, char **kwn,
+                         rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *cls = (rh_object *)rh_type_of(inst);
+    rh_object *init = rh_class_lookup(rt, cls, I->s_init);
+    if (!init) {
+        if (rh_err_occurred(rt)) return -1;
+        if (hx_is_builtin_subclass_instance(inst)) /* list.__init__ / dict.__init__, inherited */
+            return hx_builtin_base_init(I, inst, args, nargs, kwn, kwv, nkw) < 0 ? -1 : 0;
+        if ((nargs || nkw) && !rh_class_special(rt, cls, "__new__")) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
+            return -1;
+        }
+        return 0;
+    }
+    if (rh_kind_of(init) != RH_K_FUNCTION) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
+        return -1;
+    }
+    rh_object *r = call_prepend(I, init, inst, args, nargs, kwn, kwv, nkw);
+    if (!r) return -1;
+    int bad = r != rh_none(rt);
+    if (bad) rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
+    rh_decref(rt, r);
+    return bad ? -1 : 0;
+}
+
+/* type_call (Objects/typeobject.c): tp_new, then tp_init of the result's own class when the result is an
+ * instance of cls; any other object __new__ returns is the call's result as it is. An exception class
+ * (BaseException_new keeps the call's arguments as args, one more reference each while __init__ runs)
+ * takes refheap's own path and cannot define __new__. Arguments consumed. */
 static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
                               rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
-    rh_object *init = rh_class_lookup(rt, cls, I->s_init);
     rh_object *inst = NULL;
     int exc = rh_is_exc_class(cls);
-    if (!init && (nargs || nkw) && !exc && ((rh_type *)cls)->kind == RH_K_INSTANCE) {
-        rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
+    if (exc && rh_class_special(rt, cls, "__new__")) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__new__ in a class deriving from an exception");
         goto out;
     }
-    if (exc && !init && nkw) { /* BaseException_init */
+    if (exc && !rh_class_lookup(rt, cls, I->s_init) && nkw) { /* BaseException_init */
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no keyword arguments", ((rh_type *)cls)->name);
         goto out;
     }
-    /* BaseException_new keeps the call's arguments as args, whatever __init__ does */
-    inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : rh_instance_new(rt, cls);
-    if (inst && !init && hx_is_builtin_subclass_instance(inst) && /* list.__init__ / dict.__init__ */
-        hx_builtin_base_init(I, inst, args, nargs, kwn, kwv, nkw) < 0)
-        rh_setref(rt, &inst, NULL);
-    if (!inst || !init) goto out;
-    if (rh_kind_of(init) != RH_K_FUNCTION) {
-        rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
-        rh_decref(rt, inst);
-        inst = NULL;
-        goto out;
-    }
-    if (nargs + 1 > RH_ARGS_MAX) {
-        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
-        rh_decref(rt, inst);
-        inst = NULL;
-        goto out;
-    }
-    /* type_call packs the arguments into a tuple (instantiate_packed; an exception's is its args, one more
-     * reference each while __init__ runs), and slot_tp_init prepends self: the callee's locals are extra
-     * references on top of the caller's. With keywords, _PyObject_FastCallDictTstate's _PyStack_UnpackDict
-     * makes the tuple of their names, alive for the __init__ call. */
+    inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : class_tp_new(I, cls, args, nargs, kwn, kwv, nkw);
+    if (!inst || !rh_type_check(inst, cls)) goto out;
     if (exc)
         for (int i = 0; i < nargs; i++) rh_incref(args[i]);
-    rh_object *kwnames = NULL;
-    if (nkw) {
-        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) { rh_decref(rt, inst); inst = NULL; goto out; }
-        for (int i = 0; i < nkw; i++) rh_tuple_set(kwnames, (size_t)i, newref(hx_name(I, kwn[i])));
-    }
-    rh_object *a2[RH_ARGS_MAX + 1];
-    a2[0] = newref(inst);
-    for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
-    rh_object *kv2[RH_ARGS_MAX];
-    for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
-    rh_incref(init);
-    rh_object *r = call_pyfunc(I, init, a2, nargs + 1, kwn, kv2, nkw);
-    rh_decref(rt, init);
-    rh_xdecref(rt, kwnames);
+    int st = exc && !rh_class_lookup(rt, cls, I->s_init) ? 0 : class_tp_init(I, inst, args, nargs, kwn, kwv, nkw);
     if (exc)
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
-    if (!r) { rh_decref(rt, inst); inst = NULL; goto out; }
-    if (r != rh_none(rt)) {
-        rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
-        rh_decref(rt, r);
+    if (st) {
         rh_decref(rt, inst);
         inst = NULL;
-        goto out;
     }
-    rh_decref(rt, r);
 out:
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
@@ -1811,9 +1864,18 @@ static int take_classcell(hx_interp *I, rh_object *ns) {
     return rc;
 }
 
+/* The keys of a dict in a new tuple (_PyStack_UnpackDict's kwnames). New reference or NULL. */
+static rh_object *kw_names_tuple(rh_runtime *rt, rh_object *kw) {
+    rh_object *t = rh_tuple_new(rt, rh_dict_len(kw)), *k, *v;
+    size_t pos = 0;
+    for (size_t i = 0; t && rh_dict_next(kw, &pos, &k, &v); i++) rh_tuple_set(t, i, newref(k));
+    return t;
+}
+
 /* `class name(bases): body` (bases stolen): the body runs in its own frame over a fresh namespace, then
  * rh_class_new makes the class. New reference or NULL. */
-static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases, int line) {
+static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
+                              rh_object *kw, int line) {
     rh_runtime *rt = I->rt;
     for (size_t i = 0; i < rh_tuple_len(bases); i++)
         if (rh_kind_of(rh_tuple_get(bases, i)) != RH_K_TYPE) { /* type objects: rh_class_new decides */
@@ -1861,20 +1923,117 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
         rh_decref(rt, bases);
         return NULL;
     }
-    rh_object *cls = rh_class_new(rt, name, bases, ns);
-    if (cls) { /* type_new_set_names: property.__set_name__ (the name its error messages use) */
-        size_t pos = 0;
-        rh_object *k, *v;
-        while (rh_dict_next(ns, &pos, &k, &v))
-            if (rh_kind_of(v) == RH_K_PROPERTY) rh_property_set_name(rt, v, k);
+    /* builtin___build_class__ calls type(name, bases, ns, **kw) (PyObject_VectorcallDict): with keywords,
+     * _PyObject_MakeTpCall's keyword dict for type_call lives while the class is made */
+    rh_object *kwnames = NULL, *kwcopy = NULL;
+    if (kw && rh_dict_len(kw) && !(kwcopy = rh_dict_copy(rt, kw))) {
+        rh_decref(rt, ns);
+        rh_decref(rt, bases);
+        rh_xdecref(rt, classcell);
+        return NULL;
     }
-    rh_decref(rt, ns);
+    rh_object *cls = rh_class_new(rt, name, bases, ns);
     rh_decref(rt, bases);
     if (classcell) { /* type_new_set_classcell: the methods' __class__ is the new class */
         if (cls) rh_cell_set(rt, classcell, cls);
         rh_decref(rt, classcell);
     }
+    if (cls && hx_class_finish(I, cls, ns, kw) < 0) rh_setref(rt, &cls, NULL);
+    rh_decref(rt, ns);
+    rh_xdecref(rt, kwcopy);
+    rh_xdecref(rt, kwnames);
     return cls;
+}
+
+/* f(**kw) with kw a dict of str keys (or NULL): _PyStack_UnpackDict's arrays and tuple of the names,
+ * alive for the call. f borrowed; new reference or NULL. */
+static rh_object *call_kwdict(hx_interp *I, rh_object *f, rh_object **args, int nargs, rh_object *kw) {
+    rh_runtime *rt = I->rt;
+    size_t nkw = kw ? rh_dict_len(kw) : 0, pos = 0;
+    if (nargs + nkw > RH_ARGS_MAX) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
+        return NULL;
+    }
+    rh_object *names = nkw ? kw_names_tuple(rt, kw) : NULL, *a[RH_ARGS_MAX], *kv[RH_ARGS_MAX], *k, *v;
+    char *kn[RH_ARGS_MAX];
+    if (nkw && !names) return NULL;
+    for (size_t i = 0; i < nkw && rh_dict_next(kw, &pos, &k, &v); i++) {
+        kn[i] = (char *)hx_cstr(I, k);
+        kv[i] = newref(v);
+    }
+    for (int i = 0; i < nargs; i++) a[i] = newref(args[i]);
+    rh_incref(f);
+    rh_object *r = hx_call(I, f, a, nargs, kn, kv, (int)nkw);
+    rh_decref(rt, f);
+    rh_xdecref(rt, names);
+    return r;
+}
+
+/* _PyErr_FormatFromCause: RuntimeError("Error calling __set_name__ on 'T' instance 'k' in 'C'") with the
+ * pending error as its __cause__ and __context__ */
+static void set_name_error(hx_interp *I, rh_object *v, rh_object *k, rh_object *cls) {
+    rh_runtime *rt = I->rt;
+    rh_object *cause = rh_err_fetch(rt), *kr = rh_repr(rt, k);
+    if (!kr) {
+        rh_xdecref(rt, cause);
+        return;
+    }
+    rh_err_set(rt, RH_EXC_RUNTIME, "Error calling __set_name__ on '%s' instance %s in '%s'", hx_tname(v),
+               hx_cstr(I, kr), ((rh_type *)cls)->name);
+    rh_decref(rt, kr);
+    rh_object *e = rh_err_value(rt);
+    if (e && cause) {
+        rh_exc_set_cause(rt, e, cause);
+        rh_exc_set_context(rt, e, cause);
+    }
+    rh_xdecref(rt, cause);
+}
+
+/* type_new_set_names (3.11): each value of the namespace whose type has __set_name__ gets
+ * value.__set_name__(cls, name) (a bound method made for the call); a failure becomes 3.11's RuntimeError
+ * "Error calling __set_name__ ..." caused by it (3.12 keeps the error and adds a note). property's
+ * __set_name__ is the library's. 0 or -1. */
+static int set_names(hx_interp *I, rh_object *cls, rh_object *ns) {
+    rh_runtime *rt = I->rt;
+    size_t pos = 0;
+    rh_object *k, *v;
+    while (rh_dict_next(ns, &pos, &k, &v)) {
+        if (rh_kind_of(v) == RH_K_PROPERTY) rh_property_set_name(rt, v, k);
+        rh_object *sn = hx_is_heap_class((rh_object *)rh_type_of(v)) ? rh_class_special(rt, (rh_object *)rh_type_of(v), "__set_name__") : NULL;
+        if (!sn) continue;
+        if (rh_kind_of(sn) != RH_K_FUNCTION) {
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "__set_name__ that is not a plain function");
+            return -1;
+        }
+        rh_object *m = rh_method_new(rt, sn, v), *args[2] = {cls, k};
+        rh_object *r = m ? call_kwdict(I, m, args, 2, NULL) : NULL;
+        rh_xdecref(rt, m);
+        if (!r) {
+            if (rh_runtime_profile(rt)->version_hex < 0x030C) set_name_error(I, v, k, cls);
+            return -1;
+        }
+        rh_decref(rt, r);
+    }
+    return 0;
+}
+
+/* type_new_init_subclass: super(cls, cls).__init_subclass__(**kw) — a base's (a classmethod, bound to
+ * cls), or object's, which takes no keywords. 0 or -1. */
+static int init_subclass(hx_interp *I, rh_object *cls, rh_object *kw) {
+    rh_runtime *rt = I->rt;
+    rh_object *name = hx_name(I, "__init_subclass__"), *sup = name ? rh_super_new(rt, cls, cls) : NULL;
+    rh_object *f = NULL, *r = NULL;
+    if (sup) f = hx_getattr_obj(I, sup, name);
+    rh_xdecref(rt, sup);
+    if (f) r = call_kwdict(I, f, NULL, 0, kw);
+    rh_xdecref(rt, f);
+    rh_xdecref(rt, r);
+    return r ? 0 : -1;
+}
+
+int hx_class_finish(hx_interp *I, rh_object *cls, rh_object *ns, rh_object *kw) {
+    if (rh_runtime_profile(I->rt)->python2) return 0; /* PEP 487 is 3.6's */
+    return set_names(I, cls, ns) < 0 || init_subclass(I, cls, kw) < 0 ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- the module */

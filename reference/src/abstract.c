@@ -46,6 +46,10 @@ int rh__type_is_subtype(const rh_type *a, const rh_type *b) {
     return 0;
 }
 
+int rh_type_check(rh_object *o, rh_object *cls) {
+    return cls->type->kind == RH_K_TYPE && rh__type_is_subtype(o->type, (const rh_type *)(const void *)cls);
+}
+
 /* ---------------------------------------------------------------- hash */
 
 int64_t rh__hash_pointer(const void *p) {

@@ -688,6 +688,18 @@ static int ns_add_getset(rh_runtime *rt, rh_class *c, rh_descr_kind kind, const 
     return rc;
 }
 
+/* type_new_staticmethod / type_new_classmethod (Objects/typeobject.c, 3.11 type_new_set_attrs): a plain
+ * function stored under name becomes a staticmethod (__new__) or classmethod (__init_subclass__,
+ * __class_getitem__) in place, keeping its position in the namespace. 0 or -1. */
+static int wrap_function(rh_runtime *rt, rh_object *ns, const char *name, rh_object *(*ctor)(rh_runtime *, rh_object *)) {
+    rh_object *f = dict_find_cstr(rt, ns, name);
+    if (!f || f->type->kind != RH_K_FUNCTION) return 0;
+    rh_object *w = ctor(rt, f);
+    int rc = w ? ns_set_cstr(rt, ns, name, w) : -1;
+    rh_xdecref(rt, w);
+    return rc;
+}
+
 /* type_new_set_ht_name / type_ready_fill_dict (add_members, add_getset) / type_new_set_doc, in the order
  * CPython 3.11 leaves the namespace: __qualname__ consumed, then one member descriptor per own slot (sorted
  * names), the __dict__ and __weakref__ getsets this class adds, and __doc__ = None when the body set none. */
@@ -704,6 +716,11 @@ static int fill_namespace(rh_runtime *rt, rh_class *c, const class_spec *s) {
         rh_xdecref(rt, k);
         if (rc < 0) return -1;
     }
+    if (!(c->t.flags & RH_TPFLAG_CLASSIC) &&
+        (wrap_function(rt, ns, "__new__", rh_staticmethod_new) < 0 ||
+         wrap_function(rt, ns, "__init_subclass__", rh_classmethod_new) < 0 ||
+         wrap_function(rt, ns, "__class_getitem__", rh_classmethod_new) < 0))
+        return -1;
     for (size_t i = 0; i < c->t.nslots; i++)
         if (ns_add_descr(rt, c, RH_DESCR_MEMBER, rh_tuple_get(c->slot_names, i),
                          c->slotoffset + i * sizeof(rh_object *)) < 0)
@@ -1454,6 +1471,10 @@ static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
         if (v) return v;
     }
     return NULL;
+}
+
+rh_object *rh_class_special(rh_runtime *rt, rh_object *cls, const char *name) {
+    return is_type(cls) ? lookup_special(rt, (rh_type *)(void *)cls, name) : NULL;
 }
 
 /* call_method: self.name(*args) with the method found on type(self); *found = 0 (and NULL, no error)

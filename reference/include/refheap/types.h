@@ -238,6 +238,11 @@ rh_object *rh_filter_new(rh_runtime *rt, rh_object *func, rh_object *iterable); 
  * rh_class_new: `class name(bases): <ns>`; bases is a tuple of classes (may be empty: object), ns a dict
  * (borrowed; copied). Detects __del__ and __slots__ (a tuple/list of str in ns). New reference. */
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns);
+/* lookup_maybe_method's MRO walk by an ASCII name, without allocating: the first heap class on cls's MRO
+ * whose namespace holds name gives the value (borrowed), else NULL (built-in types' methods are not seen). */
+rh_object *rh_class_special(rh_runtime *rt, rh_object *cls, const char *name);
+/* PyObject_TypeCheck: type(o) is cls or a subclass of it (cls a type object). */
+int rh_type_check(rh_object *o, rh_object *cls);
 int rh_is_class(rh_object *o);
 /* py27: the type 2.7's type() reports for a classic instance (`instance`) or a classic class
  * (`classobj`); NULL for anything else. Borrowed (a static type object of the runtime). */
