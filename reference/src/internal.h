@@ -227,6 +227,19 @@ typedef struct rh_type_cache_entry {
     int found;
 } rh_type_cache_entry;
 
+/* One entry of the special-method cache: lookup_special's (t_class.c) result for a C-string name on a
+ * class's MRO, the same scheme as the type attribute cache (valid while `epoch` is the runtime's
+ * type_epoch, attr borrowed, no reference held), keyed by the name's address: the slot wrappers pass
+ * string literals (callers must pass names of static storage). A NULL attr caches an absent method too
+ * (object.__new__'s callers ask every time). */
+#define RH_SPECIAL_CACHE_SIZE 1024u
+typedef struct rh_special_cache_entry {
+    const rh_type *type;
+    const char *name;
+    rh_object *attr;
+    uint64_t epoch;
+} rh_special_cache_entry;
+
 /* Byte offsets of an exception's fields in this profile (0: the profile's exceptions lack it), t_exc.c */
 typedef struct rh_exc_fields {
     uint16_t dict, args, notes, traceback, context, cause, suppress_context, extra;
@@ -239,6 +252,7 @@ struct rh_runtime {
     rh_hooks hooks;
     uint64_t type_epoch;              /* starts at 1, so zeroed entries are empty */
     rh_type_cache_entry type_cache[RH_TYPE_CACHE_SIZE];
+    rh_special_cache_entry special_cache[RH_SPECIAL_CACHE_SIZE];
     uint32_t next_keys_version;       /* the next dict keys version to hand out (t_dict.c), from 2 */
 
     /* pending error: a kind and a message (err_value NULL), or an exception object err_value (owned;

@@ -1462,15 +1462,22 @@ static rh_object *type_call(rh_runtime *rt, rh_object *cls, rh_object *const *ar
  * whose special method is found on the MRO becomes a wrapper that looks the method up again and calls it
  * through rh_hooks.call (fixup_slot_dispatchers / update_one_slot); without the hook nothing changes. */
 
-/* lookup_maybe_method: the special method on the type's MRO (heap classes' namespaces), borrowed */
+/* lookup_maybe_method: the special method on the type's MRO (heap classes' namespaces), borrowed.
+ * Through the special-method cache (internal.h) unless a class on the way lent its namespace out. */
 static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
-    for (size_t i = 0; i < chain_len(t); i++) {
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 2) ^ ((uintptr_t)name >> 12);
+    rh_special_cache_entry *e = &rt->special_cache[h & (RH_SPECIAL_CACHE_SIZE - 1)];
+    if (e->epoch == rt->type_epoch && e->type == t && e->name == name) return e->attr;
+    rh_object *v = NULL;
+    int exposed = 0;
+    for (size_t i = 0; i < chain_len(t) && !v; i++) {
         rh_object *c = chain_at(t, i);
-        rh_object *v = rh__is_heap_class(c) && ((rh_type *)(void *)c)->dict
-                           ? dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, name) : NULL;
-        if (v) return v;
+        if (!rh__is_heap_class(c) || !((rh_type *)(void *)c)->dict) continue;
+        exposed |= (((rh_type *)(void *)c)->flags & RH_TPFLAG_DICT_EXPOSED) != 0;
+        v = dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, name);
     }
-    return NULL;
+    if (!exposed) *e = (rh_special_cache_entry){t, name, v, rt->type_epoch};
+    return v;
 }
 
 rh_object *rh_class_special(rh_runtime *rt, rh_object *cls, const char *name) {
