@@ -688,6 +688,7 @@ static int64_t seq_len(rh_object *o) {
     case RH_K_TUPLE: return (int64_t)rh_tuple_len(o);
     case RH_K_STR: return (int64_t)rh_str_len(o);
     case RH_K_ARRAY: return (int64_t)rh_array_len(o);
+    case RH_K_BYTES: case RH_K_BYTEARRAY: return (int64_t)rh_bytes_len(o);
     case RH_K_RANGE: return rh_range_len(o);
     default: return -1;
     }
@@ -719,6 +720,7 @@ rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int ha
     if (k == RH_K_LIST) return rh_list_slice(rt, o, st, sp, step);
     if (k == RH_K_TUPLE) return rh_tuple_slice(rt, o, st, sp, step);
     if (k == RH_K_ARRAY) return rh_array_slice(rt, o, st, sp, step);
+    if (k == RH_K_BYTES || k == RH_K_BYTEARRAY) return rh_bytes_slice(rt, o, st, sp, step);
     return rh_str_slice(rt, o, st, sp, step);
 }
 
