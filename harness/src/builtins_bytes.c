@@ -10,8 +10,8 @@
  * of an unsplit bytes, join of one bytes); pieces copied out of a bytes are PyBytes_FromStringAndSize's
  * singletons when 0 or 1 byte long; results written into a new buffer (upper, lower, replace, join,
  * bytes(n)) are fresh but for the empty bytes. A bytearray's results are always new bytearrays.
- * Codecs: utf-8, ascii and latin-1 with errors='strict'; UnicodeDecodeError / UnicodeEncodeError are
- * raised as ValueError with CPython's message (refheap has no Unicode*Error types: docs/conformance.md).
+ * Codecs: utf-8, ascii and latin-1 with errors='strict'; UnicodeDecodeError / UnicodeEncodeError carry
+ * CPython's message only (no encoding/object/start/end attributes: docs/conformance.md).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -139,7 +139,7 @@ static rh_object *decode(hx_interp *I, const char *d, size_t n, codec c) {
     if (c == CODEC_ASCII) {
         for (size_t i = 0; i < n; i++)
             if ((unsigned char)d[i] >= 0x80) {
-                rh_err_set(rt, RH_EXC_VALUE, "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)",
+                rh_err_set(rt, RH_EXC_UNICODEDECODE, "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)",
                            (unsigned char)d[i], i);
                 return NULL;
             }
@@ -181,7 +181,7 @@ static rh_object *encode(hx_interp *I, rh_object *s, codec c) {
             const char *fmt = ch < 0x100 ? "\\x%02x" : ch < 0x10000 ? "\\u%04x" : "\\U%08x";
             char esc[16];
             snprintf(esc, sizeof esc, fmt, ch);
-            rh_err_set(rt, RH_EXC_VALUE, "'%s' codec can't encode character '%s' in position %zu: ordinal not in range(%zu)",
+            rh_err_set(rt, RH_EXC_UNICODEENCODE, "'%s' codec can't encode character '%s' in position %zu: ordinal not in range(%zu)",
                        c == CODEC_ASCII ? "ascii" : "latin-1", esc, i, limit);
             return NULL;
         }
@@ -535,6 +535,43 @@ static rh_object *is_case(hx_interp *I, const char *fn, int upper, rh_object *se
 FN(m_isupper) { (void)a; (void)kwn; (void)kwv; return is_case(I, "isupper", 1, self, n, nkw); }
 FN(m_islower) { (void)a; (void)kwn; (void)kwv; return is_case(I, "islower", 0, self, n, nkw); }
 
+/* center / ljust / rjust / zfill (stringlib/transmogrify.h pad): a width not above the length returns an
+ * exact bytes itself; the fill is one byte (a bytes or bytearray of length 1) */
+static rh_object *pad_common(hx_interp *I, const char *fn, int how, rh_object *self, rh_object **a, int n, char **kwn,
+                             rh_object **kwv, int nkw) {
+    rh_object *v[2] = {NULL, NULL};
+    int64_t width;
+    char fill = how == 3 ? '0' : ' ';
+    if (ARGS(fn, 0, 1, how == 3 ? 1 : 2, NULL, v) || rh_index_value(I->rt, v[0], &width)) return NULL;
+    if (v[1]) {
+        if (!rh_is_byteslike(v[1]) || L(v[1]) != 1) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "%s() argument 2 must be a byte string of length 1, not %s", fn, hx_tname(v[1]));
+            return NULL;
+        }
+        fill = D(v[1])[0];
+    }
+    size_t len = L(self);
+    if (width <= (int64_t)len) return unchanged(I, self);
+    size_t total = (size_t)width, marg = total - len, left;
+    if (how == 0) left = marg / 2 + (marg & total & 1); /* center */
+    else left = how == 1 ? 0 : marg;                     /* ljust: 0, rjust / zfill: all */
+    char *w;
+    rh_object *r = fresh_as(I, self, total, &w);
+    if (!r) return NULL;
+    memset(w, fill, left);
+    memcpy(w + left, D(self), len);
+    memset(w + left + len, fill, total - left - len);
+    if (how == 3 && len && (D(self)[0] == '+' || D(self)[0] == '-')) { /* zfill: the sign first */
+        w[0] = D(self)[0];
+        w[left] = '0';
+    }
+    return r;
+}
+FN(m_center) { return pad_common(I, "center", 0, self, a, n, kwn, kwv, nkw); }
+FN(m_ljust) { return pad_common(I, "ljust", 1, self, a, n, kwn, kwv, nkw); }
+FN(m_rjust) { return pad_common(I, "rjust", 2, self, a, n, kwn, kwv, nkw); }
+FN(m_zfill) { return pad_common(I, "zfill", 3, self, a, n, kwn, kwv, nkw); }
+
 /* ---------------------------------------------------------------- bytearray's own */
 
 /* _getbytevalue */
@@ -741,7 +778,7 @@ static const rh_builtin_def shared_methods[] = {
     DEF(decode), DEF(hex), DEF(join), DEF(split), DEF(rsplit), DEF(strip), DEF(lstrip), DEF(rstrip),
     DEF_VA(startswith), DEF_VA(endswith), DEF_VA(find), DEF_VA(rfind), DEF_VA(index), DEF_VA(rindex),
     DEF_VA(count), DEF(replace), DEF(upper), DEF(lower), DEF(isdigit), DEF(isalpha), DEF(isalnum),
-    DEF(isspace), DEF(isupper), DEF(islower), {NULL, NULL, 0}};
+    DEF(isspace), DEF(isupper), DEF(islower), DEF(center), DEF(ljust), DEF(rjust), DEF(zfill), {NULL, NULL, 0}};
 static const rh_builtin_def bytearray_methods[] = {
     DEF(append), DEF(extend), DEF(pop), DEF(clear), DEF(copy), {NULL, NULL, 0}};
 

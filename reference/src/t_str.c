@@ -280,7 +280,7 @@ rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n) {
         const char *why = NULL;
         size_t k = utf8_next(u + i, n - i, &cp, &why);
         if (!k) {
-            rh_err_set(rt, RH_EXC_VALUE, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[i], i,
+            rh_err_set(rt, RH_EXC_UNICODEDECODE, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[i], i,
                        why);
             return NULL;
         }
