@@ -730,6 +730,13 @@ static rh_object *construct(hx_interp *I, int want_ba, rh_object **a, int n, cha
         }
         return want_ba ? rh_bytearray_from(rt, NULL, 0) : rh_bytes_new(rt, 0);
     }
+    if (rh_kind_of(src) == RH_K_STR && rh_runtime_profile(rt)->python2 && !enc && !errs) {
+        rh_object *b = encode(I, src, CODEC_LATIN1); /* 2.7: a str is its bytes (b'' literals: latin-1 code points) */
+        if (!b && rh_err_occurred(rt) == RH_EXC_UNICODEENCODE) { rh_err_clear(rt); b = encode(I, src, CODEC_UTF8); }
+        rh_object *r = b ? rh_bytearray_from(rt, D(b), L(b)) : NULL;
+        rh_xdecref(rt, b);
+        return r;
+    }
     if (rh_kind_of(src) == RH_K_STR) {
         codec c;
         if (!enc) { rh_err_set(rt, RH_EXC_TYPE, "string argument without an encoding"); return NULL; }

@@ -21,7 +21,8 @@
  *  - ob_shash is -1 until computed; the hash is str's function over the same bytes (so, as CPython's
  *    shared _Py_HashBytes, hash(b'abc') == hash('abc'));
  *  - a bytearray's ob_bytes is NULL exactly when ob_alloc is 0; otherwise ob_bytes[len] is a NUL and
- *    ob_start == ob_bytes (refheap never keeps a logical offset);
+ *    (3.x) ob_start == ob_bytes (refheap never keeps a logical offset); ob_start and ob_exports are
+ *    neither read nor written in 2.7, whose object ends before them;
  *  - an iterator drops its sequence when exhausted, as CPython's do.
  */
 #include <stddef.h>
@@ -42,8 +43,8 @@ typedef struct rh_bytearrayobj {
     rh_varobject ob;
     intptr_t ob_alloc;
     char *ob_bytes;
-    char *ob_start;
-    int ob_exports;
+    char *ob_start;          /* 3.x only (== ob_bytes); 2.7's object ends before it */
+    int ob_exports;          /* 3.x only (always 0) */
 } rh_bytearrayobj; /* 56, as PyByteArrayObject */
 
 typedef struct rh_bytesiter {
@@ -119,7 +120,7 @@ int rh_is_byteslike(rh_object *o) { return is_bytes(o) || is_bytearray(o); }
 
 const char *rh_bytes_data(rh_object *o) {
     if (is_bytes(o)) return B(o)->ob_sval;
-    return BA(o)->ob_bytes ? BA(o)->ob_start : "";
+    return BA(o)->ob_bytes ? BA(o)->ob_bytes : "";
 }
 
 size_t rh_bytes_len(rh_object *o) { return (size_t)((rh_varobject *)o)->size; }
@@ -381,14 +382,17 @@ rh_object *rh_bytearray_from(rh_runtime *rt, const void *data, size_t n) {
     rh_bytearrayobj *a = BA(o);
     a->ob.size = 0;
     a->ob_alloc = 0;
-    a->ob_bytes = a->ob_start = NULL;
-    a->ob_exports = 0;
+    a->ob_bytes = NULL;
+    if (rt->profile->version_hex >= 0x0300) { /* fields 2.7's 48-byte object does not have */
+        a->ob_start = NULL;
+        a->ob_exports = 0;
+    }
     if (n) {
         if (!(a->ob_bytes = rh_mem_malloc(rt, n + 1))) {
             rh__object_free(rt, o, bytearray_basic(rt));
             return NULL;
         }
-        a->ob_start = a->ob_bytes;
+        if (rt->profile->version_hex >= 0x0300) a->ob_start = a->ob_bytes;
         a->ob_alloc = (intptr_t)n + 1;
         a->ob.size = (intptr_t)n;
         if (data) memcpy(a->ob_bytes, data, n);
@@ -398,7 +402,7 @@ rh_object *rh_bytearray_from(rh_runtime *rt, const void *data, size_t n) {
     return o;
 }
 
-char *rh_bytearray_wdata(rh_object *o) { return BA(o)->ob_start; }
+char *rh_bytearray_wdata(rh_object *o) { return BA(o)->ob_bytes; }
 
 /* PyByteArray_Resize (3.11): shrinking keeps the buffer unless below half of it (then exact); growing
  * past the buffer over-allocates by an eighth (+3, or +6 from 9 bytes) when within 1.125x of it, else
@@ -425,7 +429,8 @@ int rh_bytearray_resize(rh_runtime *rt, rh_object *o, size_t n) {
     }
     char *p = rh_mem_realloc(rt, a->ob_bytes, (size_t)a->ob_alloc, alloc);
     if (!p) return -1;
-    a->ob_bytes = a->ob_start = p;
+    a->ob_bytes = p;
+    if (rt->profile->version_hex >= 0x0300) a->ob_start = p;
     a->ob_alloc = (intptr_t)alloc;
     a->ob.size = (intptr_t)n;
     p[n] = '\0';
@@ -476,10 +481,10 @@ static int bytearray_ass_subscript(rh_runtime *rt, rh_object *o, rh_object *key,
     }
     if (v) {
         if (byte_value(rt, v, &val)) return -1;
-        BA(o)->ob_start[i] = (char)val;
+        BA(o)->ob_bytes[i] = (char)val;
         return 0;
     }
-    memmove(BA(o)->ob_start + i, BA(o)->ob_start + i + 1, (size_t)(len - i - 1));
+    memmove(BA(o)->ob_bytes + i, BA(o)->ob_bytes + i + 1, (size_t)(len - i - 1));
     return rh_bytearray_resize(rt, o, (size_t)len - 1);
 }
 
@@ -494,12 +499,28 @@ static rh_object *bytearray_iconcat(rh_runtime *rt, rh_object *a, rh_object *b) 
         rh_object *keep = b == a ? rh_bytes_from(rt, rh_bytes_data(b), lb) : (rh_incref(b), b);
         if (!keep) return NULL;
         int rc = rh_bytearray_resize(rt, a, la + lb);
-        if (rc == 0) memcpy(BA(a)->ob_start + la, rh_bytes_data(keep), lb);
+        if (rc == 0) memcpy(BA(a)->ob_bytes + la, rh_bytes_data(keep), lb);
         rh_decref(rt, keep);
         if (rc) return NULL;
     }
     rh_incref(a);
     return a;
+}
+
+/* bytearray_str: the repr in 3.x; 2.7's str(bytearray) is its bytes as a str (code points = byte values) */
+static rh_object *bytearray_str(rh_runtime *rt, rh_object *o) {
+    if (!rt->profile->python2) return rh__repr_by_builder(rt, o);
+    size_t n = rh_bytes_len(o), k = 0;
+    char *u = rh_mem_malloc(rt, n * 2 + 1);
+    if (!u) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)rh_bytes_data(o)[i];
+        if (c < 0x80) u[k++] = (char)c;
+        else u[k++] = (char)(0xC0 | (c >> 6)), u[k++] = (char)(0x80 | (c & 0x3F));
+    }
+    rh_object *r = rh_str_from_utf8(rt, u, k);
+    rh_mem_free(rt, u, n * 2 + 1);
+    return r;
 }
 
 /* ---------------------------------------------------------------- types */
@@ -536,7 +557,7 @@ void rh__type_init_bytearray(rh_runtime *rt, rh_type *t) {
     t->size_of = bytearray_size_of;
     t->tp_repr = rh__repr_by_builder;
     t->repr_into = bytearray_repr_into;
-    t->tp_str = rh__repr_by_builder;
+    t->tp_str = bytearray_str;
     t->tp_hash = rh__hash_not_implemented; /* unhashable */
     t->tp_richcompare = byteslike_richcompare;
     t->tp_iter = bytearray_iter;
