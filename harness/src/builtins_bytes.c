@@ -461,7 +461,7 @@ FN(m_replace) {
         for (size_t i = 0; i + m <= len && (int64_t)hits < maxcount;)
             if (memcmp(d + i, o, m) == 0) { hits++; i += m; }
             else i++;
-    if (hits == 0 || (m == k && memcmp(o, w, m) == 0)) return unchanged(I, self);
+    if (hits == 0) return unchanged(I, self);
     size_t total = len - hits * m + hits * k;
     char *out;
     rh_object *r = fresh_as(I, self, total, &out);
@@ -635,7 +635,7 @@ FN(m_extend) {
     rh_object *v[1];
     if (ARGS("extend", 0, 1, 1, NULL, v)) return NULL;
     rh_object *src = v[0];
-    if (rh_kind_of(src) == RH_K_STR) {
+    if (rh_kind_of(src) == RH_K_STR && rh_runtime_profile(I->rt)->version_hex >= 0x030D) { /* 3.13's check */
         rh_err_set(I->rt, RH_EXC_TYPE, "expected iterable of integers; got: 'str'");
         return NULL;
     }

@@ -26,6 +26,7 @@
  *  - an iterator drops its sequence when exhausted, as CPython's do.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "callables.h"
@@ -134,15 +135,17 @@ static size_t bytes_size_of(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- shared by both types */
 
-/* PyBytes_Repr / bytearray_repr: b'...' with ' unless the data has ' and no " (smartquotes). */
-static int put_bytes_repr(rh__sb *b, const char *d, size_t n) {
+/* PyBytes_Repr / bytearray_repr: b'...' with ' unless the data has ' and no " (smartquotes). bytes
+ * escapes the quote it chose; bytearray_repr always escapes ' (and never ") whichever quote it chose. */
+static int put_bytes_repr(rh__sb *b, const char *d, size_t n, int bytearray) {
     char quote = '\'';
     if (memchr(d, '\'', n) && !memchr(d, '"', n)) quote = '"';
+    char escq = bytearray ? '\'' : quote;
     if (rh__sb_putc(b, 'b') || rh__sb_putc(b, quote)) return -1;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)d[i];
         char esc[5] = {'\\', 0, 0, 0, 0};
-        if (c == (unsigned char)quote || c == '\\') esc[1] = (char)c;
+        if (c == (unsigned char)escq || c == '\\') esc[1] = (char)c;
         else if (c == '\t') esc[1] = 't';
         else if (c == '\n') esc[1] = 'n';
         else if (c == '\r') esc[1] = 'r';
@@ -160,22 +163,50 @@ static int put_bytes_repr(rh__sb *b, const char *d, size_t n) {
     return rh__sb_putc(b, quote);
 }
 
-static int bytes_repr_into(rh__sb *b, rh_object *o) { return put_bytes_repr(b, rh_bytes_data(o), rh_bytes_len(o)); }
+static int bytes_repr_into(rh__sb *b, rh_object *o) { return put_bytes_repr(b, rh_bytes_data(o), rh_bytes_len(o), 0); }
 
 static int bytearray_repr_into(rh__sb *b, rh_object *o) {
-    if (rh__sb_puts(b, "bytearray(") || put_bytes_repr(b, rh_bytes_data(o), rh_bytes_len(o))) return -1;
+    if (rh__sb_puts(b, "bytearray(") || put_bytes_repr(b, rh_bytes_data(o), rh_bytes_len(o), 1)) return -1;
     return rh__sb_putc(b, ')');
 }
 
 /* bytes_richcompare / bytearray_richcompare: both operands bytes-like, else NotImplemented (so
  * b'a' == 'a' is False by identity). Ordering is memcmp over the common length, then the length. */
-static rh_object *byteslike_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
-    if (!rh_is_byteslike(a) || !rh_is_byteslike(b)) return rh__notimpl(rt);
-    size_t la = rh_bytes_len(a), lb = rh_bytes_len(b);
+/* 2.7: a str compares with a bytearray as its bytes (code points below 256; b'' literals are such strs).
+ * A copy of them in *tmp (libc scratch, freed by the caller); 0, or -1 when o is not such a str. */
+static int str27_view(rh_runtime *rt, rh_object *o, const char **d, size_t *n, char **tmp) {
+    if (!rt->profile->python2 || o->type->kind != RH_K_STR) return -1;
+    size_t len = rh_str_len(o);
+    char *buf = malloc(len + 1);
+    if (!buf) return -1;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = rh_str_char_at(o, i);
+        if (c > 0xFF) { free(buf); return -1; }
+        buf[i] = (char)c;
+    }
+    *d = *tmp = buf;
+    *n = len;
+    return 0;
+}
+
+static rh_object *compare_data(rh_runtime *rt, const char *da, size_t la, const char *db, size_t lb, int op) {
     if ((op == RH_CMP_EQ || op == RH_CMP_NE) && la != lb) return rh_bool(rt, op == RH_CMP_NE);
-    int c = memcmp(rh_bytes_data(a), rh_bytes_data(b), la < lb ? la : lb);
+    int c = memcmp(da, db, la < lb ? la : lb);
     if (c == 0) c = la < lb ? -1 : la > lb;
     return rh__cmp_result(rt, op, c);
+}
+
+static rh_object *byteslike_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    const char *da, *db;
+    size_t la, lb;
+    char *tmp = NULL;
+    if (rh_is_byteslike(a)) da = rh_bytes_data(a), la = rh_bytes_len(a);
+    else if (str27_view(rt, a, &da, &la, &tmp)) return rh__notimpl(rt);
+    if (rh_is_byteslike(b)) db = rh_bytes_data(b), lb = rh_bytes_len(b);
+    else if (tmp || str27_view(rt, b, &db, &lb, &tmp)) { free(tmp); return rh__notimpl(rt); }
+    rh_object *r = compare_data(rt, da, la, db, lb, op);
+    free(tmp);
+    return r;
 }
 
 static intptr_t byteslike_length(rh_runtime *rt, rh_object *o) {
