@@ -20,47 +20,156 @@ ba[-1] = 72
 del ba[1]
 ba += b'!'
 print(ba, len(ba), ba[0], ba[1:3], ba.pop(), ba.pop(0), ba, list(ba), ba.decode(), ba.split(b'd'), ba.upper())
-def err(f):
-    try:
-        f()
-    except Exception as ex:
-        print(type(ex).__name__ + ':', ex)
-err(lambda: b'a' + 'a')
-err(lambda: 'a' + b'a')
-err(lambda: bytearray(b'a') + 'a')
-err(lambda: 'a' in b'a')
-err(lambda: 300 in b'a')
-err(lambda: b'a'['x'])
-err(lambda: b'a'[5])
-err(lambda: bytearray(b'a')[5])
-err(lambda: bytes([300]))
-err(lambda: bytearray([300]))
-err(lambda: bytes(['a']))
-err(lambda: bytes('a'))
-err(lambda: bytes(-1))
-err(lambda: bytes(1.5))
-err(lambda: bytes(b'a', 'ascii'))
-err(lambda: b'\xff'.decode())
-err(lambda: b'\xe9'.decode('ascii'))
-err(lambda: 'é'.encode('ascii'))
-err(lambda: '€'.encode('latin-1'))
-err(lambda: b'a'.decode('no-such-codec'))
-err(lambda: bytes.fromhex('zz'))
-err(lambda: bytes.fromhex('abc'))
-err(lambda: b'a'.join(['a']))
-err(lambda: b'a'.split('a'))
-err(lambda: b'a'.split(b''))
-err(lambda: b'a'.index(b'z'))
-err(lambda: b'a'.find('a'))
-err(lambda: b'a'.startswith('a'))
-err(lambda: b'a' * 'a')
-err(lambda: bytearray().pop())
-err(lambda: bytearray().append(256))
-err(lambda: bytearray().append('a'))
-err(lambda: bytearray().extend('ab'))
-def setit(b, i, v):
-    b[i] = v
-err(lambda: setit(bytearray(b'a'), 0, 999))
-err(lambda: setit(bytearray(b'a'), 0, 'x'))
-err(lambda: setit(bytearray(b'a'), 3, 1))
-err(lambda: setit(b'a', 0, 1))
+# each error in a module-level handler (no helper function): one exception at a time
+try:
+    b'a' + 'a'
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    'a' + b'a'
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytearray(b'a') + 'a'
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    'a' in b'a'
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    300 in b'a'
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'['x']
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'[5]
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytearray(b'a')[5]
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes([300])
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytearray([300])
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes(['a'])
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes('a')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes(-1)
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes(1.5)
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes(b'a', 'ascii')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'\xff'.decode()
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'\xe9'.decode('ascii')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    'é'.encode('ascii')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    '€'.encode('latin-1')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'.decode('no-such-codec')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes.fromhex('zz')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytes.fromhex('abc')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'.join(['a'])
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'.split('a')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'.split(b'')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'.index(b'z')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'.find('a')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a'.startswith('a')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    b'a' * 'a'
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytearray().pop()
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytearray().append(256)
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytearray().append('a')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    bytearray().extend('ab')
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    t = bytearray(b'a')
+    t[0] = 999
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    t = bytearray(b'a')
+    t[0] = 'x'
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    t = bytearray(b'a')
+    t[3] = 1
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
+try:
+    t = b'a'
+    t[0] = 1
+except Exception as ex:
+    print(type(ex).__name__ + ':', ex)
