@@ -554,6 +554,13 @@ static rh_object *bytearray_str(rh_runtime *rt, rh_object *o) {
     return r;
 }
 
+/* bytes_mod / bytearray_mod: printf-style formatting of bytes is outside the model: refused, not wrong */
+static rh_object *byteslike_mod(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (!rh_is_byteslike(a)) return rh__notimpl(rt);
+    rh_err_set(rt, RH_EXC_UNSUPPORTED, "%s %% formatting (printf-style formatting of bytes)", rh_type_name(a));
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- types */
 
 void rh__type_init_bytes(rh_runtime *rt, rh_type *t) {
@@ -571,6 +578,7 @@ void rh__type_init_bytes(rh_runtime *rt, rh_type *t) {
     t->tp_hash = bytes_hash;
     t->tp_richcompare = byteslike_richcompare;
     t->tp_iter = bytes_iter;
+    t->as_number.nb_remainder = byteslike_mod;
     t->as_sequence = (rh_sequence_methods){.sq_length = byteslike_length, .sq_concat = byteslike_concat,
                                            .sq_repeat = byteslike_repeat, .sq_item = byteslike_item,
                                            .sq_contains = byteslike_contains};
@@ -592,6 +600,7 @@ void rh__type_init_bytearray(rh_runtime *rt, rh_type *t) {
     t->tp_hash = rh__hash_not_implemented; /* unhashable */
     t->tp_richcompare = byteslike_richcompare;
     t->tp_iter = bytearray_iter;
+    t->as_number.nb_remainder = byteslike_mod;
     t->as_sequence = (rh_sequence_methods){.sq_length = byteslike_length, .sq_concat = byteslike_concat,
                                            .sq_repeat = byteslike_repeat, .sq_item = byteslike_item,
                                            .sq_contains = byteslike_contains,
