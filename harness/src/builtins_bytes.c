@@ -77,8 +77,9 @@ static rh_object *copy_as(hx_interp *I, rh_object *self, const char *d, size_t n
 
 /* a result of n bytes to be written (PyBytes_FromStringAndSize(NULL, n)): *w receives its buffer */
 static rh_object *fresh_as(hx_interp *I, rh_object *self, size_t n, char **w) {
+    static char none[1]; /* an empty bytearray has no buffer: writes of 0 bytes go here */
     rh_object *r = is_ba(self) ? rh_bytearray_from(I->rt, NULL, n) : rh_bytes_new(I->rt, n);
-    if (r) *w = is_ba(self) ? rh_bytearray_wdata(r) : rh_bytes_wdata(r);
+    if (r) *w = is_ba(self) ? (n ? rh_bytearray_wdata(r) : none) : rh_bytes_wdata(r);
     return r;
 }
 
@@ -775,6 +776,16 @@ static const rh_builtin_def bytearray_ctor = {"bytearray", (void (*)(void))ctor_
 const rh_builtin_def *hx_bytes_constructor(rh_object *type) {
     rh_kind k = ((rh_type *)type)->kind;
     return k == RH_K_BYTES ? &bytes_ctor : k == RH_K_BYTEARRAY ? &bytearray_ctor : NULL;
+}
+
+rh_object *hx_bytes_slice_value(hx_interp *I, rh_object *ba, rh_object *v) {
+    if (v == ba) return rh_bytearray_from(I->rt, D(v), L(v));
+    if (rh_is_byteslike(v)) return newref(v);
+    if (rh_kind_of(v) == RH_K_STR || rh_type_of(v)->as_number.nb_index || rh_kind_of(v) == RH_K_FLOAT) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+        return NULL;
+    }
+    return from_ints(I, v, 1); /* PyByteArray_FromObject */
 }
 
 /* ---------------------------------------------------------------- tables */

@@ -732,9 +732,21 @@ static int array_slice_store(hx_interp *I, rh_object *o, const int64_t b[3], con
     return rh_array_ass_slice(I->rt, o, st, sp, step, v);
 }
 
+/* bytearray_ass_subscript for a slice: v converted to a bytes-like first (builtins_bytes.c) */
+static int bytearray_slice_store(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v) {
+    int64_t st, sp, step;
+    rh_object *buf = NULL;
+    if (!step_ok(I, b, has) || (v && !(buf = hx_bytes_slice_value(I, o, v)))) return -1;
+    slice_norm((int64_t)rh_bytes_len(o), b, has, &st, &sp, &step);
+    int rc = rh_bytearray_ass_slice(I->rt, o, st, sp, step, buf);
+    rh_xdecref(I->rt, buf);
+    return rc;
+}
+
 int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
     rh_runtime *rt = I->rt;
     if (rh_kind_of(o) == RH_K_ARRAY) return array_slice_store(I, o, b, has, NULL);
+    if (rh_kind_of(o) == RH_K_BYTEARRAY) return bytearray_slice_store(I, o, b, has, NULL);
     if (rh_kind_of(o) != RH_K_LIST) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", hx_tname(o));
         return -1;
@@ -750,6 +762,7 @@ int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3
 int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v) {
     rh_runtime *rt = I->rt;
     if (rh_kind_of(o) == RH_K_ARRAY) return array_slice_store(I, o, b, has, v);
+    if (rh_kind_of(o) == RH_K_BYTEARRAY) return bytearray_slice_store(I, o, b, has, v);
     if (rh_kind_of(o) != RH_K_LIST) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", hx_tname(o));
         return -1;

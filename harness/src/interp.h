@@ -296,6 +296,9 @@ const rh_builtin_def *hx_bytes_constructor(rh_object *type);
 rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* NULL: none (or error set) */
 rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 int hx_builtins_bytes_init(hx_interp *I);
+/* the value of ba[i:j] = v as a bytes-like (new reference: v itself, a copy when v is ba, or a bytearray of
+ * an iterable of ints), or NULL with TypeError/ValueError */
+rh_object *hx_bytes_slice_value(hx_interp *I, rh_object *ba, rh_object *v);
 /* modules.c: a module named `name` holding the functions of defs (those the profile's version has). */
 rh_object *hx_make_module(hx_interp *I, const char *name, const rh_builtin_def *defs);
 void hx_hooks_install(hx_interp *I);

@@ -20,9 +20,10 @@
  *    empty static for n == 0 and otherwise always fresh — so b'abc'[::3] is not b'a' while b'abc'[:1] is;
  *  - ob_shash is -1 until computed; the hash is str's function over the same bytes (so, as CPython's
  *    shared _Py_HashBytes, hash(b'abc') == hash('abc'));
- *  - a bytearray's ob_bytes is NULL exactly when ob_alloc is 0; otherwise ob_bytes[len] is a NUL and
- *    (3.x) ob_start == ob_bytes (refheap never keeps a logical offset); ob_start and ob_exports are
- *    neither read nor written in 2.7, whose object ends before them;
+ *  - a bytearray's ob_bytes is NULL exactly when ob_alloc is 0; otherwise its data starts at ob_start
+ *    (3.x: ob_bytes + the logical offset a deletion at the front made, as bytearray_setslice_linear) and
+ *    is followed by a NUL; 2.7's object ends before ob_start and ob_exports, which are then never touched
+ *    (has_start: told by the type's basicsize, so accessors need no runtime);
  *  - an iterator drops its sequence when exhausted, as CPython's do.
  */
 #include <stddef.h>
@@ -59,6 +60,8 @@ static inline rh_bytearrayobj *BA(rh_object *o) { return (rh_bytearrayobj *)(voi
 static inline int is_bytes(const rh_object *o) { return o->type->kind == RH_K_BYTES; }
 static inline int is_bytearray(const rh_object *o) { return o->type->kind == RH_K_BYTEARRAY; }
 static size_t bytes_alloc_size(size_t n) { return BYTES_HEADER + n + 1; }
+static int has_start(const rh_object *o) { return o->type->basicsize >= sizeof(rh_bytearrayobj); }
+static char *ba_start(rh_object *o) { return has_start(o) ? BA(o)->ob_start : BA(o)->ob_bytes; }
 static size_t bytearray_basic(rh_runtime *rt) {
     return rt->profile->version_hex >= 0x0300 ? sizeof(rh_bytearrayobj) : 48;
 }
@@ -121,7 +124,7 @@ int rh_is_byteslike(rh_object *o) { return is_bytes(o) || is_bytearray(o); }
 
 const char *rh_bytes_data(rh_object *o) {
     if (is_bytes(o)) return B(o)->ob_sval;
-    return BA(o)->ob_bytes ? BA(o)->ob_bytes : "";
+    return BA(o)->ob_bytes ? ba_start(o) : "";
 }
 
 size_t rh_bytes_len(rh_object *o) { return (size_t)((rh_varobject *)o)->size; }
@@ -433,19 +436,21 @@ rh_object *rh_bytearray_from(rh_runtime *rt, const void *data, size_t n) {
     return o;
 }
 
-char *rh_bytearray_wdata(rh_object *o) { return BA(o)->ob_bytes; }
+char *rh_bytearray_wdata(rh_object *o) { return BA(o)->ob_bytes ? ba_start(o) : NULL; }
 
 /* PyByteArray_Resize (3.11): shrinking keeps the buffer unless below half of it (then exact); growing
- * past the buffer over-allocates by an eighth (+3, or +6 from 9 bytes) when within 1.125x of it, else
- * allocates exactly n + 1. */
+ * past the buffer (counting the logical offset) over-allocates by an eighth (+3, or +6 from 9 bytes) when
+ * within 1.125x of it, else allocates exactly n + 1. With a logical offset the data moves to a new block
+ * (PyObject_Malloc + copy), otherwise the block is reallocated. */
 int rh_bytearray_resize(rh_runtime *rt, rh_object *o, size_t n) {
     rh_bytearrayobj *a = BA(o);
-    size_t alloc = (size_t)a->ob_alloc;
-    if (n == rh_bytes_len(o)) return 0;
-    if (n + 1 <= alloc) {
+    size_t alloc = (size_t)a->ob_alloc, len = rh_bytes_len(o);
+    size_t offset = a->ob_bytes && has_start(o) ? (size_t)(a->ob_start - a->ob_bytes) : 0;
+    if (n == len) return 0;
+    if (n + offset + 1 <= alloc) {
         if (n >= alloc / 2) {
             a->ob.size = (intptr_t)n;
-            a->ob_bytes[n] = '\0';
+            ba_start(o)[n] = '\0';
             return 0;
         }
         alloc = n + 1;
@@ -458,10 +463,16 @@ int rh_bytearray_resize(rh_runtime *rt, rh_object *o, size_t n) {
         rh_err_nomemory(rt);
         return -1;
     }
-    char *p = rh_mem_realloc(rt, a->ob_bytes, (size_t)a->ob_alloc, alloc);
-    if (!p) return -1;
+    char *p;
+    if (offset) {
+        if (!(p = rh_mem_malloc(rt, alloc))) return -1;
+        memcpy(p, a->ob_start, n < len ? n : len);
+        rh_mem_free(rt, a->ob_bytes, (size_t)a->ob_alloc);
+    } else if (!(p = rh_mem_realloc(rt, a->ob_bytes, (size_t)a->ob_alloc, alloc))) {
+        return -1;
+    }
     a->ob_bytes = p;
-    if (rt->profile->version_hex >= 0x0300) a->ob_start = p;
+    if (has_start(o)) a->ob_start = p;
     a->ob_alloc = (intptr_t)alloc;
     a->ob.size = (intptr_t)n;
     p[n] = '\0';
@@ -512,11 +523,10 @@ static int bytearray_ass_subscript(rh_runtime *rt, rh_object *o, rh_object *key,
     }
     if (v) {
         if (byte_value(rt, v, &val)) return -1;
-        BA(o)->ob_bytes[i] = (char)val;
+        ba_start(o)[i] = (char)val;
         return 0;
     }
-    memmove(BA(o)->ob_bytes + i, BA(o)->ob_bytes + i + 1, (size_t)(len - i - 1));
-    return rh_bytearray_resize(rt, o, (size_t)len - 1);
+    return rh_bytearray_ass_slice(rt, o, i, i + 1, 1, NULL); /* bytearray_setslice_linear(i, i + 1) */
 }
 
 /* bytearray_iconcat: b += other (bytes-like) in place */
@@ -530,7 +540,7 @@ static rh_object *bytearray_iconcat(rh_runtime *rt, rh_object *a, rh_object *b) 
         rh_object *keep = b == a ? rh_bytes_from(rt, rh_bytes_data(b), lb) : (rh_incref(b), b);
         if (!keep) return NULL;
         int rc = rh_bytearray_resize(rt, a, la + lb);
-        if (rc == 0) memcpy(BA(a)->ob_bytes + la, rh_bytes_data(keep), lb);
+        if (rc == 0) memcpy(ba_start(a) + la, rh_bytes_data(keep), lb);
         rh_decref(rt, keep);
         if (rc) return NULL;
     }
@@ -709,4 +719,50 @@ rh_object *rh_bytes_split(rh_runtime *rt, rh_object *s, const char *sep, size_t 
         return NULL;
     }
     return l;
+}
+
+/* ---------------------------------------------------------------- bytearray slice assignment */
+
+/* bytearray_setslice_linear (step 1) and bytearray_ass_subscript's extended-slice branches: b[start:stop:step]
+ * = v (a bytes-like, not b itself: the caller copies) or del (v NULL), bounds as rh_slice_indices left them.
+ * The buffer grows or shrinks through PyByteArray_Resize, so its allocation follows CPython's. */
+int rh_bytearray_ass_slice(rh_runtime *rt, rh_object *o, int64_t start, int64_t stop, int64_t step, rh_object *v) {
+    size_t len = rh_bytes_len(o), needed = v ? rh_bytes_len(v) : 0;
+    const char *src = v ? rh_bytes_data(v) : NULL;
+    if (step == 1) {
+        size_t lo = (size_t)start, hi = stop < start ? lo : (size_t)stop;
+        if (needed < hi - lo) { /* shrink: at the front by advancing the logical start (3.x), else move the tail */
+            if (lo == 0 && has_start(o)) BA(o)->ob_start += hi - lo - needed;
+            else memmove(ba_start(o) + lo + needed, ba_start(o) + hi, len - hi);
+            if (rh_bytearray_resize(rt, o, len - (hi - lo) + needed)) return -1;
+        } else if (needed > hi - lo) {
+            if (rh_bytearray_resize(rt, o, len + needed - (hi - lo))) return -1;
+            memmove(ba_start(o) + lo + needed, ba_start(o) + hi, len - hi);
+        }
+        if (needed) memcpy(ba_start(o) + lo, src, needed);
+        return 0;
+    }
+    size_t count = 0;
+    if (step > 0 ? start < stop : stop < start)
+        count = (size_t)((step > 0 ? stop - start - 1 : start - stop - 1) / (step > 0 ? step : -step)) + 1;
+    if (v) {
+        if (needed != count) {
+            rh_err_set(rt, RH_EXC_VALUE, "attempt to assign bytes of size %zu to extended slice of size %zu", needed, count);
+            return -1;
+        }
+        for (size_t k = 0; k < count; k++) ba_start(o)[start + (int64_t)k * step] = src[k];
+        return 0;
+    }
+    if (count == 0) return 0;
+    if (step < 0) { /* the same items walked upwards */
+        start = start + step * (int64_t)(count - 1);
+        step = -step;
+    }
+    char *d = ba_start(o);
+    size_t w = (size_t)start;
+    for (size_t r = (size_t)start, k = 0; r < len; r++) {
+        if (k < count && r == (size_t)(start + (int64_t)k * step)) { k++; continue; }
+        d[w++] = d[r];
+    }
+    return rh_bytearray_resize(rt, o, len - count);
 }

@@ -38,6 +38,9 @@ rh_object *rh_bytearray_from(rh_runtime *rt, const void *data, size_t n); /* PyB
 /* PyByteArray_Resize: new length n (the allocation grows as 3.11's); 0, or -1 with MemoryError */
 int rh_bytearray_resize(rh_runtime *rt, rh_object *o, size_t n);
 char *rh_bytearray_wdata(rh_object *o);              /* writable bytes (NULL while nothing is allocated) */
+/* b[start:stop:step] = v (a bytes-like other than b) or del b[start:stop:step] (v NULL), the bounds as
+ * rh_slice_indices adjusted them. 0, or -1: MemoryError, or ValueError for an extended slice of another size */
+int rh_bytearray_ass_slice(rh_runtime *rt, rh_object *o, int64_t start, int64_t stop, int64_t step, rh_object *v);
 
 #ifdef __cplusplus
 }
