@@ -306,11 +306,12 @@ RH_TEST(str_from_utf8_refuses_invalid_utf8) {
     struct { const char *s; size_t n; } bad[] = {{"\xc0\xaf", 2}, {"\xed\xa0\x80", 3}, {"a\xe2\x82", 3},
                                                  {"\x80", 1},     {"\xf5\x80\x80\x80", 4}, {"\xf4\x90\x80\x80", 4}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        /* UnicodeDecodeError (a ValueError subclass), as PyUnicode_DecodeUTF8 raises */
         RH_CHECK(rh_str_from_utf8(rt, bad[i].s, bad[i].n) == NULL);
-        RH_CHECK(rh_err_occurred(rt) == RH_EXC_VALUE);
+        RH_CHECK(rh_err_occurred(rt) == RH_EXC_UNICODEDECODE);
         rh_err_clear(rt);
     }
-    RH_CHECK(error_is(rt, rh_str_from_utf8(rt, "ab\xff", 3), RH_EXC_VALUE,
+    RH_CHECK(error_is(rt, rh_str_from_utf8(rt, "ab\xff", 3), RH_EXC_UNICODEDECODE,
                       "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"));
     rh_object *nul = K(rh_str_from_utf8(rt, "a\0b", 3));
     RH_CHECK(nul && rh_str_len(nul) == 3 && rh_str_char_at(nul, 1) == 0);

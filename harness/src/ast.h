@@ -18,6 +18,7 @@
 /* ---------------------------------------------------------------- tokens */
 typedef enum {
     T_FSTRING = 50, T_RFSTRING, /* an f-string's body, undecoded (parser.c: p_strings); rf-string */
+    T_BYTES = 60,               /* a bytes literal: its byte values, escapes decoded */
     T_EOF = 0, T_NEWLINE, T_INDENT, T_DEDENT, T_NAME, T_INT, T_FLOAT, T_STRING, T_OP
 } hx_tokkind;
 
@@ -66,7 +67,7 @@ typedef enum {
 } hx_operator;
 
 /* Constant literal kinds before they become objects. */
-typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FROZENSET } hx_ckind;
+typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FROZENSET, K_BYTES } hx_ckind;
 
 /* SC_DEREF: a cell or free variable of a function (its slot holds the cell); SC_CLASSDEREF: a free
  * variable read in a class body (the namespace first, then the cell: LOAD_CLASSDEREF) */

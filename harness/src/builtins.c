@@ -1126,6 +1126,7 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     case RH_K_STRINGIO: return hx_stringio_find_method(name); /* mod_io.c */
     case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
     case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
+    case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_find_method(self, name); /* builtins_bytes.c */
     default: return NULL;
     }
     for (int i = 0; tab[i]; i++)
@@ -1169,6 +1170,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_ARRAY: return hx_array_constructor();
     case RH_K_STRINGIO: return hx_stringio_constructor();
     case RH_K_RANDOM: return hx_random_constructor();
+    case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_constructor(type); /* builtins_bytes.c */
     default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */
     }
 }
@@ -1196,5 +1198,6 @@ int hx_builtins_init(hx_interp *I) {
         if (rc) return -1;
     }
     if (hx_builtins_fmt_init(I)) return -1; /* builtins_fmt.c: format() */
+    if (hx_builtins_bytes_init(I)) return -1; /* builtins_bytes.c: bytes, bytearray */
     return hx_builtins_iter_init(I); /* builtins_iter.c */
 }

@@ -397,6 +397,8 @@ static const rh_builtin_def m_d_fromkeys = {"fromkeys", (void (*)(void))d_fromke
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) {
     if (((rh_type *)type)->kind == RH_K_DICT && rh_str_eq_cstr(name, "fromkeys"))
         return rh_builtin_new(I->rt, &m_d_fromkeys, type); /* a classmethod: bound to the type */
+    rh_object *r = hx_bytes_type_attr(I, type, name); /* bytes.fromhex (builtins_bytes.c) */
+    if (r || rh_err_occurred(I->rt)) return r;
     return hx_itertools_type_attr(I, type, name); /* chain.from_iterable (mod_itertools.c) */
 }
 

@@ -735,6 +735,7 @@ static const rh_builtin_def str_methods[] = {
     DEF(isdecimal), DEF(isnumeric), DEF(isalpha), DEF(isalnum), DEF(isspace), DEF(isupper), DEF(islower),
     DEF(istitle), DEF(isidentifier), DEF(isprintable), DEF(isascii), DEF(center), DEF(ljust), DEF(rjust),
     DEF(zfill), DEF(partition), DEF(rpartition), DEF(expandtabs), DEF(removeprefix), DEF(removesuffix),
+    {"encode", (void (*)(void))hx_str_encode, 0}, /* builtins_bytes.c */
     {NULL, NULL, 0}};
 
 const rh_builtin_def *hx_str_find_method(hx_interp *I, const char *name) {

@@ -688,6 +688,7 @@ static int64_t seq_len(rh_object *o) {
     case RH_K_TUPLE: return (int64_t)rh_tuple_len(o);
     case RH_K_STR: return (int64_t)rh_str_len(o);
     case RH_K_ARRAY: return (int64_t)rh_array_len(o);
+    case RH_K_BYTES: case RH_K_BYTEARRAY: return (int64_t)rh_bytes_len(o);
     case RH_K_RANGE: return rh_range_len(o);
     default: return -1;
     }
@@ -719,6 +720,7 @@ rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int ha
     if (k == RH_K_LIST) return rh_list_slice(rt, o, st, sp, step);
     if (k == RH_K_TUPLE) return rh_tuple_slice(rt, o, st, sp, step);
     if (k == RH_K_ARRAY) return rh_array_slice(rt, o, st, sp, step);
+    if (k == RH_K_BYTES || k == RH_K_BYTEARRAY) return rh_bytes_slice(rt, o, st, sp, step);
     return rh_str_slice(rt, o, st, sp, step);
 }
 
@@ -730,9 +732,21 @@ static int array_slice_store(hx_interp *I, rh_object *o, const int64_t b[3], con
     return rh_array_ass_slice(I->rt, o, st, sp, step, v);
 }
 
+/* bytearray_ass_subscript for a slice: v converted to a bytes-like first (builtins_bytes.c) */
+static int bytearray_slice_store(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v) {
+    int64_t st, sp, step;
+    rh_object *buf = NULL;
+    if (!step_ok(I, b, has) || (v && !(buf = hx_bytes_slice_value(I, o, v)))) return -1;
+    slice_norm((int64_t)rh_bytes_len(o), b, has, &st, &sp, &step);
+    int rc = rh_bytearray_ass_slice(I->rt, o, st, sp, step, buf);
+    rh_xdecref(I->rt, buf);
+    return rc;
+}
+
 int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
     rh_runtime *rt = I->rt;
     if (rh_kind_of(o) == RH_K_ARRAY) return array_slice_store(I, o, b, has, NULL);
+    if (rh_kind_of(o) == RH_K_BYTEARRAY) return bytearray_slice_store(I, o, b, has, NULL);
     if (rh_kind_of(o) != RH_K_LIST) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item deletion", hx_tname(o));
         return -1;
@@ -748,6 +762,7 @@ int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3
 int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3], rh_object *v) {
     rh_runtime *rt = I->rt;
     if (rh_kind_of(o) == RH_K_ARRAY) return array_slice_store(I, o, b, has, v);
+    if (rh_kind_of(o) == RH_K_BYTEARRAY) return bytearray_slice_store(I, o, b, has, v);
     if (rh_kind_of(o) != RH_K_LIST) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support item assignment", hx_tname(o));
         return -1;

@@ -290,6 +290,15 @@ int hx_stringio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object 
 const rh_builtin_def *hx_array_constructor(void);
 const rh_builtin_def *hx_stringio_constructor(void);
 const rh_builtin_def *hx_random_constructor(void);
+/* builtins_bytes.c: bytes / bytearray methods, constructors, bytes.fromhex, str.encode, their builtins names */
+const rh_builtin_def *hx_bytes_find_method(rh_object *self, const char *name);
+const rh_builtin_def *hx_bytes_constructor(rh_object *type);
+rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* NULL: none (or error set) */
+rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
+int hx_builtins_bytes_init(hx_interp *I);
+/* the value of ba[i:j] = v as a bytes-like (new reference: v itself, a copy when v is ba, or a bytearray of
+ * an iterable of ints), or NULL with TypeError/ValueError */
+rh_object *hx_bytes_slice_value(hx_interp *I, rh_object *ba, rh_object *v);
 /* modules.c: a module named `name` holding the functions of defs (those the profile's version has). */
 rh_object *hx_make_module(hx_interp *I, const char *name, const rh_builtin_def *defs);
 void hx_hooks_install(hx_interp *I);

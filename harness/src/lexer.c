@@ -39,6 +39,7 @@ typedef struct lexer {
     hx_tok *toks;
     int ntok, cap;
     hx_cerr *err;
+    int bytes;   /* lexing a bytes literal: \x and octal escapes are byte values, no \u \U \N, ASCII only */
 } lexer;
 
 static int col_of(lexer *L, size_t pos) { return (int)(pos - (size_t)L->linestart) + 1; }
@@ -146,13 +147,20 @@ static int lex_escape(lexer *L, char **b, size_t *n, size_t *cap) {
     case 'n': buf_put(b, n, cap, "\n", 1); return 0;
     case 't': buf_put(b, n, cap, "\t", 1); return 0;
     case 'r': buf_put(b, n, cap, "\r", 1); return 0;
-    case '0': buf_put(b, n, cap, "\0", 1); return 0;
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': { /* up to 3 octal digits */
+        uint32_t v = (uint32_t)(c - '0');
+        for (int i = 0; i < 2 && peekc(L, 0) >= '0' && peekc(L, 0) <= '7'; i++) v = v * 8 + (uint32_t)(peekc(L, 0) - '0'), L->pos++;
+        if (L->bytes) { char byte = (char)(v & 0xFF); buf_put(b, n, cap, &byte, 1); } /* 3.11: values > 0o377 wrap */
+        else put_utf8(b, n, cap, v);
+        return 0;
+    }
     case 'a': buf_put(b, n, cap, "\a", 1); return 0;
     case 'b': buf_put(b, n, cap, "\b", 1); return 0;
     case 'f': buf_put(b, n, cap, "\f", 1); return 0;
     case 'v': buf_put(b, n, cap, "\v", 1); return 0;
     case '\\': case '\'': case '"': { char ch = (char)c; buf_put(b, n, cap, &ch, 1); return 0; }
     case 'x': case 'u': case 'U': {
+        if (L->bytes && c != 'x') { char bs[2] = {'\\', (char)c}; buf_put(b, n, cap, bs, 2); return 0; } /* not escapes in bytes */
         int nd = c == 'x' ? 2 : c == 'u' ? 4 : 8;
         uint32_t v = 0;
         for (int i = 0; i < nd; i++) {
@@ -168,7 +176,8 @@ static int lex_escape(lexer *L, char **b, size_t *n, size_t *cap) {
             hx_cerr_set(L->err, line, col, "unsupported string escape (surrogate or out of range)");
             return -1;
         }
-        put_utf8(b, n, cap, v);
+        if (L->bytes) { char byte = (char)v; buf_put(b, n, cap, &byte, 1); } /* \xhh: the byte itself */
+        else put_utf8(b, n, cap, v);
         return 0;
     }
     default: {
@@ -218,11 +227,16 @@ static int lex_string(lexer *L, int raw) {
             hx_cerr_set(L->err, L->line, col_of(L, L->pos), "syntax error: NUL byte in source");
             return -1;
         }
+        if (L->bytes && c >= 0x80) { /* Parser/string_parser.c decode_bytes_with_escapes' check */
+            free(b);
+            hx_cerr_set(L->err, line, col, "syntax error: bytes can only contain ASCII literal characters");
+            return -1;
+        }
         buf_put(&b, &n, &cap, L->s + L->pos, 1);
         L->pos++;
     }
     /* adjacent literals are concatenated by the parser */
-    push(L, T_STRING, line, col, b, n);
+    push(L, L->bytes ? T_BYTES : T_STRING, line, col, b, n);
     return 0;
 unterminated:
     free(b);
@@ -394,9 +408,13 @@ static int lex_line_tokens(lexer *L) {
                     L->toks[L->ntok - 1].kind = raw ? T_RFSTRING : T_FSTRING;
                     continue;
                 }
-                if (strchr(pre, 'b')) {
-                    hx_cerr_set(L->err, L->line, col_of(L, st), "unsupported bytes literal; supported: str literals");
-                    return -1;
+                if (strcmp(pre, "b") == 0 || strcmp(pre, "br") == 0 || strcmp(pre, "rb") == 0) {
+                    L->bytes = 1; /* T_BYTES: the byte values as they are (parser.c makes a bytes constant) */
+                    int rc = lex_string(L, raw);
+                    L->bytes = 0;
+                    if (rc != 0) return -1;
+                    L->toks[L->ntok - 1].col = col_of(L, st);
+                    continue;
                 }
                 if (strcmp(pre, "r") == 0 || strcmp(pre, "u") == 0) {
                     if (lex_string(L, raw) != 0) return -1;

@@ -64,7 +64,7 @@ static const char *tokdesc(hx_tok *t, char *buf, size_t n) {
     case T_NEWLINE: return "end of line";
     case T_INDENT: return "indent";
     case T_DEDENT: return "dedent";
-    case T_STRING: return "string literal";
+    case T_STRING: case T_BYTES: return "string literal";
     case T_INT: case T_FLOAT: return "number";
     default: snprintf(buf, n, "'%s'", t->text); return buf;
     }
@@ -479,6 +479,22 @@ static hx_node *p_strings(parser *P) {
     return fparts_node(&f);
 }
 
+/* Adjacent bytes literals: one bytes constant (K_BYTES; sval holds the byte values) */
+static hx_node *p_bytes(parser *P) {
+    hx_node *n = mk(E_CONST, cur(P));
+    n->ckind = K_BYTES;
+    size_t len = 0, off = 0;
+    for (int j = P->i; P->t[j].kind == T_BYTES; j++) len += P->t[j].len;
+    if (!(n->sval = malloc(len + 1))) abort();
+    for (; cur(P)->kind == T_BYTES; P->i++) {
+        memcpy(n->sval + off, cur(P)->text, cur(P)->len);
+        off += cur(P)->len;
+    }
+    n->sval[off] = 0;
+    n->slen = off;
+    return n;
+}
+
 static hx_node *p_atom(parser *P) {
     hx_tok *t = cur(P);
     if (failed(P)) return NULL;
@@ -517,6 +533,12 @@ static hx_node *p_atom(parser *P) {
         n->fval = strtod(t->text, NULL);
         P->i++;
         return n;
+    }
+    if (is_strtok(t) || t->kind == T_BYTES) { /* Parser/action_helpers.c _PyPegen_concatenate_strings */
+        int nb = 0, ns = 0;
+        for (int j = P->i; is_strtok(&P->t[j]) || P->t[j].kind == T_BYTES; j++) P->t[j].kind == T_BYTES ? nb++ : ns++;
+        if (nb && ns) { syntax(P, t, "cannot mix bytes and nonbytes literals"); return NULL; }
+        if (nb) return p_bytes(P);
     }
     if (is_strtok(t)) { /* adjacent literals with an f-string among them make one joined str */
         for (int j = P->i; is_strtok(&P->t[j]); j++)

@@ -164,6 +164,8 @@ static int same_const(rh_runtime *rt, hx_node *n, rh_object *o) {
         if (buf != small) free(buf);
         return eq;
     }
+    case K_BYTES:
+        return rh_kind_of(o) == RH_K_BYTES && rh_bytes_len(o) == n->slen && memcmp(rh_bytes_data(o), n->sval, n->slen) == 0;
     case K_TUPLE:
         if (rh_kind_of(o) != RH_K_TUPLE || rh_tuple_len(o) != (size_t)n->n) return 0;
         for (int i = 0; i < n->n; i++)
@@ -198,6 +200,7 @@ static rh_object *new_const(prep *P, hx_node *n) {
         if (s && rh_str_is_name_like(s) && rh_str_intern_in_place(rt, &s) != 0) { rh_decref(rt, s); return NULL; }
         return s;
     }
+    case K_BYTES: return rh_bytes_from(rt, n->sval, n->slen);
     case K_TUPLE: {
         if (n->n == 0) { rh_incref(rh_empty_tuple(rt)); return rh_empty_tuple(rt); }
         rh_object *t = rh_tuple_new(rt, (size_t)n->n);
@@ -213,12 +216,31 @@ static rh_object *new_const(prep *P, hx_node *n) {
     }
 }
 
+/* py27: a bytes literal is a str (2.7's str is its bytes): the byte values become the code points of a
+ * K_STR constant (its UTF-8 in sval), so b'x' is 'x' and `bytes is str` holds. */
+static void bytes_as_str27(hx_node *n) {
+    char *u = malloc(n->slen * 2 + 1);
+    size_t k = 0;
+    if (!u) abort();
+    for (size_t i = 0; i < n->slen; i++) {
+        unsigned char c = (unsigned char)n->sval[i];
+        if (c < 0x80) u[k++] = (char)c;
+        else { u[k++] = (char)(0xC0 | (c >> 6)); u[k++] = (char)(0x80 | (c & 0x3F)); }
+    }
+    u[k] = 0;
+    free(n->sval);
+    n->sval = u;
+    n->slen = k;
+    n->ckind = K_STR;
+}
+
 static int make_const(prep *P, scope *s, hx_node *n) {
     hx_interp *I = P->I;
     rh_runtime *rt = I->rt;
     if (n->ckind == K_NONE) { n->cst = rh_none(rt); return 0; }
     if (n->ckind == K_TRUE) { n->cst = rh_true(rt); return 0; }
     if (n->ckind == K_FALSE) { n->cst = rh_false(rt); return 0; }
+    if (n->ckind == K_BYTES && rh_runtime_profile(rt)->python2) bytes_as_str27(n);
     for (int i = 0; i < I->nconsts; i++)
         if (same_const(rt, n, I->consts[i])) { n->cst = I->consts[i]; count_use(P, s, n->cst); return 0; }
     rh_object *o = new_const(P, n);
@@ -297,8 +319,9 @@ static void fold(hx_node *n) {
         return;
     }
     if (n->kind != E_BINOP) return;
-    if (n->a->kind == E_CONST && n->b->kind == E_CONST && n->a->ckind == K_STR && n->b->ckind == K_STR &&
-        n->op == OP_ADD && n->a->slen + n->b->slen <= 4096) {
+    if (n->a->kind == E_CONST && n->b->kind == E_CONST && (n->a->ckind == K_STR || n->a->ckind == K_BYTES) &&
+        n->b->ckind == n->a->ckind && n->op == OP_ADD && n->a->slen + n->b->slen <= 4096) {
+        hx_ckind kind = n->a->ckind;
         size_t l = n->a->slen + n->b->slen;
         char *s = malloc(l + 1);
         if (!s) abort();
@@ -306,7 +329,7 @@ static void fold(hx_node *n) {
         memcpy(s + n->a->slen, n->b->sval, n->b->slen);
         s[l] = 0;
         become_const(n);
-        n->ckind = K_STR;
+        n->ckind = kind;
         n->sval = s;
         n->slen = l;
         return;

@@ -118,6 +118,12 @@ static void constant(ubuf *b, const hx_node *e) {
     case K_FALSE: put(b, "False"); return;
     case K_FLOAT: put_float(b, e->fval); return;
     case K_STR: put_str_repr(b, e->sval ? e->sval : "", e->slen); return;
+    case K_BYTES: /* ASCII bytes: b + the str repr of the same characters (bytes_repr's escapes agree there) */
+        for (size_t i = 0; i < e->slen; i++)
+            if ((unsigned char)e->sval[i] >= 0x80) { b->bad = 1; return; }
+        put(b, "b");
+        put_str_repr(b, e->sval ? e->sval : "", e->slen);
+        return;
     case K_INT:
         if (e->sval) { /* beyond int64: the decimal digits the lexer kept (a hex/octal/binary text is not) */
             if (e->sval[0] == '0' && e->sval[1] && strchr("xXoObB", e->sval[1])) { b->bad = 1; return; }

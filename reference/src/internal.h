@@ -87,6 +87,7 @@ typedef struct rh_str_compact {
     intptr_t wstr_length_;
 } rh_strobj_compact;         /* 72 */
 #define RH_STR_STATIC_BYTES 80 /* room for one static 1-character string of any kind */
+#define RH_BYTES_STATIC_BYTES 48 /* room for one static bytes of length <= 1 (t_bytes.c) */
 
 /* tuple: PyTupleObject, 24 + 8n. */
 typedef struct rh_tuple {
@@ -278,6 +279,8 @@ struct rh_runtime {
         rh_tuple empty_tuple;            /* () : 24 bytes used; GC head unused (never tracked) */
         alignas(16) unsigned char empty_str[RH_STR_STATIC_BYTES];
         alignas(16) unsigned char latin1[256][RH_STR_STATIC_BYTES];
+        alignas(16) unsigned char empty_bytes[RH_BYTES_STATIC_BYTES];     /* b'' (t_bytes.c) */
+        alignas(16) unsigned char byte_chars[256][RH_BYTES_STATIC_BYTES]; /* b'\x00'..b'\xff' */
         rh_long_static small_ints[RH_NSMALLINTS_MAX];
     } *statics;
     int64_t small_int_min, small_int_max;
@@ -403,6 +406,7 @@ const char *rh__kind_name(rh_kind k);
 /* t_int.c / t_str.c — statics set-up (called once from rh_runtime_new, in this order) */
 int rh__small_ints_init(rh_runtime *rt);
 int rh__strings_init(rh_runtime *rt);     /* '' and the 256 latin-1 characters */
+int rh__bytes_init(rh_runtime *rt);       /* b'' and the 256 one-byte bytes (t_bytes.c) */
 void rh__interned_fini(rh_runtime *rt);
 void rh__str_forget_interned(rh_runtime *rt, rh_object *s);  /* from str dealloc */
 static inline char *rh__str_data(const rh_runtime *rt, rh_object *o) {

@@ -50,6 +50,8 @@ int rh__float_pow(rh_runtime *rt, double a, double b, double *out);
 /* ---------------------------------------------------------------- t_str.c */
 /* Cached hash of a str. */
 int64_t rh__str_hash(rh_object *s);
+/* The hash of n bytes as str's (3.x) hash of the same kind-1 data: bytes and str share it (_Py_HashBytes). */
+int64_t rh__hash_bytes(const void *p, size_t n);
 
 /* A growable UTF-8 buffer for building a str (repr, % formatting). Memory comes from the runtime's
  * allocator once it outgrows the inline part; after a failure every put returns -1 and finish NULL. */

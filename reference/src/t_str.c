@@ -280,7 +280,7 @@ rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n) {
         const char *why = NULL;
         size_t k = utf8_next(u + i, n - i, &cp, &why);
         if (!k) {
-            rh_err_set(rt, RH_EXC_VALUE, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[i], i,
+            rh_err_set(rt, RH_EXC_UNICODEDECODE, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", u[i], i,
                        why);
             return NULL;
         }
@@ -410,12 +410,10 @@ static int64_t str_hash27(const rh_object *o) {
     return r == -1 ? -2 : r;
 }
 
-int64_t rh__str_hash(rh_object *o) {
-    rh_strobj *s = S(o);
-    if (s->hash != -1) return s->hash;
-    if (s->state.hash27) return s->hash = str_hash27(o);
-    size_t nbytes = slen(o) * (size_t)skind(o);
-    const unsigned char *p = (const unsigned char *)sdata(o);
+/* FNV-1a over the bytes + a final mix; -1 is reported as -2. bytes hashes with it too (t_bytes.c), so a
+ * bytes and a str of the same 1-byte-kind data hash alike, as _Py_HashBytes makes them in CPython. */
+int64_t rh__hash_bytes(const void *data, size_t nbytes) {
+    const unsigned char *p = (const unsigned char *)data;
     uint64_t h = 0;
     if (nbytes) {
         h = 0xcbf29ce484222325ull ^ nbytes;
@@ -430,9 +428,14 @@ int64_t rh__str_hash(rh_object *o) {
         h ^= h >> 33;
     }
     int64_t r = (int64_t)h;
-    if (r == -1) r = -2;
-    s->hash = r;
-    return r;
+    return r == -1 ? -2 : r;
+}
+
+int64_t rh__str_hash(rh_object *o) {
+    rh_strobj *s = S(o);
+    if (s->hash != -1) return s->hash;
+    if (s->state.hash27) return s->hash = str_hash27(o);
+    return s->hash = rh__hash_bytes(sdata(o), slen(o) * (size_t)skind(o));
 }
 
 /* ---------------------------------------------------------------- operations */

@@ -95,6 +95,10 @@ typedef enum rh_kind {
     RH_K_ARRAYITER,        /* array.arrayiterator (t_array.c) */
     RH_K_STRINGIO,         /* _io.StringIO (t_stringio.c) */
     RH_K_RANDOM,           /* random.Random (t_random.c) */
+    RH_K_BYTES,            /* bytes (t_bytes.c; refheap/bytes.h) */
+    RH_K_BYTESITER,        /* bytes_iterator (t_bytes.c) */
+    RH_K_BYTEARRAY,        /* bytearray (t_bytes.c) */
+    RH_K_BYTEARRAYITER,    /* bytearray_iterator (t_bytes.c) */
     RH_K__COUNT
 } rh_kind;
 

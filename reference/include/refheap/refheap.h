@@ -15,4 +15,5 @@
 #include "refheap/gen.h"
 #include "refheap/itertools.h"
 #include "refheap/modtypes.h"
+#include "refheap/bytes.h"
 #endif

@@ -53,6 +53,9 @@ extern "C" {
     X(SYSTEM, "SystemError", EXCEPTION, PLAIN)                                                          \
     X(TYPE, "TypeError", EXCEPTION, PLAIN)                                                              \
     X(VALUE, "ValueError", EXCEPTION, PLAIN)                                                            \
+    X(UNICODE, "UnicodeError", VALUE, PLAIN)                                                            \
+    X(UNICODEDECODE, "UnicodeDecodeError", UNICODE, PLAIN) /* message only: no encoding/object/start/end */ \
+    X(UNICODEENCODE, "UnicodeEncodeError", UNICODE, PLAIN)                                              \
     X(UNSUPPORTED, "refheap.Unsupported", BASE, PLAIN)
 
 /* Exceptions the model raises: one kind per built-in exception. The runtime holds at most one pending

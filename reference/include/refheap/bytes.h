@@ -1,0 +1,48 @@
+/* refheap/bytes.h — bytes and bytearray (reference/src/t_bytes.c; CPython 3.11 Objects/bytesobject.c,
+ * Objects/bytearrayobject.c).
+ *
+ * Ownership: object arguments are borrowed; functions returning rh_object* return a new reference or NULL
+ * with the runtime error set (MemoryError on allocation failure).
+ * Identity, as PyBytes_FromStringAndSize: rh_bytes_from with n == 0 is the shared empty bytes, with n == 1
+ * the shared 1-byte bytes of that value (3.11's characters[]); rh_bytes_new (data to be written by the
+ * caller) is the empty bytes only for n == 0 and otherwise always a new object.
+ */
+#ifndef REFHEAP_BYTES_H
+#define REFHEAP_BYTES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "refheap/object.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- bytes (kind RH_K_BYTES) ---- */
+rh_object *rh_bytes_from(rh_runtime *rt, const void *data, size_t n); /* PyBytes_FromStringAndSize(data, n) */
+rh_object *rh_bytes_new(rh_runtime *rt, size_t n);  /* PyBytes_FromStringAndSize(NULL, n): zeroed, fill via rh_bytes_wdata */
+char *rh_bytes_wdata(rh_object *o);                  /* the writable bytes of a bytes just made by rh_bytes_new */
+const char *rh_bytes_data(rh_object *o);             /* bytes or bytearray: their data (NUL-terminated) */
+size_t rh_bytes_len(rh_object *o);                   /* bytes or bytearray: their length */
+int rh_is_byteslike(rh_object *o);                   /* 1 for bytes and bytearray */
+/* b[start:stop:step] with the bounds rh_slice_indices adjusted (bytes_subscript / bytearray_subscript) */
+rh_object *rh_bytes_slice(rh_runtime *rt, rh_object *o, int64_t start, int64_t stop, int64_t step);
+
+/* bytes.split / rsplit (right) of a bytes or bytearray s: sep NULL splits at ASCII whitespace; maxsplit < 0
+ * has no limit. A new list (preallocated for 12 as stringlib's PREALLOC_SIZE) of pieces of s's type; an
+ * exact bytes with nothing split off is the list's only item itself. ValueError "empty separator". */
+rh_object *rh_bytes_split(rh_runtime *rt, rh_object *s, const char *sep, size_t seplen, int64_t maxsplit, int right);
+
+/* ---- bytearray (kind RH_K_BYTEARRAY) ---- */
+rh_object *rh_bytearray_from(rh_runtime *rt, const void *data, size_t n); /* PyByteArray_FromStringAndSize */
+/* PyByteArray_Resize: new length n (the allocation grows as 3.11's); 0, or -1 with MemoryError */
+int rh_bytearray_resize(rh_runtime *rt, rh_object *o, size_t n);
+char *rh_bytearray_wdata(rh_object *o);              /* writable bytes (NULL while nothing is allocated) */
+/* b[start:stop:step] = v (a bytes-like other than b) or del b[start:stop:step] (v NULL), the bounds as
+ * rh_slice_indices adjusted them. 0, or -1: MemoryError, or ValueError for an extended slice of another size */
+int rh_bytearray_ass_slice(rh_runtime *rt, rh_object *o, int64_t start, int64_t stop, int64_t step, rh_object *v);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
