@@ -335,6 +335,25 @@ rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess);
  * then type_new_init_subclass with the class keywords kw (a dict or NULL). 0 or -1. */
 int hx_class_finish(hx_interp *I, rh_object *cls, rh_object *ns, rh_object *kw);
 
+/* ---- typeobj.c: `type` as a metaclass (arguments borrowed; new reference or NULL with the error set) */
+int hx_is_metatype(rh_object *t);  /* t is `type` or a class deriving from it */
+/* type_new with metatype meta: (name, bases, ns) in a[0..2], the class keywords (for __init_subclass__) */
+rh_object *hx_type_new(hx_interp *I, rh_object *meta, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
+/* type.<name> (__new__, __call__, __init__, __prepare__, __instancecheck__, __subclasscheck__, mro) bound to
+ * self (NULL: unbound); NULL without an error when type has no such method */
+rh_object *hx_type_method(hx_interp *I, rh_object *self, rh_object *name);
+/* type_getattro's meta_attribute of the class cls: a data descriptor of its metaclass (looked up first;
+ * NULL without an error: none), and any other attribute of the metaclass or of type (looked up after the
+ * class's own MRO; NULL without an error: none) */
+rh_object *hx_meta_data_attr(hx_interp *I, rh_object *cls, rh_object *name);
+rh_object *hx_meta_attr(hx_interp *I, rh_object *cls, rh_object *name);
+int hx_subtype(rh_object *c, rh_object *cls);  /* PyType_IsSubtype over the tp_base chain and the MRO */
+/* A metaclass's __instancecheck__/__subclasscheck__ (hook) of cls called with arg: 1, 0, -1 error, 2 none */
+int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg);
+/* vm.c: type_call of the type cls (arguments consumed as hx_call's), without its metaclass's __call__ */
+rh_object *hx_type_call(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                        int nkw);
+
 /* builtins_func.c: object.__init_subclass__ bound to cls (borrowed). New reference or NULL. */
 rh_object *hx_object_init_subclass(hx_interp *I, rh_object *cls);
 
@@ -352,7 +371,7 @@ static inline int hx_is_heap_class(rh_object *o) {
  * kind-keyed fast paths leave it to the type's slots, which the class may have overridden. */
 static inline int hx_is_builtin_subclass_instance(rh_object *o) {
     return (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) && rh_kind_of(o) != RH_K_INSTANCE &&
-           rh_kind_of(o) != RH_K_EXCEPTION;
+           rh_kind_of(o) != RH_K_EXCEPTION && rh_kind_of(o) != RH_K_TYPE; /* a metaclass's class: a type */
 }
 
 /* interp.c: LOAD_METHOD's lookup on such an instance (_PyObject_GetMethod): 1 an unbound function of the

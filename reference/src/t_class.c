@@ -407,6 +407,7 @@ static void spec_release(rh_runtime *rt, class_spec *s) {
 
 static int base_has_dict(rh_object *b) {
     if (((rh_type *)(void *)b)->kind == RH_K_EXCEPTION) return 1; /* BaseException's own dict field */
+    if (((rh_type *)(void *)b)->kind == RH_K_TYPE) return 1;      /* type's tp_dictoffset (tp_dict) */
     return rh__is_heap_class(b) &&
            ((rh__as_class(b)->t.flags & RH_TPFLAG_MANAGED_DICT) || rh__as_class(b)->dictoffset);
 }
@@ -440,6 +441,8 @@ static rh_object *mangle(rh_runtime *rt, rh_object *cls_name, rh_object *ident) 
 static int utf8_less(rh_runtime *rt, rh_object *a, rh_object *b) {
     return strcmp(str_cstr(rt, a), str_cstr(rt, b)) < 0;
 }
+
+static rh_type *builtin_base(rh_type *t);
 
 /* type_new_slots / type_new_copy_slots: parse __slots__ of ns, or the defaults without it */
 static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spec *s) {
@@ -484,6 +487,11 @@ static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spe
             }
             s->add_weak = 1;
             continue;
+        }
+        if (((rh_type *)(void *)s->base)->kind == RH_K_TYPE) { /* type_new_slots_impl: type's itemsize */
+            rh_err_set(rt, RH_EXC_TYPE, "nonempty __slots__ not supported for subtype of '%s'",
+                       builtin_base((rh_type *)(void *)s->base)->name);
+            return -1;
         }
         rh_object *m = mangle(rt, name, it);
         if (!m) return -1;
@@ -604,6 +612,7 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     else if (builtin_base(base)->kind != RH_K_OBJECT) { /* list, dict: the built-in's kind and __sizeof__ */
         c->t.kind = builtin_base(base)->kind;
         c->t.size_of = builtin_base(base)->size_of;
+        c->t.itemsize = base->itemsize; /* a metaclass: type's 40 per slot (PyHeapTypeObject's members) */
     }
 }
 
@@ -613,7 +622,7 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
  * class's own words, and every slot of the built-in works on it. */
 static int builtin_base_modelled(rh_object *b) {
     rh_kind k = ((rh_type *)(void *)b)->kind;
-    return k == RH_K_LIST || k == RH_K_DICT;
+    return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_TYPE; /* type: a metaclass, whose instances are classes */
 }
 
 /* The nearest built-in type on t's tp_base chain (object for plain classes) */
@@ -779,7 +788,29 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
     return 0;
 }
 
+/* _PyType_CalculateMetaclass (Objects/typeobject.c): the most derived of meta and the types of the bases;
+ * TypeError "metaclass conflict" when two are unrelated. Borrowed, or NULL. */
+rh_object *rh_type_calculate_metaclass(rh_runtime *rt, rh_object *meta, rh_object *bases) {
+    rh_type *winner = (rh_type *)(void *)meta;
+    for (size_t i = 0; i < rh_tuple_len(bases); i++) {
+        rh_type *t = rh_tuple_get(bases, i)->type;
+        if (rh__type_is_subtype(winner, t)) continue;
+        if (rh__type_is_subtype(t, winner)) {
+            winner = t;
+            continue;
+        }
+        rh_err_set(rt, RH_EXC_TYPE, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                                    "subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return &winner->ob.ob;
+}
+
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns) {
+    return rh_class_new_meta(rt, (rh_object *)type_type(rt), name, bases, ns);
+}
+
+rh_object *rh_class_new_meta(rh_runtime *rt, rh_object *meta, rh_object *name, rh_object *bases, rh_object *ns) {
     if (check_class_args(rt, name, bases, ns) < 0) return NULL;
     class_spec s = {0};
     int classic = rt->profile->python2;
@@ -799,7 +830,7 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
     }
     /* PyType_GenericAlloc(type, nslots): 904 + 40 * (nslots + 1) bytes, zeroed */
     size_t size = RH_HEAPTYPE_BASICSIZE + RH_HEAPTYPE_ITEMSIZE * (s.nslots + 1);
-    rh_object *o = rh__object_alloc(rt, type_type(rt), size);
+    rh_object *o = rh__object_alloc(rt, (rh_type *)(void *)meta, size); /* metatype->tp_alloc */
     if (!o) {
         spec_release(rt, &s);
         return NULL;
