@@ -645,6 +645,11 @@ FN(bi_globals) {
 /* isinstance against a class, a built-in type object, or one of the conversion built-ins (int, str...) */
 static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
     rh_type *t = rh_type_of(o);
+    if ((rh_object *)t == cls) return 1; /* object_recursive_isinstance's exact match, before any hook */
+    if (rh_kind_of(cls) == RH_K_TYPE) { /* the metaclass's __instancecheck__ */
+        int r = hx_meta_check(I, cls, "__instancecheck__", o);
+        if (r != 2) return r;
+    }
     if (rh_kind_of(cls) == RH_K_TUPLE) {
         for (size_t i = 0; i < rh_tuple_len(cls); i++) {
             int r = instance_of(I, o, rh_tuple_get(cls, i));
