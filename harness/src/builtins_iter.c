@@ -328,6 +328,8 @@ static int subclass_of(hx_interp *I, rh_object *c, rh_object *cls) {
     return 0;
 }
 
+int hx_issubclass(hx_interp *I, rh_object *c, rh_object *cls) { return subclass_of(I, c, cls); }
+
 FN(bi_issubclass) {
     UNUSED_ARGS;
     if (no_kw(I, "issubclass", nkw) || nargs(I, "issubclass", n, 2, 2)) return NULL;

@@ -503,6 +503,12 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_object *mv = hx_meta_data_attr(I, t, name); /* type_getattro: a metaclass's data descriptor first */
     if (mv || rh_err_occurred(I->rt)) return mv;
     if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(t)); /* object's __class__ */
+    if (rh_str_eq_cstr(name, "__abstractmethods__")) { /* type_abstractmethods: the class's own entry only */
+        rh_object *v = hx_is_heap_class(t) && ty->dict ? rh_dict_get(I->rt, ty->dict, name) : NULL;
+        if (v) return newref(v);
+        if (!rh_err_occurred(I->rt)) rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "__abstractmethods__");
+        return NULL;
+    }
     if (rh_str_eq(name, I->s_name)) {
         if (ty->name_obj) return newref(ty->name_obj);
         const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its last dot */
@@ -528,6 +534,9 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
         !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
         return hx_object_init_subclass(I, t); /* object's classmethod, bound to the class */
+    if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
+        !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__subclasshook__"))
+        return hx_object_subclasshook(I, t);
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
         if (v) return newref(v);

@@ -28,7 +28,7 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -282,6 +282,7 @@ rh_object *hx_module_array(hx_interp *I);
 rh_object *hx_module_io(hx_interp *I, const char *name);
 rh_object *hx_module_bisect(hx_interp *I);
 rh_object *hx_module_heapq(hx_interp *I);
+rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), under Lib's abc.py */
 const rh_builtin_def *hx_array_find_method(const char *name);
 const rh_builtin_def *hx_stringio_find_method(const char *name);
 const rh_builtin_def *hx_random_find_method(const char *name);
@@ -347,7 +348,11 @@ rh_object *hx_type_method(hx_interp *I, rh_object *self, rh_object *name);
  * class's own MRO; NULL without an error: none) */
 rh_object *hx_meta_data_attr(hx_interp *I, rh_object *cls, rh_object *name);
 rh_object *hx_meta_attr(hx_interp *I, rh_object *cls, rh_object *name);
-int hx_subtype(rh_object *c, rh_object *cls);  /* PyType_IsSubtype over the tp_base chain and the MRO */
+rh_object *hx_object_subclasshook(hx_interp *I, rh_object *cls); /* object.__subclasshook__ bound to cls */
+int hx_subtype(rh_object *c, rh_object *cls);
+/* object_new's Py_TPFLAGS_IS_ABSTRACT check: cls's own __abstractmethods__ is true -> TypeError set, 1 */
+int hx_abstract_error(hx_interp *I, rh_object *cls);
+int hx_issubclass(hx_interp *I, rh_object *c, rh_object *cls); /* builtins_iter.c: PyObject_IsSubclass */  /* PyType_IsSubtype over the tp_base chain and the MRO */
 /* A metaclass's __instancecheck__/__subclasscheck__ (hook) of cls called with arg: 1, 0, -1 error, 2 none */
 int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg);
 /* vm.c: type_call of the type cls (arguments consumed as hx_call's), without its metaclass's __call__ */

@@ -1846,7 +1846,7 @@ static int called_by_name_only(const char *name) {
  * __init_subclass__, __set_name__, __class_getitem__, __prepare__, __instancecheck__, __subclasscheck__ */
 static int class_machinery(const char *name) {
     static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__",
-                                        "__prepare__", "__instancecheck__", "__subclasscheck__", NULL};
+                                        "__prepare__", "__instancecheck__", "__subclasscheck__", "__subclasshook__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;

@@ -191,7 +191,26 @@ FN(type_mro_method) {
     return l;
 }
 
+/* type.__subclasses__(): the live subclasses, oldest first */
+FN(type_subclasses_method) {
+    (void)kwn, (void)kwv, (void)nkw;
+    if (receiver(I, "__subclasses__", &self, &a, &n) < 0) return NULL;
+    return rh_class_subclasses(I->rt, self);
+}
+
+/* object.__subclasshook__ (a classmethod of object): NotImplemented, whatever it is given */
+FN(object_subclasshook_method) {
+    (void)self, (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    return newref(rh_notimplemented(I->rt));
+}
+static const rh_builtin_def object_subclasshook_def = {"__subclasshook__", (void (*)(void))object_subclasshook_method, 0};
+
+rh_object *hx_object_subclasshook(hx_interp *I, rh_object *cls) {
+    return rh_builtin_new(I->rt, &object_subclasshook_def, cls);
+}
+
 static const rh_builtin_def type_method_defs[] = {
+    {"__subclasses__", (void (*)(void))type_subclasses_method, 0},
     {"__new__", (void (*)(void))type_new_method, HX_METH_VARARGS},
     {"__call__", (void (*)(void))type_call_method, 0},
     {"__init__", (void (*)(void))type_init_method, HX_METH_VARARGS},
@@ -280,4 +299,33 @@ int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg
     int ok = rh_truthy(rt, r);
     rh_decref(rt, r);
     return ok;
+}
+
+/* ---------------------------------------------------------------- abstract classes */
+
+int hx_abstract_error(hx_interp *I, rh_object *cls) {
+    rh_runtime *rt = I->rt;
+    rh_type *t = (rh_type *)cls;
+    if (!hx_is_heap_class(cls) || !t->dict) return 0;
+    rh_object *am = rh_dict_get_cstr(rt, t->dict, "__abstractmethods__");
+    if (!am) return 0;
+    int on = rh_truthy(rt, am); /* type_set_abstractmethods sets the flag from the value's truth */
+    if (on <= 0) return on < 0;
+    rh_object *l = rh_list_from_iterable(rt, am, 1), *sep = NULL, *joined = NULL;
+    int v312 = rh_runtime_profile(rt)->version_hex >= 0x030C;
+    if (l && rh_list_sort(rt, l) == 0 && (sep = rh_str_from_cstr(rt, v312 ? "', '" : ", ")))
+        joined = rh_str_join(rt, sep, l);
+    if (joined) {
+        size_t n = rh_list_len(l);
+        if (v312) /* 3.12: "without an implementation for abstract method 'f'" */
+            rh_err_set(rt, RH_EXC_TYPE, "Can't instantiate abstract class %s without an implementation for abstract "
+                       "method%s '%s'", t->name, n > 1 ? "s" : "", hx_cstr(I, joined));
+        else
+            rh_err_set(rt, RH_EXC_TYPE, "Can't instantiate abstract class %s with abstract method%s %s", t->name,
+                       n > 1 ? "s" : "", hx_cstr(I, joined));
+    }
+    rh_xdecref(rt, joined);
+    rh_xdecref(rt, sep);
+    rh_xdecref(rt, l);
+    return 1;
 }

@@ -1581,6 +1581,7 @@ rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess) {
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
         return NULL;
     }
+    if (hx_abstract_error(I, cls)) return NULL;
     return rh_instance_new(rt, cls);
 }
 
@@ -1616,6 +1617,11 @@ static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, i
                                rh_object **kwv, int nkw) {
     rh_object *nf = rh_class_special(I->rt, cls, "__new__");
     if (!nf && hx_is_metatype(cls)) return hx_type_new(I, cls, args, nargs, kwn, kwv, nkw); /* type's tp_new */
+    rh_kind k = ((rh_type *)cls)->kind;
+    if (k == RH_K_CLASSMETHOD || k == RH_K_STATICMETHOD || k == RH_K_PROPERTY) {
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "an instance of a class deriving from '%s'", rh_builtin_type(I->rt, k)->name);
+        return NULL;
+    }
     if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
     else if (rh_kind_of(nf) != RH_K_FUNCTION) {

@@ -244,6 +244,9 @@ rh_object *rh_class_new_meta(rh_runtime *rt, rh_object *meta, rh_object *name, r
 /* _PyType_CalculateMetaclass: the most derived of meta and the bases' types (borrowed), or NULL with
  * CPython's "metaclass conflict" TypeError. bases a tuple. */
 rh_object *rh_type_calculate_metaclass(rh_runtime *rt, rh_object *meta, rh_object *bases);
+/* type.__subclasses__(): a new list of the live classes naming cls among their bases, oldest first (a
+ * built-in type's: empty, not tracked). */
+rh_object *rh_class_subclasses(rh_runtime *rt, rh_object *cls);
 /* lookup_maybe_method's MRO walk by an ASCII name, without allocating: the first heap class on cls's MRO
  * whose namespace holds name gives the value (borrowed), else NULL (built-in types' methods are not seen). */
 rh_object *rh_class_special(rh_runtime *rt, rh_object *cls, const char *name);
