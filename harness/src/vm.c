@@ -1925,8 +1925,9 @@ static rh_object *select_metaclass(hx_interp *I, rh_object *bases, rh_object *kw
                                           : (rh_object *)rh_builtin_type(rt, RH_K_TYPE));
     }
     rh_object *winner = rh_type_calculate_metaclass(rt, meta, bases);
+    if (winner) rh_incref(winner); /* before meta goes: the keyword's dict may have held its only other reference */
     rh_decref(rt, meta);
-    return winner ? newref(winner) : NULL;
+    return winner;
 }
 
 /* The class body's namespace: meta.__prepare__(name, bases, **kw) when a metaclass written in Python (or
