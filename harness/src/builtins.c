@@ -600,27 +600,10 @@ FN(bi_id) {
     return rh_int_from_i64(I->rt, (int64_t)rh_id(a[0]));
 }
 
-/* type(name, bases, dict, **kw): type_new (Objects/typeobject.c) — a class from a namespace dict, with
- * __module__ taken from the calling frame's globals when the dict has none (type_new_set_module), then
- * __set_name__ and __init_subclass__(**kw) as for a class statement. New reference or NULL. */
+/* type(name, bases, dict, **kw): type_new (typeobj.c hx_type_new) with `type` as the metatype, which the
+ * bases' metaclasses may override (_PyType_CalculateMetaclass). New reference or NULL. */
 static rh_object *type_new3(hx_interp *I, rh_object **a, char **kwn, rh_object **kwv, int nkw) {
-    rh_runtime *rt = I->rt;
-    if (rh_kind_of(a[0]) != RH_K_STR || rh_kind_of(a[1]) != RH_K_TUPLE || rh_kind_of(a[2]) != RH_K_DICT)
-        return rh_class_new(rt, a[0], a[1], a[2]); /* its "type.__new__() argument N must be ..." */
-    rh_object *ns = rh_dict_copy(rt, a[2]), *kw = nkw ? rh_dict_new(rt) : NULL, *cls = NULL;
-    rh_object *g = I->frame ? I->frame->globals : I->globals;
-    rh_object *modname = g ? rh_dict_get(rt, g, I->s_name) : NULL;
-    int rc = ns && (!nkw || kw) ? 0 : -1;
-    for (int i = 0; rc == 0 && i < nkw; i++) {
-        rh_object *k = hx_name(I, kwn[i]);
-        rc = k ? rh_dict_set(rt, kw, k, kwv[i]) : -1;
-    }
-    if (rc == 0 && modname && !rh_dict_get(rt, ns, I->s_module)) rc = rh_dict_set(rt, ns, I->s_module, modname);
-    if (rc == 0) cls = rh_class_new(rt, a[0], a[1], ns);
-    if (cls && hx_class_finish(I, cls, ns, kw) < 0) rh_setref(rt, &cls, NULL);
-    rh_xdecref(rt, kw);
-    rh_xdecref(rt, ns);
-    return cls;
+    return hx_type_new(I, (rh_object *)rh_builtin_type(I->rt, RH_K_TYPE), a, 3, kwn, kwv, nkw);
 }
 
 FN(bi_type) {
@@ -662,6 +645,11 @@ FN(bi_globals) {
 /* isinstance against a class, a built-in type object, or one of the conversion built-ins (int, str...) */
 static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
     rh_type *t = rh_type_of(o);
+    if ((rh_object *)t == cls) return 1; /* object_recursive_isinstance's exact match, before any hook */
+    if (rh_kind_of(cls) == RH_K_TYPE) { /* the metaclass's __instancecheck__ */
+        int r = hx_meta_check(I, cls, "__instancecheck__", o);
+        if (r != 2) return r;
+    }
     if (rh_kind_of(cls) == RH_K_TUPLE) {
         for (size_t i = 0; i < rh_tuple_len(cls); i++) {
             int r = instance_of(I, o, rh_tuple_get(cls, i));

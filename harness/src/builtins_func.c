@@ -339,6 +339,16 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
             }
             rh_err_restore_state(rt, &saved);
         }
+        rh_object *start = rh_super_obj_type(o);
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && start && hx_is_metatype(start)) {
+            /* past a metaclass's classes: type's methods (super().__new__/__call__/__init__ in a metaclass) */
+            rh_object *m = hx_type_method(I, so == start ? NULL : so, name);
+            if (m) {
+                rh_err_clear(rt);
+                *out = m;
+                return 1;
+            }
+        }
         if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__init__") && rh_super_obj(o)) {
             rh_err_clear(rt); /* object.__init__, the end of every MRO: a bound built-in */
             *out = rh_builtin_new(rt, &m_object_init, rh_super_obj(o));

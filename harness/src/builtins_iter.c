@@ -306,6 +306,14 @@ static int subclass_of(hx_interp *I, rh_object *c, rh_object *cls) {
         }
         return 0;
     }
+    if (rh_kind_of(cls) == RH_K_TYPE) { /* object_issubclass: the metaclass's __subclasscheck__ */
+        int r = hx_meta_check(I, cls, "__subclasscheck__", c);
+        if (r != 2) return r;
+    }
+    if (rh_kind_of(c) != RH_K_TYPE) { /* recursive_issubclass's check_class, arg 1 first */
+        rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() arg 1 must be a class");
+        return -1;
+    }
     if (rh_kind_of(cls) != RH_K_TYPE) {
         rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         return -1;
@@ -320,13 +328,11 @@ static int subclass_of(hx_interp *I, rh_object *c, rh_object *cls) {
     return 0;
 }
 
+int hx_issubclass(hx_interp *I, rh_object *c, rh_object *cls) { return subclass_of(I, c, cls); }
+
 FN(bi_issubclass) {
     UNUSED_ARGS;
     if (no_kw(I, "issubclass", nkw) || nargs(I, "issubclass", n, 2, 2)) return NULL;
-    if (rh_kind_of(a[0]) != RH_K_TYPE) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() arg 1 must be a class");
-        return NULL;
-    }
     int r = subclass_of(I, a[0], a[1]);
     return r < 0 ? NULL : rh_bool(I->rt, r);
 }

@@ -295,7 +295,7 @@ rh_object *hx_iter_list(hx_interp *I, rh_object *o) {
 static rh_object *call_slot_kw(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
                                rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
-    rh_object *f = rh_kind_of(fn) == RH_K_INSTANCE ? rh_class_lookup(rt, (rh_object *)rh_type_of(fn), I->s_call) : NULL;
+    rh_object *f = rh_type_of(fn)->flags & RH_TPFLAG_HEAPTYPE ? rh_class_lookup(rt, (rh_object *)rh_type_of(fn), I->s_call) : NULL;
     if (!f) {
         if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not callable", hx_tname(fn));
         return NULL;
@@ -500,6 +500,15 @@ static int object_methods_init(hx_interp *I) {
 
 static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
+    rh_object *mv = hx_meta_data_attr(I, t, name); /* type_getattro: a metaclass's data descriptor first */
+    if (mv || rh_err_occurred(I->rt)) return mv;
+    if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(t)); /* object's __class__ */
+    if (rh_str_eq_cstr(name, "__abstractmethods__")) { /* type_abstractmethods: the class's own entry only */
+        rh_object *v = hx_is_heap_class(t) && ty->dict ? rh_dict_get(I->rt, ty->dict, name) : NULL;
+        if (v) return newref(v);
+        if (!rh_err_occurred(I->rt)) rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "__abstractmethods__");
+        return NULL;
+    }
     if (rh_str_eq(name, I->s_name)) {
         if (ty->name_obj) return newref(ty->name_obj);
         const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its last dot */
@@ -510,6 +519,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
             return ty->qualname_obj ? newref(ty->qualname_obj) : ty->name_obj ? newref(ty->name_obj) : rh_str_from_cstr(I->rt, ty->name);
         if (rh_str_eq_cstr(name, "__mro__") && ty->mro && !(ty->flags & RH_TPFLAG_CLASSIC)) return newref(ty->mro);
         if (rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
+        if (rh_str_eq_cstr(name, "__base__") && ty->base) return newref(&ty->base->ob.ob); /* tp_base */
         if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);
         rh_object *v = rh_class_lookup(I->rt, t, name);
         if (v && rh_type_of(v)->tp_descr_get && rh_kind_of(v) != RH_K_FUNCTION) /* type_getattro: C.static_f */
@@ -524,11 +534,15 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
         !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
         return hx_object_init_subclass(I, t); /* object's classmethod, bound to the class */
+    if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
+        !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__subclasshook__"))
+        return hx_object_subclasshook(I, t);
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
     }
+    if ((mv = hx_meta_attr(I, t, name)) || rh_err_occurred(I->rt)) return mv; /* the metaclass's, type's */
     rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "type object '%s' has no attribute '%s'", ty->name, hx_cstr(I, name));
     return NULL;
 }

@@ -28,7 +28,7 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -282,6 +282,7 @@ rh_object *hx_module_array(hx_interp *I);
 rh_object *hx_module_io(hx_interp *I, const char *name);
 rh_object *hx_module_bisect(hx_interp *I);
 rh_object *hx_module_heapq(hx_interp *I);
+rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), under Lib's abc.py */
 const rh_builtin_def *hx_array_find_method(const char *name);
 const rh_builtin_def *hx_stringio_find_method(const char *name);
 const rh_builtin_def *hx_random_find_method(const char *name);
@@ -344,6 +345,29 @@ rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess);
  * then type_new_init_subclass with the class keywords kw (a dict or NULL). 0 or -1. */
 int hx_class_finish(hx_interp *I, rh_object *cls, rh_object *ns, rh_object *kw);
 
+/* ---- typeobj.c: `type` as a metaclass (arguments borrowed; new reference or NULL with the error set) */
+int hx_is_metatype(rh_object *t);  /* t is `type` or a class deriving from it */
+/* type_new with metatype meta: (name, bases, ns) in a[0..2], the class keywords (for __init_subclass__) */
+rh_object *hx_type_new(hx_interp *I, rh_object *meta, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
+/* type.<name> (__new__, __call__, __init__, __prepare__, __instancecheck__, __subclasscheck__, mro) bound to
+ * self (NULL: unbound); NULL without an error when type has no such method */
+rh_object *hx_type_method(hx_interp *I, rh_object *self, rh_object *name);
+/* type_getattro's meta_attribute of the class cls: a data descriptor of its metaclass (looked up first;
+ * NULL without an error: none), and any other attribute of the metaclass or of type (looked up after the
+ * class's own MRO; NULL without an error: none) */
+rh_object *hx_meta_data_attr(hx_interp *I, rh_object *cls, rh_object *name);
+rh_object *hx_meta_attr(hx_interp *I, rh_object *cls, rh_object *name);
+rh_object *hx_object_subclasshook(hx_interp *I, rh_object *cls); /* object.__subclasshook__ bound to cls */
+int hx_subtype(rh_object *c, rh_object *cls);
+/* object_new's Py_TPFLAGS_IS_ABSTRACT check: cls's own __abstractmethods__ is true -> TypeError set, 1 */
+int hx_abstract_error(hx_interp *I, rh_object *cls);
+int hx_issubclass(hx_interp *I, rh_object *c, rh_object *cls); /* builtins_iter.c: PyObject_IsSubclass */  /* PyType_IsSubtype over the tp_base chain and the MRO */
+/* A metaclass's __instancecheck__/__subclasscheck__ (hook) of cls called with arg: 1, 0, -1 error, 2 none */
+int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg);
+/* vm.c: type_call of the type cls (arguments consumed as hx_call's), without its metaclass's __call__ */
+rh_object *hx_type_call(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                        int nkw);
+
 /* builtins_func.c: object.__init_subclass__ bound to cls (borrowed). New reference or NULL. */
 rh_object *hx_object_init_subclass(hx_interp *I, rh_object *cls);
 
@@ -361,7 +385,7 @@ static inline int hx_is_heap_class(rh_object *o) {
  * kind-keyed fast paths leave it to the type's slots, which the class may have overridden. */
 static inline int hx_is_builtin_subclass_instance(rh_object *o) {
     return (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) && rh_kind_of(o) != RH_K_INSTANCE &&
-           rh_kind_of(o) != RH_K_EXCEPTION;
+           rh_kind_of(o) != RH_K_EXCEPTION && rh_kind_of(o) != RH_K_TYPE; /* a metaclass's class: a type */
 }
 
 /* interp.c: LOAD_METHOD's lookup on such an instance (_PyObject_GetMethod): 1 an unbound function of the

@@ -1863,10 +1863,12 @@ static int called_by_name_only(const char *name) {
     return 0;
 }
 
-/* Special methods type_new, type_call and PyObject_GetItem reach themselves (vm.c instantiate,
- * build_class, hx_subscr): __new__, __init_subclass__, __set_name__, __class_getitem__ */
+/* Special methods type_new, type_call, builtin___build_class__, PyObject_GetItem and PyObject_IsInstance /
+ * IsSubclass reach themselves (vm.c instantiate, build_class, hx_subscr; typeobj.c): __new__,
+ * __init_subclass__, __set_name__, __class_getitem__, __prepare__, __instancecheck__, __subclasscheck__ */
 static int class_machinery(const char *name) {
-    static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__", NULL};
+    static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__",
+                                        "__prepare__", "__instancecheck__", "__subclasscheck__", "__subclasshook__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;
@@ -1915,11 +1917,7 @@ static hx_node *p_class(parser *P) {
         char **kwn = NULL;
         while (!is_op(cur(P), ")") && !failed(P)) {
             if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
-                /* keywords go to __init_subclass__ (builtin___build_class__'s mkw); a metaclass is not modelled */
-                if (!strcmp(cur(P)->text, "metaclass")) {
-                    unsupported(P, cur(P), "class keyword argument (metaclass)", "class C(Base, keyword=value)");
-                    break;
-                }
+                /* keywords go to the metaclass and __init_subclass__ (builtin___build_class__'s mkw) */
                 hx_tok *at = cur(P);
                 P->i += 2;
                 hx_node *v = p_test(P);

@@ -1581,6 +1581,7 @@ rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess) {
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
         return NULL;
     }
+    if (hx_abstract_error(I, cls)) return NULL;
     return rh_instance_new(rt, cls);
 }
 
@@ -1615,6 +1616,12 @@ static rh_object *call_prepend(hx_interp *I, rh_object *f, rh_object *first, rh_
 static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
                                rh_object **kwv, int nkw) {
     rh_object *nf = rh_class_special(I->rt, cls, "__new__");
+    if (!nf && hx_is_metatype(cls)) return hx_type_new(I, cls, args, nargs, kwn, kwv, nkw); /* type's tp_new */
+    rh_kind k = ((rh_type *)cls)->kind;
+    if (k == RH_K_CLASSMETHOD || k == RH_K_STATICMETHOD || k == RH_K_PROPERTY) {
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "an instance of a class deriving from '%s'", rh_builtin_type(I->rt, k)->name);
+        return NULL;
+    }
     if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
     else if (rh_kind_of(nf) != RH_K_FUNCTION) {
@@ -1633,6 +1640,14 @@ static int class_tp_init(hx_interp *I, rh_object *inst, rh_object **args, int na
     rh_object *init = rh_class_lookup(rt, cls, I->s_init);
     if (!init) {
         if (rh_err_occurred(rt)) return -1;
+        if (hx_is_metatype(cls)) { /* type_init: 1 or 3 arguments */
+            if ((nkw && nargs == 1) || (nargs != 1 && nargs != 3)) {
+                rh_err_set(rt, RH_EXC_TYPE, nargs == 1 ? "type.__init__() takes no keyword arguments"
+                                                       : "type.__init__() takes 1 or 3 arguments");
+                return -1;
+            }
+            return 0;
+        }
         if (hx_is_builtin_subclass_instance(inst)) /* list.__init__ / dict.__init__, inherited */
             return hx_builtin_base_init(I, inst, args, nargs, kwn, kwv, nkw) < 0 ? -1 : 0;
         if ((nargs || nkw) && !rh_class_special(rt, cls, "__new__")) {
@@ -1741,17 +1756,11 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         rh_decref(rt, b);
         return r;
     }
-    case RH_K_TYPE: {
-        if (hx_is_heap_class(fn) || rh_is_exc_class(fn)) return instantiate_packed(I, fn, args, nargs, kwn, kwv, nkw);
-        const rh_builtin_def *d = hx_type_constructor(fn);
-        if (!d) break;
-        rh_object *t = newref(fn);
-        rh_object *r = hx_call_def(I, d, NULL, args, nargs, kwn, kwv, nkw);
-        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
-        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
-        rh_decref(rt, t);
-        return r;
-    }
+    case RH_K_TYPE:
+        /* a metaclass defining __call__: slot_tp_call in the metaclass's tp_call, as for any instance */
+        if (__builtin_expect(rh_type_of(fn)->tp_call != rh_builtin_type(rt, RH_K_TYPE)->tp_call, 0))
+            return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw);
+        return hx_type_call(I, fn, args, nargs, kwn, kwv, nkw);
     case RH_K_WEAKREF:
         if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
         break;
@@ -1763,6 +1772,25 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
     return NULL;
+}
+
+rh_object *hx_type_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                        int nkw) {
+    rh_runtime *rt = I->rt;
+    if (hx_is_heap_class(fn) || rh_is_exc_class(fn)) return instantiate_packed(I, fn, args, nargs, kwn, kwv, nkw);
+    const rh_builtin_def *d = hx_type_constructor(fn);
+    if (!d) {
+        rh_err_set(rt, RH_EXC_TYPE, "cannot create '%s' instances", ((rh_type *)fn)->name);
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+        for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+        return NULL;
+    }
+    rh_object *t = newref(fn);
+    rh_object *r = hx_call_def(I, d, NULL, args, nargs, kwn, kwv, nkw);
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+    rh_decref(rt, t);
+    return r;
 }
 
 rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs) {
@@ -1874,6 +1902,66 @@ static rh_object *kw_names_tuple(rh_runtime *rt, rh_object *kw) {
 
 /* `class name(bases): body` (bases stolen): the body runs in its own frame over a fresh namespace, then
  * rh_class_new makes the class. New reference or NULL. */
+static rh_object *call_kwdict(hx_interp *I, rh_object *f, rh_object **args, int nargs, rh_object *kw);
+
+/* builtin___build_class__'s metaclass: the `metaclass` keyword (taken out of kw), else the type of the
+ * first base (type without bases); when it is a type, the most derived of it and the bases' types
+ * (_PyType_CalculateMetaclass). New reference or NULL. */
+static rh_object *select_metaclass(hx_interp *I, rh_object *bases, rh_object *kw) {
+    rh_runtime *rt = I->rt;
+    rh_object *key = hx_name(I, "metaclass"), *meta = NULL;
+    if (!key) return NULL;
+    if (kw && (meta = rh_dict_get(rt, kw, key)) != NULL) {
+        rh_incref(meta);
+        if (rh_dict_del(rt, kw, key) != 0) {
+            rh_decref(rt, meta);
+            return NULL;
+        }
+        if (rh_kind_of(meta) != RH_K_TYPE) return meta; /* any callable: no metaclass calculation */
+    } else if (rh_err_occurred(rt)) {
+        return NULL;
+    } else {
+        meta = newref(rh_tuple_len(bases) ? (rh_object *)rh_type_of(rh_tuple_get(bases, 0))
+                                          : (rh_object *)rh_builtin_type(rt, RH_K_TYPE));
+    }
+    rh_object *winner = rh_type_calculate_metaclass(rt, meta, bases);
+    if (winner) rh_incref(winner); /* before meta goes: the keyword's dict may have held its only other reference */
+    rh_decref(rt, meta);
+    return winner;
+}
+
+/* The class body's namespace: meta.__prepare__(name, bases, **kw) when a metaclass written in Python (or
+ * its metaclass) defines one, else a new dict (type.__prepare__'s). New reference or NULL. */
+static rh_object *prepare_namespace(hx_interp *I, rh_object *meta, rh_object *name, rh_object *bases, rh_object *kw) {
+    rh_runtime *rt = I->rt;
+    int defined = hx_is_heap_class(meta) ? rh_class_special(rt, meta, "__prepare__") != NULL
+                                         : rh_kind_of(meta) != RH_K_TYPE;
+    if (!defined) return rh_dict_new(rt);
+    rh_object *key = hx_name(I, "__prepare__"), *prep = key ? hx_getattr_obj(I, meta, key) : NULL, *ns;
+    if (!prep) {
+        if (!key || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return NULL;
+        rh_err_clear(rt); /* a callable metaclass without __prepare__ */
+        return rh_dict_new(rt);
+    }
+    rh_object *args[2] = {name, bases};
+    ns = call_kwdict(I, prep, args, 2, kw);
+    rh_decref(rt, prep);
+    if (ns && rh_type_of(ns) != rh_builtin_type(rt, RH_K_DICT)) {
+        int mapping = rh_type_of(ns)->as_mapping.mp_subscript != NULL;
+        if (mapping)
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "a __prepare__ returning a '%s' (a class body runs in a dict)",
+                       hx_tname(ns));
+        else
+            rh_err_set(rt, RH_EXC_TYPE, "%s.__prepare__() must return a mapping, not %s",
+                       rh_kind_of(meta) == RH_K_TYPE ? ((rh_type *)meta)->name : "<metaclass>", hx_tname(ns));
+        rh_setref(rt, &ns, NULL);
+    }
+    return ns;
+}
+
+static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
+                                 rh_object *kw, int line, rh_object *meta, rh_object *ns);
+
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
                               rh_object *kw, int line) {
     rh_runtime *rt = I->rt;
@@ -1884,7 +1972,42 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
             rh_decref(rt, bases);
             return NULL;
         }
-    rh_object *ns = rh_dict_new(rt);
+    rh_object *meta = select_metaclass(I, bases, kw);
+    rh_object *ns = meta ? prepare_namespace(I, meta, name, bases, kw) : NULL;
+    if (!ns) {
+        rh_xdecref(rt, meta);
+        rh_decref(rt, bases);
+        return NULL;
+    }
+    rh_object *cls = build_class_in(I, f, c, name, bases, kw, line, meta, ns);
+    rh_decref(rt, meta);
+    return cls;
+}
+
+/* builtin___build_class__'s check of the __class__ cell a metaclass's class should have set */
+static int check_classcell(hx_interp *I, rh_object *cell, rh_object *name, rh_object *cls) {
+    rh_runtime *rt = I->rt;
+    rh_object *got = rh_cell_get(cell);
+    if (got == cls || rh_kind_of(cls) != RH_K_TYPE) return 0;
+    rh_object *nr = rh_repr(rt, name), *cr = nr ? rh_repr(rt, cls) : NULL, *gr = cr && got ? rh_repr(rt, got) : NULL;
+    if (cr && !got)
+        rh_err_set(rt, RH_EXC_RUNTIME, "__class__ not set defining %s as %s. Was __classcell__ propagated to "
+                   "type.__new__?", hx_cstr(I, nr), hx_cstr(I, cr));
+    else if (gr)
+        rh_err_set(rt, RH_EXC_TYPE, "__class__ set to %s defining %s as %s", hx_cstr(I, gr), hx_cstr(I, nr),
+                   hx_cstr(I, cr));
+    rh_xdecref(rt, nr);
+    rh_xdecref(rt, cr);
+    rh_xdecref(rt, gr);
+    return -1;
+}
+
+/* The class body run in ns (stolen), then the class made by meta (borrowed): type's own path, or
+ * meta(name, bases, ns, **kw) (builtin___build_class__'s PyObject_VectorcallDict) for anything else. */
+static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
+                                 rh_object *kw, int line, rh_object *meta, rh_object *ns) {
+    rh_runtime *rt = I->rt;
+    int by_type = meta == (rh_object *)rh_builtin_type(rt, RH_K_TYPE);
     /* __module__ (the body's `__module__ = __name__`, from the globals) goes into the namespace; __qualname__
      * is consumed by type_new (classes are module-level); 3.13 adds __firstlineno__ next (and
      * __static_attributes__ after the body) */
@@ -1895,7 +2018,8 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
         rh_decref(rt, bases);
         return NULL;
     }
-    if (strcmp(c->qualname, c->name) != 0 && set_qualname(I, ns, c) != 0) {
+    /* a metaclass sees the body's __qualname__ store; type's own path only needs it when it differs */
+    if ((!by_type || strcmp(c->qualname, c->name) != 0) && set_qualname(I, ns, c) != 0) {
         rh_decref(rt, ns);
         rh_decref(rt, bases);
         return NULL;
@@ -1911,7 +2035,7 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
     if (st == 0 && rh_kind_of(fr.retval) == RH_K_CELL) classcell = fr.retval;
     else if (st == 0) rh_decref(rt, fr.retval);
     frame_clear(I, &fr);
-    if (st == 0 && classcell) st = take_classcell(I, ns);
+    if (st == 0 && classcell && by_type) st = take_classcell(I, ns);
     if (st != 0) {
         rh_xdecref(rt, classcell);
         rh_decref(rt, ns);
@@ -1919,9 +2043,19 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
         return NULL;
     }
     if (RH_API(I, "class", "__static_attributes__") && set_static_attributes(rt, ns, c) != 0) {
+        rh_xdecref(rt, classcell);
         rh_decref(rt, ns);
         rh_decref(rt, bases);
         return NULL;
+    }
+    if (!by_type) { /* the namespace keeps __classcell__ for type.__new__ */
+        rh_object *args[3] = {name, bases, ns};
+        rh_object *cls = call_kwdict(I, meta, args, 3, kw);
+        if (cls && classcell && check_classcell(I, classcell, name, cls) < 0) rh_setref(rt, &cls, NULL);
+        rh_xdecref(rt, classcell);
+        rh_decref(rt, ns);
+        rh_decref(rt, bases);
+        return cls;
     }
     /* builtin___build_class__ calls type(name, bases, ns, **kw) (PyObject_VectorcallDict): with keywords,
      * _PyObject_MakeTpCall's keyword dict for type_call lives while the class is made */

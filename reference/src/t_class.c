@@ -29,6 +29,8 @@
  *    with the instance (PyInstance_NewRaw), and instance_dealloc runs without the trashcan: untrack,
  *    weakrefs with callbacks, __del__ at every death (resurrection keeps it), then the class, the dict.
  */
+#include <stdlib.h>
+
 #include "containers.h"
 #include "gc_internal.h" /* rh__weakref_clear_all, rh__err_fetch/restore */
 #include "scalars.h"
@@ -125,9 +127,49 @@ void rh__type_init_object(rh_runtime *rt, rh_type *t) {
 
 /* ---------------------------------------------------------------- the `type` type (classes) */
 
+/* add_subclass / remove_subclass over each heap class among the bases */
+static void note_subclass(rh_object *cls, int add) {
+    rh_object *bases = rh__as_class(cls)->t.bases;
+    for (size_t i = 0; bases && i < rh_tuple_len(bases); i++) {
+        rh_object *b = rh_tuple_get(bases, i);
+        if (!rh__is_heap_class(b)) continue;
+        rh_class *k = rh__as_class(b);
+        if (!add) {
+            for (size_t j = 0; j < k->nsubs; j++)
+                if (k->subs[j] == cls) {
+                    memmove(k->subs + j, k->subs + j + 1, (k->nsubs - j - 1) * sizeof *k->subs);
+                    k->nsubs--;
+                    break;
+                }
+            continue;
+        }
+        if (k->nsubs == k->capsubs) {
+            size_t cap = k->capsubs ? 2 * k->capsubs : 4;
+            rh_object **p = realloc(k->subs, cap * sizeof *p);
+            if (!p) continue; /* __subclasses__() leaves it out; nothing else reads the list */
+            k->subs = p;
+            k->capsubs = cap;
+        }
+        k->subs[k->nsubs++] = cls;
+    }
+}
+
+rh_object *rh_class_subclasses(rh_runtime *rt, rh_object *cls) {
+    rh_class *k = rh__is_heap_class(cls) ? rh__as_class(cls) : NULL;
+    size_t n = k ? k->nsubs : 0;
+    rh_object *l = rh_list_new(rt, n);
+    for (size_t i = 0; l && i < n; i++) {
+        rh_incref(k->subs[i]);
+        rh_list_set_init(l, i, k->subs[i]);
+    }
+    return l;
+}
+
 /* type_dealloc: classes are never in the trashcan */
 static void class_dealloc(rh_runtime *rt, rh_object *o) {
     rh_class *c = rh__as_class(o);
+    note_subclass(o, 0);
+    free(c->subs);
     rh__types_modified(rt);
     rh_assert(c->t.flags & RH_TPFLAG_HEAPTYPE);
     rh__gc_untrack(rt, o);
@@ -407,6 +449,9 @@ static void spec_release(rh_runtime *rt, class_spec *s) {
 
 static int base_has_dict(rh_object *b) {
     if (((rh_type *)(void *)b)->kind == RH_K_EXCEPTION) return 1; /* BaseException's own dict field */
+    if (((rh_type *)(void *)b)->kind == RH_K_TYPE) return 1;      /* type's tp_dictoffset (tp_dict) */
+    if (((rh_type *)(void *)b)->kind == RH_K_CLASSMETHOD || ((rh_type *)(void *)b)->kind == RH_K_STATICMETHOD)
+        return 1; /* cm_dict / sm_dict (3.10+) */
     return rh__is_heap_class(b) &&
            ((rh__as_class(b)->t.flags & RH_TPFLAG_MANAGED_DICT) || rh__as_class(b)->dictoffset);
 }
@@ -440,6 +485,8 @@ static rh_object *mangle(rh_runtime *rt, rh_object *cls_name, rh_object *ident) 
 static int utf8_less(rh_runtime *rt, rh_object *a, rh_object *b) {
     return strcmp(str_cstr(rt, a), str_cstr(rt, b)) < 0;
 }
+
+static rh_type *builtin_base(rh_type *t);
 
 /* type_new_slots / type_new_copy_slots: parse __slots__ of ns, or the defaults without it */
 static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spec *s) {
@@ -484,6 +531,11 @@ static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spe
             }
             s->add_weak = 1;
             continue;
+        }
+        if (((rh_type *)(void *)s->base)->kind == RH_K_TYPE) { /* type_new_slots_impl: type's itemsize */
+            rh_err_set(rt, RH_EXC_TYPE, "nonempty __slots__ not supported for subtype of '%s'",
+                       builtin_base((rh_type *)(void *)s->base)->name);
+            return -1;
         }
         rh_object *m = mangle(rt, name, it);
         if (!m) return -1;
@@ -604,6 +656,7 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     else if (builtin_base(base)->kind != RH_K_OBJECT) { /* list, dict: the built-in's kind and __sizeof__ */
         c->t.kind = builtin_base(base)->kind;
         c->t.size_of = builtin_base(base)->size_of;
+        c->t.itemsize = base->itemsize; /* a metaclass: type's 40 per slot (PyHeapTypeObject's members) */
     }
 }
 
@@ -613,7 +666,10 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
  * class's own words, and every slot of the built-in works on it. */
 static int builtin_base_modelled(rh_object *b) {
     rh_kind k = ((rh_type *)(void *)b)->kind;
-    return k == RH_K_LIST || k == RH_K_DICT;
+    /* type: a metaclass, whose instances are classes; classmethod, staticmethod and property: the class can
+     * be made (Lib/abc.py's abstractclassmethod ...), its instances cannot (vm.c class_tp_new refuses) */
+    return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_TYPE || k == RH_K_CLASSMETHOD || k == RH_K_STATICMETHOD ||
+           k == RH_K_PROPERTY;
 }
 
 /* The nearest built-in type on t's tp_base chain (object for plain classes) */
@@ -779,7 +835,29 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
     return 0;
 }
 
+/* _PyType_CalculateMetaclass (Objects/typeobject.c): the most derived of meta and the types of the bases;
+ * TypeError "metaclass conflict" when two are unrelated. Borrowed, or NULL. */
+rh_object *rh_type_calculate_metaclass(rh_runtime *rt, rh_object *meta, rh_object *bases) {
+    rh_type *winner = (rh_type *)(void *)meta;
+    for (size_t i = 0; i < rh_tuple_len(bases); i++) {
+        rh_type *t = rh_tuple_get(bases, i)->type;
+        if (rh__type_is_subtype(winner, t)) continue;
+        if (rh__type_is_subtype(t, winner)) {
+            winner = t;
+            continue;
+        }
+        rh_err_set(rt, RH_EXC_TYPE, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                                    "subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return &winner->ob.ob;
+}
+
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns) {
+    return rh_class_new_meta(rt, (rh_object *)type_type(rt), name, bases, ns);
+}
+
+rh_object *rh_class_new_meta(rh_runtime *rt, rh_object *meta, rh_object *name, rh_object *bases, rh_object *ns) {
     if (check_class_args(rt, name, bases, ns) < 0) return NULL;
     class_spec s = {0};
     int classic = rt->profile->python2;
@@ -799,7 +877,7 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
     }
     /* PyType_GenericAlloc(type, nslots): 904 + 40 * (nslots + 1) bytes, zeroed */
     size_t size = RH_HEAPTYPE_BASICSIZE + RH_HEAPTYPE_ITEMSIZE * (s.nslots + 1);
-    rh_object *o = rh__object_alloc(rt, type_type(rt), size);
+    rh_object *o = rh__object_alloc(rt, (rh_type *)(void *)meta, size); /* metatype->tp_alloc */
     if (!o) {
         spec_release(rt, &s);
         return NULL;
@@ -818,6 +896,7 @@ rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_ob
         return NULL;
     }
     rh__types_modified(rt);
+    note_subclass(o, 1);
     rh__gc_track(rt, o);
     return o;
 }

@@ -114,6 +114,38 @@ static int weakref_repr_into(rh__sb *b, rh_object *o) {
            referent_name(b, r) || rh__sb_putc(b, '>') ? -1 : 0;
 }
 
+/* weakref_hash: the referent's hash, kept once computed; TypeError once the referent is gone */
+static int64_t weakref_hash(rh_runtime *rt, rh_object *o) {
+    rh_weakref *w = (rh_weakref *)o;
+    if (w->hash != -1) return w->hash;
+    rh_object *obj = rh_weakref_get(o);
+    if (obj == rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_TYPE, "weak object has gone away");
+        return -1;
+    }
+    int64_t h;
+    rh_incref(obj);
+    int rc = rh_hash(rt, obj, &h);
+    rh_decref(rt, obj);
+    if (rc < 0) return -1;
+    w->hash = h;
+    return h;
+}
+
+/* weakref_richcompare: == and != compare the referents while both live, else identity */
+static rh_object *weakref_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
+    if ((op != RH_CMP_EQ && op != RH_CMP_NE) || a->type->kind != RH_K_WEAKREF || b->type->kind != RH_K_WEAKREF)
+        return rh__notimpl(rt);
+    rh_object *x = rh_weakref_get(a), *y = rh_weakref_get(b);
+    if (x == rh_none(rt) || y == rh_none(rt)) return rh_bool(rt, (a == b) == (op == RH_CMP_EQ));
+    rh_incref(x);
+    rh_incref(y);
+    rh_object *r = rh__richcompare(rt, x, y, op);
+    rh_decref(rt, x);
+    rh_decref(rt, y);
+    return r;
+}
+
 void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
     (void)rt;
     t->name = "weakref.ReferenceType";
@@ -128,6 +160,8 @@ void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
     t->size_of = NULL;
     t->tp_repr = rh__repr_by_builder;
     t->repr_into = weakref_repr_into;
+    t->tp_hash = weakref_hash;
+    t->tp_richcompare = weakref_richcompare;
 }
 
 /* The type table may not list weakref (types.c); initialise it on first use then. */

@@ -238,6 +238,15 @@ rh_object *rh_filter_new(rh_runtime *rt, rh_object *func, rh_object *iterable); 
  * rh_class_new: `class name(bases): <ns>`; bases is a tuple of classes (may be empty: object), ns a dict
  * (borrowed; copied). Detects __del__ and __slots__ (a tuple/list of str in ns). New reference. */
 rh_object *rh_class_new(rh_runtime *rt, rh_object *name, rh_object *bases, rh_object *ns);
+/* The same made by the metaclass meta (type or a class deriving from it, which the class's type becomes,
+ * holding a reference to it as any heap type's instance): type_new's allocation by metatype->tp_alloc. */
+rh_object *rh_class_new_meta(rh_runtime *rt, rh_object *meta, rh_object *name, rh_object *bases, rh_object *ns);
+/* _PyType_CalculateMetaclass: the most derived of meta and the bases' types (borrowed), or NULL with
+ * CPython's "metaclass conflict" TypeError. bases a tuple. */
+rh_object *rh_type_calculate_metaclass(rh_runtime *rt, rh_object *meta, rh_object *bases);
+/* type.__subclasses__(): a new list of the live classes naming cls among their bases, oldest first (a
+ * built-in type's: empty, not tracked). */
+rh_object *rh_class_subclasses(rh_runtime *rt, rh_object *cls);
 /* lookup_maybe_method's MRO walk by an ASCII name, without allocating: the first heap class on cls's MRO
  * whose namespace holds name gives the value (borrowed), else NULL (built-in types' methods are not seen). */
 rh_object *rh_class_special(rh_runtime *rt, rh_object *cls, const char *name);
