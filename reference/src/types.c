@@ -85,7 +85,8 @@
     X(RH_K_ARRAY,            "array.array",      array)            /* t_array.c */                            \
     X(RH_K_ARRAYITER,        "array.arrayiterator", arrayiter)     /* t_array.c */                            \
     X(RH_K_STRINGIO,         "_io.StringIO",     stringio)         /* t_stringio.c */                         \
-    X(RH_K_RANDOM,           "random.Random",    random)           /* t_random.c */
+    X(RH_K_RANDOM,           "random.Random",    random)           /* t_random.c */                           \
+    X(RH_K_METHOD_WRAPPER,   "method-wrapper",   method_wrapper)   /* t_wrapper.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

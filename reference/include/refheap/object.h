@@ -95,6 +95,7 @@ typedef enum rh_kind {
     RH_K_ARRAYITER,        /* array.arrayiterator (t_array.c) */
     RH_K_STRINGIO,         /* _io.StringIO (t_stringio.c) */
     RH_K_RANDOM,           /* random.Random (t_random.c) */
+    RH_K_METHOD_WRAPPER,   /* method-wrapper: a slot's special method bound to an object (t_wrapper.c) */
     RH_K__COUNT
 } rh_kind;
 

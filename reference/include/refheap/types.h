@@ -34,6 +34,9 @@ rh_object *rh_int_from_double(rh_runtime *rt, double v);
  * OverflowError "int too large to convert to float". o borrowed. */
 int rh_int_as_double(rh_runtime *rt, rh_object *o, double *out);
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
+/* int.bit_length() / int.bit_count() of an int or bool o: the bits of |o|, the one bits of |o|. */
+int64_t rh_int_bit_length(const rh_object *o);
+int64_t rh_int_bit_count(const rh_object *o);
 /* The value of an exact int (not a bool) of at most two 30-bit digits (py27: any PyIntObject): 1 and *v,
  * or 0 with nothing set. An interpreter's fast path, as CPython 3.11's BINARY_OP_ADD_INT and
  * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. Inline,
