@@ -1081,9 +1081,13 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
     case RH_K_LIST:
         if (no_kw(I, "list", nkw, kwn) || nargs_check(I, "list", n, 0, 1) || rh_list_clear(I->rt, self)) return NULL;
         return n ? l_extend(I, self, a, 1, kwn, kwv, 0) : newref(rh_none(I->rt));
-    case RH_K_DICT:
-        if (nargs_check(I, "dict", n, 0, 1)) return NULL;
-        return d_update(I, self, a, n, kwn, kwv, nkw);
+    case RH_K_DICT: {
+        rh_object *rest, *r = NULL;
+        int took = hx_defaultdict_init(I, self, a, n, &rest); /* mod_collections.c: defdict_init's factory */
+        if (took >= 0 && !nargs_check(I, "dict", n - took, 0, 1)) r = d_update(I, self, a + took, n - took, kwn, kwv, nkw);
+        rh_xdecref(I->rt, rest);
+        return r;
+    }
     default:
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__init__ of the built-in type '%s'", rh_type_name(self));
         return NULL;
@@ -1191,7 +1195,11 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     const rh_builtin_def *const *tab;
     if (rh_kind_of(self) == RH_K_LIST && !RH_API(I, "list", name)) return NULL;
     switch (rh_kind_of(self)) {
-    case RH_K_LIST: case RH_K_DICT: return find_method_def_kind(I, rh_kind_of(self), name);
+    case RH_K_DICT: {
+        const rh_builtin_def *d = hx_defaultdict_find_method(self, name); /* mod_collections.c */
+        return d ? d : find_method_def_kind(I, RH_K_DICT, name);
+    }
+    case RH_K_LIST: return find_method_def_kind(I, RH_K_LIST, name);
     case RH_K_STR: return hx_str_find_method(I, name); /* builtins_str.c */
     case RH_K_TUPLE: tab = tuple_methods; break;
     case RH_K_INT: case RH_K_BOOL:

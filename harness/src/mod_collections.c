@@ -8,6 +8,8 @@
  * arguments (1 given)", "index() takes at least 1 argument (0 given)"), and deque.maxlen. The object is
  * the library's (reference/src/t_deque.c).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "interp.h"
@@ -173,15 +175,189 @@ const rh_builtin_def *hx_collections_constructor(rh_object *type) {
     return ((rh_type *)type)->kind == RH_K_DEQUE ? &d_deque : NULL;
 }
 
+/* ---------------------------------------------------------------- defaultdict
+ * CPython's defaultdict (Modules/_collectionsmodule.c, defdictobject) is a static subtype of dict adding
+ * one field, default_factory: 56 bytes + GC head. refheap makes it once per module as a class deriving
+ * from dict with __slots__ = ('default_factory',): the same layout (the field right after the dict's, a
+ * member descriptor as defdict_members' T_OBJECT), GC-tracked from creation as dict_new's subtype
+ * allocation. Its subscript, repr and __init__ slots are defdict's; copy, __copy__ and __missing__ are
+ * its methods (hx_defaultdict_find_method). A defaultdict made without a factory holds None, where
+ * CPython holds NULL (default_factory reads None either way). */
+
+static rh_object *dd_subscript(rh_runtime *rt, rh_object *o, rh_object *key);
+
+/* Is o a defaultdict (or an instance of a subclass)? The defaultdict class is the heap class on o's tp_base
+ * chain whose base is dict and whose subscript slot is dd_subscript. */
+static int dd_is(rh_object *o) {
+    if (rh_kind_of(o) != RH_K_DICT) return 0;
+    for (rh_type *t = rh_type_of(o); t && (t->flags & RH_TPFLAG_HEAPTYPE); t = t->base)
+        if (t->as_mapping.mp_subscript == dd_subscript && t->base && !(t->base->flags & RH_TPFLAG_HEAPTYPE)) return 1;
+    return 0;
+}
+
+/* the default_factory field: the first slot after the dict's own fields (borrowed pointer to it) */
+static rh_object **dd_factory(rh_runtime *rt, rh_object *o) {
+    return (rh_object **)(void *)((char *)o + rh_builtin_type(rt, RH_K_DICT)->basicsize);
+}
+
+/* defdict_missing: KeyError(key) without a factory, else factory() stored under key (PyObject_SetItem) and
+ * returned. New reference or NULL. */
+static rh_object *dd_missing(rh_runtime *rt, rh_object *o, rh_object *key) {
+    rh_object *factory = *dd_factory(rt, o);
+    if (!factory || factory == rh_none(rt)) {
+        rh_err_set_key(rt, key);
+        return NULL;
+    }
+    rh_incref(factory);
+    rh_object *value = rh_call(rt, factory, NULL, 0);
+    rh_decref(rt, factory);
+    if (value && rh_setitem(rt, o, key, value)) rh_setref(rt, &value, NULL);
+    return value;
+}
+
+FN(dd_missing_m) {
+    UNUSED;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "defaultdict.__missing__() takes no keyword arguments"); return NULL; }
+    if (n != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "defaultdict.__missing__() takes exactly one argument (%d given)", n);
+        return NULL;
+    }
+    return dd_missing(I->rt, self, a[0]);
+}
+static const rh_builtin_def dd_missing_def = {"__missing__", (void (*)(void))dd_missing_m, 0};
+
+/* dict_subscript on a defaultdict: the item, else __missing__ as _PyObject_LookupSpecial finds it: a
+ * subclass's own (dict's subscript calls it), or defaultdict's, bound to o for the call (the built-in
+ * method object CPython's lookup makes lives across the call). New reference or NULL. */
+static rh_object *dd_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
+    if (rh_class_special(rt, (rh_object *)rh_type_of(o), "__missing__"))
+        return rh_builtin_type(rt, RH_K_DICT)->as_mapping.mp_subscript(rt, o, key);
+    rh_object *v = rh_dict_get(rt, o, key);
+    if (v) { rh_incref(v); return v; }
+    if (rh_err_occurred(rt)) return NULL;
+    rh_object *bound = rh_builtin_new(rt, &dd_missing_def, o);
+    if (!bound) return NULL;
+    v = dd_missing(rt, o, key);
+    rh_decref(rt, bound);
+    return v;
+}
+
+/* defdict_repr: "%s(%U, %U)" of the type's name, repr(default_factory) ("None" without one) and dict's
+ * repr. New str or NULL. */
+static rh_object *dd_repr(rh_runtime *rt, rh_object *o) {
+    rh_object *base = rh_repr_as(rt, rh_builtin_type(rt, RH_K_DICT), o), *fr = NULL, *r = NULL;
+    rh_object *factory = *dd_factory(rt, o);
+    if (base && factory && factory != rh_none(rt)) fr = rh_repr(rt, factory);
+    if (base && (fr || !factory || factory == rh_none(rt))) {
+        size_t nb, nf;
+        const char *b = rh_str_utf8(rt, base, &nb), *f = fr ? rh_str_utf8(rt, fr, &nf) : "None";
+        if (!fr) nf = 4;
+        const char *tn = rh_type_of(o)->name;
+        size_t len = strlen(tn) + nf + nb + 4;
+        char *buf = b && f ? malloc(len + 1) : NULL;
+        if (buf) {
+            snprintf(buf, len + 1, "%s(%s, %s)", tn, f, b);
+            r = rh_str_from_utf8(rt, buf, len);
+            free(buf);
+        } else if (b && f) {
+            rh_err_set(rt, RH_EXC_MEMORY, "%s", "");
+        }
+    }
+    rh_xdecref(rt, fr);
+    rh_xdecref(rt, base);
+    return r;
+}
+
+/* defdict_copy: type(self)(default_factory, self) */
+FN(dd_copy) {
+    UNUSED;
+    (void)a;
+    if (nkw || n) { rh_err_set(I->rt, RH_EXC_TYPE, "copy() takes no arguments (%d given)", n + nkw); return NULL; }
+    rh_object *factory = *dd_factory(I->rt, self);
+    rh_object *args[2] = {factory ? factory : rh_none(I->rt), self};
+    rh_incref(args[0]);
+    rh_incref(args[1]);
+    rh_object *cls = (rh_object *)rh_type_of(self);
+    rh_incref(cls);
+    rh_object *r = hx_call(I, cls, args, 2, NULL, NULL, 0);
+    rh_decref(I->rt, cls);
+    return r;
+}
+static const rh_builtin_def dd_copy_def = {"copy", (void (*)(void))dd_copy, 0};
+static const rh_builtin_def dd_copy2_def = {"__copy__", (void (*)(void))dd_copy, 0};
+static const rh_builtin_def *const dd_methods[] = {&dd_copy_def, &dd_copy2_def, &dd_missing_def, NULL};
+
+const rh_builtin_def *hx_defaultdict_find_method(rh_object *self, const char *name) {
+    if (!dd_is(self)) return NULL;
+    for (int i = 0; dd_methods[i]; i++)
+        if (!strcmp(dd_methods[i]->name, name)) return dd_methods[i];
+    return NULL;
+}
+
+/* defdict_init's part before dict's __init__: the first positional argument, when there is one, is the
+ * new default_factory (callable or None: PyCallable_Check), the rest go to dict's __init__ as the tuple
+ * PySequence_GetSlice(args, 1, n) makes (*rest, owned, NULL when it is the empty tuple; the caller drops it
+ * after dict's __init__). Returns how many arguments it took (0 or 1; 0 when self is no defaultdict), -1
+ * with the error set. */
+int hx_defaultdict_init(hx_interp *I, rh_object *self, rh_object **a, int n, rh_object **rest) {
+    *rest = NULL;
+    if (!dd_is(self)) return 0;
+    rh_object *nf = n > 0 ? a[0] : rh_none(I->rt);
+    if (nf != rh_none(I->rt) && !rh_type_of(nf)->tp_call && rh_kind_of(nf) != RH_K_WEAKREF) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "first argument must be callable or None");
+        return -1;
+    }
+    if (n > 1) {
+        if (!(*rest = rh_tuple_new(I->rt, (size_t)n - 1))) return -1;
+        for (int i = 1; i < n; i++) { rh_incref(a[i]); rh_tuple_set(*rest, (size_t)i - 1, a[i]); }
+    }
+    rh_incref(nf);
+    rh_setref(I->rt, dd_factory(I->rt, self), nf);
+    return n > 0;
+}
+
+/* The defaultdict class: `class defaultdict(dict): __slots__ = ('default_factory',)` in module
+ * collections, then defdict's slots. New reference or NULL. */
+static rh_object *make_defaultdict(hx_interp *I) {
+    rh_runtime *rt = I->rt;
+    rh_object *name = rh_str_intern_utf8(rt, "defaultdict", 11), *ns = rh_dict_new(rt), *cls = NULL;
+    rh_object *bases = rh_tuple_pack(rt, 1, (rh_object *)rh_builtin_type(rt, RH_K_DICT));
+    rh_object *mod = rh_str_intern_utf8(rt, "collections", 11), *fld = rh_str_intern_utf8(rt, "default_factory", 15);
+    rh_object *slots = fld ? rh_tuple_pack(rt, 1, fld) : NULL;
+    if (name && ns && bases && mod && slots && !rh_dict_set_cstr(rt, ns, "__module__", mod) &&
+        !rh_dict_set_cstr(rt, ns, "__slots__", slots))
+        cls = rh_class_new(rt, name, bases, ns);
+    if (cls) {
+        rh_type *t = (rh_type *)cls;
+        t->as_mapping.mp_subscript = dd_subscript;
+        t->tp_repr = dd_repr;
+        t->repr_into = NULL;
+    }
+    rh_xdecref(rt, name); rh_xdecref(rt, ns); rh_xdecref(rt, bases); rh_xdecref(rt, mod); rh_xdecref(rt, fld);
+    rh_xdecref(rt, slots);
+    return cls;
+}
+
 static const rh_builtin_def no_defs[] = {{NULL, NULL, 0}};
 
-/* _collections and (for now) collections: deque */
+/* _collections and (for now) collections: deque, defaultdict */
 static rh_object *make(hx_interp *I, const char *name) {
     rh_object *m = hx_make_module(I, name, no_defs);
     if (m && rh_dict_set_cstr(I->rt, rh_module_dict(m), "deque", (rh_object *)rh_builtin_type(I->rt, RH_K_DEQUE))) {
         rh_decref(I->rt, m);
         return NULL;
     }
+    rh_object *dd = NULL;
+    if (m && !strcmp(name, "_collections")) {
+        dd = make_defaultdict(I);
+    } else if (m) { /* collections takes _collections's class (`from _collections import defaultdict`) */
+        rh_object *c = hx_import_module(I, "_collections");
+        dd = c ? rh_dict_get(I->rt, rh_module_dict(c), I->s_defaultdict) : NULL;
+        rh_xincref(dd);
+        rh_xdecref(I->rt, c);
+    }
+    if (m && (!dd || rh_dict_set_cstr(I->rt, rh_module_dict(m), "defaultdict", dd))) rh_setref(I->rt, &m, NULL);
+    rh_xdecref(I->rt, dd);
     return m;
 }
 rh_object *hx_module__collections(hx_interp *I) { return make(I, "_collections"); }

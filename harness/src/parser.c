@@ -1842,9 +1842,11 @@ static int called_by_name_only(const char *name) {
 }
 
 /* Special methods type_new, type_call and PyObject_GetItem reach themselves (vm.c instantiate,
- * build_class, hx_subscr): __new__, __init_subclass__, __set_name__, __class_getitem__ */
+ * build_class, hx_subscr): __new__, __init_subclass__, __set_name__, __class_getitem__; and dict_subscript
+ * (t_dict.c) a dict subclass's __missing__ */
 static int class_machinery(const char *name) {
-    static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__", NULL};
+    static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__",
+                                        "__missing__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;

@@ -1430,9 +1430,15 @@ static int type_repr_into(rh__sb *b, rh_object *o) {
     const rh_type *t = (const rh_type *)o;
     if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, (void *)o);
     if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) return rh__sb_printf(b, "<type '%s'>", t->name);
-    if ((t->flags & RH_TPFLAG_HEAPTYPE) && t->qualname_obj)
-        return rh__sb_puts(b, "<class '__main__.") || rh__sb_put_str(b, t->qualname_obj) || rh__sb_puts(b, "'>");
-    return rh__sb_printf(b, "<class '%s%s'>", (t->flags & RH_TPFLAG_HEAPTYPE) ? "__main__." : "", t->name);
+    if (t->flags & RH_TPFLAG_HEAPTYPE) { /* type_module: the class's __module__ (a str), "builtins" left out */
+        rh_object *mod = t->dict ? dict_find_cstr(b->rt, t->dict, "__module__") : NULL;
+        int named = mod && rh__is_str(mod) && !rh_str_eq_cstr(mod, "builtins");
+        if (rh__sb_puts(b, "<class '") || (named && (rh__sb_put_str(b, mod) || rh__sb_putc(b, '.'))) ||
+            (t->qualname_obj ? rh__sb_put_str(b, t->qualname_obj) : rh__sb_puts(b, t->name)))
+            return -1;
+        return rh__sb_puts(b, "'>");
+    }
+    return rh__sb_printf(b, "<class '%s'>", t->name);
 }
 
 /* type_call: tp_new, then tp_init when the new object is an instance of the class */
