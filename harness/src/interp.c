@@ -630,6 +630,11 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_GENERATOR: case RH_K_COROUTINE: return hx_gen_getattr(I, o, name); /* gen.c */
     default: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
+        if (rh_type_of(o) != rh_builtin_type(rt, rh_kind_of(o))) { /* a static subtype sharing its base's kind */
+            rh_object *v = rh_getattr(rt, o, name); /* (sys.version_info): its fields through its tp_getattro */
+            if (v || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return v;
+            rh_err_clear(rt);
+        }
         rh_object *r;
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
         if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);

@@ -160,7 +160,7 @@ static rh_object *tuple_from_iter(rh_runtime *rt, rh_object *o) {
 }
 
 rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o) {
-    if (o->type->kind == RH_K_TUPLE) {
+    if (o->type == rh_builtin_type(rt, RH_K_TUPLE)) { /* PyTuple_CheckExact: a struct sequence is copied */
         rh_incref(o);
         return o;
     }

@@ -34,6 +34,13 @@ rh_object *rh_int_from_double(rh_runtime *rt, double v);
  * OverflowError "int too large to convert to float". o borrowed. */
 int rh_int_as_double(rh_runtime *rt, rh_object *o, double *out);
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
+/* ---- struct sequences (t_structseq.c, Objects/structseq.c): a tuple of kind RH_K_TUPLE whose type is a
+ * static subtype of tuple naming its fields (repr "sys.version_info(major=3, ...)", fields as attributes
+ * through the type's tp_getattro); 80 bytes for 5 fields (3.x, untracked GC object), 64 in 2.7 (no GC). */
+typedef enum rh_structseq_kind { RH_SS_VERSION_INFO, RH_SS__COUNT } rh_structseq_kind;
+rh_type *rh_structseq_type(rh_runtime *rt, rh_structseq_kind k);  /* borrowed, lives with the runtime */
+/* A new struct sequence of type k holding values (borrowed, as many as the type has fields). */
+rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *const *values);
 /* int.bit_length() / int.bit_count() of an int or bool o: the bits of |o|, the one bits of |o|. */
 int64_t rh_int_bit_length(const rh_object *o);
 int64_t rh_int_bit_count(const rh_object *o);
