@@ -1088,6 +1088,8 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
         rh_xdecref(I->rt, rest);
         return r;
     }
+    case RH_K_TUPLE: /* tuple has no __init__: object_init, which a class with its own __new__ lets pass */
+        return newref(rh_none(I->rt));
     default:
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__init__ of the built-in type '%s'", rh_type_name(self));
         return NULL;
@@ -1201,7 +1203,12 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     }
     case RH_K_LIST: return find_method_def_kind(I, RH_K_LIST, name);
     case RH_K_STR: return hx_str_find_method(I, name); /* builtins_str.c */
-    case RH_K_TUPLE: tab = tuple_methods; break;
+    case RH_K_TUPLE: {
+        const rh_builtin_def *d = hx_namedtuple_find_method(self, name); /* mod_collections.c */
+        if (d) return d;
+        tab = tuple_methods;
+        break;
+    }
     case RH_K_INT: case RH_K_BOOL:
         if (!RH_API(I, "int", name)) return NULL;
         tab = int_methods;

@@ -281,6 +281,8 @@ int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_objec
  * arguments' tuple to drop after dict's __init__, or NULL) */
 const rh_builtin_def *hx_defaultdict_find_method(rh_object *self, const char *name);
 int hx_defaultdict_init(hx_interp *I, rh_object *self, rh_object **a, int n, rh_object **rest);
+/* mod_collections.c: a namedtuple instance's methods (_asdict, _replace, __getnewargs__), NULL otherwise */
+const rh_builtin_def *hx_namedtuple_find_method(rh_object *self, const char *name);
 /* mod_array.c, mod_io.c, mod_bisect.c, mod_random.c: array, _io/io (StringIO), _bisect, _heapq (bisect and heapq
  * are Lib's bisect.py and heapq.py over them, as CPython's),
  * and the methods, attributes and constructors of their objects (array.array, StringIO, random.Random) */

@@ -616,6 +616,13 @@ static int builtin_base_modelled(rh_object *b) {
     return k == RH_K_LIST || k == RH_K_DICT;
 }
 
+/* tuple, for a class whose namespace says __slots__ = () (namedtuple's classes): its instances are tuples
+ * of the class, with no field of their own (a dict or slots would follow the items: not modelled). */
+static int tuple_base_modelled(rh_runtime *rt, rh_object *b, rh_object *ns) {
+    rh_object *slots = ((rh_type *)(void *)b)->kind == RH_K_TUPLE ? dict_find_cstr(rt, ns, "__slots__") : NULL;
+    return slots && slots->type->kind == RH_K_TUPLE && rh_tuple_len(slots) == 0;
+}
+
 /* The nearest built-in type on t's tp_base chain (object for plain classes) */
 static rh_type *builtin_base(rh_type *t) {
     while (t->flags & RH_TPFLAG_HEAPTYPE) t = t->base;
@@ -646,7 +653,7 @@ static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, r
             return -1;
         }
         if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt) && !rh_is_exc_class(b) &&
-            !builtin_base_modelled(b)) {
+            !builtin_base_modelled(b) && !tuple_base_modelled(rt, b, ns)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED,
                        "subclassing the built-in type '%s' is outside refheap's model",
                        ((rh_type *)(void *)b)->name);

@@ -121,6 +121,9 @@ rh_object *rh_tuple_get(rh_object *t, size_t i);     /* borrowed */
 size_t rh_tuple_len(rh_object *t);
 /* tuple(o) for a tuple (itself), list, str, dict (its keys) or range; TypeError otherwise. New reference. */
 rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o);
+/* tuple.__new__(cls, ...) for a class deriving from tuple (tuple_subtype_new): a new, tracked instance of
+ * cls holding the n items (borrowed). */
+rh_object *rh_tuple_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *const *items, size_t n);
 rh_object *rh_tuple_pack(rh_runtime *rt, size_t n, ...); /* new ref; does not steal the items */
 rh_object *rh_tuple_concat(rh_runtime *rt, rh_object *a, rh_object *b);
 rh_object *rh_tuple_slice(rh_runtime *rt, rh_object *t, int64_t start, int64_t stop, int64_t step);
