@@ -957,8 +957,8 @@ static rh_object *seq_index(hx_interp *I, rh_object *self, rh_object **a, int n,
         rh_err_set(I->rt, RH_EXC_VALUE, "tuple.index(x): x not in tuple");
         return NULL;
     }
-    rh_object *rep = hx_obj_repr(I, a[0]);
-    rh_err_set(I->rt, RH_EXC_VALUE, "%s is not in list", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
+    rh_object *rep = hx_obj_repr(I, a[0]); /* PyErr_Format's %R: its failure is the error */
+    if (rep) rh_err_set(I->rt, RH_EXC_VALUE, "%s is not in list", rh_str_utf8(I->rt, rep, NULL));
     rh_xdecref(I->rt, rep);
     return NULL;
 }

@@ -232,6 +232,7 @@ static const rh_builtin_def dd_missing_def = {"__missing__", (void (*)(void))dd_
 static rh_object *dd_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
     if (rh_class_special(rt, (rh_object *)rh_type_of(o), "__missing__"))
         return rh_builtin_type(rt, RH_K_DICT)->as_mapping.mp_subscript(rt, o, key);
+    if (rh_err_occurred(rt)) return NULL;
     rh_object *v = rh_dict_get(rt, o, key);
     if (v) { rh_incref(v); return v; }
     if (rh_err_occurred(rt)) return NULL;

@@ -1437,10 +1437,12 @@ static int type_repr_into(rh__sb *b, rh_object *o) {
     const rh_type *t = (const rh_type *)o;
     if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, (void *)o);
     if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) return rh__sb_printf(b, "<type '%s'>", t->name);
-    if (t->flags & RH_TPFLAG_HEAPTYPE) { /* type_module: the class's __module__ (a str), "builtins" left out */
+    if (t->flags & RH_TPFLAG_HEAPTYPE) { /* type_module: the class's __module__ (a str), "builtins" left out;
+                                          * a class made without one (the library's API) shows __main__ */
         rh_object *mod = t->dict ? dict_find_cstr(b->rt, t->dict, "__module__") : NULL;
-        int named = mod && rh__is_str(mod) && !rh_str_eq_cstr(mod, "builtins");
-        if (rh__sb_puts(b, "<class '") || (named && (rh__sb_put_str(b, mod) || rh__sb_putc(b, '.'))) ||
+        int named = !mod || (rh__is_str(mod) && !rh_str_eq_cstr(mod, "builtins"));
+        if (rh__sb_puts(b, "<class '") ||
+            (named && ((mod ? rh__sb_put_str(b, mod) : rh__sb_puts(b, "__main__")) || rh__sb_putc(b, '.'))) ||
             (t->qualname_obj ? rh__sb_put_str(b, t->qualname_obj) : rh__sb_puts(b, t->name)))
             return -1;
         return rh__sb_puts(b, "'>");

@@ -1193,7 +1193,7 @@ static intptr_t dict_length(rh_runtime *rt, rh_object *o) { return (intptr_t)rh_
  * CPython makes one) and called with the key. *found 0 when the class has none. New reference or NULL. */
 static rh_object *dict_missing(rh_runtime *rt, rh_object *o, rh_object *key, int *found) {
     rh_object *m = rh_class_special(rt, (rh_object *)o->type, "__missing__"), *bound, *r;
-    *found = m != NULL;
+    *found = m != NULL || rh_err_occurred(rt); /* a failed lookup is the error */
     if (!m) return NULL;
     if (m->type->tp_descr_get) bound = m->type->tp_descr_get(rt, m, o, (rh_object *)o->type);
     else rh_incref(bound = m);
