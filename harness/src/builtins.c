@@ -642,6 +642,31 @@ FN(bi_globals) {
     return newref(g ? g : rh_none(I->rt));
 }
 
+/* vars([object]) (builtin_vars, Python/bltinmodule.c 3.11; METH_VARARGS): without an argument the
+ * current namespace (PyEval_GetLocals: a module's globals, a class body's namespace; a function's locals
+ * are refused, refheap does not make frame locals dicts); with one, object.__dict__, whose absence is
+ * "vars() argument must have __dict__ attribute" (other errors of the lookup pass through). */
+FN(bi_vars) {
+    UNUSED_ARGS;
+    if (no_kw(I, "vars", nkw, kwn) || nargs_check(I, "vars", n, 0, 1)) return NULL;
+    if (n == 0) {
+        hx_frame *f = I->frame;
+        if (f && f->ns) return newref(f->ns);
+        if (f && f->func) {
+            rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "vars() without an argument inside a function (its locals dict)");
+            return NULL;
+        }
+        rh_object *g = f ? f->globals : I->globals;
+        return newref(g ? g : rh_none(I->rt));
+    }
+    rh_object *d = hx_getattr_obj(I, a[0], I->s_dict);
+    if (!d && rh_err_occurred(I->rt) == RH_EXC_ATTRIBUTE) {
+        rh_err_clear(I->rt);
+        rh_err_set(I->rt, RH_EXC_TYPE, "vars() argument must have __dict__ attribute");
+    }
+    return d;
+}
+
 /* isinstance against a class, a built-in type object, or one of the conversion built-ins (int, str...) */
 static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
     rh_type *t = rh_type_of(o);
@@ -881,16 +906,53 @@ FN(l_sort) {
     (void)a;
     return sort_list(I, self, rev, key) ? NULL : newref(rh_none(I->rt));
 }
-FN(l_index) {
-    UNUSED_ARGS;
-    if (nargs_check(I, "index", n, 1, 1)) return NULL;
-    int64_t i = list_find(I, self, a[0]);
-    if (i < -1) return NULL;
-    if (i >= 0) return rh_int_from_i64(I->rt, i);
-    rh_object *rep = hx_obj_repr(I, a[0]);
-    rh_err_set(I->rt, RH_EXC_VALUE, "%s is not in list", rep ? rh_str_utf8(I->rt, rep, NULL) : "?");
+/* _PyEval_SliceIndexNotNone: an index-able argument as a Py_ssize_t, clamped to the C range when it does
+ * not fit (sign from comparing with 0). 0 or -1 with TypeError set. */
+static int slice_index_arg(hx_interp *I, rh_object *o, int64_t *v) {
+    if (!o->type->as_number.nb_index) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    if (rh_index_value(I->rt, o, v) == 0) return 0;
+    if (rh_err_occurred(I->rt) != RH_EXC_OVERFLOW) return -1;
+    rh_err_clear(I->rt);
+    rh_object *zero = rh_int_from_i64(I->rt, 0);
+    int neg = zero ? rh_richcompare(I->rt, RH_CMP_LT, o, zero) : -1;
+    rh_xdecref(I->rt, zero);
+    if (neg < 0) return -1;
+    *v = neg ? INT64_MIN : INT64_MAX;
+    return 0;
+}
+
+/* list.index / tuple.index (list_index_impl, tuple_index_impl 3.11): value, start=0, stop=sys.maxsize, all
+ * positional; negative bounds count from the end (clamped at 0); the sequence may change under __eq__. */
+static rh_object *seq_index(hx_interp *I, rh_object *self, rh_object **a, int n, int nkw, char **kwn) {
+    int is_list = rh_kind_of(self) == RH_K_LIST;
+    if (no_kw(I, is_list ? "list.index" : "tuple.index", nkw, kwn) || nargs_check(I, "index", n, 1, 3)) return NULL;
+    int64_t b[2] = {0, INT64_MAX};
+    for (int k = 1; k < n; k++)
+        if (slice_index_arg(I, a[k], &b[k - 1])) return NULL;
+    for (int k = 0; k < 2; k++)
+        if (b[k] < 0 && (b[k] += (int64_t)seqlen(self)) < 0) b[k] = 0;
+    for (int64_t i = b[0]; i < b[1] && i < (int64_t)seqlen(self); i++) {
+        rh_object *x = newref(seqget(self, (size_t)i));
+        int r = hx_compare(I, CMP_EQ, x, a[0]);
+        rh_decref(I->rt, x);
+        if (r < 0) return NULL;
+        if (r) return rh_int_from_i64(I->rt, i);
+    }
+    if (!is_list) {
+        rh_err_set(I->rt, RH_EXC_VALUE, "tuple.index(x): x not in tuple");
+        return NULL;
+    }
+    rh_object *rep = hx_obj_repr(I, a[0]); /* PyErr_Format's %R: its failure is the error */
+    if (rep) rh_err_set(I->rt, RH_EXC_VALUE, "%s is not in list", rh_str_utf8(I->rt, rep, NULL));
     rh_xdecref(I->rt, rep);
     return NULL;
+}
+FN(l_index) {
+    (void)self; (void)kwv;
+    return seq_index(I, self, a, n, nkw, kwn);
 }
 FN(l_count) {
     UNUSED_ARGS;
@@ -907,6 +969,17 @@ FN(l_count) {
     return rh_int_from_i64(I->rt, c);
 }
 FN(l_copy) { UNUSED_ARGS; (void)a; (void)n; return rh_list_slice(I->rt, self, 0, (int64_t)rh_list_len(self), 1); }
+
+/* ---------------------------------------------------------------- int methods */
+
+/* int.bit_length() / int.bit_count() (METH_NOARGS: "int.bit_length() takes no arguments (1 given)") */
+static rh_object *int_bits(hx_interp *I, rh_object *self, int n, int nkw, const char *fname, int64_t (*f)(const rh_object *)) {
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fname); return NULL; }
+    if (n) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments (%d given)", fname, n); return NULL; }
+    return rh_int_from_i64(I->rt, f(self));
+}
+FN(i_bit_length) { UNUSED_ARGS; (void)a; return int_bits(I, self, n, nkw, "int.bit_length", rh_int_bit_length); }
+FN(i_bit_count) { UNUSED_ARGS; (void)a; return int_bits(I, self, n, nkw, "int.bit_count", rh_int_bit_count); }
 
 /* ---------------------------------------------------------------- dict methods */
 
@@ -972,14 +1045,17 @@ DEF(m_d_keys, "keys", d_keys); DEF(m_d_items, "items", d_items); DEF(m_d_values,
 DEF(m_d_get, "get", d_get); DEF(m_d_pop, "pop", d_pop); DEF(m_d_clear, "clear", d_clear);
 DEF(m_d_setdefault, "setdefault", d_setdefault);
 static const rh_builtin_def m_d_update = {"update", (void (*)(void))d_update, HX_METH_VARARGS}; DEF(m_d_copy, "copy", d_copy);
-DEF(m_t_count, "count", l_count);
+DEF(m_t_count, "count", l_count); DEF(m_t_index, "index", l_index);
+DEF(m_i_bit_length, "bit_length", i_bit_length); DEF(m_i_bit_count, "bit_count", i_bit_count);
 
 static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &m_l_pop, &m_l_remove, &m_l_clear,
                                                      &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy,
                                                      &m_l_insert, NULL};
 static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d_values, &m_d_get, &m_d_pop,
                                                      &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, NULL};
-static const rh_builtin_def *const tuple_methods[] = {&m_t_count, NULL};
+static const rh_builtin_def *const tuple_methods[] = {&m_t_count, &m_t_index, NULL};
+/* int's methods (long_methods, Objects/longobject.c): bit_length, and bit_count from 3.10 */
+static const rh_builtin_def *const int_methods[] = {&m_i_bit_length, &m_i_bit_count, NULL};
 static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
 
 static const rh_builtin_def *find_method_def_kind(hx_interp *I, rh_kind kind, const char *name);
@@ -993,9 +1069,15 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
     case RH_K_LIST:
         if (no_kw(I, "list", nkw, kwn) || nargs_check(I, "list", n, 0, 1) || rh_list_clear(I->rt, self)) return NULL;
         return n ? l_extend(I, self, a, 1, kwn, kwv, 0) : newref(rh_none(I->rt));
-    case RH_K_DICT:
-        if (nargs_check(I, "dict", n, 0, 1)) return NULL;
-        return d_update(I, self, a, n, kwn, kwv, nkw);
+    case RH_K_DICT: {
+        rh_object *rest, *r = NULL;
+        int took = hx_defaultdict_init(I, self, a, n, &rest); /* mod_collections.c: defdict_init's factory */
+        if (took >= 0 && !nargs_check(I, "dict", n - took, 0, 1)) r = d_update(I, self, a + took, n - took, kwn, kwv, nkw);
+        rh_xdecref(I->rt, rest);
+        return r;
+    }
+    case RH_K_TUPLE: /* tuple has no __init__: object_init, which a class with its own __new__ lets pass */
+        return newref(rh_none(I->rt));
     default:
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__init__ of the built-in type '%s'", rh_type_name(self));
         return NULL;
@@ -1103,9 +1185,22 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     const rh_builtin_def *const *tab;
     if (rh_kind_of(self) == RH_K_LIST && !RH_API(I, "list", name)) return NULL;
     switch (rh_kind_of(self)) {
-    case RH_K_LIST: case RH_K_DICT: return find_method_def_kind(I, rh_kind_of(self), name);
+    case RH_K_DICT: {
+        const rh_builtin_def *d = hx_defaultdict_find_method(self, name); /* mod_collections.c */
+        return d ? d : find_method_def_kind(I, RH_K_DICT, name);
+    }
+    case RH_K_LIST: return find_method_def_kind(I, RH_K_LIST, name);
     case RH_K_STR: return hx_str_find_method(I, name); /* builtins_str.c */
-    case RH_K_TUPLE: tab = tuple_methods; break;
+    case RH_K_TUPLE: {
+        const rh_builtin_def *d = hx_namedtuple_find_method(self, name); /* mod_collections.c */
+        if (d) return d;
+        tab = tuple_methods;
+        break;
+    }
+    case RH_K_INT: case RH_K_BOOL:
+        if (!RH_API(I, "int", name)) return NULL;
+        tab = int_methods;
+        break;
     case RH_K_FILE: tab = file_methods; break;
     case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(self, name); /* builtins_iter.c */
     case RH_K_PROPERTY: return hx_property_find_method(name); /* builtins_func.c */
@@ -1138,12 +1233,13 @@ static const rh_builtin_def b_max = {"max", (void (*)(void))bi_max, HX_METH_VARA
 DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
 DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open);
+static const rh_builtin_def b_vars = {"vars", (void (*)(void))bi_vars, HX_METH_VARARGS};
 DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
 DEF(b_object, "object", bi_object);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
-    &b_isinstance, &b_callable, &b_globals, &b_open, &b_hash, &b_divmod, &b_pow, NULL};
+    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {

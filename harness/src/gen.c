@@ -252,6 +252,10 @@ rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
     if (rh_str_eq(name, I->s_name)) return newref(rh_gen_name(gen));
     if (rh_str_eq(name, I->s_qualname)) return newref(rh_gen_qualname(gen));
     if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(gen));
+    if (!is_coro(gen)) { /* a generator's __next__ and __iter__ are method-wrappers (t_wrapper.c) */
+        rh_object *w = rh_slot_wrapper_new(rt, gen, name);
+        if (w || rh_err_occurred(rt)) return w;
+    }
     const rh_builtin_def *d = hx_gen_find_method(gen, s);
     if (d) return rh_builtin_new(rt, d, gen);
     rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(gen), s);

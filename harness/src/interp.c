@@ -594,7 +594,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (hx_is_builtin_subclass_instance(o)) return builtin_subclass_getattr(I, o, name);
     switch (rh_kind_of(o)) {
-    case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: {
+    case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: case RH_K_METHOD_WRAPPER: {
         rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */
         if (r && rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(rt, class_of(o), name) == r) {
             rh_object *m = rh_method_new(rt, r, o);
@@ -612,6 +612,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_MODULE: {
         rh_object *v = rh_dict_get(rt, rh_module_dict(o), name);
         if (v) return newref(v);
+        if (!rh_err_occurred(rt) && rh_str_eq(name, I->s_dict)) return newref(rh_module_dict(o)); /* module_members */
         if (rh_err_occurred(rt)) return NULL;
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", hx_cstr(I, rh_module_name(o)), hx_cstr(I, name));
         return NULL;
@@ -643,6 +644,11 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_GENERATOR: case RH_K_COROUTINE: return hx_gen_getattr(I, o, name); /* gen.c */
     default: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
+        if (rh_type_of(o) != rh_builtin_type(rt, rh_kind_of(o))) { /* a static subtype sharing its base's kind */
+            rh_object *v = rh_getattr(rt, o, name); /* (sys.version_info): its fields through its tp_getattro */
+            if (v || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return v;
+            rh_err_clear(rt);
+        }
         rh_object *r;
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
         if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);
@@ -651,6 +657,10 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);
+        /* a special method one of the type's slots answers (__next__, __iter__, __len__): a method-wrapper
+         * bound to o, as the type's wrapper_descriptor gives (PyWrapper_New) */
+        rh_object *w = rh_slot_wrapper_new(rt, o, name);
+        if (w || rh_err_occurred(rt)) return w;
         break;
     }
     }

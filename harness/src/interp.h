@@ -22,7 +22,7 @@
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
     X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>") X(s_call, "__call__")     \
     X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__") X(s_setcomp, "<setcomp>")   \
-    X(s_dictcomp, "<dictcomp>")
+    X(s_dictcomp, "<dictcomp>") X(s_defaultdict, "defaultdict")
 
 /* The native modules (modules.c; math, time, random in mod_*.c), each kept in I->mod_<name>, in the order
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
@@ -275,6 +275,14 @@ rh_object *hx_module_collections(hx_interp *I);
 const rh_builtin_def *hx_collections_constructor(rh_object *type);
 const rh_builtin_def *hx_deque_find_method(const char *name);
 int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
+/* mod_collections.c: defaultdict (a dict subclass made when _collections is imported): its methods (NULL
+ * when self is no defaultdict or name not one of them), and the part of its __init__ before dict's (the
+ * factory argument taken: 1, 0 (also when self is no defaultdict), -1 error; *rest the remaining
+ * arguments' tuple to drop after dict's __init__, or NULL) */
+const rh_builtin_def *hx_defaultdict_find_method(rh_object *self, const char *name);
+int hx_defaultdict_init(hx_interp *I, rh_object *self, rh_object **a, int n, rh_object **rest);
+/* mod_collections.c: a namedtuple instance's methods (_asdict, _replace, __getnewargs__), NULL otherwise */
+const rh_builtin_def *hx_namedtuple_find_method(rh_object *self, const char *name);
 /* mod_array.c, mod_io.c, mod_bisect.c, mod_random.c: array, _io/io (StringIO), _bisect, _heapq (bisect and heapq
  * are Lib's bisect.py and heapq.py over them, as CPython's),
  * and the methods, attributes and constructors of their objects (array.array, StringIO, random.Random) */

@@ -8,6 +8,8 @@
  * arguments (1 given)", "index() takes at least 1 argument (0 given)"), and deque.maxlen. The object is
  * the library's (reference/src/t_deque.c).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "interp.h"
@@ -173,14 +175,601 @@ const rh_builtin_def *hx_collections_constructor(rh_object *type) {
     return ((rh_type *)type)->kind == RH_K_DEQUE ? &d_deque : NULL;
 }
 
+/* ---------------------------------------------------------------- defaultdict
+ * CPython's defaultdict (Modules/_collectionsmodule.c, defdictobject) is a static subtype of dict adding
+ * one field, default_factory: 56 bytes + GC head. refheap makes it once per module as a class deriving
+ * from dict with __slots__ = ('default_factory',): the same layout (the field right after the dict's, a
+ * member descriptor as defdict_members' T_OBJECT), GC-tracked from creation as dict_new's subtype
+ * allocation. Its subscript, repr and __init__ slots are defdict's; copy, __copy__ and __missing__ are
+ * its methods (hx_defaultdict_find_method). A defaultdict made without a factory holds None, where
+ * CPython holds NULL (default_factory reads None either way). */
+
+static rh_object *dd_subscript(rh_runtime *rt, rh_object *o, rh_object *key);
+
+/* Is o a defaultdict (or an instance of a subclass)? The defaultdict class is the heap class on o's tp_base
+ * chain whose base is dict and whose subscript slot is dd_subscript. */
+static int dd_is(rh_object *o) {
+    if (rh_kind_of(o) != RH_K_DICT) return 0;
+    for (rh_type *t = rh_type_of(o); t && (t->flags & RH_TPFLAG_HEAPTYPE); t = t->base)
+        if (t->as_mapping.mp_subscript == dd_subscript && t->base && !(t->base->flags & RH_TPFLAG_HEAPTYPE)) return 1;
+    return 0;
+}
+
+/* the default_factory field: the first slot after the dict's own fields (borrowed pointer to it) */
+static rh_object **dd_factory(rh_runtime *rt, rh_object *o) {
+    return (rh_object **)(void *)((char *)o + rh_builtin_type(rt, RH_K_DICT)->basicsize);
+}
+
+/* defdict_missing: KeyError(key) without a factory, else factory() stored under key (PyObject_SetItem) and
+ * returned. New reference or NULL. */
+static rh_object *dd_missing(rh_runtime *rt, rh_object *o, rh_object *key) {
+    rh_object *factory = *dd_factory(rt, o);
+    if (!factory || factory == rh_none(rt)) {
+        rh_err_set_key(rt, key);
+        return NULL;
+    }
+    rh_incref(factory);
+    rh_object *value = rh_call(rt, factory, NULL, 0);
+    rh_decref(rt, factory);
+    if (value && rh_setitem(rt, o, key, value)) rh_setref(rt, &value, NULL);
+    return value;
+}
+
+FN(dd_missing_m) {
+    UNUSED;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "defaultdict.__missing__() takes no keyword arguments"); return NULL; }
+    if (n != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "defaultdict.__missing__() takes exactly one argument (%d given)", n);
+        return NULL;
+    }
+    return dd_missing(I->rt, self, a[0]);
+}
+static const rh_builtin_def dd_missing_def = {"__missing__", (void (*)(void))dd_missing_m, 0};
+
+/* dict_subscript on a defaultdict: the item, else __missing__ as _PyObject_LookupSpecial finds it: a
+ * subclass's own (dict's subscript calls it), or defaultdict's, bound to o for the call (the built-in
+ * method object CPython's lookup makes lives across the call). New reference or NULL. */
+static rh_object *dd_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
+    if (rh_class_special(rt, (rh_object *)rh_type_of(o), "__missing__"))
+        return rh_builtin_type(rt, RH_K_DICT)->as_mapping.mp_subscript(rt, o, key);
+    if (rh_err_occurred(rt)) return NULL;
+    rh_object *v = rh_dict_get(rt, o, key);
+    if (v) { rh_incref(v); return v; }
+    if (rh_err_occurred(rt)) return NULL;
+    rh_object *bound = rh_builtin_new(rt, &dd_missing_def, o);
+    if (!bound) return NULL;
+    v = dd_missing(rt, o, key);
+    rh_decref(rt, bound);
+    return v;
+}
+
+/* defdict_repr: "%s(%U, %U)" of the type's name, repr(default_factory) ("None" without one) and dict's
+ * repr. New str or NULL. */
+static rh_object *dd_repr(rh_runtime *rt, rh_object *o) {
+    rh_object *base = rh_repr_as(rt, rh_builtin_type(rt, RH_K_DICT), o), *fr = NULL, *r = NULL;
+    rh_object *factory = *dd_factory(rt, o);
+    if (base && factory && factory != rh_none(rt)) fr = rh_repr(rt, factory);
+    if (base && (fr || !factory || factory == rh_none(rt))) {
+        size_t nb, nf;
+        const char *b = rh_str_utf8(rt, base, &nb), *f = fr ? rh_str_utf8(rt, fr, &nf) : "None";
+        if (!fr) nf = 4;
+        const char *tn = rh_type_of(o)->name;
+        size_t len = strlen(tn) + nf + nb + 4;
+        char *buf = b && f ? malloc(len + 1) : NULL;
+        if (buf) {
+            snprintf(buf, len + 1, "%s(%s, %s)", tn, f, b);
+            r = rh_str_from_utf8(rt, buf, len);
+            free(buf);
+        } else if (b && f) {
+            rh_err_set(rt, RH_EXC_MEMORY, "%s", "");
+        }
+    }
+    rh_xdecref(rt, fr);
+    rh_xdecref(rt, base);
+    return r;
+}
+
+/* defdict_copy: type(self)(default_factory, self) */
+FN(dd_copy) {
+    UNUSED;
+    (void)a;
+    if (nkw || n) { rh_err_set(I->rt, RH_EXC_TYPE, "copy() takes no arguments (%d given)", n + nkw); return NULL; }
+    rh_object *factory = *dd_factory(I->rt, self);
+    rh_object *args[2] = {factory ? factory : rh_none(I->rt), self};
+    rh_incref(args[0]);
+    rh_incref(args[1]);
+    rh_object *cls = (rh_object *)rh_type_of(self);
+    rh_incref(cls);
+    rh_object *r = hx_call(I, cls, args, 2, NULL, NULL, 0);
+    rh_decref(I->rt, cls);
+    return r;
+}
+static const rh_builtin_def dd_copy_def = {"copy", (void (*)(void))dd_copy, 0};
+static const rh_builtin_def dd_copy2_def = {"__copy__", (void (*)(void))dd_copy, 0};
+static const rh_builtin_def *const dd_methods[] = {&dd_copy_def, &dd_copy2_def, &dd_missing_def, NULL};
+
+const rh_builtin_def *hx_defaultdict_find_method(rh_object *self, const char *name) {
+    if (!dd_is(self)) return NULL;
+    for (int i = 0; dd_methods[i]; i++)
+        if (!strcmp(dd_methods[i]->name, name)) return dd_methods[i];
+    return NULL;
+}
+
+/* defdict_init's part before dict's __init__: the first positional argument, when there is one, is the
+ * new default_factory (callable or None: PyCallable_Check), the rest go to dict's __init__ as the tuple
+ * PySequence_GetSlice(args, 1, n) makes (*rest, owned, NULL when it is the empty tuple; the caller drops it
+ * after dict's __init__). Returns how many arguments it took (0 or 1; 0 when self is no defaultdict), -1
+ * with the error set. */
+int hx_defaultdict_init(hx_interp *I, rh_object *self, rh_object **a, int n, rh_object **rest) {
+    *rest = NULL;
+    if (!dd_is(self)) return 0;
+    rh_object *nf = n > 0 ? a[0] : rh_none(I->rt);
+    if (nf != rh_none(I->rt) && !rh_type_of(nf)->tp_call && rh_kind_of(nf) != RH_K_WEAKREF) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "first argument must be callable or None");
+        return -1;
+    }
+    if (n > 1) {
+        if (!(*rest = rh_tuple_new(I->rt, (size_t)n - 1))) return -1;
+        for (int i = 1; i < n; i++) { rh_incref(a[i]); rh_tuple_set(*rest, (size_t)i - 1, a[i]); }
+    }
+    rh_incref(nf);
+    rh_setref(I->rt, dd_factory(I->rt, self), nf);
+    return n > 0;
+}
+
+/* The defaultdict class: `class defaultdict(dict): __slots__ = ('default_factory',)` in module
+ * collections, then defdict's slots. New reference or NULL. */
+static rh_object *make_defaultdict(hx_interp *I) {
+    rh_runtime *rt = I->rt;
+    rh_object *name = rh_str_intern_utf8(rt, "defaultdict", 11), *ns = rh_dict_new(rt), *cls = NULL;
+    rh_object *bases = rh_tuple_pack(rt, 1, (rh_object *)rh_builtin_type(rt, RH_K_DICT));
+    rh_object *mod = rh_str_intern_utf8(rt, "collections", 11), *fld = rh_str_intern_utf8(rt, "default_factory", 15);
+    rh_object *slots = fld ? rh_tuple_pack(rt, 1, fld) : NULL;
+    if (name && ns && bases && mod && slots && !rh_dict_set_cstr(rt, ns, "__module__", mod) &&
+        !rh_dict_set_cstr(rt, ns, "__slots__", slots))
+        cls = rh_class_new(rt, name, bases, ns);
+    if (cls) {
+        rh_type *t = (rh_type *)cls;
+        t->as_mapping.mp_subscript = dd_subscript;
+        t->tp_repr = dd_repr;
+        t->repr_into = NULL;
+    }
+    rh_xdecref(rt, name); rh_xdecref(rt, ns); rh_xdecref(rt, bases); rh_xdecref(rt, mod); rh_xdecref(rt, fld);
+    rh_xdecref(rt, slots);
+    return cls;
+}
+
+
+/* ---------------------------------------------------------------- namedtuple
+ * CPython's namedtuple (Lib/collections/__init__.py) execs generated source for __new__ and builds the class
+ * with type(typename, (tuple,), namespace). refheap builds the same class natively: a class deriving from
+ * tuple with __slots__ = () (so an instance is a tuple of the class: 24 + 8 per field + GC head, tracked,
+ * never untracked by the collector as exact tuples are), whose namespace holds __doc__, __slots__, _fields,
+ * _field_defaults, __match_args__ (3.10+), __new__ (a staticmethod over nt_new, which binds the arguments
+ * as the generated `def __new__(_cls, x, y)` would and makes the instance as `_tuple_new(_cls, (x, y))`),
+ * _make (a classmethod) and one property per field (CPython's _tuplegetter descriptors; refheap's are
+ * properties over a built-in getter). The repr slot is the generated __repr__'s; _asdict, _replace and
+ * __getnewargs__ are methods (hx_namedtuple_find_method). Not modelled: rename=True. */
+
+static rh_object *nt_repr(rh_runtime *rt, rh_object *o);
+
+/* the namedtuple class on o's tp_base chain (the heap class deriving from tuple whose repr slot is nt_repr),
+ * borrowed, or NULL */
+static rh_object *nt_class(rh_object *o) {
+    if (rh_kind_of(o) != RH_K_TUPLE) return NULL;
+    for (rh_type *t = rh_type_of(o); t && (t->flags & RH_TPFLAG_HEAPTYPE); t = t->base)
+        if (t->tp_repr == nt_repr && t->base && !(t->base->flags & RH_TPFLAG_HEAPTYPE)) return (rh_object *)t;
+    return NULL;
+}
+
+/* cls.<name> found on the class (borrowed) or NULL */
+static rh_object *nt_class_attr(rh_runtime *rt, rh_object *cls, const char *name) {
+    rh_object *k = rh_str_intern_utf8(rt, name, strlen(name));
+    rh_object *v = k ? rh_class_lookup(rt, cls, k) : NULL;
+    rh_xdecref(rt, k);
+    return v;
+}
+
+/* the generated __repr__: self.__class__.__name__ + '(x=%r, y=%r)' % self. New str or NULL. */
+static rh_object *nt_repr(rh_runtime *rt, rh_object *o) {
+    rh_object *fields = nt_class_attr(rt, nt_class(o), "_fields");
+    size_t n = rh_tuple_len(o);
+    if (!fields || fields->type->kind != RH_K_TUPLE || rh_tuple_len(fields) != n) {
+        if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_TYPE, "not enough arguments for format string");
+        return NULL;
+    }
+    const char *tn = rh_type_of(o)->name;
+    size_t cap = strlen(tn) + 3, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) { rh_err_set(rt, RH_EXC_MEMORY, "%s", ""); return NULL; }
+    len = (size_t)snprintf(buf, cap, "%s(", tn);
+    for (size_t i = 0; i < n; i++) {
+        rh_object *r = rh_repr(rt, rh_tuple_get(o, i));
+        if (!r) { free(buf); return NULL; }
+        size_t fl, rl;
+        const char *f = rh_str_utf8(rt, rh_tuple_get(fields, i), &fl), *rs = rh_str_utf8(rt, r, &rl);
+        char *nb = f && rs ? realloc(buf, cap + fl + rl + 4) : NULL;
+        if (!nb) { rh_decref(rt, r); free(buf); rh_err_set(rt, RH_EXC_MEMORY, "%s", ""); return NULL; }
+        buf = nb;
+        cap += fl + rl + 4;
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s=%s", i ? ", " : "", f, rs);
+        rh_decref(rt, r);
+    }
+    len += (size_t)snprintf(buf + len, cap - len, ")");
+    rh_object *s = rh_str_from_utf8(rt, buf, len);
+    free(buf);
+    return s;
+}
+
+/* "'x', 'y', and 'z'" as the argument errors of a Python function list missing names */
+static void name_list(char *out, size_t cap, const char *const *names, int k) {
+    size_t len = 0;
+    out[0] = 0;
+    for (int i = 0; i < k && len < cap; i++)
+        len += (size_t)snprintf(out + len, cap - len, "%s'%s'", i == 0 ? "" : k == 2 ? " and " : i == k - 1 ? ", and " : ", ",
+                                names[i]);
+}
+
+/* _tuple_new(cls, t) = tuple.__new__(cls, t) for a tuple t: the built-in tp_new_wrapper, METH_VARARGS, gets
+ * (cls, t) packed and slices off (t,) for tuple_new (Objects/typeobject.c tp_new_wrapper), which copies t's
+ * items into tuple_subtype_new's instance; both temporary tuples die before it returns. New ref or NULL. */
+static rh_object *tuple_new_call(rh_runtime *rt, rh_object *cls, rh_object *t) {
+    rh_object *packed = rh_tuple_pack(rt, 2, cls, t), *rest = packed ? rh_tuple_pack(rt, 1, t) : NULL, *r = NULL;
+    if (rest) r = rh_tuple_subtype_new(rt, cls, (rh_object *const *)(void *)((rh_varobject *)t + 1), rh_tuple_len(t));
+    rh_xdecref(rt, rest);
+    rh_xdecref(rt, packed);
+    return r;
+}
+
+/* the generated __new__(_cls, x, y): a[0] the class, then the arguments; binding errors as a Python
+ * function's (Python/ceval.c: missing_arguments, too_many_positional, unexpected keyword, multiple values) */
+FN(nt_new) {
+    (void)self;
+    rh_runtime *rt = I->rt;
+    rh_object *cls = a[0], *fields = nt_class_attr(rt, cls, "_fields"), *defaults = nt_class_attr(rt, cls, "_field_defaults");
+    if (!fields || fields->type->kind != RH_K_TUPLE) {
+        if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_TYPE, "namedtuple class without _fields");
+        return NULL;
+    }
+    int nf = (int)rh_tuple_len(fields), given = n - 1, ndef = defaults && rh_kind_of(defaults) == RH_K_DICT ? (int)rh_dict_len(defaults) : 0;
+    const char *qn = rh_type_of(cls) ? ((rh_type *)cls)->name : "?";
+    if (nf > RH_ARGS_MAX) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "a namedtuple of more than %d fields", RH_ARGS_MAX); return NULL; }
+    if (given > nf) {
+        if (ndef) rh_err_set(rt, RH_EXC_TYPE, "%s.__new__() takes from %d to %d positional arguments but %d were given", qn,
+                             nf - ndef + 1, nf + 1, n);
+        else rh_err_set(rt, RH_EXC_TYPE, "%s.__new__() takes %d positional argument%s but %d were given", qn, nf + 1,
+                        nf + 1 == 1 ? "" : "s", n);
+        return NULL;
+    }
+    rh_object *v[RH_ARGS_MAX] = {NULL};
+    for (int i = 0; i < given; i++) v[i] = a[i + 1];
+    for (int k = 0; k < nkw; k++) {
+        int j = 0;
+        while (j < nf && !rh_str_eq_cstr(rh_tuple_get(fields, (size_t)j), kwn[k])) j++;
+        if (j == nf) { rh_err_set(rt, RH_EXC_TYPE, "%s.__new__() got an unexpected keyword argument '%s'", qn, kwn[k]); return NULL; }
+        if (v[j]) { rh_err_set(rt, RH_EXC_TYPE, "%s.__new__() got multiple values for argument '%s'", qn, kwn[k]); return NULL; }
+        v[j] = kwv[k];
+    }
+    const char *missing[RH_ARGS_MAX];
+    int nmiss = 0;
+    for (int j = 0; j < nf; j++) {
+        if (v[j]) continue;
+        rh_object *d = ndef ? rh_dict_get(rt, defaults, rh_tuple_get(fields, (size_t)j)) : NULL;
+        if (d) v[j] = d;
+        else missing[nmiss++] = hx_cstr(I, rh_tuple_get(fields, (size_t)j));
+    }
+    if (nmiss) {
+        char names[512];
+        name_list(names, sizeof names, missing, nmiss);
+        rh_err_set(rt, RH_EXC_TYPE, "%s.__new__() missing %d required positional argument%s: %s", qn, nmiss,
+                   nmiss == 1 ? "" : "s", names);
+        return NULL;
+    }
+    rh_object *tmp = rh_tuple_new(rt, (size_t)nf); /* BUILD_TUPLE (x, y), then _tuple_new(_cls, it) */
+    if (!tmp) return NULL;
+    for (int j = 0; j < nf; j++) { rh_incref(v[j]); rh_tuple_set(tmp, (size_t)j, v[j]); }
+    rh_object *r = tuple_new_call(rt, cls, tmp);
+    rh_decref(rt, tmp);
+    return r;
+}
+
+/* _make(cls, iterable): tuple.__new__(cls, iterable), then "Expected 2 arguments, got 3" */
+FN(nt_make) {
+    UNUSED;
+    (void)self;
+    rh_runtime *rt = I->rt;
+    if (n != 2 || nkw) {
+        rh_err_set(rt, RH_EXC_TYPE, "_make() takes 2 positional arguments but %d were given", n);
+        return NULL;
+    }
+    rh_object *fields = nt_class_attr(rt, a[0], "_fields");
+    if (!fields) { if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_TYPE, "namedtuple class without _fields"); return NULL; }
+    rh_object *packed = rh_tuple_pack(rt, 2, a[0], a[1]), *rest = packed ? rh_tuple_pack(rt, 1, a[1]) : NULL;
+    rh_object *tmp = rest ? rh_tuple_from_iterable(rt, a[1]) : NULL, *r = NULL; /* tuple_new: tuple(iterable) */
+    if (tmp) r = rh_tuple_subtype_new(rt, a[0], (rh_object *const *)(void *)((rh_varobject *)tmp + 1), rh_tuple_len(tmp));
+    rh_xdecref(rt, tmp);
+    rh_xdecref(rt, rest);
+    rh_xdecref(rt, packed);
+    if (!r) return NULL;
+    if (r && rh_tuple_len(r) != rh_tuple_len(fields)) {
+        rh_err_set(rt, RH_EXC_TYPE, "Expected %zu arguments, got %zu", rh_tuple_len(fields), rh_tuple_len(r));
+        rh_setref(rt, &r, NULL);
+    }
+    return r;
+}
+
+/* a field's getter: self of the built-in is the field's index (the _tuplegetter's), a[0] the instance */
+FN(nt_get) {
+    UNUSED;
+    int64_t i;
+    if (n != 1 || nkw || rh_int_as_i64(I->rt, self, &i)) {
+        if (!rh_err_occurred(I->rt)) rh_err_set(I->rt, RH_EXC_TYPE, "expected 1 argument, got %d", n);
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_TUPLE || (size_t)i >= rh_tuple_len(a[0])) {
+        rh_err_set(I->rt, RH_EXC_INDEX, "tuple index out of range");
+        return NULL;
+    }
+    rh_object *v = rh_tuple_get(a[0], (size_t)i);
+    rh_incref(v);
+    return v;
+}
+
+/* _asdict(self): dict(zip(self._fields, self)) */
+FN(nt_asdict) {
+    UNUSED;
+    (void)a;
+    if (n || nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "_asdict() takes 1 positional argument but %d were given", n + 1); return NULL; }
+    rh_object *fields = nt_class_attr(I->rt, nt_class(self), "_fields"), *d = rh_dict_new(I->rt);
+    for (size_t i = 0; d && fields && i < rh_tuple_len(fields) && i < rh_tuple_len(self); i++)
+        if (rh_dict_set(I->rt, d, rh_tuple_get(fields, i), rh_tuple_get(self, i))) rh_setref(I->rt, &d, NULL);
+    return d;
+}
+
+/* _replace(self, /, **kwds): self._make(map(kwds.pop, fields, self)); leftover names are a ValueError */
+FN(nt_replace) {
+    (void)kwv;
+    rh_runtime *rt = I->rt;
+    if (n) { rh_err_set(rt, RH_EXC_TYPE, "_replace() takes 1 positional argument but %d were given", n + 1); return NULL; }
+    rh_object *cls = (rh_object *)rh_type_of(self), *fields = nt_class_attr(rt, nt_class(self), "_fields");
+    size_t nf = fields ? rh_tuple_len(fields) : 0;
+    if (!fields || nf > RH_ARGS_MAX) { if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_UNSUPPORTED, "_replace of this namedtuple"); return NULL; }
+    rh_object *v[RH_ARGS_MAX];
+    int used[RH_ARGS_MAX] = {0};
+    for (size_t j = 0; j < nf; j++) {
+        v[j] = j < rh_tuple_len(self) ? rh_tuple_get(self, j) : NULL;
+        for (int k = 0; k < nkw; k++)
+            if (rh_str_eq_cstr(rh_tuple_get(fields, j), kwn[k])) v[j] = kwv[k], used[k] = 1;
+    }
+    char extra[512] = "[";
+    size_t len = 1;
+    for (int k = 0; k < nkw; k++)
+        if (!used[k] && len < sizeof extra) len += (size_t)snprintf(extra + len, sizeof extra - len, "%s'%s'", len > 1 ? ", " : "", kwn[k]);
+    if (len > 1) {
+        rh_err_set(rt, RH_API(I, "namedtuple", "_replace:TypeError") ? RH_EXC_TYPE : RH_EXC_VALUE,
+                   "Got unexpected field names: %s]", extra);
+        return NULL;
+    }
+    return rh_tuple_subtype_new(rt, cls, v, nf);
+}
+
+/* __getnewargs__(self): tuple(self) */
+FN(nt_getnewargs) {
+    UNUSED;
+    (void)a; (void)n; (void)nkw;
+    return rh_tuple_from_iterable(I->rt, self);
+}
+
+static const rh_builtin_def nt_new_def = {"__new__", (void (*)(void))nt_new, 0};
+static const rh_builtin_def nt_make_def = {"_make", (void (*)(void))nt_make, 0};
+static const rh_builtin_def nt_get_def = {"_tuplegetter", (void (*)(void))nt_get, 0};
+static const rh_builtin_def nt_asdict_def = {"_asdict", (void (*)(void))nt_asdict, 0};
+static const rh_builtin_def nt_replace_def = {"_replace", (void (*)(void))nt_replace, 0};
+static const rh_builtin_def nt_getnewargs_def = {"__getnewargs__", (void (*)(void))nt_getnewargs, 0};
+static const rh_builtin_def *const nt_methods[] = {&nt_asdict_def, &nt_replace_def, &nt_getnewargs_def, NULL};
+
+const rh_builtin_def *hx_namedtuple_find_method(rh_object *self, const char *name) {
+    if (!nt_class(self)) return NULL;
+    for (int i = 0; nt_methods[i]; i++)
+        if (!strcmp(nt_methods[i]->name, name)) return nt_methods[i];
+    return NULL;
+}
+
+/* str.isidentifier for ASCII names (refheap's field names), and keyword.iskeyword */
+static int nt_identifier(const char *s) {
+    if (!(*s == '_' || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))) return 0;
+    for (s++; *s; s++)
+        if (!(*s == '_' || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))) return 0;
+    return 1;
+}
+static int nt_keyword(const char *s) {
+    static const char *const kw[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+                                     "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+                                     "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+                                     "raise", "return", "try", "while", "with", "yield", NULL};
+    for (int i = 0; kw[i]; i++)
+        if (!strcmp(kw[i], s)) return 1;
+    return 0;
+}
+
+/* ns[name] = v (v stolen; NULL: fail). 0 or -1. */
+static int ns_put(rh_runtime *rt, rh_object *ns, const char *name, rh_object *v) {
+    int rc = v ? rh_dict_set_cstr(rt, ns, name, v) : -1;
+    rh_xdecref(rt, v);
+    return rc;
+}
+
+/* the field names: a str split on commas and whitespace, else list(field_names); each checked as
+ * namedtuple checks them. A new tuple of str, or NULL. */
+static rh_object *nt_field_names(hx_interp *I, rh_object *typename, rh_object *spec) {
+    rh_runtime *rt = I->rt;
+    rh_object *names = rh_list_new(rt, 0);
+    if (!names) return NULL;
+    if (rh_kind_of(spec) == RH_K_STR) {
+        size_t len;
+        const char *s = rh_str_utf8(rt, spec, &len);
+        for (size_t i = 0; s && i < len;) {
+            while (i < len && (s[i] == ',' || s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) i++;
+            size_t j = i;
+            while (j < len && !(s[j] == ',' || s[j] == ' ' || s[j] == '\t' || s[j] == '\n')) j++;
+            if (j > i) {
+                rh_object *w = rh_str_intern_utf8(rt, s + i, j - i);
+                if (!w || rh_list_append(rt, names, w)) { rh_xdecref(rt, w); rh_decref(rt, names); return NULL; }
+                rh_decref(rt, w);
+            }
+            i = j;
+        }
+    } else {
+        rh_object *t = rh_tuple_from_iterable(rt, spec);
+        if (!t || rh_list_extend(rt, names, t)) { rh_xdecref(rt, t); rh_decref(rt, names); return NULL; }
+        rh_decref(rt, t);
+    }
+    rh_object *all[RH_ARGS_MAX + 1];
+    size_t nn = rh_list_len(names);
+    if (nn > RH_ARGS_MAX) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "a namedtuple of more than %d fields", RH_ARGS_MAX); goto fail; }
+    all[0] = typename;
+    for (size_t i = 0; i < nn; i++) all[i + 1] = rh_list_get(names, i);
+    for (size_t i = 0; i <= nn; i++) {
+        if (rh_kind_of(all[i]) != RH_K_STR) { rh_err_set(rt, RH_EXC_TYPE, "Type names and field names must be strings"); goto fail; }
+        rh_object *r = hx_obj_repr(I, all[i]);
+        const char *s = hx_cstr(I, all[i]), *rs = r ? hx_cstr(I, r) : "?";
+        int bad = !nt_identifier(s) ? 1 : nt_keyword(s) ? 2 : 0;
+        if (bad) rh_err_set(rt, RH_EXC_VALUE, bad == 1 ? "Type names and field names must be valid identifiers: %s"
+                                                      : "Type names and field names cannot be a keyword: %s", rs);
+        rh_xdecref(rt, r);
+        if (bad) goto fail;
+    }
+    for (size_t i = 1; i <= nn; i++) {
+        rh_object *r = hx_obj_repr(I, all[i]);
+        const char *s = hx_cstr(I, all[i]), *rs = r ? hx_cstr(I, r) : "?";
+        int bad = s[0] == '_';
+        for (size_t j = 1; !bad && j < i; j++) bad = rh_str_eq_cstr(all[j], s) ? 2 : 0;
+        if (bad) rh_err_set(rt, RH_EXC_VALUE, bad == 1 ? "Field names cannot start with an underscore: %s"
+                                                      : "Encountered duplicate field name: %s", rs);
+        rh_xdecref(rt, r);
+        if (bad) goto fail;
+    }
+    rh_object *t = rh_tuple_from_iterable(rt, names);
+    rh_decref(rt, names);
+    return t;
+fail:
+    rh_decref(rt, names);
+    return NULL;
+}
+
+/* namedtuple(typename, field_names, *, rename=False, defaults=None, module=None) */
+FN(col_namedtuple) {
+    (void)self;
+    rh_runtime *rt = I->rt;
+    rh_object *defaults = NULL, *module = NULL;
+    if (n != 2) {
+        rh_err_set(rt, RH_EXC_TYPE, n < 2 ? "namedtuple() missing %d required positional argument%s: %s"
+                                          : "namedtuple() takes 2 positional arguments but %d were given",
+                   n < 2 ? 2 - n : n, n == 0 ? "s" : "", n == 0 ? "'typename' and 'field_names'" : "'field_names'");
+        return NULL;
+    }
+    for (int k = 0; k < nkw; k++) {
+        if (!strcmp(kwn[k], "defaults")) defaults = kwv[k];
+        else if (!strcmp(kwn[k], "module")) module = kwv[k];
+        else if (!strcmp(kwn[k], "rename")) {
+            int t = rh_truthy(rt, kwv[k]);
+            if (t < 0) return NULL;
+            if (t) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "namedtuple(rename=True)"); return NULL; }
+        } else {
+            rh_err_set(rt, RH_EXC_TYPE, "namedtuple() got an unexpected keyword argument '%s'", kwn[k]);
+            return NULL;
+        }
+    }
+    if (rh_kind_of(a[0]) != RH_K_STR) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "a namedtuple type name that is not a str"); return NULL; }
+    rh_object *typename = rh_str_intern_utf8(rt, hx_cstr(I, a[0]), strlen(hx_cstr(I, a[0])));
+    rh_object *fields = typename ? nt_field_names(I, typename, a[1]) : NULL, *fd = NULL, *ns = NULL, *cls = NULL;
+    rh_object *bases = NULL;
+    if (!fields) goto out;
+    size_t nf = rh_tuple_len(fields);
+    if (!(fd = rh_dict_new(rt))) goto out;
+    if (defaults && defaults != rh_none(rt)) {
+        rh_object *dt = rh_tuple_from_iterable(rt, defaults);
+        if (!dt) goto out;
+        size_t nd = rh_tuple_len(dt);
+        int rc = 0;
+        if (nd > nf) { rh_err_set(rt, RH_EXC_TYPE, "Got more default values than field names"); rc = -1; }
+        for (size_t i = 0; rc == 0 && i < nd; i++)
+            rc = rh_dict_set(rt, fd, rh_tuple_get(fields, nf - nd + i), rh_tuple_get(dt, i));
+        rh_decref(rt, dt);
+        if (rc) goto out;
+    }
+    if (!(ns = rh_dict_new(rt))) goto out;
+    /* __doc__ "Point(x, y)" */
+    rh_object *sep = rh_str_from_cstr(rt, ", "), *joined = sep ? rh_str_join(rt, sep, fields) : NULL;
+    rh_xdecref(rt, sep);
+    if (!joined) goto out;
+    size_t tl, jl;
+    const char *ts = rh_str_utf8(rt, typename, &tl), *js = rh_str_utf8(rt, joined, &jl);
+    char *doc = malloc(tl + jl + 3);
+    if (doc) snprintf(doc, tl + jl + 3, "%s(%s)", ts, js);
+    rh_decref(rt, joined);
+    int rc = ns_put(rt, ns, "__doc__", doc ? rh_str_from_utf8(rt, doc, tl + jl + 2) : NULL);
+    free(doc);
+    rh_object *mod = module && module != rh_none(rt) ? module : NULL;
+    if (!mod && I->frame && I->frame->globals) mod = rh_dict_get(rt, I->frame->globals, I->s_name);
+    rh_xincref(mod);
+    if (rc || ns_put(rt, ns, "__module__", mod ? mod : rh_str_from_cstr(rt, "__main__")) ||
+        rh_dict_set_cstr(rt, ns, "__slots__", rh_empty_tuple(rt)) || rh_dict_set_cstr(rt, ns, "_fields", fields) ||
+        rh_dict_set_cstr(rt, ns, "_field_defaults", fd))
+        goto out;
+    rh_object *f = rh_builtin_new(rt, &nt_new_def, NULL);
+    if (ns_put(rt, ns, "__new__", f ? rh_staticmethod_new(rt, f) : NULL)) { rh_xdecref(rt, f); goto out; }
+    rh_decref(rt, f);
+    f = rh_builtin_new(rt, &nt_make_def, NULL);
+    if (ns_put(rt, ns, "_make", f ? rh_classmethod_new(rt, f) : NULL)) { rh_xdecref(rt, f); goto out; }
+    rh_decref(rt, f);
+    if (RH_API(I, "namedtuple", "__match_args__") && rh_dict_set_cstr(rt, ns, "__match_args__", fields)) goto out;
+    for (size_t i = 0; i < nf; i++) {
+        char dbuf[64];
+        snprintf(dbuf, sizeof dbuf, "Alias for field number %zu", i);
+        rh_object *idx = rh_int_from_i64(rt, (int64_t)i), *g = idx ? rh_builtin_new(rt, &nt_get_def, idx) : NULL;
+        rh_object *d = g ? rh_str_intern_utf8(rt, dbuf, strlen(dbuf)) : NULL;
+        rh_object *p = d ? rh_property_new(rt, g, NULL, NULL, d) : NULL;
+        rh_xdecref(rt, idx); rh_xdecref(rt, g); rh_xdecref(rt, d);
+        if (!p || rh_dict_set(rt, ns, rh_tuple_get(fields, i), p)) { rh_xdecref(rt, p); goto out; }
+        rh_decref(rt, p);
+    }
+    if (!(bases = rh_tuple_pack(rt, 1, (rh_object *)rh_builtin_type(rt, RH_K_TUPLE)))) goto out;
+    cls = rh_class_new(rt, typename, bases, ns);
+    if (cls) { /* the generated __repr__ */
+        ((rh_type *)cls)->tp_repr = nt_repr;
+        ((rh_type *)cls)->repr_into = NULL;
+    }
+out:
+    rh_xdecref(rt, typename); rh_xdecref(rt, fields); rh_xdecref(rt, fd); rh_xdecref(rt, ns); rh_xdecref(rt, bases);
+    return cls;
+}
+static const rh_builtin_def col_namedtuple_def = {"namedtuple", (void (*)(void))col_namedtuple, 0};
+
 static const rh_builtin_def no_defs[] = {{NULL, NULL, 0}};
 
-/* _collections and (for now) collections: deque */
+/* _collections and (for now) collections: deque, defaultdict */
 static rh_object *make(hx_interp *I, const char *name) {
     rh_object *m = hx_make_module(I, name, no_defs);
     if (m && rh_dict_set_cstr(I->rt, rh_module_dict(m), "deque", (rh_object *)rh_builtin_type(I->rt, RH_K_DEQUE))) {
         rh_decref(I->rt, m);
         return NULL;
+    }
+    rh_object *dd = NULL;
+    if (m && !strcmp(name, "_collections")) {
+        dd = make_defaultdict(I);
+    } else if (m) { /* collections takes _collections's class (`from _collections import defaultdict`) */
+        rh_object *c = hx_import_module(I, "_collections");
+        dd = c ? rh_dict_get(I->rt, rh_module_dict(c), I->s_defaultdict) : NULL;
+        rh_xincref(dd);
+        rh_xdecref(I->rt, c);
+    }
+    if (m && (!dd || rh_dict_set_cstr(I->rt, rh_module_dict(m), "defaultdict", dd))) rh_setref(I->rt, &m, NULL);
+    rh_xdecref(I->rt, dd);
+    if (m && strcmp(name, "_collections")) { /* collections.namedtuple (Lib/collections/__init__.py) */
+        rh_object *f = rh_builtin_new(I->rt, &col_namedtuple_def, m);
+        if (!f || rh_dict_set_cstr(I->rt, rh_module_dict(m), "namedtuple", f)) rh_setref(I->rt, &m, NULL);
+        rh_xdecref(I->rt, f);
     }
     return m;
 }

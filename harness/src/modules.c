@@ -145,6 +145,20 @@ static rh_object *sys_argv(hx_interp *I) { return str_list(I, I->filename, I->ar
 /* sys.path: import.c's search path (the program's directory, PYTHONPATH, the profile's Lib) */
 static rh_object *sys_path(hx_interp *I) { return hx_sys_path(I); }
 static rh_object *sys_version(hx_interp *I) { return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->sys_version); }
+/* sys.version_info (make_version_info): the struct sequence of PY_VERSION_HEX's parts — major, minor, micro,
+ * releaselevel ('alpha', 'beta', 'candidate', 'final' for the level nibble 0xA..0xF), serial */
+static rh_object *sys_version_info(hx_interp *I) {
+    uint32_t h = rh_runtime_profile(I->rt)->hexversion, lv = (h >> 4) & 0xF;
+    const char *level = lv == 0xA ? "alpha" : lv == 0xB ? "beta" : lv == 0xC ? "candidate" : "final";
+    int64_t num[4] = {h >> 24, (h >> 16) & 0xFF, (h >> 8) & 0xFF, h & 0xF};
+    rh_object *v[5] = {NULL}, *r = NULL;
+    for (int i = 0; i < 3; i++) v[i] = rh_int_from_i64(I->rt, num[i]);
+    v[3] = rh_str_intern_utf8(I->rt, level, strlen(level));
+    v[4] = rh_int_from_i64(I->rt, num[3]);
+    if (v[0] && v[1] && v[2] && v[3] && v[4]) r = rh_structseq_new(I->rt, RH_SS_VERSION_INFO, v);
+    for (int i = 0; i < 5; i++) rh_xdecref(I->rt, v[i]);
+    return r;
+}
 static rh_object *sys_hexversion(hx_interp *I) { return rh_int_from_i64(I->rt, rh_runtime_profile(I->rt)->hexversion); }
 static rh_object *sys_platform(hx_interp *I) { return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->sys_platform); }
 static rh_object *sys_maxsize(hx_interp *I) { return rh_int_from_i64(I->rt, INT64_MAX); } /* PY_SSIZE_T_MAX */
@@ -178,7 +192,7 @@ static rh_object *sys_builtin_module_names(hx_interp *I) {
 }
 
 #define HX_SYS_ATTRS(X)                                                                                 \
-    X(argv) X(path) X(version) X(hexversion) X(platform) X(maxsize) X(maxunicode) X(byteorder)         \
+    X(argv) X(path) X(version) X(version_info) X(hexversion) X(platform) X(maxsize) X(maxunicode) X(byteorder)         \
     X(executable) X(builtin_module_names)
 
 static int add_sys_attrs(hx_interp *I, rh_object *m) {

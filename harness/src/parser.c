@@ -1865,10 +1865,12 @@ static int called_by_name_only(const char *name) {
 
 /* Special methods type_new, type_call, builtin___build_class__, PyObject_GetItem and PyObject_IsInstance /
  * IsSubclass reach themselves (vm.c instantiate, build_class, hx_subscr; typeobj.c): __new__,
- * __init_subclass__, __set_name__, __class_getitem__, __prepare__, __instancecheck__, __subclasscheck__ */
+ * __init_subclass__, __set_name__, __class_getitem__, __prepare__, __instancecheck__, __subclasscheck__;
+ * and dict_subscript (t_dict.c) a dict subclass's __missing__ */
 static int class_machinery(const char *name) {
     static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__",
-                                        "__prepare__", "__instancecheck__", "__subclasscheck__", "__subclasshook__", NULL};
+                                        "__prepare__", "__instancecheck__", "__subclasscheck__", "__subclasshook__",
+                                        "__missing__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;

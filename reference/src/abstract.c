@@ -588,6 +588,10 @@ rh_object *rh__call_hook(rh_runtime *rt, rh_object *callable, rh_object *const *
     return NULL;
 }
 
+rh_object *rh_call(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs) {
+    return rt->hooks.call ? rh__call_hook(rt, callable, args, nargs) : rh_call_object(rt, callable, args, nargs);
+}
+
 rh_object *rh_call_object(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs) {
     rh_callfunc f = callable->type->tp_call;
     if (f) return f(rt, callable, args, nargs);

@@ -272,6 +272,7 @@ struct rh_runtime {
         struct { rh_gchead gc_; rh_type t; } types[RH_K__COUNT]; /* built-in type objects (types.c) */
         struct { rh_gchead gc_; rh_type t; } exc_types[RH_EXC__COUNT]; /* exception types but
                                                                        * BaseException (types[RH_K_EXCEPTION]) */
+        struct { rh_gchead gc_; rh_type t; } structseq_types[RH_SS__COUNT]; /* sys.version_info... (t_structseq.c) */
         rh_object none;
         rh_object notimplemented;        /* NotImplemented (t_none_bool.c) */
         rh_long_static false_, true_;
@@ -392,6 +393,8 @@ int64_t rh__hash_not_implemented(rh_runtime *rt, rh_object *o);
 rh_object *rh__call_hook(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
 /* The tp_repr of built-in types: their repr_into run over one string builder. */
 rh_object *rh__repr_by_builder(rh_runtime *rt, rh_object *o);
+/* t_structseq.c: the struct-sequence types, set up once after the built-in types (rh_runtime_new) */
+void rh__structseq_init(rh_runtime *rt);
 
 /* types.c — the built-in type table (one line per type) and slot inheritance. Each type's file defines
  * `void rh__type_init_<x>(rh_runtime *rt, rh_type *t)` (declared by the table in types.c). */

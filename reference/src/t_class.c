@@ -672,6 +672,13 @@ static int builtin_base_modelled(rh_object *b) {
            k == RH_K_PROPERTY;
 }
 
+/* tuple, for a class whose namespace says __slots__ = () (namedtuple's classes): its instances are tuples
+ * of the class, with no field of their own (a dict or slots would follow the items: not modelled). */
+static int tuple_base_modelled(rh_runtime *rt, rh_object *b, rh_object *ns) {
+    rh_object *slots = ((rh_type *)(void *)b)->kind == RH_K_TUPLE ? dict_find_cstr(rt, ns, "__slots__") : NULL;
+    return slots && slots->type->kind == RH_K_TUPLE && rh_tuple_len(slots) == 0;
+}
+
 /* The nearest built-in type on t's tp_base chain (object for plain classes) */
 static rh_type *builtin_base(rh_type *t) {
     while (t->flags & RH_TPFLAG_HEAPTYPE) t = t->base;
@@ -702,7 +709,7 @@ static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, r
             return -1;
         }
         if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt) && !rh_is_exc_class(b) &&
-            !builtin_base_modelled(b)) {
+            !builtin_base_modelled(b) && !tuple_base_modelled(rt, b, ns)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED,
                        "subclassing the built-in type '%s' is outside refheap's model",
                        ((rh_type *)(void *)b)->name);
@@ -1509,9 +1516,17 @@ static int type_repr_into(rh__sb *b, rh_object *o) {
     const rh_type *t = (const rh_type *)o;
     if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, (void *)o);
     if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) return rh__sb_printf(b, "<type '%s'>", t->name);
-    if ((t->flags & RH_TPFLAG_HEAPTYPE) && t->qualname_obj)
-        return rh__sb_puts(b, "<class '__main__.") || rh__sb_put_str(b, t->qualname_obj) || rh__sb_puts(b, "'>");
-    return rh__sb_printf(b, "<class '%s%s'>", (t->flags & RH_TPFLAG_HEAPTYPE) ? "__main__." : "", t->name);
+    if (t->flags & RH_TPFLAG_HEAPTYPE) { /* type_module: the class's __module__ (a str), "builtins" left out;
+                                          * a class made without one (the library's API) shows __main__ */
+        rh_object *mod = t->dict ? dict_find_cstr(b->rt, t->dict, "__module__") : NULL;
+        int named = !mod || (rh__is_str(mod) && !rh_str_eq_cstr(mod, "builtins"));
+        if (rh__sb_puts(b, "<class '") ||
+            (named && ((mod ? rh__sb_put_str(b, mod) : rh__sb_puts(b, "__main__")) || rh__sb_putc(b, '.'))) ||
+            (t->qualname_obj ? rh__sb_put_str(b, t->qualname_obj) : rh__sb_puts(b, t->name)))
+            return -1;
+        return rh__sb_puts(b, "'>");
+    }
+    return rh__sb_printf(b, "<class '%s'>", t->name);
 }
 
 /* type_call: tp_new, then tp_init when the new object is an instance of the class */

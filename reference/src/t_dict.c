@@ -1188,11 +1188,32 @@ static rh_object *dict_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, i
 
 static intptr_t dict_length(rh_runtime *rt, rh_object *o) { return (intptr_t)rh_dict_len(o); }
 
-/* dict_subscript: KeyError(key) when absent */
+/* dict_subscript's absent key in a subclass: its __missing__ looked up on the type (_PyObject_LookupSpecial:
+ * bound through the descriptor's tp_descr_get, so a function becomes a bound method for the call, as
+ * CPython makes one) and called with the key. *found 0 when the class has none. New reference or NULL. */
+static rh_object *dict_missing(rh_runtime *rt, rh_object *o, rh_object *key, int *found) {
+    rh_object *m = rh_class_special(rt, (rh_object *)o->type, "__missing__"), *bound, *r;
+    *found = m != NULL || rh_err_occurred(rt); /* a failed lookup is the error */
+    if (!m) return NULL;
+    if (m->type->tp_descr_get) bound = m->type->tp_descr_get(rt, m, o, (rh_object *)o->type);
+    else rh_incref(bound = m);
+    if (!bound) return NULL;
+    r = rh_call(rt, bound, &key, 1);
+    rh_decref(rt, bound);
+    return r;
+}
+
+/* dict_subscript: KeyError(key) when absent, unless a subclass defines __missing__ */
 static rh_object *dict_subscript(rh_runtime *rt, rh_object *o, rh_object *key) {
     rh_object *v = rh_dict_get(rt, o, key);
     if (!v) {
-        if (!rh_err_occurred(rt)) rh__set_key_error(rt, key);
+        if (rh_err_occurred(rt)) return NULL;
+        if (o->type->flags & RH_TPFLAG_HEAPTYPE) { /* !PyDict_CheckExact */
+            int found;
+            rh_object *r = dict_missing(rt, o, key, &found);
+            if (found) return r;
+        }
+        rh__set_key_error(rt, key);
         return NULL;
     }
     rh_incref(v);

@@ -272,6 +272,28 @@ int64_t rh__long_bit_length(rh_object *o) {
     return n ? (int64_t)(n - 1) * RH_DIGIT_BITS + rh__bit_length_digit(D(o)[n - 1]) : 0;
 }
 
+/* int.bit_length() (int_bit_length_impl: _PyLong_NumBits of |o|); py27's PyIntObject: the bits of |value|
+ * (int_bit_length, Objects/intobject.c 2.7). o an int or bool. */
+int64_t rh_int_bit_length(const rh_object *o) {
+    if (word_layout(o)) {
+        intptr_t v = ((const rh_varobject *)o)->size;
+        uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        return m ? 64 - __builtin_clzll(m) : 0;
+    }
+    return rh__long_bit_length((rh_object *)o);
+}
+
+/* int.bit_count() (3.10+, int_bit_count_impl: the popcount of every digit of |o|). o an int or bool. */
+int64_t rh_int_bit_count(const rh_object *o) {
+    if (word_layout(o)) {
+        intptr_t v = ((const rh_varobject *)o)->size;
+        return __builtin_popcountll(v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+    }
+    int64_t c = 0;
+    for (size_t i = 0; i < ND(o); i++) c += __builtin_popcount(D((rh_object *)o)[i]);
+    return c;
+}
+
 /* ---------------------------------------------------------------- C integers */
 
 /* PyInt_FromLong, 2.7: a slot from the blocks (fill_free_list when they are full). */

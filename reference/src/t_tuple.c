@@ -35,6 +35,7 @@ static rh_object *freelist_pop(rh_runtime *rt, size_t n) {
 /* maybe_freelist_push: 1 if parked */
 static int freelist_push(rh_runtime *rt, rh_object *o) {
     size_t n = (size_t)as_tuple(o)->ob.size;
+    if (o->type != rh_builtin_type(rt, RH_K_TUPLE)) return 0; /* PyTuple_CheckExact: no subclass instance */
     if (n == 0 || n > rt->profile->tuple_freelist_sizes || n >= RH_TUPLE_FREELIST_MAX) return 0;
     if (rt->fl.tuple_n[n] >= rt->profile->tuple_freelist_per_size) return 0;
     as_tuple(o)->item[0] = rt->fl.tuple_head[n];
@@ -66,6 +67,21 @@ static rh_object *tuple_alloc(rh_runtime *rt, size_t n) {
     o = rh__object_alloc(rt, rh_builtin_type(rt, RH_K_TUPLE), tuple_bytes(n));
     if (!o) return NULL;
     as_tuple(o)->ob.size = (intptr_t)n;
+    return o;
+}
+
+/* tuple_subtype_new (Objects/tupleobject.c): an instance of cls, a class deriving from tuple, holding the n
+ * items (borrowed): type->tp_alloc's GC-tracked object of n items, never from the freelist. */
+rh_object *rh_tuple_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *const *items, size_t n) {
+    if (n > (RH_SSIZE_MAX - RH_TUPLE_HEADER) / sizeof(rh_object *)) {
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    rh_object *o = rh__object_alloc(rt, (rh_type *)(void *)cls, tuple_bytes(n));
+    if (!o) return NULL;
+    as_tuple(o)->ob.size = (intptr_t)n;
+    for (size_t i = 0; i < n; i++) rh_incref(as_tuple(o)->item[i] = items[i]);
+    rh__gc_track(rt, o);
     return o;
 }
 
@@ -160,7 +176,7 @@ static rh_object *tuple_from_iter(rh_runtime *rt, rh_object *o) {
 }
 
 rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o) {
-    if (o->type->kind == RH_K_TUPLE) {
+    if (o->type == rh_builtin_type(rt, RH_K_TUPLE)) { /* PyTuple_CheckExact: a struct sequence is copied */
         rh_incref(o);
         return o;
     }
@@ -260,7 +276,7 @@ rh_object *rh_tuple_slice(rh_runtime *rt, rh_object *t, int64_t start, int64_t s
 /* _PyTuple_MaybeUntrack: untrack when every item is atomic or an untracked tuple. A tuple still under
  * construction (a NULL item) stays tracked. */
 int rh_tuple_maybe_untrack(rh_runtime *rt, rh_object *t) {
-    if (t->type->kind != RH_K_TUPLE || !rh__gc_is_tracked(t)) return 0;
+    if (t->type != rh_builtin_type(rt, RH_K_TUPLE) || !rh__gc_is_tracked(t)) return 0; /* exact tuples only */
     size_t n = rh_tuple_len(t);
     for (size_t i = 0; i < n; i++) {
         rh_object *v = as_tuple(t)->item[i];
@@ -274,7 +290,8 @@ int rh_tuple_maybe_untrack(rh_runtime *rt, rh_object *t) {
 
 static void tuple_dealloc(rh_runtime *rt, rh_object *o) {
     size_t n = rh_tuple_len(o);
-    if (n == 0) return; /* the static () is never freed (rh_dealloc already keeps statics) */
+    if (n == 0 && !(o->type->flags & RH_TPFLAG_HEAPTYPE)) return; /* the static () is never freed (rh_dealloc
+                                                                   * already keeps statics) */
     rh__gc_untrack(rt, o);
     if (rh__trash_begin(rt, o)) return;
     for (size_t i = n; i-- > 0;) rh_xdecref(rt, as_tuple(o)->item[i]);

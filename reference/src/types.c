@@ -89,7 +89,8 @@
     X(RH_K_BYTES,            "bytes",            bytes)            /* t_bytes.c */                            \
     X(RH_K_BYTESITER,        "bytes_iterator",   bytesiter)        /* t_bytes.c */                            \
     X(RH_K_BYTEARRAY,        "bytearray",        bytearray)        /* t_bytes.c */                            \
-    X(RH_K_BYTEARRAYITER,    "bytearray_iterator", bytearrayiter)  /* t_bytes.c */
+    X(RH_K_BYTEARRAYITER,    "bytearray_iterator", bytearrayiter)  /* t_bytes.c */                            \
+    X(RH_K_METHOD_WRAPPER,   "method-wrapper",   method_wrapper)   /* t_wrapper.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

@@ -93,6 +93,9 @@ rh_object *rh_iternext(rh_runtime *rt, rh_object *it);
 /* callable(*args) (tp_call; functions, methods and built-ins call through rh_hooks.call). args borrowed;
  * new reference, or NULL ("'int' object is not callable"). */
 rh_object *rh_call_object(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
+/* callable(*args) as the embedder runs calls (rh_hooks.call when installed: any callable, a built-in type
+ * such as list included), else rh_call_object. Arguments borrowed; new reference or NULL. */
+rh_object *rh_call(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
 
 #ifdef __cplusplus
 }

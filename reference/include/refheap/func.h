@@ -97,6 +97,13 @@ rh_object *rh_builtin_new(rh_runtime *rt, const rh_builtin_def *def, rh_object *
 const rh_builtin_def *rh_builtin_get_def(rh_object *b);
 rh_object *rh_builtin_self(rh_object *b);   /* borrowed or NULL */
 
+/* ---- method-wrapper (t_wrapper.c): self.<name> for a special method a slot of self's type answers
+ * (__iter__: tp_iter, __next__: tp_iternext, __len__: sq_length/mp_length), as PyWrapper_New binds the
+ * type's wrapper_descriptor: 32 bytes + GC head, tracked. Calling it calls the slot (__next__ at the end
+ * raises StopIteration). self borrowed. New reference; NULL without an error when the type has no such
+ * slot (or name is no such special method), NULL with the error set when the allocation failed. */
+rh_object *rh_slot_wrapper_new(rh_runtime *rt, rh_object *self, rh_object *name);
+
 /* ---- modules: PyModuleObject with a dict. name is borrowed. New reference, GC-tracked. */
 rh_object *rh_module_new(rh_runtime *rt, rh_object *name);
 rh_object *rh_module_dict(rh_object *m);    /* borrowed */

@@ -34,6 +34,16 @@ rh_object *rh_int_from_double(rh_runtime *rt, double v);
  * OverflowError "int too large to convert to float". o borrowed. */
 int rh_int_as_double(rh_runtime *rt, rh_object *o, double *out);
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
+/* ---- struct sequences (t_structseq.c, Objects/structseq.c): a tuple of kind RH_K_TUPLE whose type is a
+ * static subtype of tuple naming its fields (repr "sys.version_info(major=3, ...)", fields as attributes
+ * through the type's tp_getattro); 80 bytes for 5 fields (3.x, untracked GC object), 64 in 2.7 (no GC). */
+typedef enum rh_structseq_kind { RH_SS_VERSION_INFO, RH_SS__COUNT } rh_structseq_kind;
+rh_type *rh_structseq_type(rh_runtime *rt, rh_structseq_kind k);  /* borrowed, lives with the runtime */
+/* A new struct sequence of type k holding values (borrowed, as many as the type has fields). */
+rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *const *values);
+/* int.bit_length() / int.bit_count() of an int or bool o: the bits of |o|, the one bits of |o|. */
+int64_t rh_int_bit_length(const rh_object *o);
+int64_t rh_int_bit_count(const rh_object *o);
 /* The value of an exact int (not a bool) of at most two 30-bit digits (py27: any PyIntObject): 1 and *v,
  * or 0 with nothing set. An interpreter's fast path, as CPython 3.11's BINARY_OP_ADD_INT and
  * COMPARE_OP_INT_JUMP specialisations use only compact ints (Python/ceval.c); it creates nothing. Inline,
@@ -111,6 +121,9 @@ rh_object *rh_tuple_get(rh_object *t, size_t i);     /* borrowed */
 size_t rh_tuple_len(rh_object *t);
 /* tuple(o) for a tuple (itself), list, str, dict (its keys) or range; TypeError otherwise. New reference. */
 rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o);
+/* tuple.__new__(cls, ...) for a class deriving from tuple (tuple_subtype_new): a new, tracked instance of
+ * cls holding the n items (borrowed). */
+rh_object *rh_tuple_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *const *items, size_t n);
 rh_object *rh_tuple_pack(rh_runtime *rt, size_t n, ...); /* new ref; does not steal the items */
 rh_object *rh_tuple_concat(rh_runtime *rt, rh_object *a, rh_object *b);
 rh_object *rh_tuple_slice(rh_runtime *rt, rh_object *t, int64_t start, int64_t stop, int64_t step);
