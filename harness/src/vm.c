@@ -65,6 +65,22 @@ rh_object *hx_frame_object(hx_interp *I, hx_frame *f) {
     return f->frame_obj;
 }
 
+/* take_ownership: the frame object fo, still referenced elsewhere, takes the locals over, with the caller's
+ * frame object (made now if need be) as its f_back. When that allocation fails f_back stays NULL and its
+ * MemoryError is dropped (PyErr_Clear); the error the frame is unwinding with stays pending. */
+static __attribute__((noinline)) void frame_hand_over(hx_interp *I, hx_frame *fr, rh_object *fo) {
+    rh_object *back = NULL;
+    if (fr->back) {
+        rh_err_state s;
+        int pending = rh_err_occurred(I->rt) != RH_EXC_NONE;
+        if (pending) rh_err_save(I->rt, &s);
+        back = hx_frame_object(I, fr->back);
+        if (!back) rh_err_clear(I->rt);
+        if (pending) rh_err_restore_state(I->rt, &s);
+    }
+    rh_frame_take_ownership(I->rt, fo, fr->fast, fr->code->nslots, back);
+}
+
 /* _PyFrame_Clear: a frame object still referenced elsewhere (a traceback) takes the locals over, with the
  * caller's frame object as its f_back; otherwise it goes first, then the locals in slot order. */
 static inline __attribute__((always_inline)) void frame_clear(hx_interp *I, hx_frame *fr) {
@@ -73,11 +89,7 @@ static inline __attribute__((always_inline)) void frame_clear(hx_interp *I, hx_f
     if (fo) {
         fr->frame_obj = NULL;
         rh_frame_set_lineno(fo, fr->line);
-        if (rh_refcount(fo) > 1) {
-            rh_object *back = fr->back ? hx_frame_object(I, fr->back) : NULL;
-            if (!back && fr->back) rh_err_clear(I->rt); /* take_ownership: PyErr_Clear, f_back stays NULL */
-            rh_frame_take_ownership(I->rt, fo, fr->fast, c->nslots, back);
-        }
+        if (rh_refcount(fo) > 1) frame_hand_over(I, fr, fo);
         rh_decref(I->rt, fo);
     }
     for (int i = 0; i < c->nslots; i++) {

@@ -33,12 +33,17 @@ int rh_err_add_traceback(rh_runtime *rt, rh_object *frame, int lasti, int lineno
     rt->err_kind = RH_EXC_NONE;
     rt->err_value = rt->err_tb = NULL;
     rh_object *o = rh__object_alloc(rt, rh__builtin(rt, RH_K_TRACEBACK), sizeof(rh_tb));
-    rh_err_clear(rt); /* a failed allocation's MemoryError gives way to the error being traced */
+    rh_err_clear(rt);
     rt->err_kind = kind;
     rt->err_value = value;
     memcpy(rt->err_msg, msg, sizeof msg);
-    if (!o) {
-        rt->err_tb = next;
+    rt->err_tb = next;
+    if (!o) { /* _PyErr_ChainExceptions: a MemoryError is raised with the error being traced as its __context__ */
+        rh_object *prev = rh_err_fetch(rt); /* NULL: normalizing it failed, a MemoryError is pending */
+        if (!prev) return -1;
+        rh_err_nomemory(rt);
+        if (rh_err_normalize(rt) == 0) rh_exc_set_context(rt, rt->err_value, prev);
+        rh_decref(rt, prev);
         return -1;
     }
     rh_tb *tb = as_tb(o);
