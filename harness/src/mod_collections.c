@@ -599,6 +599,13 @@ static int ns_put(rh_runtime *rt, rh_object *ns, const char *name, rh_object *v)
     return rc;
 }
 
+/* ValueError(fmt % repr(name)), namedtuple's message for a rejected name; repr's own error if it fails */
+static void nt_name_error(hx_interp *I, rh_object *name, const char *fmt) {
+    rh_object *r = hx_obj_repr(I, name);
+    if (r) rh_err_set(I->rt, RH_EXC_VALUE, fmt, hx_cstr(I, r));
+    rh_xdecref(I->rt, r);
+}
+
 /* the field names: a str split on commas and whitespace, else list(field_names); each checked as
  * namedtuple checks them. A new tuple of str, or NULL. */
 static rh_object *nt_field_names(hx_interp *I, rh_object *typename, rh_object *spec) {
@@ -631,23 +638,23 @@ static rh_object *nt_field_names(hx_interp *I, rh_object *typename, rh_object *s
     for (size_t i = 0; i < nn; i++) all[i + 1] = rh_list_get(names, i);
     for (size_t i = 0; i <= nn; i++) {
         if (rh_kind_of(all[i]) != RH_K_STR) { rh_err_set(rt, RH_EXC_TYPE, "Type names and field names must be strings"); goto fail; }
-        rh_object *r = hx_obj_repr(I, all[i]);
-        const char *s = hx_cstr(I, all[i]), *rs = r ? hx_cstr(I, r) : "?";
+        const char *s = hx_cstr(I, all[i]);
         int bad = !nt_identifier(s) ? 1 : nt_keyword(s) ? 2 : 0;
-        if (bad) rh_err_set(rt, RH_EXC_VALUE, bad == 1 ? "Type names and field names must be valid identifiers: %s"
-                                                      : "Type names and field names cannot be a keyword: %s", rs);
-        rh_xdecref(rt, r);
-        if (bad) goto fail;
+        if (bad) {
+            nt_name_error(I, all[i], bad == 1 ? "Type names and field names must be valid identifiers: %s"
+                                              : "Type names and field names cannot be a keyword: %s");
+            goto fail;
+        }
     }
     for (size_t i = 1; i <= nn; i++) {
-        rh_object *r = hx_obj_repr(I, all[i]);
-        const char *s = hx_cstr(I, all[i]), *rs = r ? hx_cstr(I, r) : "?";
+        const char *s = hx_cstr(I, all[i]);
         int bad = s[0] == '_';
         for (size_t j = 1; !bad && j < i; j++) bad = rh_str_eq_cstr(all[j], s) ? 2 : 0;
-        if (bad) rh_err_set(rt, RH_EXC_VALUE, bad == 1 ? "Field names cannot start with an underscore: %s"
-                                                      : "Encountered duplicate field name: %s", rs);
-        rh_xdecref(rt, r);
-        if (bad) goto fail;
+        if (bad) {
+            nt_name_error(I, all[i], bad == 1 ? "Field names cannot start with an underscore: %s"
+                                              : "Encountered duplicate field name: %s");
+            goto fail;
+        }
     }
     rh_object *t = rh_tuple_from_iterable(rt, names);
     rh_decref(rt, names);

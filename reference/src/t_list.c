@@ -167,7 +167,12 @@ int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize) {
         }
         items = rh__pymem_realloc(rt, lp->item, allocated * sizeof(rh_object *),
                                new_allocated * sizeof(rh_object *));
-        if (!items) return -1;
+        if (!items && new_allocated > allocated) return -1;
+        if (!items) { /* a shrinking realloc that failed costs only the memory: the old array stays */
+            rh_err_clear(rt);
+            lp->ob.size = (intptr_t)newsize;
+            return 0;
+        }
     }
     lp->item = items;
     lp->ob.size = (intptr_t)newsize;
