@@ -70,7 +70,28 @@ static const api_entry api_table[] = {
     {"itertools", "izip", 0, 0x0300}, {"itertools", "imap", 0, 0x0300}, {"itertools", "ifilter", 0, 0x0300},
 };
 
+/* A 1024-bit filter over the names in the table, so the common question (a name the table does not
+ * list, asked on every method lookup) costs one hash of the name instead of a scan. Filled on first use;
+ * every thread would fill it with the same bits. */
+static uint64_t name_filter[16];
+static int name_filter_ready;
+
+static unsigned name_bit(const char *s) {
+    uint32_t h = 2166136261u; /* FNV-1a */
+    while (*s) h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h & 1023u;
+}
+
 int hx_api_exists(uint32_t version, const char *owner, const char *name) {
+    if (!name_filter_ready) {
+        for (size_t i = 0; i < sizeof api_table / sizeof api_table[0]; i++) {
+            unsigned b = name_bit(api_table[i].name);
+            name_filter[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
+        name_filter_ready = 1;
+    }
+    unsigned b = name_bit(name);
+    if (!(name_filter[b >> 6] >> (b & 63) & 1)) return 1;
     for (size_t i = 0; i < sizeof api_table / sizeof api_table[0]; i++) {
         const api_entry *e = &api_table[i];
         if (strcmp(e->owner, owner) == 0 && strcmp(e->name, name) == 0)

@@ -134,7 +134,8 @@ typedef struct hx_mcache {
         uint64_t epoch;
         const void *keys;
         intptr_t nentries;
-        rh_object *func;
+        rh_object *func;                 /* an instance's method, or NULL and: */
+        const rh_builtin_def *def;       /* a built-in type's subclass instance's inherited method */
     } way[HX_ACACHE_WAYS];
     unsigned next;
 } hx_mcache;
@@ -148,6 +149,7 @@ typedef struct hx_acache {
         uint64_t epoch;
         const void *keys;
         intptr_t ix;
+        int hint;            /* 1: ix is an entry of the instance's materialized __dict__ (..._WITH_HINT) */
     } way[HX_ACACHE_WAYS];
     unsigned next;           /* the way the next fill replaces */
     unsigned backoff;        /* executions to skip before trying to fill again after a failed fill */

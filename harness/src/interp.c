@@ -502,25 +502,28 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
     rh_object *mv = hx_meta_data_attr(I, t, name); /* type_getattro: a metaclass's data descriptor first */
     if (mv || rh_err_occurred(I->rt)) return mv;
-    if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(t)); /* object's __class__ */
-    if (rh_str_eq_cstr(name, "__abstractmethods__")) { /* type_abstractmethods: the class's own entry only */
+    /* the names type's own getsets answer all begin with "__": one test spares the others the comparisons */
+    const char *cs = hx_cstr(I, name);
+    int dunder = cs[0] == '_' && cs[1] == '_';
+    if (dunder && rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(t)); /* object's __class__ */
+    if (dunder && rh_str_eq_cstr(name, "__abstractmethods__")) { /* type_abstractmethods: the class's own entry only */
         rh_object *v = hx_is_heap_class(t) && ty->dict ? rh_dict_get(I->rt, ty->dict, name) : NULL;
         if (v) return newref(v);
         if (!rh_err_occurred(I->rt)) rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "__abstractmethods__");
         return NULL;
     }
-    if (rh_str_eq(name, I->s_name)) {
+    if (dunder && rh_str_eq(name, I->s_name)) {
         if (ty->name_obj) return newref(ty->name_obj);
         const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its last dot */
         return rh_str_from_cstr(I->rt, dot ? dot + 1 : ty->name);
     }
     if (hx_is_heap_class(t)) {
-        if (rh_str_eq(name, I->s_qualname)) /* type_qualname: ht_qualname */
+        if (dunder && rh_str_eq(name, I->s_qualname)) /* type_qualname: ht_qualname */
             return ty->qualname_obj ? newref(ty->qualname_obj) : ty->name_obj ? newref(ty->name_obj) : rh_str_from_cstr(I->rt, ty->name);
-        if (rh_str_eq_cstr(name, "__mro__") && ty->mro && !(ty->flags & RH_TPFLAG_CLASSIC)) return newref(ty->mro);
-        if (rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
-        if (rh_str_eq_cstr(name, "__base__") && ty->base) return newref(&ty->base->ob.ob); /* tp_base */
-        if (rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);
+        if (dunder && rh_str_eq_cstr(name, "__mro__") && ty->mro && !(ty->flags & RH_TPFLAG_CLASSIC)) return newref(ty->mro);
+        if (dunder && rh_str_eq_cstr(name, "__bases__") && ty->bases) return newref(ty->bases);
+        if (dunder && rh_str_eq_cstr(name, "__base__") && ty->base) return newref(&ty->base->ob.ob); /* tp_base */
+        if (dunder && rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);
         rh_object *v = rh_class_lookup(I->rt, t, name);
         if (v && rh_type_of(v)->tp_descr_get && rh_kind_of(v) != RH_K_FUNCTION) /* type_getattro: C.static_f */
             return rh_type_of(v)->tp_descr_get(I->rt, v, NULL, t);
@@ -532,10 +535,10 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.append */
     }
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
-        !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
+        dunder && !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
         return hx_object_init_subclass(I, t); /* object's classmethod, bound to the class */
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
-        !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__subclasshook__"))
+        dunder && !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__subclasshook__"))
         return hx_object_subclasshook(I, t);
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);

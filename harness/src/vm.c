@@ -357,37 +357,51 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
     return r;
 }
 
+/* The way of LOAD_METHOD site mc valid for obj: its class at the current epoch, and obj still reading its
+ * own attributes through the same shared keys without the name (LOAD_METHOD_WITH_VALUES), or -1. */
+static inline int method_cache_way(rh_runtime *rt, const hx_mcache *mc, rh_object *obj) {
+    for (int w = 0; w < HX_ACACHE_WAYS; w++)
+        if (mc->way[w].type == obj->type)
+            return mc->way[w].epoch == rh_types_epoch(rt) &&
+                           rh_instance_state_same(obj, mc->way[w].keys, mc->way[w].nentries) ? w : -1;
+    return -1;
+}
+
+/* Remember at site mc that obj.name is the class's function func (borrowed: the epoch guards it) or the
+ * built-in method def, while obj's own attributes do not hold the name. */
+static void method_cache_fill(rh_runtime *rt, hx_mcache *mc, rh_object *obj, rh_object *name, rh_object *func,
+                              const rh_builtin_def *def) {
+    const void *keys;
+    intptr_t nentries;
+    if (!rh_instance_method_state(rt, obj, name, &keys, &nentries)) return;
+    unsigned w = mc->next;
+    for (unsigned i = 0; i < HX_ACACHE_WAYS; i++)
+        if (mc->way[i].type == obj->type) w = i;      /* refill the class's own way */
+    if (w == mc->next) mc->next = (w + 1) % HX_ACACHE_WAYS;
+    mc->way[w].type = obj->type;
+    mc->way[w].epoch = rh_types_epoch(rt);
+    mc->way[w].keys = keys;
+    mc->way[w].nentries = nentries;
+    mc->way[w].func = func;
+    mc->way[w].def = def;
+}
+
 /* LOAD_METHOD: (func, self) when a plain function is found on an instance's class, (receiver, tagged
  * def) for a built-in method of a built-in receiver, else (attribute, NULL). Consumes obj. 0 or -1. */
 static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache *mc, rh_object **out) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(obj);
     if (k == RH_K_INSTANCE) {
-        for (int w = 0; w < HX_ACACHE_WAYS; w++)
-            if (mc->way[w].type == obj->type) {
-                if (mc->way[w].epoch == rh_types_epoch(rt) && rh_instance_state_same(obj, mc->way[w].keys, mc->way[w].nentries)) {
-                    out[0] = newref(mc->way[w].func);
-                    out[1] = obj;
-                    return 0;
-                }
-                break;
-            }
+        int w = method_cache_way(rt, mc, obj);
+        if (w >= 0 && mc->way[w].func) {
+            out[0] = newref(mc->way[w].func);
+            out[1] = obj;
+            return 0;
+        }
         rh_object *attr = rh_getattr(rt, obj, name);
         if (!attr) { rh_decref(rt, obj); return -1; }
         if (rh_kind_of(attr) == RH_K_FUNCTION && rh_class_lookup(rt, (rh_object *)rh_type_of(obj), name) == attr) {
-            const void *keys;
-            intptr_t nentries;
-            if (rh_instance_method_state(rt, obj, name, &keys, &nentries)) {
-                unsigned w = mc->next;
-                for (unsigned i = 0; i < HX_ACACHE_WAYS; i++)
-                    if (mc->way[i].type == obj->type) w = i;      /* refill the class's own way */
-                if (w == mc->next) mc->next = (w + 1) % HX_ACACHE_WAYS;
-                mc->way[w].type = obj->type;
-                mc->way[w].epoch = rh_types_epoch(rt);
-                mc->way[w].keys = keys;
-                mc->way[w].nentries = nentries;
-                mc->way[w].func = attr;
-            }
+            method_cache_fill(rt, mc, obj, name, attr, NULL);
             out[0] = attr;
             out[1] = obj;
             return 0;
@@ -398,10 +412,17 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         return 0;
     }
     if (hx_is_builtin_subclass_instance(obj)) { /* a subclass's own names first; no bound method is made */
+        int w = method_cache_way(rt, mc, obj);
+        if (w >= 0 && mc->way[w].def) {
+            out[0] = obj;
+            out[1] = tag_def(mc->way[w].def);
+            return 0;
+        }
         rh_object *fn = NULL;
         const rh_builtin_def *d = NULL;
         int found = hx_builtin_subclass_method(I, obj, name, &fn, &d);
         if (found == 2) {
+            method_cache_fill(rt, mc, obj, name, NULL, d);
             out[0] = obj;
             out[1] = tag_def(d);
             return 0;
@@ -601,12 +622,15 @@ static inline int int_compare_fast(unsigned op, rh_object *a, rh_object *b, int 
 }
 
 /* Remember where instances of o's class keep attribute name, when the value just read or stored (got) is
- * the one in o's values array (LOAD_ATTR_INSTANCE_VALUE's specialisation, Python/specialize.c). */
+ * the one in o's values array (LOAD_ATTR_INSTANCE_VALUE's specialisation, Python/specialize.c) or, once
+ * the values became a dict, in that dict's entries (LOAD_ATTR_WITH_HINT: 3.11's classes stop adding keys
+ * to the shared keys as instances are made, init_inline_values, so later attributes live in a dict). */
 static void attr_cache_fill(rh_runtime *rt, hx_acache *ac, rh_object *o, rh_object *name, rh_object *got) {
     if (ac->backoff) { ac->backoff--; return; }
-    const void *keys;
+    const void *keys = NULL;
     intptr_t ix = rh_instance_value_index(rt, o, name, &keys);
-    if (ix < 0 || rh_instance_value_cached(o, keys, ix) != got) {
+    int hint = ix < 0 && (ix = rh_instance_dict_hint(rt, o, name)) >= 0;
+    if (ix < 0 || (hint ? rh_instance_dict_hinted(o, name, ix) : rh_instance_value_cached(o, keys, ix)) != got) {
         /* an unspecialisable site (a class attribute, a method, a dict): try again less and less often */
         ac->misses = ac->misses < 10 ? ac->misses + 1 : 10;
         ac->backoff = 1u << ac->misses;
@@ -621,6 +645,7 @@ static void attr_cache_fill(rh_runtime *rt, hx_acache *ac, rh_object *o, rh_obje
     ac->way[w].epoch = rh_types_epoch(rt);
     ac->way[w].keys = keys;
     ac->way[w].ix = ix;
+    ac->way[w].hint = hint;
 }
 
 /* The way of site ac that holds o's class at the current epoch, or -1. */
@@ -1017,7 +1042,9 @@ L_LOAD_ATTR: {
     hx_acache *ac = &c->acache[*ip++];
     v = POP();
     t = attr_cache_way(rt, ac, v);
-    if (t >= 0 && (w = rh_instance_value_cached(v, ac->way[t].keys, ac->way[t].ix)) && rh_kind_of(w) != RH_K_FUNCTION) {
+    if (t >= 0 && (w = ac->way[t].hint ? rh_instance_dict_hinted(v, c->co_names[arg], ac->way[t].ix)
+                                       : rh_instance_value_cached(v, ac->way[t].keys, ac->way[t].ix)) &&
+        rh_kind_of(w) != RH_K_FUNCTION) {
         PUSH(newref(w));
         rh_decref(rt, v);
         DISPATCH();
@@ -1034,7 +1061,8 @@ L_STORE_ATTR: {
     w = POP();
     v = POP();
     t = attr_cache_way(rt, ac, w);
-    if (t >= 0 && rh_instance_value_replace(rt, w, ac->way[t].keys, ac->way[t].ix, v)) {
+    if (t >= 0 && (ac->way[t].hint ? rh_instance_dict_hint_replace(rt, w, c->co_names[arg], ac->way[t].ix, v)
+                                   : rh_instance_value_replace(rt, w, ac->way[t].keys, ac->way[t].ix, v))) {
         t = 0;
     } else {
         t = hx_setattr(I, w, c->co_names[arg], v);

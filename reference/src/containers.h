@@ -93,6 +93,13 @@ static inline size_t rh__shared_keys_usable_size(const rh_dictkeys *k) {
 /* Index of str `name` in a unicode/split keys table, or RH_DKIX_EMPTY; RH_DKIX_ERROR with the error set
  * if hashing fails. */
 intptr_t rh__dictkeys_lookup_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name);
+/* Dict-backed attribute hints (3.11's LOAD_ATTR_WITH_HINT / STORE_ATTR_WITH_HINT): rh__dict_hint is the
+ * entry index of str key name in combined unicode dict d (-1: absent, another table kind; no error left);
+ * rh__dict_hinted the value there (borrowed) while that entry still holds name, else NULL;
+ * rh__dict_hint_replace stores v (borrowed) over that entry's value: 1, or 0 when the hint is stale. */
+intptr_t rh__dict_hint(rh_runtime *rt, rh_object *d, rh_object *name);
+rh_object *rh__dict_hinted(rh_object *d, rh_object *name, intptr_t hint);
+int rh__dict_hint_replace(rh_runtime *rt, rh_object *d, rh_object *name, intptr_t hint, rh_object *v);
 /* insert_into_dictkeys: index of `name` in the shared keys, adding it (with a new reference) when absent
  * and room is left; RH_DKIX_EMPTY when the table is full or hashing fails (error cleared). */
 intptr_t rh__dictkeys_insert_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name);

@@ -1329,17 +1329,22 @@ static int generic_attributes(const rh_type *t) {
     return t->tp_getattro == object_getattro && t->tp_setattro == object_setattro;
 }
 
-intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys) {
-    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return -1;
-    if (!generic_attributes(o->type)) return -1;
-    if (!rh__managed_dict(o)->values || !rh__is_str(name)) return -1;
+/* Whether getattr(o, name) reads o's own attributes: a managed-dict instance of a class with the generic
+ * attribute protocol and no data descriptor of that name (no error left set). */
+static int reads_own_attribute(rh_runtime *rt, rh_object *o, rh_object *name) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return 0;
+    if (!generic_attributes(o->type) || !rh__is_str(name)) return 0;
     rh_object *attr;
     size_t off;
     int found = type_lookup(rt, o->type, name, &attr, &off);
-    if (found < 0) { rh_err_clear(rt); return -1; }
-    if (off || (attr && (rh__descr_kind(attr) == RH_DESCR_WEAKREF || rh__descr_kind(attr) == RH_DESCR_DICT ||
-                         attr->type->tp_descr_set)))
-        return -1; /* a data descriptor on the class decides, not the instance's values */
+    if (found < 0) { rh_err_clear(rt); return 0; }
+    /* a data descriptor on the class decides, not the instance's values */
+    return !(off || (attr && (rh__descr_kind(attr) == RH_DESCR_WEAKREF || rh__descr_kind(attr) == RH_DESCR_DICT ||
+                              attr->type->tp_descr_set)));
+}
+
+intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys) {
+    if (!reads_own_attribute(rt, o, name) || !rh__managed_dict(o)->values) return -1;
     intptr_t ix = rh__dictkeys_lookup_str(rt, instance_keys(o), name);
     if (ix < 0) { rh_err_clear(rt); return -1; }
     *keys = instance_keys(o);
@@ -1352,10 +1357,34 @@ rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr
     return values ? values[ix] : NULL;
 }
 
+intptr_t rh_instance_dict_hint(rh_runtime *rt, rh_object *o, rh_object *name) {
+    if (!reads_own_attribute(rt, o, name)) return -1;
+    rh_managed_dict *md = rh__managed_dict(o);
+    return !md->values && md->dict ? rh__dict_hint(rt, md->dict, name) : -1;
+}
+
+rh_object *rh_instance_dict_hinted(rh_object *o, rh_object *name, intptr_t hint) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT)) return NULL;
+    rh_managed_dict *md = rh__managed_dict(o);
+    return !md->values && md->dict ? rh__dict_hinted(md->dict, name, hint) : NULL;
+}
+
+int rh_instance_dict_hint_replace(rh_runtime *rt, rh_object *o, rh_object *name, intptr_t hint, rh_object *v) {
+    if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !generic_attributes(o->type)) return 0;
+    rh_managed_dict *md = rh__managed_dict(o);
+    return !md->values && md->dict ? rh__dict_hint_replace(rt, md->dict, name, hint, v) : 0;
+}
+
 int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys, intptr_t *nentries) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return 0;
-    if (!generic_attributes(o->type)) return 0;
-    if (!rh__managed_dict(o)->values || !rh__is_str(name)) return 0;
+    if (!generic_attributes(o->type) || !rh__is_str(name)) return 0;
+    rh_managed_dict *md = rh__managed_dict(o);
+    if (!md->values && !md->dict) { /* no attributes of its own yet (a built-in type's subclass: tp_new made none) */
+        *keys = NULL;
+        *nentries = -1;
+        return 1;
+    }
+    if (!md->values) return 0;
     rh_dictkeys *k = instance_keys(o);
     intptr_t ix = rh__dictkeys_lookup_str(rt, k, name);
     if (ix != RH_DKIX_EMPTY) { rh_err_clear(rt); return 0; }
@@ -1366,6 +1395,7 @@ int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, cons
 
 int rh_instance_state_same(const rh_object *o, const void *keys, intptr_t nentries) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT)) return 0;
+    if (!keys) return !rh__managed_dict((rh_object *)o)->values && !rh__managed_dict((rh_object *)o)->dict;
     const rh_dictkeys *k = instance_keys((rh_object *)o);
     return k == keys && k->dk_nentries == nentries && rh__managed_dict((rh_object *)o)->values != NULL;
 }

@@ -346,6 +346,40 @@ intptr_t rh__dictkeys_lookup_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name
     return lookup_unicode(rt, k, name, hash);
 }
 
+/* LOAD_ATTR_WITH_HINT / STORE_ATTR_WITH_HINT's checks (Python/ceval.c): entry `hint` of combined unicode
+ * dict d still holds key `name` (identity) with a value. */
+static rh_dict_uentry *hinted_entry(rh_object *d, rh_object *name, intptr_t hint) {
+    rh_dict *mp = as_dict(d);
+    rh_dictkeys *k = mp->keys;
+    if (mp->values || k->dk_kind != RH_DICT_KEYS_UNICODE || hint >= k->dk_nentries) return NULL;
+    rh_dict_uentry *e = &dk_uentries(k)[hint];
+    return e->key == name && e->value ? e : NULL;
+}
+
+intptr_t rh__dict_hint(rh_runtime *rt, rh_object *d, rh_object *name) {
+    rh_dict *mp = as_dict(d);
+    if (mp->values || mp->keys->dk_kind != RH_DICT_KEYS_UNICODE) return -1;
+    intptr_t ix = rh__dictkeys_lookup_str(rt, mp->keys, name);
+    if (ix < 0) rh_err_clear(rt);
+    return ix < 0 || !hinted_entry(d, name, ix) ? -1 : ix;
+}
+
+rh_object *rh__dict_hinted(rh_object *d, rh_object *name, intptr_t hint) {
+    rh_dict_uentry *e = hinted_entry(d, name, hint);
+    return e ? e->value : NULL;
+}
+
+int rh__dict_hint_replace(rh_runtime *rt, rh_object *d, rh_object *name, intptr_t hint, rh_object *v) {
+    rh_dict_uentry *e = hinted_entry(d, name, hint);
+    if (!e) return 0;
+    rh_object *old = e->value;
+    rh_incref(v);
+    e->value = v;
+    rh_decref(rt, old);
+    if (!rh__gc_is_tracked(d) && rh__may_be_tracked(v)) rh__gc_track(rt, d); /* as STORE_ATTR_WITH_HINT */
+    return 1;
+}
+
 /* lookdict_index: the slot holding entry index `index` */
 static size_t lookup_slot_of(rh_dictkeys *k, int64_t hash, intptr_t index) {
     size_t mask = dk_size(k) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;

@@ -295,8 +295,18 @@ int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /*
  *    when the generic path must run (other keys, no values array). */
 /*  rh_instance_method_state: 1 when o reads its own attributes through a values array whose shared keys
  *    hold no `name` (so a method found on the class is what o.name means: LOAD_METHOD_WITH_VALUES), with
- *    that state in *keys, *nentries (the keys only grow); else 0 (no error left set).
+ *    that state in *keys, *nentries (the keys only grow), or has no attributes of its own at all (*keys
+ *    NULL); else 0 (no error left set).
  *  rh_instance_state_same: 1 if o still reads through those keys with that many entries. */
+/*  rh_instance_dict_hint: when getattr(o, name) reads o's materialized __dict__ (a managed-dict instance
+ *    whose values became a dict, no data descriptor of that name on the class), the entry index of name
+ *    in that dict (LOAD_ATTR_WITH_HINT's hint); else -1 (no error left set).
+ *  rh_instance_dict_hinted: the value at that entry (borrowed) while it still holds name, else NULL.
+ *  rh_instance_dict_hint_replace: o.name = v (v borrowed) over that entry's existing value
+ *    (STORE_ATTR_WITH_HINT, the dict tracked as the generic path would): 1 done, 0 for the generic path. */
+intptr_t rh_instance_dict_hint(rh_runtime *rt, rh_object *o, rh_object *name);
+rh_object *rh_instance_dict_hinted(rh_object *o, rh_object *name, intptr_t hint);
+int rh_instance_dict_hint_replace(rh_runtime *rt, rh_object *o, rh_object *name, intptr_t hint, rh_object *v);
 int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys, intptr_t *nentries);
 int rh_instance_state_same(const rh_object *o, const void *keys, intptr_t nentries);
 uint64_t rh_types_epoch(const rh_runtime *rt);
