@@ -1273,6 +1273,10 @@ static int descr_set(rh_runtime *rt, rh_object *descr, rh_object *obj, rh_object
  * method, as LOAD_METHOD does), so it is returned as it is. The __dict__/__weakref__ getsets are handled
  * before (rh__descr_kind). */
 static int is_data_descr(rh_object *attr) { return attr->type->tp_descr_set && !rh__descr_kind(attr); }
+/* py27: a classic instance (classobject.c instance_getattr2 / instance_setattr) reads its dict first and
+ * binds a class attribute through tp_descr_get after it; assignment always goes to the dict: no data
+ * descriptor precedence */
+static int is_classic_instance(const rh_object *o) { return (o->type->flags & RH_TPFLAG_CLASSIC) != 0; }
 static int binds_itself(rh_object *attr) {
     return attr->type->tp_descr_get && attr->type->kind != RH_K_FUNCTION;
 }
@@ -1297,7 +1301,8 @@ static rh_object *object_getattro(rh_runtime *rt, rh_object *o, rh_object *name)
         return new_ref(wl && *wl ? (rh_object *)*wl : rh_none(rt));
     }
     if (attr && rh__descr_kind(attr) == RH_DESCR_DICT) return rh_instance_dict(rt, o);
-    if (attr && attr->type->tp_descr_get && is_data_descr(attr)) return rh_descr_get(rt, attr, o, (rh_object *)o->type);
+    if (attr && attr->type->tp_descr_get && is_data_descr(attr) && !is_classic_instance(o))
+        return rh_descr_get(rt, attr, o, (rh_object *)o->type);
     rh_object *v = own_attribute(rt, o, name, &err);
     if (err) return NULL;
     if (v) return new_ref(v);
@@ -1415,7 +1420,8 @@ static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_ob
         rh_setref(rt, slot, v);
         return 0;
     }
-    if (attr && is_data_descr(attr)) return descr_set(rt, attr, o, v); /* a property, a class's __set__ */
+    if (attr && is_data_descr(attr) && !is_classic_instance(o))
+        return descr_set(rt, attr, o, v); /* a property, a class's __set__ */
     if (attr && rh__descr_kind(attr) == RH_DESCR_WEAKREF) { /* getset without a setter */
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '__weakref__' of '%s' objects is not writable",
                    rh_type_name(o));

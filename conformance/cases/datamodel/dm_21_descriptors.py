@@ -8,7 +8,7 @@
 # __get__-only one loses to it; a __set__-only descriptor is returned itself unless the instance dict has
 # the name; descriptors are inherited (owner is the class looked through) and a class used as a method
 # decorator binds through its __get__; assigning __set__ to a descriptor class later makes it a data
-# descriptor
+# descriptor; under py27 a classic class (`class X:`) reads its instance dict first and never calls __set__
 from __future__ import print_function
 
 
@@ -150,3 +150,14 @@ objs[0].nd = 1
 del NonData.__set__
 objs[0].nd = 2
 print(objs[0].nd, objs[1].nd)
+
+
+class Plain:  # py27: a classic class (dict first, no __set__ call); a new-style class in 3.x
+    d = Data("plain")
+    nd = NonData()
+
+
+print("plain class statement")
+p = Plain()
+p.d = 1
+print(p.d, p.nd, sorted(vars(p)))
