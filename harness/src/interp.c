@@ -526,7 +526,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (dunder && rh_str_eq_cstr(name, "__dict__") && ty->dict) return rh_class_dict(I->rt, t);
         rh_object *v = rh_class_lookup(I->rt, t, name);
         if (v && rh_type_of(v)->tp_descr_get && rh_kind_of(v) != RH_K_FUNCTION) /* type_getattro: C.static_f */
-            return rh_type_of(v)->tp_descr_get(I->rt, v, NULL, t);
+            return rh_descr_get(I->rt, v, NULL, t); /* held for the call; __get__(None, C) */
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
     } else {

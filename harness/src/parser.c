@@ -1881,7 +1881,7 @@ static hx_node *p_def(parser *P) {
     hx_tok *nt = p_decl_name(P, "expected a function name");
     if (!nt) return NULL;
     /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model;
-     * a class defining another (__matmul__, __set__ ...) would silently behave as if it had
+     * a class defining another (__matmul__, __length_hint__ ...) would silently behave as if it had
      * none, so it is refused here instead. */
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&

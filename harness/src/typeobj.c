@@ -245,7 +245,7 @@ rh_object *hx_meta_data_attr(hx_interp *I, rh_object *cls, rh_object *name) {
     if (!hx_is_heap_class(meta)) return NULL;
     rh_object *v = rh_class_lookup(I->rt, meta, name);
     if (!v || !is_data_descriptor(v)) return NULL;
-    return rh_type_of(v)->tp_descr_get(I->rt, v, cls, meta);
+    return rh_descr_get(I->rt, v, cls, meta);
 }
 
 rh_object *hx_meta_attr(hx_interp *I, rh_object *cls, rh_object *name) {
@@ -254,7 +254,7 @@ rh_object *hx_meta_attr(hx_interp *I, rh_object *cls, rh_object *name) {
     if (hx_is_heap_class(meta)) {
         rh_object *v = rh_class_lookup(rt, meta, name);
         if (v && rh_kind_of(v) == RH_K_FUNCTION) return rh_method_new(rt, v, cls); /* meta_get: bound to cls */
-        if (v && rh_type_of(v)->tp_descr_get) return rh_type_of(v)->tp_descr_get(rt, v, cls, meta);
+        if (v && rh_type_of(v)->tp_descr_get) return rh_descr_get(rt, v, cls, meta);
         if (v) return newref(v);
         if (rh_err_occurred(rt)) return NULL;
     }

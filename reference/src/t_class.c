@@ -1236,7 +1236,7 @@ static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
     if (t->bases && str_is(rt, name, "__bases__")) return new_ref(t->bases);
     if (t->dict && str_is(rt, name, "__dict__")) return rh_class_dict(rt, o); /* type's own __dict__ getset */
     rh_object *attr = rh_class_lookup(rt, o, name);
-    if (attr && binds_itself(attr)) return attr->type->tp_descr_get(rt, attr, NULL, o); /* type_getattro */
+    if (attr && binds_itself(attr)) return rh_descr_get(rt, attr, NULL, o); /* type_getattro */
     if (attr) return new_ref(attr);
     return rh_err_occurred(rt) ? NULL : no_attribute(rt, o, name);
 }
@@ -1250,13 +1250,33 @@ rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
     return f ? f(rt, o, name) : no_attribute(rt, o, name);
 }
 
-/* PyObject_GenericGetAttr's two descriptor cases: a data descriptor (tp_descr_get and tp_descr_set: a
- * property) wins over the instance's own attribute; another descriptor (staticmethod, classmethod) binds
- * when the instance has none. A plain function is the exception: the embedder binds it (or calls it
- * without a bound method, as LOAD_METHOD does), so it is returned as it is. */
-static int is_data_descr(rh_object *attr) {
-    return attr->type->tp_descr_get && attr->type->tp_descr_set && !rh__descr_kind(attr);
+rh_object *rh_descr_get(rh_runtime *rt, rh_object *descr, rh_object *obj, rh_object *type) {
+    rh_incref(descr);
+    rh_object *r = descr->type->tp_descr_get(rt, descr, obj, type);
+    rh_decref(rt, descr);
+    return r;
 }
+
+/* tp_descr_set(descr, obj, v) with descr held for the call (_PyObject_GenericSetAttrWithDict). 0 or -1. */
+static int descr_set(rh_runtime *rt, rh_object *descr, rh_object *obj, rh_object *v) {
+    rh_incref(descr);
+    int rc = descr->type->tp_descr_set(rt, descr, obj, v);
+    rh_decref(rt, descr);
+    return rc;
+}
+
+/* PyObject_GenericGetAttr's two descriptor cases: a data descriptor (PyDescr_IsData: its type has
+ * tp_descr_set — a property, an instance of a class defining __set__ or __delete__) wins over the
+ * instance's own attribute, read through tp_descr_get when it has one and replaced through tp_descr_set;
+ * another descriptor (staticmethod, classmethod, a class defining only __get__) binds when the instance
+ * has none. A plain function is the exception: the embedder binds it (or calls it without a bound
+ * method, as LOAD_METHOD does), so it is returned as it is. The __dict__/__weakref__ getsets are handled
+ * before (rh__descr_kind). */
+static int is_data_descr(rh_object *attr) { return attr->type->tp_descr_set && !rh__descr_kind(attr); }
+/* py27: a classic instance (classobject.c instance_getattr2 / instance_setattr) reads its dict first and
+ * binds a class attribute through tp_descr_get after it; assignment always goes to the dict: no data
+ * descriptor precedence */
+static int is_classic_instance(const rh_object *o) { return (o->type->flags & RH_TPFLAG_CLASSIC) != 0; }
 static int binds_itself(rh_object *attr) {
     return attr->type->tp_descr_get && attr->type->kind != RH_K_FUNCTION;
 }
@@ -1281,11 +1301,12 @@ static rh_object *object_getattro(rh_runtime *rt, rh_object *o, rh_object *name)
         return new_ref(wl && *wl ? (rh_object *)*wl : rh_none(rt));
     }
     if (attr && rh__descr_kind(attr) == RH_DESCR_DICT) return rh_instance_dict(rt, o);
-    if (attr && is_data_descr(attr)) return attr->type->tp_descr_get(rt, attr, o, (rh_object *)o->type);
+    if (attr && attr->type->tp_descr_get && is_data_descr(attr) && !is_classic_instance(o))
+        return rh_descr_get(rt, attr, o, (rh_object *)o->type);
     rh_object *v = own_attribute(rt, o, name, &err);
     if (err) return NULL;
     if (v) return new_ref(v);
-    if (attr && binds_itself(attr)) return attr->type->tp_descr_get(rt, attr, o, (rh_object *)o->type);
+    if (attr && binds_itself(attr)) return rh_descr_get(rt, attr, o, (rh_object *)o->type);
     if (attr) return new_ref(attr);
     return no_attribute(rt, o, name);
 }
@@ -1429,7 +1450,8 @@ static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_ob
         rh_setref(rt, slot, v);
         return 0;
     }
-    if (attr && is_data_descr(attr)) return attr->type->tp_descr_set(rt, attr, o, v); /* a property */
+    if (attr && is_data_descr(attr) && !is_classic_instance(o))
+        return descr_set(rt, attr, o, v); /* a property, a class's __set__ */
     if (attr && rh__descr_kind(attr) == RH_DESCR_WEAKREF) { /* getset without a setter */
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '__weakref__' of '%s' objects is not writable",
                    rh_type_name(o));
@@ -1460,9 +1482,16 @@ static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_ob
     return rc;
 }
 
-/* type_setattro on classes: the namespace dict, then the __del__ flag */
+/* type_setattro on classes: a data descriptor on the metaclass's MRO decides (type_setattro goes
+ * through _PyObject_GenericSetAttrWithDict), else the namespace dict, then the __del__ flag */
 static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
     rh_type *t = (rh_type *)(void *)o;
+    if (rh__is_heap_class((rh_object *)o->type)) {
+        rh_object *attr;
+        size_t off;
+        if (type_lookup(rt, o->type, name, &attr, &off) < 0) return -1;
+        if (attr && !off && is_data_descr(attr)) return descr_set(rt, attr, o, v);
+    }
     if (!(t->flags & RH_TPFLAG_HEAPTYPE)) {
         rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", str_cstr(rt, name),
                    t->name);
@@ -1786,6 +1815,31 @@ static int slot_tp_setattro(rh_runtime *rt, rh_object *self, rh_object *name, rh
     return 0;
 }
 
+/* slot_tp_descr_get (Objects/typeobject.c): __get__(self, obj, type) found on type(self) and called as
+ * it is, never bound (PyObject_CallFunctionObjArgs on _PyType_Lookup's result: three borrowed arguments
+ * on a small stack, no tuple); a NULL obj (looked up on the class: type_getattro) is passed as None.
+ * When __get__ has gone from the MRO since the slot was filled the descriptor is itself the value. */
+static rh_object *slot_tp_descr_get(rh_runtime *rt, rh_object *self, rh_object *obj, rh_object *type) {
+    rh_object *get = lookup_special(rt, self->type, "__get__");
+    if (!get || !rt->hooks.call) return new_ref(self);
+    rh_object *argv[3] = {self, obj ? obj : rh_none(rt), type ? type : rh_none(rt)};
+    return rt->hooks.call(rt->hooks.ctx, rt, get, argv, 3);
+}
+
+/* slot_tp_descr_set: __set__(self, obj, v), or __delete__(self, obj) when v is NULL, through
+ * vectorcall_method (a function is called with self first, another descriptor bound first). Absent, the
+ * error is lookup_method's: AttributeError whose message is the bare name ("__delete__"). 0 or -1. */
+static int slot_tp_descr_set(rh_runtime *rt, rh_object *self, rh_object *obj, rh_object *v) {
+    const char *name = v ? "__set__" : "__delete__";
+    rh_object *args[2] = {obj, v};
+    int found;
+    rh_object *r = call_special(rt, self, name, args, v ? 2 : 1, &found);
+    if (!found) rh_err_set(rt, RH_EXC_ATTRIBUTE, "%s", name);
+    if (!r) return -1;
+    rh_decref(rt, r);
+    return 0;
+}
+
 rh_object *rh_object_generic_getattr(rh_runtime *rt, rh_object *o, rh_object *name) {
     if (!rh__is_str(name)) {
         rh_err_set(rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", rh_type_name(name));
@@ -1976,6 +2030,8 @@ static const slotdef slotdefs[] = {
     TP(tp_call, slot_tp_call, "__call__"), TP(tp_init, slot_tp_init, "__init__"),
     TP(tp_getattro, slot_tp_getattr_hook, "__getattribute__"), TP(tp_getattro, slot_tp_getattr_hook, "__getattr__"),
     TP(tp_setattro, slot_tp_setattro, "__setattr__"), TP(tp_setattro, slot_tp_setattro, "__delattr__"),
+    TP(tp_descr_get, slot_tp_descr_get, "__get__"), TP(tp_descr_set, slot_tp_descr_set, "__set__"),
+    TP(tp_descr_set, slot_tp_descr_set, "__delete__"),
     NBS(nb_add, slot_nb_add, "__add__"), NBS(nb_add, slot_nb_add, "__radd__"),
     NBS(nb_subtract, slot_nb_subtract, "__sub__"), NBS(nb_subtract, slot_nb_subtract, "__rsub__"),
     NBS(nb_multiply, slot_nb_multiply, "__mul__"), NBS(nb_multiply, slot_nb_multiply, "__rmul__"),

@@ -322,6 +322,10 @@ int rh_object_generic_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_
  * Objects/typeobject.c's slotdefs — __repr__, __eq__, __add__, __getattr__ ... — or __init__/__del__),
  * 0 for any other name. No runtime needed. */
 int rh_special_method_dispatched(const char *name);
+/* descr's tp_descr_get(descr, obj, type) (its type must have one) with descr held by one more reference
+ * for the call, as _PyObject_GenericGetAttrWithDict and type_getattro Py_INCREF what _PyType_Lookup
+ * found: a descriptor's __get__ sees that count, and may drop the class's own. New reference or NULL. */
+rh_object *rh_descr_get(rh_runtime *rt, rh_object *descr, rh_object *obj, rh_object *type);
 /* The instance's __dict__, materialising it as 3.11 does when asked. New reference. */
 rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o);
 
