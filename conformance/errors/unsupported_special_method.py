@@ -1,8 +1,9 @@
-# bad input: a special method the data model does not dispatch (nothing calls __reversed__: reversed() of
-# an instance is not modelled) is refused instead of silently never being called; __eq__, __repr__,
-# __format__ ... are accepted (rh_special_method_dispatched: the slot wrappers of Objects/typeobject.c's
-# slotdefs, and __init__/__del__; __format__ through format(), str.format and f-strings), and so are the
-# methods only Python code calls by name (__reduce__, __copy__, ...: Lib/copy.py, Lib/copyreg.py)
+# bad input: a special method the data model does not dispatch (nothing calls __mro_entries__: a class
+# statement with a non-class base is not modelled) is refused instead of silently never being called;
+# __eq__, __repr__, __format__ ... are accepted (rh_special_method_dispatched: the slot wrappers of
+# Objects/typeobject.c's slotdefs, and __init__/__del__; __format__ through format(), str.format and
+# f-strings), and so are the methods only Python code calls by name (__reduce__, __copy__, ...:
+# Lib/copy.py, Lib/copyreg.py) and those built-in functions look up (__reversed__, __round__, ...)
 class A:
     def __eq__(self, other):
         return True
@@ -10,4 +11,6 @@ class A:
         return self
     def __reversed__(self):
         return iter([])
+    def __mro_entries__(self, bases):
+        return ()
 print(A() == A())

@@ -54,7 +54,9 @@ typedef enum {
     /* comprehensions beyond [x for x in it if c]: E_GENEXP (code: its <genexpr> unit), E_DICTCOMP (a: key,
      * val: value); any comprehension's second and later `for` clauses are E_COMPFOR nodes in its items
      * (a: target, b: iterable, items2: ifs) */
-    E_GENEXP, E_DICTCOMP, E_COMPFOR
+    E_GENEXP, E_DICTCOMP, E_COMPFOR,
+    E_NAMED /* `a := b` (a: the E_NAME target, b: the value; resolve.c binds a in the enclosing function
+             * of a comprehension, as symtable_extend_namedexpr_scope) */
 } hx_nkind;
 
 typedef enum {
@@ -199,6 +201,8 @@ typedef struct hx_code {
                               * units get the module's too) */
     unsigned co_flags;       /* HX_CO_GENERATOR / HX_CO_COROUTINE (CPython's CO_* bits) */
     hx_node *comp;           /* a <genexpr> unit: its E_GENEXP node (the body is compiled from it) */
+    int comp_owner;          /* a <genexpr> unit: what its `:=` targets bind in (resolve.c st_walrus_bind):
+                              * 0 the nearest enclosing function, 1 the module, 2 a class body (an error) */
 
     /* ---- the compiled unit (compile.c; freed with the unit) */
     hx_instr *co_code;       /* instructions (opcodes.h) */

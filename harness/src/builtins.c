@@ -556,7 +556,6 @@ FN(bi_abs) {
     return f(I->rt, a[0]);
 }
 
-static int is_number(rh_object *o) { return hx_is_intlike(o) || rh_kind_of(o) == RH_K_FLOAT; }
 
 FN(bi_hash) {
     UNUSED_ARGS;
@@ -565,21 +564,12 @@ FN(bi_hash) {
     return rh_hash(I->rt, a[0], &h) ? NULL : rh_int_from_i64(I->rt, h);
 }
 
-/* divmod(a, b) for numbers: (a // b, a % b), the values of long_divmod / float_divmod */
+/* builtin_divmod: PyNumber_Divmod, binary_op over nb_divmod (long_divmod, float_divmod, a class's
+ * __divmod__ / __rdivmod__) */
 FN(bi_divmod) {
     UNUSED_ARGS;
     if (no_kw(I, "divmod", nkw, kwn) || nargs_check(I, "divmod", n, 2, 2)) return NULL;
-    if (!is_number(a[0]) || !is_number(a[1])) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "unsupported operand type(s) for divmod(): '%s' and '%s'", hx_tname(a[0]),
-                   hx_tname(a[1]));
-        return NULL;
-    }
-    rh_object *q = rh_binop(I->rt, RH_BINOP_FLOORDIV, a[0], a[1]);
-    rh_object *r = q ? rh_binop(I->rt, RH_BINOP_MOD, a[0], a[1]) : NULL;
-    rh_object *t = r ? rh_tuple_pack(I->rt, 2, q, r) : NULL;
-    rh_xdecref(I->rt, q);
-    rh_xdecref(I->rt, r);
-    return t;
+    return rh_binop(I->rt, RH_BINOP_DIVMOD, a[0], a[1]);
 }
 
 /* pow(base, exp[, mod]): the three-argument form for ints only (long_pow's modulus) */

@@ -731,6 +731,16 @@ static rh_object *construct(hx_interp *I, int want_ba, rh_object **a, int n, cha
         }
         return want_ba ? rh_bytearray_from(rt, NULL, 0) : rh_bytes_new(rt, 0);
     }
+    if (!want_ba && !enc && !errs && (rh_type_of(src)->flags & RH_TPFLAG_HEAPTYPE)) {
+        int found; /* bytes_new_impl: _PyObject_LookupSpecial(x, __bytes__) before anything else */
+        rh_object *r = rh_call_special(rt, src, "__bytes__", NULL, 0, &found);
+        if (r && rh_kind_of(r) != RH_K_BYTES) {
+            rh_err_set(rt, RH_EXC_TYPE, "__bytes__ returned non-bytes (type %s)", hx_tname(r));
+            rh_decref(rt, r);
+            return NULL;
+        }
+        if (found || rh_err_occurred(rt)) return r;
+    }
     if (rh_kind_of(src) == RH_K_STR && rh_runtime_profile(rt)->python2 && !enc && !errs) {
         rh_object *b = encode(I, src, CODEC_LATIN1); /* 2.7: a str is its bytes (b'' literals: latin-1 code points) */
         if (!b && rh_err_occurred(rt) == RH_EXC_UNICODEENCODE) { rh_err_clear(rt); b = encode(I, src, CODEC_UTF8); }

@@ -292,8 +292,11 @@ FN(bi_round) {
         if (!nd) return int_of(I, a[0]);
         return round_int(I, a[0], nd);
     }
-    rh_err_set(I->rt, RH_EXC_TYPE, "type %s doesn't define __round__ method", hx_tname(a[0]));
-    return NULL;
+    int found; /* builtin_round_impl: the type's __round__(), or __round__(ndigits) */
+    rh_object *r = rh_call_special(I->rt, a[0], "__round__", nd ? &nd : NULL, nd ? 1 : 0, &found);
+    if (!found && !rh_err_occurred(I->rt))
+        rh_err_set(I->rt, RH_EXC_TYPE, "type %s doesn't define __round__ method", hx_tname(a[0]));
+    return r;
 }
 
 /* ---------------------------------------------------------------- classes and attributes */

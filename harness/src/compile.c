@@ -663,6 +663,11 @@ static void expr(cg *g, hx_node *n) {
         return;
     }
     case E_CALL: call(g, n); return;
+    case E_NAMED: /* compiler_visit_expr1's NamedExpr_kind: the value, COPY 1, the store */
+        expr(g, n->b);
+        emit(g, HX_COPY, 1);
+        store(g, n->a);
+        return;
     case E_LAMBDA: make_function(g, n, n->code, n->name_obj); return;
     case E_ATTR: expr(g, n->a); attr_op(g, HX_LOAD_ATTR, n->name_obj); return;
     case E_SUBSCR:

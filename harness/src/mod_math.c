@@ -33,14 +33,28 @@ static int nargs(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi) {
 }
 
 /* PyFloat_AsDouble of a real number: float, int or bool */
+/* PyFloat_AsDouble: a float's value; otherwise nb_float (a class's __float__), then nb_index (ints, a
+ * class's __index__). 0, or -1 with the error set. */
 static int real(hx_interp *I, rh_object *o, double *d) {
-    switch (rh_kind_of(o)) {
-    case RH_K_FLOAT: *d = rh_float_value(o); return 0;
-    case RH_K_INT: case RH_K_BOOL: return rh_int_as_double(I->rt, o, d);
-    default:
-        rh_err_set(I->rt, RH_EXC_TYPE, "must be real number, not %s", hx_tname(o));
+    rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) == RH_K_FLOAT) { *d = rh_float_value(o); return 0; }
+    if (rh_kind_of(o) == RH_K_INT || rh_kind_of(o) == RH_K_BOOL) return rh_int_as_double(rt, o, d);
+    const rh_number_methods *m = &rh_type_of(o)->as_number;
+    rh_object *r = m->nb_float ? m->nb_float(rt, o) : m->nb_index ? m->nb_index(rt, o) : NULL;
+    if (!m->nb_float && !m->nb_index) {
+        rh_err_set(rt, RH_EXC_TYPE, "must be real number, not %s", hx_tname(o));
         return -1;
     }
+    if (!r) return -1;
+    int rc = 0;
+    if (rh_kind_of(r) == RH_K_FLOAT) *d = rh_float_value(r);
+    else if (!m->nb_float && (rh_kind_of(r) == RH_K_INT || rh_kind_of(r) == RH_K_BOOL)) rc = rh_int_as_double(rt, r, d);
+    else {
+        rh_err_set(rt, RH_EXC_TYPE, "%s.__float__ returned non-float (type %s)", hx_tname(o), hx_tname(r));
+        rc = -1;
+    }
+    rh_decref(rt, r);
+    return rc;
 }
 
 static rh_object *domain(hx_interp *I) { rh_err_set(I->rt, RH_EXC_VALUE, "math domain error"); return NULL; }
@@ -233,21 +247,31 @@ FN(m_isfinite) { UNUSED; return predicate(I, "isfinite", a, n, nkw, 0); }
 FN(m_isinf) { UNUSED; return predicate(I, "isinf", a, n, nkw, 1); }
 FN(m_isnan) { UNUSED; return predicate(I, "isnan", a, n, nkw, 2); }
 
-/* floor/ceil/trunc: an int (or bool's int) as it is, a float rounded to an int */
-static rh_object *to_int(hx_interp *I, const char *fn, rh_object **a, int n, int nkw, double (*f)(double)) {
+/* math_floor / math_ceil / math_trunc: a float rounded to an int; anything else answers with its type's
+ * __floor__ / __ceil__ / __trunc__ (_PyObject_LookupSpecial: int's own give the int itself, a class's are
+ * called); without one, floor and ceil round the value PyFloat_AsDouble gives, trunc is a TypeError. */
+static rh_object *to_int(hx_interp *I, const char *fn, rh_object **a, int n, int nkw, double (*f)(double),
+                         const char *special) {
     if (nargs(I, fn, n, nkw, 1, 1)) return NULL;
-    if (rh_kind_of(a[0]) == RH_K_INT) return newref(a[0]);
-    if (rh_kind_of(a[0]) == RH_K_BOOL) return rh_int_from_i64(I->rt, a[0] == rh_true(I->rt));
-    if (rh_kind_of(a[0]) != RH_K_FLOAT) {
-        if (f == trunc) rh_err_set(I->rt, RH_EXC_TYPE, "type %s doesn't define __trunc__ method", hx_tname(a[0]));
-        else rh_err_set(I->rt, RH_EXC_TYPE, "must be real number, not %s", hx_tname(a[0]));
-        return NULL;
+    rh_object *x = a[0];
+    if (rh_kind_of(x) == RH_K_INT) return newref(x); /* int___floor__ and the others: int(self) */
+    if (rh_kind_of(x) == RH_K_BOOL) return rh_int_from_i64(I->rt, x == rh_true(I->rt));
+    if (rh_kind_of(x) != RH_K_FLOAT) {
+        int found;
+        rh_object *r = rh_call_special(I->rt, x, special, NULL, 0, &found);
+        if (found || rh_err_occurred(I->rt)) return r;
     }
-    return rh_int_from_double(I->rt, f(rh_float_value(a[0])));
+    double v;
+    if (rh_kind_of(x) == RH_K_FLOAT) v = rh_float_value(x);
+    else if (f == trunc) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "type %s doesn't define __trunc__ method", hx_tname(x));
+        return NULL;
+    } else if (real(I, x, &v)) return NULL;
+    return rh_int_from_double(I->rt, f(v));
 }
-FN(m_floor) { UNUSED; return to_int(I, "floor", a, n, nkw, floor); }
-FN(m_ceil) { UNUSED; return to_int(I, "ceil", a, n, nkw, ceil); }
-FN(m_trunc) { UNUSED; return to_int(I, "trunc", a, n, nkw, trunc); }
+FN(m_floor) { UNUSED; return to_int(I, "floor", a, n, nkw, floor, "__floor__"); }
+FN(m_ceil) { UNUSED; return to_int(I, "ceil", a, n, nkw, ceil, "__ceil__"); }
+FN(m_trunc) { UNUSED; return to_int(I, "trunc", a, n, nkw, trunc, "__trunc__"); }
 
 /* math_hypot / vector_norm: sqrt of the sum of squares, scaled against overflow, in extended precision */
 FN(m_hypot) {

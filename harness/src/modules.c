@@ -47,9 +47,38 @@ FN(sys_getrefcount) {
     /* the argument slot of this call is the extra reference CPython reports */
     return rh_int_from_i64(I->rt, (int64_t)rh_refcount(a[0]));
 }
+/* _PySys_GetSizeOf: a class's own __sizeof__() (3.x new-style classes; 2.7's classic instances are
+ * sized as instances) plus the type's pre-header (_PyType_PreHeaderSize: the GC header, and from 3.11
+ * the managed-dict words); every other object the library's tp_basicsize/size_of. With a default, a
+ * TypeError gives the default instead (sys_getsizeof). */
+static rh_object *sizeof_special(hx_interp *I, rh_object *o, int *found) {
+    rh_runtime *rt = I->rt;
+    rh_object *r = rh_call_special(rt, o, "__sizeof__", NULL, 0, found);
+    if (!r) return NULL;
+    int64_t v = 0;
+    int bad = rh_kind_of(r) != RH_K_INT && rh_kind_of(r) != RH_K_BOOL;
+    if (bad) rh_err_set(rt, RH_EXC_TYPE, "an integer is required");
+    else if (rh_int_as_i64(rt, r, &v)) rh_err_clear(rt), rh_err_set(rt, RH_EXC_OVERFLOW, "Python int too large to convert to C ssize_t");
+    rh_decref(rt, r);
+    if (bad || rh_err_occurred(rt)) return NULL;
+    if (v < 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "__sizeof__() should return >= 0");
+        return NULL;
+    }
+    return rh_int_from_i64(rt, v + (int64_t)rh_presize(rt, rh_type_of(o)));
+}
 FN(sys_getsizeof) {
     UNUSED_ARGS;
     if (argc(I, "getsizeof", n, 1, 2, nkw)) return NULL;
+    if ((rh_type_of(a[0])->flags & RH_TPFLAG_HEAPTYPE) && !rh_runtime_profile(I->rt)->python2) {
+        int found;
+        rh_object *r = sizeof_special(I, a[0], &found);
+        if (!r && n == 2 && rh_err_occurred(I->rt) == RH_EXC_TYPE) {
+            rh_err_clear(I->rt);
+            return newref(a[1]);
+        }
+        if (found || rh_err_occurred(I->rt)) return r;
+    }
     return rh_int_from_i64(I->rt, (int64_t)rh_sizeof(I->rt, a[0]));
 }
 /* sys.getallocatedblocks() (_Py_GetAllocatedBlocks, Objects/obmalloc.c 3.11): the blocks the object

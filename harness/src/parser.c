@@ -38,6 +38,7 @@ typedef struct parser {
     const char *closer; /* the token ending the parameter list being parsed (a lambda's ':') */
     hx_code *fcode;    /* the function whose body is being parsed (a yield makes it a generator), or NULL */
     int next_async;    /* `async def`: the next function is a coroutine */
+    int walrus_ok;     /* the next p_test may be `NAME := value` (p_named: the grammar's named_expression) */
 } parser;
 
 static hx_tok *cur(parser *P) { return &P->t[P->i]; }
@@ -230,6 +231,7 @@ void hx_code_free(hx_code *c) {
 
 /* ---------------------------------------------------------------- expressions */
 static hx_node *p_test(parser *P);
+static hx_node *p_named(parser *P);
 static hx_node *p_or(parser *P);
 static hx_node *p_factor(parser *P);
 static hx_node *p_bor(parser *P);
@@ -577,7 +579,7 @@ static hx_node *p_atom(parser *P) {
         nvec v = {0};
         int comma = 0;
         for (;;) {
-            hx_node *e = is_op(cur(P), "*") ? NULL : p_test(P);
+            hx_node *e = is_op(cur(P), "*") ? NULL : p_named(P);
             if (!e) {
                 if (!failed(P)) unsupported(P, cur(P), "starred expression", "plain tuple displays");
                 free_nodes(v.v, v.n);
@@ -614,7 +616,7 @@ static hx_node *p_atom(parser *P) {
                 unsupported(P, cur(P), "starred expression", "plain list displays");
                 break;
             }
-            hx_node *e = p_test(P);
+            hx_node *e = p_named(P);
             if (!e) break;
             if (v.n == 0 && is_kw(cur(P), "for")) {
                 free(n);
@@ -789,7 +791,7 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
                                      : "positional argument follows keyword argument");
                 break;
             }
-            hx_node *v = p_test(P);
+            hx_node *v = p_named(P);
             if (!v) break;
             if (is_kw(cur(P), "for")) { /* f(x for x in it): the sole argument, in the call's parentheses */
                 if (args.n || kwv.n) { syntax(P, cur(P), "Generator expression must be parenthesized"); hx_node_free(v); break; }
@@ -816,7 +818,7 @@ static hx_node *p_subscript(parser *P, hx_node *obj, hx_tok *t) {
     P->i++; /* [ */
     hx_node *lo = NULL;
     if (!is_op(cur(P), ":")) {
-        lo = p_test(P);
+        lo = p_named(P);
         if (!lo) { hx_node_free(n); return NULL; }
     }
     if (is_op(cur(P), ":")) {
@@ -1035,7 +1037,11 @@ static hx_node *p_lambda(parser *P) {
     return n;
 }
 
+static hx_node *p_walrus(parser *P, hx_node *target);
+
 static hx_node *p_test(parser *P) {
+    int walrus_ok = P->walrus_ok;
+    P->walrus_ok = 0;
     if (failed(P)) return NULL;
     if (enter(P)) return NULL;
     if (is_kw(cur(P), "lambda")) {
@@ -1059,9 +1065,39 @@ static hx_node *p_test(parser *P) {
         if (failed(P)) { hx_node_free(n); leave(P); return NULL; }
         a = n;
     }
-    if (a && is_op(cur(P), ":=")) { unsupported(P, cur(P), "operator ':='", "plain assignment statements"); hx_node_free(a); a = NULL; }
+    if (a && is_op(cur(P), ":=")) {
+        if (walrus_ok) a = p_walrus(P, a);
+        else { syntax(P, cur(P), NULL); hx_node_free(a); a = NULL; }
+    }
     leave(P);
     return a;
+}
+
+/* named_expression (Grammar/python.gram): where the grammar allows `NAME := expression` unparenthesised —
+ * if/elif/while conditions, positional call arguments, subscripts, the items of a parenthesised group,
+ * tuple or list display, and the element of a comprehension made from them */
+static hx_node *p_named(parser *P) {
+    P->walrus_ok = 1;
+    return p_test(P);
+}
+
+/* `target := value` after target: the assignment_expression rule; a target other than a name is
+ * invalid_named_expression's "cannot use assignment expressions with ..." */
+static hx_node *p_walrus(parser *P, hx_node *target) {
+    hx_tok *t = cur(P);
+    if (target->kind != E_NAME) {
+        const char *what = target->kind == E_CALL ? "function call" : target->kind == E_ATTR ? "attribute"
+                           : target->kind == E_SUBSCR ? "subscript" : target->kind == E_CONST ? "literal"
+                           : target->kind == E_TUPLE ? "tuple" : target->kind == E_LIST ? "list" : "expression";
+        hx_cerr_set(P->err, target->line, target->col, "syntax error: cannot use assignment expressions with %s", what);
+        hx_node_free(target);
+        return NULL;
+    }
+    P->i++;
+    hx_node *n = mk_over(E_NAMED, t, target);
+    n->a = target;
+    if (!(n->b = p_test(P))) { hx_node_free(n); return NULL; }
+    return n;
 }
 
 /* After a testlist's trailing comma: end of statement, an assignment operator, or a closing ')' ':' ';'. */
@@ -1535,7 +1571,7 @@ static hx_node *p_if(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
     hx_node *n = mk(S_IF, t);
-    n->a = p_test(P);
+    n->a = p_named(P);
     if (!n->a) { free(n); return NULL; }
     n->items = p_block(P, &n->n);
     if (failed(P)) { hx_node_free(n); return NULL; }
@@ -1642,7 +1678,7 @@ static hx_node *p_loop(parser *P, int isfor) {
         if (n->a && !is_kw(cur(P), "in")) syntax(P, cur(P), "expected 'in'");
         if (!failed(P)) { P->i++; n->b = p_testlist(P); }
     } else {
-        n->a = p_test(P);
+        n->a = p_named(P);
     }
     if (failed(P)) { hx_node_free(n); return NULL; }
     int saved = P->in_loop;
@@ -1857,7 +1893,21 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
  * with getattr): defining one is an ordinary method, nothing in the core calls it implicitly. */
 static int called_by_name_only(const char *name) {
     static const char *const names[] = {"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__copy__",
-                                        "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", NULL};
+                                        "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getinitargs__", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], name)) return 1;
+    return 0;
+}
+
+/* Special methods a built-in function finds with _PyObject_LookupSpecial (rh_call_special) and calls:
+ * math.trunc/floor/ceil (mod_math.c), round and reversed (builtins_iter.c, t_enumerate.c), bytes()
+ * (builtins_bytes.c), sys.getsizeof (modules.c), the list and tuple constructors' PyObject_LengthHint
+ * (__length_hint__, abstract.c rh_length_hint); and two whose only callers refheap does not have yet:
+ * os.fspath in C (Lib/os.py falls back to its Python _fspath, which calls __fspath__ by name) and complex()
+ * (not a refheap built-in, so nothing calls __complex__ implicitly). */
+static int looked_up_by_builtins(const char *name) {
+    static const char *const names[] = {"__trunc__", "__floor__", "__ceil__", "__round__", "__reversed__",
+                                        "__bytes__", "__sizeof__", "__length_hint__", "__fspath__", "__complex__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;
@@ -1881,14 +1931,14 @@ static hx_node *p_def(parser *P) {
     hx_tok *nt = p_decl_name(P, "expected a function name");
     if (!nt) return NULL;
     /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model;
-     * a class defining another (__matmul__, __length_hint__ ...) would silently behave as if it had
+     * a class defining another (__matmul__, __aiter__ ...) would silently behave as if it had
      * none, so it is refused here instead. */
     size_t nl = strlen(nt->text);
     if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
         strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
-        !called_by_name_only(nt->text) && !class_machinery(nt->text)) {
+        !called_by_name_only(nt->text) && !class_machinery(nt->text) && !looked_up_by_builtins(nt->text)) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "

@@ -84,12 +84,13 @@ static int find_local(scope *s, const char *name) {
 }
 
 static int set_has_nonlocal(const stinfo *st, const char *name);
+static int set_has_global(const stinfo *st, const char *name);
 
 /* declared global, or nonlocal (then never a local either: deref_scope resolves it first) */
 static int is_global_decl(scope *s, const char *name) {
     for (int i = 0; i < s->nglobs; i++)
         if (strcmp(s->globs[i], name) == 0) return 1;
-    return s->st && set_has_nonlocal(s->st, name);
+    return s->st && (set_has_nonlocal(s->st, name) || (s->code->comp && set_has_global(s->st, name)));
 }
 
 /* ---------------------------------------------------------------- names and constants */
@@ -466,6 +467,10 @@ struct stinfo {
     hx_node **kids;          /* S_DEF / S_CLASS / E_LAMBDA nodes whose units are nested here */
     int nkids, capkids;
     hx_node *nonlocal_at;    /* the first `nonlocal` statement (errors point at it) */
+    nameset walrus;          /* names this unit binds only through `:=` (resolve.c adds their slots) */
+    int in_comp;             /* inside an inline comprehension of this unit */
+    hx_node *err_at;         /* a `:=` the symbol table refuses (reported by st_analyze), with err */
+    const char *err;
 };
 
 static void st_expr(stinfo *st, hx_node *n);
@@ -496,6 +501,38 @@ static void st_target(stinfo *st, hx_node *t) {
     }
 }
 
+/* symtable_extend_namedexpr_scope: `x := v` binds x in the unit it is written in, but inside a comprehension
+ * in the nearest enclosing function (a <genexpr> unit declares it nonlocal), or the module (the unit
+ * declares it global); inside one in a class body it is an error. */
+static void st_walrus_bind(stinfo *st, hx_node *n) {
+    const char *x = n->a->name;
+    hx_code *c = st->code;
+    int owner = c->comp ? c->comp_owner : st->in_comp && c->kind == CODE_CLASS ? 2 : -1;
+    if (owner == 2) {
+        if (!st->err_at) st->err_at = n, st->err = "assignment expression within a comprehension cannot be used in a class body";
+    } else if (owner == 1) {
+        set_add(&st->globs, x);
+    } else if (owner == 0) {
+        set_add(&st->nonlocs, x);
+    } else {
+        set_add(&st->bound, x);
+        set_add(&st->walrus, x);
+    }
+}
+
+/* The `:=` targets of a <genexpr> unit's own expressions (and of comprehensions nested in them, not of
+ * lambdas): they bind in the unit that holds the E_GENEXP too. */
+static void st_walrus_scan(stinfo *st, hx_node *n) {
+    if (!n || n->kind == E_LAMBDA) return;
+    if (n->kind == E_NAMED) st_walrus_bind(st, n);
+    st_walrus_scan(st, n->a);
+    st_walrus_scan(st, n->b);
+    st_walrus_scan(st, n->c);
+    st_walrus_scan(st, n->val);
+    for (int i = 0; i < n->n; i++) st_walrus_scan(st, n->items[i]);
+    for (int i = 0; i < n->n2; i++) st_walrus_scan(st, n->items2[i]);
+}
+
 /* the names a comprehension binds live in its own slots: uses of them inside are not this unit's */
 static void st_comp_names(hx_node *t, nameset *out) {
     if (t->kind == E_NAME) set_add(out, t->name);
@@ -517,10 +554,25 @@ static void st_expr(stinfo *st, hx_node *n) {
         st_list(st, n->code->kwdefaults, n->code->nkwonly);
         st_kid(st, n);
         return;
-    case E_GENEXP: /* the first iterable is evaluated here; the rest is the <genexpr> unit's */
+    case E_GENEXP: { /* the first iterable is evaluated here; the rest is the <genexpr> unit's */
         st_expr(st, n->c);
-        genexp_unit(n);
+        hx_code *g = genexp_unit(n);
+        g->comp_owner = st->code->comp ? st->code->comp_owner : st->code->kind == CODE_MODULE ? 1
+                        : st->code->kind == CODE_CLASS ? 2 : 0;
+        int saved = st->in_comp;
+        st->in_comp = 1;
+        st_walrus_scan(st, n->a);
+        st_walrus_scan(st, n->val);
+        for (int i = 0; i < n->n2; i++) st_walrus_scan(st, n->items2[i]);
+        for (int i = 0; i < n->n; i++) st_walrus_scan(st, n->items[i]);
+        st->in_comp = saved;
         st_kid(st, n);
+        return;
+    }
+    case E_NAMED:
+        st_expr(st, n->b);
+        set_add(&st->used, n->a->name);
+        st_walrus_bind(st, n);
         return;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
         st_expr(st, n->c);
@@ -530,6 +582,7 @@ static void st_expr(stinfo *st, hx_node *n) {
         stinfo inner = *st;  /* uses inside are recorded unless they name a loop variable */
         nameset used = {0};
         inner.used = used;
+        inner.in_comp = 1;
         st_expr(&inner, n->a);
         st_expr(&inner, n->val);
         st_list(&inner, n->items2, n->n2);
@@ -538,6 +591,8 @@ static void st_expr(stinfo *st, hx_node *n) {
             st_list(&inner, n->items[i]->items2, n->items[i]->n2);
         }
         st->kids = inner.kids, st->nkids = inner.nkids, st->capkids = inner.capkids;
+        st->bound = inner.bound, st->globs = inner.globs, st->nonlocs = inner.nonlocs, st->walrus = inner.walrus;
+        st->err_at = inner.err_at, st->err = inner.err;
         for (int i = 0; i < inner.used.n; i++)
             if (!set_has(&priv, inner.used.v[i])) set_add(&st->used, inner.used.v[i]);
         free(inner.used.v);
@@ -684,6 +739,7 @@ static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) 
         for (int i = 0; i < hx_code_nallparams(c); i++) set_add(&st->bound, c->params[i]);
     st_body(st, c->body, c->nbody);
     if (c->comp) st_comp_unit(st, c->comp);
+    if (st->err_at) return st_error(P, st->err_at, c, "%s", st->err);
     if (rh_runtime_profile(P->I->rt)->python2 && (st->nonlocal_at || c->nkwonly))
         return st_error(P, st->nonlocal_at, c, "%s", st->nonlocal_at
                         ? "unsupported under the py27 profile: 'nonlocal' (Python 2.7 has no nonlocal statement)"
@@ -748,6 +804,7 @@ static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) 
 }
 
 static int set_has_nonlocal(const stinfo *st, const char *name) { return set_has(&st->nonlocs, name); }
+static int set_has_global(const stinfo *st, const char *name) { return set_has(&st->globs, name); }
 
 static void st_free(stinfo *st) {
     free(st->bound.v);
@@ -755,6 +812,7 @@ static void st_free(stinfo *st) {
     free(st->globs.v);
     free(st->nonlocs.v);
     free(st->frees.v);
+    free(st->walrus.v);
     free(st->kids);
     free(st);
 }
@@ -963,6 +1021,7 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         return rc;
     }
     case E_GENEXP: return r_genexp(P, s, n);
+    case E_NAMED: return r_expr(P, s, n->b) || r_name(P, s, n->a, 1) ? -1 : 0;
     case E_YIELD: case E_YIELDFROM: case E_AWAIT:
         if (s->in_comp) {
             hx_cerr_set(P->err, n->line, n->col, "syntax error: '%s' inside a comprehension or generator expression",
@@ -1219,6 +1278,10 @@ static int r_code(prep *P, hx_code *c, const char *classname) {
         for (int k = 0; k < hx_code_nallparams(c); k++) add_slot(c, c->params[k]);
         s.nlocals = c->nslots;
         collect_locals(c, &s, c->body, c->nbody);
+        for (int i = 0; s.st && i < s.st->walrus.n; i++) { /* names bound only by `:=` */
+            const char *x = s.st->walrus.v[i];
+            if (!is_global_decl(&s, x) && find_local(&s, x) < 0) add_slot(c, x);
+        }
         s.nlocals = c->nslots;
     }
     if (c->kind != CODE_MODULE) assign_deref_slots(&s);

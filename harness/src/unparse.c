@@ -357,6 +357,13 @@ static void expr(ubuf *b, const hx_node *e, int level) {
         expr(b, e->c, PR_TEST);
         put_if(b, level > PR_TEST, ")");
         return;
+    case E_NAMED: /* append_named_expr */
+        put_if(b, level > PR_TUPLE, "(");
+        expr(b, e->a, PR_ATOM);
+        put(b, " := ");
+        expr(b, e->b, PR_ATOM);
+        put_if(b, level > PR_TUPLE, ")");
+        return;
     case E_TUPLE: tuple(b, e, level); return;
     case E_LIST: put(b, "["); seq(b, e->items, e->n, PR_TEST); put(b, "]"); return;
     case E_SET: put(b, "{"); seq(b, e->items, e->n, PR_TEST); put(b, "}"); return;

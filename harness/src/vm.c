@@ -1174,6 +1174,7 @@ L_LOAD_CLASSDEREF: /* the class namespace first (it may bind the name), then the
     DISPATCH();
 L_COPY_FREE_VARS: {
     rh_object *clo = f->func ? rh_func_closure(f->func) : f->closure;
+    if (!clo) DISPATCH(); /* a 3.10/2.7 generator's frame: copied when it was made (make_generator) */
     for (uint32_t i = 0; i < arg; i++) fast[c->freeslots[i]] = newref(rh_tuple_get(clo, i));
     DISPATCH();
 }
@@ -2257,6 +2258,11 @@ static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_obje
     for (int i = 0; i < c->nslots; i++) {
         gf->words[i] = fr->fast[i];
         fr->fast[i] = NULL;
+    }
+    if (gf->globals && c->nfree) { /* 3.10/2.7: the frame keeps no function, so its free variables are
+                                    * copied in now, as _PyEval_MakeFrameVector fills the frame's cells */
+        rh_object *clo = rh_func_closure(fn);
+        for (int i = 0; i < c->nfree; i++) gf->words[c->freeslots[i]] = newref(rh_tuple_get(clo, (size_t)i));
     }
     gf->lineno = c->line;
     return g;

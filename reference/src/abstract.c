@@ -336,7 +336,7 @@ rh_object *rh_ascii(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- arithmetic */
 
-static const char *const binop_sym[RH_BINOP__COUNT] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"};
+static const char *const binop_sym[RH_BINOP__COUNT] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "divmod()"};
 const char *rh_binop_symbol(rh_binop_kind op) { return (unsigned)op < RH_BINOP__COUNT ? binop_sym[op] : "?"; }
 
 /* Where each operator's slot and its in-place form live in rh_number_methods (NB_BINOP). */
@@ -348,6 +348,7 @@ static const struct { size_t slot, islot; } nb_offsets[RH_BINOP__COUNT] = {
     NB(nb_power, nb_inplace_power),   NB(nb_lshift, nb_inplace_lshift),
     NB(nb_rshift, nb_inplace_rshift), NB(nb_and, nb_inplace_and),
     NB(nb_or, nb_inplace_or),         NB(nb_xor, nb_inplace_xor),
+    NB(nb_divmod, nb_divmod), /* (binop_impl never asks divmod for an in-place slot) */
 #undef NB
 };
 
@@ -498,6 +499,33 @@ int64_t rh_len(rh_runtime *rt, rh_object *o) {
     if (t->as_mapping.mp_length) return t->as_mapping.mp_length(rt, o);
     rh_err_set(rt, RH_EXC_TYPE, "object of type '%s' has no len()", rh_type_name(o));
     return -1;
+}
+
+int64_t rh_length_hint(rh_runtime *rt, rh_object *o, int64_t dflt) {
+    const rh_type *t = o->type;
+    if (t->as_sequence.sq_length || t->as_mapping.mp_length) {
+        int64_t n = rh_len(rt, o);
+        if (n >= 0 || rh_err_occurred(rt) != RH_EXC_TYPE) return n;
+        rh_err_clear(rt);
+    }
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return dflt;
+    int found;
+    rh_object *r = rh_call_special(rt, o, "__length_hint__", NULL, 0, &found);
+    if (!found && !rh_err_occurred(rt)) return dflt;
+    if (!r) return -1;
+    if (r == rh_notimplemented(rt)) {
+        rh_decref(rt, r);
+        return dflt;
+    }
+    int64_t n = -1;
+    if (r->type->kind != RH_K_INT && r->type->kind != RH_K_BOOL)
+        rh_err_set(rt, RH_EXC_TYPE, "__length_hint__ must be an integer, not %s", rh_type_name(r));
+    else if (rh_int_as_i64(rt, r, &n) < 0) /* PyLong_AsSsize_t */
+        rh_err_clear(rt), rh_err_set(rt, RH_EXC_OVERFLOW, "Python int too large to convert to C ssize_t"), n = -1;
+    else if (n < 0)
+        rh_err_set(rt, RH_EXC_VALUE, "__length_hint__() should return >= 0"), n = -1;
+    rh_decref(rt, r);
+    return n;
 }
 
 /* A sequence index: __index__ of key, negative values counted from the end (sq_length). */

@@ -1665,6 +1665,11 @@ static rh_object *call_special(rh_runtime *rt, rh_object *self, const char *name
     return rt->hooks.call(rt->hooks.ctx, rt, f, args, nargs);
 }
 
+rh_object *rh_call_special(rh_runtime *rt, rh_object *self, const char *name, rh_object *const *args, size_t nargs,
+                           int *found) {
+    return call_special(rt, self, name, args, nargs, found);
+}
+
 /* vectorcall_maybe: NotImplemented when the method is absent */
 static rh_object *call_maybe(rh_runtime *rt, rh_object *self, const char *name, rh_object *const *args, size_t nargs) {
     int found;
@@ -1976,6 +1981,7 @@ SLOT_BINARY(slot_nb_add, nb_add, "__add__", "__radd__")
 SLOT_BINARY(slot_nb_subtract, nb_subtract, "__sub__", "__rsub__")
 SLOT_BINARY(slot_nb_multiply, nb_multiply, "__mul__", "__rmul__")
 SLOT_BINARY(slot_nb_remainder, nb_remainder, "__mod__", "__rmod__")
+SLOT_BINARY(slot_nb_divmod, nb_divmod, "__divmod__", "__rdivmod__")
 SLOT_BINARY(slot_nb_lshift, nb_lshift, "__lshift__", "__rlshift__")
 SLOT_BINARY(slot_nb_rshift, nb_rshift, "__rshift__", "__rrshift__")
 SLOT_BINARY(slot_nb_and, nb_and, "__and__", "__rand__")
@@ -2036,6 +2042,7 @@ static const slotdef slotdefs[] = {
     NBS(nb_subtract, slot_nb_subtract, "__sub__"), NBS(nb_subtract, slot_nb_subtract, "__rsub__"),
     NBS(nb_multiply, slot_nb_multiply, "__mul__"), NBS(nb_multiply, slot_nb_multiply, "__rmul__"),
     NBS(nb_remainder, slot_nb_remainder, "__mod__"), NBS(nb_remainder, slot_nb_remainder, "__rmod__"),
+    NBS(nb_divmod, slot_nb_divmod, "__divmod__"), NBS(nb_divmod, slot_nb_divmod, "__rdivmod__"),
     NBS(nb_power, slot_nb_power, "__pow__"), NBS(nb_power, slot_nb_power, "__rpow__"),
     NBS(nb_lshift, slot_nb_lshift, "__lshift__"), NBS(nb_lshift, slot_nb_lshift, "__rlshift__"),
     NBS(nb_rshift, slot_nb_rshift, "__rshift__"), NBS(nb_rshift, slot_nb_rshift, "__rrshift__"),

@@ -131,9 +131,20 @@ static rh_object *rev_new(rh_runtime *rt, rh_kind kind, rh_object *seq, int64_t 
     return &ro->ob;
 }
 
-/* reversed_new_impl: a list answers __reversed__ with its list_reverseiterator; any other sequence
- * (sq_item and sq_length: tuple, str, range) gets a reversed object indexing it from the end. */
+/* reversed_new_impl: a class's own __reversed__ is called (None: not reversible); a list answers
+ * __reversed__ with its list_reverseiterator; any other sequence (sq_item and sq_length: tuple, str, range,
+ * a class with __len__ and __getitem__) gets a reversed object indexing it from the end. */
 rh_object *rh_reversed_new(rh_runtime *rt, rh_object *seq) {
+    if (seq->type->flags & RH_TPFLAG_HEAPTYPE) {
+        rh_object *m = rh_class_special(rt, (rh_object *)seq->type, "__reversed__");
+        if (m == rh_none(rt)) {
+            rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not reversible", rh_type_name(seq));
+            return NULL;
+        }
+        int found;
+        rh_object *r = m ? rh_call_special(rt, seq, "__reversed__", NULL, 0, &found) : NULL;
+        if (m) return r;
+    }
     if (seq->type->kind == RH_K_LIST) return rev_new(rt, RH_K_LISTREVITER, seq, (int64_t)rh_list_len(seq));
     if (rh_is_deque(seq)) return rh_deque_reversed(rt, seq); /* deque.__reversed__ (t_deque.c) */
     const rh_sequence_methods *sq = &seq->type->as_sequence;

@@ -517,6 +517,16 @@ FLOAT_BINARY(float_floor_div, RH_BINOP_FLOORDIV)
 FLOAT_BINARY(float_rem, RH_BINOP_MOD)
 #undef FLOAT_BINARY
 
+/* float_divmod: (a // b, a % b) as floats */
+static rh_object *float_divmod_slot(rh_runtime *rt, rh_object *a, rh_object *b) {
+    rh_object *q = float_floor_div(rt, a, b);
+    if (q == rh_notimplemented(rt) || !q) return q;
+    rh_object *r = float_rem(rt, a, b), *t = r ? rh_tuple_pack(rt, 2, q, r) : NULL;
+    rh_decref(rt, q);
+    rh_xdecref(rt, r);
+    return t;
+}
+
 static rh_object *float_pow(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
     if (mod != rh_none(rt)) {
         rh_err_set(rt, RH_EXC_TYPE, "pow() 3rd argument not allowed unless all arguments are integers");
@@ -549,7 +559,7 @@ static rh_object *float_int(rh_runtime *rt, rh_object *o) {
 }
 
 static const rh_number_methods float_as_number = {
-    .nb_add = float_add, .nb_subtract = float_sub, .nb_multiply = float_mul, .nb_remainder = float_rem,
+    .nb_add = float_add, .nb_subtract = float_sub, .nb_multiply = float_mul, .nb_remainder = float_rem, .nb_divmod = float_divmod_slot,
     .nb_power = float_pow, .nb_negative = float_neg, .nb_positive = float_float, .nb_absolute = float_abs,
     .nb_bool = float_bool, .nb_int = float_int, .nb_float = float_float, .nb_floor_divide = float_floor_div,
     .nb_true_divide = float_div,

@@ -1008,6 +1008,16 @@ INT_BINARY(long_or, RH_BINOP_OR)
 INT_BINARY(long_xor, RH_BINOP_XOR)
 #undef INT_BINARY
 
+/* long_divmod: (a // b, a % b) */
+static rh_object *long_divmod(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (!is_int(a) || !is_int(b)) return rh__notimpl(rt);
+    rh_object *q = long_floor_divide(rt, a, b), *r = q ? long_mod(rt, a, b) : NULL;
+    rh_object *t = r ? rh_tuple_pack(rt, 2, q, r) : NULL;
+    rh_xdecref(rt, q);
+    rh_xdecref(rt, r);
+    return t;
+}
+
 static rh_object *long_pow(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
     if (!is_int(a) || !is_int(b)) return rh__notimpl(rt);
     if (mod != rh_none(rt) && !is_int(mod)) return rh__notimpl(rt);
@@ -1041,7 +1051,7 @@ static rh_object *long_float(rh_runtime *rt, rh_object *o) {
 }
 
 static const rh_number_methods int_as_number = {
-    .nb_add = long_add, .nb_subtract = long_sub, .nb_multiply = long_mul, .nb_remainder = long_mod,
+    .nb_add = long_add, .nb_subtract = long_sub, .nb_multiply = long_mul, .nb_remainder = long_mod, .nb_divmod = long_divmod,
     .nb_power = long_pow, .nb_negative = long_neg, .nb_positive = long_long, .nb_absolute = long_abs,
     .nb_bool = long_bool, .nb_invert = long_invert, .nb_lshift = long_lshift, .nb_rshift = long_rshift,
     .nb_and = long_and, .nb_xor = long_xor, .nb_or = long_or, .nb_int = long_long, .nb_float = long_float,

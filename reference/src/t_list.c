@@ -353,19 +353,15 @@ int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n) {
  * has it and, for a dict in 3.13's list_extend_dict, does not resize instead); otherwise list_resize to
  * len + n. A list extended by itself reads its items after the resize. */
 /* list_extend's general path, for any other iterable (a set, an iterator, a class's __iter__): room for
- * PyObject_LengthHint's guess (its len when the type has one, else 8), the items appended as the
+ * PyObject_LengthHint's guess (its len when the type has one, a class's __length_hint__, else 8), the items appended as the
  * iterator gives them, then the array cut back to the length (3.11's "cut back result list"). */
 static int list_extend_iter(rh_runtime *rt, rh_object *l, rh_object *iterable) {
     rh_object *it = rh_getiter(rt, iterable);
     if (!it) return -1;
-    const rh_type *t = iterable->type;
-    intptr_t hint = 8;
-    if (t->as_sequence.sq_length || t->as_mapping.mp_length) {
-        hint = rh_len(rt, iterable);
-        if (hint < 0) {
-            rh_decref(rt, it);
-            return -1;
-        }
+    int64_t hint = rh_length_hint(rt, iterable, 8);
+    if (hint < 0) {
+        rh_decref(rt, it);
+        return -1;
     }
     size_t m = list_len(l);
     if (hint > 0 && rh__list_resize(rt, l, m + (size_t)hint) < 0) {

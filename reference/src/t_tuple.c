@@ -145,17 +145,14 @@ static int tuple_resize(rh_runtime *rt, rh_object **pv, size_t newsize) {
 }
 
 /* PySequence_Tuple's general path (Objects/abstract.c): the iterator first, then a tuple of
- * PyObject_LengthHint's guess (the len of a type that has one, else 10) filled as the iterator gives items,
+ * PyObject_LengthHint's guess (the len of a type that has one, a class's __length_hint__, else 10) filled as the iterator gives items,
  * grown by ten and a quarter when full ((n + 10) * 5/4) and cut back to the count at the end, each step a
  * _PyTuple_Resize. */
 static rh_object *tuple_from_iter(rh_runtime *rt, rh_object *o) {
     rh_object *it = rh_getiter(rt, o);
     if (!it) return NULL;
-    int64_t hint = 10;
-    if (o->type->as_sequence.sq_length || o->type->as_mapping.mp_length) {
-        hint = rh_len(rt, o);
-        if (hint < 0) { rh_decref(rt, it); return NULL; }
-    }
+    int64_t hint = rh_length_hint(rt, o, 10);
+    if (hint < 0) { rh_decref(rt, it); return NULL; }
     size_t n = (size_t)hint, j = 0;
     rh_object *t = rh_tuple_new(rt, n), *x;
     while (t && (x = rh_iternext(rt, it)) != NULL) {

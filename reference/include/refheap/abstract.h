@@ -35,6 +35,7 @@ typedef enum rh_binop_kind {
     RH_BINOP_AND,     /* &  */
     RH_BINOP_OR,      /* |  */
     RH_BINOP_XOR,     /* ^  */
+    RH_BINOP_DIVMOD,  /* divmod(a, b): nb_divmod, no operator and no in-place form */
     RH_BINOP__COUNT
 } rh_binop_kind;
 
@@ -76,6 +77,11 @@ int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out);
 /* len(o) (PyObject_Size: sq_length, then mp_length): >= 0, or -1 with TypeError "object of type 'int'
  * has no len()". */
 int64_t rh_len(rh_runtime *rt, rh_object *o);
+/* PyObject_LengthHint(o, dflt): len(o) when its type has one (a TypeError from it means "no length"), else
+ * a class's __length_hint__() (NotImplemented: dflt; it must give an int >= 0), else dflt. Built-in
+ * iterators answer dflt here (the list and tuple constructors' own paths know their lengths). >= 0, or -1
+ * with the error set. */
+int64_t rh_length_hint(rh_runtime *rt, rh_object *o, int64_t dflt);
 /* o[key] (PyObject_GetItem: mp_subscript, then sq_item with __index__ and a negative index counted from
  * the end). o and key borrowed; new reference, or NULL ("'int' object is not subscriptable"). Slices are
  * outside the library (the interpreter's business). */

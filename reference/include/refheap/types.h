@@ -263,6 +263,12 @@ rh_object *rh_class_subclasses(rh_runtime *rt, rh_object *cls);
 /* lookup_maybe_method's MRO walk by an ASCII name, without allocating: the first heap class on cls's MRO
  * whose namespace holds name gives the value (borrowed), else NULL (built-in types' methods are not seen). */
 rh_object *rh_class_special(rh_runtime *rt, rh_object *cls, const char *name);
+/* _PyObject_LookupSpecial then a call: self.name(*args) with the method found on type(self)'s heap classes
+ * (a function gets self first; another descriptor is bound with its tp_descr_get). name must be a string
+ * with static storage (the lookup cache keys on its address); args borrowed, nargs <= 3. *found = 0 and
+ * NULL without an error when no heap class on the MRO defines it. New reference or NULL. */
+rh_object *rh_call_special(rh_runtime *rt, rh_object *self, const char *name, rh_object *const *args, size_t nargs,
+                           int *found);
 /* PyObject_TypeCheck: type(o) is cls or a subclass of it (cls a type object). */
 int rh_type_check(rh_object *o, rh_object *cls);
 int rh_is_class(rh_object *o);
