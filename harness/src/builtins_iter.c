@@ -119,9 +119,26 @@ FN(bi_filter) {
     return t;
 }
 
+/* reversed_new_impl: _PyObject_LookupSpecial(seq, "__reversed__") on a class's instance first (None:
+ * "not reversible"), called as it is; else the sequence protocol (t_enumerate.c) */
 FN(bi_reversed) {
     UNUSED_ARGS;
     if (no_kw(I, "reversed", nkw) || nargs(I, "reversed", n, 1, 1)) return NULL;
+    rh_object *t = (rh_object *)rh_type_of(a[0]);
+    if (hx_is_heap_class(t) && !(((rh_type *)t)->flags & RH_TPFLAG_CLASSIC)) {
+        rh_object *name = hx_name(I, "__reversed__");
+        rh_object *f = name ? rh_class_lookup(I->rt, t, name) : NULL;
+        if (f == rh_none(I->rt)) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not reversible", rh_type_name(a[0]));
+            return NULL;
+        }
+        if (f && rh_kind_of(f) == RH_K_FUNCTION) return hx_call_borrowed(I, f, &a[0], 1);
+        if (f) {
+            rh_object *bound = hx_getattr_obj(I, a[0], name);
+            return bound ? hx_call(I, bound, NULL, 0, NULL, NULL, 0) : NULL;
+        }
+        if (!name || rh_err_occurred(I->rt)) return NULL;
+    }
     return rh_reversed_new(I->rt, a[0]);
 }
 

@@ -1882,6 +1882,7 @@ static int class_machinery(const char *name) {
  * async for and async with on such an object do not call here (docs/workload-language.md). */
 static int called_by_builtins(const char *name) {
     static const char *const names[] = {"__dir__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__",
+                                        "__reversed__", /* reversed(): bi_reversed (builtins_iter.c) */
                                         "__members__", /* not a special method: Lib/enum.py's property */
                                         NULL};
     for (int i = 0; names[i]; i++)

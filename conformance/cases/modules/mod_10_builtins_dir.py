@@ -3,7 +3,8 @@
 # property: `import builtins` is the module whose dict is the builtins namespace (the same objects, names
 #   added to it are seen as builtins, __main__'s __builtins__ is it); dir() sorts what type(o).__dir__
 #   returns (any iterable: list(), then sorted), a metaclass's __dir__ answers dir(cls), object.__dir__
-#   gives the instance's and its classes' names, a module's dir is its dict's keys
+#   gives the instance's and its classes' names, a module's dir is its dict's keys; reversed() calls a
+#   class's __reversed__ (None: "not reversible")
 import builtins
 import gc
 
@@ -76,3 +77,25 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(gc.is_tracked(builtins), [n for n in dir(gc) if n.startswith("get_c")])
+
+
+class R:
+    def __reversed__(self):
+        return iter([3, 2, 1])
+
+
+class NR:
+    __reversed__ = None
+
+    def __len__(self):
+        return 1
+
+    def __getitem__(self, i):
+        return i
+
+
+print(list(reversed(R())))
+try:
+    reversed(NR())
+except TypeError as e:
+    print("TypeError:", e)
