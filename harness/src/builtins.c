@@ -715,45 +715,75 @@ static int add_keys(hx_interp *I, rh_object *set, rh_object *d) {
     return 0;
 }
 
-FN(bi_dir) {
-    UNUSED_ARGS;
-    if (no_kw(I, "dir", nkw, kwn) || nargs_check(I, "dir", n, 0, 1)) return NULL;
+/* The names object.__dir__ (object___dir___impl: the instance's __dict__ merged with merge_class_dict
+ * over its class), type.__dir__ (type___dir___impl: merge_class_dict over the class) or a module's
+ * (module_dir: its dict's keys) give for o, in a new unsorted list, or NULL. */
+rh_object *hx_generic_dir(hx_interp *I, rh_object *o) {
     rh_runtime *rt = I->rt;
     rh_object *set = rh_dict_new(rt);
     if (!set) return NULL;
     int rc = 0;
-    if (n == 0) {
-        rh_object *g = I->frame ? I->frame->globals : I->globals;
-        if (g) rc = add_keys(I, set, g);
-    } else {
-        rh_object *o = a[0];
-        rh_type *t = rh_kind_of(o) == RH_K_TYPE ? (rh_type *)o : rh_type_of(o);
-        if (rh_kind_of(o) == RH_K_INSTANCE) {
-            rh_object *d = rh_instance_dict(rt, o);
-            if (d) {
-                rc = add_keys(I, set, d);
-                rh_decref(rt, d);
-            } else if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
-                rh_err_clear(rt); /* __slots__ without __dict__: only the class's names (object.__dir__) */
-            } else {
-                rc = -1;
+    rh_type *t = rh_kind_of(o) == RH_K_TYPE ? (rh_type *)o : rh_type_of(o);
+    if (rh_kind_of(o) == RH_K_INSTANCE) {
+        rh_object *d = rh_instance_dict(rt, o);
+        if (d) {
+            rc = add_keys(I, set, d);
+            rh_decref(rt, d);
+        } else if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
+            rh_err_clear(rt); /* __slots__ without __dict__: only the class's names (object.__dir__) */
+        } else {
+            rc = -1;
+        }
+    }
+    if (rh_kind_of(o) == RH_K_MODULE) rc = add_keys(I, set, rh_module_dict(o));
+    else {
+        if (t->flags & RH_TPFLAG_CLASSIC) rc = add_keys(I, set, t->dict); /* not in its own mro */
+        if (t->mro)
+            for (size_t i = 0; rc == 0 && i < rh_tuple_len(t->mro); i++) {
+                rh_type *c = (rh_type *)rh_tuple_get(t->mro, i);
+                if (c->dict) rc = add_keys(I, set, c->dict);
             }
-        }
-        if (rh_kind_of(o) == RH_K_MODULE) rc = add_keys(I, set, rh_module_dict(o));
-        else {
-            if (t->flags & RH_TPFLAG_CLASSIC) rc = add_keys(I, set, t->dict); /* not in its own mro */
-            if (t->mro)
-                for (size_t i = 0; rc == 0 && i < rh_tuple_len(t->mro); i++) {
-                    rh_type *c = (rh_type *)rh_tuple_get(t->mro, i);
-                    if (c->dict) rc = add_keys(I, set, c->dict);
-                }
-            /* a class's own dict holds __module__, __dict__, __weakref__ exactly when CPython's does */
-            for (int i = 0; rc == 0 && !(t->flags & RH_TPFLAG_CLASSIC) && object_attrs[i]; i++)
-                if (RH_API(I, "object", object_attrs[i])) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
-        }
+        /* a class's own dict holds __module__, __dict__, __weakref__ exactly when CPython's does */
+        for (int i = 0; rc == 0 && !(t->flags & RH_TPFLAG_CLASSIC) && object_attrs[i]; i++)
+            if (RH_API(I, "object", object_attrs[i])) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
     }
     rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
     rh_decref(rt, set);
+    return l;
+}
+
+/* _PyObject_LookupSpecial(o, "__dir__") where a class defines it: type(o)'s MRO when type(o) is a class
+ * (an instance's class, or a class's metaclass). The result of calling it, a new reference; NULL without
+ * an error when no class defines __dir__ (the built-in type's own: hx_generic_dir). */
+static rh_object *user_dir(hx_interp *I, rh_object *o) {
+    rh_object *t = (rh_object *)rh_type_of(o);
+    if (!hx_is_heap_class(t) || (((rh_type *)t)->flags & RH_TPFLAG_CLASSIC)) return NULL;
+    rh_object *name = hx_name(I, "__dir__");
+    rh_object *f = name ? rh_class_lookup(I->rt, t, name) : NULL;
+    if (!f) return NULL;
+    if (rh_kind_of(f) == RH_K_FUNCTION) return hx_call_borrowed(I, f, &o, 1);
+    rh_object *bound = hx_getattr_obj(I, o, name);
+    return bound ? hx_call(I, bound, NULL, 0, NULL, NULL, 0) : NULL;
+}
+
+/* builtin_dir: the sorted names of the current scope, or PyObject_Dir(o): sorted(list(type(o).__dir__(o))) */
+FN(bi_dir) {
+    UNUSED_ARGS;
+    if (no_kw(I, "dir", nkw, kwn) || nargs_check(I, "dir", n, 0, 1)) return NULL;
+    rh_runtime *rt = I->rt;
+    rh_object *l = NULL;
+    if (n == 0) {
+        rh_object *g = I->frame ? I->frame->globals : I->globals;
+        l = g ? rh_dict_keys_list(rt, g) : rh_list_new(rt, 0);
+    } else {
+        rh_object *r = user_dir(I, a[0]);
+        if (r) {
+            l = rh_list_from_iterable(rt, r, 1); /* PySequence_List */
+            rh_decref(rt, r);
+        } else if (!rh_err_occurred(rt)) {
+            l = hx_generic_dir(I, a[0]);
+        }
+    }
     if (l && sort_list(I, l, 0, NULL)) { rh_decref(rt, l); l = NULL; }
     return l;
 }

@@ -119,9 +119,12 @@ FN(bi_filter) {
     return t;
 }
 
+/* reversed_new_impl: _PyObject_LookupSpecial(seq, "__reversed__") on a class's instance first (None:
+ * "not reversible"), called as it is; else the sequence protocol (t_enumerate.c) */
 FN(bi_reversed) {
     UNUSED_ARGS;
     if (no_kw(I, "reversed", nkw) || nargs(I, "reversed", n, 1, 1)) return NULL;
+    /* a class's __reversed__ and the sequence protocol: reversed_new_impl (t_enumerate.c) */
     return rh_reversed_new(I->rt, a[0]);
 }
 

@@ -477,7 +477,23 @@ static rh_object *object_init_method(hx_interp *I, rh_object *self, rh_object **
     return with_rest_tuple(I, a, n, nkw, object_init_checked);
 }
 
+/* object.__dir__(self): object___dir___impl's names, unsorted (builtins.c) */
+static rh_object *object_dir_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
+                                    rh_object **kwv, int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    if (n < 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '__dir__' of 'object' object needs an argument");
+        return NULL;
+    }
+    if (n + nkw != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object.__dir__() takes no arguments (%d given)", n + nkw - 1);
+        return NULL;
+    }
+    return hx_generic_dir(I, a[0]);
+}
+
 static const rh_builtin_def object_method_defs[] = {
+    {"__dir__", (void (*)(void))object_dir_method, HX_METH_VARARGS},
     {"__init__", (void (*)(void))object_init_method, HX_METH_VARARGS}, /* wrapperdescr_call's argument tuple */
     {"__new__", (void (*)(void))object_new_method, HX_METH_VARARGS}, /* METH_VARARGS | METH_KEYWORDS */
     {"__getattribute__", (void (*)(void))object_getattribute, 0},
@@ -920,9 +936,10 @@ static int main_namespace_init(hx_interp *I) {
                                          "__annotations__", "__builtins__", "__file__", "__cached__", NULL};
     static const char *const names2[] = {"__name__", "__doc__", "__package__", "__builtins__", "__file__", NULL};
     rh_object *bname = intern_c(rt, py2 ? "__builtin__" : "builtins");
-    rh_object *bmod = bname ? rh_module_new(rt, bname) : NULL;
+    rh_object *bmod = bname ? rh_module_new_with_dict(rt, bname, I->builtins) : NULL; /* the builtins module */
     rh_xdecref(rt, bname);
     if (!bmod) return -1;
+    I->mod_builtins = newref(bmod); /* `import builtins` answers it */
     int rc = 0;
     for (const char *const *n = py2 ? names2 : names3; *n && rc == 0; n++) {
         rh_object *v = NULL;
@@ -1015,7 +1032,7 @@ void hx_interp_finalize(hx_interp *I) {
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
         rh_object *m = *mods[i];
         *mods[i] = NULL;
-        if (m) rh_dict_clear(rt, rh_module_dict(m));
+        if (m && rh_module_dict(m) != I->builtins) rh_dict_clear(rt, rh_module_dict(m)); /* builtins: below */
         rh_xdecref(rt, m);
     }
     hx_random_state_free(I);

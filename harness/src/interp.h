@@ -28,7 +28,7 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -143,6 +143,9 @@ rh_object *hx_frame_object(hx_interp *I, hx_frame *f);
 rh_object **hx_frame_alloc(hx_interp *I, size_t words, size_t zeroed);
 void hx_frame_free(hx_interp *I, rh_object **p);
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name);  /* new ref or NULL */
+/* builtins.c: the names object.__dir__ / type.__dir__ / a module's __dir__ give for o (borrowed), unsorted:
+ * a new list or NULL */
+rh_object *hx_generic_dir(hx_interp *I, rh_object *o);
 int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v); /* borrowed v; 0 or -1 */
 int hx_delattr(hx_interp *I, rh_object *o, rh_object *name);
 rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx);          /* o[idx]: new ref */

@@ -150,7 +150,7 @@ static void interp_release(hx_interp *I) {
     rh_object *mods[] = {HX_NATIVE_MODULES(HX_MOD_VALUE)};
 #undef HX_MOD_VALUE
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++)
-        if (mods[i]) rh_dict_clear(rt, rh_module_dict(mods[i]));
+        if (mods[i] && rh_module_dict(mods[i]) != I->builtins) rh_dict_clear(rt, rh_module_dict(mods[i]));
     if (I->globals) rh_dict_clear(rt, I->globals);
     if (I->sys_modules) { /* not finalized (--dis, or start-up failed): wipe the imported modules too */
         size_t pos = 0;

@@ -456,6 +456,11 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod__bisect) m = hx_module_bisect(I);
     else if (slot == &I->mod__heapq) m = hx_module_heapq(I);
     else if (slot == &I->mod__abc) m = hx_module_abc(I);
+    else if (slot == &I->mod_builtins) { /* made with __main__ (interp.c); again only after finalization */
+        rh_object *nm = rh_str_from_cstr(I->rt, "builtins");
+        m = nm ? rh_module_new_with_dict(I->rt, nm, I->builtins) : NULL;
+        rh_xdecref(I->rt, nm);
+    }
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }

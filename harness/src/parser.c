@@ -1926,6 +1926,19 @@ static int class_machinery(const char *name) {
     return 0;
 }
 
+/* Special methods a built-in reaches by name (dir(): object___dir___impl's caller builtin_dir looks up
+ * __dir__), and the am_await / am_aiter / am_anext and async-with ones (Objects/typeobject.c slotdefs
+ * AMSLOT rows; Python/ceval.c BEFORE_ASYNC_WITH): defining one makes an ordinary method, which await,
+ * async for and async with on such an object do not call here (docs/workload-language.md). */
+static int called_by_builtins(const char *name) {
+    static const char *const names[] = {"__dir__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__",
+                                        "__members__", /* not a special method: Lib/enum.py's property */
+                                        NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], name)) return 1;
+    return 0;
+}
+
 static hx_node *p_def(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a function name");
@@ -1938,7 +1951,8 @@ static hx_node *p_def(parser *P) {
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
         strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
-        !called_by_name_only(nt->text) && !class_machinery(nt->text) && !looked_up_by_builtins(nt->text)) {
+        !called_by_name_only(nt->text) && !class_machinery(nt->text) && !looked_up_by_builtins(nt->text) &&
+        !called_by_builtins(nt->text)) {
         char what[96];
         snprintf(what, sizeof what, "special method '%s'", nt->text);
         unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "

@@ -47,6 +47,20 @@ rh_object *rh_module_new(rh_runtime *rt, rh_object *name) {
     rh__gc_track(rt, &m->ob);
     return &m->ob;
 }
+/* name and dict borrowed; a new reference or NULL */
+rh_object *rh_module_new_with_dict(rh_runtime *rt, rh_object *name, rh_object *dict) {
+    rh_module *m = (rh_module *)new_gc(rt, RH_K_MODULE, sizeof(rh_module));
+    if (!m) return NULL;
+    m->dict = dict; rh_incref(dict);
+    m->name = name; rh_incref(name);
+    rh_object *have = rh_dict_get_cstr(rt, dict, "__name__");
+    if (!have && (rh_err_occurred(rt) || rh_dict_set_cstr(rt, dict, "__name__", name) != 0)) {
+        rh_decref(rt, &m->ob);
+        return NULL;
+    }
+    rh__gc_track(rt, &m->ob);
+    return &m->ob;
+}
 rh_object *rh_module_dict(rh_object *m) { return ((rh_module *)m)->dict; }
 rh_object *rh_module_name(rh_object *m) { return ((rh_module *)m)->name; }
 

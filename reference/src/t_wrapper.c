@@ -14,38 +14,101 @@
 #include "callables.h"
 
 /* One special method a slot answers (a slotdefs entry): its name, the arguments the call takes
- * (check_num_args), whether type t has the slot, and the call of it on self (a new reference or NULL). */
+ * (check_num_args), whether type t has the slot, and the call of it on self with the arguments (borrowed;
+ * a new reference or NULL). */
 typedef struct slot_def {
     const char *name;
     const char *name27;  /* the name in 2.7, where it differs (tp_iternext's wrapper is `next`) */
     size_t nargs;
     int (*has)(const rh_type *t);
-    rh_object *(*call)(rh_runtime *rt, const rh_type *t, rh_object *self);
+    rh_object *(*call)(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *args);
 } slot_def;
 
 static int has_iter(const rh_type *t) { return t->tp_iter != NULL; }
 static int has_next(const rh_type *t) { return t->tp_iternext != NULL; }
 static int has_len(const rh_type *t) { return t->as_sequence.sq_length != NULL || t->as_mapping.mp_length != NULL; }
+static int has_contains(const rh_type *t) { return t->as_sequence.sq_contains != NULL; }
+static int has_getitem(const rh_type *t) { return t->as_mapping.mp_subscript != NULL; }
+static int has_setitem(const rh_type *t) { return t->as_mapping.mp_ass_subscript != NULL; }
+static int has_hash(const rh_type *t) { return t->tp_hash != NULL; }
+static int has_repr(const rh_type *t) { return t->tp_repr != NULL || t->repr_into != NULL; }
+static int has_richcompare(const rh_type *t) { return t->tp_richcompare != NULL; }
 
 /* wrap_unaryfunc over tp_iter */
-static rh_object *call_iter(rh_runtime *rt, const rh_type *t, rh_object *self) { return t->tp_iter(rt, self); }
+static rh_object *call_iter(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    (void)a;
+    return t->tp_iter(rt, self);
+}
 /* wrap_next: an exhausted iterator (NULL without an error) raises StopIteration */
-static rh_object *call_next(rh_runtime *rt, const rh_type *t, rh_object *self) {
+static rh_object *call_next(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    (void)a;
     rh_object *r = t->tp_iternext(rt, self);
     if (!r && !rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_STOPITERATION, "%s", "");
     return r;
 }
 /* wrap_lenfunc: sq_length (slot_sq_length's row comes first in slotdefs' order for __len__'s lookup of
  * mp_length, but a type has one or the other, or both agreeing) */
-static rh_object *call_len(rh_runtime *rt, const rh_type *t, rh_object *self) {
+static rh_object *call_len(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    (void)a;
     intptr_t n = t->as_mapping.mp_length ? t->as_mapping.mp_length(rt, self) : t->as_sequence.sq_length(rt, self);
     return n < 0 ? NULL : rh_int_from_i64(rt, n);
 }
+/* wrap_objobjproc over sq_contains: a bool */
+static rh_object *call_contains(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    int r = t->as_sequence.sq_contains(rt, self, a[0]);
+    return r < 0 ? NULL : rh_bool(rt, r);
+}
+/* wrap_binaryfunc over mp_subscript */
+static rh_object *call_getitem(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    return t->as_mapping.mp_subscript(rt, self, a[0]);
+}
+/* wrap_objobjargproc / wrap_delitem over mp_ass_subscript: None */
+static rh_object *call_setitem(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    if (t->as_mapping.mp_ass_subscript(rt, self, a[0], a[1]) < 0) return NULL;
+    rh_incref(rh_none(rt));
+    return rh_none(rt);
+}
+static rh_object *call_delitem(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    if (t->as_mapping.mp_ass_subscript(rt, self, a[0], NULL) < 0) return NULL;
+    rh_incref(rh_none(rt));
+    return rh_none(rt);
+}
+/* wrap_hashfunc: an int */
+static rh_object *call_hash(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    (void)a;
+    int64_t h = t->tp_hash(rt, self);
+    return h == -1 && rh_err_occurred(rt) ? NULL : rh_int_from_i64(rt, h);
+}
+/* wrap_unaryfunc over tp_repr (the type's own, not a subclass's) */
+static rh_object *call_repr(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    (void)a;
+    return rh_repr_as(rt, (rh_type *)t, self);
+}
+/* wrap_richcmpfunc: tp_richcompare with the row's operator (NotImplemented passes through) */
+#define RICHCMP_CALL(op)                                                                                     \
+    static rh_object *call_##op(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) { \
+        return t->tp_richcompare(rt, self, a[0], RH_CMP_##op);                                             \
+    }
+RICHCMP_CALL(LT) RICHCMP_CALL(LE) RICHCMP_CALL(EQ) RICHCMP_CALL(NE) RICHCMP_CALL(GT) RICHCMP_CALL(GE)
+#undef RICHCMP_CALL
 
+/* Objects/typeobject.c slotdefs, in its order for the names refheap's types answer through slots */
 static const slot_def slot_defs[] = {
+    {"__repr__", NULL, 0, has_repr, call_repr},
+    {"__hash__", NULL, 0, has_hash, call_hash},
+    {"__lt__", NULL, 1, has_richcompare, call_LT},
+    {"__le__", NULL, 1, has_richcompare, call_LE},
+    {"__eq__", NULL, 1, has_richcompare, call_EQ},
+    {"__ne__", NULL, 1, has_richcompare, call_NE},
+    {"__gt__", NULL, 1, has_richcompare, call_GT},
+    {"__ge__", NULL, 1, has_richcompare, call_GE},
     {"__iter__", NULL, 0, has_iter, call_iter},
     {"__next__", "next", 0, has_next, call_next},
     {"__len__", NULL, 0, has_len, call_len},
+    {"__getitem__", NULL, 1, has_getitem, call_getitem},
+    {"__setitem__", NULL, 2, has_setitem, call_setitem},
+    {"__delitem__", NULL, 1, has_setitem, call_delitem},
+    {"__contains__", NULL, 1, has_contains, call_contains},
 };
 
 static const char *slot_name(const slot_def *d, int python2) { return python2 && d->name27 ? d->name27 : d->name; }
@@ -93,13 +156,12 @@ rh_object *rh_slot_wrapper_new(rh_runtime *rt, rh_object *self, rh_object *name)
  * of self's type. Arguments borrowed. */
 static rh_object *wrapper_call(rh_runtime *rt, rh_object *o, rh_object *const *args, size_t nargs) {
     rh_wrapper *w = (rh_wrapper *)o;
-    (void)args;
     if (nargs != w->descr->nargs) {
         rh_err_set(rt, RH_EXC_TYPE, "expected %zu argument%s, got %zu", w->descr->nargs, w->descr->nargs == 1 ? "" : "s",
                    nargs);
         return NULL;
     }
-    return w->descr->call(rt, w->self->type, w->self);
+    return w->descr->call(rt, w->self->type, w->self, args);
 }
 
 /* wrapper_repr: "<method-wrapper '__next__' of list_iterator object at 0x...>" */

@@ -106,6 +106,9 @@ rh_object *rh_slot_wrapper_new(rh_runtime *rt, rh_object *self, rh_object *name)
 
 /* ---- modules: PyModuleObject with a dict. name is borrowed. New reference, GC-tracked. */
 rh_object *rh_module_new(rh_runtime *rt, rh_object *name);
+/* A module over an existing namespace dict (borrowed; the module holds a reference), __name__ set in it
+ * when missing: the builtins module over the interpreter's builtins dict (_PyBuiltin_Init). */
+rh_object *rh_module_new_with_dict(rh_runtime *rt, rh_object *name, rh_object *dict);
 rh_object *rh_module_dict(rh_object *m);    /* borrowed */
 rh_object *rh_module_name(rh_object *m);    /* borrowed str */
 
