@@ -35,6 +35,7 @@ typedef enum rh_binop_kind {
     RH_BINOP_AND,     /* &  */
     RH_BINOP_OR,      /* |  */
     RH_BINOP_XOR,     /* ^  */
+    RH_BINOP_MATMUL,  /* @  (nb_matrix_multiply: no built-in type has it; classes' __matmul__) */
     RH_BINOP__COUNT
 } rh_binop_kind;
 
