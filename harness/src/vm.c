@@ -2337,8 +2337,8 @@ rh_object *hx_gen_yf(rh_object *gen) {
  * context of a RuntimeError */
 static void stop_iteration_to_runtime_error(hx_interp *I, rh_object *gen) {
     rh_runtime *rt = I->rt;
-    rh_object *si = rh_err_fetch(rt);
     rh_exc k = rh_err_occurred(rt);
+    rh_object *si = rh_err_fetch(rt);
     rh_err_set(rt, RH_EXC_RUNTIME, "%s raised %s", hx_gen_kind_word(gen),
                k == RH_EXC_STOPITERATION ? "StopIteration" : "StopAsyncIteration");
     rh_object *re = rh_err_fetch(rt);
