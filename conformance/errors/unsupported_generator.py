@@ -1,6 +1,6 @@
-# bad input: an asynchronous generator (`yield` inside `async def`) is outside the subset; generator
-# expressions reading a local of their function are closures now (cases/functions, cases/generators)
+# bad input: `yield from` inside `async def` (an asynchronous generator may only `yield`; CPython:
+# SyntaxError "'yield from' inside async function"); plain async generators are cases/syntax/syn_04
 async def ticks(n):
     for i in range(n):
-        yield i
+        yield from range(i)
 print(ticks)

@@ -65,11 +65,14 @@ typedef enum {
     /* comparisons */
     CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_IN, CMP_NOTIN, CMP_IS, CMP_ISNOT,
     /* boolean */
-    BOOL_AND, BOOL_OR
+    BOOL_AND, BOOL_OR,
+    OP_MATMUL                /* @ (PEP 465; 3.5+) */
 } hx_operator;
 
 /* Constant literal kinds before they become objects. */
-typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FROZENSET, K_BYTES } hx_ckind;
+/* K_ELLIPSIS: `...` (op 1 when it is a whole subscript or an element of a subscript's tuple: the only
+ * place Python 2.7's grammar has it) */
+typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FROZENSET, K_BYTES, K_ELLIPSIS } hx_ckind;
 
 /* SC_DEREF: a cell or free variable of a function (its slot holds the cell); SC_CLASSDEREF: a free
  * variable read in a class body (the namespace first, then the cell: LOAD_CLASSDEREF) */
@@ -199,7 +202,8 @@ typedef struct hx_code {
     int line;
     unsigned future;         /* RH_FUTURE_* bits of its module's `from __future__ import` lines (def and class
                               * units get the module's too) */
-    unsigned co_flags;       /* HX_CO_GENERATOR / HX_CO_COROUTINE (CPython's CO_* bits) */
+    unsigned co_flags;       /* HX_CO_GENERATOR / HX_CO_COROUTINE / HX_CO_ASYNC_GENERATOR (CPython's CO_* bits;
+                              * an async def with a yield has HX_CO_ASYNC_GENERATOR only, as symtable.c) */
     hx_node *comp;           /* a <genexpr> unit: its E_GENEXP node (the body is compiled from it) */
     int comp_owner;          /* a <genexpr> unit: what its `:=` targets bind in (resolve.c st_walrus_bind):
                               * 0 the nearest enclosing function, 1 the module, 2 a class body (an error) */
@@ -232,7 +236,7 @@ typedef struct hx_code {
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */
 } hx_code;
 
-enum { HX_CO_GENERATOR = 0x20, HX_CO_COROUTINE = 0x80 };
+enum { HX_CO_GENERATOR = 0x20, HX_CO_COROUTINE = 0x80, HX_CO_ASYNC_GENERATOR = 0x200 };
 
 /* `from __future__ import` names the subset accepts (they change nothing in 3.x; under the py27 profile
  * print_function is required and division selects true division). */

@@ -1224,7 +1224,8 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     case RH_K_FILE: tab = file_methods; break;
     case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(self, name); /* builtins_iter.c */
     case RH_K_PROPERTY: return hx_property_find_method(name); /* builtins_func.c */
-    case RH_K_GENERATOR: case RH_K_COROUTINE: return hx_gen_find_method(self, name); /* gen.c */
+    case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
+    case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_find_method(self, name);
     case RH_K_ARRAY: return hx_array_find_method(name);       /* mod_array.c */
     case RH_K_STRINGIO: return hx_stringio_find_method(name); /* mod_io.c */
     case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
@@ -1292,6 +1293,8 @@ int hx_builtins_init(hx_interp *I) {
         if (RH_API(I, "builtins", rh_exc_name((rh_exc)k)) &&
             rh_dict_set_cstr(rt, I->builtins, rh_exc_name((rh_exc)k), (rh_object *)rh_exc_type(rt, (rh_exc)k)))
             return -1;
+    /* Python/bltinmodule.c _PyBuiltin_Init: Ellipsis then NotImplemented (every profile, 2.7 too) */
+    if (rh_dict_set_cstr(rt, I->builtins, "Ellipsis", rh_ellipsis(rt))) return -1;
     if (rh_dict_set_cstr(rt, I->builtins, "NotImplemented", rh_notimplemented(rt))) return -1;
     for (int i = 0; builtin_table[i]; i++) {
         rh_object *f = rh_builtin_new(rt, builtin_table[i], NULL);

@@ -312,6 +312,36 @@ static void call_ex(cg *g, hx_node *n) {
     emit_v(g, HX_CALL_FUNCTION_EX, (uint32_t)have_dict, -(have_dict + 3) + 1);
 }
 
+/* compiler_subdict: the key: value items [lo, hi) of dict display n as one BUILD_MAP */
+static void subdict(cg *g, hx_node *n, int lo, int hi) {
+    for (int i = lo; i < hi; i++) { expr(g, n->items[i]); expr(g, n->items2[i]); }
+    emit_v(g, HX_BUILD_MAP, (uint32_t)(hi - lo), 1 - 2 * (hi - lo));
+}
+
+/* compiler_dict: runs of key: value items each a BUILD_MAP, the first dict kept and every later run and
+ * each **mapping (a NULL key) merged into it with DICT_UPDATE */
+static void dict_display(cg *g, hx_node *n) {
+    int have_dict = 0, run = 0;
+    for (int i = 0; i < n->n; i++) {
+        if (n->items[i]) { run++; continue; }
+        if (run) {
+            subdict(g, n, i - run, i);
+            if (have_dict) emit(g, HX_DICT_UPDATE, 1);
+            have_dict = 1;
+            run = 0;
+        }
+        if (!have_dict) { emit_v(g, HX_BUILD_MAP, 0, 1); have_dict = 1; }
+        expr(g, n->items2[i]);
+        emit(g, HX_DICT_UPDATE, 1);
+    }
+    if (run) {
+        subdict(g, n, n->n - run, n->n);
+        if (have_dict) emit(g, HX_DICT_UPDATE, 1);
+        have_dict = 1;
+    }
+    if (!have_dict) emit_v(g, HX_BUILD_MAP, 0, 1);
+}
+
 /* A name resolve.c interned (the interpreter's names hold it): borrowed. */
 static rh_object *interned(cg *g, const char *text) {
     rh_object *k = hx_name(g->I, text); /* borrowed: the interpreter keeps it alive (co_names) */
@@ -600,10 +630,7 @@ static void expr(cg *g, hx_node *n) {
         for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
         emit_v(g, n->kind == E_LIST ? HX_BUILD_LIST : HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);
         return;
-    case E_DICT:
-        for (int i = 0; i < n->n; i++) { expr(g, n->items[i]); expr(g, n->items2[i]); }
-        emit_v(g, HX_BUILD_MAP, (uint32_t)n->n, 1 - 2 * n->n);
-        return;
+    case E_DICT: dict_display(g, n); return;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: listcomp(g, n); return;
     case E_GENEXP: genexp(g, n); return;
     case E_YIELD:
@@ -954,6 +981,10 @@ static void return_stmt(cg *g, hx_node *s) {
     int d0 = g->depth;
     if (s->a && (g->c->co_flags & HX_CO_GENERATOR) && rh_runtime_profile(g->I->rt)->python2) {
         fail(g, s, "syntax error: 'return' with argument inside generator"); /* 2.7's compiler */
+        return;
+    }
+    if (s->a && (g->c->co_flags & HX_CO_ASYNC_GENERATOR)) { /* compiler_return (3.x) */
+        fail(g, s, "syntax error: 'return' with value in async generator");
         return;
     }
     if (s->a) expr(g, s->a);

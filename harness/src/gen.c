@@ -11,6 +11,12 @@
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 static int is_coro(rh_object *g) { return rh_kind_of(g) == RH_K_COROUTINE; }
 static int is_gen(rh_object *o) { return rh_kind_of(o) == RH_K_GENERATOR || rh_kind_of(o) == RH_K_COROUTINE; }
+static int is_agen(rh_object *o) { return rh_kind_of(o) == RH_K_ASYNC_GENERATOR; }
+
+/* How CPython's messages name the object: "generator", "coroutine" or "async generator" */
+const char *hx_gen_kind_word(rh_object *gen) {
+    return is_coro(gen) ? "coroutine" : is_agen(gen) ? "async generator" : "generator";
+}
 
 /* gen_send_ex: the result of the frame as a method returns it — a yielded value, or StopIteration(value)
  * when it returned */
@@ -18,7 +24,12 @@ static rh_object *send_ex(hx_interp *I, rh_object *gen, rh_object *arg, int exc)
     rh_object *r;
     int st = hx_gen_send(I, gen, arg, exc, &r);
     if (st == 1) return r;
-    if (st == 0) hx_set_stop_iteration(I, r);
+    if (st == 0 && is_agen(gen)) { /* gen_send_ex: an async generator that returned (None) */
+        rh_decref(I->rt, r);
+        rh_err_set(I->rt, RH_EXC_STOPASYNCITERATION, "%s", "");
+    } else if (st == 0) {
+        hx_set_stop_iteration(I, r);
+    }
     return NULL;
 }
 
@@ -69,11 +80,11 @@ static rh_object *gen_close(hx_interp *I, rh_object *gen) {
     rh_object *r = send_ex(I, gen, NULL, 1);
     if (r) {
         rh_decref(rt, r);
-        rh_err_set(rt, RH_EXC_RUNTIME, "%s ignored GeneratorExit", is_coro(gen) ? "coroutine" : "generator");
+        rh_err_set(rt, RH_EXC_RUNTIME, "%s ignored GeneratorExit", hx_gen_kind_word(gen));
         return NULL;
     }
-    rh_exc k = rh_err_occurred(rt);
-    if (k == RH_EXC_STOPITERATION || k == RH_EXC_GENERATOREXIT) {
+    rh_exc k = rh_err_occurred(rt); /* (send_ex reports an async generator's return as StopAsyncIteration) */
+    if (k == RH_EXC_STOPITERATION || k == RH_EXC_GENERATOREXIT || (k == RH_EXC_STOPASYNCITERATION && is_agen(gen))) {
         rh_err_clear(rt);
         return newref(rh_none(rt));
     }
@@ -213,16 +224,240 @@ static rh_object *m_close(hx_interp *I, rh_object *self, rh_object **a, int n, c
     return gen_close(I, self);
 }
 
+/* ---------------------------------------------------------------- async generators (PEP 525) */
+
+enum { AWAIT_INIT = 0, AWAIT_ITER = 1, AWAIT_CLOSED = 2 }; /* AwaitableState */
+
+/* Whether the async generator's frame is suspended at a plain `yield` — what 3.11 wraps with ASYNC_GEN_WRAP
+ * (an _PyAsyncGenWrappedValue) — rather than at the inner yield of an `await` (passed through to the event
+ * loop). refheap reads the suspension point instead of allocating the wrapper (docs/conformance.md). */
+static int agen_yielded_value(rh_object *gen) {
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    if (gf->state != RH_GEN_SUSPENDED || gf->lasti < 1) return 0;
+    hx_instr y = ((hx_code *)gf->code)->co_code[gf->lasti - 1];
+    return hx_op(y) == HX_YIELD_VALUE && hx_arg(y) == 0;
+}
+
+/* async_gen_unwrap_value: r (stolen) what the generator produced, NULL with its error. A plain yield
+ * becomes StopIteration(value) (the awaitable's result); the end or GeneratorExit closes the generator. */
+static rh_object *agen_unwrap(hx_interp *I, rh_object *gen, rh_object *r) {
+    rh_runtime *rt = I->rt;
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    if (!r) {
+        if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_STOPASYNCITERATION, "%s", "");
+        rh_exc k = rh_err_occurred(rt);
+        if (k == RH_EXC_STOPASYNCITERATION || k == RH_EXC_GENERATOREXIT) gf->ag_closed = 1;
+        gf->ag_running_async = 0;
+        return NULL;
+    }
+    if (agen_yielded_value(gen)) {
+        hx_set_stop_iteration(I, r);
+        gf->ag_running_async = 0;
+        return NULL;
+    }
+    return r;
+}
+
+static rh_object *runtime_error(hx_interp *I, const char *msg) {
+    rh_err_set(I->rt, RH_EXC_RUNTIME, "%s", msg);
+    return NULL;
+}
+
+/* async_gen_asend_send: the first send delivers the asend's value (or None), each result unwrapped */
+static rh_object *asend_send(hx_interp *I, rh_object *o, rh_object *arg) {
+    rh_agen_await *w = rh_agen_await_of(o);
+    rh_gen_frame *gf = rh_gen_frame_of(w->gen);
+    if (w->state == AWAIT_CLOSED) return runtime_error(I, "cannot reuse already awaited __anext__()/asend()");
+    if (w->state == AWAIT_INIT) {
+        if (gf->ag_running_async) return runtime_error(I, "anext(): asynchronous generator is already running");
+        if (!arg || arg == rh_none(I->rt)) arg = w->arg;
+        w->state = AWAIT_ITER;
+    }
+    gf->ag_running_async = 1;
+    rh_object *r = agen_unwrap(I, w->gen, send_ex(I, w->gen, arg, 0));
+    if (!r) w->state = AWAIT_CLOSED;
+    return r;
+}
+
+/* The exception athrow(typ[, val[, tb]]) raises (gen.throw's argument rules), or GeneratorExit for aclose */
+static rh_object *athrow_into(hx_interp *I, rh_agen_await *w);
+
+/* async_gen_athrow_send */
+static rh_object *athrow_send(hx_interp *I, rh_object *o, rh_object *arg) {
+    rh_runtime *rt = I->rt;
+    rh_agen_await *w = rh_agen_await_of(o);
+    rh_object *gen = w->gen, *r;
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    if (w->state == AWAIT_CLOSED) return runtime_error(I, "cannot reuse already awaited aclose()/athrow()");
+    if (gf->state >= RH_GEN_COMPLETED) {
+        w->state = AWAIT_CLOSED;
+        hx_set_stop_iteration(I, newref(rh_none(rt)));
+        return NULL;
+    }
+    if (w->state == AWAIT_INIT) {
+        if (gf->ag_running_async) {
+            w->state = AWAIT_CLOSED;
+            return runtime_error(I, w->aclose ? "aclose(): asynchronous generator is already running"
+                                              : "athrow(): asynchronous generator is already running");
+        }
+        if (gf->ag_closed) {
+            w->state = AWAIT_CLOSED;
+            rh_err_set(rt, RH_EXC_STOPASYNCITERATION, "%s", "");
+            return NULL;
+        }
+        if (arg && arg != rh_none(rt)) return runtime_error(I, "can't send non-None value to a just-started coroutine");
+        w->state = AWAIT_ITER;
+        gf->ag_running_async = 1;
+        if (w->aclose) gf->ag_closed = 1;
+        r = athrow_into(I, w);
+    } else {
+        r = send_ex(I, gen, arg, 0);
+    }
+    if (w->aclose) {
+        if (r && agen_yielded_value(gen)) { /* yield_close */
+            rh_decref(rt, r);
+            gf->ag_running_async = 0;
+            w->state = AWAIT_CLOSED;
+            return runtime_error(I, "async generator ignored GeneratorExit");
+        }
+    } else {
+        r = agen_unwrap(I, gen, r);
+    }
+    if (r) return r;
+    gf->ag_running_async = 0; /* check_error */
+    w->state = AWAIT_CLOSED;
+    rh_exc k = rh_err_occurred(rt);
+    if (w->aclose && (k == RH_EXC_STOPASYNCITERATION || k == RH_EXC_GENERATOREXIT)) {
+        rh_err_clear(rt);
+        hx_set_stop_iteration(I, newref(rh_none(rt)));
+    }
+    return NULL;
+}
+
+static rh_object *m_throw(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
+
+static rh_object *athrow_into(hx_interp *I, rh_agen_await *w) {
+    if (w->aclose) {
+        rh_object *ge = (rh_object *)rh_exc_type(I->rt, RH_EXC_GENERATOREXIT);
+        return m_throw(I, w->gen, &ge, 1, NULL, NULL, 0);
+    }
+    rh_object *t = w->arg, *a[3] = {NULL, NULL, NULL};
+    int n = (int)rh_tuple_len(t);
+    for (int i = 0; i < n && i < 3; i++) a[i] = rh_tuple_get(t, (size_t)i);
+    return m_throw(I, w->gen, a, n, NULL, NULL, 0);
+}
+
+static rh_object *await_send(hx_interp *I, rh_object *o, rh_object *arg) {
+    return rh_kind_of(o) == RH_K_ASYNC_GEN_ASEND ? asend_send(I, o, arg) : athrow_send(I, o, arg);
+}
+
+static rh_object *m_await_send(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)kwn, (void)kwv;
+    if (no_kw(I, "send", nkw)) return NULL;
+    if (n != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "send() takes exactly one argument (%d given)", n);
+        return NULL;
+    }
+    return await_send(I, self, a[0]);
+}
+static rh_object *m_await_next(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    return await_send(I, self, NULL);
+}
+/* async_gen_asend_throw / async_gen_athrow_throw: into the generator, the result unwrapped */
+static rh_object *m_await_throw(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    rh_agen_await *w = rh_agen_await_of(self);
+    if (w->state == AWAIT_CLOSED)
+        return runtime_error(I, rh_kind_of(self) == RH_K_ASYNC_GEN_ASEND ? "cannot reuse already awaited __anext__()/asend()"
+                                                                          : "cannot reuse already awaited aclose()/athrow()");
+    rh_object *r = m_throw(I, w->gen, a, n, kwn, kwv, nkw);
+    if (rh_kind_of(self) == RH_K_ASYNC_GEN_ATHROW && w->aclose) {
+        if (r && agen_yielded_value(w->gen)) {
+            rh_decref(I->rt, r);
+            return runtime_error(I, "async generator ignored GeneratorExit");
+        }
+        return r;
+    }
+    r = agen_unwrap(I, w->gen, r);
+    if (!r) w->state = AWAIT_CLOSED;
+    return r;
+}
+static rh_object *m_await_close(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    rh_agen_await_of(self)->state = AWAIT_CLOSED;
+    return newref(rh_none(I->rt));
+}
+static rh_object *m_self(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)I, (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    return newref(self);
+}
+
+/* async_gen_anext / async_gen_asend / async_gen_athrow / async_gen_aclose: the awaitable (no hooks:
+ * sys.set_asyncgen_hooks is not modelled, so async_gen_init_hooks has nothing to call) */
+static rh_object *m_anext(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    return rh_agen_await_new(I->rt, RH_K_ASYNC_GEN_ASEND, self, NULL, 0);
+}
+static rh_object *m_asend(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)kwn, (void)kwv;
+    if (no_kw(I, "asend", nkw)) return NULL;
+    if (n != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "async_generator.asend() takes exactly one argument (%d given)", n);
+        return NULL;
+    }
+    return rh_agen_await_new(I->rt, RH_K_ASYNC_GEN_ASEND, self, a[0], 0);
+}
+static rh_object *m_athrow(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)kwn, (void)kwv;
+    if (no_kw(I, "athrow", nkw)) return NULL;
+    if (n < 1 || n > 3) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "athrow expected at least 1 argument, got %d", n);
+        return NULL;
+    }
+    rh_object *t = rh_tuple_new(I->rt, (size_t)n);
+    if (!t) return NULL;
+    for (int i = 0; i < n; i++) {
+        rh_incref(a[i]);
+        rh_tuple_set(t, (size_t)i, a[i]);
+    }
+    rh_object *r = rh_agen_await_new(I->rt, RH_K_ASYNC_GEN_ATHROW, self, t, 0);
+    rh_decref(I->rt, t);
+    return r;
+}
+static rh_object *m_aclose(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    return rh_agen_await_new(I->rt, RH_K_ASYNC_GEN_ATHROW, self, NULL, 1);
+}
+
 #define GDEF(var, nm, fn) static const rh_builtin_def var = {nm, (void (*)(void))fn, 0}
+GDEF(a_anext, "__anext__", m_anext); GDEF(a_asend, "asend", m_asend); GDEF(a_athrow, "athrow", m_athrow);
+GDEF(a_aclose, "aclose", m_aclose); GDEF(a_aiter, "__aiter__", m_self);
+GDEF(w_send, "send", m_await_send); GDEF(w_throw, "throw", m_await_throw); GDEF(w_close, "close", m_await_close);
+GDEF(w_next, "__next__", m_await_next); GDEF(w_await, "__await__", m_self); GDEF(w_iter, "__iter__", m_self);
+static const rh_builtin_def *const agen_methods[] = {&a_anext, &a_asend, &a_athrow, &a_aclose, &a_aiter, NULL};
+static const rh_builtin_def *const await_methods[] = {&w_send, &w_throw, &w_close, &w_next, &w_await, &w_iter, NULL};
+
 GDEF(g_send, "send", m_send); GDEF(g_throw, "throw", m_throw); GDEF(g_close, "close", m_close);
 GDEF(g_next, "__next__", m_next);
 static const rh_builtin_def *const gen_methods[] = {&g_send, &g_throw, &g_close, &g_next, NULL};
 static const rh_builtin_def *const coro_methods[] = {&g_send, &g_throw, &g_close, NULL};
 
 const rh_builtin_def *hx_gen_find_method(rh_object *gen, const char *name) {
-    const rh_builtin_def *const *tab = is_coro(gen) ? coro_methods : gen_methods;
+    rh_kind k = rh_kind_of(gen);
+    const rh_builtin_def *const *tab = k == RH_K_COROUTINE ? coro_methods : k == RH_K_ASYNC_GENERATOR ? agen_methods
+                                     : k == RH_K_GENERATOR ? gen_methods : await_methods;
     for (int i = 0; tab[i]; i++)
         if (strcmp(tab[i]->name, name) == 0) return tab[i];
+    return NULL;
+}
+
+/* An asend / athrow object's attributes: __class__ and the methods */
+static rh_object *await_getattr(hx_interp *I, rh_object *o, rh_object *name) {
+    const char *s = hx_cstr(I, name);
+    if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(o));
+    const rh_builtin_def *d = hx_gen_find_method(o, s);
+    if (d) return rh_builtin_new(I->rt, d, o);
+    rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), s);
     return NULL;
 }
 
@@ -231,10 +466,12 @@ const rh_builtin_def *hx_gen_find_method(rh_object *gen, const char *name) {
 rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
     rh_runtime *rt = I->rt;
     const char *s = hx_cstr(I, name);
+    if (!is_gen(gen) && !is_agen(gen)) return await_getattr(I, gen, name);
     rh_gen_frame *gf = rh_gen_frame_of(gen);
-    const char *pre = is_coro(gen) ? "cr_" : "gi_";
+    const char *pre = is_coro(gen) ? "cr_" : is_agen(gen) ? "ag_" : "gi_";
     if (strncmp(s, pre, 3) == 0) {
         const char *f = s + 3;
+        if (!strcmp(f, "running") && is_agen(gen)) return rh_bool(rt, gf->ag_running_async); /* ag_running_async */
         if (!strcmp(f, "running")) /* 2.7: an int */
             return rh_runtime_profile(rt)->python2 ? rh_int_from_i64(rt, gf->state == RH_GEN_RUNNING)
                                                    : rh_bool(rt, gf->state == RH_GEN_RUNNING);
@@ -244,7 +481,7 @@ rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
             rh_object *fo = rh_gen_frame_object(rt, gen);
             return fo ? newref(fo) : NULL;
         }
-        if (!strcmp(f, is_coro(gen) ? "await" : "yieldfrom") && (is_coro(gen) || RH_API(I, "generator", "gi_yieldfrom"))) {
+        if (!strcmp(f, !is_gen(gen) || is_coro(gen) ? "await" : "yieldfrom") && (!is_gen(gen) || is_coro(gen) || RH_API(I, "generator", "gi_yieldfrom"))) {
             rh_object *yf = hx_gen_yf(gen);
             return newref(yf ? yf : rh_none(rt));
         }
@@ -252,7 +489,7 @@ rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
     if (rh_str_eq(name, I->s_name)) return newref(rh_gen_name(gen));
     if (rh_str_eq(name, I->s_qualname)) return newref(rh_gen_qualname(gen));
     if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(gen));
-    if (!is_coro(gen)) { /* a generator's __next__ and __iter__ are method-wrappers (t_wrapper.c) */
+    if (rh_kind_of(gen) == RH_K_GENERATOR) { /* a generator's __next__ and __iter__ are method-wrappers (t_wrapper.c) */
         rh_object *w = rh_slot_wrapper_new(rt, gen, name);
         if (w || rh_err_occurred(rt)) return w;
     }
@@ -277,6 +514,7 @@ static void warn_never_awaited(hx_interp *I, rh_object *gen) {
 
 rh_object *hx_gen_resume_hook(void *ctx, rh_runtime *rt, rh_object *gen, int what) {
     hx_interp *I = ctx;
+    if (what == RH_GEN_RESUME_NEXT && !is_gen(gen) && !is_agen(gen)) return await_send(I, gen, NULL); /* asend/athrow */
     if (what == RH_GEN_RESUME_NEXT) {
         rh_object *r;
         int st = hx_gen_send(I, gen, NULL, 0, &r);

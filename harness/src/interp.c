@@ -660,7 +660,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_WEAKREF:
         if (rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) return newref(rh_weakref_callback(o));
         break;
-    case RH_K_GENERATOR: case RH_K_COROUTINE: return hx_gen_getattr(I, o, name); /* gen.c */
+    case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
+    case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_getattr(I, o, name);
     default: {
         if (rh_str_eq(name, I->s_class)) return newref(class_of(o));
         if (rh_type_of(o) != rh_builtin_type(rt, rh_kind_of(o))) { /* a static subtype sharing its base's kind */

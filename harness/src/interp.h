@@ -188,6 +188,7 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
 /* vm.c: the subiterator a generator suspended in `yield from` / `await` delegates to (_PyGen_yf):
  * borrowed, or NULL */
 rh_object *hx_gen_yf(rh_object *gen);
+const char *hx_gen_kind_word(rh_object *gen); /* "generator" / "coroutine" / "async generator" (gen.c) */
 /* vm.c: a generator's return value as the StopIteration gen_send_ex raises (value stolen; None: no
  * argument); the error is set. */
 void hx_set_stop_iteration(hx_interp *I, rh_object *value);

@@ -94,6 +94,7 @@
     X(COPY_FREE_VARS, 0, 0)        /* the function's closure cells into its free-variable slots */      \
     X(HX_BUILD_CLASS_CLOSURE, VAR, 1) /* HX_BUILD_CLASS with the body's closure tuple on top */         \
     X(DICT_MERGE, -1, 0)           /* merge top into the dict arg items down; duplicate keys: TypeError */ \
+    X(DICT_UPDATE, -1, 0)          /* {**m}: update the dict arg items down with top (later keys win) */ \
     /* exceptions (3.11): a failing instruction unwinds to its entry of the exception table (co_handler) */ \
     X(RAISE_VARARGS, VAR, 0)       /* arg 0: re-raise the handled exception; 1: raise TOS; 2: raise from */ \
     X(PUSH_EXC_INFO, 1, 0)         /* push the exception being handled; TOS becomes the handled one */  \

@@ -107,6 +107,7 @@ static int lib_binop_kind(int op) {
     case OP_AND: return RH_BINOP_AND;
     case OP_OR: return RH_BINOP_OR;
     case OP_XOR: return RH_BINOP_XOR;
+    case OP_MATMUL: return RH_BINOP_MATMUL;
     default: return -1;
     }
 }

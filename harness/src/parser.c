@@ -10,6 +10,7 @@
  *   module, kwnames(n2) its components after `as`; `from m import`: sval = m, ival = level, name = fromlist,
  *   op 1 = `import *`, items' sval = attribute),
  *   E_CONST ckind/ival/fval/sval (K_TUPLE: items) | E_LIST/E_TUPLE items | E_DICT items=keys items2=values
+ *   (a NULL key: `**mapping`, the mapping its value)
  *   E_LISTCOMP/E_SETCOMP a=elt b=target c=iter items2=ifs | E_SET items (cst: folded frozenset) | E_BINOP op a b | E_UNARY op a | E_BOOLOP op items
  *   E_NOT a | E_COMPARE items ops | E_IFEXP a=body b=cond c=else | E_CALL a=func items=args
  *   items2/kwnames=keywords | E_ATTR a name | E_SUBSCR a b | E_SLICE a b c (each may be NULL) | E_STAR a
@@ -268,11 +269,13 @@ static hx_node *p_yield(parser *P) {
     hx_tok *t = cur(P);
     if (!P->fcode) { syntax(P, t, "'yield' outside function"); return NULL; }
     P->i++;
-    if (P->fcode->co_flags & HX_CO_COROUTINE) {
-        unsupported(P, t, "'yield' inside async function (asynchronous generators)", "await in async def");
-        return NULL;
+    if (P->fcode->co_flags & (HX_CO_COROUTINE | HX_CO_ASYNC_GENERATOR)) {
+        /* compiler_visit_expr1 / symtable: `yield` in an async def makes an async generator (PEP 525) */
+        if (is_kw(cur(P), "from")) { syntax(P, t, "'yield from' inside async function"); return NULL; }
+        P->fcode->co_flags = (P->fcode->co_flags & ~(unsigned)HX_CO_COROUTINE) | HX_CO_ASYNC_GENERATOR;
+    } else {
+        P->fcode->co_flags |= HX_CO_GENERATOR;
     }
-    P->fcode->co_flags |= HX_CO_GENERATOR;
     if (is_kw(cur(P), "from")) {
         P->i++;
         hx_node *n = mk(E_YIELDFROM, t);
@@ -637,7 +640,16 @@ static hx_node *p_atom(parser *P) {
         hx_node *n = mk(E_DICT, t);
         nvec k = {0}, v = {0};
         while (!is_op(cur(P), "}") && !failed(P)) {
-            if (is_op(cur(P), "**")) { unsupported(P, cur(P), "dict unpacking '**'", "{key: value, ...} displays"); break; }
+            if (is_op(cur(P), "**")) { /* double_starred_kvpair: key NULL, the mapping as the value (as CPython's ast) */
+                P->i++;
+                hx_node *m = p_bor(P);
+                if (!m) break;
+                nv_push(&k, NULL);
+                nv_push(&v, m);
+                if (!is_op(cur(P), ",")) break;
+                P->i++;
+                continue;
+            }
             if (k.n == 0 && is_op(cur(P), "*")) { free(n); return p_set_tail(P, NULL, t); }
             hx_node *key = p_test(P);
             if (!key) break;
@@ -669,7 +681,12 @@ static hx_node *p_atom(parser *P) {
         }
         return p_close(P, n, &k, &v, "}");
     }
-    if (is_op(t, "...")) { unsupported(P, t, "expression '...'", "None"); return NULL; }
+    if (is_op(t, "...")) { /* Ellipsis (Grammar/python.gram atom '...'); py27 limits it (resolve.c) */
+        hx_node *n = mk(E_CONST, t);
+        n->ckind = K_ELLIPSIS;
+        P->i++;
+        return n;
+    }
     if (t->kind == T_INDENT) { syntax(P, t, NULL); return NULL; }
     if (t->kind == T_NEWLINE || t->kind == T_EOF) { syntax(P, t, "invalid syntax (expression expected)"); return NULL; }
     syntax(P, t, NULL);
@@ -812,6 +829,15 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
 
 static int at_close_bracket(parser *P) { return is_op(cur(P), "]"); }
 
+/* A `...` that is the whole subscript or one element of a subscript tuple: the places Python 2.7's
+ * grammar (subscript: '.' '.' '.' | test | [test] ':' ...) accepts it (op 1; resolve.c refuses others) */
+static void mark_subscript_ellipsis(hx_node *b) {
+    if (b && b->kind == E_CONST && b->ckind == K_ELLIPSIS) b->op = 1;
+    if (b && b->kind == E_TUPLE)
+        for (int i = 0; i < b->n; i++)
+            if (b->items[i]->kind == E_CONST && b->items[i]->ckind == K_ELLIPSIS) b->items[i]->op = 1;
+}
+
 static hx_node *p_subscript(parser *P, hx_node *obj, hx_tok *t) {
     hx_node *n = mk(E_SUBSCR, t);
     n->a = obj;
@@ -837,6 +863,7 @@ static hx_node *p_subscript(parser *P, hx_node *obj, hx_tok *t) {
         n->b = lo;
     }
     if (failed(P) || expect_op(P, "]") != 0) { hx_node_free(n); return NULL; }
+    mark_subscript_ellipsis(n->b);
     return n;
 }
 
@@ -871,7 +898,7 @@ static hx_node *p_atom_expr(parser *P) {
 static hx_node *p_power(parser *P) {
     hx_tok *t = cur(P);
     if (is_kw(t, "await")) {
-        if (!P->fcode || !(P->fcode->co_flags & HX_CO_COROUTINE)) {
+        if (!P->fcode || !(P->fcode->co_flags & (HX_CO_COROUTINE | HX_CO_ASYNC_GENERATOR))) {
             syntax(P, t, "'await' outside async function");
             return NULL;
         }
@@ -927,7 +954,7 @@ static const binlevel levels[] = {
     {{"&"}, {OP_AND}},
     {{"<<", ">>"}, {OP_LSHIFT, OP_RSHIFT}},
     {{"+", "-"}, {OP_ADD, OP_SUB}},
-    {{"*", "/", "//", "%", "@"}, {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, -1}},
+    {{"*", "/", "//", "%", "@"}, {OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_MATMUL}},
 };
 
 static hx_node *p_binlevel(parser *P, int lv) {
@@ -939,7 +966,6 @@ static hx_node *p_binlevel(parser *P, int lv) {
         for (int k = 0; k < 5 && levels[lv].ops[k]; k++)
             if (is_op(t, levels[lv].ops[k])) code = levels[lv].codes[k];
         if (!code) break;
-        if (code < 0) { unsupported(P, t, "operator '@'", "+ - * / // % ** << >> & | ^"); hx_node_free(a); return NULL; }
         P->i++;
         hx_node *b = p_binlevel(P, lv + 1);
         if (!b) { hx_node_free(a); return NULL; }
@@ -1156,8 +1182,8 @@ static int check_target(parser *P, hx_node *t, int del) {
 
 static hx_node **p_block(parser *P, int *nout);
 
-static const char *const aug_ops[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", NULL};
-static const int aug_codes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR};
+static const char *const aug_ops[] = {"+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=", "@=", NULL};
+static const int aug_codes[] = {OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR, OP_MATMUL};
 
 static hx_node *p_annotation(parser *P);
 

@@ -241,6 +241,14 @@ static int make_const(prep *P, scope *s, hx_node *n) {
     if (n->ckind == K_NONE) { n->cst = rh_none(rt); return 0; }
     if (n->ckind == K_TRUE) { n->cst = rh_true(rt); return 0; }
     if (n->ckind == K_FALSE) { n->cst = rh_false(rt); return 0; }
+    if (n->ckind == K_ELLIPSIS) { /* Python 2.7's grammar has `...` only as a subscript (ast.c ast_for_slice) */
+        if (rh_runtime_profile(rt)->python2 && !n->op) {
+            hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: '...' outside a subscript (Python 3 syntax)");
+            return -1;
+        }
+        n->cst = rh_ellipsis(rt);
+        return 0;
+    }
     if (n->ckind == K_BYTES && rh_runtime_profile(rt)->python2) bytes_as_str27(n);
     for (int i = 0; i < I->nconsts; i++)
         if (same_const(rt, n, I->consts[i])) { n->cst = I->consts[i]; count_use(P, s, n->cst); return 0; }
@@ -975,6 +983,14 @@ static int r_genexp(prep *P, scope *s, hx_node *n) {
     return rc;
 }
 
+/* `@` / `@=` (PEP 465) came with 3.5: under py27 a syntax error. -1 (error set) or 0. */
+static int matmul_py27(prep *P, hx_node *n) {
+    if (!rh_runtime_profile(P->I->rt)->python2) return 0;
+    hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: '%s' (Python 3 syntax)",
+                n->kind == S_AUG ? "@=" : "@");
+    return -1;
+}
+
 static int r_expr(prep *P, scope *s, hx_node *n) {
     if (!n) return 0;
     switch (n->kind) {
@@ -1035,6 +1051,7 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         }
         return r_expr(P, s, n->a);
     case E_BINOP:
+        if (n->op == OP_MATMUL && matmul_py27(P, n)) return -1;
         if (r_expr(P, s, n->a) || r_expr(P, s, n->b)) return -1;
         if (!(n->op == OP_DIV && P->I->classic_division)) fold(n); /* 2.7 never folds classic division */
         return n->kind == E_CONST ? make_const(P, s, n) : 0;
@@ -1200,7 +1217,9 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         for (int i = 0; i < n->n; i++)
             if (r_target(P, s, n->items[i])) return -1;
         return 0;
-    case S_AUG: return r_expr(P, s, n->b) || r_target(P, s, n->a) ? -1 : 0;
+    case S_AUG:
+        if (n->op == OP_MATMUL && matmul_py27(P, n)) return -1;
+        return r_expr(P, s, n->b) || r_target(P, s, n->a) ? -1 : 0;
     case S_ANNASSIGN: return r_annassign(P, s, n);
     case S_DEL:
         for (int i = 0; i < n->n; i++)
@@ -1234,7 +1253,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         return 0;
     case S_DEF: {
         hx_code *c = n->code;
-        if ((c->co_flags & HX_CO_COROUTINE) && rh_runtime_profile(P->I->rt)->python2) {
+        if ((c->co_flags & (HX_CO_COROUTINE | HX_CO_ASYNC_GENERATOR)) && rh_runtime_profile(P->I->rt)->python2) {
             hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: 'async def' (Python 3 syntax)");
             return -1;
         }

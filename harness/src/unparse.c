@@ -114,6 +114,7 @@ static void put_str_repr(ubuf *b, const char *s, size_t n) {
 static void constant(ubuf *b, const hx_node *e) {
     switch (e->ckind) {
     case K_NONE: put(b, "None"); return;
+    case K_ELLIPSIS: put(b, "..."); return;
     case K_TRUE: put(b, "True"); return;
     case K_FALSE: put(b, "False"); return;
     case K_FLOAT: put_float(b, e->fval); return;
@@ -148,6 +149,7 @@ static const char *binop_text(int op, int *pr) {
     case OP_DIV: *pr = PR_TERM; return " / ";
     case OP_FLOORDIV: *pr = PR_TERM; return " // ";
     case OP_MOD: *pr = PR_TERM; return " % ";
+    case OP_MATMUL: *pr = PR_TERM; return " @ ";
     case OP_LSHIFT: *pr = PR_SHIFT; return " << ";
     case OP_RSHIFT: *pr = PR_SHIFT; return " >> ";
     case OP_OR: *pr = PR_BOR; return " | ";
@@ -255,6 +257,11 @@ static void dict(ubuf *b, const hx_node *e) {
     put(b, "{");
     for (int i = 0; i < e->n; i++) {
         if (i) put(b, ", ");
+        if (!e->items[i]) { /* **mapping */
+            put(b, "**");
+            expr(b, e->items2[i], PR_EXPR);
+            continue;
+        }
         expr(b, e->items[i], PR_TEST);
         put(b, ": ");
         expr(b, e->items2[i], PR_TEST);

@@ -540,6 +540,50 @@ static __attribute__((noinline)) int dict_merge_kw(hx_interp *I, rh_object *fn, 
     return 0;
 }
 
+/* dict_merge's path for a mapping that is not a dict (Objects/dictobject.c dict_merge, override 1): the
+ * list of m.keys() (PyMapping_Keys), then d[k] = m[k] for each. 0 or -1. */
+static int dict_update_generic(hx_interp *I, rh_object *d, rh_object *m) {
+    rh_runtime *rt = I->rt;
+    rh_object *name = hx_name(I, "keys");
+    rh_object *meth = name ? hx_getattr_obj(I, m, name) : NULL;
+    rh_object *ks = meth ? hx_call(I, meth, NULL, 0, NULL, NULL, 0) : NULL;
+    rh_xdecref(rt, meth);
+    if (!ks) return -1;
+    rh_object *list = NULL, *it = rh_kind_of(ks) == RH_K_LIST ? NULL : rh_getiter(rt, ks);
+    if (rh_kind_of(ks) == RH_K_LIST) list = newref(ks);
+    else if (!it && rh_err_occurred(rt) == RH_EXC_TYPE) { /* method_output_as_list */
+        rh_err_clear(rt);
+        rh_err_set(rt, RH_EXC_TYPE, "%s.keys() returned a non-iterable (type %s)", hx_tname(m), hx_tname(ks));
+    }
+    if (it) list = rh_list_from_iterable(rt, it, 1); /* PySequence_List */
+    rh_xdecref(rt, it);
+    rh_decref(rt, ks);
+    if (!list) return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < rh_list_len(list); i++) {
+        rh_object *k = rh_list_get(list, i);
+        rh_incref(k);
+        rh_object *v = rh_getitem(rt, m, k);
+        rc = v ? rh_dict_set(rt, d, k, v) : -1;
+        rh_xdecref(rt, v);
+        rh_decref(rt, k);
+    }
+    rh_decref(rt, list);
+    return rc;
+}
+
+/* DICT_UPDATE (3.9+, Python/ceval.c): PyDict_Update(dict, m); an AttributeError on the way (no keys())
+ * becomes TypeError "'int' object is not a mapping". 0 or -1. */
+static __attribute__((noinline)) int dict_update(hx_interp *I, rh_object *d, rh_object *m) {
+    if (rh_kind_of(m) == RH_K_DICT) return rh_dict_merge(I->rt, d, m);
+    if (dict_update_generic(I, d, m) == 0) return 0;
+    if (rh_err_occurred(I->rt) == RH_EXC_ATTRIBUTE) {
+        rh_err_clear(I->rt);
+        rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not a mapping", hx_tname(m));
+    }
+    return -1;
+}
+
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *sub, rh_object *name, rh_object *bases,
                               rh_object *kw, int line);
 
@@ -1181,6 +1225,12 @@ L_COPY_FREE_VARS: {
 L_DICT_MERGE:
     v = POP();
     t = dict_merge_kw(I, PEEK(arg + 3), PEEK(arg), v); /* [callable, NULL, args, dict] */
+    rh_decref(rt, v);
+    if (t) goto error;
+    DISPATCH();
+L_DICT_UPDATE:
+    v = POP();
+    t = dict_update(I, PEEK(arg), v);
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
@@ -2249,7 +2299,8 @@ int hx_interp_run(hx_interp *I) {
  * bound in fr (_PyFrame_Copy: the references move). New reference or NULL. */
 static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr) {
     hx_code *c = fr->code;
-    rh_kind kind = (c->co_flags & HX_CO_COROUTINE) ? RH_K_COROUTINE : RH_K_GENERATOR;
+    rh_kind kind = (c->co_flags & HX_CO_COROUTINE) ? RH_K_COROUTINE
+                 : (c->co_flags & HX_CO_ASYNC_GENERATOR) ? RH_K_ASYNC_GENERATOR : RH_K_GENERATOR;
     int nwords = (int)frame_words(c);
     rh_object *g = rh_gen_new(I->rt, kind, c, fn, rh_func_name(fn), rh_func_qualname(fn), c->nslots, c->co_stacksize,
                               nwords);
@@ -2292,8 +2343,10 @@ rh_object *hx_gen_yf(rh_object *gen) {
  * context of a RuntimeError */
 static void stop_iteration_to_runtime_error(hx_interp *I, rh_object *gen) {
     rh_runtime *rt = I->rt;
+    rh_exc k = rh_err_occurred(rt);
     rh_object *si = rh_err_fetch(rt);
-    rh_err_set(rt, RH_EXC_RUNTIME, "%s raised StopIteration", rh_kind_of(gen) == RH_K_COROUTINE ? "coroutine" : "generator");
+    rh_err_set(rt, RH_EXC_RUNTIME, "%s raised %s", hx_gen_kind_word(gen),
+               k == RH_EXC_STOPITERATION ? "StopIteration" : "StopAsyncIteration");
     rh_object *re = rh_err_fetch(rt);
     if (re) {
         rh_err_set_object(rt, re);
@@ -2319,14 +2372,15 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
     rh_runtime *rt = I->rt;
     rh_gen_frame *gf = rh_gen_frame_of(gen);
     int coro = rh_kind_of(gen) == RH_K_COROUTINE;
+    const char *what = hx_gen_kind_word(gen);
     *out = NULL;
     if (gf->state == RH_GEN_CREATED && arg && arg != rh_none(rt) && !exc) {
-        rh_err_set(rt, RH_EXC_TYPE, "can't send non-None value to a just-started %s", coro ? "coroutine" : "generator");
+        rh_err_set(rt, RH_EXC_TYPE, "can't send non-None value to a just-started %s", what);
         return -1;
     }
     if (gf->state == RH_GEN_RUNNING) {
         if (exc) rh_err_clear(rt);
-        rh_err_set(rt, RH_EXC_VALUE, "%s already executing", coro ? "coroutine" : "generator");
+        rh_err_set(rt, RH_EXC_VALUE, "%s already executing", what);
         return -1;
     }
     if (gf->state >= RH_GEN_COMPLETED) {
@@ -2397,7 +2451,8 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
         if (st == 0) {
             *out = fr.retval;
             fr.line = c->co_lines[c->ncode - 1];
-        } else if (rh_err_occurred(rt) == RH_EXC_STOPITERATION) {
+        } else if (rh_err_occurred(rt) == RH_EXC_STOPITERATION ||
+                   (rh_err_occurred(rt) == RH_EXC_STOPASYNCITERATION && rh_kind_of(gen) == RH_K_ASYNC_GENERATOR)) {
             stop_iteration_to_runtime_error(I, gen);
         }
         gen_finish(I, gen, &fr);
@@ -2461,7 +2516,9 @@ static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx
 
 /* GET_AWAITABLE (_PyCoro_GetAwaitableIter): a coroutine not already awaited; else a refusal */
 static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o) {
-    if (rh_kind_of(o) == RH_K_COROUTINE) {
+    rh_kind k = rh_kind_of(o); /* an async generator's asend / athrow is its own __await__ iterator */
+    if (k == RH_K_ASYNC_GEN_ASEND || k == RH_K_ASYNC_GEN_ATHROW) return newref(o);
+    if (k == RH_K_COROUTINE) {
         if (hx_gen_yf(o)) {
             rh_err_set(I->rt, RH_EXC_RUNTIME, "coroutine is being awaited already");
             return NULL;

@@ -336,7 +336,7 @@ rh_object *rh_ascii(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- arithmetic */
 
-static const char *const binop_sym[RH_BINOP__COUNT] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "divmod()"};
+static const char *const binop_sym[RH_BINOP__COUNT] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@", "divmod()"};
 const char *rh_binop_symbol(rh_binop_kind op) { return (unsigned)op < RH_BINOP__COUNT ? binop_sym[op] : "?"; }
 
 /* Where each operator's slot and its in-place form live in rh_number_methods (NB_BINOP). */
@@ -348,6 +348,7 @@ static const struct { size_t slot, islot; } nb_offsets[RH_BINOP__COUNT] = {
     NB(nb_power, nb_inplace_power),   NB(nb_lshift, nb_inplace_lshift),
     NB(nb_rshift, nb_inplace_rshift), NB(nb_and, nb_inplace_and),
     NB(nb_or, nb_inplace_or),         NB(nb_xor, nb_inplace_xor),
+    NB(nb_matrix_multiply, nb_inplace_matrix_multiply),
     NB(nb_divmod, nb_divmod), /* (binop_impl never asks divmod for an in-place slot) */
 #undef NB
 };
@@ -392,9 +393,13 @@ static rh_object *binary_op1(rh_runtime *rt, rh_object *a, rh_object *b, rh_bino
     return rh__notimpl(rt);
 }
 
-static rh_object *unsupported(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
-    rh_err_set(rt, RH_EXC_TYPE, "unsupported operand type(s) for %s: '%s' and '%s'",
-               op == RH_BINOP_POW ? "** or pow()" : binop_sym[op], rh_type_name(a), rh_type_name(b));
+/* binop_type_error with the op_name PyNumber_<Op> / PyNumber_InPlace<Op> pass: "+" or "+=" ("** or pow()"
+ * for ** and, in 2.7 whose PyNumber_InPlacePower says so too, for **=) */
+static rh_object *unsupported(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b, int inplace) {
+    const char *sym = binop_sym[op];
+    if (op == RH_BINOP_POW && (!inplace || rt->profile->python2)) sym = "** or pow()";
+    rh_err_set(rt, RH_EXC_TYPE, "unsupported operand type(s) for %s%s: '%s' and '%s'", sym,
+               inplace && strcmp(sym, "** or pow()") != 0 ? "=" : "", rh_type_name(a), rh_type_name(b));
     return NULL;
 }
 
@@ -420,7 +425,7 @@ static rh_object *sequence_fallback(rh_runtime *rt, rh_binop_kind op, rh_object 
         if (ma->sq_repeat) return sequence_repeat(rt, ma->sq_repeat, a, b);
         if (mb->sq_repeat) return sequence_repeat(rt, mb->sq_repeat, b, a);
     }
-    return unsupported(rt, op, a, b);
+    return unsupported(rt, op, a, b, inplace);
 }
 
 static rh_object *binop_impl(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b, int inplace) {

@@ -275,6 +275,7 @@ struct rh_runtime {
         struct { rh_gchead gc_; rh_type t; } structseq_types[RH_SS__COUNT]; /* sys.version_info... (t_structseq.c) */
         rh_object none;
         rh_object notimplemented;        /* NotImplemented (t_none_bool.c) */
+        rh_object ellipsis;              /* Ellipsis, the value of `...` (t_none_bool.c) */
         rh_long_static false_, true_;
         rh_gchead empty_tuple_gc_;       /* ()'s GC head: stays zero (never tracked) — t_tuple.c */
         rh_tuple empty_tuple;            /* () : 24 bytes used; GC head unused (never tracked) */

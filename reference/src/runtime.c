@@ -317,6 +317,7 @@ void rh_err_write_unraisable(rh_runtime *rt, rh_object *where) {
 /* ---- singletons ---- */
 
 rh_object *rh_none(rh_runtime *rt) { return &rt->statics->none; }
+rh_object *rh_ellipsis(rh_runtime *rt) { return &rt->statics->ellipsis; }
 rh_object *rh_true(rh_runtime *rt) { return &rt->statics->true_.ob.ob; }
 rh_object *rh_false(rh_runtime *rt) { return &rt->statics->false_.ob.ob; }
 rh_object *rh_bool(rh_runtime *rt, int v) {

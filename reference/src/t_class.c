@@ -1989,6 +1989,7 @@ SLOT_BINARY(slot_nb_xor, nb_xor, "__xor__", "__rxor__")
 SLOT_BINARY(slot_nb_or, nb_or, "__or__", "__ror__")
 SLOT_BINARY(slot_nb_floor_divide, nb_floor_divide, "__floordiv__", "__rfloordiv__")
 SLOT_BINARY(slot_nb_true_divide, nb_true_divide, "__truediv__", "__rtruediv__")
+SLOT_BINARY(slot_nb_matrix_multiply, nb_matrix_multiply, "__matmul__", "__rmatmul__")
 #undef SLOT_BINARY
 
 static rh_object *slot_nb_power(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
@@ -2010,6 +2011,7 @@ SLOT_INPLACE(slot_nb_inplace_xor, "__ixor__")
 SLOT_INPLACE(slot_nb_inplace_or, "__ior__")
 SLOT_INPLACE(slot_nb_inplace_floor_divide, "__ifloordiv__")
 SLOT_INPLACE(slot_nb_inplace_true_divide, "__itruediv__")
+SLOT_INPLACE(slot_nb_inplace_matrix_multiply, "__imatmul__")
 #undef SLOT_INPLACE
 static rh_object *slot_nb_inplace_power(rh_runtime *rt, rh_object *a, rh_object *b, rh_object *mod) {
     return call_maybe(rt, a, "__ipow__", &b, 1);
@@ -2061,6 +2063,10 @@ static const slotdef slotdefs[] = {
     NBS(nb_inplace_xor, slot_nb_inplace_xor, "__ixor__"), NBS(nb_inplace_or, slot_nb_inplace_or, "__ior__"),
     NBS(nb_inplace_floor_divide, slot_nb_inplace_floor_divide, "__ifloordiv__"),
     NBS(nb_inplace_true_divide, slot_nb_inplace_true_divide, "__itruediv__"),
+    /* Objects/typeobject.c slotdefs: BINSLOT("__matmul__", nb_matrix_multiply, ...), RBINSLOT, IBSLOT */
+    NBS(nb_matrix_multiply, slot_nb_matrix_multiply, "__matmul__"),
+    NBS(nb_matrix_multiply, slot_nb_matrix_multiply, "__rmatmul__"),
+    NBS(nb_inplace_matrix_multiply, slot_nb_inplace_matrix_multiply, "__imatmul__"),
     NBS(nb_negative, slot_nb_negative, "__neg__"), NBS(nb_positive, slot_nb_positive, "__pos__"),
     NBS(nb_absolute, slot_nb_absolute, "__abs__"), NBS(nb_invert, slot_nb_invert, "__invert__"),
     NBS(nb_bool, slot_nb_bool, "__bool__"), NBS(nb_int, slot_nb_int, "__int__"),

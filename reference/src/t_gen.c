@@ -29,7 +29,10 @@ static rh_genobj *as_gen(rh_object *o) { return (rh_genobj *)(void *)o; }
  * a fixed PyGenObject in 3.10 and 2.7 */
 static size_t profile_size(rh_runtime *rt, rh_kind kind, int nlocals, int stacksize) {
     const rh_profile *p = rt->profile;
-    if (!p->gen_frame_inline) return p->gen_base + (kind == RH_K_COROUTINE ? p->coro_extra : 0);
+    /* 3.10's PyAsyncGenObject adds ag_finalizer and three ints to PyGenObject (24 bytes with padding);
+     * 3.11 gives all three kinds one header (_PyGenObject_HEAD), so the sizes agree there */
+    if (!p->gen_frame_inline)
+        return p->gen_base + (kind == RH_K_COROUTINE ? p->coro_extra : kind == RH_K_ASYNC_GENERATOR ? 24 : 0);
     if (stacksize < p->gen_min_stack) stacksize = p->gen_min_stack;
     return p->gen_base + (size_t)(nlocals + stacksize) * sizeof(rh_object *);
 }
@@ -174,7 +177,9 @@ static size_t gen_size_of(rh_runtime *rt, rh_object *o) {
 
 /* gen_repr / coro_repr */
 static int gen_repr_into(rh__sb *b, rh_object *o) {
-    return rh__sb_puts(b, o->type->kind == RH_K_COROUTINE ? "<coroutine object " : "<generator object ") ||
+    rh_kind k = o->type->kind;
+    return rh__sb_puts(b, k == RH_K_COROUTINE ? "<coroutine object "
+                          : k == RH_K_ASYNC_GENERATOR ? "<async_generator object " : "<generator object ") ||
            put_name(b, as_gen(o)->qualname) || rh__sb_printf(b, " at %p>", (void *)o);
 }
 
@@ -208,3 +213,6 @@ static void gen_type(rh_runtime *rt, rh_type *t, const char *name, int iterable)
 
 void rh__type_init_generator(rh_runtime *rt, rh_type *t) { gen_type(rt, t, "generator", 1); }
 void rh__type_init_coroutine(rh_runtime *rt, rh_type *t) { gen_type(rt, t, "coroutine", 0); }
+/* PyAsyncGen_Type: a generator's layout and finalization (without sys.set_asyncgen_hooks, which refheap
+ * does not have, _PyGen_Finalize closes it as a generator); its methods are in the embedder (gen.c) */
+void rh__type_init_async_generator(rh_runtime *rt, rh_type *t) { gen_type(rt, t, "async_generator", 0); }

@@ -1,7 +1,7 @@
-/* t_none_bool.c — the NoneType, NotImplementedType and bool types and their four static instances.
+/* t_none_bool.c — the NoneType, NotImplementedType, ellipsis and bool types and their five static instances.
  *
  * Owns: rh__type_init_none, rh__type_init_notimplemented, rh__type_init_bool, rh__none_bool_repr; the
- * static objects rt->statics->none, notimplemented, false_ and true_ (Objects/object.c _Py_NoneStruct,
+ * static objects rt->statics->none, notimplemented, ellipsis, false_ and true_ (Objects/object.c _Py_NoneStruct,
  * _Py_NotImplementedStruct; Objects/boolobject.c).
  * Invariants: None, False and True are the only instances of their types; they live in the runtime's
  * statics block, start at profile->static_refcnt (999999999 in 3.11, immortal 0xFFFFFFFF in 3.12) and are
@@ -54,6 +54,22 @@ void rh__type_init_notimplemented(rh_runtime *rt, rh_type *t) {
     rh__static_init(rt, &rt->statics->notimplemented, t);
 }
 
+/* PyEllipsis_Type (Objects/sliceobject.c): `ellipsis`, tp_basicsize 0 so object's 16 is inherited
+ * (sys.getsizeof(...) is 16 in every profile), not GC; its one instance _Py_EllipsisObject is static like
+ * None (refcount from profile->static_refcnt, immortal in 3.12+). ellipsis_repr makes a new "Ellipsis"
+ * str each call, as none_repr does. Hash and comparison are object's (identity). */
+void rh__type_init_ellipsis(rh_runtime *rt, rh_type *t) {
+    t->name = "ellipsis";
+    t->flags = 0;
+    t->basicsize = sizeof(rh_object);
+    t->itemsize = 0;
+    t->base = rh_builtin_type(rt, RH_K_OBJECT);
+    t->dealloc = static_only_dealloc;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = singleton_repr_into;
+    rh__static_init(rt, &rt->statics->ellipsis, t);
+}
+
 /* bool_and / bool_or / bool_xor: two bools give a bool, anything else is int's operator */
 static rh_object *bool_op(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_object *b) {
     const rh_number_methods *ints = &rh_builtin_type(rt, RH_K_INT)->as_number;
@@ -94,6 +110,7 @@ void rh__type_init_bool(rh_runtime *rt, rh_type *t) {
 const char *rh__none_bool_repr(rh_object *o) {
     if (o->type->kind == RH_K_NONE) return "None";
     if (o->type->kind == RH_K_NOTIMPLEMENTED) return "NotImplemented";
+    if (o->type->kind == RH_K_ELLIPSIS) return "Ellipsis";
     rh_assert(o->type->kind == RH_K_BOOL);
     return ((rh_varobject *)o)->size ? "True" : "False";
 }

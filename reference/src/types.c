@@ -20,6 +20,7 @@
     X(RH_K_TYPE,             "type",             type)             /* t_class.c */                            \
     X(RH_K_NONE,             "NoneType",         none)             /* t_none_bool.c */                        \
     X(RH_K_NOTIMPLEMENTED,   "NotImplementedType", notimplemented) /* t_none_bool.c */                        \
+    X(RH_K_ELLIPSIS,         "ellipsis",         ellipsis)         /* t_none_bool.c */                        \
     X(RH_K_INT,              "int",              int)              /* t_int.c */                              \
     X(RH_K_BOOL,             "bool",             bool)             /* t_none_bool.c */                        \
     X(RH_K_FLOAT,            "float",            float)            /* t_float.c */                            \
@@ -58,6 +59,9 @@
     X(RH_K_SUPER,            "super",            super)            /* t_funcdescr.c */                        \
     X(RH_K_GENERATOR,        "generator",        generator)        /* t_gen.c */                              \
     X(RH_K_COROUTINE,        "coroutine",        coroutine)        /* t_gen.c */ \
+    X(RH_K_ASYNC_GENERATOR,  "async_generator",  async_generator)  /* t_gen.c */ \
+    X(RH_K_ASYNC_GEN_ASEND,  "async_generator_asend", agen_asend)  /* t_agen.c */ \
+    X(RH_K_ASYNC_GEN_ATHROW, "async_generator_athrow", agen_athrow) /* t_agen.c */ \
     X(RH_K_IT_COUNT, "itertools.count", it_count) /* t_itertools.c, t_combinatorics.c */ \
     X(RH_K_IT_CYCLE, "itertools.cycle", it_cycle) /* t_itertools.c, t_combinatorics.c */ \
     X(RH_K_IT_REPEAT, "itertools.repeat", it_repeat) /* t_itertools.c, t_combinatorics.c */ \

@@ -35,6 +35,7 @@ typedef enum rh_binop_kind {
     RH_BINOP_AND,     /* &  */
     RH_BINOP_OR,      /* |  */
     RH_BINOP_XOR,     /* ^  */
+    RH_BINOP_MATMUL,  /* @  (nb_matrix_multiply: no built-in type has it; classes' __matmul__) */
     RH_BINOP_DIVMOD,  /* divmod(a, b): nb_divmod, no operator and no in-place form */
     RH_BINOP__COUNT
 } rh_binop_kind;

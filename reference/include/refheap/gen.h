@@ -48,7 +48,26 @@ typedef struct rh_gen_frame {
     int32_t lineno;          /* line of the suspended frame (for a frame object made while suspended) */
     int32_t framesize;       /* co_nlocalsplus + co_stacksize: the size the frame object gets */
     int8_t state;            /* rh_gen_state */
+    int8_t ag_closed;        /* async generator: ag_closed (StopAsyncIteration or GeneratorExit seen, aclose) */
+    int8_t ag_running_async; /* async generator: an asend/athrow awaitable is driving it */
 } rh_gen_frame;
+
+/* The awaitables of an async generator (Objects/genobject.c PyAsyncGenASend / PyAsyncGenAThrow):
+ * async_generator_asend (kind RH_K_ASYNC_GEN_ASEND, what __anext__ and asend(v) return; arg: the value to
+ * send, or NULL) and async_generator_athrow (RH_K_ASYNC_GEN_ATHROW, athrow(...) with arg the argument
+ * tuple, or aclose() with arg NULL and aclose 1). 40 bytes + GC head (sys.getsizeof 56 in 3.10-3.13),
+ * GC-tracked from creation, not weakref-able. tp_iternext goes to rh_hooks.gen_resume (the embedder
+ * runs the generator). state: 0 INIT, 1 ITER, 2 CLOSED (AwaitableState). */
+typedef struct rh_agen_await {
+    rh_object *gen;          /* the async generator (counted) */
+    rh_object *arg;          /* counted or NULL */
+    int8_t state;
+    int8_t aclose;
+} rh_agen_await;
+/* New awaitable of kind RH_K_ASYNC_GEN_ASEND or RH_K_ASYNC_GEN_ATHROW over gen (borrowed) with arg
+ * (borrowed, may be NULL). New reference or NULL with MemoryError. */
+rh_object *rh_agen_await_new(rh_runtime *rt, rh_kind kind, rh_object *gen, rh_object *arg, int aclose);
+rh_agen_await *rh_agen_await_of(rh_object *o);
 
 /* A new generator (kind RH_K_GENERATOR) or coroutine (RH_K_COROUTINE) of function func (borrowed; a
  * reference is taken for f_func), named name / qualname (borrowed). nlocals + stacksize are CPython's

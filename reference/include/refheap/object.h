@@ -100,6 +100,10 @@ typedef enum rh_kind {
     RH_K_BYTEARRAY,        /* bytearray (t_bytes.c) */
     RH_K_BYTEARRAYITER,    /* bytearray_iterator (t_bytes.c) */
     RH_K_METHOD_WRAPPER,   /* method-wrapper: a slot's special method bound to an object (t_wrapper.c) */
+    RH_K_ELLIPSIS,         /* ellipsis: the type of the one static Ellipsis (t_none_bool.c) */
+    RH_K_ASYNC_GENERATOR,  /* async_generator (t_gen.c; refheap/gen.h) */
+    RH_K_ASYNC_GEN_ASEND,  /* async_generator_asend: the awaitable of __anext__ / asend (t_agen.c) */
+    RH_K_ASYNC_GEN_ATHROW, /* async_generator_athrow: the awaitable of athrow / aclose (t_agen.c) */
     RH_K__COUNT
 } rh_kind;
 

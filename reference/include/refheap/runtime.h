@@ -31,6 +31,7 @@ extern "C" {
     X(GENERATOREXIT, "GeneratorExit", BASE, PLAIN)                                                      \
     X(EXCEPTION, "Exception", BASE, PLAIN)                                                              \
     X(STOPITERATION, "StopIteration", EXCEPTION, STOPITERATION)                                         \
+    X(STOPASYNCITERATION, "StopAsyncIteration", EXCEPTION, PLAIN) /* 3.5+ (apilevel.c) */               \
     X(ARITHMETIC, "ArithmeticError", EXCEPTION, PLAIN)                                                  \
     X(FLOATINGPOINT, "FloatingPointError", ARITHMETIC, PLAIN)                                           \
     X(OVERFLOW, "OverflowError", ARITHMETIC, PLAIN)                                                     \
@@ -157,6 +158,8 @@ rh_object *rh_empty_str(rh_runtime *rt);   /* borrowed */
 /* NotImplemented (borrowed): what a binary number slot or tp_richcompare returns (as a new reference)
  * to let the other operand try (typeslots.h). */
 rh_object *rh_notimplemented(rh_runtime *rt);
+/* Ellipsis (borrowed): the value of `...`, the one instance of type `ellipsis` (a static, as None). */
+rh_object *rh_ellipsis(rh_runtime *rt);
 /* Whether o is one of the runtime's statically allocated objects (singletons, small ints, latin-1
  * characters, built-in types): never freed, refcount starts at profile->static_refcnt. */
 int rh_is_static(const rh_runtime *rt, const rh_object *o);

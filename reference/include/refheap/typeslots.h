@@ -90,7 +90,8 @@ typedef void (*rh_finalizefunc)(rh_runtime *rt, rh_object *o);
     X(rh_binaryfunc, nb_inplace_rshift) X(rh_binaryfunc, nb_inplace_and) X(rh_binaryfunc, nb_inplace_xor) \
     X(rh_binaryfunc, nb_inplace_or) X(rh_binaryfunc, nb_floor_divide) X(rh_binaryfunc, nb_true_divide)   \
     X(rh_binaryfunc, nb_inplace_floor_divide) X(rh_binaryfunc, nb_inplace_true_divide)                   \
-    X(rh_unaryfunc, nb_index) X(rh_binaryfunc, nb_divmod)
+    X(rh_unaryfunc, nb_index) X(rh_binaryfunc, nb_matrix_multiply) X(rh_binaryfunc, nb_inplace_matrix_multiply) \
+    X(rh_binaryfunc, nb_divmod)
 
 #define RH_SEQUENCE_SLOTS(X)                                                                               \
     X(rh_lenfunc, sq_length) X(rh_binaryfunc, sq_concat) X(rh_ssizeargfunc, sq_repeat)                   \
