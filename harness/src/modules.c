@@ -427,6 +427,7 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod__bisect) m = hx_module_bisect(I);
     else if (slot == &I->mod__heapq) m = hx_module_heapq(I);
     else if (slot == &I->mod__abc) m = hx_module_abc(I);
+    else if (slot == &I->mod__sre) m = hx_module_sre(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }

@@ -100,6 +100,8 @@ typedef enum rh_kind {
     RH_K_BYTEARRAY,        /* bytearray (t_bytes.c) */
     RH_K_BYTEARRAYITER,    /* bytearray_iterator (t_bytes.c) */
     RH_K_METHOD_WRAPPER,   /* method-wrapper: a slot's special method bound to an object (t_wrapper.c) */
+    RH_K_SRE_PATTERN,      /* re.Pattern (t_sre.c; harness/src/mod_sre.c) */
+    RH_K_SRE_MATCH,        /* re.Match (t_sre.c) */
     RH_K__COUNT
 } rh_kind;
 
