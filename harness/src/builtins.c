@@ -1229,6 +1229,7 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     case RH_K_ARRAY: return hx_array_find_method(name);       /* mod_array.c */
     case RH_K_STRINGIO: return hx_stringio_find_method(name); /* mod_io.c */
     case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
+    case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: return hx_sre_find_method(self, name); /* mod_sre.c */
     case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_find_method(self, name); /* builtins_bytes.c */
     default: return NULL;

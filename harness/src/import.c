@@ -250,7 +250,7 @@ static char *package_of(const hx_modfile *m) { return m->pkgdir ? dupstr(m->name
 static int load_static(hx_imports *R, hx_modfile *m, hx_code *unit, hx_cerr *err, const char **errfile);
 
 static void not_found(hx_imports *R, const hx_node *at, const char *name, int notpkg, hx_cerr *err) {
-    char natives[192];
+    char natives[320];
     hx_native_module_names(natives, sizeof natives);
     if (notpkg) {
         char *parent = parent_of(name);

@@ -28,7 +28,7 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -295,6 +295,11 @@ rh_object *hx_module_io(hx_interp *I, const char *name);
 rh_object *hx_module_bisect(hx_interp *I);
 rh_object *hx_module_heapq(hx_interp *I);
 rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), under Lib's abc.py */
+/* mod_sre.c: _sre (Modules/_sre/sre.c) under Lib's re package; re.Pattern / re.Match methods and attributes
+ * (hx_sre_getattr: 1 found (*out new reference), 0 not an attribute it has, -1 error) */
+rh_object *hx_module_sre(hx_interp *I);
+const rh_builtin_def *hx_sre_find_method(rh_object *self, const char *name);
+int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 const rh_builtin_def *hx_array_find_method(const char *name);
 const rh_builtin_def *hx_stringio_find_method(const char *name);
 const rh_builtin_def *hx_random_find_method(const char *name);

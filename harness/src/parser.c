@@ -1919,7 +1919,8 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
  * with getattr): defining one is an ordinary method, nothing in the core calls it implicitly. */
 static int called_by_name_only(const char *name) {
     static const char *const names[] = {"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__copy__",
-                                        "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getinitargs__", NULL};
+                                        "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getinitargs__",
+                                        "__isabstractmethod__", /* Lib/abc.py, functools: getattr by name */ NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;

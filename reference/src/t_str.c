@@ -200,6 +200,11 @@ uint32_t rh_str_char_at(rh_object *o, size_t i) {
     return read_ch(sdata(o), skind(o), i);
 }
 
+const void *rh_str_raw(rh_object *o, int *kind) {
+    *kind = skind(o);
+    return sdata(o);
+}
+
 int rh_str_eq(rh_object *a, rh_object *b) {
     if (a == b) return 1;
     if (slen(a) != slen(b) || skind(a) != skind(b)) return 0;

@@ -68,6 +68,30 @@ void *rh_random_state(rh_object *r);
 size_t rh_random_state_size(void);
 rh_object *rh_random_new(rh_runtime *rt);
 
+/* ---- _sre Pattern and Match (t_sre.c; CPython 3.11 Modules/_sre/sre.h PatternObject, MatchObject) ----
+ * The fields are the interpreter's (harness/src/mod_sre.c fills and reads them); the library owns the
+ * allocation, GC traversal and the sizes. Object fields hold owned references or NULL. */
+typedef struct rh_sre_pattern {
+    rh_object ob;
+    intptr_t size;                                 /* ob_size: codesize */
+    intptr_t groups;                               /* capturing groups, group 0 excluded */
+    rh_object *groupindex, *indexgroup, *pattern;  /* dict, tuple, the source str/bytes (or None) */
+    int64_t flags;
+    rh_object *weaklist;
+    int isbytes;
+    intptr_t codesize;
+    uint32_t code[];                               /* SRE_CODE words of _compiler.py's code list */
+} rh_sre_pattern;
+typedef struct rh_sre_match {
+    rh_object ob;
+    intptr_t size;                                 /* ob_size: 2 * (groups + 1) */
+    rh_object *string, *regs, *pattern;            /* the subject, the lazily made regs tuple, the Pattern */
+    intptr_t pos, endpos, lastindex, groups;       /* groups counts group 0 */
+    intptr_t mark[];                               /* start, end per group; -1: unset */
+} rh_sre_match;
+rh_object *rh_sre_pattern_new(rh_runtime *rt, size_t codesize); /* new ref, fields zero, GC-tracked */
+rh_object *rh_sre_match_new(rh_runtime *rt, size_t groups);     /* groups counts group 0; GC-tracked */
+
 #ifdef __cplusplus
 }
 #endif

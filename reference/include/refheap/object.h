@@ -104,6 +104,8 @@ typedef enum rh_kind {
     RH_K_ASYNC_GENERATOR,  /* async_generator (t_gen.c; refheap/gen.h) */
     RH_K_ASYNC_GEN_ASEND,  /* async_generator_asend: the awaitable of __anext__ / asend (t_agen.c) */
     RH_K_ASYNC_GEN_ATHROW, /* async_generator_athrow: the awaitable of athrow / aclose (t_agen.c) */
+    RH_K_SRE_PATTERN,      /* re.Pattern (t_sre.c; harness/src/mod_sre.c) */
+    RH_K_SRE_MATCH,        /* re.Match (t_sre.c) */
     RH_K__COUNT
 } rh_kind;
 

@@ -89,6 +89,8 @@ const char *rh_str_utf8(rh_runtime *rt, rh_object *o, size_t *len);
 size_t rh_str_utf8_copy(rh_object *o, char *buf, size_t cap);
 size_t rh_str_len(rh_object *o);                                       /* code points */
 uint32_t rh_str_char_at(rh_object *o, size_t i);
+/* The code points' storage (borrowed): *kind bytes per character (1, 2 or 4), as PEP 393's data. */
+const void *rh_str_raw(rh_object *o, int *kind);
 rh_object *rh_str_concat(rh_runtime *rt, rh_object *a, rh_object *b);  /* new ref */
 rh_object *rh_str_repeat(rh_runtime *rt, rh_object *a, int64_t n);     /* new ref */
 /* s[i] and s[start:stop:step] with Python's index rules (already-normalised by rh_slice_indices). */
