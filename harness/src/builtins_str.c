@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "ucase.h"
 
 #define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
 
@@ -139,25 +140,6 @@ static int cls(hx_interp *I, const char *fn, uint32_t c) {
     return f;
 }
 
-/* Simple case mappings (UnicodeData.txt) for the characters uclass knows; the full mappings of
- * SpecialCasing.txt that Latin-1 needs (ß) are in case_full. */
-static uint32_t to_lower(uint32_t c) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;
-    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
-    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
-    return c;
-}
-static uint32_t to_upper(uint32_t c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;
-    if (c == 0xB5) return 0x39C;
-    if (c == 0xFF) return 0x178;
-    if (c == 0x3C2) return 0x3A3;
-    if (c >= 0x3B1 && c <= 0x3C9) return c - 0x20;
-    if (c >= 0x430 && c <= 0x44F) return c - 0x20;
-    if (c >= 0x450 && c <= 0x45F) return c - 0x50;
-    return c;
-}
 
 /* ---------------------------------------------------------------- building results */
 
@@ -590,7 +572,7 @@ static void case_full(cpbuf *b, uint32_t c, int upper, int title, int fold) {
     if (c == 0xDF && fold) { cp_put(b, 's'); cp_put(b, 's'); return; }
     if (fold && c == 0xB5) { cp_put(b, 0x3BC); return; }
     if (fold && c == 0x3C2) { cp_put(b, 0x3C3); return; }
-    cp_put(b, upper || title ? to_upper(c) : fold ? to_lower(c) : c);
+    cp_put(b, upper || title ? hx_ucase_upper(c) : fold ? hx_ucase_lower(c) : c);
 }
 
 /* handle_capital_sigma: Σ lowercases to ς after a cased letter and before none */
@@ -617,7 +599,7 @@ static rh_object *case_common(hx_interp *I, const char *fn, case_op op, rh_objec
         if (op == CS_CAPITALIZE) want_lower = i > 0;
         int title = (op == CS_TITLE && !prev_cased) || (op == CS_CAPITALIZE && i == 0);
         if (want_lower && c == 0x3A3) cp_put(&b, op == CS_FOLD ? 0x3C3 : lower_sigma(self, i));
-        else if (want_lower) case_full(&b, op == CS_FOLD ? c : to_lower(c), 0, 0, op == CS_FOLD);
+        else if (want_lower) case_full(&b, op == CS_FOLD ? c : hx_ucase_lower(c), 0, 0, op == CS_FOLD);
         else case_full(&b, c, want_upper, title, 0);
         prev_cased = (f & (C_UPPER | C_LOWER)) != 0; /* _PyUnicode_IsCased */
     }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "ucase.h"
 #include "refheap/bytes.h"
 #include "refheap/modtypes.h"
 #include "sre_engine.h"
@@ -196,7 +197,7 @@ FN(sre_unicode_tolower) {
     (void)self; (void)kwn; (void)kwv;
     uint32_t ch;
     if (char_arg(I, "unicode_tolower", a, n, nkw, &ch)) return NULL;
-    return rh_int_from_i64(I->rt, sre_lower_unicode(ch));
+    return rh_int_from_i64(I->rt, hx_ucase_lower(ch));
 }
 
 /* _sre.compile(pattern, flags, code, groups, groupindex, indexgroup) */

@@ -10,6 +10,7 @@
  * the str methods model (docs/conformance.md).
  */
 #include "sre_engine.h"
+#include "ucase.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,25 +45,7 @@ static inline uint32_t CH(const sre_state *s, intptr_t i) {
 uint32_t sre_lower_ascii(uint32_t ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
 static uint32_t upper_ascii(uint32_t ch) { return ch >= 'a' && ch <= 'z' ? ch - 32 : ch; }
 
-/* The simple case mappings of the characters refheap's str model knows (Latin-1, Greek, Cyrillic) */
-uint32_t sre_lower_unicode(uint32_t c) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;
-    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
-    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
-    return c;
-}
-uint32_t sre_upper_unicode(uint32_t c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;
-    if (c == 0xB5) return 0x39C;
-    if (c == 0xFF) return 0x178;
-    if (c == 0x3C2) return 0x3A3;
-    if (c >= 0x3B1 && c <= 0x3C9) return c - 0x20;
-    if (c >= 0x430 && c <= 0x44F) return c - 0x20;
-    if (c >= 0x450 && c <= 0x45F) return c - 0x50;
-    return c;
-}
-int sre_iscased_unicode(uint32_t c) { return c != sre_lower_unicode(c) || c != sre_upper_unicode(c); }
+int sre_iscased_unicode(uint32_t c) { return c != hx_ucase_lower(c) || c != hx_ucase_upper(c); }
 
 static int is_digit_ascii(uint32_t c) { return c >= '0' && c <= '9'; }
 static int is_space_ascii(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13); }
@@ -138,7 +121,7 @@ static int charset(const uint32_t *set, uint32_t ch) {
             break;
         case SRE_OP_RANGE_UNI_IGNORE: {
             if (set[0] <= ch && ch <= set[1]) return ok;
-            uint32_t u = sre_upper_unicode(ch);
+            uint32_t u = hx_ucase_upper(ch);
             if (set[0] <= u && u <= set[1]) return ok;
             set += 2;
             break;
@@ -176,13 +159,13 @@ static int one(const uint32_t *c, size_t pc, uint32_t ch) {
     case SRE_OP_NOT_LITERAL: return ch != x;
     case SRE_OP_LITERAL_IGNORE: return sre_lower_ascii(ch) == x;
     case SRE_OP_NOT_LITERAL_IGNORE: return sre_lower_ascii(ch) != x;
-    case SRE_OP_LITERAL_UNI_IGNORE: return sre_lower_unicode(ch) == x;
-    case SRE_OP_NOT_LITERAL_UNI_IGNORE: return sre_lower_unicode(ch) != x;
+    case SRE_OP_LITERAL_UNI_IGNORE: return hx_ucase_lower(ch) == x;
+    case SRE_OP_NOT_LITERAL_UNI_IGNORE: return hx_ucase_lower(ch) != x;
     case SRE_OP_LITERAL_LOC_IGNORE: return ch == x || lower_locale(ch) == x || upper_locale(ch) == x;
     case SRE_OP_NOT_LITERAL_LOC_IGNORE: return !(ch == x || lower_locale(ch) == x || upper_locale(ch) == x);
     case SRE_OP_IN: return charset(c + pc + 2, ch) == 1;
     case SRE_OP_IN_IGNORE: return charset(c + pc + 2, sre_lower_ascii(ch)) == 1;
-    case SRE_OP_IN_UNI_IGNORE: return charset(c + pc + 2, sre_lower_unicode(ch)) == 1;
+    case SRE_OP_IN_UNI_IGNORE: return charset(c + pc + 2, hx_ucase_lower(ch)) == 1;
     case SRE_OP_IN_LOC_IGNORE: return charset_loc_ignore(c + pc + 2, ch);
     case SRE_OP_CATEGORY: return category(x, ch);
     default: return 0;
@@ -442,7 +425,7 @@ dispatch:
             for (intptr_t k = 0; k < e - p; k++) {
                 uint32_t a = CH(s, p + k), b = CH(s, ptr + k);
                 if (c[pc] == SRE_OP_GROUPREF_IGNORE) a = sre_lower_ascii(a), b = sre_lower_ascii(b);
-                else if (c[pc] == SRE_OP_GROUPREF_UNI_IGNORE) a = sre_lower_unicode(a), b = sre_lower_unicode(b);
+                else if (c[pc] == SRE_OP_GROUPREF_UNI_IGNORE) a = hx_ucase_lower(a), b = hx_ucase_lower(b);
                 else if (c[pc] == SRE_OP_GROUPREF_LOC_IGNORE) a = lower_locale(a), b = lower_locale(b);
                 if (a != b) goto fail;
             }

@@ -62,10 +62,8 @@ void sre_state_reset(sre_state *s);
 int sre_match(sre_state *s, int match_all);
 int sre_search(sre_state *s);
 
-/* Character helpers _sre exposes (sre.c sre_lower_ascii / sre_lower_unicode ...) */
+/* Character helpers _sre exposes (sre.c sre_lower_ascii, sre_lower_unicode: the latter is ucase.h's hx_ucase_lower) */
 uint32_t sre_lower_ascii(uint32_t ch);
-uint32_t sre_lower_unicode(uint32_t ch);
-uint32_t sre_upper_unicode(uint32_t ch);
 int sre_iscased_unicode(uint32_t ch);
 
 #endif
