@@ -196,6 +196,8 @@ typedef struct hx_code {
     int ncells, nfree;
     int class_cell;          /* class body: 1 when it makes the __class__ cell */
     int nslots;              /* fast locals: params first, then other locals, then comprehension vars */
+    int nnamed;              /* a function: slots [0, nnamed) are its parameters and the names it binds; the
+                              * later ones are its inline comprehensions' variables (resolve.c) */
     char **slotnames;
     int nglobals_decl;
     char **globals_decl;
@@ -234,6 +236,7 @@ typedef struct hx_code {
     int stacksize;           /* maximum value-stack depth */
     int nloopslots;          /* nesting depth of for loops: each has a C cursor in the frame */
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */
+    rh_object *co_obj;       /* its code object once a __code__ read made it (borrowed: I->code_objs holds it) */
 } hx_code;
 
 enum { HX_CO_GENERATOR = 0x20, HX_CO_COROUTINE = 0x80, HX_CO_ASYNC_GENERATOR = 0x200 };

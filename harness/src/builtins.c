@@ -1201,42 +1201,68 @@ static const rh_builtin_def *find_method_def_kind(hx_interp *I, rh_kind kind, co
     return NULL;
 }
 
-const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name) {
+/* The method named name in the table of the built-in type of kind k (what its tp_methods lists), or NULL */
+static const rh_builtin_def *kind_method_def(hx_interp *I, rh_kind k, const char *name) {
     const rh_builtin_def *const *tab;
-    if (rh_kind_of(self) == RH_K_LIST && !RH_API(I, "list", name)) return NULL;
-    switch (rh_kind_of(self)) {
-    case RH_K_DICT: {
-        const rh_builtin_def *d = hx_defaultdict_find_method(self, name); /* mod_collections.c */
-        return d ? d : find_method_def_kind(I, RH_K_DICT, name);
-    }
-    case RH_K_LIST: return find_method_def_kind(I, RH_K_LIST, name);
+    switch (k) {
+    case RH_K_DICT: case RH_K_LIST: return find_method_def_kind(I, k, name);
     case RH_K_STR: return hx_str_find_method(I, name); /* builtins_str.c */
-    case RH_K_TUPLE: {
-        const rh_builtin_def *d = hx_namedtuple_find_method(self, name); /* mod_collections.c */
-        if (d) return d;
-        tab = tuple_methods;
-        break;
-    }
+    case RH_K_TUPLE: tab = tuple_methods; break;
     case RH_K_INT: case RH_K_BOOL:
         if (!RH_API(I, "int", name)) return NULL;
         tab = int_methods;
         break;
     case RH_K_FILE: tab = file_methods; break;
-    case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(self, name); /* builtins_iter.c */
+    case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(k, name); /* builtins_iter.c */
     case RH_K_PROPERTY: return hx_property_find_method(name); /* builtins_func.c */
     case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
-    case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_find_method(self, name);
+    case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_find_method(k, name);
     case RH_K_ARRAY: return hx_array_find_method(name);       /* mod_array.c */
     case RH_K_STRINGIO: return hx_stringio_find_method(name); /* mod_io.c */
     case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
-    case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: return hx_sre_find_method(self, name); /* mod_sre.c */
+    case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: return hx_sre_find_method(k, name); /* mod_sre.c */
     case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
-    case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_find_method(self, name); /* builtins_bytes.c */
+    case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_find_method(k, name); /* builtins_bytes.c */
     default: return NULL;
     }
     for (int i = 0; tab[i]; i++)
         if (strcmp(tab[i]->name, name) == 0) return tab[i];
     return NULL;
+}
+
+const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name) {
+    const rh_builtin_def *d = NULL;
+    rh_kind k = rh_kind_of(self);
+    if (k == RH_K_DICT) d = hx_defaultdict_find_method(self, name); /* mod_collections.c */
+    else if (k == RH_K_TUPLE) d = hx_namedtuple_find_method(self, name);
+    return d ? d : kind_method_def(I, k, name);
+}
+
+rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    if (hx_is_heap_class((rh_object *)t) || rh_builtin_type(rt, t->kind) != t) return NULL;
+    const rh_builtin_def *def = kind_method_def(I, t->kind, hx_cstr(I, name));
+    if (!def) return NULL;
+    rh_object *tp_dict = I->static_tp_dicts ? rh_dict_get(rt, I->static_tp_dicts, (rh_object *)t) : NULL;
+    rh_object *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;
+    if (d) return newref(d);
+    /* CPython made it with the type, before the program ran (type_add_methods): neither the allocations
+     * nor the dicts count toward the program's collections */
+    rh_gc_startup save;
+    rh_gc_startup_begin(rt, &save);
+    if (!I->static_tp_dicts) I->static_tp_dicts = rh_dict_new(rt);
+    if (I->static_tp_dicts && !tp_dict && (tp_dict = rh_dict_new(rt))) {
+        int rc = rh_dict_set(rt, I->static_tp_dicts, (rh_object *)t, tp_dict);
+        rh_decref(rt, tp_dict); /* on success the outer dict holds it */
+        if (rc) tp_dict = NULL;
+    }
+    if (tp_dict && (d = rh_method_descr_new(rt, t, def)) && rh_dict_set(rt, tp_dict, name, d) != 0) {
+        rh_decref(rt, d);
+        d = NULL;
+    }
+    rh_gc_startup_end(rt, &save);
+    if (!d && !rh_err_occurred(rt)) rh_err_nomemory(rt);
+    return d;
 }
 
 FN_PACKED(bi_print, print_impl, print_args_tuple)

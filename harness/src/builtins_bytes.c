@@ -810,8 +810,8 @@ static const rh_builtin_def shared_methods[] = {
 static const rh_builtin_def bytearray_methods[] = {
     DEF(append), DEF(extend), DEF(pop), DEF(clear), DEF(copy), {NULL, NULL, 0}};
 
-const rh_builtin_def *hx_bytes_find_method(rh_object *self, const char *name) {
-    if (rh_kind_of(self) == RH_K_BYTEARRAY)
+const rh_builtin_def *hx_bytes_find_method(rh_kind kind, const char *name) {
+    if (kind == RH_K_BYTEARRAY)
         for (int i = 0; bytearray_methods[i].name; i++)
             if (strcmp(bytearray_methods[i].name, name) == 0) return &bytearray_methods[i];
     for (int i = 0; shared_methods[i].name; i++)

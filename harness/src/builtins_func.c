@@ -10,6 +10,7 @@
  * error set. Registered from one place: hx_builtins_iter_init calls hx_builtins_func_init.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "interp.h"
@@ -226,9 +227,116 @@ static rh_object *func_annotations(hx_interp *I, rh_object *f) {
     return d; /* the function's reference was taken by the setter; this one is the caller's */
 }
 
+/* ---------------------------------------------------------------- code objects */
+
+/* A tuple of the C strings names[0..n) as interned str. New reference or NULL. */
+static rh_object *name_tuple(hx_interp *I, char *const *names, int n) {
+    rh_object *t = rh_tuple_new(I->rt, (size_t)n);
+    for (int i = 0; t && i < n; i++) {
+        rh_object *s = hx_name(I, names[i]);
+        if (!s) {
+            rh_decref(I->rt, t);
+            return NULL;
+        }
+        rh_tuple_set(t, (size_t)i, newref(s));
+    }
+    return t;
+}
+
+static int in_names(char *const *names, int n, const char *s) {
+    for (int i = 0; i < n; i++)
+        if (!strcmp(names[i], s)) return 1;
+    return 0;
+}
+
+/* co_varnames: the fast locals that are not only cells or free variables (3.11's CO_FAST_LOCAL names:
+ * every parameter, cell or not, then the other locals). refheap runs comprehensions inline, as 3.12 does
+ * (PEP 709), so their variables are fast locals of the function; before 3.12 they are the comprehension
+ * code object's own. */
+static rh_object *code_varnames(hx_interp *I, hx_code *c) {
+    int np = hx_code_nallparams(c), n = 0;
+    int nslots = c->kind == CODE_FUNCTION && rh_runtime_profile(I->rt)->version_hex < 0x030C ? c->nnamed : c->nslots;
+    char **v = malloc(((size_t)c->nslots + 1) * sizeof *v);
+    if (!v) {
+        rh_err_nomemory(I->rt);
+        return NULL;
+    }
+    for (int i = 0; i < nslots; i++) {
+        const char *s = c->slotnames[i];
+        if (!s || (i >= np && in_names(c->cellnames, c->ncells, s)) || in_names(c->freenames, c->nfree, s)) continue;
+        v[n++] = (char *)s;
+    }
+    rh_object *t = name_tuple(I, v, n);
+    free(v);
+    return t;
+}
+
+/* co_flags (Include/cpython/code.h): CO_OPTIMIZED | CO_NEWLOCALS for a function, CO_VARARGS,
+ * CO_VARKEYWORDS, CO_NESTED (defined in a function: its qualname has <locals>), the generator and coroutine
+ * bits, and, before 3.11, CO_NOFREE when it has no cell or free variable */
+static int64_t code_flags(hx_interp *I, hx_code *c) {
+    int64_t f = c->kind == CODE_FUNCTION ? 3 : 0;
+    if (c->varargs) f |= 4;
+    if (c->varkw) f |= 8;
+    if (c->qualname && strstr(c->qualname, "<locals>")) f |= 16;
+    f |= c->co_flags;
+    if (rh_runtime_profile(I->rt)->version_hex < 0x030B && !c->ncells && !c->nfree) f |= 64;
+    return f;
+}
+
+/* The attributes of a code object that describe its unit (code_memberlist, code_getsetlist): 1 (*out
+ * set), 0 none, -1 */
+static int code_getattr(hx_interp *I, rh_object *o, const char *nm, rh_object **out) {
+    rh_runtime *rt = I->rt;
+    hx_code *c = rh_code_unit(o);
+    int64_t iv = -1;
+    if (!strcmp(nm, "co_name")) *out = hx_name(I, c->name), rh_xincref(*out);
+    else if (!strcmp(nm, "co_qualname") && rh_runtime_profile(rt)->version_hex >= 0x030B)
+        *out = hx_name(I, c->qualname ? c->qualname : c->name), rh_xincref(*out);
+    else if (!strcmp(nm, "co_varnames")) *out = code_varnames(I, c);
+    else if (!strcmp(nm, "co_filename")) *out = newref(rh_code_filename(o));
+    else if (!strcmp(nm, "co_cellvars")) *out = name_tuple(I, c->cellnames, c->ncells);
+    else if (!strcmp(nm, "co_freevars")) *out = name_tuple(I, c->freenames, c->nfree);
+    else if (!strcmp(nm, "co_argcount")) iv = c->nparams;
+    else if (!strcmp(nm, "co_posonlyargcount") && !rh_runtime_profile(rt)->python2) iv = c->nposonly;
+    else if (!strcmp(nm, "co_kwonlyargcount") && !rh_runtime_profile(rt)->python2) iv = c->nkwonly;
+    else if (!strcmp(nm, "co_firstlineno")) iv = c->line;
+    else if (!strcmp(nm, "co_flags")) iv = code_flags(I, c);
+    else if (!strcmp(nm, "co_stacksize")) iv = c->co_stacksize;
+    else if (!strcmp(nm, "co_nlocals")) {
+        rh_object *v = code_varnames(I, c);
+        if (!v) return -1;
+        iv = (int64_t)rh_tuple_len(v);
+        rh_decref(rt, v);
+    } else return 0;
+    if (iv >= 0) *out = rh_int_from_i64(rt, iv);
+    return *out ? 1 : -1;
+}
+
+/* f.__code__: the code object of f's unit, made at the first read and kept with the unit (CPython's
+ * exists from compilation; refheap's units are not objects until a program asks). New reference. */
+static rh_object *func_code(hx_interp *I, rh_object *f) {
+    rh_runtime *rt = I->rt;
+    hx_code *c = rh_func_code(f);
+    if (c->co_obj) return newref(c->co_obj);
+    const hx_modfile *mf = hx_imports_file_of_globals(I, rh_func_globals(f));
+    const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
+    rh_object *name = hx_name(I, c->name), *file = name ? rh_str_from_cstr(rt, path) : NULL;
+    rh_object *co = file ? rh_code_new(rt, c, (size_t)c->ncode, name, file, c->line) : NULL;
+    rh_xdecref(rt, file);
+    if (!co) return NULL;
+    if ((!I->code_objs && !(I->code_objs = rh_list_new(rt, 0))) || rh_list_append(rt, I->code_objs, co) != 0) {
+        rh_decref(rt, co);
+        return NULL;
+    }
+    c->co_obj = co;
+    return co;
+}
+
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
     const char *nm = hx_cstr(I, name);
     if (!strcmp(nm, "__closure__")) *out = or_none(I, rh_func_closure(o));
+    else if (!strcmp(nm, "__code__")) return (*out = func_code(I, o)) ? 1 : -1;
     else if (!strcmp(nm, "__defaults__")) *out = or_none(I, rh_func_defaults(o));
     else if (!strcmp(nm, "__kwdefaults__")) *out = or_none(I, rh_func_kwdefaults(o));
     else if (!strcmp(nm, "__doc__")) *out = rh_func_doc(o) ? newref(rh_func_doc(o)) : docstring(I, rh_func_code(o));
@@ -300,6 +408,19 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
         }
         *out = newref(rh_cell_get(o));
         return 1;
+    case RH_K_CODE: return code_getattr(I, o, nm, out);
+    case RH_K_METHOD_DESCR: { /* descr_members, descr_getset: __objclass__, __name__, __qualname__ */
+        rh_type *t = rh_method_descr_type(o);
+        if (!strcmp(nm, "__objclass__")) *out = newref((rh_object *)t);
+        else if (!strcmp(nm, "__name__")) *out = rh_str_from_cstr(rt, rh_method_descr_def(o)->name);
+        else if (!strcmp(nm, "__qualname__") && !rh_runtime_profile(rt)->python2) {
+            const char *dot = strrchr(t->name, '.'); /* descr_get_qualname: type's __qualname__ . name */
+            char buf[256];
+            snprintf(buf, sizeof buf, "%s.%s", dot ? dot + 1 : t->name, rh_method_descr_def(o)->name);
+            *out = rh_str_from_cstr(rt, buf);
+        } else return 0;
+        return *out ? 1 : -1;
+    }
     case RH_K_STATICMETHOD: case RH_K_CLASSMETHOD:
         if (strcmp(nm, "__func__") != 0 && strcmp(nm, "__wrapped__") != 0) return 0;
         *out = or_none(I, rh_funcdescr_callable(o));

@@ -550,8 +550,8 @@ static const rh_builtin_def *const set_methods[] = {
     &m_s_add, &m_s_discard, &m_s_remove, &m_s_pop, &m_s_clear, &m_s_update, &m_s_intersection_update,
     &m_s_difference_update, &m_s_symmetric_difference_update, NULL};
 
-const rh_builtin_def *hx_set_find_method(rh_object *self, const char *name) {
-    int frozen = rh_kind_of(self) == RH_K_FROZENSET, nulls = 0;
+const rh_builtin_def *hx_set_find_method(rh_kind kind, const char *name) {
+    int frozen = kind == RH_K_FROZENSET, nulls = 0;
     for (int i = 0; nulls < (frozen ? 1 : 2); i++) {
         if (!set_methods[i]) { nulls++; continue; }
         if (strcmp(set_methods[i]->name, name) == 0) return set_methods[i];

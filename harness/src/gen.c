@@ -442,8 +442,7 @@ GDEF(g_next, "__next__", m_next);
 static const rh_builtin_def *const gen_methods[] = {&g_send, &g_throw, &g_close, &g_next, NULL};
 static const rh_builtin_def *const coro_methods[] = {&g_send, &g_throw, &g_close, NULL};
 
-const rh_builtin_def *hx_gen_find_method(rh_object *gen, const char *name) {
-    rh_kind k = rh_kind_of(gen);
+const rh_builtin_def *hx_gen_find_method(rh_kind k, const char *name) {
     const rh_builtin_def *const *tab = k == RH_K_COROUTINE ? coro_methods : k == RH_K_ASYNC_GENERATOR ? agen_methods
                                      : k == RH_K_GENERATOR ? gen_methods : await_methods;
     for (int i = 0; tab[i]; i++)
@@ -455,7 +454,7 @@ const rh_builtin_def *hx_gen_find_method(rh_object *gen, const char *name) {
 static rh_object *await_getattr(hx_interp *I, rh_object *o, rh_object *name) {
     const char *s = hx_cstr(I, name);
     if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(o));
-    const rh_builtin_def *d = hx_gen_find_method(o, s);
+    const rh_builtin_def *d = hx_gen_find_method(rh_kind_of(o), s);
     if (d) return rh_builtin_new(I->rt, d, o);
     rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), s);
     return NULL;
@@ -493,7 +492,7 @@ rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
         rh_object *w = rh_slot_wrapper_new(rt, gen, name);
         if (w || rh_err_occurred(rt)) return w;
     }
-    const rh_builtin_def *d = hx_gen_find_method(gen, s);
+    const rh_builtin_def *d = hx_gen_find_method(rh_kind_of(gen), s);
     if (d) return rh_builtin_new(rt, d, gen);
     rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(gen), s);
     return NULL;

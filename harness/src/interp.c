@@ -545,10 +545,15 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
             return rh_descr_get(I->rt, v, NULL, t); /* held for the call; __get__(None, C) */
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
+        for (size_t i = 0; ty->mro && i < rh_tuple_len(ty->mro); i++) { /* a built-in base's tp_dict (L.append) */
+            rh_object *b = rh_tuple_get(ty->mro, i);
+            if (!hx_is_heap_class(b) && ((v = hx_method_descr(I, (rh_type *)b, name)) || rh_err_occurred(I->rt))) return v;
+        }
     } else {
         rh_object *v = hx_builtin_type_attr(I, t, name); /* dict.fromkeys (builtins_iter.c) */
         if (v || rh_err_occurred(I->rt)) return v;
-        if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.append */
+        if ((v = hx_method_descr(I, ty, name)) || rh_err_occurred(I->rt)) return v; /* list.append */
+        if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.__len__ */
     }
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
         dunder && !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
@@ -656,6 +661,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         break;
     case RH_K_BUILTIN:
         if (rh_str_eq(name, I->s_name)) return rh_str_from_cstr(rt, rh_builtin_get_def(o)->name);
+        if (rh_str_eq_cstr(name, "__self__")) /* meth_get__self__: m_self (a module function's module) */
+            return newref(rh_builtin_self(o) ? rh_builtin_self(o) : rh_none(rt));
         break;
     case RH_K_WEAKREF:
         if (rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) return newref(rh_weakref_callback(o));
@@ -933,7 +940,8 @@ static rh_object *intern_c(rh_runtime *rt, const char *s) { return rh_str_intern
 static int main_namespace_init(hx_interp *I) {
     rh_runtime *rt = I->rt;
     int py2 = rh_runtime_profile(rt)->python2;
-    const char *file = I->filename ? I->filename : "";
+    /* 3.9+ make the script's path absolute (pymain_run_python: config->run_filename through _Py_abspath) */
+    const char *file = !py2 && I->abspath ? I->abspath : I->filename ? I->filename : "";
     static const char *const names3[] = {"__name__", "__doc__", "__package__", "__loader__", "__spec__",
                                          "__annotations__", "__builtins__", "__file__", "__cached__", NULL};
     static const char *const names2[] = {"__name__", "__doc__", "__package__", "__builtins__", "__file__", NULL};

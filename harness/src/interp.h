@@ -116,6 +116,10 @@ typedef struct hx_interp {
 #undef HX_MOD_FIELD
     void *random_state;                                        /* the random module's generator (mod_random.c) */
     rh_object *object_methods; /* owned dict: object.__getattribute__/__setattr__/__delattr__ (interp.c) */
+    /* owned dict: built-in type -> {name: method_descriptor}, the part of CPython's tp_dict that programs
+     * have read, made on first use (typeobj.c hx_method_descr) */
+    rh_object *static_tp_dicts;
+    rh_object *code_objs;    /* owned list: the code objects __code__ made, one per unit (builtins_func.c) */
     /* refheap.mark labels (owned list) */
     rh_object *marks;
     hx_report *report;
@@ -195,7 +199,7 @@ void hx_set_stop_iteration(hx_interp *I, rh_object *value);
 
 /* ---- gen.c: generator and coroutine methods and attributes, the library's gen_resume hook */
 rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name);   /* new ref or NULL */
-const rh_builtin_def *hx_gen_find_method(rh_object *gen, const char *name);
+const rh_builtin_def *hx_gen_find_method(rh_kind kind, const char *name);
 rh_object *hx_gen_resume_hook(void *ctx, rh_runtime *rt, rh_object *gen, int what);
 
 /* ---- ops.c: operations on values (arguments borrowed; new reference / 1,0 / NULL,-1 with error) */
@@ -216,6 +220,10 @@ int hx_builtins_init(hx_interp *I);
 /* The constructor of a built-in type object (int, str, list...), or NULL. */
 const rh_builtin_def *hx_type_constructor(rh_object *type);
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name);
+/* The method_descriptor of the built-in type t named name (list.append), as CPython's tp_dict holds it: one
+ * object per type and name, made at the first read and kept. New reference; NULL without an error when t
+ * is a class or has no such method; NULL with the error set on allocation failure. (builtins.c) */
+rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name);
 /* builtins.c: list.__init__ / dict.__init__ on an instance of a subclass (no __init__ of its own). 0 or -1. */
 int hx_builtin_base_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 /* builtins.c: list.<name> / dict.<name> (obj NULL) or super().<name> bound to obj, as a built-in; NULL with no
@@ -225,7 +233,7 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
  * bin, round, issubclass, getattr/setattr/hasattr/delattr, set methods, dict.fromkeys, sys.stdout/stderr */
 int hx_builtins_iter_init(hx_interp *I);                          /* binds them into I->builtins */
 const rh_builtin_def *hx_builtins_iter_constructor(rh_object *type); /* set(), zip(), ... or NULL */
-const rh_builtin_def *hx_set_find_method(rh_object *self, const char *name); /* a set's or frozenset's */
+const rh_builtin_def *hx_set_find_method(rh_kind kind, const char *name); /* a set's or frozenset's */
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* dict.fromkeys; NULL: none */
 rh_object *hx_std_stream_new(hx_interp *I, int err);  /* sys.stdout (0) / sys.stderr (1): new reference */
 FILE *hx_std_stream_file(rh_object *o);                /* the C stream of such an object, else NULL */
@@ -298,7 +306,7 @@ rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), und
 /* mod_sre.c: _sre (Modules/_sre/sre.c) under Lib's re package; re.Pattern / re.Match methods and attributes
  * (hx_sre_getattr: 1 found (*out new reference), 0 not an attribute it has, -1 error) */
 rh_object *hx_module_sre(hx_interp *I);
-const rh_builtin_def *hx_sre_find_method(rh_object *self, const char *name);
+const rh_builtin_def *hx_sre_find_method(rh_kind kind, const char *name);
 int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 const rh_builtin_def *hx_array_find_method(const char *name);
 const rh_builtin_def *hx_stringio_find_method(const char *name);
@@ -309,7 +317,7 @@ const rh_builtin_def *hx_array_constructor(void);
 const rh_builtin_def *hx_stringio_constructor(void);
 const rh_builtin_def *hx_random_constructor(void);
 /* builtins_bytes.c: bytes / bytearray methods, constructors, bytes.fromhex, str.encode, their builtins names */
-const rh_builtin_def *hx_bytes_find_method(rh_object *self, const char *name);
+const rh_builtin_def *hx_bytes_find_method(rh_kind kind, const char *name);
 const rh_builtin_def *hx_bytes_constructor(rh_object *type);
 rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* NULL: none (or error set) */
 rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);

@@ -616,8 +616,8 @@ static const rh_builtin_def *const pattern_methods[] = {&pat_match_def, &pat_ful
 static const rh_builtin_def *const match_methods[] = {&m_group_def, &m_groups_def, &m_groupdict_def, &m_start_def,
     &m_end_def, &m_span_def, &m_expand_def, NULL};
 
-const rh_builtin_def *hx_sre_find_method(rh_object *self, const char *name) {
-    const rh_builtin_def *const *t = rh_kind_of(self) == RH_K_SRE_PATTERN ? pattern_methods : match_methods;
+const rh_builtin_def *hx_sre_find_method(rh_kind kind, const char *name) {
+    const rh_builtin_def *const *t = kind == RH_K_SRE_PATTERN ? pattern_methods : match_methods;
     for (int i = 0; t[i]; i++)
         if (!strcmp(t[i]->name, name)) return t[i];
     return NULL;

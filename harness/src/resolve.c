@@ -1301,7 +1301,7 @@ static int r_code(prep *P, hx_code *c, const char *classname) {
             const char *x = s.st->walrus.v[i];
             if (!is_global_decl(&s, x) && find_local(&s, x) < 0) add_slot(c, x);
         }
-        s.nlocals = c->nslots;
+        s.nlocals = c->nnamed = c->nslots;
     }
     if (c->kind != CODE_MODULE) assign_deref_slots(&s);
     /* names the compiler uses as constants: keyword-only parameters (kwdefaults keys), __classcell__ */

@@ -1824,6 +1824,31 @@ fail: /* instantiate consumes the arguments; so does this path */
     return NULL;
 }
 
+/* method_vectorcall_*'s method_check_args: list.append(x, v) calls append with self x, after checking that x is
+ * a list (or a subclass's instance). Arguments consumed. */
+static rh_object *call_method_descr(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn,
+                                    rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    const rh_builtin_def *d = rh_method_descr_def(fn);
+    const char *tn = rh_method_descr_type(fn)->name;
+    rh_object *r = NULL;
+    int py2 = rh_runtime_profile(rt)->python2;
+    if (nargs < 1) {
+        if (py2) rh_err_set(rt, RH_EXC_TYPE, "descriptor '%s' of '%s' object needs an argument", d->name, tn);
+        else rh_err_set(rt, RH_EXC_TYPE, "unbound method %s.%s() needs an argument", tn, d->name);
+    } else if (py2 && !rh_type_check(args[0], (rh_object *)rh_method_descr_type(fn))) {
+        rh_err_set(rt, RH_EXC_TYPE, "descriptor '%s' requires a '%s' object but received a '%s'", d->name, tn,
+                   hx_tname(args[0]));
+    } else if (rh_method_descr_check(rt, fn, args[0]) == 0) {
+        rh_object *keep = newref(fn);
+        r = hx_call_def(I, d, args[0], args + 1, nargs - 1, kwn, kwv, nkw);
+        rh_decref(rt, keep);
+    }
+    for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+    for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+    return r;
+}
+
 rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, char **kwn, rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
     switch (rh_kind_of(fn)) {
@@ -1855,6 +1880,7 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
     case RH_K_WEAKREF:
         if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
         break;
+    case RH_K_METHOD_DESCR: return call_method_descr(I, fn, args, nargs, kwn, kwv, nkw);
     default:
         if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* interp.c: __call__ */
         break;

@@ -127,6 +127,16 @@ int64_t rh_gc_collect(rh_runtime *rt, int generation) {
 void rh_gc_enable(rh_runtime *rt) { rt->gc.enabled = 1; }
 void rh_gc_disable(rh_runtime *rt) { rt->gc.enabled = 0; }
 int rh_gc_isenabled(rh_runtime *rt) { return rt->gc.enabled; }
+
+void rh_gc_startup_begin(rh_runtime *rt, rh_gc_startup *save) {
+    save->count0 = rt->gc.gen[0].count;
+    save->enabled = rt->gc.enabled;
+    rt->gc.enabled = 0; /* gc_collect_main is not entered from the allocations */
+}
+void rh_gc_startup_end(rh_runtime *rt, const rh_gc_startup *save) {
+    rt->gc.gen[0].count = save->count0;
+    rt->gc.enabled = save->enabled;
+}
 void rh_gc_set_debug(rh_runtime *rt, int flags) { rt->gc.debug = flags; }
 int rh_gc_get_debug(rh_runtime *rt) { return rt->gc.debug; }
 

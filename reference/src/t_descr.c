@@ -13,8 +13,10 @@
  * (descr_get / member_get / getset_get); the layout is PyDescr_COMMON's (d_type, d_name, d_qualname).
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "gc_internal.h"
+#include "scalars.h"
 #include "refheap/func.h"
 #include "t_descr.h"
 
@@ -152,3 +154,76 @@ rh_descr_kind rh__descr_kind(rh_object *o) {
     if (o->type->kind != RH_K_GETSET_DESCR && o->type->kind != RH_K_MEMBER_DESCR) return 0;
     return (rh_descr_kind)(((rh_descr *)(void *)o)->what & 3u);
 }
+
+/* ---------------------------------------------------------------- method_descriptor */
+
+/* PyMethodDescrObject: PyDescr_COMMON, then d_method and vectorcall (56 bytes). The common prefix is
+ * rh_descr's, so check_instance reads d_type and d_name the same way. */
+typedef struct rh_methdescr {
+    rh_object ob;
+    rh_object *d_type, *d_name, *d_qualname;
+    const rh_builtin_def *d_method;
+    void *vectorcall;
+} rh_methdescr;
+
+_Static_assert(sizeof(rh_methdescr) == 56, "PyMethodDescrObject is 56 bytes in 2.7-3.13");
+_Static_assert(offsetof(rh_methdescr, d_name) == offsetof(rh_descr, d_name), "PyDescr_COMMON is shared");
+
+static rh_methdescr *as_methdescr(rh_object *o) { return (rh_methdescr *)(void *)o; }
+
+static void methdescr_dealloc(rh_runtime *rt, rh_object *o) {
+    rh__gc_untrack(rt, o);
+    rh_xdecref(rt, as_methdescr(o)->d_type);
+    rh_xdecref(rt, as_methdescr(o)->d_name);
+    rh__object_free(rt, o, sizeof(rh_methdescr));
+}
+
+/* method_get: looked up on the type, the descriptor; on an instance of d_type (or a subtype), the
+ * built-in method bound to it (PyCFunction_NewEx(d_method, obj, NULL)) */
+static rh_object *methdescr_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *type) {
+    (void)type;
+    if (!obj || obj == rh_none(rt)) {
+        rh_incref(d);
+        return d;
+    }
+    if (check_instance(rt, d, obj) < 0) return NULL;
+    return rh_builtin_new(rt, as_methdescr(d)->d_method, obj);
+}
+
+/* method_repr (descr_repr): <method 'append' of 'list' objects> */
+static int methdescr_repr_into(rh__sb *b, rh_object *o) {
+    return rh__sb_printf(b, "<method '%s' of '%s' objects>", as_methdescr(o)->d_method->name,
+                         ((rh_type *)(void *)as_methdescr(o)->d_type)->name);
+}
+
+void rh__type_init_method_descr(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    init_one(t, "method_descriptor");
+    t->basicsize = sizeof(rh_methdescr);
+    t->dealloc = methdescr_dealloc;
+    t->tp_descr_get = methdescr_get;
+    t->repr_into = methdescr_repr_into;
+}
+
+rh_object *rh_method_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_def *def) {
+    rh_object *name = rh_str_intern_utf8(rt, def->name, strlen(def->name));
+    if (!name) return NULL;
+    rh_methdescr *d = (rh_methdescr *)(void *)rh__object_alloc(rt, rh_builtin_type(rt, RH_K_METHOD_DESCR),
+                                                               sizeof(rh_methdescr));
+    if (!d) {
+        rh_decref(rt, name);
+        return NULL;
+    }
+    rh_incref((rh_object *)type);
+    d->d_type = (rh_object *)type;
+    d->d_name = name;
+    d->d_qualname = NULL;
+    d->d_method = def;
+    d->vectorcall = NULL;
+    rh__gc_track(rt, &d->ob);
+    return &d->ob;
+}
+
+rh_type *rh_method_descr_type(rh_object *d) { return (rh_type *)(void *)as_methdescr(d)->d_type; }
+const rh_builtin_def *rh_method_descr_def(rh_object *d) { return as_methdescr(d)->d_method; }
+int rh_method_descr_check(rh_runtime *rt, rh_object *d, rh_object *obj) { return check_instance(rt, d, obj); }

@@ -22,6 +22,7 @@ typedef struct slot_def {
     size_t nargs;
     int (*has)(const rh_type *t);
     rh_object *(*call)(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *args);
+    size_t maxargs;      /* more than nargs may be passed (PyArg_UnpackTuple's max); 0: exactly nargs */
 } slot_def;
 
 static int has_iter(const rh_type *t) { return t->tp_iter != NULL; }
@@ -33,6 +34,7 @@ static int has_setitem(const rh_type *t) { return t->as_mapping.mp_ass_subscript
 static int has_hash(const rh_type *t) { return t->tp_hash != NULL; }
 static int has_repr(const rh_type *t) { return t->tp_repr != NULL || t->repr_into != NULL; }
 static int has_richcompare(const rh_type *t) { return t->tp_richcompare != NULL; }
+static int has_descr_get(const rh_type *t) { return t->tp_descr_get != NULL; }
 
 /* wrap_unaryfunc over tp_iter */
 static rh_object *call_iter(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
@@ -84,6 +86,15 @@ static rh_object *call_repr(rh_runtime *rt, const rh_type *t, rh_object *self, r
     (void)a;
     return rh_repr_as(rt, (rh_type *)t, self);
 }
+/* wrap_descr_get: __get__(obj, type=None); None for either is absent, and both absent is an error */
+static rh_object *call_descr_get(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    rh_object *obj = a[0] == rh_none(rt) ? NULL : a[0], *type = a[1] && a[1] != rh_none(rt) ? a[1] : NULL;
+    if (!obj && !type) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s", "__get__(None, None) is invalid");
+        return NULL;
+    }
+    return t->tp_descr_get(rt, self, obj, type);
+}
 /* wrap_richcmpfunc: tp_richcompare with the row's operator (NotImplemented passes through) */
 #define RICHCMP_CALL(op)                                                                                     \
     static rh_object *call_##op(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) { \
@@ -94,21 +105,22 @@ RICHCMP_CALL(LT) RICHCMP_CALL(LE) RICHCMP_CALL(EQ) RICHCMP_CALL(NE) RICHCMP_CALL
 
 /* Objects/typeobject.c slotdefs, in its order for the names refheap's types answer through slots */
 static const slot_def slot_defs[] = {
-    {"__repr__", NULL, 0, has_repr, call_repr},
-    {"__hash__", NULL, 0, has_hash, call_hash},
-    {"__lt__", NULL, 1, has_richcompare, call_LT},
-    {"__le__", NULL, 1, has_richcompare, call_LE},
-    {"__eq__", NULL, 1, has_richcompare, call_EQ},
-    {"__ne__", NULL, 1, has_richcompare, call_NE},
-    {"__gt__", NULL, 1, has_richcompare, call_GT},
-    {"__ge__", NULL, 1, has_richcompare, call_GE},
-    {"__iter__", NULL, 0, has_iter, call_iter},
-    {"__next__", "next", 0, has_next, call_next},
-    {"__len__", NULL, 0, has_len, call_len},
-    {"__getitem__", NULL, 1, has_getitem, call_getitem},
-    {"__setitem__", NULL, 2, has_setitem, call_setitem},
-    {"__delitem__", NULL, 1, has_setitem, call_delitem},
-    {"__contains__", NULL, 1, has_contains, call_contains},
+    {"__repr__", NULL, 0, has_repr, call_repr, 0},
+    {"__hash__", NULL, 0, has_hash, call_hash, 0},
+    {"__lt__", NULL, 1, has_richcompare, call_LT, 0},
+    {"__le__", NULL, 1, has_richcompare, call_LE, 0},
+    {"__eq__", NULL, 1, has_richcompare, call_EQ, 0},
+    {"__ne__", NULL, 1, has_richcompare, call_NE, 0},
+    {"__gt__", NULL, 1, has_richcompare, call_GT, 0},
+    {"__ge__", NULL, 1, has_richcompare, call_GE, 0},
+    {"__iter__", NULL, 0, has_iter, call_iter, 0},
+    {"__next__", "next", 0, has_next, call_next, 0},
+    {"__get__", NULL, 1, has_descr_get, call_descr_get, 2},
+    {"__len__", NULL, 0, has_len, call_len, 0},
+    {"__getitem__", NULL, 1, has_getitem, call_getitem, 0},
+    {"__setitem__", NULL, 2, has_setitem, call_setitem, 0},
+    {"__delitem__", NULL, 1, has_setitem, call_delitem, 0},
+    {"__contains__", NULL, 1, has_contains, call_contains, 0},
 };
 
 static const char *slot_name(const slot_def *d, int python2) { return python2 && d->name27 ? d->name27 : d->name; }
@@ -156,12 +168,16 @@ rh_object *rh_slot_wrapper_new(rh_runtime *rt, rh_object *self, rh_object *name)
  * of self's type. Arguments borrowed. */
 static rh_object *wrapper_call(rh_runtime *rt, rh_object *o, rh_object *const *args, size_t nargs) {
     rh_wrapper *w = (rh_wrapper *)o;
-    if (nargs != w->descr->nargs) {
-        rh_err_set(rt, RH_EXC_TYPE, "expected %zu argument%s, got %zu", w->descr->nargs, w->descr->nargs == 1 ? "" : "s",
-                   nargs);
+    size_t lo = w->descr->nargs, hi = w->descr->maxargs ? w->descr->maxargs : lo;
+    if (nargs < lo || nargs > hi) {
+        const char *how = lo == hi ? "" : nargs < lo ? "at least " : "at most ";
+        size_t want = nargs < lo ? lo : hi;
+        rh_err_set(rt, RH_EXC_TYPE, "expected %s%zu argument%s, got %zu", how, want, want == 1 ? "" : "s", nargs);
         return NULL;
     }
-    return w->descr->call(rt, w->self->type, w->self, args);
+    rh_object *a[2] = {NULL, NULL}; /* the optional ones absent */
+    for (size_t i = 0; i < nargs && i < 2; i++) a[i] = args[i];
+    return w->descr->call(rt, w->self->type, w->self, hi > lo ? a : args);
 }
 
 /* wrapper_repr: "<method-wrapper '__next__' of list_iterator object at 0x...>" */

@@ -97,6 +97,27 @@ rh_object *rh_builtin_new(rh_runtime *rt, const rh_builtin_def *def, rh_object *
 const rh_builtin_def *rh_builtin_get_def(rh_object *b);
 rh_object *rh_builtin_self(rh_object *b);   /* borrowed or NULL */
 
+/* ---- code (t_code.c): a function's __code__, PyCodeObject as programs see it. Not GC-tracked,
+ * weak-referenceable; sys.getsizeof is 3.11's 184 + 2 per code unit, rounded up to 8. unit is the
+ * embedder's compiled unit (borrowed: it must outlive the object); name and filename are borrowed (a
+ * reference to each is taken) and make its repr. New reference or NULL (MemoryError). */
+rh_object *rh_code_new(rh_runtime *rt, void *unit, size_t units, rh_object *name, rh_object *filename,
+                       int firstlineno);
+void *rh_code_unit(rh_object *code);
+rh_object *rh_code_filename(rh_object *code); /* borrowed */
+
+/* ---- method_descriptor (t_descr.c): a method of a built-in type read from the type (list.append), as
+ * PyDescr_NewMethod makes them for tp_dict (Objects/descrobject.c): 56 bytes + GC head, tracked, holding
+ * a reference to its type. Its __get__ on an instance of the type (or a subtype) is the built-in method
+ * bound to it; on None or the type, the descriptor itself.
+ * rh_method_descr_new: type and def borrowed (def: static storage). New reference or NULL.
+ * rh_method_descr_check: 0 when obj is an instance of the descriptor's type, else -1 with CPython's
+ * TypeError ("descriptor 'append' for 'list' objects doesn't apply to a 'int' object"). */
+rh_object *rh_method_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_def *def);
+rh_type *rh_method_descr_type(rh_object *d);               /* borrowed */
+const rh_builtin_def *rh_method_descr_def(rh_object *d);
+int rh_method_descr_check(rh_runtime *rt, rh_object *d, rh_object *obj);
+
 /* ---- method-wrapper (t_wrapper.c): self.<name> for a special method a slot of self's type answers
  * (__iter__: tp_iter, __next__: tp_iternext, __len__: sq_length/mp_length), as PyWrapper_New binds the
  * type's wrapper_descriptor: 32 bytes + GC head, tracked. Calling it calls the slot (__next__ at the end

@@ -59,6 +59,14 @@ int rh_gc_get_debug(rh_runtime *rt);
 rh_object *rh_gc_garbage(rh_runtime *rt);
 rh_object *rh_gc_callbacks(rh_runtime *rt);
 
+/* Objects CPython makes while it starts (a built-in type's method descriptors, in its tp_dict) that
+ * refheap makes when a program first asks for them: allocations between rh_gc_startup_begin and
+ * rh_gc_startup_end neither count toward generation 0 nor start a collection, so the program's gc counts
+ * and collections stay where CPython's are. Keep the section short and allocation-only. */
+typedef struct rh_gc_startup { int count0, enabled; } rh_gc_startup;
+void rh_gc_startup_begin(rh_runtime *rt, rh_gc_startup *save);
+void rh_gc_startup_end(rh_runtime *rt, const rh_gc_startup *save);
+
 /* Per-collection record, for reports and benchmarks. */
 typedef struct rh_gc_pause {
     int generation;

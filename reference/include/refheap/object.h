@@ -106,6 +106,8 @@ typedef enum rh_kind {
     RH_K_ASYNC_GEN_ATHROW, /* async_generator_athrow: the awaitable of athrow / aclose (t_agen.c) */
     RH_K_SRE_PATTERN,      /* re.Pattern (t_sre.c; harness/src/mod_sre.c) */
     RH_K_SRE_MATCH,        /* re.Match (t_sre.c) */
+    RH_K_METHOD_DESCR,     /* method_descriptor: a built-in type's method read from the type (t_descr.c) */
+    RH_K_CODE,             /* code: a function's __code__ (t_code.c; the unit is the embedder's) */
     RH_K__COUNT
 } rh_kind;
 
