@@ -282,7 +282,10 @@ static int load_name(hx_imports *R, const hx_node *at, const char *name, int req
         char *path, *pkgdir;
         int found = locate(R, prefix, &path, &pkgdir);
         if (found <= 0) {
-            if (required || end < n) { not_found(R, at, prefix, found < 0, err); rc = -1; }
+            /* A submodule of a module that is no package (found < 0) may still be in sys.modules when the
+             * statement runs (os.py: sys.modules['os.path'] = path, then `from os.path import ...`):
+             * _find_and_load looks there first, so that import is left to run time (hx_import_file). */
+            if (found == 0 && (required || end < n)) { not_found(R, at, prefix, 0, err); rc = -1; }
             break;
         }
         hx_modfile *m = add_file(R, prefix, path, pkgdir);
