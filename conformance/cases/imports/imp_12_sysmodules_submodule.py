@@ -4,6 +4,7 @@
 #   (os.py's os.path): an unconditional top-level `from m.sub import x` finds it there (here the module imports
 #   itself, as the program and as a module); another dotted name under it is a ModuleNotFoundError with
 #   CPython's message; the alias is the very object put there
+from __future__ import print_function
 import sys
 class _Path:
     sep = '/'
@@ -19,5 +20,5 @@ if __name__ == '__main__':
     print(hasattr(me, '__path__'), type(sys.modules['imp_12_sysmodules_submodule.path']).__name__, me.path is path)
     try:
         from imp_12_sysmodules_submodule.other import x
-    except ModuleNotFoundError as e:
-        print(type(e).__name__, e, e.name)
+    except ImportError as e:
+        print(type(e).__name__, e, getattr(e, 'name', None))
