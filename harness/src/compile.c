@@ -232,6 +232,41 @@ static int slice_parts(cg *g, hx_node *s) {
 
 static int popcount3(int m) { return (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1); }
 
+/* starunpack_helper (Python/compile.c, 3.11) for the items of display n (folded constants are handled by the
+ * caller): without a starred item and within STACK_USE_GUIDELINE (30) the items and one build op (BUILD_TUPLE
+ * for a tuple); else the sequence is built empty when big, or from the items before the first star, then each
+ * later item is added (add) or each starred iterable merged (extend), and a tuple is converted at the end
+ * (LIST_TO_TUPLE). */
+#define HX_STACK_USE_GUIDELINE 30
+static void starunpack(cg *g, hx_node *n, int build, int add, int extend, int tuple) {
+    int star = 0, big = n->n > HX_STACK_USE_GUIDELINE, built = 0;
+    for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
+    if (!star && !big) {
+        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
+        emit_v(g, tuple ? HX_BUILD_TUPLE : build, (uint32_t)n->n, 1 - n->n);
+        return;
+    }
+    if (big) {
+        emit_v(g, build, 0, 1);
+        built = 1;
+    }
+    for (int i = 0; i < n->n; i++) {
+        hx_node *e = n->items[i];
+        if (e->kind == E_STAR) {
+            if (!built) {
+                emit_v(g, build, (uint32_t)i, 1 - i);
+                built = 1;
+            }
+            expr(g, e->a);
+            emit(g, extend, 1);
+        } else {
+            expr(g, e);
+            if (built) emit(g, add, 1);
+        }
+    }
+    if (tuple) emit(g, HX_LIST_TO_TUPLE, 0);
+}
+
 /* compiler_call: the callable (or the receiver and LOAD_METHOD), then the arguments, then CALL. */
 static void call_ex(cg *g, hx_node *n);
 
@@ -627,8 +662,8 @@ static void expr(cg *g, hx_node *n) {
             emit(g, HX_LIST_EXTEND, 1);
             return;
         }
-        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
-        emit_v(g, n->kind == E_LIST ? HX_BUILD_LIST : HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);
+        if (n->kind == E_LIST) starunpack(g, n, HX_BUILD_LIST, HX_LIST_APPEND, HX_LIST_EXTEND, 0);
+        else starunpack(g, n, HX_BUILD_LIST, HX_LIST_APPEND, HX_LIST_EXTEND, 1);
         return;
     case E_DICT: dict_display(g, n); return;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: listcomp(g, n); return;
@@ -655,8 +690,10 @@ static void expr(cg *g, hx_node *n) {
             emit(g, HX_SET_UPDATE, 1);
             return;
         }
-        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
-        emit_v(g, HX_BUILD_SET, (uint32_t)n->n, 1 - n->n);
+        starunpack(g, n, HX_BUILD_SET, HX_SET_ADD, HX_SET_UPDATE, 0);
+        return;
+    case E_STAR: /* compiler_visit_expr1, Starred_kind outside a display, call or target */
+        fail(g, n, "syntax error: can't use starred expression here");
         return;
     case E_BINOP:
         expr(g, n->a);

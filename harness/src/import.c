@@ -132,6 +132,22 @@ static char *find_in_dir(const char *dir, const char *last, char **pkgdir) {
     return NULL;
 }
 
+/* A native module standing for a package of CPython's Lib keeps that package's directory as its __path__,
+ * so the package's other submodules are Lib's files: `collections` (native deque, defaultdict, namedtuple)
+ * finds Lib/collections/abc.py (`from _collections_abc import *`), as CPython's collections package does.
+ * The directory (new string) when the standard library has it (3.x; 2.7's collections is one file), else NULL. */
+char *hx_native_package_dir(const hx_imports *R, const char *name) {
+    static const char *const packages[] = {"collections", NULL};
+    if (!R || !R->stdlib) return NULL;
+    for (int i = 0; packages[i]; i++) {
+        if (strcmp(packages[i], name) != 0) continue;
+        char *d = join3(R->stdlib, name, "");
+        if (is_dir(d)) return d;
+        free(d);
+    }
+    return NULL;
+}
+
 hx_modfile *hx_imports_find(const hx_imports *R, const char *name) {
     for (hx_modfile *m = R->files; m; m = m->next)
         if (!strcmp(m->name, name)) return m;
@@ -161,7 +177,13 @@ static int locate(const hx_imports *R, const char *name, char **path, char **pkg
     }
     char *parent = parent_of(name);
     hx_modfile *pm = hx_imports_find(R, parent);
+    char *native_dir = pm ? NULL : hx_native_package_dir(R, parent);
     free(parent);
+    if (native_dir) {
+        *path = find_in_dir(native_dir, dot + 1, pkgdir);
+        free(native_dir);
+        return *path != NULL;
+    }
     if (!pm) return 0;
     if (!pm->pkgdir) return -1;
     return (*path = find_in_dir(pm->pkgdir, dot + 1, pkgdir)) != NULL;
@@ -282,7 +304,10 @@ static int load_name(hx_imports *R, const hx_node *at, const char *name, int req
         char *path, *pkgdir;
         int found = locate(R, prefix, &path, &pkgdir);
         if (found <= 0) {
-            if (required || end < n) { not_found(R, at, prefix, found < 0, err); rc = -1; }
+            /* A submodule of a module that is no package (found < 0) may still be in sys.modules when the
+             * statement runs (os.py: sys.modules['os.path'] = path, then `from os.path import ...`):
+             * _find_and_load looks there first, so that import is left to run time (hx_import_file). */
+            if (found == 0 && (required || end < n)) { not_found(R, at, prefix, 0, err); rc = -1; }
             break;
         }
         hx_modfile *m = add_file(R, prefix, path, pkgdir);

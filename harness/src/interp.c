@@ -763,12 +763,16 @@ rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int ha
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(o);
     int64_t len = seq_len(o), st, sp, step;
-    if (len < 0 || k == RH_K_RANGE) {
+    if (len < 0) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(o));
         return NULL;
     }
     if (!step_ok(I, b, has)) return NULL;
     slice_norm(len, b, has, &st, &sp, &step);
+    if (k == RH_K_RANGE) { /* rangeobject.c compute_slice: items st and sp of r, the step times r's step */
+        int64_t rstep = rh_range_item(o, 1) - rh_range_item(o, 0);
+        return rh_range_new(rt, rh_range_item(o, st), rh_range_item(o, sp), step * rstep);
+    }
     if (k == RH_K_LIST) return rh_list_slice(rt, o, st, sp, step);
     if (k == RH_K_TUPLE) return rh_tuple_slice(rt, o, st, sp, step);
     if (k == RH_K_ARRAY) return rh_array_slice(rt, o, st, sp, step);

@@ -340,6 +340,7 @@ void hx_imports_init(hx_imports *R, const char *main_file, const char *stdlib);
 int hx_imports_load(hx_imports *R, hx_code *main_module, hx_cerr *err, const char **errfile);
 int hx_imports_compile(hx_interp *I, hx_cerr *err, const char **errfile); /* resolve + compile each loaded */
 hx_modfile *hx_imports_find(const hx_imports *R, const char *name);
+char *hx_native_package_dir(const hx_imports *R, const char *name); /* Lib's directory of a native package, or NULL */
 void hx_imports_free(hx_imports *R);
 /* IMPORT_NAME (Python/ceval.c import_name, Lib/importlib/_bootstrap.py __import__): name relative to
  * globals' package at level, fromlist NULL or the names joined by ','. New ref or NULL. */

@@ -773,6 +773,15 @@ static rh_object *make(hx_interp *I, const char *name) {
     }
     if (m && (!dd || rh_dict_set_cstr(I->rt, rh_module_dict(m), "defaultdict", dd))) rh_setref(I->rt, &m, NULL);
     rh_xdecref(I->rt, dd);
+    char *dir = m && strcmp(name, "_collections") ? hx_native_package_dir(I->imports, name) : NULL;
+    if (dir) { /* a package (Lib/collections/): its __path__, where collections.abc is found (import.c) */
+        rh_object *d = rh_str_from_cstr(I->rt, dir), *path = d ? rh_list_new(I->rt, 0) : NULL;
+        if (!path || rh_list_append(I->rt, path, d) || rh_dict_set_cstr(I->rt, rh_module_dict(m), "__path__", path))
+            rh_setref(I->rt, &m, NULL);
+        rh_xdecref(I->rt, path);
+        rh_xdecref(I->rt, d);
+        free(dir);
+    }
     if (m && strcmp(name, "_collections")) { /* collections.namedtuple (Lib/collections/__init__.py) */
         rh_object *f = rh_builtin_new(I->rt, &col_namedtuple_def, m);
         if (!f || rh_dict_set_cstr(I->rt, rh_module_dict(m), "namedtuple", f)) rh_setref(I->rt, &m, NULL);

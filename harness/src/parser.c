@@ -263,6 +263,24 @@ static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start);
 static hx_node *p_exprlist_targets(parser *P);
 static hx_node *p_testlist(parser *P);
 
+/* star_named_expression (Grammar/python.gram): '*' bitwise_or -> E_STAR (PEP 448 unpacking in a tuple, list
+ * or set display, compiled by starunpack_helper), else a named expression (named != 0) or a test. */
+static hx_node *p_star_item(parser *P, int named) {
+    hx_tok *t = cur(P);
+    if (!is_op(t, "*")) return named ? p_named(P) : p_test(P);
+    P->i++;
+    hx_node *s = mk(E_STAR, t);
+    if (!(s->a = p_bor(P))) { free(s); return NULL; }
+    return s;
+}
+
+/* A starred first element followed by `for`: invalid_comprehension's message */
+static int star_comp(parser *P, hx_node *e) {
+    if (e->kind != E_STAR || !is_kw(cur(P), "for")) return 0;
+    hx_cerr_set(P->err, e->line, e->col, "syntax error: iterable unpacking cannot be used in comprehension");
+    return 1;
+}
+
 /* `yield`, `yield value(s)` or `yield from iterable` at the keyword: E_YIELD / E_YIELDFROM. The enclosing
  * function becomes a generator (symtable's ste_generator); outside a function it is a syntax error. */
 static hx_node *p_yield(parser *P) {
@@ -582,9 +600,9 @@ static hx_node *p_atom(parser *P) {
         nvec v = {0};
         int comma = 0;
         for (;;) {
-            hx_node *e = is_op(cur(P), "*") ? NULL : p_named(P);
-            if (!e) {
-                if (!failed(P)) unsupported(P, cur(P), "starred expression", "plain tuple displays");
+            hx_node *e = p_star_item(P, 1);
+            if (!e || (v.n == 0 && star_comp(P, e))) {
+                hx_node_free(e);
                 free_nodes(v.v, v.n);
                 return NULL;
             }
@@ -599,6 +617,11 @@ static hx_node *p_atom(parser *P) {
             break;
         }
         if (expect_op(P, ")") != 0) { free_nodes(v.v, v.n); return NULL; }
+        if (!comma && v.n == 1 && v.v[0]->kind == E_STAR) { /* (*a): invalid_group */
+            hx_cerr_set(P->err, v.v[0]->line, v.v[0]->col, "syntax error: cannot use starred expression here");
+            free_nodes(v.v, v.n);
+            return NULL;
+        }
         if (!comma && v.n == 1) {
             hx_node *e = v.v[0];
             free(v.v);
@@ -615,12 +638,9 @@ static hx_node *p_atom(parser *P) {
         if (is_op(cur(P), "]")) { P->i++; return n; }
         nvec v = {0};
         for (;;) {
-            if (is_op(cur(P), "*")) {
-                unsupported(P, cur(P), "starred expression", "plain list displays");
-                break;
-            }
-            hx_node *e = p_named(P);
+            hx_node *e = p_star_item(P, 1);
             if (!e) break;
+            if (v.n == 0 && star_comp(P, e)) { hx_node_free(e); break; }
             if (v.n == 0 && is_kw(cur(P), "for")) {
                 free(n);
                 return p_listcomp_tail(P, e, t);
@@ -650,7 +670,12 @@ static hx_node *p_atom(parser *P) {
                 P->i++;
                 continue;
             }
-            if (k.n == 0 && is_op(cur(P), "*")) { free(n); return p_set_tail(P, NULL, t); }
+            if (k.n == 0 && is_op(cur(P), "*")) {
+                hx_node *first = p_star_item(P, 0);
+                if (!first || star_comp(P, first)) { hx_node_free(first); hx_node_free(n); return NULL; }
+                hx_node_free(n);
+                return p_set_tail(P, first, t);
+            }
             hx_node *key = p_test(P);
             if (!key) break;
             if (!is_op(cur(P), ":")) {
@@ -695,7 +720,6 @@ static hx_node *p_atom(parser *P) {
 
 /* {a, b, ...} (E_SET) or {x for x in it if c} (E_SETCOMP), after the first element */
 static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start) {
-    if (!first) { unsupported(P, cur(P), "starred expression", "plain set displays"); return NULL; }
     if (is_kw(cur(P), "for")) return p_listcomp_tail(P, first, start);
     hx_node *n = mk(E_SET, start);
     nvec v = {0};
@@ -703,8 +727,7 @@ static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start) {
     while (is_op(cur(P), ",") && !failed(P)) {
         P->i++;
         if (is_op(cur(P), "}")) break;
-        if (is_op(cur(P), "*")) { unsupported(P, cur(P), "starred expression", "plain set displays"); break; }
-        hx_node *e = p_test(P);
+        hx_node *e = p_star_item(P, 0);
         if (!e) break;
         nv_push(&v, e);
     }
@@ -1059,7 +1082,15 @@ static hx_node *p_lambda(parser *P) {
     if (!n->code->body) abort();
     n->code->body[0] = r;
     n->code->nbody = 1;
-    if (!(r->a = p_test(P))) { hx_node_free(n); return NULL; }
+    /* The body is the lambda's own function block (symtable_visit_expr, Lambda_kind): a `yield` there makes
+     * the lambda a generator function (ste_generator, CO_GENERATOR), and compiler_lambda then returns the body's
+     * value from the generator; a lambda is never async, so `await` in it is "'await' outside async function".
+     * Defaults (parsed above) still belong to the enclosing function. */
+    hx_code *sfc = P->fcode;
+    P->fcode = n->code;
+    r->a = p_test(P);
+    P->fcode = sfc;
+    if (!r->a) { hx_node_free(n); return NULL; }
     return n;
 }
 
@@ -1134,11 +1165,7 @@ static int at_testlist_end(parser *P) {
                                 && strcmp(c->text, "==") && strcmp(c->text, "<=") && strcmp(c->text, ">=") && strcmp(c->text, "!="));
 }
 
-static hx_node *p_testlist_item(parser *P) {
-    hx_tok *t = cur(P);
-    if (is_op(t, "*")) { unsupported(P, t, "starred expression", "plain tuples"); return NULL; }
-    return p_test(P);
-}
+static hx_node *p_testlist_item(parser *P) { return p_star_item(P, 0); }
 
 /* testlist: test (',' test)* [','] -> single node or E_TUPLE */
 static hx_node *p_testlist(parser *P) {
@@ -1168,6 +1195,9 @@ static int check_target(parser *P, hx_node *t, int del) {
         for (int i = 0; i < t->n; i++)
             if (check_target(P, t->items[i], del)) return -1;
         return 0;
+    case E_STAR: /* starred assignment (UNPACK_EX) is not modelled */
+        hx_cerr_set(P->err, t->line, t->col, "unsupported starred assignment target; supported: plain targets");
+        return -1;
     case E_CALL:
         hx_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s function call", del ? "delete" : "assign to");
         return -1;
@@ -2051,7 +2081,9 @@ static void p_decorated(parser *P, nvec *out) {
         P->i++;
     }
     hx_tok *t = cur(P);
-    if (!failed(P) && !is_kw(t, "def") && !is_kw(t, "class")) syntax(P, t, NULL);
+    /* decorated: decorators (class_def | function_def | async function_def) (Grammar/python.gram) */
+    int async_def = is_kw(t, "async") && is_kw(peek_at(P, 1), "def");
+    if (!failed(P) && !is_kw(t, "def") && !is_kw(t, "class") && !async_def) syntax(P, t, NULL);
     if (failed(P)) { free_nodes(d.v, d.n); return; }
     int before = out->n;
     p_stmt(P, out);

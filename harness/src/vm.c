@@ -978,6 +978,9 @@ L_LIST_APPEND:
 L_LIST_EXTEND: /* _PyList_Extend: any iterable directly, no temporary list */
     v = POP();
     t = rh_list_extend(rt, PEEK(arg), v);
+    /* ceval LIST_EXTEND: a TypeError from a non-iterable (no tp_iter, not PySequence_Check) is reworded */
+    if (t && rh_err_occurred(rt) == RH_EXC_TYPE && !v->type->tp_iter && !v->type->as_sequence.sq_item)
+        rh_err_set(rt, RH_EXC_TYPE, "Value after * must be an iterable, not %s", rh_type_name(v));
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
