@@ -96,7 +96,9 @@
     X(RH_K_BYTEARRAYITER,    "bytearray_iterator", bytearrayiter)  /* t_bytes.c */                            \
     X(RH_K_METHOD_WRAPPER,   "method-wrapper",   method_wrapper)   /* t_wrapper.c */            \
     X(RH_K_SRE_PATTERN,      "re.Pattern",       sre_pattern)      /* t_sre.c */                              \
-    X(RH_K_SRE_MATCH,        "re.Match",         sre_match)        /* t_sre.c */
+    X(RH_K_SRE_MATCH,        "re.Match",         sre_match)        /* t_sre.c */                              \
+    X(RH_K_THREAD_LOCK,      "_thread.lock",     thread_lock)      /* t_thread.c */                           \
+    X(RH_K_THREAD_RLOCK,     "_thread.RLock",    thread_rlock)     /* t_thread.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

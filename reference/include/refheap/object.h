@@ -106,6 +106,8 @@ typedef enum rh_kind {
     RH_K_ASYNC_GEN_ATHROW, /* async_generator_athrow: the awaitable of athrow / aclose (t_agen.c) */
     RH_K_SRE_PATTERN,      /* re.Pattern (t_sre.c; harness/src/mod_sre.c) */
     RH_K_SRE_MATCH,        /* re.Match (t_sre.c) */
+    RH_K_THREAD_LOCK,      /* _thread.lock (t_thread.c; harness/src/mod_thread.c) */
+    RH_K_THREAD_RLOCK,     /* _thread.RLock (t_thread.c) */
     RH_K__COUNT
 } rh_kind;
 
