@@ -36,6 +36,9 @@ static rh_thread_rlock *RL(rh_object *o) { return (rh_thread_rlock *)(void *)o; 
 /* PyThread_get_thread_ident: pthread_self() as an unsigned long */
 static unsigned long thread_ident(void) { return (unsigned long)pthread_self(); }
 
+/* the profile's version (0x030B: 3.11): the argument parsing and messages changed in 3.12 and 3.13 */
+static uint32_t version(hx_interp *I) { return rh_runtime_profile(I->rt)->version_hex; }
+
 /* METH_NOARGS's check (fn qualified as _PyObject_FunctionStr: "lock.locked", "_thread.get_ident"): 0, or -1
  * with TypeError */
 static int no_args(hx_interp *I, const char *fn, int n, int nkw) {
@@ -76,7 +79,8 @@ static int time_from_object(hx_interp *I, rh_object *o, int64_t *ns) {
     *ns = secs * NS_PER_SEC;
     return 0;
 overflow:
-    rh_err_set(I->rt, RH_EXC_OVERFLOW, "timestamp too large to convert to C _PyTime_t");
+    /* 3.13 renamed the C type in the message (PyTime_t) */
+    rh_err_set(I->rt, RH_EXC_OVERFLOW, "timestamp too large to convert to C %s", version(I) >= 0x030D ? "PyTime_t" : "_PyTime_t");
     return -1;
 }
 
@@ -90,12 +94,20 @@ static int acquire_args(hx_interp *I, rh_object **a, int n, char **kwn, rh_objec
     for (int q = 0; q < nkw; q++) {
         int j = 0;
         while (j < 2 && strcmp(names[j], kwn[q])) j++;
-        if (j == 2) { rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for acquire()", kwn[q]); return -1; }
+        if (j == 2) {
+            if (version(I) >= 0x030D) rh_err_set(I->rt, RH_EXC_TYPE, "acquire() got an unexpected keyword argument '%s'", kwn[q]);
+            else rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for acquire()", kwn[q]);
+            return -1;
+        }
         if (v[j]) { rh_err_set(I->rt, RH_EXC_TYPE, "argument for acquire() given by name ('%s') and position (%d)", kwn[q], j + 1); return -1; }
         v[j] = kwv[q];
     }
     int64_t blocking = 1;
-    if (v[0]) { /* the "i" converter */
+    if (v[0] && version(I) >= 0x030C) { /* 3.12+: the "p" converter (any truth value) */
+        int t = rh_truthy(I->rt, v[0]);
+        if (t < 0) return -1;
+        blocking = t;
+    } else if (v[0]) { /* 3.10, 3.11: the "i" converter */
         if (rh_kind_of(v[0]) == RH_K_FLOAT) { rh_err_set(I->rt, RH_EXC_TYPE, "'float' object cannot be interpreted as an integer"); return -1; }
         if (rh_index_value(I->rt, v[0], &blocking)) {
             if (rh_err_occurred(I->rt) == RH_EXC_OVERFLOW) rh_err_set(I->rt, RH_EXC_OVERFLOW, "Python int too large to convert to C long");
@@ -112,7 +124,10 @@ static int acquire_args(hx_interp *I, rh_object **a, int n, char **kwn, rh_objec
         rh_err_set(I->rt, RH_EXC_VALUE, "can't specify a timeout for a non-blocking call");
         return -1;
     }
-    if (*timeout_ns < 0 && *timeout_ns != UNSET_TIMEOUT) { rh_err_set(I->rt, RH_EXC_VALUE, "timeout value must be positive"); return -1; }
+    if (*timeout_ns < 0 && *timeout_ns != UNSET_TIMEOUT) {
+        rh_err_set(I->rt, RH_EXC_VALUE, version(I) >= 0x030D ? "timeout value must be a non-negative number" : "timeout value must be positive");
+        return -1;
+    }
     if (!blocking) *timeout_ns = 0;
     else if (*timeout_ns != UNSET_TIMEOUT) {
         int64_t us = *timeout_ns / 1000 + (*timeout_ns % 1000 != 0); /* _PyTime_AsMicroseconds, ROUND_TIMEOUT */
@@ -151,7 +166,10 @@ FN(lock_release) { (void)kwn; (void)kwv; return NOARGS(self, "release") ? NULL :
 FN(lock_release_lock) { (void)kwn; (void)kwv; return NOARGS(self, "release_lock") ? NULL : lock_release_impl(I, self); }
 FN(lock_exit) {
     (void)a; (void)n; (void)kwn; (void)kwv;
-    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "__exit__() takes no keyword arguments"); return NULL; }
+    if (nkw) { /* 3.12+: qualified as _PyObject_FunctionStr */
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s__exit__() takes no keyword arguments", version(I) >= 0x030C ? qual(self, "", (char[64]){0}, 64) : "");
+        return NULL;
+    }
     return lock_release_impl(I, self);
 }
 FN(lock_locked) { (void)a; (void)kwn; (void)kwv; return NOARGS(self, "locked") ? NULL : rh_bool(I->rt, LK(self)->locked); }
@@ -194,7 +212,10 @@ static rh_object *rlock_release_impl(hx_interp *I, rh_object *self) {
 FN(rlock_release) { (void)a; (void)kwn; (void)kwv; return NOARGS(self, "release") ? NULL : rlock_release_impl(I, self); }
 FN(rlock_exit) {
     (void)a; (void)n; (void)kwn; (void)kwv;
-    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "__exit__() takes no keyword arguments"); return NULL; }
+    if (nkw) { /* 3.12+: qualified as _PyObject_FunctionStr */
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s__exit__() takes no keyword arguments", version(I) >= 0x030C ? qual(self, "", (char[64]){0}, 64) : "");
+        return NULL;
+    }
     return rlock_release_impl(I, self);
 }
 /* rlock_is_owned */
@@ -271,10 +292,14 @@ const rh_builtin_def *hx_thread_find_method(rh_object *self, const char *name) {
 }
 
 /* _thread.RLock(*args, **kwargs): rlock_new ignores its arguments (object_init lets them pass, tp_new
- * being overridden); _thread.LockType(): Py_TPFLAGS_DISALLOW_INSTANTIATION */
+ * being overridden); _thread.LockType(): Py_TPFLAGS_DISALLOW_INSTANTIATION up to 3.12, a new lock in 3.13 */
 FN(rlock_new) { (void)self; (void)a; (void)n; (void)kwn; (void)kwv; (void)nkw; return rh_thread_rlock_new(I->rt); }
 FN(lock_new) {
     (void)self; (void)a; (void)n; (void)kwn; (void)kwv; (void)nkw;
+    if (version(I) >= 0x030D) { /* 3.13: lock_new_impl, no arguments */
+        if (n || nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "lock() takes no arguments"); return NULL; }
+        return rh_thread_lock_new(I->rt);
+    }
     rh_err_set(I->rt, RH_EXC_TYPE, "cannot create '_thread.lock' instances");
     return NULL;
 }
