@@ -606,6 +606,38 @@ static void yield_from_loop(cg *g) {
     adjust(g, -1);
 }
 
+/* starunpack_helper (Python/compile.c, 3.11) for a display with a starred item: the items before the
+ * first star go on the stack and into BUILD_LIST/BUILD_SET n; then each starred item extends the
+ * sequence (LIST_EXTEND / SET_UPDATE) and each other item is added (LIST_APPEND / SET_ADD); a tuple is
+ * built as a list and converted (LIST_TO_TUPLE). */
+static int display_has_star(hx_node *n) {
+    for (int i = 0; i < n->n; i++)
+        if (n->items[i]->kind == E_STAR) return 1;
+    return 0;
+}
+static void star_display(cg *g, hx_node *n) {
+    int set = n->kind == E_SET, built = 0;
+    if (n->n > 30) { /* STACK_USE_GUIDELINE: a big display starts from an empty sequence */
+        emit_v(g, set ? HX_BUILD_SET : HX_BUILD_LIST, 0, 1);
+        built = 1;
+    }
+    for (int i = 0; i < n->n; i++) {
+        hx_node *a = n->items[i];
+        if (a->kind == E_STAR) {
+            if (!built) {
+                emit_v(g, set ? HX_BUILD_SET : HX_BUILD_LIST, (uint32_t)i, 1 - i);
+                built = 1;
+            }
+            expr(g, a->a);
+            emit(g, set ? HX_SET_UPDATE : HX_LIST_EXTEND, 1);
+        } else {
+            expr(g, a);
+            if (built) emit(g, set ? HX_SET_ADD : HX_LIST_APPEND, 1);
+        }
+    }
+    if (n->kind == E_TUPLE) emit(g, HX_LIST_TO_TUPLE, 0);
+}
+
 static void expr(cg *g, hx_node *n) {
     if (g->failed) return;
     switch (n->kind) {
@@ -621,6 +653,7 @@ static void expr(cg *g, hx_node *n) {
         emit_v(g, HX_FORMAT_VALUE, (uint32_t)n->op | (n->b ? 4u : 0u), n->b ? -1 : 0);
         return;
     case E_LIST: case E_TUPLE:
+        if (display_has_star(n)) { star_display(g, n); return; }
         if (n->kind == E_LIST && n->cst) { /* starunpack_helper: three or more constants */
             emit_v(g, HX_BUILD_LIST, 0, 1);
             emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst));
@@ -649,6 +682,7 @@ static void expr(cg *g, hx_node *n) {
         yield_from_loop(g);
         return;
     case E_SET: /* compiler_set: a folded frozenset is added to an empty set */
+        if (display_has_star(n)) { star_display(g, n); return; }
         if (n->cst) {
             emit_v(g, HX_BUILD_SET, 0, 1);
             emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst));
@@ -733,6 +767,7 @@ static void store(cg *g, hx_node *t) {
         emit_v(g, HX_UNPACK_SEQUENCE, (uint32_t)t->n, t->n - 1);
         for (int i = 0; i < t->n; i++) store(g, t->items[i]);
         return;
+    case E_STAR: fail(g, t, "unsupported starred assignment target; supported: names, attributes, subscripts, tuples and lists of them"); return;
     default: fail(g, t, "syntax error: cannot assign to expression"); return;
     }
 }

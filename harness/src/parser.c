@@ -500,6 +500,14 @@ static hx_node *p_bytes(parser *P) {
     return n;
 }
 
+/* star_named_expression in a display (Grammar/python.gram: '*' bitwise_or): E_STAR over the operand */
+static hx_node *p_star_item(parser *P) {
+    hx_node *s = mk(E_STAR, cur(P));
+    P->i++;
+    if (!(s->a = p_bor(P))) { free(s); return NULL; }
+    return s;
+}
+
 static hx_node *p_atom(parser *P) {
     hx_tok *t = cur(P);
     if (failed(P)) return NULL;
@@ -582,13 +590,13 @@ static hx_node *p_atom(parser *P) {
         nvec v = {0};
         int comma = 0;
         for (;;) {
-            hx_node *e = is_op(cur(P), "*") ? NULL : p_named(P);
+            int star = is_op(cur(P), "*");
+            hx_node *e = star ? p_star_item(P) : p_named(P);
             if (!e) {
-                if (!failed(P)) unsupported(P, cur(P), "starred expression", "plain tuple displays");
                 free_nodes(v.v, v.n);
                 return NULL;
             }
-            if (v.n == 0 && is_kw(cur(P), "for")) return p_genexp_tail(P, e, t, ")");
+            if (v.n == 0 && !star && is_kw(cur(P), "for")) return p_genexp_tail(P, e, t, ")");
             nv_push(&v, e);
             if (is_op(cur(P), ",")) {
                 comma = 1;
@@ -600,6 +608,11 @@ static hx_node *p_atom(parser *P) {
         }
         if (expect_op(P, ")") != 0) { free_nodes(v.v, v.n); return NULL; }
         if (!comma && v.n == 1) {
+            if (v.v[0]->kind == E_STAR) { /* (*a): "cannot use starred expression here" */
+                syntax(P, t, "cannot use starred expression here");
+                free_nodes(v.v, v.n);
+                return NULL;
+            }
             hx_node *e = v.v[0];
             free(v.v);
             return e;
@@ -615,13 +628,10 @@ static hx_node *p_atom(parser *P) {
         if (is_op(cur(P), "]")) { P->i++; return n; }
         nvec v = {0};
         for (;;) {
-            if (is_op(cur(P), "*")) {
-                unsupported(P, cur(P), "starred expression", "plain list displays");
-                break;
-            }
-            hx_node *e = p_named(P);
+            int star = is_op(cur(P), "*");
+            hx_node *e = star ? p_star_item(P) : p_named(P);
             if (!e) break;
-            if (v.n == 0 && is_kw(cur(P), "for")) {
+            if (v.n == 0 && !star && is_kw(cur(P), "for")) {
                 free(n);
                 return p_listcomp_tail(P, e, t);
             }
@@ -650,7 +660,7 @@ static hx_node *p_atom(parser *P) {
                 P->i++;
                 continue;
             }
-            if (k.n == 0 && is_op(cur(P), "*")) { free(n); return p_set_tail(P, NULL, t); }
+            if (k.n == 0 && is_op(cur(P), "*")) { free(n); return p_set_tail(P, p_star_item(P), t); }
             hx_node *key = p_test(P);
             if (!key) break;
             if (!is_op(cur(P), ":")) {
@@ -695,16 +705,15 @@ static hx_node *p_atom(parser *P) {
 
 /* {a, b, ...} (E_SET) or {x for x in it if c} (E_SETCOMP), after the first element */
 static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start) {
-    if (!first) { unsupported(P, cur(P), "starred expression", "plain set displays"); return NULL; }
-    if (is_kw(cur(P), "for")) return p_listcomp_tail(P, first, start);
+    if (!first) return NULL;
+    if (first->kind != E_STAR && is_kw(cur(P), "for")) return p_listcomp_tail(P, first, start);
     hx_node *n = mk(E_SET, start);
     nvec v = {0};
     nv_push(&v, first);
     while (is_op(cur(P), ",") && !failed(P)) {
         P->i++;
         if (is_op(cur(P), "}")) break;
-        if (is_op(cur(P), "*")) { unsupported(P, cur(P), "starred expression", "plain set displays"); break; }
-        hx_node *e = p_test(P);
+        hx_node *e = is_op(cur(P), "*") ? p_star_item(P) : p_test(P);
         if (!e) break;
         nv_push(&v, e);
     }
@@ -1173,6 +1182,10 @@ static int check_target(parser *P, hx_node *t, int del) {
         return -1;
     case E_CONST:
         hx_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s literal", del ? "delete" : "assign to");
+        return -1;
+    case E_STAR: /* (a, *b) = ...: UNPACK_EX is not modelled (displays accept `*` since PEP 448) */
+        if (del) break;
+        hx_cerr_set(P->err, t->line, t->col, "unsupported starred assignment target; supported: names, attributes, subscripts, tuples and lists of them");
         return -1;
     default: break;
     }

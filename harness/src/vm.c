@@ -978,6 +978,8 @@ L_LIST_APPEND:
 L_LIST_EXTEND: /* _PyList_Extend: any iterable directly, no temporary list */
     v = POP();
     t = rh_list_extend(rt, PEEK(arg), v);
+    if (t && rh_err_occurred(rt) == RH_EXC_TYPE && !rh_type_of(v)->tp_iter && !rh_type_of(v)->as_sequence.sq_item)
+        rh_err_set(rt, RH_EXC_TYPE, "Value after * must be an iterable, not %s", hx_tname(v)); /* 3.11 ceval LIST_EXTEND */
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
