@@ -462,6 +462,7 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
         rh_xdecref(I->rt, nm);
     }
     else if (slot == &I->mod__sre) m = hx_module_sre(I);
+    else if (slot == &I->mod__thread) m = hx_module__thread(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }

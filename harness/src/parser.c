@@ -1586,7 +1586,7 @@ static hx_node *p_simple(parser *P) {
             return n;
         }
         static const char *const unsup[] = {"yield", "await", "async", "with", "try",
-                                            "except", "finally", "lambda", "elif", "else", "print_", NULL};
+                                            "except", "finally", "lambda", "elif", "else", NULL};
         for (int i = 0; unsup[i]; i++)
             if (!strcmp(k, unsup[i])) {
                 if (!strcmp(k, "yield") || !strcmp(k, "await")) break; /* expression statements */

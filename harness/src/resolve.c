@@ -993,6 +993,11 @@ static int matmul_py27(prep *P, hx_node *n) {
 
 static int r_expr(prep *P, scope *s, hx_node *n) {
     if (!n) return 0;
+    if ((n->kind == E_TUPLE || n->kind == E_LIST || n->kind == E_SET) && has_starred(n) &&
+        rh_runtime_profile(P->I->rt)->python2) { /* a display's `*x` is PEP 448 (3.5+); 2.7 had it in calls only */
+        hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: starred display item (Python 3.5+ syntax)");
+        return -1;
+    }
     switch (n->kind) {
     case E_NAME: return r_name(P, s, n, 0);
     case E_CONST: return make_const(P, s, n);

@@ -92,6 +92,24 @@ typedef struct rh_sre_match {
 rh_object *rh_sre_pattern_new(rh_runtime *rt, size_t codesize); /* new ref, fields zero, GC-tracked */
 rh_object *rh_sre_match_new(rh_runtime *rt, size_t groups);     /* groups counts group 0; GC-tracked */
 
+/* ---- _thread.lock and _thread.RLock (t_thread.c; CPython 3.11 Modules/_threadmodule.c lockobject,
+ * rlockobject). refheap runs one thread: the lock words stay NULL and exist for the layout (the sizes);
+ * the interpreter (harness/src/mod_thread.c) keeps `locked`, `owner` and `count`. */
+typedef struct rh_thread_lock {
+    rh_object ob;
+    void *lock_lock;                               /* PyThread_type_lock: unused, always NULL */
+    rh_object *weaklist;
+    char locked;
+} rh_thread_lock;
+typedef struct rh_thread_rlock {
+    rh_object ob;
+    void *rlock_lock;                              /* unused, always NULL */
+    unsigned long owner, count;                    /* the owning thread's ident (0: none), recursion depth */
+    rh_object *weaklist;
+} rh_thread_rlock;
+rh_object *rh_thread_lock_new(rh_runtime *rt);  /* new ref, unlocked, GC-tracked */
+rh_object *rh_thread_rlock_new(rh_runtime *rt); /* new ref, unowned, GC-tracked */
+
 #ifdef __cplusplus
 }
 #endif

@@ -108,6 +108,8 @@ typedef enum rh_kind {
     RH_K_SRE_MATCH,        /* re.Match (t_sre.c) */
     RH_K_METHOD_DESCR,     /* method_descriptor: a built-in type's method read from the type (t_descr.c) */
     RH_K_CODE,             /* code: a function's __code__ (t_code.c; the unit is the embedder's) */
+    RH_K_THREAD_LOCK,      /* _thread.lock (t_thread.c; harness/src/mod_thread.c) */
+    RH_K_THREAD_RLOCK,     /* _thread.RLock (t_thread.c) */
     RH_K__COUNT
 } rh_kind;
 
