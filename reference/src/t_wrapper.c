@@ -35,6 +35,7 @@ static int has_hash(const rh_type *t) { return t->tp_hash != NULL; }
 static int has_repr(const rh_type *t) { return t->tp_repr != NULL || t->repr_into != NULL; }
 static int has_richcompare(const rh_type *t) { return t->tp_richcompare != NULL; }
 static int has_descr_get(const rh_type *t) { return t->tp_descr_get != NULL; }
+static int has_str(const rh_type *t) { return t->tp_str != NULL; }
 
 /* wrap_unaryfunc over tp_iter */
 static rh_object *call_iter(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
@@ -86,6 +87,11 @@ static rh_object *call_repr(rh_runtime *rt, const rh_type *t, rh_object *self, r
     (void)a;
     return rh_repr_as(rt, (rh_type *)t, self);
 }
+/* wrap_unaryfunc over tp_str (object_str: the repr, for types without their own) */
+static rh_object *call_str(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    (void)a;
+    return t->tp_str(rt, self);
+}
 /* wrap_descr_get: __get__(obj, type=None); None for either is absent, and both absent is an error */
 static rh_object *call_descr_get(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
     rh_object *obj = a[0] == rh_none(rt) ? NULL : a[0], *type = a[1] && a[1] != rh_none(rt) ? a[1] : NULL;
@@ -107,6 +113,7 @@ RICHCMP_CALL(LT) RICHCMP_CALL(LE) RICHCMP_CALL(EQ) RICHCMP_CALL(NE) RICHCMP_CALL
 static const slot_def slot_defs[] = {
     {"__repr__", NULL, 0, has_repr, call_repr, 0},
     {"__hash__", NULL, 0, has_hash, call_hash, 0},
+    {"__str__", NULL, 0, has_str, call_str, 0},
     {"__lt__", NULL, 1, has_richcompare, call_LT, 0},
     {"__le__", NULL, 1, has_richcompare, call_LE, 0},
     {"__eq__", NULL, 1, has_richcompare, call_EQ, 0},

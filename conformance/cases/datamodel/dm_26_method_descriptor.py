@@ -5,7 +5,8 @@
 # property: a built-in type's method read from the type is its method_descriptor (72 bytes, tracked),
 # the same object every time (it lives in the type's dict), also reached from a subclass; calling it
 # checks the first argument's type; __get__ binds it to an instance as a built-in method; reading it
-# does not count as an allocation of the program (gc counts stay put).
+# does not count as an allocation of the program (gc counts stay put). A built-in instance's __str__ is a
+# method-wrapper over tp_str (Objects/typeobject.c slotdefs, wrap_unaryfunc).
 from __future__ import print_function
 
 import gc
@@ -47,6 +48,8 @@ l = L()
 list.append(l, 3)
 print(l, L.append is list.append, L.append)
 print(sorted(map(str.lower, ["B", "a", "C"])))
+w = object().__str__
+print(type(w).__name__, w.__name__, [1].__str__(), (1).__str__(), "a".__str__(), (2.5).__str__())
 
 gc.collect()
 a = gc.get_count()[0]
