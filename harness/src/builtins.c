@@ -221,10 +221,33 @@ static int dict_merge_pairs(hx_interp *I, rh_object *d, rh_object *seq) {
     return rc;
 }
 
-/* dict_update_arg: a dict is merged (PyDict_Merge), anything else is a sequence of pairs. */
+/* PyDict_Merge of a mapping that is no dict: d[k] = m[k] for each k of m.keys() */
+static int dict_merge_mapping(hx_interp *I, rh_object *d, rh_object *keys_method, rh_object *m) {
+    rh_runtime *rt = I->rt;
+    rh_object *keys = hx_call(I, keys_method, NULL, 0, NULL, NULL, 0), *it = keys ? rh_getiter(rt, keys) : NULL, *k;
+    int rc = it ? 0 : -1;
+    while (it && !rc && (k = rh_iternext(rt, it))) {
+        rh_object *v = rh_getitem(rt, m, k);
+        rc = v ? rh_dict_set(rt, d, k, v) : -1;
+        rh_xdecref(rt, v);
+        rh_decref(rt, k);
+    }
+    if (!rc && rh_err_occurred(rt)) rc = -1;
+    rh_xdecref(rt, it);
+    rh_xdecref(rt, keys);
+    return rc;
+}
+
+/* dict_update_arg: a dict is merged (PyDict_Merge), then anything with a keys attribute is a mapping,
+ * anything else a sequence of pairs. */
 static int dict_update_arg(hx_interp *I, rh_object *d, rh_object *arg) {
     if (rh_kind_of(arg) == RH_K_DICT) return rh_dict_merge(I->rt, d, arg);
-    return dict_merge_pairs(I, d, arg);
+    rh_object *name = hx_name(I, "keys"), *keys = name ? hx_getattr_obj(I, arg, name) : NULL;
+    if (!keys && rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return -1;
+    rh_err_clear(I->rt);
+    int rc = keys ? dict_merge_mapping(I, d, keys, arg) : dict_merge_pairs(I, d, arg);
+    rh_xdecref(I->rt, keys);
+    return rc;
 }
 
 FN(bi_dict) {
@@ -1078,7 +1101,6 @@ static const rh_builtin_def *const tuple_methods[] = {&m_t_count, &m_t_index, NU
 static const rh_builtin_def *const int_methods[] = {&m_i_bit_length, &m_i_bit_count, NULL};
 static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
 
-static const rh_builtin_def *find_method_def_kind(hx_interp *I, rh_kind kind, const char *name);
 
 /* ---------------------------------------------------------------- a built-in type's methods taken from
  * the type (list.append, list.__init__, dict.__getitem__) or through super() from a subclass's instance */
@@ -1182,7 +1204,7 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
         static const char *const slots[] = {"__len__", "__repr__", "__iter__", "__getitem__", "__contains__",
                                             "__delitem__", "__setitem__", "__eq__", "__ne__", NULL};
         for (int i = 0; slots[i]; i++) handled |= !strcmp(slots[i], nm);
-        if (!handled) handled = find_method_def_kind(I, bt->kind, nm) != NULL; /* a method of the kind's table */
+        if (!handled) handled = hx_kind_method_def(I, bt->kind, nm) != NULL; /* a method of the kind's table */
         if (!handled) return NULL;
     }
     rh_object *t = rh_tuple_pack(I->rt, 3, type, name, obj ? obj : rh_none(I->rt));
@@ -1192,42 +1214,57 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
     return f;
 }
 
-/* The list or dict method table's entry for name, or NULL */
-static const rh_builtin_def *find_method_def_kind(hx_interp *I, rh_kind kind, const char *name) {
-    const rh_builtin_def *const *tab = kind == RH_K_LIST ? list_methods : kind == RH_K_DICT ? dict_methods : NULL;
-    if (!tab || (kind == RH_K_LIST && !RH_API(I, "list", name))) return NULL;
-    for (int i = 0; tab[i]; i++)
-        if (strcmp(tab[i]->name, name) == 0) return tab[i];
+/* The tables of the built-in type of kind k (what its tp_methods lists), filled into t; their count */
+static int kind_methods(rh_kind k, hx_mtab t[2]) {
+    switch (k) {
+    case RH_K_LIST: t[0] = (hx_mtab){list_methods, NULL}; return 1;
+    case RH_K_DICT: t[0] = (hx_mtab){dict_methods, NULL}; return 1;
+    case RH_K_TUPLE: t[0] = (hx_mtab){tuple_methods, NULL}; return 1;
+    case RH_K_INT: case RH_K_BOOL: t[0] = (hx_mtab){int_methods, NULL}; return 1;
+    case RH_K_FILE: t[0] = (hx_mtab){file_methods, NULL}; return 1;
+    case RH_K_STR: return hx_str_method_tables(k, t);                /* builtins_str.c */
+    case RH_K_SET: case RH_K_FROZENSET: return hx_set_method_tables(k, t); /* builtins_iter.c */
+    case RH_K_PROPERTY: return hx_property_method_tables(k, t);      /* builtins_func.c */
+    case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
+    case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_method_tables(k, t);
+    case RH_K_ARRAY: return hx_array_method_tables(k, t);            /* mod_array.c */
+    case RH_K_STRINGIO: return hx_stringio_method_tables(k, t);      /* mod_io.c */
+    case RH_K_RANDOM: return hx_random_method_tables(k, t);          /* mod_random.c */
+    case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: return hx_sre_method_tables(k, t); /* mod_sre.c */
+    case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_method_tables(k, t); /* mod_thread.c */
+    case RH_K_DEQUE: return hx_deque_method_tables(k, t);            /* mod_collections.c */
+    case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_method_tables(k, t); /* builtins_bytes.c */
+    case RH_K_MAPPINGPROXY: return hx_proxy_method_tables(k, t);     /* builtins_proxy.c */
+    default: return 0;
+    }
+}
+
+static const rh_builtin_def *mtab_at(const hx_mtab *t, size_t i) {
+    return t->ptrs ? t->ptrs[i] : t->defs[i].name ? &t->defs[i] : NULL;
+}
+
+/* Whether the profile's version has the method (apilevel.c gates list, int and str methods by name) */
+static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
+    const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str" : NULL;
+    return !api || RH_API(I, api, name);
+}
+
+const rh_builtin_def *hx_kind_method_def(hx_interp *I, rh_kind k, const char *name) {
+    hx_mtab t[2];
+    const rh_builtin_def *d;
+    for (int n = kind_methods(k, t), j = 0; j < n; j++)
+        for (size_t i = 0; (d = mtab_at(&t[j], i)); i++)
+            if (strcmp(d->name, name) == 0) return kind_method_exists(I, k, name) ? d : NULL;
     return NULL;
 }
 
-/* The method named name in the table of the built-in type of kind k (what its tp_methods lists), or NULL */
-static const rh_builtin_def *kind_method_def(hx_interp *I, rh_kind k, const char *name) {
-    const rh_builtin_def *const *tab;
-    switch (k) {
-    case RH_K_DICT: case RH_K_LIST: return find_method_def_kind(I, k, name);
-    case RH_K_STR: return hx_str_find_method(I, name); /* builtins_str.c */
-    case RH_K_TUPLE: tab = tuple_methods; break;
-    case RH_K_INT: case RH_K_BOOL:
-        if (!RH_API(I, "int", name)) return NULL;
-        tab = int_methods;
-        break;
-    case RH_K_FILE: tab = file_methods; break;
-    case RH_K_SET: case RH_K_FROZENSET: return hx_set_find_method(k, name); /* builtins_iter.c */
-    case RH_K_PROPERTY: return hx_property_find_method(name); /* builtins_func.c */
-    case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
-    case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_find_method(k, name);
-    case RH_K_ARRAY: return hx_array_find_method(name);       /* mod_array.c */
-    case RH_K_STRINGIO: return hx_stringio_find_method(name); /* mod_io.c */
-    case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
-    case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: return hx_sre_find_method(k, name); /* mod_sre.c */
-    case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_find_method(k, name); /* mod_thread.c */
-    case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
-    case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_find_method(k, name); /* builtins_bytes.c */
-    default: return NULL;
-    }
-    for (int i = 0; tab[i]; i++)
-        if (strcmp(tab[i]->name, name) == 0) return tab[i];
+/* The i-th method of the built-in type of kind k that the profile's version has, or NULL past the end */
+static const rh_builtin_def *kind_method_at(hx_interp *I, rh_kind k, size_t i) {
+    hx_mtab t[2];
+    const rh_builtin_def *d;
+    for (int n = kind_methods(k, t), j = 0; j < n; j++)
+        for (size_t e = 0; (d = mtab_at(&t[j], e)); e++)
+            if (kind_method_exists(I, k, d->name) && i-- == 0) return d;
     return NULL;
 }
 
@@ -1236,34 +1273,107 @@ const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const ch
     rh_kind k = rh_kind_of(self);
     if (k == RH_K_DICT) d = hx_defaultdict_find_method(self, name); /* mod_collections.c */
     else if (k == RH_K_TUPLE) d = hx_namedtuple_find_method(self, name);
-    return d ? d : kind_method_def(I, k, name);
+    return d ? d : hx_kind_method_def(I, k, name);
+}
+
+/* The dict that stands for static type t's tp_dict (borrowed, made on first use; NULL with the error set).
+ * Called between rh_gc_startup_begin/_end: CPython made it with the type, before the program ran. */
+static rh_object *static_tp_dict(hx_interp *I, rh_type *t) {
+    rh_runtime *rt = I->rt;
+    if (!I->static_tp_dicts && !(I->static_tp_dicts = rh_dict_new(rt))) return NULL;
+    rh_object *tp_dict = rh_dict_get(rt, I->static_tp_dicts, (rh_object *)t);
+    if (tp_dict || rh_err_occurred(rt) || !(tp_dict = rh_dict_new(rt))) return tp_dict;
+    int rc = rh_dict_set(rt, I->static_tp_dicts, (rh_object *)t, tp_dict);
+    rh_decref(rt, tp_dict); /* on success the outer dict holds it */
+    return rc ? NULL : tp_dict;
+}
+
+/* static_tp_dict's entry for def: the method descriptor, made at the first read. Borrowed or NULL. */
+static rh_object *static_method_descr(hx_interp *I, rh_type *t, const rh_builtin_def *def, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    rh_object *tp_dict = static_tp_dict(I, t), *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;
+    if (d || !tp_dict || rh_err_occurred(rt)) return d;
+    if ((d = rh_method_descr_new(rt, t, def))) {
+        int rc = rh_dict_set(rt, tp_dict, name, d);
+        rh_decref(rt, d); /* tp_dict holds it */
+        if (rc) d = NULL;
+    }
+    return d;
+}
+
+/* The fields a built-in type's tp_getset (0) and tp_members (1) put in its tp_dict, py3 profiles:
+ * Objects/funcobject.c func_getsetlist, func_memberlist */
+static const struct { rh_kind kind; const char *name; int member; } builtin_fields[] = {
+    {RH_K_FUNCTION, "__code__", 0},     {RH_K_FUNCTION, "__defaults__", 0}, {RH_K_FUNCTION, "__kwdefaults__", 0},
+    {RH_K_FUNCTION, "__annotations__", 0}, {RH_K_FUNCTION, "__dict__", 0},  {RH_K_FUNCTION, "__name__", 0},
+    {RH_K_FUNCTION, "__qualname__", 0}, {RH_K_FUNCTION, "__closure__", 1},  {RH_K_FUNCTION, "__doc__", 1},
+    {RH_K_FUNCTION, "__globals__", 1},  {RH_K_FUNCTION, "__module__", 1},   {RH_K_FUNCTION, "__builtins__", 1},
+};
+#define N_BUILTIN_FIELDS (sizeof builtin_fields / sizeof builtin_fields[0])
+
+/* builtin_fields' entry i as static_tp_dict's (made at the first read): borrowed or NULL */
+static rh_object *static_field_descr(hx_interp *I, rh_type *t, size_t i) {
+    rh_runtime *rt = I->rt;
+    rh_object *name = hx_name(I, builtin_fields[i].name), *tp_dict = name ? static_tp_dict(I, t) : NULL;
+    rh_object *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;
+    if (d || !tp_dict || rh_err_occurred(rt)) return d;
+    if ((d = rh_builtin_field_descr_new(rt, t, builtin_fields[i].name, builtin_fields[i].member))) {
+        int rc = rh_dict_set(rt, tp_dict, name, d);
+        rh_decref(rt, d);
+        if (rc) d = NULL;
+    }
+    return d;
+}
+
+static int field_index(hx_interp *I, rh_kind k, const char *name, size_t *i) {
+    if (rh_runtime_profile(I->rt)->python2) return 0; /* 2.7 names them func_code ... */
+    for (*i = 0; *i < N_BUILTIN_FIELDS; ++*i)
+        if (builtin_fields[*i].kind == k && !strcmp(builtin_fields[*i].name, name)) return 1;
+    return 0;
+}
+
+static int is_static_type(hx_interp *I, rh_type *t) {
+    return !hx_is_heap_class((rh_object *)t) && rh_builtin_type(I->rt, t->kind) == t;
 }
 
 rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name) {
     rh_runtime *rt = I->rt;
-    if (hx_is_heap_class((rh_object *)t) || rh_builtin_type(rt, t->kind) != t) return NULL;
-    const rh_builtin_def *def = kind_method_def(I, t->kind, hx_cstr(I, name));
-    if (!def) return NULL;
-    rh_object *tp_dict = I->static_tp_dicts ? rh_dict_get(rt, I->static_tp_dicts, (rh_object *)t) : NULL;
-    rh_object *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;
-    if (d) return newref(d);
-    /* CPython made it with the type, before the program ran (type_add_methods): neither the allocations
-     * nor the dicts count toward the program's collections */
-    rh_gc_startup save;
+    if (!is_static_type(I, t)) return NULL;
+    const rh_builtin_def *def = hx_kind_method_def(I, t->kind, hx_cstr(I, name));
+    size_t field;
+    int is_field = !def && field_index(I, t->kind, hx_cstr(I, name), &field);
+    if (!def && !is_field) return NULL;
+    rh_gc_startup save; /* neither the allocations nor the dicts count toward the program's collections */
     rh_gc_startup_begin(rt, &save);
-    if (!I->static_tp_dicts) I->static_tp_dicts = rh_dict_new(rt);
-    if (I->static_tp_dicts && !tp_dict && (tp_dict = rh_dict_new(rt))) {
-        int rc = rh_dict_set(rt, I->static_tp_dicts, (rh_object *)t, tp_dict);
-        rh_decref(rt, tp_dict); /* on success the outer dict holds it */
-        if (rc) tp_dict = NULL;
-    }
-    if (tp_dict && (d = rh_method_descr_new(rt, t, def)) && rh_dict_set(rt, tp_dict, name, d) != 0) {
-        rh_decref(rt, d);
-        d = NULL;
-    }
+    rh_object *d = def ? static_method_descr(I, t, def, name) : static_field_descr(I, t, field);
     rh_gc_startup_end(rt, &save);
     if (!d && !rh_err_occurred(rt)) rh_err_nomemory(rt);
-    return d;
+    return d ? newref(d) : NULL;
+}
+
+rh_object *hx_static_type_dict(hx_interp *I, rh_type *t) {
+    rh_runtime *rt = I->rt;
+    if (!is_static_type(I, t)) return NULL;
+    rh_gc_startup save;
+    rh_gc_startup_begin(rt, &save);
+    rh_object *tp_dict = static_tp_dict(I, t);
+    const rh_builtin_def *def;
+    for (size_t i = 0; tp_dict && (def = kind_method_at(I, t->kind, i)); i++) {
+        rh_object *name = hx_name(I, def->name);
+        if (!name || !static_method_descr(I, t, def, name)) tp_dict = NULL;
+    }
+    for (size_t i = 0; tp_dict && i < N_BUILTIN_FIELDS && !rh_runtime_profile(rt)->python2; i++) /* type_add_getset, _members */
+        if (builtin_fields[i].kind == t->kind && !static_field_descr(I, t, i)) tp_dict = NULL;
+    for (size_t i = 0; tp_dict && (def = hx_type_classmethod_at(t->kind, i)); i++) { /* type_add_methods */
+        rh_object *name = hx_name(I, def->name), *d = NULL;
+        if (name && rh_dict_get(rt, tp_dict, name)) continue;
+        int rc = name && !rh_err_occurred(rt) && (d = rh_classmethod_descr_new(rt, t, def)) ? rh_dict_set(rt, tp_dict, name, d) : -1;
+        rh_xdecref(rt, d);
+        if (rc) tp_dict = NULL;
+    }
+    rh_gc_startup_end(rt, &save);
+    if (!tp_dict && !rh_err_occurred(rt)) rh_err_nomemory(rt);
+    return tp_dict ? rh_mappingproxy_new(rt, tp_dict) : NULL;
 }
 
 FN_PACKED(bi_print, print_impl, print_args_tuple)
@@ -1305,6 +1415,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_RANDOM: return hx_random_constructor();
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_constructor(type); /* builtins_bytes.c */
+    case RH_K_MAPPINGPROXY: case RH_K_NAMESPACE: return hx_proxy_constructor(type); /* builtins_proxy.c */
     default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */
     }
 }

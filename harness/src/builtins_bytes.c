@@ -810,13 +810,11 @@ static const rh_builtin_def shared_methods[] = {
 static const rh_builtin_def bytearray_methods[] = {
     DEF(append), DEF(extend), DEF(pop), DEF(clear), DEF(copy), {NULL, NULL, 0}};
 
-const rh_builtin_def *hx_bytes_find_method(rh_kind kind, const char *name) {
-    if (kind == RH_K_BYTEARRAY)
-        for (int i = 0; bytearray_methods[i].name; i++)
-            if (strcmp(bytearray_methods[i].name, name) == 0) return &bytearray_methods[i];
-    for (int i = 0; shared_methods[i].name; i++)
-        if (strcmp(shared_methods[i].name, name) == 0) return &shared_methods[i];
-    return NULL;
+int hx_bytes_method_tables(rh_kind kind, hx_mtab out[2]) {
+    int n = 0;
+    if (kind == RH_K_BYTEARRAY) out[n++] = (hx_mtab){NULL, bytearray_methods};
+    out[n++] = (hx_mtab){NULL, shared_methods};
+    return n;
 }
 
 /* builtins.bytes (in py27 the str type: 2.7's str is its bytes) and builtins.bytearray */

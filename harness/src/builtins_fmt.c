@@ -642,16 +642,9 @@ FN(s_format_map) {
     return do_format(&c);
 }
 
-static const rh_builtin_def fmt_methods[] = {{"format", (void (*)(void))s_format, HX_METH_VARARGS},
-                                             {"format_map", (void (*)(void))s_format_map, 0},
-                                             {NULL, NULL, 0}};
-
-const rh_builtin_def *hx_str_format_method(hx_interp *I, const char *name) {
-    (void)I;
-    for (int i = 0; fmt_methods[i].name; i++)
-        if (strcmp(fmt_methods[i].name, name) == 0) return &fmt_methods[i];
-    return NULL;
-}
+const rh_builtin_def hx_str_format_methods[] = {{"format", (void (*)(void))s_format, HX_METH_VARARGS},
+                                                {"format_map", (void (*)(void))s_format_map, 0},
+                                                {NULL, NULL, 0}};
 
 /* BUILD_STRING: _PyUnicode_JoinArray with an empty separator; one exact str is its own result */
 rh_object *hx_join_strs(hx_interp *I, rh_object **items, int n) {

@@ -182,11 +182,11 @@ const rh_builtin_def *hx_builtins_func_constructor(rh_object *type) {
     return hx_itertools_constructor(type); /* mod_itertools.c */
 }
 
-const rh_builtin_def *hx_property_find_method(const char *name) {
+int hx_property_method_tables(rh_kind k, hx_mtab out[2]) {
     static const rh_builtin_def *const m[] = {&m_getter, &m_setter, &m_deleter, NULL};
-    for (int i = 0; m[i]; i++)
-        if (strcmp(m[i]->name, name) == 0) return m[i];
-    return NULL;
+    (void)k;
+    out[0] = (hx_mtab){m, NULL};
+    return 1;
 }
 
 int hx_builtins_func_init(hx_interp *I) {
@@ -409,14 +409,15 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
         *out = newref(rh_cell_get(o));
         return 1;
     case RH_K_CODE: return code_getattr(I, o, nm, out);
-    case RH_K_METHOD_DESCR: { /* descr_members, descr_getset: __objclass__, __name__, __qualname__ */
-        rh_type *t = rh_method_descr_type(o);
+    case RH_K_METHOD_DESCR: case RH_K_CLASSMETHOD_DESCR: case RH_K_GETSET_DESCR: case RH_K_MEMBER_DESCR: {
+        /* descr_members, descr_getset: __objclass__, __name__, __qualname__ */
+        rh_type *t = rh_descr_objclass(o);
         if (!strcmp(nm, "__objclass__")) *out = newref((rh_object *)t);
-        else if (!strcmp(nm, "__name__")) *out = rh_str_from_cstr(rt, rh_method_descr_def(o)->name);
+        else if (!strcmp(nm, "__name__")) *out = newref(rh_descr_name(o));
         else if (!strcmp(nm, "__qualname__") && !rh_runtime_profile(rt)->python2) {
             const char *dot = strrchr(t->name, '.'); /* descr_get_qualname: type's __qualname__ . name */
             char buf[256];
-            snprintf(buf, sizeof buf, "%s.%s", dot ? dot + 1 : t->name, rh_method_descr_def(o)->name);
+            snprintf(buf, sizeof buf, "%s.%s", dot ? dot + 1 : t->name, hx_cstr(I, rh_descr_name(o)));
             *out = rh_str_from_cstr(rt, buf);
         } else return 0;
         return *out ? 1 : -1;
@@ -435,7 +436,7 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
                 *out = or_none(I, v);
                 return 1;
             }
-        const rh_builtin_def *d = hx_property_find_method(nm);
+        const rh_builtin_def *d = hx_kind_method_def(I, RH_K_PROPERTY, nm);
         if (!d) return 0;
         *out = rh_builtin_new(rt, d, o);
         return *out ? 1 : -1;

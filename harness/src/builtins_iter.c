@@ -124,6 +124,8 @@ FN(bi_filter) {
 FN(bi_reversed) {
     UNUSED_ARGS;
     if (no_kw(I, "reversed", nkw) || nargs(I, "reversed", n, 1, 1)) return NULL;
+    if (rh_kind_of(a[0]) == RH_K_MAPPINGPROXY) /* mappingproxy.__reversed__: reversed(mapping) */
+        return hx_call_def(I, hx_kind_method_def(I, RH_K_MAPPINGPROXY, "__reversed__"), a[0], NULL, 0, NULL, NULL, 0);
     /* a class's __reversed__ and the sequence protocol: reversed_new_impl (t_enumerate.c) */
     return rh_reversed_new(I->rt, a[0]);
 }
@@ -406,6 +408,13 @@ FN(d_fromkeys) {
 
 static const rh_builtin_def m_d_fromkeys = {"fromkeys", (void (*)(void))d_fromkeys, 0};
 
+const rh_builtin_def *hx_type_classmethod_at(rh_kind k, size_t i) {
+    static const struct { rh_kind kind; const rh_builtin_def *def; } classmethods[] = {{RH_K_DICT, &m_d_fromkeys}};
+    for (size_t j = 0; j < sizeof classmethods / sizeof classmethods[0]; j++)
+        if (classmethods[j].kind == k && i-- == 0) return classmethods[j].def;
+    return NULL;
+}
+
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) {
     if (((rh_type *)type)->kind == RH_K_DICT && rh_str_eq_cstr(name, "fromkeys"))
         return rh_builtin_new(I->rt, &m_d_fromkeys, type); /* a classmethod: bound to the type */
@@ -550,13 +559,13 @@ static const rh_builtin_def *const set_methods[] = {
     &m_s_add, &m_s_discard, &m_s_remove, &m_s_pop, &m_s_clear, &m_s_update, &m_s_intersection_update,
     &m_s_difference_update, &m_s_symmetric_difference_update, NULL};
 
-const rh_builtin_def *hx_set_find_method(rh_kind kind, const char *name) {
-    int frozen = kind == RH_K_FROZENSET, nulls = 0;
-    for (int i = 0; nulls < (frozen ? 1 : 2); i++) {
-        if (!set_methods[i]) { nulls++; continue; }
-        if (strcmp(set_methods[i]->name, name) == 0) return set_methods[i];
-    }
-    return NULL;
+int hx_set_method_tables(rh_kind kind, hx_mtab out[2]) {
+    size_t mutating = 0;
+    while (set_methods[mutating]) mutating++;
+    out[0] = (hx_mtab){set_methods, NULL};
+    if (kind == RH_K_FROZENSET) return 1;
+    out[1] = (hx_mtab){set_methods + mutating + 1, NULL};
+    return 2;
 }
 
 /* ---------------------------------------------------------------- sys.stdout, sys.stderr */

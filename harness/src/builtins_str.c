@@ -720,9 +720,9 @@ static const rh_builtin_def str_methods[] = {
     {"encode", (void (*)(void))hx_str_encode, 0}, /* builtins_bytes.c */
     {NULL, NULL, 0}};
 
-const rh_builtin_def *hx_str_find_method(hx_interp *I, const char *name) {
-    if (!RH_API(I, "str", name)) return NULL; /* not in the profile's version (apilevel.c) */
-    for (int i = 0; str_methods[i].name; i++)
-        if (strcmp(str_methods[i].name, name) == 0) return &str_methods[i];
-    return hx_str_format_method(I, name); /* builtins_fmt.c: format, format_map */
+int hx_str_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){NULL, str_methods};
+    out[1] = (hx_mtab){NULL, hx_str_format_methods}; /* builtins_fmt.c: format, format_map */
+    return 2;
 }

@@ -442,19 +442,17 @@ GDEF(g_next, "__next__", m_next);
 static const rh_builtin_def *const gen_methods[] = {&g_send, &g_throw, &g_close, &g_next, NULL};
 static const rh_builtin_def *const coro_methods[] = {&g_send, &g_throw, &g_close, NULL};
 
-const rh_builtin_def *hx_gen_find_method(rh_kind k, const char *name) {
-    const rh_builtin_def *const *tab = k == RH_K_COROUTINE ? coro_methods : k == RH_K_ASYNC_GENERATOR ? agen_methods
-                                     : k == RH_K_GENERATOR ? gen_methods : await_methods;
-    for (int i = 0; tab[i]; i++)
-        if (strcmp(tab[i]->name, name) == 0) return tab[i];
-    return NULL;
+int hx_gen_method_tables(rh_kind k, hx_mtab out[2]) {
+    out[0] = (hx_mtab){k == RH_K_COROUTINE ? coro_methods : k == RH_K_ASYNC_GENERATOR ? agen_methods
+                       : k == RH_K_GENERATOR ? gen_methods : await_methods, NULL};
+    return 1;
 }
 
 /* An asend / athrow object's attributes: __class__ and the methods */
 static rh_object *await_getattr(hx_interp *I, rh_object *o, rh_object *name) {
     const char *s = hx_cstr(I, name);
     if (rh_str_eq(name, I->s_class)) return newref((rh_object *)rh_type_of(o));
-    const rh_builtin_def *d = hx_gen_find_method(rh_kind_of(o), s);
+    const rh_builtin_def *d = hx_kind_method_def(I, rh_kind_of(o), s);
     if (d) return rh_builtin_new(I->rt, d, o);
     rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), s);
     return NULL;
@@ -492,7 +490,7 @@ rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
         rh_object *w = rh_slot_wrapper_new(rt, gen, name);
         if (w || rh_err_occurred(rt)) return w;
     }
-    const rh_builtin_def *d = hx_gen_find_method(rh_kind_of(gen), s);
+    const rh_builtin_def *d = hx_kind_method_def(I, rh_kind_of(gen), s);
     if (d) return rh_builtin_new(rt, d, gen);
     rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(gen), s);
     return NULL;

@@ -552,6 +552,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     } else {
         rh_object *v = hx_builtin_type_attr(I, t, name); /* dict.fromkeys (builtins_iter.c) */
         if (v || rh_err_occurred(I->rt)) return v;
+        if (dunder && rh_str_eq(name, I->s_dict)) return hx_static_type_dict(I, ty); /* type_dict */
         if ((v = hx_method_descr(I, ty, name)) || rh_err_occurred(I->rt)) return v; /* list.append */
         if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.__len__ */
     }
@@ -618,7 +619,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (hx_is_builtin_subclass_instance(o)) return builtin_subclass_getattr(I, o, name);
     switch (rh_kind_of(o)) {
-    case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: case RH_K_METHOD_WRAPPER: {
+    case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: case RH_K_METHOD_WRAPPER: case RH_K_NAMESPACE: {
         rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */
         if (r && rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(rt, class_of(o), name) == r) {
             rh_object *m = rh_method_new(rt, r, o);
@@ -700,7 +701,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
     if (hx_is_builtin_subclass_instance(o)) return rh_setattr(rt, o, name, v);
     switch (rh_kind_of(o)) {
-    case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_setattr(rt, o, name, v);
+    case RH_K_INSTANCE: case RH_K_EXCEPTION: case RH_K_NAMESPACE: return rh_setattr(rt, o, name, v);
     case RH_K_TYPE:
         if (hx_is_heap_class(o)) return rh_setattr(rt, o, name, v); /* type_setattro */
         rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", hx_cstr(I, name), ((rh_type *)o)->name);
@@ -717,7 +718,7 @@ int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (hx_is_builtin_subclass_instance(o)) return rh_delattr(rt, o, name);
     switch (rh_kind_of(o)) {
-    case RH_K_INSTANCE: case RH_K_EXCEPTION: return rh_delattr(rt, o, name);
+    case RH_K_INSTANCE: case RH_K_EXCEPTION: case RH_K_NAMESPACE: return rh_delattr(rt, o, name);
     case RH_K_TYPE:
         if (hx_is_heap_class(o)) return rh_delattr(rt, o, name);
         break;

@@ -191,6 +191,14 @@ rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int n
 int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object **out);
 /* vm.c: the subiterator a generator suspended in `yield from` / `await` delegates to (_PyGen_yf):
  * borrowed, or NULL */
+/* One method table of a built-in type, as its module keeps it: an array of pointers ending in NULL (ptrs), or
+ * an array of definitions ending in a NULL name (defs). Each module's hx_<x>_method_tables(kind, out) fills
+ * out[] with the tables of that kind (a type may show two: bytearray's own and those it shares with bytes)
+ * and returns how many; builtins.c's kind_methods is the one place that maps kinds to them. */
+typedef struct hx_mtab {
+    const rh_builtin_def *const *ptrs;
+    const rh_builtin_def *defs;
+} hx_mtab;
 rh_object *hx_gen_yf(rh_object *gen);
 const char *hx_gen_kind_word(rh_object *gen); /* "generator" / "coroutine" / "async generator" (gen.c) */
 /* vm.c: a generator's return value as the StopIteration gen_send_ex raises (value stolen; None: no
@@ -199,7 +207,7 @@ void hx_set_stop_iteration(hx_interp *I, rh_object *value);
 
 /* ---- gen.c: generator and coroutine methods and attributes, the library's gen_resume hook */
 rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name);   /* new ref or NULL */
-const rh_builtin_def *hx_gen_find_method(rh_kind kind, const char *name);
+int hx_gen_method_tables(rh_kind kind, hx_mtab out[2]);
 rh_object *hx_gen_resume_hook(void *ctx, rh_runtime *rt, rh_object *gen, int what);
 
 /* ---- ops.c: operations on values (arguments borrowed; new reference / 1,0 / NULL,-1 with error) */
@@ -220,10 +228,15 @@ int hx_builtins_init(hx_interp *I);
 /* The constructor of a built-in type object (int, str, list...), or NULL. */
 const rh_builtin_def *hx_type_constructor(rh_object *type);
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name);
+/* The method named name in the tables of the built-in type of kind k that the profile's version has, or NULL */
+const rh_builtin_def *hx_kind_method_def(hx_interp *I, rh_kind k, const char *name);
 /* The method_descriptor of the built-in type t named name (list.append), as CPython's tp_dict holds it: one
  * object per type and name, made at the first read and kept. New reference; NULL without an error when t
  * is a class or has no such method; NULL with the error set on allocation failure. (builtins.c) */
 rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name);
+/* T.__dict__ of a static type: a new mappingproxy of the stand-in for its tp_dict, filled with a method
+ * descriptor for every method of the type's tables (NULL without an error for a class). */
+rh_object *hx_static_type_dict(hx_interp *I, rh_type *t);
 /* builtins.c: list.__init__ / dict.__init__ on an instance of a subclass (no __init__ of its own). 0 or -1. */
 int hx_builtin_base_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 /* builtins.c: list.<name> / dict.<name> (obj NULL) or super().<name> bound to obj, as a built-in; NULL with no
@@ -233,21 +246,28 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
  * bin, round, issubclass, getattr/setattr/hasattr/delattr, set methods, dict.fromkeys, sys.stdout/stderr */
 int hx_builtins_iter_init(hx_interp *I);                          /* binds them into I->builtins */
 const rh_builtin_def *hx_builtins_iter_constructor(rh_object *type); /* set(), zip(), ... or NULL */
-const rh_builtin_def *hx_set_find_method(rh_kind kind, const char *name); /* a set's or frozenset's */
+int hx_set_method_tables(rh_kind kind, hx_mtab out[2]); /* a set's or frozenset's */
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* dict.fromkeys; NULL: none */
+/* The i-th classmethod in the tp_dict of the built-in type of kind k (dict.fromkeys), NULL past the end
+ * (builtins_iter.c; bytes.fromhex and chain.from_iterable are read from the type only) */
+const rh_builtin_def *hx_type_classmethod_at(rh_kind k, size_t i);
 rh_object *hx_std_stream_new(hx_interp *I, int err);  /* sys.stdout (0) / sys.stderr (1): new reference */
 FILE *hx_std_stream_file(rh_object *o);                /* the C stream of such an object, else NULL */
 /* ---- builtins_func.c: staticmethod, classmethod, property, super; attributes of functions and of those
  * objects (1: *out set to a new reference, 0: no such attribute here, -1: error set) */
 int hx_builtins_func_init(hx_interp *I);
 const rh_builtin_def *hx_builtins_func_constructor(rh_object *type);
-const rh_builtin_def *hx_property_find_method(const char *name);
+int hx_property_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_proxy_method_tables(rh_kind kind, hx_mtab out[2]); /* builtins_proxy.c: a mappingproxy's */
+const rh_builtin_def *hx_proxy_constructor(rh_object *type);  /* mappingproxy, SimpleNamespace; else NULL */
+/* sys.implementation: a new SimpleNamespace holding version_info (borrowed), or NULL */
+rh_object *hx_sys_implementation(hx_interp *I, rh_object *version_info);
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v); /* 0 or -1 */
 int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* ---- builtins_str.c / builtins_fmt.c: str methods, the format-spec mini-language, format(), str.format */
-const rh_builtin_def *hx_str_find_method(hx_interp *I, const char *name);  /* a str method, or NULL */
-const rh_builtin_def *hx_str_format_method(hx_interp *I, const char *name); /* format / format_map, or NULL */
+int hx_str_method_tables(rh_kind kind, hx_mtab out[2]);
+extern const rh_builtin_def hx_str_format_methods[]; /* builtins_fmt.c: format, format_map */
 rh_object *hx_format(hx_interp *I, rh_object *v, rh_object *spec); /* PyObject_Format(v, spec): new ref */
 int hx_builtins_fmt_init(hx_interp *I);                             /* binds format() into I->builtins */
 rh_object *hx_join_strs(hx_interp *I, rh_object **items, int n);   /* BUILD_STRING (items borrowed): new ref */
@@ -285,7 +305,7 @@ rh_object *hx_itertools_type_attr(hx_interp *I, rh_object *type, rh_object *name
 rh_object *hx_module__collections(hx_interp *I);
 rh_object *hx_module_collections(hx_interp *I);
 const rh_builtin_def *hx_collections_constructor(rh_object *type);
-const rh_builtin_def *hx_deque_find_method(const char *name);
+int hx_deque_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* mod_collections.c: defaultdict (a dict subclass made when _collections is imported): its methods (NULL
  * when self is no defaultdict or name not one of them), and the part of its __init__ before dict's (the
@@ -306,22 +326,22 @@ rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), und
 /* mod_sre.c: _sre (Modules/_sre/sre.c) under Lib's re package; re.Pattern / re.Match methods and attributes
  * (hx_sre_getattr: 1 found (*out new reference), 0 not an attribute it has, -1 error) */
 rh_object *hx_module_sre(hx_interp *I);
-const rh_builtin_def *hx_sre_find_method(rh_kind kind, const char *name);
+int hx_sre_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* mod_thread.c: _thread (Modules/_threadmodule.c, one thread); _thread.lock / RLock methods and constructors */
 rh_object *hx_module__thread(hx_interp *I);
-const rh_builtin_def *hx_thread_find_method(rh_kind kind, const char *name);
+int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]);
 const rh_builtin_def *hx_thread_constructor(rh_object *type); /* NULL: not a lock type */
-const rh_builtin_def *hx_array_find_method(const char *name);
-const rh_builtin_def *hx_stringio_find_method(const char *name);
-const rh_builtin_def *hx_random_find_method(const char *name);
+int hx_array_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_stringio_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_random_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_array_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);    /* 1 got, 0 none, -1 */
 int hx_stringio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out); /* 1 got, 0 none, -1 */
 const rh_builtin_def *hx_array_constructor(void);
 const rh_builtin_def *hx_stringio_constructor(void);
 const rh_builtin_def *hx_random_constructor(void);
 /* builtins_bytes.c: bytes / bytearray methods, constructors, bytes.fromhex, str.encode, their builtins names */
-const rh_builtin_def *hx_bytes_find_method(rh_kind kind, const char *name);
+int hx_bytes_method_tables(rh_kind kind, hx_mtab out[2]);
 const rh_builtin_def *hx_bytes_constructor(rh_object *type);
 rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* NULL: none (or error set) */
 rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);

@@ -273,10 +273,10 @@ static const rh_builtin_def *const array_methods[] = {
     &m_append, &m_extend, &m_insert, &m_pop, &m_remove, &m_index, &m_count, &m_reverse, &m_tolist,
     &m_fromlist, &m_buffer_info, &m_tounicode, &m_fromunicode, NULL};
 
-const rh_builtin_def *hx_array_find_method(const char *name) {
-    for (int i = 0; array_methods[i]; i++)
-        if (!strcmp(array_methods[i]->name, name)) return array_methods[i];
-    return NULL;
+int hx_array_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){array_methods, NULL};
+    return 1;
 }
 
 /* a.typecode, a.itemsize: 1 and *out, or 0 for another name */

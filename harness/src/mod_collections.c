@@ -157,10 +157,10 @@ static const rh_builtin_def *const deque_methods[] = {
     &d_append, &d_appendleft, &d_extend, &d_extendleft, &d_remove, &d_pop, &d_popleft, &d_clear, &d_reverse,
     &d_copy, &d_copy2, &d_count, &d_rotate, &d_index, &d_insert, NULL};
 
-const rh_builtin_def *hx_deque_find_method(const char *name) {
-    for (int i = 0; deque_methods[i]; i++)
-        if (!strcmp(deque_methods[i]->name, name)) return deque_methods[i];
-    return NULL;
+int hx_deque_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){deque_methods, NULL};
+    return 1;
 }
 
 /* deque.maxlen (a getset: None or the int): 1 and *out, or 0 when o is no deque or name is another */

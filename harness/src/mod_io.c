@@ -182,10 +182,10 @@ static const rh_builtin_def *const sio_methods[] = {
     &m_write, &m_getvalue, &m_read, &m_readline, &m_readlines, &m_tell, &m_seek, &m_truncate, &m_close,
     &m_enter, &m_exit, &m_readable, &m_writable, &m_seekable, NULL};
 
-const rh_builtin_def *hx_stringio_find_method(const char *name) {
-    for (int i = 0; sio_methods[i]; i++)
-        if (!strcmp(sio_methods[i]->name, name)) return sio_methods[i];
-    return NULL;
+int hx_stringio_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){sio_methods, NULL};
+    return 1;
 }
 
 /* closed, newlines (None: no translation), line_buffering (False): 1 and *out, 0 another name, -1 error */

@@ -605,8 +605,8 @@ static const rh_builtin_def random_ctor = {"Random", (void (*)(void))r_Random_ne
 const rh_builtin_def *hx_random_constructor(void) { return &random_ctor; }
 
 /* A method of a Random object: the module's functions, on the object's own state */
-const rh_builtin_def *hx_random_find_method(const char *name) {
-    for (int i = 0; random_defs[i].name; i++)
-        if (!strcmp(random_defs[i].name, name)) return &random_defs[i];
-    return NULL;
+int hx_random_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){NULL, random_defs};
+    return 1;
 }

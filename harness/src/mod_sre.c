@@ -616,11 +616,9 @@ static const rh_builtin_def *const pattern_methods[] = {&pat_match_def, &pat_ful
 static const rh_builtin_def *const match_methods[] = {&m_group_def, &m_groups_def, &m_groupdict_def, &m_start_def,
     &m_end_def, &m_span_def, &m_expand_def, NULL};
 
-const rh_builtin_def *hx_sre_find_method(rh_kind kind, const char *name) {
-    const rh_builtin_def *const *t = kind == RH_K_SRE_PATTERN ? pattern_methods : match_methods;
-    for (int i = 0; t[i]; i++)
-        if (!strcmp(t[i]->name, name)) return t[i];
-    return NULL;
+int hx_sre_method_tables(rh_kind kind, hx_mtab out[2]) {
+    out[0] = (hx_mtab){kind == RH_K_SRE_PATTERN ? pattern_methods : match_methods, NULL};
+    return 1;
 }
 
 /* match.regs: ((start, end), ...) made once and kept (match_regs) */

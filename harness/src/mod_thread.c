@@ -284,11 +284,9 @@ static const rh_builtin_def rlock_methods[] = {
     MV("_acquire_restore", rlock_acquire_restore), M("_release_save", rlock_release_save),
     MV("__enter__", rlock_acquire), MV("__exit__", rlock_exit), M("_at_fork_reinit", rlock_at_fork_reinit), {NULL, NULL, 0}};
 
-const rh_builtin_def *hx_thread_find_method(rh_kind kind, const char *name) {
-    const rh_builtin_def *t = kind == RH_K_THREAD_LOCK ? lock_methods : rlock_methods;
-    for (int i = 0; t[i].name; i++)
-        if (!strcmp(t[i].name, name)) return &t[i];
-    return NULL;
+int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]) {
+    out[0] = (hx_mtab){NULL, kind == RH_K_THREAD_LOCK ? lock_methods : rlock_methods};
+    return 1;
 }
 
 /* _thread.RLock(*args, **kwargs): rlock_new ignores its arguments (object_init lets them pass, tp_new

@@ -236,7 +236,12 @@ static int add_sys_attrs(hx_interp *I, rh_object *m) {
         rh_xdecref(I->rt, v);
         if (rc) return -1;
     }
-    return 0;
+    if (rh_runtime_profile(I->rt)->python2) return 0;
+    rh_object *vi = rh_dict_get_cstr(I->rt, rh_module_dict(m), "version_info"); /* builtins_proxy.c */
+    rh_object *impl = vi ? hx_sys_implementation(I, vi) : NULL;
+    int rc = impl ? rh_dict_set_cstr(I->rt, rh_module_dict(m), "implementation", impl) : -1;
+    rh_xdecref(I->rt, impl);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- gc */
@@ -570,9 +575,14 @@ static rh_object *hook_call(void *ctx, rh_runtime *rt, rh_object *callable, rh_o
     return hx_call_borrowed((hx_interp *)ctx, callable, (rh_object **)args, (int)nargs);
 }
 
+static rh_object *hook_getattr(void *ctx, rh_runtime *rt, rh_object *o, rh_object *name) {
+    (void)rt;
+    return hx_getattr_obj((hx_interp *)ctx, o, name);
+}
+
 /* Declared in interp.h. */
 rh_hooks hx_interp_hooks(hx_interp *I) {
     rh_hooks h = {.ctx = I, .call_del = hook_call_del, .unraisable = hook_unraisable, .output = hook_output,
-                  .call = hook_call, .gen_resume = hx_gen_resume_hook};
+                  .call = hook_call, .gen_resume = hx_gen_resume_hook, .getattr = hook_getattr};
     return h;
 }

@@ -1120,19 +1120,15 @@ rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- attribute lookup */
 
-/* _PyType_Lookup along the MRO: a __slots__ member (data descriptor: *slot_off set) or a class attribute
- * (*attr, borrowed). 1 found, 0 not, -1 error. */
-/* find_name_in_mro, with __slots__ members found as their offsets. 1 found, 0 not, -1 error. *exposed is
- * set when a class on the way lent its namespace out (its entries may change behind the cache's back). */
-static int mro_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off,
-                      int *exposed) {
+/* find_name_in_mro: a __slots__ member (data descriptor: *slot_off set) or a class attribute (*attr,
+ * borrowed). 1 found, 0 not, -1 error. */
+static int mro_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
     *attr = NULL;
     *slot_off = 0;
     for (size_t i = 0; i < chain_len(t); i++) {
         rh_object *c = chain_at(t, i);
         if (!rh__is_heap_class(c)) continue;
         rh_class *k = rh__as_class(c);
-        if (k->t.flags & RH_TPFLAG_DICT_EXPOSED) *exposed = 1;
         for (size_t j = 0; j < k->t.nslots; j++) {
             if (rh__str_equal(rt, rh_tuple_get(k->slot_names, j), name)) {
                 *slot_off = k->slotoffset + j * sizeof(rh_object *);
@@ -1147,7 +1143,7 @@ static int mro_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **a
 }
 
 /* _PyType_Lookup: the cache first (see rh_type_cache_entry in internal.h), else the MRO walk, whose
- * result is stored unless it failed or passed an exposed namespace. */
+ * result is stored unless it failed. */
 static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
     int cacheable = rh_str_is_interned(rt, name);
     rh_type_cache_entry *e = NULL;
@@ -1160,8 +1156,8 @@ static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **
             return e->found;
         }
     }
-    int exposed = 0, found = mro_lookup(rt, t, name, attr, slot_off, &exposed);
-    if (e && found >= 0 && !exposed) {
+    int found = mro_lookup(rt, t, name, attr, slot_off);
+    if (e && found >= 0) {
         e->type = t;
         e->name = name;
         e->attr = *attr;
@@ -1174,15 +1170,7 @@ static int type_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **
 
 rh_object *rh_class_dict(rh_runtime *rt, rh_object *cls) {
     rh_type *t = (rh_type *)(void *)cls;
-    if (!t->dict) return NULL;
-    /* CPython lends a read-only mappingproxy; refheap lends the namespace itself, so from now on this
-     * class's entries may change without type_setattro: lookups through it are no longer cached */
-    if (!(t->flags & RH_TPFLAG_DICT_EXPOSED)) {
-        t->flags |= RH_TPFLAG_DICT_EXPOSED;
-        rh__types_modified(rt);
-    }
-    rh_incref(t->dict);
-    return t->dict;
+    return t->dict ? rh_mappingproxy_new(rt, t->dict) : NULL; /* type_dict: PyDictProxy_New per read */
 }
 
 rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name) {
@@ -1622,14 +1610,12 @@ static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
     rh_special_cache_entry *e = &rt->special_cache[h & (RH_SPECIAL_CACHE_SIZE - 1)];
     if (e->epoch == rt->type_epoch && e->type == t && e->name == name) return e->attr;
     rh_object *v = NULL;
-    int exposed = 0;
     for (size_t i = 0; i < chain_len(t) && !v; i++) {
         rh_object *c = chain_at(t, i);
         if (!rh__is_heap_class(c) || !((rh_type *)(void *)c)->dict) continue;
-        exposed |= (((rh_type *)(void *)c)->flags & RH_TPFLAG_DICT_EXPOSED) != 0;
         v = dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, name);
     }
-    if (!exposed) *e = (rh_special_cache_entry){t, name, v, rt->type_epoch};
+    *e = (rh_special_cache_entry){t, name, v, rt->type_epoch};
     return v;
 }
 

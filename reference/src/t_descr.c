@@ -25,16 +25,18 @@ typedef struct rh_descr {
     rh_object *d_type;      /* the owning class (counted) */
     rh_object *d_name;      /* str (counted) */
     rh_object *d_qualname;  /* always NULL (computed on demand in CPython too) */
-    uintptr_t what;         /* (offset << 2) | kind: the d_getset / d_member word */
+    uintptr_t what;         /* (offset << 3) | kind: the d_getset / d_member word */
 } rh_descr;
 
 _Static_assert(sizeof(rh_descr) == 48, "PyGetSetDescrObject / PyMemberDescrObject are 48 bytes in 3.11");
 
 static rh_type *descr_type(rh_runtime *rt, rh_descr_kind kind) {
-    return rh_builtin_type(rt, kind == RH_DESCR_MEMBER ? RH_K_MEMBER_DESCR : RH_K_GETSET_DESCR);
+    return rh_builtin_type(rt, kind == RH_DESCR_MEMBER || kind == RH_DESCR_BUILTIN_MEMBER ? RH_K_MEMBER_DESCR
+                                                                                      : RH_K_GETSET_DESCR);
 }
 static rh_descr *as_descr(rh_object *o) { return (rh_descr *)(void *)o; }
-static size_t descr_offset(rh_object *o) { return (size_t)(as_descr(o)->what >> 2); }
+static size_t descr_offset(rh_object *o) { return (size_t)(as_descr(o)->what >> 3); }
+static rh_descr_kind kind_of(rh_object *o) { return (rh_descr_kind)(as_descr(o)->what & 7u); }
 
 static void descr_dealloc(rh_runtime *rt, rh_object *o) {
     rh_descr *d = (rh_descr *)(void *)o;
@@ -57,12 +59,22 @@ static int check_instance(rh_runtime *rt, rh_object *d, rh_object *obj) {
     return -1;
 }
 
+/* A built-in type's field read through its descriptor: the embedder's attribute read of obj (the field's
+ * getter or member lives with the embedder's objects), else unsupported */
+static rh_object *builtin_field_get(rh_runtime *rt, rh_object *d, rh_object *obj) {
+    if (check_instance(rt, d, obj) < 0) return NULL;
+    if (rt->hooks.getattr) return rt->hooks.getattr(rt->hooks.ctx, rt, obj, as_descr(d)->d_name);
+    rh_err_set(rt, RH_EXC_UNSUPPORTED, "reading a built-in type's field without an embedder");
+    return NULL;
+}
+
 /* member_get (PyMember_GetOne, T_OBJECT_EX): the slot's value; looked up on the class, the descriptor */
 static rh_object *member_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *type) {
     if (!obj) {
         rh_incref(d);
         return d;
     }
+    if (kind_of(d) == RH_DESCR_BUILTIN_MEMBER) return builtin_field_get(rt, d, obj);
     if (check_instance(rt, d, obj) < 0) return NULL;
     rh_object *v = *(rh_object **)(void *)((char *)obj + descr_offset(d));
     if (!v) {
@@ -77,6 +89,10 @@ static rh_object *member_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_ob
 /* member_set (PyMember_SetOne, T_OBJECT_EX): deleting an empty slot raises AttributeError(name) */
 static int member_set(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *v) {
     if (check_instance(rt, d, obj) < 0) return -1;
+    if (kind_of(d) == RH_DESCR_BUILTIN_MEMBER) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "setting a built-in type's field through its descriptor");
+        return -1;
+    }
     rh_object **slot = (rh_object **)(void *)((char *)obj + descr_offset(d));
     if (!v && !*slot) {
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "%s", rh_str_utf8(rt, as_descr(d)->d_name, NULL));
@@ -93,8 +109,9 @@ static rh_object *getset_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_ob
         rh_incref(d);
         return d;
     }
+    if (kind_of(d) == RH_DESCR_BUILTIN_GETSET) return builtin_field_get(rt, d, obj);
     if (check_instance(rt, d, obj) < 0) return NULL;
-    if ((as_descr(d)->what & 3u) == RH_DESCR_DICT) return rh_instance_dict(rt, obj);
+    if (kind_of(d) == RH_DESCR_DICT) return rh_instance_dict(rt, obj);
     rh_weakref **wl = rh__weakref_listptr(obj);
     rh_object *r = wl && *wl ? (rh_object *)*wl : rh_none(rt);
     rh_incref(r);
@@ -103,7 +120,11 @@ static rh_object *getset_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_ob
 
 /* getset_set: only __dict__ has a setter in CPython (subtype_setdict); refheap models neither */
 static int getset_set(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *v) {
-    if ((as_descr(d)->what & 3u) == RH_DESCR_WEAKREF) {
+    if (kind_of(d) == RH_DESCR_BUILTIN_GETSET) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "setting a built-in type's field through its descriptor");
+        return -1;
+    }
+    if (kind_of(d) == RH_DESCR_WEAKREF) {
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '__weakref__' of '%s' objects is not writable",
                    ((rh_type *)(void *)as_descr(d)->d_type)->name);
         return -1;
@@ -124,14 +145,26 @@ static void init_one(rh_type *t, const char *name) {
     t->size_of = NULL;
 }
 
+/* getset_repr / member_repr (descr_repr): <attribute '__dict__' of 'C' objects>, <member 'x' of 'C' objects> */
+static int descr_repr_into(rh__sb *b, rh_object *o) {
+    const char *what = o->type->kind == RH_K_MEMBER_DESCR ? "member" : "attribute";
+    return rh__sb_printf(b, "<%s '", what) || rh__sb_put_str(b, as_descr(o)->d_name) ||
+           rh__sb_printf(b, "' of '%s' objects>", ((rh_type *)(void *)as_descr(o)->d_type)->name);
+}
+
+rh_type *rh_descr_objclass(rh_object *d) { return (rh_type *)(void *)as_descr(d)->d_type; }
+rh_object *rh_descr_name(rh_object *d) { return as_descr(d)->d_name; }
+
 void rh__type_init_getset_descr(rh_runtime *rt, rh_type *t) {
     init_one(t, "getset_descriptor");
+    t->repr_into = descr_repr_into;
     t->tp_descr_get = getset_get;
     t->tp_descr_set = getset_set;
 }
 
 void rh__type_init_member_descr(rh_runtime *rt, rh_type *t) {
     init_one(t, "member_descriptor");
+    t->repr_into = descr_repr_into;
     t->tp_descr_get = member_get;
     t->tp_descr_set = member_set;
 }
@@ -145,14 +178,14 @@ rh_object *rh__descr_new(rh_runtime *rt, rh_descr_kind kind, rh_object *cls, rh_
     d->d_qualname = NULL;
     rh_incref(name);
     d->d_name = name;
-    d->what = ((uintptr_t)offset << 2) | (uintptr_t)kind;
+    d->what = ((uintptr_t)offset << 3) | (uintptr_t)kind;
     rh__gc_track(rt, &d->ob);
     return &d->ob;
 }
 
 rh_descr_kind rh__descr_kind(rh_object *o) {
     if (o->type->kind != RH_K_GETSET_DESCR && o->type->kind != RH_K_MEMBER_DESCR) return 0;
-    return (rh_descr_kind)(((rh_descr *)(void *)o)->what & 3u);
+    return kind_of(o);
 }
 
 /* ---------------------------------------------------------------- method_descriptor */
@@ -205,10 +238,10 @@ void rh__type_init_method_descr(rh_runtime *rt, rh_type *t) {
     t->repr_into = methdescr_repr_into;
 }
 
-rh_object *rh_method_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_def *def) {
+static rh_object *methdescr_new(rh_runtime *rt, rh_kind kind, rh_type *type, const rh_builtin_def *def) {
     rh_object *name = rh_str_intern_utf8(rt, def->name, strlen(def->name));
     if (!name) return NULL;
-    rh_methdescr *d = (rh_methdescr *)(void *)rh__object_alloc(rt, rh_builtin_type(rt, RH_K_METHOD_DESCR),
+    rh_methdescr *d = (rh_methdescr *)(void *)rh__object_alloc(rt, rh_builtin_type(rt, kind),
                                                                sizeof(rh_methdescr));
     if (!d) {
         rh_decref(rt, name);
@@ -224,6 +257,49 @@ rh_object *rh_method_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_d
     return &d->ob;
 }
 
+/* classmethod_get: bound to the type it is read through (obj's type when read on an instance), which must be
+ * d_type or a subtype: the built-in method with the type as its self (PyCFunction_NewEx(d_method, type)) */
+static rh_object *classmethdescr_get(rh_runtime *rt, rh_object *d, rh_object *obj, rh_object *type) {
+    rh_type *t = type ? (rh_type *)(void *)type : obj ? obj->type : NULL;
+    rh_type *own = (rh_type *)(void *)as_methdescr(d)->d_type;
+    const char *name = as_methdescr(d)->d_method->name;
+    if (!t) {
+        rh_err_set(rt, RH_EXC_TYPE, "descriptor '%s' for type '%s' needs either an object or a type", name, own->name);
+        return NULL;
+    }
+    if (t->ob.ob.type->kind != RH_K_TYPE && !rh__type_is_subtype(t->ob.ob.type, rh_builtin_type(rt, RH_K_TYPE))) {
+        rh_err_set(rt, RH_EXC_TYPE, "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2", name, own->name,
+                   t->ob.ob.type->name);
+        return NULL;
+    }
+    if (!rh__type_is_subtype(t, own)) {
+        rh_err_set(rt, RH_EXC_TYPE, "descriptor '%s' requires a subtype of '%s' but received '%s'", name, own->name, t->name);
+        return NULL;
+    }
+    return rh_builtin_new(rt, as_methdescr(d)->d_method, (rh_object *)t);
+}
+
+void rh__type_init_classmethod_descr(rh_runtime *rt, rh_type *t) {
+    rh__type_init_method_descr(rt, t);
+    t->name = "classmethod_descriptor";
+    t->tp_descr_get = classmethdescr_get;
+}
+
+rh_object *rh_method_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_def *def) {
+    return methdescr_new(rt, RH_K_METHOD_DESCR, type, def);
+}
+
+rh_object *rh_classmethod_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_def *def) {
+    return methdescr_new(rt, RH_K_CLASSMETHOD_DESCR, type, def);
+}
+
 rh_type *rh_method_descr_type(rh_object *d) { return (rh_type *)(void *)as_methdescr(d)->d_type; }
 const rh_builtin_def *rh_method_descr_def(rh_object *d) { return as_methdescr(d)->d_method; }
 int rh_method_descr_check(rh_runtime *rt, rh_object *d, rh_object *obj) { return check_instance(rt, d, obj); }
+
+rh_object *rh_builtin_field_descr_new(rh_runtime *rt, rh_type *type, const char *name, int member) {
+    rh_object *n = rh_str_intern_utf8(rt, name, strlen(name));
+    rh_object *d = n ? rh__descr_new(rt, member ? RH_DESCR_BUILTIN_MEMBER : RH_DESCR_BUILTIN_GETSET, (rh_object *)type, n, 0) : NULL;
+    rh_xdecref(rt, n);
+    return d;
+}

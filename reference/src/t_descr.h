@@ -8,6 +8,8 @@ typedef enum rh_descr_kind {
     RH_DESCR_DICT = 1,    /* getset_descriptor `__dict__` (subtype_dict) */
     RH_DESCR_WEAKREF,     /* getset_descriptor `__weakref__` (subtype_getweakref) */
     RH_DESCR_MEMBER,      /* member_descriptor of a __slots__ name */
+    RH_DESCR_BUILTIN_GETSET, /* getset_descriptor of a built-in type's field (function.__code__) */
+    RH_DESCR_BUILTIN_MEMBER, /* member_descriptor of a built-in type's field (function.__globals__) */
 } rh_descr_kind;
 
 /* A new descriptor of `kind` for class cls named name (both borrowed; a reference to each is taken, as

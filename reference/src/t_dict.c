@@ -1161,6 +1161,26 @@ static size_t dict_size_of(rh_runtime *rt, rh_object *o) {
 
 static void dict_slots(rh_type *t);
 
+static int is_dict(const rh_object *o);
+
+/* dict_or: a copy of a (a plain dict, as PyDict_Copy makes) updated with b; NotImplemented unless both
+ * are dicts */
+static rh_object *dict_or(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (!is_dict(a) || !is_dict(b)) return rh__notimpl(rt);
+    rh_object *r = rh_dict_copy(rt, a);
+    if (r && rh_dict_merge(rt, r, b)) rh_setref(rt, &r, NULL);
+    return r;
+}
+
+/* dict_ior: a updated in place with b. CPython's dict_update_arg also takes any mapping or iterable of
+ * pairs here; the model takes dicts (anything else: NotImplemented, so TypeError) */
+static rh_object *dict_ior(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (!is_dict(b)) return rh__notimpl(rt);
+    if (rh_dict_merge(rt, a, b)) return NULL;
+    rh_incref(a);
+    return a;
+}
+
 void rh__type_init_dict(rh_runtime *rt, rh_type *t) {
     t->name = "dict";
     t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
@@ -1171,6 +1191,10 @@ void rh__type_init_dict(rh_runtime *rt, rh_type *t) {
     t->clear = dict_tp_clear;
     t->size_of = dict_size_of;
     dict_slots(t);
+    if (!rt->profile->python2) { /* PEP 584 (3.9): dict | other, dict |= other */
+        t->as_number.nb_or = dict_or;
+        t->as_number.nb_inplace_or = dict_ior;
+    }
     /* Py_EMPTY_KEYS: one index slot (log2 size 0), empty, no room; kind unicode */
     _Static_assert(sizeof rt->dict_empty_keys >= sizeof(rh_dictkeys) + 8, "room for the empty keys");
     rh_dictkeys *e = empty_keys(rt);

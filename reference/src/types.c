@@ -100,7 +100,10 @@
     X(RH_K_METHOD_DESCR,     "method_descriptor", method_descr)    /* t_descr.c */                            \
     X(RH_K_CODE,             "code",             code)             /* t_code.c */ \
     X(RH_K_THREAD_LOCK,      "_thread.lock",     thread_lock)      /* t_thread.c */                           \
-    X(RH_K_THREAD_RLOCK,     "_thread.RLock",    thread_rlock)     /* t_thread.c */
+    X(RH_K_THREAD_RLOCK,     "_thread.RLock",    thread_rlock)     /* t_thread.c */                           \
+    X(RH_K_MAPPINGPROXY,     "mappingproxy",     mappingproxy)     /* t_mappingproxy.c */                     \
+    X(RH_K_NAMESPACE,        "types.SimpleNamespace", namespace)   /* t_namespace.c */                        \
+    X(RH_K_CLASSMETHOD_DESCR, "classmethod_descriptor", classmethod_descr) /* t_descr.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

@@ -114,6 +114,17 @@ rh_object *rh_code_filename(rh_object *code); /* borrowed */
  * rh_method_descr_check: 0 when obj is an instance of the descriptor's type, else -1 with CPython's
  * TypeError ("descriptor 'append' for 'list' objects doesn't apply to a 'int' object"). */
 rh_object *rh_method_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_def *def);
+/* classmethod_descriptor (PyDescr_NewClassMethod: dict.__dict__['fromkeys']): the same 56-byte layout, bound
+ * to the type on __get__. type and def borrowed; new reference or NULL. */
+rh_object *rh_classmethod_descr_new(rh_runtime *rt, rh_type *type, const rh_builtin_def *def);
+/* The getset_descriptor (member 0) or member_descriptor (member 1) of a built-in type's field, as its
+ * tp_getset / tp_members put in tp_dict (function.__code__, function.__globals__): 64 bytes with the GC head,
+ * tracked; __get__ on an instance reads the field through rh_hooks.getattr. type borrowed; new reference. */
+rh_object *rh_builtin_field_descr_new(rh_runtime *rt, rh_type *type, const char *name, int member);
+/* Any descriptor of PyDescr_COMMON's layout (getset, member, method, classmethod descriptors): its
+ * __objclass__ (d_type) and __name__ (d_name), both borrowed */
+rh_type *rh_descr_objclass(rh_object *d);
+rh_object *rh_descr_name(rh_object *d);
 rh_type *rh_method_descr_type(rh_object *d);               /* borrowed */
 const rh_builtin_def *rh_method_descr_def(rh_object *d);
 int rh_method_descr_check(rh_runtime *rt, rh_object *d, rh_object *obj);

@@ -110,6 +110,9 @@ typedef enum rh_kind {
     RH_K_CODE,             /* code: a function's __code__ (t_code.c; the unit is the embedder's) */
     RH_K_THREAD_LOCK,      /* _thread.lock (t_thread.c; harness/src/mod_thread.c) */
     RH_K_THREAD_RLOCK,     /* _thread.RLock (t_thread.c) */
+    RH_K_MAPPINGPROXY,     /* mappingproxy: a class's __dict__, types.MappingProxyType (t_mappingproxy.c) */
+    RH_K_NAMESPACE,        /* types.SimpleNamespace: sys.implementation (t_namespace.c) */
+    RH_K_CLASSMETHOD_DESCR, /* classmethod_descriptor: dict.__dict__['fromkeys'] (t_descr.c) */
     RH_K__COUNT
 } rh_kind;
 
@@ -123,7 +126,6 @@ typedef enum rh_kind {
 #define RH_TPFLAG_WEAKREFABLE   (1u << 6)
 #define RH_TPFLAG_CLASSIC       (1u << 8)  /* py27: a classic (old-style) class; instances are 2.7 `instance`s */
 #define RH_TPFLAG_INT_WORD      (1u << 7)  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
-#define RH_TPFLAG_DICT_EXPOSED  (1u << 9)  /* the class's namespace dict was handed out (rh_class_dict) */
 
 typedef int (*rh_visitproc)(rh_object *o, void *arg);
 

@@ -95,6 +95,9 @@ typedef struct rh_hooks {
     void (*output)(void *ctx, const char *text);
     rh_object *(*call)(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
     rh_object *(*gen_resume)(void *ctx, rh_runtime *rt, rh_object *gen, int what); /* RH_GEN_RESUME_* */
+    /* o.name as the embedder reads attributes (a built-in type's field descriptor's __get__): new reference
+     * or NULL with the error set */
+    rh_object *(*getattr)(void *ctx, rh_runtime *rt, rh_object *o, rh_object *name);
 } rh_hooks;
 
 typedef struct rh_config {

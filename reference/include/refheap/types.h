@@ -284,9 +284,17 @@ rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls);
  * Returns a new reference, or NULL: with AttributeError set when absent. */
 rh_object *rh_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
 rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name);  /* borrowed, MRO */
-/* The class's namespace dict (C.__dict__; CPython lends a read-only proxy of it). New reference, or NULL
- * for a class without one. From then on lookups through the class bypass the type attribute cache. */
+/* C.__dict__: a new read-only mappingproxy of the class's namespace (type_dict), or NULL for a class
+ * without one. New reference. */
 rh_object *rh_class_dict(rh_runtime *rt, rh_object *cls);
+/* mappingproxy(mapping) without the argument check (PyDictProxy_New): new reference, GC-tracked; the proxy
+ * holds a reference to mapping (borrowed here). rh_mappingproxy_mapping: the mapping (borrowed). */
+rh_object *rh_mappingproxy_new(rh_runtime *rt, rh_object *mapping);
+rh_object *rh_mappingproxy_mapping(rh_object *proxy);
+/* A new types.SimpleNamespace whose __dict__ is dict (borrowed; NULL: a new empty dict), GC-tracked.
+ * rh_namespace_dict: that dict (borrowed). */
+rh_object *rh_namespace_new(rh_runtime *rt, rh_object *dict);
+rh_object *rh_namespace_dict(rh_object *ns);
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
 /* An interpreter's inline caches for instance attributes (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and

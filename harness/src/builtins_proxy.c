@@ -1,0 +1,151 @@
+/* builtins_proxy.c — the types that types.py names from what the interpreter hands out: mappingproxy (a
+ * class's __dict__, types.MappingProxyType) and types.SimpleNamespace (sys.implementation).
+ *
+ * Owns their constructors (argument parsing; the objects are the library's: reference/src/t_mappingproxy.c,
+ * t_namespace.c), sys.implementation, and the method table of mappingproxy (CPython 3.11 Objects/descrobject.c mappingproxy_methods: get,
+ * keys, values, items, copy, __reversed__), each of which calls the mapping's method of the same name as
+ * CPython does (PyObject_VectorcallMethod: on a dict, the dict's method runs with no bound method made).
+ * The object itself is the library's (reference/src/t_mappingproxy.c). Every function has the hx_cfn
+ * signature: arguments borrowed, a new reference or NULL with the runtime error set.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "interp.h"
+
+#define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
+
+/* mapping.<name>(*a): the method found as LOAD_METHOD finds it on a built-in, else through getattr */
+static rh_object *forward(hx_interp *I, rh_object *self, const char *name, rh_object **a, int n) {
+    rh_object *m = rh_mappingproxy_mapping(self);
+    const rh_builtin_def *d = rh_builtin_type(I->rt, rh_kind_of(m)) == m->type ? hx_find_method_def(I, m, name) : NULL;
+    if (d) return hx_call_def(I, d, m, a, n, NULL, NULL, 0);
+    rh_object *nm = hx_name(I, name), *bound = nm ? hx_getattr_obj(I, m, nm) : NULL;
+    rh_object *r = bound ? hx_call(I, bound, a, n, NULL, NULL, 0) : NULL;
+    rh_xdecref(I->rt, bound);
+    return r;
+}
+
+/* "name() takes no keyword arguments", and the METH_NOARGS / get's argument counts */
+static int check_args(hx_interp *I, const char *name, int n, int lo, int hi, int nkw) {
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (n >= lo && n <= hi) return 0;
+    if (hi == 0)
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments (%d given)", name, n);
+    else if (n < lo)
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at least %d argument%s, got %d", name, lo, lo == 1 ? "" : "s", n);
+    else
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at most %d argument%s, got %d", name, hi, hi == 1 ? "" : "s", n);
+    return -1;
+}
+
+#define NOARGS_FORWARD(fn, nm)                                                        \
+    FN(fn) {                                                                          \
+        (void)kwn; (void)kwv;                                                         \
+        return check_args(I, nm, n, 0, 0, nkw) ? NULL : forward(I, self, nm, a, n);   \
+    }
+NOARGS_FORWARD(mp_keys, "keys")
+NOARGS_FORWARD(mp_values, "values")
+NOARGS_FORWARD(mp_items, "items")
+NOARGS_FORWARD(mp_copy, "copy")
+
+/* mappingproxy_get: get(key, default=None, /) */
+FN(mp_get) {
+    (void)kwn; (void)kwv;
+    return check_args(I, "get", n, 1, 2, nkw) ? NULL : forward(I, self, "get", a, n);
+}
+
+/* mappingproxy_reversed: reversed(mapping) */
+FN(mp_reversed) {
+    (void)kwn; (void)kwv;
+    if (check_args(I, "__reversed__", n, 0, 0, nkw)) return NULL;
+    rh_object *fn = rh_dict_get_cstr(I->rt, I->builtins, "reversed"), *m = rh_mappingproxy_mapping(self);
+    if (!fn) {
+        if (!rh_err_occurred(I->rt)) rh_err_set(I->rt, RH_EXC_NAME, "name 'reversed' is not defined");
+        return NULL;
+    }
+    return hx_call(I, fn, &m, 1, NULL, NULL, 0);
+}
+
+static const rh_builtin_def proxy_methods[] = {
+    {"get", (void (*)(void))mp_get, 0},       {"keys", (void (*)(void))mp_keys, 0},
+    {"values", (void (*)(void))mp_values, 0}, {"items", (void (*)(void))mp_items, 0},
+    {"copy", (void (*)(void))mp_copy, 0},     {"__reversed__", (void (*)(void))mp_reversed, 0},
+    {NULL, NULL, 0},
+};
+
+int hx_proxy_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){NULL, proxy_methods};
+    return 1;
+}
+
+/* mappingproxy(mapping): mappingproxy_new's argument parsing, then the type's tp_new */
+FN(proxy_ctor) {
+    (void)self;
+    rh_object *arg = n ? a[0] : NULL;
+    for (int i = 0; i < nkw; i++) {
+        if (strcmp(kwn[i], "mapping") || arg) {
+            rh_err_set(I->rt, RH_EXC_TYPE, strcmp(kwn[i], "mapping") ? "mappingproxy() got an unexpected keyword argument '%s'"
+                                                                    : "argument for mappingproxy() given by name ('%s') and position (1)", kwn[i]);
+            return NULL;
+        }
+        arg = kwv[i];
+    }
+    if (n > 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "mappingproxy() takes at most 1 argument (%d given)", n);
+        return NULL;
+    }
+    rh_type *t = rh_builtin_type(I->rt, RH_K_MAPPINGPROXY);
+    return t->tp_new(I->rt, t, &arg, arg ? 1 : 0);
+}
+
+/* SimpleNamespace(**kwargs) (namespace_init); 3.13 also takes one mapping or iterable of pairs first */
+FN(namespace_ctor) {
+    (void)self;
+    rh_runtime *rt = I->rt;
+    int positional = rh_runtime_profile(rt)->version_hex >= 0x030D;
+    if (n > (positional ? 1 : 0)) {
+        if (positional) rh_err_set(rt, RH_EXC_TYPE, "SimpleNamespace expected at most 1 argument, got %d", n);
+        else rh_err_set(rt, RH_EXC_TYPE, "no positional arguments expected");
+        return NULL;
+    }
+    rh_object *dict_type = (rh_object *)rh_builtin_type(rt, RH_K_DICT);
+    rh_object *d = n ? hx_call_borrowed(I, dict_type, a, 1) : rh_dict_new(rt);
+    for (int i = 0; d && i < nkw; i++)
+        if (rh_dict_set_cstr(rt, d, kwn[i], kwv[i])) rh_setref(rt, &d, NULL);
+    rh_object *ns = d ? rh_namespace_new(rt, d) : NULL;
+    rh_xdecref(rt, d);
+    return ns;
+}
+
+static const rh_builtin_def proxy_ctor_def = {"mappingproxy", (void (*)(void))proxy_ctor, 0};
+static const rh_builtin_def namespace_ctor_def = {"SimpleNamespace", (void (*)(void))namespace_ctor, 0};
+
+const rh_builtin_def *hx_proxy_constructor(rh_object *type) {
+    rh_kind k = ((rh_type *)type)->kind;
+    return k == RH_K_MAPPINGPROXY ? &proxy_ctor_def : k == RH_K_NAMESPACE ? &namespace_ctor_def : NULL;
+}
+
+/* sys.implementation (make_impl_info): name, cache_tag, version, hexversion, _multiarch; none in 2.7 */
+rh_object *hx_sys_implementation(hx_interp *I, rh_object *version_info) {
+    rh_runtime *rt = I->rt;
+    const rh_profile *p = rh_runtime_profile(rt);
+    char tag[32];
+    snprintf(tag, sizeof tag, "cpython-%u%u", (unsigned)(p->hexversion >> 24), (unsigned)((p->hexversion >> 16) & 0xFF));
+    rh_object *d = rh_dict_new(rt), *v;
+    const char *names[] = {"name", "cache_tag", "version", "hexversion", "_multiarch"};
+    for (int i = 0; d && i < 5; i++) {
+        v = i == 0 ? rh_str_from_cstr(rt, "cpython") : i == 1 ? rh_str_from_cstr(rt, tag)
+          : i == 2 ? (rh_incref(version_info), version_info) : i == 3 ? rh_int_from_i64(rt, p->hexversion)
+          : rh_str_from_cstr(rt, "x86_64-linux-gnu");
+        if (!v || rh_dict_set_cstr(rt, d, names[i], v)) rh_setref(rt, &d, NULL);
+        rh_xdecref(rt, v);
+    }
+    rh_object *ns = d ? rh_namespace_new(rt, d) : NULL;
+    rh_xdecref(rt, d);
+    return ns;
+}
