@@ -1392,7 +1392,7 @@ static void pattern_sequence(cg *g, hx_node *p, pctx *pc) {
     for (int i = 0; i < n; i++) {
         hx_node *q = p->items[i];
         if (q->kind == P_STAR) {
-            if (star >= 0) { fail(g, q, "syntax error: multiple starred names in sequence pattern"); return; }
+            if (star >= 0) { fail(g, p, "syntax error: multiple starred names in sequence pattern"); return; }
             star_wildcard = wildcard_star(q);
             only_wildcard &= star_wildcard;
             star = i;
@@ -1565,7 +1565,9 @@ static void pattern_or(cg *g, hx_node *p, pctx *pc) {
         emit_fail_pop(g, pc);
         if (i) free(pc->stores);
     }
-    if (g->failed) {
+    if (g->failed) { /* the failing alternative's labels were never emitted */
+        for (int k = 0; k < pc->nfail; k++) free(pc->fail_pop[k].at);
+        free(pc->fail_pop);
         free(control);
         free(ends);
         *pc = old;

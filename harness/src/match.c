@@ -110,7 +110,13 @@ static rh_object *class_attr(hx_interp *I, rh_object *subject, rh_object *type, 
         return NULL;
     }
     rh_object *attr = hx_getattr_obj(I, subject, name);
-    if (!attr && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) rh_err_clear(rt);
+    if (!attr && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
+        /* 3.11 / 3.12: PyObject_GetAttr's miss made the AttributeError object (set_attribute_error_context
+         * normalizes it to attach name and obj) before match_class_attr clears it; 3.13 asks with
+         * PyObject_GetOptionalAttr, which makes none */
+        if (rh_runtime_profile(rt)->version_hex < 0x030D && rh_err_normalize(rt)) return NULL;
+        rh_err_clear(rt);
+    }
     return attr;
 }
 
