@@ -1878,7 +1878,14 @@ static hx_node *p_patterns(parser *P) {
     hx_tok *t = cur(P);
     hx_node *first = p_pattern(P);
     if (!first) return NULL;
-    if (!is_op(cur(P), ",") && first->kind != P_STAR) return first;
+    if (!is_op(cur(P), ",")) {
+        if (first->kind == P_STAR) { /* open_sequence_pattern needs a comma after a lone star */
+            syntax(P, cur(P), NULL);
+            hx_node_free(first);
+            return NULL;
+        }
+        return first;
+    }
     hx_node *seq = mk(P_SEQ, t);
     nvec v = {0};
     nv_push(&v, first);
