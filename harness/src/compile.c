@@ -1669,6 +1669,7 @@ static void match_stmt(cg *g, hx_node *s) {
         for (int k = 0; k < pc.nstores && !g->failed; k++) store_name(g, pc.stores[k]);
         free(pc.stores);
         if (m->b && !g->failed) {
+            g->line = m->b->line; /* compiler_jump_if at the guard's location */
             expr(g, m->b);
             int at = emit(g, HX_POP_JUMP_IF_FALSE, 0);
             if (!pc.nfail) {
@@ -1693,6 +1694,7 @@ static void match_stmt(cg *g, hx_node *s) {
         g->line = last->a->line;
         emit(g, HX_NOP, 0);
         if (last->b) {
+            g->line = last->b->line;
             expr(g, last->b);
             ends[nends++] = emit(g, HX_POP_JUMP_IF_FALSE, 0);
         }

@@ -47,7 +47,8 @@ rh_object *hx_match_keys(hx_interp *I, rh_object *map, rh_object *keys) {
     rh_runtime *rt = I->rt;
     size_t nkeys = rh_tuple_len(keys);
     if (!nkeys) { rh_incref(rh_empty_tuple(rt)); return rh_empty_tuple(rt); }
-    rh_object *get = hx_getattr_obj(I, map, hx_name(I, "get"));
+    rh_object *gname = hx_name(I, "get");
+    rh_object *get = gname ? hx_getattr_obj(I, map, gname) : NULL;
     if (!get) return NULL;
     rh_object *seen = rh_set_new(rt, NULL), *dummy = NULL, *values = NULL;
     if (!seen) goto fail;
@@ -126,7 +127,9 @@ static int positional_attrs(hx_interp *I, rh_object *subject, rh_object *type, i
                             rh_object *seen) {
     rh_runtime *rt = I->rt;
     int self = 0;
-    rh_object *match_args = hx_getattr_obj(I, type, hx_name(I, "__match_args__"));
+    rh_object *maname = hx_name(I, "__match_args__");
+    if (!maname) return -1;
+    rh_object *match_args = hx_getattr_obj(I, type, maname);
     if (match_args) {
         if (rh_kind_of(match_args) != RH_K_TUPLE || rh_type_of(match_args) != rh_builtin_type(rt, RH_K_TUPLE)) {
             rh_err_set(rt, RH_EXC_TYPE, "%s.__match_args__ must be a tuple (got %s)", type_name(type), hx_tname(match_args));

@@ -1345,14 +1345,14 @@ static int r_pattern(prep *P, scope *s, hx_node *p) {
         for (int i = 0; i < p->n; i++)
             if (r_pattern(P, s, p->items[i])) return -1;
         return p->kind == P_SEQ ? seq_consts(P, s, p) : 0;
-    case P_MAP:
-        if (r_list(P, s, p->items, p->n) || map_keys(P, s, p)) return -1;
+    case P_MAP: /* "get": the name MATCH_KEYS looks up (CPython's static _Py_ID(get)), interned before the run */
+        if (r_list(P, s, p->items, p->n) || map_keys(P, s, p) || !intern_name(P, "get")) return -1;
         if (p->n && !(p->val = int_const(P, s, p, p->n))) return -1;
         for (int i = 0; i < p->n2; i++)
             if (r_pattern(P, s, p->items2[i])) return -1;
         return p->b ? r_target(P, s, p->b) : 0;
-    case P_CLASS: {
-        if (r_expr(P, s, p->a)) return -1;
+    case P_CLASS: { /* and "__match_args__" (_Py_ID(__match_args__)) for positional sub-patterns */
+        if (r_expr(P, s, p->a) || (p->n && !intern_name(P, "__match_args__"))) return -1;
         for (int i = 0; i < p->n; i++)
             if (r_pattern(P, s, p->items[i])) return -1;
         /* MATCH_CLASS's tuple of keyword names: one constant (compiler_pattern_class's attr_names) */

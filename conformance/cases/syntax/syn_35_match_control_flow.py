@@ -3,7 +3,8 @@
 # property: `match` and `case` stay ordinary names (variables, parameters, class attributes, subscripts) and `match -x:`, `match (x):`,
 #   `match x,:` and `match [*match]:` are match statements; continue and break in a case body inside a loop (the subject is
 #   off the stack), := in a guard, nested mapping/sequence patterns, a yield inside a guard (the subject stays on the
-#   generator's stack), 1.0 matching the literal 1, negative floats, an or-pattern under `as`
+#   generator's stack), 1.0 matching the literal 1, negative floats, an or-pattern under `as`; an error raised in a guard
+#   written over two lines points at the guard's line
 match = [3, 4]
 print(match[0], match)
 def f(match): return match + 1
@@ -51,3 +52,19 @@ match -0.5:
     case -0.5: print("neg float")
 match "x":
     case "x" | "y" as s: print("or-as", s)
+
+def guarded(v):
+    match v:
+        case [a] if (
+                1 / a):
+            return "div"
+        case _:
+            return "no"
+print(guarded([2]), guarded("x"))
+try:
+    guarded([0])
+except ZeroDivisionError as e:
+    tb = e.__traceback__
+    while tb.tb_next:
+        tb = tb.tb_next
+    print("guard error at line", tb.tb_lineno)
