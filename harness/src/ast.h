@@ -43,6 +43,17 @@ typedef enum {
     S_RETURN, S_GLOBAL, S_CLASS, S_IMPORT, S_RAISE, S_TRY, S_EXCEPT, S_BLOCK, S_WITH, S_ASSERT,
     S_NONLOCAL,
     S_ANNASSIGN,             /* a=target b=annotation c=value (NULL: none) op=simple (a bare, unparenthesised name) */
+    /* PEP 634 (3.10+): S_MATCH a=subject items=S_CASE; S_CASE a=pattern b=guard (NULL: none) items=body */
+    S_MATCH, S_CASE,
+    /* patterns (Python/compile.c compiler_pattern_*): a capture target is an E_NAME store target in b
+     *   P_AS a=sub-pattern (NULL: a bare capture) b=E_NAME (NULL: the wildcard `_`)
+     *   P_VALUE a=expression compared with == (literals, dotted names)
+     *   P_SINGLETON a=E_CONST None / True / False compared with `is`
+     *   P_SEQ items (at most one P_STAR: b=E_NAME or NULL for `*_`)
+     *   P_MAP items=key expressions items2=patterns b=E_NAME of `**rest` (NULL: none)
+     *   P_CLASS a=class expression items=positional patterns items2=keyword patterns kwnames (n2)
+     *   P_OR items (two or more alternatives) */
+    P_AS = 70, P_VALUE, P_SINGLETON, P_SEQ, P_STAR, P_MAP, P_CLASS, P_OR,
     /* expressions */
     E_JOINED = 90, E_FORMATTED, /* f-strings: parts (E_CONST str / E_FORMATTED: a value, op conversion, b spec) */
     E_NAME = 100, E_CONST, E_LIST, E_TUPLE, E_DICT, E_LISTCOMP, E_BINOP, E_UNARY, E_BOOLOP, E_NOT,

@@ -718,6 +718,8 @@ static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
     return 0;
 }
 
+int hx_isinstance(hx_interp *I, rh_object *o, rh_object *cls) { return instance_of(I, o, cls); }
+
 FN(bi_isinstance) {
     UNUSED_ARGS;
     if (no_kw(I, "isinstance", nkw, kwn) || nargs_check(I, "isinstance", n, 2, 2)) return NULL;

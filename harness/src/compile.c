@@ -55,6 +55,7 @@ typedef struct cg {
     int check_gc;      /* profile: collections scheduled at allocation run between statements */
     int top;           /* module body: emit the per-statement report hooks */
     int failed;
+    hx_node *ploc;     /* the pattern compiled last (compiler_pattern's SET_LOC: where a pattern error points) */
 } cg;
 
 #define GROW(ptr, n, cap)                                                         \
@@ -1275,6 +1276,435 @@ static void annassign(cg *g, hx_node *s) {
     if (!s->op && body_scope && !future) eval_drop(g, s->b);
 }
 
+/* ---------------------------------------------------------------- match statement (PEP 634) */
+/* Python/compile.c (3.11) compiler_match / compiler_pattern_*: a pattern consumes the subject on top of the
+ * stack. Captured values go underneath the items still needed (pattern_helper_rotate) and are stored once
+ * the whole pattern matched; a failing check jumps to the fail_pop label that pops what is on the stack
+ * above the subject's place (on_top items plus the captures so far). */
+typedef struct jlist { int *at; int n, cap; } jlist;
+typedef struct pctx {
+    hx_node **stores;        /* capture targets (E_NAME), in the order they were captured */
+    int nstores, capstores;
+    int allow_irrefutable;   /* a bare capture / wildcard may appear here */
+    jlist *fail_pop;         /* fail_pop[n]: jumps to the label that pops n items */
+    int nfail;
+    int on_top;              /* items above the captures that the current pattern must keep */
+    int base;                /* stack depth at fail_pop[0] */
+} pctx;
+
+static void jl_add(jlist *l, int at) {
+    GROW(l->at, l->n, l->cap);
+    l->at[l->n++] = at;
+}
+
+/* jump_to_fail_pop: a conditional jump (op) to the label popping everything above the subject's place */
+static void jump_to_fail_pop(cg *g, pctx *pc, unsigned op) {
+    int pops = pc->on_top + pc->nstores;
+    if (pops >= pc->nfail) {
+        pc->fail_pop = realloc(pc->fail_pop, (size_t)(pops + 1) * sizeof *pc->fail_pop);
+        if (!pc->fail_pop) abort();
+        memset(pc->fail_pop + pc->nfail, 0, (size_t)(pops + 1 - pc->nfail) * sizeof *pc->fail_pop);
+        pc->nfail = pops + 1;
+    }
+    jl_add(&pc->fail_pop[pops], emit(g, op, 0));
+}
+
+/* emit_and_reset_fail_pop: the labels, deepest first, each popping one item and falling into the next */
+static void emit_fail_pop(cg *g, pctx *pc) {
+    if (!pc->nfail) return;
+    g->depth = pc->base + pc->nfail - 1;
+    for (int n = pc->nfail - 1; n >= 0; n--) {
+        for (int k = 0; k < pc->fail_pop[n].n; k++) patch(g, pc->fail_pop[n].at[k], here(g));
+        free(pc->fail_pop[n].at);
+        if (n) emit(g, HX_POP_TOP, 0);
+    }
+    free(pc->fail_pop);
+    pc->fail_pop = NULL;
+    pc->nfail = 0;
+}
+
+/* pattern_helper_rotate: move the top item `count` items down */
+static void rotate(cg *g, int count) {
+    while (count > 1) emit(g, HX_SWAP, (uint32_t)count--);
+}
+
+/* pattern_helper_store_name: a capture (NULL target: the wildcard, popped) */
+static void pattern_store(cg *g, hx_node *at, hx_node *t, pctx *pc) {
+    if (!t) { emit(g, HX_POP_TOP, 0); return; }
+    for (int i = 0; i < pc->nstores; i++)
+        if (!strcmp(pc->stores[i]->name, t->name)) { /* compiler_error_duplicate_store */
+            char m[200];
+            snprintf(m, sizeof m, "syntax error: multiple assignments to name '%s' in pattern", t->name);
+            fail(g, at, m);
+            return;
+        }
+    rotate(g, pc->on_top + pc->nstores + 1);
+    GROW(pc->stores, pc->nstores, pc->capstores);
+    pc->stores[pc->nstores++] = t;
+}
+
+static int wildcard(const hx_node *p) { return p->kind == P_AS && !p->a && !p->b; }
+static int wildcard_star(const hx_node *p) { return p->kind == P_STAR && !p->b; }
+
+static void pattern(cg *g, hx_node *p, pctx *pc);
+
+/* compiler_pattern_subpattern: irrefutable sub-patterns are always allowed */
+static void subpattern(cg *g, hx_node *p, pctx *pc) {
+    int allow = pc->allow_irrefutable;
+    pc->allow_irrefutable = 1;
+    pattern(g, p, pc);
+    pc->allow_irrefutable = allow;
+}
+
+/* pattern_helper_sequence_unpack: UNPACK_SEQUENCE (UNPACK_EX with a star), then each item's sub-pattern */
+static void sequence_unpack(cg *g, hx_node **pats, int n, int star, pctx *pc) {
+    if (star < 0) emit_v(g, HX_UNPACK_SEQUENCE, (uint32_t)n, n - 1);
+    else emit_v(g, HX_UNPACK_EX, (uint32_t)star | (uint32_t)(n - star - 1) << 8, n - 1);
+    pc->on_top += n;
+    for (int i = 0; i < n; i++) {
+        pc->on_top--;
+        subpattern(g, pats[i], pc);
+    }
+}
+
+/* pattern_helper_sequence_subscr: with a `*_`, each other item is read by index (negative after the star) */
+static void sequence_subscr(cg *g, hx_node **pats, hx_node **pats_consts, int n, int star, pctx *pc) {
+    pc->on_top++;
+    for (int i = 0; i < n; i++) {
+        if (wildcard(pats[i]) || i == star) continue;
+        emit(g, HX_COPY, 1);
+        if (i < star) {
+            emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, pats_consts[i]->cst));
+        } else { /* subject[len(subject) - (n - i)] */
+            emit(g, HX_GET_LEN, 0);
+            emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, pats_consts[i]->cst));
+            emit(g, HX_BINARY_OP, OP_SUB);
+        }
+        emit(g, HX_BINARY_SUBSCR, 0);
+        subpattern(g, pats[i], pc);
+    }
+    pc->on_top--;
+    emit(g, HX_POP_TOP, 0);
+}
+
+static void pattern_sequence(cg *g, hx_node *p, pctx *pc) {
+    int n = p->n, star = -1, only_wildcard = 1, star_wildcard = 0;
+    for (int i = 0; i < n; i++) {
+        hx_node *q = p->items[i];
+        if (q->kind == P_STAR) {
+            if (star >= 0) { fail(g, p, "syntax error: multiple starred names in sequence pattern"); return; }
+            star_wildcard = wildcard_star(q);
+            only_wildcard &= star_wildcard;
+            star = i;
+            continue;
+        }
+        only_wildcard &= wildcard(q);
+    }
+    pc->on_top++;
+    emit(g, HX_MATCH_SEQUENCE, 0);
+    jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+    if (star < 0) {
+        emit(g, HX_GET_LEN, 0);
+        emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, p->val->cst));
+        emit(g, HX_COMPARE_OP, CMP_EQ);
+        jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+    } else if (!(n == 1 && star_wildcard)) { /* `[*_]` alone needs no length */
+        emit(g, HX_GET_LEN, 0);
+        emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, p->val->cst));
+        emit(g, HX_COMPARE_OP, CMP_GE);
+        jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+    }
+    pc->on_top--;
+    if (only_wildcard) emit(g, HX_POP_TOP, 0);
+    else if (star_wildcard) sequence_subscr(g, p->items, p->items2, n, star, pc);
+    else sequence_unpack(g, p->items, n, star, pc);
+}
+
+/* COPY 1; LOAD_CONST None; IS_OP 1; POP_JUMP_IF_FALSE (3.11 folds it into POP_JUMP_IF_NONE) */
+static void fail_if_none(cg *g, pctx *pc) {
+    emit(g, HX_COPY, 1);
+    load_none(g);
+    emit(g, HX_COMPARE_OP, CMP_ISNOT);
+    jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+}
+
+static void pattern_mapping(cg *g, hx_node *p, pctx *pc) {
+    int size = p->c ? p->c->n : p->n;
+    hx_node **keys = p->c ? p->c->items : p->items;
+    pc->on_top++;
+    emit(g, HX_MATCH_MAPPING, 0);
+    jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+    if (!size && !p->b) { /* `{}` */
+        pc->on_top--;
+        emit(g, HX_POP_TOP, 0);
+        return;
+    }
+    if (size) {
+        emit(g, HX_GET_LEN, 0);
+        emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, p->val->cst));
+        emit(g, HX_COMPARE_OP, CMP_GE);
+        jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+    }
+    for (int i = 0; i < size; i++)
+        if (keys[i]->kind != E_CONST && keys[i]->kind != E_ATTR) {
+            fail(g, keys[i], "syntax error: mapping pattern keys may only match literals and attribute lookups");
+            return;
+        }
+    if (p->c) emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, p->c->cst));
+    else {
+        for (int i = 0; i < size; i++) expr(g, keys[i]);
+        emit_v(g, HX_BUILD_TUPLE, (uint32_t)size, 1 - size);
+    }
+    emit(g, HX_MATCH_KEYS, 0);
+    pc->on_top += 2;
+    fail_if_none(g, pc);
+    pc->on_top--;
+    sequence_unpack(g, p->items2, size, -1, pc);
+    pc->on_top -= 2;
+    if (p->b) { /* rest = dict(subject) without the keys */
+        emit_v(g, HX_BUILD_MAP, 0, 1);
+        emit(g, HX_SWAP, 3);
+        emit(g, HX_DICT_UPDATE, 2);
+        emit_v(g, HX_UNPACK_SEQUENCE, (uint32_t)size, size - 1);
+        for (int k = size; k > 0; k--) {
+            emit(g, HX_COPY, (uint32_t)(1 + k));
+            emit(g, HX_SWAP, 2);
+            emit(g, HX_DELETE_SUBSCR, 0);
+        }
+        pattern_store(g, p, p->b, pc);
+    } else {
+        emit(g, HX_POP_TOP, 0);
+        emit(g, HX_POP_TOP, 0);
+    }
+}
+
+static void pattern_class(cg *g, hx_node *p, pctx *pc) {
+    int nargs = p->n, nattrs = p->n2;
+    for (int i = 0; i < nattrs; i++) /* validate_kwd_attrs */
+        for (int j = i + 1; j < nattrs; j++)
+            if (!strcmp(p->kwnames[i], p->kwnames[j])) {
+                char m[200];
+                snprintf(m, sizeof m, "syntax error: attribute name repeated in class pattern: %s", p->kwnames[j]);
+                fail(g, p->items2[j], m);
+                return;
+            }
+    expr(g, p->a);
+    emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, p->c->cst));
+    emit(g, HX_MATCH_CLASS, (uint32_t)nargs);
+    pc->on_top++;
+    fail_if_none(g, pc);
+    emit_v(g, HX_UNPACK_SEQUENCE, (uint32_t)(nargs + nattrs), nargs + nattrs - 1);
+    pc->on_top += nargs + nattrs - 1;
+    for (int i = 0; i < nargs + nattrs; i++) {
+        pc->on_top--;
+        hx_node *q = i < nargs ? p->items[i] : p->items2[i - nargs];
+        if (wildcard(q)) { emit(g, HX_POP_TOP, 0); continue; }
+        subpattern(g, q, pc);
+    }
+}
+
+/* compiler_pattern_or: each alternative on its own copy of the subject with its own captures; they must
+ * capture the same names, which are brought into the first alternative's order before the common exit */
+static void pattern_or(cg *g, hx_node *p, pctx *pc) {
+    int *ends = malloc((size_t)p->n * sizeof *ends), nends = 0;
+    if (!ends) abort();
+    pctx old = *pc;
+    hx_node **control = NULL;
+    int ncontrol = -1, depth0 = g->depth;
+    for (int i = 0; i < p->n && !g->failed; i++) {
+        hx_node *alt = p->items[i];
+        pc->stores = NULL;
+        pc->nstores = pc->capstores = 0;
+        pc->allow_irrefutable = (i == p->n - 1) && old.allow_irrefutable;
+        pc->fail_pop = NULL;
+        pc->nfail = 0;
+        pc->on_top = 0;
+        pc->base = depth0;
+        g->depth = depth0;
+        emit(g, HX_COPY, 1);
+        pattern(g, alt, pc);
+        if (g->failed) { free(pc->stores); break; }
+        int nstores = pc->nstores;
+        if (!i) {
+            control = pc->stores;
+            ncontrol = nstores;
+        } else if (nstores != ncontrol) {
+            fail(g, g->ploc, "syntax error: alternative patterns bind different names");
+            free(pc->stores);
+            break;
+        } else if (nstores) {
+            /* rotate this alternative's captures into the control order */
+            int icontrol = nstores;
+            while (icontrol--) {
+                const char *name = control[icontrol]->name;
+                int istores = -1;
+                for (int k = 0; k < nstores; k++)
+                    if (!strcmp(pc->stores[k]->name, name)) istores = k;
+                if (istores < 0) {
+                    fail(g, g->ploc, "syntax error: alternative patterns bind different names");
+                    break;
+                }
+                if (icontrol != istores) {
+                    /* rotated = stores[:rotations]; del stores[:rotations];
+                     * stores[icontrol - istores:icontrol - istores] = rotated; the same on the stack */
+                    int rotations = istores + 1, pos = icontrol - istores;
+                    hx_node **tmp = malloc((size_t)rotations * sizeof *tmp);
+                    if (!tmp) abort();
+                    memcpy(tmp, pc->stores, (size_t)rotations * sizeof *tmp);
+                    memmove(pc->stores, pc->stores + rotations, (size_t)(nstores - rotations) * sizeof *tmp);
+                    memmove(pc->stores + pos + rotations, pc->stores + pos,
+                            (size_t)(nstores - rotations - pos) * sizeof *tmp);
+                    memcpy(pc->stores + pos, tmp, (size_t)rotations * sizeof *tmp);
+                    free(tmp);
+                    while (rotations--) rotate(g, icontrol + 1);
+                }
+            }
+            if (g->failed) { free(pc->stores); break; }
+        }
+        ends[nends++] = emit(g, HX_JUMP, 0);
+        emit_fail_pop(g, pc);
+        if (i) free(pc->stores);
+    }
+    if (g->failed) { /* the failing alternative's labels were never emitted */
+        for (int k = 0; k < pc->nfail; k++) free(pc->fail_pop[k].at);
+        free(pc->fail_pop);
+        free(control);
+        free(ends);
+        *pc = old;
+        return;
+    }
+    /* No match: pop the subject and fail */
+    free(pc->fail_pop);
+    *pc = old;
+    g->depth = depth0;
+    emit(g, HX_POP_TOP, 0);
+    jump_to_fail_pop(g, pc, HX_JUMP);
+    /* the common exit: [subject, captures...] -> captures rotated under what the enclosing pattern keeps */
+    g->depth = depth0 + ncontrol;
+    for (int k = 0; k < nends; k++) patch(g, ends[k], here(g));
+    free(ends);
+    int nrots = ncontrol + 1 + pc->on_top + pc->nstores;
+    for (int i = 0; i < ncontrol; i++) rotate(g, nrots); /* pattern_helper_rotate for each capture */
+    for (int i = 0; i < ncontrol; i++) {
+        hx_node *t = control[i];
+        for (int k = 0; k < pc->nstores; k++)
+            if (!strcmp(pc->stores[k]->name, t->name)) {
+                char m[200];
+                snprintf(m, sizeof m, "syntax error: multiple assignments to name '%s' in pattern", t->name);
+                fail(g, p, m);
+            }
+        GROW(pc->stores, pc->nstores, pc->capstores);
+        pc->stores[pc->nstores++] = t;
+    }
+    free(control);
+    emit(g, HX_POP_TOP, 0); /* the subject */
+}
+
+/* compiler_pattern */
+static void pattern(cg *g, hx_node *p, pctx *pc) {
+    if (g->failed) return;
+    g->line = p->line;
+    g->ploc = p;
+    switch (p->kind) {
+    case P_VALUE:
+        if (p->a->kind != E_CONST && p->a->kind != E_ATTR) {
+            fail(g, p, "syntax error: patterns may only match literals and attribute lookups");
+            return;
+        }
+        expr(g, p->a);
+        emit(g, HX_COMPARE_OP, CMP_EQ);
+        jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+        return;
+    case P_SINGLETON:
+        expr(g, p->a);
+        emit(g, HX_COMPARE_OP, CMP_IS);
+        jump_to_fail_pop(g, pc, HX_POP_JUMP_IF_FALSE);
+        return;
+    case P_AS:
+        if (!p->a) {
+            if (!pc->allow_irrefutable) {
+                char m[200];
+                if (p->b) snprintf(m, sizeof m, "syntax error: name capture '%s' makes remaining patterns unreachable", p->b->name);
+                else snprintf(m, sizeof m, "syntax error: wildcard makes remaining patterns unreachable");
+                fail(g, p, m);
+                return;
+            }
+            pattern_store(g, p, p->b, pc);
+            return;
+        }
+        pc->on_top++;
+        emit(g, HX_COPY, 1);
+        pattern(g, p->a, pc);
+        pc->on_top--;
+        pattern_store(g, p, p->b, pc);
+        return;
+    case P_STAR: pattern_store(g, p, p->b, pc); return; /* only inside a sequence pattern (parser.c) */
+    case P_SEQ: pattern_sequence(g, p, pc); return;
+    case P_MAP: pattern_mapping(g, p, pc); return;
+    case P_CLASS: pattern_class(g, p, pc); return;
+    case P_OR: pattern_or(g, p, pc); return;
+    default: fail(g, p, "unsupported pattern"); return;
+    }
+}
+
+/* compiler_match_inner */
+static void match_stmt(cg *g, hx_node *s) {
+    expr(g, s->a);
+    int cases = s->n;
+    hx_node *last = s->items[cases - 1];
+    int has_default = wildcard(last->a) && cases > 1;
+    int *ends = malloc((size_t)(cases + 1) * sizeof *ends), nends = 0;
+    if (!ends) abort();
+    int d0 = g->depth - 1; /* below the subject */
+    for (int i = 0; i < cases - has_default && !g->failed; i++) {
+        hx_node *m = s->items[i];
+        int keep = i != cases - has_default - 1;
+        g->line = m->a->line;
+        g->depth = d0 + 1;
+        if (keep) emit(g, HX_COPY, 1);
+        pctx pc = {0};
+        pc.allow_irrefutable = m->b != NULL || i == cases - 1;
+        pc.base = g->depth - 1;
+        pattern(g, m->a, &pc);
+        for (int k = 0; k < pc.nstores && !g->failed; k++) store_name(g, pc.stores[k]);
+        free(pc.stores);
+        if (m->b && !g->failed) {
+            g->line = m->b->line; /* compiler_jump_if at the guard's location */
+            expr(g, m->b);
+            int at = emit(g, HX_POP_JUMP_IF_FALSE, 0);
+            if (!pc.nfail) {
+                pc.fail_pop = calloc(1, sizeof *pc.fail_pop);
+                if (!pc.fail_pop) abort();
+                pc.nfail = 1;
+            }
+            jl_add(&pc.fail_pop[0], at);
+        }
+        if (keep) emit(g, HX_POP_TOP, 0);
+        body(g, m->items, m->n);
+        ends[nends++] = emit(g, HX_JUMP, 0);
+        g->line = m->a->line;
+        emit_fail_pop(g, &pc);
+        if (g->failed) {
+            for (int k = 0; k < pc.nfail; k++) free(pc.fail_pop[k].at);
+            free(pc.fail_pop);
+        }
+    }
+    g->depth = d0 + (has_default ? 0 : 0);
+    if (has_default && !g->failed) {
+        g->line = last->a->line;
+        emit(g, HX_NOP, 0);
+        if (last->b) {
+            g->line = last->b->line;
+            expr(g, last->b);
+            ends[nends++] = emit(g, HX_POP_JUMP_IF_FALSE, 0);
+        }
+        body(g, last->items, last->n);
+    }
+    g->depth = d0;
+    for (int k = 0; k < nends; k++) patch(g, ends[k], here(g));
+    free(ends);
+}
+
 static void stmt(cg *g, hx_node *s) {
     if (g->failed) return;
     g->line = s->line;
@@ -1340,6 +1770,7 @@ static void stmt(cg *g, hx_node *s) {
     case S_RAISE: raise_stmt(g, s); return;
     case S_TRY: try_stmt(g, s); return;
     case S_WITH: with_stmt(g, s); return;
+    case S_MATCH: match_stmt(g, s); return;
     case S_ASSERT: assert_stmt(g, s); return;
     default: fail(g, s, "unsupported statement"); return;
     }
@@ -1396,7 +1827,7 @@ static int find_ann(hx_node **b, int nb) {
         hx_node *n = b[i];
         switch (n->kind) {
         case S_ANNASSIGN: return 1;
-        case S_IF: case S_WHILE: case S_FOR: case S_BLOCK: case S_EXCEPT: case S_WITH:
+        case S_IF: case S_WHILE: case S_FOR: case S_BLOCK: case S_EXCEPT: case S_WITH: case S_MATCH: case S_CASE:
             if (find_ann(n->items, n->n) || find_ann(n->items2, n->n2)) return 1;
             break;
         case S_TRY:

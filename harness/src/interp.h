@@ -167,6 +167,15 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out);
 rh_object *hx_iter_list(hx_interp *I, rh_object *o); /* a list or tuple snapshot to iterate: new ref */
 const char *hx_tname(rh_object *o);  /* type name as CPython prints it */
 
+/* builtins.c: isinstance(o, cls) (PyObject_IsInstance): 1, 0, -1 with the error set */
+int hx_isinstance(hx_interp *I, rh_object *o, rh_object *cls);
+/* ---- match.c: structural pattern matching's run-time checks (MATCH_* instructions; borrowed arguments) */
+int hx_match_is_sequence(rh_object *o);
+int hx_match_is_mapping(rh_object *o);
+rh_object *hx_match_keys(hx_interp *I, rh_object *map, rh_object *keys); /* new tuple / None, NULL error */
+rh_object *hx_match_class(hx_interp *I, rh_object *subject, rh_object *type, int nargs, rh_object *names); /* new
+                          * tuple; NULL: no match (no error) or the error set */
+
 /* ---- compile.c: bytecode for the resolved module and every unit nested in it. 0, or -1 with *err. */
 int hx_compile(hx_interp *I, hx_code *module, hx_cerr *err);
 void hx_dis(FILE *out, const hx_code *c);   /* the bytecode of c and its nested units, readable */

@@ -116,6 +116,13 @@
     X(GET_AWAITABLE, 0, 0)         /* TOS -> its awaitable (a coroutine itself; else __await__) */      \
     X(FORMAT_VALUE, VAR, 0)        /* arg: conversion (1 str, 2 repr, 3 ascii) | 4 when a spec is on top */ \
     X(BUILD_STRING, VAR, 0)        /* the arg strs below joined (f-strings) */                          \
+    /* structural pattern matching (3.10+; Python/ceval.c of 3.11) */                                  \
+    X(GET_LEN, 1, 0)               /* push len(TOS) (TOS stays) */                                      \
+    X(MATCH_MAPPING, 1, 0)         /* push whether TOS is a mapping for patterns (TOS stays) */         \
+    X(MATCH_SEQUENCE, 1, 0)        /* push whether TOS is a sequence for patterns (TOS stays) */        \
+    X(MATCH_KEYS, 1, 0)            /* subject, keys -> subject, keys, tuple of values or None */        \
+    X(MATCH_CLASS, -2, 0)          /* subject, cls, names -> attribute tuple or None; arg: positional count */ \
+    X(UNPACK_EX, VAR, 0)           /* a, *b, c unpacking: arg = before | after << 8; the star item a list */ \
     /* harness hooks */                                                                                 \
     X(HX_CHECK_GC, 0, 0)           /* 3.12+: a collection scheduled by an allocation runs here */       \
     X(HX_STMT_BEGIN, 0, 0)         /* --report: top-level statement arg begins */                       \

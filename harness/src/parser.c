@@ -1623,6 +1623,342 @@ static void p_simple_line(parser *P, nvec *out) {
 
 static void p_stmt(parser *P, nvec *out);
 
+/* ---------------------------------------------------------------- match statement (PEP 634, 3.10+) */
+/* Grammar/python.gram match_stmt / patterns; node shapes in ast.h (P_*). `match`, `case` and `_` are soft
+ * keywords: a line starting with `match` is a match statement only when it parses as one (subject, ':',
+ * end of line, indented `case` blocks), otherwise it is an ordinary statement (match is a name). */
+static hx_node *p_pattern(parser *P);
+static hx_node *p_closed_pattern(parser *P);
+
+
+/* pattern_capture_target: NAME other than `_` not followed by '.', '(' or '=' */
+static hx_node *p_capture_name(parser *P) {
+    hx_tok *t = cur(P);
+    if (t->kind != T_NAME || is_keyword(t->text)) { syntax(P, t, NULL); return NULL; }
+    hx_node *n = mk(E_NAME, t);
+    n->name = sdup(t->text);
+    P->i++;
+    return n;
+}
+
+/* signed_number, strings, None / True / False: a P_VALUE or P_SINGLETON */
+static hx_node *p_literal_pattern(parser *P) {
+    hx_tok *t = cur(P);
+    hx_node *p = mk(P_VALUE, t);
+    if (is_op(t, "-")) {
+        hx_tok *num = peek_at(P, 1);
+        if (num->kind != T_INT && num->kind != T_FLOAT) { hx_node_free(p); syntax(P, num, NULL); return NULL; }
+        P->i++;
+        hx_node *u = mk(E_UNARY, t);
+        u->op = OP_NEG;
+        u->a = p_atom(P);
+        p->a = u;
+    } else {
+        if (is_strtok(t))
+            for (int j = P->i; is_strtok(&P->t[j]); j++)
+                if (P->t[j].kind != T_STRING) {
+                    hx_node_free(p);
+                    syntax(P, &P->t[j], "patterns may only match literals and attribute lookups");
+                    return NULL;
+                }
+        p->a = p_atom(P);
+        if (p->a && p->a->kind == E_CONST && (p->a->ckind == K_NONE || p->a->ckind == K_TRUE || p->a->ckind == K_FALSE))
+            p->kind = P_SINGLETON;
+    }
+    if (!p->a) { hx_node_free(p); return NULL; }
+    if (is_op(cur(P), "+") || is_op(cur(P), "-")) {
+        unsupported(P, cur(P), "complex literal pattern", "int, float, str, bytes, None, True, False literals");
+        hx_node_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+/* '(' / '[' patterns ')' / ']': a group (one pattern, no comma, parentheses) or a P_SEQ */
+static hx_node *p_seq_pattern(parser *P) {
+    hx_tok *t = cur(P);
+    const char *closer = is_op(t, "(") ? ")" : "]";
+    P->i++;
+    hx_node *seq = mk(P_SEQ, t);
+    nvec v = {0};
+    int comma = 0;
+    while (!failed(P) && !is_op(cur(P), closer)) {
+        hx_node *e = p_pattern(P);
+        if (!e) break;
+        nv_push(&v, e);
+        if (!is_op(cur(P), ",")) break;
+        comma = 1;
+        P->i++;
+    }
+    if (!failed(P) && closer[0] == ')' && v.n == 1 && !comma && v.v[0]->kind != P_STAR) { /* group_pattern */
+        hx_node *g = v.v[0];
+        free(v.v);
+        hx_node_free(seq);
+        if (expect_op(P, ")") != 0) { hx_node_free(g); return NULL; }
+        return g;
+    }
+    return p_close(P, seq, &v, NULL, closer);
+}
+
+/* '{' (key ':' pattern | '**' NAME) , ... '}' */
+static hx_node *p_map_pattern(parser *P) {
+    hx_tok *t = cur(P);
+    P->i++;
+    hx_node *m = mk(P_MAP, t);
+    nvec keys = {0}, vals = {0};
+    while (!failed(P) && !is_op(cur(P), "}")) {
+        if (is_op(cur(P), "**")) {
+            P->i++;
+            hx_tok *nt = cur(P);
+            if (nt->kind == T_NAME && !strcmp(nt->text, "_")) { syntax(P, nt, NULL); break; }
+            if (!(m->b = p_capture_name(P))) break;
+            if (is_op(cur(P), ",")) P->i++;
+            if (!is_op(cur(P), "}")) syntax(P, cur(P), NULL);
+            break;
+        }
+        hx_tok *kt = cur(P);
+        hx_node *k;
+        if (kt->kind == T_NAME && strcmp(kt->text, "None") && strcmp(kt->text, "True") && strcmp(kt->text, "False")) {
+            hx_node *vp = p_closed_pattern(P);
+            if (!vp) break;
+            if (vp->kind != P_VALUE) {
+                hx_node_free(vp);
+                syntax(P, kt, NULL);
+                break;
+            }
+            k = vp;
+        } else {
+            if (!(k = p_literal_pattern(P))) break;
+        }
+        hx_node *ke = k->a; /* the key expression itself */
+        k->a = NULL;
+        hx_node_free(k);
+        nv_push(&keys, ke);
+        if (expect_op(P, ":") != 0) break;
+        hx_node *vp = p_pattern(P);
+        if (!vp) break;
+        nv_push(&vals, vp);
+        if (vp->kind == P_STAR) { syntax(P, &P->t[P->i - 1], NULL); break; }
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+    }
+    if (keys.n != vals.n && !failed(P)) syntax(P, cur(P), NULL);
+    if (keys.n != vals.n) { free_nodes(keys.v, keys.n); free_nodes(vals.v, vals.n); hx_node_free(m); return NULL; }
+    return p_close(P, m, &keys, &vals, "}");
+}
+
+/* class_pattern's arguments after '(': positional patterns, then NAME '=' pattern */
+static hx_node *p_class_pattern(parser *P, hx_node *cls) {
+    hx_node *c = mk(P_CLASS, cur(P));
+    c->line = cls->line;
+    c->col = cls->col;
+    c->a = cls;
+    P->i++;
+    nvec pos = {0}, kw = {0};
+    char **kwn = NULL;
+    while (!failed(P) && !is_op(cur(P), ")")) {
+        if (cur(P)->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
+            hx_tok *at = cur(P);
+            P->i += 2;
+            hx_node *v = p_pattern(P);
+            if (!v) break;
+            kwn = realloc(kwn, (size_t)(kw.n + 1) * sizeof *kwn);
+            if (!kwn) abort();
+            kwn[kw.n] = sdup(at->text);
+            nv_push(&kw, v);
+            if (v->kind == P_STAR) { syntax(P, v->b ? &P->t[P->i - 1] : cur(P), NULL); break; }
+        } else {
+            hx_tok *pt = cur(P);
+            hx_node *v = p_pattern(P);
+            if (!v) break;
+            if (v->kind == P_STAR) { hx_node_free(v); syntax(P, pt, NULL); break; }
+            if (kw.n) { /* invalid_class_pattern */
+                hx_node_free(v);
+                syntax(P, pt, "positional patterns follow keyword patterns");
+                break;
+            }
+            nv_push(&pos, v);
+        }
+        if (!is_op(cur(P), ",")) break;
+        P->i++;
+    }
+    c->kwnames = kwn;
+    return p_close(P, c, &pos, &kw, ")");
+}
+
+/* closed_pattern */
+static hx_node *p_closed_pattern(parser *P) {
+    hx_tok *t = cur(P);
+    if (failed(P)) return NULL;
+    if (enter(P)) return NULL;
+    hx_node *r = NULL;
+    if (is_op(t, "(") || is_op(t, "[")) r = p_seq_pattern(P);
+    else if (is_op(t, "{")) r = p_map_pattern(P);
+    else if (is_op(t, "-") || t->kind == T_INT || t->kind == T_FLOAT || t->kind == T_BYTES || is_strtok(t))
+        r = p_literal_pattern(P);
+    else if (t->kind == T_NAME && (!strcmp(t->text, "None") || !strcmp(t->text, "True") || !strcmp(t->text, "False")))
+        r = p_literal_pattern(P);
+    else if (t->kind == T_NAME && !is_keyword(t->text)) {
+        /* name_or_attr: NAME ('.' NAME)* */
+        hx_node *e = p_capture_name(P);
+        int dotted = 0;
+        while (e && is_op(cur(P), ".")) {
+            P->i++;
+            hx_tok *nt = cur(P);
+            if (nt->kind != T_NAME) { syntax(P, nt, NULL); hx_node_free(e); e = NULL; break; }
+            hx_node *a = mk_over(E_ATTR, nt, e);
+            a->a = e;
+            a->name = sdup(nt->text);
+            P->i++;
+            e = a;
+            dotted = 1;
+        }
+        if (!e) r = NULL;
+        else if (is_op(cur(P), "(")) r = p_class_pattern(P, e);
+        else if (dotted) { r = mk_over(P_VALUE, t, e); r->a = e; }
+        else {
+            r = mk(P_AS, t);
+            if (strcmp(e->name, "_") == 0) hx_node_free(e); /* wildcard_pattern */
+            else r->b = e;                               /* capture_pattern */
+        }
+    } else syntax(P, t, NULL);
+    leave(P);
+    return r;
+}
+
+/* or_pattern ['as' NAME] */
+static hx_node *p_pattern(parser *P) {
+    hx_tok *t = cur(P);
+    if (is_op(t, "*")) { /* star_pattern (only inside a sequence pattern: compile.c checks) */
+        P->i++;
+        hx_node *s = mk(P_STAR, t);
+        hx_tok *nt = cur(P);
+        if (nt->kind != T_NAME) { syntax(P, nt, NULL); hx_node_free(s); return NULL; }
+        if (strcmp(nt->text, "_")) { if (!(s->b = p_capture_name(P))) { hx_node_free(s); return NULL; } }
+        else P->i++;
+        return s;
+    }
+    hx_node *first = p_closed_pattern(P);
+    if (!first) return NULL;
+    if (is_op(cur(P), "|")) {
+        hx_node *o = mk(P_OR, t);
+        nvec v = {0};
+        nv_push(&v, first);
+        while (!failed(P) && is_op(cur(P), "|")) {
+            P->i++;
+            hx_node *e = p_closed_pattern(P);
+            if (!e) break;
+            nv_push(&v, e);
+        }
+        o->items = v.v;
+        o->n = v.n;
+        if (failed(P)) { hx_node_free(o); return NULL; }
+        first = o;
+    }
+    if (is_kw(cur(P), "as")) {
+        P->i++;
+        hx_tok *nt = cur(P);
+        if (nt->kind == T_NAME && !strcmp(nt->text, "_")) { /* invalid_as_pattern */
+            syntax(P, nt, "cannot use '_' as a target");
+            hx_node_free(first);
+            return NULL;
+        }
+        hx_node *name = p_capture_name(P);
+        if (!name) { hx_node_free(first); return NULL; }
+        hx_node *as = mk(P_AS, t);
+        as->a = first;
+        as->b = name;
+        return as;
+    }
+    return first;
+}
+
+/* patterns: open_sequence_pattern (a, b, *c without brackets) | pattern */
+static hx_node *p_patterns(parser *P) {
+    hx_tok *t = cur(P);
+    hx_node *first = p_pattern(P);
+    if (!first) return NULL;
+    if (!is_op(cur(P), ",")) {
+        if (first->kind == P_STAR) { /* open_sequence_pattern needs a comma after a lone star */
+            syntax(P, cur(P), NULL);
+            hx_node_free(first);
+            return NULL;
+        }
+        return first;
+    }
+    hx_node *seq = mk(P_SEQ, t);
+    nvec v = {0};
+    nv_push(&v, first);
+    while (!failed(P) && is_op(cur(P), ",")) {
+        P->i++;
+        if (is_op(cur(P), ":") || is_kw(cur(P), "if")) break;
+        hx_node *e = p_pattern(P);
+        if (!e) break;
+        nv_push(&v, e);
+    }
+    seq->items = v.v;
+    seq->n = v.n;
+    if (failed(P)) { hx_node_free(seq); return NULL; }
+    return seq;
+}
+
+/* case_block: "case" patterns guard? ':' block */
+static hx_node *p_case(parser *P) {
+    hx_tok *t = cur(P);
+    P->i++;
+    hx_node *c = mk(S_CASE, t);
+    if (!(c->a = p_patterns(P))) { hx_node_free(c); return NULL; }
+    if (is_kw(cur(P), "if")) {
+        P->i++;
+        if (!(c->b = p_named(P))) { hx_node_free(c); return NULL; }
+    }
+    c->items = p_block(P, &c->n);
+    if (failed(P)) { hx_node_free(c); return NULL; }
+    return c;
+}
+
+/* The subject (subject_expr: star_named_expression ',' star_named_expressions? | named_expression) then
+ * ':' NEWLINE INDENT, or NULL without an error when the line is not a match statement. */
+static hx_node *p_match_head(parser *P) {
+    int save = P->i;
+    hx_tok *t = cur(P);
+    P->i++;
+    hx_cerr saved = *P->err;
+    hx_node *subj = p_star_item(P, 1);
+    if (subj && is_op(cur(P), ",")) {
+        hx_node *tup = mk_over(E_TUPLE, t, subj);
+        subj = p_seq_tail(P, tup, subj, at_comma, at_testlist_end, p_testlist_item);
+    }
+    if (!failed(P) && subj && subj->kind != E_STAR && is_op(cur(P), ":") && peek_at(P, 1)->kind == T_NEWLINE &&
+        peek_at(P, 2)->kind == T_INDENT)
+        return subj;
+    hx_node_free(subj);
+    *P->err = saved;
+    P->i = save;
+    return NULL;
+}
+
+static hx_node *p_match(parser *P) {
+    hx_tok *t = cur(P);
+    hx_node *subj = p_match_head(P);
+    if (!subj) return NULL;
+    hx_node *m = mk(S_MATCH, t);
+    m->a = subj;
+    P->i += 3; /* ':' NEWLINE INDENT */
+    nvec v = {0};
+    while (!failed(P) && cur(P)->kind != T_DEDENT && cur(P)->kind != T_EOF) {
+        if (!is_kw(cur(P), "case")) { syntax(P, cur(P), NULL); break; }
+        hx_node *c = p_case(P);
+        if (!c) break;
+        nv_push(&v, c);
+    }
+    if (!failed(P) && cur(P)->kind == T_DEDENT) P->i++;
+    m->items = v.v;
+    m->n = v.n;
+    if (failed(P)) { hx_node_free(m); return NULL; }
+    return m;
+}
+
 static hx_node *p_if(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
@@ -2108,6 +2444,7 @@ static void p_stmt(parser *P, nvec *out) {
         else if (!strcmp(t->text, "class")) n = p_class(P);
         else if (!strcmp(t->text, "try")) n = p_try(P);
         else if (!strcmp(t->text, "with")) n = p_with(P);
+        else if (!strcmp(t->text, "match") && ((n = p_match(P)) || failed(P))) (void)0; /* soft keyword */
         else if (!strcmp(t->text, "async") && is_kw(peek_at(P, 1), "def")) {
             P->i++; /* async def: a coroutine function */
             P->next_async = 1;

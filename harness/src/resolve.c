@@ -509,6 +509,27 @@ static void st_target(stinfo *st, hx_node *t) {
     }
 }
 
+/* symtable_visit_pattern: capture names are bound, value patterns' and class patterns' expressions used */
+static void st_pattern(stinfo *st, hx_node *p) {
+    if (!p) return;
+    switch (p->kind) {
+    case P_AS: case P_STAR: st_pattern(st, p->a); st_target(st, p->b); return;
+    case P_VALUE: case P_SINGLETON: st_expr(st, p->a); return;
+    case P_SEQ: case P_OR: for (int i = 0; i < p->n; i++) st_pattern(st, p->items[i]); return;
+    case P_MAP:
+        st_list(st, p->items, p->n);
+        for (int i = 0; i < p->n2; i++) st_pattern(st, p->items2[i]);
+        st_target(st, p->b);
+        return;
+    case P_CLASS:
+        st_expr(st, p->a);
+        for (int i = 0; i < p->n; i++) st_pattern(st, p->items[i]);
+        for (int i = 0; i < p->n2; i++) st_pattern(st, p->items2[i]);
+        return;
+    default: return;
+    }
+}
+
 /* symtable_extend_namedexpr_scope: `x := v` binds x in the unit it is written in, but inside a comprehension
  * in the nearest enclosing function (a <genexpr> unit declares it nonlocal), or the module (the unit
  * declares it global); inside one in a class body it is an error. */
@@ -638,6 +659,14 @@ static void st_stmt(stinfo *st, hx_node *n) {
         return;
     case S_EXCEPT: st_expr(st, n->a); if (n->name) set_add(&st->bound, n->name); st_body(st, n->items, n->n); return;
     case S_WITH: st_expr(st, n->a); st_target(st, n->b); st_body(st, n->items, n->n); return;
+    case S_MATCH: /* symtable_visit_stmt Match_kind: the subject, then each case's pattern, guard and body */
+        st_expr(st, n->a);
+        for (int i = 0; i < n->n; i++) {
+            st_pattern(st, n->items[i]->a);
+            st_expr(st, n->items[i]->b);
+            st_body(st, n->items[i]->items, n->items[i]->n);
+        }
+        return;
     case S_GLOBAL: for (int i = 0; i < n->n; i++) set_add(&st->globs, n->kwnames[i]); return;
     case S_NONLOCAL:
         if (!st->nonlocal_at) st->nonlocal_at = n;
@@ -1106,6 +1135,22 @@ static void collect_target(hx_code *c, hx_node *t, scope *s) {
     }
 }
 
+/* the names a pattern binds, in the order they are written */
+static void collect_pattern(hx_code *c, hx_node *p, scope *s) {
+    if (!p) return;
+    if (p->kind == P_AS || p->kind == P_STAR || p->kind == P_MAP) {
+        if (p->kind == P_AS) collect_pattern(c, p->a, s);
+        if (p->kind == P_MAP)
+            for (int i = 0; i < p->n2; i++) collect_pattern(c, p->items2[i], s);
+        if (p->b) collect_target(c, p->b, s);
+        return;
+    }
+    if (p->kind == P_SEQ || p->kind == P_OR || p->kind == P_CLASS)
+        for (int i = 0; i < p->n; i++) collect_pattern(c, p->items[i], s);
+    if (p->kind == P_CLASS)
+        for (int i = 0; i < p->n2; i++) collect_pattern(c, p->items2[i], s);
+}
+
 static void collect_globals(scope *s, hx_node **b, int nb) {
     for (int i = 0; i < nb; i++) {
         hx_node *n = b[i];
@@ -1116,7 +1161,7 @@ static void collect_globals(scope *s, hx_node **b, int nb) {
                 s->globs[s->nglobs++] = n->kwnames[k];
             }
         if (n->kind == S_IF || n->kind == S_WHILE || n->kind == S_FOR || n->kind == S_TRY || n->kind == S_EXCEPT ||
-            n->kind == S_WITH || n->kind == S_BLOCK) {
+            n->kind == S_WITH || n->kind == S_BLOCK || n->kind == S_MATCH || n->kind == S_CASE) {
             collect_globals(s, n->items, n->n);
             collect_globals(s, n->items2, n->n2);
             if (n->kind == S_TRY) {
@@ -1160,6 +1205,12 @@ static void collect_locals(hx_code *c, scope *s, hx_node **b, int nb) {
         case S_WITH:
             if (n->b) collect_target(c, n->b, s);
             collect_locals(c, s, n->items, n->n);
+            break;
+        case S_MATCH: /* each case's capture names, then its body */
+            for (int k = 0; k < n->n; k++) {
+                collect_pattern(c, n->items[k]->a, s);
+                collect_locals(c, s, n->items[k]->items, n->items[k]->n);
+            }
             break;
         default: break;
         }
@@ -1214,6 +1265,115 @@ static int r_annassign(prep *P, scope *s, hx_node *n) {
     return r_expr(P, s, n->b);
 }
 
+static hx_node *pat_const(hx_node *at, hx_ckind k) {
+    hx_node *n = calloc(1, sizeof *n);
+    if (!n) abort();
+    n->kind = E_CONST;
+    n->ckind = k;
+    n->line = at->line;
+    n->col = at->col;
+    n->slot = -1;
+    return n;
+}
+
+/* An int constant the compiler loads (ADDOP_LOAD_CONST_NEW: a length or an index), as a node of p's. */
+static hx_node *int_const(prep *P, scope *s, hx_node *p, int64_t v) {
+    hx_node *k = pat_const(p, K_INT);
+    k->ival = v;
+    if (make_const(P, s, k)) { hx_node_free(k); return NULL; }
+    return k;
+}
+
+/* compiler_pattern_sequence's constants: the length it checks (val; none for `[*_]`) and, with a `*_`,
+ * the index of each other item read by subscript (items2[i]: i before the star, len - i after it) */
+static int seq_consts(prep *P, scope *s, hx_node *p) {
+    int star = -1, star_wildcard = 0;
+    for (int i = 0; i < p->n; i++)
+        if (p->items[i]->kind == P_STAR) { star = i; star_wildcard = !p->items[i]->b; }
+    if (star < 0 || !(p->n == 1 && star_wildcard))
+        if (!(p->val = int_const(P, s, p, star < 0 ? p->n : p->n - 1))) return -1;
+    if (!star_wildcard) return 0;
+    p->items2 = calloc((size_t)p->n, sizeof *p->items2);
+    if (!p->items2) abort();
+    p->n2 = p->n;
+    for (int i = 0; i < p->n; i++) {
+        hx_node *q = p->items[i];
+        if (i == star || (q->kind == P_AS && !q->a && !q->b)) continue;
+        if (!(p->items2[i] = int_const(P, s, p, i < star ? i : p->n - i))) return -1;
+    }
+    return 0;
+}
+
+/* compiler_pattern_mapping's key checks: literal keys may not repeat ("mapping pattern checks duplicate
+ * key"); when every key is a literal the keys tuple MATCH_KEYS takes is one constant (3.11's BUILD_TUPLE of
+ * constants folded by fold_tuple_on_constants): the key nodes move into p->c, a K_TUPLE constant. */
+static int map_keys(prep *P, scope *s, hx_node *p) {
+    rh_runtime *rt = P->I->rt;
+    int allc = 1;
+    for (int i = 0; i < p->n; i++) {
+        hx_node *k = p->items[i];
+        if (k->kind != E_CONST) { allc = 0; continue; }
+        for (int j = 0; j < i; j++) {
+            if (p->items[j]->kind != E_CONST) continue;
+            int eq = rh_equal(rt, p->items[j]->cst, k->cst);
+            if (eq < 0) { rh_err_clear(rt); eq = 0; }
+            if (!eq) continue;
+            rh_object *r = hx_obj_repr(P->I, k->cst);
+            hx_cerr_set(P->err, p->line, p->col, "syntax error: mapping pattern checks duplicate key (%s)",
+                        r ? hx_cstr(P->I, r) : "?");
+            if (r) rh_decref(rt, r);
+            else rh_err_clear(rt);
+            return -1;
+        }
+    }
+    if (!allc || p->n == 0) return 0;
+    hx_node *t = pat_const(p, K_TUPLE);
+    t->items = p->items;
+    t->n = p->n;
+    p->items = NULL; /* p->n keeps the count: hx_node_free skips a NULL list */
+    p->c = t;
+    return make_const(P, s, t);
+}
+
+/* A pattern's capture targets and expressions (value patterns, mapping keys, class names). */
+static int r_pattern(prep *P, scope *s, hx_node *p) {
+    if (!p) return 0;
+    switch (p->kind) {
+    case P_AS: case P_STAR: return r_pattern(P, s, p->a) || (p->b && r_target(P, s, p->b)) ? -1 : 0;
+    case P_VALUE: case P_SINGLETON: return r_expr(P, s, p->a);
+    case P_SEQ: case P_OR:
+        for (int i = 0; i < p->n; i++)
+            if (r_pattern(P, s, p->items[i])) return -1;
+        return p->kind == P_SEQ ? seq_consts(P, s, p) : 0;
+    case P_MAP: /* "get": the name MATCH_KEYS looks up (CPython's static _Py_ID(get)), interned before the run */
+        if (r_list(P, s, p->items, p->n) || map_keys(P, s, p) || !intern_name(P, "get")) return -1;
+        if (p->n && !(p->val = int_const(P, s, p, p->n))) return -1;
+        for (int i = 0; i < p->n2; i++)
+            if (r_pattern(P, s, p->items2[i])) return -1;
+        return p->b ? r_target(P, s, p->b) : 0;
+    case P_CLASS: { /* and "__match_args__" (_Py_ID(__match_args__)) for positional sub-patterns */
+        if (r_expr(P, s, p->a) || (p->n && !intern_name(P, "__match_args__"))) return -1;
+        for (int i = 0; i < p->n; i++)
+            if (r_pattern(P, s, p->items[i])) return -1;
+        /* MATCH_CLASS's tuple of keyword names: one constant (compiler_pattern_class's attr_names) */
+        hx_node *t = pat_const(p, K_TUPLE);
+        p->c = t;
+        t->items = calloc((size_t)p->n2 + 1, sizeof *t->items);
+        if (!t->items) abort();
+        for (int i = 0; i < p->n2; i++) {
+            if (r_pattern(P, s, p->items2[i]) || !intern_name(P, p->kwnames[i])) return -1;
+            hx_node *k = t->items[t->n++] = pat_const(p, K_STR);
+            k->sval = strdup(p->kwnames[i]);
+            if (!k->sval) abort();
+            k->slen = strlen(k->sval);
+            if (make_const(P, s, k)) return -1;
+        }
+        return make_const(P, s, t);
+    }
+    default: return 0;
+    }
+}
+
 static int r_stmt(prep *P, scope *s, hx_node *n) {
     switch (n->kind) {
     case S_EXPR: return r_expr(P, s, n->a);
@@ -1247,6 +1407,17 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
     case S_WITH:
         if (r_expr(P, s, n->a) || (n->b && r_target(P, s, n->b))) return -1;
         return r_body(P, s, n->items, n->n);
+    case S_MATCH:
+        if (rh_runtime_profile(P->I->rt)->python2) { /* 3.10's soft keyword: Python 2.7 has no match statement */
+            hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: 'match' statement (Python 3.10+ syntax)");
+            return -1;
+        }
+        if (r_expr(P, s, n->a)) return -1;
+        for (int i = 0; i < n->n; i++) {
+            hx_node *k = n->items[i];
+            if (r_pattern(P, s, k->a) || r_expr(P, s, k->b) || r_body(P, s, k->items, k->n)) return -1;
+        }
+        return 0;
     case S_BREAK: case S_CONTINUE: case S_PASS: case S_GLOBAL: return 0;
     case S_IMPORT:
         if (n->op == 1 && s->code->kind != CODE_MODULE) { /* symtable.c: symtable_visit_alias */

@@ -743,6 +743,41 @@ static inline int list_store_fast(rh_runtime *rt, rh_object *o, rh_object *idx, 
 
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
 
+/* UNPACK_EX (ceval.c unpack_iterable with argcntafter): pop a sequence, push its last `after` items, a
+ * list of the middle ones and its first `before` items, the first on top. The middle list is made as
+ * PySequence_List does from an iterator over the rest (list_extend's list_preallocate_exact: the rest rounded
+ * up to even), then the `after` items moved out by shrinking its size only (Py_SET_SIZE). 0, or -1 with the error set (the value popped). */
+static __attribute__((noinline)) int unpack_ex(hx_interp *I, rh_object ***spp, int before, int after) {
+    rh_runtime *rt = I->rt;
+    rh_object **sp = *spp;
+    rh_object *v = *--sp, *w;
+    rh_kind k = rh_kind_of(v);
+    w = (k == RH_K_LIST || k == RH_K_TUPLE) ? v : hx_iter_list(I, v);
+    if (w != v) rh_decref(rt, v);
+    *spp = sp;
+    if (!w) return -1;
+    int isl = rh_kind_of(w) == RH_K_LIST;
+    size_t len = isl ? rh_list_len(w) : rh_tuple_len(w);
+    if (len < (size_t)before || len - (size_t)before < (size_t)after) {
+        rh_err_set(rt, RH_EXC_VALUE, "not enough values to unpack (expected at least %d, got %zu)", before + after, len);
+        rh_decref(rt, w);
+        return -1;
+    }
+    size_t rest = len - (size_t)before, mid = rest - (size_t)after;
+    size_t alloc = (rest + 1) & ~(size_t)1; /* list_extend's list_preallocate_exact for an empty list */
+    rh_object *l = rh_list_new(rt, alloc);
+    if (!l) { rh_decref(rt, w); return -1; }
+    for (size_t i = 0; i < mid; i++)
+        rh_list_set_init(l, i, newref(isl ? rh_list_get(w, (size_t)before + i) : rh_tuple_get(w, (size_t)before + i)));
+    ((rh_varobject *)l)->size = (intptr_t)mid;
+    for (size_t i = len; i-- > len - (size_t)after;) *sp++ = (newref(isl ? rh_list_get(w, i) : rh_tuple_get(w, i)));
+    *sp++ = l;
+    for (size_t i = (size_t)before; i-- > 0;) *sp++ = (newref(isl ? rh_list_get(w, i) : rh_tuple_get(w, i)));
+    rh_decref(rt, w);
+    *spp = sp;
+    return 0;
+}
+
 static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
 static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o);
 static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o);
@@ -1236,6 +1271,40 @@ L_DICT_UPDATE:
     t = dict_update(I, PEEK(arg), v);
     rh_decref(rt, v);
     if (t) goto error;
+    DISPATCH();
+L_GET_LEN: { /* len(TOS) as an int, TOS kept */
+    int64_t n = rh_len(rt, TOP());
+    if (n < 0) goto error;
+    r = rh_int_from_i64(rt, n);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_MATCH_MAPPING:
+    r = hx_match_is_mapping(TOP()) ? rh_true(rt) : rh_false(rt);
+    PUSH(newref(r));
+    DISPATCH();
+L_MATCH_SEQUENCE:
+    r = hx_match_is_sequence(TOP()) ? rh_true(rt) : rh_false(rt);
+    PUSH(newref(r));
+    DISPATCH();
+L_MATCH_KEYS: /* subject, keys -> subject, keys, values (or None) */
+    r = hx_match_keys(I, PEEK(2), TOP());
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_MATCH_CLASS: { /* subject, type, names -> attributes (or None) */
+    rh_object *names = POP(), *type = POP(), *subject = TOP();
+    r = hx_match_class(I, subject, type, (int)arg, names);
+    rh_decref(rt, subject);
+    rh_decref(rt, type);
+    rh_decref(rt, names);
+    if (!r && rh_err_occurred(rt)) { (void)POP(); goto error; }
+    TOP() = r ? r : newref(rh_none(rt));
+    DISPATCH();
+}
+L_UNPACK_EX:
+    if (unpack_ex(I, &sp, (int)(arg & 0xff), (int)(arg >> 8))) goto error;
     DISPATCH();
 L_HX_BUILD_CLASS_CLOSURE:
     I->class_closure = POP();
