@@ -28,7 +28,7 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -310,6 +310,7 @@ const rh_builtin_def *hx_sre_find_method(rh_kind kind, const char *name);
 int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* mod_thread.c: _thread (Modules/_threadmodule.c, one thread); _thread.lock / RLock methods and constructors */
 rh_object *hx_module__thread(hx_interp *I);
+rh_object *hx_module_errno(hx_interp *I);   /* mod_errno.c: errno (Modules/errnomodule.c) */
 const rh_builtin_def *hx_thread_find_method(rh_kind kind, const char *name);
 const rh_builtin_def *hx_thread_constructor(rh_object *type); /* NULL: not a lock type */
 const rh_builtin_def *hx_array_find_method(const char *name);
