@@ -1222,6 +1222,7 @@ static const rh_builtin_def *kind_method_def(hx_interp *I, rh_kind k, const char
     case RH_K_RANDOM: return hx_random_find_method(name);     /* mod_random.c */
     case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: return hx_sre_find_method(k, name); /* mod_sre.c */
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_find_method(k, name); /* mod_thread.c */
+    case RH_K_STRUCT: return hx_struct_find_method(name); /* mod_struct.c */
     case RH_K_DEQUE: return hx_deque_find_method(name); /* mod_collections.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_find_method(k, name); /* builtins_bytes.c */
     default: return NULL;
@@ -1304,6 +1305,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_STRINGIO: return hx_stringio_constructor();
     case RH_K_RANDOM: return hx_random_constructor();
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
+    case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_constructor(type); /* builtins_bytes.c */
     default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */
     }

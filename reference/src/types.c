@@ -100,7 +100,8 @@
     X(RH_K_METHOD_DESCR,     "method_descriptor", method_descr)    /* t_descr.c */                            \
     X(RH_K_CODE,             "code",             code)             /* t_code.c */ \
     X(RH_K_THREAD_LOCK,      "_thread.lock",     thread_lock)      /* t_thread.c */                           \
-    X(RH_K_THREAD_RLOCK,     "_thread.RLock",    thread_rlock)     /* t_thread.c */
+    X(RH_K_THREAD_RLOCK,     "_thread.RLock",    thread_rlock)     /* t_thread.c */                           \
+    X(RH_K_STRUCT,           "_struct.Struct",   struct)           /* t_struct.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

@@ -110,6 +110,7 @@ typedef enum rh_kind {
     RH_K_CODE,             /* code: a function's __code__ (t_code.c; the unit is the embedder's) */
     RH_K_THREAD_LOCK,      /* _thread.lock (t_thread.c; harness/src/mod_thread.c) */
     RH_K_THREAD_RLOCK,     /* _thread.RLock (t_thread.c) */
+    RH_K_STRUCT,           /* _struct.Struct (t_struct.c; harness/src/mod_struct.c) */
     RH_K__COUNT
 } rh_kind;
 
