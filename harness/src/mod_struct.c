@@ -535,13 +535,13 @@ static int read_buffer(hx_interp *I, rh_object *b, const unsigned char **p, int6
 
 static rh_object *do_pack(hx_interp *I, rh_object *st, rh_object **v, int n) {
     if (n != ST(st)->s_len) return struct_error(I, "pack expected %lld items for packing (got %d)", (long long)ST(st)->s_len, n);
+    if (ST(st)->s_size <= 1) { /* 3.11 gives the shared empty or 1-byte bytes for these (identity as CPython's) */
+        unsigned char small[1] = {0};
+        return pack_items(I, st, v, small) ? NULL : rh_bytes_from(I->rt, small, (size_t)ST(st)->s_size);
+    }
     rh_object *b = rh_bytes_new(I->rt, (size_t)ST(st)->s_size);
     if (!b) return NULL;
-    /* rh_bytes_new gives the shared empty or 1-byte bytes for sizes 0 and 1: pack those aside */
-    unsigned char small[1] = {0};
-    unsigned char *buf = ST(st)->s_size > 1 ? (unsigned char *)rh_bytes_wdata(b) : small;
-    if (pack_items(I, st, v, buf)) { rh_decref(I->rt, b); return NULL; }
-    if (ST(st)->s_size <= 1) { rh_decref(I->rt, b); return rh_bytes_from(I->rt, small, (size_t)ST(st)->s_size); }
+    if (pack_items(I, st, v, (unsigned char *)rh_bytes_wdata(b))) { rh_decref(I->rt, b); return NULL; }
     return b;
 }
 
