@@ -1237,6 +1237,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_DEQUE: return hx_deque_method_tables(k, t);            /* mod_collections.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_method_tables(k, t); /* builtins_bytes.c */
     case RH_K_MAPPINGPROXY: return hx_proxy_method_tables(k, t);     /* builtins_proxy.c */
+    case RH_K_STRUCT: return hx_struct_method_tables(k, t);          /* mod_struct.c */
     default: return 0;
     }
 }
@@ -1416,6 +1417,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_STRINGIO: return hx_stringio_constructor();
     case RH_K_RANDOM: return hx_random_constructor();
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
+    case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_constructor(type); /* builtins_bytes.c */
     case RH_K_MAPPINGPROXY: case RH_K_NAMESPACE: return hx_proxy_constructor(type); /* builtins_proxy.c */
     default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */

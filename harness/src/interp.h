@@ -28,7 +28,7 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -114,6 +114,7 @@ typedef struct hx_interp {
 #define HX_MOD_FIELD(name) rh_object *mod_##name;
     HX_NATIVE_MODULES(HX_MOD_FIELD)      /* owned, created at first import (modules.c, mod_*.c) */
 #undef HX_MOD_FIELD
+    rh_object *struct_cache, *struct_error; /* _struct's Struct cache (dict) and struct.error (owned; mod_struct.c) */
     void *random_state;                                        /* the random module's generator (mod_random.c) */
     rh_object *object_methods; /* owned dict: object.__getattribute__/__setattr__/__delattr__ (interp.c) */
     /* owned dict: built-in type -> {name: method_descriptor}, the part of CPython's tp_dict that programs
@@ -340,6 +341,13 @@ int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out)
 /* mod_thread.c: _thread (Modules/_threadmodule.c, one thread); _thread.lock / RLock methods and constructors */
 rh_object *hx_module__thread(hx_interp *I);
 int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]);
+rh_object *hx_module_errno(hx_interp *I);   /* mod_errno.c: errno (Modules/errnomodule.c) */
+/* mod_struct.c: _struct (Modules/_struct.c) under Lib's struct.py; _struct.Struct's methods, format/size
+ * (hx_struct_getattr: 1 found (*out new reference), 0 not one of them, -1 error) and constructor */
+rh_object *hx_module__struct(hx_interp *I);
+int hx_struct_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_struct_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);
+const rh_builtin_def *hx_struct_constructor(void);
 const rh_builtin_def *hx_thread_constructor(rh_object *type); /* NULL: not a lock type */
 int hx_array_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_stringio_method_tables(rh_kind kind, hx_mtab out[2]);

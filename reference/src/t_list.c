@@ -64,6 +64,7 @@ static rh_object **items_alloc(rh_runtime *rt, size_t n, int zero) {
 enum { PREFETCH_ITEMS = 8 };
 static inline void items_prefetch(rh_object **item, size_t n) {
     for (size_t i = n, lo = n > PREFETCH_ITEMS ? n - PREFETCH_ITEMS : 0; i-- > lo;) {
+        if (!item[i]) continue; /* a list dropped half-filled (an allocation failed while filling it) */
         __builtin_prefetch(item[i]);
         __builtin_prefetch((char *)item[i] - sizeof(rh_gchead));
     }

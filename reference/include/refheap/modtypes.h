@@ -13,6 +13,22 @@
 #include "refheap/object.h"
 #include "refheap/runtime.h"
 
+/* ---- _struct.Struct (t_struct.c; CPython 3.11 Modules/_struct.c PyStructObject). The interpreter
+ * (harness/src/mod_struct.c) parses the format and packs/unpacks; the object keeps what CPython's does:
+ * s_size and s_len as CPython's, the format as a bytes object. CPython also keeps an array of
+ * formatcodes (s_codes, one per code plus a terminator); refheap re-parses s_format instead and keeps
+ * only their count in that word, which __sizeof__ needs. */
+typedef struct rh_struct {
+    rh_object ob;
+    int64_t s_size;                                /* bytes a pack makes */
+    int64_t s_len;                                 /* items a pack takes */
+    size_t s_ncodes;                               /* stands in for `formatcode *s_codes`: their count */
+    rh_object *s_format;                           /* bytes (owned) */
+    rh_object *weakreflist;
+} rh_struct;
+/* new ref, GC-tracked (3.x), its format taken from `format` (bytes, borrowed), sizes as given */
+rh_object *rh_struct_new(rh_runtime *rt, rh_object *format, int64_t size, int64_t len, size_t ncodes);
+
 #ifdef __cplusplus
 extern "C" {
 #endif
