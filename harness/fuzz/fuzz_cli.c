@@ -39,6 +39,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     src_fd = memfd_create("refheap-fuzz.py", 0);
     if (src_fd < 0) abort();
     snprintf(src_path, sizeof src_path, "/proc/self/fd/%d", src_fd);
+    /* no standard library: `import re` would compile Lib's re, enum, types ... at every input (seconds under
+     * ASan, hitting -timeout) though that text never changes; native modules stay importable. A campaign
+     * that wants Lib sets REFHEAP_STDLIB itself. */
+    setenv("REFHEAP_STDLIB", "", 0);
     int null = open("/dev/null", O_WRONLY);   /* the program's stdout is not the fuzzer's business */
     if (null >= 0) { dup2(null, 1); close(null); }
     return 0;
