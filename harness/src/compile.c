@@ -767,10 +767,16 @@ static void store(cg *g, hx_node *t) {
         expr(g, t->b);
         emit(g, HX_STORE_SUBSCR, 0);
         return;
-    case E_TUPLE: case E_LIST:
-        emit_v(g, HX_UNPACK_SEQUENCE, (uint32_t)t->n, t->n - 1);
-        for (int i = 0; i < t->n; i++) store(g, t->items[i]);
+    case E_TUPLE: case E_LIST: { /* unpack_helper: UNPACK_SEQUENCE, or UNPACK_EX around the one starred item */
+        int star = -1;
+        for (int i = 0; i < t->n; i++)
+            if (t->items[i]->kind == E_STAR) star = i;
+        if (star < 0) emit_v(g, HX_UNPACK_SEQUENCE, (uint32_t)t->n, t->n - 1);
+        else if (star >= 256 || t->n - star - 1 >= (1 << 24)) fail(g, t, "syntax error: too many expressions in star-unpacking assignment");
+        else emit_v(g, HX_UNPACK_EX, (uint32_t)star | (uint32_t)(t->n - star - 1) << 8, t->n - 1);
+        for (int i = 0; i < t->n; i++) store(g, i == star ? t->items[i]->a : t->items[i]);
         return;
+    }
     default: fail(g, t, "syntax error: cannot assign to expression"); return;
     }
 }

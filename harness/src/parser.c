@@ -1178,11 +1178,21 @@ static hx_node *p_testlist(parser *P) {
 static int at_in(parser *P) { return is_kw(cur(P), "in"); }
 
 /* for-targets: stops before 'in' (uses p_bor so 'in' is not taken as comparison) */
+/* star_target: '*' bitwise_or (E_STAR, one per tuple: check_target) or bitwise_or */
+static hx_node *p_star_target(parser *P) {
+    hx_tok *t = cur(P);
+    if (!is_op(t, "*")) return p_bor(P);
+    P->i++;
+    hx_node *s = mk(E_STAR, t);
+    if (!(s->a = p_bor(P))) { free(s); return NULL; }
+    return s;
+}
+
 static hx_node *p_exprlist_targets(parser *P) {
     hx_tok *t = cur(P);
-    hx_node *a = p_bor(P);
+    hx_node *a = p_star_target(P);
     if (!a || !is_op(cur(P), ",")) return a;
-    return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_in, p_bor);
+    return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_in, p_star_target);
 }
 
 /* ---------------------------------------------------------------- statements */
@@ -1190,13 +1200,22 @@ static int check_target(parser *P, hx_node *t, int del) {
     switch (t->kind) {
     case E_NAME: case E_ATTR: return 0;
     case E_SUBSCR: return 0;
-    case E_TUPLE: case E_LIST:
+    case E_TUPLE: case E_LIST: {
         if (t->n == 0 && !del) break;
-        for (int i = 0; i < t->n; i++)
-            if (check_target(P, t->items[i], del)) return -1;
+        int stars = 0;
+        for (int i = 0; i < t->n; i++) {
+            hx_node *e = t->items[i];
+            if (e->kind == E_STAR && !del && ++stars > 1) { /* compiler_error in unpack_helper */
+                hx_cerr_set(P->err, t->line, t->col, "syntax error: multiple starred expressions in assignment");
+                return -1;
+            }
+            if (check_target(P, e->kind == E_STAR && !del ? e->a : e, del)) return -1; /* a, *b = ...: UNPACK_EX */
+        }
         return 0;
-    case E_STAR: /* starred assignment (UNPACK_EX) is not modelled */
-        hx_cerr_set(P->err, t->line, t->col, "unsupported starred assignment target; supported: plain targets");
+    }
+    case E_STAR: /* Python/compile.c compiler_visit_expr1, Starred_kind in a Store context */
+        hx_cerr_set(P->err, t->line, t->col, del ? "syntax error: cannot delete starred"
+                                                  : "syntax error: starred assignment target must be in a list or tuple");
         return -1;
     case E_CALL:
         hx_cerr_set(P->err, t->line, t->col, "syntax error: cannot %s function call", del ? "delete" : "assign to");
@@ -2034,9 +2053,9 @@ static hx_node *p_try(parser *P) {
 static hx_node *p_with_items(parser *P, hx_tok *t) {
     hx_node *n = mk(S_WITH, t);
     if (!(n->a = p_test(P))) { free(n); return NULL; }
-    if (is_kw(cur(P), "as")) {
+    if (is_kw(cur(P), "as")) { /* with_item: expression 'as' star_target: one target, the comma is the next item's */
         P->i++;
-        n->b = p_exprlist_targets(P);
+        n->b = p_bor(P);
         if (!n->b || check_target(P, n->b, 0)) { hx_node_free(n); return NULL; }
     }
     if (is_op(cur(P), ",")) {

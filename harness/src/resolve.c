@@ -955,6 +955,12 @@ static int r_target(prep *P, scope *s, hx_node *n) {
         for (int i = 0; i < n->n; i++)
             if (r_target(P, s, n->items[i])) return -1;
         return 0;
+    case E_STAR: /* a, *b = ... (PEP 3132, 3.0): the list target's name */
+        if (rh_runtime_profile(P->I->rt)->python2) {
+            hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: starred assignment target (Python 3 syntax)");
+            return -1;
+        }
+        return r_target(P, s, n->a);
     case E_ATTR:
         if (r_expr(P, s, n->a)) return -1;
         n->name_obj = intern_name(P, n->name);

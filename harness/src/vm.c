@@ -743,6 +743,17 @@ static inline int list_store_fast(rh_runtime *rt, rh_object *o, rh_object *idx, 
 
 static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1)); }
 
+/* The items to unpack: a list or tuple itself, else a list of what iterating v gives; NULL with the error
+ * set, a TypeError from a non-iterable (no tp_iter, not PySequence_Check) worded as unpack_iterable does */
+static rh_object *unpack_items(hx_interp *I, rh_object *v) {
+    rh_kind k = rh_kind_of(v);
+    if (k == RH_K_LIST || k == RH_K_TUPLE) return v;
+    rh_object *w = hx_iter_list(I, v);
+    if (!w && rh_err_occurred(I->rt) == RH_EXC_TYPE && !v->type->tp_iter && !v->type->as_sequence.sq_item)
+        rh_err_set(I->rt, RH_EXC_TYPE, "cannot unpack non-iterable %s object", rh_type_name(v));
+    return w;
+}
+
 /* UNPACK_EX (ceval.c unpack_iterable with argcntafter): pop a sequence, push its last `after` items, a
  * list of the middle ones and its first `before` items, the first on top. The middle list is made as
  * PySequence_List does from an iterator over the rest (list_extend's list_preallocate_exact: the rest rounded
@@ -750,9 +761,7 @@ static int popcount3(uint32_t m) { return (int)((m & 1) + ((m >> 1) & 1) + ((m >
 static __attribute__((noinline)) int unpack_ex(hx_interp *I, rh_object ***spp, int before, int after) {
     rh_runtime *rt = I->rt;
     rh_object **sp = *spp;
-    rh_object *v = *--sp, *w;
-    rh_kind k = rh_kind_of(v);
-    w = (k == RH_K_LIST || k == RH_K_TUPLE) ? v : hx_iter_list(I, v);
+    rh_object *v = *--sp, *w = unpack_items(I, v);
     if (w != v) rh_decref(rt, v);
     *spp = sp;
     if (!w) return -1;
@@ -1051,8 +1060,7 @@ L_SET_UPDATE:
     DISPATCH();
 L_UNPACK_SEQUENCE: {
     v = POP();
-    rh_kind k = rh_kind_of(v);
-    w = (k == RH_K_LIST || k == RH_K_TUPLE) ? v : hx_iter_list(I, v);
+    w = unpack_items(I, v);
     if (w != v) rh_decref(rt, v);
     if (!w) goto error;
     int isl = rh_kind_of(w) == RH_K_LIST;
