@@ -43,6 +43,8 @@ static const api_entry api_table[] = {
     {"builtins", "RecursionError", 0x0305, 0},      /* 3.5 (Doc/library/exceptions.rst) */
     {"builtins", "ModuleNotFoundError", 0x0306, 0}, /* 3.6 */
     {"builtins", "StopAsyncIteration", 0x0305, 0}, /* 3.5 (PEP 492) */
+    {"builtins", "ResourceWarning", 0x0302, 0},    /* 3.2 */
+    {"builtins", "EncodingWarning", 0x030A, 0},    /* 3.10 (PEP 597) */
     {"builtins", "refheap.Unsupported", 0xFFFF, 0}, /* refheap's own: never a built-in name */
     {"sys", "exc_info", 0x0300, 0},                 /* 2.x's exc_info keeps the exception past the handler */
     /* wording of str's argument errors and the format-spec mini-language (builtins_str.c, builtins_fmt.c) */

@@ -514,6 +514,27 @@ static int object_methods_init(hx_interp *I) {
     return 0;
 }
 
+/* __base__ (None for object), __bases__ ((base,) or ()), __mro__ (the type, then its tp_base chain) and
+ * __module__ of a static type, whose one base is tp_base; NULL without an error for another name */
+static rh_object *static_type_bases(hx_interp *I, rh_type *ty, const char *name) {
+    int which = !strcmp(name, "__base__") ? 0 : !strcmp(name, "__bases__") ? 1 : !strcmp(name, "__mro__") ? 2
+              : !strcmp(name, "__module__") ? 3 : -1;
+    if (which < 0) return NULL;
+    if (which == 3) { /* type_module: tp_name up to its last dot, else builtins (2.7: __builtin__) */
+        const char *dot = strrchr(ty->name, '.');
+        if (dot) return rh_str_from_utf8(I->rt, ty->name, (size_t)(dot - ty->name));
+        return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->python2 ? "__builtin__" : "builtins");
+    }
+    if (which == 0) return newref(ty->base ? (rh_object *)ty->base : rh_none(I->rt));
+    if (which == 1) return ty->base ? rh_tuple_pack(I->rt, 1, (rh_object *)ty->base) : rh_tuple_new(I->rt, 0);
+    size_t n = 0;
+    for (rh_type *b = ty; b; b = b->base) n++;
+    rh_object *mro = rh_tuple_new(I->rt, n);
+    n = 0;
+    for (rh_type *b = ty; mro && b; b = b->base) rh_tuple_set(mro, n++, newref((rh_object *)b));
+    return mro;
+}
+
 static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     rh_type *ty = (rh_type *)t;
     rh_object *mv = hx_meta_data_attr(I, t, name); /* type_getattro: a metaclass's data descriptor first */
@@ -532,6 +553,10 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (ty->name_obj) return newref(ty->name_obj);
         const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its last dot */
         return rh_str_from_cstr(I->rt, dot ? dot + 1 : ty->name);
+    }
+    if (!hx_is_heap_class(t) && dunder) { /* a static type's tp_base, tp_bases, tp_mro (the tp_base chain) */
+        rh_object *v = static_type_bases(I, ty, cs);
+        if (v || rh_err_occurred(I->rt)) return v;
     }
     if (hx_is_heap_class(t)) {
         if (dunder && rh_str_eq(name, I->s_qualname)) /* type_qualname: ht_qualname */

@@ -220,9 +220,12 @@ static rh_object *sys_builtin_module_names(hx_interp *I) {
     return t;
 }
 
+/* sys.warnoptions: the -W options, none (a new list) */
+static rh_object *sys_warnoptions(hx_interp *I) { return rh_list_new(I->rt, 0); }
+
 #define HX_SYS_ATTRS(X)                                                                                 \
     X(argv) X(path) X(version) X(version_info) X(hexversion) X(platform) X(maxsize) X(maxunicode) X(byteorder)         \
-    X(executable) X(builtin_module_names)
+    X(executable) X(builtin_module_names) X(warnoptions)
 
 static int add_sys_attrs(hx_interp *I, rh_object *m) {
     static const struct { const char *name; rh_object *(*make)(hx_interp *); } rows[] = {

@@ -57,6 +57,18 @@ extern "C" {
     X(UNICODE, "UnicodeError", VALUE, PLAIN)                                                            \
     X(UNICODEDECODE, "UnicodeDecodeError", UNICODE, PLAIN) /* message only: no encoding/object/start/end */ \
     X(UNICODEENCODE, "UnicodeEncodeError", UNICODE, PLAIN)                                              \
+    X(WARNING, "Warning", EXCEPTION, PLAIN)                                                             \
+    X(BYTESWARNING, "BytesWarning", WARNING, PLAIN)                                                     \
+    X(DEPRECATIONWARNING, "DeprecationWarning", WARNING, PLAIN)                                         \
+    X(ENCODINGWARNING, "EncodingWarning", WARNING, PLAIN) /* 3.10+ (apilevel.c) */                      \
+    X(FUTUREWARNING, "FutureWarning", WARNING, PLAIN)                                                   \
+    X(IMPORTWARNING, "ImportWarning", WARNING, PLAIN)                                                   \
+    X(PENDINGDEPRECATIONWARNING, "PendingDeprecationWarning", WARNING, PLAIN)                           \
+    X(RESOURCEWARNING, "ResourceWarning", WARNING, PLAIN) /* 3.2+ */                                    \
+    X(RUNTIMEWARNING, "RuntimeWarning", WARNING, PLAIN)                                                 \
+    X(SYNTAXWARNING, "SyntaxWarning", WARNING, PLAIN)                                                   \
+    X(UNICODEWARNING, "UnicodeWarning", WARNING, PLAIN)                                                 \
+    X(USERWARNING, "UserWarning", WARNING, PLAIN)                                                       \
     X(UNSUPPORTED, "refheap.Unsupported", BASE, PLAIN)
 
 /* Exceptions the model raises: one kind per built-in exception. The runtime holds at most one pending
