@@ -705,6 +705,10 @@ static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
         rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
     }
+    if (rh_kind_of(cls) == RH_K_GENERICALIAS) { /* object_isinstance: type(cls).__instancecheck__ (ga_instancecheck) */
+        rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() argument 2 cannot be a parameterized generic");
+        return -1;
+    }
     if (rh_kind_of(cls) != RH_K_TYPE) {
         rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
@@ -1238,6 +1242,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_method_tables(k, t); /* builtins_bytes.c */
     case RH_K_MAPPINGPROXY: return hx_proxy_method_tables(k, t);     /* builtins_proxy.c */
     case RH_K_STRUCT: return hx_struct_method_tables(k, t);          /* mod_struct.c */
+    case RH_K_GENERICALIAS: return hx_genericalias_method_tables(k, t); /* builtins_proxy.c */
     default: return 0;
     }
 }
@@ -1367,7 +1372,7 @@ rh_object *hx_static_type_dict(hx_interp *I, rh_type *t) {
     }
     for (size_t i = 0; tp_dict && i < N_BUILTIN_FIELDS && !rh_runtime_profile(rt)->python2; i++) /* type_add_getset, _members */
         if (builtin_fields[i].kind == t->kind && !static_field_descr(I, t, i)) tp_dict = NULL;
-    for (size_t i = 0; tp_dict && (def = hx_type_classmethod_at(t->kind, i)); i++) { /* type_add_methods */
+    for (size_t i = 0; tp_dict && (def = hx_type_classmethod_at(I, t->kind, i)); i++) { /* type_add_methods */
         rh_object *name = hx_name(I, def->name), *d = NULL;
         if (name && rh_dict_get(rt, tp_dict, name)) continue;
         int rc = name && !rh_err_occurred(rt) && (d = rh_classmethod_descr_new(rt, t, def)) ? rh_dict_set(rt, tp_dict, name, d) : -1;

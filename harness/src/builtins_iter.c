@@ -318,6 +318,10 @@ static int subclass_of(hx_interp *I, rh_object *c, rh_object *cls) {
         int r = hx_meta_check(I, cls, "__subclasscheck__", c);
         if (r != 2) return r;
     }
+    if (rh_kind_of(cls) == RH_K_GENERICALIAS) { /* type(cls).__subclasscheck__: ga_subclasscheck */
+        rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
+    }
     if (rh_kind_of(c) != RH_K_TYPE) { /* recursive_issubclass's check_class, arg 1 first */
         rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() arg 1 must be a class");
         return -1;
@@ -408,16 +412,19 @@ FN(d_fromkeys) {
 
 static const rh_builtin_def m_d_fromkeys = {"fromkeys", (void (*)(void))d_fromkeys, 0};
 
-const rh_builtin_def *hx_type_classmethod_at(rh_kind k, size_t i) {
+const rh_builtin_def *hx_type_classmethod_at(hx_interp *I, rh_kind k, size_t i) {
     static const struct { rh_kind kind; const rh_builtin_def *def; } classmethods[] = {{RH_K_DICT, &m_d_fromkeys}};
     for (size_t j = 0; j < sizeof classmethods / sizeof classmethods[0]; j++)
         if (classmethods[j].kind == k && i-- == 0) return classmethods[j].def;
+    if (hx_kind_is_generic(k) && i == 0 && !rh_runtime_profile(I->rt)->python2)
+        return &hx_class_getitem_def; /* builtins_proxy.c (PEP 585, 3.9) */
     return NULL;
 }
 
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) {
-    if (((rh_type *)type)->kind == RH_K_DICT && rh_str_eq_cstr(name, "fromkeys"))
-        return rh_builtin_new(I->rt, &m_d_fromkeys, type); /* a classmethod: bound to the type */
+    const rh_builtin_def *cm;
+    for (size_t i = 0; (cm = hx_type_classmethod_at(I, ((rh_type *)type)->kind, i)); i++)
+        if (rh_str_eq_cstr(name, cm->name)) return rh_builtin_new(I->rt, cm, type); /* a classmethod: bound to the type */
     rh_object *r = hx_bytes_type_attr(I, type, name); /* bytes.fromhex (builtins_bytes.c) */
     if (r || rh_err_occurred(I->rt)) return r;
     return hx_itertools_type_attr(I, type, name); /* chain.from_iterable (mod_itertools.c) */

@@ -149,3 +149,127 @@ rh_object *hx_sys_implementation(hx_interp *I, rh_object *version_info) {
     rh_xdecref(rt, d);
     return ns;
 }
+
+/* ---------------------------------------------------------------- types.GenericAlias (genericaliasobject.c) */
+
+/* The built-in types whose __class_getitem__ is Py_GenericAlias (PEP 585, 3.9+): list, dict, tuple, set,
+ * frozenset, type, enumerate, collections.deque, re.Pattern, re.Match */
+int hx_kind_is_generic(rh_kind k) {
+    static const rh_kind generic[] = {RH_K_LIST, RH_K_DICT, RH_K_TUPLE, RH_K_SET, RH_K_FROZENSET, RH_K_TYPE,
+                                      RH_K_ENUMERATE, RH_K_DEQUE, RH_K_SRE_PATTERN, RH_K_SRE_MATCH};
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+        if (generic[i] == k) return 1;
+    return 0;
+}
+
+/* cls.__class_getitem__(args): Py_GenericAlias(cls, args) */
+FN(class_getitem) {
+    (void)kwn; (void)kwv;
+    if (check_args(I, "__class_getitem__", n, 1, 1, nkw)) return NULL;
+    return rh_genericalias_new(I->rt, self, a[0]);
+}
+const rh_builtin_def hx_class_getitem_def = {"__class_getitem__", (void (*)(void))class_getitem, 0};
+
+/* ga_mro_entries: (origin,) */
+FN(ga_mro_entries) {
+    (void)kwn; (void)kwv;
+    if (check_args(I, "__mro_entries__", n, 1, 1, nkw)) return NULL;
+    return rh_tuple_pack(I->rt, 1, rh_genericalias_origin(self));
+}
+
+/* ga_instancecheck / ga_subclasscheck */
+FN(ga_check) {
+    (void)self; (void)a; (void)n; (void)kwn; (void)kwv; (void)nkw;
+    rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() argument 2 cannot be a parameterized generic");
+    return NULL;
+}
+FN(ga_subcheck) {
+    (void)self; (void)a; (void)n; (void)kwn; (void)kwv; (void)nkw;
+    rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() argument 2 cannot be a parameterized generic");
+    return NULL;
+}
+static const rh_builtin_def ga_methods[] = {
+    {"__mro_entries__", (void (*)(void))ga_mro_entries, 0},
+    {"__instancecheck__", (void (*)(void))ga_check, 0},
+    {"__subclasscheck__", (void (*)(void))ga_subcheck, 0},
+    {NULL, NULL, 0},
+};
+
+int hx_genericalias_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){NULL, ga_methods};
+    return 1;
+}
+
+/* _Py_make_parameters: the type variables among the arguments (an argument with __typing_subst__, or an
+ * alias's own __parameters__), each once, in order; a new tuple */
+static rh_object *ga_parameters(hx_interp *I, rh_object *ga) {
+    rh_runtime *rt = I->rt;
+    rh_object *args = rh_genericalias_args(ga), *params = rh_list_new(rt, 0);
+    rh_object *subst = hx_name(I, "__typing_subst__"), *pname = hx_name(I, "__parameters__");
+    for (size_t i = 0; params && i < rh_tuple_len(args); i++) {
+        rh_object *t = rh_tuple_get(args, i), *sub = NULL;
+        if (rh_kind_of(t) == RH_K_TYPE) continue; /* a class is no type variable */
+        rh_object *probe = hx_getattr_obj(I, t, subst);
+        if (probe) sub = rh_tuple_pack(rt, 1, t);
+        else if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
+            rh_err_clear(rt);
+            if ((sub = hx_getattr_obj(I, t, pname)) && rh_kind_of(sub) != RH_K_TUPLE) rh_setref(rt, &sub, NULL);
+            if (!sub && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) rh_err_clear(rt);
+        }
+        rh_xdecref(rt, probe);
+        if (rh_err_occurred(rt)) rh_setref(rt, &params, NULL);
+        for (size_t j = 0; params && sub && j < rh_tuple_len(sub); j++) {
+            int in = rh_contains(rt, params, rh_tuple_get(sub, j));
+            if (in < 0 || (!in && rh_list_append(rt, params, rh_tuple_get(sub, j)))) rh_setref(rt, &params, NULL);
+        }
+        rh_xdecref(rt, sub);
+    }
+    if (!params) return NULL;
+    rh_object *t = rh_tuple_new(rt, rh_list_len(params));
+    for (size_t i = 0; t && i < rh_list_len(params); i++) rh_tuple_set(t, i, (rh_incref(rh_list_get(params, i)), rh_list_get(params, i)));
+    rh_decref(rt, params);
+    return t;
+}
+
+/* ga_getattro: its own members and methods, then (outside attr_exceptions) the origin's attribute */
+rh_object *hx_genericalias_getattr(hx_interp *I, rh_object *o, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    const char *s = hx_cstr(I, name);
+    if (!strcmp(s, "__origin__")) return (rh_incref(rh_genericalias_origin(o)), rh_genericalias_origin(o));
+    if (!strcmp(s, "__args__")) return (rh_incref(rh_genericalias_args(o)), rh_genericalias_args(o));
+    if (!strcmp(s, "__class__")) return (rh_incref((rh_object *)o->type), (rh_object *)o->type);
+    if (!strcmp(s, "__unpacked__") && rh_runtime_profile(rt)->version_hex >= 0x030B) return rh_bool(rt, 0);
+    if (!strcmp(s, "__parameters__")) {
+        rh_object **slot = rh_genericalias_parameters_slot(o);
+        if (!*slot && !(*slot = ga_parameters(I, o))) return NULL;
+        rh_incref(*slot);
+        return *slot;
+    }
+    const rh_builtin_def *d = hx_kind_method_def(I, RH_K_GENERICALIAS, s);
+    if (d) return rh_builtin_new(rt, d, o);
+    static const char *const exceptions[] = {"__typing_unpacked_tuple_args__", "__reduce_ex__", "__reduce__",
+                                             "__copy__", "__deepcopy__", NULL};
+    for (int i = 0; exceptions[i]; i++)
+        if (!strcmp(s, exceptions[i])) {
+            rh_err_set(rt, RH_EXC_ATTRIBUTE, "'types.GenericAlias' object has no attribute '%s'", s);
+            return NULL;
+        }
+    return hx_getattr_obj(I, rh_genericalias_origin(o), name);
+}
+
+/* ga_call: origin(*args, **kw), then result.__orig_class__ = alias where the result lets it be set */
+rh_object *hx_genericalias_call(hx_interp *I, rh_object *ga, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                                int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_incref(ga);
+    rh_object *r = hx_call(I, rh_genericalias_origin(ga), args, nargs, kwn, kwv, nkw);
+    rh_object *name = r ? hx_name(I, "__orig_class__") : NULL;
+    if (name && hx_setattr(I, r, name, ga)) {
+        rh_exc e = rh_err_occurred(rt);
+        if (e != RH_EXC_ATTRIBUTE && e != RH_EXC_TYPE) rh_setref(rt, &r, NULL);
+        else rh_err_clear(rt);
+    }
+    rh_decref(rt, ga);
+    return r;
+}

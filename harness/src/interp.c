@@ -659,6 +659,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         return instance_getattr(I, o, name);
     }
     case RH_K_TYPE: return type_attr(I, o, name);
+    case RH_K_GENERICALIAS: return hx_genericalias_getattr(I, o, name); /* builtins_proxy.c */
     case RH_K_MODULE: {
         rh_object *v = rh_dict_get(rt, rh_module_dict(o), name);
         if (v) return newref(v);
@@ -892,6 +893,9 @@ static rh_object *class_getitem(hx_interp *I, rh_object *cls, rh_object *idx) {
 rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
     if (hx_is_heap_class(o) && !(((rh_type *)o)->flags & RH_TPFLAG_CLASSIC) && !rh_runtime_profile(I->rt)->python2)
         return class_getitem(I, o, idx);
+    if (rh_kind_of(o) == RH_K_TYPE && hx_kind_is_generic(((rh_type *)o)->kind) && rh_builtin_type(I->rt, ((rh_type *)o)->kind) == (rh_type *)o &&
+        !rh_runtime_profile(I->rt)->python2) /* list[int]: __class_getitem__ = Py_GenericAlias (PEP 585) */
+        return rh_genericalias_new(I->rt, o, idx);
     return rh_getitem(I->rt, o, idx);
 }
 

@@ -260,7 +260,7 @@ int hx_set_method_tables(rh_kind kind, hx_mtab out[2]); /* a set's or frozenset'
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* dict.fromkeys; NULL: none */
 /* The i-th classmethod in the tp_dict of the built-in type of kind k (dict.fromkeys), NULL past the end
  * (builtins_iter.c; bytes.fromhex and chain.from_iterable are read from the type only) */
-const rh_builtin_def *hx_type_classmethod_at(rh_kind k, size_t i);
+const rh_builtin_def *hx_type_classmethod_at(hx_interp *I, rh_kind k, size_t i);
 rh_object *hx_std_stream_new(hx_interp *I, int err);  /* sys.stdout (0) / sys.stderr (1): new reference */
 FILE *hx_std_stream_file(rh_object *o);                /* the C stream of such an object, else NULL */
 /* ---- builtins_func.c: staticmethod, classmethod, property, super; attributes of functions and of those
@@ -270,6 +270,14 @@ const rh_builtin_def *hx_builtins_func_constructor(rh_object *type);
 int hx_property_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_proxy_method_tables(rh_kind kind, hx_mtab out[2]); /* builtins_proxy.c: a mappingproxy's */
 const rh_builtin_def *hx_proxy_constructor(rh_object *type);  /* mappingproxy, SimpleNamespace; else NULL */
+/* types.GenericAlias (builtins_proxy.c): which built-in types' __class_getitem__ makes one (PEP 585), that
+ * classmethod's def, the alias's methods, attributes (new reference or NULL) and call (steals the arguments) */
+int hx_kind_is_generic(rh_kind k);
+extern const rh_builtin_def hx_class_getitem_def;
+int hx_genericalias_method_tables(rh_kind kind, hx_mtab out[2]);
+rh_object *hx_genericalias_getattr(hx_interp *I, rh_object *o, rh_object *name);
+rh_object *hx_genericalias_call(hx_interp *I, rh_object *ga, rh_object **args, int nargs, char **kwn, rh_object **kwv,
+                                int nkw);
 /* sys.implementation: a new SimpleNamespace holding version_info (borrowed), or NULL */
 rh_object *hx_sys_implementation(hx_interp *I, rh_object *version_info);
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);

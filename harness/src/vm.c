@@ -1961,6 +1961,7 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
         break;
     case RH_K_METHOD_DESCR: return call_method_descr(I, fn, args, nargs, kwn, kwv, nkw);
+    case RH_K_GENERICALIAS: return hx_genericalias_call(I, fn, args, nargs, kwn, kwv, nkw); /* builtins_proxy.c */
     default:
         if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* interp.c: __call__ */
         break;
@@ -2157,16 +2158,53 @@ static rh_object *prepare_namespace(hx_interp *I, rh_object *meta, rh_object *na
 }
 
 static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
-                                 rh_object *kw, int line, rh_object *meta, rh_object *ns);
+                                 rh_object *kw, int line, rh_object *meta, rh_object *ns, rh_object *orig);
+
+/* update_bases (PEP 560): each base that is no class replaced by what its __mro_entries__(bases) returns (a
+ * tuple). Steals bases; a new tuple, or bases itself when none changed, or NULL with the error set. */
+static rh_object *update_bases(hx_interp *I, rh_object *bases) {
+    rh_runtime *rt = I->rt;
+    size_t n = rh_tuple_len(bases), i = 0;
+    while (i < n && rh_kind_of(rh_tuple_get(bases, i)) == RH_K_TYPE) i++;
+    if (i == n) return bases;
+    rh_object *out = rh_list_new(rt, 0), *key = hx_name(I, "__mro_entries__");
+    for (i = 0; out && key && i < n; i++) {
+        rh_object *b = rh_tuple_get(bases, i), *m = NULL, *r = NULL;
+        if (rh_kind_of(b) != RH_K_TYPE && !(m = hx_getattr_obj(I, b, key)) && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE)
+            rh_err_clear(rt);
+        if (m && (r = hx_call_borrowed(I, m, &bases, 1)) && rh_kind_of(r) != RH_K_TUPLE) {
+            rh_err_set(rt, RH_EXC_TYPE, "__mro_entries__ must return a tuple");
+            rh_setref(rt, &r, NULL);
+        }
+        rh_xdecref(rt, m);
+        if (rh_err_occurred(rt)) rh_setref(rt, &out, NULL);
+        for (size_t j = 0; out && r && j < rh_tuple_len(r); j++)
+            if (rh_list_append(rt, out, rh_tuple_get(r, j))) rh_setref(rt, &out, NULL);
+        if (out && !r && !m && rh_list_append(rt, out, b)) rh_setref(rt, &out, NULL);
+        rh_xdecref(rt, r);
+    }
+    rh_object *t = out ? rh_tuple_new(rt, rh_list_len(out)) : NULL;
+    for (i = 0; t && i < rh_list_len(out); i++) rh_tuple_set(t, i, newref(rh_list_get(out, i)));
+    rh_xdecref(rt, out);
+    rh_decref(rt, bases);
+    return t;
+}
 
 static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
                               rh_object *kw, int line) {
     rh_runtime *rt = I->rt;
+    rh_object *orig = newref(bases);
+    if (!(bases = update_bases(I, bases))) {
+        rh_decref(rt, orig);
+        return NULL;
+    }
+    if (orig == bases) rh_setref(rt, &orig, NULL);
     for (size_t i = 0; i < rh_tuple_len(bases); i++)
         if (rh_kind_of(rh_tuple_get(bases, i)) != RH_K_TYPE) { /* type objects: rh_class_new decides */
             rh_err_set(rt, RH_EXC_UNSUPPORTED, "base class '%s' (only classes defined in the workload can be bases)",
                        hx_tname(rh_tuple_get(bases, i)));
             rh_decref(rt, bases);
+            rh_xdecref(rt, orig);
             return NULL;
         }
     rh_object *meta = select_metaclass(I, bases, kw);
@@ -2174,10 +2212,12 @@ static rh_object *build_class(hx_interp *I, hx_frame *f, hx_code *c, rh_object *
     if (!ns) {
         rh_xdecref(rt, meta);
         rh_decref(rt, bases);
+        rh_xdecref(rt, orig);
         return NULL;
     }
-    rh_object *cls = build_class_in(I, f, c, name, bases, kw, line, meta, ns);
+    rh_object *cls = build_class_in(I, f, c, name, bases, kw, line, meta, ns, orig);
     rh_decref(rt, meta);
+    rh_xdecref(rt, orig);
     return cls;
 }
 
@@ -2202,7 +2242,7 @@ static int check_classcell(hx_interp *I, rh_object *cell, rh_object *name, rh_ob
 /* The class body run in ns (stolen), then the class made by meta (borrowed): type's own path, or
  * meta(name, bases, ns, **kw) (builtin___build_class__'s PyObject_VectorcallDict) for anything else. */
 static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
-                                 rh_object *kw, int line, rh_object *meta, rh_object *ns) {
+                                 rh_object *kw, int line, rh_object *meta, rh_object *ns, rh_object *orig) {
     rh_runtime *rt = I->rt;
     int by_type = meta == (rh_object *)rh_builtin_type(rt, RH_K_TYPE);
     /* __module__ (the body's `__module__ = __name__`, from the globals) goes into the namespace; __qualname__
@@ -2234,6 +2274,12 @@ static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_objec
     frame_clear(I, &fr);
     if (st == 0 && classcell && by_type) st = take_classcell(I, ns);
     if (st != 0) {
+        rh_xdecref(rt, classcell);
+        rh_decref(rt, ns);
+        rh_decref(rt, bases);
+        return NULL;
+    }
+    if (orig && rh_dict_set_cstr(rt, ns, "__orig_bases__", orig)) { /* builtin___build_class__ after the body */
         rh_xdecref(rt, classcell);
         rh_decref(rt, ns);
         rh_decref(rt, bases);

@@ -295,6 +295,13 @@ rh_object *rh_mappingproxy_mapping(rh_object *proxy);
  * rh_namespace_dict: that dict (borrowed). */
 rh_object *rh_namespace_new(rh_runtime *rt, rh_object *dict);
 rh_object *rh_namespace_dict(rh_object *ns);
+/* Py_GenericAlias(origin, args): a new types.GenericAlias (origin and args borrowed; args not a tuple is
+ * wrapped in one), GC-tracked. The accessors return borrowed references; the parameters slot is NULL until
+ * the embedder computes __parameters__ and stores a new reference there. */
+rh_object *rh_genericalias_new(rh_runtime *rt, rh_object *origin, rh_object *args);
+rh_object *rh_genericalias_origin(rh_object *ga);
+rh_object *rh_genericalias_args(rh_object *ga);
+rh_object **rh_genericalias_parameters_slot(rh_object *ga);
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
 /* An interpreter's inline caches for instance attributes (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and
