@@ -642,6 +642,12 @@ static void yield_from_loop(cg *g) {
     adjust(g, -1);
 }
 
+/* await of what an async with / async for instruction pushed (ADD_YIELD_FROM(c, 1) after GET_AWAITABLE where) */
+static void await_top(cg *g, uint32_t where) {
+    emit(g, HX_GET_AWAITABLE, where);
+    yield_from_loop(g);
+}
+
 static void expr(cg *g, hx_node *n) {
     if (g->failed) return;
     switch (n->kind) {
@@ -911,6 +917,8 @@ static void handler_here(cg *g, int h) {
     if (g->depth > g->maxdepth) g->maxdepth = g->depth;
 }
 
+static int in_async_function(cg *g) { return (g->c->co_flags & (HX_CO_COROUTINE | HX_CO_ASYNC_GENERATOR)) != 0; }
+
 static void load_none(cg *g) { emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, rh_none(g->I->rt))); }
 
 /* `name = None; del name` at the end of `except E as name` */
@@ -954,6 +962,7 @@ static void unwind_block(cg *g, fblock *b, int preserve_tos) {
     case FB_WITH:
         if (preserve_tos) emit(g, HX_SWAP, 2);
         call_exit_with_nones(g);
+        if (b->datum->op) await_top(g, 2); /* ASYNC_WITH */
         emit(g, HX_POP_TOP, 0);
         return;
     case FB_HANDLER:
@@ -1008,6 +1017,28 @@ static void for_stmt(cg *g, hx_node *s) {
     adjust(g, -1);
     patch(g, head, here(g));
     g->aux--;
+    finish_loop(g, s);
+}
+
+/* compiler_async_for: GET_AITER, then each round awaits __anext__() under a handler whose END_ASYNC_FOR
+ * ends the loop on StopAsyncIteration (and re-raises anything else); the else clause follows. */
+static void async_for_stmt(cg *g, hx_node *s) {
+    int d = g->depth;
+    if (!in_async_function(g)) { fail(g, s, "syntax error: 'async for' outside async function"); return; }
+    expr(g, s->b);
+    emit(g, HX_GET_AITER, 0);                        /* [aiter] */
+    int head = here(g);
+    int h = setup_handler(g, s, d + 1, 0);
+    emit(g, HX_GET_ANEXT, 0);                        /* [aiter, awaitable] */
+    yield_from_loop(g);                              /* [aiter, item] */
+    pop_block(g);
+    if (!push_block(g, s, FB_FOR, head)) return;
+    store(g, s->a);
+    body(g, s->items, s->n);
+    patch(g, emit(g, HX_JUMP, 0), head);
+    handler_here(g, h);                              /* [aiter, exc] */
+    g->line = s->line;
+    emit(g, HX_END_ASYNC_FOR, 0);
     finish_loop(g, s);
 }
 
@@ -1179,14 +1210,18 @@ static void try_stmt(cg *g, hx_node *s) {
 /* compiler_with (one item; `with a, b:` is parsed as nested statements): BEFORE_WITH pushes __exit__ and
  * the value of __enter__(); on an exception WITH_EXCEPT_START calls __exit__(type, value, traceback) and
  * a true result suppresses it. */
+/* compiler_with / compiler_async_with (s->op): `async with` awaits what __aenter__ returns and what
+ * __aexit__ returns, on every way out of the block. */
 static void with_stmt(cg *g, hx_node *s) {
-    int d = g->depth;
+    int d = g->depth, async = s->op;
     if (rh_runtime_profile(g->I->rt)->python2) {
         fail(g, s, "unsupported under the py27 profile: 'with' (2.7's exception state is not modelled)");
         return;
     }
+    if (async && !in_async_function(g)) { fail(g, s, "syntax error: 'async with' outside async function"); return; }
     expr(g, s->a);
-    emit(g, HX_BEFORE_WITH, 0);                      /* [exit, res] */
+    emit(g, async ? HX_BEFORE_ASYNC_WITH : HX_BEFORE_WITH, 0); /* [exit, res] */
+    if (async) await_top(g, 1);
     int h_with = setup_handler(g, s, d + 1, 1);
     fblock *wb = push_block(g, s, FB_WITH, 0);
     if (!wb) return;
@@ -1199,12 +1234,14 @@ static void with_stmt(cg *g, hx_node *s) {
     pop_block(g);
     g->line = s->line;
     call_exit_with_nones(g);
+    if (async) await_top(g, 2);
     emit(g, HX_POP_TOP, 0);
     int j_end = emit(g, HX_JUMP, 0);
     handler_here(g, h_with);                         /* [exit, lasti, exc] */
     int h_cleanup = setup_handler(g, s, d + 3, 1);
     emit(g, HX_PUSH_EXC_INFO, 0);                    /* [exit, lasti, prev, exc] */
     emit(g, HX_WITH_EXCEPT_START, 0);                /* [exit, lasti, prev, exc, res] */
+    if (async) await_top(g, 2);
     int j_true = emit(g, HX_POP_JUMP_IF_TRUE, 0);
     emit(g, HX_RERAISE, 2);
     pop_block(g);
@@ -1747,7 +1784,7 @@ static void stmt(cg *g, hx_node *s) {
         return;
     }
     case S_WHILE: while_stmt(g, s); return;
-    case S_FOR: for_stmt(g, s); return;
+    case S_FOR: if (s->op) async_for_stmt(g, s); else for_stmt(g, s); return;
     case S_BREAK: case S_CONTINUE: break_continue(g, s); return;
     case S_PASS: case S_GLOBAL: case S_NONLOCAL: return;
     case S_RETURN: return_stmt(g, s); return;

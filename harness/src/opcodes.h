@@ -113,7 +113,12 @@
                                     * or 1 + the SEND exit of a yield from / await (gen.throw delegates) */ \
     X(SEND, 0, 0)                  /* receiver, v -> receiver, yielded; or (returned) -> value, jump to arg */ \
     X(GET_YIELD_FROM_ITER, 0, 0)   /* iter(TOS) unless a generator (or a coroutine in a coroutine) */   \
-    X(GET_AWAITABLE, 0, 0)         /* TOS -> its awaitable (a coroutine itself; else __await__) */      \
+    X(GET_AWAITABLE, 0, 0)         /* TOS -> its awaitable (a coroutine itself; else __await__); arg: 0, \
+                                    * or 1 / 2 for what __aenter__ / __aexit__ returned (the error's words) */ \
+    X(BEFORE_ASYNC_WITH, 1, 0)     /* mgr -> __aexit__, mgr.__aenter__() (to be awaited) */              \
+    X(GET_AITER, 0, 0)             /* TOS -> TOS.__aiter__(), which must have __anext__ */              \
+    X(GET_ANEXT, 1, 0)             /* push the awaitable of TOS.__anext__() (TOS stays) */              \
+    X(END_ASYNC_FOR, -2, 0)        /* aiter, exc: StopAsyncIteration ends the loop; else re-raise */    \
     X(FORMAT_VALUE, VAR, 0)        /* arg: conversion (1 str, 2 repr, 3 ascii) | 4 when a spec is on top */ \
     X(BUILD_STRING, VAR, 0)        /* the arg strs below joined (f-strings) */                          \
     /* structural pattern matching (3.10+; Python/ceval.c of 3.11) */                                  \

@@ -5,7 +5,7 @@
  * error wins and stops parsing; on error the partial tree is freed. Node field use per kind:
  *   S_EXPR a | S_ASSIGN items=targets a=value | S_AUG a=target op b=value | S_DEL items
  *   S_IF a=cond items=body items2=else | S_WHILE a=cond items=body items2=else
- *   S_FOR a=target b=iter items=body items2=else | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
+ *   S_FOR a=target b=iter items=body items2=else op=1 (async for) | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
  *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT items=E_NAME (name = binding, sval = dotted
  *   module, kwnames(n2) its components after `as`; `from m import`: sval = m, ival = level, name = fromlist,
  *   op 1 = `import *`, items' sval = attribute),
@@ -82,6 +82,9 @@ static void syntax(parser *P, hx_tok *t, const char *what) {
 static void unsupported(parser *P, hx_tok *t, const char *what, const char *hint) {
     hx_cerr_set(P->err, t->line, t->col, "unsupported %s; supported: %s", what, hint);
 }
+
+/* A comprehension's `for` clause starts here: `for`, or `async for` (refused in p_comp_clause) */
+static int comp_for(parser *P) { return is_kw(cur(P), "for") || (is_kw(cur(P), "async") && is_kw(peek_at(P, 1), "for")); }
 
 static int expect_op(parser *P, const char *s) {
     if (failed(P)) return -1;
@@ -276,7 +279,7 @@ static hx_node *p_star_item(parser *P, int named) {
 
 /* A starred first element followed by `for`: invalid_comprehension's message */
 static int star_comp(parser *P, hx_node *e) {
-    if (e->kind != E_STAR || !is_kw(cur(P), "for")) return 0;
+    if (e->kind != E_STAR || !comp_for(P)) return 0;
     hx_cerr_set(P->err, e->line, e->col, "syntax error: iterable unpacking cannot be used in comprehension");
     return 1;
 }
@@ -606,7 +609,7 @@ static hx_node *p_atom(parser *P) {
                 free_nodes(v.v, v.n);
                 return NULL;
             }
-            if (v.n == 0 && is_kw(cur(P), "for")) return p_genexp_tail(P, e, t, ")");
+            if (v.n == 0 && comp_for(P)) return p_genexp_tail(P, e, t, ")");
             nv_push(&v, e);
             if (is_op(cur(P), ",")) {
                 comma = 1;
@@ -641,7 +644,7 @@ static hx_node *p_atom(parser *P) {
             hx_node *e = p_star_item(P, 1);
             if (!e) break;
             if (v.n == 0 && star_comp(P, e)) { hx_node_free(e); break; }
-            if (v.n == 0 && is_kw(cur(P), "for")) {
+            if (v.n == 0 && comp_for(P)) {
                 free(n);
                 return p_listcomp_tail(P, e, t);
             }
@@ -679,7 +682,7 @@ static hx_node *p_atom(parser *P) {
             hx_node *key = p_test(P);
             if (!key) break;
             if (!is_op(cur(P), ":")) {
-                if (k.n == 0 && (is_op(cur(P), ",") || is_op(cur(P), "}") || is_kw(cur(P), "for"))) {
+                if (k.n == 0 && (is_op(cur(P), ",") || is_op(cur(P), "}") || comp_for(P))) {
                     free(n);
                     return p_set_tail(P, key, t);
                 }
@@ -692,7 +695,7 @@ static hx_node *p_atom(parser *P) {
             nv_push(&k, key);
             if (!val) break;
             nv_push(&v, val);
-            if (k.n == 1 && is_kw(cur(P), "for")) {
+            if (k.n == 1 && comp_for(P)) {
                 hx_node *dc = mk(E_DICTCOMP, t);
                 dc->a = key;
                 dc->val = val;
@@ -720,7 +723,7 @@ static hx_node *p_atom(parser *P) {
 
 /* {a, b, ...} (E_SET) or {x for x in it if c} (E_SETCOMP), after the first element */
 static hx_node *p_set_tail(parser *P, hx_node *first, hx_tok *start) {
-    if (is_kw(cur(P), "for")) return p_listcomp_tail(P, first, start);
+    if (comp_for(P)) return p_listcomp_tail(P, first, start);
     hx_node *n = mk(E_SET, start);
     nvec v = {0};
     nv_push(&v, first);
@@ -761,7 +764,7 @@ static int p_comp_clause(parser *P, hx_node *n) {
 static hx_node *p_comp_clauses(parser *P, hx_node *n, const char *closer) {
     if (p_comp_clause(P, n) != 0) { hx_node_free(n); return NULL; }
     nvec more = {0};
-    while (is_kw(cur(P), "for") && !failed(P)) {
+    while (comp_for(P) && !failed(P)) {
         hx_node *k = mk(E_COMPFOR, cur(P));
         nv_push(&more, k);
         if (p_comp_clause(P, k) != 0) break;
@@ -833,7 +836,7 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
             }
             hx_node *v = p_named(P);
             if (!v) break;
-            if (is_kw(cur(P), "for")) { /* f(x for x in it): the sole argument, in the call's parentheses */
+            if (comp_for(P)) { /* f(x for x in it): the sole argument, in the call's parentheses */
                 if (args.n || kwv.n) { syntax(P, cur(P), "Generator expression must be parenthesized"); hx_node_free(v); break; }
                 hx_node *g = p_genexp_tail(P, v, at, ")");
                 if (!g) break;
@@ -1604,7 +1607,7 @@ static hx_node *p_simple(parser *P) {
             }
             return n;
         }
-        static const char *const unsup[] = {"yield", "await", "async", "with", "try",
+        static const char *const unsup[] = {"yield", "await", "with", "try",
                                             "except", "finally", "lambda", "elif", "else", NULL};
         for (int i = 0; unsup[i]; i++)
             if (!strcmp(k, unsup[i])) {
@@ -2049,9 +2052,10 @@ static hx_node *p_try(parser *P) {
 }
 
 /* with item (, item)*: body — several items are nested statements, as CPython compiles them.
- *   S_WITH a=context expression b=target (or NULL) items=body */
-static hx_node *p_with_items(parser *P, hx_tok *t) {
+ *   S_WITH a=context expression b=target (or NULL) items=body; op=1: `async with` (each item) */
+static hx_node *p_with_items(parser *P, hx_tok *t, int async) {
     hx_node *n = mk(S_WITH, t);
+    n->op = async;
     if (!(n->a = p_test(P))) { free(n); return NULL; }
     if (is_kw(cur(P), "as")) { /* with_item: expression 'as' star_target: one target, the comma is the next item's */
         P->i++;
@@ -2060,7 +2064,7 @@ static hx_node *p_with_items(parser *P, hx_tok *t) {
     }
     if (is_op(cur(P), ",")) {
         P->i++;
-        hx_node *inner = p_with_items(P, t);
+        hx_node *inner = p_with_items(P, t, async);
         if (!inner) { hx_node_free(n); return NULL; }
         n->items = malloc(sizeof(hx_node *));
         if (!n->items) abort();
@@ -2073,10 +2077,10 @@ static hx_node *p_with_items(parser *P, hx_tok *t) {
     return n;
 }
 
-static hx_node *p_with(parser *P) {
+static hx_node *p_with(parser *P, int async) {
     hx_tok *t = cur(P);
     P->i++;
-    return p_with_items(P, t);
+    return p_with_items(P, t, async);
 }
 
 static hx_node *p_loop(parser *P, int isfor) {
@@ -2341,7 +2345,7 @@ static int class_machinery(const char *name) {
 /* Special methods a built-in reaches by name (dir(): object___dir___impl's caller builtin_dir looks up
  * __dir__), and the am_await / am_aiter / am_anext and async-with ones (Objects/typeobject.c slotdefs
  * AMSLOT rows; Python/ceval.c BEFORE_ASYNC_WITH): defining one makes an ordinary method, which await,
- * async for and async with on such an object do not call here (docs/workload-language.md). */
+ * async for and async with look up by name (vm.c get_awaitable, get_aiter, get_anext, before_async_with). */
 static int called_by_builtins(const char *name) {
     static const char *const names[] = {"__dir__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__",
                                         "__members__", /* not a special method: Lib/enum.py's property */
@@ -2462,13 +2466,24 @@ static void p_stmt(parser *P, nvec *out) {
         else if (!strcmp(t->text, "def")) n = p_def(P);
         else if (!strcmp(t->text, "class")) n = p_class(P);
         else if (!strcmp(t->text, "try")) n = p_try(P);
-        else if (!strcmp(t->text, "with")) n = p_with(P);
+        else if (!strcmp(t->text, "with")) n = p_with(P, 0);
         else if (!strcmp(t->text, "match") && ((n = p_match(P)) || failed(P))) (void)0; /* soft keyword */
         else if (!strcmp(t->text, "async") && is_kw(peek_at(P, 1), "def")) {
             P->i++; /* async def: a coroutine function */
             P->next_async = 1;
             n = p_def(P);
             P->next_async = 0;
+        } else if (!strcmp(t->text, "async") && (is_kw(peek_at(P, 1), "with") || is_kw(peek_at(P, 1), "for"))) {
+            P->i++; /* async with / async for (Grammar/python.gram with_stmt, for_stmt): op = 1 marks them, and
+                     * they start at `async` */
+            if (is_kw(cur(P), "with")) {
+                P->i++;
+                n = p_with_items(P, t, 1);
+            } else if ((n = p_loop(P, 1))) {
+                n->op = 1;
+                n->line = t->line;
+                n->col = t->col;
+            }
         } else compound = 0;
         if (compound) {
             if (n) {

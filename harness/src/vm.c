@@ -203,18 +203,27 @@ static __attribute__((noinline)) void traceback_here(hx_interp *I, hx_frame *f, 
 }
 
 /* BEFORE_WITH: *top (the manager) becomes its __exit__, and __enter__() is returned (new reference) */
+/* A with statement's manager lacks the method `name`: 1 when the caller is to raise 3.11's TypeError; before
+ * 3.11 special_lookup (ceval.c) raised AttributeError(name), which is set here (0). Other errors stay (0). */
+static int protocol_error(hx_interp *I, const char *name) {
+    if (rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return 0;
+    if (rh_runtime_profile(I->rt)->version_hex >= 0x030B) return 1;
+    rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "%s", name);
+    return 0;
+}
+
 static __attribute__((noinline)) rh_object *before_with(hx_interp *I, rh_object **top) {
     rh_runtime *rt = I->rt;
     rh_object *mgr = *top;
     rh_object *enter = hx_getattr_obj(I, mgr, I->s_enter);
     if (!enter) {
-        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE)
+        if (protocol_error(I, "__enter__"))
             rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support the context manager protocol", hx_tname(mgr));
         return NULL;
     }
     rh_object *exit = hx_getattr_obj(I, mgr, I->s_exit);
     if (!exit) {
-        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE)
+        if (protocol_error(I, "__exit__"))
             rh_err_set(rt, RH_EXC_TYPE,
                        "'%s' object does not support the context manager protocol (missed __exit__ method)",
                        hx_tname(mgr));
@@ -788,7 +797,10 @@ static __attribute__((noinline)) int unpack_ex(hx_interp *I, rh_object ***spp, i
 }
 
 static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
-static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o);
+static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o, int where);
+static __attribute__((noinline)) rh_object *before_async_with(hx_interp *I, rh_object **top);
+static __attribute__((noinline)) rh_object *get_aiter(hx_interp *I, rh_object *o);
+static __attribute__((noinline)) rh_object *get_anext(hx_interp *I, rh_object *aiter);
 static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o);
 static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_object *fn, hx_frame *fr);
 
@@ -1389,6 +1401,34 @@ L_BEFORE_WITH:
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
+L_BEFORE_ASYNC_WITH:
+    r = before_async_with(I, &TOP());
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_GET_AITER:
+    r = get_aiter(I, TOP());
+    if (!r) goto error;
+    w = TOP();
+    TOP() = r;
+    rh_decref(rt, w);
+    DISPATCH();
+L_GET_ANEXT:
+    r = get_anext(I, TOP());
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+L_END_ASYNC_FOR: /* ceval.c END_ASYNC_FOR: the loop's end, or the exception raised again with its traceback */
+    v = POP();
+    if (rh_exc_class_matches((rh_object *)rh_type_of(v), (rh_object *)rh_exc_type(rt, RH_EXC_STOPASYNCITERATION))) {
+        rh_decref(rt, v);
+        rh_decref(rt, POP());
+        DISPATCH();
+    }
+    w = rh_exc_traceback(rt, v);
+    rh_xincref(w);
+    rh_err_restore(rt, v, w);
+    goto exception_unwind;
 L_WITH_EXCEPT_START:
     r = with_except_start(I, PEEK(4), TOP());
     if (!r) goto error;
@@ -1469,7 +1509,7 @@ L_SEND:
     DISPATCH();
 L_GET_YIELD_FROM_ITER:
 L_GET_AWAITABLE:
-    r = hx_op(in) == HX_GET_AWAITABLE ? get_awaitable(I, TOP()) : get_yield_from_iter(I, c, TOP());
+    r = hx_op(in) == HX_GET_AWAITABLE ? get_awaitable(I, TOP(), (int)arg) : get_yield_from_iter(I, c, TOP());
     if (!r) goto error;
     w = TOP();
     TOP() = r;
@@ -2666,17 +2706,145 @@ static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx
     return rh_getiter(I->rt, o);
 }
 
-/* GET_AWAITABLE (_PyCoro_GetAwaitableIter): a coroutine not already awaited; else a refusal */
-static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o) {
-    rh_kind k = rh_kind_of(o); /* an async generator's asend / athrow is its own __await__ iterator */
-    if (k == RH_K_ASYNC_GEN_ASEND || k == RH_K_ASYNC_GEN_ATHROW) return newref(o);
-    if (k == RH_K_COROUTINE) {
-        if (hx_gen_yf(o)) {
-            rh_err_set(I->rt, RH_EXC_RUNTIME, "coroutine is being awaited already");
-            return NULL;
-        }
-        return newref(o);
+/* o.<name>() looked up as a special method (_PyObject_LookupSpecial, then a call with no arguments): the
+ * result (new); NULL with *missing = 1 when o has no such attribute (no error left set), NULL on an error. */
+static rh_object *call_special(hx_interp *I, rh_object *o, const char *name, int *missing) {
+    rh_runtime *rt = I->rt;
+    rh_object *s = rh_str_intern_utf8(rt, name, strlen(name));
+    rh_object *m = s ? hx_getattr_obj(I, o, s) : NULL;
+    rh_xdecref(rt, s);
+    *missing = 0;
+    if (!m) {
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) { rh_err_clear(rt); *missing = 1; }
+        return NULL;
     }
-    rh_err_set(I->rt, RH_EXC_TYPE, "object %s can't be used in 'await' expression", hx_tname(o));
-    return NULL;
+    rh_object *r = hx_call(I, m, NULL, 0, NULL, NULL, 0);
+    rh_decref(rt, m);
+    return r;
+}
+
+/* _PyCoro_GetAwaitableIter: a coroutine as it is; else what __await__() returns, which must be an iterator
+ * that is not a coroutine. New reference, or NULL with the error set (*missing: o has no __await__). */
+static rh_object *awaitable_iter(hx_interp *I, rh_object *o, int *missing) {
+    rh_kind k = rh_kind_of(o); /* an async generator's asend / athrow is its own __await__ iterator */
+    *missing = 0;
+    if (k == RH_K_COROUTINE || k == RH_K_ASYNC_GEN_ASEND || k == RH_K_ASYNC_GEN_ATHROW) return newref(o);
+    rh_object *r = k == RH_K_INSTANCE ? call_special(I, o, "__await__", missing) : (*missing = 1, NULL);
+    if (*missing) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "object %s can't be used in 'await' expression", hx_tname(o));
+        return NULL;
+    }
+    if (r && rh_kind_of(r) == RH_K_COROUTINE) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "__await__() returned a coroutine");
+        rh_decref(I->rt, r);
+        return NULL;
+    }
+    if (r && !rh_type_of(r)->tp_iternext) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "__await__() returned non-iterator of type '%s'", hx_tname(r));
+        rh_decref(I->rt, r);
+        return NULL;
+    }
+    return r;
+}
+
+/* GET_AWAITABLE: the awaitable iterator of o; a coroutine already being awaited is refused; where (1, 2)
+ * names __aenter__ / __aexit__ in the error for an object without __await__ (ceval.c format_awaitable_error) */
+static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o, int where) {
+    int missing;
+    rh_object *r = awaitable_iter(I, o, &missing);
+    if (!r && missing && where) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "'async with' received an object from %s that does not implement __await__: %s",
+                   where == 1 ? "__aenter__" : "__aexit__", hx_tname(o));
+        return NULL;
+    }
+    if (r && rh_kind_of(r) == RH_K_COROUTINE && hx_gen_yf(r)) {
+        rh_err_set(I->rt, RH_EXC_RUNTIME, "coroutine is being awaited already");
+        rh_decref(I->rt, r);
+        return NULL;
+    }
+    return r;
+}
+
+/* BEFORE_ASYNC_WITH: __aexit__ replaces the manager on the stack; the result of __aenter__() is returned */
+static __attribute__((noinline)) rh_object *before_async_with(hx_interp *I, rh_object **top) {
+    rh_runtime *rt = I->rt;
+    rh_object *mgr = *top;
+    rh_object *s = rh_str_intern_utf8(rt, "__aenter__", 10);
+    rh_object *enter = s ? hx_getattr_obj(I, mgr, s) : NULL;
+    rh_xdecref(rt, s);
+    if (!enter) {
+        if (protocol_error(I, "__aenter__"))
+            rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support the asynchronous context manager protocol",
+                       hx_tname(mgr));
+        return NULL;
+    }
+    s = rh_str_intern_utf8(rt, "__aexit__", 9);
+    rh_object *exit = s ? hx_getattr_obj(I, mgr, s) : NULL;
+    rh_xdecref(rt, s);
+    if (!exit) {
+        if (protocol_error(I, "__aexit__"))
+            rh_err_set(rt, RH_EXC_TYPE,
+                       "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                       hx_tname(mgr));
+        rh_decref(rt, enter);
+        return NULL;
+    }
+    *top = exit;
+    rh_decref(rt, mgr);
+    rh_object *res = hx_call(I, enter, NULL, 0, NULL, NULL, 0);
+    rh_decref(rt, enter);
+    return res;
+}
+
+/* An async iterator: an async generator, or an instance whose class defines __anext__ (am_anext) */
+static int has_anext(hx_interp *I, rh_object *o) {
+    if (rh_kind_of(o) == RH_K_ASYNC_GENERATOR) return 1;
+    if (rh_kind_of(o) != RH_K_INSTANCE) return 0;
+    rh_object *s = rh_str_intern_utf8(I->rt, "__anext__", 9);
+    rh_object *m = s ? rh_class_lookup(I->rt, (rh_object *)rh_type_of(o), s) : NULL;
+    rh_xdecref(I->rt, s);
+    return m != NULL;
+}
+
+/* GET_AITER: o.__aiter__(), which must be an async iterator (new reference, or NULL) */
+static __attribute__((noinline)) rh_object *get_aiter(hx_interp *I, rh_object *o) {
+    int missing = 1;
+    rh_kind k = rh_kind_of(o);
+    rh_object *it = k == RH_K_INSTANCE || k == RH_K_ASYNC_GENERATOR ? call_special(I, o, "__aiter__", &missing) : NULL;
+    if (missing) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "'async for' requires an object with __aiter__ method, got %s", hx_tname(o));
+        return NULL;
+    }
+    if (it && !has_anext(I, it)) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                   hx_tname(it));
+        rh_decref(I->rt, it);
+        return NULL;
+    }
+    return it;
+}
+
+/* GET_ANEXT: the awaitable of aiter.__anext__() (new reference, or NULL) */
+static __attribute__((noinline)) rh_object *get_anext(hx_interp *I, rh_object *aiter) {
+    int missing = 1;
+    rh_kind k = rh_kind_of(aiter);
+    rh_object *n = k == RH_K_INSTANCE || k == RH_K_ASYNC_GENERATOR ? call_special(I, aiter, "__anext__", &missing) : NULL;
+    if (missing) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "'async for' requires an iterator with __anext__ method, got %s", hx_tname(aiter));
+        return NULL;
+    }
+    if (!n || k == RH_K_ASYNC_GENERATOR) return n; /* its __anext__ is its own awaitable */
+    rh_object *r = awaitable_iter(I, n, &missing);
+    if (!r) { /* _PyErr_FormatFromCause */
+        rh_runtime *rt = I->rt;
+        rh_object *cause = rh_err_fetch(rt);
+        rh_err_set(rt, RH_EXC_TYPE, "'async for' received an invalid object from __anext__: %s", hx_tname(n));
+        if (cause && rh_err_normalize(rt) == 0) {
+            rh_exc_set_cause(rt, rh_err_value(rt), cause);
+            rh_exc_set_context(rt, rh_err_value(rt), cause);
+        }
+        rh_xdecref(rt, cause);
+    }
+    rh_decref(I->rt, n);
+    return r;
 }
