@@ -307,7 +307,7 @@ int hx_abstract_error(hx_interp *I, rh_object *cls) {
     rh_runtime *rt = I->rt;
     rh_type *t = (rh_type *)cls;
     if (!hx_is_heap_class(cls) || !t->dict) return 0;
-    rh_object *am = rh_dict_get_cstr(rt, t->dict, "__abstractmethods__");
+    rh_object *am = rh_dict_get(rt, t->dict, I->s_abstractmethods); /* no str made per instantiation */
     if (!am) return 0;
     int on = rh_truthy(rt, am); /* type_set_abstractmethods sets the flag from the value's truth */
     if (on <= 0) return on < 0;
