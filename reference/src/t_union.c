@@ -117,12 +117,15 @@ static rh_object *merge(rh_runtime *rt, rh_object *const *i1, size_t n1, rh_obje
 }
 
 /* _Py_union_type_or (type_or, ga_as_number and union_as_number's nb_or): NotImplemented unless both
- * operands are unionable; the left operand itself when the right adds nothing; else a new union */
+ * operands are unionable; the left operand itself when the right adds nothing (3.10: only when that is a
+ * single member); else a new union */
 rh_object *rh__union_type_or(rh_runtime *rt, rh_object *a, rh_object *b) {
     if (!is_unionable(rt, a) || !is_unionable(rt, b)) return rh__notimpl(rt);
     size_t n1, n2;
     rh_object *const *i1 = get_types(rt, &a, &n1), *const *i2 = get_types(rt, &b, &n2);
     rh_object *t = merge(rt, i1, n1, i2, n2);
+    if (!t && !rh_err_occurred(rt) && n1 > 1 && rt->profile->version_hex < 0x030B) /* 3.10's make_union: */
+        t = merge(rt, NULL, 0, i1, n1); /* dedup_and_flatten_args gives a new union even when b adds nothing */
     if (!t) {
         if (rh_err_occurred(rt)) return NULL;
         rh_incref(a);
