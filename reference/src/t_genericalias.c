@@ -91,6 +91,7 @@ int rh__genericalias_repr_item(rh__sb *b, rh_object *p) {
     rh_type *t = (rh_type *)(void *)p;
     if (t->flags & RH_TPFLAG_HEAPTYPE) {
         rh_object *mod = t->dict ? rh_dict_get_cstr(b->rt, t->dict, "__module__") : NULL;
+        if (!mod && rh_err_occurred(b->rt)) return -1; /* the key's allocation failed (MemoryError) */
         rh_object *qual = t->qualname_obj ? t->qualname_obj : t->name_obj;
         if (mod && rh_kind_of(mod) == RH_K_STR && !rh_str_eq_cstr(mod, "builtins") &&
             (rh__sb_put_str(b, mod) || rh__sb_putc(b, '.')))
