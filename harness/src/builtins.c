@@ -680,19 +680,31 @@ FN(bi_vars) {
     return d;
 }
 
-/* isinstance against a class, a built-in type object, or one of the conversion built-ins (int, str...) */
+/* The classes a union stands for in isinstance/issubclass: from 3.11 its args tuple (Objects/abstract.c
+ * object_recursive_isinstance, object_issubclass: _Py_union_args); 3.10 asks the union's __instancecheck__ */
+static rh_object *union_as_tuple(hx_interp *I, rh_object *cls) {
+    return rh_union_check(cls) && !RH_API(I, "types.UnionType", "__instancecheck__") ? rh_union_args(cls) : cls;
+}
+
+/* isinstance against a class, a built-in type object, or one of the conversion built-ins (int, str...):
+ * Objects/abstract.c object_recursive_isinstance. 1/0, -1 with the error set. */
 static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
     rh_type *t = rh_type_of(o);
     if ((rh_object *)t == cls) return 1; /* object_recursive_isinstance's exact match, before any hook */
+    int r;
     if (rh_kind_of(cls) == RH_K_TYPE) { /* the metaclass's __instancecheck__ */
-        int r = hx_meta_check(I, cls, "__instancecheck__", o);
-        if (r != 2) return r;
+        if ((r = hx_meta_check(I, cls, "__instancecheck__", o)) != 2) return r;
+        for (rh_type *b = t; b; b = b->base)
+            if ((rh_object *)b == cls) return 1;
+        if (t->mro)
+            for (size_t i = 0; i < rh_tuple_len(t->mro); i++)
+                if (rh_tuple_get(t->mro, i) == cls) return 1;
+        return ((rh_type *)cls)->kind == RH_K_OBJECT;
     }
+    cls = union_as_tuple(I, cls);
     if (rh_kind_of(cls) == RH_K_TUPLE) {
-        for (size_t i = 0; i < rh_tuple_len(cls); i++) {
-            int r = instance_of(I, o, rh_tuple_get(cls, i));
-            if (r) return r;
-        }
+        for (size_t i = 0; i < rh_tuple_len(cls); i++)
+            if ((r = instance_of(I, o, rh_tuple_get(cls, i)))) return r;
         return 0;
     }
     if (rh_kind_of(cls) == RH_K_BUILTIN) {
@@ -702,24 +714,11 @@ static int instance_of(hx_interp *I, rh_object *o, rh_object *cls) {
             {"dict", RH_K_DICT}, {"bool", RH_K_BOOL}, {"range", RH_K_RANGE}, {NULL, RH_K_NONE}};
         for (int i = 0; m[i].n; i++)
             if (!strcmp(nm, m[i].n)) return t->kind == m[i].k || (m[i].k == RH_K_INT && t->kind == RH_K_BOOL);
-        rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-        return -1;
+    } else if ((r = hx_meta_check(I, cls, "__instancecheck__", o)) != 2) { /* type(cls).__instancecheck__ */
+        return r;
     }
-    if (rh_kind_of(cls) == RH_K_GENERICALIAS) { /* object_isinstance: type(cls).__instancecheck__ (ga_instancecheck) */
-        rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() argument 2 cannot be a parameterized generic");
-        return -1;
-    }
-    if (rh_kind_of(cls) != RH_K_TYPE) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-        return -1;
-    }
-    for (rh_type *b = t; b; b = b->base)
-        if ((rh_object *)b == cls) return 1;
-    if (t->mro)
-        for (size_t i = 0; i < rh_tuple_len(t->mro); i++)
-            if (rh_tuple_get(t->mro, i) == cls) return 1;
-    if (((rh_type *)cls)->kind == RH_K_OBJECT) return 1;
-    return 0;
+    rh_err_set(I->rt, RH_EXC_TYPE, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
 }
 
 int hx_isinstance(hx_interp *I, rh_object *o, rh_object *cls) { return instance_of(I, o, cls); }
@@ -1243,6 +1242,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_MAPPINGPROXY: return hx_proxy_method_tables(k, t);     /* builtins_proxy.c */
     case RH_K_STRUCT: return hx_struct_method_tables(k, t);          /* mod_struct.c */
     case RH_K_GENERICALIAS: return hx_genericalias_method_tables(k, t); /* builtins_proxy.c */
+    case RH_K_UNION: return hx_union_method_tables(k, t);            /* builtins_proxy.c */
     default: return 0;
     }
 }
@@ -1253,7 +1253,8 @@ static const rh_builtin_def *mtab_at(const hx_mtab *t, size_t i) {
 
 /* Whether the profile's version has the method (apilevel.c gates list, int and str methods by name) */
 static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
-    const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str" : NULL;
+    const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str"
+                    : k == RH_K_UNION ? "types.UnionType" : NULL;
     return !api || RH_API(I, api, name);
 }
 

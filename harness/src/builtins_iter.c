@@ -306,22 +306,19 @@ FN(bi_round) {
 
 /* ---------------------------------------------------------------- classes and attributes */
 
+/* issubclass: Objects/abstract.c object_issubclass (type's own check, a union's args from 3.11, tuples, then
+ * type(cls).__subclasscheck__) and recursive_issubclass's check_class. 1/0, -1 with the error set. */
 static int subclass_of(hx_interp *I, rh_object *c, rh_object *cls) {
-    if (rh_kind_of(cls) == RH_K_TUPLE) {
-        for (size_t i = 0; i < rh_tuple_len(cls); i++) {
-            int r = subclass_of(I, c, rh_tuple_get(cls, i));
-            if (r) return r;
+    int r;
+    if (rh_kind_of(cls) != RH_K_TYPE) {
+        if (rh_union_check(cls) && !RH_API(I, "types.UnionType", "__subclasscheck__")) cls = rh_union_args(cls);
+        if (rh_kind_of(cls) == RH_K_TUPLE) {
+            for (size_t i = 0; i < rh_tuple_len(cls); i++)
+                if ((r = subclass_of(I, c, rh_tuple_get(cls, i)))) return r;
+            return 0;
         }
-        return 0;
     }
-    if (rh_kind_of(cls) == RH_K_TYPE) { /* object_issubclass: the metaclass's __subclasscheck__ */
-        int r = hx_meta_check(I, cls, "__subclasscheck__", c);
-        if (r != 2) return r;
-    }
-    if (rh_kind_of(cls) == RH_K_GENERICALIAS) { /* type(cls).__subclasscheck__: ga_subclasscheck */
-        rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() argument 2 cannot be a parameterized generic");
-        return -1;
-    }
+    if ((r = hx_meta_check(I, cls, "__subclasscheck__", c)) != 2) return r; /* type(cls).__subclasscheck__ */
     if (rh_kind_of(c) != RH_K_TYPE) { /* recursive_issubclass's check_class, arg 1 first */
         rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() arg 1 must be a class");
         return -1;

@@ -201,11 +201,11 @@ int hx_genericalias_method_tables(rh_kind k, hx_mtab out[2]) {
     return 1;
 }
 
-/* _Py_make_parameters: the type variables among the arguments (an argument with __typing_subst__, or an
- * alias's own __parameters__), each once, in order; a new tuple */
-static rh_object *ga_parameters(hx_interp *I, rh_object *ga) {
+/* _Py_make_parameters: the type variables among the arguments args (borrowed tuple; an argument with
+ * __typing_subst__, or an alias's own __parameters__), each once, in order; a new tuple */
+static rh_object *make_parameters(hx_interp *I, rh_object *args) {
     rh_runtime *rt = I->rt;
-    rh_object *args = rh_genericalias_args(ga), *params = rh_list_new(rt, 0);
+    rh_object *params = rh_list_new(rt, 0);
     rh_object *subst = hx_name(I, "__typing_subst__"), *pname = hx_name(I, "__parameters__");
     for (size_t i = 0; params && i < rh_tuple_len(args); i++) {
         rh_object *t = rh_tuple_get(args, i), *sub = NULL;
@@ -242,7 +242,7 @@ rh_object *hx_genericalias_getattr(hx_interp *I, rh_object *o, rh_object *name) 
     if (!strcmp(s, "__unpacked__") && rh_runtime_profile(rt)->version_hex >= 0x030B) return rh_bool(rt, 0);
     if (!strcmp(s, "__parameters__")) {
         rh_object **slot = rh_genericalias_parameters_slot(o);
-        if (!*slot && !(*slot = ga_parameters(I, o))) return NULL;
+        if (!*slot && !(*slot = make_parameters(I, rh_genericalias_args(o)))) return NULL;
         rh_incref(*slot);
         return *slot;
     }
@@ -272,4 +272,69 @@ rh_object *hx_genericalias_call(hx_interp *I, rh_object *ga, rh_object **args, i
     }
     rh_decref(rt, ga);
     return r;
+}
+
+/* ---------------------------------------------------------------- types.UnionType (unionobject.c) */
+
+/* union_instancecheck / union_subclasscheck (3.10 only: 3.11's isinstance reads the union's args itself,
+ * abstract.c object_recursive_isinstance): refused when an argument is an alias, else any class argument
+ * matching (PyObject_IsInstance / PyObject_IsSubclass) */
+static int union_has_alias(hx_interp *I, rh_object *u, const char *fn) {
+    rh_object *args = rh_union_args(u);
+    for (size_t i = 0; i < rh_tuple_len(args); i++)
+        if (rh_kind_of(rh_tuple_get(args, i)) == RH_K_GENERICALIAS) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "%s() argument 2 cannot contain a parameterized generic", fn);
+            return 1;
+        }
+    return 0;
+}
+static rh_object *union_check(hx_interp *I, rh_object *u, rh_object *x, int sub) {
+    if (sub && rh_kind_of(x) != RH_K_TYPE) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "issubclass() arg 1 must be a class");
+        return NULL;
+    }
+    if (union_has_alias(I, u, sub ? "issubclass" : "isinstance")) return NULL;
+    rh_object *args = rh_union_args(u);
+    for (size_t i = 0; i < rh_tuple_len(args); i++) {
+        rh_object *c = rh_tuple_get(args, i);
+        if (rh_kind_of(c) != RH_K_TYPE) continue;
+        int r = sub ? hx_issubclass(I, x, c) : hx_isinstance(I, x, c);
+        if (r) return r < 0 ? NULL : rh_bool(I->rt, 1);
+    }
+    return rh_bool(I->rt, 0);
+}
+FN(union_instancecheck) {
+    (void)kwn; (void)kwv;
+    if (check_args(I, "__instancecheck__", n, 1, 1, nkw)) return NULL;
+    return union_check(I, self, a[0], 0);
+}
+FN(union_subclasscheck) {
+    (void)kwn; (void)kwv;
+    if (check_args(I, "__subclasscheck__", n, 1, 1, nkw)) return NULL;
+    return union_check(I, self, a[0], 1);
+}
+static const rh_builtin_def union_methods[] = {
+    {"__instancecheck__", (void (*)(void))union_instancecheck, 0}, /* apilevel.c: 3.10 only */
+    {"__subclasscheck__", (void (*)(void))union_subclasscheck, 0},
+    {NULL, NULL, 0},
+};
+
+int hx_union_method_tables(rh_kind k, hx_mtab out[2]) {
+    (void)k;
+    out[0] = (hx_mtab){NULL, union_methods};
+    return 1;
+}
+
+/* union_getattro: __module__ from the type; the members (__args__) and getset (__parameters__, computed
+ * once as _Py_make_parameters); 0 for anything else (the generic lookup: methods, slot wrappers) */
+int hx_union_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
+    const char *s = hx_cstr(I, name);
+    if (!strcmp(s, "__module__")) return (*out = hx_getattr_obj(I, (rh_object *)o->type, name)) ? 1 : -1;
+    if (!strcmp(s, "__args__")) return (*out = (rh_incref(rh_union_args(o)), rh_union_args(o))), 1;
+    if (strcmp(s, "__parameters__")) return 0;
+    rh_object **slot = rh_union_parameters_slot(o);
+    if (!*slot && !(*slot = make_parameters(I, rh_union_args(o)))) return -1;
+    rh_incref(*slot);
+    *out = *slot;
+    return 1;
 }

@@ -278,6 +278,10 @@ int hx_genericalias_method_tables(rh_kind kind, hx_mtab out[2]);
 rh_object *hx_genericalias_getattr(hx_interp *I, rh_object *o, rh_object *name);
 rh_object *hx_genericalias_call(hx_interp *I, rh_object *ga, rh_object **args, int nargs, char **kwn, rh_object **kwv,
                                 int nkw);
+/* types.UnionType (builtins_proxy.c): its methods (3.10's __instancecheck__/__subclasscheck__) and its own
+ * attributes (1 and *out a new reference, 0 not one of them, -1 error) */
+int hx_union_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_union_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* sys.implementation: a new SimpleNamespace holding version_info (borrowed), or NULL */
 rh_object *hx_sys_implementation(hx_interp *I, rh_object *version_info);
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);

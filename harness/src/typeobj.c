@@ -275,16 +275,21 @@ int hx_subtype(rh_object *c, rh_object *cls) {
     return 0;
 }
 
-/* The metaclass's own __instancecheck__ / __subclasscheck__ (a function of a heap class on its MRO),
- * called bound to cls (_PyObject_LookupSpecial makes the bound method) within the recursion limit:
+/* type(cls)'s own __instancecheck__ / __subclasscheck__ (a function of a heap class on its MRO, or a method
+ * of a built-in type's table), called bound to cls (_PyObject_LookupSpecial makes the bound method) within the recursion limit:
  * 1/0 from the result's truth, -1 error; 2 when the metaclass has none (type's own check applies). */
 int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg) {
     rh_runtime *rt = I->rt;
-    rh_object *meta = (rh_object *)rh_type_of(cls);
-    if (!hx_is_heap_class(meta)) return 2;
-    rh_object *f = rh_class_special(rt, meta, hook);
-    if (!f) return 2;
-    rh_object *m = rh_kind_of(f) == RH_K_FUNCTION ? rh_method_new(rt, f, cls) : newref(f);
+    rh_object *meta = (rh_object *)rh_type_of(cls), *m;
+    if (hx_is_heap_class(meta)) {
+        rh_object *f = rh_class_special(rt, meta, hook);
+        if (!f) return 2;
+        m = rh_kind_of(f) == RH_K_FUNCTION ? rh_method_new(rt, f, cls) : newref(f);
+    } else { /* a built-in type's method (ga_instancecheck; 3.10's union_instancecheck) */
+        const rh_builtin_def *d = hx_kind_method_def(I, rh_kind_of(cls), hook);
+        if (!d) return 2;
+        m = rh_builtin_new(rt, d, cls);
+    }
     if (!m) return -1;
     if (rh_recursion_enter(rt, strcmp(hook, "__instancecheck__") == 0 ? " in __instancecheck__"
                                                                        : " in __subclasscheck__") != 0) {

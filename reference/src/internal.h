@@ -380,6 +380,9 @@ void rh__gc_fini(rh_runtime *rt);          /* teardown: hooks off, gc.garbage / 
 void rh__repr_fini(rh_runtime *rt);         /* abstract.c: teardown: Py_ReprEnter's dict and list dropped */
 
 /* abstract.c — helpers the type slots share */
+/* t_union.c: _Py_union_type_or, the nb_or of type, types.GenericAlias and types.UnionType (a new reference,
+ * NotImplemented unless both operands are None, classes, aliases or unions) */
+rh_object *rh__union_type_or(rh_runtime *rt, rh_object *a, rh_object *b);
 rh_object *rh__notimpl(rh_runtime *rt);                 /* new reference to NotImplemented */
 int rh__type_is_subtype(const rh_type *a, const rh_type *b);  /* PyType_IsSubtype (mro, then tp_base chain) */
 /* PyObject_RichCompare: a new reference or NULL (recursion-guarded); op an rh_cmp_kind. */

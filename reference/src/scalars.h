@@ -89,6 +89,8 @@ void rh__text_strip(const char **s, size_t *n);
 int64_t rh__hash_pointer(const void *p);
 /* Append repr(o) to b: the type's repr_into, or its tp_repr's str. */
 int rh__repr_into(rh__sb *b, rh_object *o);
+/* t_genericalias.c: an alias's or a union's item in its repr (a class as module.qualname, else its repr) */
+int rh__genericalias_repr_item(rh__sb *b, rh_object *p);
 /* Py_ReprEnter/Py_ReprLeave around items(b, o): a container already being repr'd appends `again`
  * ("[...]"); each container is a level of the recursion depth (rh_recursion_enter). */
 int rh__repr_guarded(rh__sb *b, rh_object *o, const char *again, int (*items)(rh__sb *b, rh_object *o));

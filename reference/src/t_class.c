@@ -231,7 +231,6 @@ static int is_dunder(rh_runtime *rt, rh_object *name);
 static void class_update_slots(rh_runtime *rt, rh_type *t);
 
 void rh__type_init_type(rh_runtime *rt, rh_type *t) {
-    (void)rt;
     t->name = "type";
     t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE | RH_TPFLAG_WEAKREFABLE;
     t->basicsize = RH_HEAPTYPE_BASICSIZE;
@@ -245,6 +244,7 @@ void rh__type_init_type(rh_runtime *rt, rh_type *t) {
     t->tp_getattro = type_getattr;
     t->tp_setattro = class_setattr;
     t->tp_call = type_call;
+    if (!rt->profile->python2) t->as_number.nb_or = rh__union_type_or; /* type_or (3.10, PEP 604): t_union.c */
 }
 
 /* ---------------------------------------------------------------- method resolution order */

@@ -78,14 +78,20 @@ static int ga_clear(rh_runtime *rt, rh_object *o) {
     return 0;
 }
 
-/* ga_repr_item: ... for Ellipsis, an alias's own repr, a type as module.qualname (no module for builtins),
- * anything else its repr */
+/* ga_repr_item: ... for Ellipsis, then rh__genericalias_repr_item */
 static int repr_item(rh__sb *b, rh_object *p) {
     if (p == rh_ellipsis(b->rt)) return rh__sb_puts(b, "...");
+    return rh__genericalias_repr_item(b, p);
+}
+
+/* ga_repr_item's (and union_repr_item's) rest: a type as module.qualname (no module for builtins), anything
+ * else (an alias) its repr */
+int rh__genericalias_repr_item(rh__sb *b, rh_object *p) {
     if (rh_kind_of(p) != RH_K_TYPE) return rh__repr_into(b, p);
     rh_type *t = (rh_type *)(void *)p;
     if (t->flags & RH_TPFLAG_HEAPTYPE) {
         rh_object *mod = t->dict ? rh_dict_get_cstr(b->rt, t->dict, "__module__") : NULL;
+        if (!mod && rh_err_occurred(b->rt)) return -1; /* the key's allocation failed (MemoryError) */
         rh_object *qual = t->qualname_obj ? t->qualname_obj : t->name_obj;
         if (mod && rh_kind_of(mod) == RH_K_STR && !rh_str_eq_cstr(mod, "builtins") &&
             (rh__sb_put_str(b, mod) || rh__sb_putc(b, '.')))
@@ -134,4 +140,5 @@ void rh__type_init_genericalias(rh_runtime *rt, rh_type *t) {
     t->repr_into = ga_repr_into;
     t->tp_hash = ga_hash;
     t->tp_richcompare = ga_richcompare;
+    t->as_number.nb_or = rh__union_type_or; /* ga_as_number (t_union.c) */
 }

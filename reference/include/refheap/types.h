@@ -302,6 +302,11 @@ rh_object *rh_genericalias_new(rh_runtime *rt, rh_object *origin, rh_object *arg
 rh_object *rh_genericalias_origin(rh_object *ga);
 rh_object *rh_genericalias_args(rh_object *ga);
 rh_object **rh_genericalias_parameters_slot(rh_object *ga);
+/* types.UnionType (t_union.c; made by `int | str`, the nb_or of type): whether o is one, its args tuple
+ * (borrowed) and its parameters slot (NULL until the embedder stores a new reference there) */
+int rh_union_check(rh_object *o);
+rh_object *rh_union_args(rh_object *u);
+rh_object **rh_union_parameters_slot(rh_object *u);
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
 /* An interpreter's inline caches for instance attributes (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and
