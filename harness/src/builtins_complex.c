@@ -29,6 +29,10 @@ static int ctor_args(hx_interp *I, rh_object **a, int n, char **kwn, rh_object *
     }
     for (int k = 0; k < nkw; k++) {
         int j = !strcmp(kwn[k], "real") ? 0 : !strcmp(kwn[k], "imag") ? 1 : -1;
+        if (j < 0 && rh_runtime_profile(rt)->version_hex >= 0x030D) { /* 3.13's Argument Clinic wording */
+            rh_err_set(rt, RH_EXC_TYPE, "complex() got an unexpected keyword argument '%s'", kwn[k]);
+            return -1;
+        }
         if (j < 0) {
             rh_err_set(rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for complex()", kwn[k]);
             return -1;

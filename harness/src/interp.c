@@ -737,6 +737,10 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, v); /* builtins_func.c */
     default:
+        if (rh_kind_of(o) == RH_K_COMPLEX && (rh_str_eq_cstr(name, "real") || rh_str_eq_cstr(name, "imag"))) {
+            rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute"); /* complex_members: READONLY T_DOUBLE */
+            return -1;
+        }
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
         return -1;
     }
