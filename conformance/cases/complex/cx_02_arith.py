@@ -3,7 +3,8 @@
 # property: + - * / ** of complex with int, bool, float and complex on either side (the int/float slot
 #   returns NotImplemented and complex's reflected slot widens it), Smith's division, small integral powers
 #   by repeated products and others in polar form, unary minus/plus/abs, truth, == and != against int
-#   (exactly, through a float), float and complex, and hash(re) + 1000003 * hash(im) agreeing with int/float
+#   (exactly, through a float), float and complex, hash(re) + 1000003 * hash(im) agreeing with int/float,
+#   and a negative float or int to a fractional power becoming complex (float_pow hands it to complex_pow)
 from __future__ import print_function
 a = 1 + 2j
 b = 3 - 4j
@@ -30,3 +31,4 @@ c -= 0.5j
 c /= 1 + 1j
 c **= 2
 print(c, sum([1j, 2, 3.5, -1j]), sum([0.5j] * 4, 1j))
+print((-8.0) ** 0.5, (-8) ** 0.5, (-8) ** (1 / 3), (-1e300) ** 0.5, (-2.0) ** 2.0, 2 ** 0.5, type((-1.0) ** 0.5).__name__)

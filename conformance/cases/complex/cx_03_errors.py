@@ -14,6 +14,7 @@ tests = [
     ('1j & 1', lambda: 1j & 1), ('1j + "a"', lambda: 1j + 'a'), ('[1] * 1j', lambda: [1] * 1j), ('[1, 2][1j]', lambda: [1, 2][int(1) * 1j]),
     ('1j + None', lambda: 1j + None), ('abs(complex(1e308, 1e308))', lambda: abs(complex(1e308, 1e308))),
     ('(1e200 + 1j) ** 2.5', lambda: (1e200 + 1j) ** 2.5), ('1e300j * 1e300j', lambda: 1e300j * 1e300j),
+    ('(-1e300) ** 1.5', lambda: (-1e300) ** 1.5), ('(-8.0) ** 0.5 // 1', lambda: (-8.0) ** 0.5 // 1),
     ('round(1j)', lambda: round(1j)), ('range(1j)', lambda: range(1j)), ('(10 ** 400) + 1j', lambda: (10 ** 400) + 1j),
     ('1j.real = 2', lambda: setattr(1j, 'real', 2)), ('1j.foo', lambda: (1j).foo), ('1j.conjugate(1)', lambda: (1j).conjugate(1)),
 ]
