@@ -29,9 +29,10 @@ static const api_entry api_table[] = {
     {"gc", "get_objects(generation)", 0x0308, 0}, /* 3.8: the generation argument */
     {"sys", "intern", 0x0300, 0},            /* 2.x: the builtin intern() */
     {"sys", "getallocatedblocks", 0x0304, 0}, /* 3.4 (Doc/library/sys.rst) */
-    {"int", "bit_count", 0x030A, 0},
+    {"int", "bit_count", 0x030A, 0},         /* 3.10 (Doc/library/stdtypes.rst) */
     {"types.UnionType", "__instancecheck__", 0x030A, 0x030B}, /* 3.11: isinstance reads a union's args itself */
-    {"types.UnionType", "__subclasscheck__", 0x030A, 0x030B}, /* (Objects/abstract.c, unionobject.c) */         /* 3.10 (Doc/library/stdtypes.rst) */
+    {"types.UnionType", "__subclasscheck__", 0x030A, 0x030B}, /* (Objects/abstract.c, unionobject.c) */
+    {"complex", "__complex__", 0x030B, 0},   /* 3.11 (Objects/complexobject.c complex___complex___impl) */
     {"namedtuple", "__match_args__", 0x030A, 0}, /* 3.10: PEP 634's __match_args__ on namedtuple classes */
     {"namedtuple", "_replace:TypeError", 0x030D, 0}, /* 3.13: unexpected field names are a TypeError, not ValueError */
     {"list", "clear", 0x0303, 0},            /* 3.3 */

@@ -19,7 +19,8 @@
 typedef enum {
     T_FSTRING = 50, T_RFSTRING, /* an f-string's body, undecoded (parser.c: p_strings); rf-string */
     T_BYTES = 60,               /* a bytes literal: its byte values, escapes decoded */
-    T_EOF = 0, T_NEWLINE, T_INDENT, T_DEDENT, T_NAME, T_INT, T_FLOAT, T_STRING, T_OP
+    T_EOF = 0, T_NEWLINE, T_INDENT, T_DEDENT, T_NAME, T_INT, T_FLOAT, T_STRING, T_OP,
+    T_IMAG = 70                 /* an imaginary literal (1j, 2.5J): text is the digits of its value */
 } hx_tokkind;
 
 typedef struct hx_tok {
@@ -83,7 +84,8 @@ typedef enum {
 /* Constant literal kinds before they become objects. */
 /* K_ELLIPSIS: `...` (op 1 when it is a whole subscript or an element of a subscript's tuple: the only
  * place Python 2.7's grammar has it) */
-typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FROZENSET, K_BYTES, K_ELLIPSIS } hx_ckind;
+/* K_COMPLEX: fval is the real part, imag the imaginary part */
+typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FROZENSET, K_BYTES, K_ELLIPSIS, K_COMPLEX } hx_ckind;
 
 /* SC_DEREF: a cell or free variable of a function (its slot holds the cell); SC_CLASSDEREF: a free
  * variable read in a class body (the namespace first, then the cell: LOAD_CLASSDEREF) */
@@ -107,6 +109,7 @@ struct hx_node {
     hx_ckind ckind;
     int64_t ival;
     double fval;
+    double imag;             /* K_COMPLEX */
     char *sval;
     size_t slen;
     rh_object *cst;          /* merged constant object (owned by the compile unit) */

@@ -350,6 +350,8 @@ FN(bi_float) {
     return number_convert(I, o, 1);
 }
 
+rh_object *hx_number_float(hx_interp *I, rh_object *o) { return bi_float(I, NULL, &o, 1, NULL, NULL, 0); }
+
 FN(str_impl) {
     UNUSED_ARGS;
     if (no_kw(I, "str", nkw, kwn) || nargs_check(I, "str", n, 0, 1)) return NULL;
@@ -600,6 +602,12 @@ FN(bi_pow) {
     UNUSED_ARGS;
     if (no_kw(I, "pow", nkw, kwn) || nargs_check(I, "pow", n, 2, 3)) return NULL;
     if (n == 2 || a[2] == rh_none(I->rt)) return rh_binop(I->rt, RH_BINOP_POW, a[0], a[1]);
+    rh_object *cx = rh_kind_of(a[0]) == RH_K_COMPLEX ? a[0] : rh_kind_of(a[1]) == RH_K_COMPLEX ? a[1] : NULL;
+    if (cx) { /* ternary_op reaches complex_pow: ValueError "complex modulo" (or NotImplemented) */
+        rh_object *r = rh_type_of(cx)->as_number.nb_power(I->rt, a[0], a[1], a[2]);
+        if (r != rh_notimplemented(I->rt)) return r;
+        rh_decref(I->rt, r);
+    }
     if (!hx_is_intlike(a[0]) || !hx_is_intlike(a[1]) || !hx_is_intlike(a[2])) {
         rh_err_set(I->rt, RH_EXC_TYPE, "pow() 3rd argument not allowed unless all arguments are integers");
         return NULL;
@@ -1243,6 +1251,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_STRUCT: return hx_struct_method_tables(k, t);          /* mod_struct.c */
     case RH_K_GENERICALIAS: return hx_genericalias_method_tables(k, t); /* builtins_proxy.c */
     case RH_K_UNION: return hx_union_method_tables(k, t);            /* builtins_proxy.c */
+    case RH_K_COMPLEX: return hx_complex_method_tables(k, t);        /* builtins_complex.c */
     default: return 0;
     }
 }
@@ -1254,7 +1263,7 @@ static const rh_builtin_def *mtab_at(const hx_mtab *t, size_t i) {
 /* Whether the profile's version has the method (apilevel.c gates list, int and str methods by name) */
 static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
     const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str"
-                    : k == RH_K_UNION ? "types.UnionType" : NULL;
+                    : k == RH_K_UNION ? "types.UnionType" : k == RH_K_COMPLEX ? "complex" : NULL;
     return !api || RH_API(I, api, name);
 }
 
@@ -1424,6 +1433,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_RANDOM: return hx_random_constructor();
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
+    case RH_K_COMPLEX: return hx_complex_constructor(); /* builtins_complex.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_constructor(type); /* builtins_bytes.c */
     case RH_K_MAPPINGPROXY: case RH_K_NAMESPACE: return hx_proxy_constructor(type); /* builtins_proxy.c */
     default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */
@@ -1456,5 +1466,6 @@ int hx_builtins_init(hx_interp *I) {
     }
     if (hx_builtins_fmt_init(I)) return -1; /* builtins_fmt.c: format() */
     if (hx_builtins_bytes_init(I)) return -1; /* builtins_bytes.c: bytes, bytearray */
+    if (hx_builtins_complex_init(I)) return -1; /* builtins_complex.c: complex */
     return hx_builtins_iter_init(I); /* builtins_iter.c */
 }

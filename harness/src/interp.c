@@ -709,6 +709,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (!got && rh_kind_of(o) == RH_K_STRINGIO) got = hx_stringio_getattr(I, o, hx_cstr(I, name), &r);
         if (!got && rh_kind_of(o) == RH_K_STRUCT) got = hx_struct_getattr(I, o, hx_cstr(I, name), &r); /* mod_struct.c */
         if (!got && rh_kind_of(o) == RH_K_UNION) got = hx_union_getattr(I, o, name, &r); /* builtins_proxy.c */
+        if (!got && rh_kind_of(o) == RH_K_COMPLEX) got = hx_complex_getattr(I, o, hx_cstr(I, name), &r); /* builtins_complex.c */
         if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (!got && (rh_kind_of(o) == RH_K_SRE_PATTERN || rh_kind_of(o) == RH_K_SRE_MATCH)) got = hx_sre_getattr(I, o, name, &r);
         if (got) return got > 0 ? r : NULL;
@@ -737,6 +738,10 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, v); /* builtins_func.c */
     default:
+        if (rh_kind_of(o) == RH_K_COMPLEX && (rh_str_eq_cstr(name, "real") || rh_str_eq_cstr(name, "imag"))) {
+            rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute"); /* complex_members: READONLY T_DOUBLE */
+            return -1;
+        }
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
         return -1;
     }

@@ -375,6 +375,13 @@ const rh_builtin_def *hx_bytes_constructor(rh_object *type);
 rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* NULL: none (or error set) */
 rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 int hx_builtins_bytes_init(hx_interp *I);
+/* builtins_complex.c: the complex constructor, methods, .real / .imag and its builtins name */
+const rh_builtin_def *hx_complex_constructor(void);
+int hx_complex_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_complex_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out); /* 1 got, 0 none, -1 */
+int hx_builtins_complex_init(hx_interp *I);
+/* builtins.c: float(o) for one argument (PyNumber_Float): new reference or NULL */
+rh_object *hx_number_float(hx_interp *I, rh_object *o);
 /* the value of ba[i:j] = v as a bytes-like (new reference: v itself, a copy when v is ba, or a bytearray of
  * an iterable of ints), or NULL with TypeError/ValueError */
 rh_object *hx_bytes_slice_value(hx_interp *I, rh_object *ba, rh_object *v);

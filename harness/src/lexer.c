@@ -296,16 +296,14 @@ static int lex_number(lexer *L) {
             return -1;
         }
     }
-    if (peekc(L, 0) == 'j' || peekc(L, 0) == 'J') {
-        hx_cerr_set(L->err, line, col, "unsupported complex literal; supported: int and float literals");
-        return -1;
-    }
+    int imag = peekc(L, 0) == 'j' || peekc(L, 0) == 'J'; /* imagnumber: (floatnumber | digitpart) ("j" | "J") */
+    if (imag) L->pos++;
     if (isalpha(peekc(L, 0)) || peekc(L, 0) == '_') {
         hx_cerr_set(L->err, line, col, "syntax error: invalid decimal literal");
         return -1;
     }
     buf[n] = 0;
-    push(L, isfloat ? T_FLOAT : T_INT, line, col, dupn(buf, n), n);
+    push(L, imag ? T_IMAG : isfloat ? T_FLOAT : T_INT, line, col, dupn(buf, n), n);
     return 0;
 }
 

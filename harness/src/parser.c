@@ -67,7 +67,7 @@ static const char *tokdesc(hx_tok *t, char *buf, size_t n) {
     case T_INDENT: return "indent";
     case T_DEDENT: return "dedent";
     case T_STRING: case T_BYTES: return "string literal";
-    case T_INT: case T_FLOAT: return "number";
+    case T_INT: case T_FLOAT: case T_IMAG: return "number";
     default: snprintf(buf, n, "'%s'", t->text); return buf;
     }
 }
@@ -553,10 +553,11 @@ static hx_node *p_atom(parser *P) {
         P->i++;
         return n;
     }
-    if (t->kind == T_FLOAT) {
+    if (t->kind == T_FLOAT || t->kind == T_IMAG) { /* an imaginary literal is complex(0.0, value) */
         hx_node *n = mk(E_CONST, t);
-        n->ckind = K_FLOAT;
+        n->ckind = t->kind == T_IMAG ? K_COMPLEX : K_FLOAT;
         n->fval = strtod(t->text, NULL);
+        if (t->kind == T_IMAG) n->imag = n->fval, n->fval = 0.0;
         P->i++;
         return n;
     }
@@ -1663,13 +1664,32 @@ static hx_node *p_capture_name(parser *P) {
     return n;
 }
 
-/* signed_number, strings, None / True / False: a P_VALUE or P_SINGLETON */
+static int is_number_tok(const hx_tok *t) { return t->kind == T_INT || t->kind == T_FLOAT || t->kind == T_IMAG; }
+
+/* complex_number: signed_real_number ('+' | '-') imaginary_number, after the real part p->a (its number
+ * token real_tok): the BinOp the AST optimizer folds into one complex constant, with the grammar's two
+ * errors (Grammar/python.gram real_number / imaginary_number). 0 or -1. */
+static int complex_pattern(parser *P, hx_node *p, hx_tok *real_tok) {
+    hx_tok *op = cur(P), *num = peek_at(P, 1);
+    if (real_tok->kind == T_IMAG) { syntax(P, real_tok, "real number required in complex literal"); return -1; }
+    if (!is_number_tok(num)) { syntax(P, num, NULL); return -1; }
+    if (num->kind != T_IMAG) { syntax(P, num, "imaginary number required in complex literal"); return -1; }
+    P->i++;
+    hx_node *e = mk(E_BINOP, op);
+    e->op = is_op(op, "+") ? OP_ADD : OP_SUB;
+    e->a = p->a;
+    e->b = p_atom(P);
+    p->a = e;
+    return e->b ? 0 : -1;
+}
+
+/* signed_number, complex_number, strings, None / True / False: a P_VALUE or P_SINGLETON */
 static hx_node *p_literal_pattern(parser *P) {
-    hx_tok *t = cur(P);
+    hx_tok *t = cur(P), *real_tok = t;
     hx_node *p = mk(P_VALUE, t);
     if (is_op(t, "-")) {
-        hx_tok *num = peek_at(P, 1);
-        if (num->kind != T_INT && num->kind != T_FLOAT) { hx_node_free(p); syntax(P, num, NULL); return NULL; }
+        hx_tok *num = real_tok = peek_at(P, 1);
+        if (!is_number_tok(num)) { hx_node_free(p); syntax(P, num, NULL); return NULL; }
         P->i++;
         hx_node *u = mk(E_UNARY, t);
         u->op = OP_NEG;
@@ -1688,8 +1708,8 @@ static hx_node *p_literal_pattern(parser *P) {
             p->kind = P_SINGLETON;
     }
     if (!p->a) { hx_node_free(p); return NULL; }
-    if (is_op(cur(P), "+") || is_op(cur(P), "-")) {
-        unsupported(P, cur(P), "complex literal pattern", "int, float, str, bytes, None, True, False literals");
+    if ((is_op(cur(P), "+") || is_op(cur(P), "-")) && (!is_number_tok(real_tok) || complex_pattern(P, p, real_tok))) {
+        if (!failed(P)) syntax(P, cur(P), NULL);
         hx_node_free(p);
         return NULL;
     }
@@ -1816,7 +1836,7 @@ static hx_node *p_closed_pattern(parser *P) {
     hx_node *r = NULL;
     if (is_op(t, "(") || is_op(t, "[")) r = p_seq_pattern(P);
     else if (is_op(t, "{")) r = p_map_pattern(P);
-    else if (is_op(t, "-") || t->kind == T_INT || t->kind == T_FLOAT || t->kind == T_BYTES || is_strtok(t))
+    else if (is_op(t, "-") || is_number_tok(t) || t->kind == T_BYTES || is_strtok(t))
         r = p_literal_pattern(P);
     else if (t->kind == T_NAME && (!strcmp(t->text, "None") || !strcmp(t->text, "True") || !strcmp(t->text, "False")))
         r = p_literal_pattern(P);

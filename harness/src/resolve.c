@@ -153,6 +153,11 @@ static int same_const(rh_runtime *rt, hx_node *n, rh_object *o) {
         double d = rh_float_value(o);
         return memcmp(&d, &n->fval, sizeof d) == 0;
     }
+    case K_COMPLEX: { /* _PyCode_ConstantKey: both parts bit for bit (signed zeros differ) */
+        if (rh_kind_of(o) != RH_K_COMPLEX) return 0;
+        double re = rh_complex_real(o), im = rh_complex_imag(o);
+        return memcmp(&re, &n->fval, sizeof re) == 0 && memcmp(&im, &n->imag, sizeof im) == 0;
+    }
     case K_STR: {
         if (rh_kind_of(o) != RH_K_STR) return 0;
         /* through a copy: rh_str_utf8 would keep a UTF-8 form in the str, which getsizeof counts */
@@ -196,6 +201,7 @@ static rh_object *new_const(prep *P, hx_node *n) {
     switch (n->ckind) {
     case K_INT: return n->sval ? rh_int_from_text_base(rt, n->sval, n->slen, 0) : rh_int_from_i64(rt, n->ival);
     case K_FLOAT: return rh_float_new(rt, n->fval);
+    case K_COMPLEX: return rh_complex_new(rt, n->fval, n->imag);
     case K_STR: {
         rh_object *s = rh_str_from_utf8(rt, n->sval, n->slen);
         if (s && rh_str_is_name_like(s) && rh_str_intern_in_place(rt, &s) != 0) { rh_decref(rt, s); return NULL; }
@@ -304,10 +310,51 @@ static int ipow(int64_t b, int64_t e, int64_t *out) {
     return 0;
 }
 
+/* A number constant as a complex (to_complex: an int through PyLong_AsDouble), or 0 */
+static int complex_of(hx_node *n, double *re, double *im) {
+    int64_t iv;
+    *im = 0.0;
+    if (n->kind == E_CONST && n->ckind == K_COMPLEX) {
+        *re = n->fval;
+        *im = n->imag;
+        return 1;
+    }
+    return num_of(n, &iv, re) != 0;
+}
+
+/* fold_unaryop / fold_binop (Python/ast_opt.c) when a complex is involved: + - * / ** as the complex
+ * slots compute them (t_complex.c), -x and +x; nothing is folded where the operation would raise. 1 when
+ * n was a complex operation (folded or not). */
+static int fold_complex(hx_node *n) {
+    double ar, ai, br = 0, bi = 0, rr, ri;
+    int unary = n->kind == E_UNARY;
+    if (!(n->a->kind == E_CONST && n->a->ckind == K_COMPLEX) &&
+        (unary || !(n->b->kind == E_CONST && n->b->ckind == K_COMPLEX)))
+        return 0;
+    if (!complex_of(n->a, &ar, &ai) || (!unary && !complex_of(n->b, &br, &bi))) return 1;
+    if (unary) {
+        if (n->op == OP_INVERT) return 1;
+        rr = n->op == OP_NEG ? -ar : ar;
+        ri = n->op == OP_NEG ? -ai : ai;
+    } else {
+        static const struct { int op; int binop; } ops[] = {{OP_ADD, RH_BINOP_ADD}, {OP_SUB, RH_BINOP_SUB},
+            {OP_MUL, RH_BINOP_MUL}, {OP_DIV, RH_BINOP_TRUEDIV}, {OP_POW, RH_BINOP_POW}, {0, 0}};
+        int i = 0;
+        while (ops[i].op && ops[i].op != n->op) i++;
+        if (!ops[i].op || rh_complex_compute(ops[i].binop, ar, ai, br, bi, &rr, &ri) != 0) return 1;
+    }
+    become_const(n);
+    n->ckind = K_COMPLEX;
+    n->fval = rr;
+    n->imag = ri;
+    return 1;
+}
+
 /* Fold n (E_UNARY / E_BINOP over constants) in place; leaves it alone when it cannot be folded safely. */
 static void fold(hx_node *n) {
     int64_t ia = 0, ib = 0, ir = 0;
     double fa = 0, fb = 0, fr = 0;
+    if ((n->kind == E_UNARY || n->kind == E_BINOP) && fold_complex(n)) return;
     if (n->kind == E_UNARY) {
         int k = num_of(n->a, &ia, &fa);
         if (!k) return;

@@ -483,6 +483,23 @@ static rh_object *float_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, 
     return rh__cmp_result(rt, op, c);
 }
 
+/* float_pow's negative base to a fractional power (after its special cases: both finite, x < 0, y not
+ * integral): Python 3 hands it to complex's nb_power, 2.7 raises ValueError. 1 when it applies (*res set:
+ * a new complex or NULL with the error), else 0. */
+static int negative_fractional_pow(rh_runtime *rt, double x, double y, rh_object **res) {
+    if (!(x < 0 && isfinite(x) && isfinite(y) && y != floor(y))) return 0;
+    if (rt->profile->python2) {
+        rh_err_set(rt, RH_EXC_VALUE, "negative number cannot be raised to a fractional power");
+        *res = NULL;
+        return 1;
+    }
+    double re = 0, im = 0;
+    int rc = rh_complex_compute(RH_BINOP_POW, x, 0.0, y, 0.0, &re, &im);
+    if (rc == RH_COMPLEX_POW_OVERFLOW) rh_err_set(rt, RH_EXC_OVERFLOW, "complex exponentiation");
+    *res = rc ? NULL : rh_complex_new(rt, re, im); /* a finite nonzero base: no ZeroDivisionError */
+    return 1;
+}
+
 /* a float kernel's result: kernel(rt, x, y, &out) returned rc (out read only after the call) */
 static rh_object *float_result(rh_runtime *rt, int rc, const double *out) { return rc ? NULL : rh_float_new(rt, *out); }
 
@@ -503,7 +520,11 @@ static rh_object *float_arith(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh
         return rh_float_new(rt, x / y);
     case RH_BINOP_FLOORDIV: return float_result(rt, rh__float_floordiv(rt, x, y, &r), &r);
     case RH_BINOP_MOD: return float_result(rt, rh__float_mod(rt, x, y, &r), &r);
-    default: return float_result(rt, rh__float_pow(rt, x, y, &r), &r);
+    default: {
+        rh_object *c;
+        if (negative_fractional_pow(rt, x, y, &c)) return c;
+        return float_result(rt, rh__float_pow(rt, x, y, &r), &r);
+    }
     }
 }
 

@@ -105,6 +105,7 @@
     X(RH_K_NAMESPACE,        "types.SimpleNamespace", namespace)   /* t_namespace.c */                        \
     X(RH_K_CLASSMETHOD_DESCR, "classmethod_descriptor", classmethod_descr) /* t_descr.c */                 \
     X(RH_K_STRUCT,           "_struct.Struct",   struct)           /* t_struct.c */                           \
+    X(RH_K_COMPLEX,          "complex",          complex)          /* t_complex.c */                          \
     X(RH_K_GENERICALIAS,     "types.GenericAlias", genericalias)   /* t_genericalias.c */                     \
     X(RH_K_UNION,            "types.UnionType",  union)            /* t_union.c */
 

@@ -114,6 +114,7 @@ typedef enum rh_kind {
     RH_K_NAMESPACE,        /* types.SimpleNamespace: sys.implementation (t_namespace.c) */
     RH_K_CLASSMETHOD_DESCR, /* classmethod_descriptor: dict.__dict__['fromkeys'] (t_descr.c) */
     RH_K_STRUCT,           /* _struct.Struct (t_struct.c; harness/src/mod_struct.c) */
+    RH_K_COMPLEX,          /* complex (t_complex.c) */
     RH_K_GENERICALIAS,     /* types.GenericAlias: list[int] (t_genericalias.c) */
     RH_K_UNION,            /* types.UnionType: int | str (t_union.c) */
     RH_K__COUNT

@@ -79,6 +79,19 @@ rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference
 double rh_float_value(rh_object *o);
 rh_object *rh_float_from_text(rh_runtime *rt, const char *s, size_t n); /* float("..."), ValueError */
 
+/* ---- complex (t_complex.c): PyComplexObject, 32 bytes (header + two doubles), no freelist, untracked ---- */
+rh_object *rh_complex_new(rh_runtime *rt, double real, double imag); /* new reference */
+double rh_complex_real(rh_object *o);
+double rh_complex_imag(rh_object *o);
+/* complex(text) for the str `text` whose UTF-8 is s[0:n] (complex_subtype_from_string): new reference, or
+ * NULL with ValueError ("complex() arg is a malformed string"; a misplaced '_': "could not convert string
+ * to complex: '...'"). */
+rh_object *rh_complex_from_text(rh_runtime *rt, rh_object *text, const char *s, size_t n);
+/* The complex arithmetic kernels (+ - * / ** of Objects/complexobject.c) on plain parts, for the slots
+ * and the compiler's constant folding: op is an rh_binop_kind. 0 and *rr, *ri, or one of these. */
+enum { RH_COMPLEX_NO_OP = -1, RH_COMPLEX_ZERO_DIVISION = 1, RH_COMPLEX_ZERO_POWER, RH_COMPLEX_POW_OVERFLOW };
+int rh_complex_compute(int op, double ar, double ai, double br, double bi, double *rr, double *ri);
+
 /* ---- str (t_str.c): compact ASCII / latin-1 / UCS-2 / UCS-4 layouts as PyASCIIObject/PyCompact ---- */
 rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n);  /* new ref; ValueError on bad UTF-8 */
 rh_object *rh_str_from_cstr(rh_runtime *rt, const char *s);            /* new ref */
