@@ -35,6 +35,11 @@ static const api_entry api_table[] = {
     {"complex", "__complex__", 0x030B, 0},   /* 3.11 (Objects/complexobject.c complex___complex___impl) */
     {"namedtuple", "__match_args__", 0x030A, 0}, /* 3.10: PEP 634's __match_args__ on namedtuple classes */
     {"namedtuple", "_replace:TypeError", 0x030D, 0}, /* 3.13: unexpected field names are a TypeError, not ValueError */
+    {"dict", "viewkeys", 0, 0x0300}, {"dict", "viewvalues", 0, 0x0300}, {"dict", "viewitems", 0, 0x0300}, /* 2.7 only */
+    {"dict", "iterkeys", 0, 0x0300}, {"dict", "itervalues", 0, 0x0300}, {"dict", "iteritems", 0, 0x0300},
+    {"dict", "__reversed__", 0x0308, 0},     /* 3.8: reversed(dict) and its views */
+    {"dict_keys", "__reversed__", 0x0308, 0}, {"dict_keys", "mapping", 0x030A, 0}, /* 3.10: view.mapping */
+    {"dict_keys", "isdisjoint", 0x0300, 0},  /* 2.7 views have no isdisjoint */
     {"list", "clear", 0x0303, 0},            /* 3.3 */
     {"list", "copy", 0x0303, 0},
     {"weakref", "__callback__", 0x0304, 0},  /* 3.4 */

@@ -1039,11 +1039,14 @@ FN(i_bit_count) { UNUSED_ARGS; (void)a; return int_bits(I, self, n, nkw, "int.bi
 
 /* ---------------------------------------------------------------- dict methods */
 
-FN(d_keys) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_keys_list(I->rt, self); }
-FN(d_items) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_items_list(I->rt, self); }
+/* keys() / items() / values(): views from 3.0 (builtins_dictview.c), 2.7's new lists */
+#define PY2(I) rh_runtime_profile((I)->rt)->python2
+FN(d_keys) { UNUSED_ARGS; (void)a; (void)n; return PY2(I) ? rh_dict_keys_list(I->rt, self) : hx_dict_view(I, self, RH_K_DICTKEYS); }
+FN(d_items) { UNUSED_ARGS; (void)a; (void)n; return PY2(I) ? rh_dict_items_list(I->rt, self) : hx_dict_view(I, self, RH_K_DICTITEMS); }
 FN(d_values) {
     UNUSED_ARGS;
     (void)a; (void)n;
+    if (!PY2(I)) return hx_dict_view(I, self, RH_K_DICTVALUES);
     rh_object *l = rh_list_new(I->rt, 0);
     size_t pos = 0;
     rh_object *k, *v;
@@ -1231,7 +1234,7 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
 static int kind_methods(rh_kind k, hx_mtab t[2]) {
     switch (k) {
     case RH_K_LIST: t[0] = (hx_mtab){list_methods, NULL}; return 1;
-    case RH_K_DICT: t[0] = (hx_mtab){dict_methods, NULL}; return 1;
+    case RH_K_DICT: t[0] = (hx_mtab){dict_methods, NULL}; t[1] = (hx_mtab){NULL, hx_dict_extra_methods()}; return 2;
     case RH_K_TUPLE: t[0] = (hx_mtab){tuple_methods, NULL}; return 1;
     case RH_K_INT: case RH_K_BOOL: t[0] = (hx_mtab){int_methods, NULL}; return 1;
     case RH_K_FILE: t[0] = (hx_mtab){file_methods, NULL}; return 1;
@@ -1252,6 +1255,9 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_GENERICALIAS: return hx_genericalias_method_tables(k, t); /* builtins_proxy.c */
     case RH_K_UNION: return hx_union_method_tables(k, t);            /* builtins_proxy.c */
     case RH_K_COMPLEX: return hx_complex_method_tables(k, t);        /* builtins_complex.c */
+    case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: case RH_K_DICTITER_KEY: case RH_K_DICTITER_VALUE:
+    case RH_K_DICTITER_ITEM: case RH_K_DICTREVITER_KEY: case RH_K_DICTREVITER_VALUE: case RH_K_DICTREVITER_ITEM:
+        return hx_dictview_method_tables(k, t); /* builtins_dictview.c */
     default: return 0;
     }
 }
@@ -1263,7 +1269,8 @@ static const rh_builtin_def *mtab_at(const hx_mtab *t, size_t i) {
 /* Whether the profile's version has the method (apilevel.c gates list, int and str methods by name) */
 static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
     const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str"
-                    : k == RH_K_UNION ? "types.UnionType" : k == RH_K_COMPLEX ? "complex" : NULL;
+                    : k == RH_K_UNION ? "types.UnionType" : k == RH_K_COMPLEX ? "complex" : k == RH_K_DICT ? "dict"
+                    : k >= RH_K_DICTKEYS && k <= RH_K_DICTITEMS ? "dict_keys" : NULL;
     return !api || RH_API(I, api, name);
 }
 

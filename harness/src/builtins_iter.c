@@ -124,8 +124,11 @@ FN(bi_filter) {
 FN(bi_reversed) {
     UNUSED_ARGS;
     if (no_kw(I, "reversed", nkw) || nargs(I, "reversed", n, 1, 1)) return NULL;
-    if (rh_kind_of(a[0]) == RH_K_MAPPINGPROXY) /* mappingproxy.__reversed__: reversed(mapping) */
-        return hx_call_def(I, hx_kind_method_def(I, RH_K_MAPPINGPROXY, "__reversed__"), a[0], NULL, 0, NULL, NULL, 0);
+    rh_kind k = rh_kind_of(a[0]);
+    const rh_builtin_def *rd = rh_type_of(a[0]) == rh_builtin_type(I->rt, k) && (k == RH_K_MAPPINGPROXY || k == RH_K_DICT || rh_dictview_is_view(a[0]))
+                                   ? hx_kind_method_def(I, k, "__reversed__") : NULL;
+    if (rd) /* the type's __reversed__: mappingproxy's reversed(mapping), dict's and its views' reverse iterators (3.8+) */
+        return hx_call_def(I, rd, a[0], NULL, 0, NULL, NULL, 0);
     /* a class's __reversed__ and the sequence protocol: reversed_new_impl (t_enumerate.c) */
     return rh_reversed_new(I->rt, a[0]);
 }

@@ -179,12 +179,13 @@ void hx_write_unraisable(hx_interp *I, rh_object *where_fn) {
 
 /* ---------------------------------------------------------------- iteration */
 
-/* GET_ITER: for lists, tuples, strs and dicts a GC-tracked iterator object that holds the only loop
- * reference to the sequence (dropped when exhausted, as CPython's iterators do); a range stays on the
+/* GET_ITER: for lists, tuples and strs a GC-tracked iterator object that holds the only loop
+ * reference to the sequence (dropped when exhausted, as CPython's iterators do; a dict's is its own
+ * dict_keyiterator, reference/src/t_dictview.c, driven by its tp_iternext); a range stays on the
  * stack as it is (its cursor in the loop slot: refheap makes no range_iterator, see docs/conformance.md).
  * Anything else is iter(o) through its type's slots (PyObject_GetIter: a class's __iter__, or a sequence
  * iterator over its __getitem__), driven by tp_iternext. The loop slot cur[0] is the position (range
- * index, dict entry), cur[1] the length at the start, or HX_ITER_GENERIC for a slot-driven iterator. */
+ * index), cur[1] the length at the start, or HX_ITER_GENERIC for a slot-driven iterator. */
 #define HX_ITER_GENERIC (-1)
 int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     rh_object *o = *top;
@@ -195,8 +196,8 @@ int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     case RH_K_RANGE:
         cur[1] = rh_range_len(o);
         return 0;
-    case RH_K_LIST: case RH_K_TUPLE: case RH_K_STR: case RH_K_DICT: {
-        cur[1] = k == RH_K_STR ? (int64_t)rh_str_len(o) : k == RH_K_DICT ? (int64_t)rh_dict_len(o) : 0;
+    case RH_K_LIST: case RH_K_TUPLE: case RH_K_STR: {
+        cur[1] = k == RH_K_STR ? (int64_t)rh_str_len(o) : 0;
         rh_object *it = rh_iter_new(I->rt, o);
         if (!it) return -1;
         *top = it;
@@ -247,20 +248,6 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
         if (*ix >= cur[1]) break;
         *out = rh_str_getitem(I->rt, seq, (*ix)++);
         return *out ? 1 : -1;
-    case RH_K_DICT: {
-        if ((int64_t)rh_dict_len(seq) != cur[1]) {
-            rh_err_set(I->rt, RH_EXC_RUNTIME, "dictionary changed size during iteration");
-            rh_iter_exhaust(I->rt, it);
-            return -1;
-        }
-        rh_object *k, *v;
-        size_t pos = (size_t)cur[0];
-        int more = rh_dict_next(seq, &pos, &k, &v);
-        cur[0] = (int64_t)pos;
-        if (!more) break;
-        *out = newref(k);
-        return 1;
-    }
     default: return generic_next(I, it, out); /* an iterator over a range (iter(range(n))) */
     }
     rh_iter_exhaust(I->rt, it);
@@ -711,6 +698,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (!got && rh_kind_of(o) == RH_K_UNION) got = hx_union_getattr(I, o, name, &r); /* builtins_proxy.c */
         if (!got && rh_kind_of(o) == RH_K_COMPLEX) got = hx_complex_getattr(I, o, hx_cstr(I, name), &r); /* builtins_complex.c */
         if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
+        if (!got) got = hx_dictview_getattr(I, o, name, &r); /* builtins_dictview.c: view.mapping */
         if (!got && (rh_kind_of(o) == RH_K_SRE_PATTERN || rh_kind_of(o) == RH_K_SRE_MATCH)) got = hx_sre_getattr(I, o, name, &r);
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));

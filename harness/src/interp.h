@@ -269,6 +269,13 @@ int hx_builtins_func_init(hx_interp *I);
 const rh_builtin_def *hx_builtins_func_constructor(rh_object *type);
 int hx_property_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_proxy_method_tables(rh_kind kind, hx_mtab out[2]); /* builtins_proxy.c: a mappingproxy's */
+/* builtins_dictview.c: d.keys() & co. from 3.0 (a new view), dict's version-gated methods (2.7's view*,
+ * iter*; __reversed__), the views' and dict iterators' methods, a view's `mapping` (1 with a new
+ * reference in *out, 0: not that, -1: error) */
+rh_object *hx_dict_view(hx_interp *I, rh_object *self, rh_kind kind);
+const rh_builtin_def *hx_dict_extra_methods(void);
+int hx_dictview_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_dictview_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 const rh_builtin_def *hx_proxy_constructor(rh_object *type);  /* mappingproxy, SimpleNamespace; else NULL */
 /* types.GenericAlias (builtins_proxy.c): which built-in types' __class_getitem__ makes one (PEP 585), that
  * classmethod's def, the alias's methods, attributes (new reference or NULL) and call (steals the arguments) */

@@ -524,9 +524,21 @@ static const char *function_str(hx_interp *I, rh_object *fn, char *buf, size_t n
 
 /* DICT_MERGE (_PyDict_MergeEx with override 2, format_kwargs_error): the mapping's items into dict; a
  * key already there, a non-str key or a non-mapping is the TypeError CPython words for the call of fn. */
+static int dict_update_generic(hx_interp *I, rh_object *d, rh_object *m);
 static __attribute__((noinline)) int dict_merge_kw(hx_interp *I, rh_object *fn, rh_object *dict, rh_object *m) {
     rh_runtime *rt = I->rt;
     char fs[160];
+    if (rh_kind_of(m) != RH_K_DICT && !rh_runtime_profile(rt)->python2) { /* a mapping: its keys() (PyMapping_Keys) */
+        rh_object *name = hx_name(I, "keys"), *has = name ? hx_getattr_obj(I, m, name) : NULL;
+        if (has || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) {
+            rh_object *tmp = has ? rh_dict_new(rt) : NULL; /* refheap's staging dict: one GC object CPython does not make */
+            int rc = tmp && !dict_update_generic(I, tmp, m) ? dict_merge_kw(I, fn, dict, tmp) : -1;
+            rh_xdecref(rt, tmp);
+            rh_xdecref(rt, has);
+            return rc;
+        }
+        rh_err_clear(rt);
+    }
     if (rh_kind_of(m) != RH_K_DICT) {
         rh_err_set(rt, RH_EXC_TYPE, "%s argument after ** must be a mapping, not %s", function_str(I, fn, fs, sizeof fs),
                    hx_tname(m));

@@ -114,6 +114,10 @@ rh_object *rh__dict_new_shared(rh_runtime *rt, rh_dictkeys *k);
 void rh__dict_init_body(rh_runtime *rt, rh_object *o);
 /* PyDict_Copy. New reference or NULL. */
 rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d);
+/* Reverse iteration (t_dict.c; the dict iterators of t_dictview.c): rh__dict_last_pos is where it starts,
+ * rh__dict_prev the next entry back (1 with borrowed *k, *v) or 0 at the front. */
+intptr_t rh__dict_last_pos(rh_object *d);
+int rh__dict_prev(rh_object *d, intptr_t *pos, rh_object **k, rh_object **v);
 /* Set d[key] = v; on failure with KeyError from a delete path, the caller converts (v NULL: delete). */
 int rh__dict_setdel(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v);
 /* Hash of a dict key, using a str's cached hash (0, or -1 with the error set). */

@@ -859,6 +859,43 @@ int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v) {
     return 1;
 }
 
+/* The starting position of a reverse iteration (dictiter_new for the reverse types, 3.8+): the last
+ * entry of a combined table, the last of the insertion order of a split one; -1 when empty. */
+intptr_t rh__dict_last_pos(rh_object *d) {
+    if (rh__dict27_is(d)) return -1; /* 2.7 dicts have no order to reverse (no reversed(dict) there) */
+    rh_dict *mp = as_dict(d);
+    return mp->values ? mp->used - 1 : mp->keys->dk_nentries - 1;
+}
+
+/* dictreviter_iternext's walk: the entry at or before *pos that holds a value; 1 with borrowed *k, *v and
+ * *pos moved before it, or 0 when none is left. */
+int rh__dict_prev(rh_object *d, intptr_t *pos, rh_object **k, rh_object **v) {
+    if (rh__dict27_is(d)) return 0;
+    rh_dict *mp = as_dict(d);
+    intptr_t i = *pos;
+    rh_object *key, *value;
+    if (i < 0) return 0;
+    if (mp->values) {
+        if (i >= mp->used) return 0;
+        size_t index = rh__values_order_at(mp->values, (size_t)i);
+        key = dk_uentries(mp->keys)[index].key, value = mp->values[index];
+    } else if (dk_is_unicode(mp->keys)) {
+        rh_dict_uentry *e = dk_uentries(mp->keys);
+        while (i >= 0 && !e[i].value) i--;
+        if (i < 0) return 0;
+        key = e[i].key, value = e[i].value;
+    } else {
+        rh_dict_entry *e = dk_entries(mp->keys);
+        while (i >= 0 && !e[i].value) i--;
+        if (i < 0) return 0;
+        key = e[i].key, value = e[i].value;
+    }
+    *pos = i - 1;
+    if (k) *k = key;
+    if (v) *v = value;
+    return 1;
+}
+
 /* ---- versions of key sets, for an interpreter's global-name cache (Objects/dictobject.c:
  * _PyDictKeys_GetVersionForCurrentState). Every change of a table's keys in place (insertdict,
  * rh__dictkeys_insert_str, delitem_common) zeroes dk_version; a new table starts at 0; the empty keys are 1.
@@ -1288,12 +1325,15 @@ static int dict_contains(rh_runtime *rt, rh_object *o, rh_object *key) {
     return rh_err_occurred(rt) ? -1 : 0;
 }
 
+/* dict_iter: a dict_keyiterator (t_dictview.c) */
+static rh_object *dict_iter(rh_runtime *rt, rh_object *o) { return rh_dictiter_new(rt, o, RH_K_DICTITER_KEY); }
+
 static void dict_slots(rh_type *t) {
     t->tp_repr = rh__repr_by_builder;
     t->repr_into = dict_repr_into;
     t->tp_hash = rh__hash_not_implemented;
     t->tp_richcompare = dict_richcompare;
-    t->tp_iter = rh_iter_new;
+    t->tp_iter = dict_iter;
     t->as_sequence.sq_contains = dict_contains;
     t->as_mapping = (rh_mapping_methods){.mp_length = dict_length, .mp_subscript = dict_subscript,
                                          .mp_ass_subscript = dict_ass_sub};

@@ -312,7 +312,7 @@ int rh_list_reverse(rh_runtime *rt, rh_object *l) {
 /* ---- list_extend ---- */
 
 /* rh__iterable_count: how many items iterating o gives, for the kinds list_extend takes: a list or tuple (its fast path), a
- * str, dict or range (the general path, whose PyObject_LengthHint is exact for them); -1 for others. */
+ * str, dict, dict view or range (the general path, whose PyObject_LengthHint is exact for them); -1 for others. */
 int64_t rh__iterable_count(rh_object *o) {
     if (rh__is_subclass_instance(o)) return -1; /* PyList_CheckExact: a subclass iterates its tp_iter */
     switch (o->type->kind) {
@@ -320,6 +320,8 @@ int64_t rh__iterable_count(rh_object *o) {
     case RH_K_TUPLE: return (int64_t)rh_tuple_len(o);
     case RH_K_STR: return (int64_t)rh_str_len(o);
     case RH_K_DICT: return (int64_t)rh_dict_len(o);
+    case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: /* its len; iterating makes what dictiter does */
+        return (int64_t)rh_dict_len(rh_dictview_dict(o));
     case RH_K_RANGE: return rh_range_len(o);
     default: return -1;
     }
@@ -335,6 +337,12 @@ int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n) {
         case RH_K_STR: v = rh_str_getitem(rt, o, (int64_t)i); break;
         case RH_K_DICT:
             if (rh_dict_next(o, &pos, &k, &ignored)) rh_incref(v = k);
+            break;
+        case RH_K_DICTKEYS: case RH_K_DICTVALUES: /* dictiter_iternextkey / value */
+            if (rh_dict_next(rh_dictview_dict(o), &pos, &k, &ignored)) rh_incref(v = o->type->kind == RH_K_DICTKEYS ? k : ignored);
+            break;
+        case RH_K_DICTITEMS: /* dictiter_iternextitem: a new 2-tuple per item once the list holds the last */
+            if (rh_dict_next(rh_dictview_dict(o), &pos, &k, &ignored)) v = rh_tuple_pack(rt, 2, k, ignored);
             break;
         case RH_K_RANGE: v = rh_int_from_i64(rt, rh_range_item(o, (int64_t)i)); break;
         default: break;
@@ -389,7 +397,8 @@ int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable) {
     size_t n = (size_t)count, m = list_len(l);
     if (n == 0) return 0;
     const rh_profile *p = rt->profile;
-    int dict_resizes = iterable->type->kind == RH_K_DICT && p->list_extend_dict_resizes;
+    rh_kind ik = iterable->type->kind; /* 3.13: list_extend_dict / list_extend_dictitems for dicts and their views */
+    int dict_resizes = (ik == RH_K_DICT || (ik >= RH_K_DICTKEYS && ik <= RH_K_DICTITEMS)) && p->list_extend_dict_resizes;
     if (!as_list(l)->item && p->list_extend_exact && !dict_resizes) {
         size_t cap = (n + 1) & ~(size_t)1;
         rh_object **items = items_alloc(rt, cap, 0);

@@ -107,7 +107,16 @@
     X(RH_K_STRUCT,           "_struct.Struct",   struct)           /* t_struct.c */                           \
     X(RH_K_COMPLEX,          "complex",          complex)          /* t_complex.c */                          \
     X(RH_K_GENERICALIAS,     "types.GenericAlias", genericalias)   /* t_genericalias.c */                     \
-    X(RH_K_UNION,            "types.UnionType",  union)            /* t_union.c */
+    X(RH_K_UNION,            "types.UnionType",  union)            /* t_union.c */                            \
+    X(RH_K_DICTKEYS,         "dict_keys",        dictkeys)         /* t_dictview.c */                         \
+    X(RH_K_DICTVALUES,       "dict_values",      dictvalues)       /* t_dictview.c */                         \
+    X(RH_K_DICTITEMS,        "dict_items",       dictitems)        /* t_dictview.c */                         \
+    X(RH_K_DICTITER_KEY,     "dict_keyiterator", dictiter_key)     /* t_dictview.c */                         \
+    X(RH_K_DICTITER_VALUE,   "dict_valueiterator", dictiter_value) /* t_dictview.c */                         \
+    X(RH_K_DICTITER_ITEM,    "dict_itemiterator", dictiter_item)   /* t_dictview.c */                         \
+    X(RH_K_DICTREVITER_KEY,  "dict_reversekeyiterator", dictreviter_key)     /* t_dictview.c */               \
+    X(RH_K_DICTREVITER_VALUE, "dict_reversevalueiterator", dictreviter_value) /* t_dictview.c */              \
+    X(RH_K_DICTREVITER_ITEM, "dict_reverseitemiterator", dictreviter_item)   /* t_dictview.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

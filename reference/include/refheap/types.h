@@ -320,6 +320,20 @@ rh_object **rh_genericalias_parameters_slot(rh_object *ga);
 int rh_union_check(rh_object *o);
 rh_object *rh_union_args(rh_object *u);
 rh_object **rh_union_parameters_slot(rh_object *u);
+
+/* Dict views and dict iterators (t_dictview.c). rh_dictview_new: a new dict_keys / dict_values /
+ * dict_items (kind RH_K_DICTKEYS ...) over dict (borrowed; a dict or a dict subclass's instance), tracked;
+ * rh_dictview_dict its dict (borrowed); rh_dictview_is_view: one of the three kinds.
+ * rh_dictiter_new: a new iterator of kind RH_K_DICTITER_KEY .. RH_K_DICTREVITER_ITEM over dict;
+ * rh_dictiter_len its __length_hint__. rh_dictview_reversed: reversed(view) (3.8+), a new reverse iterator.
+ * rh_dictview_isdisjoint: view.isdisjoint(other): 1, 0, or -1 with the error set. */
+rh_object *rh_dictview_new(rh_runtime *rt, rh_object *dict, rh_kind kind);
+rh_object *rh_dictview_dict(rh_object *view);
+int rh_dictview_is_view(rh_object *o);
+rh_object *rh_dictiter_new(rh_runtime *rt, rh_object *dict, rh_kind kind);
+int64_t rh_dictiter_len(rh_object *it);
+rh_object *rh_dictview_reversed(rh_runtime *rt, rh_object *view);
+int rh_dictview_isdisjoint(rh_runtime *rt, rh_object *self, rh_object *other);
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
 /* An interpreter's inline caches for instance attributes (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and
