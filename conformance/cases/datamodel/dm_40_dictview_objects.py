@@ -48,4 +48,5 @@ print(gc.collect())
 # keys()/values()/items() themselves: views in 3.x, new lists in 2.7
 print(type(d.keys()).__name__, type(d.values()).__name__, type(d.items()).__name__)
 print(sorted(d.keys()), sorted(d.values()), sorted(d.items()))
-print(sys.getsizeof(list(d.keys())), sys.getsizeof(list(d.items())), sys.getsizeof(tuple(d.values())))
+# (list(view)'s size is left out: 3.13.0 gives 72 or 120 bytes for it here depending on the hash seed)
+print(len(list(d.keys())), len(list(d.items())), sys.getsizeof(tuple(d.values())))
