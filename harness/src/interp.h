@@ -22,7 +22,8 @@
     X(s_qualname, "__qualname__") X(s_main, "__main__") X(s_callback, "__callback__")                 \
     X(s_dict, "__dict__") X(s_class, "__class__") X(s_listcomp, "<listcomp>") X(s_call, "__call__")     \
     X(s_code, "code") X(s_enter, "__enter__") X(s_exit, "__exit__") X(s_setcomp, "<setcomp>")   \
-    X(s_dictcomp, "<dictcomp>") X(s_defaultdict, "defaultdict") X(s_abstractmethods, "__abstractmethods__")
+    X(s_dictcomp, "<dictcomp>") X(s_defaultdict, "defaultdict") X(s_abstractmethods, "__abstractmethods__") \
+    X(s_aenter, "__aenter__") X(s_aexit, "__aexit__")
 
 /* The native modules (modules.c; math, time, random in mod_*.c), each kept in I->mod_<name>, in the order
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */

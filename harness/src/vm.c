@@ -202,7 +202,6 @@ static __attribute__((noinline)) void traceback_here(hx_interp *I, hx_frame *f, 
     }
 }
 
-/* BEFORE_WITH: *top (the manager) becomes its __exit__, and __enter__() is returned (new reference) */
 /* A with statement's manager lacks the method `name`: 1 when the caller is to raise 3.11's TypeError; before
  * 3.11 special_lookup (ceval.c) raised AttributeError(name), which is set here (0). Other errors stay (0). */
 static int protocol_error(hx_interp *I, const char *name) {
@@ -212,21 +211,24 @@ static int protocol_error(hx_interp *I, const char *name) {
     return 0;
 }
 
-static __attribute__((noinline)) rh_object *before_with(hx_interp *I, rh_object **top) {
+/* BEFORE_WITH / BEFORE_ASYNC_WITH (async): *top (the manager) becomes its __exit__ / __aexit__, and
+ * __enter__() / __aenter__() is returned (new reference; `async with` awaits it) */
+static __attribute__((noinline)) rh_object *before_with(hx_interp *I, rh_object **top, int async) {
     rh_runtime *rt = I->rt;
     rh_object *mgr = *top;
-    rh_object *enter = hx_getattr_obj(I, mgr, I->s_enter);
+    const char *en = async ? "__aenter__" : "__enter__", *ex = async ? "__aexit__" : "__exit__";
+    const char *kind = async ? "asynchronous " : "";
+    rh_object *enter = hx_getattr_obj(I, mgr, async ? I->s_aenter : I->s_enter);
     if (!enter) {
-        if (protocol_error(I, "__enter__"))
-            rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support the context manager protocol", hx_tname(mgr));
+        if (protocol_error(I, en))
+            rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support the %scontext manager protocol", hx_tname(mgr), kind);
         return NULL;
     }
-    rh_object *exit = hx_getattr_obj(I, mgr, I->s_exit);
+    rh_object *exit = hx_getattr_obj(I, mgr, async ? I->s_aexit : I->s_exit);
     if (!exit) {
-        if (protocol_error(I, "__exit__"))
-            rh_err_set(rt, RH_EXC_TYPE,
-                       "'%s' object does not support the context manager protocol (missed __exit__ method)",
-                       hx_tname(mgr));
+        if (protocol_error(I, ex))
+            rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support the %scontext manager protocol (missed %s method)",
+                       hx_tname(mgr), kind, ex);
         rh_decref(rt, enter);
         return NULL;
     }
@@ -810,7 +812,6 @@ static __attribute__((noinline)) int unpack_ex(hx_interp *I, rh_object ***spp, i
 
 static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
 static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_object *o, int where);
-static __attribute__((noinline)) rh_object *before_async_with(hx_interp *I, rh_object **top);
 static __attribute__((noinline)) rh_object *get_aiter(hx_interp *I, rh_object *o);
 static __attribute__((noinline)) rh_object *get_anext(hx_interp *I, rh_object *aiter);
 static __attribute__((noinline)) rh_object *get_yield_from_iter(hx_interp *I, hx_code *c, rh_object *o);
@@ -1409,12 +1410,8 @@ L_RERAISE:
     rh_err_restore(rt, v, w);
     goto exception_unwind;
 L_BEFORE_WITH:
-    r = before_with(I, &TOP());
-    if (!r) goto error;
-    PUSH(r);
-    DISPATCH();
 L_BEFORE_ASYNC_WITH:
-    r = before_async_with(I, &TOP());
+    r = before_with(I, &TOP(), hx_op(in) == HX_BEFORE_ASYNC_WITH);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -2775,37 +2772,6 @@ static __attribute__((noinline)) rh_object *get_awaitable(hx_interp *I, rh_objec
         return NULL;
     }
     return r;
-}
-
-/* BEFORE_ASYNC_WITH: __aexit__ replaces the manager on the stack; the result of __aenter__() is returned */
-static __attribute__((noinline)) rh_object *before_async_with(hx_interp *I, rh_object **top) {
-    rh_runtime *rt = I->rt;
-    rh_object *mgr = *top;
-    rh_object *s = rh_str_intern_utf8(rt, "__aenter__", 10);
-    rh_object *enter = s ? hx_getattr_obj(I, mgr, s) : NULL;
-    rh_xdecref(rt, s);
-    if (!enter) {
-        if (protocol_error(I, "__aenter__"))
-            rh_err_set(rt, RH_EXC_TYPE, "'%s' object does not support the asynchronous context manager protocol",
-                       hx_tname(mgr));
-        return NULL;
-    }
-    s = rh_str_intern_utf8(rt, "__aexit__", 9);
-    rh_object *exit = s ? hx_getattr_obj(I, mgr, s) : NULL;
-    rh_xdecref(rt, s);
-    if (!exit) {
-        if (protocol_error(I, "__aexit__"))
-            rh_err_set(rt, RH_EXC_TYPE,
-                       "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-                       hx_tname(mgr));
-        rh_decref(rt, enter);
-        return NULL;
-    }
-    *top = exit;
-    rh_decref(rt, mgr);
-    rh_object *res = hx_call(I, enter, NULL, 0, NULL, NULL, 0);
-    rh_decref(rt, enter);
-    return res;
 }
 
 /* An async iterator: an async generator, or an instance whose class defines __anext__ (am_anext) */
