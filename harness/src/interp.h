@@ -453,7 +453,8 @@ rh_object *hx_meta_data_attr(hx_interp *I, rh_object *cls, rh_object *name);
 rh_object *hx_meta_attr(hx_interp *I, rh_object *cls, rh_object *name);
 rh_object *hx_object_subclasshook(hx_interp *I, rh_object *cls); /* object.__subclasshook__ bound to cls */
 int hx_subtype(rh_object *c, rh_object *cls);
-/* object_new's Py_TPFLAGS_IS_ABSTRACT check: cls's own __abstractmethods__ is true -> TypeError set, 1 */
+/* object_new's Py_TPFLAGS_IS_ABSTRACT check: cls carries the flag (set only by assigning a true
+ * __abstractmethods__ to the class, as type_set_abstractmethods does) -> TypeError set, 1; else 0 */
 int hx_abstract_error(hx_interp *I, rh_object *cls);
 int hx_issubclass(hx_interp *I, rh_object *c, rh_object *cls); /* builtins_iter.c: PyObject_IsSubclass */  /* PyType_IsSubtype over the tp_base chain and the MRO */
 /* A metaclass's __instancecheck__/__subclasscheck__ (hook) of cls called with arg: 1, 0, -1 error, 2 none */

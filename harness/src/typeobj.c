@@ -311,11 +311,9 @@ int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg
 int hx_abstract_error(hx_interp *I, rh_object *cls) {
     rh_runtime *rt = I->rt;
     rh_type *t = (rh_type *)cls;
-    if (!hx_is_heap_class(cls) || !t->dict) return 0;
-    rh_object *am = rh_dict_get(rt, t->dict, I->s_abstractmethods); /* no str made per instantiation */
+    if (!(t->flags & RH_TPFLAG_IS_ABSTRACT) || !hx_is_heap_class(cls) || !t->dict) return 0;
+    rh_object *am = rh_dict_get(rt, t->dict, I->s_abstractmethods); /* type_abstractmethods */
     if (!am) return 0;
-    int on = rh_truthy(rt, am); /* type_set_abstractmethods sets the flag from the value's truth */
-    if (on <= 0) return on < 0;
     rh_object *l = rh_list_from_iterable(rt, am, 1), *sep = NULL, *joined = NULL;
     int v312 = rh_runtime_profile(rt)->version_hex >= 0x030C;
     if (l && rh_list_sort(rt, l) == 0 && (sep = rh_str_from_cstr(rt, v312 ? "', '" : ", ")))

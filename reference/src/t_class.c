@@ -1485,8 +1485,12 @@ static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_objec
                    t->name);
         return -1;
     }
+    int abstract = 0; /* type_set_abstractmethods: the flag follows the value's truth (none on delete) */
+    if (v && str_is(rt, name, "__abstractmethods__") && (abstract = rh_truthy(rt, v)) < 0) return -1;
     int rc = rh__dict_setdel(rt, t->dict, name, v);
     rh__types_modified(rt);
+    if (rc == 0 && str_is(rt, name, "__abstractmethods__"))
+        t->flags = abstract ? t->flags | RH_TPFLAG_IS_ABSTRACT : t->flags & ~RH_TPFLAG_IS_ABSTRACT;
     if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
     if (rc == 0 && str_is(rt, name, "__del__")) update_del_flags(rt, t);
     if (rc == 0 && is_dunder(rt, name)) class_update_slots(rt, t); /* update_slot */

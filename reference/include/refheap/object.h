@@ -133,6 +133,7 @@ typedef enum rh_kind {
 #define RH_TPFLAG_LEGACY_DEL    (1u << 5)  /* py27: __del__ is tp_del (uncollectable in cycles) */
 #define RH_TPFLAG_WEAKREFABLE   (1u << 6)
 #define RH_TPFLAG_CLASSIC       (1u << 8)  /* py27: a classic (old-style) class; instances are 2.7 `instance`s */
+#define RH_TPFLAG_IS_ABSTRACT   (1u << 9)  /* Py_TPFLAGS_IS_ABSTRACT: set only by assigning __abstractmethods__ */
 #define RH_TPFLAG_INT_WORD      (1u << 7)  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
 
 typedef int (*rh_visitproc)(rh_object *o, void *arg);
