@@ -1158,8 +1158,7 @@ L_LOAD_ATTR: {
     v = POP();
     t = attr_cache_way(rt, ac, v);
     if (t >= 0 && (w = ac->way[t].hint ? rh_instance_dict_hinted(v, c->co_names[arg], ac->way[t].ix)
-                                       : rh_instance_value_cached(v, ac->way[t].keys, ac->way[t].ix)) &&
-        rh_kind_of(w) != RH_K_FUNCTION) {
+                                       : rh_instance_value_cached(v, ac->way[t].keys, ac->way[t].ix))) {
         PUSH(newref(w));
         rh_decref(rt, v);
         DISPATCH();
@@ -1214,6 +1213,20 @@ L_CALL: {
         int n = (int)arg + (w != NULL);
         if (exact_args(rh_func_code(v), n)) {
             r = call_py_exact(I, v, args - (w != NULL), n);
+            rh_decref(rt, v);
+            if (!r) goto error;
+            PUSH(r);
+            DISPATCH();
+        }
+    }
+    if (!nkw && (is_tagged(w) || (!w && rh_kind_of(v) == RH_K_BUILTIN))) {
+        /* CALL_NO_KW_BUILTIN_FAST / CALL_NO_KW_METHOD_DESCRIPTOR_FAST: a built-in function, or LOAD_METHOD's
+         * built-in method with its receiver, that takes its arguments as an array; call_stack's path
+         * without its layers, the same references dropped in the same order (arguments, then callable) */
+        const rh_builtin_def *d = w ? untag_def(w) : rh_builtin_get_def(v);
+        if (!(d->flags & (HX_METH_VARARGS | HX_METH_VARARGS_TO312))) {
+            r = ((hx_cfn)d->fn)(I, w ? v : rh_builtin_self(v), args, (int)arg, NULL, NULL, 0);
+            for (unsigned i = 0; i < arg; i++) rh_decref(rt, args[i]);
             rh_decref(rt, v);
             if (!r) goto error;
             PUSH(r);

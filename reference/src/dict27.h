@@ -21,7 +21,13 @@ typedef struct rh_dict27 {
 _Static_assert(sizeof(rh_dict27) == 248, "2.7's PyDictObject is 248 bytes");
 _Static_assert(offsetof(rh_dict27, used) == offsetof(rh_dict, used), "rh_dict_len reads used");
 
-int rh__dict27_is(const rh_object *d);
+/* d has 2.7's layout: its type's (for a subclass's instance, its built-in base's) basicsize says so.
+ * Inline: the dict paths that run per instruction (LOAD_GLOBAL's versioned reads) ask it every time. */
+static inline int rh__dict27_is(const rh_object *d) {
+    const rh_type *t = d->type;
+    while (t->flags & RH_TPFLAG_HEAPTYPE) t = t->base;
+    return t->basicsize == sizeof(rh_dict27);
+}
 void rh__dict27_init(rh_object *d);                       /* empty, smalltable (EMPTY_TO_MINSIZE) */
 int rh__dict27_presize(rh_runtime *rt, rh_object *d, size_t n);
 int rh__dict27_lookup(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash, rh_object **value);

@@ -29,13 +29,6 @@ static const char dummy_marker;
 
 static inline rh_dict27 *D(rh_object *o) { return (rh_dict27 *)(void *)o; }
 
-/* A dict subclass's instance is larger than the table: the built-in base's basicsize decides */
-int rh__dict27_is(const rh_object *d) {
-    const rh_type *t = d->type;
-    while (t->flags & RH_TPFLAG_HEAPTYPE) t = t->base;
-    return t->basicsize == sizeof(rh_dict27);
-}
-
 void rh__dict27_init(rh_object *d) {
     rh_dict27 *mp = D(d);
     mp->used = mp->fill = 0;
