@@ -29,7 +29,8 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
+    X(_string)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -364,6 +365,7 @@ int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out)
 rh_object *hx_module__thread(hx_interp *I);
 int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]);
 rh_object *hx_module_errno(hx_interp *I);   /* mod_errno.c: errno (Modules/errnomodule.c) */
+rh_object *hx_module__string(hx_interp *I); /* builtins_fmt.c: _string (Objects/stringlib/unicode_format.h) */
 /* mod_struct.c: _struct (Modules/_struct.c) under Lib's struct.py; _struct.Struct's methods, format/size
  * (hx_struct_getattr: 1 found (*out new reference), 0 not one of them, -1 error) and constructor */
 rh_object *hx_module__struct(hx_interp *I);

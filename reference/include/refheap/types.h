@@ -327,6 +327,13 @@ rh_object *rh_slice_start(rh_object *s);
 rh_object *rh_slice_stop(rh_object *s);
 rh_object *rh_slice_step(rh_object *s);
 int rh_slice_cached(rh_runtime *rt);
+/* _string's formatteriterator / fieldnameiterator (t_fmtiter.c; kind RH_K_FORMATTERITER or
+ * RH_K_FIELDNAMEITER) over str[start:end] (str borrowed, a reference taken): a new reference or NULL. The
+ * cursor is {start, end, index} (index: the field name iterator's), the embedder's to advance; the str is
+ * borrowed. The embedder installs the types' tp_iternext. */
+rh_object *rh_fmtiter_new(rh_runtime *rt, rh_kind kind, rh_object *str, int64_t start, int64_t end);
+rh_object *rh_fmtiter_str(rh_object *o);
+int64_t *rh_fmtiter_cursor(rh_object *o);
 rh_object *rh_union_args(rh_object *u);
 rh_object **rh_union_parameters_slot(rh_object *u);
 
