@@ -1163,6 +1163,13 @@ static rh_object *slot_method(hx_interp *I, rh_type *bt, const char *nm, rh_obje
         rh_err_set(rt, RH_EXC_TYPE, "expected %d argument%s, got %d", tab[i].nargs, tab[i].nargs == 1 ? "" : "s", n);
         return NULL;
     }
+    if (i >= 3 && i != 4 && i <= 6 && rh_kind_of(a[0]) == RH_K_SLICE) { /* list_subscript's PySlice_Check */
+        int64_t b[3];
+        int has[3];
+        if (hx_slice_bounds(I, a[0], b, has)) return NULL;
+        if (i == 3) return hx_slice(I, self, b, has);
+        return (i == 6 ? hx_store_slice(I, self, b, has, a[1]) : hx_del_slice(I, self, b, has)) ? NULL : newref(rh_none(rt));
+    }
     switch (i) {
     case 0: {
         intptr_t len = bt->as_mapping.mp_length ? bt->as_mapping.mp_length(rt, self) : bt->as_sequence.sq_length(rt, self);
@@ -1255,6 +1262,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_GENERICALIAS: return hx_genericalias_method_tables(k, t); /* builtins_proxy.c */
     case RH_K_UNION: return hx_union_method_tables(k, t);            /* builtins_proxy.c */
     case RH_K_COMPLEX: return hx_complex_method_tables(k, t);        /* builtins_complex.c */
+    case RH_K_SLICE: return hx_slice_method_tables(k, t);            /* builtins_slice.c */
     case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: case RH_K_DICTITER_KEY: case RH_K_DICTITER_VALUE:
     case RH_K_DICTITER_ITEM: case RH_K_DICTREVITER_KEY: case RH_K_DICTREVITER_VALUE: case RH_K_DICTREVITER_ITEM:
         return hx_dictview_method_tables(k, t); /* builtins_dictview.c */
@@ -1441,6 +1449,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
     case RH_K_COMPLEX: return hx_complex_constructor(); /* builtins_complex.c */
+    case RH_K_SLICE: return hx_slice_constructor(); /* builtins_slice.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_constructor(type); /* builtins_bytes.c */
     case RH_K_MAPPINGPROXY: case RH_K_NAMESPACE: return hx_proxy_constructor(type); /* builtins_proxy.c */
     default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */
@@ -1474,5 +1483,6 @@ int hx_builtins_init(hx_interp *I) {
     if (hx_builtins_fmt_init(I)) return -1; /* builtins_fmt.c: format() */
     if (hx_builtins_bytes_init(I)) return -1; /* builtins_bytes.c: bytes, bytearray */
     if (hx_builtins_complex_init(I)) return -1; /* builtins_complex.c: complex */
+    if (hx_builtins_slice_init(I)) return -1; /* builtins_slice.c: slice */
     return hx_builtins_iter_init(I); /* builtins_iter.c */
 }

@@ -4,7 +4,8 @@
  *
  * Owns hx_format (format(value, spec) for any value: int, bool, float and str by the built-in formatters
  * here; a class's own __format__ through its slot; object.__format__ otherwise) and the str.format
- * parser. Results are built in a byte buffer and made into a str once, as _PyUnicodeWriter_Finish does:
+ * parser, which also drives the _string module's iterators (formatter_parser, formatter_field_name_split:
+ * hx_module__string; the iterator objects are reference/src/t_fmtiter.c's). Results are built in a byte buffer and made into a str once, as _PyUnicodeWriter_Finish does:
  * 0- and 1-character results are the shared singletons, the rest new strs of the narrowest kind.
  * Floats are printed by the C library's correctly rounded printf (%.*e/%.*f/%.*g), which gives
  * PyOS_double_to_string's digits for these types; no type and no precision is repr (float_repr).
@@ -512,13 +513,13 @@ fail:
  * [spec_from, spec_to) when has_spec; *i moves past the closing '}'. 0, or -1 with ValueError. */
 typedef struct { size_t name_from, name_end, spec_from, spec_to; uint32_t conv; int has_spec; } field_t;
 
-static int parse_field(hx_interp *I, rh_object *fmt, size_t *i, size_t to, field_t *f) {
+static int parse_field(rh_runtime *rt, rh_object *fmt, size_t *i, size_t to, field_t *f) {
     uint32_t c = 0;
     memset(f, 0, sizeof *f);
     f->name_from = *i;
     while (*i < to) {
         c = rh_str_char_at(fmt, (*i)++);
-        if (c == '{') { rh_err_set(I->rt, RH_EXC_VALUE, "unexpected '{' in field name"); return -1; }
+        if (c == '{') { rh_err_set(rt, RH_EXC_VALUE, "unexpected '{' in field name"); return -1; }
         if (c == '[') {
             while (*i < to && rh_str_char_at(fmt, *i) != ']') (*i)++;
             c = 0;
@@ -530,12 +531,12 @@ static int parse_field(hx_interp *I, rh_object *fmt, size_t *i, size_t to, field
     f->name_end = c ? *i - 1 : *i;
     if (c == '!' || c == ':') {
         if (c == '!') {
-            if (*i >= to) { rh_err_set(I->rt, RH_EXC_VALUE, "end of string while looking for conversion specifier"); return -1; }
+            if (*i >= to) { rh_err_set(rt, RH_EXC_VALUE, "end of string while looking for conversion specifier"); return -1; }
             f->conv = rh_str_char_at(fmt, (*i)++);
             if (*i < to) {
                 c = rh_str_char_at(fmt, (*i)++);
                 if (c == '}') return 0;
-                if (c != ':') { rh_err_set(I->rt, RH_EXC_VALUE, "expected ':' after conversion specifier"); return -1; }
+                if (c != ':') { rh_err_set(rt, RH_EXC_VALUE, "expected ':' after conversion specifier"); return -1; }
             }
         }
         f->has_spec = 1;
@@ -546,10 +547,10 @@ static int parse_field(hx_interp *I, rh_object *fmt, size_t *i, size_t to, field
             if (c == '{') count++;
             else if (c == '}' && --count == 0) { f->spec_to = *i - 1; return 0; }
         }
-        rh_err_set(I->rt, RH_EXC_VALUE, "unmatched '{' in format spec");
+        rh_err_set(rt, RH_EXC_VALUE, "unmatched '{' in format spec");
         return -1;
     }
-    if (c != '}') { rh_err_set(I->rt, RH_EXC_VALUE, "expected '}' before end of string"); return -1; }
+    if (c != '}') { rh_err_set(rt, RH_EXC_VALUE, "expected '}' before end of string"); return -1; }
     return 0;
 }
 
@@ -611,7 +612,7 @@ static rh_object *build(fmtctx *c, rh_object *fmt, size_t from, size_t to, int d
         i += escaped ? 2 : 1;
         if (escaped) continue;
         field_t f;
-        if (parse_field(I, fmt, &i, to, &f)) goto fail;
+        if (parse_field(I->rt, fmt, &i, to, &f)) goto fail;
         rh_object *r = markup(c, fmt, &f, depth);
         if (!r) goto fail;
         if (pieces == 0 && i == to) { only = r; break; } /* the whole template was this field */
@@ -680,4 +681,178 @@ int hx_builtins_fmt_init(hx_interp *I) {
     rh_xdecref(I->rt, k);
     rh_xdecref(I->rt, f);
     return rc;
+}
+
+/* ---------------------------------------------------------------- _string (unicode_format.h) */
+
+/* a new str fmt[from:to] */
+static rh_object *sub(rh_runtime *rt, rh_object *fmt, int64_t from, int64_t to) {
+    return rh_str_slice(rt, fmt, from, to, 1);
+}
+
+/* MarkupIterator_next over fmt[c[0]:c[1]]: the literal text before the next field (or the end) as
+ * [*lit_from, *lit_to), the field itself in *f when *field; 1 an item, 0 the end, -1 ValueError */
+static int markup_next(rh_runtime *rt, rh_object *fmt, int64_t *c, int64_t *lit_from, int64_t *lit_to,
+                       field_t *f, int *field) {
+    int64_t end = c[1];
+    uint32_t ch = 0;
+    int markup = 0;
+    *field = 0;
+    if (c[0] >= end) return 0;
+    *lit_from = c[0];
+    while (c[0] < end) {
+        ch = rh_str_char_at(fmt, (size_t)c[0]++);
+        if (ch == '{' || ch == '}') { markup = 1; break; }
+    }
+    int at_end = c[0] >= end;
+    int64_t len = c[0] - *lit_from;
+    if (ch == '}' && (at_end || rh_str_char_at(fmt, (size_t)c[0]) != '}')) {
+        rh_err_set(rt, RH_EXC_VALUE, "Single '}' encountered in format string");
+        return -1;
+    }
+    if (at_end && ch == '{') {
+        rh_err_set(rt, RH_EXC_VALUE, "Single '{' encountered in format string");
+        return -1;
+    }
+    if (!at_end) {
+        if (rh_str_char_at(fmt, (size_t)c[0]) == ch) { c[0]++; markup = 0; } /* {{ or }}: literal only */
+        else len--;
+    }
+    *lit_to = *lit_from + len;
+    if (!markup) return 1;
+    *field = 1;
+    size_t i = (size_t)c[0];
+    int rc = parse_field(rt, fmt, &i, (size_t)end, f);
+    c[0] = (int64_t)i;
+    return rc ? -1 : 1;
+}
+
+/* formatteriter_next: (literal, field_name, format_spec, conversion); None for the last three when the
+ * item is literal text only; format_spec '' for a field without one, conversion None without '!' */
+static rh_object *formatteriter_next(rh_runtime *rt, rh_object *it) {
+    rh_object *fmt = rh_fmtiter_str(it), *none = rh_none(rt);
+    int64_t lf = 0, lt = 0;
+    field_t f;
+    int field;
+    int rc = markup_next(rt, fmt, rh_fmtiter_cursor(it), &lf, &lt, &f, &field);
+    if (rc <= 0) return NULL;
+    rh_object *p[4] = {sub(rt, fmt, lf, lt), NULL, NULL, NULL}, *t = NULL;
+    if (!field) {
+        p[1] = newref(none), p[2] = newref(none), p[3] = newref(none);
+    } else if (p[0] && (p[1] = sub(rt, fmt, (int64_t)f.name_from, (int64_t)f.name_end))) {
+        p[2] = f.has_spec ? sub(rt, fmt, (int64_t)f.spec_from, (int64_t)f.spec_to) : newref(rh_empty_str(rt));
+        int64_t cv = (int64_t)f.name_end + 1; /* the conversion character follows the "!" */
+        p[3] = !p[2] ? NULL : f.conv ? sub(rt, fmt, cv, cv + 1) : newref(none);
+    }
+    if (p[3]) t = rh_tuple_pack(rt, 4, p[0], p[1], p[2], p[3]);
+    for (int k = 0; k < 4; k++) rh_xdecref(rt, p[k]);
+    return t;
+}
+
+/* get_integer over fmt[from:to]: 1 and *v when all decimal digits (not empty), 0 otherwise; -1 with
+ * ValueError when the number overflows a Py_ssize_t */
+static int field_integer(rh_runtime *rt, rh_object *fmt, int64_t from, int64_t to, int64_t *v) {
+    if (from >= to) return 0;
+    *v = 0;
+    for (int64_t i = from; i < to; i++) {
+        uint32_t ch = rh_str_char_at(fmt, (size_t)i);
+        if (ch < '0' || ch > '9') return 0;
+    }
+    for (int64_t i = from; i < to; i++) {
+        int d = (int)(rh_str_char_at(fmt, (size_t)i) - '0');
+        if (*v > (INT64_MAX - d) / 10) {
+            rh_err_set(rt, RH_EXC_VALUE, "Too many decimal digits in format string");
+            return -1;
+        }
+        *v = *v * 10 + d;
+    }
+    return 1;
+}
+
+/* an int when fmt[from:to] is all digits, else that str (new reference) */
+static rh_object *field_key(rh_runtime *rt, rh_object *fmt, int64_t from, int64_t to) {
+    int64_t v;
+    int k = field_integer(rt, fmt, from, to, &v);
+    return k < 0 ? NULL : k ? rh_int_from_i64(rt, v) : sub(rt, fmt, from, to);
+}
+
+/* FieldNameIterator_next: (is_attribute, key) for the next .name or [key], NULL at the end or with
+ * ValueError */
+static rh_object *fieldnameiter_next(rh_runtime *rt, rh_object *it) {
+    rh_object *fmt = rh_fmtiter_str(it);
+    int64_t *c = rh_fmtiter_cursor(it), end = c[1], from, to;
+    if (c[2] >= end) return NULL;
+    uint32_t ch = rh_str_char_at(fmt, (size_t)c[2]++);
+    int attr = ch == '.';
+    if (ch != '.' && ch != '[') {
+        rh_err_set(rt, RH_EXC_VALUE, "Only '.' or '[' may follow ']' in format field specifier");
+        return NULL;
+    }
+    from = c[2];
+    if (attr) { /* _FieldNameIterator_attr: up to the next '.' or '[' (left for the next call) */
+        while (c[2] < end && (ch = rh_str_char_at(fmt, (size_t)c[2])) != '.' && ch != '[') c[2]++;
+        to = c[2];
+    } else { /* _FieldNameIterator_item: up to the ']' (consumed) */
+        while (c[2] < end && rh_str_char_at(fmt, (size_t)c[2]) != ']') c[2]++;
+        if (c[2] >= end) {
+            rh_err_set(rt, RH_EXC_VALUE, "Missing ']' in format string");
+            return NULL;
+        }
+        to = c[2]++;
+    }
+    if (from == to) {
+        rh_err_set(rt, RH_EXC_VALUE, "Empty attribute in format string");
+        return NULL;
+    }
+    rh_object *key = attr ? sub(rt, fmt, from, to) : field_key(rt, fmt, from, to);
+    rh_object *t = key ? rh_tuple_pack(rt, 2, rh_bool(rt, attr), key) : NULL;
+    rh_xdecref(rt, key);
+    return t;
+}
+
+static int want_str(hx_interp *I, rh_object *o, int n, const char *fn) {
+    if (n != 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly one argument (%d given)", fn, n);
+        return -1;
+    }
+    if (is_str(o)) return 0;
+    rh_err_set(I->rt, RH_EXC_TYPE, "expected str, got %s", hx_tname(o));
+    return -1;
+}
+
+/* _string.formatter_parser(str): a formatteriterator over the whole str */
+FN(m_formatter_parser) {
+    (void)self; (void)kwn; (void)kwv; (void)nkw;
+    if (want_str(I, n ? a[0] : NULL, n, "formatter_parser")) return NULL;
+    return rh_fmtiter_new(I->rt, RH_K_FORMATTERITER, a[0], 0, (int64_t)rh_str_len(a[0]));
+}
+
+/* _string.formatter_field_name_split(str): (first, fieldnameiterator over the rest); first an int when
+ * it is all digits */
+FN(m_formatter_field_name_split) {
+    (void)self; (void)kwn; (void)kwv; (void)nkw;
+    rh_runtime *rt = I->rt;
+    if (want_str(I, n ? a[0] : NULL, n, "formatter_field_name_split")) return NULL;
+    rh_object *s = a[0];
+    int64_t len = (int64_t)rh_str_len(s), e = 0;
+    uint32_t ch;
+    while (e < len && (ch = rh_str_char_at(s, (size_t)e)) != '.' && ch != '[') e++;
+    rh_object *it = rh_fmtiter_new(rt, RH_K_FIELDNAMEITER, s, e, len);
+    rh_object *first = it ? field_key(rt, s, 0, e) : NULL;
+    rh_object *t = first ? rh_tuple_pack(rt, 2, first, it) : NULL;
+    rh_xdecref(rt, first);
+    rh_xdecref(rt, it);
+    return t;
+}
+
+static const rh_builtin_def string_defs[] = {
+    {"formatter_field_name_split", (void (*)(void))m_formatter_field_name_split, 0},
+    {"formatter_parser", (void (*)(void))m_formatter_parser, 0},
+    {NULL, NULL, 0}};
+
+/* _string: a new module; the iterators' tp_iternext are this file's parsers */
+rh_object *hx_module__string(hx_interp *I) {
+    rh_builtin_type(I->rt, RH_K_FORMATTERITER)->tp_iternext = formatteriter_next;
+    rh_builtin_type(I->rt, RH_K_FIELDNAMEITER)->tp_iternext = fieldnameiter_next;
+    return hx_make_module(I, "_string", string_defs);
 }

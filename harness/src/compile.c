@@ -8,7 +8,9 @@
  * compiler_augassign, compiler_compare, compiler_unwind_fblock), so the order in which values are pushed,
  * consumed and released is CPython's. Two documented departures: a list comprehension runs inline in its
  * enclosing frame (3.12's PEP 709 shape) after making the <listcomp> function object 3.11 makes, and a
- * slice subscript takes its bounds from the stack without a slice object (3.12's BINARY_SLICE, STORE_SLICE).
+ * slice subscript is one instruction taking its bounds from the stack (3.12's BINARY_SLICE, STORE_SLICE, for
+ * steps and deletion too): the VM builds the slice object BUILD_SLICE would whenever building it is
+ * observable (vm.c slice_subscr, interp.c hx_slice_fast) — a slice in a subscript tuple is BUILD_SLICE.
  * Invariants: the stack depth at every instruction is known statically (tracked while emitting); every
  * jump target is an instruction index inside the unit; errors are compile errors (file:line:col).
  */
@@ -741,6 +743,15 @@ static void expr(cg *g, hx_node *n) {
         return;
     case E_LAMBDA: make_function(g, n, n->code, n->name_obj); return;
     case E_ATTR: expr(g, n->a); attr_op(g, HX_LOAD_ATTR, n->name_obj); return;
+    case E_SLICE: { /* compiler_slice: start and stop (None when absent), the step when given */
+        hx_node *parts[3] = {n->a, n->b, n->c};
+        for (int k = 0; k < 3; k++) {
+            if (parts[k]) expr(g, parts[k]);
+            else if (k < 2) emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, rh_none(g->I->rt)));
+        }
+        emit_v(g, HX_BUILD_SLICE, n->c ? 3u : 2u, n->c ? -2 : -1);
+        return;
+    }
     case E_SUBSCR:
         expr(g, n->a);
         if (n->b->kind == E_SLICE) {

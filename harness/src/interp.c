@@ -697,6 +697,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (!got && rh_kind_of(o) == RH_K_STRUCT) got = hx_struct_getattr(I, o, hx_cstr(I, name), &r); /* mod_struct.c */
         if (!got && rh_kind_of(o) == RH_K_UNION) got = hx_union_getattr(I, o, name, &r); /* builtins_proxy.c */
         if (!got && rh_kind_of(o) == RH_K_COMPLEX) got = hx_complex_getattr(I, o, hx_cstr(I, name), &r); /* builtins_complex.c */
+        if (!got && rh_kind_of(o) == RH_K_SLICE) got = hx_slice_getattr(I, o, hx_cstr(I, name), &r); /* builtins_slice.c */
         if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (!got) got = hx_dictview_getattr(I, o, name, &r); /* builtins_dictview.c: view.mapping */
         if (!got && (rh_kind_of(o) == RH_K_SRE_PATTERN || rh_kind_of(o) == RH_K_SRE_MATCH)) got = hx_sre_getattr(I, o, name, &r);
@@ -730,6 +731,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
             rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute"); /* complex_members: READONLY T_DOUBLE */
             return -1;
         }
+        if (rh_kind_of(o) == RH_K_SLICE && hx_slice_setattr(I, name)) return -1; /* builtins_slice.c */
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
         return -1;
     }
@@ -884,18 +886,54 @@ static rh_object *class_getitem(hx_interp *I, rh_object *cls, rh_object *idx) {
     return r;
 }
 
+/* A slice object subscripting a built-in sequence whose type's subscript is its own (not a subclass
+ * overriding __getitem__): list_subscript & co. read its bounds (PySlice_Unpack) */
+static int slice_key(hx_interp *I, rh_object *o, rh_object *idx) {
+    if (rh_kind_of(idx) != RH_K_SLICE || seq_len(o) < 0) return 0;
+    const rh_type *t = rh_type_of(o), *b = rh_builtin_type(I->rt, rh_kind_of(o));
+    return t == b || t->as_mapping.mp_subscript == b->as_mapping.mp_subscript;
+}
+
+/* BINARY_SLICE without a slice object: o is a built-in sequence of its exact type and the slice CPython
+ * would build allocates nothing (the parked one is reused, profile->slice_cache) or, on 2.7, is not made
+ * (SLICE+n for a[i:j]); otherwise the VM builds the slice object and subscripts with it */
+int hx_slice_fast(hx_interp *I, rh_object *o, unsigned mask) {
+    rh_kind k = rh_kind_of(o);
+    if (seq_len(o) < 0 || rh_type_of(o) != rh_builtin_type(I->rt, k)) return 0;
+    return rh_runtime_profile(I->rt)->slice_cache ? rh_slice_cached(I->rt) : !(mask & 4);
+}
+
 rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
     if (hx_is_heap_class(o) && !(((rh_type *)o)->flags & RH_TPFLAG_CLASSIC) && !rh_runtime_profile(I->rt)->python2)
         return class_getitem(I, o, idx);
     if (rh_kind_of(o) == RH_K_TYPE && hx_kind_is_generic(((rh_type *)o)->kind) && rh_builtin_type(I->rt, ((rh_type *)o)->kind) == (rh_type *)o &&
         !rh_runtime_profile(I->rt)->python2) /* list[int]: __class_getitem__ = Py_GenericAlias (PEP 585) */
         return rh_genericalias_new(I->rt, o, idx);
+    if (slice_key(I, o, idx)) {
+        int64_t b[3];
+        int has[3];
+        return hx_slice_bounds(I, idx, b, has) ? NULL : hx_slice(I, o, b, has);
+    }
     return rh_getitem(I->rt, o, idx);
 }
 
-int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v) { return rh_setitem(I->rt, o, idx, v); }
+int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v) {
+    if (slice_key(I, o, idx)) {
+        int64_t b[3];
+        int has[3];
+        return hx_slice_bounds(I, idx, b, has) ? -1 : hx_store_slice(I, o, b, has, v);
+    }
+    return rh_setitem(I->rt, o, idx, v);
+}
 
-int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx) { return rh_delitem(I->rt, o, idx); }
+int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx) {
+    if (slice_key(I, o, idx)) {
+        int64_t b[3];
+        int has[3];
+        return hx_slice_bounds(I, idx, b, has) ? -1 : hx_del_slice(I, o, b, has);
+    }
+    return rh_delitem(I->rt, o, idx);
+}
 
 /* ---------------------------------------------------------------- names */
 

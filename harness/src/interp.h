@@ -29,7 +29,8 @@
  * exit clears their dicts; found before the search path, as sys.builtin_module_names. The one list. */
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
-    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct)
+    X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
+    X(_string)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -157,6 +158,8 @@ int hx_delattr(hx_interp *I, rh_object *o, rh_object *name);
 rh_object *hx_subscr(hx_interp *I, rh_object *o, rh_object *idx);          /* o[idx]: new ref */
 int hx_store_subscr(hx_interp *I, rh_object *o, rh_object *idx, rh_object *v);
 int hx_del_subscr(hx_interp *I, rh_object *o, rh_object *idx);
+/* BINARY_SLICE/STORE_SLICE/DELETE_SLICE may skip the slice object (interp.c): 1 yes, 0 build it */
+int hx_slice_fast(hx_interp *I, rh_object *o, unsigned mask);
 /* o[start:stop:step], del o[...] and o[...] = v: b holds the bounds given where has[k] (start, stop, step). */
 rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
 int hx_del_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]);
@@ -362,6 +365,7 @@ int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out)
 rh_object *hx_module__thread(hx_interp *I);
 int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]);
 rh_object *hx_module_errno(hx_interp *I);   /* mod_errno.c: errno (Modules/errnomodule.c) */
+rh_object *hx_module__string(hx_interp *I); /* builtins_fmt.c: _string (Objects/stringlib/unicode_format.h) */
 /* mod_struct.c: _struct (Modules/_struct.c) under Lib's struct.py; _struct.Struct's methods, format/size
  * (hx_struct_getattr: 1 found (*out new reference), 0 not one of them, -1 error) and constructor */
 rh_object *hx_module__struct(hx_interp *I);
@@ -387,6 +391,14 @@ int hx_builtins_bytes_init(hx_interp *I);
 const rh_builtin_def *hx_complex_constructor(void);
 int hx_complex_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_complex_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out); /* 1 got, 0 none, -1 */
+/* slice (builtins_slice.c): constructor, methods, .start/.stop/.step (1 got, 0 none), a slice object's
+ * bounds as BINARY_SLICE takes them (0, or -1 with TypeError), the builtins entry */
+const rh_builtin_def *hx_slice_constructor(void);
+int hx_slice_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_slice_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);
+int hx_slice_bounds(hx_interp *I, rh_object *s, int64_t v[3], int has[3]);
+int hx_builtins_slice_init(hx_interp *I);
+int hx_slice_setattr(hx_interp *I, rh_object *name); /* -1: a read-only member (error set), 0: not one */
 int hx_builtins_complex_init(hx_interp *I);
 /* builtins.c: float(o) for one argument (PyNumber_Float): new reference or NULL */
 rh_object *hx_number_float(hx_interp *I, rh_object *o);

@@ -472,6 +472,7 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod__sre) m = hx_module_sre(I);
     else if (slot == &I->mod__thread) m = hx_module__thread(I);
     else if (slot == &I->mod_errno) m = hx_module_errno(I);
+    else if (slot == &I->mod__string) m = hx_module__string(I);
     else if (slot == &I->mod__struct) m = hx_module__struct(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);

@@ -70,6 +70,7 @@
     X(BINARY_SLICE, VAR, 0)                                                                             \
     X(DELETE_SLICE, VAR, 0)                                                                             \
     X(STORE_SLICE, VAR, 0)         /* below the bounds: the list, below it the value (3.12's STORE_SLICE) */ \
+    X(BUILD_SLICE, VAR, 0)         /* a slice of the arg (2 or 3) bounds below: a slice inside a subscript tuple */ \
     /* attributes: arg is a co_names index; LOAD_ATTR / STORE_ATTR: next word, the site's attribute cache */ \
     X(LOAD_ATTR, 0, 1)                                                                                  \
     X(STORE_ATTR, -2, 1)                                                                                \

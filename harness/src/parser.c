@@ -865,30 +865,34 @@ static void mark_subscript_ellipsis(hx_node *b) {
             if (b->items[i]->kind == E_CONST && b->items[i]->ckind == K_ELLIPSIS) b->items[i]->op = 1;
 }
 
+/* One item of a subscript: an expression, or a slice [test] ':' [test] [':' [test]] */
+static hx_node *p_subscript_item(parser *P) {
+    hx_node *lo = NULL;
+    if (!is_op(cur(P), ":")) {
+        lo = p_named(P);
+        if (!lo || !is_op(cur(P), ":")) return lo;
+    }
+    hx_node *s = mk(E_SLICE, cur(P));
+    s->a = lo;
+    P->i++;
+    if (!is_op(cur(P), "]") && !is_op(cur(P), ":") && !is_op(cur(P), ",")) s->b = p_test(P);
+    if (!failed(P) && is_op(cur(P), ":")) {
+        P->i++;
+        if (!is_op(cur(P), "]") && !is_op(cur(P), ",")) s->c = p_test(P);
+    }
+    return s;
+}
+
 static hx_node *p_subscript(parser *P, hx_node *obj, hx_tok *t) {
     hx_node *n = mk(E_SUBSCR, t);
     n->a = obj;
     P->i++; /* [ */
-    hx_node *lo = NULL;
-    if (!is_op(cur(P), ":")) {
-        lo = p_named(P);
-        if (!lo) { hx_node_free(n); return NULL; }
-    }
-    if (is_op(cur(P), ":")) {
-        hx_node *s = mk(E_SLICE, cur(P));
-        s->a = lo;
-        P->i++;
-        if (!is_op(cur(P), "]") && !is_op(cur(P), ":")) s->b = p_test(P);
-        if (!failed(P) && is_op(cur(P), ":")) {
-            P->i++;
-            if (!is_op(cur(P), "]")) s->c = p_test(P);
-        }
-        n->b = s;
-    } else if (is_op(cur(P), ",")) {
-        n->b = p_seq_tail(P, mk(E_TUPLE, cur(P)), lo, at_comma, at_close_bracket, p_test);
-    } else {
-        n->b = lo;
-    }
+    hx_node *first = p_subscript_item(P);
+    if (!first) { hx_node_free(n); return NULL; }
+    if (!failed(P) && is_op(cur(P), ",")) /* a tuple of items, slices among them: x[1:2, 3] */
+        n->b = p_seq_tail(P, mk(E_TUPLE, cur(P)), first, at_comma, at_close_bracket, p_subscript_item);
+    else
+        n->b = first;
     if (failed(P) || expect_op(P, "]") != 0) { hx_node_free(n); return NULL; }
     mark_subscript_ellipsis(n->b);
     return n;

@@ -629,6 +629,27 @@ static int slice_args(hx_interp *I, rh_object **parts, int mask, int64_t v[3], i
     return 0;
 }
 
+/* BUILD_SLICE + BINARY_SUBSCR / STORE_SUBSCR / DELETE_SUBSCR of o with the bounds parts (mask as
+ * BINARY_SLICE's arg), consuming the bounds, o and val: the result (BINARY_SLICE), None (the others), or
+ * NULL with the error set. Releases: the bounds (the slice holds them), o, val, the slice last. */
+static __attribute__((noinline)) rh_object *slice_subscr(hx_interp *I, int op, rh_object **parts, int mask,
+                                                         rh_object *o, rh_object *val) {
+    rh_runtime *rt = I->rt;
+    rh_object *p[3] = {NULL, NULL, NULL}, *r = NULL;
+    for (int i = 0, k = 0; i < 3; i++)
+        if (mask & (1 << i)) p[i] = parts[k++];
+    rh_object *s = rh_slice_new(rt, p[0], p[1], p[2]);
+    for (int i = 0; i < __builtin_popcount((unsigned)mask & 7u); i++) rh_decref(rt, parts[i]);
+    if (s) {
+        if (op == HX_BINARY_SLICE) r = hx_subscr(I, o, s);
+        else if ((op == HX_STORE_SLICE ? hx_store_subscr(I, o, s, val) : hx_del_subscr(I, o, s)) == 0) r = rh_none(rt);
+    }
+    if (op == HX_STORE_SLICE) rh_decref(rt, val);
+    rh_decref(rt, o);
+    rh_xdecref(rt, s);
+    return r;
+}
+
 /* BINARY_OP on two small ints (Python/ceval.c: BINARY_OP_ADD_INT, _SUBTRACT_INT, _MULTIPLY_INT): 1 with
  * *r set (NULL and the error set only on MemoryError), 0 when the generic path must run — other types,
  * int64 overflow, a zero or overflowing divisor, py27's classic division. Same results and the same
@@ -1129,12 +1150,27 @@ L_DELETE_SUBSCR:
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
+L_BUILD_SLICE:
+    v = PEEK((int)arg);
+    w = PEEK((int)arg - 1);
+    r = rh_slice_new(rt, v, w, arg == 3 ? TOP() : NULL);
+    for (uint32_t i = 0; i < arg; i++) rh_decref(rt, POP());
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
 L_BINARY_SLICE:
 L_DELETE_SLICE:
 L_STORE_SLICE: {
     int np = popcount3(arg), has[3], store = hx_op(in) == HX_STORE_SLICE;
     int64_t b[3];
     rh_object **parts = sp - np, *o = parts[-1], *val = store ? parts[-2] : NULL;
+    if (!hx_slice_fast(I, o, arg)) { /* a slice object, as BUILD_SLICE + BINARY_SUBSCR */
+        r = slice_subscr(I, hx_op(in), parts, (int)arg, o, val);
+        sp = parts - 1 - store;
+        if (!r) goto error;
+        if (hx_op(in) == HX_BINARY_SLICE) PUSH(r);
+        DISPATCH();
+    }
     t = slice_args(I, parts, (int)arg, b, has);
     for (int i = 0; i < np; i++) rh_decref(rt, parts[i]);
     sp = parts - 1 - store;

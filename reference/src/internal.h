@@ -293,6 +293,7 @@ struct rh_runtime {
     size_t interned_cap, interned_n;
 
     rh_freelists fl;
+    rh_object *slice_cache; /* t_slice.c: interp->slice_cache, one parked slice (profile->slice_cache) */
     rh_int_slack int_slack;
     rh_gc_state gc;
 
@@ -429,6 +430,7 @@ void rh__dict_freelist_clear(rh_runtime *rt);
 void rh__int_freelist_clear(rh_runtime *rt);
 void rh__int_slack_free(rh_runtime *rt); /* the slack table's memory (rh_runtime_free) */
 void rh__freelists_clear(rh_runtime *rt);
+void rh__slice_cache_clear(rh_runtime *rt); /* t_slice.c: teardown only (_PySlice_Fini) */
 
 /* intblock.c — 2.7's int and float blocks (py27). pop: a free 24-byte slot from blocks of block_size
  * (NULL + MemoryError); push: park a dead object; clear: Py{Int,Float}_ClearFreeList (blocks with no live

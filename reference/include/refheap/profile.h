@@ -68,6 +68,8 @@ typedef struct rh_profile {
     uint32_t list_freelist;       /* 80 */
     uint32_t dict_freelist;       /* 80 */
     uint32_t dictkeys_freelist;   /* 80 */
+    uint32_t slice_cache;         /* 3.x: one dead slice kept for the next (interp->slice_cache); 2.7: 0 */
+    int slice_hashable;           /* 3.12+: slices hash (slice_hash); before: unhashable */
     uint32_t float_block_size;    /* py27: 1000 — floats come from 2.7's PyFloatBlocks the same way
                                    * (Objects/floatobject.c); float_freelist is then unused */
     uint32_t int_block_size;      /* py27: 1000 — ints are 2.7's 24-byte PyIntObject (value in one word),

@@ -318,6 +318,22 @@ rh_object **rh_genericalias_parameters_slot(rh_object *ga);
 /* types.UnionType (t_union.c; made by `int | str`, the nb_or of type): whether o is one, its args tuple
  * (borrowed) and its parameters slot (NULL until the embedder stores a new reference there) */
 int rh_union_check(rh_object *o);
+/* slice objects (t_slice.c): rh_slice_new takes borrowed bounds (NULL means None) and returns a new
+ * reference (the parked slice when profile->slice_cache holds one), or NULL; the field getters borrow;
+ * rh_slice_cached says whether a parked slice waits (the next rh_slice_new allocates nothing). */
+rh_object *rh_slice_new(rh_runtime *rt, rh_object *start, rh_object *stop, rh_object *step);
+int rh_slice_check(rh_object *o);
+rh_object *rh_slice_start(rh_object *s);
+rh_object *rh_slice_stop(rh_object *s);
+rh_object *rh_slice_step(rh_object *s);
+int rh_slice_cached(rh_runtime *rt);
+/* _string's formatteriterator / fieldnameiterator (t_fmtiter.c; kind RH_K_FORMATTERITER or
+ * RH_K_FIELDNAMEITER) over str[start:end] (str borrowed, a reference taken): a new reference or NULL. The
+ * cursor is {start, end, index} (index: the field name iterator's), the embedder's to advance; the str is
+ * borrowed. The embedder installs the types' tp_iternext. */
+rh_object *rh_fmtiter_new(rh_runtime *rt, rh_kind kind, rh_object *str, int64_t start, int64_t end);
+rh_object *rh_fmtiter_str(rh_object *o);
+int64_t *rh_fmtiter_cursor(rh_object *o);
 rh_object *rh_union_args(rh_object *u);
 rh_object **rh_union_parameters_slot(rh_object *u);
 
