@@ -108,6 +108,8 @@
     X(RH_K_COMPLEX,          "complex",          complex)          /* t_complex.c */                          \
     X(RH_K_GENERICALIAS,     "types.GenericAlias", genericalias)   /* t_genericalias.c */                     \
     X(RH_K_UNION,            "types.UnionType",  union)            /* t_union.c */                            \
+    X(RH_K_RANGEITER,        "range_iterator",   rangeiter)        /* t_rangeiter.c */                        \
+    X(RH_K_LONGRANGEITER,    "longrange_iterator", longrangeiter)  /* t_rangeiter.c */                        \
     X(RH_K_DICTKEYS,         "dict_keys",        dictkeys)         /* t_dictview.c */                         \
     X(RH_K_DICTVALUES,       "dict_values",      dictvalues)       /* t_dictview.c */                         \
     X(RH_K_DICTITEMS,        "dict_items",       dictitems)        /* t_dictview.c */                         \
