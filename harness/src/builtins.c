@@ -145,6 +145,24 @@ FN(bi_len) {
     return r < 0 ? NULL : rh_int_from_i64(I->rt, r);
 }
 
+/* range_new with an argument beyond int64: each through PyNumber_Index as an int object, the range made on
+ * the objects (rangeobject.c compute_range_length) */
+static rh_object *range_of_ints(hx_interp *I, rh_object *const *a, int n) {
+    rh_object *v[3] = {NULL, NULL, NULL};
+    int ok = 1;
+    for (int i = 0; ok && i < n; i++) {
+        rh_kind k = rh_kind_of(a[i]);
+        v[i] = k == RH_K_INT || k == RH_K_BOOL ? newref(a[i]) : a[i]->type->as_number.nb_index(I->rt, a[i]);
+        ok = v[i] != NULL;
+    }
+    rh_object *zero = ok ? rh_int_from_i64(I->rt, 0) : NULL, *one = zero ? rh_int_from_i64(I->rt, 1) : NULL, *r = NULL;
+    if (one) r = rh_range_from_ints(I->rt, n == 1 ? zero : v[0], n == 1 ? v[0] : v[1], n == 3 ? v[2] : one);
+    for (int i = 0; i < n; i++) rh_xdecref(I->rt, v[i]);
+    rh_xdecref(I->rt, zero);
+    rh_xdecref(I->rt, one);
+    return r;
+}
+
 FN(bi_range) {
     UNUSED_ARGS;
     if (no_kw(I, "range", nkw, kwn)) return NULL;
@@ -154,7 +172,11 @@ FN(bi_range) {
     }
     int64_t v[3] = {0, 0, 1};
     for (int i = 0; i < n; i++)
-        if (rh_index_value(I->rt, a[i], &v[i])) return NULL;
+        if (rh_index_value(I->rt, a[i], &v[i])) {
+            if (rh_err_occurred(I->rt) != RH_EXC_OVERFLOW || rh_runtime_profile(I->rt)->range_returns_list) return NULL;
+            rh_err_clear(I->rt);
+            return range_of_ints(I, a, n);
+        }
     int64_t start = n == 1 ? 0 : v[0], stop = n == 1 ? v[0] : v[1], step = n == 3 ? v[2] : 1;
     if (step == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "range() arg 3 must not be zero"); return NULL; }
     if (rh_runtime_profile(I->rt)->range_returns_list) return rh_list_from_range(I->rt, start, stop, step);
@@ -163,7 +185,7 @@ FN(bi_range) {
 
 /* list(o) (from_freelist 0) or PySequence_List(o) (1): list(range) has its own exact path */
 static rh_object *to_list(hx_interp *I, rh_object *o, int from_freelist) {
-    if (rh_kind_of(o) == RH_K_RANGE && !from_freelist) {
+    if (rh_kind_of(o) == RH_K_RANGE && !from_freelist && !rh_range_is_long(o)) {
         int64_t n = rh_range_len(o);
         if (n == 0) return rh_list_from_iterable(I->rt, o, 0);
         int64_t st = rh_range_item(o, 0), step = n > 1 ? rh_range_item(o, 1) - st : 1;

@@ -194,6 +194,7 @@ int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     cur[0] = 0;
     switch (k) {
     case RH_K_RANGE:
+        if (rh_range_is_long(o)) goto generic; /* a longrange_iterator */
         cur[1] = rh_range_len(o);
         return 0;
     case RH_K_LIST: case RH_K_TUPLE: case RH_K_STR: {
@@ -204,7 +205,7 @@ int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
         rh_decref(I->rt, o);
         return 0;
     }
-    default: { /* any other type: its tp_iter (sets, enumerate, zip, map, filter, reversed, classes) */
+    default: generic: { /* any other type: its tp_iter (sets, enumerate, zip, map, filter, reversed, classes) */
         cur[1] = HX_ITER_GENERIC;
         rh_object *it = rh_getiter(I->rt, o);
         if (!it) return -1;
@@ -627,6 +628,15 @@ int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_o
     return 2;
 }
 
+/* range_members: start, stop and step, the range's own int objects */
+static int range_member(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
+    static const char *const names[] = {"start", "stop", "step"};
+    (void)I;
+    for (int i = 0; i < 3; i++)
+        if (rh_str_eq_cstr(name, names[i])) return *out = newref(rh_range_field(o, i)), 1;
+    return 0;
+}
+
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (hx_is_builtin_subclass_instance(o)) return builtin_subclass_getattr(I, o, name);
@@ -698,6 +708,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (!got && rh_kind_of(o) == RH_K_UNION) got = hx_union_getattr(I, o, name, &r); /* builtins_proxy.c */
         if (!got && rh_kind_of(o) == RH_K_COMPLEX) got = hx_complex_getattr(I, o, hx_cstr(I, name), &r); /* builtins_complex.c */
         if (!got && rh_kind_of(o) == RH_K_SLICE) got = hx_slice_getattr(I, o, hx_cstr(I, name), &r); /* builtins_slice.c */
+        if (!got && rh_kind_of(o) == RH_K_RANGE) got = range_member(I, o, name, &r);
         if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (!got) got = hx_dictview_getattr(I, o, name, &r); /* builtins_dictview.c: view.mapping */
         if (!got && (rh_kind_of(o) == RH_K_SRE_PATTERN || rh_kind_of(o) == RH_K_SRE_MATCH)) got = hx_sre_getattr(I, o, name, &r);
@@ -765,7 +776,7 @@ static int64_t seq_len(rh_object *o) {
     case RH_K_STR: return (int64_t)rh_str_len(o);
     case RH_K_ARRAY: return (int64_t)rh_array_len(o);
     case RH_K_BYTES: case RH_K_BYTEARRAY: return (int64_t)rh_bytes_len(o);
-    case RH_K_RANGE: return rh_range_len(o);
+    case RH_K_RANGE: return rh_range_is_long(o) ? -2 : rh_range_len(o);
     default: return -1;
     }
 }
@@ -783,20 +794,32 @@ static int step_ok(hx_interp *I, const int64_t b[3], const int has[3]) {
     return 1;
 }
 
+/* The length of a long range for slicing: its len, or when that does not fit an int64, INT64_MAX for a slice
+ * that never reads it (start and stop given, non-negative, a positive step: compute_slice's indices are then
+ * the bounds themselves); OverflowError for other slices of such a range (refheap's slice bounds are int64s,
+ * CPython's _PySlice_GetLongIndices computes on ints). */
+static int64_t long_range_len(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
+    int64_t len = rh_len(I->rt, o);
+    if (len >= 0 || rh_err_occurred(I->rt) != RH_EXC_OVERFLOW) return len;
+    if (has[0] && has[1] && b[0] >= 0 && b[1] >= 0 && (!has[2] || b[2] > 0)) {
+        rh_err_clear(I->rt);
+        return INT64_MAX;
+    }
+    return -1;
+}
+
 rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(o);
     int64_t len = seq_len(o), st, sp, step;
+    if (len == -2 && (len = long_range_len(I, o, b, has)) < 0) return NULL;
     if (len < 0) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(o));
         return NULL;
     }
     if (!step_ok(I, b, has)) return NULL;
     slice_norm(len, b, has, &st, &sp, &step);
-    if (k == RH_K_RANGE) { /* rangeobject.c compute_slice: items st and sp of r, the step times r's step */
-        int64_t rstep = rh_range_item(o, 1) - rh_range_item(o, 0);
-        return rh_range_new(rt, rh_range_item(o, st), rh_range_item(o, sp), step * rstep);
-    }
+    if (k == RH_K_RANGE) return rh_range_slice(rt, o, st, sp, step);
     if (k == RH_K_LIST) return rh_list_slice(rt, o, st, sp, step);
     if (k == RH_K_TUPLE) return rh_tuple_slice(rt, o, st, sp, step);
     if (k == RH_K_ARRAY) return rh_array_slice(rt, o, st, sp, step);

@@ -140,6 +140,10 @@ rh_object *rh__list_new_prealloc(rh_runtime *rt, size_t n);
 int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n);
 /* len(o) for a list, tuple, str, dict or range; -1 for any other kind. */
 int64_t rh__iterable_count(rh_object *o);
+/* t_rangeiter.c: a range_iterator handing out start, start+step, ... (len values; none overflows), and a
+ * longrange_iterator over int objects (borrowed; it keeps new references). New reference or NULL. */
+rh_object *rh__rangeiter_new(rh_runtime *rt, int64_t start, int64_t step, int64_t len);
+rh_object *rh__longrangeiter_new(rh_runtime *rt, rh_object *start, rh_object *step, rh_object *len);
 
 /* ---- str helpers on the internal layout (no allocation) ---- */
 static inline int rh__is_str(const rh_object *o) { return o->type->kind == RH_K_STR; }

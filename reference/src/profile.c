@@ -22,7 +22,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50, .call_args_stolen = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 120, .gen_base = 152, .gen_frame_inline = 1,
         .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
-        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
+        .enumerate_size = 56, .range_iter_size = 48, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
     },
     {
         .name = "py312", .sys_version = "3.12.1 (main, May  9 2026, 07:36:11) [GCC 12.2.0]", .hexversion = 0x030C01F0, .sys_platform = "linux", .default_encoding = "utf-8",
@@ -34,7 +34,7 @@ static const rh_profile profiles[] = {
         .call_ex_inline = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 120, .gen_base = 144, .gen_frame_inline = 1, .gen_min_stack = 2, .gen_close_skips_unstarted = 1,
         .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
-        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
+        .enumerate_size = 56, .range_iter_size = 40, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
         .str_split_prealloc_by_length = 1,
     },
     {
@@ -47,7 +47,7 @@ static const rh_profile profiles[] = {
         .call_ex_inline = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 136, .gen_base = 144, .gen_frame_inline = 1, .gen_min_stack = 2, .gen_close_skips_unstarted = 1,
         .print_args_tuple = 1,
-        .enumerate_size = 56, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
+        .enumerate_size = 56, .range_iter_size = 40, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
         .list_extend_dict_resizes = 1, .str_split_prealloc_by_length = 1,
     },
     {
@@ -59,7 +59,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
         .exc_base_size = 64, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5}, .exc_subclass_extra = 8, .frame_obj_base = 352, .gen_base = 88, .coro_extra = 8,
         .str_int_args_tuple = 1, .varargs_find_minmax = 1,
-        .enumerate_size = 48, .iter_result_retrack = 1,
+        .enumerate_size = 48, .range_iter_size = 48, .iter_result_retrack = 1,
     },
     {
         .name = "py27", .sys_version = "2.7.18 (default, May  9 2026, 07:29:50) \n[GCC 12.2.0]", .hexversion = 0x020712F0, .sys_platform = "linux2", .default_encoding = "ascii",
@@ -75,7 +75,7 @@ static const rh_profile profiles[] = {
         .python2 = 1, .range_returns_list = 1, .float_str_digits = 12, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
         .exc_base_size = 40, .exc_extra_words = {0, 1, 0, 0, 0, 0, 3}, .exc_subclass_extra = 8, .frame_obj_base = 376, .gen_base = 48,
         .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
-        .set_table_py27 = 1, .enumerate_size = 48, .iter_builtins_return_lists = 1,
+        .set_table_py27 = 1, .enumerate_size = 48, .range_iter_size = 48, .iter_builtins_return_lists = 1,
     },
 };
 

@@ -147,6 +147,7 @@ rh_object *rh_reversed_new(rh_runtime *rt, rh_object *seq) {
     }
     if (seq->type->kind == RH_K_LIST) return rev_new(rt, RH_K_LISTREVITER, seq, (int64_t)rh_list_len(seq));
     if (rh_is_deque(seq)) return rh_deque_reversed(rt, seq); /* deque.__reversed__ (t_deque.c) */
+    if (seq->type->kind == RH_K_RANGE) return rh_range_reversed(rt, seq); /* range.__reversed__ */
     const rh_sequence_methods *sq = &seq->type->as_sequence;
     if (seq->type->kind == RH_K_DICT) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "reversed() of a dict");

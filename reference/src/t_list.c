@@ -322,7 +322,7 @@ int64_t rh__iterable_count(rh_object *o) {
     case RH_K_DICT: return (int64_t)rh_dict_len(o);
     case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: /* its len; iterating makes what dictiter does */
         return (int64_t)rh_dict_len(rh_dictview_dict(o));
-    case RH_K_RANGE: return rh_range_len(o);
+    case RH_K_RANGE: return rh_range_is_long(o) ? -1 : rh_range_len(o);
     default: return -1;
     }
 }

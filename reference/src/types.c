@@ -111,6 +111,8 @@
     X(RH_K_SLICE,            "slice",            slice)            /* t_slice.c */                            \
     X(RH_K_FORMATTERITER,    "formatteriterator", formatteriter)   /* t_fmtiter.c */                          \
     X(RH_K_FIELDNAMEITER,    "fieldnameiterator", fieldnameiter)   /* t_fmtiter.c */                          \
+    X(RH_K_RANGEITER,        "range_iterator",   rangeiter)        /* t_rangeiter.c */                        \
+    X(RH_K_LONGRANGEITER,    "longrange_iterator", longrangeiter)  /* t_rangeiter.c */                        \
     X(RH_K_DICTKEYS,         "dict_keys",        dictkeys)         /* t_dictview.c */                         \
     X(RH_K_DICTVALUES,       "dict_values",      dictvalues)       /* t_dictview.c */                         \
     X(RH_K_DICTITEMS,        "dict_items",       dictitems)        /* t_dictview.c */                         \

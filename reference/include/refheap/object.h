@@ -119,6 +119,8 @@ typedef enum rh_kind {
     RH_K_UNION,            /* types.UnionType: int | str (t_union.c) */
     RH_K_SLICE,            /* slice: a[i:j:k] (t_slice.c) */
     RH_K_FORMATTERITER, RH_K_FIELDNAMEITER, /* _string's iterators (t_fmtiter.c) */
+    RH_K_RANGEITER,        /* range_iterator: iter(range(n)) (t_rangeiter.c) */
+    RH_K_LONGRANGEITER,    /* longrange_iterator: iter(range(1 << 100)) (t_rangeiter.c) */
     /* dict views and dict iterators (t_dictview.c); the six iterator kinds stay in this order */
     RH_K_DICTKEYS, RH_K_DICTVALUES, RH_K_DICTITEMS,
     RH_K_DICTITER_KEY, RH_K_DICTITER_VALUE, RH_K_DICTITER_ITEM,

@@ -125,6 +125,8 @@ typedef struct rh_profile {
     int enumerate_vectorcall;     /* 3.11+: enumerate(x) is made without an argument tuple (enum_vectorcall);
                                    * 3.10 and 2.7 call tp_new with one (type_call), which a collection-
                                    * cleared tuple freelist then keeps */
+    uint32_t range_iter_size;     /* sizeof(rangeiterobject) and longrangeiterobject: 48 up to 3.11 (the index
+                                   * field), 40 from 3.12 */
     uint32_t enumerate_size;      /* sizeof(enumobject): 56 in 3.11+ (the `one` field), 48 before */
     int iter_result_retrack;      /* 3.x: enumerate and zip re-track the result tuple they reuse when the
                                    * collector had untracked it (bpo-42536); py27 leaves it untracked */

@@ -224,6 +224,17 @@ int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d);   /* _PyDict_MaybeUntra
 rh_object *rh_range_new(rh_runtime *rt, int64_t start, int64_t stop, int64_t step); /* ValueError step 0 */
 int64_t rh_range_len(rh_object *r);
 int64_t rh_range_item(rh_object *r, int64_t i);
+/* range(start, stop, step) from int objects of any size (borrowed): ValueError when step is 0. New reference. */
+rh_object *rh_range_from_ints(rh_runtime *rt, rh_object *start, rh_object *stop, rh_object *step);
+/* 1 when start, stop, step or the length of range r does not fit an int64: rh_range_len and rh_range_item
+ * must not be used on it (its slots compute on the int objects). */
+int rh_range_is_long(rh_object *r);
+/* r[st:sp:step] for slice indices already adjusted to r's length (compute_slice). New reference or NULL. */
+rh_object *rh_range_slice(rh_runtime *rt, rh_object *r, int64_t st, int64_t sp, int64_t step);
+/* r.start (i 0), r.stop (1) or r.step (2): borrowed */
+rh_object *rh_range_field(rh_object *r, int i);
+/* reversed(r) (range_reverse): a range_iterator, or a longrange_iterator when the values do not fit. New. */
+rh_object *rh_range_reversed(rh_runtime *rt, rh_object *r);
 
 /* ---- set and frozenset (t_set.c): PySetObject, 200 bytes + GC head with an 8-entry table inside; a larger
  * table is one 16 * size allocation. Tracked from creation; table order, growth and probing as CPython's
