@@ -630,7 +630,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
         dunder && !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__subclasshook__"))
         return hx_object_subclasshook(I, t);
-    if (!hx_is_heap_class(t) || !(ty->flags & RH_TPFLAG_CLASSIC)) { /* on object's dict, every type's last base */
+    if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind != RH_K_TYPE) { /* object's dict: every
+                                                                  type's last base (type's own methods come first) */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
