@@ -480,7 +480,63 @@ static rh_object *object_dir_method(hx_interp *I, rh_object *self, rh_object **a
     return hx_generic_dir(I, a[0]);
 }
 
+/* object's slot wrappers and methods called unbound, object.__repr__(x) ...: exactly one argument after the
+ * receiver count (want), none by keyword. 0 or -1. */
+static int object_slot_args(hx_interp *I, const char *fn, int n, int want, int nkw) {
+    if (n < 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '%s' of 'object' object needs an argument", fn);
+        return -1;
+    }
+    if (nkw || n != want) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "expected %d argument%s, got %d", want - 1, want == 2 ? "" : "s", n - 1);
+        return -1;
+    }
+    return 0;
+}
+
+/* object.__repr__(x): object_repr, past any __repr__ of x's class */
+static rh_object *object_repr_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
+                                     rh_object **kwv, int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    return object_slot_args(I, "__repr__", n, 1, nkw) ? NULL : rh_object_repr(I->rt, a[0]);
+}
+
+/* object.__str__(x): object_str, which is the type's repr */
+static rh_object *object_str_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
+                                    rh_object **kwv, int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    return object_slot_args(I, "__str__", n, 1, nkw) ? NULL : rh_repr(I->rt, a[0]);
+}
+
+/* object.__format__(x, spec): str(x) for an empty spec, else TypeError (object___format___impl) */
+static rh_object *object_format_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
+                                       rh_object **kwv, int nkw) {
+    (void)self, (void)kwn, (void)kwv;
+    if (object_slot_args(I, "__format__", n, 2, nkw)) return NULL;
+    if (rh_kind_of(a[1]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "__format__() argument must be str, not %s", hx_tname(a[1]));
+        return NULL;
+    }
+    if (rh_str_len(a[1]) > 0) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "unsupported format string passed to %s.__format__", hx_tname(a[0]));
+        return NULL;
+    }
+    return rh_str(I->rt, a[0]);
+}
+
+/* object.__reduce_ex__: its entry exists (enum compares it); pickling itself is outside the model */
+static rh_object *object_reduce_ex_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
+                                          rh_object **kwv, int nkw) {
+    (void)self, (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
+    rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "object.__reduce_ex__ (pickling protocol)");
+    return NULL;
+}
+
 static const rh_builtin_def object_method_defs[] = {
+    {"__repr__", (void (*)(void))object_repr_method, 0},
+    {"__str__", (void (*)(void))object_str_method, 0},
+    {"__format__", (void (*)(void))object_format_method, 0},
+    {"__reduce_ex__", (void (*)(void))object_reduce_ex_method, 0},
     {"__dir__", (void (*)(void))object_dir_method, HX_METH_VARARGS},
     {"__init__", (void (*)(void))object_init_method, HX_METH_VARARGS}, /* wrapperdescr_call's argument tuple */
     {"__new__", (void (*)(void))object_new_method, HX_METH_VARARGS}, /* METH_VARARGS | METH_KEYWORDS */
@@ -575,7 +631,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
         dunder && !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__subclasshook__"))
         return hx_object_subclasshook(I, t);
-    if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) { /* on object's dict */
+    if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind != RH_K_TYPE) { /* object's dict: every
+                                                                  type's last base (type's own methods come first) */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
         if (v) return newref(v);
         if (rh_err_occurred(I->rt)) return NULL;
@@ -719,6 +776,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
          * bound to o, as the type's wrapper_descriptor gives (PyWrapper_New) */
         rh_object *w = rh_slot_wrapper_new(rt, o, name);
         if (w || rh_err_occurred(rt)) return w;
+        if (rh_str_eq_cstr(name, "__new__")) /* tp_new_wrapper in the type's dict: not bound to o (None.__new__) */
+            return type_attr(I, (rh_object *)rh_type_of(o), name);
         break;
     }
     }

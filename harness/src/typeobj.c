@@ -198,6 +198,37 @@ FN(type_subclasses_method) {
     return rh_class_subclasses(I->rt, self);
 }
 
+/* type.__setattr__(cls, name, value) / type.__delattr__(cls, name): type_setattro itself, past any
+ * metaclass override (what a metaclass's own __setattr__/__delattr__ reaches through super()). */
+static rh_object *type_setattr_common(hx_interp *I, const char *fn, rh_object *self, rh_object **a, int n, int nkw,
+                                      int want) {
+    if (receiver(I, fn, &self, &a, &n) < 0) return NULL;
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn);
+        return NULL;
+    }
+    if (n != want) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "expected %d argument%s, got %d", want, want == 1 ? "" : "s", n);
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "attribute name must be string, not '%s'", hx_tname(a[0]));
+        return NULL;
+    }
+    rh_type *tt = rh_builtin_type(I->rt, RH_K_TYPE);
+    return tt->tp_setattro(I->rt, self, a[0], want == 2 ? a[1] : NULL) ? NULL : newref(rh_none(I->rt));
+}
+
+FN(type_setattr_method) {
+    (void)kwn, (void)kwv;
+    return type_setattr_common(I, "__setattr__", self, a, n, nkw, 2);
+}
+
+FN(type_delattr_method) {
+    (void)kwn, (void)kwv;
+    return type_setattr_common(I, "__delattr__", self, a, n, nkw, 1);
+}
+
 /* object.__subclasshook__ (a classmethod of object): NotImplemented, whatever it is given */
 FN(object_subclasshook_method) {
     (void)self, (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
@@ -218,6 +249,8 @@ static const rh_builtin_def type_method_defs[] = {
     {"__instancecheck__", (void (*)(void))type_instancecheck_method, 0},
     {"__subclasscheck__", (void (*)(void))type_subclasscheck_method, 0},
     {"mro", (void (*)(void))type_mro_method, 0},
+    {"__setattr__", (void (*)(void))type_setattr_method, 0},
+    {"__delattr__", (void (*)(void))type_delattr_method, 0},
 };
 
 static const rh_builtin_def *type_method_def(hx_interp *I, rh_object *name) {

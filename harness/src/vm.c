@@ -483,6 +483,41 @@ static rh_object *function_extras(hx_interp *I, rh_object *fn, rh_object *kwdefs
     return fn;
 }
 
+/* A class body's namespace (PEP 3115): an exact dict takes the dict's own path, anything else its
+ * __getitem__/__setitem__/__delitem__ (ceval.c's PyDict_CheckExact tests before PyObject_GetItem/SetItem). */
+static int ns_is_dict(hx_interp *I, rh_object *ns) {
+    return rh_type_of(ns) == rh_builtin_type(I->rt, RH_K_DICT);
+}
+
+/* ns[name]: new reference; NULL with no error when the key is missing (KeyError cleared), NULL with the
+ * error set on any other failure. */
+static rh_object *ns_load(hx_interp *I, rh_object *ns, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    if (ns_is_dict(I, ns)) {
+        rh_object *v = rh_dict_get(rt, ns, name);
+        return v ? newref(v) : NULL;
+    }
+    rh_object *v = hx_subscr(I, ns, name);
+    if (!v && rh_err_occurred(rt) == RH_EXC_KEY) rh_err_clear(rt);
+    return v;
+}
+
+/* ns[name] = v (v borrowed). 0 or -1. */
+static int ns_store(hx_interp *I, rh_object *ns, rh_object *name, rh_object *v) {
+    return ns_is_dict(I, ns) ? rh_dict_set(I->rt, ns, name, v) : hx_store_subscr(I, ns, name, v);
+}
+
+/* ns[name] = v under an interned name. 0 or -1. */
+static int ns_store_cstr(hx_interp *I, rh_object *ns, const char *name, rh_object *v) {
+    rh_object *k = hx_name(I, name);
+    return k ? ns_store(I, ns, k, v) : -1;
+}
+
+/* del ns[name]. 0 or -1. */
+static int ns_delete(hx_interp *I, rh_object *ns, rh_object *name) {
+    return ns_is_dict(I, ns) ? rh_dict_del(I->rt, ns, name) : hx_del_subscr(I, ns, name);
+}
+
 /* SETUP_ANNOTATIONS (ceval.c, 3.11): a module or class body with annotated assignments gets an empty
  * __annotations__ dict in its namespace unless one is there. 0 or -1. */
 static int setup_annotations(hx_interp *I, hx_frame *f) {
@@ -490,10 +525,14 @@ static int setup_annotations(hx_interp *I, hx_frame *f) {
     rh_object *ns = f->ns ? f->ns : f->globals;
     rh_object *k = hx_name(I, "__annotations__");
     if (!k || !ns) return -1;
-    if (rh_dict_get(rt, ns, k)) return 0;
+    rh_object *have = ns_load(I, ns, k);
+    if (have) {
+        rh_decref(rt, have);
+        return 0;
+    }
     if (rh_err_occurred(rt)) return -1;
     rh_object *d = rh_dict_new(rt);
-    int rc = d ? rh_dict_set(rt, ns, k, d) : -1;
+    int rc = d ? ns_store(I, ns, k, d) : -1;
     rh_xdecref(rt, d);
     return rc;
 }
@@ -942,9 +981,9 @@ L_LOAD_GLOBAL: {
     DISPATCH();
 }
 L_LOAD_NAME:
-    v = rh_dict_get(rt, f->ns, c->gcache[arg].name);
-    if (v) rh_incref(v);
-    else if (rh_err_occurred(rt)) goto error;
+    v = ns_load(I, f->ns, c->gcache[arg].name);
+    if (v) {
+    } else if (rh_err_occurred(rt)) goto error;
     else if (!(v = hx_load_global(I, f->globals, &c->gcache[arg]))) goto error;
     PUSH(v);
     DISPATCH();
@@ -960,14 +999,14 @@ L_STORE_GLOBAL:
     DISPATCH();
 L_STORE_NAME:
     v = POP();
-    t = rh_dict_set(rt, f->ns, c->co_names[arg], v);
+    t = ns_store(I, f->ns, c->co_names[arg], v);
     rh_decref(rt, v);
     if (t) goto error;
     DISPATCH();
 L_DELETE_GLOBAL:
 L_DELETE_NAME:
     w = hx_op(in) == HX_DELETE_NAME ? f->ns : f->globals;
-    if (!w || rh_dict_del(rt, w, c->co_names[arg]) != 0) {
+    if (!w || ns_delete(I, w, c->co_names[arg]) != 0) {
         rh_err_clear(rt);
         rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", hx_cstr(I, c->co_names[arg]));
         goto error;
@@ -1328,13 +1367,13 @@ L_DELETE_DEREF:
 L_LOAD_CLASSDEREF: /* the class namespace first (it may bind the name), then the cell */
     {
         rh_object *nm = rh_str_intern_utf8(rt, c->slotnames[arg], strlen(c->slotnames[arg]));
-        v = nm ? rh_dict_get(rt, f->ns, nm) : NULL;
+        v = nm ? ns_load(I, f->ns, nm) : NULL;
         rh_xdecref(rt, nm);
         if (!v && rh_err_occurred(rt)) goto error;
     }
-    if (!v) v = rh_cell_get(fast[arg]);
+    if (!v && (v = rh_cell_get(fast[arg]))) rh_incref(v);
     if (!v) { unbound_deref(I, c, (int)arg); goto error; }
-    PUSH(newref(v));
+    PUSH(v);
     DISPATCH();
 L_COPY_FREE_VARS: {
     rh_object *clo = f->func ? rh_func_closure(f->func) : f->closure;
@@ -2099,13 +2138,6 @@ rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int n
 /* ---------------------------------------------------------------- class bodies */
 
 /* ns[name] = int v under an interned name. 0 or -1. */
-static int set_int_cstr(rh_runtime *rt, rh_object *ns, const char *name, int64_t v) {
-    rh_object *k = rh_str_intern_utf8(rt, name, strlen(name)), *x = k ? rh_int_from_i64(rt, v) : NULL;
-    int rc = x ? rh_dict_set(rt, ns, k, x) : -1;
-    rh_xdecref(rt, x);
-    rh_xdecref(rt, k);
-    return rc;
-}
 
 /* 3.13's compiler notes every attribute assigned through a name spelled `self` in the functions of a
  * class body (`self.x = ...`, tuple and for targets, inside if/for/while; not `+=`, not `del` — checked
@@ -2145,7 +2177,8 @@ static int static_attrs_body(rh_runtime *rt, hx_node **b, int nb, const char *se
     return 0;
 }
 
-static int set_static_attributes(rh_runtime *rt, rh_object *ns, hx_code *c) {
+static int set_static_attributes(hx_interp *I, rh_object *ns, hx_code *c) {
+    rh_runtime *rt = I->rt;
     rh_object *set = rh_dict_new(rt);
     if (!set) return -1;
     int rc = 0;
@@ -2166,18 +2199,14 @@ static int set_static_attributes(rh_runtime *rt, rh_object *ns, hx_code *c) {
         rh_tuple_set(t, i, rh_list_get(l, i));
     }
     rh_decref(rt, l);
-    rh_object *k = t ? rh_str_intern_utf8(rt, "__static_attributes__", 21) : NULL;
-    rc = k ? rh_dict_set(rt, ns, k, t) : -1;
-    rh_xdecref(rt, k);
+    rh_object *k = t ? hx_name(I, "__static_attributes__") : NULL;
+    rc = k ? ns_store(I, ns, k, t) : -1;
     rh_xdecref(rt, t);
     return rc;
 }
 
 /* compiler_class's `__qualname__ = '<qualname>'` of a class nested in a function or class (type_new
  * keeps it as the class's qualname). 0 or -1. */
-static int set_qualname(hx_interp *I, rh_object *ns, hx_code *c) {
-    return rh_dict_set(I->rt, ns, I->s_qualname, c->co_qualname); /* the body's LOAD_CONST of it */
-}
 
 /* type_new_set_classcell: the __classcell__ the body stored leaves the namespace (the cell itself is set
  * once the class exists). 0 or -1. */
@@ -2227,7 +2256,8 @@ static rh_object *select_metaclass(hx_interp *I, rh_object *bases, rh_object *kw
 }
 
 /* The class body's namespace: meta.__prepare__(name, bases, **kw) when a metaclass written in Python (or
- * its metaclass) defines one, else a new dict (type.__prepare__'s). New reference or NULL. */
+ * its metaclass) defines one, else a new dict (type.__prepare__'s); any mapping will do (PEP 3115: the body's
+ * name operations go through its item methods). New reference or NULL. */
 static rh_object *prepare_namespace(hx_interp *I, rh_object *meta, rh_object *name, rh_object *bases, rh_object *kw) {
     rh_runtime *rt = I->rt;
     int defined = hx_is_heap_class(meta) ? rh_class_special(rt, meta, "__prepare__") != NULL
@@ -2242,14 +2272,9 @@ static rh_object *prepare_namespace(hx_interp *I, rh_object *meta, rh_object *na
     rh_object *args[2] = {name, bases};
     ns = call_kwdict(I, prep, args, 2, kw);
     rh_decref(rt, prep);
-    if (ns && rh_type_of(ns) != rh_builtin_type(rt, RH_K_DICT)) {
-        int mapping = rh_type_of(ns)->as_mapping.mp_subscript != NULL;
-        if (mapping)
-            rh_err_set(rt, RH_EXC_UNSUPPORTED, "a __prepare__ returning a '%s' (a class body runs in a dict)",
-                       hx_tname(ns));
-        else
-            rh_err_set(rt, RH_EXC_TYPE, "%s.__prepare__() must return a mapping, not %s",
-                       rh_kind_of(meta) == RH_K_TYPE ? ((rh_type *)meta)->name : "<metaclass>", hx_tname(ns));
+    if (ns && !rh_type_of(ns)->as_mapping.mp_subscript) { /* PyMapping_Check */
+        rh_err_set(rt, RH_EXC_TYPE, "%s.__prepare__() must return a mapping, not %s",
+                   rh_kind_of(meta) == RH_K_TYPE ? ((rh_type *)meta)->name : "<metaclass>", hx_tname(ns));
         rh_setref(rt, &ns, NULL);
     }
     return ns;
@@ -2337,6 +2362,27 @@ static int check_classcell(hx_interp *I, rh_object *cell, rh_object *name, rh_ob
     return -1;
 }
 
+/* The stores the compiler puts at the top of a class body (compiler_class_body): __module__ = __name__
+ * (LOAD_NAME: the namespace, then the globals), __qualname__ (type_new consumes it; type's own path only
+ * needs it when it differs from the name, a metaclass sees the store), and 3.13's __firstlineno__. 0 or -1. */
+static int body_prologue(hx_interp *I, hx_frame *f, hx_code *c, rh_object *ns, int line, int by_type) {
+    rh_runtime *rt = I->rt;
+    rh_object *modname = ns_is_dict(I, ns) ? NULL : ns_load(I, ns, I->s_name);
+    if (!modname && rh_err_occurred(rt)) return -1;
+    if (!modname) modname = newref(f->globals && rh_dict_get(rt, f->globals, I->s_name)
+                                       ? rh_dict_get(rt, f->globals, I->s_name) : I->s_main);
+    int rc = ns_store(I, ns, I->s_module, modname);
+    rh_decref(rt, modname);
+    if (rc == 0 && (!by_type || strcmp(c->qualname, c->name) != 0))
+        rc = ns_store(I, ns, I->s_qualname, c->co_qualname); /* the body's LOAD_CONST of it */
+    if (rc == 0 && RH_API(I, "class", "__firstlineno__")) {
+        rh_object *x = rh_int_from_i64(rt, line);
+        rc = x ? ns_store_cstr(I, ns, "__firstlineno__", x) : -1;
+        rh_xdecref(rt, x);
+    }
+    return rc;
+}
+
 /* The class body run in ns (stolen), then the class made by meta (borrowed): type's own path, or
  * meta(name, bases, ns, **kw) (builtin___build_class__'s PyObject_VectorcallDict) for anything else. */
 static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_object *name, rh_object *bases,
@@ -2346,16 +2392,8 @@ static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_objec
     /* __module__ (the body's `__module__ = __name__`, from the globals) goes into the namespace; __qualname__
      * is consumed by type_new (classes are module-level); 3.13 adds __firstlineno__ next (and
      * __static_attributes__ after the body) */
-    rh_object *modname = f->globals ? rh_dict_get(rt, f->globals, I->s_name) : NULL;
-    if (!ns || rh_dict_set(rt, ns, I->s_module, modname ? modname : I->s_main) ||
-        (RH_API(I, "class", "__firstlineno__") && set_int_cstr(rt, ns, "__firstlineno__", line))) {
+    if (!ns || body_prologue(I, f, c, ns, line, by_type) != 0) {
         rh_xdecref(rt, ns);
-        rh_decref(rt, bases);
-        return NULL;
-    }
-    /* a metaclass sees the body's __qualname__ store; type's own path only needs it when it differs */
-    if ((!by_type || strcmp(c->qualname, c->name) != 0) && set_qualname(I, ns, c) != 0) {
-        rh_decref(rt, ns);
         rh_decref(rt, bases);
         return NULL;
     }
@@ -2377,13 +2415,8 @@ static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_objec
         rh_decref(rt, bases);
         return NULL;
     }
-    if (orig && rh_dict_set_cstr(rt, ns, "__orig_bases__", orig)) { /* builtin___build_class__ after the body */
-        rh_xdecref(rt, classcell);
-        rh_decref(rt, ns);
-        rh_decref(rt, bases);
-        return NULL;
-    }
-    if (RH_API(I, "class", "__static_attributes__") && set_static_attributes(rt, ns, c) != 0) {
+    if ((RH_API(I, "class", "__static_attributes__") && set_static_attributes(I, ns, c) != 0) ||
+        (orig && ns_store_cstr(I, ns, "__orig_bases__", orig))) { /* builtin___build_class__ after the body */
         rh_xdecref(rt, classcell);
         rh_decref(rt, ns);
         rh_decref(rt, bases);

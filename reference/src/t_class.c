@@ -402,13 +402,22 @@ static int is_subtype(rh_object *a, rh_object *b) {
     if (a == b) return 1;
     for (size_t i = 0; i < chain_len(t); i++)
         if (chain_at(t, i) == b) return 1;
+    for (rh_type *s = t->mro ? NULL : t->base; s; s = s->base) /* a built-in type: its tp_base chain */
+        if (&s->ob.ob == b) return 1;
     return b->type->kind == RH_K_TYPE && ((rh_type *)(void *)b)->kind == RH_K_OBJECT;
 }
 
-/* solid_base: the nearest class in the tp_base chain that adds __slots__ members (object at the end) */
+/* solid_base: the nearest type in the tp_base chain that adds instance fields (extra_ivars): a class with
+ * __slots__ members, a built-in type larger than its base (BaseException over object; ArithmeticError and
+ * ZeroDivisionError share BaseException's struct, so both have it as solid base); object at the end */
 static rh_object *solid_base(rh_object *c) {
-    while (rh__is_heap_class(c) && rh__as_class(c)->t.nslots == 0) c = (rh_object *)rh__as_class(c)->t.base;
-    return c;
+    for (;;) {
+        rh_type *t = (rh_type *)(void *)c;
+        if (rh__is_heap_class(c) ? rh__as_class(c)->t.nslots != 0
+                                 : !t->base || t->basicsize != t->base->basicsize || t->itemsize != t->base->itemsize)
+            return c;
+        c = (rh_object *)t->base;
+    }
 }
 
 /* best_base */
@@ -1538,6 +1547,17 @@ static int object_repr_into(rh__sb *b, rh_object *o) {
                rh__sb_printf(b, " object at %p>", p);
     if (o->type->flags & RH_TPFLAG_HEAPTYPE) return rh__sb_printf(b, "<__main__.%s object at %p>", rh_type_name(o), p);
     return rh__sb_printf(b, "<%s object at %p>", rh_type_name(o), p);
+}
+
+rh_object *rh_object_repr(rh_runtime *rt, rh_object *o) {
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    if (object_repr_into(&b, o) != 0) {
+        if (b.failed && !rh_err_occurred(rt)) rh_err_nomemory(rt);
+        rh__sb_free(&b);
+        return NULL;
+    }
+    return rh__sb_finish(&b);
 }
 
 /* object_str: str() is repr() (through the type's tp_repr, which may be a class's __repr__) */

@@ -400,6 +400,8 @@ int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, in
  * method calls to reach the instance's attributes). Results as rh_getattr / rh_setattr. */
 rh_object *rh_object_generic_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
 int rh_object_generic_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
+/* object.__repr__(o): object_repr's "<module.C object at 0x...>", whatever o's class defines. New str or NULL. */
+rh_object *rh_object_repr(rh_runtime *rt, rh_object *o);
 /* 1 if a method of this name defined in a class body is called by the library (a slot wrapper of
  * Objects/typeobject.c's slotdefs — __repr__, __eq__, __add__, __getattr__ ... — or __init__/__del__),
  * 0 for any other name. No runtime needed. */
