@@ -971,7 +971,7 @@ static rh_object *class_getitem(hx_interp *I, rh_object *cls, rh_object *idx) {
 /* A slice object subscripting a built-in sequence whose type's subscript is its own (not a subclass
  * overriding __getitem__): list_subscript & co. read its bounds (PySlice_Unpack) */
 static int slice_key(hx_interp *I, rh_object *o, rh_object *idx) {
-    if (rh_kind_of(idx) != RH_K_SLICE || seq_len(o) < 0) return 0;
+    if (rh_kind_of(idx) != RH_K_SLICE || seq_len(o) == -1) return 0; /* -2: a range beyond C long slices too */
     const rh_type *t = rh_type_of(o), *b = rh_builtin_type(I->rt, rh_kind_of(o));
     return t == b || t->as_mapping.mp_subscript == b->as_mapping.mp_subscript;
 }
