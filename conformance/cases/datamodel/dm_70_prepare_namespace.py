@@ -3,8 +3,8 @@
 # property: PEP 3115: the class body runs in whatever mapping __prepare__ returns; an exact dict takes the
 # dict path, anything else its __setitem__/__getitem__/__delitem__ (the prologue's __module__/__qualname__
 # stores included, a KeyError from __getitem__ falls back to the globals and builtins, any error from
-# __delitem__ becomes NameError); type.__new__ copies a dict subclass into a plain dict; a non-mapping
-# is "<meta>.__prepare__() must return a mapping, not T"
+# __delitem__ becomes NameError); type.__new__ copies a dict subclass into a plain dict (a non-mapping
+# __prepare__ result: dm_18)
 import gc
 
 
@@ -52,19 +52,6 @@ try:
         del nothere
 except NameError as e:
     print("NameError", e)
-
-
-class Bad(type):
-    @classmethod
-    def __prepare__(mcls, name, bases):
-        return 42
-
-
-try:
-    class B(metaclass=Bad):
-        pass
-except TypeError as e:
-    print("TypeError", e)
 
 
 class Mapping:
