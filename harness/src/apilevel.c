@@ -40,6 +40,8 @@ static const api_entry api_table[] = {
     {"dict", "__reversed__", 0x0308, 0},     /* 3.8: reversed(dict) and its views */
     {"dict_keys", "__reversed__", 0x0308, 0}, {"dict_keys", "mapping", 0x030A, 0}, /* 3.10: view.mapping */
     {"dict_keys", "isdisjoint", 0x0300, 0},  /* 2.7 views have no isdisjoint */
+    {"range", "count", 0x0302, 0},           /* 3.2: range.count/index (2.7's xrange has neither) */
+    {"range", "index", 0x0302, 0},
     {"list", "clear", 0x0303, 0},            /* 3.3 */
     {"list", "copy", 0x0303, 0},
     {"weakref", "__callback__", 0x0304, 0},  /* 3.4 */

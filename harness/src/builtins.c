@@ -1185,7 +1185,8 @@ static rh_object *slot_method(hx_interp *I, rh_type *bt, const char *nm, rh_obje
         rh_err_set(rt, RH_EXC_TYPE, "expected %d argument%s, got %d", tab[i].nargs, tab[i].nargs == 1 ? "" : "s", n);
         return NULL;
     }
-    if (i >= 3 && i != 4 && i <= 6 && rh_kind_of(a[0]) == RH_K_SLICE) { /* list_subscript's PySlice_Check */
+    if (i >= 3 && i != 4 && i <= 6 && rh_kind_of(a[0]) == RH_K_SLICE && bt->kind != RH_K_RANGE) { /* list_subscript's
+        PySlice_Check; range_subscript's compute_slice is the library's */
         int64_t b[3];
         int has[3];
         if (hx_slice_bounds(I, a[0], b, has)) return NULL;
@@ -1285,6 +1286,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_UNION: return hx_union_method_tables(k, t);            /* builtins_proxy.c */
     case RH_K_COMPLEX: return hx_complex_method_tables(k, t);        /* builtins_complex.c */
     case RH_K_SLICE: return hx_slice_method_tables(k, t);            /* builtins_slice.c */
+    case RH_K_RANGE: return hx_range_method_tables(k, t);            /* builtins_range.c */
     case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: case RH_K_DICTITER_KEY: case RH_K_DICTITER_VALUE:
     case RH_K_DICTITER_ITEM: case RH_K_DICTREVITER_KEY: case RH_K_DICTREVITER_VALUE: case RH_K_DICTREVITER_ITEM:
         return hx_dictview_method_tables(k, t); /* builtins_dictview.c */
@@ -1300,7 +1302,7 @@ static const rh_builtin_def *mtab_at(const hx_mtab *t, size_t i) {
 static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
     const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str"
                     : k == RH_K_UNION ? "types.UnionType" : k == RH_K_COMPLEX ? "complex" : k == RH_K_DICT ? "dict"
-                    : k >= RH_K_DICTKEYS && k <= RH_K_DICTITEMS ? "dict_keys" : NULL;
+                    : k >= RH_K_DICTKEYS && k <= RH_K_DICTITEMS ? "dict_keys" : k == RH_K_RANGE ? "range" : NULL;
     return !api || RH_API(I, api, name);
 }
 

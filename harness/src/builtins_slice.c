@@ -49,12 +49,36 @@ int hx_slice_bounds(hx_interp *I, rh_object *s, int64_t v[3], int has[3]) {
             rh_err_set(I->rt, RH_EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
             return -1;
         }
-        if (rh_index_value(I->rt, parts[i], &v[i]) == 0) continue;
-        if (rh_err_occurred(I->rt) != RH_EXC_OVERFLOW) return -1;
-        rh_err_clear(I->rt); /* PyNumber_AsSsize_t(v, NULL): clipped to the Py_ssize_t range */
-        v[i] = ((rh_varobject *)parts[i])->size < 0 ? INT64_MIN : INT64_MAX;
+        if (hx_slice_index(I, parts[i], &v[i])) return -1;
     }
     return 0;
+}
+
+int hx_slice_index(hx_interp *I, rh_object *o, int64_t *v) {
+    rh_kind k = rh_kind_of(o);
+    rh_object *i = k == RH_K_INT || k == RH_K_BOOL ? (rh_incref(o), o) : rh_number_index(I->rt, o);
+    if (!i) return -1;
+    if (rh_index_value(I->rt, i, v)) { /* PyNumber_AsSsize_t(v, NULL): clipped to the Py_ssize_t range */
+        rh_err_clear(I->rt);
+        *v = ((rh_varobject *)i)->size < 0 ? INT64_MIN : INT64_MAX;
+    }
+    rh_decref(I->rt, i);
+    return 0;
+}
+
+/* slice_indices from 3.0: on int objects of any size (_PySlice_GetLongIndices) */
+static rh_object *long_indices(hx_interp *I, rh_object *self, rh_object *len) {
+    rh_runtime *rt = I->rt;
+    rh_object *length = rh_number_index(rt, len), *b[3], *t = NULL;
+    if (!length) return NULL;
+    if (((rh_varobject *)length)->size < 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "length should not be negative");
+    } else if (rh_slice_long_indices(rt, self, length, b) == 0) {
+        t = rh_tuple_pack(rt, 3, b[0], b[1], b[2]);
+        for (int i = 0; i < 3; i++) rh_decref(rt, b[i]);
+    }
+    rh_decref(rt, length);
+    return t;
 }
 
 /* slice.indices(len): (start, stop, step) clipped to a sequence of length len (_PySlice_GetLongIndices) */
@@ -66,6 +90,7 @@ FN(m_indices) {
                                         : "slice.indices() takes exactly one argument (%d given)", n);
         return NULL;
     }
+    if (!python2(I)) return long_indices(I, self, a[0]);
     int64_t len, v[3];
     int has[3];
     if (rh_index_value(rt, a[0], &len)) return NULL;

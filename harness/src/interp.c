@@ -853,25 +853,10 @@ static int step_ok(hx_interp *I, const int64_t b[3], const int has[3]) {
     return 1;
 }
 
-/* The length of a long range for slicing: its len, or when that does not fit an int64, INT64_MAX for a slice
- * that never reads it (start and stop given, non-negative, a positive step: compute_slice's indices are then
- * the bounds themselves); OverflowError for other slices of such a range (refheap's slice bounds are int64s,
- * CPython's _PySlice_GetLongIndices computes on ints). */
-static int64_t long_range_len(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
-    int64_t len = rh_len(I->rt, o);
-    if (len >= 0 || rh_err_occurred(I->rt) != RH_EXC_OVERFLOW) return len;
-    if (has[0] && has[1] && b[0] >= 0 && b[1] >= 0 && (!has[2] || b[2] > 0)) {
-        rh_err_clear(I->rt);
-        return INT64_MAX;
-    }
-    return -1;
-}
-
 rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has[3]) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(o);
     int64_t len = seq_len(o), st, sp, step;
-    if (len == -2 && (len = long_range_len(I, o, b, has)) < 0) return NULL;
     if (len < 0) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(o));
         return NULL;
@@ -971,7 +956,7 @@ static rh_object *class_getitem(hx_interp *I, rh_object *cls, rh_object *idx) {
 /* A slice object subscripting a built-in sequence whose type's subscript is its own (not a subclass
  * overriding __getitem__): list_subscript & co. read its bounds (PySlice_Unpack) */
 static int slice_key(hx_interp *I, rh_object *o, rh_object *idx) {
-    if (rh_kind_of(idx) != RH_K_SLICE || seq_len(o) == -1) return 0; /* -2: a range beyond C long slices too */
+    if (rh_kind_of(idx) != RH_K_SLICE || seq_len(o) < 0) return 0; /* -2: a range beyond C long (its own slot) */
     const rh_type *t = rh_type_of(o), *b = rh_builtin_type(I->rt, rh_kind_of(o));
     return t == b || t->as_mapping.mp_subscript == b->as_mapping.mp_subscript;
 }

@@ -397,7 +397,11 @@ const rh_builtin_def *hx_slice_constructor(void);
 int hx_slice_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_slice_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);
 int hx_slice_bounds(hx_interp *I, rh_object *s, int64_t v[3], int has[3]);
+/* _PyEval_SliceIndex of a bound with __index__: 0 and *v (clipped to the int64 range), or -1 with the error */
+int hx_slice_index(hx_interp *I, rh_object *o, int64_t *v);
 int hx_builtins_slice_init(hx_interp *I);
+/* range (builtins_range.c): its methods (count, index, __reversed__, __reduce__) */
+int hx_range_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_slice_setattr(hx_interp *I, rh_object *name); /* -1: a read-only member (error set), 0: not one */
 int hx_builtins_complex_init(hx_interp *I);
 /* builtins.c: float(o) for one argument (PyNumber_Float): new reference or NULL */

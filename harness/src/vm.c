@@ -662,8 +662,8 @@ static int slice_args(hx_interp *I, rh_object **parts, int mask, int64_t v[3], i
             rh_err_set(I->rt, RH_EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
             return -1;
         }
-        if (rh_index_value(I->rt, o, &v[i])) return -1;
         has[i] = 1;
+        if (hx_slice_index(I, o, &v[i])) return -1;
     }
     return 0;
 }

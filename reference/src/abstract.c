@@ -469,25 +469,39 @@ rh_object *rh_unop(rh_runtime *rt, rh_unop_kind op, rh_object *o) {
     return NULL;
 }
 
-/* PyNumber_Index + PyNumber_AsSsize_t(o, OverflowError); an int or bool is read directly. */
-int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out) {
+/* _PyNumber_Index: o itself for an int or bool, else what its nb_index returns, which must be an int */
+static rh_object *index_object(rh_runtime *rt, rh_object *o) {
     rh_unaryfunc f = o->type->as_number.nb_index;
     if (!f) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_type_name(o));
-        return -1;
+        return NULL;
     }
-    rh_object *i = o;
-    if (o->type->kind != RH_K_INT && o->type->kind != RH_K_BOOL) {
-        if (!(i = f(rt, o))) return -1;
-        if (i->type->kind != RH_K_INT && i->type->kind != RH_K_BOOL) {
-            rh_err_set(rt, RH_EXC_TYPE, "__index__ returned non-int (type %s)", rh_type_name(i));
-            rh_decref(rt, i);
-            return -1;
-        }
+    if (o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL) return rh_incref(o), o;
+    rh_object *i = f(rt, o);
+    if (i && i->type->kind != RH_K_INT && i->type->kind != RH_K_BOOL) {
+        rh_err_set(rt, RH_EXC_TYPE, "__index__ returned non-int (type %s)", rh_type_name(i));
+        rh_decref(rt, i);
+        return NULL;
     }
+    return i;
+}
+
+/* PyNumber_Index: a bool becomes the int of its value (_PyLong_Copy of a non-exact int) */
+rh_object *rh_number_index(rh_runtime *rt, rh_object *o) {
+    rh_object *i = index_object(rt, o);
+    if (!i || i->type->kind != RH_K_BOOL) return i;
+    int64_t v = i == rh_true(rt);
+    rh_decref(rt, i);
+    return rh_int_from_i64(rt, v);
+}
+
+/* PyNumber_Index + PyNumber_AsSsize_t(o, OverflowError); an int or bool is read directly. */
+int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out) {
+    rh_object *i = index_object(rt, o);
+    if (!i) return -1;
     int64_t v;
     int fits = rh__int_i64(i, &v);
-    if (i != o) rh_decref(rt, i);
+    rh_decref(rt, i);
     if (!fits) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "cannot fit '%s' into an index-sized integer", rh_type_name(o));
         return -1;

@@ -282,8 +282,30 @@ static int range_contains(rh_runtime *rt, rh_object *r, rh_object *v) {
     return 0;
 }
 
-/* range_subscript for an index (PyNumber_Index, then compute_range_item) */
+/* compute_item: start + i * step, for i within the range (no bounds check). New reference or NULL. */
+static rh_object *item_at(rh_runtime *rt, rh_object *r, rh_object *i) {
+    rh_object *prod = int_op(rt, RH_BINOP_MUL, i, as_range(r)->step);
+    rh_object *v = prod ? int_op(rt, RH_BINOP_ADD, as_range(r)->start, prod) : NULL;
+    rh_xdecref(rt, prod);
+    return v;
+}
+
+/* compute_slice: the slice's bounds adjusted to the length on int objects (_PySlice_GetLongIndices), then
+ * range(item(start), item(stop), step * r.step) */
+static rh_object *slice_of(rh_runtime *rt, rh_object *r, rh_object *slice) {
+    rh_object *b[3], *part[3] = {NULL, NULL, NULL}, *res = NULL;
+    if (rh_slice_long_indices(rt, slice, as_range(r)->length, b)) return NULL;
+    part[2] = int_op(rt, RH_BINOP_MUL, as_range(r)->step, b[2]);
+    if (part[2]) part[0] = item_at(rt, r, b[0]);
+    if (part[0]) part[1] = item_at(rt, r, b[1]);
+    if (part[1]) res = rh_range_from_ints(rt, part[0], part[1], part[2]);
+    for (int i = 0; i < 3; i++) rh_decref(rt, b[i]), rh_xdecref(rt, part[i]);
+    return res;
+}
+
+/* range_subscript: a slice (compute_slice) or an index (PyNumber_Index, then compute_range_item) */
 static rh_object *range_subscript(rh_runtime *rt, rh_object *r, rh_object *key) {
+    if (key->type->kind == RH_K_SLICE) return slice_of(rt, r, key);
     rh_unaryfunc f = key->type->as_number.nb_index;
     if (!f) {
         rh_err_set(rt, RH_EXC_TYPE, "range indices must be integers or slices, not %s", rh_type_name(key));
@@ -314,10 +336,14 @@ static rh_object *value_at(rh_runtime *rt, rh_object *r, int64_t i) {
     return v;
 }
 
+static int fits128(__int128 v) { return v >= INT64_MIN && v <= INT64_MAX; }
+
+/* compute_slice for adjusted int64 bounds: on int64s when the new start, stop and step fit, else on ints */
 rh_object *rh_range_slice(rh_runtime *rt, rh_object *r, int64_t st, int64_t sp, int64_t step) {
     if (!rh_range_is_long(r)) {
-        int64_t rstep = field(as_range(r)->step);
-        return rh_range_new(rt, rh_range_item(r, st), rh_range_item(r, sp), step * rstep);
+        __int128 start = field(as_range(r)->start), rstep = field(as_range(r)->step);
+        __int128 a = start + st * rstep, b = start + sp * rstep, c = step * rstep;
+        if (fits128(a) && fits128(b) && fits128(c)) return rh_range_new(rt, (int64_t)a, (int64_t)b, (int64_t)c);
     }
     rh_object *a = value_at(rt, r, st), *b = a ? value_at(rt, r, sp) : NULL, *k = b ? rh_int_from_i64(rt, step) : NULL;
     rh_object *c = k ? int_op(rt, RH_BINOP_MUL, k, as_range(r)->step) : NULL;
@@ -325,6 +351,70 @@ rh_object *rh_range_slice(rh_runtime *rt, rh_object *r, int64_t st, int64_t sp, 
     rh_object *tmp[] = {a, b, k, c};
     for (size_t i = 0; i < sizeof tmp / sizeof *tmp; i++) rh_xdecref(rt, tmp[i]);
     return res;
+}
+
+/* _PySequence_IterSearch over a range: the items start, start + step, ... compared with v (item == v) in
+ * order; the number equal (count) or the position of the first (index, -1 when none). -2 on error. */
+static int64_t iter_search(rh_runtime *rt, rh_object *r, rh_object *v, int count) {
+    int64_t n, found = count ? 0 : -1, i = 0;
+    int bounded = rh__int_i64(as_range(r)->length, &n); /* else more items than a search can visit */
+    rh_object *item = as_range(r)->start;
+    rh_incref(item);
+    for (; !bounded || i < n; i++) {
+        int c = rh__richcompare_bool(rt, item, v, RH_CMP_EQ);
+        rh_object *next = c >= 0 ? int_op(rt, RH_BINOP_ADD, item, as_range(r)->step) : NULL;
+        rh_decref(rt, item);
+        if (!next) return -2;
+        item = next;
+        if (c && !count) {
+            found = i;
+            break;
+        }
+        found += c;
+    }
+    rh_decref(rt, item);
+    return found;
+}
+
+rh_object *rh_range_count(rh_runtime *rt, rh_object *r, rh_object *v) {
+    int64_t n;
+    if (v->type->kind == RH_K_INT || v->type->kind == RH_K_BOOL) {
+        n = range_contains(rt, r, v);
+        if (n < 0) return NULL;
+    } else if ((n = iter_search(rt, r, v, 1)) < 0) {
+        return NULL;
+    }
+    return rh_int_from_i64(rt, n);
+}
+
+/* range_index's "%R is not in range": the repr of an int or bool */
+static void not_in_range(rh_runtime *rt, rh_object *v) {
+    if (v->type->kind == RH_K_BOOL) {
+        rh_err_set(rt, RH_EXC_VALUE, "%s is not in range", v == rh_true(rt) ? "True" : "False");
+        return;
+    }
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    if (rh__int_repr_into(&b, v) == 0 && rh__sb_putc(&b, 0) == 0) /* else MemoryError is set */
+        rh_err_set(rt, RH_EXC_VALUE, "%s is not in range", b.buf);
+    rh__sb_free(&b);
+}
+
+rh_object *rh_range_index(rh_runtime *rt, rh_object *r, rh_object *v) {
+    if (v->type->kind != RH_K_INT && v->type->kind != RH_K_BOOL) {
+        int64_t i = iter_search(rt, r, v, 0);
+        if (i == -1) rh_err_set(rt, RH_EXC_VALUE, "sequence.index(x): x not in sequence");
+        return i < 0 ? NULL : rh_int_from_i64(rt, i);
+    }
+    int c = range_contains(rt, r, v);
+    if (c <= 0) {
+        if (c == 0) not_in_range(rt, v);
+        return NULL;
+    }
+    rh_object *d = int_op(rt, RH_BINOP_SUB, v, as_range(r)->start);
+    rh_object *i = d ? int_op(rt, RH_BINOP_FLOORDIV, d, as_range(r)->step) : NULL;
+    rh_xdecref(rt, d);
+    return i;
 }
 
 /* range_iter: a range_iterator when start, stop, step and the length fit and start + len * step cannot

@@ -72,6 +72,60 @@ static void slice_dealloc(rh_runtime *rt, rh_object *o) {
 }
 
 /* _PySlice_Fini: the parked slice's memory goes back at teardown */
+/* evaluate_slice_index: a bound as an int object (PyNumber_Index), TypeError for one without __index__ */
+static rh_object *bound_index(rh_runtime *rt, rh_object *o) {
+    if (o->type->as_number.nb_index) return rh_number_index(rt, o);
+    rh_err_set(rt, RH_EXC_TYPE, "slice indices must be integers or None or have an __index__ method");
+    return NULL;
+}
+
+/* One bound of _PySlice_GetLongIndices: absent, dflt; negative, length added and raised to lower; else
+ * lowered to upper. New reference or NULL. */
+static rh_object *clip_bound(rh_runtime *rt, rh_object *b, rh_object *length, rh_object *lower, rh_object *upper,
+                             rh_object *dflt) {
+    if (b == rh_none(rt)) return rh_incref(dflt), dflt;
+    rh_object *v = bound_index(rt, b), *edge = upper;
+    int below = v && rh__int_sign(v) < 0;
+    if (below) {
+        rh_object *w = rh_binop(rt, RH_BINOP_ADD, v, length);
+        rh_decref(rt, v);
+        v = w;
+        edge = lower;
+    }
+    if (!v) return NULL;
+    int out = rh__richcompare_bool(rt, v, edge, below ? RH_CMP_LT : RH_CMP_GT);
+    if (out == 0) return v;
+    rh_decref(rt, v);
+    if (out < 0) return NULL;
+    return rh_incref(edge), edge;
+}
+
+int rh_slice_long_indices(rh_runtime *rt, rh_object *s, rh_object *length, rh_object *out[3]) {
+    rh_slice *sl = as_slice(s);
+    out[0] = out[1] = out[2] = NULL;
+    rh_object *step = sl->step == rh_none(rt) ? rh_int_from_i64(rt, 1) : bound_index(rt, sl->step);
+    if (!step) return -1;
+    int neg = rh__int_sign(step) < 0;
+    if (rh__int_sign(step) == 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "slice step cannot be zero");
+        rh_decref(rt, step);
+        return -1;
+    }
+    rh_object *lower = rh_int_from_i64(rt, neg ? -1 : 0);
+    rh_object *upper = !lower ? NULL : neg ? rh_binop(rt, RH_BINOP_ADD, length, lower) : (rh_incref(length), length);
+    rh_object *start = upper ? clip_bound(rt, sl->start, length, lower, upper, neg ? upper : lower) : NULL;
+    rh_object *stop = start ? clip_bound(rt, sl->stop, length, lower, upper, neg ? lower : upper) : NULL;
+    rh_xdecref(rt, lower);
+    rh_xdecref(rt, upper);
+    if (!stop) {
+        rh_xdecref(rt, start);
+        rh_decref(rt, step);
+        return -1;
+    }
+    out[0] = start, out[1] = stop, out[2] = step;
+    return 0;
+}
+
 void rh__slice_cache_clear(rh_runtime *rt) {
     rh_object *o = rt->slice_cache;
     rt->slice_cache = NULL;

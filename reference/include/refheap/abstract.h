@@ -73,6 +73,9 @@ rh_object *rh_ascii(rh_runtime *rt, rh_object *o);
 /* operator.index(o) for int and bool: 0 and *out, or -1 with TypeError ("'float' object cannot be
  * interpreted as an integer") or OverflowError ("cannot fit 'int' into an index-sized integer"). */
 int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out);
+/* operator.index(o) as an int object (PyNumber_Index: an int as is, a bool as the int of its value, else
+ * o's __index__, which must return an int). o borrowed; new reference, or NULL with TypeError. */
+rh_object *rh_number_index(rh_runtime *rt, rh_object *o);
 
 /* ---- containers, iteration and calls: generic dispatch through the slots (typeslots.h) ---- */
 /* len(o) (PyObject_Size: sq_length, then mp_length): >= 0, or -1 with TypeError "object of type 'int'

@@ -231,6 +231,11 @@ rh_object *rh_range_from_ints(rh_runtime *rt, rh_object *start, rh_object *stop,
 int rh_range_is_long(rh_object *r);
 /* r[st:sp:step] for slice indices already adjusted to r's length (compute_slice). New reference or NULL. */
 rh_object *rh_range_slice(rh_runtime *rt, rh_object *r, int64_t st, int64_t sp, int64_t step);
+/* r.count(v) and r.index(v) (range_count, range_index): arithmetic for an int or bool, else v compared
+ * with each item in order (_PySequence_IterSearch). v borrowed; a new int, or NULL with the error set
+ * (index: ValueError "5 is not in range" for an int, "sequence.index(x): x not in sequence" otherwise). */
+rh_object *rh_range_count(rh_runtime *rt, rh_object *r, rh_object *v);
+rh_object *rh_range_index(rh_runtime *rt, rh_object *r, rh_object *v);
 /* r.start (i 0), r.stop (1) or r.step (2): borrowed */
 rh_object *rh_range_field(rh_object *r, int i);
 /* reversed(r) (range_reverse): a range_iterator, or a longrange_iterator when the values do not fit. New. */
@@ -338,6 +343,10 @@ rh_object *rh_slice_start(rh_object *s);
 rh_object *rh_slice_stop(rh_object *s);
 rh_object *rh_slice_step(rh_object *s);
 int rh_slice_cached(rh_runtime *rt);
+/* _PySlice_GetLongIndices: slice s's start, stop and step (new references in out[0..2]) adjusted to a
+ * sequence of length `length` (an int object >= 0, borrowed), on int objects of any size. The bounds go
+ * through __index__; 0, or -1 with TypeError (a bound without __index__) or ValueError (step 0). */
+int rh_slice_long_indices(rh_runtime *rt, rh_object *s, rh_object *length, rh_object *out[3]);
 /* _string's formatteriterator / fieldnameiterator (t_fmtiter.c; kind RH_K_FORMATTERITER or
  * RH_K_FIELDNAMEITER) over str[start:end] (str borrowed, a reference taken): a new reference or NULL. The
  * cursor is {start, end, index} (index: the field name iterator's), the embedder's to advance; the str is
