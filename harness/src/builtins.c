@@ -323,7 +323,11 @@ static rh_object *number_convert(hx_interp *I, rh_object *o, int to_float) {
 
 FN(int_impl) {
     UNUSED_ARGS;
-    if (no_kw(I, "int", nkw, kwn) || nargs_check(I, "int", n, 0, 2)) return NULL;
+    if (no_kw(I, "int", nkw, kwn)) return NULL;
+    if (n > 2) { /* long_new's clinic parser (_PyArg_CheckPositional) */
+        rh_err_set(I->rt, RH_EXC_TYPE, "int() takes at most 2 arguments (%d given)", n);
+        return NULL;
+    }
     if (n == 0) return rh_int_from_i64(I->rt, 0);
     rh_object *o = a[0];
     if (n == 2) { /* long_new_impl with a base */
@@ -341,8 +345,8 @@ FN(int_impl) {
         const char *u = rh_str_utf8(I->rt, o, &len);
         return u ? rh_int_from_text_base(I->rt, u, len, (int)base) : NULL;
     }
+    if (rh_type_of(o) == rh_builtin_type(I->rt, RH_K_INT)) return newref(o); /* PyLong_CheckExact */
     switch (rh_kind_of(o)) {
-    case RH_K_INT: return newref(o);
     case RH_K_BOOL: return rh_int_from_i64(I->rt, o == rh_true(I->rt));
     case RH_K_FLOAT: return rh_int_from_double(I->rt, rh_float_value(o));
     case RH_K_STR: {
@@ -353,6 +357,38 @@ FN(int_impl) {
     default: return number_convert(I, o, 0);
     }
 }
+
+/* long_subtype_new: int(...)'s value, then an instance of cls (a class deriving from int) holding it.
+ * Arguments borrowed; new reference or NULL. */
+rh_object *hx_int_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    if (hx_abstract_error(I, cls)) return NULL;
+    rh_object *v = int_impl(I, NULL, a, n, kwn, kwv, nkw);
+    rh_object *r = v ? rh_int_subtype_new(I->rt, cls, v) : NULL;
+    rh_xdecref(I->rt, v);
+    return r;
+}
+
+/* tp_new_wrapper for int: int.__new__(X, *args), X int itself or a class deriving from it */
+FN(int_new_method) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (n < 1) {
+        rh_err_set(rt, RH_EXC_TYPE, "int.__new__(): not enough arguments");
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_TYPE) {
+        rh_err_set(rt, RH_EXC_TYPE, "int.__new__(X): X is not a type object (%s)", hx_tname(a[0]));
+        return NULL;
+    }
+    rh_type *t = (rh_type *)a[0];
+    if (t->kind != RH_K_INT || (t->flags & RH_TPFLAG_INT_WORD) != (rh_builtin_type(rt, RH_K_INT)->flags & RH_TPFLAG_INT_WORD)) {
+        rh_err_set(rt, RH_EXC_TYPE, "int.__new__(%s): %s is not a subtype of int", t->name, t->name);
+        return NULL;
+    }
+    if (t == rh_builtin_type(rt, RH_K_INT)) return int_impl(I, NULL, a + 1, n - 1, kwn, kwv, nkw);
+    return hx_int_subtype_new(I, a[0], a + 1, n - 1, kwn, kwv, nkw);
+}
+static const rh_builtin_def m_int_new = {"__new__", (void (*)(void))int_new_method, HX_METH_VARARGS};
 
 FN(bi_float) {
     UNUSED_ARGS;
@@ -1156,7 +1192,8 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
         rh_xdecref(I->rt, rest);
         return r;
     }
-    case RH_K_TUPLE: /* tuple has no __init__: object_init, which a class with its own __new__ lets pass */
+    case RH_K_TUPLE: /* tuple and int have no __init__: object_init, which a type with its own __new__ lets pass */
+    case RH_K_INT:
         return newref(rh_none(I->rt));
     default:
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__init__ of the built-in type '%s'", rh_type_name(self));
@@ -1393,10 +1430,59 @@ static int is_static_type(hx_interp *I, rh_type *t) {
     return !hx_is_heap_class((rh_object *)t) && rh_builtin_type(I->rt, t->kind) == t;
 }
 
+/* int's tp_dict entry __new__: the unbound built-in tp_new_wrapper (made at the first read). Borrowed or NULL. */
+static rh_object *static_new_wrapper(hx_interp *I, rh_type *t, const rh_builtin_def *def, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    rh_object *tp_dict = static_tp_dict(I, t), *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;
+    if (d || !tp_dict || rh_err_occurred(rt)) return d;
+    if ((d = rh_builtin_new(rt, def, NULL))) {
+        int rc = rh_dict_set(rt, tp_dict, name, d);
+        rh_decref(rt, d); /* tp_dict holds it */
+        if (rc) d = NULL;
+    }
+    return d;
+}
+
+/* int's tp_repr wrapper and int.__format__ (int___format___impl), as method descriptors of int: what
+ * Lib/enum.py copies onto IntEnum (ReprEnum's __str__ = int.__repr__, __format__ = int.__format__) */
+FN(int_repr_method) {
+    UNUSED_ARGS;
+    (void)a;
+    if (n || nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "expected 0 arguments, got %d", n + nkw);
+        return NULL;
+    }
+    return rh_repr_as(I->rt, rh_builtin_type(I->rt, RH_K_INT), self);
+}
+FN(int_format_method) {
+    UNUSED_ARGS;
+    if (n + nkw != 1 || nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "int.__format__() takes exactly one argument (%d given)", n + nkw);
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "int.__format__() argument must be str, not %s", hx_tname(a[0]));
+        return NULL;
+    }
+    return hx_int_format(I, self, a[0]);
+}
+static const rh_builtin_def m_int_repr = {"__repr__", (void (*)(void))int_repr_method, 0};
+static const rh_builtin_def m_int_format = {"__format__", (void (*)(void))int_format_method, 0};
+
 rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (!is_static_type(I, t)) return NULL;
+    if (t->kind == RH_K_INT && rh_str_eq_cstr(name, "__new__")) {
+        rh_gc_startup save;
+        rh_gc_startup_begin(rt, &save);
+        rh_object *d = static_new_wrapper(I, t, &m_int_new, name);
+        rh_gc_startup_end(rt, &save);
+        if (!d && !rh_err_occurred(rt)) rh_err_nomemory(rt);
+        return d ? newref(d) : NULL;
+    }
     const rh_builtin_def *def = hx_kind_method_def(I, t->kind, hx_cstr(I, name));
+    if (!def && t->kind == RH_K_INT)
+        def = rh_str_eq_cstr(name, "__repr__") ? &m_int_repr : rh_str_eq_cstr(name, "__format__") ? &m_int_format : NULL;
     size_t field;
     int is_field = !def && field_index(I, t->kind, hx_cstr(I, name), &field);
     if (!def && !is_field) return NULL;
@@ -1415,6 +1501,10 @@ rh_object *hx_static_type_dict(hx_interp *I, rh_type *t) {
     rh_gc_startup_begin(rt, &save);
     rh_object *tp_dict = static_tp_dict(I, t);
     const rh_builtin_def *def;
+    if (tp_dict && t->kind == RH_K_INT) { /* type_new's tp_new_wrapper (add_tp_new_wrapper) */
+        rh_object *name = hx_name(I, "__new__");
+        if (!name || !static_new_wrapper(I, t, &m_int_new, name)) tp_dict = NULL;
+    }
     for (size_t i = 0; tp_dict && (def = kind_method_at(I, t->kind, i)); i++) {
         rh_object *name = hx_name(I, def->name);
         if (!name || !static_method_descr(I, t, def, name)) tp_dict = NULL;

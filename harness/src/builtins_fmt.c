@@ -358,6 +358,10 @@ static rh_object *format_text(hx_interp *I, rh_object *v, rh_object *spec) {
 
 /* ---------------------------------------------------------------- PyObject_Format */
 
+rh_object *hx_int_format(hx_interp *I, rh_object *v, rh_object *spec) {
+    return rh_str_len(spec) == 0 ? hx_obj_str(I, v) : format_int(I, v, spec, hx_tname(v));
+}
+
 rh_object *hx_format(hx_interp *I, rh_object *v, rh_object *spec) {
     rh_runtime *rt = I->rt;
     rh_type *t = rh_type_of(v);

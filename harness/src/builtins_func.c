@@ -481,6 +481,20 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
             *out = hx_object_init_subclass(I, rh_super_obj(o));
             return *out ? 1 : -1;
         }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__new__") && start && rh_kind_of(start) == RH_K_TYPE) {
+            rh_type *bt = (rh_type *)start; /* past the classes: a built-in base's tp_new_wrapper (int.__new__) */
+            while (bt->flags & RH_TPFLAG_HEAPTYPE) bt = bt->base;
+            rh_err_state saved;
+            rh_err_save(rt, &saved);
+            rh_object *m = bt->kind == RH_K_INT ? hx_method_descr(I, bt, name) : NULL;
+            if (m || rh_err_occurred(rt)) {
+                rh_xdecref(rt, saved.value);
+                rh_xdecref(rt, saved.tb);
+                *out = m;
+                return m ? 1 : -1;
+            }
+            rh_err_restore_state(rt, &saved);
+        }
         if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__new__")) {
             rh_object *nf = rh_dict_get(rt, I->object_methods, name); /* object.__new__: a static method */
             if (nf) {

@@ -238,9 +238,10 @@ static rh_object *round_float(hx_interp *I, double x, rh_object *nd) {
     return rh_float_new(I->rt, r);
 }
 
-/* long_long: an int is itself, a bool becomes the int of its value */
+/* long_long: an exact int is itself, a bool or a subclass's instance the plain int of its value (int's own
+ * nb_int, not a subclass's __int__) */
 static rh_object *int_of(hx_interp *I, rh_object *x) {
-    return rh_kind_of(x) == RH_K_INT ? newref(x) : rh_int_from_i64(I->rt, x == rh_true(I->rt));
+    return rh_builtin_type(I->rt, RH_K_INT)->as_number.nb_int(I->rt, x);
 }
 
 static rh_object *round_int(hx_interp *I, rh_object *x, rh_object *nd) {

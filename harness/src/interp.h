@@ -248,6 +248,10 @@ const rh_builtin_def *hx_kind_method_def(hx_interp *I, rh_kind k, const char *na
  * object per type and name, made at the first read and kept. New reference; NULL without an error when t
  * is a class or has no such method; NULL with the error set on allocation failure. (builtins.c) */
 rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name);
+/* builtins.c: long_subtype_new, an instance of cls (a class deriving from int) with int(*a)'s value */
+/* builtins_fmt.c: int.__format__(v, spec) for an int or bool v (str(v) for an empty spec) */
+rh_object *hx_int_format(hx_interp *I, rh_object *v, rh_object *spec);
+rh_object *hx_int_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 /* T.__dict__ of a static type: a new mappingproxy of the stand-in for its tp_dict, filled with a method
  * descriptor for every method of the type's tables (NULL without an error for a class). */
 rh_object *hx_static_type_dict(hx_interp *I, rh_type *t);

@@ -254,8 +254,8 @@ static rh_object *to_int(hx_interp *I, const char *fn, rh_object **a, int n, int
                          const char *special) {
     if (nargs(I, fn, n, nkw, 1, 1)) return NULL;
     rh_object *x = a[0];
-    if (rh_kind_of(x) == RH_K_INT) return newref(x); /* int___floor__ and the others: int(self) */
-    if (rh_kind_of(x) == RH_K_BOOL) return rh_int_from_i64(I->rt, x == rh_true(I->rt));
+    if (rh_kind_of(x) == RH_K_INT || rh_kind_of(x) == RH_K_BOOL) /* int___floor__ and the others: int(self) */
+        return rh_builtin_type(I->rt, RH_K_INT)->as_number.nb_int(I->rt, x);
     if (rh_kind_of(x) != RH_K_FLOAT) {
         int found;
         rh_object *r = rh_call_special(I->rt, x, special, NULL, 0, &found);

@@ -1930,6 +1930,7 @@ static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, i
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "an instance of a class deriving from '%s'", rh_builtin_type(I->rt, k)->name);
         return NULL;
     }
+    if (!nf && k == RH_K_INT) return hx_int_subtype_new(I, cls, args, nargs, kwn, kwv, nkw); /* long_new */
     if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
     else if (rh_kind_of(nf) != RH_K_FUNCTION) {

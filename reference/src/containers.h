@@ -38,7 +38,8 @@
  * class's shared keys (an rh_dictkeys *, not an object) or NULL. */
 typedef struct rh_class {
     rh_type t;
-    size_t dictoffset;     /* offset of a __dict__ pointer slot (profiles without managed_dict), or 0 */
+    size_t dictoffset;     /* offset of a __dict__ pointer slot (profiles without managed_dict), or 0, or
+                            * RH_DICTOFFSET_AT_END */
     size_t slotoffset;     /* offset of this class's first own __slots__ member */
     rh_object *slot_names; /* tuple of own slot names, sorted and mangled (ht_slots), or NULL */
     size_t alloc_size;     /* bytes allocated for the class object, pre-header excluded */
@@ -47,6 +48,10 @@ typedef struct rh_class {
     rh_object **subs;
     size_t nsubs, capsubs;
 } rh_class;
+
+/* dictoffset of a class over a variable-size base (int) with a __dict__ word: the object's last word,
+ * CPython's negative tp_dictoffset */
+#define RH_DICTOFFSET_AT_END ((size_t)-1)
 
 static inline int rh__is_heap_class(const rh_object *o) {
     return o->type->kind == RH_K_TYPE && (((const rh_type *)(const void *)o)->flags & RH_TPFLAG_HEAPTYPE);

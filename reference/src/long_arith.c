@@ -30,9 +30,9 @@
 
 static rh_object *from_i64(rh_runtime *rt, int64_t v) { return rh_int_from_i64(rt, v); }
 
-/* long_long: an exact int is itself (a new reference), a bool becomes a plain int */
+/* long_long: an exact int is itself (a new reference), a bool or a subclass's instance a plain int */
 static rh_object *long_long(rh_runtime *rt, rh_object *v) {
-    if (v->type->kind == RH_K_INT) {
+    if (v->type->kind == RH_K_INT && !(v->type->flags & RH_TPFLAG_HEAPTYPE)) {
         rh_incref(v);
         return v;
     }

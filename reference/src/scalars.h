@@ -31,6 +31,9 @@ int rh__int_sign(const rh_object *o); /* -1, 0, 1 */
 int rh__int_cmp_double(rh_object *o, double d);
 /* int.__sizeof__ (also bool's): 24 + 4 * max(1, |ob_size|) (3.11) or 24 + 4 * |ob_size| (3.10). */
 size_t rh__int_size_of(rh_runtime *rt, rh_object *o);
+/* The bytes of an int subclass's instance o (pre-header excluded): PyType_GenericAlloc's
+ * _PyObject_VAR_SIZE(type, n + 1) for the n digits long_subtype_new asked for (2.7: the basic size). */
+size_t rh__int_subtype_bytes(const rh_object *o);
 
 /* ---------------------------------------------------------------- t_none_bool.c */
 /* repr of None, True or False (none_repr, bool_repr): static storage. */

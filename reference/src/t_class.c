@@ -500,7 +500,8 @@ static rh_type *builtin_base(rh_type *t);
 /* type_new_slots / type_new_copy_slots: parse __slots__ of ns, or the defaults without it */
 static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spec *s) {
     rh_object *slots = dict_find_cstr(rt, ns, "__slots__");
-    int may_dict = !base_has_dict(s->base), may_weak = !base_has_weak(s->base);
+    size_t itemsize = ((rh_type *)(void *)s->base)->itemsize;
+    int may_dict = !base_has_dict(s->base), may_weak = !base_has_weak(s->base) && !itemsize;
     if (!slots) {
         s->add_dict = may_dict;
         s->add_weak = may_weak;
@@ -541,7 +542,7 @@ static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spe
             s->add_weak = 1;
             continue;
         }
-        if (((rh_type *)(void *)s->base)->kind == RH_K_TYPE) { /* type_new_slots_impl: type's itemsize */
+        if (itemsize) { /* type_new_slots_impl: a variable-size base (type, int) */
             rh_err_set(rt, RH_EXC_TYPE, "nonempty __slots__ not supported for subtype of '%s'",
                        builtin_base((rh_type *)(void *)s->base)->name);
             return -1;
@@ -640,8 +641,11 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     c->t.flags =
         RH_TPFLAG_GC | RH_TPFLAG_HEAPTYPE | RH_TPFLAG_BASETYPE | (base->flags & RH_TPFLAG_MANAGED_DICT);
     if (s->add_dict) {
-        if (rt->profile->managed_dict) {
+        if (rt->profile->managed_dict && (!base->itemsize || rt->profile->managed_dict_varsize)) {
             c->t.flags |= RH_TPFLAG_MANAGED_DICT;
+        } else if (base->itemsize) { /* type_new_descriptors: tp_dictoffset = -sizeof(PyObject *) */
+            c->dictoffset = RH_DICTOFFSET_AT_END;
+            size += sizeof(rh_object *);
         } else {
             c->dictoffset = size;
             size += sizeof(rh_object *);
@@ -665,20 +669,22 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     else if (builtin_base(base)->kind != RH_K_OBJECT) { /* list, dict: the built-in's kind and __sizeof__ */
         c->t.kind = builtin_base(base)->kind;
         c->t.size_of = builtin_base(base)->size_of;
+        c->t.flags |= builtin_base(base)->flags & RH_TPFLAG_INT_WORD; /* 2.7's PyIntObject layout */
         c->t.itemsize = base->itemsize; /* a metaclass: type's 40 per slot (PyHeapTypeObject's members) */
     }
 }
 
-/* The built-in types a class may derive from besides object and the exceptions: those whose instances
- * are fixed-size and whose dealloc, traverse, clear and __sizeof__ read the size from the object's type
- * (list_dealloc, dict_dealloc, ...), so the class's instance is the built-in's struct followed by the
- * class's own words, and every slot of the built-in works on it. */
+/* The built-in types a class may derive from besides object and the exceptions: those whose dealloc,
+ * traverse, clear and __sizeof__ read the size from the object's type (list_dealloc, dict_dealloc, ...),
+ * so the class's instance is the built-in's struct followed by the class's own words, and every slot of
+ * the built-in works on it; int's instances are variable-size (long_subtype_new, t_int.c), their __dict__
+ * word, if any, ends the object. */
 static int builtin_base_modelled(rh_object *b) {
     rh_kind k = ((rh_type *)(void *)b)->kind;
     /* type: a metaclass, whose instances are classes; classmethod, staticmethod and property: the class can
      * be made (Lib/abc.py's abstractclassmethod ...), its instances cannot (vm.c class_tp_new refuses) */
-    return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_TYPE || k == RH_K_CLASSMETHOD || k == RH_K_STATICMETHOD ||
-           k == RH_K_PROPERTY;
+    return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_INT || k == RH_K_TYPE || k == RH_K_CLASSMETHOD ||
+           k == RH_K_STATICMETHOD || k == RH_K_PROPERTY;
 }
 
 /* tuple, for a class whose namespace says __slots__ = () (namedtuple's classes): its instances are tuples
@@ -834,7 +840,8 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
                                                 : compute_mro(rt, &c->t.ob.ob, c->t.bases);
     if (!c->t.mro) return -1;
     /* key-sharing dicts are 3.3's (PEP 412): 2.7 instances have plain dicts */
-    if (((c->t.flags & RH_TPFLAG_MANAGED_DICT) || c->dictoffset) && !rt->profile->python2) {
+    if (((c->t.flags & RH_TPFLAG_MANAGED_DICT) || c->dictoffset) && !rt->profile->python2 &&
+        !(c->dictoffset == RH_DICTOFFSET_AT_END && rt->profile->managed_dict)) { /* 3.11: managed dicts only */
         rh_dictkeys *k = rh__dictkeys_new_shared(rt);
         if (!k) return -1;
         c->t.cached_keys = (rh_object *)(void *)k;
@@ -964,9 +971,11 @@ rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls) {
     return o;
 }
 
-/* The instance's non-managed __dict__ slot, or NULL */
+/* The instance's non-managed __dict__ slot, or NULL; a negative tp_dictoffset is the last word of the
+ * variable-size object (_PyObject_ComputedDictPointer; the block's size is its base's to say) */
 static rh_object **dict_slot(rh_object *o) {
     size_t off = rh__is_heap_class((rh_object *)o->type) ? rh__as_class((rh_object *)o->type)->dictoffset : 0;
+    if (off == RH_DICTOFFSET_AT_END) off = rh__int_subtype_bytes(o) - sizeof(rh_object *);
     return off ? slot_at(o, off) : NULL;
 }
 
@@ -1109,7 +1118,9 @@ rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
         if (md->values) {
             if (!(md->dict = rh__dict_from_values(rt, instance_keys(o), md->values))) return NULL;
             md->values = NULL;
-        } else if (!md->dict && !(md->dict = rh_dict_new(rt))) {
+        } else if (!md->dict && !(md->dict = t->itemsize && instance_keys(o) /* 3.12: no inline values */
+                                                   ? rh__dict_new_shared(rt, instance_keys(o))
+                                                   : rh_dict_new(rt))) {
             return NULL;
         }
         d = md->dict;

@@ -119,15 +119,52 @@ void rh__int_slack_free(rh_runtime *rt) {
 /* ---------------------------------------------------------------- type */
 
 size_t rh__int_size_of(rh_runtime *rt, rh_object *o) {
-    if (word_layout(o)) return RH_LONG_HEADER; /* PyIntObject: 24 */
+    if (word_layout(o)) return o->type->basicsize; /* PyIntObject (24): object.__sizeof__ */
     size_t nd = ND(o);
     if (nd == 0 && rt->profile->int_zero_has_digit) nd = 1;
     return RH_LONG_HEADER + sizeof(rh_digit) * nd;
 }
 
+/* ---------------------------------------------------------------- subclass instances */
+
+size_t rh__int_subtype_bytes(const rh_object *o) {
+    const rh_type *t = o->type;
+    if (!t->itemsize) return t->basicsize;
+    size_t n = ND(o) + 1; /* PyType_GenericAlloc allocates one item more than asked (a sentinel) */
+    return (t->basicsize + t->itemsize * n + 7) & ~(size_t)7;
+}
+
+/* subtype_dealloc ends here (instance_dealloc re-tracked o for it): the block of the subclass's size */
+static void int_subtype_free(rh_runtime *rt, rh_object *o) {
+    rh__gc_untrack(rt, o);
+    rh__object_free(rt, o, rh__int_subtype_bytes(o));
+}
+
+rh_object *rh_int_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *v) {
+    rh_type *t = (rh_type *)(void *)cls;
+    intptr_t size = v->type->kind == RH_K_BOOL && !word_layout(v) ? (v == rh_true(rt)) : SIZE(v);
+    size_t n = t->itemsize ? ND(v) : 0;
+    if (n > MAX_LONG_DIGITS - 1) {
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    size_t bytes = t->itemsize ? (t->basicsize + t->itemsize * (n + 1) + 7) & ~(size_t)7 : t->basicsize;
+    rh_object *o = rh__object_alloc(rt, t, bytes);
+    if (!o) return NULL;
+    memset((char *)o + sizeof(rh_object), 0, bytes - sizeof(rh_object));
+    rh__long_set_size(o, size);
+    if (t->itemsize) memcpy(D(o), D(v), n * sizeof(rh_digit));
+    rh__gc_track(rt, o);
+    return o;
+}
+
 /* int_dealloc, 2.7 (the type's dealloc under profiles with int blocks): the slot goes back to the free
  * list, never to malloc. */
 static void int27_dealloc(rh_runtime *rt, rh_object *o) {
+    if (RH_UNLIKELY(o->type->flags & RH_TPFLAG_HEAPTYPE)) {
+        int_subtype_free(rt, o);
+        return;
+    }
     rh__object_to_freelist(rt, o);
     rh__intblock_push(&rt->fl.int27, o);
 }
@@ -143,6 +180,10 @@ static __attribute__((noinline)) void long_dealloc_slack(rh_runtime *rt, rh_obje
  * kind counted is RH_K_INT. */
 static void long_dealloc(rh_runtime *rt, rh_object *o) {
     rh_assert(o->type->kind == RH_K_INT && !word_layout(o));
+    if (RH_UNLIKELY(o->type->flags & RH_TPFLAG_HEAPTYPE)) {
+        int_subtype_free(rt, o);
+        return;
+    }
     if (RH_UNLIKELY((rt->int_slack.n | (size_t)rt->int_slack.unknown) != 0)) {
         long_dealloc_slack(rt, o);
         return;
@@ -859,7 +900,7 @@ rh_object *rh_int_from_text(rh_runtime *rt, const char *s, size_t n) { return rh
 /* ---------------------------------------------------------------- the interpreter's fast path */
 
 int rh_int_medium_value(const rh_object *o, int64_t *v) {
-    if (o->type->kind != RH_K_INT) return 0;
+    if (o->type->kind != RH_K_INT || (o->type->flags & RH_TPFLAG_HEAPTYPE)) return 0;
     if (word_layout(o)) {
         *v = SIZE(o);
         return 1;
@@ -1029,13 +1070,14 @@ static rh_object *long_pow(rh_runtime *rt, rh_object *a, rh_object *b, rh_object
     return int27_arith(rt, RH_BINOP_POW, a, b);
 }
 
-/* long_long: an exact int is itself; a bool becomes the int of its value */
+/* long_long: an exact int is itself; a bool becomes the int of its value, a subclass's instance a copy */
 static rh_object *long_long(rh_runtime *rt, rh_object *o) {
-    if (o->type->kind == RH_K_INT) {
+    if (o->type == int_type(rt)) {
         rh_incref(o);
         return o;
     }
-    return rh_int_from_i64(rt, o == rh_true(rt));
+    if (o->type->kind == RH_K_BOOL) return rh_int_from_i64(rt, o == rh_true(rt));
+    return word_layout(o) ? int27_result(rt, SIZE(o)) : rh__long_copy(rt, o);
 }
 static rh_object *long_neg(rh_runtime *rt, rh_object *o) {
     return word_layout(o) ? int27_result(rt, -(rh_i128)SIZE(o)) : rh__long_neg(rt, o);

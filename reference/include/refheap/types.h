@@ -50,7 +50,7 @@ int64_t rh_int_bit_count(const rh_object *o);
  * so it reads PyLongObject's public layout: ob_size is the signed digit count (py27: the value itself),
  * the 30-bit digits follow as uint32_t, least significant first (Include/cpython/longintrepr.h). */
 RH_ALWAYS_INLINE int rh_int_small_value(const rh_object *o, int64_t *v) {
-    if (o->type->kind != RH_K_INT) return 0;
+    if (o->type->kind != RH_K_INT || (o->type->flags & RH_TPFLAG_HEAPTYPE)) return 0; /* PyLong_CheckExact */
     intptr_t n = ((const rh_varobject *)o)->size;
     if (o->type->flags & RH_TPFLAG_INT_WORD) { *v = n; return 1; }
     const uint32_t *d = (const uint32_t *)(const void *)((const rh_varobject *)o + 1);
@@ -139,6 +139,9 @@ rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o);
 /* tuple.__new__(cls, ...) for a class deriving from tuple (tuple_subtype_new): a new, tracked instance of
  * cls holding the n items (borrowed). */
 rh_object *rh_tuple_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *const *items, size_t n);
+/* int.__new__(cls, ...) for a class deriving from int (long_subtype_new): a new, tracked instance of cls
+ * with the value of v (borrowed int or bool; 2.7: any PyIntObject value). */
+rh_object *rh_int_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *v);
 rh_object *rh_tuple_pack(rh_runtime *rt, size_t n, ...); /* new ref; does not steal the items */
 rh_object *rh_tuple_concat(rh_runtime *rt, rh_object *a, rh_object *b);
 rh_object *rh_tuple_slice(rh_runtime *rt, rh_object *t, int64_t start, int64_t stop, int64_t step);
