@@ -422,7 +422,8 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         out[1] = NULL;
         return 0;
     }
-    if (hx_is_builtin_subclass_instance(obj)) { /* a subclass's own names first; no bound method is made */
+    if (hx_is_builtin_subclass_instance(obj) && k != RH_K_GENERICALIAS) { /* a subclass's own names first; no bound
+                                                                             * method is made (ga_getattro: below) */
         int w = method_cache_way(rt, mc, obj);
         if (w >= 0 && mc->way[w].def) {
             out[0] = obj;
@@ -1930,6 +1931,7 @@ static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, i
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "an instance of a class deriving from '%s'", rh_builtin_type(I->rt, k)->name);
         return NULL;
     }
+    if (!nf && k == RH_K_GENERICALIAS) return hx_genericalias_tp_new(I, cls, args, nargs, nkw); /* tp_new: ga_new */
     if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
     else if (rh_kind_of(nf) != RH_K_FUNCTION) {
