@@ -1192,8 +1192,9 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
         rh_xdecref(I->rt, rest);
         return r;
     }
-    case RH_K_TUPLE: /* tuple and int have no __init__: object_init, which a type with its own __new__ lets pass */
-    case RH_K_INT:
+    case RH_K_TUPLE: /* tuple, int and GenericAlias have no __init__: object_init, which a type with its own */
+    case RH_K_INT:   /* __new__ lets pass (ga_new took the arguments) */
+    case RH_K_GENERICALIAS:
         return newref(rh_none(I->rt));
     default:
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__init__ of the built-in type '%s'", rh_type_name(self));
@@ -1280,8 +1281,11 @@ DEF(m_builtin_descr, "method", builtin_descr_call);
  * calling the list/dict method or slot; NULL without an error when the type has no such method. */
 rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_object *obj) {
     rh_type *bt = (rh_type *)type;
-    if (bt->kind != RH_K_LIST && bt->kind != RH_K_DICT) return NULL;
     const char *nm = hx_cstr(I, name);
+    if (bt->kind == RH_K_GENERICALIAS && strcmp(nm, "__repr__") && strcmp(nm, "__eq__") && strcmp(nm, "__ne__") &&
+        !hx_kind_method_def(I, bt->kind, nm))
+        return NULL; /* GenericAlias's slots: ga_repr, ga_richcompare (super().__repr__ in _CallableGenericAlias) */
+    if (bt->kind != RH_K_LIST && bt->kind != RH_K_DICT && bt->kind != RH_K_GENERICALIAS) return NULL;
     int handled = 0;
     if (strcmp(nm, "__init__")) {
         static const char *const slots[] = {"__len__", "__repr__", "__iter__", "__getitem__", "__contains__",
@@ -1564,8 +1568,9 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
     case RH_K_COMPLEX: return hx_complex_constructor(); /* builtins_complex.c */
     case RH_K_SLICE: return hx_slice_constructor(); /* builtins_slice.c */
-    case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_constructor(type); /* builtins_bytes.c */
+    case RH_K_BYTES: case RH_K_BYTEARRAY: case RH_K_MEMORYVIEW: return hx_bytes_constructor(type); /* builtins_bytes.c */
     case RH_K_MAPPINGPROXY: case RH_K_NAMESPACE: return hx_proxy_constructor(type); /* builtins_proxy.c */
+    case RH_K_GENERICALIAS: return hx_genericalias_constructor(); /* builtins_proxy.c */
     default: return hx_builtins_iter_constructor(type); /* builtins_iter.c */
     }
 }

@@ -783,9 +783,39 @@ FN(ctor_bytearray) { (void)self; return construct(I, 1, a, n, kwn, kwv, nkw); }
 static const rh_builtin_def bytes_ctor = {"bytes", (void (*)(void))ctor_bytes, HX_METH_VARARGS};
 static const rh_builtin_def bytearray_ctor = {"bytearray", (void (*)(void))ctor_bytearray, HX_METH_VARARGS};
 
+/* memoryview(object) (memoryview_impl): the argument is checked as CPython's clinic and
+ * PyMemoryView_FromObject do; a buffer exporter (bytes, bytearray, array; 2.7's str) is refused, as
+ * refheap has no buffer protocol (reference/src/t_memoryview.c) */
+FN(ctor_memoryview) {
+    (void)self;
+    rh_runtime *rt = I->rt;
+    int py2 = rh_runtime_profile(rt)->python2;
+    rh_object *obj = n ? a[0] : NULL;
+    for (int i = 0; i < nkw; i++)
+        if (!strcmp(kwn[i], "object") && !n) obj = kwv[i];
+    if (n + nkw > 1 && obj) {
+        rh_err_set(rt, RH_EXC_TYPE, "memoryview() takes at most 1 argument (%d given)", n + nkw);
+        return NULL;
+    }
+    if (!obj) {
+        rh_err_set(rt, RH_EXC_TYPE, py2 ? "Required argument 'object' (pos 1) not found"
+                                        : "memoryview() missing required argument 'object' (pos 1)");
+        return NULL;
+    }
+    rh_kind k = rh_kind_of(obj);
+    if (!rh_is_byteslike(obj) && k != RH_K_ARRAY && !(py2 && k == RH_K_STR)) {
+        if (py2) rh_err_set(rt, RH_EXC_TYPE, "cannot make memory view because object does not have the buffer interface");
+        else rh_err_set(rt, RH_EXC_TYPE, "memoryview: a bytes-like object is required, not '%s'", hx_tname(obj));
+        return NULL;
+    }
+    rh_err_set(rt, RH_EXC_UNSUPPORTED, "memoryview (the buffer protocol)");
+    return NULL;
+}
+static const rh_builtin_def memoryview_ctor = {"memoryview", (void (*)(void))ctor_memoryview, 0};
+
 const rh_builtin_def *hx_bytes_constructor(rh_object *type) {
     rh_kind k = ((rh_type *)type)->kind;
-    return k == RH_K_BYTES ? &bytes_ctor : k == RH_K_BYTEARRAY ? &bytearray_ctor : NULL;
+    return k == RH_K_BYTES ? &bytes_ctor : k == RH_K_BYTEARRAY ? &bytearray_ctor : k == RH_K_MEMORYVIEW ? &memoryview_ctor : NULL;
 }
 
 rh_object *hx_bytes_slice_value(hx_interp *I, rh_object *ba, rh_object *v) {
@@ -822,5 +852,6 @@ int hx_builtins_bytes_init(hx_interp *I) {
     rh_runtime *rt = I->rt;
     rh_kind bk = rh_runtime_profile(rt)->python2 ? RH_K_STR : RH_K_BYTES;
     if (rh_dict_set_cstr(rt, I->builtins, "bytes", (rh_object *)rh_builtin_type(rt, bk))) return -1;
+    if (rh_dict_set_cstr(rt, I->builtins, "memoryview", (rh_object *)rh_builtin_type(rt, RH_K_MEMORYVIEW))) return -1;
     return rh_dict_set_cstr(rt, I->builtins, "bytearray", (rh_object *)rh_builtin_type(rt, RH_K_BYTEARRAY));
 }

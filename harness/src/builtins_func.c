@@ -396,6 +396,20 @@ int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
 }
 
 /* Attributes of cells, staticmethod/classmethod, property and super objects: 1 (*out set), 0 none, -1 */
+/* super().__new__ when no class after the super's type defines __new__: the tp_new_wrapper of the first
+ * built-in type past it on start's MRO (dict.__new__ bound to dict); NULL without an error when that is
+ * object's or type's (found the older way) */
+static rh_object *super_tp_new(hx_interp *I, rh_object *su, rh_object *start) {
+    rh_object *mro = ((rh_type *)start)->mro;
+    size_t i = 0, n = mro && rh_kind_of(mro) == RH_K_TUPLE ? rh_tuple_len(mro) : 0;
+    while (i < n && rh_tuple_get(mro, i) != rh_super_type(su)) i++;
+    for (i++; i < n; i++) {
+        rh_object *b = rh_tuple_get(mro, i);
+        if (!hx_is_heap_class(b)) return hx_tp_new_wrapper(I, (rh_type *)b);
+    }
+    return NULL;
+}
+
 int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
     rh_runtime *rt = I->rt;
     const char *nm = hx_cstr(I, name);
@@ -494,6 +508,14 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
                 return m ? 1 : -1;
             }
             rh_err_restore_state(rt, &saved);
+        }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__new__") && start) {
+            rh_object *w = super_tp_new(I, o, start); /* the built-in base's tp_new_wrapper: dict.__new__ */
+            if (w || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) {
+                if (w) rh_err_clear(rt);
+                *out = w;
+                return w ? 1 : -1;
+            }
         }
         if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__new__")) {
             rh_object *nf = rh_dict_get(rt, I->object_methods, name); /* object.__new__: a static method */

@@ -201,6 +201,28 @@ int hx_genericalias_method_tables(rh_kind k, hx_mtab out[2]) {
     return 1;
 }
 
+/* ga_new (types.GenericAlias.__new__, and calling the type or a class deriving from it without a __new__ of
+ * its own): no keywords, exactly origin and args, then the alias of type sub */
+rh_object *hx_genericalias_tp_new(hx_interp *I, rh_object *sub, rh_object **a, int n, int nkw) {
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "GenericAlias() takes no keyword arguments");
+        return NULL;
+    }
+    if (n != 2) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "GenericAlias expected 2 arguments, got %d", n);
+        return NULL;
+    }
+    return rh_genericalias_new_type(I->rt, sub, a[0], a[1]);
+}
+
+/* types.GenericAlias(origin, args): type_call's ga_new on the type itself */
+FN(ga_ctor) {
+    (void)self, (void)kwn, (void)kwv;
+    return hx_genericalias_tp_new(I, (rh_object *)rh_builtin_type(I->rt, RH_K_GENERICALIAS), a, n, nkw);
+}
+static const rh_builtin_def ga_ctor_def = {"GenericAlias", (void (*)(void))ga_ctor, 0};
+const rh_builtin_def *hx_genericalias_constructor(void) { return &ga_ctor_def; }
+
 /* _Py_make_parameters: the type variables among the arguments args (borrowed tuple; an argument with
  * __typing_subst__, or an alias's own __parameters__), each once, in order; a new tuple */
 static rh_object *make_parameters(hx_interp *I, rh_object *args) {
@@ -232,13 +254,33 @@ static rh_object *make_parameters(hx_interp *I, rh_object *args) {
     return t;
 }
 
+/* ga_getattro on an instance of a class deriving from GenericAlias: a name of attr_exceptions goes through
+ * PyObject_GenericGetAttr, so the class's own attribute (its __reduce__) comes first; 1 found (*out new), 0
+ * not the class's, -1 error */
+static int ga_subclass_attr(hx_interp *I, rh_object *o, rh_object *name, const char *s, rh_object **out) {
+    static const char *const generic[] = {"__mro_entries__", "__reduce_ex__", "__reduce__", "__copy__",
+                                          "__deepcopy__", "__typing_unpacked_tuple_args__", NULL};
+    if (!(rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE)) return 0;
+    int i = 0;
+    while (generic[i] && strcmp(generic[i], s)) i++;
+    if (!generic[i]) return 0;
+    rh_object *cls = (rh_object *)rh_type_of(o), *v = rh_class_lookup(I->rt, cls, name);
+    if (!v) return rh_err_occurred(I->rt) ? -1 : 0;
+    *out = rh_kind_of(v) == RH_K_FUNCTION ? rh_method_new(I->rt, v, o) : (rh_incref(v), v);
+    return *out ? 1 : -1;
+}
+
 /* ga_getattro: its own members and methods, then (outside attr_exceptions) the origin's attribute */
 rh_object *hx_genericalias_getattr(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     const char *s = hx_cstr(I, name);
+    rh_object *r;
+    int got = ga_subclass_attr(I, o, name, s, &r);
+    if (got) return got > 0 ? r : NULL;
     if (!strcmp(s, "__origin__")) return (rh_incref(rh_genericalias_origin(o)), rh_genericalias_origin(o));
     if (!strcmp(s, "__args__")) return (rh_incref(rh_genericalias_args(o)), rh_genericalias_args(o));
-    if (!strcmp(s, "__class__")) return (rh_incref((rh_object *)o->type), (rh_object *)o->type);
+    if (!strcmp(s, "__class__") && rh_runtime_profile(rt)->version_hex >= 0x030B) /* attr_exceptions from 3.11 */
+        return (rh_incref((rh_object *)o->type), (rh_object *)o->type);
     if (!strcmp(s, "__unpacked__") && rh_runtime_profile(rt)->version_hex >= 0x030B) return rh_bool(rt, 0);
     if (!strcmp(s, "__parameters__")) {
         rh_object **slot = rh_genericalias_parameters_slot(o);
@@ -252,7 +294,7 @@ rh_object *hx_genericalias_getattr(hx_interp *I, rh_object *o, rh_object *name) 
                                              "__copy__", "__deepcopy__", NULL};
     for (int i = 0; exceptions[i]; i++)
         if (!strcmp(s, exceptions[i])) {
-            rh_err_set(rt, RH_EXC_ATTRIBUTE, "'types.GenericAlias' object has no attribute '%s'", s);
+            rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), s);
             return NULL;
         }
     return hx_getattr_obj(I, rh_genericalias_origin(o), name);

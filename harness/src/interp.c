@@ -418,38 +418,13 @@ static rh_object *object_init_checked(hx_interp *I, rh_object *self, int excess)
     return newref(rh_none(I->rt));
 }
 
-/* A class namespace holds the ASCII name (found without allocating) */
-static int own_entry(rh_object *d, const char *name) {
-    size_t pos = 0;
-    rh_object *k, *v;
-    while (rh_dict_next(d, &pos, &k, &v))
-        if (rh_kind_of(k) == RH_K_STR && rh_str_eq_cstr(k, name)) return 1;
-    return 0;
-}
-
 /* tp_new_wrapper for object (Objects/typeobject.c): object.__new__(X, *args, **kw), also reached as C.__new__
- * and super().__new__ (a staticmethod-like built-in, not bound). X must be a type whose nearest class not
- * defining __new__ itself builds on object_new (refused for built-in types and exceptions: "not safe"). */
+ * and super().__new__ (a staticmethod-like built-in, not bound). X must be a type whose nearest static base
+ * past the classes defining __new__ makes its instances with object_new (hx_tp_new_check: "not safe"). */
 static rh_object *object_new_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
                                     rh_object **kwv, int nkw) {
     (void)self, (void)kwn, (void)kwv;
-    if (n < 1) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "object.__new__(): not enough arguments");
-        return NULL;
-    }
-    if (rh_kind_of(a[0]) != RH_K_TYPE) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "object.__new__(X): X is not a type object (%s)", hx_tname(a[0]));
-        return NULL;
-    }
-    rh_type *sub = (rh_type *)a[0], *staticbase = sub;
-    while (hx_is_heap_class(&staticbase->ob.ob) && staticbase->dict && staticbase->base &&
-           own_entry(staticbase->dict, "__new__"))
-        staticbase = staticbase->base; /* tp_new == slot_tp_new: look further down */
-    if (staticbase->kind != RH_K_OBJECT && (!hx_is_heap_class(&staticbase->ob.ob) || rh_is_exc_class(&staticbase->ob.ob))) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "object.__new__(%s) is not safe, use %s.__new__()", sub->name,
-                   staticbase->name);
-        return NULL;
-    }
+    if (hx_tp_new_check(I, rh_builtin_type(I->rt, RH_K_OBJECT), a, n)) return NULL; /* typeobj.c */
     return with_rest_tuple(I, a, n, nkw, hx_object_new);
 }
 
@@ -550,7 +525,8 @@ static const rh_builtin_def object_method_defs[] = {
 static int object_methods_init(hx_interp *I) {
     if (!(I->object_methods = rh_dict_new(I->rt))) return -1;
     for (size_t i = 0; i < sizeof object_method_defs / sizeof object_method_defs[0]; i++) {
-        rh_object *f = rh_builtin_new(I->rt, &object_method_defs[i], NULL);
+        int is_new = object_method_defs[i].fn == (void (*)(void))object_new_method; /* tp_new_wrapper: bound to object */
+        rh_object *f = rh_builtin_new(I->rt, &object_method_defs[i], is_new ? (rh_object *)rh_builtin_type(I->rt, RH_K_OBJECT) : NULL);
         int rc = f ? rh_dict_set_cstr(I->rt, I->object_methods, object_method_defs[i].name, f) : -1;
         rh_xdecref(I->rt, f);
         if (rc) return -1;
@@ -593,7 +569,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (!rh_err_occurred(I->rt)) rh_err_set(I->rt, RH_EXC_ATTRIBUTE, "__abstractmethods__");
         return NULL;
     }
-    if (dunder && rh_str_eq(name, I->s_name)) {
+    if (dunder && (rh_str_eq(name, I->s_name) || (!hx_is_heap_class(t) && rh_str_eq(name, I->s_qualname)))) {
+        /* type_qualname of a static type is its type_name */
         if (ty->name_obj) return newref(ty->name_obj);
         const char *dot = strrchr(ty->name, '.'); /* type_name: a static type's tp_name after its last dot */
         return rh_str_from_cstr(I->rt, dot ? dot + 1 : ty->name);
@@ -617,6 +594,9 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         for (size_t i = 0; ty->mro && i < rh_tuple_len(ty->mro); i++) { /* a built-in base's tp_dict (L.append) */
             rh_object *b = rh_tuple_get(ty->mro, i);
             if (!hx_is_heap_class(b) && ((v = hx_method_descr(I, (rh_type *)b, name)) || rh_err_occurred(I->rt))) return v;
+            if (!hx_is_heap_class(b) && dunder && rh_str_eq_cstr(name, "__new__") &&
+                ((v = hx_tp_new_wrapper(I, (rh_type *)b)) || rh_err_occurred(I->rt)))
+                return v; /* D.__new__ for a class D(dict) without its own: dict's tp_new_wrapper */
         }
     } else {
         rh_object *v = hx_builtin_type_attr(I, t, name); /* dict.fromkeys (builtins_iter.c) */
@@ -624,6 +604,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (dunder && rh_str_eq(name, I->s_dict)) return hx_static_type_dict(I, ty); /* type_dict */
         if ((v = hx_method_descr(I, ty, name)) || rh_err_occurred(I->rt)) return v; /* list.append */
         if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.__len__ */
+        if (dunder && rh_str_eq_cstr(name, "__new__") && (v = hx_tp_new_wrapper(I, ty))) return v; /* typeobj.c */
+        if (rh_err_occurred(I->rt)) return NULL;
     }
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
         dunder && !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__init_subclass__"))
@@ -696,7 +678,8 @@ static int range_member(hx_interp *I, rh_object *o, rh_object *name, rh_object *
 
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
-    if (hx_is_builtin_subclass_instance(o)) return builtin_subclass_getattr(I, o, name);
+    if (hx_is_builtin_subclass_instance(o) && rh_kind_of(o) != RH_K_GENERICALIAS) /* ga_getattro: below */
+        return builtin_subclass_getattr(I, o, name);
     switch (rh_kind_of(o)) {
     case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: case RH_K_METHOD_WRAPPER: case RH_K_NAMESPACE: {
         rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */

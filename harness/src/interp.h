@@ -291,6 +291,9 @@ int hx_kind_is_generic(rh_kind k);
 extern const rh_builtin_def hx_class_getitem_def;
 int hx_genericalias_method_tables(rh_kind kind, hx_mtab out[2]);
 rh_object *hx_genericalias_getattr(hx_interp *I, rh_object *o, rh_object *name);
+/* ga_new for sub (GenericAlias or a class deriving from it; arguments borrowed), and the type's constructor */
+rh_object *hx_genericalias_tp_new(hx_interp *I, rh_object *sub, rh_object **a, int n, int nkw);
+const rh_builtin_def *hx_genericalias_constructor(void);
 rh_object *hx_genericalias_call(hx_interp *I, rh_object *ga, rh_object **args, int nargs, char **kwn, rh_object **kwv,
                                 int nkw);
 /* types.UnionType (builtins_proxy.c): its methods (3.10's __instancecheck__/__subclasscheck__) and its own
@@ -473,6 +476,15 @@ rh_object *hx_meta_data_attr(hx_interp *I, rh_object *cls, rh_object *name);
 rh_object *hx_meta_attr(hx_interp *I, rh_object *cls, rh_object *name);
 rh_object *hx_object_subclasshook(hx_interp *I, rh_object *cls); /* object.__subclasshook__ bound to cls */
 int hx_subtype(rh_object *c, rh_object *cls);
+/* tp_new_wrapper (Objects/typeobject.c) of the built-in type: hx_tp_new_check's TypeErrors for X.__new__(S,
+ * ...) (no S, S not a type, not a subtype of X, or S's nearest static base past the classes defining
+ * __new__ in Python not made by X's tp_new: "not safe"), 0 or -1; hx_builtin_tp_new is X's tp_new for S
+ * (GenericAlias: ga_new; list, dict: the empty object; others for X itself only); hx_tp_new_wrapper is
+ * X.__new__, a built-in bound to X (NULL without an error: X has none of its own, or object/type/exceptions) */
+int hx_tp_new_check(hx_interp *I, rh_type *type, rh_object **a, int n);
+rh_object *hx_builtin_tp_new(hx_interp *I, rh_type *type, rh_object *sub, rh_object **a, int n, char **kwn,
+                             rh_object **kwv, int nkw);
+rh_object *hx_tp_new_wrapper(hx_interp *I, rh_type *t);
 /* object_new's Py_TPFLAGS_IS_ABSTRACT check: cls carries the flag (set only by assigning a true
  * __abstractmethods__ to the class, as type_set_abstractmethods does) -> TypeError set, 1; else 0 */
 int hx_abstract_error(hx_interp *I, rh_object *cls);

@@ -267,6 +267,93 @@ rh_object *hx_type_method(hx_interp *I, rh_object *self, rh_object *name) {
     return rh_builtin_new(I->rt, d, self);
 }
 
+/* ---------------------------------------------------------------- tp_new_wrapper */
+
+/* The built-in type whose tp_new t has, as tp_new_wrapper compares them: NULL for slot_tp_new (a class
+ * whose MRO defines __new__ in Python), else the nearest built-in type on t's tp_base chain (a class
+ * without __new__ inherits its static base's tp_new). */
+static rh_type *tp_new_of(hx_interp *I, rh_type *t) {
+    if ((t->flags & RH_TPFLAG_HEAPTYPE) && rh_class_special(I->rt, &t->ob.ob, "__new__")) return NULL;
+    while (t->flags & RH_TPFLAG_HEAPTYPE) t = t->base;
+    return t;
+}
+
+int hx_tp_new_check(hx_interp *I, rh_type *type, rh_object **a, int n) {
+    rh_runtime *rt = I->rt;
+    if (n < 1) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s.__new__(): not enough arguments", type->name);
+        return -1;
+    }
+    if (rh_kind_of(a[0]) != RH_K_TYPE) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s.__new__(X): X is not a type object (%s)", type->name, hx_tname(a[0]));
+        return -1;
+    }
+    rh_type *sub = (rh_type *)a[0], *staticbase = sub;
+    if (!hx_subtype(a[0], (rh_object *)type)) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s.__new__(%s): %s is not a subtype of %s", type->name, sub->name, sub->name,
+                   type->name);
+        return -1;
+    }
+    while (staticbase && !tp_new_of(I, staticbase)) staticbase = staticbase->base; /* past slot_tp_new */
+    if (staticbase && tp_new_of(I, staticbase) != type) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s.__new__(%s) is not safe, use %s.__new__()", type->name, sub->name,
+                   staticbase->name);
+        return -1;
+    }
+    return 0;
+}
+
+/* The types whose tp_new makes an empty object that tp_init fills (PyType_GenericNew, dict_new, set_new):
+ * list.__new__(list, [1]) is [] */
+static int filled_by_init(rh_kind k) {
+    return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_SET || k == RH_K_BYTEARRAY || k == RH_K_DEQUE;
+}
+
+/* tuple_subtype_new: tuple(*a) made first, its items copied into the class's instance */
+static rh_object *tuple_subtype_new(hx_interp *I, rh_object *sub, rh_object **a, int n, char **kwn,
+                                    rh_object **kwv, int nkw) {
+    rh_object *t = hx_call_def(I, hx_type_constructor((rh_object *)rh_builtin_type(I->rt, RH_K_TUPLE)), NULL, a, n, kwn,
+                               kwv, nkw);
+    if (!t) return NULL;
+    rh_object *r = rh_tuple_subtype_new(I->rt, sub, (rh_object *const *)(void *)((rh_varobject *)t + 1), rh_tuple_len(t));
+    rh_decref(I->rt, t);
+    return r;
+}
+
+rh_object *hx_builtin_tp_new(hx_interp *I, rh_type *type, rh_object *sub, rh_object **a, int n, char **kwn,
+                             rh_object **kwv, int nkw) {
+    if (type->kind == RH_K_GENERICALIAS) return hx_genericalias_tp_new(I, sub, a, n, nkw);
+    if (sub != (rh_object *)type) { /* a class's instance: the built-in's body, as rh_instance_new lays it out */
+        if (type->kind == RH_K_LIST || type->kind == RH_K_DICT) return rh_instance_new(I->rt, sub);
+        if (type->kind == RH_K_TUPLE) return tuple_subtype_new(I, sub, a, n, kwn, kwv, nkw);
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "%s.__new__ for a class deriving from it", type->name);
+        return NULL;
+    }
+    const rh_builtin_def *d = hx_type_constructor(sub);
+    if (!d) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "cannot create '%s' instances", type->name);
+        return NULL;
+    }
+    if (filled_by_init(type->kind)) return hx_call_def(I, d, NULL, a, 0, NULL, NULL, 0);
+    return hx_call_def(I, d, NULL, a, n, kwn, kwv, nkw);
+}
+
+/* tp_new_wrapper: X.__new__(S, *args, **kw) for the built-in type X (self), after its checks */
+FN(tp_new_wrapper) {
+    rh_type *type = (rh_type *)self;
+    if (hx_tp_new_check(I, type, a, n)) return NULL;
+    return hx_builtin_tp_new(I, type, a[0], a + 1, n - 1, kwn, kwv, nkw);
+}
+static const rh_builtin_def tp_new_wrapper_def = {"__new__", (void (*)(void))tp_new_wrapper, HX_METH_VARARGS};
+
+rh_object *hx_tp_new_wrapper(hx_interp *I, rh_type *t) {
+    rh_kind k = t->kind;
+    if ((t->flags & RH_TPFLAG_HEAPTYPE) || k == RH_K_OBJECT || k == RH_K_TYPE || rh_is_exc_class(&t->ob.ob))
+        return NULL; /* object's and type's are their own (interp.c, above); exceptions: object's path */
+    if (k != RH_K_GENERICALIAS && !hx_type_constructor(&t->ob.ob)) return NULL;
+    return rh_builtin_new(I->rt, &tp_new_wrapper_def, &t->ob.ob);
+}
+
 /* ---------------------------------------------------------------- the metaclass's attributes */
 
 static int is_data_descriptor(rh_object *v) {

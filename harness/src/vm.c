@@ -422,7 +422,8 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         out[1] = NULL;
         return 0;
     }
-    if (hx_is_builtin_subclass_instance(obj)) { /* a subclass's own names first; no bound method is made */
+    if (hx_is_builtin_subclass_instance(obj) && k != RH_K_GENERICALIAS) { /* a subclass's own names first; no bound
+                                                                             * method is made (ga_getattro: below) */
         int w = method_cache_way(rt, mc, obj);
         if (w >= 0 && mc->way[w].def) {
             out[0] = obj;
@@ -1931,6 +1932,7 @@ static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, i
         return NULL;
     }
     if (!nf && k == RH_K_INT) return hx_int_subtype_new(I, cls, args, nargs, kwn, kwv, nkw); /* long_new */
+    if (!nf && k == RH_K_GENERICALIAS) return hx_genericalias_tp_new(I, cls, args, nargs, nkw); /* tp_new: ga_new */
     if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
     else if (rh_kind_of(nf) != RH_K_FUNCTION) {

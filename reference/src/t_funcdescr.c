@@ -312,6 +312,7 @@ rh_object *rh_super_new(rh_runtime *rt, rh_object *type, rh_object *obj) {
 
 rh_object *rh_super_obj(rh_object *s) { return ((rh_superobj *)s)->obj; }
 rh_object *rh_super_obj_type(rh_object *s) { return ((rh_superobj *)s)->obj_type; }
+rh_object *rh_super_type(rh_object *s) { return ((rh_superobj *)s)->type; }
 
 /* super_getattro: the classes of obj_type's MRO after `type`, each one's own namespace; the attribute
  * found is bound with its tp_descr_get (obj NULL when obj is the class itself). __class__ and names no

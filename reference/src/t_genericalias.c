@@ -10,6 +10,9 @@
  * 48, ending at weakreflist) with the GC head in front, so sys.getsizeof is 80 (64); it is tracked from creation to its dealloc, traverses
  * origin, args and parameters and is weak-referenceable. args is always a tuple (a single argument is
  * wrapped in one, as Py_GenericAlias does); parameters stays NULL until __parameters__ is first read.
+ * The type is subclassable: a class's instance has the kind RH_K_GENERICALIAS, the alias's fields first and
+ * the class's words (managed dict, slots) as any class adds them (t_class.c); ga_dealloc frees the size its
+ * type says, after subtype_dealloc (instance_dealloc) released the class's part.
  */
 #include <stddef.h>
 #include <string.h>
@@ -51,6 +54,28 @@ rh_object *rh_genericalias_new(rh_runtime *rt, rh_object *origin, rh_object *arg
     return o;
 }
 
+/* ga_new after its argument checks: type->tp_alloc (PyType_GenericAlloc: zeroed, tracked at once; a class's
+ * instance through rh_instance_new, with its own words after the alias's), then setup_ga (args packed into
+ * a 1-tuple unless a tuple) */
+rh_object *rh_genericalias_new_type(rh_runtime *rt, rh_object *type, rh_object *origin, rh_object *args) {
+    rh_object *o;
+    if (type == (rh_object *)rh_builtin_type(rt, RH_K_GENERICALIAS)) {
+        if ((o = new_gc(rt, RH_K_GENERICALIAS, ga_size(rt)))) rh__gc_track(rt, o);
+    } else {
+        o = rh_instance_new(rt, type);
+    }
+    if (!o) return NULL;
+    rh_object *t = rh_kind_of(args) == RH_K_TUPLE ? (rh_incref(args), args) : rh_tuple_pack(rt, 1, args);
+    if (!t) {
+        rh_decref(rt, o);
+        return NULL;
+    }
+    rh_incref(origin);
+    GA(o)->origin = origin;
+    GA(o)->args = t;
+    return o;
+}
+
 rh_object *rh_genericalias_origin(rh_object *ga) { return GA(ga)->origin; }
 rh_object *rh_genericalias_args(rh_object *ga) { return GA(ga)->args; }
 rh_object **rh_genericalias_parameters_slot(rh_object *ga) { return &GA(ga)->parameters; }
@@ -61,7 +86,7 @@ static void ga_dealloc(rh_runtime *rt, rh_object *o) {
     rh_xdecref(rt, GA(o)->origin);
     rh_xdecref(rt, GA(o)->args);
     rh_xdecref(rt, GA(o)->parameters);
-    rh__object_free(rt, o, ga_size(rt));
+    rh__object_free(rt, o, o->type->basicsize); /* tp_free: a subclass's instance is its class's size */
 }
 
 static int ga_traverse(rh_object *o, rh_visitproc visit, void *arg) {
@@ -137,6 +162,7 @@ void rh__type_init_genericalias(rh_runtime *rt, rh_type *t) {
     (void)rt;
     set_type(t, "types.GenericAlias", ga_size(rt), offsetof(rh_genericalias, weakreflist), ga_dealloc,
              ga_traverse, ga_clear);
+    t->flags |= RH_TPFLAG_BASETYPE; /* Py_TPFLAGS_BASETYPE: _collections_abc's _CallableGenericAlias */
     t->repr_into = ga_repr_into;
     t->tp_hash = ga_hash;
     t->tp_richcompare = ga_richcompare;

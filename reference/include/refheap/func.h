@@ -80,6 +80,7 @@ void rh_property_set_name(rh_runtime *rt, rh_object *p, rh_object *name);
 rh_object *rh_super_new(rh_runtime *rt, rh_object *type, rh_object *obj);
 rh_object *rh_super_obj(rh_object *s);       /* borrowed or NULL */
 rh_object *rh_super_obj_type(rh_object *s);  /* supercheck's result: where the MRO walk starts (borrowed or NULL) */
+rh_object *rh_super_type(rh_object *s);      /* the type argument: the walk goes past it (borrowed) */
 
 /* ---- bound methods: PyMethodObject. func and self are borrowed (new references taken). */
 rh_object *rh_method_new(rh_runtime *rt, rh_object *func, rh_object *self);

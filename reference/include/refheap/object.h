@@ -125,6 +125,7 @@ typedef enum rh_kind {
     RH_K_DICTKEYS, RH_K_DICTVALUES, RH_K_DICTITEMS,
     RH_K_DICTITER_KEY, RH_K_DICTITER_VALUE, RH_K_DICTITER_ITEM,
     RH_K_DICTREVITER_KEY, RH_K_DICTREVITER_VALUE, RH_K_DICTREVITER_ITEM,
+    RH_K_MEMORYVIEW,       /* memoryview: the type only, no instances (t_memoryview.c) */
     RH_K__COUNT
 } rh_kind;
 

@@ -331,6 +331,9 @@ rh_object *rh_namespace_dict(rh_object *ns);
  * wrapped in one), GC-tracked. The accessors return borrowed references; the parameters slot is NULL until
  * the embedder computes __parameters__ and stores a new reference there. */
 rh_object *rh_genericalias_new(rh_runtime *rt, rh_object *origin, rh_object *args);
+/* ga_new's allocation: a new alias of type (types.GenericAlias or a class deriving from it; borrowed), made
+ * and tracked first, then given origin and args (borrowed; args wrapped as above). New reference or NULL. */
+rh_object *rh_genericalias_new_type(rh_runtime *rt, rh_object *type, rh_object *origin, rh_object *args);
 rh_object *rh_genericalias_origin(rh_object *ga);
 rh_object *rh_genericalias_args(rh_object *ga);
 rh_object **rh_genericalias_parameters_slot(rh_object *ga);
