@@ -167,7 +167,9 @@ static rh_object *call_if_defined(hx_interp *I, rh_object *obj, const char *name
         else *found = rh_err_occurred(I->rt) != RH_EXC_NONE;
         return NULL;
     }
-    return hx_call(I, m, NULL, 0, NULL, NULL, 0);
+    rh_object *r = hx_call(I, m, NULL, 0, NULL, NULL, 0);
+    rh_decref(I->rt, m);
+    return r;
 }
 
 /* _PyObject_GetNewArguments: *args (tuple or NULL), *kwargs (dict or NULL); 0 or -1 */
@@ -299,7 +301,9 @@ FN(object_reduce_ex) {
     if (rh_index_value(I->rt, a[1], &proto)) return NULL;
     if (hx_is_heap_class((rh_object *)rh_type_of(a[0])) && rh_class_special(I->rt, (rh_object *)rh_type_of(a[0]), "__reduce__")) {
         rh_object *nm = hx_name(I, "__reduce__"), *m = nm ? hx_getattr_obj(I, a[0], nm) : NULL;
-        return m ? hx_call(I, m, NULL, 0, NULL, NULL, 0) : NULL;
+        rh_object *r = m ? hx_call(I, m, NULL, 0, NULL, NULL, 0) : NULL;
+        rh_xdecref(I->rt, m);
+        return r;
     }
     return common_reduce(I, a[0], proto);
 }
