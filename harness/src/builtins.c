@@ -1566,6 +1566,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_RANDOM: return hx_random_constructor();
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
+    case RH_K_WEAKREF: return hx_weakref_constructor(); /* mod_weakref.c */
     case RH_K_COMPLEX: return hx_complex_constructor(); /* builtins_complex.c */
     case RH_K_SLICE: return hx_slice_constructor(); /* builtins_slice.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: case RH_K_MEMORYVIEW: return hx_bytes_constructor(type); /* builtins_bytes.c */

@@ -499,19 +499,10 @@ static rh_object *object_format_method(hx_interp *I, rh_object *self, rh_object 
     return rh_str(I->rt, a[0]);
 }
 
-/* object.__reduce_ex__: its entry exists (enum compares it); pickling itself is outside the model */
-static rh_object *object_reduce_ex_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn,
-                                          rh_object **kwv, int nkw) {
-    (void)self, (void)a, (void)n, (void)kwn, (void)kwv, (void)nkw;
-    rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "object.__reduce_ex__ (pickling protocol)");
-    return NULL;
-}
-
 static const rh_builtin_def object_method_defs[] = {
     {"__repr__", (void (*)(void))object_repr_method, 0},
     {"__str__", (void (*)(void))object_str_method, 0},
     {"__format__", (void (*)(void))object_format_method, 0},
-    {"__reduce_ex__", (void (*)(void))object_reduce_ex_method, 0},
     {"__dir__", (void (*)(void))object_dir_method, HX_METH_VARARGS},
     {"__init__", (void (*)(void))object_init_method, HX_METH_VARARGS}, /* wrapperdescr_call's argument tuple */
     {"__new__", (void (*)(void))object_new_method, HX_METH_VARARGS}, /* METH_VARARGS | METH_KEYWORDS */
@@ -528,6 +519,13 @@ static int object_methods_init(hx_interp *I) {
         int is_new = object_method_defs[i].fn == (void (*)(void))object_new_method; /* tp_new_wrapper: bound to object */
         rh_object *f = rh_builtin_new(I->rt, &object_method_defs[i], is_new ? (rh_object *)rh_builtin_type(I->rt, RH_K_OBJECT) : NULL);
         int rc = f ? rh_dict_set_cstr(I->rt, I->object_methods, object_method_defs[i].name, f) : -1;
+        rh_xdecref(I->rt, f);
+        if (rc) return -1;
+    }
+    for (const rh_builtin_def *d = hx_object_reduce_defs; d->name; d++) { /* builtins_reduce.c */
+        if (!RH_API(I, "object", d->name)) continue;
+        rh_object *f = rh_builtin_new(I->rt, d, NULL);
+        int rc = f ? rh_dict_set_cstr(I->rt, I->object_methods, d->name, f) : -1;
         rh_xdecref(I->rt, f);
         if (rc) return -1;
     }
@@ -627,7 +625,12 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
 /* An instance's attribute through its class's tp_getattro: the generic lookup, or the slot wrapper of
  * __getattribute__/__getattr__ (slot_tp_getattr_hook). */
 static rh_object *instance_getattr(hx_interp *I, rh_object *o, rh_object *name) {
-    return bind_method(I, o, name, rh_getattr(I->rt, o, name));
+    rh_object *r = bind_method(I, o, name, rh_getattr(I->rt, o, name));
+    if (r || rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE || (rh_type_of(o)->flags & RH_TPFLAG_CLASSIC)) return r;
+    const rh_builtin_def *d = hx_object_method_def(I, name); /* object's __reduce_ex__ ... (builtins_reduce.c) */
+    if (!d) return NULL; /* the AttributeError stands */
+    rh_err_clear(I->rt);
+    return rh_builtin_new(I->rt, d, o);
 }
 
 /* An attribute of an instance of a list/dict subclass: PyObject_GenericGetAttr finds the class's names
@@ -640,7 +643,7 @@ static rh_object *builtin_subclass_getattr(hx_interp *I, rh_object *o, rh_object
     rh_object *r = instance_getattr(I, o, name);
     if (r || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return r;
     const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
-    if (!d) return NULL; /* the AttributeError stands */
+    if (!d && !(d = hx_object_method_def(I, name))) return NULL; /* the AttributeError stands */
     rh_err_clear(rt);
     return rh_builtin_new(rt, d, o);
 }
@@ -661,7 +664,7 @@ int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_o
     }
     if (rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return -1;
     const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
-    if (!d) return -1; /* the AttributeError stands */
+    if (!d && !(d = hx_object_method_def(I, name))) return -1; /* the AttributeError stands */
     rh_err_clear(rt);
     *def = d;
     return 2;

@@ -30,7 +30,7 @@
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
     X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
-    X(_string)
+    X(_string) X(_weakref)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -371,6 +371,12 @@ int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out)
 /* mod_thread.c: _thread (Modules/_threadmodule.c, one thread); _thread.lock / RLock methods and constructors */
 rh_object *hx_module__thread(hx_interp *I);
 int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]);
+/* builtins_reduce.c: object.__reduce_ex__, __reduce__, __getstate__ (entries of I->object_methods) */
+extern const rh_builtin_def hx_object_reduce_defs[];
+const rh_builtin_def *hx_object_method_def(hx_interp *I, rh_object *name); /* NULL: not one of them */
+/* mod_weakref.c: _weakref (Modules/_weakref.c) and weakref.ReferenceType's constructor */
+rh_object *hx_module__weakref(hx_interp *I);
+const rh_builtin_def *hx_weakref_constructor(void);
 rh_object *hx_module_errno(hx_interp *I);   /* mod_errno.c: errno (Modules/errnomodule.c) */
 rh_object *hx_module__string(hx_interp *I); /* builtins_fmt.c: _string (Objects/stringlib/unicode_format.h) */
 /* mod_struct.c: _struct (Modules/_struct.c) under Lib's struct.py; _struct.Struct's methods, format/size

@@ -410,7 +410,15 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
             return 0;
         }
         rh_object *attr = rh_getattr(rt, obj, name);
-        if (!attr) { rh_decref(rt, obj); return -1; }
+        if (!attr) { /* object's own __reduce_ex__ ... (builtins_reduce.c), called with obj as self */
+            const rh_builtin_def *d = rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !(rh_type_of(obj)->flags & RH_TPFLAG_CLASSIC)
+                                          ? hx_object_method_def(I, name) : NULL;
+            if (!d) { rh_decref(rt, obj); return -1; }
+            rh_err_clear(rt);
+            out[0] = obj;
+            out[1] = tag_def(d);
+            return 0;
+        }
         if (rh_kind_of(attr) == RH_K_FUNCTION && rh_class_lookup(rt, (rh_object *)rh_type_of(obj), name) == attr) {
             method_cache_fill(rt, mc, obj, name, attr, NULL);
             out[0] = attr;
@@ -448,6 +456,7 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
     if (k != RH_K_MODULE && k != RH_K_TYPE && k != RH_K_FUNCTION && k != RH_K_METHOD && k != RH_K_WEAKREF) {
         /* the def depends only on the receiver's kind and the name: remembered at the site */
         const rh_builtin_def *d = mc->mkind == (int)k + 1 ? mc->mdef : hx_find_method_def(I, obj, hx_cstr(I, name));
+        if (!d && k == RH_K_OBJECT) d = hx_object_method_def(I, name); /* object().__getstate__() */
         if (d) {
             mc->mdef = d;
             mc->mkind = (int)k + 1;

@@ -1111,6 +1111,27 @@ static int instance_clear(rh_runtime *rt, rh_object *o) {
     return bb->clear ? bb->clear(rt, o) : 0;
 }
 
+/* _PyObject_IsInstanceDictEmpty: no attribute in the values array or the __dict__, none materialised */
+int rh_instance_dict_is_empty(rh_object *o) {
+    rh_type *t = o->type;
+    if (t->flags & RH_TPFLAG_MANAGED_DICT) {
+        rh_managed_dict *md = rh__managed_dict(o);
+        if (md->values) {
+            for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++)
+                if (md->values[i]) return 0;
+            return 1;
+        }
+        return !md->dict || rh_dict_len(md->dict) == 0;
+    }
+    rh_object **slot = dict_slot(o);
+    return !slot || !*slot || rh_dict_len(*slot) == 0;
+}
+
+size_t rh_class_dictoffset(rh_object *cls) {
+    return rh__is_heap_class(cls) && !(((rh_type *)(void *)cls)->flags & RH_TPFLAG_MANAGED_DICT)
+               ? rh__as_class(cls)->dictoffset : 0;
+}
+
 rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
     rh_type *t = o->type;
     rh_object **slot = NULL, *d;
@@ -1514,7 +1535,8 @@ static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_objec
         t->flags = abstract ? t->flags | RH_TPFLAG_IS_ABSTRACT : t->flags & ~RH_TPFLAG_IS_ABSTRACT;
     if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
     if (rc == 0 && str_is(rt, name, "__del__")) update_del_flags(rt, t);
-    if (rc == 0 && is_dunder(rt, name)) class_update_slots(rt, t); /* update_slot */
+    /* update_slot: only a slotdefs name changes a slot (cls.__slotnames__ = [] keeps a namedtuple's C repr) */
+    if (rc == 0 && is_dunder(rt, name) && rh_special_method_dispatched(str_cstr(rt, name))) class_update_slots(rt, t);
     return rc;
 }
 

@@ -425,6 +425,11 @@ int rh_special_method_dispatched(const char *name);
  * for the call, as _PyObject_GenericGetAttrWithDict and type_getattro Py_INCREF what _PyType_Lookup
  * found: a descriptor's __get__ sees that count, and may drop the class's own. New reference or NULL. */
 rh_object *rh_descr_get(rh_runtime *rt, rh_object *descr, rh_object *obj, rh_object *type);
+/* _PyObject_IsInstanceDictEmpty: 1 when o has no attribute in its values array or __dict__ (or no dict at
+ * all), 0 otherwise; materialises nothing. */
+int rh_instance_dict_is_empty(rh_object *o);
+/* A class's tp_dictoffset when its instances keep a __dict__ pointer slot (not a managed dict), else 0. */
+size_t rh_class_dictoffset(rh_object *cls);
 /* The instance's __dict__, materialising it as 3.11 does when asked. New reference. */
 rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o);
 

@@ -1,0 +1,92 @@
+/* mod_weakref.c — _weakref (CPython 3.11 Modules/_weakref.c), the module Lib's weakref.py and _weakrefset.py
+ * import from.
+ *
+ * Owns the _weakref module (ref / ReferenceType, getweakrefcount, getweakrefs, _remove_dead_weakref) and the
+ * constructor of weakref.ReferenceType (weakref___new__'s argument checks). The weak references themselves are
+ * the library's (reference/src/t_weakref.c), shared with refheap's own `weakref` module (modules.c), so a ref
+ * made through either is the same callback-less ref of its referent.
+ * Not modelled: proxy / ProxyType / CallableProxyType (refheap has no weakref proxy objects).
+ * Invariants: messages are 3.11's (PyArg_UnpackTuple "__new__", METH_O "_weakref.<name>()", clinic's
+ * "argument 1 must be dict"); functions take borrowed arguments and return a new reference or NULL with the
+ * runtime error set.
+ */
+#include <string.h>
+
+#include "interp.h"
+
+#define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
+#define UNUSED_ARGS (void)self; (void)kwn; (void)kwv
+
+static rh_object *none(hx_interp *I) { rh_incref(rh_none(I->rt)); return rh_none(I->rt); }
+
+/* METH_O's check: "_weakref.<fn>() takes exactly one argument (N given)" */
+static int one_arg(hx_interp *I, const char *fn, int n, int nkw) {
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "_weakref.%s() takes no keyword arguments", fn); return -1; }
+    if (n != 1) { rh_err_set(I->rt, RH_EXC_TYPE, "_weakref.%s() takes exactly one argument (%d given)", fn, n); return -1; }
+    return 0;
+}
+
+/* weakref___new__ (ReferenceType(ob[, callback])): keywords refused as weakref___init__'s
+ * _PyArg_NoKeywords does, the count as PyArg_UnpackTuple("__new__", 1, 2) */
+FN(ref_new) {
+    UNUSED_ARGS;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "ref() takes no keyword arguments"); return NULL; }
+    if (n < 1 || n > 2) {
+        rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "__new__ expected at least 1 argument, got %d"
+                                             : "__new__ expected at most 2 arguments, got %d", n);
+        return NULL;
+    }
+    return rh_weakref_new(I->rt, a[0], n == 2 ? a[1] : NULL);
+}
+static const rh_builtin_def ref_ctor = {"ReferenceType", (void (*)(void))ref_new, HX_METH_VARARGS};
+const rh_builtin_def *hx_weakref_constructor(void) { return &ref_ctor; }
+
+FN(w_getweakrefcount) {
+    UNUSED_ARGS;
+    if (one_arg(I, "getweakrefcount", n, nkw)) return NULL;
+    return rh_int_from_i64(I->rt, rh_weakref_count(a[0]));
+}
+FN(w_getweakrefs) {
+    UNUSED_ARGS;
+    if (one_arg(I, "getweakrefs", n, nkw)) return NULL;
+    return rh_weakref_list(I->rt, a[0]);
+}
+
+/* _weakref__remove_dead_weakref_impl: del dct[key] when its value is a dead weakref; a missing key is
+ * fine, a value that is no weakref a TypeError (is_dead_weakref) */
+FN(w_remove_dead_weakref) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_TYPE, "_remove_dead_weakref() takes no keyword arguments"); return NULL; }
+    if (n != 2) {
+        rh_err_set(rt, RH_EXC_TYPE, "_remove_dead_weakref expected 2 arguments, got %d", n);
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_DICT) {
+        rh_err_set(rt, RH_EXC_TYPE, "_remove_dead_weakref() argument 1 must be dict, not %s", rh_type_name(a[0]));
+        return NULL;
+    }
+    rh_object *v = rh_dict_get(rt, a[0], a[1]);
+    if (!v) return rh_err_occurred(rt) ? NULL : none(I);
+    if (rh_kind_of(v) != RH_K_WEAKREF) { rh_err_set(rt, RH_EXC_TYPE, "not a weakref"); return NULL; }
+    if (rh_weakref_get(v) == rh_none(rt) && rh_dict_del(rt, a[0], a[1])) return NULL;
+    return none(I);
+}
+
+#define D(py, fn) {py, (void (*)(void))fn, 0}
+static const rh_builtin_def weakref_defs[] = {
+    D("getweakrefcount", w_getweakrefcount), D("getweakrefs", w_getweakrefs),
+    D("_remove_dead_weakref", w_remove_dead_weakref), {NULL, NULL, 0}};
+#undef D
+
+/* _weakref: a new module, or NULL; ref and ReferenceType are the library's weakref type */
+rh_object *hx_module__weakref(hx_interp *I) {
+    rh_object *m = hx_make_module(I, "_weakref", weakref_defs);
+    if (!m) return NULL;
+    rh_object *d = rh_module_dict(m), *t = (rh_object *)rh_builtin_type(I->rt, RH_K_WEAKREF);
+    if (rh_dict_set_cstr(I->rt, d, "ref", t) || rh_dict_set_cstr(I->rt, d, "ReferenceType", t)) {
+        rh_decref(I->rt, m);
+        return NULL;
+    }
+    return m;
+}
