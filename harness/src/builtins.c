@@ -1434,7 +1434,8 @@ static int is_static_type(hx_interp *I, rh_type *t) {
     return !hx_is_heap_class((rh_object *)t) && rh_builtin_type(I->rt, t->kind) == t;
 }
 
-/* int's tp_dict entry __new__: the built-in tp_new_wrapper bound to int, its __self__ (add_tp_new_wrapper), made at the first read. Borrowed or NULL. */
+/* int's tp_dict entry __new__: the built-in tp_new_wrapper bound to int, its __self__ (add_tp_new_wrapper),
+ * made at the first read. Borrowed or NULL. */
 static rh_object *static_new_wrapper(hx_interp *I, rh_type *t, const rh_builtin_def *def, rh_object *name) {
     rh_runtime *rt = I->rt;
     rh_object *tp_dict = static_tp_dict(I, t), *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;
