@@ -160,14 +160,16 @@ void hx_print_traceback(hx_interp *I) {
     fflush(stderr);
 }
 
-void hx_write_unraisable(hx_interp *I, rh_object *where_fn) {
+void hx_write_unraisable(hx_interp *I, rh_object *where_fn) { hx_write_unraisable_msg(I, NULL, where_fn); }
+
+void hx_write_unraisable_msg(hx_interp *I, const char *msg, rh_object *where_fn) {
     fflush(stdout);
     if (where_fn) {
         rh_err_state saved;
         rh_err_save(I->rt, &saved);
         rh_object *r = hx_obj_repr(I, where_fn);
         const char *u = r ? rh_str_utf8(I->rt, r, NULL) : NULL;
-        fprintf(stderr, "Exception ignored in: %s\n", u ? u : "<object>");
+        fprintf(stderr, "Exception ignored %s: %s\n", msg ? msg : "in", u ? u : "<object>");
         rh_xdecref(I->rt, r);
         rh_err_clear(I->rt);
         rh_err_restore_state(I->rt, &saved);
@@ -1143,6 +1145,8 @@ void hx_interp_finalize(hx_interp *I) {
             rh_xdecref(rt, k);
         }
     }
+    hx_atexit_call(I); /* Py_FinalizeEx's _PyAtExit_Call, while the interpreter is intact */
+    rh_err_clear(rt);
     /* Py_FinalizeEx's PyGC_Collect (2.7: Py_Finalize's): a full collection while __main__ is alive, when
      * the collector is enabled. It finds the program's objects ahead of the __main__ dict (generation 1),
      * so those reachable from it are scanned again in dict order: the order their finalizers will run in if
@@ -1167,5 +1171,7 @@ void hx_interp_finalize(hx_interp *I) {
     }
     hx_random_state_free(I);
     rh_gc_collect(rt, 2);
+    rh_err_clear(rt);
+    hx_atexit_free(I); /* what a finalizer registered after the callbacks ran */
     rh_err_clear(rt);
 }

@@ -30,7 +30,7 @@
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
     X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
-    X(_string) X(_weakref)
+    X(_string) X(_weakref) X(atexit)
 
 typedef struct hx_frame {
     hx_code *code;
@@ -118,6 +118,8 @@ typedef struct hx_interp {
 #undef HX_MOD_FIELD
     rh_object *struct_cache, *struct_error; /* _struct's Struct cache (dict) and struct.error (owned; mod_struct.c) */
     void *random_state;                                        /* the random module's generator (mod_random.c) */
+    struct hx_atexit_cb *atexit_cbs;  /* atexit's registered callbacks (mod_atexit.c): malloc'd, atexit_n used */
+    int atexit_n, atexit_cap;
     rh_object *object_methods; /* owned dict: object.__getattribute__/__setattr__/__delattr__ (interp.c) */
     /* owned dict: built-in type -> {name: method_descriptor}, the part of CPython's tp_dict that programs
      * have read, made on first use (typeobj.c hx_method_descr) */
@@ -140,6 +142,12 @@ int hx_interp_init(hx_interp *I, rh_runtime *rt);
 void hx_print_traceback(hx_interp *I);
 /* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
 void hx_write_unraisable(hx_interp *I, rh_object *where_fn);
+/* The same with _PyErr_WriteUnraisableMsg's message: "Exception ignored <msg>: <repr of where_fn>" */
+void hx_write_unraisable_msg(hx_interp *I, const char *msg, rh_object *where_fn);
+/* mod_atexit.c: the atexit module; run the registered callbacks (Py_FinalizeEx's _PyAtExit_Call), release them */
+rh_object *hx_module_atexit(hx_interp *I);
+void hx_atexit_call(hx_interp *I);
+void hx_atexit_free(hx_interp *I);
 void hx_interp_finalize(hx_interp *I);
 void hx_release_module_consts(hx_interp *I);
 /* The frame object of f, made on first use (_PyFrame_GetFrameObject): borrowed, NULL with the error set. */
