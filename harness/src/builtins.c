@@ -215,7 +215,7 @@ FN(bi_tuple) {
 static int dict_merge_pairs(hx_interp *I, rh_object *d, rh_object *seq) {
     rh_runtime *rt = I->rt;
     rh_object *it = newref(seq), *item;
-    int64_t cur[2];
+    int64_t cur[HX_LOOP_WORDS];
     if (hx_get_iter(I, &it, cur) != 0) { rh_decref(rt, it); return -1; }
     int r, rc = 0;
     for (int64_t i = 0; rc == 0 && (r = hx_for_iter(I, it, cur, &item)) == 1; i++) {

@@ -186,9 +186,8 @@ void hx_write_unraisable_msg(hx_interp *I, const char *msg, rh_object *where_fn)
  * dict_keyiterator, reference/src/t_dictview.c, driven by its tp_iternext); a range stays on the
  * stack as it is (its cursor in the loop slot: refheap makes no range_iterator, see docs/conformance.md).
  * Anything else is iter(o) through its type's slots (PyObject_GetIter: a class's __iter__, or a sequence
- * iterator over its __getitem__), driven by tp_iternext. The loop slot cur[0] is the position (range
- * index), cur[1] the length at the start, or HX_ITER_GENERIC for a slot-driven iterator. */
-#define HX_ITER_GENERIC (-1)
+ * iterator over its __getitem__), driven by tp_iternext. The loop cursor (HX_LOOP_WORDS) is described in
+ * interp.h. */
 int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     rh_object *o = *top;
     /* a subclass of list/dict/... iterates through its type's tp_iter (maybe its own __iter__) */
@@ -197,7 +196,9 @@ int hx_get_iter(hx_interp *I, rh_object **top, int64_t *cur) {
     switch (k) {
     case RH_K_RANGE:
         if (rh_range_is_long(o)) goto generic; /* a longrange_iterator */
+        cur[0] = rh_range_item(o, 0);
         cur[1] = rh_range_len(o);
+        cur[2] = rh_range_step(o);
         return 0;
     case RH_K_LIST: case RH_K_TUPLE: case RH_K_STR: {
         cur[1] = k == RH_K_STR ? (int64_t)rh_str_len(o) : 0;
@@ -230,9 +231,12 @@ static int generic_next(hx_interp *I, rh_object *it, rh_object **out) {
 int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
     if (cur[1] == HX_ITER_GENERIC) return generic_next(I, it, out);
     if (rh_kind_of(it) == RH_K_RANGE) {
-        if (cur[0] >= cur[1]) return 0;
-        *out = rh_int_from_i64(I->rt, rh_range_item(it, cur[0]++));
-        return *out ? 1 : -1;
+        if (cur[1] == 0) return 0;
+        *out = rh_int_from_i64(I->rt, cur[0]);
+        if (!*out) return -1;
+        cur[0] = (int64_t)((uint64_t)cur[0] + (uint64_t)cur[2]); /* wraps past the last item only */
+        cur[1]--;
+        return 1;
     }
     if (rh_kind_of(it) != RH_K_ITER) return generic_next(I, it, out);
     rh_object *seq = rh_iter_seq(it);
@@ -261,7 +265,7 @@ rh_object *hx_iter_list(hx_interp *I, rh_object *o) {
     if ((rh_kind_of(o) == RH_K_LIST || rh_kind_of(o) == RH_K_TUPLE) && !(rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE))
         return newref(o);
     rh_object *it = newref(o);
-    int64_t cur[2];
+    int64_t cur[HX_LOOP_WORDS];
     if (hx_get_iter(I, &it, cur) != 0) { rh_decref(I->rt, it); return NULL; }
     rh_object *l = rh_list_new(I->rt, 0);
     rh_object *x;

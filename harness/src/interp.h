@@ -32,10 +32,16 @@
     X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
     X(_string) X(_weakref) X(atexit)
 
+/* The C cursor of a for loop (hx_get_iter, hx_for_iter): over a range, the next value, the items left and
+ * the step; over a list, tuple or str iterator, cur[1] is the str's length (0 otherwise); over any other
+ * iterator cur[1] is HX_ITER_GENERIC. */
+#define HX_LOOP_WORDS 3
+#define HX_ITER_GENERIC (-1)
+
 typedef struct hx_frame {
     hx_code *code;
     rh_object **fast;        /* code->nslots owned references (NULL = unbound), then the value stack */
-    int64_t *loops;          /* two cursor words per nested for loop (vm.c), not objects */
+    int64_t *loops;          /* HX_LOOP_WORDS cursor words per nested for loop (vm.c), not objects */
     rh_object *ns;           /* class body namespace (borrowed) or NULL */
     rh_object *globals;      /* borrowed */
     rh_object *retval;       /* owned, set by RETURN_VALUE */

@@ -35,9 +35,9 @@ static inline void release_slot(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- frames */
 
-/* Words a frame of unit c needs: fast locals, the value stack, two cursor words per nested for loop. */
+/* Words a frame of unit c needs: fast locals, the value stack, a cursor per nested for loop. */
 static size_t frame_words(const hx_code *c) {
-    return (size_t)c->nslots + (size_t)c->stacksize + 2 * (size_t)c->nloopslots;
+    return (size_t)c->nslots + (size_t)c->stacksize + HX_LOOP_WORDS * (size_t)c->nloopslots;
 }
 
 /* frame_setup and frame_clear run once per call: inlined into the call paths, as 3.11's frame push and
@@ -1076,10 +1076,20 @@ L_JUMP_IF_TRUE_OR_POP:
     else { sp--; rh_decref(rt, v); }
     DISPATCH();
 L_GET_ITER:
-    if (hx_get_iter(I, &TOP(), f->loops + 2 * *ip++) != 0) goto error;
+    if (hx_get_iter(I, &TOP(), f->loops + HX_LOOP_WORDS * *ip++) != 0) goto error;
     DISPATCH();
-L_FOR_ITER:
-    t = hx_for_iter(I, TOP(), f->loops + 2 * *ip++, &v);
+L_FOR_ITER: {
+    int64_t *cur = f->loops + HX_LOOP_WORDS * *ip++;
+    if (cur[1] > 0 && rh_kind_of(TOP()) == RH_K_RANGE) { /* hx_for_iter's range step, inline */
+        v = rh_int_from_i64(rt, cur[0]);
+        if (!v) goto error;
+        cur[0] = (int64_t)((uint64_t)cur[0] + (uint64_t)cur[2]);
+        cur[1]--;
+        PUSH(v);
+        DISPATCH();
+    }
+    t = hx_for_iter(I, TOP(), cur, &v);
+}
     if (t > 0) { PUSH(v); DISPATCH(); }
     if (t < 0) goto error;
     v = POP();

@@ -131,6 +131,8 @@ int64_t rh_range_item(rh_object *r, int64_t i) {
     return (int64_t)(start + (uint64_t)i * step);
 }
 
+int64_t rh_range_step(rh_object *r) { return (int64_t)int_bits(as_range(r)->step); }
+
 static void range_dealloc(rh_runtime *rt, rh_object *o) {
     rh_decref(rt, as_range(o)->start);
     rh_decref(rt, as_range(o)->stop);

@@ -227,6 +227,7 @@ int rh_dict_maybe_untrack(rh_runtime *rt, rh_object *d);   /* _PyDict_MaybeUntra
 rh_object *rh_range_new(rh_runtime *rt, int64_t start, int64_t stop, int64_t step); /* ValueError step 0 */
 int64_t rh_range_len(rh_object *r);
 int64_t rh_range_item(rh_object *r, int64_t i);
+int64_t rh_range_step(rh_object *r); /* a range that is not rh_range_is_long */
 /* range(start, stop, step) from int objects of any size (borrowed): ValueError when step is 0. New reference. */
 rh_object *rh_range_from_ints(rh_runtime *rt, rh_object *start, rh_object *stop, rh_object *step);
 /* 1 when start, stop, step or the length of range r does not fit an int64: rh_range_len and rh_range_item
