@@ -67,8 +67,11 @@ static int args_tuple(hx_interp *I, int packs, rh_object **a, int n, rh_object *
 
 /* ---------------------------------------------------------------- output */
 
+/* PyObject_Str's shortcut: an exact str is its own str(); a subclass's instance goes through its tp_str */
+static int is_exact_str(hx_interp *I, rh_object *o) { return rh_type_of(o) == rh_builtin_type(I->rt, RH_K_STR); }
+
 static int write_obj(hx_interp *I, rh_object *o, FILE *out) {
-    rh_object *s = rh_kind_of(o) == RH_K_STR ? newref(o) : hx_obj_str(I, o);
+    rh_object *s = is_exact_str(I, o) ? newref(o) : hx_obj_str(I, o);
     if (!s) return -1;
     /* encoded into a scratch buffer as TextIOWrapper.write encodes: the str keeps no UTF-8 form */
     size_t len = rh_str_utf8_copy(s, NULL, 0);
@@ -86,7 +89,7 @@ static int write_obj(hx_interp *I, rh_object *o, FILE *out) {
 static int file_write(hx_interp *I, rh_object *f, rh_object *o, const char *text) {
     rh_object *name = hx_name(I, "write"), *w = name ? hx_getattr_obj(I, f, name) : NULL;
     if (!w) return -1;
-    rh_object *s = o ? (rh_kind_of(o) == RH_K_STR ? newref(o) : hx_obj_str(I, o)) : rh_str_from_cstr(I->rt, text);
+    rh_object *s = o ? (is_exact_str(I, o) ? newref(o) : hx_obj_str(I, o)) : rh_str_from_cstr(I->rt, text);
     rh_object *r = s ? hx_call(I, w, &s, 1, NULL, NULL, 0) : NULL;
     rh_decref(I->rt, w);
     if (!r) return -1;
@@ -390,6 +393,35 @@ FN(int_new_method) {
 }
 static const rh_builtin_def m_int_new = {"__new__", (void (*)(void))int_new_method, HX_METH_VARARGS};
 
+FN(str_impl);
+
+/* tp_new_wrapper for str: str.__new__(X, *args), X str itself or a class deriving from it */
+FN(str_new_method) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (n < 1) {
+        rh_err_set(rt, RH_EXC_TYPE, "str.__new__(): not enough arguments");
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_TYPE) {
+        rh_err_set(rt, RH_EXC_TYPE, "str.__new__(X): X is not a type object (%s)", hx_tname(a[0]));
+        return NULL;
+    }
+    rh_type *t = (rh_type *)a[0];
+    if (t->kind != RH_K_STR) {
+        rh_err_set(rt, RH_EXC_TYPE, "str.__new__(%s): %s is not a subtype of str", t->name, t->name);
+        return NULL;
+    }
+    if (t == rh_builtin_type(rt, RH_K_STR)) return str_impl(I, NULL, a + 1, n - 1, kwn, kwv, nkw);
+    return hx_str_subtype_new(I, a[0], a + 1, n - 1, kwn, kwv, nkw);
+}
+static const rh_builtin_def m_str_new = {"__new__", (void (*)(void))str_new_method, HX_METH_VARARGS};
+
+/* The tp_new_wrapper of a static type whose __new__ is modelled (int, str), or NULL */
+static const rh_builtin_def *new_wrapper_def(rh_kind k) {
+    return k == RH_K_INT ? &m_int_new : k == RH_K_STR ? &m_str_new : NULL;
+}
+
 FN(bi_float) {
     UNUSED_ARGS;
     if (no_kw(I, "float", nkw, kwn) || nargs_check(I, "float", n, 0, 1)) return NULL;
@@ -410,12 +442,79 @@ FN(bi_float) {
 
 rh_object *hx_number_float(hx_interp *I, rh_object *o) { return bi_float(I, NULL, &o, 1, NULL, NULL, 0); }
 
+/* PyUnicode_FromEncodedObject: o.decode(encoding, errors) for bytes and bytearray (NULL: the default) */
+static rh_object *str_decode(hx_interp *I, rh_object *o, rh_object *enc, rh_object *errors) {
+    rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) == RH_K_STR) {
+        rh_err_set(rt, RH_EXC_TYPE, "decoding str is not supported");
+        return NULL;
+    }
+    if (rh_kind_of(o) != RH_K_BYTES && rh_kind_of(o) != RH_K_BYTEARRAY) {
+        rh_err_set(rt, RH_EXC_TYPE, "decoding to str: need a bytes-like object, %s found", hx_tname(o));
+        return NULL;
+    }
+    rh_object *name = hx_name(I, "decode"), *m = name ? hx_getattr_obj(I, o, name) : NULL;
+    if (!m) return NULL;
+    rh_object *args[2];
+    int na = 0;
+    char *kn[1] = {"errors"};
+    if (enc) args[na++] = newref(enc); /* hx_call steals them */
+    if (errors) args[na++] = newref(errors);
+    rh_object *r = hx_call(I, m, args, enc ? na : 0, enc ? NULL : kn, enc ? NULL : args, enc ? 0 : na);
+    rh_decref(rt, m);
+    return r;
+}
+
+/* unicode_new_impl: str(), str(object), str(object, encoding, errors) (clinic keywords object, encoding,
+ * errors). An exact str argument is itself; anything else goes through PyObject_Str (a subclass's instance:
+ * its __str__, or str's, which copies). */
 FN(str_impl) {
     UNUSED_ARGS;
-    if (no_kw(I, "str", nkw, kwn) || nargs_check(I, "str", n, 0, 1)) return NULL;
-    if (n == 0) return newref(rh_empty_str(I->rt));
-    if (rh_kind_of(a[0]) == RH_K_STR) return newref(a[0]);
-    return hx_obj_str(I, a[0]);
+    rh_runtime *rt = I->rt;
+    static const char *const kw[] = {"object", "encoding", "errors"};
+    rh_object *v[3] = {NULL, NULL, NULL};
+    if (n + nkw > 3) {
+        rh_err_set(rt, RH_EXC_TYPE, "str() takes at most 3 arguments (%d given)", n + nkw);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) v[i] = a[i];
+    for (int k = 0; k < nkw; k++) {
+        int j = 0;
+        while (j < 3 && strcmp(kw[j], kwn[k]) != 0) j++;
+        if (j == 3) {
+            if (RH_API(I, "str", "msg:clinic-313")) rh_err_set(rt, RH_EXC_TYPE, "str() got an unexpected keyword argument '%s'", kwn[k]);
+            else rh_err_set(rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for str()", kwn[k]);
+            return NULL;
+        }
+        if (v[j]) {
+            rh_err_set(rt, RH_EXC_TYPE, "argument for str() given by name ('%s') and position (%d)", kw[j], j + 1);
+            return NULL;
+        }
+        v[j] = kwv[k];
+    }
+    for (int j = 1; j < 3; j++) {
+        if (v[j] && rh_kind_of(v[j]) != RH_K_STR) {
+            rh_err_set(rt, RH_EXC_TYPE, "str() argument '%s' must be str, not %s", kw[j], hx_tname(v[j]));
+            return NULL;
+        }
+    }
+    if (v[1] || v[2]) {
+        if (!v[0]) return newref(rh_empty_str(rt)); /* str(encoding=...): the empty str */
+        return str_decode(I, v[0], v[1], v[2]);
+    }
+    if (!v[0]) return newref(rh_empty_str(rt));
+    if (is_exact_str(I, v[0])) return newref(v[0]); /* PyUnicode_CheckExact */
+    return hx_obj_str(I, v[0]);
+}
+
+/* unicode_subtype_new: str(...)'s value, then an instance of cls (a class deriving from str) holding its
+ * characters. Arguments borrowed; new reference or NULL. */
+rh_object *hx_str_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    if (hx_abstract_error(I, cls)) return NULL;
+    rh_object *v = str_impl(I, NULL, a, n, kwn, kwv, nkw);
+    rh_object *r = v ? rh_str_subtype_new(I->rt, cls, v) : NULL;
+    rh_xdecref(I->rt, v);
+    return r;
 }
 
 FN(bi_repr) {
@@ -1192,8 +1291,9 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
         rh_xdecref(I->rt, rest);
         return r;
     }
-    case RH_K_TUPLE: /* tuple, int and GenericAlias have no __init__: object_init, which a type with its own */
-    case RH_K_INT:   /* __new__ lets pass (ga_new took the arguments) */
+    case RH_K_TUPLE: /* tuple, int, str and GenericAlias have no __init__: object_init, which a type with its */
+    case RH_K_INT:   /* own __new__ lets pass (ga_new took the arguments) */
+    case RH_K_STR:
     case RH_K_GENERICALIAS:
         return newref(rh_none(I->rt));
     default:
@@ -1366,11 +1466,14 @@ static const rh_builtin_def *kind_method_at(hx_interp *I, rh_kind k, size_t i) {
     return NULL;
 }
 
+static const rh_builtin_def *dunder_def(rh_kind k, const char *name);
+
 const rh_builtin_def *hx_find_method_def(hx_interp *I, rh_object *self, const char *name) {
     const rh_builtin_def *d = NULL;
     rh_kind k = rh_kind_of(self);
     if (k == RH_K_DICT) d = hx_defaultdict_find_method(self, name); /* mod_collections.c */
     else if (k == RH_K_TUPLE) d = hx_namedtuple_find_method(self, name);
+    else if (k == RH_K_STR) d = dunder_def(k, name); /* str.__str__/__repr__/__format__ */
     return d ? d : hx_kind_method_def(I, k, name);
 }
 
@@ -1474,20 +1577,68 @@ FN(int_format_method) {
 static const rh_builtin_def m_int_repr = {"__repr__", (void (*)(void))int_repr_method, 0};
 static const rh_builtin_def m_int_format = {"__format__", (void (*)(void))int_format_method, 0};
 
+/* str's tp_repr and tp_str wrappers and str.__format__ (unicode___format__), as method descriptors of str:
+ * what Lib/enum.py copies onto StrEnum (ReprEnum: __str__ = str.__str__, __format__ = str.__format__) */
+static int str_dunder_args(hx_interp *I, const char *fn, rh_object *self, int want, int n, int nkw) {
+    if (rh_kind_of(self) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '%s' requires a 'str' object but received a '%s'", fn, hx_tname(self));
+        return -1;
+    }
+    if (n != want || nkw) {
+        if (want) rh_err_set(I->rt, RH_EXC_TYPE, "str.%s() takes exactly one argument (%d given)", fn, n + nkw);
+        else rh_err_set(I->rt, RH_EXC_TYPE, "expected 0 arguments, got %d", n + nkw);
+        return -1;
+    }
+    return 0;
+}
+FN(str_repr_method) {
+    UNUSED_ARGS;
+    if (str_dunder_args(I, "__repr__", self, 0, n, nkw)) return NULL;
+    return rh_repr_as(I->rt, rh_builtin_type(I->rt, RH_K_STR), self);
+}
+FN(str_str_method) {
+    UNUSED_ARGS;
+    if (str_dunder_args(I, "__str__", self, 0, n, nkw)) return NULL;
+    return rh_str_exact(I->rt, self); /* unicode_str: unicode_result_unchanged */
+}
+FN(str_format_method) {
+    UNUSED_ARGS;
+    if (str_dunder_args(I, "__format__", self, 1, n, nkw)) return NULL;
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "__format__() argument must be str, not %s", hx_tname(a[0]));
+        return NULL;
+    }
+    return hx_str_format(I, self, a[0]);
+}
+static const rh_builtin_def m_str_repr = {"__repr__", (void (*)(void))str_repr_method, 0};
+static const rh_builtin_def m_str_str = {"__str__", (void (*)(void))str_str_method, 0};
+static const rh_builtin_def m_str_format = {"__format__", (void (*)(void))str_format_method, 0};
+
+/* The dunders modelled as method descriptors of int and str, or NULL */
+static const rh_builtin_def *dunder_def(rh_kind k, const char *name) {
+    if (k == RH_K_INT)
+        return !strcmp(name, "__repr__") ? &m_int_repr : !strcmp(name, "__format__") ? &m_int_format : NULL;
+    if (k == RH_K_STR)
+        return !strcmp(name, "__repr__")     ? &m_str_repr
+               : !strcmp(name, "__str__")    ? &m_str_str
+               : !strcmp(name, "__format__") ? &m_str_format
+                                             : NULL;
+    return NULL;
+}
+
 rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (!is_static_type(I, t)) return NULL;
-    if (t->kind == RH_K_INT && rh_str_eq_cstr(name, "__new__")) {
+    if (new_wrapper_def(t->kind) && rh_str_eq_cstr(name, "__new__")) {
         rh_gc_startup save;
         rh_gc_startup_begin(rt, &save);
-        rh_object *d = static_new_wrapper(I, t, &m_int_new, name);
+        rh_object *d = static_new_wrapper(I, t, new_wrapper_def(t->kind), name);
         rh_gc_startup_end(rt, &save);
         if (!d && !rh_err_occurred(rt)) rh_err_nomemory(rt);
         return d ? newref(d) : NULL;
     }
     const rh_builtin_def *def = hx_kind_method_def(I, t->kind, hx_cstr(I, name));
-    if (!def && t->kind == RH_K_INT)
-        def = rh_str_eq_cstr(name, "__repr__") ? &m_int_repr : rh_str_eq_cstr(name, "__format__") ? &m_int_format : NULL;
+    if (!def) def = dunder_def(t->kind, hx_cstr(I, name));
     size_t field;
     int is_field = !def && field_index(I, t->kind, hx_cstr(I, name), &field);
     if (!def && !is_field) return NULL;
@@ -1506,9 +1657,9 @@ rh_object *hx_static_type_dict(hx_interp *I, rh_type *t) {
     rh_gc_startup_begin(rt, &save);
     rh_object *tp_dict = static_tp_dict(I, t);
     const rh_builtin_def *def;
-    if (tp_dict && t->kind == RH_K_INT) { /* type_new's tp_new_wrapper (add_tp_new_wrapper) */
+    if (tp_dict && new_wrapper_def(t->kind)) { /* type_new's tp_new_wrapper (add_tp_new_wrapper) */
         rh_object *name = hx_name(I, "__new__");
-        if (!name || !static_new_wrapper(I, t, &m_int_new, name)) tp_dict = NULL;
+        if (!name || !static_new_wrapper(I, t, new_wrapper_def(t->kind), name)) tp_dict = NULL;
     }
     for (size_t i = 0; tp_dict && (def = kind_method_at(I, t->kind, i)); i++) {
         rh_object *name = hx_name(I, def->name);

@@ -362,6 +362,12 @@ rh_object *hx_int_format(hx_interp *I, rh_object *v, rh_object *spec) {
     return rh_str_len(spec) == 0 ? hx_obj_str(I, v) : format_int(I, v, spec, hx_tname(v));
 }
 
+/* unicode___format__ (_PyUnicode_FormatAdvancedWriter): an empty spec is str(v) (an exact str itself, a
+ * subclass's instance through PyObject_Str and so its own __str__) */
+rh_object *hx_str_format(hx_interp *I, rh_object *v, rh_object *spec) {
+    return rh_str_len(spec) == 0 ? hx_obj_str(I, v) : format_text(I, v, spec);
+}
+
 rh_object *hx_format(hx_interp *I, rh_object *v, rh_object *spec) {
     rh_runtime *rt = I->rt;
     rh_type *t = rh_type_of(v);
@@ -386,7 +392,7 @@ rh_object *hx_format(hx_interp *I, rh_object *v, rh_object *spec) {
         if (rh_err_occurred(rt)) return NULL;
     }
     switch (rh_kind_of(v)) {
-    case RH_K_STR: return format_text(I, v, spec);
+    case RH_K_STR: return hx_str_format(I, v, spec);
     case RH_K_BOOL:
     case RH_K_INT: return empty ? hx_obj_str(I, v) : format_int(I, v, spec, hx_tname(v));
     case RH_K_FLOAT: return empty ? hx_obj_str(I, v) : format_float(I, v, spec);

@@ -500,7 +500,7 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
             while (bt->flags & RH_TPFLAG_HEAPTYPE) bt = bt->base;
             rh_err_state saved;
             rh_err_save(rt, &saved);
-            rh_object *m = bt->kind == RH_K_INT ? hx_method_descr(I, bt, name) : NULL;
+            rh_object *m = bt->kind == RH_K_INT || bt->kind == RH_K_STR ? hx_method_descr(I, bt, name) : NULL;
             if (m || rh_err_occurred(rt)) {
                 rh_xdecref(rt, saved.value);
                 rh_xdecref(rt, saved.tb);

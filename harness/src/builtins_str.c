@@ -22,7 +22,6 @@
 
 #define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
 
-static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 static int is_str(rh_object *o) { return rh_kind_of(o) == RH_K_STR; }
 static uint32_t ch(rh_object *s, size_t i) { return rh_str_char_at(s, i); }
 
@@ -363,7 +362,7 @@ FN(s_splitlines) {
             if (keep) eol = i;
         }
         /* stringlib splitlines: a str that is one line without a line end is itself the only item */
-        rh_object *part = j == 0 && eol == len ? newref(self) : sub(I, self, j, eol);
+        rh_object *part = j == 0 && eol == len ? rh_str_exact(I->rt, self) : sub(I, self, j, eol);
         if (!part || rh_list_append(I->rt, l, part)) { rh_xdecref(I->rt, part); rh_decref(I->rt, l); return NULL; }
         rh_decref(I->rt, part);
     }
@@ -412,7 +411,7 @@ FN(s_replace) {
     rh_object *old = v[0], *nw = v[1];
     size_t len = rh_str_len(self), m = rh_str_len(old);
     if (count < 0) count = INT64_MAX;
-    if (count == 0 || old == nw || m > len) return newref(self); /* replace(): goto nothing */
+    if (count == 0 || old == nw || m > len) return rh_str_exact(I->rt, self); /* replace(): goto nothing (unicode_result_unchanged) */
     if ((int64_t)rh_str_len(nw) > STR_MAX_RESULT / (int64_t)(len + 1)) return too_long(I);
     cpbuf b = {0};
     int64_t done = 0;
@@ -434,7 +433,7 @@ FN(s_replace) {
             cp_put(&b, ch(self, i++));
         }
     }
-    if (done == 0) { free(b.v); return newref(self); }
+    if (done == 0) { free(b.v); return rh_str_exact(I->rt, self); }
     return cp_finish(I, &b);
 }
 
@@ -466,7 +465,7 @@ FN(s_rstrip) { return strip_common(I, "rstrip", 0, 1, self, a, n, kwn, kwv, nkw)
 static rh_object *pad(hx_interp *I, rh_object *self, int64_t left, int64_t right, uint32_t fill) {
     if (left < 0) left = 0;
     if (right < 0) right = 0;
-    if (left == 0 && right == 0) return newref(self);
+    if (left == 0 && right == 0) return rh_str_exact(I->rt, self);
     if (left > STR_MAX_RESULT || right > STR_MAX_RESULT) return too_long(I);
     cpbuf b = {0};
     for (int64_t i = 0; i < left; i++) cp_put(&b, fill);
@@ -492,7 +491,7 @@ static rh_object *justify(hx_interp *I, const char *fn, int how, rh_object *self
         fill = ch(v[1], 0);
     }
     int64_t len = (int64_t)rh_str_len(self);
-    if (len >= width) return newref(self);
+    if (len >= width) return rh_str_exact(I->rt, self);
     int64_t marg = width - len;
     if (how < 0) return pad(I, self, 0, marg, fill);
     if (how > 0) return pad(I, self, marg, 0, fill);
@@ -508,7 +507,7 @@ FN(s_zfill) {
     int64_t width;
     if (ARGS("zfill", ST_POS, 1, 1, NULL, v) || int_arg(I, v[0], 0, &width)) return NULL;
     int64_t len = (int64_t)rh_str_len(self);
-    if (len >= width) return newref(self);
+    if (len >= width) return rh_str_exact(I->rt, self);
     if (width > STR_MAX_RESULT) return too_long(I);
     cpbuf b = {0};
     size_t at = 0;
@@ -530,7 +529,7 @@ FN(s_expandtabs) {
     size_t len = rh_str_len(self);
     int found = 0;
     for (size_t i = 0; i < len; i++) found |= ch(self, i) == '\t';
-    if (!found) return newref(self);
+    if (!found) return rh_str_exact(I->rt, self);
     if (tab > STR_MAX_RESULT / (int64_t)(len + 1)) return too_long(I);
     cpbuf b = {0};
     int64_t col = 0;
@@ -556,7 +555,7 @@ static rh_object *remove_affix(hx_interp *I, const char *fn, int prefix, rh_obje
     if (ARGS(fn, ST_POS, 1, 1, NULL, v)) return NULL;
     if (!is_str(v[0])) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() argument must be str, not %s", fn, hx_tname(v[0])); return NULL; }
     size_t len = rh_str_len(self), m = rh_str_len(v[0]);
-    if (m == 0 || m > len || !match_at(self, prefix ? 0 : len - m, v[0])) return newref(self);
+    if (m == 0 || m > len || !match_at(self, prefix ? 0 : len - m, v[0])) return rh_str_exact(I->rt, self);
     return prefix ? sub(I, self, m, len) : sub(I, self, 0, len - m);
 }
 FN(s_removeprefix) { return remove_affix(I, "removeprefix", 1, self, a, n, kwn, kwv, nkw); }
@@ -706,6 +705,19 @@ FN(s_isidentifier) {
     return rh_bool(I->rt, 1);
 }
 
+/* unicode_getnewargs: (a copy of the characters,), what object.__reduce_ex__ hands copyreg.__newobj__ for
+ * an instance of a str subclass. refheap's copy is str's own result for an exact str (CPython makes a new
+ * object even then: only `is` tells them apart). */
+FN(s___getnewargs__) {
+    if (noargs(I, "__getnewargs__", n, nkw)) return NULL;
+    (void)a, (void)kwn, (void)kwv;
+    rh_object *c = rh_str_exact(I->rt, self);
+    if (!c) return NULL;
+    rh_object *t = rh_tuple_pack(I->rt, 1, c);
+    rh_decref(I->rt, c);
+    return t;
+}
+
 /* ---------------------------------------------------------------- the table */
 
 #define DEF(nm) {#nm, (void (*)(void))s_##nm, 0}
@@ -718,6 +730,7 @@ static const rh_builtin_def str_methods[] = {
     DEF(istitle), DEF(isidentifier), DEF(isprintable), DEF(isascii), DEF(center), DEF(ljust), DEF(rjust),
     DEF(zfill), DEF(partition), DEF(rpartition), DEF(expandtabs), DEF(removeprefix), DEF(removesuffix),
     {"encode", (void (*)(void))hx_str_encode, 0}, /* builtins_bytes.c */
+    DEF(__getnewargs__),
     {NULL, NULL, 0}};
 
 int hx_str_method_tables(rh_kind k, hx_mtab out[2]) {

@@ -770,6 +770,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (w || rh_err_occurred(rt)) return w;
         if (rh_str_eq_cstr(name, "__new__")) /* tp_new_wrapper in the type's dict: not bound to o (None.__new__) */
             return type_attr(I, (rh_object *)rh_type_of(o), name);
+        if (rh_kind_of(o) == RH_K_NONE && rh_str_eq_cstr(name, "__doc__")) /* NoneType has no tp_doc: type_ready */
+            return newref(rh_none(rt));                                     /* stores __doc__ = None (enum.py) */
         break;
     }
     }
@@ -911,11 +913,10 @@ int hx_store_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int has
     rh_object *seq;
     if (k == RH_K_LIST || k == RH_K_TUPLE) {
         seq = newref(v);
-    } else if (k == RH_K_STR || k == RH_K_DICT || k == RH_K_RANGE) {
-        if (!(seq = hx_iter_list(I, v))) return -1;
-    } else {
-        rh_err_set(rt, RH_EXC_TYPE, has[2] && b[2] != 1 ? "must assign iterable to extended slice"
-                                                         : "can only assign an iterable");
+    } else if (!(seq = hx_iter_list(I, v))) { /* PySequence_Fast: any iterable (re._parser's SubPattern) */
+        if (rh_err_occurred(rt) == RH_EXC_TYPE) /* its TypeError replaced (refheap: also one raised while iterating) */
+            rh_err_set(rt, RH_EXC_TYPE, has[2] && b[2] != 1 ? "must assign iterable to extended slice"
+                                                             : "can only assign an iterable");
         return -1;
     }
     int64_t st, sp, step;

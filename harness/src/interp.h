@@ -265,6 +265,10 @@ rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name);
 /* builtins.c: long_subtype_new, an instance of cls (a class deriving from int) with int(*a)'s value */
 /* builtins_fmt.c: int.__format__(v, spec) for an int or bool v (str(v) for an empty spec) */
 rh_object *hx_int_format(hx_interp *I, rh_object *v, rh_object *spec);
+/* builtins_fmt.c: str.__format__(v, spec) for a str or a subclass's instance v (str(v) for an empty spec) */
+rh_object *hx_str_format(hx_interp *I, rh_object *v, rh_object *spec);
+/* builtins.c: unicode_subtype_new, an instance of cls (a class deriving from str) with str(*a)'s characters */
+rh_object *hx_str_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 rh_object *hx_int_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 /* T.__dict__ of a static type: a new mappingproxy of the stand-in for its tp_dict, filled with a method
  * descriptor for every method of the type's tables (NULL without an error for a class). */

@@ -143,6 +143,10 @@ FN(sys_intern) {
         rh_err_set(I->rt, RH_EXC_TYPE, "intern() argument must be str, not %s", hx_tname(a[0]));
         return NULL;
     }
+    if (rh_type_of(a[0]) != rh_builtin_type(I->rt, RH_K_STR)) { /* sys_intern_impl: PyUnicode_CheckExact */
+        rh_err_set(I->rt, RH_EXC_TYPE, "can't intern %s", hx_tname(a[0]));
+        return NULL;
+    }
     rh_object *s = newref(a[0]);
     if (rh_str_intern_in_place(I->rt, &s) != 0) { rh_decref(I->rt, s); return NULL; }
     return s;

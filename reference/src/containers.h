@@ -152,6 +152,10 @@ rh_object *rh__longrangeiter_new(rh_runtime *rt, rh_object *start, rh_object *st
 
 /* ---- str helpers on the internal layout (no allocation) ---- */
 static inline int rh__is_str(const rh_object *o) { return o->type->kind == RH_K_STR; }
+/* PyUnicode_CheckExact: a str that is not a subclass's instance (the dict's unicode-key paths) */
+static inline int rh__is_str_exact(const rh_object *o) {
+    return o->type->kind == RH_K_STR && !(o->type->flags & RH_TPFLAG_HEAPTYPE);
+}
 int rh__str_equal(rh_runtime *rt, rh_object *a, rh_object *b);  /* both str: same code points */
 
 #endif

@@ -59,7 +59,9 @@ typedef struct rh_float {
 } rh_float;
 
 /* str: PyASCIIObject (48 bytes in 3.11) and PyCompactUnicodeObject (72). The characters start at
- * profile->str_ascii_header (ASCII) or profile->str_compact_header (others) — use rh__str_data();
+ * profile->str_ascii_header (ASCII) or profile->str_compact_header (others) — use rh__str_data(); an
+ * instance of a str subclass is a non-compact PyUnicodeObject (80): compact = 0, its characters in a
+ * separate block whose pointer sits at profile->str_compact_header (data_offset);
  * the wstr fields are never read (they do not exist in the py312 layout). */
 enum { RH_STR_KIND_1 = 1, RH_STR_KIND_2 = 2, RH_STR_KIND_4 = 4 };
 enum { RH_SSTATE_NOT_INTERNED = 0, RH_SSTATE_INTERNED_MORTAL = 1, RH_SSTATE_INTERNED_IMMORTAL = 2 };
@@ -73,7 +75,8 @@ typedef struct rh_str {
         unsigned compact : 1;
         unsigned ascii : 1;
         unsigned ready : 1;
-        unsigned data_offset : 8; /* where the characters start (t_str.c): the header size */
+        unsigned data_offset : 8; /* where the characters start (t_str.c): the header size; non-compact:
+                                   * where the data pointer sits */
         unsigned hash27 : 1;      /* hashed as 2.7 hashes the str's UTF-8 bytes (profile->str_hash_py27) */
         unsigned : 15;
     } state;
@@ -417,9 +420,13 @@ int rh__strings_init(rh_runtime *rt);     /* '' and the 256 latin-1 characters *
 int rh__bytes_init(rh_runtime *rt);       /* b'' and the 256 one-byte bytes (t_bytes.c) */
 void rh__interned_fini(rh_runtime *rt);
 void rh__str_forget_interned(rh_runtime *rt, rh_object *s);  /* from str dealloc */
+/* The characters: after the header of a compact string, behind the data pointer (at data_offset) of a
+ * non-compact one (a str subclass's instance, unicode_subtype_new) */
 static inline char *rh__str_data(const rh_runtime *rt, rh_object *o) {
     const rh_strobj *s = (const rh_strobj *)o;
-    return (char *)o + (s->state.ascii ? rt->profile->str_ascii_header : rt->profile->str_compact_header);
+    (void)rt;
+    char *p = (char *)o + s->state.data_offset;
+    return __builtin_expect(s->state.compact, 1) ? p : *(char **)(void *)p;
 }
 
 /* freelists (each in its type's file); rh__freelists_clear runs at full collections and teardown */

@@ -678,9 +678,12 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
  * traverse, clear and __sizeof__ read the size from the object's type (list_dealloc, dict_dealloc, ...),
  * so the class's instance is the built-in's struct followed by the class's own words, and every slot of
  * the built-in works on it; int's instances are variable-size (long_subtype_new, t_int.c), their __dict__
- * word, if any, ends the object. */
-static int builtin_base_modelled(rh_object *b) {
+ * word, if any, ends the object; str's are non-compact strings (unicode_subtype_new, t_str.c: the class's
+ * basicsize, the characters in a block of their own), 3.x only (2.7's str is a variable-size
+ * PyStringObject: not modelled). */
+static int builtin_base_modelled(rh_runtime *rt, rh_object *b) {
     rh_kind k = ((rh_type *)(void *)b)->kind;
+    if (k == RH_K_STR) return !rt->profile->python2;
     /* type: a metaclass, whose instances are classes; classmethod, staticmethod and property: the class can
      * be made (Lib/abc.py's abstractclassmethod ...), its instances cannot (vm.c class_tp_new refuses) */
     return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_INT || k == RH_K_TYPE || k == RH_K_CLASSMETHOD ||
@@ -725,7 +728,7 @@ static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, r
             return -1;
         }
         if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt) && !rh_is_exc_class(b) &&
-            !builtin_base_modelled(b) && !tuple_base_modelled(rt, b, ns)) {
+            !builtin_base_modelled(rt, b) && !tuple_base_modelled(rt, b, ns)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED,
                        "subclassing the built-in type '%s' is outside refheap's model",
                        ((rh_type *)(void *)b)->name);
@@ -1164,12 +1167,24 @@ rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
 
 /* find_name_in_mro: a __slots__ member (data descriptor: *slot_off set) or a class attribute (*attr,
  * borrowed). 1 found, 0 not, -1 error. */
+static int static_type_defines(rh_runtime *rt, const rh_type *st, const char *name);
+
 static int mro_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
     *attr = NULL;
     *slot_off = 0;
+    const char *dunder = NULL; /* a special method's name: a built-in type on the MRO may own its slot */
     for (size_t i = 0; i < chain_len(t); i++) {
         rh_object *c = chain_at(t, i);
-        if (!rh__is_heap_class(c)) continue;
+        if (!rh__is_heap_class(c)) {
+            if (c == (rh_object *)object_type(rt) || !is_type(c)) continue;
+            if (!dunder && rh__is_str(name) && ((rh_strobj *)(void *)name)->state.ascii && rh_str_len(name) > 4 &&
+                rh_str_char_at(name, 0) == '_' && rh_str_char_at(name, 1) == '_')
+                dunder = rh_str_utf8(rt, name, NULL);
+            /* the built-in's tp_dict holds its slot wrapper (str.__hash__ before an Enum mixin's __hash__):
+             * not found here, the embedder answers from the built-in's own table */
+            if (dunder && static_type_defines(rt, (const rh_type *)(void *)c, dunder)) return 0;
+            continue;
+        }
         rh_class *k = rh__as_class(c);
         for (size_t j = 0; j < k->t.nslots; j++) {
             if (rh__str_equal(rt, rh_tuple_get(k->slot_names, j), name)) {
@@ -1663,6 +1678,11 @@ static rh_object *type_call(rh_runtime *rt, rh_object *cls, rh_object *const *ar
 
 /* lookup_maybe_method: the special method on the type's MRO (heap classes' namespaces), borrowed.
  * Through the special-method cache (internal.h) unless a class on the way lent its namespace out. */
+static int static_type_defines(rh_runtime *rt, const rh_type *st, const char *name);
+
+/* _PyType_Lookup of a special method along t's MRO: the first class defining it; a built-in type on the
+ * way that has the slot of its own (str's __hash__ before an Enum mixin's: Lib/enum.py's StrEnum and
+ * IntEnum) ends the search with NULL, so the slot t inherited from its base stays. */
 static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
     uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 2) ^ ((uintptr_t)name >> 12);
     rh_special_cache_entry *e = &rt->special_cache[h & (RH_SPECIAL_CACHE_SIZE - 1)];
@@ -1670,6 +1690,7 @@ static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
     rh_object *v = NULL;
     for (size_t i = 0; i < chain_len(t) && !v; i++) {
         rh_object *c = chain_at(t, i);
+        if (!rh__is_heap_class(c) && is_type(c) && static_type_defines(rt, (const rh_type *)(void *)c, name)) break;
         if (!rh__is_heap_class(c) || !((rh_type *)(void *)c)->dict) continue;
         v = dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, name);
     }
@@ -2125,6 +2146,24 @@ static const slotdef slotdefs[] = {
 #undef NBS
 #undef SQ
 #undef MP
+
+static void *slot_address(rh_type *t, const slotdef *d);
+
+/* Whether the built-in type st has a wrapper for name in its tp_dict (add_operators): a slot of name that
+ * st fills with something else than object's (what a static type inherited from object is not its own) */
+static int static_type_defines(rh_runtime *rt, const rh_type *st, const char *name) {
+    rh_type *obj = object_type(rt);
+    if (st == obj) return 0;
+    for (size_t i = 0; i < sizeof slotdefs / sizeof slotdefs[0]; i++) {
+        const slotdef *d = &slotdefs[i];
+        if (strcmp(d->name, name)) continue;
+        void (*fn)(void), (*ofn)(void);
+        memcpy(&fn, slot_address((rh_type *)(uintptr_t)st, d), sizeof fn);
+        memcpy(&ofn, slot_address(obj, d), sizeof ofn);
+        if (fn && fn != ofn) return 1;
+    }
+    return 0;
+}
 
 int rh_special_method_dispatched(const char *name) {
     if (!strcmp(name, "__del__")) return 1; /* tp_finalize, through rh_hooks.call_del */

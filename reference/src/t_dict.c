@@ -229,7 +229,7 @@ int rh__str_equal(rh_runtime *rt, rh_object *a, rh_object *b) {
 }
 
 int rh__key_hash(rh_runtime *rt, rh_object *key, int64_t *out) {
-    if (rh__is_str(key) && ((rh_strobj *)(void *)key)->hash != -1) {
+    if (rh__is_str_exact(key) && ((rh_strobj *)(void *)key)->hash != -1) {
         *out = ((rh_strobj *)(void *)key)->hash;
         return 0;
     }
@@ -326,7 +326,7 @@ static intptr_t dict_lookup(rh_runtime *rt, rh_dict *mp, rh_object *key, int64_t
         rh_dictkeys *dk = mp->keys;
         intptr_t ix;
         if (dk_is_unicode(dk)) {
-            ix = rh__is_str(key) ? lookup_unicode(rt, dk, key, hash)
+            ix = rh__is_str_exact(key) ? lookup_unicode(rt, dk, key, hash)
                                  : lookup_unicode_generic(rt, mp, dk, key, hash);
             if (ix == DKIX_KEY_CHANGED) continue;
             *value = ix < 0 ? NULL : mp->values ? mp->values[ix] : dk_uentries(dk)[ix].value;
@@ -622,7 +622,7 @@ static int insertion_resize(rh_runtime *rt, rh_dict *mp, int unicode) {
 /* insert_to_emptydict: consumes key and value */
 static int insert_to_empty(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash, rh_object *value) {
     rh_dict *mp = as_dict(d);
-    int unicode = keys_unicode(rt, rh__is_str(key));
+    int unicode = keys_unicode(rt, rh__is_str_exact(key));
     rh_dictkeys *nk = new_keys(rt, RH_DICT_LOG_MINSIZE, unicode);
     if (!nk) {
         rh_decref(rt, key);
@@ -647,7 +647,7 @@ static int insertdict(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash
     rh_dict *mp = as_dict(d);
     rh_object *old_value;
     if (mp->keys == empty_keys(rt)) return insert_to_empty(rt, d, key, hash, value);
-    if (dk_is_unicode(mp->keys) && !rh__is_str(key) && insertion_resize(rt, mp, 0) < 0) goto fail;
+    if (dk_is_unicode(mp->keys) && !rh__is_str_exact(key) && insertion_resize(rt, mp, 0) < 0) goto fail;
     intptr_t ix = dict_lookup(rt, mp, key, hash, &old_value);
     if (ix == RH_DKIX_ERROR) goto fail;
     if (ix == RH_DKIX_EMPTY) {
@@ -1019,7 +1019,7 @@ static rh_object *dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_obj
     rh_object *d;
     if (n <= 15 || table27(rt)) { /* 2.7: BUILD_MAP n presizes every display */
         int unicode = 1;
-        for (size_t i = 0; i < n && unicode; i++) unicode = rh__is_str(keys[i * stride]);
+        for (size_t i = 0; i < n && unicode; i++) unicode = rh__is_str_exact(keys[i * stride]);
         d = dict_new_presized(rt, n, unicode);
     } else {
         d = rh_dict_new(rt);

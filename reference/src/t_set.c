@@ -64,7 +64,8 @@ static int set_table_resize(rh_runtime *rt, rh_setobj *so, intptr_t minused);
 static int entry_equal(rh_runtime *rt, rh_setobj *so, setentry *entry, rh_object *key) {
     rh_object *startkey = entry->key;
     if (startkey == key) return 1;
-    if (startkey->type->kind == RH_K_STR && key->type->kind == RH_K_STR) return rh_str_eq(startkey, key);
+    if (rh__is_str_exact(startkey) && rh__is_str_exact(key)) return rh_str_eq(startkey, key); /* set_lookkey:
+                                                                              PyUnicode_CheckExact both */
     setentry *table = so->table;
     rh_incref(startkey);
     int cmp = rh__richcompare_bool(rt, startkey, key, RH_CMP_EQ);

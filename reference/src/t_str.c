@@ -20,7 +20,14 @@
  *  - state.data_offset holds the offset of the characters (the header size), so the accessors that take
  *    no runtime (rh_str_len/char_at/eq) can find them; it is not kept in the 4 padding bytes after
  *    `state` because py27's ASCII header (PyStringObject, 36 bytes) puts characters there;
- *  - a str of length 0 is always the static rt->statics->empty_str, and a str of length 1 whose code point
+ *  - an instance of a class deriving from str (rh_str_subtype_new, unicode_subtype_new) is a non-compact
+ *    PyUnicodeObject: the class's basicsize (str's 80 plus its __dict__/__weakref__ words), compact = 0,
+ *    kind/ascii/length/hash copied from the base value, the characters in a separate rh_mem_malloc'd block
+ *    of (len + 1) * kind bytes whose pointer sits at data_offset (str_compact_header: PyUnicodeObject's
+ *    data.any); an ASCII one's utf8 fields point at that block. It is never interned, never a singleton;
+ *    sdata() and rh__str_data() take both layouts; __sizeof__ is str's basicsize + the block (+ cached
+ *    UTF-8), as unicode___sizeof__ computes it;
+ *  - an exact str of length 0 is always the static rt->statics->empty_str, and one of length 1 whose code point
  *    is below 256 is always the static rt->statics->latin1[ch] (3.11's unicode_empty / LATIN1 singletons,
  *    get_latin1_char): every operation producing such a string returns the static with a new reference;
  *  - hash is -1 until computed, then cached; hashes are deterministic (FNV-1a + a final mix) rather than
@@ -46,7 +53,12 @@
 static rh_type *str_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_STR); }
 static inline rh_strobj *S(rh_object *o) { return (rh_strobj *)o; }
 static inline const rh_strobj *CS(const rh_object *o) { return (const rh_strobj *)o; }
-static inline char *sdata(const rh_object *o) { return (char *)o + CS(o)->state.data_offset; }
+/* compact: the characters follow the header at data_offset; non-compact (a subclass's instance,
+ * unicode_subtype_new): data_offset is where PyUnicodeObject's data pointer sits */
+static inline char *sdata(const rh_object *o) {
+    char *p = (char *)o + CS(o)->state.data_offset;
+    return __builtin_expect(CS(o)->state.compact, 1) ? p : *(char **)(void *)p;
+}
 static inline size_t slen(const rh_object *o) { return (size_t)CS(o)->length; }
 static inline int skind(const rh_object *o) { return CS(o)->state.kind; }
 static inline int is_str(const rh_object *o) { return o && o->type->kind == RH_K_STR; }
@@ -76,9 +88,10 @@ static char **utf8_slot(rh_runtime *rt, rh_object *o) {
 static size_t header_size(rh_runtime *rt, int ascii) {
     return ascii ? rt->profile->str_ascii_header : rt->profile->str_compact_header;
 }
-static size_t alloc_size(const rh_object *o) {
-    return CS(o)->state.data_offset + (slen(o) + 1) * (size_t)skind(o);
-}
+/* The characters' bytes with their NUL: a non-compact string's separate data block */
+static size_t data_size(const rh_object *o) { return (slen(o) + 1) * (size_t)skind(o); }
+/* A compact string's allocation size (the header and its characters) */
+static size_t alloc_size(const rh_object *o) { return CS(o)->state.data_offset + data_size(o); }
 
 /* Largest possible code point of a canonical string of this kind (a bound good for choosing a kind). */
 static uint32_t kind_max(const rh_object *o) {
@@ -104,16 +117,23 @@ static void header_init(rh_runtime *rt, rh_object *o, size_t len, uint32_t maxch
 
 /* ---------------------------------------------------------------- type */
 
+static void str_subtype_free(rh_runtime *rt, rh_object *o);
+
 static void str_dealloc(rh_runtime *rt, rh_object *o) {
     if (S(o)->state.interned) rh__str_forget_interned(rt, o);
     if (!S(o)->state.ascii && *utf8_slot(rt, o))
         rh_mem_free(rt, *utf8_slot(rt, o), (size_t)*utf8_len_slot(rt, o) + 1);
+    if (__builtin_expect(!S(o)->state.compact, 0)) {
+        str_subtype_free(rt, o);
+        return;
+    }
     rh__object_free(rt, o, alloc_size(o));
 }
 
-/* unicode___sizeof__: the object plus its cached UTF-8 copy when it has one */
+/* unicode___sizeof__: the object plus its cached UTF-8 copy when it has one; a non-compact string
+ * counts sizeof(PyUnicodeObject) (str's basicsize, whatever its class adds) and its data block */
 static size_t str_size_of(rh_runtime *rt, rh_object *o) {
-    size_t n = alloc_size(o);
+    size_t n = S(o)->state.compact ? alloc_size(o) : str_type(rt)->basicsize + data_size(o);
     if (!S(o)->state.ascii && *utf8_slot(rt, o)) n += (size_t)*utf8_len_slot(rt, o) + 1;
     return n;
 }
@@ -190,6 +210,67 @@ static rh_object *from_kind_data(rh_runtime *rt, int kind, const char *d, size_t
     else for (size_t i = 0; i < n; i++) write_ch(sdata(o), k, i, read_ch(d, kind, i));
     return o;
 }
+
+/* ---------------------------------------------------------------- subclass instances */
+
+/* The slot of a non-compact string's data pointer: PyUnicodeObject's data.any, after the compact header */
+static char **data_ptr_slot(rh_object *o) { return (char **)(void *)((char *)o + CS(o)->state.data_offset); }
+
+/* subtype_dealloc ends in str_dealloc (instance_dealloc re-tracked o for it), which comes here once the
+ * cached UTF-8 is gone: the data block (unicode_dealloc's PyObject_Free of data.any), then the object's
+ * block of its class's basicsize */
+static void str_subtype_free(rh_runtime *rt, rh_object *o) {
+    rh__gc_untrack(rt, o);
+    char *d = *data_ptr_slot(o);
+    if (d) rh_mem_free(rt, d, data_size(o));
+    rh__object_free(rt, o, o->type->basicsize);
+}
+
+rh_object *rh_str_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *v) {
+    rh_type *t = (rh_type *)(void *)cls;
+    rh_assert(t->kind == RH_K_STR && (t->flags & RH_TPFLAG_HEAPTYPE) && is_str(v));
+    size_t n = data_size(v);
+    rh_object *o = rh__object_alloc(rt, t, t->basicsize);
+    if (!o) return NULL;
+    memset((char *)o + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
+    rh_strobj *s = S(o);
+    s->length = CS(v)->length;
+    s->hash = CS(v)->hash; /* unicode_subtype_new copies the base value's hash */
+    s->state.kind = CS(v)->state.kind;
+    s->state.ascii = CS(v)->state.ascii;
+    s->state.ready = 1;
+    s->state.compact = 0;
+    s->state.data_offset = (unsigned)rt->profile->str_compact_header; /* where data.any sits */
+    s->state.hash27 = CS(v)->state.hash27;
+    char *d = rh_mem_malloc(rt, n);
+    if (!d) { /* unicode_dealloc of the half-made object: no data block yet, only the object */
+        str_subtype_free(rt, o);
+        rh_decref(rt, cls); /* the object held a reference to its class */
+        return NULL;
+    }
+    memcpy(d, sdata(v), n);
+    *data_ptr_slot(o) = d;
+    if (s->state.ascii) { /* an ASCII string's utf8 is its data (unicode_subtype_new) */
+        *utf8_slot(rt, o) = d;
+        *utf8_len_slot(rt, o) = s->length;
+    }
+    rh__gc_track(rt, o);
+    return o;
+}
+
+/* unicode_result_unchanged / PyUnicode_FromObject: the str itself when exact, else an exact copy of its
+ * characters (_PyUnicode_Copy). refheap gives the '' and Latin-1 singletons for 0 and 1 characters (the
+ * invariant above), where CPython's copy of one character is a new object: only `is` tells. New reference
+ * or NULL. */
+static rh_object *result_unchanged(rh_runtime *rt, rh_object *s) {
+    if (__builtin_expect(CS(s)->state.compact, 1)) {
+        rh_incref(s);
+        return s;
+    }
+    return from_kind_data(rt, skind(s), sdata(s), slen(s));
+}
+
+rh_object *rh_str_exact(rh_runtime *rt, rh_object *s) { return result_unchanged(rt, s); }
 
 /* ---------------------------------------------------------------- accessors */
 
@@ -464,14 +545,8 @@ rh_object *rh_str_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
                    rh_type_name(is_str(a) ? b : a));
         return NULL;
     }
-    if (slen(a) == 0) {
-        rh_incref(b);
-        return b;
-    }
-    if (slen(b) == 0) {
-        rh_incref(a);
-        return a;
-    }
+    if (slen(a) == 0) return result_unchanged(rt, b); /* PyUnicode_Concat: PyUnicode_FromObject */
+    if (slen(b) == 0) return result_unchanged(rt, a);
     if (slen(a) > RH_SSIZE_MAX - slen(b)) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "strings are too large to concat");
         return NULL;
@@ -487,10 +562,7 @@ rh_object *rh_str_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
 rh_object *rh_str_repeat(rh_runtime *rt, rh_object *a, int64_t n) {
     size_t len = slen(a);
     if (n <= 0 || len == 0) return empty(rt);
-    if (n == 1) {
-        rh_incref(a);
-        return a;
-    }
+    if (n == 1) return result_unchanged(rt, a);
     if (len > RH_SSIZE_MAX / (uint64_t)n) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "repeated string is too long");
         return NULL;
@@ -525,10 +597,7 @@ rh_object *rh_str_slice(rh_runtime *rt, rh_object *s, int64_t start, int64_t sto
     if (step > 0 && start < stop) n = (stop - start - 1) / step + 1;
     else if (step < 0 && stop < start) n = (start - stop - 1) / -step + 1;
     if (n <= 0) return empty(rt);
-    if (start == 0 && step == 1 && (size_t)n == slen(s)) {
-        rh_incref(s);
-        return s;
-    }
+    if (start == 0 && step == 1 && (size_t)n == slen(s)) return result_unchanged(rt, s);
     if (n == 1) return rh_str_getitem(rt, s, start);
     if (step == 1) return substring(rt, s, (size_t)start, (size_t)n);
     uint32_t maxc = 0;
@@ -583,7 +652,7 @@ static rh_object *split_list(rh_runtime *rt, int64_t maxcount, size_t len1, size
 /* SPLIT_ADD: s[start:end] appended to l; `unsplit` (nothing was split off: all of s) appends s itself, as
  * split and split_whitespace do. -1 on MemoryError. */
 static int split_add(rh_runtime *rt, rh_object *l, rh_object *s, size_t start, size_t end, int unsplit) {
-    rh_object *part = unsplit ? (rh_incref(s), s) : substring(rt, s, start, end - start);
+    rh_object *part = unsplit ? result_unchanged(rt, s) : substring(rt, s, start, end - start);
     if (!part) return -1;
     int rc = rh_list_append(rt, l, part);
     rh_decref(rt, part);
@@ -627,7 +696,12 @@ rh_object *rh_str_split(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t ma
     }
     if (sep && rt->profile->str_split_short_single && (skind(s) < skind(sep) || len1 < len2)) {
         rh_object *l = rh_list_new(rt, 1); /* unicodeobject.c split: no room for a separator */
-        if (l) rh_list_set_init(l, 0, (rh_incref(s), s));
+        rh_object *whole = l ? result_unchanged(rt, s) : NULL; /* STRINGLIB_CHECK_EXACT, else a copy */
+        if (l && !whole) {
+            rh_decref(rt, l);
+            return NULL;
+        }
+        if (l) rh_list_set_init(l, 0, whole);
         return l;
     }
     rh_object *l = split_list(rt, maxsplit, len1, len2);
@@ -690,7 +764,12 @@ rh_object *rh_str_rsplit(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t m
     }
     if (sep && rt->profile->str_split_short_single && (skind(s) < skind(sep) || len1 < len2)) {
         rh_object *l = rh_list_new(rt, 1); /* unicodeobject.c rsplit: no room for a separator */
-        if (l) rh_list_set_init(l, 0, (rh_incref(s), s));
+        rh_object *whole = l ? result_unchanged(rt, s) : NULL; /* STRINGLIB_CHECK_EXACT, else a copy */
+        if (l && !whole) {
+            rh_decref(rt, l);
+            return NULL;
+        }
+        if (l) rh_list_set_init(l, 0, whole);
         return l;
     }
     rh_object *l = split_list(rt, maxsplit, len1, len2);
@@ -731,10 +810,7 @@ rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq) {
             rh_err_set(rt, RH_EXC_TYPE, "sequence item %zu: expected str instance, %s found", i, rh_type_name(it));
             return NULL;
         }
-        if (n == 1) {
-            rh_incref(it);
-            return it;
-        }
+        if (n == 1) return result_unchanged(rt, it); /* _PyUnicode_JoinArray: an exact item itself, else a copy */
         size_t add = slen(it) + (i ? slen(sep) : 0);
         if (total > RH_SSIZE_MAX - add) {
             rh_err_set(rt, RH_EXC_OVERFLOW, "join() result is too long for a Python string");
@@ -800,6 +876,7 @@ int rh_str_intern_in_place(rh_runtime *rt, rh_object **p) {
         return -1;
     }
     if (S(s)->state.interned) return 0;
+    if (!CS(s)->state.compact) return 0; /* PyUnicode_InternInPlace: a subclass's instance is left alone */
     if ((rt->interned_n + 1) * 3 >= rt->interned_cap * 2 && intern_grow(rt) != 0) return -1;
     size_t i = intern_lookup(rt, s);
     if (rt->interned[i]) { /* an equal string is interned already: use it */
@@ -1340,6 +1417,13 @@ static int fmt_one(fmt_ctx *c) {
     }
 }
 
+/* No '%' in the str: formatting copies it whole */
+static int is_plain_text(rh_object *fmt) {
+    for (size_t i = 0, n = slen(fmt); i < n; i++)
+        if (rh_str_char_at(fmt, i) == '%') return 0;
+    return 1;
+}
+
 rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args) {
     fmt_ctx c = {.rt = rt, .fmt = fmt, .args = args, .arglen = -1, .argidx = -2};
     rh_kind ak = args->type->kind;
@@ -1373,6 +1457,11 @@ rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args
         rh__sb_free(&c.out);
         return NULL;
     }
+    if (len > 0 && is_plain_text(fmt)) {
+        rh__sb_free(&c.out); /* the one literal chunk is the whole format: _PyUnicodeWriter_WriteStr keeps */
+        rh_incref(fmt);      /* the str itself (readonly buffer), a subclass's instance too */
+        return fmt;
+    }
     return rh__sb_finish(&c.out);
 }
 
@@ -1381,10 +1470,8 @@ rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args
 static int str_repr_into(rh__sb *b, rh_object *o) { return rh__sb_put_str_repr(b, o, 0); }
 
 /* unicode_str: an exact str is its own str() */
-static rh_object *str_str(rh_runtime *rt, rh_object *o) {
-    rh_incref(o);
-    return o;
-}
+/* unicode_str: unicode_result_unchanged (a subclass's instance gives an exact copy) */
+static rh_object *str_str(rh_runtime *rt, rh_object *o) { return result_unchanged(rt, o); }
 
 static int64_t str_hash(rh_runtime *rt, rh_object *o) { return rh__str_hash(o); }
 

@@ -118,6 +118,13 @@ rh_object *rh_str_rsplit(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t m
 rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq); /* sep.join(list|tuple) */
 rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args); /* fmt % args */
 int rh_str_eq(rh_object *a, rh_object *b);                              /* 1/0, both str */
+/* unicode_subtype_new (Objects/unicodeobject.c): an instance of cls, a class deriving from str (borrowed),
+ * holding the characters of the str v (borrowed, exact or not): a non-compact string (the class's basicsize,
+ * its characters in a separate block), GC-tracked. New reference, or NULL with MemoryError. */
+rh_object *rh_str_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *v);
+/* PyUnicode_FromObject / unicode_result_unchanged: an exact str equal to the str s: s itself when it is
+ * exact, else a copy of a subclass's instance. New reference or NULL. */
+rh_object *rh_str_exact(rh_runtime *rt, rh_object *s);
 int rh_str_eq_cstr(rh_object *a, const char *s);
 /* Interning (sys.intern, identifier-like constants): replaces *p (a reference the caller owns) by the
  * interned equal string, adjusting references. The interned table's references are not counted (3.11);
