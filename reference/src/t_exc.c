@@ -1,6 +1,7 @@
 /* t_exc.c — BaseException and the built-in exception hierarchy (CPython 3.11 Objects/exceptions.c:
  * BaseException_new/init/dealloc/traverse/clear/str/repr, the getsets args/__traceback__/__context__/
- * __cause__/__suppress_context__, StopIteration_init, SystemExit_init, KeyError_str; Python/errors.c:
+ * __cause__/__suppress_context__, StopIteration_init, SystemExit_init, KeyError_str, OSError_new's errnomap,
+ * oserror_init, OSError_str and OSError's members; Python/errors.c:
  * _PyErr_SetObject's context chaining).
  *
  * Owns: the exception type objects (one static type per row of runtime.h's RH_EXC_TABLE; BaseException is

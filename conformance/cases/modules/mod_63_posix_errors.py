@@ -33,7 +33,8 @@ try:
             print("   ", str(e).replace(d, "TMP"))
             print("   ", repr(e).replace(d, "TMP"))
 finally:
-    posix.unlink(d + "/file")
+    if posix.access(d + "/file", posix.F_OK):
+        posix.unlink(d + "/file")
     posix.rmdir(d)
 
 for bad in [None, 1.5, [1], object]:

@@ -51,7 +51,12 @@ try:
     posix.remove(d + "/a2.txt")
     posix.unlink(d + "/c.bin")
     print(posix.listdir(d))
-finally:
+finally:  # whatever an interrupted run left (an injected MemoryError, a failed step)
+    for leftover in ["sub"] + [n for n in ["a.txt", "b.txt", "c.bin", "a2.txt", "a3.txt"] if posix.access(d + "/" + n, 0)]:
+        try:
+            (posix.rmdir if leftover == "sub" else posix.unlink)(d + "/" + leftover)
+        except OSError:
+            pass
     posix.rmdir(d)
 print(name in posix.listdir(base))
 

@@ -22,24 +22,32 @@ print(os.SEEK_SET, os.SEEK_CUR, os.SEEK_END, os.stat_result is posix.stat_result
 base = (os.environ.get("TMPDIR") or "/tmp")  # the files live in a directory of this run's own
 name = "refheap_mod_67_" + str(posix.getpid())
 d = base + "/" + name
-os.makedirs(os.path.join(d, "x", "y"))
 try:
-    os.makedirs(os.path.join(d, "x"))
-except FileExistsError as e:
-    print("FileExistsError", str(e).replace(d, "TMP"))
-os.makedirs(os.path.join(d, "x"), exist_ok=True)
-f = os.path.join(d, "x", "f.txt")
-fd = os.open(f, os.O_WRONLY | os.O_CREAT)
-os.write(fd, b"12345")
-os.close(fd)
-print(os.path.exists(d), os.path.isdir(d), os.path.isfile(d), os.path.isfile(f), os.path.getsize(f),
-      os.path.exists(d + "/nope"), os.path.islink(f))
-st = os.stat(f)
-print(stat.S_ISREG(st.st_mode), stat.S_ISDIR(os.stat(d).st_mode), stat.filemode(st.st_mode)[0])
-print(sorted(os.listdir(os.path.join(d, "x"))))
-os.remove(f)
-os.removedirs(os.path.join(d, "x", "y"))
-print(os.path.exists(d))
+    os.makedirs(os.path.join(d, "x", "y"))
+    try:
+        os.makedirs(os.path.join(d, "x"))
+    except FileExistsError as e:
+        print("FileExistsError", str(e).replace(d, "TMP"))
+    os.makedirs(os.path.join(d, "x"), exist_ok=True)
+    f = os.path.join(d, "x", "f.txt")
+    fd = os.open(f, os.O_WRONLY | os.O_CREAT)
+    os.write(fd, b"12345")
+    os.close(fd)
+    print(os.path.exists(d), os.path.isdir(d), os.path.isfile(d), os.path.isfile(f), os.path.getsize(f),
+          os.path.exists(d + "/nope"), os.path.islink(f))
+    st = os.stat(f)
+    print(stat.S_ISREG(st.st_mode), stat.S_ISDIR(os.stat(d).st_mode), stat.filemode(st.st_mode)[0])
+    print(sorted(os.listdir(os.path.join(d, "x"))))
+    os.remove(f)
+    os.removedirs(os.path.join(d, "x", "y"))
+    print(os.path.exists(d))
+finally:  # whatever an interrupted run left
+    for leftover in [os.path.join(d, "x", "f.txt")]:
+        if os.path.exists(leftover):
+            os.remove(leftover)
+    for leftover in [os.path.join(d, "x", "y"), os.path.join(d, "x"), d]:
+        if os.path.isdir(leftover):
+            os.rmdir(leftover)
 try:
     os.remove(f)
 except FileNotFoundError as e:
