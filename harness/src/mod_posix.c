@@ -47,8 +47,8 @@ static int px_args(hx_interp *I, const char *fn, const char *const *names, int n
                    rh_object **a, int n, char **kwn, rh_object **kwv, int nkw, rh_object **out) {
     for (int i = 0; i < nnames; i++) out[i] = NULL;
     if (n > npos) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes %s %d positional argument%s (%d given)", fn,
-                   nreq == npos ? "exactly" : "at most", npos, npos == 1 ? "" : "s", n);
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes %s %d %sargument%s (%d given)", fn, nreq == npos ? "exactly" : "at most",
+                   npos, npos == nnames ? "" : "positional ", npos == 1 ? "" : "s", n); /* _PyArg_UnpackKeywords */
         return -1;
     }
     for (int i = 0; i < n; i++) out[i] = a[i];
@@ -237,8 +237,12 @@ static int one_int(hx_interp *I, const char *fn, const char *name, rh_object **a
                    int nkw, int64_t *v) {
     const char *names[] = {name};
     rh_object *o[1];
-    if (px_args(I, fn, names, 1, 1, 1, a, n, kwn, kwv, nkw, o)) return -1;
-    return px_int(I, o[0], v);
+    if (px_args(I, fn, names, 1, 1, 1, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], v)) return -1;
+    if (strcmp(fn, "urandom") && (*v < INT_MIN || *v > INT_MAX)) { /* the clinic's C int converter */
+        rh_err_set(I->rt, RH_EXC_OVERFLOW, "Python int too large to convert to C int");
+        return -1;
+    }
+    return 0;
 }
 
 FN(px__exit) {
@@ -410,7 +414,7 @@ static rh_object *do_stat(hx_interp *I, const char *fn, rh_object **a, int n, ch
     if (o[2] && (follow = rh_truthy(I->rt, o[2])) < 0) return NULL;
     if (path_conv(I, fn, "path", o[0], !lstat_, 0, &p)) return NULL;
     struct stat st;
-    int rc = p.fd >= 0 ? fstat(p.fd, &st) : lstat_ || !follow ? lstat(p.c, &st) : stat(p.c, &st);
+    int rc = !p.c ? fstat(p.fd, &st) : lstat_ || !follow ? lstat(p.c, &st) : stat(p.c, &st);
     rh_object *r = rc ? path_error(I, &p) : stat_result(I, &st);
     path_cleanup(I, &p);
     return r;
@@ -455,8 +459,8 @@ FN(px_listdir) {
     if (px_args(I, "listdir", names, 1, 1, 0, a, n, kwn, kwv, nkw, o) ||
         path_conv(I, "listdir", "path", o[0], 1, 1, &p))
         return NULL;
-    int fd = p.fd >= 0 ? dup(p.fd) : -1;
-    DIR *d = p.fd < 0 ? opendir(p.c) : fd >= 0 ? fdopendir(fd) : NULL;
+    int fd = p.fd != -1 ? dup(p.fd) : -1; /* an fd of -1 lists ".", as _posix_listdir's path->fd != -1 test */
+    DIR *d = p.fd == -1 ? opendir(p.c ? p.c : ".") : fd >= 0 ? fdopendir(fd) : NULL;
     if (!d && fd >= 0) close(fd);
     rh_object *l = d ? rh_list_new(rt, 0) : path_error(I, &p);
     struct dirent *e;
@@ -468,7 +472,7 @@ FN(px_listdir) {
         rh_xdecref(rt, s);
     }
     if (l && errno) rh_setref(rt, &l, path_error(I, &p));
-    if (d && p.fd >= 0) rewinddir(d);
+    if (d && p.fd != -1) rewinddir(d);
     if (d) closedir(d);
     path_cleanup(I, &p);
     return l;
