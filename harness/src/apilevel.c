@@ -55,7 +55,24 @@ static const api_entry api_table[] = {
     {"builtins", "StopAsyncIteration", 0x0305, 0}, /* 3.5 (PEP 492) */
     {"builtins", "ResourceWarning", 0x0302, 0},    /* 3.2 */
     {"builtins", "EncodingWarning", 0x030A, 0},    /* 3.10 (PEP 597) */
+    /* 3.3 (PEP 3151): the OSError subclasses */
+    {"builtins", "BlockingIOError", 0x0303, 0},
+    {"builtins", "ChildProcessError", 0x0303, 0},
+    {"builtins", "ConnectionError", 0x0303, 0},
+    {"builtins", "BrokenPipeError", 0x0303, 0},
+    {"builtins", "ConnectionAbortedError", 0x0303, 0},
+    {"builtins", "ConnectionRefusedError", 0x0303, 0},
+    {"builtins", "ConnectionResetError", 0x0303, 0},
+    {"builtins", "FileExistsError", 0x0303, 0},
+    {"builtins", "FileNotFoundError", 0x0303, 0},
+    {"builtins", "InterruptedError", 0x0303, 0},
+    {"builtins", "IsADirectoryError", 0x0303, 0},
+    {"builtins", "NotADirectoryError", 0x0303, 0},
+    {"builtins", "PermissionError", 0x0303, 0},
+    {"builtins", "ProcessLookupError", 0x0303, 0},
+    {"builtins", "TimeoutError", 0x0303, 0},
     {"builtins", "refheap.Unsupported", 0xFFFF, 0}, /* refheap's own: never a built-in name */
+    {"sys", "getfilesystemencodeerrors", 0x0306, 0}, /* 3.6 (PEP 529) */
     {"sys", "exc_info", 0x0300, 0},                 /* 2.x's exc_info keeps the exception past the handler */
     /* wording of str's argument errors and the format-spec mini-language (builtins_str.c, builtins_fmt.c) */
     {"str", "msg:find-no-kw-with-type", 0x030B, 0}, /* 3.11: "str.find() takes no keyword arguments" */

@@ -126,7 +126,9 @@ static int codec_args(hx_interp *I, const char *fn, int argn, rh_object *enc, rh
         rh_err_set(rt, RH_EXC_LOOKUP, "unknown encoding: %s", hx_cstr(I, enc));
         return -1;
     }
-    if (errs && !rh_str_eq_cstr(errs, "strict")) {
+    /* surrogateescape (PEP 383, what os.py's environ and fsencode use) is strict's result for UTF-8 when
+     * nothing needs escaping: accepted for UTF-8, m_decode refusing the data it would have to escape */
+    if (errs && !rh_str_eq_cstr(errs, "strict") && !(*c == CODEC_UTF8 && rh_str_eq_cstr(errs, "surrogateescape"))) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "errors='%s' (refheap's codecs are strict only)", hx_cstr(I, errs));
         return -1;
     }
@@ -207,7 +209,10 @@ FN(m_decode) {
     rh_object *v[2];
     codec c;
     if (ARGS("decode", 0, 0, 2, kw_codec, v) || codec_args(I, "decode", 1, v[0], v[1], &c)) return NULL;
-    return decode(I, D(self), L(self), c);
+    rh_object *r = decode(I, D(self), L(self), c);
+    if (!r && v[1] && rh_str_eq_cstr(v[1], "surrogateescape") && rh_err_occurred(I->rt) == RH_EXC_UNICODEDECODE)
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "errors='surrogateescape' on undecodable bytes (lone surrogates not modelled)");
+    return r;
 }
 
 /* ---------------------------------------------------------------- hex / fromhex */

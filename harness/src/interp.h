@@ -30,7 +30,7 @@
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
     X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
-    X(_string) X(_weakref) X(atexit)
+    X(_string) X(_weakref) X(atexit) X(posix)
 
 /* The C cursor of a for loop (hx_get_iter, hx_for_iter): over a range, the next value, the items left and
  * the step; over a list, tuple or str iterator, cur[1] is the str's length (0 otherwise); over any other
@@ -396,6 +396,7 @@ const rh_builtin_def *hx_object_method_def(hx_interp *I, rh_object *name); /* NU
 rh_object *hx_module__weakref(hx_interp *I);
 const rh_builtin_def *hx_weakref_constructor(void);
 rh_object *hx_module_errno(hx_interp *I);   /* mod_errno.c: errno (Modules/errnomodule.c) */
+rh_object *hx_module_posix(hx_interp *I);   /* mod_posix.c: posix (Modules/posixmodule.c), under Lib's os.py */
 rh_object *hx_module__string(hx_interp *I); /* builtins_fmt.c: _string (Objects/stringlib/unicode_format.h) */
 /* mod_struct.c: _struct (Modules/_struct.c) under Lib's struct.py; _struct.Struct's methods, format/size
  * (hx_struct_getattr: 1 found (*out new reference), 0 not one of them, -1 error) and constructor */

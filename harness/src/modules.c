@@ -160,6 +160,21 @@ FN(sys_getdefaultencoding) {
     return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->default_encoding);
 }
 
+/* sys.getfilesystemencoding() / getfilesystemencodeerrors() (sysmodule.c, PyConfig's filesystem_encoding
+ * and filesystem_errors): 'utf-8' and 'surrogateescape' under a UTF-8 or C locale (PEP 538/540) */
+FN(sys_getfilesystemencoding) {
+    UNUSED_ARGS;
+    (void)a;
+    if (argc(I, "getfilesystemencoding", n, 0, 0, nkw)) return NULL;
+    return rh_str_from_cstr(I->rt, "utf-8");
+}
+FN(sys_getfilesystemencodeerrors) {
+    UNUSED_ARGS;
+    (void)a;
+    if (argc(I, "getfilesystemencodeerrors", n, 0, 0, nkw)) return NULL;
+    return rh_str_from_cstr(I->rt, "surrogateescape");
+}
+
 /* ---- sys's data attributes (Python/sysmodule.c _PySys_InitCore / _PySys_UpdateConfig): one row each, a
  * maker returning a new reference (NULL with the error set); values of the mirrored interpreter come
  * from the profile (rh_profile.sys_version & co.), not from the build. */
@@ -370,7 +385,9 @@ static const rh_builtin_def sys_defs[] = {
     {"getallocatedblocks", (void (*)(void))sys_getallocatedblocks, 0},
     {"exit", (void (*)(void))sys_exit, 0}, {"getrecursionlimit", (void (*)(void))sys_getrecursionlimit, 0},
     {"setrecursionlimit", (void (*)(void))sys_setrecursionlimit, 0},
-    {"getdefaultencoding", (void (*)(void))sys_getdefaultencoding, 0}, {NULL, NULL, 0}};
+    {"getdefaultencoding", (void (*)(void))sys_getdefaultencoding, 0},
+    {"getfilesystemencoding", (void (*)(void))sys_getfilesystemencoding, 0},
+    {"getfilesystemencodeerrors", (void (*)(void))sys_getfilesystemencodeerrors, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def gc_defs[] = {
     {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
     {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},
@@ -480,6 +497,7 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod__struct) m = hx_module__struct(I);
     else if (slot == &I->mod__weakref) m = hx_module__weakref(I);
     else if (slot == &I->mod_atexit) m = hx_module_atexit(I);
+    else if (slot == &I->mod_posix) m = hx_module_posix(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }

@@ -1,6 +1,7 @@
 /* t_exc.c — BaseException and the built-in exception hierarchy (CPython 3.11 Objects/exceptions.c:
  * BaseException_new/init/dealloc/traverse/clear/str/repr, the getsets args/__traceback__/__context__/
- * __cause__/__suppress_context__, StopIteration_init, SystemExit_init, KeyError_str; Python/errors.c:
+ * __cause__/__suppress_context__, StopIteration_init, SystemExit_init, KeyError_str, OSError_new's errnomap,
+ * oserror_init, OSError_str and OSError's members; Python/errors.c:
  * _PyErr_SetObject's context chaining).
  *
  * Owns: the exception type objects (one static type per row of runtime.h's RH_EXC_TABLE; BaseException is
@@ -15,6 +16,8 @@
  *    are NULL or a counted reference;
  *  - an instance is GC-tracked from its creation to its dealloc (BaseException_new tracks).
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 
 #include "containers.h"
@@ -176,18 +179,70 @@ void rh_exc_chain(rh_runtime *rt, rh_object *e, rh_object *handled) {
 
 static size_t instance_size(const rh_object *e) { return e->type->basicsize; }
 
+/* oserror_init (3.11 Objects/exceptions.c; 2.7 EnvironmentError_init): with 2 to 5 arguments (errno,
+ * strerror, filename, winerror, filename2) errno and strerror are kept; a filename that is not None is kept
+ * too (filename2 with it) and args is cut to its first two items. BlockingIOError's characters_written
+ * (a number as third argument) is not modelled: the number is kept as the filename. */
+static int oserror_init(rh_runtime *rt, rh_object *e, rh_object *args) {
+    size_t n = rh_tuple_len(args), slots = rt->exc_fields.extra_objects[RH_EXC_LAYOUT_OS];
+    for (size_t i = 0; i < slots; i++) rh_setref(rt, extra(rt, e, i), NULL);
+    if (n < 2 || n > 5 || slots < 3) return 0;
+    rh_object *fn = n >= 3 && rh_tuple_get(args, 2) != rh_none(rt) ? rh_tuple_get(args, 2) : NULL;
+    rh_object *fn2 = fn && n == 5 && slots >= 4 && rh_tuple_get(args, 4) != rh_none(rt) ? rh_tuple_get(args, 4) : NULL;
+    rh_object *v[4] = {rh_tuple_get(args, 0), rh_tuple_get(args, 1), fn, fn2};
+    for (size_t i = 0; i < 4 && i < slots; i++) {
+        rh_xincref(v[i]);
+        rh_setref(rt, extra(rt, e, i), v[i]);
+    }
+    if (!fn) return 0;
+    rh_object *two = rh_tuple_new(rt, 2);
+    if (!two) return -1; /* args stays whole: still a consistent exception */
+    for (size_t i = 0; i < 2; i++) rh_incref(v[i]), rh_tuple_set(two, i, v[i]);
+    rh_setref(rt, field(e, rt->exc_fields.args), two);
+    return 0;
+}
+
+/* OSError_new's errnomap (3.3+, Objects/exceptions.c _PyExc_InitState's ADD_ERRNO rows): the subclass
+ * OSError(errno, strerror, ...) makes for errno, or RH_EXC_OS */
+static rh_exc oserror_kind_for(int err) {
+    switch (err) {
+    case EAGAIN: case EALREADY: case EINPROGRESS:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+        return RH_EXC_BLOCKINGIO;
+    case EPIPE: case ESHUTDOWN: return RH_EXC_BROKENPIPE;
+    case ECHILD: return RH_EXC_CHILDPROCESS;
+    case ECONNABORTED: return RH_EXC_CONNECTIONABORTED;
+    case ECONNREFUSED: return RH_EXC_CONNECTIONREFUSED;
+    case ECONNRESET: return RH_EXC_CONNECTIONRESET;
+    case EEXIST: return RH_EXC_FILEEXISTS;
+    case ENOENT: return RH_EXC_FILENOTFOUND;
+    case EISDIR: return RH_EXC_ISADIRECTORY;
+    case ENOTDIR: return RH_EXC_NOTADIRECTORY;
+    case EINTR: return RH_EXC_INTERRUPTED;
+    case EACCES: case EPERM: return RH_EXC_PERMISSION;
+    case ESRCH: return RH_EXC_PROCESSLOOKUP;
+    case ETIMEDOUT: return RH_EXC_TIMEOUT;
+    default: return RH_EXC_OS;
+    }
+}
+
 /* StopIteration_init / SystemExit_init: value / code from the arguments */
-static void init_extras(rh_runtime *rt, rh_object *e, rh_object *args) {
+/* 0, or -1 with MemoryError (the instance consistent) */
+static int init_extras(rh_runtime *rt, rh_object *e, rh_object *args) {
     rh_exc_layout l = layout_of(e);
-    if (!rt->profile->exc_extra_words[l]) return;
+    if (!rt->profile->exc_extra_words[l]) return 0;
     size_t n = rh_tuple_len(args);
     rh_object *v = NULL;
     if (l == RH_EXC_LAYOUT_STOPITERATION) v = n ? rh_tuple_get(args, 0) : rh_none(rt);
     else if (l == RH_EXC_LAYOUT_SYSTEMEXIT) v = n == 0 ? NULL : n == 1 ? rh_tuple_get(args, 0) : args;
     else if (l == RH_EXC_LAYOUT_IMPORT) v = n == 1 ? rh_tuple_get(args, 0) : NULL; /* ImportError_init: msg */
-    else return;
+    else if (l == RH_EXC_LAYOUT_OS) return oserror_init(rt, e, args);
+    else return 0;
     rh_xincref(v);
     rh_setref(rt, extra(rt, e, 0), v);
+    return 0;
 }
 
 rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs) {
@@ -196,6 +251,10 @@ rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, si
         return NULL;
     }
     rh_type *t = (rh_type *)(void *)cls;
+    int64_t err; /* OSError_new: OSError itself called with an errno it maps becomes that subclass (3.x) */
+    if (t == rh_exc_type(rt, RH_EXC_OS) && !rt->profile->python2 && nargs >= 2 && nargs <= 5 &&
+        rh_int_small_value(args[0], &err) && err >= INT_MIN && err <= INT_MAX)
+        t = rh_exc_type(rt, oserror_kind_for((int)err));
     rh_object *tuple = nargs ? rh_tuple_new(rt, nargs) : rh_empty_tuple(rt);
     if (!tuple) return NULL;
     if (nargs) {
@@ -214,8 +273,9 @@ rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, si
     }
     memset((char *)e + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
     *field(e, rt->exc_fields.args) = tuple;
-    init_extras(rt, e, tuple);
+    int rc = init_extras(rt, e, tuple);
     rh__gc_track(rt, e);
+    if (rc) rh_setref(rt, &e, NULL);
     return e;
 }
 
@@ -227,8 +287,7 @@ int rh_exc_init(rh_runtime *rt, rh_object *e, rh_object *const *args, size_t nar
         rh_tuple_set(tuple, i, args[i]);
     }
     rh_setref(rt, field(e, rt->exc_fields.args), tuple);
-    init_extras(rt, e, tuple);
-    return 0;
+    return init_extras(rt, e, tuple);
 }
 
 static int exc_traverse(rh_object *e, rh_visitproc visit, void *arg) {
@@ -270,7 +329,39 @@ static void exc_dealloc(rh_runtime *rt, rh_object *e) {
 
 static const char *type_name(const rh_object *e) { return e->type->name; }
 
+/* OSError_str: "[Errno e] strerror: 'filename' -> 'filename2'", "[Errno e] strerror: 'filename'" or
+ * "[Errno e] strerror" (each when those fields are set); NULL with no error when none applies */
+static rh_object *oserror_str(rh_runtime *rt, rh_object *e) {
+    size_t slots = rt->exc_fields.extra_objects[RH_EXC_LAYOUT_OS];
+    rh_object *v[4] = {NULL, NULL, NULL, NULL}, *s[4] = {NULL, NULL, NULL, NULL}, *r = NULL;
+    for (size_t i = 0; i < 4 && i < slots; i++) v[i] = *extra(rt, e, i);
+    if (!v[0] || !v[1]) return NULL;
+    int ok = (s[0] = rh_str(rt, v[0])) && (s[1] = rh_str(rt, v[1])) && (!v[2] || (s[2] = rh_repr(rt, v[2]))) &&
+             (!v[2] || !v[3] || (s[3] = rh_repr(rt, v[3])));
+    if (ok) {
+        const char *u[4];
+        for (int i = 0; i < 4; i++) u[i] = s[i] ? rh_str_utf8(rt, s[i], NULL) : "";
+        size_t len = strlen(u[0]) + strlen(u[1]) + strlen(u[2]) + strlen(u[3]) + 32;
+        char *buf = malloc(len);
+        if (buf) {
+            if (s[3]) snprintf(buf, len, "[Errno %s] %s: %s -> %s", u[0], u[1], u[2], u[3]);
+            else if (s[2]) snprintf(buf, len, "[Errno %s] %s: %s", u[0], u[1], u[2]);
+            else snprintf(buf, len, "[Errno %s] %s", u[0], u[1]);
+            r = rh_str_from_cstr(rt, buf);
+            free(buf);
+        } else {
+            rh_err_nomemory(rt);
+        }
+    }
+    for (int i = 0; i < 4; i++) rh_xdecref(rt, s[i]);
+    return r;
+}
+
 rh_object *rh_exc_str(rh_runtime *rt, rh_object *e) {
+    if (layout_of(e) == RH_EXC_LAYOUT_OS) {
+        rh_object *r = oserror_str(rt, e);
+        if (r || rh_err_occurred(rt)) return r;
+    }
     rh_object *args = rh_exc_args(e);
     size_t n = args ? rh_tuple_len(args) : 0;
     if (n == 0) { rh_incref(rh_empty_str(rt)); return rh_empty_str(rt); }
@@ -321,9 +412,18 @@ static rh_object *or_none(rh_runtime *rt, rh_object *v) {
 
 /* The getsets of BaseException (and the members of StopIteration/SystemExit): 1 with *out set (new
  * reference), 0 when name is none of them. */
+/* OSError's members errno, strerror, filename (3.x: filename2): the extra word's index, or -1 */
+static int os_field(rh_runtime *rt, rh_object *name) {
+    static const char *const names[] = {"errno", "strerror", "filename", "filename2"};
+    for (size_t i = 0; i < 4 && i < rt->exc_fields.extra_objects[RH_EXC_LAYOUT_OS]; i++)
+        if (name_is(rt, name, names[i])) return (int)i;
+    return -1;
+}
+
 static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **out) {
     const rh_exc_fields *f = &rt->exc_fields;
     rh_exc_layout l = layout_of(e);
+    int i;
     if (name_is(rt, name, "args")) *out = or_none(rt, rh_exc_args(e));
     else if (f->traceback && name_is(rt, name, "__traceback__")) *out = or_none(rt, get(e, f->traceback));
     else if (f->context && name_is(rt, name, "__context__")) *out = or_none(rt, get(e, f->context));
@@ -336,6 +436,7 @@ static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **
     else if (l == RH_EXC_LAYOUT_IMPORT && rt->profile->exc_extra_words[l] >= 3 &&
              (name_is(rt, name, "msg") || name_is(rt, name, "name") || name_is(rt, name, "path")))
         *out = or_none(rt, *extra(rt, e, name_is(rt, name, "msg") ? 0 : name_is(rt, name, "name") ? 1 : 2));
+    else if (l == RH_EXC_LAYOUT_OS && (i = os_field(rt, name)) >= 0) *out = or_none(rt, *extra(rt, e, (size_t)i));
     else if (name_is(rt, name, "__class__")) *out = or_none(rt, (rh_object *)e->type);
     else return 0;
     return 1;

@@ -16,17 +16,28 @@
 #include "internal.h"
 #include "scalars.h"
 
-/* One struct-sequence type: its tp_name and its field names (all in the sequence). The one list. */
+/* One struct-sequence type: its tp_name, its fields (nfields: n_fields, all allocated), how many of them
+ * are in the sequence (nvisible: n_in_sequence, its ob_size) and each one's name (NULL: an unnamed field,
+ * PyStructSequence_UnnamedField, reachable by index only). The one list. */
 typedef struct structseq_desc {
     const char *name;
-    size_t nfields;
+    size_t nfields, nvisible;
     const char *const *fields;
 } structseq_desc;
 
 static const char *const version_info_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+/* posixmodule.c stat_result_fields (Linux: st_blksize, st_blocks, st_rdev); the integer times 7..9 are
+ * unnamed, the float times and the _ns ones hidden (3.3+) */
+static const char *const stat_result_fields[] = {
+    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", NULL, NULL, NULL,
+    "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks",
+    "st_rdev"};
+static const char *const terminal_size_fields[] = {"columns", "lines"}; /* posixmodule.c TerminalSize_fields */
 
 static const structseq_desc structseqs[RH_SS__COUNT] = {
-    [RH_SS_VERSION_INFO] = {"sys.version_info", 5, version_info_fields},
+    [RH_SS_VERSION_INFO] = {"sys.version_info", 5, 5, version_info_fields},
+    [RH_SS_STAT_RESULT] = {"os.stat_result", 19, 10, stat_result_fields},
+    [RH_SS_TERMINAL_SIZE] = {"os.terminal_size", 2, 2, terminal_size_fields},
 };
 
 static const structseq_desc *desc_of(const rh_object *o) { return (const structseq_desc *)o->type->tp_members; }
@@ -34,13 +45,15 @@ static rh_object **items(rh_object *o) { return ((rh_tuple *)(void *)o)->item; }
 
 rh_type *rh_structseq_type(rh_runtime *rt, rh_structseq_kind k) { return &rt->statics->structseq_types[k].t; }
 
-/* PyStructSequence_New + the items (borrowed, desc->nfields of them): a new reference, untracked. */
+/* PyStructSequence_New + the items (borrowed, desc->nfields of them): a new reference, untracked. Every
+ * field is allocated; ob_size is the visible count (3.11's hack), so tuple's slots and sys.getsizeof (3.11:
+ * basicsize leaves the hidden fields out) see only those. */
 rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *const *values) {
     rh_type *t = rh_structseq_type(rt, k);
     size_t n = structseqs[k].nfields;
     rh_object *o = rh__object_alloc(rt, t, RH_TUPLE_HEADER + n * sizeof(rh_object *));
     if (!o) return NULL;
-    ((rh_varobject *)o)->size = (intptr_t)n;
+    ((rh_varobject *)o)->size = (intptr_t)structseqs[k].nvisible;
     for (size_t i = 0; i < n; i++) {
         rh_incref(values[i]);
         items(o)[i] = values[i];
@@ -50,20 +63,24 @@ rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *cons
 
 /* structseq_dealloc: untrack, drop the items, free (a struct sequence never goes to tuple's freelist) */
 static void structseq_dealloc(rh_runtime *rt, rh_object *o) {
-    size_t n = (size_t)((rh_varobject *)o)->size;
+    size_t n = desc_of(o)->nfields;
     if (o->type->flags & RH_TPFLAG_GC) rh__gc_untrack(rt, o);
     for (size_t i = n; i-- > 0;) rh_xdecref(rt, items(o)[i]);
     rh__object_free(rt, o, RH_TUPLE_HEADER + n * sizeof(rh_object *));
 }
 
-/* structseq_repr: "<tp_name>(field=repr, ...)" */
+/* structseq_repr: "<tp_name>(field=repr, ...)" over the visible items; item i is labelled with the i-th
+ * *named* member, as 3.11's tp_members (which skip unnamed fields) do: stat_result's integer times show
+ * as st_atime=, st_mtime=, st_ctime= */
 static int structseq_repr_into(rh__sb *b, rh_object *o) {
     const structseq_desc *d = desc_of(o);
     if (rh__sb_puts(b, o->type->name) || rh__sb_putc(b, '(')) return -1;
-    for (size_t i = 0; i < d->nfields; i++)
-        if ((i && rh__sb_puts(b, ", ")) || rh__sb_puts(b, d->fields[i]) || rh__sb_putc(b, '=') ||
+    for (size_t i = 0, f = 0; i < d->nvisible; i++, f++) {
+        while (!d->fields[f]) f++;
+        if ((i && rh__sb_puts(b, ", ")) || rh__sb_puts(b, d->fields[f]) || rh__sb_putc(b, '=') ||
             rh__repr_into(b, items(o)[i]))
             return -1;
+    }
     return rh__sb_putc(b, ')');
 }
 
@@ -71,7 +88,7 @@ static int structseq_repr_into(rh__sb *b, rh_object *o) {
 static rh_object *structseq_getattro(rh_runtime *rt, rh_object *o, rh_object *name) {
     const structseq_desc *d = desc_of(o);
     for (size_t i = 0; i < d->nfields; i++)
-        if (rh_str_eq_cstr(name, d->fields[i])) {
+        if (d->fields[i] && rh_str_eq_cstr(name, d->fields[i])) {
             rh_incref(items(o)[i]);
             return items(o)[i];
         }

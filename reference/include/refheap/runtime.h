@@ -48,6 +48,22 @@ extern "C" {
     X(NAME, "NameError", EXCEPTION, NAME)                                                               \
     X(UNBOUNDLOCAL, "UnboundLocalError", NAME, NAME)                                                    \
     X(OS, "OSError", EXCEPTION, OS)                                                                     \
+    /* 3.3 (PEP 3151): OSError's subclasses, chosen by errno when OSError itself is called (apilevel.c) */  \
+    X(BLOCKINGIO, "BlockingIOError", OS, OS)                                                            \
+    X(CHILDPROCESS, "ChildProcessError", OS, OS)                                                        \
+    X(CONNECTION, "ConnectionError", OS, OS)                                                            \
+    X(BROKENPIPE, "BrokenPipeError", CONNECTION, OS)                                                    \
+    X(CONNECTIONABORTED, "ConnectionAbortedError", CONNECTION, OS)                                      \
+    X(CONNECTIONREFUSED, "ConnectionRefusedError", CONNECTION, OS)                                      \
+    X(CONNECTIONRESET, "ConnectionResetError", CONNECTION, OS)                                          \
+    X(FILEEXISTS, "FileExistsError", OS, OS)                                                            \
+    X(FILENOTFOUND, "FileNotFoundError", OS, OS)                                                        \
+    X(INTERRUPTED, "InterruptedError", OS, OS)                                                          \
+    X(ISADIRECTORY, "IsADirectoryError", OS, OS)                                                        \
+    X(NOTADIRECTORY, "NotADirectoryError", OS, OS)                                                      \
+    X(PERMISSION, "PermissionError", OS, OS)                                                            \
+    X(PROCESSLOOKUP, "ProcessLookupError", OS, OS)                                                      \
+    X(TIMEOUT, "TimeoutError", OS, OS)                                                                  \
     X(RUNTIME, "RuntimeError", EXCEPTION, PLAIN)                                                        \
     X(NOTIMPLEMENTED, "NotImplementedError", RUNTIME, PLAIN)                                            \
     X(RECURSION, "RecursionError", RUNTIME, PLAIN)                                                      \
