@@ -346,6 +346,12 @@ typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, in
 rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
                        char **kwn, rh_object **kwv, int nkw);
 
+/* ---- args.c: keyword parsing as Argument Clinic's (_PyArg_UnpackKeywords). out[0..nnames) gets the
+ * arguments for names (borrowed, NULL when absent) from a[0..n) then the keywords; the first npos may be
+ * positional, the first nreq are required. 0, or -1 with CPython's TypeError. */
+int hx_parse_kw(hx_interp *I, const char *fn, const char *const *names, int nnames, int npos, int nreq,
+                rh_object *const *a, int n, char **kwn, rh_object **kwv, int nkw, rh_object **out);
+
 /* ---- modules.c */
 rh_object *hx_import_module(hx_interp *I, const char *name);   /* new ref or NULL */
 /* The native modules CPython writes in C (mod_math.c, mod_time.c, mod_random.c): a new module, or NULL. */

@@ -31,46 +31,6 @@ static int positional(hx_interp *I, const char *f, int n, int nkw, int lo, int h
     return -1;
 }
 
-/* Keyword-capable parsing (vgetargskeywords / _PyArg_UnpackKeywords): names[0..nparams), the first
- * npos of them positional, the first nreq required. out[i] borrowed or NULL. 0 or -1. */
-static int parse_kw(hx_interp *I, const char *f, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw,
-                    const char *const *names, int nparams, int npos, int nreq, rh_object **out) {
-    if (n + nkw > nparams) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes at most %d %sargument%s (%d given)", f, nparams,
-                   n == 0 ? "keyword " : "", nparams == 1 ? "" : "s", n + nkw);
-        return -1;
-    }
-    if (n > npos) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes at most %d positional argument%s (%d given)", f, npos,
-                   npos == 1 ? "" : "s", n);
-        return -1;
-    }
-    for (int i = 0; i < nparams; i++) out[i] = i < n ? a[i] : NULL;
-    for (int k = 0; k < nkw; k++)
-        for (int i = 0; i < nparams; i++)
-            if (!strcmp(kwn[k], names[i])) {
-                if (i < n) {
-                    rh_err_set(I->rt, RH_EXC_TYPE, "argument for %s() given by name ('%s') and position (%d)", f, names[i], i + 1);
-                    return -1;
-                }
-                out[i] = kwv[k];
-            }
-    for (int i = 0; i < nreq; i++)
-        if (!out[i]) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "%s() missing required argument '%s' (pos %d)", f, names[i], i + 1);
-            return -1;
-        }
-    for (int k = 0; k < nkw; k++) {
-        int known = 0;
-        for (int i = 0; i < nparams; i++) known |= !strcmp(kwn[k], names[i]);
-        if (!known) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for %s()", kwn[k], f);
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* a Py_ssize_t argument (_PyNumber_Index + PyLong_AsSsize_t) */
 static int ssize_arg(hx_interp *I, rh_object *o, int64_t *v) {
     if (!o->type->as_number.nb_index) {
@@ -107,7 +67,7 @@ static rh_object *done(hx_interp *I, rh_object *t, rh_object *d, rh_object *r) {
 static rh_object *count_impl(hx_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
     static const char *const names[] = {"start", "step"};
     rh_object *v[2];
-    if (parse_kw(I, "count", a, n, kwn, kwv, nkw, names, 2, 2, 0, v)) return NULL;
+    if (hx_parse_kw(I, "count", names, 2, 2, 0, a, n, kwn, kwv, nkw, v)) return NULL;
     return rh_count_new(I->rt, v[0], v[1]);
 }
 FN(it_count) { UNUSED; WITH_ARGS(count_impl(I, a, n, kwn, kwv, nkw)); }
@@ -122,7 +82,7 @@ static rh_object *repeat_impl(hx_interp *I, rh_object **a, int n, char **kwn, rh
     static const char *const names[] = {"object", "times"};
     rh_object *v[2];
     int64_t times = 0;
-    if (parse_kw(I, "repeat", a, n, kwn, kwv, nkw, names, 2, 2, 1, v)) return NULL;
+    if (hx_parse_kw(I, "repeat", names, 2, 2, 1, a, n, kwn, kwv, nkw, v)) return NULL;
     if (v[1] && ssize_arg(I, v[1], &times)) return NULL;
     return rh_repeat_new(I->rt, v[0], v[1] != NULL, times);
 }
@@ -131,7 +91,7 @@ FN(it_repeat) { UNUSED; WITH_ARGS(repeat_impl(I, a, n, kwn, kwv, nkw)); }
 static rh_object *accumulate_impl(hx_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
     static const char *const names[] = {"iterable", "func", "initial"};
     rh_object *v[3];
-    if (parse_kw(I, "accumulate", a, n, kwn, kwv, nkw, names, 3, 2, 1, v)) return NULL;
+    if (hx_parse_kw(I, "accumulate", names, 3, 2, 1, a, n, kwn, kwv, nkw, v)) return NULL;
     return rh_accumulate_new(I->rt, v[0], v[1], v[2]);
 }
 FN(it_accumulate) { UNUSED; WITH_ARGS(accumulate_impl(I, a, n, kwn, kwv, nkw)); }
@@ -160,7 +120,7 @@ FN(it_chain_from_iterable) {
 static rh_object *compress_impl(hx_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
     static const char *const names[] = {"data", "selectors"};
     rh_object *v[2];
-    if (parse_kw(I, "compress", a, n, kwn, kwv, nkw, names, 2, 2, 2, v)) return NULL;
+    if (hx_parse_kw(I, "compress", names, 2, 2, 2, a, n, kwn, kwv, nkw, v)) return NULL;
     return rh_compress_new(I->rt, v[0], v[1]);
 }
 FN(it_compress) { UNUSED; WITH_ARGS(compress_impl(I, a, n, kwn, kwv, nkw)); }
@@ -180,7 +140,7 @@ FN(it_starmap) { UNUSED; WITH_ARGS(pair_impl(I, "starmap", rh_starmap_new, a, n,
 static rh_object *groupby_impl(hx_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
     static const char *const names[] = {"iterable", "key"};
     rh_object *v[2];
-    if (parse_kw(I, "groupby", a, n, kwn, kwv, nkw, names, 2, 2, 1, v)) return NULL;
+    if (hx_parse_kw(I, "groupby", names, 2, 2, 1, a, n, kwn, kwv, nkw, v)) return NULL;
     return rh_groupby_new(I->rt, v[0], v[1]);
 }
 FN(it_groupby) { UNUSED; WITH_ARGS(groupby_impl(I, a, n, kwn, kwv, nkw)); }
@@ -256,7 +216,7 @@ static rh_object *product_impl(hx_interp *I, rh_object **a, int n, char **kwn, r
     static const char *const names[] = {"repeat"};
     rh_object *v[1];
     int64_t repeat = 1;
-    if (parse_kw(I, "product", NULL, 0, kwn, kwv, nkw, names, 1, 0, 0, v)) return NULL;
+    if (hx_parse_kw(I, "product", names, 1, 0, 0, NULL, 0, kwn, kwv, nkw, v)) return NULL;
     if (v[0] && ssize_arg(I, v[0], &repeat)) return NULL;
     if (repeat < 0) { rh_err_set(I->rt, RH_EXC_VALUE, "repeat argument cannot be negative"); return NULL; }
     return rh_product_new(I->rt, a, (size_t)n, repeat);
@@ -267,7 +227,7 @@ static rh_object *permutations_impl(hx_interp *I, rh_object **a, int n, char **k
     static const char *const names[] = {"iterable", "r"};
     rh_object *v[2];
     int64_t r = -1;
-    if (parse_kw(I, "permutations", a, n, kwn, kwv, nkw, names, 2, 2, 1, v)) return NULL;
+    if (hx_parse_kw(I, "permutations", names, 2, 2, 1, a, n, kwn, kwv, nkw, v)) return NULL;
     int has_r = v[1] && v[1] != rh_none(I->rt);
     rh_object *pool_first = NULL;
     (void)pool_first;
@@ -289,7 +249,7 @@ static rh_object *combinations_impl(hx_interp *I, const char *f, int repl, rh_ob
     static const char *const names[] = {"iterable", "r"};
     rh_object *v[2];
     int64_t r;
-    if (parse_kw(I, f, a, n, kwn, kwv, nkw, names, 2, 2, 2, v) || ssize_arg(I, v[1], &r)) return NULL;
+    if (hx_parse_kw(I, f, names, 2, 2, 2, a, n, kwn, kwv, nkw, v) || ssize_arg(I, v[1], &r)) return NULL;
     return rh_combinations_new(I->rt, v[0], r, repl);
 }
 FN(it_combinations) { UNUSED; WITH_ARGS(combinations_impl(I, "combinations", 0, a, n, kwn, kwv, nkw)); }

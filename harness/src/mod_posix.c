@@ -41,38 +41,6 @@ static rh_object *none_ref(hx_interp *I) {
 
 /* ---------------------------------------------------------------- arguments */
 
-/* Argument Clinic's parsing, reduced: out[i] is the i-th of names (borrowed), from a[] then the keywords;
- * npos: how many may be positional, nreq: how many are required. 0, or -1 with TypeError. */
-static int px_args(hx_interp *I, const char *fn, const char *const *names, int nnames, int npos, int nreq,
-                   rh_object **a, int n, char **kwn, rh_object **kwv, int nkw, rh_object **out) {
-    for (int i = 0; i < nnames; i++) out[i] = NULL;
-    if (n > npos) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes %s %d %sargument%s (%d given)", fn, nreq == npos ? "exactly" : "at most",
-                   npos, npos == nnames ? "" : "positional ", npos == 1 ? "" : "s", n); /* _PyArg_UnpackKeywords */
-        return -1;
-    }
-    for (int i = 0; i < n; i++) out[i] = a[i];
-    for (int k = 0; k < nkw; k++) {
-        int i = 0;
-        while (i < nnames && strcmp(names[i], kwn[k])) i++;
-        if (i == nnames) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for %s()", kwn[k], fn);
-            return -1;
-        }
-        if (out[i]) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "argument for %s() given by name ('%s') and position (%d)", fn, kwn[k], i + 1);
-            return -1;
-        }
-        out[i] = kwv[k];
-    }
-    for (int i = 0; i < nreq; i++)
-        if (!out[i]) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "%s() missing required argument '%s' (pos %d)", fn, names[i], i + 1);
-            return -1;
-        }
-    return 0;
-}
-
 /* an int argument (_PyLong_AsInt and friends): 0 and *v, or -1 with TypeError/OverflowError */
 static int px_int(hx_interp *I, rh_object *o, int64_t *v) {
     if (!hx_is_intlike(o)) {
@@ -237,7 +205,7 @@ static int one_int(hx_interp *I, const char *fn, const char *name, rh_object **a
                    int nkw, int64_t *v) {
     const char *names[] = {name};
     rh_object *o[1];
-    if (px_args(I, fn, names, 1, 1, 1, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], v)) return -1;
+    if (hx_parse_kw(I, fn, names, 1, 1, 1, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], v)) return -1;
     if (strcmp(fn, "urandom") && (*v < INT_MIN || *v > INT_MAX)) { /* the clinic's C int converter */
         rh_err_set(I->rt, RH_EXC_OVERFLOW, "Python int too large to convert to C int");
         return -1;
@@ -308,7 +276,7 @@ FN(px_fspath_fn) {
     (void)self;
     const char *names[] = {"path"};
     rh_object *o[1];
-    if (px_args(I, "fspath", names, 1, 1, 1, a, n, kwn, kwv, nkw, o)) return NULL;
+    if (hx_parse_kw(I, "fspath", names, 1, 1, 1, a, n, kwn, kwv, nkw, o)) return NULL;
     return px_fspath(I, o[0]);
 }
 
@@ -359,7 +327,7 @@ FN(px_putenv) {
     (void)self;
     const char *names[] = {"name", "value"};
     rh_object *o[2];
-    if (px_args(I, "putenv", names, 2, 2, 2, a, n, kwn, kwv, nkw, o)) return NULL;
+    if (hx_parse_kw(I, "putenv", names, 2, 2, 2, a, n, kwn, kwv, nkw, o)) return NULL;
     const char *k = env_arg(I, o[0], 1), *v = k ? env_arg(I, o[1], 0) : NULL;
     if (!v) return NULL;
     if (setenv(k, v, 1)) return posix_error(I);
@@ -370,7 +338,7 @@ FN(px_unsetenv) {
     (void)self;
     const char *names[] = {"name"};
     rh_object *o[1];
-    if (px_args(I, "unsetenv", names, 1, 1, 1, a, n, kwn, kwv, nkw, o)) return NULL;
+    if (hx_parse_kw(I, "unsetenv", names, 1, 1, 1, a, n, kwn, kwv, nkw, o)) return NULL;
     const char *k = env_arg(I, o[0], 0);
     if (!k) return NULL;
     if (unsetenv(k)) return posix_error(I);
@@ -409,7 +377,7 @@ static rh_object *do_stat(hx_interp *I, const char *fn, rh_object **a, int n, ch
     const char *names[] = {"path", "dir_fd", "follow_symlinks"};
     rh_object *o[3] = {NULL, NULL, NULL}; /* lstat has no follow_symlinks */
     px_path p;
-    if (px_args(I, fn, names, lstat_ ? 2 : 3, 1, 1, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, fn, o[1])) return NULL;
+    if (hx_parse_kw(I, fn, names, lstat_ ? 2 : 3, 1, 1, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, fn, o[1])) return NULL;
     int follow = 1;
     if (o[2] && (follow = rh_truthy(I->rt, o[2])) < 0) return NULL;
     if (path_conv(I, fn, "path", o[0], !lstat_, 0, &p)) return NULL;
@@ -438,7 +406,7 @@ FN(px_access) {
     rh_object *o[5];
     px_path p;
     int64_t mode;
-    if (px_args(I, "access", names, 5, 2, 2, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, "access", o[2]) ||
+    if (hx_parse_kw(I, "access", names, 5, 2, 2, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, "access", o[2]) ||
         px_int(I, o[1], &mode) || path_conv(I, "access", "path", o[0], 0, 0, &p))
         return NULL;
     int ok = access(p.c, (int)mode) == 0;
@@ -456,7 +424,7 @@ FN(px_listdir) {
     const char *names[] = {"path"};
     rh_object *o[1];
     px_path p;
-    if (px_args(I, "listdir", names, 1, 1, 0, a, n, kwn, kwv, nkw, o) ||
+    if (hx_parse_kw(I, "listdir", names, 1, 1, 0, a, n, kwn, kwv, nkw, o) ||
         path_conv(I, "listdir", "path", o[0], 1, 1, &p))
         return NULL;
     int fd = p.fd != -1 ? dup(p.fd) : -1; /* an fd of -1 lists ".", as _posix_listdir's path->fd != -1 test */
@@ -485,7 +453,7 @@ FN(px_mkdir) {
     rh_object *o[3];
     px_path p;
     int64_t mode;
-    if (px_args(I, "mkdir", names, 3, 2, 1, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, "mkdir", o[2]) ||
+    if (hx_parse_kw(I, "mkdir", names, 3, 2, 1, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, "mkdir", o[2]) ||
         px_int_or(I, o[1], 0777, &mode) || path_conv(I, "mkdir", "path", o[0], 0, 0, &p))
         return NULL;
     rh_object *r = mkdir(p.c, (mode_t)mode) ? path_error(I, &p) : none_ref(I);
@@ -499,7 +467,7 @@ static rh_object *path_call(hx_interp *I, const char *fn, int (*call)(const char
     const char *names[] = {"path", "dir_fd"};
     rh_object *o[2];
     px_path p;
-    if (px_args(I, fn, names, 2, 1, 1, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, fn, o[1]) ||
+    if (hx_parse_kw(I, fn, names, 2, 1, 1, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, fn, o[1]) ||
         path_conv(I, fn, "path", o[0], 0, 0, &p))
         return NULL;
     rh_object *r = call(p.c) ? path_error(I, &p) : none_ref(I);
@@ -515,7 +483,7 @@ static rh_object *do_rename(hx_interp *I, const char *fn, rh_object **a, int n, 
     const char *names[] = {"src", "dst", "src_dir_fd", "dst_dir_fd"};
     rh_object *o[4], *r = NULL;
     px_path s, d;
-    if (px_args(I, fn, names, 4, 2, 2, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, fn, o[2]) ||
+    if (hx_parse_kw(I, fn, names, 4, 2, 2, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, fn, o[2]) ||
         px_no_dir_fd(I, fn, o[3]) || path_conv(I, fn, "src", o[0], 0, 0, &s))
         return NULL;
     if (path_conv(I, fn, "dst", o[1], 0, 0, &d)) return path_cleanup(I, &s), NULL;
@@ -536,7 +504,7 @@ FN(px_open) {
     rh_object *o[4];
     px_path p;
     int64_t flags, mode;
-    if (px_args(I, "open", names, 4, 3, 2, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, "open", o[3]) ||
+    if (hx_parse_kw(I, "open", names, 4, 3, 2, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, "open", o[3]) ||
         px_int(I, o[1], &flags) || px_int_or(I, o[2], 0777, &mode) || path_conv(I, "open", "path", o[0], 0, 0, &p))
         return NULL;
     int fd;
@@ -560,7 +528,7 @@ FN(px_read) {
     const char *names[] = {"fd", "length"};
     rh_object *o[2];
     int64_t fd, len;
-    if (px_args(I, "read", names, 2, 2, 2, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], &fd) || px_int(I, o[1], &len))
+    if (hx_parse_kw(I, "read", names, 2, 2, 2, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], &fd) || px_int(I, o[1], &len))
         return NULL;
     if (len < 0) {
         errno = EINVAL;
@@ -582,7 +550,7 @@ FN(px_write) {
     const char *names[] = {"fd", "data"};
     rh_object *o[2];
     int64_t fd;
-    if (px_args(I, "write", names, 2, 2, 2, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], &fd)) return NULL;
+    if (hx_parse_kw(I, "write", names, 2, 2, 2, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], &fd)) return NULL;
     if (rh_kind_of(o[1]) != RH_K_BYTES && rh_kind_of(o[1]) != RH_K_BYTEARRAY) {
         rh_err_set(I->rt, RH_EXC_TYPE, "a bytes-like object is required, not '%s'", rh_type_name(o[1]));
         return NULL;
@@ -598,7 +566,7 @@ FN(px_lseek) {
     const char *names[] = {"fd", "position", "whence"};
     rh_object *o[3];
     int64_t fd, pos, how;
-    if (px_args(I, "lseek", names, 3, 3, 3, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], &fd) || px_int(I, o[1], &pos) ||
+    if (hx_parse_kw(I, "lseek", names, 3, 3, 3, a, n, kwn, kwv, nkw, o) || px_int(I, o[0], &fd) || px_int(I, o[1], &pos) ||
         px_int(I, o[2], &how))
         return NULL;
     off_t r = lseek((int)fd, (off_t)pos, (int)how);
@@ -611,7 +579,7 @@ FN(px_get_terminal_size) {
     const char *names[] = {"fd"};
     rh_object *o[1];
     int64_t fd;
-    if (px_args(I, "get_terminal_size", names, 1, 1, 0, a, n, kwn, kwv, nkw, o) || px_int_or(I, o[0], 1, &fd)) return NULL;
+    if (hx_parse_kw(I, "get_terminal_size", names, 1, 1, 0, a, n, kwn, kwv, nkw, o) || px_int_or(I, o[0], 1, &fd)) return NULL;
     struct winsize w;
     if (ioctl((int)fd, TIOCGWINSZ, &w)) return posix_error(I);
     rh_object *v[2] = {rh_int_from_i64(I->rt, w.ws_col), rh_int_from_i64(I->rt, w.ws_row)};

@@ -26,36 +26,6 @@ static rh_sre_match *MAT(rh_object *o) { return (rh_sre_match *)(void *)o; }
 
 /* ---------------------------------------------------------------- arguments */
 
-/* Bind n positional and nkw keyword arguments to names[0..max) (borrowed into out, NULL when absent);
- * the first `min` are required. 0 or -1 with TypeError as argument clinic words it. */
-static int bind(hx_interp *I, const char *fn, const char *const *names, int min, int max, rh_object **a, int n,
-                char **kwn, rh_object **kwv, int nkw, rh_object **out) {
-    if (n > max) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes at most %d argument%s (%d given)", fn, max, max == 1 ? "" : "s", n + nkw);
-        return -1;
-    }
-    for (int i = 0; i < max; i++) out[i] = i < n ? a[i] : NULL;
-    for (int k = 0; k < nkw; k++) {
-        int i = 0;
-        while (i < max && strcmp(names[i], kwn[k])) i++;
-        if (i == max) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for %s()", kwn[k], fn);
-            return -1;
-        }
-        if (out[i]) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "argument for %s() given by name ('%s') and position (%d)", fn, kwn[k], i + 1);
-            return -1;
-        }
-        out[i] = kwv[k];
-    }
-    for (int i = 0; i < min; i++)
-        if (!out[i]) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "%s() missing required argument '%s' (pos %d)", fn, names[i], i + 1);
-            return -1;
-        }
-    return 0;
-}
-
 /* A Py_ssize_t argument (via an int) into *v; absent: dflt. 0 or -1. */
 static int ssize_arg(hx_interp *I, rh_object *o, int64_t dflt, int64_t *v) {
     if (!o) { *v = dflt; return 0; }
@@ -206,7 +176,7 @@ FN(sre_compile) {
     static const char *const names[] = {"pattern", "flags", "code", "groups", "groupindex", "indexgroup"};
     rh_object *arg[6];
     int64_t flags, groups;
-    if (bind(I, "compile", names, 6, 6, a, n, kwn, kwv, nkw, arg)) return NULL;
+    if (hx_parse_kw(I, "compile", names, 6, 6, 6, a, n, kwn, kwv, nkw, arg)) return NULL;
     if (rh_kind_of(arg[2]) != RH_K_LIST) {
         rh_err_set(I->rt, RH_EXC_TYPE, "compile() argument 'code' must be list, not %s", hx_tname(arg[2]));
         return NULL;
@@ -260,7 +230,7 @@ static rh_object *pattern_do(hx_interp *I, const char *fn, int mode, rh_object *
     rh_object *arg[3];
     sre_state st;
     subject sub;
-    if (bind(I, fn, match_names, 1, 3, a, n, kwn, kwv, nkw, arg) || state_open(I, self, arg[0], arg[1], arg[2], &st, &sub))
+    if (hx_parse_kw(I, fn, match_names, 3, 3, 1, a, n, kwn, kwv, nkw, arg) || state_open(I, self, arg[0], arg[1], arg[2], &st, &sub))
         return NULL;
     intptr_t pos = st.start, endpos = st.end;
     int r = status(I, mode == 2 ? sre_search(&st) : sre_match(&st, mode));
@@ -286,7 +256,7 @@ FN(pat_findall) {
     rh_object *arg[3], *list = NULL;
     sre_state st;
     subject sub;
-    if (bind(I, "findall", match_names, 1, 3, a, n, kwn, kwv, nkw, arg) || state_open(I, self, arg[0], arg[1], arg[2], &st, &sub))
+    if (hx_parse_kw(I, "findall", match_names, 3, 3, 1, a, n, kwn, kwv, nkw, arg) || state_open(I, self, arg[0], arg[1], arg[2], &st, &sub))
         return NULL;
     rh_object *empty = getslice(I, arg[0], 0, 0);
     intptr_t groups = PAT(self)->groups;
@@ -330,7 +300,7 @@ FN(pat_split) {
     int64_t maxsplit;
     sre_state st;
     subject sub;
-    if (bind(I, "split", names, 1, 2, a, n, kwn, kwv, nkw, arg) || ssize_arg(I, arg[1], 0, &maxsplit) ||
+    if (hx_parse_kw(I, "split", names, 2, 2, 1, a, n, kwn, kwv, nkw, arg) || ssize_arg(I, arg[1], 0, &maxsplit) ||
         state_open(I, self, arg[0], NULL, NULL, &st, &sub))
         return NULL;
     intptr_t last = st.start, groups = PAT(self)->groups;
@@ -384,7 +354,7 @@ static rh_object *pattern_subx(hx_interp *I, const char *fn, int subn, rh_object
     int callable;
     sre_state st;
     subject sub;
-    if (bind(I, fn, names, 2, 3, a, n, kwn, kwv, nkw, arg) || ssize_arg(I, arg[2], 0, &count)) return NULL;
+    if (hx_parse_kw(I, fn, names, 3, 3, 2, a, n, kwn, kwv, nkw, arg) || ssize_arg(I, arg[2], 0, &count)) return NULL;
     rh_object *repl = arg[0], *string = arg[1];
     if (is_callable(repl)) {
         filter = newref(repl);
@@ -526,7 +496,7 @@ FN(m_group) {
 FN(m_groups) {
     static const char *const names[] = {"default"};
     rh_object *arg[1];
-    if (bind(I, "groups", names, 0, 1, a, n, kwn, kwv, nkw, arg)) return NULL;
+    if (hx_parse_kw(I, "groups", names, 1, 1, 0, a, n, kwn, kwv, nkw, arg)) return NULL;
     rh_object *dflt = arg[0] ? arg[0] : rh_none(I->rt);
     intptr_t g = MAT(self)->groups;
     rh_object *t = rh_tuple_new(I->rt, (size_t)(g - 1));
@@ -541,7 +511,7 @@ FN(m_groups) {
 FN(m_groupdict) {
     static const char *const names[] = {"default"};
     rh_object *arg[1];
-    if (bind(I, "groupdict", names, 0, 1, a, n, kwn, kwv, nkw, arg)) return NULL;
+    if (hx_parse_kw(I, "groupdict", names, 1, 1, 0, a, n, kwn, kwv, nkw, arg)) return NULL;
     rh_object *dflt = arg[0] ? arg[0] : rh_none(I->rt), *gi = PAT(MAT(self)->pattern)->groupindex;
     rh_object *d = rh_dict_new(I->rt), *k, *v;
     size_t pos = 0;
@@ -589,7 +559,7 @@ FN(m_span) {
 FN(m_expand) {
     static const char *const names[] = {"template"};
     rh_object *arg[1];
-    if (bind(I, "expand", names, 1, 1, a, n, kwn, kwv, nkw, arg)) return NULL;
+    if (hx_parse_kw(I, "expand", names, 1, 1, 1, a, n, kwn, kwv, nkw, arg)) return NULL;
     rh_object *args[3] = {MAT(self)->pattern, self, arg[0]};
     return call_re(I, "_expand", args, 3);
 }

@@ -2373,7 +2373,11 @@ static int class_machinery(const char *name) {
 static int called_by_builtins(const char *name) {
     static const char *const names[] = {"__dir__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__",
                                         "__members__", /* not a special method: Lib/enum.py's property */
-                                        NULL};
+                                        "__parameters__", /* nor this: 3.10's _collections_abc property */
+                                        "__signature__", /* nor this: inspect.signature reads it (3.12's enum) */
+                                        /* PEP 688 (3.12): Lib/_collections_abc.py's Buffer defines them;
+                                         * refheap's buffer protocol does not call them (docs/conformance.md) */
+                                        "__buffer__", "__release_buffer__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;

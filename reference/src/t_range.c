@@ -329,12 +329,10 @@ static rh_object *range_subscript(rh_runtime *rt, rh_object *r, rh_object *key) 
     return v;
 }
 
-/* start + i * step of range r, for any i (no bounds check). New reference or NULL. */
+/* item_at for an int64 index. New reference or NULL. */
 static rh_object *value_at(rh_runtime *rt, rh_object *r, int64_t i) {
-    rh_object *k = rh_int_from_i64(rt, i), *prod = k ? int_op(rt, RH_BINOP_MUL, k, as_range(r)->step) : NULL;
-    rh_object *v = prod ? int_op(rt, RH_BINOP_ADD, as_range(r)->start, prod) : NULL;
+    rh_object *k = rh_int_from_i64(rt, i), *v = k ? item_at(rt, r, k) : NULL;
     rh_xdecref(rt, k);
-    rh_xdecref(rt, prod);
     return v;
 }
 
