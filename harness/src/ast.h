@@ -159,16 +159,19 @@ typedef struct hx_mcache {
     unsigned next;
 } hx_mcache;
 
+enum { HX_AC_VALUES, HX_AC_HINT, HX_AC_SLOT };
+
 /* One LOAD_ATTR / STORE_ATTR site: for up to HX_ACACHE_WAYS classes, where their instances keep the
  * attribute in their values array (index ix of the shared keys `keys`), valid at types epoch `epoch`
  * (rh_instance_value_index). Several ways, as a site in a base class's method meets every subclass. */
 typedef struct hx_acache {
-    struct {
+    struct hx_acache_way {
         const rh_type *type;
         uint64_t epoch;
         const void *keys;
         intptr_t ix;
-        int hint;            /* 1: ix is an entry of the instance's materialized __dict__ (..._WITH_HINT) */
+        int hint;            /* HX_AC_VALUES: ix indexes the values array; HX_AC_HINT: an entry of the
+                              * materialized __dict__ (..._WITH_HINT); HX_AC_SLOT: a member's offset */
     } way[HX_ACACHE_WAYS];
     unsigned next;           /* the way the next fill replaces */
     unsigned backoff;        /* executions to skip before trying to fill again after a failed fill */

@@ -758,16 +758,23 @@ static inline int int_compare_fast(unsigned op, rh_object *a, rh_object *b, int 
     return 1;
 }
 
-/* Remember where instances of o's class keep attribute name, when the value just read or stored (got) is
+/* The value (borrowed) a filled way (hint, keys, ix) finds in o, or NULL for the generic path. */
+static inline rh_object *attr_cached(rh_object *o, rh_object *name, int hint, const void *keys, intptr_t ix) {
+    if (hint == HX_AC_SLOT) return rh_instance_slot_get(o, (size_t)ix);
+    return hint ? rh_instance_dict_hinted(o, name, ix) : rh_instance_value_cached(o, keys, ix);
+}
+
+/* Remember where instances of o's class keep attribute name (LOAD_ATTR_SLOT's member offset first), when the value just read or stored (got) is
  * the one in o's values array (LOAD_ATTR_INSTANCE_VALUE's specialisation, Python/specialize.c) or, once
  * the values became a dict, in that dict's entries (LOAD_ATTR_WITH_HINT: 3.11's classes stop adding keys
  * to the shared keys as instances are made, init_inline_values, so later attributes live in a dict). */
 static void attr_cache_fill(rh_runtime *rt, hx_acache *ac, rh_object *o, rh_object *name, rh_object *got) {
     if (ac->backoff) { ac->backoff--; return; }
     const void *keys = NULL;
-    intptr_t ix = rh_instance_value_index(rt, o, name, &keys);
-    int hint = ix < 0 && (ix = rh_instance_dict_hint(rt, o, name)) >= 0;
-    if (ix < 0 || (hint ? rh_instance_dict_hinted(o, name, ix) : rh_instance_value_cached(o, keys, ix)) != got) {
+    intptr_t ix = (intptr_t)rh_instance_slot_offset(rt, o, name);
+    int hint = HX_AC_SLOT;
+    if (!ix) hint = (ix = rh_instance_value_index(rt, o, name, &keys)) < 0 && (ix = rh_instance_dict_hint(rt, o, name)) >= 0;
+    if (ix < 0 || attr_cached(o, name, hint, keys, ix) != got) {
         /* an unspecialisable site (a class attribute, a method, a dict): try again less and less often */
         ac->misses = ac->misses < 10 ? ac->misses + 1 : 10;
         ac->backoff = 1u << ac->misses;
@@ -783,6 +790,13 @@ static void attr_cache_fill(rh_runtime *rt, hx_acache *ac, rh_object *o, rh_obje
     ac->way[w].keys = keys;
     ac->way[w].ix = ix;
     ac->way[w].hint = hint;
+}
+
+/* o.name = v (v borrowed) through a filled way: 1 done, 0 for the generic path. */
+static inline int attr_cache_store(rh_runtime *rt, rh_object *o, rh_object *name, const struct hx_acache_way *w,
+                                   rh_object *v) {
+    if (w->hint == HX_AC_SLOT) { rh_instance_slot_replace(rt, o, (size_t)w->ix, v); return 1; }
+    return w->hint ? rh_instance_dict_hint_replace(rt, o, name, w->ix, v) : rh_instance_value_replace(rt, o, w->keys, w->ix, v);
 }
 
 /* The way of site ac that holds o's class at the current epoch, or -1. */
@@ -1252,8 +1266,7 @@ L_LOAD_ATTR: {
     hx_acache *ac = &c->acache[*ip++];
     v = POP();
     t = attr_cache_way(rt, ac, v);
-    if (t >= 0 && (w = ac->way[t].hint ? rh_instance_dict_hinted(v, c->co_names[arg], ac->way[t].ix)
-                                       : rh_instance_value_cached(v, ac->way[t].keys, ac->way[t].ix))) {
+    if (t >= 0 && (w = attr_cached(v, c->co_names[arg], ac->way[t].hint, ac->way[t].keys, ac->way[t].ix))) {
         PUSH(newref(w));
         rh_decref(rt, v);
         DISPATCH();
@@ -1270,8 +1283,7 @@ L_STORE_ATTR: {
     w = POP();
     v = POP();
     t = attr_cache_way(rt, ac, w);
-    if (t >= 0 && (ac->way[t].hint ? rh_instance_dict_hint_replace(rt, w, c->co_names[arg], ac->way[t].ix, v)
-                                   : rh_instance_value_replace(rt, w, ac->way[t].keys, ac->way[t].ix, v))) {
+    if (t >= 0 && attr_cache_store(rt, w, c->co_names[arg], &ac->way[t], v)) {
         t = 0;
     } else {
         t = hx_setattr(I, w, c->co_names[arg], v);

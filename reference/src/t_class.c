@@ -1186,15 +1186,17 @@ static int mro_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **a
             continue;
         }
         rh_class *k = rh__as_class(c);
-        for (size_t j = 0; j < k->t.nslots; j++) {
-            if (rh__str_equal(rt, rh_tuple_get(k->slot_names, j), name)) {
-                *slot_off = k->slotoffset + j * sizeof(rh_object *);
-                *attr = k->t.dict ? rh_dict_get(rt, k->t.dict, name) : NULL; /* its member descriptor */
-                return 1;
-            }
+        if (!k->t.dict || !(*attr = rh_dict_get(rt, k->t.dict, name))) {
+            if (rh_err_occurred(rt)) return -1;
+            continue;
         }
-        if (k->t.dict && (*attr = rh_dict_get(rt, k->t.dict, name))) return 1;
-        if (rh_err_occurred(rt)) return -1;
+        /* the class's own member descriptor of a __slots__ name, unless the class attribute was replaced
+         * (`C.a = property(...)`: then that object decides, as for any attribute) */
+        if (rh__descr_kind(*attr) == RH_DESCR_MEMBER && (rh_object *)rh_descr_objclass(*attr) == c)
+            for (size_t j = 0; j < k->t.nslots; j++)
+                if (rh__str_equal(rt, rh_tuple_get(k->slot_names, j), name))
+                    *slot_off = k->slotoffset + j * sizeof(rh_object *);
+        return 1;
     }
     return 0;
 }
@@ -1415,6 +1417,19 @@ intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, 
     if (ix < 0) { rh_err_clear(rt); return -1; }
     *keys = instance_keys(o);
     return ix;
+}
+
+size_t rh_instance_slot_offset(rh_runtime *rt, rh_object *o, rh_object *name) {
+    if (!rh__is_heap_class((rh_object *)o->type) || !generic_attributes(o->type) || !rh__is_str(name)) return 0;
+    rh_object *attr;
+    size_t off = 0;
+    if (type_lookup(rt, o->type, name, &attr, &off) < 0) { rh_err_clear(rt); return 0; }
+    return off;
+}
+
+void rh_instance_slot_replace(rh_runtime *rt, rh_object *o, size_t off, rh_object *v) {
+    rh_incref(v);
+    rh_setref(rt, slot_at(o, off), v);
 }
 
 rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr_t ix) {

@@ -410,6 +410,18 @@ int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /*
  *  rh_instance_dict_hinted: the value at that entry (borrowed) while it still holds name, else NULL.
  *  rh_instance_dict_hint_replace: o.name = v (v borrowed) over that entry's existing value
  *    (STORE_ATTR_WITH_HINT, the dict tracked as the generic path would): 1 done, 0 for the generic path. */
+/*  rh_instance_slot_offset: when getattr(o, name) and o.name = v go to a __slots__ member of o's class
+ *    (the generic attribute protocol, a member_descriptor of that name on the class: LOAD_ATTR_SLOT /
+ *    STORE_ATTR_SLOT), the member's byte offset in o; else 0 (no error left set). The offset holds for
+ *    every instance of that class while rh_types_epoch stays.
+ *  rh_instance_slot_get: the member at that offset (borrowed), NULL when empty (the generic path then
+ *    raises the AttributeError).
+ *  rh_instance_slot_replace: the member at that offset = v (v borrowed, the old value released). */
+size_t rh_instance_slot_offset(rh_runtime *rt, rh_object *o, rh_object *name);
+static inline rh_object *rh_instance_slot_get(const rh_object *o, size_t off) {
+    return *(rh_object *const *)(const void *)((const char *)o + off);
+}
+void rh_instance_slot_replace(rh_runtime *rt, rh_object *o, size_t off, rh_object *v);
 intptr_t rh_instance_dict_hint(rh_runtime *rt, rh_object *o, rh_object *name);
 rh_object *rh_instance_dict_hinted(rh_object *o, rh_object *name, intptr_t hint);
 int rh_instance_dict_hint_replace(rh_runtime *rt, rh_object *o, rh_object *name, intptr_t hint, rh_object *v);
