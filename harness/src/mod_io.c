@@ -206,10 +206,17 @@ const rh_builtin_def *hx_stringio_constructor(void) { return &sio_ctor; }
 
 static const rh_builtin_def io_defs[] = {{NULL, NULL, 0}};
 
-/* _io and io: StringIO the type */
+/* _io and io: StringIO the type, and DEFAULT_BUFFER_SIZE (Modules/_io/_iomodule.c PyInit__io:
+ * PyModule_AddIntMacro(m, DEFAULT_BUFFER_SIZE), 8 * 1024 in Modules/_io/_iomodule.h; Lib/io.py re-exports it) */
 rh_object *hx_module_io(hx_interp *I, const char *name) {
     rh_object *m = hx_make_module(I, name, io_defs);
-    if (m && rh_dict_set_cstr(I->rt, rh_module_dict(m), "StringIO", (rh_object *)rh_builtin_type(I->rt, RH_K_STRINGIO))) {
+    if (!m) return NULL;
+    rh_object *d = rh_module_dict(m);
+    rh_object *bs = rh_int_from_i64(I->rt, 8 * 1024);
+    int bad = !bs || rh_dict_set_cstr(I->rt, d, "DEFAULT_BUFFER_SIZE", bs) ||
+              rh_dict_set_cstr(I->rt, d, "StringIO", (rh_object *)rh_builtin_type(I->rt, RH_K_STRINGIO));
+    rh_xdecref(I->rt, bs);
+    if (bad) {
         rh_decref(I->rt, m);
         return NULL;
     }
