@@ -146,6 +146,9 @@ int hx_interp_init(hx_interp *I, rh_runtime *rt);
 /* Write the pending error as CPython does (PyErr_Print: its chain of causes and contexts, each with its
  * traceback) on stderr, stdout flushed first. The error stays pending. */
 void hx_print_traceback(hx_interp *I);
+/* Write exception e (borrowed) with traceback tb (borrowed, NULL: none) and its chain as _PyErr_Display does,
+ * on stderr, stdout flushed first; the pending error is not touched. */
+void hx_print_exception(hx_interp *I, rh_object *e, rh_object *tb);
 /* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
 void hx_write_unraisable(hx_interp *I, rh_object *where_fn);
 /* The same with _PyErr_WriteUnraisableMsg's message: "Exception ignored <msg>: <repr of where_fn>" */
