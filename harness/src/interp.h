@@ -30,7 +30,7 @@
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
     X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
-    X(_string) X(_weakref) X(atexit) X(posix)
+    X(_string) X(_weakref) X(atexit) X(posix) X(_codecs)
 
 /* The C cursor of a for loop (hx_get_iter, hx_for_iter): over a range, the next value, the items left and
  * the step; over a list, tuple or str iterator, cur[1] is the str's length (0 otherwise); over any other
@@ -391,6 +391,7 @@ int hx_sre_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* mod_thread.c: _thread (Modules/_threadmodule.c, one thread); _thread.lock / RLock methods and constructors */
 rh_object *hx_module__thread(hx_interp *I);
+rh_object *hx_module__codecs(hx_interp *I); /* mod_codecs.c */
 int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]);
 /* builtins_reduce.c: object.__reduce_ex__, __reduce__, __getstate__ (entries of I->object_methods) */
 extern const rh_builtin_def hx_object_reduce_defs[];

@@ -543,6 +543,7 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod__weakref) m = hx_module__weakref(I);
     else if (slot == &I->mod_atexit) m = hx_module_atexit(I);
     else if (slot == &I->mod_posix) m = hx_module_posix(I);
+    else if (slot == &I->mod__codecs) m = hx_module__codecs(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }
