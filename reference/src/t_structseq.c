@@ -102,6 +102,9 @@ rh_object *rh_structseq_from_sequence(rh_runtime *rt, rh_structseq_kind k, rh_ob
     }
     rh_object *o = rh_structseq_new(rt, k, v);
     rh_decref(rt, t);
+    /* structseq_new_impl ends with _PyObject_GC_TRACK: one made from Python can hold anything (an
+     * ExceptHookArgs holds an exception, its traceback, frames, globals: a cycle the collector must see) */
+    if (o && (o->type->flags & RH_TPFLAG_GC)) rh__gc_track(rt, o);
     return o;
 }
 

@@ -47,7 +47,7 @@ rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *cons
 int rh_structseq_kind_of(const rh_object *t);
 /* structseq_new(type, sequence, dict=None) (Objects/structseq.c): a new struct sequence of kind k from the
  * items of seq (any iterable, borrowed), the fields past them taken from dict (borrowed, NULL or None:
- * none) or None; NULL with TypeError ("constructor requires a sequence", "... takes a 4-sequence (3-sequence
+ * none) or None, tracked by the collector (as structseq_new_impl); NULL with TypeError ("constructor requires a sequence", "... takes a 4-sequence (3-sequence
  * given)", "... takes a dict as second arg, if any"). */
 rh_object *rh_structseq_from_sequence(rh_runtime *rt, rh_structseq_kind k, rh_object *seq, rh_object *dict);
 /* int.bit_length() / int.bit_count() of an int or bool o: the bits of |o|, the one bits of |o|. */
