@@ -1709,7 +1709,39 @@ static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] =
     {RH_K_TUPLE, &b_tuple}, {RH_K_DICT, &b_dict}, {RH_K_BOOL, &b_bool}, {RH_K_RANGE, &b_range},
     {RH_K_TYPE, &b_type}, {RH_K_OBJECT, &b_object}, {RH_K_NONE, NULL}};
 
+/* structseq_new(type, sequence, dict=None) (Objects/structseq.c, its clinic parser "structseq"): one def
+ * per struct-sequence kind, as the def gets no type */
+static rh_object *structseq_ctor(hx_interp *I, rh_structseq_kind k, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    static const char *const names[] = {"sequence", "dict"};
+    rh_object *v[2] = {NULL, NULL};
+    if (n + nkw > 2) { rh_err_set(I->rt, RH_EXC_TYPE, "structseq() takes at most 2 arguments (%d given)", n + nkw); return NULL; }
+    for (int i = 0; i < n; i++) v[i] = a[i];
+    for (int q = 0; q < nkw; q++) {
+        int j = 0;
+        while (j < 2 && strcmp(names[j], kwn[q])) j++;
+        if (j == 2) { rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for structseq()", kwn[q]); return NULL; }
+        if (v[j]) { rh_err_set(I->rt, RH_EXC_TYPE, "argument for structseq() given by name ('%s') and position (%d)", kwn[q], j + 1); return NULL; }
+        v[j] = kwv[q];
+    }
+    if (!v[0]) { rh_err_set(I->rt, RH_EXC_TYPE, "structseq() missing required argument 'sequence' (pos 1)"); return NULL; }
+    return rh_structseq_from_sequence(I->rt, k, v[0], v[1]);
+}
+#define SS_CTOR(k) \
+    static rh_object *ss_ctor_##k(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) { \
+        (void)self; return structseq_ctor(I, k, a, n, kwn, kwv, nkw); }
+SS_CTOR(RH_SS_VERSION_INFO) SS_CTOR(RH_SS_STAT_RESULT) SS_CTOR(RH_SS_TERMINAL_SIZE) SS_CTOR(RH_SS_EXCEPTHOOK_ARGS)
+#undef SS_CTOR
+static const rh_builtin_def ss_ctors[RH_SS__COUNT] = {
+    [RH_SS_VERSION_INFO] = {"structseq", (void (*)(void))ss_ctor_RH_SS_VERSION_INFO, HX_METH_VARARGS},
+    [RH_SS_STAT_RESULT] = {"structseq", (void (*)(void))ss_ctor_RH_SS_STAT_RESULT, HX_METH_VARARGS},
+    [RH_SS_TERMINAL_SIZE] = {"structseq", (void (*)(void))ss_ctor_RH_SS_TERMINAL_SIZE, HX_METH_VARARGS},
+    [RH_SS_EXCEPTHOOK_ARGS] = {"structseq", (void (*)(void))ss_ctor_RH_SS_EXCEPTHOOK_ARGS, HX_METH_VARARGS},
+};
+
 const rh_builtin_def *hx_type_constructor(rh_object *type) {
+    int ss = rh_structseq_kind_of(type);
+    if (ss == RH_SS_VERSION_INFO) return NULL; /* sys.version_info: "cannot create 'sys.version_info' instances" */
+    if (ss >= 0) return &ss_ctors[ss];
     for (int i = 0; type_table[i].ctor; i++)
         if (((rh_type *)type)->kind == type_table[i].kind) return type_table[i].ctor;
     switch (((rh_type *)type)->kind) { /* the native modules' types */

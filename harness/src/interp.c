@@ -154,6 +154,15 @@ static void write_pending(hx_interp *I, int chain) {
     rh_decref(rt, e);
 }
 
+void hx_print_exception(hx_interp *I, rh_object *e, rh_object *tb) {
+    rh_object *seen[64];
+    int nseen = 0;
+    rh_object *own = rh_exc_traceback(I->rt, e); /* _PyErr_Display: the value's __traceback__ wins */
+    fflush(stdout);
+    print_chain(I, e, own ? own : tb, seen, &nseen);
+    fflush(stderr);
+}
+
 void hx_print_traceback(hx_interp *I) {
     fflush(stdout);
     write_pending(I, 1);

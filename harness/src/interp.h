@@ -30,7 +30,7 @@
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
     X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
-    X(_string) X(_weakref) X(atexit) X(posix)
+    X(_string) X(_weakref) X(atexit) X(posix) X(_codecs)
 
 /* The C cursor of a for loop (hx_get_iter, hx_for_iter): over a range, the next value, the items left and
  * the step; over a list, tuple or str iterator, cur[1] is the str's length (0 otherwise); over any other
@@ -146,6 +146,9 @@ int hx_interp_init(hx_interp *I, rh_runtime *rt);
 /* Write the pending error as CPython does (PyErr_Print: its chain of causes and contexts, each with its
  * traceback) on stderr, stdout flushed first. The error stays pending. */
 void hx_print_traceback(hx_interp *I);
+/* Write exception e (borrowed) with traceback tb (borrowed, NULL: none) and its chain as _PyErr_Display does,
+ * on stderr, stdout flushed first; the pending error is not touched. */
+void hx_print_exception(hx_interp *I, rh_object *e, rh_object *tb);
 /* Report and clear an error raised inside __del__ / a callback (CPython's "Exception ignored in"). */
 void hx_write_unraisable(hx_interp *I, rh_object *where_fn);
 /* The same with _PyErr_WriteUnraisableMsg's message: "Exception ignored <msg>: <repr of where_fn>" */
@@ -394,6 +397,7 @@ int hx_sre_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* mod_thread.c: _thread (Modules/_threadmodule.c, one thread); _thread.lock / RLock methods and constructors */
 rh_object *hx_module__thread(hx_interp *I);
+rh_object *hx_module__codecs(hx_interp *I); /* mod_codecs.c */
 int hx_thread_method_tables(rh_kind kind, hx_mtab out[2]);
 /* builtins_reduce.c: object.__reduce_ex__, __reduce__, __getstate__ (entries of I->object_methods) */
 extern const rh_builtin_def hx_object_reduce_defs[];

@@ -1,7 +1,8 @@
 /* mod_thread.c — _thread (CPython 3.11 Modules/_threadmodule.c) as a single-threaded program observes it.
  *
  * Owns the _thread module (allocate_lock/allocate, LockType, RLock, get_ident, get_native_id, _count,
- * stack_size, TIMEOUT_MAX, error, start_new_thread/start_new, exit/exit_thread, _set_sentinel) and the
+ * stack_size, TIMEOUT_MAX, error, start_new_thread/start_new, exit/exit_thread, _set_sentinel,
+ * _excepthook and _ExceptHookArgs, a struct sequence: t_structseq.c) and the
  * methods of _thread.lock and _thread.RLock (their objects: reference/src/t_thread.c). Lib's threading,
  * reprlib and functools import it as in CPython.
  *
@@ -11,7 +12,9 @@
  *  - acquiring a held lock: with blocking=False or a timeout, CPython's answer (False) at once, without
  *    waiting out the timeout; blocking with no timeout would wait forever in CPython (no other thread can
  *    release it), so refheap raises RuntimeError instead of hanging.
- *  - no _local (threading falls back to Lib's _threading_local) and no _excepthook.
+ *  - no _local (threading falls back to Lib's _threading_local).
+ *  - _excepthook writes on the C stderr, as refheap's own tracebacks do (CPython: sys.stderr, or the
+ *    thread's _stderr when sys.stderr is None).
  * Invariants: argument errors are PyArg_ParseTupleAndKeywords' ("|iO:acquire") and _PyTime's; a lock's
  * `locked` and an RLock's owner/count change only when the call succeeds.
  */
@@ -384,12 +387,54 @@ FN(t_exit) {
     return NULL;
 }
 
+/* thread_excepthook(args, /): args an _ExceptHookArgs; SystemExit (the type itself) is silent; otherwise
+ * "Exception in thread <str(thread.name)>:" (the thread ident when thread is None or has no name), then the
+ * exception as _PyErr_Display shows it (thread_excepthook_file) */
+FN(t_excepthook) {
+    (void)self; (void)kwn; (void)kwv;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "_thread._excepthook() takes no keyword arguments"); return NULL; }
+    if (n != 1) { rh_err_set(I->rt, RH_EXC_TYPE, "_thread._excepthook() takes exactly one argument (%d given)", n); return NULL; }
+    if (rh_type_of(a[0]) != rh_structseq_type(I->rt, RH_SS_EXCEPTHOOK_ARGS)) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "_thread.excepthook argument type must be ExceptHookArgs");
+        return NULL;
+    }
+    rh_object *f[4]; /* exc_type, exc_value, exc_traceback, thread */
+    for (size_t i = 0; i < 4; i++) f[i] = rh_tuple_get(a[0], i);
+    if (f[0] == (rh_object *)rh_exc_type(I->rt, RH_EXC_SYSTEMEXIT)) return none(I);
+    rh_object *name = NULL, *str = NULL;
+    if (f[3] != rh_none(I->rt)) {
+        rh_object *key = rh_str_from_cstr(I->rt, "name");
+        name = key ? hx_getattr_obj(I, f[3], key) : NULL;
+        rh_xdecref(I->rt, key);
+        if (!name && rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return NULL;
+        rh_err_clear(I->rt);
+    }
+    if (name) {
+        str = hx_obj_str(I, name);
+        rh_decref(I->rt, name);
+        if (!str) return NULL;
+    }
+    fflush(stdout);
+    if (str) fprintf(stderr, "Exception in thread %s:\n", rh_str_utf8(I->rt, str, NULL));
+    else fprintf(stderr, "Exception in thread %lu:\n", thread_ident());
+    rh_xdecref(I->rt, str);
+    if (rh_is_exc_instance(f[1])) hx_print_exception(I, f[1], f[2] == rh_none(I->rt) ? NULL : f[2]);
+    else { /* _PyErr_Display of a value that is no exception instance */
+        rh_object *r = hx_obj_str(I, f[1]);
+        fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n", hx_tname(f[1]));
+        rh_xdecref(I->rt, r);
+        rh_err_clear(I->rt);
+        fflush(stderr);
+    }
+    return none(I);
+}
+
 #define D(py, fn) {py, (void (*)(void))fn, 0}
 static const rh_builtin_def thread_defs[] = {
     D("allocate_lock", t_allocate_lock), D("allocate", t_allocate), D("get_ident", t_get_ident),
     D("get_native_id", t_get_native_id), D("_count", t_count), D("stack_size", t_stack_size),
     D("start_new_thread", t_start_new_thread), D("start_new", t_start_new), D("exit", t_exit),
-    D("exit_thread", t_exit), D("_set_sentinel", t_set_sentinel), {NULL, NULL, 0}};
+    D("exit_thread", t_exit), D("_set_sentinel", t_set_sentinel), D("_excepthook", t_excepthook), {NULL, NULL, 0}};
 #undef D
 
 /* _thread: a new module, or NULL */
@@ -406,7 +451,8 @@ rh_object *hx_module__thread(hx_interp *I) {
     int rc = !tmax || rh_dict_set_cstr(rt, d, "TIMEOUT_MAX", tmax) ||
              rh_dict_set_cstr(rt, d, "LockType", (rh_object *)rh_builtin_type(rt, RH_K_THREAD_LOCK)) ||
              rh_dict_set_cstr(rt, d, "RLock", (rh_object *)rh_builtin_type(rt, RH_K_THREAD_RLOCK)) ||
-             rh_dict_set_cstr(rt, d, "error", (rh_object *)rh_exc_type(rt, RH_EXC_RUNTIME));
+             rh_dict_set_cstr(rt, d, "error", (rh_object *)rh_exc_type(rt, RH_EXC_RUNTIME)) ||
+             rh_dict_set_cstr(rt, d, "_ExceptHookArgs", (rh_object *)rh_structseq_type(rt, RH_SS_EXCEPTHOOK_ARGS));
     rh_xdecref(rt, tmax);
     if (rc) { rh_decref(rt, m); return NULL; }
     return m;

@@ -175,6 +175,20 @@ FN(sys_getfilesystemencodeerrors) {
     return rh_str_from_cstr(I->rt, "surrogateescape");
 }
 
+/* sys.excepthook(exctype, value, traceback) (sys_excepthook_impl -> PyErr_Display): the exception and its
+ * chain on stderr; also sys.__excepthook__ */
+FN(sys_excepthook) {
+    UNUSED_ARGS;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "excepthook() takes no keyword arguments"); return NULL; }
+    if (n != 3) { rh_err_set(I->rt, RH_EXC_TYPE, "excepthook expected 3 arguments, got %d", n); return NULL; }
+    if (!rh_is_exc_instance(a[1])) {
+        fflush(stdout);
+        fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n", hx_tname(a[1]));
+        fflush(stderr);
+    } else hx_print_exception(I, a[1], a[2] == rh_none(I->rt) ? NULL : a[2]);
+    return none(I);
+}
+
 /* ---- sys's data attributes (Python/sysmodule.c _PySys_InitCore / _PySys_UpdateConfig): one row each, a
  * maker returning a new reference (NULL with the error set); values of the mirrored interpreter come
  * from the profile (rh_profile.sys_version & co.), not from the build. */
@@ -239,12 +253,36 @@ static rh_object *sys_builtin_module_names(hx_interp *I) {
     return t;
 }
 
+/* sys.prefix & co. (Modules/getpath.py): the directory the profile's interpreter is installed under, as
+ * getpath finds it from its landmark: the profile's Lib directory (import.c) is <prefix>/<platlibdir>/
+ * pythonX.Y, so Debian's 3.11 gives '/usr' and 'lib', a pyenv one its versions/X.Y.Z root. No venv:
+ * base_prefix is prefix, exec_prefix is prefix. '' without a standard library. */
+static rh_object *prefix_part(hx_interp *I, int want_libdir) {
+    const char *lib = I->imports ? I->imports->stdlib : NULL;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", lib ? lib : "");
+    size_t len = strlen(buf);
+    while (len > 1 && buf[len - 1] == '/') buf[--len] = 0;
+    char *slash = strrchr(buf, '/'); /* drop pythonX.Y */
+    if (slash) *slash = 0;
+    char *libdir = strrchr(buf, '/'); /* <prefix>/<platlibdir> */
+    if (!libdir) return rh_str_from_cstr(I->rt, want_libdir ? "lib" : "");
+    *libdir = 0;
+    return rh_str_from_cstr(I->rt, want_libdir ? libdir + 1 : buf[0] ? buf : "/");
+}
+static rh_object *sys_prefix(hx_interp *I) { return prefix_part(I, 0); }
+static rh_object *sys_base_prefix(hx_interp *I) { return prefix_part(I, 0); }
+static rh_object *sys_exec_prefix(hx_interp *I) { return prefix_part(I, 0); }
+static rh_object *sys_base_exec_prefix(hx_interp *I) { return prefix_part(I, 0); }
+static rh_object *sys_platlibdir(hx_interp *I) { return prefix_part(I, 1); }
+
 /* sys.warnoptions: the -W options, none (a new list) */
 static rh_object *sys_warnoptions(hx_interp *I) { return rh_list_new(I->rt, 0); }
 
 #define HX_SYS_ATTRS(X)                                                                                 \
     X(argv) X(path) X(version) X(version_info) X(hexversion) X(platform) X(maxsize) X(maxunicode) X(byteorder)         \
-    X(executable) X(builtin_module_names) X(warnoptions)
+    X(executable) X(builtin_module_names) X(warnoptions) X(prefix) X(base_prefix) X(exec_prefix) X(base_exec_prefix) \
+    X(platlibdir)
 
 static int add_sys_attrs(hx_interp *I, rh_object *m) {
     static const struct { const char *name; rh_object *(*make)(hx_interp *); } rows[] = {
@@ -252,12 +290,18 @@ static int add_sys_attrs(hx_interp *I, rh_object *m) {
         HX_SYS_ATTRS(HX_SYS_ROW)
 #undef HX_SYS_ROW
     };
+    static const char *const py3_only[] = {"base_prefix", "base_exec_prefix", "platlibdir", NULL}; /* 3.3, 3.3, 3.9 */
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int skip = 0;
+        for (int j = 0; rh_runtime_profile(I->rt)->python2 && py3_only[j]; j++) skip |= !strcmp(py3_only[j], rows[i].name);
+        if (skip) continue;
         rh_object *v = rows[i].make(I);
         int rc = v ? rh_dict_set_cstr(I->rt, rh_module_dict(m), rows[i].name, v) : -1;
         rh_xdecref(I->rt, v);
         if (rc) return -1;
     }
+    rh_object *hook = rh_dict_get_cstr(I->rt, rh_module_dict(m), "excepthook"); /* borrowed */
+    if (hook && rh_dict_set_cstr(I->rt, rh_module_dict(m), "__excepthook__", hook)) return -1;
     if (rh_runtime_profile(I->rt)->python2) return 0;
     rh_object *vi = rh_dict_get_cstr(I->rt, rh_module_dict(m), "version_info"); /* builtins_proxy.c */
     rh_object *impl = vi ? hx_sys_implementation(I, vi) : NULL;
@@ -387,7 +431,8 @@ static const rh_builtin_def sys_defs[] = {
     {"setrecursionlimit", (void (*)(void))sys_setrecursionlimit, 0},
     {"getdefaultencoding", (void (*)(void))sys_getdefaultencoding, 0},
     {"getfilesystemencoding", (void (*)(void))sys_getfilesystemencoding, 0},
-    {"getfilesystemencodeerrors", (void (*)(void))sys_getfilesystemencodeerrors, 0}, {NULL, NULL, 0}};
+    {"getfilesystemencodeerrors", (void (*)(void))sys_getfilesystemencodeerrors, 0},
+    {"excepthook", (void (*)(void))sys_excepthook, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def gc_defs[] = {
     {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
     {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},
@@ -498,6 +543,7 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod__weakref) m = hx_module__weakref(I);
     else if (slot == &I->mod_atexit) m = hx_module_atexit(I);
     else if (slot == &I->mod_posix) m = hx_module_posix(I);
+    else if (slot == &I->mod__codecs) m = hx_module__codecs(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }

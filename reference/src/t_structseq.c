@@ -33,11 +33,14 @@ static const char *const stat_result_fields[] = {
     "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks",
     "st_rdev"};
 static const char *const terminal_size_fields[] = {"columns", "lines"}; /* posixmodule.c TerminalSize_fields */
+/* Modules/_threadmodule.c ExceptHookArgs_fields */
+static const char *const excepthook_args_fields[] = {"exc_type", "exc_value", "exc_traceback", "thread"};
 
 static const structseq_desc structseqs[RH_SS__COUNT] = {
     [RH_SS_VERSION_INFO] = {"sys.version_info", 5, 5, version_info_fields},
     [RH_SS_STAT_RESULT] = {"os.stat_result", 19, 10, stat_result_fields},
     [RH_SS_TERMINAL_SIZE] = {"os.terminal_size", 2, 2, terminal_size_fields},
+    [RH_SS_EXCEPTHOOK_ARGS] = {"_thread._ExceptHookArgs", 4, 4, excepthook_args_fields},
 };
 
 static const structseq_desc *desc_of(const rh_object *o) { return (const structseq_desc *)o->type->tp_members; }
@@ -58,6 +61,50 @@ rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *cons
         rh_incref(values[i]);
         items(o)[i] = values[i];
     }
+    return o;
+}
+
+int rh_structseq_kind_of(const rh_object *t) {
+    for (int k = 0; k < RH_SS__COUNT; k++)
+        if (((const rh_type *)(const void *)t)->tp_members == (const void *)&structseqs[k]) return k;
+    return -1;
+}
+
+/* structseq_new_impl: the sequence's items (PySequence_Fast: any iterable), between n_in_sequence and
+ * n_fields of them; the fields past them from dict by name, else None */
+rh_object *rh_structseq_from_sequence(rh_runtime *rt, rh_structseq_kind k, rh_object *seq, rh_object *dict) {
+    const structseq_desc *d = &structseqs[k];
+    rh_object *t = rh_tuple_from_iterable(rt, seq);
+    if (!t) {
+        if (rh_err_occurred(rt) == RH_EXC_TYPE) rh_err_set(rt, RH_EXC_TYPE, "constructor requires a sequence");
+        return NULL;
+    }
+    size_t len = (size_t)((rh_varobject *)t)->size, min = d->nvisible, max = d->nfields;
+    if (len < min || len > max) {
+        size_t want = len < min ? min : max;
+        if (min == max) rh_err_set(rt, RH_EXC_TYPE, "%s() takes a %zu-sequence (%zu-sequence given)", d->name, want, len);
+        else rh_err_set(rt, RH_EXC_TYPE, "%s() takes an %s %zu-sequence (%zu-sequence given)", d->name,
+                        len < min ? "at least" : "at most", want, len);
+        rh_decref(rt, t);
+        return NULL;
+    }
+    if (dict && rh_kind_of(dict) != RH_K_NONE && rh_kind_of(dict) != RH_K_DICT) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s() takes a dict as second arg, if any", d->name);
+        rh_decref(rt, t);
+        return NULL;
+    }
+    rh_object *v[32];
+    for (size_t i = 0; i < max && i < 32; i++) {
+        rh_object *x = NULL;
+        if (i < len) x = items(t)[i];
+        else if (dict && rh_kind_of(dict) == RH_K_DICT && d->fields[i]) x = rh_dict_get_cstr(rt, dict, d->fields[i]);
+        v[i] = x ? x : rh_none(rt);
+    }
+    rh_object *o = rh_structseq_new(rt, k, v);
+    rh_decref(rt, t);
+    /* structseq_new_impl ends with _PyObject_GC_TRACK: one made from Python can hold anything (an
+     * ExceptHookArgs holds an exception, its traceback, frames, globals: a cycle the collector must see) */
+    if (o && (o->type->flags & RH_TPFLAG_GC)) rh__gc_track(rt, o);
     return o;
 }
 

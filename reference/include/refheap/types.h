@@ -38,10 +38,18 @@ int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
  * static subtype of tuple naming its fields (repr "sys.version_info(major=3, ...)", fields as attributes
  * through the type's tp_getattro); 80 bytes for 5 fields (3.x, untracked GC object), 64 in 2.7 (no GC). */
 /* os.stat_result has 19 fields of which 10 are in the sequence (getsizeof 120 in 3.11), os.terminal_size 2. */
-typedef enum rh_structseq_kind { RH_SS_VERSION_INFO, RH_SS_STAT_RESULT, RH_SS_TERMINAL_SIZE, RH_SS__COUNT } rh_structseq_kind;
+/* _thread._ExceptHookArgs has 4 (exc_type, exc_value, exc_traceback, thread). */
+typedef enum rh_structseq_kind { RH_SS_VERSION_INFO, RH_SS_STAT_RESULT, RH_SS_TERMINAL_SIZE, RH_SS_EXCEPTHOOK_ARGS, RH_SS__COUNT } rh_structseq_kind;
 rh_type *rh_structseq_type(rh_runtime *rt, rh_structseq_kind k);  /* borrowed, lives with the runtime */
 /* A new struct sequence of type k holding values (borrowed, as many as the type has fields, hidden ones too). */
 rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *const *values);
+/* The kind of struct-sequence type t (borrowed), or -1 when t is none of them. */
+int rh_structseq_kind_of(const rh_object *t);
+/* structseq_new(type, sequence, dict=None) (Objects/structseq.c): a new struct sequence of kind k from the
+ * items of seq (any iterable, borrowed), the fields past them taken from dict (borrowed, NULL or None:
+ * none) or None, tracked by the collector (as structseq_new_impl); NULL with TypeError ("constructor requires a sequence", "... takes a 4-sequence (3-sequence
+ * given)", "... takes a dict as second arg, if any"). */
+rh_object *rh_structseq_from_sequence(rh_runtime *rt, rh_structseq_kind k, rh_object *seq, rh_object *dict);
 /* int.bit_length() / int.bit_count() of an int or bool o: the bits of |o|, the one bits of |o|. */
 int64_t rh_int_bit_length(const rh_object *o);
 int64_t rh_int_bit_count(const rh_object *o);
