@@ -153,7 +153,12 @@ static void placeholder_dealloc(rh_runtime *rt, rh_object *o) {
 
 /* inherit_slots: each slot still NULL takes the value of the nearest base that has one. */
 void rh__type_inherit(rh_type *t) {
+    /* repr_into is tp_repr as a builder: a type with a tp_repr of its own (exceptions' BaseException_repr)
+     * or inherited from a base without a builder, must not take a further base's builder, which
+     * containers' reprs would call instead of its tp_repr */
+    int own_repr = t->tp_repr && !t->repr_into;
     for (rh_type *b = t->base; b; b = b->base) {
+        if (!t->tp_repr && b->tp_repr && !b->repr_into) own_repr = 1; /* inherits a tp_repr without builder */
 #define RH_X_COPY(sig, name) if (!t->name) t->name = b->name;
         RH_TYPE_SLOTS(RH_X_COPY)
 #undef RH_X_COPY
@@ -167,6 +172,7 @@ void rh__type_inherit(rh_type *t) {
         RH_MAPPING_SLOTS(RH_X_COPY)
 #undef RH_X_COPY
     }
+    if (own_repr) t->repr_into = NULL;
 }
 
 /* Run the setup of the registered types whose kind is in [lo, hi] again (rh_func_types_init). */
