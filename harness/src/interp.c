@@ -598,6 +598,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         for (size_t i = 0; ty->mro && i < rh_tuple_len(ty->mro); i++) { /* a built-in base's tp_dict (L.append) */
             rh_object *b = rh_tuple_get(ty->mro, i);
             if (!hx_is_heap_class(b) && ((v = hx_method_descr(I, (rh_type *)b, name)) || rh_err_occurred(I->rt))) return v;
+            if (!hx_is_heap_class(b) && (v = hx_base_classmethod(I, (rh_type *)b, t, name))) return v; /* MyInt.from_bytes */
             if (!hx_is_heap_class(b) && dunder && rh_str_eq_cstr(name, "__new__") &&
                 ((v = hx_tp_new_wrapper(I, (rh_type *)b)) || rh_err_occurred(I->rt)))
                 return v; /* D.__new__ for a class D(dict) without its own: dict's tp_new_wrapper */
