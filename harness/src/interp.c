@@ -792,6 +792,10 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, v); /* builtins_func.c */
     default:
+        if (rh_kind_of(o) == RH_K_PROPERTY && v && rh_str_eq_cstr(name, "__doc__")) { /* property_members' */
+            rh_property_set_doc(rt, o, v); /* writable T_OBJECT prop_doc (urllib.parse sets the fields' docs) */
+            return 0;
+        }
         if (rh_kind_of(o) == RH_K_COMPLEX && (rh_str_eq_cstr(name, "real") || rh_str_eq_cstr(name, "imag"))) {
             rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute"); /* complex_members: READONLY T_DOUBLE */
             return -1;
