@@ -30,6 +30,8 @@ static const api_entry api_table[] = {
     {"sys", "intern", 0x0300, 0},            /* 2.x: the builtin intern() */
     {"sys", "getallocatedblocks", 0x0304, 0}, /* 3.4 (Doc/library/sys.rst) */
     {"int", "bit_count", 0x030A, 0},         /* 3.10 (Doc/library/stdtypes.rst) */
+    {"int", "to_bytes", 0x0302, 0},          /* 3.2 */
+    {"int", "from_bytes", 0x0302, 0},
     {"types.UnionType", "__instancecheck__", 0x030A, 0x030B}, /* 3.11: isinstance reads a union's args itself */
     {"types.UnionType", "__subclasscheck__", 0x030A, 0x030B}, /* (Objects/abstract.c, unionobject.c) */
     {"complex", "__complex__", 0x030B, 0},   /* 3.11 (Objects/complexobject.c complex___complex___impl) */

@@ -324,6 +324,20 @@ static rh_object *number_convert(hx_interp *I, rh_object *o, int to_float) {
     return NULL;
 }
 
+/* _PyLong_FromBytes (Objects/longobject.c 3.11): int(b, base) of a bytes or bytearray b, the text's
+ * ValueError naming b's repr ("invalid literal for int() with base 2: b'12'"). New reference or NULL. */
+static rh_object *int_from_bytes_text(hx_interp *I, rh_object *b, int base) {
+    rh_object *r = rh_int_from_text_base(I->rt, rh_bytes_data(b), rh_bytes_len(b), base);
+    if (r || rh_err_occurred(I->rt) != RH_EXC_VALUE) return r;
+    rh_err_clear(I->rt);
+    rh_object *copy = rh_bytes_from(I->rt, rh_bytes_data(b), rh_bytes_len(b)); /* a bytearray shows as bytes */
+    rh_object *rep = copy ? hx_obj_repr(I, copy) : NULL;
+    rh_xdecref(I->rt, copy);
+    if (rep) rh_err_set(I->rt, RH_EXC_VALUE, "invalid literal for int() with base %d: %s", base, hx_cstr(I, rep));
+    rh_xdecref(I->rt, rep);
+    return NULL;
+}
+
 FN(int_impl) {
     UNUSED_ARGS;
     if (no_kw(I, "int", nkw, kwn)) return NULL;
@@ -340,6 +354,8 @@ FN(int_impl) {
             rh_err_set(I->rt, RH_EXC_VALUE, "int() base must be >= 2 and <= 36, or 0");
             return NULL;
         }
+        if (rh_is_byteslike(o) && !rh_runtime_profile(I->rt)->python2) /* long_new_impl: _PyLong_FromBytes */
+            return int_from_bytes_text(I, o, (int)base);
         if (rh_kind_of(o) != RH_K_STR) {
             rh_err_set(I->rt, RH_EXC_TYPE, "int() can't convert non-string with explicit base");
             return NULL;
@@ -1194,6 +1210,68 @@ static rh_object *int_bits(hx_interp *I, rh_object *self, int n, int nkw, const 
 FN(i_bit_length) { UNUSED_ARGS; (void)a; return int_bits(I, self, n, nkw, "int.bit_length", rh_int_bit_length); }
 FN(i_bit_count) { UNUSED_ARGS; (void)a; return int_bits(I, self, n, nkw, "int.bit_count", rh_int_bit_count); }
 
+/* int.from_bytes / int.to_bytes (int_from_bytes_impl, int_to_bytes_impl, Objects/longobject.c 3.11; the
+ * conversions are the library's rh_int_from_bytes / rh_int_to_bytes). byteorder: 'big' by default (3.11),
+ * a str equal to 'little' or 'big' (ValueError otherwise); signed is keyword-only, any truth value. */
+static int byteorder_arg(hx_interp *I, const char *fn, rh_object *o, int *little) {
+    if (!o) { *little = 0; return 0; }
+    if (rh_kind_of(o) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() argument 'byteorder' must be str, not %s", fn, hx_tname(o));
+        return -1;
+    }
+    if (rh_str_eq_cstr(o, "little")) *little = 1;
+    else if (rh_str_eq_cstr(o, "big")) *little = 0;
+    else {
+        rh_err_set(I->rt, RH_EXC_VALUE, "byteorder must be either 'little' or 'big'");
+        return -1;
+    }
+    return 0;
+}
+
+/* classmethod: self is int or the subclass it was looked up on, which is then called with the int */
+FN(i_from_bytes) {
+    static const char *const names[] = {"bytes", "byteorder", "signed"};
+    rh_object *v[3];
+    int little, sgn = 0;
+    if (hx_parse_kw(I, "from_bytes", names, 3, 2, 1, a, n, kwn, kwv, nkw, v)) return NULL;
+    if (v[2] && (sgn = rh_truthy(I->rt, v[2])) < 0) return NULL;
+    if (byteorder_arg(I, "from_bytes", v[1], &little)) return NULL;
+    rh_object *b = hx_object_bytes(I, v[0]);
+    if (!b) return NULL;
+    rh_object *r = rh_int_from_bytes(I->rt, (const unsigned char *)rh_bytes_data(b), rh_bytes_len(b), little, sgn);
+    rh_decref(I->rt, b);
+    if (r && (rh_type *)self != rh_builtin_type(I->rt, RH_K_INT)) {
+        rh_object *sub = hx_call_borrowed(I, self, &r, 1);
+        rh_decref(I->rt, r);
+        r = sub;
+    }
+    return r;
+}
+
+FN(i_to_bytes) {
+    static const char *const names[] = {"length", "byteorder", "signed"};
+    rh_object *v[3];
+    int little, sgn = 0;
+    int64_t len = 1;
+    if (hx_parse_kw(I, "to_bytes", names, 3, 2, 0, a, n, kwn, kwv, nkw, v)) return NULL;
+    if (v[0] && rh_index_value(I->rt, v[0], &len)) { /* clinic's Py_ssize_t converter: PyLong_AsSsize_t */
+        if (rh_err_occurred(I->rt) == RH_EXC_OVERFLOW) {
+            rh_err_clear(I->rt);
+            rh_err_set(I->rt, RH_EXC_OVERFLOW, "Python int too large to convert to C ssize_t");
+        }
+        return NULL;
+    }
+    if (v[2] && (sgn = rh_truthy(I->rt, v[2])) < 0) return NULL;
+    if (byteorder_arg(I, "to_bytes", v[1], &little)) return NULL;
+    if (len < 0) { rh_err_set(I->rt, RH_EXC_VALUE, "length argument must be non-negative"); return NULL; }
+    rh_object *r = rh_bytes_new(I->rt, (size_t)len); /* length 0: the empty bytes, nothing to write */
+    if (r && rh_int_to_bytes(I->rt, self, len ? (unsigned char *)rh_bytes_wdata(r) : NULL, (size_t)len, little, sgn)) {
+        rh_decref(I->rt, r);
+        return NULL;
+    }
+    return r;
+}
+
 /* ---------------------------------------------------------------- dict methods */
 
 /* keys() / items() / values(): views from 3.0 (builtins_dictview.c), 2.7's new lists */
@@ -1263,6 +1341,8 @@ DEF(m_d_setdefault, "setdefault", d_setdefault);
 static const rh_builtin_def m_d_update = {"update", (void (*)(void))d_update, HX_METH_VARARGS}; DEF(m_d_copy, "copy", d_copy);
 DEF(m_t_count, "count", l_count); DEF(m_t_index, "index", l_index);
 DEF(m_i_bit_length, "bit_length", i_bit_length); DEF(m_i_bit_count, "bit_count", i_bit_count);
+DEF(m_i_to_bytes, "to_bytes", i_to_bytes);
+const rh_builtin_def hx_int_from_bytes_def = {"from_bytes", (void (*)(void))i_from_bytes, 0};
 
 static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &m_l_pop, &m_l_remove, &m_l_clear,
                                                      &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy,
@@ -1270,8 +1350,9 @@ static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &
 static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d_values, &m_d_get, &m_d_pop,
                                                      &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, NULL};
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, &m_t_index, NULL};
-/* int's methods (long_methods, Objects/longobject.c): bit_length, and bit_count from 3.10 */
-static const rh_builtin_def *const int_methods[] = {&m_i_bit_length, &m_i_bit_count, NULL};
+/* int's methods (long_methods, Objects/longobject.c): bit_length, to_bytes (3.2), and bit_count from 3.10;
+ * from_bytes is a classmethod (builtins_iter.c hx_type_classmethod_at) */
+static const rh_builtin_def *const int_methods[] = {&m_i_bit_length, &m_i_bit_count, &m_i_to_bytes, NULL};
 static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
 
 

@@ -270,12 +270,109 @@ FN(t_fromhex) {
 }
 
 static const rh_builtin_def t_fromhex_def = {"fromhex", (void (*)(void))t_fromhex, 0};
+FN(t_maketrans); /* below, with translate */
+static const rh_builtin_def t_maketrans_def = {"maketrans", (void (*)(void))t_maketrans, 0};
 
 rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name) {
     rh_kind k = ((rh_type *)type)->kind;
     if ((k == RH_K_BYTES || k == RH_K_BYTEARRAY) && rh_str_eq_cstr(name, "fromhex"))
         return rh_builtin_new(I->rt, &t_fromhex_def, type); /* a classmethod: bound to the type */
+    if ((k == RH_K_BYTES || k == RH_K_BYTEARRAY) && rh_str_eq_cstr(name, "maketrans"))
+        return rh_builtin_new(I->rt, &t_maketrans_def, type); /* a staticmethod: self unused */
     return NULL;
+}
+
+/* ---------------------------------------------------------------- translate / maketrans */
+
+/* A bytes-like argument of translate/maketrans (PyObject_GetBuffer PyBUF_SIMPLE): 0, or -1 with TypeError */
+static int buffer_arg(hx_interp *I, rh_object *o) {
+    if (rh_is_byteslike(o)) return 0;
+    rh_err_set(I->rt, RH_EXC_TYPE, "a bytes-like object is required, not '%s'", hx_tname(o));
+    return -1;
+}
+
+/* bytes.translate(table, /, delete=b'') / bytearray.translate (bytes_translate_impl, bytearray_translate_impl,
+ * 3.11): table None or 256 bytes, each byte of self mapped through it unless it is in delete. An exact bytes
+ * that nothing changed is returned itself; otherwise the output is written into a buffer of self's length
+ * (a new object, the empty bytes when self is empty) cut to what was kept. A bytearray gets a new one. */
+FN(m_translate) {
+    static const char *const kw[] = {"", "delete", NULL};
+    const char *fn = "translate";
+    rh_object *v[2];
+    if (n + nkw > 2) { /* _PyArg_UnpackKeywords: the count, then the positional-only table, then names */
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes at most 2 arguments (%d given)", fn, n + nkw);
+        return NULL;
+    }
+    if (n < 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes at least 1 positional argument (%d given)", fn, n);
+        return NULL;
+    }
+    for (int k = 0; k < 2; k++) v[k] = k < n ? a[k] : NULL;
+    for (int k = 0; k < nkw; k++) {
+        if (strcmp(kwn[k], kw[1]) != 0) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for %s()", kwn[k], fn);
+            return NULL;
+        }
+        if (v[1]) { rh_err_set(I->rt, RH_EXC_TYPE, "argument for %s() given by name ('delete') and position (2)", fn); return NULL; }
+        v[1] = kwv[k];
+    }
+    rh_object *table = v[0] == rh_none(I->rt) ? NULL : v[0];
+    if (table && buffer_arg(I, table)) return NULL;
+    if (table && L(table) != 256) {
+        rh_err_set(I->rt, RH_EXC_VALUE, "translation table must be 256 characters long");
+        return NULL;
+    }
+    if (v[1] && buffer_arg(I, v[1])) return NULL;
+    int map[256];
+    for (int c = 0; c < 256; c++) map[c] = table ? (unsigned char)D(table)[c] : c;
+    for (size_t i = 0; v[1] && i < L(v[1]); i++) map[(unsigned char)D(v[1])[i]] = -1;
+    size_t len = L(self), out = 0;
+    char *buf = malloc(len + 1);
+    if (!buf) abort();
+    int changed = 0;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)D(self)[i];
+        if (map[c] >= 0) buf[out++] = (char)map[c];
+        changed |= map[c] != c;
+    }
+    rh_object *r;
+    if (!changed && rh_kind_of(self) == RH_K_BYTES && !(rh_type_of(self)->flags & RH_TPFLAG_HEAPTYPE)) {
+        r = newref(self);
+    } else if (is_ba(self)) {
+        r = rh_bytearray_from(I->rt, NULL, len); /* PyByteArray_FromStringAndSize(NULL, len), then resized */
+        if (r && len) {
+            memcpy(rh_bytearray_wdata(r), buf, out);
+            if (out != len && rh_bytearray_resize(I->rt, r, out)) { rh_decref(I->rt, r); r = NULL; }
+        }
+    } else {
+        r = rh_bytes_new(I->rt, out); /* _PyBytes_Resize: a new object unless empty */
+        if (r && out) memcpy(rh_bytes_wdata(r), buf, out);
+    }
+    free(buf);
+    return r;
+}
+
+/* bytes.maketrans(frm, to, /) (_Py_bytes_maketrans, Objects/bytes_methods.c): a static method; a new
+ * 256-byte bytes mapping each byte of frm to the byte of to at the same place */
+FN(t_maketrans) {
+    (void)kwv;
+    (void)kwn;
+    if (nkw) { /* _PyArg_NoKwnames, then _PyArg_CheckPositional */
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s.maketrans() takes no keyword arguments", ((rh_type *)self)->kind == RH_K_BYTEARRAY ? "bytearray" : "bytes");
+        return NULL;
+    }
+    if (n != 2) { rh_err_set(I->rt, RH_EXC_TYPE, "maketrans expected 2 arguments, got %d", n); return NULL; }
+    if (buffer_arg(I, a[0]) || buffer_arg(I, a[1])) return NULL;
+    if (L(a[0]) != L(a[1])) {
+        rh_err_set(I->rt, RH_EXC_VALUE, "maketrans arguments must have same length");
+        return NULL;
+    }
+    rh_object *r = rh_bytes_new(I->rt, 256);
+    if (!r) return NULL;
+    char *w = rh_bytes_wdata(r);
+    for (int c = 0; c < 256; c++) w[c] = (char)c;
+    for (size_t i = 0; i < L(a[0]); i++) w[(unsigned char)D(a[0])[i]] = D(a[1])[i];
+    return r;
 }
 
 /* ---------------------------------------------------------------- join / split / strip */
@@ -781,6 +878,29 @@ static rh_object *construct(hx_interp *I, int want_ba, rh_object **a, int n, cha
     return from_ints(I, src, want_ba);
 }
 
+/* PyObject_Bytes (Objects/object.c 3.11): an exact bytes is itself, a __bytes__ answers, else
+ * PyBytes_FromObject: a buffer's copy, an iterable of ints; str refused ("cannot convert 'str' object to
+ * bytes"), as anything not iterable. For int.from_bytes. New reference or NULL. */
+rh_object *hx_object_bytes(hx_interp *I, rh_object *o) {
+    if (rh_kind_of(o) == RH_K_BYTES && !(rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE)) return newref(o);
+    if (rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE) {
+        int found;
+        rh_object *r = rh_call_special(I->rt, o, "__bytes__", NULL, 0, &found);
+        if (r && rh_kind_of(r) != RH_K_BYTES) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "__bytes__ returned non-bytes (type %s)", hx_tname(r));
+            rh_decref(I->rt, r);
+            return NULL;
+        }
+        if (found || rh_err_occurred(I->rt)) return r;
+    }
+    if (rh_is_byteslike(o)) return rh_bytes_from(I->rt, D(o), L(o));
+    if (rh_kind_of(o) == RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "cannot convert '%s' object to bytes", hx_tname(o));
+        return NULL;
+    }
+    return from_ints(I, o, 0);
+}
+
 FN(ctor_bytes) { (void)self; return construct(I, 0, a, n, kwn, kwv, nkw); }
 FN(ctor_bytearray) { (void)self; return construct(I, 1, a, n, kwn, kwv, nkw); }
 
@@ -841,7 +961,8 @@ static const rh_builtin_def shared_methods[] = {
     DEF(decode), DEF(hex), DEF(join), DEF(split), DEF(rsplit), DEF(strip), DEF(lstrip), DEF(rstrip),
     DEF_VA(startswith), DEF_VA(endswith), DEF_VA(find), DEF_VA(rfind), DEF_VA(index), DEF_VA(rindex),
     DEF_VA(count), DEF(replace), DEF(upper), DEF(lower), DEF(isdigit), DEF(isalpha), DEF(isalnum),
-    DEF(isspace), DEF(isupper), DEF(islower), DEF(center), DEF(ljust), DEF(rjust), DEF(zfill), {NULL, NULL, 0}};
+    DEF(isspace), DEF(isupper), DEF(islower), DEF(center), DEF(ljust), DEF(rjust), DEF(zfill), DEF(translate),
+    {NULL, NULL, 0}};
 static const rh_builtin_def bytearray_methods[] = {
     DEF(append), DEF(extend), DEF(pop), DEF(clear), DEF(copy), {NULL, NULL, 0}};
 

@@ -414,12 +414,22 @@ FN(d_fromkeys) {
 static const rh_builtin_def m_d_fromkeys = {"fromkeys", (void (*)(void))d_fromkeys, 0};
 
 const rh_builtin_def *hx_type_classmethod_at(hx_interp *I, rh_kind k, size_t i) {
-    static const struct { rh_kind kind; const rh_builtin_def *def; } classmethods[] = {{RH_K_DICT, &m_d_fromkeys}};
+    static const struct { rh_kind kind; const rh_builtin_def *def; } classmethods[] = {{RH_K_DICT, &m_d_fromkeys},
+        {RH_K_INT, &hx_int_from_bytes_def}, {RH_K_BOOL, &hx_int_from_bytes_def}}; /* int.from_bytes: builtins.c */
     for (size_t j = 0; j < sizeof classmethods / sizeof classmethods[0]; j++)
-        if (classmethods[j].kind == k && i-- == 0) return classmethods[j].def;
+        if (classmethods[j].kind == k && (classmethods[j].def != &hx_int_from_bytes_def || RH_API(I, "int", "from_bytes"))
+            && i-- == 0) return classmethods[j].def;
     if (hx_kind_is_generic(k) && i == 0 && !rh_runtime_profile(I->rt)->python2)
         return &hx_class_getitem_def; /* builtins_proxy.c (PEP 585, 3.9) */
     return NULL;
+}
+
+/* A classmethod of the built-in base b looked up on its subclass cls, bound to cls: only int's from_bytes,
+ * which calls the subclass as int_from_bytes_impl does (dict.fromkeys here makes a plain dict). New or NULL. */
+rh_object *hx_base_classmethod(hx_interp *I, rh_type *b, rh_object *cls, rh_object *name) {
+    if (b->kind != RH_K_INT || !rh_str_eq_cstr(name, hx_int_from_bytes_def.name) || !RH_API(I, "int", "from_bytes"))
+        return NULL;
+    return rh_builtin_new(I->rt, &hx_int_from_bytes_def, cls);
 }
 
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) {

@@ -607,6 +607,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         for (size_t i = 0; ty->mro && i < rh_tuple_len(ty->mro); i++) { /* a built-in base's tp_dict (L.append) */
             rh_object *b = rh_tuple_get(ty->mro, i);
             if (!hx_is_heap_class(b) && ((v = hx_method_descr(I, (rh_type *)b, name)) || rh_err_occurred(I->rt))) return v;
+            if (!hx_is_heap_class(b) && (v = hx_base_classmethod(I, (rh_type *)b, t, name))) return v; /* MyInt.from_bytes */
             if (!hx_is_heap_class(b) && dunder && rh_str_eq_cstr(name, "__new__") &&
                 ((v = hx_tp_new_wrapper(I, (rh_type *)b)) || rh_err_occurred(I->rt)))
                 return v; /* D.__new__ for a class D(dict) without its own: dict's tp_new_wrapper */
@@ -800,6 +801,10 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, v); /* builtins_func.c */
     default:
+        if (rh_kind_of(o) == RH_K_PROPERTY && v && rh_str_eq_cstr(name, "__doc__")) { /* property_members' */
+            rh_property_set_doc(rt, o, v); /* writable T_OBJECT prop_doc (urllib.parse sets the fields' docs) */
+            return 0;
+        }
         if (rh_kind_of(o) == RH_K_COMPLEX && (rh_str_eq_cstr(name, "real") || rh_str_eq_cstr(name, "imag"))) {
             rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute"); /* complex_members: READONLY T_DOUBLE */
             return -1;

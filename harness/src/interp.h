@@ -426,6 +426,9 @@ const rh_builtin_def *hx_random_constructor(void);
 /* builtins_bytes.c: bytes / bytearray methods, constructors, bytes.fromhex, str.encode, their builtins names */
 int hx_bytes_method_tables(rh_kind kind, hx_mtab out[2]);
 const rh_builtin_def *hx_bytes_constructor(rh_object *type);
+rh_object *hx_object_bytes(hx_interp *I, rh_object *o); /* PyObject_Bytes: new ref or NULL */
+extern const rh_builtin_def hx_int_from_bytes_def; /* builtins.c: the classmethod int.from_bytes */
+rh_object *hx_base_classmethod(hx_interp *I, rh_type *b, rh_object *cls, rh_object *name); /* builtins_iter.c */
 rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* NULL: none (or error set) */
 rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 int hx_builtins_bytes_init(hx_interp *I);

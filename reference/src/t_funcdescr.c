@@ -174,6 +174,13 @@ void rh_property_set_name(rh_runtime *rt, rh_object *p, rh_object *name) {
     ((rh_propobj *)p)->part[4] = name;
 }
 
+/* property.__doc__ = doc (the writable prop_doc member, Objects/descrobject.c property_members) */
+void rh_property_set_doc(rh_runtime *rt, rh_object *p, rh_object *doc) {
+    rh_incref(doc);
+    clear_slot(rt, &((rh_propobj *)p)->part[3]);
+    ((rh_propobj *)p)->part[3] = doc;
+}
+
 rh_object *rh_property_copy(rh_runtime *rt, rh_object *p, int which, rh_object *f) {
     rh_propobj *o = (rh_propobj *)p;
     rh_object *v[3] = {o->part[0], o->part[1], o->part[2]};

@@ -1128,3 +1128,117 @@ rh_object *rh_int_to_base(rh_runtime *rt, rh_object *o, int base) {
     }
     return rh__sb_finish(&b);
 }
+
+/* ---------------------------------------------------------------- bytes (int.from_bytes / int.to_bytes) */
+
+/* _PyLong_FromByteArray (Objects/longobject.c 3.11): n bytes, least significant first when little; a
+ * signed array whose top byte has bit 7 set is negative, taken from two's complement. The leading bytes
+ * that carry only sign (0x00, or 0xff when negative) are skipped, plus one back when signed and any were
+ * skipped (CPython's "bump it regardless"); the block gets ceil(bits / 30) digits and is normalised, so a
+ * shorter result keeps its slack. 0 bytes or an all-zero array is the cached 0. New reference or NULL;
+ * py27's PyIntObject layout has no such constructor (2.7's int has no from_bytes): RH_EXC_UNSUPPORTED. */
+rh_object *rh_int_from_bytes(rh_runtime *rt, const unsigned char *b, size_t n, int little, int is_signed) {
+    if (rt->profile->int_block_size) {
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "int.from_bytes in the py27 int layout");
+        return NULL;
+    }
+    if (n == 0) return rh_int_from_i64(rt, 0);
+    /* byte k counted from the least significant end */
+#define BYTE_AT(k) (little ? b[(k)] : b[n - 1 - (k)])
+    int neg = is_signed && BYTE_AT(n - 1) >= 0x80;
+    unsigned char pad = neg ? 0xff : 0x00;
+    size_t sig = n;
+    while (sig > 0 && BYTE_AT(sig - 1) == pad) sig--;
+    if (is_signed && sig < n) sig++;
+    if (sig > (MAX_LONG_DIGITS / 8) * RH_DIGIT_BITS) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "byte array too long to convert to int");
+        return NULL;
+    }
+    size_t nd = (sig * 8 + RH_DIGIT_BITS - 1) / RH_DIGIT_BITS;
+    rh_object *z = rh__long_new(rt, nd);
+    if (!z) return NULL;
+    rh_twodigits accum = 0, carry = 1; /* carry: the +1 of the two's complement, byte by byte */
+    int bits = 0;
+    size_t id = 0;
+    for (size_t k = 0; k < sig; k++) {
+        rh_twodigits byte = BYTE_AT(k);
+        if (neg) {
+            byte = (byte ^ 0xff) + carry;
+            carry = byte >> 8;
+            byte &= 0xff;
+        }
+        accum |= byte << bits;
+        bits += 8;
+        if (bits >= RH_DIGIT_BITS) {
+            D(z)[id++] = (rh_digit)(accum & RH_DIGIT_MASK);
+            accum >>= RH_DIGIT_BITS;
+            bits -= RH_DIGIT_BITS;
+        }
+    }
+#undef BYTE_AT
+    if (bits) D(z)[id++] = (rh_digit)accum;
+    rh__long_set_size(z, neg ? -(intptr_t)id : (intptr_t)id);
+    return rh__long_maybe_small(rt, rh__long_normalize(rt, z));
+}
+
+/* _PyLong_AsByteArray (3.11): o (an int or bool) into out[0..n), least significant first when little,
+ * two's complement when negative. Only as many bytes as the value's bits are stored, the rest are sign
+ * bytes; a signed result must keep a sign bit that matches. 0, or -1 with OverflowError "can't convert
+ * negative int to unsigned" / "int too big to convert" (out then partly written). */
+int rh_int_to_bytes(rh_runtime *rt, rh_object *o, unsigned char *out, size_t n, int little, int is_signed) {
+    rh_digit word[3]; /* py27's PyIntObject: its value as 3.x digits */
+    const rh_digit *dg;
+    size_t nd;
+    intptr_t sz = SIZE(o);
+    if (word_layout(o)) {
+        uint64_t m = sz < 0 ? (uint64_t)0 - (uint64_t)sz : (uint64_t)sz;
+        for (nd = 0; m; m >>= RH_DIGIT_BITS) word[nd++] = (rh_digit)(m & RH_DIGIT_MASK);
+        dg = word;
+    } else {
+        nd = ND(o);
+        dg = D(o);
+    }
+    int neg = sz < 0;
+    if (neg && !is_signed) {
+        rh_err_set(rt, RH_EXC_OVERFLOW, "can't convert negative int to unsigned");
+        return -1;
+    }
+#define OUT(k) out[little ? (k) : n - 1 - (k)]
+    size_t j = 0;
+    rh_twodigits accum = 0, carry = neg;
+    int bits = 0;
+    for (size_t i = 0; i < nd; i++) {
+        rh_digit d = dg[i];
+        if (neg) {
+            d = (d ^ RH_DIGIT_MASK) + (rh_digit)carry;
+            carry = d >> RH_DIGIT_BITS;
+            d &= RH_DIGIT_MASK;
+        }
+        accum |= (rh_twodigits)d << bits;
+        if (i + 1 < nd) {
+            bits += RH_DIGIT_BITS;
+        } else { /* the top digit: only its significant bits (sign bits need not be stored) */
+            for (rh_digit s = neg ? d ^ RH_DIGIT_MASK : d; s; s >>= 1) bits++;
+        }
+        for (; bits >= 8; bits -= 8, accum >>= 8) {
+            if (j >= n) goto overflow;
+            OUT(j) = (unsigned char)(accum & 0xff);
+            j++;
+        }
+    }
+    if (bits > 0) {
+        if (j >= n) goto overflow;
+        if (neg) accum |= ~(rh_twodigits)0 << bits; /* the infinite sign bits of a negative value */
+        OUT(j) = (unsigned char)(accum & 0xff);
+        j++;
+    } else if (j == n && n > 0 && is_signed) {
+        if ((OUT(j - 1) >= 0x80) != neg) goto overflow; /* filled exactly: the sign bit must be right */
+        return 0;
+    }
+    for (; j < n; j++) OUT(j) = neg ? 0xff : 0x00;
+#undef OUT
+    return 0;
+overflow:
+    rh_err_set(rt, RH_EXC_OVERFLOW, "int too big to convert");
+    return -1;
+}

@@ -72,6 +72,8 @@ rh_object *rh_property_part(rh_object *p, int which);
 rh_object *rh_property_copy(rh_runtime *rt, rh_object *p, int which, rh_object *f);
 /* property.__set_name__: the name used in its error messages (borrowed str; a reference is taken). */
 void rh_property_set_name(rh_runtime *rt, rh_object *p, rh_object *name);
+/* property.__doc__ = doc (borrowed; a reference is taken, the old doc released) */
+void rh_property_set_doc(rh_runtime *rt, rh_object *p, rh_object *doc);
 
 /* ---- super (Objects/typeobject.c: superobject, 40 bytes + GC head): super(type, obj) after
  * supercheck (obj an instance or a subclass of type, else TypeError). Borrowed arguments; obj may be

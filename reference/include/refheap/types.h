@@ -82,6 +82,13 @@ int rh_int_medium_value(const rh_object *o, int64_t *v);
 /* hex(o), oct(o), bin(o) for an int or bool o (PyNumber_ToBase): base 16, 8 or 2 with CPython's prefix
  * ("-0x1f"; py27's oct is "017"). New reference or NULL. */
 rh_object *rh_int_to_base(rh_runtime *rt, rh_object *o, int base);
+/* int.from_bytes's core (_PyLong_FromByteArray): n bytes at b (least significant first when little; two's
+ * complement when is_signed and the top bit is set). New reference (the small-int cache for small values)
+ * or NULL; RH_EXC_UNSUPPORTED in the py27 int layout. */
+rh_object *rh_int_from_bytes(rh_runtime *rt, const unsigned char *b, size_t n, int little, int is_signed);
+/* int.to_bytes's core (_PyLong_AsByteArray): an int or bool o (borrowed) into out[0..n). 0, or -1 with
+ * OverflowError "can't convert negative int to unsigned" or "int too big to convert". */
+int rh_int_to_bytes(rh_runtime *rt, rh_object *o, unsigned char *out, size_t n, int little, int is_signed);
 
 /* ---- float (t_float.c): PyFloatObject, 24 bytes, freelist of profile->float_freelist ---- */
 rh_object *rh_float_new(rh_runtime *rt, double v);              /* new reference */
