@@ -438,6 +438,7 @@ rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) 
         if (rh_str_eq_cstr(name, cm->name)) return rh_builtin_new(I->rt, cm, type); /* a classmethod: bound to the type */
     rh_object *r = hx_bytes_type_attr(I, type, name); /* bytes.fromhex (builtins_bytes.c) */
     if (r || rh_err_occurred(I->rt)) return r;
+    if ((r = hx_str_type_attr(I, type, name))) return r; /* str.maketrans (builtins_str.c) */
     return hx_itertools_type_attr(I, type, name); /* chain.from_iterable (mod_itertools.c) */
 }
 

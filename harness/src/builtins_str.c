@@ -718,6 +718,131 @@ FN(s___getnewargs__) {
     return t;
 }
 
+/* ---------------------------------------------------------------- translate / maketrans */
+
+/* One character through the table (charmaptranslate_lookup): 1 with *out a new reference (None: delete,
+ * an int, a str), 0 when the table has no entry (LookupError: keep the character), -1 on error. */
+static int trans_lookup(hx_interp *I, rh_object *table, uint32_t c, rh_object **out) {
+    rh_runtime *rt = I->rt;
+    rh_object *k = rh_int_from_i64(rt, c);
+    *out = k ? rh_getitem(rt, table, k) : NULL;
+    rh_xdecref(rt, k);
+    if (*out) return 1;
+    rh_exc e = rh_err_occurred(rt);
+    if (k && e != RH_EXC_NONE &&
+        rh_exc_class_matches((rh_object *)rh_exc_type(rt, e), (rh_object *)rh_exc_type(rt, RH_EXC_LOOKUP))) {
+        rh_err_clear(rt);
+        return 0;
+    }
+    return -1;
+}
+
+/* The mapped value into b (charmaptranslate_output): 0, or -1 with the error set. */
+static int trans_put(hx_interp *I, cpbuf *b, rh_object *v) {
+    int64_t x;
+    if (v == rh_none(I->rt)) return 0;
+    if (hx_is_intlike(v)) {
+        if (rh_int_as_i64(I->rt, v, &x) || x < 0 || x > 0x10FFFF) {
+            rh_err_set(I->rt, RH_EXC_VALUE, "character mapping must be in range(0x110000)");
+            return -1;
+        }
+        cp_put(b, (uint32_t)x);
+        return 0;
+    }
+    if (is_str(v)) { cp_put_str(b, v); return 0; }
+    rh_err_set(I->rt, RH_EXC_TYPE, "character mapping must return integer, None or str");
+    return -1;
+}
+
+/* str.translate(table, /) (unicode_translate -> _PyUnicode_TranslateCharmap): each character looked up as
+ * table[ord(c)]; always a new str, as CPython builds one even when nothing changes. */
+FN(s_translate) {
+    rh_object *t[1];
+    if (ARGS("translate", ST_POS, 1, 1, NULL, t)) return NULL;
+    size_t len = rh_str_len(self);
+    cpbuf b = {0};
+    for (size_t i = 0; i < len; i++) {
+        rh_object *v;
+        int rc = trans_lookup(I, t[0], ch(self, i), &v);
+        if (rc == 0) cp_put(&b, ch(self, i));
+        else if (rc < 0 || (rc = trans_put(I, &b, v), rh_decref(I->rt, v), rc < 0)) { free(b.v); return NULL; }
+    }
+    return cp_finish(I, &b);
+}
+
+/* str.maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /) (unicode_maketrans_impl): a static method
+ * returning a new dict from ordinals to ordinals, strs or None. */
+static rh_object *maketrans_dict(hx_interp *I, rh_object *x) {
+    rh_runtime *rt = I->rt;
+    if (rh_kind_of(x) != RH_K_DICT) {
+        rh_err_set(rt, RH_EXC_TYPE, "if you give only one argument to maketrans it must be a dict");
+        return NULL;
+    }
+    rh_object *d = rh_dict_new(rt), *k, *v;
+    size_t pos = 0;
+    while (d && rh_dict_next(x, &pos, &k, &v)) {
+        rh_object *key = NULL;
+        if (is_str(k) && rh_str_len(k) != 1)
+            rh_err_set(rt, RH_EXC_VALUE, "string keys in translate table must be of length 1");
+        else if (is_str(k)) key = rh_int_from_i64(rt, ch(k, 0));
+        else if (hx_is_intlike(k)) key = (rh_incref(k), k);
+        else rh_err_set(rt, RH_EXC_TYPE, "keys in translate table must be strings or integers");
+        if (!key || rh_dict_set(rt, d, key, v)) { rh_xdecref(rt, key); rh_decref(rt, d); return NULL; }
+        rh_decref(rt, key);
+    }
+    return d;
+}
+
+static int maketrans_set(hx_interp *I, rh_object *d, uint32_t c, rh_object *v) {
+    rh_object *k = rh_int_from_i64(I->rt, c);
+    int rc = k && v ? rh_dict_set(I->rt, d, k, v) : -1;
+    rh_xdecref(I->rt, k);
+    return rc;
+}
+
+static rh_object *maketrans_strs(hx_interp *I, rh_object *x, rh_object *y, rh_object *z) {
+    rh_runtime *rt = I->rt;
+    size_t n = rh_str_len(x);
+    if (n != rh_str_len(y)) {
+        rh_err_set(rt, RH_EXC_VALUE, "the first two maketrans arguments must have equal length");
+        return NULL;
+    }
+    rh_object *d = rh_dict_new(rt);
+    for (size_t i = 0; d && i < n; i++) {
+        rh_object *v = rh_int_from_i64(rt, ch(y, i));
+        int rc = maketrans_set(I, d, ch(x, i), v);
+        rh_xdecref(rt, v);
+        if (rc) { rh_decref(rt, d); return NULL; }
+    }
+    for (size_t i = 0; d && z && i < rh_str_len(z); i++)
+        if (maketrans_set(I, d, ch(z, i), rh_none(rt))) { rh_decref(rt, d); return NULL; }
+    return d;
+}
+
+static rh_object *s_maketrans(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    (void)self;
+    rh_object *v[3];
+    if (ARGS("maketrans", ST_POS, 1, 3, NULL, v)) return NULL;
+    if (!v[1]) return maketrans_dict(I, v[0]);
+    if (!is_str(v[0])) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "first maketrans argument must be a string if there is a second argument");
+        return NULL;
+    }
+    for (int i = 1; i < 3; i++)
+        if (v[i] && !is_str(v[i])) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "maketrans() argument %d must be str, not %s", i + 1, hx_tname(v[i]));
+            return NULL;
+        }
+    return maketrans_strs(I, v[0], v[1], v[2]);
+}
+
+static const rh_builtin_def s_maketrans_def = {"maketrans", (void (*)(void))s_maketrans, 0};
+
+rh_object *hx_str_type_attr(hx_interp *I, rh_object *type, rh_object *name) {
+    if (((rh_type *)type)->kind != RH_K_STR || !rh_str_eq_cstr(name, "maketrans")) return NULL;
+    return rh_builtin_new(I->rt, &s_maketrans_def, type); /* a staticmethod: self unused */
+}
+
 /* ---------------------------------------------------------------- the table */
 
 #define DEF(nm) {#nm, (void (*)(void))s_##nm, 0}
@@ -728,7 +853,8 @@ static const rh_builtin_def str_methods[] = {
     DEF(upper), DEF(lower), DEF(title), DEF(capitalize), DEF(swapcase), DEF(casefold), DEF(isdigit),
     DEF(isdecimal), DEF(isnumeric), DEF(isalpha), DEF(isalnum), DEF(isspace), DEF(isupper), DEF(islower),
     DEF(istitle), DEF(isidentifier), DEF(isprintable), DEF(isascii), DEF(center), DEF(ljust), DEF(rjust),
-    DEF(zfill), DEF(partition), DEF(rpartition), DEF(expandtabs), DEF(removeprefix), DEF(removesuffix),
+    DEF(zfill), DEF(translate), {"maketrans", (void (*)(void))s_maketrans, 0}, /* static: self unused */
+    DEF(partition), DEF(rpartition), DEF(expandtabs), DEF(removeprefix), DEF(removesuffix),
     {"encode", (void (*)(void))hx_str_encode, 0}, /* builtins_bytes.c */
     DEF(__getnewargs__),
     {NULL, NULL, 0}};

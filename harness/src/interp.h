@@ -430,6 +430,7 @@ rh_object *hx_object_bytes(hx_interp *I, rh_object *o); /* PyObject_Bytes: new r
 extern const rh_builtin_def hx_int_from_bytes_def; /* builtins.c: the classmethod int.from_bytes */
 rh_object *hx_base_classmethod(hx_interp *I, rh_type *b, rh_object *cls, rh_object *name); /* builtins_iter.c */
 rh_object *hx_bytes_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* NULL: none (or error set) */
+rh_object *hx_str_type_attr(hx_interp *I, rh_object *type, rh_object *name);   /* str.maketrans, as above */
 rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 int hx_builtins_bytes_init(hx_interp *I);
 /* builtins_complex.c: the complex constructor, methods, .real / .imag and its builtins name */
