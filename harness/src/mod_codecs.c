@@ -29,22 +29,6 @@ static rh_object *search_path(rh_object *st) { return rh_tuple_get(st, 0); }
 static rh_object *cache(rh_object *st) { return rh_tuple_get(st, 1); }
 static rh_object *errors_registry(rh_object *st) { return rh_tuple_get(st, 2); }
 
-/* the clinic's positional/keyword binding for up to 3 parameters: 0, or -1 with its TypeError */
-static int bind(hx_interp *I, const char *fn, const char *const *names, int lo, int hi, rh_object **a, int n, char **kwn,
-                rh_object **kwv, int nkw, rh_object **v) {
-    for (int i = 0; i < hi; i++) v[i] = i < n ? a[i] : NULL;
-    if (n > hi) { rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at most %d argument%s, got %d", fn, hi, hi == 1 ? "" : "s", n); return -1; }
-    for (int q = 0; q < nkw; q++) {
-        int j = 0;
-        while (j < hi && (!names[j] || strcmp(names[j], kwn[q]))) j++;
-        if (j == hi) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() got an unexpected keyword argument '%s'", fn, kwn[q]); return -1; }
-        if (v[j]) { rh_err_set(I->rt, RH_EXC_TYPE, "argument for %s() given by name ('%s') and position (%d)", fn, kwn[q], j + 1); return -1; }
-        v[j] = kwv[q];
-    }
-    for (int i = 0; i < lo; i++)
-        if (!v[i]) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() missing required argument '%s' (pos %d)", fn, names[i], i + 1); return -1; }
-    return 0;
-}
 static int want_str(hx_interp *I, const char *fn, int pos, rh_object *o) {
     if (rh_kind_of(o) == RH_K_STR) return 0;
     rh_err_set(I->rt, RH_EXC_TYPE, "%s() argument %d must be str, not %s", fn, pos, hx_tname(o));
@@ -131,9 +115,12 @@ static rh_object *lookup(hx_interp *I, rh_object *st, rh_object *encoding) {
     return NULL;
 }
 FN(c_lookup) {
-    static const char *const names[] = {"encoding"};
-    rh_object *v[1];
-    if (bind(I, "lookup", names, 1, 1, a, n, kwn, kwv, nkw, v)) return NULL;
+    (void)kwn; (void)kwv;
+    if (nkw || n != 1) { /* METH_O */
+        rh_err_set(I->rt, RH_EXC_TYPE, nkw ? "_codecs.lookup() takes no keyword arguments" : "_codecs.lookup() takes exactly one argument (%d given)", n);
+        return NULL;
+    }
+    rh_object *v[1] = {a[0]};
     if (rh_kind_of(v[0]) != RH_K_STR) { rh_err_set(I->rt, RH_EXC_TYPE, "lookup() argument must be str, not %s", hx_tname(v[0])); return NULL; }
     return lookup(I, self, v[0]);
 }
@@ -142,7 +129,7 @@ static rh_object *coder(hx_interp *I, rh_object *self, int decode, rh_object **a
     static const char *const names[] = {"obj", "encoding", "errors"};
     const char *fn = decode ? "decode" : "encode";
     rh_object *v[3];
-    if (bind(I, fn, names, 1, 3, a, n, kwn, kwv, nkw, v)) return NULL;
+    if (hx_parse_kw(I, fn, names, 3, 3, 1, a, n, kwn, kwv, nkw, v)) return NULL;
     if ((v[1] && want_str(I, fn, 2, v[1])) || (v[2] && want_str(I, fn, 3, v[2]))) return NULL;
     rh_object *enc = v[1] ? newref(v[1]) : rh_str_from_cstr(I->rt, "utf-8");
     rh_object *info = enc ? lookup(I, self, enc) : NULL;

@@ -55,3 +55,11 @@ def mine(exc):
 import sys
 
 print(sys.getrefcount(mine), _codecs.register_error("refheap", mine), _codecs.lookup_error("refheap") is mine, sys.getrefcount(mine))
+# argument errors: encode/decode parse as Argument Clinic (harness/src/args.c), lookup is METH_O
+for f in [lambda: _codecs.encode('a', bad=1), lambda: _codecs.encode('a', 'b', 'c', 'd'), lambda: _codecs.encode(),
+          lambda: _codecs.encode('a', obj='x'), lambda: _codecs.decode(b'a', encoding='ascii', errors='strict', x=1),
+          lambda: _codecs.lookup(encoding='x'), lambda: _codecs.lookup(), lambda: _codecs.lookup('a', 'b')]:
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)
