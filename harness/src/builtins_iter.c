@@ -161,10 +161,16 @@ FN(bi_next) {
         rh_err_set(I->rt, RH_EXC_TYPE, "'%s' object is not an iterator", hx_tname(a[0]));
         return NULL;
     }
-    rh_object *r = rh_iternext(I->rt, a[0]);
-    if (r || rh_err_occurred(I->rt)) return r;
-    if (n == 2) return newref(a[1]);
-    rh_err_set(I->rt, RH_EXC_STOPITERATION, "%s", "");
+    /* builtin_next (Python/bltinmodule.c): tp_iternext itself, so the iterator's StopIteration (and its
+     * value) is what propagates; a default replaces only a StopIteration */
+    rh_object *r = a[0]->type->tp_iternext(I->rt, a[0]);
+    if (r) return r;
+    rh_exc pending = rh_err_occurred(I->rt);
+    if (n == 2 && (!pending || pending == RH_EXC_STOPITERATION)) {
+        rh_err_clear(I->rt);
+        return newref(a[1]);
+    }
+    if (!pending) rh_err_set(I->rt, RH_EXC_STOPITERATION, "%s", "");
     return NULL;
 }
 

@@ -237,8 +237,21 @@ static int generic_next(hx_interp *I, rh_object *it, rh_object **out) {
 
 /* FOR_ITER: 1 with a new reference in *out, 0 at the end (the iterator has dropped its sequence), -1 on
  * error. */
+/* FOR_ITER over a generator: gen_iternext's resume without the tp_iternext hook; the value of a `return`
+ * is dropped, as FOR_ITER clears the StopIteration gen_iternext sets lazily (_PyGen_SetStopIterationValue
+ * instantiates nothing for a value that is neither a tuple nor an exception) */
+static int gen_next(hx_interp *I, rh_object *gen, rh_object **out) {
+    int st = hx_gen_send(I, gen, NULL, 0, out);
+    if (st == 0) {
+        rh_decref(I->rt, *out);
+        *out = NULL;
+    }
+    return st;
+}
+
 int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
-    if (cur[1] == HX_ITER_GENERIC) return generic_next(I, it, out);
+    if (cur[1] == HX_ITER_GENERIC)
+        return rh_kind_of(it) == RH_K_GENERATOR ? gen_next(I, it, out) : generic_next(I, it, out);
     if (rh_kind_of(it) == RH_K_RANGE) {
         if (cur[1] == 0) return 0;
         *out = rh_int_from_i64(I->rt, cur[0]);

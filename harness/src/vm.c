@@ -1910,10 +1910,10 @@ static rh_object *call_py_exact(hx_interp *I, rh_object *fn, rh_object **args, i
 /* excess_args + object_new (Objects/typeobject.c): an instance of the heap class cls (or `object`) with no
  * attributes. Arguments beyond the type are refused when cls defines __new__ ("object.__new__() takes
  * exactly one argument") or defines neither __new__ nor __init__ ("C() takes no arguments"). New or NULL. */
-rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess) {
+static rh_object *object_new(hx_interp *I, rh_object *cls, int excess, int new_absent) {
     rh_runtime *rt = I->rt;
     if (((rh_type *)cls)->kind != RH_K_INSTANCE) excess = 0; /* a list/dict subclass: list's tp_new takes any */
-    if (excess && rh_class_special(rt, cls, "__new__")) {
+    if (excess && !new_absent && rh_class_special(rt, cls, "__new__")) {
         rh_err_set(rt, RH_EXC_TYPE, "object.__new__() takes exactly one argument (the type to instantiate)");
         return NULL;
     }
@@ -1921,9 +1921,11 @@ rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess) {
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no arguments", ((rh_type *)cls)->name);
         return NULL;
     }
-    if (hx_abstract_error(I, cls)) return NULL;
+    if ((((rh_type *)cls)->flags & RH_TPFLAG_IS_ABSTRACT) && hx_abstract_error(I, cls)) return NULL;
     return rh_instance_new(rt, cls);
 }
+
+rh_object *hx_object_new(hx_interp *I, rh_object *cls, int excess) { return object_new(I, cls, excess, 0); }
 
 /* f(first, *args, **kw) for a special method reached through type_call (slot_tp_new's and slot_tp_init's
  * _PyObject_Call_Prepend): first goes in front, every argument gets the callee's own reference, and with
@@ -1965,7 +1967,7 @@ static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, i
     if (!nf && k == RH_K_INT) return hx_int_subtype_new(I, cls, args, nargs, kwn, kwv, nkw); /* long_new */
     if (!nf && k == RH_K_STR) return hx_str_subtype_new(I, cls, args, nargs, kwn, kwv, nkw); /* unicode_new */
     if (!nf && k == RH_K_GENERICALIAS) return hx_genericalias_tp_new(I, cls, args, nargs, nkw); /* tp_new: ga_new */
-    if (!nf) return hx_object_new(I, cls, nargs + nkw > 0);
+    if (!nf) return object_new(I, cls, nargs + nkw > 0, 1);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
     else if (rh_kind_of(nf) != RH_K_FUNCTION) {
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "__new__ that is not a function or staticmethod");
@@ -2689,20 +2691,18 @@ static void gen_finish(hx_interp *I, rh_object *gen, hx_frame *fr) {
 int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object **out) {
     rh_runtime *rt = I->rt;
     rh_gen_frame *gf = rh_gen_frame_of(gen);
-    int coro = rh_kind_of(gen) == RH_K_COROUTINE;
-    const char *what = hx_gen_kind_word(gen);
     *out = NULL;
     if (gf->state == RH_GEN_CREATED && arg && arg != rh_none(rt) && !exc) {
-        rh_err_set(rt, RH_EXC_TYPE, "can't send non-None value to a just-started %s", what);
+        rh_err_set(rt, RH_EXC_TYPE, "can't send non-None value to a just-started %s", hx_gen_kind_word(gen));
         return -1;
     }
     if (gf->state == RH_GEN_RUNNING) {
         if (exc) rh_err_clear(rt);
-        rh_err_set(rt, RH_EXC_VALUE, "%s already executing", what);
+        rh_err_set(rt, RH_EXC_VALUE, "%s already executing", hx_gen_kind_word(gen));
         return -1;
     }
     if (gf->state >= RH_GEN_COMPLETED) {
-        if (coro && !exc) {
+        if (rh_kind_of(gen) == RH_K_COROUTINE && !exc) {
             rh_err_set(rt, RH_EXC_RUNTIME, "cannot reuse already awaited coroutine");
             return -1;
         }
@@ -2711,20 +2711,20 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
         return 0;
     }
     hx_code *c = gf->code;
-    hx_frame fr;
-    memset(&fr, 0, sizeof fr);
-    fr.code = c;
-    fr.fast = gf->words;
-    fr.loops = (int64_t *)(gf->words + c->nslots + c->stacksize);
-    fr.func = gf->globals ? NULL : gf->func; /* 3.10/2.7: the function may be gone; the frame has its globals */
-    fr.globals = gf->globals ? gf->globals : rh_func_globals(gf->func);
-    fr.frame_obj = gf->frame_obj;
+    hx_frame fr = {
+        .code = c,
+        .fast = gf->words,
+        .loops = (int64_t *)(gf->words + c->nslots + c->stacksize),
+        .func = gf->globals ? NULL : gf->func, /* 3.10/2.7: the function may be gone; the frame has its globals */
+        .globals = gf->globals ? gf->globals : rh_func_globals(gf->func),
+        .frame_obj = gf->frame_obj,
+        .line = gf->lineno,
+        .back = I->frame,
+        .gen = gen,
+        .resume = gf->lasti,
+        .resume_sp = gf->nstack,
+    };
     gf->frame_obj = NULL;
-    fr.line = gf->lineno;
-    fr.back = I->frame;
-    fr.gen = gen;
-    fr.resume = gf->lasti;
-    fr.resume_sp = gf->nstack;
     if (gf->state == RH_GEN_SUSPENDED && !exc) fr.fast[c->nslots + fr.resume_sp++] = newref(arg ? arg : rh_none(rt));
     fr.throwing = exc;
     if (gf->state == RH_GEN_CREATED && exc) {
@@ -2805,7 +2805,12 @@ static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, 
     }
     if (v == rh_none(rt)) {
         rh_decref(rt, v);
-        *out = rh_iternext(rt, recv);
+        /* PyIter_Send: tp_iternext itself, its StopIteration's value is the result */
+        if (!recv->type->tp_iternext) {
+            rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not an iterator", rh_type_name(recv));
+            return -1;
+        }
+        *out = recv->type->tp_iternext(rt, recv);
         if (*out) return 1;
     } else {
         rh_object *name = rh_str_intern_utf8(rt, "send", 4);

@@ -623,9 +623,13 @@ rh_object *rh_getiter(rh_runtime *rt, rh_object *o) {
 
 rh_object *rh_iternext(rh_runtime *rt, rh_object *it) {
     rh_iternextfunc f = it->type->tp_iternext;
-    if (f) return f(rt, it);
-    rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not an iterator", rh_type_name(it));
-    return NULL;
+    if (!f) {
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not an iterator", rh_type_name(it));
+        return NULL;
+    }
+    rh_object *r = f(rt, it);
+    if (!r && rh_err_occurred(rt) == RH_EXC_STOPITERATION) rh_err_clear(rt);
+    return r;
 }
 
 /* tp_call of functions, methods and built-ins: the embedder runs them (rh_hooks.call) */

@@ -1698,10 +1698,8 @@ static int static_type_defines(rh_runtime *rt, const rh_type *st, const char *na
 /* _PyType_Lookup of a special method along t's MRO: the first class defining it; a built-in type on the
  * way that has the slot of its own (str's __hash__ before an Enum mixin's: Lib/enum.py's StrEnum and
  * IntEnum) ends the search with NULL, so the slot t inherited from its base stays. */
-static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
-    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 2) ^ ((uintptr_t)name >> 12);
-    rh_special_cache_entry *e = &rt->special_cache[h & (RH_SPECIAL_CACHE_SIZE - 1)];
-    if (e->epoch == rt->type_epoch && e->type == t && e->name == name) return e->attr;
+static __attribute__((noinline)) rh_object *lookup_special_miss(rh_runtime *rt, rh_type *t, const char *name,
+                                                                 rh_special_cache_entry *e) {
     rh_object *v = NULL;
     for (size_t i = 0; i < chain_len(t) && !v; i++) {
         rh_object *c = chain_at(t, i);
@@ -1711,6 +1709,13 @@ static rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
     }
     *e = (rh_special_cache_entry){t, name, v, rt->type_epoch};
     return v;
+}
+
+static inline rh_object *lookup_special(rh_runtime *rt, rh_type *t, const char *name) {
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 2) ^ ((uintptr_t)name >> 12);
+    rh_special_cache_entry *e = &rt->special_cache[h & (RH_SPECIAL_CACHE_SIZE - 1)];
+    if (e->epoch == rt->type_epoch && e->type == t && e->name == name) return e->attr;
+    return lookup_special_miss(rt, t, name, e);
 }
 
 rh_object *rh_class_special(rh_runtime *rt, rh_object *cls, const char *name) {
@@ -1822,12 +1827,9 @@ static rh_object *slot_tp_richcompare(rh_runtime *rt, rh_object *a, rh_object *b
 
 static rh_object *slot_tp_iter(rh_runtime *rt, rh_object *o) { return call_required(rt, o, "__iter__", NULL, 0); }
 
-/* slot_tp_iternext: StopIteration from __next__ is the end (NULL, no error) */
-static rh_object *slot_tp_iternext(rh_runtime *rt, rh_object *o) {
-    rh_object *r = call_required(rt, o, "__next__", NULL, 0);
-    if (!r && rh_err_occurred(rt) == RH_EXC_STOPITERATION) rh_err_clear(rt);
-    return r;
-}
+/* slot_tp_iternext: __next__'s result; a StopIteration it raises stays set (its consumers clear it:
+ * rh_iternext, FOR_ITER; next() and `yield from` keep it with its value) */
+static rh_object *slot_tp_iternext(rh_runtime *rt, rh_object *o) { return call_required(rt, o, "__next__", NULL, 0); }
 
 /* f(self, *args) through the hook for a method f found on type(self): a function gets self in front of
  * the arguments, another descriptor is bound first, anything else is called as it is. */

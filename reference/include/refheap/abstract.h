@@ -98,7 +98,10 @@ int rh_delitem(rh_runtime *rt, rh_object *o, rh_object *key);
 int rh_contains(rh_runtime *rt, rh_object *o, rh_object *v);
 /* iter(o) (tp_iter): a new iterator, or NULL ("'int' object is not iterable"). */
 rh_object *rh_getiter(rh_runtime *rt, rh_object *o);
-/* next(it) (tp_iternext): a new reference; NULL with no error set when exhausted, with one on failure. */
+/* PyIter_Next (Objects/abstract.c): tp_iternext, a new reference; NULL with no error set when exhausted
+ * (a StopIteration the iterator raised — a generator's `return value`, a __next__ in Python — is cleared
+ * here, as PyIter_Next clears it), NULL with an error on failure. next() and `yield from` call tp_iternext
+ * themselves, to keep the StopIteration and its value. */
 rh_object *rh_iternext(rh_runtime *rt, rh_object *it);
 /* callable(*args) (tp_call; functions, methods and built-ins call through rh_hooks.call). args borrowed;
  * new reference, or NULL ("'int' object is not callable"). */
