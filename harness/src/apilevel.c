@@ -29,6 +29,7 @@ static const api_entry api_table[] = {
     {"gc", "get_objects(generation)", 0x0308, 0}, /* 3.8: the generation argument */
     {"sys", "intern", 0x0300, 0},            /* 2.x: the builtin intern() */
     {"sys", "getallocatedblocks", 0x0304, 0}, /* 3.4 (Doc/library/sys.rst) */
+    {"sys", "audit", 0x0308, 0},              /* 3.8 (PEP 578) */
     {"int", "bit_count", 0x030A, 0},         /* 3.10 (Doc/library/stdtypes.rst) */
     {"int", "to_bytes", 0x0302, 0},          /* 3.2 */
     {"int", "from_bytes", 0x0302, 0},

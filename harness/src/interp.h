@@ -123,6 +123,7 @@ typedef struct hx_interp {
     HX_NATIVE_MODULES(HX_MOD_FIELD)      /* owned, created at first import (modules.c, mod_*.c) */
 #undef HX_MOD_FIELD
     rh_object *struct_cache, *struct_error; /* _struct's Struct cache (dict) and struct.error (owned; mod_struct.c) */
+    rh_object *io_unsupported; /* io.UnsupportedOperation (owned; mod_iobase.c) */
     void *random_state;                                        /* the random module's generator (mod_random.c) */
     struct hx_atexit_cb *atexit_cbs;  /* atexit's registered callbacks (mod_atexit.c): malloc'd, atexit_n used */
     int atexit_n, atexit_cap;
@@ -387,6 +388,8 @@ const rh_builtin_def *hx_namedtuple_find_method(rh_object *self, const char *nam
  * and the methods, attributes and constructors of their objects (array.array, StringIO, random.Random) */
 rh_object *hx_module_array(hx_interp *I);
 rh_object *hx_module_io(hx_interp *I, const char *name);
+/* mod_iobase.c: _io._IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase and UnsupportedOperation into dict d */
+int hx_io_add_bases(hx_interp *I, rh_object *d);
 rh_object *hx_module_bisect(hx_interp *I);
 rh_object *hx_module_heapq(hx_interp *I);
 rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), under Lib's abc.py */

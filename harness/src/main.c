@@ -161,7 +161,7 @@ static void interp_release(hx_interp *I) {
 #define HX_MOD_ADDR(name) &I->mod_##name,
     rh_object **owned[] = {&I->globals, &I->builtins, &I->sys_modules, HX_NATIVE_MODULES(HX_MOD_ADDR)
 #undef HX_MOD_ADDR
-                           &I->marks, &I->object_methods, &I->static_tp_dicts, &I->code_objs, &I->struct_cache, &I->struct_error,
+                           &I->marks, &I->object_methods, &I->static_tp_dicts, &I->code_objs, &I->struct_cache, &I->struct_error, &I->io_unsupported,
 #define HX_NAME_SLOT(field, text) &I->field,
                            HX_INTERNED_NAMES(HX_NAME_SLOT)
 #undef HX_NAME_SLOT

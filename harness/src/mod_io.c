@@ -4,7 +4,9 @@
  * Owns the StringIO constructor, its methods (write, getvalue, read, readline, readlines, seek, tell,
  * truncate, close, __enter__, __exit__, readable, writable, seekable) and attributes (closed, newlines,
  * line_buffering), over the type in reference/src/t_stringio.c.
- * CPython's io is Lib/io.py over _io; refheap's `io` is native until the Lib can run (docs/conformance.md).
+ * CPython's io is Lib/io.py over _io; refheap's `io` is native until the Lib can run (docs/conformance.md):
+ * hx_module_io builds `_io` (with the base classes of mod_iobase.c) and `io` the way Lib/io.py does (the
+ * ABCs made by abc.ABCMeta over the _io bases, the names re-exported from _io, so `io.X is _io.X`).
  * Only newline="\n" (the default) is modelled; other newline values raise refheap.Unsupported.
  */
 #include <string.h>
@@ -206,19 +208,82 @@ const rh_builtin_def *hx_stringio_constructor(void) { return &sio_ctor; }
 
 static const rh_builtin_def io_defs[] = {{NULL, NULL, 0}};
 
-/* _io and io: StringIO the type, and DEFAULT_BUFFER_SIZE (Modules/_io/_iomodule.c PyInit__io:
- * PyModule_AddIntMacro(m, DEFAULT_BUFFER_SIZE), 8 * 1024 in Modules/_io/_iomodule.h; Lib/io.py re-exports it) */
+/* PyInit__io's module: DEFAULT_BUFFER_SIZE (PyModule_AddIntMacro, 8 * 1024 in Modules/_io/_iomodule.h),
+ * StringIO, BlockingIOError, open (the object builtins.open is: io.open is _io.open is open), and the base
+ * classes with UnsupportedOperation (mod_iobase.c). 0 or -1. */
+static int fill__io(hx_interp *I, rh_object *d) {
+    rh_runtime *rt = I->rt;
+    rh_object *bs = rh_int_from_i64(rt, 8 * 1024), *open = I->builtins ? rh_dict_get_cstr(rt, I->builtins, "open") : NULL;
+    int bad = !bs || rh_dict_set_cstr(rt, d, "DEFAULT_BUFFER_SIZE", bs) ||
+              rh_dict_set_cstr(rt, d, "StringIO", (rh_object *)rh_builtin_type(rt, RH_K_STRINGIO)) ||
+              rh_dict_set_cstr(rt, d, "BlockingIOError", (rh_object *)rh_exc_type(rt, RH_EXC_BLOCKINGIO)) ||
+              (open && rh_dict_set_cstr(rt, d, "open", open)) || hx_io_add_bases(I, d);
+    rh_xdecref(rt, bs);
+    return bad ? -1 : 0;
+}
+
+/* Lib/io.py's `class <name>(<_io base>[, IOBase], metaclass=abc.ABCMeta)`: ABCMeta(name, bases, ns) with
+ * ns {__module__: 'io', __doc__: the _io base's __doc__}. New reference or NULL. */
+static rh_object *abc_class(hx_interp *I, rh_object *meta, const char *name, rh_object *cbase, rh_object *iobase) {
+    rh_runtime *rt = I->rt;
+    rh_object *nm = hx_name(I, name), *ns = nm ? rh_dict_new(rt) : NULL, *mod = ns ? hx_name(I, "io") : NULL;
+    rh_object *dn = mod ? hx_name(I, "__doc__") : NULL, *doc = dn ? hx_getattr_obj(I, cbase, dn) : NULL, *cls = NULL;
+    rh_object *bases = doc ? (iobase ? rh_tuple_pack(rt, 2, cbase, iobase) : rh_tuple_pack(rt, 1, cbase)) : NULL;
+    if (bases && !rh_dict_set_cstr(rt, ns, "__module__", mod) && !rh_dict_set(rt, ns, dn, doc)) {
+        rh_object *args[3] = {nm, bases, ns};
+        cls = hx_call_borrowed(I, meta, args, 3);
+    }
+    rh_xdecref(rt, ns);
+    rh_xdecref(rt, doc);
+    rh_xdecref(rt, bases);
+    return cls;
+}
+
+/* The rest of Lib/io.py over _io (import _io, abc): its re-exported names, SEEK_SET/CUR/END, the four ABCs
+ * and TextIOBase.register(StringIO) (FileIO, BytesIO, the Buffered* and TextIOWrapper are not modelled,
+ * so nothing else is registered). 0 or -1. */
+static int fill_io(hx_interp *I, rh_object *d) {
+    rh_runtime *rt = I->rt;
+    static const char *const reexp[] = {"DEFAULT_BUFFER_SIZE", "BlockingIOError", "UnsupportedOperation", "open", "StringIO", NULL};
+    static const char *const abcs[4][2] = {{"IOBase", "_IOBase"}, {"RawIOBase", "_RawIOBase"},
+                                           {"BufferedIOBase", "_BufferedIOBase"}, {"TextIOBase", "_TextIOBase"}};
+    rh_object *m = hx_import_module(I, "_io"), *abc = m ? hx_import_file(I, "abc") : NULL;
+    rh_object *mn = abc ? hx_name(I, "ABCMeta") : NULL, *meta = mn ? hx_getattr_obj(I, abc, mn) : NULL, *made[4] = {0};
+    int bad = !meta;
+    if (bad && !rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_IMPORT, "io: cannot import abc");
+    for (int i = 0; !bad && reexp[i]; i++) {
+        rh_object *v = rh_dict_get_cstr(rt, rh_module_dict(m), reexp[i]);
+        bad = v && rh_dict_set_cstr(rt, d, reexp[i], v);
+    }
+    for (int i = 0; !bad && i < 3; i++) {
+        rh_object *v = rh_int_from_i64(rt, i);
+        static const char *const seek[3] = {"SEEK_SET", "SEEK_CUR", "SEEK_END"};
+        bad = !v || rh_dict_set_cstr(rt, d, seek[i], v);
+        rh_xdecref(rt, v);
+    }
+    for (int i = 0; !bad && i < 4; i++) {
+        rh_object *cb = rh_dict_get_cstr(rt, rh_module_dict(m), abcs[i][1]);
+        bad = !cb || !(made[i] = abc_class(I, meta, abcs[i][0], cb, i ? made[0] : NULL)) ||
+              rh_dict_set_cstr(rt, d, abcs[i][0], made[i]);
+    }
+    if (!bad) { /* TextIOBase.register(StringIO) */
+        rh_object *rn = hx_name(I, "register"), *reg = rn ? hx_getattr_obj(I, made[3], rn) : NULL;
+        rh_object *sio = (rh_object *)rh_builtin_type(rt, RH_K_STRINGIO), *r = reg ? hx_call_borrowed(I, reg, &sio, 1) : NULL;
+        bad = !r;
+        rh_xdecref(rt, r);
+        rh_xdecref(rt, reg);
+    }
+    for (int i = 0; i < 4; i++) rh_xdecref(rt, made[i]);
+    rh_xdecref(rt, meta);
+    rh_xdecref(rt, abc);
+    rh_xdecref(rt, m);
+    return bad ? -1 : 0;
+}
+
+/* _io (Modules/_io/_iomodule.c) and io (Lib/io.py, native here: the Lib needs FileIO, BytesIO, the buffered
+ * classes, TextIOWrapper, open_code from _io, which refheap does not have) */
 rh_object *hx_module_io(hx_interp *I, const char *name) {
     rh_object *m = hx_make_module(I, name, io_defs);
-    if (!m) return NULL;
-    rh_object *d = rh_module_dict(m);
-    rh_object *bs = rh_int_from_i64(I->rt, 8 * 1024);
-    int bad = !bs || rh_dict_set_cstr(I->rt, d, "DEFAULT_BUFFER_SIZE", bs) ||
-              rh_dict_set_cstr(I->rt, d, "StringIO", (rh_object *)rh_builtin_type(I->rt, RH_K_STRINGIO));
-    rh_xdecref(I->rt, bs);
-    if (bad) {
-        rh_decref(I->rt, m);
-        return NULL;
-    }
+    if (m && (strcmp(name, "io") ? fill__io(I, rh_module_dict(m)) : fill_io(I, rh_module_dict(m)))) rh_setref(I->rt, &m, NULL);
     return m;
 }

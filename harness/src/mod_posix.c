@@ -611,7 +611,7 @@ static const rh_builtin_def posix_defs[] = {
     X(O_RDONLY) X(O_WRONLY) X(O_RDWR) X(O_APPEND) X(O_CREAT) X(O_EXCL) X(O_TRUNC) X(O_NONBLOCK) X(O_NDELAY) \
     X(O_SYNC) X(O_DSYNC) X(O_RSYNC) X(O_NOCTTY) X(O_CLOEXEC) X(O_DIRECTORY) X(O_NOFOLLOW) X(O_ACCMODE) \
     X(O_ASYNC) X(O_DIRECT) X(O_LARGEFILE) X(O_NOATIME) X(O_PATH) X(O_TMPFILE) \
-    X(WNOHANG) X(WUNTRACED) X(WCONTINUED)
+    X(WNOHANG) X(WUNTRACED) X(WCONTINUED) X(TMP_MAX)
 
 static int add_constants(hx_interp *I, rh_object *d) {
     static const struct { const char *name; int64_t v; } cs[] = {

@@ -175,6 +175,16 @@ FN(sys_getfilesystemencodeerrors) {
     return rh_str_from_cstr(I->rt, "surrogateescape");
 }
 
+/* sys.audit(event, *args) (Python/sysmodule.c sys_audit, 3.8+): refheap has no audit hooks
+ * (sys.addaudithook is absent), so as in CPython without hooks (should_audit false) it returns None before
+ * looking at the event's type; only the missing event and keywords are errors. */
+FN(sys_audit) {
+    UNUSED_ARGS;
+    (void)a;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "sys.audit() takes no keyword arguments"); return NULL; }
+    if (n == 0) { rh_err_set(I->rt, RH_EXC_TYPE, "audit() missing 1 required positional argument: 'event'"); return NULL; }
+    return none(I);
+}
 /* sys.excepthook(exctype, value, traceback) (sys_excepthook_impl -> PyErr_Display): the exception and its
  * chain on stderr; also sys.__excepthook__ */
 FN(sys_excepthook) {
@@ -432,7 +442,7 @@ static const rh_builtin_def sys_defs[] = {
     {"getdefaultencoding", (void (*)(void))sys_getdefaultencoding, 0},
     {"getfilesystemencoding", (void (*)(void))sys_getfilesystemencoding, 0},
     {"getfilesystemencodeerrors", (void (*)(void))sys_getfilesystemencodeerrors, 0},
-    {"excepthook", (void (*)(void))sys_excepthook, 0}, {NULL, NULL, 0}};
+    {"excepthook", (void (*)(void))sys_excepthook, 0}, {"audit", (void (*)(void))sys_audit, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def gc_defs[] = {
     {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
     {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},
