@@ -836,6 +836,85 @@ FN(bi_globals) {
     return newref(g ? g : rh_none(I->rt));
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0) (builtin___import__, Python/bltinmodule.c
+ * 3.11, "O|OOOi:__import__"; PyImport_ImportModuleLevelObject, Python/import.c): the module named, resolved
+ * against globals' package when level > 0; with an empty fromlist the top-level package of a dotted name,
+ * else the module itself with the fromlist's missing submodules imported (_handle_fromlist). locals is
+ * unused, as in CPython. */
+static int import_fromlist_cstr(hx_interp *I, rh_object *fl, char **out, const char **bad) {
+    rh_runtime *rt = I->rt;
+    *out = NULL;
+    int truth = rh_truthy(rt, fl);
+    if (truth <= 0) return truth;
+    rh_object *it = rh_getiter(rt, fl), *item;
+    if (!it) return -1;
+    size_t len = 0;
+    char *buf = NULL;
+    while ((item = rh_iternext(rt, it)) != NULL) {
+        if (rh_kind_of(item) != RH_K_STR) { /* the caller raises it for a package (_handle_fromlist) */
+            if (!*bad) *bad = rh_type_name(item);
+            rh_decref(rt, item);
+            continue;
+        }
+        size_t k = 0;
+        const char *u = rh_str_utf8(rt, item, &k);
+        char *nb = u ? realloc(buf, len + k + 2) : NULL;
+        if (!nb) abort();
+        buf = nb;
+        if (len) buf[len++] = ',';
+        memcpy(buf + len, u, k);
+        len += k;
+        buf[len] = 0;
+        rh_decref(rt, item);
+    }
+    rh_decref(rt, it);
+    if (rh_err_occurred(rt)) {
+        free(buf);
+        return -1;
+    }
+    if (!buf && !(buf = calloc(1, 1))) abort();
+    *out = buf;
+    return 0;
+}
+
+FN(bi_import) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    static const char *const names[] = {"name", "globals", "locals", "fromlist", "level"};
+    rh_object *v[5];
+    if (hx_parse_kw(I, "__import__", names, 5, 5, 1, a, n, kwn, kwv, nkw, v)) return NULL;
+    if (rh_kind_of(v[0]) != RH_K_STR) {
+        rh_err_set(rt, RH_EXC_TYPE, "module name must be a string"); /* PyImport_ImportModuleLevelObject */
+        return NULL;
+    }
+    int64_t level = 0;
+    if (v[4] && (rh_kind_of(v[4]) != RH_K_INT && rh_kind_of(v[4]) != RH_K_BOOL)) {
+        rh_err_set(rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", rh_type_name(v[4]));
+        return NULL;
+    }
+    if (v[4] && rh_int_as_i64(rt, v[4], &level) != 0) return NULL;
+    if (level < 0) {
+        rh_err_set(rt, RH_EXC_VALUE, "level must be >= 0");
+        return NULL;
+    }
+    rh_object *globals = v[1] && rh_kind_of(v[1]) != RH_K_NONE ? v[1] : NULL;
+    if (level > 0 && globals && rh_kind_of(globals) != RH_K_DICT) {
+        rh_err_set(rt, RH_EXC_TYPE, "globals must be a dict");
+        return NULL;
+    }
+    char *fromlist = NULL;
+    const char *bad = NULL;
+    if (v[3] && import_fromlist_cstr(I, v[3], &fromlist, &bad) < 0) return NULL;
+    rh_object *m = hx_import_name(I, globals, hx_cstr(I, v[0]), (int)level, fromlist);
+    free(fromlist);
+    if (m && bad && rh_kind_of(m) == RH_K_MODULE && rh_dict_get_cstr(rt, rh_module_dict(m), "__path__")) {
+        rh_err_set(rt, RH_EXC_TYPE, "Item in ``from list'' must be str, not %s", bad);
+        rh_decref(rt, m);
+        return NULL;
+    }
+    return m;
+}
+
 /* vars([object]) (builtin_vars, Python/bltinmodule.c 3.11; METH_VARARGS): without an argument the
  * current namespace (PyEval_GetLocals: a module's globals, a class body's namespace; a function's locals
  * are refused, refheap does not make frame locals dicts); with one, object.__dict__, whose absence is
@@ -1655,6 +1734,23 @@ FN(int_format_method) {
     }
     return hx_int_format(I, self, a[0]);
 }
+/* float's tp_repr wrapper (float_repr) as a method descriptor of float: Lib/json/encoder.py's floatstr calls
+ * float.__repr__(o) unbound */
+FN(float_repr_method) {
+    UNUSED_ARGS;
+    (void)a;
+    rh_kind k = rh_kind_of(self);
+    if (k != RH_K_FLOAT) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '__repr__' requires a 'float' object but received a '%s'", hx_tname(self));
+        return NULL;
+    }
+    if (n || nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "expected 0 arguments, got %d", n + nkw);
+        return NULL;
+    }
+    return rh_repr_as(I->rt, rh_builtin_type(I->rt, RH_K_FLOAT), self);
+}
+static const rh_builtin_def m_float_repr = {"__repr__", (void (*)(void))float_repr_method, 0};
 static const rh_builtin_def m_int_repr = {"__repr__", (void (*)(void))int_repr_method, 0};
 static const rh_builtin_def m_int_format = {"__format__", (void (*)(void))int_format_method, 0};
 
@@ -1695,10 +1791,11 @@ static const rh_builtin_def m_str_repr = {"__repr__", (void (*)(void))str_repr_m
 static const rh_builtin_def m_str_str = {"__str__", (void (*)(void))str_str_method, 0};
 static const rh_builtin_def m_str_format = {"__format__", (void (*)(void))str_format_method, 0};
 
-/* The dunders modelled as method descriptors of int and str, or NULL */
+/* The dunders modelled as method descriptors of int, float and str, or NULL */
 static const rh_builtin_def *dunder_def(rh_kind k, const char *name) {
     if (k == RH_K_INT)
         return !strcmp(name, "__repr__") ? &m_int_repr : !strcmp(name, "__format__") ? &m_int_format : NULL;
+    if (k == RH_K_FLOAT) return !strcmp(name, "__repr__") ? &m_float_repr : NULL;
     if (k == RH_K_STR)
         return !strcmp(name, "__repr__")     ? &m_str_repr
                : !strcmp(name, "__str__")    ? &m_str_str
@@ -1778,11 +1875,11 @@ DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DE
 DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open);
 static const rh_builtin_def b_vars = {"vars", (void (*)(void))bi_vars, HX_METH_VARARGS};
 DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
-DEF(b_object, "object", bi_object);
+DEF(b_object, "object", bi_object); DEF(b_import, "__import__", bi_import);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
-    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, NULL};
+    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {

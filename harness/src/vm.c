@@ -1966,6 +1966,8 @@ static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, i
     }
     if (!nf && k == RH_K_INT) return hx_int_subtype_new(I, cls, args, nargs, kwn, kwv, nkw); /* long_new */
     if (!nf && k == RH_K_STR) return hx_str_subtype_new(I, cls, args, nargs, kwn, kwv, nkw); /* unicode_new */
+    if (!nf && k == RH_K_TUPLE) /* tuple_new -> tuple_subtype_new */
+        return hx_builtin_tp_new(I, rh_builtin_type(I->rt, RH_K_TUPLE), cls, args, nargs, kwn, kwv, nkw);
     if (!nf && k == RH_K_GENERICALIAS) return hx_genericalias_tp_new(I, cls, args, nargs, nkw); /* tp_new: ga_new */
     if (!nf) return object_new(I, cls, nargs + nkw > 0, 1);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);

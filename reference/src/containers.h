@@ -131,6 +131,12 @@ int rh__key_hash(rh_runtime *rt, rh_object *key, int64_t *out);
 void rh__set_key_error(rh_runtime *rt, rh_object *key);
 
 /* ---- tuple internals (t_tuple.c) ---- */
+/* The bytes of an instance o of a class deriving from tuple (pre-header excluded): PyType_GenericAlloc's
+ * _PyObject_VAR_SIZE(type, n + 1) for the n items tuple_subtype_new asked for. */
+size_t rh__tuple_subtype_bytes(const rh_object *o);
+/* Offset of the __dict__ word of such an instance whose class has a negative tp_dictoffset: the last word
+ * of _PyObject_VAR_SIZE(type, n) (_PyObject_ComputedDictPointer, Objects/object.c). */
+size_t rh__tuple_subtype_dict_offset(const rh_object *o);
 /* list_richcompare / tuplerichcompare (one algorithm; the tp_richcompare of both): NotImplemented unless
  * both are the same kind; the first differing item decides. New reference or NULL. */
 rh_object *rh__seq_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op);

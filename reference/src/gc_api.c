@@ -154,10 +154,11 @@ void rh_gc_set_threshold(rh_runtime *rt, int t0, int t1, int t2) {
         if (t[i] != -1) rt->gc.gen[i].threshold = t[i];
 }
 
-/* () is a static singleton that is never tracked: answer without trusting its GC head. */
+/* () is a static singleton that is never tracked: answer without trusting its GC head (an empty instance
+ * of a tuple subclass has one). */
 static int is_gc_with_head(rh_object *o) {
     if (!rh_is_gc(o)) return 0;
-    return !(o->type->kind == RH_K_TUPLE && ((rh_varobject *)o)->size == 0);
+    return !(o->type->kind == RH_K_TUPLE && ((rh_varobject *)o)->size == 0 && !(o->type->flags & RH_TPFLAG_HEAPTYPE));
 }
 
 int rh_gc_is_tracked(rh_object *o) { return is_gc_with_head(o) && rh_as_gc(o)->gc_next != 0; }

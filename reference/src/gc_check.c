@@ -55,7 +55,8 @@ static void check_links(check_ctx *c, rh_gchead *head, uint64_t *n) {
 static int visit_count_in(rh_object *op, void *arg) {
     check_ctx *c = arg;
     if (!rh_is_gc(op)) return 0;
-    if (op->type->kind == RH_K_TUPLE && ((rh_varobject *)op)->size == 0) return 0; /* static (), never tracked */
+    if (op->type->kind == RH_K_TUPLE && ((rh_varobject *)op)->size == 0 && !(op->type->flags & RH_TPFLAG_HEAPTYPE))
+        return 0; /* static (), never tracked (an empty instance of a tuple subclass is an object of its own) */
     rh_gchead *g = rh_as_gc(op);
     if (!(g->gc_prev & RH_GC_PREV_COLLECTING)) return 0;
     if ((g->gc_prev >> RH_GC_PREV_SHIFT) == 0) violation(c, "refcount below references from tracked containers", op);

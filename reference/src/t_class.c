@@ -517,6 +517,12 @@ static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spe
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not iterable", rh_type_name(slots));
         return -1;
     }
+    if (n && itemsize) { /* type_new_slots_impl: a variable-size base (int, tuple, type) takes no slot at all,
+                          * not even __dict__ or __weakref__, checked before any item is looked at */
+        rh_err_set(rt, RH_EXC_TYPE, "nonempty __slots__ not supported for subtype of '%s'",
+                   builtin_base((rh_type *)(void *)s->base)->name);
+        return -1;
+    }
     s->slots = n ? rh_mem_malloc(rt, n * sizeof *s->slots) : NULL;
     if (n && !s->slots) return -1;
     for (size_t i = 0; i < n; i++) {
@@ -541,11 +547,6 @@ static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spe
             }
             s->add_weak = 1;
             continue;
-        }
-        if (itemsize) { /* type_new_slots_impl: a variable-size base (type, int) */
-            rh_err_set(rt, RH_EXC_TYPE, "nonempty __slots__ not supported for subtype of '%s'",
-                       builtin_base((rh_type *)(void *)s->base)->name);
-            return -1;
         }
         rh_object *m = mangle(rt, name, it);
         if (!m) return -1;
@@ -677,8 +678,8 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
 /* The built-in types a class may derive from besides object and the exceptions: those whose dealloc,
  * traverse, clear and __sizeof__ read the size from the object's type (list_dealloc, dict_dealloc, ...),
  * so the class's instance is the built-in's struct followed by the class's own words, and every slot of
- * the built-in works on it; int's instances are variable-size (long_subtype_new, t_int.c), their __dict__
- * word, if any, ends the object; str's are non-compact strings (unicode_subtype_new, t_str.c: the class's
+ * the built-in works on it; int's and tuple's instances are variable-size (long_subtype_new, t_int.c;
+ * tuple_subtype_new, t_tuple.c), their __dict__ word, if any, ends the object; str's are non-compact strings (unicode_subtype_new, t_str.c: the class's
  * basicsize, the characters in a block of their own), 3.x only (2.7's str is a variable-size
  * PyStringObject: not modelled). */
 static int builtin_base_modelled(rh_runtime *rt, rh_object *b) {
@@ -686,16 +687,9 @@ static int builtin_base_modelled(rh_runtime *rt, rh_object *b) {
     if (k == RH_K_STR) return !rt->profile->python2;
     /* type: a metaclass, whose instances are classes; classmethod, staticmethod and property: the class can
      * be made (Lib/abc.py's abstractclassmethod ...), its instances cannot (vm.c class_tp_new refuses) */
-    return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_INT || k == RH_K_TYPE || k == RH_K_CLASSMETHOD ||
+    return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_INT || k == RH_K_TUPLE || k == RH_K_TYPE || k == RH_K_CLASSMETHOD ||
            k == RH_K_STATICMETHOD || k == RH_K_PROPERTY || k == RH_K_GENERICALIAS; /* GenericAlias:
                                                           _collections_abc._CallableGenericAlias */
-}
-
-/* tuple, for a class whose namespace says __slots__ = () (namedtuple's classes): its instances are tuples
- * of the class, with no field of their own (a dict or slots would follow the items: not modelled). */
-static int tuple_base_modelled(rh_runtime *rt, rh_object *b, rh_object *ns) {
-    rh_object *slots = ((rh_type *)(void *)b)->kind == RH_K_TUPLE ? dict_find_cstr(rt, ns, "__slots__") : NULL;
-    return slots && slots->type->kind == RH_K_TUPLE && rh_tuple_len(slots) == 0;
 }
 
 /* The nearest built-in type on t's tp_base chain (object for plain classes) */
@@ -728,7 +722,7 @@ static int check_class_args(rh_runtime *rt, rh_object *name, rh_object *bases, r
             return -1;
         }
         if (!rh__is_heap_class(b) && b != (rh_object *)object_type(rt) && !rh_is_exc_class(b) &&
-            !builtin_base_modelled(rt, b) && !tuple_base_modelled(rt, b, ns)) {
+            !builtin_base_modelled(rt, b)) {
             rh_err_set(rt, RH_EXC_UNSUPPORTED,
                        "subclassing the built-in type '%s' is outside refheap's model",
                        ((rh_type *)(void *)b)->name);
@@ -979,7 +973,9 @@ rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls) {
  * variable-size object (_PyObject_ComputedDictPointer; the block's size is its base's to say) */
 static rh_object **dict_slot(rh_object *o) {
     size_t off = rh__is_heap_class((rh_object *)o->type) ? rh__as_class((rh_object *)o->type)->dictoffset : 0;
-    if (off == RH_DICTOFFSET_AT_END) off = rh__int_subtype_bytes(o) - sizeof(rh_object *);
+    if (off == RH_DICTOFFSET_AT_END)
+        off = o->type->kind == RH_K_TUPLE ? rh__tuple_subtype_dict_offset(o)
+                                          : rh__int_subtype_bytes(o) - sizeof(rh_object *);
     return off ? slot_at(o, off) : NULL;
 }
 

@@ -70,15 +70,29 @@ static rh_object *tuple_alloc(rh_runtime *rt, size_t n) {
     return o;
 }
 
+static size_t round8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+size_t rh__tuple_subtype_bytes(const rh_object *o) {
+    return round8(o->type->basicsize + o->type->itemsize * (rh_tuple_len((rh_object *)o) + 1));
+}
+
+size_t rh__tuple_subtype_dict_offset(const rh_object *o) {
+    return round8(o->type->basicsize + o->type->itemsize * rh_tuple_len((rh_object *)o)) - sizeof(rh_object *);
+}
+
 /* tuple_subtype_new (Objects/tupleobject.c): an instance of cls, a class deriving from tuple, holding the n
- * items (borrowed): type->tp_alloc's GC-tracked object of n items, never from the freelist. */
+ * items (borrowed): type->tp_alloc (PyType_GenericAlloc) zeroes _PyObject_VAR_SIZE(type, n + 1) bytes, so
+ * the class's __dict__ word after the items starts NULL; GC-tracked, never from the freelist. */
 rh_object *rh_tuple_subtype_new(rh_runtime *rt, rh_object *cls, rh_object *const *items, size_t n) {
-    if (n > (RH_SSIZE_MAX - RH_TUPLE_HEADER) / sizeof(rh_object *)) {
+    rh_type *t = (rh_type *)(void *)cls;
+    if (n > (RH_SSIZE_MAX - t->basicsize) / sizeof(rh_object *) - 1) {
         rh_err_nomemory(rt);
         return NULL;
     }
-    rh_object *o = rh__object_alloc(rt, (rh_type *)(void *)cls, tuple_bytes(n));
+    size_t bytes = round8(t->basicsize + t->itemsize * (n + 1));
+    rh_object *o = rh__object_alloc(rt, t, bytes);
     if (!o) return NULL;
+    memset((char *)o + sizeof(rh_object), 0, bytes - sizeof(rh_object));
     as_tuple(o)->ob.size = (intptr_t)n;
     for (size_t i = 0; i < n; i++) rh_incref(as_tuple(o)->item[i] = items[i]);
     rh__gc_track(rt, o);
@@ -292,7 +306,8 @@ static void tuple_dealloc(rh_runtime *rt, rh_object *o) {
     rh__gc_untrack(rt, o);
     if (rh__trash_begin(rt, o)) return;
     for (size_t i = n; i-- > 0;) rh_xdecref(rt, as_tuple(o)->item[i]);
-    if (!freelist_push(rt, o)) rh__object_free(rt, o, tuple_bytes(n));
+    if (o->type->flags & RH_TPFLAG_HEAPTYPE) rh__object_free(rt, o, rh__tuple_subtype_bytes(o));
+    else if (!freelist_push(rt, o)) rh__object_free(rt, o, tuple_bytes(n));
     rh__trash_end(rt);
 }
 
@@ -307,9 +322,11 @@ static int tuple_traverse(rh_object *o, rh_visitproc visit, void *arg) {
     return 0;
 }
 
+/* object.__sizeof__ (3.11's tuple has none of its own): basicsize + itemsize * len, so a subclass's
+ * instance counts its __dict__ word */
 static size_t tuple_size_of(rh_runtime *rt, rh_object *o) {
     (void)rt;
-    return tuple_bytes(rh_tuple_len(o));
+    return o->type->basicsize + o->type->itemsize * rh_tuple_len(o);
 }
 
 static void tuple_slots(rh_type *t);
