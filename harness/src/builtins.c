@@ -915,6 +915,37 @@ FN(bi_import) {
     return m;
 }
 
+/* eval(source, globals=None, locals=None, /) (Python/bltinmodule.c builtin_eval_impl, 3.11 clinic): a str
+ * source evaluated in globals (the caller's when None); locals must be absent, None or globals itself (a
+ * separate locals mapping is refheap.Unsupported: no frame with its own locals dict); bytes and code
+ * objects are refheap.Unsupported. The evaluation is import.c's hx_eval_source. */
+FN(bi_eval) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_TYPE, "eval() takes no keyword arguments"); return NULL; }
+    if (n < 1 || n > 3) {
+        rh_err_set(rt, RH_EXC_TYPE, n < 1 ? "eval expected at least 1 argument, got %d" : "eval expected at most 3 arguments, got %d", n);
+        return NULL;
+    }
+    rh_object *none = rh_none(rt), *g = n > 1 ? a[1] : none, *l = n > 2 ? a[2] : none;
+    if (g != none && rh_kind_of(g) != RH_K_DICT) {
+        rh_err_set(rt, RH_EXC_TYPE, l != none ? "globals must be a real dict; try eval(expr, {}, mapping)" : "globals must be a dict");
+        return NULL;
+    }
+    if (g == none) g = I->frame ? I->frame->globals : I->globals;
+    if (l != none && l != g) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "eval() with a locals mapping other than its globals"); return NULL; }
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        if (rh_kind_of(a[0]) == RH_K_BYTES || rh_kind_of(a[0]) == RH_K_CODE)
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "eval() of a %s object", hx_tname(a[0]));
+        else rh_err_set(rt, RH_EXC_TYPE, "eval() arg 1 must be a string, bytes or code object");
+        return NULL;
+    }
+    size_t len = 0;
+    const char *text = rh_str_utf8(rt, a[0], &len);
+    if (!text) return NULL;
+    return hx_eval_source(I, text, len, g);
+}
+
 /* vars([object]) (builtin_vars, Python/bltinmodule.c 3.11; METH_VARARGS): without an argument the
  * current namespace (PyEval_GetLocals: a module's globals, a class body's namespace; a function's locals
  * are refused, refheap does not make frame locals dicts); with one, object.__dict__, whose absence is
@@ -1791,11 +1822,50 @@ static const rh_builtin_def m_str_repr = {"__repr__", (void (*)(void))str_repr_m
 static const rh_builtin_def m_str_str = {"__str__", (void (*)(void))str_str_method, 0};
 static const rh_builtin_def m_str_format = {"__format__", (void (*)(void))str_format_method, 0};
 
-/* The dunders modelled as method descriptors of int, float and str, or NULL */
+/* object's rich comparisons (Objects/typeobject.c object_richcompare), as method descriptors of object:
+ * __eq__ is identity else NotImplemented, __ne__ inverts the type's own __eq__ (NotImplemented passes),
+ * the orderings are NotImplemented. What Lib/collections' OrderedDict copies (`__ne__ =
+ * MutableMapping.__ne__`); CPython's are slot wrappers (their repr says "slot wrapper"). */
+static rh_object *object_richcompare_method(hx_interp *I, rh_object *self, rh_object **a, int n, int nkw,
+                                            const char *fn, int op) {
+    rh_runtime *rt = I->rt;
+    if (n != 1 || nkw) {
+        rh_err_set(rt, RH_EXC_TYPE, "expected 1 argument, got %d", n + nkw);
+        return NULL;
+    }
+    (void)fn;
+    rh_object *ni = rh_notimplemented(rt);
+    if (op == RH_CMP_EQ) return newref(self == a[0] ? rh_true(rt) : ni);
+    if (op != RH_CMP_NE || !rh_type_of(self)->tp_richcompare) return newref(ni);
+    rh_object *r = rh_type_of(self)->tp_richcompare(rt, self, a[0], RH_CMP_EQ);
+    if (!r || r == ni) return r;
+    int t = rh_truthy(rt, r);
+    rh_decref(rt, r);
+    return t < 0 ? NULL : rh_bool(rt, !t);
+}
+#define OBJECT_CMP(nm, op)                                                                               \
+    FN(object_##nm##_method) {                                                                           \
+        UNUSED_ARGS;                                                                                     \
+        return object_richcompare_method(I, self, a, n, nkw, "__" #nm "__", op);                         \
+    }                                                                                                    \
+    static const rh_builtin_def m_object_##nm = {"__" #nm "__", (void (*)(void))object_##nm##_method, 0};
+OBJECT_CMP(eq, RH_CMP_EQ) OBJECT_CMP(ne, RH_CMP_NE) OBJECT_CMP(lt, RH_CMP_LT)
+OBJECT_CMP(le, RH_CMP_LE) OBJECT_CMP(gt, RH_CMP_GT) OBJECT_CMP(ge, RH_CMP_GE)
+#undef OBJECT_CMP
+
+/* The dunders modelled as method descriptors of int, float, str and object, or NULL */
 static const rh_builtin_def *dunder_def(rh_kind k, const char *name) {
     if (k == RH_K_INT)
         return !strcmp(name, "__repr__") ? &m_int_repr : !strcmp(name, "__format__") ? &m_int_format : NULL;
     if (k == RH_K_FLOAT) return !strcmp(name, "__repr__") ? &m_float_repr : NULL;
+    if (k == RH_K_OBJECT)
+        return !strcmp(name, "__eq__")   ? &m_object_eq
+               : !strcmp(name, "__ne__") ? &m_object_ne
+               : !strcmp(name, "__lt__") ? &m_object_lt
+               : !strcmp(name, "__le__") ? &m_object_le
+               : !strcmp(name, "__gt__") ? &m_object_gt
+               : !strcmp(name, "__ge__") ? &m_object_ge
+                                         : NULL;
     if (k == RH_K_STR)
         return !strcmp(name, "__repr__")     ? &m_str_repr
                : !strcmp(name, "__str__")    ? &m_str_str
@@ -1872,14 +1942,14 @@ static const rh_builtin_def b_min = {"min", (void (*)(void))bi_min, HX_METH_VARA
 static const rh_builtin_def b_max = {"max", (void (*)(void))bi_max, HX_METH_VARARGS_TO312};
 DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
-DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open);
+DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval);
 static const rh_builtin_def b_vars = {"vars", (void (*)(void))bi_vars, HX_METH_VARARGS};
 DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
 DEF(b_object, "object", bi_object); DEF(b_import, "__import__", bi_import);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
-    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, NULL};
+    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {

@@ -341,6 +341,8 @@ int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out
     else if (!strcmp(nm, "__kwdefaults__")) *out = or_none(I, rh_func_kwdefaults(o));
     else if (!strcmp(nm, "__doc__")) *out = rh_func_doc(o) ? newref(rh_func_doc(o)) : docstring(I, rh_func_code(o));
     else if (!strcmp(nm, "__globals__")) *out = or_none(I, rh_func_globals(o));
+    else if (!strcmp(nm, "__name__")) *out = newref(rh_func_name(o));
+    else if (!strcmp(nm, "__qualname__") && !rh_runtime_profile(I->rt)->python2) *out = newref(rh_func_qualname(o));
     else if (!strcmp(nm, "__annotations__")) return (*out = func_annotations(I, o)) ? 1 : -1;
     else if (!strcmp(nm, "__dict__")) {
         rh_object *d = rh_func_dict(I->rt, o);
@@ -371,6 +373,17 @@ int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     }
     if (!strcmp(nm, "__doc__")) {
         rh_func_set_doc(rt, o, v ? v : rh_none(rt));
+        return 0;
+    }
+    if (!strcmp(nm, "__name__") || (!strcmp(nm, "__qualname__") && !rh_runtime_profile(rt)->python2)) {
+        /* func_set_name, func_set_qualname (3.3+) */
+        int q = nm[2] == 'q';
+        if (!v || rh_kind_of(v) != RH_K_STR) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s must be set to a string object", nm);
+            return -1;
+        }
+        if (q) rh_func_set_qualname(rt, o, v);
+        else rh_func_set_name(rt, o, v);
         return 0;
     }
     if (!strcmp(nm, "__annotations__")) { /* func_set_annotations: None and del clear it, else a dict */

@@ -132,10 +132,9 @@ static char *find_in_dir(const char *dir, const char *last, char **pkgdir) {
     return NULL;
 }
 
-/* A native module standing for a package of CPython's Lib keeps that package's directory as its __path__,
- * so the package's other submodules are Lib's files: `collections` (native deque, defaultdict, namedtuple)
- * finds Lib/collections/abc.py (`from _collections_abc import *`), as CPython's collections package does.
- * The directory (new string) when the standard library has it (3.x; 2.7's collections is one file), else NULL. */
+/* The Lib directory of a package a native module stands in for: `collections`. Where the standard library
+ * has it (3.x) Lib's package is imported instead of the native module (hx_native_module_found); 2.7's
+ * collections is one file, so py27 keeps the native module. The directory (new string), else NULL. */
 char *hx_native_package_dir(const hx_imports *R, const char *name) {
     static const char *const packages[] = {"collections", NULL};
     if (!R || !R->stdlib) return NULL;
@@ -146,6 +145,17 @@ char *hx_native_package_dir(const hx_imports *R, const char *name) {
         free(d);
     }
     return NULL;
+}
+
+/* A native module that stands in for a Lib package only where the profile's Lib lacks it: `collections` is
+ * Lib's package (Lib/collections/__init__.py over the native `_collections`) wherever the standard library
+ * has that directory (3.x), and refheap's native one otherwise (2.7's Lib has collections.py, which needs
+ * 2.7's `exec` statement, itertools.imap and the rest; the native one serves the py27 programs). */
+int hx_native_module_found(const hx_imports *R, const char *name) {
+    if (strchr(name, '.') || !hx_native_module_exists(name)) return 0;
+    char *dir = hx_native_package_dir(R, name);
+    free(dir);
+    return dir == NULL;
 }
 
 hx_modfile *hx_imports_find(const hx_imports *R, const char *name) {
@@ -299,7 +309,7 @@ static int load_name(hx_imports *R, const hx_node *at, const char *name, int req
         if (end < n && name[end] != '.') continue;
         memcpy(prefix, name, end);
         prefix[end] = 0;
-        if (!strchr(prefix, '.') && hx_native_module_exists(prefix)) break; /* natives have no submodules */
+        if (hx_native_module_found(R, prefix)) break; /* natives have no submodules */
         if (hx_imports_find(R, prefix)) continue;
         char *path, *pkgdir;
         int found = locate(R, prefix, &path, &pkgdir);
@@ -516,11 +526,55 @@ static rh_object *exec_module(hx_interp *I, hx_modfile *mf) {
     return r;
 }
 
+/* ---------------------------------------------------------------- eval of a source string */
+
+/* builtin eval(source, globals) for a str source (Python/bltinmodule.c builtin_eval_impl: leading spaces and
+ * tabs stripped, then PyRun_StringFlags in Py_eval_input mode with globals as both namespaces). refheap's
+ * compiler has no expression mode: the text runs as the statement `__rh_eval__ = (source)` in globals and
+ * the value is taken out of the dict again (one key added and removed: the dict may have grown). The unit
+ * (source and code) is kept on the import list, named "<string>", as long as the interpreter lives: the
+ * functions the expression makes keep pointing at its code. A source that cannot be parsed is
+ * refheap.Unsupported naming <string>:line:col (CPython: SyntaxError). New reference or NULL. */
+rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object *globals) {
+    rh_runtime *rt = I->rt;
+    if (!I->imports) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "eval() without an import context"); return NULL; }
+    while (len && (*text == ' ' || *text == '\t')) text++, len--;
+    static const char head[] = "__rh_eval__ = (", tail[] = "\n)\n";
+    hx_modfile *m = add_file(I->imports, "<string>", dupstr("<string>"), NULL);
+    m->len = sizeof head - 1 + len + sizeof tail - 1;
+    if (!(m->src = malloc(m->len + 1))) abort();
+    memcpy(m->src, head, sizeof head - 1);
+    memcpy(m->src + sizeof head - 1, text, len);
+    memcpy(m->src + sizeof head - 1 + len, tail, sizeof tail);
+    hx_cerr err = {0};
+    int ntok = 0;
+    hx_tok *toks = hx_lex(m->src, m->len, &ntok, &err);
+    m->code = toks ? hx_parse(toks, ntok, &err) : NULL;
+    hx_toks_free(toks, ntok);
+    if (!m->code || hx_prepare(I, m->code, &err) != 0 || hx_compile(I, m->code, &err) != 0) {
+        if (rh_err_occurred(rt) != RH_EXC_MEMORY) {
+            rh_err_clear(rt);
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "<string>:%d:%d: %s", err.line, err.col, err.msg);
+        }
+        drop_last(I->imports, m);
+        return NULL;
+    }
+    m->compiled = 1;
+    if (hx_run_module(I, m->code, globals) != 0) return NULL;
+    rh_object *key = rh_str_intern_utf8(rt, "__rh_eval__", 11);
+    rh_object *v = key ? rh_dict_get(rt, globals, key) : NULL;
+    rh_xincref(v);
+    if (v && rh_dict_del(rt, globals, key) != 0) rh_setref(rt, &v, NULL);
+    rh_xdecref(rt, key);
+    return v;
+}
+
 /* _find_and_load for an absolute dotted name: sys.modules, else the native module, else the parent first,
  * then the file found on the path (or the parent's __path__), executed and set on its parent. New ref. */
 rh_object *hx_import_file(hx_interp *I, const char *name) {
     rh_runtime *rt = I->rt;
-    if (!strchr(name, '.') && hx_native_module_exists(name)) return hx_import_module(I, name);
+    if (I->imports ? hx_native_module_found(I->imports, name) : (!strchr(name, '.') && hx_native_module_exists(name)))
+        return hx_import_module(I, name);
     rh_object *m = sys_modules_get(I, name);
     if (m) return newref_obj(m);
     if (rh_err_occurred(rt) || !I->imports) return NULL;

@@ -708,8 +708,47 @@ static int range_member(hx_interp *I, rh_object *o, rh_object *name, rh_object *
     return 0;
 }
 
+/* UNWRAP (Objects/weakrefobject.c): a proxy's referent, new reference, or NULL with ReferenceError */
+static rh_object *proxy_referent(hx_interp *I, rh_object *proxy) {
+    rh_object *r = rh_weakref_get(proxy);
+    if (r == rh_none(I->rt)) {
+        rh_err_set(I->rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
+        return NULL;
+    }
+    return newref(r);
+}
+
+/* frame.f_locals (Objects/frameobject.c frame_getlocals, 3.11 PyFrame_FastToLocalsWithError): a class
+ * body's namespace, a module's globals, else a new dict of the function's bound locals (a cell's contents
+ * for a cell), in slot order; empty once the frame has finished. CPython keeps one dict per frame and
+ * refreshes it (3.13: a FrameLocalsProxy, whose type _collections_abc registers); refheap makes a new dict
+ * on every read. */
+static rh_object *frame_locals(hx_interp *I, rh_object *fo) {
+    rh_runtime *rt = I->rt;
+    hx_frame *f = rh_frame_owner(fo);
+    if (f && f->ns) return newref(f->ns);
+    if (f && !f->func) return newref(f->globals);
+    rh_object *d = rh_dict_new(rt);
+    for (int i = 0; d && f && i < f->code->nnamed; i++) {
+        rh_object *v = f->fast[i];
+        for (int k = 0; v && k < f->code->ncells; k++)
+            if (f->code->cellslots[k] == i && rh_kind_of(v) == RH_K_CELL) v = rh_cell_get(v);
+        for (int k = 0; v && k < f->code->nfree; k++)
+            if (f->code->freeslots[k] == i && rh_kind_of(v) == RH_K_CELL) v = rh_cell_get(v);
+        if (v && rh_dict_set_cstr(rt, d, f->code->slotnames[i], v)) rh_setref(rt, &d, NULL);
+    }
+    return d;
+}
+
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) == RH_K_FRAME && rh_str_eq_cstr(name, "f_locals")) return frame_locals(I, o);
+    if (rh_kind_of(o) == RH_K_WEAKPROXY) { /* proxy_getattr: every name is the referent's */
+        rh_object *r = proxy_referent(I, o);
+        rh_object *v = r ? hx_getattr_obj(I, r, name) : NULL;
+        rh_xdecref(rt, r);
+        return v;
+    }
     if (hx_is_builtin_subclass_instance(o) && rh_kind_of(o) != RH_K_GENERICALIAS) /* ga_getattro: below */
         return builtin_subclass_getattr(I, o, name);
     switch (rh_kind_of(o)) {
@@ -804,6 +843,12 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
 
 int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) == RH_K_WEAKPROXY) { /* proxy_setattr */
+        rh_object *r = proxy_referent(I, o);
+        int rc = r ? hx_setattr(I, r, name, v) : -1;
+        rh_xdecref(rt, r);
+        return rc;
+    }
     if (hx_is_builtin_subclass_instance(o)) return rh_setattr(rt, o, name, v);
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: case RH_K_NAMESPACE: return rh_setattr(rt, o, name, v);
@@ -823,6 +868,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
             return -1;
         }
         if (rh_kind_of(o) == RH_K_SLICE && hx_slice_setattr(I, name)) return -1; /* builtins_slice.c */
+        if (rh_kind_of(o) == RH_K_TUPLEGETTER && hx_tuplegetter_setattr(I, o, name, v)) return 0; /* mod_collections.c */
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
         return -1;
     }
@@ -830,6 +876,12 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
 
 int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
+    if (rh_kind_of(o) == RH_K_WEAKPROXY) { /* proxy_setattr with NULL */
+        rh_object *r = proxy_referent(I, o);
+        int rc = r ? hx_delattr(I, r, name) : -1;
+        rh_xdecref(rt, r);
+        return rc;
+    }
     if (hx_is_builtin_subclass_instance(o)) return rh_delattr(rt, o, name);
     switch (rh_kind_of(o)) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: case RH_K_NAMESPACE: return rh_delattr(rt, o, name);

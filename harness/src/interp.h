@@ -474,6 +474,12 @@ int hx_imports_load(hx_imports *R, hx_code *main_module, hx_cerr *err, const cha
 int hx_imports_compile(hx_interp *I, hx_cerr *err, const char **errfile); /* resolve + compile each loaded */
 hx_modfile *hx_imports_find(const hx_imports *R, const char *name);
 char *hx_native_package_dir(const hx_imports *R, const char *name); /* Lib's directory of a native package, or NULL */
+int hx_native_module_found(const hx_imports *R, const char *name);  /* 1: `import name` is the native module */
+const rh_builtin_def *hx_weakref_proxy_def(void); /* mod_weakref.c: _weakref.proxy, also weakref.proxy */
+/* import.c: eval(source, globals) of a str source; new reference or NULL */
+rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object *globals);
+/* mod_collections.c: _tuplegetter.__doc__ = v (v NULL: del); 1 when name is __doc__ (done), else 0 */
+int hx_tuplegetter_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v);
 void hx_imports_free(hx_imports *R);
 /* IMPORT_NAME (Python/ceval.c import_name, Lib/importlib/_bootstrap.py __import__): name relative to
  * globals' package at level, fromlist NULL or the names joined by ','. New ref or NULL. */

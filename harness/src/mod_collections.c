@@ -1,6 +1,7 @@
-/* mod_collections.c — the _collections module (CPython 3.11 Modules/_collectionsmodule.c): deque, and a
- * native `collections` exporting it (CPython's collections is a Python package in Lib; this stands in for
- * it until that package runs on refheap: docs/conformance.md).
+/* mod_collections.c — the _collections module (CPython 3.11 Modules/_collectionsmodule.c): deque,
+ * defaultdict and _tuplegetter (its object: reference/src/t_tuplegetter.c), which Lib's collections package
+ * imports; and the native `collections` that stands in for that package where the profile's Lib has no
+ * collections directory (py27: import.c hx_native_module_found; docs/conformance.md).
  *
  * Owns the deque constructor (deque_new + deque_init: the object first, then the arguments parsed, as
  * type_call runs tp_new then tp_init with the argument tuple it made), the deque methods with CPython's
@@ -164,15 +165,47 @@ int hx_deque_method_tables(rh_kind k, hx_mtab out[2]) {
 }
 
 /* deque.maxlen (a getset: None or the int): 1 and *out, or 0 when o is no deque or name is another */
+static int tuplegetter_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
+    if (rh_kind_of(o) == RH_K_TUPLEGETTER) return tuplegetter_getattr(I, o, name, out);
     if (!rh_is_deque(o) || !rh_str_eq_cstr(name, "maxlen")) return 0;
     int64_t m = rh_deque_maxlen(o);
     *out = m < 0 ? none(I) : rh_int_from_i64(I->rt, m);
     return *out ? 1 : -1;
 }
 
+/* ---------------------------------------------------------------- _tuplegetter
+ * _collections._tuplegetter(index, doc, /) (tuplegetter_new_impl, through Argument Clinic: no keywords,
+ * exactly two positionals, index a Py_ssize_t); the object is the library's (t_tuplegetter.c). */
+FN(col_tuplegetter) {
+    UNUSED;
+    (void)self;
+    int64_t index;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "_tuplegetter() takes no keyword arguments"); return NULL; }
+    if (n != 2) { rh_err_set(I->rt, RH_EXC_TYPE, "_tuplegetter expected 2 arguments, got %d", n); return NULL; }
+    if (ssize_arg(I, a[0], &index)) return NULL;
+    return rh_tuplegetter_new(I->rt, index, a[1]);
+}
+DEF(d_tuplegetter, "_tuplegetter", col_tuplegetter);
+
+/* _tuplegetter's __doc__ (tuplegetter_members: a writable T_OBJECT); 1 with *out, or 0 for another name */
+static int tuplegetter_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
+    if (!rh_str_eq_cstr(name, "__doc__")) return 0;
+    *out = rh_tuplegetter_doc(o);
+    rh_incref(*out);
+    return 1;
+}
+
+/* _tuplegetter.__doc__ = v (del: None, as a T_OBJECT member's delete stores NULL, read back as None) */
+int hx_tuplegetter_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
+    if (!rh_str_eq_cstr(name, "__doc__")) return 0;
+    rh_tuplegetter_set_doc(I->rt, o, v ? v : rh_none(I->rt));
+    return 1;
+}
+
 const rh_builtin_def *hx_collections_constructor(rh_object *type) {
-    return ((rh_type *)type)->kind == RH_K_DEQUE ? &d_deque : NULL;
+    rh_kind k = ((rh_type *)type)->kind;
+    return k == RH_K_DEQUE ? &d_deque : k == RH_K_TUPLEGETTER ? &d_tuplegetter : NULL;
 }
 
 /* ---------------------------------------------------------------- defaultdict
@@ -765,6 +798,9 @@ static rh_object *make(hx_interp *I, const char *name) {
     rh_object *dd = NULL;
     if (m && !strcmp(name, "_collections")) {
         dd = make_defaultdict(I);
+        if (dd && rh_dict_set_cstr(I->rt, rh_module_dict(m), "_tuplegetter",
+                                   (rh_object *)rh_builtin_type(I->rt, RH_K_TUPLEGETTER)))
+            rh_setref(I->rt, &m, NULL);
     } else if (m) { /* collections takes _collections's class (`from _collections import defaultdict`) */
         rh_object *c = hx_import_module(I, "_collections");
         dd = c ? rh_dict_get(I->rt, rh_module_dict(c), I->s_defaultdict) : NULL;

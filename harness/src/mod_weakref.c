@@ -5,7 +5,8 @@
  * constructor of weakref.ReferenceType (weakref___new__'s argument checks). The weak references themselves are
  * the library's (reference/src/t_weakref.c), shared with refheap's own `weakref` module (modules.c), so a ref
  * made through either is the same callback-less ref of its referent.
- * Not modelled: proxy / ProxyType / CallableProxyType (refheap has no weakref proxy objects).
+ * proxy / ProxyType: attribute get/set/del through the proxy (interp.c), repr, unhashable; not modelled: the
+ * proxy's other forwarded slots (arithmetic, len, iteration, comparison, str) and CallableProxyType.
  * Invariants: messages are 3.11's (PyArg_UnpackTuple "__new__", METH_O "_weakref.<name>()", clinic's
  * "argument 1 must be dict"); functions take borrowed arguments and return a new reference or NULL with the
  * runtime error set.
@@ -73,10 +74,30 @@ FN(w_remove_dead_weakref) {
     return none(I);
 }
 
+/* _weakref.proxy(object[, callback]) (Modules/_weakref.c weakref_proxy): PyArg_UnpackTuple("proxy", 1, 2),
+ * no keywords; the ProxyType object is the library's (t_weakref.c rh_weakproxy_new) */
+FN(w_proxy) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_TYPE, "proxy() takes no keyword arguments"); return NULL; }
+    if (n < 1 || n > 2) {
+        rh_err_set(rt, RH_EXC_TYPE, n < 1 ? "proxy expected at least 1 argument, got %d"
+                                          : "proxy expected at most 2 arguments, got %d", n);
+        return NULL;
+    }
+    return rh_weakproxy_new(rt, a[0], n == 2 ? a[1] : NULL);
+}
+
+/* the same function for refheap's own `weakref` module (modules.c) */
+const rh_builtin_def *hx_weakref_proxy_def(void) {
+    static const rh_builtin_def d = {"proxy", (void (*)(void))w_proxy, 0};
+    return &d;
+}
+
 #define D(py, fn) {py, (void (*)(void))fn, 0}
 static const rh_builtin_def weakref_defs[] = {
     D("getweakrefcount", w_getweakrefcount), D("getweakrefs", w_getweakrefs),
-    D("_remove_dead_weakref", w_remove_dead_weakref), {NULL, NULL, 0}};
+    D("_remove_dead_weakref", w_remove_dead_weakref), D("proxy", w_proxy), {NULL, NULL, 0}};
 #undef D
 
 /* _weakref: a new module, or NULL; ref and ReferenceType are the library's weakref type */
@@ -84,7 +105,9 @@ rh_object *hx_module__weakref(hx_interp *I) {
     rh_object *m = hx_make_module(I, "_weakref", weakref_defs);
     if (!m) return NULL;
     rh_object *d = rh_module_dict(m), *t = (rh_object *)rh_builtin_type(I->rt, RH_K_WEAKREF);
-    if (rh_dict_set_cstr(I->rt, d, "ref", t) || rh_dict_set_cstr(I->rt, d, "ReferenceType", t)) {
+    rh_object *pt = (rh_object *)rh_builtin_type(I->rt, RH_K_WEAKPROXY);
+    if (rh_dict_set_cstr(I->rt, d, "ref", t) || rh_dict_set_cstr(I->rt, d, "ReferenceType", t) ||
+        rh_dict_set_cstr(I->rt, d, "ProxyType", pt)) {
         rh_decref(I->rt, m);
         return NULL;
     }

@@ -431,6 +431,30 @@ FN(rh_mark) {
     return none(I);
 }
 
+/* sys._getframe(depth=0, /) (Python/sysmodule.c sys__getframe_impl): the frame object of the Python frame
+ * depth calls up from the caller, made now if it has none (_PyFrame_GetFrameObject); ValueError "call
+ * stack is not deep enough" past the outermost. Lib's namedtuple reads f_globals['__name__'] of depth 1. */
+FN(sys_getframe) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_TYPE, "_getframe() takes no keyword arguments"); return NULL; }
+    if (n > 1) { rh_err_set(rt, RH_EXC_TYPE, "_getframe expected at most 1 argument, got %d", n); return NULL; }
+    int64_t depth = 0;
+    if (n == 1) {
+        if (rh_kind_of(a[0]) == RH_K_FLOAT) { rh_err_set(rt, RH_EXC_TYPE, "'float' object cannot be interpreted as an integer"); return NULL; }
+        if (!rh_type_of(a[0])->as_number.nb_index) {
+            rh_err_set(rt, RH_EXC_TYPE, "'%s' object cannot be interpreted as an integer", hx_tname(a[0]));
+            return NULL;
+        }
+        if (rh_index_value(rt, a[0], &depth)) return NULL;
+    }
+    hx_frame *f = I->frame;
+    while (f && depth-- > 0) f = f->back;
+    if (!f) { rh_err_set(rt, RH_EXC_VALUE, "call stack is not deep enough"); return NULL; }
+    rh_object *fo = hx_frame_object(I, f);
+    return fo ? newref(fo) : NULL;
+}
+
 /* ---------------------------------------------------------------- module tables */
 
 static const rh_builtin_def sys_defs[] = {
@@ -442,7 +466,7 @@ static const rh_builtin_def sys_defs[] = {
     {"getdefaultencoding", (void (*)(void))sys_getdefaultencoding, 0},
     {"getfilesystemencoding", (void (*)(void))sys_getfilesystemencoding, 0},
     {"getfilesystemencodeerrors", (void (*)(void))sys_getfilesystemencodeerrors, 0},
-    {"excepthook", (void (*)(void))sys_excepthook, 0}, {"audit", (void (*)(void))sys_audit, 0}, {NULL, NULL, 0}};
+    {"excepthook", (void (*)(void))sys_excepthook, 0}, {"audit", (void (*)(void))sys_audit, 0}, {"_getframe", (void (*)(void))sys_getframe, 0}, {NULL, NULL, 0}};
 static const rh_builtin_def gc_defs[] = {
     {"collect", (void (*)(void))gc_collect, 0}, {"enable", (void (*)(void))gc_enable, 0},
     {"disable", (void (*)(void))gc_disable, 0}, {"isenabled", (void (*)(void))gc_isenabled, 0},
@@ -526,6 +550,7 @@ int hx_native_module_exists(const char *name) {
 
 rh_object *hx_import_module(hx_interp *I, const char *name) {
     rh_object **slot = native_slot(I, name);
+    if (slot && I->imports && !hx_native_module_found(I->imports, name)) slot = NULL; /* Lib's collections */
     if (!slot) return hx_import_file(I, name); /* a module written in Python (import.c) */
     if (*slot) return newref(*slot);
     rh_object *m = NULL;
@@ -566,7 +591,14 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
         rh_object *mods = m ? hx_sys_modules(I) : NULL;
         if (m && (!mods || rh_dict_set_cstr(I->rt, rh_module_dict(m), "modules", mods))) { rh_decref(I->rt, m); m = NULL; }
     }
-    else if (slot == &I->mod_weakref) m = hx_make_module(I, "weakref", weakref_defs);
+    else if (slot == &I->mod_weakref) { /* weakref.proxy / ProxyType are _weakref's (mod_weakref.c) */
+        m = hx_make_module(I, "weakref", weakref_defs);
+        rh_object *pf = m ? rh_builtin_new(I->rt, hx_weakref_proxy_def(), m) : NULL;
+        if (m && (!pf || rh_dict_set_cstr(I->rt, rh_module_dict(m), "proxy", pf) ||
+                  rh_dict_set_cstr(I->rt, rh_module_dict(m), "ProxyType", (rh_object *)rh_builtin_type(I->rt, RH_K_WEAKPROXY))))
+            rh_setref(I->rt, &m, NULL);
+        rh_xdecref(I->rt, pf);
+    }
     else if (slot == &I->mod_refheap) m = hx_make_module(I, "refheap", refheap_defs);
     else {
         m = hx_make_module(I, "gc", gc_defs);

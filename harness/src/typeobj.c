@@ -342,7 +342,17 @@ rh_object *hx_builtin_tp_new(hx_interp *I, rh_type *type, rh_object *sub, rh_obj
 FN(tp_new_wrapper) {
     rh_type *type = (rh_type *)self;
     if (hx_tp_new_check(I, type, a, n)) return NULL;
-    return hx_builtin_tp_new(I, type, a[0], a + 1, n - 1, kwn, kwv, nkw);
+    /* args = PyTuple_GetSlice(args, 1, n): the arguments after S as a tuple of their own (the empty tuple
+     * when none), alive while X's tp_new runs */
+    rh_object *rest = rh_tuple_new(I->rt, (size_t)(n - 1));
+    if (!rest) return NULL;
+    for (int i = 1; i < n; i++) {
+        rh_incref(a[i]);
+        rh_tuple_set(rest, (size_t)(i - 1), a[i]);
+    }
+    rh_object *r = hx_builtin_tp_new(I, type, a[0], a + 1, n - 1, kwn, kwv, nkw);
+    rh_decref(I->rt, rest);
+    return r;
 }
 static const rh_builtin_def tp_new_wrapper_def = {"__new__", (void (*)(void))tp_new_wrapper, HX_METH_VARARGS};
 

@@ -149,6 +149,9 @@ static inline rh_weakref **rh__weakref_listptr(rh_object *o) {
     size_t off = o->type->weaklistoffset;
     return off ? (rh_weakref **)((char *)o + off) : NULL;
 }
-static inline int rh__is_weakref(const rh_object *o) { return o->type->kind == RH_K_WEAKREF; }
+/* a weakref.ref or a weakref.ProxyType: both are PyWeakReference objects on their referent's list */
+static inline int rh__is_weakref(const rh_object *o) {
+    return o->type->kind == RH_K_WEAKREF || o->type->kind == RH_K_WEAKPROXY;
+}
 
 #endif

@@ -2000,9 +2000,18 @@ static rh_object *slot_sq_item(rh_runtime *rt, rh_object *o, intptr_t i) {
     return r;
 }
 
+/* slot_mp_ass_subscript: __setitem__ or __delitem__ from the MRO; the one no class defines is the built-in
+ * base's wrapper descriptor (a dict subclass defining only __delitem__, as Lib's Counter: dict's own
+ * dict_ass_sub stores) */
 static int slot_mp_ass_subscript(rh_runtime *rt, rh_object *o, rh_object *k, rh_object *v) {
     rh_object *args[2] = {k, v};
-    rh_object *r = v ? call_required(rt, o, "__setitem__", args, 2) : call_required(rt, o, "__delitem__", args, 1);
+    int found;
+    rh_object *r = call_special(rt, o, v ? "__setitem__" : "__delitem__", args, v ? 2 : 1, &found);
+    if (!found) {
+        rh_objobjargproc f = builtin_base(o->type)->as_mapping.mp_ass_subscript;
+        if (f && f != slot_mp_ass_subscript) return f(rt, o, k, v);
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", rh_type_name(o), v ? "__setitem__" : "__delitem__");
+    }
     if (!r) return -1;
     rh_decref(rt, r);
     return 0;

@@ -98,6 +98,8 @@ void rh_func_set_kwdefaults(rh_runtime *rt, rh_object *f, rh_object *v) { set_fi
 void rh_func_set_defaults(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->defaults, v); }
 void rh_func_set_annotations(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->annotations, v); }
 void rh_func_set_doc(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->doc, v); }
+void rh_func_set_name(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->name, v); }
+void rh_func_set_qualname(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->qualname, v); }
 
 rh_object *rh_func_dict(rh_runtime *rt, rh_object *f) {
     rh_func *fn = (rh_func *)f;

@@ -3,6 +3,7 @@
  * CPython's order (Objects/weakrefobject.c: weakref___new__, clear_weakref, _PyWeakref_ClearRef,
  * PyObject_ClearWeakRefs, handle_callback, weakref_getweakrefs).
  *
+ * Also weakref.ProxyType (_weakref.proxy: PyWeakref_NewProxy, proxy_repr), the same object under another type.
  * Owns: rh_weakref objects and the list each weakrefable object keeps at type->weaklistoffset.
  * Invariants, in prose:
  *  - a live weakref (wr_object != None) is on exactly its referent's list, doubly linked through
@@ -62,9 +63,21 @@ static void insert_after(rh_weakref *w, rh_weakref *prev) {
     prev->wr_next = w;
 }
 
-/* get_basic_refs without proxies: the callback-less ref at the head, or NULL. */
+/* get_basic_refs: the callback-less ref at the head (*ref) and the callback-less proxy right after it or
+ * at the head (*proxy), each NULL when absent. */
+static void basic_refs(rh_weakref *head, rh_weakref **ref, rh_weakref **proxy) {
+    *ref = *proxy = NULL;
+    if (!head || head->wr_callback) return;
+    if (head->ob.type->kind == RH_K_WEAKREF) {
+        *ref = head;
+        head = head->wr_next;
+    }
+    if (head && !head->wr_callback && head->ob.type->kind == RH_K_WEAKPROXY) *proxy = head;
+}
 static rh_weakref *basic_ref(rh_weakref *head) {
-    return head && head->wr_callback == NULL && rh__is_weakref(&head->ob) ? head : NULL;
+    rh_weakref *ref, *proxy;
+    basic_refs(head, &ref, &proxy);
+    return ref;
 }
 
 static int64_t list_length(const rh_weakref *w) {
@@ -164,6 +177,32 @@ void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
     t->tp_richcompare = weakref_richcompare;
 }
 
+/* proxy_repr (Objects/weakrefobject.c, 3.11): "<weakproxy at P to T at Q>"; a dead proxy names NoneType */
+static int weakproxy_repr_into(rh__sb *b, rh_object *o) {
+    rh_object *r = rh_weakref_get(o);
+    return rh__sb_printf(b, "<weakproxy at %p to %s at %p>", (const void *)o, rh_type_name(r), (void *)r);
+}
+
+/* _PyWeakref_ProxyType: the same PyWeakReference layout (80 bytes with the GC head), no hash
+ * ("unhashable type: 'weakref.ProxyType'"), not a base type. Attribute access through the proxy is the
+ * interpreter's (harness/src/interp.c: proxy_getattr / proxy_setattr forward to the referent). */
+void rh__type_init_weakproxy(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    t->name = "weakref.ProxyType";
+    t->kind = RH_K_WEAKPROXY;
+    t->flags = RH_TPFLAG_GC;
+    t->basicsize = sizeof(rh_weakref);
+    t->itemsize = 0;
+    t->weaklistoffset = 0;
+    t->dealloc = weakref_dealloc;
+    t->traverse = weakref_traverse;
+    t->clear = weakref_clear;
+    t->size_of = NULL;
+    t->tp_repr = rh__repr_by_builder;
+    t->repr_into = weakproxy_repr_into;
+    t->tp_hash = rh__hash_not_implemented;
+}
+
 /* The type table may not list weakref (types.c); initialise it on first use then. */
 static rh_type *weakref_type(rh_runtime *rt) {
     rh_type *t = rh_builtin_type(rt, RH_K_WEAKREF);
@@ -175,8 +214,8 @@ static rh_type *weakref_type(rh_runtime *rt) {
 
 /* tp_alloc + init_weakref: a tracked weakref to ob (borrowed) with callback (may be NULL). The
  * allocation may run a collection, so the caller re-reads the referent's list afterwards. */
-static rh_weakref *new_weakref(rh_runtime *rt, rh_object *ob, rh_object *callback) {
-    rh_weakref *w = (rh_weakref *)rh__object_alloc(rt, weakref_type(rt), sizeof(rh_weakref));
+static rh_weakref *new_weakref_of(rh_runtime *rt, rh_type *type, rh_object *ob, rh_object *callback) {
+    rh_weakref *w = (rh_weakref *)rh__object_alloc(rt, type, sizeof(rh_weakref));
     if (!w) return NULL;
     w->hash = -1;
     w->wr_object = ob;
@@ -186,6 +225,10 @@ static rh_weakref *new_weakref(rh_runtime *rt, rh_object *ob, rh_object *callbac
     w->none_ = rh_none(rt);
     rh__gc_track(rt, &w->ob);
     return w;
+}
+
+static rh_weakref *new_weakref(rh_runtime *rt, rh_object *ob, rh_object *callback) {
+    return new_weakref_of(rt, weakref_type(rt), ob, callback);
 }
 
 rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
@@ -204,11 +247,38 @@ rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
     if (!self) return NULL;
     if (!callback) {
         insert_head(self, list);
-    } else {
-        ref = basic_ref(*list);
-        if (ref) insert_after(self, ref);
+    } else { /* weakref___new__: after the basic proxy, else after the basic ref, else at the head */
+        rh_weakref *proxy;
+        basic_refs(*list, &ref, &proxy);
+        rh_weakref *prev = proxy ? proxy : ref;
+        if (prev) insert_after(self, prev);
         else insert_head(self, list);
     }
+    return &self->ob;
+}
+
+/* PyWeakref_NewProxy: the callback-less proxy is shared; a new one goes after the basic ref (no callback)
+ * or after the basic proxy, else the basic ref (with one). CallableProxyType is not modelled: a proxy to a
+ * callable is a ProxyType too. */
+rh_object *rh_weakproxy_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
+    rh_weakref **list = rh__weakref_listptr(o);
+    if (!list) {
+        rh_err_set(rt, RH_EXC_TYPE, "cannot create weak reference to '%s' object", o->type->name);
+        return NULL;
+    }
+    if (callback == rh_none(rt)) callback = NULL;
+    rh_weakref *ref, *proxy;
+    basic_refs(*list, &ref, &proxy);
+    if (!callback && proxy) {
+        rh_incref(&proxy->ob);
+        return &proxy->ob;
+    }
+    rh_weakref *self = new_weakref_of(rt, rh_builtin_type(rt, RH_K_WEAKPROXY), o, callback);
+    if (!self) return NULL;
+    basic_refs(*list, &ref, &proxy); /* the allocation may have run a collection */
+    rh_weakref *prev = callback ? (proxy ? proxy : ref) : ref;
+    if (prev) insert_after(self, prev);
+    else insert_head(self, list);
     return &self->ob;
 }
 

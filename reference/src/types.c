@@ -30,6 +30,8 @@
     X(RH_K_DICT,             "dict",             dict)             /* t_dict.c */                             \
     X(RH_K_RANGE,            "range",            range)            /* t_range.c */                            \
     X(RH_K_WEAKREF,          "weakref",          weakref)          /* t_weakref.c */                          \
+    X(RH_K_WEAKPROXY,        "weakproxy",        weakproxy)        /* t_weakref.c */                          \
+    X(RH_K_TUPLEGETTER,      "_tuplegetter",     tuplegetter)      /* t_tuplegetter.c */                      \
     X(RH_K_FUNCTION,         "function",         function)         /* t_function.c */                         \
     X(RH_K_METHOD,           "method",           method)           /* t_method.c */                           \
     X(RH_K_BUILTIN,          "builtin_function", builtin)          /* t_builtin.c */                          \

@@ -45,6 +45,9 @@ void rh_func_set_annotations(rh_runtime *rt, rh_object *f, rh_object *v);
 /* func_doc: borrowed, NULL until set (the embedder sets the docstring or None when it makes the function) */
 rh_object *rh_func_doc(rh_object *f);
 void rh_func_set_doc(rh_runtime *rt, rh_object *f, rh_object *v);
+/* func_set_name / func_set_qualname: v (borrowed, a str: the caller checks) replaces the function's name */
+void rh_func_set_name(rh_runtime *rt, rh_object *f, rh_object *v);
+void rh_func_set_qualname(rh_runtime *rt, rh_object *f, rh_object *v);
 /* The function's __dict__ (func.attr = x): made on first use, as _PyObject_GetDictPtr's caller does.
  * Borrowed, or NULL with MemoryError. rh_func_dict_peek: the dict if it exists yet (borrowed) or NULL. */
 rh_object *rh_func_dict(rh_runtime *rt, rh_object *f);
@@ -74,6 +77,12 @@ rh_object *rh_property_copy(rh_runtime *rt, rh_object *p, int which, rh_object *
 void rh_property_set_name(rh_runtime *rt, rh_object *p, rh_object *name);
 /* property.__doc__ = doc (borrowed; a reference is taken, the old doc released) */
 void rh_property_set_doc(rh_runtime *rt, rh_object *p, rh_object *doc);
+/* _collections._tuplegetter(index, doc) (t_tuplegetter.c): new reference; doc borrowed (counted inside).
+ * Its __doc__ is read with rh_tuplegetter_doc (borrowed) and replaced with rh_tuplegetter_set_doc. */
+rh_object *rh_tuplegetter_new(rh_runtime *rt, int64_t index, rh_object *doc);
+int64_t rh_tuplegetter_index(rh_object *g);
+rh_object *rh_tuplegetter_doc(rh_object *g);
+void rh_tuplegetter_set_doc(rh_runtime *rt, rh_object *g, rh_object *doc);
 
 /* ---- super (Objects/typeobject.c: superobject, 40 bytes + GC head): super(type, obj) after
  * supercheck (obj an instance or a subclass of type, else TypeError). Borrowed arguments; obj may be

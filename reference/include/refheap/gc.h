@@ -83,6 +83,10 @@ size_t rh_gc_take_pauses(rh_runtime *rt, rh_gc_pause *out, size_t max);
  * rh_weakref_new: new reference; TypeError "cannot create weak reference to 'int' object" for types
  * without a weakref slot; reuses an existing callback-less ref as CPython does. */
 rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback);
+/* rh_weakproxy_new: _weakref.proxy(o[, callback]), a weakref.ProxyType (PyWeakref_NewProxy): new reference;
+ * reuses the referent's callback-less proxy; same TypeError as rh_weakref_new. rh_weakref_get and
+ * rh_weakref_callback read proxies too. */
+rh_object *rh_weakproxy_new(rh_runtime *rt, rh_object *o, rh_object *callback);
 rh_object *rh_weakref_get(rh_object *ref);           /* borrowed referent or None (borrowed) */
 rh_object *rh_weakref_callback(rh_object *ref);      /* borrowed, may be None */
 int64_t rh_weakref_count(rh_object *o);              /* weakref.getweakrefcount */

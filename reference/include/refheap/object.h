@@ -126,6 +126,8 @@ typedef enum rh_kind {
     RH_K_DICTITER_KEY, RH_K_DICTITER_VALUE, RH_K_DICTITER_ITEM,
     RH_K_DICTREVITER_KEY, RH_K_DICTREVITER_VALUE, RH_K_DICTREVITER_ITEM,
     RH_K_MEMORYVIEW,       /* memoryview: the type only, no instances (t_memoryview.c) */
+    RH_K_WEAKPROXY,        /* weakref.ProxyType: _weakref.proxy(o) (t_weakref.c) */
+    RH_K_TUPLEGETTER,      /* _collections._tuplegetter: namedtuple's fields (t_tuplegetter.c) */
     RH_K__COUNT
 } rh_kind;
 

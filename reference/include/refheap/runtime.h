@@ -64,6 +64,7 @@ extern "C" {
     X(PERMISSION, "PermissionError", OS, OS)                                                            \
     X(PROCESSLOOKUP, "ProcessLookupError", OS, OS)                                                      \
     X(TIMEOUT, "TimeoutError", OS, OS)                                                                  \
+    X(REFERENCE, "ReferenceError", EXCEPTION, PLAIN) /* a dead weakref.proxy's referent (t_weakref.c) */   \
     X(RUNTIME, "RuntimeError", EXCEPTION, PLAIN)                                                        \
     X(NOTIMPLEMENTED, "NotImplementedError", RUNTIME, PLAIN)                                            \
     X(RECURSION, "RecursionError", RUNTIME, PLAIN)                                                      \

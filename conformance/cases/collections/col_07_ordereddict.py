@@ -1,0 +1,45 @@
+# id: col_07_ordereddict
+# source: python/cpython:Lib/collections/__init__.py (OrderedDict, the pure-Python version used when _collections has none: _Link, __setitem__, __delitem__, move_to_end, popitem, __eq__, __reversed__, __repr__, copy, fromkeys, setdefault, pop); Lib/test/test_ordered_dict.py
+# property: OrderedDict keeps insertion order through its own doubly linked list (weakref.proxy links:
+#   the root is a proxy to a hard root), move_to_end either way, popitem(last=False) FIFO, equality is
+#   order-sensitive between OrderedDicts and not against a dict, reversed(), KeyError texts; the links are
+#   freed by reference counting when keys go (gc counts after deleting), the dict order stays independent
+import sys, gc
+from collections import OrderedDict
+import weakref
+od = OrderedDict()
+for k in 'xyzw':
+    od[k] = ord(k)
+print(od, list(od), list(reversed(od)), len(od))
+od.move_to_end('x')
+od.move_to_end('w', last=False)
+print(list(od.items()))
+print(od.popitem(), od.popitem(last=False), od)
+a = OrderedDict([(1, 'a'), (2, 'b')])
+b = OrderedDict([(2, 'b'), (1, 'a')])
+print(a == b, dict(a) == dict(b), a == dict(b), a != b, a != dict(b))
+try:
+    od.move_to_end('nope')
+except KeyError as e:
+    print('KeyError', e)
+try:
+    OrderedDict().popitem()
+except KeyError as e:
+    print('KeyError', e)
+c = a.copy()
+c[3] = 'c'
+print(c, type(c).__name__, a)
+print(OrderedDict.fromkeys('abc', 0), c.setdefault(0, 'z'), list(c), c.pop(1), c.pop(9, 'd'), c)
+del c[2]
+print(c, list(c.keys()), list(c.values()))
+r = weakref.proxy(a)
+print(type(r).__name__, r.__class__.__name__, r.copy() == a)
+gc.collect()
+big = OrderedDict((i, i) for i in range(100))
+for i in range(100):
+    del big[i]
+print(len(big), list(big), gc.collect())
+s = OrderedDict(a=1)
+s['self'] = s
+print(s)
+print(isinstance(od, dict), gc.is_tracked(OrderedDict()), OrderedDict.__module__)
