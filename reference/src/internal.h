@@ -250,6 +250,16 @@ typedef struct rh_exc_fields {
     uint8_t extra_objects[RH_EXC_LAYOUT__COUNT]; /* object-valued extra words per layout */
 } rh_exc_fields;
 
+/* Generator frames' side words (t_gen.c: the words that do not fit in the object, plain C memory, not
+ * the model's): buffers of (class + 1) * 8 words kept for reuse, up to RH_GEN_SIDE_KEEP per class, so a
+ * generator expression does not pay a calloc and a free; freed with the runtime (rh__gen_side_fini) */
+#define RH_GEN_SIDE_CLASSES 8
+#define RH_GEN_SIDE_KEEP 4
+typedef struct rh_gen_side_cache {
+    void *buf[RH_GEN_SIDE_CLASSES][RH_GEN_SIDE_KEEP];
+    uint8_t n[RH_GEN_SIDE_CLASSES];
+} rh_gen_side_cache;
+
 struct rh_runtime {
     const rh_profile *profile;
     rh_allocator alloc;
@@ -257,6 +267,7 @@ struct rh_runtime {
     uint64_t type_epoch;              /* starts at 1, so zeroed entries are empty */
     rh_type_cache_entry type_cache[RH_TYPE_CACHE_SIZE];
     rh_special_cache_entry special_cache[RH_SPECIAL_CACHE_SIZE];
+    rh_gen_side_cache gen_side;
     uint32_t next_keys_version;       /* the next dict keys version to hand out (t_dict.c), from 2 */
 
     /* pending error: a kind and a message (err_value NULL), or an exception object err_value (owned;
@@ -437,6 +448,7 @@ void rh__dict_freelist_clear(rh_runtime *rt);
 void rh__int_freelist_clear(rh_runtime *rt);
 void rh__int_slack_free(rh_runtime *rt); /* the slack table's memory (rh_runtime_free) */
 void rh__freelists_clear(rh_runtime *rt);
+void rh__gen_side_fini(rh_runtime *rt); /* t_gen.c: the kept side-word buffers (rh_runtime_free) */
 void rh__slice_cache_clear(rh_runtime *rt); /* t_slice.c: teardown only (_PySlice_Fini) */
 
 /* intblock.c — 2.7's int and float blocks (py27). pop: a free 24-byte slot from blocks of block_size

@@ -100,6 +100,7 @@ void rh_runtime_free(rh_runtime *rt) {
     rh_err_clear(rt);
     rh__freelists_clear(rt);
     rh__slice_cache_clear(rt);
+    rh__gen_side_fini(rt);
     rh__intblock_fini(rt, &rt->fl.int27); /* PyInt_Fini: blocks go even if a leaked int still sits in one */
     rh__intblock_fini(rt, &rt->fl.float27);
     rh__interned_fini(rt);

@@ -9,6 +9,7 @@
  */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "callables.h"
 #include "refheap/exc.h"
@@ -37,6 +38,32 @@ static size_t profile_size(rh_runtime *rt, rh_kind kind, int nlocals, int stacks
     return p->gen_base + (size_t)(nlocals + stacksize) * sizeof(rh_object *);
 }
 
+/* The side words: a kept buffer of the size class when there is one (zeroed here), else calloc */
+static size_t side_class(int nwords) { return nwords > 0 ? ((size_t)nwords - 1) / 8 : 0; }
+
+static void *side_alloc(rh_runtime *rt, int nwords) {
+    size_t c = side_class(nwords), words = nwords > 0 ? (size_t)nwords : 1;
+    if (c >= RH_GEN_SIDE_CLASSES) return calloc(words, sizeof(rh_object *));
+    rh_gen_side_cache *sc = &rt->gen_side;
+    if (!sc->n[c]) return calloc((c + 1) * 8, sizeof(rh_object *));
+    void *p = sc->buf[c][--sc->n[c]];
+    memset(p, 0, words * sizeof(rh_object *));
+    return p;
+}
+
+static void side_free(rh_runtime *rt, void *p, int nwords) {
+    size_t c = side_class(nwords);
+    rh_gen_side_cache *sc = &rt->gen_side;
+    if (p && c < RH_GEN_SIDE_CLASSES && sc->n[c] < RH_GEN_SIDE_KEEP) sc->buf[c][sc->n[c]++] = p;
+    else free(p);
+}
+
+void rh__gen_side_fini(rh_runtime *rt) {
+    rh_gen_side_cache *sc = &rt->gen_side;
+    for (size_t c = 0; c < RH_GEN_SIDE_CLASSES; c++)
+        while (sc->n[c]) free(sc->buf[c][--sc->n[c]]);
+}
+
 rh_object *rh_gen_new(rh_runtime *rt, rh_kind kind, void *code, rh_object *func, rh_object *name,
                       rh_object *qualname, int nlocals, int stacksize, int nwords) {
     size_t size = profile_size(rt, kind, nlocals, stacksize);
@@ -48,7 +75,7 @@ rh_object *rh_gen_new(rh_runtime *rt, rh_kind kind, void *code, rh_object *func,
     if (need <= alloc) {
         g->f.words = (rh_object **)(void *)((char *)g + sizeof(rh_genobj));
     } else {
-        g->side = calloc((size_t)nwords ? (size_t)nwords : 1, sizeof(rh_object *));
+        g->side = side_alloc(rt, nwords);
         if (!g->side) {
             rh__object_free(rt, &g->ob, alloc);
             rh_err_nomemory(rt);
@@ -166,7 +193,7 @@ static void gen_dealloc(rh_runtime *rt, rh_object *o) {
     clear_slot(rt, &g->name);
     clear_slot(rt, &g->qualname);
     clear_slot(rt, &g->f.exc_value);
-    free(g->side);
+    side_free(rt, g->side, g->f.nwords);
     rh__object_free(rt, o, g->alloc);
 }
 
