@@ -159,11 +159,11 @@ static rh_object *weakref_richcompare(rh_runtime *rt, rh_object *a, rh_object *b
     return r;
 }
 
-void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
-    (void)rt;
-    t->name = "weakref.ReferenceType";
-    t->kind = RH_K_WEAKREF;
-    t->flags = RH_TPFLAG_GC | RH_TPFLAG_BASETYPE;
+/* The PyWeakReference layout and lifetime slots, shared by references and proxies */
+static void weakref_layout(rh_type *t, const char *name, rh_kind kind, unsigned flags) {
+    t->name = name;
+    t->kind = kind;
+    t->flags = flags;
     t->basicsize = sizeof(rh_weakref);
     t->itemsize = 0;
     t->weaklistoffset = 0;
@@ -172,6 +172,11 @@ void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
     t->clear = weakref_clear;
     t->size_of = NULL;
     t->tp_repr = rh__repr_by_builder;
+}
+
+void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    weakref_layout(t, "weakref.ReferenceType", RH_K_WEAKREF, RH_TPFLAG_GC | RH_TPFLAG_BASETYPE);
     t->repr_into = weakref_repr_into;
     t->tp_hash = weakref_hash;
     t->tp_richcompare = weakref_richcompare;
@@ -188,17 +193,7 @@ static int weakproxy_repr_into(rh__sb *b, rh_object *o) {
  * interpreter's (harness/src/interp.c: proxy_getattr / proxy_setattr forward to the referent). */
 void rh__type_init_weakproxy(rh_runtime *rt, rh_type *t) {
     (void)rt;
-    t->name = "weakref.ProxyType";
-    t->kind = RH_K_WEAKPROXY;
-    t->flags = RH_TPFLAG_GC;
-    t->basicsize = sizeof(rh_weakref);
-    t->itemsize = 0;
-    t->weaklistoffset = 0;
-    t->dealloc = weakref_dealloc;
-    t->traverse = weakref_traverse;
-    t->clear = weakref_clear;
-    t->size_of = NULL;
-    t->tp_repr = rh__repr_by_builder;
+    weakref_layout(t, "weakref.ProxyType", RH_K_WEAKPROXY, RH_TPFLAG_GC);
     t->repr_into = weakproxy_repr_into;
     t->tp_hash = rh__hash_not_implemented;
 }
