@@ -71,8 +71,15 @@ void rh__object_reuse(rh_runtime *rt, rh_object *o, rh_type *t) {
 
 void rh__object_to_freelist(rh_runtime *rt, rh_object *o) { rh__count_free(rt, o->type->kind); }
 
+/* A static object's starting count: the profile's, or immortal where the profile's is 3.12's
+ * _Py_IMMORTAL_REFCNT. */
+static intptr_t static_refcnt(const rh_runtime *rt) {
+    intptr_t n = (intptr_t)rt->profile->static_refcnt;
+    return n == RH_REFCNT_IMMORTAL_SEEN ? RH_REFCNT_IMMORTAL : n;
+}
+
 void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t) {
-    o->refcnt = (intptr_t)rt->profile->static_refcnt;
+    o->refcnt = static_refcnt(rt);
     o->type = t;
 }
 
@@ -87,7 +94,7 @@ void rh_dealloc(rh_runtime *rt, rh_object *o) {
     if (__builtin_expect(is_static(rt, o), 0)) {
         /* A static object's count reached zero: the embedder dropped references it never owned. Keep
          * the object alive (CPython would crash in a debug build); restore a sane count. */
-        o->refcnt = (intptr_t)rt->profile->static_refcnt;
+        o->refcnt = static_refcnt(rt);
         return;
     }
     o->type->dealloc(rt, o);

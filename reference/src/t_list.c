@@ -471,8 +471,7 @@ rh_object *rh_list_repeat(rh_runtime *rt, rh_object *a, int64_t n) {
     if (!r) return NULL;
     rh_object **dst = as_list(r)->item, **src = as_list(a)->item;
     /* each source item gains n references at once (list_repeat's Py_SET_REFCNT) */
-    for (size_t j = 0; j < len; j++)
-        if (!rh_is_immortal(src[j])) src[j]->refcnt += n;
+    for (size_t j = 0; j < len; j++) src[j]->refcnt += n;
     if (len == 1) {
         for (size_t i = 0; i < size; i++) dst[i] = src[0];
     } else { /* copy once, then let the copy chase itself in doubling blocks */
@@ -956,8 +955,7 @@ static rh_object *list_inplace_repeat(rh_runtime *rt, rh_object *a, intptr_t n) 
         }
         if (rh__list_resize(rt, a, size * (size_t)n) < 0) return NULL;
         rh_object **items = as_list(a)->item;
-        for (size_t j = 0; j < size; j++)
-            if (!rh_is_immortal(items[j])) items[j]->refcnt += n - 1;
+        for (size_t j = 0; j < size; j++) items[j]->refcnt += n - 1;
         for (size_t p = size; p < size * (size_t)n; p += size) memcpy(items + p, items, size * sizeof(rh_object *));
     }
     rh_incref(a);

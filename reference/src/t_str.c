@@ -48,7 +48,6 @@
 #include "containers.h"
 #include "scalars.h"
 
-#define IMMORTAL_REFCNT ((intptr_t)0xFFFFFFFF)
 
 static rh_type *str_type(rh_runtime *rt) { return rh_builtin_type(rt, RH_K_STR); }
 static inline rh_strobj *S(rh_object *o) { return (rh_strobj *)o; }
@@ -890,7 +889,7 @@ int rh_str_intern_in_place(rh_runtime *rt, rh_object **p) {
     rt->interned_n++;
     if (rt->profile->interned_immortal) {
         S(s)->state.interned = RH_SSTATE_INTERNED_IMMORTAL;
-        if (!rh_is_static(rt, s)) s->refcnt = IMMORTAL_REFCNT;
+        if (!rh_is_static(rt, s)) s->refcnt = RH_REFCNT_IMMORTAL;
     } else {
         S(s)->state.interned = RH_SSTATE_INTERNED_MORTAL;
     }

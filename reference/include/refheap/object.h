@@ -183,14 +183,18 @@ struct rh_type {
  * would otherwise leave these out of line (a call per reference count change). */
 #define RH_ALWAYS_INLINE static inline __attribute__((always_inline))
 
-/* True when the low 32 bits of refcnt read as a negative int32: immortal (py312 static objects). */
-static inline int rh_is_immortal(const rh_object *o) { return (int32_t)(uint32_t)o->refcnt < 0; }
+/* Immortal objects (3.12+: the static objects and interned strings) start at RH_REFCNT_IMMORTAL (2^58) and
+ * are known by a count of at least RH_REFCNT_IMMORTAL_MIN. Increments and decrements change their count
+ * like any other (no program holds or drops 2^57 references), so neither needs a test on the hot path;
+ * what a program sees of them (rh_refcount) is 3.12's saturated count, 0xFFFFFFFF (_Py_IMMORTAL_REFCNT),
+ * which never moves, as CPython 3.12's Py_INCREF/Py_DECREF leave it. */
+#define RH_REFCNT_IMMORTAL ((intptr_t)1 << 58)
+#define RH_REFCNT_IMMORTAL_MIN ((intptr_t)1 << 57)
+#define RH_REFCNT_IMMORTAL_SEEN ((intptr_t)0xFFFFFFFF)
+static inline int rh_is_immortal(const rh_object *o) { return o->refcnt >= RH_REFCNT_IMMORTAL_MIN; }
 
-/* Add one reference. Saturates (does nothing) on immortal objects, as CPython 3.12's Py_INCREF. */
-RH_ALWAYS_INLINE void rh_incref(rh_object *o) {
-    if (rh_is_immortal(o)) return;
-    o->refcnt++;
-}
+/* Add one reference. */
+RH_ALWAYS_INLINE void rh_incref(rh_object *o) { o->refcnt++; }
 RH_ALWAYS_INLINE void rh_xincref(rh_object *o) { if (o) rh_incref(o); }
 
 /* Deallocate `o`, whose refcount just reached zero (tp_dealloc through the trashcan). */
@@ -198,7 +202,6 @@ void rh_dealloc(rh_runtime *rt, rh_object *o);
 
 /* Drop one reference; at zero the object is deallocated (its __del__ may run, see runtime.h hooks). */
 RH_ALWAYS_INLINE void rh_decref(rh_runtime *rt, rh_object *o) {
-    if (rh_is_immortal(o)) return;
     if (--o->refcnt == 0) rh_dealloc(rt, o);
 }
 RH_ALWAYS_INLINE void rh_xdecref(rh_runtime *rt, rh_object *o) { if (o) rh_decref(rt, o); }
@@ -209,7 +212,7 @@ static inline void rh_setref(rh_runtime *rt, rh_object **slot, rh_object *v) {
 
 /* sys.getrefcount(o) minus nothing: the caller's own reference is already in the count. */
 static inline intptr_t rh_refcount(const rh_object *o) {
-    return rh_is_immortal(o) ? (intptr_t)(uint32_t)o->refcnt : o->refcnt;
+    return rh_is_immortal(o) ? RH_REFCNT_IMMORTAL_SEEN : o->refcnt;
 }
 
 /* ---- generic operations (reference/src/object.c) ---- */

@@ -93,7 +93,7 @@ typedef struct rh_profile {
     /* identity */
     int64_t small_int_min;        /* -5 */
     int64_t small_int_max;        /* 256 */
-    int64_t static_refcnt;        /* initial refcount of static objects: 999999999 (3.11), 0xFFFFFFFF (3.12 immortal) */
+    int64_t static_refcnt;        /* initial refcount of static objects: 999999999 (3.11); 0xFFFFFFFF (3.12: _Py_IMMORTAL_REFCNT) makes them immortal (object.h) */
     int interned_immortal;        /* 3.12: sys.intern makes the string immortal */
 
     /* cyclic GC */
