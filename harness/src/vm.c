@@ -811,8 +811,7 @@ static inline int attr_cache_way(rh_runtime *rt, const hx_acache *ac, const rh_o
  * change whenever a name is added to or removed from either dict (refheap/types.h). */
 static inline rh_object *global_cached(hx_interp *I, rh_object *globals, const hx_gcache *g) {
     if (!g->bver) return rh_dict_versioned_value(globals, g->gver, g->ix);
-    if (rh_dict_keys_version(I->rt, globals) != g->gver) return NULL;
-    return rh_dict_versioned_value(I->builtins, g->bver, g->ix);
+    return rh_dict_keys_at_version(globals, g->gver) ? rh_dict_versioned_value(I->builtins, g->bver, g->ix) : NULL;
 }
 
 /* Specialise a LOAD_GLOBAL site after a generic lookup found its name (0 versions: left generic). */
@@ -1197,8 +1196,8 @@ L_UNPACK_SEQUENCE: {
 L_BINARY_SUBSCR:
     w = POP();
     v = POP();
-    r = seq_item_fast(v, w);
-    if (!r) r = hx_subscr(I, v, w);
+    if (rh_type_of(v) == rh_builtin_type(rt, RH_K_DICT)) r = rh_dict_subscript(rt, v, w); /* BINARY_SUBSCR_DICT */
+    else if (!(r = seq_item_fast(v, w))) r = hx_subscr(I, v, w);
     rh_decref(rt, w);
     rh_decref(rt, v);
     if (!r) goto error;
@@ -1207,8 +1206,8 @@ L_BINARY_SUBSCR:
 L_STORE_SUBSCR: {
     rh_object *idx = POP(), *o = POP();
     v = POP();
-    t = list_store_fast(rt, o, idx, v);
-    if (t > 0) t = hx_store_subscr(I, o, idx, v);
+    if (rh_type_of(o) == rh_builtin_type(rt, RH_K_DICT)) t = rh_dict_set(rt, o, idx, v); /* STORE_SUBSCR_DICT */
+    else if ((t = list_store_fast(rt, o, idx, v)) > 0) t = hx_store_subscr(I, o, idx, v);
     rh_decref(rt, idx);
     rh_decref(rt, v);
     rh_decref(rt, o);
@@ -1300,11 +1299,18 @@ L_DELETE_ATTR:
     rh_decref(rt, w);
     if (t) goto error;
     DISPATCH();
-L_LOAD_METHOD:
+L_LOAD_METHOD: {
+    hx_mcache *mc = &c->mcache[*ip++];
     v = POP();
-    if (load_method(I, v, c->co_names[arg], &c->mcache[*ip++], sp) != 0) goto error;
+    if (mc->mkind == (int)rh_kind_of(v) + 1 && !(rh_type_of(v)->flags & RH_TPFLAG_HEAPTYPE)) { /* load_method's */
+        PUSH(v);                                                   /* remembered def of a built-in receiver */
+        PUSH(tag_def(mc->mdef));
+        DISPATCH();
+    }
+    if (load_method(I, v, c->co_names[arg], mc, sp) != 0) goto error;
     sp += 2;
     DISPATCH();
+}
 L_KW_NAMES:
     kwn = (const char *const *)c->kwlists[arg].names;
     nkw = c->kwlists[arg].n;

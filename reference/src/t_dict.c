@@ -245,8 +245,9 @@ void rh__set_key_error(rh_runtime *rt, rh_object *key) { rh_err_set_key(rt, key)
 #define PERTURB_SHIFT 5
 #define DKIX_KEY_CHANGED ((intptr_t)-4)
 
-/* str key in a unicode or split table (unicodekeys_lookup_unicode) */
-static intptr_t lookup_unicode(rh_runtime *rt, rh_dictkeys *dk, rh_object *key, int64_t hash) {
+/* str key in a unicode or split table (unicodekeys_lookup_unicode); inlined where _Py_dict_lookup
+ * calls it, as 3.12's Py_ALWAYS_INLINE do_lookup is */
+RH_ALWAYS_INLINE intptr_t lookup_unicode(rh_runtime *rt, rh_dictkeys *dk, rh_object *key, int64_t hash) {
     rh_dict_uentry *ep0 = dk_uentries(dk);
     size_t mask = dk_size(dk) - 1, perturb = (size_t)hash, i = (size_t)hash & mask;
     for (;;) {
@@ -320,8 +321,9 @@ static intptr_t lookup_general(rh_runtime *rt, rh_dict *mp, rh_dictkeys *dk, rh_
 }
 
 /* _Py_dict_lookup: entry index (value in *value, NULL for a split dict's unset slot), RH_DKIX_EMPTY, or
- * RH_DKIX_ERROR with the error set. */
-static intptr_t dict_lookup(rh_runtime *rt, rh_dict *mp, rh_object *key, int64_t hash, rh_object **value) {
+ * RH_DKIX_ERROR with the error set. The common case (a str key in a str-keyed table) is inlined into its
+ * callers; the rest, which may call __eq__ and restart, is dict_lookup_any. */
+static intptr_t dict_lookup_any(rh_runtime *rt, rh_dict *mp, rh_object *key, int64_t hash, rh_object **value) {
     for (;;) {
         rh_dictkeys *dk = mp->keys;
         intptr_t ix;
@@ -337,6 +339,14 @@ static intptr_t dict_lookup(rh_runtime *rt, rh_dict *mp, rh_object *key, int64_t
         }
         return ix;
     }
+}
+
+RH_ALWAYS_INLINE intptr_t dict_lookup(rh_runtime *rt, rh_dict *mp, rh_object *key, int64_t hash, rh_object **value) {
+    rh_dictkeys *dk = mp->keys;
+    if (!dk_is_unicode(dk) || !rh__is_str_exact(key)) return dict_lookup_any(rt, mp, key, hash, value);
+    intptr_t ix = lookup_unicode(rt, dk, key, hash);
+    *value = ix < 0 ? NULL : mp->values ? mp->values[ix] : dk_uentries(dk)[ix].value;
+    return ix;
 }
 
 intptr_t rh__dictkeys_lookup_str(rh_runtime *rt, rh_dictkeys *k, rh_object *name) {
@@ -718,6 +728,13 @@ rh_object *rh_dict_get(rh_runtime *rt, rh_object *d, rh_object *key) {
     return v;
 }
 
+rh_object *rh_dict_subscript(rh_runtime *rt, rh_object *d, rh_object *key) {
+    rh_object *v = rh_dict_get(rt, d, key);
+    if (v) return rh_incref(v), v;
+    if (!rh_err_occurred(rt)) rh__set_key_error(rt, key);
+    return NULL;
+}
+
 /* delitem_common: the entry becomes a hole (combined) or its value slot is emptied (split) */
 static void delitem_common(rh_runtime *rt, rh_dict *mp, int64_t hash, intptr_t ix, rh_object *old_value) {
     size_t pos = lookup_slot_of(mp->keys, hash, ix);
@@ -921,6 +938,10 @@ intptr_t rh_dict_key_index(rh_runtime *rt, rh_object *d, rh_object *key) {
     intptr_t ix = rh__dictkeys_lookup_str(rt, k, key);
     if (ix < 0) rh_err_clear(rt);
     return ix < 0 ? -1 : ix;
+}
+
+int rh_dict_keys_at_version(const rh_object *d, uint32_t version) {
+    return !rh__dict27_is(d) && ((const rh_dict *)(const void *)d)->keys->dk_version == version;
 }
 
 rh_object *rh_dict_versioned_value(const rh_object *d, uint32_t version, intptr_t ix) {

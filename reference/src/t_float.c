@@ -77,14 +77,16 @@ void rh__float_freelist_clear(rh_runtime *rt) {
     rt->fl.float_n = 0;
 }
 
+/* A float from the freelist when it has one (only the 3.x profiles fill float_head), else from the 2.7
+ * block list or the allocator. */
 rh_object *rh_float_new(rh_runtime *rt, double v) {
     rh_object *o = rt->fl.float_head;
-    if (rt->profile->float_block_size) { /* PyFloat_FromDouble, 2.7 */
-        if (!(o = rh__intblock_pop(rt, &rt->fl.float27, rt->profile->float_block_size))) return NULL;
-        rh__object_reuse(rt, o, float_type(rt));
-    } else if (o) {
+    if (__builtin_expect(o != NULL, 1)) {
         rt->fl.float_head = (rh_object *)o->type;
         rt->fl.float_n--;
+        rh__object_reuse(rt, o, float_type(rt));
+    } else if (rt->profile->float_block_size) { /* PyFloat_FromDouble, 2.7 */
+        if (!(o = rh__intblock_pop(rt, &rt->fl.float27, rt->profile->float_block_size))) return NULL;
         rh__object_reuse(rt, o, float_type(rt));
     } else {
         o = rh__object_alloc(rt, float_type(rt), sizeof(rh_float));

@@ -214,6 +214,9 @@ rh_object *rh_dict_from_pairs(rh_runtime *rt, rh_object *const *kv, size_t n);
 rh_object *rh_dict_get(rh_runtime *rt, rh_object *d, rh_object *key); /* borrowed or NULL (no error
                                                               set when absent; error set if unhashable) */
 int rh_dict_set(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v);  /* no steal */
+/* d[key] for an exact dict, as 3.11's BINARY_SUBSCR_DICT (Python/ceval.c): PyDict_GetItemWithError and a
+ * KeyError(key) when absent, without the mapping-slot dispatch. New reference or NULL with the error set. */
+rh_object *rh_dict_subscript(rh_runtime *rt, rh_object *d, rh_object *key);
 int rh_dict_del(rh_runtime *rt, rh_object *d, rh_object *key);   /* KeyError if absent */
 rh_object *rh_dict_pop(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *dflt); /* new ref */
 int rh_dict_clear(rh_runtime *rt, rh_object *d);
@@ -228,10 +231,12 @@ int rh_dict_next(rh_object *d, size_t *pos, rh_object **k, rh_object **v);
  *  rh_dict_key_index: the entry index of key in such a table (borrowed key), -1 when absent or the dict
  *    has no version. No error is left set.
  *  rh_dict_versioned_value: the value (borrowed) of entry ix while d's keys are still at `version`
- *    (nonzero), else NULL. */
+ *    (nonzero), else NULL.
+ *  rh_dict_keys_at_version: 1 while d's keys are still at `version` (nonzero), else 0. */
 uint32_t rh_dict_keys_version(rh_runtime *rt, rh_object *d);
 intptr_t rh_dict_key_index(rh_runtime *rt, rh_object *d, rh_object *key);
 rh_object *rh_dict_versioned_value(const rh_object *d, uint32_t version, intptr_t ix);
+int rh_dict_keys_at_version(const rh_object *d, uint32_t version);
 /* PyDict_Merge(a, b, override=1), as dict(b), a.update(b) and {**b} do: every item of dict b stored in
  * dict a, with CPython's table policy — 3.11 clones a clean table into an empty dict and otherwise
  * resizes once for len(a) + len(b) before inserting; 2.7 resizes once when fill + len(b) would pass 2/3.
