@@ -1608,12 +1608,13 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_ARRAY: return hx_array_method_tables(k, t);            /* mod_array.c */
     case RH_K_STRINGIO: return hx_stringio_method_tables(k, t);      /* mod_io.c */
     case RH_K_RANDOM: return hx_random_method_tables(k, t);          /* mod_random.c */
-    case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: return hx_sre_method_tables(k, t); /* mod_sre.c */
+    case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: case RH_K_SRE_SCANNER: return hx_sre_method_tables(k, t); /* mod_sre.c */
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_method_tables(k, t); /* mod_thread.c */
     case RH_K_DEQUE: return hx_deque_method_tables(k, t);            /* mod_collections.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: return hx_bytes_method_tables(k, t); /* builtins_bytes.c */
     case RH_K_MAPPINGPROXY: return hx_proxy_method_tables(k, t);     /* builtins_proxy.c */
     case RH_K_STRUCT: return hx_struct_method_tables(k, t);          /* mod_struct.c */
+    case RH_K_SCANDIR_ITER: case RH_K_DIRENTRY: return hx_posix_method_tables(k, t); /* mod_posix.c */
     case RH_K_GENERICALIAS: return hx_genericalias_method_tables(k, t); /* builtins_proxy.c */
     case RH_K_UNION: return hx_union_method_tables(k, t);            /* builtins_proxy.c */
     case RH_K_COMPLEX: return hx_complex_method_tables(k, t);        /* builtins_complex.c */

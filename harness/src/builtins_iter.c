@@ -150,7 +150,13 @@ FN(bi_frozenset) {
 FN(bi_iter) {
     UNUSED_ARGS;
     if (no_kw(I, "iter", nkw) || nargs(I, "iter", n, 1, 2)) return NULL;
-    if (n == 2) { rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "iter(callable, sentinel)"); return NULL; }
+    if (n == 2) { /* builtin_iter: a callable_iterator (Objects/iterobject.c) */
+        if (rh_kind_of(a[0]) != RH_K_WEAKREF && !rh_type_of(a[0])->tp_call) {
+            rh_err_set(I->rt, RH_EXC_TYPE, "iter(v, w): v must be callable");
+            return NULL;
+        }
+        return rh_calliter_new(I->rt, a[0], a[1]);
+    }
     return rh_getiter(I->rt, a[0]);
 }
 

@@ -816,13 +816,15 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);
         if (!got && rh_kind_of(o) == RH_K_STRINGIO) got = hx_stringio_getattr(I, o, hx_cstr(I, name), &r);
         if (!got && rh_kind_of(o) == RH_K_STRUCT) got = hx_struct_getattr(I, o, hx_cstr(I, name), &r); /* mod_struct.c */
+        if (!got && rh_kind_of(o) == RH_K_DIRENTRY) got = hx_posix_getattr(I, o, hx_cstr(I, name), &r); /* mod_posix.c */
         if (!got && rh_kind_of(o) == RH_K_UNION) got = hx_union_getattr(I, o, name, &r); /* builtins_proxy.c */
         if (!got && rh_kind_of(o) == RH_K_COMPLEX) got = hx_complex_getattr(I, o, hx_cstr(I, name), &r); /* builtins_complex.c */
         if (!got && rh_kind_of(o) == RH_K_SLICE) got = hx_slice_getattr(I, o, hx_cstr(I, name), &r); /* builtins_slice.c */
         if (!got && rh_kind_of(o) == RH_K_RANGE) got = range_member(I, o, name, &r);
         if (!got) got = hx_collections_getattr(I, o, name, &r); /* mod_collections.c: deque.maxlen */
         if (!got) got = hx_dictview_getattr(I, o, name, &r); /* builtins_dictview.c: view.mapping */
-        if (!got && (rh_kind_of(o) == RH_K_SRE_PATTERN || rh_kind_of(o) == RH_K_SRE_MATCH)) got = hx_sre_getattr(I, o, name, &r);
+        if (!got && (rh_kind_of(o) == RH_K_SRE_PATTERN || rh_kind_of(o) == RH_K_SRE_MATCH || rh_kind_of(o) == RH_K_SRE_SCANNER))
+            got = hx_sre_getattr(I, o, name, &r);
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);

@@ -397,6 +397,10 @@ rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), und
  * (hx_sre_getattr: 1 found (*out new reference), 0 not an attribute it has, -1 error) */
 rh_object *hx_module_sre(hx_interp *I);
 int hx_sre_method_tables(rh_kind kind, hx_mtab out[2]);
+/* mod_posix.c: os.scandir's ScandirIterator and DirEntry (reference/src/t_scandir.c): their methods, and
+ * DirEntry's name/path (1 found (*out new reference), 0 not one of them) */
+int hx_posix_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_posix_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);
 int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* mod_thread.c: _thread (Modules/_threadmodule.c, one thread); _thread.lock / RLock methods and constructors */
 rh_object *hx_module__thread(hx_interp *I);

@@ -1,6 +1,6 @@
 /* mod_posix.c — posix, the os module's native half (CPython 3.11 Modules/posixmodule.c): what Lib's os.py,
  * posixpath.py, genericpath.py and stat.py need, and the common calls (getcwd, stat, listdir, open/read/
- * write/close, mkdir/rmdir/unlink/rename, environ, fspath, urandom, ...).
+ * write/close, mkdir/rmdir/unlink/rename, chdir, symlink, scandir, environ, fspath, urandom, ...).
  *
  * Owns the posix module. Its objects are the runtime's: stat results and terminal sizes are struct
  * sequences (os.stat_result / os.terminal_size, t_structseq.c), names str or bytes as the path given,
@@ -11,7 +11,9 @@
  * functions are not in _have_functions, so os.supports_dir_fd is empty); follow_symlinks=False is lstat.
  * Invariants: no C resource outlives a call (directory streams closed on every path); a path argument's
  * str/bytes form is held by the px_path for the call (path_cleanup).
- * Not here (yet): scandir/DirEntry, chmod, symlink/readlink, utime, fork/exec/wait, uname, times.
+ * scandir's iterator and entries (reference/src/t_scandir.c) get their methods here (hx_posix_method_tables,
+ * hx_posix_getattr) and the iterator its tp_iternext when posix is imported.
+ * Not here (yet): chmod, readlink, utime, fork/exec/wait, uname, times.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -28,6 +30,7 @@
 #include <unistd.h>
 
 #include "interp.h"
+#include "refheap/modtypes.h"
 
 extern char **environ;
 
@@ -160,6 +163,15 @@ static rh_object *px_error2(hx_interp *I, int err, rh_object *f1, rh_object *f2)
     rh_object *args[5] = {rh_int_from_i64(rt, err), rh_str_from_cstr(rt, strerror(err)), f1, rh_none(rt), f2};
     int nargs = f2 ? 5 : f1 ? 3 : 2;
     rh_object *e = args[0] && args[1] ? rh_exc_new(rt, (rh_object *)rh_exc_type(rt, RH_EXC_OS), args, (size_t)nargs) : NULL;
+    rh_xdecref(rt, args[0]);
+    rh_xdecref(rt, args[1]);
+    if (e) rh_err_set_object(rt, e);
+    return NULL;
+}
+/* an error naming a path, from a type slot (no interpreter at hand) */
+static rh_object *path_error_rt(rh_runtime *rt, rh_object *path) {
+    rh_object *args[3] = {rh_int_from_i64(rt, errno), rh_str_from_cstr(rt, strerror(errno)), path};
+    rh_object *e = args[0] && args[1] ? rh_exc_new(rt, (rh_object *)rh_exc_type(rt, RH_EXC_OS), args, path ? 3 : 2) : NULL;
     rh_xdecref(rt, args[0]);
     rh_xdecref(rt, args[1]);
     if (e) rh_err_set_object(rt, e);
@@ -446,6 +458,19 @@ FN(px_listdir) {
     return l;
 }
 
+/* chdir(path) (os_chdir_impl): a path, or an fd (fchdir) */
+FN(px_chdir) {
+    (void)self;
+    const char *names[] = {"path"};
+    rh_object *o[1];
+    px_path p;
+    if (hx_parse_kw(I, "chdir", names, 1, 1, 1, a, n, kwn, kwv, nkw, o) || path_conv(I, "chdir", "path", o[0], 1, 0, &p))
+        return NULL;
+    rh_object *r = (p.c ? chdir(p.c) : fchdir(p.fd)) ? path_error(I, &p) : none_ref(I);
+    path_cleanup(I, &p);
+    return r;
+}
+
 /* mkdir(path, mode=0o777, *, dir_fd=None) */
 FN(px_mkdir) {
     (void)self;
@@ -494,6 +519,23 @@ static rh_object *do_rename(hx_interp *I, const char *fn, rh_object **a, int n, 
 }
 FN(px_rename) { (void)self; return do_rename(I, "rename", a, n, kwn, kwv, nkw); }
 FN(px_replace) { (void)self; return do_rename(I, "replace", a, n, kwn, kwv, nkw); }
+
+/* symlink(src, dst, target_is_directory=False, *, dir_fd=None) (os_symlink_impl): dst made a link to src;
+ * errors name both; target_is_directory matters on Windows only */
+FN(px_symlink) {
+    (void)self;
+    const char *names[] = {"src", "dst", "target_is_directory", "dir_fd"};
+    rh_object *o[4], *r;
+    px_path s, d;
+    if (hx_parse_kw(I, "symlink", names, 4, 3, 2, a, n, kwn, kwv, nkw, o) || px_no_dir_fd(I, "symlink", o[3]) ||
+        path_conv(I, "symlink", "src", o[0], 0, 0, &s))
+        return NULL;
+    if (path_conv(I, "symlink", "dst", o[1], 0, 0, &d)) return path_cleanup(I, &s), NULL;
+    r = symlink(s.c, d.c) ? px_error2(I, errno, s.obj, d.obj) : none_ref(I); /* str and bytes may mix (POSIX) */
+    path_cleanup(I, &s);
+    path_cleanup(I, &d);
+    return r;
+}
 
 /* ---------------------------------------------------------------- file descriptors */
 
@@ -589,17 +631,299 @@ FN(px_get_terminal_size) {
     return r;
 }
 
+/* ---------------------------------------------------------------- scandir (os_scandir_impl, DirEntry) */
+
+static rh_scandir_iter *SI(rh_object *o) { return (rh_scandir_iter *)(void *)o; }
+static rh_direntry *DE(rh_object *o) { return (rh_direntry *)(void *)o; }
+
+/* a str or bytes name's C string (NULL with the error set) */
+static const char *name_c(rh_runtime *rt, rh_object *s) {
+    size_t len;
+    return rh_kind_of(s) == RH_K_BYTES ? rh_bytes_data(s) : rh_str_utf8(rt, s, &len);
+}
+
+/* str (os.fsdecode) or bytes from n characters of c */
+static rh_object *fs_obj(rh_runtime *rt, const char *c, size_t n, int as_bytes) {
+    return as_bytes ? rh_bytes_from(rt, c, n) : rh_str_from_utf8(rt, c, n);
+}
+
+/* DirEntry_from_posix_info: name as the scan's path type (str for an fd scan); path joined to the
+ * directory (join_path_filename: "." when scandir() had no path, one '/' between), or the name itself for
+ * an fd scan, whose fd stat() then uses. New reference or NULL. */
+static rh_object *direntry_make(rh_runtime *rt, rh_scandir_iter *it, const struct dirent *d) {
+    rh_object *o = rh_direntry_new(rt);
+    if (!o) return NULL;
+    rh_direntry *e = DE(o);
+    size_t nlen = strlen(d->d_name);
+    e->d_type = d->d_type;
+    e->d_ino = (uint64_t)d->d_ino;
+    e->name = fs_obj(rt, d->d_name, nlen, it->is_bytes);
+    if (e->name && it->fd != -1) {
+        e->dir_fd = it->fd;
+        rh_incref(e->name);
+        e->path = e->name;
+    } else if (e->name) {
+        const char *dir = it->narrow ? it->narrow : ".";
+        size_t dlen = strlen(dir), at = dlen;
+        char *joined = malloc(dlen + nlen + 2);
+        if (!joined) {
+            rh_decref(rt, o);
+            return rh_err_nomemory(rt), NULL;
+        }
+        memcpy(joined, dir, dlen);
+        if (dlen && dir[dlen - 1] != '/') joined[at++] = '/';
+        memcpy(joined + at, d->d_name, nlen + 1);
+        e->path = fs_obj(rt, joined, at + nlen, it->is_bytes);
+        free(joined);
+    }
+    if (!e->path) rh_setref(rt, &o, NULL);
+    return o;
+}
+
+/* ScandirIterator_iternext: the next entry but '.' and '..'; at the end (or on a read error, which is
+ * raised with the path) the stream is closed */
+static rh_object *scandir_next(rh_runtime *rt, rh_object *o) {
+    rh_scandir_iter *it = SI(o);
+    while (it->dirp) {
+        errno = 0;
+        struct dirent *d = readdir(it->dirp);
+        if (!d) {
+            int err = errno;
+            rh_scandir_iter_close(o);
+            if (err) {
+                errno = err;
+                return path_error_rt(rt, it->path);
+            }
+            return NULL;
+        }
+        if (!strcmp(d->d_name, ".") || !strcmp(d->d_name, "..")) continue;
+        return direntry_make(rt, it, d);
+    }
+    return NULL;
+}
+
+/* scandir(path=None): a ScandirIterator over a path (str, bytes, os.PathLike; None: ".") or an fd (read
+ * through a dup of it) */
+FN(px_scandir) {
+    (void)self;
+    rh_runtime *rt = I->rt;
+    const char *names[] = {"path"};
+    rh_object *o[1];
+    px_path p;
+    if (hx_parse_kw(I, "scandir", names, 1, 1, 0, a, n, kwn, kwv, nkw, o) ||
+        path_conv(I, "scandir", "path", o[0], 1, 1, &p))
+        return NULL;
+    rh_object *r = rh_scandir_iter_new(rt);
+    if (!r) return path_cleanup(I, &p), NULL;
+    rh_scandir_iter *it = SI(r);
+    it->is_bytes = p.is_bytes;
+    if (!p.c) { /* an fd: _Py_dup (non-inheritable), then fdopendir */
+        it->fd = p.fd;
+        it->dir_fd = fcntl(p.fd, F_DUPFD_CLOEXEC, 0);
+        if (it->dir_fd < 0) {
+            path_cleanup(I, &p);
+            rh_decref(rt, r);
+            return posix_error(I);
+        }
+        if (!(it->dirp = fdopendir(it->dir_fd))) {
+            int err = errno;
+            close(it->dir_fd);
+            errno = err;
+        }
+    } else {
+        it->dirp = opendir(p.c);
+        if (p.conv) it->path = p.conv, it->narrow = p.c, p.conv = NULL; /* kept: entries join to it */
+    }
+    if (!it->dirp) {
+        path_error(I, &p);
+        rh_setref(rt, &r, NULL);
+    }
+    path_cleanup(I, &p);
+    return r;
+}
+
+/* ScandirIterator.close(), __enter__(), __exit__(*args) */
+FN(si_close) {
+    (void)a; (void)kwn; (void)kwv;
+    if (nkw || n) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "ScandirIterator.close() takes no arguments (%d given)", n + nkw);
+        return NULL;
+    }
+    rh_scandir_iter_close(self);
+    return none_ref(I);
+}
+FN(si_enter) {
+    (void)a; (void)kwn; (void)kwv;
+    if (nkw || n) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "ScandirIterator.__enter__() takes no arguments (%d given)", n + nkw);
+        return NULL;
+    }
+    rh_incref(self);
+    return self;
+}
+FN(si_exit) {
+    (void)a; (void)n; (void)kwv;
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "ScandirIterator.__exit__() takes no keyword arguments");
+        (void)kwn;
+        return NULL;
+    }
+    rh_scandir_iter_close(self);
+    return none_ref(I);
+}
+
+/* DirEntry_fetch_stat: stat / lstat of the entry's path, or fstatat on an fd scan's fd; errors name the
+ * entry's path */
+static rh_object *direntry_fetch_stat(hx_interp *I, rh_object *o, int follow) {
+    rh_direntry *e = DE(o);
+    struct stat st;
+    int rc;
+    if (e->dir_fd != -1) {
+        const char *c = name_c(I->rt, e->name);
+        if (!c) return NULL;
+        rc = fstatat(e->dir_fd, c, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    } else {
+        const char *c = name_c(I->rt, e->path);
+        if (!c) return NULL;
+        rc = follow ? stat(c, &st) : lstat(c, &st);
+    }
+    return rc ? px_error2(I, errno, e->path, NULL) : stat_result(I, &st);
+}
+
+/* DirEntry_get_lstat / DirEntry_get_stat: fetched once and kept (a non-link's stat is its lstat).
+ * Borrowed reference or NULL. */
+static rh_object *direntry_lstat(hx_interp *I, rh_object *o) {
+    rh_direntry *e = DE(o);
+    if (!e->lstat) e->lstat = direntry_fetch_stat(I, o, 0);
+    return e->lstat;
+}
+static int direntry_is_link(hx_interp *I, rh_object *o);
+static rh_object *direntry_stat(hx_interp *I, rh_object *o, int follow) {
+    rh_direntry *e = DE(o);
+    if (!follow) return direntry_lstat(I, o);
+    if (!e->stat) {
+        int link = direntry_is_link(I, o);
+        if (link < 0) return NULL;
+        if (link) e->stat = direntry_fetch_stat(I, o, 1);
+        else if ((e->stat = direntry_lstat(I, o))) rh_incref(e->stat);
+    }
+    return e->stat;
+}
+
+/* st_mode & S_IFMT == bits, of a stat result */
+static int mode_is(hx_interp *I, rh_object *st, unsigned bits) {
+    int64_t mode;
+    if (rh_int_as_i64(I->rt, rh_tuple_get(st, 0), &mode)) return -1;
+    return ((unsigned)mode & S_IFMT) == bits;
+}
+
+/* DirEntry_test_mode: from d_type when it is known (a link followed needs stat); a file gone since
+ * (FileNotFoundError) is neither. 1, 0, -1. */
+static int direntry_test_mode(hx_interp *I, rh_object *o, int follow, unsigned bits) {
+    rh_direntry *e = DE(o);
+    int is_link = e->d_type == DT_LNK;
+    if (e->d_type == DT_UNKNOWN || (follow && is_link)) {
+        rh_object *st = direntry_stat(I, o, follow);
+        if (!st) {
+            if (rh_err_occurred(I->rt) != RH_EXC_FILENOTFOUND) return -1;
+            rh_err_clear(I->rt);
+            return 0;
+        }
+        return mode_is(I, st, bits);
+    }
+    if (is_link) return bits == S_IFLNK;
+    return bits == S_IFDIR ? e->d_type == DT_DIR : bits == S_IFREG ? e->d_type == DT_REG : 0;
+}
+static int direntry_is_link(hx_interp *I, rh_object *o) {
+    rh_direntry *e = DE(o);
+    return e->d_type != DT_UNKNOWN ? e->d_type == DT_LNK : direntry_test_mode(I, o, 0, S_IFLNK);
+}
+
+/* the keyword-only follow_symlinks=True of is_dir / is_file / stat: 0/1, or -1 */
+static int follow_arg(hx_interp *I, const char *fn, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    const char *names[] = {"follow_symlinks"};
+    rh_object *o[1];
+    if (hx_parse_kw(I, fn, names, 1, 0, 0, a, n, kwn, kwv, nkw, o)) return -1;
+    return o[0] ? rh_truthy(I->rt, o[0]) : 1;
+}
+static rh_object *bool_or_null(hx_interp *I, int r) { return r < 0 ? NULL : rh_bool(I->rt, r); }
+
+FN(de_is_dir) {
+    int f = follow_arg(I, "is_dir", a, n, kwn, kwv, nkw);
+    return f < 0 ? NULL : bool_or_null(I, direntry_test_mode(I, self, f, S_IFDIR));
+}
+FN(de_is_file) {
+    int f = follow_arg(I, "is_file", a, n, kwn, kwv, nkw);
+    return f < 0 ? NULL : bool_or_null(I, direntry_test_mode(I, self, f, S_IFREG));
+}
+FN(de_stat) {
+    int f = follow_arg(I, "stat", a, n, kwn, kwv, nkw);
+    rh_object *st = f < 0 ? NULL : direntry_stat(I, self, f);
+    if (st) rh_incref(st);
+    return st;
+}
+
+/* DirEntry's methods without arguments: the clinic's (METH_METHOD, "is_symlink() takes no arguments") or,
+ * plain (METH_NOARGS, __fspath__), "DirEntry.__fspath__() takes no arguments (1 given)" */
+static int de_noargs(hx_interp *I, const char *fn, int n, int nkw, int plain) {
+    if (!n && !nkw) return 0;
+    if (plain) rh_err_set(I->rt, RH_EXC_TYPE, "DirEntry.%s() takes no arguments (%d given)", fn, n + nkw);
+    else rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments", fn);
+    return -1;
+}
+FN(de_is_symlink) {
+    (void)a; (void)kwn; (void)kwv;
+    return de_noargs(I, "is_symlink", n, nkw, 0) ? NULL : bool_or_null(I, direntry_is_link(I, self));
+}
+FN(de_inode) {
+    (void)a; (void)kwn; (void)kwv;
+    if (de_noargs(I, "inode", n, nkw, 0)) return NULL;
+    uint64_t ino = DE(self)->d_ino; /* little-endian bytes for an ino_t past int64 */
+    return ino <= INT64_MAX ? rh_int_from_i64(I->rt, (int64_t)ino)
+                            : rh_int_from_bytes(I->rt, (const unsigned char *)&ino, sizeof ino, 1, 0);
+}
+FN(de_fspath) {
+    (void)a; (void)kwn; (void)kwv;
+    if (de_noargs(I, "__fspath__", n, nkw, 1)) return NULL;
+    rh_incref(DE(self)->path);
+    return DE(self)->path;
+}
+
+#define DEF(fn, name) static const rh_builtin_def fn##_def = {name, (void (*)(void))fn, 0};
+DEF(si_close, "close") DEF(si_enter, "__enter__") DEF(si_exit, "__exit__")
+DEF(de_is_dir, "is_dir") DEF(de_is_file, "is_file") DEF(de_is_symlink, "is_symlink") DEF(de_stat, "stat")
+DEF(de_inode, "inode") DEF(de_fspath, "__fspath__")
+#undef DEF
+static const rh_builtin_def *const scandir_methods[] = {&si_close_def, &si_enter_def, &si_exit_def, NULL};
+static const rh_builtin_def *const direntry_methods[] = {&de_is_dir_def, &de_is_file_def, &de_is_symlink_def,
+    &de_stat_def, &de_inode_def, &de_fspath_def, NULL};
+
+int hx_posix_method_tables(rh_kind kind, hx_mtab out[2]) {
+    out[0] = (hx_mtab){kind == RH_K_DIRENTRY ? direntry_methods : scandir_methods, NULL};
+    return 1;
+}
+
+/* DirEntry's members name and path (read-only) */
+int hx_posix_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out) {
+    if (rh_kind_of(o) != RH_K_DIRENTRY) return 0;
+    if (!strcmp(name, "name")) *out = DE(o)->name;
+    else if (!strcmp(name, "path")) *out = DE(o)->path;
+    else return 0;
+    rh_incref(*out);
+    return 1;
+}
+
 /* ---------------------------------------------------------------- the module */
 
 #define D(name, fn) {name, (void (*)(void))fn, 0},
 static const rh_builtin_def posix_defs[] = {
-    D("access", px_access) D("close", px_close) D("cpu_count", px_cpu_count) D("device_encoding", px_device_encoding)
+    D("access", px_access) D("chdir", px_chdir) D("close", px_close) D("cpu_count", px_cpu_count) D("device_encoding", px_device_encoding)
     D("fspath", px_fspath_fn) D("fstat", px_fstat) D("get_terminal_size", px_get_terminal_size)
     D("getcwd", px_getcwd) D("getcwdb", px_getcwdb) D("getegid", px_getegid) D("geteuid", px_geteuid)
     D("getgid", px_getgid) D("getpid", px_getpid) D("getppid", px_getppid) D("getuid", px_getuid)
     D("isatty", px_isatty) D("listdir", px_listdir) D("lseek", px_lseek) D("lstat", px_lstat) D("mkdir", px_mkdir)
     D("open", px_open) D("putenv", px_putenv) D("read", px_read) D("remove", px_remove) D("rename", px_rename)
-    D("replace", px_replace) D("rmdir", px_rmdir) D("stat", px_stat) D("strerror", px_strerror) D("umask", px_umask)
+    D("replace", px_replace) D("rmdir", px_rmdir) D("scandir", px_scandir) D("stat", px_stat) D("strerror", px_strerror) D("symlink", px_symlink) D("umask", px_umask)
     D("unlink", px_unlink) D("unsetenv", px_unsetenv) D("urandom", px_urandom) D("write", px_write)
     D("_exit", px__exit)
     {NULL, NULL, 0}};
@@ -644,8 +968,10 @@ rh_object *hx_module_posix(hx_interp *I) {
     int rc = add_constants(I, d) || set_new(I, d, "environ", convertenviron(I)) ||
              set_new(I, d, "_have_functions", rh_list_new(rt, 0)) ||
              rh_dict_set_cstr(rt, d, "stat_result", (rh_object *)rh_structseq_type(rt, RH_SS_STAT_RESULT)) ||
+             rh_dict_set_cstr(rt, d, "DirEntry", (rh_object *)rh_builtin_type(rt, RH_K_DIRENTRY)) ||
              rh_dict_set_cstr(rt, d, "terminal_size", (rh_object *)rh_structseq_type(rt, RH_SS_TERMINAL_SIZE)) ||
              set_new(I, d, "error", (rh_incref((rh_object *)rh_exc_type(rt, RH_EXC_OS)), (rh_object *)rh_exc_type(rt, RH_EXC_OS)));
     if (rc) rh_setref(rt, &m, NULL);
+    ((rh_type *)rh_builtin_type(rt, RH_K_SCANDIR_ITER))->tp_iternext = scandir_next;
     return m;
 }

@@ -2,9 +2,10 @@
  * _compiler.py, _parser.py, _constants.py, _casefix.py), which runs unchanged.
  *
  * Owns: the module (MAGIC, CODESIZE, MAXREPEAT, MAXGROUPS, getcodesize, the case helpers, compile), the
- * methods and attributes of re.Pattern (match, search, fullmatch, findall, split, sub, subn; pattern,
+ * methods and attributes of re.Pattern (match, search, fullmatch, findall, finditer, scanner, split, sub, subn; pattern,
  * flags, groups, groupindex) and re.Match (group, groups, groupdict, start, end, span, expand, m[g];
- * string, re, pos, endpos, lastindex, lastgroup, regs). The objects' layout and sizes are t_sre.c's; the
+ * string, re, pos, endpos, lastindex, lastgroup, regs) and _sre.SRE_Scanner (match, search; pattern): finditer is
+ * iter(scanner.search, None), a callable_iterator (t_calliter.c). The objects' layout and sizes are t_sre.c's; the
  * matcher is sre_engine.c.
  * Results are made as sre.c makes them: group strings are slices of the subject (the subject itself
  * when the group spans it), findall/split build one list, sub joins a list of pieces. The engine's own
@@ -445,6 +446,72 @@ out:
 FN(pat_sub) { return pattern_subx(I, "sub", 0, self, a, n, kwn, kwv, nkw); }
 FN(pat_subn) { return pattern_subx(I, "subn", 1, self, a, n, kwn, kwv, nkw); }
 
+/* ---------------------------------------------------------------- scanner, finditer */
+
+static rh_sre_scanner *SC(rh_object *o) { return (rh_sre_scanner *)(void *)o; }
+
+/* pattern_scanner: a scanner over string[pos:endpos] (the arguments checked and clamped as state_init) */
+static rh_object *make_scanner(hx_interp *I, const char *fn, rh_object *self, rh_object **a, int n, char **kwn,
+                               rh_object **kwv, int nkw) {
+    rh_object *arg[3];
+    sre_state st;
+    subject sub;
+    if (hx_parse_kw(I, fn, match_names, 3, 3, 1, a, n, kwn, kwv, nkw, arg) || state_open(I, self, arg[0], arg[1], arg[2], &st, &sub))
+        return NULL;
+    intptr_t pos = st.start, endpos = st.end;
+    sre_state_fini(&st);
+    rh_object *o = rh_sre_scanner_new(I->rt, self, arg[0]);
+    if (o) SC(o)->pos = SC(o)->start = pos, SC(o)->endpos = endpos;
+    return o;
+}
+FN(pat_scanner) { return make_scanner(I, "scanner", self, a, n, kwn, kwv, nkw); }
+
+/* scanner_match / scanner_search: the next attempt from where the last ended (None for good once one
+ * fails); an empty match moves the next one on (must_advance) */
+static rh_object *scanner_do(hx_interp *I, const char *fn, int search, rh_object *self, int n, int nkw) {
+    rh_sre_scanner *sc = SC(self);
+    if (n || nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments", fn); /* the clinic's (METH_METHOD) */
+        return NULL;
+    }
+    if (sc->done || !sc->pattern) return newref(rh_none(I->rt));
+    sre_state st;
+    subject sub;
+    if (get_subject(I, sc->pattern, sc->string, &sub)) return NULL;
+    intptr_t end = sc->endpos < sub.len ? sc->endpos : sub.len, start = sc->start < end ? sc->start : end;
+    if (sre_state_init(&st, PAT(sc->pattern)->code, (size_t)PAT(sc->pattern)->codesize, sub.data, sub.kind, start,
+                       end, PAT(sc->pattern)->groups)) {
+        sre_state_fini(&st);
+        return rh_err_nomemory(I->rt), NULL;
+    }
+    st.must_advance = sc->must_advance;
+    st.ptr = st.start;
+    int r = status(I, search ? sre_search(&st) : sre_match(&st, 0));
+    rh_object *res = r < 0 ? NULL : r == 0 ? newref(rh_none(I->rt)) : new_match(I, sc->pattern, sc->string, &st, sc->pos, sc->endpos);
+    if (r == 0) sc->done = 1;
+    else if (r > 0) {
+        sc->must_advance = st.ptr == st.start;
+        sc->start = st.ptr;
+    }
+    sre_state_fini(&st);
+    return res;
+}
+FN(sc_match) { (void)a; (void)kwn; (void)kwv; return scanner_do(I, "match", 0, self, n, nkw); }
+FN(sc_search) { (void)a; (void)kwn; (void)kwv; return scanner_do(I, "search", 1, self, n, nkw); }
+static const rh_builtin_def sc_search_def0 = {"search", (void (*)(void))sc_search, 0};
+
+/* pattern_finditer: iter(scanner.search, None) */
+FN(pat_finditer) {
+    rh_object *sc = make_scanner(I, "finditer", self, a, n, kwn, kwv, nkw);
+    if (!sc) return NULL;
+    rh_object *search = rh_builtin_new(I->rt, &sc_search_def0, sc);
+    rh_decref(I->rt, sc);
+    if (!search) return NULL;
+    rh_object *it = rh_calliter_new(I->rt, search, rh_none(I->rt));
+    rh_decref(I->rt, search);
+    return it;
+}
+
 /* ---------------------------------------------------------------- Match methods */
 
 /* match_getindex: the group number of index (an int or a group name); -1 with IndexError */
@@ -576,18 +643,20 @@ static rh_object *match_subscript(rh_runtime *rt, rh_object *o, rh_object *k) {
 
 #define DEF(fn, name) static const rh_builtin_def fn##_def = {name, (void (*)(void))fn, 0};
 DEF(pat_match, "match") DEF(pat_fullmatch, "fullmatch") DEF(pat_search, "search") DEF(pat_findall, "findall")
-DEF(pat_split, "split") DEF(pat_sub, "sub") DEF(pat_subn, "subn")
+DEF(pat_split, "split") DEF(pat_sub, "sub") DEF(pat_subn, "subn") DEF(pat_finditer, "finditer")
+DEF(pat_scanner, "scanner") DEF(sc_match, "match") DEF(sc_search, "search")
 DEF(m_group, "group") DEF(m_groups, "groups") DEF(m_groupdict, "groupdict") DEF(m_start, "start") DEF(m_end, "end")
 DEF(m_span, "span") DEF(m_expand, "expand")
 #undef DEF
 
 static const rh_builtin_def *const pattern_methods[] = {&pat_match_def, &pat_fullmatch_def, &pat_search_def,
-    &pat_findall_def, &pat_split_def, &pat_sub_def, &pat_subn_def, NULL};
+    &pat_findall_def, &pat_split_def, &pat_sub_def, &pat_subn_def, &pat_finditer_def, &pat_scanner_def, NULL};
+static const rh_builtin_def *const scanner_methods[] = {&sc_match_def, &sc_search_def, NULL};
 static const rh_builtin_def *const match_methods[] = {&m_group_def, &m_groups_def, &m_groupdict_def, &m_start_def,
     &m_end_def, &m_span_def, &m_expand_def, NULL};
 
 int hx_sre_method_tables(rh_kind kind, hx_mtab out[2]) {
-    out[0] = (hx_mtab){kind == RH_K_SRE_PATTERN ? pattern_methods : match_methods, NULL};
+    out[0] = (hx_mtab){kind == RH_K_SRE_PATTERN ? pattern_methods : kind == RH_K_SRE_SCANNER ? scanner_methods : match_methods, NULL};
     return 1;
 }
 
@@ -618,6 +687,11 @@ int hx_sre_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out)
             *out = p->groupindex ? rh_dict_copy(I->rt, p->groupindex) : rh_dict_new(I->rt);
         } else return 0;
         return *out ? 1 : -1;
+    }
+    if (k == RH_K_SRE_SCANNER) { /* scanner_members: pattern */
+        if (strcmp(s, "pattern")) return 0;
+        *out = newref(SC(o)->pattern ? SC(o)->pattern : none);
+        return 1;
     }
     if (k != RH_K_SRE_MATCH) return 0;
     rh_sre_match *m = MAT(o);

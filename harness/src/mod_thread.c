@@ -1,7 +1,7 @@
 /* mod_thread.c — _thread (CPython 3.11 Modules/_threadmodule.c) as a single-threaded program observes it.
  *
  * Owns the _thread module (allocate_lock/allocate, LockType, RLock, get_ident, get_native_id, _count,
- * stack_size, TIMEOUT_MAX, error, start_new_thread/start_new, exit/exit_thread, _set_sentinel,
+ * stack_size, TIMEOUT_MAX, error, daemon_threads_allowed (3.12+), start_new_thread/start_new, exit/exit_thread, _set_sentinel,
  * _excepthook and _ExceptHookArgs, a struct sequence: t_structseq.c) and the
  * methods of _thread.lock and _thread.RLock (their objects: reference/src/t_thread.c). Lib's threading,
  * reprlib and functools import it as in CPython.
@@ -429,8 +429,16 @@ FN(t_excepthook) {
     return none(I);
 }
 
+/* daemon_threads_allowed() (3.12+ thread_daemon_threads_allowed): the interpreter's Py_RTFLAGS_DAEMON_THREADS,
+ * set for the main interpreter, so True; threading.py reads it at import */
+FN(t_daemon_threads_allowed) {
+    (void)self; (void)a; (void)kwn; (void)kwv;
+    return no_args(I, "_thread.daemon_threads_allowed", n, nkw) ? NULL : rh_bool(I->rt, 1);
+}
+
 #define D(py, fn) {py, (void (*)(void))fn, 0}
 static const rh_builtin_def thread_defs[] = {
+    D("daemon_threads_allowed", t_daemon_threads_allowed), /* removed again before 3.12 (hx_module__thread) */
     D("allocate_lock", t_allocate_lock), D("allocate", t_allocate), D("get_ident", t_get_ident),
     D("get_native_id", t_get_native_id), D("_count", t_count), D("stack_size", t_stack_size),
     D("start_new_thread", t_start_new_thread), D("start_new", t_start_new), D("exit", t_exit),
@@ -454,6 +462,11 @@ rh_object *hx_module__thread(hx_interp *I) {
              rh_dict_set_cstr(rt, d, "error", (rh_object *)rh_exc_type(rt, RH_EXC_RUNTIME)) ||
              rh_dict_set_cstr(rt, d, "_ExceptHookArgs", (rh_object *)rh_structseq_type(rt, RH_SS_EXCEPTHOOK_ARGS));
     rh_xdecref(rt, tmax);
+    if (!rc && version(I) < 0x030C) { /* daemon_threads_allowed is new in 3.12 */
+        rh_object *k = rh_str_from_cstr(rt, "daemon_threads_allowed");
+        rc = !k || rh_dict_del(rt, d, k);
+        rh_xdecref(rt, k);
+    }
     if (rc) { rh_decref(rt, m); return NULL; }
     return m;
 }

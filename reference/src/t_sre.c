@@ -2,7 +2,7 @@
  * MatchObject; Modules/_sre/sre.c pattern_dealloc/pattern_traverse/pattern_sizeof, match_dealloc/
  * match_traverse).
  *
- * Owns the kinds RH_K_SRE_PATTERN and RH_K_SRE_MATCH: allocation, traversal, dealloc and sizes. The
+ * Owns the kinds RH_K_SRE_PATTERN, RH_K_SRE_MATCH and RH_K_SRE_SCANNER (scanner_dealloc/scanner_traverse): allocation, traversal, dealloc and sizes. The
  * fields' meaning (the code words, the marks) is the interpreter's business (harness/src/mod_sre.c).
  *
  * Invariants: both are GC types tracked from creation to dealloc (3.11 makes them with
@@ -31,6 +31,18 @@ rh_object *rh_sre_match_new(rh_runtime *rt, size_t groups) {
     m->groups = (intptr_t)groups;
     m->lastindex = -1;
     for (size_t i = 0; i < 2 * groups; i++) m->mark[i] = -1;
+    rh__gc_track(rt, o);
+    return o;
+}
+
+rh_object *rh_sre_scanner_new(rh_runtime *rt, rh_object *pattern, rh_object *string) {
+    rh_object *o = new_gc(rt, RH_K_SRE_SCANNER, sizeof(rh_sre_scanner));
+    if (!o) return NULL;
+    rh_sre_scanner *s = (rh_sre_scanner *)(void *)o;
+    rh_incref(pattern);
+    rh_incref(string);
+    s->pattern = pattern;
+    s->string = string;
     rh__gc_track(rt, o);
     return o;
 }
@@ -150,4 +162,27 @@ void rh__type_init_sre_match(rh_runtime *rt, rh_type *t) {
     t->itemsize = 8;
     t->size_of = match_sizeof;
     t->repr_into = match_repr_into;
+}
+
+static rh_sre_scanner *S(rh_object *o) { return (rh_sre_scanner *)(void *)o; }
+static int scanner_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    VISIT(S(o)->pattern);
+    VISIT(S(o)->string);
+    return 0;
+}
+static int scanner_clear(rh_runtime *rt, rh_object *o) {
+    clear_slot(rt, &S(o)->pattern);
+    clear_slot(rt, &S(o)->string);
+    S(o)->done = 1;
+    return 0;
+}
+static void scanner_dealloc(rh_runtime *rt, rh_object *o) {
+    rh__gc_untrack(rt, o);
+    scanner_clear(rt, o);
+    rh__object_free(rt, o, sizeof(rh_sre_scanner));
+}
+
+void rh__type_init_sre_scanner(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    set_type(t, "_sre.SRE_Scanner", sizeof(rh_sre_scanner), 0, scanner_dealloc, scanner_traverse, scanner_clear);
 }

@@ -113,6 +113,10 @@
     X(RH_K_SLICE,            "slice",            slice)            /* t_slice.c */                            \
     X(RH_K_FORMATTERITER,    "formatteriterator", formatteriter)   /* t_fmtiter.c */                          \
     X(RH_K_FIELDNAMEITER,    "fieldnameiterator", fieldnameiter)   /* t_fmtiter.c */                          \
+    X(RH_K_SRE_SCANNER,      "_sre.SRE_Scanner", sre_scanner)      /* t_sre.c */                              \
+    X(RH_K_CALLITER,         "callable_iterator", calliter)     /* t_calliter.c */                         \
+    X(RH_K_SCANDIR_ITER,     "posix.ScandirIterator", scandir_iter) /* t_scandir.c */                      \
+    X(RH_K_DIRENTRY,         "posix.DirEntry",   direntry)         /* t_scandir.c */                          \
     X(RH_K_RANGEITER,        "range_iterator",   rangeiter)        /* t_rangeiter.c */                        \
     X(RH_K_LONGRANGEITER,    "longrange_iterator", longrangeiter)  /* t_rangeiter.c */                        \
     X(RH_K_DICTKEYS,         "dict_keys",        dictkeys)         /* t_dictview.c */                         \

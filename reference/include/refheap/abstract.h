@@ -98,6 +98,8 @@ int rh_delitem(rh_runtime *rt, rh_object *o, rh_object *key);
 int rh_contains(rh_runtime *rt, rh_object *o, rh_object *v);
 /* iter(o) (tp_iter): a new iterator, or NULL ("'int' object is not iterable"). */
 rh_object *rh_getiter(rh_runtime *rt, rh_object *o);
+/* iter(callable, sentinel) (PyCallIter_New, t_calliter.c): a new callable_iterator over the two (borrowed). */
+rh_object *rh_calliter_new(rh_runtime *rt, rh_object *callable, rh_object *sentinel);
 /* PyIter_Next (Objects/abstract.c): tp_iternext, a new reference; NULL with no error set when exhausted
  * (a StopIteration the iterator raised — a generator's `return value`, a __next__ in Python — is cleared
  * here, as PyIter_Next clears it), NULL with an error on failure. next() and `yield from` call tp_iternext

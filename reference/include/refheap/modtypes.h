@@ -107,6 +107,17 @@ typedef struct rh_sre_match {
 } rh_sre_match;
 rh_object *rh_sre_pattern_new(rh_runtime *rt, size_t codesize); /* new ref, fields zero, GC-tracked */
 rh_object *rh_sre_match_new(rh_runtime *rt, size_t groups);     /* groups counts group 0; GC-tracked */
+/* _sre.SRE_Scanner (sre.c ScannerObject: Pattern.scanner / finditer). CPython keeps a whole SRE_STATE; refheap
+ * keeps what carries from one call to the next (the state is rebuilt per call from these) */
+typedef struct rh_sre_scanner {
+    rh_object ob;
+    rh_object *pattern, *string;  /* owned */
+    intptr_t pos, endpos;         /* state->pos / endpos as clamped by state_init */
+    intptr_t start;               /* state->start: where the next attempt begins */
+    int must_advance;             /* state->must_advance: the last match was empty there */
+    int done;                     /* state->start == NULL: exhausted */
+} rh_sre_scanner;
+rh_object *rh_sre_scanner_new(rh_runtime *rt, rh_object *pattern, rh_object *string); /* GC-tracked */
 
 /* ---- _thread.lock and _thread.RLock (t_thread.c; CPython 3.11 Modules/_threadmodule.c lockobject,
  * rlockobject). refheap runs one thread: the lock words stay NULL and exist for the layout (the sizes);
@@ -125,6 +136,32 @@ typedef struct rh_thread_rlock {
 } rh_thread_rlock;
 rh_object *rh_thread_lock_new(rh_runtime *rt);  /* new ref, unlocked, GC-tracked */
 rh_object *rh_thread_rlock_new(rh_runtime *rt); /* new ref, unowned, GC-tracked */
+
+/* ---- os.scandir's iterator and entries (t_scandir.c; CPython 3.11 Modules/posixmodule.c ScandirIterator,
+ * DirEntry). The interpreter (harness/src/mod_posix.c) opens the stream, reads it and fills the entries;
+ * the objects keep CPython's sizes (104 / 72 bytes, neither GC-tracked nor weak-referenceable). */
+typedef struct rh_scandir_iter {
+    rh_object ob;
+    /* path_t path (72 bytes in CPython): the parts refheap uses, and words standing in for the rest */
+    rh_object *path;     /* path.object: the str or bytes scanned (owned); NULL for an fd or the default "." */
+    const char *narrow;  /* path.narrow: path's characters (inside `path`), NULL: none */
+    int fd;              /* path.fd: the fd given, -1 for a path */
+    int is_bytes;        /* entries' names and paths are bytes (a bytes path) */
+    void *path_rest[6];  /* function_name, argument_name, nullable/allow_fd, wide, length, cleanup: unused */
+    void *dirp;          /* DIR *: NULL once exhausted or closed */
+    int dir_fd;          /* iterator->fd: the dup of path.fd the stream reads through, -1 */
+} rh_scandir_iter;
+typedef struct rh_direntry {
+    rh_object ob;
+    rh_object *name, *path;  /* str or bytes (owned) */
+    rh_object *stat, *lstat; /* os.stat_result, cached by stat() (owned), or NULL */
+    unsigned char d_type;    /* the dirent's DT_* */
+    uint64_t d_ino;
+    int dir_fd;              /* an fd scan's fd (stat() is fstatat on it), -1 */
+} rh_direntry;
+rh_object *rh_scandir_iter_new(rh_runtime *rt); /* new ref, fields zero, fd and dir_fd -1 */
+rh_object *rh_direntry_new(rh_runtime *rt);     /* new ref, fields zero, dir_fd -1 */
+void rh_scandir_iter_close(rh_object *it);      /* close the stream if open (rewinding an fd scan's) */
 
 #ifdef __cplusplus
 }

@@ -128,6 +128,10 @@ typedef enum rh_kind {
     RH_K_MEMORYVIEW,       /* memoryview: the type only, no instances (t_memoryview.c) */
     RH_K_WEAKPROXY,        /* weakref.ProxyType: _weakref.proxy(o) (t_weakref.c) */
     RH_K_TUPLEGETTER,      /* _collections._tuplegetter: namedtuple's fields (t_tuplegetter.c) */
+    RH_K_SRE_SCANNER,      /* _sre.SRE_Scanner: Pattern.scanner(), behind finditer (t_sre.c) */
+    RH_K_CALLITER,         /* callable_iterator: iter(callable, sentinel) (t_calliter.c) */
+    RH_K_SCANDIR_ITER,     /* posix.ScandirIterator: os.scandir() (t_scandir.c; harness/src/mod_posix.c) */
+    RH_K_DIRENTRY,         /* posix.DirEntry (t_scandir.c) */
     RH_K__COUNT
 } rh_kind;
 
