@@ -128,6 +128,8 @@ typedef enum rh_kind {
     RH_K_MEMORYVIEW,       /* memoryview: the type only, no instances (t_memoryview.c) */
     RH_K_WEAKPROXY,        /* weakref.ProxyType: _weakref.proxy(o) (t_weakref.c) */
     RH_K_TUPLEGETTER,      /* _collections._tuplegetter: namedtuple's fields (t_tuplegetter.c) */
+    RH_K_ODICTITER,        /* odict_iterator: collections.OrderedDict's iterators (t_odict.c) */
+    RH_K_ODICTKEYS, RH_K_ODICTVALUES, RH_K_ODICTITEMS, /* odict_keys ...: its views (t_dictview.c) */
     RH_K__COUNT
 } rh_kind;
 
@@ -142,6 +144,7 @@ typedef enum rh_kind {
 #define RH_TPFLAG_CLASSIC       (1u << 8)  /* py27: a classic (old-style) class; instances are 2.7 `instance`s */
 #define RH_TPFLAG_IS_ABSTRACT   (1u << 9)  /* Py_TPFLAGS_IS_ABSTRACT: set only by assigning __abstractmethods__ */
 #define RH_TPFLAG_INT_WORD      (1u << 7)  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
+#define RH_TPFLAG_ODICT         (1u << 10) /* collections.OrderedDict or a subclass: PyODictObject's fields (t_odict.c) */
 
 typedef int (*rh_visitproc)(rh_object *o, void *arg);
 
