@@ -266,7 +266,7 @@ static int dict_merge_mapping(hx_interp *I, rh_object *d, rh_object *keys_method
 /* dict_update_arg: a dict is merged (PyDict_Merge), then anything with a keys attribute is a mapping,
  * anything else a sequence of pairs. */
 static int dict_update_arg(hx_interp *I, rh_object *d, rh_object *arg) {
-    if (rh_kind_of(arg) == RH_K_DICT) return rh_dict_merge(I->rt, d, arg);
+    if (hx_dict_iterates_plainly(I, arg)) return rh_dict_merge(I->rt, d, arg);
     rh_object *name = hx_name(I, "keys"), *keys = name ? hx_getattr_obj(I, arg, name) : NULL;
     if (!keys && rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return -1;
     rh_err_clear(I->rt);
@@ -1477,6 +1477,7 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
         return n ? l_extend(I, self, a, 1, kwn, kwv, 0) : newref(rh_none(I->rt));
     case RH_K_DICT: {
         rh_object *rest, *r = NULL;
+        if (hx_odict_init(I, self, a, n, kwn, kwv, nkw, &r)) return r; /* mod_collections.c: odict_init */
         int took = hx_defaultdict_init(I, self, a, n, &rest); /* mod_collections.c: defdict_init's factory */
         if (took >= 0 && !nargs_check(I, "dict", n - took, 0, 1)) r = d_update(I, self, a + took, n - took, kwn, kwv, nkw);
         rh_xdecref(I->rt, rest);
@@ -1622,6 +1623,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_RANGE: return hx_range_method_tables(k, t);            /* builtins_range.c */
     case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: case RH_K_DICTITER_KEY: case RH_K_DICTITER_VALUE:
     case RH_K_DICTITER_ITEM: case RH_K_DICTREVITER_KEY: case RH_K_DICTREVITER_VALUE: case RH_K_DICTREVITER_ITEM:
+    case RH_K_ODICTKEYS: case RH_K_ODICTVALUES: case RH_K_ODICTITEMS:
         return hx_dictview_method_tables(k, t); /* builtins_dictview.c */
     default: return 0;
     }

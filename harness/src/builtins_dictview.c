@@ -73,8 +73,9 @@ static const rh_builtin_def values_view_methods[] = {{"__reversed__", (void (*)(
 static const rh_builtin_def iter_methods[] = {{"__length_hint__", (void (*)(void))it_length_hint, 0}, {NULL, NULL, 0}};
 
 int hx_dictview_method_tables(rh_kind k, hx_mtab out[2]) {
-    out[0] = (hx_mtab){NULL, k == RH_K_DICTVALUES ? values_view_methods : k == RH_K_DICTKEYS || k == RH_K_DICTITEMS
-                                                                          ? setlike_view_methods : iter_methods};
+    int values = k == RH_K_DICTVALUES || k == RH_K_ODICTVALUES; /* odict views: their own __reversed__ */
+    int setlike = k == RH_K_DICTKEYS || k == RH_K_DICTITEMS || k == RH_K_ODICTKEYS || k == RH_K_ODICTITEMS;
+    out[0] = (hx_mtab){NULL, values ? values_view_methods : setlike ? setlike_view_methods : iter_methods};
     return 1;
 }
 

@@ -477,7 +477,7 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
         rh_object *so = rh_super_obj(o);
         if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && so && hx_is_builtin_subclass_instance(so)) {
             rh_type *bt = rh_type_of(so); /* past the classes: the built-in base's method (list.append) */
-            while (bt->flags & RH_TPFLAG_HEAPTYPE) bt = bt->base;
+            while ((bt->flags & RH_TPFLAG_HEAPTYPE) && !hx_odict_answers_below(bt, rh_super_type(o))) bt = bt->base;
             rh_err_state saved;
             rh_err_save(rt, &saved);
             *out = hx_builtin_descr(I, (rh_object *)bt, name, so);

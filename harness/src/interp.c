@@ -619,6 +619,9 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (rh_err_occurred(I->rt)) return NULL;
         for (size_t i = 0; ty->mro && i < rh_tuple_len(ty->mro); i++) { /* a built-in base's tp_dict (L.append) */
             rh_object *b = rh_tuple_get(ty->mro, i);
+            if (dunder && hx_is_heap_class(b) && hx_odict_answers_below((rh_type *)b, NULL) &&
+                ((v = hx_builtin_descr(I, b, name, NULL)) || rh_err_occurred(I->rt)))
+                return v; /* OrderedDict.__setitem__: odict's wrapper descriptors (mod_collections.c) */
             if (!hx_is_heap_class(b) && ((v = hx_method_descr(I, (rh_type *)b, name)) || rh_err_occurred(I->rt))) return v;
             if (!hx_is_heap_class(b) && (v = hx_base_classmethod(I, (rh_type *)b, t, name))) return v; /* MyInt.from_bytes */
             if (!hx_is_heap_class(b) && dunder && rh_str_eq_cstr(name, "__new__") &&

@@ -381,6 +381,25 @@ int hx_collections_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_objec
  * arguments' tuple to drop after dict's __init__, or NULL) */
 const rh_builtin_def *hx_defaultdict_find_method(rh_object *self, const char *name);
 int hx_defaultdict_init(hx_interp *I, rh_object *self, rh_object **a, int n, rh_object **rest);
+/* mod_collections.c: OrderedDict's __init__ (odict_init: mutablemapping_update) when self is one: 1 with *r
+ * its result (None, or NULL with the error set), else 0 */
+int hx_odict_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw,
+                  rh_object **r);
+/* PyDict_Merge's fast path condition: a dict (or subclass instance) iterated by dict's own tp_iter (not an
+ * OrderedDict, whose keys() order the merge must follow) */
+/* t is collections.OrderedDict itself (the class with odict's slots, not a subclass) and below names a
+ * class under it (or is NULL): its slots answer as a built-in type's do for the classes below it
+ * (super().__setitem__ in a subclass, OrderedDict.__setitem__) */
+static inline int hx_odict_answers_below(rh_type *t, rh_object *below) {
+    if (!(t->flags & RH_TPFLAG_ODICT) || (t->base->flags & RH_TPFLAG_ODICT)) return 0;
+    if (!below) return 1;
+    for (rh_type *b = (rh_type *)below; b && b != t; b = b->base)
+        if (!(b->flags & RH_TPFLAG_ODICT)) return 0;
+    return (rh_type *)below != t;
+}
+static inline int hx_dict_iterates_plainly(hx_interp *I, rh_object *o) {
+    return rh_kind_of(o) == RH_K_DICT && rh_type_of(o)->tp_iter == rh_builtin_type(I->rt, RH_K_DICT)->tp_iter;
+}
 /* mod_collections.c: a namedtuple instance's methods (_asdict, _replace, __getnewargs__), NULL otherwise */
 const rh_builtin_def *hx_namedtuple_find_method(rh_object *self, const char *name);
 /* mod_array.c, mod_io.c, mod_bisect.c, mod_random.c: array, _io/io (StringIO), _bisect, _heapq (bisect and heapq

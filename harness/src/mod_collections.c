@@ -373,6 +373,458 @@ static rh_object *make_defaultdict(hx_interp *I) {
 }
 
 
+/* ---------------------------------------------------------------- OrderedDict
+ * CPython 3.11's OrderedDict is the C type of Objects/odictobject.c (PyODict_Type), a dict subtype with a
+ * linked list of key nodes. refheap makes it once per _collections module as `class OrderedDict(dict):
+ * __slots__ = ()` in module collections and gives it PyODictObject's layout and its list, iterator and
+ * views (rh_odict_class_layout; reference/src/t_odict.c): 112-byte instances with their __dict__ at 96,
+ * the nodes and od_fast_nodes in PyMem memory (sys.getsizeof counts them as odict_sizeof). Its slots
+ * (odict_mp_ass_sub, odict_iter, odict_repr, odict_richcompare, odict_or, odict_inplace_or) are set on the
+ * class; its methods (odict_methods) are method descriptors in the class's namespace, fromkeys a
+ * classmethod descriptor; a subclass's super().__setitem__ and OrderedDict.__setitem__(od, ...) reach the
+ * class's slots as odict's wrapper descriptors (builtins_func.c, interp.c). Not modelled: the class is a
+ * heap type (a GC object, with a __dict__ of its own), and OrderedDict.__dict__ lacks the slot wrappers. */
+
+/* PyODict_Check: an instance of OrderedDict or of a subclass */
+static int od_is(rh_object *o) { return rh_kind_of(o) == RH_K_DICT && (rh_type_of(o)->flags & RH_TPFLAG_ODICT); }
+/* PyODict_CheckExact: the OrderedDict class itself (its own methods, not a subclass's overrides) */
+static int od_exact(rh_object *o) { return od_is(o) && !(rh_type_of(o)->base->flags & RH_TPFLAG_ODICT); }
+
+static rh_object *getattr_cstr(rh_runtime *rt, rh_object *o, const char *name, int *missing) {
+    rh_object *n = rh_str_intern_utf8(rt, name, strlen(name));
+    rh_object *r = n ? rh_getattr(rt, o, n) : NULL;
+    rh_xdecref(rt, n);
+    *missing = !r && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE;
+    if (*missing) rh_err_clear(rt);
+    return r;
+}
+
+/* mutablemapping_add_pairs: each item of pairs unpacked through its iterator into key and value, then
+ * self[key] = value. 0 or -1. */
+static int od_add_pairs(rh_runtime *rt, rh_object *self, rh_object *pairs) {
+    rh_object *it = rh_getiter(rt, pairs), *pair;
+    if (!it) return -1;
+    int res = 0;
+    while (!res && (pair = rh_iternext(rt, it))) {
+        rh_object *pit = rh_getiter(rt, pair), *key = NULL, *value = NULL, *other = NULL;
+        rh_decref(rt, pair);
+        res = -1;
+        if (!pit) break;
+        if (!(key = rh_iternext(rt, pit))) {
+            if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_VALUE, "need more than 0 values to unpack");
+        } else if (!(value = rh_iternext(rt, pit))) {
+            if (!rh_err_occurred(rt)) rh_err_set(rt, RH_EXC_VALUE, "need more than 1 value to unpack");
+        } else if ((other = rh_iternext(rt, pit))) {
+            rh_decref(rt, other);
+            rh_err_set(rt, RH_EXC_VALUE, "too many values to unpack (expected 2)");
+        } else if (!rh_err_occurred(rt)) {
+            res = rh_setitem(rt, self, key, value);
+        }
+        rh_xdecref(rt, key);
+        rh_xdecref(rt, value);
+        rh_decref(rt, pit);
+    }
+    rh_decref(rt, it);
+    return res || rh_err_occurred(rt) ? -1 : 0;
+}
+
+/* mutablemapping_update_arg: an exact dict's items(); else arg.keys() and arg[key]; else arg.items();
+ * else pairs. 0 or -1. */
+static int od_update_arg(rh_runtime *rt, rh_object *self, rh_object *arg) {
+    int missing, res = 0;
+    if (rh_type_of(arg) == rh_builtin_type(rt, RH_K_DICT)) {
+        rh_object *items = rh_dict_items_list(rt, arg);
+        if (!items) return -1;
+        res = od_add_pairs(rt, self, items);
+        rh_decref(rt, items);
+        return res;
+    }
+    rh_object *func = getattr_cstr(rt, arg, "keys", &missing);
+    if (func) {
+        rh_object *keys = rh_call(rt, func, NULL, 0), *it, *key;
+        rh_decref(rt, func);
+        it = keys ? rh_getiter(rt, keys) : NULL;
+        rh_xdecref(rt, keys);
+        if (!it) return -1;
+        while (!res && (key = rh_iternext(rt, it))) {
+            rh_object *value = rh_getitem(rt, arg, key);
+            res = value ? rh_setitem(rt, self, key, value) : -1;
+            rh_xdecref(rt, value);
+            rh_decref(rt, key);
+        }
+        rh_decref(rt, it);
+        return res || rh_err_occurred(rt) ? -1 : 0;
+    }
+    if (!missing) return -1;
+    if ((func = getattr_cstr(rt, arg, "items", &missing))) {
+        rh_object *items = rh_call(rt, func, NULL, 0);
+        rh_decref(rt, func);
+        if (!items) return -1;
+        res = od_add_pairs(rt, self, items);
+        rh_decref(rt, items);
+        return res;
+    }
+    return missing ? od_add_pairs(rt, self, arg) : -1;
+}
+
+/* mutablemapping_update (odict_init and OrderedDict.update): at most one positional argument, then the
+ * keywords' items. 0 or -1. */
+static int od_update(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    if (n > 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "update() takes at most 1 positional argument (%d given)", n);
+        return -1;
+    }
+    if (n == 1 && od_update_arg(I->rt, self, a[0])) return -1;
+    if (!nkw) return 0;
+    rh_object *kw = rh_dict_new(I->rt), *items = NULL; /* the call's kwargs dict, then PyDict_Items(kwargs) */
+    int res = -1;
+    if (!kw) return -1;
+    for (int k = 0; k < nkw; k++)
+        if (rh_dict_set_cstr(I->rt, kw, kwn[k], kwv[k])) goto out;
+    if ((items = rh_dict_items_list(I->rt, kw))) res = od_add_pairs(I->rt, self, items);
+out:
+    rh_xdecref(I->rt, items);
+    rh_decref(I->rt, kw);
+    return res;
+}
+
+/* dict's __init__ on an OrderedDict is odict_init (builtins.c builtin_init): 1 handled (*r the result), 0
+ * when self is no OrderedDict */
+int hx_odict_init(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw,
+                  rh_object **r) {
+    if (!od_is(self)) return 0;
+    if (n > 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "expected at most 1 arguments, got %d", n);
+        *r = NULL;
+        return 1;
+    }
+    *r = od_update(I, self, a, n, kwn, kwv, nkw) ? NULL : none(I);
+    return 1;
+}
+
+FN(od_update_m) { return od_update(I, self, a, n, kwn, kwv, nkw) ? NULL : none(I); }
+
+/* METH_NOARGS through a method descriptor: "OrderedDict.keys() takes no arguments (1 given)" */
+static int od_noargs(hx_interp *I, const char *m, int n, int nkw) {
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "OrderedDict.%s() takes no keyword arguments", m); return -1; }
+    if (n) { rh_err_set(I->rt, RH_EXC_TYPE, "OrderedDict.%s() takes no arguments (%d given)", m, n); return -1; }
+    return 0;
+}
+
+/* odictkeys_new / odictvalues_new / odictitems_new: views of the odict kinds (t_dictview.c) */
+FN(od_keys) { UNUSED; (void)a; return od_noargs(I, "keys", n, nkw) ? NULL : rh_dictview_new(I->rt, self, RH_K_ODICTKEYS); }
+FN(od_values) { UNUSED; (void)a; return od_noargs(I, "values", n, nkw) ? NULL : rh_dictview_new(I->rt, self, RH_K_ODICTVALUES); }
+FN(od_items) { UNUSED; (void)a; return od_noargs(I, "items", n, nkw) ? NULL : rh_dictview_new(I->rt, self, RH_K_ODICTITEMS); }
+
+/* odict_reversed */
+FN(od_reversed) {
+    UNUSED;
+    (void)a;
+    if (od_noargs(I, "__reversed__", n, nkw)) return NULL;
+    return rh_odictiter_new(I->rt, self, RH_ODICT_ITER_KEYS | RH_ODICT_ITER_REVERSED);
+}
+
+/* odict_sizeof */
+FN(od_sizeof) {
+    UNUSED;
+    (void)a;
+    return od_noargs(I, "__sizeof__", n, nkw) ? NULL : rh_int_from_i64(I->rt, (int64_t)rh_odict_sizeof(I->rt, self));
+}
+
+/* odict_clear: dict's clear, then the nodes */
+FN(od_clear) {
+    UNUSED;
+    (void)a;
+    if (od_noargs(I, "clear", n, nkw)) return NULL;
+    if (rh_dict_clear(I->rt, self)) return NULL;
+    rh_odict_clear_nodes(I->rt, self);
+    return none(I);
+}
+
+/* _odict_popkey_hash: the node first, then the dict's item (a subclass's own __contains__, __getitem__,
+ * __delitem__ for it); the default, else KeyError(key). New reference or NULL. */
+static rh_object *od_popkey(rh_runtime *rt, rh_object *self, rh_object *key, rh_object *dflt) {
+    rh_object *value = NULL;
+    if (od_exact(self)) {
+        rh_object *v = rh_dict_get(rt, self, key);
+        if (v) value = rh_odict_pop_known(rt, self, key);
+        if (!value && rh_err_occurred(rt)) return NULL;
+    } else {
+        int exists = rh_contains(rt, self, key);
+        if (exists < 0) return NULL;
+        if (exists && (value = rh_getitem(rt, self, key)) && rh_delitem(rt, self, key)) rh_setref(rt, &value, NULL);
+        if (!value && rh_err_occurred(rt)) return NULL;
+    }
+    if (value) return value;
+    if (dflt) { rh_incref(dflt); return dflt; }
+    rh_err_set_key(rt, key);
+    return NULL;
+}
+
+/* OrderedDict.pop(key, default=<unrepresentable>) */
+FN(od_pop) {
+    static const char *const names[] = {"key", "default"};
+    rh_object *args[2];
+    if (hx_parse_kw(I, "pop", names, 2, 2, 1, a, n, kwn, kwv, nkw, args)) return NULL;
+    return od_popkey(I->rt, self, args[0], args[1]);
+}
+
+/* the `last: bool = True` parameter (PyObject_IsTrue): 1, 0, -1 */
+static int od_last(hx_interp *I, rh_object *v) { return v ? rh_truthy(I->rt, v) : 1; }
+
+/* OrderedDict.popitem(last=True): KeyError "dictionary is empty", else the last (first) item */
+FN(od_popitem) {
+    static const char *const names[] = {"last"};
+    rh_object *args[1];
+    if (hx_parse_kw(I, "popitem", names, 1, 1, 0, a, n, kwn, kwv, nkw, args)) return NULL;
+    int last = od_last(I, args[0]);
+    if (last < 0) return NULL;
+    rh_object *key = rh_odict_end_key(self, last);
+    if (!key) {
+        rh_err_set(I->rt, RH_EXC_KEY, "dictionary is empty");
+        return NULL;
+    }
+    rh_incref(key);
+    rh_object *value = od_popkey(I->rt, self, key, NULL), *item = NULL;
+    if (value) item = rh_tuple_pack(I->rt, 2, key, value);
+    rh_decref(I->rt, key);
+    rh_xdecref(I->rt, value);
+    return item;
+}
+
+/* OrderedDict.move_to_end(key, last=True) */
+FN(od_move_to_end) {
+    static const char *const names[] = {"key", "last"};
+    rh_object *args[2];
+    if (hx_parse_kw(I, "move_to_end", names, 2, 2, 1, a, n, kwn, kwv, nkw, args)) return NULL;
+    int last = od_last(I, args[1]);
+    if (last < 0 || rh_odict_move_to_end(I->rt, self, args[0], last)) return NULL;
+    return none(I);
+}
+
+/* OrderedDict.setdefault(key, default=None): the item, else default stored (a subclass through its own
+ * __contains__ / __getitem__ / __setitem__) */
+FN(od_setdefault) {
+    static const char *const names[] = {"key", "default"};
+    rh_object *args[2];
+    if (hx_parse_kw(I, "setdefault", names, 2, 2, 1, a, n, kwn, kwv, nkw, args)) return NULL;
+    rh_runtime *rt = I->rt;
+    rh_object *key = args[0], *dflt = args[1] ? args[1] : rh_none(rt);
+    if (od_exact(self)) {
+        rh_object *v = rh_dict_get(rt, self, key);
+        if (v) { rh_incref(v); return v; }
+        if (rh_err_occurred(rt) || rh_odict_setitem(rt, self, key, dflt)) return NULL;
+        rh_incref(dflt);
+        return dflt;
+    }
+    int exists = rh_contains(rt, self, key);
+    if (exists < 0) return NULL;
+    if (exists) return rh_getitem(rt, self, key);
+    if (rh_setitem(rt, self, key, dflt)) return NULL;
+    rh_incref(dflt);
+    return dflt;
+}
+
+/* odict_copy: type(self)(), then each key in order stored with its value */
+FN(od_copy) {
+    UNUSED;
+    (void)a;
+    if (od_noargs(I, "copy", n, nkw)) return NULL;
+    rh_runtime *rt = I->rt;
+    rh_object *cls = (rh_object *)rh_type_of(self);
+    rh_incref(cls);
+    rh_object *copy = hx_call(I, cls, NULL, 0, NULL, NULL, 0);
+    rh_decref(rt, cls);
+    if (!copy) return NULL;
+    rh_object *it = rh_odictiter_new(rt, self, RH_ODICT_ITER_KEYS), *key; /* _odict_FOREACH */
+    int exact = od_exact(self), rc = it ? 0 : -1;
+    while (!rc && it && (key = rh_iternext(rt, it))) {
+        rh_object *v = exact ? rh_dict_get(rt, self, key) : rh_getitem(rt, self, key);
+        if (!v && !rh_err_occurred(rt)) rh_err_set_key(rt, key);
+        rc = !v ? -1 : exact ? rh_odict_setitem(rt, copy, key, v) : rh_setitem(rt, copy, key, v);
+        if (v && !exact) rh_decref(rt, v);
+        rh_decref(rt, key);
+    }
+    rh_xdecref(rt, it);
+    if (rc || rh_err_occurred(rt)) rh_setref(rt, &copy, NULL);
+    return copy;
+}
+
+/* odict_reduce: (type(self), (), self.__dict__ or None when empty, None, iter(self.items())) */
+FN(od_reduce) {
+    UNUSED;
+    (void)a;
+    if (od_noargs(I, "__reduce__", n, nkw)) return NULL;
+    rh_runtime *rt = I->rt;
+    int missing;
+    rh_object *dict = getattr_cstr(rt, self, "__dict__", &missing), *args = NULL, *items = NULL, *it = NULL, *r = NULL;
+    if (!dict) {
+        if (missing) rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '__dict__'", rh_type_name(self));
+        return NULL;
+    }
+    int64_t len = rh_len(rt, dict);
+    if (len < 0) goto out;
+    if (!len) rh_setref(rt, &dict, NULL);
+    if (!(args = rh_tuple_new(rt, 0))) goto out;
+    rh_object *f = getattr_cstr(rt, self, "items", &missing);
+    if (!f) {
+        if (missing) rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute 'items'", rh_type_name(self));
+        goto out;
+    }
+    items = rh_call(rt, f, NULL, 0);
+    rh_decref(rt, f);
+    if (!items || !(it = rh_getiter(rt, items))) goto out;
+    r = rh_tuple_pack(rt, 5, (rh_object *)rh_type_of(self), args, dict ? dict : rh_none(rt), rh_none(rt), it);
+out:
+    rh_xdecref(rt, dict);
+    rh_xdecref(rt, args);
+    rh_xdecref(rt, items);
+    rh_xdecref(rt, it);
+    return r;
+}
+
+/* OrderedDict.fromkeys(iterable, value=None), a classmethod: _PyDict_FromKeys on a dict subclass,
+ * cls() then cls_instance[key] = value for each key */
+FN(od_fromkeys) {
+    static const char *const names[] = {"iterable", "value"};
+    rh_object *args[2];
+    if (hx_parse_kw(I, "fromkeys", names, 2, 2, 1, a, n, kwn, kwv, nkw, args)) return NULL;
+    rh_runtime *rt = I->rt;
+    rh_object *value = args[1] ? args[1] : rh_none(rt);
+    rh_incref(self);
+    rh_object *d = hx_call(I, self, NULL, 0, NULL, NULL, 0);
+    rh_decref(rt, self);
+    rh_object *it = d ? rh_getiter(rt, args[0]) : NULL, *k;
+    if (!it) { rh_xdecref(rt, d); return NULL; }
+    while ((k = rh_iternext(rt, it))) {
+        int rc = rh_setitem(rt, d, k, value);
+        rh_decref(rt, k);
+        if (rc) break;
+    }
+    rh_decref(rt, it);
+    if (rh_err_occurred(rt)) rh_setref(rt, &d, NULL);
+    return d;
+}
+
+static const rh_builtin_def od_defs[] = {
+    {"__reduce__", (void (*)(void))od_reduce, 0},      {"__sizeof__", (void (*)(void))od_sizeof, 0},
+    {"setdefault", (void (*)(void))od_setdefault, 0},  {"pop", (void (*)(void))od_pop, 0},
+    {"popitem", (void (*)(void))od_popitem, 0},        {"keys", (void (*)(void))od_keys, 0},
+    {"values", (void (*)(void))od_values, 0},          {"items", (void (*)(void))od_items, 0},
+    {"update", (void (*)(void))od_update_m, 0},        {"clear", (void (*)(void))od_clear, 0},
+    {"copy", (void (*)(void))od_copy, 0},              {"__reversed__", (void (*)(void))od_reversed, 0},
+    {"move_to_end", (void (*)(void))od_move_to_end, 0},
+};
+static const rh_builtin_def od_fromkeys_def = {"fromkeys", (void (*)(void))od_fromkeys, 0};
+
+/* odict_repr: "OrderedDict()" when empty, else "OrderedDict([(k, v), ...])" of the pairs in order (a
+ * subclass: list(self.items())); "..." inside itself. New str or NULL. */
+/* "<type name>(<s>)": new str or NULL */
+static rh_object *od_call_str(rh_runtime *rt, const char *tn, const char *s, size_t ns) {
+    size_t len = strlen(tn) + ns + 2;
+    char *buf = malloc(len + 1);
+    if (!buf) { rh_err_set(rt, RH_EXC_MEMORY, "%s", ""); return NULL; }
+    snprintf(buf, len + 1, "%s(%.*s)", tn, (int)ns, s);
+    rh_object *r = rh_str_from_utf8(rt, buf, len);
+    free(buf);
+    return r;
+}
+
+static rh_object *od_repr(rh_runtime *rt, rh_object *o) {
+    const char *tn = rh_type_of(o)->name, *dot = strrchr(tn, '.'); /* _PyType_Name */
+    if (dot) tn = dot + 1;
+    if (!rh_dict_len(o)) return od_call_str(rt, tn, "", 0);
+    int rc = rh_repr_enter(rt, o);
+    if (rc) return rc > 0 ? rh_str_from_cstr(rt, "...") : NULL;
+    rh_object *pieces = NULL, *r = NULL;
+    if (od_exact(o)) {
+        pieces = rh_odict_pairs(rt, o);
+    } else {
+        int missing;
+        rh_object *f = getattr_cstr(rt, o, "items", &missing), *items = f ? rh_call(rt, f, NULL, 0) : NULL;
+        rh_xdecref(rt, f);
+        if (!f && missing) rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute 'items'", tn);
+        pieces = items ? rh_list_from_iterable(rt, items, 1) : NULL; /* PySequence_List */
+        rh_xdecref(rt, items);
+    }
+    rh_object *pr = pieces && !rh_err_occurred(rt) ? rh_repr(rt, pieces) : NULL;
+    if (pr) {
+        size_t len;
+        const char *s = rh_str_utf8(rt, pr, &len);
+        r = s ? od_call_str(rt, tn, s, len) : NULL;
+    }
+    rh_xdecref(rt, pr);
+    rh_xdecref(rt, pieces);
+    rh_repr_leave(rt, o);
+    return r;
+}
+
+/* odict_richcompare: == / != against a dict as dict's, and between two OrderedDicts the key orders too */
+static rh_object *od_richcompare(rh_runtime *rt, rh_object *v, rh_object *w, int op) {
+    if (!od_is(v) || rh_kind_of(w) != RH_K_DICT || (op != RH_CMP_EQ && op != RH_CMP_NE))
+        return rh_notimplemented(rt); /* a new reference */
+    rh_object *res = rh_builtin_type(rt, RH_K_DICT)->tp_richcompare(rt, v, w, op);
+    if (!res || !od_is(w)) return res;
+    int eq = res == (op == RH_CMP_EQ ? rh_true(rt) : rh_false(rt));
+    rh_decref(rt, res);
+    if (eq && (eq = rh_odict_keys_equal(rt, v, w)) < 0) return NULL;
+    res = eq == (op == RH_CMP_EQ) ? rh_true(rt) : rh_false(rt);
+    rh_incref(res);
+    return res;
+}
+
+/* odict_or: type(od)(left) updated with right, when the other operand is a dict */
+static rh_object *od_or(rh_runtime *rt, rh_object *left, rh_object *right) {
+    rh_object *type = od_is(left) ? (rh_object *)rh_type_of(left) : (rh_object *)rh_type_of(right);
+    rh_object *other = od_is(left) ? right : left;
+    if (rh_kind_of(other) != RH_K_DICT) return rh_notimplemented(rt); /* a new reference */
+    rh_object *r = rh_call(rt, type, &left, 1);
+    if (r && od_update_arg(rt, r, right)) rh_setref(rt, &r, NULL);
+    return r;
+}
+
+/* odict_inplace_or */
+static rh_object *od_ior(rh_runtime *rt, rh_object *self, rh_object *other) {
+    if (od_update_arg(rt, self, other)) return NULL;
+    rh_incref(self);
+    return self;
+}
+
+/* The OrderedDict class: `class OrderedDict(dict): __slots__ = ()` in module collections, given
+ * PyODictObject's layout, odict's slots and its methods. New reference or NULL. */
+static rh_object *make_odict(hx_interp *I) {
+    rh_runtime *rt = I->rt;
+    rh_object *name = rh_str_intern_utf8(rt, "OrderedDict", 11), *ns = rh_dict_new(rt), *cls = NULL;
+    rh_object *bases = rh_tuple_pack(rt, 1, (rh_object *)rh_builtin_type(rt, RH_K_DICT));
+    rh_object *mod = rh_str_intern_utf8(rt, "collections", 11), *slots = rh_tuple_new(rt, 0);
+    if (name && ns && bases && mod && slots && !rh_dict_set_cstr(rt, ns, "__module__", mod) &&
+        !rh_dict_set_cstr(rt, ns, "__slots__", slots))
+        cls = rh_class_new(rt, name, bases, ns);
+    int ok = cls != NULL;
+    if (ok) {
+        rh_type *t = (rh_type *)cls;
+        rh_odict_class_layout(rt, cls);
+        t->name = "collections.OrderedDict"; /* PyODict_Type's tp_name (error messages); __name__ stays, */
+        if (!t->qualname_obj) rh_incref(name), t->qualname_obj = name; /* and the repr shows __qualname__ */
+        t->tp_repr = od_repr;
+        t->repr_into = NULL;
+        t->tp_richcompare = od_richcompare;
+        t->as_number.nb_or = od_or;
+        t->as_number.nb_inplace_or = od_ior;
+        for (size_t i = 0; ok && i <= sizeof od_defs / sizeof od_defs[0]; i++) {
+            int cm = i == sizeof od_defs / sizeof od_defs[0]; /* fromkeys: a classmethod descriptor */
+            const rh_builtin_def *def = cm ? &od_fromkeys_def : &od_defs[i];
+            rh_object *d = cm ? rh_classmethod_descr_new(rt, t, def) : rh_method_descr_new(rt, t, def);
+            ok = d && !rh_dict_set_cstr(rt, t->dict, def->name, d);
+            rh_xdecref(rt, d);
+        }
+    }
+    if (!ok) rh_setref(rt, &cls, NULL);
+    rh_xdecref(rt, name); rh_xdecref(rt, ns); rh_xdecref(rt, bases); rh_xdecref(rt, mod); rh_xdecref(rt, slots);
+    return cls;
+}
+
+
 /* ---------------------------------------------------------------- namedtuple
  * CPython's namedtuple (Lib/collections/__init__.py) execs generated source for __new__ and builds the class
  * with type(typename, (tuple,), namespace). refheap builds the same class natively: a class deriving from
@@ -801,6 +1253,11 @@ static rh_object *make(hx_interp *I, const char *name) {
         if (dd && rh_dict_set_cstr(I->rt, rh_module_dict(m), "_tuplegetter",
                                    (rh_object *)rh_builtin_type(I->rt, RH_K_TUPLEGETTER)))
             rh_setref(I->rt, &m, NULL);
+        if (m && dd && !rh_runtime_profile(I->rt)->python2) { /* 3.x: OrderedDict (2.7's is Lib's Python) */
+            rh_object *od = make_odict(I);
+            if (!od || rh_dict_set_cstr(I->rt, rh_module_dict(m), "OrderedDict", od)) rh_setref(I->rt, &m, NULL);
+            rh_xdecref(I->rt, od);
+        }
     } else if (m) { /* collections takes _collections's class (`from _collections import defaultdict`) */
         rh_object *c = hx_import_module(I, "_collections");
         dd = c ? rh_dict_get(I->rt, rh_module_dict(c), I->s_defaultdict) : NULL;

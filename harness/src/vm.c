@@ -647,7 +647,7 @@ static int dict_update_generic(hx_interp *I, rh_object *d, rh_object *m) {
 /* DICT_UPDATE (3.9+, Python/ceval.c): PyDict_Update(dict, m); an AttributeError on the way (no keys())
  * becomes TypeError "'int' object is not a mapping". 0 or -1. */
 static __attribute__((noinline)) int dict_update(hx_interp *I, rh_object *d, rh_object *m) {
-    if (rh_kind_of(m) == RH_K_DICT) return rh_dict_merge(I->rt, d, m);
+    if (hx_dict_iterates_plainly(I, m)) return rh_dict_merge(I->rt, d, m);
     if (dict_update_generic(I, d, m) == 0) return 0;
     if (rh_err_occurred(I->rt) == RH_EXC_ATTRIBUTE) {
         rh_err_clear(I->rt);

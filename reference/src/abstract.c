@@ -230,6 +230,9 @@ static void repr_leave(rh_runtime *rt, rh_object *o) {
     rh_err_restore_state(rt, &saved);
 }
 
+int rh_repr_enter(rh_runtime *rt, rh_object *o) { return repr_enter(rt, o); }
+void rh_repr_leave(rh_runtime *rt, rh_object *o) { repr_leave(rt, o); }
+
 /* An empty list's or tuple's repr, returned before Py_ReprEnter, still a level of the recursion depth. */
 int rh__repr_empty(rh__sb *b, const char *text) {
     if (rh_recursion_enter(b->rt, " while getting the repr of an object") != 0) return -1;

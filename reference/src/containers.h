@@ -129,6 +129,14 @@ int rh__dict_setdel(rh_runtime *rt, rh_object *d, rh_object *key, rh_object *v);
 int rh__key_hash(rh_runtime *rt, rh_object *key, int64_t *out);
 /* Set KeyError with repr(key) as the message (_PyErr_SetKeyError). */
 void rh__set_key_error(rh_runtime *rt, rh_object *key);
+/* What collections.OrderedDict reads of its dict (t_dict.c, for t_odict.c): the keys table as an identity,
+ * its slot count, a key's entry index (dk_nentries when absent, -1 with the error set), and store/delete
+ * with the hash known (key and value borrowed; 0 or -1). */
+const void *rh__dict_keys_ident(rh_object *d);
+size_t rh__dict_keys_slots(rh_object *d);
+intptr_t rh__dict_entry_index(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash);
+int rh__dict_set_hash(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash, rh_object *v);
+int rh__dict_del_hash(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash);
 
 /* ---- tuple internals (t_tuple.c) ---- */
 /* The bytes of an instance o of a class deriving from tuple (pre-header excluded): PyType_GenericAlloc's

@@ -670,6 +670,10 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     else if (builtin_base(base)->kind != RH_K_OBJECT) { /* list, dict: the built-in's kind and __sizeof__ */
         c->t.kind = builtin_base(base)->kind;
         c->t.size_of = builtin_base(base)->size_of;
+        if (base->flags & RH_TPFLAG_ODICT) { /* a subclass of collections.OrderedDict: odict_sizeof */
+            c->t.flags |= RH_TPFLAG_ODICT;
+            c->t.size_of = base->size_of;
+        }
         c->t.flags |= builtin_base(base)->flags & RH_TPFLAG_INT_WORD; /* 2.7's PyIntObject layout */
         c->t.itemsize = base->itemsize; /* a metaclass: type's 40 per slot (PyHeapTypeObject's members) */
     }
@@ -1036,6 +1040,7 @@ static void instance_dealloc(rh_runtime *rt, rh_object *o) {
     } else if (dict_slot(o)) {
         rh_setref(rt, dict_slot(o), NULL);
     }
+    if (t->flags & RH_TPFLAG_ODICT) rh_odict_clear_nodes(rt, o); /* odict_dealloc's _odict_clear_nodes */
     rh_type *bb = builtin_base(t);
     if (bb->kind == RH_K_OBJECT) {
         rh__object_free(rt, o, t->basicsize);
@@ -1088,7 +1093,10 @@ static int instance_traverse(rh_object *o, rh_visitproc visit, void *arg) {
     } else if (dict_slot(o) && *dict_slot(o) && (r = visit(*dict_slot(o), arg))) {
         return r;
     }
-    if ((r = visit((rh_object *)o->type, arg))) return r;
+    int odict = (o->type->flags & RH_TPFLAG_ODICT) != 0; /* OrderedDict's own instances: odict_traverse, */
+    int own_type = !odict || (o->type->base->flags & RH_TPFLAG_ODICT); /* which does not visit the type */
+    if (own_type && (r = visit((rh_object *)o->type, arg))) return r;
+    if (odict && (r = rh_odict_traverse_nodes(o, visit, arg))) return r;
     rh_type *bb = builtin_base(o->type); /* subtype_traverse ends with the base's tp_traverse */
     return bb->traverse ? bb->traverse(o, visit, arg) : 0;
 }
@@ -1107,7 +1115,9 @@ static int instance_clear(rh_runtime *rt, rh_object *o) {
         rh_setref(rt, dict_slot(o), NULL);
     }
     rh_type *bb = builtin_base(o->type); /* subtype_clear ends with the base's tp_clear */
-    return bb->clear ? bb->clear(rt, o) : 0;
+    int r = bb->clear ? bb->clear(rt, o) : 0;
+    if (o->type->flags & RH_TPFLAG_ODICT) rh_odict_clear_nodes(rt, o); /* odict_tp_clear */
+    return r;
 }
 
 /* _PyObject_IsInstanceDictEmpty: no attribute in the values array or the __dict__, none materialised */

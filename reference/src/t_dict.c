@@ -1359,3 +1359,43 @@ static void dict_slots(rh_type *t) {
     t->as_mapping = (rh_mapping_methods){.mp_length = dict_length, .mp_subscript = dict_subscript,
                                          .mp_ass_subscript = dict_ass_sub};
 }
+
+/* ---------------------------------------------------------------- what collections.OrderedDict reads
+ * (t_odict.c over Objects/odictobject.c's use of dict internals: _odict_get_index_raw, _odict_resize,
+ * PyODict_SetItem's _PyDict_SetItem_KnownHash, PyODict_DelItem's _PyDict_DelItem_KnownHash). 3.x
+ * tables only. */
+
+/* ma_keys as an identity (od_resize_sentinel) */
+const void *rh__dict_keys_ident(rh_object *d) { return as_dict(d)->keys; }
+/* dk_size */
+size_t rh__dict_keys_slots(rh_object *d) { return dk_size(as_dict(d)->keys); }
+
+/* _odict_get_index_raw: key's entry index, dk_nentries when absent (where it would go), -1 with the
+ * error set */
+intptr_t rh__dict_entry_index(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash) {
+    rh_object *v;
+    rh_dictkeys *k = as_dict(d)->keys;
+    intptr_t ix = dict_lookup(rt, as_dict(d), key, hash, &v);
+    if (ix == RH_DKIX_EMPTY) return k->dk_nentries;
+    return ix < 0 ? -1 : ix;
+}
+
+/* _PyDict_SetItem_KnownHash: 0 or -1 (key and value borrowed) */
+int rh__dict_set_hash(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash, rh_object *v) {
+    rh_incref(key);
+    rh_incref(v);
+    return insertdict(rt, d, key, hash, v);
+}
+
+/* _PyDict_DelItem_KnownHash: 0, or -1 (KeyError when absent) */
+int rh__dict_del_hash(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash) {
+    rh_object *old;
+    intptr_t ix = dict_lookup(rt, as_dict(d), key, hash, &old);
+    if (ix == RH_DKIX_ERROR) return -1;
+    if (ix == RH_DKIX_EMPTY || !old) {
+        rh__set_key_error(rt, key);
+        return -1;
+    }
+    delitem_common(rt, as_dict(d), hash, ix, old);
+    return 0;
+}

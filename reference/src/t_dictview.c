@@ -52,13 +52,19 @@ static int is_kind(rh_runtime *rt, rh_object *o, rh_kind k) {
     return rh_kind_of(o) == k || rh__type_is_subtype(o->type, rh_builtin_type(rt, k));
 }
 
+/* an OrderedDict's view (odict_keys, odict_values, odict_items: subtypes of the dict views) */
+static int is_odict_view(rh_kind k) { return k == RH_K_ODICTKEYS || k == RH_K_ODICTVALUES || k == RH_K_ODICTITEMS; }
+
 int rh_dictview_is_view(rh_object *o) {
     rh_kind k = rh_kind_of(o);
-    return k == RH_K_DICTKEYS || k == RH_K_DICTVALUES || k == RH_K_DICTITEMS;
+    return k == RH_K_DICTKEYS || k == RH_K_DICTVALUES || k == RH_K_DICTITEMS || is_odict_view(k);
 }
 
 /* PyDictViewSet_Check: a keys or items view */
-static int is_setlike_view(rh_object *o) { return rh_kind_of(o) == RH_K_DICTKEYS || rh_kind_of(o) == RH_K_DICTITEMS; }
+static int is_setlike_view(rh_object *o) {
+    rh_kind k = rh_kind_of(o);
+    return k == RH_K_DICTKEYS || k == RH_K_DICTITEMS || k == RH_K_ODICTKEYS || k == RH_K_ODICTITEMS;
+}
 
 /* ---------------------------------------------------------------- iterators */
 
@@ -202,13 +208,24 @@ static rh_kind iter_kind_of(rh_kind view, int reverse) {
     return reverse ? (rh_kind)(k + (RH_K_DICTREVITER_KEY - RH_K_DICTITER_KEY)) : k;
 }
 
+/* odictkeys_iter / odictvalues_iter / odictitems_iter (and their __reversed__): an odict_iterator */
+static rh_object *odict_view_iter(rh_runtime *rt, rh_object *o, int reverse) {
+    rh_kind k = rh_kind_of(o);
+    int kind = k == RH_K_ODICTKEYS ? RH_ODICT_ITER_KEYS
+             : k == RH_K_ODICTVALUES ? RH_ODICT_ITER_VALUES : RH_ODICT_ITER_KEYS | RH_ODICT_ITER_VALUES;
+    if (!DV(o)->dict) rh_err_set(rt, RH_EXC_SYSTEM, "bad internal call");
+    return DV(o)->dict ? rh_odictiter_new(rt, DV(o)->dict, kind | (reverse ? RH_ODICT_ITER_REVERSED : 0)) : NULL;
+}
+
 /* dictkeys_iter / dictvalues_iter / dictitems_iter */
 static rh_object *view_iter(rh_runtime *rt, rh_object *o) {
+    if (is_odict_view(rh_kind_of(o))) return odict_view_iter(rt, o, 0);
     return rh_dictiter_new(rt, DV(o)->dict, iter_kind_of(rh_kind_of(o), 0));
 }
 
 /* dictkeys_reversed / dictvalues_reversed / dictitems_reversed (3.8+) */
 rh_object *rh_dictview_reversed(rh_runtime *rt, rh_object *view) {
+    if (is_odict_view(rh_kind_of(view))) return odict_view_iter(rt, view, 1);
     return rh_dictiter_new(rt, DV(view)->dict, iter_kind_of(rh_kind_of(view), 1));
 }
 
@@ -421,6 +438,24 @@ void rh__type_init_dictitems(rh_runtime *rt, rh_type *t) {
 
 /* dict_values: no sq_contains (in iterates), no richcompare, object's hash */
 void rh__type_init_dictvalues(rh_runtime *rt, rh_type *t) { view_type(rt, t, "dict_values"); }
+
+/* PyODictKeys_Type / PyODictValues_Type / PyODictItems_Type: subtypes of the dict views whose iterators
+ * follow the OrderedDict's order (odictkeys_iter ...) */
+void rh__type_init_odictkeys(rh_runtime *rt, rh_type *t) {
+    rh__type_init_dictkeys(rt, t);
+    t->name = "odict_keys";
+    t->base = rh_builtin_type(rt, RH_K_DICTKEYS);
+}
+void rh__type_init_odictvalues(rh_runtime *rt, rh_type *t) {
+    rh__type_init_dictvalues(rt, t);
+    t->name = "odict_values";
+    t->base = rh_builtin_type(rt, RH_K_DICTVALUES);
+}
+void rh__type_init_odictitems(rh_runtime *rt, rh_type *t) {
+    rh__type_init_dictitems(rt, t);
+    t->name = "odict_items";
+    t->base = rh_builtin_type(rt, RH_K_DICTITEMS);
+}
 
 static void iter_type(rh_runtime *rt, rh_type *t, const char *name3, const char *name2) {
     set_type(t, rh_runtime_profile(rt)->python2 ? name2 : name3, sizeof(rh_dictiter), 0, iter_dealloc,

@@ -32,6 +32,10 @@
     X(RH_K_WEAKREF,          "weakref",          weakref)          /* t_weakref.c */                          \
     X(RH_K_WEAKPROXY,        "weakproxy",        weakproxy)        /* t_weakref.c */                          \
     X(RH_K_TUPLEGETTER,      "_tuplegetter",     tuplegetter)      /* t_tuplegetter.c */                      \
+    X(RH_K_ODICTITER,        "odict_iterator",   odictiter)        /* t_odict.c */                            \
+    X(RH_K_ODICTKEYS,        "odict_keys",       odictkeys)        /* t_dictview.c */                         \
+    X(RH_K_ODICTVALUES,      "odict_values",     odictvalues)      /* t_dictview.c */                         \
+    X(RH_K_ODICTITEMS,       "odict_items",      odictitems)       /* t_dictview.c */                         \
     X(RH_K_FUNCTION,         "function",         function)         /* t_function.c */                         \
     X(RH_K_METHOD,           "method",           method)           /* t_method.c */                           \
     X(RH_K_BUILTIN,          "builtin_function", builtin)          /* t_builtin.c */                          \

@@ -1,9 +1,9 @@
 # id: col_07_ordereddict
-# source: python/cpython:Lib/collections/__init__.py (OrderedDict, the pure-Python version used when _collections has none: _Link, __setitem__, __delitem__, move_to_end, popitem, __eq__, __reversed__, __repr__, copy, fromkeys, setdefault, pop); Lib/test/test_ordered_dict.py
-# property: OrderedDict keeps insertion order through its own doubly linked list (weakref.proxy links:
-#   the root is a proxy to a hard root), move_to_end either way, popitem(last=False) FIFO, equality is
-#   order-sensitive between OrderedDicts and not against a dict, reversed(), KeyError texts; the links are
-#   freed by reference counting when keys go (gc counts after deleting), the dict order stays independent
+# source: python/cpython:Objects/odictobject.c (the C OrderedDict Lib/collections/__init__.py imports from _collections: PyODict_SetItem, PyODict_DelItem, OrderedDict_move_to_end_impl, OrderedDict_popitem_impl, odict_richcompare, odict_reversed, odict_repr, odict_copy, OrderedDict_fromkeys, OrderedDict_setdefault_impl, OrderedDict_pop_impl); Lib/test/test_ordered_dict.py
+# property: OrderedDict keeps insertion order through its own doubly linked list of key nodes,
+#   move_to_end either way, popitem(last=False) FIFO, equality is order-sensitive between OrderedDicts and
+#   not against a dict, reversed(), KeyError texts; the nodes are freed when keys go (gc counts after
+#   deleting), the dict order stays independent; a weakref.proxy to one forwards attributes
 import sys, gc
 from collections import OrderedDict
 import weakref

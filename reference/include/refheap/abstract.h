@@ -66,6 +66,10 @@ rh_object *rh_inplace_binop(rh_runtime *rt, rh_binop_kind op, rh_object *a, rh_o
  * -1 with the error set. a and b are borrowed. == and != never fail for mismatched types; NaN != NaN.
  * Inside lists/tuples/dicts, items are compared as PyObject_RichCompareBool (identity implies equal). */
 int rh_richcompare(rh_runtime *rt, rh_cmp_kind op, rh_object *a, rh_object *b);
+/* Py_ReprEnter / Py_ReprLeave for a repr written outside the library (the embedder's OrderedDict): 1 when
+ * o is already being repr'd, else o is recorded: 0, or -1 with the error set; leave forgets it. */
+int rh_repr_enter(rh_runtime *rt, rh_object *o);
+void rh_repr_leave(rh_runtime *rt, rh_object *o);
 /* -o, +o, ~o, not o. o is borrowed; returns a new reference, or NULL with the error set. */
 rh_object *rh_unop(rh_runtime *rt, rh_unop_kind op, rh_object *o);
 /* ascii(o): repr with every non-ASCII character escaped. o borrowed; new reference or NULL. */

@@ -132,6 +132,8 @@ typedef enum rh_kind {
     RH_K_CALLITER,         /* callable_iterator: iter(callable, sentinel) (t_calliter.c) */
     RH_K_SCANDIR_ITER,     /* posix.ScandirIterator: os.scandir() (t_scandir.c; harness/src/mod_posix.c) */
     RH_K_DIRENTRY,         /* posix.DirEntry (t_scandir.c) */
+    RH_K_ODICTITER,        /* odict_iterator: collections.OrderedDict's iterators (t_odict.c) */
+    RH_K_ODICTKEYS, RH_K_ODICTVALUES, RH_K_ODICTITEMS, /* odict_keys ...: its views (t_dictview.c) */
     RH_K__COUNT
 } rh_kind;
 
@@ -146,6 +148,7 @@ typedef enum rh_kind {
 #define RH_TPFLAG_CLASSIC       (1u << 8)  /* py27: a classic (old-style) class; instances are 2.7 `instance`s */
 #define RH_TPFLAG_IS_ABSTRACT   (1u << 9)  /* Py_TPFLAGS_IS_ABSTRACT: set only by assigning __abstractmethods__ */
 #define RH_TPFLAG_INT_WORD      (1u << 7)  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
+#define RH_TPFLAG_ODICT         (1u << 10) /* collections.OrderedDict or a subclass: PyODictObject's fields (t_odict.c) */
 
 typedef int (*rh_visitproc)(rh_object *o, void *arg);
 

@@ -405,6 +405,38 @@ rh_object *rh_dictiter_new(rh_runtime *rt, rh_object *dict, rh_kind kind);
 int64_t rh_dictiter_len(rh_object *it);
 rh_object *rh_dictview_reversed(rh_runtime *rt, rh_object *view);
 int rh_dictview_isdisjoint(rh_runtime *rt, rh_object *self, rh_object *other);
+
+/* collections.OrderedDict's fields and iterator (t_odict.c, CPython 3.11 Objects/odictobject.c); the
+ * class is the embedder's, a class deriving from dict whose instances are rh_odict_basicsize() bytes
+ * with the __dict__ word at rh_odict_dictoffset() and weak references at rh_odict_weaklistoffset().
+ * Every function takes such an instance (borrowed), 3.x profiles only.
+ *  rh_odict_setitem / _delitem / _ass_sub: PyODict_SetItem / PyODict_DelItem / odict_mp_ass_sub (0, -1);
+ *  rh_odict_end_key: the first (last) key, borrowed, NULL when empty;
+ *  rh_odict_move_to_end: the key's node to the end or the front (KeyError when absent);
+ *  rh_odict_pop_known: the key's node and item removed, the value returned (new reference, or NULL);
+ *  rh_odict_keys_equal: the two key orders equal (1, 0, -1); rh_odict_clear_nodes: every node freed;
+ *  rh_odict_sizeof: odict_sizeof; rh_odict_traverse_nodes: the instance dict and the nodes' keys;
+ *  rh_odictiter_new: odictiter_new, kind RH_ODICT_ITER_KEYS | _VALUES | _REVERSED (new reference). */
+enum { RH_ODICT_ITER_REVERSED = 1, RH_ODICT_ITER_KEYS = 2, RH_ODICT_ITER_VALUES = 4 };
+size_t rh_odict_basicsize(void);
+size_t rh_odict_dictoffset(void);
+size_t rh_odict_weaklistoffset(void);
+int rh_odict_setitem(rh_runtime *rt, rh_object *o, rh_object *key, rh_object *value);
+int rh_odict_delitem(rh_runtime *rt, rh_object *o, rh_object *key);
+int rh_odict_ass_sub(rh_runtime *rt, rh_object *o, rh_object *key, rh_object *value);
+rh_object *rh_odict_end_key(rh_object *o, int last);
+int rh_odict_move_to_end(rh_runtime *rt, rh_object *o, rh_object *key, int last);
+rh_object *rh_odict_pop_known(rh_runtime *rt, rh_object *o, rh_object *key);
+int rh_odict_keys_equal(rh_runtime *rt, rh_object *a, rh_object *b);
+void rh_odict_clear_nodes(rh_runtime *rt, rh_object *o);
+size_t rh_odict_sizeof(rh_runtime *rt, rh_object *o);
+int rh_odict_traverse_nodes(rh_object *o, rh_visitproc visit, void *arg);
+size_t rh_odict_state(rh_object *o);
+rh_object *rh_odictiter_new(rh_runtime *rt, rh_object *od, int kind);
+/* rh_odict_class_layout: the embedder's `class OrderedDict(dict): __slots__ = ()` made PyODict_Type's layout */
+void rh_odict_class_layout(rh_runtime *rt, rh_object *cls);
+/* rh_odict_pairs: odict_repr's list of (key, value) tuples in order (exact OrderedDicts). New list or NULL. */
+rh_object *rh_odict_pairs(rh_runtime *rt, rh_object *o);
 int rh_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);  /* no steal */
 int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name);                /* AttributeError */
 /* An interpreter's inline caches for instance attributes (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and
