@@ -1111,47 +1111,11 @@ FN(bi_dir) {
 
 static const rh_builtin_def m_file_read, m_file_close;
 
+/* builtin open is _io.open (Modules/_io/_iomodule.c _io_open_impl): mod_textio.c */
 FN(bi_open) {
     UNUSED_ARGS;
-    rh_runtime *rt = I->rt;
-    if (n < 1 || n > 2 || rh_kind_of(a[0]) != RH_K_STR) {
-        rh_err_set(rt, RH_EXC_OS, "refheap: open() supports only /proc/self/* (read-only)");
-        return NULL;
-    }
-    const char *path = rh_str_utf8(rt, a[0], NULL);
-    const char *mode = n == 2 && rh_kind_of(a[1]) == RH_K_STR ? rh_str_utf8(rt, a[1], NULL) : "r";
-    for (int k = 0; k < nkw; k++)
-        if (strcmp(kwn[k], "mode") == 0 && rh_kind_of(kwv[k]) == RH_K_STR) mode = rh_str_utf8(rt, kwv[k], NULL);
-    if (!path || strncmp(path, "/proc/self/", 11) != 0 || strstr(path, "..") || !mode ||
-        (strcmp(mode, "r") != 0 && strcmp(mode, "rt") != 0)) {
-        rh_err_set(rt, RH_EXC_OS, "refheap: open() supports only /proc/self/* (read-only)");
-        return NULL;
-    }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        rh_err_set(rt, RH_EXC_OS, "[Errno 2] No such file or directory: '%s'", path);
-        return NULL;
-    }
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    if (!buf) abort();
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            if (!buf) abort();
-        }
-        ssize_t r = read(fd, buf + len, cap - len);
-        if (r <= 0) break;
-        len += (size_t)r;
-    }
-    close(fd);
-    rh_object *s = rh_str_from_utf8(rt, buf, len);
-    free(buf);
-    if (!s) return NULL;
-    rh_object *b = rh_box_new(rt, "_io.TextIOWrapper", s);
-    rh_decref(rt, s);
-    return b;
+    (void)self;
+    return hx_io_open(I, a, n, kwn, kwv, nkw);
 }
 
 FN(file_read) {

@@ -409,6 +409,20 @@ rh_object *hx_module_array(hx_interp *I);
 rh_object *hx_module_io(hx_interp *I, const char *name);
 /* mod_iobase.c: _io._IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase and UnsupportedOperation into dict d */
 int hx_io_add_bases(hx_interp *I, rh_object *d);
+/* mod_iobase.c helpers for the concrete classes: UnsupportedOperation(msg) raised (NULL); class <name>(<base>)
+ * in module _io with defs as method_descriptors (new reference or NULL); cls.<getter> = property (0/-1) */
+rh_object *hx_io_unsupported(hx_interp *I, const char *msg);
+rh_object *hx_io_make_class(hx_interp *I, const char *name, const char *tp_name, rh_object *base,
+                            const rh_builtin_def *defs);
+int hx_io_add_property(hx_interp *I, rh_object *cls, const rh_builtin_def *getter);
+/* mod_fileio.c: _io.FileIO (a class over d's _RawIOBase) into dict d; 0/-1 */
+int hx_io_add_fileio(hx_interp *I, rh_object *d);
+/* mod_buffered.c: _io.BufferedReader/BufferedWriter/BufferedRandom (over d's _BufferedIOBase); 0/-1 */
+int hx_io_add_buffered(hx_interp *I, rh_object *d);
+/* mod_textio.c: _io.TextIOWrapper (over d's _TextIOBase); 0/-1. hx_io_open: _io.open = builtins.open
+ * (arguments borrowed; new reference or NULL) */
+int hx_io_add_textio(hx_interp *I, rh_object *d);
+rh_object *hx_io_open(hx_interp *I, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw);
 rh_object *hx_module_bisect(hx_interp *I);
 rh_object *hx_module_heapq(hx_interp *I);
 rh_object *hx_module_abc(hx_interp *I); /* mod_abc.c: _abc (Modules/_abc.c), under Lib's abc.py */

@@ -217,7 +217,8 @@ static int fill__io(hx_interp *I, rh_object *d) {
     int bad = !bs || rh_dict_set_cstr(rt, d, "DEFAULT_BUFFER_SIZE", bs) ||
               rh_dict_set_cstr(rt, d, "StringIO", (rh_object *)rh_builtin_type(rt, RH_K_STRINGIO)) ||
               rh_dict_set_cstr(rt, d, "BlockingIOError", (rh_object *)rh_exc_type(rt, RH_EXC_BLOCKINGIO)) ||
-              (open && rh_dict_set_cstr(rt, d, "open", open)) || hx_io_add_bases(I, d);
+              (open && rh_dict_set_cstr(rt, d, "open", open)) || hx_io_add_bases(I, d) ||
+              hx_io_add_fileio(I, d) || hx_io_add_buffered(I, d) || hx_io_add_textio(I, d);
     rh_xdecref(rt, bs);
     return bad ? -1 : 0;
 }
@@ -240,8 +241,7 @@ static rh_object *abc_class(hx_interp *I, rh_object *meta, const char *name, rh_
 }
 
 /* The rest of Lib/io.py over _io (import _io, abc): its re-exported names, SEEK_SET/CUR/END, the four ABCs
- * and TextIOBase.register(StringIO) (FileIO, BytesIO, the Buffered* and TextIOWrapper are not modelled,
- * so nothing else is registered). 0 or -1. */
+ * and the concrete classes registered with them (those _io has: mod_fileio.c). 0 or -1. */
 static int fill_io(hx_interp *I, rh_object *d) {
     rh_runtime *rt = I->rt;
     static const char *const reexp[] = {"DEFAULT_BUFFER_SIZE", "BlockingIOError", "UnsupportedOperation", "open", "StringIO", NULL};
@@ -266,10 +266,17 @@ static int fill_io(hx_interp *I, rh_object *d) {
         bad = !cb || !(made[i] = abc_class(I, meta, abcs[i][0], cb, i ? made[0] : NULL)) ||
               rh_dict_set_cstr(rt, d, abcs[i][0], made[i]);
     }
-    if (!bad) { /* TextIOBase.register(StringIO) */
-        rh_object *rn = hx_name(I, "register"), *reg = rn ? hx_getattr_obj(I, made[3], rn) : NULL;
-        rh_object *sio = (rh_object *)rh_builtin_type(rt, RH_K_STRINGIO), *r = reg ? hx_call_borrowed(I, reg, &sio, 1) : NULL;
-        bad = !r;
+    /* RawIOBase.register(FileIO); BufferedIOBase.register(BytesIO, Buffered*); TextIOBase.register(StringIO,
+     * TextIOWrapper): the classes _io has */
+    static const struct { int abc; const char *name; } regs[] = {
+        {1, "FileIO"}, {2, "BytesIO"}, {2, "BufferedReader"}, {2, "BufferedWriter"}, {2, "BufferedRandom"},
+        {2, "BufferedRWPair"}, {3, "StringIO"}, {3, "TextIOWrapper"}};
+    for (size_t i = 0; !bad && i < sizeof regs / sizeof regs[0]; i++) {
+        rh_object *cls = rh_dict_get_cstr(rt, rh_module_dict(m), regs[i].name);
+        if (!cls) continue;
+        rh_object *rn = hx_name(I, "register"), *reg = rn ? hx_getattr_obj(I, made[regs[i].abc], rn) : NULL;
+        rh_object *r = reg ? hx_call_borrowed(I, reg, &cls, 1) : NULL;
+        bad = !r || rh_dict_set_cstr(rt, d, regs[i].name, cls);
         rh_xdecref(rt, r);
         rh_xdecref(rt, reg);
     }

@@ -12,7 +12,8 @@
  * attributes settable), their instances are laid out as a class's (3.11's managed dict in front: 56 bytes
  * where iobase's own dict and weaklist words make 48), their getters are properties not getset_descriptors, and _io.StringIO (a built-in kind) does not derive from _TextIOBase (io.TextIOBase
  * registers it, as Lib/io.py does, so isinstance(StringIO(), io.TextIOBase) holds).
- * Not modelled: iobase_finalize (close() called when an unclosed instance dies).
+ * iobase_finalize is _IOBase.__del__ (CPython 3.11 exposes tp_finalize as that slot wrapper): an unclosed
+ * instance is closed when it dies.
  *
  * Ownership: every FN takes borrowed arguments and returns a new reference or NULL with the error set.
  * I->io_unsupported owns the UnsupportedOperation class (released with the interpreter, main.c).
@@ -37,8 +38,8 @@ static int no_kw_args(hx_interp *I, const char *fn, int n, int nkw, int lo, int 
     return -1;
 }
 
-/* iobase_unsupported: UnsupportedOperation(message) raised; NULL */
-static rh_object *unsupported(hx_interp *I, const char *msg) {
+/* iobase_unsupported: UnsupportedOperation(message) raised; NULL (also for mod_fileio.c) */
+rh_object *hx_io_unsupported(hx_interp *I, const char *msg) {
     if (!I->io_unsupported) { rh_err_set(I->rt, RH_EXC_OS, "%s", msg); return NULL; }
     rh_object *m = rh_str_from_cstr(I->rt, msg);
     rh_object *e = m ? rh_exc_new(I->rt, I->io_unsupported, &m, 1) : NULL;
@@ -98,12 +99,12 @@ static int opt_ssize(hx_interp *I, rh_object *o, int64_t *v) {
 
 /* ---------------------------------------------------------------- _IOBase (iobase.c) */
 
-FN(iob_seek) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "seek"); }
-FN(iob_truncate) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "truncate"); }
+FN(iob_seek) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "seek"); }
+FN(iob_truncate) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "truncate"); }
 FN(iob_fileno) {
     UNUSED; (void)a;
     if (no_kw_args(I, "fileno", n, nkw, 0, 0)) return NULL;
-    return unsupported(I, "fileno");
+    return hx_io_unsupported(I, "fileno");
 }
 
 /* _io__IOBase_tell_impl: self.seek(0, 1) */
@@ -168,7 +169,7 @@ static rh_object *check_able(hx_interp *I, rh_object *self, const char *what, co
     if (!r) return NULL;
     if (r != rh_true(I->rt)) {
         rh_decref(I->rt, r);
-        return unsupported(I, msg);
+        return hx_io_unsupported(I, msg);
     }
     return r;
 }
@@ -316,6 +317,30 @@ FN(iob_closed_get) {
     return c < 0 ? NULL : newref(c ? rh_true(I->rt) : rh_false(I->rt));
 }
 
+/* iobase_finalize (3.11's tp_finalize, the slot wrapper _IOBase.__del__): unless `closed` reads true (or
+ * cannot be read), self._finalizing = True and self.close(), their errors cleared (CPython reports them
+ * only in dev mode) */
+FN(iob_del) {
+    UNUSED; (void)a;
+    rh_runtime *rt = I->rt;
+    if (no_kw_args(I, "__del__", n, nkw, 0, 0)) return NULL;
+    rh_object *v;
+    int closed = lookup_attr(I, self, "closed", &v);
+    if (closed > 0) {
+        closed = rh_truthy(rt, v);
+        rh_decref(rt, v);
+    }
+    if (closed < 0 || (closed == 0 && rh_err_occurred(rt))) { rh_err_clear(rt); closed = -1; }
+    if (closed == 0) {
+        rh_object *nm = hx_name(I, "_finalizing");
+        if (!nm || rh_setattr(rt, self, nm, rh_true(rt))) rh_err_clear(rt);
+        rh_object *r = call_method(I, self, "close", NULL, 0);
+        if (r) rh_decref(rt, r);
+        else rh_err_clear(rt);
+    }
+    return none(I);
+}
+
 static const rh_builtin_def iobase_defs[] = {
     {"seek", (void (*)(void))iob_seek, HX_METH_VARARGS},
     {"tell", (void (*)(void))iob_tell, 0},
@@ -338,6 +363,7 @@ static const rh_builtin_def iobase_defs[] = {
     {"writelines", (void (*)(void))iob_writelines, 0},
     {"__iter__", (void (*)(void))iob_iter, 0},
     {"__next__", (void (*)(void))iob_next, 0},
+    {"__del__", (void (*)(void))iob_del, 0},
     {NULL, NULL, 0}};
 
 /* ---------------------------------------------------------------- _RawIOBase (iobase.c) */
@@ -419,10 +445,10 @@ static const rh_builtin_def rawiobase_defs[] = {
 
 /* ---------------------------------------------------------------- _BufferedIOBase (bufferedio.c) */
 
-FN(buf_detach) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "detach"); }
-FN(buf_read) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "read"); }
-FN(buf_read1) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "read1"); }
-FN(buf_write) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "write"); }
+FN(buf_detach) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "detach"); }
+FN(buf_read) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "read"); }
+FN(buf_read1) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "read1"); }
+FN(buf_write) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "write"); }
 
 /* _bufferediobase_readinto_generic: data = self.read(len(buffer)) (read1 for readinto1), copied in; its
  * length. The buffer must be writable ("w*": a bytearray here) */
@@ -471,10 +497,10 @@ static const rh_builtin_def bufferediobase_defs[] = {
 
 /* ---------------------------------------------------------------- _TextIOBase (textio.c) */
 
-FN(txt_detach) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "detach"); }
-FN(txt_read) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "read"); }
-FN(txt_readline) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "readline"); }
-FN(txt_write) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return unsupported(I, "write"); }
+FN(txt_detach) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "detach"); }
+FN(txt_read) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "read"); }
+FN(txt_readline) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "readline"); }
+FN(txt_write) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "write"); }
 /* textiobase_encoding_get / _newlines_get / _errors_get: None */
 FN(txt_none_get) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return none(I); }
 
@@ -493,7 +519,7 @@ static const rh_builtin_def errors_getter = {"errors", (void (*)(void))txt_none_
 /* ---------------------------------------------------------------- the classes */
 
 /* cls.<getter name> = property(<built-in getter>) */
-static int add_property(hx_interp *I, rh_object *cls, const rh_builtin_def *getter) {
+int hx_io_add_property(hx_interp *I, rh_object *cls, const rh_builtin_def *getter) {
     rh_object *f = rh_builtin_new(I->rt, getter, NULL);
     rh_object *p = f ? rh_property_new(I->rt, f, NULL, NULL, NULL) : NULL;
     rh_object *nm = p ? hx_name(I, getter->name) : NULL;
@@ -506,8 +532,8 @@ static int add_property(hx_interp *I, rh_object *cls, const rh_builtin_def *gett
 /* class <name>(<base>) in module _io, its methods method_descriptors of it, its tp_name the static type's
  * "_io.<name>" (messages and method reprs say '_io._IOBase'; __name__ stays the class name). New reference
  * or NULL. */
-static rh_object *make_class(hx_interp *I, const char *name, const char *tp_name, rh_object *base,
-                             const rh_builtin_def *defs) {
+rh_object *hx_io_make_class(hx_interp *I, const char *name, const char *tp_name, rh_object *base,
+                            const rh_builtin_def *defs) {
     rh_runtime *rt = I->rt;
     rh_object *nm = hx_name(I, name), *ns = nm ? rh_dict_new(rt) : NULL, *mod = ns ? hx_name(I, "_io") : NULL;
     rh_object *bases = mod ? (base ? rh_tuple_pack(rt, 1, base) : newref(rh_empty_tuple(rt))) : NULL, *cls = NULL;
@@ -544,12 +570,12 @@ static rh_object *make_unsupported(hx_interp *I) {
 int hx_io_add_bases(hx_interp *I, rh_object *d) {
     rh_runtime *rt = I->rt;
     if (!I->io_unsupported && !(I->io_unsupported = make_unsupported(I))) return -1;
-    rh_object *iob = make_class(I, "_IOBase", "_io._IOBase", NULL, iobase_defs);
-    rh_object *raw = iob ? make_class(I, "_RawIOBase", "_io._RawIOBase", iob, rawiobase_defs) : NULL;
-    rh_object *buf = raw ? make_class(I, "_BufferedIOBase", "_io._BufferedIOBase", iob, bufferediobase_defs) : NULL;
-    rh_object *txt = buf ? make_class(I, "_TextIOBase", "_io._TextIOBase", iob, textiobase_defs) : NULL;
-    int rc = !txt || add_property(I, iob, &closed_getter) || add_property(I, txt, &encoding_getter) ||
-             add_property(I, txt, &newlines_getter) || add_property(I, txt, &errors_getter) ||
+    rh_object *iob = hx_io_make_class(I, "_IOBase", "_io._IOBase", NULL, iobase_defs);
+    rh_object *raw = iob ? hx_io_make_class(I, "_RawIOBase", "_io._RawIOBase", iob, rawiobase_defs) : NULL;
+    rh_object *buf = raw ? hx_io_make_class(I, "_BufferedIOBase", "_io._BufferedIOBase", iob, bufferediobase_defs) : NULL;
+    rh_object *txt = buf ? hx_io_make_class(I, "_TextIOBase", "_io._TextIOBase", iob, textiobase_defs) : NULL;
+    int rc = !txt || hx_io_add_property(I, iob, &closed_getter) || hx_io_add_property(I, txt, &encoding_getter) ||
+             hx_io_add_property(I, txt, &newlines_getter) || hx_io_add_property(I, txt, &errors_getter) ||
              rh_dict_set_cstr(rt, d, "_IOBase", iob) || rh_dict_set_cstr(rt, d, "_RawIOBase", raw) ||
              rh_dict_set_cstr(rt, d, "_BufferedIOBase", buf) || rh_dict_set_cstr(rt, d, "_TextIOBase", txt) ||
              rh_dict_set_cstr(rt, d, "UnsupportedOperation", I->io_unsupported);

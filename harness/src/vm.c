@@ -2009,7 +2009,7 @@ static int class_tp_init(hx_interp *I, rh_object *inst, rh_object **args, int na
         }
         return 0;
     }
-    if (rh_kind_of(init) != RH_K_FUNCTION) {
+    if (rh_kind_of(init) != RH_K_FUNCTION && rh_kind_of(init) != RH_K_METHOD_DESCR) { /* _io.FileIO's is native */
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
         return -1;
     }
