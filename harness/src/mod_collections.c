@@ -718,7 +718,8 @@ static const rh_builtin_def od_defs[] = {
 static const rh_builtin_def od_fromkeys_def = {"fromkeys", (void (*)(void))od_fromkeys, 0};
 
 /* odict_repr: "OrderedDict()" when empty, else "OrderedDict([(k, v), ...])" of the pairs in order (a
- * subclass: list(self.items())); "..." inside itself. New str or NULL. */
+ * subclass: list(self.items())), or from 3.12 "OrderedDict({k: v, ...})" of PyDict_Copy(self); "..."
+ * inside itself. New str or NULL. */
 /* "<type name>(<s>)": new str or NULL */
 static rh_object *od_call_str(rh_runtime *rt, const char *tn, const char *s, size_t ns) {
     size_t len = strlen(tn) + ns + 2;
@@ -730,6 +731,31 @@ static rh_object *od_call_str(rh_runtime *rt, const char *tn, const char *s, siz
     return r;
 }
 
+/* 3.12's odict_repr prints PyDict_Copy(self), a new dict filled by dict_merge's slow path (odict's tp_iter
+ * is not dict's): PyMapping_Keys (o.keys() as a list: method_output_as_list), then o[k] for each key.
+ * New dict or NULL. */
+static rh_object *od_dict_copy(rh_runtime *rt, rh_object *o) {
+    int missing;
+    rh_object *d = rh_dict_new(rt), *f = d ? getattr_cstr(rt, o, "keys", &missing) : NULL;
+    if (d && !f && missing) rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute 'keys'", rh_type_of(o)->name);
+    rh_object *out = f ? rh_call(rt, f, NULL, 0) : NULL;
+    rh_object *keys = out && rh_kind_of(out) != RH_K_LIST ? rh_list_from_iterable(rt, out, 1) : out;
+    if (keys != out) rh_xdecref(rt, out);
+    rh_object *it = keys ? rh_getiter(rt, keys) : NULL, *k;
+    int rc = it ? 0 : -1;
+    while (it && !rc && (k = rh_iternext(rt, it))) {
+        rh_object *v = rh_getitem(rt, o, k);
+        rc = v ? rh_dict_set(rt, d, k, v) : -1;
+        rh_xdecref(rt, v);
+        rh_decref(rt, k);
+    }
+    if (rc || rh_err_occurred(rt)) rh_setref(rt, &d, NULL);
+    rh_xdecref(rt, it);
+    rh_xdecref(rt, keys);
+    rh_xdecref(rt, f);
+    return d;
+}
+
 static rh_object *od_repr(rh_runtime *rt, rh_object *o) {
     const char *tn = rh_type_of(o)->name, *dot = strrchr(tn, '.'); /* _PyType_Name */
     if (dot) tn = dot + 1;
@@ -737,7 +763,9 @@ static rh_object *od_repr(rh_runtime *rt, rh_object *o) {
     int rc = rh_repr_enter(rt, o);
     if (rc) return rc > 0 ? rh_str_from_cstr(rt, "...") : NULL;
     rh_object *pieces = NULL, *r = NULL;
-    if (od_exact(o)) {
+    if (rh_runtime_profile(rt)->odict_repr_dict) {
+        pieces = od_dict_copy(rt, o);
+    } else if (od_exact(o)) {
         pieces = rh_odict_pairs(rt, o);
     } else {
         int missing;

@@ -35,7 +35,7 @@ static const rh_profile profiles[] = {
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 120, .gen_base = 144, .gen_frame_inline = 1, .gen_min_stack = 2, .gen_close_skips_unstarted = 1,
         .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
         .enumerate_size = 56, .range_iter_size = 40, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
-        .str_split_prealloc_by_length = 1,
+        .str_split_prealloc_by_length = 1, .odict_repr_dict = 1,
     },
     {
         .name = "py313", .sys_version = "3.13.0 (main, May  9 2026, 07:36:57) [GCC 12.2.0]", .hexversion = 0x030D00F0, .sys_platform = "linux", .default_encoding = "utf-8",
@@ -47,6 +47,7 @@ static const rh_profile profiles[] = {
         .call_ex_inline = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5}, .exc_subclass_extra = 16, .frame_obj_base = 136, .gen_base = 144, .gen_frame_inline = 1, .gen_min_stack = 2, .gen_close_skips_unstarted = 1,
         .print_args_tuple = 1,
+        .odict_repr_dict = 1,
         .enumerate_size = 56, .range_iter_size = 40, .iter_result_retrack = 1, .enumerate_vectorcall = 1,
         .list_extend_dict_resizes = 1, .str_split_prealloc_by_length = 1,
     },

@@ -95,6 +95,7 @@ typedef struct rh_profile {
     int64_t small_int_max;        /* 256 */
     int64_t static_refcnt;        /* initial refcount of static objects: 999999999 (3.11); 0xFFFFFFFF (3.12: _Py_IMMORTAL_REFCNT) makes them immortal (object.h) */
     int interned_immortal;        /* 3.12: sys.intern makes the string immortal */
+    int odict_repr_dict;          /* 3.12: repr(OrderedDict) is "OrderedDict({...})" of PyDict_Copy(self) */
 
     /* cyclic GC */
     int gc_threshold[3];          /* 700, 10, 10 (2000, 10, 10 in 3.13) */
