@@ -1132,6 +1132,7 @@ void hx_release_module_consts(hx_interp *I) {
     I->nearly = 0;
     for (int i = 0; i < I->nconsts; i++) rh_decref(I->rt, I->consts[i]);
     I->nconsts = 0;
+    if (I->const_head) memset(I->const_head, 0xff, (size_t)I->const_hcap * sizeof *I->const_head); /* all -1 */
     if (k && !rh_err_occurred(I->rt)) {
         if (k == RH_EXC_MEMORY && !msg[0]) rh_err_nomemory(I->rt);
         else rh_err_set(I->rt, k, "%s", msg);

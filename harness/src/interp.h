@@ -108,8 +108,14 @@ typedef struct hx_interp {
     rh_object **early, **late;
     int nearly, nlate, capearly, caplate;
     int consts_released;
+    /* resolve.c's index over consts: chains by a hash of the constant's value (const_head: capacity
+     * const_hcap, a power of two, -1 = empty; const_next/const_hash parallel to consts) */
+    int *const_head, *const_next, const_hcap;
+    uint32_t *const_hash;
     rh_object **names;       /* interned names held by the code (owned) */
     int nnames, capnames;
+    rh_object **name_set;    /* resolve.c: names as an open-addressing set of pointers, at most half full */
+    int name_setcap;
     hx_frame *frame;         /* innermost executing frame (borrowed chain) */
     /* LIFO arena for frames' fast locals (plain C memory, not objects); full -> calloc fallback */
     rh_object **arena;

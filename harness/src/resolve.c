@@ -95,17 +95,37 @@ static int is_global_decl(scope *s, const char *name) {
 
 /* ---------------------------------------------------------------- names and constants */
 
+/* The slot of s in an open-addressing set of capacity cap (a power of two): where it is, or the empty
+ * slot where it would go. */
+static int name_slot(rh_object *const *set, int cap, const rh_object *s) {
+    size_t m = (size_t)cap - 1, i = (size_t)(((uint64_t)(uintptr_t)s >> 4) * 0x9E3779B97F4A7C15ull >> 40) & m;
+    while (set[i] && set[i] != s) i = (i + 1) & m;
+    return (int)i;
+}
+
+static void name_set_grow(hx_interp *I) {
+    int cap = I->name_setcap ? I->name_setcap * 2 : 256;
+    rh_object **set = calloc((size_t)cap, sizeof *set);
+    if (!set) abort();
+    for (int i = 0; i < I->nnames; i++) set[name_slot(set, cap, I->names[i])] = I->names[i];
+    free(I->name_set);
+    I->name_set = set;
+    I->name_setcap = cap;
+}
+
 rh_object *hx_name(hx_interp *I, const char *name) {
     rh_object *s = rh_str_intern_utf8(I->rt, name, strlen(name));
     if (!s) return NULL;
-    for (int i = 0; i < I->nnames; i++)
-        if (I->names[i] == s) { rh_decref(I->rt, s); return I->names[i]; }
+    if (2 * (I->nnames + 1) > I->name_setcap) name_set_grow(I);
+    int k = name_slot(I->name_set, I->name_setcap, s);
+    if (I->name_set[k]) { rh_decref(I->rt, s); return I->name_set[k]; }
     if (I->nnames == I->capnames) {
         I->capnames = I->capnames ? I->capnames * 2 : 64;
         I->names = realloc(I->names, (size_t)I->capnames * sizeof *I->names);
         if (!I->names) abort();
     }
     I->names[I->nnames++] = s;
+    I->name_set[k] = s;
     return s;
 }
 
@@ -241,6 +261,60 @@ static void bytes_as_str27(hx_node *n) {
     n->ckind = K_STR;
 }
 
+/* A hash of a constant node's value, equal for nodes same_const finds equal: the kind and the value's
+ * bits (int64, float and complex bits, str and bytes text, a tuple's merged items); ints beyond int64
+ * (compared by value, whatever their spelling) and frozensets (order-free) share one chain per kind. */
+static uint32_t const_key(const hx_node *n) {
+    uint64_t h = (uint64_t)n->ckind * 0x9E3779B97F4A7C15ull, b = 0, c = 0;
+    switch (n->ckind) {
+    case K_INT: if (!n->sval) h ^= (uint64_t)n->ival; break;
+    case K_FLOAT: memcpy(&b, &n->fval, sizeof b); h ^= b; break;
+    case K_COMPLEX: memcpy(&b, &n->fval, sizeof b); memcpy(&c, &n->imag, sizeof c); h ^= b ^ (c << 1 | c >> 63); break;
+    case K_STR: case K_BYTES:
+        for (size_t i = 0; i < n->slen; i++) h = (h ^ (unsigned char)n->sval[i]) * 0x100000001B3ull; /* FNV-1a */
+        break;
+    case K_TUPLE:
+        for (int i = 0; i < n->n; i++) h = (h ^ (uint64_t)(uintptr_t)n->items[i]->cst) * 0x100000001B3ull;
+        break;
+    default: h ^= (uint64_t)n->n; break;
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return (uint32_t)h;
+}
+
+/* Room for one more constant in I->consts and its index (chains rebuilt when the table is half full) */
+static void const_index_reserve(hx_interp *I) {
+    if (I->nconsts == I->capconsts) {
+        I->capconsts = I->capconsts ? I->capconsts * 2 : 64;
+        I->consts = realloc(I->consts, (size_t)I->capconsts * sizeof *I->consts);
+        I->const_next = realloc(I->const_next, (size_t)I->capconsts * sizeof *I->const_next);
+        I->const_hash = realloc(I->const_hash, (size_t)I->capconsts * sizeof *I->const_hash);
+        if (!I->consts || !I->const_next || !I->const_hash) abort();
+    }
+    if (2 * (I->nconsts + 1) <= I->const_hcap) return;
+    int cap = I->const_hcap ? I->const_hcap * 2 : 256;
+    int *head = malloc((size_t)cap * sizeof *head);
+    if (!head) abort();
+    memset(head, 0xff, (size_t)cap * sizeof *head); /* all -1 */
+    free(I->const_head);
+    I->const_head = head;
+    I->const_hcap = cap;
+    for (int i = 0; i < I->nconsts; i++) {
+        int *b = &head[I->const_hash[i] & (uint32_t)(cap - 1)];
+        I->const_next[i] = *b;
+        *b = i;
+    }
+}
+
+static void const_index_add(hx_interp *I, int i, uint32_t h) {
+    int *b = &I->const_head[h & (uint32_t)(I->const_hcap - 1)];
+    I->const_hash[i] = h;
+    I->const_next[i] = *b;
+    *b = i;
+}
+
 static int make_const(prep *P, scope *s, hx_node *n) {
     hx_interp *I = P->I;
     rh_runtime *rt = I->rt;
@@ -256,20 +330,18 @@ static int make_const(prep *P, scope *s, hx_node *n) {
         return 0;
     }
     if (n->ckind == K_BYTES && rh_runtime_profile(rt)->python2) bytes_as_str27(n);
-    for (int i = 0; i < I->nconsts; i++)
-        if (same_const(rt, n, I->consts[i])) { n->cst = I->consts[i]; count_use(P, s, n->cst); return 0; }
+    uint32_t h = const_key(n);
+    for (int i = I->const_hcap ? I->const_head[h & (uint32_t)(I->const_hcap - 1)] : -1; i >= 0; i = I->const_next[i])
+        if (I->const_hash[i] == h && same_const(rt, n, I->consts[i])) { n->cst = I->consts[i]; count_use(P, s, n->cst); return 0; }
     rh_object *o = new_const(P, n);
     if (!o) {
         hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
         if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
         return -1;
     }
-    if (I->nconsts == I->capconsts) {
-        I->capconsts = I->capconsts ? I->capconsts * 2 : 64;
-        I->consts = realloc(I->consts, (size_t)I->capconsts * sizeof *I->consts);
-        if (!I->consts) abort();
-    }
-    I->consts[I->nconsts++] = o;
+    const_index_reserve(I);
+    I->consts[I->nconsts] = o;
+    const_index_add(I, I->nconsts++, h);
     n->cst = o;
     count_use(P, s, o);
     return 0;
