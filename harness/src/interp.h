@@ -418,6 +418,13 @@ int hx_io_add_bases(hx_interp *I, rh_object *d);
 /* mod_iobase.c helpers for the concrete classes: UnsupportedOperation(msg) raised (NULL); class <name>(<base>)
  * in module _io with defs as method_descriptors (new reference or NULL); cls.<getter> = property (0/-1) */
 rh_object *hx_io_unsupported(hx_interp *I, const char *msg);
+/* The io modules' shared helpers (mod_iobase.c): hx_io_arity is METH_NOARGS/METH_O's argument check (0 or -1
+ * with TypeError); hx_io_attr getattr(o, name) (new or NULL); hx_io_set_attr setattr (0/-1); hx_io_call
+ * o.name(*args) (new or NULL; args borrowed). */
+int hx_io_arity(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi);
+rh_object *hx_io_attr(hx_interp *I, rh_object *o, const char *name);
+int hx_io_set_attr(hx_interp *I, rh_object *o, const char *name, rh_object *v);
+rh_object *hx_io_call(hx_interp *I, rh_object *o, const char *name, rh_object **args, int nargs);
 rh_object *hx_io_make_class(hx_interp *I, const char *name, const char *tp_name, rh_object *base,
                             const rh_builtin_def *defs);
 int hx_io_add_property(hx_interp *I, rh_object *cls, const rh_builtin_def *getter);

@@ -29,17 +29,10 @@
 /* the fileio struct's flag fields */
 enum { F_READ = 1, F_WRITE = 2, F_APPEND = 4, F_CREATE = 8, F_CLOSEFD = 16, F_SEEK_KNOWN = 32, F_SEEKABLE = 64 };
 
+#define arity hx_io_arity  /* mod_iobase.c */
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 static rh_object *none(hx_interp *I) { return newref(rh_none(I->rt)); }
 
-static int arity(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi) {
-    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn); return -1; }
-    if (n >= lo && n <= hi) return 0;
-    if (hi == 0) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments (%d given)", fn, n);
-    else if (lo == hi) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly one argument (%d given)", fn, n);
-    else rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at most %d argument%s, got %d", fn, hi, hi == 1 ? "" : "s", n);
-    return -1;
-}
 
 /* PyUnicode_FromFormat for the reprs: a new str or NULL */
 static rh_object *fmt_str(hx_interp *I, const char *fmt, ...) {

@@ -29,13 +29,31 @@ static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 static rh_object *none(hx_interp *I) { return newref(rh_none(I->rt)); }
 
 /* METH_NOARGS / METH_O checks, the message of mod_io.c's nargs */
-static int no_kw_args(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi) {
+int hx_io_arity(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi) {
     if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn); return -1; }
     if (n >= lo && n <= hi) return 0;
     if (hi == 0) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments (%d given)", fn, n);
     else if (lo == hi) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly one argument (%d given)", fn, n);
     else rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at most %d argument%s, got %d", fn, hi, hi == 1 ? "" : "s", n);
     return -1;
+}
+
+rh_object *hx_io_attr(hx_interp *I, rh_object *o, const char *name) {
+    rh_object *nm = hx_name(I, name);
+    return nm ? hx_getattr_obj(I, o, nm) : NULL;
+}
+
+int hx_io_set_attr(hx_interp *I, rh_object *o, const char *name, rh_object *v) {
+    rh_object *nm = hx_name(I, name);
+    return nm ? rh_setattr(I->rt, o, nm, v) : -1;
+}
+
+rh_object *hx_io_call(hx_interp *I, rh_object *o, const char *name, rh_object **args, int nargs) {
+    rh_object *f = hx_io_attr(I, o, name);
+    if (!f) return NULL;
+    rh_object *r = hx_call_borrowed(I, f, args, nargs);
+    rh_decref(I->rt, f);
+    return r;
 }
 
 /* iobase_unsupported: UnsupportedOperation(message) raised; NULL (also for mod_fileio.c) */
@@ -103,14 +121,14 @@ FN(iob_seek) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_uns
 FN(iob_truncate) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_unsupported(I, "truncate"); }
 FN(iob_fileno) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "fileno", n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, "fileno", n, nkw, 0, 0)) return NULL;
     return hx_io_unsupported(I, "fileno");
 }
 
 /* _io__IOBase_tell_impl: self.seek(0, 1) */
 FN(iob_tell) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "tell", n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, "tell", n, nkw, 0, 0)) return NULL;
     rh_object *args[2] = {rh_int_from_i64(I->rt, 0), rh_int_from_i64(I->rt, 1)};
     rh_object *r = args[0] && args[1] ? call_method(I, self, "seek", args, 2) : NULL;
     rh_xdecref(I->rt, args[0]);
@@ -121,7 +139,7 @@ FN(iob_tell) {
 /* _io__IOBase_flush_impl: None while open, ValueError once closed */
 FN(iob_flush) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "flush", n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, "flush", n, nkw, 0, 0)) return NULL;
     int c = is_closed(I, self);
     if (c < 0) return NULL;
     if (c) { rh_err_set(I->rt, RH_EXC_VALUE, "I/O operation on closed file."); return NULL; }
@@ -131,7 +149,7 @@ FN(iob_flush) {
 /* _io__IOBase_close_impl: once; self.flush(), then __IOBase_closed = True even when flush raised */
 FN(iob_close) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "close", n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, "close", n, nkw, 0, 0)) return NULL;
     int c = is_closed(I, self);
     if (c < 0) return NULL;
     if (c) return none(I);
@@ -150,7 +168,7 @@ FN(iob_close) {
 }
 
 static rh_object *answer_false(hx_interp *I, const char *fn, int n, int nkw) {
-    if (no_kw_args(I, fn, n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, fn, n, nkw, 0, 0)) return NULL;
     return newref(rh_false(I->rt));
 }
 FN(iob_seekable) { UNUSED; (void)self; (void)a; return answer_false(I, "seekable", n, nkw); }
@@ -179,14 +197,14 @@ FN(iob_check_writable) { UNUSED; (void)a; (void)n; (void)nkw; return check_able(
 
 FN(iob_isatty) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "isatty", n, nkw, 0, 0) || check_closed(I, self)) return NULL;
+    if (hx_io_arity(I, "isatty", n, nkw, 0, 0) || check_closed(I, self)) return NULL;
     return newref(rh_false(I->rt));
 }
 
 /* iobase_enter: the stream itself, checked open; iobase_exit: self.close() */
 FN(iob_enter) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "__enter__", n, nkw, 0, 0) || check_closed(I, self)) return NULL;
+    if (hx_io_arity(I, "__enter__", n, nkw, 0, 0) || check_closed(I, self)) return NULL;
     return newref(self);
 }
 FN(iob_exit) { UNUSED; (void)a; (void)n; (void)nkw; return call_method(I, self, "close", NULL, 0); }
@@ -194,12 +212,12 @@ FN(iob_exit) { UNUSED; (void)a; (void)n; (void)nkw; return call_method(I, self, 
 /* iobase_iter / iobase_iternext: the stream is its own iterator; a line per next, StopIteration at b"" */
 FN(iob_iter) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "__iter__", n, nkw, 0, 0) || check_closed(I, self)) return NULL;
+    if (hx_io_arity(I, "__iter__", n, nkw, 0, 0) || check_closed(I, self)) return NULL;
     return newref(self);
 }
 FN(iob_next) {
     UNUSED; (void)a;
-    if (no_kw_args(I, "__next__", n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, "__next__", n, nkw, 0, 0)) return NULL;
     rh_object *line = call_method(I, self, "readline", NULL, 0);
     if (!line) return NULL;
     int64_t len = rh_len(I->rt, line);
@@ -224,7 +242,7 @@ FN(iob_readline) {
     UNUSED;
     rh_runtime *rt = I->rt;
     int64_t limit;
-    if (no_kw_args(I, "readline", n, nkw, 0, 1) || opt_ssize(I, n ? a[0] : NULL, &limit)) return NULL;
+    if (hx_io_arity(I, "readline", n, nkw, 0, 1) || opt_ssize(I, n ? a[0] : NULL, &limit)) return NULL;
     rh_object *peek, *buf = NULL;
     if (lookup_attr(I, self, "peek", &peek) < 0) return NULL;
     if (!(buf = rh_bytearray_from(rt, "", 0))) goto fail;
@@ -272,7 +290,7 @@ FN(iob_readlines) {
     UNUSED;
     rh_runtime *rt = I->rt;
     int64_t hint, length = 0;
-    if (no_kw_args(I, "readlines", n, nkw, 0, 1) || opt_ssize(I, n ? a[0] : NULL, &hint)) return NULL;
+    if (hx_io_arity(I, "readlines", n, nkw, 0, 1) || opt_ssize(I, n ? a[0] : NULL, &hint)) return NULL;
     rh_object *it = rh_getiter(rt, self), *l = it ? rh_list_new(rt, 0) : NULL, *line;
     if (!l) { rh_xdecref(rt, it); return NULL; }
     while ((line = rh_iternext(rt, it))) {
@@ -296,7 +314,7 @@ fail:
 FN(iob_writelines) {
     UNUSED;
     rh_runtime *rt = I->rt;
-    if (no_kw_args(I, "writelines", n, nkw, 1, 1) || check_closed(I, self)) return NULL;
+    if (hx_io_arity(I, "writelines", n, nkw, 1, 1) || check_closed(I, self)) return NULL;
     rh_object *it = rh_getiter(rt, a[0]), *line;
     if (!it) return NULL;
     while ((line = rh_iternext(rt, it))) {
@@ -323,7 +341,7 @@ FN(iob_closed_get) {
 FN(iob_del) {
     UNUSED; (void)a;
     rh_runtime *rt = I->rt;
-    if (no_kw_args(I, "__del__", n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, "__del__", n, nkw, 0, 0)) return NULL;
     rh_object *v;
     int closed = lookup_attr(I, self, "closed", &v);
     if (closed > 0) {
@@ -373,7 +391,7 @@ FN(raw_read) {
     UNUSED;
     rh_runtime *rt = I->rt;
     int64_t size = -1;
-    if (no_kw_args(I, "read", n, nkw, 0, 1) || (n && rh_index_value(rt, a[0], &size))) return NULL;
+    if (hx_io_arity(I, "read", n, nkw, 0, 1) || (n && rh_index_value(rt, a[0], &size))) return NULL;
     if (size < 0) return call_method(I, self, "readall", NULL, 0);
     rh_object *b = rh_bytearray_from(rt, "", 0);
     if (!b || rh_bytearray_resize(rt, b, (size_t)size)) { rh_xdecref(rt, b); return NULL; }
@@ -398,7 +416,7 @@ FN(raw_read) {
 FN(raw_readall) {
     UNUSED; (void)a;
     rh_runtime *rt = I->rt;
-    if (no_kw_args(I, "readall", n, nkw, 0, 0)) return NULL;
+    if (hx_io_arity(I, "readall", n, nkw, 0, 0)) return NULL;
     rh_object *acc = rh_bytearray_from(rt, "", 0), *chunk = rh_int_from_i64(rt, 8 * 1024), *r = NULL;
     int nchunks = 0;
     while (acc && chunk) {
@@ -455,7 +473,7 @@ FN(buf_write) { UNUSED; (void)self; (void)a; (void)n; (void)nkw; return hx_io_un
 static rh_object *readinto_generic(hx_interp *I, rh_object *self, rh_object **a, int n, int nkw, int one) {
     rh_runtime *rt = I->rt;
     const char *fn = one ? "readinto1" : "readinto";
-    if (no_kw_args(I, fn, n, nkw, 1, 1)) return NULL;
+    if (hx_io_arity(I, fn, n, nkw, 1, 1)) return NULL;
     if (rh_kind_of(a[0]) == RH_K_ARRAY) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "%s() into an array.array", fn);
         return NULL;

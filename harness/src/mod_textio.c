@@ -24,32 +24,13 @@
 #define FN(name) static rh_object *name(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw)
 #define UNUSED (void)kwn; (void)kwv
 
+#define arity hx_io_arity
+#define attr hx_io_attr
+#define set_attr hx_io_set_attr
+#define call hx_io_call  /* mod_iobase.c */
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 static rh_object *none(hx_interp *I) { return newref(rh_none(I->rt)); }
 
-static int arity(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi) {
-    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn); return -1; }
-    if (n >= lo && n <= hi) return 0;
-    if (hi == 0) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments (%d given)", fn, n);
-    else if (lo == hi) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly one argument (%d given)", fn, n);
-    else rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at most %d argument%s, got %d", fn, hi, hi == 1 ? "" : "s", n);
-    return -1;
-}
-static rh_object *attr(hx_interp *I, rh_object *o, const char *name) {
-    rh_object *nm = hx_name(I, name);
-    return nm ? hx_getattr_obj(I, o, nm) : NULL;
-}
-static int set_attr(hx_interp *I, rh_object *o, const char *name, rh_object *v) {
-    rh_object *nm = hx_name(I, name);
-    return nm ? rh_setattr(I->rt, o, nm, v) : -1;
-}
-static rh_object *call(hx_interp *I, rh_object *o, const char *name, rh_object **args, int nargs) {
-    rh_object *f = attr(I, o, name);
-    if (!f) return NULL;
-    rh_object *r = hx_call_borrowed(I, f, args, nargs);
-    rh_decref(I->rt, f);
-    return r;
-}
 /* str from C text: new or NULL */
 static rh_object *cstr(hx_interp *I, const char *s, size_t len) { return rh_str_from_utf8(I->rt, s, len); }
 
