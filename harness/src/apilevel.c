@@ -45,6 +45,8 @@ static const api_entry api_table[] = {
     {"dict_keys", "isdisjoint", 0x0300, 0},  /* 2.7 views have no isdisjoint */
     {"range", "count", 0x0302, 0},           /* 3.2: range.count/index (2.7's xrange has neither) */
     {"range", "index", 0x0302, 0},
+    {"code", "co_lines", 0x030A, 0},         /* 3.10: PEP 626 */
+    {"code", "co_positions", 0x030B, 0},     /* 3.11: PEP 657 */
     {"list", "clear", 0x0303, 0},            /* 3.3 */
     {"list", "copy", 0x0303, 0},
     {"weakref", "__callback__", 0x0304, 0},  /* 3.4 */
@@ -58,6 +60,8 @@ static const api_entry api_table[] = {
     {"builtins", "StopAsyncIteration", 0x0305, 0}, /* 3.5 (PEP 492) */
     {"builtins", "ResourceWarning", 0x0302, 0},    /* 3.2 */
     {"builtins", "EncodingWarning", 0x030A, 0},    /* 3.10 (PEP 597) */
+    {"builtins", "BaseExceptionGroup", 0x030B, 0}, /* 3.11 (PEP 654); ExceptionGroup with it (builtins_exc.c) */
+    {"BaseException", "add_note", 0x030B, 0},      /* 3.11 (PEP 678) */
     /* 3.3 (PEP 3151): the OSError subclasses */
     {"builtins", "BlockingIOError", 0x0303, 0},
     {"builtins", "ChildProcessError", 0x0303, 0},

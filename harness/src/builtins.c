@@ -1568,6 +1568,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_STR: return hx_str_method_tables(k, t);                /* builtins_str.c */
     case RH_K_SET: case RH_K_FROZENSET: return hx_set_method_tables(k, t); /* builtins_iter.c */
     case RH_K_PROPERTY: return hx_property_method_tables(k, t);      /* builtins_func.c */
+    case RH_K_CODE: return hx_code_method_tables(k, t);              /* builtins_func.c */
     case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
     case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_method_tables(k, t);
     case RH_K_ARRAY: return hx_array_method_tables(k, t);            /* mod_array.c */
@@ -1601,7 +1602,8 @@ static const rh_builtin_def *mtab_at(const hx_mtab *t, size_t i) {
 static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
     const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str"
                     : k == RH_K_UNION ? "types.UnionType" : k == RH_K_COMPLEX ? "complex" : k == RH_K_DICT ? "dict"
-                    : k >= RH_K_DICTKEYS && k <= RH_K_DICTITEMS ? "dict_keys" : k == RH_K_RANGE ? "range" : NULL;
+                    : k >= RH_K_DICTKEYS && k <= RH_K_DICTITEMS ? "dict_keys" : k == RH_K_RANGE ? "range"
+                    : k == RH_K_CODE ? "code" : NULL;
     return !api || RH_API(I, api, name);
 }
 
@@ -1988,6 +1990,12 @@ int hx_builtins_init(hx_interp *I) {
         if (RH_API(I, "builtins", rh_exc_name((rh_exc)k)) &&
             rh_dict_set_cstr(rt, I->builtins, rh_exc_name((rh_exc)k), (rh_object *)rh_exc_type(rt, (rh_exc)k)))
             return -1;
+    if (hx_exc_group_init(I)) return -1; /* builtins_exc.c: ExceptionGroup */
+    /* Objects/exceptions.c _PyBuiltins_AddExceptions: 3.3's aliases of OSError (PEP 3151) */
+    if (rh_runtime_profile(rt)->version_hex >= 0x0303)
+        for (int i = 0; i < 2; i++)
+            if (rh_dict_set_cstr(rt, I->builtins, i ? "IOError" : "EnvironmentError", (rh_object *)rh_exc_type(rt, RH_EXC_OS)))
+                return -1;
     /* Python/bltinmodule.c _PyBuiltin_Init: Ellipsis then NotImplemented (every profile, 2.7 too) */
     if (rh_dict_set_cstr(rt, I->builtins, "Ellipsis", rh_ellipsis(rt))) return -1;
     if (rh_dict_set_cstr(rt, I->builtins, "NotImplemented", rh_notimplemented(rt))) return -1;

@@ -313,13 +313,13 @@ static int code_getattr(hx_interp *I, rh_object *o, const char *nm, rh_object **
     return *out ? 1 : -1;
 }
 
-/* f.__code__: the code object of f's unit, made at the first read and kept with the unit (CPython's
- * exists from compilation; refheap's units are not objects until a program asks). New reference. */
-static rh_object *func_code(hx_interp *I, rh_object *f) {
+/* The code object of unit c, whose module globals are `globals` (its co_filename): made at the first read
+ * and kept with the unit (CPython's exists from compilation; refheap's units are not objects until a
+ * program asks: f.__code__, frame.f_code). New reference or NULL. */
+rh_object *hx_code_object(hx_interp *I, hx_code *c, rh_object *globals) {
     rh_runtime *rt = I->rt;
-    hx_code *c = rh_func_code(f);
     if (c->co_obj) return newref(c->co_obj);
-    const hx_modfile *mf = hx_imports_file_of_globals(I, rh_func_globals(f));
+    const hx_modfile *mf = globals ? hx_imports_file_of_globals(I, globals) : NULL;
     const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
     rh_object *name = hx_name(I, c->name), *file = name ? rh_str_from_cstr(rt, path) : NULL;
     rh_object *co = file ? rh_code_new(rt, c, (size_t)c->ncode, name, file, c->line) : NULL;
@@ -331,6 +331,89 @@ static rh_object *func_code(hx_interp *I, rh_object *f) {
     }
     c->co_obj = co;
     return co;
+}
+
+/* The source line of instruction word i of c, or 0 when it has none */
+static int word_line(const hx_code *c, int i) { return c->co_lines && c->co_lines[i] > 0 ? c->co_lines[i] : 0; }
+
+/* code.co_positions() (Objects/codeobject.c code_positions): one (line, end_line, column, end_column) per
+ * 2-byte code unit, as traceback._get_code_position indexes it with tb_lasti // 2. refheap keeps each
+ * instruction word's line only: the other three are None (docs/conformance.md), so the traceback module
+ * prints no carets, as refheap's own traceback printing. */
+/* Appends (v0, v1, ...) of n new references (each may be NULL after a failed allocation: then nothing is
+ * appended) to list l. 0 or -1. */
+static int append_tuple(rh_runtime *rt, rh_object *l, size_t n, rh_object **v) {
+    int ok = 1;
+    for (size_t k = 0; k < n; k++) ok &= v[k] != NULL;
+    rh_object *t = ok ? rh_tuple_new(rt, n) : NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (t) rh_tuple_set(t, k, v[k]);
+        else rh_xdecref(rt, v[k]);
+    }
+    int r = t ? rh_list_append(rt, l, t) : -1;
+    rh_xdecref(rt, t);
+    return r;
+}
+
+static rh_object *int_or_none(hx_interp *I, int64_t v) { return v ? rh_int_from_i64(I->rt, v) : newref(rh_none(I->rt)); }
+
+/* code.co_positions() (Objects/codeobject.c code_positions): one (line, end_line, column, end_column) per
+ * 2-byte code unit, as traceback._get_code_position indexes it with tb_lasti // 2. refheap keeps each
+ * instruction word's line only: the other three are None (docs/conformance.md), so the traceback module
+ * prints no carets, as refheap's own traceback printing. */
+FN(code_positions) {
+    (void)a, (void)kwn, (void)kwv;
+    rh_runtime *rt = I->rt;
+    if (n || nkw) {
+        rh_err_set(rt, RH_EXC_TYPE, "code.co_positions() takes no arguments (%d given)", n + nkw);
+        return NULL;
+    }
+    hx_code *c = rh_code_unit(self);
+    rh_object *l = rh_list_new(rt, 0);
+    for (int i = 0; l && i < c->ncode; i++) {
+        rh_object *v[4] = {int_or_none(I, word_line(c, i)), int_or_none(I, 0), int_or_none(I, 0), int_or_none(I, 0)};
+        if (append_tuple(rt, l, 4, v) != 0) rh_setref(rt, &l, NULL);
+    }
+    rh_object *it = l ? rh_getiter(rt, l) : NULL;
+    rh_xdecref(rt, l);
+    return it;
+}
+
+/* code.co_lines() (3.10+, PEP 626; codeobject.c code_linesiterator): (start, end, line) byte ranges of
+ * consecutive code units on the same line (line None where an instruction has none). */
+FN(code_lines) {
+    (void)a, (void)kwn, (void)kwv;
+    rh_runtime *rt = I->rt;
+    if (n || nkw) {
+        rh_err_set(rt, RH_EXC_TYPE, "code.co_lines() takes no arguments (%d given)", n + nkw);
+        return NULL;
+    }
+    hx_code *c = rh_code_unit(self);
+    rh_object *l = rh_list_new(rt, 0);
+    for (int i = 0, j; l && i < c->ncode; i = j) {
+        int line = word_line(c, i);
+        for (j = i + 1; j < c->ncode && word_line(c, j) == line; j++) {}
+        rh_object *v[3] = {rh_int_from_i64(rt, 2 * (int64_t)i), rh_int_from_i64(rt, 2 * (int64_t)j), int_or_none(I, line)};
+        if (append_tuple(rt, l, 3, v) != 0) rh_setref(rt, &l, NULL);
+    }
+    rh_object *it = l ? rh_getiter(rt, l) : NULL;
+    rh_xdecref(rt, l);
+    return it;
+}
+
+DEF(m_co_positions, "co_positions", code_positions);
+DEF(m_co_lines, "co_lines", code_lines);
+
+/* code's methods (code_methods): co_lines from 3.10, co_positions from 3.11 */
+int hx_code_method_tables(rh_kind k, hx_mtab out[2]) {
+    static const rh_builtin_def *const m[] = {&m_co_lines, &m_co_positions, NULL};
+    (void)k;
+    out[0] = (hx_mtab){m, NULL};
+    return 1;
+}
+
+static rh_object *func_code(hx_interp *I, rh_object *f) {
+    return hx_code_object(I, rh_func_code(f), rh_func_globals(f));
 }
 
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {

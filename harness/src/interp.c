@@ -721,31 +721,65 @@ static rh_object *proxy_referent(hx_interp *I, rh_object *proxy) {
     return newref(r);
 }
 
+/* The executing frame whose frame object fo is, or NULL (fo's code unit has finished, or fo is a suspended
+ * generator's) */
+static hx_frame *running_frame(hx_interp *I, rh_object *fo) {
+    hx_frame *f = I->frame;
+    while (f && f->frame_obj != fo) f = f->back;
+    return f;
+}
+
 /* frame.f_locals (Objects/frameobject.c frame_getlocals, 3.11 PyFrame_FastToLocalsWithError): a class
  * body's namespace, a module's globals, else a new dict of the function's bound locals (a cell's contents
- * for a cell), in slot order; empty once the frame has finished. CPython keeps one dict per frame and
- * refreshes it (3.13: a FrameLocalsProxy, whose type _collections_abc registers); refheap makes a new dict
- * on every read. */
+ * for a cell), in slot order, from the running frame or, once it has finished, from the locals the frame
+ * object took over. CPython keeps one dict per frame and refreshes it (3.13: a FrameLocalsProxy, whose type
+ * _collections_abc registers); refheap makes a new dict on every read. */
 static rh_object *frame_locals(hx_interp *I, rh_object *fo) {
     rh_runtime *rt = I->rt;
-    hx_frame *f = rh_frame_owner(fo);
+    hx_frame *f = running_frame(I, fo); /* NULL: finished (its own locals) or a suspended generator's (none) */
+    hx_code *c = rh_frame_unit(fo);
     if (f && f->ns) return newref(f->ns);
-    if (f && !f->func) return newref(f->globals);
+    if (c->kind != CODE_FUNCTION && rh_frame_globals(fo)) return newref(rh_frame_globals(fo));
     rh_object *d = rh_dict_new(rt);
-    for (int i = 0; d && f && i < f->code->nnamed; i++) {
-        rh_object *v = f->fast[i];
-        for (int k = 0; v && k < f->code->ncells; k++)
-            if (f->code->cellslots[k] == i && rh_kind_of(v) == RH_K_CELL) v = rh_cell_get(v);
-        for (int k = 0; v && k < f->code->nfree; k++)
-            if (f->code->freeslots[k] == i && rh_kind_of(v) == RH_K_CELL) v = rh_cell_get(v);
-        if (v && rh_dict_set_cstr(rt, d, f->code->slotnames[i], v)) rh_setref(rt, &d, NULL);
+    for (int i = 0; d && i < c->nnamed; i++) {
+        rh_object *v = f ? f->fast[i] : rh_frame_local(fo, i);
+        for (int k = 0; v && k < c->ncells; k++)
+            if (c->cellslots[k] == i && rh_kind_of(v) == RH_K_CELL) v = rh_cell_get(v);
+        for (int k = 0; v && k < c->nfree; k++)
+            if (c->freeslots[k] == i && rh_kind_of(v) == RH_K_CELL) v = rh_cell_get(v);
+        if (v && rh_dict_set_cstr(rt, d, c->slotnames[i], v)) rh_setref(rt, &d, NULL);
     }
     return d;
 }
 
+/* The attributes of a frame object that depend on where its code unit is running: f_back (PyFrame_GetBack:
+ * the caller's frame object, made now if need be), f_lineno (the line of its last call: the one running
+ * when it is not the innermost frame) and f_code (frame_getcode). 1 (*out set), 0 none of them, -1. */
+static int frame_attr(hx_interp *I, rh_object *fo, rh_object *name, rh_object **out) {
+    rh_runtime *rt = I->rt;
+    if (rh_str_eq_cstr(name, "f_locals")) return (*out = frame_locals(I, fo)) ? 1 : -1;
+    if (rh_str_eq_cstr(name, "f_code")) return (*out = hx_code_object(I, rh_frame_unit(fo), rh_frame_globals(fo))) ? 1 : -1;
+    int back = rh_str_eq_cstr(name, "f_back");
+    if (!back && !rh_str_eq_cstr(name, "f_lineno")) return 0;
+    hx_frame *f = running_frame(I, fo);
+    if (!f) return 0; /* the frame object's own (t_frame.c) */
+    if (back) {
+        rh_object *b = f->back ? hx_frame_object(I, f->back) : rh_none(rt);
+        *out = b ? newref(b) : NULL;
+    } else {
+        int line = f->call_ip ? f->code->co_lines[f->call_ip - f->code->co_code - 1] : f->line;
+        *out = rh_int_from_i64(rt, line);
+    }
+    return *out ? 1 : -1;
+}
+
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
-    if (rh_kind_of(o) == RH_K_FRAME && rh_str_eq_cstr(name, "f_locals")) return frame_locals(I, o);
+    if (rh_kind_of(o) == RH_K_FRAME) {
+        rh_object *r;
+        int got = frame_attr(I, o, name, &r);
+        if (got) return got > 0 ? r : NULL;
+    }
     if (rh_kind_of(o) == RH_K_WEAKPROXY) { /* proxy_getattr: every name is the referent's */
         rh_object *r = proxy_referent(I, o);
         rh_object *v = r ? hx_getattr_obj(I, r, name) : NULL;
@@ -757,6 +791,11 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     switch (rh_kind_of(o)) {
     case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: case RH_K_METHOD_WRAPPER: case RH_K_NAMESPACE: {
         rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */
+        if (!r && rh_kind_of(o) == RH_K_EXCEPTION && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
+            rh_object *m = hx_exc_method(I, o, name); /* BaseException's methods (builtins_exc.c) */
+            if (m) rh_err_clear(rt);
+            return m;
+        }
         if (r && rh_kind_of(r) == RH_K_FUNCTION && rh_class_lookup(rt, class_of(o), name) == r) {
             rh_object *m = rh_method_new(rt, r, o);
             rh_decref(rt, r);

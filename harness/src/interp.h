@@ -49,6 +49,8 @@ typedef struct hx_frame {
     rh_object *closure;      /* class body: its closure tuple (borrowed; COPY_FREE_VARS), else NULL */
     rh_object *frame_obj;    /* the frame object, once something needed one (owned; t_frame.c) */
     int line;                /* line of the failing instruction, once the frame has failed */
+    const hx_instr *call_ip; /* past its last CALL / CALL_FUNCTION_EX (NULL: none yet): the line a caller's
+                              * frame object reports while the callee runs (3.11 saves prev_instr there too) */
     struct hx_frame *back;
     /* a generator's frame (vm.c): where run_frame continues (instruction index, stack depth), and whether
      * it starts by raising the pending error there (gen.throw); all 0 for a new frame */
@@ -304,6 +306,7 @@ FILE *hx_std_stream_file(rh_object *o);                /* the C stream of such a
 int hx_builtins_func_init(hx_interp *I);
 const rh_builtin_def *hx_builtins_func_constructor(rh_object *type);
 int hx_property_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_code_method_tables(rh_kind kind, hx_mtab out[2]); /* builtins_func.c: co_lines, co_positions */
 int hx_proxy_method_tables(rh_kind kind, hx_mtab out[2]); /* builtins_proxy.c: a mappingproxy's */
 /* builtins_dictview.c: d.keys() & co. from 3.0 (a new view), dict's version-gated methods (2.7's view*,
  * iter*; __reversed__), the views' and dict iterators' methods, a view's `mapping` (1 with a new
@@ -331,6 +334,14 @@ int hx_union_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **ou
 /* sys.implementation: a new SimpleNamespace holding version_info (borrowed), or NULL */
 rh_object *hx_sys_implementation(hx_interp *I, rh_object *version_info);
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
+/* builtins_func.c: the code object of unit c (co_filename from the module whose globals these are, NULL: the
+ * main program), made at the first request and kept with the unit. New reference or NULL. */
+rh_object *hx_code_object(hx_interp *I, hx_code *c, rh_object *globals);
+/* builtins_exc.c: exception o's method `name` (with_traceback, add_note; a group's derive, split, subgroup)
+ * bound to o: a new reference, or NULL without an error when it has none */
+rh_object *hx_exc_method(hx_interp *I, rh_object *o, rh_object *name);
+/* builtins_exc.c: builtins.ExceptionGroup (3.11+), the class BaseExceptionGroup(...) makes of Exceptions. 0/-1 */
+int hx_exc_group_init(hx_interp *I);
 int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v); /* 0 or -1 */
 int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out);
 /* ---- builtins_str.c / builtins_fmt.c: str methods, the format-spec mini-language, format(), str.format */

@@ -59,7 +59,7 @@ rh_object *hx_frame_object(hx_interp *I, hx_frame *f) {
     hx_code *c = f->code;
     rh_object *name = rh_str_intern_utf8(I->rt, c->name, strlen(c->name));
     if (!name) return NULL;
-    f->frame_obj = rh_frame_new(I->rt, f, name, f->func, f->globals, c->nslots, c->stacksize);
+    f->frame_obj = rh_frame_new(I->rt, f, c, name, f->func, f->globals, c->nslots, c->stacksize);
     rh_decref(I->rt, name);
     if (f->frame_obj) rh_frame_set_lineno(f->frame_obj, f->line);
     return f->frame_obj;
@@ -1317,6 +1317,7 @@ L_KW_NAMES:
     DISPATCH();
 L_CALL: {
     rh_object **args = sp - arg;
+    f->call_ip = ip;
     sp = args - 2;
     v = args[-2];
     w = args[-1];
@@ -1355,6 +1356,7 @@ L_CALL: {
 }
 L_CALL_FUNCTION_EX: {
     rh_object *kwargs = arg ? POP() : NULL, *seq = POP(), *fn;
+    f->call_ip = ip;
     (void)POP(); /* the NULL of PUSH_NULL */
     fn = POP();
     r = call_ex(I, fn, seq, kwargs); /* seq and kwargs consumed */

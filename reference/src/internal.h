@@ -278,6 +278,7 @@ struct rh_runtime {
     rh_object *err_tb;
     rh_object *exc_handled;           /* the exception being handled (owned), NULL: none */
     rh_exc_fields exc_fields;         /* where this profile's exceptions keep their fields (t_exc.c) */
+    rh_object *exc_group_class;       /* ExceptionGroup (owned, NULL: none), rh_exc_set_group_class */
 
     /* statics: never freed; refcnt starts at profile->static_refcnt. [statics_lo, statics_hi) covers
      * every static object so rh_is_static is a range check. */

@@ -95,6 +95,7 @@ void rh_runtime_free(rh_runtime *rt) {
     rh__repr_fini(rt);    /* the thread state's dict (PyThreadState_Clear) */
     rh_err_clear(rt);     /* an uncaught error must not stop the last collection */
     rh_xdecref(rt, rh_exc_handled_swap(rt, NULL));
+    rh_setref(rt, &rt->exc_group_class, NULL);
     rh_gc_unfreeze(rt);   /* frozen objects (gc.freeze) are freed too: nothing outlives the runtime */
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);

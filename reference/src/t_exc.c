@@ -202,6 +202,53 @@ static int oserror_init(rh_runtime *rt, rh_object *e, rh_object *args) {
     return 0;
 }
 
+static int name_is(rh_runtime *rt, rh_object *name, const char *s);
+static rh_object *as_tuple(rh_runtime *rt, rh_object *v);
+
+/* SyntaxError's members in its struct's order (3.10+ PySyntaxErrorObject; 2.7's has no end_lineno and
+ * end_offset): the extra word of name, or -1 */
+static int syntax_field(rh_runtime *rt, rh_object *name) {
+    static const char *const names[] = {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset",
+                                         "print_file_and_line"};
+    size_t slots = rt->exc_fields.extra_objects[RH_EXC_LAYOUT_SYNTAX];
+    for (size_t i = 0, w = 0; i < 8 && w < slots; i++) {
+        if (slots < 8 && (i == 5 || i == 6)) continue; /* 2.7 */
+        if (name_is(rt, name, names[i])) return (int)w;
+        w++;
+    }
+    return -1;
+}
+
+/* SyntaxError_init: msg from the first argument; with exactly two, the second is the detail sequence
+ * (filename, lineno, offset, text[, end_lineno[, end_offset]]) (3.10+ parses it as "OOOO|OO"; 2.7 wants
+ * exactly four and says IndexError otherwise). 0, or -1 with the error set (the instance consistent). */
+static int syntax_init(rh_runtime *rt, rh_object *e, rh_object *args) {
+    size_t n = rh_tuple_len(args), slots = rt->exc_fields.extra_objects[RH_EXC_LAYOUT_SYNTAX];
+    if (n >= 1) {
+        rh_incref(rh_tuple_get(args, 0));
+        rh_setref(rt, extra(rt, e, 0), rh_tuple_get(args, 0));
+    }
+    if (n != 2) return 0;
+    rh_object *info = as_tuple(rt, rh_tuple_get(args, 1));
+    if (!info) return -1;
+    size_t k = rh_tuple_len(info);
+    int rc = 0;
+    if (rt->profile->python2 && k != 4) {
+        rh_err_set(rt, RH_EXC_INDEX, "tuple index out of range");
+        rc = -1;
+    } else if (k < 4 || k > 6) {
+        rh_err_set(rt, RH_EXC_TYPE, "function takes at %s %d arguments (%zu given)", k < 4 ? "least" : "most",
+                   k < 4 ? 4 : 6, k);
+        rc = -1;
+    }
+    for (size_t i = 0; rc == 0 && i < k && i + 1 < slots; i++) { /* words 1..6: filename .. end_offset */
+        rh_incref(rh_tuple_get(info, i));
+        rh_setref(rt, extra(rt, e, i + 1), rh_tuple_get(info, i));
+    }
+    rh_decref(rt, info);
+    return rc;
+}
+
 /* OSError_new's errnomap (3.3+, Objects/exceptions.c _PyExc_InitState's ADD_ERRNO rows): the subclass
  * OSError(errno, strerror, ...) makes for errno, or RH_EXC_OS */
 static rh_exc oserror_kind_for(int err) {
@@ -239,9 +286,75 @@ static int init_extras(rh_runtime *rt, rh_object *e, rh_object *args) {
     else if (l == RH_EXC_LAYOUT_SYSTEMEXIT) v = n == 0 ? NULL : n == 1 ? rh_tuple_get(args, 0) : args;
     else if (l == RH_EXC_LAYOUT_IMPORT) v = n == 1 ? rh_tuple_get(args, 0) : NULL; /* ImportError_init: msg */
     else if (l == RH_EXC_LAYOUT_OS) return oserror_init(rt, e, args);
+    else if (l == RH_EXC_LAYOUT_SYNTAX) return syntax_init(rt, e, args);
     else return 0;
     rh_xincref(v);
     rh_setref(rt, extra(rt, e, 0), v);
+    return 0;
+}
+
+void rh_exc_set_group_class(rh_runtime *rt, rh_object *cls) {
+    rh_xincref(cls);
+    rh_setref(rt, &rt->exc_group_class, cls);
+}
+
+static int is_exception(rh_runtime *rt, rh_object *o) {
+    return rh_exc_class_matches((rh_object *)o->type, (rh_object *)rh_exc_type(rt, RH_EXC_EXCEPTION));
+}
+
+/* BaseExceptionGroup_new (3.11 Objects/exceptions.c): exactly (message: str, exceptions: a non-empty sequence
+ * of exception instances). BaseExceptionGroup itself makes an ExceptionGroup when every item is an Exception;
+ * ExceptionGroup, or a class deriving from it or from Exception, refuses an item that is not. *t is the class
+ * to make; the items as a new tuple in *excs. 0, or -1 with the error set. */
+static int group_new_check(rh_runtime *rt, rh_type **t, rh_object *const *args, size_t nargs, rh_object **excs) {
+    *excs = NULL;
+    if (nargs != 2) {
+        rh_err_set(rt, RH_EXC_TYPE, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
+        return -1;
+    }
+    if (rh_kind_of(args[0]) != RH_K_STR) {
+        rh_err_set(rt, RH_EXC_TYPE, "BaseExceptionGroup.__new__() argument 1 must be str, not %s", rh_type_name(args[0]));
+        return -1;
+    }
+    rh_kind k = rh_kind_of(args[1]);
+    if (k == RH_K_STR || k == RH_K_BYTES || k == RH_K_BYTEARRAY || k == RH_K_RANGE) { /* sequences of non-exceptions */
+        int empty = rh_len(rt, args[1]) == 0;
+        rh_err_set(rt, RH_EXC_VALUE, empty ? "second argument (exceptions) must be a non-empty sequence"
+                                           : "Item 0 of second argument (exceptions) is not an exception");
+        return -1;
+    }
+    if (k != RH_K_TUPLE && k != RH_K_LIST) {
+        rh_err_set(rt, RH_EXC_TYPE, "second argument (exceptions) must be a sequence");
+        return -1;
+    }
+    rh_object *tup = as_tuple(rt, args[1]);
+    if (!tup) return -1;
+    size_t n = rh_tuple_len(tup), nested_base = 0;
+    const char *err = n ? NULL : "second argument (exceptions) must be a non-empty sequence";
+    for (size_t i = 0; !err && i < n; i++) {
+        rh_object *x = rh_tuple_get(tup, i);
+        if (!rh_is_exc_instance(x)) {
+            rh_err_set(rt, RH_EXC_VALUE, "Item %zu of second argument (exceptions) is not an exception", i);
+            rh_decref(rt, tup);
+            return -1;
+        }
+        nested_base += !is_exception(rt, x);
+    }
+    if (err) {
+        rh_err_set(rt, RH_EXC_VALUE, "%s", err);
+        rh_decref(rt, tup);
+        return -1;
+    }
+    rh_type *eg = rt->exc_group_class ? (rh_type *)(void *)rt->exc_group_class : NULL;
+    if (*t == rh_exc_type(rt, RH_EXC_BASEEXCEPTIONGROUP)) {
+        if (!nested_base && eg) *t = eg;
+    } else if (nested_base && rh_exc_class_matches((rh_object *)*t, (rh_object *)rh_exc_type(rt, RH_EXC_EXCEPTION))) {
+        if (*t == eg) rh_err_set(rt, RH_EXC_TYPE, "Cannot nest BaseExceptions in an ExceptionGroup");
+        else rh_err_set(rt, RH_EXC_TYPE, "Cannot nest BaseExceptions in '%s'", (*t)->name);
+        rh_decref(rt, tup);
+        return -1;
+    }
+    *excs = tup;
     return 0;
 }
 
@@ -251,12 +364,20 @@ rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, si
         return NULL;
     }
     rh_type *t = (rh_type *)(void *)cls;
+    rh_object *excs = NULL; /* a group's exceptions */
+    rh_type *b = builtin_exc_base(t);
+    if (exc_rows[b->ob.size].layout == RH_EXC_LAYOUT_GROUP && rt->profile->exc_extra_words[RH_EXC_LAYOUT_GROUP] &&
+        group_new_check(rt, &t, args, nargs, &excs) != 0)
+        return NULL;
     int64_t err; /* OSError_new: OSError itself called with an errno it maps becomes that subclass (3.x) */
     if (t == rh_exc_type(rt, RH_EXC_OS) && !rt->profile->python2 && nargs >= 2 && nargs <= 5 &&
         rh_int_small_value(args[0], &err) && err >= INT_MIN && err <= INT_MAX)
         t = rh_exc_type(rt, oserror_kind_for((int)err));
     rh_object *tuple = nargs ? rh_tuple_new(rt, nargs) : rh_empty_tuple(rt);
-    if (!tuple) return NULL;
+    if (!tuple) {
+        rh_xdecref(rt, excs);
+        return NULL;
+    }
     if (nargs) {
         for (size_t i = 0; i < nargs; i++) {
             rh_incref(args[i]);
@@ -269,10 +390,16 @@ rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, si
     rh_object *e = rh__object_alloc(rt, t, t->basicsize);
     if (!e) {
         rh_decref(rt, tuple);
+        rh_xdecref(rt, excs);
         return NULL;
     }
     memset((char *)e + sizeof(rh_object), 0, t->basicsize - sizeof(rh_object));
     *field(e, rt->exc_fields.args) = tuple;
+    if (excs) { /* BaseExceptionGroup_new: msg and excs */
+        rh_incref(args[0]);
+        *extra(rt, e, 0) = args[0];
+        *extra(rt, e, 1) = excs;
+    }
     int rc = init_extras(rt, e, tuple);
     rh__gc_track(rt, e);
     if (rc) rh_setref(rt, &e, NULL);
@@ -357,7 +484,53 @@ static rh_object *oserror_str(rh_runtime *rt, rh_object *e) {
     return r;
 }
 
+/* SyntaxError_str: "msg (file, line N)", "msg (file)" or "msg (line N)" with the filename's last path
+ * component (my_basename) when filename is a str and lineno an exact int; else str(msg) (None when unset) */
+static rh_object *syntax_str(rh_runtime *rt, rh_object *e) {
+    rh_object *msg = *extra(rt, e, 0), *file = *extra(rt, e, 1), *line = *extra(rt, e, 2);
+    rh_object *ms = rh_str(rt, msg ? msg : rh_none(rt));
+    if (!ms) return NULL;
+    const char *fn = file && rh_kind_of(file) == RH_K_STR ? rh_str_utf8(rt, file, NULL) : NULL;
+    int64_t ln = 0;
+    int have_line = line && rh_kind_of(line) == RH_K_INT && rh_int_small_value(line, &ln);
+    if (!fn && !have_line) return ms;
+    if (fn && strrchr(fn, '/')) fn = strrchr(fn, '/') + 1;
+    const char *m = rh_str_utf8(rt, ms, NULL);
+    size_t len = strlen(m ? m : "") + (fn ? strlen(fn) : 0) + 48;
+    char *buf = malloc(len);
+    rh_object *r = NULL;
+    if (buf) {
+        if (fn && have_line) snprintf(buf, len, "%s (%s, line %lld)", m, fn, (long long)ln);
+        else if (fn) snprintf(buf, len, "%s (%s)", m, fn);
+        else snprintf(buf, len, "%s (line %lld)", m, (long long)ln);
+        r = rh_str_from_cstr(rt, buf);
+        free(buf);
+    } else {
+        rh_err_nomemory(rt);
+    }
+    rh_decref(rt, ms);
+    return r;
+}
+
+/* BaseExceptionGroup_str: "message (N sub-exception[s])" */
+static rh_object *group_str(rh_runtime *rt, rh_object *e) {
+    rh_object *msg = *extra(rt, e, 0), *excs = *extra(rt, e, 1);
+    const char *m = msg ? rh_str_utf8(rt, msg, NULL) : "";
+    size_t n = excs ? rh_tuple_len(excs) : 0, len = strlen(m ? m : "") + 48;
+    char *buf = malloc(len);
+    if (!buf) {
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    snprintf(buf, len, "%s (%zu sub-exception%s)", m ? m : "", n, n > 1 ? "s" : "");
+    rh_object *r = rh_str_from_cstr(rt, buf);
+    free(buf);
+    return r;
+}
+
 rh_object *rh_exc_str(rh_runtime *rt, rh_object *e) {
+    if (layout_of(e) == RH_EXC_LAYOUT_SYNTAX) return syntax_str(rt, e);
+    if (layout_of(e) == RH_EXC_LAYOUT_GROUP && rt->exc_fields.extra_objects[RH_EXC_LAYOUT_GROUP]) return group_str(rt, e);
     if (layout_of(e) == RH_EXC_LAYOUT_OS) {
         rh_object *r = oserror_str(rt, e);
         if (r || rh_err_occurred(rt)) return r;
@@ -437,6 +610,9 @@ static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **
              (name_is(rt, name, "msg") || name_is(rt, name, "name") || name_is(rt, name, "path")))
         *out = or_none(rt, *extra(rt, e, name_is(rt, name, "msg") ? 0 : name_is(rt, name, "name") ? 1 : 2));
     else if (l == RH_EXC_LAYOUT_OS && (i = os_field(rt, name)) >= 0) *out = or_none(rt, *extra(rt, e, (size_t)i));
+    else if (l == RH_EXC_LAYOUT_SYNTAX && (i = syntax_field(rt, name)) >= 0) *out = or_none(rt, *extra(rt, e, (size_t)i));
+    else if (l == RH_EXC_LAYOUT_GROUP && f->extra_objects[l] && (name_is(rt, name, "message") || name_is(rt, name, "exceptions")))
+        *out = or_none(rt, *extra(rt, e, name_is(rt, name, "message") ? 0 : 1));
     else if (name_is(rt, name, "__class__")) *out = or_none(rt, (rh_object *)e->type);
     else return 0;
     return 1;
@@ -502,6 +678,12 @@ static int exc_setattro(rh_runtime *rt, rh_object *e, rh_object *name, rh_object
     }
     if (f->context && name_is(rt, name, "__context__")) { set(rt, e, f->context, v); return 0; }
     if (f->cause && name_is(rt, name, "__cause__")) { rh_exc_set_cause(rt, e, v); return 0; }
+    int i = layout_of(e) == RH_EXC_LAYOUT_SYNTAX ? syntax_field(rt, name) : -1;
+    if (i >= 0) { /* a T_OBJECT member: del makes it None again */
+        rh_xincref(v);
+        rh_setref(rt, extra(rt, e, (size_t)i), v);
+        return 0;
+    }
     if (e->type->flags & RH_TPFLAG_HEAPTYPE) return rh__object_setattro(rt, e, name, v);
     rh_object **dp = field(e, f->dict);
     if (!*dp && !(*dp = rh_dict_new(rt))) return -1;

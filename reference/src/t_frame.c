@@ -23,6 +23,7 @@ typedef struct rh_frameobj {
     rh_object *func;       /* borrowed while running; counted once owned (NULL: module/class body) */
     rh_object *globals;    /* likewise */
     rh_object **items;     /* the locals, inside this object (at frame_obj_base) */
+    void *unit;            /* the embedder's code unit (f_code's source), borrowed: it outlives every frame */
     int nlocals, stacksize, lineno, owned;
 } rh_frameobj;
 
@@ -32,8 +33,8 @@ static size_t frame_bytes(rh_runtime *rt, int nlocals, int stacksize) {
     return rt->profile->frame_obj_base + (size_t)(nlocals + stacksize) * sizeof(rh_object *);
 }
 
-rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object *func, rh_object *globals,
-                        int nlocals, int stacksize) {
+rh_object *rh_frame_new(rh_runtime *rt, void *owner, void *unit, rh_object *name, rh_object *func,
+                        rh_object *globals, int nlocals, int stacksize) {
     size_t size = frame_bytes(rt, nlocals, stacksize);
     rh_assert(sizeof(rh_frameobj) <= rt->profile->frame_obj_base);
     rh_object *o = rh__object_alloc(rt, rh__builtin(rt, RH_K_FRAME), size);
@@ -41,6 +42,7 @@ rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object 
     memset((char *)o + sizeof(rh_object), 0, size - sizeof(rh_object));
     rh_frameobj *f = as_frame(o);
     f->owner = owner;
+    f->unit = unit;
     rh_incref(name);
     f->name = name;
     f->func = func;
@@ -53,6 +55,10 @@ rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object 
 
 void *rh_frame_owner(rh_object *f) { return as_frame(f)->owner; }
 rh_object *rh_frame_name(rh_object *f) { return as_frame(f)->name; }
+void *rh_frame_unit(rh_object *f) { return as_frame(f)->unit; }
+rh_object *rh_frame_local(rh_object *f, int i) {
+    return as_frame(f)->owned && i >= 0 && i < as_frame(f)->nlocals ? as_frame(f)->items[i] : NULL;
+}
 rh_object *rh_frame_back(rh_object *f) { return as_frame(f)->f_back; }
 rh_object *rh_frame_globals(rh_object *f) { return as_frame(f)->globals; }
 int rh_frame_lineno(rh_object *f) { return as_frame(f)->lineno; }

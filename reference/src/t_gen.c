@@ -111,8 +111,8 @@ rh_object *rh_gen_frame_object(rh_runtime *rt, rh_object *gen) {
     rh_gen_frame *f = &as_gen(gen)->f;
     if (f->frame_obj) return f->frame_obj;
     if (f->state >= RH_GEN_COMPLETED || !f->func) return NULL;
-    f->frame_obj = rh_frame_new(rt, gen, as_gen(gen)->name, f->globals ? NULL : f->func, f->globals ? f->globals : rh_func_globals(f->func), f->nlocals,
-                                f->framesize - f->nlocals);
+    f->frame_obj = rh_frame_new(rt, gen, rh_func_code(f->func), as_gen(gen)->name, f->globals ? NULL : f->func,
+                                f->globals ? f->globals : rh_func_globals(f->func), f->nlocals, f->framesize - f->nlocals);
     if (f->frame_obj) rh_frame_set_lineno(f->frame_obj, f->lineno);
     return f->frame_obj;
 }

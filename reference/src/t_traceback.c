@@ -92,7 +92,8 @@ static rh_object *tb_getattro(rh_runtime *rt, rh_object *o, rh_object *name) {
     if (s && strcmp(s, "tb_next") == 0) v = tb->tb_next ? tb->tb_next : rh_none(rt);
     else if (s && strcmp(s, "tb_frame") == 0) v = tb->tb_frame ? tb->tb_frame : rh_none(rt);
     else if (s && strcmp(s, "tb_lineno") == 0) return rh_int_from_i64(rt, tb->tb_lineno);
-    else if (s && strcmp(s, "tb_lasti") == 0) return rh_int_from_i64(rt, tb->tb_lasti);
+    else if (s && strcmp(s, "tb_lasti") == 0) /* a byte offset, as CPython's: 2 bytes per code unit */
+        return rh_int_from_i64(rt, 2 * (int64_t)tb->tb_lasti);
     if (v) {
         rh_incref(v);
         return v;

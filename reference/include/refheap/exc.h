@@ -36,6 +36,10 @@ int rh_exc_class_matches(rh_object *cls, rh_object *base);
 /* cls(*args) as BaseException_new + BaseException_init: a new instance of exception class cls (args
  * borrowed, become its args tuple). New reference, or NULL with the error set. */
 rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs);
+/* The class BaseExceptionGroup(msg, excs) makes when every item is an Exception: ExceptionGroup, a class the
+ * embedder makes (3.11 makes it in _PyExc_InitTypes with PyErr_NewException) over BaseExceptionGroup and
+ * Exception. cls borrowed (the runtime keeps a reference until rh_runtime_free; NULL drops it). */
+void rh_exc_set_group_class(rh_runtime *rt, rh_object *cls);
 /* BaseException.__init__(*args): replace the args tuple. 0 or -1. */
 int rh_exc_init(rh_runtime *rt, rh_object *e, rh_object *const *args, size_t nargs);
 /* Fields (borrowed; NULL when unset or when the profile's exceptions lack the field). */
@@ -103,12 +107,16 @@ int rh_tb_lineno(rh_object *tb);
 /* A frame object for a running code unit named name (borrowed str, e.g. the function's __name__ or
  * "<module>") with nlocals local slots and room for stacksize more (frame_sizeof: the profile's
  * frame_obj_base + items). func and globals (borrowed, func may be NULL) are what the frame keeps alive
- * once it owns its data. `owner` is the embedder's executing frame (opaque). Created untracked, as
+ * once it owns its data. `owner` is the embedder's executing frame and `unit` its compiled code unit
+ * (both opaque; unit must outlive the frame object: f_code is made from it). Created untracked, as
  * _PyFrame_New_NoTrack. New reference or NULL. */
-rh_object *rh_frame_new(rh_runtime *rt, void *owner, rh_object *name, rh_object *func, rh_object *globals,
-                        int nlocals, int stacksize);
+rh_object *rh_frame_new(rh_runtime *rt, void *owner, void *unit, rh_object *name, rh_object *func,
+                        rh_object *globals, int nlocals, int stacksize);
 void *rh_frame_owner(rh_object *f);         /* the executing frame, NULL once the frame object owns its data */
 rh_object *rh_frame_name(rh_object *f);     /* borrowed str */
+void *rh_frame_unit(rh_object *f);          /* the code unit given to rh_frame_new */
+/* Local slot i of a frame object that owns its data (borrowed; NULL: unbound, out of range, or still running) */
+rh_object *rh_frame_local(rh_object *f, int i);
 rh_object *rh_frame_back(rh_object *f);     /* borrowed, NULL when none */
 rh_object *rh_frame_globals(rh_object *f);  /* borrowed: the f_globals the frame was made with */
 int rh_frame_lineno(rh_object *f);

@@ -16,7 +16,7 @@ extern "C" {
 /* What an exception type adds to BaseException's fields (Include/cpython/pyerrors.h): nothing, SystemExit's
  * code, StopIteration's value, NameError's name, AttributeError's obj and name, ImportError's msg, name,
  * path (3.12: name_from), OSError's errno, strerror, filename, filename2, written. */
-#define RH_EXC_LAYOUTS(X) X(PLAIN) X(SYSTEMEXIT) X(STOPITERATION) X(NAME) X(ATTRIBUTE) X(IMPORT) X(OS)
+#define RH_EXC_LAYOUTS(X) X(PLAIN) X(SYSTEMEXIT) X(STOPITERATION) X(NAME) X(ATTRIBUTE) X(IMPORT) X(OS) X(SYNTAX) X(GROUP)
 typedef enum rh_exc_layout {
 #define RH_X_LAYOUT(l) RH_EXC_LAYOUT_##l,
     RH_EXC_LAYOUTS(RH_X_LAYOUT)

@@ -26,6 +26,9 @@ extern "C" {
  * from it. */
 #define RH_EXC_TABLE(X)                                                                                 \
     X(BASE, "BaseException", NONE, PLAIN)                                                               \
+    /* 3.11 (PEP 654; apilevel.c): ExceptionGroup, its subclass that is also an Exception, is a heap class \
+     * the embedder makes (rh_exc_set_group_class) */                                                   \
+    X(BASEEXCEPTIONGROUP, "BaseExceptionGroup", BASE, GROUP)                                            \
     X(SYSTEMEXIT, "SystemExit", BASE, SYSTEMEXIT)                                                       \
     X(KEYBOARDINTERRUPT, "KeyboardInterrupt", BASE, PLAIN)                                              \
     X(GENERATOREXIT, "GeneratorExit", BASE, PLAIN)                                                      \
@@ -38,6 +41,7 @@ extern "C" {
     X(ZERODIVISION, "ZeroDivisionError", ARITHMETIC, PLAIN)                                             \
     X(ASSERTION, "AssertionError", EXCEPTION, PLAIN)                                                    \
     X(ATTRIBUTE, "AttributeError", EXCEPTION, ATTRIBUTE)                                                \
+    X(BUFFER, "BufferError", EXCEPTION, PLAIN)                                                          \
     X(EOF, "EOFError", EXCEPTION, PLAIN)                                                                \
     X(IMPORT, "ImportError", EXCEPTION, IMPORT)                                                         \
     X(MODULENOTFOUND, "ModuleNotFoundError", IMPORT, IMPORT)                                            \
@@ -68,12 +72,16 @@ extern "C" {
     X(RUNTIME, "RuntimeError", EXCEPTION, PLAIN)                                                        \
     X(NOTIMPLEMENTED, "NotImplementedError", RUNTIME, PLAIN)                                            \
     X(RECURSION, "RecursionError", RUNTIME, PLAIN)                                                      \
+    X(SYNTAX, "SyntaxError", EXCEPTION, SYNTAX)                                                         \
+    X(INDENTATION, "IndentationError", SYNTAX, SYNTAX)                                                  \
+    X(TAB, "TabError", INDENTATION, SYNTAX)                                                             \
     X(SYSTEM, "SystemError", EXCEPTION, PLAIN)                                                          \
     X(TYPE, "TypeError", EXCEPTION, PLAIN)                                                              \
     X(VALUE, "ValueError", EXCEPTION, PLAIN)                                                            \
     X(UNICODE, "UnicodeError", VALUE, PLAIN)                                                            \
     X(UNICODEDECODE, "UnicodeDecodeError", UNICODE, PLAIN) /* message only: no encoding/object/start/end */ \
     X(UNICODEENCODE, "UnicodeEncodeError", UNICODE, PLAIN)                                              \
+    X(UNICODETRANSLATE, "UnicodeTranslateError", UNICODE, PLAIN)                                        \
     X(WARNING, "Warning", EXCEPTION, PLAIN)                                                             \
     X(BYTESWARNING, "BytesWarning", WARNING, PLAIN)                                                     \
     X(DEPRECATIONWARNING, "DeprecationWarning", WARNING, PLAIN)                                         \
