@@ -62,6 +62,9 @@ static const api_entry api_table[] = {
     {"builtins", "EncodingWarning", 0x030A, 0},    /* 3.10 (PEP 597) */
     {"builtins", "BaseExceptionGroup", 0x030B, 0}, /* 3.11 (PEP 654); ExceptionGroup with it (builtins_exc.c) */
     {"BaseException", "add_note", 0x030B, 0},      /* 3.11 (PEP 678) */
+    {"posix.DirEntry", "is_junction", 0x030C, 0},  /* 3.12 */
+    {"builtins", "msg:iter-object-sentinel", 0x030C, 0x030D}, /* 3.12 only: "iter(object, sentinel): object must be callable" */
+    {"_sre", "template", 0x030C, 0},               /* 3.12: re._compile_template, sub() templates expanded in C */
     /* 3.3 (PEP 3151): the OSError subclasses */
     {"builtins", "BlockingIOError", 0x0303, 0},
     {"builtins", "ChildProcessError", 0x0303, 0},

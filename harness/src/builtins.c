@@ -1603,7 +1603,7 @@ static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
     const char *api = k == RH_K_LIST ? "list" : k == RH_K_INT || k == RH_K_BOOL ? "int" : k == RH_K_STR ? "str"
                     : k == RH_K_UNION ? "types.UnionType" : k == RH_K_COMPLEX ? "complex" : k == RH_K_DICT ? "dict"
                     : k >= RH_K_DICTKEYS && k <= RH_K_DICTITEMS ? "dict_keys" : k == RH_K_RANGE ? "range"
-                    : k == RH_K_CODE ? "code" : NULL;
+                    : k == RH_K_CODE ? "code" : k == RH_K_DIRENTRY ? "posix.DirEntry" : NULL;
     return !api || RH_API(I, api, name);
 }
 

@@ -27,6 +27,17 @@ static int is_group(hx_interp *I, rh_object *o) {
                                                          (rh_object *)rh_exc_type(I->rt, RH_EXC_BASEEXCEPTIONGROUP));
 }
 
+/* BaseException.__init__(*args) (BaseException_init and the layouts' own: StopIteration_init, OSError_init,
+ * SyntaxError_init...): args replaced, the layout's fields set from them; no keywords */
+FN(exc_init) {
+    (void)kwn, (void)kwv;
+    if (nkw) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", rh_type_of(self)->name);
+        return NULL;
+    }
+    return rh_exc_init(I->rt, self, a, (size_t)n) ? NULL : newref(rh_none(I->rt));
+}
+
 /* BaseException.with_traceback(tb): __traceback__ set (a traceback or None), self returned */
 FN(exc_with_traceback) {
     (void)kwn, (void)kwv;
@@ -210,20 +221,70 @@ FN(group_subgroup) {
     return or_none(I, match);
 }
 
+DEF(m_init, "__init__", exc_init);
 DEF(m_with_traceback, "with_traceback", exc_with_traceback);
 DEF(m_add_note, "add_note", exc_add_note);
 DEF(m_derive, "derive", group_derive);
 DEF(m_split, "split", group_split);
 DEF(m_subgroup, "subgroup", group_subgroup);
 
-rh_object *hx_exc_method(hx_interp *I, rh_object *o, rh_object *name) {
-    const char *s = hx_cstr(I, name);
-    const rh_builtin_def *d = !strcmp(s, "with_traceback") ? &m_with_traceback
+/* The method def `s` of BaseException (group: of BaseExceptionGroup too), or NULL */
+static const rh_builtin_def *exc_def(hx_interp *I, const char *s, int group) {
+    const rh_builtin_def *d = !strcmp(s, "with_traceback") ? &m_with_traceback : !strcmp(s, "__init__") ? &m_init
                             : !strcmp(s, "add_note") && RH_API(I, "BaseException", "add_note") ? &m_add_note
                             : NULL;
-    if (!d && is_group(I, o))
+    if (!d && group)
         d = !strcmp(s, "derive") ? &m_derive : !strcmp(s, "split") ? &m_split : !strcmp(s, "subgroup") ? &m_subgroup : NULL;
+    return d;
+}
+
+rh_object *hx_exc_method(hx_interp *I, rh_object *o, rh_object *name) {
+    const rh_builtin_def *d = exc_def(I, hx_cstr(I, name), is_group(I, o));
     return d ? rh_builtin_new(I->rt, d, o) : NULL;
+}
+
+/* Exception.__init__(e, ...) read from the class (self: the tuple (name, the static class that has it)): the
+ * method of e's, called with e. CPython's descriptors check e's type first: __init__ is a slot wrapper of each
+ * built-in exception ("descriptor '__init__' requires a 'ValueError' object but received a 'int'"), the others
+ * method descriptors of BaseException's ("descriptor 'x' for 'BaseException' objects doesn't apply to ...") */
+FN(exc_unbound_call) {
+    const char *s = hx_cstr(I, rh_tuple_get(self, 0));
+    rh_type *owner = (rh_type *)rh_tuple_get(self, 1);
+    int init = !strcmp(s, "__init__");
+    if (n < 1) {
+        rh_err_set(I->rt, RH_EXC_TYPE, init ? "descriptor '__init__' of '%s' object needs an argument"
+                                            : "unbound method %s.%s() needs an argument", owner->name, s);
+        return NULL;
+    }
+    int ok = rh_exc_class_matches((rh_object *)rh_type_of(a[0]), (rh_object *)owner);
+    const rh_builtin_def *d = ok ? exc_def(I, s, is_group(I, a[0])) : NULL;
+    if (!d) {
+        if (init)
+            rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '__init__' requires a '%s' object but received a '%s'",
+                       owner->name, hx_tname(a[0]));
+        else
+            rh_err_set(I->rt, RH_EXC_TYPE, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", s,
+                       owner->name, hx_tname(a[0]));
+        return NULL;
+    }
+    return ((hx_cfn)d->fn)(I, a[0], a + 1, n - 1, kwn, kwv, nkw);
+}
+DEF(m_unbound, "method", exc_unbound_call);
+
+rh_object *hx_exc_class_method(hx_interp *I, rh_object *cls, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    rh_type *group_t = rh_exc_type(rt, RH_EXC_BASEEXCEPTIONGROUP);
+    int group = rh_exc_class_matches(cls, (rh_object *)group_t);
+    const char *s = hx_cstr(I, name);
+    if (!exc_def(I, s, group)) return NULL;
+    rh_type *owner = (rh_type *)cls; /* __init__: the nearest built-in class; the others: where they are defined */
+    while (owner->flags & RH_TPFLAG_HEAPTYPE) owner = owner->base;
+    if (strcmp(s, "__init__"))
+        owner = exc_def(I, s, 0) ? rh_exc_type(rt, RH_EXC_BASE) : group_t;
+    rh_object *t = rh_tuple_pack(rt, 2, name, (rh_object *)owner);
+    rh_object *f = t ? rh_builtin_new(rt, &m_unbound, t) : NULL;
+    rh_xdecref(rt, t);
+    return f;
 }
 
 int hx_exc_group_init(hx_interp *I) {

@@ -581,6 +581,14 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
                 return 1;
             }
         }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && so && rh_is_exc_instance(so)) {
+            rh_object *m = hx_exc_method(I, so, name); /* past the classes: BaseException's (builtins_exc.c) */
+            if (m) {
+                rh_err_clear(rt);
+                *out = m;
+                return 1;
+            }
+        }
         if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !strcmp(nm, "__init__") && rh_super_obj(o)) {
             rh_err_clear(rt); /* object.__init__, the end of every MRO: a bound built-in */
             *out = rh_builtin_new(rt, &m_object_init, rh_super_obj(o));

@@ -152,7 +152,8 @@ FN(bi_iter) {
     if (no_kw(I, "iter", nkw) || nargs(I, "iter", n, 1, 2)) return NULL;
     if (n == 2) { /* builtin_iter: a callable_iterator (Objects/iterobject.c) */
         if (rh_kind_of(a[0]) != RH_K_WEAKREF && !rh_type_of(a[0])->tp_call) {
-            rh_err_set(I->rt, RH_EXC_TYPE, "iter(v, w): v must be callable");
+            rh_err_set(I->rt, RH_EXC_TYPE, RH_API(I, "builtins", "msg:iter-object-sentinel")
+                                               ? "iter(object, sentinel): object must be callable" : "iter(v, w): v must be callable");
             return NULL;
         }
         return rh_calliter_new(I->rt, a[0], a[1]);

@@ -93,14 +93,31 @@ static void print_tb(hx_interp *I, rh_object *tb) {
     }
 }
 
-/* "Name: str(e)", or "Name" when str(e) is empty (print_exception in Python/pythonrun.c) */
+/* "module.Qualname: str(e)", or without ": ..." when str(e) is empty; the module is left out when it is
+ * builtins or __main__, "<unknown>" when __module__ is not a str (print_exception in Python/pythonrun.c; 2.7's
+ * PyErr_Display: the class's __name__, the module left out only when it is "exceptions") */
 static void print_exc_line(hx_interp *I, rh_object *e) {
+    rh_runtime *rt = I->rt;
     rh_err_state saved;
-    rh_err_save(I->rt, &saved);
+    rh_err_save(rt, &saved);
+    rh_object *type = (rh_object *)rh_type_of(e), *mod = NULL, *qual = NULL;
+    int py2 = rh_runtime_profile(rt)->python2, heap = hx_is_heap_class(type);
+    if (heap) { /* a built-in exception's module is builtins (2.7: exceptions): never shown */
+        if (!(mod = hx_getattr_obj(I, type, I->s_module))) rh_err_clear(rt);
+        if (!(qual = hx_getattr_obj(I, type, py2 ? I->s_name : I->s_qualname))) rh_err_clear(rt);
+    }
+    const char *m = mod && rh_kind_of(mod) == RH_K_STR ? rh_str_utf8(rt, mod, NULL) : NULL;
+    const char *q = qual && rh_kind_of(qual) == RH_K_STR ? rh_str_utf8(rt, qual, NULL) : rh_type_of(e)->name;
+    if (heap && !m) fputs("<unknown>", stderr);
+    else if (heap && (py2 ? strcmp(m, "exceptions") != 0 : strcmp(m, "builtins") && strcmp(m, "__main__")))
+        fprintf(stderr, "%s.", m);
+    if (!qual && strchr(q, '.')) q = strrchr(q, '.') + 1; /* a static type's tp_name "module.Name" */
     rh_object *s = hx_obj_str(I, e);
-    const char *u = s ? rh_str_utf8(I->rt, s, NULL) : "<exception str() failed>";
-    fprintf(stderr, "%s%s%s\n", rh_type_of(e)->name, u && u[0] ? ": " : "", u ? u : "");
-    rh_xdecref(I->rt, s);
+    const char *u = s ? rh_str_utf8(rt, s, NULL) : "<exception str() failed>";
+    fprintf(stderr, "%s%s%s\n", q, u && u[0] ? ": " : "", u ? u : "");
+    rh_xdecref(rt, mod);
+    rh_xdecref(rt, qual);
+    rh_xdecref(rt, s);
     rh_err_clear(I->rt);
     rh_err_restore_state(I->rt, &saved);
 }
@@ -643,6 +660,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
     if ((hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind == RH_K_OBJECT) &&
         dunder && !rh_runtime_profile(I->rt)->python2 && rh_str_eq_cstr(name, "__subclasshook__"))
         return hx_object_subclasshook(I, t);
+    if (rh_is_exc_class(t) && (mv = hx_exc_class_method(I, t, name))) return mv; /* BaseException's (builtins_exc.c) */
     if (hx_is_heap_class(t) ? !(ty->flags & RH_TPFLAG_CLASSIC) : ty->kind != RH_K_TYPE) { /* object's dict: every
                                                                   type's last base (type's own methods come first) */
         rh_object *v = rh_dict_get(I->rt, I->object_methods, name);
@@ -773,6 +791,17 @@ static int frame_attr(hx_interp *I, rh_object *fo, rh_object *name, rh_object **
     return *out ? 1 : -1;
 }
 
+/* Whether a bound method's type (or object) has `name` itself, so method_getattro does not ask the function */
+static int method_type_has(const char *s) {
+    static const char *const own[] = {"__call__", "__class__", "__delattr__", "__dir__", "__eq__", "__format__",
+        "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",
+        "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+        "__str__", "__subclasshook__", "__func__", "__self__", NULL};
+    for (int i = 0; own[i]; i++)
+        if (!strcmp(s, own[i])) return 1;
+    return 0;
+}
+
 rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (rh_kind_of(o) == RH_K_FRAME) {
@@ -825,6 +854,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (rh_str_eq(name, I->s_name)) return newref(rh_func_name(o));
         if (rh_str_eq(name, I->s_qualname)) return newref(rh_func_qualname(o));
         if (rh_str_eq(name, I->s_module)) return newref(I->s_main);
+        rh_object *w = rh_slot_wrapper_new(rt, o, name); /* f.__get__: a method-wrapper over func_descr_get */
+        if (w || rh_err_occurred(rt)) return w;
         break;
     }
     case RH_K_METHOD:
@@ -835,6 +866,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
             rh_object *r = NULL; /* method_getattro: the function's attribute */
             return hx_func_getattr(I, rh_method_func(o), name, &r) > 0 ? r : NULL;
         }
+        if (!method_type_has(hx_cstr(I, name))) /* method_getattro: the rest is the function's */
+            return hx_getattr_obj(I, rh_method_func(o), name);
         break;
     case RH_K_BUILTIN:
         if (rh_str_eq(name, I->s_name)) return rh_str_from_cstr(rt, rh_builtin_get_def(o)->name);

@@ -337,9 +337,12 @@ int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out
 /* builtins_func.c: the code object of unit c (co_filename from the module whose globals these are, NULL: the
  * main program), made at the first request and kept with the unit. New reference or NULL. */
 rh_object *hx_code_object(hx_interp *I, hx_code *c, rh_object *globals);
-/* builtins_exc.c: exception o's method `name` (with_traceback, add_note; a group's derive, split, subgroup)
+/* builtins_exc.c: exception o's method `name` (__init__, with_traceback, add_note; a group's derive, split, subgroup)
  * bound to o: a new reference, or NULL without an error when it has none */
 rh_object *hx_exc_method(hx_interp *I, rh_object *o, rh_object *name);
+/* builtins_exc.c: the same method read from exception class cls (Exception.__init__), taking the instance first;
+ * a new reference, or NULL without an error */
+rh_object *hx_exc_class_method(hx_interp *I, rh_object *cls, rh_object *name);
 /* builtins_exc.c: builtins.ExceptionGroup (3.11+), the class BaseExceptionGroup(...) makes of Exceptions. 0/-1 */
 int hx_exc_group_init(hx_interp *I);
 int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v); /* 0 or -1 */

@@ -875,6 +875,11 @@ FN(de_is_symlink) {
     (void)a; (void)kwn; (void)kwv;
     return de_noargs(I, "is_symlink", n, nkw, 0) ? NULL : bool_or_null(I, direntry_is_link(I, self));
 }
+/* DirEntry.is_junction() (3.12): always False where the system has no junctions (POSIX) */
+FN(de_is_junction) {
+    (void)self; (void)a; (void)kwn; (void)kwv;
+    return de_noargs(I, "is_junction", n, nkw, 0) ? NULL : bool_or_null(I, 0);
+}
 FN(de_inode) {
     (void)a; (void)kwn; (void)kwv;
     if (de_noargs(I, "inode", n, nkw, 0)) return NULL;
@@ -892,11 +897,11 @@ FN(de_fspath) {
 #define DEF(fn, name) static const rh_builtin_def fn##_def = {name, (void (*)(void))fn, 0};
 DEF(si_close, "close") DEF(si_enter, "__enter__") DEF(si_exit, "__exit__")
 DEF(de_is_dir, "is_dir") DEF(de_is_file, "is_file") DEF(de_is_symlink, "is_symlink") DEF(de_stat, "stat")
-DEF(de_inode, "inode") DEF(de_fspath, "__fspath__")
+DEF(de_inode, "inode") DEF(de_fspath, "__fspath__") DEF(de_is_junction, "is_junction")
 #undef DEF
 static const rh_builtin_def *const scandir_methods[] = {&si_close_def, &si_enter_def, &si_exit_def, NULL};
 static const rh_builtin_def *const direntry_methods[] = {&de_is_dir_def, &de_is_file_def, &de_is_symlink_def,
-    &de_stat_def, &de_inode_def, &de_fspath_def, NULL};
+    &de_stat_def, &de_inode_def, &de_fspath_def, &de_is_junction_def, NULL};
 
 int hx_posix_method_tables(rh_kind kind, hx_mtab out[2]) {
     out[0] = (hx_mtab){kind == RH_K_DIRENTRY ? direntry_methods : scandir_methods, NULL};

@@ -346,6 +346,9 @@ static rh_object *call_re(hx_interp *I, const char *name, rh_object **args, int 
 
 static int is_callable(rh_object *o) { return rh_kind_of(o) == RH_K_WEAKREF || rh_type_of(o)->tp_call != NULL; }
 
+static rh_object *compile_template(hx_interp *I, rh_object *pattern, rh_object *repl);
+static rh_object *expand_template(hx_interp *I, rh_object *t, rh_object *match);
+
 /* pattern_subx: sub (subn 0) or subn (1) */
 static rh_object *pattern_subx(hx_interp *I, const char *fn, int subn, rh_object *self, rh_object **a, int n,
                                char **kwn, rh_object **kwv, int nkw) {
@@ -372,11 +375,18 @@ static rh_object *pattern_subx(hx_interp *I, const char *fn, int subn, rh_object
             }
         } else rh_err_clear(I->rt);
         if (literal) filter = newref(repl);
-        else {
+        else if (RH_API(I, "_sre", "template")) { /* 3.12: re._compile_template, expanded here per match */
+            if (!(filter = compile_template(I, self, repl))) return NULL;
+            if (((rh_sre_template *)(void *)filter)->size == 0) {
+                rh_object *lit = newref(((rh_sre_template *)(void *)filter)->literal);
+                rh_decref(I->rt, filter);
+                filter = lit;
+            }
+        } else {
             rh_object *args[2] = {self, repl};
             if (!(filter = call_re(I, "_subx", args, 2))) return NULL;
         }
-        callable = !literal && is_callable(filter);
+        callable = !literal && (rh_kind_of(filter) == RH_K_SRE_TEMPLATE || is_callable(filter));
     }
     if (state_open(I, self, string, NULL, NULL, &st, &sub)) { rh_decref(I->rt, filter); return NULL; }
     intptr_t i = 0, nsub = 0;
@@ -396,7 +406,8 @@ static rh_object *pattern_subx(hx_interp *I, const char *fn, int subn, rh_object
         }
         if (callable) {
             rh_object *m = new_match(I, self, string, &st, 0, st.end);
-            rh_object *item = m ? hx_call_borrowed(I, filter, &m, 1) : NULL;
+            rh_object *item = !m ? NULL : rh_kind_of(filter) == RH_K_SRE_TEMPLATE ? expand_template(I, filter, m)
+                                                                                 : hx_call_borrowed(I, filter, &m, 1);
             rh_xdecref(I->rt, m);
             if (!item) goto out;
             int rc = item != rh_none(I->rt) ? rh_list_append(I->rt, list, item) : 0;
@@ -623,10 +634,120 @@ FN(m_span) {
     intptr_t i = group_arg(I, "span", self, a, n, nkw);
     return i < 0 ? NULL : pair(I, MAT(self)->mark[2 * i], MAT(self)->mark[2 * i + 1]);
 }
+/* re._compile_template(pattern, repl) (3.12 compile_template): an _sre.SRE_Template, new reference */
+static rh_object *compile_template(hx_interp *I, rh_object *pattern, rh_object *repl) {
+    rh_object *args[2] = {pattern, repl};
+    rh_object *t = call_re(I, "_compile_template", args, 2);
+    if (t && rh_kind_of(t) != RH_K_SRE_TEMPLATE) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "re._compile_template() returned %s, not a template", hx_tname(t));
+        rh_setref(I->rt, &t, NULL);
+    }
+    return t;
+}
+
+/* expand_template (3.12 sre.c): the literals and the groups that took part, joined; the first literal alone
+ * when there is no group reference. CPython joins up to 10 str chunks from a stack buffer, more (or bytes)
+ * through a list; so does this. */
+static rh_object *expand_template(hx_interp *I, rh_object *to, rh_object *match) {
+    rh_runtime *rt = I->rt;
+    rh_sre_template *t = (rh_sre_template *)(void *)to;
+    if (t->size == 0) return newref(t->literal);
+    int is_str = rh_kind_of(t->literal) == RH_K_STR;
+    rh_object *buffer[10], **out = buffer, *list = NULL, *r = NULL;
+    size_t count = 0;
+    if (t->chunks > 10 || !is_str) {
+        if (!(list = rh_list_new(rt, 0))) return NULL;
+    }
+#define PUT(v) (list ? rh_list_append(rt, list, (v)) : (out[count++] = newref(v), 0))
+    if (PUT(t->literal)) goto done;
+    for (intptr_t i = 0; i < t->size; i++) {
+        intptr_t index = t->items[i].index;
+        if (index >= MAT(match)->groups) {
+            rh_err_set(rt, RH_EXC_INDEX, "no such group");
+            goto done;
+        }
+        rh_object *item = group_value(I, match, index, rh_none(rt));
+        if (!item) goto done;
+        int rc = item != rh_none(rt) ? PUT(item) : 0;
+        rh_decref(rt, item);
+        if (rc || (t->items[i].literal && PUT(t->items[i].literal))) goto done;
+    }
+#undef PUT
+    if (is_str) r = list ? rh_str_join(rt, rh_empty_str(rt), list) : rh_str_join_array(rt, rh_empty_str(rt), out, count);
+    else {
+        rh_object *empty = getslice(I, t->literal, 0, 0), *m = empty ? hx_getattr_obj(I, empty, hx_name(I, "join")) : NULL;
+        r = m ? hx_call_borrowed(I, m, &list, 1) : NULL;
+        rh_xdecref(rt, m);
+        rh_xdecref(rt, empty);
+    }
+done:
+    for (size_t i = 0; i < count; i++) rh_decref(rt, out[i]);
+    rh_xdecref(rt, list);
+    return r;
+}
+
+/* _sre.template(pattern, template, /) (3.12 _sre_template_impl): template is parse_template's list
+ * [literal, group, literal, ..., literal]; empty literals after the first are dropped */
+FN(sre_template) {
+    (void)self, (void)kwn, (void)kwv;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_TYPE, "template() takes no keyword arguments"); return NULL; }
+    if (n != 2) { rh_err_set(rt, RH_EXC_TYPE, "template expected 2 arguments, got %d", n); return NULL; }
+    rh_object *l = a[1];
+    if (rh_kind_of(l) != RH_K_LIST) {
+        rh_err_set(rt, RH_EXC_TYPE, "template() argument 2 must be list, not %s", hx_tname(l));
+        return NULL;
+    }
+    size_t len = rh_list_len(l);
+    if ((len & 1) == 0) goto bad;
+    size_t groups = len / 2;
+    rh_object *to = rh_sre_template_new(rt, groups, rh_runtime_profile(rt)->version_hex >= 0x030D);
+    if (!to) return NULL;
+    rh_sre_template *t = (rh_sre_template *)(void *)to;
+    t->chunks = (intptr_t)(1 + 2 * groups);
+    t->literal = newref(rh_list_get(l, 0));
+    for (size_t i = 0; i < groups; i++) {
+        rh_object *ix = rh_list_get(l, 2 * i + 1), *lit = rh_list_get(l, 2 * i + 2);
+        int64_t index;
+        if (!hx_is_intlike(ix)) {
+            rh_err_set(rt, RH_EXC_TYPE, "an integer is required"); /* PyLong_AsSsize_t of a non-int */
+            rh_decref(rt, to);
+            return NULL;
+        }
+        if (rh_int_as_i64(rt, ix, &index)) { /* PyLong_AsSsize_t */
+            rh_err_clear(rt);
+            rh_err_set(rt, RH_EXC_OVERFLOW, "Python int too large to convert to C ssize_t");
+            rh_decref(rt, to);
+            return NULL;
+        }
+        if (index < 0) {
+            rh_decref(rt, to);
+            goto bad;
+        }
+        t->items[i].index = (intptr_t)index;
+        rh_kind k = rh_kind_of(lit);
+        if ((k == RH_K_STR && rh_str_len(lit) == 0) || (k == RH_K_BYTES && rh_bytes_len(lit) == 0)) {
+            t->chunks--; /* an empty literal is skipped */
+            continue;
+        }
+        t->items[i].literal = newref(lit);
+    }
+    return to;
+bad:
+    rh_err_set(rt, RH_EXC_TYPE, "invalid template");
+    return NULL;
+}
+
 FN(m_expand) {
     static const char *const names[] = {"template"};
     rh_object *arg[1];
     if (hx_parse_kw(I, "expand", names, 1, 1, 1, a, n, kwn, kwv, nkw, arg)) return NULL;
+    if (RH_API(I, "_sre", "template")) { /* 3.12 match_expand: compile_template, then expand_template */
+        rh_object *t = compile_template(I, MAT(self)->pattern, arg[0]);
+        rh_object *r = t ? expand_template(I, t, self) : NULL;
+        rh_xdecref(I->rt, t);
+        return r;
+    }
     rh_object *args[3] = {MAT(self)->pattern, self, arg[0]};
     return call_re(I, "_expand", args, 3);
 }
@@ -728,8 +849,19 @@ rh_object *hx_module_sre(hx_interp *I) {
     }
     rh_object *m = hx_make_module(I, "_sre", sre_defs);
     if (!m) return NULL;
-    static const struct { const char *name; int64_t v; } ints[] = {
-        {"MAGIC", SRE_MAGIC}, {"CODESIZE", 4}, {"MAXREPEAT", SRE_MAXREPEAT}, {"MAXGROUPS", SRE_MAXGROUPS}};
+    static const rh_builtin_def template_def = {"template", (void (*)(void))sre_template, 0};
+    rh_object *tf = RH_API(I, "_sre", "template") ? rh_builtin_new(rt, &template_def, m) : NULL;
+    if (RH_API(I, "_sre", "template") && (!tf || rh_dict_set_cstr(rt, rh_module_dict(m), "template", tf))) {
+        rh_xdecref(rt, tf);
+        rh_decref(rt, m);
+        return NULL;
+    }
+    rh_xdecref(rt, tf);
+    /* the version's MAGIC where the engine reads its code format (3.11-3.13 share the opcodes); else 3.11's,
+     * which that version's re refuses ("SRE module mismatch") */
+    uint32_t magic = rh_runtime_profile(rt)->sre_magic;
+    const struct { const char *name; int64_t v; } ints[] = {
+        {"MAGIC", magic ? magic : SRE_MAGIC}, {"CODESIZE", 4}, {"MAXREPEAT", SRE_MAXREPEAT}, {"MAXGROUPS", SRE_MAXGROUPS}};
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
         rh_object *v = rh_int_from_i64(rt, ints[i].v);
         int rc = v ? rh_dict_set_cstr(rt, rh_module_dict(m), ints[i].name, v) : -1;

@@ -190,8 +190,9 @@ rh_object *rh_property_copy(rh_runtime *rt, rh_object *p, int which, rh_object *
     return n;
 }
 
-/* The AttributeError of a missing accessor: 3.11's "property 'x' of 'C' object has no getter", 3.10's
- * "unreadable attribute 'x'" / "can't set attribute 'x'", 2.7's without a name */
+/* The AttributeError of a missing accessor: 3.11's "property 'x' of 'C' object has no getter" ("property of 'C'
+ * object ..." for a property without a name), 3.10's "unreadable attribute 'x'" / "can't set attribute 'x'",
+ * 2.7's without a name */
 static void prop_missing(rh_runtime *rt, rh_object *self, rh_object *obj, int which) {
     static const char *const new_words[] = {"getter", "setter", "deleter"};
     static const char *const old_words[] = {"unreadable attribute", "can't set attribute", "can't delete attribute"};
@@ -199,6 +200,8 @@ static void prop_missing(rh_runtime *rt, rh_object *self, rh_object *obj, int wh
     if (rt->profile->version_hex >= 0x030B && name)
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "property '%s' of '%s' object has no %s", rh_str_utf8(rt, name, NULL),
                    rh_type_name(obj), new_words[which]);
+    else if (rt->profile->version_hex >= 0x030B)
+        rh_err_set(rt, RH_EXC_ATTRIBUTE, "property of '%s' object has no %s", rh_type_name(obj), new_words[which]);
     else if (rt->profile->version_hex >= 0x030A && name)
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "%s '%s'", old_words[which], rh_str_utf8(rt, name, NULL));
     else

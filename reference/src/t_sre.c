@@ -2,7 +2,8 @@
  * MatchObject; Modules/_sre/sre.c pattern_dealloc/pattern_traverse/pattern_sizeof, match_dealloc/
  * match_traverse).
  *
- * Owns the kinds RH_K_SRE_PATTERN, RH_K_SRE_MATCH and RH_K_SRE_SCANNER (scanner_dealloc/scanner_traverse): allocation, traversal, dealloc and sizes. The
+ * Owns the kinds RH_K_SRE_PATTERN, RH_K_SRE_MATCH, RH_K_SRE_SCANNER (scanner_dealloc/scanner_traverse) and
+ * RH_K_SRE_TEMPLATE (3.12+ template_dealloc/template_traverse): allocation, traversal, dealloc and sizes. The
  * fields' meaning (the code words, the marks) is the interpreter's business (harness/src/mod_sre.c).
  *
  * Invariants: both are GC types tracked from creation to dealloc (3.11 makes them with
@@ -185,4 +186,42 @@ static void scanner_dealloc(rh_runtime *rt, rh_object *o) {
 void rh__type_init_sre_scanner(rh_runtime *rt, rh_type *t) {
     (void)rt;
     set_type(t, "_sre.SRE_Scanner", sizeof(rh_sre_scanner), 0, scanner_dealloc, scanner_traverse, scanner_clear);
+}
+
+static rh_sre_template *T(rh_object *o) { return (rh_sre_template *)(void *)o; }
+static size_t template_bytes(intptr_t n) { return sizeof(rh_sre_template) + (size_t)n * sizeof(struct rh_sre_template_item); }
+
+rh_object *rh_sre_template_new(rh_runtime *rt, size_t n, int track) {
+    rh_object *o = new_gc(rt, RH_K_SRE_TEMPLATE, template_bytes((intptr_t)n));
+    if (!o) return NULL;
+    T(o)->size = (intptr_t)n;
+    if (track) rh__gc_track(rt, o);
+    return o;
+}
+static int template_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    VISIT(T(o)->literal);
+    for (intptr_t i = 0; i < T(o)->size; i++) VISIT(T(o)->items[i].literal);
+    return 0;
+}
+static int template_clear(rh_runtime *rt, rh_object *o) {
+    clear_slot(rt, &T(o)->literal);
+    for (intptr_t i = 0; i < T(o)->size; i++) clear_slot(rt, &T(o)->items[i].literal);
+    return 0;
+}
+static void template_dealloc(rh_runtime *rt, rh_object *o) {
+    if (rh__gc_is_tracked(o)) rh__gc_untrack(rt, o);
+    intptr_t n = T(o)->size;
+    template_clear(rt, o);
+    rh__object_free(rt, o, template_bytes(n));
+}
+static size_t template_sizeof(rh_runtime *rt, rh_object *o) { /* basicsize 40 + 16 per item, no __sizeof__ */
+    (void)rt;
+    return template_bytes(T(o)->size);
+}
+
+void rh__type_init_sre_template(rh_runtime *rt, rh_type *t) {
+    (void)rt;
+    set_type(t, "_sre.SRE_Template", sizeof(rh_sre_template), 0, template_dealloc, template_traverse, template_clear);
+    t->itemsize = sizeof(struct rh_sre_template_item);
+    t->size_of = template_sizeof;
 }

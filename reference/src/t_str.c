@@ -793,18 +793,12 @@ rh_object *rh_str_rsplit(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t m
     return l;
 }
 
-rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq) {
-    rh_kind k = seq->type->kind;
-    if (k != RH_K_LIST && k != RH_K_TUPLE) {
-        rh_err_set(rt, RH_EXC_TYPE, "can only join an iterable");
-        return NULL;
-    }
-    size_t n = k == RH_K_LIST ? rh_list_len(seq) : rh_tuple_len(seq);
+rh_object *rh_str_join_array(rh_runtime *rt, rh_object *sep, rh_object *const *items, size_t n) {
     if (n == 0) return empty(rt);
     size_t total = 0;
     uint32_t maxc = n > 1 ? kind_max(sep) : 0;
     for (size_t i = 0; i < n; i++) {
-        rh_object *it = k == RH_K_LIST ? rh_list_get(seq, i) : rh_tuple_get(seq, i);
+        rh_object *it = items[i];
         if (!is_str(it)) {
             rh_err_set(rt, RH_EXC_TYPE, "sequence item %zu: expected str instance, %s found", i, rh_type_name(it));
             return NULL;
@@ -819,25 +813,31 @@ rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq) {
         if (kind_max(it) > maxc) maxc = kind_max(it);
     }
     if (total == 0) return empty(rt);
-    if (total == 1) { /* one 1-character item among empty ones: that item is a singleton already */
-        for (size_t i = 0; i < n; i++) {
-            rh_object *it = k == RH_K_LIST ? rh_list_get(seq, i) : rh_tuple_get(seq, i);
-            if (slen(it)) return from_kind_data(rt, skind(it), sdata(it), 1);
-        }
-    }
+    if (total == 1) /* one 1-character item among empty ones: that item is a singleton already */
+        for (size_t i = 0; i < n; i++)
+            if (slen(items[i])) return from_kind_data(rt, skind(items[i]), sdata(items[i]), 1);
     rh_object *r = str_alloc_raw(rt, total, maxc);
     if (!r) return NULL;
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
-        rh_object *it = k == RH_K_LIST ? rh_list_get(seq, i) : rh_tuple_get(seq, i);
         if (i) {
             copy_into(r, at, sep);
             at += slen(sep);
         }
-        copy_into(r, at, it);
-        at += slen(it);
+        copy_into(r, at, items[i]);
+        at += slen(items[i]);
     }
     return r;
+}
+
+rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq) {
+    rh_kind k = seq->type->kind;
+    if (k != RH_K_LIST && k != RH_K_TUPLE) {
+        rh_err_set(rt, RH_EXC_TYPE, "can only join an iterable");
+        return NULL;
+    }
+    if (k == RH_K_LIST) return rh_str_join_array(rt, sep, ((rh_list *)(void *)seq)->item, rh_list_len(seq));
+    return rh_str_join_array(rt, sep, ((rh_tuple *)(void *)seq)->item, rh_tuple_len(seq));
 }
 
 /* ---------------------------------------------------------------- interning */

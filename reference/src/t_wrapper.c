@@ -23,6 +23,8 @@ typedef struct slot_def {
     int (*has)(const rh_type *t);
     rh_object *(*call)(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *args);
     size_t maxargs;      /* more than nargs may be passed (PyArg_UnpackTuple's max); 0: exactly nargs */
+    int unpack;          /* the arguments are checked by PyArg_UnpackTuple(args, "", ...), whose message starts
+                          * with the empty name: " expected 2 arguments, got 1" */
 } slot_def;
 
 static int has_iter(const rh_type *t) { return t->tp_iter != NULL; }
@@ -35,6 +37,7 @@ static int has_hash(const rh_type *t) { return t->tp_hash != NULL; }
 static int has_repr(const rh_type *t) { return t->tp_repr != NULL || t->repr_into != NULL; }
 static int has_richcompare(const rh_type *t) { return t->tp_richcompare != NULL; }
 static int has_descr_get(const rh_type *t) { return t->tp_descr_get != NULL; }
+static int has_descr_set(const rh_type *t) { return t->tp_descr_set != NULL; }
 static int has_str(const rh_type *t) { return t->tp_str != NULL; }
 
 /* wrap_unaryfunc over tp_iter */
@@ -101,6 +104,17 @@ static rh_object *call_descr_get(rh_runtime *rt, const rh_type *t, rh_object *se
     }
     return t->tp_descr_get(rt, self, obj, type);
 }
+/* wrap_descr_set / wrap_descr_delete: tp_descr_set with a value, or without one; None */
+static rh_object *call_descr_set(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    if (t->tp_descr_set(rt, self, a[0], a[1]) < 0) return NULL;
+    rh_incref(rh_none(rt));
+    return rh_none(rt);
+}
+static rh_object *call_descr_delete(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
+    if (t->tp_descr_set(rt, self, a[0], NULL) < 0) return NULL;
+    rh_incref(rh_none(rt));
+    return rh_none(rt);
+}
 /* wrap_richcmpfunc: tp_richcompare with the row's operator (NotImplemented passes through) */
 #define RICHCMP_CALL(op)                                                                                     \
     static rh_object *call_##op(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) { \
@@ -111,23 +125,25 @@ RICHCMP_CALL(LT) RICHCMP_CALL(LE) RICHCMP_CALL(EQ) RICHCMP_CALL(NE) RICHCMP_CALL
 
 /* Objects/typeobject.c slotdefs, in its order for the names refheap's types answer through slots */
 static const slot_def slot_defs[] = {
-    {"__repr__", NULL, 0, has_repr, call_repr, 0},
-    {"__hash__", NULL, 0, has_hash, call_hash, 0},
-    {"__str__", NULL, 0, has_str, call_str, 0},
-    {"__lt__", NULL, 1, has_richcompare, call_LT, 0},
-    {"__le__", NULL, 1, has_richcompare, call_LE, 0},
-    {"__eq__", NULL, 1, has_richcompare, call_EQ, 0},
-    {"__ne__", NULL, 1, has_richcompare, call_NE, 0},
-    {"__gt__", NULL, 1, has_richcompare, call_GT, 0},
-    {"__ge__", NULL, 1, has_richcompare, call_GE, 0},
-    {"__iter__", NULL, 0, has_iter, call_iter, 0},
-    {"__next__", "next", 0, has_next, call_next, 0},
-    {"__get__", NULL, 1, has_descr_get, call_descr_get, 2},
-    {"__len__", NULL, 0, has_len, call_len, 0},
-    {"__getitem__", NULL, 1, has_getitem, call_getitem, 0},
-    {"__setitem__", NULL, 2, has_setitem, call_setitem, 0},
-    {"__delitem__", NULL, 1, has_setitem, call_delitem, 0},
-    {"__contains__", NULL, 1, has_contains, call_contains, 0},
+    {"__repr__", NULL, 0, has_repr, call_repr, 0, 0},
+    {"__hash__", NULL, 0, has_hash, call_hash, 0, 0},
+    {"__str__", NULL, 0, has_str, call_str, 0, 0},
+    {"__lt__", NULL, 1, has_richcompare, call_LT, 0, 0},
+    {"__le__", NULL, 1, has_richcompare, call_LE, 0, 0},
+    {"__eq__", NULL, 1, has_richcompare, call_EQ, 0, 0},
+    {"__ne__", NULL, 1, has_richcompare, call_NE, 0, 0},
+    {"__gt__", NULL, 1, has_richcompare, call_GT, 0, 0},
+    {"__ge__", NULL, 1, has_richcompare, call_GE, 0, 0},
+    {"__iter__", NULL, 0, has_iter, call_iter, 0, 0},
+    {"__next__", "next", 0, has_next, call_next, 0, 0},
+    {"__get__", NULL, 1, has_descr_get, call_descr_get, 2, 1},
+    {"__set__", NULL, 2, has_descr_set, call_descr_set, 0, 1},
+    {"__delete__", NULL, 1, has_descr_set, call_descr_delete, 0, 0},
+    {"__len__", NULL, 0, has_len, call_len, 0, 0},
+    {"__getitem__", NULL, 1, has_getitem, call_getitem, 0, 0},
+    {"__setitem__", NULL, 2, has_setitem, call_setitem, 0, 0},
+    {"__delitem__", NULL, 1, has_setitem, call_delitem, 0, 0},
+    {"__contains__", NULL, 1, has_contains, call_contains, 0, 0},
 };
 
 static const char *slot_name(const slot_def *d, int python2) { return python2 && d->name27 ? d->name27 : d->name; }
@@ -179,7 +195,8 @@ static rh_object *wrapper_call(rh_runtime *rt, rh_object *o, rh_object *const *a
     if (nargs < lo || nargs > hi) {
         const char *how = lo == hi ? "" : nargs < lo ? "at least " : "at most ";
         size_t want = nargs < lo ? lo : hi;
-        rh_err_set(rt, RH_EXC_TYPE, "expected %s%zu argument%s, got %zu", how, want, want == 1 ? "" : "s", nargs);
+        rh_err_set(rt, RH_EXC_TYPE, "%sexpected %s%zu argument%s, got %zu", w->descr->unpack ? " " : "", how, want,
+                   want == 1 ? "" : "s", nargs);
         return NULL;
     }
     rh_object *a[2] = {NULL, NULL}; /* the optional ones absent */

@@ -118,6 +118,7 @@
     X(RH_K_FORMATTERITER,    "formatteriterator", formatteriter)   /* t_fmtiter.c */                          \
     X(RH_K_FIELDNAMEITER,    "fieldnameiterator", fieldnameiter)   /* t_fmtiter.c */                          \
     X(RH_K_SRE_SCANNER,      "_sre.SRE_Scanner", sre_scanner)      /* t_sre.c */                              \
+    X(RH_K_SRE_TEMPLATE,     "_sre.SRE_Template", sre_template)    /* t_sre.c */                              \
     X(RH_K_CALLITER,         "callable_iterator", calliter)     /* t_calliter.c */                         \
     X(RH_K_SCANDIR_ITER,     "posix.ScandirIterator", scandir_iter) /* t_scandir.c */                      \
     X(RH_K_DIRENTRY,         "posix.DirEntry",   direntry)         /* t_scandir.c */                          \

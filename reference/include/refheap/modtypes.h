@@ -118,6 +118,18 @@ typedef struct rh_sre_scanner {
     int done;                     /* state->start == NULL: exhausted */
 } rh_sre_scanner;
 rh_object *rh_sre_scanner_new(rh_runtime *rt, rh_object *pattern, rh_object *string); /* GC-tracked */
+/* _sre.SRE_Template (3.12+ sre.c TemplateObject: _sre.template(pattern, list), a compiled replacement of sub and
+ * Match.expand): the first literal, then per group reference its index and the literal after it (NULL: empty) */
+typedef struct rh_sre_template {
+    rh_object ob;
+    intptr_t size;                                 /* ob_size: group references */
+    intptr_t chunks;                               /* 1 + 2 * size, less the empty literals */
+    rh_object *literal;                            /* the first literal (owned) */
+    struct rh_sre_template_item { intptr_t index; rh_object *literal; } items[]; /* literal owned or NULL */
+} rh_sre_template;
+/* A template of n group references, fields zero; GC-tracked when `track` (3.13; 3.12's _sre_template_impl
+ * never tracks it). New reference or NULL. */
+rh_object *rh_sre_template_new(rh_runtime *rt, size_t n, int track);
 
 /* ---- _thread.lock and _thread.RLock (t_thread.c; CPython 3.11 Modules/_threadmodule.c lockobject,
  * rlockobject). refheap runs one thread: the lock words stay NULL and exist for the layout (the sizes);

@@ -129,6 +129,7 @@ typedef enum rh_kind {
     RH_K_WEAKPROXY,        /* weakref.ProxyType: _weakref.proxy(o) (t_weakref.c) */
     RH_K_TUPLEGETTER,      /* _collections._tuplegetter: namedtuple's fields (t_tuplegetter.c) */
     RH_K_SRE_SCANNER,      /* _sre.SRE_Scanner: Pattern.scanner(), behind finditer (t_sre.c) */
+    RH_K_SRE_TEMPLATE,     /* _sre.SRE_Template: 3.12+'s compiled sub() replacement (t_sre.c) */
     RH_K_CALLITER,         /* callable_iterator: iter(callable, sentinel) (t_calliter.c) */
     RH_K_SCANDIR_ITER,     /* posix.ScandirIterator: os.scandir() (t_scandir.c; harness/src/mod_posix.c) */
     RH_K_DIRENTRY,         /* posix.DirEntry (t_scandir.c) */

@@ -132,6 +132,8 @@ rh_object *rh_str_split_ws(rh_runtime *rt, rh_object *s);               /* s.spl
 rh_object *rh_str_split(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t maxsplit);
 rh_object *rh_str_rsplit(rh_runtime *rt, rh_object *s, rh_object *sep, int64_t maxsplit); /* the same from the right */
 rh_object *rh_str_join(rh_runtime *rt, rh_object *sep, rh_object *seq); /* sep.join(list|tuple) */
+/* _PyUnicode_JoinArray: sep.join of n items (borrowed); new reference or NULL */
+rh_object *rh_str_join_array(rh_runtime *rt, rh_object *sep, rh_object *const *items, size_t n);
 rh_object *rh_str_format_percent(rh_runtime *rt, rh_object *fmt, rh_object *args); /* fmt % args */
 int rh_str_eq(rh_object *a, rh_object *b);                              /* 1/0, both str */
 /* unicode_subtype_new (Objects/unicodeobject.c): an instance of cls, a class deriving from str (borrowed),
