@@ -38,6 +38,7 @@ extern "C" {
     X(ZERODIVISION, "ZeroDivisionError", ARITHMETIC, PLAIN)                                             \
     X(ASSERTION, "AssertionError", EXCEPTION, PLAIN)                                                    \
     X(ATTRIBUTE, "AttributeError", EXCEPTION, ATTRIBUTE)                                                \
+    X(BUFFER, "BufferError", EXCEPTION, PLAIN)                                                          \
     X(EOF, "EOFError", EXCEPTION, PLAIN)                                                                \
     X(IMPORT, "ImportError", EXCEPTION, IMPORT)                                                         \
     X(MODULENOTFOUND, "ModuleNotFoundError", IMPORT, IMPORT)                                            \
