@@ -1,6 +1,6 @@
 # id: bytes_09_memoryview
 # source: python/cpython:Objects/memoryobject.c (mbuf_alloc, _PyManagedBuffer_FromObject, mbuf_add_view, memory_alloc, _memory_release, memory_dealloc, memory_subscript, memory_ass_sub, memory_item, memoryview_cast_impl, cast_to_1D, cast_to_ND, memoryview_tolist_impl, memoryview_tobytes_impl, memory_hash, memory_richcompare, memory_iter, memoryiter_next, pack_single, unpack_single); Lib/re/_compiler.py (_bytes_to_codes); Lib/test/test_memoryview.py, Lib/test/test_buffer.py
-# property: memoryview over bytes, bytearray, array.array and another view: getsizeof 144 + 24 per dimension + GC head (184 for 1-D), its managedbuffer 128 (gc.get_referents), GC tracked; memoryview(b) makes two GC objects (buffer and view), a slice or cast one; the exporter gets one reference (the buffer's), dropped when the last view of the buffer is released; attributes (obj, nbytes, readonly, itemsize, format, ndim, shape, strides, suboffsets, contiguity) of slices with steps and casts (1-D and N-D); tolist/tobytes/hex/toreadonly, indexing and item/slice assignment, ==/!= with bytes and views of other formats, hash of read-only byte views, memory_iterator, with-statement release; len() of a 0-dim view (1 up to 3.11, TypeError from 3.12); CPython's error types and messages for released views, bad casts, bad keys, out-of-range and read-only writes
+# property: memoryview over bytes, bytearray, array.array and another view: getsizeof 144 + 24 per dimension + GC head (184 for 1-D), its managedbuffer 128 (gc.get_referents), GC tracked; memoryview(b) makes two GC objects (buffer and view), a slice or cast one; the exporter gets one reference (the buffer's), dropped when the last view of the buffer is released; attributes (obj, nbytes, readonly, itemsize, format, ndim, shape, strides, suboffsets, contiguity) of slices with steps and casts (1-D and N-D); tolist/tobytes/hex/toreadonly, indexing and item/slice assignment, ==/!= with bytes and views of other formats, hash of read-only byte views, memory_iterator, a sequence for the match statement, with-statement release; len() of a 0-dim view (1 up to 3.11, TypeError from 3.12); CPython's error types and messages for released views, bad casts, bad keys, out-of-range and read-only writes
 import sys, gc, array
 
 def err(f):
@@ -69,6 +69,10 @@ print('hash', hash(memoryview(b'abc')) == hash(b'abc'), hash(memoryview(b'abcd')
 # iteration
 it = iter(memoryview(b'xyz'))
 print('iter', type(it).__name__, sys.getsizeof(it), gc.is_tracked(it), list(it), list(memoryview(b'ab').cast('c')))
+
+match memoryview(b'ab'):
+    case [x, y]:
+        print('match sequence', x, y)
 
 # with
 with memoryview(bytearray(b'ab')) as wm:
