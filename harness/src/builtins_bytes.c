@@ -391,13 +391,15 @@ FN(m_join) {
     int tup = rh_kind_of(src) == RH_K_TUPLE;
     size_t cnt = tup ? rh_tuple_len(src) : rh_list_len(src), total = 0;
     rh_object *r = NULL;
-    for (size_t i = 0; i < cnt; i++) {
+    for (size_t i = 0; i < cnt; i++) { /* each item a simple buffer (bytes, bytearray, contiguous memoryview) */
         rh_object *it = tup ? rh_tuple_get(src, i) : rh_list_get(src, i);
-        if (!rh_is_byteslike(it)) {
+        const char *p;
+        size_t m;
+        if (rh_buffer_simple(it, &p, &m)) {
             rh_err_set(I->rt, RH_EXC_TYPE, "sequence item %zu: expected a bytes-like object, %s found", i, hx_tname(it));
             goto done;
         }
-        total += L(it) + (i ? L(self) : 0);
+        total += m + (i ? L(self) : 0);
     }
     if (cnt == 1 && !is_ba(self) && rh_kind_of(tup ? rh_tuple_get(src, 0) : rh_list_get(src, 0)) == RH_K_BYTES) {
         r = newref(tup ? rh_tuple_get(src, 0) : rh_list_get(src, 0)); /* stringlib join: the one exact bytes */
@@ -407,9 +409,12 @@ FN(m_join) {
     if (!(r = fresh_as(I, self, total, &w))) goto done;
     for (size_t i = 0, at = 0; i < cnt; i++) {
         rh_object *it = tup ? rh_tuple_get(src, i) : rh_list_get(src, i);
+        const char *p;
+        size_t m;
+        rh_buffer_simple(it, &p, &m);
         if (i) { memcpy(w + at, D(self), L(self)); at += L(self); }
-        memcpy(w + at, D(it), L(it));
-        at += L(it);
+        memcpy(w + at, p, m);
+        at += m;
     }
 done:
     rh_decref(I->rt, src);

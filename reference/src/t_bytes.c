@@ -217,13 +217,16 @@ static intptr_t byteslike_length(rh_runtime *rt, rh_object *o) {
     return (intptr_t)rh_bytes_len(o);
 }
 
-/* bytes_concat / bytearray_concat: the other operand must be bytes-like; the result has the left's type */
+/* bytes_concat / bytearray_concat: the other operand must export a simple buffer (bytes, bytearray, a
+ * C-contiguous memoryview); the result has the left's type */
 static rh_object *byteslike_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
-    if (!rh_is_byteslike(a) || !rh_is_byteslike(b)) {
+    const char *db;
+    size_t lb;
+    if (!rh_is_byteslike(a) || rh_buffer_simple(b, &db, &lb)) {
         rh_err_set(rt, RH_EXC_TYPE, "can't concat %s to %s", rh_type_name(b), rh_type_name(a));
         return NULL;
     }
-    size_t la = rh_bytes_len(a), lb = rh_bytes_len(b);
+    size_t la = rh_bytes_len(a);
     if (is_bytes(a)) { /* bytes_concat's end cases: an empty side returns the other exact bytes */
         if (la == 0 && is_bytes(b)) return static_ref(b);
         if (lb == 0) return static_ref(a);
@@ -237,7 +240,7 @@ static rh_object *byteslike_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
     char *d = is_bytes(a) ? rh_bytes_wdata(r) : rh_bytearray_wdata(r);
     if (la + lb) {
         memcpy(d, rh_bytes_data(a), la);
-        memcpy(d + la, rh_bytes_data(b), lb);
+        memcpy(d + la, db, lb);
     }
     return r;
 }
@@ -556,16 +559,18 @@ static rh_object *bytearray_irepeat(rh_runtime *rt, rh_object *a, intptr_t n) {
 
 /* bytearray_iconcat: b += other (bytes-like) in place */
 static rh_object *bytearray_iconcat(rh_runtime *rt, rh_object *a, rh_object *b) {
-    if (!rh_is_byteslike(b)) {
+    const char *db;
+    size_t lb;
+    if (rh_buffer_simple(b, &db, &lb)) {
         rh_err_set(rt, RH_EXC_TYPE, "can't concat %s to %s", rh_type_name(b), rh_type_name(a));
         return NULL;
     }
-    size_t la = rh_bytes_len(a), lb = rh_bytes_len(b);
-    if (lb) {
-        rh_object *keep = b == a ? rh_bytes_from(rt, rh_bytes_data(b), lb) : (rh_incref(b), b);
+    size_t la = rh_bytes_len(a);
+    if (lb) { /* a view of a itself holds an export: the resize refuses before the data could move */
+        rh_object *keep = b == a ? rh_bytes_from(rt, db, lb) : (rh_incref(b), b);
         if (!keep) return NULL;
         int rc = rh_bytearray_resize(rt, a, la + lb);
-        if (rc == 0) memcpy(ba_start(a) + la, rh_bytes_data(keep), lb);
+        if (rc == 0) memcpy(ba_start(a) + la, b == a ? rh_bytes_data(keep) : db, lb);
         rh_decref(rt, keep);
         if (rc) return NULL;
     }

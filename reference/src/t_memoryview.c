@@ -943,6 +943,19 @@ int rh_memoryview_info(rh_runtime *rt, rh_object *o, rh_memoryview_view *out) {
 
 int rh_memoryview_released(rh_object *mv) { return inaccessible(mv); }
 
+int rh_buffer_simple(rh_object *o, const char **p, size_t *n) {
+    if (rh_is_byteslike(o)) {
+        *p = rh_bytes_data(o);
+        *n = rh_bytes_len(o);
+        return 0;
+    }
+    /* memory_getbuf without PyBUF_ND: a released or not C-contiguous view refuses */
+    if (rh_kind_of(o) != RH_K_MEMORYVIEW || inaccessible(o) || !(MV(o)->flags & (MV_SCALAR | MV_C))) return -1;
+    *p = MV(o)->view.buf;
+    *n = (size_t)MV(o)->view.len;
+    return 0;
+}
+
 /* ---------------------------------------------------------------- repr, hash, compare */
 
 static int memory_repr_into(rh__sb *b, rh_object *o) {

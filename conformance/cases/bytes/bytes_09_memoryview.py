@@ -1,6 +1,6 @@
 # id: bytes_09_memoryview
 # source: python/cpython:Objects/memoryobject.c (mbuf_alloc, _PyManagedBuffer_FromObject, mbuf_add_view, memory_alloc, _memory_release, memory_dealloc, memory_subscript, memory_ass_sub, memory_item, memoryview_cast_impl, cast_to_1D, cast_to_ND, memoryview_tolist_impl, memoryview_tobytes_impl, memory_hash, memory_richcompare, memory_iter, memoryiter_next, pack_single, unpack_single); Lib/re/_compiler.py (_bytes_to_codes); Lib/test/test_memoryview.py, Lib/test/test_buffer.py
-# property: memoryview over bytes, bytearray, array.array and another view: getsizeof 144 + 24 per dimension + GC head (184 for 1-D), its managedbuffer 128 (gc.get_referents), GC tracked; memoryview(b) makes two GC objects (buffer and view), a slice or cast one; the exporter gets one reference (the buffer's), dropped when the last view of the buffer is released; attributes (obj, nbytes, readonly, itemsize, format, ndim, shape, strides, suboffsets, contiguity) of slices with steps and casts (1-D and N-D); tolist/tobytes/hex/toreadonly, indexing and item/slice assignment, ==/!= with bytes and views of other formats, hash of read-only byte views, memory_iterator, a sequence for the match statement, with-statement release; len() of a 0-dim view (1 up to 3.11, TypeError from 3.12); CPython's error types and messages for released views, bad casts, bad keys, out-of-range and read-only writes
+# property: memoryview over bytes, bytearray, array.array and another view: getsizeof 144 + 24 per dimension + GC head (184 for 1-D), its managedbuffer 128 (gc.get_referents), GC tracked; memoryview(b) makes two GC objects (buffer and view), a slice or cast one; the exporter gets one reference (the buffer's), dropped when the last view of the buffer is released; attributes (obj, nbytes, readonly, itemsize, format, ndim, shape, strides, suboffsets, contiguity) of slices with steps and casts (1-D and N-D); tolist/tobytes/hex/toreadonly, indexing and item/slice assignment, ==/!= with bytes and views of other formats, hash of read-only byte views, memory_iterator, a sequence for the match statement, bytes/bytearray concatenation, += and join of C-contiguous views (others refused), with-statement release; len() of a 0-dim view (1 up to 3.11, TypeError from 3.12); CPython's error types and messages for released views, bad casts, bad keys, out-of-range and read-only writes
 import sys, gc, array
 
 def err(f):
@@ -78,6 +78,15 @@ match memoryview(b'ab'):
 with memoryview(bytearray(b'ab')) as wm:
     print('with', wm.tolist())
 print('released after with', repr(wm).startswith('<released'))
+
+# simple-buffer consumers: bytes/bytearray concat, +=, join
+j = memoryview(b'abcdef')
+print('join', b'-'.join([j, b'x', bytearray(b'y'), j[1:3]]), bytearray(b'.').join([j]), b'x' + j, bytearray(b'y') + j[2:], b'' + j)
+cat = bytearray(b'12')
+cat += j[:2]
+print('iadd', cat, sys.getsizeof(cat))
+for f in (lambda: b''.join([j[::2]]), lambda: b'x' + j[::2], lambda: j + b'x'):
+    err(f)
 
 print('errors')
 rel = memoryview(b'ab')

@@ -75,6 +75,11 @@ rh_object *rh_memoryview_tolist(rh_runtime *rt, rh_object *mv);      /* tolist()
 /* cast(format[, shape]): format a C string, shape a list or tuple (borrowed) or NULL. A new view. */
 rh_object *rh_memoryview_cast(rh_runtime *rt, rh_object *mv, const char *format, rh_object *shape);
 rh_object *rh_memoryview_toreadonly(rh_runtime *rt, rh_object *mv);  /* toreadonly(): a new view */
+/* PyObject_GetBuffer(o, PyBUF_SIMPLE) as the consumers that only read bytes use it (bytes_concat,
+ * bytearray_iconcat, stringlib join): 0 with the data of a bytes, a bytearray or a live C-contiguous
+ * memoryview (borrowed: valid while o lives and is not resized or released); -1 when o gives none (no
+ * error is set: each caller raises its own TypeError, as CPython's replace the exporter's). */
+int rh_buffer_simple(rh_object *o, const char **p, size_t *n);
 
 #ifdef __cplusplus
 }
