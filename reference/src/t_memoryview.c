@@ -112,7 +112,8 @@ static const char *native_fmtstr(const char *fmt) {
     return a ? at[p - chars] : plain[p - chars];
 }
 
-/* get_native_fmtchar: the item size of a native single-character format (and the character), else -1 */
+/* get_native_fmtchar: the item size of a native single-character format (and the character), else -1
+ * ('e', half floats, is one from 3.12: the cast checks the profile) */
 static intptr_t native_fmtchar(char *out, const char *fmt) {
     if (fmt[0] == '@') fmt++;
     intptr_t size = -1;
@@ -402,6 +403,33 @@ static double half_to_double(uint16_t h) {
     return (h & 0x8000) ? -x : x;
 }
 
+/* double to IEEE half, rounding half to even (PyFloat_Pack2): 0, or -1 when beyond the half range */
+static int double_to_half(double x, uint16_t *out) {
+    uint16_t sign = signbit(x) ? 0x8000 : 0;
+    if (isnan(x)) { *out = sign | 0x7e00; return 0; }
+    x = fabs(x);
+    if (isinf(x)) { *out = sign | 0x7c00; return 0; }
+    if (x == 0) { *out = sign; return 0; }
+    int e;
+    double f = frexp(x, &e) * 2.0; /* x = f * 2**(e-1), 1 <= f < 2 */
+    e--;
+    if (e >= 16) return -1;
+    if (e < -25) { f = 0; e = 0; }             /* rounds to zero */
+    else if (e < -14) { f = ldexp(f, 14 + e); e = 0; } /* subnormal */
+    else { e += 15; f -= 1.0; }
+    f *= 1024.0;
+    unsigned bits = (unsigned)f;
+    f -= bits;
+    if (f > 0.5 || (f == 0.5 && (bits & 1))) {
+        if (++bits == 1024) {
+            bits = 0;
+            if (++e == 31) return -1;
+        }
+    }
+    *out = (uint16_t)(sign | (unsigned)e << 10 | bits);
+    return 0;
+}
+
 /* unpack_single: the item at p as a Python object */
 static rh_object *unpack_single(rh_runtime *rt, const char *p, const char *fmt) {
     switch (fmt[0]) {
@@ -498,17 +526,15 @@ static int pack_single(rh_runtime *rt, char *p, rh_object *v, const char *fmt) {
     case 'f': case 'd': case 'e': {
         double d;
         rh_kind k = rh_kind_of(v);
-        if (k == RH_K_FLOAT) d = rh_float_value(v);
-        else if (k == RH_K_INT || k == RH_K_BOOL) { if (rh_int_as_double(rt, v, &d)) return -1; }
-        else {
-            rh_err_set(rt, RH_EXC_TYPE, "must be real number, not %s", rh_type_name(v));
-            return -1;
-        }
+        if (k == RH_K_FLOAT) d = rh_float_value(v); /* PyFloat_AsDouble; its errors as fix_error_int words them */
+        else if (k == RH_K_INT || k == RH_K_BOOL) { if (rh_int_as_double(rt, v, &d)) return fix_error_int(rt, fmt); }
+        else return type_error_int(rt, fmt);
         if (f == 'f') { float g = (float)d; memcpy(p, &g, 4); }
         else if (f == 'd') memcpy(p, &d, 8);
-        else {
-            rh_err_set(rt, RH_EXC_NOTIMPLEMENTED, "memoryview: format %s not supported", fmt);
-            return -1;
+        else { /* PyFloat_Pack2's OverflowError becomes "invalid value" */
+            uint16_t h;
+            if (double_to_half(d, &h)) return value_error_int(rt, fmt);
+            memcpy(p, &h, 2);
         }
         return 0;
     }
@@ -848,6 +874,7 @@ rh_object *rh_memoryview_cast(rh_runtime *rt, rh_object *o, const char *format, 
     /* cast_to_1D */
     char destchar, srcchar;
     intptr_t itemsize = native_fmtchar(&destchar, format);
+    if (itemsize > 0 && destchar == 'e' && rt->profile->version_hex < 0x030C) itemsize = -1; /* 'e': 3.12 */
     if (itemsize < 0) {
         rh_err_set(rt, RH_EXC_VALUE, "memoryview: destination format must be a native single character format "
                                      "prefixed with an optional '@'");

@@ -1,6 +1,6 @@
 # id: bytes_09_memoryview
 # source: python/cpython:Objects/memoryobject.c (mbuf_alloc, _PyManagedBuffer_FromObject, mbuf_add_view, memory_alloc, _memory_release, memory_dealloc, memory_subscript, memory_ass_sub, memory_item, memoryview_cast_impl, cast_to_1D, cast_to_ND, memoryview_tolist_impl, memoryview_tobytes_impl, memory_hash, memory_richcompare, memory_iter, memoryiter_next, pack_single, unpack_single); Lib/re/_compiler.py (_bytes_to_codes); Lib/test/test_memoryview.py, Lib/test/test_buffer.py
-# property: memoryview over bytes, bytearray, array.array and another view: getsizeof 144 + 24 per dimension + GC head (184 for 1-D), its managedbuffer 128 (gc.get_referents), GC tracked; memoryview(b) makes two GC objects (buffer and view), a slice or cast one; the exporter gets one reference (the buffer's), dropped when the last view of the buffer is released; attributes (obj, nbytes, readonly, itemsize, format, ndim, shape, strides, suboffsets, contiguity) of slices with steps and casts (1-D and N-D); tolist/tobytes/hex/toreadonly, indexing and item/slice assignment, ==/!= with bytes and views of other formats, hash of read-only byte views, memory_iterator, a sequence for the match statement, bytes/bytearray concatenation, += and join of C-contiguous views (others refused), with-statement release; len() of a 0-dim view (1 up to 3.11, TypeError from 3.12); CPython's error types and messages for released views, bad casts, bad keys, out-of-range and read-only writes
+# property: memoryview over bytes, bytearray, array.array and another view: getsizeof 144 + 24 per dimension + GC head (184 for 1-D), its managedbuffer 128 (gc.get_referents), GC tracked; memoryview(b) makes two GC objects (buffer and view), a slice or cast one; the exporter gets one reference (the buffer's), dropped when the last view of the buffer is released; attributes (obj, nbytes, readonly, itemsize, format, ndim, shape, strides, suboffsets, contiguity) of slices with steps and casts (1-D and N-D; the native formats per profile: 'e' from 3.12); tolist/tobytes/hex/toreadonly, indexing and item/slice assignment, ==/!= with bytes and views of other formats, hash of read-only byte views, memory_iterator, a sequence for the match statement, bytes/bytearray concatenation, += and join of C-contiguous views (others refused), with-statement release; len() of a 0-dim view (1 up to 3.11, TypeError from 3.12); CPython's error types and messages for released views, bad casts, bad keys, out-of-range and read-only writes
 import sys, gc, array
 
 def err(f):
@@ -43,6 +43,23 @@ err(lambda: len(z))
 for f in 'bBhHiIlLqQnN':
     v = memoryview(bytes([255] * 8)).cast(f)
     print(f, v.tolist()[0], v.itemsize)
+castable = ''
+for f in 'cbBhHiIlLqQnNfde?P':
+    try:
+        memoryview(bytearray(8)).cast(f)
+        castable += f
+    except ValueError:
+        pass
+print('native formats', castable)
+if 'e' in castable:  # 3.12+: half floats (PyFloat_Pack2 rounds half to even)
+    e = memoryview(bytearray(4)).cast('e')
+    for x in (1.0, -2.5, 65504.0, 0.1, 1 / 3, 65519.0, 5.96e-08, float('inf')):
+        e[0] = x
+        print(' e', x, e[0], e.tobytes()[:2].hex())
+    err(lambda: e.__setitem__(1, 65520.0))
+fd = memoryview(array.array('d', [0.0]))
+for x in ('x', 2 ** 2000, True):
+    err(lambda: fd.__setitem__(0, x))
 print('d', memoryview(array.array('d', [1.5, -2.25])).tolist(), memoryview(array.array('f', [0.5])).format)
 print('c ?', memoryview(b'xy').cast('c').tolist(), memoryview(b'\x00\x02').cast('?').tolist(), memoryview(b'ab').cast('@B').format)
 
