@@ -1572,6 +1572,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
     case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_method_tables(k, t);
     case RH_K_ARRAY: return hx_array_method_tables(k, t);            /* mod_array.c */
+    case RH_K_MEMORYVIEW: return hx_memview_method_tables(k, t);     /* builtins_memview.c */
     case RH_K_STRINGIO: return hx_stringio_method_tables(k, t);      /* mod_io.c */
     case RH_K_RANDOM: return hx_random_method_tables(k, t);          /* mod_random.c */
     case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: case RH_K_SRE_SCANNER: return hx_sre_method_tables(k, t); /* mod_sre.c */

@@ -391,13 +391,15 @@ FN(m_join) {
     int tup = rh_kind_of(src) == RH_K_TUPLE;
     size_t cnt = tup ? rh_tuple_len(src) : rh_list_len(src), total = 0;
     rh_object *r = NULL;
-    for (size_t i = 0; i < cnt; i++) {
+    for (size_t i = 0; i < cnt; i++) { /* each item a simple buffer (bytes, bytearray, contiguous memoryview) */
         rh_object *it = tup ? rh_tuple_get(src, i) : rh_list_get(src, i);
-        if (!rh_is_byteslike(it)) {
+        const char *p;
+        size_t m;
+        if (rh_buffer_simple(it, &p, &m)) {
             rh_err_set(I->rt, RH_EXC_TYPE, "sequence item %zu: expected a bytes-like object, %s found", i, hx_tname(it));
             goto done;
         }
-        total += L(it) + (i ? L(self) : 0);
+        total += m + (i ? L(self) : 0);
     }
     if (cnt == 1 && !is_ba(self) && rh_kind_of(tup ? rh_tuple_get(src, 0) : rh_list_get(src, 0)) == RH_K_BYTES) {
         r = newref(tup ? rh_tuple_get(src, 0) : rh_list_get(src, 0)); /* stringlib join: the one exact bytes */
@@ -407,9 +409,12 @@ FN(m_join) {
     if (!(r = fresh_as(I, self, total, &w))) goto done;
     for (size_t i = 0, at = 0; i < cnt; i++) {
         rh_object *it = tup ? rh_tuple_get(src, i) : rh_list_get(src, i);
+        const char *p;
+        size_t m;
+        rh_buffer_simple(it, &p, &m);
         if (i) { memcpy(w + at, D(self), L(self)); at += L(self); }
-        memcpy(w + at, D(it), L(it));
-        at += L(it);
+        memcpy(w + at, p, m);
+        at += m;
     }
 done:
     rh_decref(I->rt, src);
@@ -869,6 +874,14 @@ static rh_object *construct(hx_interp *I, int want_ba, rh_object **a, int n, cha
         if (r && L(src)) memcpy(rh_bytes_wdata(r), D(src), L(src));
         return r;
     }
+    if (rh_kind_of(src) == RH_K_MEMORYVIEW) { /* _PyBytes_FromBuffer / bytearray_init: the view's bytes, C order */
+        rh_memoryview_view v;
+        if (rh_memoryview_info(rt, src, &v)) return NULL;
+        size_t len = (size_t)v.nbytes;
+        rh_object *r = want_ba ? rh_bytearray_from(rt, NULL, len) : rh_bytes_new(rt, len);
+        if (r && len) rh_memoryview_copy(rt, src, want_ba ? rh_bytearray_wdata(r) : rh_bytes_wdata(r), 'C');
+        return r;
+    }
     if (rh_type_of(src)->as_number.nb_index && rh_kind_of(src) != RH_K_FLOAT) {
         int64_t cnt;
         if (rh_index_value(rt, src, &cnt)) return NULL;
@@ -908,9 +921,9 @@ FN(ctor_bytearray) { (void)self; return construct(I, 1, a, n, kwn, kwv, nkw); }
 static const rh_builtin_def bytes_ctor = {"bytes", (void (*)(void))ctor_bytes, HX_METH_VARARGS};
 static const rh_builtin_def bytearray_ctor = {"bytearray", (void (*)(void))ctor_bytearray, HX_METH_VARARGS};
 
-/* memoryview(object) (memoryview_impl): the argument is checked as CPython's clinic and
- * PyMemoryView_FromObject do; a buffer exporter (bytes, bytearray, array; 2.7's str) is refused, as
- * refheap has no buffer protocol (reference/src/t_memoryview.c) */
+/* memoryview(object) (memoryview_impl): the argument is checked as CPython's clinic does, then
+ * PyMemoryView_FromObject (reference/src/t_memoryview.c). 2.7's memoryview (no managed buffer) is not
+ * modelled: its profile refuses an exporter. */
 FN(ctor_memoryview) {
     (void)self;
     rh_runtime *rt = I->rt;
@@ -928,15 +941,15 @@ FN(ctor_memoryview) {
         return NULL;
     }
     rh_kind k = rh_kind_of(obj);
-    if (!rh_is_byteslike(obj) && k != RH_K_ARRAY && !(py2 && k == RH_K_STR)) {
-        if (py2) rh_err_set(rt, RH_EXC_TYPE, "cannot make memory view because object does not have the buffer interface");
-        else rh_err_set(rt, RH_EXC_TYPE, "memoryview: a bytes-like object is required, not '%s'", hx_tname(obj));
+    if (py2) {
+        if (!rh_is_byteslike(obj) && k != RH_K_ARRAY && k != RH_K_STR && k != RH_K_MEMORYVIEW)
+            rh_err_set(rt, RH_EXC_TYPE, "cannot make memory view because object does not have the buffer interface");
+        else rh_err_set(rt, RH_EXC_UNSUPPORTED, "memoryview in 2.7 (no managed buffer)");
         return NULL;
     }
-    rh_err_set(rt, RH_EXC_UNSUPPORTED, "memoryview (the buffer protocol)");
-    return NULL;
+    return rh_memoryview_new(rt, obj);
 }
-static const rh_builtin_def memoryview_ctor = {"memoryview", (void (*)(void))ctor_memoryview, 0};
+static const rh_builtin_def memoryview_ctor = {"memoryview", (void (*)(void))ctor_memoryview, HX_METH_VARARGS}; /* no vectorcall: type_call packs */
 
 const rh_builtin_def *hx_bytes_constructor(rh_object *type) {
     rh_kind k = ((rh_type *)type)->kind;

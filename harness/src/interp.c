@@ -889,6 +889,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         rh_object *r;
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
         if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);
+        if (!got && rh_kind_of(o) == RH_K_MEMORYVIEW) got = hx_memview_getattr(I, o, hx_cstr(I, name), &r); /* builtins_memview.c */
         if (!got && rh_kind_of(o) == RH_K_STRINGIO) got = hx_stringio_getattr(I, o, hx_cstr(I, name), &r);
         if (!got && rh_kind_of(o) == RH_K_STRUCT) got = hx_struct_getattr(I, o, hx_cstr(I, name), &r); /* mod_struct.c */
         if (!got && rh_kind_of(o) == RH_K_DIRENTRY) got = hx_posix_getattr(I, o, hx_cstr(I, name), &r); /* mod_posix.c */

@@ -486,6 +486,9 @@ int hx_array_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_stringio_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_random_method_tables(rh_kind kind, hx_mtab out[2]);
 int hx_array_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);    /* 1 got, 0 none, -1 */
+/* builtins_memview.c: memoryview's methods and attributes */
+int hx_memview_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_memview_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);  /* 1 got, 0 none, -1 */
 int hx_stringio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out); /* 1 got, 0 none, -1 */
 const rh_builtin_def *hx_array_constructor(void);
 const rh_builtin_def *hx_stringio_constructor(void);

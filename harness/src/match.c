@@ -22,7 +22,7 @@ static int kind_in(const rh_type *t, const rh_kind *kinds) {
 
 /* Py_TPFLAGS_SEQUENCE of o's type (borrowed o) */
 int hx_match_is_sequence(rh_object *o) {
-    static const rh_kind seq[] = {RH_K_LIST, RH_K_TUPLE, RH_K_RANGE, RH_K_DEQUE, RH_K_ARRAY, RH_K__COUNT};
+    static const rh_kind seq[] = {RH_K_LIST, RH_K_TUPLE, RH_K_RANGE, RH_K_MEMORYVIEW, RH_K_DEQUE, RH_K_ARRAY, RH_K__COUNT};
     return kind_in(rh_type_of(o), seq);
 }
 

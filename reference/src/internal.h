@@ -416,6 +416,12 @@ rh_object *rh__repr_by_builder(rh_runtime *rt, rh_object *o);
 /* t_structseq.c: the struct-sequence types, set up once after the built-in types (rh_runtime_new) */
 void rh__structseq_init(rh_runtime *rt);
 
+/* t_bytes.c / t_array.c — buffer exports (bytearray_getbuffer / bytearray_releasebuffer,
+ * array_buffer_getbuf / array_buffer_relbuf): ob_exports += delta; while it is above 0 a size change is
+ * refused with BufferError (bytearray: _canresize; array: array_resize). t_memoryview.c counts them. */
+void rh__bytearray_export(rh_object *o, int delta);
+void rh__array_export(rh_object *a, int delta);
+
 /* types.c — the built-in type table (one line per type) and slot inheritance. Each type's file defines
  * `void rh__type_init_<x>(rh_runtime *rt, rh_type *t)` (declared by the table in types.c). */
 void rh__types_init(rh_runtime *rt);

@@ -44,7 +44,7 @@ typedef struct rh_array {
     intptr_t allocated;
     const array_descr *ob_descr;
     rh_object *weakreflist;
-    intptr_t ob_exports;         /* buffer exports: refheap has no buffer protocol (always 0) */
+    intptr_t ob_exports;         /* buffer exports (memoryviews' managed buffers) */
 } rh_array; /* 64, as arrayobject */
 
 typedef struct rh_arrayiter {
@@ -127,6 +127,10 @@ static int array_traverse(rh_object *o, rh_visitproc visit, void *arg) {
 int rh_array_resize(rh_runtime *rt, rh_object *o, size_t newsize) {
     rh_array *a = as_array(o);
     size_t size = alen(o), itemsize = isz(o);
+    if (rt->profile->version_hex >= 0x0300 && a->ob_exports > 0 && newsize != size) { /* 2.7: no ob_exports */
+        rh_err_set(rt, RH_EXC_BUFFER, "cannot resize an array that is exporting buffers");
+        return -1;
+    }
     if ((size_t)a->allocated >= newsize && size < newsize + 16 && a->ob_item) {
         a->ob.size = (intptr_t)newsize;
         return 0;
@@ -330,6 +334,8 @@ int rh_array_insert(rh_runtime *rt, rh_object *o, int64_t where, rh_object *v) {
     if (where != n) memmove(items + (size_t)(where + 1) * sz, items + (size_t)where * sz, (size_t)(n - where) * sz);
     return setitem(rt, o, (intptr_t)where, v);
 }
+
+void rh__array_export(rh_object *a, int delta) { as_array(a)->ob_exports += delta; }
 
 char rh_array_typecode(rh_object *a) { return as_array(a)->ob_descr->typecode; }
 size_t rh_array_itemsize(rh_object *a) { return isz(a); }

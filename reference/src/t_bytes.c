@@ -46,7 +46,7 @@ typedef struct rh_bytearrayobj {
     intptr_t ob_alloc;
     char *ob_bytes;
     char *ob_start;          /* 3.x only (== ob_bytes); 2.7's object ends before it */
-    int ob_exports;          /* 3.x only (always 0) */
+    int ob_exports;          /* 3.x only: buffers exported (memoryviews' managed buffers) */
 } rh_bytearrayobj; /* 56, as PyByteArrayObject */
 
 typedef struct rh_bytesiter {
@@ -217,13 +217,16 @@ static intptr_t byteslike_length(rh_runtime *rt, rh_object *o) {
     return (intptr_t)rh_bytes_len(o);
 }
 
-/* bytes_concat / bytearray_concat: the other operand must be bytes-like; the result has the left's type */
+/* bytes_concat / bytearray_concat: the other operand must export a simple buffer (bytes, bytearray, a
+ * C-contiguous memoryview); the result has the left's type */
 static rh_object *byteslike_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
-    if (!rh_is_byteslike(a) || !rh_is_byteslike(b)) {
+    const char *db;
+    size_t lb;
+    if (!rh_is_byteslike(a) || rh_buffer_simple(b, &db, &lb)) {
         rh_err_set(rt, RH_EXC_TYPE, "can't concat %s to %s", rh_type_name(b), rh_type_name(a));
         return NULL;
     }
-    size_t la = rh_bytes_len(a), lb = rh_bytes_len(b);
+    size_t la = rh_bytes_len(a);
     if (is_bytes(a)) { /* bytes_concat's end cases: an empty side returns the other exact bytes */
         if (la == 0 && is_bytes(b)) return static_ref(b);
         if (lb == 0) return static_ref(a);
@@ -237,7 +240,7 @@ static rh_object *byteslike_concat(rh_runtime *rt, rh_object *a, rh_object *b) {
     char *d = is_bytes(a) ? rh_bytes_wdata(r) : rh_bytearray_wdata(r);
     if (la + lb) {
         memcpy(d, rh_bytes_data(a), la);
-        memcpy(d + la, rh_bytes_data(b), lb);
+        memcpy(d + la, db, lb);
     }
     return r;
 }
@@ -436,6 +439,15 @@ rh_object *rh_bytearray_from(rh_runtime *rt, const void *data, size_t n) {
     return o;
 }
 
+/* _canresize: no buffer exported (a memoryview holds one), else BufferError */
+static int can_resize(rh_runtime *rt, rh_object *o) {
+    if (!has_start(o) || BA(o)->ob_exports <= 0) return 1;
+    rh_err_set(rt, RH_EXC_BUFFER, "Existing exports of data: object cannot be re-sized");
+    return 0;
+}
+
+void rh__bytearray_export(rh_object *o, int delta) { BA(o)->ob_exports += delta; }
+
 char *rh_bytearray_wdata(rh_object *o) { return BA(o)->ob_bytes ? ba_start(o) : NULL; }
 
 /* PyByteArray_Resize (3.11): shrinking keeps the buffer unless below half of it (then exact); growing
@@ -447,6 +459,7 @@ int rh_bytearray_resize(rh_runtime *rt, rh_object *o, size_t n) {
     size_t alloc = (size_t)a->ob_alloc, len = rh_bytes_len(o);
     size_t offset = a->ob_bytes && has_start(o) ? (size_t)(a->ob_start - a->ob_bytes) : 0;
     if (n == len) return 0;
+    if (!can_resize(rt, o)) return -1;
     if (n + offset + 1 <= alloc) {
         if (n >= alloc / 2) {
             a->ob.size = (intptr_t)n;
@@ -529,18 +542,35 @@ static int bytearray_ass_subscript(rh_runtime *rt, rh_object *o, rh_object *key,
     return rh_bytearray_ass_slice(rt, o, i, i + 1, 1, NULL); /* bytearray_setslice_linear(i, i + 1) */
 }
 
+/* bytearray_irepeat: b *= n in place (n < 0 counts as 0), the buffer resized by PyByteArray_Resize */
+static rh_object *bytearray_irepeat(rh_runtime *rt, rh_object *a, intptr_t n) {
+    size_t len = rh_bytes_len(a);
+    if (n < 0) n = 0;
+    if (n > 0 && len > (size_t)RH_SSIZE_MAX / (size_t)n) {
+        rh_err_nomemory(rt);
+        return NULL;
+    }
+    size_t size = len * (size_t)n;
+    if (rh_bytearray_resize(rt, a, size)) return NULL;
+    for (size_t i = len; len && i < size; i += len) memcpy(ba_start(a) + i, ba_start(a), len);
+    rh_incref(a);
+    return a;
+}
+
 /* bytearray_iconcat: b += other (bytes-like) in place */
 static rh_object *bytearray_iconcat(rh_runtime *rt, rh_object *a, rh_object *b) {
-    if (!rh_is_byteslike(b)) {
+    const char *db;
+    size_t lb;
+    if (rh_buffer_simple(b, &db, &lb)) {
         rh_err_set(rt, RH_EXC_TYPE, "can't concat %s to %s", rh_type_name(b), rh_type_name(a));
         return NULL;
     }
-    size_t la = rh_bytes_len(a), lb = rh_bytes_len(b);
-    if (lb) {
-        rh_object *keep = b == a ? rh_bytes_from(rt, rh_bytes_data(b), lb) : (rh_incref(b), b);
+    size_t la = rh_bytes_len(a);
+    if (lb) { /* a view of a itself holds an export: the resize refuses before the data could move */
+        rh_object *keep = b == a ? rh_bytes_from(rt, db, lb) : (rh_incref(b), b);
         if (!keep) return NULL;
         int rc = rh_bytearray_resize(rt, a, la + lb);
-        if (rc == 0) memcpy(ba_start(a) + la, rh_bytes_data(keep), lb);
+        if (rc == 0) memcpy(ba_start(a) + la, b == a ? rh_bytes_data(keep) : db, lb);
         rh_decref(rt, keep);
         if (rc) return NULL;
     }
@@ -614,7 +644,8 @@ void rh__type_init_bytearray(rh_runtime *rt, rh_type *t) {
     t->as_sequence = (rh_sequence_methods){.sq_length = byteslike_length, .sq_concat = byteslike_concat,
                                            .sq_repeat = byteslike_repeat, .sq_item = byteslike_item,
                                            .sq_contains = byteslike_contains,
-                                           .sq_inplace_concat = bytearray_iconcat};
+                                           .sq_inplace_concat = bytearray_iconcat,
+                                           .sq_inplace_repeat = bytearray_irepeat};
     t->as_mapping = (rh_mapping_methods){.mp_length = byteslike_length, .mp_subscript = byteslike_subscript,
                                          .mp_ass_subscript = bytearray_ass_subscript};
 }
@@ -731,6 +762,7 @@ int rh_bytearray_ass_slice(rh_runtime *rt, rh_object *o, int64_t start, int64_t 
     const char *src = v ? rh_bytes_data(v) : NULL;
     if (step == 1) {
         size_t lo = (size_t)start, hi = stop < start ? lo : (size_t)stop;
+        if (needed != hi - lo && !can_resize(rt, o)) return -1; /* bytearray_setslice_linear, before any move */
         if (needed < hi - lo) { /* shrink: at the front by advancing the logical start (3.x), else move the tail */
             if (lo == 0 && has_start(o)) BA(o)->ob_start += hi - lo - needed;
             else memmove(ba_start(o) + lo + needed, ba_start(o) + hi, len - hi);
@@ -753,6 +785,7 @@ int rh_bytearray_ass_slice(rh_runtime *rt, rh_object *o, int64_t start, int64_t 
         for (size_t k = 0; k < count; k++) ba_start(o)[start + (int64_t)k * step] = src[k];
         return 0;
     }
+    if (!can_resize(rt, o)) return -1; /* bytearray_ass_subscript's deletion */
     if (count == 0) return 0;
     if (step < 0) { /* the same items walked upwards */
         start = start + step * (int64_t)(count - 1);

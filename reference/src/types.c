@@ -133,7 +133,9 @@
     X(RH_K_DICTREVITER_KEY,  "dict_reversekeyiterator", dictreviter_key)     /* t_dictview.c */               \
     X(RH_K_DICTREVITER_VALUE, "dict_reversevalueiterator", dictreviter_value) /* t_dictview.c */              \
     X(RH_K_DICTREVITER_ITEM, "dict_reverseitemiterator", dictreviter_item)   /* t_dictview.c */              \
-    X(RH_K_MEMORYVIEW,       "memoryview",       memoryview)       /* t_memoryview.c */
+    X(RH_K_MEMORYVIEW,       "memoryview",       memoryview)       /* t_memoryview.c */                       \
+    X(RH_K_MANAGEDBUFFER,    "managedbuffer",    managedbuffer)    /* t_memoryview.c */                       \
+    X(RH_K_MEMORYITER,       "memory_iterator",  memoryiter)       /* t_memoryview.c */
 
 #define RH_X_DECLARE(kind, stats, init) void rh__type_init_##init(rh_runtime *rt, rh_type *t);
 RH_BUILTIN_TYPES(RH_X_DECLARE)

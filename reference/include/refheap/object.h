@@ -125,7 +125,7 @@ typedef enum rh_kind {
     RH_K_DICTKEYS, RH_K_DICTVALUES, RH_K_DICTITEMS,
     RH_K_DICTITER_KEY, RH_K_DICTITER_VALUE, RH_K_DICTITER_ITEM,
     RH_K_DICTREVITER_KEY, RH_K_DICTREVITER_VALUE, RH_K_DICTREVITER_ITEM,
-    RH_K_MEMORYVIEW,       /* memoryview: the type only, no instances (t_memoryview.c) */
+    RH_K_MEMORYVIEW,       /* memoryview (t_memoryview.c) */
     RH_K_WEAKPROXY,        /* weakref.ProxyType: _weakref.proxy(o) (t_weakref.c) */
     RH_K_TUPLEGETTER,      /* _collections._tuplegetter: namedtuple's fields (t_tuplegetter.c) */
     RH_K_SRE_SCANNER,      /* _sre.SRE_Scanner: Pattern.scanner(), behind finditer (t_sre.c) */
@@ -135,6 +135,8 @@ typedef enum rh_kind {
     RH_K_DIRENTRY,         /* posix.DirEntry (t_scandir.c) */
     RH_K_ODICTITER,        /* odict_iterator: collections.OrderedDict's iterators (t_odict.c) */
     RH_K_ODICTKEYS, RH_K_ODICTVALUES, RH_K_ODICTITEMS, /* odict_keys ...: its views (t_dictview.c) */
+    RH_K_MANAGEDBUFFER,    /* managedbuffer: a memoryview's snapshot of its exporter's buffer (t_memoryview.c) */
+    RH_K_MEMORYITER,       /* memory_iterator: iter(memoryview), 3.10+ (t_memoryview.c) */
     RH_K__COUNT
 } rh_kind;
 
