@@ -1572,6 +1572,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_method_tables(k, t);
     case RH_K_ARRAY: return hx_array_method_tables(k, t);            /* mod_array.c */
     case RH_K_STRINGIO: return hx_stringio_method_tables(k, t);      /* mod_io.c */
+    case RH_K_BYTESIO: return hx_bytesio_method_tables(k, t);        /* mod_bytesio.c */
     case RH_K_RANDOM: return hx_random_method_tables(k, t);          /* mod_random.c */
     case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: case RH_K_SRE_SCANNER: return hx_sre_method_tables(k, t); /* mod_sre.c */
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_method_tables(k, t); /* mod_thread.c */
@@ -1962,6 +1963,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     switch (((rh_type *)type)->kind) { /* the native modules' types */
     case RH_K_ARRAY: return hx_array_constructor();
     case RH_K_STRINGIO: return hx_stringio_constructor();
+    case RH_K_BYTESIO: return hx_bytesio_constructor(); /* mod_bytesio.c */
     case RH_K_RANDOM: return hx_random_constructor();
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */

@@ -818,6 +818,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         int got = hx_funcobj_getattr(I, o, name, &r); /* builtins_func.c: cells, property, super... */
         if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);
         if (!got && rh_kind_of(o) == RH_K_STRINGIO) got = hx_stringio_getattr(I, o, hx_cstr(I, name), &r);
+        if (!got && rh_kind_of(o) == RH_K_BYTESIO) got = hx_bytesio_getattr(I, o, hx_cstr(I, name), &r); /* mod_bytesio.c */
         if (!got && rh_kind_of(o) == RH_K_STRUCT) got = hx_struct_getattr(I, o, hx_cstr(I, name), &r); /* mod_struct.c */
         if (!got && rh_kind_of(o) == RH_K_DIRENTRY) got = hx_posix_getattr(I, o, hx_cstr(I, name), &r); /* mod_posix.c */
         if (!got && rh_kind_of(o) == RH_K_UNION) got = hx_union_getattr(I, o, name, &r); /* builtins_proxy.c */

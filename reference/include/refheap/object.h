@@ -134,6 +134,7 @@ typedef enum rh_kind {
     RH_K_DIRENTRY,         /* posix.DirEntry (t_scandir.c) */
     RH_K_ODICTITER,        /* odict_iterator: collections.OrderedDict's iterators (t_odict.c) */
     RH_K_ODICTKEYS, RH_K_ODICTVALUES, RH_K_ODICTITEMS, /* odict_keys ...: its views (t_dictview.c) */
+    RH_K_BYTESIO,          /* _io.BytesIO (t_bytesio.c; harness/src/mod_bytesio.c) */
     RH_K__COUNT
 } rh_kind;
 
