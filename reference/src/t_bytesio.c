@@ -82,14 +82,14 @@ overflow:
     return -1;
 }
 
-/* write_bytes (after the closed check): len bytes at pos, padding an overseek with NULs. 3.x grows the
- * buffer when the end passes its length; 2.7 calls resize_buffer whenever the end passes string_size. */
+/* write_bytes (after the closed check): len bytes at pos, padding an overseek with NULs; the buffer grows
+ * when the end passes its allocation (2.7 and 3.x alike), a shared one is copied otherwise */
 int rh_bytesio_write(rh_runtime *rt, rh_object *o, const void *data, size_t len) {
     rh_bytesio *s = as_bio(o);
     if (rh_bytesio_check_open(rt, o)) return -1;
     if (len == 0) return 0;
     size_t endpos = (size_t)s->pos + len;
-    if (py2(rt) ? endpos > (size_t)s->string_size : endpos > alloc_of(s)) {
+    if (endpos > alloc_of(s)) {
         if (resize_buffer(rt, s, endpos)) return -1;
     } else if (shared(s)) {
         if (unshare_buffer(rt, s, endpos > (size_t)s->string_size ? endpos : (size_t)s->string_size)) return -1;
