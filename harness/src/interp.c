@@ -785,7 +785,11 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (got) return got > 0 ? r : NULL;
         if (rh_str_eq(name, I->s_name)) return newref(rh_func_name(o));
         if (rh_str_eq(name, I->s_qualname)) return newref(rh_func_qualname(o));
-        if (rh_str_eq(name, I->s_module)) return newref(I->s_main);
+        if (rh_str_eq(name, I->s_module)) { /* PyFunction_New's func_module: globals['__name__'] (None if absent) */
+            rh_object *g = rh_func_globals(o), *m = g && rh_kind_of(g) == RH_K_DICT ? rh_dict_get(rt, g, I->s_name) : NULL;
+            if (!m && rh_err_occurred(rt)) return NULL;
+            return newref(m ? m : rh_none(rt));
+        }
         break;
     }
     case RH_K_METHOD:
