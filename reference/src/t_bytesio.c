@@ -264,9 +264,17 @@ static size_t bytesio_size_of(rh_runtime *rt, rh_object *o) {
     return res;
 }
 
+/* bytesio_traverse: 2.7-3.11's static type visits the dict only; 3.12+'s heap type also its type and
+ * the buffer (gc.get_referents shows them; the bytes object is not GC) */
 static int bytesio_traverse(rh_object *o, rh_visitproc visit, void *arg) {
+    VISIT(as_bio(o)->dict);
+    return 0;
+}
+
+static int bytesio_traverse_heaptype(rh_object *o, rh_visitproc visit, void *arg) {
     VISIT((rh_object *)o->type);
     VISIT(as_bio(o)->dict);
+    VISIT(as_bio(o)->buf);
     return 0;
 }
 
@@ -303,9 +311,8 @@ static int type_repr_into(rh__sb *b, rh_object *o) {
 }
 
 void rh__type_init_bytesio(rh_runtime *rt, rh_type *t) {
-    (void)rt;
     set_type(t, "_io.BytesIO", BYTESIO_BASICSIZE, offsetof(rh_bytesio, weakreflist), bytesio_dealloc,
-             bytesio_traverse, bytesio_clear);
+             rt->profile->version_hex >= 0x030C ? bytesio_traverse_heaptype : bytesio_traverse, bytesio_clear);
     t->flags |= RH_TPFLAG_BASETYPE;
     t->size_of = bytesio_size_of;
     t->repr_into = type_repr_into;

@@ -4,7 +4,8 @@ from __future__ import print_function
 # property: io.BytesIO's sys.getsizeof in every profile: the growth rule of resize_buffer under single-byte and
 #   larger writes, overseek, truncate's shrink to exact size below half; 3.x counts the buffer bytes object
 #   only while not shared (initial value, getvalue()) where 2.7 counts its private buffer; identity of
-#   getvalue()/read() with the initial bytes (3.x) or copies (2.7); GC tracking
+#   getvalue()/read() with the initial bytes (3.x) or copies (2.7); GC tracking and gc.get_referents (3.12+ visit
+#   the type and the buffer)
 import io, gc, sys
 
 B = io.BytesIO
@@ -37,3 +38,5 @@ del v
 print(sys.getsizeof(b))
 b.close()
 print(sys.getsizeof(b), b.closed)
+# what the collector sees: 2.7-3.11 visit the (absent) __dict__ only; 3.12+ also the type and the buffer
+print(gc.get_referents(B(bytes(bytearray(b'abc')))), gc.get_referents(B()) == [] or len(gc.get_referents(B())))
