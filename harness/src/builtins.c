@@ -373,6 +373,9 @@ FN(int_impl) {
         const char *u = rh_str_utf8(I->rt, o, &len);
         return u ? rh_int_from_text(I->rt, u, len) : NULL;
     }
+    case RH_K_BYTES: case RH_K_BYTEARRAY: /* PyNumber_Long: _PyLong_FromBytes(..., 10) (pickle's load_put) */
+        if (!rh_runtime_profile(I->rt)->python2) return int_from_bytes_text(I, o, 10);
+        return number_convert(I, o, 0);
     default: return number_convert(I, o, 0);
     }
 }
@@ -452,6 +455,16 @@ FN(bi_float) {
         size_t len;
         const char *u = rh_str_utf8(I->rt, o, &len);
         return u ? rh_float_from_text(I->rt, u, len) : NULL;
+    }
+    if ((rh_kind_of(o) == RH_K_BYTES || rh_kind_of(o) == RH_K_BYTEARRAY) && !rh_runtime_profile(I->rt)->python2) {
+        /* PyFloat_FromString of a bytes-like (pickle's load_float): the error shows the object's repr */
+        rh_object *r = rh_float_from_text(I->rt, rh_bytes_data(o), rh_bytes_len(o));
+        if (r || rh_err_occurred(I->rt) != RH_EXC_VALUE) return r;
+        rh_err_clear(I->rt);
+        rh_object *rep = hx_obj_repr(I, o);
+        if (rep) rh_err_set(I->rt, RH_EXC_VALUE, "could not convert string to float: %s", hx_cstr(I, rep));
+        rh_xdecref(I->rt, rep);
+        return NULL;
     }
     return number_convert(I, o, 1);
 }
@@ -1574,6 +1587,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_ARRAY: return hx_array_method_tables(k, t);            /* mod_array.c */
     case RH_K_MEMORYVIEW: return hx_memview_method_tables(k, t);     /* builtins_memview.c */
     case RH_K_STRINGIO: return hx_stringio_method_tables(k, t);      /* mod_io.c */
+    case RH_K_BYTESIO: return hx_bytesio_method_tables(k, t);        /* mod_bytesio.c */
     case RH_K_RANDOM: return hx_random_method_tables(k, t);          /* mod_random.c */
     case RH_K_SRE_PATTERN: case RH_K_SRE_MATCH: case RH_K_SRE_SCANNER: return hx_sre_method_tables(k, t); /* mod_sre.c */
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_method_tables(k, t); /* mod_thread.c */
@@ -1965,6 +1979,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     switch (((rh_type *)type)->kind) { /* the native modules' types */
     case RH_K_ARRAY: return hx_array_constructor();
     case RH_K_STRINGIO: return hx_stringio_constructor();
+    case RH_K_BYTESIO: return hx_bytesio_constructor(); /* mod_bytesio.c */
     case RH_K_RANDOM: return hx_random_constructor();
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */

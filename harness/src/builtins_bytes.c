@@ -90,7 +90,7 @@ static rh_object *unchanged(hx_interp *I, rh_object *self) {
 
 /* ---------------------------------------------------------------- codecs */
 
-typedef enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UNKNOWN } codec;
+typedef enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_RAW_UNICODE_ESCAPE, CODEC_UNKNOWN } codec;
 
 /* The codec an encoding name means (Lib/encodings/aliases.py, normalised as encodings.normalize_encoding) */
 static codec codec_of(const char *name) {
@@ -107,6 +107,7 @@ static codec codec_of(const char *name) {
     if (!strcmp(b, "latin_1") || !strcmp(b, "latin1") || !strcmp(b, "iso_8859_1") || !strcmp(b, "iso8859_1") ||
         !strcmp(b, "l1") || !strcmp(b, "8859") || !strcmp(b, "cp819") || !strcmp(b, "latin"))
         return CODEC_LATIN1;
+    if (!strcmp(b, "raw_unicode_escape")) return CODEC_RAW_UNICODE_ESCAPE; /* pickle's protocol 0 text */
     return CODEC_UNKNOWN;
 }
 
@@ -128,17 +129,85 @@ static int codec_args(hx_interp *I, const char *fn, int argn, rh_object *enc, rh
     }
     /* surrogateescape (PEP 383, what os.py's environ and fsencode use) is strict's result for UTF-8 when
      * nothing needs escaping: accepted for UTF-8, m_decode refusing the data it would have to escape */
-    if (errs && !rh_str_eq_cstr(errs, "strict") && !(*c == CODEC_UTF8 && rh_str_eq_cstr(errs, "surrogateescape"))) {
+    /* surrogatepass (pickle's save_str / load_binunicode) likewise: UTF-8 of the code points, surrogates
+     * included, which is what refheap's UTF-8 encoder writes; a decode needing it is refused as above */
+    if (errs && !rh_str_eq_cstr(errs, "strict") &&
+        !(*c == CODEC_UTF8 && (rh_str_eq_cstr(errs, "surrogateescape") || rh_str_eq_cstr(errs, "surrogatepass")))) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "errors='%s' (refheap's codecs are strict only)", hx_cstr(I, errs));
         return -1;
     }
     return 0;
 }
 
-/* PyUnicode_Decode for the three codecs; a str */
+/* code point ch as UTF-8 at u; its length */
+static size_t put_utf8(char *u, uint32_t ch) {
+    if (ch < 0x80) { u[0] = (char)ch; return 1; }
+    if (ch < 0x800) { u[0] = (char)(0xC0 | (ch >> 6)); u[1] = (char)(0x80 | (ch & 0x3F)); return 2; }
+    if (ch < 0x10000) {
+        u[0] = (char)(0xE0 | (ch >> 12)); u[1] = (char)(0x80 | ((ch >> 6) & 0x3F)); u[2] = (char)(0x80 | (ch & 0x3F));
+        return 3;
+    }
+    u[0] = (char)(0xF0 | (ch >> 18)); u[1] = (char)(0x80 | ((ch >> 12) & 0x3F));
+    u[2] = (char)(0x80 | ((ch >> 6) & 0x3F)); u[3] = (char)(0x80 | (ch & 0x3F));
+    return 4;
+}
+
+/* _PyUnicode_DecodeRawUnicodeEscape (Objects/unicodeobject.c): bytes are code points, except a backslash
+ * followed by u (4 hex digits) or U (8); any other backslash pair is kept as it is */
+static rh_object *decode_raw_unicode_escape(hx_interp *I, const char *d, size_t n) {
+    rh_runtime *rt = I->rt;
+    char *u = malloc(n * 2 + 1), *w = u; /* each byte or escape takes at most two UTF-8 bytes per input byte */
+    if (!u) abort();
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)d[i++];
+        if (c != '\\' || i >= n || (d[i] != 'u' && d[i] != 'U')) {
+            w += put_utf8(w, c);
+            if (c == '\\' && i < n) w += put_utf8(w, (unsigned char)d[i++]);
+            continue;
+        }
+        size_t start = i - 1, count = d[i++] == 'u' ? 4 : 8, got = 0;
+        uint32_t ch = 0;
+        for (; got < count && i < n; got++, i++) {
+            int h = (d[i] >= '0' && d[i] <= '9') ? d[i] - '0' : (d[i] >= 'a' && d[i] <= 'f') ? d[i] - 'a' + 10
+                  : (d[i] >= 'A' && d[i] <= 'F') ? d[i] - 'A' + 10 : -1;
+            if (h < 0) break;
+            ch = (ch << 4) | (uint32_t)h;
+        }
+        const char *why = got < count ? (count == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape")
+                        : ch > 0x10FFFF ? "\\Uxxxxxxxx out of range" : NULL;
+        if (why) {
+            free(u);
+            rh_err_set(rt, RH_EXC_UNICODEDECODE, "'rawunicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+                       start, i - 1, why);
+            return NULL;
+        }
+        w += put_utf8(w, ch);
+    }
+    rh_object *r = rh_str_from_utf8(rt, u, (size_t)(w - u));
+    free(u);
+    return r;
+}
+
+/* PyUnicode_AsRawUnicodeEscapeString: code points below 256 as bytes, the others as \\uXXXX / \\UXXXXXXXX */
+static rh_object *encode_raw_unicode_escape(hx_interp *I, rh_object *s) {
+    size_t len = rh_str_len(s), k = 0;
+    char *buf = malloc(len * 10 + 1);
+    if (!buf) abort();
+    for (size_t i = 0; i < len; i++) {
+        uint32_t ch = rh_str_char_at(s, i);
+        if (ch < 0x100) buf[k++] = (char)ch;
+        else k += (size_t)snprintf(buf + k, 11, ch < 0x10000 ? "\\u%04x" : "\\U%08x", ch);
+    }
+    rh_object *r = rh_bytes_from(I->rt, buf, k);
+    free(buf);
+    return r;
+}
+
+/* PyUnicode_Decode for the codecs; a str */
 static rh_object *decode(hx_interp *I, const char *d, size_t n, codec c) {
     rh_runtime *rt = I->rt;
     if (c == CODEC_UTF8) return rh_str_from_utf8(rt, d, n);
+    if (c == CODEC_RAW_UNICODE_ESCAPE) return decode_raw_unicode_escape(I, d, n);
     if (c == CODEC_ASCII) {
         for (size_t i = 0; i < n; i++)
             if ((unsigned char)d[i] >= 0x80) {
@@ -166,6 +235,7 @@ static rh_object *decode(hx_interp *I, const char *d, size_t n, codec c) {
 static rh_object *encode(hx_interp *I, rh_object *s, codec c) {
     rh_runtime *rt = I->rt;
     size_t len = rh_str_len(s), limit = c == CODEC_ASCII ? 0x80 : 0x100;
+    if (c == CODEC_RAW_UNICODE_ESCAPE) return encode_raw_unicode_escape(I, s);
     if (c == CODEC_UTF8) {
         size_t need = rh_str_utf8_copy(s, NULL, 0);
         char *buf = malloc(need + 1);
@@ -210,8 +280,9 @@ FN(m_decode) {
     codec c;
     if (ARGS("decode", 0, 0, 2, kw_codec, v) || codec_args(I, "decode", 1, v[0], v[1], &c)) return NULL;
     rh_object *r = decode(I, D(self), L(self), c);
-    if (!r && v[1] && rh_str_eq_cstr(v[1], "surrogateescape") && rh_err_occurred(I->rt) == RH_EXC_UNICODEDECODE)
-        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "errors='surrogateescape' on undecodable bytes (lone surrogates not modelled)");
+    if (!r && v[1] && (rh_str_eq_cstr(v[1], "surrogateescape") || rh_str_eq_cstr(v[1], "surrogatepass")) &&
+        rh_err_occurred(I->rt) == RH_EXC_UNICODEDECODE)
+        rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "errors='%s' on undecodable bytes (lone surrogates not modelled)", hx_cstr(I, v[1]));
     return r;
 }
 

@@ -853,7 +853,11 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (got) return got > 0 ? r : NULL;
         if (rh_str_eq(name, I->s_name)) return newref(rh_func_name(o));
         if (rh_str_eq(name, I->s_qualname)) return newref(rh_func_qualname(o));
-        if (rh_str_eq(name, I->s_module)) return newref(I->s_main);
+        if (rh_str_eq(name, I->s_module)) { /* PyFunction_New's func_module: globals['__name__'] (None if absent) */
+            rh_object *g = rh_func_globals(o), *m = g && rh_kind_of(g) == RH_K_DICT ? rh_dict_get(rt, g, I->s_name) : NULL;
+            if (!m && rh_err_occurred(rt)) return NULL;
+            return newref(m ? m : rh_none(rt));
+        }
         rh_object *w = rh_slot_wrapper_new(rt, o, name); /* f.__get__: a method-wrapper over func_descr_get */
         if (w || rh_err_occurred(rt)) return w;
         break;
@@ -891,6 +895,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (!got && rh_kind_of(o) == RH_K_ARRAY) got = hx_array_getattr(I, o, hx_cstr(I, name), &r);
         if (!got && rh_kind_of(o) == RH_K_MEMORYVIEW) got = hx_memview_getattr(I, o, hx_cstr(I, name), &r); /* builtins_memview.c */
         if (!got && rh_kind_of(o) == RH_K_STRINGIO) got = hx_stringio_getattr(I, o, hx_cstr(I, name), &r);
+        if (!got && rh_kind_of(o) == RH_K_BYTESIO) got = hx_bytesio_getattr(I, o, hx_cstr(I, name), &r); /* mod_bytesio.c */
         if (!got && rh_kind_of(o) == RH_K_STRUCT) got = hx_struct_getattr(I, o, hx_cstr(I, name), &r); /* mod_struct.c */
         if (!got && rh_kind_of(o) == RH_K_DIRENTRY) got = hx_posix_getattr(I, o, hx_cstr(I, name), &r); /* mod_posix.c */
         if (!got && rh_kind_of(o) == RH_K_UNION) got = hx_union_getattr(I, o, name, &r); /* builtins_proxy.c */

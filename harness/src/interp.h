@@ -492,6 +492,10 @@ int hx_memview_getattr(hx_interp *I, rh_object *o, const char *name, rh_object *
 int hx_stringio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out); /* 1 got, 0 none, -1 */
 const rh_builtin_def *hx_array_constructor(void);
 const rh_builtin_def *hx_stringio_constructor(void);
+/* mod_bytesio.c: _io.BytesIO's methods, `closed` (1 got, 0 none) and constructor */
+int hx_bytesio_method_tables(rh_kind kind, hx_mtab out[2]);
+int hx_bytesio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object **out);
+const rh_builtin_def *hx_bytesio_constructor(void);
 const rh_builtin_def *hx_random_constructor(void);
 /* builtins_bytes.c: bytes / bytearray methods, constructors, bytes.fromhex, str.encode, their builtins names */
 int hx_bytes_method_tables(rh_kind kind, hx_mtab out[2]);

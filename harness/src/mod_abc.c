@@ -434,12 +434,13 @@ rh_object *hx_module_abc(hx_interp *I) {
     rh_object *slots = m ? rh_tuple_new(rt, 4) : NULL, *ns = slots ? rh_dict_new(rt) : NULL, *cls = NULL;
     static const char *const names[4] = {"_abc_registry", "_abc_cache", "_abc_negative_cache",
                                          "_abc_negative_cache_version"};
-    for (int i = 0; ns && i < 4; i++) {
-        rh_object *k = hx_name(I, names[i]);
+    int filled = 0; /* a name that could not be made leaves a hole: no class from that tuple */
+    for (; ns && filled < 4; filled++) {
+        rh_object *k = hx_name(I, names[filled]);
         if (!k) break;
-        rh_tuple_set(slots, (size_t)i, newref(k));
+        rh_tuple_set(slots, (size_t)filled, newref(k));
     }
-    rh_object *nm = ns ? hx_name(I, "_abc_data") : NULL, *modname = nm ? hx_name(I, "_abc") : NULL;
+    rh_object *nm = filled == 4 ? hx_name(I, "_abc_data") : NULL, *modname = nm ? hx_name(I, "_abc") : NULL;
     if (modname && rh_dict_set_cstr(rt, ns, "__module__", modname) == 0 && rh_dict_set_cstr(rt, ns, "__slots__", slots) == 0)
         cls = rh_class_new(rt, nm, rh_empty_tuple(rt), ns);
     if (!cls || rh_dict_set_cstr(rt, rh_module_dict(m), "_abc_data", cls) != 0) rh_setref(rt, &m, NULL);

@@ -209,13 +209,14 @@ const rh_builtin_def *hx_stringio_constructor(void) { return &sio_ctor; }
 static const rh_builtin_def io_defs[] = {{NULL, NULL, 0}};
 
 /* PyInit__io's module: DEFAULT_BUFFER_SIZE (PyModule_AddIntMacro, 8 * 1024 in Modules/_io/_iomodule.h),
- * StringIO, BlockingIOError, open (the object builtins.open is: io.open is _io.open is open), and the base
+ * StringIO, BytesIO (mod_bytesio.c), BlockingIOError, open (the object builtins.open is: io.open is _io.open is open), and the base
  * classes with UnsupportedOperation (mod_iobase.c). 0 or -1. */
 static int fill__io(hx_interp *I, rh_object *d) {
     rh_runtime *rt = I->rt;
     rh_object *bs = rh_int_from_i64(rt, 8 * 1024), *open = I->builtins ? rh_dict_get_cstr(rt, I->builtins, "open") : NULL;
     int bad = !bs || rh_dict_set_cstr(rt, d, "DEFAULT_BUFFER_SIZE", bs) ||
               rh_dict_set_cstr(rt, d, "StringIO", (rh_object *)rh_builtin_type(rt, RH_K_STRINGIO)) ||
+              rh_dict_set_cstr(rt, d, "BytesIO", (rh_object *)rh_builtin_type(rt, RH_K_BYTESIO)) ||
               rh_dict_set_cstr(rt, d, "BlockingIOError", (rh_object *)rh_exc_type(rt, RH_EXC_BLOCKINGIO)) ||
               (open && rh_dict_set_cstr(rt, d, "open", open)) || hx_io_add_bases(I, d) ||
               hx_io_add_fileio(I, d) || hx_io_add_buffered(I, d) || hx_io_add_textio(I, d);
@@ -244,7 +245,7 @@ static rh_object *abc_class(hx_interp *I, rh_object *meta, const char *name, rh_
  * and the concrete classes registered with them (those _io has: mod_fileio.c). 0 or -1. */
 static int fill_io(hx_interp *I, rh_object *d) {
     rh_runtime *rt = I->rt;
-    static const char *const reexp[] = {"DEFAULT_BUFFER_SIZE", "BlockingIOError", "UnsupportedOperation", "open", "StringIO", NULL};
+    static const char *const reexp[] = {"DEFAULT_BUFFER_SIZE", "BlockingIOError", "UnsupportedOperation", "open", "StringIO", "BytesIO", NULL};
     static const char *const abcs[4][2] = {{"IOBase", "_IOBase"}, {"RawIOBase", "_RawIOBase"},
                                            {"BufferedIOBase", "_BufferedIOBase"}, {"TextIOBase", "_TextIOBase"}};
     rh_object *m = hx_import_module(I, "_io"), *abc = m ? hx_import_file(I, "abc") : NULL;

@@ -1948,7 +1948,11 @@ static rh_object *call_prepend(hx_interp *I, rh_object *f, rh_object *first, rh_
     rh_object *kwnames = NULL;
     if (nkw) {
         if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) return NULL;
-        for (int i = 0; i < nkw; i++) rh_tuple_set(kwnames, (size_t)i, newref(hx_name(I, kwn[i])));
+        for (int i = 0; i < nkw; i++) {
+            rh_object *k = hx_name(I, kwn[i]); /* may fail (MemoryError): the tuple's empty slots are NULL */
+            if (!k) { rh_decref(rt, kwnames); return NULL; }
+            rh_tuple_set(kwnames, (size_t)i, newref(k));
+        }
     }
     rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
     a2[0] = newref(first);

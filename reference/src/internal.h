@@ -385,6 +385,9 @@ void *rh__pymem_realloc(rh_runtime *rt, void *p, size_t old_size, size_t new_siz
 /* Initialise a static object's header. */
 void rh__static_init(rh_runtime *rt, rh_object *o, rh_type *t);
 
+/* t_bytes.c — _PyBytes_Resize of the only reference *pv (the empty bytes in and out as CPython's); on
+ * failure *pv is released and NULL, MemoryError set. 0 or -1. */
+int rh__bytes_resize(rh_runtime *rt, rh_object **pv, size_t newsize);
 /* gc_list.c — generation lists and tracking (the collector proper arrives in gc.c) */
 void rh__gc_init(rh_runtime *rt);
 void rh__gc_track(rh_runtime *rt, rh_object *o);

@@ -120,6 +120,40 @@ rh_object *rh_bytes_from(rh_runtime *rt, const void *data, size_t n) {
 
 char *rh_bytes_wdata(rh_object *o) { return B(o)->ob_sval; }
 
+/* _PyBytes_Resize of the only reference *pv (3.11 Objects/bytesobject.c): to 0, the empty bytes; from the
+ * empty bytes, a new one; else the object's block is reallocated (PyObject_Realloc: pymalloc may keep it
+ * or move it), the hash forgotten and a NUL put after the new end. On failure *pv is released and NULL
+ * (MemoryError). 0 or -1. */
+int rh__bytes_resize(rh_runtime *rt, rh_object **pv, size_t newsize) {
+    rh_object *v = *pv;
+    size_t oldsize = rh_bytes_len(v);
+    if (oldsize == newsize) return 0;
+    if (oldsize == 0) {
+        *pv = rh_bytes_new(rt, newsize);
+        rh_decref(rt, v);
+        return *pv ? 0 : -1;
+    }
+    if (newsize == 0) {
+        *pv = static_ref((rh_object *)rt->statics->empty_bytes);
+        rh_decref(rt, v);
+        return 0;
+    }
+    rh_assert(v->refcnt == 1);
+    char *block = newsize <= (size_t)RH_SSIZE_MAX - BYTES_HEADER - 1
+                      ? rh_mem_realloc(rt, v, bytes_alloc_size(oldsize), bytes_alloc_size(newsize)) : NULL;
+    if (!block) {
+        if (!rh_err_occurred(rt)) rh_err_nomemory(rt);
+        rh_decref(rt, v);
+        *pv = NULL;
+        return -1;
+    }
+    v = (rh_object *)(void *)block;
+    B(v)->ob.size = (intptr_t)newsize;
+    bytes_header(v, newsize);
+    *pv = v;
+    return 0;
+}
+
 int rh_is_byteslike(rh_object *o) { return is_bytes(o) || is_bytearray(o); }
 
 const char *rh_bytes_data(rh_object *o) {

@@ -95,6 +95,7 @@
     X(RH_K_ARRAY,            "array.array",      array)            /* t_array.c */                            \
     X(RH_K_ARRAYITER,        "array.arrayiterator", arrayiter)     /* t_array.c */                            \
     X(RH_K_STRINGIO,         "_io.StringIO",     stringio)         /* t_stringio.c */                         \
+    X(RH_K_BYTESIO,          "_io.BytesIO",      bytesio)          /* t_bytesio.c */                          \
     X(RH_K_RANDOM,           "random.Random",    random)           /* t_random.c */                           \
     X(RH_K_BYTES,            "bytes",            bytes)            /* t_bytes.c */                            \
     X(RH_K_BYTESITER,        "bytes_iterator",   bytesiter)        /* t_bytes.c */                            \

@@ -77,6 +77,25 @@ int rh_stringio_closed(rh_object *s);
 /* ValueError "I/O operation on closed file." when closed: -1; else 0. */
 int rh_stringio_check_open(rh_runtime *rt, rh_object *s);
 
+/* ---- _io.BytesIO (t_bytesio.c): bytesio, 64 bytes + GC head; the buffer is a bytes object, shared with
+ * the initial value and with getvalue()/read() results until the next change (3.x). Object arguments are
+ * borrowed; rh_object* results are new references or NULL with the error set; int results 0 or -1. Every
+ * operation but close raises ValueError "I/O operation on closed file." on a closed one. ---- */
+rh_object *rh_bytesio_new(rh_runtime *rt, rh_object *initial /* bytes or bytearray, or NULL */);
+/* write_bytes: len bytes at the position (data may be a shared bytes' own data) */
+int rh_bytesio_write(rh_runtime *rt, rh_object *b, const void *data, size_t len);
+rh_object *rh_bytesio_getvalue(rh_runtime *rt, rh_object *b);
+rh_object *rh_bytesio_read(rh_runtime *rt, rh_object *b, int64_t size /* < 0: all */);
+rh_object *rh_bytesio_readline(rh_runtime *rt, rh_object *b, int64_t limit /* < 0: none */);
+rh_object *rh_bytesio_readlines(rh_runtime *rt, rh_object *b, int64_t hint /* <= 0: none */);
+int rh_bytesio_readinto(rh_runtime *rt, rh_object *b, char *dst, size_t cap, int64_t *got);
+int rh_bytesio_tell(rh_runtime *rt, rh_object *b, int64_t *pos);
+int rh_bytesio_seek(rh_runtime *rt, rh_object *b, int64_t pos, int whence, int64_t *out);
+int rh_bytesio_truncate(rh_runtime *rt, rh_object *b, int64_t size /* < 0: the position */, int64_t *out);
+void rh_bytesio_close(rh_runtime *rt, rh_object *b);
+int rh_bytesio_closed(rh_object *b);
+int rh_bytesio_check_open(rh_runtime *rt, rh_object *b); /* the closed error: -1; else 0 */
+
 /* ---- random.Random (t_random.c): a Mersenne Twister state per object ---- */
 /* The generator state of a Random object (opaque to the library: the interpreter's random module fills
  * and steps it). */

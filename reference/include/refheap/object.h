@@ -137,6 +137,7 @@ typedef enum rh_kind {
     RH_K_ODICTKEYS, RH_K_ODICTVALUES, RH_K_ODICTITEMS, /* odict_keys ...: its views (t_dictview.c) */
     RH_K_MANAGEDBUFFER,    /* managedbuffer: a memoryview's snapshot of its exporter's buffer (t_memoryview.c) */
     RH_K_MEMORYITER,       /* memory_iterator: iter(memoryview), 3.10+ (t_memoryview.c) */
+    RH_K_BYTESIO,          /* _io.BytesIO (t_bytesio.c; harness/src/mod_bytesio.c) */
     RH_K__COUNT
 } rh_kind;
 
