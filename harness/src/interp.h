@@ -436,6 +436,9 @@ rh_object *hx_io_unsupported(hx_interp *I, const char *msg);
  * with TypeError); hx_io_attr getattr(o, name) (new or NULL); hx_io_set_attr setattr (0/-1); hx_io_call
  * o.name(*args) (new or NULL; args borrowed). */
 int hx_io_arity(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi);
+/* _Py_convert_optional_to_ssize_t of the first of n arguments: an int's index, or -1 for None or no argument.
+ * 0, or -1 with TypeError "argument should be integer or None, not 'str'" */
+int hx_io_opt_size(hx_interp *I, rh_object **a, int n, int64_t *v);
 rh_object *hx_io_attr(hx_interp *I, rh_object *o, const char *name);
 int hx_io_set_attr(hx_interp *I, rh_object *o, const char *name, rh_object *v);
 rh_object *hx_io_call(hx_interp *I, rh_object *o, const char *name, rh_object **args, int nargs);

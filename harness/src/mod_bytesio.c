@@ -27,18 +27,6 @@ static int need_buffer(hx_interp *I, rh_object *o) {
     return -1;
 }
 
-/* Py_ssize_t(accept={int, NoneType}) = -1 (_Py_convert_optional_to_ssize_t) */
-static int opt_size(hx_interp *I, rh_object **a, int n, int64_t *v) {
-    *v = -1;
-    if (n == 0 || a[0] == rh_none(I->rt)) return 0;
-    rh_kind k = rh_kind_of(a[0]);
-    if (k != RH_K_INT && k != RH_K_BOOL) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "argument should be integer or None, not '%s'", hx_tname(a[0]));
-        return -1;
-    }
-    return rh_index_value(I->rt, a[0], v);
-}
-
 /* _io_BytesIO___init___impl(initial_bytes=b''): None is no initial value */
 FN(bio_new) {
     (void)self;
@@ -92,21 +80,21 @@ FN(bio_getvalue) {
 FN(bio_read) {
     UNUSED;
     int64_t size;
-    if (hx_io_arity(I, "read", n, nkw, 0, 1) || opt_size(I, a, n, &size)) return NULL;
+    if (hx_io_arity(I, "read", n, nkw, 0, 1) || hx_io_opt_size(I, a, n, &size)) return NULL;
     return rh_bytesio_read(I->rt, self, size);
 }
 
 FN(bio_read1) {
     UNUSED;
     int64_t size;
-    if (hx_io_arity(I, "read1", n, nkw, 0, 1) || opt_size(I, a, n, &size)) return NULL;
+    if (hx_io_arity(I, "read1", n, nkw, 0, 1) || hx_io_opt_size(I, a, n, &size)) return NULL;
     return rh_bytesio_read(I->rt, self, size);
 }
 
 FN(bio_readline) {
     UNUSED;
     int64_t size;
-    if (hx_io_arity(I, "readline", n, nkw, 0, 1) || opt_size(I, a, n, &size)) return NULL;
+    if (hx_io_arity(I, "readline", n, nkw, 0, 1) || hx_io_opt_size(I, a, n, &size)) return NULL;
     return rh_bytesio_readline(I->rt, self, size);
 }
 
@@ -171,7 +159,7 @@ FN(bio_seek) {
 FN(bio_truncate) {
     UNUSED;
     int64_t size = -1, out = 0;
-    if (hx_io_arity(I, "truncate", n, nkw, 0, 1) || opt_size(I, a, n, &size)) return NULL;
+    if (hx_io_arity(I, "truncate", n, nkw, 0, 1) || hx_io_opt_size(I, a, n, &size)) return NULL;
     if (rh_bytesio_check_open(I->rt, self)) return NULL;
     if (n == 1 && a[0] != rh_none(I->rt) && size < 0) {
         rh_err_set(I->rt, RH_EXC_VALUE, "negative size value %lld", (long long)size);

@@ -31,18 +31,6 @@ static int nargs(hx_interp *I, const char *fn, int n, int nkw, int lo, int hi) {
 /* the int *v once rc (a call already made) is 0 */
 static rh_object *int_or_null(hx_interp *I, int rc, const int64_t *v) { return rc ? NULL : rh_int_from_i64(I->rt, *v); }
 
-/* _Py_convert_optional_to_ssize_t: an int, or None for -1 */
-static int opt_size(hx_interp *I, rh_object **a, int n, int64_t *v) {
-    *v = -1;
-    if (n == 0 || a[0] == rh_none(I->rt)) return 0;
-    rh_kind k = rh_kind_of(a[0]);
-    if (k != RH_K_INT && k != RH_K_BOOL) {
-        rh_err_set(I->rt, RH_EXC_TYPE, "argument should be integer or None, not '%s'", hx_tname(a[0]));
-        return -1;
-    }
-    return rh_index_value(I->rt, a[0], v);
-}
-
 /* StringIO(initial_value='', newline='\n') */
 FN(sio_new) {
     (void)self;
@@ -93,20 +81,20 @@ FN(sio_getvalue) {
 FN(sio_read) {
     UNUSED;
     int64_t size;
-    if (nargs(I, "read", n, nkw, 0, 1) || opt_size(I, a, n, &size)) return NULL;
+    if (nargs(I, "read", n, nkw, 0, 1) || hx_io_opt_size(I, a, n, &size)) return NULL;
     return rh_stringio_read(I->rt, self, size);
 }
 FN(sio_readline) {
     UNUSED;
     int64_t size;
-    if (nargs(I, "readline", n, nkw, 0, 1) || opt_size(I, a, n, &size)) return NULL;
+    if (nargs(I, "readline", n, nkw, 0, 1) || hx_io_opt_size(I, a, n, &size)) return NULL;
     return rh_stringio_readline(I->rt, self, size);
 }
 /* _io._IOBase.readlines(hint=-1): the lines by iteration */
 FN(sio_readlines) {
     UNUSED;
     int64_t hint;
-    if (nargs(I, "readlines", n, nkw, 0, 1) || opt_size(I, a, n, &hint)) return NULL;
+    if (nargs(I, "readlines", n, nkw, 0, 1) || hx_io_opt_size(I, a, n, &hint)) return NULL;
     if (rh_stringio_check_open(I->rt, self)) return NULL;
     rh_object *l = rh_list_new(I->rt, 0), *line;
     int64_t total = 0;

@@ -114,6 +114,7 @@ static int opt_ssize(hx_interp *I, rh_object *o, int64_t *v) {
     }
     return rh_index_value(I->rt, o, v);
 }
+int hx_io_opt_size(hx_interp *I, rh_object **a, int n, int64_t *v) { return opt_ssize(I, n > 0 ? a[0] : NULL, v); }
 
 /* ---------------------------------------------------------------- _IOBase (iobase.c) */
 
