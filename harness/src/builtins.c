@@ -1962,12 +1962,14 @@ static rh_object *structseq_ctor(hx_interp *I, rh_structseq_kind k, rh_object **
     static rh_object *ss_ctor_##k(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) { \
         (void)self; return structseq_ctor(I, k, a, n, kwn, kwv, nkw); }
 SS_CTOR(RH_SS_VERSION_INFO) SS_CTOR(RH_SS_STAT_RESULT) SS_CTOR(RH_SS_TERMINAL_SIZE) SS_CTOR(RH_SS_EXCEPTHOOK_ARGS)
+SS_CTOR(RH_SS_STRUCT_TIME)
 #undef SS_CTOR
 static const rh_builtin_def ss_ctors[RH_SS__COUNT] = {
     [RH_SS_VERSION_INFO] = {"structseq", (void (*)(void))ss_ctor_RH_SS_VERSION_INFO, HX_METH_VARARGS},
     [RH_SS_STAT_RESULT] = {"structseq", (void (*)(void))ss_ctor_RH_SS_STAT_RESULT, HX_METH_VARARGS},
     [RH_SS_TERMINAL_SIZE] = {"structseq", (void (*)(void))ss_ctor_RH_SS_TERMINAL_SIZE, HX_METH_VARARGS},
     [RH_SS_EXCEPTHOOK_ARGS] = {"structseq", (void (*)(void))ss_ctor_RH_SS_EXCEPTHOOK_ARGS, HX_METH_VARARGS},
+    [RH_SS_STRUCT_TIME] = {"structseq", (void (*)(void))ss_ctor_RH_SS_STRUCT_TIME, HX_METH_VARARGS},
 };
 
 const rh_builtin_def *hx_type_constructor(rh_object *type) {

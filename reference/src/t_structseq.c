@@ -35,12 +35,16 @@ static const char *const stat_result_fields[] = {
 static const char *const terminal_size_fields[] = {"columns", "lines"}; /* posixmodule.c TerminalSize_fields */
 /* Modules/_threadmodule.c ExceptHookArgs_fields */
 static const char *const excepthook_args_fields[] = {"exc_type", "exc_value", "exc_traceback", "thread"};
+/* Modules/timemodule.c struct_time_type_fields: tm_zone and tm_gmtoff are not in the sequence */
+static const char *const struct_time_fields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
+                                                 "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"};
 
 static const structseq_desc structseqs[RH_SS__COUNT] = {
     [RH_SS_VERSION_INFO] = {"sys.version_info", 5, 5, version_info_fields},
     [RH_SS_STAT_RESULT] = {"os.stat_result", 19, 10, stat_result_fields},
     [RH_SS_TERMINAL_SIZE] = {"os.terminal_size", 2, 2, terminal_size_fields},
     [RH_SS_EXCEPTHOOK_ARGS] = {"_thread._ExceptHookArgs", 4, 4, excepthook_args_fields},
+    [RH_SS_STRUCT_TIME] = {"time.struct_time", 11, 9, struct_time_fields},
 };
 
 static const structseq_desc *desc_of(const rh_object *o) { return (const structseq_desc *)o->type->tp_members; }
@@ -62,6 +66,11 @@ rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *cons
         items(o)[i] = values[i];
     }
     return o;
+}
+
+rh_object *rh_structseq_hidden_item(rh_object *o, size_t i) {
+    const structseq_desc *d = desc_of(o);
+    return d && i < d->nfields ? items(o)[i] : NULL;
 }
 
 int rh_structseq_kind_of(const rh_object *t) {
