@@ -15,6 +15,16 @@
 
 static rh_object *newref(rh_object *o) { rh_incref(o); return o; }
 
+/* getattr(o, s) / setattr(o, s, v) by a C name (its interned str may fail to be made: MemoryError) */
+static rh_object *attr(hx_interp *I, rh_object *o, const char *s) {
+    rh_object *nm = hx_name(I, s);
+    return nm ? hx_getattr_obj(I, o, nm) : NULL;
+}
+static int set_attr(hx_interp *I, rh_object *o, const char *s, rh_object *v) {
+    rh_object *nm = hx_name(I, s);
+    return nm ? hx_setattr(I, o, nm, v) : -1;
+}
+
 /* METH_O / METH_NOARGS argument checks with CPython's messages */
 static int one_arg(hx_interp *I, const char *f, int n, int nkw) {
     if (nkw) rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", f);
@@ -42,7 +52,7 @@ FN(exc_init) {
 FN(exc_with_traceback) {
     (void)kwn, (void)kwv;
     if (one_arg(I, "with_traceback", n, nkw)) return NULL;
-    if (hx_setattr(I, self, hx_name(I, "__traceback__"), a[0]) != 0) return NULL;
+    if (set_attr(I, self, "__traceback__", a[0]) != 0) return NULL;
     return newref(self);
 }
 
@@ -55,12 +65,12 @@ FN(exc_add_note) {
         rh_err_set(rt, RH_EXC_TYPE, "note must be a str, not '%s'", hx_tname(a[0]));
         return NULL;
     }
-    rh_object *name = hx_name(I, "__notes__"), *notes = hx_getattr_obj(I, self, name);
+    rh_object *notes = attr(I, self, "__notes__");
     if (!notes) {
         if (rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return NULL;
         rh_err_clear(rt);
         if (!(notes = rh_list_new(rt, 0))) return NULL;
-        if (hx_setattr(I, self, name, notes) != 0) {
+        if (set_attr(I, self, "__notes__", notes) != 0) {
             rh_decref(rt, notes);
             return NULL;
         }
@@ -79,7 +89,7 @@ FN(group_derive) {
     (void)kwn, (void)kwv;
     rh_runtime *rt = I->rt;
     if (one_arg(I, "derive", n, nkw)) return NULL;
-    rh_object *msg = hx_getattr_obj(I, self, hx_name(I, "message"));
+    rh_object *msg = attr(I, self, "message");
     if (!msg) return NULL;
     rh_object *args[2] = {msg, a[0]};
     rh_object *r = rh_exc_new(rt, (rh_object *)rh_exc_type(rt, RH_EXC_BASEEXCEPTIONGROUP), args, 2);
@@ -115,7 +125,7 @@ static int split_match(hx_interp *I, rh_object *exc, int kind, rh_object *m) {
  * of its __notes__; a new reference, or NULL with the error set */
 static rh_object *group_subset(hx_interp *I, rh_object *orig, rh_object *excs) {
     rh_runtime *rt = I->rt;
-    rh_object *derive = hx_getattr_obj(I, orig, hx_name(I, "derive"));
+    rh_object *derive = attr(I, orig, "derive");
     rh_object *eg = derive ? hx_call_borrowed(I, derive, &excs, 1) : NULL;
     rh_xdecref(rt, derive);
     if (!eg) return NULL;
@@ -126,15 +136,15 @@ static rh_object *group_subset(hx_interp *I, rh_object *orig, rh_object *excs) {
     }
     static const char *const copied[] = {"__traceback__", "__context__", "__cause__"};
     for (size_t i = 0; i < 3; i++) {
-        rh_object *nm = hx_name(I, copied[i]), *v = hx_getattr_obj(I, orig, nm);
-        if (!v || hx_setattr(I, eg, nm, v) != 0) {
+        rh_object *v = attr(I, orig, copied[i]);
+        if (!v || set_attr(I, eg, copied[i], v) != 0) {
             rh_xdecref(rt, v);
             rh_decref(rt, eg);
             return NULL;
         }
         rh_decref(rt, v);
     }
-    rh_object *nm = hx_name(I, "__notes__"), *notes = hx_getattr_obj(I, orig, nm);
+    rh_object *notes = attr(I, orig, "__notes__");
     if (!notes) {
         if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) rh_err_clear(rt);
         else rh_setref(rt, &eg, NULL);
@@ -145,7 +155,7 @@ static rh_object *group_subset(hx_interp *I, rh_object *orig, rh_object *excs) {
         for (size_t i = 0, k = rh_kind_of(notes) == RH_K_LIST ? rh_list_len(notes) : rh_tuple_len(notes); copy && i < k; i++)
             if (rh_list_append(rt, copy, rh_kind_of(notes) == RH_K_LIST ? rh_list_get(notes, i) : rh_tuple_get(notes, i)))
                 rh_setref(rt, &copy, NULL);
-        if (!copy || hx_setattr(I, eg, nm, copy) != 0) rh_setref(rt, &eg, NULL);
+        if (!copy || set_attr(I, eg, "__notes__", copy) != 0) rh_setref(rt, &eg, NULL);
         rh_xdecref(rt, copy);
     }
     rh_decref(rt, notes);
@@ -168,7 +178,7 @@ static int split_rec(hx_interp *I, rh_object *exc, int kind, rh_object *m, int w
         if (want_rest) *rest = newref(exc);
         return 0;
     }
-    rh_object *excs = hx_getattr_obj(I, exc, hx_name(I, "exceptions"));
+    rh_object *excs = attr(I, exc, "exceptions");
     rh_object *ml = rh_list_new(rt, 0), *rl = want_rest ? rh_list_new(rt, 0) : NULL;
     int rc = excs && ml && (rl || !want_rest) ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < rh_tuple_len(excs); i++) {
@@ -295,7 +305,8 @@ int hx_exc_group_init(hx_interp *I) {
     rh_object *bases = name ? rh_tuple_pack(rt, 2, (rh_object *)rh_exc_type(rt, RH_EXC_BASEEXCEPTIONGROUP),
                                             (rh_object *)rh_exc_type(rt, RH_EXC_EXCEPTION)) : NULL;
     rh_object *ns = bases ? rh_dict_new(rt) : NULL;
-    rh_object *cls = ns && !rh_dict_set_cstr(rt, ns, "__module__", hx_name(I, "builtins")) ? rh_class_new(rt, name, bases, ns) : NULL;
+    rh_object *mod = ns ? hx_name(I, "builtins") : NULL;
+    rh_object *cls = mod && !rh_dict_set_cstr(rt, ns, "__module__", mod) ? rh_class_new(rt, name, bases, ns) : NULL;
     int rc = cls && !rh_dict_set_cstr(rt, I->builtins, "ExceptionGroup", cls) ? 0 : -1;
     if (rc == 0) rh_exc_set_group_class(rt, cls);
     rh_xdecref(rt, cls);

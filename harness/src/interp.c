@@ -9,6 +9,7 @@
  *  - a lookup hint is checked on every use, never trusted, so no object is created, kept or freed
  *    because of it; the arena is the interpreter's own C memory, not librefheap objects.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,11 +57,49 @@ static void source_line(const char *src, size_t srclen, int line, char *out, siz
     out[k] = 0;
 }
 
+/* Where an exception is being printed (Python/pythonrun.c struct exception_print_context): the exception group
+ * nesting (each level indents by two and draws a margin), whether a group's closing line is still owed, and
+ * the exceptions printed so far (a chain is printed once) */
+typedef struct print_ctx {
+    int depth, need_close;
+    rh_object *seen[64];
+    int nseen;
+} print_ctx;
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+/* _Py_WriteIndentedMargin then the text: every line of it behind the group indent and margin ("| ", or the
+ * given margin for the first line of a group's header) */
+static void emit_margin(print_ctx *c, const char *margin, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void emit_margin(print_ctx *c, const char *margin, const char *fmt, ...) {
+    char stackbuf[1024], *buf = stackbuf;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(stackbuf, sizeof stackbuf, fmt, ap);
+    va_end(ap);
+    if (k < 0) return;
+    if ((size_t)k >= sizeof stackbuf && (buf = malloc((size_t)k + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(buf, (size_t)k + 1, fmt, ap);
+        va_end(ap);
+    }
+    if (!buf) buf = stackbuf; /* cut short rather than lost */
+    for (const char *line = buf; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        if (c->depth) fprintf(stderr, "%*s%s ", 2 * c->depth, "", margin ? margin : "|");
+        fwrite(line, 1, len, stderr);
+        line += len;
+    }
+    if (buf != stackbuf) free(buf);
+}
+#define emit(c, ...) emit_margin((c), NULL, __VA_ARGS__)
+
 /* tb_print_internal (Python/traceback.c): the newest sys.tracebacklimit (1000) entries, a run of more
  * than TB_RECURSIVE_CUTOFF identical entries (same function and line) shown as one line */
 #define TB_LIMIT 1000
 #define TB_RECURSIVE_CUTOFF 3
-static void print_tb(hx_interp *I, rh_object *tb) {
+static void print_tb(hx_interp *I, print_ctx *c, rh_object *tb) {
     char text[256];
     long depth = 0;
     for (rh_object *t = tb; t; t = rh_tb_next(t)) depth++;
@@ -74,7 +113,7 @@ static void print_tb(hx_interp *I, rh_object *tb) {
         if (last_line == -1 || line != last_line || name != last_name) {
             if (cnt > TB_RECURSIVE_CUTOFF) {
                 long more = cnt - TB_RECURSIVE_CUTOFF;
-                fprintf(stderr, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
+                emit(c, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
             }
             last_line = line;
             last_name = name;
@@ -83,20 +122,58 @@ static void print_tb(hx_interp *I, rh_object *tb) {
         if (++cnt > TB_RECURSIVE_CUTOFF) continue;
         const hx_modfile *mf = hx_imports_file_of_globals(I, rh_frame_globals(rh_tb_frame(tb)));
         const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
-        fprintf(stderr, "  File \"%s\", line %d, in %s\n", path, line, rh_str_utf8(I->rt, name, NULL));
+        emit(c, "  File \"%s\", line %d, in %s\n", path, line, rh_str_utf8(I->rt, name, NULL));
         source_line(mf ? mf->src : I->src, mf ? mf->len : I->srclen, line, text, sizeof text);
-        if (text[0]) fprintf(stderr, "    %s\n", text);
+        if (text[0]) emit(c, "    %s\n", text);
     }
     if (cnt > TB_RECURSIVE_CUTOFF) {
         long more = cnt - TB_RECURSIVE_CUTOFF;
-        fprintf(stderr, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
+        emit(c, "  [Previous line repeated %ld more time%s]\n", more, more > 1 ? "s" : "");
     }
+}
+
+/* print_exception_notes: each note of a sequence __notes__ on its own line(s) (str of a note that is not a
+ * str; a str __notes__ is a sequence too: a character a line), else the repr of __notes__ itself; nothing
+ * when there is none (3.11+) */
+static void print_notes(hx_interp *I, print_ctx *c, rh_object *e) {
+    rh_runtime *rt = I->rt;
+    if (!RH_API(I, "BaseException", "add_note")) return;
+    rh_object *nm = hx_name(I, "__notes__"), *notes = nm ? hx_getattr_obj(I, e, nm) : NULL;
+    if (!notes) {
+        rh_err_clear(rt);
+        return;
+    }
+    rh_kind k = rh_kind_of(notes);
+    if (k == RH_K_STR || k == RH_K_BYTES || k == RH_K_BYTEARRAY || k == RH_K_RANGE) { /* PySequence_Check */
+        rh_object *t = rh_tuple_from_iterable(rt, notes);
+        if (t) {
+            rh_decref(rt, notes);
+            notes = t;
+            k = RH_K_TUPLE;
+        }
+        rh_err_clear(rt);
+    }
+    size_t n = k == RH_K_LIST ? rh_list_len(notes) : k == RH_K_TUPLE ? rh_tuple_len(notes) : 0;
+    if (k != RH_K_LIST && k != RH_K_TUPLE) {
+        rh_object *r = hx_obj_repr(I, notes);
+        emit(c, "%s\n", r ? rh_str_utf8(rt, r, NULL) : "<__notes__ repr() failed>");
+        rh_xdecref(rt, r);
+    }
+    for (size_t i = 0; i < n; i++) {
+        rh_object *note = k == RH_K_LIST ? rh_list_get(notes, i) : rh_tuple_get(notes, i);
+        rh_object *s = hx_obj_str(I, note);
+        emit(c, "%s\n", s ? rh_str_utf8(rt, s, NULL) : "<note str() failed>");
+        rh_xdecref(rt, s);
+        if (k == RH_K_LIST && i + 1 > rh_list_len(notes)) break; /* str() of a note shortened the list */
+    }
+    rh_err_clear(rt);
+    rh_decref(rt, notes);
 }
 
 /* "module.Qualname: str(e)", or without ": ..." when str(e) is empty; the module is left out when it is
  * builtins or __main__, "<unknown>" when __module__ is not a str (print_exception in Python/pythonrun.c; 2.7's
- * PyErr_Display: the class's __name__, the module left out only when it is "exceptions") */
-static void print_exc_line(hx_interp *I, rh_object *e) {
+ * PyErr_Display: the class's __name__, the module left out only when it is "exceptions"); then the notes */
+static void print_exc_line(hx_interp *I, print_ctx *c, rh_object *e) {
     rh_runtime *rt = I->rt;
     rh_err_state saved;
     rh_err_save(rt, &saved);
@@ -108,48 +185,102 @@ static void print_exc_line(hx_interp *I, rh_object *e) {
     }
     const char *m = mod && rh_kind_of(mod) == RH_K_STR ? rh_str_utf8(rt, mod, NULL) : NULL;
     const char *q = qual && rh_kind_of(qual) == RH_K_STR ? rh_str_utf8(rt, qual, NULL) : rh_type_of(e)->name;
-    if (heap && !m) fputs("<unknown>", stderr);
-    else if (heap && (py2 ? strcmp(m, "exceptions") != 0 : strcmp(m, "builtins") && strcmp(m, "__main__")))
-        fprintf(stderr, "%s.", m);
+    int show_mod = heap && m && (py2 ? strcmp(m, "exceptions") != 0 : strcmp(m, "builtins") && strcmp(m, "__main__"));
     if (!qual && strchr(q, '.')) q = strrchr(q, '.') + 1; /* a static type's tp_name "module.Name" */
     rh_object *s = hx_obj_str(I, e);
     const char *u = s ? rh_str_utf8(rt, s, NULL) : "<exception str() failed>";
-    fprintf(stderr, "%s%s%s\n", q, u && u[0] ? ": " : "", u ? u : "");
+    emit(c, "%s%s%s%s%s%s\n", heap && !m ? "<unknown>" : "", show_mod ? m : "", show_mod ? "." : "", q,
+         u && u[0] ? ": " : "", u ? u : "");
     rh_xdecref(rt, mod);
     rh_xdecref(rt, qual);
     rh_xdecref(rt, s);
-    rh_err_clear(I->rt);
-    rh_err_restore_state(I->rt, &saved);
+    rh_err_clear(rt);
+    print_notes(I, c, e);
+    rh_err_restore_state(rt, &saved);
 }
+static void print_recursive(hx_interp *I, print_ctx *c, rh_object *e, rh_object *tb);
 
-static void print_one(hx_interp *I, rh_object *e, rh_object *tb) {
+/* print_exception: the traceback (a group's headed "Exception Group Traceback", its first line drawn with "+"
+ * at the top level), then the exception's line */
+static void print_one(hx_interp *I, print_ctx *c, rh_object *e, rh_object *tb, int group, int toplevel) {
     if (tb) {
-        fputs("Traceback (most recent call last):\n", stderr);
-        print_tb(I, tb);
+        if (group) emit_margin(c, toplevel ? "+" : NULL, "Exception Group Traceback (most recent call last):\n");
+        else emit(c, "Traceback (most recent call last):\n");
+        print_tb(I, c, tb);
     }
-    print_exc_line(I, e);
+    print_exc_line(I, c, e);
 }
 
-/* print_exception_recursive: causes and contexts first, each once */
-static void print_chain(hx_interp *I, rh_object *e, rh_object *tb, rh_object **seen, int *nseen) {
+static int is_group(hx_interp *I, rh_object *e) {
+    return rh_exc_class_matches((rh_object *)rh_type_of(e), (rh_object *)rh_exc_type(I->rt, RH_EXC_BASEEXCEPTIONGROUP));
+}
+
+/* print_exception_group: the group, then each of its first MAX_GROUP_WIDTH exceptions in a numbered box one
+ * level deeper ("and N more exceptions" past them), the box closed after the last */
+static void print_group(hx_interp *I, print_ctx *c, rh_object *e, rh_object *tb) {
     rh_runtime *rt = I->rt;
-    if (*nseen < 64) seen[(*nseen)++] = e;
+    if (c->depth > MAX_GROUP_DEPTH) {
+        emit(c, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        return;
+    }
+    int toplevel = c->depth == 0;
+    if (toplevel) c->depth++;
+    print_one(I, c, e, tb, 1, toplevel);
+    rh_object *nm = hx_name(I, "exceptions"), *excs = nm ? hx_getattr_obj(I, e, nm) : NULL;
+    if (!excs || rh_kind_of(excs) != RH_K_TUPLE) {
+        rh_err_clear(rt);
+        rh_xdecref(rt, excs);
+        if (toplevel) c->depth = 0;
+        return;
+    }
+    size_t num = rh_tuple_len(excs), n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    c->need_close = 0;
+    for (size_t i = 0; i < n; i++) {
+        int last = i == n - 1, truncated = i >= MAX_GROUP_WIDTH;
+        if (last) c->need_close = 1; /* the closing line may be drawn by a nested group */
+        char title[32];
+        if (truncated) snprintf(title, sizeof title, "...");
+        else snprintf(title, sizeof title, "%zu", i + 1);
+        fprintf(stderr, "%*s%s+---------------- %s ----------------\n", 2 * c->depth, "", i == 0 ? "+-" : "  ", title);
+        c->depth++;
+        if (!truncated) {
+            rh_object *x = rh_tuple_get(excs, i);
+            print_recursive(I, c, x, rh_exc_traceback(rt, x));
+        } else {
+            size_t more = num - MAX_GROUP_WIDTH;
+            emit(c, "and %zu more exception%s\n", more, more > 1 ? "s" : "");
+        }
+        if (last && c->need_close) {
+            fprintf(stderr, "%*s+------------------------------------\n", 2 * c->depth, "");
+            c->need_close = 0;
+        }
+        c->depth--;
+    }
+    rh_decref(rt, excs);
+    if (toplevel) c->depth = 0;
+}
+
+/* print_exception_recursive: causes and contexts first, each once, then the exception (a group as a group) */
+static void print_recursive(hx_interp *I, print_ctx *c, rh_object *e, rh_object *tb) {
+    rh_runtime *rt = I->rt;
+    if (c->nseen < 64) c->seen[c->nseen++] = e;
     rh_object *cause = rh_exc_cause(rt, e), *ctx = rh_exc_context(rt, e);
     int i;
     if (cause) {
-        for (i = 0; i < *nseen && seen[i] != cause; i++) {}
-        if (i == *nseen) {
-            print_chain(I, cause, rh_exc_traceback(rt, cause), seen, nseen);
-            fputs("\nThe above exception was the direct cause of the following exception:\n\n", stderr);
+        for (i = 0; i < c->nseen && c->seen[i] != cause; i++) {}
+        if (i == c->nseen) {
+            print_recursive(I, c, cause, rh_exc_traceback(rt, cause));
+            emit(c, "\nThe above exception was the direct cause of the following exception:\n\n");
         }
     } else if (ctx && !rh_exc_suppress_context(rt, e)) {
-        for (i = 0; i < *nseen && seen[i] != ctx; i++) {}
-        if (i == *nseen) {
-            print_chain(I, ctx, rh_exc_traceback(rt, ctx), seen, nseen);
-            fputs("\nDuring handling of the above exception, another exception occurred:\n\n", stderr);
+        for (i = 0; i < c->nseen && c->seen[i] != ctx; i++) {}
+        if (i == c->nseen) {
+            print_recursive(I, c, ctx, rh_exc_traceback(rt, ctx));
+            emit(c, "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
-    print_one(I, e, tb);
+    if (rh_is_exc_instance(e) && is_group(I, e) && rh_runtime_profile(rt)->version_hex >= 0x030B) print_group(I, c, e, tb);
+    else print_one(I, c, e, tb, 0, 0);
 }
 
 /* The pending error's traceback and exception line; chain: with its causes and contexts. */
@@ -163,20 +294,18 @@ static void write_pending(hx_interp *I, int chain) {
     rh_incref(e);
     rh_object *tb = rh_err_traceback(rt);
     rh_xincref(tb);
-    rh_object *seen[64];
-    int nseen = 0;
-    if (chain) print_chain(I, e, tb, seen, &nseen);
-    else print_one(I, e, tb);
+    print_ctx c = {0};
+    if (chain) print_recursive(I, &c, e, tb);
+    else print_one(I, &c, e, tb, 0, 0);
     rh_xdecref(rt, tb);
     rh_decref(rt, e);
 }
 
 void hx_print_exception(hx_interp *I, rh_object *e, rh_object *tb) {
-    rh_object *seen[64];
-    int nseen = 0;
+    print_ctx c = {0};
     rh_object *own = rh_exc_traceback(I->rt, e); /* _PyErr_Display: the value's __traceback__ wins */
     fflush(stdout);
-    print_chain(I, e, own ? own : tb, seen, &nseen);
+    print_recursive(I, &c, e, own ? own : tb);
     fflush(stderr);
 }
 

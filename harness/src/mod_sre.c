@@ -675,7 +675,8 @@ static rh_object *expand_template(hx_interp *I, rh_object *to, rh_object *match)
 #undef PUT
     if (is_str) r = list ? rh_str_join(rt, rh_empty_str(rt), list) : rh_str_join_array(rt, rh_empty_str(rt), out, count);
     else {
-        rh_object *empty = getslice(I, t->literal, 0, 0), *m = empty ? hx_getattr_obj(I, empty, hx_name(I, "join")) : NULL;
+        rh_object *key = hx_name(I, "join"), *empty = key ? getslice(I, t->literal, 0, 0) : NULL;
+        rh_object *m = empty ? hx_getattr_obj(I, empty, key) : NULL;
         r = m ? hx_call_borrowed(I, m, &list, 1) : NULL;
         rh_xdecref(rt, m);
         rh_xdecref(rt, empty);
