@@ -60,7 +60,8 @@ static const api_entry api_table[] = {
     {"builtins", "StopAsyncIteration", 0x0305, 0}, /* 3.5 (PEP 492) */
     {"builtins", "ResourceWarning", 0x0302, 0},    /* 3.2 */
     {"builtins", "EncodingWarning", 0x030A, 0},    /* 3.10 (PEP 597) */
-    {"builtins", "BaseExceptionGroup", 0x030B, 0}, /* 3.11 (PEP 654); ExceptionGroup with it (builtins_exc.c) */
+    {"builtins", "BaseExceptionGroup", 0x030B, 0},
+    {"builtins", "ascii", 0x0300, 0},              /* 3.0 (2.7: future_builtins.ascii) */ /* 3.11 (PEP 654); ExceptionGroup with it (builtins_exc.c) */
     {"BaseException", "add_note", 0x030B, 0},      /* 3.11 (PEP 678) */
     {"posix.DirEntry", "is_junction", 0x030C, 0},  /* 3.12 */
     {"builtins", "msg:iter-object-sentinel", 0x030C, 0x030D}, /* 3.12 only: "iter(object, sentinel): object must be callable" */

@@ -546,6 +546,17 @@ rh_object *hx_str_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n
     return r;
 }
 
+/* builtin_ascii (3.x): repr(o) with its non-ASCII characters escaped (PyObject_ASCII); a METH_O built-in as
+ * repr, so one level of the recursion depth */
+FN(bi_ascii) {
+    UNUSED_ARGS;
+    if (no_kw(I, "ascii", nkw, kwn) || nargs_check(I, "ascii", n, 1, 1)) return NULL;
+    if (rh_recursion_enter(I->rt, " while calling a Python object") != 0) return NULL;
+    rh_object *r = rh_ascii(I->rt, a[0]);
+    rh_recursion_leave(I->rt);
+    return r;
+}
+
 FN(bi_repr) {
     UNUSED_ARGS;
     if (no_kw(I, "repr", nkw, kwn) || nargs_check(I, "repr", n, 1, 1)) return NULL;
@@ -1926,14 +1937,15 @@ static const rh_builtin_def b_min = {"min", (void (*)(void))bi_min, HX_METH_VARA
 static const rh_builtin_def b_max = {"max", (void (*)(void))bi_max, HX_METH_VARARGS_TO312};
 DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
-DEF(b_globals, "globals", bi_globals); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval);
+DEF(b_globals, "globals", bi_globals); DEF(b_ascii, "ascii", bi_ascii); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval);
 static const rh_builtin_def b_vars = {"vars", (void (*)(void))bi_vars, HX_METH_VARARGS};
 DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
 DEF(b_object, "object", bi_object); DEF(b_import, "__import__", bi_import);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
-    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval, NULL};
+    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval,
+    &b_ascii, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {
@@ -2018,6 +2030,7 @@ int hx_builtins_init(hx_interp *I) {
     if (rh_dict_set_cstr(rt, I->builtins, "Ellipsis", rh_ellipsis(rt))) return -1;
     if (rh_dict_set_cstr(rt, I->builtins, "NotImplemented", rh_notimplemented(rt))) return -1;
     for (int i = 0; builtin_table[i]; i++) {
+        if (!RH_API(I, "builtins", builtin_table[i]->name)) continue; /* a function the version lacks (ascii) */
         rh_object *f = rh_builtin_new(rt, builtin_table[i], NULL);
         rh_object *k = f ? rh_str_intern_utf8(rt, builtin_table[i]->name, strlen(builtin_table[i]->name)) : NULL;
         int rc = k ? rh_dict_set(rt, I->builtins, k, f) : -1;
