@@ -16,11 +16,16 @@
 #   run_workload.sh error BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT [PROFILE]
 #       (run with --profile PROFILE when given) passes when the exit status matches and stderr's first line equals EXPECTED_STDERR's first line
 #       (and, when EXPECTED_STDERR has a second line, stderr's last line equals it).
+#   run_workload.sh stderr BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT [sanitize]
+#   run_workload.sh stderr-oracle PYTHON CASE.py EXPECTED_STDERR EXPECTED_EXIT
+#       (conformance/tracebacks) the whole of stderr must equal EXPECTED_STDERR, after the case's directory
+#       (as an absolute path, which CPython prints in `File "..."` lines) is removed from both
 #   RH_WL_ARGS (environment): arguments given to the program after its name, in every mode.
 # Exit: 0 pass, 1 fail, 77 skipped.
 set -u
 mode=$1 bin=$2 case=$3 expected=$4 want=$5 flag=${6:-}
 profile= shown=$4
+if [ "$mode" = stderr ]; then flag=${6:-}; fi
 if [ "$mode" = profile ] || [ "$mode" = error ]; then
     profile=${6:-} flag=${7:-}
 fi
@@ -28,7 +33,7 @@ dir=$(dirname "$case")
 base=$(basename "$case")
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-if { [ "$mode" = oracle ] || [ "$mode" = profile-oracle ]; } && [ ! -x "$bin" ]; then
+if { [ "$mode" = oracle ] || [ "$mode" = profile-oracle ] || [ "$mode" = stderr-oracle ]; } && [ ! -x "$bin" ]; then
     echo "SKIP: $bin not present"
     exit 77
 fi
@@ -39,7 +44,7 @@ fi
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"  # the asan label also proves: nothing leaks
 # RH_WL_ARGS: the program's own arguments (sys.argv[1:]), word-split, for refheap and the oracle alike
 # shellcheck disable=SC2086
-if [ "$mode" = oracle ] || [ "$mode" = profile-oracle ]; then
+if [ "$mode" = oracle ] || [ "$mode" = profile-oracle ] || [ "$mode" = stderr-oracle ]; then
     (cd "$dir" && "$bin" "$base" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"
 elif [ "$mode" = profile ] || { [ "$mode" = error ] && [ -n "$profile" ]; }; then
     (cd "$dir" && "$bin" run "$base" --profile "$profile" ${RH_WL_ARGS:-}) >"$tmp/out" 2>"$tmp/err"
@@ -58,7 +63,15 @@ if [ "$rc" != "$want" ]; then
     echo "FAIL: exit status $rc, expected $want"
     status=1
 fi
-if [ "$mode" = error ]; then
+if [ "$mode" = stderr ] || [ "$mode" = stderr-oracle ]; then
+    absdir=$(cd "$dir" && pwd -P)
+    sed "s|$absdir/||g" "$tmp/err" >"$tmp/err.n"
+    if ! cmp -s "$tmp/err.n" "$expected"; then
+        echo "FAIL: stderr differs from $shown"
+        diff "$expected" "$tmp/err.n" | head -40
+        status=1
+    fi
+elif [ "$mode" = error ]; then
     first=$(head -n 1 "$tmp/err")
     want_first=$(head -n 1 "$expected")
     if [ "$first" != "$want_first" ]; then

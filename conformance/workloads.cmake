@@ -5,6 +5,9 @@
 #                           skipped (77), never passed, when /usr/bin/python3 is absent (label oracle)
 #   workload.errors.<name>  bad input: exact first line of stderr (errors/<name>.stderr) and the exit
 #                           status listed in errors/MANIFEST.tsv                   (label workload)
+#   workload.tracebacks.<name>  the whole of stderr (tracebacks/<name>.stderr, CPython 3.11's with the case's
+#                           directory removed from its paths) and the exit status of tracebacks/MANIFEST.tsv;
+#                           oracle.tracebacks.<name> checks the file against /usr/bin/python3 (label oracle)
 # The driver is conformance/run_workload.sh.
 
 set(RH_WL_DRIVER ${CMAKE_CURRENT_SOURCE_DIR}/run_workload.sh)
@@ -66,6 +69,26 @@ foreach(line ${rh_wl_errors})
              COMMAND sh ${RH_WL_DRIVER} error ${RH_WL_BIN} ${CMAKE_CURRENT_SOURCE_DIR}/errors/${name}.py
                      ${CMAKE_CURRENT_SOURCE_DIR}/errors/${name}.stderr ${code} ${eprofile})
     set_tests_properties(workload.errors.${name} PROPERTIES LABELS "${RH_WL_LABELS}" TIMEOUT 60)
+  endif()
+endforeach()
+
+# Uncaught tracebacks printed whole (tracebacks/MANIFEST.tsv: name, exit status)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tracebacks/MANIFEST.tsv)
+file(STRINGS ${CMAKE_CURRENT_SOURCE_DIR}/tracebacks/MANIFEST.tsv rh_wl_tracebacks)
+foreach(line ${rh_wl_tracebacks})
+  string(REPLACE "\t" ";" fields "${line}")
+  list(GET fields 0 name)
+  list(GET fields 1 code)
+  if(NOT name STREQUAL "name")
+    set(tb ${CMAKE_CURRENT_SOURCE_DIR}/tracebacks/${name})
+    add_test(NAME workload.tracebacks.${name}
+             COMMAND sh ${RH_WL_DRIVER} stderr ${RH_WL_BIN} ${tb}.py ${tb}.stderr ${code} ${RH_WL_FLAG})
+    set_tests_properties(workload.tracebacks.${name} PROPERTIES LABELS "${RH_WL_LABELS}" SKIP_RETURN_CODE 77 TIMEOUT 60)
+    if(NOT REFHEAP_SANITIZE)
+      add_test(NAME oracle.tracebacks.${name}
+               COMMAND sh ${RH_WL_DRIVER} stderr-oracle ${RH_WL_ORACLE} ${tb}.py ${tb}.stderr ${code})
+      set_tests_properties(oracle.tracebacks.${name} PROPERTIES LABELS oracle SKIP_RETURN_CODE 77 TIMEOUT 60)
+    endif()
   endif()
 endforeach()
 

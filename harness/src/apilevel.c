@@ -46,6 +46,7 @@ static const api_entry api_table[] = {
     {"range", "count", 0x0302, 0},           /* 3.2: range.count/index (2.7's xrange has neither) */
     {"range", "index", 0x0302, 0},
     {"code", "co_lines", 0x030A, 0},         /* 3.10: PEP 626 */
+    {"traceback", "carets", 0x030B, 0},      /* 3.11: PEP 657's position lines under a traceback's source line */
     {"code", "co_positions", 0x030B, 0},     /* 3.11: PEP 657 */
     {"list", "clear", 0x0303, 0},            /* 3.3 */
     {"list", "copy", 0x0303, 0},

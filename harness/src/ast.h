@@ -28,6 +28,7 @@ typedef struct hx_tok {
     int line, col;
     char *text;        /* NAME / OP text; STRING: decoded UTF-8 bytes; INT/FLOAT: digits without '_' */
     size_t len;        /* bytes in text */
+    int end_line, end_col; /* just past its last source byte (1-based byte column, as col) */
 } hx_tok;
 
 /* A compile-time error: printed as "file:line:col: <msg>" and the run exits with status 2. */
@@ -91,6 +92,11 @@ typedef enum { K_NONE = 1, K_TRUE, K_FALSE, K_INT, K_FLOAT, K_STR, K_TUPLE, K_FR
  * variable read in a class body (the namespace first, then the cell: LOAD_CLASSDEREF) */
 typedef enum { SC_UNRESOLVED = 0, SC_FAST, SC_GLOBAL, SC_CLASS, SC_DEREF, SC_CLASSDEREF } hx_scope;
 
+/* Where an instruction's expression ends, and its columns (1-based byte columns: CPython's col_offset and
+ * end_col_offset + 1; 0 none): the position Python/compile.c's SET_LOC gives it (co_positions). The start
+ * line is co_lines'. */
+typedef struct hx_pos { int end_line, col, end_col; } hx_pos;
+
 typedef struct hx_node hx_node;
 struct hx_node {
     hx_nkind kind;
@@ -118,8 +124,9 @@ struct hx_node {
     int slot;
     /* functions / classes: the code unit */
     struct hx_code *code;
-    /* source text span of a top-level statement (for --report) */
-    int end_line;
+    /* where the node's source text ends: just past its last byte (1-based byte column, as col; CPython's
+     * end_lineno / end_col_offset + 1). 0 while the parser has not finished the node (parser.c span) */
+    int end_line, end_col;
     /* S_DEF / S_CLASS: the decorator expressions, first to last as written */
     hx_node **decos;
     int ndecos;
@@ -230,6 +237,7 @@ typedef struct hx_code {
     /* ---- the compiled unit (compile.c; freed with the unit) */
     hx_instr *co_code;       /* instructions (opcodes.h) */
     int *co_lines;           /* source line of each instruction word */
+    hx_pos *co_pos;          /* the rest of each instruction word's source position (co_positions) */
     int *co_handler;         /* exception-table entry of each instruction word (index in co_exc), -1: none */
     hx_handler *co_exc;
     int nexc, capexc;

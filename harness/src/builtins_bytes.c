@@ -131,7 +131,9 @@ static int codec_args(hx_interp *I, const char *fn, int argn, rh_object *enc, rh
      * nothing needs escaping: accepted for UTF-8, m_decode refusing the data it would have to escape */
     /* surrogatepass (pickle's save_str / load_binunicode) likewise: UTF-8 of the code points, surrogates
      * included, which is what refheap's UTF-8 encoder writes; a decode needing it is refused as above */
-    if (errs && !rh_str_eq_cstr(errs, "strict") &&
+    int lenient = errs && (rh_str_eq_cstr(errs, "replace") || rh_str_eq_cstr(errs, "ignore")) &&
+                  *c != CODEC_RAW_UNICODE_ESCAPE;
+    if (errs && !rh_str_eq_cstr(errs, "strict") && !lenient &&
         !(*c == CODEC_UTF8 && (rh_str_eq_cstr(errs, "surrogateescape") || rh_str_eq_cstr(errs, "surrogatepass")))) {
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "errors='%s' (refheap's codecs are strict only)", hx_cstr(I, errs));
         return -1;
@@ -203,6 +205,48 @@ static rh_object *encode_raw_unicode_escape(hx_interp *I, rh_object *s) {
     return r;
 }
 
+/* The well-formed UTF-8 sequence at p (rem bytes left): its length, or 0 when there is none, with *bad the
+ * length of its maximal subpart (the bytes one U+FFFD replaces: a lead byte and the continuation bytes
+ * that still fit it, as the decoder of Objects/stringlib/codecs.h reports errors) */
+static size_t utf8_valid(const unsigned char *p, size_t rem, size_t *bad) {
+    unsigned char b = p[0];
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF; /* the second byte's range (Unicode's Table 3-7) */
+    *bad = 1;
+    if (b < 0x80) return 1;
+    if (b >= 0xC2 && b <= 0xDF) need = 2;
+    else if (b >= 0xE0 && b <= 0xEF) need = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    else if (b >= 0xF0 && b <= 0xF4) need = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+    else return 0;
+    for (size_t k = 1; k < need; k++) {
+        if (k >= rem || p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xBF)) return 0;
+        *bad = k + 1;
+    }
+    return need;
+}
+
+/* PyUnicode_Decode with errors='replace' (U+FFFD for each maximal invalid subpart; ASCII: each byte past
+ * 0x7F) or 'ignore' (dropped), for UTF-8 and ASCII */
+static rh_object *decode_lenient(hx_interp *I, const char *d, size_t n, codec c, int replace) {
+    char *u = malloc(n * 3 + 1), *w = u;
+    if (!u) return rh_err_nomemory(I->rt), NULL;
+    const unsigned char *p = (const unsigned char *)d;
+    for (size_t i = 0; i < n;) {
+        size_t bad = 1, ok = c == CODEC_ASCII ? (p[i] < 0x80) : utf8_valid(p + i, n - i, &bad);
+        if (ok) {
+            memcpy(w, p + i, ok);
+            w += ok;
+            i += ok;
+            continue;
+        }
+        if (replace) w += put_utf8(w, 0xFFFD);
+        i += bad;
+    }
+    rh_object *r = rh_str_from_utf8(I->rt, u, (size_t)(w - u));
+    free(u);
+    return r;
+}
+
 /* PyUnicode_Decode for the codecs; a str */
 static rh_object *decode(hx_interp *I, const char *d, size_t n, codec c) {
     rh_runtime *rt = I->rt;
@@ -232,7 +276,7 @@ static rh_object *decode(hx_interp *I, const char *d, size_t n, codec c) {
 
 /* PyUnicode_AsEncodedString for the three codecs: a bytes from the encoded data
  * (PyBytes_FromStringAndSize: singletons for 0 and 1 byte). The str keeps no UTF-8 form. */
-static rh_object *encode(hx_interp *I, rh_object *s, codec c) {
+static rh_object *encode(hx_interp *I, rh_object *s, codec c, int lenient) {
     rh_runtime *rt = I->rt;
     size_t len = rh_str_len(s), limit = c == CODEC_ASCII ? 0x80 : 0x100;
     if (c == CODEC_RAW_UNICODE_ESCAPE) return encode_raw_unicode_escape(I, s);
@@ -247,8 +291,13 @@ static rh_object *encode(hx_interp *I, rh_object *s, codec c) {
     }
     char *buf = malloc(len + 1);
     if (!buf) abort();
+    size_t k = 0;
     for (size_t i = 0; i < len; i++) {
         uint32_t ch = rh_str_char_at(s, i);
+        if (ch >= limit && lenient) { /* errors='replace': '?'; 'ignore': nothing */
+            if (lenient == 'r') buf[k++] = '?';
+            continue;
+        }
         if (ch >= limit) {
             free(buf);
             const char *fmt = ch < 0x100 ? "\\x%02x" : ch < 0x10000 ? "\\u%04x" : "\\U%08x";
@@ -258,9 +307,9 @@ static rh_object *encode(hx_interp *I, rh_object *s, codec c) {
                        c == CODEC_ASCII ? "ascii" : "latin-1", esc, i, limit);
             return NULL;
         }
-        buf[i] = (char)ch;
+        buf[k++] = (char)ch;
     }
-    rh_object *r = rh_bytes_from(rt, buf, len);
+    rh_object *r = rh_bytes_from(rt, buf, k);
     free(buf);
     return r;
 }
@@ -272,13 +321,17 @@ rh_object *hx_str_encode(hx_interp *I, rh_object *self, rh_object **a, int n, ch
     rh_object *v[2];
     codec c;
     if (ARGS("encode", 0, 0, 2, kw_codec, v) || codec_args(I, "encode", 1, v[0], v[1], &c)) return NULL;
-    return encode(I, self, c);
+    int lenient = !v[1] ? 0 : rh_str_eq_cstr(v[1], "replace") ? 'r' : rh_str_eq_cstr(v[1], "ignore") ? 'i' : 0;
+    return encode(I, self, c, lenient);
 }
 
 FN(m_decode) {
     rh_object *v[2];
     codec c;
     if (ARGS("decode", 0, 0, 2, kw_codec, v) || codec_args(I, "decode", 1, v[0], v[1], &c)) return NULL;
+    int replace = v[1] && rh_str_eq_cstr(v[1], "replace");
+    if ((replace || (v[1] && rh_str_eq_cstr(v[1], "ignore"))) && (c == CODEC_UTF8 || c == CODEC_ASCII))
+        return decode_lenient(I, D(self), L(self), c, replace);
     rh_object *r = decode(I, D(self), L(self), c);
     if (!r && v[1] && (rh_str_eq_cstr(v[1], "surrogateescape") || rh_str_eq_cstr(v[1], "surrogatepass")) &&
         rh_err_occurred(I->rt) == RH_EXC_UNICODEDECODE)
@@ -920,8 +973,8 @@ static rh_object *construct(hx_interp *I, int want_ba, rh_object **a, int n, cha
         if (found || rh_err_occurred(rt)) return r;
     }
     if (rh_kind_of(src) == RH_K_STR && rh_runtime_profile(rt)->python2 && !enc && !errs) {
-        rh_object *b = encode(I, src, CODEC_LATIN1); /* 2.7: a str is its bytes (b'' literals: latin-1 code points) */
-        if (!b && rh_err_occurred(rt) == RH_EXC_UNICODEENCODE) { rh_err_clear(rt); b = encode(I, src, CODEC_UTF8); }
+        rh_object *b = encode(I, src, CODEC_LATIN1, 0); /* 2.7: a str is its bytes (b'' literals: latin-1 code points) */
+        if (!b && rh_err_occurred(rt) == RH_EXC_UNICODEENCODE) { rh_err_clear(rt); b = encode(I, src, CODEC_UTF8, 0); }
         rh_object *r = b ? rh_bytearray_from(rt, D(b), L(b)) : NULL;
         rh_xdecref(rt, b);
         return r;
@@ -930,7 +983,8 @@ static rh_object *construct(hx_interp *I, int want_ba, rh_object **a, int n, cha
         codec c;
         if (!enc) { rh_err_set(rt, RH_EXC_TYPE, "string argument without an encoding"); return NULL; }
         if (codec_args(I, name, 2, enc, errs, &c)) return NULL;
-        rh_object *b = encode(I, src, c);
+        int lenient = !errs ? 0 : rh_str_eq_cstr(errs, "replace") ? 'r' : rh_str_eq_cstr(errs, "ignore") ? 'i' : 0;
+        rh_object *b = encode(I, src, c, lenient);
         if (!b || !want_ba) return b;
         rh_object *r = rh_bytearray_from(rt, D(b), L(b));
         rh_decref(rt, b);

@@ -336,10 +336,6 @@ rh_object *hx_code_object(hx_interp *I, hx_code *c, rh_object *globals) {
 /* The source line of instruction word i of c, or 0 when it has none */
 static int word_line(const hx_code *c, int i) { return c->co_lines && c->co_lines[i] > 0 ? c->co_lines[i] : 0; }
 
-/* code.co_positions() (Objects/codeobject.c code_positions): one (line, end_line, column, end_column) per
- * 2-byte code unit, as traceback._get_code_position indexes it with tb_lasti // 2. refheap keeps each
- * instruction word's line only: the other three are None (docs/conformance.md), so the traceback module
- * prints no carets, as refheap's own traceback printing. */
 /* Appends (v0, v1, ...) of n new references (each may be NULL after a failed allocation: then nothing is
  * appended) to list l. 0 or -1. */
 static int append_tuple(rh_runtime *rt, rh_object *l, size_t n, rh_object **v) {
@@ -358,9 +354,9 @@ static int append_tuple(rh_runtime *rt, rh_object *l, size_t n, rh_object **v) {
 static rh_object *int_or_none(hx_interp *I, int64_t v) { return v ? rh_int_from_i64(I->rt, v) : newref(rh_none(I->rt)); }
 
 /* code.co_positions() (Objects/codeobject.c code_positions): one (line, end_line, column, end_column) per
- * 2-byte code unit, as traceback._get_code_position indexes it with tb_lasti // 2. refheap keeps each
- * instruction word's line only: the other three are None (docs/conformance.md), so the traceback module
- * prints no carets, as refheap's own traceback printing. */
+ * instruction word (CPython: per 2-byte code unit; traceback._get_code_position indexes it with
+ * tb_lasti // 2, and refheap's tb_lasti is twice the word index), the columns 0-based UTF-8 byte offsets;
+ * None where the compiler gave the instruction no columns */
 FN(code_positions) {
     (void)a, (void)kwn, (void)kwv;
     rh_runtime *rt = I->rt;
@@ -371,7 +367,10 @@ FN(code_positions) {
     hx_code *c = rh_code_unit(self);
     rh_object *l = rh_list_new(rt, 0);
     for (int i = 0; l && i < c->ncode; i++) {
-        rh_object *v[4] = {int_or_none(I, word_line(c, i)), int_or_none(I, 0), int_or_none(I, 0), int_or_none(I, 0)};
+        hx_pos p = c->co_pos ? c->co_pos[i] : (hx_pos){0, 0, 0};
+        rh_object *v[4] = {int_or_none(I, word_line(c, i)), int_or_none(I, p.end_line),
+                           p.end_line ? rh_int_from_i64(rt, p.col - 1) : newref(rh_none(rt)),
+                           p.end_line ? rh_int_from_i64(rt, p.end_col - 1) : newref(rh_none(rt))};
         if (append_tuple(rt, l, 4, v) != 0) rh_setref(rt, &l, NULL);
     }
     rh_object *it = l ? rh_getiter(rt, l) : NULL;

@@ -47,7 +47,8 @@ typedef struct cg {
     hx_interp *I;
     hx_code *c;
     hx_cerr *err;
-    int line;
+    int line;          /* the source position instructions get now (compile.c's u_lineno, u_col_offset, */
+    hx_pos pos;        /* u_end_lineno, u_end_col_offset): the expression or statement being compiled */
     int depth, maxdepth;
     int aux, maxaux;   /* loop slots in use / needed (2 words each) */
     fblock blocks[RH_MAXBLOCKS];
@@ -75,6 +76,20 @@ static void fail(cg *g, hx_node *n, const char *msg) {
     g->failed = 1;
 }
 
+/* SET_LOC: the instructions emitted next are at node n (columns unknown for a node the parser did not
+ * end: a pattern, a node made by the compiler) */
+typedef struct cgloc { int line; hx_pos pos; } cgloc;
+static cgloc set_loc(cg *g, const hx_node *n) {
+    cgloc old = {g->line, g->pos};
+    if (n->line > 0) g->line = n->line;
+    g->pos = n->end_line ? (hx_pos){n->end_line, n->col, n->end_col} : (hx_pos){0, 0, 0};
+    return old;
+}
+static void restore_loc(cg *g, cgloc old) {
+    g->line = old.line;
+    g->pos = old.pos;
+}
+
 static void adjust(cg *g, int delta) {
     g->depth += delta;
     if (g->depth > g->maxdepth) g->maxdepth = g->depth;
@@ -88,10 +103,12 @@ static int word(cg *g, hx_instr w) {
         c->co_code = realloc(c->co_code, (size_t)c->capcode * sizeof *c->co_code);
         c->co_lines = realloc(c->co_lines, (size_t)c->capcode * sizeof *c->co_lines);
         c->co_handler = realloc(c->co_handler, (size_t)c->capcode * sizeof *c->co_handler);
-        if (!c->co_code || !c->co_lines || !c->co_handler) abort();
+        c->co_pos = realloc(c->co_pos, (size_t)c->capcode * sizeof *c->co_pos);
+        if (!c->co_code || !c->co_lines || !c->co_handler || !c->co_pos) abort();
     }
     c->co_code[c->ncode] = w;
     c->co_lines[c->ncode] = g->line;
+    c->co_pos[c->ncode] = g->pos;
     c->co_handler[c->ncode] = g->nh ? g->hstack[g->nh - 1] : -1;
     return c->ncode++;
 }
@@ -281,8 +298,11 @@ static void call(cg *g, hx_node *n) {
     /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made) */
     if (n->a->kind == E_ATTR && !star) {
         expr(g, n->a->a);
+        int line = g->line; /* LOAD_METHOD at the call's position, on the attribute's last line */
+        if (n->a->end_line) g->line = n->a->end_line;
         emit(g, HX_LOAD_METHOD, (uint32_t)name_index(g, n->a->name_obj));
         word(g, (hx_instr)mcache_index(g));
+        g->line = line;
     } else {
         expr(g, n->a);
         emit(g, HX_PUSH_NULL, 0);
@@ -650,8 +670,17 @@ static void await_top(cg *g, uint32_t where) {
     yield_from_loop(g);
 }
 
+static void expr1(cg *g, hx_node *n);
+
+/* compiler_visit_expr: n's instructions are at n's position */
 static void expr(cg *g, hx_node *n) {
     if (g->failed) return;
+    cgloc old = set_loc(g, n);
+    expr1(g, n);
+    restore_loc(g, old);
+}
+
+static void expr1(cg *g, hx_node *n) {
     switch (n->kind) {
     case E_CONST: emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, n->cst)); return;
     case E_NAME: load_name(g, n); return;
@@ -742,7 +771,11 @@ static void expr(cg *g, hx_node *n) {
         store(g, n->a);
         return;
     case E_LAMBDA: make_function(g, n, n->code, n->name_obj); return;
-    case E_ATTR: expr(g, n->a); attr_op(g, HX_LOAD_ATTR, n->name_obj); return;
+    case E_ATTR: /* LOAD_ATTR at the attribute's last line (3.11's compiler_visit_expr1) */
+        expr(g, n->a);
+        g->line = n->end_line ? n->end_line : g->line;
+        attr_op(g, HX_LOAD_ATTR, n->name_obj);
+        return;
     case E_SLICE: { /* compiler_slice: start and stop (None when absent), the step when given */
         hx_node *parts[3] = {n->a, n->b, n->c};
         for (int k = 0; k < 3; k++) {
@@ -768,9 +801,18 @@ static void expr(cg *g, hx_node *n) {
 
 /* ---------------------------------------------------------------- targets */
 
-/* Store the value on top of the stack into target t (consumes it). */
+static void store1(cg *g, hx_node *t);
+
+/* Store the value on top of the stack into target t (consumes it), at t's position (a target is visited
+ * as an expression in a Store context) */
 static void store(cg *g, hx_node *t) {
     if (g->failed) return;
+    cgloc old = set_loc(g, t);
+    store1(g, t);
+    restore_loc(g, old);
+}
+
+static void store1(cg *g, hx_node *t) {
     switch (t->kind) {
     case E_NAME: store_name(g, t); return;
     case E_ATTR: expr(g, t->a); attr_op(g, HX_STORE_ATTR, t->name_obj); return;
@@ -798,7 +840,14 @@ static void store(cg *g, hx_node *t) {
     }
 }
 
+static void delete1(cg *g, hx_node *t);
 static void delete(cg *g, hx_node *t) {
+    cgloc old = set_loc(g, t);
+    delete1(g, t);
+    restore_loc(g, old);
+}
+
+static void delete1(cg *g, hx_node *t) {
     switch (t->kind) {
     case E_NAME: delete_name(g, t); return;
     case E_ATTR: expr(g, t->a); emit(g, HX_DELETE_ATTR, (uint32_t)name_index(g, t->name_obj)); return;
@@ -842,34 +891,48 @@ static void assign(cg *g, hx_node *s) {
 static void augassign(cg *g, hx_node *s) {
     hx_node *t = s->a;
     uint32_t op = (uint32_t)s->op + 256;
+    cgloc at_stmt;
     switch (t->kind) {
     case E_NAME:
+        at_stmt = set_loc(g, t);
         load_name(g, t);
+        restore_loc(g, at_stmt);
         expr(g, s->b);
         emit(g, HX_BINARY_OP, op);
+        set_loc(g, t);
         store_name(g, t);
+        restore_loc(g, at_stmt);
         return;
     case E_ATTR:
+        at_stmt = set_loc(g, t);
         expr(g, t->a);
         emit(g, HX_COPY, 1);
+        if (t->end_line) g->line = t->end_line;
         attr_op(g, HX_LOAD_ATTR, t->name_obj);
+        restore_loc(g, at_stmt);
         expr(g, s->b);
         emit(g, HX_BINARY_OP, op);
+        set_loc(g, t);
         emit(g, HX_SWAP, 2);
         attr_op(g, HX_STORE_ATTR, t->name_obj);
+        restore_loc(g, at_stmt);
         return;
     case E_SUBSCR:
         if (t->b->kind == E_SLICE) { fail(g, t, "unsupported: augmented slice assignment"); return; }
+        at_stmt = set_loc(g, t);
         expr(g, t->a);
         expr(g, t->b);
         emit(g, HX_COPY, 2);
         emit(g, HX_COPY, 2);
         emit(g, HX_BINARY_SUBSCR, 0);
+        restore_loc(g, at_stmt);
         expr(g, s->b);
         emit(g, HX_BINARY_OP, op);
+        set_loc(g, t);
         emit(g, HX_SWAP, 3);
         emit(g, HX_SWAP, 2);
         emit(g, HX_STORE_SUBSCR, 0);
+        restore_loc(g, at_stmt);
         return;
     default: fail(g, t, "syntax error: illegal expression for augmented assignment"); return;
     }
@@ -900,7 +963,7 @@ static void add_break(cg *g, fblock *l, int at) {
  * breaks jump past the else clause. */
 static void finish_loop(cg *g, hx_node *s) {
     fblock l = g->blocks[--g->nblocks];
-    g->line = s->line;
+    set_loc(g, s);
     body(g, s->items2, s->n2);
     for (int i = 0; i < l.nbreaks; i++) patch(g, l.breaks[i], here(g));
     free(l.breaks);
@@ -1048,7 +1111,7 @@ static void async_for_stmt(cg *g, hx_node *s) {
     body(g, s->items, s->n);
     patch(g, emit(g, HX_JUMP, 0), head);
     handler_here(g, h);                              /* [aiter, exc] */
-    g->line = s->line;
+    set_loc(g, s);
     emit(g, HX_END_ASYNC_FOR, 0);
     finish_loop(g, s);
 }
@@ -1124,7 +1187,7 @@ static void try_except(cg *g, hx_node *s) {
     if (!push_block(g, s, FB_EXC_HANDLER, 0)) return;
     for (int i = 0; i < s->n2 && !g->failed; i++) {
         hx_node *h = s->items2[i];
-        g->line = h->line;
+        set_loc(g, h);
         if (!h->a && i < s->n2 - 1) { fail(g, h, "syntax error: default 'except:' must be last"); break; }
         int j_next = -1;
         if (h->a) {
@@ -1243,7 +1306,7 @@ static void with_stmt(cg *g, hx_node *s) {
     body(g, s->items, s->n);
     g->nblocks--;
     pop_block(g);
-    g->line = s->line;
+    set_loc(g, s);
     call_exit_with_nones(g);
     if (async) await_top(g, 2);
     emit(g, HX_POP_TOP, 0);
@@ -1657,7 +1720,7 @@ static void pattern_or(cg *g, hx_node *p, pctx *pc) {
 /* compiler_pattern */
 static void pattern(cg *g, hx_node *p, pctx *pc) {
     if (g->failed) return;
-    g->line = p->line;
+    g->line = p->line, g->pos = (hx_pos){0, 0, 0};
     g->ploc = p;
     switch (p->kind) {
     case P_VALUE:
@@ -1713,7 +1776,7 @@ static void match_stmt(cg *g, hx_node *s) {
     for (int i = 0; i < cases - has_default && !g->failed; i++) {
         hx_node *m = s->items[i];
         int keep = i != cases - has_default - 1;
-        g->line = m->a->line;
+        g->line = m->a->line, g->pos = (hx_pos){0, 0, 0};
         g->depth = d0 + 1;
         if (keep) emit(g, HX_COPY, 1);
         pctx pc = {0};
@@ -1723,7 +1786,7 @@ static void match_stmt(cg *g, hx_node *s) {
         for (int k = 0; k < pc.nstores && !g->failed; k++) store_name(g, pc.stores[k]);
         free(pc.stores);
         if (m->b && !g->failed) {
-            g->line = m->b->line; /* compiler_jump_if at the guard's location */
+            g->line = m->b->line, g->pos = (hx_pos){0, 0, 0}; /* compiler_jump_if at the guard's location */
             expr(g, m->b);
             int at = emit(g, HX_POP_JUMP_IF_FALSE, 0);
             if (!pc.nfail) {
@@ -1736,7 +1799,7 @@ static void match_stmt(cg *g, hx_node *s) {
         if (keep) emit(g, HX_POP_TOP, 0);
         body(g, m->items, m->n);
         ends[nends++] = emit(g, HX_JUMP, 0);
-        g->line = m->a->line;
+        g->line = m->a->line, g->pos = (hx_pos){0, 0, 0};
         emit_fail_pop(g, &pc);
         if (g->failed) {
             for (int k = 0; k < pc.nfail; k++) free(pc.fail_pop[k].at);
@@ -1745,10 +1808,10 @@ static void match_stmt(cg *g, hx_node *s) {
     }
     g->depth = d0 + (has_default ? 0 : 0);
     if (has_default && !g->failed) {
-        g->line = last->a->line;
+        g->line = last->a->line, g->pos = (hx_pos){0, 0, 0};
         emit(g, HX_NOP, 0);
         if (last->b) {
-            g->line = last->b->line;
+            g->line = last->b->line, g->pos = (hx_pos){0, 0, 0};
             expr(g, last->b);
             ends[nends++] = emit(g, HX_POP_JUMP_IF_FALSE, 0);
         }
@@ -1761,7 +1824,7 @@ static void match_stmt(cg *g, hx_node *s) {
 
 static void stmt(cg *g, hx_node *s) {
     if (g->failed) return;
-    g->line = s->line;
+    set_loc(g, s);
     if (g->check_gc) emit(g, HX_HX_CHECK_GC, 0);
     switch (s->kind) {
     case S_EXPR:
@@ -1865,7 +1928,7 @@ static void import_stmt(cg *g, hx_node *s) {
 
 static void body(cg *g, hx_node **b, int nb) {
     for (int i = 0; i < nb && !g->failed; i++) {
-        if (g->top) { g->line = b[i]->line; emit(g, HX_HX_STMT_BEGIN, (uint32_t)i); }
+        if (g->top) { set_loc(g, b[i]); emit(g, HX_HX_STMT_BEGIN, (uint32_t)i); }
         int top = g->top;
         g->top = 0;
         stmt(g, b[i]);

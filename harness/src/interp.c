@@ -43,18 +43,18 @@ const char *hx_tname(rh_object *o) {
 
 /* ---------------------------------------------------------------- traceback */
 
-/* the source line `line` of src, stripped of indentation, into out */
-static void source_line(const char *src, size_t srclen, int line, char *out, size_t n) {
+/* Source line `line` of src: *len bytes at the result, without its line ending (a universal-newlines read
+ * ends a line at \n, \r\n or \r), or NULL past the end */
+static const char *source_line(const char *src, size_t srclen, int line, size_t *len) {
     const char *p = src, *end = src + srclen;
-    out[0] = 0;
-    if (!p) return;
+    if (!p || line < 1) return NULL;
     for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n') l++;
-    while (p < end && (*p == ' ' || *p == '\t')) p++;
-    size_t k = 0;
-    while (p < end && *p != '\n' && *p != '\r' && k + 1 < n) out[k++] = *p++;
-    while (k > 0 && (out[k - 1] == ' ' || out[k - 1] == '\t')) k--;
-    out[k] = 0;
+        if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'))) l++;
+    if (p >= end) return NULL;
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r') e++;
+    *len = (size_t)(e - p);
+    return p;
 }
 
 /* Where an exception is being printed (Python/pythonrun.c struct exception_print_context): the exception group
@@ -100,7 +100,6 @@ static void emit_margin(print_ctx *c, const char *margin, const char *fmt, ...) 
 #define TB_LIMIT 1000
 #define TB_RECURSIVE_CUTOFF 3
 static void print_tb(hx_interp *I, print_ctx *c, rh_object *tb) {
-    char text[256];
     long depth = 0;
     for (rh_object *t = tb; t; t = rh_tb_next(t)) depth++;
     for (; tb && depth > TB_LIMIT; tb = rh_tb_next(tb)) depth--;
@@ -123,8 +122,16 @@ static void print_tb(hx_interp *I, print_ctx *c, rh_object *tb) {
         const hx_modfile *mf = hx_imports_file_of_globals(I, rh_frame_globals(rh_tb_frame(tb)));
         const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
         emit(c, "  File \"%s\", line %d, in %s\n", path, line, rh_str_utf8(I->rt, name, NULL));
-        source_line(mf ? mf->src : I->src, mf ? mf->len : I->srclen, line, text, sizeof text);
-        if (text[0]) emit(c, "    %s\n", text);
+        /* display_source_line_with_margin: the line without its indentation (its trailing blanks kept), then
+         * tb_displayline's position line */
+        size_t len = 0, lead = 0;
+        const char *text = source_line(mf ? mf->src : I->src, mf ? mf->len : I->srclen, line, &len);
+        while (text && lead < len && (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '\f')) lead++;
+        if (!text) continue;
+        emit(c, "    %.*s\n", (int)(len - lead), text + lead);
+        char *carets = hx_caret_line(I, rh_frame_unit(rh_tb_frame(tb)), rh_tb_lasti(tb), text, len);
+        if (carets) emit(c, "%s\n", carets);
+        free(carets);
     }
     if (cnt > TB_RECURSIVE_CUTOFF) {
         long more = cnt - TB_RECURSIVE_CUTOFF;

@@ -355,6 +355,11 @@ int hx_builtins_fmt_init(hx_interp *I);                             /* binds for
 rh_object *hx_join_strs(hx_interp *I, rh_object **items, int n);   /* BUILD_STRING (items borrowed): new ref */
 /* apilevel.c: does `owner.name` exist in the Python version `version` (rh_profile.version_hex)? */
 int hx_api_exists(uint32_t version, const char *owner, const char *name);
+/* carets.c: the position line (3.11's `^^^^` / `~~^~~`) under source line `line` (len bytes, no newline)
+ * for instruction word `at` of unit c, without indentation margin or newline; NULL when none is drawn
+ * (the profile's version has none, no position, or it would underline the whole line). malloc'd. */
+char *hx_caret_line(hx_interp *I, const hx_code *c, int at, const char *line, size_t len);
+
 #define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
 
 /* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */

@@ -38,6 +38,7 @@ typedef struct lexer {
     int nindent;
     hx_tok *toks;
     int ntok, cap;
+    int nended;  /* tokens whose end position is set (stamp_ends) */
     hx_cerr *err;
     int bytes;   /* lexing a bytes literal: \x and octal escapes are byte values, no \u \U \N, ASCII only */
 } lexer;
@@ -58,7 +59,7 @@ static void push(lexer *L, hx_tokkind k, int line, int col, char *text, size_t l
         L->toks = realloc(L->toks, (size_t)L->cap * sizeof *L->toks);
         if (!L->toks) abort();
     }
-    L->toks[L->ntok++] = (hx_tok){k, line, col, text, len};
+    L->toks[L->ntok++] = (hx_tok){k, line, col, text, len, 0, 0};
 }
 
 static int peekc(lexer *L, size_t off) { return L->pos + off < L->len ? (unsigned char)L->s[L->pos + off] : 0; }
@@ -355,11 +356,20 @@ static int lex_op(lexer *L) {
     return -1;
 }
 
+/* The tokens pushed since the last call end here: called before anything after a token is skipped */
+static void stamp_ends(lexer *L) {
+    for (; L->nended < L->ntok; L->nended++) {
+        L->toks[L->nended].end_line = L->line;
+        L->toks[L->nended].end_col = col_of(L, L->pos);
+    }
+}
+
 static int is_id_start(int c) { return isalpha(c) || c == '_'; }
 static int is_id_char(int c) { return isalnum(c) || c == '_'; }
 
 static int lex_line_tokens(lexer *L) {
     for (;;) {
+        stamp_ends(L);
         int c = peekc(L, 0);
         if (L->pos >= L->len) return 0;
         if (c == ' ' || c == '\t' || c == '\f' || c == '\r') { L->pos++; continue; }
@@ -465,6 +475,7 @@ hx_tok *hx_lex(const char *src, size_t len, int *ntok, hx_cerr *err) {
     if (L.ntok && L.toks[L.ntok - 1].kind != T_NEWLINE) push(&L, T_NEWLINE, L.line, col_of(&L, L.pos), NULL, 0);
     while (L.nindent > 1) { L.nindent--; push(&L, T_DEDENT, L.line, 1, NULL, 0); }
     push(&L, T_EOF, L.line, 1, NULL, 0);
+    stamp_ends(&L);
     *ntok = L.ntok;
     return L.toks;
 fail:

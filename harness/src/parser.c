@@ -111,11 +111,16 @@ static hx_node *mk(hx_nkind k, hx_tok *t) {
     return n;
 }
 
-/* A node of kind k that starts where its first operand a starts (binary operators, chains, if-expressions). */
+/* A node of kind k that starts where its first operand a starts (binary operators, chains, if-expressions);
+ * at_start() moves it to its rule's first token, a parenthesis before the operand included */
 static hx_node *mk_over(hx_nkind k, hx_tok *t, hx_node *a) {
     hx_node *n = mk(k, t);
     n->line = a->line;
     n->col = a->col;
+    return n;
+}
+static hx_node *at_start(hx_node *n, const hx_tok *start) {
+    if (n) n->line = start->line, n->col = start->col;
     return n;
 }
 
@@ -124,6 +129,29 @@ static hx_node *mk_binop(hx_tok *t, int op, hx_node *a, hx_node *b) {
     n->op = op;
     n->a = a;
     n->b = b;
+    return n;
+}
+
+/* Ends node n (if not NULL and not ended yet) where the last token taken ends: every parse function
+ * that makes a node ends it once its last token is taken (a node passed through, such as a parenthesised
+ * expression, keeps the end it got where it was made). Returns n. */
+static hx_node *fin(parser *P, hx_node *n) {
+    if (n && !n->end_line && P->i > 0) {
+        n->end_line = P->t[P->i - 1].end_line;
+        n->end_col = P->t[P->i - 1].end_col;
+    }
+    return n;
+}
+
+/* A statement ends with its last token that is not a NEWLINE, INDENT or DEDENT (a compound statement:
+ * the end of its last body statement, as CPython's end_lineno / end_col_offset) */
+static hx_node *fin_stmt(parser *P, hx_node *n) {
+    int j = P->i - 1;
+    while (j > 0 && (P->t[j].kind == T_NEWLINE || P->t[j].kind == T_INDENT || P->t[j].kind == T_DEDENT)) j--;
+    if (n && j >= 0) {
+        n->end_line = P->t[j].end_line;
+        n->end_col = P->t[j].end_col;
+    }
     return n;
 }
 
@@ -220,6 +248,7 @@ void hx_code_free(hx_code *c) {
     free(c->qualname);
     free(c->co_code);
     free(c->co_lines);
+    free(c->co_pos);
     free(c->co_handler);
     free(c->co_exc);
     free(c->co_consts);
@@ -274,7 +303,7 @@ static hx_node *p_star_item(parser *P, int named) {
     P->i++;
     hx_node *s = mk(E_STAR, t);
     if (!(s->a = p_bor(P))) { free(s); return NULL; }
-    return s;
+    return fin(P, s);
 }
 
 /* A starred first element followed by `for`: invalid_comprehension's message */
@@ -301,15 +330,15 @@ static hx_node *p_yield(parser *P) {
         P->i++;
         hx_node *n = mk(E_YIELDFROM, t);
         if (!(n->a = p_test(P))) { free(n); return NULL; }
-        return n;
+        return fin(P, n);
     }
     hx_node *n = mk(E_YIELD, t);
     hx_tok *c = cur(P);
     if (c->kind == T_NEWLINE || c->kind == T_EOF || is_op(c, ")") || is_op(c, ";") || is_op(c, "=") ||
         is_op(c, "]") || is_op(c, "}"))
-        return n;
+        return fin(P, n);
     if (!(n->a = p_testlist(P))) { free(n); return NULL; }
-    return n;
+    return fin(P, n);
 }
 
 static int is_strtok(const hx_tok *t) { return t->kind == T_STRING || t->kind == T_FSTRING || t->kind == T_RFSTRING; }
@@ -387,7 +416,26 @@ static hx_node *f_expr(parser *P, hx_tok *t, const char *s, size_t n) {
     hx_tok *toks = hx_lex(src, n + 2, &ntok, &err);
     free(src);
     if (!toks) { hx_cerr_set(P->err, t->line, t->col, "%s", err.msg); return NULL; }
-    for (int i = 0; i < ntok; i++) { toks[i].line = t->line; toks[i].col = t->col; }
+    /* Where the field's tokens are in the source (fstring_find_expr_location; the parse of "(expr)" puts the
+     * '(' where the '{' is): on a one-line f-string, the body starts after the prefix and the opening quote
+     * (the token's extra length is prefix + 2 quotes: 3 f"", 4 rf"", 7 f'''''', 8 rf''''''); otherwise each
+     * of the field's nodes spans the whole f-string */
+    long extra = (long)t->end_col - t->col - (long)t->len, q = extra >= 7 ? 3 : 1;
+    int exact = t->line == t->end_line && s >= t->text && s + n <= t->text + t->len && extra - 2 * q >= 1 &&
+                extra - 2 * q <= 2;
+    int base = exact ? t->col + (int)(extra - 2 * q + q) + (int)(s - t->text) - 2 : 0;
+    for (int i = 0; i < ntok; i++) {
+        if (exact && toks[i].line == 1 && toks[i].end_line == 1) {
+            toks[i].line = toks[i].end_line = t->line;
+            toks[i].col += base;
+            toks[i].end_col += base;
+            continue;
+        }
+        toks[i].line = t->line;
+        toks[i].col = t->col;
+        toks[i].end_line = t->end_line;
+        toks[i].end_col = t->end_col;
+    }
     parser Q = *P;
     Q.t = toks;
     Q.n = ntok;
@@ -521,7 +569,10 @@ static hx_node *p_bytes(parser *P) {
     return n;
 }
 
-static hx_node *p_atom(parser *P) {
+static hx_node *p_atom1(parser *P);
+static hx_node *p_atom(parser *P) { return fin(P, p_atom1(P)); }
+
+static hx_node *p_atom1(parser *P) {
     hx_tok *t = cur(P);
     if (failed(P)) return NULL;
     if (t->kind == T_NAME) {
@@ -807,6 +858,7 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
             P->i++;
             hx_node *s = mk(E_DSTAR, at);
             if (!(s->a = p_test(P))) { free(s); break; }
+            fin(P, s);
             kwn = realloc(kwn, (size_t)(kwv.n + 1) * sizeof *kwn);
             if (!kwn) abort();
             kwn[kwv.n] = NULL;
@@ -816,6 +868,7 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
             P->i++;
             hx_node *s = mk(E_STAR, at);
             s->a = p_test(P);
+            fin(P, s);
             nv_push(&args, s);
             if (!s->a) break;
         } else if (at->kind == T_NAME && is_op(peek_at(P, 1), "=")) {
@@ -841,6 +894,9 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
                 if (args.n || kwv.n) { syntax(P, cur(P), "Generator expression must be parenthesized"); hx_node_free(v); break; }
                 hx_node *g = p_genexp_tail(P, v, at, ")");
                 if (!g) break;
+                g->line = t->line; /* genexp: '(' ... ')', the call's parentheses */
+                g->col = t->col;
+                fin(P, g);
                 nv_push(&args, g);
                 P->i--; /* the ')' is taken below */
                 break;
@@ -851,7 +907,7 @@ static hx_node *p_call_args(parser *P, hx_node *fn, hx_tok *t) {
         P->i++;
     }
     n->kwnames = kwn;
-    return p_close(P, n, &args, &kwv, ")");
+    return fin(P, p_close(P, n, &args, &kwv, ")"));
 }
 
 static int at_close_bracket(parser *P) { return is_op(cur(P), "]"); }
@@ -873,6 +929,7 @@ static hx_node *p_subscript_item(parser *P) {
         if (!lo || !is_op(cur(P), ":")) return lo;
     }
     hx_node *s = mk(E_SLICE, cur(P));
+    if (lo) s->line = lo->line, s->col = lo->col;
     s->a = lo;
     P->i++;
     if (!is_op(cur(P), "]") && !is_op(cur(P), ":") && !is_op(cur(P), ",")) s->b = p_test(P);
@@ -880,7 +937,7 @@ static hx_node *p_subscript_item(parser *P) {
         P->i++;
         if (!is_op(cur(P), "]") && !is_op(cur(P), ",")) s->c = p_test(P);
     }
-    return s;
+    return fin(P, s);
 }
 
 static hx_node *p_subscript(parser *P, hx_node *obj, hx_tok *t) {
@@ -889,13 +946,16 @@ static hx_node *p_subscript(parser *P, hx_node *obj, hx_tok *t) {
     P->i++; /* [ */
     hx_node *first = p_subscript_item(P);
     if (!first) { hx_node_free(n); return NULL; }
-    if (!failed(P) && is_op(cur(P), ",")) /* a tuple of items, slices among them: x[1:2, 3] */
-        n->b = p_seq_tail(P, mk(E_TUPLE, cur(P)), first, at_comma, at_close_bracket, p_subscript_item);
-    else
+    if (!failed(P) && is_op(cur(P), ",")) { /* a tuple of items, slices among them: x[1:2, 3] */
+        hx_node *tu = mk(E_TUPLE, cur(P));
+        tu->line = first->line;
+        tu->col = first->col;
+        n->b = fin(P, p_seq_tail(P, tu, first, at_comma, at_close_bracket, p_subscript_item));
+    } else
         n->b = first;
     if (failed(P) || expect_op(P, "]") != 0) { hx_node_free(n); return NULL; }
     mark_subscript_ellipsis(n->b);
-    return n;
+    return fin(P, n);
 }
 
 static hx_node *p_atom_expr(parser *P) {
@@ -920,7 +980,7 @@ static hx_node *p_atom_expr(parser *P) {
             a->line = t->line;
             a->col = t->col;
             P->i++;
-            e = a;
+            e = fin(P, a);
         } else break;
     }
     return e;
@@ -939,17 +999,18 @@ static hx_node *p_power(parser *P) {
         w->a = p_power(P);
         leave(P);
         if (!w->a) { free(w); return NULL; }
-        return w;
+        return fin(P, w);
     }
     hx_node *a = p_atom_expr(P);
     if (a && is_op(cur(P), "**")) {
+        hx_tok *st = t;
         hx_tok *ot = cur(P);
         P->i++;
         if (enter(P)) { hx_node_free(a); return NULL; }
         hx_node *b = p_factor(P);
         leave(P);
         if (!b) { hx_node_free(a); return NULL; }
-        return mk_binop(ot, OP_POW, a, b);
+        return fin(P, at_start(mk_binop(ot, OP_POW, a, b), st));
     }
     return a;
 }
@@ -964,7 +1025,7 @@ static hx_node *p_prefixed(parser *P, hx_nkind k, hx_tok *t, hx_node *(*sub)(par
     if (!a) return NULL;
     hx_node *n = mk(k, t);
     n->a = a;
-    return n;
+    return fin(P, n);
 }
 
 static hx_node *p_factor(parser *P) {
@@ -990,6 +1051,7 @@ static const binlevel levels[] = {
 
 static hx_node *p_binlevel(parser *P, int lv) {
     if (lv == (int)(sizeof levels / sizeof levels[0])) return p_factor(P);
+    hx_tok *st = cur(P);
     hx_node *a = p_binlevel(P, lv + 1);
     while (a && !failed(P)) {
         hx_tok *t = cur(P);
@@ -1000,7 +1062,7 @@ static hx_node *p_binlevel(parser *P, int lv) {
         P->i++;
         hx_node *b = p_binlevel(P, lv + 1);
         if (!b) { hx_node_free(a); return NULL; }
-        a = mk_binop(t, code, a, b);
+        a = fin(P, at_start(mk_binop(t, code, a, b), st));
     }
     return a;
 }
@@ -1027,12 +1089,13 @@ static int comp_op(parser *P) {
 }
 
 static hx_node *p_comparison(parser *P) {
+    hx_tok *st = cur(P);
     hx_node *a = p_bor(P);
     if (!a) return NULL;
     hx_tok *t = cur(P);
     int op = comp_op(P);
     if (!op) return a;
-    hx_node *n = mk_over(E_COMPARE, t, a);
+    hx_node *n = at_start(mk_over(E_COMPARE, t, a), st);
     nvec v = {0};
     nv_push(&v, a);
     int *ops = NULL, nops = 0;
@@ -1049,7 +1112,7 @@ static hx_node *p_comparison(parser *P) {
     n->n = v.n;
     n->ops = ops;
     if (failed(P)) { hx_node_free(n); return NULL; }
-    return n;
+    return fin(P, n);
 }
 
 static hx_node *p_not(parser *P) {
@@ -1065,11 +1128,12 @@ static hx_node *p_and(parser *P);
 static hx_node *p_boolop(parser *P, int isor) {
     hx_node *(*operand)(parser *) = isor ? p_and : p_not;
     int (*sep)(parser *) = isor ? at_or : at_and;
+    hx_tok *st = cur(P);
     hx_node *a = operand(P);
     if (!a || !sep(P)) return a;
-    hx_node *n = mk_over(E_BOOLOP, cur(P), a);
+    hx_node *n = at_start(mk_over(E_BOOLOP, cur(P), a), st);
     n->op = isor ? BOOL_OR : BOOL_AND;
-    return p_seq_tail(P, n, a, sep, NULL, operand);
+    return fin(P, p_seq_tail(P, n, a, sep, NULL, operand));
 }
 
 static hx_node *p_and(parser *P) { return p_boolop(P, 0); }
@@ -1099,7 +1163,9 @@ static hx_node *p_lambda(parser *P) {
     r->a = p_test(P);
     P->fcode = sfc;
     if (!r->a) { hx_node_free(n); return NULL; }
-    return n;
+    fin(P, r);
+    r->line = r->a->line, r->col = r->a->col; /* the body's return is at the body expression */
+    return fin(P, n);
 }
 
 static hx_node *p_walrus(parser *P, hx_node *target);
@@ -1115,11 +1181,12 @@ static hx_node *p_test(parser *P) {
         return l;
     }
     if (unsupported_expr_kw(P)) { leave(P); return NULL; }
+    hx_tok *st = cur(P);
     hx_node *a = p_or(P);
     if (a && is_kw(cur(P), "if")) {
         hx_tok *t = cur(P);
         P->i++;
-        hx_node *n = mk_over(E_IFEXP, t, a);
+        hx_node *n = at_start(mk_over(E_IFEXP, t, a), st);
         n->a = a;
         n->b = p_or(P);
         if (n->b && !is_kw(cur(P), "else")) syntax(P, cur(P), "expected 'else' after 'if' expression");
@@ -1128,7 +1195,7 @@ static hx_node *p_test(parser *P) {
             n->c = p_test(P);
         }
         if (failed(P)) { hx_node_free(n); leave(P); return NULL; }
-        a = n;
+        a = fin(P, n);
     }
     if (a && is_op(cur(P), ":=")) {
         if (walrus_ok) a = p_walrus(P, a);
@@ -1162,7 +1229,7 @@ static hx_node *p_walrus(parser *P, hx_node *target) {
     hx_node *n = mk_over(E_NAMED, t, target);
     n->a = target;
     if (!(n->b = p_test(P))) { hx_node_free(n); return NULL; }
-    return n;
+    return fin(P, n);
 }
 
 /* After a testlist's trailing comma: end of statement, an assignment operator, or a closing ')' ':' ';'. */
@@ -1180,7 +1247,7 @@ static hx_node *p_testlist(parser *P) {
     hx_tok *t = cur(P);
     hx_node *a = p_testlist_item(P);
     if (!a || !is_op(cur(P), ",")) return a;
-    return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_testlist_end, p_testlist_item);
+    return fin(P, p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_testlist_end, p_testlist_item));
 }
 
 static int at_in(parser *P) { return is_kw(cur(P), "in"); }
@@ -1193,14 +1260,14 @@ static hx_node *p_star_target(parser *P) {
     P->i++;
     hx_node *s = mk(E_STAR, t);
     if (!(s->a = p_bor(P))) { free(s); return NULL; }
-    return s;
+    return fin(P, s);
 }
 
 static hx_node *p_exprlist_targets(parser *P) {
     hx_tok *t = cur(P);
     hx_node *a = p_star_target(P);
     if (!a || !is_op(cur(P), ",")) return a;
-    return p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_in, p_star_target);
+    return fin(P, p_seq_tail(P, mk(E_TUPLE, t), a, at_comma, at_in, p_star_target));
 }
 
 /* ---------------------------------------------------------------- statements */
@@ -1633,7 +1700,7 @@ static hx_node *p_simple(parser *P) {
 
 static void p_simple_line(parser *P, nvec *out) {
     for (;;) {
-        hx_node *s = p_simple(P);
+        hx_node *s = fin_stmt(P, p_simple(P));
         if (!s) return;
         nv_push(out, s);
         hx_tok *t = cur(P);
@@ -2062,6 +2129,7 @@ static hx_node *p_try(parser *P) {
             }
         }
         e->items = p_block(P, &e->n);
+        fin_stmt(P, e);
     }
     n->items2 = h.v;
     n->n2 = h.n;
@@ -2514,18 +2582,12 @@ static void p_stmt(parser *P, nvec *out) {
             }
         } else compound = 0;
         if (compound) {
-            if (n) {
-                n->end_line = t->line;
-                if (P->i > 0) n->end_line = P->t[P->i - 1].line;
-                nv_push(out, n);
-            }
+            if (n) nv_push(out, fin_stmt(P, n));
             return;
         }
     }
     if (is_op(t, "@")) { p_decorated(P, out); return; }
-    int before = out->n;
     p_simple_line(P, out);
-    for (int i = before; i < out->n; i++) out->v[i]->end_line = t->line;
 }
 
 static hx_node **p_block(parser *P, int *nout) {

@@ -22,6 +22,7 @@ static rh_tb *as_tb(rh_object *o) { return (rh_tb *)(void *)o; }
 rh_object *rh_tb_next(rh_object *tb) { return as_tb(tb)->tb_next; }
 rh_object *rh_tb_frame(rh_object *tb) { return as_tb(tb)->tb_frame; }
 int rh_tb_lineno(rh_object *tb) { return as_tb(tb)->tb_lineno; }
+int rh_tb_lasti(rh_object *tb) { return as_tb(tb)->tb_lasti; }
 
 /* PyTraceBack_Here: the pending error is fetched while the traceback is allocated, so (as in CPython)
  * that allocation may start a collection; then it is restored with the new traceback in front. */

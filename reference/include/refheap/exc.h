@@ -102,6 +102,7 @@ int rh_err_add_traceback(rh_runtime *rt, rh_object *frame, int lasti, int lineno
 rh_object *rh_tb_next(rh_object *tb);   /* borrowed or NULL */
 rh_object *rh_tb_frame(rh_object *tb);  /* borrowed */
 int rh_tb_lineno(rh_object *tb);
+int rh_tb_lasti(rh_object *tb);   /* the instruction index given to rh_err_add_traceback */
 
 /* ---- frame objects ---- */
 /* A frame object for a running code unit named name (borrowed str, e.g. the function's __name__ or
