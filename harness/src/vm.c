@@ -864,24 +864,25 @@ static rh_object *unpack_items(hx_interp *I, rh_object *v) {
  * list of the middle ones and its first `before` items, the first on top. The middle list is made as
  * PySequence_List does from an iterator over the rest (list_extend's list_preallocate_exact: the rest rounded
  * up to even), then the `after` items moved out by shrinking its size only (Py_SET_SIZE). 0, or -1 with the error set (the value popped). */
-static __attribute__((noinline)) int unpack_ex(hx_interp *I, rh_object ***spp, int before, int after) {
+/* UNPACK_EX over the value on top of stack sp: the stack pointer past the items pushed, or NULL with the error
+ * set (the value is consumed either way). Takes and returns sp by value so that run_frame's stack pointer
+ * never has its address taken (it stays in a register). */
+static __attribute__((noinline)) rh_object **unpack_ex(hx_interp *I, rh_object **sp, int before, int after) {
     rh_runtime *rt = I->rt;
-    rh_object **sp = *spp;
     rh_object *v = *--sp, *w = unpack_items(I, v);
     if (w != v) rh_decref(rt, v);
-    *spp = sp;
-    if (!w) return -1;
+    if (!w) return NULL;
     int isl = rh_kind_of(w) == RH_K_LIST;
     size_t len = isl ? rh_list_len(w) : rh_tuple_len(w);
     if (len < (size_t)before || len - (size_t)before < (size_t)after) {
         rh_err_set(rt, RH_EXC_VALUE, "not enough values to unpack (expected at least %d, got %zu)", before + after, len);
         rh_decref(rt, w);
-        return -1;
+        return NULL;
     }
     size_t rest = len - (size_t)before, mid = rest - (size_t)after;
     size_t alloc = (rest + 1) & ~(size_t)1; /* list_extend's list_preallocate_exact for an empty list */
     rh_object *l = rh_list_new(rt, alloc);
-    if (!l) { rh_decref(rt, w); return -1; }
+    if (!l) { rh_decref(rt, w); return NULL; }
     for (size_t i = 0; i < mid; i++)
         rh_list_set_init(l, i, newref(isl ? rh_list_get(w, (size_t)before + i) : rh_tuple_get(w, (size_t)before + i)));
     ((rh_varobject *)l)->size = (intptr_t)mid;
@@ -889,8 +890,7 @@ static __attribute__((noinline)) int unpack_ex(hx_interp *I, rh_object ***spp, i
     *sp++ = l;
     for (size_t i = (size_t)before; i-- > 0;) *sp++ = (newref(isl ? rh_list_get(w, i) : rh_tuple_get(w, i)));
     rh_decref(rt, w);
-    *spp = sp;
-    return 0;
+    return sp;
 }
 
 static __attribute__((noinline)) int gen_send_to(hx_interp *I, rh_object *recv, rh_object *v, rh_object **out);
@@ -916,12 +916,12 @@ static int run_frame(hx_interp *I, hx_frame *f) {
     rh_runtime *rt = I->rt;
     hx_code *c = f->code;
     const hx_instr *code = c->co_code, *ip = code + f->resume;
-    rh_object **const stack = f->fast + c->nslots;
-    rh_object **sp = stack + f->resume_sp;
+    rh_object **sp = f->fast + c->nslots + f->resume_sp;
     rh_object **fast = f->fast;
-    rh_object *const *consts = c->co_consts;
     rh_object *const py_true = rh_true(rt), *const py_false = rh_false(rt);
-    const int steal_args = rh_runtime_profile(rt)->call_args_stolen;
+    /* the value stack starts after the fast slots; recomputed where needed (few long-lived locals, so
+     * ip, sp and fast stay in registers across the calls the instructions make) */
+#define stack (f->fast + c->nslots)
     const char *const *kwn = NULL;
     int nkw = 0, cur_stmt = -1;
     hx_instr in;
@@ -936,6 +936,9 @@ static int run_frame(hx_interp *I, hx_frame *f) {
         goto *targets[hx_op(in)];   \
     } while (0)
 #define JUMPTO(x) (ip = code + (x))
+/* the opcode of the instruction being run, for handlers shared by several (read back from the code rather
+ * than kept in a variable live across every handler); only before the handler takes an extra word */
+#define THIS_OP() hx_op(ip[-1])
 
     if (__builtin_expect(f->throwing, 0)) { /* gen.throw(): the error is raised at the yield */
         f->throwing = 0;
@@ -962,7 +965,7 @@ L_SWAP:
     PEEK(arg) = v;
     DISPATCH();
 L_LOAD_CONST:
-    v = consts[arg];
+    v = c->co_consts[arg];
     PUSH(newref(v));
     DISPATCH();
 L_LOAD_FAST:
@@ -1028,7 +1031,7 @@ L_STORE_NAME:
     DISPATCH();
 L_DELETE_GLOBAL:
 L_DELETE_NAME:
-    w = hx_op(in) == HX_DELETE_NAME ? f->ns : f->globals;
+    w = THIS_OP() == HX_DELETE_NAME ? f->ns : f->globals;
     if (!w || ns_delete(I, w, c->co_names[arg]) != 0) {
         rh_err_clear(rt);
         rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", hx_cstr(I, c->co_names[arg]));
@@ -1078,14 +1081,14 @@ L_POP_JUMP_IF_TRUE:
     t = v == py_true ? 1 : v == py_false ? 0 : rh_truthy(rt, v);
     rh_decref(rt, v);
     if (t < 0) goto error;
-    if (t == (hx_op(in) == HX_POP_JUMP_IF_TRUE)) JUMPTO(arg);
+    if (t == (THIS_OP() == HX_POP_JUMP_IF_TRUE)) JUMPTO(arg);
     DISPATCH();
 L_JUMP_IF_FALSE_OR_POP:
 L_JUMP_IF_TRUE_OR_POP:
     v = TOP();
     t = rh_truthy(rt, v);
     if (t < 0) goto error;
-    if (t == (hx_op(in) == HX_JUMP_IF_TRUE_OR_POP)) JUMPTO(arg);
+    if (t == (THIS_OP() == HX_JUMP_IF_TRUE_OR_POP)) JUMPTO(arg);
     else { sp--; rh_decref(rt, v); }
     DISPATCH();
 L_GET_ITER:
@@ -1233,14 +1236,15 @@ L_BUILD_SLICE:
 L_BINARY_SLICE:
 L_DELETE_SLICE:
 L_STORE_SLICE: {
-    int np = popcount3(arg), has[3], store = hx_op(in) == HX_STORE_SLICE;
+    unsigned op = THIS_OP();
+    int np = popcount3(arg), has[3], store = op == HX_STORE_SLICE;
     int64_t b[3];
     rh_object **parts = sp - np, *o = parts[-1], *val = store ? parts[-2] : NULL;
     if (!hx_slice_fast(I, o, arg)) { /* a slice object, as BUILD_SLICE + BINARY_SUBSCR */
-        r = slice_subscr(I, hx_op(in), parts, (int)arg, o, val);
+        r = slice_subscr(I, op, parts, (int)arg, o, val);
         sp = parts - 1 - store;
         if (!r) goto error;
-        if (hx_op(in) == HX_BINARY_SLICE) PUSH(r);
+        if (op == HX_BINARY_SLICE) PUSH(r);
         DISPATCH();
     }
     t = slice_args(I, parts, (int)arg, b, has);
@@ -1248,7 +1252,7 @@ L_STORE_SLICE: {
     sp = parts - 1 - store;
     r = NULL;
     if (t == 0) {
-        if (hx_op(in) == HX_BINARY_SLICE) {
+        if (op == HX_BINARY_SLICE) {
             r = hx_slice(I, o, b, has);
             t = r ? 0 : -1;
         } else {
@@ -1321,7 +1325,7 @@ L_CALL: {
     sp = args - 2;
     v = args[-2];
     w = args[-1];
-    if (!nkw && !is_tagged(w) && rh_kind_of(v) == RH_K_FUNCTION && steal_args) {
+    if (!nkw && !is_tagged(w) && rh_kind_of(v) == RH_K_FUNCTION && rh_runtime_profile(rt)->call_args_stolen) {
         /* CALL_PY_EXACT_ARGS: a Python function (or LOAD_METHOD's function and self) given exactly its
          * parameters by position */
         int n = (int)arg + (w != NULL);
@@ -1464,9 +1468,12 @@ L_MATCH_CLASS: { /* subject, type, names -> attributes (or None) */
     TOP() = r ? r : newref(rh_none(rt));
     DISPATCH();
 }
-L_UNPACK_EX:
-    if (unpack_ex(I, &sp, (int)(arg & 0xff), (int)(arg >> 8))) goto error;
+L_UNPACK_EX: {
+    rh_object **nsp = unpack_ex(I, sp, (int)(arg & 0xff), (int)(arg >> 8));
+    if (!nsp) { sp--; goto error; }
+    sp = nsp;
     DISPATCH();
+}
 L_HX_BUILD_CLASS_CLOSURE:
     I->class_closure = POP();
     goto build_class_op;
@@ -1539,7 +1546,7 @@ L_RERAISE:
     goto exception_unwind;
 L_BEFORE_WITH:
 L_BEFORE_ASYNC_WITH:
-    r = before_with(I, &TOP(), hx_op(in) == HX_BEFORE_ASYNC_WITH);
+    r = before_with(I, &TOP(), THIS_OP() == HX_BEFORE_ASYNC_WITH);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -1646,7 +1653,7 @@ L_SEND:
     DISPATCH();
 L_GET_YIELD_FROM_ITER:
 L_GET_AWAITABLE:
-    r = hx_op(in) == HX_GET_AWAITABLE ? get_awaitable(I, TOP(), (int)arg) : get_yield_from_iter(I, c, TOP());
+    r = THIS_OP() == HX_GET_AWAITABLE ? get_awaitable(I, TOP(), (int)arg) : get_yield_from_iter(I, c, TOP());
     if (!r) goto error;
     w = TOP();
     TOP() = r;
@@ -1691,11 +1698,8 @@ exception_unwind: {
 #undef DISPATCH
 #undef JUMPTO
 }
+#undef stack
 
-/* ---------------------------------------------------------------- calls */
-
-/* The names of parameters [lo, hi) still unbound, as missing_arguments words them: 'a', 'a' and 'b',
- * 'a', 'b', and 'c'. Returns the count. */
 static int missing_names(hx_code *c, rh_object **fast, int lo, int hi, char *buf, size_t n) {
     int total = 0, k = 0;
     for (int i = lo; i < hi; i++) total += !fast[i];
