@@ -56,6 +56,7 @@ int hx_slice_bounds(hx_interp *I, rh_object *s, int64_t v[3], int has[3]) {
 
 int hx_slice_index(hx_interp *I, rh_object *o, int64_t *v) {
     rh_kind k = rh_kind_of(o);
+    if ((k == RH_K_INT || k == RH_K_BOOL) && rh_int_small_value(o, v)) return 0; /* fits: nothing to clip */
     rh_object *i = k == RH_K_INT || k == RH_K_BOOL ? (rh_incref(o), o) : rh_number_index(I->rt, o);
     if (!i) return -1;
     if (rh_index_value(I->rt, i, v)) { /* PyNumber_AsSsize_t(v, NULL): clipped to the Py_ssize_t range */

@@ -500,6 +500,8 @@ rh_object *rh_number_index(rh_runtime *rt, rh_object *o) {
 
 /* PyNumber_Index + PyNumber_AsSsize_t(o, OverflowError); an int or bool is read directly. */
 int rh_index_value(rh_runtime *rt, rh_object *o, int64_t *out) {
+    /* an int or bool is its own index (index_object's first case): read it without the reference round trip */
+    if ((o->type->kind == RH_K_INT || o->type->kind == RH_K_BOOL) && rh__int_i64(o, out)) return 0;
     rh_object *i = index_object(rt, o);
     if (!i) return -1;
     int64_t v;
