@@ -19,7 +19,8 @@
 #   run_workload.sh stderr BIN CASE.py EXPECTED_STDERR EXPECTED_EXIT [sanitize]
 #   run_workload.sh stderr-oracle PYTHON CASE.py EXPECTED_STDERR EXPECTED_EXIT
 #       (conformance/tracebacks) the whole of stderr must equal EXPECTED_STDERR, after the case's directory
-#       (as an absolute path, which CPython prints in `File "..."` lines) is removed from both
+#       (as an absolute path, which CPython prints in `File "..."` lines) is removed from it; and stdout
+#       the case's .expected file when there is one
 #   RH_WL_ARGS (environment): arguments given to the program after its name, in every mode.
 # Exit: 0 pass, 1 fail, 77 skipped.
 set -u
@@ -69,6 +70,12 @@ if [ "$mode" = stderr ] || [ "$mode" = stderr-oracle ]; then
     if ! cmp -s "$tmp/err.n" "$expected"; then
         echo "FAIL: stderr differs from $shown"
         diff "$expected" "$tmp/err.n" | head -40
+        status=1
+    fi
+    out_expected=${expected%.stderr}.expected
+    if [ -f "$out_expected" ] && ! cmp -s "$tmp/out" "$out_expected"; then
+        echo "FAIL: stdout differs from $out_expected"
+        diff "$out_expected" "$tmp/out" | head -40
         status=1
     fi
 elif [ "$mode" = error ]; then

@@ -258,6 +258,13 @@ typedef struct hx_code {
     int nacache, capacache;
     struct { char **names; int n; } *kwlists;  /* KW_NAMES operands (borrowed from call nodes) */
     int nkwlists, capkwlists;
+    /* the comprehensions compiled inline in this unit (compile.c listcomp, comp_inline): instruction words
+     * [start, end) are what 3.11 runs in the comprehension's own frame, call_at the instruction at the
+     * comprehension's position (where that frame is called), unit a stand-in code unit for the frame
+     * (name <listcomp> ..., positions borrowed from this unit); what tracebacks show of the frame */
+    struct hx_comp { int start, end, call_at, which; struct hx_code *unit; } *co_comps;
+    int ncomps;
+    int borrowed_code;       /* a comprehension's stand-in unit: co_lines / co_pos are its enclosing unit's */
     int stacksize;           /* maximum value-stack depth */
     int nloopslots;          /* nesting depth of for loops: each has a C cursor in the frame */
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */

@@ -59,6 +59,7 @@ typedef struct cg {
     int top;           /* module body: emit the per-statement report hooks */
     int failed;
     hx_node *ploc;     /* the pattern compiled last (compiler_pattern's SET_LOC: where a pattern error points) */
+    char *comp_qual;   /* the qualname of the inline comprehension being compiled (comp_region), or NULL */
 } cg;
 
 #define GROW(ptr, n, cap)                                                         \
@@ -211,6 +212,8 @@ static void import_stmt(cg *g, hx_node *s);
 static void store(cg *g, hx_node *t);
 static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err);
 static void comp_inline(cg *g, hx_node *n);
+static char *comp_enter(cg *g, int which);
+static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, int end, char *outer);
 static void load_none(cg *g);
 
 static void load_name(cg *g, hx_node *n) {
@@ -535,13 +538,15 @@ static void clear_targets(cg *g, hx_node *t) {
 static void listcomp(cg *g, hx_node *n) {
     int set = n->kind == E_SETCOMP; /* {elt for ...}: <setcomp>, BUILD_SET and SET_ADD */
     if (n->n || n->kind == E_DICTCOMP) { comp_inline(g, n); return; }
-    emit(g, HX_HX_COMP_FUNCTION, (uint32_t)set);
+    int call_at = emit(g, HX_HX_COMP_FUNCTION, (uint32_t)set);
+    char *outer = comp_enter(g, set);
     expr(g, n->c);
     int slot = loop_slot(g);
     emit(g, HX_GET_ITER, 0);
     word(g, (hx_instr)slot);
     emit_v(g, set ? HX_BUILD_SET : HX_BUILD_LIST, 0, 1);
     emit(g, HX_SWAP, 2);                        /* [fn, list, iter] */
+    int start = here(g);
     int head = emit(g, HX_FOR_ITER, 0);
     word(g, (hx_instr)slot);
     store(g, n->b);
@@ -554,10 +559,47 @@ static void listcomp(cg *g, hx_node *n) {
     patch(g, emit(g, HX_JUMP, 0), head);
     adjust(g, -1);                              /* the exhausted iterator is gone */
     patch(g, head, here(g));
+    comp_region(g, n, set, call_at, start, here(g), outer);
     clear_targets(g, n->b);
     emit(g, HX_SWAP, 2);
     emit(g, HX_POP_TOP, 0);
     g->aux--;
+}
+
+static const char *const comp_names[] = {"<listcomp>", "<setcomp>", "<dictcomp>"};
+
+/* An inline comprehension of kind `which` (0 list, 1 set, 2 dict) starts: its qualname becomes the one
+ * the comprehensions inside it extend (compiler_set_qualname: f.<locals>.<listcomp>, C.<listcomp>,
+ * <listcomp>, and inside another comprehension its qualname and the name); returns the outer one */
+static char *comp_enter(cg *g, int which) {
+    hx_code *c = g->c;
+    const char *base = g->comp_qual ? g->comp_qual : c->qualname;
+    size_t qn = (base ? strlen(base) : 0) + 32;
+    char *q = malloc(qn), *outer = g->comp_qual;
+    if (!q) abort();
+    if (g->comp_qual || (c->kind == CODE_CLASS && base)) snprintf(q, qn, "%s.%s", base, comp_names[which]);
+    else if (c->kind == CODE_FUNCTION && base) snprintf(q, qn, "%s.<locals>.%s", base, comp_names[which]);
+    else snprintf(q, qn, "%s", comp_names[which]);
+    g->comp_qual = q;
+    return outer;
+}
+
+/* Records the inline comprehension n that comp_enter began, whose 3.11 frame would run words [start, end),
+ * called at call_at: a stand-in unit for that frame, with the qualname comp_enter made; `outer` becomes
+ * the current comprehension again */
+static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, int end, char *outer) {
+    hx_code *c = g->c, *u = calloc(1, sizeof *u);
+    if (!u) abort();
+    u->kind = CODE_FUNCTION;
+    u->name = strdup(comp_names[which]);
+    if (!u->name) abort();
+    u->qualname = g->comp_qual;
+    g->comp_qual = outer;
+    u->line = n->line;
+    u->borrowed_code = 1;
+    c->co_comps = realloc(c->co_comps, (size_t)(c->ncomps + 1) * sizeof *c->co_comps);
+    if (!c->co_comps) abort();
+    c->co_comps[c->ncomps++] = (struct hx_comp){start, end, call_at, which, u};
 }
 
 /* The element of comprehension n into its container, `up` items down once the element is pushed
@@ -610,14 +652,17 @@ static void comp_loops(cg *g, hx_node *n, int k, int nclause, int up, int kind) 
  * the nested loops on private fast slots (cleared at the end). */
 static void comp_inline(cg *g, hx_node *n) {
     uint32_t which = n->kind == E_SETCOMP ? 1 : n->kind == E_DICTCOMP ? 2 : 0;
-    emit(g, HX_HX_COMP_FUNCTION, which);
+    int call_at = emit(g, HX_HX_COMP_FUNCTION, which);
+    char *outer = comp_enter(g, (int)which);
     expr(g, n->c);
     loop_slot(g);
     emit(g, HX_GET_ITER, 0);
     word(g, (hx_instr)(g->aux - 1));
     emit_v(g, which == 1 ? HX_BUILD_SET : which == 2 ? HX_BUILD_MAP : HX_BUILD_LIST, 0, 1);
     emit(g, HX_SWAP, 2);                        /* [fn, container, iter] */
+    int start = here(g);
     comp_loops(g, n, 0, n->n + 1, 1, 0);
+    comp_region(g, n, (int)which, call_at, start, here(g), outer);
     clear_targets(g, n->b);
     for (int k = 0; k < n->n; k++) clear_targets(g, n->items[k]->a);
     emit(g, HX_SWAP, 2);
@@ -1987,6 +2032,12 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     c->stacksize = g.maxdepth + 1;
     c->co_stacksize = g.maxdepth;
     c->nloopslots = g.maxaux;
+    for (int i = 0; i < c->ncomps; i++) { /* the stand-ins see the finished unit's positions */
+        hx_code *u = c->co_comps[i].unit;
+        u->co_lines = c->co_lines;
+        u->co_pos = c->co_pos;
+        u->ncode = c->ncode;
+    }
     return g.failed ? -1 : 0;
 }
 

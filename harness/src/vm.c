@@ -193,8 +193,50 @@ static __attribute__((noinline)) rh_object *with_except_start(hx_interp *I, rh_o
     return r;
 }
 
+/* A comprehension refheap runs inline has a frame of its own in CPython before 3.12 (PEP 709), and a list
+ * comprehension from 3.0 (2.7's is inline too): for the innermost such comprehension around instruction
+ * `at`, the traceback entry of that frame (a finished frame object, f_back the enclosing frame's, as
+ * PyTraceBack_Here makes while the error leaves it), then the same for the comprehensions around it; the
+ * enclosing frame's own entry is then at the call of the outermost one (returned). */
+static __attribute__((noinline)) int comp_frames_here(hx_interp *I, hx_frame *f, int at) {
+    rh_runtime *rt = I->rt;
+    uint32_t v = rh_runtime_profile(rt)->version_hex;
+    hx_code *c = f->code;
+    const struct hx_comp *chain[64]; /* innermost first; each entry's instruction there */
+    int where[64], n = 0;
+    for (int cur = at; n < 64;) {
+        const struct hx_comp *in = NULL;
+        for (int k = 0; k < c->ncomps; k++) {
+            const struct hx_comp *r = &c->co_comps[k];
+            if (cur >= r->start && cur < r->end && (!in || r->end - r->start < in->end - in->start)) in = r;
+        }
+        if (!in || v >= 0x030C || (in->which == 0 && v < 0x0300)) break;
+        chain[n] = in;
+        where[n++] = cur;
+        cur = in->call_at;
+    }
+    if (!n) return at;
+    rh_object *fo[64] = {0}, *back = hx_frame_object(I, f);
+    for (int k = n - 1; k >= 0 && back; k--) { /* outermost first, each the next one's f_back */
+        const hx_code *u = chain[k]->unit;
+        rh_object *name = rh_str_intern_utf8(rt, u->name, strlen(u->name));
+        fo[k] = name ? rh_frame_new(rt, NULL, chain[k]->unit, name, f->func, f->globals, 0, 0) : NULL;
+        rh_xdecref(rt, name);
+        if (!fo[k]) break;
+        rh_frame_take_ownership(rt, fo[k], NULL, 0, back);
+        rh_frame_set_lineno(fo[k], c->co_lines[where[k]]);
+        back = fo[k];
+    }
+    for (int k = 0; k < n; k++) {
+        if (fo[k]) rh_err_add_traceback(rt, fo[k], where[k], c->co_lines[where[k]]);
+        rh_xdecref(rt, fo[k]);
+    }
+    return chain[n - 1]->call_at;
+}
+
 /* The traceback entry of frame f for the instruction at index `at` (PyTraceBack_Here) */
 static __attribute__((noinline)) void traceback_here(hx_interp *I, hx_frame *f, int at) {
+    if (f->code->ncomps) at = comp_frames_here(I, f, at);
     f->line = f->code->co_lines[at];
     if (hx_frame_object(I, f)) {
         rh_frame_set_lineno(f->frame_obj, f->line);
