@@ -1061,6 +1061,9 @@ static int add_keys(hx_interp *I, rh_object *set, rh_object *d) {
 /* The names object.__dir__ (object___dir___impl: the instance's __dict__ merged with merge_class_dict
  * over its class), type.__dir__ (type___dir___impl: merge_class_dict over the class) or a module's
  * (module_dir: its dict's keys) give for o, in a new unsorted list, or NULL. */
+static rh_object *static_tp_dict(hx_interp *I, rh_type *t);
+static int is_static_type(hx_interp *I, rh_type *t);
+
 rh_object *hx_generic_dir(hx_interp *I, rh_object *o) {
     rh_runtime *rt = I->rt;
     rh_object *set = rh_dict_new(rt);
@@ -1081,10 +1084,21 @@ rh_object *hx_generic_dir(hx_interp *I, rh_object *o) {
     if (rh_kind_of(o) == RH_K_MODULE) rc = add_keys(I, set, rh_module_dict(o));
     else {
         if (t->flags & RH_TPFLAG_CLASSIC) rc = add_keys(I, set, t->dict); /* not in its own mro */
+        if (!t->mro && t != rh_builtin_type(rt, RH_K_OBJECT) && is_static_type(I, t)) {
+            /* a built-in type's tp_dict (its method descriptors, made as hx_static_type_dict does) */
+            rh_object *proxy = hx_static_type_dict(I, t), *d = proxy ? static_tp_dict(I, t) : NULL;
+            rc = d ? add_keys(I, set, d) : -1;
+            rh_xdecref(rt, proxy);
+        }
         if (t->mro)
             for (size_t i = 0; rc == 0 && i < rh_tuple_len(t->mro); i++) {
                 rh_type *c = (rh_type *)rh_tuple_get(t->mro, i);
                 if (c->dict) rc = add_keys(I, set, c->dict);
+                else if (c != rh_builtin_type(rt, RH_K_OBJECT) && is_static_type(I, c)) { /* as above */
+                    rh_object *proxy = hx_static_type_dict(I, c), *d = proxy ? static_tp_dict(I, c) : NULL;
+                    rc = d ? add_keys(I, set, d) : -1;
+                    rh_xdecref(rt, proxy);
+                }
             }
         /* a class's own dict holds __module__, __dict__, __weakref__ exactly when CPython's does */
         for (int i = 0; rc == 0 && !(t->flags & RH_TPFLAG_CLASSIC) && object_attrs[i]; i++)

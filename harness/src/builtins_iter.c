@@ -374,6 +374,7 @@ FN(bi_getattr) {
     UNUSED_ARGS;
     if (no_kw(I, "getattr", nkw) || nargs(I, "getattr", n, 2, 3) || attr_name(I, "getattr", a[1])) return NULL;
     rh_object *r = hx_getattr_obj(I, a[0], a[1]);
+    if (!r && n == 2) rh_err_name_context(I->rt, a[0], a[1]); /* PyObject_GetAttr (with a default: _PyObject_LookupAttr) */
     if (r || n == 2 || rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return r;
     rh_err_clear(I->rt);
     return newref(a[2]);

@@ -301,11 +301,11 @@ static void call(cg *g, hx_node *n) {
     /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made) */
     if (n->a->kind == E_ATTR && !star) {
         expr(g, n->a->a);
-        int line = g->line; /* LOAD_METHOD at the call's position, on the attribute's last line */
+        cgloc at_call = set_loc(g, n->a); /* LOAD_METHOD at the attribute, on its last line */
         if (n->a->end_line) g->line = n->a->end_line;
         emit(g, HX_LOAD_METHOD, (uint32_t)name_index(g, n->a->name_obj));
         word(g, (hx_instr)mcache_index(g));
-        g->line = line;
+        restore_loc(g, at_call);
     } else {
         expr(g, n->a);
         emit(g, HX_PUSH_NULL, 0);

@@ -196,8 +196,12 @@ static void print_exc_line(hx_interp *I, print_ctx *c, rh_object *e) {
     if (!qual && strchr(q, '.')) q = strrchr(q, '.') + 1; /* a static type's tp_name "module.Name" */
     rh_object *s = hx_obj_str(I, e);
     const char *u = s ? rh_str_utf8(rt, s, NULL) : "<exception str() failed>";
-    emit(c, "%s%s%s%s%s%s\n", heap && !m ? "<unknown>" : "", show_mod ? m : "", show_mod ? "." : "", q,
-         u && u[0] ? ": " : "", u ? u : "");
+    rh_err_clear(rt);
+    rh_object *sug = hx_suggestion(I, e); /* print_exception_suggestions */
+    emit(c, "%s%s%s%s%s%s%s%s%s\n", heap && !m ? "<unknown>" : "", show_mod ? m : "", show_mod ? "." : "", q,
+         u && u[0] ? ": " : "", u ? u : "", sug ? ". Did you mean: '" : "", sug ? rh_str_utf8(rt, sug, NULL) : "",
+         sug ? "'?" : "");
+    rh_xdecref(rt, sug);
     rh_xdecref(rt, mod);
     rh_xdecref(rt, qual);
     rh_xdecref(rt, s);
@@ -1328,6 +1332,7 @@ rh_object *hx_load_global(hx_interp *I, rh_object *globals, hx_gcache *gc) {
     if (v) return newref(v);
     if (rh_err_occurred(I->rt)) return NULL;
     rh_err_set(I->rt, RH_EXC_NAME, "name '%s' is not defined", hx_cstr(I, gc->name));
+    rh_err_name_context(I->rt, NULL, gc->name); /* format_exc_check_arg */
     return NULL;
 }
 

@@ -360,6 +360,10 @@ int hx_api_exists(uint32_t version, const char *owner, const char *name);
  * (the profile's version has none, no position, or it would underline the whole line). malloc'd. */
 char *hx_caret_line(hx_interp *I, const hx_code *c, int at, const char *line, size_t len);
 
+/* suggest.c: the name "Did you mean" offers for an uncaught AttributeError or NameError e (3.10+): new
+ * reference, or NULL (none, or an error while looking: dropped, the pending error kept) */
+rh_object *hx_suggestion(hx_interp *I, rh_object *e);
+
 #define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
 
 /* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */

@@ -441,6 +441,12 @@ static void method_cache_fill(rh_runtime *rt, hx_mcache *mc, rh_object *obj, rh_
 
 /* LOAD_METHOD: (func, self) when a plain function is found on an instance's class, (receiver, tagged
  * def) for a built-in method of a built-in receiver, else (attribute, NULL). Consumes obj. 0 or -1. */
+/* format_exc_check_arg's NameError: the pending NameError gets the name (a C string) */
+static __attribute__((noinline)) void name_error_context(hx_interp *I, const char *name) {
+    rh_object *n = hx_name(I, name); /* (NULL: its MemoryError is the pending error now) */
+    if (n) rh_err_name_context(I->rt, NULL, n);
+}
+
 static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache *mc, rh_object **out) {
     rh_runtime *rt = I->rt;
     rh_kind k = rh_kind_of(obj);
@@ -455,7 +461,11 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         if (!attr) { /* object's own __reduce_ex__ ... (builtins_reduce.c), called with obj as self */
             const rh_builtin_def *d = rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && !(rh_type_of(obj)->flags & RH_TPFLAG_CLASSIC)
                                           ? hx_object_method_def(I, name) : NULL;
-            if (!d) { rh_decref(rt, obj); return -1; }
+            if (!d) {
+                rh_err_name_context(rt, obj, name); /* _PyObject_GetMethod's set_attribute_error_context */
+                rh_decref(rt, obj);
+                return -1;
+            }
             rh_err_clear(rt);
             out[0] = obj;
             out[1] = tag_def(d);
@@ -489,6 +499,7 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
             out[1] = tag_def(d);
             return 0;
         }
+        if (found < 0) rh_err_name_context(rt, obj, name);
         if (found != 1) rh_decref(rt, obj);
         if (found < 0) return -1;
         out[0] = fn;
@@ -508,6 +519,7 @@ static int load_method(hx_interp *I, rh_object *obj, rh_object *name, hx_mcache 
         }
     }
     rh_object *fn = hx_getattr_obj(I, obj, name);
+    if (!fn) rh_err_name_context(rt, obj, name);
     rh_decref(rt, obj);
     if (!fn) return -1;
     out[0] = fn;
@@ -1014,7 +1026,10 @@ L_LOAD_FAST:
     v = fast[arg];
     if (__builtin_expect(!v, 0)) {
         if (c->kind == CODE_FUNCTION) unbound_local(I, c, (int)arg);
-        else rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", c->slotnames[arg]);
+        else {
+            rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", c->slotnames[arg]);
+            name_error_context(I, c->slotnames[arg]);
+        }
         goto error;
     }
     PUSH(newref(v));
@@ -1077,6 +1092,7 @@ L_DELETE_NAME:
     if (!w || ns_delete(I, w, c->co_names[arg]) != 0) {
         rh_err_clear(rt);
         rh_err_set(rt, RH_EXC_NAME, "name '%s' is not defined", hx_cstr(I, c->co_names[arg]));
+        rh_err_name_context(rt, NULL, c->co_names[arg]);
         goto error;
     }
     DISPATCH();
@@ -1318,6 +1334,7 @@ L_LOAD_ATTR: {
     }
     r = hx_getattr_obj(I, v, c->co_names[arg]);
     if (r && rh_kind_of(v) == RH_K_INSTANCE) attr_cache_fill(rt, ac, v, c->co_names[arg], r);
+    if (!r) rh_err_name_context(rt, v, c->co_names[arg]); /* PyObject_GetAttr's set_attribute_error_context */
     rh_decref(rt, v);
     if (!r) goto error;
     PUSH(r);

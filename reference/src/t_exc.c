@@ -593,6 +593,16 @@ static int os_field(rh_runtime *rt, rh_object *name) {
     return -1;
 }
 
+/* NameError.name (index 0), AttributeError.name and .obj (0, 1): T_OBJECT members from 3.10
+ * (Objects/exceptions.c NameError_members, AttributeError_members); -1 for other names and layouts */
+static int context_field(rh_runtime *rt, rh_object *e, rh_object *name) {
+    rh_exc_layout l = layout_of(e);
+    size_t n = l == RH_EXC_LAYOUT_NAME || l == RH_EXC_LAYOUT_ATTRIBUTE ? rt->exc_fields.extra_objects[l] : 0;
+    if (n >= 1 && name_is(rt, name, "name")) return 0;
+    if (n >= 2 && name_is(rt, name, "obj")) return 1;
+    return -1;
+}
+
 static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **out) {
     const rh_exc_fields *f = &rt->exc_fields;
     rh_exc_layout l = layout_of(e);
@@ -610,6 +620,7 @@ static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **
              (name_is(rt, name, "msg") || name_is(rt, name, "name") || name_is(rt, name, "path")))
         *out = or_none(rt, *extra(rt, e, name_is(rt, name, "msg") ? 0 : name_is(rt, name, "name") ? 1 : 2));
     else if (l == RH_EXC_LAYOUT_OS && (i = os_field(rt, name)) >= 0) *out = or_none(rt, *extra(rt, e, (size_t)i));
+    else if ((i = context_field(rt, e, name)) >= 0) *out = or_none(rt, *extra(rt, e, (size_t)i));
     else if (l == RH_EXC_LAYOUT_SYNTAX && (i = syntax_field(rt, name)) >= 0) *out = or_none(rt, *extra(rt, e, (size_t)i));
     else if (l == RH_EXC_LAYOUT_GROUP && f->extra_objects[l] && (name_is(rt, name, "message") || name_is(rt, name, "exceptions")))
         *out = or_none(rt, *extra(rt, e, name_is(rt, name, "message") ? 0 : 1));
@@ -678,7 +689,7 @@ static int exc_setattro(rh_runtime *rt, rh_object *e, rh_object *name, rh_object
     }
     if (f->context && name_is(rt, name, "__context__")) { set(rt, e, f->context, v); return 0; }
     if (f->cause && name_is(rt, name, "__cause__")) { rh_exc_set_cause(rt, e, v); return 0; }
-    int i = layout_of(e) == RH_EXC_LAYOUT_SYNTAX ? syntax_field(rt, name) : -1;
+    int i = layout_of(e) == RH_EXC_LAYOUT_SYNTAX ? syntax_field(rt, name) : context_field(rt, e, name);
     if (i >= 0) { /* a T_OBJECT member: del makes it None again */
         rh_xincref(v);
         rh_setref(rt, extra(rt, e, (size_t)i), v);
@@ -730,4 +741,31 @@ void rh__type_init_exception(rh_runtime *rt, rh_type *t) {
         setup(rt, e, (rh_exc)k);
     }
     for (int k = RH_EXC_BASE + 1; k < RH_EXC__COUNT; k++) rh__type_inherit(rh_exc_type(rt, (rh_exc)k));
+}
+
+/* set_attribute_error_context (Objects/object.c, 3.10+) and format_exc_check_arg's NameError branch
+ * (Python/ceval.c): the pending AttributeError (any subclass) is normalised and, unless already
+ * augmented, given the attribute's name and the object (obj NULL: a NameError, exactly that type, given
+ * the name). Fails silently: the pending error stays what it was. */
+void rh_err_name_context(rh_runtime *rt, rh_object *obj, rh_object *name) {
+    rh_exc k = rh_err_occurred(rt);
+    if (obj ? k != RH_EXC_ATTRIBUTE : k != RH_EXC_NAME) return;
+    rh_exc_layout want = obj ? RH_EXC_LAYOUT_ATTRIBUTE : RH_EXC_LAYOUT_NAME;
+    if (rt->exc_fields.extra_objects[want] < (obj ? 2u : 1u) || rh_err_normalize(rt) != 0) return;
+    rh_object *e = rh_err_value(rt);
+    if (!e || !rh_is_exc_instance(e) || layout_of(e) != want) return;
+    if (!obj && e->type != rh_exc_type(rt, RH_EXC_NAME)) return;
+    if (*extra(rt, e, 0) || (obj && *extra(rt, e, 1))) return;
+    rh_incref(name);
+    *extra(rt, e, 0) = name;
+    if (obj) {
+        rh_incref(obj);
+        *extra(rt, e, 1) = obj;
+    }
+}
+
+rh_object *rh_exc_name_field(rh_runtime *rt, rh_object *e, int obj) {
+    rh_exc_layout l = rh_is_exc_instance(e) ? layout_of(e) : RH_EXC_LAYOUT_PLAIN;
+    if ((l != RH_EXC_LAYOUT_NAME && l != RH_EXC_LAYOUT_ATTRIBUTE) || rt->exc_fields.extra_objects[l] <= (size_t)obj) return NULL;
+    return *extra(rt, e, (size_t)obj);
 }

@@ -99,6 +99,13 @@ rh_object *rh_exc_handled_swap(rh_runtime *rt, rh_object *e);
 /* PyTraceBack_Here: a new traceback for frame (borrowed) at lasti/lineno in front of the pending one. 0 or
  * -1 (MemoryError then replaces nothing: the pending error stays, without this entry). */
 int rh_err_add_traceback(rh_runtime *rt, rh_object *frame, int lasti, int lineno);
+/* 3.10+: a failed attribute lookup of `name` (borrowed) on obj (borrowed) gives the pending AttributeError
+ * its name and obj (set_attribute_error_context); with obj NULL, a failed name lookup gives a pending
+ * NameError its name. Normalises the pending error; nothing when it is of another type. */
+void rh_err_name_context(rh_runtime *rt, rh_object *obj, rh_object *name);
+/* NameError.name / AttributeError.name (obj 0) or AttributeError.obj (obj 1) of exception e: borrowed or
+ * NULL (unset, another type, or a version without them) */
+rh_object *rh_exc_name_field(rh_runtime *rt, rh_object *e, int obj);
 rh_object *rh_tb_next(rh_object *tb);   /* borrowed or NULL */
 rh_object *rh_tb_frame(rh_object *tb);  /* borrowed */
 int rh_tb_lineno(rh_object *tb);
