@@ -1471,6 +1471,8 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
         rh_xdecref(I->rt, rest);
         return r;
     }
+    case RH_K_WEAKREF: /* weakref___init__: the arguments checked again, __new__ took them */
+        return hx_weakref_init(I, n, nkw) ? NULL : newref(rh_none(I->rt));
     case RH_K_TUPLE: /* tuple, int, str and GenericAlias have no __init__: object_init, which a type with its */
     case RH_K_INT:   /* own __new__ lets pass (ga_new took the arguments) */
     case RH_K_STR:
@@ -1565,7 +1567,11 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
     if (bt->kind == RH_K_GENERICALIAS && strcmp(nm, "__repr__") && strcmp(nm, "__eq__") && strcmp(nm, "__ne__") &&
         !hx_kind_method_def(I, bt->kind, nm))
         return NULL; /* GenericAlias's slots: ga_repr, ga_richcompare (super().__repr__ in _CallableGenericAlias) */
-    if (bt->kind != RH_K_LIST && bt->kind != RH_K_DICT && bt->kind != RH_K_GENERICALIAS) return NULL;
+    if (bt->kind == RH_K_WEAKREF && strcmp(nm, "__init__") && strcmp(nm, "__eq__") && strcmp(nm, "__ne__") &&
+        !hx_kind_method_def(I, bt->kind, nm))
+        return NULL; /* weakref's: __init__, weakref_richcompare, __call__ and __hash__ (WeakMethod's super()) */
+    if (bt->kind != RH_K_LIST && bt->kind != RH_K_DICT && bt->kind != RH_K_GENERICALIAS && bt->kind != RH_K_WEAKREF)
+        return NULL;
     int handled = 0;
     if (strcmp(nm, "__init__")) {
         static const char *const slots[] = {"__len__", "__repr__", "__iter__", "__getitem__", "__contains__",
@@ -1612,6 +1618,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_COMPLEX: return hx_complex_method_tables(k, t);        /* builtins_complex.c */
     case RH_K_SLICE: return hx_slice_method_tables(k, t);            /* builtins_slice.c */
     case RH_K_RANGE: return hx_range_method_tables(k, t);            /* builtins_range.c */
+    case RH_K_WEAKREF: return hx_weakref_method_tables(k, t);        /* mod_weakref.c */
     case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: case RH_K_DICTITER_KEY: case RH_K_DICTITER_VALUE:
     case RH_K_DICTITER_ITEM: case RH_K_DICTREVITER_KEY: case RH_K_DICTREVITER_VALUE: case RH_K_DICTREVITER_ITEM:
     case RH_K_ODICTKEYS: case RH_K_ODICTVALUES: case RH_K_ODICTITEMS:
@@ -1984,6 +1991,22 @@ static const rh_builtin_def ss_ctors[RH_SS__COUNT] = {
     [RH_SS_STRUCT_TIME] = {"structseq", (void (*)(void))ss_ctor_RH_SS_STRUCT_TIME, HX_METH_VARARGS},
 };
 
+/* method_new (Objects/classobject.c, 3.x): types.MethodType(function, instance), what Lib/weakref.py's
+ * WeakMethod.__call__ rebuilds the bound method with */
+FN(method_ctor) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_TYPE, "method() takes no keyword arguments"); return NULL; }
+    if (n != 2) { rh_err_set(rt, RH_EXC_TYPE, "method expected 2 arguments, got %d", n); return NULL; }
+    if (!rh_type_of(a[0])->tp_call && rh_kind_of(a[0]) != RH_K_WEAKREF) {
+        rh_err_set(rt, RH_EXC_TYPE, "first argument must be callable");
+        return NULL;
+    }
+    if (a[1] == rh_none(rt)) { rh_err_set(rt, RH_EXC_TYPE, "instance must not be None"); return NULL; }
+    return rh_method_new(rt, a[0], a[1]);
+}
+static const rh_builtin_def method_ctor_def = {"method", (void (*)(void))method_ctor, HX_METH_VARARGS};
+
 const rh_builtin_def *hx_type_constructor(rh_object *type) {
     int ss = rh_structseq_kind_of(type);
     if (ss == RH_SS_VERSION_INFO) return NULL; /* sys.version_info: "cannot create 'sys.version_info' instances" */
@@ -1998,6 +2021,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
     case RH_K_WEAKREF: return hx_weakref_constructor(); /* mod_weakref.c */
+    case RH_K_METHOD: return &method_ctor_def; /* types.MethodType */
     case RH_K_COMPLEX: return hx_complex_constructor(); /* builtins_complex.c */
     case RH_K_SLICE: return hx_slice_constructor(); /* builtins_slice.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: case RH_K_MEMORYVIEW: return hx_bytes_constructor(type); /* builtins_bytes.c */

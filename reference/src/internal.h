@@ -288,6 +288,7 @@ struct rh_runtime {
         struct { rh_gchead gc_; rh_type t; } exc_types[RH_EXC__COUNT]; /* exception types but
                                                                        * BaseException (types[RH_K_EXCEPTION]) */
         struct { rh_gchead gc_; rh_type t; } structseq_types[RH_SS__COUNT]; /* sys.version_info... (t_structseq.c) */
+        struct { rh_gchead gc_; rh_type t; } weakcallproxy_type; /* weakref.CallableProxyType (t_weakref.c) */
         rh_object none;
         rh_object notimplemented;        /* NotImplemented (t_none_bool.c) */
         rh_object ellipsis;              /* Ellipsis, the value of `...` (t_none_bool.c) */
@@ -418,6 +419,8 @@ rh_object *rh__call_hook(rh_runtime *rt, rh_object *callable, rh_object *const *
 rh_object *rh__repr_by_builder(rh_runtime *rt, rh_object *o);
 /* t_structseq.c: the struct-sequence types, set up once after the built-in types (rh_runtime_new) */
 void rh__structseq_init(rh_runtime *rt);
+/* t_weakref.c: weakref.CallableProxyType, a copy of ProxyType's slots made after the built-in types */
+void rh__weakcallproxy_init(rh_runtime *rt);
 
 /* t_bytes.c / t_array.c — buffer exports (bytearray_getbuffer / bytearray_releasebuffer,
  * array_buffer_getbuf / array_buffer_relbuf): ob_exports += delta; while it is above 0 a size change is
