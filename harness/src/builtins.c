@@ -1168,7 +1168,38 @@ FN(file_enter) {
     return newref(self);
 }
 
+/* sys.stdout.write(s) / sys.stderr.write(s) (_io_TextIOWrapper_write_impl): a str only, its length back;
+ * stderr's text goes out at once (after stdout's), as print(file=sys.stderr) does. What logging's
+ * StreamHandler.emit and handleError call. */
+FN(stream_write) {
+    UNUSED_ARGS;
+    FILE *out = hx_std_stream_file(self);
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "write() takes no keyword arguments"); return NULL; }
+    if (n != 1) { rh_err_set(I->rt, RH_EXC_TYPE, "write() takes exactly one argument (%d given)", n); return NULL; }
+    if (!out) { rh_err_set(I->rt, RH_EXC_VALUE, "not writable"); return NULL; }
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "write() argument must be str, not %s", hx_tname(a[0]));
+        return NULL;
+    }
+    if (out == stderr) fflush(stdout);
+    if (write_obj(I, a[0], out)) return NULL;
+    if (out == stderr) fflush(stderr);
+    return rh_int_from_i64(I->rt, rh_str_len(a[0]));
+}
+
+/* TextIOWrapper.flush */
+FN(stream_flush) {
+    UNUSED_ARGS;
+    (void)a; (void)nkw;
+    if (n) { rh_err_set(I->rt, RH_EXC_TYPE, "flush() takes no arguments (%d given)", n); return NULL; }
+    FILE *out = hx_std_stream_file(self);
+    if (out) fflush(out);
+    return newref(rh_none(I->rt));
+}
+
 static const rh_builtin_def m_file_read = {"read", (void (*)(void))file_read, 0};
+static const rh_builtin_def m_file_write = {"write", (void (*)(void))stream_write, 0};
+static const rh_builtin_def m_file_flush = {"flush", (void (*)(void))stream_flush, 0};
 static const rh_builtin_def m_file_enter = {"__enter__", (void (*)(void))file_enter, 0};
 static const rh_builtin_def m_file_exit = {"__exit__", (void (*)(void))file_close, 0};
 static const rh_builtin_def m_file_close = {"close", (void (*)(void))file_close, 0};
@@ -1451,7 +1482,8 @@ static const rh_builtin_def *const tuple_methods[] = {&m_t_count, &m_t_index, NU
 /* int's methods (long_methods, Objects/longobject.c): bit_length, to_bytes (3.2), and bit_count from 3.10;
  * from_bytes is a classmethod (builtins_iter.c hx_type_classmethod_at) */
 static const rh_builtin_def *const int_methods[] = {&m_i_bit_length, &m_i_bit_count, &m_i_to_bytes, NULL};
-static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
+static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit,
+                                                     &m_file_write, &m_file_flush, NULL};
 
 
 /* ---------------------------------------------------------------- a built-in type's methods taken from
