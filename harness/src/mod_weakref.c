@@ -1,12 +1,17 @@
 /* mod_weakref.c — _weakref (CPython 3.11 Modules/_weakref.c), the module Lib's weakref.py and _weakrefset.py
- * import from.
+ * import from. In the 3.x profiles `import weakref` is Lib's weakref.py over this module (import.c); py27
+ * and runs without a standard library keep refheap's own native `weakref` module (modules.c).
  *
- * Owns the _weakref module (ref / ReferenceType, getweakrefcount, getweakrefs, _remove_dead_weakref) and the
- * constructor of weakref.ReferenceType (weakref___new__'s argument checks). The weak references themselves are
- * the library's (reference/src/t_weakref.c), shared with refheap's own `weakref` module (modules.c), so a ref
- * made through either is the same callback-less ref of its referent.
- * proxy / ProxyType: attribute get/set/del through the proxy (interp.c), repr, unhashable; not modelled: the
- * proxy's other forwarded slots (arithmetic, len, iteration, comparison, str) and CallableProxyType.
+ * Owns the _weakref module (ref / ReferenceType, getweakrefcount, getweakrefs, _remove_dead_weakref, proxy,
+ * ProxyType, CallableProxyType), the constructor of weakref.ReferenceType (weakref___new__'s argument
+ * checks), ref.__new__ for a class deriving from ref (KeyedRef, WeakMethod: hx_weakref_subtype_new),
+ * weakref___init__'s checks and ref's methods reached from the type or through super() (__call__,
+ * __hash__; __eq__/__ne__ are weakref_richcompare through builtins.c's slot table). The weak references
+ * themselves are the library's (reference/src/t_weakref.c), shared with refheap's own `weakref` module, so
+ * a ref made through either is the same callback-less ref of its referent.
+ * proxy / ProxyType / CallableProxyType: attribute get/set/del through the proxy (interp.c), calling a
+ * CallableProxyType (t_weakref.c proxy_call), repr, unhashable; not modelled: the proxy's other forwarded
+ * slots (arithmetic, len, iteration, comparison, str).
  * Invariants: messages are 3.11's (PyArg_UnpackTuple "__new__", METH_O "_weakref.<name>()", clinic's
  * "argument 1 must be dict"); functions take borrowed arguments and return a new reference or NULL with the
  * runtime error set.

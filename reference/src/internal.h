@@ -178,6 +178,7 @@ typedef struct rh_gc_state {
     rh_object *garbage;     /* gc.garbage (list, created on first use) */
     rh_object *callbacks;   /* gc.callbacks (list, created on first use) */
     rh_call_fn call_fn;     /* interpreter's caller hook (weakref callbacks, gc.callbacks) */
+    rh_call1_fn call1_fn;   /* its one-argument form (weakref callbacks), or NULL */
     void *call_ctx;
     rh_gc_pause pauses[256];/* ring of pause records not yet taken */
     uint32_t pause_first, pause_n;

@@ -3,15 +3,18 @@
  * CPython's order (Objects/weakrefobject.c: weakref___new__, clear_weakref, _PyWeakref_ClearRef,
  * PyObject_ClearWeakRefs, handle_callback, weakref_getweakrefs).
  *
- * Also weakref.ProxyType (_weakref.proxy: PyWeakref_NewProxy, proxy_repr), the same object under another type.
+ * Also weakref.ProxyType and weakref.CallableProxyType (_weakref.proxy: PyWeakref_NewProxy, proxy_repr,
+ * proxy_call), the same object under other types, and instances of classes deriving from weakref.ref
+ * (weakref___new__ for a subtype: the struct followed by the class's words, freed at the class's size).
  * Owns: rh_weakref objects and the list each weakrefable object keeps at type->weaklistoffset.
  * Invariants, in prose:
  *  - a live weakref (wr_object != None) is on exactly its referent's list, doubly linked through
  *    wr_prev/wr_next, and the list head is the referent's slot; a dead one is on no list and has
  *    wr_prev = wr_next = NULL;
- *  - at most one callback-less ref exists per referent and it is the list head (get_basic_refs), so
- *    weakref.ref(o) without a callback returns it again; refs with callbacks are inserted right after
- *    it (or at the head), so they run newest first;
+ *  - at most one callback-less ref of the exact type exists per referent and it is the list head
+ *    (get_basic_refs), so weakref.ref(o) without a callback returns it again; refs with callbacks and
+ *    instances of ref's subclasses are inserted right after it (or at the head), so callbacks run newest
+ *    first;
  *  - wr_object is borrowed (a weakref never keeps its referent alive); wr_callback is counted;
  *  - weakref objects are always GC-tracked while alive (the collector moves them between lists).
  * Design: docs/gc.md §Weak references.
@@ -367,10 +370,10 @@ rh_object *rh_weakref_list(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- callbacks and clearing */
 
+/* handle_callback: callback(ref) through PyObject_CallOneArg, so no argument tuple is made (none counted
+ * by gc.get_count); an error is reported as unraisable */
 void rh__weakref_run_callback(rh_runtime *rt, rh_weakref *wr, rh_object *cb) {
-    rh_object *args = rh_tuple_pack(rt, 1, &wr->ob);
-    if (!args || rh__gc_call(rt, cb, args) < 0 || rh_err_occurred(rt)) rh_err_write_unraisable(rt, cb);
-    rh_xdecref(rt, args);
+    if (rh__gc_call1(rt, cb, &wr->ob) < 0 || rh_err_occurred(rt)) rh_err_write_unraisable(rt, cb);
 }
 
 /* Several refs with callbacks: detach them all first, then call the callbacks of those still alive,

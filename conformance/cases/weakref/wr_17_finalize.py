@@ -54,15 +54,16 @@ print(order, [fn.alive for fn in fins])
 del objs[:]
 print(order)
 
-# the objects one finalize makes and keeps (gen-0 count: the finalize, its _Info, the ref, the args tuple)
+# the objects one finalize makes and keeps (gen-0 count: the finalize, its _Info, the ref, the args tuple),
+# and what its death leaves (the callback is called without an argument tuple: PyObject_CallOneArg)
 gc.collect()
 gc.disable()
 e = Res("e")
 before = gc.get_count()[0]
-fe = weakref.finalize(e, report, "e")
+fe = weakref.finalize(e, order.append, "e")
 print("gc objects", gc.get_count()[0] - before, len(weakref.finalize._registry))
 del e
-print("after", len(weakref.finalize._registry), fe.alive)
+print("gc objects after", gc.get_count()[0] - before, len(weakref.finalize._registry), fe.alive, order[-1])
 gc.enable()
 
 # left for shutdown: run in reverse order of creation, except atexit=False

@@ -103,6 +103,11 @@ rh_object *rh_weakref_list(rh_runtime *rt, rh_object *o);  /* weakref.getweakref
  * call fn(args...) and drop the result; 0 or -1 with the error set. Installed with rh_gc_set_caller. */
 typedef int (*rh_call_fn)(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *args_tuple);
 void rh_gc_set_caller(rh_runtime *rt, rh_call_fn fn, void *ctx);
+/* The same hook for a call with one argument, as PyObject_CallOneArg makes it: no argument tuple (weakref
+ * callbacks: handle_callback, gc's handle_weakrefs). Optional, set after rh_gc_set_caller and called with
+ * its ctx; without it such calls pack a 1-tuple for rh_call_fn. */
+typedef int (*rh_call1_fn)(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *arg);
+void rh_gc_set_caller1(rh_runtime *rt, rh_call1_fn fn);
 
 #ifdef __cplusplus
 }
