@@ -1,5 +1,6 @@
 /* modules.c — the importable modules (sys, gc, weakref, refheap) and the runtime hooks that let the
- * library call back into Python code (__del__, weakref callbacks, gc.callbacks).
+ * library call back into Python code (__del__, weakref callbacks, gc.callbacks). The native `weakref` here
+ * serves py27 and runs without a standard library; the 3.x profiles import Lib's weakref.py (import.c).
  *
  * Owns the module objects (created once per run, cached in hx_interp) and their function tables; every
  * gc/weakref function binds to refheap/gc.h. gc.garbage and gc.callbacks are the runtime's own lists.
