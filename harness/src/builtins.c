@@ -1434,6 +1434,28 @@ FN(d_pop) {
     return r;
 }
 FN(d_clear) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_clear(I->rt, self) ? NULL : newref(rh_none(I->rt)); }
+/* dict_popitem_impl (3.x): the last entry in insertion order, removed, as a (key, value) tuple; KeyError
+ * "popitem(): dictionary is empty". What Lib/weakref.py's WeakValueDictionary.popitem calls. */
+FN(d_popitem) {
+    UNUSED_ARGS;
+    (void)a;
+    if (nkw || n) { /* METH_NOARGS */
+        rh_err_set(I->rt, RH_EXC_TYPE, nkw ? "dict.popitem() takes no keyword arguments"
+                                           : "dict.popitem() takes no arguments (%d given)", n);
+        return NULL;
+    }
+    rh_object *k = NULL, *v = NULL, *key = NULL;
+    for (size_t pos = 0; rh_dict_next(self, &pos, &k, &v);) key = k;
+    if (!key) {
+        rh_err_set(I->rt, RH_EXC_KEY, "popitem(): dictionary is empty");
+        return NULL;
+    }
+    rh_incref(key);
+    rh_object *val = rh_dict_pop(I->rt, self, key, NULL), *r = val ? rh_tuple_pack(I->rt, 2, key, val) : NULL;
+    rh_decref(I->rt, key);
+    rh_xdecref(I->rt, val);
+    return r;
+}
 FN(d_setdefault) {
     UNUSED_ARGS;
     if (nargs_check(I, "setdefault", n, 1, 2)) return NULL;
@@ -1466,6 +1488,7 @@ DEF(m_l_sort, "sort", l_sort); DEF(m_l_index, "index", l_index); DEF(m_l_count, 
 DEF(m_l_copy, "copy", l_copy); DEF(m_l_insert, "insert", l_insert);
 DEF(m_d_keys, "keys", d_keys); DEF(m_d_items, "items", d_items); DEF(m_d_values, "values", d_values);
 DEF(m_d_get, "get", d_get); DEF(m_d_pop, "pop", d_pop); DEF(m_d_clear, "clear", d_clear);
+DEF(m_d_popitem, "popitem", d_popitem);
 DEF(m_d_setdefault, "setdefault", d_setdefault);
 static const rh_builtin_def m_d_update = {"update", (void (*)(void))d_update, HX_METH_VARARGS}; DEF(m_d_copy, "copy", d_copy);
 DEF(m_t_count, "count", l_count); DEF(m_t_index, "index", l_index);
@@ -1477,7 +1500,7 @@ static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &
                                                      &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy,
                                                      &m_l_insert, NULL};
 static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d_values, &m_d_get, &m_d_pop,
-                                                     &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, NULL};
+                                                     &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, &m_d_popitem, NULL};
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, &m_t_index, NULL};
 /* int's methods (long_methods, Objects/longobject.c): bit_length, to_bytes (3.2), and bit_count from 3.10;
  * from_bytes is a classmethod (builtins_iter.c hx_type_classmethod_at) */

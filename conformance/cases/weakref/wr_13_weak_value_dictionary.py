@@ -3,7 +3,7 @@
 # property: Lib's WeakValueDictionary over _weakref: an entry leaves when its value dies by refcount and when a cycle holding it is collected;
 #   its values are KeyedRef (a ref subclass with one slot: 88 bytes, tracked, the key kept, the removal callback), never the shared basic ref;
 #   an iteration defers the removals of values dying under it (_IterationGuard, _pending_removals) until it ends;
-#   setdefault / pop / get / copy / items, KeyError for dead and missing keys
+#   setdefault / pop / popitem / get / copy / items, KeyError for dead and missing keys
 import gc
 import sys
 import weakref
@@ -72,9 +72,18 @@ try:
     d.pop("nope")
 except KeyError as e:
     print("KeyError", e)
+g = Obj("g")
+d["g"] = g
+k, v = d.popitem()
+print(k, v is g, "g" in d)
+del k, v
 cp = d.copy()
 print(type(cp).__name__, sorted(map(str, cp.keys())) == sorted(map(str, d.keys())))
 print(sorted((str(k), v.name) for k, v in d.items()))
 del a, c, e3
 print(len(d), len(cp), list(d.values()))
+try:
+    d.popitem()
+except KeyError as e:
+    print("KeyError", e)
 print(repr(weakref.WeakValueDictionary()).startswith("<WeakValueDictionary at 0x"))
