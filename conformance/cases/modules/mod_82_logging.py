@@ -2,11 +2,13 @@
 # source: python/cpython:Lib/logging/__init__.py (basicConfig, getLogger, Manager.getLogger, Logger._log/makeRecord/handle/callHandlers, LogRecord.__init__/getMessage, Formatter.format/formatException/usesTime, PercentStyle/StrFormatStyle/StringTemplateStyle, Handler.__init__/handle/format, StreamHandler.emit, LoggerAdapter, addLevelName, disable, _handlers WeakValueDictionary, shutdown); Lib/traceback.py (print_exception); Lib/weakref.py (WeakValueDictionary)
 # property: `import logging` (over Lib's weakref, threading.RLock, os.getpid, time.time_ns, sys._getframe, traceback, string.Template): basicConfig
 #   with a level, a format and a stream; loggers by dotted name sharing a hierarchy; %-args, exception() / exc_info with the traceback;
-#   a Handler subclass; StreamHandler(sys.stdout); the three format styles; levels, propagation, disable; the handler registry is a
+#   a Handler subclass; StreamHandler(sys.stdout) and over a StringIO; FileHandler; a Filter; the three format styles; levels, propagation, disable; the handler registry is a
 #   WeakValueDictionary whose entries leave with their handler
+import io
 import logging
 import os
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
@@ -85,6 +87,33 @@ logging.disable(logging.NOTSET)
 adapter = logging.LoggerAdapter(other, {"user": "u1"})
 adapter.warning("via adapter")
 print(sh.level, repr(sh.terminator), sh.name, logging.StreamHandler().stream is sys.stderr)
+
+# a handler writing to a StringIO, a FileHandler (io.text_encoding's "locale"), a Filter rewriting records
+class Upper(logging.Filter):
+    def filter(self, record):
+        record.msg = record.msg.replace("both", "BOTH")
+        return "skip" not in record.msg
+
+
+buf = io.StringIO()
+files = logging.getLogger("files")
+files.propagate = False
+files.addHandler(logging.StreamHandler(buf))
+tmp = tempfile.mkdtemp()
+path = os.path.join(tmp, "run.log")
+fh = logging.FileHandler(path)
+fh.setFormatter(logging.Formatter("%(name)s %(levelno)d %(message)s"))
+files.addHandler(fh)
+files.addFilter(Upper())
+files.warning("to both %s", "sinks")
+files.warning("skip this one")
+fh.close()
+with open(path) as f:
+    print(repr(f.read()), repr(buf.getvalue()))
+os.remove(path)
+os.rmdir(tmp)
+rec = logging.makeLogRecord({"msg": "hi %s", "args": ("there",), "levelno": 20, "levelname": "INFO"})
+print(rec.getMessage(), rec.levelname, rec.name)
 
 # named handlers live in logging._handlers, a WeakValueDictionary
 named = ListHandler()
