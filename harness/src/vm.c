@@ -2151,6 +2151,21 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
         break;
     case RH_K_METHOD_DESCR: return call_method_descr(I, fn, args, nargs, kwn, kwv, nkw);
+    case RH_K_WEAKPROXY:
+        if (rh_type_of(fn) == rh_weakcallproxy_type(rt)) { /* proxy_call: the referent, keywords and all */
+            rh_object *r = rh_weakref_get(fn);
+            if (r != rh_none(rt)) {
+                rh_incref(r);
+                rh_object *res = hx_call(I, r, args, nargs, kwn, kwv, nkw);
+                rh_decref(rt, r);
+                return res;
+            }
+            rh_err_set(rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
+            for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+            for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+            return NULL;
+        }
+        break;
     case RH_K_GENERICALIAS: return hx_genericalias_call(I, fn, args, nargs, kwn, kwv, nkw); /* builtins_proxy.c */
     default:
         if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* interp.c: __call__ */

@@ -1,9 +1,10 @@
 # id: wr_16_weakmethod
-# source: python/cpython:Lib/weakref.py (WeakMethod.__new__/__call__/__eq__/__ne__/__hash__); Objects/weakrefobject.c (weakref___new__, weakref___init__, parse_weakref_init_args, get_basic_refs, insert_head/insert_after, weakref_vectorcall, weakref_hash, weakref_richcompare); Objects/typeobject.c (tp_new_wrapper); Objects/classobject.c (method_new); Lib/test/test_weakref.py:WeakMethodTestCase, SubclassableWeakrefTestCase
+# source: python/cpython:Lib/weakref.py (WeakMethod.__new__/__call__/__eq__/__ne__/__hash__); Objects/weakrefobject.c (weakref___new__, weakref___init__, parse_weakref_init_args, get_basic_refs, insert_head/insert_after, weakref_vectorcall, weakref_hash, weakref_richcompare, PyWeakref_NewProxy, proxy_call); Objects/typeobject.c (tp_new_wrapper); Objects/classobject.c (method_new); Lib/test/test_weakref.py:WeakMethodTestCase, SubclassableWeakrefTestCase
 # property: classes deriving from weakref.ref: WeakMethod (four slots with __weakref__: 112 bytes) keeps a bound method's object and function
 #   weakly, rebuilds the method on call, dies (callback once, with the WeakMethod) when either dies; == / != / hash as Lib's;
 #   a user subclass with slots, __init__ through super(), __call__ overridden, never shared as the basic ref and placed after it;
-#   ref.__new__ / __init__ argument errors; gc tracking and the weakref counts of the referent
+#   ref.__new__ / __init__ argument errors; gc tracking and the weakref counts of the referent; a proxy to a callable is a
+#   CallableProxyType that calls it (keywords too) and raises ReferenceError once the referent is gone
 import gc
 import sys
 import weakref
@@ -103,3 +104,19 @@ except TypeError as e:
     print("TypeError", e)
 del p, args
 print(t1(), t2(), t1.hits, t3.__callback__, calls[-1])
+
+
+# a proxy to a callable referent is a CallableProxyType, which calls it (proxy_call)
+def twice(x=1):
+    return 2 * x
+
+
+cp = weakref.proxy(twice)
+q = Obj(2)
+print(type(cp).__name__, cp(4), cp(x=5), callable(cp), type(weakref.proxy(q)).__name__, callable(weakref.proxy(q)))
+print(weakref.ProxyTypes == (weakref.ProxyType, weakref.CallableProxyType), isinstance(cp, weakref.ProxyTypes))
+del twice
+try:
+    cp()
+except ReferenceError as e:
+    print("ReferenceError", e)
