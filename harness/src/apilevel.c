@@ -41,6 +41,7 @@ static const api_entry api_table[] = {
     {"dict", "viewkeys", 0, 0x0300}, {"dict", "viewvalues", 0, 0x0300}, {"dict", "viewitems", 0, 0x0300}, /* 2.7 only */
     {"dict", "iterkeys", 0, 0x0300}, {"dict", "itervalues", 0, 0x0300}, {"dict", "iteritems", 0, 0x0300},
     {"dict", "__reversed__", 0x0308, 0},     /* 3.8: reversed(dict) and its views */
+    {"_io", "text_encoding", 0x030A, 0}, {"io", "text_encoding", 0x030A, 0}, /* 3.10 (PEP 597) */
     {"dict_keys", "__reversed__", 0x0308, 0}, {"dict_keys", "mapping", 0x030A, 0}, /* 3.10: view.mapping */
     {"dict_keys", "isdisjoint", 0x0300, 0},  /* 2.7 views have no isdisjoint */
     {"range", "count", 0x0302, 0},           /* 3.2: range.count/index (2.7's xrange has neither) */

@@ -1182,7 +1182,38 @@ FN(file_enter) {
     return newref(self);
 }
 
+/* sys.stdout.write(s) / sys.stderr.write(s) (_io_TextIOWrapper_write_impl): a str only, its length back;
+ * stderr's text goes out at once (after stdout's), as print(file=sys.stderr) does. What logging's
+ * StreamHandler.emit and handleError call. */
+FN(stream_write) {
+    UNUSED_ARGS;
+    FILE *out = hx_std_stream_file(self);
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "write() takes no keyword arguments"); return NULL; }
+    if (n != 1) { rh_err_set(I->rt, RH_EXC_TYPE, "write() takes exactly one argument (%d given)", n); return NULL; }
+    if (!out) { rh_err_set(I->rt, RH_EXC_VALUE, "not writable"); return NULL; }
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "write() argument must be str, not %s", hx_tname(a[0]));
+        return NULL;
+    }
+    if (out == stderr) fflush(stdout);
+    if (write_obj(I, a[0], out)) return NULL;
+    if (out == stderr) fflush(stderr);
+    return rh_int_from_i64(I->rt, rh_str_len(a[0]));
+}
+
+/* TextIOWrapper.flush */
+FN(stream_flush) {
+    UNUSED_ARGS;
+    (void)a; (void)nkw;
+    if (n) { rh_err_set(I->rt, RH_EXC_TYPE, "flush() takes no arguments (%d given)", n); return NULL; }
+    FILE *out = hx_std_stream_file(self);
+    if (out) fflush(out);
+    return newref(rh_none(I->rt));
+}
+
 static const rh_builtin_def m_file_read = {"read", (void (*)(void))file_read, 0};
+static const rh_builtin_def m_file_write = {"write", (void (*)(void))stream_write, 0};
+static const rh_builtin_def m_file_flush = {"flush", (void (*)(void))stream_flush, 0};
 static const rh_builtin_def m_file_enter = {"__enter__", (void (*)(void))file_enter, 0};
 static const rh_builtin_def m_file_exit = {"__exit__", (void (*)(void))file_close, 0};
 static const rh_builtin_def m_file_close = {"close", (void (*)(void))file_close, 0};
@@ -1417,6 +1448,28 @@ FN(d_pop) {
     return r;
 }
 FN(d_clear) { UNUSED_ARGS; (void)a; (void)n; return rh_dict_clear(I->rt, self) ? NULL : newref(rh_none(I->rt)); }
+/* dict_popitem_impl (3.x): the last entry in insertion order, removed, as a (key, value) tuple; KeyError
+ * "popitem(): dictionary is empty". What Lib/weakref.py's WeakValueDictionary.popitem calls. */
+FN(d_popitem) {
+    UNUSED_ARGS;
+    (void)a;
+    if (nkw || n) { /* METH_NOARGS */
+        rh_err_set(I->rt, RH_EXC_TYPE, nkw ? "dict.popitem() takes no keyword arguments"
+                                           : "dict.popitem() takes no arguments (%d given)", n);
+        return NULL;
+    }
+    rh_object *k = NULL, *v = NULL, *key = NULL;
+    for (size_t pos = 0; rh_dict_next(self, &pos, &k, &v);) key = k;
+    if (!key) {
+        rh_err_set(I->rt, RH_EXC_KEY, "popitem(): dictionary is empty");
+        return NULL;
+    }
+    rh_incref(key);
+    rh_object *val = rh_dict_pop(I->rt, self, key, NULL), *r = val ? rh_tuple_pack(I->rt, 2, key, val) : NULL;
+    rh_decref(I->rt, key);
+    rh_xdecref(I->rt, val);
+    return r;
+}
 FN(d_setdefault) {
     UNUSED_ARGS;
     if (nargs_check(I, "setdefault", n, 1, 2)) return NULL;
@@ -1449,6 +1502,7 @@ DEF(m_l_sort, "sort", l_sort); DEF(m_l_index, "index", l_index); DEF(m_l_count, 
 DEF(m_l_copy, "copy", l_copy); DEF(m_l_insert, "insert", l_insert);
 DEF(m_d_keys, "keys", d_keys); DEF(m_d_items, "items", d_items); DEF(m_d_values, "values", d_values);
 DEF(m_d_get, "get", d_get); DEF(m_d_pop, "pop", d_pop); DEF(m_d_clear, "clear", d_clear);
+DEF(m_d_popitem, "popitem", d_popitem);
 DEF(m_d_setdefault, "setdefault", d_setdefault);
 static const rh_builtin_def m_d_update = {"update", (void (*)(void))d_update, HX_METH_VARARGS}; DEF(m_d_copy, "copy", d_copy);
 DEF(m_t_count, "count", l_count); DEF(m_t_index, "index", l_index);
@@ -1460,12 +1514,13 @@ static const rh_builtin_def *const list_methods[] = {&m_l_append, &m_l_extend, &
                                                      &m_l_reverse, &m_l_sort, &m_l_index, &m_l_count, &m_l_copy,
                                                      &m_l_insert, NULL};
 static const rh_builtin_def *const dict_methods[] = {&m_d_keys, &m_d_items, &m_d_values, &m_d_get, &m_d_pop,
-                                                     &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, NULL};
+                                                     &m_d_clear, &m_d_setdefault, &m_d_update, &m_d_copy, &m_d_popitem, NULL};
 static const rh_builtin_def *const tuple_methods[] = {&m_t_count, &m_t_index, NULL};
 /* int's methods (long_methods, Objects/longobject.c): bit_length, to_bytes (3.2), and bit_count from 3.10;
  * from_bytes is a classmethod (builtins_iter.c hx_type_classmethod_at) */
 static const rh_builtin_def *const int_methods[] = {&m_i_bit_length, &m_i_bit_count, &m_i_to_bytes, NULL};
-static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit, NULL};
+static const rh_builtin_def *const file_methods[] = {&m_file_read, &m_file_close, &m_file_enter, &m_file_exit,
+                                                     &m_file_write, &m_file_flush, NULL};
 
 
 /* ---------------------------------------------------------------- a built-in type's methods taken from
@@ -1485,6 +1540,8 @@ static rh_object *builtin_init(hx_interp *I, rh_object *self, rh_object **a, int
         rh_xdecref(I->rt, rest);
         return r;
     }
+    case RH_K_WEAKREF: /* weakref___init__: the arguments checked again, __new__ took them */
+        return hx_weakref_init(I, n, nkw) ? NULL : newref(rh_none(I->rt));
     case RH_K_TUPLE: /* tuple, int, str and GenericAlias have no __init__: object_init, which a type with its */
     case RH_K_INT:   /* own __new__ lets pass (ga_new took the arguments) */
     case RH_K_STR:
@@ -1579,7 +1636,11 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
     if (bt->kind == RH_K_GENERICALIAS && strcmp(nm, "__repr__") && strcmp(nm, "__eq__") && strcmp(nm, "__ne__") &&
         !hx_kind_method_def(I, bt->kind, nm))
         return NULL; /* GenericAlias's slots: ga_repr, ga_richcompare (super().__repr__ in _CallableGenericAlias) */
-    if (bt->kind != RH_K_LIST && bt->kind != RH_K_DICT && bt->kind != RH_K_GENERICALIAS) return NULL;
+    if (bt->kind == RH_K_WEAKREF && strcmp(nm, "__init__") && strcmp(nm, "__eq__") && strcmp(nm, "__ne__") &&
+        !hx_kind_method_def(I, bt->kind, nm))
+        return NULL; /* weakref's: __init__, weakref_richcompare, __call__ and __hash__ (WeakMethod's super()) */
+    if (bt->kind != RH_K_LIST && bt->kind != RH_K_DICT && bt->kind != RH_K_GENERICALIAS && bt->kind != RH_K_WEAKREF)
+        return NULL;
     int handled = 0;
     if (strcmp(nm, "__init__")) {
         static const char *const slots[] = {"__len__", "__repr__", "__iter__", "__getitem__", "__contains__",
@@ -1626,6 +1687,7 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_COMPLEX: return hx_complex_method_tables(k, t);        /* builtins_complex.c */
     case RH_K_SLICE: return hx_slice_method_tables(k, t);            /* builtins_slice.c */
     case RH_K_RANGE: return hx_range_method_tables(k, t);            /* builtins_range.c */
+    case RH_K_WEAKREF: return hx_weakref_method_tables(k, t);        /* mod_weakref.c */
     case RH_K_DICTKEYS: case RH_K_DICTVALUES: case RH_K_DICTITEMS: case RH_K_DICTITER_KEY: case RH_K_DICTITER_VALUE:
     case RH_K_DICTITER_ITEM: case RH_K_DICTREVITER_KEY: case RH_K_DICTREVITER_VALUE: case RH_K_DICTREVITER_ITEM:
     case RH_K_ODICTKEYS: case RH_K_ODICTVALUES: case RH_K_ODICTITEMS:
@@ -1998,6 +2060,22 @@ static const rh_builtin_def ss_ctors[RH_SS__COUNT] = {
     [RH_SS_STRUCT_TIME] = {"structseq", (void (*)(void))ss_ctor_RH_SS_STRUCT_TIME, HX_METH_VARARGS},
 };
 
+/* method_new (Objects/classobject.c, 3.x): types.MethodType(function, instance), what Lib/weakref.py's
+ * WeakMethod.__call__ rebuilds the bound method with */
+FN(method_ctor) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_TYPE, "method() takes no keyword arguments"); return NULL; }
+    if (n != 2) { rh_err_set(rt, RH_EXC_TYPE, "method expected 2 arguments, got %d", n); return NULL; }
+    if (!rh_type_of(a[0])->tp_call && rh_kind_of(a[0]) != RH_K_WEAKREF) {
+        rh_err_set(rt, RH_EXC_TYPE, "first argument must be callable");
+        return NULL;
+    }
+    if (a[1] == rh_none(rt)) { rh_err_set(rt, RH_EXC_TYPE, "instance must not be None"); return NULL; }
+    return rh_method_new(rt, a[0], a[1]);
+}
+static const rh_builtin_def method_ctor_def = {"method", (void (*)(void))method_ctor, HX_METH_VARARGS};
+
 const rh_builtin_def *hx_type_constructor(rh_object *type) {
     int ss = rh_structseq_kind_of(type);
     if (ss == RH_SS_VERSION_INFO) return NULL; /* sys.version_info: "cannot create 'sys.version_info' instances" */
@@ -2012,6 +2090,7 @@ const rh_builtin_def *hx_type_constructor(rh_object *type) {
     case RH_K_THREAD_LOCK: case RH_K_THREAD_RLOCK: return hx_thread_constructor(type); /* mod_thread.c */
     case RH_K_STRUCT: return hx_struct_constructor(); /* mod_struct.c */
     case RH_K_WEAKREF: return hx_weakref_constructor(); /* mod_weakref.c */
+    case RH_K_METHOD: return &method_ctor_def; /* types.MethodType */
     case RH_K_COMPLEX: return hx_complex_constructor(); /* builtins_complex.c */
     case RH_K_SLICE: return hx_slice_constructor(); /* builtins_slice.c */
     case RH_K_BYTES: case RH_K_BYTEARRAY: case RH_K_MEMORYVIEW: return hx_bytes_constructor(type); /* builtins_bytes.c */

@@ -458,10 +458,9 @@ rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) 
 
 /* ---------------------------------------------------------------- set methods (Objects/setobject.c) */
 
+/* set_remove's _PyErr_SetKeyError(key): KeyError(key), the key itself its one argument */
 static rh_object *key_error(hx_interp *I, rh_object *key) {
-    rh_object *r = hx_obj_repr(I, key);
-    if (r) rh_err_set(I->rt, RH_EXC_KEY, "%s", hx_cstr(I, r));
-    rh_xdecref(I->rt, r);
+    rh_err_set_key(I->rt, key);
     return NULL;
 }
 

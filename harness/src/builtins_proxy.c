@@ -157,7 +157,7 @@ rh_object *hx_sys_implementation(hx_interp *I, rh_object *version_info) {
 int hx_kind_is_generic(rh_kind k) {
     static const rh_kind generic[] = {RH_K_LIST, RH_K_DICT, RH_K_TUPLE, RH_K_SET, RH_K_FROZENSET, RH_K_TYPE,
                                       RH_K_ENUMERATE, RH_K_DEQUE, RH_K_SRE_PATTERN, RH_K_SRE_MATCH,
-                                      RH_K_DIRENTRY};
+                                      RH_K_DIRENTRY, RH_K_WEAKREF};
     for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
         if (generic[i] == k) return 1;
     return 0;

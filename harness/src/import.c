@@ -151,8 +151,21 @@ char *hx_native_package_dir(const hx_imports *R, const char *name) {
  * Lib's package (Lib/collections/__init__.py over the native `_collections`) wherever the standard library
  * has that directory (3.x), and refheap's native one otherwise (2.7's Lib has collections.py, which needs
  * 2.7's `exec` statement, itertools.imap and the rest; the native one serves the py27 programs). */
+/* `weakref` is Lib's weakref.py (over the native _weakref and Lib's _weakrefset.py) wherever the standard
+ * library is 3.x's, known by its _collections_abc.py, which that weakref.py imports; 2.7's weakref.py (over
+ * UserDict) and a run without a standard library keep refheap's native weakref module. */
+static int lib_module_replaces_native(const hx_imports *R, const char *name) {
+    if (!R || !R->stdlib || strcmp(name, "weakref") != 0) return 0;
+    char *py = join3(R->stdlib, name, ".py"), *abc = join3(R->stdlib, "_collections_abc", ".py");
+    int yes = access(py, R_OK) == 0 && access(abc, R_OK) == 0;
+    free(py);
+    free(abc);
+    return yes;
+}
+
 int hx_native_module_found(const hx_imports *R, const char *name) {
     if (strchr(name, '.') || !hx_native_module_exists(name)) return 0;
+    if (lib_module_replaces_native(R, name)) return 0;
     char *dir = hx_native_package_dir(R, name);
     free(dir);
     return dir == NULL;

@@ -832,6 +832,10 @@ static rh_object *builtin_subclass_getattr(hx_interp *I, rh_object *o, rh_object
     if (rh_str_eq(name, I->s_dict)) return rh_instance_dict(rt, o);
     rh_object *r = instance_getattr(I, o, name);
     if (r || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return r;
+    if (rh_kind_of(o) == RH_K_WEAKREF && rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) {
+        rh_err_clear(rt); /* weakref_members' __callback__, under the class's own names */
+        return newref(rh_weakref_callback(o));
+    }
     const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
     if (!d && !(d = hx_object_method_def(I, name))) return NULL; /* the AttributeError stands */
     rh_err_clear(rt);

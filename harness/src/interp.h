@@ -559,6 +559,11 @@ hx_modfile *hx_imports_find(const hx_imports *R, const char *name);
 char *hx_native_package_dir(const hx_imports *R, const char *name); /* Lib's directory of a native package, or NULL */
 int hx_native_module_found(const hx_imports *R, const char *name);  /* 1: `import name` is the native module */
 const rh_builtin_def *hx_weakref_proxy_def(void); /* mod_weakref.c: _weakref.proxy, also weakref.proxy */
+/* mod_weakref.c: ref.__new__ for a class deriving from ref (new reference or NULL); ref.__init__'s checks
+ * (0 or -1); ref's methods (__call__, __hash__) for builtins.c's kind_methods */
+rh_object *hx_weakref_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n, int nkw);
+int hx_weakref_init(hx_interp *I, int n, int nkw);
+int hx_weakref_method_tables(rh_kind kind, hx_mtab out[2]);
 /* import.c: eval(source, globals) of a str source; new reference or NULL */
 rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object *globals);
 /* mod_collections.c: _tuplegetter.__doc__ = v (v NULL: del); 1 when name is __doc__ (done), else 0 */

@@ -9,6 +9,7 @@
  * ABCs made by abc.ABCMeta over the _io bases, the names re-exported from _io, so `io.X is _io.X`).
  * Only newline="\n" (the default) is modelled; other newline values raise refheap.Unsupported.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "interp.h"
@@ -194,7 +195,36 @@ int hx_stringio_getattr(hx_interp *I, rh_object *o, const char *name, rh_object 
 static const rh_builtin_def sio_ctor = {"StringIO", (void (*)(void))sio_new, HX_METH_VARARGS};
 const rh_builtin_def *hx_stringio_constructor(void) { return &sio_ctor; }
 
-static const rh_builtin_def io_defs[] = {{NULL, NULL, 0}};
+/* Python's UTF-8 mode (PEP 540, Python/preconfig.c): PYTHONUTF8=1, or =0 off, else on when the LC_CTYPE
+ * locale the environment names (LC_ALL, LC_CTYPE, LANG, the first set) is "C" or "POSIX" or none */
+static int utf8_mode(void) {
+    const char *e = getenv("PYTHONUTF8");
+    if (e && *e) return strcmp(e, "0") != 0;
+    const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"}, *loc = NULL;
+    for (int i = 0; i < 3 && !loc; i++)
+        if ((e = getenv(names[i])) && *e) loc = e;
+    return !loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX");
+}
+
+/* _io.text_encoding(encoding, stacklevel=2, /) (_io_text_encoding_impl, 3.10+): encoding itself, or for None
+ * "utf-8" in UTF-8 mode and "locale" otherwise (no EncodingWarning: -X warn_default_encoding is not
+ * modelled). What Lib/logging's FileHandler calls. */
+FN(io_text_encoding) {
+    UNUSED;
+    (void)self;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "text_encoding() takes no keyword arguments"); return NULL; }
+    if (n < 1 || n > 2) {
+        rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "text_encoding expected at least 1 argument, got %d"
+                                             : "text_encoding expected at most 2 arguments, got %d", n);
+        return NULL;
+    }
+    int64_t level;
+    if (n == 2 && rh_index_value(I->rt, a[1], &level)) return NULL;
+    if (a[0] != rh_none(I->rt)) return newref(a[0]);
+    return rh_str_from_cstr(I->rt, utf8_mode() ? "utf-8" : "locale");
+}
+
+static const rh_builtin_def io_defs[] = {{"text_encoding", (void (*)(void))io_text_encoding, 0}, {NULL, NULL, 0}};
 
 /* PyInit__io's module: DEFAULT_BUFFER_SIZE (PyModule_AddIntMacro, 8 * 1024 in Modules/_io/_iomodule.h),
  * StringIO, BytesIO (mod_bytesio.c), BlockingIOError, open (the object builtins.open is: io.open is _io.open is open), and the base

@@ -245,7 +245,10 @@ FN(tx_init) {
     if ((v[4] && (lb = rh_truthy(rt, v[4])) < 0) || (v[5] && (wt = rh_truthy(rt, v[5])) < 0)) return NULL;
     /* encoding: as given, else the locale's (UTF-8 here: CPython 3.11 under the C.UTF-8/UTF-8 locales);
      * checked by encoding nothing with it, which raises LookupError for an unknown codec */
-    rh_object *enc = v[1] && v[1] != rh_none(rt) ? newref(v[1]) : cstr(I, "UTF-8", 5);
+    /* 3.10+: encoding="locale" is the locale's as None is (io.text_encoding's answer outside UTF-8 mode) */
+    int locale = v[1] && rh_kind_of(v[1]) == RH_K_STR && rh_str_eq_cstr(v[1], "locale") &&
+                 rh_runtime_profile(rt)->version_hex >= 0x030A;
+    rh_object *enc = v[1] && v[1] != rh_none(rt) && !locale ? newref(v[1]) : cstr(I, "UTF-8", 5);
     rh_object *err = v[2] && v[2] != rh_none(rt) ? newref(v[2]) : cstr(I, "strict", 6);
     rh_object *empty = err ? cstr(I, "", 0) : NULL, *args[2] = {enc, err};
     rh_object *probe = empty ? call(I, empty, "encode", args, 2) : NULL;

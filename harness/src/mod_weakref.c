@@ -1,12 +1,17 @@
 /* mod_weakref.c — _weakref (CPython 3.11 Modules/_weakref.c), the module Lib's weakref.py and _weakrefset.py
- * import from.
+ * import from. In the 3.x profiles `import weakref` is Lib's weakref.py over this module (import.c); py27
+ * and runs without a standard library keep refheap's own native `weakref` module (modules.c).
  *
- * Owns the _weakref module (ref / ReferenceType, getweakrefcount, getweakrefs, _remove_dead_weakref) and the
- * constructor of weakref.ReferenceType (weakref___new__'s argument checks). The weak references themselves are
- * the library's (reference/src/t_weakref.c), shared with refheap's own `weakref` module (modules.c), so a ref
- * made through either is the same callback-less ref of its referent.
- * proxy / ProxyType: attribute get/set/del through the proxy (interp.c), repr, unhashable; not modelled: the
- * proxy's other forwarded slots (arithmetic, len, iteration, comparison, str) and CallableProxyType.
+ * Owns the _weakref module (ref / ReferenceType, getweakrefcount, getweakrefs, _remove_dead_weakref, proxy,
+ * ProxyType, CallableProxyType), the constructor of weakref.ReferenceType (weakref___new__'s argument
+ * checks), ref.__new__ for a class deriving from ref (KeyedRef, WeakMethod: hx_weakref_subtype_new),
+ * weakref___init__'s checks and ref's methods reached from the type or through super() (__call__,
+ * __hash__; __eq__/__ne__ are weakref_richcompare through builtins.c's slot table). The weak references
+ * themselves are the library's (reference/src/t_weakref.c), shared with refheap's own `weakref` module, so
+ * a ref made through either is the same callback-less ref of its referent.
+ * proxy / ProxyType / CallableProxyType: attribute get/set/del through the proxy (interp.c), calling a
+ * CallableProxyType (t_weakref.c proxy_call), repr, unhashable; not modelled: the proxy's other forwarded
+ * slots (arithmetic, len, iteration, comparison, str).
  * Invariants: messages are 3.11's (PyArg_UnpackTuple "__new__", METH_O "_weakref.<name>()", clinic's
  * "argument 1 must be dict"); functions take borrowed arguments and return a new reference or NULL with the
  * runtime error set.
@@ -41,6 +46,62 @@ FN(ref_new) {
 }
 static const rh_builtin_def ref_ctor = {"ReferenceType", (void (*)(void))ref_new, HX_METH_VARARGS};
 const rh_builtin_def *hx_weakref_constructor(void) { return &ref_ctor; }
+
+/* weakref___new__ for a class deriving from ref (cls borrowed, arguments borrowed): Lib/weakref.py's KeyedRef
+ * and WeakMethod call ref.__new__(type, ob, callback); a class without a __new__ of its own gets here from
+ * type_call. PyArg_UnpackTuple("__new__", 1, 2) as for ref itself. */
+rh_object *hx_weakref_subtype_new(hx_interp *I, rh_object *cls, rh_object **a, int n, int nkw) {
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "ref() takes no keyword arguments"); return NULL; }
+    if (n < 1 || n > 2) {
+        rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "__new__ expected at least 1 argument, got %d"
+                                             : "__new__ expected at most 2 arguments, got %d", n);
+        return NULL;
+    }
+    return rh_weakref_new_type(I->rt, cls, a[0], n == 2 ? a[1] : NULL);
+}
+
+/* weakref___init__: the arguments checked again (PyArg_UnpackTuple("__init__", 1, 2), no keywords), nothing
+ * else: the referent and callback were taken by __new__. 0 or -1. */
+int hx_weakref_init(hx_interp *I, int n, int nkw) {
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "ref() takes no keyword arguments"); return -1; }
+    if (n < 1 || n > 2) {
+        rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "__init__ expected at least 1 argument, got %d"
+                                             : "__init__ expected at most 2 arguments, got %d", n);
+        return -1;
+    }
+    return 0;
+}
+
+/* ref.__call__ (weakref_vectorcall: no arguments, _PyArg_CheckPositional("weakref", n, 0, 0)): the referent
+ * or None. What WeakMethod.__call__'s super().__call__() reaches. */
+FN(ref_call) {
+    (void)kwn; (void)kwv;
+    if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "weakref() takes no keyword arguments"); return NULL; }
+    if (n) { rh_err_set(I->rt, RH_EXC_TYPE, "weakref expected 0 arguments, got %d", n); return NULL; }
+    (void)a;
+    rh_object *r = rh_weakref_get(self);
+    rh_incref(r);
+    return r;
+}
+
+/* ref.__hash__ (weakref_hash through wrap_hashfunc): the referent's hash, kept once computed; WeakMethod
+ * sets __hash__ = ref.__hash__ */
+FN(ref_hash) {
+    (void)kwn; (void)kwv; (void)a;
+    if (n || nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "expected 0 arguments, got %d", n + nkw); return NULL; }
+    int64_t h = rh_builtin_type(I->rt, RH_K_WEAKREF)->tp_hash(I->rt, self);
+    if (h == -1 && rh_err_occurred(I->rt)) return NULL;
+    return rh_int_from_i64(I->rt, h);
+}
+
+static const rh_builtin_def ref_methods[] = {
+    {"__call__", (void (*)(void))ref_call, 0}, {"__hash__", (void (*)(void))ref_hash, 0}, {NULL, NULL, 0}};
+
+int hx_weakref_method_tables(rh_kind kind, hx_mtab out[2]) {
+    if (kind != RH_K_WEAKREF) return 0;
+    out[0] = (hx_mtab){NULL, ref_methods};
+    return 1;
+}
 
 FN(w_getweakrefcount) {
     UNUSED_ARGS;
@@ -107,7 +168,8 @@ rh_object *hx_module__weakref(hx_interp *I) {
     rh_object *d = rh_module_dict(m), *t = (rh_object *)rh_builtin_type(I->rt, RH_K_WEAKREF);
     rh_object *pt = (rh_object *)rh_builtin_type(I->rt, RH_K_WEAKPROXY);
     if (rh_dict_set_cstr(I->rt, d, "ref", t) || rh_dict_set_cstr(I->rt, d, "ReferenceType", t) ||
-        rh_dict_set_cstr(I->rt, d, "ProxyType", pt)) {
+        rh_dict_set_cstr(I->rt, d, "ProxyType", pt) ||
+        rh_dict_set_cstr(I->rt, d, "CallableProxyType", (rh_object *)rh_weakcallproxy_type(I->rt))) {
         rh_decref(I->rt, m);
         return NULL;
     }

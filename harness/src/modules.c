@@ -1,5 +1,6 @@
 /* modules.c — the importable modules (sys, gc, weakref, refheap) and the runtime hooks that let the
- * library call back into Python code (__del__, weakref callbacks, gc.callbacks).
+ * library call back into Python code (__del__, weakref callbacks, gc.callbacks). The native `weakref` here
+ * serves py27 and runs without a standard library; the 3.x profiles import Lib's weakref.py (import.c).
  *
  * Owns the module objects (created once per run, cached in hx_interp) and their function tables; every
  * gc/weakref function binds to refheap/gc.h. gc.garbage and gc.callbacks are the runtime's own lists.
@@ -682,8 +683,25 @@ static void hook_output(void *ctx, const char *text) {
     fputs(text, stderr);
 }
 
+/* hook_caller for one argument (weakref callbacks: PyObject_CallOneArg makes no tuple) */
+static int hook_caller1(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *arg) {
+    hx_interp *I = ctx;
+    if (I->exiting >= 2) return 0;
+    saved_err s;
+    save_err(I, &s);
+    rh_object *a = newref(arg);
+    rh_incref(fn);
+    rh_object *r = hx_call(I, fn, &a, 1, NULL, NULL, 0);
+    if (r) rh_decref(rt, r);
+    else hx_write_unraisable(I, fn);
+    rh_decref(rt, fn);
+    restore_err(I, &s);
+    return 0;
+}
+
 void hx_hooks_install(hx_interp *I) {
     rh_gc_set_caller(I->rt, hook_caller, I);
+    rh_gc_set_caller1(I->rt, hook_caller1);
 }
 
 /* The library's class slot wrappers (slot_tp_* in t_class.c) call Python code through here. */

@@ -326,6 +326,7 @@ rh_object *hx_builtin_tp_new(hx_interp *I, rh_type *type, rh_object *sub, rh_obj
     if (sub != (rh_object *)type) { /* a class's instance: the built-in's body, as rh_instance_new lays it out */
         if (type->kind == RH_K_LIST || type->kind == RH_K_DICT) return rh_instance_new(I->rt, sub);
         if (type->kind == RH_K_TUPLE) return tuple_subtype_new(I, sub, a, n, kwn, kwv, nkw);
+        if (type->kind == RH_K_WEAKREF) return hx_weakref_subtype_new(I, sub, a, n, nkw); /* mod_weakref.c */
         rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "%s.__new__ for a class deriving from it", type->name);
         return NULL;
     }

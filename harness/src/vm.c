@@ -2044,6 +2044,7 @@ static rh_object *class_tp_new(hx_interp *I, rh_object *cls, rh_object **args, i
     if (!nf && k == RH_K_TUPLE) /* tuple_new -> tuple_subtype_new */
         return hx_builtin_tp_new(I, rh_builtin_type(I->rt, RH_K_TUPLE), cls, args, nargs, kwn, kwv, nkw);
     if (!nf && k == RH_K_GENERICALIAS) return hx_genericalias_tp_new(I, cls, args, nargs, nkw); /* tp_new: ga_new */
+    if (!nf && k == RH_K_WEAKREF) return hx_weakref_subtype_new(I, cls, args, nargs, nkw); /* weakref___new__ */
     if (!nf) return object_new(I, cls, nargs + nkw > 0, 1);
     if (rh_kind_of(nf) == RH_K_STATICMETHOD) nf = rh_funcdescr_callable(nf);
     else if (rh_kind_of(nf) != RH_K_FUNCTION) {
@@ -2209,9 +2210,25 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
             return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw);
         return hx_type_call(I, fn, args, nargs, kwn, kwv, nkw);
     case RH_K_WEAKREF:
+        if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* WeakMethod.__call__ */
         if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
         break;
     case RH_K_METHOD_DESCR: return call_method_descr(I, fn, args, nargs, kwn, kwv, nkw);
+    case RH_K_WEAKPROXY:
+        if (rh_type_of(fn) == rh_weakcallproxy_type(rt)) { /* proxy_call: the referent, keywords and all */
+            rh_object *r = rh_weakref_get(fn);
+            if (r != rh_none(rt)) {
+                rh_incref(r);
+                rh_object *res = hx_call(I, r, args, nargs, kwn, kwv, nkw);
+                rh_decref(rt, r);
+                return res;
+            }
+            rh_err_set(rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
+            for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+            for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
+            return NULL;
+        }
+        break;
     case RH_K_GENERICALIAS: return hx_genericalias_call(I, fn, args, nargs, kwn, kwv, nkw); /* builtins_proxy.c */
     default:
         if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* interp.c: __call__ */

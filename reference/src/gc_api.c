@@ -19,10 +19,23 @@ void rh_gc_set_caller(rh_runtime *rt, rh_call_fn fn, void *ctx) {
     rt->gc.call_ctx = ctx;
 }
 
+void rh_gc_set_caller1(rh_runtime *rt, rh_call1_fn fn) { rt->gc.call1_fn = fn; }
+
 /* Without a caller (an embedder that runs no Python code, or teardown) callbacks are skipped. */
 int rh__gc_call(rh_runtime *rt, rh_object *fn, rh_object *args_tuple) {
     if (!rt->gc.call_fn) return 0;
     return rt->gc.call_fn(rt->gc.call_ctx, rt, fn, args_tuple);
+}
+
+/* fn(arg) as PyObject_CallOneArg: through the one-argument hook when there is one, else a 1-tuple */
+int rh__gc_call1(rh_runtime *rt, rh_object *fn, rh_object *arg) {
+    if (!rt->gc.call_fn) return 0;
+    if (rt->gc.call1_fn) return rt->gc.call1_fn(rt->gc.call_ctx, rt, fn, arg);
+    rh_object *args = rh_tuple_pack(rt, 1, arg);
+    if (!args) return -1;
+    int rc = rt->gc.call_fn(rt->gc.call_ctx, rt, fn, args);
+    rh_decref(rt, args);
+    return rc;
 }
 
 static rh_object *lazy_list(rh_runtime *rt, rh_object **slot) {
@@ -38,6 +51,7 @@ rh_object *rh_gc_callbacks(rh_runtime *rt) { return lazy_list(rt, &rt->gc.callba
  * gc.garbage and gc.callbacks are dropped (their contents may still be freed by refcounting). */
 void rh__gc_fini(rh_runtime *rt) {
     rt->gc.call_fn = NULL;
+    rt->gc.call1_fn = NULL;
     rt->gc.call_ctx = NULL;
     rt->gc.finalizing = 1;
     rt->gc.debug = 0; /* DEBUG_SAVEALL would park the last garbage in a gc.garbage nobody frees */

@@ -127,6 +127,7 @@ rh_object *rh__gc_garbage_list(rh_runtime *rt);
 /* Call fn(args...) through the interpreter's caller hook; -1 with the error set on failure; 0 without
  * doing anything when no caller is installed. Does not steal. */
 int rh__gc_call(rh_runtime *rt, rh_object *fn, rh_object *args_tuple);
+int rh__gc_call1(rh_runtime *rt, rh_object *fn, rh_object *arg); /* fn(arg), no tuple when the hook allows */
 void rh__gc_record_pause(rh_runtime *rt, const rh_gc_pause *p);
 
 /* ---- gc_check.c: the invariant checker ---- */

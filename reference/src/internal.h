@@ -178,6 +178,7 @@ typedef struct rh_gc_state {
     rh_object *garbage;     /* gc.garbage (list, created on first use) */
     rh_object *callbacks;   /* gc.callbacks (list, created on first use) */
     rh_call_fn call_fn;     /* interpreter's caller hook (weakref callbacks, gc.callbacks) */
+    rh_call1_fn call1_fn;   /* its one-argument form (weakref callbacks), or NULL */
     void *call_ctx;
     rh_gc_pause pauses[256];/* ring of pause records not yet taken */
     uint32_t pause_first, pause_n;
@@ -288,6 +289,7 @@ struct rh_runtime {
         struct { rh_gchead gc_; rh_type t; } exc_types[RH_EXC__COUNT]; /* exception types but
                                                                        * BaseException (types[RH_K_EXCEPTION]) */
         struct { rh_gchead gc_; rh_type t; } structseq_types[RH_SS__COUNT]; /* sys.version_info... (t_structseq.c) */
+        struct { rh_gchead gc_; rh_type t; } weakcallproxy_type; /* weakref.CallableProxyType (t_weakref.c) */
         rh_object none;
         rh_object notimplemented;        /* NotImplemented (t_none_bool.c) */
         rh_object ellipsis;              /* Ellipsis, the value of `...` (t_none_bool.c) */
@@ -418,6 +420,8 @@ rh_object *rh__call_hook(rh_runtime *rt, rh_object *callable, rh_object *const *
 rh_object *rh__repr_by_builder(rh_runtime *rt, rh_object *o);
 /* t_structseq.c: the struct-sequence types, set up once after the built-in types (rh_runtime_new) */
 void rh__structseq_init(rh_runtime *rt);
+/* t_weakref.c: weakref.CallableProxyType, a copy of ProxyType's slots made after the built-in types */
+void rh__weakcallproxy_init(rh_runtime *rt);
 
 /* t_bytes.c / t_array.c — buffer exports (bytearray_getbuffer / bytearray_releasebuffer,
  * array_buffer_getbuf / array_buffer_relbuf): ob_exports += delta; while it is above 0 a size change is

@@ -76,6 +76,7 @@ rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen) {
     rh__gc_init(rt);
     rh__types_init(rt);
     rh__structseq_init(rt);
+    rh__weakcallproxy_init(rt);
     if (rh__small_ints_init(rt) != 0 || rh__strings_init(rt) != 0 || rh__bytes_init(rt) != 0) {
         set_msg(err, errlen, "cannot initialise small ints / strings");
         rh_runtime_free(rt);

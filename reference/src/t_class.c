@@ -692,7 +692,8 @@ static int builtin_base_modelled(rh_runtime *rt, rh_object *b) {
     /* type: a metaclass, whose instances are classes; classmethod, staticmethod and property: the class can
      * be made (Lib/abc.py's abstractclassmethod ...), its instances cannot (vm.c class_tp_new refuses) */
     return k == RH_K_LIST || k == RH_K_DICT || k == RH_K_INT || k == RH_K_TUPLE || k == RH_K_TYPE || k == RH_K_CLASSMETHOD ||
-           k == RH_K_STATICMETHOD || k == RH_K_PROPERTY || k == RH_K_GENERICALIAS; /* GenericAlias:
+           k == RH_K_STATICMETHOD || k == RH_K_PROPERTY || k == RH_K_WEAKREF /* KeyedRef, WeakMethod */ ||
+           k == RH_K_GENERICALIAS; /* GenericAlias:
                                                           _collections_abc._CallableGenericAlias */
 }
 

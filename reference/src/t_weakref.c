@@ -3,15 +3,18 @@
  * CPython's order (Objects/weakrefobject.c: weakref___new__, clear_weakref, _PyWeakref_ClearRef,
  * PyObject_ClearWeakRefs, handle_callback, weakref_getweakrefs).
  *
- * Also weakref.ProxyType (_weakref.proxy: PyWeakref_NewProxy, proxy_repr), the same object under another type.
+ * Also weakref.ProxyType and weakref.CallableProxyType (_weakref.proxy: PyWeakref_NewProxy, proxy_repr,
+ * proxy_call), the same object under other types, and instances of classes deriving from weakref.ref
+ * (weakref___new__ for a subtype: the struct followed by the class's words, freed at the class's size).
  * Owns: rh_weakref objects and the list each weakrefable object keeps at type->weaklistoffset.
  * Invariants, in prose:
  *  - a live weakref (wr_object != None) is on exactly its referent's list, doubly linked through
  *    wr_prev/wr_next, and the list head is the referent's slot; a dead one is on no list and has
  *    wr_prev = wr_next = NULL;
- *  - at most one callback-less ref exists per referent and it is the list head (get_basic_refs), so
- *    weakref.ref(o) without a callback returns it again; refs with callbacks are inserted right after
- *    it (or at the head), so they run newest first;
+ *  - at most one callback-less ref of the exact type exists per referent and it is the list head
+ *    (get_basic_refs), so weakref.ref(o) without a callback returns it again; refs with callbacks and
+ *    instances of ref's subclasses are inserted right after it (or at the head), so callbacks run newest
+ *    first;
  *  - wr_object is borrowed (a weakref never keeps its referent alive); wr_callback is counted;
  *  - weakref objects are always GC-tracked while alive (the collector moves them between lists).
  * Design: docs/gc.md §Weak references.
@@ -65,10 +68,13 @@ static void insert_after(rh_weakref *w, rh_weakref *prev) {
 
 /* get_basic_refs: the callback-less ref at the head (*ref) and the callback-less proxy right after it or
  * at the head (*proxy), each NULL when absent. */
+static int is_exact(const rh_weakref *w, rh_kind k) {
+    return w->ob.type->kind == k && !(w->ob.type->flags & RH_TPFLAG_HEAPTYPE); /* PyWeakref_CheckRefExact */
+}
 static void basic_refs(rh_weakref *head, rh_weakref **ref, rh_weakref **proxy) {
     *ref = *proxy = NULL;
     if (!head || head->wr_callback) return;
-    if (head->ob.type->kind == RH_K_WEAKREF) {
+    if (is_exact(head, RH_K_WEAKREF)) {
         *ref = head;
         head = head->wr_next;
     }
@@ -91,7 +97,7 @@ static int64_t list_length(const rh_weakref *w) {
 static void weakref_dealloc(rh_runtime *rt, rh_object *o) {
     rh__gc_untrack(rt, o);
     clear_weakref(rt, (rh_weakref *)o);
-    rh__object_free(rt, o, sizeof(rh_weakref));
+    rh__object_free(rt, o, o->type->basicsize); /* a class's instance: the struct plus its slots */
 }
 
 static int weakref_traverse(rh_object *o, rh_visitproc visit, void *arg) {
@@ -198,6 +204,30 @@ void rh__type_init_weakproxy(rh_runtime *rt, rh_type *t) {
     t->tp_hash = rh__hash_not_implemented;
 }
 
+/* proxy_call (_PyWeakref_CallableProxyType's tp_call): UNWRAP, then the referent called with the arguments */
+static rh_object *weakcallproxy_call(rh_runtime *rt, rh_object *self, rh_object *const *args, size_t nargs) {
+    rh_object *r = rh_weakref_get(self);
+    if (r == rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
+        return NULL;
+    }
+    rh_incref(r);
+    rh_object *res = rh_call_object(rt, r, args, nargs);
+    rh_decref(rt, r);
+    return res;
+}
+
+rh_type *rh_weakcallproxy_type(rh_runtime *rt) { return &rt->statics->weakcallproxy_type.t; }
+
+/* _PyWeakref_CallableProxyType: ProxyType's layout and slots under its own name, callable */
+void rh__weakcallproxy_init(rh_runtime *rt) {
+    rh_type *t = rh_weakcallproxy_type(rt);
+    *t = *rh_builtin_type(rt, RH_K_WEAKPROXY);
+    t->weaklist = NULL;
+    t->name = "weakref.CallableProxyType";
+    t->tp_call = weakcallproxy_call;
+}
+
 /* The type table may not list weakref (types.c); initialise it on first use then. */
 static rh_type *weakref_type(rh_runtime *rt) {
     rh_type *t = rh_builtin_type(rt, RH_K_WEAKREF);
@@ -222,27 +252,39 @@ static rh_weakref *new_weakref_of(rh_runtime *rt, rh_type *type, rh_object *ob, 
     return w;
 }
 
-static rh_weakref *new_weakref(rh_runtime *rt, rh_object *ob, rh_object *callback) {
-    return new_weakref_of(rt, weakref_type(rt), ob, callback);
-}
 
-rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
+/* weakref___new__ for type (weakref.ref itself or a class deriving from it): only a callback-less ref of
+ * the exact type is shared and goes at the head; any other (a callback, or a subclass's instance) goes after
+ * the basic proxy, else after the basic ref, else at the head. A subclass's instance is the struct plus the
+ * class's own words (zeroed: its slots start empty), tp_alloc's size being the class's basicsize. */
+static rh_object *weakref_new_of(rh_runtime *rt, rh_type *type, rh_object *o, rh_object *callback) {
     rh_weakref **list = rh__weakref_listptr(o);
     if (!list) {
         rh_err_set(rt, RH_EXC_TYPE, "cannot create weak reference to '%s' object", o->type->name);
         return NULL;
     }
     if (callback == rh_none(rt)) callback = NULL;
+    int exact = !(type->flags & RH_TPFLAG_HEAPTYPE);
     rh_weakref *ref = basic_ref(*list);
-    if (!callback && ref) { /* re-use the existing callback-less reference */
+    if (!callback && exact && ref) { /* re-use the existing callback-less reference */
         rh_incref(&ref->ob);
         return &ref->ob;
     }
-    rh_weakref *self = new_weakref(rt, o, callback);
+    rh_weakref *self = (rh_weakref *)rh__object_alloc(rt, type, type->basicsize);
     if (!self) return NULL;
-    if (!callback) {
+    if (type->basicsize > sizeof(rh_weakref))
+        memset((char *)self + sizeof(rh_weakref), 0, type->basicsize - sizeof(rh_weakref));
+    self->hash = -1;
+    self->wr_object = o;
+    self->wr_prev = self->wr_next = NULL;
+    self->wr_callback = callback;
+    rh_xincref(callback);
+    self->none_ = rh_none(rt);
+    rh__gc_track(rt, &self->ob);
+    list = rh__weakref_listptr(o); /* the allocation may have run a collection: read the list again */
+    if (!callback && exact) {
         insert_head(self, list);
-    } else { /* weakref___new__: after the basic proxy, else after the basic ref, else at the head */
+    } else {
         rh_weakref *proxy;
         basic_refs(*list, &ref, &proxy);
         rh_weakref *prev = proxy ? proxy : ref;
@@ -252,9 +294,23 @@ rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
     return &self->ob;
 }
 
+rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
+    return weakref_new_of(rt, weakref_type(rt), o, callback);
+}
+
+rh_object *rh_weakref_new_type(rh_runtime *rt, rh_object *type, rh_object *o, rh_object *callback) {
+    rh_type *t = (rh_type *)(void *)type;
+    if (t->kind != RH_K_WEAKREF || t->basicsize < sizeof(rh_weakref)) {
+        rh_err_set(rt, RH_EXC_TYPE, "%s is not a subtype of weakref.ReferenceType", t->name);
+        return NULL;
+    }
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) t = weakref_type(rt);
+    return weakref_new_of(rt, t, o, callback);
+}
+
 /* PyWeakref_NewProxy: the callback-less proxy is shared; a new one goes after the basic ref (no callback)
- * or after the basic proxy, else the basic ref (with one). CallableProxyType is not modelled: a proxy to a
- * callable is a ProxyType too. */
+ * or after the basic proxy, else the basic ref (with one). A proxy to a callable referent is a
+ * CallableProxyType (PyWeakref_NewProxy's PyCallable_Check). */
 rh_object *rh_weakproxy_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
     rh_weakref **list = rh__weakref_listptr(o);
     if (!list) {
@@ -268,7 +324,9 @@ rh_object *rh_weakproxy_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
         rh_incref(&proxy->ob);
         return &proxy->ob;
     }
-    rh_weakref *self = new_weakref_of(rt, rh_builtin_type(rt, RH_K_WEAKPROXY), o, callback);
+    int callable = o->type->tp_call || o->type->kind == RH_K_WEAKREF; /* PyCallable_Check */
+    rh_type *type = callable ? rh_weakcallproxy_type(rt) : rh_builtin_type(rt, RH_K_WEAKPROXY);
+    rh_weakref *self = new_weakref_of(rt, type, o, callback);
     if (!self) return NULL;
     basic_refs(*list, &ref, &proxy); /* the allocation may have run a collection */
     rh_weakref *prev = callback ? (proxy ? proxy : ref) : ref;
@@ -312,10 +370,10 @@ rh_object *rh_weakref_list(rh_runtime *rt, rh_object *o) {
 
 /* ---------------------------------------------------------------- callbacks and clearing */
 
+/* handle_callback: callback(ref) through PyObject_CallOneArg, so no argument tuple is made (none counted
+ * by gc.get_count); an error is reported as unraisable */
 void rh__weakref_run_callback(rh_runtime *rt, rh_weakref *wr, rh_object *cb) {
-    rh_object *args = rh_tuple_pack(rt, 1, &wr->ob);
-    if (!args || rh__gc_call(rt, cb, args) < 0 || rh_err_occurred(rt)) rh_err_write_unraisable(rt, cb);
-    rh_xdecref(rt, args);
+    if (rh__gc_call1(rt, cb, &wr->ob) < 0 || rh_err_occurred(rt)) rh_err_write_unraisable(rt, cb);
 }
 
 /* Several refs with callbacks: detach them all first, then call the callbacks of those still alive,

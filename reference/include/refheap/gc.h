@@ -83,10 +83,17 @@ size_t rh_gc_take_pauses(rh_runtime *rt, rh_gc_pause *out, size_t max);
  * rh_weakref_new: new reference; TypeError "cannot create weak reference to 'int' object" for types
  * without a weakref slot; reuses an existing callback-less ref as CPython does. */
 rh_object *rh_weakref_new(rh_runtime *rt, rh_object *o, rh_object *callback);
+/* rh_weakref_new_type: weakref___new__(type, o, callback) for type weakref.ref or a class deriving from it
+ * (borrowed): a class's instance is never shared and never the list head's basic ref (get_basic_refs
+ * checks the exact type); new reference, or NULL with TypeError. */
+rh_object *rh_weakref_new_type(rh_runtime *rt, rh_object *type, rh_object *o, rh_object *callback);
 /* rh_weakproxy_new: _weakref.proxy(o[, callback]), a weakref.ProxyType (PyWeakref_NewProxy): new reference;
  * reuses the referent's callback-less proxy; same TypeError as rh_weakref_new. rh_weakref_get and
  * rh_weakref_callback read proxies too. */
 rh_object *rh_weakproxy_new(rh_runtime *rt, rh_object *o, rh_object *callback);
+/* weakref.CallableProxyType (borrowed, lives with the runtime): the type of a proxy to a callable referent;
+ * kind RH_K_WEAKPROXY as ProxyType, plus tp_call (proxy_call: the referent called). */
+rh_type *rh_weakcallproxy_type(rh_runtime *rt);
 rh_object *rh_weakref_get(rh_object *ref);           /* borrowed referent or None (borrowed) */
 rh_object *rh_weakref_callback(rh_object *ref);      /* borrowed, may be None */
 int64_t rh_weakref_count(rh_object *o);              /* weakref.getweakrefcount */
@@ -96,6 +103,11 @@ rh_object *rh_weakref_list(rh_runtime *rt, rh_object *o);  /* weakref.getweakref
  * call fn(args...) and drop the result; 0 or -1 with the error set. Installed with rh_gc_set_caller. */
 typedef int (*rh_call_fn)(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *args_tuple);
 void rh_gc_set_caller(rh_runtime *rt, rh_call_fn fn, void *ctx);
+/* The same hook for a call with one argument, as PyObject_CallOneArg makes it: no argument tuple (weakref
+ * callbacks: handle_callback, gc's handle_weakrefs). Optional, set after rh_gc_set_caller and called with
+ * its ctx; without it such calls pack a 1-tuple for rh_call_fn. */
+typedef int (*rh_call1_fn)(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *arg);
+void rh_gc_set_caller1(rh_runtime *rt, rh_call1_fn fn);
 
 #ifdef __cplusplus
 }
