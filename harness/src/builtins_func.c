@@ -4,7 +4,9 @@
  * (Objects/funcobject.c func_getsetlist and func_memberlist: __closure__, __defaults__, __kwdefaults__,
  * __doc__, __dict__ and arbitrary attributes), of cells (cell_contents), of staticmethod/classmethod
  * (__func__), of properties (fget, fset, fdel, __doc__), and super objects' attributes (the library's
- * super_getattro, with object.__init__ at the end of the MRO).
+ * super_getattro, with object.__init__ at the end of the MRO), and code objects' attributes
+ * (Objects/codeobject.c code_memberlist, code_getsetlist: the unit's names and counts, co_consts and
+ * co_names in 3.11's emission order, co_code and the line and exception tables over refheap's words).
  *
  * Every function has the hx_cfn signature: arguments borrowed, a new reference or NULL with the runtime
  * error set. Registered from one place: hx_builtins_iter_init calls hx_builtins_func_init.
@@ -353,6 +355,28 @@ static int is_jump_target(const hx_code *c, int at) {
 
 static rh_object *code_object_in(hx_interp *I, hx_code *c, rh_object *file);
 
+/* Whether a LOAD_CONST of item outside words [from, to) of c loads it (3.12's remove_unused_consts keeps
+ * a folded tuple's item then) */
+static int const_used_elsewhere(const hx_code *c, rh_object *item, int from, int to) {
+    for (int i = 0; i < c->ncode; i += 1 + hx_opextra[hx_op(c->co_code[i])])
+        if ((i < from || i >= to) && hx_op(c->co_code[i]) == HX_LOAD_CONST && c->co_consts[hx_arg(c->co_code[i])] == item &&
+            !(i + 1 < c->ncode && hx_op(c->co_code[i + 1]) == HX_POP_TOP))
+            return 1;
+    return 0;
+}
+
+/* Removes o (identity; the first constant, the docstring or None, stays) from list l. 0 or -1. */
+static int list_remove(hx_interp *I, rh_object *l, rh_object *o) {
+    for (size_t i = 1; i < rh_list_len(l); i++)
+        if (rh_list_get(l, i) == o) {
+            rh_object *v = rh_list_pop(I->rt, l, (int64_t)i);
+            if (!v) return -1;
+            rh_decref(I->rt, v);
+            return 0;
+        }
+    return 0;
+}
+
 /* Fills consts and names (lists) with co_consts and co_names of unit c in file `file`. 0 or -1. */
 static int code_walk(hx_interp *I, hx_code *c, rh_object *file, rh_object *consts, rh_object *names) {
     rh_runtime *rt = I->rt;
@@ -374,10 +398,35 @@ static int code_walk(hx_interp *I, hx_code *c, rh_object *file, rh_object *const
     int tail = c->ncode - 2; /* the implicit `return None` compile_unit always emits */
     int dead_tail = tail > 0 && (hx_op(c->co_code[tail - 1]) == HX_RETURN_VALUE || hx_op(c->co_code[tail - 1]) == HX_RAISE_VARARGS ||
                                  hx_op(c->co_code[tail - 1]) == HX_RERAISE) && !is_jump_target(c, tail);
+    /* the starts of the instructions walked so far, and the tuples the CFG optimizer folds
+     * (fold_tuple_on_constants: BUILD_TUPLE over LOAD_CONSTs, the tuple added after every other constant) */
+    int *starts = malloc(((size_t)c->ncode + 1) * sizeof *starts), nst = 0;
+    rh_object *folded = starts ? rh_list_new(rt, 0) : NULL;
+    if (!folded) {
+        free(starts);
+        if (!rh_err_occurred(rt)) rh_err_nomemory(rt);
+        return -1;
+    }
     for (int i = 0; i < c->ncode && r == 0; i += 1 + hx_opextra[hx_op(c->co_code[i])]) {
         hx_instr w = c->co_code[i];
         uint32_t arg = hx_arg(w);
+        starts[nst++] = i;
         switch (hx_op(w)) {
+        case HX_BUILD_TUPLE: {
+            int k = (int)arg, all = k > 0 && nst - 1 >= k;
+            for (int j = 1; all && j <= k; j++) all = hx_op(c->co_code[starts[nst - 1 - j]]) == HX_LOAD_CONST;
+            if (!all) break;
+            rh_object *t = rh_tuple_new(rt, (size_t)k);
+            for (int j = 0; t && j < k; j++)
+                rh_tuple_set(t, (size_t)j, newref(c->co_consts[hx_arg(c->co_code[starts[nst - 1 - k + j]])]));
+            r = add_unique(I, folded, t);
+            if (ver >= 0x030C) /* remove_unused_consts (3.12+): the folded items go unless used elsewhere */
+                for (int j = 1; r == 0 && j <= k; j++) {
+                    rh_object *item = c->co_consts[hx_arg(c->co_code[starts[nst - 1 - j]])];
+                    if (!const_used_elsewhere(c, item, starts[nst - 1 - k], i)) r = list_remove(I, consts, item);
+                }
+            break;
+        }
         case HX_LOAD_CONST:
             if (i + 1 < c->ncode && hx_op(c->co_code[i + 1]) == HX_POP_TOP) break; /* a constant statement: no code */
             if (i == tail && dead_tail) break; /* 3.11 adds it only after a block that does not return */
@@ -421,6 +470,9 @@ static int code_walk(hx_interp *I, hx_code *c, rh_object *file, rh_object *const
         default: break;
         }
     }
+    for (size_t k = 0; r == 0 && k < rh_list_len(folded); k++) r = add_unique(I, consts, newref(rh_list_get(folded, k)));
+    rh_decref(rt, folded);
+    free(starts);
     return r;
 }
 

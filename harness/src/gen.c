@@ -1,7 +1,7 @@
 /* gen.c — what a program does with a generator or coroutine object (CPython 3.11 Objects/genobject.c):
  * send/throw/close (gen_send, _gen_throw, gen_close, gen_close_iter), the attributes programs read
- * (gi_running, gi_frame, gi_yieldfrom, cr_*, __name__, __qualname__), and the library's gen_resume hook:
- * tp_iternext (gen_iternext) and PEP 442 finalization (_PyGen_Finalize: close, or the "never awaited"
+ * (gi_running, gi_frame, gi_code, gi_yieldfrom, gi_suspended, cr_*, ag_*, __name__, __qualname__), and
+ * the library's gen_resume hook: tp_iternext (gen_iternext) and PEP 442 finalization (_PyGen_Finalize: close, or the "never awaited"
  * warning of a coroutine). The frame itself runs in vm.c (hx_gen_send).
  */
 #include <string.h>

@@ -1007,12 +1007,16 @@ static int frame_setattr(hx_interp *I, rh_object *fo, rh_object *name, rh_object
         }
         return -1;
     }
+    uint32_t ver = rh_runtime_profile(rt)->version_hex;
     for (int i = 0; ro[i]; i++)
-        if (!strcmp(s, ro[i])) {
-            rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '%s' of 'frame' objects is not writable", s);
+        if (!strcmp(s, ro[i])) { /* before 3.11 f_back, f_globals, f_builtins, f_code are READONLY members */
+            if (ver < 0x030B && i != 1 && i != 2) rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute");
+            else rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '%s' of 'frame' objects is not writable", s);
             return -1;
         }
-    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'frame' object has no attribute '%s'", s);
+    /* PyObject_GenericSetAttr without a __dict__ (3.13 says why) */
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'frame' object has no attribute '%s'%s", s,
+               ver >= 0x030D ? " and no __dict__ for setting new attributes" : "");
     return -1;
 }
 
