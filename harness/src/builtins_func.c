@@ -841,6 +841,20 @@ int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
         rh_func_set_annotations(rt, o, v);
         return 0;
     }
+    if (!strcmp(nm, "__dict__")) { /* PyObject_GenericSetDict */
+        int py2 = rh_runtime_profile(rt)->python2; /* 2.7: func_set_dict's own messages */
+        if (!v) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s", py2 ? "function's dictionary may not be deleted" : "cannot delete __dict__");
+            return -1;
+        }
+        if (rh_kind_of(v) != RH_K_DICT) {
+            if (py2) rh_err_set(rt, RH_EXC_TYPE, "setting function's dictionary to a non-dict");
+            else rh_err_set(rt, RH_EXC_TYPE, "__dict__ must be set to a dictionary, not a '%s'", hx_tname(v));
+            return -1;
+        }
+        rh_func_set_dict(rt, o, v);
+        return 0;
+    }
     if (!strcmp(nm, "__code__")) { /* func_set_code */
         if (!v || rh_kind_of(v) != RH_K_CODE) {
             rh_err_set(rt, RH_EXC_TYPE, "__code__ must be set to a code object");

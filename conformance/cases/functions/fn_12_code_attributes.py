@@ -10,7 +10,7 @@
 # tuples, nested code objects, a folded default tuple after the rest), co_code/co_lnotab/
 # co_linetable/co_exceptiontable are bytes covering the code units co_lines counts, the repr names
 # the unit; a function's __builtins__, __defaults__/__kwdefaults__/__annotations__/__module__/__doc__
-# assignment and __code__ assignment checks behave as funcobject.c's
+# assignment, __dict__ replacement and __code__ assignment checks behave as funcobject.c's
 def A(o):
     r = repr(o)
     at = r.find(" at 0x")
@@ -153,3 +153,16 @@ kw.__doc__ = "now documented"
 print(kw.__annotations__, kw.__module__, kw.__doc__, kw.__code__.co_consts)
 del kw.__annotations__
 print(kw.__annotations__)
+attrs = {"a": 1}
+kw.__dict__ = attrs
+kw.b = 2
+print(kw.a, kw.__dict__ is attrs, attrs)
+for value in (1, None):
+    try:
+        kw.__dict__ = value
+    except TypeError as e:
+        print(e)
+try:
+    del kw.__dict__
+except TypeError as e:
+    print(e)
