@@ -778,8 +778,27 @@ static rh_object *func_code(hx_interp *I, rh_object *f) {
     return hx_code_object(I, rh_func_code(f), rh_func_globals(f));
 }
 
+/* 2.7's func_code, func_defaults, func_doc, func_globals, func_dict, func_closure, func_name (funcobject.c
+ * func_memberlist / func_getsetlist aliases): 1 with *alias the __x__ name (borrowed), 0 when nm is none
+ * of them, -1 (MemoryError) */
+static int py2_alias(hx_interp *I, const char *nm, rh_object **alias) {
+    static const char *const al[] = {"code", "defaults", "doc", "globals", "dict", "closure", "name", NULL};
+    if (!rh_runtime_profile(I->rt)->python2 || strncmp(nm, "func_", 5) != 0) return 0;
+    for (int i = 0; al[i]; i++)
+        if (!strcmp(nm + 5, al[i])) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "__%s__", al[i]);
+            return (*alias = hx_name(I, buf)) ? 1 : -1;
+        }
+    return 0;
+}
+
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
     const char *nm = hx_cstr(I, name);
+    rh_object *alias = NULL;
+    int al = py2_alias(I, nm, &alias);
+    if (al && !strcmp(nm, "func_name")) return *out = newref(rh_func_name(o)), 1;
+    if (al) return al < 0 ? -1 : hx_func_getattr(I, o, alias, out);
     if (!strcmp(nm, "__closure__")) *out = or_none(I, rh_func_closure(o));
     else if (!strcmp(nm, "__code__")) return (*out = func_code(I, o)) ? 1 : -1;
     else if (!strcmp(nm, "__defaults__")) *out = or_none(I, rh_func_defaults(o));
@@ -805,6 +824,9 @@ int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out
 int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
     const char *nm = hx_cstr(I, name);
+    rh_object *alias = NULL;
+    int al = py2_alias(I, nm, &alias);
+    if (al) return al < 0 ? -1 : hx_func_setattr(I, o, alias, v);
     if (!strcmp(nm, "__defaults__") || !strcmp(nm, "__kwdefaults__")) {
         int kw = nm[2] == 'k';
         rh_kind want = kw ? RH_K_DICT : RH_K_TUPLE;

@@ -164,7 +164,7 @@ static rh_object *frame_getattro(rh_runtime *rt, rh_object *o, rh_object *name) 
     return NULL;
 }
 
-/* frame_repr (3.11): <frame at 0x..., file 'F', line N, code NAME>. The line and the file are the
+/* frame_repr (3.11; 2.7 has none: object's default repr): <frame at 0x..., file 'F', line N, code NAME>. The line and the file are the
  * embedder's (a running frame's line moves; co_filename is its code object's), asked through the
  * getattr hook as f_lineno and f_code; without one, the line last recorded and '?' */
 static int frame_repr_into(rh__sb *b, rh_object *o) {
@@ -172,6 +172,7 @@ static int frame_repr_into(rh__sb *b, rh_object *o) {
     rh_frameobj *f = as_frame(o);
     int64_t line = f->lineno;
     rh_object *code = NULL, *ln = NULL;
+    if (rt->profile->python2) return rh__sb_printf(b, "<frame object at %p>", (void *)o); /* 2.7: object_repr */
     if (rt->hooks.getattr) {
         rh_object *nl = rh_str_intern_utf8(rt, "f_lineno", 8), *nc = nl ? rh_str_intern_utf8(rt, "f_code", 6) : NULL;
         ln = nc ? rt->hooks.getattr(rt->hooks.ctx, rt, o, nl) : NULL;
