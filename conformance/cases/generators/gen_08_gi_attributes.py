@@ -11,7 +11,8 @@
 # next(), at the yield while suspended, shows the frame's locals (arguments before it starts), has no
 # f_back while suspended, keeps its locals and last line once the generator is exhausted while
 # gi_frame becomes None; gi_running is true only inside; coroutine and async generator attributes
-# are 3.11's, frame.clear() on a suspended generator's frame closes it
+# are 3.11's, frame.clear() on a suspended generator's frame closes it; sys.getsizeof of a generator and
+# of its frame object are CPython's
 import sys
 
 
@@ -127,3 +128,7 @@ try:
     sys._getframe().clear()
 except RuntimeError as e:
     print("RuntimeError", e)
+# sizes: the generator holds its frame's locals and stack; the frame object reports the same words
+fresh, cfresh = gen(0), coro(0)
+print(sys.getsizeof(fresh), sys.getsizeof(fresh.gi_frame), sys.getsizeof(cfresh), sys.getsizeof(cfresh.cr_frame))
+cfresh.close()
