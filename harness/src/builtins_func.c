@@ -257,7 +257,8 @@ static int in_names(char *const *names, int n, const char *s) {
  * code object's own. */
 static rh_object *code_varnames(hx_interp *I, hx_code *c) {
     int np = hx_code_nallparams(c), n = 0;
-    int nslots = c->kind == CODE_FUNCTION && rh_runtime_profile(I->rt)->version_hex < 0x030C ? c->nnamed : c->nslots;
+    /* (a <genexpr> unit is never inlined: all its slots, '.0' first, are its own) */
+    int nslots = c->kind == CODE_FUNCTION && !c->comp && rh_runtime_profile(I->rt)->version_hex < 0x030C ? c->nnamed : c->nslots;
     char **v = malloc(((size_t)c->nslots + 1) * sizeof *v);
     if (!v) {
         rh_err_nomemory(I->rt);

@@ -10,7 +10,8 @@
 # tuples, nested code objects, a folded default tuple after the rest), co_code/co_lnotab/
 # co_linetable/co_exceptiontable are bytes covering the code units co_lines counts, the repr names
 # the unit; a function's __builtins__, __defaults__/__kwdefaults__/__annotations__/__module__/__doc__
-# assignment, __dict__ replacement and __code__ assignment checks behave as funcobject.c's
+# assignment, __dict__ replacement and __code__ assignment checks behave as funcobject.c's; a starred
+# target is a local; a generator expression's code object lists '.0' and its variables
 def A(o):
     r = repr(o)
     at = r.find(" at 0x")
@@ -166,3 +167,22 @@ try:
     del kw.__dict__
 except TypeError as e:
     print(e)
+
+
+def starred(*a):
+    x, *rest = a
+    for first, *others in [a]:
+        pass
+    return rest, others
+
+
+print(starred(1, 2, 3), "rest" in globals(), "others" in globals(), starred.__code__.co_varnames,
+      starred.__code__.co_names, starred.__code__.co_nlocals)
+
+
+def genexp(y):
+    return (x + y for x in range(3) for z in range(x) if z)
+
+
+gc_ = genexp(1).gi_code
+print(gc_.co_name, gc_.co_argcount, gc_.co_nlocals, gc_.co_varnames, gc_.co_freevars, gc_.co_consts, gc_.co_names)
