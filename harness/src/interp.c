@@ -996,6 +996,15 @@ static int frame_setattr(hx_interp *I, rh_object *fo, rh_object *name, rh_object
         rh_frame_set_trace(rt, fo, v == rh_none(rt) ? NULL : v);
         return 0;
     }
+    if (!rh_runtime_profile(rt)->python2 && (!strcmp(s, "f_trace_lines") || !strcmp(s, "f_trace_opcodes"))) {
+        if (!v) rh_err_set(rt, RH_EXC_TYPE, "can't delete numeric/char attribute"); /* PyMember_SetOne T_BOOL */
+        else if (v != rh_true(rt) && v != rh_false(rt)) rh_err_set(rt, RH_EXC_TYPE, "attribute value type must be bool");
+        else {
+            rh_frame_set_trace_flag(fo, s[8] == 'o', v == rh_true(rt));
+            return 0;
+        }
+        return -1;
+    }
     if (!strcmp(s, "f_lineno")) {
         if (!v) rh_err_set(rt, RH_EXC_ATTRIBUTE, "cannot delete attribute");
         else if (rh_kind_of(v) != RH_K_INT || hx_is_builtin_subclass_instance(v)) rh_err_set(rt, RH_EXC_VALUE, "lineno must be an integer");

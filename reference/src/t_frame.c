@@ -33,6 +33,7 @@ typedef struct rh_frameobj {
     rh_object *gen;        /* the generator whose frame this is (borrowed: it holds this object), or NULL */
     rh_object *trace;      /* f_trace (counted), NULL: None */
     int nlocals, stacksize, lineno, owned, lasti;
+    int8_t trace_lines, trace_opcodes; /* f_trace_lines (True at creation), f_trace_opcodes (3.7+) */
 } rh_frameobj;
 
 static rh_frameobj *as_frame(rh_object *o) { return (rh_frameobj *)(void *)o; }
@@ -59,6 +60,7 @@ rh_object *rh_frame_new(rh_runtime *rt, void *owner, void *unit, rh_object *name
     f->nlocals = nlocals;
     f->stacksize = stacksize;
     f->lasti = -1;
+    f->trace_lines = 1;
     return o; /* untracked: _PyFrame_New_NoTrack */
 }
 
@@ -78,6 +80,10 @@ int rh_frame_owned(rh_object *f) { return as_frame(f)->owned; }
 int rh_frame_lasti(rh_object *f) { return as_frame(f)->lasti; }
 void rh_frame_set_lasti(rh_object *f, int lasti) { as_frame(f)->lasti = lasti; }
 rh_object *rh_frame_trace(rh_object *f) { return as_frame(f)->trace; }
+void rh_frame_set_trace_flag(rh_object *f, int opcodes, int v) {
+    if (opcodes) as_frame(f)->trace_opcodes = (int8_t)(v != 0);
+    else as_frame(f)->trace_lines = (int8_t)(v != 0);
+}
 void rh_frame_set_trace(rh_runtime *rt, rh_object *f, rh_object *v) {
     rh_xincref(v);
     rh_setref(rt, &as_frame(f)->trace, v);
@@ -156,6 +162,8 @@ static rh_object *frame_getattro(rh_runtime *rt, rh_object *o, rh_object *name) 
     else if (s && strcmp(s, "f_lineno") == 0) return rh_int_from_i64(rt, f->lineno);
     else if (s && strcmp(s, "f_lasti") == 0) return rh_int_from_i64(rt, f->lasti < 0 ? -1 : 2 * (int64_t)f->lasti);
     else if (s && strcmp(s, "f_trace") == 0) v = f->trace ? f->trace : rh_none(rt);
+    else if (s && !rt->profile->python2 && strcmp(s, "f_trace_lines") == 0) v = f->trace_lines ? rh_true(rt) : rh_false(rt);
+    else if (s && !rt->profile->python2 && strcmp(s, "f_trace_opcodes") == 0) v = f->trace_opcodes ? rh_true(rt) : rh_false(rt);
     if (v) {
         rh_incref(v);
         return v;

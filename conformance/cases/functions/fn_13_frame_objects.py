@@ -6,7 +6,8 @@
 # Lib/test/test_frame.py (ClearTest.test_clear_locals, test_clear_executing, ReprTest)
 # property: a frame object's repr is <frame at 0x..., file '...', line N, code NAME> with the line it
 # is running (a caller's: its call), f_globals/f_builtins/f_code are the module's dicts and the code
-# object, f_trace is None until set and any object can be set or deleted, f_lineno cannot be set
+# object, f_trace is None until set and any object can be set or deleted, f_trace_lines/f_trace_opcodes
+# are bools, f_lineno cannot be set
 # outside a trace function and the other fields are read-only with CPython's messages, clear() refuses
 # an executing frame and releases the locals a finished frame kept
 import sys
@@ -36,6 +37,14 @@ print(here.f_trace is print)
 del here.f_trace
 print(here.f_trace)
 here.f_trace = None
+print(here.f_trace_lines, here.f_trace_opcodes)
+here.f_trace_opcodes = True
+here.f_trace_lines = False
+print(here.f_trace_lines, here.f_trace_opcodes)
+try:
+    here.f_trace_lines = 1
+except TypeError as e:
+    print("f_trace_lines", e)
 for name, value in (("f_lineno", 3), ("f_lineno", "x"), ("f_back", None), ("f_locals", {}),
                     ("f_lasti", 0), ("f_globals", {}), ("f_builtins", {}), ("f_code", None),
                     ("other", 1)):

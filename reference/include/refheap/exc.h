@@ -132,6 +132,8 @@ void rh_frame_set_lasti(rh_object *f, int lasti);
 /* f_trace: borrowed, NULL for None; the setter takes its own reference (v NULL: None) */
 rh_object *rh_frame_trace(rh_object *f);
 void rh_frame_set_trace(rh_runtime *rt, rh_object *f, rh_object *v);
+/* f_trace_lines (opcodes 0) / f_trace_opcodes (1), T_BOOL members (3.7+) */
+void rh_frame_set_trace_flag(rh_object *f, int opcodes, int v);
 /* frame_tp_clear: drops f_trace and, once the frame object owns them, the locals. 0. */
 int rh_frame_clear_locals(rh_runtime *rt, rh_object *f);
 /* take_ownership (Python/frame.c): the code unit finished while f is still referenced. The nlocals
