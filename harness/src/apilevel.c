@@ -106,6 +106,11 @@ static const api_entry api_table[] = {
     {"str", "isprintable", 0x0300, 0}, {"str", "isdecimal", 0x0300, 0}, {"str", "isnumeric", 0x0300, 0},
     {"generator", "gi_suspended", 0x030B, 0},       /* 3.11: gi_suspended / cr_suspended (genobject.c) */
     {"generator", "gi_yieldfrom", 0x0305, 0},       /* 3.5 */
+    {"async_generator", "ag_suspended", 0x030C, 0}, /* 3.12 (genobject.c async_gen_getsetlist) */
+    {"coroutine", "cr_origin", 0x0307, 0},          /* 3.7: sys.set_coroutine_origin_tracking_depth */
+    {"code", "co_linetable", 0x030A, 0},            /* 3.10: PEP 626 */
+    {"code", "co_exceptiontable", 0x030B, 0},       /* 3.11: zero-cost exceptions */
+    {"function", "__builtins__", 0x030A, 0},        /* 3.10 (funcobject.c func_memberlist) */
     /* itertools (Doc/library/itertools.rst; 2.7's Modules/itertoolsmodule.c) */
     {"itertools", "accumulate", 0x0302, 0}, {"itertools", "pairwise", 0x030A, 0},
     {"itertools", "filterfalse", 0x0300, 0}, {"itertools", "zip_longest", 0x0300, 0},

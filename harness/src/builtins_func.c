@@ -4,7 +4,9 @@
  * (Objects/funcobject.c func_getsetlist and func_memberlist: __closure__, __defaults__, __kwdefaults__,
  * __doc__, __dict__ and arbitrary attributes), of cells (cell_contents), of staticmethod/classmethod
  * (__func__), of properties (fget, fset, fdel, __doc__), and super objects' attributes (the library's
- * super_getattro, with object.__init__ at the end of the MRO).
+ * super_getattro, with object.__init__ at the end of the MRO), and code objects' attributes
+ * (Objects/codeobject.c code_memberlist, code_getsetlist: the unit's names and counts, co_consts and
+ * co_names in 3.11's emission order, co_code and the line and exception tables over refheap's words).
  *
  * Every function has the hx_cfn signature: arguments borrowed, a new reference or NULL with the runtime
  * error set. Registered from one place: hx_builtins_iter_init calls hx_builtins_func_init.
@@ -255,7 +257,8 @@ static int in_names(char *const *names, int n, const char *s) {
  * code object's own. */
 static rh_object *code_varnames(hx_interp *I, hx_code *c) {
     int np = hx_code_nallparams(c), n = 0;
-    int nslots = c->kind == CODE_FUNCTION && rh_runtime_profile(I->rt)->version_hex < 0x030C ? c->nnamed : c->nslots;
+    /* (a <genexpr> unit is never inlined: all its slots, '.0' first, are its own) */
+    int nslots = c->kind == CODE_FUNCTION && !c->comp && rh_runtime_profile(I->rt)->version_hex < 0x030C ? c->nnamed : c->nslots;
     char **v = malloc(((size_t)c->nslots + 1) * sizeof *v);
     if (!v) {
         rh_err_nomemory(I->rt);
@@ -284,6 +287,336 @@ static int64_t code_flags(hx_interp *I, hx_code *c) {
     return f;
 }
 
+/* ---- co_consts and co_names (Python/compile.c: compiler_add_const / compiler_addop_name at emission).
+ * refheap's instruction words follow 3.11's emission order, so walking them in order meets the constants
+ * and names in the order 3.11's compiler added them; what refheap's instructions carry elsewhere (the
+ * import level and fromlist, a class's name, 3.10's function qualname) is added where CPython's LOAD_CONST
+ * would be. Differences are listed in docs/conformance.md. */
+
+/* Appends o (a new reference, may be NULL after a failed allocation) to list l unless an equal constant
+ * (_PyCode_ConstantKey: the same object, or the same type and equal for str, int, bytes and tuples of
+ * those) is there. 0 or -1. */
+static int add_unique(hx_interp *I, rh_object *l, rh_object *o) {
+    rh_runtime *rt = I->rt;
+    if (!o) return -1;
+    rh_kind k = rh_kind_of(o);
+    int by_value = k == RH_K_STR || k == RH_K_INT || k == RH_K_BYTES || k == RH_K_TUPLE;
+    for (size_t i = 0; i < rh_list_len(l); i++) {
+        rh_object *e = rh_list_get(l, i);
+        if (e == o || (by_value && rh_type_of(e) == rh_type_of(o) && rh_equal(rt, e, o) == 1)) {
+            rh_err_clear(rt);
+            rh_decref(rt, o);
+            return 0;
+        }
+    }
+    int r = rh_list_append(rt, l, o);
+    rh_decref(rt, o);
+    return r;
+}
+
+/* A tuple of the names s[0..n) (KW_NAMES' constant, an import's fromlist). New reference or NULL. */
+static rh_object *str_tuple(hx_interp *I, const char *const *s, int n) {
+    rh_runtime *rt = I->rt;
+    rh_object *t = rh_tuple_new(rt, (size_t)n);
+    for (int i = 0; t && i < n; i++) {
+        rh_object *v = rh_str_from_cstr(rt, s[i]);
+        if (!v) rh_setref(rt, &t, NULL);
+        else rh_tuple_set(t, (size_t)i, v);
+    }
+    return t;
+}
+
+/* The comma-joined fromlist of an IMPORT_NAME (compile.c import_stmt) as a tuple of str */
+static rh_object *fromlist_tuple(hx_interp *I, const char *joined) {
+    char buf[1024];
+    const char *parts[128];
+    int n = 0;
+    snprintf(buf, sizeof buf, "%s", joined);
+    for (char *p = buf, *q; p && n < 128; p = q) {
+        q = strchr(p, ',');
+        if (q) *q++ = '\0';
+        while (*p == ' ') p++;
+        parts[n++] = p;
+    }
+    return str_tuple(I, parts, n);
+}
+
+/* Whether instruction word `at` of c is the target of a jump or of an exception-table entry */
+static int is_jump_target(const hx_code *c, int at) {
+    for (int i = 0; i < c->ncode; i += 1 + hx_opextra[hx_op(c->co_code[i])]) {
+        unsigned op = hx_op(c->co_code[i]);
+        if ((op == HX_JUMP || op == HX_POP_JUMP_IF_FALSE || op == HX_POP_JUMP_IF_TRUE || op == HX_JUMP_IF_FALSE_OR_POP ||
+             op == HX_JUMP_IF_TRUE_OR_POP || op == HX_FOR_ITER || op == HX_SEND) && (int)hx_arg(c->co_code[i]) == at)
+            return 1;
+    }
+    for (int i = 0; i < c->nexc; i++)
+        if (c->co_exc[i].target == at) return 1;
+    return 0;
+}
+
+static rh_object *code_object_in(hx_interp *I, hx_code *c, rh_object *file);
+
+/* Whether a LOAD_CONST of item outside words [from, to) of c loads it (3.12's remove_unused_consts keeps
+ * a folded tuple's item then) */
+static int const_used_elsewhere(const hx_code *c, rh_object *item, int from, int to) {
+    for (int i = 0; i < c->ncode; i += 1 + hx_opextra[hx_op(c->co_code[i])])
+        if ((i < from || i >= to) && hx_op(c->co_code[i]) == HX_LOAD_CONST && c->co_consts[hx_arg(c->co_code[i])] == item &&
+            !(i + 1 < c->ncode && hx_op(c->co_code[i + 1]) == HX_POP_TOP))
+            return 1;
+    return 0;
+}
+
+/* Removes o (identity; the first constant, the docstring or None, stays) from list l. 0 or -1. */
+static int list_remove(hx_interp *I, rh_object *l, rh_object *o) {
+    for (size_t i = 1; i < rh_list_len(l); i++)
+        if (rh_list_get(l, i) == o) {
+            rh_object *v = rh_list_pop(I->rt, l, (int64_t)i);
+            if (!v) return -1;
+            rh_decref(I->rt, v);
+            return 0;
+        }
+    return 0;
+}
+
+/* Fills consts and names (lists) with co_consts and co_names of unit c in file `file`. 0 or -1. */
+static int code_walk(hx_interp *I, hx_code *c, rh_object *file, rh_object *consts, rh_object *names) {
+    rh_runtime *rt = I->rt;
+    uint32_t ver = rh_runtime_profile(rt)->version_hex;
+    int r = 0;
+    if (c->kind == CODE_FUNCTION && !c->comp) r = add_unique(I, consts, docstring(I, c)); /* compiler_function */
+    if (c->kind == CODE_CLASS) { /* compiler_class: __module__ = __name__; __qualname__ = 'C' (3.13: __firstlineno__) */
+        static const char *const pro[] = {"__name__", "__module__", "__qualname__", "__firstlineno__"};
+        for (int i = 0; i < (ver >= 0x030D ? 4 : 3) && r == 0; i++) r = add_unique(I, names, rh_str_from_cstr(rt, pro[i]));
+        if (r == 0 && ver >= 0x0303) r = add_unique(I, consts, rh_str_from_cstr(rt, c->qualname ? c->qualname : c->name));
+        if (r == 0 && ver >= 0x030D) r = add_unique(I, consts, rh_int_from_i64(rt, c->line));
+        rh_object *doc = docstring(I, c); /* compiler_body: __doc__ */
+        if (doc && doc != rh_none(rt)) {
+            r = r ? r : add_unique(I, consts, newref(doc));
+            r = r ? r : add_unique(I, names, rh_str_from_cstr(rt, "__doc__"));
+        }
+        rh_xdecref(rt, doc);
+    }
+    int tail = c->ncode - 2; /* the implicit `return None` compile_unit always emits */
+    int dead_tail = tail > 0 && (hx_op(c->co_code[tail - 1]) == HX_RETURN_VALUE || hx_op(c->co_code[tail - 1]) == HX_RAISE_VARARGS ||
+                                 hx_op(c->co_code[tail - 1]) == HX_RERAISE) && !is_jump_target(c, tail);
+    /* the starts of the instructions walked so far, and the tuples the CFG optimizer folds
+     * (fold_tuple_on_constants: BUILD_TUPLE over LOAD_CONSTs, the tuple added after every other constant) */
+    int *starts = malloc(((size_t)c->ncode + 1) * sizeof *starts), nst = 0;
+    rh_object *folded = starts ? rh_list_new(rt, 0) : NULL;
+    if (!folded) {
+        free(starts);
+        if (!rh_err_occurred(rt)) rh_err_nomemory(rt);
+        return -1;
+    }
+    for (int i = 0; i < c->ncode && r == 0; i += 1 + hx_opextra[hx_op(c->co_code[i])]) {
+        hx_instr w = c->co_code[i];
+        uint32_t arg = hx_arg(w);
+        starts[nst++] = i;
+        switch (hx_op(w)) {
+        case HX_BUILD_TUPLE: {
+            int k = (int)arg, all = k > 0 && nst - 1 >= k;
+            for (int j = 1; all && j <= k; j++) all = hx_op(c->co_code[starts[nst - 1 - j]]) == HX_LOAD_CONST;
+            if (!all) break;
+            rh_object *t = rh_tuple_new(rt, (size_t)k);
+            for (int j = 0; t && j < k; j++)
+                rh_tuple_set(t, (size_t)j, newref(c->co_consts[hx_arg(c->co_code[starts[nst - 1 - k + j]])]));
+            r = add_unique(I, folded, t);
+            if (ver >= 0x030C) /* remove_unused_consts (3.12+): the folded items go unless used elsewhere */
+                for (int j = 1; r == 0 && j <= k; j++) {
+                    rh_object *item = c->co_consts[hx_arg(c->co_code[starts[nst - 1 - j]])];
+                    if (!const_used_elsewhere(c, item, starts[nst - 1 - k], i)) r = list_remove(I, consts, item);
+                }
+            break;
+        }
+        case HX_LOAD_CONST:
+            if (i + 1 < c->ncode && hx_op(c->co_code[i + 1]) == HX_POP_TOP) break; /* a constant statement: no code */
+            if (i == tail && dead_tail) break; /* 3.11 adds it only after a block that does not return */
+            r = add_unique(I, consts, newref(c->co_consts[arg]));
+            break;
+        case HX_KW_NAMES:
+            r = add_unique(I, consts, str_tuple(I, (const char *const *)c->kwlists[arg].names, c->kwlists[arg].n));
+            break;
+        case HX_LOAD_GLOBAL: case HX_LOAD_NAME:
+            r = add_unique(I, names, newref(c->gcache[arg].name));
+            break;
+        case HX_STORE_GLOBAL: case HX_STORE_NAME: case HX_DELETE_GLOBAL: case HX_DELETE_NAME: case HX_LOAD_ATTR:
+        case HX_STORE_ATTR: case HX_DELETE_ATTR: case HX_LOAD_METHOD:
+            r = add_unique(I, names, newref(c->co_names[arg]));
+            break;
+        case HX_IMPORT_NAME: { /* LOAD_CONST level; LOAD_CONST fromlist; IMPORT_NAME name */
+            uint32_t lf = c->co_code[i + 1];
+            r = add_unique(I, consts, rh_int_from_i64(rt, (int64_t)(lf & 255u)));
+            if (r == 0) r = add_unique(I, consts, lf >> 8 ? fromlist_tuple(I, c->co_cstrs[(lf >> 8) - 1]) : newref(rh_none(rt)));
+            if (r == 0) r = add_unique(I, names, rh_str_from_cstr(rt, c->co_cstrs[arg]));
+            break;
+        }
+        case HX_IMPORT_FROM:
+            r = add_unique(I, names, rh_str_from_cstr(rt, c->co_cstrs[arg]));
+            break;
+        case HX_MAKE_FUNCTION: { /* LOAD_CONST code (3.3-3.10: LOAD_CONST qualname); MAKE_FUNCTION */
+            hx_code *sub = c->co_codes[arg];
+            r = add_unique(I, consts, code_object_in(I, sub, file));
+            if (r == 0 && ver >= 0x0303 && ver < 0x030B)
+                r = add_unique(I, consts, rh_str_from_cstr(rt, sub->qualname ? sub->qualname : sub->name));
+            break;
+        }
+        case HX_HX_BUILD_CLASS: case HX_HX_BUILD_CLASS_CLOSURE: { /* LOAD_BUILD_CLASS; the body's function; 'C' */
+            hx_code *sub = c->co_codes[arg];
+            r = add_unique(I, consts, code_object_in(I, sub, file));
+            if (r == 0 && ver >= 0x0303 && ver < 0x030B)
+                r = add_unique(I, consts, rh_str_from_cstr(rt, sub->qualname ? sub->qualname : sub->name));
+            if (r == 0) r = add_unique(I, consts, rh_str_from_cstr(rt, sub->name));
+            break;
+        }
+        default: break;
+        }
+    }
+    for (size_t k = 0; r == 0 && k < rh_list_len(folded); k++) r = add_unique(I, consts, newref(rh_list_get(folded, k)));
+    rh_decref(rt, folded);
+    free(starts);
+    return r;
+}
+
+/* co_consts (which == 0) or co_names (1) of code object o as a tuple. New reference or NULL. */
+static rh_object *code_table(hx_interp *I, rh_object *o, int which) {
+    rh_runtime *rt = I->rt;
+    rh_object *consts = rh_list_new(rt, 0), *names = consts ? rh_list_new(rt, 0) : NULL;
+    rh_object *t = NULL;
+    if (names && code_walk(I, rh_code_unit(o), rh_code_filename(o), consts, names) == 0)
+        t = rh_tuple_from_iterable(rt, which ? names : consts);
+    rh_xdecref(rt, consts);
+    rh_xdecref(rt, names);
+    return t;
+}
+
+/* ---- co_code, co_lnotab, co_linetable, co_exceptiontable. refheap's instruction words stand for 3.11's
+ * code units (the size of the code object, co_positions and co_lines count them the same way): co_code is
+ * two bytes per word, refheap's own opcode and the low byte of its operand, zero bytes for an
+ * instruction's extra words (as 3.11's CACHE entries); the line and exception tables are CPython's
+ * formats over those words (docs/conformance.md). */
+
+static rh_object *code_bytes_attr(hx_interp *I, hx_code *c) {
+    rh_object *b = rh_bytes_new(I->rt, 2 * (size_t)c->ncode);
+    if (!b) return NULL;
+    unsigned char *p = (unsigned char *)rh_bytes_wdata(b);
+    for (int i = 0; i < c->ncode; i += 1 + hx_opextra[hx_op(c->co_code[i])]) {
+        p[2 * i] = (unsigned char)hx_op(c->co_code[i]);
+        p[2 * i + 1] = (unsigned char)(hx_arg(c->co_code[i]) & 255u);
+    }
+    return b;
+}
+
+/* A growable byte buffer (plain C memory; the bytes object is made at the end) */
+typedef struct { unsigned char *p; size_t n, cap; int failed; } bbuf;
+static void bput(bbuf *b, int v) {
+    if (b->failed) return;
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 64;
+        unsigned char *np = realloc(b->p, cap);
+        if (!np) { b->failed = 1; return; }
+        b->p = np, b->cap = cap;
+    }
+    b->p[b->n++] = (unsigned char)v;
+}
+static rh_object *bbuf_finish(hx_interp *I, bbuf *b) {
+    rh_object *r = NULL;
+    if (b->failed) rh_err_nomemory(I->rt);
+    else r = rh_bytes_from(I->rt, b->p ? (const void *)b->p : (const void *)"", b->n);
+    free(b->p);
+    return r;
+}
+
+/* The source line of word i (0: none; the line of the instruction an extra word belongs to) */
+static int line_at(const hx_code *c, int i) { return c->co_lines && c->co_lines[i] > 0 ? c->co_lines[i] : 0; }
+
+/* co_lnotab (codeobject.c decode_linetable, emit_delta): (byte delta, line delta) pairs at each change of
+ * line, deltas split at 255 bytes and at 127 / -128 lines; words without a line keep the line before */
+static rh_object *code_lnotab(hx_interp *I, hx_code *c) {
+    bbuf b = {0};
+    int line = c->line, off = 0;
+    for (int i = 0; i < c->ncode; i++) {
+        int l = line_at(c, i);
+        if (!l || l == line) continue;
+        int bd = 2 * i - off, ld = l - line;
+        for (; bd > 255; bd -= 255) bput(&b, 255), bput(&b, 0);
+        for (; ld > 127; ld -= 127, bd = 0) bput(&b, bd), bput(&b, 127);
+        for (; ld < -128; ld += 128, bd = 0) bput(&b, bd), bput(&b, -128 & 255);
+        bput(&b, bd), bput(&b, ld & 255);
+        off = 2 * i, line = l;
+    }
+    return bbuf_finish(I, &b);
+}
+
+/* 3.11's location table entries carry a signed varint (Objects/locations.md): zigzag, 6 bits a byte,
+ * bit 6 set when more follow */
+static void put_varint(bbuf *b, unsigned v) {
+    while (v >= 64) bput(b, 64 | (int)(v & 63u)), v >>= 6;
+    bput(b, (int)v);
+}
+static void put_svarint(bbuf *b, int v) { put_varint(b, v < 0 ? ((unsigned)-v << 1) | 1u : (unsigned)v << 1); }
+
+/* co_linetable. 3.11+: location entries (Objects/locations.md) of at most 8 code units each, "no column"
+ * entries (code 13, the line delta) for words with a line, "no location" (code 15) for the others, as
+ * refheap keeps lines only (co_positions' columns are None). 3.10: (byte delta, line delta) pairs, -128
+ * for no line (Objects/lnotab_notes.txt, compile.c assemble_line_range). */
+static rh_object *code_linetable(hx_interp *I, hx_code *c) {
+    bbuf b = {0};
+    int prev = c->line;
+    if (rh_runtime_profile(I->rt)->version_hex < 0x030B) {
+        for (int i = 0, j; i < c->ncode; i = j) {
+            int l = line_at(c, i);
+            for (j = i + 1; j < c->ncode && line_at(c, j) == l; j++) {}
+            int bd = 2 * (j - i), ld = l ? l - prev : -128;
+            if (l) {
+                prev = l;
+                for (; ld > 127; ld -= 127) bput(&b, 0), bput(&b, 127);
+                for (; ld < -127; ld += 127) bput(&b, 0), bput(&b, -127 & 255);
+            }
+            for (; bd > 254; bd -= 254, ld = l ? 0 : -128) bput(&b, 254), bput(&b, ld & 255);
+            bput(&b, bd), bput(&b, ld & 255);
+        }
+        return bbuf_finish(I, &b);
+    }
+    for (int i = 0, j; i < c->ncode; i = j) {
+        int l = line_at(c, i);
+        for (j = i + 1; j < c->ncode && j - i < 8 && line_at(c, j) == l; j++) {}
+        if (!l) {
+            bput(&b, 0x80 | (15 << 3) | (j - i - 1));
+        } else {
+            bput(&b, 0x80 | (13 << 3) | (j - i - 1));
+            put_svarint(&b, l - prev);
+            prev = l;
+        }
+    }
+    return bbuf_finish(I, &b);
+}
+
+/* One exception-table value (compile.c assemble_emit_exception_table_item): 6 bits a byte, most
+ * significant first, bit 6 when more follow, bit 7 on the first byte of an entry */
+static void put_exc_item(bbuf *b, unsigned v, int msb) {
+    int shift = 24;
+    while (shift > 0 && v < (1u << shift)) shift -= 6;
+    for (; shift > 0; shift -= 6, msb = 0) bput(b, (int)((v >> shift) & 63u) | 64 | msb);
+    bput(b, (int)(v & 63u) | msb);
+}
+
+/* co_exceptiontable (3.11+, Objects/exception_handling_notes.txt): one entry (start, size, target,
+ * depth << 1 | lasti) per run of words under the same handler */
+static rh_object *code_exctable(hx_interp *I, hx_code *c) {
+    bbuf b = {0};
+    for (int i = 0, j; c->co_handler && i < c->ncode; i = j) {
+        int h = c->co_handler[i];
+        for (j = i + 1; j < c->ncode && c->co_handler[j] == h; j++) {}
+        if (h < 0 || h >= c->nexc) continue;
+        const hx_handler *e = &c->co_exc[h];
+        put_exc_item(&b, (unsigned)i, 128);
+        put_exc_item(&b, (unsigned)(j - i), 0);
+        put_exc_item(&b, (unsigned)e->target, 0);
+        put_exc_item(&b, (unsigned)(e->depth << 1 | (e->lasti ? 1 : 0)), 0);
+    }
+    return bbuf_finish(I, &b);
+}
+
 /* The attributes of a code object that describe its unit (code_memberlist, code_getsetlist): 1 (*out
  * set), 0 none, -1 */
 static int code_getattr(hx_interp *I, rh_object *o, const char *nm, rh_object **out) {
@@ -308,22 +641,52 @@ static int code_getattr(hx_interp *I, rh_object *o, const char *nm, rh_object **
         if (!v) return -1;
         iv = (int64_t)rh_tuple_len(v);
         rh_decref(rt, v);
-    } else return 0;
+    } else if (!strcmp(nm, "co_consts")) *out = code_table(I, o, 0);
+    else if (!strcmp(nm, "co_names")) *out = code_table(I, o, 1);
+    else if (!strcmp(nm, "co_code")) *out = code_bytes_attr(I, c);
+    else if (!strcmp(nm, "co_lnotab")) *out = code_lnotab(I, c);
+    else if (!strcmp(nm, "co_linetable") && RH_API(I, "code", "co_linetable")) *out = code_linetable(I, c);
+    else if (!strcmp(nm, "co_exceptiontable") && RH_API(I, "code", "co_exceptiontable")) *out = code_exctable(I, c);
+    else return 0;
     if (iv >= 0) *out = rh_int_from_i64(rt, iv);
     return *out ? 1 : -1;
+}
+
+static int unit_in(const hx_code *root, const hx_code *c) {
+    if (root == c) return 1;
+    for (int i = 0; root && i < root->ncodes; i++)
+        if (unit_in(root->co_codes[i], c)) return 1;
+    return 0;
+}
+
+/* The imported module file whose units include c (a finished generator's gi_code has no globals left to
+ * ask), or NULL: the main script's */
+static const hx_modfile *unit_file(hx_interp *I, const hx_code *c) {
+    for (const hx_modfile *m = I->imports ? I->imports->files : NULL; m; m = m->next)
+        if (m->code && unit_in(m->code, c)) return m;
+    return NULL;
 }
 
 /* The code object of unit c, whose module globals are `globals` (its co_filename): made at the first read
  * and kept with the unit (CPython's exists from compilation; refheap's units are not objects until a
  * program asks: f.__code__, frame.f_code). New reference or NULL. */
 rh_object *hx_code_object(hx_interp *I, hx_code *c, rh_object *globals) {
+    if (c->co_obj) return newref(c->co_obj);
+    const hx_modfile *mf = globals ? hx_imports_file_of_globals(I, globals) : unit_file(I, c);
+    const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
+    rh_object *file = rh_str_from_cstr(I->rt, path);
+    rh_object *co = file ? code_object_in(I, c, file) : NULL;
+    rh_xdecref(I->rt, file);
+    return co;
+}
+
+/* The code object of unit c whose co_filename is `file` (borrowed; a nested unit's is its parent's).
+ * New reference or NULL. */
+static rh_object *code_object_in(hx_interp *I, hx_code *c, rh_object *file) {
     rh_runtime *rt = I->rt;
     if (c->co_obj) return newref(c->co_obj);
-    const hx_modfile *mf = globals ? hx_imports_file_of_globals(I, globals) : NULL;
-    const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
-    rh_object *name = hx_name(I, c->name), *file = name ? rh_str_from_cstr(rt, path) : NULL;
-    rh_object *co = file ? rh_code_new(rt, c, (size_t)c->ncode, name, file, c->line) : NULL;
-    rh_xdecref(rt, file);
+    rh_object *name = hx_name(I, c->name);
+    rh_object *co = name ? rh_code_new(rt, c, (size_t)c->ncode, name, file, c->line) : NULL;
     if (!co) return NULL;
     if ((!I->code_objs && !(I->code_objs = rh_list_new(rt, 0))) || rh_list_append(rt, I->code_objs, co) != 0) {
         rh_decref(rt, co);
@@ -415,14 +778,34 @@ static rh_object *func_code(hx_interp *I, rh_object *f) {
     return hx_code_object(I, rh_func_code(f), rh_func_globals(f));
 }
 
+/* 2.7's func_code, func_defaults, func_doc, func_globals, func_dict, func_closure, func_name (funcobject.c
+ * func_memberlist / func_getsetlist aliases): 1 with *alias the __x__ name (borrowed), 0 when nm is none
+ * of them, -1 (MemoryError) */
+static int py2_alias(hx_interp *I, const char *nm, rh_object **alias) {
+    static const char *const al[] = {"code", "defaults", "doc", "globals", "dict", "closure", "name", NULL};
+    if (!rh_runtime_profile(I->rt)->python2 || strncmp(nm, "func_", 5) != 0) return 0;
+    for (int i = 0; al[i]; i++)
+        if (!strcmp(nm + 5, al[i])) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "__%s__", al[i]);
+            return (*alias = hx_name(I, buf)) ? 1 : -1;
+        }
+    return 0;
+}
+
 int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
     const char *nm = hx_cstr(I, name);
+    rh_object *alias = NULL;
+    int al = py2_alias(I, nm, &alias);
+    if (al && !strcmp(nm, "func_name")) return *out = newref(rh_func_name(o)), 1;
+    if (al) return al < 0 ? -1 : hx_func_getattr(I, o, alias, out);
     if (!strcmp(nm, "__closure__")) *out = or_none(I, rh_func_closure(o));
     else if (!strcmp(nm, "__code__")) return (*out = func_code(I, o)) ? 1 : -1;
     else if (!strcmp(nm, "__defaults__")) *out = or_none(I, rh_func_defaults(o));
     else if (!strcmp(nm, "__kwdefaults__")) *out = or_none(I, rh_func_kwdefaults(o));
     else if (!strcmp(nm, "__doc__")) *out = rh_func_doc(o) ? newref(rh_func_doc(o)) : docstring(I, rh_func_code(o));
     else if (!strcmp(nm, "__globals__")) *out = or_none(I, rh_func_globals(o));
+    else if (!strcmp(nm, "__builtins__") && RH_API(I, "function", "__builtins__")) *out = newref(I->builtins); /* func_builtins */
     else if (!strcmp(nm, "__name__")) *out = newref(rh_func_name(o));
     else if (!strcmp(nm, "__qualname__") && !rh_runtime_profile(I->rt)->python2) *out = newref(rh_func_qualname(o));
     else if (!strcmp(nm, "__annotations__")) return (*out = func_annotations(I, o)) ? 1 : -1;
@@ -441,6 +824,9 @@ int hx_func_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **out
 int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
     const char *nm = hx_cstr(I, name);
+    rh_object *alias = NULL;
+    int al = py2_alias(I, nm, &alias);
+    if (al) return al < 0 ? -1 : hx_func_setattr(I, o, alias, v);
     if (!strcmp(nm, "__defaults__") || !strcmp(nm, "__kwdefaults__")) {
         int kw = nm[2] == 'k';
         rh_kind want = kw ? RH_K_DICT : RH_K_TUPLE;
@@ -477,7 +863,36 @@ int hx_func_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
         rh_func_set_annotations(rt, o, v);
         return 0;
     }
-    if (!strcmp(nm, "__closure__") || !strcmp(nm, "__globals__")) {
+    if (!strcmp(nm, "__dict__")) { /* PyObject_GenericSetDict */
+        int py2 = rh_runtime_profile(rt)->python2; /* 2.7: func_set_dict's own messages */
+        if (!v) {
+            rh_err_set(rt, RH_EXC_TYPE, "%s", py2 ? "function's dictionary may not be deleted" : "cannot delete __dict__");
+            return -1;
+        }
+        if (rh_kind_of(v) != RH_K_DICT) {
+            if (py2) rh_err_set(rt, RH_EXC_TYPE, "setting function's dictionary to a non-dict");
+            else rh_err_set(rt, RH_EXC_TYPE, "__dict__ must be set to a dictionary, not a '%s'", hx_tname(v));
+            return -1;
+        }
+        rh_func_set_dict(rt, o, v);
+        return 0;
+    }
+    if (!strcmp(nm, "__code__")) { /* func_set_code */
+        if (!v || rh_kind_of(v) != RH_K_CODE) {
+            rh_err_set(rt, RH_EXC_TYPE, "__code__ must be set to a code object");
+            return -1;
+        }
+        hx_code *cur = rh_func_code(o), *nc = rh_code_unit(v);
+        if (nc == cur) return 0;
+        if (nc->nfree != cur->nfree) {
+            rh_err_set(rt, RH_EXC_VALUE, "%s() requires a code object with %d free vars, not %d", hx_cstr(I, rh_func_name(o)),
+                       cur->nfree, nc->nfree);
+            return -1;
+        }
+        rh_err_set(rt, RH_EXC_UNSUPPORTED, "refheap: a function's __code__ cannot be replaced by another unit's (docs/conformance.md)");
+        return -1;
+    }
+    if (!strcmp(nm, "__closure__") || !strcmp(nm, "__globals__") || (!strcmp(nm, "__builtins__") && RH_API(I, "function", "__builtins__"))) {
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute");
         return -1;
     }

@@ -1,7 +1,7 @@
 /* gen.c — what a program does with a generator or coroutine object (CPython 3.11 Objects/genobject.c):
  * send/throw/close (gen_send, _gen_throw, gen_close, gen_close_iter), the attributes programs read
- * (gi_running, gi_frame, gi_yieldfrom, cr_*, __name__, __qualname__), and the library's gen_resume hook:
- * tp_iternext (gen_iternext) and PEP 442 finalization (_PyGen_Finalize: close, or the "never awaited"
+ * (gi_running, gi_frame, gi_code, gi_yieldfrom, gi_suspended, cr_*, ag_*, __name__, __qualname__), and
+ * the library's gen_resume hook: tp_iternext (gen_iternext) and PEP 442 finalization (_PyGen_Finalize: close, or the "never awaited"
  * warning of a coroutine). The frame itself runs in vm.c (hx_gen_send).
  */
 #include <string.h>
@@ -458,8 +458,30 @@ static rh_object *await_getattr(hx_interp *I, rh_object *o, rh_object *name) {
     return NULL;
 }
 
-/* gi_running / gi_frame / gi_yieldfrom / gi_suspended (cr_* for a coroutine, cr_await for the subiterator),
- * __name__, __qualname__, then the methods */
+/* The frame object of gen's frame (gi_frame / cr_frame / ag_frame, genobject.c _gen_getframe): None once
+ * it finished; while it runs, the running frame's own (made now if need be, so that sys._getframe() inside
+ * it and gi_frame are one object); else the one the generator keeps, which learns the def line when the
+ * frame has not started (3.11's frame of a new generator is at its first line) */
+static rh_object *gen_frame_attr(hx_interp *I, rh_object *gen) {
+    rh_runtime *rt = I->rt;
+    rh_gen_frame *gf = rh_gen_frame_of(gen);
+    if (gf->state >= RH_GEN_COMPLETED) return newref(rh_none(rt));
+    if (gf->state == RH_GEN_RUNNING) {
+        hx_frame *f = I->frame;
+        while (f && f->gen != gen) f = f->back;
+        rh_object *fo = f ? hx_frame_object(I, f) : NULL;
+        if (fo) return newref(fo);
+        if (!f) rh_err_set(rt, RH_EXC_RUNTIME, "%s frame not found", hx_gen_kind_word(gen));
+        return NULL;
+    }
+    rh_object *fo = rh_gen_frame_object(rt, gen);
+    if (fo && gf->state == RH_GEN_CREATED) rh_frame_set_lineno(fo, ((hx_code *)gf->code)->line);
+    return fo ? newref(fo) : NULL;
+}
+
+/* gi_running / gi_frame / gi_code / gi_yieldfrom / gi_suspended (cr_* for a coroutine, cr_await for the
+ * subiterator, cr_origin None: origin tracking is off by default; ag_* for an async generator), __name__,
+ * __qualname__, then the methods */
 rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
     rh_runtime *rt = I->rt;
     const char *s = hx_cstr(I, name);
@@ -472,12 +494,15 @@ rh_object *hx_gen_getattr(hx_interp *I, rh_object *gen, rh_object *name) {
         if (!strcmp(f, "running")) /* 2.7: an int */
             return rh_runtime_profile(rt)->python2 ? rh_int_from_i64(rt, gf->state == RH_GEN_RUNNING)
                                                    : rh_bool(rt, gf->state == RH_GEN_RUNNING);
-        if (!strcmp(f, "suspended") && RH_API(I, "generator", "gi_suspended")) return rh_bool(rt, gf->state == RH_GEN_SUSPENDED);
-        if (!strcmp(f, "frame")) {
-            if (gf->state >= RH_GEN_COMPLETED) return newref(rh_none(rt));
-            rh_object *fo = rh_gen_frame_object(rt, gen);
-            return fo ? newref(fo) : NULL;
+        if (!strcmp(f, "suspended") && (is_agen(gen) ? RH_API(I, "async_generator", "ag_suspended")
+                                                     : RH_API(I, "generator", "gi_suspended")))
+            return rh_bool(rt, gf->state == RH_GEN_SUSPENDED);
+        if (!strcmp(f, "frame")) return gen_frame_attr(I, gen);
+        if (!strcmp(f, "code")) { /* gen_getcode: the function's code object (the unit outlives the frame) */
+            hx_code *c = gf->code;
+            return hx_code_object(I, c, gf->globals ? gf->globals : gf->func ? rh_func_globals(gf->func) : NULL);
         }
+        if (!strcmp(f, "origin") && is_coro(gen) && RH_API(I, "coroutine", "cr_origin")) return newref(rh_none(rt));
         if (!strcmp(f, !is_gen(gen) || is_coro(gen) ? "await" : "yieldfrom") && (!is_gen(gen) || is_coro(gen) || RH_API(I, "generator", "gi_yieldfrom"))) {
             rh_object *yf = hx_gen_yf(gen);
             return newref(yf ? yf : rh_none(rt));

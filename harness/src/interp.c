@@ -891,20 +891,31 @@ static hx_frame *running_frame(hx_interp *I, rh_object *fo) {
     return f;
 }
 
+/* The generator whose suspended (or not yet started) frame fo is, or NULL (t_frame.c keeps the link until
+ * the generator's frame is cleared; a frame made while the generator ran learns it when it suspends) */
+static rh_object *suspended_gen(hx_interp *I, rh_object *fo) {
+    rh_object *gen = rh_frame_gen(fo);
+    if (!gen || rh_frame_owned(fo) || running_frame(I, fo)) return NULL;
+    return rh_gen_frame_of(gen)->state <= RH_GEN_SUSPENDED && rh_gen_frame_of(gen)->state != RH_GEN_RUNNING ? gen : NULL;
+}
+
 /* frame.f_locals (Objects/frameobject.c frame_getlocals, 3.11 PyFrame_FastToLocalsWithError): a class
  * body's namespace, a module's globals, else a new dict of the function's bound locals (a cell's contents
- * for a cell), in slot order, from the running frame or, once it has finished, from the locals the frame
- * object took over. CPython keeps one dict per frame and refreshes it (3.13: a FrameLocalsProxy, whose type
- * _collections_abc registers); refheap makes a new dict on every read. */
+ * for a cell), in slot order, from the running frame, from a suspended generator's frame (its words), or,
+ * once it has finished, from the locals the frame object took over. CPython keeps one dict per frame and
+ * refreshes it (3.13: a FrameLocalsProxy, whose type _collections_abc registers); refheap makes a new dict
+ * on every read. */
 static rh_object *frame_locals(hx_interp *I, rh_object *fo) {
     rh_runtime *rt = I->rt;
-    hx_frame *f = running_frame(I, fo); /* NULL: finished (its own locals) or a suspended generator's (none) */
+    hx_frame *f = running_frame(I, fo); /* NULL: finished (its own locals) or a suspended generator's */
+    rh_object *gen = f ? NULL : suspended_gen(I, fo);
+    rh_object **live = f ? f->fast : gen ? rh_gen_frame_of(gen)->words : NULL;
     hx_code *c = rh_frame_unit(fo);
     if (f && f->ns) return newref(f->ns);
     if (c->kind != CODE_FUNCTION && rh_frame_globals(fo)) return newref(rh_frame_globals(fo));
     rh_object *d = rh_dict_new(rt);
     for (int i = 0; d && i < c->nnamed; i++) {
-        rh_object *v = f ? f->fast[i] : rh_frame_local(fo, i);
+        rh_object *v = live ? live[i] : rh_frame_local(fo, i);
         for (int k = 0; v && k < c->ncells; k++)
             if (c->cellslots[k] == i && rh_kind_of(v) == RH_K_CELL) v = rh_cell_get(v);
         for (int k = 0; v && k < c->nfree; k++)
@@ -914,13 +925,68 @@ static rh_object *frame_locals(hx_interp *I, rh_object *fo) {
     return d;
 }
 
+/* frame.clear() (Objects/frameobject.c frame_clear, 3.11): an executing frame refuses; a suspended
+ * generator's frame finalizes the generator (_PyGen_Finalize: close it, or warn about a coroutine never
+ * awaited), which clears its frame (3.13 refuses a suspended frame too); a finished one drops its locals
+ * (frame_tp_clear). */
+static rh_object *frame_clear_method(hx_interp *I, rh_object *self, rh_object **a, int n, char **kwn, rh_object **kwv,
+                                     int nkw) {
+    rh_runtime *rt = I->rt;
+    (void)a, (void)kwn, (void)kwv;
+    if (n || nkw) {
+        rh_err_set(rt, RH_EXC_TYPE, "frame.clear() takes no arguments (%d given)", n + nkw);
+        return NULL;
+    }
+    rh_object *gen = rh_frame_owned(self) ? NULL : rh_frame_gen(self);
+    if (running_frame(I, self) || (gen && rh_gen_frame_of(gen)->state == RH_GEN_RUNNING)) {
+        rh_err_set(rt, RH_EXC_RUNTIME, "cannot clear an executing frame");
+        return NULL;
+    }
+    if (gen && rh_gen_frame_of(gen)->state < RH_GEN_COMPLETED) {
+        if (rh_runtime_profile(rt)->version_hex >= 0x030D && rh_gen_frame_of(gen)->state == RH_GEN_SUSPENDED) {
+            rh_err_set(rt, RH_EXC_RUNTIME, "cannot clear a suspended frame");
+            return NULL;
+        }
+        rh_incref(gen);
+        rh_object *r = hx_gen_resume_hook(I, rt, gen, RH_GEN_RESUME_FINALIZE);
+        rh_xdecref(rt, r);
+        rh_decref(rt, gen);
+        if (rh_err_occurred(rt)) return NULL;
+    } else if (!gen) {
+        rh_frame_clear_locals(rt, self);
+    }
+    return newref(rh_none(rt));
+}
+static const rh_builtin_def frame_clear_def = {"clear", (void (*)(void))frame_clear_method, 0};
+
+/* frame.f_lasti (frame_getlasti): the byte offset of the instruction running (its last CALL in a caller),
+ * of the yield a generator is suspended at, -1 before the first; refheap's instruction words stand for
+ * CPython's code units (docs/conformance.md) */
+static int64_t frame_lasti(hx_interp *I, rh_object *fo) {
+    hx_frame *f = running_frame(I, fo);
+    if (f) return f->call_ip ? 2 * (int64_t)(f->call_ip - f->code->co_code - 1) : 0;
+    rh_object *gen = suspended_gen(I, fo);
+    if (gen) {
+        rh_gen_frame *gf = rh_gen_frame_of(gen);
+        if (gf->state == RH_GEN_SUSPENDED && gf->lasti > 0) return 2 * (int64_t)(gf->lasti - 1);
+        uint32_t ver = rh_runtime_profile(I->rt)->version_hex; /* not started: 3.11's RETURN_GENERATOR ran */
+        return ver < 0x030B ? -1 : ver < 0x030D ? 0 : 2;
+    }
+    int l = rh_frame_lasti(fo);
+    return l < 0 ? -1 : 2 * (int64_t)l;
+}
+
 /* The attributes of a frame object that depend on where its code unit is running: f_back (PyFrame_GetBack:
  * the caller's frame object, made now if need be), f_lineno (the line of its last call: the one running
- * when it is not the innermost frame) and f_code (frame_getcode). 1 (*out set), 0 none of them, -1. */
+ * when it is not the innermost frame), f_code (frame_getcode), f_lasti, f_builtins and the clear method.
+ * 1 (*out set), 0 none of them, -1. */
 static int frame_attr(hx_interp *I, rh_object *fo, rh_object *name, rh_object **out) {
     rh_runtime *rt = I->rt;
     if (rh_str_eq_cstr(name, "f_locals")) return (*out = frame_locals(I, fo)) ? 1 : -1;
     if (rh_str_eq_cstr(name, "f_code")) return (*out = hx_code_object(I, rh_frame_unit(fo), rh_frame_globals(fo))) ? 1 : -1;
+    if (rh_str_eq_cstr(name, "f_lasti")) return (*out = rh_int_from_i64(rt, frame_lasti(I, fo))) ? 1 : -1;
+    if (rh_str_eq_cstr(name, "f_builtins")) return *out = newref(I->builtins), 1;
+    if (rh_str_eq_cstr(name, "clear") && !rh_runtime_profile(rt)->python2) return (*out = rh_builtin_new(rt, &frame_clear_def, fo)) ? 1 : -1;
     int back = rh_str_eq_cstr(name, "f_back");
     if (!back && !rh_str_eq_cstr(name, "f_lineno")) return 0;
     hx_frame *f = running_frame(I, fo);
@@ -933,6 +999,49 @@ static int frame_attr(hx_interp *I, rh_object *fo, rh_object *name, rh_object **
         *out = rh_int_from_i64(rt, line);
     }
     return *out ? 1 : -1;
+}
+
+/* frame_getsetlist's setters (3.11): f_trace takes any object (None clears it); f_lineno only from a trace
+ * function, which refheap does not run (sys.settrace is not modelled); the other fields are read-only */
+static int frame_setattr(hx_interp *I, rh_object *fo, rh_object *name, rh_object *v) {
+    rh_runtime *rt = I->rt;
+    const char *s = hx_cstr(I, name);
+    static const char *const ro[] = {"f_back", "f_locals", "f_lasti", "f_globals", "f_builtins", "f_code", NULL};
+    if (!strcmp(s, "f_trace")) {
+        rh_frame_set_trace(rt, fo, v == rh_none(rt) ? NULL : v);
+        return 0;
+    }
+    if (!rh_runtime_profile(rt)->python2 && (!strcmp(s, "f_trace_lines") || !strcmp(s, "f_trace_opcodes"))) {
+        if (!v) rh_err_set(rt, RH_EXC_TYPE, "can't delete numeric/char attribute"); /* PyMember_SetOne T_BOOL */
+        else if (v != rh_true(rt) && v != rh_false(rt)) rh_err_set(rt, RH_EXC_TYPE, "attribute value type must be bool");
+        else {
+            rh_frame_set_trace_flag(fo, s[8] == 'o', v == rh_true(rt));
+            return 0;
+        }
+        return -1;
+    }
+    if (!strcmp(s, "f_lineno")) {
+        if (!v) rh_err_set(rt, RH_EXC_ATTRIBUTE, "cannot delete attribute");
+        else if (rh_kind_of(v) != RH_K_INT || hx_is_builtin_subclass_instance(v)) rh_err_set(rt, RH_EXC_VALUE, "lineno must be an integer");
+        else { /* not tracing: 3.11 reads the thread's last trace event, PyTrace_CALL (0) */
+            uint32_t ver = rh_runtime_profile(rt)->version_hex;
+            rh_err_set(rt, RH_EXC_VALUE, "%s", ver < 0x030B ? "f_lineno can only be set by a trace function"
+                                           : ver < 0x030C ? "can't jump from the 'call' trace event of a new frame"
+                                                          : "f_lineno can only be set in a trace function");
+        }
+        return -1;
+    }
+    uint32_t ver = rh_runtime_profile(rt)->version_hex;
+    for (int i = 0; ro[i]; i++)
+        if (!strcmp(s, ro[i])) { /* before 3.11 f_back, f_globals, f_builtins, f_code are READONLY members */
+            if (ver < 0x030B && i != 1 && i != 2) rh_err_set(rt, RH_EXC_ATTRIBUTE, "readonly attribute");
+            else rh_err_set(rt, RH_EXC_ATTRIBUTE, "attribute '%s' of 'frame' objects is not writable", s);
+            return -1;
+        }
+    /* PyObject_GenericSetAttr without a __dict__ (3.13 says why) */
+    rh_err_set(rt, RH_EXC_ATTRIBUTE, "'frame' object has no attribute '%s'%s", s,
+               ver >= 0x030D ? " and no __dict__ for setting new attributes" : "");
+    return -1;
 }
 
 /* Whether a bound method's type (or object) has `name` itself, so method_getattro does not ask the function */
@@ -1085,6 +1194,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
         return -1;
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, v); /* builtins_func.c */
+    case RH_K_FRAME: return frame_setattr(I, o, name, v);
     default:
         if (rh_kind_of(o) == RH_K_PROPERTY && v && rh_str_eq_cstr(name, "__doc__")) { /* property_members' */
             rh_property_set_doc(rt, o, v); /* writable T_OBJECT prop_doc (urllib.parse sets the fields' docs) */
@@ -1116,6 +1226,7 @@ int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
         if (hx_is_heap_class(o)) return rh_delattr(rt, o, name);
         break;
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, NULL); /* builtins_func.c */
+    case RH_K_FRAME: return frame_setattr(I, o, name, NULL);
     case RH_K_MODULE:
         if (rh_dict_del(rt, rh_module_dict(o), name) == 0) return 0;
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "module '%s' has no attribute '%s'", hx_cstr(I, rh_module_name(o)), hx_cstr(I, name));

@@ -1257,6 +1257,8 @@ static void collect_target(hx_code *c, hx_node *t, scope *s) {
         }
     } else if (t->kind == E_TUPLE || t->kind == E_LIST) {
         for (int i = 0; i < t->n; i++) collect_target(c, t->items[i], s);
+    } else if (t->kind == E_STAR) { /* a, *b = ...: b is a local too (symtable_visit_expr Starred_kind) */
+        collect_target(c, t->a, s);
     }
 }
 

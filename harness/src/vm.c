@@ -2857,7 +2857,7 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
         gf->nstack = fr.resume_sp;
         gf->lineno = c->co_lines[fr.resume - 1];
         gf->frame_obj = fr.frame_obj;
-        if (gf->frame_obj) rh_frame_set_lineno(gf->frame_obj, gf->lineno);
+        if (gf->frame_obj) rh_frame_set_lineno(gf->frame_obj, gf->lineno), rh_frame_set_gen(gf->frame_obj, gen);
         *out = fr.retval;
     } else {
         if (st == 0) {

@@ -9,11 +9,17 @@
  *  - owned (owner == NULL): the code unit finished while the frame object was still referenced; the
  *    locals, the function and the globals moved into it (take_ownership), f_back names the caller's
  *    frame object, and it is tracked.
+ * A generator's or coroutine's frame object has a third state: suspended (gen != NULL, owner stale): the
+ * generator holds it (gi_frame) and its locals live in the generator; the embedder reads them through
+ * rh_frame_gen (f_locals, f_lasti) until the generator's frame is cleared, which hands the locals over
+ * (take_ownership clears gen). f_trace (counted, NULL: None) is settable as frame_settrace's.
  * Size: the profile's frame_obj_base (the frame object's header and the copied _PyInterpreterFrame
  * fields) plus one word per local and per value-stack slot, allocated at creation as CPython does; the
  * locals are kept at frame_obj_base, their place in CPython's layout.
  */
 #include "gc_internal.h"
+#include "refheap/func.h"
+#include "scalars.h"
 
 typedef struct rh_frameobj {
     rh_object ob;
@@ -24,7 +30,10 @@ typedef struct rh_frameobj {
     rh_object *globals;    /* likewise */
     rh_object **items;     /* the locals, inside this object (at frame_obj_base) */
     void *unit;            /* the embedder's code unit (f_code's source), borrowed: it outlives every frame */
-    int nlocals, stacksize, lineno, owned;
+    rh_object *gen;        /* the generator whose frame this is (borrowed: it holds this object), or NULL */
+    rh_object *trace;      /* f_trace (counted), NULL: None */
+    int nlocals, stacksize, lineno, owned, lasti;
+    int8_t trace_lines, trace_opcodes; /* f_trace_lines (True at creation), f_trace_opcodes (3.7+) */
 } rh_frameobj;
 
 static rh_frameobj *as_frame(rh_object *o) { return (rh_frameobj *)(void *)o; }
@@ -50,6 +59,8 @@ rh_object *rh_frame_new(rh_runtime *rt, void *owner, void *unit, rh_object *name
     f->items = (rh_object **)(void *)((char *)o + rt->profile->frame_obj_base);
     f->nlocals = nlocals;
     f->stacksize = stacksize;
+    f->lasti = -1;
+    f->trace_lines = 1;
     return o; /* untracked: _PyFrame_New_NoTrack */
 }
 
@@ -63,6 +74,31 @@ rh_object *rh_frame_back(rh_object *f) { return as_frame(f)->f_back; }
 rh_object *rh_frame_globals(rh_object *f) { return as_frame(f)->globals; }
 int rh_frame_lineno(rh_object *f) { return as_frame(f)->lineno; }
 void rh_frame_set_lineno(rh_object *f, int lineno) { as_frame(f)->lineno = lineno; }
+rh_object *rh_frame_gen(rh_object *f) { return as_frame(f)->gen; }
+void rh_frame_set_gen(rh_object *f, rh_object *gen) { as_frame(f)->gen = gen; }
+int rh_frame_owned(rh_object *f) { return as_frame(f)->owned; }
+int rh_frame_lasti(rh_object *f) { return as_frame(f)->lasti; }
+void rh_frame_set_lasti(rh_object *f, int lasti) { as_frame(f)->lasti = lasti; }
+rh_object *rh_frame_trace(rh_object *f) { return as_frame(f)->trace; }
+void rh_frame_set_trace_flag(rh_object *f, int opcodes, int v) {
+    if (opcodes) as_frame(f)->trace_opcodes = (int8_t)(v != 0);
+    else as_frame(f)->trace_lines = (int8_t)(v != 0);
+}
+void rh_frame_set_trace(rh_runtime *rt, rh_object *f, rh_object *v) {
+    rh_xincref(v);
+    rh_setref(rt, &as_frame(f)->trace, v);
+}
+
+/* frame.clear() (frame_tp_clear through frame_clear, 3.11): an owned frame drops its locals and f_trace;
+ * a suspended generator's frame closes the generator first (the embedder's part), then is cleared like
+ * the generator's frame. 0 or -1. */
+int rh_frame_clear_locals(rh_runtime *rt, rh_object *o) {
+    rh_frameobj *f = as_frame(o);
+    rh_setref(rt, &f->trace, NULL);
+    if (!f->owned) return 0;
+    for (int i = 0; i < f->nlocals; i++) rh_setref(rt, &f->items[i], NULL);
+    return 0;
+}
 
 void rh_frame_take_ownership(rh_runtime *rt, rh_object *o, rh_object **locals, int nlocals, rh_object *back) {
     rh_frameobj *f = as_frame(o);
@@ -76,17 +112,13 @@ void rh_frame_take_ownership(rh_runtime *rt, rh_object *o, rh_object **locals, i
     rh_xincref(back);
     f->f_back = back;
     f->owner = NULL;
+    f->gen = NULL;
     f->owned = 1;
     if (!rh__gc_is_tracked(o)) rh__gc_track(rt, o);
 }
 
-/* frame_tp_clear: the locals (not f_back, not the function) */
-static int frame_clear(rh_runtime *rt, rh_object *o) {
-    rh_frameobj *f = as_frame(o);
-    if (!f->owned) return 0;
-    for (int i = 0; i < f->nlocals; i++) rh_setref(rt, &f->items[i], NULL);
-    return 0;
-}
+/* frame_tp_clear: f_trace and the locals (not f_back, not the function) */
+static int frame_clear(rh_runtime *rt, rh_object *o) { return rh_frame_clear_locals(rt, o); }
 
 static void frame_dealloc(rh_runtime *rt, rh_object *o) {
     rh_frameobj *f = as_frame(o);
@@ -97,6 +129,7 @@ static void frame_dealloc(rh_runtime *rt, rh_object *o) {
         rh_setref(rt, &f->func, NULL);
         rh_setref(rt, &f->globals, NULL);
     }
+    rh_setref(rt, &f->trace, NULL);
     rh_setref(rt, &f->f_back, NULL);
     rh_setref(rt, &f->name, NULL);
     rh__object_free(rt, o, frame_bytes(rt, f->nlocals, f->stacksize));
@@ -107,6 +140,7 @@ static int frame_traverse(rh_object *o, rh_visitproc visit, void *arg) {
     rh_frameobj *f = as_frame(o);
     int r;
     if (f->f_back && (r = visit(f->f_back, arg))) return r;
+    if (f->trace && (r = visit(f->trace, arg))) return r;
     if (!f->owned) return 0;
     if (f->globals && (r = visit(f->globals, arg))) return r;
     if (f->func && (r = visit(f->func, arg))) return r;
@@ -126,12 +160,48 @@ static rh_object *frame_getattro(rh_runtime *rt, rh_object *o, rh_object *name) 
     if (s && strcmp(s, "f_back") == 0) v = f->f_back ? f->f_back : rh_none(rt);
     else if (s && strcmp(s, "f_globals") == 0 && f->globals) v = f->globals;
     else if (s && strcmp(s, "f_lineno") == 0) return rh_int_from_i64(rt, f->lineno);
+    else if (s && strcmp(s, "f_lasti") == 0) return rh_int_from_i64(rt, f->lasti < 0 ? -1 : 2 * (int64_t)f->lasti);
+    else if (s && strcmp(s, "f_trace") == 0) v = f->trace ? f->trace : rh_none(rt);
+    else if (s && !rt->profile->python2 && strcmp(s, "f_trace_lines") == 0) v = f->trace_lines ? rh_true(rt) : rh_false(rt);
+    else if (s && !rt->profile->python2 && strcmp(s, "f_trace_opcodes") == 0) v = f->trace_opcodes ? rh_true(rt) : rh_false(rt);
     if (v) {
         rh_incref(v);
         return v;
     }
     rh_err_set(rt, RH_EXC_ATTRIBUTE, "'frame' object has no attribute '%s'", s ? s : "?");
     return NULL;
+}
+
+/* frame_repr (3.11; 2.7 has none: object's default repr): <frame at 0x..., file 'F', line N, code NAME>. The line and the file are the
+ * embedder's (a running frame's line moves; co_filename is its code object's), asked through the
+ * getattr hook as f_lineno and f_code; without one, the line last recorded and '?' */
+static int frame_repr_into(rh__sb *b, rh_object *o) {
+    rh_runtime *rt = b->rt;
+    rh_frameobj *f = as_frame(o);
+    int64_t line = f->lineno;
+    rh_object *code = NULL, *ln = NULL;
+    if (rt->profile->python2) return rh__sb_printf(b, "<frame object at %p>", (void *)o); /* 2.7: object_repr */
+    if (rt->hooks.getattr) {
+        rh_object *nl = rh_str_intern_utf8(rt, "f_lineno", 8), *nc = nl ? rh_str_intern_utf8(rt, "f_code", 6) : NULL;
+        ln = nc ? rt->hooks.getattr(rt->hooks.ctx, rt, o, nl) : NULL;
+        code = ln ? rt->hooks.getattr(rt->hooks.ctx, rt, o, nc) : NULL;
+        rh_xdecref(rt, nl);
+        rh_xdecref(rt, nc);
+        if (!code) {
+            rh_xdecref(rt, ln);
+            return -1;
+        }
+        if (rh_kind_of(ln) == RH_K_INT && rh_int_as_i64(rt, ln, &line) != 0) rh_err_clear(rt);
+        rh_decref(rt, ln);
+    }
+    rh_object *file = code && rh_kind_of(code) == RH_K_CODE ? rh_code_filename(code) : NULL;
+    int r = rh__sb_printf(b, "<frame at %p, file ", (void *)o);
+    if (!r) r = file && rh_kind_of(file) == RH_K_STR ? rh__sb_put_str_repr(b, file, 0) : rh__sb_puts(b, "'?'");
+    if (!r) r = rh__sb_printf(b, ", line %lld, code ", (long long)line);
+    if (!r) r = rh__sb_put_str(b, f->name);
+    if (!r) r = rh__sb_puts(b, ">");
+    rh_xdecref(rt, code);
+    return r;
 }
 
 void rh__type_init_frame(rh_runtime *rt, rh_type *t) {
@@ -144,4 +214,5 @@ void rh__type_init_frame(rh_runtime *rt, rh_type *t) {
     t->clear = frame_clear;
     t->size_of = frame_size_of;
     t->tp_getattro = frame_getattro;
+    t->repr_into = frame_repr_into;
 }

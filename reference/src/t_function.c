@@ -101,6 +101,8 @@ void rh_func_set_doc(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt,
 void rh_func_set_name(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->name, v); }
 void rh_func_set_qualname(rh_runtime *rt, rh_object *f, rh_object *v) { set_field(rt, &((rh_func *)f)->qualname, v); }
 
+void rh_func_set_dict(rh_runtime *rt, rh_object *f, rh_object *d) { set_field(rt, &((rh_func *)f)->dict, d); }
+
 rh_object *rh_func_dict(rh_runtime *rt, rh_object *f) {
     rh_func *fn = (rh_func *)f;
     if (!fn->dict) fn->dict = rh_dict_new(rt);

@@ -113,7 +113,10 @@ rh_object *rh_gen_frame_object(rh_runtime *rt, rh_object *gen) {
     if (f->state >= RH_GEN_COMPLETED || !f->func) return NULL;
     f->frame_obj = rh_frame_new(rt, gen, rh_func_code(f->func), as_gen(gen)->name, f->globals ? NULL : f->func,
                                 f->globals ? f->globals : rh_func_globals(f->func), f->nlocals, f->framesize - f->nlocals);
-    if (f->frame_obj) rh_frame_set_lineno(f->frame_obj, f->lineno);
+    if (f->frame_obj) {
+        rh_frame_set_lineno(f->frame_obj, f->lineno);
+        rh_frame_set_gen(f->frame_obj, gen); /* f_locals / f_lasti read the generator while it is suspended */
+    }
     return f->frame_obj;
 }
 

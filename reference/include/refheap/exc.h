@@ -129,6 +129,21 @@ rh_object *rh_frame_back(rh_object *f);     /* borrowed, NULL when none */
 rh_object *rh_frame_globals(rh_object *f);  /* borrowed: the f_globals the frame was made with */
 int rh_frame_lineno(rh_object *f);
 void rh_frame_set_lineno(rh_object *f, int lineno);
+/* A generator's frame object: the generator (borrowed: it holds the frame object) whose suspended frame
+ * f is, NULL for any other frame and once the generator's frame is cleared (take_ownership clears it) */
+rh_object *rh_frame_gen(rh_object *f);
+void rh_frame_set_gen(rh_object *f, rh_object *gen);
+int rh_frame_owned(rh_object *f);           /* 1 once the frame object owns its locals (take_ownership) */
+/* f_lasti as the embedder last recorded it: a code-unit index (-1: none; f_lasti reports twice it) */
+int rh_frame_lasti(rh_object *f);
+void rh_frame_set_lasti(rh_object *f, int lasti);
+/* f_trace: borrowed, NULL for None; the setter takes its own reference (v NULL: None) */
+rh_object *rh_frame_trace(rh_object *f);
+void rh_frame_set_trace(rh_runtime *rt, rh_object *f, rh_object *v);
+/* f_trace_lines (opcodes 0) / f_trace_opcodes (1), T_BOOL members (3.7+) */
+void rh_frame_set_trace_flag(rh_object *f, int opcodes, int v);
+/* frame_tp_clear: drops f_trace and, once the frame object owns them, the locals. 0. */
+int rh_frame_clear_locals(rh_runtime *rt, rh_object *f);
 /* take_ownership (Python/frame.c): the code unit finished while f is still referenced. The nlocals
  * references at locals move into f (the caller's array is left NULL), back (borrowed, may be NULL)
  * becomes f_back, and f is tracked by the collector. */

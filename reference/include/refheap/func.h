@@ -52,6 +52,8 @@ void rh_func_set_qualname(rh_runtime *rt, rh_object *f, rh_object *v);
  * Borrowed, or NULL with MemoryError. rh_func_dict_peek: the dict if it exists yet (borrowed) or NULL. */
 rh_object *rh_func_dict(rh_runtime *rt, rh_object *f);
 rh_object *rh_func_dict_peek(rh_object *f);
+/* func_set_dict: d (borrowed dict; a reference is taken) replaces the function's __dict__ */
+void rh_func_set_dict(rh_runtime *rt, rh_object *f, rh_object *d);
 
 /* ---- cells: PyCellObject (Objects/cellobject.c), 24 bytes + GC head, GC-tracked from creation. v (may
  * be NULL: an empty cell) is borrowed; a new reference is taken. */
