@@ -264,7 +264,7 @@ typedef struct hx_code {
      * (name <listcomp> ..., positions borrowed from this unit); what tracebacks show of the frame */
     struct hx_comp { int start, end, call_at, which; struct hx_code *unit; } *co_comps;
     int ncomps;
-    int borrowed_code;       /* a comprehension's stand-in unit: co_lines / co_pos are its enclosing unit's */
+    int borrowed_code;       /* a comprehension's stand-in unit: its code, positions and tables are its enclosing unit's */
     int stacksize;           /* maximum value-stack depth */
     int nloopslots;          /* nesting depth of for loops: each has a C cursor in the frame */
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */

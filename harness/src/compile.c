@@ -2032,11 +2032,24 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     c->stacksize = g.maxdepth + 1;
     c->co_stacksize = g.maxdepth;
     c->nloopslots = g.maxaux;
-    for (int i = 0; i < c->ncomps; i++) { /* the stand-ins see the finished unit's positions */
-        hx_code *u = c->co_comps[i].unit;
-        u->co_lines = c->co_lines;
-        u->co_pos = c->co_pos;
-        u->ncode = c->ncode;
+    for (int i = 0; i < c->ncomps; i++) { /* the stand-ins see the finished unit's code, borrowed */
+        hx_code *u = c->co_comps[i].unit, keep = *u;
+        *u = *c;
+        u->kind = CODE_FUNCTION;
+        u->name = keep.name;
+        u->qualname = keep.qualname;
+        u->co_qualname = NULL;
+        u->line = keep.line;
+        u->borrowed_code = 1;
+        u->co_comps = NULL;
+        u->ncomps = 0;
+        u->co_obj = NULL;
+        u->body = NULL, u->nbody = 0, u->comp = NULL, u->co_flags = 0;
+        u->nparams = u->nposonly = u->nkwonly = u->varargs = u->varkw = u->ndefaults = 0;
+        u->params = NULL, u->defaults = NULL, u->kwdefaults = NULL, u->annots = NULL, u->returns = NULL;
+        u->ncells = u->nfree = u->nslots = u->nnamed = u->class_cell = 0;
+        u->cellnames = u->freenames = u->slotnames = NULL, u->cellslots = u->freeslots = NULL;
+        u->nglobals_decl = 0, u->globals_decl = NULL;
     }
     return g.failed ? -1 : 0;
 }

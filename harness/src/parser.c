@@ -226,6 +226,12 @@ void hx_node_free(hx_node *n) {
 }
 
 void hx_code_free(hx_code *c) {
+    if (c && c->borrowed_code) { /* a comprehension's stand-in (compile.c): its code is its enclosing unit's */
+        free(c->name);
+        free(c->qualname);
+        free(c);
+        return;
+    }
     if (!c) return;
     free_nodes(c->body, c->nbody);
     for (int i = 0; i < hx_code_nallparams(c); i++) free(c->params[i]);
@@ -247,10 +253,8 @@ void hx_code_free(hx_code *c) {
     free(c->name);
     free(c->qualname);
     free(c->co_code);
-    if (!c->borrowed_code) {
-        free(c->co_lines);
-        free(c->co_pos);
-    }
+    free(c->co_lines);
+    free(c->co_pos);
     for (int i = 0; i < c->ncomps; i++) hx_code_free(c->co_comps[i].unit);
     free(c->co_comps);
     free(c->co_handler);
