@@ -237,11 +237,14 @@ static rh_type *weakref_type(rh_runtime *rt) {
 
 /* ---------------------------------------------------------------- creation and queries */
 
-/* tp_alloc + init_weakref: a tracked weakref to ob (borrowed) with callback (may be NULL). The
+/* tp_alloc + init_weakref: a tracked weakref to ob (borrowed) with callback (may be NULL), of type's
+ * basicsize when a class derives from the type (its own words zeroed: its slots start empty). The
  * allocation may run a collection, so the caller re-reads the referent's list afterwards. */
 static rh_weakref *new_weakref_of(rh_runtime *rt, rh_type *type, rh_object *ob, rh_object *callback) {
-    rh_weakref *w = (rh_weakref *)rh__object_alloc(rt, type, sizeof(rh_weakref));
+    size_t size = type->basicsize; /* weakref_layout's, or a class's larger one (weakref_dealloc frees it) */
+    rh_weakref *w = (rh_weakref *)rh__object_alloc(rt, type, size);
     if (!w) return NULL;
+    if (size > sizeof(rh_weakref)) memset((char *)w + sizeof(rh_weakref), 0, size - sizeof(rh_weakref));
     w->hash = -1;
     w->wr_object = ob;
     w->wr_prev = w->wr_next = NULL;
@@ -270,17 +273,8 @@ static rh_object *weakref_new_of(rh_runtime *rt, rh_type *type, rh_object *o, rh
         rh_incref(&ref->ob);
         return &ref->ob;
     }
-    rh_weakref *self = (rh_weakref *)rh__object_alloc(rt, type, type->basicsize);
+    rh_weakref *self = new_weakref_of(rt, type, o, callback);
     if (!self) return NULL;
-    if (type->basicsize > sizeof(rh_weakref))
-        memset((char *)self + sizeof(rh_weakref), 0, type->basicsize - sizeof(rh_weakref));
-    self->hash = -1;
-    self->wr_object = o;
-    self->wr_prev = self->wr_next = NULL;
-    self->wr_callback = callback;
-    rh_xincref(callback);
-    self->none_ = rh_none(rt);
-    rh__gc_track(rt, &self->ob);
     list = rh__weakref_listptr(o); /* the allocation may have run a collection: read the list again */
     if (!callback && exact) {
         insert_head(self, list);
