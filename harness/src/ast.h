@@ -269,6 +269,7 @@ typedef struct hx_code {
     int nloopslots;          /* nesting depth of for loops: each has a C cursor in the frame */
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */
     rh_object *co_obj;       /* its code object once a __code__ read made it (borrowed: I->code_objs holds it) */
+    rh_frame_slot co_zombie; /* 3.10/2.7 (frame_per_call): its zombie frame (co_zombieframe; t_frame.c) */
 } hx_code;
 
 enum { HX_CO_GENERATOR = 0x20, HX_CO_COROUTINE = 0x80, HX_CO_ASYNC_GENERATOR = 0x200 };

@@ -213,7 +213,7 @@ static void store(cg *g, hx_node *t);
 static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err);
 static void comp_inline(cg *g, hx_node *n);
 static char *comp_enter(cg *g, int which);
-static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, int end, char *outer);
+static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, int end, char *outer, int fa);
 static void load_none(cg *g);
 
 static void load_name(cg *g, hx_node *n) {
@@ -527,6 +527,18 @@ static void compare(cg *g, hx_node *n) {
 
 static void comp_loops(cg *g, hx_node *n, int k, int nclause, int depth_extra, int kind);
 
+/* Profiles whose every call makes a frame object (3.10, 2.7) give the comprehension's call its frame:
+ * HX_COMP_FRAME once the iterator is made (where CPython calls the <listcomp> function), its co_comps
+ * index patched in by comp_region; -1 when the comprehension has no frame (2.7's list comprehensions
+ * are inline in 2.7 too; a coroutine's could suspend inside it, so none is made there) */
+static int comp_frame(cg *g, int which) {
+    const rh_profile *p = rh_runtime_profile(g->I->rt);
+    if (!p->frame_per_call || (which == 0 && p->python2) ||
+        (g->c->co_flags & (HX_CO_COROUTINE | HX_CO_ASYNC_GENERATOR)))
+        return -1;
+    return emit(g, HX_HX_COMP_FRAME, 0);
+}
+
 static void clear_targets(cg *g, hx_node *t) {
     if (t->kind == E_NAME && t->scope == SC_FAST) emit(g, HX_HX_CLEAR_FAST, (uint32_t)t->slot);
     else if (t->kind == E_TUPLE || t->kind == E_LIST)
@@ -544,6 +556,7 @@ static void listcomp(cg *g, hx_node *n) {
     int slot = loop_slot(g);
     emit(g, HX_GET_ITER, 0);
     word(g, (hx_instr)slot);
+    int fa = comp_frame(g, set);
     emit_v(g, set ? HX_BUILD_SET : HX_BUILD_LIST, 0, 1);
     emit(g, HX_SWAP, 2);                        /* [fn, list, iter] */
     int start = here(g);
@@ -559,7 +572,7 @@ static void listcomp(cg *g, hx_node *n) {
     patch(g, emit(g, HX_JUMP, 0), head);
     adjust(g, -1);                              /* the exhausted iterator is gone */
     patch(g, head, here(g));
-    comp_region(g, n, set, call_at, start, here(g), outer);
+    comp_region(g, n, set, call_at, start, here(g), outer, fa);
     clear_targets(g, n->b);
     emit(g, HX_SWAP, 2);
     emit(g, HX_POP_TOP, 0);
@@ -587,7 +600,7 @@ static char *comp_enter(cg *g, int which) {
 /* Records the inline comprehension n that comp_enter began, whose 3.11 frame would run words [start, end),
  * called at call_at: a stand-in unit for that frame, with the qualname comp_enter made; `outer` becomes
  * the current comprehension again */
-static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, int end, char *outer) {
+static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, int end, char *outer, int fa) {
     hx_code *c = g->c, *u = calloc(1, sizeof *u);
     if (!u) abort();
     u->kind = CODE_FUNCTION;
@@ -599,6 +612,10 @@ static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, in
     u->borrowed_code = 1;
     c->co_comps = realloc(c->co_comps, (size_t)(c->ncomps + 1) * sizeof *c->co_comps);
     if (!c->co_comps) abort();
+    if (fa >= 0) { /* the comprehension's frame: made at fa, released here */
+        patch(g, fa, c->ncomps);
+        emit(g, HX_HX_COMP_FRAME_END, 0);
+    }
     c->co_comps[c->ncomps++] = (struct hx_comp){start, end, call_at, which, u};
 }
 
@@ -658,11 +675,12 @@ static void comp_inline(cg *g, hx_node *n) {
     loop_slot(g);
     emit(g, HX_GET_ITER, 0);
     word(g, (hx_instr)(g->aux - 1));
+    int fa = comp_frame(g, (int)which);
     emit_v(g, which == 1 ? HX_BUILD_SET : which == 2 ? HX_BUILD_MAP : HX_BUILD_LIST, 0, 1);
     emit(g, HX_SWAP, 2);                        /* [fn, container, iter] */
     int start = here(g);
     comp_loops(g, n, 0, n->n + 1, 1, 0);
-    comp_region(g, n, (int)which, call_at, start, here(g), outer);
+    comp_region(g, n, (int)which, call_at, start, here(g), outer, fa);
     clear_targets(g, n->b);
     for (int k = 0; k < n->n; k++) clear_targets(g, n->items[k]->a);
     emit(g, HX_SWAP, 2);

@@ -100,6 +100,7 @@ typedef struct hx_interp {
     size_t srclen;
     hx_code *module;
     int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
+    int frame_per_call;      /* the profile's frame_per_call (3.10, 2.7): every call makes its frame object */
     rh_object *globals;      /* dict */
     rh_object *builtins;     /* dict of builtin functions */
     rh_object **consts;      /* merged constants (owned) */
@@ -148,6 +149,12 @@ typedef struct hx_interp {
     int exiting;             /* 1: finalizing __main__; 2: tearing down (no more Python code) */
     rh_object *class_closure; /* the closure tuple HX_BUILD_CLASS_CLOSURE hands to the class body (borrowed) */
     rh_object *ex_release[2]; /* 3.12+: CALL_FUNCTION_EX's tuple and dict, dropped once the callee is bound (owned) */
+    /* 3.10/2.7: the frame objects of the comprehensions running now (vm.c HX_COMP_FRAME), innermost last:
+     * the executing frame that runs each inline, its co_comps index, the frame object (owned) */
+    struct hx_compframe { struct hx_frame *owner; int k; rh_object *fo; } *compframes;
+    int ncompframes, capcompframes;
+    int ex_steal;            /* 3.10/2.7 CALL_FUNCTION_EX of a function: its frame takes the argument references
+                              * call_ex made (CPython passes the tuple's items as they are); read once by call_pyfunc */
 } hx_interp;
 
 /* ---- interp.c: state, traceback, object protocols */

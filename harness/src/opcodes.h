@@ -83,6 +83,8 @@
     X(MAKE_FUNCTION, VAR, 0)       /* arg: code index; next word: flags (1 defaults, 2 kwdefaults, 4 annotations, 8 closure) | name << 4 */ \
     X(SETUP_ANNOTATIONS, 0, 0)     /* module / class body: __annotations__ = {} in its namespace unless there */ \
     X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> (arg 1: <setcomp>) function 3.11 makes (the loop is inline) */ \
+    X(HX_COMP_FRAME, 0, 0)         /* 3.10/2.7: the frame object the comprehension's call makes (arg: co_comps index) */ \
+    X(HX_COMP_FRAME_END, 0, 0)     /* 3.10/2.7: that frame object is released (the comprehension returned) */ \
     X(HX_BUILD_CLASS, VAR, 1)      /* arg: code index; next word: base count | 256 keyword dict on top | name << 9. Runs the body, pushes the class */ \
     X(RETURN_VALUE, -1, 0)                                                                              \
     /* closures (3.11): a cell or free variable's slot holds its cell; arg is the slot */               \

@@ -65,6 +65,64 @@ rh_object *hx_frame_object(hx_interp *I, hx_frame *f) {
     return f->frame_obj;
 }
 
+/* frame_alloc under 3.10 and 2.7 (profile frame_per_call): every call's frame object, made before the
+ * arguments are bound (_PyEval_MakeFrameVector), f_back its caller's; it holds no function (3.10's frames
+ * keep the code and the globals). 0, or -1 with MemoryError. */
+static __attribute__((noinline)) int frame_per_call(hx_interp *I, hx_frame *fr) {
+    hx_code *c = fr->code;
+    rh_object *name = c->co_zombie.zombie ? NULL : hx_name(I, c->name); /* a zombie keeps its unit's name */
+    rh_object *back = fr->back ? hx_frame_object(I, fr->back) : NULL;
+    if ((!name && !c->co_zombie.zombie) || (fr->back && !back)) return -1;
+    fr->frame_obj = rh_frame_acquire(I->rt, &c->co_zombie, fr, c, name, NULL, fr->globals, back, c->nslots,
+                                     c->co_stacksize);
+    if (!fr->frame_obj) return -1;
+    rh_frame_set_lineno(fr->frame_obj, fr->line);
+    return 0;
+}
+#define FRAME_PER_CALL(I, fr) (__builtin_expect((I)->frame_per_call, 0) ? frame_per_call(I, fr) : 0)
+
+/* HX_COMP_FRAME: the frame object of the call of comprehension k of f's unit (3.10: every comprehension
+ * is a function call; 2.7: set and dict comprehensions), f_back the comprehension around it or f's own.
+ * 0, or -1 with MemoryError. */
+static __attribute__((noinline)) int comp_frame_enter(hx_interp *I, hx_frame *f, int k) {
+    hx_code *u = f->code->co_comps[k].unit;
+    if (I->ncompframes == I->capcompframes) {
+        int cap = I->capcompframes ? 2 * I->capcompframes : 16;
+        struct hx_compframe *p = realloc(I->compframes, (size_t)cap * sizeof *p);
+        if (!p) { rh_err_nomemory(I->rt); return -1; }
+        I->compframes = p;
+        I->capcompframes = cap;
+    }
+    struct hx_compframe *top = I->ncompframes ? &I->compframes[I->ncompframes - 1] : NULL;
+    rh_object *back = top && top->owner == f ? top->fo : hx_frame_object(I, f);
+    rh_object *name = u->co_zombie.zombie ? NULL : hx_name(I, u->name);
+    if (!back || (!name && !u->co_zombie.zombie)) return -1;
+    /* the <listcomp> code's own locals (.0 and the target) and stack are not counted separately: 2 + 4 */
+    rh_object *fo = rh_frame_acquire(I->rt, &u->co_zombie, NULL, u, name, NULL, f->globals, back, 2, 4);
+    if (!fo) return -1;
+    rh_frame_set_lineno(fo, u->line);
+    I->compframes[I->ncompframes++] = (struct hx_compframe){f, k, fo};
+    return 0;
+}
+
+/* The innermost comprehension frame of f leaves (its call returned or failed): frame_dealloc, or, still
+ * referenced (a traceback), it keeps its f_back and is tracked */
+static void comp_frame_leave(hx_interp *I) {
+    rh_object *fo = I->compframes[--I->ncompframes].fo;
+    if (rh_refcount(fo) > 1) rh_frame_take_ownership(I->rt, fo, NULL, 0, NULL);
+    rh_decref(I->rt, fo);
+}
+
+/* An error leaves the comprehensions of f that do not hold instruction `target` (-1: all of f's) */
+static __attribute__((noinline)) void comp_frames_unwind(hx_interp *I, hx_frame *f, int target) {
+    while (I->ncompframes) {
+        struct hx_compframe *top = &I->compframes[I->ncompframes - 1];
+        const struct hx_comp *r = &f->code->co_comps[top->k];
+        if (top->owner != f || (target >= r->start && target < r->end)) break;
+        comp_frame_leave(I);
+    }
+}
+
 /* take_ownership: the frame object fo, still referenced elsewhere, takes the locals over, with the caller's
  * frame object (made now if need be) as its f_back. When that allocation fails f_back stays NULL and its
  * MemoryError is dropped (PyErr_Clear); the error the frame is unwinding with stays pending. */
@@ -217,6 +275,15 @@ static __attribute__((noinline)) int comp_frames_here(hx_interp *I, hx_frame *f,
     }
     if (!n) return at;
     rh_object *fo[64] = {0}, *back = hx_frame_object(I, f);
+    if (I->frame_per_call) { /* 3.10/2.7: the comprehensions' own frame objects (HX_COMP_FRAME) */
+        for (int k = 0, j = I->ncompframes - 1; k < n; k++) {
+            while (j >= 0 && I->compframes[j].owner == f && &c->co_comps[I->compframes[j].k] != chain[k]) j--;
+            if (j < 0 || I->compframes[j].owner != f) break;
+            rh_frame_set_lineno(I->compframes[j].fo, c->co_lines[where[k]]);
+            rh_err_add_traceback(rt, I->compframes[j].fo, where[k], c->co_lines[where[k]]);
+        }
+        return chain[n - 1]->call_at;
+    }
     for (int k = n - 1; k >= 0 && back; k--) { /* outermost first, each the next one's f_back */
         const hx_code *u = chain[k]->unit;
         rh_object *name = rh_str_intern_utf8(rt, u->name, strlen(u->name));
@@ -399,7 +466,13 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
         rh_xdecref(rt, names);
         return r;
     }
+    /* 3.10 calls a function with the tuple's items themselves (PyObject_Call -> _PyFunction_Vectorcall on
+     * _PyTuple_ITEMS): the references just made for `a` go to the callee's frame, not on top of it. (2.7's
+     * ext_do_call copies the stack and the star tuple into a new tuple: not modelled, difftest KNOWN.md) */
+    I->ex_steal = !rh_runtime_profile(rt)->call_args_stolen && !rh_runtime_profile(rt)->python2 &&
+                  rh_kind_of(fn) == RH_K_FUNCTION;
     r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
+    I->ex_steal = 0;
     if (nkw) { /* _PyStack_UnpackDict_Free */
         for (size_t j = 0; j < n; j++) rh_decref(rt, rh_tuple_get(tup, j));
         for (size_t j = 0; j < nkw; j++) rh_decref(rt, kwv[j]);
@@ -1542,6 +1615,12 @@ L_HX_COMP_FUNCTION:
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
+L_HX_COMP_FRAME:
+    if (comp_frame_enter(I, f, (int)arg) != 0) goto error;
+    DISPATCH();
+L_HX_COMP_FRAME_END:
+    comp_frame_leave(I);
+    DISPATCH();
 L_HX_BUILD_CLASS:
     I->class_closure = NULL;
 build_class_op: {
@@ -1737,6 +1816,7 @@ exception_unwind: {
     int at = (int)(ip - code - 1), h = c->co_handler[at];
     if (h >= 0) {
         const hx_handler *e = &c->co_exc[h];
+        if (I->ncompframes) comp_frames_unwind(I, f, e->target);
         while (sp > stack + e->depth) release_slot(rt, POP());
         if (e->lasti) {
             v = rh_int_from_i64(rt, at);
@@ -1750,6 +1830,7 @@ exception_unwind: {
             DISPATCH();
         }
     }
+    if (I->ncompframes) comp_frames_unwind(I, f, -1);
     while (sp > stack) release_slot(rt, POP());
     if (cur_stmt >= 0 && I->report) hx_report_stmt_end(I, c->body[cur_stmt]);
     return -1;
@@ -1911,7 +1992,9 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     rh_object *ret = NULL;
     /* 3.11+: the new frame takes the caller's stack references (_PyEvalFramePushAndInit); 3.10 and 2.7
      * copy them with a new reference each, the caller's stack keeping its own until the call returns */
-    int steal = rh_runtime_profile(rt)->call_args_stolen;
+    int steal = rh_runtime_profile(rt)->call_args_stolen || I->ex_steal;
+    I->ex_steal = 0;
+    if (FRAME_PER_CALL(I, &fr) != 0) goto fail_args;
     if (__builtin_expect(nargs == c->nparams && !nkw && !c->varargs && !c->varkw && !c->nkwonly, 1)) {
         for (i = 0; i < nargs; i++) {
             fast[i] = steal ? args[i] : newref(args[i]);
@@ -1964,6 +2047,11 @@ static rh_object *call_py_exact(hx_interp *I, rh_object *fn, rh_object **args, i
     for (int i = 0; i < n; i++) {
         fr.fast[i] = args[i];
         args[i] = NULL;
+    }
+    if (FRAME_PER_CALL(I, &fr) != 0) {
+        rh_recursion_leave(I->rt);
+        frame_clear(I, &fr);
+        return NULL;
     }
     rh_incref(fn);
     I->frame = &fr;
@@ -2533,7 +2621,7 @@ static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_objec
     fr.closure = I->class_closure; /* borrowed: HX_BUILD_CLASS_CLOSURE holds it for the call */
     I->class_closure = NULL;
     I->frame = &fr;
-    int st = run_frame(I, &fr);
+    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame(I, &fr);
     I->frame = fr.back;
     rh_object *classcell = NULL; /* compiler_class: the body returns its __class__ cell, or None */
     if (st == 0 && rh_kind_of(fr.retval) == RH_K_CELL) classcell = fr.retval;
@@ -2683,7 +2771,7 @@ int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) {
     fr.line = 1;
     fr.back = I->frame;
     I->frame = &fr;
-    int st = run_frame(I, &fr);
+    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame(I, &fr);
     if (st == 0) rh_decref(I->rt, fr.retval);
     I->frame = fr.back;
     frame_clear(I, &fr);
@@ -2698,7 +2786,7 @@ int hx_interp_run(hx_interp *I) {
     fr.back = NULL;
     I->frame = &fr;
     rh_recursion_enter(I->rt, ""); /* depth 0 < limit: always entered */
-    int st = run_frame(I, &fr);
+    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame(I, &fr);
     rh_recursion_leave(I->rt);
     if (st == 0) rh_decref(I->rt, fr.retval);
     I->frame = NULL;
@@ -2720,6 +2808,11 @@ static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_obje
                               nwords);
     if (!g) return NULL;
     rh_gen_frame *gf = rh_gen_frame_of(g);
+    if (fr->frame_obj) { /* 3.10/2.7: the call's frame object is the generator's (make_coro) */
+        gf->frame_obj = fr->frame_obj;
+        fr->frame_obj = NULL;
+        rh_frame_give_to_gen(I->rt, gf->frame_obj, g);
+    }
     for (int i = 0; i < c->nslots; i++) {
         gf->words[i] = fr->fast[i];
         fr->fast[i] = NULL;
@@ -2845,7 +2938,10 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
     rh_incref(gen);
     I->frame = &fr;
     I->depth++;
+    if (I->frame_per_call && fr.frame_obj) /* gen_send_ex: f_back is the caller while the frame runs */
+        rh_frame_set_back(rt, fr.frame_obj, fr.back ? hx_frame_object(I, fr.back) : NULL);
     int st = run_frame(I, &fr);
+    if (I->frame_per_call && fr.frame_obj) rh_frame_set_back(rt, fr.frame_obj, NULL);
     I->depth--;
     rh_recursion_leave(rt);
     I->frame = fr.back;

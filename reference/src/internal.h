@@ -203,6 +203,9 @@ typedef struct rh_freelists {
     rh_object *dict[RH_FREELIST_CAP];   uint32_t dict_n;
     rh_dictkeys *keys[RH_FREELIST_CAP]; uint32_t keys_n;
     rh_intblocks int27, float27;                     /* py27 profile: unbounded */
+    rh_object *frame_head; uint32_t frame_n;         /* frame_per_call: dead frames, linked through f_back */
+    struct rh_frame_slot **frame_slots;              /* the code units' zombie slots (libc memory) */
+    size_t frame_slots_n, frame_slots_cap;
 } rh_freelists;
 
 /* ints whose block holds more digits than max(1, |ob_size|): object address -> allocated digits
@@ -460,6 +463,8 @@ void rh__tuple_freelist_clear(rh_runtime *rt);
 void rh__list_freelist_clear(rh_runtime *rt);
 void rh__dict_freelist_clear(rh_runtime *rt);
 void rh__int_freelist_clear(rh_runtime *rt);
+void rh__frame_freelist_clear(rh_runtime *rt);
+void rh__frame_zombies_fini(rh_runtime *rt); /* t_frame.c: every code unit's zombie frame (rh_runtime_free) */
 void rh__int_slack_free(rh_runtime *rt); /* the slack table's memory (rh_runtime_free) */
 void rh__freelists_clear(rh_runtime *rt);
 void rh__gen_side_fini(rh_runtime *rt); /* t_gen.c: the kept side-word buffers (rh_runtime_free) */

@@ -101,6 +101,7 @@ void rh_runtime_free(rh_runtime *rt) {
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
     rh__freelists_clear(rt);
+    rh__frame_zombies_fini(rt);
     rh__slice_cache_clear(rt);
     rh__gen_side_fini(rt);
     rh__intblock_fini(rt, &rt->fl.int27); /* PyInt_Fini: blocks go even if a leaked int still sits in one */
@@ -341,4 +342,5 @@ void rh__freelists_clear(rh_runtime *rt) {
     rh__list_freelist_clear(rt);
     rh__dict_freelist_clear(rt);
     rh__int_freelist_clear(rt);
+    rh__frame_freelist_clear(rt);
 }

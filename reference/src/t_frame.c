@@ -16,9 +16,21 @@
  * Size: the profile's frame_obj_base (the frame object's header and the copied _PyInterpreterFrame
  * fields) plus one word per local and per value-stack slot, allocated at creation as CPython does; the
  * locals are kept at frame_obj_base, their place in CPython's layout.
+ *
+ * Profiles with frame_per_call (3.10, 2.7) make a frame object for every call instead (rh_frame_acquire,
+ * 3.10's frame_alloc): `slot` names the code unit's zombie slot, and a dead frame is parked rather than
+ * freed (frame_park, 3.10's frame_dealloc): as the unit's zombie if it has none, else on the free list
+ * (rt->fl.frame_head, at most RH_FRAME_FREELIST_MAX, cleared by full collections), else freed. A parked
+ * frame holds no references except its name while it is a zombie (the same unit always has the same
+ * name). Such a frame is allocated as CPython's PyObject_GC_NewVar(PyFrameObject, extras):
+ * frame_obj_base + one word (f_localsplus[1] of sizeof(PyFrameObject)) + `cap` words, cap >= the
+ * locals and stack of its current unit (a frame from the free list keeps a larger size).
  */
+#include <stdlib.h>
+
 #include "gc_internal.h"
 #include "refheap/func.h"
+#include "containers.h"
 #include "scalars.h"
 
 typedef struct rh_frameobj {
@@ -32,6 +44,8 @@ typedef struct rh_frameobj {
     void *unit;            /* the embedder's code unit (f_code's source), borrowed: it outlives every frame */
     rh_object *gen;        /* the generator whose frame this is (borrowed: it holds this object), or NULL */
     rh_object *trace;      /* f_trace (counted), NULL: None */
+    rh_frame_slot *slot;   /* frame_per_call: the zombie slot of its code unit; NULL: a lazy frame */
+    int cap;               /* frame_per_call: item words allocated (Py_SIZE) */
     int nlocals, stacksize, lineno, owned, lasti;
     int8_t trace_lines, trace_opcodes; /* f_trace_lines (True at creation), f_trace_opcodes (3.7+) */
 } rh_frameobj;
@@ -42,6 +56,28 @@ static size_t frame_bytes(rh_runtime *rt, int nlocals, int stacksize) {
     return rt->profile->frame_obj_base + (size_t)(nlocals + stacksize) * sizeof(rh_object *);
 }
 
+#define RH_FRAME_FREELIST_MAX 200 /* PyFrame_MAXFREELIST (3.10, 2.7) */
+
+/* The bytes a frame holds: a per-call frame's PyObject_GC_NewVar size, else frame_sizeof's */
+static size_t frame_alloc_bytes(rh_runtime *rt, const rh_frameobj *f) {
+    if (f->slot) return rt->profile->frame_obj_base + (size_t)(f->cap + 1) * sizeof(rh_object *);
+    return frame_bytes(rt, f->nlocals, f->stacksize);
+}
+
+/* The fields a frame object starts with, its allocation (slot, cap) and name kept */
+static void frame_init(rh_runtime *rt, rh_frameobj *f, void *owner, void *unit, rh_object *func, rh_object *globals,
+                       int nlocals, int stacksize) {
+    f->owner = owner;
+    f->unit = unit;
+    f->func = func;
+    f->globals = globals;
+    f->items = (rh_object **)(void *)((char *)&f->ob + rt->profile->frame_obj_base);
+    f->nlocals = nlocals;
+    f->stacksize = stacksize;
+    f->lasti = -1;
+    f->trace_lines = 1;
+}
+
 rh_object *rh_frame_new(rh_runtime *rt, void *owner, void *unit, rh_object *name, rh_object *func,
                         rh_object *globals, int nlocals, int stacksize) {
     size_t size = frame_bytes(rt, nlocals, stacksize);
@@ -50,18 +86,150 @@ rh_object *rh_frame_new(rh_runtime *rt, void *owner, void *unit, rh_object *name
     if (!o) return NULL;
     memset((char *)o + sizeof(rh_object), 0, size - sizeof(rh_object));
     rh_frameobj *f = as_frame(o);
-    f->owner = owner;
-    f->unit = unit;
     rh_incref(name);
     f->name = name;
-    f->func = func;
-    f->globals = globals;
-    f->items = (rh_object **)(void *)((char *)o + rt->profile->frame_obj_base);
-    f->nlocals = nlocals;
-    f->stacksize = stacksize;
-    f->lasti = -1;
-    f->trace_lines = 1;
+    frame_init(rt, f, owner, unit, func, globals, nlocals, stacksize);
     return o; /* untracked: _PyFrame_New_NoTrack */
+}
+
+/* Add slot to the runtime's list (once); -1 when the list cannot grow (the frame is then not parked there) */
+static int register_slot(rh_runtime *rt, rh_frame_slot *slot) {
+    rh_freelists *fl = &rt->fl;
+    if (slot->registered) return 0;
+    if (fl->frame_slots_n == fl->frame_slots_cap) {
+        size_t cap = fl->frame_slots_cap ? 2 * fl->frame_slots_cap : 64;
+        rh_frame_slot **p = realloc(fl->frame_slots, cap * sizeof *p);
+        if (!p) return -1;
+        fl->frame_slots = p;
+        fl->frame_slots_cap = cap;
+    }
+    fl->frame_slots[fl->frame_slots_n++] = slot;
+    slot->registered = 1;
+    return 0;
+}
+
+/* A parked frame (zombie or free list) made live again: uncounted by the collector, as _Py_NewReference */
+static rh_object *frame_unpark(rh_runtime *rt, rh_object *o) {
+    rh__object_reuse(rt, o, rh__builtin(rt, RH_K_FRAME));
+    return o;
+}
+
+/* The free list's head, grown to `extras` words if it is smaller (PyObject_GC_Resize), or NULL when the list
+ * is empty or the resize fails (then the frame is freed and MemoryError is set: *failed) */
+static rh_object *freelist_pop(rh_runtime *rt, int extras, int *failed) {
+    rh_object *o = rt->fl.frame_head;
+    if (!o) return NULL;
+    rh_frameobj *f = as_frame(o);
+    rt->fl.frame_head = f->f_back;
+    rt->fl.frame_n--;
+    f->f_back = NULL;
+    if (f->cap < extras) {
+        size_t pre = rh_presize(rt, o->type), old = frame_alloc_bytes(rt, f);
+        size_t want = rt->profile->frame_obj_base + (size_t)(extras + 1) * sizeof(rh_object *);
+        char *p = rh_mem_realloc(rt, (char *)o - pre, pre + old, pre + want);
+        if (!p) {
+            rh__release_parked(rt, o, old);
+            *failed = 1;
+            return NULL;
+        }
+        o = (rh_object *)(void *)(p + pre);
+        as_frame(o)->cap = extras;
+    }
+    return frame_unpark(rt, o);
+}
+
+rh_object *rh_frame_acquire(rh_runtime *rt, rh_frame_slot *slot, void *owner, void *unit, rh_object *name,
+                            rh_object *func, rh_object *globals, rh_object *back, int nlocals, int stacksize) {
+    int extras = nlocals + stacksize, failed = 0;
+    rh_object *o = slot->zombie;
+    if (o) {
+        slot->zombie = NULL;
+        frame_unpark(rt, o);
+    } else if (!(o = freelist_pop(rt, extras, &failed))) {
+        if (failed) return NULL;
+        size_t size = rt->profile->frame_obj_base + (size_t)(extras + 1) * sizeof(rh_object *);
+        rh_assert(sizeof(rh_frameobj) <= rt->profile->frame_obj_base);
+        o = rh__object_alloc(rt, rh__builtin(rt, RH_K_FRAME), size);
+        if (!o) return NULL;
+        memset((char *)o + sizeof(rh_object), 0, sizeof(rh_frameobj) - sizeof(rh_object));
+        as_frame(o)->cap = extras;
+    }
+    rh_frameobj *f = as_frame(o);
+    f->slot = slot;
+    if (name && f->name != name) { /* NULL: a zombie keeps its name */
+        rh_incref(name);
+        rh_setref(rt, &f->name, name);
+    }
+    frame_init(rt, f, owner, unit, func, globals, nlocals, stacksize);
+    memset(f->items, 0, (size_t)extras * sizeof(rh_object *));
+    rh_xincref(back);
+    f->f_back = back;
+    if (rt->profile->frame_track_new) rh__gc_track(rt, o); /* 2.7's PyFrame_New */
+    return o;
+}
+
+void rh_frame_set_back(rh_runtime *rt, rh_object *f, rh_object *back) {
+    rh_xincref(back);
+    rh_setref(rt, &as_frame(f)->f_back, back);
+}
+
+void rh_frame_give_to_gen(rh_runtime *rt, rh_object *o, rh_object *gen) {
+    rh_frameobj *f = as_frame(o);
+    rh_setref(rt, &f->f_back, NULL);
+    f->owner = gen;
+    f->gen = gen;
+    if (!rh__gc_is_tracked(o)) rh__gc_track(rt, o);
+}
+
+/* frame_dealloc's end under frame_per_call: the dead frame (contents released, untracked) becomes its
+ * unit's zombie, else joins the free list, else is freed */
+static void frame_park(rh_runtime *rt, rh_object *o) {
+    rh_frameobj *f = as_frame(o);
+    rh_frame_slot *slot = f->slot;
+    f->owner = f->gen = NULL;
+    f->func = f->globals = NULL;
+    f->owned = 0;
+    if (!slot->zombie && register_slot(rt, slot) == 0) {
+        slot->zombie = o;
+        rh__object_to_freelist(rt, o);
+        return;
+    }
+    rh_setref(rt, &f->name, NULL);
+    if (rt->fl.frame_n < RH_FRAME_FREELIST_MAX) {
+        f->f_back = rt->fl.frame_head;
+        rt->fl.frame_head = o;
+        rt->fl.frame_n++;
+        rh__object_to_freelist(rt, o);
+        return;
+    }
+    rh__object_free(rt, o, frame_alloc_bytes(rt, f));
+}
+
+/* _PyFrame_ClearFreeList: PyObject_GC_Del of every frame on the free list */
+void rh__frame_freelist_clear(rh_runtime *rt) {
+    while (rt->fl.frame_head) {
+        rh_object *o = rt->fl.frame_head;
+        rt->fl.frame_head = as_frame(o)->f_back;
+        rt->fl.frame_n--;
+        rh__release_parked(rt, o, frame_alloc_bytes(rt, as_frame(o)));
+    }
+}
+
+/* code_dealloc's PyObject_GC_Del(co->co_zombieframe), for every unit at once when the runtime goes */
+void rh__frame_zombies_fini(rh_runtime *rt) {
+    rh_freelists *fl = &rt->fl;
+    for (size_t i = 0; i < fl->frame_slots_n; i++) {
+        rh_frame_slot *slot = fl->frame_slots[i];
+        rh_object *o = slot->zombie;
+        slot->zombie = NULL;
+        slot->registered = 0;
+        if (!o) continue;
+        rh_setref(rt, &as_frame(o)->name, NULL);
+        rh__release_parked(rt, o, frame_alloc_bytes(rt, as_frame(o)));
+    }
+    free(fl->frame_slots);
+    fl->frame_slots = NULL;
+    fl->frame_slots_n = fl->frame_slots_cap = 0;
 }
 
 void *rh_frame_owner(rh_object *f) { return as_frame(f)->owner; }
@@ -109,8 +277,10 @@ void rh_frame_take_ownership(rh_runtime *rt, rh_object *o, rh_object **locals, i
     }
     rh_xincref(f->func);
     rh_xincref(f->globals);
-    rh_xincref(back);
-    f->f_back = back;
+    if (!f->f_back) { /* a per-call frame has kept its caller since it was made */
+        rh_xincref(back);
+        f->f_back = back;
+    }
     f->owner = NULL;
     f->gen = NULL;
     f->owned = 1;
@@ -131,8 +301,11 @@ static void frame_dealloc(rh_runtime *rt, rh_object *o) {
     }
     rh_setref(rt, &f->trace, NULL);
     rh_setref(rt, &f->f_back, NULL);
-    rh_setref(rt, &f->name, NULL);
-    rh__object_free(rt, o, frame_bytes(rt, f->nlocals, f->stacksize));
+    if (f->slot) frame_park(rt, o);
+    else {
+        rh_setref(rt, &f->name, NULL);
+        rh__object_free(rt, o, frame_bytes(rt, f->nlocals, f->stacksize));
+    }
     rh__trash_end(rt);
 }
 

@@ -149,6 +149,30 @@ int rh_frame_clear_locals(rh_runtime *rt, rh_object *f);
  * becomes f_back, and f is tracked by the collector. */
 void rh_frame_take_ownership(rh_runtime *rt, rh_object *f, rh_object **locals, int nlocals, rh_object *back);
 
+/* ---- frame objects made for every call (profiles with frame_per_call: 3.10 and 2.7) ----
+ * 3.10's and 2.7's Objects/frameobject.c frame_alloc / frame_dealloc: each code unit keeps the last frame
+ * object it ran in as a "zombie" (co_zombieframe), and other dead frames wait on a free list of at most
+ * 200 (PyFrame_MAXFREELIST) that a full collection empties (clear_freelists). A frame taken from either
+ * is not counted by the collector; only a new allocation is (PyObject_GC_NewVar). A frame is untracked
+ * while it runs (3.10's _PyFrame_New_NoTrack; 2.7's PyFrame_New tracks it at once) and tracked when it
+ * outlives its call. The slot belongs to the embedder's code unit, which must outlive the runtime (the
+ * runtime frees the zombies of every slot it was given when it is freed). */
+typedef struct rh_frame_slot {
+    rh_object *zombie;       /* the unit's zombie frame, not a live object; NULL: none */
+    int registered;          /* the runtime has this slot on its list (set by t_frame.c) */
+} rh_frame_slot;
+/* frame_alloc: a running frame object for a call of unit (as rh_frame_new), taken from slot's zombie,
+ * else from the free list (grown to fit), else allocated. back (borrowed, may be NULL) is the caller's
+ * frame object, which f_back keeps alive. New reference, or NULL with MemoryError. */
+rh_object *rh_frame_acquire(rh_runtime *rt, rh_frame_slot *slot, void *owner, void *unit, rh_object *name,
+                            rh_object *func, rh_object *globals, rh_object *back, int nlocals, int stacksize);
+/* f_back := back (borrowed, may be NULL; the frame keeps its own reference): gen_send_ex sets a generator
+ * frame's f_back to its caller while it runs and clears it after. */
+void rh_frame_set_back(rh_runtime *rt, rh_object *f, rh_object *back);
+/* A running frame object becomes a generator's (make_coro): gen (borrowed) holds it from now on; f_back
+ * is dropped and the frame is tracked. */
+void rh_frame_give_to_gen(rh_runtime *rt, rh_object *f, rh_object *gen);
+
 #ifdef __cplusplus
 }
 #endif

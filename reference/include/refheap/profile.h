@@ -151,6 +151,10 @@ typedef struct rh_profile {
     uint32_t frame_obj_base;      /* frame_sizeof without the items: 120 in 3.11/3.12
                                    * (offsetof(PyFrameObject, _f_frame_data) + offsetof(_PyInterpreterFrame,
                                    * localsplus)), 136 in 3.13, 352 in 3.10, 376 in 2.7 */
+    uint8_t frame_per_call;       /* 3.10/2.7: every call makes a frame object (frame_alloc: the code's zombie
+                                   * frame, a free list of 200), t_frame.c rh_frame_acquire; 3.11+: frame
+                                   * objects are made lazily */
+    uint8_t frame_track_new;      /* 2.7: PyFrame_New tracks the frame at once (3.10: untracked while running) */
     /* generators and coroutines (t_gen.c) */
     uint32_t gen_base;            /* sizeof(PyGenObject) without the GC head (and without the embedded
                                    * frame's localsplus): 152 in 3.11 (gi_code ... gi_iframe's header), 144

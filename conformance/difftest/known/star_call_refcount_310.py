@@ -1,7 +1,0 @@
-# difftest known class star_call_refcount: profile py310
-from __future__ import print_function
-import gc, sys, weakref
-def p0(a=None):
-    print(sys.getrefcount(a))
-p0(*(dict(),))
-p0(*[dict()])
