@@ -53,7 +53,7 @@ static const rh_profile profiles[] = {
     },
     {
         .name = "py310", .sys_version = "3.10.13 (main, May  9 2026, 07:34:36) [GCC 12.2.0]", .hexversion = 0x030A0DF0, .sys_platform = "linux", .default_encoding = "utf-8",
-        .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
+        .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS, .sre_magic = 20171005,
         .gc_head_size = 16, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
         .dictkeys_extra_header = 8, .int_zero_has_digit = 0, PY3_FREELISTS, .slice_cache = 1, .tuple_freelist_pop_max = 19,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
