@@ -914,7 +914,7 @@ static char *qualname_in(const char *parent, hx_codekind pk, const char *name) {
  * in a <genexpr> unit): c's part (`f.<locals>`, `C`, `<genexpr>`, nothing for the module), then each
  * comprehension's name, then the unit's */
 static char *comp_qualname(const hx_code *c, const compvars *cv, const char *name) {
-    size_t cap = (c->qualname ? strlen(c->qualname) : 0) + strlen(name) + 16 + 12 * (size_t)cv->n;
+    size_t cap = (c->qualname ? strlen(c->qualname) : 0) + strlen(name) + 16 + 12 * (size_t)(cv ? cv->n : 0);
     char *q = malloc(cap);
     if (!q) abort();
     size_t len = 0;
@@ -924,7 +924,7 @@ static char *comp_qualname(const hx_code *c, const compvars *cv, const char *nam
     else if (c->kind == CODE_CLASS && c->qualname)
         len = (size_t)snprintf(q, cap, "%s", c->qualname);
     const hx_node *last = NULL;
-    for (int i = 0; i < cv->n; i++) {
+    for (int i = 0; cv && i < cv->n; i++) {
         if (cv->v[i].comp == last) continue;
         last = cv->v[i].comp;
         const char *cn = last->kind == E_SETCOMP ? "<setcomp>" : last->kind == E_DICTCOMP ? "<dictcomp>" : "<listcomp>";
@@ -998,6 +998,8 @@ static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) 
     if (c->kind == CODE_CLASS) set_add(&newbound, "__class__");
     nameset cells = {0};
     int rc = 0;
+    /* 3.12+ (PEP 709): a list/set/dict comprehension is no scope of its own, so no <listcomp> in qualnames */
+    int comps_inlined = rh_runtime_profile(P->I->rt)->version_hex >= 0x030C;
     for (int k = 0; rc == 0 && k < st->nkids; k++) {
         hx_node *kn = st->kids[k];
         hx_code *kc = kn->code;
@@ -1005,8 +1007,8 @@ static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) 
              * comprehension (3.11: a function) and a <genexpr> add their name without `<locals>` */
             int forced = kn->kind != E_LAMBDA && set_has(&st->globs, kc->name);
             free(kc->qualname);
-            if (st->kidvars[k].n || c->comp)
-                kc->qualname = comp_qualname(c, &st->kidvars[k], kc->name);
+            if ((st->kidvars[k].n && !comps_inlined) || c->comp)
+                kc->qualname = comp_qualname(c, comps_inlined ? NULL : &st->kidvars[k], kc->name);
             else
                 kc->qualname = qualname_in(c->kind == CODE_MODULE || forced ? NULL : c->qualname, c->kind, kc->name);
         }

@@ -587,8 +587,8 @@ dispatch:
         case SRE_OP_JUMP: cur.pc = pc + 1 + c[pc + 1]; break;
         case SRE_OP_MARK: {
             intptr_t i = (intptr_t)c[pc + 1];
-            if (i >= s->nmark) { err = -2; goto abort; }
             if (i & 1) s->lastindex = i / 2 + 1;
+            if (i >= s->nmark) { cur.pc += 2; break; } /* _validate lets a mark pass the groups by 2 (no group) */
             if (i > s->lastmark) {
                 for (intptr_t j = s->lastmark + 1; j < i; j++) s->mark[j] = -1;
                 s->lastmark = i;
