@@ -100,6 +100,7 @@ typedef struct hx_interp {
     size_t srclen;
     hx_code *module;
     int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
+    int compare_guarded;     /* the profile's compare_guarded (COMPARE_OP's int fast path checks the depth) */
     rh_object *globals;      /* dict */
     rh_object *builtins;     /* dict of builtin functions */
     rh_object **consts;      /* merged constants (owned) */

@@ -60,7 +60,7 @@ static const rh_profile profiles[] = {
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
         .exc_base_size = 64, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5, 8, 0}, .exc_subclass_extra = 8, .frame_obj_base = 352, .gen_base = 88, .coro_extra = 8,
         .str_int_args_tuple = 1, .varargs_find_minmax = 1,
-        .enumerate_size = 48, .range_iter_size = 48, .iter_result_retrack = 1,
+        .enumerate_size = 48, .range_iter_size = 48, .iter_result_retrack = 1, .delattr_missing_name_only = 1, .compare_guarded = 1,
     },
     {
         .name = "py27", .sys_version = "2.7.18 (default, May  9 2026, 07:29:50) \n[GCC 12.2.0]", .hexversion = 0x020712F0, .sys_platform = "linux2", .default_encoding = "ascii",
