@@ -33,6 +33,8 @@ static const api_entry api_table[] = {
     {"int", "bit_count", 0x030A, 0},         /* 3.10 (Doc/library/stdtypes.rst) */
     {"int", "to_bytes", 0x0302, 0},          /* 3.2 */
     {"int", "from_bytes", 0x0302, 0},
+    {"int", "to_bytes(defaults)", 0x030B, 0},
+    {"builtins", "__import__(U)", 0x0300, 0x030B}, /* 3.0-3.10: builtin___import__ parses "U|OOOi" */ /* 3.11: length=1, byteorder='big' (before: both required) */
     {"types.UnionType", "__instancecheck__", 0x030A, 0x030B}, /* 3.11: isinstance reads a union's args itself */
     {"types.UnionType", "__subclasscheck__", 0x030A, 0x030B}, /* (Objects/abstract.c, unionobject.c) */
     {"complex", "__complex__", 0x030B, 0},   /* 3.11 (Objects/complexobject.c complex___complex___impl) */

@@ -131,6 +131,8 @@ struct hx_node {
     hx_node **decos;
     int ndecos;
     hx_node *val;            /* E_DICTCOMP: the value expression */
+    int comp_cell;           /* E_NAME target of an inline comprehension: a lambda or generator expression in
+                              * the comprehension captures it, so its private slot holds a cell (resolve.c) */
 };
 
 /* Lookup hints of one LOAD_GLOBAL / LOAD_NAME site: 1 + the entry position where the name was last found
@@ -217,6 +219,8 @@ typedef struct hx_code {
      * parameter's slot), and for a class body whether it makes the __class__ cell (ste_needs_class_closure) */
     char **cellnames, **freenames;
     int *cellslots, *freeslots;
+    int *closure_slots;      /* a lambda or <genexpr> unit inside an inline comprehension: per free variable, the
+                              * slot of the comprehension variable's cell it closes over, or -1 (closure_slot) */
     int ncells, nfree;
     int class_cell;          /* class body: 1 when it makes the __class__ cell */
     int nslots;              /* fast locals: params first, then other locals, then comprehension vars */

@@ -908,7 +908,10 @@ FN(bi_import) {
     rh_object *v[5];
     if (hx_parse_kw(I, "__import__", names, 5, 5, 1, a, n, kwn, kwv, nkw, v)) return NULL;
     if (rh_kind_of(v[0]) != RH_K_STR) {
-        rh_err_set(rt, RH_EXC_TYPE, "module name must be a string"); /* PyImport_ImportModuleLevelObject */
+        if (RH_API(I, "builtins", "__import__(U)")) /* PyArg_ParseTupleAndKeywords' "U" converter */
+            rh_err_set(rt, RH_EXC_TYPE, "__import__() argument 1 must be str, not %s", hx_tname(v[0]));
+        else
+            rh_err_set(rt, RH_EXC_TYPE, "module name must be a string"); /* PyImport_ImportModuleLevelObject */
         return NULL;
     }
     int64_t level = 0;
@@ -1354,8 +1357,8 @@ FN(i_bit_length) { UNUSED_ARGS; (void)a; return int_bits(I, self, n, nkw, "int.b
 FN(i_bit_count) { UNUSED_ARGS; (void)a; return int_bits(I, self, n, nkw, "int.bit_count", rh_int_bit_count); }
 
 /* int.from_bytes / int.to_bytes (int_from_bytes_impl, int_to_bytes_impl, Objects/longobject.c 3.11; the
- * conversions are the library's rh_int_from_bytes / rh_int_to_bytes). byteorder: 'big' by default (3.11),
- * a str equal to 'little' or 'big' (ValueError otherwise); signed is keyword-only, any truth value. */
+ * conversions are the library's rh_int_from_bytes / rh_int_to_bytes). byteorder: 'big' by default (3.11;
+ * before 3.11 length and byteorder are required, Argument Clinic's "missing required argument" errors), a str equal to 'little' or 'big' (ValueError otherwise); signed is keyword-only, any truth value. */
 static int byteorder_arg(hx_interp *I, const char *fn, rh_object *o, int *little) {
     if (!o) { *little = 0; return 0; }
     if (rh_kind_of(o) != RH_K_STR) {
@@ -1376,7 +1379,8 @@ FN(i_from_bytes) {
     static const char *const names[] = {"bytes", "byteorder", "signed"};
     rh_object *v[3];
     int little, sgn = 0;
-    if (hx_parse_kw(I, "from_bytes", names, 3, 2, 1, a, n, kwn, kwv, nkw, v)) return NULL;
+    int nreq = RH_API(I, "int", "to_bytes(defaults)") ? 1 : 2;
+    if (hx_parse_kw(I, "from_bytes", names, 3, 2, nreq, a, n, kwn, kwv, nkw, v)) return NULL;
     if (v[2] && (sgn = rh_truthy(I->rt, v[2])) < 0) return NULL;
     if (byteorder_arg(I, "from_bytes", v[1], &little)) return NULL;
     rh_object *b = hx_object_bytes(I, v[0]);
@@ -1396,7 +1400,8 @@ FN(i_to_bytes) {
     rh_object *v[3];
     int little, sgn = 0;
     int64_t len = 1;
-    if (hx_parse_kw(I, "to_bytes", names, 3, 2, 0, a, n, kwn, kwv, nkw, v)) return NULL;
+    int nreq = RH_API(I, "int", "to_bytes(defaults)") ? 0 : 2;
+    if (hx_parse_kw(I, "to_bytes", names, 3, 2, nreq, a, n, kwn, kwv, nkw, v)) return NULL;
     if (v[0] && rh_index_value(I->rt, v[0], &len)) { /* clinic's Py_ssize_t converter: PyLong_AsSsize_t */
         if (rh_err_occurred(I->rt) == RH_EXC_OVERFLOW) {
             rh_err_clear(I->rt);

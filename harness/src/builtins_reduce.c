@@ -326,6 +326,22 @@ FN(object_getstate) {
     return getstate_default(I, a[0], 0);
 }
 
+/* object.__init__ bound to an instance whose class (and built-in base) defines no __init__ (object_init):
+ * extra arguments are refused only when the type's tp_new is object's too (3.10's enum.py calls
+ * member.__init__(*args) on every member) */
+FN(object_init_instance) {
+    (void)a, (void)kwn, (void)kwv;
+    if ((n || nkw) && self && !hx_is_builtin_subclass_instance(self) &&
+        !rh_class_special(I->rt, (rh_object *)rh_type_of(self), "__new__")) {
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                   rh_type_of(self)->name);
+        return NULL;
+    }
+    return newref(rh_none(I->rt));
+}
+
+static const rh_builtin_def object_init_def = {"__init__", (void (*)(void))object_init_instance, 0};
+
 const rh_builtin_def hx_object_reduce_defs[] = {
     {"__reduce_ex__", (void (*)(void))object_reduce_ex, 0},
     {"__reduce__", (void (*)(void))object_reduce, 0},
@@ -335,6 +351,7 @@ const rh_builtin_def hx_object_reduce_defs[] = {
 /* The def of object's method `name` among these (bound to an instance whose class defines no such
  * attribute, as object's method descriptor's __get__ binds it), or NULL for another name */
 const rh_builtin_def *hx_object_method_def(hx_interp *I, rh_object *name) {
+    if (rh_str_eq_cstr(name, "__init__")) return &object_init_def;
     for (const rh_builtin_def *d = hx_object_reduce_defs; d->name; d++)
         if (rh_str_eq_cstr(name, d->name) && RH_API(I, "object", d->name)) return d;
     return NULL;

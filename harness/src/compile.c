@@ -423,7 +423,8 @@ static int closure_slot(hx_code *c, const char *name) {
 static int closure_tuple(cg *g, hx_node *at, hx_code *sub) {
     if (!sub->nfree) return 0;
     for (int i = 0; i < sub->nfree; i++) {
-        int slot = closure_slot(g->c, sub->freenames[i]);
+        int slot = sub->closure_slots && sub->closure_slots[i] >= 0 ? sub->closure_slots[i]
+                                                                   : closure_slot(g->c, sub->freenames[i]);
         if (slot < 0) { fail(g, at, "internal error: a free variable without a cell"); return 0; }
         emit(g, HX_LOAD_CLOSURE, (uint32_t)slot);
     }
@@ -540,9 +541,22 @@ static int comp_frame(cg *g, int which) {
 }
 
 static void clear_targets(cg *g, hx_node *t) {
-    if (t->kind == E_NAME && t->scope == SC_FAST) emit(g, HX_HX_CLEAR_FAST, (uint32_t)t->slot);
+    /* a captured variable's slot holds its cell: the slot lets go of it (the closures keep theirs) */
+    if (t->kind == E_NAME && (t->scope == SC_FAST || (t->scope == SC_DEREF && t->comp_cell)))
+        emit(g, HX_HX_CLEAR_FAST, (uint32_t)t->slot);
     else if (t->kind == E_TUPLE || t->kind == E_LIST)
         for (int i = 0; i < t->n; i++) clear_targets(g, t->items[i]);
+}
+
+/* MAKE_CELL at the start of a 3.11 comprehension function for each captured variable: a new empty cell
+ * in its private slot (whatever an earlier run left there, e.g. after an exception, is dropped first) */
+static void comp_cells(cg *g, hx_node *t) {
+    if (t->kind == E_NAME && t->scope == SC_DEREF && t->comp_cell) {
+        emit(g, HX_HX_CLEAR_FAST, (uint32_t)t->slot);
+        emit(g, HX_MAKE_CELL, (uint32_t)t->slot);
+    } else if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->n; i++) comp_cells(g, t->items[i]);
+    }
 }
 
 /* [elt for target in iter if cond...]: 3.11 makes the <listcomp> function, gets the iterator, then the
@@ -557,6 +571,7 @@ static void listcomp(cg *g, hx_node *n) {
     emit(g, HX_GET_ITER, 0);
     word(g, (hx_instr)slot);
     int fa = comp_frame(g, set);
+    comp_cells(g, n->b);
     emit_v(g, set ? HX_BUILD_SET : HX_BUILD_LIST, 0, 1);
     emit(g, HX_SWAP, 2);                        /* [fn, list, iter] */
     int start = here(g);
@@ -590,7 +605,8 @@ static char *comp_enter(cg *g, int which) {
     size_t qn = (base ? strlen(base) : 0) + 32;
     char *q = malloc(qn), *outer = g->comp_qual;
     if (!q) abort();
-    if (g->comp_qual || (c->kind == CODE_CLASS && base)) snprintf(q, qn, "%s.%s", base, comp_names[which]);
+    if (g->comp_qual || ((c->kind == CODE_CLASS || c->comp) && base)) /* in a <genexpr>: no <locals> */
+        snprintf(q, qn, "%s.%s", base, comp_names[which]);
     else if (c->kind == CODE_FUNCTION && base) snprintf(q, qn, "%s.<locals>.%s", base, comp_names[which]);
     else snprintf(q, qn, "%s", comp_names[which]);
     g->comp_qual = q;
@@ -676,6 +692,8 @@ static void comp_inline(cg *g, hx_node *n) {
     emit(g, HX_GET_ITER, 0);
     word(g, (hx_instr)(g->aux - 1));
     int fa = comp_frame(g, (int)which);
+    comp_cells(g, n->b);
+    for (int k = 0; k < n->n; k++) comp_cells(g, n->items[k]->a);
     emit_v(g, which == 1 ? HX_BUILD_SET : which == 2 ? HX_BUILD_MAP : HX_BUILD_LIST, 0, 1);
     emit(g, HX_SWAP, 2);                        /* [fn, container, iter] */
     int start = here(g);
@@ -2066,7 +2084,7 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
         u->nparams = u->nposonly = u->nkwonly = u->varargs = u->varkw = u->ndefaults = 0;
         u->params = NULL, u->defaults = NULL, u->kwdefaults = NULL, u->annots = NULL, u->returns = NULL;
         u->ncells = u->nfree = u->nslots = u->nnamed = u->class_cell = 0;
-        u->cellnames = u->freenames = u->slotnames = NULL, u->cellslots = u->freeslots = NULL;
+        u->cellnames = u->freenames = u->slotnames = NULL, u->cellslots = u->freeslots = u->closure_slots = NULL;
         u->nglobals_decl = 0, u->globals_decl = NULL;
     }
     return g.failed ? -1 : 0;

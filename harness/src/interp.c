@@ -1515,6 +1515,7 @@ static int main_namespace_init(hx_interp *I) {
 int hx_interp_init(hx_interp *I, rh_runtime *rt) {
     I->rt = rt;
     I->frame_per_call = rh_runtime_profile(rt)->frame_per_call;
+    I->compare_guarded = rh_runtime_profile(rt)->compare_guarded;
 #define HX_NAME_INIT(field, text) if (!(I->field = intern_c(rt, text))) return -1;
     HX_INTERNED_NAMES(HX_NAME_INIT)
 #undef HX_NAME_INIT

@@ -101,6 +101,7 @@ typedef struct hx_interp {
     hx_code *module;
     int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
     int frame_per_call;      /* the profile's frame_per_call (3.10, 2.7): every call makes its frame object */
+    int compare_guarded;     /* the profile's compare_guarded (COMPARE_OP's int fast path checks the depth) */
     rh_object *globals;      /* dict */
     rh_object *builtins;     /* dict of builtin functions */
     rh_object **consts;      /* merged constants (owned) */

@@ -211,7 +211,8 @@ FN(sre_compile) {
         if (!p->groupindex) goto fail;
         p->indexgroup = newref(arg[5]);
     }
-    if (len == 0 || p->code[len - 1] != SRE_OP_SUCCESS) {
+    /* _validate; the profile's code format (3.10 numbers its opcodes otherwise) becomes the engine's */
+    if (sre_load_code(sre_format_for(rh_runtime_profile(I->rt)->sre_magic), p->code, len, p->groups)) {
         rh_err_set(I->rt, RH_EXC_RUNTIME, "invalid SRE code");
         goto fail;
     }
@@ -858,11 +859,11 @@ rh_object *hx_module_sre(hx_interp *I) {
         return NULL;
     }
     rh_xdecref(rt, tf);
-    /* the version's MAGIC where the engine reads its code format (3.11-3.13 share the opcodes); else 3.11's,
-     * which that version's re refuses ("SRE module mismatch") */
-    uint32_t magic = rh_runtime_profile(rt)->sre_magic;
+    /* the profile's code format: its MAGIC (which the version's re/_compiler.py or sre_compile.py checks)
+     * and MAXGROUPS (which its parser bounds groups by) */
+    const sre_format *fmt = sre_format_for(rh_runtime_profile(rt)->sre_magic);
     const struct { const char *name; int64_t v; } ints[] = {
-        {"MAGIC", magic ? magic : SRE_MAGIC}, {"CODESIZE", 4}, {"MAXREPEAT", SRE_MAXREPEAT}, {"MAXGROUPS", SRE_MAXGROUPS}};
+        {"MAGIC", fmt->magic}, {"CODESIZE", 4}, {"MAXREPEAT", SRE_MAXREPEAT}, {"MAXGROUPS", fmt->maxgroups}};
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
         rh_object *v = rh_int_from_i64(rt, ints[i].v);
         int rc = v ? rh_dict_set_cstr(rt, rh_module_dict(m), ints[i].name, v) : -1;

@@ -246,6 +246,7 @@ void hx_code_free(hx_code *c) {
     free(c->freenames);
     free(c->cellslots);
     free(c->freeslots);
+    free(c->closure_slots);
     for (int i = 0; i < c->nslots; i++) free(c->slotnames[i]);
     free(c->slotnames);
     for (int i = 0; i < c->nglobals_decl; i++) free(c->globals_decl[i]);

@@ -22,7 +22,7 @@ typedef struct scope {
     char **globs;
     int nglobs;
     int nlocals;             /* function: slots [0, nlocals) are named locals */
-    struct { const char *name; int slot; } ov[64];
+    struct { const char *name; int slot, cell; } ov[64]; /* inline comprehension variables (cell: captured) */
     int nov;
     const char *classname;   /* for qualnames */
     const void *owner;       /* the code object whose co_consts hold the constants met here */
@@ -588,11 +588,20 @@ static void set_add(nameset *s, const char *x) {
     s->v[s->n++] = x;
 }
 
+/* The variables of the inline comprehensions around a point of a unit, outermost first (a later entry
+ * shadows an earlier one of the same name): each with the comprehension that binds it. */
+typedef struct compvar { const char *name; hx_node *comp; } compvar;
+typedef struct compvars { compvar *v; int n; } compvars;
+
 struct stinfo {
     hx_code *code;
     nameset bound, used, globs, nonlocs, frees;
     hx_node **kids;          /* S_DEF / S_CLASS / E_LAMBDA nodes whose units are nested here */
     int nkids, capkids;
+    compvars *kidvars;       /* per kid: the comprehension variables it sees (a copy of `active`) */
+    compvars active;         /* while an inline comprehension's parts are visited: its variables and those
+                              * of the comprehensions around it (3.11: each is its own function, whose
+                              * locals the functions nested in it close over) */
     hx_node *nonlocal_at;    /* the first `nonlocal` statement (errors point at it) */
     nameset walrus;          /* names this unit binds only through `:=` (resolve.c adds their slots) */
     int in_comp;             /* inside an inline comprehension of this unit */
@@ -608,9 +617,38 @@ static void st_kid(stinfo *st, hx_node *n) {
     if (st->nkids == st->capkids) {
         st->capkids = st->capkids ? st->capkids * 2 : 8;
         st->kids = realloc(st->kids, (size_t)st->capkids * sizeof *st->kids);
-        if (!st->kids) abort();
+        st->kidvars = realloc(st->kidvars, (size_t)st->capkids * sizeof *st->kidvars);
+        if (!st->kids || !st->kidvars) abort();
     }
+    compvars cv = {0};
+    if (st->active.n) {
+        cv.v = malloc((size_t)st->active.n * sizeof *cv.v);
+        if (!cv.v) abort();
+        memcpy(cv.v, st->active.v, (size_t)st->active.n * sizeof *cv.v);
+        cv.n = st->active.n;
+    }
+    st->kidvars[st->nkids] = cv;
     st->kids[st->nkids++] = n;
+}
+
+/* The comprehension whose variable `name` a kid seeing cv means, or NULL */
+static hx_node *compvar_find(const compvars *cv, const char *name) {
+    for (int i = cv->n - 1; i >= 0; i--)
+        if (strcmp(cv->v[i].name, name) == 0) return cv->v[i].comp;
+    return NULL;
+}
+
+/* A nested unit closes over comprehension comp's variable `name`: its target names become cells */
+static void comp_mark_cell(hx_node *t, const char *name) {
+    if (t->kind == E_NAME) {
+        if (strcmp(t->name, name) == 0) t->comp_cell = 1;
+    } else if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->n; i++) comp_mark_cell(t->items[i], name);
+    }
+}
+static void comp_capture(hx_node *comp, const char *name) {
+    comp_mark_cell(comp->b, name);
+    for (int i = 0; i < comp->n; i++) comp_mark_cell(comp->items[i]->a, name);
 }
 
 static void st_list(stinfo *st, hx_node **v, int n) {
@@ -731,6 +769,11 @@ static void st_expr(stinfo *st, hx_node *n) {
         nameset used = {0};
         inner.used = used;
         inner.in_comp = 1;
+        inner.active.n = st->active.n + priv.n;
+        inner.active.v = malloc((size_t)inner.active.n * sizeof *inner.active.v);
+        if (!inner.active.v) abort();
+        if (st->active.n) memcpy(inner.active.v, st->active.v, (size_t)st->active.n * sizeof *inner.active.v);
+        for (int i = 0; i < priv.n; i++) inner.active.v[st->active.n + i] = (compvar){priv.v[i], n};
         st_expr(&inner, n->a);
         st_expr(&inner, n->val);
         st_list(&inner, n->items2, n->n2);
@@ -738,7 +781,8 @@ static void st_expr(stinfo *st, hx_node *n) {
             st_expr(&inner, n->items[i]->b);
             st_list(&inner, n->items[i]->items2, n->items[i]->n2);
         }
-        st->kids = inner.kids, st->nkids = inner.nkids, st->capkids = inner.capkids;
+        st->kids = inner.kids, st->nkids = inner.nkids, st->capkids = inner.capkids, st->kidvars = inner.kidvars;
+        free(inner.active.v);
         st->bound = inner.bound, st->globs = inner.globs, st->nonlocs = inner.nonlocs, st->walrus = inner.walrus;
         st->err_at = inner.err_at, st->err = inner.err;
         for (int i = 0; i < inner.used.n; i++)
@@ -866,6 +910,30 @@ static char *qualname_in(const char *parent, hx_codekind pk, const char *name) {
     return q;
 }
 
+/* The qualname of a unit named `name` made in unit c inside the inline comprehensions of cv (or directly
+ * in a <genexpr> unit): c's part (`f.<locals>`, `C`, `<genexpr>`, nothing for the module), then each
+ * comprehension's name, then the unit's */
+static char *comp_qualname(const hx_code *c, const compvars *cv, const char *name) {
+    size_t cap = (c->qualname ? strlen(c->qualname) : 0) + strlen(name) + 16 + 12 * (size_t)(cv ? cv->n : 0);
+    char *q = malloc(cap);
+    if (!q) abort();
+    size_t len = 0;
+    q[0] = 0;
+    if (c->kind == CODE_FUNCTION && c->qualname)
+        len = (size_t)snprintf(q, cap, c->comp ? "%s" : "%s.<locals>", c->qualname);
+    else if (c->kind == CODE_CLASS && c->qualname)
+        len = (size_t)snprintf(q, cap, "%s", c->qualname);
+    const hx_node *last = NULL;
+    for (int i = 0; cv && i < cv->n; i++) {
+        if (cv->v[i].comp == last) continue;
+        last = cv->v[i].comp;
+        const char *cn = last->kind == E_SETCOMP ? "<setcomp>" : last->kind == E_DICTCOMP ? "<dictcomp>" : "<listcomp>";
+        len += (size_t)snprintf(q + len, cap - len, "%s%s", len ? "." : "", cn);
+    }
+    snprintf(q + len, cap - len, "%s%s", len ? "." : "", name);
+    return q;
+}
+
 static int st_error(prep *P, hx_node *at, hx_code *c, const char *fmt, const char *name) {
     char msg[200];
     snprintf(msg, sizeof msg, fmt, name);
@@ -930,19 +998,31 @@ static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) 
     if (c->kind == CODE_CLASS) set_add(&newbound, "__class__");
     nameset cells = {0};
     int rc = 0;
+    /* 3.12+ (PEP 709): a list/set/dict comprehension is no scope of its own, so no <listcomp> in qualnames */
+    int comps_inlined = rh_runtime_profile(P->I->rt)->version_hex >= 0x030C;
     for (int k = 0; rc == 0 && k < st->nkids; k++) {
         hx_node *kn = st->kids[k];
         hx_code *kc = kn->code;
-        {   /* compiler_set_qualname: a name declared global in the parent is qualified by itself only */
+        {   /* compiler_set_qualname: a name declared global in the parent is qualified by itself only; a
+             * comprehension (3.11: a function) and a <genexpr> add their name without `<locals>` */
             int forced = kn->kind != E_LAMBDA && set_has(&st->globs, kc->name);
             free(kc->qualname);
-            kc->qualname = qualname_in(c->kind == CODE_MODULE || forced ? NULL : c->qualname, c->kind, kc->name);
+            if ((st->kidvars[k].n && !comps_inlined) || c->comp)
+                kc->qualname = comp_qualname(c, comps_inlined ? NULL : &st->kidvars[k], kc->name);
+            else
+                kc->qualname = qualname_in(c->kind == CODE_MODULE || forced ? NULL : c->qualname, c->kind, kc->name);
         }
-        nameset kneed = {0};
-        rc = st_analyze(P, kc, &newbound, &kneed);
+        nameset kneed = {0}, kabove = {0};
+        const compvars *kv = &st->kidvars[k];
+        for (int i = 0; i < newbound.n; i++) set_add(&kabove, newbound.v[i]);
+        for (int i = 0; i < kv->n; i++) set_add(&kabove, kv->v[i].name);
+        rc = st_analyze(P, kc, &kabove, &kneed);
+        free(kabove.v);
         for (int i = 0; rc == 0 && i < kneed.n; i++) {
             const char *x = kneed.v[i];
-            if (c->kind == CODE_CLASS && strcmp(x, "__class__") == 0) c->class_cell = 1; /* drop_class_free */
+            hx_node *comp = compvar_find(kv, x);
+            if (comp) comp_capture(comp, x); /* a cell of the comprehension, not of this unit */
+            else if (c->kind == CODE_CLASS && strcmp(x, "__class__") == 0) c->class_cell = 1; /* drop_class_free */
             else if (fn && set_has(&local, x)) set_add(&cells, x);
             else set_add(&st->frees, x);
         }
@@ -969,6 +1049,8 @@ static void st_free(stinfo *st) {
     free(st->nonlocs.v);
     free(st->frees.v);
     free(st->walrus.v);
+    for (int i = 0; i < st->nkids; i++) free(st->kidvars[i].v);
+    free(st->kidvars);
     free(st->kids);
     free(st);
 }
@@ -1039,7 +1121,11 @@ static int r_body(prep *P, scope *s, hx_node **b, int nb);
 
 static int name_scope(scope *s, hx_node *n, int store) {
     for (int i = s->nov - 1; i >= 0; i--)
-        if (strcmp(s->ov[i].name, n->name) == 0) { n->scope = SC_FAST; n->slot = s->ov[i].slot; return 0; }
+        if (strcmp(s->ov[i].name, n->name) == 0) {
+            n->scope = s->ov[i].cell ? SC_DEREF : SC_FAST;
+            n->slot = s->ov[i].slot;
+            return 0;
+        }
     if (s->code->kind != CODE_MODULE && deref_scope(s, n, store)) return 0;
     switch (s->code->kind) {
     case CODE_MODULE: n->scope = SC_GLOBAL; return 0;
@@ -1096,6 +1182,7 @@ static void comp_vars(scope *s, hx_node *t) {
         if (s->nov < 64) {
             s->ov[s->nov].name = t->name;
             s->ov[s->nov].slot = add_slot(s->code, t->name);
+            s->ov[s->nov].cell = t->comp_cell;
             s->nov++;
         }
     } else if (t->kind == E_TUPLE || t->kind == E_LIST) {
@@ -1107,6 +1194,24 @@ static void comp_vars(scope *s, hx_node *t) {
 static int r_comp_clause(prep *P, scope *s, hx_node *k) {
     return r_expr(P, s, k->b) || fold_iter(P, s, k->b, 0) || r_target(P, s, k->a) ||
            r_list(P, s, k->items2, k->n2) ? -1 : 0;
+}
+
+/* compiler_make_closure for unit sub made inside inline comprehensions: each free variable that names a
+ * captured comprehension variable takes that variable's cell (its private slot) */
+static void comp_closure(scope *s, hx_code *sub) {
+    for (int i = 0; i < sub->nfree; i++)
+        for (int k = s->nov - 1; k >= 0; k--) {
+            if (strcmp(s->ov[k].name, sub->freenames[i]) != 0) continue;
+            if (s->ov[k].cell) {
+                if (!sub->closure_slots) {
+                    sub->closure_slots = malloc((size_t)sub->nfree * sizeof(int));
+                    if (!sub->closure_slots) abort();
+                    for (int j = 0; j < sub->nfree; j++) sub->closure_slots[j] = -1;
+                }
+                sub->closure_slots[i] = s->ov[k].slot;
+            }
+            break;
+        }
 }
 
 static void genexp_locals(hx_code *c, scope *gs, hx_node *t) {
@@ -1124,6 +1229,7 @@ static int r_genexp(prep *P, scope *s, hx_node *n) {
     hx_code *c = genexp_unit(n);
     n->name_obj = intern_name(P, "<genexpr>");
     if (!n->name_obj) return -1;
+    comp_closure(s, c);
     scope gs = {.code = c, .owner = c, .late = 1, .parent = s, .in_comp = 1};
     gs.st = st_of(P, c);
     add_slot(c, ".0");
@@ -1239,6 +1345,7 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         if (r_list(P, s, n->code->defaults, n->code->ndefaults) || r_list(P, s, n->code->kwdefaults, n->code->nkwonly))
             return -1;
         if (!(n->name_obj = intern_name(P, "<lambda>"))) return -1;
+        comp_closure(s, n->code);
         return r_code(P, n->code, NULL);
     case E_JOINED: return r_list(P, s, n->items, n->n);
     case E_FORMATTED: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;

@@ -214,6 +214,242 @@ static int at(const sre_state *s, intptr_t ptr, uint32_t code) {
     }
 }
 
+/* ---------------------------------------------------------------- code formats and loading */
+
+/* engine opcode of each version's opcode number */
+#define SRE_X_OP_VAL(n) SRE_OP_##n,
+static const uint8_t ops_20220615[] = {SRE_OPCODES(SRE_X_OP_VAL)};
+static const uint8_t ops_20171005[] = {SRE_OPCODES_20171005(SRE_X_OP_VAL)};
+#undef SRE_X_OP_VAL
+
+/* 3.11-3.13 share the opcodes (only MAGIC moved with the other changes of _sre); 3.10 numbers them
+ * otherwise and has a larger SRE_MAXGROUPS (INT32_MAX: its sre.h bounds groups by the int marks) */
+static const sre_format formats[] = {
+    {20220615, SRE_MAXGROUPS, ops_20220615, sizeof ops_20220615},
+    {20221023, SRE_MAXGROUPS, ops_20220615, sizeof ops_20220615},
+    {20230612, SRE_MAXGROUPS, ops_20220615, sizeof ops_20220615},
+    {20171005, 2147483647, ops_20171005, sizeof ops_20171005},
+};
+
+const sre_format *sre_format_for(uint32_t magic) {
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (formats[i].magic == magic) return &formats[i];
+    return &formats[0];
+}
+
+/* The loader walks the code as sre.c's _validate_inner does: each opcode word is read once (GET_OP),
+ * checked and rewritten into the engine's number; operands (GET_ARG) and skips (GET_SKIP: a skip may
+ * not reach past the end of the enclosing part) are read as they are. Nesting deeper than
+ * LOAD_MAX_DEPTH (far beyond what the parser's recursion lets a pattern reach) is refused rather than
+ * recursed into. */
+enum { LOAD_MAX_DEPTH = 4000 };
+typedef struct {
+    const sre_format *f;
+    uint32_t *c;
+    uint64_t groups;
+} loader;
+
+static int engine_op(const sre_format *f, uint32_t w) {
+    return w < f->nops && f->ops[w] != SRE_OP_CALL ? f->ops[w] : -1;
+}
+/* GET_OP: the opcode at *i (< end) as the engine's, rewritten in place; -1 past the end or unknown */
+static int get_op(loader *L, size_t *i, size_t end) {
+    if (*i >= end) return -1;
+    int op = engine_op(L->f, L->c[*i]);
+    if (op >= 0) L->c[*i] = (uint32_t)op;
+    (*i)++;
+    return op;
+}
+static int get_arg(loader *L, size_t *i, size_t end, uint32_t *arg) {
+    if (*i >= end) return -1;
+    *arg = L->c[(*i)++];
+    return 0;
+}
+/* GET_SKIP_ADJ: the skip at *i, which may reach at most adj words past end */
+static int get_skip(loader *L, size_t *i, size_t end, uint32_t adj, uint32_t *skip) {
+    if (*i >= end) return -1;
+    *skip = L->c[*i];
+    if ((uint32_t)(*skip - adj) > end - *i) return -1;
+    (*i)++;
+    return 0;
+}
+
+/* _validate_charset over [i, end) */
+static int load_charset(loader *L, size_t i, size_t end) {
+    uint32_t arg;
+    while (i < end) {
+        switch (get_op(L, &i, end)) {
+        case SRE_OP_NEGATE: break;
+        case SRE_OP_LITERAL:
+            if (get_arg(L, &i, end, &arg)) return -1;
+            break;
+        case SRE_OP_RANGE: case SRE_OP_RANGE_UNI_IGNORE:
+            if (get_arg(L, &i, end, &arg) || get_arg(L, &i, end, &arg)) return -1;
+            break;
+        case SRE_OP_CHARSET: /* a 256-bit map */
+            if (end - i < 8) return -1;
+            i += 8;
+            break;
+        case SRE_OP_BIGCHARSET: { /* block count, 256 block numbers (one byte each), the blocks */
+            if (get_arg(L, &i, end, &arg) || end - i < 64) return -1;
+            const uint8_t *blocks = (const uint8_t *)(L->c + i);
+            for (int k = 0; k < 256; k++)
+                if (blocks[k] >= arg) return -1;
+            i += 64;
+            if ((uint64_t)arg * 8 > end - i) return -1;
+            i += (size_t)arg * 8;
+            break;
+        }
+        case SRE_OP_CATEGORY:
+            if (get_arg(L, &i, end, &arg) || arg > 17) return -1; /* CATEGORY_DIGIT .. UNI_NOT_LINEBREAK */
+            break;
+        default: return -1;
+        }
+    }
+    return 0;
+}
+
+/* the word at i must be FAILURE (the end of a set) */
+static int load_failure(loader *L, size_t i) {
+    if (engine_op(L->f, L->c[i]) != SRE_OP_FAILURE) return -1;
+    L->c[i] = SRE_OP_FAILURE;
+    return 0;
+}
+
+/* _validate_inner over [i, end): 0 valid, 1 valid and ended by a JUMP whose skip is the last word
+ * (a conditional's "then" part), -1 invalid */
+static int load_inner(loader *L, size_t i, size_t end, int depth) {
+    uint32_t arg, skip, mn, mx;
+    if (i > end || depth > LOAD_MAX_DEPTH) return -1;
+    while (i < end) {
+        int op = get_op(L, &i, end);
+        size_t at;
+        switch (op) {
+        case SRE_OP_MARK:
+            if (get_arg(L, &i, end, &arg) || arg > 2 * L->groups + 1) return -1;
+            break;
+        case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL: case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE:
+        case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE:
+        case SRE_OP_NOT_LITERAL_LOC_IGNORE:
+            if (get_arg(L, &i, end, &arg)) return -1;
+            break;
+        case SRE_OP_SUCCESS: case SRE_OP_FAILURE: case SRE_OP_ANY: case SRE_OP_ANY_ALL: break;
+        case SRE_OP_AT:
+            if (get_arg(L, &i, end, &arg) || arg > 11) return -1; /* AT_BEGINNING .. AT_UNI_NON_BOUNDARY */
+            break;
+        case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE: case SRE_OP_IN_LOC_IGNORE:
+            /* skip, the set, FAILURE */
+            at = i;
+            if (get_skip(L, &i, end, 0, &skip) || skip < 2 || load_charset(L, i, at + skip - 1) ||
+                load_failure(L, at + skip - 1))
+                return -1;
+            i = at + skip;
+            break;
+        case SRE_OP_INFO: { /* skip, flags, min, max, then a prefix (with its overlap table) or a set */
+            at = i;
+            if (get_skip(L, &i, end, 0, &skip)) return -1;
+            size_t next = at + skip;
+            uint32_t flags;
+            if (get_arg(L, &i, end, &flags) || get_arg(L, &i, end, &arg) || get_arg(L, &i, end, &arg)) return -1;
+            if ((flags & ~7u) || ((flags & 1) && (flags & 4)) || ((flags & 2) && !(flags & 1))) return -1;
+            if (flags & 1) { /* SRE_INFO_PREFIX: length, skip, the characters, the overlap table */
+                uint32_t len;
+                if (get_arg(L, &i, end, &len) || get_arg(L, &i, end, &arg)) return -1;
+                if (i > next || len > next - i) return -1;
+                i += len;
+                if (len > next - i) return -1;
+                for (uint32_t k = 0; k < len; k++)
+                    if (L->c[i + k] >= len) return -1;
+                i += len;
+            }
+            if (flags & 4) { /* SRE_INFO_CHARSET */
+                if (next < 1 || i > next - 1 || load_charset(L, i, next - 1) || load_failure(L, next - 1)) return -1;
+                i = next;
+            } else if (i != next) return -1;
+            break;
+        }
+        case SRE_OP_BRANCH: { /* (skip, alternative, JUMP skip)* 0; every JUMP lands after the 0 */
+            size_t target = 0;
+            int have = 0;
+            for (;;) {
+                at = i;
+                if (get_skip(L, &i, end, 0, &skip)) return -1;
+                if (skip == 0) break;
+                if (skip < 3 || load_inner(L, i, at + skip - 2, depth + 1)) return -1;
+                i = at + skip - 2;
+                if (get_op(L, &i, end) != SRE_OP_JUMP) return -1;
+                at = i;
+                if (get_skip(L, &i, end, 0, &skip)) return -1;
+                if (!have) target = at + skip, have = 1;
+                else if (at + skip != target) return -1;
+            }
+            if (!have || i != target) return -1;
+            break;
+        }
+        case SRE_OP_REPEAT_ONE: case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE:
+        case SRE_OP_REPEAT: case SRE_OP_POSSESSIVE_REPEAT: { /* skip, min, max, the body, its end op */
+            at = i;
+            if (get_skip(L, &i, end, 0, &skip) || get_arg(L, &i, end, &mn) || get_arg(L, &i, end, &mx)) return -1;
+            if (mn > mx) return -1;
+            int one_char = op == SRE_OP_REPEAT_ONE || op == SRE_OP_MIN_REPEAT_ONE || op == SRE_OP_POSSESSIVE_REPEAT_ONE;
+            size_t body_end = at + skip - (one_char ? 1 : 0); /* the op that ends the body */
+            if (skip < 3 || body_end < i || load_inner(L, i, body_end, depth + 1)) return -1;
+            i = body_end;
+            int until = get_op(L, &i, end);
+            if (op == SRE_OP_REPEAT ? (until != SRE_OP_MAX_UNTIL && until != SRE_OP_MIN_UNTIL) : until != SRE_OP_SUCCESS)
+                return -1;
+            break;
+        }
+        case SRE_OP_ATOMIC_GROUP: /* skip, the body, SUCCESS */
+            at = i;
+            if (get_skip(L, &i, end, 0, &skip) || skip < 2 || load_inner(L, i, at + skip - 1, depth + 1)) return -1;
+            i = at + skip - 1;
+            if (get_op(L, &i, end) != SRE_OP_SUCCESS) return -1;
+            break;
+        case SRE_OP_GROUPREF: case SRE_OP_GROUPREF_IGNORE: case SRE_OP_GROUPREF_UNI_IGNORE:
+        case SRE_OP_GROUPREF_LOC_IGNORE:
+            if (get_arg(L, &i, end, &arg) || arg >= L->groups) return -1;
+            break;
+        case SRE_OP_GROUPREF_EXISTS: { /* group, skip (from the group word), then [JUMP skip] else */
+            if (get_arg(L, &i, end, &arg) || arg >= L->groups) return -1;
+            at = i - 1; /* the skip counts from the group word */
+            if (get_skip(L, &i, end, 1, &skip) || skip < 1) return -1;
+            int rc = load_inner(L, i, at + skip, depth + 1);
+            if (rc == 1) { /* the then part ended with JUMP: its skip covers the else part */
+                i = at + skip - 1;
+                size_t s2 = i;
+                if (get_skip(L, &i, end, 0, &skip)) return -1;
+                rc = load_inner(L, i, s2 + skip, depth + 1);
+                at = s2; /* the else part ends where the JUMP lands */
+            }
+            if (rc) return -1;
+            i = at + skip;
+            break;
+        }
+        case SRE_OP_ASSERT: case SRE_OP_ASSERT_NOT: /* skip, back, the body, SUCCESS */
+            at = i;
+            if (get_skip(L, &i, end, 0, &skip) || get_arg(L, &i, end, &arg) || skip < 3 ||
+                load_inner(L, i, at + skip - 1, depth + 1))
+                return -1;
+            i = at + skip - 1;
+            if (get_op(L, &i, end) != SRE_OP_SUCCESS) return -1;
+            break;
+        case SRE_OP_JUMP: /* only as the end of a conditional's then part: JUMP, its skip, the end */
+            if (i + 1 != end) return -1;
+            return 1;
+        default: return -1;
+        }
+    }
+    return 0;
+}
+
+int sre_load_code(const sre_format *f, uint32_t *code, size_t n, intptr_t groups) {
+    loader L = {f, code, (uint64_t)groups};
+    if (groups < 0 || groups > f->maxgroups || n == 0 || engine_op(f, code[n - 1]) != SRE_OP_SUCCESS) return -1;
+    code[n - 1] = SRE_OP_SUCCESS;
+    return load_inner(&L, 0, n - 1, 0) == 0 ? 0 : -1;
+}
+
 /* ---------------------------------------------------------------- state */
 
 int sre_state_init(sre_state *s, const uint32_t *code, size_t codesize, const void *data, int kind,
@@ -351,8 +587,8 @@ dispatch:
         case SRE_OP_JUMP: cur.pc = pc + 1 + c[pc + 1]; break;
         case SRE_OP_MARK: {
             intptr_t i = (intptr_t)c[pc + 1];
-            if (i >= s->nmark) { err = -2; goto abort; }
             if (i & 1) s->lastindex = i / 2 + 1;
+            if (i >= s->nmark) { cur.pc += 2; break; } /* _validate lets a mark pass the groups by 2 (no group) */
             if (i > s->lastmark) {
                 for (intptr_t j = s->lastmark + 1; j < i; j++) s->mark[j] = -1;
                 s->lastmark = i;

@@ -1197,7 +1197,9 @@ L_COMPARE_OP:
     w = POP();
     v = POP();
     if (arg == CMP_IS || arg == CMP_ISNOT) t = (v == w) == (arg == CMP_IS); /* 3.11's IS_OP */
-    else if (!int_compare_fast(arg, v, w, &t)) t = hx_compare(I, (int)arg, v, w);
+    else if (!int_compare_fast(arg, v, w, &t) ||
+             (I->compare_guarded && rh_recursion_depth(rt) >= rh_recursion_limit(rt))) /* 3.10: refused at the limit */
+        t = hx_compare(I, (int)arg, v, w);
     rh_decref(rt, v);
     rh_decref(rt, w);
     if (t < 0) goto error;

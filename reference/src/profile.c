@@ -53,14 +53,14 @@ static const rh_profile profiles[] = {
     },
     {
         .name = "py310", .sys_version = "3.10.13 (main, May  9 2026, 07:34:36) [GCC 12.2.0]", .hexversion = 0x030A0DF0, .sys_platform = "linux", .default_encoding = "utf-8",
-        .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS,
+        .python_version = "3.10", .version_hex = 0x030A, PY3_POOLS, .sre_magic = 20171005,
         .gc_head_size = 16, .managed_dict = 0, .str_ascii_header = 48, .str_compact_header = 72,
         .dictkeys_extra_header = 8, .int_zero_has_digit = 0, PY3_FREELISTS, .slice_cache = 1, .tuple_freelist_pop_max = 19,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 1,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50,
         .exc_base_size = 64, .exc_extra_words = {0, 1, 1, 1, 2, 3, 5, 8, 0}, .exc_subclass_extra = 8, .frame_obj_base = 352, .frame_per_call = 1, .gen_base = 88, .coro_extra = 8,
         .str_int_args_tuple = 1, .varargs_find_minmax = 1,
-        .enumerate_size = 48, .range_iter_size = 48, .iter_result_retrack = 1,
+        .enumerate_size = 48, .range_iter_size = 48, .iter_result_retrack = 1, .delattr_missing_name_only = 1, .compare_guarded = 1,
     },
     {
         .name = "py27", .sys_version = "2.7.18 (default, May  9 2026, 07:29:50) \n[GCC 12.2.0]", .hexversion = 0x020712F0, .sys_platform = "linux2", .default_encoding = "ascii",

@@ -1246,6 +1246,10 @@ rh_object *rh_class_lookup(rh_runtime *rt, rh_object *cls, rh_object *name) {
     return type_lookup(rt, (rh_type *)(void *)cls, name, &attr, &off) > 0 ? attr : NULL;
 }
 
+/* The dict's KeyError of a failed delete as _PyObject_GenericSetAttrWithDict reports it: 3.10 raises
+ * AttributeError(name), 3.11 the getattr wording */
+static void no_attribute_to_delete(rh_runtime *rt, rh_object *o, rh_object *name);
+
 static rh_object *no_attribute(rh_runtime *rt, rh_object *o, rh_object *name) {
     if (is_type(o))
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "type object '%s' has no attribute '%s'",
@@ -1545,8 +1549,13 @@ static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_ob
         if (!(*dslot = k ? rh__dict_new_shared(rt, k) : rh_dict_new(rt))) return -1;
     }
     rc = rh__dict_setdel(rt, *dslot, name, v);
-    if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
+    if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute_to_delete(rt, o, name);
     return rc;
+}
+
+static void no_attribute_to_delete(rh_runtime *rt, rh_object *o, rh_object *name) {
+    if (rt->profile->delattr_missing_name_only) rh_err_set(rt, RH_EXC_ATTRIBUTE, "%s", str_cstr(rt, name));
+    else no_attribute(rt, o, name);
 }
 
 /* type_setattro on classes: a data descriptor on the metaclass's MRO decides (type_setattro goes
@@ -1570,7 +1579,7 @@ static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_objec
     rh__types_modified(rt);
     if (rc == 0 && str_is(rt, name, "__abstractmethods__"))
         t->flags = abstract ? t->flags | RH_TPFLAG_IS_ABSTRACT : t->flags & ~RH_TPFLAG_IS_ABSTRACT;
-    if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute(rt, o, name);
+    if (rc < 0 && rh_err_occurred(rt) == RH_EXC_KEY) no_attribute_to_delete(rt, o, name);
     if (rc == 0 && str_is(rt, name, "__del__")) update_del_flags(rt, t);
     /* update_slot: only a slotdefs name changes a slot (cls.__slotnames__ = [] keeps a namedtuple's C repr) */
     if (rc == 0 && is_dunder(rt, name) && rh_special_method_dispatched(str_cstr(rt, name))) class_update_slots(rt, t);

@@ -96,9 +96,16 @@ typedef struct rh_profile {
     int64_t static_refcnt;        /* initial refcount of static objects: 999999999 (3.11); 0xFFFFFFFF (3.12: _Py_IMMORTAL_REFCNT) makes them immortal (object.h) */
     int interned_immortal;        /* 3.12: sys.intern makes the string immortal */
     int odict_repr_dict;          /* 3.12: repr(OrderedDict) is "OrderedDict({...})" of PyDict_Copy(self) */
-    uint32_t sre_magic;           /* _sre.MAGIC (Modules/_sre/sre_constants.h SRE_MAGIC) where refheap's engine reads
-                                   * that version's code format: 3.11 20220615, 3.12 20221023, 3.13 20230612 (the
-                                   * same opcodes); 0 where it cannot (3.10 numbers its opcodes otherwise) */
+    int compare_guarded;          /* 3.10: every COMPARE_OP is PyObject_RichCompare (no specialized int compare), so
+                                   * a comparison made at the recursion limit raises RecursionError "maximum
+                                   * recursion depth exceeded in comparison" (Py_EnterRecursiveCall) */
+    int delattr_missing_name_only; /* 3.10: deleting an attribute missing from an instance's or class's __dict__
+                                   * raises AttributeError(name) (_PyObject_GenericSetAttrWithDict turns the
+                                   * dict's KeyError into it); 3.11 words it as getattr does */
+    uint32_t sre_magic;           /* _sre.MAGIC (Modules/_sre/sre_constants.h SRE_MAGIC): the code format _sre.compile
+                                   * loads: 3.11 20220615, 3.12 20221023, 3.13 20230612 (the same opcodes); 3.10
+                                   * 20171005 (Lib/sre_constants.py's numbering, renumbered into the engine's as
+                                   * the code is loaded; MAXGROUPS INT32_MAX); 0: 3.11's */
 
     /* cyclic GC */
     int gc_threshold[3];          /* 700, 10, 10 (2000, 10, 10 in 3.13) */
