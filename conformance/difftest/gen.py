@@ -631,8 +631,7 @@ class Gen(object):
 
     def o_sizeof(self):
         vs = sorted([v for v in self.vars.values()
-                     if v.sized and (v.kind != WREF or self.allow("weakref_size"))
-                     and (v.kind != INST or self.allow("instance_size"))], key=lambda v: v.name)
+                     if v.sized and (v.kind != WREF or self.allow("weakref_size"))], key=lambda v: v.name)
         v = self.pick(vs) if vs else None
         if not v:
             return None

@@ -145,9 +145,11 @@ void rh__weakref_clear_all(rh_runtime *rt, rh_object *o);
 void rh__weakref_clear_ref(rh_runtime *rt, rh_weakref *wr);
 /* handle_callback: call cb(wr) and report a failure as unraisable. */
 void rh__weakref_run_callback(rh_runtime *rt, rh_weakref *wr, rh_object *cb);
-/* The weakref list head of o, or NULL when o's type has no weakref slot. */
+/* The weakref list head of o, or NULL when o's type has no weakref slot; 3.12+'s managed weakref list is
+ * the first pre-header word (_PyObject_GET_WEAKREFS_LISTPTR with MANAGED_WEAKREF_OFFSET). */
 static inline rh_weakref **rh__weakref_listptr(rh_object *o) {
     size_t off = o->type->weaklistoffset;
+    if (off == RH_WEAKLIST_MANAGED) return &rh__managed_dict(o)->weaklist;
     return off ? (rh_weakref **)((char *)o + off) : NULL;
 }
 /* a weakref.ref or a weakref.ProxyType: both are PyWeakReference objects on their referent's list */
