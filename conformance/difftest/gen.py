@@ -45,7 +45,7 @@ COUNT_PATTERNS = {
 }
 
 WARMUP = "print('start', [0], {0: 0}, (0,))"
-WARM_CALLS = "cb(None)"  # the first line of the block of first calls (Gen.warm_calls)
+WARM_CALLS = "cb(weakref.ref(cb))"  # a live ref: cb may call it (print_alloc); the first line of the block of first calls (Gen.warm_calls)
 
 # Classes of known differences (KNOWN.md), profile or "all" -> names: a choice guarded by
 # Gen.allow(name) is skipped when the profile lists the class. Filled by difftest.py.
@@ -631,7 +631,7 @@ class Gen(object):
 
     def o_sizeof(self):
         vs = sorted([v for v in self.vars.values()
-                     if v.sized and (v.kind != WREF or self.allow("weakref_size"))], key=lambda v: v.name)
+                     if v.sized], key=lambda v: v.name)
         v = self.pick(vs) if vs else None
         if not v:
             return None

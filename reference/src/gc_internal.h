@@ -84,7 +84,8 @@ static inline void rh__err_restore(rh_runtime *rt, const rh__saved_err *s) {
     memcpy(rt->err_msg, s->msg, sizeof s->msg);
 }
 
-/* ---- weakref.ref objects (t_weakref.c): PyWeakReference of 3.11, 64 bytes + GC head ---- */
+/* ---- weakref.ref objects (t_weakref.c): PyWeakReference, 56 bytes + GC head; 3.11+'s vectorcall word
+ * follows (the profile's weakref_size is the type's basicsize: 64 in 3.11+), never read ---- */
 typedef struct rh_weakref {
     rh_object ob;
     rh_object *wr_object;        /* borrowed referent; None once dead */
@@ -92,8 +93,6 @@ typedef struct rh_weakref {
     int64_t hash;                /* -1 until computed */
     struct rh_weakref *wr_prev;  /* neighbours in the referent's weakref list */
     struct rh_weakref *wr_next;
-    rh_object *none_;            /* the 3.11 vectorcall slot; refheap keeps the runtime's None here so
-                                  * the rt-less accessors (rh_weakref_get/_callback) can return it */
 } rh_weakref;
 
 /* ---- gc.c: the collection engine ---- */
