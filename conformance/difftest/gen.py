@@ -613,7 +613,7 @@ class Gen(object):
         return ["print(gc.is_finalized(%s))" % o.name]
 
     def o_referents(self):
-        v = self.var_of(*((LIST, TUPLE, DICT) if self.allow("py310_dict_referents") else (LIST, TUPLE)))
+        v = self.var_of(LIST, TUPLE, DICT)
         if not v:
             return None
         return ["print(len(gc.get_referents(%s)))" % v.name]

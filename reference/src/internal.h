@@ -114,8 +114,11 @@ typedef struct rh_dictkeys {
     uint8_t dk_log2_size;
     uint8_t dk_log2_index_bytes;
     uint8_t dk_kind;
-    uint8_t dk_extra_header; /* profile->dictkeys_extra_header: bytes the version's header has beyond
+    uint8_t dk_extra_header : 7; /* profile->dictkeys_extra_header: bytes the version's header has beyond
                               * these 32 (py310: 8), allocated after the entries, counted by the size */
+    uint8_t dk_str_lookup : 1; /* 3.10 (general entries only): dk_lookup is still one of lookdict_unicode's,
+                              * no key but an exact str was ever stored (insertdict), so dict_traverse
+                              * visits the values alone; 0 once lookdict (kept across resizes) */
     uint32_t dk_version;
     intptr_t dk_usable;
     intptr_t dk_nentries;
