@@ -355,7 +355,7 @@ class Gen(object):
         elif not self.py2 and self.chance(0.3):
             base = "(object)"
         elif self.py2:
-            base = "(object)" if self.chance(0.7) or not self.allow("classic_class") else ""
+            base = "(object)" if self.chance(0.7) else ""
         lines = ["class %s%s:" % (name, base)]
         if self.chance(0.3):
             lines.append("    kind = %s" % self.pick(["'k'", "0", "[]", "()" if self.allow("py27_tuple_fold") else "1"]))

@@ -224,6 +224,7 @@ static size_t class_size_of(rh_runtime *rt, rh_object *o) {
 }
 
 static int type_repr_into(rh__sb *b, rh_object *o);
+static rh_object *type_str(rh_runtime *rt, rh_object *o);
 static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
 static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
 static rh_object *type_call(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs);
@@ -241,6 +242,7 @@ void rh__type_init_type(rh_runtime *rt, rh_type *t) {
     t->clear = class_clear;
     t->size_of = class_size_of;
     t->repr_into = type_repr_into;
+    t->tp_str = type_str;
     t->tp_getattro = type_getattr;
     t->tp_setattro = class_setattr;
     t->tp_call = type_call;
@@ -1678,6 +1680,22 @@ static int type_repr_into(rh__sb *b, rh_object *o) {
         return rh__sb_puts(b, "'>");
     }
     return rh__sb_printf(b, "<class '%s'>", t->name);
+}
+
+/* str() of a type: its repr, but 2.7's class_str of a classic class is "module.name" (the __module__ str;
+ * the bare name when there is none) */
+static rh_object *type_str(rh_runtime *rt, rh_object *o) {
+    const rh_type *t = (const rh_type *)o;
+    if (!(t->flags & RH_TPFLAG_CLASSIC)) return rh_repr(rt, o);
+    rh_object *mod = t->dict ? dict_find_cstr(rt, t->dict, "__module__") : NULL;
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    if (mod && rh__is_str(mod)) {
+        rh__sb_put_str(&b, mod);
+        rh__sb_putc(&b, '.');
+    }
+    rh__sb_puts(&b, t->name);
+    return rh__sb_finish(&b);
 }
 
 /* type_call: tp_new, then tp_init when the new object is an instance of the class */

@@ -124,12 +124,20 @@ static int referent_name(rh__sb *b, rh_object *o) {
     }
 }
 
+/* Py_TYPE(referent)->tp_name: 2.7's classic instances are of PyInstance_Type ("instance"), classic classes
+ * of PyClass_Type ("classobj") */
+static const char *referent_type_name(rh_object *r) {
+    if (r->type->flags & RH_TPFLAG_CLASSIC) return "instance";
+    if (r->type->kind == RH_K_TYPE && (((const rh_type *)(const void *)r)->flags & RH_TPFLAG_CLASSIC)) return "classobj";
+    return rh_type_name(r);
+}
+
 /* weakref_repr (3.11): "<weakref at P; to 'T' at Q (name)>", or "<weakref at P; dead>" */
 static int weakref_repr_into(rh__sb *b, rh_object *o) {
     const void *p = o;
     rh_object *r = rh_weakref_get(b->rt, o);
     if (!r || r->type->kind == RH_K_NONE) return rh__sb_printf(b, "<weakref at %p; dead>", p);
-    return rh__sb_printf(b, "<weakref at %p; to '%s' at %p", p, rh_type_name(r), (void *)r) ||
+    return rh__sb_printf(b, "<weakref at %p; to '%s' at %p", p, referent_type_name(r), (void *)r) ||
            referent_name(b, r) || rh__sb_putc(b, '>') ? -1 : 0;
 }
 
@@ -191,7 +199,20 @@ void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
 /* proxy_repr (Objects/weakrefobject.c, 3.11): "<weakproxy at P to T at Q>"; a dead proxy names NoneType */
 static int weakproxy_repr_into(rh__sb *b, rh_object *o) {
     rh_object *r = rh_weakref_get(b->rt, o);
-    return rh__sb_printf(b, "<weakproxy at %p to %s at %p>", (const void *)o, rh_type_name(r), (void *)r);
+    return rh__sb_printf(b, "<weakproxy at %p to %s at %p>", (const void *)o, referent_type_name(r), (void *)r);
+}
+
+/* proxy_str: UNWRAP (ReferenceError once the referent is gone), then str() of the referent */
+static rh_object *weakproxy_str(rh_runtime *rt, rh_object *self) {
+    rh_object *r = rh_weakref_get(rt, self);
+    if (r == rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
+        return NULL;
+    }
+    rh_incref(r);
+    rh_object *res = rh_str(rt, r);
+    rh_decref(rt, r);
+    return res;
 }
 
 /* _PyWeakref_ProxyType: the same PyWeakReference layout (80 bytes with the GC head), no hash
@@ -201,6 +222,7 @@ void rh__type_init_weakproxy(rh_runtime *rt, rh_type *t) {
     (void)rt;
     weakref_layout(rt, t, "weakref.ProxyType", RH_K_WEAKPROXY, RH_TPFLAG_GC);
     t->repr_into = weakproxy_repr_into;
+    t->tp_str = weakproxy_str;
     t->tp_hash = rh__hash_not_implemented;
 }
 
