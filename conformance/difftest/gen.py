@@ -281,9 +281,8 @@ class Gen(object):
             lambda: ("{%s}" % ", ".join("%s: %s" % (k, self.e_elem(depth)) for k in keys), True),
             lambda: ("dict()", True),
         ]
-        if self.allow("py27_dict_kwargs_size"):  # else its size, hence its 2.7 order, differ
-            opts.append(lambda: ("dict(%s)" % ", ".join("a%d=%s" % (i, self.e_elem(depth)) for i in range(n)),
-                                 True))
+        opts.append(lambda: ("dict(%s)" % ", ".join("a%d=%s" % (i, self.e_elem(depth)) for i in range(n)),
+                             True))
         if self.allow("dict_pairs"):
             opts.append(lambda: ("dict([%s])" % ", ".join("(%s, %d)" % (k, i) for i, k in enumerate(keys)),
                                  True))
