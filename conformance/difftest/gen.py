@@ -45,7 +45,7 @@ COUNT_PATTERNS = {
 }
 
 WARMUP = "print('start', [0], {0: 0}, (0,))"
-WARM_CALLS = "cb(None)"  # the first line of the block of first calls (Gen.warm_calls)
+WARM_CALLS = "cb(weakref.ref(cb))"  # a live ref: cb may call it (print_alloc); the first line of the block of first calls (Gen.warm_calls)
 
 # Classes of known differences (KNOWN.md), profile or "all" -> names: a choice guarded by
 # Gen.allow(name) is skipped when the profile lists the class. Filled by difftest.py.
@@ -281,9 +281,8 @@ class Gen(object):
             lambda: ("{%s}" % ", ".join("%s: %s" % (k, self.e_elem(depth)) for k in keys), True),
             lambda: ("dict()", True),
         ]
-        if self.allow("py27_dict_kwargs_size"):  # else its size, hence its 2.7 order, differ
-            opts.append(lambda: ("dict(%s)" % ", ".join("a%d=%s" % (i, self.e_elem(depth)) for i in range(n)),
-                                 True))
+        opts.append(lambda: ("dict(%s)" % ", ".join("a%d=%s" % (i, self.e_elem(depth)) for i in range(n)),
+                             True))
         if self.allow("dict_pairs"):
             opts.append(lambda: ("dict([%s])" % ", ".join("(%s, %d)" % (k, i) for i, k in enumerate(keys)),
                                  True))
@@ -355,7 +354,7 @@ class Gen(object):
         elif not self.py2 and self.chance(0.3):
             base = "(object)"
         elif self.py2:
-            base = "(object)" if self.chance(0.7) or not self.allow("classic_class") else ""
+            base = "(object)" if self.chance(0.7) else ""
         lines = ["class %s%s:" % (name, base)]
         if self.chance(0.3):
             lines.append("    kind = %s" % self.pick(["'k'", "0", "[]", "()" if self.allow("py27_tuple_fold") else "1"]))
@@ -613,7 +612,7 @@ class Gen(object):
         return ["print(gc.is_finalized(%s))" % o.name]
 
     def o_referents(self):
-        v = self.var_of(*((LIST, TUPLE, DICT) if self.allow("py310_dict_referents") else (LIST, TUPLE)))
+        v = self.var_of(LIST, TUPLE, DICT)
         if not v:
             return None
         return ["print(len(gc.get_referents(%s)))" % v.name]
@@ -631,8 +630,7 @@ class Gen(object):
 
     def o_sizeof(self):
         vs = sorted([v for v in self.vars.values()
-                     if v.sized and (v.kind != WREF or self.allow("weakref_size"))
-                     and (v.kind != INST or self.allow("instance_size"))], key=lambda v: v.name)
+                     if v.sized], key=lambda v: v.name)
         v = self.pick(vs) if vs else None
         if not v:
             return None

@@ -260,7 +260,7 @@ RH_TEST(instance_attributes_share_the_class_keys) {
     /* _PyDict_SizeOf counts the shared keys' current usable size: 28 after q's decrement (python3: 288) */
     RH_CHECK_EQ_U(rh_sizeof(rt, pd), 288);
     RH_CHECK(!rh_gc_is_tracked(pd));      /* only ints inside */
-    RH_CHECK(rh__managed_dict(p)->values == NULL);
+    RH_CHECK(rh__md_values(rh__managed_dict(p)) == NULL);
     /* the dict iterates in p's insertion order */
     size_t pos = 0;
     rh_object *k, *v;
@@ -292,7 +292,7 @@ RH_TEST(full_shared_keys_materialise_a_dict) {
         snprintf(nm, sizeof nm, "a%d", i);
         RH_CHECK(set_int(rt, e, nm, i) == 0);
     }
-    RH_CHECK(rh__managed_dict(e)->dict != NULL && rh__managed_dict(e)->values == NULL);
+    RH_CHECK(rh__md_dict(rh__managed_dict(e)) != NULL && rh__md_values(rh__managed_dict(e)) == NULL);
     RH_CHECK_EQ_I(get_int(rt, e, "a34"), 34);
     RH_CHECK_EQ_I(get_int(rt, e, "a0"), 0);
     rh_object *d = rh_instance_dict(rt, e);
@@ -446,7 +446,7 @@ RH_TEST(allocation_failures_leave_no_half_built_objects) {
     fa.fail_from = 0;
     RH_CHECK(d == NULL || (rh_decref(rt, d), 0));
     rh_err_clear(rt);
-    RH_CHECK(rh__managed_dict(o)->values != NULL && rh__managed_dict(o)->dict == NULL);
+    RH_CHECK(rh__md_values(rh__managed_dict(o)) != NULL && rh__md_dict(rh__managed_dict(o)) == NULL);
     RH_CHECK_EQ_I(get_int(rt, o, "x"), 1);
     rh_decref(rt, o), rh_decref(rt, n), rh_decref(rt, one);
     drop_class(rt, C);

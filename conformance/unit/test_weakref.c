@@ -16,9 +16,9 @@ RH_TEST(ref_size_tracking_and_reuse) {
     RH_CHECK(r_again == r);
     rh_object *rc = rh_weakref_new(rt, o, cb);
     RH_CHECK(rc != r);
-    RH_CHECK(rh_weakref_callback(rc) == cb);
-    RH_CHECK(rh_weakref_callback(r) == rh_none(rt));
-    RH_CHECK(rh_weakref_get(r) == o);
+    RH_CHECK(rh_weakref_callback(rt, rc) == cb);
+    RH_CHECK(rh_weakref_callback(rt, r) == rh_none(rt));
+    RH_CHECK(rh_weakref_get(rt, r) == o);
     RH_CHECK_EQ_I(rh_weakref_count(o), 2);
     rh_decref(rt, r_again); rh_decref(rt, r); rh_decref(rt, rc);
     RH_CHECK_EQ_I(rh_weakref_count(o), 0);
@@ -59,8 +59,8 @@ RH_TEST(refcount_death_clears_refs_and_calls_newest_callback_first) {
     RH_CHECK_EQ_I(S.ncalls, 2);
     RH_CHECK(S.call_fn[0] == cb2 && S.call_arg0[0] == r2);
     RH_CHECK(S.call_fn[1] == cb1 && S.call_arg0[1] == r1);
-    RH_CHECK(rh_weakref_get(r0) == rh_none(rt) && rh_weakref_get(r1) == rh_none(rt));
-    RH_CHECK(rh_weakref_callback(r1) == rh_none(rt));
+    RH_CHECK(rh_weakref_get(rt, r0) == rh_none(rt) && rh_weakref_get(rt, r1) == rh_none(rt));
+    RH_CHECK(rh_weakref_callback(rt, r1) == rh_none(rt));
     rh_decref(rt, r0); rh_decref(rt, r1); rh_decref(rt, r2);
     rh_decref(rt, cb1); rh_decref(rt, cb2); rh_decref(rt, C);
     gct_free(rt);
@@ -78,7 +78,7 @@ RH_TEST(single_callback_runs_and_errors_are_unraisable) {
     RH_CHECK(S.call_arg0[0] == r);
     RH_CHECK_EQ_I(S.nunraisable, 1);
     RH_CHECK_EQ_I(rh_err_occurred(rt), RH_EXC_NONE);
-    RH_CHECK(rh_weakref_get(r) == rh_none(rt));
+    RH_CHECK(rh_weakref_get(rt, r) == rh_none(rt));
     S.fail_calls = 0;
     rh_decref(rt, r); rh_decref(rt, cb); rh_decref(rt, C);
     gct_free(rt);
@@ -103,8 +103,8 @@ RH_TEST(collector_clears_weakrefs_and_runs_only_reachable_callbacks) {
     RH_CHECK_EQ_I(rh_gc_collect(rt, 2), 3); /* a, b, w */
     RH_CHECK_EQ_I(S.ncalls, 1);
     RH_CHECK(S.call_fn[0] == live_cb && S.call_arg0[0] == w2);
-    RH_CHECK(rh_weakref_get(w2) == rh_none(rt));
-    RH_CHECK(rh_weakref_callback(w2) == live_cb); /* _PyWeakref_ClearRef keeps the callback */
+    RH_CHECK(rh_weakref_get(rt, w2) == rh_none(rt));
+    RH_CHECK(rh_weakref_callback(rt, w2) == live_cb); /* _PyWeakref_ClearRef keeps the callback */
     RH_CHECK(gct_tracked_in(rt, 2, w2));
     GCT_CHECK_INVARIANTS(rt);
     rh_decref(rt, w2);

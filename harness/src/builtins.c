@@ -283,6 +283,16 @@ FN(bi_dict) {
     if (n == 1) {
         if (dict_update_arg(I, d, a[0])) { rh_decref(I->rt, d); return NULL; }
     }
+    if (nkw && rh_runtime_profile(I->rt)->python2) { /* 2.7: the call's keyword dict (update_keyword_args), then
+                                             * dict_update_common's PyDict_Merge: one resize up front */
+        rh_object *kw = rh_dict_new(I->rt);
+        int rc = kw ? 0 : -1;
+        for (int i = 0; i < nkw && !rc; i++) rc = rh_dict_set_cstr(I->rt, kw, kwn[i], kwv[i]);
+        if (!rc) rc = rh_dict_merge(I->rt, d, kw);
+        rh_xdecref(I->rt, kw);
+        if (rc) { rh_decref(I->rt, d); return NULL; }
+        return d;
+    }
     for (int i = 0; i < nkw; i++) {
         if (rh_dict_set_cstr(I->rt, d, kwn[i], kwv[i])) { rh_decref(I->rt, d); return NULL; }
     }

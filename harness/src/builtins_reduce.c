@@ -84,7 +84,8 @@ static int check_picklable_layout(hx_interp *I, rh_object *obj, rh_object *names
     rh_type *t = rh_type_of(obj);
     size_t size = rh_builtin_type(I->rt, RH_K_OBJECT)->basicsize;
     if (rh_class_dictoffset((rh_object *)t)) size += sizeof(rh_object *);
-    if (t->weaklistoffset) size += sizeof(rh_object *);
+    if (t->weaklistoffset && !(t->flags & RH_TPFLAG_MANAGED_WEAKREF)) /* 3.12: tp_weaklistoffset > 0 */
+        size += sizeof(rh_object *);
     if (names != rh_none(I->rt)) size += sizeof(rh_object *) * rh_list_len(names);
     if (t->basicsize > size) {
         rh_err_set(I->rt, RH_EXC_TYPE, "cannot pickle '%s' object", t->name);

@@ -871,7 +871,7 @@ void hx_imports_wipe(hx_interp *I, rh_object *weaklist) {
     rh_runtime *rt = I->rt;
     if (!weaklist) return;
     for (size_t i = rh_list_len(weaklist); i-- > 0;) {
-        rh_object *mod = rh_weakref_get(rh_list_get(weaklist, i));
+        rh_object *mod = rh_weakref_get(rt, rh_list_get(weaklist, i));
         if (mod == rh_none(rt) || rh_kind_of(mod) != RH_K_MODULE) continue;
         rh_incref(mod);
         hx_module_clear_dict(I, rh_module_dict(mod));

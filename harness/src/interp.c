@@ -834,7 +834,7 @@ static rh_object *builtin_subclass_getattr(hx_interp *I, rh_object *o, rh_object
     if (r || rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return r;
     if (rh_kind_of(o) == RH_K_WEAKREF && rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) {
         rh_err_clear(rt); /* weakref_members' __callback__, under the class's own names */
-        return newref(rh_weakref_callback(o));
+        return newref(rh_weakref_callback(rt, o));
     }
     const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
     if (!d && !(d = hx_object_method_def(I, name))) return NULL; /* the AttributeError stands */
@@ -875,7 +875,7 @@ static int range_member(hx_interp *I, rh_object *o, rh_object *name, rh_object *
 
 /* UNWRAP (Objects/weakrefobject.c): a proxy's referent, new reference, or NULL with ReferenceError */
 static rh_object *proxy_referent(hx_interp *I, rh_object *proxy) {
-    rh_object *r = rh_weakref_get(proxy);
+    rh_object *r = rh_weakref_get(I->rt, proxy);
     if (r == rh_none(I->rt)) {
         rh_err_set(I->rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
         return NULL;
@@ -1132,7 +1132,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
             return newref(rh_builtin_self(o) ? rh_builtin_self(o) : rh_none(rt));
         break;
     case RH_K_WEAKREF:
-        if (rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) return newref(rh_weakref_callback(o));
+        if (rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) return newref(rh_weakref_callback(rt, o));
         break;
     case RH_K_GENERATOR: case RH_K_COROUTINE: case RH_K_ASYNC_GENERATOR: /* gen.c */
     case RH_K_ASYNC_GEN_ASEND: case RH_K_ASYNC_GEN_ATHROW: return hx_gen_getattr(I, o, name);

@@ -69,7 +69,7 @@ static int in_weak_set(hx_interp *I, rh_object *set, rh_object *obj) {
 FN(abc_destroy) {
     UNUSED_ARGS;
     if (n != 1) return newref(rh_none(I->rt));
-    rh_object *set = rh_weakref_get(self);
+    rh_object *set = rh_weakref_get(I->rt, self);
     if (set == rh_none(I->rt)) return newref(rh_none(I->rt));
     rh_incref(set);
     int r = rh_set_discard(I->rt, set, a[0]);
@@ -286,7 +286,7 @@ static int check_registry(hx_interp *I, rh_object *impl, rh_object *subclass, rh
     if (!copy) return -1;
     while (i < n && rh_set_next(reg, &pos, &key)) copy[i++] = newref(key);
     for (i = 0; i < n && ret == 0; i++) {
-        rh_object *rkey = rh_weakref_get(copy[i]);
+        rh_object *rkey = rh_weakref_get(rt, copy[i]);
         if (rkey == rh_none(rt)) continue;
         rh_incref(rkey);
         int r = hx_issubclass(I, subclass, rkey);

@@ -79,7 +79,7 @@ FN(ref_call) {
     if (nkw) { rh_err_set(I->rt, RH_EXC_TYPE, "weakref() takes no keyword arguments"); return NULL; }
     if (n) { rh_err_set(I->rt, RH_EXC_TYPE, "weakref expected 0 arguments, got %d", n); return NULL; }
     (void)a;
-    rh_object *r = rh_weakref_get(self);
+    rh_object *r = rh_weakref_get(I->rt, self);
     rh_incref(r);
     return r;
 }
@@ -131,7 +131,7 @@ FN(w_remove_dead_weakref) {
     rh_object *v = rh_dict_get(rt, a[0], a[1]);
     if (!v) return rh_err_occurred(rt) ? NULL : none(I);
     if (rh_kind_of(v) != RH_K_WEAKREF) { rh_err_set(rt, RH_EXC_TYPE, "not a weakref"); return NULL; }
-    if (rh_weakref_get(v) == rh_none(rt) && rh_dict_del(rt, a[0], a[1])) return NULL;
+    if (rh_weakref_get(rt, v) == rh_none(rt) && rh_dict_del(rt, a[0], a[1])) return NULL;
     return none(I);
 }
 

@@ -2301,12 +2301,12 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         return hx_type_call(I, fn, args, nargs, kwn, kwv, nkw);
     case RH_K_WEAKREF:
         if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* WeakMethod.__call__ */
-        if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(fn));
+        if (nargs == 0 && nkw == 0) return newref(rh_weakref_get(rt, fn));
         break;
     case RH_K_METHOD_DESCR: return call_method_descr(I, fn, args, nargs, kwn, kwv, nkw);
     case RH_K_WEAKPROXY:
         if (rh_type_of(fn) == rh_weakcallproxy_type(rt)) { /* proxy_call: the referent, keywords and all */
-            rh_object *r = rh_weakref_get(fn);
+            rh_object *r = rh_weakref_get(rt, fn);
             if (r != rh_none(rt)) {
                 rh_incref(r);
                 rh_object *res = hx_call(I, r, args, nargs, kwn, kwv, nkw);

@@ -84,7 +84,8 @@ static inline void rh__err_restore(rh_runtime *rt, const rh__saved_err *s) {
     memcpy(rt->err_msg, s->msg, sizeof s->msg);
 }
 
-/* ---- weakref.ref objects (t_weakref.c): PyWeakReference of 3.11, 64 bytes + GC head ---- */
+/* ---- weakref.ref objects (t_weakref.c): PyWeakReference, 56 bytes + GC head; 3.11+'s vectorcall word
+ * follows (the profile's weakref_size is the type's basicsize: 64 in 3.11+), never read ---- */
 typedef struct rh_weakref {
     rh_object ob;
     rh_object *wr_object;        /* borrowed referent; None once dead */
@@ -92,8 +93,6 @@ typedef struct rh_weakref {
     int64_t hash;                /* -1 until computed */
     struct rh_weakref *wr_prev;  /* neighbours in the referent's weakref list */
     struct rh_weakref *wr_next;
-    rh_object *none_;            /* the 3.11 vectorcall slot; refheap keeps the runtime's None here so
-                                  * the rt-less accessors (rh_weakref_get/_callback) can return it */
 } rh_weakref;
 
 /* ---- gc.c: the collection engine ---- */
@@ -145,9 +144,11 @@ void rh__weakref_clear_all(rh_runtime *rt, rh_object *o);
 void rh__weakref_clear_ref(rh_runtime *rt, rh_weakref *wr);
 /* handle_callback: call cb(wr) and report a failure as unraisable. */
 void rh__weakref_run_callback(rh_runtime *rt, rh_weakref *wr, rh_object *cb);
-/* The weakref list head of o, or NULL when o's type has no weakref slot. */
+/* The weakref list head of o, or NULL when o's type has no weakref slot; 3.12+'s managed weakref list is
+ * the first pre-header word (_PyObject_GET_WEAKREFS_LISTPTR with MANAGED_WEAKREF_OFFSET). */
 static inline rh_weakref **rh__weakref_listptr(rh_object *o) {
     size_t off = o->type->weaklistoffset;
+    if (off == RH_WEAKLIST_MANAGED) return &rh__managed_dict(o)->weaklist;
     return off ? (rh_weakref **)((char *)o + off) : NULL;
 }
 /* a weakref.ref or a weakref.ProxyType: both are PyWeakReference objects on their referent's list */

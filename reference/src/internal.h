@@ -114,8 +114,11 @@ typedef struct rh_dictkeys {
     uint8_t dk_log2_size;
     uint8_t dk_log2_index_bytes;
     uint8_t dk_kind;
-    uint8_t dk_extra_header; /* profile->dictkeys_extra_header: bytes the version's header has beyond
+    uint8_t dk_extra_header : 7; /* profile->dictkeys_extra_header: bytes the version's header has beyond
                               * these 32 (py310: 8), allocated after the entries, counted by the size */
+    uint8_t dk_str_lookup : 1; /* 3.10 (general entries only): dk_lookup is still one of lookdict_unicode's,
+                              * no key but an exact str was ever stored (insertdict), so dict_traverse
+                              * visits the values alone; 0 once lookdict (kept across resizes) */
     uint32_t dk_version;
     intptr_t dk_usable;
     intptr_t dk_nentries;
@@ -145,10 +148,28 @@ typedef struct rh_instance {
     rh_object ob;
     rh_object *weakreflist;
 } rh_instance;
-/* managed-dict pre-header words, in front of the GC head */
-typedef struct rh_managed_dict { rh_object **values; rh_object *dict; } rh_managed_dict;
+/* The two pre-header words in front of the GC head (RH_TPFLAG_MANAGED_DICT or RH_TPFLAG_MANAGED_WEAKREF):
+ * 3.12's layout (Include/internal/pycore_object.h: MANAGED_WEAKREF_OFFSET -4 words, MANAGED_DICT_OFFSET
+ * -3 words, _PyDictOrValues): the weakref list of a class with a managed __weakref__ (3.12+), then one
+ * word holding either the materialised __dict__ or, tagged with its low bit, the values array (never both:
+ * making the dict takes the values over). 3.11 keeps values and dict in two words and the weakref list in
+ * the object; the first word is then unused, the size the same. Read them with rh__md_values/rh__md_dict. */
+typedef struct rh_managed_dict { struct rh_weakref *weaklist; rh_object *dict; } rh_managed_dict;
 static inline rh_managed_dict *rh__managed_dict(rh_object *o) {
     return (rh_managed_dict *)((char *)o - sizeof(rh_gchead) - sizeof(rh_managed_dict));
+}
+/* the values array, or NULL (then md->dict is the dict or NULL) */
+static inline rh_object **rh__md_values(const rh_managed_dict *md) {
+    uintptr_t w = (uintptr_t)md->dict;
+    return (w & 1u) ? (rh_object **)(w & ~(uintptr_t)1u) : NULL;
+}
+/* the materialised dict, or NULL */
+static inline rh_object *rh__md_dict(const rh_managed_dict *md) {
+    return ((uintptr_t)md->dict & 1u) ? NULL : md->dict;
+}
+/* replace the word by the values array (NULL: neither values nor dict) */
+static inline void rh__md_set_values(rh_managed_dict *md, rh_object **values) {
+    md->dict = values ? (rh_object *)(void *)((uintptr_t)values | 1u) : NULL;
 }
 
 /* ---------------------------------------------------------------- GC state (owned by gc*.c) */

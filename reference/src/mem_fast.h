@@ -33,7 +33,7 @@ static inline void rh__mem_free(rh_runtime *rt, void *p, size_t size) {
 /* A plain type: built in (not a class, so instances hold no reference to it), no GC head, no managed
  * dict, so its objects have no pre-header and no gc count (int, float, str, range...). */
 static inline bool rh__type_is_plain(const rh_type *t) {
-    return (t->flags & (RH_TPFLAG_GC | RH_TPFLAG_MANAGED_DICT | RH_TPFLAG_HEAPTYPE)) == 0;
+    return (t->flags & (RH_TPFLAG_GC | RH_TPFLAG_MANAGED_DICT | RH_TPFLAG_MANAGED_WEAKREF | RH_TPFLAG_HEAPTYPE)) == 0;
 }
 
 /* rh__object_alloc (object.c) for a plain type: the same effects, without the pre-header, type

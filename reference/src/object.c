@@ -18,7 +18,8 @@
 static inline size_t presize(rh_runtime *rt, const rh_type *t) {
     size_t n = 0;
     if (t->flags & RH_TPFLAG_GC) n += rt->profile->gc_head_size;
-    if (t->flags & RH_TPFLAG_MANAGED_DICT) n += sizeof(rh_managed_dict);
+    if (t->flags & (RH_TPFLAG_MANAGED_DICT | RH_TPFLAG_MANAGED_WEAKREF)) /* _PyType_PreHeaderSize */
+        n += sizeof(rh_managed_dict);
     return n;
 }
 

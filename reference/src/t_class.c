@@ -224,6 +224,7 @@ static size_t class_size_of(rh_runtime *rt, rh_object *o) {
 }
 
 static int type_repr_into(rh__sb *b, rh_object *o);
+static rh_object *type_str(rh_runtime *rt, rh_object *o);
 static rh_object *type_getattr(rh_runtime *rt, rh_object *o, rh_object *name);
 static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v);
 static rh_object *type_call(rh_runtime *rt, rh_object *cls, rh_object *const *args, size_t nargs);
@@ -241,6 +242,7 @@ void rh__type_init_type(rh_runtime *rt, rh_type *t) {
     t->clear = class_clear;
     t->size_of = class_size_of;
     t->repr_into = type_repr_into;
+    t->tp_str = type_str;
     t->tp_getattro = type_getattr;
     t->tp_setattro = class_setattr;
     t->tp_call = type_call;
@@ -639,8 +641,8 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
     c->slotoffset = size;
     size += s->nslots * sizeof(rh_object *);
     c->dictoffset = rh__is_heap_class(s->base) ? rh__as_class(s->base)->dictoffset : 0;
-    c->t.flags =
-        RH_TPFLAG_GC | RH_TPFLAG_HEAPTYPE | RH_TPFLAG_BASETYPE | (base->flags & RH_TPFLAG_MANAGED_DICT);
+    c->t.flags = RH_TPFLAG_GC | RH_TPFLAG_HEAPTYPE | RH_TPFLAG_BASETYPE |
+                 (base->flags & (RH_TPFLAG_MANAGED_DICT | RH_TPFLAG_MANAGED_WEAKREF));
     if (s->add_dict) {
         if (rt->profile->managed_dict && (!base->itemsize || rt->profile->managed_dict_varsize)) {
             c->t.flags |= RH_TPFLAG_MANAGED_DICT;
@@ -653,7 +655,10 @@ static void class_layout(rh_runtime *rt, rh_class *c, const class_spec *s) {
         }
     }
     c->t.weaklistoffset = base->weaklistoffset;
-    if (s->add_weak) {
+    if (s->add_weak && rt->profile->managed_weakref) { /* 3.12 type_new_descriptors: Py_TPFLAGS_MANAGED_WEAKREF */
+        c->t.weaklistoffset = RH_WEAKLIST_MANAGED;
+        c->t.flags |= RH_TPFLAG_MANAGED_WEAKREF;
+    } else if (s->add_weak) {
         c->t.weaklistoffset = size;
         size += sizeof(rh_object *);
     }
@@ -969,7 +974,7 @@ rh_object *rh_instance_new(rh_runtime *rt, rh_object *cls) {
             rh_decref(rt, o);
             return NULL;
         }
-        rh__managed_dict(o)->values = values;
+        rh__md_set_values(rh__managed_dict(o), values);
     }
     return o;
 }
@@ -1008,8 +1013,8 @@ static void clear_own_slots(rh_runtime *rt, rh_class *c, rh_object *o) {
 
 /* _PyObject_FreeInstanceAttributes: values in key order, then the array */
 static void free_values_of(rh_runtime *rt, rh_object *o, rh_managed_dict *md) {
-    rh_object **values = md->values;
-    md->values = NULL;
+    rh_object **values = rh__md_values(md);
+    rh__md_set_values(md, NULL);
     for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++) rh_xdecref(rt, values[i]);
     rh__values_free(rt, values);
 }
@@ -1036,8 +1041,8 @@ static void instance_dealloc(rh_runtime *rt, rh_object *o) {
         clear_own_slots(rt, rh__as_class(c), o);
     if (t->flags & RH_TPFLAG_MANAGED_DICT) {
         rh_managed_dict *md = rh__managed_dict(o);
-        if (md->dict) rh_setref(rt, &md->dict, NULL);
-        else if (md->values) free_values_of(rt, o, md);
+        if (rh__md_dict(md)) rh_setref(rt, &md->dict, NULL);
+        else if (rh__md_values(md)) free_values_of(rt, o, md);
     } else if (dict_slot(o)) {
         rh_setref(rt, dict_slot(o), NULL);
     }
@@ -1086,11 +1091,12 @@ static int instance_traverse(rh_object *o, rh_visitproc visit, void *arg) {
     }
     if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
         rh_managed_dict *md = rh__managed_dict(o);
-        if (md->values) {
+        rh_object **values = rh__md_values(md);
+        if (values) {
             for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++)
-                if (md->values[i] && (r = visit(md->values[i], arg))) return r;
+                if (values[i] && (r = visit(values[i], arg))) return r;
         }
-        if (md->dict && (r = visit(md->dict, arg))) return r;
+        if (rh__md_dict(md) && (r = visit(md->dict, arg))) return r;
     } else if (dict_slot(o) && *dict_slot(o) && (r = visit(*dict_slot(o), arg))) {
         return r;
     }
@@ -1108,10 +1114,11 @@ static int instance_clear(rh_runtime *rt, rh_object *o) {
         clear_own_slots(rt, rh__as_class(c), o);
     if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
         rh_managed_dict *md = rh__managed_dict(o);
-        if (md->values) /* _PyObject_ClearInstanceAttributes: the array itself stays */
+        rh_object **values = rh__md_values(md);
+        if (values) /* _PyObject_ClearInstanceAttributes: the array itself stays */
             for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++)
-                rh_setref(rt, &md->values[i], NULL);
-        if (md->dict) rh_setref(rt, &md->dict, NULL);
+                rh_setref(rt, &values[i], NULL);
+        if (rh__md_dict(md)) rh_setref(rt, &md->dict, NULL);
     } else if (dict_slot(o)) {
         rh_setref(rt, dict_slot(o), NULL);
     }
@@ -1126,9 +1133,10 @@ int rh_instance_dict_is_empty(rh_object *o) {
     rh_type *t = o->type;
     if (t->flags & RH_TPFLAG_MANAGED_DICT) {
         rh_managed_dict *md = rh__managed_dict(o);
-        if (md->values) {
+        rh_object **values = rh__md_values(md);
+        if (values) {
             for (size_t i = 0, n = (size_t)instance_keys(o)->dk_nentries; i < n; i++)
-                if (md->values[i]) return 0;
+                if (values[i]) return 0;
             return 1;
         }
         return !md->dict || rh_dict_len(md->dict) == 0;
@@ -1147,9 +1155,11 @@ rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
     rh_object **slot = NULL, *d;
     if (t->flags & RH_TPFLAG_MANAGED_DICT) { /* PyObject_GenericGetDict */
         rh_managed_dict *md = rh__managed_dict(o);
-        if (md->values) {
-            if (!(md->dict = rh__dict_from_values(rt, instance_keys(o), md->values))) return NULL;
-            md->values = NULL;
+        rh_object **values = rh__md_values(md);
+        if (values) {
+            rh_object *made = rh__dict_from_values(rt, instance_keys(o), values);
+            if (!made) return NULL;
+            md->dict = made; /* the dict took the values over */
         } else if (!md->dict && !(md->dict = t->itemsize && instance_keys(o) /* 3.12: no inline values */
                                                    ? rh__dict_new_shared(rt, instance_keys(o))
                                                    : rh_dict_new(rt))) {
@@ -1266,10 +1276,11 @@ static rh_object *own_attribute(rh_runtime *rt, rh_object *o, rh_object *name, i
     rh_object *d = NULL;
     if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
         rh_managed_dict *md = rh__managed_dict(o);
-        if (md->values) { /* _PyObject_GetInstanceAttribute */
+        rh_object **values = rh__md_values(md);
+        if (values) { /* _PyObject_GetInstanceAttribute */
             intptr_t ix = rh__dictkeys_lookup_str(rt, instance_keys(o), name);
             if (ix == RH_DKIX_ERROR) *err = -1;
-            return ix >= 0 ? md->values[ix] : NULL;
+            return ix >= 0 ? values[ix] : NULL;
         }
         d = md->dict;
     } else if (dict_slot(o)) {
@@ -1374,25 +1385,25 @@ rh_object *rh__object_getattro(rh_runtime *rt, rh_object *o, rh_object *name) { 
 /* _PyObject_StoreInstanceAttribute (v NULL: delete) */
 static int store_in_values(rh_runtime *rt, rh_object *o, rh_managed_dict *md, rh_object *name, rh_object *v) {
     rh_dictkeys *k = instance_keys(o);
+    rh_object **values = rh__md_values(md);
     intptr_t ix = rh__dictkeys_insert_str(rt, k, name);
     if (ix == RH_DKIX_EMPTY) { /* the shared keys are full: this instance gets a real dict */
-        rh_object *d = rh__dict_from_values(rt, k, md->values);
+        rh_object *d = rh__dict_from_values(rt, k, values);
         if (!d) return -1;
-        md->values = NULL;
-        md->dict = d;
+        md->dict = d; /* replaces the values word */
         return rh__dict_setdel(rt, d, name, v);
     }
-    rh_object *old = md->values[ix];
+    rh_object *old = values[ix];
     rh_xincref(v);
-    md->values[ix] = v;
+    values[ix] = v;
     if (!old) {
         if (!v) {
             no_attribute(rt, o, name);
             return -1;
         }
-        rh__values_order_add(md->values, (size_t)ix);
+        rh__values_order_add(values, (size_t)ix);
     } else {
-        if (!v) rh__values_order_del(md->values, (size_t)ix);
+        if (!v) rh__values_order_del(values, (size_t)ix);
         rh_decref(rt, old);
     }
     return 0;
@@ -1423,7 +1434,7 @@ static int reads_own_attribute(rh_runtime *rt, rh_object *o, rh_object *name) {
 }
 
 intptr_t rh_instance_value_index(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys) {
-    if (!reads_own_attribute(rt, o, name) || !rh__managed_dict(o)->values) return -1;
+    if (!reads_own_attribute(rt, o, name) || !rh__md_values(rh__managed_dict(o))) return -1;
     intptr_t ix = rh__dictkeys_lookup_str(rt, instance_keys(o), name);
     if (ix < 0) { rh_err_clear(rt); return -1; }
     *keys = instance_keys(o);
@@ -1445,38 +1456,38 @@ void rh_instance_slot_replace(rh_runtime *rt, rh_object *o, size_t off, rh_objec
 
 rh_object *rh_instance_value_cached(const rh_object *o, const void *keys, intptr_t ix) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || instance_keys((rh_object *)o) != keys) return NULL;
-    rh_object **values = rh__managed_dict((rh_object *)o)->values;
+    rh_object **values = rh__md_values(rh__managed_dict((rh_object *)o));
     return values ? values[ix] : NULL;
 }
 
 intptr_t rh_instance_dict_hint(rh_runtime *rt, rh_object *o, rh_object *name) {
     if (!reads_own_attribute(rt, o, name)) return -1;
     rh_managed_dict *md = rh__managed_dict(o);
-    return !md->values && md->dict ? rh__dict_hint(rt, md->dict, name) : -1;
+    return rh__md_dict(md) ? rh__dict_hint(rt, md->dict, name) : -1;
 }
 
 rh_object *rh_instance_dict_hinted(rh_object *o, rh_object *name, intptr_t hint) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT)) return NULL;
     rh_managed_dict *md = rh__managed_dict(o);
-    return !md->values && md->dict ? rh__dict_hinted(md->dict, name, hint) : NULL;
+    return rh__md_dict(md) ? rh__dict_hinted(md->dict, name, hint) : NULL;
 }
 
 int rh_instance_dict_hint_replace(rh_runtime *rt, rh_object *o, rh_object *name, intptr_t hint, rh_object *v) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !generic_attributes(o->type)) return 0;
     rh_managed_dict *md = rh__managed_dict(o);
-    return !md->values && md->dict ? rh__dict_hint_replace(rt, md->dict, name, hint, v) : 0;
+    return rh__md_dict(md) ? rh__dict_hint_replace(rt, md->dict, name, hint, v) : 0;
 }
 
 int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, const void **keys, intptr_t *nentries) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || !rh__is_heap_class((rh_object *)o->type)) return 0;
     if (!generic_attributes(o->type) || !rh__is_str(name)) return 0;
     rh_managed_dict *md = rh__managed_dict(o);
-    if (!md->values && !md->dict) { /* no attributes of its own yet (a built-in type's subclass: tp_new made none) */
+    if (!md->dict) { /* no attributes of its own yet (a built-in type's subclass: tp_new made none) */
         *keys = NULL;
         *nentries = -1;
         return 1;
     }
-    if (!md->values) return 0;
+    if (!rh__md_values(md)) return 0;
     rh_dictkeys *k = instance_keys(o);
     intptr_t ix = rh__dictkeys_lookup_str(rt, k, name);
     if (ix != RH_DKIX_EMPTY) { rh_err_clear(rt); return 0; }
@@ -1487,15 +1498,15 @@ int rh_instance_method_state(rh_runtime *rt, rh_object *o, rh_object *name, cons
 
 int rh_instance_state_same(const rh_object *o, const void *keys, intptr_t nentries) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT)) return 0;
-    if (!keys) return !rh__managed_dict((rh_object *)o)->values && !rh__managed_dict((rh_object *)o)->dict;
+    if (!keys) return !rh__managed_dict((rh_object *)o)->dict; /* neither values nor a dict */
     const rh_dictkeys *k = instance_keys((rh_object *)o);
-    return k == keys && k->dk_nentries == nentries && rh__managed_dict((rh_object *)o)->values != NULL;
+    return k == keys && k->dk_nentries == nentries && rh__md_values(rh__managed_dict((rh_object *)o)) != NULL;
 }
 
 int rh_instance_value_replace(rh_runtime *rt, rh_object *o, const void *keys, intptr_t ix, rh_object *v) {
     if (!(o->type->flags & RH_TPFLAG_MANAGED_DICT) || instance_keys(o) != keys) return 0;
     if (!generic_attributes(o->type)) return 0;
-    rh_object **values = rh__managed_dict(o)->values;
+    rh_object **values = rh__md_values(rh__managed_dict(o));
     if (!values) return 0;
     rh_object *old = values[ix];
     rh_incref(v);
@@ -1532,7 +1543,7 @@ static int instance_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_ob
     int rc;
     if (o->type->flags & RH_TPFLAG_MANAGED_DICT) {
         rh_managed_dict *md = rh__managed_dict(o);
-        if (md->values) return store_in_values(rt, o, md, name, v);
+        if (rh__md_values(md)) return store_in_values(rt, o, md, name, v);
         dslot = &md->dict;
     } else {
         dslot = dict_slot(o);
@@ -1678,6 +1689,22 @@ static int type_repr_into(rh__sb *b, rh_object *o) {
         return rh__sb_puts(b, "'>");
     }
     return rh__sb_printf(b, "<class '%s'>", t->name);
+}
+
+/* str() of a type: its repr, but 2.7's class_str of a classic class is "module.name" (the __module__ str;
+ * the bare name when there is none) */
+static rh_object *type_str(rh_runtime *rt, rh_object *o) {
+    const rh_type *t = (const rh_type *)o;
+    if (!(t->flags & RH_TPFLAG_CLASSIC)) return rh_repr(rt, o);
+    rh_object *mod = t->dict ? dict_find_cstr(rt, t->dict, "__module__") : NULL;
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    if (mod && rh__is_str(mod)) {
+        rh__sb_put_str(&b, mod);
+        rh__sb_putc(&b, '.');
+    }
+    rh__sb_puts(&b, t->name);
+    return rh__sb_finish(&b);
 }
 
 /* type_call: tp_new, then tp_init when the new object is an instance of the class */

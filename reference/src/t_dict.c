@@ -116,6 +116,7 @@ static rh_dictkeys *new_keys(rh_runtime *rt, uint8_t log2_size, int unicode) {
     k->dk_log2_index_bytes = log2_bytes;
     k->dk_kind = unicode ? RH_DICT_KEYS_UNICODE : RH_DICT_KEYS_GENERAL;
     k->dk_extra_header = (uint8_t)extra;
+    k->dk_str_lookup = !unicode && !rt->profile->dict_unicode_keys; /* 3.10 new_keys_object: unicode_nodummy */
     k->dk_version = 0;
     k->dk_usable = (intptr_t)usable;
     k->dk_nentries = 0;
@@ -571,6 +572,8 @@ static int dictresize(rh_runtime *rt, rh_dict *mp, uint8_t log2_newsize, int uni
     unicode = keys_unicode(rt, unicode);
     rh_dictkeys *nk = new_keys(rt, log2_newsize, unicode);
     if (!nk) return -1;
+    if (oldkeys->dk_kind == RH_DICT_KEYS_GENERAL && !oldkeys->dk_str_lookup)
+        nk->dk_str_lookup = 0; /* 3.10 dictresize: a lookdict table stays lookdict */
     rh_assert(nk->dk_usable >= mp->used);
     size_t n = (size_t)mp->used;
     if (oldvalues) { /* split -> combined: keys gain a reference, values move */
@@ -646,6 +649,7 @@ static int insert_to_empty(rh_runtime *rt, rh_object *d, rh_object *key, int64_t
     set_index(nk, (size_t)hash & (RH_DICT_MINSIZE - 1), 0);
     if (unicode) dk_uentries(nk)[0] = (rh_dict_uentry){key, value};
     else dk_entries(nk)[0] = (rh_dict_entry){hash, key, value};
+    if (!rh__is_str_exact(key)) nk->dk_str_lookup = 0; /* 3.10 insert_to_emptydict: dk_lookup = lookdict */
     mp->used++;
     nk->dk_usable--;
     nk->dk_nentries++;
@@ -681,6 +685,7 @@ static int insertdict(rh_runtime *rt, rh_object *d, rh_object *key, int64_t hash
             }
         } else {
             dk_entries(k)[at] = (rh_dict_entry){hash, key, value};
+            if (!rh__is_str_exact(key)) k->dk_str_lookup = 0; /* 3.10 insertdict: dk_lookup = lookdict */
         }
         mp->used++;
         k->dk_usable--;
@@ -1197,8 +1202,8 @@ static int dict_traverse(rh_object *o, rh_visitproc visit, void *arg) {
             rh_object *v = mp->values ? mp->values[i] : dk_uentries(k)[i].value;
             if (v && (r = visit(v, arg))) return r;
         } else {
-            rh_dict_entry *e = &dk_entries(k)[i];
-            if (e->value && ((r = visit(e->value, arg)) || (r = visit(e->key, arg)))) return r;
+            rh_dict_entry *e = &dk_entries(k)[i]; /* 3.10: lookdict_unicode tables visit no key */
+            if (e->value && ((r = visit(e->value, arg)) || (!k->dk_str_lookup && (r = visit(e->key, arg))))) return r;
         }
     }
     return 0;

@@ -386,7 +386,16 @@ static int tuple_items_repr(rh__sb *b, rh_object *o) {
     return rc ? rc : rh__sb_putc(b, ')');
 }
 static int tuple_repr_into(rh__sb *b, rh_object *o) { /* tuplerepr: "()" before Py_ReprEnter */
-    return rh_tuple_len(o) ? rh__repr_guarded(b, o, "(...)", tuple_items_repr) : rh__repr_empty(b, "()");
+    if (!rh_tuple_len(o)) return rh__repr_empty(b, "()");
+    if (b->rt->profile->python2) { /* 2.7's tuplerepr has no Py_ReprEnter: a tuple met again inside its own
+                                    * repr is written again (the dict or list around it prints {...} / [...]);
+                                    * only PyObject_Repr's recursion level */
+        if (rh_recursion_enter(b->rt, " while getting the repr of an object") != 0) return -1;
+        int rc = tuple_items_repr(b, o);
+        rh_recursion_leave(b->rt);
+        return rc;
+    }
+    return rh__repr_guarded(b, o, "(...)", tuple_items_repr);
 }
 
 /* tuplehash (3.8+): an xxHash64-style round per item hash, then the length */

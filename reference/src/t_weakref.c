@@ -22,7 +22,7 @@
 #include "gc_internal.h"
 #include "scalars.h"
 
-_Static_assert(sizeof(rh_weakref) == 64, "PyWeakReference is 64 bytes in 3.11");
+_Static_assert(sizeof(rh_weakref) == 56, "PyWeakReference up to wr_next is 56 bytes (3.11 adds vectorcall)");
 
 /* ---------------------------------------------------------------- list operations */
 
@@ -124,12 +124,20 @@ static int referent_name(rh__sb *b, rh_object *o) {
     }
 }
 
+/* Py_TYPE(referent)->tp_name: 2.7's classic instances are of PyInstance_Type ("instance"), classic classes
+ * of PyClass_Type ("classobj") */
+static const char *referent_type_name(rh_object *r) {
+    if (r->type->flags & RH_TPFLAG_CLASSIC) return "instance";
+    if (r->type->kind == RH_K_TYPE && (((const rh_type *)(const void *)r)->flags & RH_TPFLAG_CLASSIC)) return "classobj";
+    return rh_type_name(r);
+}
+
 /* weakref_repr (3.11): "<weakref at P; to 'T' at Q (name)>", or "<weakref at P; dead>" */
 static int weakref_repr_into(rh__sb *b, rh_object *o) {
     const void *p = o;
-    rh_object *r = rh_weakref_get(o);
+    rh_object *r = rh_weakref_get(b->rt, o);
     if (!r || r->type->kind == RH_K_NONE) return rh__sb_printf(b, "<weakref at %p; dead>", p);
-    return rh__sb_printf(b, "<weakref at %p; to '%s' at %p", p, rh_type_name(r), (void *)r) ||
+    return rh__sb_printf(b, "<weakref at %p; to '%s' at %p", p, referent_type_name(r), (void *)r) ||
            referent_name(b, r) || rh__sb_putc(b, '>') ? -1 : 0;
 }
 
@@ -137,7 +145,7 @@ static int weakref_repr_into(rh__sb *b, rh_object *o) {
 static int64_t weakref_hash(rh_runtime *rt, rh_object *o) {
     rh_weakref *w = (rh_weakref *)o;
     if (w->hash != -1) return w->hash;
-    rh_object *obj = rh_weakref_get(o);
+    rh_object *obj = rh_weakref_get(rt, o);
     if (obj == rh_none(rt)) {
         rh_err_set(rt, RH_EXC_TYPE, "weak object has gone away");
         return -1;
@@ -155,7 +163,7 @@ static int64_t weakref_hash(rh_runtime *rt, rh_object *o) {
 static rh_object *weakref_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
     if ((op != RH_CMP_EQ && op != RH_CMP_NE) || a->type->kind != RH_K_WEAKREF || b->type->kind != RH_K_WEAKREF)
         return rh__notimpl(rt);
-    rh_object *x = rh_weakref_get(a), *y = rh_weakref_get(b);
+    rh_object *x = rh_weakref_get(rt, a), *y = rh_weakref_get(rt, b);
     if (x == rh_none(rt) || y == rh_none(rt)) return rh_bool(rt, (a == b) == (op == RH_CMP_EQ));
     rh_incref(x);
     rh_incref(y);
@@ -166,11 +174,11 @@ static rh_object *weakref_richcompare(rh_runtime *rt, rh_object *a, rh_object *b
 }
 
 /* The PyWeakReference layout and lifetime slots, shared by references and proxies */
-static void weakref_layout(rh_type *t, const char *name, rh_kind kind, unsigned flags) {
+static void weakref_layout(rh_runtime *rt, rh_type *t, const char *name, rh_kind kind, unsigned flags) {
     t->name = name;
     t->kind = kind;
     t->flags = flags;
-    t->basicsize = sizeof(rh_weakref);
+    t->basicsize = rt->profile->weakref_size; /* sizeof(PyWeakReference): 56, 64 with 3.11's vectorcall */
     t->itemsize = 0;
     t->weaklistoffset = 0;
     t->dealloc = weakref_dealloc;
@@ -182,7 +190,7 @@ static void weakref_layout(rh_type *t, const char *name, rh_kind kind, unsigned 
 
 void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
     (void)rt;
-    weakref_layout(t, "weakref.ReferenceType", RH_K_WEAKREF, RH_TPFLAG_GC | RH_TPFLAG_BASETYPE);
+    weakref_layout(rt, t, "weakref.ReferenceType", RH_K_WEAKREF, RH_TPFLAG_GC | RH_TPFLAG_BASETYPE);
     t->repr_into = weakref_repr_into;
     t->tp_hash = weakref_hash;
     t->tp_richcompare = weakref_richcompare;
@@ -190,8 +198,21 @@ void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
 
 /* proxy_repr (Objects/weakrefobject.c, 3.11): "<weakproxy at P to T at Q>"; a dead proxy names NoneType */
 static int weakproxy_repr_into(rh__sb *b, rh_object *o) {
-    rh_object *r = rh_weakref_get(o);
-    return rh__sb_printf(b, "<weakproxy at %p to %s at %p>", (const void *)o, rh_type_name(r), (void *)r);
+    rh_object *r = rh_weakref_get(b->rt, o);
+    return rh__sb_printf(b, "<weakproxy at %p to %s at %p>", (const void *)o, referent_type_name(r), (void *)r);
+}
+
+/* proxy_str: UNWRAP (ReferenceError once the referent is gone), then str() of the referent */
+static rh_object *weakproxy_str(rh_runtime *rt, rh_object *self) {
+    rh_object *r = rh_weakref_get(rt, self);
+    if (r == rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
+        return NULL;
+    }
+    rh_incref(r);
+    rh_object *res = rh_str(rt, r);
+    rh_decref(rt, r);
+    return res;
 }
 
 /* _PyWeakref_ProxyType: the same PyWeakReference layout (80 bytes with the GC head), no hash
@@ -199,14 +220,15 @@ static int weakproxy_repr_into(rh__sb *b, rh_object *o) {
  * interpreter's (harness/src/interp.c: proxy_getattr / proxy_setattr forward to the referent). */
 void rh__type_init_weakproxy(rh_runtime *rt, rh_type *t) {
     (void)rt;
-    weakref_layout(t, "weakref.ProxyType", RH_K_WEAKPROXY, RH_TPFLAG_GC);
+    weakref_layout(rt, t, "weakref.ProxyType", RH_K_WEAKPROXY, RH_TPFLAG_GC);
     t->repr_into = weakproxy_repr_into;
+    t->tp_str = weakproxy_str;
     t->tp_hash = rh__hash_not_implemented;
 }
 
 /* proxy_call (_PyWeakref_CallableProxyType's tp_call): UNWRAP, then the referent called with the arguments */
 static rh_object *weakcallproxy_call(rh_runtime *rt, rh_object *self, rh_object *const *args, size_t nargs) {
-    rh_object *r = rh_weakref_get(self);
+    rh_object *r = rh_weakref_get(rt, self);
     if (r == rh_none(rt)) {
         rh_err_set(rt, RH_EXC_REFERENCE, "weakly-referenced object no longer exists");
         return NULL;
@@ -250,7 +272,6 @@ static rh_weakref *new_weakref_of(rh_runtime *rt, rh_type *type, rh_object *ob, 
     w->wr_prev = w->wr_next = NULL;
     w->wr_callback = callback;
     rh_xincref(callback);
-    w->none_ = rh_none(rt);
     rh__gc_track(rt, &w->ob);
     return w;
 }
@@ -330,15 +351,15 @@ rh_object *rh_weakproxy_new(rh_runtime *rt, rh_object *o, rh_object *callback) {
 }
 
 /* PyWeakref_GET_OBJECT: the referent while its refcount is positive, else None. */
-rh_object *rh_weakref_get(rh_object *ref) {
+rh_object *rh_weakref_get(rh_runtime *rt, rh_object *ref) {
     rh_weakref *w = (rh_weakref *)ref;
-    return w->wr_object->refcnt > 0 ? w->wr_object : w->none_;
+    return w->wr_object->refcnt > 0 ? w->wr_object : rh_none(rt);
 }
 
 /* weakref.__callback__: the callback, or None (none given, or already called / cleared). */
-rh_object *rh_weakref_callback(rh_object *ref) {
+rh_object *rh_weakref_callback(rh_runtime *rt, rh_object *ref) {
     rh_weakref *w = (rh_weakref *)ref;
-    return w->wr_callback ? w->wr_callback : w->none_;
+    return w->wr_callback ? w->wr_callback : rh_none(rt);
 }
 
 int64_t rh_weakref_count(rh_object *o) {

@@ -94,8 +94,8 @@ rh_object *rh_weakproxy_new(rh_runtime *rt, rh_object *o, rh_object *callback);
 /* weakref.CallableProxyType (borrowed, lives with the runtime): the type of a proxy to a callable referent;
  * kind RH_K_WEAKPROXY as ProxyType, plus tp_call (proxy_call: the referent called). */
 rh_type *rh_weakcallproxy_type(rh_runtime *rt);
-rh_object *rh_weakref_get(rh_object *ref);           /* borrowed referent or None (borrowed) */
-rh_object *rh_weakref_callback(rh_object *ref);      /* borrowed, may be None */
+rh_object *rh_weakref_get(rh_runtime *rt, rh_object *ref);      /* borrowed referent or None (borrowed) */
+rh_object *rh_weakref_callback(rh_runtime *rt, rh_object *ref); /* borrowed, may be None */
 int64_t rh_weakref_count(rh_object *o);              /* weakref.getweakrefcount */
 rh_object *rh_weakref_list(rh_runtime *rt, rh_object *o);  /* weakref.getweakrefs: new list */
 

@@ -3,7 +3,9 @@
  * Memory layout of one object, as CPython 3.11 on 64-bit (Include/object.h, pycore_gc.h,
  * pycore_object.h:_PyType_PreHeaderSize):
  *
- *     [values*][dict*]     16 bytes, only for types with RH_TPFLAG_MANAGED_DICT (3.11 instances)
+ *     [weaklist*][dict*]   16 bytes, only for types with RH_TPFLAG_MANAGED_DICT (3.11+ instances) or
+ *                          RH_TPFLAG_MANAGED_WEAKREF (3.12+); the dict word holds the values array until
+ *                          a dict is made (reference/src/internal.h rh_managed_dict)
  *     [gc_next][gc_prev]   16 bytes (32 allocated in py27), only for RH_TPFLAG_GC types
  *     [refcnt][type]       rh_object: 16 bytes          <- rh_object* points here
  *     [size]               rh_varobject adds 8
@@ -153,6 +155,10 @@ typedef enum rh_kind {
 #define RH_TPFLAG_IS_ABSTRACT   (1u << 9)  /* Py_TPFLAGS_IS_ABSTRACT: set only by assigning __abstractmethods__ */
 #define RH_TPFLAG_INT_WORD      (1u << 7)  /* py27 int/bool: 2.7's PyIntObject, the value in ob_size's word */
 #define RH_TPFLAG_ODICT         (1u << 10) /* collections.OrderedDict or a subclass: PyODictObject's fields (t_odict.c) */
+#define RH_TPFLAG_MANAGED_WEAKREF (1u << 11) /* 3.12+: the weakref list is the first pre-header word, not a word of
+                                            * the object (Py_TPFLAGS_MANAGED_WEAKREF); weaklistoffset is then
+                                            * RH_WEAKLIST_MANAGED */
+#define RH_WEAKLIST_MANAGED     ((size_t)-1) /* weaklistoffset of a RH_TPFLAG_MANAGED_WEAKREF type (CPython: -32) */
 
 typedef int (*rh_visitproc)(rh_object *o, void *arg);
 

@@ -47,8 +47,11 @@ typedef struct rh_profile {
     /* object layout (sys.getsizeof) */
     uint32_t gc_head_size;        /* 16 (32 in py27) */
     int managed_dict;             /* 3.11+: instances carry 2 pre-header words, no __dict__ slot */
+    int managed_weakref;          /* 3.12+: a class's __weakref__ is the first pre-header word
+                                   * (Py_TPFLAGS_MANAGED_WEAKREF), not a word of the instance */
     int managed_dict_varsize;     /* 3.12+: so do instances of a class over a variable-size base (int);
                                    * 3.10/3.11: a __dict__ word ends the object (negative tp_dictoffset) */
+    uint32_t weakref_size;        /* sizeof(PyWeakReference): 56 in 2.7 and 3.10, 64 from 3.11 (vectorcall) */
     uint32_t str_ascii_header;    /* PyASCIIObject: 48 in 3.11, 40 in 3.12+; py27: PyStringObject, 36 */
     uint32_t str_compact_header;  /* PyCompactUnicodeObject: 72 in 3.11, 56 in 3.12+ */
     int int_zero_has_digit;       /* 3.11+: getsizeof(0) counts one digit (28) */

@@ -1,9 +1,0 @@
-# difftest known class weakref_size: profile py310
-from __future__ import print_function
-import gc, sys, weakref
-class C(object):
-    pass
-def cb(r):
-    pass
-o = C()
-print(sys.getsizeof(weakref.ref(o, cb)))
