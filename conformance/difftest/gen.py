@@ -45,7 +45,7 @@ COUNT_PATTERNS = {
 }
 
 WARMUP = "print('start', [0], {0: 0}, (0,))"
-WARM_CALLS = "cb(None)"  # the first line of the block of first calls (Gen.warm_calls)
+WARM_CALLS = "cb(lambda: None)"  # (r() is None) the first line of the block of first calls (Gen.warm_calls)
 
 # Classes of known differences (KNOWN.md), profile or "all" -> names: a choice guarded by
 # Gen.allow(name) is skipped when the profile lists the class. Filled by difftest.py.
@@ -745,7 +745,7 @@ class Gen(object):
         for _ in range(r.randint(0, 2)):
             defs.append(self.def_func())
         # definitions after the first gc.collect() are observed by the first get_count()
-        early = not (self.allow("class_def_count") and self.allow("def_defaults"))
+        early = not self.allow("class_def_count")
         if early:
             blocks += defs
         if not self.allow("zombie_frame"):
