@@ -493,8 +493,6 @@ class Gen(object):
             l.obj["sized"] = False
         if l and choice[0].startswith("del %s[" % l.name) and not self.allow("slice_del_size"):
             l.obj["sized"] = False
-        if l and re.search(r"%s\.(pop|clear)\(" % l.name, "\n".join(choice)) and not self.allow("list_shrink_size"):
-            l.obj["sized"] = False
         return choice
 
     def s_weakref(self):
