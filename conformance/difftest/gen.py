@@ -492,8 +492,6 @@ class Gen(object):
             l.obj["sized"] = False
         if l and choice[0].startswith("del %s[" % l.name) and not self.allow("slice_del_size"):
             l.obj["sized"] = False
-        if l and re.search(r"%s\.(pop|clear)\(" % l.name, "\n".join(choice)) and not self.allow("list_shrink_size"):
-            l.obj["sized"] = False
         return choice
 
     def s_weakref(self):
@@ -743,7 +741,7 @@ class Gen(object):
         for _ in range(r.randint(0, 2)):
             defs.append(self.def_func())
         # definitions after the first gc.collect() are observed by the first get_count()
-        early = not (self.allow("class_def_count") and self.allow("def_defaults"))
+        early = not self.allow("class_def_count")
         if early:
             blocks += defs
         if not self.allow("zombie_frame"):

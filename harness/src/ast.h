@@ -205,6 +205,9 @@ typedef struct hx_code {
     char **params;           /* every parameter name: positional, keyword-only, then *args, then **kwargs */
     hx_node **defaults;      /* n_defaults of them, for the last params */
     int ndefaults;
+    rh_object *defaults_const; /* 3.x when every default is a constant: their tuple as one constant (the CFG
+                                * optimizer's fold_tuple_on_constants over the defaults' BUILD_TUPLE); borrowed
+                                * from I->consts, else NULL */
     int nposonly;            /* of the positional ones, those before `/` (co_posonlyargcount) */
     int nkwonly;             /* keyword-only parameters, after the positional ones (co_kwonlyargcount) */
     int varargs, varkw;      /* 1 when there is a *args / **kwargs parameter (CO_VARARGS, CO_VARKEYWORDS) */

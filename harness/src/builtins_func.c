@@ -414,7 +414,7 @@ static int code_walk(hx_interp *I, hx_code *c, rh_object *file, rh_object *const
         starts[nst++] = i;
         switch (hx_op(w)) {
         case HX_BUILD_TUPLE: {
-            int k = (int)arg, all = k > 0 && nst - 1 >= k;
+            int k = (int)arg, all = nst - 1 >= k; /* BUILD_TUPLE 0 (f(**m)) folds to () */
             for (int j = 1; all && j <= k; j++) all = hx_op(c->co_code[starts[nst - 1 - j]]) == HX_LOAD_CONST;
             if (!all) break;
             rh_object *t = rh_tuple_new(rt, (size_t)k);
@@ -426,6 +426,16 @@ static int code_walk(hx_interp *I, hx_code *c, rh_object *file, rh_object *const
                     rh_object *item = c->co_consts[hx_arg(c->co_code[starts[nst - 1 - j]])];
                     if (!const_used_elsewhere(c, item, starts[nst - 1 - k], i)) r = list_remove(I, consts, item);
                 }
+            break;
+        }
+        case HX_HX_LOAD_FOLDED: { /* the folded items stay where the compiler added them (3.12+: only if
+                                   * loaded elsewhere), the tuple goes after the others */
+            rh_object *t = c->co_consts[arg];
+            for (size_t j = 0; r == 0 && j < rh_tuple_len(t); j++) {
+                rh_object *item = rh_tuple_get(t, j);
+                if (ver < 0x030C || const_used_elsewhere(c, item, i, i + 1)) r = add_unique(I, consts, newref(item));
+            }
+            if (r == 0) r = add_unique(I, folded, newref(t));
             break;
         }
         case HX_LOAD_CONST:

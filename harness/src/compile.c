@@ -331,7 +331,7 @@ static void subkwargs(cg *g, hx_node *n, int lo, int hi) {
 }
 
 /* compiler_call_helper's ex_call: the positional arguments as one sequence (a starred one alone as it
- * is; else a tuple, or a list turned into one when something is starred), then the keywords as a dict
+ * is; else starunpack_helper's tuple, or list turned into one when something is starred), then the keywords as a dict
  * merged from the name=value runs and each **mapping (BUILD_MAP / DICT_MERGE), then CALL_FUNCTION_EX. */
 static void call_ex(cg *g, hx_node *n) {
     expr(g, n->a);
@@ -340,17 +340,12 @@ static void call_ex(cg *g, hx_node *n) {
     for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
     if (n->n == 1 && star) {
         expr(g, n->items[0]->a);
-    } else if (!star) {
-        for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
-        emit_v(g, HX_BUILD_TUPLE, (uint32_t)n->n, 1 - n->n);
+    } else if (n->cst) { /* constants (resolve.c fold_call_args): more than two the compiler's, else the CFG's */
+        emit(g, n->n > 2 ? HX_LOAD_CONST : HX_HX_LOAD_FOLDED, (uint32_t)const_index(g, n->cst));
     } else {
-        emit_v(g, HX_BUILD_LIST, 0, 1);
-        for (int i = 0; i < n->n; i++) {
-            hx_node *a = n->items[i];
-            expr(g, a->kind == E_STAR ? a->a : a);
-            emit(g, a->kind == E_STAR ? HX_LIST_EXTEND : HX_LIST_APPEND, 1);
-        }
-        emit(g, HX_LIST_TO_TUPLE, 0);
+        /* starunpack_helper: the arguments before the first starred one, then BUILD_LIST of them (so a
+         * temporary among them is made before the list, as CPython's), LIST_APPEND / LIST_EXTEND */
+        starunpack(g, n, HX_BUILD_LIST, HX_LIST_APPEND, HX_LIST_EXTEND, 1);
     }
     int have_dict = 0, seen = 0;
     for (int i = 0; i < n->n2; i++) {
@@ -465,7 +460,11 @@ static int annotations(cg *g, hx_code *c) {
 static void make_function(cg *g, hx_node *at, hx_code *c, rh_object *name) {
     uint32_t flags = 0;
     int pushed = 0;
-    if (c->ndefaults) {
+    if (c->defaults_const) { /* folded (resolve.c fold_defaults) */
+        emit(g, HX_HX_LOAD_FOLDED, (uint32_t)const_index(g, c->defaults_const));
+        flags |= 1;
+        pushed++;
+    } else if (c->ndefaults) {
         for (int i = 0; i < c->ndefaults; i++) expr(g, c->defaults[i]);
         emit_v(g, HX_BUILD_TUPLE, (uint32_t)c->ndefaults, 1 - c->ndefaults);
         flags |= 1;

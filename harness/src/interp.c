@@ -1464,7 +1464,8 @@ void hx_release_module_consts(hx_interp *I) {
     snprintf(msg, sizeof msg, "%s", rh_err_message(I->rt));
     for (int i = 0; i < I->nearly; i++) rh_decref(I->rt, I->early[i]);
     I->nearly = 0;
-    for (int i = 0; i < I->nconsts; i++) rh_decref(I->rt, I->consts[i]);
+    for (int i = 0; i < I->nconsts; i++)
+        if (!I->const_cfg[i]) rh_decref(I->rt, I->consts[i]);
     I->nconsts = 0;
     if (I->const_head) memset(I->const_head, 0xff, (size_t)I->const_hcap * sizeof *I->const_head); /* all -1 */
     if (k && !rh_err_occurred(I->rt)) {

@@ -116,6 +116,8 @@ typedef struct hx_interp {
      * const_hcap, a power of two, -1 = empty; const_next/const_hash parallel to consts) */
     int *const_head, *const_next, const_hcap;
     uint32_t *const_hash;
+    unsigned char *const_cfg; /* parallel to consts: 1 when no AST node holds the constant (a tuple only the
+                               * CFG optimizer made: I->consts has no reference to it, co_consts have) */
     rh_object **names;       /* interned names held by the code (owned) */
     int nnames, capnames;
     rh_object **name_set;    /* resolve.c: names as an open-addressing set of pointers, at most half full */

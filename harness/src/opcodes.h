@@ -28,6 +28,8 @@
     X(SWAP, 0, 0)                  /* exchange top and the arg-th item */                               \
     /* names and constants */                                                                           \
     X(LOAD_CONST, 1, 0)            /* co_consts[arg] */                                                 \
+    X(HX_LOAD_FOLDED, 1, 0)        /* LOAD_CONST of a tuple the CFG optimizer folded (its items' LOAD_CONSTs \
+                                    * and BUILD_TUPLE; co_consts lists it after the others) */          \
     X(LOAD_FAST, 1, 0)             /* fast local arg; UnboundLocalError / NameError when unbound */     \
     X(STORE_FAST, -1, 0)                                                                                \
     X(DELETE_FAST, 0, 0)                                                                                \

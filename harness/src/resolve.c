@@ -291,7 +291,8 @@ static void const_index_reserve(hx_interp *I) {
         I->consts = realloc(I->consts, (size_t)I->capconsts * sizeof *I->consts);
         I->const_next = realloc(I->const_next, (size_t)I->capconsts * sizeof *I->const_next);
         I->const_hash = realloc(I->const_hash, (size_t)I->capconsts * sizeof *I->const_hash);
-        if (!I->consts || !I->const_next || !I->const_hash) abort();
+        I->const_cfg = realloc(I->const_cfg, (size_t)I->capconsts * sizeof *I->const_cfg);
+        if (!I->consts || !I->const_next || !I->const_hash || !I->const_cfg) abort();
     }
     if (2 * (I->nconsts + 1) <= I->const_hcap) return;
     int cap = I->const_hcap ? I->const_hcap * 2 : 256;
@@ -315,7 +316,10 @@ static void const_index_add(hx_interp *I, int i, uint32_t h) {
     *b = i;
 }
 
-static int make_const(prep *P, scope *s, hx_node *n) {
+/* The constant of n, merged (n->cst borrowed), with a co_consts reference for s's unit; ast: an AST node
+ * holds it (I->consts keeps that reference), else only the compiler made it (ADDOP_LOAD_CONST_NEW, the
+ * CFG optimizer: no reference beyond the code objects'). 0 or -1 (the error set). */
+static int make_const_in(prep *P, scope *s, hx_node *n, int ast) {
     hx_interp *I = P->I;
     rh_runtime *rt = I->rt;
     if (n->ckind == K_NONE) { n->cst = rh_none(rt); return 0; }
@@ -332,7 +336,15 @@ static int make_const(prep *P, scope *s, hx_node *n) {
     if (n->ckind == K_BYTES && rh_runtime_profile(rt)->python2) bytes_as_str27(n);
     uint32_t h = const_key(n);
     for (int i = I->const_hcap ? I->const_head[h & (uint32_t)(I->const_hcap - 1)] : -1; i >= 0; i = I->const_next[i])
-        if (I->const_hash[i] == h && same_const(rt, n, I->consts[i])) { n->cst = I->consts[i]; count_use(P, s, n->cst); return 0; }
+        if (I->const_hash[i] == h && same_const(rt, n, I->consts[i])) {
+            n->cst = I->consts[i];
+            if (I->const_cfg[i] && ast) { /* an AST node holds it after all */
+                I->const_cfg[i] = 0;
+                rh_incref(n->cst);
+            }
+            count_use(P, s, n->cst);
+            return 0;
+        }
     rh_object *o = new_const(P, n);
     if (!o) {
         hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
@@ -341,11 +353,15 @@ static int make_const(prep *P, scope *s, hx_node *n) {
     }
     const_index_reserve(I);
     I->consts[I->nconsts] = o;
+    I->const_cfg[I->nconsts] = !ast;
     const_index_add(I, I->nconsts++, h);
     n->cst = o;
     count_use(P, s, o);
+    if (!ast) rh_decref(rt, o); /* the co_consts reference count_use took keeps it */
     return 0;
 }
+
+static int make_const(prep *P, scope *s, hx_node *n) { return make_const_in(P, s, n, 1); }
 
 /* ---------------------------------------------------------------- folding */
 
@@ -1251,6 +1267,50 @@ static int matmul_py27(prep *P, hx_node *n) {
     return -1;
 }
 
+/* compiler_default_arguments (3.x) pushes the defaults and BUILD_TUPLE; when every default is a constant the
+ * CFG optimizer (fold_tuple_on_constants; 3.10's peephole pass the same) makes that tuple one constant of
+ * the enclosing unit, so a `def` allocates only its function. 2.7's MAKE_FUNCTION builds the tuple itself
+ * (Python/ceval.c). Call after the defaults were resolved. 0 or -1. */
+static int fold_defaults(prep *P, scope *s, hx_code *c) {
+    if (!c->ndefaults || rh_runtime_profile(P->I->rt)->python2) return 0;
+    for (int i = 0; i < c->ndefaults; i++)
+        if (c->defaults[i]->kind != E_CONST) return 0;
+    hx_node t;
+    memset(&t, 0, sizeof t);
+    t.kind = E_CONST;
+    t.ckind = K_TUPLE;
+    t.items = c->defaults;
+    t.n = c->ndefaults;
+    t.line = c->defaults[0]->line;
+    t.col = c->defaults[0]->col;
+    if (make_const_in(P, s, &t, 0)) return -1;
+    c->defaults_const = t.cst;
+    return 0;
+}
+
+/* compiler_call_helper (3.x) with a `**mapping` and no starred positional argument: the positional
+ * arguments are starunpack_helper's tuple; when all are constants that tuple is one constant (more than two:
+ * the compiler's own fold, ADDOP_LOAD_CONST_NEW; one or two: BUILD_TUPLE folded by fold_tuple_on_constants),
+ * left in n->cst for compile.c's call_ex. 2.7 passes the arguments on the stack. 0 or -1. */
+static int fold_call_args(prep *P, scope *s, hx_node *n) {
+    int dstar = 0;
+    for (int i = 0; i < n->n2; i++) dstar |= n->items2[i]->kind == E_DSTAR;
+    if (!dstar || !n->n || rh_runtime_profile(P->I->rt)->python2) return 0;
+    for (int i = 0; i < n->n; i++)
+        if (n->items[i]->kind != E_CONST) return 0; /* a starred one included */
+    hx_node t;
+    memset(&t, 0, sizeof t);
+    t.kind = E_CONST;
+    t.ckind = K_TUPLE;
+    t.items = n->items;
+    t.n = n->n;
+    t.line = n->line;
+    t.col = n->col;
+    if (make_const_in(P, s, &t, 0)) return -1;
+    n->cst = t.cst;
+    return 0;
+}
+
 static int r_expr(prep *P, scope *s, hx_node *n) {
     if (!n) return 0;
     if ((n->kind == E_TUPLE || n->kind == E_LIST || n->kind == E_SET) && has_starred(n) &&
@@ -1333,7 +1393,8 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
     case E_CALL:
         for (int i = 0; i < n->n2; i++) /* keyword names: the constants of a BUILD_MAP in an ex call */
             if (n->kwnames[i] && !intern_name(P, n->kwnames[i])) return -1;
-        return r_expr(P, s, n->a) || r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
+        return r_expr(P, s, n->a) || r_list(P, s, n->items, n->n) || r_list(P, s, n->items2, n->n2) ||
+               fold_call_args(P, s, n) ? -1 : 0;
     case E_ATTR:
         if (r_expr(P, s, n->a)) return -1;
         n->name_obj = intern_name(P, n->name);
@@ -1342,7 +1403,8 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
     case E_SLICE: return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) ? -1 : 0;
     case E_DSTAR: return r_expr(P, s, n->a);
     case E_LAMBDA:
-        if (r_list(P, s, n->code->defaults, n->code->ndefaults) || r_list(P, s, n->code->kwdefaults, n->code->nkwonly))
+        if (r_list(P, s, n->code->defaults, n->code->ndefaults) || fold_defaults(P, s, n->code) ||
+            r_list(P, s, n->code->kwdefaults, n->code->nkwonly))
             return -1;
         if (!(n->name_obj = intern_name(P, "<lambda>"))) return -1;
         comp_closure(s, n->code);
@@ -1667,7 +1729,7 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
             hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: 'async def' (Python 3 syntax)");
             return -1;
         }
-        if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, c->defaults, c->ndefaults) ||
+        if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, c->defaults, c->ndefaults) || fold_defaults(P, s, c) ||
             r_list(P, s, c->kwdefaults, c->nkwonly) || r_def_annotations(P, s, n) || r_name(P, s, n, 1))
             return -1;
         return r_code(P, c, NULL);

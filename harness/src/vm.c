@@ -1092,6 +1092,7 @@ L_SWAP:
     PEEK(arg) = v;
     DISPATCH();
 L_LOAD_CONST:
+L_HX_LOAD_FOLDED:
     v = c->co_consts[arg];
     PUSH(newref(v));
     DISPATCH();

@@ -5,7 +5,8 @@
  *
  * Invariants:
  *  - a list is a 40-byte GC object; its items live in a separate rh_mem allocation of exactly
- *    8 * allocated bytes (none when allocated == 0); 0 <= size <= allocated;
+ *    8 * allocated bytes (none when allocated == 0 and item == NULL: a new or cleared list; a list that
+ *    list_resize shrank to 0 keeps a zero-byte array, as PyMem_Realloc(items, 0)); 0 <= size <= allocated;
  *  - list_resize keeps the allocation when allocated >= newsize >= allocated / 2; otherwise it reallocates
  *    to the profile's over-allocation, (n + n/8 + 6) & ~3 (or (n + 3) & ~3 when the growth is larger than
  *    the over-allocation; 0 for n == 0), or n + n/8 + (n < 9 ? 3 : 6) under list_growth_py27. A failed
@@ -156,24 +157,20 @@ int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize) {
         return 0;
     }
     size_t new_allocated = overallocate(rt->profile, newsize, list_len(l));
-    /* new_allocated == 0 only for newsize == 0: the array goes away */
-    rh_object **items;
-    if (new_allocated == 0) {
-        items_free(rt, lp->item, allocated);
-        items = NULL;
-    } else {
-        if (new_allocated > RH_SSIZE_MAX / sizeof(rh_object *)) {
-            rh_err_nomemory(rt);
-            return -1;
-        }
-        items = rh__pymem_realloc(rt, lp->item, allocated * sizeof(rh_object *),
-                               new_allocated * sizeof(rh_object *));
-        if (!items && new_allocated > allocated) return -1;
-        if (!items) { /* a shrinking realloc that failed costs only the memory: the old array stays */
-            rh_err_clear(rt);
-            lp->ob.size = (intptr_t)newsize;
-            return 0;
-        }
+    /* new_allocated == 0 only for newsize == 0: PyMem_Realloc(items, 0) still gives a (zero-byte) array, so
+     * the list is not "without an array" for list_extend's exact preallocation (3.10, 3.11: a list emptied
+     * by pop() over-allocates when it grows again) */
+    if (new_allocated > RH_SSIZE_MAX / sizeof(rh_object *)) {
+        rh_err_nomemory(rt);
+        return -1;
+    }
+    rh_object **items = rh__pymem_realloc(rt, lp->item, allocated * sizeof(rh_object *),
+                                          new_allocated * sizeof(rh_object *));
+    if (!items && new_allocated > allocated) return -1;
+    if (!items) { /* a shrinking realloc that failed costs only the memory: the old array stays */
+        rh_err_clear(rt);
+        lp->ob.size = (intptr_t)newsize;
+        return 0;
     }
     lp->item = items;
     lp->ob.size = (intptr_t)newsize;
@@ -232,6 +229,13 @@ static int list_remove_at(rh_runtime *rt, rh_object *l, size_t i) {
     rh_object **item = as_list(l)->item;
     size_t n = list_len(l);
     rh_object *gone = item[i];
+    if (n == 1) { /* list_ass_slice: a slice assignment that leaves nothing is _list_clear (the array goes) */
+        size_t allocated = (size_t)as_list(l)->allocated;
+        list_init_empty(l);
+        rh_xdecref(rt, gone);
+        items_free(rt, item, allocated);
+        return 0;
+    }
     memmove(&item[i], &item[i + 1], (n - i - 1) * sizeof(rh_object *));
     if (rh__list_resize(rt, l, n - 1) < 0) {
         memmove(&item[i + 1], &item[i], (n - i - 1) * sizeof(rh_object *));
@@ -261,6 +265,13 @@ rh_object *rh_list_pop(rh_runtime *rt, rh_object *l, int64_t i) {
         return NULL;
     }
     rh_object *v = as_list(l)->item[i];
+    if (n == 1 && rt->profile->list_pop_clears) { /* 3.12 list_pop_impl: _list_clear; v's reference passes */
+        rh_object **item = as_list(l)->item;
+        size_t allocated = (size_t)as_list(l)->allocated;
+        list_init_empty(l);
+        items_free(rt, item, allocated);
+        return v;
+    }
     if ((size_t)i == n - 1) { /* the list's reference passes to the caller */
         if (rh__list_resize(rt, l, n - 1) < 0) return NULL;
         return v;
@@ -362,7 +373,8 @@ int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n) {
  * has it and, for a dict in 3.13's list_extend_dict, does not resize instead); otherwise list_resize to
  * len + n. A list extended by itself reads its items after the resize. */
 /* list_extend's general path, for any other iterable (a set, an iterator, a class's __iter__): room for
- * PyObject_LengthHint's guess (its len when the type has one, a class's __length_hint__, else 8), the items appended as the
+ * PyObject_LengthHint's guess (its len when the type has one, a class's __length_hint__, else 8; into a
+ * list without an array exactly that, rounded up to even: list_preallocate_exact), the items appended as the
  * iterator gives them, then the array cut back to the length (3.11's "cut back result list"). */
 static int list_extend_iter(rh_runtime *rt, rh_object *l, rh_object *iterable) {
     rh_object *it = rh_getiter(rt, iterable);
@@ -373,7 +385,16 @@ static int list_extend_iter(rh_runtime *rt, rh_object *l, rh_object *iterable) {
         return -1;
     }
     size_t m = list_len(l);
-    if (hint > 0 && rh__list_resize(rt, l, m + (size_t)hint) < 0) {
+    if (hint > 0 && !as_list(l)->item && rt->profile->list_extend_exact) { /* list_preallocate_exact */
+        size_t cap = ((size_t)hint + 1) & ~(size_t)1;
+        rh_object **items = items_alloc(rt, cap, 0);
+        if (!items) {
+            rh_decref(rt, it);
+            return -1;
+        }
+        as_list(l)->item = items;
+        as_list(l)->allocated = (intptr_t)cap;
+    } else if (hint > 0 && rh__list_resize(rt, l, m + (size_t)hint) < 0) {
         rh_decref(rt, it);
         return -1;
     }
