@@ -46,9 +46,14 @@ typedef struct rh_frameobj {
     rh_object *trace;      /* f_trace (counted), NULL: None */
     rh_frame_slot *slot;   /* frame_per_call: the zombie slot of its code unit; NULL: a lazy frame */
     int cap;               /* frame_per_call: item words allocated (Py_SIZE) */
-    int nlocals, stacksize, lineno, owned, lasti;
+    int nlocals, stacksize, lineno, lasti;
+    int8_t owned;
     int8_t trace_lines, trace_opcodes; /* f_trace_lines (True at creation), f_trace_opcodes (3.7+) */
 } rh_frameobj;
+
+/* The fields live in front of the locals, at frame_obj_base: they must fit in the smallest profile's
+ * (3.11/3.12: 120 bytes) */
+_Static_assert(sizeof(rh_frameobj) <= 120, "rh_frameobj must fit in frame_obj_base");
 
 static rh_frameobj *as_frame(rh_object *o) { return (rh_frameobj *)(void *)o; }
 
