@@ -1267,6 +1267,22 @@ static int matmul_py27(prep *P, hx_node *n) {
     return -1;
 }
 
+/* The constant tuple of the n constant nodes at items (fold_tuple_on_constants), positioned at `at`, made
+ * in scope s: *out gets it as make_const_in leaves it. 0 or -1. */
+static int const_tuple_of(prep *P, scope *s, hx_node **items, int n, const hx_node *at, rh_object **out) {
+    hx_node t;
+    memset(&t, 0, sizeof t);
+    t.kind = E_CONST;
+    t.ckind = K_TUPLE;
+    t.items = items;
+    t.n = n;
+    t.line = at->line;
+    t.col = at->col;
+    if (make_const_in(P, s, &t, 0)) return -1;
+    *out = t.cst;
+    return 0;
+}
+
 /* compiler_default_arguments (3.x) pushes the defaults and BUILD_TUPLE; when every default is a constant the
  * CFG optimizer (fold_tuple_on_constants; 3.10's peephole pass the same) makes that tuple one constant of
  * the enclosing unit, so a `def` allocates only its function. 2.7's MAKE_FUNCTION builds the tuple itself
@@ -1275,17 +1291,7 @@ static int fold_defaults(prep *P, scope *s, hx_code *c) {
     if (!c->ndefaults || rh_runtime_profile(P->I->rt)->python2) return 0;
     for (int i = 0; i < c->ndefaults; i++)
         if (c->defaults[i]->kind != E_CONST) return 0;
-    hx_node t;
-    memset(&t, 0, sizeof t);
-    t.kind = E_CONST;
-    t.ckind = K_TUPLE;
-    t.items = c->defaults;
-    t.n = c->ndefaults;
-    t.line = c->defaults[0]->line;
-    t.col = c->defaults[0]->col;
-    if (make_const_in(P, s, &t, 0)) return -1;
-    c->defaults_const = t.cst;
-    return 0;
+    return const_tuple_of(P, s, c->defaults, c->ndefaults, c->defaults[0], &c->defaults_const);
 }
 
 /* compiler_call_helper (3.x) with a `**mapping` and no starred positional argument: the positional
@@ -1298,16 +1304,7 @@ static int fold_call_args(prep *P, scope *s, hx_node *n) {
     if (!dstar || !n->n || rh_runtime_profile(P->I->rt)->python2) return 0;
     for (int i = 0; i < n->n; i++)
         if (n->items[i]->kind != E_CONST) return 0; /* a starred one included */
-    hx_node t;
-    memset(&t, 0, sizeof t);
-    t.kind = E_CONST;
-    t.ckind = K_TUPLE;
-    t.items = n->items;
-    t.n = n->n;
-    t.line = n->line;
-    t.col = n->col;
-    if (make_const_in(P, s, &t, 0)) return -1;
-    n->cst = t.cst;
+    if (const_tuple_of(P, s, n->items, n->n, n, &n->cst)) return -1;
     return 0;
 }
 
