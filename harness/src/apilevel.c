@@ -88,7 +88,7 @@ static const api_entry api_table[] = {
     {"builtins", "TimeoutError", 0x0303, 0},
     {"builtins", "refheap.Unsupported", 0xFFFF, 0}, /* refheap's own: never a built-in name */
     {"sys", "getfilesystemencodeerrors", 0x0306, 0}, /* 3.6 (PEP 529) */
-    {"sys", "exc_info", 0x0300, 0},                 /* 2.x's exc_info keeps the exception past the handler */
+    {"sys", "exc_clear", 0, 0x0300},                /* 2.x: forget the exception being handled */
     /* wording of str's argument errors and the format-spec mini-language (builtins_str.c, builtins_fmt.c) */
     {"str", "msg:find-no-kw-with-type", 0x030B, 0}, /* 3.11: "str.find() takes no keyword arguments" */
     {"str", "msg:clinic-313", 0x030D, 0},           /* 3.13: find/count/replace/split through Argument Clinic */

@@ -1196,12 +1196,19 @@ static void async_for_stmt(cg *g, hx_node *s) {
     finish_loop(g, s);
 }
 
-/* compiler_visit_stmt's Raise_kind: RAISE_VARARGS 0 (bare raise), 1 (raise exc), 2 (raise exc from cause) */
+/* compiler_visit_stmt's Raise_kind: RAISE_VARARGS 0 (bare raise), 1 (raise exc), 2 (raise exc from cause);
+ * 3 is 2.x's `raise type, value[, tb]` (2.7's RAISE_VARARGS 2 and 3, tb None when absent) */
 static void raise_stmt(cg *g, hx_node *s) {
     int d0 = g->depth;
     uint32_t n = 0;
     if (s->a) { expr(g, s->a); n++; }
     if (s->b) { expr(g, s->b); n++; }
+    if (s->op) { /* 2.x's raise type, value[, tb]: RAISE_VARARGS 3 */
+        expr(g, s->c);
+        if (s->val) expr(g, s->val);
+        else load_none(g);
+        n = 3;
+    }
     emit_v(g, HX_RAISE_VARARGS, n, -(int)n);
     g->depth = d0;
 }
@@ -1261,7 +1268,7 @@ static void try_except(cg *g, hx_node *s) {
     int *ends = NULL, nends = 0;
     handler_here(g, h_body);                         /* [exc] */
     int h_cleanup = setup_handler(g, s, d + 1, 1);
-    emit(g, HX_PUSH_EXC_INFO, 0);                    /* [prev, exc] */
+    emit(g, HX_PUSH_EXC_INFO, 0);                    /* [prev, exc] (2.x: [tb, exc], the exception handled) */
     /* 3.11 counts the exception being handled as a block of its own (EXCEPTION_HANDLER: "Runtime will
      * push a block here"), so a clause's body nests two blocks deeper than its try statement */
     if (!push_block(g, s, FB_EXC_HANDLER, 0)) return;
@@ -1277,7 +1284,7 @@ static void try_except(cg *g, hx_node *s) {
         }
         fblock *hb = push_block(g, h, FB_HANDLER, 0);
         if (!hb) return;
-        if (h->name) {
+        if (h->name && !rh_runtime_profile(g->I->rt)->python2) { /* 2.x leaves the name bound */
             store_name(g, h);                        /* [prev] */
             int h_name = setup_handler(g, h, d + 1, 1);
             hb->datum = h;
@@ -1296,7 +1303,8 @@ static void try_except(cg *g, hx_node *s) {
             clear_handler_name(g, h);
             emit(g, HX_RERAISE, 1);
         } else {
-            emit(g, HX_POP_TOP, 0);                  /* [prev] */
+            if (h->name) store_name(g, h);           /* [prev] */
+            else emit(g, HX_POP_TOP, 0);
             hb->nhandlers = 1;
             body(g, h->items, h->n);
             g->nblocks--;
@@ -1337,7 +1345,7 @@ static void try_finally(cg *g, hx_node *s) {
     int j_end = emit(g, HX_JUMP, 0);
     handler_here(g, h_body);                         /* [exc] */
     int h_cleanup = setup_handler(g, s, d + 1, 1);
-    emit(g, HX_PUSH_EXC_INFO, 0);                    /* [prev, exc] */
+    emit(g, HX_PUSH_EXC_INFO, 1);                    /* [prev, exc] (2.x: [tb, exc], not handled) */
     fblock *fe = push_block(g, s, FB_FINALLY_END, 0);
     if (!fe) return;
     fe->nhandlers = 1;
@@ -1352,11 +1360,6 @@ static void try_finally(cg *g, hx_node *s) {
 }
 
 static void try_stmt(cg *g, hx_node *s) {
-    if (rh_runtime_profile(g->I->rt)->python2) { /* see docs/conformance.md */
-        fail(g, s, "unsupported under the py27 profile: 'try' (2.7's exception state, kept by sys.exc_info "
-                   "until the function returns, is not modelled)");
-        return;
-    }
     if (s->c) try_finally(g, s);
     else try_except(g, s);
 }
@@ -1368,10 +1371,6 @@ static void try_stmt(cg *g, hx_node *s) {
  * __aexit__ returns, on every way out of the block. */
 static void with_stmt(cg *g, hx_node *s) {
     int d = g->depth, async = s->op;
-    if (rh_runtime_profile(g->I->rt)->python2) {
-        fail(g, s, "unsupported under the py27 profile: 'with' (2.7's exception state is not modelled)");
-        return;
-    }
     if (async && !in_async_function(g)) { fail(g, s, "syntax error: 'async with' outside async function"); return; }
     expr(g, s->a);
     emit(g, async ? HX_BEFORE_ASYNC_WITH : HX_BEFORE_WITH, 0); /* [exit, res] */
@@ -1393,7 +1392,7 @@ static void with_stmt(cg *g, hx_node *s) {
     int j_end = emit(g, HX_JUMP, 0);
     handler_here(g, h_with);                         /* [exit, lasti, exc] */
     int h_cleanup = setup_handler(g, s, d + 3, 1);
-    emit(g, HX_PUSH_EXC_INFO, 0);                    /* [exit, lasti, prev, exc] */
+    emit(g, HX_PUSH_EXC_INFO, 2);                    /* [exit, lasti, prev, exc] (2.x: [exit, tb, tb, exc]) */
     emit(g, HX_WITH_EXCEPT_START, 0);                /* [exit, lasti, prev, exc, res] */
     if (async) await_top(g, 2);
     int j_true = emit(g, HX_POP_JUMP_IF_TRUE, 0);

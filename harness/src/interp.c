@@ -726,7 +726,8 @@ static rh_object *static_type_bases(hx_interp *I, rh_type *ty, const char *name)
     if (which == 3) { /* type_module: tp_name up to its last dot, else builtins (2.7: __builtin__) */
         const char *dot = strrchr(ty->name, '.');
         if (dot) return rh_str_from_utf8(I->rt, ty->name, (size_t)(dot - ty->name));
-        return rh_str_from_cstr(I->rt, rh_runtime_profile(I->rt)->python2 ? "__builtin__" : "builtins");
+        int py2 = rh_runtime_profile(I->rt)->python2; /* 2.7's exception types are "exceptions.X" */
+        return rh_str_from_cstr(I->rt, py2 ? rh_is_exc_class((rh_object *)ty) ? "exceptions" : "__builtin__" : "builtins");
     }
     if (which == 0) return newref(ty->base ? (rh_object *)ty->base : rh_none(I->rt));
     if (which == 1) return ty->base ? rh_tuple_pack(I->rt, 1, (rh_object *)ty->base) : rh_tuple_new(I->rt, 0);
@@ -1516,6 +1517,7 @@ static int main_namespace_init(hx_interp *I) {
 int hx_interp_init(hx_interp *I, rh_runtime *rt) {
     I->rt = rt;
     I->frame_per_call = rh_runtime_profile(rt)->frame_per_call;
+    I->exc_py2 = rh_runtime_profile(rt)->python2;
     I->compare_guarded = rh_runtime_profile(rt)->compare_guarded;
 #define HX_NAME_INIT(field, text) if (!(I->field = intern_c(rt, text))) return -1;
     HX_INTERNED_NAMES(HX_NAME_INIT)

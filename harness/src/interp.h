@@ -56,6 +56,10 @@ typedef struct hx_frame {
      * it starts by raising the pending error there (gen.throw); all 0 for a new frame */
     int resume, resume_sp, throwing;
     rh_object *gen;          /* the generator whose frame this is (borrowed), or NULL */
+    /* 2.x's f_exc_value / f_exc_traceback (set_exc_info): the exception the thread was handling when this frame
+     * first caught one (owned; NULL: none), given back when the frame returns, fails or yields (reset_exc_info) */
+    rh_object *exc_prev, *exc_prev_tb;
+    int exc_saved;           /* 2.x's f_exc_type != NULL: exc_prev/exc_prev_tb are the saved state */
 } hx_frame;
 
 /* A module written in Python (import.c): a `name.py` file or a package's `__init__.py`, found on the search
@@ -101,6 +105,9 @@ typedef struct hx_interp {
     hx_code *module;
     int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
     int frame_per_call;      /* the profile's frame_per_call (3.10, 2.7): every call makes its frame object */
+    int exc_py2;             /* the profile's 2.x exception state (vm.c set_exc_info / reset_exc_info) */
+    rh_object *py2_tb;       /* 2.x: the traceback exception_unwind fetched for a handler that keeps no index under
+                              * the exception, until its first instruction (PUSH_EXC_INFO) takes it (owned) */
     int compare_guarded;     /* the profile's compare_guarded (COMPARE_OP's int fast path checks the depth) */
     rh_object *globals;      /* dict */
     rh_object *builtins;     /* dict of builtin functions */
@@ -586,6 +593,8 @@ rh_object *hx_import_file(hx_interp *I, const char *name);      /* absolute name
 rh_object *hx_import_from(hx_interp *I, rh_object *module, const char *attr); /* IMPORT_FROM: new ref */
 int hx_import_star(hx_interp *I, rh_object *ns, rh_object *module);          /* IMPORT_STAR: 0 or -1 */
 rh_object *hx_sys_modules(hx_interp *I);   /* sys.modules (borrowed; made on first use) or NULL */
+/* 2.x: sys.exc_type/exc_value/exc_traceback set from the exception being handled (modules.c) */
+void hx_sys_exc_mirror(hx_interp *I);
 rh_object *hx_sys_path(hx_interp *I);      /* a new list of the search path's directories, or NULL */
 const hx_modfile *hx_imports_file_of_globals(hx_interp *I, rh_object *globals); /* NULL: the program */
 /* finalize_modules for the imported modules: out of sys.modules (weak references kept: new list or NULL), then,

@@ -98,14 +98,54 @@ FN(sys_getallocatedblocks) {
     }
     return rh_int_from_i64(I->rt, (int64_t)blocks);
 }
-/* sys.exc_info(): (type, value, traceback) of the exception being handled, or three Nones */
+/* sys.exc_info(): (type, value, traceback) of the exception being handled, or three Nones; 2.x keeps the
+ * traceback in the thread state (sys_exc_info reads tstate->exc_traceback), 3.x reads the exception's */
 FN(sys_exc_info) {
     UNUSED_ARGS;
     if (argc(I, "exc_info", n, 0, 0, nkw)) return NULL;
     rh_runtime *rt = I->rt;
     rh_object *e = rh_exc_handled(rt), *none = rh_none(rt);
-    rh_object *tb = e ? rh_exc_traceback(rt, e) : NULL;
+    rh_object *tb = I->exc_py2 ? rh_exc_handled_tb(rt) : e ? rh_exc_traceback(rt, e) : NULL;
     return rh_tuple_pack(rt, 3, e ? (rh_object *)rh_type_of(e) : none, e ? e : none, tb ? tb : none);
+}
+/* 2.x's sys.exc_clear(): the thread state forgets the exception being handled (its frames' saved states stay),
+ * and sys.exc_type/exc_value/exc_traceback become None (2.7 Python/sysmodule.c sys_exc_clear) */
+FN(sys_exc_clear) {
+    UNUSED_ARGS;
+    if (argc(I, "exc_clear", n, 0, 0, nkw)) return NULL;
+    rh_runtime *rt = I->rt;
+    rh_xdecref(rt, rh_exc_handled_swap(rt, NULL));
+    rh_xdecref(rt, rh_exc_handled_tb_swap(rt, NULL));
+    if (I->mod_sys) {
+        rh_object *d = rh_module_dict(I->mod_sys), *none = rh_none(rt);
+        if (rh_dict_set_cstr(rt, d, "exc_type", none) || rh_dict_set_cstr(rt, d, "exc_value", none) ||
+            rh_dict_set_cstr(rt, d, "exc_traceback", none))
+            return NULL;
+    }
+    return newref(rh_none(rt));
+}
+/* 2.x: sys.exc_type, sys.exc_value and sys.exc_traceback follow the exception being handled "for backward
+ * compatibility" (2.7 ceval.c set_exc_info / reset_exc_info, PySys_SetObject: a NULL value deletes the name).
+ * Nothing while the program has not made the sys module; it starts with exc_type None, as 2.7's start-up
+ * leaves it. */
+void hx_sys_exc_mirror(hx_interp *I) {
+    if (!I->mod_sys) return;
+    rh_runtime *rt = I->rt;
+    rh_object *d = rh_module_dict(I->mod_sys), *e = rh_exc_handled(rt), *tb = rh_exc_handled_tb(rt);
+    rh_err_state saved;
+    rh_err_save(rt, &saved); /* reset_exc_info runs while an exception leaves the frame */
+    rh_dict_set_cstr(rt, d, "exc_type", e ? (rh_object *)rh_type_of(e) : rh_none(rt));
+    static const char *const names[2] = {"exc_value", "exc_traceback"};
+    rh_object *vals[2] = {e, tb};
+    for (int i = 0; i < 2; i++) {
+        rh_object *k = rh_str_from_cstr(rt, names[i]);
+        if (!k) break;
+        if (vals[i]) rh_dict_set(rt, d, k, vals[i]);
+        else if (rh_dict_get(rt, d, k)) rh_dict_del(rt, d, k);
+        rh_decref(rt, k);
+    }
+    rh_err_clear(rt);
+    rh_err_restore_state(rt, &saved);
 }
 /* sys.exit([status]): raise SystemExit(status) (Python/sysmodule.c sys_exit_impl) */
 FN(sys_exit) {
@@ -461,6 +501,7 @@ FN(sys_getframe) {
 static const rh_builtin_def sys_defs[] = {
     {"getrefcount", (void (*)(void))sys_getrefcount, 0}, {"getsizeof", (void (*)(void))sys_getsizeof, 0},
     {"intern", (void (*)(void))sys_intern, 0}, {"exc_info", (void (*)(void))sys_exc_info, 0},
+    {"exc_clear", (void (*)(void))sys_exc_clear, 0},
     {"getallocatedblocks", (void (*)(void))sys_getallocatedblocks, 0},
     {"exit", (void (*)(void))sys_exit, 0}, {"getrecursionlimit", (void (*)(void))sys_getrecursionlimit, 0},
     {"setrecursionlimit", (void (*)(void))sys_setrecursionlimit, 0},
@@ -583,6 +624,12 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }
+        if (m && I->exc_py2) { /* I->mod_sys is set only below */
+            rh_object *saved = I->mod_sys;
+            I->mod_sys = m;
+            hx_sys_exc_mirror(I);
+            I->mod_sys = saved;
+        }
         for (int err = 0; m && err < 2; err++) { /* sys.stdout, sys.stderr (builtins_iter.c) */
             rh_object *s = hx_std_stream_new(I, err);
             if (!s || rh_dict_set_cstr(I->rt, rh_module_dict(m), err ? "stderr" : "stdout", s)) { rh_decref(I->rt, m); m = NULL; }

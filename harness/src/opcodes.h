@@ -101,7 +101,7 @@
     X(DICT_MERGE, -1, 0)           /* merge top into the dict arg items down; duplicate keys: TypeError */ \
     X(DICT_UPDATE, -1, 0)          /* {**m}: update the dict arg items down with top (later keys win) */ \
     /* exceptions (3.11): a failing instruction unwinds to its entry of the exception table (co_handler) */ \
-    X(RAISE_VARARGS, VAR, 0)       /* arg 0: re-raise the handled exception; 1: raise TOS; 2: raise from */ \
+    X(RAISE_VARARGS, VAR, 0)       /* arg 0: re-raise the handled exception; 1: raise TOS; 2: raise from; 3: 2.x type, value, tb */ \
     X(PUSH_EXC_INFO, 1, 0)         /* push the exception being handled; TOS becomes the handled one */  \
     X(POP_EXCEPT, -1, 0)           /* the exception being handled is TOS again (popped) */              \
     X(CHECK_EXC_MATCH, 0, 0)       /* exception, type -> exception, isinstance(exception, type) */      \

@@ -5,7 +5,7 @@
  * error wins and stops parsing; on error the partial tree is freed. Node field use per kind:
  *   S_EXPR a | S_ASSIGN items=targets a=value | S_AUG a=target op b=value | S_DEL items
  *   S_IF a=cond items=body items2=else | S_WHILE a=cond items=body items2=else
- *   S_FOR a=target b=iter items=body items2=else op=1 (async for) | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a?
+ *   S_FOR a=target b=iter items=body items2=else op=1 (async for) | S_RETURN a? | S_GLOBAL kwnames(n2) | S_RAISE a? b=cause (op 1: 2.x's `raise a, c[, val]`, ival the comma) |
  *   S_DEF name code | S_CLASS name items=bases code | S_IMPORT items=E_NAME (name = binding, sval = dotted
  *   module, kwnames(n2) its components after `as`; `from m import`: sval = m, ival = level, name = fromlist,
  *   op 1 = `import *`, items' sval = attribute),
@@ -1674,6 +1674,15 @@ static hx_node *p_simple(parser *P) {
                 if (is_kw(cur(P), "from")) {
                     P->i++;
                     if (!(n->b = p_test(P))) { hx_node_free(n); return NULL; }
+                } else if (is_op(cur(P), ",")) { /* 2.x's `raise T, V[, TB]` (3.x: resolve.c refuses it) */
+                    n->op = 1;
+                    n->ival = (int64_t)cur(P)->line << 32 | (uint32_t)cur(P)->col;
+                    P->i++;
+                    if (!(n->c = p_test(P))) { hx_node_free(n); return NULL; }
+                    if (is_op(cur(P), ",")) {
+                        P->i++;
+                        if (!(n->val = p_test(P))) { hx_node_free(n); return NULL; }
+                    }
                 }
             }
             return n;
@@ -2114,7 +2123,8 @@ static hx_node *p_block_node(parser *P, hx_tok *t) {
 }
 
 /* try: body (except [test [as NAME]]: body)* [else: body] [finally: body]
- *   S_TRY items=body items2=S_EXCEPT clauses b=else S_BLOCK c=finally S_BLOCK; S_EXCEPT a=type name items */
+ *   S_TRY items=body items2=S_EXCEPT clauses b=else S_BLOCK c=finally S_BLOCK; S_EXCEPT a=type name items
+ *   (op 1: 2.x's `except T, name`, ival the comma's line << 32 | column) */
 static hx_node *p_try(parser *P) {
     hx_tok *t = cur(P);
     P->i++;
@@ -2129,8 +2139,15 @@ static hx_node *p_try(parser *P) {
         if (is_op(cur(P), "*")) { unsupported(P, cur(P), "'except*'", "except Type as name"); break; }
         if (!is_op(cur(P), ":")) {
             if (!(e->a = p_test(P))) break;
-            if (is_op(cur(P), ",")) { syntax(P, cur(P), "multiple exception types must be parenthesized"); break; }
-            if (is_kw(cur(P), "as")) {
+            if (is_op(cur(P), ",") && peek_at(P, 1)->kind == T_NAME && !is_keyword(peek_at(P, 1)->text) &&
+                is_op(peek_at(P, 2), ":")) { /* 2.x's `except T, name` (3.x: resolve.c refuses it) */
+                e->op = 1;
+                e->ival = (int64_t)cur(P)->line << 32 | (uint32_t)cur(P)->col;
+                P->i++;
+                e->name = sdup(cur(P)->text);
+                P->i++;
+            } else if (is_op(cur(P), ",")) { syntax(P, cur(P), "multiple exception types must be parenthesized"); break; }
+            else if (is_kw(cur(P), "as")) {
                 P->i++;
                 if (cur(P)->kind != T_NAME || is_keyword(cur(P)->text)) { syntax(P, cur(P), "expected a name"); break; }
                 e->name = sdup(cur(P)->text);

@@ -1689,12 +1689,27 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
         return r_expr(P, s, n->b) || fold_iter(P, s, n->b, 0) || r_target(P, s, n->a) || r_body(P, s, n->items, n->n) ||
                r_body(P, s, n->items2, n->n2) ? -1 : 0;
     case S_RETURN: return r_expr(P, s, n->a);
-    case S_RAISE: case S_ASSERT: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
+    case S_RAISE:
+        if (n->op && !rh_runtime_profile(P->I->rt)->python2) { /* `raise T, V` is 2.x's grammar */
+            hx_cerr_set(P->err, (int)(n->ival >> 32), (int)(n->ival & 0xffffffff), "syntax error: invalid syntax at ','");
+            return -1;
+        }
+        if (n->b && rh_runtime_profile(P->I->rt)->python2) {
+            hx_cerr_set(P->err, n->b->line, n->b->col, "unsupported under the py27 profile: 'raise ... from' (Python 3 syntax)");
+            return -1;
+        }
+        return r_expr(P, s, n->a) || r_expr(P, s, n->b) || r_expr(P, s, n->c) || r_expr(P, s, n->val) ? -1 : 0;
+    case S_ASSERT: return r_expr(P, s, n->a) || r_expr(P, s, n->b) ? -1 : 0;
     case S_TRY:
         if (r_body(P, s, n->items, n->n) || r_body(P, s, n->items2, n->n2)) return -1;
         if (n->b && r_body(P, s, n->b->items, n->b->n)) return -1;
         return n->c ? r_body(P, s, n->c->items, n->c->n) : 0;
     case S_EXCEPT:
+        if (n->op && !rh_runtime_profile(P->I->rt)->python2) { /* `except T, name` is 2.x's grammar */
+            hx_cerr_set(P->err, (int)(n->ival >> 32), (int)(n->ival & 0xffffffff),
+                        "syntax error: multiple exception types must be parenthesized");
+            return -1;
+        }
         if (r_expr(P, s, n->a) || (n->name && r_name(P, s, n, 1))) return -1;
         return r_body(P, s, n->items, n->n);
     case S_WITH:

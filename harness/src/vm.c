@@ -168,6 +168,41 @@ static void unbound_local(hx_interp *I, hx_code *c, int slot) {
         rh_err_set(I->rt, RH_EXC_UNBOUNDLOCAL, "local variable '%s' referenced before assignment", c->slotnames[slot]);
 }
 
+/* ---------------------------------------------------------------- 2.x's exception state
+ * 2.7's ceval.c keeps the exception being handled in the thread state, with its traceback beside it (an
+ * exception holds none), and sets it when an except clause or a with statement's __exit__ is given an
+ * exception (set_exc_info; a finally block is not). The first time a frame catches one, the thread's state
+ * before is saved in the frame (f_exc_*) and given back when the frame returns, fails or yields
+ * (reset_exc_info): until then sys.exc_info() and a bare `raise` see the last exception caught, past the end
+ * of its clause, and nothing is unbound at the end of `except E as e`. */
+static __attribute__((noinline)) void set_exc_info(hx_interp *I, hx_frame *f, rh_object *value, rh_object *tb) {
+    rh_runtime *rt = I->rt;
+    if (!f->exc_saved) { /* this frame didn't catch an exception before */
+        f->exc_saved = 1;
+        f->exc_prev = rh_exc_handled(rt);
+        f->exc_prev_tb = rh_exc_handled_tb(rt);
+        rh_xincref(f->exc_prev);
+        rh_xincref(f->exc_prev_tb);
+    }
+    rh_incref(value);
+    rh_xincref(tb);
+    rh_object *old = rh_exc_handled_swap(rt, value), *oldtb = rh_exc_handled_tb_swap(rt, tb);
+    rh_xdecref(rt, old);
+    rh_xdecref(rt, oldtb);
+    hx_sys_exc_mirror(I);
+}
+static __attribute__((noinline)) void reset_exc_info(hx_interp *I, hx_frame *f) {
+    rh_runtime *rt = I->rt;
+    rh_object *old = rh_exc_handled_swap(rt, f->exc_prev), *oldtb = rh_exc_handled_tb_swap(rt, f->exc_prev_tb);
+    f->exc_prev = f->exc_prev_tb = NULL;
+    f->exc_saved = 0;
+    rh_xdecref(rt, old);
+    rh_xdecref(rt, oldtb);
+    hx_sys_exc_mirror(I);
+}
+/* The traceback an instruction of a 2.x handler reads: TOP when it is an item, NULL for None */
+static inline rh_object *tb_item(rh_runtime *rt, rh_object *o) { return o == rh_none(rt) ? NULL : o; }
+
 /* do_raise (ceval.c): raise exc (an exception class is called, an instance raised as it is) with cause.
  * Both stolen. Returns 1 when the exception keeps its traceback (bare `raise`: exception_unwind without
  * a new entry), 0 when it is a new raise (error: adds this frame), with the error set either way. */
@@ -176,10 +211,13 @@ static __attribute__((noinline)) int do_raise(hx_interp *I, rh_object *exc, rh_o
     if (!exc) {
         rh_object *v = rh_exc_handled(rt);
         if (!v) {
-            rh_err_set(rt, RH_EXC_RUNTIME, "No active exception to reraise");
+            if (I->exc_py2) /* 2.7's do_raise: type = tstate->exc_type, or None */
+                rh_err_set(rt, RH_EXC_TYPE, "exceptions must be old-style classes or derived from BaseException, not NoneType");
+            else
+                rh_err_set(rt, RH_EXC_RUNTIME, "No active exception to reraise");
             return 0;
         }
-        rh_object *tb = rh_exc_traceback(rt, v);
+        rh_object *tb = I->exc_py2 ? rh_exc_handled_tb(rt) : rh_exc_traceback(rt, v);
         rh_xincref(tb);
         rh_incref(v);
         rh_err_restore(rt, v, tb);
@@ -226,6 +264,67 @@ fail:
     return 0;
 }
 
+/* 2.7's do_raise (ceval.c) for `raise type[, value[, tb]]` (all stolen; value and tb NULL or None when absent):
+ * the first item of nested tuples is the type; a class is instantiated as PyErr_NormalizeException does
+ * (value an instance of it: raised as it is; a tuple: the arguments; None: none; else the one argument); an
+ * instance is raised with no separate value. With a traceback given the exception continues it (1: no entry for
+ * this frame, WHY_RERAISE), else 0; the error is set either way. */
+static __attribute__((noinline)) int do_raise_py2(hx_interp *I, rh_object *type, rh_object *value, rh_object *tb) {
+    rh_runtime *rt = I->rt;
+    rh_object *none = rh_none(rt), *exc = NULL;
+    if (tb == none) rh_setref(rt, &tb, NULL);
+    if (value == none) rh_setref(rt, &value, NULL);
+    if (tb && rh_kind_of(tb) != RH_K_TRACEBACK) {
+        rh_err_set(rt, RH_EXC_TYPE, "raise: arg 3 must be a traceback or None");
+        goto fail;
+    }
+    while (rh_kind_of(type) == RH_K_TUPLE && rh_tuple_len(type) > 0) {
+        rh_object *first = newref(rh_tuple_get(type, 0));
+        rh_decref(rt, type);
+        type = first;
+    }
+    if (rh_is_exc_class(type)) {
+        if (value && rh_exc_class_matches((rh_object *)rh_type_of(value), type)) exc = newref(value);
+        else {
+            size_t n = !value ? 0 : rh_kind_of(value) == RH_K_TUPLE ? rh_tuple_len(value) : 1;
+            rh_object **argv = n ? malloc(n * sizeof *argv) : NULL;
+            if (n && !argv) {
+                rh_err_nomemory(rt);
+                goto fail;
+            }
+            for (size_t i = 0; i < n; i++) argv[i] = newref(rh_kind_of(value) == RH_K_TUPLE ? rh_tuple_get(value, i) : value);
+            exc = hx_call(I, type, argv, (int)n, NULL, NULL, 0);
+            free(argv);
+        }
+        if (!exc) goto fail;
+        if (!rh_is_exc_instance(exc)) { /* PyErr_NormalizeException keeps a non-instance as the value */
+            rh_err_set(rt, RH_EXC_TYPE, "calling %s should have returned an instance of BaseException, not %s",
+                       ((rh_type *)(void *)type)->name, hx_tname(exc));
+            goto fail;
+        }
+    } else if (rh_is_exc_instance(type)) {
+        if (value) {
+            rh_err_set(rt, RH_EXC_TYPE, "instance exception may not have a separate value");
+            goto fail;
+        }
+        exc = newref(type);
+    } else {
+        rh_err_set(rt, RH_EXC_TYPE, "exceptions must be old-style classes or derived from BaseException, not %s",
+                   hx_tname(type));
+        goto fail;
+    }
+    rh_decref(rt, type);
+    rh_xdecref(rt, value);
+    rh_err_restore(rt, exc, tb);
+    return tb != NULL;
+fail:
+    rh_xdecref(rt, exc);
+    rh_decref(rt, type);
+    rh_xdecref(rt, value);
+    rh_xdecref(rt, tb);
+    return 0;
+}
+
 /* check_except_type_valid + PyErr_GivenExceptionMatches: 1, 0, or -1 (TypeError) */
 static int exc_matches(hx_interp *I, rh_object *exc, rh_object *type) {
     int ok = rh_is_exc_class(type);
@@ -241,9 +340,10 @@ static int exc_matches(hx_interp *I, rh_object *exc, rh_object *type) {
 }
 
 /* WITH_EXCEPT_START: exitf(type(val), val, val.__traceback__), both borrowed; new reference or NULL */
-static __attribute__((noinline)) rh_object *with_except_start(hx_interp *I, rh_object *exitf, rh_object *val) {
+static __attribute__((noinline)) rh_object *with_except_start(hx_interp *I, rh_object *exitf, rh_object *val,
+                                                              rh_object *py2tb) {
     rh_runtime *rt = I->rt;
-    rh_object *tb = rh_exc_traceback(rt, val);
+    rh_object *tb = I->exc_py2 ? tb_item(rt, py2tb) : rh_exc_traceback(rt, val);
     rh_object *argv[3] = {newref((rh_object *)rh_type_of(val)), newref(val), newref(tb ? tb : rh_none(rt))};
     rh_incref(exitf);
     rh_object *r = hx_call(I, exitf, argv, 3, NULL, NULL, 0);
@@ -1648,20 +1748,43 @@ build_class_op: {
 }
 L_RETURN_VALUE:
     f->retval = POP();
+    if (__builtin_expect(f->exc_saved, 0)) reset_exc_info(I, f);
     return 0;
 L_RAISE_VARARGS:
+    if (__builtin_expect(I->exc_py2, 0) && arg) {
+        r = arg == 3 ? POP() : NULL;
+        w = arg == 3 ? POP() : NULL;
+        v = POP();
+        if (do_raise_py2(I, v, w, r)) goto exception_unwind;
+        goto error;
+    }
     w = arg == 2 ? POP() : NULL;
     v = arg >= 1 ? POP() : NULL;
     if (do_raise(I, v, w)) goto exception_unwind;
     goto error;
 L_PUSH_EXC_INFO:
     v = TOP();
+    if (__builtin_expect(I->exc_py2, 0)) { /* the item under the exception is its traceback (see exception_unwind) */
+        if (arg & 2) w = newref(PEEK(2)); /* a with statement's: in the index's place */
+        else {
+            w = I->py2_tb ? I->py2_tb : newref(rh_none(rt));
+            I->py2_tb = NULL;
+        }
+        TOP() = w;
+        PUSH(v);
+        if (!(arg & 1)) set_exc_info(I, f, v, tb_item(rt, w)); /* not for a finally block */
+        DISPATCH();
+    }
     w = rh_exc_handled_swap(rt, newref(v));
     TOP() = w ? w : newref(rh_none(rt));
     PUSH(v);
     DISPATCH();
-L_POP_EXCEPT:
+L_POP_EXCEPT: /* 2.x: the item is the traceback; the exception stays the one being handled */
     v = POP();
+    if (__builtin_expect(I->exc_py2, 0)) {
+        rh_decref(rt, v);
+        DISPATCH();
+    }
     if (v == rh_none(rt)) {
         rh_decref(rt, v);
         v = NULL;
@@ -1676,6 +1799,15 @@ L_CHECK_EXC_MATCH:
     PUSH(newref(t ? py_true : py_false));
     DISPATCH();
 L_RERAISE:
+    if (__builtin_expect(I->exc_py2, 0)) { /* 2.7's END_FINALLY: the traceback is the item in the index's place,
+                                              * or under the exception (PUSH_EXC_INFO) */
+        v = POP();
+        w = tb_item(rt, arg ? PEEK(arg) : TOP());
+        if (w && rh_tb_frame(w) == f->frame_obj) f->line = rh_tb_lineno(w);
+        rh_xincref(w);
+        rh_err_restore(rt, v, w);
+        goto exception_unwind;
+    }
     if (arg) { /* the frame's line is where it first failed */
         int64_t lasti;
         if (rh_int_small_value(PEEK(arg + 1), &lasti) && lasti >= 0 && lasti < c->ncode) f->line = c->co_lines[lasti];
@@ -1715,7 +1847,7 @@ L_END_ASYNC_FOR: /* ceval.c END_ASYNC_FOR: the loop's end, or the exception rais
     rh_err_restore(rt, v, w);
     goto exception_unwind;
 L_WITH_EXCEPT_START:
-    r = with_except_start(I, PEEK(4), TOP());
+    r = with_except_start(I, PEEK(4), TOP(), PEEK(2));
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -1778,6 +1910,7 @@ L_YIELD_VALUE: /* the generator's caller (hx_gen_send) gets the value; the frame
     f->retval = POP();
     f->resume = (int)(ip - code);
     f->resume_sp = (int)(sp - stack);
+    if (__builtin_expect(f->exc_saved, 0)) reset_exc_info(I, f); /* 2.7's fast_yield */
     return 1;
 L_SEND:
     v = POP();
@@ -1821,6 +1954,19 @@ exception_unwind: {
         const hx_handler *e = &c->co_exc[h];
         if (I->ncompframes) comp_frames_unwind(I, f, e->target);
         while (sp > stack + e->depth) release_slot(rt, POP());
+        if (__builtin_expect(I->exc_py2, 0)) { /* 2.7 pushes (tb, value, type): the traceback takes the index's
+                                                  * place, or waits in I->py2_tb for the handler's PUSH_EXC_INFO */
+            v = rh_err_fetch_tb(rt, &w);
+            if (v) {
+                if (e->lasti) PUSH(w ? w : newref(rh_none(rt)));
+                else I->py2_tb = w;
+                PUSH(v);
+                JUMPTO(e->target);
+                DISPATCH();
+            }
+            rh_xdecref(rt, w);
+            goto exception_unwind_out;
+        }
         if (e->lasti) {
             v = rh_int_from_i64(rt, at);
             if (!v) goto exception_unwind;
@@ -1833,8 +1979,10 @@ exception_unwind: {
             DISPATCH();
         }
     }
+exception_unwind_out:
     if (I->ncompframes) comp_frames_unwind(I, f, -1);
     while (sp > stack) release_slot(rt, POP());
+    if (__builtin_expect(f->exc_saved, 0)) reset_exc_info(I, f);
     if (cur_stmt >= 0 && I->report) hx_report_stmt_end(I, c->body[cur_stmt]);
     return -1;
 }
@@ -2931,7 +3079,7 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
         return -1;
     }
     /* gi_exc_state joins the chain: the exception the frame was handling is the handled one while it runs */
-    rh_object *before = rh_exc_handled(rt), *saved = NULL;
+    rh_object *before = rh_exc_handled(rt), *saved = NULL; /* (2.x has no gi_exc_state: reset_exc_info at yield) */
     int own = gf->exc_value != NULL;
     if (own) {
         saved = rh_exc_handled_swap(rt, gf->exc_value);
@@ -2949,7 +3097,7 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
     rh_recursion_leave(rt);
     I->frame = fr.back;
     if (own) gf->exc_value = rh_exc_handled_swap(rt, saved);
-    else if (rh_exc_handled(rt) != before) gf->exc_value = rh_exc_handled_swap(rt, before ? newref(before) : NULL);
+    else if (rh_exc_handled(rt) != before && !I->exc_py2) gf->exc_value = rh_exc_handled_swap(rt, before ? newref(before) : NULL);
     if (st == 1) {
         gf->state = RH_GEN_SUSPENDED;
         gf->lasti = fr.resume;

@@ -302,6 +302,7 @@ struct rh_runtime {
     rh_object *err_value;
     rh_object *err_tb;
     rh_object *exc_handled;           /* the exception being handled (owned), NULL: none */
+    rh_object *exc_handled_tb;        /* 2.x: its traceback (tstate->exc_traceback; owned), NULL: none */
     rh_exc_fields exc_fields;         /* where this profile's exceptions keep their fields (t_exc.c) */
     rh_object *exc_group_class;       /* ExceptionGroup (owned, NULL: none), rh_exc_set_group_class */
 

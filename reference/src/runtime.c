@@ -96,6 +96,7 @@ void rh_runtime_free(rh_runtime *rt) {
     rh__repr_fini(rt);    /* the thread state's dict (PyThreadState_Clear) */
     rh_err_clear(rt);     /* an uncaught error must not stop the last collection */
     rh_xdecref(rt, rh_exc_handled_swap(rt, NULL));
+    rh_xdecref(rt, rh_exc_handled_tb_swap(rt, NULL));
     rh_setref(rt, &rt->exc_group_class, NULL);
     rh_gc_unfreeze(rt);   /* frozen objects (gc.freeze) are freed too: nothing outlives the runtime */
     rh_gc_collect(rt, 2);
@@ -240,6 +241,12 @@ void rh_err_restore_state(rh_runtime *rt, rh_err_state *s) {
 }
 
 rh_object *rh_exc_handled(rh_runtime *rt) { return rt->exc_handled; }
+rh_object *rh_exc_handled_tb(rh_runtime *rt) { return rt->exc_handled_tb; }
+rh_object *rh_exc_handled_tb_swap(rh_runtime *rt, rh_object *tb) {
+    rh_object *old = rt->exc_handled_tb;
+    rt->exc_handled_tb = tb;
+    return old;
+}
 rh_object *rh_exc_handled_swap(rh_runtime *rt, rh_object *e) {
     rh_object *old = rt->exc_handled;
     rt->exc_handled = e;
@@ -289,14 +296,21 @@ rh_object *rh_err_value(rh_runtime *rt) {
 rh_object *rh_err_traceback(rh_runtime *rt) { return rt->err_kind ? rt->err_tb : NULL; }
 void rh_err_set_traceback(rh_runtime *rt, rh_object *tb) { rh_setref(rt, &rt->err_tb, tb); }
 
-rh_object *rh_err_fetch(rh_runtime *rt) {
+rh_object *rh_err_fetch_tb(rh_runtime *rt, rh_object **tb) {
+    *tb = NULL;
     if (!rt->err_kind) return NULL;
     if (rh_err_normalize(rt) < 0 && rh_err_normalize(rt) < 0) return NULL;
-    rh_object *e = rt->err_value, *tb = rt->err_tb;
+    rh_object *e = rt->err_value;
+    *tb = rt->err_tb;
     rt->err_value = rt->err_tb = NULL;
     rt->err_kind = RH_EXC_NONE;
     rt->err_msg[0] = '\0';
-    if (tb) rh_exc_set_traceback(rt, e, tb); /* PyException_SetTraceback */
+    return e;
+}
+
+rh_object *rh_err_fetch(rh_runtime *rt) {
+    rh_object *tb, *e = rh_err_fetch_tb(rt, &tb);
+    if (e && tb) rh_exc_set_traceback(rt, e, tb); /* PyException_SetTraceback */
     rh_xdecref(rt, tb);
     return e;
 }

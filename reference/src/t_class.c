@@ -1677,7 +1677,8 @@ static rh_object *object_new(rh_runtime *rt, rh_type *type, rh_object *const *ar
 static int type_repr_into(rh__sb *b, rh_object *o) {
     const rh_type *t = (const rh_type *)o;
     if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<class __main__.%s at %p>", t->name, (void *)o);
-    if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) return rh__sb_printf(b, "<type '%s'>", t->name);
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE) && b->rt->profile->python2) /* 2.7's exception types are "exceptions.X" */
+        return rh__sb_printf(b, "<type '%s%s'>", rh_is_exc_class(o) ? "exceptions." : "", t->name);
     if (t->flags & RH_TPFLAG_HEAPTYPE) { /* type_module: the class's __module__ (a str), "builtins" left out;
                                           * a class made without one (the library's API) shows __main__ */
         rh_object *mod = t->dict ? dict_find_cstr(b->rt, t->dict, "__module__") : NULL;

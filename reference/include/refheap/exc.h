@@ -75,6 +75,9 @@ rh_object *rh_err_value(rh_runtime *rt);
  * __traceback__ (3.x) — what ceval's exception_unwind pushes for a handler. Clears the error. NULL when
  * none is pending. */
 rh_object *rh_err_fetch(rh_runtime *rt);
+/* As rh_err_fetch, but the traceback is handed to the caller (*tb: new reference or NULL) instead of being
+ * attached: 2.x's PyErr_Fetch + PyErr_NormalizeException, whose exceptions hold no traceback. */
+rh_object *rh_err_fetch_tb(rh_runtime *rt, rh_object **tb);
 /* The pending traceback (borrowed, NULL when none yet). */
 rh_object *rh_err_traceback(rh_runtime *rt);
 /* Restore a pending traceback (stolen; for RERAISE, which re-raises an exception with its own traceback). */
@@ -94,6 +97,10 @@ void rh_err_restore_state(rh_runtime *rt, rh_err_state *s);
 rh_object *rh_exc_handled(rh_runtime *rt);
 /* Make e (stolen, NULL: none) the exception being handled; returns the previous one (owned, may be NULL). */
 rh_object *rh_exc_handled_swap(rh_runtime *rt, rh_object *e);
+/* 2.x keeps the traceback of the exception being handled beside it (tstate->exc_traceback; a 3.x exception
+ * holds its own): borrowed, NULL when none; the swap steals tb and returns the previous one (owned). */
+rh_object *rh_exc_handled_tb(rh_runtime *rt);
+rh_object *rh_exc_handled_tb_swap(rh_runtime *rt, rh_object *tb);
 
 /* ---- traceback objects (40 bytes + GC head, tracked) ---- */
 /* PyTraceBack_Here: a new traceback for frame (borrowed) at lasti/lineno in front of the pending one. 0 or
