@@ -589,6 +589,30 @@ class Gen(object):
                      ["n = %s.endswith('c') or %s" % (s.name, s.name)]]
         return self.pick(opts)
 
+    def s_try(self):
+        """try statements: an error caught (with and without `as`), kept by sys.exc_info() (2.7: past the
+        clause, at module level until the end), holding one of the program's objects in its args, a finally
+        block on the normal and the exceptional path."""
+        v = self.var_of(LIST, DICT, INST, STR, TUPLE)
+        l = self.var_of(LIST)
+        raise_v = ["    raise ValueError(%s)" % v.name] if v else ["    raise KeyError('k')"]
+        opts = [
+            ["try:", "    {}['k%d']" % self.r.randint(0, 9), "except KeyError:", "    n = sys.exc_info()[0] is KeyError"],
+            ["try:"] + raise_v + ["except (ValueError, KeyError) as e:", "    n = len(e.args)"],
+            ["try:"] + raise_v + ["except Exception:", "    n = sys.exc_info()[1] is not None", "finally:",
+                                  "    n = 0"],
+            ["try:", "    n = 1 // %d" % self.r.randint(0, 1), "except ZeroDivisionError:", "    pass",
+             "else:", "    n = 2"],
+            ["try:", "    n = [%s]" % self.e_elem(1), "finally:", "    n = None"],
+        ]
+        if l:
+            opts.append(["try:", "    n = %s[%d]" % (l.name, self.r.randint(0, 6)), "except IndexError:",
+                         "    n = -1"])
+        return self.pick(opts)
+
+    def o_exc_info(self):
+        return ["print(sys.exc_info()[0] is not None, sys.exc_info()[2] is not None)"]
+
     def s_method_callback(self):
         o = self.var_of(INST)
         o2 = self.var_of(INST)
@@ -714,12 +738,13 @@ class Gen(object):
         table = [(self.s_assign, 30), (self.s_alias, 5), (self.s_del, 8), (self.s_mutate, 18),
                  (self.s_weakref, 3), (self.s_method, 3), (self.s_loop, 3), (self.s_const_loop, 3),
                  (self.s_int_aug, 2), (self.s_attr_del, 2), (self.s_while, 1), (self.s_misc, 4),
-                 (self.s_method_callback, 1)]
+                 (self.s_method_callback, 1), (self.s_try, 3)]
         if observe:
             table += [(self.o_refcount, 8), (self.o_sizeof, 8), (self.o_tracked, 4), (self.o_is, 3),
                       (self.o_is_result, 3), (self.o_value, 4), (self.o_count_delta, 8),
                       (self.o_collect, 5), (self.o_wref, 2), (self.o_gc_switch, 2), (self.o_log, 4),
-                      (self.o_collect_gen, 2), (self.o_finalized, 1), (self.o_referents, 2)]
+                      (self.o_collect_gen, 2), (self.o_finalized, 1), (self.o_referents, 2),
+                      (self.o_exc_info, 1)]
         total = sum(w for _, w in table)
         for _ in range(10):
             x = r.uniform(0, total)

@@ -2351,7 +2351,9 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
     if (!inst || !rh_type_check(inst, cls)) goto out;
     if (exc)
         for (int i = 0; i < nargs; i++) rh_incref(args[i]);
-    int st = exc && !rh_class_lookup(rt, cls, I->s_init) ? 0 : class_tp_init(I, inst, args, nargs, kwn, kwv, nkw);
+    int own_init = !exc || rh_class_lookup(rt, cls, I->s_init) != NULL;
+    if (exc && own_init) rh_exc_new_only(rt, inst);
+    int st = !own_init ? 0 : class_tp_init(I, inst, args, nargs, kwn, kwv, nkw);
     if (exc)
         for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     if (st) {

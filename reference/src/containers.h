@@ -154,6 +154,9 @@ rh_object *rh__seq_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int o
 int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize);
 /* A tracked empty list (PyList_New(0)) with an array of exactly n > 0 slots. New reference or NULL. */
 rh_object *rh__list_new_prealloc(rh_runtime *rt, size_t n);
+/* stringlib's SPLIT_ADD: v (borrowed) stored in the next of the slots rh__list_new_prealloc made
+ * (PyList_SET_ITEM, no list_resize), appended once they are full. 0 or -1. */
+int rh__list_add_prealloc(rh_runtime *rt, rh_object *l, rh_object *v);
 /* The first n items of iterating o (a list, tuple, str, dict or range holding at least n), as new
  * references in dst[0..n). 0, or -1 with the error set and nothing left in dst. */
 int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n);

@@ -272,6 +272,7 @@ typedef struct rh_special_cache_entry {
 /* Byte offsets of an exception's fields in this profile (0: the profile's exceptions lack it), t_exc.c */
 typedef struct rh_exc_fields {
     uint16_t dict, args, notes, traceback, context, cause, suppress_context, extra;
+    uint16_t message;                             /* 2.x's BaseException.message, 0 in 3.x */
     uint8_t extra_objects[RH_EXC_LAYOUT__COUNT]; /* object-valued extra words per layout */
 } rh_exc_fields;
 

@@ -694,7 +694,7 @@ static int split_add(rh_runtime *rt, rh_object *l, rh_object *s, size_t i, size_
     const char *d = rh_bytes_data(s) + i;
     rh_object *part = is_bytearray(s) ? rh_bytearray_from(rt, d, j - i) : rh_bytes_from(rt, d, j - i);
     if (!part) return -1;
-    int rc = rh_list_append(rt, l, part);
+    int rc = rh__list_add_prealloc(rt, l, part);
     rh_decref(rt, part);
     return rc;
 }
@@ -702,7 +702,7 @@ static int split_add(rh_runtime *rt, rh_object *l, rh_object *s, size_t i, size_
 /* nothing split off an exact bytes: the list holds s itself (#ifndef STRINGLIB_MUTABLE) */
 static int split_whole(rh_runtime *rt, rh_object *l, rh_object *s) {
     if (is_bytearray(s)) return split_add(rt, l, s, 0, rh_bytes_len(s));
-    return rh_list_append(rt, l, s);
+    return rh__list_add_prealloc(rt, l, s);
 }
 
 /* split_whitespace / rsplit_whitespace */

@@ -120,6 +120,8 @@ static void fields_init(rh_runtime *rt) {
         f->context = (uint16_t)(off + w);
         f->cause = (uint16_t)(off + 2 * w);
         f->suppress_context = (uint16_t)(off + 3 * w);
+    } else {
+        f->message = off; /* 2.7's PyBaseExceptionObject: dict, args, message */
     }
     f->extra = (uint16_t)p->exc_base_size;
     for (int l = 0; l < RH_EXC_LAYOUT__COUNT; l++) /* OSError's last 3.x word, `written`, is a Py_ssize_t */
@@ -277,7 +279,26 @@ static rh_exc oserror_kind_for(int err) {
 
 /* StopIteration_init / SystemExit_init: value / code from the arguments */
 /* 0, or -1 with MemoryError (the instance consistent) */
+/* 2.7's BaseException_new / BaseException_init: `message` is the one argument, else (new) the empty
+ * string; an init with another number of arguments leaves it as it was */
+static void message_init(rh_runtime *rt, rh_object *e, rh_object *args) {
+    uint16_t off = rt->exc_fields.message;
+    if (!off) return;
+    rh_object *m = rh_tuple_len(args) == 1 ? rh_tuple_get(args, 0) : *field(e, off) ? NULL : rh_empty_str(rt);
+    if (!m) return;
+    rh_incref(m);
+    rh_setref(rt, field(e, off), m);
+}
+
+void rh_exc_new_only(rh_runtime *rt, rh_object *e) {
+    uint16_t off = rt->exc_fields.message;
+    if (!off) return;
+    rh_incref(rh_empty_str(rt));
+    rh_setref(rt, field(e, off), rh_empty_str(rt));
+}
+
 static int init_extras(rh_runtime *rt, rh_object *e, rh_object *args) {
+    message_init(rt, e, args);
     rh_exc_layout l = layout_of(e);
     if (!rt->profile->exc_extra_words[l]) return 0;
     size_t n = rh_tuple_len(args);
@@ -421,7 +442,7 @@ static int exc_traverse(rh_object *e, rh_visitproc visit, void *arg) {
     const rh_exc_fields *f = fields_of(e);
     int r;
     if ((e->type->flags & RH_TPFLAG_HEAPTYPE) && (r = visit((rh_object *)e->type, arg))) return r;
-    uint16_t offs[] = {f->dict, f->args, f->notes, f->traceback, f->context, f->cause};
+    uint16_t offs[] = {f->dict, f->args, f->message, f->notes, f->traceback, f->context, f->cause};
     for (size_t i = 0; i < sizeof offs / sizeof offs[0]; i++) {
         rh_object *v = get(e, offs[i]);
         if (v && (r = visit(v, arg))) return r;
@@ -433,7 +454,7 @@ static int exc_traverse(rh_object *e, rh_visitproc visit, void *arg) {
 
 static int exc_clear(rh_runtime *rt, rh_object *e) {
     const rh_exc_fields *f = &rt->exc_fields;
-    uint16_t offs[] = {f->dict, f->args, f->notes, f->traceback, f->context, f->cause};
+    uint16_t offs[] = {f->dict, f->args, f->message, f->notes, f->traceback, f->context, f->cause};
     for (size_t i = 0; i < sizeof offs / sizeof offs[0]; i++)
         if (offs[i]) rh_setref(rt, field(e, offs[i]), NULL);
     for (size_t i = 0; i < object_extras(e); i++) rh_setref(rt, extra(rt, e, i), NULL);
@@ -608,6 +629,10 @@ static int field_get(rh_runtime *rt, rh_object *e, rh_object *name, rh_object **
     rh_exc_layout l = layout_of(e);
     int i;
     if (name_is(rt, name, "args")) *out = or_none(rt, rh_exc_args(e));
+    else if (f->message && name_is(rt, name, "message")) { /* 2.7's message_get: the __dict__'s entry first */
+        rh_object *d = get(e, f->dict), *m = d ? rh_dict_get(rt, d, name) : NULL;
+        *out = or_none(rt, m ? m : get(e, f->message));
+    }
     else if (f->traceback && name_is(rt, name, "__traceback__")) *out = or_none(rt, get(e, f->traceback));
     else if (f->context && name_is(rt, name, "__context__")) *out = or_none(rt, get(e, f->context));
     else if (f->cause && name_is(rt, name, "__cause__")) *out = or_none(rt, get(e, f->cause));

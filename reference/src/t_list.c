@@ -180,9 +180,18 @@ int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize) {
 
 /* ---- mutation ---- */
 
+int rh__list_add_prealloc(rh_runtime *rt, rh_object *l, rh_object *v) {
+    size_t n = list_len(l);
+    if (n >= (size_t)as_list(l)->allocated) return rh_list_append(rt, l, v);
+    rh_incref(v);
+    as_list(l)->item[n] = v;
+    as_list(l)->ob.size = (intptr_t)(n + 1);
+    return 0;
+}
+
 int rh_list_append(rh_runtime *rt, rh_object *l, rh_object *v) {
     size_t n = list_len(l);
-    if (n < (size_t)as_list(l)->allocated) {
+    if (n < (size_t)as_list(l)->allocated && !rt->profile->list_append_resizes) { /* _PyList_AppendTakeRef */
         as_list(l)->ob.size = (intptr_t)(n + 1);
     } else if (rh__list_resize(rt, l, n + 1) < 0) {
         return -1;
@@ -401,8 +410,8 @@ static int list_extend_iter(rh_runtime *rt, rh_object *l, rh_object *iterable) {
     as_list(l)->ob.size = (intptr_t)m;
     rh_object *x;
     int rc = 0;
-    while ((x = rh_iternext(rt, it)) != NULL) {
-        rc = rh_list_append(rt, l, x);
+    while ((x = rh_iternext(rt, it)) != NULL) { /* list_extend: stored in place while there is room, else app1 */
+        rc = rh__list_add_prealloc(rt, l, x);
         rh_decref(rt, x);
         if (rc < 0) break;
     }

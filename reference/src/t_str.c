@@ -653,7 +653,7 @@ static rh_object *split_list(rh_runtime *rt, int64_t maxcount, size_t len1, size
 static int split_add(rh_runtime *rt, rh_object *l, rh_object *s, size_t start, size_t end, int unsplit) {
     rh_object *part = unsplit ? result_unchanged(rt, s) : substring(rt, s, start, end - start);
     if (!part) return -1;
-    int rc = rh_list_append(rt, l, part);
+    int rc = rh__list_add_prealloc(rt, l, part);
     rh_decref(rt, part);
     return rc;
 }

@@ -40,6 +40,10 @@ rh_object *rh_exc_new(rh_runtime *rt, rh_object *cls, rh_object *const *args, si
  * embedder makes (3.11 makes it in _PyExc_InitTypes with PyErr_NewException) over BaseExceptionGroup and
  * Exception. cls borrowed (the runtime keeps a reference until rh_runtime_free; NULL drops it). */
 void rh_exc_set_group_class(rh_runtime *rt, rh_object *cls);
+/* rh_exc_new does BaseException_new and BaseException_init's work; for a class whose own __init__ runs next,
+ * this puts back what BaseException_new alone leaves where they differ (2.7: `message` is the empty string
+ * until BaseException_init is given one argument; 3.x: nothing). */
+void rh_exc_new_only(rh_runtime *rt, rh_object *e);
 /* BaseException.__init__(*args): replace the args tuple. 0 or -1. */
 int rh_exc_init(rh_runtime *rt, rh_object *e, rh_object *const *args, size_t nargs);
 /* Fields (borrowed; NULL when unset or when the profile's exceptions lack the field). */

@@ -88,6 +88,9 @@ typedef struct rh_profile {
                                    * list_resize(len + n) like any other extend */
     int list_extend_dict_resizes; /* 3.13: list_extend_dict takes a dict's keys with list_resize even into
                                    * an empty list */
+    int list_append_resizes;      /* 2.7-3.10: append goes through list_resize (app1), which shrinks an array more
+                                   * than twice the new size; 3.11+ _PyList_AppendTakeRef stores in place when
+                                   * there is room */
     int list_pop_clears;          /* 3.12+: a pop() that empties the list frees its array (list_pop_impl calls
                                    * _list_clear); before, list_resize(0) keeps a zero-byte array */
     int str_split_short_single;   /* 3.x: s.split(sep) with sep longer than s (or of a wider kind) is
