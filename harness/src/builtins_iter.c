@@ -591,6 +591,27 @@ static const rh_builtin_def *const set_methods[] = {
     &m_s_add, &m_s_discard, &m_s_remove, &m_s_pop, &m_s_clear, &m_s_update, &m_s_intersection_update,
     &m_s_difference_update, &m_s_symmetric_difference_update, NULL};
 
+/* __length_hint__ of the built-in iterators (listiter_len, setiter_len, reversed_len, striter_len,
+ * rangeiter_len, dequeiter_len ...): the type's length_hint slot; NotImplemented where it gives no hint */
+FN(it_length_hint) {
+    UNUSED_ARGS;
+    (void)a;
+    if (nkw || n) {
+        rh_err_set(I->rt, RH_EXC_TYPE, nkw ? "%s.__length_hint__() takes no keyword arguments"
+                                            : "%s.__length_hint__() takes no arguments (%d given)", rh_type_name(self), n);
+        return NULL;
+    }
+    int64_t h = rh_type_of(self)->length_hint ? rh_type_of(self)->length_hint(I->rt, self) : -2;
+    if (h == -1) return NULL;
+    return h == -2 ? newref(rh_notimplemented(I->rt)) : rh_int_from_i64(I->rt, h);
+}
+static const rh_builtin_def iter_methods[] = {{"__length_hint__", (void (*)(void))it_length_hint, 0}, {NULL, NULL, 0}};
+int hx_iter_method_tables(rh_kind kind, hx_mtab out[2]) {
+    (void)kind;
+    out[0] = (hx_mtab){NULL, iter_methods};
+    return 1;
+}
+
 int hx_set_method_tables(rh_kind kind, hx_mtab out[2]) {
     size_t mutating = 0;
     while (set_methods[mutating]) mutating++;

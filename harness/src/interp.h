@@ -312,6 +312,7 @@ rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_o
 int hx_builtins_iter_init(hx_interp *I);                          /* binds them into I->builtins */
 const rh_builtin_def *hx_builtins_iter_constructor(rh_object *type); /* set(), zip(), ... or NULL */
 int hx_set_method_tables(rh_kind kind, hx_mtab out[2]); /* a set's or frozenset's */
+int hx_iter_method_tables(rh_kind kind, hx_mtab out[2]); /* a built-in iterator's __length_hint__ */
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name); /* dict.fromkeys; NULL: none */
 /* The i-th classmethod in the tp_dict of the built-in type of kind k (dict.fromkeys), NULL past the end
  * (builtins_iter.c; bytes.fromhex and chain.from_iterable are read from the type only) */

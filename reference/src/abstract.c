@@ -532,7 +532,10 @@ int64_t rh_length_hint(rh_runtime *rt, rh_object *o, int64_t dflt) {
         if (n >= 0 || rh_err_occurred(rt) != RH_EXC_TYPE) return n;
         rh_err_clear(rt);
     }
-    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return dflt;
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) { /* a built-in iterator's __length_hint__ */
+        int64_t n = t->length_hint ? t->length_hint(rt, o) : -2;
+        return n == -2 ? dflt : n;
+    }
     int found;
     rh_object *r = rh_call_special(rt, o, "__length_hint__", NULL, 0, &found);
     if (!found && !rh_err_occurred(rt)) return dflt;

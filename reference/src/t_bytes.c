@@ -422,11 +422,21 @@ static rh_object *iter_self(rh_runtime *rt, rh_object *o) {
     return o;
 }
 
+/* striter_len / bytearrayiter_length_hint: what is left, 0 once exhausted */
+static int64_t iter_length_hint(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    rh_bytesiter *it = (rh_bytesiter *)(void *)o;
+    if (!it->it_seq) return 0;
+    int64_t n = (int64_t)rh_bytes_len(it->it_seq) - it->it_index;
+    return n < 0 ? 0 : n;
+}
+
 static void iter_type(rh_type *t, const char *name) {
     set_type(t, name, sizeof(rh_bytesiter), 0, iter_dealloc, iter_traverse, iter_clear);
     t->base = NULL;
     t->tp_iter = iter_self;
     t->tp_iternext = iter_next;
+    t->length_hint = iter_length_hint;
 }
 
 void rh__type_init_bytesiter(rh_runtime *rt, rh_type *t) {

@@ -625,12 +625,19 @@ void rh__type_init_deque(rh_runtime *rt, rh_type *t) {
     t->as_sequence.sq_inplace_concat = deque_inplace_concat;
     t->as_mapping.mp_ass_subscript = deque_ass_subscript;
 }
+/* dequeiter_len: the items left to hand out */
+static int64_t dequeiter_length_hint(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    return ((dequeiterobj *)(void *)o)->counter;
+}
+
 void rh__type_init_dequeiter(rh_runtime *rt, rh_type *t) {
     (void)rt;
     set_type(t, "_collections._deque_iterator", sizeof(dequeiterobj), 0, dequeiter_dealloc, dequeiter_traverse, dequeiter_clear);
     t->repr_into = type_repr_into;
     t->tp_iter = iter_self;
     t->tp_iternext = dequeiter_next;
+    t->length_hint = dequeiter_length_hint;
 }
 void rh__type_init_dequereviter(rh_runtime *rt, rh_type *t) {
     (void)rt;
@@ -639,6 +646,7 @@ void rh__type_init_dequereviter(rh_runtime *rt, rh_type *t) {
     t->repr_into = type_repr_into;
     t->tp_iter = iter_self;
     t->tp_iternext = dequereviter_next;
+    t->length_hint = dequeiter_length_hint;
 }
 
 /* deque_init on a deque made by rh_deque_new(rt, NULL, -1): maxlen set, old items cleared, then

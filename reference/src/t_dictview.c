@@ -457,11 +457,17 @@ void rh__type_init_odictitems(rh_runtime *rt, rh_type *t) {
     t->base = rh_builtin_type(rt, RH_K_DICTITEMS);
 }
 
+static int64_t iter_length_hint(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    return rh_dictiter_len(o);
+}
+
 static void iter_type(rh_runtime *rt, rh_type *t, const char *name3, const char *name2) {
     set_type(t, rh_runtime_profile(rt)->python2 ? name2 : name3, sizeof(rh_dictiter), 0, iter_dealloc,
              iter_traverse, NULL);
     t->tp_iter = iter_self;
     t->tp_iternext = iter_next;
+    t->length_hint = iter_length_hint;
 }
 
 void rh__type_init_dictiter_key(rh_runtime *rt, rh_type *t) { iter_type(rt, t, "dict_keyiterator", "dictionary-keyiterator"); }

@@ -211,6 +211,16 @@ static void rev_dealloc(rh_runtime *rt, rh_object *o) {
     rh__object_free(rt, o, sizeof(rh_revobj));
 }
 
+/* reversed_len / listreviter_len: the next index + 1, or 0 once exhausted or when the sequence shrank
+ * below it */
+static int64_t rev_length_hint(rh_runtime *rt, rh_object *o) {
+    rh_revobj *ro = (rh_revobj *)(void *)o;
+    if (!ro->seq) return 0;
+    intptr_t n = ro->seq->type->as_sequence.sq_length ? ro->seq->type->as_sequence.sq_length(rt, ro->seq) : 0;
+    if (n < 0) return -1;
+    return n < ro->index + 1 ? 0 : ro->index + 1;
+}
+
 void rh__type_init_reversed(rh_runtime *rt, rh_type *t) {
     (void)rt;
     set_type(t, "reversed", sizeof(rh_revobj), 0, rev_dealloc, rev_traverse, rev_clear);
@@ -218,6 +228,7 @@ void rh__type_init_reversed(rh_runtime *rt, rh_type *t) {
     t->repr_into = type_repr_into;
     t->tp_iter = iter_self;
     t->tp_iternext = reversed_next;
+    t->length_hint = rev_length_hint;
 }
 
 void rh__type_init_listreviter(rh_runtime *rt, rh_type *t) {
@@ -226,4 +237,5 @@ void rh__type_init_listreviter(rh_runtime *rt, rh_type *t) {
     t->repr_into = type_repr_into;
     t->tp_iter = iter_self;
     t->tp_iternext = listreviter_next;
+    t->length_hint = rev_length_hint;
 }

@@ -91,8 +91,31 @@ static rh_object *iter_self(rh_runtime *rt, rh_object *o) {
     return o;
 }
 
+/* listiter_len, tupleiter_len, unicodeiter_len, rangeiter_len: what is left of the sequence (0 once
+ * exhausted); a seqiterobject's iter_len: the same when the sequence has a len, else NotImplemented */
+static int64_t iter_length_hint(rh_runtime *rt, rh_object *o) {
+    rh_iterobj *it = (rh_iterobj *)o;
+    rh_object *seq = it->seq;
+    if (!seq) return 0;
+    int64_t n;
+    switch (seq->type->kind) {
+    case RH_K_LIST: n = (int64_t)rh_list_len(seq); break;
+    case RH_K_TUPLE: n = (int64_t)rh_tuple_len(seq); break;
+    case RH_K_STR: n = (int64_t)rh_str_len(seq); break;
+    case RH_K_RANGE: n = rh_range_len(seq); break;
+    case RH_K_DICT: return -2;
+    default:
+        if (!seq->type->as_sequence.sq_length) return -2;
+        if ((n = seq->type->as_sequence.sq_length(rt, seq)) < 0) return -1;
+        break;
+    }
+    n -= it->index;
+    return n < 0 ? 0 : n;
+}
+
 void rh__type_init_iter(rh_runtime *rt, rh_type *t) {
     set_type(t, "iterator", sizeof(rh_iterobj), 0, iter_dealloc, iter_traverse, iter_clear);
     t->tp_iter = iter_self;
     t->tp_iternext = iter_iternext;
+    t->length_hint = iter_length_hint;
 }

@@ -91,6 +91,12 @@ static void longrangeiter_dealloc(rh_runtime *rt, rh_object *o) {
     rh__object_free(rt, o, iter_size(rt));
 }
 
+/* rangeiter_len: how many values are left (a longrange_iterator's fits no int64: no hint here) */
+static int64_t rangeiter_length_hint(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    return o->type->kind == RH_K_RANGEITER ? ((rh_rangeiter *)(void *)o)->len : -2;
+}
+
 static void init_iter(rh_runtime *rt, rh_type *t, const char *name, void (*dealloc)(rh_runtime *, rh_object *),
                       rh_object *(*next)(rh_runtime *, rh_object *)) {
     t->name = name;
@@ -99,6 +105,7 @@ static void init_iter(rh_runtime *rt, rh_type *t, const char *name, void (*deall
     t->dealloc = dealloc;
     t->tp_iter = iter_self;
     t->tp_iternext = next;
+    t->length_hint = rangeiter_length_hint;
 }
 
 void rh__type_init_rangeiter(rh_runtime *rt, rh_type *t) {

@@ -985,6 +985,13 @@ void rh__type_init_frozenset(rh_runtime *rt, rh_type *t) {
     t->tp_hash = frozenset_hash;
 }
 
+/* setiter_len: what is left while the set kept its size, else 0 */
+static int64_t setiter_length_hint(rh_runtime *rt, rh_object *o) {
+    (void)rt;
+    rh_setiter *it = (rh_setiter *)(void *)o;
+    return it->set && it->si_used == as_set(it->set)->used ? (int64_t)it->len : 0;
+}
+
 void rh__type_init_setiter(rh_runtime *rt, rh_type *t) {
     (void)rt;
     t->name = "set_iterator";
@@ -994,4 +1001,5 @@ void rh__type_init_setiter(rh_runtime *rt, rh_type *t) {
     t->traverse = setiter_traverse;
     t->tp_iter = iter_self;
     t->tp_iternext = setiter_next;
+    t->length_hint = setiter_length_hint;
 }

@@ -58,6 +58,9 @@ typedef rh_object *(*rh_richcmpfunc)(rh_runtime *rt, rh_object *a, rh_object *b,
  * is set (CPython's NULL without StopIteration), failed when one is. */
 typedef rh_object *(*rh_getiterfunc)(rh_runtime *rt, rh_object *o);
 typedef rh_object *(*rh_iternextfunc)(rh_runtime *rt, rh_object *o);
+/* length_hint (refheap's own, built-in iterators: CPython puts __length_hint__ in their tp_methods, e.g.
+ * listiter_len): how many items are left, >= 0; -2 for no hint (NotImplemented), -1 with the error set */
+typedef int64_t (*rh_hintfunc)(rh_runtime *rt, rh_object *o);
 /* tp_call: callable(*args) (vectorcall-style: nargs borrowed positional arguments, no keywords) */
 typedef rh_object *(*rh_callfunc)(rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
 /* tp_getattro: o.name (name a str), new reference or NULL with AttributeError set when absent */
@@ -100,15 +103,15 @@ typedef void (*rh_finalizefunc)(rh_runtime *rt, rh_object *o);
 
 #define RH_MAPPING_SLOTS(X) X(rh_lenfunc, mp_length) X(rh_binaryfunc, mp_subscript) X(rh_objobjargproc, mp_ass_subscript)
 
-/* The slots of struct rh_type itself, beside dealloc/traverse/clear/size_of. repr_into is refheap's
- * own (built-in types; NULL for a class whose __repr__ is a slot wrapper). */
+/* The slots of struct rh_type itself, beside dealloc/traverse/clear/size_of. repr_into and length_hint
+ * are refheap's own (built-in types; NULL for a class whose __repr__ is a slot wrapper). */
 #define RH_TYPE_SLOTS(X)                                                                                   \
     X(rh_reprfunc, tp_repr) X(rh_reprintofunc, repr_into) X(rh_reprfunc, tp_str) X(rh_hashfunc, tp_hash) \
     X(rh_richcmpfunc, tp_richcompare) X(rh_getiterfunc, tp_iter) X(rh_iternextfunc, tp_iternext)         \
     X(rh_callfunc, tp_call) X(rh_getattrofunc, tp_getattro) X(rh_setattrofunc, tp_setattro)              \
     X(rh_descrgetfunc, tp_descr_get) X(rh_descrsetfunc, tp_descr_set) X(rh_newfunc, tp_new)              \
     X(rh_initproc, tp_init) X(rh_finalizefunc, tp_finalize)                        \
-    X(rh_layoutdata, tp_members)
+    X(rh_layoutdata, tp_members) X(rh_hintfunc, length_hint)
 
 /* tp_members: data describing the type's own fields (refheap's stand-in for PyMemberDef tables), read by
  * its slots; inherited like the slots. Exceptions: the profile's field offsets (t_exc.c). */
