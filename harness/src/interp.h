@@ -125,6 +125,9 @@ typedef struct hx_interp {
     uint32_t *const_hash;
     unsigned char *const_cfg; /* parallel to consts: 1 when no AST node holds the constant (a tuple only the
                                * CFG optimizer made: I->consts has no reference to it, co_consts have) */
+    int *const_file, const_file_cur; /* parallel to consts: the source file (hx_prepare call) that made it; a
+                               * compilation merges equal constants within its own file only (compile.c's
+                               * c_const_cache is per compiler) */
     rh_object **names;       /* interned names held by the code (owned) */
     int nnames, capnames;
     rh_object **name_set;    /* resolve.c: names as an open-addressing set of pointers, at most half full */

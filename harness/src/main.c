@@ -152,6 +152,7 @@ static void interp_release(hx_interp *I) {
     free(I->const_next);
     free(I->const_hash);
     free(I->const_cfg);
+    free(I->const_file);
     /* module dicts and their functions' m_self form cycles: break them, then collect what is left */
 #define HX_MOD_VALUE(name) I->mod_##name,
     rh_object *mods[] = {HX_NATIVE_MODULES(HX_MOD_VALUE)};

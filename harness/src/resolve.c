@@ -292,7 +292,8 @@ static void const_index_reserve(hx_interp *I) {
         I->const_next = realloc(I->const_next, (size_t)I->capconsts * sizeof *I->const_next);
         I->const_hash = realloc(I->const_hash, (size_t)I->capconsts * sizeof *I->const_hash);
         I->const_cfg = realloc(I->const_cfg, (size_t)I->capconsts * sizeof *I->const_cfg);
-        if (!I->consts || !I->const_next || !I->const_hash || !I->const_cfg) abort();
+        I->const_file = realloc(I->const_file, (size_t)I->capconsts * sizeof *I->const_file);
+        if (!I->consts || !I->const_next || !I->const_hash || !I->const_cfg || !I->const_file) abort();
     }
     if (2 * (I->nconsts + 1) <= I->const_hcap) return;
     int cap = I->const_hcap ? I->const_hcap * 2 : 256;
@@ -336,7 +337,7 @@ static int make_const_in(prep *P, scope *s, hx_node *n, int ast) {
     if (n->ckind == K_BYTES && rh_runtime_profile(rt)->python2) bytes_as_str27(n);
     uint32_t h = const_key(n);
     for (int i = I->const_hcap ? I->const_head[h & (uint32_t)(I->const_hcap - 1)] : -1; i >= 0; i = I->const_next[i])
-        if (I->const_hash[i] == h && same_const(rt, n, I->consts[i])) {
+        if (I->const_hash[i] == h && I->const_file[i] == I->const_file_cur && same_const(rt, n, I->consts[i])) {
             n->cst = I->consts[i];
             if (I->const_cfg[i] && ast) { /* an AST node holds it after all */
                 I->const_cfg[i] = 0;
@@ -354,6 +355,7 @@ static int make_const_in(prep *P, scope *s, hx_node *n, int ast) {
     const_index_reserve(I);
     I->consts[I->nconsts] = o;
     I->const_cfg[I->nconsts] = !ast;
+    I->const_file[I->nconsts] = I->const_file_cur;
     const_index_add(I, I->nconsts++, h);
     n->cst = o;
     count_use(P, s, o);
@@ -1800,6 +1802,7 @@ static int r_code(prep *P, hx_code *c, const char *classname) {
 int hx_prepare(hx_interp *I, hx_code *module, hx_cerr *err) {
     prep P = {I, err, NULL, 0, 0, NULL, 0, 0, module->future};
     nameset need = {0};
+    I->const_file_cur++; /* a new compilation: its own constant cache */
     int rc = st_analyze(&P, module, NULL, &need);
     free(need.v);
     if (rc == 0) rc = r_code(&P, module, NULL);

@@ -2,8 +2,14 @@
 # source: python/cpython:Modules/_io/fileio.c (_io_FileIO___init___impl, _io_FileIO_read_impl, _io_FileIO_readall_impl, _io_FileIO_readinto_impl, _io_FileIO_write_impl, portable_lseek, _io_FileIO_truncate_impl, _io_FileIO_close_impl, mode_string, fileio_repr, err_closed, err_mode); Modules/_io/iobase.c (iobase_finalize, iobase_iter, _io__IOBase_readline_impl); Lib/io.py (RawIOBase.register(FileIO)); Lib/test/test_fileio.py
 # property: _io.FileIO over a real file: the modes r/w/a/x/+ and their mode strings, write/read/readall/readinto/seek/tell/truncate, readline/iteration inherited from _IOBase, the repr (open, closed, fd only), the closed and wrong-mode errors (ValueError, io.UnsupportedOperation), FileNotFoundError/IsADirectoryError/FileExistsError with errno and filename, the invalid-mode messages, closefd=False, opener, and close() when an unclosed FileIO dies (its fd no longer valid); GC tracking
 import _io, io, os, sys, gc
-d = "/tmp/refheap_io_02_%d" % os.getpid()
-os.mkdir(d)
+n = 0  # a directory of its own: one left by a killed run (the oom sweep) may have this pid
+while True:
+    d = "/tmp/refheap_io_02_%d_%d" % (os.getpid(), n)
+    try:
+        os.mkdir(d)
+        break
+    except FileExistsError:
+        n += 1
 fn = os.path.join(d, "f.bin")
 f = _io.FileIO(fn, "w")
 print(repr(f).replace(fn, "F"), f.mode, f.closefd, f.closed, f.readable(), f.writable(), f.seekable())

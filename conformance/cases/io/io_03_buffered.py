@@ -2,8 +2,14 @@
 # source: python/cpython:Modules/_io/bufferedio.c (_io_BufferedReader___init___impl, _io_BufferedWriter___init___impl, _io__Buffered_read_impl, _io__Buffered_read1_impl, _io__Buffered_peek_impl, _buffered_readline, _io__Buffered_readinto_impl, _io_BufferedWriter_write_impl, _bufferedwriter_flush_unlocked, _io__Buffered_seek_impl, _io__Buffered_tell_impl, _io__Buffered_truncate_impl, buffered_close, _io__Buffered_detach_impl, buffered_repr); Lib/io.py (BufferedIOBase.register); Lib/test/test_io.py (BufferedReaderTest, BufferedWriterTest, BufferedRandomTest)
 # property: BufferedWriter keeps writes until buffer_size is reached (the file's size shows when bytes reach it), flush and close write them, an unclosed writer is flushed when it dies; BufferedReader's read/read1/peek/readline/readinto/iteration/readlines and tell across the read-ahead, relative seeks; BufferedRandom mixing reads and writes; detach; the closed/detached/not-readable/buffer-size errors and the reprs
 import _io, io, os, gc
-d = "/tmp/refheap_io_03_%d" % os.getpid()
-os.mkdir(d)
+n = 0  # a directory of its own: one left by a killed run (the oom sweep) may have this pid
+while True:
+    d = "/tmp/refheap_io_03_%d_%d" % (os.getpid(), n)
+    try:
+        os.mkdir(d)
+        break
+    except FileExistsError:
+        n += 1
 fn = os.path.join(d, "b.bin")
 w = _io.BufferedWriter(_io.FileIO(fn, "w"), 8)
 print(repr(w).replace(fn, "F"), w.mode, w.write(b"abc"), w.tell(), os.path.getsize(fn), w.write(b"defghij\nkl\n"), os.path.getsize(fn))

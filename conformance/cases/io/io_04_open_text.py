@@ -2,8 +2,14 @@
 # source: python/cpython:Modules/_io/_iomodule.c (_io_open_impl); Modules/_io/textio.c (_io_TextIOWrapper___init___impl, _io_TextIOWrapper_write_impl, _io_TextIOWrapper_read_impl, _textiowrapper_readline, _PyIO_find_line_ending, textiowrapper_iternext, _io_TextIOWrapper_tell_impl, _io_TextIOWrapper_seek_impl, _io_TextIOWrapper_close_impl, textiowrapper_repr); Lib/test/test_io.py (TextIOWrapperTest, MiscIOTest.test_attributes)
 # property: open() layering FileIO -> Buffered* -> TextIOWrapper (buffering=0 gives the FileIO), the mode checks and their messages, text written with the newline translation of newline='\r\n', read back with universal newlines (None), newline='' and newline='\r', UTF-8 and latin-1 decoding, an unknown encoding's LookupError, tell/seek(0)/seek(0, 2) at line boundaries, append and r+ modes, the repr and attributes, print(file=), the closed errors, io.open is open
 import io, os, sys
-d = "/tmp/refheap_io_04_%d" % os.getpid()
-os.mkdir(d)
+n = 0  # a directory of its own: one left by a killed run (the oom sweep) may have this pid
+while True:
+    d = "/tmp/refheap_io_04_%d_%d" % (os.getpid(), n)
+    try:
+        os.mkdir(d)
+        break
+    except FileExistsError:
+        n += 1
 fn = os.path.join(d, "t.txt")
 with open(fn, "w") as f:
     print(repr(f).replace(fn, "F"), f.mode, f.encoding, f.errors, f.line_buffering, f.newlines, type(f.buffer).__name__, f.name == fn)
