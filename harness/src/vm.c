@@ -2361,79 +2361,12 @@ rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int n
 
 /* ns[name] = int v under an interned name. 0 or -1. */
 
-/* 3.13's compiler notes every attribute assigned through a name spelled `self` in the functions of a
- * class body (`self.x = ...`, tuple and for targets, inside if/for/while; not `+=`, not `del` — checked
- * on 3.13.0): the class body ends with __static_attributes__ = those names, sorted, as a tuple
- * (compiler_static_attributes_tuple). The names are gathered in C memory: CPython's compiler does this
- * before the program runs, so no object of the gathering may count. */
-typedef struct static_names { const char **v; size_t n, cap; } static_names;
-
-static int static_attrs_target(rh_runtime *rt, hx_node *t, const char *self, static_names *set) {
-    if (t->kind == E_TUPLE || t->kind == E_LIST) {
-        for (int i = 0; i < t->n; i++)
-            if (static_attrs_target(rt, t->items[i], self, set)) return -1;
-        return 0;
-    }
-    if (t->kind == E_STAR) return static_attrs_target(rt, t->a, self, set);
-    if (t->kind != E_ATTR || t->a->kind != E_NAME || strcmp(t->a->name, self) != 0) return 0;
-    size_t at = 0; /* sorted insertion, duplicates dropped */
-    while (at < set->n && strcmp(set->v[at], t->name) < 0) at++;
-    if (at < set->n && strcmp(set->v[at], t->name) == 0) return 0;
-    if (set->n == set->cap) {
-        size_t cap = set->cap ? 2 * set->cap : 8;
-        const char **p = realloc(set->v, cap * sizeof *p);
-        if (!p) {
-            rh_err_nomemory(rt);
-            return -1;
-        }
-        set->v = p;
-        set->cap = cap;
-    }
-    memmove(set->v + at + 1, set->v + at, (set->n - at) * sizeof *set->v);
-    set->v[at] = t->name;
-    set->n++;
-    return 0;
-}
-
-static int static_attrs_body(rh_runtime *rt, hx_node **b, int nb, const char *self, static_names *set) {
-    for (int i = 0; i < nb; i++) {
-        hx_node *n = b[i];
-        int rc = 0;
-        switch (n->kind) {
-        case S_ASSIGN:
-            for (int k = 0; rc == 0 && k < n->n; k++) rc = static_attrs_target(rt, n->items[k], self, set);
-            break;
-        case S_FOR: rc = static_attrs_target(rt, n->a, self, set); /* fallthrough */
-        case S_IF: case S_WHILE:
-            if (rc == 0) rc = static_attrs_body(rt, n->items, n->n, self, set);
-            if (rc == 0) rc = static_attrs_body(rt, n->items2, n->n2, self, set);
-            break;
-        default: break;
-        }
-        if (rc) return -1;
-    }
-    return 0;
-}
-
+/* 3.13's __static_attributes__: the constant tuple resolve.c made for the class body
+ * (compiler_static_attributes_tuple), stored at the end of the body. 0 or -1. */
 static int set_static_attributes(hx_interp *I, rh_object *ns, hx_code *c) {
-    rh_runtime *rt = I->rt;
-    static_names set = {0};
-    int rc = 0;
-    for (int i = 0; rc == 0 && i < c->nbody; i++) {
-        hx_node *d = c->body[i];
-        if (d->kind == S_DEF && d->code) rc = static_attrs_body(rt, d->code->body, d->code->nbody, "self", &set);
-    }
-    rh_object *t = rc == 0 ? rh_tuple_new(rt, set.n) : NULL;
-    for (size_t i = 0; t && i < set.n; i++) {
-        rh_object *k = rh_str_intern_utf8(rt, set.v[i], strlen(set.v[i]));
-        if (!k) rh_setref(rt, &t, NULL);
-        else rh_tuple_set(t, i, k);
-    }
-    free(set.v);
-    rh_object *k = t ? hx_name(I, "__static_attributes__") : NULL;
-    rc = k ? ns_store(I, ns, k, t) : -1;
-    rh_xdecref(rt, t);
-    return rc;
+    rh_object *t = c->static_attrs_const ? c->static_attrs_const : rh_empty_tuple(I->rt);
+    rh_object *k = hx_name(I, "__static_attributes__");
+    return k ? ns_store(I, ns, k, t) : -1;
 }
 
 /* compiler_class's `__qualname__ = '<qualname>'` of a class nested in a function or class (type_new
