@@ -5,8 +5,9 @@
 # property: what a class statement allocates: the base's tp_subclasses dict at its first subclass (2.7: a
 # list), one weak reference per class shared by all its bases and by weakref.ref(cls), type_call's argument
 # tuple (and with keywords the names tuple and keyword dict), the names_to_set copy, a merge list for
-# several bases, the __slots__ list; __subclasses__() in creation order, a collected subclass leaving it
-# (3.11+ drops an emptied dict), built-in bases included; refcounts and weak reference counts of classes
+# several bases, the __slots__ list, 3.13's __static_attributes__ constant; __subclasses__() in creation
+# order, a collected subclass leaving it (3.11+ drops an emptied dict), built-in bases included; refcounts
+# and weak reference counts of classes
 from __future__ import print_function
 import gc
 import sys
@@ -119,6 +120,17 @@ class E3(ValueError):  # ValueError has UnicodeError already
 
 
 count('ValueError subclass', c0)
+gc.collect()
+c0 = gc.get_count()[0]
+
+
+class W(object):  # 3.13: __static_attributes__ ('x', 'y') is a constant of the body's code
+    def __init__(self):
+        self.y = 2
+        self.x = 1
+
+
+count('self attributes', c0)
 
 print(names(P), names(A))
 print(L in list.__subclasses__(), E1 in KeyError.__subclasses__(), E3 in ValueError.__subclasses__())
