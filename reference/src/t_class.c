@@ -194,9 +194,18 @@ static int made_at_start(rh_runtime *rt, rh_type *t) {
 /* A new, empty container for base's tp_subclasses. 0 or -1. */
 static int make_container(rh_runtime *rt, rh_type *base) {
     int at_start = listed_at_start(rt, base), count = rt->gc.gen[0].count, enabled = rt->gc.enabled;
-    if (at_start) rt->gc.enabled = 0; /* no collection from an allocation CPython made before the program */
+    uint32_t nlists = rt->fl.list_n, ndicts = rt->fl.dict_n;
+    if (at_start) { /* no collection from an allocation CPython made before the program, and no object taken
+                     * from a free list the program's next list or dict would have had */
+        rt->gc.enabled = 0;
+        rt->fl.list_n = rt->fl.dict_n = 0;
+    }
     rh_object *c = rt->profile->subclasses_list ? rh_list_new(rt, 0) : rh_dict_new(rt);
     rt->gc.enabled = enabled;
+    if (at_start) {
+        rt->fl.list_n = nlists;
+        rt->fl.dict_n = ndicts;
+    }
     if (!c) return -1;
     if (!(base->flags & RH_TPFLAG_HEAPTYPE) && remember_static(rt, base, at_start) < 0) {
         rh_decref(rt, c);
