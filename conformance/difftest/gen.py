@@ -765,19 +765,17 @@ class Gen(object):
             defs.append(self.def_class())
         for _ in range(r.randint(0, 2)):
             defs.append(self.def_func())
-        # definitions after the first gc.collect() are observed by the first get_count()
-        early = not self.allow("class_def_count")
-        if early:
-            blocks += defs
-        if not self.allow("zombie_frame"):
-            blocks.append(self.warm_calls())  # 2.7/3.10 keep a frame per code object after its first call
+        warm = not self.allow("zombie_frame")
+        if warm:  # 2.7/3.10 keep a frame per code object after its first call
+            blocks += defs  # which the warm-up calls need defined
+            blocks.append(self.warm_calls())
         if not self.allow("first_print"):
             blocks.append([WARMUP])  # the first print/repr allocate
         blocks.append(["gc.collect()"])
         if self.chance(0.3):
             blocks.append(["gc.disable()"])
-        if not early:
-            blocks += defs
+        if not warm:
+            blocks += defs  # after the first gc.collect(): the first get_count() observes the definitions
         n = nstmts if nstmts is not None else r.randint(5, 25)
         for _ in range(n):
             s = self.statement()

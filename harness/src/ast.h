@@ -208,6 +208,8 @@ typedef struct hx_code {
     rh_object *defaults_const; /* 3.x when every default is a constant: their tuple as one constant (the CFG
                                 * optimizer's fold_tuple_on_constants over the defaults' BUILD_TUPLE); borrowed
                                 * from I->consts, else NULL */
+    rh_object *static_attrs_const; /* 3.13, a class body: its __static_attributes__ tuple, one constant of the unit
+                                * (compiler_static_attributes_tuple; resolve.c); borrowed from I->consts, else NULL */
     int nposonly;            /* of the positional ones, those before `/` (co_posonlyargcount) */
     int nkwonly;             /* keyword-only parameters, after the positional ones (co_kwonlyargcount) */
     int varargs, varkw;      /* 1 when there is a *args / **kwargs parameter (CO_VARARGS, CO_VARKEYWORDS) */

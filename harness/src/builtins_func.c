@@ -124,7 +124,13 @@ FN(bi_super) {
         }
         return super_without_args(I);
     }
-    return rh_super_new(I->rt, a[0], n == 2 ? a[1] : NULL);
+    rh_object *t = NULL; /* 3.10/2.7: type_call's argument tuple (super has no vectorcall) */
+    if (rh_runtime_profile(I->rt)->super_args_tuple && !(t = n == 2 ? rh_tuple_pack(I->rt, 2, a[0], a[1])
+                                                                   : rh_tuple_pack(I->rt, 1, a[0])))
+        return NULL;
+    rh_object *r = rh_super_new(I->rt, a[0], n == 2 ? a[1] : NULL);
+    rh_xdecref(I->rt, t);
+    return r;
 }
 
 /* property.getter / setter / deleter (property_copy) */

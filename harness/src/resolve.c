@@ -1768,6 +1768,8 @@ static int r_body(prep *P, scope *s, hx_node **b, int nb) {
     return 0;
 }
 
+static int static_attributes_const(prep *P, scope *s, hx_code *c);
+
 static int r_code(prep *P, hx_code *c, const char *classname) {
     scope s = {.code = c, .classname = classname, .owner = c, .late = c->kind == CODE_FUNCTION};
     s.st = st_of(P, c);
@@ -1795,7 +1797,93 @@ static int r_code(prep *P, hx_code *c, const char *classname) {
         if (!intern_name(P, c->params[c->nparams + k])) return -1;
     if (c->class_cell && !intern_name(P, "__classcell__")) return -1;
     int rc = r_body(P, &s, c->body, c->nbody);
+    if (rc == 0 && c->kind == CODE_CLASS && RH_API(P->I, "class", "__static_attributes__"))
+        rc = static_attributes_const(P, &s, c);
     free(s.globs);
+    return rc;
+}
+
+/* 3.13's compiler notes every attribute assigned through a name spelled `self` in the functions of a
+ * class body (`self.x = ...`, tuple and for targets, inside if/for/while; not `+=`, not `del` — checked
+ * on 3.13.0): the class body ends with __static_attributes__ = those names, sorted, as a tuple, a
+ * constant of the body's code (compiler_static_attributes_tuple), made here before the program runs. */
+typedef struct static_names { const char **v; size_t n, cap; } static_names;
+
+static int static_attrs_target(rh_runtime *rt, hx_node *t, const char *self, static_names *set) {
+    if (t->kind == E_TUPLE || t->kind == E_LIST) {
+        for (int i = 0; i < t->n; i++)
+            if (static_attrs_target(rt, t->items[i], self, set)) return -1;
+        return 0;
+    }
+    if (t->kind == E_STAR) return static_attrs_target(rt, t->a, self, set);
+    if (t->kind != E_ATTR || t->a->kind != E_NAME || strcmp(t->a->name, self) != 0) return 0;
+    size_t at = 0; /* sorted insertion, duplicates dropped */
+    while (at < set->n && strcmp(set->v[at], t->name) < 0) at++;
+    if (at < set->n && strcmp(set->v[at], t->name) == 0) return 0;
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? 2 * set->cap : 8;
+        const char **p = realloc(set->v, cap * sizeof *p);
+        if (!p) {
+            rh_err_nomemory(rt);
+            return -1;
+        }
+        set->v = p;
+        set->cap = cap;
+    }
+    memmove(set->v + at + 1, set->v + at, (set->n - at) * sizeof *set->v);
+    set->v[at] = t->name;
+    set->n++;
+    return 0;
+}
+
+static int static_attrs_body(rh_runtime *rt, hx_node **b, int nb, const char *self, static_names *set) {
+    for (int i = 0; i < nb; i++) {
+        hx_node *n = b[i];
+        int rc = 0;
+        switch (n->kind) {
+        case S_ASSIGN:
+            for (int k = 0; rc == 0 && k < n->n; k++) rc = static_attrs_target(rt, n->items[k], self, set);
+            break;
+        case S_FOR: rc = static_attrs_target(rt, n->a, self, set); /* fallthrough */
+        case S_IF: case S_WHILE:
+            if (rc == 0) rc = static_attrs_body(rt, n->items, n->n, self, set);
+            if (rc == 0) rc = static_attrs_body(rt, n->items2, n->n2, self, set);
+            break;
+        default: break;
+        }
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+/* The class body's __static_attributes__ tuple as a constant of its unit (c->static_attrs_const). 0 or -1. */
+static int static_attributes_const(prep *P, scope *s, hx_code *c) {
+    rh_runtime *rt = P->I->rt;
+    static_names set = {0};
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < c->nbody; i++) {
+        hx_node *d = c->body[i];
+        if (d->kind == S_DEF && d->code) rc = static_attrs_body(rt, d->code->body, d->code->nbody, "self", &set);
+    }
+    hx_node *nodes = rc == 0 && set.n ? calloc(set.n, sizeof *nodes) : NULL;
+    hx_node **items = nodes ? calloc(set.n, sizeof *items) : NULL;
+    if (rc == 0 && set.n && !items) rc = -1;
+    for (size_t i = 0; rc == 0 && i < set.n; i++) {
+        nodes[i].kind = E_CONST;
+        nodes[i].ckind = K_STR;
+        nodes[i].sval = (char *)set.v[i];
+        nodes[i].slen = strlen(set.v[i]);
+        nodes[i].line = c->line;
+        items[i] = &nodes[i];
+        rc = make_const_in(P, s, &nodes[i], 0);
+    }
+    hx_node at = {0};
+    at.line = c->line;
+    if (rc == 0) rc = const_tuple_of(P, s, items, (int)set.n, &at, &c->static_attrs_const);
+    if (rc && !rh_err_occurred(rt)) hx_cerr_set(P->err, c->line, 1, "out of memory");
+    free(items);
+    free(nodes);
+    free(set.v);
     return rc;
 }
 

@@ -2511,70 +2511,12 @@ rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int n
 
 /* ns[name] = int v under an interned name. 0 or -1. */
 
-/* 3.13's compiler notes every attribute assigned through a name spelled `self` in the functions of a
- * class body (`self.x = ...`, tuple and for targets, inside if/for/while; not `+=`, not `del` — checked
- * on 3.13.0): the class body ends with __static_attributes__ = those names, sorted, as a tuple
- * (compiler_static_attributes_tuple). */
-static int static_attrs_target(rh_runtime *rt, hx_node *t, const char *self, rh_object *set) {
-    if (t->kind == E_TUPLE || t->kind == E_LIST) {
-        for (int i = 0; i < t->n; i++)
-            if (static_attrs_target(rt, t->items[i], self, set)) return -1;
-        return 0;
-    }
-    if (t->kind == E_STAR) return static_attrs_target(rt, t->a, self, set);
-    if (t->kind != E_ATTR || t->a->kind != E_NAME || strcmp(t->a->name, self) != 0) return 0;
-    rh_object *k = rh_str_intern_utf8(rt, t->name, strlen(t->name));
-    int rc = k ? rh_dict_set(rt, set, k, rh_none(rt)) : -1;
-    rh_xdecref(rt, k);
-    return rc;
-}
-
-static int static_attrs_body(rh_runtime *rt, hx_node **b, int nb, const char *self, rh_object *set) {
-    for (int i = 0; i < nb; i++) {
-        hx_node *n = b[i];
-        int rc = 0;
-        switch (n->kind) {
-        case S_ASSIGN:
-            for (int k = 0; rc == 0 && k < n->n; k++) rc = static_attrs_target(rt, n->items[k], self, set);
-            break;
-        case S_FOR: rc = static_attrs_target(rt, n->a, self, set); /* fallthrough */
-        case S_IF: case S_WHILE:
-            if (rc == 0) rc = static_attrs_body(rt, n->items, n->n, self, set);
-            if (rc == 0) rc = static_attrs_body(rt, n->items2, n->n2, self, set);
-            break;
-        default: break;
-        }
-        if (rc) return -1;
-    }
-    return 0;
-}
-
+/* 3.13's __static_attributes__: the constant tuple resolve.c made for the class body
+ * (compiler_static_attributes_tuple), stored at the end of the body. 0 or -1. */
 static int set_static_attributes(hx_interp *I, rh_object *ns, hx_code *c) {
-    rh_runtime *rt = I->rt;
-    rh_object *set = rh_dict_new(rt);
-    if (!set) return -1;
-    int rc = 0;
-    for (int i = 0; rc == 0 && i < c->nbody; i++) {
-        hx_node *d = c->body[i];
-        if (d->kind == S_DEF && d->code) rc = static_attrs_body(rt, d->code->body, d->code->nbody, "self", set);
-    }
-    rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
-    rh_decref(rt, set);
-    if (!l || rh_list_sort(rt, l) != 0) {
-        rh_xdecref(rt, l);
-        return -1;
-    }
-    size_t n = rh_list_len(l);
-    rh_object *t = rh_tuple_new(rt, n);
-    for (size_t i = 0; t && i < n; i++) {
-        rh_incref(rh_list_get(l, i));
-        rh_tuple_set(t, i, rh_list_get(l, i));
-    }
-    rh_decref(rt, l);
-    rh_object *k = t ? hx_name(I, "__static_attributes__") : NULL;
-    rc = k ? ns_store(I, ns, k, t) : -1;
-    rh_xdecref(rt, t);
-    return rc;
+    rh_object *t = c->static_attrs_const ? c->static_attrs_const : rh_empty_tuple(I->rt);
+    rh_object *k = hx_name(I, "__static_attributes__");
+    return k ? ns_store(I, ns, k, t) : -1;
 }
 
 /* compiler_class's `__qualname__ = '<qualname>'` of a class nested in a function or class (type_new
@@ -2804,9 +2746,14 @@ static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_objec
         return cls;
     }
     /* builtin___build_class__ calls type(name, bases, ns, **kw) (PyObject_VectorcallDict): with keywords,
-     * _PyObject_MakeTpCall's keyword dict for type_call lives while the class is made */
-    rh_object *kwnames = NULL, *kwcopy = NULL;
-    if (kw && rh_dict_len(kw) && !(kwcopy = rh_dict_copy(rt, kw))) {
+     * _PyStack_UnpackDict's tuple of their names, then type_vectorcall's _PyObject_MakeTpCall builds the
+     * argument tuple and the keyword dict for type_call, all alive while the class is made */
+    int with_kw = kw && rh_dict_len(kw);
+    rh_object *kwnames = with_kw ? kw_names_tuple(rt, kw) : NULL, *kwcopy = NULL;
+    rh_object *argtuple = with_kw && !kwnames ? NULL : rh_tuple_pack(rt, 3, name, bases, ns);
+    if (!argtuple || (with_kw && !(kwcopy = rh_dict_copy(rt, kw)))) {
+        rh_xdecref(rt, kwnames);
+        rh_xdecref(rt, argtuple);
         rh_decref(rt, ns);
         rh_decref(rt, bases);
         rh_xdecref(rt, classcell);
@@ -2819,6 +2766,7 @@ static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_objec
         rh_decref(rt, classcell);
     }
     if (cls && hx_class_finish(I, cls, ns, kw) < 0) rh_setref(rt, &cls, NULL);
+    rh_decref(rt, argtuple); /* _PyObject_MakeTpCall's argument tuple for type_call(name, bases, ns) */
     rh_decref(rt, ns);
     rh_xdecref(rt, kwcopy);
     rh_xdecref(rt, kwnames);
@@ -2869,11 +2817,24 @@ static void set_name_error(hx_interp *I, rh_object *v, rh_object *k, rh_object *
     rh_xdecref(rt, cause);
 }
 
+static int set_names_in(hx_interp *I, rh_object *cls, rh_object *ns);
+
 /* type_new_set_names (3.11): each value of the namespace whose type has __set_name__ gets
  * value.__set_name__(cls, name) (a bound method made for the call); a failure becomes 3.11's RuntimeError
  * "Error calling __set_name__ ..." caused by it (3.12 keeps the error and adds a note). property's
  * __set_name__ is the library's. 0 or -1. */
-static int set_names(hx_interp *I, rh_object *cls, rh_object *ns) {
+static int set_names(hx_interp *I, rh_object *cls) {
+    rh_runtime *rt = I->rt;
+    /* names_to_set = PyDict_Copy(type->tp_dict): the class's namespace as type_new left it, copied so that
+     * a __set_name__ changing the class cannot disturb the iteration */
+    rh_object *names = rh_dict_copy(rt, ((rh_type *)(void *)cls)->dict);
+    if (!names) return -1;
+    int rc = set_names_in(I, cls, names);
+    rh_decref(rt, names);
+    return rc;
+}
+
+static int set_names_in(hx_interp *I, rh_object *cls, rh_object *ns) {
     rh_runtime *rt = I->rt;
     size_t pos = 0;
     rh_object *k, *v;
@@ -2901,7 +2862,10 @@ static int set_names(hx_interp *I, rh_object *cls, rh_object *ns) {
  * cls), or object's, which takes no keywords. 0 or -1. */
 static int init_subclass(hx_interp *I, rh_object *cls, rh_object *kw) {
     rh_runtime *rt = I->rt;
+    rh_object *t = NULL; /* 3.10: _PyObject_FastCall(&PySuper_Type, (cls, cls)) builds type_call's tuple */
+    if (rh_runtime_profile(rt)->super_args_tuple && !(t = rh_tuple_pack(rt, 2, cls, cls))) return -1;
     rh_object *name = hx_name(I, "__init_subclass__"), *sup = name ? rh_super_new(rt, cls, cls) : NULL;
+    rh_xdecref(rt, t);
     rh_object *f = NULL, *r = NULL;
     if (sup) f = hx_getattr_obj(I, sup, name);
     rh_xdecref(rt, sup);
@@ -2912,8 +2876,9 @@ static int init_subclass(hx_interp *I, rh_object *cls, rh_object *kw) {
 }
 
 int hx_class_finish(hx_interp *I, rh_object *cls, rh_object *ns, rh_object *kw) {
+    (void)ns; /* type_new_set_names reads the class's own dict */
     if (rh_runtime_profile(I->rt)->python2) return 0; /* PEP 487 is 3.6's */
-    return set_names(I, cls, ns) < 0 || init_subclass(I, cls, kw) < 0 ? -1 : 0;
+    return set_names(I, cls) < 0 || init_subclass(I, cls, kw) < 0 ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- the module */

@@ -43,10 +43,6 @@ typedef struct rh_class {
     size_t slotoffset;     /* offset of this class's first own __slots__ member */
     rh_object *slot_names; /* tuple of own slot names, sorted and mangled (ht_slots), or NULL */
     size_t alloc_size;     /* bytes allocated for the class object, pre-header excluded */
-    /* tp_subclasses: the classes naming this one among their bases, in creation order, not counted (a
-     * class leaves the list when it dies); plain C memory, where CPython keeps a dict of weak references */
-    rh_object **subs;
-    size_t nsubs, capsubs;
 } rh_class;
 
 /* dictoffset of a class over a variable-size base (int) with a __dict__ word: the object's last word,

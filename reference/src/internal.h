@@ -299,6 +299,9 @@ struct rh_runtime {
     /* pending error: a kind and a message (err_value NULL), or an exception object err_value (owned;
      * err_kind then its nearest built-in kind); err_tb the traceback built while it propagates (owned) */
     rh_exc err_kind;
+    struct rh__subclassed { rh_type *t; int at_start; } *static_subclassed; /* built-in types whose
+                                       * tp_subclasses container was made (t_class.c) */
+    size_t n_static_subclassed, cap_static_subclassed;
     char err_msg[512];
     rh_object *err_value;
     rh_object *err_tb;
@@ -458,6 +461,8 @@ void rh__array_export(rh_object *a, int delta);
 /* types.c — the built-in type table (one line per type) and slot inheritance. Each type's file defines
  * `void rh__type_init_<x>(rh_runtime *rt, rh_type *t)` (declared by the table in types.c). */
 void rh__types_init(rh_runtime *rt);
+/* t_class.c: dropping every built-in type's tp_subclasses container at teardown */
+void rh__subclasses_fini(rh_runtime *rt);
 /* inherit_slots: every NULL slot of t takes its nearest base's (classes call it when they are made). */
 void rh__type_inherit(rh_type *t);
 /* Re-run the setup of the registered types of kinds lo..hi (rh_func_types_init). */

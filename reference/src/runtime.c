@@ -101,6 +101,7 @@ void rh_runtime_free(rh_runtime *rt) {
     rh_gc_unfreeze(rt);   /* frozen objects (gc.freeze) are freed too: nothing outlives the runtime */
     rh_gc_collect(rt, 2);
     rh_err_clear(rt);
+    rh__subclasses_fini(rt); /* the built-in types' tp_subclasses (dead weakrefs, or none left) */
     rh__freelists_clear(rt);
     rh__frame_zombies_fini(rt);
     rh__slice_cache_clear(rt);

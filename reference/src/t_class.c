@@ -4,9 +4,12 @@
  * instance attribute values).
  *
  * Owns: rh_class objects (heap types), the C3 method resolution order, __slots__ layout, instance
- * creation and deallocation (with __del__), attribute lookup/assignment/deletion, rh_instance_dict.
+ * creation and deallocation (with __del__), attribute lookup/assignment/deletion, rh_instance_dict, and
+ * every type's tp_subclasses (add_subclass / remove_subclass: a dict of weak references, 2.7 a list).
  *
  * Invariants:
+ *  - a class is in the tp_subclasses of each of its bases (built-in ones too) from its creation to its
+ *    dealloc (3.x; 2.7 leaves its dead weak reference there), under its one callback-less weakref;
  *  - a class is a GC object of type `type`, tracked once built; it holds counted references to its name,
  *    bases tuple, mro tuple (whose first item is the class itself, a cycle only the collector breaks, as
  *    in CPython), namespace dict, tp_base, own slot names, and one count on its shared keys;
@@ -44,6 +47,10 @@ static inline rh_object **slot_at(rh_object *o, size_t off) {
     return (rh_object **)(void *)((char *)o + off);
 }
 static inline int is_type(const rh_object *o) { return o->type->kind == RH_K_TYPE; }
+static inline rh_object *newref(rh_object *o) {
+    rh_incref(o);
+    return o;
+}
 
 int rh_is_class(rh_object *o) { return is_type(o); }
 
@@ -127,53 +134,185 @@ void rh__type_init_object(rh_runtime *rt, rh_type *t) {
 
 /* ---------------------------------------------------------------- the `type` type (classes) */
 
-/* add_subclass / remove_subclass over each heap class among the bases */
-static void note_subclass(rh_object *cls, int add) {
+/* ---- tp_subclasses (Objects/typeobject.c add_subclass, remove_subclass, _PyType_GetSubclasses; 2.7's
+ * add_subclass and type_subclasses). Every base a new class names (built-in types too) keeps a container of
+ * weak references to its subclasses, made at the first one: in 3.x a dict keyed by the subclass's address
+ * (an int) whose values are the subclass's callback-less weakref (one object, shared by all its bases and
+ * by weakref.ref(cls)); in 2.7 a list of those weakrefs, where a new subclass takes the slot of the last
+ * dead one. type_dealloc takes the dying class out of its bases' dicts (3.x; 3.11+ drops a dict left
+ * empty); 2.7 leaves the dead weakref in the list. A classic class (2.7) is no type: it has none, and is
+ * in none. */
+
+static int takes_subclasses(rh_object *b) { return is_type(b) && !is_classic(b); }
+
+/* PyLong_FromVoidPtr(cls): the key of cls in its bases' dicts. New reference or NULL. */
+static rh_object *subclass_key(rh_runtime *rt, rh_object *cls) {
+    return rh_int_from_i64(rt, (int64_t)(uintptr_t)cls);
+}
+
+/* Static (built-in) types holding a container are remembered, to drop it when the runtime goes. at_start:
+ * the container stands for one CPython has made before the program starts (see listed_at_start). */
+static int remember_static(rh_runtime *rt, rh_type *t, int at_start) {
+    for (size_t i = 0; i < rt->n_static_subclassed; i++)
+        if (rt->static_subclassed[i].t == t) return 0;
+    if (rt->n_static_subclassed == rt->cap_static_subclassed) {
+        size_t cap = rt->cap_static_subclassed ? 2 * rt->cap_static_subclassed : 16;
+        struct rh__subclassed *p = realloc(rt->static_subclassed, cap * sizeof *p);
+        if (!p) {
+            rh_err_nomemory(rt);
+            return -1;
+        }
+        rt->static_subclassed = p;
+        rt->cap_static_subclassed = cap;
+    }
+    rt->static_subclassed[rt->n_static_subclassed].t = t;
+    rt->static_subclassed[rt->n_static_subclassed++].at_start = at_start;
+    return 0;
+}
+
+/* The built-in types the profile names in subclassed_at_start: CPython has given them subclasses before the
+ * program starts (bool, the exception hierarchy, site's classes), so their container exists and never
+ * empties. refheap makes it when a program's class first derives from the type, as start-up state: no
+ * count of the collector's, no object of the program's counts (rh__subclasses_fini counts it back as it
+ * goes), and remove_subclass does not drop it. */
+static int listed_at_start(rh_runtime *rt, rh_type *t) {
+    const char *names = rt->profile->subclassed_at_start;
+    if (!names || !t->name || (t->flags & RH_TPFLAG_HEAPTYPE)) return 0;
+    size_t n = strlen(t->name);
+    for (const char *p = strstr(names, t->name); p; p = strstr(p + 1, t->name))
+        if (p > names && p[-1] == ' ' && p[n] == ' ') return 1;
+    return 0;
+}
+
+static int made_at_start(rh_runtime *rt, rh_type *t) {
+    if (t->flags & RH_TPFLAG_HEAPTYPE) return 0;
+    for (size_t i = 0; i < rt->n_static_subclassed; i++)
+        if (rt->static_subclassed[i].t == t) return rt->static_subclassed[i].at_start;
+    return 0;
+}
+
+/* A new, empty container for base's tp_subclasses. 0 or -1. */
+static int make_container(rh_runtime *rt, rh_type *base) {
+    int at_start = listed_at_start(rt, base), count = rt->gc.gen[0].count, enabled = rt->gc.enabled;
+    uint32_t nlists = rt->fl.list_n, ndicts = rt->fl.dict_n;
+    if (at_start) { /* no collection from an allocation CPython made before the program, and no object taken
+                     * from a free list the program's next list or dict would have had */
+        rt->gc.enabled = 0;
+        rt->fl.list_n = rt->fl.dict_n = 0;
+    }
+    rh_object *c = rt->profile->subclasses_list ? rh_list_new(rt, 0) : rh_dict_new(rt);
+    rt->gc.enabled = enabled;
+    if (at_start) {
+        rt->fl.list_n = nlists;
+        rt->fl.dict_n = ndicts;
+    }
+    if (!c) return -1;
+    if (!(base->flags & RH_TPFLAG_HEAPTYPE) && remember_static(rt, base, at_start) < 0) {
+        rh_decref(rt, c);
+        return -1;
+    }
+    if (at_start) {
+        rt->gc.gen[0].count = count;
+        rt->counts.made[rh_kind_of(c)]--;
+    }
+    base->subclasses = c;
+    return 0;
+}
+
+/* add_subclass(base, cls). 3.x: the key and the weakref first, then the dict if base has none; 2.7: the
+ * list first, then the weakref, stored over the last dead one or appended. 0 or -1. */
+static int add_subclass(rh_runtime *rt, rh_type *base, rh_object *cls) {
+    if (rt->profile->subclasses_list) {
+        if (!base->subclasses && make_container(rt, base) < 0) return -1;
+        rh_object *ref = rh_weakref_new(rt, cls, NULL), *l = base->subclasses;
+        if (!ref) return -1;
+        for (size_t i = rh_list_len(l); i-- > 0;)
+            if (rh_weakref_get(rt, rh_list_get(l, i)) == rh_none(rt)) {
+                int rc = rh_list_setitem(rt, l, (int64_t)i, ref);
+                rh_decref(rt, ref);
+                return rc;
+            }
+        int rc = rh_list_append(rt, l, ref);
+        rh_decref(rt, ref);
+        return rc;
+    }
+    rh_object *key = subclass_key(rt, cls), *ref = key ? rh_weakref_new(rt, cls, NULL) : NULL;
+    int rc = -1;
+    if (ref && (base->subclasses || make_container(rt, base) == 0)) rc = rh_dict_set(rt, base->subclasses, key, ref);
+    rh_xdecref(rt, ref);
+    rh_xdecref(rt, key);
+    return rc;
+}
+
+/* type_ready_add_subclasses: cls into the container of each type among its bases. 0 or -1. */
+static int add_subclasses(rh_runtime *rt, rh_object *cls) {
     rh_object *bases = rh__as_class(cls)->t.bases;
     for (size_t i = 0; bases && i < rh_tuple_len(bases); i++) {
         rh_object *b = rh_tuple_get(bases, i);
-        if (!rh__is_heap_class(b)) continue;
-        rh_class *k = rh__as_class(b);
-        if (!add) {
-            for (size_t j = 0; j < k->nsubs; j++)
-                if (k->subs[j] == cls) {
-                    memmove(k->subs + j, k->subs + j + 1, (k->nsubs - j - 1) * sizeof *k->subs);
-                    k->nsubs--;
-                    break;
-                }
-            continue;
-        }
-        if (k->nsubs == k->capsubs) {
-            size_t cap = k->capsubs ? 2 * k->capsubs : 4;
-            rh_object **p = realloc(k->subs, cap * sizeof *p);
-            if (!p) continue; /* __subclasses__() leaves it out; nothing else reads the list */
-            k->subs = p;
-            k->capsubs = cap;
-        }
-        k->subs[k->nsubs++] = cls;
+        if (takes_subclasses(b) && add_subclass(rt, (rh_type *)(void *)b, cls) < 0) return -1;
     }
+    return 0;
+}
+
+/* remove_all_subclasses (3.x type_dealloc, under PyErr_Fetch/Restore): cls's entry out of each base's
+ * dict, a missing one (a class that failed before add_subclasses) ignored; 3.11+ then drops an empty dict.
+ * Nothing in 2.7, whose PyObject_ClearWeakRefs leaves the dead weakref in the list. */
+static void remove_subclasses(rh_runtime *rt, rh_object *cls) {
+    rh_object *bases = rh__as_class(cls)->t.bases;
+    if (rt->profile->subclasses_list || !bases) return;
+    rh_err_state saved;
+    rh_err_save(rt, &saved);
+    for (size_t i = 0; i < rh_tuple_len(bases); i++) {
+        rh_object *b = rh_tuple_get(bases, i);
+        rh_type *t = (rh_type *)(void *)b;
+        if (!takes_subclasses(b) || !t->subclasses) continue;
+        rh_object *key = subclass_key(rt, cls);
+        if (key && rh_dict_del(rt, t->subclasses, key) < 0) rh_err_clear(rt); /* KeyError, or no memory */
+        if (!key) rh_err_clear(rt);
+        rh_xdecref(rt, key);
+        if (rt->profile->subclasses_clear_empty && t->subclasses && rh_dict_len(t->subclasses) == 0 &&
+            !made_at_start(rt, t))
+            rh_setref(rt, &t->subclasses, NULL); /* a static type's entry in rt->static_subclassed stays */
+    }
+    rh_err_restore_state(rt, &saved);
 }
 
 rh_object *rh_class_subclasses(rh_runtime *rt, rh_object *cls) {
-    rh_class *k = rh__is_heap_class(cls) ? rh__as_class(cls) : NULL;
-    size_t n = k ? k->nsubs : 0;
-    rh_object *l = rh_list_new(rt, n);
-    for (size_t i = 0; l && i < n; i++) {
-        rh_incref(k->subs[i]);
-        rh_list_set_init(l, i, k->subs[i]);
+    rh_object *l = rh_list_new(rt, 0), *c = is_type(cls) ? ((rh_type *)(void *)cls)->subclasses : NULL, *k, *ref;
+    size_t pos = 0, i = 0;
+    while (l && c) {
+        if (rh_kind_of(c) == RH_K_LIST) {
+            if (i >= rh_list_len(c)) break;
+            ref = rh_list_get(c, i++);
+        } else if (!rh_dict_next(c, &pos, &k, &ref)) {
+            break;
+        }
+        rh_object *sub = rh_weakref_get(rt, ref);
+        if (sub != rh_none(rt) && rh_list_append(rt, l, sub) < 0) rh_setref(rt, &l, NULL);
     }
     return l;
+}
+
+/* At teardown, after the last collection: the containers built-in types still hold. */
+void rh__subclasses_fini(rh_runtime *rt) {
+    for (size_t i = 0; i < rt->n_static_subclassed; i++) {
+        rh_type *t = rt->static_subclassed[i].t;
+        if (rt->static_subclassed[i].at_start && t->subclasses) rt->counts.made[rh_kind_of(t->subclasses)]++;
+        rh_setref(rt, &t->subclasses, NULL);
+    }
+    free(rt->static_subclassed);
+    rt->static_subclassed = NULL;
+    rt->n_static_subclassed = rt->cap_static_subclassed = 0;
 }
 
 /* type_dealloc: classes are never in the trashcan */
 static void class_dealloc(rh_runtime *rt, rh_object *o) {
     rh_class *c = rh__as_class(o);
-    note_subclass(o, 0);
-    free(c->subs);
     rh__types_modified(rt);
     rh_assert(c->t.flags & RH_TPFLAG_HEAPTYPE);
     rh__gc_untrack(rt, o);
-    rh__weakref_clear_all(rt, o); /* PyObject_ClearWeakRefs before any field goes */
+    remove_subclasses(rt, o);     /* remove_all_subclasses, then PyObject_ClearWeakRefs, before any field goes */
+    rh__weakref_clear_all(rt, o);
     rh_xdecref(rt, (rh_object *)c->t.base);
     rh_xdecref(rt, c->t.dict);
     rh_xdecref(rt, c->t.bases);
@@ -182,6 +321,7 @@ static void class_dealloc(rh_runtime *rt, rh_object *o) {
     rh_xdecref(rt, c->t.qualname_obj);
     rh_xdecref(rt, c->slot_names);
     if (c->t.cached_keys) rh__dictkeys_decref(rt, rh__class_keys(&c->t));
+    rh_xdecref(rt, c->t.subclasses); /* only dead weakrefs are left in it (3.10, 2.7) */
     rh__object_free(rt, o, c->alloc_size);
 }
 
@@ -385,6 +525,12 @@ static rh_object *compute_mro(rh_runtime *rt, rh_object *cls, rh_object *bases) 
     if (acc) {
         int ok = nb == 1 ? (memcpy(acc, seq[0].items, seq[0].n * sizeof *acc), nacc = seq[0].n, 0)
                          : c3_merge(rt, seq, nb + 1, acc, &nacc);
+        rh_object *merged = NULL; /* mro_implementation's result list for several bases (mro_invoke's
+                                   * PySequence_Tuple of it is the tuple below) */
+        if (ok == 0 && nb > 1 && rt->profile->mro_merge_list) {
+            if (!(merged = rh_list_new(rt, nacc + 1))) ok = -1;
+            for (size_t i = 0; merged && i <= nacc; i++) rh_list_set_init(merged, i, newref(i ? acc[i - 1] : cls));
+        }
         if (ok == 0 && (mro = rh_tuple_new(rt, nacc + 1))) {
             rh_incref(cls);
             rh_tuple_set(mro, 0, cls);
@@ -393,6 +539,7 @@ static rh_object *compute_mro(rh_runtime *rt, rh_object *cls, rh_object *bases) 
                 rh_tuple_set(mro, i + 1, acc[i]);
             }
         }
+        rh_xdecref(rt, merged);
         rh_mem_free(rt, acc, (total + 1) * sizeof *acc);
     }
     rh_mem_free(rt, seq, (nb + 1) * sizeof *seq);
@@ -449,6 +596,7 @@ typedef struct class_spec {
     rh_object **slots;      /* own slot names, sorted and mangled (new references) */
     size_t nslots;
     int add_dict, add_weak; /* this class adds a __dict__ / a weakref slot */
+    rh_object *slots_obj;   /* the namespace's __slots__ (borrowed), or NULL */
 } class_spec;
 
 static void spec_release(rh_runtime *rt, class_spec *s) {
@@ -509,6 +657,7 @@ static int parse_slots(rh_runtime *rt, rh_object *name, rh_object *ns, class_spe
         s->add_weak = may_weak;
         return 0;
     }
+    s->slots_obj = slots;
     rh_object **items, *one = slots;
     size_t n;
     if (rh__is_str(slots)) items = &one, n = 1;
@@ -819,6 +968,26 @@ static int fill_namespace(rh_runtime *rt, rh_class *c, const class_spec *s) {
     return 0;
 }
 
+/* The objects type_new makes on its way to ht_slots and frees again (type_new_get_slots,
+ * type_new_copy_slots; 2.7 type_new alike): __slots__ as a tuple when it is a str (PyTuple_Pack) or
+ * another sequence (PySequence_Tuple), freed once ht_slots replaces it, and the list of the names that are
+ * not __dict__/__weakref__, sorted and turned into ht_slots (PyList_AsTuple: refheap's slot_names tuple is
+ * made while the list lives). *packed: the first (new reference, or NULL for a tuple); returns the list
+ * (new reference) or NULL with the error set. */
+static rh_object *slots_transients(rh_runtime *rt, const class_spec *s, rh_object **packed) {
+    rh_object *o = s->slots_obj;
+    *packed = NULL;
+    if (rh__is_str(o)) {
+        if (!(*packed = rh_tuple_pack(rt, 1, o))) return NULL;
+    } else if (o->type->kind == RH_K_LIST) {
+        if (!(*packed = rh_tuple_new(rt, rh_list_len(o)))) return NULL;
+        for (size_t i = 0; i < rh_list_len(o); i++) rh_tuple_set(*packed, i, newref(rh_list_get(o, i)));
+    }
+    rh_object *l = rh_list_new(rt, s->nslots);
+    for (size_t i = 0; l && i < s->nslots; i++) rh_list_set_init(l, i, newref(s->slots[i]));
+    return l;
+}
+
 /* Everything after the allocation; on failure the caller drops the half-built class. */
 static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *bases, rh_object *ns,
                       class_spec *s) {
@@ -833,8 +1002,19 @@ static int class_fill(rh_runtime *rt, rh_class *c, rh_object *name, rh_object *b
         rh_incref(bases);
         c->t.bases = bases;
     }
+    rh_object *packed = NULL, *names = NULL;
+    if (s->slots_obj && !(c->t.flags & RH_TPFLAG_CLASSIC) && !(names = slots_transients(rt, s, &packed))) {
+        rh_xdecref(rt, packed);
+        return -1;
+    }
+    if (s->nslots && !(c->slot_names = rh_tuple_new(rt, s->nslots))) {
+        rh_xdecref(rt, names);
+        rh_xdecref(rt, packed);
+        return -1;
+    }
+    rh_xdecref(rt, names);
+    rh_xdecref(rt, packed);
     if (s->nslots) {
-        if (!(c->slot_names = rh_tuple_new(rt, s->nslots))) return -1;
         for (size_t i = 0; i < s->nslots; i++) {
             rh_tuple_set(c->slot_names, i, s->slots[i]);
             s->slots[i] = NULL;
@@ -919,7 +1099,7 @@ rh_object *rh_class_new_meta(rh_runtime *rt, rh_object *meta, rh_object *name, r
     c->t.ob.size = (intptr_t)s.nslots;
     if (classic) classic_layout(c);
     else class_layout(rt, c, &s);
-    if (class_fill(rt, c, name, bases, ns, &s) < 0) {
+    if (class_fill(rt, c, name, bases, ns, &s) < 0 || (!classic && add_subclasses(rt, o) < 0)) {
         spec_release(rt, &s);
         rh_setref(rt, &c->t.mro, NULL); /* the mro holds the class: break that cycle first */
         if (c->t.dict) rh_dict_clear(rt, c->t.dict); /* and the descriptors already made */
@@ -927,7 +1107,6 @@ rh_object *rh_class_new_meta(rh_runtime *rt, rh_object *meta, rh_object *name, r
         return NULL;
     }
     rh__types_modified(rt);
-    note_subclass(o, 1);
     rh__gc_track(rt, o);
     return o;
 }

@@ -187,6 +187,9 @@ struct rh_type {
     int (*clear)(rh_runtime *rt, rh_object *o);                     /* tp_clear, GC types */
     size_t (*size_of)(rh_runtime *rt, rh_object *o);                /* __sizeof__ (no pre-header) */
     rh_object *weaklist;       /* tp_weaklist: weak references to this type object (types are weakrefable) */
+    rh_object *subclasses;     /* tp_subclasses: NULL until the first class names this type among its bases;
+                                * then a dict {id(subclass): weakref to it} (3.x, add_subclass), or a list of
+                                * such weakrefs (2.7); counted, for built-in types too (t_class.c) */
 
     /* the slot table (refheap/typeslots.h): tp_repr ... tp_finalize, then the three method tables */
     RH_TYPE_SLOTS(RH_X_SLOT_FIELD)

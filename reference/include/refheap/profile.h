@@ -115,6 +115,19 @@ typedef struct rh_profile {
                                    * 20171005 (Lib/sre_constants.py's numbering, renumbered into the engine's as
                                    * the code is loaded; MAXGROUPS INT32_MAX); 0: 3.11's */
 
+    /* classes (t_class.c: add_subclass / remove_subclass of Objects/typeobject.c) */
+    int subclasses_list;          /* py27: tp_subclasses is a list of weakrefs, a dead one's slot reused by the next
+                                   * subclass and never removed; 3.x: a dict keyed by the subclass's address */
+    int subclasses_clear_empty;   /* 3.11+: remove_subclass drops the dict once it is empty (3.10 keeps it) */
+    const char *subclassed_at_start; /* tp_names of the built-in types whose tp_subclasses exists when a program
+                                   * starts (measured: the first class deriving from the type makes no container),
+                                   * space-separated with a space at each end */
+    int super_args_tuple;         /* 3.10 and 2.7: super has no vectorcall (3.11 super_vectorcall), so super(t, o)
+                                   * (and 3.10's type_new_init_subclass) packs its arguments into a tuple for
+                                   * type_call (_PyObject_MakeTpCall) */
+    int mro_merge_list;           /* 3.x: mro_implementation merges several bases into a list that mro_invoke
+                                   * turns into the tuple (one transient list); one base is copied directly */
+
     /* cyclic GC */
     int gc_threshold[3];          /* 700, 10, 10 (2000, 10, 10 in 3.13) */
     int legacy_finalizers;        /* py27: cycles with __del__ are uncollectable, go to gc.garbage */
