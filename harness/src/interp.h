@@ -56,10 +56,6 @@ typedef struct hx_frame {
      * it starts by raising the pending error there (gen.throw); all 0 for a new frame */
     int resume, resume_sp, throwing;
     rh_object *gen;          /* the generator whose frame this is (borrowed), or NULL */
-    /* 2.x's f_exc_value / f_exc_traceback (set_exc_info): the exception the thread was handling when this frame
-     * first caught one (owned; NULL: none), given back when the frame returns, fails or yields (reset_exc_info) */
-    rh_object *exc_prev, *exc_prev_tb;
-    int exc_saved;           /* 2.x's f_exc_type != NULL: exc_prev/exc_prev_tb are the saved state */
 } hx_frame;
 
 /* A module written in Python (import.c): a `name.py` file or a package's `__init__.py`, found on the search
@@ -106,6 +102,12 @@ typedef struct hx_interp {
     int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
     int frame_per_call;      /* the profile's frame_per_call (3.10, 2.7): every call makes its frame object */
     int exc_py2;             /* the profile's 2.x exception state (vm.c set_exc_info / reset_exc_info) */
+    /* 2.x's f_exc_value / f_exc_traceback (vm.c set_exc_info): for each running frame that caught an exception,
+     * innermost last, the exception (and traceback) the thread was handling before (owned; NULL: none),
+     * given back when that frame returns, fails or yields (reset_exc_info). Frames end in LIFO order, so a
+     * frame saved its state when the last entry is its own; kept here so that hx_frame stays small. */
+    struct hx_py2saved { struct hx_frame *frame; rh_object *value, *tb; } *py2saved;
+    int npy2saved, cappy2saved;
     rh_object *py2_tb;       /* 2.x: the traceback exception_unwind fetched for a handler that keeps no index under
                               * the exception, until its first instruction (PUSH_EXC_INFO) takes it (owned) */
     int compare_guarded;     /* the profile's compare_guarded (COMPARE_OP's int fast path checks the depth) */

@@ -143,6 +143,7 @@ static void interp_release(hx_interp *I) {
     for (int i = 0; i < I->nlate; i++) rh_decref(rt, I->late[i]);
     for (int i = 0; i < I->nnames; i++) rh_decref(rt, I->names[i]);
     free(I->consts);
+    free(I->py2saved); /* empty: every frame that saved a state gave it back */
     free(I->compframes); /* empty: every comprehension frame left with its frame */
     free(I->early);
     free(I->late);

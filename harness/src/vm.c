@@ -177,12 +177,18 @@ static void unbound_local(hx_interp *I, hx_code *c, int slot) {
  * of its clause, and nothing is unbound at the end of `except E as e`. */
 static __attribute__((noinline)) void set_exc_info(hx_interp *I, hx_frame *f, rh_object *value, rh_object *tb) {
     rh_runtime *rt = I->rt;
-    if (!f->exc_saved) { /* this frame didn't catch an exception before */
-        f->exc_saved = 1;
-        f->exc_prev = rh_exc_handled(rt);
-        f->exc_prev_tb = rh_exc_handled_tb(rt);
-        rh_xincref(f->exc_prev);
-        rh_xincref(f->exc_prev_tb);
+    if (!I->npy2saved || I->py2saved[I->npy2saved - 1].frame != f) { /* this frame didn't catch one before */
+        if (I->npy2saved == I->cappy2saved) {
+            I->cappy2saved = I->cappy2saved ? 2 * I->cappy2saved : 16;
+            I->py2saved = realloc(I->py2saved, (size_t)I->cappy2saved * sizeof *I->py2saved);
+            if (!I->py2saved) abort();
+        }
+        struct hx_py2saved *s = &I->py2saved[I->npy2saved++];
+        s->frame = f;
+        s->value = rh_exc_handled(rt);
+        s->tb = rh_exc_handled_tb(rt);
+        rh_xincref(s->value);
+        rh_xincref(s->tb);
     }
     rh_incref(value);
     rh_xincref(tb);
@@ -191,17 +197,54 @@ static __attribute__((noinline)) void set_exc_info(hx_interp *I, hx_frame *f, rh
     rh_xdecref(rt, oldtb);
     hx_sys_exc_mirror(I);
 }
-static __attribute__((noinline)) void reset_exc_info(hx_interp *I, hx_frame *f) {
+static __attribute__((noinline)) void reset_exc_info(hx_interp *I) {
     rh_runtime *rt = I->rt;
-    rh_object *old = rh_exc_handled_swap(rt, f->exc_prev), *oldtb = rh_exc_handled_tb_swap(rt, f->exc_prev_tb);
-    f->exc_prev = f->exc_prev_tb = NULL;
-    f->exc_saved = 0;
+    struct hx_py2saved *s = &I->py2saved[--I->npy2saved];
+    rh_object *old = rh_exc_handled_swap(rt, s->value), *oldtb = rh_exc_handled_tb_swap(rt, s->tb);
     rh_xdecref(rt, old);
     rh_xdecref(rt, oldtb);
     hx_sys_exc_mirror(I);
 }
 /* The traceback an instruction of a 2.x handler reads: TOP when it is an item, NULL for None */
 static inline rh_object *tb_item(rh_runtime *rt, rh_object *o) { return o == rh_none(rt) ? NULL : o; }
+
+/* The 2.x forms of the handler instructions, out of the instruction loop (its hot paths keep their
+ * registers). PUSH_EXC_INFO: top[-1] is the exception; it becomes its traceback (arg & 2: a with statement's,
+ * the item under it; else the one exception_unwind left in I->py2_tb) and the exception goes to top[0], the
+ * caller's new top; the exception is the handled one unless arg & 1 (a finally block). */
+static __attribute__((noinline)) void py2_push_exc_info(hx_interp *I, hx_frame *f, rh_object **top, uint32_t arg) {
+    rh_object *v = top[-1], *w;
+    if (arg & 2) w = newref(top[-2]);
+    else {
+        w = I->py2_tb ? I->py2_tb : newref(rh_none(I->rt));
+        I->py2_tb = NULL;
+    }
+    top[-1] = w;
+    top[0] = v;
+    if (!(arg & 1)) set_exc_info(I, f, v, tb_item(I->rt, w));
+}
+/* RERAISE (2.7's END_FINALLY): v (stolen) raised again with the traceback item tbi (borrowed); the frame's
+ * line is the traceback's when that entry is the frame's own */
+static __attribute__((noinline)) void py2_reraise(hx_interp *I, hx_frame *f, rh_object *v, rh_object *tbi) {
+    rh_object *w = tb_item(I->rt, tbi);
+    if (w && rh_tb_frame(w) == f->frame_obj) f->line = rh_tb_lineno(w);
+    rh_xincref(w);
+    rh_err_restore(I->rt, v, w);
+}
+/* exception_unwind's 2.x fetch (2.7 pushes tb, value, type): the exception (new reference, NULL when
+ * normalizing failed) and its traceback, which takes the index's place (*tb_item: new reference, None when
+ * there is none) for a handler that has one, else waits in I->py2_tb for the handler's PUSH_EXC_INFO */
+static __attribute__((noinline)) rh_object *py2_fetch(hx_interp *I, int lasti, rh_object **tb_item_out) {
+    rh_object *tb, *v = rh_err_fetch_tb(I->rt, &tb);
+    *tb_item_out = NULL;
+    if (!v) {
+        rh_xdecref(I->rt, tb);
+        return NULL;
+    }
+    if (lasti) *tb_item_out = tb ? tb : newref(rh_none(I->rt));
+    else I->py2_tb = tb;
+    return v;
+}
 
 /* do_raise (ceval.c): raise exc (an exception class is called, an instance raised as it is) with cause.
  * Both stolen. Returns 1 when the exception keeps its traceback (bare `raise`: exception_unwind without
@@ -1748,7 +1791,6 @@ build_class_op: {
 }
 L_RETURN_VALUE:
     f->retval = POP();
-    if (__builtin_expect(f->exc_saved, 0)) reset_exc_info(I, f);
     return 0;
 L_RAISE_VARARGS:
     if (__builtin_expect(I->exc_py2, 0) && arg) {
@@ -1763,18 +1805,12 @@ L_RAISE_VARARGS:
     if (do_raise(I, v, w)) goto exception_unwind;
     goto error;
 L_PUSH_EXC_INFO:
-    v = TOP();
     if (__builtin_expect(I->exc_py2, 0)) { /* the item under the exception is its traceback (see exception_unwind) */
-        if (arg & 2) w = newref(PEEK(2)); /* a with statement's: in the index's place */
-        else {
-            w = I->py2_tb ? I->py2_tb : newref(rh_none(rt));
-            I->py2_tb = NULL;
-        }
-        TOP() = w;
-        PUSH(v);
-        if (!(arg & 1)) set_exc_info(I, f, v, tb_item(rt, w)); /* not for a finally block */
+        py2_push_exc_info(I, f, sp, arg);
+        sp++;
         DISPATCH();
     }
+    v = TOP();
     w = rh_exc_handled_swap(rt, newref(v));
     TOP() = w ? w : newref(rh_none(rt));
     PUSH(v);
@@ -1802,10 +1838,7 @@ L_RERAISE:
     if (__builtin_expect(I->exc_py2, 0)) { /* 2.7's END_FINALLY: the traceback is the item in the index's place,
                                               * or under the exception (PUSH_EXC_INFO) */
         v = POP();
-        w = tb_item(rt, arg ? PEEK(arg) : TOP());
-        if (w && rh_tb_frame(w) == f->frame_obj) f->line = rh_tb_lineno(w);
-        rh_xincref(w);
-        rh_err_restore(rt, v, w);
+        py2_reraise(I, f, v, arg ? PEEK(arg) : TOP());
         goto exception_unwind;
     }
     if (arg) { /* the frame's line is where it first failed */
@@ -1910,7 +1943,6 @@ L_YIELD_VALUE: /* the generator's caller (hx_gen_send) gets the value; the frame
     f->retval = POP();
     f->resume = (int)(ip - code);
     f->resume_sp = (int)(sp - stack);
-    if (__builtin_expect(f->exc_saved, 0)) reset_exc_info(I, f); /* 2.7's fast_yield */
     return 1;
 L_SEND:
     v = POP();
@@ -1956,16 +1988,12 @@ exception_unwind: {
         while (sp > stack + e->depth) release_slot(rt, POP());
         if (__builtin_expect(I->exc_py2, 0)) { /* 2.7 pushes (tb, value, type): the traceback takes the index's
                                                   * place, or waits in I->py2_tb for the handler's PUSH_EXC_INFO */
-            v = rh_err_fetch_tb(rt, &w);
-            if (v) {
-                if (e->lasti) PUSH(w ? w : newref(rh_none(rt)));
-                else I->py2_tb = w;
-                PUSH(v);
-                JUMPTO(e->target);
-                DISPATCH();
-            }
-            rh_xdecref(rt, w);
-            goto exception_unwind_out;
+            v = py2_fetch(I, e->lasti, &w);
+            if (!v) goto exception_unwind_out;
+            if (w) PUSH(w);
+            PUSH(v);
+            JUMPTO(e->target);
+            DISPATCH();
         }
         if (e->lasti) {
             v = rh_int_from_i64(rt, at);
@@ -1982,7 +2010,6 @@ exception_unwind: {
 exception_unwind_out:
     if (I->ncompframes) comp_frames_unwind(I, f, -1);
     while (sp > stack) release_slot(rt, POP());
-    if (__builtin_expect(f->exc_saved, 0)) reset_exc_info(I, f);
     if (cur_stmt >= 0 && I->report) hx_report_stmt_end(I, c->body[cur_stmt]);
     return -1;
 }
@@ -1990,6 +2017,14 @@ exception_unwind_out:
 #undef JUMPTO
 }
 #undef stack
+
+/* run_frame, then 2.7's reset_exc_info when the frame caught an exception (its return, failure or yield
+ * gives back the thread's state before; kept out of the instruction loop) */
+static inline __attribute__((always_inline)) int run_frame_exit(hx_interp *I, hx_frame *f) {
+    int st = run_frame(I, f);
+    if (__builtin_expect(I->npy2saved != 0, 0) && I->py2saved[I->npy2saved - 1].frame == f) reset_exc_info(I);
+    return st;
+}
 
 static int missing_names(hx_code *c, rh_object **fast, int lo, int hi, char *buf, size_t n) {
     int total = 0, k = 0;
@@ -2166,7 +2201,7 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     rh_incref(fn);
     I->frame = &fr;
     I->depth++;
-    int st = run_frame(I, &fr);
+    int st = run_frame_exit(I, &fr);
     I->depth--;
     rh_recursion_leave(rt);
     I->frame = fr.back;
@@ -2207,7 +2242,7 @@ static rh_object *call_py_exact(hx_interp *I, rh_object *fn, rh_object **args, i
     rh_incref(fn);
     I->frame = &fr;
     I->depth++;
-    int st = run_frame(I, &fr);
+    int st = run_frame_exit(I, &fr);
     I->depth--;
     rh_recursion_leave(I->rt);
     I->frame = fr.back;
@@ -2716,7 +2751,7 @@ static rh_object *build_class_in(hx_interp *I, hx_frame *f, hx_code *c, rh_objec
     fr.closure = I->class_closure; /* borrowed: HX_BUILD_CLASS_CLOSURE holds it for the call */
     I->class_closure = NULL;
     I->frame = &fr;
-    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame(I, &fr);
+    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame_exit(I, &fr);
     I->frame = fr.back;
     rh_object *classcell = NULL; /* compiler_class: the body returns its __class__ cell, or None */
     if (st == 0 && rh_kind_of(fr.retval) == RH_K_CELL) classcell = fr.retval;
@@ -2889,7 +2924,7 @@ int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) {
     fr.line = 1;
     fr.back = I->frame;
     I->frame = &fr;
-    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame(I, &fr);
+    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame_exit(I, &fr);
     if (st == 0) rh_decref(I->rt, fr.retval);
     I->frame = fr.back;
     frame_clear(I, &fr);
@@ -2904,7 +2939,7 @@ int hx_interp_run(hx_interp *I) {
     fr.back = NULL;
     I->frame = &fr;
     rh_recursion_enter(I->rt, ""); /* depth 0 < limit: always entered */
-    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame(I, &fr);
+    int st = FRAME_PER_CALL(I, &fr) != 0 ? -1 : run_frame_exit(I, &fr);
     rh_recursion_leave(I->rt);
     if (st == 0) rh_decref(I->rt, fr.retval);
     I->frame = NULL;
@@ -3058,7 +3093,7 @@ int hx_gen_send(hx_interp *I, rh_object *gen, rh_object *arg, int exc, rh_object
     I->depth++;
     if (I->frame_per_call && fr.frame_obj) /* gen_send_ex: f_back is the caller while the frame runs */
         rh_frame_set_back(rt, fr.frame_obj, fr.back ? hx_frame_object(I, fr.back) : NULL);
-    int st = run_frame(I, &fr);
+    int st = run_frame_exit(I, &fr);
     if (I->frame_per_call && fr.frame_obj) rh_frame_set_back(rt, fr.frame_obj, NULL);
     I->depth--;
     rh_recursion_leave(rt);
