@@ -208,8 +208,6 @@ typedef struct hx_code {
     rh_object *defaults_const; /* 3.x when every default is a constant: their tuple as one constant (the CFG
                                 * optimizer's fold_tuple_on_constants over the defaults' BUILD_TUPLE); borrowed
                                 * from I->consts, else NULL */
-    rh_object *static_attrs_const; /* 3.13, a class body: its __static_attributes__ tuple, one constant of the unit
-                                * (compiler_static_attributes_tuple; resolve.c); borrowed from I->consts, else NULL */
     int nposonly;            /* of the positional ones, those before `/` (co_posonlyargcount) */
     int nkwonly;             /* keyword-only parameters, after the positional ones (co_kwonlyargcount) */
     int varargs, varkw;      /* 1 when there is a *args / **kwargs parameter (CO_VARARGS, CO_VARKEYWORDS) */
@@ -279,6 +277,8 @@ typedef struct hx_code {
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */
     rh_object *co_obj;       /* its code object once a __code__ read made it (borrowed: I->code_objs holds it) */
     rh_frame_slot co_zombie; /* 3.10/2.7 (frame_per_call): its zombie frame (co_zombieframe; t_frame.c) */
+    rh_object *static_attrs_const; /* 3.13, a class body: its __static_attributes__ tuple, one constant of the unit
+                                * (compiler_static_attributes_tuple; resolve.c); borrowed from I->consts, else NULL */
 } hx_code;
 
 enum { HX_CO_GENERATOR = 0x20, HX_CO_COROUTINE = 0x80, HX_CO_ASYNC_GENERATOR = 0x200 };
