@@ -44,23 +44,40 @@ static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_
 /* The tuple of positional arguments some calls pack for their callee (print's *args from 3.11 on; str(x)
  * and int(x) up to 3.12, without vectorcall: _PyObject_MakeTpCall), when the profile says so: it holds a
  * reference to each argument for the whole call. *t is NULL when no tuple is made. 0, or -1 (MemoryError). */
-static int args_tuple(hx_interp *I, int packs, rh_object **a, int n, rh_object **t) {
-    *t = NULL;
+/* The argument tuple (and, with keywords, the dict) a call packs before the callee runs, when `packs`:
+ * Objects/call.c _PyObject_MakeTpCall (the tuple, then _PyStack_AsDict) or 2.7's do_call (the keyword dict
+ * first: update_keyword_args, then load_args). With kwdict 0 the keywords stay unpacked (an Argument
+ * Clinic *args function gets only its tuple). *t and *d: new references or NULL. */
+static int args_tuple(hx_interp *I, int packs, int kwdict, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw,
+                      rh_object **t, rh_object **d) {
+    *t = *d = NULL;
     if (!packs) return 0;
-    if (n == 0) {
-        *t = newref(rh_empty_tuple(I->rt));
-        return 0;
+    int py2 = rh_runtime_profile(I->rt)->python2;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == py2 && kwdict && nkw) { /* 3.x: pass 1, after the tuple; 2.7: pass 0 */
+            if (!(*d = rh_dict_new(I->rt))) return -1;
+            for (int i = 0; i < nkw; i++) {
+                rh_object *k = hx_name(I, kwn[i]);
+                if (!k || rh_dict_set(I->rt, *d, k, kwv[i]) != 0) return -1;
+            }
+        } else if (pass != py2) {
+            if (n == 0) *t = newref(rh_empty_tuple(I->rt));
+            else if (!(*t = rh_tuple_new(I->rt, (size_t)n))) return -1;
+            for (int i = 0; i < n; i++) rh_tuple_set(*t, (size_t)i, newref(a[i]));
+        }
     }
-    if (!(*t = rh_tuple_new(I->rt, (size_t)n))) return -1;
-    for (int i = 0; i < n; i++) rh_tuple_set(*t, (size_t)i, newref(a[i]));
     return 0;
 }
 
-#define FN_PACKED(name, impl, field)                                                                    \
+/* name: impl behind the packing `packs` and `kwdict` (expressions over the profile p and nkw) decide */
+#define FN_PACKED(name, impl, packs, kwdict)                                                            \
     FN(name) {                                                                                          \
-        rh_object *t, *r;                                                                               \
-        if (args_tuple(I, rh_runtime_profile(I->rt)->field, a, n, &t) < 0) return NULL;                \
-        r = impl(I, self, a, n, kwn, kwv, nkw);                                                         \
+        const rh_profile *p = rh_runtime_profile(I->rt);                                                \
+        rh_object *t, *d, *r = NULL;                                                                    \
+        (void)p;                                                                                        \
+        if (args_tuple(I, packs, kwdict, a, n, kwn, kwv, nkw, &t, &d) == 0)                             \
+            r = impl(I, self, a, n, kwn, kwv, nkw);                                                     \
+        rh_xdecref(I->rt, d);                                                                           \
         rh_xdecref(I->rt, t);                                                                           \
         return r;                                                                                       \
     }
@@ -112,6 +129,10 @@ FN(print_impl) {
     UNUSED_ARGS;
     rh_object *sep = NULL, *end = NULL, *file = NULL;
     int flush = 0;
+    /* its keyword parser (3.10: builtin_print's _PyArg_Parser, for keyword calls; 3.11: Argument Clinic's
+     * _PyArg_UnpackKeywordsWithVararg, at every call) */
+    static const char *const print_kw[] = {"sep", "end", "file", "flush"};
+    if ((nkw || rh_runtime_profile(I->rt)->print_args_tuple) && hx_kwtuple_once(I, "print", print_kw, 4)) return NULL;
     for (int k = 0; k < nkw; k++) {
         if (!strcmp(kwn[k], "sep")) sep = kwv[k];
         else if (!strcmp(kwn[k], "end")) end = kwv[k];
@@ -350,7 +371,17 @@ static rh_object *int_from_bytes_text(hx_interp *I, rh_object *b, int base) {
 
 FN(int_impl) {
     UNUSED_ARGS;
-    if (no_kw(I, "int", nkw, kwn)) return NULL;
+    rh_object *args[2] = {NULL, NULL};
+    if (nkw) { /* long_new's clinic parser: int(x=0, /, base=10) (2.7's "|OO:int" names x too) */
+        static const char *const kw3[] = {"", "base"}, *const kw2[] = {"x", "base"};
+        if (hx_parse_kw(I, "int", rh_runtime_profile(I->rt)->python2 ? kw2 : kw3, 2, 2, 0, a, n, kwn, kwv, nkw, args))
+            return NULL;
+        if (!args[0]) { /* long_new_impl */
+            rh_err_set(I->rt, RH_EXC_TYPE, "int() missing string argument");
+            return NULL;
+        }
+        a = args, n = args[1] ? 2 : 1;
+    }
     if (n > 2) { /* long_new's clinic parser (_PyArg_CheckPositional) */
         rh_err_set(I->rt, RH_EXC_TYPE, "int() takes at most 2 arguments (%d given)", n);
         return NULL;
@@ -652,8 +683,10 @@ static int sort_list(hx_interp *I, rh_object *l, int reverse, rh_object *keyfunc
 }
 
 static int sort_kw(hx_interp *I, int nkw, char **kwn, rh_object **kwv, int *reverse, rh_object **key) {
+    static const char *const names[] = {"key", "reverse"}; /* list.sort's parser (sorted passes its keywords on) */
     *reverse = 0;
     *key = NULL;
+    if (nkw && hx_kwtuple_once(I, "sort", names, 2)) return -1;
     for (int k = 0; k < nkw; k++) {
         if (!strcmp(kwn[k], "reverse")) { *reverse = rh_truthy(I->rt, kwv[k]); continue; }
         if (!strcmp(kwn[k], "key")) { *key = kwv[k] == rh_none(I->rt) ? NULL : kwv[k]; continue; }
@@ -679,6 +712,10 @@ FN(bi_sorted) {
 static rh_object *minmax(hx_interp *I, rh_object **a, int n, int want_max, const char *nm, int nkw, char **kwn,
                          rh_object **kwv) {
     rh_object *keyfunc = NULL, *dflt = NULL;
+    /* 3.13's builtin_min/builtin_max: _PyArg_Parser {"|$OO:min"} (a kwtuple made at the first keyword call;
+     * before 3.13, PyArg_ParseTupleAndKeywords makes none) */
+    static const char *const minmax_kw[] = {"key", "default"};
+    if (nkw && rh_runtime_profile(I->rt)->version_hex >= 0x030D && hx_kwtuple_make(I, nm, minmax_kw, 2)) return NULL;
     for (int k = 0; k < nkw; k++) {
         if (!strcmp(kwn[k], "key")) keyfunc = kwv[k] == rh_none(I->rt) ? NULL : kwv[k];
         else if (!strcmp(kwn[k], "default") && RH_API(I, "builtins", "min(default)")) dflt = kwv[k];
@@ -2016,9 +2053,11 @@ rh_object *hx_static_type_dict(hx_interp *I, rh_type *t) {
     return tp_dict ? rh_mappingproxy_new(rt, tp_dict) : NULL;
 }
 
-FN_PACKED(bi_print, print_impl, print_args_tuple)
-FN_PACKED(bi_str, str_impl, str_int_args_tuple)
-FN_PACKED(bi_int, int_impl, str_int_args_tuple)
+/* print: 3.11's clinic *args (tuple only); 2.7's METH_VARARGS | METH_KEYWORDS (tuple and keyword dict).
+ * str(), int(): no vectorcall up to 3.12 (type_call), and 3.13's vectorcall gives keyword calls to it. */
+FN_PACKED(bi_print, print_impl, p->print_args_tuple, p->python2)
+FN_PACKED(bi_str, str_impl, p->str_int_args_tuple || nkw, 1)
+FN_PACKED(bi_int, int_impl, p->str_int_args_tuple || nkw, 1)
 
 /* ---------------------------------------------------------------- the builtins namespace */
 

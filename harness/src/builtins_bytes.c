@@ -34,6 +34,7 @@ static int args(hx_interp *I, const char *fn, int old, int lo, int hi, const cha
                 int n, char **kwn, rh_object **kwv, int nkw, rh_object **out) {
     rh_runtime *rt = I->rt;
     for (int i = 0; i < hi; i++) out[i] = i < n ? a[i] : NULL;
+    if (kw && (nkw || n < lo || n > hi) && hx_kwtuple_once(I, fn, kw, -1)) return -1; /* a clinic parser */
     if (nkw && !kw) { rh_err_set(rt, RH_EXC_TYPE, "%s() takes no keyword arguments", fn); return -1; }
     if (n + nkw > hi) {
         if (kw || old) rh_err_set(rt, RH_EXC_TYPE, "%s() takes at most %d argument%s (%d given)", fn, hi, hi == 1 ? "" : "s", n + nkw);

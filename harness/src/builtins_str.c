@@ -40,6 +40,7 @@ static int args(hx_interp *I, const char *fn, arg_style st, int lo, int hi, cons
     rh_runtime *rt = I->rt;
     for (int i = 0; i < hi; i++) out[i] = i < n ? a[i] : NULL;
     int v313 = RH_API(I, "str", "msg:clinic-313");
+    if (st == ST_KW && kw && (nkw || n < lo || n > hi) && hx_kwtuple_once(I, fn, kw, -1)) return -1;
     if (nkw && !kw) { rh_err_set(rt, RH_EXC_TYPE, "str.%s() takes no keyword arguments", fn); return -1; }
     if (n + nkw > hi || n > hi) {
         if (hi == 1 && lo == 1 && st == ST_POS) rh_err_set(rt, RH_EXC_TYPE, "str.%s() takes exactly one argument (%d given)", fn, n + nkw);

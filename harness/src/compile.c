@@ -558,10 +558,24 @@ static void comp_cells(cg *g, hx_node *t) {
     }
 }
 
+/* 2.7's [elt for ...] (2.7's compiler_listcomp): no function and no frame; the empty list first, then the
+ * first iterable's iterator, the loops of the enclosing unit storing to its own names (resolve.c), which
+ * keep the last item after the loop. */
+static void listcomp_py2(cg *g, hx_node *n) {
+    emit_v(g, HX_BUILD_LIST, 0, 1);
+    expr(g, n->c);
+    loop_slot(g);
+    emit(g, HX_GET_ITER, 0);
+    word(g, (hx_instr)(g->aux - 1));
+    comp_loops(g, n, 0, n->n + 1, 1, 0);
+    g->aux--;
+}
+
 /* [elt for target in iter if cond...]: 3.11 makes the <listcomp> function, gets the iterator, then the
  * function's frame builds the list; here the loop runs inline on private fast slots cleared at the end. */
 static void listcomp(cg *g, hx_node *n) {
     int set = n->kind == E_SETCOMP; /* {elt for ...}: <setcomp>, BUILD_SET and SET_ADD */
+    if (n->kind == E_LISTCOMP && rh_runtime_profile(g->I->rt)->python2) { listcomp_py2(g, n); return; }
     if (n->n || n->kind == E_DICTCOMP) { comp_inline(g, n); return; }
     int call_at = emit(g, HX_HX_COMP_FUNCTION, (uint32_t)set);
     char *outer = comp_enter(g, set);

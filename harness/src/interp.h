@@ -170,6 +170,8 @@ typedef struct hx_interp {
     int ncompframes, capcompframes;
     int ex_steal;            /* 3.10/2.7 CALL_FUNCTION_EX of a function: its frame takes the argument references
                               * call_ex made (CPython passes the tuple's items as they are); read once by call_pyfunc */
+    struct hx_kwtuple { const char *const *names; const char *fn; rh_object *tuple; } *kwtuples; /* args.c (owned tuples) */
+    int nkwtuples, capkwtuples;
 } hx_interp;
 
 /* ---- interp.c: state, traceback, object protocols */
@@ -386,6 +388,9 @@ char *hx_caret_line(hx_interp *I, const hx_code *c, int at, const char *line, si
 /* suggest.c: the name "Did you mean" offers for an uncaught AttributeError or NameError e (3.10+): new
  * reference, or NULL (none, or an error while looking: dropped, the pending error kept) */
 rh_object *hx_suggestion(hx_interp *I, rh_object *e);
+/* The same search over C strings (3.13's error_unexpected_keyword_arg over a parser's keyword names; ""
+ * entries are skipped): the closest of names[0..n) to name, or NULL */
+const char *hx_suggest_among(const char *const *names, int n, const char *name);
 
 #define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
 
@@ -401,6 +406,17 @@ typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, in
 /* Call builtin def d with self (borrowed) and the arguments (borrowed), packing them as d->flags say. */
 rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
                        char **kwn, rh_object **kwv, int nkw);
+
+/* ---- args.c: Python/getargs.c parser_init (3.10, 3.11: the profile's kwparser_lazy_tuple): a native
+ * function's keyword parser makes the tuple of its keyword names (new_kwtuple: those after the
+ * positional-only "" ones, interned) the first time it parses keywords and keeps it for the process, one GC
+ * allocation at that first call (3.12+: the core's parsers have static tuples; 2.7 has none). `names`
+ * (static storage, nnames of them, or NULL-terminated when nnames < 0) and the function's name identify the
+ * parser. 0, or -1 with MemoryError. hx_kwtuples_free drops them all. */
+int hx_kwtuple_once(hx_interp *I, const char *fn, const char *const *names, int nnames);
+/* The same whatever the profile says: a parser whose kwtuple is lazy in other versions than the core's */
+int hx_kwtuple_make(hx_interp *I, const char *fn, const char *const *names, int nnames);
+void hx_kwtuples_free(hx_interp *I);
 
 /* ---- args.c: keyword parsing as Argument Clinic's (_PyArg_UnpackKeywords). out[0..nnames) gets the
  * arguments for names (borrowed, NULL when absent) from a[0..n) then the keywords; the first npos may be

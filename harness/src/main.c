@@ -140,6 +140,7 @@ static void interp_release(hx_interp *I) {
     I->exiting = 2; /* from here on no Python code runs (hooks become no-ops) */
     hx_release_module_consts(I);
     hx_atexit_free(I); /* not finalized (--dis, start-up failed): the callbacks never run */
+    hx_kwtuples_free(I); /* _PyArg_Fini */
     for (int i = 0; i < I->nlate; i++) rh_decref(rt, I->late[i]);
     for (int i = 0; i < I->nnames; i++) rh_decref(rt, I->names[i]);
     free(I->consts);

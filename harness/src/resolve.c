@@ -623,6 +623,7 @@ struct stinfo {
     hx_node *nonlocal_at;    /* the first `nonlocal` statement (errors point at it) */
     nameset walrus;          /* names this unit binds only through `:=` (resolve.c adds their slots) */
     int in_comp;             /* inside an inline comprehension of this unit */
+    int py2;                 /* 2.7: a list comprehension binds its targets in this unit (py2_listcomp) */
     hx_node *err_at;         /* a `:=` the symbol table refuses (reported by st_analyze), with err */
     const char *err;
 };
@@ -780,6 +781,17 @@ static void st_expr(stinfo *st, hx_node *n) {
         return;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
         st_expr(st, n->c);
+        if (st->py2 && n->kind == E_LISTCOMP) { /* 2.7: no scope of its own (symtable_visit_listcomp) */
+            st_target(st, n->b);
+            st_list(st, n->items2, n->n2);
+            for (int i = 0; i < n->n; i++) {
+                st_expr(st, n->items[i]->b);
+                st_target(st, n->items[i]->a);
+                st_list(st, n->items[i]->items2, n->items[i]->n2);
+            }
+            st_expr(st, n->a);
+            return;
+        }
         nameset priv = {0};
         st_comp_names(n->b, &priv);
         for (int i = 0; i < n->n; i++) st_comp_names(n->items[i]->a, &priv); /* later `for` clauses */
@@ -974,6 +986,7 @@ static int st_analyze(prep *P, hx_code *c, const nameset *above, nameset *need) 
     stinfo *st = calloc(1, sizeof *st);
     if (!st) abort();
     st->code = c;
+    st->py2 = rh_runtime_profile(P->I->rt)->python2;
     c->class_cell = 0;
     st_keep(P, st);
     int fn = c->kind == CODE_FUNCTION;
@@ -1346,6 +1359,13 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
         return 0;
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: {
         if (r_expr(P, s, n->c) || fold_iter(P, s, n->c, 0)) return -1;
+        if (n->kind == E_LISTCOMP && rh_runtime_profile(P->I->rt)->python2) {
+            /* 2.7's list comprehension is a loop of the enclosing unit: its targets are that unit's names,
+             * left bound to the last item (2.7's compiler_listcomp stores with compiler_nameop) */
+            int rc = r_target(P, s, n->b) || r_list(P, s, n->items2, n->n2) ? -1 : 0;
+            for (int k = 0; rc == 0 && k < n->n; k++) rc = r_comp_clause(P, s, n->items[k]);
+            return rc == 0 && r_expr(P, s, n->a) == 0 ? 0 : -1;
+        }
         int saved = s->nov, saved_comp = s->in_comp;
         const void *saved_owner = s->owner;
         comp_vars(s, n->b);

@@ -79,6 +79,21 @@ static rh_object *closest(hx_interp *I, rh_object *const *v, size_t n, rh_object
     return best;
 }
 
+const char *hx_suggest_among(const char *const *names, int n, const char *name) {
+    size_t nlen = strlen(name), best_d = SIZE_MAX;
+    const char *best = NULL;
+    for (int i = 0; i < n && n < MAX_CANDIDATES; i++) {
+        size_t ilen = strlen(names[i]);
+        if (!ilen || (ilen == nlen && !memcmp(names[i], name, nlen))) continue; /* "": positional-only */
+        size_t max_d = (nlen + ilen + 3) * MOVE_COST / 6;
+        if (best_d - 1 < max_d) max_d = best_d - 1;
+        size_t d = edit_distance(name, nlen, names[i], ilen, max_d);
+        if (d > max_d) continue;
+        if (!best || d < best_d) best = names[i], best_d = d;
+    }
+    return best;
+}
+
 /* The closest name among a list's items or a dict's keys (new reference or NULL) */
 static rh_object *closest_in(hx_interp *I, rh_object *names, rh_object *name) {
     rh_runtime *rt = I->rt;

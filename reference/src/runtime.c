@@ -354,8 +354,10 @@ rh_type *rh_builtin_type(rh_runtime *rt, rh_kind kind) {
 void rh__freelists_clear(rh_runtime *rt) {
     rh__float_freelist_clear(rt);
     rh__tuple_freelist_clear(rt);
-    rh__list_freelist_clear(rt);
-    rh__dict_freelist_clear(rt);
+    if (!rt->profile->gc_keeps_container_freelists || rt->gc.finalizing) { /* teardown empties all */
+        rh__list_freelist_clear(rt);
+        rh__dict_freelist_clear(rt);
+    }
     rh__int_freelist_clear(rt);
     rh__frame_freelist_clear(rt);
 }

@@ -132,6 +132,8 @@ typedef struct rh_profile {
     int gc_threshold[3];          /* 700, 10, 10 (2000, 10, 10 in 3.13) */
     int legacy_finalizers;        /* py27: cycles with __del__ are uncollectable, go to gc.garbage */
     int gc_trigger_at_alloc;      /* 3.11: collect inside the allocation; 3.12+: at the next statement */
+    uint8_t gc_keeps_container_freelists; /* 2.7: a full collection's clear_freelists leaves the list and
+                                   * dict free lists alone (3.x: _PyGC_ClearAllFreeLists empties them) */
 
     /* language */
     uint32_t version_hex;         /* 0x030B for 3.11, 0x0207 for 2.7: which APIs exist (each gate names the
@@ -150,6 +152,9 @@ typedef struct rh_profile {
                                    * alive for the call (3.11's Argument Clinic *args; 2.7's METH_VARARGS) */
     int str_int_args_tuple;       /* up to 3.12: str(x) and int(x) have no vectorcall, so the call packs the
                                    * arguments into a tuple for type_call (Objects/call.c _PyObject_MakeTpCall) */
+    uint8_t kwparser_lazy_tuple;  /* 3.10/3.11: a native function's keyword parser makes its keyword-name
+                                   * tuple at its first keyword call, one GC allocation kept for good
+                                   * (Python/getargs.c parser_init); 3.12+: static tuples; 2.7: none */
     int varargs_find_minmax;      /* up to 3.12: min/max and str.find/rfind/index/rindex/count/startswith/
                                    * endswith are METH_VARARGS (3.13's Argument Clinic makes them FASTCALL) */
     /* sets and the iterator built-ins (Objects/setobject.c, Objects/enumobject.c, Python/bltinmodule.c) */
