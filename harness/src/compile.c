@@ -298,8 +298,9 @@ static void call(cg *g, hx_node *n) {
     for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
     for (int i = 0; i < n->n2; i++) star |= n->items2[i]->kind == E_DSTAR;
     if (star) { call_ex(g, n); return; }
-    /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made) */
-    if (n->a->kind == E_ATTR && !star) {
+    /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made);
+     * 2.7 has no LOAD_METHOD: LOAD_ATTR makes the bound method (or bound built-in method) every time */
+    if (n->a->kind == E_ATTR && !star && !rh_runtime_profile(g->I->rt)->python2) {
         expr(g, n->a->a);
         cgloc at_call = set_loc(g, n->a); /* LOAD_METHOD at the attribute, on its last line */
         if (n->a->end_line) g->line = n->a->end_line;

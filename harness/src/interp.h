@@ -170,6 +170,8 @@ typedef struct hx_interp {
     int ncompframes, capcompframes;
     int ex_steal;            /* 3.10/2.7 CALL_FUNCTION_EX of a function: its frame takes the argument references
                               * call_ex made (CPython passes the tuple's items as they are); read once by call_pyfunc */
+    int arg0_borrowed;       /* 3.10's method_vectorcall: the next call_pyfunc gets self in args[0] without a reference
+                              * of the caller's to drop (vm.c hx_call); read once */
     struct hx_kwtuple { const char *const *names; const char *fn; rh_object *tuple; } *kwtuples; /* args.c (owned tuples) */
     int nkwtuples, capkwtuples;
 } hx_interp;
@@ -406,6 +408,9 @@ typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, in
 /* Call builtin def d with self (borrowed) and the arguments (borrowed), packing them as d->flags say. */
 rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
                        char **kwn, rh_object **kwv, int nkw);
+/* The same, packing whatever d->flags say when force is set (2.7's type_call of a built-in type) */
+rh_object *hx_call_def_packed(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
+                              char **kwn, rh_object **kwv, int nkw, int force);
 
 /* ---- args.c: Python/getargs.c parser_init (3.10, 3.11: the profile's kwparser_lazy_tuple): a native
  * function's keyword parser makes the tuple of its keyword names (new_kwtuple: those after the

@@ -1567,10 +1567,13 @@ static hx_node *p_from_import(parser *P) {
 static const char *const future_ok[] = {"print_function", "division", "absolute_import", "annotations", "generator_stop",
                                          "nested_scopes", "generators", "with_statement", NULL};
 
+
 /* `from __future__ import name[, name]`: only before any other statement of the module (as CPython
- * requires); records RH_FUTURE_* bits in P->future and yields a `pass`. */
+ * requires); records RH_FUTURE_* bits in P->future, and is also the import it reads as (compiler_from_import:
+ * the __future__ module of the standard library is imported and the names bound). */
 static hx_node *p_future(parser *P) {
     hx_tok *t = cur(P);
+    int start = P->i;
     if (P->in_func || P->in_class || t->col != 1 || P->nstmts > 0) {
         hx_cerr_set(P->err, t->line, t->col, "syntax error: from __future__ imports must occur at the beginning of the file");
         return NULL;
@@ -1600,7 +1603,8 @@ static hx_node *p_future(parser *P) {
         if (!is_op(cur(P), ")")) { syntax(P, cur(P), "expected ')'"); return NULL; }
         P->i++;
     }
-    return mk(S_PASS, t);
+    P->i = start;
+    return p_from_import(P);
 }
 
 static hx_node *p_simple(parser *P) {

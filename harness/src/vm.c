@@ -503,22 +503,62 @@ static inline int exact_args(const hx_code *c, int n) {
     return n == c->nparams && !c->varargs && !c->varkw && !c->nkwonly && !c->co_flags; /* (co_flags: generator code) */
 }
 
+/* 2.7's METH_VARARGS functions and methods among those refheap has (Python/bltinmodule.c,
+ * Objects/listobject.c, dictobject.c, stringobject.c, tupleobject.c, setobject.c, Modules/gcmodule.c,
+ * Python/sysmodule.c): called, they get an argument tuple (2.7's call_function: load_args), and with
+ * keywords a dict first (do_call: update_keyword_args). kind -1: a function (of builtins or a module). */
+static const struct { int kind; const char *name; } py27_varargs[] = {
+    {-1, "__import__"}, {-1, "cmp"}, {-1, "compile"}, {-1, "delattr"}, {-1, "dir"}, {-1, "divmod"}, {-1, "eval"},
+    {-1, "filter"}, {-1, "format"}, {-1, "getattr"}, {-1, "hasattr"}, {-1, "intern"}, {-1, "isinstance"},
+    {-1, "issubclass"}, {-1, "iter"}, {-1, "map"}, {-1, "max"}, {-1, "min"}, {-1, "next"}, {-1, "open"}, {-1, "pow"},
+    {-1, "range"}, {-1, "reduce"}, {-1, "round"}, {-1, "setattr"}, {-1, "sorted"}, {-1, "sum"}, {-1, "unichr"},
+    {-1, "vars"}, {-1, "zip"}, {-1, "chr"}, {-1, "collect"}, {-1, "getsizeof"},
+    {RH_K_LIST, "insert"}, {RH_K_LIST, "pop"}, {RH_K_LIST, "index"}, {RH_K_LIST, "sort"},
+    {RH_K_DICT, "get"}, {RH_K_DICT, "setdefault"}, {RH_K_DICT, "pop"}, {RH_K_DICT, "update"}, {RH_K_DICT, "fromkeys"},
+    {RH_K_STR, "split"}, {RH_K_STR, "rsplit"}, {RH_K_STR, "count"}, {RH_K_STR, "endswith"}, {RH_K_STR, "startswith"},
+    {RH_K_STR, "find"}, {RH_K_STR, "rfind"}, {RH_K_STR, "index"}, {RH_K_STR, "rindex"}, {RH_K_STR, "lstrip"},
+    {RH_K_STR, "rstrip"}, {RH_K_STR, "strip"}, {RH_K_STR, "replace"}, {RH_K_STR, "translate"}, {RH_K_STR, "ljust"},
+    {RH_K_STR, "rjust"}, {RH_K_STR, "center"}, {RH_K_STR, "zfill"}, {RH_K_STR, "expandtabs"},
+    {RH_K_STR, "splitlines"}, {RH_K_STR, "encode"}, {RH_K_STR, "decode"}, {RH_K_STR, "format"},
+    {RH_K_TUPLE, "index"},
+    {RH_K_SET, "difference"}, {RH_K_SET, "difference_update"}, {RH_K_SET, "intersection"},
+    {RH_K_SET, "intersection_update"}, {RH_K_SET, "union"}, {RH_K_SET, "update"},
+    {RH_K_FROZENSET, "difference"}, {RH_K_FROZENSET, "intersection"}, {RH_K_FROZENSET, "union"},
+};
+
+static int packs_py27(const rh_builtin_def *d, rh_object *self) {
+    int k = !self || rh_kind_of(self) == RH_K_MODULE ? -1 : (int)rh_kind_of(self);
+    if (self && k == RH_K_TYPE) k = (int)((rh_type *)self)->kind; /* dict.fromkeys */
+    for (size_t i = 0; i < sizeof py27_varargs / sizeof py27_varargs[0]; i++)
+        if (py27_varargs[i].kind == k && !strcmp(py27_varargs[i].name, d->name)) return 1;
+    return 0;
+}
+
 rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
                        char **kwn, rh_object **kwv, int nkw) {
+    return hx_call_def_packed(I, d, self, args, nargs, kwn, kwv, nkw, 0);
+}
+
+rh_object *hx_call_def_packed(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
+                              char **kwn, rh_object **kwv, int nkw, int force) {
     rh_runtime *rt = I->rt;
-    int packs = (d->flags & HX_METH_VARARGS) ||
-                ((d->flags & HX_METH_VARARGS_TO312) && rh_runtime_profile(rt)->varargs_find_minmax);
+    const rh_profile *p = rh_runtime_profile(rt);
+    int packs = force || (d->flags & HX_METH_VARARGS) || ((d->flags & HX_METH_VARARGS_TO312) && p->varargs_find_minmax) ||
+                (p->python2 && packs_py27(d, self));
     if (!packs) return ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
     rh_object *t = NULL, *kd = NULL, *r = NULL;
-    if (nargs) { /* _PyTuple_FromArray; no arguments: the empty tuple, nothing allocated */
-        if (!(t = rh_tuple_new(rt, (size_t)nargs))) return NULL;
-        for (int i = 0; i < nargs; i++) rh_tuple_set(t, (size_t)i, newref(args[i]));
-    }
-    if (nkw) { /* _PyStack_AsDict */
-        if (!(kd = rh_dict_new(rt))) goto out;
-        for (int i = 0; i < nkw; i++) {
-            rh_object *k = hx_name(I, kwn[i]);
-            if (!k || rh_dict_set(rt, kd, k, kwv[i]) != 0) goto out;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == p->python2) { /* _PyTuple_FromArray (2.7: load_args, after the keyword dict); no arguments:
+                                   * the empty tuple, nothing allocated */
+            if (!nargs) continue;
+            if (!(t = rh_tuple_new(rt, (size_t)nargs))) goto out;
+            for (int i = 0; i < nargs; i++) rh_tuple_set(t, (size_t)i, newref(args[i]));
+        } else if (nkw) { /* _PyStack_AsDict (2.7: update_keyword_args) */
+            if (!(kd = rh_dict_new(rt))) goto out;
+            for (int i = 0; i < nkw; i++) {
+                rh_object *k = hx_name(I, kwn[i]);
+                if (!k || rh_dict_set(rt, kd, k, kwv[i]) != 0) goto out;
+            }
         }
     }
     r = ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
@@ -1601,6 +1641,7 @@ L_CALL: {
     rh_object **args = sp - arg;
     f->call_ip = ip;
     sp = args - 2;
+call_again:
     v = args[-2];
     w = args[-1];
     if (!nkw && !is_tagged(w) && rh_kind_of(v) == RH_K_FUNCTION && rh_runtime_profile(rt)->call_args_stolen) {
@@ -1620,7 +1661,7 @@ L_CALL: {
          * built-in method with its receiver, that takes its arguments as an array; call_stack's path
          * without its layers, the same references dropped in the same order (arguments, then callable) */
         const rh_builtin_def *d = w ? untag_def(w) : rh_builtin_get_def(v);
-        if (!(d->flags & (HX_METH_VARARGS | HX_METH_VARARGS_TO312))) {
+        if (!(d->flags & (HX_METH_VARARGS | HX_METH_VARARGS_TO312)) && !rh_runtime_profile(rt)->python2) {
             r = ((hx_cfn)d->fn)(I, w ? v : rh_builtin_self(v), args, (int)arg, NULL, NULL, 0);
             for (unsigned i = 0; i < arg; i++) rh_decref(rt, args[i]);
             rh_decref(rt, v);
@@ -1628,6 +1669,14 @@ L_CALL: {
             PUSH(r);
             DISPATCH();
         }
+    }
+    if (!w && rh_kind_of(v) == RH_K_METHOD && rh_runtime_profile(rt)->call_unpacks_bound_method) {
+        /* 3.11's CALL (2.7's call_function): a bound method gives way to its function and self, and is
+         * dropped before the call */
+        args[-1] = newref(rh_method_self(v));
+        args[-2] = newref(rh_method_func(v));
+        rh_decref(rt, v);
+        goto call_again;
     }
     r = call_stack(I, args, (int)arg, kwn, nkw);
     kwn = NULL;
@@ -2178,8 +2227,8 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     rh_object *ret = NULL;
     /* 3.11+: the new frame takes the caller's stack references (_PyEvalFramePushAndInit); 3.10 and 2.7
      * copy them with a new reference each, the caller's stack keeping its own until the call returns */
-    int steal = rh_runtime_profile(rt)->call_args_stolen || I->ex_steal;
-    I->ex_steal = 0;
+    int steal = rh_runtime_profile(rt)->call_args_stolen || I->ex_steal, borrowed0 = I->arg0_borrowed;
+    I->ex_steal = I->arg0_borrowed = 0;
     if (FRAME_PER_CALL(I, &fr) != 0) goto fail_args;
     if (__builtin_expect(nargs == c->nparams && !nkw && !c->varargs && !c->varkw && !c->nkwonly, 1)) {
         for (i = 0; i < nargs; i++) {
@@ -2212,7 +2261,7 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
 fail_args:
     frame_clear(I, &fr);
 done:
-    for (i = 0; i < nargs; i++) rh_xdecref(rt, args[i]);
+    for (i = borrowed0; i < nargs; i++) rh_xdecref(rt, args[i]);
     for (i = 0; i < nkw; i++) rh_xdecref(rt, kwv[i]);
     return ret;
 }
@@ -2463,10 +2512,16 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
     case RH_K_FUNCTION: return call_pyfunc(I, fn, args, nargs, kwn, kwv, nkw);
     case RH_K_METHOD: {
         if (nargs + 1 > RH_ARGS_MAX) break;
-        rh_object *a2[RH_ARGS_MAX + 1];
-        a2[0] = newref(rh_method_self(fn));
+        rh_object *a2[RH_ARGS_MAX + 1], *self = rh_method_self(fn), *func = rh_method_func(fn);
+        /* 3.10's method_vectorcall puts self in front of the arguments without a reference of its own (the
+         * callee's frame takes one): call_pyfunc is told not to drop one at the end. Elsewhere the
+         * reference is the frame's (3.11+) or the argument tuple's (2.7's instancemethod_call). */
+        int borrowed = !rh_runtime_profile(rt)->call_args_stolen && !rh_runtime_profile(rt)->python2 &&
+                       rh_kind_of(func) == RH_K_FUNCTION;
+        a2[0] = borrowed ? self : newref(self);
         if (nargs) memcpy(a2 + 1, args, (size_t)nargs * sizeof *args);
-        rh_object *func = newref(rh_method_func(fn));
+        rh_incref(func);
+        I->arg0_borrowed = borrowed;
         rh_object *r = hx_call(I, func, a2, nargs + 1, kwn, kwv, nkw);
         rh_decref(rt, func);
         return r;
@@ -2528,7 +2583,11 @@ rh_object *hx_type_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs
         return NULL;
     }
     rh_object *t = newref(fn);
-    rh_object *r = hx_call_def(I, d, NULL, args, nargs, kwn, kwv, nkw);
+    /* 2.7: every built-in type is called through type_call with a tuple (and a keyword dict); str() and
+     * int() pack their own (builtins.c FN_PACKED) */
+    int k = ((rh_type *)fn)->kind;
+    rh_object *r = hx_call_def_packed(I, d, NULL, args, nargs, kwn, kwv, nkw,
+                                      rh_runtime_profile(rt)->python2 && k != RH_K_STR && k != RH_K_INT);
     for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
     for (int i = 0; i < nkw; i++) rh_decref(rt, kwv[i]);
     rh_decref(rt, t);
@@ -2934,6 +2993,7 @@ int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) {
 int hx_interp_run(hx_interp *I) {
     hx_code *c = I->module;
     hx_frame fr;
+    if (rh_runtime_startup_done(I->rt) != 0) return -1;
     frame_setup(I, &fr, c, I->globals, NULL);
     fr.line = 1;
     fr.back = NULL;

@@ -225,6 +225,8 @@ typedef struct rh_freelists {
     rh_dictkeys *keys[RH_FREELIST_CAP]; uint32_t keys_n;
     rh_intblocks int27, float27;                     /* py27 profile: unbounded */
     rh_object *frame_head; uint32_t frame_n;         /* frame_per_call: dead frames, linked through f_back */
+    rh_object *method_head; uint32_t method_n;       /* py27: bound methods, linked through self */
+    rh_object *cfunc_head; uint32_t cfunc_n;         /* py27: built-in functions/methods, linked through self */
     struct rh_frame_slot **frame_slots;              /* the code units' zombie slots (libc memory) */
     size_t frame_slots_n, frame_slots_cap;
 } rh_freelists;
@@ -394,6 +396,10 @@ rh_object *rh__object_alloc(rh_runtime *rt, rh_type *t, size_t size);
 void rh__object_free(rh_runtime *rt, rh_object *o, size_t size);
 /* Count an object coming back from / going to a freelist (no allocator traffic, no gc count). */
 void rh__object_reuse(rh_runtime *rt, rh_object *o, rh_type *t);
+void rh__method_freelist_clear(rh_runtime *rt); /* t_method.c, t_builtin.c: py27's free lists */
+void rh__list_freelist_trim(rh_runtime *rt, uint32_t keep); /* t_list.c, t_dict.c: down to `keep` entries */
+void rh__dict_freelist_trim(rh_runtime *rt, uint32_t keep);
+void rh__cfunc_freelist_clear(rh_runtime *rt);
 void rh__object_to_freelist(rh_runtime *rt, rh_object *o);
 /* Trashcan: call at the start of a GC container's dealloc (after untracking). Returns 1 when the object
  * was deposited for later (the dealloc must return at once), else 0 and the body runs; the body must end

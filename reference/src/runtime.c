@@ -351,6 +351,27 @@ rh_type *rh_builtin_type(rh_runtime *rt, rh_kind kind) {
     return (unsigned)kind < RH_K__COUNT ? &rt->statics->types[kind].t : NULL;
 }
 
+int rh_runtime_startup_done(rh_runtime *rt) {
+    const rh_profile *p = rt->profile;
+    rh_object *made[2 * 255];
+    int n = 0, rc = 0;
+    rh_gc_startup save;
+    rh_gc_startup_begin(rt, &save);
+    if (p->startup_list_freelist) {
+        rh__list_freelist_trim(rt, p->startup_list_freelist);
+        for (int i = (int)rt->fl.list_n; rc == 0 && i < p->startup_list_freelist; i++)
+            rc = (made[n] = rh_list_new(rt, 0)) ? (n++, 0) : -1;
+    }
+    if (p->startup_dict_freelist) {
+        rh__dict_freelist_trim(rt, p->startup_dict_freelist);
+        for (int i = (int)rt->fl.dict_n; rc == 0 && i < p->startup_dict_freelist; i++)
+            rc = (made[n] = rh_dict_new(rt)) ? (n++, 0) : -1;
+    }
+    while (n > 0) rh_decref(rt, made[--n]); /* newest first: the free lists come out as start-up left them */
+    rh_gc_startup_end(rt, &save);
+    return rc;
+}
+
 void rh__freelists_clear(rh_runtime *rt) {
     rh__float_freelist_clear(rt);
     rh__tuple_freelist_clear(rt);
@@ -360,4 +381,6 @@ void rh__freelists_clear(rh_runtime *rt) {
     }
     rh__int_freelist_clear(rt);
     rh__frame_freelist_clear(rt);
+    rh__method_freelist_clear(rt);  /* 2.7's PyMethod_ClearFreeList, PyCFunction_ClearFreeList */
+    rh__cfunc_freelist_clear(rt);
 }

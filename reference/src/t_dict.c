@@ -467,6 +467,10 @@ static rh_object *new_dict(rh_runtime *rt, rh_dictkeys *keys, rh_object **values
     return dict_object(rt, keys, values, used, free_values_on_failure, 1);
 }
 
+void rh__dict_freelist_trim(rh_runtime *rt, uint32_t keep) {
+    while (rt->fl.dict_n > keep) rh__release_parked(rt, rt->fl.dict[--rt->fl.dict_n], dict_basicsize(rt));
+}
+
 void rh__dict_freelist_clear(rh_runtime *rt) {
     while (rt->fl.dict_n > 0) rh__release_parked(rt, rt->fl.dict[--rt->fl.dict_n], dict_basicsize(rt));
     while (rt->fl.keys_n > 0) {

@@ -441,7 +441,18 @@ static rh_object *float_str(rh_runtime *rt, rh_object *o) {
     if (!digits) return rh__repr_by_builder(rt, o);
     if (isnan(v)) return rh_str_from_cstr(rt, "nan");
     if (isinf(v)) return rh_str_from_cstr(rt, v < 0 ? "-inf" : "inf");
-    snprintf(buf, sizeof buf - 2, "%.*g", digits, v);
+    /* format_float_short's 'g' with Py_DTSF_ADD_DOT_0: an exponent once the decimal point would come after
+     * precision - 1 digits (C's %g waits one digit more), so that the ".0" keeps within the precision */
+    snprintf(buf, sizeof buf - 2, "%.*e", digits - 1, v);
+    char *e = strchr(buf, 'e');
+    if (e && atoi(e + 1) == digits - 1) {
+        char *m = e; /* the mantissa without its trailing zeros (and point), as %g writes it */
+        while (m > buf && m[-1] == '0') m--;
+        if (m > buf && m[-1] == '.') m--;
+        memmove(m, e, strlen(e) + 1);
+    } else {
+        snprintf(buf, sizeof buf - 2, "%.*g", digits, v);
+    }
     if (!strpbrk(buf, ".e")) strcat(buf, ".0");
     return rh_str_from_cstr(rt, buf);
 }

@@ -45,6 +45,10 @@ static rh_object *list_object(rh_runtime *rt, int use_freelist) {
     return o;
 }
 
+void rh__list_freelist_trim(rh_runtime *rt, uint32_t keep) {
+    while (rt->fl.list_n > keep) rh__release_parked(rt, rt->fl.list[--rt->fl.list_n], sizeof(rh_list));
+}
+
 void rh__list_freelist_clear(rh_runtime *rt) {
     while (rt->fl.list_n > 0) rh__release_parked(rt, rt->fl.list[--rt->fl.list_n], sizeof(rh_list));
 }

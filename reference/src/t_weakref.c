@@ -189,8 +189,9 @@ static void weakref_layout(rh_runtime *rt, rh_type *t, const char *name, rh_kind
 }
 
 void rh__type_init_weakref(rh_runtime *rt, rh_type *t) {
-    (void)rt;
-    weakref_layout(rt, t, "weakref.ReferenceType", RH_K_WEAKREF, RH_TPFLAG_GC | RH_TPFLAG_BASETYPE);
+    /* 2.7: _PyWeakref_RefType is named "weakref" */
+    weakref_layout(rt, t, rt->profile->python2 ? "weakref" : "weakref.ReferenceType", RH_K_WEAKREF,
+                   RH_TPFLAG_GC | RH_TPFLAG_BASETYPE);
     t->repr_into = weakref_repr_into;
     t->tp_hash = weakref_hash;
     t->tp_richcompare = weakref_richcompare;

@@ -187,6 +187,18 @@ typedef struct rh_profile {
     uint8_t frame_per_call;       /* 3.10/2.7: every call makes a frame object (frame_alloc: the code's zombie
                                    * frame, a free list of 200), t_frame.c rh_frame_acquire; 3.11+: frame
                                    * objects are made lazily */
+    uint16_t method_freelist;     /* 2.7: PyMethod_MAXFREELIST (256) bound methods kept for reuse (classobject.c);
+                                   * 3.x: none */
+    uint16_t cfunc_freelist;      /* 2.7: PyCFunction_MAXFREELIST (256) built-in function/method objects kept
+                                   * (methodobject.c); 3.x: none. 2.7's clear_freelists empties both */
+    uint8_t startup_list_freelist, startup_dict_freelist; /* 2.7: lists (4) and dicts (5) CPython's own start-up
+                                   * leaves in the free lists (measured: 2.7.18, with and without site, as
+                                   * the first allocations that do not count in gc.get_count()); 2.7's
+                                   * collections keep them, so they show. 3.x: 0 (the first full collection
+                                   * empties its free lists) */
+    uint8_t call_unpacks_bound_method; /* 2.7 call_function, 3.11+ CALL: a bound method called replaces
+                                   * itself on the stack by its function and self and is dropped before the
+                                   * call; 3.10's CALL_FUNCTION calls it (method_vectorcall), alive meanwhile */
     uint8_t frame_track_new;      /* 2.7: PyFrame_New tracks the frame at once (3.10: untracked while running) */
     /* generators and coroutines (t_gen.c) */
     uint32_t gen_base;            /* sizeof(PyGenObject) without the GC head (and without the embedded
