@@ -1641,7 +1641,6 @@ L_CALL: {
     rh_object **args = sp - arg;
     f->call_ip = ip;
     sp = args - 2;
-call_again:
     v = args[-2];
     w = args[-1];
     if (!nkw && !is_tagged(w) && rh_kind_of(v) == RH_K_FUNCTION && rh_runtime_profile(rt)->call_args_stolen) {
@@ -1676,7 +1675,6 @@ call_again:
         args[-1] = newref(rh_method_self(v));
         args[-2] = newref(rh_method_func(v));
         rh_decref(rt, v);
-        goto call_again;
     }
     r = call_stack(I, args, (int)arg, kwn, nkw);
     kwn = NULL;
