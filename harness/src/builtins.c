@@ -28,9 +28,10 @@ static int no_kw(hx_interp *I, const char *fname, int nkw, char **kwn) {
 
 static int nargs_check(hx_interp *I, const char *fname, int n, int lo, int hi) {
     if (n >= lo && n <= hi) return 0;
-    if (lo == hi)
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly %s (%d given)", fname,
-                   lo == 1 ? "one argument" : lo == 0 ? "no arguments" : "2 arguments", n);
+    if (lo == hi && lo == 0) /* METH_NOARGS */
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments (%d given)", fname, n);
+    else if (lo == hi)
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly %s (%d given)", fname, lo == 1 ? "one argument" : "2 arguments", n);
     else if (n < lo)
         rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at least %d argument%s, got %d", fname, lo, lo == 1 ? "" : "s", n);
     else
@@ -900,6 +901,19 @@ FN(bi_object) {
     return rh_instance_new(I->rt, (rh_object *)rh_builtin_type(I->rt, RH_K_OBJECT));
 }
 
+/* locals() (builtin_locals, PyEval_GetLocals): a class body's namespace, a module's globals, a function's
+ * bound locals as a new dict at each call (3.13's PEP 667 snapshot; up to 3.12 CPython refreshes one dict
+ * per frame and returns it again: docs/conformance.md) */
+FN(bi_locals) {
+    UNUSED_ARGS;
+    if (nargs_check(I, "locals", n, 0, 0)) return NULL;
+    hx_frame *f = I->frame;
+    if (f && f->ns) return newref(f->ns);
+    if (f && f->func) return hx_locals_dict(I, f->code, f->fast, NULL);
+    rh_object *g = f ? f->globals : I->globals;
+    return newref(g ? g : rh_none(I->rt));
+}
+
 FN(bi_globals) {
     UNUSED_ARGS;
     if (nargs_check(I, "globals", n, 0, 0)) return NULL;
@@ -1020,22 +1034,14 @@ FN(bi_eval) {
     return hx_eval_source(I, text, len, g);
 }
 
-/* vars([object]) (builtin_vars, Python/bltinmodule.c 3.11; METH_VARARGS): without an argument the
- * current namespace (PyEval_GetLocals: a module's globals, a class body's namespace; a function's locals
- * are refused, refheap does not make frame locals dicts); with one, object.__dict__, whose absence is
+/* vars([object]) (builtin_vars, Python/bltinmodule.c 3.11; METH_VARARGS): without an argument locals()
+ * (PyEval_GetLocals); with one, object.__dict__, whose absence is
  * "vars() argument must have __dict__ attribute" (other errors of the lookup pass through). */
 FN(bi_vars) {
     UNUSED_ARGS;
     if (no_kw(I, "vars", nkw, kwn) || nargs_check(I, "vars", n, 0, 1)) return NULL;
     if (n == 0) {
-        hx_frame *f = I->frame;
-        if (f && f->ns) return newref(f->ns);
-        if (f && f->func) {
-            rh_err_set(I->rt, RH_EXC_UNSUPPORTED, "vars() without an argument inside a function (its locals dict)");
-            return NULL;
-        }
-        rh_object *g = f ? f->globals : I->globals;
-        return newref(g ? g : rh_none(I->rt));
+        return bi_locals(I, self, a, 0, NULL, NULL, 0);
     }
     rh_object *d = hx_getattr_obj(I, a[0], I->s_dict);
     if (!d && rh_err_occurred(I->rt) == RH_EXC_ATTRIBUTE) {
@@ -2070,14 +2076,14 @@ static const rh_builtin_def b_min = {"min", (void (*)(void))bi_min, HX_METH_VARA
 static const rh_builtin_def b_max = {"max", (void (*)(void))bi_max, HX_METH_VARARGS_TO312};
 DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
-DEF(b_globals, "globals", bi_globals); DEF(b_ascii, "ascii", bi_ascii); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval);
+DEF(b_globals, "globals", bi_globals); DEF(b_locals, "locals", bi_locals); DEF(b_ascii, "ascii", bi_ascii); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval);
 static const rh_builtin_def b_vars = {"vars", (void (*)(void))bi_vars, HX_METH_VARARGS};
 DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
 DEF(b_object, "object", bi_object); DEF(b_import, "__import__", bi_import);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
-    &b_isinstance, &b_callable, &b_globals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval,
+    &b_isinstance, &b_callable, &b_globals, &b_locals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval,
     &b_ascii, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */

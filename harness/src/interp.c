@@ -907,13 +907,17 @@ static rh_object *suspended_gen(hx_interp *I, rh_object *fo) {
  * refreshes it (3.13: a FrameLocalsProxy, whose type _collections_abc registers); refheap makes a new dict
  * on every read. */
 static rh_object *frame_locals(hx_interp *I, rh_object *fo) {
-    rh_runtime *rt = I->rt;
     hx_frame *f = running_frame(I, fo); /* NULL: finished (its own locals) or a suspended generator's */
     rh_object *gen = f ? NULL : suspended_gen(I, fo);
     rh_object **live = f ? f->fast : gen ? rh_gen_frame_of(gen)->words : NULL;
     hx_code *c = rh_frame_unit(fo);
     if (f && f->ns) return newref(f->ns);
     if (c->kind != CODE_FUNCTION && rh_frame_globals(fo)) return newref(rh_frame_globals(fo));
+    return hx_locals_dict(I, c, live, fo);
+}
+
+rh_object *hx_locals_dict(hx_interp *I, hx_code *c, rh_object **live, rh_object *fo) {
+    rh_runtime *rt = I->rt;
     rh_object *d = rh_dict_new(rt);
     for (int i = 0; d && i < c->nnamed; i++) {
         rh_object *v = live ? live[i] : rh_frame_local(fo, i);

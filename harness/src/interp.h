@@ -412,6 +412,11 @@ rh_object *hx_call_def(hx_interp *I, const rh_builtin_def *d, rh_object *self, r
 rh_object *hx_call_def_packed(hx_interp *I, const rh_builtin_def *d, rh_object *self, rh_object **args, int nargs,
                               char **kwn, rh_object **kwv, int nkw, int force);
 
+/* interp.c: a new dict of a function unit's bound locals (a cell's contents for a cell) in slot order, read
+ * from live (a running frame's fast locals) or, when live is NULL, from frame object fo's own. New
+ * reference or NULL. */
+rh_object *hx_locals_dict(hx_interp *I, hx_code *c, rh_object **live, rh_object *fo);
+
 /* ---- args.c: Python/getargs.c parser_init (3.10, 3.11: the profile's kwparser_lazy_tuple): a native
  * function's keyword parser makes the tuple of its keyword names (new_kwtuple: those after the
  * positional-only "" ones, interned) the first time it parses keywords and keeps it for the process, one GC
