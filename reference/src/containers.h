@@ -76,6 +76,37 @@ static inline void rh__release_parked(rh_runtime *rt, rh_object *o, size_t size)
     rh_mem_free(rt, (char *)o - pre, size + pre);
 }
 
+/* A linked free list (rh_linked_freelist): objects of `size` bytes chained through the pointer field at
+ * byte offset `link`. park: a dead object joins it when it holds fewer than cap (1), else 0 and the caller
+ * frees it. take: the last one parked, reborn as kind with its fields past the header zeroed, or NULL.
+ * clear: every one freed (PyObject_GC_Del from a freelist clear). */
+#define RH__LFL_LINK(o, link) (*(rh_object **)((char *)(o) + (link)))
+static inline int rh__lfl_park(rh_runtime *rt, rh_linked_freelist *fl, rh_object *o, size_t link, uint32_t cap) {
+    if (fl->n >= cap) return 0;
+    RH__LFL_LINK(o, link) = fl->head;
+    fl->head = o;
+    fl->n++;
+    rh__object_to_freelist(rt, o);
+    return 1;
+}
+static inline rh_object *rh__lfl_take(rh_runtime *rt, rh_linked_freelist *fl, rh_kind kind, size_t size, size_t link) {
+    rh_object *o = fl->head;
+    if (!o) return NULL;
+    fl->head = RH__LFL_LINK(o, link);
+    fl->n--;
+    rh__object_reuse(rt, o, rh_builtin_type(rt, kind));
+    memset((char *)o + sizeof(rh_object), 0, size - sizeof(rh_object));
+    return o;
+}
+static inline void rh__lfl_clear(rh_runtime *rt, rh_linked_freelist *fl, size_t size, size_t link) {
+    while (fl->head) {
+        rh_object *o = fl->head;
+        fl->head = RH__LFL_LINK(o, link);
+        fl->n--;
+        rh__release_parked(rt, o, size);
+    }
+}
+
 /* ---- dict internals shared with instances (t_dict.c) ---- */
 
 /* A values array of `size` slots, all NULL, empty insertion order (new_values). NULL + MemoryError. */

@@ -216,6 +216,8 @@ typedef struct rh_intblocks {
     uint64_t free_n, nblocks;
     uint32_t per_block;      /* ints per block, set at the first fill */
 } rh_intblocks;
+/* A free list of dead objects chained through one of their pointer fields (containers.h rh__lfl_*) */
+typedef struct rh_linked_freelist { rh_object *head; uint32_t n; } rh_linked_freelist;
 typedef struct rh_freelists {
     rh_object *float_head;  uint32_t float_n;        /* linked through ob.type */
     rh_object *tuple_head[RH_TUPLE_FREELIST_MAX];    /* linked through item[0] */
@@ -225,8 +227,7 @@ typedef struct rh_freelists {
     rh_dictkeys *keys[RH_FREELIST_CAP]; uint32_t keys_n;
     rh_intblocks int27, float27;                     /* py27 profile: unbounded */
     rh_object *frame_head; uint32_t frame_n;         /* frame_per_call: dead frames, linked through f_back */
-    rh_object *method_head; uint32_t method_n;       /* py27: bound methods, linked through self */
-    rh_object *cfunc_head; uint32_t cfunc_n;         /* py27: built-in functions/methods, linked through self */
+    rh_linked_freelist method, cfunc;                /* py27: bound methods, built-in functions (linked through self) */
     struct rh_frame_slot **frame_slots;              /* the code units' zombie slots (libc memory) */
     size_t frame_slots_n, frame_slots_cap;
 } rh_freelists;

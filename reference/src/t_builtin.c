@@ -39,36 +39,17 @@ static void builtin_dealloc(rh_runtime *rt, rh_object *o) {
     rh__gc_untrack(rt, o);
     rh__weakref_clear_all(rt, o);
     builtin_clear(rt, o);
-    if (rt->fl.cfunc_n < rt->profile->cfunc_freelist) {
-        ((rh_builtin *)o)->self = rt->fl.cfunc_head;
-        rt->fl.cfunc_head = o;
-        rt->fl.cfunc_n++;
-        rh__object_to_freelist(rt, o);
-        return;
-    }
-    rh__object_free(rt, o, sizeof(rh_builtin));
+    if (!rh__lfl_park(rt, &rt->fl.cfunc, o, offsetof(rh_builtin, self), rt->profile->cfunc_freelist))
+        rh__object_free(rt, o, sizeof(rh_builtin));
 }
 
 void rh__cfunc_freelist_clear(rh_runtime *rt) {
-    while (rt->fl.cfunc_head) {
-        rh_object *o = rt->fl.cfunc_head;
-        rt->fl.cfunc_head = ((rh_builtin *)o)->self;
-        rt->fl.cfunc_n--;
-        rh__release_parked(rt, o, sizeof(rh_builtin));
-    }
+    rh__lfl_clear(rt, &rt->fl.cfunc, sizeof(rh_builtin), offsetof(rh_builtin, self));
 }
 
 rh_object *rh_builtin_new(rh_runtime *rt, const rh_builtin_def *def, rh_object *self) {
-    rh_builtin *b;
-    if (rt->fl.cfunc_head) {
-        b = (rh_builtin *)rt->fl.cfunc_head;
-        rt->fl.cfunc_head = b->self;
-        rt->fl.cfunc_n--;
-        rh__object_reuse(rt, &b->ob, rh_builtin_type(rt, RH_K_BUILTIN));
-        memset((char *)b + sizeof(rh_object), 0, sizeof(rh_builtin) - sizeof(rh_object));
-    } else if (!(b = (rh_builtin *)new_gc(rt, RH_K_BUILTIN, sizeof(rh_builtin)))) {
-        return NULL;
-    }
+    rh_builtin *b = (rh_builtin *)rh__lfl_take(rt, &rt->fl.cfunc, RH_K_BUILTIN, sizeof(rh_builtin), offsetof(rh_builtin, self));
+    if (!b && !(b = (rh_builtin *)new_gc(rt, RH_K_BUILTIN, sizeof(rh_builtin)))) return NULL;
     b->def = def;
     b->self = self; rh_xincref(self);
     rh__gc_track(rt, &b->ob);

@@ -38,37 +38,17 @@ static void method_dealloc(rh_runtime *rt, rh_object *o) {
     rh__gc_untrack(rt, o);
     rh__weakref_clear_all(rt, o);
     method_clear(rt, o);
-    if (rt->fl.method_n < rt->profile->method_freelist) {
-        ((rh_method *)o)->self = rt->fl.method_head;
-        rt->fl.method_head = o;
-        rt->fl.method_n++;
-        rh__object_to_freelist(rt, o);
-        return;
-    }
-    rh__object_free(rt, o, sizeof(rh_method));
+    if (!rh__lfl_park(rt, &rt->fl.method, o, offsetof(rh_method, self), rt->profile->method_freelist))
+        rh__object_free(rt, o, sizeof(rh_method));
 }
 
 void rh__method_freelist_clear(rh_runtime *rt) {
-    while (rt->fl.method_head) {
-        rh_object *o = rt->fl.method_head;
-        rt->fl.method_head = ((rh_method *)o)->self;
-        rt->fl.method_n--;
-        rh__release_parked(rt, o, sizeof(rh_method));
-    }
+    rh__lfl_clear(rt, &rt->fl.method, sizeof(rh_method), offsetof(rh_method, self));
 }
 
 rh_object *rh_method_new(rh_runtime *rt, rh_object *func, rh_object *self) {
-    rh_method *m;
-    if (rt->fl.method_head) {
-        m = (rh_method *)rt->fl.method_head;
-        rt->fl.method_head = m->self;
-        rt->fl.method_n--;
-        rh__object_reuse(rt, &m->ob, rh_builtin_type(rt, RH_K_METHOD));
-        m->func = m->self = m->weakreflist = NULL;
-        m->vectorcall = NULL;
-    } else if (!(m = (rh_method *)new_gc(rt, RH_K_METHOD, sizeof(rh_method)))) {
-        return NULL;
-    }
+    rh_method *m = (rh_method *)rh__lfl_take(rt, &rt->fl.method, RH_K_METHOD, sizeof(rh_method), offsetof(rh_method, self));
+    if (!m && !(m = (rh_method *)new_gc(rt, RH_K_METHOD, sizeof(rh_method)))) return NULL;
     m->func = func; rh_incref(func);
     m->self = self; rh_incref(self);
     rh__gc_track(rt, &m->ob);
