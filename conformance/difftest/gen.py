@@ -255,8 +255,7 @@ class Gen(object):
         opts = [
             lambda: ("(%s%s)" % (", ".join(self.e_elem(depth) for _ in range(n + 1)), "," if n == 0 else ""),
                      "display"),
-            lambda: ("(%s%s)" % (consts, "," if n == 1 else ""), False)
-            if n or self.allow("py27_tuple_fold") else ("tuple()", False),
+            lambda: ("(%s%s)" % (consts, "," if n == 1 else ""), False),
             lambda: ("tuple()", False),
             lambda: ("tuple(range(%d))" % r.randint(0, 12), True),
         ]
@@ -357,7 +356,7 @@ class Gen(object):
             base = "(object)" if self.chance(0.7) else ""
         lines = ["class %s%s:" % (name, base)]
         if self.chance(0.3):
-            lines.append("    kind = %s" % self.pick(["'k'", "0", "[]", "()" if self.allow("py27_tuple_fold") else "1"]))
+            lines.append("    kind = %s" % self.pick(["'k'", "0", "[]", "()"]))
         sig = ", ".join(["self"] + [p if p != "b" else "b=None" for p in params])
         lines.append("    def __init__(%s):" % sig)
         for p in params:
@@ -642,7 +641,7 @@ class Gen(object):
     def refcount_ok(self, v):
         if v.kind in (INST, LIST, DICT, WREF, METH):
             return True
-        return v.fresh == "display" and self.allow("py27_const_tuple_refcount")
+        return v.fresh == "display"
 
     def o_refcount(self):
         vs = sorted([v for v in self.vars.values() if self.refcount_ok(v)], key=lambda v: v.name)

@@ -131,6 +131,8 @@ struct hx_node {
     hx_node **decos;
     int ndecos;
     hx_node *val;            /* E_DICTCOMP: the value expression */
+    int folded;              /* E_CONST made by folding an operation or a display (2.7's peephole optimizer:
+                              * such a LOAD_CONST ends the run of LOAD_CONSTs a tuple folds over, resolve.c) */
     int comp_cell;           /* E_NAME target of an inline comprehension: a lambda or generator expression in
                               * the comprehension captures it, so its private slot holds a cell (resolve.c) */
 };
@@ -269,7 +271,8 @@ typedef struct hx_code {
      * [start, end) are what 3.11 runs in the comprehension's own frame, call_at the instruction at the
      * comprehension's position (where that frame is called), unit a stand-in code unit for the frame
      * (name <listcomp> ..., positions borrowed from this unit); what tracebacks show of the frame */
-    struct hx_comp { int start, end, call_at, which; struct hx_code *unit; } *co_comps;
+    struct hx_comp { int start, end, call_at, which; struct hx_code *unit;
+                     const hx_node *node; /* the comprehension (only while the unit compiles) */ } *co_comps;
     int ncomps;
     int borrowed_code;       /* a comprehension's stand-in unit: its code, positions and tables are its enclosing unit's */
     int stacksize;           /* maximum value-stack depth */
@@ -277,6 +280,10 @@ typedef struct hx_code {
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */
     rh_object *co_obj;       /* its code object once a __code__ read made it (borrowed: I->code_objs holds it) */
     rh_frame_slot co_zombie; /* 3.10/2.7 (frame_per_call): its zombie frame (co_zombieframe; t_frame.c) */
+    struct hx_code *zombie_of; /* 3.10/2.7, a comprehension's stand-in: the earlier stand-in of the same unit whose
+                                * code is equal to this one's (same line, same text), or NULL. CPython's compiler
+                                * merges equal code constants (merge_consts_recursive, code_richcompare), so
+                                * both comprehensions run one code object with one zombie frame */
     rh_object *static_attrs_const; /* 3.13, a class body: its __static_attributes__ tuple, one constant of the unit
                                 * (compiler_static_attributes_tuple; resolve.c); borrowed from I->consts, else NULL */
 } hx_code;

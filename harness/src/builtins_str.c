@@ -164,8 +164,9 @@ static void cp_put_range(cpbuf *b, rh_object *s, size_t from, size_t to) {
 }
 static void cp_put_str(cpbuf *b, rh_object *s) { cp_put_range(b, s, 0, rh_str_len(s)); }
 
-/* The str of the buffer (in the narrowest kind, singletons for 0 and 1 latin-1 characters); frees it. */
-static rh_object *cp_finish(hx_interp *I, cpbuf *b) {
+/* The str of the buffer (in the narrowest kind; the singleton for no character, and for one latin-1
+ * character when share_char); frees it. */
+static rh_object *cp_finish_as(hx_interp *I, cpbuf *b, int share_char) {
     char *u = malloc(b->n * 4 + 1);
     if (!u) abort();
     size_t k = 0;
@@ -182,10 +183,11 @@ static rh_object *cp_finish(hx_interp *I, cpbuf *b) {
     }
     free(b->v);
     b->v = NULL;
-    rh_object *r = rh_str_from_utf8(I->rt, u, k);
+    rh_object *r = share_char ? rh_str_from_utf8(I->rt, u, k) : rh_str_from_utf8_fresh(I->rt, u, k);
     free(u);
     return r;
 }
+static rh_object *cp_finish(hx_interp *I, cpbuf *b) { return cp_finish_as(I, b, 1); }
 
 static rh_object *sub(hx_interp *I, rh_object *s, size_t from, size_t to) {
     return rh_str_slice(I->rt, s, (int64_t)from, (int64_t)to, 1);
@@ -603,7 +605,9 @@ static rh_object *case_common(hx_interp *I, const char *fn, case_op op, rh_objec
         else case_full(&b, c, want_upper, title, 0);
         prev_cased = (f & (C_UPPER | C_LOWER)) != 0; /* _PyUnicode_IsCased */
     }
-    return cp_finish(I, &b);
+    /* the result is a new buffer, never a shared character: ascii_upper_or_lower and case_operation fill
+     * PyUnicode_New(n, maxchar) (3.x), string_lower and its kind PyString_FromStringAndSize(NULL, n) (2.7) */
+    return cp_finish_as(I, &b, 0);
 }
 FN(s_upper) { (void)a; (void)kwn; (void)kwv; return case_common(I, "upper", CS_UPPER, self, n, nkw); }
 FN(s_lower) { (void)a; (void)kwn; (void)kwv; return case_common(I, "lower", CS_LOWER, self, n, nkw); }

@@ -292,11 +292,41 @@ static void starunpack(cg *g, hx_node *n, int build, int add, int extend, int tu
 
 /* compiler_call: the callable (or the receiver and LOAD_METHOD), then the arguments, then CALL. */
 static void call_ex(cg *g, hx_node *n);
+static void kwpairs(cg *g, hx_node *n, int lo, int hi);
+
+/* 2.7's compiler_call_helper for a call with *seq or **map: the positional arguments, the name=value pairs
+ * (name constant, value), *seq, **map, each evaluated in that order, then one CALL_FUNCTION_VAR/_KW/_VAR_KW
+ * (HX_CALL_EXT27). 0 when n is not of 2.7's form (its grammar: positional, keywords, at most one *seq,
+ * at most one **map last), which call_ex compiles. */
+static int call_ext27(cg *g, hx_node *n) {
+    int npos = 0, nstar = 0, nkw = 0, ndstar = 0;
+    for (int i = 0; i < n->n; i++) {
+        if (n->items[i]->kind == E_STAR) nstar++;
+        else if (nstar) return 0;
+        else npos++;
+    }
+    for (int i = 0; i < n->n2; i++) {
+        if (n->items2[i]->kind == E_DSTAR) ndstar++;
+        else if (ndstar) return 0;
+        else nkw++;
+    }
+    if (nstar > 1 || ndstar > 1 || npos > 255 || nkw > 255) return 0;
+    expr(g, n->a);
+    emit(g, HX_PUSH_NULL, 0);
+    for (int i = 0; i < npos; i++) expr(g, n->items[i]);
+    kwpairs(g, n, 0, nkw);
+    if (nstar) expr(g, n->items[npos]->a);
+    if (ndstar) expr(g, n->items2[nkw]->a);
+    int popped = 2 + npos + 2 * nkw + nstar + ndstar;
+    emit_v(g, HX_HX_CALL_EXT27, (uint32_t)(npos | nkw << 8 | nstar << 16 | ndstar << 17), 1 - popped);
+    return 1;
+}
 
 static void call(cg *g, hx_node *n) {
     int star = 0;
     for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
     for (int i = 0; i < n->n2; i++) star |= n->items2[i]->kind == E_DSTAR;
+    if (star && rh_runtime_profile(g->I->rt)->python2 && call_ext27(g, n)) return;
     if (star) { call_ex(g, n); return; }
     /* maybe_optimize_method_call: no LOAD_METHOD when an argument is starred (a bound method is made);
      * 2.7 has no LOAD_METHOD: LOAD_ATTR makes the bound method (or bound built-in method) every time */
@@ -318,8 +348,8 @@ static void call(cg *g, hx_node *n) {
     emit_v(g, HX_CALL, (uint32_t)argc, -(argc + 2) + 1);
 }
 
-/* compiler_subkwargs: keyword arguments [lo, hi) of call n as one dict (name constants and values) */
-static void subkwargs(cg *g, hx_node *n, int lo, int hi) {
+/* keyword arguments [lo, hi) of call n as (name constant, value) pairs on the stack */
+static void kwpairs(cg *g, hx_node *n, int lo, int hi) {
     for (int i = lo; i < hi; i++) {
         /* the interned name resolve.c made (held by the interpreter's names): borrowed here */
         rh_object *k = rh_str_intern_utf8(g->I->rt, n->kwnames[i], strlen(n->kwnames[i]));
@@ -328,6 +358,11 @@ static void subkwargs(cg *g, hx_node *n, int lo, int hi) {
         emit(g, HX_LOAD_CONST, (uint32_t)const_index(g, k));
         expr(g, n->items2[i]);
     }
+}
+
+/* compiler_subkwargs: keyword arguments [lo, hi) of call n as one dict (name constants and values) */
+static void subkwargs(cg *g, hx_node *n, int lo, int hi) {
+    kwpairs(g, n, lo, hi);
     emit_v(g, HX_BUILD_MAP, (uint32_t)(hi - lo), 1 - 2 * (hi - lo));
 }
 
@@ -627,6 +662,38 @@ static char *comp_enter(cg *g, int which) {
     return outer;
 }
 
+/* The text of comprehension n with its outermost iterable (evaluated by the enclosing code and passed in
+ * as `.0`) left out: what its own code object is made of. malloc'd, or NULL. */
+static char *comp_text(hx_node *n) {
+    hx_node dot0, *iter = n->c;
+    memset(&dot0, 0, sizeof dot0);
+    dot0.kind = E_NAME;
+    dot0.name = (char *)".0";
+    n->c = &dot0;
+    char *text = hx_unparse(n);
+    n->c = iter;
+    return text;
+}
+
+/* The stand-in of an earlier comprehension of unit c whose code equals that of comprehension n (the same
+ * kind, on the same line, with the same text but for the outermost iterable: code_richcompare compares the
+ * name, first line, code, constants and names, not the columns), or NULL. Its nodes are alive while c is
+ * compiled. */
+static hx_code *equal_comp(hx_code *c, hx_node *n, int which) {
+    char *text = NULL;
+    hx_code *found = NULL;
+    for (int k = 0; k < c->ncomps && !found; k++) {
+        const struct hx_comp *e = &c->co_comps[k];
+        if (e->which != which || !e->node || e->node->line != n->line) continue;
+        if (!text && !(text = comp_text(n))) return NULL;
+        char *other = comp_text((hx_node *)e->node);
+        if (other && strcmp(text, other) == 0) found = e->unit->zombie_of ? e->unit->zombie_of : e->unit;
+        free(other);
+    }
+    free(text);
+    return found;
+}
+
 /* Records the inline comprehension n that comp_enter began, whose 3.11 frame would run words [start, end),
  * called at call_at: a stand-in unit for that frame, with the qualname comp_enter made; `outer` becomes
  * the current comprehension again */
@@ -646,7 +713,8 @@ static void comp_region(cg *g, hx_node *n, int which, int call_at, int start, in
         patch(g, fa, c->ncomps);
         emit(g, HX_HX_COMP_FRAME_END, 0);
     }
-    c->co_comps[c->ncomps++] = (struct hx_comp){start, end, call_at, which, u};
+    if (rh_runtime_profile(g->I->rt)->frame_per_call) u->zombie_of = equal_comp(c, n, which);
+    c->co_comps[c->ncomps++] = (struct hx_comp){start, end, call_at, which, u, n};
 }
 
 /* The element of comprehension n into its container, `up` items down once the element is pushed
@@ -2089,6 +2157,7 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
         u->qualname = keep.qualname;
         u->co_qualname = NULL;
         u->line = keep.line;
+        u->zombie_of = keep.zombie_of;
         u->borrowed_code = 1;
         u->co_comps = NULL;
         u->ncomps = 0;

@@ -736,12 +736,26 @@ static int hook_caller1(void *ctx, rh_runtime *rt, rh_object *fn, rh_object *arg
     if (I->exiting >= 2) return 0;
     saved_err s;
     save_err(I, &s);
-    rh_object *a = newref(arg);
+    const rh_profile *p = rh_runtime_profile(rt);
+    /* 2.7 calls through PyObject_CallFunctionObjArgs: a 1-tuple holds the argument for the call. 3.10's
+     * PyObject_CallOneArg hands a Python function the caller's pointer, its frame taking the only new
+     * reference (call_pyfunc is told the argument is borrowed); 3.11+ frames take the reference given. */
+    rh_object *packed = p->python2 ? rh_tuple_pack(rt, 1, arg) : NULL;
+    if (p->python2 && !packed) {
+        hx_write_unraisable(I, fn);
+        restore_err(I, &s);
+        return 0;
+    }
+    int borrowed = !p->call_args_stolen && rh_kind_of(fn) == RH_K_FUNCTION;
+    rh_object *a = borrowed ? arg : newref(arg);
     rh_incref(fn);
+    I->arg0_borrowed = borrowed;
     rh_object *r = hx_call(I, fn, &a, 1, NULL, NULL, 0);
+    I->arg0_borrowed = 0;
     if (r) rh_decref(rt, r);
     else hx_write_unraisable(I, fn);
     rh_decref(rt, fn);
+    rh_xdecref(rt, packed);
     restore_err(I, &s);
     return 0;
 }

@@ -82,6 +82,9 @@
     X(KW_NAMES, 0, 0)              /* arg: keyword-name list of the next CALL */                        \
     X(CALL, VAR, 0)                /* arg: positional + keyword argument count */                       \
     X(CALL_FUNCTION_EX, VAR, 0)    /* callable, NULL, argument sequence (arg 1: then the keyword dict) */ \
+    X(HX_CALL_EXT27, VAR, 0)       /* 2.7's CALL_FUNCTION_VAR/_KW/_VAR_KW (ext_do_call): callable, NULL, the \
+                                    * positional arguments, (name, value) pairs, then *seq, then **map; \
+                                    * arg: positional count | pairs << 8 | 1 << 16 with *seq | 1 << 17 with **map */ \
     X(MAKE_FUNCTION, VAR, 0)       /* arg: code index; next word: flags (1 defaults, 2 kwdefaults, 4 annotations, 8 closure) | name << 4 */ \
     X(SETUP_ANNOTATIONS, 0, 0)     /* module / class body: __annotations__ = {} in its namespace unless there */ \
     X(HX_COMP_FUNCTION, 1, 0)      /* the <listcomp> (arg 1: <setcomp>) function 3.11 makes (the loop is inline) */ \

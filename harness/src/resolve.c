@@ -34,7 +34,7 @@ typedef struct scope {
 typedef struct prep {
     hx_interp *I;
     hx_cerr *err;
-    struct { const void *owner; rh_object *c; } *uses;   /* (code, constant) pairs already counted */
+    struct { const void *owner; rh_object *c; int n; } *uses; /* (code, constant) pairs counted, n uses each */
     int nuses, capuses;
     stinfo **infos;          /* every unit's symbol table (closures), made before resolution */
     int ninfos, capinfos;
@@ -56,7 +56,10 @@ static void count_use(prep *P, scope *s, rh_object *c) {
     hx_interp *I = P->I;
     if (c == rh_none(I->rt) || c == rh_true(I->rt) || c == rh_false(I->rt)) return;
     for (int i = 0; i < P->nuses; i++)
-        if (P->uses[i].owner == s->owner && P->uses[i].c == c) return;
+        if (P->uses[i].owner == s->owner && P->uses[i].c == c) {
+            P->uses[i].n++;
+            return;
+        }
     if (P->nuses == P->capuses) {
         P->capuses = P->capuses ? P->capuses * 2 : 64;
         P->uses = realloc(P->uses, (size_t)P->capuses * sizeof *P->uses);
@@ -64,9 +67,32 @@ static void count_use(prep *P, scope *s, rh_object *c) {
     }
     P->uses[P->nuses].owner = s->owner;
     P->uses[P->nuses].c = c;
+    P->uses[P->nuses].n = 1;
     P->nuses++;
     if (s->late) push_ref(&I->late, &I->nlate, &I->caplate, c);
     else push_ref(&I->early, &I->nearly, &I->capearly, c);
+}
+
+/* Takes back one use of constant c by s's unit: an item of a display the AST optimizer folds (fold_tuple,
+ * fold_iter) or the compiler makes one constant (starunpack_helper) is never loaded by itself, so it is in
+ * co_consts only if the unit loads it elsewhere. The unit's reference goes with its last use. */
+static void uncount_use(prep *P, scope *s, rh_object *c) {
+    hx_interp *I = P->I;
+    for (int i = 0; i < P->nuses; i++) {
+        if (P->uses[i].owner != s->owner || P->uses[i].c != c) continue;
+        if (--P->uses[i].n > 0) return;
+        P->uses[i] = P->uses[--P->nuses];
+        rh_object **v = s->late ? I->late : I->early;
+        int *n = s->late ? &I->nlate : &I->nearly;
+        for (int k = *n - 1; k >= 0; k--)
+            if (v[k] == c) {
+                memmove(&v[k], &v[k + 1], (size_t)(*n - k - 1) * sizeof *v);
+                (*n)--;
+                rh_decref(I->rt, c);
+                return;
+            }
+        return;
+    }
 }
 
 static int add_slot(hx_code *c, const char *name) {
@@ -363,7 +389,49 @@ static int make_const_in(prep *P, scope *s, hx_node *n, int ast) {
     return 0;
 }
 
-static int make_const(prep *P, scope *s, hx_node *n) { return make_const_in(P, s, n, 1); }
+static int make_const(prep *P, scope *s, hx_node *n) {
+    if (make_const_in(P, s, n, 1)) return -1;
+    if (n->ckind == K_TUPLE || n->ckind == K_FROZENSET) /* a folded display: its items are not loaded */
+        for (int i = 0; i < n->n; i++) uncount_use(P, s, n->items[i]->cst);
+    return 0;
+}
+
+/* 2.7's peephole optimizer (Python/peephole.c, PyCode_Optimize at BUILD_TUPLE, and at BUILD_LIST before an
+ * `in` test) folds a display over the run of LOAD_CONSTs just before it (cumlc); a constant the optimizer
+ * made itself starts a new run of one, and True and False are names in 2.7, not constants. So a display
+ * folds only when its items are constants and none but the first was folded. */
+static int py27_foldable(hx_node *n) {
+    for (int i = 0; i < n->n; i++) {
+        hx_node *it = n->items[i];
+        if (it->kind != E_CONST || it->ckind == K_TRUE || it->ckind == K_FALSE || (i > 0 && it->folded)) return 0;
+    }
+    return 1;
+}
+
+/* tuple_of_constants, fold_binops_on_constants and fold_unaryops_on_constants (2.7's peephole.c) append a
+ * new constant to co_consts at each fold, merged with no other constant and held only there. n (a display,
+ * or a constant fold() made) becomes that constant (n->cst borrowed). 0 or -1 (the error set). */
+static int make_const_py27_fold(prep *P, scope *s, hx_node *n) {
+    rh_runtime *rt = P->I->rt;
+    if (n->kind != E_CONST) { /* a display */
+        n->kind = E_CONST;
+        n->ckind = K_TUPLE;
+    }
+    n->folded = 1;
+    if (n->ckind == K_BYTES) bytes_as_str27(n);
+    rh_object *o = new_const(P, n); /* PyCode_New interns a name-like str: equal folds meet there */
+    if (!o) {
+        hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
+        if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
+        return -1;
+    }
+    n->cst = o; /* its co_consts slot, one per fold (count_use keeps one per distinct constant) */
+    hx_interp *I = P->I;
+    if (s->late) push_ref(&I->late, &I->nlate, &I->caplate, o);
+    else push_ref(&I->early, &I->nearly, &I->capearly, o);
+    rh_decref(rt, o);
+    return 0;
+}
 
 /* ---------------------------------------------------------------- folding */
 
@@ -372,6 +440,7 @@ static void become_const(hx_node *n) {
     hx_node_free(n->b);
     n->a = n->b = NULL;
     n->kind = E_CONST;
+    n->folded = 1;
 }
 
 static int num_of(hx_node *n, int64_t *iv, double *fv) {
@@ -440,8 +509,42 @@ static int fold_complex(hx_node *n) {
     return 1;
 }
 
-/* Fold n (E_UNARY / E_BINOP over constants) in place; leaves it alone when it cannot be folded safely. */
-static void fold(hx_node *n) {
+/* The length of str or bytes constant n as CPython counts it: code points of a str (sval is UTF-8),
+ * bytes of bytes (and of 2.7's str) */
+static size_t text_len(const hx_node *n, int py2) {
+    if (n->ckind == K_BYTES || py2) return n->slen;
+    size_t k = 0;
+    for (size_t i = 0; i < n->slen; i++) k += ((unsigned char)n->sval[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* `text * n` or `n * text` of a str or bytes constant and an int constant: safe_multiply (Python/ast_opt.c,
+ * 3.x) folds it when n >= 0 and the result has at most MAX_STR_SIZE (4096) characters, or the text is
+ * empty; 2.7's fold_binops_on_constants (Python/peephole.c) keeps a result of at most 20. 1 when folded. */
+static int fold_text_repeat(hx_node *n, int py2) {
+    if (n->op != OP_MUL || n->a->kind != E_CONST || n->b->kind != E_CONST) return 0;
+    hx_node *t = n->a, *k = n->b;
+    if (t->ckind == K_INT) { t = n->b; k = n->a; }
+    if ((t->ckind != K_STR && t->ckind != K_BYTES) || k->ckind != K_INT || k->sval) return 0;
+    size_t len = text_len(t, py2);
+    int64_t times = k->ival < 0 ? 0 : k->ival;
+    if (py2 ? len && (uint64_t)times > 20 / len : len && (k->ival < 0 || (uint64_t)times > 4096 / len)) return 0;
+    size_t l = t->slen * (size_t)times;
+    char *s = malloc(l + 1);
+    if (!s) abort();
+    for (int64_t i = 0; i < times; i++) memcpy(s + (size_t)i * t->slen, t->sval, t->slen);
+    s[l] = 0;
+    hx_ckind kind = t->ckind;
+    become_const(n);
+    n->ckind = kind;
+    n->sval = s;
+    n->slen = l;
+    return 1;
+}
+
+/* Fold n (E_UNARY / E_BINOP over constants) in place; leaves it alone when it cannot be folded safely.
+ * py2: 2.7's peephole optimizer's limits. */
+static void fold(hx_node *n, int py2) {
     int64_t ia = 0, ib = 0, ir = 0;
     double fa = 0, fb = 0, fr = 0;
     if ((n->kind == E_UNARY || n->kind == E_BINOP) && fold_complex(n)) return;
@@ -464,9 +567,9 @@ static void fold(hx_node *n) {
         }
         return;
     }
-    if (n->kind != E_BINOP) return;
+    if (n->kind != E_BINOP || fold_text_repeat(n, py2)) return;
     if (n->a->kind == E_CONST && n->b->kind == E_CONST && (n->a->ckind == K_STR || n->a->ckind == K_BYTES) &&
-        n->b->ckind == n->a->ckind && n->op == OP_ADD && n->a->slen + n->b->slen <= 4096) {
+        n->b->ckind == n->a->ckind && n->op == OP_ADD && n->a->slen + n->b->slen <= (py2 ? 20u : 4096u)) {
         hx_ckind kind = n->a->ckind;
         size_t l = n->a->slen + n->b->slen;
         char *s = malloc(l + 1);
@@ -543,9 +646,9 @@ static int has_starred(hx_node *n) {
  * optimizer (Python/peephole.c) folds only the list of constants that `in`/`not in` tests. Call after the
  * items were resolved; compare: 1 for the `in` operand. */
 static int fold_iter(prep *P, scope *s, hx_node *n, int compare) {
-    if (rh_runtime_profile(P->I->rt)->python2) {
-        if (!compare || n->kind != E_LIST || !all_const(n)) return 0;
-    } else if (n->kind == E_SET) {
+    if (rh_runtime_profile(P->I->rt)->python2)
+        return compare && n->kind == E_LIST && py27_foldable(n) ? make_const_py27_fold(P, s, n) : 0;
+    if (n->kind == E_SET) {
         if (!all_const(n)) return 0;
         n->kind = E_CONST;
         n->ckind = K_FROZENSET;
@@ -1335,6 +1438,7 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
     case E_CONST: return make_const(P, s, n);
     case E_TUPLE:
         if (r_list(P, s, n->items, n->n)) return -1;
+        if (rh_runtime_profile(P->I->rt)->python2) return py27_foldable(n) ? make_const_py27_fold(P, s, n) : 0;
         if (all_const(n)) {
             n->kind = E_CONST;
             n->ckind = K_TUPLE;
@@ -1397,11 +1501,21 @@ static int r_expr(prep *P, scope *s, hx_node *n) {
     case E_BINOP:
         if (n->op == OP_MATMUL && matmul_py27(P, n)) return -1;
         if (r_expr(P, s, n->a) || r_expr(P, s, n->b)) return -1;
-        if (!(n->op == OP_DIV && P->I->classic_division)) fold(n); /* 2.7 never folds classic division */
-        return n->kind == E_CONST ? make_const(P, s, n) : 0;
+        if (!(n->op == OP_DIV && P->I->classic_division)) fold(n, rh_runtime_profile(P->I->rt)->python2); /* 2.7 never folds classic division */
+        if (n->kind != E_CONST) return 0;
+        return rh_runtime_profile(P->I->rt)->python2 ? make_const_py27_fold(P, s, n) : make_const(P, s, n);
     case E_UNARY:
         if (r_expr(P, s, n->a)) return -1;
-        fold(n);
+        if (rh_runtime_profile(P->I->rt)->python2) { /* 2.7: `-` of a number literal is itself a literal
+                                                       * (ast.c ast_for_factor); the peephole pass never folds `+` */
+            if (n->op == OP_POS) return 0;
+            int literal = n->op == OP_NEG && n->a->kind == E_CONST && !n->a->folded;
+            fold(n, 1);
+            if (n->kind == E_CONST && !literal) return make_const_py27_fold(P, s, n);
+            n->folded = 0;
+        } else {
+            fold(n, 0);
+        }
         return n->kind == E_CONST ? make_const(P, s, n) : 0;
     case E_BOOLOP: return r_list(P, s, n->items, n->n);
     case E_COMPARE: /* fold_compare: the last operand of a final `in`/`not in` */

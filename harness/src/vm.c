@@ -86,6 +86,7 @@ static __attribute__((noinline)) int frame_per_call(hx_interp *I, hx_frame *fr) 
  * 0, or -1 with MemoryError. */
 static __attribute__((noinline)) int comp_frame_enter(hx_interp *I, hx_frame *f, int k) {
     hx_code *u = f->code->co_comps[k].unit;
+    if (u->zombie_of) u = u->zombie_of; /* one code object for equal comprehensions */
     if (I->ncompframes == I->capcompframes) {
         int cap = I->capcompframes ? 2 * I->capcompframes : 16;
         struct hx_compframe *p = realloc(I->compframes, (size_t)cap * sizeof *p);
@@ -621,18 +622,30 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
         return NULL;
     }
     int inline_frame = rh_runtime_profile(rt)->call_ex_inline && rh_kind_of(fn) == RH_K_FUNCTION;
+    /* 2.7's function_call: the keywords go to the frame as a tuple of (name, value) pairs, each with a new
+     * reference (kwtuple), and the positional arguments as the argument tuple's own items */
+    int py27_func = rh_runtime_profile(rt)->python2 && rh_kind_of(fn) == RH_K_FUNCTION;
     rh_object *a[RH_ARGS_MAX], *kwv[RH_ARGS_MAX], *kv2[RH_ARGS_MAX], *names = NULL;
     char *kwn[RH_ARGS_MAX];
-    if (nkw) { /* _PyStack_UnpackDict */
-        if (!(names = rh_tuple_new(rt, nkw))) { rh_decref(rt, tup); rh_decref(rt, kwargs); return NULL; }
+    if (nkw) { /* _PyStack_UnpackDict (2.7: function_call's kwtuple) */
+        if (!(names = rh_tuple_new(rt, py27_func ? 2 * nkw : nkw))) {
+            rh_decref(rt, tup);
+            rh_decref(rt, kwargs);
+            return NULL;
+        }
         size_t pos = 0, i = 0;
         rh_object *k, *v;
         while (rh_dict_next(kwargs, &pos, &k, &v)) {
-            rh_tuple_set(names, i, newref(k));
+            if (py27_func) {
+                rh_tuple_set(names, 2 * i, newref(k));
+                rh_tuple_set(names, 2 * i + 1, newref(v));
+            } else {
+                rh_tuple_set(names, i, newref(k));
+            }
             kwn[i] = (char *)hx_cstr(I, k);
             kwv[i++] = v;
         }
-        if (!inline_frame) {
+        if (!inline_frame && !py27_func) {
             for (size_t j = 0; j < n; j++) rh_incref(rh_tuple_get(tup, j));
             for (size_t j = 0; j < nkw; j++) rh_incref(kwv[j]);
         }
@@ -650,19 +663,99 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
         return r;
     }
     /* 3.10 calls a function with the tuple's items themselves (PyObject_Call -> _PyFunction_Vectorcall on
-     * _PyTuple_ITEMS): the references just made for `a` go to the callee's frame, not on top of it. (2.7's
-     * ext_do_call copies the stack and the star tuple into a new tuple: not modelled, difftest KNOWN.md) */
-    I->ex_steal = !rh_runtime_profile(rt)->call_args_stolen && !rh_runtime_profile(rt)->python2 &&
-                  rh_kind_of(fn) == RH_K_FUNCTION;
+     * _PyTuple_ITEMS), 2.7 with the argument tuple's items (function_call -> PyEval_EvalCodeEx): the
+     * references just made for `a` go to the callee's frame, not on top of it */
+    I->ex_steal = !rh_runtime_profile(rt)->call_args_stolen && rh_kind_of(fn) == RH_K_FUNCTION;
     r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
     I->ex_steal = 0;
-    if (nkw) { /* _PyStack_UnpackDict_Free */
+    if (nkw && py27_func) {
+        rh_decref(rt, names);
+    } else if (nkw) { /* _PyStack_UnpackDict_Free */
         for (size_t j = 0; j < n; j++) rh_decref(rt, rh_tuple_get(tup, j));
         for (size_t j = 0; j < nkw; j++) rh_decref(rt, kwv[j]);
         rh_decref(rt, names);
     }
     rh_decref(rt, tup);
     rh_xdecref(rt, kwargs);
+    return r;
+}
+
+static const char *function_str(hx_interp *I, rh_object *fn, char *buf, size_t n);
+static int dict_update_generic(hx_interp *I, rh_object *d, rh_object *m);
+/* 2.7's ext_do_call (Python/ceval.c) for HX_CALL_EXT27: a **map that is not a dict is copied into a new
+ * one (PyDict_Update), a *seq that is not a tuple becomes one (PySequence_Tuple); with name=value pairs the
+ * keyword dict is a new dict or a copy of the map, filled from the last pair to the first
+ * (update_keyword_args); then update_star_args makes the argument tuple of the stack's arguments (their
+ * references moved) and the star tuple's items (new references), and the star tuple stays alive until
+ * the call returns. args: the npos arguments then the nkw (name, value) pairs, all consumed, as are seq
+ * and map (either NULL). New reference or NULL. */
+static rh_object *ext_do_call27(hx_interp *I, rh_object *fn, rh_object **args, int npos, int nkw, rh_object *seq,
+                                rh_object *map) {
+    rh_runtime *rt = I->rt;
+    char fs[160];
+    rh_object *kw = NULL, *callargs = NULL, *r = NULL;
+    if (map && rh_kind_of(map) != RH_K_DICT) {
+        rh_object *d = rh_dict_new(rt);
+        if (!d || dict_update_generic(I, d, map) != 0) {
+            if (d && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
+                rh_err_clear(rt);
+                rh_err_set(rt, RH_EXC_TYPE, "%s argument after ** must be a mapping, not %s",
+                           function_str(I, fn, fs, sizeof fs), hx_tname(map));
+            }
+            rh_xdecref(rt, d);
+            goto fail;
+        }
+        rh_decref(rt, map);
+        map = d;
+    }
+    if (seq && rh_kind_of(seq) != RH_K_TUPLE) {
+        rh_object *t = NULL, *l = hx_iter_list(I, seq);
+        if (!l && rh_err_occurred(rt) == RH_EXC_TYPE)
+            rh_err_set(rt, RH_EXC_TYPE, "%s argument after * must be an iterable, not %s",
+                       function_str(I, fn, fs, sizeof fs), hx_tname(seq));
+        if (l && rh_kind_of(l) == RH_K_TUPLE) t = newref(l);
+        else if (l && (t = rh_tuple_new(rt, rh_list_len(l))))
+            for (size_t i = 0; i < rh_tuple_len(t); i++) rh_tuple_set(t, i, newref(rh_list_get(l, i)));
+        rh_xdecref(rt, l);
+        if (!t) goto fail;
+        rh_decref(rt, seq);
+        seq = t;
+    }
+    if (nkw) {
+        kw = map ? rh_dict_copy(rt, map) : rh_dict_new(rt);
+        rh_xdecref(rt, map);
+        map = NULL;
+        if (!kw) goto fail;
+        for (int i = nkw - 1; i >= 0; i--) {
+            rh_object *k = args[npos + 2 * i], *v = args[npos + 2 * i + 1];
+            if (rh_dict_get(rt, kw, k)) {
+                rh_err_set(rt, RH_EXC_TYPE, "%s got multiple values for keyword argument '%s'",
+                           function_str(I, fn, fs, sizeof fs), hx_cstr(I, k));
+                goto fail;
+            }
+            if (rh_dict_set(rt, kw, k, v) != 0) goto fail;
+            rh_decref(rt, v);
+            rh_decref(rt, k);
+            args[npos + 2 * i] = args[npos + 2 * i + 1] = NULL;
+        }
+    } else {
+        kw = map;
+        map = NULL;
+    }
+    size_t nstar = seq ? rh_tuple_len(seq) : 0;
+    if (!(callargs = rh_tuple_new(rt, (size_t)npos + nstar))) goto fail;
+    for (size_t i = 0; i < nstar; i++) rh_tuple_set(callargs, (size_t)npos + i, newref(rh_tuple_get(seq, i)));
+    for (int i = npos - 1; i >= 0; i--) {
+        rh_tuple_set(callargs, (size_t)i, args[i]);
+        args[i] = NULL;
+    }
+    r = call_ex(I, fn, callargs, kw); /* consumes both */
+    kw = NULL;
+fail:
+    for (int i = npos + 2 * nkw - 1; i >= 0; i--) rh_xdecref(rt, args[i]);
+    rh_xdecref(rt, kw);
+    rh_xdecref(rt, map);
+    rh_xdecref(rt, seq);
     return r;
 }
 
@@ -877,6 +970,13 @@ static __attribute__((noinline)) void unbound_deref(hx_interp *I, hx_code *c, in
  * name of a built-in, the type's name else */
 static const char *function_str(hx_interp *I, rh_object *fn, char *buf, size_t n) {
     if (rh_kind_of(fn) == RH_K_METHOD) fn = rh_method_func(fn);
+    if (rh_runtime_profile(I->rt)->python2) { /* 2.7: PyEval_GetFuncName, then PyEval_GetFuncDesc */
+        if (rh_kind_of(fn) == RH_K_FUNCTION) snprintf(buf, n, "%s()", hx_cstr(I, rh_func_name(fn)));
+        else if (rh_kind_of(fn) == RH_K_BUILTIN) snprintf(buf, n, "%s()", rh_builtin_get_def(fn)->name);
+        else if (rh_kind_of(fn) == RH_K_TYPE) snprintf(buf, n, "%s constructor", ((const rh_type *)fn)->name);
+        else snprintf(buf, n, "%s object", hx_tname(fn));
+        return buf;
+    }
     if (rh_kind_of(fn) == RH_K_FUNCTION) snprintf(buf, n, "__main__.%s()", hx_cstr(I, rh_func_qualname(fn)));
     else if (rh_kind_of(fn) == RH_K_BUILTIN) snprintf(buf, n, "%s()", rh_builtin_get_def(fn)->name);
     else snprintf(buf, n, "%s object", hx_tname(fn));
@@ -1690,6 +1790,19 @@ L_CALL_FUNCTION_EX: {
     fn = POP();
     r = call_ex(I, fn, seq, kwargs); /* seq and kwargs consumed */
     rh_decref(rt, fn);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+}
+L_HX_CALL_EXT27: {
+    int npos = (int)(arg & 0xffu), nkw = (int)((arg >> 8) & 0xffu);
+    rh_object *map = (arg >> 17) & 1u ? POP() : NULL, *seq = (arg >> 16) & 1u ? POP() : NULL;
+    rh_object **args = sp - (npos + 2 * nkw);
+    f->call_ip = ip;
+    sp = args - 2;
+    v = args[-2];
+    r = ext_do_call27(I, v, args, npos, nkw, seq, map);
+    rh_decref(rt, v);
     if (!r) goto error;
     PUSH(r);
     DISPATCH();

@@ -54,7 +54,7 @@ static const rh_profile profiles[] = {
         .gc_head_size = 16, .weakref_size = 64, .managed_dict = 1, .managed_dict_varsize = 1, .managed_weakref = 1, .str_ascii_header = 40, .str_compact_header = 56,
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .slice_cache = 1, .slice_hashable = 1, .tuple_freelist_pop_max = 20, .list_pop_clears = 1,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
-        .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1,
+        .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1, .weakref_clear_tuple = 1,
         .call_ex_inline = 1,
         .exc_base_size = 72, .exc_extra_words = {0, 1, 1, 1, 2, 4, 5, 8, 2}, .exc_subclass_extra = 16, .frame_obj_base = 136, .gen_base = 144, .gen_frame_inline = 1, .gen_min_stack = 2, .gen_close_skips_unstarted = 1,
         .print_args_tuple = 1, .call_unpacks_bound_method = 1,

@@ -357,7 +357,9 @@ static size_t utf8_put(char *out, uint32_t cp) {
     return 4;
 }
 
-rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n) {
+/* share_char: a one-character latin-1 result is the shared singleton (PyUnicode_FromStringAndSize), else a
+ * new object as a method writing into a fresh buffer makes it */
+static rh_object *from_utf8(rh_runtime *rt, const char *s, size_t n, int share_char) {
     const unsigned char *u = (const unsigned char *)s;
     size_t count = 0, i = 0;
     uint32_t maxc = 0, cp;
@@ -374,7 +376,7 @@ rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n) {
         count++;
     }
     if (count == 0) return empty(rt);
-    if (count == 1 && maxc < 256) return latin1(rt, maxc);
+    if (count == 1 && maxc < 256 && share_char) return latin1(rt, maxc);
     rh_object *o = str_alloc_raw(rt, count, maxc);
     if (!o) return NULL;
     if (maxc < 0x80) {
@@ -391,6 +393,8 @@ rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n) {
     return o;
 }
 
+rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n) { return from_utf8(rt, s, n, 1); }
+rh_object *rh_str_from_utf8_fresh(rh_runtime *rt, const char *s, size_t n) { return from_utf8(rt, s, n, 0); }
 rh_object *rh_str_from_cstr(rh_runtime *rt, const char *s) { return rh_str_from_utf8(rt, s, strlen(s)); }
 
 static size_t utf8_length(rh_object *o) {

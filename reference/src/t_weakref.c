@@ -392,8 +392,8 @@ void rh__weakref_run_callback(rh_runtime *rt, rh_weakref *wr, rh_object *cb) {
     if (rh__gc_call1(rt, cb, &wr->ob) < 0 || rh_err_occurred(rt)) rh_err_write_unraisable(rt, cb);
 }
 
-/* Several refs with callbacks: detach them all first, then call the callbacks of those still alive,
- * head first, with (ref, callback) pairs parked in a tuple as CPython does. */
+/* Several refs with callbacks (3.13: one or more): detach them all first, then call the callbacks of those
+ * still alive, head first, with (ref, callback) pairs parked in a tuple as CPython does. */
 static void clear_many(rh_runtime *rt, rh_weakref *current, int64_t count) {
     rh_object *tuple = rh_tuple_new(rt, (size_t)(count * 2));
     if (!tuple) { /* no room to park the callbacks: drop them (the error is reported) */
@@ -444,7 +444,7 @@ void rh__weakref_clear_all(rh_runtime *rt, rh_object *o) {
     rh__err_fetch(rt, &saved);
     rh_weakref *current = *list;
     int64_t count = list_length(current);
-    if (count == 1) {
+    if (count == 1 && !rh_runtime_profile(rt)->weakref_clear_tuple) {
         rh_object *cb = current->wr_callback;
         current->wr_callback = NULL;
         clear_weakref(rt, current);

@@ -1,8 +1,10 @@
 # id: path_05_str_split_identity
-# source: python/cpython:Objects/stringlib/split.h (PREALLOC_SIZE, MAX_PREALLOC, SPLIT_ADD, split_whitespace, split); Objects/unicodeobject.c (split, do_strip, replace, unicode_result_unchanged); Objects/stringlib/split.h (splitlines); Lib/test/string_tests.py:BaseTest.test_split
+# source: python/cpython:Objects/stringlib/split.h (PREALLOC_SIZE, MAX_PREALLOC, SPLIT_ADD, split_whitespace, split); Objects/unicodeobject.c (split, do_strip, replace, unicode_result_unchanged, ascii_upper_or_lower, case_operation); Objects/stringlib/split.h (splitlines); Lib/test/string_tests.py:BaseTest.test_split
 # property: str.split preallocates its list (MAX_PREALLOC 12 slots; from 3.12 an unlimited split sizes it by
 #   the most splits the text can hold, and a separator longer than the text gives a one-slot list in 3.x);
-#   a str with nothing to split, strip or replace is returned itself (as the only item of split/splitlines)
+#   a str with nothing to split, strip or replace is returned itself (as the only item of split/splitlines);
+#   the case methods always return a new str, one character included (ascii_upper_or_lower and case_operation fill
+#   a new PyUnicode_New buffer; 2.7's string_lower and its kind PyString_FromStringAndSize(NULL, n))
 from __future__ import print_function  # the same file runs on Python 2.7 (py27 profile)
 import sys
 
@@ -21,3 +23,6 @@ print(s.strip() is s, s.lstrip() is s, s.rstrip() is s, s.replace('x', 'y') is s
 print(s.split(None, 0)[0] is s, (s + ' ').strip() is s, (' ' + s).split()[0] is s, s.replace('b', 'x') is s)
 e = ''
 print(e.split(',')[0] is e, e.splitlines(), e.strip() is e, e.split())
+d = str(len('abc'))
+c = chr(97)
+print([getattr(x, m)() is x for x in (d, c) for m in ('lower', 'upper', 'swapcase', 'title', 'capitalize')])

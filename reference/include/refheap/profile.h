@@ -52,6 +52,8 @@ typedef struct rh_profile {
     int managed_dict_varsize;     /* 3.12+: so do instances of a class over a variable-size base (int);
                                    * 3.10/3.11: a __dict__ word ends the object (negative tp_dictoffset) */
     uint32_t weakref_size;        /* sizeof(PyWeakReference): 56 in 2.7 and 3.10, 64 from 3.11 (vectorcall) */
+    uint8_t weakref_clear_tuple;  /* 3.13: PyObject_ClearWeakRefs parks even one callback in a (ref, callback)
+                                   * tuple (a GC allocation); up to 3.12 a single one is called directly */
     uint32_t str_ascii_header;    /* PyASCIIObject: 48 in 3.11, 40 in 3.12+; py27: PyStringObject, 36 */
     uint32_t str_compact_header;  /* PyCompactUnicodeObject: 72 in 3.11, 56 in 3.12+ */
     int int_zero_has_digit;       /* 3.11+: getsizeof(0) counts one digit (28) */

@@ -113,6 +113,9 @@ int rh_complex_compute(int op, double ar, double ai, double br, double bi, doubl
 /* ---- str (t_str.c): compact ASCII / latin-1 / UCS-2 / UCS-4 layouts as PyASCIIObject/PyCompact ---- */
 rh_object *rh_str_from_utf8(rh_runtime *rt, const char *s, size_t n);  /* new ref; ValueError on bad UTF-8 */
 rh_object *rh_str_from_cstr(rh_runtime *rt, const char *s);            /* new ref */
+/* rh_str_from_utf8, but one character is a new object, never the shared one (2.7's string methods that
+ * fill PyString_FromStringAndSize(NULL, n): string_lower and the other case methods). New ref. */
+rh_object *rh_str_from_utf8_fresh(rh_runtime *rt, const char *s, size_t n);
 /* UTF-8 of the string (borrowed; for non-ASCII cached in the object as CPython's utf8 field). */
 const char *rh_str_utf8(rh_runtime *rt, rh_object *o, size_t *len);
 /* The UTF-8 of the string without caching it (so print() leaves sys.getsizeof alone, as CPython's does):
