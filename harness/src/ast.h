@@ -280,6 +280,14 @@ typedef struct hx_code {
     int co_stacksize;        /* CPython's co_stacksize (the deepest stack; stacksize keeps one spare) */
     rh_object *co_obj;       /* its code object once a __code__ read made it (borrowed: I->code_objs holds it) */
     rh_frame_slot co_zombie; /* 3.10/2.7 (frame_per_call): its zombie frame (co_zombieframe; t_frame.c) */
+    /* the specializer (3.11: _PyCode_Warmup and PRECALL_ADAPTIVE; 3.12: each CALL's adaptive counter), as far
+     * as it changes what a call allocates (str(x): PRECALL_NO_KW_STR_1 / CALL_NO_KW_STR_1, vm.c) */
+    int co_warmup;           /* 3.11: RESUME and JUMP_BACKWARD events of this code object so far, up to the
+                              * profile's quicken_delay, when _PyCode_Quicken makes its instructions adaptive */
+    int co_warm_pending;     /* 3.11: this unit or one of its comprehensions' stand-ins is not quickened yet */
+    /* 3.12+: per instruction word, how often the CALL there ran and the callable it specialized for
+     * (HX_SITE_FAILED: none; lazily allocated) */
+    struct hx_site { uint32_t runs; const void *spec; } *co_sites;
     struct hx_code *zombie_of; /* 3.10/2.7, a comprehension's stand-in: the earlier stand-in of the same unit whose
                                 * code is equal to this one's (same line, same text), or NULL. CPython's compiler
                                 * merges equal code constants (merge_consts_recursive, code_richcompare), so

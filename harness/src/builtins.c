@@ -544,6 +544,7 @@ FN(str_impl) {
     rh_runtime *rt = I->rt;
     static const char *const kw[] = {"object", "encoding", "errors"};
     rh_object *v[3] = {NULL, NULL, NULL};
+    if (nkw && hx_kwtuple_once(I, "str", kw, 3)) return NULL; /* unicode_new's clinic parser */
     if (n + nkw > 3) {
         rh_err_set(rt, RH_EXC_TYPE, "str() takes at most 3 arguments (%d given)", n + nkw);
         return NULL;
@@ -2062,7 +2063,13 @@ rh_object *hx_static_type_dict(hx_interp *I, rh_type *t) {
 /* print: 3.11's clinic *args (tuple only); 2.7's METH_VARARGS | METH_KEYWORDS (tuple and keyword dict).
  * str(), int(): no vectorcall up to 3.12 (type_call), and 3.13's vectorcall gives keyword calls to it. */
 FN_PACKED(bi_print, print_impl, p->print_args_tuple, p->python2)
-FN_PACKED(bi_str, str_impl, p->str_int_args_tuple || nkw, 1)
+/* a str(x) site the specializer rewrote calls PyObject_Str with no argument tuple (vm.c sets I->spec_str) */
+static int str_specialized(hx_interp *I) {
+    int s = I->spec_str;
+    I->spec_str = 0;
+    return s;
+}
+FN_PACKED(bi_str, str_impl, (p->str_int_args_tuple && !str_specialized(I)) || nkw, 1)
 FN_PACKED(bi_int, int_impl, p->str_int_args_tuple || nkw, 1)
 
 /* ---------------------------------------------------------------- the builtins namespace */

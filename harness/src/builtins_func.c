@@ -351,7 +351,7 @@ static rh_object *fromlist_tuple(hx_interp *I, const char *joined) {
 static int is_jump_target(const hx_code *c, int at) {
     for (int i = 0; i < c->ncode; i += 1 + hx_opextra[hx_op(c->co_code[i])]) {
         unsigned op = hx_op(c->co_code[i]);
-        if ((op == HX_JUMP || op == HX_POP_JUMP_IF_FALSE || op == HX_POP_JUMP_IF_TRUE || op == HX_JUMP_IF_FALSE_OR_POP ||
+        if ((op == HX_JUMP || op == HX_HX_JUMP_WHILE || op == HX_POP_JUMP_IF_FALSE || op == HX_POP_JUMP_IF_TRUE || op == HX_JUMP_IF_FALSE_OR_POP ||
              op == HX_JUMP_IF_TRUE_OR_POP || op == HX_FOR_ITER || op == HX_SEND) && (int)hx_arg(c->co_code[i]) == at)
             return 1;
     }

@@ -1234,7 +1234,10 @@ static void while_stmt(cg *g, hx_node *s) {
     int jf = emit(g, HX_POP_JUMP_IF_FALSE, 0);
     if (!push_block(g, s, FB_WHILE, head)) return;
     body(g, s->items, s->n);
-    patch(g, emit(g, HX_JUMP, 0), head);
+    /* compiler_while (3.11): a loop on a true constant ends in JUMP_BACKWARD, one on a test in that test
+     * again (a conditional backward jump, which does not warm the code up) */
+    int forever = s->a->kind == E_CONST && (s->a->ckind == K_TRUE || (s->a->ckind == K_INT && (s->a->ival || s->a->sval)));
+    patch(g, emit(g, forever ? HX_JUMP : HX_HX_JUMP_WHILE, 0), head);
     patch(g, jf, here(g));
     finish_loop(g, s);
 }
@@ -2148,6 +2151,7 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     }
     c->stacksize = g.maxdepth + 1;
     c->co_stacksize = g.maxdepth;
+    c->co_warm_pending = rh_runtime_profile(I->rt)->quicken_delay != 0;
     c->nloopslots = g.maxaux;
     for (int i = 0; i < c->ncomps; i++) { /* the stand-ins see the finished unit's code, borrowed */
         hx_code *u = c->co_comps[i].unit, keep = *u;

@@ -1590,7 +1590,10 @@ void hx_interp_finalize(hx_interp *I) {
     if (g && rh_runtime_profile(rt)->python2) hx_module_clear_dict(I, g);
     rh_xdecref(rt, g);
     rh_object *weaklist = hx_imports_remove(I);
-    rh_gc_collect(rt, 2);
+    /* 2.7's Py_Finalize collects no more once PyImport_Cleanup has begun (its second PyGC_Collect is under
+     * `#if 0`): what is left in cycles is never finalized; rh_runtime_free reclaims it silently */
+    int py2 = rh_runtime_profile(rt)->python2;
+    if (!py2) rh_gc_collect(rt, 2);
     rh_err_clear(rt);
     hx_imports_wipe(I, weaklist);
 #define HX_MOD_ADDR(name) &I->mod_##name,
@@ -1603,7 +1606,7 @@ void hx_interp_finalize(hx_interp *I) {
         rh_xdecref(rt, m);
     }
     hx_random_state_free(I);
-    rh_gc_collect(rt, 2);
+    if (!py2) rh_gc_collect(rt, 2);
     rh_err_clear(rt);
     hx_atexit_free(I); /* what a finalizer registered after the callbacks ran */
     rh_err_clear(rt);

@@ -170,8 +170,11 @@ typedef struct hx_interp {
     int ncompframes, capcompframes;
     int ex_steal;            /* 3.10/2.7 CALL_FUNCTION_EX of a function: its frame takes the argument references
                               * call_ex made (CPython passes the tuple's items as they are); read once by call_pyfunc */
-    int arg0_borrowed;       /* 3.10's method_vectorcall: the next call_pyfunc gets self in args[0] without a reference
-                              * of the caller's to drop (vm.c hx_call); read once */
+    int spec_str;            /* the str(x) call being made runs at a site the specializer rewrote (3.11
+                              * PRECALL_NO_KW_STR_1, 3.12 CALL_NO_KW_STR_1): no argument tuple (vm.c, builtins.c) */
+    int arg0_borrowed;       /* how many leading arguments the next call_pyfunc gets without a reference of the
+                              * caller's to drop: 1 for 3.10's method_vectorcall (self), all for its
+                              * _PyObject_Call_Prepend (vm.c hx_call, call_prepend); read once */
     struct hx_kwtuple { const char *const *names; const char *fn; rh_object *tuple; } *kwtuples; /* args.c (owned tuples) */
     int nkwtuples, capkwtuples;
 } hx_interp;

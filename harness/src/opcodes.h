@@ -47,6 +47,9 @@
     X(COMPARE_OP, -1, 0)           /* arg: CMP_* (is, in and their negations included) */               \
     /* jumps: the operand is an absolute instruction index */                                           \
     X(JUMP, 0, 0)                                                                                       \
+    X(HX_JUMP_WHILE, 0, 0)         /* JUMP back to the test of `while test:`: 3.11 tests again at the bottom \
+                                    * (POP_JUMP_BACKWARD_IF_TRUE), which does not warm the code up as     \
+                                    * JUMP_BACKWARD does (_PyCode_Warmup) */                              \
     X(POP_JUMP_IF_FALSE, -1, 0)                                                                         \
     X(POP_JUMP_IF_TRUE, -1, 0)                                                                          \
     X(JUMP_IF_FALSE_OR_POP, -1, 0) /* keep the value and jump when false, else pop it */                \

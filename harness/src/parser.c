@@ -254,6 +254,7 @@ void hx_code_free(hx_code *c) {
     free(c->name);
     free(c->qualname);
     free(c->co_code);
+    free(c->co_sites);
     free(c->co_lines);
     free(c->co_pos);
     for (int i = 0; i < c->ncomps; i++) hx_code_free(c->co_comps[i].unit);

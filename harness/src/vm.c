@@ -1317,6 +1317,104 @@ static __attribute__((noinline)) rh_object *make_generator(hx_interp *I, rh_obje
 
 /* Run frame f to its RETURN_VALUE (0, f->retval set) or to an error (-1, the stack released, f->line the
  * line of the failing instruction). */
+/* The 3.11 code object an instruction word of unit c belongs to: the stand-in of the inline comprehension
+ * whose words hold it (3.11 runs those in the comprehension's own code object), else c. */
+static hx_code *unit_at(hx_code *c, int off) {
+    for (int k = 0; k < c->ncomps; k++)
+        if (off >= c->co_comps[k].start && off < c->co_comps[k].end) return c->co_comps[k].unit;
+    return c;
+}
+
+/* The stand-in of the comprehension of unit c whose <listcomp> function HX_COMP_FUNCTION at word off makes */
+static hx_code *comp_called_at(hx_code *c, int off) {
+    for (int k = 0; k < c->ncomps; k++)
+        if (c->co_comps[k].call_at == off) return c->co_comps[k].unit;
+    return c;
+}
+
+/* _PyCode_Warmup (3.11): a RESUME or JUMP_BACKWARD of code object u (unit c or one of its comprehensions'
+ * stand-ins); the profile's quicken_delay-th one quickens it. Clears c->co_warm_pending once c and its
+ * comprehensions' stand-ins are all quickened, so loops stop coming here. */
+static __attribute__((noinline)) void code_warm(hx_interp *I, hx_code *c, hx_code *u) {
+    int delay = rh_runtime_profile(I->rt)->quicken_delay, pending = 0;
+    if (u->co_warmup < delay) u->co_warmup++;
+    pending |= c->co_warmup < delay;
+    for (int k = 0; k < c->ncomps; k++) pending |= c->co_comps[k].unit->co_warmup < delay;
+    c->co_warm_pending = pending;
+}
+
+/* Whether the CALL at word off of unit c runs specialized for callable (can: whether it specializes for
+ * it): 3.11 once its code object is quickened (an adaptive PRECALL specializes at its first run after
+ * that); 3.12 and 3.13 from the site's second run (ADAPTIVE_WARMUP_VALUE) for the callable seen then, a
+ * later run with another callable deoptimizing to the generic call (re-specializing after the cooldown is
+ * not modelled). Asked for the calls whose specialized form allocates less: str(x) (PRECALL_NO_KW_STR_1 /
+ * CALL_NO_KW_STR_1 call PyObject_Str without type_call's argument tuple) and 3.13's
+ * CALL_ALLOC_AND_ENTER_INIT. */
+static const char site_failed; /* a site whose specialization failed: generic from then on */
+
+static __attribute__((noinline)) int call_site_specialized(hx_interp *I, hx_code *c, int off, rh_object *callable,
+                                                           int can) {
+    const rh_profile *p = rh_runtime_profile(I->rt);
+    if (p->quicken_delay) return can && unit_at(c, off)->co_warmup >= p->quicken_delay;
+    if (!p->site_warmup) return 0;
+    if (!c->co_sites && !(c->co_sites = calloc((size_t)c->ncode, sizeof *c->co_sites))) return 0;
+    struct hx_site *s = &c->co_sites[off];
+    if (s->runs < p->site_warmup) { /* the adaptive counter counts down */
+        s->runs++;
+        return 0;
+    }
+    if (!s->spec) s->spec = can ? (const void *)callable : (const void *)&site_failed; /* _Py_Specialize_Call */
+    return s->spec == callable; /* else DEOPT_IF: the generic call (re-specializing after the cooldown is not modelled) */
+}
+
+/* get_init_for_simple_managed_python_class (Python/specialize.c, 3.13): the __init__ (borrowed) of class cls
+ * when a CALL of it with nargs positional arguments specializes to CALL_ALLOC_AND_ENTER_INIT: cls's
+ * metaclass is type, it has object's __new__ and its instances inline values (no __slots__, no built-in
+ * base), and __init__ is a Python function taking exactly self and nargs positional arguments; else NULL. */
+static rh_object *object_new(hx_interp *I, rh_object *cls, int excess, int new_absent);
+static rh_object *simple_init(hx_interp *I, rh_object *cls, int nargs) {
+    rh_runtime *rt = I->rt;
+    const rh_type *t = (const rh_type *)cls;
+    if (rh_type_of(cls) != rh_builtin_type(rt, RH_K_TYPE) || t->kind != RH_K_INSTANCE ||
+        !(t->flags & RH_TPFLAG_MANAGED_DICT) || t->basicsize != rh_builtin_type(rt, RH_K_OBJECT)->basicsize ||
+        rh_class_special(rt, cls, "__new__"))
+        return NULL;
+    rh_object *init = rh_class_lookup(rt, cls, I->s_init);
+    if (!init || rh_kind_of(init) != RH_K_FUNCTION) return NULL;
+    const hx_code *fc = rh_func_code(init);
+    return fc->varargs || fc->varkw || fc->nkwonly || fc->nparams != nargs + 1 ? NULL : init;
+}
+
+/* CALL_ALLOC_AND_ENTER_INIT (3.13): the instance (_PyType_NewManagedObject), the class's stack reference
+ * dropped, then init(self, *args) in a frame that takes the stack's references to the arguments, whose
+ * result must be None (the shim frame's EXIT_INIT_CHECK). cls and args consumed. */
+static rh_object *alloc_and_enter_init(hx_interp *I, rh_object *cls, rh_object *init, rh_object **args, int nargs) {
+    rh_runtime *rt = I->rt;
+    rh_object *inst = object_new(I, cls, 0, 1), *a2[RH_ARGS_MAX + 1];
+    rh_incref(init);
+    rh_decref(rt, cls);
+    if (!inst) {
+        for (int i = 0; i < nargs; i++) rh_decref(rt, args[i]);
+        rh_decref(rt, init);
+        return NULL;
+    }
+    a2[0] = newref(inst);
+    memcpy(a2 + 1, args, (size_t)nargs * sizeof *args);
+    rh_object *r = hx_call(I, init, a2, nargs + 1, NULL, NULL, 0);
+    rh_decref(rt, init);
+    if (r && r != rh_none(rt)) {
+        rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
+        rh_decref(rt, r);
+        r = NULL;
+    }
+    if (!r) {
+        rh_decref(rt, inst);
+        return NULL;
+    }
+    rh_decref(rt, r);
+    return inst;
+}
+
 static int run_frame(hx_interp *I, hx_frame *f) {
     static void *const targets[HX_NUM_OPCODES] = {
 #define HX_OP_LABEL(name, eff, extra) [HX_##name] = &&L_##name,
@@ -1338,6 +1436,7 @@ static int run_frame(hx_interp *I, hx_frame *f) {
     uint32_t arg;
     rh_object *v, *w, *r;
     int t;
+    if (__builtin_expect(c->co_warm_pending, 0)) code_warm(I, c, c); /* RESUME */
 
 #define DISPATCH()                  \
     do {                            \
@@ -1489,7 +1588,12 @@ L_COMPARE_OP:
     if (t < 0) goto error;
     PUSH(newref(t ? py_true : py_false));
     DISPATCH();
+L_HX_JUMP_WHILE:
+    JUMPTO(arg);
+    DISPATCH();
 L_JUMP:
+    if (__builtin_expect(c->co_warm_pending, 0) && code + arg < ip) /* JUMP_BACKWARD */
+        code_warm(I, c, unit_at(c, (int)(ip - 1 - code)));
     JUMPTO(arg);
     DISPATCH();
 L_POP_JUMP_IF_FALSE:
@@ -1776,7 +1880,20 @@ L_CALL: {
         args[-2] = newref(rh_method_func(v));
         rh_decref(rt, v);
     }
+    if (arg == 1 && !w && !nkw && v == (rh_object *)rh_builtin_type(rt, RH_K_STR))
+        I->spec_str = call_site_specialized(I, c, (int)(ip - 1 - code), v, 1);
+    if (__builtin_expect(rh_runtime_profile(rt)->call_alloc_enter_init, 0) && !w && !nkw &&
+        rh_kind_of(v) == RH_K_TYPE && arg < RH_ARGS_MAX) {
+        rh_object *init = simple_init(I, v, (int)arg);
+        if (call_site_specialized(I, c, (int)(ip - 1 - code), v, init != NULL)) {
+            r = alloc_and_enter_init(I, v, init, args, (int)arg);
+            if (!r) goto error;
+            PUSH(r);
+            DISPATCH();
+        }
+    }
     r = call_stack(I, args, (int)arg, kwn, nkw);
+    I->spec_str = 0;
     kwn = NULL;
     nkw = 0;
     if (!r) goto error;
@@ -1916,6 +2033,8 @@ L_HX_BUILD_CLASS_CLOSURE:
     I->class_closure = POP();
     goto build_class_op;
 L_HX_COMP_FUNCTION:
+    if (__builtin_expect(c->co_warm_pending, 0)) /* the comprehension's RESUME */
+        code_warm(I, c, comp_called_at(c, (int)(ip - 1 - code)));
     w = arg == 2 ? I->s_dictcomp : arg ? I->s_setcomp : I->s_listcomp;
     r = rh_func_new(rt, c, f->globals, w, w, NULL);
     if (!r) goto error;
@@ -2452,11 +2571,17 @@ static rh_object *call_prepend(hx_interp *I, rh_object *f, rh_object *first, rh_
         }
     }
     rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
-    a2[0] = newref(first);
-    for (int i = 0; i < nargs; i++) a2[i + 1] = newref(args[i]);
+    /* 3.10's _PyObject_Call_Prepend lends a Python function first and the tuple's items on a small stack,
+     * its frame taking the only new references (call_pyfunc is told they are borrowed) */
+    const rh_profile *p = rh_runtime_profile(rt);
+    int lend = !nkw && !p->call_args_stolen && !p->python2 && rh_kind_of(f) == RH_K_FUNCTION;
+    a2[0] = lend ? first : newref(first);
+    for (int i = 0; i < nargs; i++) a2[i + 1] = lend ? args[i] : newref(args[i]);
     for (int i = 0; i < nkw; i++) kv2[i] = newref(kwv[i]);
     rh_incref(f);
+    if (lend) I->arg0_borrowed = nargs + 1;
     rh_object *r = hx_call(I, f, a2, nargs + 1, kwn, kv2, nkw);
+    I->arg0_borrowed = 0;
     rh_decref(rt, f);
     rh_xdecref(rt, kwnames);
     return r;

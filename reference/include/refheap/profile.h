@@ -148,6 +148,15 @@ typedef struct rh_profile {
     uint32_t trashcan_unwind_level; /* 50 */
     int call_args_stolen;         /* 3.11+: a Python call's frame takes over the caller's stack references
                                    * to the arguments; 3.10 and 2.7 add one (getrefcount sees one more) */
+    uint8_t quicken_delay;        /* 3.11: a code object is quickened at its 8th RESUME or JUMP_BACKWARD
+                                   * (QUICKENING_WARMUP_DELAY, _PyCode_Warmup) and an adaptive instruction
+                                   * specializes at its next run; 0: no such warm-up */
+    uint8_t site_warmup;          /* 3.12: a CALL specializes at its run after this many runs (the adaptive
+                                   * counter starts at ADAPTIVE_WARMUP_VALUE, 1); 0: none modelled */
+    uint8_t call_alloc_enter_init; /* 3.13: a CALL of a plain class whose __init__ is a simple Python function
+                                   * taking exactly the arguments specializes (site_warmup) to
+                                   * CALL_ALLOC_AND_ENTER_INIT: no argument tuple, the frame takes the
+                                   * stack's references, the class's is dropped before __init__ runs */
     int call_ex_inline;           /* 3.12+: f(*args, **kw) of a Python function pushes the frame and drops the
                                    * argument tuple and dict before the callee runs (_PyEvalFramePushAndInit_Ex) */
     int print_args_tuple;         /* 3.11+ and 2.7: print()'s positional arguments are packed into a tuple
