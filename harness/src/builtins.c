@@ -52,7 +52,9 @@ static rh_object *seqget(rh_object *o, size_t i) { return rh_kind_of(o) == RH_K_
 static int args_tuple(hx_interp *I, int packs, int kwdict, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw,
                       rh_object **t, rh_object **d) {
     *t = *d = NULL;
-    if (!packs) return 0;
+    int prepacked = I->ext_prepacked; /* 2.7's ext_do_call handed its own tuple and dict over */
+    I->ext_prepacked = 0;
+    if (!packs || prepacked) return 0;
     int py2 = rh_runtime_profile(I->rt)->python2;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == py2 && kwdict && nkw) { /* 3.x: pass 1, after the tuple; 2.7: pass 0 */

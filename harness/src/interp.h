@@ -172,6 +172,10 @@ typedef struct hx_interp {
                               * call_ex made (CPython passes the tuple's items as they are); read once by call_pyfunc */
     int spec_str;            /* the str(x) call being made runs at a site the specializer rewrote (3.11
                               * PRECALL_NO_KW_STR_1, 3.12 CALL_NO_KW_STR_1): no argument tuple (vm.c, builtins.c) */
+    int ext_prepacked;       /* 2.7's ext_do_call: the call being made hands its argument tuple and keyword dict
+                             * over as they are (PyObject_Call), so the built-in or type reached takes none of its
+                             * own (vm.c call_ex, hx_call_def_packed, instantiate_packed; builtins.c args_tuple);
+                             * read once, cleared by a Python frame */
     int arg0_borrowed;       /* how many leading arguments the next call_pyfunc gets without a reference of the
                               * caller's to drop: 1 for 3.10's method_vectorcall (self), all for its
                               * _PyObject_Call_Prepend (vm.c hx_call, call_prepend); read once */

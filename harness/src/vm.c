@@ -546,7 +546,9 @@ rh_object *hx_call_def_packed(hx_interp *I, const rh_builtin_def *d, rh_object *
     const rh_profile *p = rh_runtime_profile(rt);
     int packs = force || (d->flags & HX_METH_VARARGS) || ((d->flags & HX_METH_VARARGS_TO312) && p->varargs_find_minmax) ||
                 (p->python2 && packs_py27(d, self));
-    if (!packs) return ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+    int prepacked = I->ext_prepacked;
+    I->ext_prepacked = 0;
+    if (!packs || prepacked) return ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
     rh_object *t = NULL, *kd = NULL, *r = NULL;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == p->python2) { /* _PyTuple_FromArray (2.7: load_args, after the keyword dict); no arguments:
@@ -627,8 +629,9 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
     int py27_func = rh_runtime_profile(rt)->python2 && rh_kind_of(fn) == RH_K_FUNCTION;
     rh_object *a[RH_ARGS_MAX], *kwv[RH_ARGS_MAX], *kv2[RH_ARGS_MAX], *names = NULL;
     char *kwn[RH_ARGS_MAX];
-    if (nkw) { /* _PyStack_UnpackDict (2.7: function_call's kwtuple) */
-        if (!(names = rh_tuple_new(rt, py27_func ? 2 * nkw : nkw))) {
+    int py27 = rh_runtime_profile(rt)->python2;
+    if (nkw) { /* _PyStack_UnpackDict (2.7: function_call's kwtuple; for anything else the dict as it is) */
+        if ((!py27 || py27_func) && !(names = rh_tuple_new(rt, py27_func ? 2 * nkw : nkw))) {
             rh_decref(rt, tup);
             rh_decref(rt, kwargs);
             return NULL;
@@ -639,13 +642,13 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
             if (py27_func) {
                 rh_tuple_set(names, 2 * i, newref(k));
                 rh_tuple_set(names, 2 * i + 1, newref(v));
-            } else {
+            } else if (names) {
                 rh_tuple_set(names, i, newref(k));
             }
             kwn[i] = (char *)hx_cstr(I, k);
             kwv[i++] = v;
         }
-        if (!inline_frame && !py27_func) {
+        if (!inline_frame && !py27) {
             for (size_t j = 0; j < n; j++) rh_incref(rh_tuple_get(tup, j));
             for (size_t j = 0; j < nkw; j++) rh_incref(kwv[j]);
         }
@@ -666,10 +669,11 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
      * _PyTuple_ITEMS), 2.7 with the argument tuple's items (function_call -> PyEval_EvalCodeEx): the
      * references just made for `a` go to the callee's frame, not on top of it */
     I->ex_steal = !rh_runtime_profile(rt)->call_args_stolen && rh_kind_of(fn) == RH_K_FUNCTION;
+    I->ext_prepacked = py27 && !py27_func; /* PyObject_Call(func, callargs, kwdict) */
     r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
-    I->ex_steal = 0;
-    if (nkw && py27_func) {
-        rh_decref(rt, names);
+    I->ex_steal = I->ext_prepacked = 0;
+    if (nkw && py27) {
+        rh_xdecref(rt, names);
     } else if (nkw) { /* _PyStack_UnpackDict_Free */
         for (size_t j = 0; j < n; j++) rh_decref(rt, rh_tuple_get(tup, j));
         for (size_t j = 0; j < nkw; j++) rh_decref(rt, kwv[j]);
@@ -2458,7 +2462,7 @@ static rh_object *call_pyfunc(hx_interp *I, rh_object *fn, rh_object **args, int
     /* 3.11+: the new frame takes the caller's stack references (_PyEvalFramePushAndInit); 3.10 and 2.7
      * copy them with a new reference each, the caller's stack keeping its own until the call returns */
     int steal = rh_runtime_profile(rt)->call_args_stolen || I->ex_steal, borrowed0 = I->arg0_borrowed;
-    I->ex_steal = I->arg0_borrowed = 0;
+    I->ex_steal = I->arg0_borrowed = I->ext_prepacked = 0;
     if (FRAME_PER_CALL(I, &fr) != 0) goto fail_args;
     if (__builtin_expect(nargs == c->nparams && !nkw && !c->varargs && !c->varkw && !c->nkwonly, 1)) {
         for (i = 0; i < nargs; i++) {
@@ -2692,7 +2696,9 @@ out:
 static rh_object *instantiate_packed(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn,
                                      rh_object **kwv, int nkw) {
     rh_runtime *rt = I->rt;
-    if (rh_is_exc_class(cls) || (!nargs && !nkw)) return instantiate(I, cls, args, nargs, kwn, kwv, nkw);
+    int prepacked = I->ext_prepacked;
+    I->ext_prepacked = 0;
+    if (rh_is_exc_class(cls) || (!nargs && !nkw) || prepacked) return instantiate(I, cls, args, nargs, kwn, kwv, nkw);
     rh_object *t = NULL, *kd = NULL, *r = NULL;
     if (nargs) {
         if (!(t = rh_tuple_new(rt, (size_t)nargs))) goto fail;
