@@ -343,6 +343,14 @@ static void const_index_add(hx_interp *I, int i, uint32_t h) {
     *b = i;
 }
 
+/* A constant could not be made: the error at n's position (MemoryError left for main.c to report). -1. */
+static int const_failed(prep *P, hx_node *n) {
+    rh_runtime *rt = P->I->rt;
+    hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
+    if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
+    return -1;
+}
+
 /* The constant of n, merged (n->cst borrowed), with a co_consts reference for s's unit; ast: an AST node
  * holds it (I->consts keeps that reference), else only the compiler made it (ADDOP_LOAD_CONST_NEW, the
  * CFG optimizer: no reference beyond the code objects'). 0 or -1 (the error set). */
@@ -374,9 +382,7 @@ static int make_const_in(prep *P, scope *s, hx_node *n, int ast) {
         }
     rh_object *o = new_const(P, n);
     if (!o) {
-        hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
-        if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
-        return -1;
+        return const_failed(P, n);
     }
     const_index_reserve(I);
     I->consts[I->nconsts] = o;
@@ -421,9 +427,7 @@ static int make_const_py27_fold(prep *P, scope *s, hx_node *n) {
     if (n->ckind == K_BYTES) bytes_as_str27(n);
     rh_object *o = new_const(P, n); /* PyCode_New interns a name-like str: equal folds meet there */
     if (!o) {
-        hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
-        if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
-        return -1;
+        return const_failed(P, n);
     }
     n->cst = o; /* its co_consts slot, one per fold (count_use keeps one per distinct constant) */
     hx_interp *I = P->I;

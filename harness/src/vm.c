@@ -591,6 +591,16 @@ static rh_object *call_stack(hx_interp *I, rh_object **args, int n, const char *
     return r;
 }
 
+/* PySequence_Tuple of what hx_iter_list made (a list or a tuple, consumed): a new tuple of its items, or
+ * NULL with MemoryError */
+static rh_object *tuple_of(rh_runtime *rt, rh_object *l) {
+    int list = rh_kind_of(l) == RH_K_LIST;
+    rh_object *t = rh_tuple_new(rt, list ? rh_list_len(l) : rh_tuple_len(l));
+    for (size_t i = 0; t && i < rh_tuple_len(t); i++) rh_tuple_set(t, i, newref(list ? rh_list_get(l, i) : rh_tuple_get(l, i)));
+    rh_decref(rt, l);
+    return t;
+}
+
 /* CALL_FUNCTION_EX: fn(*seq, **kwargs) (kwargs a dict or NULL; both stolen). The argument tuple lives for
  * the whole call (PySequence_Tuple of a non-tuple); with keywords, _PyVectorcall_Call's _PyStack_UnpackDict
  * makes a tuple of the names and a new argument array holding one more reference to every argument, both
@@ -609,10 +619,7 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
             rh_xdecref(rt, kwargs);
             return NULL;
         }
-        tup = rh_tuple_new(rt, rh_kind_of(l) == RH_K_LIST ? rh_list_len(l) : rh_tuple_len(l));
-        for (size_t i = 0; tup && i < rh_tuple_len(tup); i++)
-            rh_tuple_set(tup, i, newref(rh_kind_of(l) == RH_K_LIST ? rh_list_get(l, i) : rh_tuple_get(l, i)));
-        rh_decref(rt, l);
+        tup = tuple_of(rt, l);
         rh_decref(rt, seq); /* Py_SETREF(callargs, PySequence_Tuple(callargs)) */
         if (!tup) { rh_xdecref(rt, kwargs); return NULL; }
     }
@@ -717,11 +724,7 @@ static rh_object *ext_do_call27(hx_interp *I, rh_object *fn, rh_object **args, i
         if (!l && rh_err_occurred(rt) == RH_EXC_TYPE)
             rh_err_set(rt, RH_EXC_TYPE, "%s argument after * must be an iterable, not %s",
                        function_str(I, fn, fs, sizeof fs), hx_tname(seq));
-        if (l && rh_kind_of(l) == RH_K_TUPLE) t = newref(l);
-        else if (l && (t = rh_tuple_new(rt, rh_list_len(l))))
-            for (size_t i = 0; i < rh_tuple_len(t); i++) rh_tuple_set(t, i, newref(rh_list_get(l, i)));
-        rh_xdecref(rt, l);
-        if (!t) goto fail;
+        if (!l || !(t = tuple_of(rt, l))) goto fail;
         rh_decref(rt, seq);
         seq = t;
     }
