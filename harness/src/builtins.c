@@ -302,16 +302,20 @@ static int dict_update_arg(hx_interp *I, rh_object *d, rh_object *arg) {
 FN(bi_dict) {
     UNUSED_ARGS;
     if (n > 1) { rh_err_set(I->rt, RH_EXC_TYPE, "dict expected at most 1 argument, got %d", n); return NULL; }
-    rh_object *d = rh_dict_new(I->rt);
+    rh_object *d = rh_dict_new_fresh(I->rt); /* dict_new: type->tp_alloc */
     if (!d) return NULL;
     if (n == 1) {
         if (dict_update_arg(I, d, a[0])) { rh_decref(I->rt, d); return NULL; }
     }
-    if (nkw && rh_runtime_profile(I->rt)->python2) { /* 2.7: the call's keyword dict (update_keyword_args), then
-                                             * dict_update_common's PyDict_Merge: one resize up front */
-        rh_object *kw = rh_dict_new(I->rt);
+    rh_object *packed = I->call_kwdict;
+    I->call_kwdict = NULL;
+    if (nkw && rh_runtime_profile(I->rt)->python2) { /* 2.7: dict_update_common's PyDict_Merge of the call's
+                                             * keyword dict (do_call's update_keyword_args, or ext_do_call's
+                                             * copy): one resize up front, then its slots in order */
+        int have = packed && rh_dict_len(packed) == (size_t)nkw;
+        rh_object *kw = have ? newref(packed) : rh_dict_new(I->rt);
         int rc = kw ? 0 : -1;
-        for (int i = 0; i < nkw && !rc; i++) rc = rh_dict_set_cstr(I->rt, kw, kwn[i], kwv[i]);
+        for (int i = 0; i < nkw && !rc && !have; i++) rc = rh_dict_set_cstr(I->rt, kw, kwn[i], kwv[i]);
         if (!rc) rc = rh_dict_merge(I->rt, d, kw);
         rh_xdecref(I->rt, kw);
         if (rc) { rh_decref(I->rt, d); return NULL; }
@@ -707,7 +711,11 @@ FN(bi_sorted) {
     if (nargs_check(I, "sorted", n, 1, 1) || sort_kw(I, nkw, kwn, kwv, &rev, &key)) return NULL;
     rh_object *l = to_list(I, a[0], 1); /* builtin_sorted: PySequence_List, then list.sort */
     if (!l) return NULL;
-    if (sort_list(I, l, rev, key)) { rh_decref(I->rt, l); return NULL; }
+    /* builtin_sorted calls newlist.sort through the attribute: a bound built-in method, made and dropped
+     * (2.7: one from the free list, or a new one a collection does not see go) */
+    rh_object *nm = hx_name(I, "sort"), *bound = nm ? hx_getattr_obj(I, l, nm) : NULL;
+    if (!bound || sort_list(I, l, rev, key)) { rh_xdecref(I->rt, bound); rh_decref(I->rt, l); return NULL; }
+    rh_decref(I->rt, bound);
     return l;
 }
 

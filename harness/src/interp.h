@@ -176,6 +176,9 @@ typedef struct hx_interp {
                              * over as they are (PyObject_Call), so the built-in or type reached takes none of its
                              * own (vm.c call_ex, hx_call_def_packed, instantiate_packed; builtins.c args_tuple);
                              * read once, cleared by a Python frame */
+    rh_object *call_kwdict;  /* 2.7: the keyword dict the call being made packed or was handed (borrowed), for a
+                              * built-in that merges it whole (dict_init's PyDict_Merge(self, kwds)); set by
+                              * hx_call_def_packed and call_ex for the callee's first instructions only */
     int arg0_borrowed;       /* how many leading arguments the next call_pyfunc gets without a reference of the
                               * caller's to drop: 1 for 3.10's method_vectorcall (self), all for its
                               * _PyObject_Call_Prepend (vm.c hx_call, call_prepend); read once */
@@ -201,9 +204,9 @@ void hx_atexit_call(hx_interp *I);
 void hx_atexit_free(hx_interp *I);
 void hx_interp_finalize(hx_interp *I);
 void hx_release_module_consts(hx_interp *I);
-/* The frame object of f, made on first use (_PyFrame_GetFrameObject): borrowed, NULL with the error set. */
 /* The interned str `name`, kept alive by the interpreter to teardown (I->names): borrowed, NULL on OOM. */
 rh_object *hx_name(hx_interp *I, const char *name);
+/* The frame object of f, made on first use (_PyFrame_GetFrameObject): borrowed, NULL with the error set. */
 rh_object *hx_frame_object(hx_interp *I, hx_frame *f);
 /* A frame's block of `words` pointer-sized words from the LIFO arena, the first `zeroed` of them zero. */
 rh_object **hx_frame_alloc(hx_interp *I, size_t words, size_t zeroed);

@@ -562,6 +562,22 @@ static int set_gc_list(hx_interp *I, rh_object *m, const char *name, rh_object *
     return list ? rh_dict_set_cstr(I->rt, rh_module_dict(m), name, list) : -1;
 }
 
+/* Lib/weakref.py's __all__, a list its import leaves behind (one list from the free list, which 2.7's
+ * collections keep): the names in its order that the native module has. */
+static int weakref_all(hx_interp *I, rh_object *m) {
+    static const char *const names[] = {"ref", "proxy", "getweakrefcount", "getweakrefs", "ProxyType"};
+    rh_object *all = rh_list_new(I->rt, 0);
+    int rc = all ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < sizeof names / sizeof *names; i++) {
+        rh_object *s = rh_str_intern_utf8(I->rt, names[i], strlen(names[i]));
+        rc = s ? rh_list_append(I->rt, all, s) : -1;
+        rh_xdecref(I->rt, s);
+    }
+    if (rc == 0) rc = rh_dict_set_cstr(I->rt, rh_module_dict(m), "__all__", all);
+    rh_xdecref(I->rt, all);
+    return rc;
+}
+
 /* The native modules: sys.builtin_module_names' part the interpreter has; found before the search path. */
 static const char *const native_modules[32] = {
 #define HX_MOD_NAME(name) #name,
@@ -646,6 +662,7 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
                   rh_dict_set_cstr(I->rt, rh_module_dict(m), "ProxyType", (rh_object *)rh_builtin_type(I->rt, RH_K_WEAKPROXY))))
             rh_setref(I->rt, &m, NULL);
         rh_xdecref(I->rt, pf);
+        if (m && weakref_all(I, m) != 0) rh_setref(I->rt, &m, NULL);
     }
     else if (slot == &I->mod_refheap) m = hx_make_module(I, "refheap", refheap_defs);
     else {

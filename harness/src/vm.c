@@ -548,7 +548,12 @@ rh_object *hx_call_def_packed(hx_interp *I, const rh_builtin_def *d, rh_object *
                 (p->python2 && packs_py27(d, self));
     int prepacked = I->ext_prepacked;
     I->ext_prepacked = 0;
-    if (!packs || prepacked) return ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+    if (!prepacked) I->call_kwdict = NULL; /* (call_ex set it for this callee) */
+    if (!packs || prepacked) {
+        rh_object *r = ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+        I->call_kwdict = NULL;
+        return r;
+    }
     rh_object *t = NULL, *kd = NULL, *r = NULL;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == p->python2) { /* _PyTuple_FromArray (2.7: load_args, after the keyword dict); no arguments:
@@ -564,7 +569,9 @@ rh_object *hx_call_def_packed(hx_interp *I, const rh_builtin_def *d, rh_object *
             }
         }
     }
+    I->call_kwdict = kd;
     r = ((hx_cfn)d->fn)(I, self, args, nargs, kwn, kwv, nkw);
+    I->call_kwdict = NULL;
 out:
     rh_xdecref(rt, kd);
     rh_xdecref(rt, t);
@@ -677,8 +684,10 @@ static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object
      * references just made for `a` go to the callee's frame, not on top of it */
     I->ex_steal = !rh_runtime_profile(rt)->call_args_stolen && rh_kind_of(fn) == RH_K_FUNCTION;
     I->ext_prepacked = py27 && !py27_func; /* PyObject_Call(func, callargs, kwdict) */
+    I->call_kwdict = I->ext_prepacked && nkw ? kwargs : NULL;
     r = hx_call(I, fn, a, (int)n, kwn, kv2, (int)nkw);
     I->ex_steal = I->ext_prepacked = 0;
+    I->call_kwdict = NULL;
     if (nkw && py27) {
         rh_xdecref(rt, names);
     } else if (nkw) { /* _PyStack_UnpackDict_Free */
@@ -3238,6 +3247,17 @@ int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) {
 int hx_interp_run(hx_interp *I) {
     hx_code *c = I->module;
     hx_frame fr;
+    /* sys exists before the program runs (_PySys_Create, Python/sysmodule.c): `import sys` takes nothing from
+     * the free lists. Every py27 program begins with `from __future__ import print_function`, and the free
+     * lists rh_runtime_startup_done sets are those 2.7.18 has after that import: __future__ runs first */
+    rh_object *sys = hx_import_module(I, "sys");
+    if (!sys) return -1;
+    rh_decref(I->rt, sys);
+    if (rh_runtime_profile(I->rt)->python2) {
+        rh_object *fut = hx_import_file(I, "__future__");
+        if (!fut) return -1;
+        rh_decref(I->rt, fut);
+    }
     if (rh_runtime_startup_done(I->rt) != 0) return -1;
     frame_setup(I, &fr, c, I->globals, NULL);
     fr.line = 1;

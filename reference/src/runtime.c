@@ -357,12 +357,13 @@ int rh_runtime_startup_done(rh_runtime *rt) {
     int n = 0, rc = 0;
     rh_gc_startup save;
     rh_gc_startup_begin(rt, &save);
-    if (p->startup_list_freelist) {
+    /* _PyGC_Init (Modules/gcmodule.c; 2.7: initgc or the first collection) makes gc.garbage and
+     * gc.callbacks during start-up: `import gc` takes nothing from the free lists */
+    if (!rh_gc_garbage(rt) || !rh_gc_callbacks(rt)) rc = -1;
+    if (rc == 0 && p->startup_freelists) {
         rh__list_freelist_trim(rt, p->startup_list_freelist);
         for (int i = (int)rt->fl.list_n; rc == 0 && i < p->startup_list_freelist; i++)
             rc = (made[n] = rh_list_new(rt, 0)) ? (n++, 0) : -1;
-    }
-    if (p->startup_dict_freelist) {
         rh__dict_freelist_trim(rt, p->startup_dict_freelist);
         for (int i = (int)rt->fl.dict_n; rc == 0 && i < p->startup_dict_freelist; i++)
             rc = (made[n] = rh_dict_new(rt)) ? (n++, 0) : -1;

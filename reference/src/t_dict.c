@@ -479,11 +479,11 @@ void rh__dict_freelist_clear(rh_runtime *rt) {
     }
 }
 
-/* PyDict_New of 2.7: a dict object (freelist first) with an empty smalltable */
-static rh_object *dict_new27(rh_runtime *rt) {
+/* PyDict_New of 2.7: a dict object (freelist first, unless use_freelist is 0) with an empty smalltable */
+static rh_object *dict_new27(rh_runtime *rt, int use_freelist) {
     rh_type *t = rh_builtin_type(rt, RH_K_DICT);
     rh_object *o;
-    if (rt->fl.dict_n > 0) {
+    if (use_freelist && rt->fl.dict_n > 0) {
         o = rt->fl.dict[--rt->fl.dict_n];
         rh__object_reuse(rt, o, t);
     } else if (!(o = rh__object_alloc(rt, t, sizeof(rh_dict27)))) {
@@ -506,16 +506,22 @@ void rh__dict_init_body(rh_runtime *rt, rh_object *o) {
 }
 
 rh_object *rh_dict_new(rh_runtime *rt) {
-    if (table27(rt)) return dict_new27(rt);
+    if (table27(rt)) return dict_new27(rt, 1);
     rh__dictkeys_incref(empty_keys(rt));
     return new_dict(rt, empty_keys(rt), NULL, 0, 0);
+}
+
+rh_object *rh_dict_new_fresh(rh_runtime *rt) {
+    if (table27(rt)) return dict_new27(rt, 0);
+    rh__dictkeys_incref(empty_keys(rt));
+    return dict_object(rt, empty_keys(rt), NULL, 0, 0, 0);
 }
 
 /* dict_new_presized */
 static rh_object *dict_new_presized(rh_runtime *rt, size_t minused, int unicode) {
     const uint8_t log2_max_presize = 17;
     if (table27(rt)) {
-        rh_object *d = dict_new27(rt);
+        rh_object *d = dict_new27(rt, 1);
         if (d && rh__dict27_presize(rt, d, minused) < 0) rh_setref(rt, &d, NULL);
         return d;
     }
@@ -1125,7 +1131,7 @@ int rh_dict_merge(rh_runtime *rt, rh_object *a, rh_object *b) {
 
 rh_object *rh__dict_copy(rh_runtime *rt, rh_object *d) {
     if (table27(rt)) { /* 2.7 dict_copy: PyDict_Merge into a new dict */
-        rh_object *r = dict_new27(rt);
+        rh_object *r = dict_new27(rt, 1);
         if (r && rh__dict27_merge_into(rt, r, d) < 0) rh_setref(rt, &r, NULL);
         return r;
     }

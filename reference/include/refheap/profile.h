@@ -202,11 +202,15 @@ typedef struct rh_profile {
                                    * 3.x: none */
     uint16_t cfunc_freelist;      /* 2.7: PyCFunction_MAXFREELIST (256) built-in function/method objects kept
                                    * (methodobject.c); 3.x: none. 2.7's clear_freelists empties both */
-    uint8_t startup_list_freelist, startup_dict_freelist; /* 2.7: lists (4) and dicts (5) CPython's own start-up
-                                   * leaves in the free lists (measured: 2.7.18, with and without site, as
-                                   * the first allocations that do not count in gc.get_count()); 2.7's
-                                   * collections keep them, so they show. 3.x: 0 (the first full collection
-                                   * empties its free lists) */
+    uint8_t startup_freelists;    /* 2.7: the program begins with the list and dict free lists at the lengths
+                                   * below (rh_runtime_startup_done); 2.7's collections keep those free lists,
+                                   * so the start-up state shows. 3.x: 0, not modelled (the first full
+                                   * collection empties its free lists) */
+    uint8_t startup_list_freelist, startup_dict_freelist; /* 2.7: lists (4) and dicts (0) in the free lists
+                                   * once 2.7.18's start-up (with or without site) and the program's
+                                   * `from __future__ import print_function` are over (measured as the first
+                                   * allocations that do not count in gc.get_count()); __future__'s seven
+                                   * _Feature instance dicts take the five start-up leaves */
     uint8_t call_unpacks_bound_method; /* 2.7 call_function, 3.11+ CALL: a bound method called replaces
                                    * itself on the stack by its function and self and is dropped before the
                                    * call; 3.10's CALL_FUNCTION calls it (method_vectorcall), alive meanwhile */

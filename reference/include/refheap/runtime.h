@@ -148,9 +148,9 @@ typedef struct rh_config {
 /* Create a runtime. On failure returns NULL and writes a reason into err. The allocator in cfg is
  * taken over in every case (destroyed on failure too). */
 rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen);
-/* The embedder's start-up is over and the program begins: the list and dict free lists take the lengths the
- * profile's interpreter leaves at that point (profile startup_list_freelist / startup_dict_freelist, when
- * set), made or dropped without counting in any generation. 0, or -1 with MemoryError. */
+/* The embedder's start-up is over and the program begins: gc.garbage and gc.callbacks exist, and the list
+ * and dict free lists take the lengths the profile's interpreter leaves at that point (profile
+ * startup_freelists), made or dropped without counting in any generation. 0, or -1 with MemoryError. */
 int rh_runtime_startup_done(rh_runtime *rt);
 /* Tear down: drops the runtime's own references, runs a last full collection without finalizers, clears
  * the freelists and destroys the allocator (pymalloc unmaps every arena). Objects the embedder still

@@ -210,6 +210,7 @@ rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64
 
 /* ---- dict (t_dict.c): 3.11 combined/split tables, sizes and growth, freelists ---- */
 rh_object *rh_dict_new(rh_runtime *rt);                   /* new ref; shares the empty keys */
+rh_object *rh_dict_new_fresh(rh_runtime *rt);             /* dict(): dict_new's tp_alloc, never the freelist; new ref */
 rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n);/* _PyDict_NewPresized (general keys table) */
 /* The dict a {k: v, ...} display of n items evaluates to (_PyDict_FromItems: presized, unicode table if all
  * keys are str, for n <= 15; larger displays grow from an empty dict as 3.11 compiles them). Borrows keys
