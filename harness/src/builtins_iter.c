@@ -375,7 +375,9 @@ FN(bi_getattr) {
     if (no_kw(I, "getattr", nkw) || nargs(I, "getattr", n, 2, 3) || attr_name(I, "getattr", a[1])) return NULL;
     rh_object *r = hx_getattr_obj(I, a[0], a[1]);
     if (!r && n == 2) rh_err_name_context(I->rt, a[0], a[1]); /* PyObject_GetAttr (with a default: _PyObject_LookupAttr) */
-    if (r || n == 2 || rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return r;
+    if (r || n == 2) return r;
+    hx_py27_err_matches(I, RH_EXC_ATTRIBUTE); /* 2.7's builtin_getattr: PyErr_ExceptionMatches */
+    if (rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return r;
     rh_err_clear(I->rt);
     return newref(a[2]);
 }
@@ -385,6 +387,7 @@ FN(bi_hasattr) {
     if (no_kw(I, "hasattr", nkw) || nargs(I, "hasattr", n, 2, 2) || attr_name(I, "hasattr", a[1])) return NULL;
     rh_object *r = hx_getattr_obj(I, a[0], a[1]);
     if (r) { rh_decref(I->rt, r); return rh_bool(I->rt, 1); }
+    hx_py27_err_matches(I, RH_EXC_EXCEPTION); /* 2.7's builtin_hasattr: PyErr_ExceptionMatches(PyExc_Exception) */
     if (rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return NULL;
     rh_err_clear(I->rt);
     return rh_bool(I->rt, 0);

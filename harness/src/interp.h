@@ -176,6 +176,9 @@ typedef struct hx_interp {
                              * over as they are (PyObject_Call), so the built-in or type reached takes none of its
                              * own (vm.c call_ex, hx_call_def_packed, instantiate_packed; builtins.c args_tuple);
                              * read once, cleared by a Python frame */
+    rh_object *py2_raised;   /* 2.7: the exception last raised as an instance (do_raise, a re-raise), by identity
+                              * and without a reference: the handler that catches it normalizes an instance,
+                              * which costs PyObject_IsSubclass (vm.c py2_push_exc_info) */
     rh_object *call_kwdict;  /* 2.7: the keyword dict the call being made packed or was handed (borrowed), for a
                               * built-in that merges it whole (dict_init's PyDict_Merge(self, kwds)); set by
                               * hx_call_def_packed and call_ex for the callee's first instructions only */
@@ -688,6 +691,14 @@ int hx_abstract_error(hx_interp *I, rh_object *cls);
 int hx_issubclass(hx_interp *I, rh_object *c, rh_object *cls); /* builtins_iter.c: PyObject_IsSubclass */  /* PyType_IsSubtype over the tp_base chain and the MRO */
 /* A metaclass's __instancecheck__/__subclasscheck__ (hook) of cls called with arg: 1, 0, -1 error, 2 none */
 int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg);
+/* 2.7's PyObject_IsInstance / PyObject_IsSubclass on a class whose metaclass is type (no fast path before
+ * 3.0): _PyObject_LookupSpecial binds type's own hook to cls (a built-in method, from its free list) and
+ * PyObject_CallFunctionObjArgs packs arg into a 1-tuple; the tuple, then the method, are dropped after the
+ * check. Makes and drops both (the caller computes the answer); 0, or -1 with MemoryError. Nothing in 3.x. */
+int hx_py27_check_hook(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg);
+/* 2.7's PyErr_ExceptionMatches(cls) with an error pending: PyObject_IsSubclass(curexc_type, cls), whose
+ * hook (hx_py27_check_hook) allocates. The pending error stays; nothing in 3.x or without an error. */
+void hx_py27_err_matches(hx_interp *I, rh_exc cls);
 /* vm.c: type_call of the type cls (arguments consumed as hx_call's), without its metaclass's __call__ */
 rh_object *hx_type_call(hx_interp *I, rh_object *cls, rh_object **args, int nargs, char **kwn, rh_object **kwv,
                         int nkw);

@@ -412,6 +412,7 @@ int hx_subtype(rh_object *c, rh_object *cls) {
 int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg) {
     rh_runtime *rt = I->rt;
     rh_object *meta = (rh_object *)rh_type_of(cls), *m;
+    if (hx_py27_check_hook(I, cls, hook, arg) < 0) return -1; /* (2.7: type's own hook, allocations only) */
     if (hx_is_heap_class(meta)) {
         rh_object *f = rh_class_special(rt, meta, hook);
         if (!f) return 2;
@@ -435,6 +436,27 @@ int hx_meta_check(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg
     int ok = rh_truthy(rt, r);
     rh_decref(rt, r);
     return ok;
+}
+
+int hx_py27_check_hook(hx_interp *I, rh_object *cls, const char *hook, rh_object *arg) {
+    rh_runtime *rt = I->rt;
+    if (!rh_runtime_profile(rt)->python2 || rh_kind_of(cls) != RH_K_TYPE || hx_is_heap_class((rh_object *)rh_type_of(cls)))
+        return 0;
+    rh_object *nm = hx_name(I, hook), *m = nm ? hx_type_method(I, cls, nm) : NULL;
+    rh_object *t = m ? rh_tuple_pack(rt, 1, arg) : NULL;
+    rh_xdecref(rt, t);
+    rh_xdecref(rt, m);
+    return t ? 0 : -1;
+}
+
+void hx_py27_err_matches(hx_interp *I, rh_exc cls) {
+    rh_runtime *rt = I->rt;
+    if (!rh_runtime_profile(rt)->python2 || !rh_err_occurred(rt)) return;
+    rh_err_state st; /* moved aside unnormalized: 2.7 reads curexc_type, and a failed allocation keeps it */
+    rh_err_save(rt, &st);
+    rh_object *type = st.value ? (rh_object *)rh_type_of(st.value) : (rh_object *)rh_exc_type(rt, st.kind);
+    if (hx_py27_check_hook(I, (rh_object *)rh_exc_type(rt, cls), "__subclasscheck__", type) < 0) rh_err_clear(rt);
+    rh_err_restore_state(rt, &st);
 }
 
 /* ---------------------------------------------------------------- abstract classes */

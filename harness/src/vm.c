@@ -222,12 +222,19 @@ static __attribute__((noinline)) void py2_push_exc_info(hx_interp *I, hx_frame *
     }
     top[-1] = w;
     top[0] = v;
-    if (!(arg & 1)) set_exc_info(I, f, v, tb_item(I->rt, w));
+    if (arg & 1) return; /* a finally block: 2.7 neither normalizes nor sets the handled exception */
+    if (v == I->py2_raised) { /* PyErr_NormalizeException of an instance: PyObject_IsSubclass(inclass, type) */
+        rh_object *cls = (rh_object *)rh_type_of(v);
+        if (hx_py27_check_hook(I, cls, "__subclasscheck__", cls) < 0) rh_err_clear(I->rt); /* (allocations only) */
+    }
+    I->py2_raised = NULL;
+    set_exc_info(I, f, v, tb_item(I->rt, w));
 }
 /* RERAISE (2.7's END_FINALLY): v (stolen) raised again with the traceback item tbi (borrowed); the frame's
  * line is the traceback's when that entry is the frame's own */
 static __attribute__((noinline)) void py2_reraise(hx_interp *I, hx_frame *f, rh_object *v, rh_object *tbi) {
     rh_object *w = tb_item(I->rt, tbi);
+    if (v == rh_exc_handled(I->rt)) I->py2_raised = v; /* an except handler normalized it: an instance now */
     if (w && rh_tb_frame(w) == f->frame_obj) f->line = rh_tb_lineno(w);
     rh_xincref(w);
     rh_err_restore(I->rt, v, w);
@@ -262,6 +269,7 @@ static __attribute__((noinline)) int do_raise(hx_interp *I, rh_object *exc, rh_o
             return 0;
         }
         rh_object *tb = I->exc_py2 ? rh_exc_handled_tb(rt) : rh_exc_traceback(rt, v);
+        if (I->exc_py2) I->py2_raised = v;
         rh_xincref(tb);
         rh_incref(v);
         rh_err_restore(rt, v, tb);
@@ -328,6 +336,9 @@ static __attribute__((noinline)) int do_raise_py2(hx_interp *I, rh_object *type,
         type = first;
     }
     if (rh_is_exc_class(type)) {
+        /* PyErr_NormalizeException: an instance value is tested with PyObject_IsSubclass */
+        if (value && rh_is_exc_instance(value) && hx_py27_check_hook(I, type, "__subclasscheck__", (rh_object *)rh_type_of(value)) < 0)
+            goto fail;
         if (value && rh_exc_class_matches((rh_object *)rh_type_of(value), type)) exc = newref(value);
         else {
             size_t n = !value ? 0 : rh_kind_of(value) == RH_K_TUPLE ? rh_tuple_len(value) : 1;
@@ -359,6 +370,7 @@ static __attribute__((noinline)) int do_raise_py2(hx_interp *I, rh_object *type,
     }
     rh_decref(rt, type);
     rh_xdecref(rt, value);
+    I->py2_raised = exc;
     rh_err_restore(rt, exc, tb);
     return tb != NULL;
 fail:
@@ -380,7 +392,18 @@ static int exc_matches(hx_interp *I, rh_object *exc, rh_object *type) {
         rh_err_set(I->rt, RH_EXC_TYPE, "catching classes that do not inherit from BaseException is not allowed");
         return -1;
     }
-    return rh_exc_class_matches((rh_object *)rh_type_of(exc), type);
+    rh_object *cls = (rh_object *)rh_type_of(exc);
+    if (I->exc_py2) { /* 2.7's PyErr_GivenExceptionMatches: PyObject_IsSubclass per class, in order, to the first
+                       * match, each through type's own __subclasscheck__ (hx_py27_check_hook) */
+        int tup = rh_kind_of(type) == RH_K_TUPLE;
+        for (size_t i = 0, n = tup ? rh_tuple_len(type) : 1; i < n; i++) {
+            rh_object *one = tup ? rh_tuple_get(type, i) : type;
+            if (hx_py27_check_hook(I, one, "__subclasscheck__", cls) < 0) return -1;
+            if (rh_exc_class_matches(cls, one)) return 1;
+        }
+        return 0;
+    }
+    return rh_exc_class_matches(cls, type);
 }
 
 /* WITH_EXCEPT_START: exitf(type(val), val, val.__traceback__), both borrowed; new reference or NULL */
