@@ -1605,6 +1605,8 @@ void hx_interp_finalize(hx_interp *I) {
         if (m && rh_module_dict(m) != I->builtins) rh_dict_clear(rt, rh_module_dict(m)); /* builtins: below */
         rh_xdecref(rt, m);
     }
+    rh_xdecref(rt, I->py27_ext); /* _PyImport_Fini, after PyImport_Cleanup */
+    I->py27_ext = NULL;
     hx_random_state_free(I);
     if (!py2) rh_gc_collect(rt, 2);
     rh_err_clear(rt);

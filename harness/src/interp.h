@@ -176,6 +176,8 @@ typedef struct hx_interp {
                              * over as they are (PyObject_Call), so the built-in or type reached takes none of its
                              * own (vm.c call_ex, hx_call_def_packed, instantiate_packed; builtins.c args_tuple);
                              * read once, cleared by a Python frame */
+    rh_object *py27_ext;     /* 2.7: the copies of C modules' dicts its `extensions` table keeps (a list; made at
+                              * start-up, dropped after the modules at finalization; modules.c py27_fixup) */
     rh_object *py2_raised;   /* 2.7: the exception last raised as an instance (do_raise, a re-raise), by identity
                               * and without a reference: the handler that catches it normalizes an instance,
                               * which costs PyObject_IsSubclass (vm.c py2_push_exc_info) */

@@ -606,6 +606,8 @@ int hx_native_module_exists(const char *name) {
     return 0;
 }
 
+static int py27_fixup(hx_interp *I, rh_object **slot, rh_object *m);
+
 rh_object *hx_import_module(hx_interp *I, const char *name) {
     rh_object **slot = native_slot(I, name);
     if (slot && I->imports && !hx_native_module_found(I->imports, name)) slot = NULL; /* Lib's collections */
@@ -681,8 +683,29 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
         }
     }
     if (!m) return NULL;
+    if (py27_fixup(I, slot, m) != 0) { rh_decref(I->rt, m); return NULL; }
     *slot = m;
     return newref(m);
+}
+
+/* 2.7's _PyImport_FixupExtension (Python/import.c): a C module's first import keeps a copy of its dict in the
+ * interpreter's `extensions` table until finalization, one more reference to everything in it. refheap's
+ * native modules that are C modules in 2.7 (not its stand-ins for Lib's weakref, collections, io, random,
+ * atexit); __builtin__'s copy is made at start-up. 0, or -1 with MemoryError. */
+static int py27_fixup(hx_interp *I, rh_object **slot, rh_object *m) {
+    if (!I->py27_ext) return 0;
+    rh_object **c_modules[] = {&I->mod_gc, &I->mod_math, &I->mod_time, &I->mod_itertools, &I->mod__collections,
+                               &I->mod_array, &I->mod__io, &I->mod__bisect, &I->mod__heapq, &I->mod__sre,
+                               &I->mod__thread, &I->mod_errno, &I->mod__struct, &I->mod__weakref, &I->mod_posix,
+                               &I->mod__codecs, &I->mod_builtins};
+    for (size_t i = 0; i < sizeof c_modules / sizeof c_modules[0]; i++) {
+        if (c_modules[i] != slot) continue;
+        rh_object *copy = rh_dict_copy(I->rt, rh_module_dict(m));
+        int rc = copy ? rh_list_append(I->rt, I->py27_ext, copy) : -1;
+        rh_xdecref(I->rt, copy);
+        return rc;
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- hooks */

@@ -3267,6 +3267,103 @@ int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) {
     return st;
 }
 
+/* ---------------------------------------------------------------- 2.7's compile, left in its free lists */
+
+/* 2.7 compiles the program before running it, and the lists and dicts its symtable and compiler allocate and
+ * free stay in the free lists, which 2.7's collections keep (Python/symtable.c, Python/compile.c): each block
+ * (the module, a class, a function, a lambda, a generator expression, a set or dict comprehension; a list
+ * comprehension is inline) has ste_new's dict and two lists until the compile ends, beside the arena's,
+ * c_stack's and st_stack's lists and st_symbols; symtable_analyze holds two dicts, analyze_block six per
+ * block and analyze_child_block three more per child on the way down; a compiler unit holds five dicts while
+ * it and the units inside it compile, and dictbytype / makecode one temporary list at a time. The free lists
+ * end as long as the most lists (dicts) alive at once, if that beats what they held when the compile began. */
+typedef struct { int blocks, depth; } py27_blocks;
+static int py27_in(const hx_node *n, py27_blocks *b, int depth);
+
+static int py27_max_in(const hx_node *const *v, int k, py27_blocks *b, int depth) {
+    int m = 0;
+    for (int i = 0; v && i < k; i++) { /* (v NULL: a count of names, as S_GLOBAL's n2) */
+        int x = py27_in(v[i], b, depth);
+        if (x > m) m = x;
+    }
+    return m;
+}
+
+/* One block whose own parts are n's (the module: n NULL, body given): counted, and what its analyze_block
+ * holds at the deepest in dicts: six, then three and the deepest child's */
+static int py27_block(const hx_node *n, const hx_node *const *body, int nbody, py27_blocks *b, int depth) {
+    b->blocks++;
+    if (depth > b->depth) b->depth = depth;
+    int m = py27_max_in(body, nbody, b, depth);
+    if (n && (n->kind == E_GENEXP || n->kind == E_SETCOMP || n->kind == E_DICTCOMP)) {
+        const hx_node *parts[] = {n->a, n->b, n->val};
+        int x = py27_max_in(parts, 3, b, depth);
+        int y = py27_max_in((const hx_node *const *)n->items, n->n, b, depth);
+        int z = py27_max_in((const hx_node *const *)n->items2, n->n2, b, depth);
+        m = x > m ? x : m;
+        m = y > m ? y : m;
+        m = z > m ? z : m;
+    }
+    return 6 + m;
+}
+
+/* The largest 3 + (a block's analyze_block dicts) among the blocks in n that are not inside another */
+static int py27_in(const hx_node *n, py27_blocks *b, int depth) {
+    if (!n) return 0;
+    const hx_code *c = n->code;
+    const hx_node *const *body = c ? (const hx_node *const *)c->body : NULL;
+    int m = py27_max_in((const hx_node *const *)n->decos, n->ndecos, b, depth), x;
+    switch (n->kind) {
+    case S_DEF: case E_LAMBDA: /* the defaults are the enclosing block's */
+        x = py27_max_in((const hx_node *const *)c->defaults, c->ndefaults, b, depth);
+        m = x > m ? x : m;
+        if (c->kwdefaults) {
+            x = py27_max_in((const hx_node *const *)c->kwdefaults, c->nkwonly, b, depth);
+            m = x > m ? x : m;
+        }
+        x = 3 + py27_block(n, body, c->nbody, b, depth + 1);
+        return x > m ? x : m;
+    case S_CLASS: /* the bases and keywords too */
+        x = py27_max_in((const hx_node *const *)n->items, n->n, b, depth);
+        m = x > m ? x : m;
+        x = py27_max_in((const hx_node *const *)n->items2, n->n2, b, depth);
+        m = x > m ? x : m;
+        x = 3 + py27_block(n, body, c->nbody, b, depth + 1);
+        return x > m ? x : m;
+    case E_GENEXP: case E_SETCOMP: case E_DICTCOMP: /* the outermost iterable is the enclosing block's */
+        x = py27_in(n->c, b, depth);
+        m = x > m ? x : m;
+        x = 3 + py27_block(n, NULL, 0, b, depth + 1);
+        return x > m ? x : m;
+    default: {
+        const hx_node *parts[] = {n->a, n->b, n->c, n->val};
+        x = py27_max_in(parts, 4, b, depth);
+        m = x > m ? x : m;
+        x = py27_max_in((const hx_node *const *)n->items, n->n, b, depth);
+        m = x > m ? x : m;
+        x = py27_max_in((const hx_node *const *)n->items2, n->n2, b, depth);
+        return x > m ? x : m;
+    }
+    }
+}
+
+static int py27_left(int pool, int peak, int kept, int cap) {
+    int n = (peak > pool ? peak : pool) - kept;
+    return n < cap ? n : cap;
+}
+
+/* The lists and dicts compiling module c leaves in 2.7's free lists beyond what the smallest program's
+ * compile leaves (that state is the profile's startup_list_freelist / startup_dict_freelist) */
+static void py27_compile_leftovers(const rh_profile *p, const hx_code *c, unsigned *lists, unsigned *dicts) {
+    py27_blocks b = {0, 0};
+    int analyze = 2 + py27_block(NULL, (const hx_node *const *)c->body, c->nbody, &b, 1);
+    int lpeak = 2 * b.blocks + 4, dpeak = 1 + b.blocks + (analyze > 5 * b.depth ? analyze : 5 * b.depth);
+    int cap = (int)p->list_freelist, dcap = (int)p->dict_freelist;
+    /* the arena's list stays while the program runs; one block: 6 lists, 10 dicts at once */
+    *lists = (unsigned)(py27_left(p->compile_list_pool, lpeak, 1, cap) - py27_left(p->compile_list_pool, 6, 1, cap));
+    *dicts = (unsigned)(py27_left(p->compile_dict_pool, dpeak, 0, dcap) - py27_left(p->compile_dict_pool, 10, 0, dcap));
+}
+
 int hx_interp_run(hx_interp *I) {
     hx_code *c = I->module;
     hx_frame fr;
@@ -3277,11 +3374,26 @@ int hx_interp_run(hx_interp *I) {
     if (!sys) return -1;
     rh_decref(I->rt, sys);
     if (rh_runtime_profile(I->rt)->python2) {
-        rh_object *fut = hx_import_file(I, "__future__");
+        /* 2.7's start-up (site included) has imported these C modules already, and __builtin__'s dict copy
+         * is in its `extensions` (modules.c py27_fixup) */
+        static const char *const at_start[] = {"_weakref", "errno", "posix"}; /* (_codecs, _sre: 3.x only) */
+        if (!(I->py27_ext = rh_list_new(I->rt, 0))) return -1;
+        rh_object *bcopy = rh_dict_copy(I->rt, I->builtins);
+        int rc = bcopy ? rh_list_append(I->rt, I->py27_ext, bcopy) : -1;
+        rh_xdecref(I->rt, bcopy);
+        for (size_t i = 0; rc == 0 && i < sizeof at_start / sizeof at_start[0]; i++) {
+            rh_object *m = hx_import_module(I, at_start[i]);
+            rc = m ? 0 : -1;
+            rh_xdecref(I->rt, m);
+        }
+        rh_object *fut = rc == 0 ? hx_import_file(I, "__future__") : NULL;
         if (!fut) return -1;
         rh_decref(I->rt, fut);
     }
-    if (rh_runtime_startup_done(I->rt) != 0) return -1;
+    unsigned more_lists = 0, more_dicts = 0;
+    if (rh_runtime_profile(I->rt)->startup_freelists)
+        py27_compile_leftovers(rh_runtime_profile(I->rt), c, &more_lists, &more_dicts);
+    if (rh_runtime_startup_done(I->rt, more_lists, more_dicts) != 0) return -1;
     frame_setup(I, &fr, c, I->globals, NULL);
     fr.line = 1;
     fr.back = NULL;

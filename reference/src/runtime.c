@@ -351,9 +351,9 @@ rh_type *rh_builtin_type(rh_runtime *rt, rh_kind kind) {
     return (unsigned)kind < RH_K__COUNT ? &rt->statics->types[kind].t : NULL;
 }
 
-int rh_runtime_startup_done(rh_runtime *rt) {
+int rh_runtime_startup_done(rh_runtime *rt, unsigned more_lists, unsigned more_dicts) {
     const rh_profile *p = rt->profile;
-    rh_object *made[2 * 255];
+    rh_object *made[2 * RH_FREELIST_CAP];
     int n = 0, rc = 0;
     rh_gc_startup save;
     rh_gc_startup_begin(rt, &save);
@@ -361,11 +361,16 @@ int rh_runtime_startup_done(rh_runtime *rt) {
      * gc.callbacks during start-up: `import gc` takes nothing from the free lists */
     if (!rh_gc_garbage(rt) || !rh_gc_callbacks(rt)) rc = -1;
     if (rc == 0 && p->startup_freelists) {
-        rh__list_freelist_trim(rt, p->startup_list_freelist);
-        for (int i = (int)rt->fl.list_n; rc == 0 && i < p->startup_list_freelist; i++)
+        unsigned nl = p->startup_list_freelist + more_lists, nd = p->startup_dict_freelist + more_dicts;
+        if (nl > p->list_freelist) nl = p->list_freelist;
+        if (nd > p->dict_freelist) nd = p->dict_freelist;
+        if (nl > RH_FREELIST_CAP) nl = RH_FREELIST_CAP;
+        if (nd > RH_FREELIST_CAP) nd = RH_FREELIST_CAP;
+        rh__list_freelist_trim(rt, nl);
+        for (unsigned i = rt->fl.list_n; rc == 0 && i < nl; i++)
             rc = (made[n] = rh_list_new(rt, 0)) ? (n++, 0) : -1;
-        rh__dict_freelist_trim(rt, p->startup_dict_freelist);
-        for (int i = (int)rt->fl.dict_n; rc == 0 && i < p->startup_dict_freelist; i++)
+        rh__dict_freelist_trim(rt, nd);
+        for (unsigned i = rt->fl.dict_n; rc == 0 && i < nd; i++)
             rc = (made[n] = rh_dict_new(rt)) ? (n++, 0) : -1;
     }
     while (n > 0) rh_decref(rt, made[--n]); /* newest first: the free lists come out as start-up left them */

@@ -206,6 +206,9 @@ typedef struct rh_profile {
                                    * below (rh_runtime_startup_done); 2.7's collections keep those free lists,
                                    * so the start-up state shows. 3.x: 0, not modelled (the first full
                                    * collection empties its free lists) */
+    uint8_t compile_list_pool, compile_dict_pool; /* 2.7: the lists (7) and dicts (14) in the free lists when
+                                   * 2.7.18 begins compiling the program (measured; the harness works out what
+                                   * the compile of the program leaves beyond a one-block program's) */
     uint8_t startup_list_freelist, startup_dict_freelist; /* 2.7: lists (4) and dicts (0) in the free lists
                                    * once 2.7.18's start-up (with or without site) and the program's
                                    * `from __future__ import print_function` are over (measured as the first

@@ -150,8 +150,10 @@ typedef struct rh_config {
 rh_runtime *rh_runtime_new(const rh_config *cfg, char *err, size_t errlen);
 /* The embedder's start-up is over and the program begins: gc.garbage and gc.callbacks exist, and the list
  * and dict free lists take the lengths the profile's interpreter leaves at that point (profile
- * startup_freelists), made or dropped without counting in any generation. 0, or -1 with MemoryError. */
-int rh_runtime_startup_done(rh_runtime *rt);
+ * startup_freelists) plus more_lists / more_dicts, what compiling this program leaves beyond the
+ * smallest program (2.7; the embedder works them out, 0 otherwise), at most the free lists' capacity; made
+ * or dropped without counting in any generation. 0, or -1 with MemoryError. */
+int rh_runtime_startup_done(rh_runtime *rt, unsigned more_lists, unsigned more_dicts);
 /* Tear down: drops the runtime's own references, runs a last full collection without finalizers, clears
  * the freelists and destroys the allocator (pymalloc unmaps every arena). Objects the embedder still
  * holds at this point are its leak: their small blocks vanish with the arenas, their large ones stay with
