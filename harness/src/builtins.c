@@ -290,10 +290,15 @@ static int dict_merge_mapping(hx_interp *I, rh_object *d, rh_object *keys_method
 /* dict_update_arg: a dict is merged (PyDict_Merge), then anything with a keys attribute is a mapping,
  * anything else a sequence of pairs. */
 static int dict_update_arg(hx_interp *I, rh_object *d, rh_object *arg) {
-    if (hx_dict_iterates_plainly(I, arg)) return rh_dict_merge(I->rt, d, arg);
+    int py2 = rh_runtime_profile(I->rt)->python2; /* 2.7's dict_update_common asks PyObject_HasAttrString(arg, "keys") even of a dict */
+    if (!py2 && hx_dict_iterates_plainly(I, arg)) return rh_dict_merge(I->rt, d, arg);
     rh_object *name = hx_name(I, "keys"), *keys = name ? hx_getattr_obj(I, arg, name) : NULL;
-    if (!keys && rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return -1;
-    rh_err_clear(I->rt);
+    if (!keys && !py2 && rh_err_occurred(I->rt) != RH_EXC_ATTRIBUTE) return -1;
+    rh_err_clear(I->rt); /* (PyObject_HasAttrString clears whatever failed) */
+    if (keys && py2 && hx_dict_iterates_plainly(I, arg)) { /* then PyDict_Merge reads the dict itself */
+        rh_decref(I->rt, keys);
+        return rh_dict_merge(I->rt, d, arg);
+    }
     int rc = keys ? dict_merge_mapping(I, d, keys, arg) : dict_merge_pairs(I, d, arg);
     rh_xdecref(I->rt, keys);
     return rc;

@@ -431,9 +431,17 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
         *out = newref(rh_tuple_get(seq, (size_t)(*ix)++));
         return 1;
     case RH_K_STR:
-        if (*ix >= cur[1]) break;
-        *out = rh_str_getitem(I->rt, seq, (*ix)++);
-        return *out ? 1 : -1;
+        if (*ix < cur[1]) {
+            *out = rh_str_getitem(I->rt, seq, (*ix)++);
+            return *out ? 1 : -1;
+        }
+        /* 2.7's str has no tp_iter: its seqiter ends on string_item's IndexError, which iter_iternext tests
+         * with PyErr_ExceptionMatches (Objects/iterobject.c) before clearing it */
+        if (rh_runtime_profile(I->rt)->python2) {
+            rh_object *ie = (rh_object *)rh_exc_type(I->rt, RH_EXC_INDEX);
+            if (hx_py27_check_hook(I, ie, "__subclasscheck__", ie) < 0) return -1;
+        }
+        break;
     default: return generic_next(I, it, out); /* an iterator over a range (iter(range(n))) */
     }
     rh_iter_exhaust(I->rt, it);
