@@ -91,7 +91,11 @@ static int args_tuple(hx_interp *I, int packs, int kwdict, rh_object **a, int n,
 static int is_exact_str(hx_interp *I, rh_object *o) { return rh_type_of(o) == rh_builtin_type(I->rt, RH_K_STR); }
 
 static int write_obj(hx_interp *I, rh_object *o, FILE *out) {
+    rh_kind k = rh_kind_of(o); /* 2.7: PyFile_WriteObject -> PyObject_Print, the containers' tp_print (3.x: no-op) */
+    int was = rh_repr_set_print(I->rt, (k == RH_K_LIST || k == RH_K_TUPLE || k == RH_K_DICT) &&
+                                           !(rh_type_of(o)->flags & RH_TPFLAG_HEAPTYPE));
     rh_object *s = is_exact_str(I, o) ? newref(o) : hx_obj_str(I, o);
+    rh_repr_set_print(I->rt, was);
     if (!s) return -1;
     /* encoded into a scratch buffer as TextIOWrapper.write encodes: the str keeps no UTF-8 form */
     size_t len = rh_str_utf8_copy(s, NULL, 0);

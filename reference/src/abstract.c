@@ -233,6 +233,19 @@ static void repr_leave(rh_runtime *rt, rh_object *o) {
 int rh_repr_enter(rh_runtime *rt, rh_object *o) { return repr_enter(rt, o); }
 void rh_repr_leave(rh_runtime *rt, rh_object *o) { repr_leave(rt, o); }
 
+int rh_repr_set_print(rh_runtime *rt, int on) {
+    int was = rt->repr_print;
+    rt->repr_print = rt->profile->repr_pieces && on;
+    return was;
+}
+
+int rh__repr_pieces(rh_runtime *rt, size_t tuple_n, rh_object **pieces) {
+    *pieces = NULL;
+    if (!rt->profile->repr_pieces || rt->repr_print) return 0;
+    *pieces = tuple_n ? rh_tuple_new(rt, tuple_n) : rh_list_new(rt, 0);
+    return *pieces ? 0 : -1;
+}
+
 /* An empty list's or tuple's repr, returned before Py_ReprEnter, still a level of the recursion depth. */
 int rh__repr_empty(rh__sb *b, const char *text) {
     if (rh_recursion_enter(b->rt, " while getting the repr of an object") != 0) return -1;
@@ -272,6 +285,15 @@ static rh_object *checked_str(rh_runtime *rt, rh_object *r, const char *what) {
 }
 
 int rh__repr_into(rh__sb *b, rh_object *o) {
+    rh_runtime *rt = b->rt;
+    rh_kind k = o->type->kind;
+    if (rt->repr_print && ((k != RH_K_LIST && k != RH_K_TUPLE && k != RH_K_DICT) ||
+                           (o->type->flags & RH_TPFLAG_HEAPTYPE))) { /* PyObject_Print of any other item: its repr */
+        rt->repr_print = 0;
+        int rc = rh__repr_into(b, o);
+        rt->repr_print = 1;
+        return rc;
+    }
     if (o->type->repr_into) return o->type->repr_into(b, o);
     rh_object *s = rh_repr(b->rt, o);
     if (!s) return -1;

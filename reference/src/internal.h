@@ -354,6 +354,7 @@ struct rh_runtime {
     /* repr recursion guard (Py_ReprEnter): the thread state's dict, made at the first container repr,
      * holding under "Py_Repr" the list of the containers being repr'd (both owned; abstract.c) */
     rh_object *repr_dict, *repr_list;
+    int repr_print;                   /* rh_repr_set_print: 2.7's tp_print of containers under way */
     /* the recursion depth (CPython 3.11's recursion_limit - recursion_remaining): the interpreter's
      * Python frames and the C-level guards of comparison and repr, one count against one settable
      * limit (rh_recursion_enter, abstract.c) */

@@ -89,7 +89,7 @@ static const rh_profile profiles[] = {
         .python2 = 1, .range_returns_list = 1, .float_str_digits = 12, .trashcan_unwind_level = 50, .del_frame_in_trashcan = 1,
         .exc_base_size = 40, .exc_extra_words = {0, 1, 0, 0, 0, 0, 3, 6, 0}, .exc_subclass_extra = 8, .frame_obj_base = 376, .frame_per_call = 1, .frame_track_new = 1, .gen_base = 48,
         .method_freelist = 256, .cfunc_freelist = 256, .call_unpacks_bound_method = 1,
-        .startup_freelists = 1, .compile_list_pool = 7, .compile_dict_pool = 14, .startup_list_freelist = 4, .startup_dict_freelist = 2,
+        .startup_freelists = 1, .repr_pieces = 1, .compile_list_pool = 7, .compile_dict_pool = 14, .startup_list_freelist = 4, .startup_dict_freelist = 2,
         .print_args_tuple = 1, .str_int_args_tuple = 1, .varargs_find_minmax = 1,
         .set_table_py27 = 1, .enumerate_size = 48, .range_iter_size = 48, .iter_builtins_return_lists = 1,
         .subclasses_list = 1, .super_args_tuple = 1,

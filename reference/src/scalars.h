@@ -97,6 +97,10 @@ int rh__genericalias_repr_item(rh__sb *b, rh_object *p);
 /* Py_ReprEnter/Py_ReprLeave around items(b, o): a container already being repr'd appends `again`
  * ("[...]"); each container is a level of the recursion depth (rh_recursion_enter). */
 int rh__repr_guarded(rh__sb *b, rh_object *o, const char *again, int (*items)(rh__sb *b, rh_object *o));
+/* 2.7's list_repr and dict_repr gather a non-empty container's item reprs in a new list joined at the end,
+ * tuplerepr in a new tuple of its length (profile repr_pieces): *pieces is that object (tuple_n 0: the list),
+ * for the caller to drop after the items; NULL when the profile has none. 0, or -1 with MemoryError. */
+int rh__repr_pieces(rh_runtime *rt, size_t tuple_n, rh_object **pieces);
 int rh__repr_empty(rh__sb *b, const char *text); /* "[]" / "()": a recursion level, no Py_ReprEnter */
 
 /* tuplehash's xxHash64-style rounds (3.8+, Objects/tupleobject.c), shared with range_hash. */

@@ -1284,7 +1284,8 @@ static int is_dict(const rh_object *o) { return o->type->kind == RH_K_DICT; }
 
 static int dict_items_repr(rh__sb *b, rh_object *o) {
     size_t pos = 0, i = 0;
-    rh_object *key, *val;
+    rh_object *key, *val, *pieces = NULL;
+    if (rh_dict_len(o) && rh__repr_pieces(b->rt, 0, &pieces) != 0) return -1;
     int rc = rh__sb_putc(b, '{');
     while (rc == 0 && rh_dict_next(o, &pos, &key, &val)) {
         if (i++) rc = rh__sb_puts(b, ", ");
@@ -1292,6 +1293,7 @@ static int dict_items_repr(rh__sb *b, rh_object *o) {
         if (rc == 0) rc = rh__sb_puts(b, ": ");
         if (rc == 0) rc = rh__repr_into(b, val);
     }
+    rh_xdecref(b->rt, pieces);
     return rc ? rc : rh__sb_putc(b, '}');
 }
 static int dict_repr_into(rh__sb *b, rh_object *o) { return rh__repr_guarded(b, o, "{...}", dict_items_repr); }

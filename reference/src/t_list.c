@@ -927,11 +927,14 @@ void rh__type_init_list(rh_runtime *rt, rh_type *t) {
 /* ---------------------------------------------------------------- slots (Objects/listobject.c) */
 
 static int list_items_repr(rh__sb *b, rh_object *o) {
+    rh_object *pieces;
+    if (rh__repr_pieces(b->rt, 0, &pieces) != 0) return -1;
     int rc = rh__sb_putc(b, '[');
     for (size_t i = 0; rc == 0 && i < list_len(o); i++) { /* re-read the length: a repr may shrink it */
         if (i) rc = rh__sb_puts(b, ", ");
         if (rc == 0) rc = rh__repr_into(b, as_list(o)->item[i]);
     }
+    rh_xdecref(b->rt, pieces);
     return rc ? rc : rh__sb_putc(b, ']');
 }
 static int list_repr_into(rh__sb *b, rh_object *o) { /* list_repr: "[]" before Py_ReprEnter */

@@ -385,17 +385,24 @@ static int tuple_items_repr(rh__sb *b, rh_object *o) {
     if (rc == 0 && rh_tuple_len(o) == 1) rc = rh__sb_putc(b, ',');
     return rc ? rc : rh__sb_putc(b, ')');
 }
+static int tuple_items_repr27(rh__sb *b, rh_object *o) { /* 2.7's tuplerepr: its pieces tuple around them */
+    rh_object *pieces;
+    if (rh__repr_pieces(b->rt, rh_tuple_len(o), &pieces) != 0) return -1;
+    int rc = tuple_items_repr(b, o);
+    rh_xdecref(b->rt, pieces);
+    return rc;
+}
 static int tuple_repr_into(rh__sb *b, rh_object *o) { /* tuplerepr: "()" before Py_ReprEnter */
     if (!rh_tuple_len(o)) return rh__repr_empty(b, "()");
-    if (b->rt->profile->python2) { /* 2.7's tuplerepr has no Py_ReprEnter: a tuple met again inside its own
-                                    * repr is written again (the dict or list around it prints {...} / [...]);
-                                    * only PyObject_Repr's recursion level */
+    if (b->rt->repr_print) { /* 2.7's print writes a tuple without Py_ReprEnter: met again inside itself it is
+                              * written again (the dict or list around it prints {...} / [...]); only
+                              * PyObject_Repr's recursion level */
         if (rh_recursion_enter(b->rt, " while getting the repr of an object") != 0) return -1;
         int rc = tuple_items_repr(b, o);
         rh_recursion_leave(b->rt);
         return rc;
     }
-    return rh__repr_guarded(b, o, "(...)", tuple_items_repr);
+    return rh__repr_guarded(b, o, "(...)", b->rt->profile->repr_pieces ? tuple_items_repr27 : tuple_items_repr);
 }
 
 /* tuplehash (3.8+): an xxHash64-style round per item hash, then the length */

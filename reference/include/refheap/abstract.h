@@ -70,6 +70,11 @@ int rh_richcompare(rh_runtime *rt, rh_cmp_kind op, rh_object *a, rh_object *b);
  * o is already being repr'd, else o is recorded: 0, or -1 with the error set; leave forgets it. */
 int rh_repr_enter(rh_runtime *rt, rh_object *o);
 void rh_repr_leave(rh_runtime *rt, rh_object *o);
+/* 2.7's print to a file writes a list, tuple or dict with its tp_print (list_print, dict_print, tuple's):
+ * no `pieces` (profile repr_pieces) and no Py_ReprEnter for a tuple, down through nested containers; any
+ * other item is written by its repr as usual. While on (not 0), rh_str / rh_repr of those types follow
+ * that. Returns the previous setting; only a profile with repr_pieces has this mode. */
+int rh_repr_set_print(rh_runtime *rt, int on);
 /* -o, +o, ~o, not o. o is borrowed; returns a new reference, or NULL with the error set. */
 rh_object *rh_unop(rh_runtime *rt, rh_unop_kind op, rh_object *o);
 /* ascii(o): repr with every non-ASCII character escaped. o borrowed; new reference or NULL. */

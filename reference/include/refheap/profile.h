@@ -206,6 +206,9 @@ typedef struct rh_profile {
                                    * below (rh_runtime_startup_done); 2.7's collections keep those free lists,
                                    * so the start-up state shows. 3.x: 0, not modelled (the first full
                                    * collection empties its free lists) */
+    uint8_t repr_pieces;          /* 2.7: list_repr and dict_repr of a non-empty container gather the items' reprs in
+                                   * a new list, tuplerepr in a new tuple of its length, joined at the end
+                                   * (Objects/listobject.c, dictobject.c, tupleobject.c); 3.x: a _PyUnicodeWriter */
     uint8_t compile_list_pool, compile_dict_pool; /* 2.7: the lists (7) and dicts (14) in the free lists when
                                    * 2.7.18 begins compiling the program (measured; the harness works out what
                                    * the compile of the program leaves beyond a one-block program's) */
