@@ -3,11 +3,8 @@ from __future__ import print_function
 import gc, sys, weakref
 print('start', [0], {0: 0}, (0,))
 gc.collect()
-try:
-    {}['k4']
-except KeyError:
-    n = sys.exc_info()[0] is KeyError
-print(gc.get_count())
+def cb(r):
+    print('callback', r() is None)
 gc.collect()
-v3 = [None] * 6
+v1 = [[] for _ in range(2)]
 print(gc.get_count())
