@@ -2600,19 +2600,30 @@ static rh_object *call_prepend(hx_interp *I, rh_object *f, rh_object *first, rh_
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "more than %d call arguments", RH_ARGS_MAX);
         return NULL;
     }
-    rh_object *kwnames = NULL;
+    const rh_profile *p = rh_runtime_profile(rt);
+    /* 2.7 (slot_tp_new, instancemethod_call): a new tuple of first and the arguments, and for a Python function
+     * function_call's tuple of keyword name/value pairs, both alive for the call; 3.x: _PyStack_UnpackDict's
+     * tuple of the keyword names */
+    int py27 = p->python2 && rh_kind_of(f) == RH_K_FUNCTION;
+    rh_object *kwnames = NULL, *packed = NULL;
+    if (py27 && !(packed = rh_tuple_new(rt, (size_t)nargs + 1))) return NULL;
+    for (int i = 0; packed && i <= nargs; i++) rh_tuple_set(packed, (size_t)i, newref(i ? args[i - 1] : first));
     if (nkw) {
-        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw))) return NULL;
+        if (!(kwnames = rh_tuple_new(rt, (size_t)nkw * (py27 ? 2 : 1)))) { rh_xdecref(rt, packed); return NULL; }
         for (int i = 0; i < nkw; i++) {
             rh_object *k = hx_name(I, kwn[i]); /* may fail (MemoryError): the tuple's empty slots are NULL */
-            if (!k) { rh_decref(rt, kwnames); return NULL; }
-            rh_tuple_set(kwnames, (size_t)i, newref(k));
+            if (!k) { rh_decref(rt, kwnames); rh_xdecref(rt, packed); return NULL; }
+            if (py27) {
+                rh_tuple_set(kwnames, 2 * (size_t)i, newref(k));
+                rh_tuple_set(kwnames, 2 * (size_t)i + 1, newref(kwv[i]));
+            } else {
+                rh_tuple_set(kwnames, (size_t)i, newref(k));
+            }
         }
     }
     rh_object *a2[RH_ARGS_MAX + 1], *kv2[RH_ARGS_MAX];
     /* 3.10's _PyObject_Call_Prepend lends a Python function first and the tuple's items on a small stack,
      * its frame taking the only new references (call_pyfunc is told they are borrowed) */
-    const rh_profile *p = rh_runtime_profile(rt);
     int lend = !nkw && !p->call_args_stolen && !p->python2 && rh_kind_of(f) == RH_K_FUNCTION;
     a2[0] = lend ? first : newref(first);
     for (int i = 0; i < nargs; i++) a2[i + 1] = lend ? args[i] : newref(args[i]);
@@ -2623,6 +2634,7 @@ static rh_object *call_prepend(hx_interp *I, rh_object *f, rh_object *first, rh_
     I->arg0_borrowed = 0;
     rh_decref(rt, f);
     rh_xdecref(rt, kwnames);
+    rh_xdecref(rt, packed);
     return r;
 }
 
@@ -2681,7 +2693,12 @@ static int class_tp_init(hx_interp *I, rh_object *inst, rh_object **args, int na
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "__init__ that is not a plain function");
         return -1;
     }
+    /* 2.7's slot_tp_init calls __init__ through lookup_method's bound method (PyMethod_New, its free list) */
+    rh_object *bound = NULL;
+    if (rh_runtime_profile(rt)->python2 && rh_kind_of(init) == RH_K_FUNCTION && !(bound = rh_method_new(rt, init, inst)))
+        return -1;
     rh_object *r = call_prepend(I, init, inst, args, nargs, kwn, kwv, nkw);
+    rh_xdecref(rt, bound);
     if (!r) return -1;
     int bad = r != rh_none(rt);
     if (bad) rh_err_set(rt, RH_EXC_TYPE, "__init__() should return None, not '%s'", hx_tname(r));
