@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "interp.h"
+#include "source.h"
 
 char *hx_read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -246,11 +247,13 @@ static void drop_last(hx_imports *R, hx_modfile *m) {
 }
 
 /* Read and parse m. 0, or -1 with err set (about m->path). */
-static int parse_file(hx_modfile *m, hx_cerr *err) {
+static int parse_file(const hx_imports *R, hx_modfile *m, hx_cerr *err) {
     if (!(m->src = hx_read_file(m->path, &m->len))) {
         hx_cerr_set(err, 1, 1, "cannot read the module: %s", strerror(errno));
         return -1;
     }
+    if (hx_source_decode(&m->src, &m->len, m->path, R->source_encoding ? R->source_encoding : "utf-8", err))
+        return -1;
     int ntok = 0;
     hx_tok *toks = hx_lex(m->src, m->len, &ntok, err);
     m->code = toks ? hx_parse(toks, ntok, err) : NULL;
@@ -334,7 +337,7 @@ static int load_name(hx_imports *R, const hx_node *at, const char *name, int req
             break;
         }
         hx_modfile *m = add_file(R, prefix, path, pkgdir);
-        if (parse_file(m, err) != 0 || (rc = load_static(R, m, m->code, err, errfile)) != 0) {
+        if (parse_file(R, m, err) != 0 || (rc = load_static(R, m, m->code, err, errfile)) != 0) {
             if (!*errfile) *errfile = m->path;
             rc = -1;
         }
@@ -410,7 +413,7 @@ static hx_modfile *load_lazy(hx_interp *I, const char *name, char *path, char *p
     hx_imports *R = I->imports;
     hx_modfile *m = add_file(R, name, path, pkgdir);
     hx_cerr err = {0};
-    if (parse_file(m, &err) == 0 && hx_prepare(I, m->code, &err) == 0 && hx_compile(I, m->code, &err) == 0) {
+    if (parse_file(R, m, &err) == 0 && hx_prepare(I, m->code, &err) == 0 && hx_compile(I, m->code, &err) == 0) {
         m->compiled = 1;
         return m;
     }

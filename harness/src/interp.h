@@ -83,6 +83,7 @@ typedef struct hx_imports {
     char *dirs[HX_IMPORT_DIRS_MAX]; /* the program's directory, PYTHONPATH's entries, the profile's Lib */
     int ndirs;
     const char *stdlib;             /* the last of dirs when the standard library is on the path, else NULL */
+    const char *source_encoding;    /* a file's encoding without a coding declaration (the profile's default) */
     hx_modfile *files, **tail;
     int nimported;
 } hx_imports;

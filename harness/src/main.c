@@ -16,6 +16,7 @@
 #include "limits.h"
 #include "record.h"
 #include "report.h"
+#include "source.h"
 
 static const char usage_text[] =
     "usage: refheap run FILE.py [--profile NAME] [--allocator NAME|PATH.so] [--report] [--json FILE] [--] [ARGS...]\n"
@@ -304,6 +305,10 @@ int main(int argc, char **argv) {
         return 2;
     }
     hx_cerr cerr = {0};
+    if (hx_source_decode(&src, &len, o.file, prof->default_encoding, &cerr) != 0) {
+        free(src);
+        return compile_error(o.file, &cerr);
+    }
     int ntok = 0;
     hx_tok *toks = hx_lex(src, len, &ntok, &cerr);
     hx_code *mod = toks ? hx_parse(toks, ntok, &cerr) : NULL;
@@ -311,6 +316,7 @@ int main(int argc, char **argv) {
     if (!mod) { free(src); return compile_error(o.file, &cerr); }
     static hx_imports imports; /* every module the program imports, found and parsed before it runs */
     hx_imports_init(&imports, o.file, stdlib_dir(prof->name));
+    imports.source_encoding = prof->default_encoding;
     const char *errfile = NULL;
     if (hx_imports_load(&imports, mod, &cerr, &errfile) != 0) {
         int st2 = compile_error(errfile ? errfile : o.file, &cerr);

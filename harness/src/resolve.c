@@ -346,7 +346,10 @@ static void const_index_add(hx_interp *I, int i, uint32_t h) {
 /* A constant could not be made: the error at n's position (MemoryError left for main.c to report). -1. */
 static int const_failed(prep *P, hx_node *n) {
     rh_runtime *rt = P->I->rt;
-    hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
+    if (rh_err_occurred(rt) == RH_EXC_UNICODEDECODE) /* a literal's bytes under a declared utf-8 (source.c) */
+        hx_cerr_set(P->err, n->line, n->col, "syntax error: (unicode error) %s", rh_err_message(rt));
+    else
+        hx_cerr_set(P->err, n->line, n->col, "cannot create constant: %s", rh_err_message(rt));
     if (rh_err_occurred(rt) != RH_EXC_MEMORY) rh_err_clear(rt); /* main.c reports MemoryError itself */
     return -1;
 }
