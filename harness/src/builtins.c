@@ -1744,7 +1744,8 @@ static int kind_methods(rh_kind k, hx_mtab t[2]) {
     case RH_K_FILE: t[0] = (hx_mtab){file_methods, NULL}; return 1;
     case RH_K_STR: return hx_str_method_tables(k, t);                /* builtins_str.c */
     case RH_K_SET: case RH_K_FROZENSET: return hx_set_method_tables(k, t); /* builtins_iter.c */
-    case RH_K_ITER: case RH_K_LISTREVITER: case RH_K_REVERSED: case RH_K_SETITER: case RH_K_BYTESITER:
+    case RH_K_ITER: case RH_K_LISTITER: case RH_K_TUPLEITER: case RH_K_STRITER: case RH_K_STRASCIIITER:
+    case RH_K_LISTREVITER: case RH_K_REVERSED: case RH_K_SETITER: case RH_K_BYTESITER:
     case RH_K_BYTEARRAYITER: case RH_K_RANGEITER: case RH_K_DEQUEITER: case RH_K_DEQUEREVITER:
         return hx_iter_method_tables(k, t); /* builtins_iter.c */
     case RH_K_PROPERTY: return hx_property_method_tables(k, t);      /* builtins_func.c */

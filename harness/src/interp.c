@@ -417,7 +417,7 @@ int hx_for_iter(hx_interp *I, rh_object *it, int64_t *cur, rh_object **out) {
         cur[1]--;
         return 1;
     }
-    if (rh_kind_of(it) != RH_K_ITER) return generic_next(I, it, out);
+    if (!rh_is_seqiter(it)) return generic_next(I, it, out);
     rh_object *seq = rh_iter_seq(it);
     if (!seq) return 0;
     int64_t *ix = rh_iter_index(it);

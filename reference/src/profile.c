@@ -25,7 +25,7 @@ static const rh_profile profiles[] = {
     {
         .name = "py311", .sys_version = "3.11.2 (main, Apr 28 2025, 14:11:48) [GCC 12.2.0]", .hexversion = 0x030B02F0, .sys_platform = "linux", .default_encoding = "utf-8",
         .python_version = "3.11", .version_hex = 0x030B, PY3_POOLS, .sre_magic = 20220615,
-        .gc_head_size = 16, .weakref_size = 64, .managed_dict = 1, .str_ascii_header = 48, .str_compact_header = 72,
+        .gc_head_size = 16, .weakref_size = 64, .managed_dict = 1, .str_ascii_header = 48, .str_compact_header = 72, .str_ascii_iterator = 1,
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .slice_cache = 1, .tuple_freelist_pop_max = 19,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 999999999,
         .gc_threshold = {700, 10, 10}, .gc_trigger_at_alloc = 1, .trashcan_unwind_level = 50, .call_args_stolen = 1, .quicken_delay = 8,
@@ -37,7 +37,7 @@ static const rh_profile profiles[] = {
     {
         .name = "py312", .sys_version = "3.12.1 (main, May  9 2026, 07:36:11) [GCC 12.2.0]", .hexversion = 0x030C01F0, .sys_platform = "linux", .default_encoding = "utf-8",
         .python_version = "3.12", .version_hex = 0x030C, PY3_POOLS, .sre_magic = 20221023,
-        .gc_head_size = 16, .weakref_size = 64, .managed_dict = 1, .managed_dict_varsize = 1, .managed_weakref = 1, .str_ascii_header = 40, .str_compact_header = 56,
+        .gc_head_size = 16, .weakref_size = 64, .managed_dict = 1, .managed_dict_varsize = 1, .managed_weakref = 1, .str_ascii_header = 40, .str_compact_header = 56, .str_ascii_iterator = 1,
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .slice_cache = 1, .slice_hashable = 1, .tuple_freelist_pop_max = 20, .list_pop_clears = 1,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .interned_immortal = 1, .gc_threshold = {700, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1, .site_warmup = 1,
@@ -51,7 +51,7 @@ static const rh_profile profiles[] = {
     {
         .name = "py313", .sys_version = "3.13.0 (main, May  9 2026, 07:36:57) [GCC 12.2.0]", .hexversion = 0x030D00F0, .sys_platform = "linux", .default_encoding = "utf-8",
         .python_version = "3.13", .version_hex = 0x030D, PY3_POOLS, .sre_magic = 20230612,
-        .gc_head_size = 16, .weakref_size = 64, .managed_dict = 1, .managed_dict_varsize = 1, .managed_weakref = 1, .str_ascii_header = 40, .str_compact_header = 56,
+        .gc_head_size = 16, .weakref_size = 64, .managed_dict = 1, .managed_dict_varsize = 1, .managed_weakref = 1, .str_ascii_header = 40, .str_compact_header = 56, .str_ascii_iterator = 1,
         .dict_unicode_keys = 1, .int_zero_has_digit = 1, PY3_FREELISTS, .slice_cache = 1, .slice_hashable = 1, .tuple_freelist_pop_max = 20, .list_pop_clears = 1,
         .list_extend_exact = 1, .str_split_short_single = 1, .small_int_min = -5, .small_int_max = 256, .static_refcnt = 0xFFFFFFFFll,
         .gc_threshold = {2000, 10, 10}, .trashcan_unwind_level = 50, .call_args_stolen = 1, .weakref_clear_tuple = 1, .site_warmup = 1, .call_alloc_enter_init = 1,

@@ -73,8 +73,8 @@ static void calliter_dealloc(rh_runtime *rt, rh_object *o) {
 }
 
 void rh__type_init_calliter(rh_runtime *rt, rh_type *t) {
-    (void)rt;
-    set_type(t, "callable_iterator", sizeof(rh_calliter), 0, calliter_dealloc, calliter_traverse, calliter_clear);
+    /* 2.7 Objects/iterobject.c PyCallIter_Type: "callable-iterator" */
+    set_type(t, rh_runtime_profile(rt)->python2 ? "callable-iterator" : "callable_iterator", sizeof(rh_calliter), 0, calliter_dealloc, calliter_traverse, calliter_clear);
     t->tp_iter = calliter_self;
     t->tp_iternext = calliter_next;
 }

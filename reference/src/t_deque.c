@@ -631,17 +631,16 @@ static int64_t dequeiter_length_hint(rh_runtime *rt, rh_object *o) {
     return ((dequeiterobj *)(void *)o)->counter;
 }
 
+/* 2.7 Modules/_collectionsmodule.c names them "deque_iterator" and "deque_reverse_iterator", no module */
 void rh__type_init_dequeiter(rh_runtime *rt, rh_type *t) {
-    (void)rt;
-    set_type(t, "_collections._deque_iterator", sizeof(dequeiterobj), 0, dequeiter_dealloc, dequeiter_traverse, dequeiter_clear);
+    set_type(t, rh_runtime_profile(rt)->python2 ? "deque_iterator" : "_collections._deque_iterator", sizeof(dequeiterobj), 0, dequeiter_dealloc, dequeiter_traverse, dequeiter_clear);
     t->repr_into = type_repr_into;
     t->tp_iter = iter_self;
     t->tp_iternext = dequeiter_next;
     t->length_hint = dequeiter_length_hint;
 }
 void rh__type_init_dequereviter(rh_runtime *rt, rh_type *t) {
-    (void)rt;
-    set_type(t, "_collections._deque_reverse_iterator", sizeof(dequeiterobj), 0, dequeiter_dealloc, dequeiter_traverse,
+    set_type(t, rh_runtime_profile(rt)->python2 ? "deque_reverse_iterator" : "_collections._deque_reverse_iterator", sizeof(dequeiterobj), 0, dequeiter_dealloc, dequeiter_traverse,
              dequeiter_clear);
     t->repr_into = type_repr_into;
     t->tp_iter = iter_self;

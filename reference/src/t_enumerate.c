@@ -232,8 +232,8 @@ void rh__type_init_reversed(rh_runtime *rt, rh_type *t) {
 }
 
 void rh__type_init_listreviter(rh_runtime *rt, rh_type *t) {
-    (void)rt;
-    set_type(t, "list_reverseiterator", sizeof(rh_revobj), 0, rev_dealloc, rev_traverse, rev_clear);
+    /* 2.7 Objects/listobject.c PyListRevIter_Type: "listreverseiterator" */
+    set_type(t, rh_runtime_profile(rt)->python2 ? "listreverseiterator" : "list_reverseiterator", sizeof(rh_revobj), 0, rev_dealloc, rev_traverse, rev_clear);
     t->repr_into = type_repr_into;
     t->tp_iter = iter_self;
     t->tp_iternext = listreviter_next;

@@ -1,9 +1,11 @@
 /* t_iter.c — the sequence iterator (listiterobject & co., Objects/listobject.c, tupleobject.c,
  * unicodeobject.c, dictobject.c's key iterator, rangeobject.c).
  *
- * Owns the type RH_K_ITER: one GC-tracked iterator object (32 bytes + GC head, as listiterobject) over a
- * list, tuple, str, dict or range, or over any object with sq_item (a class with __getitem__ and no
- * __iter__: CPython's seqiterobject, Objects/iterobject.c), with tp_iter/tp_iternext; the embedder may drive the index itself
+ * Owns the types of one GC-tracked iterator object (32 bytes + GC head, as listiterobject) over a list,
+ * tuple, str, dict or range, or over any object with sq_item (a class with __getitem__ and no __iter__:
+ * CPython's seqiterobject, Objects/iterobject.c), with tp_iter/tp_iternext: list_iterator,
+ * tuple_iterator, str_iterator and str_ascii_iterator (the profile's names; iter_kind) for those
+ * sequences, RH_K_ITER's "iterator" for the rest; the embedder may drive the index itself
  * (rh_iter_index). At its end it drops the sequence, as CPython's iterators do. Invariants: callables.h.
  */
 #include <stddef.h>
@@ -34,8 +36,24 @@ static void iter_dealloc(rh_runtime *rt, rh_object *o) {
     rh__object_free(rt, o, sizeof(rh_iterobj));
 }
 
+/* The type CPython's tp_iter of seq's type gives (list_iter, tuple_iter, unicode_iter; 2.7's str has no
+ * tp_iter, so PyObject_GetIter makes a seqiter): one layout, a kind and a name each. */
+static rh_kind iter_kind(rh_runtime *rt, const rh_object *seq) {
+    const rh_profile *p = rh_runtime_profile(rt);
+    switch (seq->type->kind) {
+    case RH_K_LIST: return RH_K_LISTITER;
+    case RH_K_TUPLE: return RH_K_TUPLEITER;
+    case RH_K_STR: {
+        if (p->python2) return RH_K_ITER;
+        const rh_strobj *s = (const rh_strobj *)(const void *)seq;
+        return p->str_ascii_iterator && s->state.ascii && s->state.compact ? RH_K_STRASCIIITER : RH_K_STRITER;
+    }
+    default: return RH_K_ITER;
+    }
+}
+
 rh_object *rh_iter_new(rh_runtime *rt, rh_object *seq) {
-    rh_iterobj *it = (rh_iterobj *)new_gc(rt, RH_K_ITER, sizeof(rh_iterobj));
+    rh_iterobj *it = (rh_iterobj *)new_gc(rt, iter_kind(rt, seq), sizeof(rh_iterobj));
     if (!it) return NULL;
     it->seq = seq; rh_incref(seq);
     rh__gc_track(rt, &it->ob);
@@ -113,9 +131,19 @@ static int64_t iter_length_hint(rh_runtime *rt, rh_object *o) {
     return n < 0 ? 0 : n;
 }
 
-void rh__type_init_iter(rh_runtime *rt, rh_type *t) {
-    set_type(t, "iterator", sizeof(rh_iterobj), 0, iter_dealloc, iter_traverse, iter_clear);
+static void seqiter_type(rh_type *t, const char *name) {
+    set_type(t, name, sizeof(rh_iterobj), 0, iter_dealloc, iter_traverse, iter_clear);
     t->tp_iter = iter_self;
     t->tp_iternext = iter_iternext;
     t->length_hint = iter_length_hint;
 }
+
+void rh__type_init_iter(rh_runtime *rt, rh_type *t) { (void)rt; seqiter_type(t, "iterator"); }
+void rh__type_init_listiter(rh_runtime *rt, rh_type *t) {
+    seqiter_type(t, rh_runtime_profile(rt)->python2 ? "listiterator" : "list_iterator");
+}
+void rh__type_init_tupleiter(rh_runtime *rt, rh_type *t) {
+    seqiter_type(t, rh_runtime_profile(rt)->python2 ? "tupleiterator" : "tuple_iterator");
+}
+void rh__type_init_striter(rh_runtime *rt, rh_type *t) { (void)rt; seqiter_type(t, "str_iterator"); }
+void rh__type_init_strasciiiter(rh_runtime *rt, rh_type *t) { (void)rt; seqiter_type(t, "str_ascii_iterator"); }

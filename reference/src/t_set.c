@@ -993,8 +993,7 @@ static int64_t setiter_length_hint(rh_runtime *rt, rh_object *o) {
 }
 
 void rh__type_init_setiter(rh_runtime *rt, rh_type *t) {
-    (void)rt;
-    t->name = "set_iterator";
+    t->name = rh_runtime_profile(rt)->python2 ? "setiterator" : "set_iterator"; /* 2.7 PySetIter_Type */
     t->flags = RH_TPFLAG_GC;
     t->basicsize = sizeof(rh_setiter);
     t->dealloc = setiter_dealloc;

@@ -41,6 +41,10 @@
     X(RH_K_BUILTIN,          "builtin_function", builtin)          /* t_builtin.c */                          \
     X(RH_K_MODULE,           "module",           module)           /* t_module.c */                           \
     X(RH_K_ITER,             "iterator",         iter)             /* t_iter.c */                             \
+    X(RH_K_LISTITER,         "list_iterator",    listiter)         /* t_iter.c */                             \
+    X(RH_K_TUPLEITER,        "tuple_iterator",   tupleiter)        /* t_iter.c */                             \
+    X(RH_K_STRITER,          "str_iterator",     striter)          /* t_iter.c */                             \
+    X(RH_K_STRASCIIITER,     "str_ascii_iterator", strasciiiter)   /* t_iter.c */                             \
     X(RH_K_FILE,             "file",             file)             /* t_file.c */                             \
     X(RH_K_GETSET_DESCR,     "getset_descriptor", getset_descr)    /* t_descr.c */                            \
     X(RH_K_MEMBER_DESCR,     "member_descriptor", member_descr)    /* t_descr.c */                            \

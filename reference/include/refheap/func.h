@@ -165,6 +165,12 @@ rh_object *rh_iter_new(rh_runtime *rt, rh_object *seq);
 rh_object *rh_iter_seq(rh_object *it);      /* borrowed, NULL once exhausted */
 int64_t *rh_iter_index(rh_object *it);
 void rh_iter_exhaust(rh_runtime *rt, rh_object *it);
+/* Whether o is one of those iterators (kind RH_K_ITER, or list_iterator, tuple_iterator, str_iterator,
+ * str_ascii_iterator: the type rh_iter_new chose for its sequence and profile). */
+static inline int rh_is_seqiter(const rh_object *o) {
+    rh_kind k = o->type->kind;
+    return k == RH_K_ITER || (k >= RH_K_LISTITER && k <= RH_K_STRASCIIITER);
+}
 
 /* ---- box: the file object (kind RH_K_FILE, reference/src/t_file.c): one object reference and the type
  * name it reprs with (an open() file: "_io.TextIOWrapper" holding the text read). Never GC-tracked.

@@ -140,6 +140,12 @@ typedef enum rh_kind {
     RH_K_MANAGEDBUFFER,    /* managedbuffer: a memoryview's snapshot of its exporter's buffer (t_memoryview.c) */
     RH_K_MEMORYITER,       /* memory_iterator: iter(memoryview), 3.10+ (t_memoryview.c) */
     RH_K_BYTESIO,          /* _io.BytesIO (t_bytesio.c; harness/src/mod_bytesio.c) */
+    /* the sequence iterators beside RH_K_ITER (the generic seqiter, "iterator"), one type each as in CPython
+     * (t_iter.c; rh_is_seqiter in refheap/func.h): these four stay together and in this order */
+    RH_K_LISTITER,         /* list_iterator (2.7: listiterator): iter(list), Objects/listobject.c */
+    RH_K_TUPLEITER,        /* tuple_iterator (2.7: tupleiterator): iter(tuple), Objects/tupleobject.c */
+    RH_K_STRITER,          /* str_iterator: iter(str) in 3.x (2.7's str has no tp_iter: its seqiter) */
+    RH_K_STRASCIIITER,     /* str_ascii_iterator: iter() of a compact ASCII str, 3.11+ (unicode_iter) */
     RH_K__COUNT
 } rh_kind;
 

@@ -56,6 +56,7 @@ typedef struct rh_profile {
                                    * tuple (a GC allocation); up to 3.12 a single one is called directly */
     uint32_t str_ascii_header;    /* PyASCIIObject: 48 in 3.11, 40 in 3.12+; py27: PyStringObject, 36 */
     uint32_t str_compact_header;  /* PyCompactUnicodeObject: 72 in 3.11, 56 in 3.12+ */
+    uint8_t str_ascii_iterator;   /* 3.11+: iter() of a compact ASCII str is a str_ascii_iterator, another type */
     int int_zero_has_digit;       /* 3.11+: getsizeof(0) counts one digit (28) */
     uint32_t dict_smalltable;     /* py27: 8 — PyDictObject holds an 8-slot table (248 bytes + GC head);
                                    * a bigger table is one (mask+1)*24-byte allocation, sized by 2.7's
