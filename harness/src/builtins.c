@@ -194,29 +194,47 @@ static rh_object *range_of_ints(hx_interp *I, rh_object *const *a, int n) {
     return r;
 }
 
-FN(bi_range) {
-    UNUSED_ARGS;
-    if (no_kw(I, "range", nkw, kwn)) return NULL;
+/* range(...) (range_new), or with as_list 2.7's range() function (builtin_range: a list of exactly its
+ * length); under that profile the type is 2.7's xrange, C longs only (Objects/rangeobject.c range_new) */
+static rh_object *range_call(hx_interp *I, int as_list, rh_object **a, int n, char **kwn, int nkw) {
+    int py2 = rh_runtime_profile(I->rt)->range_returns_list;
+    const char *name = py2 && !as_list ? "xrange" : "range";
+    if (nkw && py2 && !as_list) { /* 2.7 range_new: _PyArg_NoKeywords */
+        rh_err_set(I->rt, RH_EXC_TYPE, "xrange() does not take keyword arguments");
+        return NULL;
+    }
+    if (no_kw(I, name, nkw, kwn)) return NULL;
     if (n < 1 || n > 3) {
-        rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "range expected at least 1 argument, got %d" : "range expected at most 3 arguments, got %d", n);
+        if (py2) rh_err_set(I->rt, RH_EXC_TYPE, "%s() requires 1-3 int arguments", name);
+        else rh_err_set(I->rt, RH_EXC_TYPE, n < 1 ? "range expected at least 1 argument, got %d" : "range expected at most 3 arguments, got %d", n);
         return NULL;
     }
     int64_t v[3] = {0, 0, 1};
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        if (py2 && rh_kind_of(a[i]) == RH_K_FLOAT) { /* 2.7 PyArg_ParseTuple "l" of a float */
+            rh_err_set(I->rt, RH_EXC_TYPE, as_list ? "range() integer %s argument expected, got float." : "integer argument expected, got float",
+                       n == 1 || i == 1 ? "end" : i == 0 ? "start" : "step");
+            return NULL;
+        }
         if (rh_index_value(I->rt, a[i], &v[i])) {
-            if (rh_err_occurred(I->rt) != RH_EXC_OVERFLOW || rh_runtime_profile(I->rt)->range_returns_list) return NULL;
+            if (rh_err_occurred(I->rt) != RH_EXC_OVERFLOW || py2) return NULL;
             rh_err_clear(I->rt);
             return range_of_ints(I, a, n);
         }
+    }
     int64_t start = n == 1 ? 0 : v[0], stop = n == 1 ? v[0] : v[1], step = n == 3 ? v[2] : 1;
-    if (step == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "range() arg 3 must not be zero"); return NULL; }
-    if (rh_runtime_profile(I->rt)->range_returns_list) return rh_list_from_range(I->rt, start, stop, step);
+    if (step == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "%s() arg 3 must not be zero", name); return NULL; }
+    if (as_list) return rh_list_from_range(I->rt, start, stop, step);
     return rh_range_new(I->rt, start, stop, step);
 }
 
+FN(bi_range) { (void)self; (void)kwv; return range_call(I, 0, a, n, kwn, nkw); }
+FN(bi_range_list) { (void)self; (void)kwv; return range_call(I, 1, a, n, kwn, nkw); }
+
 /* list(o) (from_freelist 0) or PySequence_List(o) (1): list(range) has its own exact path */
 static rh_object *to_list(hx_interp *I, rh_object *o, int from_freelist) {
-    if (rh_kind_of(o) == RH_K_RANGE && !from_freelist && !rh_range_is_long(o)) {
+    /* (2.7's list(xrange) goes through listextend's length hint, over-allocating as any iterable) */
+    if (rh_kind_of(o) == RH_K_RANGE && !from_freelist && !rh_range_is_long(o) && !rh_runtime_profile(I->rt)->python2) {
         int64_t n = rh_range_len(o);
         if (n == 0) return rh_list_from_iterable(I->rt, o, 0);
         int64_t st = rh_range_item(o, 0), step = n > 1 ? rh_range_item(o, 1) - st : 1;
@@ -2095,6 +2113,7 @@ FN_PACKED(bi_int, int_impl, p->str_int_args_tuple || nkw, 1)
 /* ---------------------------------------------------------------- the builtins namespace */
 
 DEF(b_print, "print", bi_print); DEF(b_len, "len", bi_len); DEF(b_range, "range", bi_range);
+DEF(b_range_list, "range", bi_range_list);
 DEF(b_list, "list", bi_list); DEF(b_tuple, "tuple", bi_tuple); DEF(b_dict, "dict", bi_dict);
 DEF(b_int, "int", bi_int); DEF(b_float, "float", bi_float); DEF(b_str, "str", bi_str);
 DEF(b_bool, "bool", bi_bool); DEF(b_repr, "repr", bi_repr); DEF(b_sorted, "sorted", bi_sorted);
@@ -2194,8 +2213,16 @@ int hx_builtins_init(hx_interp *I) {
     rh_runtime *rt = I->rt;
     I->builtins = rh_dict_new(rt);
     if (!I->builtins) return -1;
+    int py2_range = rh_runtime_profile(rt)->range_returns_list;
     for (int i = 0; type_table[i].ctor; i++) {
         rh_object *t = (rh_object *)rh_builtin_type(rt, type_table[i].kind);
+        if (type_table[i].kind == RH_K_RANGE && py2_range) { /* 2.7: the type is xrange, range() a function */
+            rh_object *f = rh_builtin_new(rt, &b_range_list, NULL);
+            int rc = !f || rh_dict_set_cstr(rt, I->builtins, "range", f) || rh_dict_set_cstr(rt, I->builtins, "xrange", t);
+            rh_xdecref(rt, f);
+            if (rc) return -1;
+            continue;
+        }
         if (rh_dict_set_cstr(rt, I->builtins, type_table[i].ctor->name, t)) return -1;
     }
     if (rh_dict_set_cstr(rt, I->builtins, "object", (rh_object *)rh_builtin_type(rt, RH_K_OBJECT))) return -1;

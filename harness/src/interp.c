@@ -876,7 +876,7 @@ int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_o
 /* range_members: start, stop and step, the range's own int objects */
 static int range_member(hx_interp *I, rh_object *o, rh_object *name, rh_object **out) {
     static const char *const names[] = {"start", "stop", "step"};
-    (void)I;
+    if (rh_runtime_profile(I->rt)->python2) return 0; /* 2.7's xrange has no members */
     for (int i = 0; i < 3; i++)
         if (rh_str_eq_cstr(name, names[i])) return *out = newref(rh_range_field(o, i)), 1;
     return 0;
@@ -1283,6 +1283,10 @@ rh_object *hx_slice(hx_interp *I, rh_object *o, const int64_t b[3], const int ha
     int64_t len = seq_len(o), st, sp, step;
     if (len < 0) {
         rh_err_set(rt, RH_EXC_TYPE, "'%s' object is not subscriptable", hx_tname(o));
+        return NULL;
+    }
+    if (k == RH_K_RANGE && rh_runtime_profile(rt)->python2) { /* 2.7's xrange: sq_item only */
+        rh_err_set(rt, RH_EXC_TYPE, "sequence index must be integer, not 'slice'");
         return NULL;
     }
     if (!step_ok(I, b, has)) return NULL;

@@ -9,6 +9,8 @@
  * range; the others (the fast path) on int64s. len() of a range whose length does not fit is an
  * OverflowError (PyLong_AsSsize_t); iterating one makes a longrange_iterator (t_rangeiter.c).
  */
+#include <stdio.h>
+
 #include "containers.h"
 #include "scalars.h"
 
@@ -218,7 +220,7 @@ static intptr_t range_length_slot(rh_runtime *rt, rh_object *r) {
 }
 
 static rh_object *index_error(rh_runtime *rt) {
-    rh_err_set(rt, RH_EXC_INDEX, "range object index out of range");
+    rh_err_set(rt, RH_EXC_INDEX, rt->profile->python2 ? "xrange object index out of range" : "range object index out of range");
     return NULL;
 }
 
@@ -453,8 +455,30 @@ rh_object *rh_range_reversed(rh_runtime *rt, rh_object *r) {
     return it;
 }
 
+/* 2.7's xrange_repr: the stop normalized to start + len * step, the parts that are defaults left out */
+static int xrange_repr_into(rh__sb *b, rh_object *r) {
+    rh_range *g = as_range(r);
+    int64_t start = field(g->start), step = field(g->step), stop = start + field(g->length) * step;
+    char buf[96];
+    if (start == 0 && step == 1) snprintf(buf, sizeof buf, "xrange(%lld)", (long long)stop);
+    else if (step == 1) snprintf(buf, sizeof buf, "xrange(%lld, %lld)", (long long)start, (long long)stop);
+    else snprintf(buf, sizeof buf, "xrange(%lld, %lld, %lld)", (long long)start, (long long)stop, (long long)step);
+    return rh__sb_puts(b, buf);
+}
+
+/* 2.7's xrange (Objects/rangeobject.c of 2.7, PyRange_Type "xrange"): C longs only (bi_range refuses
+ * more), no comparison or hash of its own (object's identity), sq_item but no mp_subscript (no slices:
+ * "sequence index must be integer"), no members, no sq_contains (`in` iterates: the same answers) */
+static void as_xrange(rh_type *t) {
+    t->name = "xrange";
+    t->repr_into = xrange_repr_into;
+    t->tp_hash = NULL;
+    t->tp_richcompare = NULL;
+    t->as_sequence.sq_contains = NULL;
+    t->as_mapping = (rh_mapping_methods){0};
+}
+
 void rh__type_init_range(rh_runtime *rt, rh_type *t) {
-    (void)rt;
     t->name = "range";
     t->flags = 0;
     t->basicsize = sizeof(rh_range);
@@ -468,4 +492,5 @@ void rh__type_init_range(rh_runtime *rt, rh_type *t) {
     t->as_sequence = (rh_sequence_methods){.sq_length = range_length_slot, .sq_item = range_item,
                                            .sq_contains = range_contains};
     t->as_mapping = (rh_mapping_methods){.mp_length = range_length_slot, .mp_subscript = range_subscript};
+    if (rt->profile->python2) as_xrange(t);
 }
