@@ -60,6 +60,8 @@ static const api_entry api_table[] = {
     {"class", "__firstlineno__", 0x030D, 0}, /* 3.13: set by the class body (Doc/reference/datamodel.rst) */
     {"class", "__static_attributes__", 0x030D, 0},
     {"builtins", "RecursionError", 0x0305, 0},      /* 3.5 (Doc/library/exceptions.rst) */
+    {"builtins", "StandardError", 0, 0x0300},       /* 2.x only; 3.x's EnvironmentError and IOError are OSError */
+    {"builtins", "EnvironmentError", 0, 0x0300}, {"builtins", "IOError", 0, 0x0300},
     {"builtins", "ModuleNotFoundError", 0x0306, 0}, /* 3.6 */
     {"builtins", "StopAsyncIteration", 0x0305, 0}, /* 3.5 (PEP 492) */
     {"builtins", "ResourceWarning", 0x0302, 0},    /* 3.2 */

@@ -111,7 +111,8 @@ static int err_mode(hx_interp *I, const char *action) {
 static rh_object *errno_error(hx_interp *I, int err, rh_object *filename) {
     rh_runtime *rt = I->rt;
     rh_object *args[3] = {rh_int_from_i64(rt, err), rh_str_from_cstr(rt, strerror(err)), filename};
-    rh_object *e = args[0] && args[1] ? rh_exc_new(rt, (rh_object *)rh_exc_type(rt, RH_EXC_OS), args, filename ? 3 : 2) : NULL;
+    rh_exc kind = rh_runtime_profile(rt)->python2 ? RH_EXC_IO : RH_EXC_OS; /* 2.7's _io raises IOError */
+    rh_object *e = args[0] && args[1] ? rh_exc_new(rt, (rh_object *)rh_exc_type(rt, kind), args, filename ? 3 : 2) : NULL;
     rh_xdecref(rt, args[0]);
     rh_xdecref(rt, args[1]);
     if (e) rh_err_set_object(rt, e);

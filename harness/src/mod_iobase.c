@@ -572,13 +572,15 @@ rh_object *hx_io_make_class(hx_interp *I, const char *name, const char *tp_name,
     return cls;
 }
 
-/* io.UnsupportedOperation: PyErr_NewException("io.UnsupportedOperation", (OSError, ValueError), NULL) */
+/* io.UnsupportedOperation: PyErr_NewException("io.UnsupportedOperation", (OSError, ValueError), NULL);
+ * 2.7's _iomodule.c makes it with the bases (ValueError, IOError) */
 static rh_object *make_unsupported(hx_interp *I) {
     rh_runtime *rt = I->rt;
     rh_object *nm = hx_name(I, "UnsupportedOperation"), *ns = nm ? rh_dict_new(rt) : NULL;
     rh_object *mod = ns ? hx_name(I, "io") : NULL, *cls = NULL;
-    rh_object *bases = mod ? rh_tuple_pack(rt, 2, (rh_object *)rh_exc_type(rt, RH_EXC_OS),
-                                           (rh_object *)rh_exc_type(rt, RH_EXC_VALUE)) : NULL;
+    int py2 = rh_runtime_profile(rt)->python2;
+    rh_object *os = (rh_object *)rh_exc_type(rt, py2 ? RH_EXC_IO : RH_EXC_OS), *val = (rh_object *)rh_exc_type(rt, RH_EXC_VALUE);
+    rh_object *bases = mod ? (py2 ? rh_tuple_pack(rt, 2, val, os) : rh_tuple_pack(rt, 2, os, val)) : NULL;
     if (bases && !rh_dict_set_cstr(rt, ns, "__module__", mod)) cls = rh_class_new(rt, nm, bases, ns);
     rh_xdecref(rt, ns);
     rh_xdecref(rt, bases);

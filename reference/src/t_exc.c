@@ -736,6 +736,15 @@ static rh_object *exc_type_new(rh_runtime *rt, rh_type *t, rh_object *const *arg
 
 /* ---------------------------------------------------------------- types */
 
+/* 2.7's hierarchy (Objects/exceptions.c of 2.7): every error that is an Exception directly in 3.x derives
+ * from StandardError there, except StopIteration and Warning; OSError from EnvironmentError */
+static rh_exc py27_base(rh_exc kind, rh_exc base) {
+    if (kind == RH_EXC_OS) return RH_EXC_ENVIRONMENT;
+    if (base == RH_EXC_EXCEPTION && kind != RH_EXC_STOPITERATION && kind != RH_EXC_WARNING && kind != RH_EXC_STANDARD)
+        return RH_EXC_STANDARD;
+    return base;
+}
+
 static void setup(rh_runtime *rt, rh_type *t, rh_exc kind) {
     t->name = exc_rows[kind].name;
     t->ob.size = kind; /* the kind, read back by rh_exc_kind_of */
@@ -746,7 +755,8 @@ static void setup(rh_runtime *rt, rh_type *t, rh_exc kind) {
     t->dealloc = exc_dealloc;
     t->traverse = exc_traverse;
     t->clear = exc_clear;
-    t->base = exc_rows[kind].base == RH_EXC_NONE ? rh__builtin(rt, RH_K_OBJECT) : rh_exc_type(rt, exc_rows[kind].base);
+    rh_exc base = rt->profile->python2 ? py27_base(kind, exc_rows[kind].base) : exc_rows[kind].base;
+    t->base = base == RH_EXC_NONE ? rh__builtin(rt, RH_K_OBJECT) : rh_exc_type(rt, base);
 }
 
 void rh__type_init_exception(rh_runtime *rt, rh_type *t) {

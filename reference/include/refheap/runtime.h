@@ -94,6 +94,11 @@ extern "C" {
     X(SYNTAXWARNING, "SyntaxWarning", WARNING, PLAIN)                                                   \
     X(UNICODEWARNING, "UnicodeWarning", WARNING, PLAIN)                                                 \
     X(USERWARNING, "UserWarning", WARNING, PLAIN)                                                       \
+    /* 2.7 only (apilevel.c): StandardError above the errors, EnvironmentError above IOError and OSError, as
+     * t_exc.c's py27_base rebases them; in 3.x EnvironmentError and IOError are OSError's aliases */    \
+    X(STANDARD, "StandardError", EXCEPTION, PLAIN)                                                      \
+    X(ENVIRONMENT, "EnvironmentError", STANDARD, OS)                                                    \
+    X(IO, "IOError", ENVIRONMENT, OS)                                                                   \
     X(UNSUPPORTED, "refheap.Unsupported", BASE, PLAIN)
 
 /* Exceptions the model raises: one kind per built-in exception. The runtime holds at most one pending
