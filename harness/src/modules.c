@@ -817,9 +817,15 @@ static rh_object *hook_getattr(void *ctx, rh_runtime *rt, rh_object *o, rh_objec
     return hx_getattr_obj((hx_interp *)ctx, o, name);
 }
 
+static int hook_exc_matches(void *ctx, rh_runtime *rt, rh_exc raised, rh_exc cls) {
+    return hx_py27_check_hook((hx_interp *)ctx, (rh_object *)rh_exc_type(rt, cls), "__subclasscheck__",
+                              (rh_object *)rh_exc_type(rt, raised));
+}
+
 /* Declared in interp.h. */
 rh_hooks hx_interp_hooks(hx_interp *I) {
     rh_hooks h = {.ctx = I, .call_del = hook_call_del, .unraisable = hook_unraisable, .output = hook_output,
-                  .call = hook_call, .gen_resume = hx_gen_resume_hook, .getattr = hook_getattr};
+                  .call = hook_call, .gen_resume = hx_gen_resume_hook, .getattr = hook_getattr,
+                  .exc_matches = hook_exc_matches};
     return h;
 }

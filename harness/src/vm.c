@@ -1309,6 +1309,46 @@ static rh_object *unpack_items(hx_interp *I, rh_object *v) {
     return w;
 }
 
+/* unpack_iterable's ValueError for `got` items where n are wanted (got > n: too many); 2.7's wording */
+static void unpack_count_error(rh_runtime *rt, size_t n, size_t got) {
+    int py2 = rh_runtime_profile(rt)->python2;
+    if (got > n && py2) rh_err_set(rt, RH_EXC_VALUE, "too many values to unpack");
+    else if (got > n) rh_err_set(rt, RH_EXC_VALUE, "too many values to unpack (expected %zu)", n);
+    else if (py2) rh_err_set(rt, RH_EXC_VALUE, "need more than %zu value%s to unpack", got, got == 1 ? "" : "s");
+    else rh_err_set(rt, RH_EXC_VALUE, "not enough values to unpack (expected %zu, got %zu)", n, got);
+}
+
+/* unpack_iterable (ceval.c) for UNPACK_SEQUENCE of anything but a list or tuple: exactly n items of v
+ * (borrowed) into out[0..n), new references, by iterating it (no list in between: the iterator is all
+ * CPython allocates, and it stops at the item after the n-th); 0, or -1 with the error set and out empty */
+static int unpack_iterable(hx_interp *I, rh_object *v, rh_object **out, size_t n) {
+    rh_runtime *rt = I->rt;
+    int64_t cur[HX_LOOP_WORDS];
+    rh_object *it = newref(v), *x;
+    if (hx_get_iter(I, &it, cur) != 0) {
+        rh_decref(rt, it);
+        if (rh_err_occurred(rt) == RH_EXC_TYPE && !v->type->tp_iter && !v->type->as_sequence.sq_item &&
+            !rh_runtime_profile(rt)->python2) /* 2.7 keeps PyObject_GetIter's "is not iterable" */
+            rh_err_set(rt, RH_EXC_TYPE, "cannot unpack non-iterable %s object", rh_type_name(v));
+        return -1;
+    }
+    size_t k = 0;
+    int r = 0;
+    while (k < n && (r = hx_for_iter(I, it, cur, &x)) == 1) out[k++] = x;
+    if (r >= 0 && k == n && (r = hx_for_iter(I, it, cur, &x)) == 1) {
+        rh_decref(rt, x);
+        unpack_count_error(rt, n, n + 1);
+        r = -1;
+    } else if (r == 0 && k < n) {
+        unpack_count_error(rt, n, k);
+        r = -1;
+    }
+    rh_decref(rt, it);
+    if (r < 0)
+        while (k > 0) rh_decref(rt, out[--k]);
+    return r < 0 ? -1 : 0;
+}
+
 /* UNPACK_EX (ceval.c unpack_iterable with argcntafter): pop a sequence, push its last `after` items, a
  * list of the middle ones and its first `before` items, the first on top. The middle list is made as
  * PySequence_List does from an iterator over the rest (list_extend's list_preallocate_exact: the rest rounded
@@ -1741,14 +1781,24 @@ L_SET_UPDATE:
     DISPATCH();
 L_UNPACK_SEQUENCE: {
     v = POP();
+    if (rh_kind_of(v) != RH_K_LIST && rh_kind_of(v) != RH_K_TUPLE) {
+        rh_object *small[8], **items = arg <= 8 ? small : malloc(arg * sizeof *items);
+        if (!items) { rh_decref(rt, v); rh_err_set(rt, RH_EXC_MEMORY, NULL); goto error; }
+        t = unpack_iterable(I, v, items, arg);
+        rh_decref(rt, v);
+        if (t == 0)
+            for (size_t i = arg; i-- > 0;) PUSH(items[i]);
+        if (items != small) free(items);
+        if (t) goto error;
+        DISPATCH();
+    }
     w = unpack_items(I, v);
     if (w != v) rh_decref(rt, v);
     if (!w) goto error;
     int isl = rh_kind_of(w) == RH_K_LIST;
     size_t len = isl ? rh_list_len(w) : rh_tuple_len(w);
     if (len != arg) {
-        if (len > arg) rh_err_set(rt, RH_EXC_VALUE, "too many values to unpack (expected %u)", (unsigned)arg);
-        else rh_err_set(rt, RH_EXC_VALUE, "not enough values to unpack (expected %u, got %zu)", (unsigned)arg, len);
+        unpack_count_error(rt, arg, len);
         rh_decref(rt, w);
         goto error;
     }

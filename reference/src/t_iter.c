@@ -79,6 +79,11 @@ static rh_object *iter_iternext(rh_runtime *rt, rh_object *o) {
         break;
     case RH_K_STR:
         if (pos < rh_str_len(seq) && !(r = rh_str_getitem(rt, seq, (int64_t)pos))) return NULL;
+        /* 2.7's str has no tp_iter: this is its seqiter, which ends on string_item's IndexError and tests
+         * it with PyErr_ExceptionMatches before clearing it (Objects/iterobject.c iter_iternext) */
+        if (!r && rt->profile->python2 && rt->hooks.exc_matches &&
+            rt->hooks.exc_matches(rt->hooks.ctx, rt, RH_EXC_INDEX, RH_EXC_INDEX) < 0)
+            return NULL;
         break;
     case RH_K_RANGE:
         if ((int64_t)pos < rh_range_len(seq) && !(r = rh_int_from_i64(rt, rh_range_item(seq, (int64_t)pos)))) return NULL;
@@ -92,6 +97,16 @@ static rh_object *iter_iternext(rh_runtime *rt, rh_object *o) {
         if (!(r = seq->type->as_sequence.sq_item(rt, seq, (intptr_t)pos))) {
             rh_exc k = rh_err_occurred(rt);
             if (k != RH_EXC_INDEX && k != RH_EXC_STOPITERATION) return NULL;
+            /* 2.7's iter_iternext: PyErr_ExceptionMatches(IndexError), then StopIteration (not reached here
+             * when the first matched) */
+            if (rt->profile->python2 && rt->hooks.exc_matches) {
+                rh_err_state st;
+                rh_err_save(rt, &st);
+                int bad = rt->hooks.exc_matches(rt->hooks.ctx, rt, k, RH_EXC_INDEX) < 0 ||
+                          (k != RH_EXC_INDEX && rt->hooks.exc_matches(rt->hooks.ctx, rt, k, RH_EXC_STOPITERATION) < 0);
+                if (bad) { rh_xdecref(rt, st.value); rh_xdecref(rt, st.tb); return NULL; }
+                rh_err_restore_state(rt, &st);
+            }
             rh_err_clear(rt);
         }
         break;

@@ -378,6 +378,12 @@ int rh__iterable_fill(rh_runtime *rt, rh_object *o, rh_object **dst, size_t n) {
         }
         dst[i] = v;
     }
+    /* 2.7: a str's seqiter ends on IndexError, tested before it is cleared (t_iter.c iter_iternext) */
+    if (o->type->kind == RH_K_STR && rt->profile->python2 && rt->hooks.exc_matches &&
+        rt->hooks.exc_matches(rt->hooks.ctx, rt, RH_EXC_INDEX, RH_EXC_INDEX) < 0) {
+        for (size_t i = n; i-- > 0;) rh_decref(rt, dst[i]);
+        return -1;
+    }
     return 0;
 }
 

@@ -140,6 +140,10 @@ typedef struct rh_hooks {
     /* o.name as the embedder reads attributes (a built-in type's field descriptor's __get__): new reference
      * or NULL with the error set */
     rh_object *(*getattr)(void *ctx, rh_runtime *rt, rh_object *o, rh_object *name);
+    /* PyErr_GivenExceptionMatches(raised, cls) as the embedder's interpreter runs it where the library
+     * tests an error it then clears (2.7: the bound type.__subclasscheck__ and argument tuple it allocates,
+     * as a seqiter ends on IndexError); NULL: nothing to model. 0, or -1 with the error set. */
+    int (*exc_matches)(void *ctx, rh_runtime *rt, rh_exc raised, rh_exc cls);
 } rh_hooks;
 
 typedef struct rh_config {
