@@ -758,30 +758,55 @@ static rh_object *minmax(hx_interp *I, rh_object **a, int n, int want_max, const
     for (int k = 0; k < nkw; k++) {
         if (!strcmp(kwn[k], "key")) keyfunc = kwv[k] == rh_none(I->rt) ? NULL : kwv[k];
         else if (!strcmp(kwn[k], "default") && RH_API(I, "builtins", "min(default)")) dflt = kwv[k];
-        else { rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for %s()", kwn[k], nm); return NULL; }
+        else if (rh_runtime_profile(I->rt)->version_hex >= 0x030D) { /* 3.13: the _PyArg_Parser's wording */
+            rh_err_set(I->rt, RH_EXC_TYPE, "%s() got an unexpected keyword argument '%s'", nm, kwn[k]);
+            return NULL;
+        } else { rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for %s()", kwn[k], nm); return NULL; }
     }
     if (dflt && n > 1) {
         rh_err_set(I->rt, RH_EXC_TYPE, "Cannot specify a default for %s() with multiple positional arguments", nm);
         return NULL;
     }
-    rh_object *src = n == 1 ? hx_iter_list(I, a[0]) : NULL;
-    if (n == 1 && !src) return NULL;
-    size_t len = n == 1 ? seqlen(src) : (size_t)n;
-    rh_object *best = NULL, *bestval = NULL;
-    for (size_t i = 0; i < len; i++) {
-        rh_object *x = n == 1 ? seqget(src, i) : a[i];
+    /* one argument: iterated as min_max does (PyObject_GetIter, PyIter_Next), key and comparison per item */
+    rh_object *it = n == 1 ? newref(a[0]) : NULL;
+    int64_t cur[HX_LOOP_WORDS];
+    if (it && hx_get_iter(I, &it, cur) != 0) { rh_decref(I->rt, it); return NULL; }
+    rh_object *best = NULL, *bestval = NULL, *x;
+    for (int i = 0;; i++) {
+        if (it) {
+            int st = hx_for_iter(I, it, cur, &x);
+            if (st < 0) goto fail;
+            if (st == 0) break;
+        } else if (i < n) {
+            x = newref(a[i]);
+        } else {
+            break;
+        }
         rh_object *val = keyfunc ? hx_call_borrowed(I, keyfunc, &x, 1) : newref(x);
         int r = val ? (bestval ? hx_compare(I, want_max ? CMP_GT : CMP_LT, val, bestval) : 1) : -1;
-        if (r > 0) { rh_xdecref(I->rt, bestval); bestval = val; best = x; continue; }
+        if (r > 0) {
+            rh_xdecref(I->rt, bestval);
+            rh_xdecref(I->rt, best);
+            bestval = val;
+            best = x;
+            continue;
+        }
         rh_xdecref(I->rt, val);
-        if (r < 0) { rh_xdecref(I->rt, bestval); rh_xdecref(I->rt, src); return NULL; }
+        rh_decref(I->rt, x);
+        if (r < 0) goto fail;
     }
-    if (!best && dflt) best = dflt;
-    if (!best) rh_err_set(I->rt, RH_EXC_VALUE, "%s() arg is an empty sequence", nm);
-    else rh_incref(best);
+    rh_xdecref(I->rt, it);
     rh_xdecref(I->rt, bestval);
-    rh_xdecref(I->rt, src);
+    if (!best && dflt) best = newref(dflt);
+    if (!best) /* 3.13's min_max: "iterable argument is empty" */
+        rh_err_set(I->rt, RH_EXC_VALUE, rh_runtime_profile(I->rt)->version_hex >= 0x030D ? "%s() iterable argument is empty"
+                                                                                    : "%s() arg is an empty sequence", nm);
     return best;
+fail:
+    rh_xdecref(I->rt, it);
+    rh_xdecref(I->rt, bestval);
+    rh_xdecref(I->rt, best);
+    return NULL;
 }
 
 FN(bi_min) { UNUSED_ARGS; if (nargs_check(I, "min", n, 1, 64)) return NULL; return minmax(I, a, n, 0, "min", nkw, kwn, kwv); }
