@@ -51,6 +51,7 @@ static const api_entry api_table[] = {
     {"code", "co_lines", 0x030A, 0},         /* 3.10: PEP 626 */
     {"traceback", "carets", 0x030B, 0},      /* 3.11: PEP 657's position lines under a traceback's source line */
     {"code", "co_positions", 0x030B, 0},     /* 3.11: PEP 657 */
+    {"code", "RESUME", 0x030B, 0},           /* 3.11: every code object opens with RESUME (Python/compile.c) */
     {"list", "clear", 0x0303, 0},            /* 3.3 */
     {"list", "copy", 0x0303, 0},
     {"weakref", "__callback__", 0x0304, 0},  /* 3.4 */

@@ -715,6 +715,14 @@ static rh_object *code_object_in(hx_interp *I, hx_code *c, rh_object *file) {
 /* The source line of instruction word i of c, or 0 when it has none */
 static int word_line(const hx_code *c, int i) { return c->co_lines && c->co_lines[i] > 0 ? c->co_lines[i] : 0; }
 
+/* Word i's line as co_lines and co_positions give it: None when it has none, but 0 for a module's RESUME
+ * (compile.c compiler_enter_scope: a module's first line is 0) */
+static rh_object *line_obj(hx_interp *I, const hx_code *c, int i) {
+    int line = word_line(c, i);
+    if (!line && c->kind == CODE_MODULE && hx_op(c->co_code[i]) == HX_RESUME) return rh_int_from_i64(I->rt, 0);
+    return line ? rh_int_from_i64(I->rt, line) : newref(rh_none(I->rt));
+}
+
 /* Appends (v0, v1, ...) of n new references (each may be NULL after a failed allocation: then nothing is
  * appended) to list l. 0 or -1. */
 static int append_tuple(rh_runtime *rt, rh_object *l, size_t n, rh_object **v) {
@@ -747,7 +755,7 @@ FN(code_positions) {
     rh_object *l = rh_list_new(rt, 0);
     for (int i = 0; l && i < c->ncode; i++) {
         hx_pos p = c->co_pos ? c->co_pos[i] : (hx_pos){0, 0, 0};
-        rh_object *v[4] = {int_or_none(I, word_line(c, i)), int_or_none(I, p.end_line),
+        rh_object *v[4] = {line_obj(I, c, i), int_or_none(I, p.end_line),
                            p.end_line ? rh_int_from_i64(rt, p.col - 1) : newref(rh_none(rt)),
                            p.end_line ? rh_int_from_i64(rt, p.end_col - 1) : newref(rh_none(rt))};
         if (append_tuple(rt, l, 4, v) != 0) rh_setref(rt, &l, NULL);
@@ -769,9 +777,9 @@ FN(code_lines) {
     hx_code *c = rh_code_unit(self);
     rh_object *l = rh_list_new(rt, 0);
     for (int i = 0, j; l && i < c->ncode; i = j) {
-        int line = word_line(c, i);
-        for (j = i + 1; j < c->ncode && word_line(c, j) == line; j++) {}
-        rh_object *v[3] = {rh_int_from_i64(rt, 2 * (int64_t)i), rh_int_from_i64(rt, 2 * (int64_t)j), int_or_none(I, line)};
+        int line = word_line(c, i), resume = hx_op(c->co_code[i]) == HX_RESUME;
+        for (j = i + 1; j < c->ncode && word_line(c, j) == line && !resume; j++) {}
+        rh_object *v[3] = {rh_int_from_i64(rt, 2 * (int64_t)i), rh_int_from_i64(rt, 2 * (int64_t)j), line_obj(I, c, i)};
         if (append_tuple(rt, l, 3, v) != 0) rh_setref(rt, &l, NULL);
     }
     rh_object *it = l ? rh_getiter(rt, l) : NULL;

@@ -2133,6 +2133,15 @@ static int compile_unit(hx_interp *I, hx_code *c, hx_cerr *err) {
     /* insert_prefix_instructions: the cells first, then the closure's cells copied in */
     for (int i = 0; i < c->ncells; i++) emit(&g, HX_MAKE_CELL, (uint32_t)c->cellslots[i]);
     if (c->nfree) emit(&g, HX_COPY_FREE_VARS, (uint32_t)c->nfree);
+    /* then RESUME (3.11+) at the first line, columns 0 to 0; a module's is at line 0 to 1, which
+     * refheap's line table (0: no line) keeps as no line and co_lines/co_positions show as 0 */
+    if (RH_API(I, "code", "RESUME")) {
+        cgloc keep = {g.line, g.pos};
+        g.line = c->kind == CODE_MODULE ? 0 : g.line;
+        g.pos = (hx_pos){c->kind == CODE_MODULE ? 1 : g.line, 1, 1};
+        emit(&g, HX_RESUME, 0);
+        g.line = keep.line, g.pos = keep.pos;
+    }
     if (c->comp) genexp_body(&g, c->comp);
     if (c->kind != CODE_FUNCTION && find_ann(c->body, c->nbody)) emit(&g, HX_SETUP_ANNOTATIONS, 0);
     body(&g, c->body, c->nbody);

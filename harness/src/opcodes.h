@@ -22,6 +22,10 @@
 #define HX_OPCODES(X)                                                                                   \
     /* stack */                                                                                         \
     X(NOP, 0, 0)                                                                                        \
+    X(RESUME, 0, 0)                /* 3.11+: opens every code object after its cell prefix, on the def's \
+                                    * line (compile.c insert_prefix_instructions), so co_lines and       \
+                                    * co_positions start as CPython's; does nothing (the warm-up count   \
+                                    * runs at frame entry) */                                           \
     X(POP_TOP, -1, 0)                                                                                   \
     X(PUSH_NULL, 1, 0)                                                                                  \
     X(COPY, 1, 0)                  /* push a new reference to the arg-th item (1 = top) */              \

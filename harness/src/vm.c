@@ -1535,6 +1535,7 @@ static int run_frame(hx_interp *I, hx_frame *f) {
     DISPATCH();
 
 L_NOP:
+L_RESUME:
     DISPATCH();
 L_POP_TOP:
     v = POP();
