@@ -3,6 +3,7 @@
 # property: the traceback module renders caught exceptions, chains and the running stack from frame and
 #           traceback objects (f_code, f_back, f_lineno of callers, tb_lasti as a byte offset into co_positions);
 #           with_traceback and add_note; SyntaxError's fields and str; the frame objects a traceback keeps
+# oom-degrades: Lib/linecache.py getlines catches a MemoryError in updatecache and returns [] (the line drops)
 import gc
 import os
 import sys
