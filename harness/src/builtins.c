@@ -32,10 +32,9 @@ static int nargs_check(hx_interp *I, const char *fname, int n, int lo, int hi) {
         rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no arguments (%d given)", fname, n);
     else if (lo == hi)
         rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes exactly %s (%d given)", fname, lo == 1 ? "one argument" : "2 arguments", n);
-    else if (n < lo)
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at least %d argument%s, got %d", fname, lo, lo == 1 ? "" : "s", n);
-    else
-        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at most %d argument%s, got %d", fname, hi, hi == 1 ? "" : "s", n);
+    else /* PyArg_UnpackTuple; 2.7's says "arguments" whatever the count */
+        rh_err_set(I->rt, RH_EXC_TYPE, "%s expected at %s %d argument%s, got %d", fname, n < lo ? "least" : "most",
+                   n < lo ? lo : hi, (n < lo ? lo : hi) == 1 && !rh_runtime_profile(I->rt)->python2 ? "" : "s", n);
     return -1;
 }
 
@@ -812,72 +811,141 @@ fail:
 FN(bi_min) { UNUSED_ARGS; if (nargs_check(I, "min", n, 1, 64)) return NULL; return minmax(I, a, n, 0, "min", nkw, kwn, kwv); }
 FN(bi_max) { UNUSED_ARGS; if (nargs_check(I, "max", n, 1, 64)) return NULL; return minmax(I, a, n, 1, "max", nkw, kwn, kwv); }
 
-/* builtin_sum's generic loop: acc (consumed) + src[from:] by PyNumber_Add (a class's __add__/__radd__);
- * src is consumed too */
-static rh_object *sum_generic(hx_interp *I, rh_object *acc, rh_object *src, size_t from) {
-    for (size_t j = from; acc && j < seqlen(src); j++) {
-        rh_object *x = newref(seqget(src, j)), *t = rh_binop(I->rt, RH_BINOP_ADD, acc, x);
-        rh_decref(I->rt, x);
-        rh_decref(I->rt, acc);
-        acc = t;
-    }
-    rh_decref(I->rt, src);
-    return acc;
+/* sum()'s arguments: (iterable, start) in 2.7's PyArg_UnpackTuple, 3.x's Argument Clinic
+ * `sum(iterable, /, start=0)` (_PyArg_UnpackKeywords: the count first, then the positional minimum, then
+ * the keywords). *start: borrowed or NULL. 0 or -1. */
+static int sum_args(hx_interp *I, rh_object **a, int n, int nkw, char **kwn, rh_object **kwv, rh_object **start) {
+    *start = n == 2 ? a[1] : NULL;
+    if (rh_runtime_profile(I->rt)->python2) return no_kw(I, "sum", nkw, kwn) || nargs_check(I, "sum", n, 1, 2) ? -1 : 0;
+    if (n + nkw > 2) return rh_err_set(I->rt, RH_EXC_TYPE, "sum() takes at most 2 arguments (%d given)", n + nkw), -1;
+    if (n < 1) return rh_err_set(I->rt, RH_EXC_TYPE, "sum() takes at least 1 positional argument (0 given)"), -1;
+    if (nkw && !strcmp(kwn[0], "start")) *start = kwv[0]; /* n + nkw <= 2: n is 1 */
+    else if (nkw && rh_runtime_profile(I->rt)->version_hex >= 0x030D)
+        return rh_err_set(I->rt, RH_EXC_TYPE, "sum() got an unexpected keyword argument '%s'", kwn[0]), -1;
+    else if (nkw) return rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for sum()", kwn[0]), -1;
+    return 0;
 }
 
+/* builtin_sum_impl's refusal of a text start: str, bytes, bytearray (2.7: basestring, its str and unicode) */
+static int sum_text_start(hx_interp *I, rh_object *start) {
+    rh_kind k = rh_kind_of(start);
+    int py2 = rh_runtime_profile(I->rt)->python2;
+    if (k == RH_K_STR || (py2 && k == RH_K_BYTES))
+        rh_err_set(I->rt, RH_EXC_TYPE, "sum() can't sum strings [use ''.join(seq) instead]");
+    else if (!py2 && k == RH_K_BYTES) rh_err_set(I->rt, RH_EXC_TYPE, "sum() can't sum bytes [use b''.join(seq) instead]");
+    else if (!py2 && k == RH_K_BYTEARRAY)
+        rh_err_set(I->rt, RH_EXC_TYPE, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    else return 0;
+    return -1;
+}
+
+/* The next item of sum()'s iterator: 1 (*x new), 0 at the end, -1 on error */
+typedef struct { rh_object *it; int64_t cur[HX_LOOP_WORDS]; } sum_iter;
+static int sum_next(hx_interp *I, sum_iter *s, rh_object **x) { return hx_for_iter(I, s->it, s->cur, x); }
+
+/* result + item by PyNumber_Add, both consumed; the new result or NULL */
+static rh_object *sum_add(hx_interp *I, rh_object *result, rh_object *item) {
+    rh_object *t = result ? rh_binop(I->rt, RH_BINOP_ADD, result, item) : NULL;
+    rh_xdecref(I->rt, result);
+    rh_decref(I->rt, item);
+    return t;
+}
+
+/* builtin_sum_impl's int fast path, entered with an exact int start that fits a C long: the total in a
+ * C long while the items are exact ints (3.x: or bools) and it does not overflow; the first other item
+ * is added to the total made an object. The result (new) or NULL; *done when the iterator ended. */
+static rh_object *sum_ints(hx_interp *I, sum_iter *s, int64_t total, int *done) {
+    rh_runtime *rt = I->rt;
+    rh_type *int_t = rh_builtin_type(rt, RH_K_INT);
+    int bools = !rh_runtime_profile(rt)->python2;
+    for (;;) {
+        rh_object *x;
+        int st = sum_next(I, s, &x);
+        if (st <= 0) { *done = 1; return st < 0 ? NULL : rh_int_from_i64(rt, total); }
+        int64_t v, t;
+        if ((rh_type_of(x) == int_t || (bools && rh_kind_of(x) == RH_K_BOOL))) {
+            if (rh_int_as_i64(rt, x, &v) == 0 && !__builtin_add_overflow(total, v, &t)) {
+                total = t;
+                rh_decref(rt, x);
+                continue;
+            }
+            rh_err_clear(rt);
+        }
+        return sum_add(I, rh_int_from_i64(rt, total), x); /* "Either overflowed or is not an int" */
+    }
+}
+
+/* builtin_sum_impl's float fast path, from a float total: exact floats are added in C (3.12+: Neumaier's
+ * compensated sum, the compensation added at the end when it is finite), ints that fit a C long as
+ * doubles (3.x: any int, a subclass's too; 2.7: exact int and long); the first other item is added to the
+ * total made an object. The result (new) or NULL; *done when the iterator ended. */
+static rh_object *sum_floats(hx_interp *I, sum_iter *s, double total, int *done) {
+    rh_runtime *rt = I->rt;
+    int py2 = rh_runtime_profile(rt)->python2, compensated = RH_API(I, "builtins", "sum(compensated)");
+    rh_type *float_t = rh_builtin_type(rt, RH_K_FLOAT), *int_t = rh_builtin_type(rt, RH_K_INT);
+    double c = 0.0;
+    for (;;) {
+        rh_object *x;
+        int st = sum_next(I, s, &x);
+        if (st < 0) { *done = 1; return NULL; }
+        if (st > 0 && rh_type_of(x) == float_t) {
+            double v = rh_float_value(x), t = total + v;
+            if (compensated) c += __builtin_fabs(total) >= __builtin_fabs(v) ? (total - t) + v : (v - t) + total;
+            total = t;
+            rh_decref(rt, x);
+            continue;
+        }
+        int64_t v;
+        if (st > 0 && (py2 ? rh_type_of(x) == int_t : rh_kind_of(x) == RH_K_INT || rh_kind_of(x) == RH_K_BOOL)) {
+            if (rh_int_as_i64(rt, x, &v) == 0) {
+                total += (double)v;
+                rh_decref(rt, x);
+                continue;
+            }
+            rh_err_clear(rt);
+        }
+        if (c != 0.0 && __builtin_isfinite(c)) total += c; /* the sign of a negative total kept, no inf - inf */
+        if (st == 0) { *done = 1; return rh_float_new(rt, total); }
+        return sum_add(I, rh_float_new(rt, total), x);
+    }
+}
+
+/* sum(iterable, start=0) (builtin_sum_impl): the iterable is iterated, never gathered; an exact int start
+ * takes the int fast path, a float total (the start, or what the int path's first float made) the float
+ * one, and anything else PyNumber_Add per item, never in place (a list start is not extended). */
 FN(bi_sum) {
     UNUSED_ARGS;
-    if (no_kw(I, "sum", nkw, kwn) || nargs_check(I, "sum", n, 1, 2)) return NULL;
-    rh_object *src = hx_iter_list(I, a[0]);
-    if (!src) return NULL;
-    int64_t si = 0;
-    double sf = 0;
-    int isf = 0;
-    rh_object *big = NULL; /* the int total once it left the int64 accumulator (PyNumber_Add from then on) */
-    if (n == 2) {
-        if (rh_kind_of(a[1]) == RH_K_FLOAT) { isf = 1; sf = rh_float_value(a[1]); }
-        else if (hx_is_intlike(a[1]) && rh_int_as_i64(I->rt, a[1], &si)) { rh_err_clear(I->rt); big = newref(a[1]); }
-        else if (!hx_is_intlike(a[1])) { /* any other start: builtin_sum's generic loop from the first item */
-            if (rh_kind_of(a[1]) == RH_K_STR) {
-                rh_err_set(I->rt, RH_EXC_TYPE, "sum() can't sum strings [use ''.join(seq) instead]");
-                rh_decref(I->rt, src);
-                return NULL;
-            }
-            return sum_generic(I, newref(a[1]), src, 0);
+    rh_runtime *rt = I->rt;
+    rh_object *start;
+    if (sum_args(I, a, n, nkw, kwn, kwv, &start) || (start && sum_text_start(I, start))) return NULL;
+    sum_iter s;
+    s.it = newref(a[0]);
+    if (hx_get_iter(I, &s.it, s.cur) != 0) { rh_decref(rt, s.it); return NULL; }
+    rh_object *result = start ? newref(start) : rh_int_from_i64(rt, 0);
+    int done = 0;
+    int64_t iv;
+    if (result && rh_type_of(result) == rh_builtin_type(rt, RH_K_INT)) {
+        if (rh_int_as_i64(rt, result, &iv) == 0) { /* "If this already overflowed, don't even enter the loop" */
+            rh_decref(rt, result);
+            result = sum_ints(I, &s, iv, &done);
+        } else {
+            rh_err_clear(rt);
         }
     }
-    for (size_t i = 0; i < seqlen(src); i++) {
-        rh_object *x = seqget(src, i);
-        int64_t v;
-        if (rh_kind_of(x) == RH_K_FLOAT) {
-            if (!isf) {
-                isf = 1;
-                if (big) { if (rh_int_as_double(I->rt, big, &sf)) { rh_decref(I->rt, big); rh_decref(I->rt, src); return NULL; } rh_decref(I->rt, big); big = NULL; }
-                else sf = (double)si;
-            }
-            sf += rh_float_value(x);
-        } else if (hx_is_intlike(x)) {
-            double dv;
-            int64_t t64;
-            if (isf) {
-                if (rh_int_as_double(I->rt, x, &dv)) { rh_decref(I->rt, src); return NULL; }
-                sf += dv;
-            } else if (!big && rh_int_as_i64(I->rt, x, &v) == 0 && !__builtin_add_overflow(si, v, &t64)) {
-                si = t64;
-            } else {
-                rh_err_clear(I->rt);
-                if (!big && !(big = rh_int_from_i64(I->rt, si))) { rh_decref(I->rt, src); return NULL; }
-                rh_object *t = rh_binop(I->rt, RH_BINOP_ADD, big, x);
-                rh_decref(I->rt, big);
-                if (!(big = t)) { rh_decref(I->rt, src); return NULL; }
-            }
-        } else { /* builtin_sum's generic loop: PyNumber_Add from here on (a class's __add__/__radd__) */
-            return sum_generic(I, big ? big : isf ? rh_float_new(I->rt, sf) : rh_int_from_i64(I->rt, si), src, i);
-        }
+    if (result && !done && rh_type_of(result) == rh_builtin_type(rt, RH_K_FLOAT)) {
+        double fv = rh_float_value(result);
+        rh_decref(rt, result);
+        result = sum_floats(I, &s, fv, &done);
     }
-    rh_decref(I->rt, src);
-    if (big) return big;
-    return isf ? rh_float_new(I->rt, sf) : rh_int_from_i64(I->rt, si);
+    while (result && !done) {
+        rh_object *x;
+        int st = sum_next(I, &s, &x);
+        if (st < 0) rh_setref(rt, &result, NULL);
+        else if (st == 0) done = 1;
+        else result = sum_add(I, result, x);
+    }
+    rh_decref(rt, s.it);
+    return result;
 }
 
 FN(bi_abs) {

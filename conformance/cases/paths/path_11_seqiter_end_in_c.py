@@ -5,7 +5,7 @@
 #   Objects/listobject.c (listextend), Objects/abstract.c (PySequence_Tuple), Objects/setobject.c (set_update_internal);
 #   python/cpython:Objects/unicodeobject.c (unicode_iter: 3.x's str has its own iterator, no exception at its end)
 # property: gc.get_count() after a collection for the C code that iterates a str to its end: list(), tuple(), set(),
-#   sorted(), min() and max() (which iterate: no list in between), str.join, enumerate, zip, map, unpacking (UNPACK_SEQUENCE iterates: no list in between) and a
+#   sorted(), min(), max() and sum() (which iterate: no list in between), str.join, enumerate, zip, map, unpacking (UNPACK_SEQUENCE iterates: no list in between) and a
 #   comprehension. In 2.7 each ends
 #   on the IndexError of a seqiter, whose exception match binds type.__subclasscheck__ and packs a 1-tuple (two
 #   tracked objects); in 3.x the str iterator just stops
@@ -29,6 +29,7 @@ def unpack():
 
 for label, f in [("list", lambda: list("abc")), ("tuple", lambda: tuple("abc")), ("set", lambda: set("abc")),
                  ("sorted", lambda: sorted("abc")), ("min", lambda: min("abc")), ("max", lambda: max(iter("abc"))),
+                 ("sum", lambda: sum(map(ord, "abc"))), ("sum iter", lambda: sum(iter([1.5, 2]))),
                  ("join", lambda: "-".join("abc")),
                  ("enumerate", lambda: list(enumerate("ab"))), ("zip", lambda: list(zip("ab", "cd"))),
                  ("map", lambda: list(map(ord, "ab"))),
