@@ -689,7 +689,7 @@ static const hx_modfile *unit_file(hx_interp *I, const hx_code *c) {
 rh_object *hx_code_object(hx_interp *I, hx_code *c, rh_object *globals) {
     if (c->co_obj) return newref(c->co_obj);
     const hx_modfile *mf = globals ? hx_imports_file_of_globals(I, globals) : unit_file(I, c);
-    const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
+    const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : hx_script_path(I);
     rh_object *file = rh_str_from_cstr(I->rt, path);
     rh_object *co = file ? code_object_in(I, c, file) : NULL;
     rh_xdecref(I->rt, file);

@@ -407,24 +407,27 @@ FN(bi_delattr) {
 
 /* ---------------------------------------------------------------- dict.fromkeys */
 
-/* dict_fromkeys (3.11): a dict or set source presizes the table for its length; any other iterable
- * fills an empty dict item by item. */
+/* dict_fromkeys (3.11 _PyDict_FromKeys; 2.7 dict_fromkeys): the class called for a new dict (not the
+ * freelist's), its table presized for a dict or set source's length; any other iterable fills it item by
+ * item. */
 FN(d_fromkeys) {
     UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
     if (no_kw(I, "fromkeys", nkw) || nargs(I, "fromkeys", n, 1, 2)) return NULL;
-    rh_object *v = n == 2 ? a[1] : rh_none(I->rt), *src = a[0];
-    int sized = rh_kind_of(src) == RH_K_DICT || rh_set_is_anyset(src);
-    size_t len = rh_kind_of(src) == RH_K_DICT ? rh_dict_len(src) : sized ? rh_set_len(src) : 0;
-    rh_object *d = sized && len > 5 ? rh_dict_new_presized(I->rt, len) : rh_dict_new(I->rt);
-    rh_object *it = d ? rh_getiter(I->rt, src) : NULL, *k;
-    if (!it) { rh_xdecref(I->rt, d); return NULL; }
-    while ((k = rh_iternext(I->rt, it))) {
-        int rc = rh_dict_set(I->rt, d, k, v);
-        rh_decref(I->rt, k);
+    rh_object *v = n == 2 ? a[1] : rh_none(rt), *src = a[0];
+    int exact = !self || self == (rh_object *)rh_builtin_type(rt, RH_K_DICT); /* a subclass: cls() and __setitem__ */
+    int sized = exact && (rh_kind_of(src) == RH_K_DICT || rh_set_is_anyset(src));
+    size_t len = !sized ? 0 : rh_kind_of(src) == RH_K_DICT ? rh_dict_len(src) : rh_set_len(src);
+    rh_object *d = exact ? rh_dict_new_fromkeys(rt, len) : hx_call_borrowed(I, self, NULL, 0);
+    rh_object *it = d ? rh_getiter(rt, src) : NULL, *k;
+    if (!it) { rh_xdecref(rt, d); return NULL; }
+    while ((k = rh_iternext(rt, it))) {
+        int rc = exact ? rh_dict_set(rt, d, k, v) : hx_store_subscr(I, d, k, v);
+        rh_decref(rt, k);
         if (rc) break;
     }
-    rh_decref(I->rt, it);
-    if (rh_err_occurred(I->rt)) { rh_decref(I->rt, d); return NULL; }
+    rh_decref(rt, it);
+    if (rh_err_occurred(rt)) { rh_decref(rt, d); return NULL; }
     return d;
 }
 
@@ -441,12 +444,14 @@ const rh_builtin_def *hx_type_classmethod_at(hx_interp *I, rh_kind k, size_t i) 
     return NULL;
 }
 
-/* A classmethod of the built-in base b looked up on its subclass cls, bound to cls: only int's from_bytes,
- * which calls the subclass as int_from_bytes_impl does (dict.fromkeys here makes a plain dict). New or NULL. */
+/* A classmethod of the built-in base b looked up on its subclass cls (or on an instance of b or of one of
+ * its subclasses, cls its type), bound to cls: int.from_bytes and dict.fromkeys call the subclass, as
+ * int_from_bytes_impl and _PyDict_FromKeys do. New or NULL (no error). */
 rh_object *hx_base_classmethod(hx_interp *I, rh_type *b, rh_object *cls, rh_object *name) {
-    if (b->kind != RH_K_INT || !rh_str_eq_cstr(name, hx_int_from_bytes_def.name) || !RH_API(I, "int", "from_bytes"))
-        return NULL;
-    return rh_builtin_new(I->rt, &hx_int_from_bytes_def, cls);
+    const rh_builtin_def *cm;
+    for (size_t i = 0; (cm = hx_type_classmethod_at(I, b->kind, i)); i++)
+        if (cm != &hx_class_getitem_def && rh_str_eq_cstr(name, cm->name)) return rh_builtin_new(I->rt, cm, cls);
+    return NULL;
 }
 
 rh_object *hx_builtin_type_attr(hx_interp *I, rh_object *type, rh_object *name) {

@@ -120,7 +120,7 @@ static void print_tb(hx_interp *I, print_ctx *c, rh_object *tb) {
         }
         if (++cnt > TB_RECURSIVE_CUTOFF) continue;
         const hx_modfile *mf = hx_imports_file_of_globals(I, rh_frame_globals(rh_tb_frame(tb)));
-        const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : I->abspath ? I->abspath : I->filename;
+        const char *path = mf ? (mf->abspath ? mf->abspath : mf->path) : hx_script_path(I);
         emit(c, "  File \"%s\", line %d, in %s\n", path, line, rh_str_utf8(I->rt, name, NULL));
         /* display_source_line_with_margin: the line without its indentation (its trailing blanks kept), then
          * tb_displayline's position line */
@@ -846,6 +846,8 @@ static rh_object *builtin_subclass_getattr(hx_interp *I, rh_object *o, rh_object
         return newref(rh_weakref_callback(rt, o));
     }
     const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
+    rh_object *cm = d ? NULL : hx_base_classmethod(I, rh_builtin_type(rt, rh_kind_of(o)), class_of(o), name);
+    if (cm) { rh_err_clear(rt); return cm; } /* D().fromkeys: bound to D */
     if (!d && !(d = hx_object_method_def(I, name))) return NULL; /* the AttributeError stands */
     rh_err_clear(rt);
     return rh_builtin_new(rt, d, o);
@@ -867,6 +869,8 @@ int hx_builtin_subclass_method(hx_interp *I, rh_object *o, rh_object *name, rh_o
     }
     if (rh_err_occurred(rt) != RH_EXC_ATTRIBUTE) return -1;
     const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
+    rh_object *cm = d ? NULL : hx_base_classmethod(I, rh_builtin_type(rt, rh_kind_of(o)), class_of(o), name);
+    if (cm) { rh_err_clear(rt); *fn = cm; return 0; } /* D().fromkeys: bound to D */
     if (!d && !(d = hx_object_method_def(I, name))) return -1; /* the AttributeError stands */
     rh_err_clear(rt);
     *def = d;
@@ -1175,6 +1179,8 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         if (got) return got > 0 ? r : NULL;
         const rh_builtin_def *d = hx_find_method_def(I, o, hx_cstr(I, name));
         if (d) return rh_builtin_new(rt, d, o);
+        rh_object *cm = hx_base_classmethod(I, rh_type_of(o), (rh_object *)rh_type_of(o), name); /* {}.fromkeys */
+        if (cm) return cm;
         /* a special method one of the type's slots answers (__next__, __iter__, __len__): a method-wrapper
          * bound to o, as the type's wrapper_descriptor gives (PyWrapper_New) */
         rh_object *w = rh_slot_wrapper_new(rt, o, name);
@@ -1501,11 +1507,16 @@ static rh_object *intern_c(rh_runtime *rt, const char *s) { return rh_str_intern
  * keeps the dict tracked, as in CPython. The dict has survived start-up's collections: CPython 2.7 and
  * 3.10-3.13 hold it in generation 1 when the program starts (gc.get_objects(1)), behind every object
  * the program makes, so a full collection reaches the program's globals through it, in dict order. */
+const char *hx_script_path(const hx_interp *I) {
+    /* 3.9+ make the script's path absolute (pymain_run_python: config->run_filename through _Py_abspath) */
+    if (!rh_runtime_profile(I->rt)->python2 && I->abspath) return I->abspath;
+    return I->filename ? I->filename : "";
+}
+
 static int main_namespace_init(hx_interp *I) {
     rh_runtime *rt = I->rt;
     int py2 = rh_runtime_profile(rt)->python2;
-    /* 3.9+ make the script's path absolute (pymain_run_python: config->run_filename through _Py_abspath) */
-    const char *file = !py2 && I->abspath ? I->abspath : I->filename ? I->filename : "";
+    const char *file = hx_script_path(I);
     static const char *const names3[] = {"__name__", "__doc__", "__package__", "__loader__", "__spec__",
                                          "__annotations__", "__builtins__", "__file__", "__cached__", NULL};
     static const char *const names2[] = {"__name__", "__doc__", "__package__", "__builtins__", "__file__", NULL};

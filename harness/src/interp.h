@@ -631,6 +631,9 @@ int hx_weakref_init(hx_interp *I, int n, int nkw);
 int hx_weakref_method_tables(rh_kind kind, hx_mtab out[2]);
 /* import.c: eval(source, globals) of a str source; new reference or NULL */
 rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object *globals);
+/* The main script's path as __file__, co_filename and tracebacks show it: absolute from 3.9 on, as given
+ * on the command line before (2.7). Borrowed. */
+const char *hx_script_path(const hx_interp *I);
 /* mod_collections.c: _tuplegetter.__doc__ = v (v NULL: del); 1 when name is __doc__ (done), else 0 */
 int hx_tuplegetter_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v);
 void hx_imports_free(hx_imports *R);

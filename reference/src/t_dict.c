@@ -517,24 +517,25 @@ rh_object *rh_dict_new_fresh(rh_runtime *rt) {
     return dict_object(rt, empty_keys(rt), NULL, 0, 0, 0);
 }
 
-/* dict_new_presized */
-static rh_object *dict_new_presized(rh_runtime *rt, size_t minused, int unicode) {
+/* dict_new_presized; fresh: dict_new's tp_alloc instead of the freelist (dict.fromkeys) */
+static rh_object *dict_new_presized(rh_runtime *rt, size_t minused, int unicode, int fresh) {
     const uint8_t log2_max_presize = 17;
     if (table27(rt)) {
-        rh_object *d = dict_new27(rt, 1);
+        rh_object *d = dict_new27(rt, !fresh);
         if (d && rh__dict27_presize(rt, d, minused) < 0) rh_setref(rt, &d, NULL);
         return d;
     }
-    if (minused <= RH_USABLE_FRACTION((size_t)RH_DICT_MINSIZE)) return rh_dict_new(rt);
+    if (minused <= RH_USABLE_FRACTION((size_t)RH_DICT_MINSIZE)) return fresh ? rh_dict_new_fresh(rt) : rh_dict_new(rt);
     uint8_t log2 = minused > RH_USABLE_FRACTION((size_t)1 << log2_max_presize)
                        ? log2_max_presize
                        : estimate_log2_keysize(minused);
     rh_dictkeys *k = new_keys(rt, log2, keys_unicode(rt, unicode));
     if (!k) return NULL;
-    return new_dict(rt, k, NULL, 0, 0);
+    return dict_object(rt, k, NULL, 0, 0, !fresh);
 }
 
-rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n) { return dict_new_presized(rt, n, 0); }
+rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n) { return dict_new_presized(rt, n, 0, 0); }
+rh_object *rh_dict_new_fromkeys(rh_runtime *rt, size_t n) { return dict_new_presized(rt, n, 0, 1); }
 
 rh_object *rh__dict_new_shared(rh_runtime *rt, rh_dictkeys *k) {
     rh_assert(!table27(rt));
@@ -1056,7 +1057,7 @@ static rh_object *dict_from_items(rh_runtime *rt, rh_object *const *keys, rh_obj
     if (n <= 15 || table27(rt)) { /* 2.7: BUILD_MAP n presizes every display */
         int unicode = 1;
         for (size_t i = 0; i < n && unicode; i++) unicode = rh__is_str_exact(keys[i * stride]);
-        d = dict_new_presized(rt, n, unicode);
+        d = dict_new_presized(rt, n, unicode, 0);
     } else {
         d = rh_dict_new(rt);
     }

@@ -435,7 +435,7 @@ int rh_list_extend(rh_runtime *rt, rh_object *l, rh_object *iterable) {
     int64_t count = rh__iterable_count(iterable);
     if (count < 0) return list_extend_iter(rt, l, iterable);
     size_t n = (size_t)count, m = list_len(l);
-    if (n == 0) return 0;
+    if (n == 0) return rh__iterable_fill(rt, iterable, NULL, 0); /* nothing to copy; 2.7's str still ends */
     const rh_profile *p = rt->profile;
     rh_kind ik = iterable->type->kind; /* 3.13: list_extend_dict / list_extend_dictitems for dicts and their views */
     int dict_resizes = (ik == RH_K_DICT || (ik >= RH_K_DICTKEYS && ik <= RH_K_DICTITEMS)) && p->list_extend_dict_resizes;

@@ -194,7 +194,7 @@ rh_object *rh_tuple_from_iterable(rh_runtime *rt, rh_object *o) {
     int64_t n = rh__iterable_count(o);
     if (n < 0) return tuple_from_iter(rt, o); /* any other iterable */
     rh_object *t = rh_tuple_new(rt, (size_t)n);
-    if (t && n > 0 && rh__iterable_fill(rt, o, as_tuple(t)->item, (size_t)n) < 0) {
+    if (t && rh__iterable_fill(rt, o, n ? as_tuple(t)->item : NULL, (size_t)n) < 0) {
         rh_decref(rt, t); /* the slots are still NULL */
         return NULL;
     }

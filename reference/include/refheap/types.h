@@ -212,6 +212,9 @@ rh_object *rh_list_from_range(rh_runtime *rt, int64_t start, int64_t stop, int64
 rh_object *rh_dict_new(rh_runtime *rt);                   /* new ref; shares the empty keys */
 rh_object *rh_dict_new_fresh(rh_runtime *rt);             /* dict(): dict_new's tp_alloc, never the freelist; new ref */
 rh_object *rh_dict_new_presized(rh_runtime *rt, size_t n);/* _PyDict_NewPresized (general keys table) */
+/* The dict dict.fromkeys fills (_PyDict_FromKeys: the class called, so dict_new's object, never the
+ * freelist), resized for n keys when its source is a dict or set (n 0 otherwise). New ref. */
+rh_object *rh_dict_new_fromkeys(rh_runtime *rt, size_t n);
 /* The dict a {k: v, ...} display of n items evaluates to (_PyDict_FromItems: presized, unicode table if all
  * keys are str, for n <= 15; larger displays grow from an empty dict as 3.11 compiles them). Borrows keys
  * and values. New reference or NULL. */
