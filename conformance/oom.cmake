@@ -1,7 +1,7 @@
 # Allocation failure at every allocation (label oom; included from conformance/CMakeLists.txt).
 #   oom.<group>.<id>   conformance/oom_sweep.py over cases/<group>/<id>.py: `refheap run --fail-alloc N`
 #                      for a sample of N (every N up to 25, then 15 geometric points up to 10^5; under
-#                      ASan 8 and 8, see oom_sweep.py) must end
+#                      ASan 4 and 4, see oom_sweep.py) must end
 #                      in a clean MemoryError or the correct result, never a crash, sanitizer report or leak.
 # The full sweep (every N up to 2000, then 500 evenly spaced points up to the program's total) is
 # `make oom` (OOM_ARGS=--full), outside ctest because the big cases take minutes each.

@@ -35,7 +35,7 @@ after the failure either).
 Which N: the ctest slice (default) takes every N up to --dense (25), then --runs (15) points spaced
 geometrically up to min(R, --max-n (100000)), and that last one. The geometric points are shifted by a
 fraction of a step that a checksum of the case's name fixes, so the suite as a whole probes many depths
-and each case always the same ones. Under --sanitize the slice is smaller, --dense 8 and --runs 8: a run
+and each case always the same ones. Under --sanitize the slice is smaller, --dense 4 and --runs 4: a run
 of the ASan build costs about ten times a Release one, the Release slice has swept the same programs
 densely, and what the ASan slice adds is the leak and memory-error check on a sample of each program's
 failure paths. --full (`make oom`) takes every N up to --dense (2000), then --runs (500; 100 with
@@ -126,9 +126,9 @@ def main():
     ap.add_argument("--sanitize", action="store_true")
     ap.add_argument("--timeout", type=float, default=300)
     a = ap.parse_args()
-    dense = a.dense if a.dense is not None else (2000 if a.full else 8 if a.sanitize else 25)
+    dense = a.dense if a.dense is not None else (2000 if a.full else 4 if a.sanitize else 25)
     runs = a.runs if a.runs is not None else (100 if a.full and a.sanitize else 500 if a.full
-                                              else 8 if a.sanitize else 15)
+                                              else 4 if a.sanitize else 15)
     if a.sanitize:
         os.environ.setdefault("ASAN_OPTIONS", "detect_leaks=1")
         if b"/proc/self/statm" in open(a.case, "rb").read():

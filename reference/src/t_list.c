@@ -170,12 +170,8 @@ int rh__list_resize(rh_runtime *rt, rh_object *l, size_t newsize) {
     }
     rh_object **items = rh__pymem_realloc(rt, lp->item, allocated * sizeof(rh_object *),
                                           new_allocated * sizeof(rh_object *));
-    if (!items && new_allocated > allocated) return -1;
-    if (!items) { /* a shrinking realloc that failed costs only the memory: the old array stays */
-        rh_err_clear(rt);
-        lp->ob.size = (intptr_t)newsize;
-        return 0;
-    }
+    if (!items) return -1; /* a shrinking one too (pymalloc_realloc moves a block shrunk by more than a
+                            * quarter): the caller restores the list and raises, as list_pop_impl does */
     lp->item = items;
     lp->ob.size = (intptr_t)newsize;
     lp->allocated = (intptr_t)new_allocated;

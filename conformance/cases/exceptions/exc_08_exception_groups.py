@@ -4,6 +4,7 @@
 #           the errors of __new__, message/exceptions/str/repr, split and subgroup by type, tuple and predicate
 #           (derive keeping __traceback__/__context__/__cause__/__notes__), sizes and GC tracking, and the
 #           traceback module's rendering of a raised group
+# oom-degrades: Lib/linecache.py getlines catches a MemoryError in updatecache and returns [] (the line drops)
 import gc
 import os
 import sys
