@@ -2345,5 +2345,6 @@ int hx_builtins_init(hx_interp *I) {
     if (hx_builtins_bytes_init(I)) return -1; /* builtins_bytes.c: bytes, bytearray */
     if (hx_builtins_complex_init(I)) return -1; /* builtins_complex.c: complex */
     if (hx_builtins_slice_init(I)) return -1; /* builtins_slice.c: slice */
+    if (hx_builtins_py2_init(I)) return -1; /* builtins_py2.c: 2.7's reduce, apply, intern, cmp */
     return hx_builtins_iter_init(I); /* builtins_iter.c */
 }

@@ -267,6 +267,11 @@ rh_object *hx_call_slot(hx_interp *I, rh_object *fn, rh_object **args, int nargs
                         int nkw);
 /* The same with borrowed arguments. */
 rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs);
+/* fn(*seq, **kwargs) as CALL_FUNCTION_EX makes it (seq any iterable, kwargs a dict or NULL; both stolen):
+ * 2.7's apply(). New reference or NULL. */
+rh_object *hx_call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object *kwargs);
+/* builtins_py2.c: reduce, apply, intern and cmp under a 2.7 profile. 0 or -1. */
+int hx_builtins_py2_init(hx_interp *I);
 /* vm.c: run a generator's or coroutine's frame (gen_send_ex2): send arg (borrowed; NULL: None), or, with
  * exc, raise the pending error at its yield. 1: it yielded *out, 0: it returned *out (its frame is
  * cleared), -1: error (the frame cleared when it was run). *out is a new reference. */

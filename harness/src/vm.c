@@ -636,6 +636,8 @@ static rh_object *tuple_of(rh_runtime *rt, rh_object *l) {
  * makes a tuple of the names and a new argument array holding one more reference to every argument, both
  * alive until the call returns. 3.12+ (call_ex_inline) pushes a Python function's frame instead and drops
  * the tuple, the dict and the names before the callee runs, the frame owning the arguments alone. */
+static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object *kwargs);
+rh_object *hx_call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object *kwargs) { return call_ex(I, fn, seq, kwargs); }
 static rh_object *call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object *kwargs) {
     rh_runtime *rt = I->rt;
     rh_object *tup = seq;

@@ -106,7 +106,22 @@ rh_object *rh__cmp_result(rh_runtime *rt, int op, int c) {
     return rh_bool(rt, r);
 }
 
-/* do_richcompare */
+/* 2.7's default_3way_compare (Objects/object.c), the order of objects that define none: by address within
+ * a type; None below everything; across types by type name, numbers (PyNumber_Check: nb_int or nb_float)
+ * named "" so below the rest, then by the types' addresses. -1, 0 or 1. */
+static int default_3way_compare(rh_runtime *rt, rh_object *a, rh_object *b) {
+    if (a->type == b->type) return (uintptr_t)a < (uintptr_t)b ? -1 : (uintptr_t)a > (uintptr_t)b;
+    if (a == rh_none(rt)) return -1;
+    if (b == rh_none(rt)) return 1;
+    const char *an = a->type->as_number.nb_int || a->type->as_number.nb_float ? "" : rh_type_name(a);
+    const char *bn = b->type->as_number.nb_int || b->type->as_number.nb_float ? "" : rh_type_name(b);
+    int c = strcmp(an, bn);
+    if (c) return c < 0 ? -1 : 1;
+    return (uintptr_t)a->type < (uintptr_t)b->type ? -1 : 1;
+}
+
+/* do_richcompare; under 2.7 an ordering neither side defines falls back on default_3way_compare
+ * (try_3way_to_rich_compare) where 3.x raises TypeError */
 static rh_object *do_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
     rh_richcmpfunc f;
     rh_object *r;
@@ -126,6 +141,7 @@ static rh_object *do_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int
     }
     if (op == RH_CMP_EQ) return rh_bool(rt, a == b);
     if (op == RH_CMP_NE) return rh_bool(rt, a != b);
+    if (rt->profile->python2) return rh__cmp_result(rt, op, default_3way_compare(rt, a, b));
     rh_err_set(rt, RH_EXC_TYPE, "'%s' not supported between instances of '%s' and '%s'", cmp_sym[op],
                rh_type_name(a), rh_type_name(b));
     return NULL;
