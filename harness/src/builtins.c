@@ -948,6 +948,34 @@ FN(bi_sum) {
     return result;
 }
 
+/* exit() and quit() (Lib/_sitebuiltins.py Quitter.__call__, which site.py binds): SystemExit(code), code
+ * None by default. refheap binds plain functions: Quitter's repr ("Use exit() or Ctrl-D (i.e. EOF) to
+ * exit") and its closing of sys.stdin are not modelled (docs/conformance.md). */
+static rh_object *quitter(hx_interp *I, const char *name, rh_object **a, int n, char **kwn, rh_object **kwv, int nkw) {
+    rh_runtime *rt = I->rt;
+    rh_object *code = n ? a[0] : NULL;
+    const char *fn = rh_runtime_profile(rt)->python2 ? "__call__" : "Quitter.__call__"; /* 3.10+: the qualname */
+    if (n + nkw > 1 || (nkw && strcmp(kwn[0], "code"))) {
+        if (nkw && strcmp(kwn[nkw - 1], "code"))
+            rh_err_set(rt, RH_EXC_TYPE, "%s() got an unexpected keyword argument '%s'", fn, kwn[nkw - 1]);
+        else if (n > 1 && rh_runtime_profile(rt)->python2)
+            rh_err_set(rt, RH_EXC_TYPE, "%s() takes at most 2 arguments (%d given)", fn, n + 1);
+        else if (n > 1)
+            rh_err_set(rt, RH_EXC_TYPE, "%s() takes from 1 to 2 positional arguments but %d were given", fn, n + 1);
+        else rh_err_set(rt, RH_EXC_TYPE, "%s() got multiple values for %s 'code'", fn,
+                        rh_runtime_profile(rt)->python2 ? "keyword argument" : "argument");
+        (void)name;
+        return NULL;
+    }
+    if (nkw) code = kwv[0];
+    rh_object *arg = code ? code : rh_none(rt);
+    rh_object *e = rh_exc_new(rt, (rh_object *)rh_exc_type(rt, RH_EXC_SYSTEMEXIT), &arg, 1);
+    if (e) rh_err_set_object(rt, e);
+    return NULL;
+}
+FN(bi_exit) { (void)self; return quitter(I, "exit", a, n, kwn, kwv, nkw); }
+FN(bi_quit) { (void)self; return quitter(I, "quit", a, n, kwn, kwv, nkw); }
+
 FN(bi_abs) {
     UNUSED_ARGS;
     if (no_kw(I, "abs", nkw, kwn) || nargs_check(I, "abs", n, 1, 1)) return NULL;
@@ -2213,7 +2241,7 @@ DEF(b_bool, "bool", bi_bool); DEF(b_repr, "repr", bi_repr); DEF(b_sorted, "sorte
 DEF(b_all, "all", bi_all); DEF(b_any, "any", bi_any);
 static const rh_builtin_def b_min = {"min", (void (*)(void))bi_min, HX_METH_VARARGS_TO312};
 static const rh_builtin_def b_max = {"max", (void (*)(void))bi_max, HX_METH_VARARGS_TO312};
-DEF(b_sum, "sum", bi_sum); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
+DEF(b_sum, "sum", bi_sum); DEF(b_exit, "exit", bi_exit); DEF(b_quit, "quit", bi_quit); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
 DEF(b_globals, "globals", bi_globals); DEF(b_locals, "locals", bi_locals); DEF(b_ascii, "ascii", bi_ascii); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval);
 static const rh_builtin_def b_vars = {"vars", (void (*)(void))bi_vars, HX_METH_VARARGS};
@@ -2223,7 +2251,7 @@ DEF(b_object, "object", bi_object); DEF(b_import, "__import__", bi_import);
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
     &b_isinstance, &b_callable, &b_globals, &b_locals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval,
-    &b_ascii, NULL};
+    &b_ascii, &b_exit, &b_quit, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */
 static const struct { rh_kind kind; const rh_builtin_def *ctor; } type_table[] = {
