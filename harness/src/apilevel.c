@@ -126,31 +126,37 @@ static const api_entry api_table[] = {
     {"itertools", "izip", 0, 0x0300}, {"itertools", "imap", 0, 0x0300}, {"itertools", "ifilter", 0, 0x0300},
 };
 
-/* A 1024-bit filter over the names in the table, so the common question (a name the table does not
- * list, asked on every method lookup) costs one hash of the name instead of a scan. Filled on first use;
- * every thread would fill it with the same bits. */
-static uint64_t name_filter[16];
-static int name_filter_ready;
+/* An open-addressing index over the table by (owner, name), so a question costs one hash of the two
+ * strings and, for the names it lists, two string comparisons: the answer is asked on every method
+ * lookup and in some methods' bodies (a str method's message style). Filled on first use; every thread
+ * would fill it with the same slots. */
+#define API_INDEX_CAP 512 /* a power of two, at least twice the table */
+static short api_index[API_INDEX_CAP]; /* entry + 1, 0: empty */
+static int api_index_ready;
 
-static unsigned name_bit(const char *s) {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    while (*s) h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h & 1023u;
+static uint32_t api_hash(const char *owner, const char *name) {
+    uint32_t h = 2166136261u; /* FNV-1a over "owner\0name" */
+    while (*owner) h = (h ^ (unsigned char)*owner++) * 16777619u;
+    h = (h ^ 0xffu) * 16777619u;
+    while (*name) h = (h ^ (unsigned char)*name++) * 16777619u;
+    return h;
+}
+
+static void api_index_fill(void) {
+    _Static_assert(sizeof api_table / sizeof api_table[0] * 2 <= API_INDEX_CAP, "API_INDEX_CAP too small");
+    for (size_t i = 0; i < sizeof api_table / sizeof api_table[0]; i++) {
+        uint32_t j = api_hash(api_table[i].owner, api_table[i].name) & (API_INDEX_CAP - 1);
+        while (api_index[j]) j = (j + 1) & (API_INDEX_CAP - 1);
+        api_index[j] = (short)(i + 1);
+    }
+    api_index_ready = 1;
 }
 
 int hx_api_exists(uint32_t version, const char *owner, const char *name) {
-    if (!name_filter_ready) {
-        for (size_t i = 0; i < sizeof api_table / sizeof api_table[0]; i++) {
-            unsigned b = name_bit(api_table[i].name);
-            name_filter[b >> 6] |= (uint64_t)1 << (b & 63);
-        }
-        name_filter_ready = 1;
-    }
-    unsigned b = name_bit(name);
-    if (!(name_filter[b >> 6] >> (b & 63) & 1)) return 1;
-    for (size_t i = 0; i < sizeof api_table / sizeof api_table[0]; i++) {
-        const api_entry *e = &api_table[i];
-        if (strcmp(e->owner, owner) == 0 && strcmp(e->name, name) == 0)
+    if (!api_index_ready) api_index_fill();
+    for (uint32_t j = api_hash(owner, name) & (API_INDEX_CAP - 1); api_index[j]; j = (j + 1) & (API_INDEX_CAP - 1)) {
+        const api_entry *e = &api_table[api_index[j] - 1];
+        if (strcmp(e->name, name) == 0 && strcmp(e->owner, owner) == 0)
             return version >= e->since && (e->until == 0 || version < e->until);
     }
     return 1;
