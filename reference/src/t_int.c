@@ -29,6 +29,7 @@
  */
 #include <float.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "longint.h"
@@ -766,13 +767,25 @@ static rh_object *from_binary_base(rh_runtime *rt, const char *s, size_t start, 
  * an int of (digits * log(base) / log(2**30) + 1) digits, grown by one in the (never seen) case it is short. */
 static rh_object *from_other_base(rh_runtime *rt, const char *s, size_t start, size_t end, int64_t digits,
                                   int base) {
-    double log_base_BASE = log((double)base) / log((double)RH_LONG_BASE);
-    rh_twodigits convmultmax = (rh_twodigits)base;
-    int convwidth = 1;
-    while (convmultmax * (rh_twodigits)base <= RH_LONG_BASE) {
-        convmultmax *= (rh_twodigits)base;
-        convwidth++;
+    /* per base, computed at its first use as long_from_non_binary_base's static tables; a thread that
+     * finds the flag set sees the values (release/acquire), two threads compute the same values */
+    static struct { double log_base_BASE; rh_twodigits convmultmax; int convwidth; } tab[37];
+    static atomic_int ready[37];
+    if (!atomic_load_explicit(&ready[base], memory_order_acquire)) {
+        rh_twodigits convmax = (rh_twodigits)base;
+        int width = 1;
+        while (convmax * (rh_twodigits)base <= RH_LONG_BASE) {
+            convmax *= (rh_twodigits)base;
+            width++;
+        }
+        tab[base].convmultmax = convmax;
+        tab[base].convwidth = width;
+        tab[base].log_base_BASE = log((double)base) / log((double)RH_LONG_BASE);
+        atomic_store_explicit(&ready[base], 1, memory_order_release);
     }
+    double log_base_BASE = tab[base].log_base_BASE;
+    rh_twodigits convmultmax = tab[base].convmultmax;
+    int convwidth = tab[base].convwidth;
     double fsize_z = (double)digits * log_base_BASE + 1.0;
     if (fsize_z > (double)MAX_LONG_DIGITS) {
         rh_err_set(rt, RH_EXC_OVERFLOW, "too many digits in integer");
