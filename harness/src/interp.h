@@ -267,6 +267,8 @@ rh_object *hx_call_slot(hx_interp *I, rh_object *fn, rh_object **args, int nargs
                         int nkw);
 /* The same with borrowed arguments. */
 rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs);
+/* PyObject_Call(fn, args) as 2.x's C code makes it (args a borrowed tuple; vm.c). New reference or NULL. */
+rh_object *hx_call_tuple27(hx_interp *I, rh_object *fn, rh_object *args);
 /* fn(*seq, **kwargs) as CALL_FUNCTION_EX makes it (seq any iterable, kwargs a dict or NULL; both stolen):
  * 2.7's apply(). New reference or NULL. */
 rh_object *hx_call_ex(hx_interp *I, rh_object *fn, rh_object *seq, rh_object *kwargs);

@@ -812,6 +812,11 @@ static rh_object *hook_call(void *ctx, rh_runtime *rt, rh_object *callable, rh_o
     return hx_call_borrowed((hx_interp *)ctx, callable, (rh_object **)args, (int)nargs);
 }
 
+static rh_object *hook_call_tuple(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *args) {
+    (void)rt;
+    return hx_call_tuple27((hx_interp *)ctx, callable, args);
+}
+
 static rh_object *hook_getattr(void *ctx, rh_runtime *rt, rh_object *o, rh_object *name) {
     (void)rt;
     return hx_getattr_obj((hx_interp *)ctx, o, name);
@@ -826,6 +831,6 @@ static int hook_exc_matches(void *ctx, rh_runtime *rt, rh_exc raised, rh_exc cls
 rh_hooks hx_interp_hooks(hx_interp *I) {
     rh_hooks h = {.ctx = I, .call_del = hook_call_del, .unraisable = hook_unraisable, .output = hook_output,
                   .call = hook_call, .gen_resume = hx_gen_resume_hook, .getattr = hook_getattr,
-                  .exc_matches = hook_exc_matches};
+                  .exc_matches = hook_exc_matches, .call_tuple = hook_call_tuple};
     return h;
 }

@@ -2942,10 +2942,58 @@ rh_object *hx_type_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs
 }
 
 rh_object *hx_call_borrowed(hx_interp *I, rh_object *fn, rh_object **args, int nargs) {
-    rh_object *a[RH_ARGS_MAX];
+    rh_object *a[RH_ARGS_MAX + 1];
     if (nargs > RH_ARGS_MAX) nargs = RH_ARGS_MAX;
+    const rh_profile *p = rh_runtime_profile(I->rt);
+    if (!p->call_args_stolen && !p->python2) {
+        /* 3.10: a C caller's vectorcall lends its arguments, and the callee's frame takes the only new
+         * references (_PyEval_Vector); a bound method of a function puts self in front of them first
+         * (method_vectorcall). So the references made here go to the frame (ex_steal). */
+        rh_object *f = fn, *self = NULL;
+        if (rh_kind_of(fn) == RH_K_METHOD && rh_kind_of(rh_method_func(fn)) == RH_K_FUNCTION && nargs < RH_ARGS_MAX) {
+            self = rh_method_self(fn);
+            f = rh_method_func(fn);
+        }
+        if (rh_kind_of(f) == RH_K_FUNCTION) {
+            int n = 0;
+            if (self) a[n++] = newref(self);
+            for (int i = 0; i < nargs; i++) a[n++] = newref(args[i]);
+            I->ex_steal = 1;
+            return hx_call(I, f, a, n, NULL, NULL, 0);
+        }
+    }
     for (int i = 0; i < nargs; i++) a[i] = newref(args[i]);
     return hx_call(I, fn, a, nargs, NULL, NULL, 0);
+}
+
+/* PyObject_Call(fn, args) of 2.x's C code (the call_tuple hook, args a borrowed tuple): a Python function's
+ * frame takes its own references to the tuple's items (function_call -> PyEval_EvalCodeEx); a bound
+ * method of one first packs self and the items into a new tuple, alive for the call (instancemethod_call);
+ * anything else is called with the items. New reference or NULL. */
+rh_object *hx_call_tuple27(hx_interp *I, rh_object *fn, rh_object *args) {
+    rh_runtime *rt = I->rt;
+    int nargs = (int)rh_tuple_len(args);
+    if (nargs > RH_ARGS_MAX) nargs = RH_ARGS_MAX;
+    rh_object *a[RH_ARGS_MAX + 1], *newarg = NULL, *f = fn;
+    if (rh_kind_of(fn) == RH_K_METHOD && rh_kind_of(rh_method_func(fn)) == RH_K_FUNCTION && nargs < RH_ARGS_MAX) {
+        if (!(newarg = rh_tuple_new(rt, (size_t)nargs + 1))) return NULL;
+        rh_tuple_set(newarg, 0, newref(rh_method_self(fn)));
+        for (int i = 0; i < nargs; i++) rh_tuple_set(newarg, (size_t)i + 1, newref(rh_tuple_get(args, (size_t)i)));
+        f = rh_method_func(fn);
+        args = newarg;
+        nargs++;
+    }
+    if (rh_kind_of(f) != RH_K_FUNCTION) {
+        for (int i = 0; i < nargs; i++) a[i] = rh_tuple_get(args, (size_t)i);
+        return hx_call_borrowed(I, f, a, nargs);
+    }
+    for (int i = 0; i < nargs; i++) a[i] = newref(rh_tuple_get(args, (size_t)i));
+    rh_incref(f);
+    I->ex_steal = 1; /* the references just made are the frame's */
+    rh_object *r = hx_call(I, f, a, nargs, NULL, NULL, 0);
+    rh_decref(rt, f);
+    rh_xdecref(rt, newarg);
+    return r;
 }
 
 /* ---------------------------------------------------------------- class bodies */

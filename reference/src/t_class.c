@@ -1958,6 +1958,23 @@ static rh_object *call_special(rh_runtime *rt, rh_object *self, const char *name
         return NULL;
     }
     rh_assert(nargs <= 3);
+    if (f->type->kind == RH_K_FUNCTION && rt->profile->python2) {
+        /* 2.7's call_method / half_richcompare: lookup_method binds the function (a method object), the
+         * arguments go into a tuple (Py_VaBuildValue, PyTuple_Pack) and PyObject_Call hands both to
+         * instancemethod_call (the call_tuple hook); the tuple is dropped before the method */
+        rh_object *bound = f->type->tp_descr_get(rt, f, self, (rh_object *)self->type), *t;
+        if (!bound) return NULL;
+        if (!(t = rh_tuple_new(rt, nargs))) {
+            rh_decref(rt, bound);
+            return NULL;
+        }
+        for (size_t i = 0; i < nargs; i++) rh_tuple_set(t, i, (rh_incref(args[i]), args[i]));
+        r = rt->hooks.call_tuple ? rt->hooks.call_tuple(rt->hooks.ctx, rt, bound, t)
+                                 : rt->hooks.call(rt->hooks.ctx, rt, bound, args, nargs);
+        rh_decref(rt, t);
+        rh_decref(rt, bound);
+        return r;
+    }
     if (f->type->kind == RH_K_FUNCTION) {
         argv[0] = self;
         for (size_t i = 0; i < nargs; i++) argv[i + 1] = args[i];

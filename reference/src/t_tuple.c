@@ -358,14 +358,23 @@ static rh_object *seq_item(rh_object *o, size_t i) {
 rh_object *rh__seq_richcompare(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
     if (a->type->kind != b->type->kind) return rh__notimpl(rt);
     if (seq_len(a) != seq_len(b) && (op == RH_CMP_EQ || op == RH_CMP_NE)) return rh_bool(rt, op == RH_CMP_NE);
+    /* list_richcompare holds each pair while comparing it from 3.9 on (bpo-38588: an __eq__ may empty the
+     * list); tuplerichcompare, and 2.7's list, compare the items in place (an __eq__ sees that in
+     * sys.getrefcount) */
+    int hold = a->type->kind == RH_K_LIST && !rt->profile->python2;
     size_t i = 0; /* the first index where the items differ (lengths re-read: a comparison may mutate) */
     for (; i < seq_len(a) && i < seq_len(b); i++) {
         rh_object *x = seq_item(a, i), *y = seq_item(b, i);
-        rh_incref(x);
-        rh_incref(y);
-        int k = rh__richcompare_bool(rt, x, y, RH_CMP_EQ);
-        rh_decref(rt, x);
-        rh_decref(rt, y);
+        int k;
+        if (hold) {
+            rh_incref(x);
+            rh_incref(y);
+            k = rh__richcompare_bool(rt, x, y, RH_CMP_EQ);
+            rh_decref(rt, x);
+            rh_decref(rt, y);
+        } else {
+            k = rh__richcompare_bool(rt, x, y, RH_CMP_EQ);
+        }
         if (k < 0) return NULL;
         if (!k) break;
     }

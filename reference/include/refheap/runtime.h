@@ -123,6 +123,10 @@ typedef enum rh_exc {
  *           wrappers of classes (a special method such as __eq__ or __add__ found on the class's MRO is
  *           called with self first, t_class.c) and tp_call of functions, methods and built-ins. Without
  *           it, classes keep object's behaviour for every special method (except __del__: call_del).
+ * call_tuple: PyObject_Call(callable, args) as 2.x's C code makes it (args: a tuple, borrowed): a function's
+ *           frame takes its own references to the tuple's items (function_call), a bound method of a
+ *           function first packs self and the items into a new tuple (instancemethod_call). Used by the
+ *           python2 profiles' slot wrappers; NULL: `call` with the tuple's items.
  * gen_resume: run a generator's frame (refheap/gen.h) as below. */
 /* What rh_hooks.gen_resume is asked to do with a generator (refheap/gen.h): NEXT is tp_iternext (the
  * next value, or NULL: exhausted without an error, or failed with one — a returned value other than None
@@ -137,6 +141,7 @@ typedef struct rh_hooks {
     void (*output)(void *ctx, const char *text);
     rh_object *(*call)(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *const *args, size_t nargs);
     rh_object *(*gen_resume)(void *ctx, rh_runtime *rt, rh_object *gen, int what); /* RH_GEN_RESUME_* */
+    rh_object *(*call_tuple)(void *ctx, rh_runtime *rt, rh_object *callable, rh_object *args);
     /* o.name as the embedder reads attributes (a built-in type's field descriptor's __get__): new reference
      * or NULL with the error set */
     rh_object *(*getattr)(void *ctx, rh_runtime *rt, rh_object *o, rh_object *name);
