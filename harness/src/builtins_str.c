@@ -245,26 +245,12 @@ static rh_object *find_common(hx_interp *I, const char *fn, int dir, int raise, 
     int64_t st, en;
     size_t len = rh_str_len(self), m = rh_str_len(v[0]);
     if (slice_bounds(I, v[1], v[2], len, &st, &en)) return NULL;
-    int64_t r = -1;
-    if (dir == 0) {
-        r = 0;
-        if (en - st >= (int64_t)m) {
-            if (m == 0) r = en - st + 1;
-            else
-                for (int64_t i = st; i + (int64_t)m <= en; i++)
-                    if (match_at(self, (size_t)i, v[0])) { r++; i += (int64_t)m - 1; }
-        }
-        return rh_int_from_i64(I->rt, r);
-    }
+    int64_t r = dir ? -1 : 0;
     if (en - st >= (int64_t)m) {
-        if (dir > 0) {
-            for (int64_t i = st; i + (int64_t)m <= en; i++)
-                if (match_at(self, (size_t)i, v[0])) { r = i; break; }
-        } else {
-            for (int64_t i = en - (int64_t)m; i >= st; i--)
-                if (match_at(self, (size_t)i, v[0])) { r = i; break; }
-        }
+        if (m == 0) r = dir == 0 ? en - st + 1 : dir > 0 ? st : en;
+        else r = rh_str_search(self, st, en, v[0], dir);
     }
+    if (dir == 0) return rh_int_from_i64(I->rt, r);
     if (r < 0 && raise) { rh_err_set(I->rt, RH_EXC_VALUE, "substring not found"); return NULL; }
     return rh_int_from_i64(I->rt, r);
 }

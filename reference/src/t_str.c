@@ -40,6 +40,7 @@
  *    it from the set; with profile->interned_immortal (3.12) interning makes the string immortal and it
  *    lives until rh__interned_fini.
  */
+#define _GNU_SOURCE /* memmem, memrchr */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1516,6 +1517,79 @@ static rh_object *str_item(rh_runtime *rt, rh_object *o, intptr_t i) {
     return rh_str_getitem(rt, o, i);
 }
 
+/* ---------------------------------------------------------------- searching */
+
+/* s[i, i + len(p)) == p, character by character */
+static int match_at(const rh_object *s, size_t i, const rh_object *p) {
+    for (size_t j = 0, m = slen(p); j < m; j++)
+        if (read_ch(sdata(s), skind(s), i + j) != read_ch(sdata(p), skind(p), j)) return 0;
+    return 1;
+}
+
+/* rh_str_search by characters (any kinds) */
+static int64_t search_by_chars(const rh_object *s, int64_t st, int64_t en, const rh_object *p, int dir) {
+    int64_t m = (int64_t)slen(p), r = dir ? -1 : 0;
+    if (dir < 0) {
+        for (int64_t i = en - m; i >= st; i--)
+            if (match_at(s, (size_t)i, p)) return i;
+        return r;
+    }
+    for (int64_t i = st; i + m <= en; i++)
+        if (match_at(s, (size_t)i, p)) {
+            if (dir) return i;
+            r++;
+            i += m - 1;
+        }
+    return r;
+}
+
+/* The position of the first (dir > 0) or last (dir < 0) occurrence of p in s[st, en), -1 if none, or
+ * (dir 0) the number of non-overlapping occurrences scanning forward: the find family's answer, as
+ * Objects/stringlib/fastsearch.h gives it. Needs 1 <= len(p) <= en - st. A pattern of a narrower kind is
+ * widened to s's, so that a match is one memcmp of raw characters (memchr/memmem do the scanning); one of
+ * a wider kind (CPython never finds it: any_find_slice) is compared character by character. */
+int64_t rh_str_search(rh_object *s, int64_t st, int64_t en, rh_object *p, int dir) {
+    int sk = skind(s), pk = skind(p);
+    const char *sd = sdata(s), *pd = sdata(p);
+    size_t m = slen(p);
+    if (pk > sk) return search_by_chars(s, st, en, p, dir);
+    char buf[256], *wide = NULL;
+    if (pk < sk) { /* widen p to sk bytes per character */
+        size_t need = m * (size_t)sk;
+        if (!(wide = need <= sizeof buf ? buf : malloc(need))) return search_by_chars(s, st, en, p, dir);
+        for (size_t j = 0; j < m; j++) {
+            uint32_t c = read_ch(pd, pk, j);
+            if (sk == 2) { uint16_t v = (uint16_t)c; memcpy(wide + 2 * j, &v, 2); }
+            else memcpy(wide + 4 * j, &c, 4);
+        }
+        pd = wide;
+    }
+    size_t k = (size_t)sk, mb = m * k;
+    const char *lo = sd + (size_t)st * k, *hi = sd + (size_t)en * k;
+    int64_t r = dir ? -1 : 0;
+    if (dir == 0 && k == 1 && m == 1) { /* countchar */
+        unsigned char c = (unsigned char)pd[0];
+        for (const char *at = lo; at < hi; at++) r += (unsigned char)*at == c;
+    } else if (dir >= 0) {
+        for (const char *at = lo; (size_t)(hi - at) >= mb;) {
+            const char *f = k == 1 && m == 1 ? memchr(at, pd[0], (size_t)(hi - at)) : memmem(at, (size_t)(hi - at), pd, mb);
+            if (!f) break;
+            if ((size_t)(f - sd) % k) { at = f + 1; continue; } /* a match across characters of a wide kind */
+            if (dir) { r = (int64_t)((size_t)(f - sd) / k); break; }
+            r++;
+            at = f + mb;
+        }
+    } else if (k == 1 && m == 1) {
+        const char *f = memrchr(lo, pd[0], (size_t)(hi - lo));
+        if (f) r = (int64_t)(f - sd);
+    } else {
+        for (const char *at = hi - mb; at >= lo; at -= k)
+            if (memcmp(at, pd, mb) == 0) { r = (int64_t)((size_t)(at - sd) / k); break; }
+    }
+    if (wide && wide != buf) free(wide);
+    return r;
+}
+
 /* PyUnicode_Contains: substring search */
 static int str_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
     if (!is_str(v)) {
@@ -1523,12 +1597,8 @@ static int str_contains(rh_runtime *rt, rh_object *o, rh_object *v) {
         return -1;
     }
     size_t n = slen(o), m = slen(v);
-    for (size_t i = 0; m <= n && i <= n - m; i++) {
-        size_t j = 0;
-        while (j < m && rh_str_char_at(o, i + j) == rh_str_char_at(v, j)) j++;
-        if (j == m) return 1;
-    }
-    return 0;
+    if (m == 0) return 1;
+    return m <= n && rh_str_search(o, 0, (int64_t)n, v, 1) >= 0;
 }
 
 /* unicode_subscript for an integer key (slices are the interpreter's) */

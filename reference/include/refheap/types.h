@@ -125,6 +125,10 @@ size_t rh_str_len(rh_object *o);                                       /* code p
 uint32_t rh_str_char_at(rh_object *o, size_t i);
 /* The code points' storage (borrowed): *kind bytes per character (1, 2 or 4), as PEP 393's data. */
 const void *rh_str_raw(rh_object *o, int *kind);
+/* The find family's search (Objects/stringlib/fastsearch.h): the index of the first (dir > 0) or last
+ * (dir < 0) occurrence of p in s[st, en), -1 if none, or (dir 0) the number of non-overlapping
+ * occurrences. Needs 0 <= st, en <= len(s) and 1 <= len(p) <= en - st. Allocates nothing visible. */
+int64_t rh_str_search(rh_object *s, int64_t st, int64_t en, rh_object *p, int dir);
 rh_object *rh_str_concat(rh_runtime *rt, rh_object *a, rh_object *b);  /* new ref */
 rh_object *rh_str_repeat(rh_runtime *rt, rh_object *a, int64_t n);     /* new ref */
 /* s[i] and s[start:stop:step] with Python's index rules (already-normalised by rh_slice_indices). */
