@@ -13,8 +13,10 @@ Called by run_bench.py; writes results/interpreter.json (docs/benchmarks.md desc
    "seed": {"workload", "n", "refheap": {phase: {...}}, "cpython": {phase: {...}}}}
 Per program and interpreter: the runs' user, sys (kernel) and wall seconds, and their medians; CPU = user + sys
 of the child process, from os.wait4's rusage, so preemption by other processes on a shared machine does not
-inflate it (wall time does). Each repetition runs every (program, interpreter) pair once, in a freshly
-shuffled (seeded) order. Every program runs at its bench size (its `SIZE = ...` line); stdout of the two
+inflate it (wall time does). Each repetition runs every program once on each interpreter, the programs in a
+freshly shuffled (seeded) order and the two runs of a program back to back; ratio_cpu is the median of the
+repetitions' refheap/CPython ratios ("ratios_cpu"), so a change of the machine's speed between repetitions
+cancels out. Every program runs at its bench size (its `SIZE = ...` line); stdout of the two
 interpreters is compared on every run, and a mismatch is recorded (output_match false) and fails the step.
 """
 import argparse
@@ -103,8 +105,12 @@ def bench_programs(build, reps, only, rng):
     outputs = {n: {} for n in names}
     failures = []
     for rep in range(reps):
-        order = [(n, i) for n in names for i in interps]
-        rng.shuffle(order)
+        # programs in a shuffled order, the two interpreters of a program back to back (which first is
+        # random), so that a change of the machine's speed during the run (another tenant of the host, a
+        # frequency step) falls on both sides of a pair: the ratios are taken per pair
+        order = []
+        for n in rng.sample(names, len(names)):
+            order += [(n, i) for i in sorted(interps, key=lambda _: rng.random())]
         for n, i in order:
             rc, out, user, sys_, wall = timed(interps[i](progs[n][2]), progs[n][1])
             print("[interpreter] rep %d/%d %-30s %-8s cpu %.2f s wall %.2f s%s" % (
@@ -138,8 +144,14 @@ def bench_programs(build, reps, only, rng):
             if runs[n][i]:
                 doc[i] = summary(runs[n][i])
         if "refheap" in doc and "cpython" in doc:
-            doc["ratio_cpu"] = doc["refheap"]["median_cpu_s"] / doc["cpython"]["median_cpu_s"]
-            doc["ratio_wall"] = doc["refheap"]["median_wall_s"] / doc["cpython"]["median_wall_s"]
+            pairs = list(zip(runs[n]["refheap"], runs[n]["cpython"])) if len(runs[n]["refheap"]) == len(runs[n]["cpython"]) else []
+            if pairs:  # the median of the repetitions' ratios (each pair ran back to back)
+                doc["ratios_cpu"] = [(a["user_s"] + a["sys_s"]) / (b["user_s"] + b["sys_s"]) for a, b in pairs]
+                doc["ratio_cpu"] = statistics.median(doc["ratios_cpu"])
+                doc["ratio_wall"] = statistics.median(a["wall_s"] / b["wall_s"] for a, b in pairs)
+            else:  # a run failed on one side: the ratio of the medians
+                doc["ratio_cpu"] = doc["refheap"]["median_cpu_s"] / doc["cpython"]["median_cpu_s"]
+                doc["ratio_wall"] = doc["refheap"]["median_wall_s"] / doc["cpython"]["median_wall_s"]
             if len(startup) == 2:
                 doc["ratio_cpu_net"] = ((doc["refheap"]["median_cpu_s"] - startup["refheap"]["median_cpu_s"])
                                         / (doc["cpython"]["median_cpu_s"] - startup["cpython"]["median_cpu_s"]))

@@ -294,7 +294,7 @@ def interpreter_section(L, r):
     la, lb = doc.get("loadavg_before") or [0], doc.get("loadavg_after") or [0]
     L.append("pyperformance's programs unchanged (workloads/pyperformance/, `--loops N`) and refheap's own "
              "implementations (workloads/programs/) at their bench size; %d interleaved repetitions; medians of user+sys CPU time of "
-             "the process (min–max); wall time in the JSON. Ratio = refheap / CPython (%s). %s" % (
+             "the process (min–max); wall time in the JSON. Ratio = refheap / CPython (%s), the median of the repetitions' ratios (the two runs of a program back to back). %s" % (
                  doc["repetitions"], doc.get("cpython_version", "?"),
                  ("The machine was shared during this run (load average %.1f before, %.1f after, %d cores): "
                   "CPU times are robust to that, wall times are not." % (la[0], lb[0], doc.get("cpus") or 0))
