@@ -160,7 +160,18 @@ static void cp_put(cpbuf *b, uint32_t c) {
     b->v[b->n++] = c;
 }
 static void cp_put_range(cpbuf *b, rh_object *s, size_t from, size_t to) {
-    for (size_t i = from; i < to; i++) cp_put(b, ch(s, i));
+    if (to <= from) return;
+    if (b->n + (to - from) > b->cap) {
+        while (b->n + (to - from) > b->cap) b->cap = b->cap ? b->cap * 2 : 64;
+        b->v = realloc(b->v, b->cap * sizeof *b->v);
+        if (!b->v) abort();
+    }
+    int kind;
+    const void *raw = rh_str_raw(s, &kind);
+    uint32_t *out = b->v + b->n;
+    for (size_t i = from; i < to; i++)
+        *out++ = kind == 1 ? ((const uint8_t *)raw)[i] : kind == 2 ? ((const uint16_t *)raw)[i] : ((const uint32_t *)raw)[i];
+    b->n += to - from;
 }
 static void cp_put_str(cpbuf *b, rh_object *s) { cp_put_range(b, s, 0, rh_str_len(s)); }
 
@@ -195,11 +206,9 @@ static rh_object *sub(hx_interp *I, rh_object *s, size_t from, size_t to) {
 
 /* ---------------------------------------------------------------- searching */
 
+/* p occurs in s at i (1 <= len(p), i + len(p) <= len(s)) */
 static int match_at(rh_object *s, size_t i, rh_object *p) {
-    size_t m = rh_str_len(p);
-    for (size_t j = 0; j < m; j++)
-        if (ch(s, i + j) != ch(p, j)) return 0;
-    return 1;
+    return rh_str_search(s, (int64_t)i, (int64_t)(i + rh_str_len(p)), p, 1) == (int64_t)i;
 }
 
 /* ADJUST_INDICES (Objects/unicodeobject.c): start/end of the find family, None meaning the default */
@@ -366,11 +375,7 @@ static rh_object *partition(hx_interp *I, const char *fn, int right, rh_object *
     rh_object *sep = v[0], *e = rh_empty_str(I->rt);
     size_t len = rh_str_len(self), m = rh_str_len(sep);
     if (m == 0) { rh_err_set(I->rt, RH_EXC_VALUE, "empty separator"); return NULL; }
-    int64_t at = -1;
-    if (m <= len) {
-        if (!right) { for (size_t i = 0; i + m <= len; i++) if (match_at(self, i, sep)) { at = (int64_t)i; break; } }
-        else { for (size_t i = len - m + 1; i-- > 0;) if (match_at(self, i, sep)) { at = (int64_t)i; break; } }
-    }
+    int64_t at = m <= len ? rh_str_search(self, 0, (int64_t)len, sep, right ? -1 : 1) : -1;
     if (at < 0) return right ? rh_tuple_pack(I->rt, 3, e, e, self) : rh_tuple_pack(I->rt, 3, self, e, e);
     rh_object *l = sub(I, self, 0, (size_t)at), *r = l ? sub(I, self, (size_t)at + m, len) : NULL;
     rh_object *t = r ? rh_tuple_pack(I->rt, 3, l, sep, r) : NULL;
@@ -413,15 +418,15 @@ FN(s_replace) {
         if (i <= len) cp_put_range(&b, self, i, len);
         return cp_finish(I, &b);
     }
-    while (i < len) {
-        if (done < count && i + m <= len && match_at(self, i, old)) {
-            cp_put_str(&b, nw);
-            i += m;
-            done++;
-        } else {
-            cp_put(&b, ch(self, i++));
-        }
+    while (done < count && i + m <= len) {
+        int64_t at = rh_str_search(self, (int64_t)i, (int64_t)len, old, 1);
+        if (at < 0) break;
+        cp_put_range(&b, self, i, (size_t)at);
+        cp_put_str(&b, nw);
+        i = (size_t)at + m;
+        done++;
     }
+    if (done > 0 && i < len) cp_put_range(&b, self, i, len);
     if (done == 0) { free(b.v); return rh_str_exact(I->rt, self); }
     return cp_finish(I, &b);
 }
