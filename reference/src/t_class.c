@@ -33,6 +33,7 @@
  *    weakrefs with callbacks, __del__ at every death (resurrection keeps it), then the class, the dict.
  */
 #include <stdlib.h>
+#include <threads.h>
 
 #include "containers.h"
 #include "gc_internal.h" /* rh__weakref_clear_all, rh__err_fetch/restore */
@@ -1363,22 +1364,25 @@ rh_object *rh_instance_dict(rh_runtime *rt, rh_object *o) {
 
 /* find_name_in_mro: a __slots__ member (data descriptor: *slot_off set) or a class attribute (*attr,
  * borrowed). 1 found, 0 not, -1 error. */
-static int static_type_defines(rh_runtime *rt, const rh_type *st, const char *name);
+typedef struct { uint64_t bits[2]; } slotdef_set; /* indices into slotdefs */
+static slotdef_set slotdefs_named(const char *name);
+static int static_type_defines(rh_runtime *rt, const rh_type *st, slotdef_set named);
 
 static int mro_lookup(rh_runtime *rt, rh_type *t, rh_object *name, rh_object **attr, size_t *slot_off) {
     *attr = NULL;
     *slot_off = 0;
     const char *dunder = NULL; /* a special method's name: a built-in type on the MRO may own its slot */
+    slotdef_set named = {{0, 0}};
     for (size_t i = 0; i < chain_len(t); i++) {
         rh_object *c = chain_at(t, i);
         if (!rh__is_heap_class(c)) {
             if (c == (rh_object *)object_type(rt) || !is_type(c)) continue;
             if (!dunder && rh__is_str(name) && ((rh_strobj *)(void *)name)->state.ascii && rh_str_len(name) > 4 &&
                 rh_str_char_at(name, 0) == '_' && rh_str_char_at(name, 1) == '_')
-                dunder = rh_str_utf8(rt, name, NULL);
+                if ((dunder = rh_str_utf8(rt, name, NULL))) named = slotdefs_named(dunder);
             /* the built-in's tp_dict holds its slot wrapper (str.__hash__ before an Enum mixin's __hash__):
              * not found here, the embedder answers from the built-in's own table */
-            if (dunder && static_type_defines(rt, (const rh_type *)(void *)c, dunder)) return 0;
+            if (dunder && static_type_defines(rt, (const rh_type *)(void *)c, named)) return 0;
             continue;
         }
         rh_class *k = rh__as_class(c);
@@ -1916,17 +1920,16 @@ static rh_object *type_call(rh_runtime *rt, rh_object *cls, rh_object *const *ar
 
 /* lookup_maybe_method: the special method on the type's MRO (heap classes' namespaces), borrowed.
  * Through the special-method cache (internal.h) unless a class on the way lent its namespace out. */
-static int static_type_defines(rh_runtime *rt, const rh_type *st, const char *name);
-
 /* _PyType_Lookup of a special method along t's MRO: the first class defining it; a built-in type on the
  * way that has the slot of its own (str's __hash__ before an Enum mixin's: Lib/enum.py's StrEnum and
  * IntEnum) ends the search with NULL, so the slot t inherited from its base stays. */
 static __attribute__((noinline)) rh_object *lookup_special_miss(rh_runtime *rt, rh_type *t, const char *name,
                                                                  rh_special_cache_entry *e) {
     rh_object *v = NULL;
+    slotdef_set named = slotdefs_named(name);
     for (size_t i = 0; i < chain_len(t) && !v; i++) {
         rh_object *c = chain_at(t, i);
-        if (!rh__is_heap_class(c) && is_type(c) && static_type_defines(rt, (const rh_type *)(void *)c, name)) break;
+        if (!rh__is_heap_class(c) && is_type(c) && static_type_defines(rt, (const rh_type *)(void *)c, named)) break;
         if (!rh__is_heap_class(c) || !((rh_type *)(void *)c)->dict) continue;
         v = dict_find_cstr(rt, ((rh_type *)(void *)c)->dict, name);
     }
@@ -2415,27 +2418,58 @@ static const slotdef slotdefs[] = {
 
 static void *slot_address(rh_type *t, const slotdef *d);
 
-/* Whether the built-in type st has a wrapper for name in its tp_dict (add_operators): a slot of name that
- * st fills with something else than object's (what a static type inherited from object is not its own) */
-static int static_type_defines(rh_runtime *rt, const rh_type *st, const char *name) {
+#define N_SLOTDEFS (sizeof slotdefs / sizeof slotdefs[0])
+_Static_assert(N_SLOTDEFS <= 128, "slotdef_set holds 128 indices");
+
+/* Which slotdefs each special method name has (__len__: sq_length and mp_length): an open-addressing
+ * table over the names, built once, as slotdefs never changes. */
+#define SLOTDEF_NAMES_CAP 256
+static struct { const char *name; slotdef_set set; } slotdef_names[SLOTDEF_NAMES_CAP];
+static once_flag slotdef_names_once = ONCE_FLAG_INIT;
+
+static size_t name_hash(const char *s) {
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+static void slotdef_names_build(void) {
+    for (size_t i = 0; i < N_SLOTDEFS; i++) {
+        size_t h = name_hash(slotdefs[i].name) & (SLOTDEF_NAMES_CAP - 1);
+        while (slotdef_names[h].name && strcmp(slotdef_names[h].name, slotdefs[i].name))
+            h = (h + 1) & (SLOTDEF_NAMES_CAP - 1);
+        slotdef_names[h].name = slotdefs[i].name;
+        slotdef_names[h].set.bits[i / 64] |= (uint64_t)1 << (i % 64);
+    }
+}
+static slotdef_set slotdefs_named(const char *name) {
+    call_once(&slotdef_names_once, slotdef_names_build);
+    size_t h = name_hash(name) & (SLOTDEF_NAMES_CAP - 1);
+    for (; slotdef_names[h].name; h = (h + 1) & (SLOTDEF_NAMES_CAP - 1))
+        if (!strcmp(slotdef_names[h].name, name)) return slotdef_names[h].set;
+    return (slotdef_set){{0, 0}};
+}
+
+/* Whether the built-in type st has a wrapper for a name in its tp_dict (add_operators): one of the name's
+ * slots (`named`) that st fills with something else than object's (what a static type inherited from
+ * object is not its own) */
+static int static_type_defines(rh_runtime *rt, const rh_type *st, slotdef_set named) {
     rh_type *obj = object_type(rt);
     if (st == obj) return 0;
-    for (size_t i = 0; i < sizeof slotdefs / sizeof slotdefs[0]; i++) {
-        const slotdef *d = &slotdefs[i];
-        if (strcmp(d->name, name)) continue;
-        void (*fn)(void), (*ofn)(void);
-        memcpy(&fn, slot_address((rh_type *)(uintptr_t)st, d), sizeof fn);
-        memcpy(&ofn, slot_address(obj, d), sizeof ofn);
-        if (fn && fn != ofn) return 1;
-    }
+    for (size_t w = 0; w < 2; w++)
+        for (uint64_t b = named.bits[w]; b; b &= b - 1) {
+            const slotdef *d = &slotdefs[w * 64 + (size_t)__builtin_ctzll(b)];
+            void (*fn)(void), (*ofn)(void);
+            memcpy(&fn, slot_address((rh_type *)(uintptr_t)st, d), sizeof fn);
+            memcpy(&ofn, slot_address(obj, d), sizeof ofn);
+            if (fn && fn != ofn) return 1;
+        }
     return 0;
 }
 
 int rh_special_method_dispatched(const char *name) {
     if (!strcmp(name, "__del__")) return 1; /* tp_finalize, through rh_hooks.call_del */
-    for (size_t i = 0; i < sizeof slotdefs / sizeof slotdefs[0]; i++)
-        if (!strcmp(slotdefs[i].name, name)) return 1;
-    return 0;
+    slotdef_set s = slotdefs_named(name);
+    return (s.bits[0] | s.bits[1]) != 0;
 }
 
 static int is_dunder(rh_runtime *rt, rh_object *name) {
