@@ -392,8 +392,12 @@ static void pm_destroy(void *ctx) {
     for (uint32_t i = 0; i < st->maxarenas; i++)
         if (st->arenas[i].address)
             st->arena_src.free(st->arena_src.ctx, (void *)st->arenas[i].address, st->arena_size);
-    if (st->map_root)
-        for (uintptr_t i = 0; i < st->map_root_len; i++) free(st->map_root[i]);
+    if (st->map_root) /* from the top: mmap's arenas sit high in the address space */
+        for (uintptr_t i = st->map_root_len, left = st->map_leaves; left && i-- > 0;)
+            if (st->map_root[i]) {
+                free(st->map_root[i]);
+                left--;
+            }
     free(st->map_root);
     free(st->arenas);
     free(st->nfp2lasta);
