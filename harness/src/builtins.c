@@ -1317,7 +1317,7 @@ rh_object *hx_generic_dir(hx_interp *I, rh_object *o) {
             }
         /* a class's own dict holds __module__, __dict__, __weakref__ exactly when CPython's does */
         for (int i = 0; rc == 0 && !(t->flags & RH_TPFLAG_CLASSIC) && object_attrs[i]; i++)
-            if (RH_API(I, "object", object_attrs[i])) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
+            if (RH_API_DYN(I, "object", object_attrs[i])) rc = rh_dict_set_cstr(rt, set, object_attrs[i], rh_none(rt));
     }
     rh_object *l = rc == 0 ? rh_dict_keys_list(rt, set) : NULL;
     rh_decref(rt, set);
@@ -1927,7 +1927,7 @@ static int kind_method_exists(hx_interp *I, rh_kind k, const char *name) {
                     : k == RH_K_UNION ? "types.UnionType" : k == RH_K_COMPLEX ? "complex" : k == RH_K_DICT ? "dict"
                     : k >= RH_K_DICTKEYS && k <= RH_K_DICTITEMS ? "dict_keys" : k == RH_K_RANGE ? "range"
                     : k == RH_K_CODE ? "code" : k == RH_K_DIRENTRY ? "posix.DirEntry" : NULL;
-    return !api || RH_API(I, api, name);
+    return !api || RH_API_DYN(I, api, name);
 }
 
 const rh_builtin_def *hx_kind_method_def(hx_interp *I, rh_kind k, const char *name) {
@@ -2145,7 +2145,9 @@ OBJECT_CMP(eq, RH_CMP_EQ) OBJECT_CMP(ne, RH_CMP_NE) OBJECT_CMP(lt, RH_CMP_LT)
 OBJECT_CMP(le, RH_CMP_LE) OBJECT_CMP(gt, RH_CMP_GT) OBJECT_CMP(ge, RH_CMP_GE)
 #undef OBJECT_CMP
 
-/* The dunders modelled as method descriptors of int, float, str and object, or NULL */
+/* The dunders modelled as method descriptors of int, float, str and object, or NULL. The slot wrappers
+ * (int.__repr__, object.__eq__: wrapper_descriptor) are hx_slot_descr's; these are what a str or an int
+ * instance answers through hx_find_method_def. */
 static const rh_builtin_def *dunder_def(rh_kind k, const char *name) {
     if (k == RH_K_INT)
         return !strcmp(name, "__repr__") ? &m_int_repr : !strcmp(name, "__format__") ? &m_int_format : NULL;
@@ -2166,6 +2168,36 @@ static const rh_builtin_def *dunder_def(rh_kind k, const char *name) {
     return NULL;
 }
 
+/* dunder_def's entries that CPython's type dicts hold as slot wrappers, which hx_slot_descr answers */
+static int dunder_is_slot(const char *name) { return strcmp(name, "__format__") != 0; }
+
+/* The slot wrapper static type t's dict holds for name (add_operators; rh_wrapper_descr_new), made at its
+ * first read like the method descriptors and kept in static_tp_dict: new reference, or NULL (none, or the
+ * error set) */
+static rh_object *static_slot_descr(hx_interp *I, rh_type *t, rh_object *name) {
+    rh_runtime *rt = I->rt;
+    rh_gc_startup save; /* CPython made it with the type, before the program ran */
+    rh_gc_startup_begin(rt, &save);
+    rh_object *tp_dict = static_tp_dict(I, t), *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;
+    if (!d && tp_dict && !rh_err_occurred(rt) && (d = rh_wrapper_descr_new(rt, t, name))) {
+        int rc = rh_dict_set(rt, tp_dict, name, d);
+        rh_decref(rt, d); /* tp_dict holds it */
+        if (rc) d = NULL;
+    }
+    rh_gc_startup_end(rt, &save);
+    return d ? newref(d) : NULL;
+}
+
+rh_object *hx_slot_descr(hx_interp *I, rh_type *t, rh_object *name, int inherited) {
+    const char *s = hx_cstr(I, name);
+    if (!is_static_type(I, t) || s[0] != '_' || s[1] != '_') return NULL;
+    for (rh_type *b = t; b; b = inherited ? b->base : NULL) {
+        rh_object *d = static_slot_descr(I, b, name);
+        if (d || rh_err_occurred(I->rt)) return d;
+    }
+    return NULL;
+}
+
 rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name) {
     rh_runtime *rt = I->rt;
     if (!is_static_type(I, t)) return NULL;
@@ -2178,7 +2210,7 @@ rh_object *hx_method_descr(hx_interp *I, rh_type *t, rh_object *name) {
         return d ? newref(d) : NULL;
     }
     const rh_builtin_def *def = hx_kind_method_def(I, t->kind, hx_cstr(I, name));
-    if (!def) def = dunder_def(t->kind, hx_cstr(I, name));
+    if (!def && !dunder_is_slot(hx_cstr(I, name))) def = dunder_def(t->kind, hx_cstr(I, name));
     size_t field;
     int is_field = !def && field_index(I, t->kind, hx_cstr(I, name), &field);
     if (!def && !is_field) return NULL;
@@ -2197,6 +2229,12 @@ rh_object *hx_static_type_dict(hx_interp *I, rh_type *t) {
     rh_gc_startup_begin(rt, &save);
     rh_object *tp_dict = static_tp_dict(I, t);
     const rh_builtin_def *def;
+    const char *slot;
+    for (size_t i = 0; tp_dict && (slot = rh_slot_wrapper_name_at(rt, i)); i++) { /* add_operators */
+        rh_object *name = *slot ? hx_name(I, slot) : NULL, *d = name ? static_slot_descr(I, t, name) : NULL;
+        rh_xdecref(rt, d);
+        if (*slot && !d && rh_err_occurred(rt)) tp_dict = NULL;
+    }
     if (tp_dict && new_wrapper_def(t->kind)) { /* type_new's tp_new_wrapper (add_tp_new_wrapper) */
         rh_object *name = hx_name(I, "__new__");
         if (!name || !static_new_wrapper(I, t, new_wrapper_def(t->kind), name)) tp_dict = NULL;
@@ -2348,7 +2386,7 @@ int hx_builtins_init(hx_interp *I) {
     }
     if (rh_dict_set_cstr(rt, I->builtins, "object", (rh_object *)rh_builtin_type(rt, RH_K_OBJECT))) return -1;
     for (int k = RH_EXC_NONE + 1; k < RH_EXC__COUNT; k++) /* the exception hierarchy the profile has */
-        if (RH_API(I, "builtins", rh_exc_name((rh_exc)k)) &&
+        if (RH_API_DYN(I, "builtins", rh_exc_name((rh_exc)k)) &&
             rh_dict_set_cstr(rt, I->builtins, rh_exc_name((rh_exc)k), (rh_object *)rh_exc_type(rt, (rh_exc)k)))
             return -1;
     if (hx_exc_group_init(I)) return -1; /* builtins_exc.c: ExceptionGroup */
@@ -2361,7 +2399,7 @@ int hx_builtins_init(hx_interp *I) {
     if (rh_dict_set_cstr(rt, I->builtins, "Ellipsis", rh_ellipsis(rt))) return -1;
     if (rh_dict_set_cstr(rt, I->builtins, "NotImplemented", rh_notimplemented(rt))) return -1;
     for (int i = 0; builtin_table[i]; i++) {
-        if (!RH_API(I, "builtins", builtin_table[i]->name)) continue; /* a function the version lacks (ascii) */
+        if (!RH_API_DYN(I, "builtins", builtin_table[i]->name)) continue; /* a function the version lacks (ascii) */
         rh_object *f = rh_builtin_new(rt, builtin_table[i], NULL);
         rh_object *k = f ? rh_str_intern_utf8(rt, builtin_table[i]->name, strlen(builtin_table[i]->name)) : NULL;
         int rc = k ? rh_dict_set(rt, I->builtins, k, f) : -1;

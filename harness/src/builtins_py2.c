@@ -127,7 +127,7 @@ static const rh_builtin_def py2_defs[] = {
 
 int hx_builtins_py2_init(hx_interp *I) {
     for (size_t i = 0; i < sizeof py2_defs / sizeof py2_defs[0]; i++) {
-        if (!RH_API(I, "builtins", py2_defs[i].name)) continue;
+        if (!RH_API_DYN(I, "builtins", py2_defs[i].name)) continue;
         rh_object *f = rh_builtin_new(I->rt, &py2_defs[i], NULL);
         int rc = f ? rh_dict_set_cstr(I->rt, I->builtins, py2_defs[i].name, f) : -1;
         rh_xdecref(I->rt, f);

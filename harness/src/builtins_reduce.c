@@ -354,6 +354,6 @@ const rh_builtin_def hx_object_reduce_defs[] = {
 const rh_builtin_def *hx_object_method_def(hx_interp *I, rh_object *name) {
     if (rh_str_eq_cstr(name, "__init__")) return &object_init_def;
     for (const rh_builtin_def *d = hx_object_reduce_defs; d->name; d++)
-        if (rh_str_eq_cstr(name, d->name) && RH_API(I, "object", d->name)) return d;
+        if (rh_str_eq_cstr(name, d->name) && RH_API_DYN(I, "object", d->name)) return d;
     return NULL;
 }

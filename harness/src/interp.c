@@ -716,7 +716,7 @@ static int object_methods_init(hx_interp *I) {
         if (rc) return -1;
     }
     for (const rh_builtin_def *d = hx_object_reduce_defs; d->name; d++) { /* builtins_reduce.c */
-        if (!RH_API(I, "object", d->name)) continue;
+        if (!RH_API_DYN(I, "object", d->name)) continue;
         rh_object *f = rh_builtin_new(I->rt, d, NULL);
         int rc = f ? rh_dict_set_cstr(I->rt, I->object_methods, d->name, f) : -1;
         rh_xdecref(I->rt, f);
@@ -789,6 +789,8 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
                 ((v = hx_builtin_descr(I, b, name, NULL)) || rh_err_occurred(I->rt)))
                 return v; /* OrderedDict.__setitem__: odict's wrapper descriptors (mod_collections.c) */
             if (!hx_is_heap_class(b) && ((v = hx_method_descr(I, (rh_type *)b, name)) || rh_err_occurred(I->rt))) return v;
+            if (!hx_is_heap_class(b) && dunder && ((v = hx_slot_descr(I, (rh_type *)b, name, 0)) || rh_err_occurred(I->rt)))
+                return v; /* MyInt.__sub__: int's slot wrapper */
             if (!hx_is_heap_class(b) && (v = hx_base_classmethod(I, (rh_type *)b, t, name))) return v; /* MyInt.from_bytes */
             if (!hx_is_heap_class(b) && dunder && rh_str_eq_cstr(name, "__new__") &&
                 ((v = hx_tp_new_wrapper(I, (rh_type *)b)) || rh_err_occurred(I->rt)))
@@ -800,6 +802,7 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (dunder && rh_str_eq(name, I->s_dict)) return hx_static_type_dict(I, ty); /* type_dict */
         if ((v = hx_method_descr(I, ty, name)) || rh_err_occurred(I->rt)) return v; /* list.append */
         if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.__len__ */
+        if (dunder && ((v = hx_slot_descr(I, ty, name, 1)) || rh_err_occurred(I->rt))) return v; /* int.__add__ */
         if (dunder && rh_str_eq_cstr(name, "__new__") && (v = hx_tp_new_wrapper(I, ty))) return v; /* typeobj.c */
         if (rh_err_occurred(I->rt)) return NULL;
     }
@@ -1088,7 +1091,7 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     if (hx_is_builtin_subclass_instance(o) && rh_kind_of(o) != RH_K_GENERICALIAS) /* ga_getattro: below */
         return builtin_subclass_getattr(I, o, name);
     switch (rh_kind_of(o)) {
-    case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: case RH_K_METHOD_WRAPPER: case RH_K_NAMESPACE: {
+    case RH_K_EXCEPTION: case RH_K_TRACEBACK: case RH_K_FRAME: case RH_K_METHOD_WRAPPER: case RH_K_WRAPPER_DESCR: case RH_K_NAMESPACE: {
         rh_object *r = rh_getattr(rt, o, name); /* the type's tp_getattro: its fields, then the class */
         if (!r && rh_kind_of(o) == RH_K_EXCEPTION && rh_err_occurred(rt) == RH_EXC_ATTRIBUTE) {
             rh_object *m = hx_exc_method(I, o, name); /* BaseException's methods (builtins_exc.c) */

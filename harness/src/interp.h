@@ -10,6 +10,7 @@
  */
 #ifndef RH_HARNESS_INTERP_H
 #define RH_HARNESS_INTERP_H
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "ast.h"
@@ -339,6 +340,10 @@ int hx_builtin_base_init(hx_interp *I, rh_object *self, rh_object **a, int n, ch
 /* builtins.c: list.<name> / dict.<name> (obj NULL) or super().<name> bound to obj, as a built-in; NULL with no
  * error when the type has no such method. */
 rh_object *hx_builtin_descr(hx_interp *I, rh_object *type, rh_object *name, rh_object *obj);
+/* The slot wrapper (wrapper_descriptor) of static type t for the special method name, from t's dict
+ * (inherited 0) or the first of t's tp_base chain that has it (inherited 1): new reference; None for an
+ * unhashable type's __hash__; NULL without an error when there is none (builtins.c) */
+rh_object *hx_slot_descr(hx_interp *I, rh_type *t, rh_object *name, int inherited);
 /* ---- builtins_iter.c: enumerate, zip, map, filter, reversed, set, frozenset, iter, next, ord, chr, hex, oct,
  * bin, round, issubclass, getattr/setattr/hasattr/delattr, set methods, dict.fromkeys, sys.stdout/stderr */
 int hx_builtins_iter_init(hx_interp *I);                          /* binds them into I->builtins */
@@ -417,7 +422,24 @@ rh_object *hx_suggestion(hx_interp *I, rh_object *e);
  * entries are skipped): the closest of names[0..n) to name, or NULL */
 const char *hx_suggest_among(const char *const *names, int n, const char *name);
 
-#define RH_API(I, owner, name) hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name)
+/* RH_API: whether the running profile has an API element (apilevel.c's table), memoised per call site, as
+ * str.find asks at every call: a site keeps the last version it answered for, a valid bit and the answer
+ * (bit 0) in one word; so a site must always ask about the same element (RH_API_DYN otherwise). */
+static inline int hx_api_at(_Atomic uint64_t *site, uint32_t version, const char *owner, const char *name) {
+    uint64_t s = atomic_load_explicit(site, memory_order_relaxed);
+    if ((s >> 32) == version && (s & 2)) return (int)(s & 1);
+    int r = hx_api_exists(version, owner, name) != 0;
+    atomic_store_explicit(site, ((uint64_t)version << 32) | 2u | (uint64_t)r, memory_order_relaxed);
+    return r;
+}
+#define RH_API(I, owner, name)                                                                            \
+    __extension__({                                                                                       \
+        static _Atomic uint64_t rh_api_site_;                                                             \
+        hx_api_at(&rh_api_site_, rh_runtime_profile((I)->rt)->version_hex, "" owner, "" name);           \
+    })
+/* RH_API with owner or name computed at run time (a table's entries): not memoised, as one call site asks
+ * about many names. RH_API itself takes string literals only (the "" concatenations reject anything else). */
+#define RH_API_DYN(I, owner, name) (hx_api_exists(rh_runtime_profile((I)->rt)->version_hex, owner, name) != 0)
 
 /* Signature of every rh_builtin_def.fn in the harness. args/kwv borrowed. */
 typedef rh_object *(*hx_cfn)(hx_interp *I, rh_object *self, rh_object **args, int nargs, char **kwn,

@@ -320,7 +320,7 @@ rh_object *hx_module_itertools(hx_interp *I) {
     rh_object *m = hx_make_module(I, "itertools", itertools_defs);
     for (int i = 0; m && it_types[i].ctor; i++) {
         const char *nm = it_types[i].ctor->name;
-        if (!RH_API(I, "itertools", nm)) continue;
+        if (!RH_API_DYN(I, "itertools", nm)) continue;
         if (rh_dict_set_cstr(I->rt, rh_module_dict(m), nm, (rh_object *)rh_builtin_type(I->rt, it_types[i].kind))) {
             rh_decref(I->rt, m);
             return NULL;

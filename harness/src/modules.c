@@ -527,7 +527,7 @@ static const rh_builtin_def refheap_defs[] = {{"mark", (void (*)(void))rh_mark, 
 
 static int add_fns(hx_interp *I, rh_object *m, const char *modname, const rh_builtin_def *defs) {
     for (int i = 0; defs[i].name; i++) {
-        if (!RH_API(I, modname, defs[i].name)) continue; /* not in the profile's version */
+        if (!RH_API_DYN(I, modname, defs[i].name)) continue; /* not in the profile's version */
         rh_object *f = rh_builtin_new(I->rt, &defs[i], m);
         if (!f) return -1;
         int rc = rh_dict_set_cstr(I->rt, rh_module_dict(m), defs[i].name, f);
@@ -538,7 +538,7 @@ static int add_fns(hx_interp *I, rh_object *m, const char *modname, const rh_bui
 }
 
 static int add_int(hx_interp *I, rh_object *m, const char *name, int64_t v) {
-    if (!RH_API(I, "gc", name)) return 0;
+    if (!RH_API_DYN(I, "gc", name)) return 0;
     rh_object *x = rh_int_from_i64(I->rt, v);
     if (!x) return -1;
     int rc = rh_dict_set_cstr(I->rt, rh_module_dict(m), name, x);

@@ -106,6 +106,7 @@
     X(RH_K_BYTEARRAY,        "bytearray",        bytearray)        /* t_bytes.c */                            \
     X(RH_K_BYTEARRAYITER,    "bytearray_iterator", bytearrayiter)  /* t_bytes.c */                            \
     X(RH_K_METHOD_WRAPPER,   "method-wrapper",   method_wrapper)   /* t_wrapper.c */            \
+    X(RH_K_WRAPPER_DESCR,    "wrapper_descriptor", wrapper_descr)  /* t_wrapper.c */                          \
     X(RH_K_SRE_PATTERN,      "re.Pattern",       sre_pattern)      /* t_sre.c */                              \
     X(RH_K_SRE_MATCH,        "re.Match",         sre_match)        /* t_sre.c */                              \
     X(RH_K_METHOD_DESCR,     "method_descriptor", method_descr)    /* t_descr.c */                            \

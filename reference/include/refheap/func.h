@@ -149,6 +149,17 @@ int rh_method_descr_check(rh_runtime *rt, rh_object *d, rh_object *obj);
  * raises StopIteration). self borrowed. New reference; NULL without an error when the type has no such
  * slot (or name is no such special method), NULL with the error set when the allocation failed. */
 rh_object *rh_slot_wrapper_new(rh_runtime *rt, rh_object *self, rh_object *name);
+/* ---- wrapper_descriptor (t_wrapper.c): what add_operators puts in built-in type t's dict for the special
+ * method `name` when t has that slot of its own (not the same as its tp_base's): `int.__add__`, calling
+ * t's slot on an instance of t (`int.__add__(I(3), 1)` runs int's, not the subclass's), bound by __get__
+ * to a method-wrapper. 56 bytes + GC head (48 in 2.7), tracked. For a hash slot that is
+ * PyObject_HashNotImplemented the dict holds None, returned instead. name borrowed. New reference, made
+ * at each call (the caller keeps it as the type dict's entry); NULL without an error when t's dict has no
+ * such entry, NULL with MemoryError when the allocation failed. */
+rh_object *rh_wrapper_descr_new(rh_runtime *rt, rh_type *t, rh_object *name);
+/* The i-th special method name with a slot wrapper in the profile's version, in slotdefs' order (a name may
+ * come twice: __add__ for nb_add and sq_concat; "" for a row the version lacks), NULL past the last */
+const char *rh_slot_wrapper_name_at(rh_runtime *rt, size_t i);
 
 /* ---- modules: PyModuleObject with a dict. name is borrowed. New reference, GC-tracked. */
 rh_object *rh_module_new(rh_runtime *rt, rh_object *name);

@@ -146,6 +146,7 @@ typedef enum rh_kind {
     RH_K_TUPLEITER,        /* tuple_iterator (2.7: tupleiterator): iter(tuple), Objects/tupleobject.c */
     RH_K_STRITER,          /* str_iterator: iter(str) in 3.x (2.7's str has no tp_iter: its seqiter) */
     RH_K_STRASCIIITER,     /* str_ascii_iterator: iter() of a compact ASCII str, 3.11+ (unicode_iter) */
+    RH_K_WRAPPER_DESCR,    /* wrapper_descriptor: a built-in type's slot in its dict, int.__add__ (t_wrapper.c) */
     RH_K__COUNT
 } rh_kind;
 
