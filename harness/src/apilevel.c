@@ -61,6 +61,7 @@ static const api_entry api_table[] = {
     {"builtins", "sum(compensated)", 0x030C, 0}, /* 3.12: sum() of floats is Neumaier's compensated sum */
     {"builtins", "reduce", 0, 0x0300}, {"builtins", "apply", 0, 0x0300}, /* 2.x only (builtins_py2.c) */
     {"builtins", "intern", 0, 0x0300}, {"builtins", "cmp", 0, 0x0300},
+    {"builtins", "exec", 0x0300, 0}, /* 2.x: exec is a statement */
     {"class", "__firstlineno__", 0x030D, 0}, /* 3.13: set by the class body (Doc/reference/datamodel.rst) */
     {"class", "__static_attributes__", 0x030D, 0},
     {"builtins", "RecursionError", 0x0305, 0},      /* 3.5 (Doc/library/exceptions.rst) */

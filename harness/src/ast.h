@@ -197,6 +197,9 @@ typedef struct hx_handler { int target, depth, lasti; } hx_handler;
 typedef enum { CODE_MODULE = 0, CODE_FUNCTION, CODE_CLASS } hx_codekind;
 typedef struct hx_code {
     hx_codekind kind;
+    int names_in_ns;         /* a module unit run by exec() with a locals mapping of its own: its top-level
+                              * names are LOAD_NAME/STORE_NAME there (SC_CLASS), as CPython's module code;
+                              * 2: in its comprehensions too (3.12+, PEP 709 inlines them), 1: not there */
     char *name;              /* function / class name, "<module>" */
     char *qualname;          /* "C.__del__" */
     rh_object *co_qualname;  /* that name as a str (co_qualname; borrowed, interpreter-owned: hx_name), set when

@@ -1193,6 +1193,52 @@ FN(bi_eval) {
     return hx_eval_source(I, text, len, g);
 }
 
+/* exec(source, globals=None, locals=None, /, *, closure=None) (Python/bltinmodule.c builtin_exec_impl, 3.11):
+ * globals a dict (the caller's when None, and then locals the caller's too), locals any mapping refheap can
+ * store into (a dict; None: globals); globals gains __builtins__ when it has none (the builtins' dict). A str
+ * source runs as a module unit (hx_exec_source); bytes and code objects are refheap.Unsupported, as exec()
+ * without arguments inside a function (a snapshot of its locals) is. */
+FN(bi_exec) {
+    UNUSED_ARGS;
+    rh_runtime *rt = I->rt;
+    if (nkw) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "exec() with keyword arguments"); return NULL; }
+    if (n < 1 || n > 3) {
+        rh_err_set(rt, RH_EXC_TYPE, n < 1 ? "exec expected at least 1 argument, got %d" : "exec expected at most 3 arguments, got %d", n);
+        return NULL;
+    }
+    rh_object *none = rh_none(rt), *g = n > 1 ? a[1] : none, *l = n > 2 ? a[2] : none;
+    if (g == none) {
+        if (I->frame && I->frame->func) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "exec() in a function without a globals dict"); return NULL; }
+        g = I->frame ? I->frame->globals : I->globals;
+        if (l == none && I->frame && I->frame->ns) l = I->frame->ns; /* a class body's namespace */
+    } else if (rh_kind_of(g) != RH_K_DICT) {
+        rh_err_set(rt, RH_EXC_TYPE, "exec() globals must be a dict, not %s", hx_tname(g));
+        return NULL;
+    }
+    if (l == none) l = g;
+    if (rh_kind_of(l) != RH_K_DICT) {
+        if (!rh_type_of(l)->as_mapping.mp_subscript) /* PyMapping_Check */
+            rh_err_set(rt, RH_EXC_TYPE, "locals must be a mapping or None, not %s", hx_tname(l));
+        else rh_err_set(rt, RH_EXC_UNSUPPORTED, "exec() with a locals mapping that is not a dict");
+        return NULL;
+    }
+    if (rh_kind_of(a[0]) != RH_K_STR) {
+        if (rh_kind_of(a[0]) == RH_K_BYTES || rh_kind_of(a[0]) == RH_K_CODE)
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "exec() of a %s object", hx_tname(a[0]));
+        else rh_err_set(rt, RH_EXC_TYPE, "exec() arg 1 must be a string, bytes or code object");
+        return NULL;
+    }
+    rh_object *bkey = hx_name(I, "__builtins__");
+    if (!bkey) return NULL;
+    if (!rh_dict_get(rt, g, bkey)) {
+        if (rh_err_occurred(rt) || rh_dict_set(rt, g, bkey, I->builtins)) return NULL;
+    }
+    size_t len = 0;
+    const char *text = rh_str_utf8(rt, a[0], &len);
+    if (!text || hx_exec_source(I, text, len, g, l)) return NULL;
+    return newref(none);
+}
+
 /* vars([object]) (builtin_vars, Python/bltinmodule.c 3.11; METH_VARARGS): without an argument locals()
  * (PyEval_GetLocals); with one, object.__dict__, whose absence is
  * "vars() argument must have __dict__ attribute" (other errors of the lookup pass through). */
@@ -2281,14 +2327,14 @@ static const rh_builtin_def b_min = {"min", (void (*)(void))bi_min, HX_METH_VARA
 static const rh_builtin_def b_max = {"max", (void (*)(void))bi_max, HX_METH_VARARGS_TO312};
 DEF(b_sum, "sum", bi_sum); DEF(b_exit, "exit", bi_exit); DEF(b_quit, "quit", bi_quit); DEF(b_abs, "abs", bi_abs); DEF(b_dir, "dir", bi_dir); DEF(b_id, "id", bi_id);
 DEF(b_type, "type", bi_type); DEF(b_isinstance, "isinstance", bi_isinstance); DEF(b_callable, "callable", bi_callable);
-DEF(b_globals, "globals", bi_globals); DEF(b_locals, "locals", bi_locals); DEF(b_ascii, "ascii", bi_ascii); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval);
+DEF(b_globals, "globals", bi_globals); DEF(b_locals, "locals", bi_locals); DEF(b_ascii, "ascii", bi_ascii); DEF(b_open, "open", bi_open); DEF(b_eval, "eval", bi_eval); DEF(b_exec, "exec", bi_exec);
 static const rh_builtin_def b_vars = {"vars", (void (*)(void))bi_vars, HX_METH_VARARGS};
 DEF(b_hash, "hash", bi_hash); DEF(b_divmod, "divmod", bi_divmod); DEF(b_pow, "pow", bi_pow);
 DEF(b_object, "object", bi_object); DEF(b_import, "__import__", bi_import);
 
 static const rh_builtin_def *const builtin_table[] = {
     &b_print, &b_len, &b_repr, &b_sorted, &b_all, &b_any, &b_min, &b_max, &b_sum, &b_abs, &b_dir, &b_id,
-    &b_isinstance, &b_callable, &b_globals, &b_locals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval,
+    &b_isinstance, &b_callable, &b_globals, &b_locals, &b_vars, &b_open, &b_hash, &b_divmod, &b_pow, &b_import, &b_eval, &b_exec,
     &b_ascii, &b_exit, &b_quit, NULL};
 
 /* The built-in types are bound under their names (type(1) is int); calling one runs its constructor. */

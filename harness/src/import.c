@@ -585,6 +585,36 @@ rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object 
     return v;
 }
 
+/* builtin exec(source, globals, locals) for a str source (Python/bltinmodule.c builtin_exec_impl, then
+ * PyRun_StringFlags in Py_file_input mode): the text is a module unit named "<string>", kept on the import
+ * list for the interpreter's life as eval's; with a locals mapping other than globals its top-level names
+ * live there (LOAD_NAME/STORE_NAME of module code), functions it defines still look names up in globals. */
+int hx_exec_source(hx_interp *I, const char *text, size_t len, rh_object *globals, rh_object *locals) {
+    rh_runtime *rt = I->rt;
+    if (!I->imports) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "exec() without an import context"); return -1; }
+    hx_modfile *m = add_file(I->imports, "<string>", dupstr("<string>"), NULL);
+    m->len = len + 1;
+    if (!(m->src = malloc(m->len + 1))) abort();
+    memcpy(m->src, text, len);
+    memcpy(m->src + len, "\n", 2);
+    hx_cerr err = {0};
+    int ntok = 0;
+    hx_tok *toks = hx_lex(m->src, m->len, &ntok, &err);
+    m->code = toks ? hx_parse(toks, ntok, &err) : NULL;
+    hx_toks_free(toks, ntok);
+    if (m->code && locals != globals) m->code->names_in_ns = rh_runtime_profile(rt)->version_hex >= 0x030C ? 2 : 1;
+    if (!m->code || hx_prepare(I, m->code, &err) != 0 || hx_compile(I, m->code, &err) != 0) {
+        if (rh_err_occurred(rt) != RH_EXC_MEMORY) {
+            rh_err_clear(rt);
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "<string>:%d:%d: %s", err.line, err.col, err.msg);
+        }
+        drop_last(I->imports, m);
+        return -1;
+    }
+    m->compiled = 1;
+    return hx_run_module_ns(I, m->code, globals, locals != globals ? locals : NULL);
+}
+
 /* _find_and_load for an absolute dotted name: sys.modules, else the native module, else the parent first,
  * then the file found on the path (or the parent's __path__), executed and set on its parent. New ref. */
 rh_object *hx_import_file(hx_interp *I, const char *name) {

@@ -1199,6 +1199,15 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
     return NULL;
 }
 
+/* type_setattro on a static type, setting or deleting (2.7: "can't set attributes of built-in/extension type") */
+static int immutable_type_setattr(hx_interp *I, rh_object *t, rh_object *name) {
+    if (rh_runtime_profile(I->rt)->python2)
+        rh_err_set(I->rt, RH_EXC_TYPE, "can't set attributes of built-in/extension type '%s'", ((rh_type *)t)->name);
+    else
+        rh_err_set(I->rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", hx_cstr(I, name), ((rh_type *)t)->name);
+    return -1;
+}
+
 int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     rh_runtime *rt = I->rt;
     if (rh_kind_of(o) == RH_K_WEAKPROXY) { /* proxy_setattr */
@@ -1212,8 +1221,7 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: case RH_K_NAMESPACE: return rh_setattr(rt, o, name, v);
     case RH_K_TYPE:
         if (hx_is_heap_class(o)) return rh_setattr(rt, o, name, v); /* type_setattro */
-        rh_err_set(rt, RH_EXC_TYPE, "cannot set '%s' attribute of immutable type '%s'", hx_cstr(I, name), ((rh_type *)o)->name);
-        return -1;
+        return immutable_type_setattr(I, o, name);
     case RH_K_MODULE: return rh_dict_set(rt, rh_module_dict(o), name, v);
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, v); /* builtins_func.c */
     case RH_K_FRAME: return frame_setattr(I, o, name, v);
@@ -1246,7 +1254,7 @@ int hx_delattr(hx_interp *I, rh_object *o, rh_object *name) {
     case RH_K_INSTANCE: case RH_K_EXCEPTION: case RH_K_NAMESPACE: return rh_delattr(rt, o, name);
     case RH_K_TYPE:
         if (hx_is_heap_class(o)) return rh_delattr(rt, o, name);
-        break;
+        return immutable_type_setattr(I, o, name);
     case RH_K_FUNCTION: return hx_func_setattr(I, o, name, NULL); /* builtins_func.c */
     case RH_K_FRAME: return frame_setattr(I, o, name, NULL);
     case RH_K_MODULE:

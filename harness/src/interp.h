@@ -660,6 +660,10 @@ int hx_weakref_init(hx_interp *I, int n, int nkw);
 int hx_weakref_method_tables(rh_kind kind, hx_mtab out[2]);
 /* import.c: eval(source, globals) of a str source; new reference or NULL */
 rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object *globals);
+/* exec() of a str source (import.c): its statements run in globals, their top-level names in locals when that
+ * is another dict (borrowed both). 0, or -1 with the error set (refheap.Unsupported for a source that cannot be
+ * parsed: <string>:line:col). */
+int hx_exec_source(hx_interp *I, const char *text, size_t len, rh_object *globals, rh_object *locals);
 /* The main script's path as __file__, co_filename and tracebacks show it: absolute from 3.9 on, as given
  * on the command line before (2.7). Borrowed. */
 const char *hx_script_path(const hx_interp *I);
@@ -688,6 +692,8 @@ void hx_native_module_names(char *out, size_t n);  /* "sys, gc, ..." */
 void hx_module_clear_dict(hx_interp *I, rh_object *d);
 /* vm.c: run a module unit with `globals` as its namespace, its frame's caller the current frame. 0 / -1. */
 int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals);
+/* ... with ns (borrowed, or NULL) as the frame's locals mapping: exec(source, globals, locals) */
+int hx_run_module_ns(hx_interp *I, hx_code *c, rh_object *globals, rh_object *ns);
 
 /* vm.c: object_new for the heap class cls (or object); excess: arguments beyond the type were given.
  * New reference or NULL. */

@@ -1269,8 +1269,14 @@ static int name_scope(scope *s, hx_node *n, int store) {
         }
     if (s->code->kind != CODE_MODULE && deref_scope(s, n, store)) return 0;
     switch (s->code->kind) {
-    case CODE_MODULE: n->scope = SC_GLOBAL; return 0;
-    case CODE_CLASS: n->scope = SC_CLASS; return 0;
+    /* a class body's names (and an exec()'d module's given its own locals) live in its namespace, but for
+     * `global` ones and inside a comprehension, which is a function of its own (3.x: symtable's class
+     * scope is skipped by the names a comprehension does not bind, as a function's body skips it) */
+    case CODE_MODULE:
+        n->scope = s->code->names_in_ns && (!s->in_comp || s->code->names_in_ns == 2) && !is_global_decl(s, n->name)
+                       ? SC_CLASS : SC_GLOBAL;
+        return 0;
+    case CODE_CLASS: n->scope = s->in_comp || is_global_decl(s, n->name) ? SC_GLOBAL : SC_CLASS; return 0;
     case CODE_FUNCTION:
         if (is_global_decl(s, n->name)) { n->scope = SC_GLOBAL; return 0; }
         n->slot = find_local(s, n->name);
@@ -1914,6 +1920,7 @@ static int static_attributes_const(prep *P, scope *s, hx_code *c);
 static int r_code(prep *P, hx_code *c, const char *classname) {
     scope s = {.code = c, .classname = classname, .owner = c, .late = c->kind == CODE_FUNCTION};
     s.st = st_of(P, c);
+    if (c->kind == CODE_CLASS || c->names_in_ns) collect_globals(&s, c->body, c->nbody); /* STORE_GLOBAL */
     if (c->kind == CODE_FUNCTION) {
         collect_globals(&s, c->body, c->nbody);
         for (int i = 0; i < s.nglobs; i++)

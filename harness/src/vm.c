@@ -3372,9 +3372,11 @@ int hx_class_finish(hx_interp *I, rh_object *cls, rh_object *ns, rh_object *kw) 
 
 /* ---------------------------------------------------------------- the module */
 
-int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) {
+int hx_run_module(hx_interp *I, hx_code *c, rh_object *globals) { return hx_run_module_ns(I, c, globals, NULL); }
+
+int hx_run_module_ns(hx_interp *I, hx_code *c, rh_object *globals, rh_object *ns) {
     hx_frame fr;
-    frame_setup(I, &fr, c, globals, NULL);
+    frame_setup(I, &fr, c, globals, ns);
     fr.line = 1;
     fr.back = I->frame;
     I->frame = &fr;

@@ -199,10 +199,15 @@ static int truth_of_result(rh_runtime *rt, rh_object *r) {
     return ok;
 }
 
-/* PyObject_RichCompareBool: identity implies equality */
+/* PyObject_RichCompareBool: identity implies equality. == / != of two exact ints that fit a word compare
+ * their values in place: long_richcompare of them creates nothing and answers True or False, so only the
+ * calls are skipped (`x in list_of_ints`, list.index/count/remove). */
 int rh__richcompare_bool(rh_runtime *rt, rh_object *a, rh_object *b, int op) {
     if (a == b && op == RH_CMP_EQ) return 1;
     if (a == b && op == RH_CMP_NE) return 0;
+    int64_t x, y;
+    if ((op == RH_CMP_EQ || op == RH_CMP_NE) && rh_int_small_value(a, &x) && rh_int_small_value(b, &y))
+        return (x == y) == (op == RH_CMP_EQ);
     return truth_of_result(rt, rh__richcompare(rt, a, b, op));
 }
 

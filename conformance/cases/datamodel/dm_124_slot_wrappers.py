@@ -54,3 +54,11 @@ for call in (lambda: int.__add__(), lambda: int.__add__(1), lambda: int.__add__(
     except TypeError as ex:
         print('TypeError:', ex)
 print(sys.getsizeof(int.__add__) - sys.getsizeof(object()), sys.getsizeof((3).__add__) - sys.getsizeof(object()))
+try:  # type_setattro on a static type, setting and deleting
+    int.__add__ = None
+except TypeError as ex:
+    print('TypeError:', ex)
+try:
+    del int.__add__
+except TypeError as ex:
+    print('TypeError:', ex)
