@@ -111,21 +111,9 @@ static int log_of(hx_interp *I, rh_object *o, double (*f)(double), double *r) {
         if (!pos) { domain(I); return -1; }
         if (rh_int_as_double(I->rt, o, &x) == 0) { *r = f(x); return 0; }
         rh_err_clear(I->rt);
-        /* x = m * 2**e with m in [0.5, 1): shift right until it fits */
-        int64_t e = 0;
-        rh_object *v = newref(o);
-        while (rh_int_as_double(I->rt, v, &x) != 0) {
-            rh_err_clear(I->rt);
-            rh_object *k = rh_int_from_i64(I->rt, 64), *w = k ? rh_binop(I->rt, RH_BINOP_RSHIFT, v, k) : NULL;
-            rh_xdecref(I->rt, k);
-            rh_decref(I->rt, v);
-            if (!(v = w)) return -1;
-            e += 64;
-        }
-        rh_decref(I->rt, v);
-        int ex;
-        double m = frexp(x, &ex);
-        *r = f(m) + (double)(e + ex) * f(2.0);
+        int64_t e; /* _PyLong_Frexp: x * 2**e, so the log is f(x) + f(2) * e */
+        double m = rh_int_frexp(o, &e);
+        *r = f(m) + f(2.0) * (double)e;
         return 0;
     }
     if (real(I, o, &x)) return -1;

@@ -441,6 +441,18 @@ static double long_frexp(rh_object *a, int64_t *e) {
     return dx;
 }
 
+double rh_int_frexp(rh_object *o, int64_t *e) {
+    if (word_layout(o) || rh__long_is_medium(o)) { /* exact in a double's exponent range: frexp of it */
+        double d;
+        (void)rh_int_as_double(NULL, o, &d);
+        int ex;
+        double m = frexp(fabs(d), &ex);
+        *e = ex;
+        return m;
+    }
+    return long_frexp(o, e);
+}
+
 int rh_int_as_double(rh_runtime *rt, rh_object *o, double *out) {
     if (word_layout(o)) {
         *out = (double)SIZE(o);

@@ -33,6 +33,9 @@ rh_object *rh_int_from_double(rh_runtime *rt, double v);
 /* float(o) for an int or bool o (PyLong_AsDouble: correctly rounded, half to even): 0 and *out, or -1 with
  * OverflowError "int too large to convert to float". o borrowed. */
 int rh_int_as_double(rh_runtime *rt, rh_object *o, double *out);
+/* _PyLong_Frexp: |o| = x * 2**e with 0.5 <= x < 1, x rounded half-even to 53 bits, for any size of o
+ * (math.log of an int past a double's range); o != 0 */
+double rh_int_frexp(rh_object *o, int64_t *e);
 int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
 /* ---- struct sequences (t_structseq.c, Objects/structseq.c): a tuple of kind RH_K_TUPLE whose type is a
  * static subtype of tuple naming its fields (repr "sys.version_info(major=3, ...)", fields as attributes
