@@ -273,9 +273,14 @@ static const char *slot_name(const slot_def *d, int python2) {
  * as add_operators goes through slotdefs), or NULL */
 static const slot_def *row_named(rh_runtime *rt, rh_object *name, const rh_type *t) {
     if (name->type->kind != RH_K_STR) return NULL;
+    size_t len = rh_str_len(name);
+    if (len < 4) return NULL;
+    uint32_t c0 = rh_str_char_at(name, 0), c2 = rh_str_char_at(name, 2);
+    if (c0 != '_' && !(c0 == 'n' && rt->profile->python2)) return NULL; /* a dunder, or 2.7's `next` */
     for (size_t i = 0; i < sizeof slot_defs / sizeof slot_defs[0]; i++) {
         const char *n = slot_name(&slot_defs[i], rt->profile->python2);
-        if (n && slot_defs[i].has(t) && rh_str_eq_cstr(name, n)) return &slot_defs[i];
+        if (n && (unsigned char)n[0] == c0 && (unsigned char)n[2] == c2 && rh_str_eq_cstr(name, n) && slot_defs[i].has(t))
+            return &slot_defs[i];
     }
     return NULL;
 }
