@@ -544,6 +544,32 @@ static rh_object *exec_module(hx_interp *I, hx_modfile *mf) {
 
 /* ---------------------------------------------------------------- eval of a source string */
 
+/* A source string (src: malloc'd, NUL-terminated, taken) as the module unit "<string>" on the import list,
+ * lexed, parsed, resolved and compiled (hx_code.names_in_ns as given): the unit, or NULL with the error set
+ * (refheap.Unsupported naming <string>:line:col for what refheap cannot parse; CPython: SyntaxError). */
+static hx_modfile *compile_string(hx_interp *I, char *src, size_t len, int names_in_ns) {
+    rh_runtime *rt = I->rt;
+    hx_modfile *m = add_file(I->imports, "<string>", dupstr("<string>"), NULL);
+    m->src = src;
+    m->len = len;
+    hx_cerr err = {0};
+    int ntok = 0;
+    hx_tok *toks = hx_lex(m->src, m->len, &ntok, &err);
+    m->code = toks ? hx_parse(toks, ntok, &err) : NULL;
+    hx_toks_free(toks, ntok);
+    if (m->code) m->code->names_in_ns = names_in_ns;
+    if (!m->code || hx_prepare(I, m->code, &err) != 0 || hx_compile(I, m->code, &err) != 0) {
+        if (rh_err_occurred(rt) != RH_EXC_MEMORY) {
+            rh_err_clear(rt);
+            rh_err_set(rt, RH_EXC_UNSUPPORTED, "<string>:%d:%d: %s", err.line, err.col, err.msg);
+        }
+        drop_last(I->imports, m);
+        return NULL;
+    }
+    m->compiled = 1;
+    return m;
+}
+
 /* builtin eval(source, globals) for a str source (Python/bltinmodule.c builtin_eval_impl: leading spaces and
  * tabs stripped, then PyRun_StringFlags in Py_eval_input mode with globals as both namespaces). refheap's
  * compiler has no expression mode: the text runs as the statement `__rh_eval__ = (source)` in globals and
@@ -556,27 +582,13 @@ rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object 
     if (!I->imports) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "eval() without an import context"); return NULL; }
     while (len && (*text == ' ' || *text == '\t')) text++, len--;
     static const char head[] = "__rh_eval__ = (", tail[] = "\n)\n";
-    hx_modfile *m = add_file(I->imports, "<string>", dupstr("<string>"), NULL);
-    m->len = sizeof head - 1 + len + sizeof tail - 1;
-    if (!(m->src = malloc(m->len + 1))) abort();
-    memcpy(m->src, head, sizeof head - 1);
-    memcpy(m->src + sizeof head - 1, text, len);
-    memcpy(m->src + sizeof head - 1 + len, tail, sizeof tail);
-    hx_cerr err = {0};
-    int ntok = 0;
-    hx_tok *toks = hx_lex(m->src, m->len, &ntok, &err);
-    m->code = toks ? hx_parse(toks, ntok, &err) : NULL;
-    hx_toks_free(toks, ntok);
-    if (!m->code || hx_prepare(I, m->code, &err) != 0 || hx_compile(I, m->code, &err) != 0) {
-        if (rh_err_occurred(rt) != RH_EXC_MEMORY) {
-            rh_err_clear(rt);
-            rh_err_set(rt, RH_EXC_UNSUPPORTED, "<string>:%d:%d: %s", err.line, err.col, err.msg);
-        }
-        drop_last(I->imports, m);
-        return NULL;
-    }
-    m->compiled = 1;
-    if (hx_run_module(I, m->code, globals) != 0) return NULL;
+    char *src = malloc(sizeof head - 1 + len + sizeof tail);
+    if (!src) abort();
+    memcpy(src, head, sizeof head - 1);
+    memcpy(src + sizeof head - 1, text, len);
+    memcpy(src + sizeof head - 1 + len, tail, sizeof tail);
+    hx_modfile *m = compile_string(I, src, sizeof head - 1 + len + sizeof tail - 1, 0);
+    if (!m || hx_run_module(I, m->code, globals) != 0) return NULL;
     rh_object *key = rh_str_intern_utf8(rt, "__rh_eval__", 11);
     rh_object *v = key ? rh_dict_get(rt, globals, key) : NULL;
     rh_xincref(v);
@@ -592,26 +604,13 @@ rh_object *hx_eval_source(hx_interp *I, const char *text, size_t len, rh_object 
 int hx_exec_source(hx_interp *I, const char *text, size_t len, rh_object *globals, rh_object *locals) {
     rh_runtime *rt = I->rt;
     if (!I->imports) { rh_err_set(rt, RH_EXC_UNSUPPORTED, "exec() without an import context"); return -1; }
-    hx_modfile *m = add_file(I->imports, "<string>", dupstr("<string>"), NULL);
-    m->len = len + 1;
-    if (!(m->src = malloc(m->len + 1))) abort();
-    memcpy(m->src, text, len);
-    memcpy(m->src + len, "\n", 2);
-    hx_cerr err = {0};
-    int ntok = 0;
-    hx_tok *toks = hx_lex(m->src, m->len, &ntok, &err);
-    m->code = toks ? hx_parse(toks, ntok, &err) : NULL;
-    hx_toks_free(toks, ntok);
-    if (m->code && locals != globals) m->code->names_in_ns = rh_runtime_profile(rt)->version_hex >= 0x030C ? 2 : 1;
-    if (!m->code || hx_prepare(I, m->code, &err) != 0 || hx_compile(I, m->code, &err) != 0) {
-        if (rh_err_occurred(rt) != RH_EXC_MEMORY) {
-            rh_err_clear(rt);
-            rh_err_set(rt, RH_EXC_UNSUPPORTED, "<string>:%d:%d: %s", err.line, err.col, err.msg);
-        }
-        drop_last(I->imports, m);
-        return -1;
-    }
-    m->compiled = 1;
+    char *src = malloc(len + 2);
+    if (!src) abort();
+    memcpy(src, text, len);
+    memcpy(src + len, "\n", 2);
+    int names_in_ns = locals == globals ? 0 : rh_runtime_profile(rt)->version_hex >= 0x030C ? 2 : 1;
+    hx_modfile *m = compile_string(I, src, len + 1, names_in_ns);
+    if (!m) return -1;
     return hx_run_module_ns(I, m->code, globals, locals != globals ? locals : NULL);
 }
 

@@ -410,6 +410,17 @@ static int64_t wrapper_hash(rh_runtime *rt, rh_object *o) {
     return x == -1 ? -2 : x;
 }
 
+/* descr_get_qualname: "<type>.<name>" (new str or NULL) */
+static rh_object *qualname_of(rh_runtime *rt, const char *type_name, const char *name) {
+    rh__sb b;
+    rh__sb_init(&b, rt);
+    if (rh__sb_printf(&b, "%s.%s", type_name, name)) {
+        rh__sb_free(&b);
+        return NULL;
+    }
+    return rh__sb_finish(&b);
+}
+
 /* PyObject_GenericGetAttr over wrapper_members / wrapper_getsets: __self__, __name__, __qualname__
  * (descr_get_qualname: "<type>.<name>"), __objclass__, __class__ */
 static rh_object *wrapper_getattro(rh_runtime *rt, rh_object *o, rh_object *name) {
@@ -422,12 +433,7 @@ static rh_object *wrapper_getattro(rh_runtime *rt, rh_object *o, rh_object *name
         return t;
     }
     if (rh_str_eq_cstr(name, "__class__")) { rh_incref((rh_object *)o->type); return (rh_object *)o->type; }
-    if (rh_str_eq_cstr(name, "__qualname__")) {
-        rh__sb b;
-        rh__sb_init(&b, rt);
-        if (rh__sb_printf(&b, "%s.%s", wrapper_slot_type(w)->name, wrapper_name(rt, w))) { rh__sb_free(&b); return NULL; }
-        return rh__sb_finish(&b);
-    }
+    if (rh_str_eq_cstr(name, "__qualname__")) return qualname_of(rt, wrapper_slot_type(w)->name, wrapper_name(rt, w));
     rh_err_set(rt, RH_EXC_ATTRIBUTE, "'method-wrapper' object has no attribute '%s'", rh_str_utf8(rt, name, NULL));
     return NULL;
 }
@@ -512,12 +518,7 @@ static rh_object *wdescr_getattro(rh_runtime *rt, rh_object *o, rh_object *name)
         rh_incref(v);
         return v;
     }
-    if (rh_str_eq_cstr(name, "__qualname__") && !rt->profile->python2) {
-        rh__sb b;
-        rh__sb_init(&b, rt);
-        if (rh__sb_printf(&b, "%s.%s", wdescr_type_name(o), wdescr_name(rt, o))) { rh__sb_free(&b); return NULL; }
-        return rh__sb_finish(&b);
-    }
+    if (rh_str_eq_cstr(name, "__qualname__") && !rt->profile->python2) return qualname_of(rt, wdescr_type_name(o), wdescr_name(rt, o));
     if ((v = rh_slot_wrapper_new(rt, o, name)) || rh_err_occurred(rt)) return v;
     rh_err_set(rt, RH_EXC_ATTRIBUTE, "'wrapper_descriptor' object has no attribute '%s'", rh_str_utf8(rt, name, NULL));
     return NULL;
