@@ -103,6 +103,8 @@ static const api_entry api_table[] = {
     {"format", "msg:invalid-spec-names-type", 0x030B, 0}, /* 3.11: "Invalid format specifier '...' for object of type" */
     {"random", "msg:choice-empty", 0x030B, 0},      /* 3.11: choice([]) says "Cannot choose from an empty sequence" */
     {"random", "msg:randrange-in", 0x030C, 0},      /* 3.12: "empty range in randrange(5, 5)" */
+    {"random", "randbytes", 0x0309, 0},     /* 3.9 */
+    {"ImportError", "msg:clinic-313", 0x030D, 0}, /* 3.13: "ImportError() got an unexpected keyword argument" */
     {"math", "tau", 0x0306, 0}, {"math", "inf", 0x0305, 0}, {"math", "nan", 0x0305, 0},
     {"math", "isqrt", 0x0308, 0}, {"math", "comb", 0x0308, 0}, {"math", "perm", 0x0308, 0}, {"math", "prod", 0x0308, 0},
     {"math", "dist", 0x0308, 0}, {"math", "lcm", 0x0309, 0}, {"math", "exp2", 0x030B, 0}, {"math", "cbrt", 0x030B, 0},

@@ -200,6 +200,8 @@ typedef struct hx_code {
     int names_in_ns;         /* a module unit run by exec() with a locals mapping of its own: its top-level
                               * names are LOAD_NAME/STORE_NAME there (SC_CLASS), as CPython's module code;
                               * 2: in its comprehensions too (3.12+, PEP 709 inlines them), 1: not there */
+    int dunder_line, dunder_col; /* a method whose special name the data model does not dispatch: where its
+                              * name is (the resolver refuses it under py27, parser.c p_def); 0: none */
     char *name;              /* function / class name, "<module>" */
     char *qualname;          /* "C.__del__" */
     rh_object *co_qualname;  /* that name as a str (co_qualname; borrowed, interpreter-owned: hx_name), set when

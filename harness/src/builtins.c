@@ -2220,8 +2220,15 @@ static int dunder_is_slot(const char *name) { return strcmp(name, "__format__") 
 /* The slot wrapper static type t's dict holds for name (add_operators; rh_wrapper_descr_new), made at its
  * first read like the method descriptors and kept in static_tp_dict: new reference, or NULL (none, or the
  * error set) */
+/* A slot wrapper that stays out of the static types' dicts: __call__ is a method-wrapper on an object
+ * (all.__call__), but `type.__call__` keeps answering as a built-in until object's own methods are wrapper
+ * descriptors: types.WrapperDescriptorType is type(object.__init__), a built-in function here, and
+ * inspect tells C callables from Python ones by those types (_signature_get_user_defined_method). */
+static int instance_only_slot(rh_object *name) { return rh_str_eq_cstr(name, "__call__"); }
+
 static rh_object *static_slot_descr(hx_interp *I, rh_type *t, rh_object *name) {
     rh_runtime *rt = I->rt;
+    if (instance_only_slot(name)) return NULL;
     rh_gc_startup save; /* CPython made it with the type, before the program ran */
     rh_gc_startup_begin(rt, &save);
     rh_object *tp_dict = static_tp_dict(I, t), *d = tp_dict ? rh_dict_get(rt, tp_dict, name) : NULL;

@@ -37,14 +37,29 @@ static int is_group(hx_interp *I, rh_object *o) {
                                                          (rh_object *)rh_exc_type(I->rt, RH_EXC_BASEEXCEPTIONGROUP));
 }
 
+int hx_import_error_keywords(hx_interp *I, rh_object *self, char **kwn, rh_object **kwv, int nkw) {
+    for (int i = 0; i < nkw; i++)
+        if (strcmp(kwn[i], "name") && strcmp(kwn[i], "path")) {
+            if (RH_API(I, "ImportError", "msg:clinic-313"))
+                rh_err_set(I->rt, RH_EXC_TYPE, "ImportError() got an unexpected keyword argument '%s'", kwn[i]);
+            else rh_err_set(I->rt, RH_EXC_TYPE, "'%s' is an invalid keyword argument for ImportError()", kwn[i]);
+            return -1;
+        }
+    for (int i = 0; i < nkw; i++)
+        (kwn[i][0] == 'n' ? rh_exc_set_import_name : rh_exc_set_import_path)(I->rt, self, kwv[i]);
+    return 0;
+}
+
 /* BaseException.__init__(*args) (BaseException_init and the layouts' own: StopIteration_init, OSError_init,
- * SyntaxError_init...): args replaced, the layout's fields set from them; no keywords */
+ * SyntaxError_init...): args replaced, the layout's fields set from them; no keywords but ImportError's */
 FN(exc_init) {
-    (void)kwn, (void)kwv;
-    if (nkw) {
+    int import_error = nkw && !I->exc_py2 &&
+                       rh_exc_class_matches((rh_object *)rh_type_of(self), (rh_object *)rh_exc_type(I->rt, RH_EXC_IMPORT));
+    if (nkw && !import_error) {
         rh_err_set(I->rt, RH_EXC_TYPE, "%s() takes no keyword arguments", rh_type_of(self)->name);
         return NULL;
     }
+    if (import_error && hx_import_error_keywords(I, self, kwn, kwv, nkw)) return NULL;
     return rh_exc_init(I->rt, self, a, (size_t)n) ? NULL : newref(rh_none(I->rt));
 }
 

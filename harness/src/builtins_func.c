@@ -1067,6 +1067,15 @@ int hx_funcobj_getattr(hx_interp *I, rh_object *o, rh_object *name, rh_object **
                 return 1;
             }
         }
+        if (rh_err_occurred(rt) == RH_EXC_ATTRIBUTE && so && nm[0] == '_' && nm[1] == '_') {
+            /* object, the end of every MRO: its method bound to the instance (super().__setattr__(k, v)) */
+            rh_object *of = rh_dict_get(rt, I->object_methods, name);
+            if (of && rh_kind_of(of) == RH_K_BUILTIN) {
+                rh_err_clear(rt);
+                *out = rh_method_new(rt, of, so);
+                return *out ? 1 : -1;
+            }
+        }
         return -1;
     }
     default: return 0;

@@ -255,6 +255,13 @@ static int slice_parts(cg *g, hx_node *s) {
 
 static int popcount3(int m) { return (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1); }
 
+/* Whether an item of display, target list or call n is starred (`*x`). */
+static int has_star(const hx_node *n) {
+    for (int i = 0; i < n->n; i++)
+        if (n->items[i]->kind == E_STAR) return 1;
+    return 0;
+}
+
 /* starunpack_helper (Python/compile.c, 3.11) for the items of display n (folded constants are handled by the
  * caller): without a starred item and within STACK_USE_GUIDELINE (30) the items and one build op (BUILD_TUPLE
  * for a tuple); else the sequence is built empty when big, or from the items before the first star, then each
@@ -262,8 +269,7 @@ static int popcount3(int m) { return (m & 1) + ((m >> 1) & 1) + ((m >> 2) & 1); 
  * (LIST_TO_TUPLE). */
 #define HX_STACK_USE_GUIDELINE 30
 static void starunpack(cg *g, hx_node *n, int build, int add, int extend, int tuple) {
-    int star = 0, big = n->n > HX_STACK_USE_GUIDELINE, built = 0;
-    for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
+    int star = has_star(n), big = n->n > HX_STACK_USE_GUIDELINE, built = 0;
     if (!star && !big) {
         for (int i = 0; i < n->n; i++) expr(g, n->items[i]);
         emit_v(g, tuple ? HX_BUILD_TUPLE : build, (uint32_t)n->n, 1 - n->n);
@@ -323,8 +329,7 @@ static int call_ext27(cg *g, hx_node *n) {
 }
 
 static void call(cg *g, hx_node *n) {
-    int star = 0;
-    for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
+    int star = has_star(n);
     for (int i = 0; i < n->n2; i++) star |= n->items2[i]->kind == E_DSTAR;
     if (star && rh_runtime_profile(g->I->rt)->python2 && call_ext27(g, n)) return;
     if (star) { call_ex(g, n); return; }
@@ -372,8 +377,7 @@ static void subkwargs(cg *g, hx_node *n, int lo, int hi) {
 static void call_ex(cg *g, hx_node *n) {
     expr(g, n->a);
     emit(g, HX_PUSH_NULL, 0);
-    int star = 0;
-    for (int i = 0; i < n->n; i++) star |= n->items[i]->kind == E_STAR;
+    int star = has_star(n);
     if (n->n == 1 && star) {
         expr(g, n->items[0]->a);
     } else if (n->cst) { /* constants (resolve.c fold_call_args): more than two the compiler's, else the CFG's */
@@ -1036,8 +1040,10 @@ static void delete1(cg *g, hx_node *t) {
 static void assign(cg *g, hx_node *s) {
     hx_node *val = s->a, *t0 = s->items[0];
     if (s->n == 1 && (t0->kind == E_TUPLE || t0->kind == E_LIST) && val->kind == E_TUPLE && val->n == t0->n &&
-        val->n >= 2 && val->n <= 3) {
-        /* a, b = x, y: no tuple is built; SWAP puts the first value on top (3.11's compiler) */
+        val->n >= 2 && val->n <= 3 && !val->cst && !has_star(val) && !has_star(t0)) {
+        /* a, b = x, y: BUILD_TUPLE n then UNPACK_SEQUENCE n becomes SWAP n (optimize_basic_block, 3.11), so no
+         * tuple is built; a starred item on either side is BUILD_LIST/LIST_TO_TUPLE or UNPACK_EX instead, and a
+         * tuple of constants is folded into LOAD_CONST first */
         for (int i = 0; i < val->n; i++) expr(g, val->items[i]);
         emit(g, HX_SWAP, (uint32_t)val->n);
         for (int i = 0; i < t0->n; i++) store(g, t0->items[i]);

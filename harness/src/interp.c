@@ -801,8 +801,14 @@ static rh_object *type_attr(hx_interp *I, rh_object *t, rh_object *name) {
         if (v || rh_err_occurred(I->rt)) return v;
         if (dunder && rh_str_eq(name, I->s_dict)) return hx_static_type_dict(I, ty); /* type_dict */
         if ((v = hx_method_descr(I, ty, name)) || rh_err_occurred(I->rt)) return v; /* list.append */
-        if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.__len__ */
-        if (dunder && ((v = hx_slot_descr(I, ty, name, 1)) || rh_err_occurred(I->rt))) return v; /* int.__add__ */
+        /* a slot wrapper first: list.__repr__ is one object, kept in the type's dict (pprint's _dispatch is
+         * keyed by it); list.__init__, the methods the slot table lacks and the item methods (the library's
+         * mp_subscript takes indexes, the interpreter the slices) are built-in descriptors */
+        int item = dunder && (rh_str_eq_cstr(name, "__getitem__") || rh_str_eq_cstr(name, "__setitem__") ||
+                              rh_str_eq_cstr(name, "__delitem__"));
+        if (dunder && !item && ((v = hx_slot_descr(I, ty, name, 1)) || rh_err_occurred(I->rt))) return v; /* int.__add__ */
+        if ((v = hx_builtin_descr(I, t, name, NULL)) || rh_err_occurred(I->rt)) return v; /* list.__init__ */
+        if (item && ((v = hx_slot_descr(I, ty, name, 1)) || rh_err_occurred(I->rt))) return v;
         if (dunder && rh_str_eq_cstr(name, "__new__") && (v = hx_tp_new_wrapper(I, ty))) return v; /* typeobj.c */
         if (rh_err_occurred(I->rt)) return NULL;
     }
@@ -1145,11 +1151,19 @@ rh_object *hx_getattr_obj(hx_interp *I, rh_object *o, rh_object *name) {
         }
         if (!method_type_has(hx_cstr(I, name))) /* method_getattro: the rest is the function's */
             return hx_getattr_obj(I, rh_method_func(o), name);
+        if (hx_cstr(I, name)[0] == '_') { /* m.__call__: a method-wrapper over method's tp_call */
+            rh_object *w = rh_slot_wrapper_new(rt, o, name);
+            if (w || rh_err_occurred(rt)) return w;
+        }
         break;
     case RH_K_BUILTIN:
         if (rh_str_eq(name, I->s_name)) return rh_str_from_cstr(rt, rh_builtin_get_def(o)->name);
         if (rh_str_eq_cstr(name, "__self__")) /* meth_get__self__: m_self (a module function's module) */
             return newref(rh_builtin_self(o) ? rh_builtin_self(o) : rh_none(rt));
+        if (hx_cstr(I, name)[0] == '_') { /* all.__call__, len.__repr__: a method-wrapper over the type's slot */
+            rh_object *w = rh_slot_wrapper_new(rt, o, name);
+            if (w || rh_err_occurred(rt)) return w;
+        }
         break;
     case RH_K_WEAKREF:
         if (rh_str_eq(name, I->s_callback) && RH_API(I, "weakref", "__callback__")) return newref(rh_weakref_callback(rt, o));
@@ -1236,6 +1250,15 @@ int hx_setattr(hx_interp *I, rh_object *o, rh_object *name, rh_object *v) {
         }
         if (rh_kind_of(o) == RH_K_SLICE && hx_slice_setattr(I, name)) return -1; /* builtins_slice.c */
         if (rh_kind_of(o) == RH_K_TUPLEGETTER && hx_tuplegetter_setattr(I, o, name, v)) return 0; /* mod_collections.c */
+        if (rh_structseq_kind_of((rh_object *)rh_type_of(o)) >= 0) { /* a field: structseq's READONLY members */
+            rh_object *f = rh_getattr(rt, o, name);
+            if (f) {
+                rh_decref(rt, f);
+                rh_err_set(rt, rh_runtime_profile(rt)->python2 ? RH_EXC_TYPE : RH_EXC_ATTRIBUTE, "readonly attribute");
+                return -1;
+            }
+            rh_err_clear(rt);
+        }
         rh_err_set(rt, RH_EXC_ATTRIBUTE, "'%s' object has no attribute '%s'", hx_tname(o), hx_cstr(I, name));
         return -1;
     }

@@ -31,7 +31,7 @@
 #define HX_NATIVE_MODULES(X) X(gc) X(sys) X(weakref) X(refheap) X(math) X(time) X(random) \
     X(itertools) X(_collections) X(collections) \
     X(array) X(_io) X(io) X(_bisect) X(_heapq) X(_abc) X(builtins) X(_sre) X(_thread) X(errno) X(_struct) \
-    X(_string) X(_weakref) X(atexit) X(posix) X(_codecs)
+    X(_string) X(_weakref) X(atexit) X(posix) X(_codecs) X(_imp) X(_warnings) X(marshal) X(_ast)
 
 /* The C cursor of a for loop (hx_get_iter, hx_for_iter): over a range, the next value, the items left and
  * the step; over a list, tuple or str iterator, cur[1] is the str's length (0 otherwise); over any other
@@ -103,6 +103,7 @@ typedef struct hx_interp {
     hx_code *module;
     int classic_division;    /* py27 without `from __future__ import division`: int / int floors */
     int frame_per_call;      /* the profile's frame_per_call (3.10, 2.7): every call makes its frame object */
+    int imp_lock_count;      /* _imp.acquire_lock()s not yet released (mod_imp.c) */
     int exc_py2;             /* the profile's 2.x exception state (vm.c set_exc_info / reset_exc_info) */
     /* 2.x's f_exc_value / f_exc_traceback (vm.c set_exc_info): for each running frame that caught an exception,
      * innermost last, the exception (and traceback) the thread was handling before (owned; NULL: none),
@@ -397,6 +398,9 @@ rh_object *hx_code_object(hx_interp *I, hx_code *c, rh_object *globals);
 rh_object *hx_exc_method(hx_interp *I, rh_object *o, rh_object *name);
 /* builtins_exc.c: the same method read from exception class cls (Exception.__init__), taking the instance first;
  * a new reference, or NULL without an error */
+/* ImportError_init's keywords (3.3+) on exception e: name= and path= set those fields; any other keyword is
+ * refused with PyArg_ParseTupleAndKeywords's message for "|$OO:ImportError". 0, or -1 with TypeError. */
+int hx_import_error_keywords(hx_interp *I, rh_object *e, char **kwn, rh_object **kwv, int nkw);
 rh_object *hx_exc_class_method(hx_interp *I, rh_object *cls, rh_object *name);
 /* builtins_exc.c: builtins.ExceptionGroup (3.11+), the class BaseExceptionGroup(...) makes of Exceptions. 0/-1 */
 int hx_exc_group_init(hx_interp *I);
@@ -578,6 +582,10 @@ const rh_builtin_def *hx_object_method_def(hx_interp *I, rh_object *name); /* NU
 /* mod_weakref.c: _weakref (Modules/_weakref.c) and weakref.ReferenceType's constructor */
 rh_object *hx_module__weakref(hx_interp *I);
 const rh_builtin_def *hx_weakref_constructor(void);
+rh_object *hx_module__ast(hx_interp *I);      /* mod_ast.c: _ast, from harness/lib/_ast.py */
+rh_object *hx_module__imp(hx_interp *I);      /* mod_imp.c: _imp (Python/import.c) */
+rh_object *hx_module__warnings(hx_interp *I); /* mod_imp.c: _warnings, over Lib's warnings */
+rh_object *hx_module_marshal(hx_interp *I);   /* mod_imp.c: marshal's version */
 rh_object *hx_module_errno(hx_interp *I);   /* mod_errno.c: errno (Modules/errnomodule.c) */
 rh_object *hx_module_posix(hx_interp *I);   /* mod_posix.c: posix (Modules/posixmodule.c), under Lib's os.py */
 rh_object *hx_module__string(hx_interp *I); /* builtins_fmt.c: _string (Objects/stringlib/unicode_format.h) */
@@ -687,6 +695,7 @@ rh_object *hx_imports_remove(hx_interp *I);
 void hx_imports_wipe(hx_interp *I, rh_object *weaklist);
 /* modules.c: is `name` one of the native modules (gc, sys, ...)? */
 int hx_native_module_exists(const char *name);
+int hx_native_module_is_builtin(const char *name); /* a native module that is no stand-in for a Lib module */
 void hx_native_module_names(char *out, size_t n);  /* "sys, gc, ..." */
 /* interp.c: _PyModule_ClearDict — names to None, single-underscore names first, __builtins__ kept */
 void hx_module_clear_dict(hx_interp *I, rh_object *d);

@@ -317,6 +317,29 @@ FN(r_getrandbits) {
     free(hex);
     return r;
 }
+/* Random.randbytes(n) (3.9; Lib/random.py: self.getrandbits(n * 8).to_bytes(n, 'little')): the words
+ * getrandbits draws, least significant first, so each word's bytes in little-endian order */
+FN(r_randbytes) {
+    UNUSED; (void)kwn; (void)kwv;
+    int64_t len;
+    if (no_kw(I, "randbytes", nkw)) return NULL;
+    if (n != 1) { rh_err_set(I->rt, RH_EXC_TYPE, "randbytes() takes 2 positional arguments but %d were given", n + 1); return NULL; }
+    if (rh_index_value(I->rt, a[0], &len)) return NULL;
+    if (len < 0) { rh_err_set(I->rt, RH_EXC_VALUE, "number of bits must be non-negative"); return NULL; }
+    if (len > INT64_MAX / 8) { rh_err_nomemory(I->rt); return NULL; }
+    unsigned char *buf = malloc(len ? (size_t)len : 1);
+    if (!buf) { rh_err_nomemory(I->rt); return NULL; }
+    mt_state *s = state(I, self);
+    for (int64_t i = 0; i < len; i += 4) {
+        uint32_t w = genrand(s);
+        int64_t left = len - i;
+        if (left < 4) w >>= 32 - 8 * left; /* getrandbits' last, partial word */
+        for (int64_t j = 0; j < 4 && j < left; j++) buf[i + j] = (unsigned char)(w >> (8 * j));
+    }
+    rh_object *r = rh_bytes_from(I->rt, (const char *)buf, (size_t)len);
+    free(buf);
+    return r;
+}
 FN(r_randrange) {
     UNUSED;
     rh_object *v[3] = {n > 0 ? a[0] : NULL, n > 1 ? a[1] : NULL, n > 2 ? a[2] : NULL};
@@ -570,7 +593,7 @@ FN(r_expovariate) {
 
 #define D(nm) {#nm, (void (*)(void))r_##nm, 0}
 static const rh_builtin_def random_defs[] = {
-    D(seed), D(random), D(getrandbits), D(randrange), D(randint), D(choice), D(shuffle), D(sample), D(choices),
+    D(seed), D(random), D(getrandbits), D(randbytes), D(randrange), D(randint), D(choice), D(shuffle), D(sample), D(choices),
     D(uniform), D(gauss), D(normalvariate), D(expovariate), {NULL, NULL, 0}};
 
 rh_object *hx_module_random(hx_interp *I) {

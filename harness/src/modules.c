@@ -8,6 +8,7 @@
  * afterwards, so a finalizer never clobbers an exception being propagated (as CPython's
  * PyErr_Fetch/Restore around tp_finalize); errors inside hooks are reported as unraisable and cleared.
  */
+#include <float.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,13 +288,15 @@ static rh_object *sys_executable(hx_interp *I) {
     free(p);
     return s;
 }
-/* sys.builtin_module_names: the native modules, sorted as CPython's table is */
 static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
-static const char *const native_modules[32];
+static const char *const native_modules[48];
+/* sys.builtin_module_names: the native modules but those standing in for a module CPython writes in Python
+ * (Lib's random.py, io.py, collections/, weakref.py: importlib's _setup must not take them for built-ins) */
 static rh_object *sys_builtin_module_names(hx_interp *I) {
-    const char *v[32];
+    const char *v[48];
     size_t n = 0;
-    while (native_modules[n] && n < 32) v[n] = native_modules[n], n++;
+    for (int i = 0; native_modules[i] && n < 48; i++)
+        if (hx_native_module_is_builtin(native_modules[i])) v[n++] = native_modules[i];
     qsort(v, n, sizeof v[0], cmp_cstr);
     rh_object *t = rh_tuple_new(I->rt, n);
     for (size_t i = 0; t && i < n; i++) {
@@ -327,13 +330,73 @@ static rh_object *sys_exec_prefix(hx_interp *I) { return prefix_part(I, 0); }
 static rh_object *sys_base_exec_prefix(hx_interp *I) { return prefix_part(I, 0); }
 static rh_object *sys_platlibdir(hx_interp *I) { return prefix_part(I, 1); }
 
+/* A struct sequence of kind k from n values: C doubles where is_float[i], else integers. */
+static rh_object *number_structseq(hx_interp *I, rh_structseq_kind k, const double *v, const char *is_float, int n) {
+    rh_object *items[16] = {NULL}, *r = NULL;
+    int ok = 1;
+    for (int i = 0; i < n; i++) ok &= (items[i] = is_float[i] ? rh_float_new(I->rt, v[i]) : rh_int_from_i64(I->rt, (int64_t)v[i])) != NULL;
+    if (ok) r = rh_structseq_new(I->rt, k, items);
+    for (int i = 0; i < n; i++) rh_xdecref(I->rt, items[i]);
+    return r;
+}
+/* sys.float_info (PyFloat_GetInfo): <float.h>'s description of a C double; rounds is FLT_ROUNDS */
+static rh_object *sys_float_info(hx_interp *I) {
+    const double v[11] = {DBL_MAX, DBL_MAX_EXP, DBL_MAX_10_EXP, DBL_MIN, DBL_MIN_EXP, DBL_MIN_10_EXP,
+                          DBL_DIG, DBL_MANT_DIG, DBL_EPSILON, FLT_RADIX, 1};
+    return number_structseq(I, RH_SS_FLOAT_INFO, v, "\1\0\0\1\0\0\0\0\1\0\0", 11);
+}
+/* sys.int_info (PyLong_GetInfo; 2.7: sys.long_info, its first two fields): 30-bit digits in 4 bytes, and the
+ * int/str conversion limits of 3.11 (_PY_LONG_DEFAULT_MAX_STR_DIGITS, _PY_LONG_MAX_STR_DIGITS_THRESHOLD) */
+static rh_object *sys_int_info(hx_interp *I) {
+    const double v[4] = {30, 4, 4300, 640};
+    int py2 = rh_runtime_profile(I->rt)->python2;
+    return number_structseq(I, py2 ? RH_SS_LONG_INFO : RH_SS_INT_INFO, v, "\0\0\0\0", py2 ? 2 : 4);
+}
+/* sys.flags (make_flags, Python/sysmodule.c): the command-line options, none of which refheap takes, and what
+ * the environment sets as CPython reads it: PYTHONDONTWRITEBYTECODE, PYTHONHASHSEED (2.7 reports the seed
+ * itself, 1 for "random"; 3.x 0 only for seed 0), PYTHONUTF8. dev_mode and safe_path are bools; 3.12 and 3.13
+ * report the int/str digit limit's default, 3.10 and 3.11 -1 (unset); 3.13's hidden gil is 1. */
+static int env_flag(const char *name) {
+    const char *v = getenv(name);
+    return v && *v;
+}
+static rh_object *sys_flags(hx_interp *I) {
+    const rh_profile *pf = rh_runtime_profile(I->rt);
+    const char *seed = getenv("PYTHONHASHSEED");
+    int seeded = seed && *seed && strcmp(seed, "random"), write = env_flag("PYTHONDONTWRITEBYTECODE");
+    int64_t v[19] = {0};
+    int n;
+    rh_structseq_kind k;
+    if (pf->python2) {
+        k = RH_SS_FLAGS_27, n = 16;
+        v[7] = write;
+        v[15] = seed && *seed ? (seeded ? strtol(seed, NULL, 10) : 1) : 0;
+    } else {
+        k = pf->hexversion >= 0x030d0000 ? RH_SS_FLAGS_313 : pf->hexversion >= 0x030b0000 ? RH_SS_FLAGS_311 : RH_SS_FLAGS_310;
+        n = k == RH_SS_FLAGS_313 ? 19 : k == RH_SS_FLAGS_311 ? 18 : 17;
+        v[4] = write;
+        v[11] = !(seeded && strtol(seed, NULL, 10) == 0);
+        v[14] = getenv("PYTHONUTF8") && !strcmp(getenv("PYTHONUTF8"), "1");
+        v[n == 17 ? 16 : 17] = pf->hexversion >= 0x030c0000 ? 4300 : -1;
+        if (n == 19) v[18] = 1;
+    }
+    rh_object *items[19] = {NULL}, *r = NULL;
+    int ok = 1;
+    for (int i = 0; i < n; i++) {
+        if (!pf->python2 && (i == 13 || (n >= 18 && i == 16))) rh_incref(items[i] = v[i] ? rh_true(I->rt) : rh_false(I->rt));
+        else ok &= (items[i] = rh_int_from_i64(I->rt, v[i])) != NULL;
+    }
+    if (ok) r = rh_structseq_new(I->rt, k, items);
+    for (int i = 0; i < n; i++) rh_xdecref(I->rt, items[i]);
+    return r;
+}
 /* sys.warnoptions: the -W options, none (a new list) */
 static rh_object *sys_warnoptions(hx_interp *I) { return rh_list_new(I->rt, 0); }
 
 #define HX_SYS_ATTRS(X)                                                                                 \
     X(argv) X(path) X(version) X(version_info) X(hexversion) X(platform) X(maxsize) X(maxunicode) X(byteorder)         \
     X(executable) X(builtin_module_names) X(warnoptions) X(prefix) X(base_prefix) X(exec_prefix) X(base_exec_prefix) \
-    X(platlibdir)
+    X(platlibdir) X(float_info) X(int_info) X(flags)
 
 static int add_sys_attrs(hx_interp *I, rh_object *m) {
     static const struct { const char *name; rh_object *(*make)(hx_interp *); } rows[] = {
@@ -347,7 +410,8 @@ static int add_sys_attrs(hx_interp *I, rh_object *m) {
         for (int j = 0; rh_runtime_profile(I->rt)->python2 && py3_only[j]; j++) skip |= !strcmp(py3_only[j], rows[i].name);
         if (skip) continue;
         rh_object *v = rows[i].make(I);
-        int rc = v ? rh_dict_set_cstr(I->rt, rh_module_dict(m), rows[i].name, v) : -1;
+        const char *name = rh_runtime_profile(I->rt)->python2 && !strcmp(rows[i].name, "int_info") ? "long_info" : rows[i].name;
+        int rc = v ? rh_dict_set_cstr(I->rt, rh_module_dict(m), name, v) : -1;
         rh_xdecref(I->rt, v);
         if (rc) return -1;
     }
@@ -579,7 +643,7 @@ static int weakref_all(hx_interp *I, rh_object *m) {
 }
 
 /* The native modules: sys.builtin_module_names' part the interpreter has; found before the search path. */
-static const char *const native_modules[32] = {
+static const char *const native_modules[48] = {
 #define HX_MOD_NAME(name) #name,
     HX_NATIVE_MODULES(HX_MOD_NAME)
 #undef HX_MOD_NAME
@@ -598,6 +662,13 @@ void hx_native_module_names(char *out, size_t n) {
     out[0] = 0;
     for (int i = 0; native_modules[i] && k < n; i++)
         k += (size_t)snprintf(out + k, n - k, "%s%s", i ? ", " : "", native_modules[i]);
+}
+
+int hx_native_module_is_builtin(const char *name) {
+    static const char *const stand_ins[] = {"random", "io", "collections", "weakref", NULL};
+    for (int i = 0; stand_ins[i]; i++)
+        if (!strcmp(stand_ins[i], name)) return 0;
+    return hx_native_module_exists(name);
 }
 
 int hx_native_module_exists(const char *name) {
@@ -639,6 +710,10 @@ rh_object *hx_import_module(hx_interp *I, const char *name) {
     else if (slot == &I->mod_atexit) m = hx_module_atexit(I);
     else if (slot == &I->mod_posix) m = hx_module_posix(I);
     else if (slot == &I->mod__codecs) m = hx_module__codecs(I);
+    else if (slot == &I->mod__imp) m = hx_module__imp(I);
+    else if (slot == &I->mod__warnings) m = hx_module__warnings(I);
+    else if (slot == &I->mod_marshal) m = hx_module_marshal(I);
+    else if (slot == &I->mod__ast) m = hx_module__ast(I);
     else if (slot == &I->mod_sys) {
         m = hx_make_module(I, "sys", sys_defs);
         if (m && add_sys_attrs(I, m)) { rh_decref(I->rt, m); m = NULL; }

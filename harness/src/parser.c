@@ -2428,11 +2428,17 @@ static int p_params(parser *P, hx_code *c, const char *closer) {
 }
 
 /* Special methods only Python code calls, by name (Lib/copy.py, Lib/copyreg.py, Lib/pickle.py look them up
- * with getattr): defining one is an ordinary method, nothing in the core calls it implicitly. */
+ * with getattr; Lib/dataclasses.py's __init__ calls self.__post_init__; Lib/typing.py's own protocol): defining one is an ordinary method, nothing in the core calls it implicitly. */
 static int called_by_name_only(const char *name) {
     static const char *const names[] = {"__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__copy__",
                                         "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getinitargs__",
-                                        "__isabstractmethod__", /* Lib/abc.py, functools: getattr by name */ NULL};
+                                        "__isabstractmethod__", /* Lib/abc.py, functools: getattr by name */
+                                        "__post_init__", /* Lib/dataclasses.py's generated __init__ */
+                                        "__create_fn__", /* 3.13's dataclasses: a function it names so */
+                                        /* Lib/typing.py reads these by name (PEP 646's substitution protocol),
+                                         * and names a decorated method __getitem_inner__ */
+                                        "__typing_subst__", "__typing_prepare_subst__", "__typing_unpacked_tuple_args__",
+                                        "__typing_is_unpacked_typevartuple__", "__getitem_inner__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;
@@ -2453,13 +2459,13 @@ static int looked_up_by_builtins(const char *name) {
 }
 
 /* Special methods type_new, type_call, builtin___build_class__, PyObject_GetItem and PyObject_IsInstance /
- * IsSubclass reach themselves (vm.c instantiate, build_class, hx_subscr; typeobj.c): __new__,
- * __init_subclass__, __set_name__, __class_getitem__, __prepare__, __instancecheck__, __subclasscheck__;
- * and dict_subscript (t_dict.c) a dict subclass's __missing__ */
+ * IsSubclass reach themselves (vm.c instantiate, build_class and its update_bases, hx_subscr; typeobj.c):
+ * __new__, __init_subclass__, __set_name__, __class_getitem__, __prepare__, __mro_entries__ (PEP 560),
+ * __instancecheck__, __subclasscheck__; and dict_subscript (t_dict.c) a dict subclass's __missing__ */
 static int class_machinery(const char *name) {
     static const char *const names[] = {"__new__", "__init_subclass__", "__set_name__", "__class_getitem__",
-                                        "__prepare__", "__instancecheck__", "__subclasscheck__", "__subclasshook__",
-                                        "__missing__", NULL};
+                                        "__prepare__", "__mro_entries__", "__instancecheck__", "__subclasscheck__",
+                                        "__subclasshook__", "__missing__", NULL};
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], name)) return 1;
     return 0;
@@ -2486,24 +2492,21 @@ static hx_node *p_def(parser *P) {
     hx_tok *t = cur(P);
     hx_tok *nt = p_decl_name(P, "expected a function name");
     if (!nt) return NULL;
-    /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model;
-     * a class defining another (__matmul__, __aiter__ ...) would silently behave as if it had
-     * none, so it is refused here instead. */
+    /* Special methods the library's slot wrappers call (rh_special_method_dispatched) are the data model.
+     * Under py27 a class defining another of 2.7's (__cmp__, __coerce__, __getslice__ ...) would silently
+     * behave as if it had none, so the resolver refuses it (r_stmt S_DEF) where this marks it. Under 3.x every
+     * special method CPython 3 calls is dispatched or listed below, and any other dunder (__cmp__,
+     * __html__ ...) is an ordinary method, as in CPython 3. */
     size_t nl = strlen(nt->text);
-    if (P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
+    int undispatched = P->in_class && nl > 4 && !strncmp(nt->text, "__", 2) && !strcmp(nt->text + nl - 2, "__") &&
         !rh_special_method_dispatched(nt->text) && strcmp(nt->text, "__enter__") != 0 &&
         strcmp(nt->text, "__exit__") != 0 && /* the with statement calls these two */
         strcmp(nt->text, "__format__") != 0 && /* format(), str.format: hx_format (builtins_fmt.c) */
         !called_by_name_only(nt->text) && !class_machinery(nt->text) && !looked_up_by_builtins(nt->text) &&
-        !called_by_builtins(nt->text)) {
-        char what[96];
-        snprintf(what, sizeof what, "special method '%s'", nt->text);
-        unsupported(P, nt, what, "the data model's special methods (__init__, __del__, __repr__, __eq__, __add__, "
-                                 "__getattr__, ...: docs/workload-language.md)");
-        return NULL;
-    }
+        !called_by_builtins(nt->text);
     hx_node *n = mk_decl(P, S_DEF, CODE_FUNCTION, t, nt);
     hx_code *c = n->code;
+    if (c && undispatched) c->dunder_line = nt->line, c->dunder_col = nt->col;
     if (P->next_async) c->co_flags |= HX_CO_COROUTINE;
     P->next_async = 0;
     if (expect_op(P, "(") != 0) { hx_node_free(n); return NULL; }

@@ -1890,6 +1890,13 @@ static int r_stmt(prep *P, scope *s, hx_node *n) {
             hx_cerr_set(P->err, n->line, n->col, "unsupported under the py27 profile: 'async def' (Python 3 syntax)");
             return -1;
         }
+        if (c->dunder_line && rh_runtime_profile(P->I->rt)->python2) { /* parser.c p_def */
+            hx_cerr_set(P->err, c->dunder_line, c->dunder_col,
+                        "unsupported special method '%s' under the py27 profile; supported: the data model's special "
+                        "methods (__init__, __del__, __repr__, __eq__, __add__, __getattr__, ...: "
+                        "docs/workload-language.md)", c->name);
+            return -1;
+        }
         if (r_list(P, s, n->decos, n->ndecos) || r_list(P, s, c->defaults, c->ndefaults) || fold_defaults(P, s, c) ||
             r_list(P, s, c->kwdefaults, c->nkwonly) || r_def_annotations(P, s, n) || r_name(P, s, n, 1))
             return -1;

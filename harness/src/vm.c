@@ -2772,12 +2772,17 @@ static rh_object *instantiate(hx_interp *I, rh_object *cls, rh_object **args, in
         rh_err_set(rt, RH_EXC_UNSUPPORTED, "__new__ in a class deriving from an exception");
         goto out;
     }
-    if (exc && !rh_class_lookup(rt, cls, I->s_init) && nkw) { /* BaseException_init */
+    /* BaseException_init takes no keywords; ImportError_init (3.x) name= and path= */
+    int import_kw = exc && nkw && !I->exc_py2 && !rh_class_lookup(rt, cls, I->s_init) &&
+                    rh_exc_class_matches(cls, (rh_object *)rh_exc_type(rt, RH_EXC_IMPORT));
+    if (exc && !rh_class_lookup(rt, cls, I->s_init) && nkw && !import_kw) {
         rh_err_set(rt, RH_EXC_TYPE, "%s() takes no keyword arguments", ((rh_type *)cls)->name);
         goto out;
     }
     inst = exc ? rh_exc_new(rt, cls, args, (size_t)nargs) : class_tp_new(I, cls, args, nargs, kwn, kwv, nkw);
     if (!inst || !rh_type_check(inst, cls)) goto out;
+    if (import_kw && hx_import_error_keywords(I, inst, kwn, kwv, nkw)) rh_setref(rt, &inst, NULL);
+    if (import_kw) goto out;
     if (exc)
         for (int i = 0; i < nargs; i++) rh_incref(args[i]);
     int own_init = !exc || rh_class_lookup(rt, cls, I->s_init) != NULL;
@@ -2908,6 +2913,15 @@ rh_object *hx_call(hx_interp *I, rh_object *fn, rh_object **args, int nargs, cha
         }
         break;
     case RH_K_GENERICALIAS: return hx_genericalias_call(I, fn, args, nargs, kwn, kwv, nkw); /* builtins_proxy.c */
+    case RH_K_METHOD_WRAPPER:
+        if (nkw && rh_method_wrapper_call_self(fn)) { /* f.__call__(x, key=...): wrap_call hands kwds on to f */
+            rh_object *self = newref(rh_method_wrapper_call_self(fn));
+            rh_object *res = hx_call(I, self, args, nargs, kwn, kwv, nkw);
+            rh_decref(rt, self);
+            return res;
+        }
+        if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw);
+        break;
     default:
         if (rh_type_of(fn)->tp_call) return hx_call_slot(I, fn, args, nargs, kwn, kwv, nkw); /* interp.c: __call__ */
         break;

@@ -1752,8 +1752,36 @@ static void no_attribute_to_delete(rh_runtime *rt, rh_object *o, rh_object *name
     else no_attribute(rt, o, name);
 }
 
+/* type_set_name / type_set_qualname: C.__name__ and (3.x) C.__qualname__ are the class's own fields, not
+ * entries of its dict; a str only, never deleted (2.7's messages under py27). 0, or -1 with TypeError. */
+static int set_type_name(rh_runtime *rt, rh_type *t, rh_object *attr, rh_object *v) {
+    int qual = str_is(rt, attr, "__qualname__"), py2 = rt->profile->python2;
+    const char *an = qual ? "__qualname__" : "__name__";
+    if (!v) {
+        if (py2) rh_err_set(rt, RH_EXC_TYPE, "can't delete %s.__name__", t->name);
+        else rh_err_set(rt, RH_EXC_TYPE, "cannot delete '%s' attribute of immutable type '%s'", an, t->name);
+        return -1;
+    }
+    if (!rh__is_str(v)) {
+        rh_err_set(rt, RH_EXC_TYPE, "can only assign string to %s.%s, not '%s'", t->name, an, rh_type_name(v));
+        return -1;
+    }
+    rh_incref(v);
+    if (qual) {
+        rh_setref(rt, &t->qualname_obj, v);
+        return 0;
+    }
+    rh_object *old = t->name_obj;
+    if (!py2 && !t->qualname_obj) rh_incref(t->qualname_obj = old); /* the qualname stays the old name */
+    t->name_obj = v;
+    t->name = str_cstr(rt, v);
+    rh_xdecref(rt, old);
+    return 0;
+}
+
 /* type_setattro on classes: a data descriptor on the metaclass's MRO decides (type_setattro goes
- * through _PyObject_GenericSetAttrWithDict), else the namespace dict, then the __del__ flag */
+ * through _PyObject_GenericSetAttrWithDict), else __name__/__qualname__, else the namespace dict, then the
+ * __del__ flag */
 static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_object *v) {
     rh_type *t = (rh_type *)(void *)o;
     if (rh__is_heap_class((rh_object *)o->type)) {
@@ -1767,6 +1795,9 @@ static int class_setattr(rh_runtime *rt, rh_object *o, rh_object *name, rh_objec
                    t->name);
         return -1;
     }
+    if (!(t->flags & RH_TPFLAG_CLASSIC) && t->name_obj &&
+        (str_is(rt, name, "__name__") || (!rt->profile->python2 && str_is(rt, name, "__qualname__"))))
+        return set_type_name(rt, t, name, v);
     int abstract = 0; /* type_set_abstractmethods: the flag follows the value's truth (none on delete) */
     if (v && str_is(rt, name, "__abstractmethods__") && (abstract = rh_truthy(rt, v)) < 0) return -1;
     int rc = rh__dict_setdel(rt, t->dict, name, v);
@@ -1811,16 +1842,22 @@ int rh_delattr(rh_runtime *rt, rh_object *o, rh_object *name) { return setattr_c
 
 /* ---------------------------------------------------------------- object's and type's slots */
 
-/* object_repr: "<__main__.C object at 0x...>" for instances of classes (2.7's instance_repr for classic
- * ones), "<T object at 0x...>" for the rest */
+/* object_repr: "<mod.C object at 0x...>" for instances of classes, mod the class's __module__ as it is now
+ * (type_module; a class made without one, through the library's API, shows __main__); a __module__ that is
+ * no str or is "builtins" (2.7: "__builtin__") gives "<C object at 0x...>". 2.7's instance_repr for classic
+ * instances; "<T object at 0x...>" for the rest. */
 static int object_repr_into(rh__sb *b, rh_object *o) {
     const void *p = o;
-    if (o->type->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<__main__.%s instance at %p>", rh_type_name(o), p);
-    if ((o->type->flags & RH_TPFLAG_HEAPTYPE) && o->type->qualname_obj)
-        return rh__sb_puts(b, "<__main__.") || rh__sb_put_str(b, o->type->qualname_obj) ||
-               rh__sb_printf(b, " object at %p>", p);
-    if (o->type->flags & RH_TPFLAG_HEAPTYPE) return rh__sb_printf(b, "<__main__.%s object at %p>", rh_type_name(o), p);
-    return rh__sb_printf(b, "<%s object at %p>", rh_type_name(o), p);
+    const rh_type *t = o->type;
+    if (t->flags & RH_TPFLAG_CLASSIC) return rh__sb_printf(b, "<__main__.%s instance at %p>", rh_type_name(o), p);
+    if (!(t->flags & RH_TPFLAG_HEAPTYPE)) return rh__sb_printf(b, "<%s object at %p>", rh_type_name(o), p);
+    rh_object *mod = t->dict ? dict_find_cstr(b->rt, t->dict, "__module__") : NULL;
+    int named = !mod || (rh__is_str(mod) && !rh_str_eq_cstr(mod, b->rt->profile->python2 ? "__builtin__" : "builtins"));
+    if (!named) return rh__sb_printf(b, "<%s object at %p>", t->name, p);
+    if (rh__sb_putc(b, '<') || (mod ? rh__sb_put_str(b, mod) : rh__sb_puts(b, "__main__")) || rh__sb_putc(b, '.') ||
+        (t->qualname_obj ? rh__sb_put_str(b, t->qualname_obj) : rh__sb_puts(b, t->name)))
+        return -1;
+    return rh__sb_printf(b, " object at %p>", p);
 }
 
 rh_object *rh_object_repr(rh_runtime *rt, rh_object *o) {

@@ -156,12 +156,16 @@ void rh_exc_set_cause(rh_runtime *rt, rh_object *e, rh_object *cause) {
     if (rt->exc_fields.suppress_context) *((char *)e + rt->exc_fields.suppress_context) = 1;
 }
 
-void rh_exc_set_import_name(rh_runtime *rt, rh_object *e, rh_object *name) {
+/* ImportError's fields after msg: 1 name, 2 path */
+static void set_import_field(rh_runtime *rt, rh_object *e, size_t field, rh_object *v) {
     if (!rh_is_exc_instance(e) || layout_of(e) != RH_EXC_LAYOUT_IMPORT || rt->profile->exc_extra_words[RH_EXC_LAYOUT_IMPORT] < 3)
         return;
-    rh_xincref(name);
-    rh_setref(rt, extra(rt, e, 1), name);
+    if (v == rh_none(rt)) v = NULL;
+    rh_xincref(v);
+    rh_setref(rt, extra(rt, e, field), v);
 }
+void rh_exc_set_import_name(rh_runtime *rt, rh_object *e, rh_object *name) { set_import_field(rt, e, 1, name); }
+void rh_exc_set_import_path(rh_runtime *rt, rh_object *e, rh_object *path) { set_import_field(rt, e, 2, path); }
 
 /* _PyErr_SetObject: walk handled's context chain; if it reaches e, cut it there (o.__context__ = None) */
 void rh_exc_chain(rh_runtime *rt, rh_object *e, rh_object *handled) {

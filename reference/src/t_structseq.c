@@ -39,12 +39,42 @@ static const char *const excepthook_args_fields[] = {"exc_type", "exc_value", "e
 static const char *const struct_time_fields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
                                                  "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"};
 
+/* Objects/floatobject.c floatinfo_fields */
+static const char *const float_info_fields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+                                                "dig", "mant_dig", "epsilon", "radix", "rounds"};
+/* Objects/longobject.c int_info_fields (3.x; the last two since 3.11 and 3.10.7); 2.7's sys.long_info has the
+ * first two */
+static const char *const int_info_fields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                              "str_digits_check_threshold"};
+
+/* Python/sysmodule.c flags_fields of each version: 2.7's, 3.10's (warn_default_encoding new), 3.11's and
+ * 3.12's (safe_path new), 3.13's (gil, hidden) */
+static const char *const flags_27_fields[] = {
+    "debug", "py3k_warning", "division_warning", "division_new", "inspect", "interactive", "optimize",
+    "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "tabcheck", "verbose", "unicode",
+    "bytes_warning", "hash_randomization"};
+static const char *const flags_3_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+    "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+    "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits", "gil"};
+static const char *const flags_310_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+    "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+    "utf8_mode", "warn_default_encoding", "int_max_str_digits"};
+
 static const structseq_desc structseqs[RH_SS__COUNT] = {
     [RH_SS_VERSION_INFO] = {"sys.version_info", 5, 5, version_info_fields},
     [RH_SS_STAT_RESULT] = {"os.stat_result", 19, 10, stat_result_fields},
     [RH_SS_TERMINAL_SIZE] = {"os.terminal_size", 2, 2, terminal_size_fields},
     [RH_SS_EXCEPTHOOK_ARGS] = {"_thread._ExceptHookArgs", 4, 4, excepthook_args_fields},
     [RH_SS_STRUCT_TIME] = {"time.struct_time", 11, 9, struct_time_fields},
+    [RH_SS_FLOAT_INFO] = {"sys.float_info", 11, 11, float_info_fields},
+    [RH_SS_INT_INFO] = {"sys.int_info", 4, 4, int_info_fields},
+    [RH_SS_LONG_INFO] = {"sys.long_info", 2, 2, int_info_fields},
+    [RH_SS_FLAGS_27] = {"sys.flags", 16, 16, flags_27_fields},
+    [RH_SS_FLAGS_310] = {"sys.flags", 17, 17, flags_310_fields},
+    [RH_SS_FLAGS_311] = {"sys.flags", 18, 18, flags_3_fields},
+    [RH_SS_FLAGS_313] = {"sys.flags", 19, 18, flags_3_fields},
 };
 
 static const structseq_desc *desc_of(const rh_object *o) { return (const structseq_desc *)o->type->tp_members; }
@@ -169,5 +199,8 @@ void rh__structseq_init(rh_runtime *rt) {
         t->repr_into = structseq_repr_into;
         t->tp_getattro = structseq_getattro;
         t->tp_members = &structseqs[k];
+        /* 3.13's tp_basicsize counts the hidden fields (sys.getsizeof of os.stat_result: 192, 3.12 120) */
+        if (rt->profile->hexversion >= 0x030d0000)
+            t->basicsize += (structseqs[k].nfields - structseqs[k].nvisible) * sizeof(rh_object *);
     }
 }

@@ -31,6 +31,8 @@ typedef struct slot_def {
     size_t maxargs;      /* more than nargs may be passed (PyArg_UnpackTuple's max); 0: exactly nargs */
     int unpack;          /* the arguments are checked by PyArg_UnpackTuple(args, "", ...), whose message starts
                           * with the empty name: " expected 2 arguments, got 1" */
+    /* instead of call, for a row taking any number of arguments (wrap_call): all of them and their count */
+    rh_object *(*callv)(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *args, size_t nargs);
 } slot_def;
 
 static const char absent27[] = "";
@@ -50,6 +52,13 @@ static rh_slotfn has_richcompare(const rh_type *t) { return SLOTFN(t->tp_richcom
 static rh_slotfn has_descr_get(const rh_type *t) { return SLOTFN(t->tp_descr_get); }
 static rh_slotfn has_descr_set(const rh_type *t) { return SLOTFN(t->tp_descr_set); }
 static rh_slotfn has_str(const rh_type *t) { return SLOTFN(t->tp_str); }
+static rh_slotfn has_call(const rh_type *t) { return SLOTFN(t->tp_call); }
+
+/* wrap_call over tp_call: the positional arguments as they are (keywords are the interpreter's: a call
+ * through the method-wrapper with keywords is refused there) */
+static rh_object *call_call(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a, size_t n) {
+    return t->tp_call(rt, self, a, n);
+}
 
 /* wrap_unaryfunc over tp_iter */
 static rh_object *call_iter(rh_runtime *rt, const rh_type *t, rh_object *self, rh_object *const *a) {
@@ -214,32 +223,33 @@ static rh_object *call_sq_inplace_repeat(rh_runtime *rt, const rh_type *t, rh_ob
     return repeat_count(rt, a[0], &n) ? NULL : t->as_sequence.sq_inplace_repeat(rt, self, (intptr_t)n);
 }
 
-#define NB2(name, slot, n27) {"__" name "__", n27, 1, has_##slot, call_##slot##_l, 0, 0},                     \
-                             {"__r" name "__", n27, 1, has_##slot, call_##slot##_r, 0, 0}
-#define NBI(name, slot, n27) {"__i" name "__", n27, 1, has_nb_inplace_##slot, call_nb_inplace_##slot##_l, 0, 0}
-#define NB1(name, slot, n27) {"__" name "__", n27, 0, has_##slot, call_##slot, 0, 0}
+#define NB2(name, slot, n27) {"__" name "__", n27, 1, has_##slot, call_##slot##_l, 0, 0, NULL},               \
+                             {"__r" name "__", n27, 1, has_##slot, call_##slot##_r, 0, 0, NULL}
+#define NBI(name, slot, n27) {"__i" name "__", n27, 1, has_nb_inplace_##slot, call_nb_inplace_##slot##_l, 0, 0, NULL}
+#define NB1(name, slot, n27) {"__" name "__", n27, 0, has_##slot, call_##slot, 0, 0, NULL}
 
 /* Objects/typeobject.c slotdefs, in its order for the names refheap's types answer through slots */
 static const slot_def slot_defs[] = {
-    {"__repr__", NULL, 0, has_repr, call_repr, 0, 0},
-    {"__hash__", NULL, 0, has_hash, call_hash, 0, 0},
-    {"__str__", NULL, 0, has_str, call_str, 0, 0},
-    {"__lt__", NULL, 1, has_richcompare, call_LT, 0, 0},
-    {"__le__", NULL, 1, has_richcompare, call_LE, 0, 0},
-    {"__eq__", NULL, 1, has_richcompare, call_EQ, 0, 0},
-    {"__ne__", NULL, 1, has_richcompare, call_NE, 0, 0},
-    {"__gt__", NULL, 1, has_richcompare, call_GT, 0, 0},
-    {"__ge__", NULL, 1, has_richcompare, call_GE, 0, 0},
-    {"__iter__", NULL, 0, has_iter, call_iter, 0, 0},
-    {"__next__", "next", 0, has_next, call_next, 0, 0},
-    {"__get__", NULL, 1, has_descr_get, call_descr_get, 2, 1},
-    {"__set__", NULL, 2, has_descr_set, call_descr_set, 0, 1},
-    {"__delete__", NULL, 1, has_descr_set, call_descr_delete, 0, 0},
+    {"__repr__", NULL, 0, has_repr, call_repr, 0, 0, NULL},
+    {"__hash__", NULL, 0, has_hash, call_hash, 0, 0, NULL},
+    {"__call__", NULL, 0, has_call, NULL, SIZE_MAX, 0, call_call},
+    {"__str__", NULL, 0, has_str, call_str, 0, 0, NULL},
+    {"__lt__", NULL, 1, has_richcompare, call_LT, 0, 0, NULL},
+    {"__le__", NULL, 1, has_richcompare, call_LE, 0, 0, NULL},
+    {"__eq__", NULL, 1, has_richcompare, call_EQ, 0, 0, NULL},
+    {"__ne__", NULL, 1, has_richcompare, call_NE, 0, 0, NULL},
+    {"__gt__", NULL, 1, has_richcompare, call_GT, 0, 0, NULL},
+    {"__ge__", NULL, 1, has_richcompare, call_GE, 0, 0, NULL},
+    {"__iter__", NULL, 0, has_iter, call_iter, 0, 0, NULL},
+    {"__next__", "next", 0, has_next, call_next, 0, 0, NULL},
+    {"__get__", NULL, 1, has_descr_get, call_descr_get, 2, 1, NULL},
+    {"__set__", NULL, 2, has_descr_set, call_descr_set, 0, 1, NULL},
+    {"__delete__", NULL, 1, has_descr_set, call_descr_delete, 0, 0, NULL},
     NB2("add", nb_add, NULL), NB2("sub", nb_subtract, NULL), NB2("mul", nb_multiply, NULL),
     NB2("mod", nb_remainder, NULL), NB2("divmod", nb_divmod, NULL),
-    {"__pow__", NULL, 1, has_nb_power, call_pow, 2, 1}, {"__rpow__", NULL, 1, has_nb_power, call_rpow, 2, 1},
+    {"__pow__", NULL, 1, has_nb_power, call_pow, 2, 1, NULL}, {"__rpow__", NULL, 1, has_nb_power, call_rpow, 2, 1, NULL},
     NB1("neg", nb_negative, NULL), NB1("pos", nb_positive, NULL), NB1("abs", nb_absolute, NULL),
-    {"__bool__", "__nonzero__", 0, has_nb_bool, call_nb_bool, 0, 0},
+    {"__bool__", "__nonzero__", 0, has_nb_bool, call_nb_bool, 0, 0, NULL},
     NB1("invert", nb_invert, NULL), NB2("lshift", nb_lshift, NULL), NB2("rshift", nb_rshift, NULL),
     NB2("and", nb_and, NULL), NB2("xor", nb_xor, NULL), NB2("or", nb_or, NULL), NB1("int", nb_int, NULL),
     NB1("float", nb_float, NULL), NBI("add", add, NULL), NBI("sub", subtract, NULL), NBI("mul", multiply, NULL),
@@ -248,16 +258,16 @@ static const slot_def slot_defs[] = {
     NB2("truediv", nb_true_divide, NULL), NBI("floordiv", floor_divide, NULL), NBI("truediv", true_divide, NULL),
     NB1("index", nb_index, NULL), NB2("matmul", nb_matrix_multiply, absent27),
     NBI("matmul", matrix_multiply, absent27),
-    {"__len__", NULL, 0, has_len, call_len, 0, 0},
-    {"__getitem__", NULL, 1, has_getitem, call_getitem, 0, 0},
-    {"__setitem__", NULL, 2, has_setitem, call_setitem, 0, 0},
-    {"__delitem__", NULL, 1, has_setitem, call_delitem, 0, 0},
-    {"__contains__", NULL, 1, has_contains, call_contains, 0, 0},
-    {"__add__", NULL, 1, has_sq_concat, call_sq_concat, 0, 0},
-    {"__mul__", NULL, 1, has_sq_repeat, call_sq_repeat, 0, 0},
-    {"__rmul__", NULL, 1, has_sq_repeat, call_sq_repeat, 0, 0},
-    {"__iadd__", NULL, 1, has_sq_inplace_concat, call_sq_inplace_concat, 0, 0},
-    {"__imul__", NULL, 1, has_sq_inplace_repeat, call_sq_inplace_repeat, 0, 0},
+    {"__len__", NULL, 0, has_len, call_len, 0, 0, NULL},
+    {"__getitem__", NULL, 1, has_getitem, call_getitem, 0, 0, NULL},
+    {"__setitem__", NULL, 2, has_setitem, call_setitem, 0, 0, NULL},
+    {"__delitem__", NULL, 1, has_setitem, call_delitem, 0, 0, NULL},
+    {"__contains__", NULL, 1, has_contains, call_contains, 0, 0, NULL},
+    {"__add__", NULL, 1, has_sq_concat, call_sq_concat, 0, 0, NULL},
+    {"__mul__", NULL, 1, has_sq_repeat, call_sq_repeat, 0, 0, NULL},
+    {"__rmul__", NULL, 1, has_sq_repeat, call_sq_repeat, 0, 0, NULL},
+    {"__iadd__", NULL, 1, has_sq_inplace_concat, call_sq_inplace_concat, 0, 0, NULL},
+    {"__imul__", NULL, 1, has_sq_inplace_repeat, call_sq_inplace_repeat, 0, 0, NULL},
 };
 #undef NB2
 #undef NBI
@@ -375,6 +385,7 @@ static int check_args(rh_runtime *rt, const slot_def *d, size_t nargs) {
 static rh_object *row_call(rh_runtime *rt, const slot_def *d, const rh_type *t, rh_object *self,
                            rh_object *const *args, size_t nargs) {
     if (check_args(rt, d, nargs)) return NULL;
+    if (d->callv) return d->callv(rt, t, self, args, nargs);
     rh_object *a[2] = {NULL, NULL}; /* the optional ones absent */
     for (size_t i = 0; i < nargs && i < 2; i++) a[i] = args[i];
     return d->call(rt, t, self, d->maxargs ? a : args);
@@ -385,6 +396,12 @@ static rh_object *row_call(rh_runtime *rt, const slot_def *d, const rh_type *t, 
 static rh_object *wrapper_call(rh_runtime *rt, rh_object *o, rh_object *const *args, size_t nargs) {
     rh_wrapper *w = (rh_wrapper *)o;
     return row_call(rt, wrapper_row(w), wrapper_slot_type(w), w->self, args, nargs);
+}
+
+rh_object *rh_method_wrapper_call_self(rh_object *o) {
+    if (o->type->kind != RH_K_METHOD_WRAPPER) return NULL;
+    rh_wrapper *w = (rh_wrapper *)o;
+    return wrapper_row(w)->callv == call_call ? w->self : NULL;
 }
 
 /* wrapper_repr: "<method-wrapper '__next__' of list_iterator object at 0x...>" */

@@ -62,6 +62,8 @@ void rh_exc_chain(rh_runtime *rt, rh_object *e, rh_object *handled);
 /* ImportError's name attribute (3.x; ImportError_init's name= keyword): name borrowed, stored. No-op for
  * other exceptions or where the profile's ImportError has no such field. */
 void rh_exc_set_import_name(rh_runtime *rt, rh_object *e, rh_object *name);
+/* ImportError's path attribute (ImportError_init's path= keyword), as rh_exc_set_import_name. */
+void rh_exc_set_import_path(rh_runtime *rt, rh_object *e, rh_object *path);
 /* str(e) / repr(e) as BaseException_str / BaseException_repr (KeyError_str for KeyError). New str. */
 rh_object *rh_exc_str(rh_runtime *rt, rh_object *e);
 

@@ -157,6 +157,9 @@ rh_object *rh_slot_wrapper_new(rh_runtime *rt, rh_object *self, rh_object *name)
  * at each call (the caller keeps it as the type dict's entry); NULL without an error when t's dict has no
  * such entry, NULL with MemoryError when the allocation failed. */
 rh_object *rh_wrapper_descr_new(rh_runtime *rt, rh_type *t, rh_object *name);
+/* A method-wrapper of __call__ (wrap_call, `f.__call__`): its self, borrowed, which a call with keywords goes
+ * to directly (wrapper_call passes kwds on); NULL for any other object. */
+rh_object *rh_method_wrapper_call_self(rh_object *o);
 /* The i-th special method name with a slot wrapper in the profile's version, in slotdefs' order (a name may
  * come twice: __add__ for nb_add and sq_concat; "" for a row the version lacks), NULL past the last */
 const char *rh_slot_wrapper_name_at(rh_runtime *rt, size_t i);

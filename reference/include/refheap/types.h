@@ -42,7 +42,7 @@ int rh_int_is_small_cached(rh_runtime *rt, rh_object *o);
  * through the type's tp_getattro); 80 bytes for 5 fields (3.x, untracked GC object), 64 in 2.7 (no GC). */
 /* os.stat_result has 19 fields of which 10 are in the sequence (getsizeof 120 in 3.11), os.terminal_size 2. */
 /* _thread._ExceptHookArgs has 4 (exc_type, exc_value, exc_traceback, thread); time.struct_time 11, 9 in the sequence. */
-typedef enum rh_structseq_kind { RH_SS_VERSION_INFO, RH_SS_STAT_RESULT, RH_SS_TERMINAL_SIZE, RH_SS_EXCEPTHOOK_ARGS, RH_SS_STRUCT_TIME, RH_SS__COUNT } rh_structseq_kind;
+typedef enum rh_structseq_kind { RH_SS_VERSION_INFO, RH_SS_STAT_RESULT, RH_SS_TERMINAL_SIZE, RH_SS_EXCEPTHOOK_ARGS, RH_SS_STRUCT_TIME, RH_SS_FLOAT_INFO, RH_SS_INT_INFO, RH_SS_LONG_INFO, RH_SS_FLAGS_27, RH_SS_FLAGS_310, RH_SS_FLAGS_311, RH_SS_FLAGS_313, RH_SS__COUNT } rh_structseq_kind;
 rh_type *rh_structseq_type(rh_runtime *rt, rh_structseq_kind k);  /* borrowed, lives with the runtime */
 /* A new struct sequence of type k holding values (borrowed, as many as the type has fields, hidden ones too). */
 rh_object *rh_structseq_new(rh_runtime *rt, rh_structseq_kind k, rh_object *const *values);
