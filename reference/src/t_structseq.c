@@ -183,14 +183,14 @@ static rh_object *structseq_getattro(rh_runtime *rt, rh_object *o, rh_object *na
 }
 
 /* PyStructSequence_InitType2: each type a copy of tuple's (its slots, sizes, header) with its own name,
- * base tuple, no subclassing, no weak references to it yet, the slots above; 2.7's is no GC type. */
+ * base tuple (2.7: object, so isinstance(sys.version_info, tuple) is False there), no subclassing, no weak references to it yet, the slots above; 2.7's is no GC type. */
 void rh__structseq_init(rh_runtime *rt) {
     rh_type *tuple = rh__builtin(rt, RH_K_TUPLE);
     for (int k = 0; k < RH_SS__COUNT; k++) {
         rh_type *t = rh_structseq_type(rt, (rh_structseq_kind)k);
         *t = *tuple;
         t->name = structseqs[k].name;
-        t->base = tuple;
+        t->base = rt->profile->python2 ? rh__builtin(rt, RH_K_OBJECT) : tuple; /* 2.7's template: no tp_base */
         t->weaklist = NULL;
         t->flags &= ~RH_TPFLAG_BASETYPE;
         if (rt->profile->python2) t->flags &= ~RH_TPFLAG_GC;
